@@ -1,0 +1,149 @@
+"""The Stage protocol, the stage registry and the Pipeline that composes stages.
+
+A stage is a callable ``Document -> Document`` with a ``name`` and the fields it
+``requires`` and ``assigns``. Stages are registered under versioned names
+(``"eventwire.places.v1"``) by a factory taking ``(settings, resources)``, so a saved
+configuration keeps its meaning and a plugin can swap one stage for another::
+
+    @register_stage("eventwire.places.v1")
+    def make_geocoder(settings: Settings, resources: Resources) -> Stage:
+        return Geocoder(resources.gazetteer())
+
+Plugins register stages from the ``eventwire.stages`` entry-point group.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+from collections.abc import Callable, Iterable
+from importlib.metadata import entry_points
+from typing import Any, Protocol, runtime_checkable
+
+from eventwire.config import Settings
+from eventwire.errors import ConfigError, EventwireError, InputError, StageError
+from eventwire.records import Document
+
+
+@runtime_checkable
+class Stage(Protocol):
+    """One step of the pipeline."""
+
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+    def __call__(self, doc: Document) -> Document: ...
+
+
+StageFactory = Callable[[Settings, "Resources"], Stage]
+
+_REGISTRY: dict[str, StageFactory] = {}
+
+# Modules that register the built-in stages when imported.
+BUILTIN_STAGE_MODULES: tuple[str, ...] = (
+    "eventwire.pipeline.structure",
+    "eventwire.pipeline.nlp",
+    "eventwire.pipeline.events",
+    "eventwire.pipeline.places",
+    "eventwire.pipeline.actors",
+    "eventwire.pipeline.dates",
+    "eventwire.pipeline.casualties",
+    "eventwire.pipeline.attribution",
+    "eventwire.pipeline.finalize",
+)
+
+
+def register_stage(name: str) -> Callable[[StageFactory], StageFactory]:
+    """Register a stage factory under a versioned name."""
+
+    def wrap(factory: StageFactory) -> StageFactory:
+        _REGISTRY[name] = factory
+        return factory
+
+    return wrap
+
+
+def _load_builtin_and_plugins() -> None:
+    for module in BUILTIN_STAGE_MODULES:
+        importlib.import_module(module)
+    for ep in entry_points(group="eventwire.stages"):
+        ep.load()
+
+
+def registered_stages() -> dict[str, StageFactory]:
+    """Return every registered stage factory by name (built-ins and plugins)."""
+    _load_builtin_and_plugins()
+    return dict(_REGISTRY)
+
+
+class Resources:
+    """Lazily loaded, shared heavy objects (spaCy model, dictionaries, gazetteer).
+
+    One ``Resources`` per process: a worker loads each model once and every stage
+    that needs it gets the same object.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._cache: dict[str, Any] = {}
+
+    def get(self, key: str, loader: Callable[[], Any]) -> Any:
+        """Return the cached object for ``key``, loading it on first use."""
+        if key not in self._cache:
+            self._cache[key] = loader()
+        return self._cache[key]
+
+
+class Pipeline:
+    """Run stages in order over documents.
+
+    >>> pipeline = Pipeline.from_settings(load_settings())   # doctest: +SKIP
+    >>> doc = pipeline(Document(text="Gunmen killed two police officers in Mosul."))  # doctest: +SKIP
+    """
+
+    def __init__(self, stages: Iterable[Stage], settings: Settings) -> None:
+        self.stages = list(stages)
+        self.settings = settings
+
+    @classmethod
+    def from_settings(cls, settings: Settings, resources: Resources | None = None) -> Pipeline:
+        registry = registered_stages()
+        resources = resources or Resources(settings)
+        stages: list[Stage] = []
+        for name in settings.stages:
+            if name not in registry:
+                raise ConfigError(
+                    f"unknown stage {name!r}; registered: {', '.join(sorted(registry))}",
+                    "EW-CFG-010",
+                )
+            stages.append(registry[name](settings, resources))
+        return cls(stages, settings)
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    def __call__(self, doc: Document) -> Document:
+        """Run every stage on a document; a stage failure raises StageError naming the stage."""
+        for stage in self.stages:
+            started = time.perf_counter()
+            try:
+                result = stage(doc)
+            except InputError:
+                raise
+            except EventwireError as exc:
+                raise StageError(f"stage {stage.name} failed: {exc}", exc.code) from exc
+            except Exception as exc:  # a bug in a stage must not kill the batch
+                raise StageError(
+                    f"stage {stage.name} failed: {type(exc).__name__}: {exc}", "EW-STG-001"
+                ) from exc
+            if result is None:
+                raise StageError(f"stage {stage.name} returned None", "EW-STG-002")
+            doc = result
+            doc.timings[stage.name] = doc.timings.get(stage.name, 0.0) + (
+                time.perf_counter() - started
+            )
+        if not self.settings.keep_parses:
+            doc.parses = {}  # free parse memory once every stage has used it
+        return doc

@@ -1,0 +1,369 @@
+"""The data model: Document, Segment, Sentence, Event, Actor, Place, When, Fatalities, LedgerEntry.
+
+Every stage reads and writes these plain dataclasses. Offsets are always
+``[start, end)`` character offsets into ``Document.text``, so any extracted value
+can be traced back to the words that produced it.
+
+``Event.to_record()`` produces the JSONL export contract of DESIGN.md.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+Modality = Literal["asserted", "habitual", "hypothetical", "negated", "generic"]
+MODALITIES: tuple[str, ...] = ("asserted", "habitual", "hypothetical", "negated", "generic")
+
+LedgerStatus = Literal["processed", "skipped", "rejected", "failed"]
+
+# Segment kinds produced by the structure stage. Only "body" and "answer" (and
+# "quote" inside them) carry factual events; the others are kept but not coded.
+SegmentKind = Literal[
+    "title", "byline", "dateline", "caption", "question", "answer", "body", "boilerplate"
+]
+CODED_SEGMENT_KINDS: frozenset[str] = frozenset({"body", "answer"})
+
+
+def content_hash(text: str) -> str:
+    """Return the stable sha256 hex digest of a text (the basis of every id)."""
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """Return a short stable id from the parts, e.g. ``stable_id(doc_id, 10, 24, "ASSAULT")``."""
+    joined = "\x1f".join(str(p) for p in parts)
+    return hashlib.sha256(joined.encode("utf-8", errors="surrogatepass")).hexdigest()[:length]
+
+
+@dataclass(slots=True)
+class Span:
+    """A labelled character span in the document text, kept as evidence."""
+
+    start: int
+    end: int
+    label: str  # e.g. "trigger", "actor1", "actor2", "location", "date", "fatalities", "speaker"
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Note:
+    """A message a stage leaves on a document (warnings, skipped values)."""
+
+    stage: str
+    code: str
+    message: str
+
+
+@dataclass(slots=True)
+class Segment:
+    """A structural block of the document: a paragraph, title, question, answer, caption…"""
+
+    start: int
+    end: int
+    kind: str = "body"  # one of SegmentKind
+    speaker: str | None = None  # who speaks this block (interview turns)
+    speaker_role: str | None = None  # "interviewer", "interviewee", "author", "outlet", …
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence: offsets into the document text and the segment it belongs to."""
+
+    start: int
+    end: int
+    text: str
+    segment: int = 0  # index into Document.segments
+    candidate: bool = True  # set by the relevance pre-filter; False = not parsed
+
+
+@dataclass(slots=True)
+class Actor:
+    """An actor mention, coded against the actor dictionary when possible."""
+
+    text: str  # the words in the document
+    start: int = -1
+    end: int = -1
+    name: str | None = None  # canonical name, e.g. "Islamic State"
+    actor_id: str | None = None  # dictionary id, e.g. "ISIS"
+    type: str | None = None  # sector: military, police, rebel, militia, protesters, civilians, …
+    inter: int | None = None  # ACLED inter code 1..8
+    country: str | None = None  # ISO 3166-1 alpha-2
+    affiliation: list[str] = field(default_factory=list)  # sect, ethnicity, parent organisation
+    resolved_by: str | None = None  # "dictionary", "fuzzy", "composed", "coref", "head-noun", …
+
+
+@dataclass(slots=True)
+class Place:
+    """A gazetteer place attached to an event."""
+
+    text: str  # the toponym as written
+    start: int = -1
+    end: int = -1
+    name: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    admin1: str | None = None
+    country: str | None = None  # ISO2
+    precision: int | None = None  # ACLED geo precision 1 town, 2 near/part of region, 3 province+
+    feature: str | None = None  # "city", "admin1", "country", …
+    fallback: str | None = None  # "clause", "sentence", "paragraph", "document", …
+
+
+@dataclass(slots=True)
+class When:
+    """When an event happened: an inclusive ISO date range with a precision."""
+
+    text: str | None = None
+    start: date | None = None
+    end: date | None = None
+    # "day" | "week" | "month" | "year" | "range" | "publication" | "unknown"
+    precision: str = "unknown"
+    recurring: bool = False  # habitual ("nearly daily")
+    span_start: int = -1
+    span_end: int = -1
+
+
+@dataclass(slots=True)
+class Fatalities:
+    """Deaths attributed to an event, with a conservative best estimate."""
+
+    text: str | None = None
+    best: int | None = None
+    low: int | None = None
+    high: int | None = None
+    start: int = -1
+    end: int = -1
+    wounded: int | None = None  # kept apart; never added to fatalities
+
+
+@dataclass(slots=True)
+class Attribution:
+    """Who claims the event happened, and with which words."""
+
+    speaker: str | None = None
+    role: str | None = None  # "interviewee", "quoted", "outlet", "author", "claimant", …
+    verb: str | None = None  # reporting verb: said, claimed, alleged, denied …
+    start: int = -1  # evidence span of the attribution cue
+    end: int = -1
+
+
+@dataclass(slots=True)
+class Event:
+    """One event mention found in one sentence of one document."""
+
+    doc_id: str
+    trigger: Span
+    sentence_index: int
+    plover_type: str
+    plover_mode: str | None = None
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    cameo_root: str | None = None
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    assoc_actors: list[Actor] = field(default_factory=list)
+    location: Place | None = None
+    date: When | None = None
+    fatalities: Fatalities | None = None
+    modality: str = "asserted"
+    attribution: Attribution | None = None
+    confidence: float = 0.5
+    evidence: list[Span] = field(default_factory=list)
+    rule: str | None = None  # which lexicon entry / pattern produced it
+    event_id: str = ""
+
+    def assign_id(self) -> str:
+        """Set and return the stable id: a hash of (document, trigger span, type)."""
+        self.event_id = stable_id(
+            self.doc_id, self.trigger.start, self.trigger.end, self.plover_type
+        )
+        return self.event_id
+
+    @property
+    def attributed_to(self) -> str | None:
+        return self.attribution.speaker if self.attribution else None
+
+
+@dataclass(slots=True)
+class Document:
+    """A report being processed. Stages fill ``segments``, ``sentences``, ``events``."""
+
+    text: str
+    doc_id: str = ""
+    source_id: str | None = None  # the input's own id (JSONL/CSV `id`), if it had one
+    input: str = ""  # path, "path#record", or "-" for stdin
+    title: str | None = None
+    published: date | None = None
+    published_source: str = "unknown"  # "record", "option", "html-metadata", "unknown"
+    source: str | None = None  # outlet
+    url: str | None = None
+    author: str | None = None
+    language: str | None = None
+    encoding: str | None = None
+    segments: list[Segment] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    # Transient, never serialised: sentence index -> spaCy Doc of that sentence's text
+    # (token.idx + sentence.start = offset in ``text``). Set by the nlp stage for the
+    # sentences it parsed (candidates of the pre-filter).
+    parses: dict[int, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.doc_id:
+            self.doc_id = content_hash(self.text)[:16]
+
+    def note(self, stage: str, code: str, message: str) -> None:
+        """Leave a message on the document (kept in the store with the document)."""
+        self.notes.append(Note(stage, code, message))
+
+    def segment_of(self, sentence: Sentence) -> Segment | None:
+        if 0 <= sentence.segment < len(self.segments):
+            return self.segments[sentence.segment]
+        return None
+
+    def __getstate__(self) -> dict[str, Any]:
+        # spaCy Docs do not travel between processes; everything else does.
+        state = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        state["parses"] = {}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for key, value in state.items():
+            object.__setattr__(self, key, value)
+
+
+@dataclass(slots=True)
+class LedgerEntry:
+    """One row per input: what happened to it and why."""
+
+    input: str
+    content_hash: str | None
+    status: str  # LedgerStatus
+    reason: str | None = None
+    code: str | None = None
+    doc_id: str | None = None
+    source_id: str | None = None
+    n_events: int = 0
+    seconds: float = 0.0
+    stage: str | None = None
+    pipeline_version: str = ""
+    data_versions: str = ""  # JSON object {name: version}
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def _actor_record(actor: Actor | None) -> dict[str, Any] | None:
+    if actor is None:
+        return None
+    return {
+        "text": actor.text,
+        "name": actor.name,
+        "id": actor.actor_id,
+        "type": actor.type,
+        "inter": actor.inter,
+        "country": actor.country,
+        "affiliation": list(actor.affiliation),
+        "span": [actor.start, actor.end],
+    }
+
+
+def event_record(event: Event, doc: Document) -> dict[str, Any]:
+    """Return the JSONL export record of DESIGN.md for an event of a document."""
+    sentence = doc.sentences[event.sentence_index] if doc.sentences else None
+    loc = event.location
+    when = event.date
+    fat = event.fatalities
+    att = event.attribution
+    return _jsonable(
+        {
+            "event_id": event.event_id or event.assign_id(),
+            "doc_id": doc.doc_id,
+            "source_id": doc.source_id,
+            "plover_type": event.plover_type,
+            "plover_mode": event.plover_mode,
+            "acled_event_type": event.acled_event_type,
+            "acled_sub_event_type": event.acled_sub_event_type,
+            "cameo_root": event.cameo_root,
+            "actor1": _actor_record(event.actor1),
+            "actor2": _actor_record(event.actor2),
+            "assoc_actors": [_actor_record(a) for a in event.assoc_actors],
+            "location": None
+            if loc is None
+            else {
+                "text": loc.text,
+                "name": loc.name,
+                "geonameid": loc.geonameid,
+                "lat": loc.lat,
+                "lon": loc.lon,
+                "admin1": loc.admin1,
+                "country": loc.country,
+                "precision": loc.precision,
+                "fallback": loc.fallback,
+                "span": [loc.start, loc.end],
+            },
+            "date": None
+            if when is None
+            else {
+                "text": when.text,
+                "start": when.start,
+                "end": when.end,
+                "precision": when.precision,
+                "recurring": when.recurring,
+                "span": [when.span_start, when.span_end],
+            },
+            "fatalities": None
+            if fat is None
+            else {
+                "text": fat.text,
+                "best": fat.best,
+                "low": fat.low,
+                "high": fat.high,
+                "wounded": fat.wounded,
+                "span": [fat.start, fat.end],
+            },
+            "modality": event.modality,
+            "attributed_to": event.attributed_to,
+            "attribution": None
+            if att is None
+            else {
+                "speaker": att.speaker,
+                "role": att.role,
+                "verb": att.verb,
+                "span": [att.start, att.end],
+            },
+            "trigger": {"text": event.trigger.text, "span": [event.trigger.start, event.trigger.end]},
+            "sentence": sentence.text if sentence else None,
+            "span": [sentence.start, sentence.end] if sentence else None,
+            "evidence": [
+                {"label": s.label, "start": s.start, "end": s.end, "text": s.text}
+                for s in event.evidence
+            ],
+            "confidence": round(float(event.confidence), 4),
+            "rule": event.rule,
+            "published": doc.published,
+            "source": doc.source,
+            "title": doc.title,
+            "url": doc.url,
+        }
+    )
+
+
+def dumps_record(record: dict[str, Any]) -> str:
+    """Serialise a record as one stable JSON line (sorted keys)."""
+    return json.dumps(record, ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,75 @@
+"""Shared fixtures: settings, one pipeline per test session, the ../shared corpus."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from eventwire.config import Settings, load_settings
+from eventwire.pipeline.base import Pipeline, Resources
+from eventwire.records import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared"))
+CORPUS = SHARED / "corpus"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite golden expected files"
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return load_settings(config_file=None, env={}, keep_parses=True)
+
+
+@pytest.fixture(scope="session")
+def resources(settings: Settings) -> Resources:
+    return Resources(settings)
+
+
+@pytest.fixture(scope="session")
+def pipeline(settings: Settings, resources: Resources) -> Pipeline:
+    return Pipeline.from_settings(settings, resources)
+
+
+@pytest.fixture(scope="session")
+def run_text(pipeline: Pipeline) -> Callable[..., Document]:
+    """Run the full pipeline on a text: ``run_text("…", published="2014-12-10")``."""
+    from datetime import date
+
+    def run(text: str, published: str | None = None, **fields: object) -> Document:
+        doc = Document(
+            text=text,
+            published=date.fromisoformat(published) if published else None,
+            **fields,  # type: ignore[arg-type]
+        )
+        return pipeline(doc)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    """The real corpus in ../shared/corpus; tests using it skip when it is absent."""
+    if not CORPUS.is_dir():
+        pytest.skip(f"../shared/corpus not found at {CORPUS}")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def seed_interview(corpus: Path) -> str:
+    path = corpus / "seed_interview.txt"
+    if not path.is_file():
+        pytest.skip("seed_interview.txt not in ../shared/corpus")
+    return path.read_text(encoding="utf-8")
