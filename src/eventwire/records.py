@@ -209,6 +209,8 @@ class Document:
     segments: list[Segment] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)  # every toponym resolved in the text
+    country: str | None = None  # focus country (ISO2) of the document, set by the places stage
     notes: list[Note] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     # Transient, never serialised: sentence index -> spaCy Doc of that sentence's text

@@ -1,0 +1,364 @@
+"""The actor dictionary: loader, schema check, alias index, fuzzy matching, dated roles.
+
+Records are JSONL, one actor a line, in ``eventwire/data/actors/`` (see its MANIFEST.json)
+plus any user files from ``Settings.user_actor_files`` (loaded last; a user record with
+the id of a built-in one replaces it)::
+
+    {"id": "IQ-MALIKI", "name": "Nuri al-Maliki", "aliases": ["Maliki"], "inter": null,
+     "country": "IQ", "type": "person",
+     "roles": [{"actor": "IQ-GOV", "title": "prime minister",
+                "start": "2006-05-20", "end": "2014-09-08"}],
+     "provenance": "eventwire editors"}
+
+Generic records (``"generic": true``) list head nouns (``"heads"``) such as "protester"
+or "gunman"; composition of generic mentions lives in ``pipeline/actor_compose.py``.
+
+>>> d = load_actor_dictionary()
+>>> d.lookup("Daesh").id
+'ISIS'
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from eventwire.datafiles import data_path
+from eventwire.errors import DataFileError
+
+BUILTIN_FILES: tuple[str, ...] = ("states.jsonl", "groups.jsonl", "leaders.jsonl", "generic.jsonl")
+ALLOWED_KEYS = frozenset(
+    {
+        "id", "name", "aliases", "inter", "country", "type", "religion", "ethnicity", "parent",
+        "acronym", "roles", "provenance", "label", "label_country", "period", "generic", "heads",
+        "state",
+    }
+)
+REQUIRED_KEYS = ("id", "name", "type", "provenance")
+_ISO2 = re.compile(r"^[A-Z]{2}$")
+_WORD = re.compile(r"[a-z0-9]+")
+_DROP_TOKENS = frozenset({"al", "el", "ad", "as", "ash", "an", "the"})
+FUZZY_CUTOFF = 88.0
+
+
+@dataclass(slots=True)
+class Role:
+    """A dated role of a person: they act as ``actor`` between ``start`` and ``end``."""
+
+    actor: str
+    title: str = ""
+    start: date | None = None
+    end: date | None = None
+
+    def valid_on(self, day: date | None) -> bool:
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(slots=True)
+class ActorEntry:
+    """One dictionary record."""
+
+    id: str
+    name: str
+    type: str
+    provenance: str
+    aliases: list[str] = field(default_factory=list)
+    inter: int | None = None
+    country: str | None = None
+    religion: str | None = None
+    ethnicity: str | None = None
+    parent: str | None = None
+    acronym: str | None = None
+    label: str | None = None
+    label_country: bool = False
+    period: str | None = None
+    generic: bool = False
+    heads: list[str] = field(default_factory=list)
+    state: str | None = None  # generic state forces: "MIL", "POL", "GOV"
+    roles: list[Role] = field(default_factory=list)
+    source: str = ""  # file:line it came from
+
+    def role_on(self, day: date | None) -> Role | None:
+        """Return the role valid on ``day`` (the latest-starting one), or None."""
+        valid = [r for r in self.roles if r.valid_on(day)]
+        return max(valid, key=lambda r: r.start or date.min) if valid else None
+
+    def affiliation(self) -> list[str]:
+        return [v for v in (self.religion, self.ethnicity) if v]
+
+
+def normalise(text: str) -> str:
+    """Return the matching key of a name: ASCII, lower case, no apostrophes or "al-".
+
+    >>> normalise("Da'ish"), normalise("Nuri al-Maliki"), normalise("Hizbullah")
+    ('daish', 'nuri maliki', 'hizbullah')
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"['’`ʿʼ‘]", "", text.lower())
+    words = [w for w in _WORD.findall(text) if w not in _DROP_TOKENS]
+    return " ".join(words)
+
+
+def is_acronym(alias: str) -> bool:
+    """Short upper-case aliases (IS, UN, PDF) only match with their case intact."""
+    letters = re.sub(r"[^A-Za-z]", "", alias)
+    return 0 < len(letters) <= 5 and letters.isupper()
+
+
+def _parse_date(value: Any, where: str) -> date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise DataFileError(f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)", "EW-ACT-004") from exc
+
+
+def validate_record(record: Any, where: str) -> list[str]:
+    """Return the schema problems of one decoded record (empty when it is valid)."""
+    if not isinstance(record, dict):
+        return [f"{where}: a record must be a JSON object, got {type(record).__name__}"]
+    problems = [f"{where}: missing required field {k!r}" for k in REQUIRED_KEYS if not record.get(k)]
+    unknown = sorted(set(record) - ALLOWED_KEYS)
+    if unknown:
+        problems.append(f"{where}: unknown field(s) {', '.join(unknown)}")
+    for key in ("id", "name", "type", "provenance"):
+        if key in record and not isinstance(record[key], str):
+            problems.append(f"{where}: field {key!r} must be a string")
+    inter = record.get("inter")
+    if inter is not None and (not isinstance(inter, int) or isinstance(inter, bool) or not 0 <= inter <= 8):
+        problems.append(f"{where}: 'inter' must be an ACLED inter code 0..8 or null, got {inter!r}")
+    country = record.get("country")
+    if country is not None and (not isinstance(country, str) or not _ISO2.match(country)):
+        problems.append(f"{where}: 'country' must be an ISO 3166-1 alpha-2 code, got {country!r}")
+    for key in ("aliases", "heads"):
+        value = record.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(a, str) and a.strip() for a in value):
+            problems.append(f"{where}: {key!r} must be a list of non-empty strings")
+    roles = record.get("roles", [])
+    if not isinstance(roles, list):
+        problems.append(f"{where}: 'roles' must be a list")
+    else:
+        for i, role in enumerate(roles):
+            if not isinstance(role, dict) or not isinstance(role.get("actor"), str):
+                problems.append(f"{where}: roles[{i}] needs an 'actor' id")
+                continue
+            try:
+                start = _parse_date(role.get("start"), f"{where}: roles[{i}].start")
+                end = _parse_date(role.get("end"), f"{where}: roles[{i}].end")
+            except DataFileError as exc:
+                problems.append(str(exc).split("] ", 1)[-1])
+                continue
+            if start and end and end < start:
+                problems.append(f"{where}: roles[{i}] ends ({end}) before it starts ({start})")
+    return problems
+
+
+def _entry(record: dict[str, Any], where: str) -> ActorEntry:
+    roles = [
+        Role(
+            actor=r["actor"],
+            title=str(r.get("title", "")),
+            start=_parse_date(r.get("start"), where),
+            end=_parse_date(r.get("end"), where),
+        )
+        for r in record.get("roles", [])
+    ]
+    return ActorEntry(
+        id=record["id"], name=record["name"], type=record["type"],
+        provenance=record["provenance"], aliases=list(record.get("aliases", [])),
+        inter=record.get("inter"), country=record.get("country"),
+        religion=record.get("religion"), ethnicity=record.get("ethnicity"),
+        parent=record.get("parent"), acronym=record.get("acronym"), label=record.get("label"),
+        label_country=bool(record.get("label_country", False)), period=record.get("period"),
+        generic=bool(record.get("generic", False)), heads=list(record.get("heads", [])),
+        state=record.get("state"), roles=roles, source=where,
+    )
+
+
+def read_records(path: Path) -> Iterator[tuple[int, Any | None, str | None]]:
+    """Yield ``(line number, decoded record or None, JSON error or None)`` for a JSONL file."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"actor file {str(path)!r} is unreadable: {exc}", "EW-ACT-001") from exc
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            yield number, json.loads(line), None
+        except json.JSONDecodeError as exc:
+            yield number, None, f"invalid JSON: {exc.msg} (column {exc.colno})"
+
+
+def check_file(path: Path) -> list[str]:
+    """Validate an actor JSONL file; return messages ``file:line: problem`` (empty = valid)."""
+    problems: list[str] = []
+    seen: dict[str, int] = {}
+    for number, record, error in read_records(path):
+        where = f"{path}:{number}"
+        if error:
+            problems.append(f"{where}: {error}")
+            continue
+        problems.extend(validate_record(record, where))
+        if isinstance(record, dict) and isinstance(record.get("id"), str):
+            if record["id"] in seen:
+                problems.append(f"{where}: duplicate id {record['id']!r} (first on line {seen[record['id']]})")
+            seen.setdefault(record["id"], number)
+    return problems
+
+
+def _plurals(head: str) -> list[str]:
+    words = head.split(" ")
+    last = words[-1]
+    forms = {last}
+    if last.endswith("man"):
+        forms.add(last[:-3] + "men")
+    elif last.endswith("y") and not last.endswith(("ay", "ey", "oy")):
+        forms.add(last[:-1] + "ies")
+    elif last.endswith(("s", "x", "ch", "sh")):
+        forms.add(last + "es")
+    else:
+        forms.add(last + "s")
+    return [" ".join([*words[:-1], f]) for f in sorted(forms)]
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    path = data_path("actors", name)
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+class ActorDictionary:
+    """Actors by id, an alias index (exact, case-aware for acronyms), fuzzy lookup, heads."""
+
+    def __init__(self, entries: Iterable[ActorEntry], versions: dict[str, str] | None = None) -> None:
+        self.by_id: dict[str, ActorEntry] = {}
+        for entry in entries:
+            self.by_id[entry.id] = entry  # later files override earlier ones
+        self.versions = versions or {}
+        self.alias: dict[str, str] = {}  # normalised alias -> id
+        self.acronyms: dict[str, str] = {}  # exact-case acronym -> id
+        self.countries: dict[str, str] = {}  # normalised country name -> ISO2
+        self.country_names: dict[str, str] = {}  # ISO2 -> short name
+        self.heads: dict[str, str] = {}  # normalised head noun (and plural) -> generic id
+        for entry in self.by_id.values():
+            self._index(entry)
+        self.demonyms: dict[str, str] = {}
+        self.identities: dict[str, tuple[str, str, str | None]] = {}
+        self.periods: dict[str, list[tuple[int, int | None]]] = {}
+        self.max_alias_words = max((len(k.split()) for k in self.alias), default=1)
+        self._fuzzy_keys = [k for k in self.alias if len(k) >= 5]
+
+    def _index(self, entry: ActorEntry) -> None:
+        if entry.generic:
+            for head in entry.heads:
+                for form in _plurals(normalise(head)):
+                    self.heads.setdefault(form, entry.id)
+            return
+        is_state_gov = entry.type == "government" and entry.id == f"{entry.country}-GOV"
+        if is_state_gov and entry.country:
+            self.country_names[entry.country] = entry.name.removeprefix("Government of ").removeprefix("the ")
+        for alias in [entry.name, *entry.aliases]:
+            if is_acronym(alias):
+                self.acronyms[alias] = entry.id
+                continue
+            key = normalise(alias)
+            if not key:
+                continue
+            if is_state_gov and entry.country:
+                self.countries[key] = entry.country
+            else:
+                self.alias[key] = entry.id
+
+    def load_tables(self) -> None:
+        """Load demonyms, identity terms and government periods (packaged CSVs)."""
+        for row in _read_csv("demonyms.csv"):
+            self.demonyms[normalise(row["demonym"])] = row["country"]
+        for row in _read_csv("identities.csv"):
+            self.identities[normalise(row["term"])] = (row["kind"], row["label"], row["country"] or None)
+        for row in _read_csv("regimes.csv"):
+            start, end = int(row["start"]), int(row["end"]) if row["end"] else None
+            self.periods.setdefault(row["country"], []).append((start, end))
+
+    def __len__(self) -> int:
+        return len(self.by_id)
+
+    def get(self, actor_id: str | None) -> ActorEntry | None:
+        return self.by_id.get(actor_id) if actor_id else None
+
+    def lookup(self, text: str) -> ActorEntry | None:
+        """Exact alias lookup of a whole name (acronyms case-sensitive)."""
+        if text.strip() in self.acronyms:
+            return self.by_id[self.acronyms[text.strip()]]
+        hit = self.alias.get(normalise(text))
+        return self.by_id[hit] if hit else None
+
+    def fuzzy(self, text: str, cutoff: float = FUZZY_CUTOFF) -> tuple[ActorEntry, float] | None:
+        """Closest alias by edit similarity, for transliterations (Malki ~ Maliki)."""
+        from rapidfuzz import fuzz, process
+
+        key = normalise(text)
+        if len(key) < 5:
+            return None
+        best = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if best is None:
+            return None
+        return self.by_id[self.alias[best[0]]], float(best[1])
+
+    def period(self, country: str | None, day: date | None) -> str | None:
+        """ACLED-style government period for a country on a day: "2014-" or "2014-2018"."""
+        if not country or country not in self.periods:
+            return None
+        year = (day or date.today()).year
+        spans = sorted(self.periods[country])
+        chosen = None
+        for start, end in spans:
+            if start <= year and (end is None or year <= end):
+                chosen = (start, end)  # the latest period that covers the year wins
+        if chosen is None:
+            return None
+        start, end = chosen
+        if end is not None and (day is None or year < end or day.year == end):
+            return f"{start}-{end}"
+        return f"{start}-"
+
+
+def load_entries(path: Path, strict: bool = True) -> list[ActorEntry]:
+    """Load one actor file; raise DataFileError listing every problem when ``strict``."""
+    problems = check_file(path)
+    if problems and strict:
+        shown = "; ".join(problems[:5]) + (f"; … {len(problems) - 5} more" if len(problems) > 5 else "")
+        raise DataFileError(f"actor file {str(path)!r} fails its schema check: {shown}", "EW-ACT-002")
+    return [
+        _entry(record, f"{path.name}:{number}")
+        for number, record, error in read_records(path)
+        if error is None and not validate_record(record, "")
+    ]
+
+
+def load_actor_dictionary(user_files: Iterable[str | Path] = ()) -> ActorDictionary:
+    """Load the packaged actor files, then the user files (which override by id)."""
+    entries: list[ActorEntry] = []
+    for name in BUILTIN_FILES:
+        entries.extend(load_entries(data_path("actors", name)))
+    for user in user_files:
+        path = Path(user)
+        if not path.is_file():
+            raise DataFileError(f"user actor file {str(path)!r} does not exist", "EW-ACT-003")
+        entries.extend(load_entries(path))
+    manifest = json.loads(data_path("actors", "MANIFEST.json").read_text(encoding="utf-8"))
+    versions = {str(f["name"]): str(f["version"]) for f in manifest.get("files", [])}
+    dictionary = ActorDictionary(entries, versions)
+    dictionary.load_tables()
+    return dictionary

@@ -1,0 +1,94 @@
+"""``eventwire eval``: per-field accuracy / precision / recall / F1 against gold JSONL."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from eventwire.errors import EventwireError
+
+
+def render_report(data: dict[str, Any]) -> None:
+    """Print an evaluation report (``Report.as_dict()``) as rich tables on stdout."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    table = Table(
+        title=f"eventwire eval — {data['format']} — {data['rows']} reports "
+        f"({data['failed']} failed)"
+    )
+    for col in ("field", "n", "accuracy", "precision", "recall", "F1"):
+        table.add_column(col, justify="left" if col == "field" else "right")
+    for name, s in data["fields"].items():
+        table.add_row(
+            name, str(s["n"]), f"{s['accuracy']:.3f}", f"{s['precision']:.3f}",
+            f"{s['recall']:.3f}", f"{s['f1']:.3f}",
+        )
+    console.print(table)
+
+    per = Table(title="per gold type: share typed as the expected ACLED event type")
+    for col in ("gold type", "n", "expected", "recall"):
+        per.add_column(col)
+    for label, s in data["per_class"].items():
+        rec = "-" if s["recall"] is None else f"{s['recall']:.3f}"
+        per.add_row(label, str(s["n"]), str(s["expected"] or "-"), rec)
+    console.print(per)
+
+    confusion: dict[str, dict[str, int]] = data["confusion"]
+    predicted = sorted({p for row in confusion.values() for p in row})
+    cm = Table(title="confusion matrix (rows: gold type, columns: predicted ACLED event type)")
+    cm.add_column("gold \\ predicted")
+    for p in predicted:
+        cm.add_column(_short(p), justify="right")
+    for label, row in confusion.items():
+        cm.add_row(_short(label), *[str(row.get(p, 0) or "") for p in predicted])
+    console.print(cm)
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= 16 else label[:15] + "…"
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``eval`` command to the CLI."""
+
+    @app.command("eval")
+    def eval_command(
+        gold: Path = typer.Option(..., "--gold", help="gold JSONL (ACLED- or GTD-shaped rows)"),
+        gold_format: str = typer.Option("acled", "--format", help="acled | gtd"),
+        as_json: bool = typer.Option(False, "--json", help="print a machine-readable JSON dict"),
+        limit: int | None = typer.Option(None, "--limit", help="only the first N rows"),
+        dump: Path | None = typer.Option(
+            None, "--dump", help="write one JSON line per report (gold vs top event) here"
+        ),
+        config: Path | None = typer.Option(None, "--config", help="eventwire.toml"),
+    ) -> None:
+        """Score the top event of each gold report: type, sub-type, actors, place, date, deaths."""
+        from eventwire.config import load_settings
+        from eventwire.evaluate import FORMATS, evaluate, read_gold
+        from eventwire.pipeline.base import Pipeline
+
+        if gold_format not in FORMATS:
+            raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
+        try:
+            pipeline = Pipeline.from_settings(load_settings(config_file=config))
+            report = evaluate(
+                read_gold(gold, gold_format, limit), pipeline, gold_format, keep_rows=dump is not None
+            )
+        except EventwireError as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(1) from exc
+        if dump is not None:
+            with dump.open("w", encoding="utf-8") as handle:
+                for row in report.rows:
+                    handle.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        data = report.as_dict()
+        if as_json:
+            sys.stdout.write(json.dumps(data, indent=2, sort_keys=True) + "\n")
+        else:
+            render_report(data)

@@ -1,0 +1,155 @@
+"""``process``, ``extract`` and ``ledger``: from reports to stored events."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.progress import TimeElapsedColumn
+from rich.table import Table
+
+from eventwire.cli.common import (
+    ConfigOption,
+    DbOption,
+    DebugOption,
+    PublishedOption,
+    err_console,
+    handle_errors,
+    out_console,
+    parse_cli_date,
+    settings_from,
+)
+from eventwire.pipeline.readers import CSV_SUFFIXES, JSONL_SUFFIXES, SUPPORTED_SUFFIXES
+from eventwire.records import LedgerEntry, dumps_record, event_record
+
+
+def estimate_inputs(paths: list[str]) -> int | None:
+    """Count inputs cheaply for the progress bar (JSONL/CSV by lines); None for stdin."""
+    total = 0
+    for raw in paths:
+        if raw == "-":
+            return None
+        path = Path(raw)
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for f in files:
+            if not f.exists():
+                total += 1
+            elif f.suffix.lower() in JSONL_SUFFIXES | CSV_SUFFIXES:
+                with f.open("rb") as handle:
+                    lines = sum(1 for line in handle if line.strip())
+                total += max(1, lines - (1 if f.suffix.lower() in CSV_SUFFIXES else 0))
+            elif path.is_dir() and f.suffix.lower() not in SUPPORTED_SUFFIXES:
+                total += 0 if f.name.startswith(".") else 1
+            else:
+                total += 1
+    return total
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    @handle_errors
+    def process(
+        inputs: Annotated[list[str], typer.Argument(help="Files, directories or - for stdin.")],
+        db: DbOption = None,
+        config: ConfigOption = None,
+        published: PublishedOption = None,
+        source: Annotated[str | None, typer.Option(help="Outlet name for inputs without one.")] = None,
+        workers: Annotated[int, typer.Option(min=1, help="Parallel worker processes.")] = 1,
+        engine: Annotated[str, typer.Option(help="local or ray.")] = "local",
+        ray_address: Annotated[str | None, typer.Option(help="Join this Ray cluster.")] = None,
+        retry_failed: Annotated[bool, typer.Option(help="Re-run inputs that failed before.")] = False,
+        max_chars: Annotated[int | None, typer.Option(help="Reject longer documents.")] = None,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+        debug: DebugOption = False,
+    ) -> None:
+        """Read reports, extract events and store them with a ledger row per input."""
+        from eventwire.runner import process as run_process
+
+        pub = parse_cli_date(published)
+        settings = settings_from(db, config, max_chars=max_chars)
+        if engine not in {"local", "ray"}:
+            raise typer.BadParameter("use local or ray", param_hint="--engine")
+        if engine == "ray":
+            from eventwire.scale import process_ray
+
+            summary = process_ray(inputs, settings, workers=workers, published=pub,
+                                  source=source, address=ray_address)
+        else:
+            total = None if quiet else estimate_inputs(inputs)
+            progress = Progress(
+                SpinnerColumn(), TextColumn("[bold]processing"), BarColumn(),
+                MofNCompleteColumn(), TextColumn("{task.fields[status]}"), TimeElapsedColumn(),
+                console=err_console, disable=quiet, transient=False,
+            )
+            with progress:
+                task = progress.add_task("process", total=total, status="")
+
+                def advance(entry: LedgerEntry) -> None:
+                    progress.update(task, advance=1, status=f"{entry.status}: {Path(entry.input).name[:40]}")
+
+                summary = run_process(inputs, settings, workers=workers, published=pub,
+                                      source=source, retry_failed=retry_failed, on_result=advance)
+        parts = [f"{summary.counts[s]} {s}" for s in ("processed", "skipped", "rejected", "failed")]
+        if summary.already_done:
+            parts.append(f"{summary.already_done} already in the ledger")
+        err_console.print(
+            f"{', '.join(parts)}; {summary.events} events in {summary.seconds:.1f}s → {settings.db}"
+        )
+        for entry in summary.problems[:20]:
+            err_console.print(f"  [yellow]{entry.status}[/] {entry.input}: {entry.reason}")
+        if len(summary.problems) > 20:
+            err_console.print(f"  … and {len(summary.problems) - 20} more: see `eventwire ledger`")
+        raise typer.Exit(summary.exit_code)
+
+    @app.command()
+    @handle_errors
+    def extract(
+        input: Annotated[str, typer.Argument(help="A text file, or - for stdin.")] = "-",
+        published: PublishedOption = None,
+        config: ConfigOption = None,
+        debug: DebugOption = False,
+    ) -> None:
+        """Extract events from one text (stdin by default) to JSONL on stdout; no store."""
+        from eventwire.pipeline.readers import decode_bytes
+        from eventwire.runner import extract as run_extract
+
+        pub = parse_cli_date(published)
+        data = sys.stdin.buffer.read() if input == "-" else Path(input).read_bytes()
+        text, _ = decode_bytes(data, input)
+        settings = settings_from(None, config)
+        doc = run_extract(text, settings, published=pub)
+        for event in doc.events:
+            sys.stdout.write(dumps_record(event_record(event, doc)) + "\n")
+
+    @app.command()
+    @handle_errors
+    def ledger(
+        db: DbOption = None,
+        config: ConfigOption = None,
+        format: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
+        status: Annotated[str | None, typer.Option(help="Only rows with this status.")] = None,
+        debug: DebugOption = False,
+    ) -> None:
+        """List every input and what happened to it (processed, skipped, rejected, failed)."""
+        from eventwire.db.store import Store
+
+        if format not in {"table", "jsonl"}:
+            raise typer.BadParameter("use table or jsonl", param_hint="--format")
+        settings = settings_from(db, config)
+        with Store.open(settings.db, read_only=True) as store:
+            rows = store.ledger(status)
+        if format == "jsonl":
+            for row in rows:
+                sys.stdout.write(json.dumps(row, default=str, sort_keys=True) + "\n")
+            return
+        table = Table("input", "status", "events", "reason", show_lines=False)
+        colours = {"processed": "green", "skipped": "cyan", "rejected": "yellow", "failed": "red"}
+        for row in rows:
+            colour = colours.get(row["status"], "white")
+            table.add_row(row["input"], f"[{colour}]{row['status']}[/]", str(row["n_events"] or 0),
+                          row["reason"] or "")
+        out_console.print(table)

@@ -1,0 +1,244 @@
+"""The DuckDB store: documents, events and the ledger, written in Arrow batches.
+
+One process writes (DuckDB allows one read-write process per file): workers return
+results and the parent calls :meth:`Store.write_batch`, one transaction per batch,
+so a killed run leaves whole batches behind and a re-run skips what was committed.
+
+>>> store = Store.open(":memory:")
+>>> store.counts()["events"]
+0
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from eventwire.errors import StoreError
+from eventwire.records import Document, LedgerEntry, dumps_record, event_record
+
+SCHEMA_VERSION = 1
+
+
+def _schema_sql() -> str:
+    return (resources.files("eventwire.db") / "schema.sql").read_text(encoding="utf-8")
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+class Store:
+    """A DuckDB file holding documents, events and the ledger."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, read_only: bool) -> None:
+        self.con = con
+        self.path = path
+        self.read_only = read_only
+
+    @classmethod
+    def open(cls, path: str | Path = "eventwire.duckdb", read_only: bool = False) -> Store:
+        """Open (and create or upgrade) a store; a lock held by another process is explained."""
+        path = str(path)
+        if read_only and path != ":memory:" and not Path(path).exists():
+            raise StoreError(f"store {path!r} does not exist; run `eventwire process` first", "EW-DB-001")
+        try:
+            con = duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as exc:
+            message = str(exc)
+            if "lock" in message.lower():
+                raise StoreError(
+                    f"store {path!r} is in use by another eventwire process (DuckDB allows one "
+                    f"writer); stop it, or send documents to the running server's /ingest endpoint",
+                    "EW-DB-002",
+                ) from exc
+            raise StoreError(f"cannot open store {path!r}: {message}", "EW-DB-003") from exc
+        store = cls(con, path, read_only)
+        if not read_only:
+            store._migrate()
+        return store
+
+    def _migrate(self) -> None:
+        from eventwire.db.migrations import migrate
+
+        migrate(self.con, _schema_sql())
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading ---------------------------------------------------------------------
+    def ledger_keys(self) -> dict[tuple[str, str], str]:
+        """Return ``{(input, content_hash): status}`` for every ledger row."""
+        rows = self.con.execute("SELECT input, content_hash, status FROM ledger").fetchall()
+        return {(r[0], r[1]): r[2] for r in rows}
+
+    def document_inputs(self) -> dict[str, str]:
+        """Return ``{doc_id: input}`` for every stored document (duplicate detection)."""
+        return dict(self.con.execute("SELECT doc_id, input FROM documents").fetchall())
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for table in ("documents", "events", "ledger"):
+            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        return out
+
+    def ledger(self, status: str | None = None) -> list[dict[str, Any]]:
+        """Return ledger rows (oldest first), optionally of one status."""
+        sql = "SELECT * FROM ledger"
+        params: list[Any] = []
+        if status:
+            sql += " WHERE status = ?"
+            params.append(status)
+        sql += " ORDER BY recorded_at, input"
+        cur = self.con.execute(sql, params)
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+    def event_records(self, where: str = "", params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+        """Yield stored event records (the JSONL contract), ordered by document and offset."""
+        sql = "SELECT record FROM events"
+        if where:
+            sql += " WHERE " + where
+        sql += " ORDER BY doc_id, sentence_start, event_id"
+        cur = self.con.execute(sql, list(params))
+        while batch := cur.fetchmany(2048):
+            for (record,) in batch:
+                yield json.loads(record)
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        cur = self.con.execute("SELECT * FROM documents WHERE doc_id = ?", [doc_id])
+        row = cur.fetchone()
+        if row is None:
+            return None
+        cols = [d[0] for d in cur.description]
+        return dict(zip(cols, row, strict=True))
+
+    # -- writing ---------------------------------------------------------------------
+    def write_batch(
+        self,
+        documents: Iterable[Document],
+        ledger: Iterable[LedgerEntry],
+        data_versions: str = "{}",
+    ) -> None:
+        """Write documents, their events and ledger rows in one transaction."""
+        now = datetime.now(UTC).replace(tzinfo=None)
+        doc_rows: list[dict[str, Any]] = []
+        event_rows: list[dict[str, Any]] = []
+        from eventwire import __version__
+
+        for doc in documents:
+            doc_rows.append(_document_row(doc, __version__, data_versions, now))
+            for event in doc.events:
+                event_rows.append(_event_row(event_record(event, doc), __version__, data_versions))
+        ledger_rows = [_ledger_row(entry, now) for entry in ledger]
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            if doc_rows:
+                self._insert("documents", doc_rows, ignore=True)
+            if event_rows:
+                self._insert("events", event_rows, ignore=True)
+            if ledger_rows:
+                self._insert("ledger", ledger_rows, ignore=False)
+            self.con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"writing a batch to {self.path!r} failed: {exc}", "EW-DB-010") from exc
+
+    def _insert(self, table: str, rows: list[dict[str, Any]], ignore: bool) -> None:
+        batch = pa.Table.from_pylist(rows)
+        self.con.register("_ew_batch", batch)
+        try:
+            verb = "INSERT OR IGNORE" if ignore else "INSERT OR REPLACE"
+            self.con.execute(f"{verb} INTO {table} BY NAME SELECT * FROM _ew_batch")
+        finally:
+            self.con.unregister("_ew_batch")
+
+
+def _document_row(doc: Document, version: str, data_versions: str, now: datetime) -> dict[str, Any]:
+    return {
+        "doc_id": doc.doc_id,
+        "source_id": doc.source_id,
+        "input": doc.input,
+        "title": doc.title,
+        "published": doc.published,
+        "published_source": doc.published_source,
+        "source": doc.source,
+        "url": doc.url,
+        "author": doc.author,
+        "language": doc.language,
+        "encoding": doc.encoding,
+        "country": doc.country,
+        "text": doc.text,
+        "segments": _json([asdict(s) for s in doc.segments]),
+        "sentences": _json([[s.start, s.end, s.segment, s.candidate] for s in doc.sentences]),
+        "places": _json([asdict(p) for p in doc.places]),
+        "notes": _json([asdict(n) for n in doc.notes]),
+        "pipeline_version": version,
+        "data_versions": data_versions,
+        "processed_at": now,
+    }
+
+
+def _event_row(rec: dict[str, Any], version: str, data_versions: str) -> dict[str, Any]:
+    loc = rec.get("location") or {}
+    when = rec.get("date") or {}
+    fat = rec.get("fatalities") or {}
+    a1 = rec.get("actor1") or {}
+    a2 = rec.get("actor2") or {}
+    span = rec.get("span") or [None, None]
+    return {
+        "event_id": rec["event_id"],
+        "doc_id": rec["doc_id"],
+        "source_id": rec.get("source_id"),
+        "plover_type": rec.get("plover_type"),
+        "plover_mode": rec.get("plover_mode"),
+        "acled_event_type": rec.get("acled_event_type"),
+        "acled_sub_event_type": rec.get("acled_sub_event_type"),
+        "cameo_root": rec.get("cameo_root"),
+        "actor1_name": a1.get("name") or a1.get("text"),
+        "actor1_inter": a1.get("inter"),
+        "actor2_name": a2.get("name") or a2.get("text"),
+        "actor2_inter": a2.get("inter"),
+        "location_name": loc.get("name") or loc.get("text"),
+        "country": loc.get("country"),
+        "admin1": loc.get("admin1"),
+        "lat": loc.get("lat"),
+        "lon": loc.get("lon"),
+        "geo_precision": loc.get("precision"),
+        "date_start": when.get("start"),
+        "date_end": when.get("end"),
+        "date_precision": when.get("precision"),
+        "fatalities": fat.get("best"),
+        "modality": rec.get("modality"),
+        "attributed_to": rec.get("attributed_to"),
+        "source": rec.get("source"),
+        "confidence": rec.get("confidence"),
+        "sentence_start": span[0],
+        "sentence_end": span[1],
+        "record": dumps_record(rec),
+        "pipeline_version": version,
+        "data_versions": data_versions,
+    }
+
+
+def _ledger_row(entry: LedgerEntry, now: datetime) -> dict[str, Any]:
+    row = asdict(entry)
+    row["content_hash"] = entry.content_hash or ""
+    row["data_versions"] = entry.data_versions or "{}"
+    row["recorded_at"] = now
+    return row

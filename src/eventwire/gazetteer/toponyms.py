@@ -1,0 +1,233 @@
+"""Toponym recognition: find place mentions in a document's sentences.
+
+Two sources, merged:
+
+* spaCy GPE/LOC/FAC entities of the parsed sentences (``doc.parses``);
+* gazetteer matching over the raw text of *every* sentence: runs of capitalised words
+  (with name particles such as "al", "de", "ibn") looked up longest first, which finds
+  what the small model misses or mislabels (it tags Irbil as ORG).
+
+Each mention records its context: the locative word before it ("in", "near"), a
+feature word next to it ("province", "village", "district") and the next mention it
+is attached to by a comma, parenthesis or "in" ("Sadr City, Baghdad"). Common words
+(stoplist) and person/organisation names are not taken as places unless the context
+says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from eventwire.gazetteer.index import Gazetteer
+from eventwire.gazetteer.lexicon import Lexicon
+from eventwire.gazetteer.normalize import fold
+from eventwire.records import Document
+
+MAX_WORDS = 6
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+OTHER_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "ar", "az", "an", "ad", "de", "del",
+                       "la", "le", "les", "du", "des", "da", "do", "dos", "das", "di", "bin",
+                       "ibn", "bani", "beni", "abu", "umm", "ez", "ed", "es", "en", "y", "e",
+                       "of", "sur", "am", "an", "im", "upon", "on", "the"})
+LOOSE_CUES = frozenset({"in", "near", "at", "outside", "of"})
+_TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’‘`ʿ]|[-.](?=\w))*|\d+|[^\w\s]")
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(slots=True)
+class Mention:
+    """A toponym candidate in the text with its context."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    ner: str | None = None  # spaCy label of an overlapping entity, if any
+    cue: str | None = None  # the locative word before it: "in", "near", "outskirts of" …
+    near: bool = False  # "near X", "outskirts of X", "north of X"
+    hint: str | None = None  # "admin", "part", "town" from a feature word beside it
+    hint_word: str | None = None
+    parent: int | None = None  # index of the mention it is placed in ("X, Y")
+    children: list[int] = field(default_factory=list)
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Words, numbers and punctuation with document offsets."""
+    return [Token(m.start() + offset, m.end() + offset, m.group())
+            for m in _TOKEN_RE.finditer(text)]
+
+
+def _is_name_word(tok: Token) -> bool:
+    return tok.capitalised and tok.text[0].isalpha()
+
+
+def _allcaps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int
+                  ) -> list[Mention]:
+    """Longest-first gazetteer matches over runs of capitalised words in one sentence."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        starts_name = _is_name_word(tok) or (
+            tok.text.lower() in PARTICLES and i + 1 < len(tokens) and _is_name_word(tokens[i + 1])
+            and tok.text.lower() not in {"of", "the", "on", "e", "y"}
+        )
+        if not starts_name:
+            i += 1
+            continue
+        best = 0
+        j = i
+        while j < len(tokens) and j - i < MAX_WORDS:
+            t = tokens[j]
+            if not (_is_name_word(t) or t.text.lower() in PARTICLES):
+                break
+            j += 1
+            if _is_name_word(t):
+                key = fold(_span_text(tokens, i, j))
+                if key and key not in lex.stoplist and gaz.has_key(key):
+                    best = j
+        if not best and i > 0 and tokens[i - 1].text.lower() in LOOSE_CUES:
+            # "in Quamishli": a spelling variant after a locative word
+            for k in range(j, i, -1):
+                if _is_name_word(tokens[k - 1]) and fold(_span_text(tokens, i, k)) not in \
+                        lex.stoplist and gaz.lookup(_span_text(tokens, i, k)):
+                    best = k
+                    break
+        if best:
+            text = _span_text(tokens, i, best)
+            out.append(Mention(tokens[i].start, tokens[best - 1].end, text, index))
+            i = best
+        else:
+            i += 1
+    return out
+
+
+def _span_text(tokens: list[Token], i: int, j: int) -> str:
+    parts = [tokens[i].text]
+    for k in range(i + 1, j):
+        parts.append(" " * (tokens[k].start - tokens[k - 1].end) + tokens[k].text)
+    return "".join(parts)
+
+
+def _ner_spans(doc: Document, index: int) -> list[tuple[int, int, str, str]]:
+    parse = doc.parses.get(index)
+    if parse is None:
+        return []
+    base = doc.sentences[index].start
+    return [(base + e.start_char, base + e.end_char, e.label_, e.text) for e in parse.ents]
+
+
+def _context(mention: Mention, tokens: list[Token], lex: Lexicon) -> None:
+    """Fill cue / near / hint from the words around a mention."""
+    first = next(k for k, t in enumerate(tokens) if t.start >= mention.start)
+    last = max(k for k, t in enumerate(tokens) if t.end <= mention.end)
+    before = [t.text.lower() for t in tokens[max(0, first - 4):first]]
+    while before and before[-1] in {"the", "a"}:
+        before.pop()
+    # feature word before the name: "the province of X", "the village of X", "X city"
+    if len(before) >= 2 and before[-1] == "of" and _kind(before[-2], lex):
+        mention.hint, mention.hint_word = _kind(before[-2], lex), before[-2]
+        before = before[:-2]
+        while before and before[-1] in {"the", "a"}:
+            before.pop()
+    phrase = " ".join(before)
+    for near in lex.near:
+        if phrase.endswith(near) or phrase.endswith(near + " of"):
+            mention.cue, mention.near = near, True
+            break
+    if mention.cue is None and before and before[-1] in lex.locative:
+        mention.cue = before[-1]
+    after = [t.text.lower() for t in tokens[last + 1:last + 3]]
+    if after and mention.hint is None and _kind(after[0], lex):
+        mention.hint, mention.hint_word = _kind(after[0], lex), after[0]
+    if mention.hint_word in {"outskirts", "countryside", "vicinity"}:
+        mention.near = True
+
+
+def _kind(word: str, lex: Lexicon) -> str | None:
+    if word in lex.admin:
+        return "admin"
+    if word in lex.town:
+        return "town"
+    if word in lex.part:
+        return "part"
+    return None
+
+
+_LINK_RE = re.compile(
+    r"^\s*(?:[,(]|\bin\b|\bof\b|-)?\s*(?:the\s+)?(?:[,(]\s*)?$", re.IGNORECASE)
+
+
+def _link(mentions: list[Mention], doc: Document, lex: Lexicon) -> None:
+    """Attach "X, Y" / "X (Y)" / "X in Y" / "X city, Y governorate" chains."""
+    for k in range(len(mentions) - 1):
+        a, b = mentions[k], mentions[k + 1]
+        if a.sentence != b.sentence:
+            continue
+        gap = doc.text[a.end:b.start]
+        words = gap.split()
+        kept = " ".join(w for w in words if w.strip(",()").lower() not in
+                        (lex.admin | lex.part | lex.town | {"the"}))
+        if len(gap) <= 40 and _LINK_RE.match(" " + kept):
+            a.parent = k + 1
+            b.children.append(k)
+
+
+def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
+    """Every toponym candidate of the document, in text order, with its context."""
+    mentions: list[Mention] = []
+    for index, sent in enumerate(doc.sentences):
+        tokens = tokenize(sent.text, sent.start)
+        found = scan_sentence(gaz, lex, tokens, index)
+        ents = _ner_spans(doc, index)
+        for start, end, label, text in ents:
+            if label not in PLACE_LABELS:
+                continue
+            if text.lower().startswith("the "):
+                start, text = start + 4, text[4:]
+            if any(m.start <= start and end <= m.end for m in found):
+                continue
+            found = [m for m in found if not (start <= m.start and m.end <= end)]
+            found.append(Mention(start, end, text, index))
+        for m in found:
+            for start, end, label, _ in ents:
+                if start < m.end and m.start < end:
+                    if label in PLACE_LABELS or m.ner is None:
+                        m.ner = label
+            _context(m, tokens, lex)
+        mentions.extend(sorted(found, key=lambda m: m.start))
+    _link(mentions, doc, lex)
+    return mentions
+
+
+def keep_mention(m: Mention, lex: Lexicon, sentence_start: int) -> bool:
+    """Context filter before resolution: drop acronyms, sentence-initial words, names."""
+    key = fold(m.text)
+    if key in lex.stoplist:
+        return False
+    strong = m.ner in PLACE_LABELS or m.cue is not None or m.hint is not None
+    if _allcaps(m.text) and len(m.text) <= 5 and m.ner not in PLACE_LABELS:
+        return False
+    if m.ner in OTHER_LABELS and m.cue is None and m.hint is None and m.parent is None \
+            and not m.children:
+        return False
+    if m.start == sentence_start and not strong and m.parent is None:
+        return False
+    return True

@@ -1,0 +1,180 @@
+"""Reporting cues in one parsed sentence: which verb reports an event, and who speaks.
+
+The event's trigger token is walked up the dependency tree; the first reporting verb above it
+("said", "told", "claimed", "denied", …) whose subject does not contain the trigger is the cue,
+and that verb's subject is the speaker::
+
+    Gunmen killed three soldiers, the army said.          -> army, said
+    Police spokesman Ali Hassan told reporters that …     -> Ali Hassan, told
+    According to local officials, the airstrike killed …  -> local officials, according to
+    The militia denied that its fighters abducted …       -> militia, denied (category deny)
+    Al-Shabaab claimed responsibility for the bombing.    -> Al-Shabaab, claimed (responsibility)
+
+Sentences without a parse fall back to regular expressions over the sentence text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.pipeline.cues import Cues
+from eventwire.pipeline.quotes import verb_patterns
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_RIGHT_KEEP = ("prep", "pobj", "compound", "flat", "nummod", "amod", "nmod", "cc", "conj")
+_ARTICLES = ("the", "a", "an")
+_RESPONSIBILITY = ("responsibility", "credit", "blame")
+_ACCORDING = re.compile(r"\baccording to\s+(?P<speaker>[^,.;:\"“”]{2,80}?)\s*(?=[,.;:]|$)", re.I)
+
+
+@dataclass(slots=True)
+class Cue:
+    """A reporting cue: speaker (with span), the verb as written, its lemma and category."""
+
+    speaker: str | None
+    speaker_start: int
+    speaker_end: int
+    verb: str
+    lemma: str
+    category: str  # say | claim | allege | deny
+    start: int  # evidence span (speaker and verb), document offsets
+    end: int
+    pronoun: bool = False
+    responsibility: bool = False
+
+
+def token_at(parse: Any, offset: int) -> Any | None:
+    """The token of a sentence parse covering a sentence-relative character offset."""
+    for token in parse:
+        if token.idx <= offset < token.idx + max(len(token.text), 1):
+            return token
+    return None
+
+
+def _phrase(subj: Any, base: int) -> tuple[str, int, int]:
+    """The speaker's words: the subject head with its modifiers, without appositions."""
+    for ent in subj.doc.ents:
+        if ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and ent.start <= subj.i < ent.end:
+            if ent.label_ == "PERSON" or ent.end - ent.start > 1:
+                return ent.text, base + ent.start_char, base + ent.end_char
+    first = subj.left_edge.i
+    last = subj.i
+    for child in subj.rights:
+        if child.dep_ not in _RIGHT_KEEP or any(t.is_punct for t in subj.doc[last + 1 : child.i]):
+            break
+        last = child.right_edge.i
+    tokens = list(subj.doc[first : last + 1])
+    while tokens and tokens[0].lower_ in _ARTICLES and tokens[0].dep_ == "det":
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if not tokens:
+        return subj.text, base + subj.idx, base + subj.idx + len(subj.text)
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    return subj.doc.text[start:end], base + start, base + end
+
+
+def _subject(verb: Any) -> Any | None:
+    node = verb
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+            if child.dep_ == "agent":  # "… was claimed by the group"
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+        if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
+            node = node.head
+        else:
+            break
+    return None
+
+
+def _cue_of(verb: Any, category: str, cues: Cues, base: int) -> Cue:
+    subj = _subject(verb)
+    verb_start = base + verb.idx
+    verb_end = verb_start + len(verb.text)
+    responsibility = category == "claim" and any(
+        c.dep_ == "dobj" and c.lower_ in _RESPONSIBILITY for c in verb.children
+    )
+    if subj is None or subj.lower_ == "it" and subj.dep_ == "nsubjpass":
+        return Cue(None, -1, -1, verb.text, verb.lemma_.lower(), category, verb_start, verb_end,
+                   responsibility=responsibility)
+    pronoun = subj.pos_ == "PRON" and subj.lower_ in cues.speaker_pronouns
+    text, s_start, s_end = _phrase(subj, base)
+    return Cue(
+        text, s_start, s_end, verb.text, verb.lemma_.lower(), category,
+        min(s_start, verb_start), max(s_end, verb_end), pronoun, responsibility,
+    )
+
+
+def governing_cue(parse: Any, token: Any, cues: Cues, base: int) -> Cue | None:
+    """The closest reporting verb above a token (not via its subject), or "according to X"."""
+    child = token
+    for ancestor in token.ancestors:
+        category = cues.verb_category(ancestor.lemma_) if ancestor.pos_ in ("VERB", "AUX") else None
+        if category and child.dep_ not in ("nsubj", "nsubjpass", "csubj"):
+            return _cue_of(ancestor, category, cues, base)
+        child = ancestor
+    if token.pos_ in ("VERB", "AUX") and cues.verb_category(token.lemma_) == "claim":
+        return _cue_of(token, "claim", cues, base)  # the claim itself is the event
+    for tok in parse:
+        if tok.lower_ == "according" and tok.i + 1 < len(parse) and parse[tok.i + 1].lower_ == "to":
+            pobj = next((c for c in parse[tok.i + 1].children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            text, s_start, s_end = _phrase(pobj, base)
+            return Cue(text, s_start, s_end, "according to", "according", "say",
+                       base + tok.idx, s_end)
+    return None
+
+
+def reporting_subjects(parse: Any, cues: Cues, base: int) -> list[tuple[int, str, bool]]:
+    """(offset, speaker, is_person) of every named (non-pronoun) reporting subject and person."""
+    found: list[tuple[int, str, bool]] = []
+    for tok in parse:
+        if tok.pos_ in ("VERB", "AUX") and cues.verb_category(tok.lemma_):
+            cue = _cue_of(tok, cues.verb_category(tok.lemma_) or "say", cues, base)
+            if cue.speaker and not cue.pronoun:
+                found.append((cue.speaker_start, cue.speaker, False))
+    for ent in parse.ents:
+        if ent.label_ == "PERSON":
+            found.append((base + ent.start_char, ent.text, True))
+    return found
+
+
+def sentence_cue(text: str, base: int, cues: Cues) -> Cue | None:
+    """Regular-expression fallback for sentences without a parse."""
+    m = _ACCORDING.search(text)
+    if m:
+        return Cue(m.group("speaker"), base + m.start("speaker"), base + m.end("speaker"),
+                   "according to", "according", "say", base + m.start(), base + m.end())
+    pats = verb_patterns(tuple(sorted(cues.verbs)))
+    tail = re.search(r",\s*[^,]{0,90}$", text)
+    found = None
+    if tail:
+        chunk = tail.group(0).rstrip(" .")
+        found = pats.after_verb_first.match(chunk) or pats.after_speaker_first.match(chunk)
+        offset = base + tail.start()
+    if found is None:
+        lead = re.match(r"^(?P<speaker>[^,.;:\"“”]{2,60}?)\s+(?P<verb>\w+)\b", text)
+        if lead and pats.forms.get(lead.group("verb").lower()):
+            found, offset = lead, base
+    if found is None:
+        return None
+    verb = found.group("verb")
+    lemma = pats.forms.get(verb.lower(), verb.lower())
+    speaker = " ".join(found.group("speaker").split())
+    words = speaker.split()
+    if words and words[0].lower() in _ARTICLES:
+        speaker = " ".join(words[1:])
+    return Cue(
+        speaker, offset + found.start("speaker"), offset + found.end("speaker"), verb, lemma,
+        cues.verb_category(lemma) or "say", offset + min(found.start("speaker"), found.start("verb")),
+        offset + max(found.end("speaker"), found.end("verb")),
+        pronoun=speaker.lower() in cues.speaker_pronouns,
+    )

@@ -1,0 +1,229 @@
+"""Run the pipeline over inputs and write documents, events and ledger rows to the store.
+
+The parent process reads inputs, decides what still needs doing (the ledger makes a
+re-run idempotent and a killed run resumable), hands documents to one or more worker
+processes, and writes their results in batches, one transaction each.
+
+>>> summary = process(["reports/"], load_settings(db="events.duckdb"))  # doctest: +SKIP
+>>> summary.counts["processed"]  # doctest: +SKIP
+9
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from eventwire import __version__
+from eventwire.config import Settings
+from eventwire.datafiles import data_versions_json
+from eventwire.db.store import Store
+from eventwire.errors import EventwireError, StageError
+from eventwire.pipeline.base import Pipeline
+from eventwire.pipeline.readers import Item, Reader, ReaderOptions
+from eventwire.records import Document, LedgerEntry
+
+ProgressCallback = Callable[[LedgerEntry], None]
+
+
+@dataclass
+class RunSummary:
+    """What a ``process`` run did."""
+
+    counts: Counter[str] = field(default_factory=Counter)  # by ledger status
+    already_done: int = 0  # inputs found in the ledger from an earlier run
+    events: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    problems: list[LedgerEntry] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when everything went through, 1 when something was rejected or failed."""
+        return 1 if self.counts["rejected"] or self.counts["failed"] else 0
+
+
+# -- worker side ----------------------------------------------------------------------
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = Pipeline.from_settings(settings)
+
+
+def run_document(pipeline: Pipeline, doc: Document, data_versions: str) -> tuple[Document | None, LedgerEntry]:
+    """Run the pipeline on one document; a failure becomes a ``failed`` ledger row."""
+    started = time.perf_counter()
+    entry = LedgerEntry(
+        input=doc.input,
+        content_hash=None,
+        status="processed",
+        doc_id=doc.doc_id,
+        source_id=doc.source_id,
+        pipeline_version=__version__,
+        data_versions=data_versions,
+    )
+    try:
+        doc = pipeline(doc)
+    except EventwireError as exc:
+        entry.status = "rejected" if not isinstance(exc, StageError) else "failed"
+        entry.code = exc.code
+        entry.reason = str(exc)
+        entry.stage = str(exc).split("stage ", 1)[-1].split(" ", 1)[0] if "stage " in str(exc) else None
+        entry.seconds = time.perf_counter() - started
+        return None, entry
+    entry.n_events = len(doc.events)
+    entry.seconds = time.perf_counter() - started
+    return doc, entry
+
+
+Task = tuple[Document, str, "str | None", list[LedgerEntry]]
+Result = tuple["Document | None", LedgerEntry, list[LedgerEntry]]
+
+
+def _run_task(pipeline: Pipeline, task: Task) -> Result:
+    doc, versions, digest, carried = task
+    result, entry = run_document(pipeline, doc, versions)
+    entry.content_hash = digest
+    return result, entry, carried
+
+
+def _worker_run(task: Task) -> Result:
+    assert _WORKER_PIPELINE is not None
+    return _run_task(_WORKER_PIPELINE, task)
+
+
+# -- parent side ----------------------------------------------------------------------
+@dataclass
+class _Pending:
+    item: Item
+    document: Document
+
+
+def _plan(
+    items: Iterable[Item],
+    store: Store,
+    summary: RunSummary,
+    retry_failed: bool,
+    ledger_out: list[LedgerEntry],
+) -> Iterator[_Pending]:
+    """Yield what must be processed; record rejections and duplicates; skip finished inputs."""
+    known = store.ledger_keys()
+    doc_inputs = store.document_inputs()
+    for item in items:
+        key = (item.input, item.content_hash or "")
+        previous = known.get(key)
+        if previous is not None and not (retry_failed and previous == "failed"):
+            summary.already_done += 1
+            continue
+        if item.rejected is not None:
+            ledger_out.append(item.rejected)
+            known[key] = item.rejected.status
+            continue
+        doc = item.document
+        assert doc is not None
+        first = doc_inputs.get(doc.doc_id)
+        if first is not None and first != doc.input:
+            ledger_out.append(LedgerEntry(
+                input=item.input, content_hash=item.content_hash, status="skipped",
+                code="EW-ING-009", doc_id=doc.doc_id, source_id=doc.source_id,
+                reason=f"[EW-ING-009] same text as {first} (already stored as document {doc.doc_id})",
+            ))
+            known[key] = "skipped"
+            continue
+        doc_inputs[doc.doc_id] = doc.input
+        known[key] = "processing"
+        yield _Pending(item, doc)
+
+
+def process(
+    inputs: Iterable[str],
+    settings: Settings,
+    *,
+    workers: int = 1,
+    published: date | None = None,
+    source: str | None = None,
+    retry_failed: bool = False,
+    batch_size: int = 32,
+    on_result: ProgressCallback | None = None,
+    store: Store | None = None,
+) -> RunSummary:
+    """Process inputs into the store named by ``settings.db``; return a summary."""
+    started = time.perf_counter()
+    summary = RunSummary()
+    versions = data_versions_json()
+    reader = Reader(ReaderOptions(
+        published=published, source=source, max_chars=settings.max_chars,
+        min_chars=settings.min_chars, languages=settings.languages,
+    ))
+    own_store = store is None
+    store = store or Store.open(settings.db)
+    ledger_buffer: list[LedgerEntry] = []
+    docs_buffer: list[Document] = []
+
+    def flush() -> None:
+        if ledger_buffer or docs_buffer:
+            store.write_batch(docs_buffer, ledger_buffer, versions)
+            for entry in ledger_buffer:
+                summary.counts[entry.status] += 1
+                if entry.status in {"rejected", "failed"}:
+                    summary.problems.append(entry)
+                if on_result is not None:
+                    on_result(entry)
+            ledger_buffer.clear()
+            docs_buffer.clear()
+
+    def collect(result: Result) -> None:
+        doc, entry, carried = result
+        ledger_buffer.extend(carried)  # rejections met while planning, in input order
+        ledger_buffer.append(entry)
+        if doc is not None:
+            docs_buffer.append(doc)
+            summary.events += len(doc.events)
+            summary.words += len(doc.text.split())
+        if len(ledger_buffer) >= batch_size:
+            flush()
+
+    plan_ledger: list[LedgerEntry] = []
+    try:
+        pending = _plan(reader.read(inputs), store, summary, retry_failed, plan_ledger)
+
+        def tasks() -> Iterator[Task]:
+            # Runs in the pool's feeder thread when workers > 1: it touches only plan_ledger.
+            for p in pending:
+                carried = list(plan_ledger)
+                plan_ledger.clear()
+                yield p.document, versions, p.item.content_hash, carried
+
+        if workers <= 1:
+            pipeline = Pipeline.from_settings(settings)
+            for task in tasks():
+                collect(_run_task(pipeline, task))
+        else:
+            ctx = mp.get_context("spawn")
+            with ctx.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+                for result in pool.imap(_worker_run, tasks(), chunksize=2):
+                    collect(result)
+        ledger_buffer.extend(plan_ledger)
+        flush()
+    finally:
+        if own_store:
+            store.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def extract(text: str, settings: Settings, published: date | None = None, **meta: Any) -> Document:
+    """Run the pipeline on one text without a store and return the Document."""
+    from eventwire.pipeline.readers import clean_text
+
+    pipeline = Pipeline.from_settings(settings)
+    doc = Document(text=clean_text(text), published=published,
+                   published_source="option" if published else "unknown", input="-", **meta)
+    return pipeline(doc)
