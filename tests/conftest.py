@@ -18,9 +18,7 @@ CORPUS = SHARED / "corpus"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--update-golden", action="store_true", help="rewrite golden expected files"
-    )
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden expected files")
 
 
 @pytest.fixture

@@ -16,19 +16,57 @@ import pycountry
 
 # Short names in the form news and ACLED use ("Iran", not "Iran, Islamic Republic of").
 SHORT_NAMES: dict[str, str] = {
-    "BO": "Bolivia", "CD": "Democratic Republic of Congo", "CG": "Republic of Congo",
-    "CI": "Ivory Coast", "CZ": "Czech Republic", "FM": "Micronesia", "IR": "Iran",
-    "KP": "North Korea", "KR": "South Korea", "LA": "Laos", "MD": "Moldova",
-    "PS": "Palestine", "RU": "Russia", "SY": "Syria", "TW": "Taiwan", "TZ": "Tanzania",
-    "VE": "Venezuela", "VN": "Vietnam", "TR": "Turkey", "GB": "United Kingdom",
-    "US": "United States", "MK": "North Macedonia", "BN": "Brunei", "CV": "Cape Verde",
-    "SZ": "eSwatini", "VA": "Vatican City", "FK": "Falkland Islands", "KN": "Saint Kitts and Nevis",
-    "BQ": "Caribbean Netherlands", "SX": "Sint Maarten", "MF": "Saint Martin", "XK": "Kosovo",
+    "BO": "Bolivia",
+    "CD": "Democratic Republic of Congo",
+    "CG": "Republic of Congo",
+    "CI": "Ivory Coast",
+    "CZ": "Czech Republic",
+    "FM": "Micronesia",
+    "IR": "Iran",
+    "KP": "North Korea",
+    "KR": "South Korea",
+    "LA": "Laos",
+    "MD": "Moldova",
+    "PS": "Palestine",
+    "RU": "Russia",
+    "SY": "Syria",
+    "TW": "Taiwan",
+    "TZ": "Tanzania",
+    "VE": "Venezuela",
+    "VN": "Vietnam",
+    "TR": "Turkey",
+    "GB": "United Kingdom",
+    "US": "United States",
+    "MK": "North Macedonia",
+    "BN": "Brunei",
+    "CV": "Cape Verde",
+    "SZ": "eSwatini",
+    "VA": "Vatican City",
+    "FK": "Falkland Islands",
+    "KN": "Saint Kitts and Nevis",
+    "BQ": "Caribbean Netherlands",
+    "SX": "Sint Maarten",
+    "MF": "Saint Martin",
+    "XK": "Kosovo",
 }
 # Names that take "the" after "of" ("Military Forces of the Philippines").
 WITH_THE = {
-    "PH", "US", "GB", "NL", "BS", "GM", "CF", "DO", "AE", "MV", "SC", "SB", "MH", "KM",
-    "CG", "CD",
+    "PH",
+    "US",
+    "GB",
+    "NL",
+    "BS",
+    "GM",
+    "CF",
+    "DO",
+    "AE",
+    "MV",
+    "SC",
+    "SB",
+    "MH",
+    "KM",
+    "CG",
+    "CD",
 }
 EXTRA_ALIASES: dict[str, list[str]] = {
     "US": ["USA", "U.S.", "US", "America", "United States of America", "Washington"],
@@ -66,18 +104,39 @@ def records() -> list[dict[str, object]]:
         of = f"the {name}" if code in WITH_THE else name
         names = sorted({name, c.name, *EXTRA_ALIASES.get(code, [])} - {""})
         prov = "pycountry ISO 3166-1 (tools/build_actor_states.py)"
-        out.append({
-            "id": f"{code}-GOV", "name": f"Government of {of}", "aliases": names,
-            "inter": 1, "country": code, "type": "government", "provenance": prov,
-        })
-        out.append({
-            "id": f"{code}-MIL", "name": f"Military Forces of {of}", "aliases": [],
-            "inter": 1, "country": code, "type": "military", "provenance": prov,
-        })
-        out.append({
-            "id": f"{code}-POL", "name": f"Police Forces of {of}", "aliases": [],
-            "inter": 1, "country": code, "type": "police", "provenance": prov,
-        })
+        out.append(
+            {
+                "id": f"{code}-GOV",
+                "name": f"Government of {of}",
+                "aliases": names,
+                "inter": 1,
+                "country": code,
+                "type": "government",
+                "provenance": prov,
+            }
+        )
+        out.append(
+            {
+                "id": f"{code}-MIL",
+                "name": f"Military Forces of {of}",
+                "aliases": [],
+                "inter": 1,
+                "country": code,
+                "type": "military",
+                "provenance": prov,
+            }
+        )
+        out.append(
+            {
+                "id": f"{code}-POL",
+                "name": f"Police Forces of {of}",
+                "aliases": [],
+                "inter": 1,
+                "country": code,
+                "type": "police",
+                "provenance": prov,
+            }
+        )
     return out
 
 

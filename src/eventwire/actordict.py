@@ -36,8 +36,23 @@ from eventwire.errors import DataFileError
 BUILTIN_FILES: tuple[str, ...] = ("states.jsonl", "groups.jsonl", "leaders.jsonl", "generic.jsonl")
 ALLOWED_KEYS = frozenset(
     {
-        "id", "name", "aliases", "inter", "country", "type", "religion", "ethnicity", "parent",
-        "acronym", "roles", "provenance", "label", "label_country", "period", "generic", "heads",
+        "id",
+        "name",
+        "aliases",
+        "inter",
+        "country",
+        "type",
+        "religion",
+        "ethnicity",
+        "parent",
+        "acronym",
+        "roles",
+        "provenance",
+        "label",
+        "label_country",
+        "period",
+        "generic",
+        "heads",
         "state",
     }
 )
@@ -46,6 +61,7 @@ _ISO2 = re.compile(r"^[A-Z]{2}$")
 _WORD = re.compile(r"[a-z0-9]+")
 _DROP_TOKENS = frozenset({"al", "el", "ad", "as", "ash", "an", "the"})
 FUZZY_CUTOFF = 88.0
+ROLE_GRACE_DAYS = 730  # a report published soon after a term ended usually means that term
 
 
 @dataclass(slots=True)
@@ -87,10 +103,19 @@ class ActorEntry:
     roles: list[Role] = field(default_factory=list)
     source: str = ""  # file:line it came from
 
-    def role_on(self, day: date | None) -> Role | None:
-        """Return the role valid on ``day`` (the latest-starting one), or None."""
+    def role_on(self, day: date | None, grace_days: int = ROLE_GRACE_DAYS) -> Role | None:
+        """Return the role valid on ``day`` (the latest-starting one), or None.
+
+        Reports often look back: a role that ended at most ``grace_days`` before ``day``
+        still counts when no role is valid on the day itself.
+        """
         valid = [r for r in self.roles if r.valid_on(day)]
-        return max(valid, key=lambda r: r.start or date.min) if valid else None
+        if valid:
+            return max(valid, key=lambda r: r.start or date.min)
+        if day is None or grace_days <= 0:
+            return None
+        recent = [r for r in self.roles if r.end and 0 <= (day - r.end).days <= grace_days]
+        return max(recent, key=lambda r: r.end or date.min) if recent else None
 
     def affiliation(self) -> list[str]:
         return [v for v in (self.religion, self.ethnicity) if v]
@@ -121,14 +146,18 @@ def _parse_date(value: Any, where: str) -> date | None:
     try:
         return date.fromisoformat(str(value))
     except ValueError as exc:
-        raise DataFileError(f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)", "EW-ACT-004") from exc
+        raise DataFileError(
+            f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)", "EW-ACT-004"
+        ) from exc
 
 
 def validate_record(record: Any, where: str) -> list[str]:
     """Return the schema problems of one decoded record (empty when it is valid)."""
     if not isinstance(record, dict):
         return [f"{where}: a record must be a JSON object, got {type(record).__name__}"]
-    problems = [f"{where}: missing required field {k!r}" for k in REQUIRED_KEYS if not record.get(k)]
+    problems = [
+        f"{where}: missing required field {k!r}" for k in REQUIRED_KEYS if not record.get(k)
+    ]
     unknown = sorted(set(record) - ALLOWED_KEYS)
     if unknown:
         problems.append(f"{where}: unknown field(s) {', '.join(unknown)}")
@@ -136,7 +165,9 @@ def validate_record(record: Any, where: str) -> list[str]:
         if key in record and not isinstance(record[key], str):
             problems.append(f"{where}: field {key!r} must be a string")
     inter = record.get("inter")
-    if inter is not None and (not isinstance(inter, int) or isinstance(inter, bool) or not 0 <= inter <= 8):
+    if inter is not None and (
+        not isinstance(inter, int) or isinstance(inter, bool) or not 0 <= inter <= 8
+    ):
         problems.append(f"{where}: 'inter' must be an ACLED inter code 0..8 or null, got {inter!r}")
     country = record.get("country")
     if country is not None and (not isinstance(country, str) or not _ISO2.match(country)):
@@ -175,14 +206,25 @@ def _entry(record: dict[str, Any], where: str) -> ActorEntry:
         for r in record.get("roles", [])
     ]
     return ActorEntry(
-        id=record["id"], name=record["name"], type=record["type"],
-        provenance=record["provenance"], aliases=list(record.get("aliases", [])),
-        inter=record.get("inter"), country=record.get("country"),
-        religion=record.get("religion"), ethnicity=record.get("ethnicity"),
-        parent=record.get("parent"), acronym=record.get("acronym"), label=record.get("label"),
-        label_country=bool(record.get("label_country", False)), period=record.get("period"),
-        generic=bool(record.get("generic", False)), heads=list(record.get("heads", [])),
-        state=record.get("state"), roles=roles, source=where,
+        id=record["id"],
+        name=record["name"],
+        type=record["type"],
+        provenance=record["provenance"],
+        aliases=list(record.get("aliases", [])),
+        inter=record.get("inter"),
+        country=record.get("country"),
+        religion=record.get("religion"),
+        ethnicity=record.get("ethnicity"),
+        parent=record.get("parent"),
+        acronym=record.get("acronym"),
+        label=record.get("label"),
+        label_country=bool(record.get("label_country", False)),
+        period=record.get("period"),
+        generic=bool(record.get("generic", False)),
+        heads=list(record.get("heads", [])),
+        state=record.get("state"),
+        roles=roles,
+        source=where,
     )
 
 
@@ -213,7 +255,9 @@ def check_file(path: Path) -> list[str]:
         problems.extend(validate_record(record, where))
         if isinstance(record, dict) and isinstance(record.get("id"), str):
             if record["id"] in seen:
-                problems.append(f"{where}: duplicate id {record['id']!r} (first on line {seen[record['id']]})")
+                problems.append(
+                    f"{where}: duplicate id {record['id']!r} (first on line {seen[record['id']]})"
+                )
             seen.setdefault(record["id"], number)
     return problems
 
@@ -242,7 +286,9 @@ def _read_csv(name: str) -> list[dict[str, str]]:
 class ActorDictionary:
     """Actors by id, an alias index (exact, case-aware for acronyms), fuzzy lookup, heads."""
 
-    def __init__(self, entries: Iterable[ActorEntry], versions: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, entries: Iterable[ActorEntry], versions: dict[str, str] | None = None
+    ) -> None:
         self.by_id: dict[str, ActorEntry] = {}
         for entry in entries:
             self.by_id[entry.id] = entry  # later files override earlier ones
@@ -268,7 +314,9 @@ class ActorDictionary:
             return
         is_state_gov = entry.type == "government" and entry.id == f"{entry.country}-GOV"
         if is_state_gov and entry.country:
-            self.country_names[entry.country] = entry.name.removeprefix("Government of ").removeprefix("the ")
+            self.country_names[entry.country] = entry.name.removeprefix(
+                "Government of "
+            ).removeprefix("the ")
         for alias in [entry.name, *entry.aliases]:
             if is_acronym(alias):
                 self.acronyms[alias] = entry.id
@@ -286,7 +334,11 @@ class ActorDictionary:
         for row in _read_csv("demonyms.csv"):
             self.demonyms[normalise(row["demonym"])] = row["country"]
         for row in _read_csv("identities.csv"):
-            self.identities[normalise(row["term"])] = (row["kind"], row["label"], row["country"] or None)
+            self.identities[normalise(row["term"])] = (
+                row["kind"],
+                row["label"],
+                row["country"] or None,
+            )
         for row in _read_csv("regimes.csv"):
             start, end = int(row["start"]), int(row["end"]) if row["end"] else None
             self.periods.setdefault(row["country"], []).append((start, end))
@@ -329,17 +381,19 @@ class ActorDictionary:
         if chosen is None:
             return None
         start, end = chosen
-        if end is not None and (day is None or year < end or day.year == end):
-            return f"{start}-{end}"
-        return f"{start}-"
+        return f"{start}-{end}" if end is not None else f"{start}-"
 
 
 def load_entries(path: Path, strict: bool = True) -> list[ActorEntry]:
     """Load one actor file; raise DataFileError listing every problem when ``strict``."""
     problems = check_file(path)
     if problems and strict:
-        shown = "; ".join(problems[:5]) + (f"; … {len(problems) - 5} more" if len(problems) > 5 else "")
-        raise DataFileError(f"actor file {str(path)!r} fails its schema check: {shown}", "EW-ACT-002")
+        shown = "; ".join(problems[:5]) + (
+            f"; … {len(problems) - 5} more" if len(problems) > 5 else ""
+        )
+        raise DataFileError(
+            f"actor file {str(path)!r} fails its schema check: {shown}", "EW-ACT-002"
+        )
     return [
         _entry(record, f"{path.name}:{number}")
         for number, record, error in read_records(path)

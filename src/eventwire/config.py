@@ -60,7 +60,9 @@ _TUPLE_FIELDS = {"stages", "languages", "user_actor_files", "user_lexicon_files"
 def _coerce(name: str, value: Any) -> Any:
     fields = {f.name: f for f in dataclasses.fields(Settings)}
     if name not in fields:
-        raise ConfigError(f"unknown setting {name!r}; known: {', '.join(sorted(fields))}", "EW-CFG-001")
+        raise ConfigError(
+            f"unknown setting {name!r}; known: {', '.join(sorted(fields))}", "EW-CFG-001"
+        )
     if name in _TUPLE_FIELDS:
         if isinstance(value, str):
             return tuple(v.strip() for v in value.split(",") if v.strip())
@@ -74,7 +76,9 @@ def _coerce(name: str, value: Any) -> Any:
         try:
             return int(value)
         except (TypeError, ValueError) as exc:
-            raise ConfigError(f"setting {name!r} wants an integer, got {value!r}", "EW-CFG-002") from exc
+            raise ConfigError(
+                f"setting {name!r} wants an integer, got {value!r}", "EW-CFG-002"
+            ) from exc
     return value
 
 
@@ -98,7 +102,9 @@ def load_settings(
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"config file {str(path)!r} is not valid TOML: {exc}", "EW-CFG-004") from exc
+            raise ConfigError(
+                f"config file {str(path)!r} is not valid TOML: {exc}", "EW-CFG-004"
+            ) from exc
         section = data.get("eventwire", data)
         for key, value in section.items():
             if key == "stage_options" or isinstance(value, dict):

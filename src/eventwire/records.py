@@ -349,7 +349,10 @@ def event_record(event: Event, doc: Document) -> dict[str, Any]:
                 "verb": att.verb,
                 "span": [att.start, att.end],
             },
-            "trigger": {"text": event.trigger.text, "span": [event.trigger.start, event.trigger.end]},
+            "trigger": {
+                "text": event.trigger.text,
+                "span": [event.trigger.start, event.trigger.end],
+            },
             "sentence": sentence.text if sentence else None,
             "span": [sentence.start, sentence.end] if sentence else None,
             "evidence": [

@@ -57,7 +57,9 @@ def _init_worker(settings: Settings) -> None:
     _WORKER_PIPELINE = Pipeline.from_settings(settings)
 
 
-def run_document(pipeline: Pipeline, doc: Document, data_versions: str) -> tuple[Document | None, LedgerEntry]:
+def run_document(
+    pipeline: Pipeline, doc: Document, data_versions: str
+) -> tuple[Document | None, LedgerEntry]:
     """Run the pipeline on one document; a failure becomes a ``failed`` ledger row."""
     started = time.perf_counter()
     entry = LedgerEntry(
@@ -75,7 +77,9 @@ def run_document(pipeline: Pipeline, doc: Document, data_versions: str) -> tuple
         entry.status = "rejected" if not isinstance(exc, StageError) else "failed"
         entry.code = exc.code
         entry.reason = str(exc)
-        entry.stage = str(exc).split("stage ", 1)[-1].split(" ", 1)[0] if "stage " in str(exc) else None
+        entry.stage = (
+            str(exc).split("stage ", 1)[-1].split(" ", 1)[0] if "stage " in str(exc) else None
+        )
         entry.seconds = time.perf_counter() - started
         return None, entry
     entry.n_events = len(doc.events)
@@ -130,11 +134,18 @@ def _plan(
         assert doc is not None
         first = doc_inputs.get(doc.doc_id)
         if first is not None and first != doc.input:
-            ledger_out.append(LedgerEntry(
-                input=item.input, content_hash=item.content_hash, status="skipped",
-                code="EW-ING-009", doc_id=doc.doc_id, source_id=doc.source_id,
-                reason=f"[EW-ING-009] same text as {first} (already stored as document {doc.doc_id})",
-            ))
+            ledger_out.append(
+                LedgerEntry(
+                    input=item.input,
+                    content_hash=item.content_hash,
+                    status="skipped",
+                    code="EW-ING-009",
+                    doc_id=doc.doc_id,
+                    source_id=doc.source_id,
+                    reason=f"[EW-ING-009] same text as {first} "
+                    f"(already stored as document {doc.doc_id})",
+                )
+            )
             known[key] = "skipped"
             continue
         doc_inputs[doc.doc_id] = doc.input
@@ -158,10 +169,15 @@ def process(
     started = time.perf_counter()
     summary = RunSummary()
     versions = data_versions_json()
-    reader = Reader(ReaderOptions(
-        published=published, source=source, max_chars=settings.max_chars,
-        min_chars=settings.min_chars, languages=settings.languages,
-    ))
+    reader = Reader(
+        ReaderOptions(
+            published=published,
+            source=source,
+            max_chars=settings.max_chars,
+            min_chars=settings.min_chars,
+            languages=settings.languages,
+        )
+    )
     own_store = store is None
     store = store or Store.open(settings.db)
     ledger_buffer: list[LedgerEntry] = []
@@ -224,6 +240,11 @@ def extract(text: str, settings: Settings, published: date | None = None, **meta
     from eventwire.pipeline.readers import clean_text
 
     pipeline = Pipeline.from_settings(settings)
-    doc = Document(text=clean_text(text), published=published,
-                   published_source="option" if published else "unknown", input="-", **meta)
+    doc = Document(
+        text=clean_text(text),
+        published=published,
+        published_source="option" if published else "unknown",
+        input="-",
+        **meta,
+    )
     return pipeline(doc)

@@ -44,7 +44,9 @@ def parse_cli_date(value: str | None, option: str = "--published") -> date | Non
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)", param_hint=option) from None
+        raise typer.BadParameter(
+            f"{value!r} is not a date (use YYYY-MM-DD)", param_hint=option
+        ) from None
 
 
 def settings_from(db: str | None, config: str | None, **overrides: Any) -> Settings:

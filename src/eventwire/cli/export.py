@@ -12,11 +12,34 @@ import typer
 from eventwire.cli.common import ConfigOption, DbOption, DebugOption, handle_errors, settings_from
 
 FLAT_COLUMNS = (
-    "event_id", "doc_id", "source_id", "plover_type", "plover_mode", "acled_event_type",
-    "acled_sub_event_type", "cameo_root", "actor1_name", "actor1_inter", "actor2_name",
-    "actor2_inter", "location_name", "country", "admin1", "lat", "lon", "geo_precision",
-    "date_start", "date_end", "date_precision", "fatalities", "modality", "attributed_to",
-    "source", "confidence", "sentence_start", "sentence_end",
+    "event_id",
+    "doc_id",
+    "source_id",
+    "plover_type",
+    "plover_mode",
+    "acled_event_type",
+    "acled_sub_event_type",
+    "cameo_root",
+    "actor1_name",
+    "actor1_inter",
+    "actor2_name",
+    "actor2_inter",
+    "location_name",
+    "country",
+    "admin1",
+    "lat",
+    "lon",
+    "geo_precision",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "fatalities",
+    "modality",
+    "attributed_to",
+    "source",
+    "confidence",
+    "sentence_start",
+    "sentence_end",
 )
 
 
@@ -46,7 +69,9 @@ def register(app: typer.Typer) -> None:
                     f"TO '{output.replace(chr(39), chr(39) * 2)}' (FORMAT parquet)"
                 )
                 return
-            handle: Any = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")
+            handle: Any = (
+                sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")
+            )
             try:
                 if format == "jsonl":
                     for record in store.event_records():

@@ -8,8 +8,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
-from rich.progress import TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from eventwire.cli.common import (
@@ -57,13 +63,20 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
         config: ConfigOption = None,
         published: PublishedOption = None,
-        source: Annotated[str | None, typer.Option(help="Outlet name for inputs without one.")] = None,
+        source: Annotated[
+            str | None, typer.Option(help="Outlet name for inputs without one.")
+        ] = None,
         workers: Annotated[int, typer.Option(min=1, help="Parallel worker processes.")] = 1,
         engine: Annotated[str, typer.Option(help="local or ray.")] = "local",
         ray_address: Annotated[str | None, typer.Option(help="Join this Ray cluster.")] = None,
-        retry_failed: Annotated[bool, typer.Option(help="Re-run inputs that failed before.")] = False,
+        retry_failed: Annotated[
+            bool, typer.Option(help="Re-run inputs that failed before.")
+        ] = False,
         max_chars: Annotated[int | None, typer.Option(help="Reject longer documents.")] = None,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+        batch_size: Annotated[
+            int, typer.Option(min=1, help="Documents per store transaction.")
+        ] = 32,
         debug: DebugOption = False,
     ) -> None:
         """Read reports, extract events and store them with a ledger row per input."""
@@ -76,23 +89,40 @@ def register(app: typer.Typer) -> None:
         if engine == "ray":
             from eventwire.scale import process_ray
 
-            summary = process_ray(inputs, settings, workers=workers, published=pub,
-                                  source=source, address=ray_address)
+            summary = process_ray(
+                inputs, settings, workers=workers, published=pub, source=source, address=ray_address
+            )
         else:
             total = None if quiet else estimate_inputs(inputs)
             progress = Progress(
-                SpinnerColumn(), TextColumn("[bold]processing"), BarColumn(),
-                MofNCompleteColumn(), TextColumn("{task.fields[status]}"), TimeElapsedColumn(),
-                console=err_console, disable=quiet, transient=False,
+                SpinnerColumn(),
+                TextColumn("[bold]processing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[status]}"),
+                TimeElapsedColumn(),
+                console=err_console,
+                disable=quiet,
+                transient=False,
             )
             with progress:
                 task = progress.add_task("process", total=total, status="")
 
                 def advance(entry: LedgerEntry) -> None:
-                    progress.update(task, advance=1, status=f"{entry.status}: {Path(entry.input).name[:40]}")
+                    progress.update(
+                        task, advance=1, status=f"{entry.status}: {Path(entry.input).name[:40]}"
+                    )
 
-                summary = run_process(inputs, settings, workers=workers, published=pub,
-                                      source=source, retry_failed=retry_failed, on_result=advance)
+                summary = run_process(
+                    inputs,
+                    settings,
+                    workers=workers,
+                    published=pub,
+                    source=source,
+                    retry_failed=retry_failed,
+                    on_result=advance,
+                    batch_size=batch_size,
+                )
         parts = [f"{summary.counts[s]} {s}" for s in ("processed", "skipped", "rejected", "failed")]
         if summary.already_done:
             parts.append(f"{summary.already_done} already in the ledger")
@@ -150,6 +180,10 @@ def register(app: typer.Typer) -> None:
         colours = {"processed": "green", "skipped": "cyan", "rejected": "yellow", "failed": "red"}
         for row in rows:
             colour = colours.get(row["status"], "white")
-            table.add_row(row["input"], f"[{colour}]{row['status']}[/]", str(row["n_events"] or 0),
-                          row["reason"] or "")
+            table.add_row(
+                row["input"],
+                f"[{colour}]{row['status']}[/]",
+                str(row["n_events"] or 0),
+                row["reason"] or "",
+            )
         out_console.print(table)

@@ -12,10 +12,43 @@ import duckdb
 
 from eventwire.errors import StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+# Columns added to ``events`` by version 2, with the JSON path in ``record`` that fills them.
+_V2_EVENT_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("actor1_id", "VARCHAR", "$.actor1.id"),
+    ("actor2_id", "VARCHAR", "$.actor2.id"),
+    ("geonameid", "BIGINT", "$.location.geonameid"),
+    ("fatalities_low", "INTEGER", "$.fatalities.low"),
+    ("fatalities_high", "INTEGER", "$.fatalities.high"),
+    ("published", "DATE", "$.published"),
+)
+
+
+def _v1_to_v2(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 2: event columns for dedup and queries, backfilled from each stored record.
+
+    The canonical-event tables and the indexes are created afterwards by ``schema.sql``
+    (every statement there is ``IF NOT EXISTS``).
+    """
+    have = {
+        row[0]
+        for row in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'"
+        ).fetchall()
+    }
+    for name, sql_type, _ in _V2_EVENT_COLUMNS:
+        if name not in have:
+            con.execute(f"ALTER TABLE events ADD COLUMN {name} {sql_type}")
+    sets = ", ".join(
+        f"{name} = TRY_CAST(json_extract_string(record, '{path}') AS {sql_type})"
+        for name, sql_type, path in _V2_EVENT_COLUMNS
+    )
+    con.execute(f"UPDATE events SET {sets} WHERE record IS NOT NULL")
+
 
 # version n -> function upgrading a connection from n to n + 1
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {}
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _v1_to_v2}
 
 
 def current_version(con: duckdb.DuckDBPyConnection) -> int | None:
@@ -28,29 +61,43 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int | None:
     return int(row[0]) if row else None
 
 
+def check_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    """Return the store's schema version; refuse one written by a newer eventwire."""
+    version = current_version(con)
+    if version is not None and version > SCHEMA_VERSION:
+        raise StoreError(
+            f"this store has schema version {version}, newer than this eventwire supports "
+            f"({SCHEMA_VERSION}); upgrade eventwire (pip install -U eventwire) to read it",
+            "EW-DB-020",
+        )
+    return version
+
+
 def migrate(con: duckdb.DuckDBPyConnection, schema_sql: str) -> int:
     """Create a new store or upgrade an old one to ``SCHEMA_VERSION``; return the version."""
-    version = current_version(con)
+    version = check_version(con)
     if version is None:
         con.execute(schema_sql)
         con.execute(
             "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
         )
         return SCHEMA_VERSION
-    if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"this store has schema version {version}, newer than this eventwire supports "
-            f"({SCHEMA_VERSION}); upgrade eventwire",
-            "EW-DB-020",
-        )
     while version < SCHEMA_VERSION:
         step = MIGRATIONS.get(version)
         if step is None:
             raise StoreError(f"no migration from schema version {version}", "EW-DB-021")
         con.execute("BEGIN TRANSACTION")
-        step(con)
-        version += 1
-        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(version)])
-        con.execute("COMMIT")
+        try:
+            step(con)
+            version += 1
+            con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(version)])
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(
+                f"upgrading the store from schema version {version} failed ({exc}); the store "
+                "is unchanged: keep using the previous eventwire, or export it and re-process",
+                "EW-DB-022",
+            ) from exc
     con.execute(schema_sql)  # CREATE ... IF NOT EXISTS: idempotent
     return version

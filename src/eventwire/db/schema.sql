@@ -1,4 +1,5 @@
--- eventwire store, schema version 1. One DuckDB file; the parent process is the only writer.
+-- eventwire store, schema version 2. One DuckDB file; the parent process is the only writer.
+-- Every statement is idempotent (IF NOT EXISTS): migrations.py runs this file after upgrading.
 CREATE TABLE IF NOT EXISTS meta (
     key VARCHAR PRIMARY KEY,
     value VARCHAR
@@ -27,6 +28,7 @@ CREATE TABLE IF NOT EXISTS documents (
     processed_at TIMESTAMP
 );
 
+-- Report-level events: one row per event mention in one document (never rewritten by dedup).
 CREATE TABLE IF NOT EXISTS events (
     event_id VARCHAR PRIMARY KEY,        -- hash of (doc_id, trigger span, PLOVER type)
     doc_id VARCHAR NOT NULL,
@@ -58,7 +60,14 @@ CREATE TABLE IF NOT EXISTS events (
     sentence_end INTEGER,
     record JSON,                         -- the full export record (DESIGN.md contract)
     pipeline_version VARCHAR,
-    data_versions JSON
+    data_versions JSON,
+    -- added in schema version 2 (backfilled from `record` by the migration)
+    actor1_id VARCHAR,
+    actor2_id VARCHAR,
+    geonameid BIGINT,
+    fatalities_low INTEGER,
+    fatalities_high INTEGER,
+    published DATE                       -- publication date of the document
 );
 
 CREATE TABLE IF NOT EXISTS ledger (
@@ -77,3 +86,64 @@ CREATE TABLE IF NOT EXISTS ledger (
     recorded_at TIMESTAMP,
     PRIMARY KEY (input, content_hash)
 );
+
+-- Canonical events (schema version 2): clusters of report-level events that describe one
+-- real-world event, rebuilt by eventwire.dedup.cluster_store. Derived data: dropping these
+-- two tables loses nothing that clustering cannot rebuild from `events`.
+CREATE TABLE IF NOT EXISTS canonical_events (
+    canonical_id VARCHAR PRIMARY KEY,    -- hash of the smallest member event_id
+    component_id VARCHAR NOT NULL,       -- candidate-graph component (unit of re-clustering)
+    plover_type VARCHAR,
+    plover_mode VARCHAR,
+    acled_event_type VARCHAR,
+    acled_sub_event_type VARCHAR,
+    cameo_root VARCHAR,
+    actor1_name VARCHAR,
+    actor1_inter INTEGER,
+    actor2_name VARCHAR,
+    actor2_inter INTEGER,
+    location_name VARCHAR,
+    country VARCHAR,
+    admin1 VARCHAR,
+    lat DOUBLE,
+    lon DOUBLE,
+    geo_precision INTEGER,
+    date_start DATE,
+    date_end DATE,
+    date_precision VARCHAR,
+    fatalities INTEGER,                  -- best: latest, most specific report
+    fatalities_low INTEGER,
+    fatalities_high INTEGER,
+    modality VARCHAR,
+    n_reports INTEGER,                   -- contributing report-level events (= documents)
+    n_sources INTEGER,                   -- distinct outlets (a document without one counts once)
+    confidence DOUBLE,
+    first_published DATE,
+    last_published DATE,
+    record JSON,                         -- the canonical export record
+    clustered_at TIMESTAMP
+);
+
+CREATE TABLE IF NOT EXISTS canonical_members (
+    event_id VARCHAR PRIMARY KEY,        -- a report-level event (events.event_id)
+    canonical_id VARCHAR NOT NULL,
+    component_id VARCHAR NOT NULL,
+    doc_id VARCHAR,
+    similarity DOUBLE                    -- to the cluster's other members, 0..1
+);
+
+-- Indexes for time, space, type and actor queries (and the clustering joins).
+CREATE INDEX IF NOT EXISTS events_date_idx ON events (date_start);
+CREATE INDEX IF NOT EXISTS events_space_idx ON events (lat, lon);
+CREATE INDEX IF NOT EXISTS events_country_idx ON events (country);
+CREATE INDEX IF NOT EXISTS events_type_idx ON events (plover_type);
+CREATE INDEX IF NOT EXISTS events_acled_type_idx ON events (acled_event_type);
+CREATE INDEX IF NOT EXISTS events_actor1_idx ON events (actor1_name);
+CREATE INDEX IF NOT EXISTS events_actor2_idx ON events (actor2_name);
+CREATE INDEX IF NOT EXISTS events_doc_idx ON events (doc_id);
+CREATE INDEX IF NOT EXISTS canonical_date_idx ON canonical_events (date_start);
+CREATE INDEX IF NOT EXISTS canonical_space_idx ON canonical_events (lat, lon);
+CREATE INDEX IF NOT EXISTS canonical_component_idx ON canonical_events (component_id);
+CREATE INDEX IF NOT EXISTS canonical_actor1_idx ON canonical_events (actor1_name);
+CREATE INDEX IF NOT EXISTS members_canonical_idx ON canonical_members (canonical_id);
+CREATE INDEX IF NOT EXISTS members_component_idx ON canonical_members (component_id);

@@ -22,10 +22,11 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from eventwire.db.migrations import SCHEMA_VERSION, check_version
 from eventwire.errors import StoreError
 from eventwire.records import Document, LedgerEntry, dumps_record, event_record
 
-SCHEMA_VERSION = 1
+__all__ = ["SCHEMA_VERSION", "Store"]
 
 
 def _schema_sql() -> str:
@@ -49,7 +50,9 @@ class Store:
         """Open (and create or upgrade) a store; a lock held by another process is explained."""
         path = str(path)
         if read_only and path != ":memory:" and not Path(path).exists():
-            raise StoreError(f"store {path!r} does not exist; run `eventwire process` first", "EW-DB-001")
+            raise StoreError(
+                f"store {path!r} does not exist; run `eventwire process` first", "EW-DB-001"
+            )
         try:
             con = duckdb.connect(path, read_only=read_only)
         except duckdb.IOException as exc:
@@ -64,6 +67,11 @@ class Store:
         store = cls(con, path, read_only)
         if not read_only:
             store._migrate()
+        elif (check_version(con) or SCHEMA_VERSION) < SCHEMA_VERSION:
+            # An older store opened for reading: upgrade it once (read-write), then reopen.
+            con.close()
+            cls.open(path, read_only=False).close()
+            return cls.open(path, read_only=True)
         return store
 
     def _migrate(self) -> None:
@@ -92,7 +100,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
-        for table in ("documents", "events", "ledger"):
+        for table in ("documents", "events", "ledger", "canonical_events"):
             row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
             out[table] = int(row[0]) if row else 0
         return out
@@ -109,7 +117,9 @@ class Store:
         cols = [d[0] for d in cur.description]
         return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 
-    def event_records(self, where: str = "", params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+    def event_records(
+        self, where: str = "", params: Sequence[Any] = ()
+    ) -> Iterator[dict[str, Any]]:
         """Yield stored event records (the JSONL contract), ordered by document and offset."""
         sql = "SELECT record FROM events"
         if where:
@@ -157,7 +167,9 @@ class Store:
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
-            raise StoreError(f"writing a batch to {self.path!r} failed: {exc}", "EW-DB-010") from exc
+            raise StoreError(
+                f"writing a batch to {self.path!r} failed: {exc}", "EW-DB-010"
+            ) from exc
 
     def _insert(self, table: str, rows: list[dict[str, Any]], ignore: bool) -> None:
         batch = pa.Table.from_pylist(rows)
@@ -230,6 +242,12 @@ def _event_row(rec: dict[str, Any], version: str, data_versions: str) -> dict[st
         "confidence": rec.get("confidence"),
         "sentence_start": span[0],
         "sentence_end": span[1],
+        "actor1_id": a1.get("id"),
+        "actor2_id": a2.get("id"),
+        "geonameid": loc.get("geonameid"),
+        "fatalities_low": fat.get("low"),
+        "fatalities_high": fat.get("high"),
+        "published": rec.get("published"),
         "record": dumps_record(rec),
         "pipeline_version": version,
         "data_versions": data_versions,

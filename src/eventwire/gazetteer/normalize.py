@@ -5,9 +5,10 @@ Erbil, Arbil; Idleb, Idlib). Two keys are used:
 
 * ``fold(name)``: accents removed, lower case, apostrophes dropped, punctuation to
   spaces. "Al-Fallūjah" → "al fallujah". Exact key.
-* ``skeleton(name)``: the folded name without a leading Arabic article, with doubled
-  letters collapsed, a final "h" after a vowel dropped and a few vowel spellings merged.
-  "Al-Fallūjah" → "faluja", "Falluja" → "faluja". Looser key, trusted less.
+* ``skeleton(name)``: the folded name without a leading Arabic article and without
+  spaces, with doubled letters collapsed, a final "h" after a vowel dropped and a few
+  spellings merged. "Al-Fallūjah" → "faluja", "Pétion-Ville" → "pitionvile" =
+  "Petionville". Looser key, trusted less.
 
 >>> fold("Al-Fallūjah")
 'al fallujah'
@@ -78,7 +79,7 @@ def skeleton(name: str) -> str:
         w = w.replace("e", "i")
         w = _DOUBLE_RE.sub(r"\1", w)
         words.append(w)
-    return " ".join(words)
+    return "".join(words)
 
 
 def is_latin(name: str) -> bool:

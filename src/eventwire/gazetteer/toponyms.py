@@ -31,7 +31,7 @@ PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "ar", "az", "an", "a
                        "la", "le", "les", "du", "des", "da", "do", "dos", "das", "di", "bin",
                        "ibn", "bani", "beni", "abu", "umm", "ez", "ed", "es", "en", "y", "e",
                        "of", "sur", "am", "an", "im", "upon", "on", "the"})
-LOOSE_CUES = frozenset({"in", "near", "at", "outside", "of"})
+LOOSE_CUES = frozenset({"in", "near", "at", "outside"})
 _TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’‘`ʿ]|[-.](?=\w))*|\d+|[^\w\s]")
 
 
@@ -46,7 +46,7 @@ class Token:
         return self.text[:1].isupper()
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Mention:
     """A toponym candidate in the text with its context."""
 
@@ -59,8 +59,9 @@ class Mention:
     near: bool = False  # "near X", "outskirts of X", "north of X"
     hint: str | None = None  # "admin", "part", "town" from a feature word beside it
     hint_word: str | None = None
-    parent: int | None = None  # index of the mention it is placed in ("X, Y")
-    children: list[int] = field(default_factory=list)
+    parent: Mention | None = None  # the mention it is placed in ("X, Y")
+    children: list[Mention] = field(default_factory=list)
+    partial: bool = False  # inside a longer run of capitalised words
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -112,7 +113,11 @@ def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int
                     break
         if best:
             text = _span_text(tokens, i, best)
-            out.append(Mention(tokens[i].start, tokens[best - 1].end, text, index))
+            mention = Mention(tokens[i].start, tokens[best - 1].end, text, index)
+            # a name inside a longer capitalised run ("Wali" in "Shah Wali Kot") is weak
+            mention.partial = (i > 0 and _is_name_word(tokens[i - 1])) or (
+                best < len(tokens) and _is_name_word(tokens[best]))
+            out.append(mention)
             i = best
         else:
             i += 1
@@ -186,8 +191,8 @@ def _link(mentions: list[Mention], doc: Document, lex: Lexicon) -> None:
         kept = " ".join(w for w in words if w.strip(",()").lower() not in
                         (lex.admin | lex.part | lex.town | {"the"}))
         if len(gap) <= 40 and _LINK_RE.match(" " + kept):
-            a.parent = k + 1
-            b.children.append(k)
+            a.parent = b
+            b.children.append(a)
 
 
 def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
@@ -200,10 +205,11 @@ def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
         for start, end, label, text in ents:
             if label not in PLACE_LABELS:
                 continue
-            if text.lower().startswith("the "):
-                start, text = start + 4, text[4:]
-            if any(m.start <= start and end <= m.end for m in found):
+            start, end, text = _trim_entity(start, end, text, lex)
+            if not text or any(m.start <= start and end <= m.end for m in found):
                 continue
+            if not gaz.lookup(text):
+                continue  # keep the gazetteer's own matches inside it
             found = [m for m in found if not (start <= m.start and m.end <= end)]
             found.append(Mention(start, end, text, index))
         for m in found:
@@ -217,6 +223,21 @@ def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     return mentions
 
 
+def _trim_entity(start: int, end: int, text: str, lex: Lexicon) -> tuple[int, int, str]:
+    """Cut "the" and feature words off an entity: "the Kunduz city" → "Kunduz"."""
+    words = lex.admin | lex.part | lex.town | {"the"}
+    changed = True
+    while changed and text:
+        changed = False
+        head, _, rest = text.partition(" ")
+        if rest and head.lower() in words:
+            start, text, changed = start + len(head) + 1, rest, True
+        body, _, tail = text.rpartition(" ")
+        if body and tail.lower() in words:
+            end, text, changed = end - len(tail) - 1, body, True
+    return start, end, text
+
+
 def keep_mention(m: Mention, lex: Lexicon, sentence_start: int) -> bool:
     """Context filter before resolution: drop acronyms, sentence-initial words, names."""
     key = fold(m.text)
@@ -227,6 +248,8 @@ def keep_mention(m: Mention, lex: Lexicon, sentence_start: int) -> bool:
         return False
     if m.ner in OTHER_LABELS and m.cue is None and m.hint is None and m.parent is None \
             and not m.children:
+        return False
+    if m.partial and m.ner not in PLACE_LABELS:
         return False
     if m.start == sentence_start and not strong and m.parent is None:
         return False

@@ -99,7 +99,7 @@ class Pipeline:
     """Run stages in order over documents.
 
     >>> pipeline = Pipeline.from_settings(load_settings())   # doctest: +SKIP
-    >>> doc = pipeline(Document(text="Gunmen killed two police officers in Mosul."))  # doctest: +SKIP
+    >>> doc = pipeline(Document(text="Gunmen killed two officers."))  # doctest: +SKIP
     """
 
     def __init__(self, stages: Iterable[Stage], settings: Settings) -> None:

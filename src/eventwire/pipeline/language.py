@@ -62,8 +62,7 @@ def detect_language(text: str, min_words: int = 8) -> str:
     if len(words) < min_words:
         return "und"
     scores = {
-        lang: sum(1 for w in words if w in stop) / len(words)
-        for lang, stop in _stopwords().items()
+        lang: sum(1 for w in words if w in stop) / len(words) for lang, stop in _stopwords().items()
     }
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < 0.05:

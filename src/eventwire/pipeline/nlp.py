@@ -96,7 +96,9 @@ class NlpStage:
             if sent.candidate:
                 to_parse.append(i)
         texts = [doc.sentences[i].text[:MAX_SENTENCE_CHARS] for i in to_parse]
-        doc.parses = dict(zip(to_parse, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True))
+        doc.parses = dict(
+            zip(to_parse, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True)
+        )
         return doc
 
 

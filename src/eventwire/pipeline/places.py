@@ -1,23 +1,176 @@
-"""places stage (initial pass-through; its issue replaces it with the real coder)."""
+"""places stage: resolve toponyms against the offline gazetteer and locate every event.
+
+* ``doc.places``: every accepted toponym as a ``Place`` with its span;
+* ``doc.country``: the focus country (ISO2);
+* ``event.location``: a copy of the place where the event happened, with ACLED geo
+  precision (1 town, 2 near / part of a region, 3 province or larger) and ``fallback``
+  saying how it was attached: "clause" (same clause as the trigger), "sentence",
+  "paragraph" (another sentence of the same segment), "document".
+
+Options (``[eventwire.stage_options."eventwire.places.v1"]``): ``index`` (path of a
+gazetteer index file; default: the cached one, built at first use).
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from pathlib import Path
+
 from eventwire.config import Settings
+from eventwire.gazetteer.build import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY
+from eventwire.gazetteer.index import Gazetteer, load_gazetteer
+from eventwire.gazetteer.lexicon import Lexicon, load_lexicon
+from eventwire.gazetteer.resolve import Resolution, accept, resolve_mentions
+from eventwire.gazetteer.toponyms import PLACE_LABELS, find_mentions, keep_mention
 from eventwire.pipeline.base import Resources, Stage, register_stage
-from eventwire.records import Document
+from eventwire.records import Document, Event, Place
 
 NAME = "eventwire.places.v1"
+STRONG_CUES = frozenset({"in", "at", "near", "outside", "around", "inside", "within", "into",
+                         "across", "on"})
+PART_WORDS = frozenset({"area", "countryside", "outskirts", "vicinity", "zone", "sector",
+                        "region", "district", "districts", "subdistrict", "sub-district"})
+_CLAUSE_RE = re.compile(r";|:|\.\s|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b|\bwhen\b|"
+                        r",\s+(?:and|but|which|where|who)\b", re.IGNORECASE)
+
+
+def precision_of(gaz: Gazetteer, res: Resolution) -> int:
+    """ACLED geo precision of a resolved mention."""
+    feat = int(gaz.feat[res.row])
+    if feat in (FEAT_ADMIN1, FEAT_COUNTRY):
+        return 3
+    if feat == FEAT_ADMIN or res.mention.near or res.mention.hint_word in PART_WORDS:
+        return 2
+    return 1
 
 
 class PlacesStage:
+    """Recognise, resolve and attach places."""
+
     name = NAME
-    requires = ("doc.events",)
-    assigns = ("event.location",)
+    requires = ("doc.sentences", "doc.parses", "doc.events")
+    assigns = ("doc.places", "doc.country", "event.location")
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gaz = gazetteer
+        self.lex = lexicon
+
+    def resolve(self, doc: Document) -> list[tuple[Resolution, Place]]:
+        """Resolve the document's toponyms; set doc.places and doc.country."""
+        mentions = find_mentions(doc, self.gaz, self.lex)
+        mentions = [m for m in mentions
+                    if keep_mention(m, self.lex, doc.sentences[m.sentence].start)]
+        resolutions, focus = resolve_mentions(doc, self.gaz, self.lex, mentions)
+        kept: list[tuple[Resolution, Place]] = []
+        for res in resolutions:
+            if res is None:
+                continue
+            if not accept(res, self.gaz, focus, self.lex):
+                res.accepted = False
+                continue
+            m = res.mention
+            place = self.gaz.place(res.row, m.text, m.start, m.end, precision_of(self.gaz, res))
+            kept.append((res, place))
+        doc.places = [p for _, p in kept]
+        doc.country = focus if focus else None
+        if kept and not focus:
+            doc.country = kept[0][1].country
+        return kept
 
     def __call__(self, doc: Document) -> Document:
+        kept = self.resolve(doc)
+        for event in doc.events:
+            event.location = self.locate(doc, event, kept)
+            if event.location is None:
+                doc.note(self.name, "EW-GEO-100",
+                         f"no place found for the event at {event.trigger.start}")
         return doc
+
+    # -- attachment -----------------------------------------------------------------------
+    def locate(self, doc: Document, event: Event, kept: list[tuple[Resolution, Place]]
+               ) -> Place | None:
+        """The place where an event happened (a copy, with its fallback level)."""
+        if not kept:
+            return self._country_place(doc)
+        specific = _most_specific(kept)
+        sent_index = event.sentence_index
+        in_sentence = [(r, p) for r, p in specific if r.mention.sentence == sent_index]
+        if in_sentence:
+            sent = doc.sentences[sent_index]
+            clause = _clause_bounds(sent.text, event.trigger.start - sent.start)
+            lo, hi = sent.start + clause[0], sent.start + clause[1]
+            best = max(in_sentence, key=lambda rp: self._rank(rp, event, lo, hi))
+            level = "clause" if lo <= best[0].mention.start < hi else "sentence"
+            return dataclasses.replace(best[1], fallback=level)
+        segment = doc.sentences[sent_index].segment if 0 <= sent_index < len(doc.sentences) \
+            else -1
+        same_par = [(r, p) for r, p in specific
+                    if doc.sentences[r.mention.sentence].segment == segment]
+        if same_par:
+            before = [rp for rp in same_par if rp[0].mention.sentence < sent_index]
+            pool = before or same_par
+            best = max(pool, key=lambda rp: (-abs(rp[0].mention.sentence - sent_index),
+                                             -rp[1].precision if rp[1].precision else 0))
+            return dataclasses.replace(best[1], fallback="paragraph")
+        counts: dict[tuple[float | None, float | None], int] = {}
+        for _, p in specific:
+            counts[(p.lat, p.lon)] = counts.get((p.lat, p.lon), 0) + 1
+        best = max(specific, key=lambda rp: (counts[(rp[1].lat, rp[1].lon)],
+                                              -(rp[1].precision or 3), -rp[0].mention.start))
+        return dataclasses.replace(best[1], fallback="document")
+
+    def _rank(self, rp: tuple[Resolution, Place], event: Event, lo: int, hi: int) -> float:
+        res, place = rp
+        m = res.mention
+        s = 0.0
+        if lo <= m.start < hi:
+            s += 3.0
+        if m.cue in STRONG_CUES or m.near:
+            s += 2.0
+        elif m.cue is not None:
+            s += 0.5
+        if m.ner in PLACE_LABELS:
+            s += 0.3
+        s -= {1: 0.0, 2: 0.2, 3: 1.0}.get(place.precision or 3, 1.0)
+        if place.feature == "country":
+            s -= 1.0
+        s -= 0.002 * min(abs(m.start - event.trigger.start), abs(m.end - event.trigger.end))
+        return s
+
+    def _country_place(self, doc: Document) -> Place | None:
+        if not doc.country:
+            return None
+        row = self.gaz.country_row(doc.country)
+        if row is None:
+            return None
+        place = self.gaz.place(row, "", -1, -1, 3)
+        return dataclasses.replace(place, text="", fallback="document")
+
+
+def _most_specific(kept: list[tuple[Resolution, Place]]) -> list[tuple[Resolution, Place]]:
+    """Drop places that only give the context of a more specific one ("Baghdad" in
+    "Sadr City, Baghdad"), keeping the head of each hierarchy chain."""
+    parents = {id(r.mention.parent) for r, _ in kept if r.mention.parent is not None}
+    return [(r, p) for r, p in kept if id(r.mention) not in parents] or kept
+
+
+def _clause_bounds(text: str, offset: int) -> tuple[int, int]:
+    """The [start, end) of the clause of ``text`` holding character ``offset``."""
+    lo, hi = 0, len(text)
+    for match in _CLAUSE_RE.finditer(text):
+        if match.end() <= offset:
+            lo = match.end()
+        elif match.start() > offset:
+            hi = match.start()
+            break
+    return lo, hi
 
 
 @register_stage(NAME)
 def make_places_stage(settings: Settings, resources: Resources) -> Stage:
-    return PlacesStage()
+    options = settings.options(NAME)
+    path = Path(options["index"]) if options.get("index") else None
+    gaz = resources.get("gazetteer" + (f":{path}" if path else ""),
+                        lambda: load_gazetteer(path))
+    return PlacesStage(gaz, load_lexicon())

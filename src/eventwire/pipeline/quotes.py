@@ -113,7 +113,10 @@ def _regions(text: str, seg: Segment, index: int) -> list[Quote]:
 
 
 def _clean_speaker(speaker: str) -> str:
-    return " ".join(speaker.split()).strip(" ,")
+    words = " ".join(speaker.split()).strip(" ,").split(" ")
+    if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _cue(text: str, quote: Quote, seg: Segment, pats: QuotePatterns) -> None:

@@ -89,8 +89,11 @@ def decode_bytes(data: bytes, name: str = "input") -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise InputError(f"{name} starts with a {encoding} byte-order mark "
-                                 f"but is not valid {encoding}: {exc}", "EW-ING-004") from exc
+                raise InputError(
+                    f"{name} starts with a {encoding} byte-order mark "
+                    f"but is not valid {encoding}: {exc}",
+                    "EW-ING-004",
+                ) from exc
     head = data[:8192]
     if b"\x00" in head:
         raise InputError(f"{name} looks binary (it contains NUL bytes), not text", "EW-ING-002")
@@ -157,8 +160,9 @@ class Reader:
             elif path.is_file():
                 yield from self._read_file(path)
             else:
-                yield self._reject(raw, None, InputError(
-                    f"{raw} does not exist (check the path)", "EW-ING-001"))
+                yield self._reject(
+                    raw, None, InputError(f"{raw} does not exist (check the path)", "EW-ING-001")
+                )
 
     def _read_dir(self, root: Path) -> Iterator[Item]:
         files = sorted(p for p in root.rglob("*") if p.is_file())
@@ -166,11 +170,18 @@ class Reader:
             if path.name.startswith("."):
                 continue
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                yield Item(str(path), None, rejected=LedgerEntry(
-                    input=str(path), content_hash=None, status="skipped",
-                    code="EW-ING-010",
-                    reason=f"unsupported file type {path.suffix or '(none)'!r}; "
-                           f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}"))
+                yield Item(
+                    str(path),
+                    None,
+                    rejected=LedgerEntry(
+                        input=str(path),
+                        content_hash=None,
+                        status="skipped",
+                        code="EW-ING-010",
+                        reason=f"unsupported file type {path.suffix or '(none)'!r}; "
+                        f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}",
+                    ),
+                )
                 continue
             yield from self._read_file(path)
 
@@ -180,9 +191,15 @@ class Reader:
         suffix = path.suffix.lower()
         if size > self.options.max_chars * 4 and suffix not in JSONL_SUFFIXES | CSV_SUFFIXES:
             digest = _hash_file(path)
-            yield self._reject(name, digest, InputError(
-                f"{name} is too large ({size:,} bytes; limit {self.options.max_chars * 4:,}); "
-                f"split it into articles or raise --max-chars", "EW-ING-005"))
+            yield self._reject(
+                name,
+                digest,
+                InputError(
+                    f"{name} is too large ({size:,} bytes; limit {self.options.max_chars * 4:,}); "
+                    f"split it into articles or raise --max-chars",
+                    "EW-ING-005",
+                ),
+            )
             return
         try:
             data = path.read_bytes()
@@ -209,7 +226,8 @@ class Reader:
 
     # -- record formats --------------------------------------------------------------
     def _read_jsonl(self, name: str, text: str) -> Iterator[Item]:
-        for lineno, line in enumerate(text.splitlines(), start=1):
+        # split on "\n" only: str.splitlines() would also break on U+2028 inside JSON strings
+        for lineno, line in enumerate(text.split("\n"), start=1):
             if not line.strip():
                 continue
             where = f"{name}#L{lineno}"
@@ -217,14 +235,25 @@ class Reader:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield self._reject(where, digest, InputError(
-                    f"line {lineno} of {name} is not valid JSON ({exc.msg} at column {exc.colno})",
-                    "EW-ING-020"))
+                yield self._reject(
+                    where,
+                    digest,
+                    InputError(
+                        f"line {lineno} of {name} is not valid JSON "
+                        f"({exc.msg} at column {exc.colno})",
+                        "EW-ING-020",
+                    ),
+                )
                 continue
             if not isinstance(record, dict):
-                yield self._reject(where, digest, InputError(
-                    f"line {lineno} of {name} is a JSON {type(record).__name__}, not an object",
-                    "EW-ING-021"))
+                yield self._reject(
+                    where,
+                    digest,
+                    InputError(
+                        f"line {lineno} of {name} is a JSON {type(record).__name__}, not an object",
+                        "EW-ING-021",
+                    ),
+                )
                 continue
             yield self._from_record(name, where, digest, record)
 
@@ -234,22 +263,35 @@ class Reader:
             reader = csv.DictReader(io.StringIO(text))
             fields = [f.strip().lower() for f in (reader.fieldnames or [])]
         except csv.Error as exc:
-            yield self._reject(name, digest, InputError(f"{name} is not valid CSV: {exc}", "EW-ING-030"))
+            yield self._reject(
+                name, digest, InputError(f"{name} is not valid CSV: {exc}", "EW-ING-030")
+            )
             return
         if "text" not in fields and "html" not in fields:
-            yield self._reject(name, digest, InputError(
-                f"{name} has no 'text' or 'html' column (columns: {', '.join(fields) or 'none'})",
-                "EW-ING-031"))
+            yield self._reject(
+                name,
+                digest,
+                InputError(
+                    f"{name} has no 'text' or 'html' column "
+                    f"(columns: {', '.join(fields) or 'none'})",
+                    "EW-ING-031",
+                ),
+            )
             return
         rownum = 1
         try:
             for rownum, row in enumerate(reader, start=2):
                 record = {(k or "").strip().lower(): v for k, v in row.items()}
                 where = f"{name}#row{rownum}"
-                yield self._from_record(name, where, content_hash(json.dumps(record, sort_keys=True)), record)
+                yield self._from_record(
+                    name, where, content_hash(json.dumps(record, sort_keys=True)), record
+                )
         except csv.Error as exc:
-            yield self._reject(f"{name}#row{rownum}", digest, InputError(
-                f"{name} row {rownum} is not valid CSV: {exc}", "EW-ING-030"))
+            yield self._reject(
+                f"{name}#row{rownum}",
+                digest,
+                InputError(f"{name} row {rownum} is not valid CSV: {exc}", "EW-ING-030"),
+            )
 
     def _from_record(self, name: str, where: str, digest: str, record: dict[str, Any]) -> Item:
         source_id = record.get("id")
@@ -267,10 +309,15 @@ class Reader:
         html = record.get("html")
         if isinstance(html, str) and html.strip():
             return self._from_html(label, digest, html, meta, "utf-8")
-        return self._reject(label, digest, InputError(
-            f"record {label} has no 'text' or 'html' field with content", "EW-ING-022"))
+        return self._reject(
+            label,
+            digest,
+            InputError(f"record {label} has no 'text' or 'html' field with content", "EW-ING-022"),
+        )
 
-    def _from_html(self, name: str, digest: str, html: str, meta: dict[str, Any], encoding: str) -> Item:
+    def _from_html(
+        self, name: str, digest: str, html: str, meta: dict[str, Any], encoding: str
+    ) -> Item:
         import trafilatura
 
         try:
@@ -278,14 +325,24 @@ class Reader:
                 html, with_metadata=True, include_comments=False, favor_precision=True
             )
         except Exception as exc:  # trafilatura raises many types on broken markup
-            return self._reject(name, digest, InputError(
-                f"{name}: HTML could not be parsed ({type(exc).__name__}: {exc})", "EW-ING-040"))
+            return self._reject(
+                name,
+                digest,
+                InputError(
+                    f"{name}: HTML could not be parsed ({type(exc).__name__}: {exc})", "EW-ING-040"
+                ),
+            )
         data = extracted.as_dict() if hasattr(extracted, "as_dict") else (extracted or {})
         text = (data.get("text") or "").strip()
         if not text:
-            return self._reject(name, digest, InputError(
-                f"{name}: the HTML has no main text (only markup, navigation or boilerplate)",
-                "EW-ING-041"))
+            return self._reject(
+                name,
+                digest,
+                InputError(
+                    f"{name}: the HTML has no main text (only markup, navigation or boilerplate)",
+                    "EW-ING-041",
+                ),
+            )
         merged = dict(meta)
         merged.setdefault("title", None)
         merged["title"] = meta.get("title") or data.get("title")
@@ -303,18 +360,33 @@ class Reader:
         if not text.strip():
             return self._reject(name, digest, InputError(f"{name} is empty", "EW-ING-003"))
         if len(text) > self.options.max_chars:
-            return self._reject(name, digest, InputError(
-                f"{name} is too large ({len(text):,} characters; limit {self.options.max_chars:,}); "
-                f"split it into articles or raise --max-chars", "EW-ING-005"))
+            return self._reject(
+                name,
+                digest,
+                InputError(
+                    f"{name} is too large ({len(text):,} characters; "
+                    f"limit {self.options.max_chars:,}); "
+                    f"split it into articles or raise --max-chars",
+                    "EW-ING-005",
+                ),
+            )
         if len(text.strip()) < self.options.min_chars:
-            return self._skip(name, digest, "EW-ING-007",
-                              f"{name} is too short to hold an event "
-                              f"({len(text.strip())} characters < {self.options.min_chars})")
+            return self._skip(
+                name,
+                digest,
+                "EW-ING-007",
+                f"{name} is too short to hold an event "
+                f"({len(text.strip())} characters < {self.options.min_chars})",
+            )
         language = detect_language(text)
         if language not in self.options.languages and language != "und":
-            return self._skip(name, digest, "EW-ING-008",
-                              f"{name} is not in a supported language (detected {language!r}; "
-                              f"supported: {', '.join(self.options.languages)})")
+            return self._skip(
+                name,
+                digest,
+                "EW-ING-008",
+                f"{name} is not in a supported language (detected {language!r}; "
+                f"supported: {', '.join(self.options.languages)})",
+            )
         published_source = meta.get("published_source", "record")
         published = parse_date(meta.get("published"))
         if meta.get("published") and published is None:
@@ -337,18 +409,36 @@ class Reader:
             encoding=encoding,
         )
         if published_source == "unparsed":
-            doc.note("readers", "EW-ING-050", f"publication date {meta.get('published')!r} not understood")
+            doc.note(
+                "readers",
+                "EW-ING-050",
+                f"publication date {meta.get('published')!r} not understood",
+            )
         return Item(name, digest, document=doc)
 
     @staticmethod
     def _reject(name: str, digest: str | None, exc: InputError) -> Item:
-        return Item(name, digest, rejected=LedgerEntry(
-            input=name, content_hash=digest, status="rejected", code=exc.code, reason=str(exc)))
+        return Item(
+            name,
+            digest,
+            rejected=LedgerEntry(
+                input=name, content_hash=digest, status="rejected", code=exc.code, reason=str(exc)
+            ),
+        )
 
     @staticmethod
     def _skip(name: str, digest: str, code: str, reason: str) -> Item:
-        return Item(name, digest, rejected=LedgerEntry(
-            input=name, content_hash=digest, status="skipped", code=code, reason=f"[{code}] {reason}"))
+        return Item(
+            name,
+            digest,
+            rejected=LedgerEntry(
+                input=name,
+                content_hash=digest,
+                status="skipped",
+                code=code,
+                reason=f"[{code}] {reason}",
+            ),
+        )
 
 
 def content_hash_bytes(data: bytes) -> str:

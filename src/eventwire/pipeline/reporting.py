@@ -25,6 +25,10 @@ from eventwire.pipeline.quotes import verb_patterns
 _SUBJECTS = ("nsubj", "nsubjpass")
 _RIGHT_KEEP = ("prep", "pobj", "compound", "flat", "nummod", "amod", "nmod", "cc", "conj")
 _ARTICLES = ("the", "a", "an")
+# How the reported clause hangs off its reporting verb ("said [ccomp militants attacked]",
+# "[ccomp gunmen killed …], the army said", "claimed [dobj responsibility] for …").
+_REPORTED = ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "prep", "oprd", "dep", "attr")
+_MODIFIERS = ("acl", "relcl", "amod", "advmod", "compound")
 _RESPONSIBILITY = ("responsibility", "credit", "blame")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<speaker>[^,.;:\"“”]{2,80}?)\s*(?=[,.;:]|$)", re.I)
 
@@ -62,8 +66,10 @@ def _phrase(subj: Any, base: int) -> tuple[str, int, int]:
     first = subj.left_edge.i
     last = subj.i
     for child in subj.rights:
-        if child.dep_ not in _RIGHT_KEEP or any(t.is_punct for t in subj.doc[last + 1 : child.i]):
-            break
+        if child.dep_ not in (*_RIGHT_KEEP, "appos") or any(
+            t.is_punct for t in subj.doc[last + 1 : child.i]
+        ):
+            break  # "Amina Yusuf, a resident": the apposition after a comma is not the name
         last = child.right_edge.i
     tokens = list(subj.doc[first : last + 1])
     while tokens and tokens[0].lower_ in _ARTICLES and tokens[0].dep_ == "det":
@@ -80,9 +86,10 @@ def _phrase(subj: Any, base: int) -> tuple[str, int, int]:
 def _subject(verb: Any) -> Any | None:
     node = verb
     for _ in range(3):
+        subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            return subjects[-1]  # "The militant group al-Shabaab said": the closest is the name
         for child in node.children:
-            if child.dep_ in _SUBJECTS:
-                return child
             if child.dep_ == "agent":  # "… was claimed by the group"
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -117,7 +124,7 @@ def governing_cue(parse: Any, token: Any, cues: Cues, base: int) -> Cue | None:
     child = token
     for ancestor in token.ancestors:
         category = cues.verb_category(ancestor.lemma_) if ancestor.pos_ in ("VERB", "AUX") else None
-        if category and child.dep_ not in ("nsubj", "nsubjpass", "csubj"):
+        if category and child.dep_ in _REPORTED and ancestor.dep_ not in _MODIFIERS:
             return _cue_of(ancestor, category, cues, base)
         child = ancestor
     if token.pos_ in ("VERB", "AUX") and cues.verb_category(token.lemma_) == "claim":

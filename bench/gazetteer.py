@@ -1,0 +1,200 @@
+"""Gazetteer and places benchmark: build time, size, load time, lookups/s, memory, accuracy.
+
+    .venv/bin/python bench/gazetteer.py                 # everything, writes bench/RESULTS.md
+    .venv/bin/python bench/gazetteer.py --no-write --limit 200 --only acled
+
+Accuracy is measured document-level (until the events stage lands): for each dev row, a
+synthetic event is triggered at the root verb of the first sentence and the place the
+places stage attaches to it is compared with the gold coordinates (within 25 km) and
+country. Rows are treated as reports published on their event date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import resource
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared")) / "corpus"
+RESULTS = ROOT / "bench" / "RESULTS.md"
+START, END = "<!-- gazetteer:start -->", "<!-- gazetteer:end -->"
+NAMES = ["Baghdad", "Irbil", "Falluja", "Samarra", "Anbar", "Idleb", "Springfield", "Lagos",
+         "San Jose", "Nothingville", "Mosul", "Donetsk", "Sanaa", "Aleppo", "Paris"]
+
+
+def _measure_index() -> dict[str, Any]:
+    """Build in a fresh cache dir, then load and query in a fresh process."""
+    import tempfile
+
+    tmp = tempfile.mkdtemp(prefix="ewgaz-")
+    env = dict(os.environ, EVENTWIRE_DATA_DIR=tmp)
+    code = (
+        "import json,time,resource\n"
+        "from eventwire.gazetteer.build import build_index\n"
+        "p,s=build_index(force=True)\n"
+        "print(json.dumps({'build_s':s,'path':str(p),"
+        "'build_peak_mb':resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                         text=True, check=True)
+    built = json.loads(out.stdout.strip().splitlines()[-1])
+    code = (
+        "import json,time,resource\n"
+        "t=time.perf_counter()\n"
+        "from eventwire.gazetteer.index import load_gazetteer\n"
+        "g=load_gazetteer(); load=time.perf_counter()-t\n"
+        f"names={NAMES!r}\n"
+        "t=time.perf_counter(); n=0\n"
+        "while time.perf_counter()-t<2:\n"
+        "    for x in names: g.lookup(x); n+=1\n"
+        "lps=n/(time.perf_counter()-t)\n"
+        "t=time.perf_counter(); m=0\n"
+        "while time.perf_counter()-t<1:\n"
+        "    g.reverse(33.3+m%7,44.4-m%5); m+=1\n"
+        "rps=m/(time.perf_counter()-t)\n"
+        "print(json.dumps({'load_s':load,'lookups_per_s':lps,'reverse_per_s':rps,"
+        "'rss_mb':resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024,'rows':len(g)}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                         text=True, check=True)
+    used = json.loads(out.stdout.strip().splitlines()[-1])
+    used.update(built)
+    used["size_mb"] = Path(built["path"]).stat().st_size / 1e6
+    return used
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _gold(fmt: str, row: dict[str, Any]) -> tuple[float, float, str | None, str]:
+    from eventwire.evaluate import country_code
+
+    g = row["gold"]
+    if fmt == "acled":
+        return g["latitude"], g["longitude"], country_code(g["country"]), row["date_iso"]
+    return g["latitude"], g["longitude"], country_code(g["country_txt"]), row["date"]
+
+
+def accuracy(fmt: str, limit: int | None = None, show: int = 0) -> dict[str, Any]:
+    """Document-level location accuracy on a dev file (see module docstring)."""
+    from datetime import date
+
+    from eventwire.config import load_settings
+    from eventwire.pipeline.base import Resources, registered_stages
+    from eventwire.records import Document, Event, Span
+
+    path = CORPUS / "dev" / f"{fmt}_dev.jsonl"
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")][:limit]
+    settings = load_settings(config_file=None, env={})
+    resources = Resources(settings)
+    reg = registered_stages()
+    stages = [reg[n](settings, resources) for n in
+              ("eventwire.structure.v1", "eventwire.nlp.v1", "eventwire.places.v1")]
+    near = ctry = found = 0
+    levels: Counter[str] = Counter()
+    misses: list[str] = []
+    started = time.perf_counter()
+    for row in rows:
+        lat, lon, cc, day = _gold(fmt, row)
+        doc = Document(text=row["text"], published=date.fromisoformat(day))
+        for stage in stages[:2]:
+            doc = stage(doc)
+        first = 1 if fmt == "gtd" and len(doc.sentences) > 1 and len(
+            doc.sentences[0].text) < 14 else 0  # "01/05/2012:" may be its own sentence
+        sent = doc.sentences[first] if doc.sentences else None
+        if sent is None:
+            continue
+        parse = doc.parses.get(first)
+        root = next((t for t in parse if t.dep_ == "ROOT"), None) if parse is not None else None
+        t0 = sent.start + (root.idx if root is not None else 0)
+        t1 = t0 + (len(root.text) if root is not None else 1)
+        doc.events = [Event(doc.doc_id, Span(t0, t1, "trigger", doc.text[t0:t1]), first,
+                            "ASSAULT")]
+        doc = stages[2](doc)
+        loc = doc.events[0].location
+        pred_cc = (loc.country if loc else None) or doc.country
+        ctry += pred_cc == cc
+        if loc is not None and loc.lat is not None and loc.lon is not None:
+            found += 1
+            levels[loc.fallback or "?"] += 1
+            ok = _km(loc.lat, loc.lon, lat, lon) <= 25.0
+            near += ok
+            if not ok and len(misses) < show:
+                misses.append(f"{loc.name}/{loc.country}/p{loc.precision} gold="
+                              f"{row['gold'].get('location') or row['gold'].get('city')} "
+                              f"| {row['text'][:160]}")
+        elif len(misses) < show:
+            misses.append(f"NONE gold={row['gold'].get('location') or row['gold'].get('city')}"
+                          f" | {row['text'][:160]}")
+    n = len(rows)
+    return {"rows": n, "within_25km": near / n, "country": ctry / n, "located": found / n,
+            "fallback": dict(levels), "seconds": time.perf_counter() - started,
+            "misses": misses}
+
+
+def _write(section: str) -> None:
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.is_file() else "# Benchmark results\n"
+    block = f"{START}\n{section.rstrip()}\n{END}"
+    if START in text and END in text:
+        head, rest = text.split(START, 1)
+        _, tail = rest.split(END, 1)
+        text = head + block + tail
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    RESULTS.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--only", choices=["acled", "gtd", "index"], default=None)
+    parser.add_argument("--show", type=int, default=0, help="print N misses")
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args()
+    lines = ["## Gazetteer and places (issue 5)", "",
+             "`.venv/bin/python bench/gazetteer.py` (one CPU core, "
+             f"{time.strftime('%Y-%m-%d')})", ""]
+    if args.only in (None, "index"):
+        idx = _measure_index()
+        print(json.dumps(idx, indent=1), file=sys.stderr)
+        lines += [
+            "| index | value |", "|---|---|",
+            f"| rows (places + admin areas + countries) | {idx['rows']:,} |",
+            f"| build time | {idx['build_s']:.1f} s (peak {idx['build_peak_mb']:.0f} MB) |",
+            f"| size on disk | {idx['size_mb']:.1f} MB |",
+            f"| load time | {idx['load_s']:.2f} s |",
+            f"| lookups/s (name → candidates) | {idx['lookups_per_s']:,.0f} |",
+            f"| reverse lookups/s | {idx['reverse_per_s']:,.0f} |",
+            f"| resident memory after load + queries | {idx['rss_mb']:.0f} MB |", ""]
+    if CORPUS.is_dir():
+        for fmt in ("acled", "gtd"):
+            if args.only not in (None, fmt):
+                continue
+            res = accuracy(fmt, args.limit, args.show)
+            for miss in res.pop("misses"):
+                print("MISS", miss, file=sys.stderr)
+            print(fmt, json.dumps(res), file=sys.stderr)
+            lines.append(f"- {fmt}_dev.jsonl ({res['rows']} rows, document-level, first "
+                         f"sentence): within 25 km **{res['within_25km']:.3f}**, country "
+                         f"**{res['country']:.3f}**, located {res['located']:.3f}, "
+                         f"attachment {res['fallback']}, {res['seconds']:.0f} s")
+    if not args.no_write:
+        _write("\n".join(lines))
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, "MB peak", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,144 @@
+"""The FastAPI application: store ownership, error shape, dashboard files.
+
+>>> from eventwire.api.app import create_app
+>>> app = create_app(":memory:")            # doctest: +SKIP
+>>> # uvicorn.run(app, host="127.0.0.1", port=8000)
+
+While the app runs it owns the store read-write (DuckDB allows one writer per file); each
+request gets its own cursor. Review endpoints need ``review_token`` (sent as
+``Authorization: Bearer …``); without one configured they are refused.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from eventwire.api.queries import Queries
+from eventwire.errors import EventwireError
+
+log = logging.getLogger("eventwire.api")
+
+WEB_DIR = Path(str(resources.files("eventwire.web")))
+
+
+@dataclass
+class AppState:
+    """What the routes share: the store connection, the query functions, the settings."""
+
+    con: duckdb.DuckDBPyConnection
+    queries: Queries
+    review_token: str | None
+    read_only: bool
+    tiles: str | None
+    db_path: str
+
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        cur = self.con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+
+def error_response(status: int, code: str, message: str, details: Any = None) -> JSONResponse:
+    """The one error shape: ``{"error": {"code", "message", "status"[, "details"]}}``."""
+    body: dict[str, Any] = {"code": code, "message": message, "status": status}
+    if details is not None:
+        body["details"] = details
+    return JSONResponse({"error": body}, status_code=status)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        detail = exc.detail
+        if isinstance(detail, dict) and "code" in detail:
+            response = error_response(exc.status_code, detail["code"], str(detail["message"]))
+        else:
+            response = error_response(
+                exc.status_code, f"EW-API-{exc.status_code}", str(detail or "error")
+            )
+        for key, value in (exc.headers or {}).items():
+            response.headers[key] = value
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        details = [
+            {"loc": [str(p) for p in err.get("loc", ())], "msg": str(err.get("msg", ""))}
+            for err in exc.errors()
+        ]
+        first = details[0] if details else {"loc": [], "msg": "invalid request"}
+        message = f"invalid {'.'.join(first['loc'][1:] or first['loc'])}: {first['msg']}"
+        return error_response(422, "EW-API-422", message, details)
+
+    @app.exception_handler(EventwireError)
+    async def eventwire_error(request: Request, exc: EventwireError) -> JSONResponse:
+        status = 404 if exc.code.endswith("404") else 400
+        return error_response(status, exc.code, str(exc))
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s", request.url.path)
+        return error_response(500, "EW-API-500", f"internal error: {type(exc).__name__}")
+
+
+def create_app(
+    db_path: str | Path = "eventwire.duckdb",
+    review_token: str | None = None,
+    tiles: str | None = None,
+    read_only: bool = False,
+) -> FastAPI:
+    """Build the app over a store file (opened now, closed at shutdown)."""
+    from eventwire import __version__
+    from eventwire.db.review import ensure_review_tables
+    from eventwire.db.store import Store
+
+    store = Store.open(db_path, read_only=read_only)
+    if not read_only:
+        ensure_review_tables(store.con)
+    state = AppState(
+        con=store.con, queries=Queries(store.con), review_token=review_token or None,
+        read_only=read_only, tiles=tiles, db_path=str(db_path),
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="eventwire",
+        version=__version__,
+        description=(
+            "Events extracted from reporting: who did what to whom, where, when, how many "
+            "died, according to whom, from which words. Errors always have the shape "
+            '`{"error": {"code", "message", "status"}}`.'
+        ),
+        lifespan=lifespan,
+    )
+    app.state.ew = state
+    _install_error_handlers(app)
+
+    from eventwire.api.routes import router
+    from eventwire.api.review_routes import review_router
+
+    app.include_router(router)
+    app.include_router(review_router)
+    static = WEB_DIR / "static"
+    if static.is_dir():
+        app.mount("/static", StaticFiles(directory=static), name="static")
+    return app

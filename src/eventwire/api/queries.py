@@ -1,0 +1,366 @@
+"""SQL over the store for the HTTP API: filters, pages, aggregations.
+
+All knowledge of the ``events``/``documents`` columns used by the API lives here, so a
+schema change touches one module. Every query takes an open DuckDB connection (a cursor
+per request) and returns plain Python values.
+
+>>> EventFilter(type=("ASSAULT",)).where()
+('e.plover_type IN (?)', ['ASSAULT'])
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import duckdb
+
+EVENT_COLUMNS: tuple[str, ...] = (
+    "event_id", "doc_id", "plover_type", "plover_mode", "acled_event_type",
+    "acled_sub_event_type", "actor1_name", "actor1_inter", "actor2_name", "actor2_inter",
+    "location_name", "country", "admin1", "lat", "lon", "geo_precision", "date_start",
+    "date_end", "date_precision", "fatalities", "modality", "attributed_to", "source",
+    "confidence",
+)
+SORTS: dict[str, str] = {
+    "date": "e.date_start ASC NULLS LAST, e.event_id",
+    "-date": "e.date_start DESC NULLS LAST, e.event_id",
+    "fatalities": "e.fatalities ASC NULLS LAST, e.event_id",
+    "-fatalities": "e.fatalities DESC NULLS LAST, e.event_id",
+    "confidence": "e.confidence ASC NULLS LAST, e.event_id",
+    "-confidence": "e.confidence DESC NULLS LAST, e.event_id",
+    "id": "e.event_id",
+}
+INTERVALS: tuple[str, ...] = ("day", "week", "month")
+
+
+def _contains(column: str) -> str:
+    return f"strpos(lower(coalesce({column}, '')), lower(?)) > 0"
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """The filters shared by /events, /stats, /map, /actors and /places."""
+
+    start: date | None = None
+    end: date | None = None
+    bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
+    country: tuple[str, ...] = ()
+    admin1: str | None = None
+    actor: str | None = None
+    type: tuple[str, ...] = ()  # PLOVER types
+    acled_type: tuple[str, ...] = ()
+    sub_type: tuple[str, ...] = ()
+    modality: tuple[str, ...] = ()
+    source: str | None = None
+    speaker: str | None = None
+    min_sources: int | None = None
+    q: str | None = None
+    doc_id: str | None = None
+
+    def where(self, sources_sql: str | None = None) -> tuple[str, list[Any]]:
+        """Return a SQL condition over ``events e`` and its parameters."""
+        sql: list[str] = []
+        params: list[Any] = []
+        if self.start is not None:
+            sql.append("coalesce(e.date_end, e.date_start) >= ?")
+            params.append(self.start)
+        if self.end is not None:
+            sql.append("e.date_start <= ?")
+            params.append(self.end)
+        if self.bbox is not None:
+            west, south, east, north = self.bbox
+            sql.append("e.lat BETWEEN ? AND ?")
+            params += [south, north]
+            if west <= east:
+                sql.append("e.lon BETWEEN ? AND ?")
+                params += [west, east]
+            else:  # crosses the antimeridian
+                sql.append("(e.lon >= ? OR e.lon <= ?)")
+                params += [west, east]
+        for column, values in (
+            ("e.country", tuple(v.upper() for v in self.country)),
+            ("e.plover_type", tuple(v.upper() for v in self.type)),
+            ("e.acled_event_type", self.acled_type),
+            ("e.acled_sub_event_type", self.sub_type),
+            ("e.modality", self.modality),
+        ):
+            if values:
+                sql.append(f"{column} IN ({', '.join('?' for _ in values)})")
+                params += list(values)
+        if self.admin1:
+            sql.append("lower(e.admin1) = lower(?)")
+            params.append(self.admin1)
+        if self.actor:
+            sql.append(f"({_contains('e.actor1_name')} OR {_contains('e.actor2_name')})")
+            params += [self.actor, self.actor]
+        if self.source:
+            sql.append(_contains("e.source"))
+            params.append(self.source)
+        if self.speaker:
+            sql.append(_contains("e.attributed_to"))
+            params.append(self.speaker)
+        if self.q:
+            sql.append(f"({_contains('e.sentence_text')})")
+            params.append(self.q)
+        if self.doc_id:
+            sql.append("e.doc_id = ?")
+            params.append(self.doc_id)
+        if self.min_sources is not None and self.min_sources > 1:
+            sql.append(f"({sources_sql or '1'}) >= ?")
+            params.append(self.min_sources)
+        return " AND ".join(sql) or "TRUE", params
+
+
+class Queries:
+    """Query functions bound to what the store has (review tables, canonical tables)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        tables = {
+            r[0]: r[1]
+            for r in con.execute(
+                "SELECT table_name, list(column_name) FROM information_schema.columns "
+                "GROUP BY table_name"
+            ).fetchall()
+        }
+        self.has_reviews = "review_corrections" in tables
+        self.sources_sql: str | None = None
+        for table, columns in sorted(tables.items()):
+            count = next((c for c in ("n_sources", "source_count") if c in columns), None)
+            if "event_id" in columns and count:
+                self.sources_sql = (
+                    f'(SELECT max(s."{count}") FROM "{table}" s WHERE s.event_id = e.event_id)'
+                )
+                break
+
+    # The events relation with the derived columns the filters need.
+    FROM = (
+        "(SELECT *, json_extract_string(record, '$.sentence') AS sentence_text FROM events) e"
+    )
+
+    def _where(self, flt: EventFilter) -> tuple[str, list[Any]]:
+        return flt.where(self.sources_sql)
+
+    def count_events(self, con: duckdb.DuckDBPyConnection, flt: EventFilter) -> int:
+        where, params = self._where(flt)
+        row = con.execute(f"SELECT count(*) FROM {self.FROM} WHERE {where}", params).fetchone()
+        return int(row[0]) if row else 0
+
+    def list_events(
+        self, con: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int, offset: int,
+        sort: str = "-date",
+    ) -> list[dict[str, Any]]:
+        where, params = self._where(flt)
+        review = (
+            ", (SELECT r.action FROM review_corrections r WHERE r.event_id = e.event_id "
+            "ORDER BY r.created_at DESC LIMIT 1) AS review_status"
+            if self.has_reviews else ", NULL AS review_status"
+        )
+        cols = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
+        sql = (
+            f"SELECT {cols}, json_extract_string(e.record, '$.trigger.text') AS trigger, "
+            f"e.sentence_text AS sentence{review} FROM {self.FROM} WHERE {where} "
+            f"ORDER BY {SORTS.get(sort, SORTS['-date'])} LIMIT ? OFFSET ?"
+        )
+        return _dicts(con.execute(sql, [*params, limit, offset]))
+
+    def event(self, con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
+        row = con.execute("SELECT record FROM events WHERE event_id = ?", [event_id]).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def document(self, con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | None:
+        cur = con.execute(
+            "SELECT doc_id, source_id, title, published, source, url, author, language, "
+            "country, text, segments FROM documents WHERE doc_id = ?",
+            [doc_id],
+        )
+        rows = _dicts(cur)
+        if not rows:
+            return None
+        doc = rows[0]
+        doc["segments"] = json.loads(doc["segments"]) if doc.get("segments") else []
+        records = [
+            json.loads(r[0])
+            for r in con.execute(
+                "SELECT record FROM events WHERE doc_id = ? ORDER BY sentence_start, event_id",
+                [doc_id],
+            ).fetchall()
+        ]
+        doc["events"] = records
+        return doc
+
+    def stats(
+        self, con: duckdb.DuckDBPyConnection, flt: EventFilter, interval: str | None,
+        top: int = 15, edges: int = 60,
+    ) -> dict[str, Any]:
+        where, params = self._where(flt)
+        base = f"FROM {self.FROM} WHERE {where}"
+        total = con.execute(
+            f"SELECT count(*), coalesce(sum(e.fatalities), 0), count(DISTINCT e.doc_id), "
+            f"min(e.date_start), max(e.date_start) {base}",
+            params,
+        ).fetchone()
+        assert total is not None
+        lo, hi = total[3], total[4]
+        if interval not in INTERVALS:
+            days = (hi - lo).days if lo and hi else 0
+            interval = "day" if days <= 120 else "week" if days <= 3 * 365 else "month"
+        timeline = con.execute(
+            f"SELECT date_trunc('{interval}', e.date_start)::DATE AS period, "
+            f"coalesce(e.plover_type, 'UNKNOWN') AS type, count(*) AS n {base} "
+            "AND e.date_start IS NOT NULL GROUP BY ALL ORDER BY period, type",
+            params,
+        ).fetchall()
+        return {
+            "total": int(total[0]),
+            "fatalities": int(total[1]),
+            "documents": int(total[2]),
+            "first_date": _iso(lo),
+            "last_date": _iso(hi),
+            "by_type": self._counts(con, "e.plover_type", base, params),
+            "by_acled_type": self._counts(con, "e.acled_event_type", base, params),
+            "by_country": self._counts(con, "e.country", base, params, top),
+            "by_modality": self._counts(con, "e.modality", base, params),
+            "interval": interval,
+            "timeline": [
+                {"period": _iso(p), "type": t, "count": int(n)} for p, t, n in timeline
+            ],
+            "top_actors": self._top_actors(con, base, params, top),
+            "network": self._network(con, base, params, edges),
+        }
+
+    @staticmethod
+    def _counts(
+        con: duckdb.DuckDBPyConnection, column: str, base: str, params: list[Any], top: int = 50
+    ) -> list[dict[str, Any]]:
+        rows = con.execute(
+            f"SELECT {column} AS key, count(*) AS n {base} GROUP BY ALL "
+            "ORDER BY n DESC, key NULLS LAST LIMIT ?",
+            [*params, top],
+        ).fetchall()
+        return [{"key": k, "count": int(n)} for k, n in rows]
+
+    @staticmethod
+    def _top_actors(
+        con: duckdb.DuckDBPyConnection, base: str, params: list[Any], top: int
+    ) -> list[dict[str, Any]]:
+        rows = con.execute(
+            f"WITH f AS (SELECT e.actor1_name, e.actor2_name {base}) "
+            "SELECT name, count(*) AS n FROM ("
+            "SELECT actor1_name AS name FROM f UNION ALL SELECT actor2_name FROM f) "
+            "WHERE name IS NOT NULL GROUP BY name ORDER BY n DESC, name LIMIT ?",
+            [*params, top],
+        ).fetchall()
+        return [{"name": k, "count": int(n)} for k, n in rows]
+
+    @staticmethod
+    def _network(
+        con: duckdb.DuckDBPyConnection, base: str, params: list[Any], edges: int
+    ) -> list[dict[str, Any]]:
+        rows = con.execute(
+            f"SELECT e.actor1_name, e.actor2_name, count(*) AS n, "
+            f"coalesce(sum(e.fatalities), 0) AS killed {base} "
+            "AND e.actor1_name IS NOT NULL AND e.actor2_name IS NOT NULL "
+            "GROUP BY ALL ORDER BY n DESC, 1, 2 LIMIT ?",
+            [*params, edges],
+        ).fetchall()
+        return [
+            {"source": a, "target": b, "weight": int(n), "fatalities": int(k)}
+            for a, b, n, k in rows
+        ]
+
+    def map_features(
+        self, con: duckdb.DuckDBPyConnection, flt: EventFilter, zoom: int, max_points: int
+    ) -> dict[str, Any]:
+        """Individual points when few, else a grid of cells (count, dominant type)."""
+        where, params = self._where(flt)
+        base = f"FROM {self.FROM} WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
+        row = con.execute(f"SELECT count(*) {base}", params).fetchone()
+        n = int(row[0]) if row else 0
+        if n <= max_points:
+            rows = con.execute(
+                f"SELECT e.event_id, e.lat, e.lon, e.plover_type, e.location_name, "
+                f"e.date_start {base} ORDER BY e.event_id",
+                params,
+            ).fetchall()
+            points = [
+                {"event_id": i, "lat": la, "lon": lo, "type": t, "place": p, "date": _iso(d)}
+                for i, la, lo, t, p, d in rows
+            ]
+            return {"mode": "points", "total": n, "points": points, "cells": []}
+        cell = 360.0 / (2 ** max(0, min(zoom, 18))) / 8
+        rows = con.execute(
+            f"SELECT floor(e.lat / ?) AS gy, floor(e.lon / ?) AS gx, count(*) AS n, "
+            f"avg(e.lat), avg(e.lon), mode(e.plover_type) {base} GROUP BY gy, gx "
+            "ORDER BY n DESC LIMIT 5000",
+            [cell, cell, *params],
+        ).fetchall()
+        cells = [
+            {"lat": la, "lon": lo, "count": int(c), "type": t} for _, _, c, la, lo, t in rows
+        ]
+        return {"mode": "grid", "total": n, "cell_degrees": cell, "points": [], "cells": cells}
+
+    def actors(
+        self, con: duckdb.DuckDBPyConnection, flt: EventFilter, q: str | None, limit: int,
+        offset: int,
+    ) -> list[dict[str, Any]]:
+        where, params = self._where(flt)
+        rows = con.execute(
+            f"WITH f AS (SELECT e.actor1_name, e.actor1_inter, e.actor2_name, e.actor2_inter "
+            f"FROM {self.FROM} WHERE {where}), "
+            "u AS (SELECT actor1_name AS name, actor1_inter AS inter, 1 AS role FROM f "
+            "UNION ALL SELECT actor2_name, actor2_inter, 2 FROM f) "
+            "SELECT name, mode(inter) AS inter, count(*) AS n, count(*) FILTER (role = 1), "
+            "count(*) FILTER (role = 2) FROM u WHERE name IS NOT NULL "
+            f"{'AND ' + _contains('name') if q else ''} "
+            "GROUP BY name ORDER BY n DESC, name LIMIT ? OFFSET ?",
+            [*params, *([q] if q else []), limit, offset],
+        ).fetchall()
+        return [
+            {"name": a, "inter": i, "events": int(n), "as_actor1": int(n1), "as_actor2": int(n2)}
+            for a, i, n, n1, n2 in rows
+        ]
+
+    def places(
+        self, con: duckdb.DuckDBPyConnection, flt: EventFilter, q: str | None, limit: int,
+        offset: int,
+    ) -> list[dict[str, Any]]:
+        where, params = self._where(flt)
+        rows = con.execute(
+            f"SELECT e.location_name, e.country, e.admin1, avg(e.lat), avg(e.lon), "
+            f"min(e.geo_precision), count(*) AS n FROM {self.FROM} WHERE {where} "
+            f"AND e.location_name IS NOT NULL {'AND ' + _contains('e.location_name') if q else ''}"
+            " GROUP BY ALL ORDER BY n DESC, 1 LIMIT ? OFFSET ?",
+            [*params, *([q] if q else []), limit, offset],
+        ).fetchall()
+        return [
+            {"name": a, "country": c, "admin1": ad, "lat": la, "lon": lo, "precision": p,
+             "events": int(n)}
+            for a, c, ad, la, lo, p, n in rows
+        ]
+
+    def counts(self, con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+        out = {}
+        for table in ("documents", "events"):
+            row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        return out
+
+
+def _iso(value: Any) -> str | None:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return None if value is None else str(value)
+
+
+def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    cols = [d[0] for d in cur.description or ()]
+    out = []
+    for row in cur.fetchall():
+        item = {}
+        for key, value in zip(cols, row, strict=True):
+            item[key] = value.isoformat() if isinstance(value, (date, datetime)) else value
+        out.append(item)
+    return out

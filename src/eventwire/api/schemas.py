@@ -1,0 +1,103 @@
+"""Pydantic models of the HTTP API: request bodies and the main response shapes."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ErrorBody(BaseModel):
+    code: str = Field(description="Stable error code, e.g. EW-API-404.")
+    message: str
+    status: int
+    details: list[dict[str, Any]] | None = None
+
+
+class ErrorResponse(BaseModel):
+    """The one error shape of the API (404, 401, 403, 422, 500 alike)."""
+
+    error: ErrorBody
+
+
+class ActorChange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=200)
+    type: str | None = Field(default=None, max_length=60)
+    inter: int | None = Field(default=None, ge=1, le=8)
+    country: str | None = Field(default=None, min_length=2, max_length=2)
+
+
+class PlaceChange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=200)
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+    admin1: str | None = Field(default=None, max_length=200)
+    country: str | None = Field(default=None, min_length=2, max_length=2)
+    precision: int | None = Field(default=None, ge=1, le=3)
+
+
+class DateChange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    start: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    end: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    precision: Literal["day", "week", "month", "year", "range"] = "day"
+
+
+class FatalitiesChange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    best: int = Field(ge=0, le=1_000_000)
+    low: int | None = Field(default=None, ge=0, le=1_000_000)
+    high: int | None = Field(default=None, ge=0, le=1_000_000)
+
+
+class ReviewChanges(BaseModel):
+    """Reviewed values; only the fields given are changed."""
+
+    model_config = ConfigDict(extra="forbid")
+    plover_type: str | None = Field(default=None, min_length=1, max_length=40)
+    plover_mode: str | None = Field(default=None, max_length=40)
+    acled_event_type: str | None = Field(default=None, max_length=80)
+    acled_sub_event_type: str | None = Field(default=None, max_length=80)
+    actor1: ActorChange | None = None
+    actor2: ActorChange | None = None
+    location: PlaceChange | None = None
+    date: DateChange | None = None
+    fatalities: FatalitiesChange | None = None
+    modality: Literal["asserted", "habitual", "hypothetical", "negated", "generic"] | None = None
+
+
+class ReviewIn(BaseModel):
+    """A review of one event: confirm it, correct some fields, or reject it."""
+
+    model_config = ConfigDict(extra="forbid")
+    action: Literal["confirm", "correct", "reject"]
+    author: str = Field(min_length=1, max_length=100)
+    changes: ReviewChanges | None = None
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class ReviewOut(BaseModel):
+    review_id: str
+    event_id: str
+    action: str
+    author: str
+    created_at: str
+    changes: dict[str, Any]
+
+
+class EventPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[dict[str, Any]]
+
+
+class Health(BaseModel):
+    status: str
+    version: str
+    events: int
+    documents: int
+    review_enabled: bool
+    read_only: bool

@@ -1,0 +1,160 @@
+"""Toponym disambiguation: choose one gazetteer entry per mention.
+
+Evidence, in two passes:
+
+1. each mention alone: how the name matched (main name, alternate, loose spelling),
+   population, feature kind, the feature word beside it ("Anbar *province*");
+2. the document: its focus country (country names, adjectives such as "Iraqi", and the
+   countries the mentions most plausibly belong to), the explicit hierarchy of
+   "X, Y governorate, Country" chains, and distance to the other places mentioned.
+
+No Samarra → Spain, no Baghdad → Iran: a small homonym loses to the big place of the
+focus country, and "X, Y" is only read as X inside Y.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from eventwire.gazetteer.build import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY, FEAT_PLACE
+from eventwire.gazetteer.index import Candidate, Gazetteer
+from eventwire.gazetteer.lexicon import Lexicon
+from eventwire.gazetteer.normalize import fold
+from eventwire.gazetteer.toponyms import PLACE_LABELS, Mention, tokenize
+from eventwire.records import Document
+
+MAX_CANDIDATES = 60
+FLAG_SCORE = {2: 1.0, 1: 0.5, 0: 0.4, -1: -0.2}
+FEATURE_SCORE = {FEAT_PLACE: 0.0, FEAT_ADMIN1: -0.8, FEAT_ADMIN: -1.0, FEAT_COUNTRY: 1.5}
+
+
+@dataclass(slots=True)
+class Resolution:
+    """The chosen entry of a mention, its score and its lead over the runner-up."""
+
+    mention: Mention
+    row: int
+    score: float
+    margin: float
+    accepted: bool = True
+
+
+def local_score(gaz: Gazetteer, m: Mention, c: Candidate) -> float:
+    """The score of a candidate from the mention alone."""
+    feat = int(gaz.feat[c.index])
+    s = FLAG_SCORE[c.flag] + 0.35 * math.log10(float(gaz.pop[c.index]) + 1.0)
+    s += FEATURE_SCORE[feat]
+    if m.hint == "admin":
+        s += 2.5 if feat in (FEAT_ADMIN1, FEAT_ADMIN) else -0.5
+    elif m.hint == "part":
+        s += 1.0 if feat == FEAT_ADMIN else 0.0
+    elif m.hint == "town":
+        s += 1.0 if feat == FEAT_PLACE else -1.5
+    return s
+
+
+def _compatible(gaz: Gazetteer, child: int, parent: int) -> bool:
+    """True when ``child`` can lie inside ``parent`` ("Sadr City, Baghdad")."""
+    if child == parent or gaz.cc[child] != gaz.cc[parent]:
+        return False
+    feat = int(gaz.feat[parent])
+    if feat == FEAT_COUNTRY:
+        return True
+    if feat == FEAT_ADMIN1:
+        return int(gaz.adm1[child]) == parent or gaz.distance_km(child, parent) < 120
+    limit = 80.0 if feat == FEAT_ADMIN else 40.0
+    return gaz.distance_km(child, parent) < limit or (
+        int(gaz.adm1[child]) >= 0 and int(gaz.adm1[child]) == int(gaz.adm1[parent])
+        and gaz.distance_km(child, parent) < 150)
+
+
+def focus_votes(doc: Document, gaz: Gazetteer, lex: Lexicon, mentions: list[Mention],
+                cands: list[list[tuple[Candidate, float]]]) -> Counter[str]:
+    """Votes for the document's focus country."""
+    votes: Counter[str] = Counter()
+    for tok in tokenize(doc.text):
+        if tok.capitalised and fold(tok.text) in lex.adjectives:
+            votes[lex.adjectives[fold(tok.text)]] += 1.0
+    for m, scored in zip(mentions, cands, strict=True):
+        if not scored:
+            continue
+        weight = 1.0 if (m.ner in PLACE_LABELS or m.cue or m.hint or m.parent is not None) else 0.5
+        top = max(s for _, s in scored)
+        mass: Counter[str] = Counter()
+        for c, s in scored:
+            mass[gaz.country_code(c.index)] += math.exp(min(s - top, 0.0) * 2.0)
+            if int(gaz.feat[c.index]) == FEAT_COUNTRY and c.flag == 2:
+                votes[gaz.country_code(c.index)] += 2.0
+        total = sum(mass.values())
+        for cc, value in mass.items():
+            votes[cc] += weight * value / total
+    return votes
+
+
+def resolve_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon, mentions: list[Mention]
+                     ) -> tuple[list[Resolution | None], str | None]:
+    """Resolve every mention; return the resolutions and the focus country (ISO2)."""
+    cands: list[list[tuple[Candidate, float]]] = []
+    for m in mentions:
+        found = gaz.lookup(m.text)
+        scored = sorted(((c, local_score(gaz, m, c)) for c in found), key=lambda x: -x[1])
+        cands.append(scored[:MAX_CANDIDATES])
+    votes = focus_votes(doc, gaz, lex, mentions, cands)
+    focus = votes.most_common(1)[0][0] if votes else None
+    total_votes = sum(votes.values()) or 1.0
+    first_pick = [scored[0][0].index if scored else -1 for scored in cands]
+    out: list[Resolution | None] = []
+    for k, (m, scored) in enumerate(zip(mentions, cands, strict=True)):
+        if not scored:
+            out.append(None)
+            continue
+        related = _related(mentions, k)
+        others = [first_pick[j] for j, o in enumerate(mentions)
+                  if j != k and first_pick[j] >= 0 and fold(o.text) != fold(m.text)]
+        best: list[tuple[float, int]] = []
+        for c, s in scored:
+            cc = gaz.country_code(c.index)
+            s += 3.0 * votes.get(cc, 0.0) / total_votes
+            if cc == focus:
+                s += 1.0
+            for j, is_parent in related:
+                pool = [x.index for x, _ in cands[j][:15]]
+                if is_parent and any(_compatible(gaz, c.index, p) for p in pool):
+                    s += 3.0
+                elif not is_parent and any(_compatible(gaz, ch, c.index) for ch in pool):
+                    s += 1.5
+            if others and int(gaz.feat[c.index]) != FEAT_COUNTRY and any(
+                    gaz.cc[o] == gaz.cc[c.index] and gaz.distance_km(o, c.index) < 100
+                    for o in others[:20]):
+                s += 1.0
+            best.append((s, c.index))
+        best.sort(reverse=True)
+        margin = best[0][0] - best[1][0] if len(best) > 1 else 5.0
+        out.append(Resolution(m, best[0][1], best[0][0], margin))
+    return out, focus
+
+
+def _related(mentions: list[Mention], k: int) -> list[tuple[int, bool]]:
+    """(index, is_parent) of the mentions linked to mention k by a hierarchy."""
+    m = mentions[k]
+    where = {id(o): j for j, o in enumerate(mentions)}
+    out = [(where[id(m.parent)], True)] if m.parent is not None and id(m.parent) in where else []
+    out.extend((where[id(ch)], False) for ch in m.children if id(ch) in where)
+    return out
+
+
+def accept(res: Resolution, gaz: Gazetteer, focus: str | None, lex: Lexicon) -> bool:
+    """Keep a resolution as a place? Weak mentions need a clear, plausible match."""
+    m = res.mention
+    strong = (m.ner in PLACE_LABELS or m.cue is not None or m.hint is not None
+              or m.parent is not None or bool(m.children))
+    if strong:
+        return res.score > 0.5
+    cc = gaz.country_code(res.row)
+    pop = int(gaz.pop[res.row])
+    feat = int(gaz.feat[res.row])
+    if feat in (FEAT_COUNTRY, FEAT_ADMIN1) and res.margin > 1.0:
+        return True
+    return (cc == focus and pop >= 1000) or pop >= 50_000

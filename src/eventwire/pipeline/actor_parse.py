@@ -1,0 +1,146 @@
+"""Find the agent and patient of an event trigger in the sentence's dependency parse.
+
+Used when the event coder left both actors empty: "police arrested three men" gives
+agent "police" and patient "three men"; "a man was beaten by police officers" gives
+agent "police officers" (passive ``by``) and patient "a man". Offsets are document
+offsets (``token.idx + sentence.start``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.records import Actor, Document, Event
+
+SUBJECT_DEPS = frozenset({"nsubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj"})
+# Heads that are things, not actors ("a bomb exploded", "clashes took place").
+NOT_ACTORS = frozenset(
+    {
+        "bomb",
+        "bombs",
+        "explosion",
+        "explosions",
+        "ied",
+        "mine",
+        "landmine",
+        "shell",
+        "shells",
+        "rocket",
+        "rockets",
+        "missile",
+        "missiles",
+        "grenade",
+        "clash",
+        "clashes",
+        "fighting",
+        "attack",
+        "attacks",
+        "fire",
+        "shelling",
+        "airstrike",
+        "airstrikes",
+        "strike",
+        "strikes",
+        "it",
+        "this",
+        "there",
+        "which",
+        "that",
+        "what",
+        "incident",
+        "violence",
+        "shootout",
+        "shoot-out",
+        "body",
+        "car",
+        "vehicle",
+        "device",
+        "round",
+        "rounds",
+        "projectile",
+        "projectiles",
+        "mortar",
+        "mortars",
+        "dispute",
+        "protest",
+        "protests",
+        "demonstration",
+    }
+)
+
+
+def _trigger_token(parse: Any, offset: int, event: Event) -> Any | None:
+    for token in parse:
+        start = offset + token.idx
+        if event.trigger.start <= start < max(event.trigger.end, event.trigger.start + 1):
+            return token
+    return None
+
+
+def phrase_bounds(token: Any) -> tuple[int, int]:
+    """Token indices [first, last] of the noun phrase headed by ``token``.
+
+    Left dependents are kept (determiners, numbers, adjectives, compounds); on the right
+    only an "of" complement and coordinated heads ("doctors and nurses") are kept.
+    """
+    first, last = token.left_edge.i, token.i
+    for child in token.rights:
+        if child.dep_ in ("conj", "cc") or (child.dep_ == "prep" and child.lower_ == "of"):
+            last = max(last, child.right_edge.i)
+        elif child.dep_ in ("compound", "flat", "nummod", "amod"):
+            last = max(last, child.i)
+        else:
+            break
+    return first, last
+
+
+def _actor(parse: Any, offset: int, token: Any) -> Actor | None:
+    if token.lower_ in NOT_ACTORS or token.pos_ in ("VERB", "AUX"):
+        return None
+    first, last = phrase_bounds(token)
+    start = offset + parse[first].idx
+    end = offset + parse[last].idx + len(parse[last].text)
+    return Actor(text=parse[first : last + 1].text, start=start, end=end)
+
+
+def _predicate(token: Any) -> Any:
+    """Climb from a noun trigger or an open complement to the verb that has the subject."""
+    node = token
+    for _ in range(3):
+        if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in node.children):
+            return node
+        if (
+            node.dep_ in ("xcomp", "conj", "dobj", "pobj", "advcl", "ccomp")
+            and node.head is not node
+        ):
+            node = node.head
+        else:
+            break
+    return node
+
+
+def roles_from_parse(doc: Document, event: Event) -> tuple[Actor | None, Actor | None]:
+    """(agent, patient) mentions of the event from the parse, or (None, None)."""
+    parse = doc.parses.get(event.sentence_index)
+    if parse is None or not 0 <= event.sentence_index < len(doc.sentences):
+        return None, None
+    offset = doc.sentences[event.sentence_index].start
+    trigger = _trigger_token(parse, offset, event)
+    if trigger is None:
+        return None, None
+    verb = _predicate(trigger)
+    agent = patient = None
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and agent is None:
+            agent = _actor(parse, offset, child)
+        elif child.dep_ in PASSIVE_SUBJECT_DEPS and patient is None:
+            patient = _actor(parse, offset, child)
+        elif child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    agent = _actor(parse, offset, pobj)
+        elif child.dep_ in OBJECT_DEPS and patient is None:
+            patient = _actor(parse, offset, child)
+    return agent, patient

@@ -1,0 +1,192 @@
+"""Relevance pre-filter: which sentences can carry an event and so need the parser.
+
+The dependency parse is the most expensive step of the pipeline, and most sentences
+of general news carry no event. The pre-filter is an Aho-Corasick automaton over the
+lower-case surface forms (every inflection) of every trigger word and phrase of the
+event lexicon; a sentence is a candidate when one of those forms occurs in it at word
+boundaries. The forms come from :func:`eventwire.pipeline.events.trigger_surface_forms`
+(the event coder owns the lexicon); regular inflections are added here as a safety net
+so that a form missing from that list does not silently cost recall.
+
+>>> is_candidate = build_prefilter(["kill", "car bomb"])
+>>> is_candidate("Gunmen killed two police officers.")
+True
+>>> is_candidate("A car bombing hit the market.")
+True
+>>> is_candidate("Shares rose on Monday.")
+False
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from eventwire.config import Settings
+from eventwire.errors import DataFileError
+
+_VOWELS = frozenset("aeiou")
+_SPACE = re.compile(r"\s+")
+_HYPHEN_SPACE = re.compile(r"\s*-\s*|\s+")
+
+
+def inflect(word: str) -> set[str]:
+    """Return ``word`` with its regular English inflections (over-generation is harmless).
+
+    >>> sorted(inflect("kill"))
+    ['kill', 'killed', 'killing', 'kills']
+    >>> "stabbed" in inflect("stab")
+    True
+    >>> sorted(inflect("seize"))
+    ['seize', 'seized', 'seizes', 'seizing']
+    """
+    w = word.lower()
+    forms = {w}
+    if not w.isalpha() or len(w) < 2:
+        return forms
+    last, before = w[-1], w[-2]
+    if w.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(w + "es")
+    elif last == "y" and before not in _VOWELS:
+        forms.add(w[:-1] + "ies")
+    else:
+        forms.add(w + "s")
+    if last == "e":
+        forms.add(w + "d")
+        forms.add(w[:-2] + "ying" if w.endswith("ie") else w[:-1] + "ing")
+        if w.endswith("ee"):
+            forms.add(w + "ing")
+    elif last == "y" and before not in _VOWELS:
+        forms.update({w[:-1] + "ied", w + "ing"})
+    else:
+        forms.update({w + "ed", w + "ing"})
+        # consonant doubling (stab → stabbed, ambush is not CVC): over-generate, it is cheap
+        if last not in _VOWELS and last not in "wxy" and before in _VOWELS:
+            forms.update({w + last + "ed", w + last + "ing"})
+    return forms
+
+
+def expand_forms(forms: Iterable[str]) -> set[str]:
+    """Normalise forms (lower case, single spaces) and add inflections and hyphen variants.
+
+    Single words get their regular inflections. In a phrase the first and the last
+    word are inflected ("exchange fire" → "exchanged fire", "car bomb" → "car bombs"),
+    and spaces and hyphens are interchangeable ("cease-fire", "cease fire").
+    """
+    out: set[str] = set()
+    for raw in forms:
+        form = _SPACE.sub(" ", raw.strip().lower())
+        if not form:
+            continue
+        parts = [p for p in _HYPHEN_SPACE.split(form) if p]
+        if len(parts) <= 1:
+            out.update(inflect(form) if " " not in form and "-" not in form else {form})
+            if "-" in form:
+                out.add(form.replace("-", " "))
+                out.add(form.replace("-", ""))
+            continue
+        firsts = inflect(parts[0])
+        lasts = inflect(parts[-1])
+        middle = parts[1:-1]
+        for first in firsts:
+            for last in lasts:
+                words = [first, *middle, last]
+                out.add(" ".join(words))
+                out.add("-".join(words))
+                out.add(" - ".join(words))
+    return out
+
+
+class TriggerPrefilter:
+    """``is_candidate(text)``: does the sentence contain a trigger form at word boundaries?"""
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        import ahocorasick
+
+        self.forms = frozenset(f for f in expand_forms(forms) if f)
+        if not self.forms:
+            raise DataFileError("the relevance pre-filter got no trigger forms", "EW-PRE-001")
+        automaton: Any = ahocorasick.Automaton()
+        for form in self.forms:
+            automaton.add_word(form, len(form))
+        automaton.make_automaton()
+        self._automaton = automaton
+
+    def matches(self, text: str) -> list[tuple[int, int, str]]:
+        """Return every ``(start, end, form)`` match in the normalised lower-case text."""
+        lowered = self._normalise(text)
+        found: list[tuple[int, int, str]] = []
+        for end, length in self._automaton.iter(lowered):
+            start = end + 1 - length
+            if self._bounded(lowered, start, end + 1):
+                found.append((start, end + 1, lowered[start : end + 1]))
+        return found
+
+    def __call__(self, text: str) -> bool:
+        lowered = self._normalise(text)
+        for end, length in self._automaton.iter(lowered):
+            if self._bounded(lowered, end + 1 - length, end + 1):
+                return True
+        return False
+
+    @staticmethod
+    def _normalise(text: str) -> str:
+        lowered = text.lower()
+        if "\n" in lowered or "  " in lowered or "\t" in lowered:
+            lowered = _SPACE.sub(" ", lowered)
+        return lowered
+
+    @staticmethod
+    def _bounded(text: str, start: int, end: int) -> bool:
+        if start > 0 and text[start - 1].isalnum():
+            return False
+        return end >= len(text) or not text[end].isalnum()
+
+
+def build_prefilter(forms: Iterable[str]) -> Callable[[str], bool]:
+    """Build a pre-filter from explicit forms (tests, plugins with their own lexicon)."""
+    return TriggerPrefilter(forms)
+
+
+def lexicon_forms(settings: Settings) -> set[str]:
+    """Trigger forms read straight from the lexicon file(s): words, phrases, heads, forms.
+
+    Used when the event coder does not (yet) export ``trigger_surface_forms``.
+    """
+    import yaml
+
+    from eventwire.datafiles import data_path
+
+    paths = [data_path("lexicon", "triggers.yaml"), *settings.user_lexicon_files]
+    forms: set[str] = set()
+    for path in paths:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                data = yaml.safe_load(handle) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise DataFileError(f"trigger lexicon {str(path)!r} is unreadable: {exc}",
+                                "EW-PRE-002") from exc
+        for entry in data.get("triggers", []) if isinstance(data, dict) else []:
+            if not isinstance(entry, dict):
+                continue
+            for key in ("words", "phrases", "forms"):
+                forms.update(str(v) for v in entry.get(key) or [])
+            if entry.get("head"):
+                forms.add(str(entry["head"]))
+    return forms
+
+
+def trigger_forms(settings: Settings) -> set[str]:
+    """Every trigger surface form: the event coder's list plus the lexicon's entries."""
+    forms = lexicon_forms(settings)
+    try:
+        from eventwire.pipeline.events import trigger_surface_forms
+    except ImportError:
+        return forms
+    return forms | set(trigger_surface_forms(settings))
+
+
+def load_prefilter(settings: Settings) -> Callable[[str], bool]:
+    """Build the pre-filter for the settings' lexicon (load once per process via Resources)."""
+    return TriggerPrefilter(trigger_forms(settings))

@@ -1,0 +1,329 @@
+"""The trigger lexicon and the context cues: loading, schema check and matching on a parse.
+
+The lexicon is data (``eventwire/data/lexicon/*.yaml``): trigger words, phrases and
+dependency patterns grouped into *frames* (clash, shell, abduct, protest, …), plus
+word classes (armed, civilian, weapons, protest context, sport, …). Matching works on
+lemmas *and* lower-case forms, so a lemmatiser slip ("airstrikes") still matches.
+
+>>> lex = load_lexicon()
+>>> lex.frames["shell"].acled
+'Shelling/artillery/missile attack'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from eventwire.datafiles import data_path
+from eventwire.errors import DataFileError
+
+_TOKEN_RE = re.compile(r"[\w']+|[^\w\s]")
+
+
+def split_phrase(phrase: str) -> tuple[str, ...]:
+    """Split a lexicon phrase the way spaCy tokenises it ("sit-in" -> sit - in).
+
+    >>> split_phrase("Air-strike")
+    ('air', '-', 'strike')
+    """
+    return tuple(_TOKEN_RE.findall(phrase.lower()))
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    name: str
+    plover: str
+    mode: str | None
+    acled: str | None  # default ACLED sub-event type (None: no ACLED category)
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    """One lexicon entry: a word set, a phrase, or a head→child dependency pattern."""
+
+    frame: str
+    words: frozenset[str] = frozenset()
+    phrase: tuple[str, ...] = ()
+    head: str | None = None
+    children: frozenset[str] = frozenset()
+    child_ents: frozenset[str] = frozenset()
+    deps: frozenset[str] = frozenset()
+    pos: frozenset[str] = frozenset()
+    ambiguous: bool = False
+    fallback: str | None = None
+    forms: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        if self.phrase:
+            return " ".join(self.phrase)
+        if self.head:
+            return f"{self.head}>{'|'.join(sorted(self.children | self.child_ents))}"
+        return "|".join(sorted(self.words))[:40]
+
+
+@dataclass(frozen=True, slots=True)
+class CueClass:
+    words: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+
+
+@dataclass
+class Lexicon:
+    """Frames, trigger entries, blocks, cue classes and modality cues, indexed for matching."""
+
+    version: str
+    frames: dict[str, Frame]
+    entries: list[TriggerEntry]
+    blocks: list[tuple[str, ...]]
+    classes: dict[str, CueClass]
+    modality: dict[str, Any]
+    by_word: dict[str, list[TriggerEntry]] = field(default_factory=dict)
+    by_first: dict[str, list[TriggerEntry]] = field(default_factory=dict)
+    by_head: dict[str, list[TriggerEntry]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for entry in self.entries:
+            for word in entry.words:
+                self.by_word.setdefault(word, []).append(entry)
+            if entry.phrase:
+                self.by_first.setdefault(entry.phrase[0], []).append(entry)
+            if entry.head:
+                self.by_head.setdefault(entry.head, []).append(entry)
+        for entries in self.by_first.values():
+            entries.sort(key=lambda e: -len(e.phrase))
+
+    def words_of(self, cls: str) -> frozenset[str]:
+        return self.classes[cls].words if cls in self.classes else frozenset()
+
+
+@dataclass(slots=True)
+class TriggerMatch:
+    """A trigger found in a parse: token range [start, end), its head token and entry."""
+
+    start: int
+    end: int
+    head: int
+    entry: TriggerEntry
+    child: int | None = None  # the matched child of a dependency pattern
+
+
+def token_keys(token: Any) -> set[str]:
+    """The strings a token may match: its lemma and its lower-case form."""
+    return {token.lemma_.lower(), token.lower_}
+
+
+def _strings(value: Any, where: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DataFileError(f"{where}: expected a list of strings, got {value!r}", "EW-LEX-003")
+    return [v.lower() for v in value]
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"lexicon file {path.name!r} is unreadable: {exc}", "EW-LEX-001") from exc
+    if not isinstance(loaded, dict):
+        raise DataFileError(f"lexicon file {path.name!r} must be a mapping", "EW-LEX-002")
+    return loaded
+
+
+def parse_lexicon(
+    triggers: dict[str, Any], context: dict[str, Any], modality: dict[str, Any]
+) -> Lexicon:
+    """Check the three lexicon documents against the schema and index them."""
+    from eventwire.ontology import load_ontology
+
+    onto = load_ontology()
+    frames: dict[str, Frame] = {}
+    for name, spec in (triggers.get("frames") or {}).items():
+        where = f"triggers.yaml frame {name}"
+        if not isinstance(spec, dict) or spec.get("plover") not in onto.plover:
+            raise DataFileError(f"{where}: needs a known PLOVER type", "EW-LEX-004")
+        acled = spec.get("acled")
+        if acled is not None and acled not in onto.sub_types:
+            raise DataFileError(f"{where}: unknown ACLED sub-event type {acled!r}", "EW-LEX-005")
+        weight = spec.get("weight", 0.5)
+        if not isinstance(weight, (int, float)) or not 0 <= weight <= 1:
+            raise DataFileError(f"{where}: weight must be in [0, 1]", "EW-LEX-006")
+        frames[name] = Frame(name, spec["plover"], spec.get("mode"), acled, float(weight))
+    entries: list[TriggerEntry] = []
+    for i, spec in enumerate(triggers.get("triggers") or []):
+        where = f"triggers.yaml entry {i + 1}"
+        if not isinstance(spec, dict) or spec.get("frame") not in frames:
+            raise DataFileError(f"{where}: unknown or missing frame {spec!r}", "EW-LEX-007")
+        fallback = spec.get("fallback")
+        if fallback is not None and fallback not in frames:
+            raise DataFileError(f"{where}: unknown fallback frame {fallback!r}", "EW-LEX-008")
+        common: dict[str, Any] = {
+            "frame": spec["frame"],
+            "pos": frozenset(p.upper() for p in _strings(spec.get("pos"), where)),
+            "ambiguous": bool(spec.get("ambiguous", False)),
+            "fallback": fallback,
+            "forms": tuple(_strings(spec.get("forms"), where)),
+        }
+        kinds = [k for k in ("words", "phrases", "head") if k in spec]
+        if len(kinds) != 1:
+            raise DataFileError(f"{where}: needs exactly one of words/phrases/head", "EW-LEX-009")
+        if "words" in spec:
+            entries.append(TriggerEntry(words=frozenset(_strings(spec["words"], where)), **common))
+        elif "phrases" in spec:
+            for phrase in _strings(spec["phrases"], where):
+                entries.append(TriggerEntry(phrase=split_phrase(phrase), **common))
+        else:
+            entries.append(
+                TriggerEntry(
+                    head=str(spec["head"]).lower(),
+                    children=frozenset(_strings(spec.get("children"), where)),
+                    child_ents=frozenset(e.upper() for e in _strings(spec.get("child_ents"), where)),
+                    deps=frozenset(_strings(spec.get("deps"), where)),
+                    **common,
+                )
+            )
+    classes: dict[str, CueClass] = {}
+    for name, spec in (context.get("classes") or {}).items():
+        where = f"context.yaml class {name}"
+        if not isinstance(spec, dict):
+            raise DataFileError(f"{where}: must be a mapping", "EW-LEX-010")
+        classes[name] = CueClass(
+            frozenset(_strings(spec.get("words"), where)),
+            tuple(split_phrase(p) for p in _strings(spec.get("phrases"), where)),
+        )
+    for required in ("armed", "civilian", "conflict", "protest_context", "light_verbs"):
+        if required not in classes:
+            raise DataFileError(f"context.yaml lacks the class {required!r}", "EW-LEX-011")
+    blocks = [split_phrase(b) for b in _strings(triggers.get("blocks"), "triggers.yaml blocks")]
+    version = "+".join(str(d.get("version", "?")) for d in (triggers, context, modality))
+    return Lexicon(version, frames, entries, blocks, classes, modality)
+
+
+@cache
+def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
+    """Load the packaged lexicon; ``extra_files`` are user trigger files appended to it."""
+    triggers = _read(data_path("lexicon", "triggers.yaml"))
+    for extra in extra_files:
+        user = _read(Path(extra))
+        triggers.setdefault("frames", {}).update(user.get("frames") or {})
+        triggers["triggers"] = list(triggers.get("triggers") or []) + list(user.get("triggers") or [])
+        triggers["blocks"] = list(triggers.get("blocks") or []) + list(user.get("blocks") or [])
+    return parse_lexicon(
+        triggers,
+        _read(data_path("lexicon", "context.yaml")),
+        _read(data_path("lexicon", "modality.yaml")),
+    )
+
+
+def _phrase_at(tokens: Sequence[Any], i: int, phrase: tuple[str, ...]) -> bool:
+    if i + len(phrase) > len(tokens):
+        return False
+    return all(phrase[k] in token_keys(tokens[i + k]) for k in range(len(phrase)))
+
+
+def find_phrases(tokens: Sequence[Any], phrases: Iterable[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """Return [start, end) token ranges where any of the phrases occurs."""
+    found: list[tuple[int, int]] = []
+    plist = list(phrases)
+    for i in range(len(tokens)):
+        for phrase in plist:
+            if phrase and _phrase_at(tokens, i, phrase):
+                found.append((i, i + len(phrase)))
+    return found
+
+
+def match_triggers(parse: Any, lexicon: Lexicon) -> list[list[TriggerMatch]]:
+    """Find trigger candidates in a parsed sentence.
+
+    Returns one list of alternative matches per trigger position (longest matches first,
+    never overlapping another position); the caller picks the first alternative whose
+    context check passes.
+    """
+    tokens = list(parse)
+    blocked: set[int] = set()
+    for start, end in find_phrases(tokens, lexicon.blocks):
+        blocked.update(range(start, end))
+    found: list[TriggerMatch] = []
+    for i, tok in enumerate(tokens):
+        if i in blocked:
+            continue
+        keys = token_keys(tok)
+        for key in keys:
+            for entry in lexicon.by_first.get(key, ()):
+                if _phrase_at(tokens, i, entry.phrase):
+                    end = i + len(entry.phrase)
+                    if not blocked.intersection(range(i, end)):
+                        found.append(TriggerMatch(i, end, _phrase_head(tokens, i, end), entry))
+            for entry in lexicon.by_word.get(key, ()):
+                if entry.pos and tok.pos_ not in entry.pos:
+                    continue
+                if entry.ambiguous and tok.pos_ == "PROPN" and not tok.is_lower:
+                    continue
+                found.append(TriggerMatch(i, i + 1, i, entry))
+        if tok.lemma_.lower() in lexicon.by_head or tok.lower_ in lexicon.by_head:
+            for entry in lexicon.by_head.get(tok.lemma_.lower(), []) + lexicon.by_head.get(
+                tok.lower_, []
+            ):
+                for child in tok.children:
+                    if entry.deps and child.dep_ not in entry.deps:
+                        continue
+                    if token_keys(child) & entry.children or child.ent_type_ in entry.child_ents:
+                        end = child.i + 1 if child.i == i + 1 else i + 1
+                        found.append(TriggerMatch(i, end, i, entry, child=child.i))
+                        break
+    # group: longest spans first; a match overlapping an accepted longer one is dropped,
+    # matches with the same span are alternatives in lexicon order
+    order = {id(e): n for n, e in enumerate(lexicon.entries)}
+    found.sort(key=lambda m: (-(m.end - m.start), m.start, order.get(id(m.entry), 0)))
+    groups: list[list[TriggerMatch]] = []
+    taken: set[int] = set()
+    for match in found:
+        span = set(range(match.start, match.end))
+        same = next((g for g in groups if (g[0].start, g[0].end) == (match.start, match.end)), None)
+        if same is not None:
+            if all(m.entry.frame != match.entry.frame for m in same):
+                same.append(match)
+            continue
+        if span & taken:
+            continue
+        taken |= span
+        groups.append([match])
+    groups.sort(key=lambda g: g[0].start)
+    return groups
+
+
+def _phrase_head(tokens: Sequence[Any], start: int, end: int) -> int:
+    """The syntactic head of a token range: the token whose head lies outside the range."""
+    for i in range(start, end):
+        head = tokens[i].head.i
+        if head == i or not start <= head < end:
+            return i
+    return end - 1
+
+
+def classes_in(tokens: Sequence[Any], lexicon: Lexicon, skip: Iterable[int] = ()) -> set[str]:
+    """Return the cue classes present among the tokens (ignoring token indices in ``skip``)."""
+    skipped = set(skip)
+    present: set[str] = set()
+    keys = [token_keys(t) if t.i not in skipped else set() for t in tokens]
+    for name, cls in lexicon.classes.items():
+        if any(k & cls.words for k in keys):
+            present.add(name)
+            continue
+        for phrase in cls.phrases:
+            if any(
+                _phrase_at(tokens, i, phrase) and not skipped.intersection(range(i, i + len(phrase)))
+                for i in range(len(tokens))
+            ):
+                present.add(name)
+                break
+    return present

@@ -1,0 +1,356 @@
+"""Casualty mentions: who was killed, wounded, arrested or kidnapped, and how many.
+
+:func:`find_mentions` reads one sentence and returns :class:`Mention` objects, each a
+count (low/best/high) of one category with the character span of its words:
+
+* counted victims of a cue, on the left ("3 soldiers were killed", "Seven men died")
+  or on the right ("killing 9 of them", "killed a woman and her son" → 2);
+* counted nouns ("2 fatalities", "the bodies of two men", "12 dead");
+* updated tolls ("the death toll rose to 30") and coder notes ("Fatalities coded as 10",
+  "1 fatality split among 12 events");
+* explicit zeros ("No fatalities were reported", "Neither injuries nor fatalities").
+
+Counts chained with "or" ("killing or injuring 2") are ``ambiguous``; kills that are the
+cause of the event rather than its result ("protested against the killing of…") are
+``background``. :func:`incident_toll` combines the mentions of one incident.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import yaml
+
+from eventwire.datafiles import data_path
+from eventwire.errors import DataFileError
+from eventwire.numbers import NumberLexicon, Quantity, find_quantities, load_number_lexicon
+from eventwire.tolls_np import count_conjuncts, left_subject, right_object
+
+CATEGORIES = ("killed", "wounded", "arrested", "kidnapped")
+INTRANSITIVE = re.compile(
+    r"^(?:died|die|dies|dying|perished|drowned|were dead|was dead|are dead|is dead|found dead"
+    r"|lost their lives|lost his life|lost her life|succumbed to|dead)$",
+    re.I,
+)
+PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|is|are|been|being|be|got|get|gets|left|found)\s+(?:(?:\w+ly|also|later|then|all|both"
+    r"|reported(?:ly)?|allegedly|not|subsequently|eventually|either)\s+)*$",
+    re.I,
+)
+RIGHT_START = re.compile(
+    r"^\s*(?:\d|a\b|an\b|the\b|his\b|her\b|their\b|its\b|one\b|two\b|three\b|four\b|five\b"
+    r"|six\b|seven\b|eight\b|nine\b|ten\b|at\s+least|more\s+than|over\b|nearly|about|around"
+    r"|some\b|several|many|dozens|scores|hundreds|tens\b|a\s+number|an?\s+\w+\s+number|up\s+to"
+    r"|as\s+many|two|both|another|members?\b|civilians?\b|people\b)",
+    re.I,
+)
+CODED = re.compile(
+    r"fatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+|is\s+)?coded\s+(?:as|at)\s+(?P<q>[\w,-]+)"
+    r"(?:[^.;]*?\b(?:split|spread|distributed)\s+(?:among|across|between|over)\s+(?P<m>\w+)\s+"
+    r"(?:events|locations|days|places|areas))?"
+    r"(?:,?\s+in\s+addition\s+to\s+(?P<add>[\w,-]+)\s+(?:\w+\s+)?fatalit)?",
+    re.I,
+)
+HEDGE = re.compile(
+    r"\b(?:nearly|almost|attempt(?:ed|ing|s)?\s+to|tr(?:y|ied|ying)\s+to|fail(?:ed|s)?\s+to"
+    r"|plot(?:ted)?\s+to|plan(?:ned|s)?\s+to|threat(?:en|ened|ens)\s+to|would|will|could|might"
+    r"|may|intend(?:ed)?\s+to|narrowly\s+escaped\s+being|escaped\s+being)\s+(?:\w+\s+)?$",
+    re.I,
+)
+ZERO = re.compile(
+    r"\b(?:no|neither|nor|without|zero)\s+(?:\w+\s+){0,2}?(?:fatalit(?:y|ies)|deaths?|casualties)"
+    r"|\bno\s+(?:one|body|people|person|civilians?)\s+(?:was|were|had\s+been|has\s+been)\s+"
+    r"(?:\w+\s+)?(?:killed|hurt|harmed)",
+    re.I,
+)
+UPDATE = re.compile(
+    r"(?:death\s+)?toll\s+(?:\w+\s+){0,3}?(?:rose|risen|rises|climbed|increased|reached|jumped"
+    r"|stood|stands|is|was|now|has|had)\s+(?:\w+\s+){0,2}?(?:to|at|of)?\s*(?P<q>[^,.;]{1,30})"
+    r"|\b(?:bringing|taking|raising|putting)\s+the\s+(?:death\s+)?toll\s+to\s+(?P<q2>[^,.;]{1,30})"
+    r"|(?:death\s+)?toll\s+of\s+(?P<q3>[^,.;]{1,30})",
+    re.I,
+)
+SUMMARY = re.compile(
+    r"(?P<q>\b[\w,-]+(?:\s+[\w-]+)?)\s+(?:reported\s+|confirmed\s+)?fatalit(?:y|ies)\b"
+    r"(?:\s+(?:split|spread|distributed)\s+(?:among|across|between|over)\s+(?P<m>\w+)\s+"
+    r"(?:events|locations|days|places|areas))?",
+    re.I,
+)
+TO_DEATH = re.compile(
+    r"\b(?:shot|stabbed|beat|beaten|hacked|burned|burnt|stoned|clubbed|gunned)\s+"
+    r"(?P<obj>(?:(?!\b(?:and|but)\b)[^,;.]){1,60}?)\s+(?:to\s+death|dead)\b",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    """One casualty count in the text."""
+
+    category: str  # killed, wounded, arrested, kidnapped
+    best: int | None
+    low: int | None
+    high: int | None
+    start: int
+    end: int
+    text: str
+    kind: str = "count"  # count, anaphoric, vague, update, summary, coded, zero
+    background: bool = False
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    version: str
+    pattern: re.Pattern[str]
+    category_of: dict[str, tuple[str, str]]  # cue phrase → (category, "verb"|"noun")
+    background: tuple[str, ...]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def load_cue_lexicon(name: str = "cues.yaml") -> CueLexicon:
+    """Load and check ``data/casualties/<name>`` (cached)."""
+    path = data_path("casualties", name)
+    try:
+        raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{path} is not valid YAML: {exc}", "EW-DAT-120") from exc
+    if not isinstance(raw, dict) or any(c not in raw for c in (*CATEGORIES, "version")):
+        raise DataFileError(f"{path} needs version and {', '.join(CATEGORIES)}", "EW-DAT-121")
+    category_of: dict[str, tuple[str, str]] = {}
+    for category in CATEGORIES:
+        for form in ("verb", "noun"):
+            for phrase in raw[category].get(form, []):
+                category_of.setdefault(" ".join(str(phrase).lower().split()), (category, form))
+    pattern = re.compile(rf"(?<![\w-])(?:{_alt(list(category_of))})(?![\w-])", re.I)
+    return CueLexicon(str(raw["version"]), pattern, category_of, tuple(raw.get("background", [])))
+
+
+def _blank_parentheses(text: str) -> str:
+    """Replace bracketed asides with spaces (offsets kept): "(including 1 journalist)"."""
+    return re.sub(r"[(\[][^()\[\]]*[)\]]", lambda m: " " * len(m.group(0)), text)
+
+
+def _is_background(before: str, lexicon: CueLexicon) -> bool:
+    window = before[-70:].lower()
+    return any(word in window for word in lexicon.background)
+
+
+def _first_quantity(text: str, lex: NumberLexicon) -> Quantity | None:
+    found = find_quantities(text, 0, lex)
+    return found[0] if found else None
+
+
+def find_mentions(
+    text: str,
+    offset: int = 0,
+    cues: CueLexicon | None = None,
+    numbers: NumberLexicon | None = None,
+) -> list[Mention]:
+    """Every casualty mention of one sentence, spans shifted by ``offset``."""
+    cues = cues or load_cue_lexicon()
+    numbers = numbers or load_number_lexicon()
+    plain = _blank_parentheses(text)
+    mentions: list[Mention] = []
+    for m in CODED.finditer(text):
+        q = _first_quantity(m.group("q"), numbers)
+        if q is None:
+            continue
+        best, low, high = q.best, q.low, q.high
+        share = _first_quantity(m.group("m") or "", numbers)
+        if share is not None and share.best > 0:  # "coded as 10 and spread across three…"
+            best, low = best // share.best, low // share.best
+            high = None if high is None else high // share.best
+        extra = _first_quantity(m.group("add") or "", numbers)
+        if extra is not None:  # "coded at 3, in addition to 2 known fatalities"
+            best, low = best + extra.best, low + extra.low
+            high = None if high is None or extra.high is None else high + extra.high
+        mentions.append(Mention("killed", best, low, high, offset + m.start(), offset + m.end(),
+                                m.group(0), kind="coded"))
+    for m in ZERO.finditer(plain):
+        mentions.append(Mention("killed", 0, 0, 0, offset + m.start(), offset + m.end(),
+                                m.group(0), kind="zero"))
+    for m in UPDATE.finditer(plain):
+        phrase = m.group("q") or m.group("q2") or m.group("q3") or ""
+        q = _first_quantity(phrase, numbers)
+        if q is not None:
+            mentions.append(Mention("killed", q.best, q.low, q.high, offset + m.start(),
+                                    offset + m.end(), m.group(0), kind="update"))
+    for m in SUMMARY.finditer(text):
+        if any(x.start <= offset + m.start() < x.end for x in mentions):
+            continue
+        found = find_quantities(m.group("q"), 0, numbers)
+        if not found or found[-1].end < len(m.group("q").rstrip()) - 1:
+            continue
+        q = found[-1]
+        best, low, high = q.best, q.low, q.high
+        parts = _first_quantity(m.group("m") or "", numbers)
+        if parts is not None and parts.best > 0:  # "1 fatality split among 12 events"
+            share = parts.best
+            best, low = best // share, low // share
+            high = None if high is None else high // share
+        qs = m.start("q") + q.start
+        mentions.append(Mention("killed", best, low, high, offset + qs, offset + m.end(),
+                                text[qs : m.end()], kind="summary"))
+    mentions.extend(find_to_death(text, offset, numbers))
+    taken = [(m.start - offset, m.end - offset) for m in mentions]
+    matches = list(cues.pattern.finditer(plain))
+    previous_end = 0
+    last_left: list[Mention] = []
+    for index, match in enumerate(matches):
+        phrase = " ".join(match.group(0).lower().split())
+        category, form = cues.category_of[phrase]
+        start, end = match.start(), match.end()
+        if any(s <= start < e for s, e in taken) or HEDGE.search(plain[max(0, start - 40) : start]):
+            previous_end = end
+            continue
+        following = matches[index + 1].start() if index + 1 < len(matches) else len(plain)
+        mention = _mention_for_cue(
+            plain, phrase, category, form, start, end, previous_end, following, numbers,
+            last_left,
+        )
+        previous_end = end
+        if mention is None:
+            continue
+        mention.start += offset
+        mention.end += offset
+        mention.text = text[mention.start - offset : mention.end - offset]
+        if category == "killed":
+            mention.background = _is_background(plain[:start], cues) or (
+                phrase in ("killing", "death", "deaths", "murder", "killings")
+                and re.match(r"^\s+of\b", plain[end:]) is not None
+            )
+            mention.ambiguous = _is_ambiguous(plain, start, end)
+        mentions.append(mention)
+    return mentions
+
+
+def _is_ambiguous(text: str, start: int, end: int) -> bool:
+    """"killing or injuring", "killed, injured or captured", "killed and wounded"."""
+    after = text[end : end + 40].lower()
+    before = text[max(0, start - 30) : start].lower()
+    join = r"^\s*(?:,\s*\w+\s*)*(?:,\s*)?(?:or|and/or)\s+(?:\w+\s+)?(?:injur|wound|captur|arrest|abduct)"
+    if re.match(join, after) or re.search(r"(?:injur\w*|wound\w*)\s*(?:,|or|and)\s*$", before):
+        return True
+    return bool(re.match(r"^\s*and\s+(?:injur|wound)\w*\s+(?:a|an)\s+(?:\w+\s+)?number", after))
+
+
+def _mention_for_cue(
+    text: str,
+    phrase: str,
+    category: str,
+    form: str,
+    start: int,
+    end: int,
+    previous_end: int,
+    following: int,
+    lex: NumberLexicon,
+    last_left: list[Mention],
+) -> Mention | None:
+    before, after = text[previous_end:start], text[end:following]
+    if form == "noun":
+        if phrase in ("bodies", "corpses", "dead bodies", "body"):
+            of = re.match(r"^\s+of\s+", after)
+            if of:
+                obj = right_object(after[of.end() :], lex)
+                if obj is not None:
+                    best, low, high, kind, s, e = obj
+                    if re.search(r"\b(?:the|their|his|her|its)\s+$", before):
+                        kind = "anaphoric"  # "killed … and dumped the body of": same victim
+                    return Mention(category, best, low, high, start, end + of.end() + e, "", kind)
+        found = find_quantities(before[-40:], 0, lex)
+        if found and before[-40:][found[-1].end :].strip().count(" ") <= 2:
+            last = found[-1]
+            qstart = start - len(before[-40:]) + last.start
+            kind = "vague" if last.vague else "count"
+            return Mention(category, last.best, last.low, last.high, qstart, end, "", kind)
+        return None
+    passive = bool(PASSIVE_BEFORE.search(before)) or INTRANSITIVE.match(phrase) is not None
+    active = phrase.endswith("ing") or (
+        not passive
+        and (RIGHT_START.match(after) is not None or re.match(r"^\s*and\s+\w+ed\s", after)
+             is not None or re.match(r"^\s*(?:them|all\s+of\s+them|both)\b", after) is not None)
+    )
+    if active and not INTRANSITIVE.match(phrase):
+        obj = right_object(after, lex)
+        if obj is None:
+            return None
+        best, low, high, kind, s, e = obj
+        return Mention(category, best, low, high, start, end + e, "", kind)
+    subject = left_subject(before, lex)
+    if subject is None:
+        stripped = before.strip().lower()
+        if (stripped.startswith("and") or not stripped) and last_left:
+            prior = last_left[-1]
+            return Mention(category, prior.best, prior.low, prior.high, start, end, "",
+                           prior.kind)
+        return None
+    best, low, high, kind, s, _e = subject
+    mention = Mention(category, best, low, high, previous_end + s, end, "", kind)
+    last_left.append(mention)
+    return mention
+
+
+def find_to_death(text: str, offset: int, lex: NumberLexicon) -> list[Mention]:
+    """ "shot two men to death", "shot the driver dead": the victims sit inside the cue."""
+    found = []
+    for m in TO_DEATH.finditer(_blank_parentheses(text)):
+        count = count_conjuncts(m.group("obj"), lex)
+        if count is not None:
+            best, low, high, kind = count
+            found.append(Mention("killed", best, low, high, offset + m.start(), offset + m.end(),
+                                 text[m.start() : m.end()], kind))
+    return found
+
+
+def incident_toll(mentions: list[Mention], category: str = "killed") -> Mention | None:
+    """Combine the mentions of one incident into one count of ``category``.
+
+    Precedence: a coder's note ("Fatalities coded as 10") → a stated total ("2 fatalities")
+    → the latest updated toll ("the toll rose to 30") → the sum of the counted victims,
+    where definite phrases ("the victim", "both") may repeat victims already counted
+    and so only raise the total to their own count → an explicit zero → ``None``.
+    Background and ambiguous mentions never count.
+    """
+    resolved: list[Mention] = []
+    for i, m in enumerate(mentions):
+        if m.kind == "pronoun":  # "They later killed them": the last people counted
+            prior = [p for p in mentions[:i] if p.best and p.kind != "pronoun"]
+            if not prior:
+                continue
+            m = Mention(m.category, prior[-1].best, prior[-1].low, prior[-1].high, m.start,
+                        m.end, m.text, "anaphoric", m.background, m.ambiguous)
+        resolved.append(m)
+    usable = [m for m in resolved if m.category == category and not m.background
+              and not m.ambiguous and m.best is not None]
+    coded = [m for m in usable if m.kind == "coded"]
+    if coded:
+        return coded[0]  # "coded as 5 in one event and … 10 in another": the first is ours
+    for kind in ("summary", "update"):
+        chosen = [m for m in usable if m.kind == kind]
+        if chosen:
+            return chosen[-1]
+    counted = [m for m in usable if m.kind in ("count", "vague")]
+    anaphoric = [m for m in usable if m.kind == "anaphoric"]
+    if counted or anaphoric:
+        best = sum(m.best or 0 for m in counted)
+        low = sum(m.low or 0 for m in counted)
+        highs = [m.high for m in counted]
+        high = None if any(h is None for h in highs) else sum(h or 0 for h in highs)
+        for m in anaphoric:
+            if (m.best or 0) > best:
+                best, low, high = m.best or 0, m.low or 0, m.high
+        parts = counted + anaphoric
+        start, end = min(m.start for m in parts), max(m.end for m in parts)
+        text = " + ".join(m.text for m in sorted(parts, key=lambda m: m.start))
+        kind = "vague" if any(m.kind == "vague" for m in counted) else "count"
+        return Mention(category, best, min(low, best), high, start, end, text, kind)
+    zeros = [m for m in usable if m.kind == "zero"]
+    return zeros[-1] if zeros else None
