@@ -157,10 +157,11 @@ def start_ray(ray: Any, workers: int, address: str | None) -> bool:
         return False
     import logging
 
-    for name in ("ray", "ray.data"):  # no INFO chatter on the user's terminal
-        logging.getLogger(name).setLevel(logging.WARNING)
+    logging.getLogger("ray").setLevel(logging.WARNING)  # no INFO chatter on the terminal
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
     # Local clusters must not phone home; workers must not print to our stdout.
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "error")
     kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False,
                               "logging_level": "ERROR"}
     if address:

@@ -47,6 +47,16 @@ RIGHT_START = re.compile(
     r"|as\s+many|two|both|another|members?\b|civilians?\b|people\b)",
     re.I,
 )
+SHORT_SUMMARY = re.compile(
+    r"\s*(?P<q>[\w-]+(?:\s+[\w-]+)?)\s+(?P<cue>killed|dead)(?:\s*(?:,|and)\s*[\w\s-]{1,25}?)?"
+    r"\s*[.]?\s*",
+    re.I,
+)
+LEFT_AFTER = re.compile(  # "1 killed, three injured", "12 killed in": the count is on the left
+    r"^\s*(?:[,.;:)\]]|$|(?:in|at|on|by|during|when|after|while|and|as|near|following|from"
+    r"|inside|outside|with|across|over|since|because)\b)",
+    re.I,
+)
 CODED = re.compile(
     r"fatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+|is\s+)?coded\s+(?:as|at)\s+(?P<q>[\w,-]+)"
     r"(?:[^.;]*?\b(?:split|spread|distributed)\s+(?:among|across|between|over)\s+(?P<m>\w+)\s+"
@@ -139,7 +149,7 @@ def _blank_parentheses(text: str) -> str:
 
 
 def _is_background(before: str, lexicon: CueLexicon) -> bool:
-    window = before[-70:].lower()
+    window = before[-120:].lower()
     return any(word in window for word in lexicon.background)
 
 
@@ -199,6 +209,13 @@ def find_mentions(
         qs = m.start("q") + q.start
         mentions.append(Mention("killed", best, low, high, offset + qs, offset + m.end(),
                                 text[qs : m.end()], kind="summary"))
+    short = SHORT_SUMMARY.fullmatch(text)
+    if short:  # a coder's closing note: "1 killed." / "2 dead, 3 injured."
+        q = _first_quantity(short.group("q"), numbers)
+        if q is not None:
+            mentions.append(Mention("killed", q.best, q.low, q.high, offset + short.start("q"),
+                                    offset + short.end("cue"), text[short.start("q"):short.end("cue")],
+                                    kind="summary"))
     mentions.extend(find_to_death(text, offset, numbers))
     taken = [(m.start - offset, m.end - offset) for m in mentions]
     matches = list(cues.pattern.finditer(plain))
@@ -216,7 +233,8 @@ def find_mentions(
             plain, phrase, category, form, start, end, previous_end, following, numbers,
             last_left,
         )
-        previous_end = end
+        if form == "verb":
+            previous_end = end
         if mention is None:
             continue
         mention.start += offset
@@ -229,6 +247,7 @@ def find_mentions(
             )
             mention.ambiguous = _is_ambiguous(plain, start, end)
         mentions.append(mention)
+    mentions.sort(key=lambda m: m.start)
     return mentions
 
 
@@ -265,6 +284,8 @@ def _mention_for_cue(
                     if re.search(r"\b(?:the|their|his|her|its)\s+$", before):
                         kind = "anaphoric"  # "killed … and dumped the body of": same victim
                     return Mention(category, best, low, high, start, end + of.end() + e, "", kind)
+        if phrase in ("bodies", "corpses") and re.search(r"(?:\btheir|['’]s|s['’])\s+$", before):
+            return Mention(category, 0, 0, None, start, end, "", "pronoun")
         found = find_quantities(before[-40:], 0, lex)
         if found and before[-40:][found[-1].end :].strip().count(" ") <= 2:
             last = found[-1]
@@ -273,11 +294,7 @@ def _mention_for_cue(
             return Mention(category, last.best, last.low, last.high, qstart, end, "", kind)
         return None
     passive = bool(PASSIVE_BEFORE.search(before)) or INTRANSITIVE.match(phrase) is not None
-    active = phrase.endswith("ing") or (
-        not passive
-        and (RIGHT_START.match(after) is not None or re.match(r"^\s*and\s+\w+ed\s", after)
-             is not None or re.match(r"^\s*(?:them|all\s+of\s+them|both)\b", after) is not None)
-    )
+    active = phrase.endswith("ing") or (not passive and LEFT_AFTER.match(after) is None)
     if active and not INTRANSITIVE.match(phrase):
         obj = right_object(after, lex)
         if obj is None:

@@ -127,8 +127,8 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
             start += chunk.find(core) if core and chunk.find(core) >= 0 else 0
             chunk = core
         words = re.findall(r"[\w'’-]+", core)
-        if not words:
-            continue
+        if not words or SUBSET.match(core.strip()):
+            continue  # "Three people, including the bomber, were killed"
         if len(words) == 1 and words[0].lower() in RELATIVE:
             earlier = len(chunks) - position - 2
             if earlier < 0:

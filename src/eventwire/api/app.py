@@ -133,8 +133,8 @@ def create_app(
     app.state.ew = state
     _install_error_handlers(app)
 
-    from eventwire.api.routes import router
     from eventwire.api.review_routes import review_router
+    from eventwire.api.routes import router
 
     app.include_router(router)
     app.include_router(review_router)

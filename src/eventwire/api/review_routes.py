@@ -30,8 +30,11 @@ def require_token(
 ) -> None:
     """Refuse unless the request carries the configured review token."""
     if not state.review_token or state.read_only:
-        raise HTTPException(403, {"code": "EW-API-403", "message": "review is disabled on this "
-                                  "server; start it with --review-token or $EVENTWIRE_REVIEW_TOKEN"})
+        message = (
+            "review is disabled on this server; start it with --review-token or "
+            "$EVENTWIRE_REVIEW_TOKEN"
+        )
+        raise HTTPException(403, {"code": "EW-API-403", "message": message})
     if credentials is None or not credentials.credentials:
         raise HTTPException(
             401, {"code": "EW-API-401", "message": "review needs 'Authorization: Bearer <token>'"},

@@ -61,19 +61,22 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return (west, south, east, north)
 
 
+_CSV = ", comma-separated."
+
+
 def event_filter(
     start: Annotated[date | None, Query(description="Events on or after this date.")] = None,
     end: Annotated[date | None, Query(description="Events on or before this date.")] = None,
     bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat")] = None,
-    country: Annotated[str | None, Query(description="ISO2 codes, comma-separated.")] = None,
+    country: Annotated[str | None, Query(description=f"ISO2 codes{_CSV}")] = None,
     admin1: Annotated[str | None, Query(max_length=200)] = None,
-    actor: Annotated[str | None, Query(max_length=200, description="Actor1 or actor2 name contains.")] = None,
-    type: Annotated[str | None, Query(description="PLOVER types, comma-separated.")] = None,
-    acled_type: Annotated[str | None, Query(description="ACLED event types, comma-separated.")] = None,
-    sub_type: Annotated[str | None, Query(description="ACLED sub-event types, comma-separated.")] = None,
-    modality: Annotated[str | None, Query(description="asserted,habitual,hypothetical,negated,generic")] = None,
+    actor: Annotated[str | None, Query(max_length=200, description="Actor name contains.")] = None,
+    type: Annotated[str | None, Query(description=f"PLOVER types{_CSV}")] = None,
+    acled_type: Annotated[str | None, Query(description=f"ACLED event types{_CSV}")] = None,
+    sub_type: Annotated[str | None, Query(description=f"ACLED sub-event types{_CSV}")] = None,
+    modality: Annotated[str | None, Query(description=f"Modalities{_CSV}")] = None,
     source: Annotated[str | None, Query(max_length=200, description="Outlet contains.")] = None,
-    speaker: Annotated[str | None, Query(max_length=200, description="Attributed-to contains.")] = None,
+    speaker: Annotated[str | None, Query(max_length=200, description="Speaker contains.")] = None,
     min_sources: Annotated[int | None, Query(ge=1, le=10_000)] = None,
     q: Annotated[str | None, Query(max_length=500, description="Sentence text contains.")] = None,
     doc_id: Annotated[str | None, Query(max_length=200)] = None,

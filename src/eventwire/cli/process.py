@@ -56,6 +56,8 @@ def estimate_inputs(paths: list[str]) -> int | None:
 
 
 def register(app: typer.Typer) -> None:
+    register_demo(app)
+
     @app.command()
     @handle_errors
     def process(
@@ -187,3 +189,33 @@ def register(app: typer.Typer) -> None:
                 row["reason"] or "",
             )
         out_console.print(table)
+
+
+def register_demo(app: typer.Typer) -> None:
+    @app.command()
+    @handle_errors
+    def demo(
+        reports: Annotated[str, typer.Option(help="Reports to code.")] = "examples/reports",
+        db: DbOption = None,
+        host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+        port: Annotated[int, typer.Option(help="Port to serve on.")] = 8000,
+        serve: Annotated[bool, typer.Option(help="Serve the dashboard afterwards.")] = True,
+        debug: DebugOption = False,
+    ) -> None:
+        """Code the bundled example reports into a fresh store, then serve the dashboard."""
+        from eventwire.runner import process as run_process
+
+        if not Path(reports).exists():
+            raise typer.BadParameter(f"{reports} not found (run from the repository root)",
+                                     param_hint="--reports")
+        settings = settings_from(db, None)
+        for suffix in ("", ".wal"):
+            Path(settings.db + suffix).unlink(missing_ok=True)
+        summary = run_process([reports], settings)
+        err_console.print(
+            f"{summary.counts['processed']} reports coded, {summary.events} events → {settings.db}"
+        )
+        if serve:
+            from eventwire.api.app import serve_app
+
+            serve_app(settings.db, host=host, port=port)

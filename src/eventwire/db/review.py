@@ -195,7 +195,9 @@ def list_audit(
     return _rows(con.execute(sql, params))
 
 
-def list_reviews(con: duckdb.DuckDBPyConnection, event_id: str | None = None) -> list[dict[str, Any]]:
+def list_reviews(
+    con: duckdb.DuckDBPyConnection, event_id: str | None = None
+) -> list[dict[str, Any]]:
     """Return stored reviews, oldest first, optionally for one event id."""
     ensure_review_tables(con)
     sql = "SELECT * FROM review_corrections"
@@ -220,18 +222,20 @@ def _record_key(record: dict[str, Any]) -> tuple[Any, ...]:
     return (record.get("doc_id"), s_start, s_end, t_start, t_end)
 
 
+EVIDENCE_KEYS: tuple[str, ...] = ("text", "span")
+
+
 def _merge(value: Any, machine: Any) -> Any:
-    """Reviewed objects (actor, location, date) update the machine object key by key."""
-    if isinstance(value, dict) and isinstance(machine, dict):
-        merged = dict(machine)
+    """A reviewed object (actor, place, date) replaces the machine one but keeps its evidence.
+
+    The words and span that the machine read stay, so the reviewed value still points at the
+    text; every other key comes from the review (a corrected actor name does not keep the
+    machine's inter code).
+    """
+    if isinstance(value, dict):
+        merged = {k: machine[k] for k in EVIDENCE_KEYS if isinstance(machine, dict) and k in machine}
         merged.update(value)
         return merged
-    if isinstance(value, str) and isinstance(machine, dict):
-        merged = dict(machine)
-        merged["name"] = value
-        return merged
-    if isinstance(value, str) and machine is None:
-        return {"name": value, "text": value}
     return value
 
 

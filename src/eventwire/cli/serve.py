@@ -1,0 +1,64 @@
+"""``serve``: the HTTP API and the dashboard over a store (uvicorn)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from eventwire.cli.common import (
+    ConfigOption,
+    DbOption,
+    DebugOption,
+    err_console,
+    handle_errors,
+    settings_from,
+)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    @handle_errors
+    def serve(
+        db: DbOption = None,
+        config: ConfigOption = None,
+        host: Annotated[str, typer.Option(help="Interface to bind (loopback by default).")] = (
+            "127.0.0.1"
+        ),
+        port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+        review_token: Annotated[
+            str | None,
+            typer.Option(
+                "--review-token",
+                envvar="EVENTWIRE_REVIEW_TOKEN",
+                help="Token that enables the review endpoints (Authorization: Bearer …).",
+                show_envvar=True,
+            ),
+        ] = None,
+        tiles: Annotated[
+            str | None,
+            typer.Option(
+                "--tiles",
+                help="Optional XYZ tile URL for online use, e.g. "
+                "https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: offline outlines).",
+            ),
+        ] = None,
+        read_only: Annotated[
+            bool, typer.Option("--read-only", help="Open the store read-only (no reviews).")
+        ] = False,
+        debug: DebugOption = False,
+    ) -> None:
+        """Serve the HTTP API (/docs) and the dashboard (/) over the store."""
+        import uvicorn
+
+        from eventwire.api.app import create_app
+
+        settings = settings_from(db, config)
+        application = create_app(
+            settings.db, review_token=review_token, tiles=tiles, read_only=read_only
+        )
+        if host not in {"127.0.0.1", "localhost", "::1"}:
+            err_console.print(f"[yellow]warning:[/] serving on {host}, reachable from other hosts")
+        review = "review enabled" if review_token and not read_only else "read-only dashboard"
+        err_console.print(f"eventwire: {settings.db} on http://{host}:{port}/ ({review})")
+        uvicorn.run(application, host=host, port=port, log_level="debug" if debug else "warning")

@@ -1,0 +1,241 @@
+"""Rules that choose the ACLED sub-event type of a trigger from its context.
+
+The frame of a trigger gives a default ("shell" → Shelling/artillery/missile attack);
+these rules look at the weapons named in the sentence, at who the agent and the target
+are (armed, civilian, an unarmed crowd, protesters, state or non-state), and at the
+surrounding sentences (was there a protest? was it dispersed? did the protesters throw
+stones?) to separate the hard cases: an exchange of fire vs one-sided shelling, armed
+vs unarmed victims, violent vs peaceful protests, government vs rebels taking ground.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventwire.pipeline.triggers import Lexicon, token_keys
+
+VIOLENT_FRAMES = frozenset(
+    {"clash", "attack", "shoot", "kill", "harm", "beat", "shell", "air", "explode", "grenade",
+     "suicide", "chemical", "abduct", "sexual", "riot", "mob"}
+)
+PERSONAL_FRAMES = frozenset({"attack", "shoot", "kill", "harm", "beat"})
+REMOTE_FRAMES = ("suicide", "chemical", "air", "grenade", "explode", "shell")
+_REMOTE_SUBTYPE = {
+    "suicide": "Suicide bomb",
+    "chemical": "Chemical weapon",
+    "air": "Air/drone strike",
+    "grenade": "Grenade",
+    "explode": "Remote explosive/landmine/IED",
+    "shell": "Shelling/artillery/missile attack",
+}
+_WEAPON_CLASS = {
+    "suicide": "weapon_suicide",
+    "chemical": "weapon_chemical",
+    "air": "weapon_air",
+    "grenade": "weapon_grenade",
+    "explode": "weapon_ied",
+    "shell": "weapon_shell",
+}
+
+
+@dataclass(slots=True)
+class Context:
+    """What the rules know about a trigger's surroundings."""
+
+    sentence: set[str] = field(default_factory=set)  # cue classes in the sentence
+    window: set[str] = field(default_factory=set)  # cue classes in nearby sentences
+    frames_sentence: set[str] = field(default_factory=set)  # other trigger frames, same sentence
+    frames_window: set[str] = field(default_factory=set)  # trigger frames in nearby sentences
+    agent: set[str] = field(default_factory=set)  # cue classes of the agent noun phrase
+    patient: set[str] = field(default_factory=set)  # cue classes of the patient noun phrase
+    window_violent_agents: set[str] = field(default_factory=set)  # agent classes of violence nearby
+
+
+def phrase_classes(parse: Any, head: int | None, lexicon: Lexicon) -> set[str]:
+    """Cue classes of a noun phrase: its head, modifiers and an "of" complement.
+
+    "members of the security forces" is armed; "a QSD member" is left open (the actor
+    dictionary decides), "2 civilians" is civilian.
+    """
+    if head is None:
+        return set()
+    tok = parse[head]
+    tokens = [tok]
+    tokens += [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}]
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            tokens += [g for g in c.children if g.dep_ == "pobj"]
+            tokens += [gg for g in c.children for gg in g.lefts if gg.dep_ in {"compound", "amod"}]
+    found: set[str] = set()
+    head_keys = token_keys(tok)
+    for name in ("armed", "military_site", "civilian", "unarmed_collective", "protesters",
+                 "state", "nonstate", "property"):
+        words = lexicon.words_of(name)
+        if head_keys & words:
+            found.add(name)
+        elif any(token_keys(t) & words for t in tokens[1:]) and name != "civilian":
+            found.add(name)
+    if "civilian" in found and found & {"armed", "nonstate"} and not head_keys & lexicon.words_of(
+        "armed"
+    ):
+        # "members of the armed forces": the complement decides
+        found.discard("civilian")
+    if head_keys & {"member", "leader", "official", "commander", "element"} and found & {
+        "armed", "nonstate", "state"
+    }:
+        found.discard("civilian")
+    if tok.pos_ == "PROPN" and not found:
+        found.add("named")
+    return found
+
+
+def is_armed(classes: set[str]) -> bool:
+    return bool(classes & {"armed", "military_site", "nonstate"}) and "civilian" not in classes
+
+
+def is_civilian(classes: set[str]) -> bool:
+    return "civilian" in classes and not classes & {"armed", "nonstate"}
+
+
+def is_unarmed_crowd(classes: set[str]) -> bool:
+    return bool(classes & {"unarmed_collective", "protesters"}) and not is_armed(classes)
+
+
+def remote_weapon(ctx: Context, frame: str) -> str | None:
+    """The most specific remote weapon named in the sentence (or the trigger's own frame)."""
+    for name in REMOTE_FRAMES:
+        if frame == name or name in ctx.frames_sentence:
+            return name
+    for name in REMOTE_FRAMES:
+        cls = _WEAPON_CLASS[name]
+        if cls in ctx.sentence and not (name == "explode" and "weapon_air" in ctx.sentence):
+            return name
+    return None
+
+
+def _protest_context(ctx: Context) -> bool:
+    return bool({"protest", "riot"} & (ctx.frames_window | ctx.frames_sentence))
+
+
+def _protest_subtype(ctx: Context) -> tuple[str, str]:
+    around = ctx.sentence | ctx.window
+    frames = ctx.frames_sentence | ctx.frames_window
+    if "riot" in frames or "mob" in frames:
+        return "Violent demonstration", "riot cue near the protest"
+    if ctx.window_violent_agents & {"protesters", "unarmed_collective"}:
+        return "Violent demonstration", "protesters used violence"
+    if "protest_violence" in around and "intervention" not in around:
+        return "Violent demonstration", "violence cue near the protest"
+    if "lethal" in around and ("intervention" in around or "weapon_smallarms" in around):
+        return "Excessive force against protesters", "protesters killed"
+    if "intervention" in around or "arrest" in frames:
+        return "Protest with intervention", "intervention cue"
+    return "Peaceful protest", "no violence or intervention cue"
+
+
+def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None, str]:
+    """Return (ACLED sub-event type or None, a short reason) for a trigger frame in context."""
+    agent, patient = ctx.agent, ctx.patient
+    if frame in ("protest",):
+        return _protest_subtype(ctx)
+    if frame == "riot":
+        if "mob" in ctx.frames_sentence:
+            return "Mob violence", "mob cue"
+        return "Violent demonstration", "riot cue"
+    if frame == "mob":
+        return "Mob violence", "mob cue"
+    if frame in REMOTE_FRAMES:
+        return _remote(frame, ctx)
+    if frame == "clash":
+        if _protest_context(ctx) and (is_unarmed_crowd(agent) or is_unarmed_crowd(patient)
+                                      or "state" in agent | patient):
+            return "Violent demonstration", "clash in a protest"
+        if is_unarmed_crowd(agent) and not is_armed(patient) and "weapon_smallarms" not in ctx.sentence:
+            return "Mob violence", "clash between unarmed groups"
+        return "Armed clash", "clash"
+    if frame in PERSONAL_FRAMES:
+        return _personal(frame, default, ctx)
+    if frame == "abduct":
+        return "Abduction/forced disappearance", "abduction"
+    if frame == "arrest":
+        if "nonstate" in agent and "state" not in agent:
+            return "Abduction/forced disappearance", "detained by a non-state group"
+        return "Arrests", "arrest"
+    if frame in ("destroy", "loot"):
+        weapon = remote_weapon(ctx, frame)
+        if weapon is not None and frame == "destroy":
+            return _REMOTE_SUBTYPE[weapon], f"property hit by {weapon}"
+        if agent & {"protesters"} or (_protest_context(ctx) and is_unarmed_crowd(agent)):
+            return "Violent demonstration", "property damage by protesters"
+        if is_unarmed_crowd(agent) and not is_armed(agent):
+            return "Mob violence", "property damage by a crowd"
+        return "Looting/property destruction", frame
+    if frame in ("capture", "retake"):
+        if "handover" in ctx.frames_sentence:
+            return "Non-violent transfer of territory", "taken without a fight"
+        state = "state" in agent and "nonstate" not in agent
+        nonstate = "nonstate" in agent and "state" not in agent
+        if frame == "retake":
+            return (("Non-state actor overtakes territory", "rebels regain ground") if nonstate
+                    else ("Government regains territory", "retake"))
+        return (("Government regains territory", "state forces take ground") if state
+                else ("Non-state actor overtakes territory", "capture"))
+    return default, "frame default"
+
+
+def _remote(frame: str, ctx: Context) -> tuple[str, str]:
+    weapon = remote_weapon(ctx, frame) or frame
+    if weapon == "shell" and frame == "shell":
+        # heavy weapons plus small arms against each other read as a battle
+        if "weapon_smallarms" in ctx.sentence and ("exchange" in ctx.sentence or "clash" in ctx.frames_sentence):
+            return "Armed clash", "heavy and small arms exchanged"
+    if frame == "explode" and weapon == "shell":
+        weapon = "explode" if "weapon_ied" in ctx.sentence and "weapon_shell" not in ctx.sentence else weapon
+    if frame == "grenade" and "weapon_shell" in ctx.sentence and "grenade" not in ctx.frames_sentence:
+        weapon = "shell"
+    return _REMOTE_SUBTYPE.get(weapon, _REMOTE_SUBTYPE[frame]), f"weapon {weapon}"
+
+
+def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None, str]:
+    agent, patient = ctx.agent, ctx.patient
+    weapon = remote_weapon(ctx, frame)
+    if weapon is not None and frame != "beat":
+        if weapon == "shell" and "weapon_smallarms" in ctx.sentence and (
+            "exchange" in ctx.sentence or "clash" in ctx.frames_sentence
+        ):
+            return "Armed clash", "heavy and small arms"
+        if not (weapon == "explode" and "weapon_ied" not in ctx.sentence and "explode" not in ctx.frames_sentence):
+            return _REMOTE_SUBTYPE[weapon], f"{frame} with {weapon}"
+    if _protest_context(ctx) and (patient & {"protesters"} or "state" in agent):
+        if "lethal" in ctx.sentence | ctx.window and frame in ("shoot", "kill", "harm"):
+            return "Excessive force against protesters", "protesters shot or killed"
+    if agent & {"protesters"}:
+        return "Violent demonstration", "violence by protesters"
+    if is_unarmed_crowd(agent) and frame in ("beat", "attack", "kill") and "weapon_smallarms" not in ctx.sentence:
+        if _protest_context(ctx):
+            return "Violent demonstration", "violence by a protesting crowd"
+        return "Mob violence", "violence by an unarmed crowd"
+    if "sexual" in ctx.frames_sentence:
+        return "Sexual violence", "sexual violence cue"
+    if "abduct" in ctx.frames_sentence and frame in ("kill", "harm", "beat"):
+        return "Abduction/forced disappearance", "abducted and harmed"
+    if is_armed(patient):
+        return "Armed clash", "armed target"
+    if is_civilian(patient):
+        return "Attack", "civilian target"
+    if "clash" in ctx.frames_sentence or "exchange" in ctx.sentence:
+        return "Armed clash", "exchange cue"
+    if frame in ("beat",):
+        return "Attack", "beating"
+    if is_armed(agent) or "named" in agent:
+        victims = ctx.sentence
+        if "civilian" in victims and "armed" not in victims:
+            return "Attack", "civilians named in the sentence"
+        if "armed" in victims or "military_site" in victims:
+            return "Armed clash", "armed actors named in the sentence"
+    if "civilian" in ctx.sentence and not ({"armed", "military_site"} & ctx.sentence):
+        return "Attack", "civilians named in the sentence"
+    if {"armed", "military_site"} & ctx.sentence:
+        return "Armed clash", "armed actors named in the sentence"
+    return default, "frame default"
