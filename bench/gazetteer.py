@@ -127,6 +127,9 @@ def accuracy(fmt: str, limit: int | None = None, show: int = 0) -> dict[str, Any
         loc = doc.events[0].location
         pred_cc = (loc.country if loc else None) or doc.country
         ctry += pred_cc == cc
+        if pred_cc != cc and os.environ.get("SHOW_COUNTRY"):
+            print("CTRY", pred_cc, cc, loc.name if loc else None, row["text"][:150],
+                  file=sys.stderr)
         if loc is not None and loc.lat is not None and loc.lon is not None:
             found += 1
             levels[loc.fallback or "?"] += 1

@@ -291,11 +291,16 @@ class ActorDictionary:
     ) -> None:
         self.by_id: dict[str, ActorEntry] = {}
         for entry in entries:
-            self.by_id[entry.id] = entry  # later files override earlier ones
+            old = self.by_id.get(entry.id)
+            if old is not None:  # later files override earlier ones; old names still match
+                extra = [a for a in [old.name, *old.aliases] if a not in entry.aliases]
+                entry.aliases = [*entry.aliases, *extra]
+            self.by_id[entry.id] = entry
         self.versions = versions or {}
         self.alias: dict[str, str] = {}  # normalised alias -> id
         self.acronyms: dict[str, str] = {}  # exact-case acronym -> id
         self.countries: dict[str, str] = {}  # normalised country name -> ISO2
+        self.country_acronyms: dict[str, str] = {}  # "US", "UK", "DRC" (exact case) -> ISO2
         self.country_names: dict[str, str] = {}  # ISO2 -> short name
         self.heads: dict[str, str] = {}  # normalised head noun (and plural) -> generic id
         for entry in self.by_id.values():
@@ -318,6 +323,9 @@ class ActorDictionary:
                 "Government of "
             ).removeprefix("the ")
         for alias in [entry.name, *entry.aliases]:
+            if is_acronym(alias) and is_state_gov and entry.country:
+                self.country_acronyms[alias.replace(".", "")] = entry.country
+                continue
             if is_acronym(alias):
                 self.acronyms[alias] = entry.id
                 continue

@@ -55,12 +55,13 @@ STAGE_NAME = "eventwire.dedup.v1"  # settings.options(STAGE_NAME) holds DedupOpt
 class DedupOptions:
     """Thresholds of the compatibility test (``[stage_options."eventwire.dedup.v1"]``)."""
 
-    date_slack_days: int = 1  # ranges this close still overlap (reports a day off)
+    date_slack_days: int = 1  # ranges this close still overlap (unless both are exact days)
     max_range_days: int = 31  # events dated more vaguely than this are never merged
     km_precision1: float = 25.0  # max distance when the coarser place is a town
     km_precision2: float = 75.0  # … is "near"/part of a region
     km_precision3: float = 250.0  # … is a province or larger
     km_no_precision: float = 50.0  # coordinates without a precision
+    named_precision: int = 2  # two different places this precise are two events
     min_similarity: float = 0.55  # mean similarity a report needs to join a cluster
     swapped_actor_penalty: float = 0.8  # actor1/actor2 swapped between two reports
     merge_modalities: tuple[str, ...] = ("asserted", "habitual")
@@ -71,8 +72,9 @@ class DedupOptions:
         if not values:
             return cls()
         known = {f.name for f in fields(cls)}
-        kwargs = {k: (tuple(v) if k == "merge_modalities" else v) for k, v in values.items()
-                  if k in known}
+        kwargs = {
+            k: (tuple(v) if k == "merge_modalities" else v) for k, v in values.items() if k in known
+        }
         return cls(**kwargs)
 
     def max_km(self, precision: int | None) -> float:
@@ -129,10 +131,14 @@ class ReportEvent:
     def has_point(self) -> bool:
         return self.lat is not None and self.lon is not None
 
-    def place_key(self) -> str | None:
-        if self.geonameid is not None:
-            return f"g{self.geonameid}"
-        return _norm(self.location_name)
+    def same_place(self, other: ReportEvent) -> bool | None:
+        """True/False when both places are identified (gazetteer id, else name), else None."""
+        if self.geonameid is not None and other.geonameid is not None:
+            return self.geonameid == other.geonameid
+        mine, theirs = _norm(self.location_name), _norm(other.location_name)
+        if mine is None or theirs is None:
+            return None
+        return mine == theirs
 
 
 @dataclass
@@ -164,8 +170,12 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _actor_score(
-    key_a: str | None, inter_a: int | None, coded_a: bool,
-    key_b: str | None, inter_b: int | None, coded_b: bool,
+    key_a: str | None,
+    inter_a: int | None,
+    coded_a: bool,
+    key_b: str | None,
+    inter_b: int | None,
+    coded_b: bool,
 ) -> float | None:
     """1 same actor, 0.5 unknown / not contradicted, None contradicted."""
     if key_a is None or key_b is None:
@@ -181,10 +191,14 @@ def _actor_score(
 
 def _actors(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, int] | None:
     """Mean actor score and the number of positively matched roles (best of direct/swapped)."""
-    ra = [(_actor_key(a.actor1_id, a.actor1_name), a.actor1_inter, a.actor1_id is not None),
-          (_actor_key(a.actor2_id, a.actor2_name), a.actor2_inter, a.actor2_id is not None)]
-    rb = [(_actor_key(b.actor1_id, b.actor1_name), b.actor1_inter, b.actor1_id is not None),
-          (_actor_key(b.actor2_id, b.actor2_name), b.actor2_inter, b.actor2_id is not None)]
+    ra = [
+        (_actor_key(a.actor1_id, a.actor1_name), a.actor1_inter, a.actor1_id is not None),
+        (_actor_key(a.actor2_id, a.actor2_name), a.actor2_inter, a.actor2_id is not None),
+    ]
+    rb = [
+        (_actor_key(b.actor1_id, b.actor1_name), b.actor1_inter, b.actor1_id is not None),
+        (_actor_key(b.actor2_id, b.actor2_name), b.actor2_inter, b.actor2_id is not None),
+    ]
     best: tuple[float, int] | None = None
     for order, factor in (((0, 1), 1.0), ((1, 0), opts.swapped_actor_penalty)):
         scores = [_actor_score(*ra[i], *rb[j]) for i, j in zip((0, 1), order, strict=True)]
@@ -204,24 +218,31 @@ def _dates(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> float | None:
     a0, a1, b0, b1 = a.start, a.end, b.start, b.end
     if a0 is None or a1 is None or b0 is None or b1 is None:
         return None
+    overlap = a0 <= b1 and b0 <= a1
+    if overlap:
+        return 1.0
+    if a.date_precision == "day" and b.date_precision == "day":
+        return None  # two explicit, different days: two events (daily protests, raids)
     slack = timedelta(days=opts.date_slack_days)
     if a0 - slack > b1 or b0 - slack > a1:
         return None
-    return 1.0 if (a0 <= b1 and b0 <= a1) else 0.6
+    return 0.6
 
 
 def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, bool] | None:
     """Place score and whether the places positively match; None when they contradict."""
     if a.country and b.country and a.country != b.country:
         return None
+    if a.admin1 and b.admin1 and _norm(a.admin1) != _norm(b.admin1):
+        return None  # different provinces
     if not (a.has_point and b.has_point):
         return 0.5, False
     assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-    ka, kb = a.place_key(), b.place_key()
-    if ka is not None and ka == kb:
+    same = a.same_place(b)
+    if same:
         return 1.0, True
-    if a.geo_precision == 1 and b.geo_precision == 1 and ka is not None and kb is not None:
-        return None  # two different towns: two events (ACLED splits reports this way)
+    if same is False and max(a.geo_precision or 9, b.geo_precision or 9) <= opts.named_precision:
+        return None  # two different named places: two events (ACLED splits reports this way)
     coarser = max(a.geo_precision or 4, b.geo_precision or 4)
     limit = opts.max_km(None if coarser == 4 else coarser)
     dist = haversine_km(a.lat, a.lon, b.lat, b.lon)
@@ -258,8 +279,9 @@ def similarity(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None)
     # Evidence: a matching place, or the same country and at least one matching actor.
     if not place_match and not (a.country and a.country == b.country and matched_roles):
         return None
-    sub = 1.0 if a.acled_sub_event_type and a.acled_sub_event_type == b.acled_sub_event_type \
-        else 0.5
+    sub = (
+        1.0 if a.acled_sub_event_type and a.acled_sub_event_type == b.acled_sub_event_type else 0.5
+    )
     score = 0.35 * place_score + 0.35 * actor_score + 0.2 * date_score + 0.1 * sub
     return score if score >= opts.min_similarity else None
 
@@ -332,14 +354,21 @@ def _cluster_component(
     members: list[ReportEvent], edges: Mapping[tuple[str, str], float], opts: DedupOptions
 ) -> list[list[str]]:
     """Greedy complete-linkage clustering of one component, in date order."""
-    clusters: list[list[ReportEvent]] = []
+    done: list[list[ReportEvent]] = []
+    clusters: list[list[ReportEvent]] = []  # still open: every member may overlap what comes
+    min_end: list[date] = []
     slack = timedelta(days=opts.date_slack_days)
     for e in sorted(members, key=_order_key):
+        start = e.start or date.min
+        if any(end + slack < start for end in min_end):  # close clusters that cannot grow
+            keep = [i for i, end in enumerate(min_end) if end + slack >= start]
+            kept = set(keep)
+            done.extend(c for i, c in enumerate(clusters) if i not in kept)
+            clusters = [clusters[i] for i in keep]
+            min_end = [min_end[i] for i in keep]
         best: tuple[float, str] | None = None
         best_idx = -1
         for idx, cluster in enumerate(clusters):
-            if any(m.end is None or e.start is None or m.end + slack < e.start for m in cluster):
-                continue
             sims = [edges.get(_pair(e.event_id, m.event_id)) for m in cluster]
             if any(s is None for s in sims):
                 continue
@@ -352,9 +381,11 @@ def _cluster_component(
                 best, best_idx = (mean, seed), idx
         if best_idx >= 0:
             clusters[best_idx].append(e)
+            min_end[best_idx] = min(min_end[best_idx], e.end or date.min)
         else:
             clusters.append([e])
-    return [sorted(m.event_id for m in c) for c in clusters]
+            min_end.append(e.end or date.min)
+    return [sorted(m.event_id for m in c) for c in done + clusters]
 
 
 def cluster_events(
@@ -367,8 +398,9 @@ def cluster_events(
     out: list[Cluster] = []
     for comp in components(by_id, edges):
         component_id = stable_id("component", comp[0])
-        groups = _cluster_component([by_id[i] for i in comp], edges, opts) if len(comp) > 1 \
-            else [comp]
+        groups = (
+            _cluster_component([by_id[i] for i in comp], edges, opts) if len(comp) > 1 else [comp]
+        )
         for group in groups:
             sims: dict[str, float] = {}
             for i in group:
@@ -380,8 +412,10 @@ def cluster_events(
 
 
 def cluster_store(
-    store: Store, options: DedupOptions | Mapping[str, Any] | None = None,
-    *, rebuild: bool = False,
+    store: Store,
+    options: DedupOptions | Mapping[str, Any] | None = None,
+    *,
+    rebuild: bool = False,
 ) -> ClusterSummary:
     """Cluster the store's not-yet-clustered report events into its canonical tables.
 

@@ -286,7 +286,9 @@ def _gtd_row(raw: dict[str, Any]) -> GoldRow:
 def read_gold(path: str | Path, fmt: str, limit: int | None = None) -> Iterator[GoldRow]:
     """Yield normalised gold rows from an ACLED- or GTD-shaped JSONL file."""
     if fmt not in FORMATS:
-        raise InputError(f"unknown gold format {fmt!r}; use one of {', '.join(FORMATS)}", "EW-EVAL-001")
+        raise InputError(
+            f"unknown gold format {fmt!r}; use one of {', '.join(FORMATS)}", "EW-EVAL-001"
+        )
     parse = _acled_row if fmt == "acled" else _gtd_row
     p = Path(path)
     if not p.is_file():
@@ -301,7 +303,9 @@ def read_gold(path: str | Path, fmt: str, limit: int | None = None) -> Iterator[
             try:
                 raw = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise InputError(f"{p.name} line {lineno} is not JSON: {exc}", "EW-EVAL-003") from exc
+                raise InputError(
+                    f"{p.name} line {lineno} is not JSON: {exc}", "EW-EVAL-003"
+                ) from exc
             count += 1
             yield parse(raw)
 
@@ -401,8 +405,11 @@ def evaluate(
     for gold in rows:
         report.n_rows += 1
         doc: Document | None = Document(
-            text=gold.text, published=gold.published, source_id=gold.id,
-            published_source="record", input=gold.id,
+            text=gold.text,
+            published=gold.published,
+            source_id=gold.id,
+            published_source="record",
+            input=gold.id,
         )
         try:
             doc = run(doc)  # type: ignore[arg-type]

@@ -72,15 +72,20 @@ def _check(raw: Any, path: str) -> dict[str, Any]:
         raise DataFileError(f"{path} lacks the keys {', '.join(missing)}", "EW-DAT-112")
     for entry in raw["vague"]:
         if not isinstance(entry, dict) or not {"phrase", "best", "low"} <= set(entry):
-            raise DataFileError(f"{path}: vague entry {entry!r} needs phrase/best/low", "EW-DAT-113")
+            raise DataFileError(
+                f"{path}: vague entry {entry!r} needs phrase/best/low", "EW-DAT-113"
+            )
         high = entry.get("high")
         if entry["low"] > entry["best"] or (high is not None and high < entry["best"]):
-            raise DataFileError(f"{path}: vague entry {entry!r} breaks low<=best<=high", "EW-DAT-114")
+            raise DataFileError(
+                f"{path}: vague entry {entry!r} breaks low<=best<=high", "EW-DAT-114"
+            )
     return raw
 
 
-def _build(words: list[str], scales: list[str], mult: list[str], quals: list[str],
-           vague: list[str]) -> re.Pattern[str]:
+def _build(
+    words: list[str], scales: list[str], mult: list[str], quals: list[str], vague: list[str]
+) -> re.Pattern[str]:
     word = rf"(?:{_alt(words)})"
     scale = rf"(?:{_alt(scales)})"
     multiplier = rf"(?:{_alt(mult)})s?"
@@ -132,8 +137,13 @@ def load_number_lexicon(name: str = "numbers.yaml") -> NumberLexicon:
         multipliers={str(k): int(v) for k, v in lex["multipliers"].items()},
         qualifiers={str(k): dict(v) for k, v in lex["qualifiers"].items()},
         vague=vague,
-        pattern=_build(phrase_words, list(lex["scales"]), list(lex["multipliers"]),
-                       list(lex["qualifiers"]), list(vague)),
+        pattern=_build(
+            phrase_words,
+            list(lex["scales"]),
+            list(lex["multipliers"]),
+            list(lex["qualifiers"]),
+            list(vague),
+        ),
     )
 
 
@@ -189,9 +199,9 @@ def _qualify(n: int, qual: str | None, lex: NumberLexicon) -> tuple[int, int, in
     return best, low, high
 
 
-def quantity_from_match(match: re.Match[str], lex: NumberLexicon, offset: int = 0) -> (
-    Quantity | None
-):
+def quantity_from_match(
+    match: re.Match[str], lex: NumberLexicon, offset: int = 0
+) -> Quantity | None:
     """Turn one match of the quantity pattern into a :class:`Quantity` (``None`` if void)."""
     text = match.group(0)
     start, end = offset + match.start(), offset + match.end()
@@ -213,9 +223,9 @@ def quantity_from_match(match: re.Match[str], lex: NumberLexicon, offset: int = 
     return Quantity(start, end, text, best, low, high)
 
 
-def find_quantities(text: str, offset: int = 0, lexicon: NumberLexicon | None = None) -> (
-    list[Quantity]
-):
+def find_quantities(
+    text: str, offset: int = 0, lexicon: NumberLexicon | None = None
+) -> list[Quantity]:
     """Every quantity in ``text``, left to right (spans shifted by ``offset``)."""
     lex = lexicon or load_number_lexicon()
     found = []

@@ -79,7 +79,9 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     try:
         loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"ontology file {path.name!r} is unreadable: {exc}", "EW-ONT-001") from exc
+        raise DataFileError(
+            f"ontology file {path.name!r} is unreadable: {exc}", "EW-ONT-001"
+        ) from exc
     if not isinstance(loaded, dict):
         raise DataFileError(f"ontology file {path.name!r} must be a mapping", "EW-ONT-002")
     return loaded
@@ -123,7 +125,9 @@ def parse_ontology(plover_doc: dict[str, Any], acled_doc: dict[str, Any]) -> Ont
                 raise DataFileError(f"{w}: {ptype} has no mode {mode!r}", "EW-ONT-006")
             if sub in sub_types:
                 raise DataFileError(f"{w}: duplicate sub-event type", "EW-ONT-007")
-            sub_types[sub] = Crosswalk(etype, sub, ptype, mode, str(_require(cw, "cameo_root", w, str)))
+            sub_types[sub] = Crosswalk(
+                etype, sub, ptype, mode, str(_require(cw, "cameo_root", w, str))
+            )
     if len(sub_types) != N_ACLED_SUB_TYPES:
         raise DataFileError(
             f"acled.yaml lists {len(sub_types)} sub-event types; ACLED has {N_ACLED_SUB_TYPES}",

@@ -8,7 +8,8 @@ back in input order and the parent writes them through :meth:`Store.write_batch`
 store keeps one writer) and appends the event records to a hive-partitioned Parquet
 dataset (``month=YYYY-MM/``) that DuckDB, Spark or Ray can read.
 
->>> summary = process_ray(["reports/"], load_settings(db="events.duckdb"), workers=4)  # doctest: +SKIP
+>>> settings = load_settings(db="events.duckdb")  # doctest: +SKIP
+>>> summary = process_ray(["reports/"], settings, workers=4)  # doctest: +SKIP
 
 A local Ray cluster with ``workers`` CPUs is started (no dashboard, no usage reporting)
 unless ``address`` names a running cluster to join (``ray start --head`` on the head
@@ -43,7 +44,7 @@ def import_ray() -> Any:
     """Import Ray Data, or explain which extra to install."""
     try:
         import ray
-        import ray.data  # noqa: F401
+        import ray.data
     except ImportError as exc:
         raise ConfigError(
             f"--engine ray needs Ray Data, which is not installed ({exc}); install it with "
@@ -80,23 +81,25 @@ def event_rows(doc: Document) -> list[dict[str, Any]]:
         loc = rec.get("location") or {}
         fat = rec.get("fatalities") or {}
         start = when.get("start") or (rec.get("published") or "")
-        rows.append({
-            "event_id": rec["event_id"],
-            "doc_id": rec["doc_id"],
-            "source_id": rec.get("source_id"),
-            "plover_type": rec.get("plover_type"),
-            "acled_event_type": rec.get("acled_event_type"),
-            "acled_sub_event_type": rec.get("acled_sub_event_type"),
-            "country": loc.get("country"),
-            "lat": loc.get("lat"),
-            "lon": loc.get("lon"),
-            "date_start": when.get("start"),
-            "date_end": when.get("end"),
-            "fatalities": fat.get("best"),
-            "modality": rec.get("modality"),
-            "record": dumps_record(rec),
-            "month": start[:7] if len(start) >= 7 else "unknown",
-        })
+        rows.append(
+            {
+                "event_id": rec["event_id"],
+                "doc_id": rec["doc_id"],
+                "source_id": rec.get("source_id"),
+                "plover_type": rec.get("plover_type"),
+                "acled_event_type": rec.get("acled_event_type"),
+                "acled_sub_event_type": rec.get("acled_sub_event_type"),
+                "country": loc.get("country"),
+                "lat": loc.get("lat"),
+                "lon": loc.get("lon"),
+                "date_start": when.get("start"),
+                "date_end": when.get("end"),
+                "fatalities": fat.get("best"),
+                "modality": rec.get("modality"),
+                "record": dumps_record(rec),
+                "month": start[:7] if len(start) >= 7 else "unknown",
+            }
+        )
     return rows
 
 
@@ -104,12 +107,25 @@ def _parquet_schema() -> Any:
     import pyarrow as pa
 
     text, num = pa.string(), pa.float64()
-    return pa.schema([
-        ("event_id", text), ("doc_id", text), ("source_id", text), ("plover_type", text),
-        ("acled_event_type", text), ("acled_sub_event_type", text), ("country", text),
-        ("lat", num), ("lon", num), ("date_start", text), ("date_end", text),
-        ("fatalities", pa.int64()), ("modality", text), ("record", text), ("month", text),
-    ])
+    return pa.schema(
+        [
+            ("event_id", text),
+            ("doc_id", text),
+            ("source_id", text),
+            ("plover_type", text),
+            ("acled_event_type", text),
+            ("acled_sub_event_type", text),
+            ("country", text),
+            ("lat", num),
+            ("lon", num),
+            ("date_start", text),
+            ("date_end", text),
+            ("fatalities", pa.int64()),
+            ("modality", text),
+            ("record", text),
+            ("month", text),
+        ]
+    )
 
 
 class ParquetSink:
@@ -132,8 +148,12 @@ class ParquetSink:
 
         table = pa.Table.from_pylist(rows, schema=_parquet_schema())
         pads.write_dataset(
-            table, self.root, format="parquet", partitioning=["month"],
-            partitioning_flavor="hive", existing_data_behavior="overwrite_or_ignore",
+            table,
+            self.root,
+            format="parquet",
+            partitioning=["month"],
+            partitioning_flavor="hive",
+            existing_data_behavior="overwrite_or_ignore",
             basename_template=f"part-{self.run}-{self.part:05d}-{{i}}.parquet",
         )
         self.part += 1
@@ -161,9 +181,11 @@ def start_ray(ray: Any, workers: int, address: str | None) -> bool:
     logging.getLogger("ray.data").setLevel(logging.ERROR)
     # Local clusters must not phone home; workers must not print to our stdout.
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "error")
-    kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False,
-                              "logging_level": "ERROR"}
+    kwargs: dict[str, Any] = {
+        "include_dashboard": False,
+        "log_to_driver": False,
+        "logging_level": "ERROR",
+    }
     if address:
         ray.init(address=address, **kwargs)
     else:
@@ -179,8 +201,11 @@ def _results(ray: Any, tasks: list[Task], settings: Settings, workers: int) -> I
     blocks = max(1, min(len(rows), workers * 8))
     ds = ray.data.from_items(rows, override_num_blocks=blocks)
     ds = ds.map_batches(
-        PipelineActor, fn_constructor_args=(settings,), batch_size=DOCS_PER_BATCH,
-        batch_format="numpy", num_cpus=1,
+        PipelineActor,
+        fn_constructor_args=(settings,),
+        batch_size=DOCS_PER_BATCH,
+        batch_format="numpy",
+        num_cpus=1,
         compute=ray.data.ActorPoolStrategy(size=max(1, workers)),
     )
     for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
@@ -207,10 +232,15 @@ def process_ray(
     started = time.perf_counter()
     summary = RunSummary()
     versions = data_versions_json()
-    reader = Reader(ReaderOptions(
-        published=published, source=source, max_chars=settings.max_chars,
-        min_chars=settings.min_chars, languages=settings.languages,
-    ))
+    reader = Reader(
+        ReaderOptions(
+            published=published,
+            source=source,
+            max_chars=settings.max_chars,
+            min_chars=settings.min_chars,
+            languages=settings.languages,
+        )
+    )
     own_store = store is None
     store = store or Store.open(settings.db)
     sink = ParquetSink(parquet_dir or default_parquet_dir(settings))

@@ -64,7 +64,9 @@ class Timex:
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
 
 
 def _build_pattern(months: dict[str, int], weekdays: dict[str, int], lex: dict[str, Any]) -> str:
@@ -174,12 +176,15 @@ def find_timexes(
     return found
 
 
-def find_habitual(text: str, offset: int = 0, lexicon: TimexLexicon | None = None) -> list[
-    tuple[int, int, str]
-]:
+def find_habitual(
+    text: str, offset: int = 0, lexicon: TimexLexicon | None = None
+) -> list[tuple[int, int, str]]:
     """Return ``(start, end, words)`` of the habitual cues ("nearly daily", "every week")."""
     lex = lexicon or load_timex_lexicon()
-    return [(offset + m.start(), offset + m.end(), m.group(0)) for m in lex.habitual_pattern.finditer(text)]
+    return [
+        (offset + m.start(), offset + m.end(), m.group(0))
+        for m in lex.habitual_pattern.finditer(text)
+    ]
 
 
 def parse_with_dateparser(phrase: str, published: date | None) -> When | None:

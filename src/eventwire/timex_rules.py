@@ -164,7 +164,9 @@ def _last_unit(text: str, published: date) -> When:
         saturday = published - timedelta(days=(published.weekday() - 5) % 7)
         if this and saturday + timedelta(days=1) < published - timedelta(days=6):
             saturday += timedelta(days=7)
-        return When(start=saturday, end=min(saturday + timedelta(days=1), published), precision="range")
+        return When(
+            start=saturday, end=min(saturday + timedelta(days=1), published), precision="range"
+        )
     if low.startswith("past"):
         days = {"week": 7, "month": 30, "year": 365}.get(unit, 1)
         return When(start=published - timedelta(days=days), end=published, precision="range")
@@ -172,7 +174,9 @@ def _last_unit(text: str, published: date) -> When:
         monday, sunday = _week_of(published)
         if this:
             return When(start=monday, end=published, precision="week")
-        return When(start=monday - timedelta(days=7), end=sunday - timedelta(days=7), precision="week")
+        return When(
+            start=monday - timedelta(days=7), end=sunday - timedelta(days=7), precision="week"
+        )
     if unit == "month":
         if this:
             return When(start=published.replace(day=1), end=published, precision="month")

@@ -121,7 +121,9 @@ class CueLexicon:
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
 
 
 @cache
@@ -182,17 +184,40 @@ def find_mentions(
         if extra is not None:  # "coded at 3, in addition to 2 known fatalities"
             best, low = best + extra.best, low + extra.low
             high = None if high is None or extra.high is None else high + extra.high
-        mentions.append(Mention("killed", best, low, high, offset + m.start(), offset + m.end(),
-                                m.group(0), kind="coded"))
+        mentions.append(
+            Mention(
+                "killed",
+                best,
+                low,
+                high,
+                offset + m.start(),
+                offset + m.end(),
+                m.group(0),
+                kind="coded",
+            )
+        )
     for m in ZERO.finditer(plain):
-        mentions.append(Mention("killed", 0, 0, 0, offset + m.start(), offset + m.end(),
-                                m.group(0), kind="zero"))
+        mentions.append(
+            Mention(
+                "killed", 0, 0, 0, offset + m.start(), offset + m.end(), m.group(0), kind="zero"
+            )
+        )
     for m in UPDATE.finditer(plain):
         phrase = m.group("q") or m.group("q2") or m.group("q3") or ""
         q = _first_quantity(phrase, numbers)
         if q is not None:
-            mentions.append(Mention("killed", q.best, q.low, q.high, offset + m.start(),
-                                    offset + m.end(), m.group(0), kind="update"))
+            mentions.append(
+                Mention(
+                    "killed",
+                    q.best,
+                    q.low,
+                    q.high,
+                    offset + m.start(),
+                    offset + m.end(),
+                    m.group(0),
+                    kind="update",
+                )
+            )
     for m in SUMMARY.finditer(text):
         if any(x.start <= offset + m.start() < x.end for x in mentions):
             continue
@@ -207,15 +232,34 @@ def find_mentions(
             best, low = best // share, low // share
             high = None if high is None else high // share
         qs = m.start("q") + q.start
-        mentions.append(Mention("killed", best, low, high, offset + qs, offset + m.end(),
-                                text[qs : m.end()], kind="summary"))
+        mentions.append(
+            Mention(
+                "killed",
+                best,
+                low,
+                high,
+                offset + qs,
+                offset + m.end(),
+                text[qs : m.end()],
+                kind="summary",
+            )
+        )
     short = SHORT_SUMMARY.fullmatch(text)
     if short:  # a coder's closing note: "1 killed." / "2 dead, 3 injured."
         q = _first_quantity(short.group("q"), numbers)
         if q is not None:
-            mentions.append(Mention("killed", q.best, q.low, q.high, offset + short.start("q"),
-                                    offset + short.end("cue"), text[short.start("q"):short.end("cue")],
-                                    kind="summary"))
+            mentions.append(
+                Mention(
+                    "killed",
+                    q.best,
+                    q.low,
+                    q.high,
+                    offset + short.start("q"),
+                    offset + short.end("cue"),
+                    text[short.start("q") : short.end("cue")],
+                    kind="summary",
+                )
+            )
     mentions.extend(find_to_death(text, offset, numbers))
     taken = [(m.start - offset, m.end - offset) for m in mentions]
     matches = list(cues.pattern.finditer(plain))
@@ -230,7 +274,15 @@ def find_mentions(
             continue
         following = matches[index + 1].start() if index + 1 < len(matches) else len(plain)
         mention = _mention_for_cue(
-            plain, phrase, category, form, start, end, previous_end, following, numbers,
+            plain,
+            phrase,
+            category,
+            form,
+            start,
+            end,
+            previous_end,
+            following,
+            numbers,
             last_left,
         )
         if form == "verb":
@@ -252,7 +304,7 @@ def find_mentions(
 
 
 def _is_ambiguous(text: str, start: int, end: int) -> bool:
-    """"killing or injuring", "killed, injured or captured", "killed and wounded"."""
+    """ "killing or injuring", "killed, injured or captured", "killed and wounded"."""
     after = text[end : end + 40].lower()
     before = text[max(0, start - 30) : start].lower()
     join = r"^\s*(?:,\s*\w+\s*)*(?:,\s*)?(?:or|and/or)\s+(?:\w+\s+)?(?:injur|wound|captur|arrest|abduct)"
@@ -306,8 +358,7 @@ def _mention_for_cue(
         stripped = before.strip().lower()
         if (stripped.startswith("and") or not stripped) and last_left:
             prior = last_left[-1]
-            return Mention(category, prior.best, prior.low, prior.high, start, end, "",
-                           prior.kind)
+            return Mention(category, prior.best, prior.low, prior.high, start, end, "", prior.kind)
         return None
     best, low, high, kind, s, _e = subject
     mention = Mention(category, best, low, high, previous_end + s, end, "", kind)
@@ -322,8 +373,18 @@ def find_to_death(text: str, offset: int, lex: NumberLexicon) -> list[Mention]:
         count = count_conjuncts(m.group("obj"), lex)
         if count is not None:
             best, low, high, kind = count
-            found.append(Mention("killed", best, low, high, offset + m.start(), offset + m.end(),
-                                 text[m.start() : m.end()], kind))
+            found.append(
+                Mention(
+                    "killed",
+                    best,
+                    low,
+                    high,
+                    offset + m.start(),
+                    offset + m.end(),
+                    text[m.start() : m.end()],
+                    kind,
+                )
+            )
     return found
 
 
@@ -342,11 +403,24 @@ def incident_toll(mentions: list[Mention], category: str = "killed") -> Mention 
             prior = [p for p in mentions[:i] if p.best and p.kind != "pronoun"]
             if not prior:
                 continue
-            m = Mention(m.category, prior[-1].best, prior[-1].low, prior[-1].high, m.start,
-                        m.end, m.text, "anaphoric", m.background, m.ambiguous)
+            m = Mention(
+                m.category,
+                prior[-1].best,
+                prior[-1].low,
+                prior[-1].high,
+                m.start,
+                m.end,
+                m.text,
+                "anaphoric",
+                m.background,
+                m.ambiguous,
+            )
         resolved.append(m)
-    usable = [m for m in resolved if m.category == category and not m.background
-              and not m.ambiguous and m.best is not None]
+    usable = [
+        m
+        for m in resolved
+        if m.category == category and not m.background and not m.ambiguous and m.best is not None
+    ]
     coded = [m for m in usable if m.kind == "coded"]
     if coded:
         return coded[0]  # "coded as 5 in one event and … 10 in another": the first is ours

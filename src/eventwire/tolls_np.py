@@ -40,8 +40,23 @@ AUX_TAIL = re.compile(
     r"|eventually|was|were|been|had|have|has)\b\s*)*$",
     re.I,
 )
-PLURAL_IRREGULAR = frozenset({"men", "women", "people", "children", "police", "personnel", "folk",
-                              "youths", "staff", "troops", "forces", "elements", "others"})
+PLURAL_IRREGULAR = frozenset(
+    {
+        "men",
+        "women",
+        "people",
+        "children",
+        "police",
+        "personnel",
+        "folk",
+        "youths",
+        "staff",
+        "troops",
+        "forces",
+        "elements",
+        "others",
+    }
+)
 SINGLE = frozenset({"a", "an", "one", "another", "single", "lone"})
 DEFINITE = frozenset({"the", "his", "her", "its", "this", "that", "said"})
 RELATIVE = frozenset({"who", "which", "that"})
@@ -89,16 +104,18 @@ def count_conjuncts(phrase: str, lex: NumberLexicon) -> Count | None:
     if subset:
         phrase = phrase[: subset.start()]
     found = find_quantities(phrase, 0, lex)
-    if found and re.match(r"^\s+of\s+(?:the|them|those|these|whom|his|her|their)\b",
-                          phrase[found[0].end :]):
+    if found and re.match(
+        r"^\s+of\s+(?:the|them|those|these|whom|his|her|their)\b", phrase[found[0].end :]
+    ):
         q = found[0]
         return q.best, q.low, q.high, "vague" if q.vague else "count"
     pieces = [p for p in CONJUNCTION.split(phrase) if p.strip()]
     counts = [c for c in (_piece_count(p, lex) for p in pieces) if c is not None]
     if any(c[3] == "count" for c in counts):
         # "Seven soldiers and alleged mercenaries": the bare plural shares the number
-        counts = [c for c in counts if not (c[3] == "vague" and c[2] is None and c[0] == 10
-                                            and c[1] == 2)]
+        counts = [
+            c for c in counts if not (c[3] == "vague" and c[2] is None and c[0] == 10 and c[1] == 2)
+        ]
     if not counts:
         return None
     best = sum(c[0] for c in counts)

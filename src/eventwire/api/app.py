@@ -111,8 +111,12 @@ def create_app(
     if not read_only:
         ensure_review_tables(store.con)
     state = AppState(
-        con=store.con, queries=Queries(store.con), review_token=review_token or None,
-        read_only=read_only, tiles=tiles, db_path=str(db_path),
+        con=store.con,
+        queries=Queries(store.con),
+        review_token=review_token or None,
+        read_only=read_only,
+        tiles=tiles,
+        db_path=str(db_path),
     )
 
     @asynccontextmanager

@@ -18,10 +18,29 @@ from typing import Any
 import duckdb
 
 EVENT_COLUMNS: tuple[str, ...] = (
-    "event_id", "doc_id", "plover_type", "plover_mode", "acled_event_type",
-    "acled_sub_event_type", "actor1_name", "actor1_inter", "actor2_name", "actor2_inter",
-    "location_name", "country", "admin1", "lat", "lon", "geo_precision", "date_start",
-    "date_end", "date_precision", "fatalities", "modality", "attributed_to", "source",
+    "event_id",
+    "doc_id",
+    "plover_type",
+    "plover_mode",
+    "acled_event_type",
+    "acled_sub_event_type",
+    "actor1_name",
+    "actor1_inter",
+    "actor2_name",
+    "actor2_inter",
+    "location_name",
+    "country",
+    "admin1",
+    "lat",
+    "lon",
+    "geo_precision",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "fatalities",
+    "modality",
+    "attributed_to",
+    "source",
     "confidence",
 )
 SORTS: dict[str, str] = {
@@ -127,18 +146,27 @@ class Queries:
         }
         self.has_reviews = "review_corrections" in tables
         self.sources_sql: str | None = None
+        members, canon = tables.get("canonical_members", []), tables.get("canonical_events", [])
+        if {"event_id", "canonical_id"} <= set(members) and {"canonical_id", "n_sources"} <= set(
+            canon
+        ):
+            # An event not clustered (yet) counts as one source.
+            self.sources_sql = (
+                "coalesce((SELECT max(c.n_sources) FROM canonical_members m JOIN canonical_events c"
+                " ON c.canonical_id = m.canonical_id WHERE m.event_id = e.event_id), 1)"
+            )
         for table, columns in sorted(tables.items()):
+            if self.sources_sql:
+                break
             count = next((c for c in ("n_sources", "source_count") if c in columns), None)
             if "event_id" in columns and count:
                 self.sources_sql = (
-                    f'(SELECT max(s."{count}") FROM "{table}" s WHERE s.event_id = e.event_id)'
+                    f'coalesce((SELECT max(s."{count}") FROM "{table}" s '
+                    f"WHERE s.event_id = e.event_id), 1)"
                 )
-                break
 
     # The events relation with the derived columns the filters need.
-    FROM = (
-        "(SELECT *, json_extract_string(record, '$.sentence') AS sentence_text FROM events) e"
-    )
+    FROM = "(SELECT *, json_extract_string(record, '$.sentence') AS sentence_text FROM events) e"
 
     def _where(self, flt: EventFilter) -> tuple[str, list[Any]]:
         return flt.where(self.sources_sql)
@@ -149,19 +177,24 @@ class Queries:
         return int(row[0]) if row else 0
 
     def list_events(
-        self, con: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int, offset: int,
+        self,
+        con: duckdb.DuckDBPyConnection,
+        flt: EventFilter,
+        limit: int,
+        offset: int,
         sort: str = "-date",
     ) -> list[dict[str, Any]]:
         where, params = self._where(flt)
         review = (
             ", (SELECT r.action FROM review_corrections r WHERE r.event_id = e.event_id "
             "ORDER BY r.created_at DESC LIMIT 1) AS review_status"
-            if self.has_reviews else ", NULL AS review_status"
+            if self.has_reviews
+            else ", NULL AS review_status"
         )
         cols = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
         sql = (
             f"SELECT {cols}, json_extract_string(e.record, '$.trigger.text') AS trigger, "
-            f"e.sentence_text AS sentence{review} FROM {self.FROM} WHERE {where} "
+            f"e.sentence_text AS sentence, {self.sources_sql or '1'} AS n_sources{review} FROM {self.FROM} WHERE {where} "
             f"ORDER BY {SORTS.get(sort, SORTS['-date'])} LIMIT ? OFFSET ?"
         )
         return _dicts(con.execute(sql, [*params, limit, offset]))
@@ -192,8 +225,12 @@ class Queries:
         return doc
 
     def stats(
-        self, con: duckdb.DuckDBPyConnection, flt: EventFilter, interval: str | None,
-        top: int = 15, edges: int = 60,
+        self,
+        con: duckdb.DuckDBPyConnection,
+        flt: EventFilter,
+        interval: str | None,
+        top: int = 15,
+        edges: int = 60,
     ) -> dict[str, Any]:
         where, params = self._where(flt)
         base = f"FROM {self.FROM} WHERE {where}"
@@ -224,9 +261,7 @@ class Queries:
             "by_country": self._counts(con, "e.country", base, params, top),
             "by_modality": self._counts(con, "e.modality", base, params),
             "interval": interval,
-            "timeline": [
-                {"period": _iso(p), "type": t, "count": int(n)} for p, t, n in timeline
-            ],
+            "timeline": [{"period": _iso(p), "type": t, "count": int(n)} for p, t, n in timeline],
             "top_actors": self._top_actors(con, base, params, top),
             "network": self._network(con, base, params, edges),
         }
@@ -297,13 +332,15 @@ class Queries:
             "ORDER BY n DESC LIMIT 5000",
             [cell, cell, *params],
         ).fetchall()
-        cells = [
-            {"lat": la, "lon": lo, "count": int(c), "type": t} for _, _, c, la, lo, t in rows
-        ]
+        cells = [{"lat": la, "lon": lo, "count": int(c), "type": t} for _, _, c, la, lo, t in rows]
         return {"mode": "grid", "total": n, "cell_degrees": cell, "points": [], "cells": cells}
 
     def actors(
-        self, con: duckdb.DuckDBPyConnection, flt: EventFilter, q: str | None, limit: int,
+        self,
+        con: duckdb.DuckDBPyConnection,
+        flt: EventFilter,
+        q: str | None,
+        limit: int,
         offset: int,
     ) -> list[dict[str, Any]]:
         where, params = self._where(flt)
@@ -324,7 +361,11 @@ class Queries:
         ]
 
     def places(
-        self, con: duckdb.DuckDBPyConnection, flt: EventFilter, q: str | None, limit: int,
+        self,
+        con: duckdb.DuckDBPyConnection,
+        flt: EventFilter,
+        q: str | None,
+        limit: int,
         offset: int,
     ) -> list[dict[str, Any]]:
         where, params = self._where(flt)
@@ -336,8 +377,15 @@ class Queries:
             [*params, *([q] if q else []), limit, offset],
         ).fetchall()
         return [
-            {"name": a, "country": c, "admin1": ad, "lat": la, "lon": lo, "precision": p,
-             "events": int(n)}
+            {
+                "name": a,
+                "country": c,
+                "admin1": ad,
+                "lat": la,
+                "lon": lo,
+                "precision": p,
+                "events": int(n),
+            }
             for a, c, ad, la, lo, p, n in rows
         ]
 

@@ -37,7 +37,8 @@ def require_token(
         raise HTTPException(403, {"code": "EW-API-403", "message": message})
     if credentials is None or not credentials.credentials:
         raise HTTPException(
-            401, {"code": "EW-API-401", "message": "review needs 'Authorization: Bearer <token>'"},
+            401,
+            {"code": "EW-API-401", "message": "review needs 'Authorization: Bearer <token>'"},
             headers={"WWW-Authenticate": "Bearer"},
         )
     given = credentials.credentials.encode("utf-8", "surrogateescape")
@@ -49,7 +50,9 @@ Authorized = Annotated[None, Depends(require_token)]
 
 
 @review_router.post(
-    "/events/{event_id}/review", status_code=201, response_model=ReviewOut,
+    "/events/{event_id}/review",
+    status_code=201,
+    response_model=ReviewOut,
     responses={404: ERRORS[404]},
 )
 def review_event(event_id: str, body: ReviewIn, _: Authorized, cur: Cursor) -> dict[str, Any]:

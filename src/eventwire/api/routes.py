@@ -14,6 +14,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from eventwire.api.app import WEB_DIR, AppState
 from eventwire.api.queries import EventFilter
 from eventwire.api.schemas import ErrorResponse, EventPage, Health
+from eventwire.records import MODALITIES
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorResponse, "description": "Not found"},
@@ -21,7 +22,13 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 router = APIRouter(responses={422: ERRORS[422]})
 SPAN_LABELS: tuple[str, ...] = (
-    "trigger", "actor1", "actor2", "location", "date", "fatalities", "attribution",
+    "trigger",
+    "actor1",
+    "actor2",
+    "location",
+    "date",
+    "fatalities",
+    "attribution",
 )
 
 
@@ -52,12 +59,19 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     except ValueError:
         parts = ()
     if len(parts) != 4 or not all(math.isfinite(p) for p in parts):
-        raise HTTPException(422, {"code": "EW-API-422", "message": "invalid bbox: use "
-                                  "min_lon,min_lat,max_lon,max_lat"})
+        raise HTTPException(
+            422,
+            {"code": "EW-API-422", "message": "invalid bbox: use min_lon,min_lat,max_lon,max_lat"},
+        )
     west, south, east, north = parts
     if not (-90 <= south <= north <= 90 and -540 <= west <= 540 and -540 <= east <= 540):
-        raise HTTPException(422, {"code": "EW-API-422", "message": "invalid bbox: latitudes "
-                                  "must satisfy -90 <= min_lat <= max_lat <= 90"})
+        raise HTTPException(
+            422,
+            {
+                "code": "EW-API-422",
+                "message": "invalid bbox: latitudes must satisfy -90 <= min_lat <= max_lat <= 90",
+            },
+        )
     return (west, south, east, north)
 
 
@@ -85,10 +99,21 @@ def event_filter(
     if start and end and start > end:
         raise HTTPException(422, {"code": "EW-API-422", "message": "invalid range: start > end"})
     return EventFilter(
-        start=start, end=end, bbox=_bbox(bbox), country=_list(country), admin1=admin1 or None,
-        actor=actor or None, type=_list(type), acled_type=_list(acled_type),
-        sub_type=_list(sub_type), modality=_list(modality), source=source or None,
-        speaker=speaker or None, min_sources=min_sources, q=q or None, doc_id=doc_id or None,
+        start=start,
+        end=end,
+        bbox=_bbox(bbox),
+        country=_list(country),
+        admin1=admin1 or None,
+        actor=actor or None,
+        type=_list(type),
+        acled_type=_list(acled_type),
+        sub_type=_list(sub_type),
+        modality=_list(modality),
+        source=source or None,
+        speaker=speaker or None,
+        min_sources=min_sources,
+        q=q or None,
+        doc_id=doc_id or None,
     )
 
 
@@ -102,7 +127,9 @@ def health(state: State, cur: Cursor) -> dict[str, Any]:
 
     counts = state.queries.counts(cur)
     return {
-        "status": "ok", "version": __version__, **counts,
+        "status": "ok",
+        "version": __version__,
+        **counts,
         "review_enabled": bool(state.review_token) and not state.read_only,
         "read_only": state.read_only,
     }
@@ -111,11 +138,19 @@ def health(state: State, cur: Cursor) -> dict[str, Any]:
 @router.get("/config", tags=["service"])
 def config(state: State) -> dict[str, Any]:
     """Settings the dashboard needs (tile URL, whether review is possible)."""
+    from eventwire.ontology import load_ontology
+
     vendor = WEB_DIR / "static" / "vendor"
+    ontology = load_ontology()
     return {
         "tiles": state.tiles,
         "review_enabled": bool(state.review_token) and not state.read_only,
         "vendor": vendor.is_dir(),
+        "plover_types": sorted(ontology.plover),
+        "acled_sub_types": {
+            sub: cw.acled_event_type for sub, cw in sorted(ontology.sub_types.items())
+        },
+        "modalities": list(MODALITIES),
     }
 
 
@@ -124,15 +159,21 @@ def _geojson(items: list[dict[str, Any]], total: int, limit: int, offset: int) -
         {
             "type": "Feature",
             "id": item["event_id"],
-            "geometry": None if item.get("lat") is None or item.get("lon") is None
+            "geometry": None
+            if item.get("lat") is None or item.get("lon") is None
             else {"type": "Point", "coordinates": [item["lon"], item["lat"]]},
             "properties": item,
         }
         for item in items
     ]
     return JSONResponse(
-        {"type": "FeatureCollection", "features": features, "total": total, "limit": limit,
-         "offset": offset},
+        {
+            "type": "FeatureCollection",
+            "features": features,
+            "total": total,
+            "limit": limit,
+            "offset": offset,
+        },
         media_type="application/geo+json",
     )
 
@@ -150,8 +191,10 @@ def list_events(
     flt: Filter,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-    sort: Annotated[Literal["date", "-date", "fatalities", "-fatalities", "confidence",
-                            "-confidence", "id"], Query()] = "-date",
+    sort: Annotated[
+        Literal["date", "-date", "fatalities", "-fatalities", "confidence", "-confidence", "id"],
+        Query(),
+    ] = "-date",
     format: Annotated[Literal["json", "geojson"] | None, Query()] = None,
 ) -> Any:
     """Events matching the filters, one page at a time (JSON, or GeoJSON points)."""
@@ -192,8 +235,15 @@ def event_spans(record: dict[str, Any]) -> list[dict[str, Any]]:
         start, end = span
         if isinstance(start, int) and isinstance(end, int) and 0 <= start < end:
             text = value.get("text") or value.get("speaker") or value.get("name")
-            out.append({"label": label, "start": start, "end": end, "text": text,
-                        "event_id": record.get("event_id")})
+            out.append(
+                {
+                    "label": label,
+                    "start": start,
+                    "end": end,
+                    "text": text,
+                    "event_id": record.get("event_id"),
+                }
+            )
     return out
 
 
@@ -210,7 +260,9 @@ def get_document(doc_id: str, state: State, cur: Cursor) -> dict[str, Any]:
 
 @router.get("/actors", tags=["aggregates"])
 def list_actors(
-    state: State, cur: Cursor, flt: Filter,
+    state: State,
+    cur: Cursor,
+    flt: Filter,
     name: Annotated[str | None, Query(max_length=200, description="Name contains.")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
@@ -221,7 +273,9 @@ def list_actors(
 
 @router.get("/places", tags=["aggregates"])
 def list_places(
-    state: State, cur: Cursor, flt: Filter,
+    state: State,
+    cur: Cursor,
+    flt: Filter,
     name: Annotated[str | None, Query(max_length=200, description="Name contains.")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
@@ -232,7 +286,9 @@ def list_places(
 
 @router.get("/stats", tags=["aggregates"])
 def stats(
-    state: State, cur: Cursor, flt: Filter,
+    state: State,
+    cur: Cursor,
+    flt: Filter,
     interval: Annotated[Literal["day", "week", "month"] | None, Query()] = None,
     top: Annotated[int, Query(ge=1, le=200)] = 15,
     edges: Annotated[int, Query(ge=1, le=1000)] = 60,
@@ -243,7 +299,9 @@ def stats(
 
 @router.get("/map", tags=["aggregates"])
 def map_features(
-    state: State, cur: Cursor, flt: Filter,
+    state: State,
+    cur: Cursor,
+    flt: Filter,
     zoom: Annotated[int, Query(ge=0, le=22)] = 2,
     max_points: Annotated[int, Query(ge=1, le=20_000)] = 3000,
 ) -> dict[str, Any]:

@@ -79,16 +79,29 @@ def synthetic_document(index: int, rng: random.Random, base: date) -> Document:
         speaker = rng.choice(SPEAKERS)
         killed = rng.randint(0, 40) if kind[5] else 0
         pieces: list[tuple[str, str | None]] = [
-            (a1[0], "actor1"), (" ", None), (kind[4], "trigger"), (" ", None),
-            (a2[0], "actor2"), (" in ", None), (place[0], "location"), (" on ", None),
+            (a1[0], "actor1"),
+            (" ", None),
+            (kind[4], "trigger"),
+            (" ", None),
+            (a2[0], "actor2"),
+            (" in ", None),
+            (place[0], "location"),
+            (" on ", None),
             (day.strftime("%d %B %Y"), "date"),
         ]
         if killed:
             pieces += [(", killing ", None), (f"{killed} people", "fatalities")]
         pieces += [(", ", None), (speaker, "speaker"), (" ", None), ("said", "verb"), (". ", None)]
         start = offset
-        spans: dict[str, object] = {"a1": a1, "a2": a2, "place": place, "kind": kind,
-                                    "day": day, "killed": killed, "speaker": speaker}
+        spans: dict[str, object] = {
+            "a1": a1,
+            "a2": a2,
+            "place": place,
+            "kind": kind,
+            "day": day,
+            "killed": killed,
+            "speaker": speaker,
+        }
         for text, label in pieces:
             if label:
                 spans[label] = (offset, offset + len(text), text)
@@ -97,8 +110,13 @@ def synthetic_document(index: int, rng: random.Random, base: date) -> Document:
         pending.append((start, offset - 1, spans))
     text = "".join(parts).rstrip() + "\n"
     doc = Document(
-        text=text, title=title, published=base, source=rng.choice(SOURCES),
-        source_id=f"synthetic-{index}", input=f"synthetic#{index}", language="en",
+        text=text,
+        title=title,
+        published=base,
+        source=rng.choice(SOURCES),
+        source_id=f"synthetic-{index}",
+        input=f"synthetic#{index}",
+        language="en",
     )
     doc.segments = [Segment(0, len(title), "title"), Segment(len(title) + 2, len(text), "body")]
     for s_start, s_end, spans in pending:
@@ -123,18 +141,36 @@ def _make_event(doc: Document, sentence_index: int, spans: dict[str, object]) ->
     s1, s2, sl, sd = (_span(spans, k) for k in ("actor1", "actor2", "location", "date"))
     sp, sv = _span(spans, "speaker"), _span(spans, "verb")
     event = Event(
-        doc_id=doc.doc_id, trigger=Span(t[0], t[1], "trigger", t[2]),
-        sentence_index=sentence_index, plover_type=kind[0], plover_mode=kind[1],
-        acled_event_type=kind[2], acled_sub_event_type=kind[3], cameo_root="18",
-        actor1=Actor(s1[2], s1[0], s1[1], name=a1[0], type="synthetic", inter=a1[1],
-                     country=place[4]),
-        actor2=Actor(s2[2], s2[0], s2[1], name=a2[0], type="synthetic", inter=a2[1],
-                     country=place[4]),
-        location=Place(sl[2], sl[0], sl[1], name=place[0], lat=place[1], lon=place[2],
-                       admin1=place[3], country=place[4], precision=1, feature="city"),
+        doc_id=doc.doc_id,
+        trigger=Span(t[0], t[1], "trigger", t[2]),
+        sentence_index=sentence_index,
+        plover_type=kind[0],
+        plover_mode=kind[1],
+        acled_event_type=kind[2],
+        acled_sub_event_type=kind[3],
+        cameo_root="18",
+        actor1=Actor(
+            s1[2], s1[0], s1[1], name=a1[0], type="synthetic", inter=a1[1], country=place[4]
+        ),
+        actor2=Actor(
+            s2[2], s2[0], s2[1], name=a2[0], type="synthetic", inter=a2[1], country=place[4]
+        ),
+        location=Place(
+            sl[2],
+            sl[0],
+            sl[1],
+            name=place[0],
+            lat=place[1],
+            lon=place[2],
+            admin1=place[3],
+            country=place[4],
+            precision=1,
+            feature="city",
+        ),
         date=When(sd[2], day, day, "day", span_start=sd[0], span_end=sd[1]),
         attribution=Attribution(sp[2], "quoted", sv[2], sp[0], sv[1]),
-        confidence=0.8, rule="synthetic",
+        confidence=0.8,
+        rule="synthetic",
     )
     if killed:
         f = _span(spans, "fatalities")

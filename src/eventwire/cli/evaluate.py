@@ -26,8 +26,12 @@ def render_report(data: dict[str, Any]) -> None:
         table.add_column(col, justify="left" if col == "field" else "right")
     for name, s in data["fields"].items():
         table.add_row(
-            name, str(s["n"]), f"{s['accuracy']:.3f}", f"{s['precision']:.3f}",
-            f"{s['recall']:.3f}", f"{s['f1']:.3f}",
+            name,
+            str(s["n"]),
+            f"{s['accuracy']:.3f}",
+            f"{s['precision']:.3f}",
+            f"{s['recall']:.3f}",
+            f"{s['f1']:.3f}",
         )
     console.print(table)
 
@@ -78,7 +82,10 @@ def register(app: typer.Typer) -> None:
         try:
             pipeline = Pipeline.from_settings(load_settings(config_file=config))
             report = evaluate(
-                read_gold(gold, gold_format, limit), pipeline, gold_format, keep_rows=dump is not None
+                read_gold(gold, gold_format, limit),
+                pipeline,
+                gold_format,
+                keep_rows=dump is not None,
             )
         except EventwireError as exc:
             typer.echo(str(exc), err=True)

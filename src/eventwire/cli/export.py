@@ -1,46 +1,76 @@
-"""``export``: stored events to JSONL, CSV or Parquet."""
+"""``export`` (report-level or canonical events, five formats, filters) and ``stats``."""
 
 from __future__ import annotations
 
-import csv
-import json
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from eventwire.cli.common import ConfigOption, DbOption, DebugOption, handle_errors, settings_from
-
-FLAT_COLUMNS = (
-    "event_id",
-    "doc_id",
-    "source_id",
-    "plover_type",
-    "plover_mode",
-    "acled_event_type",
-    "acled_sub_event_type",
-    "cameo_root",
-    "actor1_name",
-    "actor1_inter",
-    "actor2_name",
-    "actor2_inter",
-    "location_name",
-    "country",
-    "admin1",
-    "lat",
-    "lon",
-    "geo_precision",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "fatalities",
-    "modality",
-    "attributed_to",
-    "source",
-    "confidence",
-    "sentence_start",
-    "sentence_end",
+from eventwire.cli.common import (
+    ConfigOption,
+    DbOption,
+    DebugOption,
+    err_console,
+    handle_errors,
+    out_console,
+    settings_from,
 )
+
+LevelOption = Annotated[
+    str, typer.Option("--level", help="report (one row per report) or canonical (deduplicated).")
+]
+SinceOption = Annotated[str | None, typer.Option("--since", help="Events on or after YYYY-MM-DD.")]
+UntilOption = Annotated[str | None, typer.Option("--until", help="Events on or before YYYY-MM-DD.")]
+CountryOption = Annotated[
+    str | None, typer.Option("--country", help="ISO2 country code(s), e.g. IQ or IQ,SY.")
+]
+BboxOption = Annotated[
+    str | None, typer.Option("--bbox", help="minlon,minlat,maxlon,maxlat in degrees.")
+]
+TypeOption = Annotated[
+    str | None, typer.Option("--type", help="PLOVER type, ACLED event type or sub-event type.")
+]
+ActorOption = Annotated[str | None, typer.Option("--actor", help="Part of an actor's name.")]
+MinSourcesOption = Annotated[
+    int | None, typer.Option("--min-sources", help="Only events reported by at least N outlets.")
+]
+ModalityOption = Annotated[
+    str | None,
+    typer.Option("--modality", help="asserted, habitual, hypothetical, negated or generic."),
+]
+
+
+def _filters(**values: Any) -> Any:
+    from eventwire.db.queries import EventFilter
+    from eventwire.errors import ConfigError
+
+    try:
+        return EventFilter.from_options({k: v for k, v in values.items() if v is not None})
+    except ConfigError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _level(level: str) -> str:
+    if level not in {"report", "canonical"}:
+        raise typer.BadParameter("use report or canonical", param_hint="--level")
+    return level
+
+
+def _refresh_canonical(db: str, options: dict[str, Any]) -> None:
+    """Re-cluster when report events are not all in canonical events yet."""
+    from eventwire.db.canonical import pending_count
+    from eventwire.db.store import Store
+    from eventwire.dedup import cluster_store
+
+    with Store.open(db, read_only=True) as store:
+        pending = pending_count(store)
+    if pending:
+        with Store.open(db) as store:
+            summary = cluster_store(store, options)
+        err_console.print(f"clustered {summary.new_events} new report events "
+                          f"({summary.canonical_total} canonical events)")
 
 
 def register(app: typer.Typer) -> None:
@@ -49,42 +79,124 @@ def register(app: typer.Typer) -> None:
     def export(
         db: DbOption = None,
         config: ConfigOption = None,
-        format: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+        format: Annotated[
+            str, typer.Option("--format", help="jsonl, csv, acled-csv, parquet or geojson.")
+        ] = "jsonl",
         output: Annotated[str, typer.Option("-o", "--output", help="File, or - for stdout.")] = "-",
+        level: LevelOption = "report",
+        partition: Annotated[
+            str, typer.Option("--partition", help="Parquet: month (a directory), none, or auto "
+                              "(a directory unless -o ends in .parquet).")
+        ] = "auto",
+        reviewed: Annotated[
+            bool, typer.Option("--reviewed", help="Apply analyst reviews (jsonl, report level).")
+        ] = False,
+        since: SinceOption = None,
+        until: UntilOption = None,
+        country: CountryOption = None,
+        bbox: BboxOption = None,
+        type: TypeOption = None,
+        actor: ActorOption = None,
+        min_sources: MinSourcesOption = None,
+        modality: ModalityOption = None,
         debug: DebugOption = False,
     ) -> None:
-        """Export stored events (the JSONL record contract, or flat CSV/Parquet columns)."""
+        """Export events: the JSONL record contract, flat CSV/Parquet/GeoJSON, or ACLED-CSV."""
+        from eventwire.db import exports
         from eventwire.db.store import Store
+        from eventwire.dedup import STAGE_NAME
 
         settings = settings_from(db, config)
-        if format not in {"jsonl", "csv", "parquet"}:
-            raise typer.BadParameter("use jsonl, csv or parquet", param_hint="--format")
+        level = _level(level)
+        if format not in exports.FORMATS:
+            raise typer.BadParameter(", ".join(exports.FORMATS), param_hint="--format")
         if format == "parquet" and output == "-":
-            raise typer.BadParameter("parquet needs a file: -o events.parquet", param_hint="-o")
-        with Store.open(settings.db, read_only=True) as store:
+            raise typer.BadParameter("parquet needs a path: -o events.parquet or -o events/",
+                                     param_hint="-o")
+        if partition not in {"auto", "month", "none"}:
+            raise typer.BadParameter("use auto, month or none", param_hint="--partition")
+        if reviewed and (format != "jsonl" or level != "report"):
+            raise typer.BadParameter("--reviewed works with --format jsonl --level report")
+        flt = _filters(since=since, until=until, country=country, bbox=bbox, type=type,
+                       actor=actor, min_sources=min_sources, modality=modality)
+        if level == "canonical" or min_sources is not None:
+            _refresh_canonical(settings.db, settings.options(STAGE_NAME))
+        with Store.open(settings.db, read_only=not reviewed) as store:
             if format == "parquet":
-                cols = ", ".join(FLAT_COLUMNS) + ", record"
-                store.con.execute(
-                    f"COPY (SELECT {cols} FROM events ORDER BY doc_id, sentence_start, event_id) "
-                    f"TO '{output.replace(chr(39), chr(39) * 2)}' (FORMAT parquet)"
-                )
+                split = partition == "month" or (
+                    partition == "auto" and not output.endswith(".parquet"))
+                n = exports.write_parquet(store, level, flt, output, partition=split)
+                err_console.print(f"wrote {n} {level} events to {output}")
                 return
-            handle: Any = (
-                sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")
-            )
+            handle: Any = sys.stdout if output == "-" else Path(output).open(  # noqa: SIM115
+                "w", encoding="utf-8", newline="")
             try:
-                if format == "jsonl":
-                    for record in store.event_records():
-                        handle.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+                if reviewed:
+                    n = _write_reviewed(store, flt, handle)
                 else:
-                    writer = csv.writer(handle)
-                    writer.writerow(FLAT_COLUMNS)
-                    cur = store.con.execute(
-                        f"SELECT {', '.join(FLAT_COLUMNS)} FROM events "
-                        "ORDER BY doc_id, sentence_start, event_id"
-                    )
-                    while rows := cur.fetchmany(2048):
-                        writer.writerows(rows)
+                    n = exports.TEXT_WRITERS[format](store, level, flt, handle)
             finally:
                 if handle is not sys.stdout:
                     handle.close()
+        if output != "-":
+            err_console.print(f"wrote {n} {level} events to {output}")
+
+    @app.command()
+    @handle_errors
+    def stats(
+        db: DbOption = None,
+        config: ConfigOption = None,
+        level: LevelOption = "report",
+        by: Annotated[
+            str, typer.Option("--by", help="Comma-separated: type, acled, country, month.")
+        ] = "type,country,month",
+        top: Annotated[int, typer.Option("--top", help="Rows per table.")] = 15,
+        json_out: Annotated[bool, typer.Option("--json", help="JSON instead of charts.")] = False,
+        since: SinceOption = None,
+        until: UntilOption = None,
+        country: CountryOption = None,
+        bbox: BboxOption = None,
+        type: TypeOption = None,
+        actor: ActorOption = None,
+        min_sources: MinSourcesOption = None,
+        modality: ModalityOption = None,
+        debug: DebugOption = False,
+    ) -> None:
+        """Counts of events by type, country and month, with a small bar chart."""
+        import json
+
+        from eventwire.db.stats import GROUPS, render, stat_counts
+        from eventwire.db.store import Store
+        from eventwire.dedup import STAGE_NAME
+
+        settings = settings_from(db, config)
+        level = _level(level)
+        groups = [g.strip() for g in by.split(",") if g.strip()]
+        bad = [g for g in groups if g not in GROUPS]
+        if bad:
+            raise typer.BadParameter(f"{', '.join(bad)}: use {', '.join(GROUPS)}",
+                                     param_hint="--by")
+        flt = _filters(since=since, until=until, country=country, bbox=bbox, type=type,
+                       actor=actor, min_sources=min_sources, modality=modality)
+        if level == "canonical" or min_sources is not None:
+            _refresh_canonical(settings.db, settings.options(STAGE_NAME))
+        with Store.open(settings.db, read_only=True) as store:
+            counts = stat_counts(store, level, flt, groups, top)
+        if json_out:
+            sys.stdout.write(json.dumps(counts, ensure_ascii=False, indent=2) + "\n")
+        else:
+            render(counts, level, out_console)
+
+
+def _write_reviewed(store: Any, flt: Any, handle: Any) -> int:
+    """Report records with analyst reviews applied (rejected events left out)."""
+    import json
+
+    from eventwire.db.exports import records
+    from eventwire.db.review import apply_reviews
+
+    n = 0
+    for record in apply_reviews(store.con, records(store, "report", flt)):
+        handle.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+        n += 1
+    return n

@@ -206,8 +206,9 @@ def register_demo(app: typer.Typer) -> None:
         from eventwire.runner import process as run_process
 
         if not Path(reports).exists():
-            raise typer.BadParameter(f"{reports} not found (run from the repository root)",
-                                     param_hint="--reports")
+            raise typer.BadParameter(
+                f"{reports} not found (run from the repository root)", param_hint="--reports"
+            )
         settings = settings_from(db, None)
         for suffix in ("", ".wal"):
             Path(settings.db + suffix).unlink(missing_ok=True)

@@ -30,8 +30,16 @@ from eventwire.errors import EventwireError
 ACTIONS: tuple[str, ...] = ("confirm", "correct", "reject")
 # Fields an analyst may correct, and the record keys they replace.
 CORRECTABLE: tuple[str, ...] = (
-    "plover_type", "plover_mode", "acled_event_type", "acled_sub_event_type",
-    "actor1", "actor2", "location", "date", "fatalities", "modality",
+    "plover_type",
+    "plover_mode",
+    "acled_event_type",
+    "acled_sub_event_type",
+    "actor1",
+    "actor2",
+    "location",
+    "date",
+    "fatalities",
+    "modality",
 )
 
 _DDL = """
@@ -117,6 +125,8 @@ def add_review(
 ) -> dict[str, Any]:
     """Store a review of a stored event and its audit row; return the stored review."""
     changes = validate_changes(action, changes)
+    if "plover_type" in changes and "plover_mode" not in changes:
+        changes["plover_mode"] = None  # the machine's mode belongs to the machine's type
     if not author or not author.strip():
         raise ReviewError("a review needs an author", "EW-REV-005")
     record = _machine_record(con, event_id)
@@ -146,17 +156,32 @@ def add_review(
         con.execute(
             "INSERT INTO review_corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                review["review_id"], event_id, review["doc_id"], s_start, s_end, t_start, t_end,
-                action, json.dumps(changes, ensure_ascii=False, sort_keys=True),
-                review["author"], note, now,
+                review["review_id"],
+                event_id,
+                review["doc_id"],
+                s_start,
+                s_end,
+                t_start,
+                t_end,
+                action,
+                json.dumps(changes, ensure_ascii=False, sort_keys=True),
+                review["author"],
+                note,
+                now,
             ],
         )
         con.execute(
             "INSERT INTO review_audit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                uuid.uuid4().hex[:16], review["review_id"], event_id, action, review["author"],
-                note, json.dumps(before, ensure_ascii=False, sort_keys=True),
-                json.dumps(changes, ensure_ascii=False, sort_keys=True), now,
+                uuid.uuid4().hex[:16],
+                review["review_id"],
+                event_id,
+                action,
+                review["author"],
+                note,
+                json.dumps(before, ensure_ascii=False, sort_keys=True),
+                json.dumps(changes, ensure_ascii=False, sort_keys=True),
+                now,
             ],
         )
         con.execute("COMMIT")
@@ -211,8 +236,11 @@ def list_reviews(
 
 def _evidence_key(review: dict[str, Any]) -> tuple[Any, ...]:
     return (
-        review.get("doc_id"), review.get("sentence_start"), review.get("sentence_end"),
-        review.get("trigger_start"), review.get("trigger_end"),
+        review.get("doc_id"),
+        review.get("sentence_start"),
+        review.get("sentence_end"),
+        review.get("trigger_start"),
+        review.get("trigger_end"),
     )
 
 
@@ -233,7 +261,9 @@ def _merge(value: Any, machine: Any) -> Any:
     machine's inter code).
     """
     if isinstance(value, dict):
-        merged = {k: machine[k] for k in EVIDENCE_KEYS if isinstance(machine, dict) and k in machine}
+        merged = {
+            k: machine[k] for k in EVIDENCE_KEYS if isinstance(machine, dict) and k in machine
+        }
         merged.update(value)
         return merged
     return value

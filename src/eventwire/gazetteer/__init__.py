@@ -1,0 +1,20 @@
+"""The offline gazetteer: an index built from registry packages, toponyms, disambiguation.
+
+>>> from eventwire.gazetteer import load_gazetteer   # doctest: +SKIP
+>>> load_gazetteer().reverse(33.31, 44.36)            # doctest: +SKIP
+('Mayorality of Baghdad', 'IQ')
+"""
+
+from __future__ import annotations
+
+from eventwire.gazetteer.build import build_index, index_path, index_version
+from eventwire.gazetteer.index import Gazetteer, haversine_km, load_gazetteer
+
+__all__ = [
+    "Gazetteer",
+    "build_index",
+    "haversine_km",
+    "index_path",
+    "index_version",
+    "load_gazetteer",
+]

@@ -32,13 +32,28 @@ from eventwire.gazetteer.lexicon import load_lexicon
 from eventwire.gazetteer.normalize import fold, is_latin, skeleton, strip_article
 from eventwire.gazetteer.sources import admin_areas, read_cities, read_countries
 
-FORMAT = 3
+FORMAT = 4
 FEAT_PLACE, FEAT_ADMIN1, FEAT_ADMIN, FEAT_COUNTRY = 0, 1, 2, 3
 # CSC area types that are below the first level (precision 2 when used as a location)
-SUB_ADMIN_KINDS = frozenset({"district", "municipality", "local council", "rural municipality",
-                             "district municipality", "commune", "city", "village", "quarter",
-                             "parish", "metropolitan district", "urban municipality",
-                             "london borough", "unitary authority", "council area"})
+SUB_ADMIN_KINDS = frozenset(
+    {
+        "district",
+        "municipality",
+        "local council",
+        "rural municipality",
+        "district municipality",
+        "commune",
+        "city",
+        "village",
+        "quarter",
+        "parish",
+        "metropolitan district",
+        "urban municipality",
+        "london borough",
+        "unitary authority",
+        "council area",
+    }
+)
 
 
 def _pkg_version(name: str) -> str:
@@ -72,8 +87,9 @@ def index_path() -> Path:
 
 def key_hash(key: str) -> int:
     """A stable signed 64-bit hash of a lookup key."""
-    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little",
-                          signed=True)
+    return int.from_bytes(
+        hashlib.blake2b(key.encode(), digest_size=8).digest(), "little", signed=True
+    )
 
 
 class _Table:
@@ -95,8 +111,11 @@ class _Table:
     def index_names(self, idx: int, main: Iterable[str], alternate: Iterable[str]) -> None:
         for flag, names in ((2, main), (1, alternate)):
             for name in names:
-                if not name or not is_latin(name) or (len(name) <= 4 and name.isupper()
-                                                      and flag == 1):
+                if (
+                    not name
+                    or not is_latin(name)
+                    or (len(name) <= 4 and name.isupper() and flag == 1)
+                ):
                     continue
                 key = fold(name)
                 if len(key) < 2:
@@ -123,8 +142,12 @@ def _postings(index: dict[str, dict[int, int]]) -> dict[str, np.ndarray]:
         places.extend(entry)
         flags.extend(entry.values())
         offsets[n + 1] = len(places)
-    return {"hash": hashes[order], "off": offsets, "place": np.array(places, dtype=np.int32),
-            "flag": np.array(flags, dtype=np.uint8)}
+    return {
+        "hash": hashes[order],
+        "off": offsets,
+        "place": np.array(places, dtype=np.int32),
+        "flag": np.array(flags, dtype=np.uint8),
+    }
 
 
 def _strip_kind_words(name: str, words: frozenset[str]) -> str:
@@ -149,9 +172,17 @@ def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
     type_words = lexicon.admin | lexicon.part
     # countries first, then admin areas, then populated places
     for cc, info in countries.items():
-        idx = table.add(info["name"], gid=int(info["geonameid"]), lat=np.nan, lon=np.nan,
-                        pop=int(info.get("population") or 0), cc=cc_index[cc], adm1=-1,
-                        feat=FEAT_COUNTRY, kind=kind_index["country"])
+        idx = table.add(
+            info["name"],
+            gid=int(info["geonameid"]),
+            lat=np.nan,
+            lon=np.nan,
+            pop=int(info.get("population") or 0),
+            cc=cc_index[cc],
+            adm1=-1,
+            feat=FEAT_COUNTRY,
+            kind=kind_index["country"],
+        )
         table.index_names(idx, [info["name"], *lexicon.country_names.get(cc, ())], [])
     country_rows = {table.cols["cc"][i]: i for i in range(len(table.names))}
     adm_rows: dict[tuple[str, str], int] = {}
@@ -159,14 +190,22 @@ def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
         if area.country not in cc_index or not area.names:
             continue
         kind = area.kind or "admin1"
-        feat = FEAT_ADMIN if area.code.startswith("csc:") or kind in SUB_ADMIN_KINDS else FEAT_ADMIN1
+        sub = area.code.startswith("csc:") or kind in SUB_ADMIN_KINDS
+        feat = FEAT_ADMIN if sub else FEAT_ADMIN1
         if kind not in kind_index:
             kind_index[kind] = len(kinds)
             kinds.append(kind)
-        idx = table.add(area.names[0], gid=-(n + 1),
-                        lat=np.nan if area.lat is None else area.lat,
-                        lon=np.nan if area.lon is None else area.lon, pop=0,
-                        cc=cc_index[area.country], adm1=-1, feat=feat, kind=kind_index[kind])
+        idx = table.add(
+            area.names[0],
+            gid=-(n + 1),
+            lat=np.nan if area.lat is None else area.lat,
+            lon=np.nan if area.lon is None else area.lon,
+            pop=0,
+            cc=cc_index[area.country],
+            adm1=-1,
+            feat=feat,
+            kind=kind_index[kind],
+        )
         table.cols["adm1"][idx] = idx
         stripped = [_strip_kind_words(n, type_words) for n in area.names]
         table.index_names(idx, area.names, stripped)
@@ -179,9 +218,17 @@ def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
             continue
         adm = adm_rows.get((cc, str(city.get("admin1code") or "")), -1)
         pop = int(city.get("population") or 0)
-        idx = table.add(city["name"], gid=int(city["geonameid"]), lat=city["latitude"],
-                        lon=city["longitude"], pop=pop, cc=cc_index[cc], adm1=adm,
-                        feat=FEAT_PLACE, kind=kind_index["populated place"])
+        idx = table.add(
+            city["name"],
+            gid=int(city["geonameid"]),
+            lat=city["latitude"],
+            lon=city["longitude"],
+            pop=pop,
+            cc=cc_index[cc],
+            adm1=adm,
+            feat=FEAT_PLACE,
+            kind=kind_index["populated place"],
+        )
         table.index_names(idx, [city["name"]], city.get("alternatenames") or [])
         weight = float(pop) + 1.0
         for target in (adm, country_rows.get(cc_index[cc], -1)):
@@ -228,8 +275,11 @@ def _add_variants(table: _Table, arrays: dict[str, np.ndarray], codes: list[str]
         if cc not in codes:
             continue
         ccode = codes.index(cc)
-        candidates = [i for i in table.exact.get(fold(place), {})
-                      if arrays["cc"][i] == ccode and arrays["feat"][i] == FEAT_PLACE]
+        candidates = [
+            i
+            for i in table.exact.get(fold(place), {})
+            if arrays["cc"][i] == ccode and arrays["feat"][i] == FEAT_PLACE
+        ]
         if candidates:
             best = max(candidates, key=lambda i: int(arrays["pop"][i]))
             table.index_names(best, [], names)

@@ -27,8 +27,12 @@ from eventwire.gazetteer.build import (
 from eventwire.gazetteer.normalize import fold, skeleton, strip_article
 from eventwire.records import Place
 
-FEATURE_NAMES = {FEAT_PLACE: "city", FEAT_ADMIN1: "admin1", FEAT_ADMIN: "admin2",
-                 FEAT_COUNTRY: "country"}
+FEATURE_NAMES = {
+    FEAT_PLACE: "city",
+    FEAT_ADMIN1: "admin1",
+    FEAT_ADMIN: "admin2",
+    FEAT_COUNTRY: "country",
+}
 EARTH_KM = 6371.0088
 
 
@@ -134,25 +138,37 @@ class Gazetteer:
     def country_row(self, code: str) -> int | None:
         return self._country_row.get(code)
 
-    def place(self, index: int, text: str = "", start: int = -1, end: int = -1,
-              precision: int | None = None) -> Place:
+    def place(
+        self,
+        index: int,
+        text: str = "",
+        start: int = -1,
+        end: int = -1,
+        precision: int | None = None,
+    ) -> Place:
         """A ``Place`` record for a row (precision from the feature unless given)."""
         feat = int(self.feat[index])
         if precision is None:
             precision = {FEAT_PLACE: 1, FEAT_ADMIN: 2}.get(feat, 3)
         gid = int(self.gid[index])
         return Place(
-            text=text or self.name(index), start=start, end=end, name=self.name(index),
+            text=text or self.name(index),
+            start=start,
+            end=end,
+            name=self.name(index),
             geonameid=gid if gid > 0 else None,
-            lat=round(float(self.lat[index]), 5), lon=round(float(self.lon[index]), 5),
+            lat=round(float(self.lat[index]), 5),
+            lon=round(float(self.lon[index]), 5),
             admin1=self.admin1_name(index) if feat != FEAT_COUNTRY else None,
-            country=self.country_code(index), precision=precision,
+            country=self.country_code(index),
+            precision=precision,
             feature=self.feature(index),
         )
 
     def distance_km(self, a: int, b: int) -> float:
-        return haversine_km(float(self.lat[a]), float(self.lon[a]),
-                            float(self.lat[b]), float(self.lon[b]))
+        return haversine_km(
+            float(self.lat[a]), float(self.lon[a]), float(self.lat[b]), float(self.lon[b])
+        )
 
     # -- reverse ------------------------------------------------------------------------
     def _build_grid(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -190,8 +206,10 @@ class Gazetteer:
         p1 = math.radians(lat)
         dlat_r = np.radians(self.lat[cand].astype(np.float64) - lat)
         dlon_r = np.radians(self.lon[cand].astype(np.float64) - lon)
-        a = (np.sin(dlat_r / 2) ** 2
-             + math.cos(p1) * np.cos(np.radians(self.lat[cand])) * np.sin(dlon_r / 2) ** 2)
+        a = (
+            np.sin(dlat_r / 2) ** 2
+            + math.cos(p1) * np.cos(np.radians(self.lat[cand])) * np.sin(dlon_r / 2) ** 2
+        )
         return int(cand[int(np.argmin(a))])
 
     def reverse(self, lat: float, lon: float) -> tuple[str | None, str | None]:
@@ -216,9 +234,11 @@ def read_index(path: Path) -> Gazetteer:
         with np.load(path, allow_pickle=False) as data:
             arrays = {k: data[k] for k in data.files}
     except (OSError, ValueError, KeyError) as exc:
-        raise DataFileError(f"gazetteer index {str(path)!r} is unreadable ({exc}); "
-                            f"rebuild it with `eventwire gazetteer build --force`",
-                            "EW-GEO-003") from exc
+        raise DataFileError(
+            f"gazetteer index {str(path)!r} is unreadable ({exc}); "
+            f"rebuild it with `eventwire gazetteer build --force`",
+            "EW-GEO-003",
+        ) from exc
     return Gazetteer(arrays, path)
 
 

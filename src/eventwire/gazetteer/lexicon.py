@@ -42,24 +42,28 @@ def _yaml(path: Path) -> dict[str, Any]:
     try:
         loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"gazetteer data file {path.name!r} is unreadable: {exc}",
-                            "EW-GEO-010") from exc
+        raise DataFileError(
+            f"gazetteer data file {path.name!r} is unreadable: {exc}", "EW-GEO-010"
+        ) from exc
     if not isinstance(loaded, dict) or "version" not in loaded:
-        raise DataFileError(f"gazetteer data file {path.name!r} must be a mapping with a "
-                            f"'version'", "EW-GEO-011")
+        raise DataFileError(
+            f"gazetteer data file {path.name!r} must be a mapping with a 'version'", "EW-GEO-011"
+        )
     return loaded
 
 
 def _words(data: dict[str, Any], key: str, path: Path) -> list[str]:
     values = data.get(key)
     if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
-        raise DataFileError(f"{path.name}: {key!r} must be a list of non-empty strings",
-                            "EW-GEO-012")
+        raise DataFileError(
+            f"{path.name}: {key!r} must be a list of non-empty strings", "EW-GEO-012"
+        )
     return [v.lower() for v in values]
 
 
-def parse_countries(data: dict[str, Any], name: str = "countries.yaml"
-                    ) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+def parse_countries(
+    data: dict[str, Any], name: str = "countries.yaml"
+) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
     """Check and parse the countries file: {ISO2: {names: [...], adjectives: [...]}}."""
     countries = data.get("countries")
     if not isinstance(countries, dict):
@@ -68,8 +72,7 @@ def parse_countries(data: dict[str, Any], name: str = "countries.yaml"
     adjectives: dict[str, str] = {}
     for code, entry in countries.items():
         if not (isinstance(code, str) and len(code) == 2 and code.isupper()):
-            raise DataFileError(f"{name}: {code!r} is not an ISO 3166-1 alpha-2 code",
-                                "EW-GEO-013")
+            raise DataFileError(f"{name}: {code!r} is not an ISO 3166-1 alpha-2 code", "EW-GEO-013")
         if not isinstance(entry, dict):
             raise DataFileError(f"{name}: entry {code} must be a mapping", "EW-GEO-013")
         names[code] = tuple(str(n) for n in entry.get("names", []))
@@ -78,19 +81,22 @@ def parse_countries(data: dict[str, Any], name: str = "countries.yaml"
     return names, adjectives
 
 
-def parse_variants(data: dict[str, Any], name: str = "variants.yaml"
-                   ) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+def parse_variants(
+    data: dict[str, Any], name: str = "variants.yaml"
+) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     """Check and parse the variants file: a list of {place, country, names}."""
     entries = data.get("variants")
     if not isinstance(entries, list):
         raise DataFileError(f"{name}: 'variants' must be a list", "EW-GEO-014")
     out = []
     for i, entry in enumerate(entries):
-        if (not isinstance(entry, dict) or not isinstance(entry.get("place"), str)
-                or not isinstance(entry.get("country"), str)
-                or not isinstance(entry.get("names"), list)):
-            raise DataFileError(f"{name}: entry {i} needs place, country and names",
-                                "EW-GEO-014")
+        if (
+            not isinstance(entry, dict)
+            or not isinstance(entry.get("place"), str)
+            or not isinstance(entry.get("country"), str)
+            or not isinstance(entry.get("names"), list)
+        ):
+            raise DataFileError(f"{name}: entry {i} needs place, country and names", "EW-GEO-014")
         out.append((entry["place"], entry["country"], tuple(str(n) for n in entry["names"])))
     return tuple(out)
 
@@ -103,7 +109,8 @@ def load_lexicon() -> Lexicon:
     groups = {g: _words(fw, g, fw_path) for g in FEATURE_GROUPS}
     stop_path = data_path("gazetteer", "stoplist.txt")
     stop = frozenset(
-        fold(line) for line in stop_path.read_text(encoding="utf-8").splitlines()
+        fold(line)
+        for line in stop_path.read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.lstrip().startswith("#")
     )
     countries_path = data_path("gazetteer", "countries.yaml")

@@ -30,8 +30,20 @@ _APOSTROPHES = "'’‘`´ʿʾʼ′"
 _APOS_RE = re.compile(f"[{_APOSTROPHES}]")
 _NONWORD_RE = re.compile(r"[^a-z0-9]+")
 _DOUBLE_RE = re.compile(r"([a-z])\1+")
-_SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss",
-                          "æ": "ae", "œ": "oe", "ħ": "h"})
+_SPECIAL = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ħ": "h",
+    }
+)
 
 
 @lru_cache(maxsize=200_000)

@@ -66,12 +66,19 @@ def _compatible(gaz: Gazetteer, child: int, parent: int) -> bool:
         return int(gaz.adm1[child]) == parent or gaz.distance_km(child, parent) < 120
     limit = 80.0 if feat == FEAT_ADMIN else 40.0
     return gaz.distance_km(child, parent) < limit or (
-        int(gaz.adm1[child]) >= 0 and int(gaz.adm1[child]) == int(gaz.adm1[parent])
-        and gaz.distance_km(child, parent) < 150)
+        int(gaz.adm1[child]) >= 0
+        and int(gaz.adm1[child]) == int(gaz.adm1[parent])
+        and gaz.distance_km(child, parent) < 150
+    )
 
 
-def focus_votes(doc: Document, gaz: Gazetteer, lex: Lexicon, mentions: list[Mention],
-                cands: list[list[tuple[Candidate, float]]]) -> Counter[str]:
+def focus_votes(
+    doc: Document,
+    gaz: Gazetteer,
+    lex: Lexicon,
+    mentions: list[Mention],
+    cands: list[list[tuple[Candidate, float]]],
+) -> Counter[str]:
     """Votes for the document's focus country."""
     votes: Counter[str] = Counter()
     for tok in tokenize(doc.text):
@@ -93,8 +100,9 @@ def focus_votes(doc: Document, gaz: Gazetteer, lex: Lexicon, mentions: list[Ment
     return votes
 
 
-def resolve_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon, mentions: list[Mention]
-                     ) -> tuple[list[Resolution | None], str | None]:
+def resolve_mentions(
+    doc: Document, gaz: Gazetteer, lex: Lexicon, mentions: list[Mention]
+) -> tuple[list[Resolution | None], str | None]:
     """Resolve every mention; return the resolutions and the focus country (ISO2)."""
     cands: list[list[tuple[Candidate, float]]] = []
     for m in mentions:
@@ -104,6 +112,15 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon, mentions: list
     votes = focus_votes(doc, gaz, lex, mentions, cands)
     focus = votes.most_common(1)[0][0] if votes else None
     total_votes = sum(votes.values()) or 1.0
+    # a clear focus (the country is named, or most evidence agrees) rules out far homonyms
+    named = any(
+        int(gaz.feat[c.index]) == FEAT_COUNTRY
+        and c.flag == 2
+        and gaz.country_code(c.index) == focus
+        for sc in cands
+        for c, _ in sc[:1]
+    )
+    clear = focus is not None and (named or votes[focus] / total_votes >= 0.6)
     first_pick = [scored[0][0].index if scored else -1 for scored in cands]
     out: list[Resolution | None] = []
     for k, (m, scored) in enumerate(zip(mentions, cands, strict=True)):
@@ -111,29 +128,68 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon, mentions: list
             out.append(None)
             continue
         related = _related(mentions, k)
-        others = [first_pick[j] for j, o in enumerate(mentions)
-                  if j != k and first_pick[j] >= 0 and fold(o.text) != fold(m.text)]
+        others = [
+            first_pick[j]
+            for j, o in enumerate(mentions)
+            if j != k and first_pick[j] >= 0 and fold(o.text) != fold(m.text)
+        ]
         best: list[tuple[float, int]] = []
         for c, s in scored:
             cc = gaz.country_code(c.index)
             s += 3.0 * votes.get(cc, 0.0) / total_votes
             if cc == focus:
                 s += 1.0
+            elif clear:
+                s -= 2.0
             for j, is_parent in related:
                 pool = [x.index for x, _ in cands[j][:15]]
-                if is_parent and any(_compatible(gaz, c.index, p) for p in pool):
-                    s += 3.0
-                elif not is_parent and any(_compatible(gaz, ch, c.index) for ch in pool):
+                if is_parent:
+                    s += 3.0 if any(_compatible(gaz, c.index, p) for p in pool) else -3.0
+                elif any(_compatible(gaz, ch, c.index) for ch in pool):
                     s += 1.5
-            if others and int(gaz.feat[c.index]) != FEAT_COUNTRY and any(
+            if (
+                others
+                and int(gaz.feat[c.index]) != FEAT_COUNTRY
+                and any(
                     gaz.cc[o] == gaz.cc[c.index] and gaz.distance_km(o, c.index) < 100
-                    for o in others[:20]):
+                    for o in others[:20]
+                )
+            ):
                 s += 1.0
             best.append((s, c.index))
         best.sort(reverse=True)
         margin = best[0][0] - best[1][0] if len(best) > 1 else 5.0
         out.append(Resolution(m, best[0][1], best[0][0], margin))
+    _check_hierarchy(gaz, mentions, out, focus if clear else None)
     return out, focus
+
+
+def _check_hierarchy(
+    gaz: Gazetteer, mentions: list[Mention], out: list[Resolution | None], focus: str | None
+) -> None:
+    """Reject a place that does not lie in the place named after it ("Taji, Saladin"
+    must be in Saladin), and places abroad when the document's country is clear,
+    unless the model tagged them as places."""
+    where = {id(m): k for k, m in enumerate(mentions)}
+    for k in range(len(mentions) - 1, -1, -1):
+        res = out[k]
+        if res is None:
+            continue
+        m = res.mention
+        parent = (
+            out[where[id(m.parent)]] if m.parent is not None and id(m.parent) in where else None
+        )
+        outside = (
+            parent is not None and parent.accepted and not _compatible(gaz, res.row, parent.row)
+        )
+        abroad = (
+            focus is not None
+            and gaz.country_code(res.row) != focus
+            and m.ner not in PLACE_LABELS
+            and res.margin < 3.0
+        )
+        if outside or abroad:
+            res.accepted = False
 
 
 def _related(mentions: list[Mention], k: int) -> list[tuple[int, bool]]:
@@ -148,8 +204,15 @@ def _related(mentions: list[Mention], k: int) -> list[tuple[int, bool]]:
 def accept(res: Resolution, gaz: Gazetteer, focus: str | None, lex: Lexicon) -> bool:
     """Keep a resolution as a place? Weak mentions need a clear, plausible match."""
     m = res.mention
-    strong = (m.ner in PLACE_LABELS or m.cue is not None or m.hint is not None
-              or m.parent is not None or bool(m.children))
+    if not res.accepted:
+        return False
+    strong = (
+        m.ner in PLACE_LABELS
+        or m.cue is not None
+        or m.hint is not None
+        or m.parent is not None
+        or bool(m.children)
+    )
     if strong:
         return res.score > 0.5
     cc = gaz.country_code(res.row)

@@ -172,12 +172,15 @@ def admin_areas(cities: dict[str, dict[str, Any]]) -> list[AdminArea]:
         area = AdminArea(cc, "csc:" + str(state.get("state_code")), names, lat, lon, kind, iso)
         group, n = votes.most_common(1)[0] if votes else (None, 0)
         # the same area only when it covers most of the GeoNames area's places
-        if group is not None and n >= 0.4 * group_size[group]:
-            if group not in best or n > best[group][0]:
-                if group in best:
-                    leftovers.append(best[group][1])
-                best[group] = (n, area)
-                continue
+        if (
+            group is not None
+            and n >= 0.4 * group_size[group]
+            and (group not in best or n > best[group][0])
+        ):
+            if group in best:
+                leftovers.append(best[group][1])
+            best[group] = (n, area)
+            continue
         leftovers.append(area)
     for group, (_, csc) in best.items():
         area = areas.setdefault(group, AdminArea(group[0], group[1]))

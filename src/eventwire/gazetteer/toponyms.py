@@ -27,10 +27,50 @@ from eventwire.records import Document
 MAX_WORDS = 6
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 OTHER_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
-PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "ar", "az", "an", "ad", "de", "del",
-                       "la", "le", "les", "du", "des", "da", "do", "dos", "das", "di", "bin",
-                       "ibn", "bani", "beni", "abu", "umm", "ez", "ed", "es", "en", "y", "e",
-                       "of", "sur", "am", "an", "im", "upon", "on", "the"})
+PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "ad",
+        "as",
+        "ash",
+        "at",
+        "ar",
+        "az",
+        "an",
+        "de",
+        "del",
+        "la",
+        "le",
+        "les",
+        "du",
+        "des",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "di",
+        "bin",
+        "ibn",
+        "bani",
+        "beni",
+        "abu",
+        "umm",
+        "ez",
+        "ed",
+        "es",
+        "en",
+        "y",
+        "e",
+        "of",
+        "sur",
+        "am",
+        "im",
+        "upon",
+        "on",
+        "the",
+    }
+)
 LOOSE_CUES = frozenset({"in", "near", "at", "outside"})
 _TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’‘`ʿ]|[-.](?=\w))*|\d+|[^\w\s]")
 
@@ -66,8 +106,9 @@ class Mention:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Words, numbers and punctuation with document offsets."""
-    return [Token(m.start() + offset, m.end() + offset, m.group())
-            for m in _TOKEN_RE.finditer(text)]
+    return [
+        Token(m.start() + offset, m.end() + offset, m.group()) for m in _TOKEN_RE.finditer(text)
+    ]
 
 
 def _is_name_word(tok: Token) -> bool:
@@ -79,15 +120,16 @@ def _allcaps(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int
-                  ) -> list[Mention]:
+def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int) -> list[Mention]:
     """Longest-first gazetteer matches over runs of capitalised words in one sentence."""
     out: list[Mention] = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         starts_name = _is_name_word(tok) or (
-            tok.text.lower() in PARTICLES and i + 1 < len(tokens) and _is_name_word(tokens[i + 1])
+            tok.text.lower() in PARTICLES
+            and i + 1 < len(tokens)
+            and _is_name_word(tokens[i + 1])
             and tok.text.lower() not in {"of", "the", "on", "e", "y"}
         )
         if not starts_name:
@@ -107,8 +149,11 @@ def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int
         if not best and i > 0 and tokens[i - 1].text.lower() in LOOSE_CUES:
             # "in Quamishli": a spelling variant after a locative word
             for k in range(j, i, -1):
-                if _is_name_word(tokens[k - 1]) and fold(_span_text(tokens, i, k)) not in \
-                        lex.stoplist and gaz.lookup(_span_text(tokens, i, k)):
+                if (
+                    _is_name_word(tokens[k - 1])
+                    and fold(_span_text(tokens, i, k)) not in lex.stoplist
+                    and gaz.lookup(_span_text(tokens, i, k))
+                ):
                     best = k
                     break
         if best:
@@ -116,7 +161,8 @@ def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int
             mention = Mention(tokens[i].start, tokens[best - 1].end, text, index)
             # a name inside a longer capitalised run ("Wali" in "Shah Wali Kot") is weak
             mention.partial = (i > 0 and _is_name_word(tokens[i - 1])) or (
-                best < len(tokens) and _is_name_word(tokens[best]))
+                best < len(tokens) and _is_name_word(tokens[best])
+            )
             out.append(mention)
             i = best
         else:
@@ -143,7 +189,7 @@ def _context(mention: Mention, tokens: list[Token], lex: Lexicon) -> None:
     """Fill cue / near / hint from the words around a mention."""
     first = next(k for k, t in enumerate(tokens) if t.start >= mention.start)
     last = max(k for k, t in enumerate(tokens) if t.end <= mention.end)
-    before = [t.text.lower() for t in tokens[max(0, first - 4):first]]
+    before = [t.text.lower() for t in tokens[max(0, first - 4) : first]]
     while before and before[-1] in {"the", "a"}:
         before.pop()
     # feature word before the name: "the province of X", "the village of X", "X city"
@@ -159,7 +205,7 @@ def _context(mention: Mention, tokens: list[Token], lex: Lexicon) -> None:
             break
     if mention.cue is None and before and before[-1] in lex.locative:
         mention.cue = before[-1]
-    after = [t.text.lower() for t in tokens[last + 1:last + 3]]
+    after = [t.text.lower() for t in tokens[last + 1 : last + 3]]
     if after and mention.hint is None and _kind(after[0], lex):
         mention.hint, mention.hint_word = _kind(after[0], lex), after[0]
     if mention.hint_word in {"outskirts", "countryside", "vicinity"}:
@@ -176,8 +222,7 @@ def _kind(word: str, lex: Lexicon) -> str | None:
     return None
 
 
-_LINK_RE = re.compile(
-    r"^\s*(?:[,(]|\bin\b|\bof\b|-)?\s*(?:the\s+)?(?:[,(]\s*)?$", re.IGNORECASE)
+_LINK_RE = re.compile(r"^\s*(?:[,(]|\bin\b|\bof\b|-)?\s*(?:the\s+)?(?:[,(]\s*)?$", re.IGNORECASE)
 
 
 def _link(mentions: list[Mention], doc: Document, lex: Lexicon) -> None:
@@ -186,10 +231,13 @@ def _link(mentions: list[Mention], doc: Document, lex: Lexicon) -> None:
         a, b = mentions[k], mentions[k + 1]
         if a.sentence != b.sentence:
             continue
-        gap = doc.text[a.end:b.start]
+        gap = doc.text[a.end : b.start]
         words = gap.split()
-        kept = " ".join(w for w in words if w.strip(",()").lower() not in
-                        (lex.admin | lex.part | lex.town | {"the"}))
+        kept = " ".join(
+            w
+            for w in words
+            if w.strip(",()").lower() not in (lex.admin | lex.part | lex.town | {"the"})
+        )
         if len(gap) <= 40 and _LINK_RE.match(" " + kept):
             a.parent = b
             b.children.append(a)
@@ -214,9 +262,13 @@ def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
             found.append(Mention(start, end, text, index))
         for m in found:
             for start, end, label, _ in ents:
-                if start < m.end and m.start < end:
-                    if label in PLACE_LABELS or m.ner is None:
-                        m.ner = label
+                if not (start < m.end and m.start < end):
+                    continue
+                # a place label counts only for the same words; other labels warn
+                same = (start, end) == (m.start, m.end)
+                if (label in PLACE_LABELS and same) or (label not in PLACE_LABELS
+                                                        and m.ner is None):
+                    m.ner = label
             _context(m, tokens, lex)
         mentions.extend(sorted(found, key=lambda m: m.start))
     _link(mentions, doc, lex)
@@ -246,11 +298,14 @@ def keep_mention(m: Mention, lex: Lexicon, sentence_start: int) -> bool:
     strong = m.ner in PLACE_LABELS or m.cue is not None or m.hint is not None
     if _allcaps(m.text) and len(m.text) <= 5 and m.ner not in PLACE_LABELS:
         return False
-    if m.ner in OTHER_LABELS and m.cue is None and m.hint is None and m.parent is None \
-            and not m.children:
+    if (
+        m.ner in OTHER_LABELS
+        and m.cue is None
+        and m.hint is None
+        and m.parent is None
+        and not m.children
+    ):
         return False
     if m.partial and m.ner not in PLACE_LABELS:
         return False
-    if m.start == sentence_start and not strong and m.parent is None:
-        return False
-    return True
+    return not (m.start == sentence_start and not strong and m.parent is None)

@@ -26,6 +26,7 @@ from eventwire.actordict import ActorDictionary, ActorEntry, normalise
 from eventwire.records import Actor
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
+_COORDINATION = re.compile(r"\s*(?:,|;|&|\band\b|\bas well as\b)\s*")
 _CUT_WORDS = frozenset(
     {"who", "which", "that", "whom", "whose", "after", "while", "in", "at", "on"}
 )
@@ -83,7 +84,8 @@ IDENTITY_MILITIA_SUFFIX = {"ethnicity": "Ethnic Militia", "clan": "Communal Mili
 
 
 def _words(text: str) -> list[str]:
-    return [w.strip(".'’-") or w for w in _TOKEN.findall(text)]
+    words = [re.sub(r"['’]s$", "", w) for w in _TOKEN.findall(text)]  # "Iraq's" -> "Iraq"
+    return [w.strip(".'’-") or w for w in words]
 
 
 def _entry_actor(
@@ -174,13 +176,20 @@ def compose(
     identities: list[tuple[str, str, str | None]] = []
     unknown = False
     pro: list[str] = []
+    covered: set[int] = set()  # tokens that name a country
+    cut_words = _cut(words)
+    for size in (3, 2, 1):  # "United States", "South Sudanese", "Iraqi", "US"
+        for i in range(max(0, min(start, len(norm)) - size + 1)):
+            key = " ".join(norm[i : i + size])
+            code = d.countries.get(key) or d.demonyms.get(key)
+            if size == 1 and code is None:
+                code = d.country_acronyms.get(cut_words[i].replace(".", ""))
+            if code and not covered & set(range(i, i + size)):
+                country = country or code
+                covered.update(range(i, i + size))
     for i, token in enumerate(norm):
         if not token:
             continue
-        if token in d.demonyms and i <= start:
-            country = country or d.demonyms[token]
-        elif token in d.countries and i <= start:
-            country = country or d.countries[token]
         singular = token[:-1] if token.endswith("s") else token
         for form in (token, singular):
             if form in d.identities:
@@ -202,6 +211,30 @@ def compose(
     country = country or context_country
     how = "composed" if explicit or identities else "context" if country else "head-noun"
     affiliation = [*dict.fromkeys(labels), *pro]
+    proper = [
+        w
+        for i, w in enumerate(cut_words[:start])
+        if w[:1].isupper()
+        and i > 0
+        and i not in covered
+        and norm[i] not in d.identities
+        and norm[i] not in d.heads
+        and not norm[i].startswith("pro ")
+        and not norm[i].startswith("anti ")
+    ]
+    if proper and generic.inter in (1, 2, 3) and generic.id not in ("GEN-GOVERNMENT",):
+        # "National Resistance forces", "Vengeance Units": a named group we do not know
+        inter = 2 if generic.id == "GEN-REBELS" else 3
+        kind = "rebel" if inter == 2 else "militia"
+        return Actor(
+            text=text,
+            name=_strip_det(text),
+            type=kind,
+            inter=inter,
+            country=country,
+            affiliation=affiliation,
+            resolved_by="head-noun",
+        )
     if generic.state:
         state = d.get(f"{country}-{generic.state}") if country else None
         if state is not None:
@@ -240,6 +273,10 @@ def compose(
     )
 
 
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
+
+
 def _is_name_word(word: str) -> bool:
     return (word[:1].isupper() and word.lower() != "the") or word.lower()[:3] in _PARTICLES
 
@@ -263,17 +300,25 @@ def code_mention(
 ) -> Actor:
     """Code the words of one actor mention; never returns None (unknowns keep their text)."""
     words = _words(text)
+    parts = [p for p in _COORDINATION.split(text) if p.strip()]
+    if len(parts) > 1 and d.lookup(text) is None:
+        # "SSPDF and SPLM-IO forces": the first coordinated actor leads, keep the words
+        for part in parts:
+            coded = code_mention(d, part, context_country, ref_date, fuzzy)
+            if coded.resolved_by != "unknown":
+                coded.text = text
+                return coded
     named = find_named(d, words)
     if named is not None:
         return _entry_actor(d, named, text, ref_date, "dictionary")
-    composed = compose(d, text, words, context_country)
-    if composed is not None:
-        return composed
-    country_key = normalise(text)
+    country_key = " ".join(normalise(w) for w in words if normalise(w))
     if country_key in d.countries:
         state = d.get(f"{d.countries[country_key]}-GOV")
         if state is not None:
             return _entry_actor(d, state, text, ref_date, "dictionary")
+    composed = compose(d, text, words, context_country)
+    if composed is not None:
+        return composed
     if fuzzy:
         names = [w for w in words if _is_name_word(w)]
         for candidate in dict.fromkeys([" ".join(names), names[-1] if names else ""]):

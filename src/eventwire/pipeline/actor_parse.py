@@ -15,6 +15,24 @@ from eventwire.records import Actor, Document, Event
 SUBJECT_DEPS = frozenset({"nsubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
+LEFT_DEPS = frozenset(
+    {
+        "det",
+        "amod",
+        "compound",
+        "nummod",
+        "poss",
+        "quantmod",
+        "nmod",
+        "case",
+        "punct",
+        "advmod",
+        "npadvmod",
+        "predet",
+        "nn",
+        "flat",
+    }
+)
 # Heads that are things, not actors ("a bomb exploded", "clashes took place").
 NOT_ACTORS = frozenset(
     {
@@ -82,10 +100,16 @@ def _trigger_token(parse: Any, offset: int, event: Event) -> Any | None:
 def phrase_bounds(token: Any) -> tuple[int, int]:
     """Token indices [first, last] of the noun phrase headed by ``token``.
 
-    Left dependents are kept (determiners, numbers, adjectives, compounds); on the right
-    only an "of" complement and coordinated heads ("doctors and nurses") are kept.
+    Contiguous left dependents are kept (determiners, numbers, adjectives, compounds,
+    possessives); on the right only an "of" complement and coordinated heads ("doctors
+    and nurses") are kept. Fronted adverbials ("Around 6 May 2020, militia") are not.
     """
-    first, last = token.left_edge.i, token.i
+    first, last = token.i, token.i
+    for child in reversed(list(token.lefts)):
+        if child.dep_ in LEFT_DEPS and child.right_edge.i >= first - 2:
+            first = min(first, child.left_edge.i)
+        else:
+            break
     for child in token.rights:
         if child.dep_ in ("conj", "cc") or (child.dep_ == "prep" and child.lower_ == "of"):
             last = max(last, child.right_edge.i)
@@ -96,10 +120,14 @@ def phrase_bounds(token: Any) -> tuple[int, int]:
     return first, last
 
 
-def _actor(parse: Any, offset: int, token: Any) -> Actor | None:
-    if token.lower_ in NOT_ACTORS or token.pos_ in ("VERB", "AUX"):
+def _actor(
+    parse: Any, offset: int, token: Any, bounds: tuple[int, int] | None = None
+) -> Actor | None:
+    if token.pos_ in ("VERB", "AUX") or (bounds is None and token.lower_ in NOT_ACTORS):
         return None
-    first, last = phrase_bounds(token)
+    first, last = bounds or phrase_bounds(token)
+    while first < last and parse[first].is_punct:
+        first += 1
     start = offset + parse[first].idx
     end = offset + parse[last].idx + len(parse[last].text)
     return Actor(text=parse[first : last + 1].text, start=start, end=end)
@@ -144,3 +172,24 @@ def roles_from_parse(doc: Document, event: Event) -> tuple[Actor | None, Actor |
         elif child.dep_ in OBJECT_DEPS and patient is None:
             patient = _actor(parse, offset, child)
     return agent, patient
+
+
+def noun_phrases(doc: Document, event: Event) -> list[tuple[Actor, bool, str]]:
+    """Noun phrases of the event's sentence in order: (mention, is "by" agent, dependency)."""
+    parse = doc.parses.get(event.sentence_index)
+    if parse is None or not 0 <= event.sentence_index < len(doc.sentences):
+        return []
+    offset = doc.sentences[event.sentence_index].start
+    found: list[tuple[Actor, bool, str]] = []
+    try:
+        chunks = list(parse.noun_chunks)
+    except (ValueError, NotImplementedError):  # no parser in this pipeline
+        return []
+    for chunk in chunks:
+        root = chunk.root
+        actor = _actor(parse, offset, root, (chunk.start, chunk.end - 1))
+        if actor is None:
+            continue
+        by_agent = root.dep_ == "pobj" and root.head.lower_ == "by"
+        found.append((actor, by_agent, root.dep_))
+    return found

@@ -22,7 +22,7 @@ from typing import Any
 from eventwire.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.config import Settings
 from eventwire.pipeline.actor_compose import code_mention
-from eventwire.pipeline.actor_parse import roles_from_parse
+from eventwire.pipeline.actor_parse import noun_phrases, roles_from_parse
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.records import Actor, Document, Event
 
@@ -54,6 +54,9 @@ ANAPHORS: dict[str, frozenset[str]] = {
     "he": frozenset({"person", "government"}),
     "she": frozenset({"person", "government"}),
 }
+CROWDS = frozenset({"Protests", "Riots"})
+ARMED = frozenset({1, 2, 3, 4, 8})
+EXPLICIT = frozenset({"dictionary", "dictionary-role", "composed", "fuzzy", "fuzzy-role"})
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 STATE_TYPES = frozenset({"military", "police"})
 
@@ -87,6 +90,7 @@ class ActorCoder:
         self.infer_unidentified = bool(opts.get("infer_unidentified", True))
         self.coref = bool(opts.get("coref", True))
         self.fuzzy = bool(opts.get("fuzzy", True))
+        self.scan = bool(opts.get("scan_sentence", True))
 
     def __call__(self, doc: Document) -> Document:
         history: dict[int, list[Actor]] = {}  # segment index -> coded actors, in order
@@ -101,6 +105,8 @@ class ActorCoder:
             for actor in [event.actor1, event.actor2, *event.assoc_actors]:
                 if actor is not None and actor.resolved_by is None:
                     self.code(actor, country, ref_date, seen)
+            if self.scan and event.actor1 is None and event_category(event) not in CROWDS:
+                event.actor1 = self._scan(doc, event, country, ref_date)
             if self.acled_roles:
                 self._acled_roles(doc, event, country)
             for actor in (event.actor1, event.actor2):
@@ -120,6 +126,34 @@ class ActorCoder:
                 return
         coded = code_mention(self.dictionary, actor.text, country, ref_date, fuzzy=self.fuzzy)
         _copy_coding(actor, coded)
+
+    def _scan(
+        self, doc: Document, event: Event, country: str | None, ref_date: date | None
+    ) -> Actor | None:
+        """An armed actor named elsewhere in the sentence: a "by" agent first, then any."""
+        phrases = noun_phrases(doc, event)
+        a2 = event.actor2
+        for agents_only in (True, False):
+            for mention, by_agent, dep in phrases:
+                if agents_only and not by_agent:
+                    continue
+                if a2 is not None and mention.start < a2.end and a2.start < mention.end:
+                    continue
+                if not by_agent and dep in ("nsubjpass", "dobj"):
+                    continue  # the ones acted upon ("two soldiers were killed")
+                coded = code_mention(self.dictionary, mention.text, country, ref_date, fuzzy=False)
+                if coded.inter not in ARMED:
+                    continue
+                armed_generic = coded.actor_id in (
+                    "GEN-UAG",
+                    "GEN-REBELS",
+                    "GEN-MILITIA",
+                    "GEN-COMMUNAL",
+                )
+                if by_agent or coded.resolved_by in EXPLICIT or armed_generic:
+                    _copy_coding(mention, coded, "sentence")
+                    return mention
+        return None
 
     @staticmethod
     def _antecedent(seen: list[Actor], types: frozenset[str]) -> Actor | None:

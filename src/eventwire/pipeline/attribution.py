@@ -192,14 +192,18 @@ class AttributionStage:
         if cue is not None and cue.speaker:
             role = "claimant" if cue.responsibility else "quoted"
             event.attribution = Attribution(
-                self._resolve(ctx, cue.speaker, cue.speaker_start), role, cue.verb, cue.start,
+                self._resolve(ctx, cue.speaker, cue.speaker_start),
+                role,
+                cue.verb,
+                cue.start,
                 cue.end,
             )
             return
         default = ctx.default
         verb = cue.verb if cue is not None else None  # "it was reported that …": no speaker
-        event.attribution = Attribution(default.speaker, default.role, verb, default.start,
-                                        default.end)
+        event.attribution = Attribution(
+            default.speaker, default.role, verb, default.start, default.end
+        )
 
 
 @register_stage(NAME)

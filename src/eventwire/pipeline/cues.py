@@ -74,7 +74,9 @@ def parse_cues(raw: Any, path: Path) -> Cues:
     """Check the schema of a loaded cues mapping and compile it."""
     if not isinstance(raw, dict):
         raise DataFileError(f"{path}: top level must be a mapping", "EW-STR-001")
-    missing = [k for k in ("version", "reporting_verbs", *_PATTERN_LISTS, *_PATTERNS) if k not in raw]
+    missing = [
+        k for k in ("version", "reporting_verbs", *_PATTERN_LISTS, *_PATTERNS) if k not in raw
+    ]
     if missing:
         raise DataFileError(f"{path}: missing keys {', '.join(missing)}", "EW-STR-001")
     verbs: dict[str, str] = {}
@@ -86,7 +88,9 @@ def parse_cues(raw: Any, path: Path) -> Cues:
     for category in VERB_CATEGORIES:
         for lemma in reporting.get(category) or []:
             if not isinstance(lemma, str):
-                raise DataFileError(f"{path}: reporting verb {lemma!r} is not a string", "EW-STR-004")
+                raise DataFileError(
+                    f"{path}: reporting verb {lemma!r} is not a string", "EW-STR-004"
+                )
             verbs[lemma.lower()] = category
     lists: dict[str, tuple[re.Pattern[str], ...]] = {}
     for key in _PATTERN_LISTS:
@@ -119,5 +123,7 @@ def load_cues(path: str | Path | None = None) -> Cues:
     try:
         raw = yaml.safe_load(file.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"cannot read structure cues {str(file)!r}: {exc}", "EW-STR-001") from exc
+        raise DataFileError(
+            f"cannot read structure cues {str(file)!r}: {exc}", "EW-STR-001"
+        ) from exc
     return parse_cues(raw, file)

@@ -163,7 +163,9 @@ class DatesStage:
         ]
         if not any(cues.get(i) for i in earlier):
             return False
-        token = _token_at(doc.parses.get(event.sentence_index), event.trigger.start - sentence.start)
+        token = _token_at(
+            doc.parses.get(event.sentence_index), event.trigger.start - sentence.start
+        )
         verb = _verb_of(token)
         while verb is not None and verb.tag_ not in PRESENT_TAGS and verb.head is not verb:
             if verb.dep_ not in ("advcl", "xcomp", "conj", "acl"):
@@ -189,8 +191,12 @@ class DatesStage:
         ]
         if self._is_habitual(doc, event, cues, timexes):
             ranges = [t for t in own if t.when.precision == "range"]
-            ranges += [t for i in same_segment for t in reversed(timexes.get(i, []))
-                       if t.when.precision == "range"]
+            ranges += [
+                t
+                for i in same_segment
+                for t in reversed(timexes.get(i, []))
+                if t.when.precision == "range"
+            ]
             if ranges:
                 when = _copy(ranges[0].when)
             elif doc.published is not None:
@@ -217,8 +223,11 @@ class DatesStage:
             return doc
         if not doc.sentences:
             doc.sentences = [Sentence(0, len(doc.text), doc.text)]
-        needed = {doc.sentences[e.sentence_index].segment for e in doc.events
-                  if 0 <= e.sentence_index < len(doc.sentences)}
+        needed = {
+            doc.sentences[e.sentence_index].segment
+            for e in doc.events
+            if 0 <= e.sentence_index < len(doc.sentences)
+        }
         timexes: dict[int, list[Timex]] = {}
         cues: dict[int, list[tuple[int, int, str]]] = {}
         for i, sentence in enumerate(doc.sentences):
@@ -243,7 +252,10 @@ class DatesStage:
         for seg in doc.segments:
             if seg.kind == "dateline":
                 found = find_timexes(
-                    doc.text[seg.start : seg.end], doc.published, seg.start, self.lexicon,
+                    doc.text[seg.start : seg.end],
+                    doc.published,
+                    seg.start,
+                    self.lexicon,
                     self.numeric_order,
                 )
                 if found:

@@ -1,23 +1,398 @@
-"""events stage (initial pass-through; its issue replaces it with the real coder)."""
+"""Events stage: find every event in the parsed sentences, with type, roles and modality.
+
+For each parsed sentence: match triggers from the lexicon (words, phrases, dependency
+patterns), keep ambiguous ones only in a conflict (or protest) context, find the agent
+and patient in the dependency parse, decide the modality, and choose the ACLED
+sub-event type from the context (subtypes.py). Each event carries its PLOVER type and
+mode, ACLED type and sub-type, CAMEO root, raw actor mentions with document offsets,
+evidence spans and a confidence that orders events for a reviewer.
+
+>>> sorted(trigger_surface_forms(load_settings()))[:3]   # doctest: +SKIP
+['abduct', 'abducted', 'abducting']
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from eventwire.config import Settings
+from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
-from eventwire.records import Document
+from eventwire.pipeline.modality import find_modality, has_habitual_cue
+from eventwire.pipeline.roles import Roles, find_roles, noun_span
+from eventwire.pipeline.subtypes import VIOLENT_FRAMES, Context, classify, phrase_classes
+from eventwire.pipeline.triggers import (
+    Lexicon,
+    TriggerEntry,
+    TriggerMatch,
+    classes_in,
+    inflections,
+    load_lexicon,
+    token_keys,
+)
+from eventwire.records import CODED_SEGMENT_KINDS, Actor, Document, Event, Span
 
 NAME = "eventwire.events.v1"
+STRONG_CLASSES = frozenset(
+    {
+        "armed",
+        "nonstate",
+        "weapon_air",
+        "weapon_shell",
+        "weapon_ied",
+        "weapon_grenade",
+        "weapon_suicide",
+        "weapon_chemical",
+    }
+)
+DOMAIN_CLASSES = ("sport", "business", "entertainment")
+WINDOW_BEFORE, WINDOW_AFTER = 1, 3
+_MODALITY_PENALTY = {
+    "asserted": 0.0,
+    "habitual": 0.04,
+    "generic": 0.2,
+    "hypothetical": 0.3,
+    "negated": 0.35,
+}
 
 
-class EventsStage:
+class EventCoder:
+    """Code events from the parsed sentences of a document."""
+
     name = NAME
-    requires = ("doc.parses",)
+    requires = ("doc.sentences", "doc.parses")
     assigns = ("doc.events",)
 
+    def __init__(self, lexicon: Lexicon, ontology: Ontology, min_confidence: float = 0.0) -> None:
+        self.lexicon = lexicon
+        self.ontology = ontology
+        self.min_confidence = min_confidence
+
+    # ---- context checks -------------------------------------------------------------
+    def _accept(
+        self, match: TriggerMatch, parse: Any, classes: set[str], domain: set[str]
+    ) -> str | None:
+        """Return the frame to use for a trigger alternative, or None to drop it."""
+        entry = match.entry
+        frame = entry.frame
+        own = set(range(match.start, match.end))
+        ctx = classes_in(list(parse), self.lexicon, skip=own) if entry.ambiguous else classes
+        strong = bool(ctx & STRONG_CLASSES)
+        in_domain = bool(domain or ctx & set(DOMAIN_CLASSES))
+        violent = frame in VIOLENT_FRAMES or frame in {"capture", "retake", "disrupt"}
+        if violent and frame not in {"protest"}:
+            if "accident" in ctx and not strong and frame in {"kill", "harm"}:
+                return None
+            if entry.ambiguous:
+                ok = ("conflict" in ctx or strong) and (strong or not in_domain)
+                if not ok:
+                    return self._fallback(entry, match, parse)
+            elif in_domain and not strong and frame in {"shoot", "kill", "harm", "attack", "clash"}:
+                return None
+            return frame
+        if frame == "protest" and entry.ambiguous:
+            return (
+                frame
+                if "protest_context" in ctx and not (in_domain and "sport" in ctx | domain)
+                else None
+            )
+        if frame == "destroy":
+            return frame if ({"conflict", "property"} & ctx) and not in_domain else None
+        if frame == "support":
+            head = parse[match.head]
+            if head.pos_ != "VERB":
+                return None
+            obj = next((c for c in head.children if c.dep_ in {"dobj", "obj"}), None)
+            if obj is None or not (phrase_classes(parse, obj.i, self.lexicon) or obj.ent_type_):
+                return None
+            return frame
+        if entry.ambiguous and in_domain:
+            return None
+        return frame
+
+    def _fallback(self, entry: TriggerEntry, match: TriggerMatch, parse: Any) -> str | None:
+        head = parse[match.head]
+        if entry.fallback and head.pos_ == "VERB":
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and (
+                subj.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or subj.pos_ == "PROPN"
+            ):
+                return entry.fallback
+        return None
+
+    # ---- main -----------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
+        lex = self.lexicon
+        indices = sorted(i for i in doc.parses if self._coded(doc, i))
+        classes: dict[int, set[str]] = {}
+        chosen: dict[int, list[tuple[TriggerMatch, str]]] = {}
+        domain_hits: dict[str, int] = {}
+        for i in indices:
+            classes[i] = classes_in(list(doc.parses[i]), lex)
+            for name in DOMAIN_CLASSES:
+                if name in classes[i]:
+                    domain_hits[name] = domain_hits.get(name, 0) + 1
+        domain = {n for n, c in domain_hits.items() if c >= 3 and c >= len(indices) / 3}
+        for i in indices:
+            parse = doc.parses[i]
+            picks: list[tuple[TriggerMatch, str]] = []
+            for group in _match(parse, lex):
+                for match in group:
+                    frame = self._accept(match, parse, classes[i], domain)
+                    if frame is not None:
+                        picks.append((match, frame))
+                        break
+            chosen[i] = picks
+        rank = {i: n for n, i in enumerate(indices)}
+        events: list[Event] = []
+        for i in indices:
+            events.extend(self._code_sentence(doc, i, indices, chosen, classes, rank[i]))
+        doc.events = [e for e in _merge(events) if e.confidence >= self.min_confidence]
         return doc
+
+    @staticmethod
+    def _coded(doc: Document, i: int) -> bool:
+        if not doc.segments or i >= len(doc.sentences):
+            return True
+        seg = doc.segment_of(doc.sentences[i])
+        return seg is None or seg.kind in CODED_SEGMENT_KINDS
+
+    def _window(self, doc: Document, i: int, indices: list[int]) -> list[int]:
+        seg = doc.sentences[i].segment if i < len(doc.sentences) else 0
+        return [
+            j
+            for j in indices
+            if j != i
+            and i - WINDOW_BEFORE <= j <= i + WINDOW_AFTER
+            and (j >= len(doc.sentences) or doc.sentences[j].segment == seg)
+        ]
+
+    def _code_sentence(
+        self,
+        doc: Document,
+        i: int,
+        indices: list[int],
+        chosen: dict[int, list[tuple[TriggerMatch, str]]],
+        classes: dict[int, set[str]],
+        rank: int,
+    ) -> list[Event]:
+        lex = self.lexicon
+        parse = doc.parses[i]
+        sentence = doc.sentences[i]
+        window = self._window(doc, i, indices)
+        window_classes: set[str] = set().union(*(classes[j] for j in window)) if window else set()
+        frames_window = {f for j in window for _, f in chosen[j]}
+        violent_agents: set[str] = set()
+        for j in [i, *window]:
+            for m, f in chosen[j]:
+                if f in VIOLENT_FRAMES or f == "destroy":
+                    r = find_roles(doc.parses[j], m.head, lex)
+                    violent_agents |= phrase_classes(doc.parses[j], r.agent, lex)
+        n_violent = sum(1 for _, f in chosen[i] if f in VIOLENT_FRAMES)
+        habitual_context = any(
+            "habitual" in str(e)
+            for e in ()  # placeholder for cross-sentence cues
+        )
+        out: list[Event] = []
+        for match, frame_name in chosen[i]:
+            frame = lex.frames[frame_name]
+            roles = find_roles(parse, match.head, lex)
+            own = set(range(match.start, match.end))
+            ctx = Context(
+                sentence=classes_in(list(parse), lex, skip=own),
+                window=window_classes,
+                frames_sentence={f for m, f in chosen[i] if m is not match},
+                frames_window=frames_window,
+                agent=phrase_classes(parse, roles.agent, lex),
+                patient=phrase_classes(parse, roles.patient, lex),
+                window_violent_agents=violent_agents,
+            )
+            sub, reason = classify(frame_name, frame.acled, ctx)
+            modality = find_modality(
+                parse, match.head, lex, sentence.text, n_violent, habitual_context
+            )
+            out.append(
+                self._event(doc, i, parse, match, frame_name, sub, reason, roles, modality, rank)
+            )
+        return out
+
+    def _event(
+        self,
+        doc: Document,
+        i: int,
+        parse: Any,
+        match: TriggerMatch,
+        frame_name: str,
+        sub: str | None,
+        reason: str,
+        roles: Roles,
+        modality: str,
+        rank: int,
+    ) -> Event:
+        lex, onto = self.lexicon, self.ontology
+        frame = lex.frames[frame_name]
+        base = doc.sentences[i].start
+        t_start = base + parse[match.start].idx
+        last = parse[match.end - 1]
+        t_end = base + last.idx + len(last.text)
+        trigger = Span(t_start, t_end, "trigger", doc.text[t_start:t_end])
+        plover, mode, cameo = frame.plover, frame.mode, onto.cameo_root(frame.plover)
+        acled_type: str | None = None
+        if sub is not None:
+            cw = onto.crosswalk(sub)
+            acled_type = cw.acled_event_type
+            if sub != frame.acled or frame.plover in {"FIGHT", "ASSAULT"}:
+                plover, mode, cameo = cw.plover_type, cw.plover_mode, cw.cameo_root
+        event = Event(
+            doc_id=doc.doc_id,
+            trigger=trigger,
+            sentence_index=i,
+            plover_type=plover,
+            plover_mode=mode,
+            acled_event_type=acled_type,
+            acled_sub_event_type=sub,
+            cameo_root=cameo,
+            modality=modality,
+            rule=f"{frame_name}:{match.entry.id}|{reason}",
+        )
+        event.evidence.append(trigger)
+        for label, head in (("actor1", roles.agent), ("actor2", roles.patient)):
+            if head is None:
+                continue
+            actor = _actor(doc, parse, base, head)
+            setattr(event, label, actor)
+            event.evidence.append(Span(actor.start, actor.end, label, actor.text))
+        for conj in roles.agent_conj:
+            event.assoc_actors.append(_actor(doc, parse, base, conj))
+        event.confidence = self._confidence(parse, match, frame.weight, roles, modality, rank, sub)
+        return event
+
+    def _confidence(
+        self,
+        parse: Any,
+        match: TriggerMatch,
+        weight: float,
+        roles: Roles,
+        modality: str,
+        rank: int,
+        sub: str | None,
+    ) -> float:
+        conf = weight
+        conf += 0.04 if roles.agent is not None else 0.0
+        conf += 0.03 if roles.patient is not None else 0.0
+        conf -= min(0.2, 0.04 * rank)
+        conf -= _MODALITY_PENALTY.get(modality, 0.0)
+        conf -= 0.05 if match.entry.ambiguous else 0.0
+        conf += 0.03 if sub is not None else 0.0
+        if _is_background(parse[match.head], self.lexicon):
+            conf -= 0.25
+        return max(0.02, min(0.99, round(conf, 4)))
+
+
+def _is_background(tok: Any, lexicon: Lexicon) -> bool:
+    """A trigger governed by "following", "against", "demanding the release of" … is backdrop."""
+    words = lexicon.words_of("background")
+    current = tok
+    for _ in range(4):
+        if current.head is current or current.dep_ in {"ROOT", "conj"}:
+            return False
+        if (
+            current.dep_ in {"nsubj", "nsubjpass", "dobj"}
+            and current.head.pos_ == "VERB"
+            and not (token_keys(current.head) & words)
+        ):
+            return False
+        current = current.head
+        if token_keys(current) & words:
+            return True
+    return False
+
+
+def _match(parse: Any, lexicon: Lexicon) -> list[list[TriggerMatch]]:
+    from eventwire.pipeline.triggers import match_triggers
+
+    return match_triggers(parse, lexicon)
+
+
+def _actor(doc: Document, parse: Any, base: int, head: int) -> Actor:
+    start, end = noun_span(parse[head])
+    s = base + parse[start].idx
+    last = parse[end - 1]
+    e = base + last.idx + len(last.text)
+    return Actor(text=doc.text[s:e], start=s, end=e)
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """Fold a consequence trigger ("killing", "wounded") into the main event of its sentence
+    when both have the same ACLED sub-type: one event, several pieces of evidence."""
+    out: list[Event] = []
+    by_key: dict[tuple[int, str], Event] = {}
+    for event in sorted(events, key=lambda e: -e.confidence):
+        sub = event.acled_sub_event_type
+        if sub is None or event.modality in {"negated", "hypothetical"}:
+            out.append(event)
+            continue
+        key = (event.sentence_index, sub)
+        main = by_key.get(key)
+        if main is None or main.modality != event.modality:
+            by_key.setdefault(key, event)
+            out.append(event)
+            continue
+        main.evidence.append(
+            Span(event.trigger.start, event.trigger.end, "trigger", event.trigger.text)
+        )
+        if main.actor1 is None and event.actor1 is not None:
+            main.actor1 = event.actor1
+            main.evidence.append(
+                Span(event.actor1.start, event.actor1.end, "actor1", event.actor1.text)
+            )
+        if main.actor2 is None and event.actor2 is not None:
+            main.actor2 = event.actor2
+            main.evidence.append(
+                Span(event.actor2.start, event.actor2.end, "actor2", event.actor2.text)
+            )
+        main.confidence = min(0.99, main.confidence + 0.02)
+    out.sort(key=lambda e: (e.sentence_index, e.trigger.start))
+    return out
+
+
+def trigger_surface_forms(settings: Settings) -> set[str]:
+    """Every lower-case surface form of every trigger: words with all their inflections,
+    and phrases with each word inflected ("exchanged fire", "took to the streets"), for the
+    relevance pre-filter. A sentence containing none of them cannot yield an event.
+
+    >>> forms = trigger_surface_forms(load_settings())     # doctest: +SKIP
+    >>> {"shot", "kidnapped", "airstrikes", "car bombs"} <= forms  # doctest: +SKIP
+    True
+    """
+    lexicon = load_lexicon(tuple(settings.user_lexicon_files))
+    irregular = lexicon.irregular
+    forms: set[str] = set()
+    for entry in lexicon.entries:
+        for word in {*entry.words, *([entry.head] if entry.head else [])}:
+            forms |= inflections(word, irregular)
+            forms |= {w for w in inflections(word, irregular) if "-" in word} | {word}
+        forms |= set(entry.forms)
+        if entry.phrase:
+            forms |= _phrase_forms(entry.phrase, irregular)
+    return {f for f in forms if f}
+
+
+def _phrase_forms(phrase: tuple[str, ...], irregular: dict[str, tuple[str, ...]]) -> set[str]:
+    options = [sorted(inflections(w, irregular)) if w.isalpha() else [w] for w in phrase]
+    results = [""]
+    for k, opts in enumerate(options):
+        sep = "" if k == 0 or phrase[k] == "-" or phrase[k - 1] == "-" else " "
+        results = [r + sep + o for r in results for o in opts][:4096]
+    return set(results)
 
 
 @register_stage(NAME)
 def make_events_stage(settings: Settings, resources: Resources) -> Stage:
-    return EventsStage()
+    options = settings.options(NAME)
+    lexicon = resources.get(
+        "lexicon:" + ",".join(settings.user_lexicon_files),
+        lambda: load_lexicon(tuple(settings.user_lexicon_files)),
+    )
+    ontology = resources.get("ontology", load_ontology)
+    return EventCoder(lexicon, ontology, float(options.get("min_confidence", 0.0)))

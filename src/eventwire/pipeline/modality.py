@@ -15,7 +15,9 @@ from eventwire.pipeline.triggers import Lexicon, find_phrases, split_phrase, tok
 
 PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 PAST_TAGS = frozenset({"VBD", "VBN"})
-_GOVERNOR_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "advcl", "acl", "conj", "pcomp"})
+_GOVERNOR_DEPS = frozenset(
+    {"xcomp", "ccomp", "dobj", "pobj", "prep", "advcl", "acl", "conj", "pcomp"}
+)
 
 
 def _governors(tok: Any, limit: int = 4) -> Iterator[Any]:
@@ -63,11 +65,15 @@ def is_negated(tok: Any, lexicon: Lexicon) -> bool:
     for gov in _governors(tok):
         if token_keys(gov) & governors:
             return True
-        if any(c.dep_ == "neg" for c in gov.children) and gov.dep_ != "ROOT" and tok.dep_ == "xcomp":
+        if (
+            any(c.dep_ == "neg" for c in gov.children)
+            and gov.dep_ != "ROOT"
+            and tok.dep_ == "xcomp"
+        ):
             return True
-    return bool(words & {"no"} and tok.dep_ == "dobj" and any(
-        c.lower_ == "no" for c in tok.children
-    ))
+    return bool(
+        words & {"no"} and tok.dep_ == "dobj" and any(c.lower_ == "no" for c in tok.children)
+    )
 
 
 def is_hypothetical(tok: Any, lexicon: Lexicon, sentence_text: str) -> bool:
@@ -95,7 +101,7 @@ def is_hypothetical(tok: Any, lexicon: Lexicon, sentence_text: str) -> bool:
     return False
 
 
-def _habitual_cue(parse: Any, lexicon: Lexicon) -> bool:
+def has_habitual_cue(parse: Any, lexicon: Lexicon) -> bool:
     cues = lexicon.modality.get("habitual", {})
     words = set(cues.get("words", []))
     if any(token_keys(t) & words for t in parse):
@@ -127,7 +133,8 @@ def find_modality(
     generic = lexicon.modality.get("generic", {})
     verb = _verb_of(tok)
     present = verb.tag_ in PRESENT_TAGS or (
-        verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in PRESENT_TAGS for c in verb.children)
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" and c.tag_ in PRESENT_TAGS for c in verb.children)
     )
     perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
     if present and not perfect:
@@ -135,7 +142,7 @@ def find_modality(
             generic.get("min_listed_triggers", 3)
         ):
             return "generic"
-    if _habitual_cue(parse, lexicon):
+    if has_habitual_cue(parse, lexicon):
         return "habitual"
     if (present and not perfect) or (habitual_context and is_present_narrative(parse)):
         return "habitual"

@@ -27,12 +27,29 @@ from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.records import Document, Event, Place
 
 NAME = "eventwire.places.v1"
-STRONG_CUES = frozenset({"in", "at", "near", "outside", "around", "inside", "within", "into",
-                         "across", "on"})
-PART_WORDS = frozenset({"area", "countryside", "outskirts", "vicinity", "zone", "sector",
-                        "region", "district", "districts", "subdistrict", "sub-district"})
-_CLAUSE_RE = re.compile(r";|:|\.\s|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b|\bwhen\b|"
-                        r",\s+(?:and|but|which|where|who)\b", re.IGNORECASE)
+STRONG_CUES = frozenset(
+    {"in", "at", "near", "outside", "around", "inside", "within", "into", "across", "on"}
+)
+PART_WORDS = frozenset(
+    {
+        "area",
+        "countryside",
+        "outskirts",
+        "vicinity",
+        "zone",
+        "sector",
+        "region",
+        "district",
+        "districts",
+        "subdistrict",
+        "sub-district",
+    }
+)
+_CLAUSE_RE = re.compile(
+    r";|:|\.\s|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b|\bwhen\b|"
+    r",\s+(?:and|but|which|where|who)\b",
+    re.IGNORECASE,
+)
 
 
 def precision_of(gaz: Gazetteer, res: Resolution) -> int:
@@ -59,8 +76,9 @@ class PlacesStage:
     def resolve(self, doc: Document) -> list[tuple[Resolution, Place]]:
         """Resolve the document's toponyms; set doc.places and doc.country."""
         mentions = find_mentions(doc, self.gaz, self.lex)
-        mentions = [m for m in mentions
-                    if keep_mention(m, self.lex, doc.sentences[m.sentence].start)]
+        mentions = [
+            m for m in mentions if keep_mention(m, self.lex, doc.sentences[m.sentence].start)
+        ]
         resolutions, focus = resolve_mentions(doc, self.gaz, self.lex, mentions)
         kept: list[tuple[Resolution, Place]] = []
         for res in resolutions:
@@ -83,13 +101,17 @@ class PlacesStage:
         for event in doc.events:
             event.location = self.locate(doc, event, kept)
             if event.location is None:
-                doc.note(self.name, "EW-GEO-100",
-                         f"no place found for the event at {event.trigger.start}")
+                doc.note(
+                    self.name,
+                    "EW-GEO-100",
+                    f"no place found for the event at {event.trigger.start}",
+                )
         return doc
 
     # -- attachment -----------------------------------------------------------------------
-    def locate(self, doc: Document, event: Event, kept: list[tuple[Resolution, Place]]
-               ) -> Place | None:
+    def locate(
+        self, doc: Document, event: Event, kept: list[tuple[Resolution, Place]]
+    ) -> Place | None:
         """The place where an event happened (a copy, with its fallback level)."""
         if not kept:
             return self._country_place(doc)
@@ -103,21 +125,32 @@ class PlacesStage:
             best = max(in_sentence, key=lambda rp: self._rank(rp, event, lo, hi))
             level = "clause" if lo <= best[0].mention.start < hi else "sentence"
             return dataclasses.replace(best[1], fallback=level)
-        segment = doc.sentences[sent_index].segment if 0 <= sent_index < len(doc.sentences) \
-            else -1
-        same_par = [(r, p) for r, p in specific
-                    if doc.sentences[r.mention.sentence].segment == segment]
+        segment = doc.sentences[sent_index].segment if 0 <= sent_index < len(doc.sentences) else -1
+        same_par = [
+            (r, p) for r, p in specific if doc.sentences[r.mention.sentence].segment == segment
+        ]
         if same_par:
             before = [rp for rp in same_par if rp[0].mention.sentence < sent_index]
             pool = before or same_par
-            best = max(pool, key=lambda rp: (-abs(rp[0].mention.sentence - sent_index),
-                                             -rp[1].precision if rp[1].precision else 0))
+            best = max(
+                pool,
+                key=lambda rp: (
+                    -abs(rp[0].mention.sentence - sent_index),
+                    -rp[1].precision if rp[1].precision else 0,
+                ),
+            )
             return dataclasses.replace(best[1], fallback="paragraph")
         counts: dict[tuple[float | None, float | None], int] = {}
         for _, p in specific:
             counts[(p.lat, p.lon)] = counts.get((p.lat, p.lon), 0) + 1
-        best = max(specific, key=lambda rp: (counts[(rp[1].lat, rp[1].lon)],
-                                              -(rp[1].precision or 3), -rp[0].mention.start))
+        best = max(
+            specific,
+            key=lambda rp: (
+                counts[(rp[1].lat, rp[1].lon)],
+                -(rp[1].precision or 3),
+                -rp[0].mention.start,
+            ),
+        )
         return dataclasses.replace(best[1], fallback="document")
 
     def _rank(self, rp: tuple[Resolution, Place], event: Event, lo: int, hi: int) -> float:
@@ -171,6 +204,5 @@ def _clause_bounds(text: str, offset: int) -> tuple[int, int]:
 def make_places_stage(settings: Settings, resources: Resources) -> Stage:
     options = settings.options(NAME)
     path = Path(options["index"]) if options.get("index") else None
-    gaz = resources.get("gazetteer" + (f":{path}" if path else ""),
-                        lambda: load_gazetteer(path))
+    gaz = resources.get("gazetteer" + (f":{path}" if path else ""), lambda: load_gazetteer(path))
     return PlacesStage(gaz, load_lexicon())

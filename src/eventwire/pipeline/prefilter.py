@@ -95,6 +95,7 @@ def expand_forms(forms: Iterable[str]) -> set[str]:
                 out.add(" ".join(words))
                 out.add("-".join(words))
                 out.add(" - ".join(words))
+                out.add("".join(words))
     return out
 
 
@@ -165,8 +166,9 @@ def lexicon_forms(settings: Settings) -> set[str]:
             with open(path, encoding="utf-8") as handle:
                 data = yaml.safe_load(handle) or {}
         except (OSError, yaml.YAMLError) as exc:
-            raise DataFileError(f"trigger lexicon {str(path)!r} is unreadable: {exc}",
-                                "EW-PRE-002") from exc
+            raise DataFileError(
+                f"trigger lexicon {str(path)!r} is unreadable: {exc}", "EW-PRE-002"
+            ) from exc
         for entry in data.get("triggers", []) if isinstance(data, dict) else []:
             if not isinstance(entry, dict):
                 continue
@@ -182,9 +184,10 @@ def trigger_forms(settings: Settings) -> set[str]:
     forms = lexicon_forms(settings)
     try:
         from eventwire.pipeline.events import trigger_surface_forms
-    except ImportError:
+
+        return forms | set(trigger_surface_forms(settings))
+    except ImportError:  # an event coder without the export: the lexicon's own forms
         return forms
-    return forms | set(trigger_surface_forms(settings))
 
 
 def load_prefilter(settings: Settings) -> Callable[[str], bool]:

@@ -25,7 +25,7 @@ from functools import cache
 from eventwire.pipeline.cues import Cues
 from eventwire.records import CODED_SEGMENT_KINDS, Segment
 
-_OPEN = "“\""
+_OPEN = '“"'
 _CLOSE = {"“": "”", '"': '"'}
 _IRREGULAR = {
     "say": ["said", "says"],

@@ -109,13 +109,30 @@ def _cue_of(verb: Any, category: str, cues: Cues, base: int) -> Cue:
         c.dep_ == "dobj" and c.lower_ in _RESPONSIBILITY for c in verb.children
     )
     if subj is None or subj.lower_ == "it" and subj.dep_ == "nsubjpass":
-        return Cue(None, -1, -1, verb.text, verb.lemma_.lower(), category, verb_start, verb_end,
-                   responsibility=responsibility)
+        return Cue(
+            None,
+            -1,
+            -1,
+            verb.text,
+            verb.lemma_.lower(),
+            category,
+            verb_start,
+            verb_end,
+            responsibility=responsibility,
+        )
     pronoun = subj.pos_ == "PRON" and subj.lower_ in cues.speaker_pronouns
     text, s_start, s_end = _phrase(subj, base)
     return Cue(
-        text, s_start, s_end, verb.text, verb.lemma_.lower(), category,
-        min(s_start, verb_start), max(s_end, verb_end), pronoun, responsibility,
+        text,
+        s_start,
+        s_end,
+        verb.text,
+        verb.lemma_.lower(),
+        category,
+        min(s_start, verb_start),
+        max(s_end, verb_end),
+        pronoun,
+        responsibility,
     )
 
 
@@ -135,8 +152,9 @@ def governing_cue(parse: Any, token: Any, cues: Cues, base: int) -> Cue | None:
             if pobj is None:
                 continue
             text, s_start, s_end = _phrase(pobj, base)
-            return Cue(text, s_start, s_end, "according to", "according", "say",
-                       base + tok.idx, s_end)
+            return Cue(
+                text, s_start, s_end, "according to", "according", "say", base + tok.idx, s_end
+            )
     return None
 
 
@@ -154,34 +172,65 @@ def reporting_subjects(parse: Any, cues: Cues, base: int) -> list[tuple[int, str
     return found
 
 
+def _lead_cue(text: str, forms: dict[str, str]) -> re.Match[str] | None:
+    """ "The army denied that …": the first reporting verb within the sentence's first words."""
+    head = re.match(r"[^,;:\"“”]{0,80}", text)
+    for word in re.finditer(r"[A-Za-z]+", head.group(0) if head else ""):
+        if word.start() > 0 and word.group(0).lower() in forms:
+            return re.match(
+                rf"(?P<speaker>.{{{word.start()}}})(?P<verb>{word.group(0)})", text, re.DOTALL
+            )
+    return None
+
+
 def sentence_cue(text: str, base: int, cues: Cues) -> Cue | None:
     """Regular-expression fallback for sentences without a parse."""
     m = _ACCORDING.search(text)
     if m:
-        return Cue(m.group("speaker"), base + m.start("speaker"), base + m.end("speaker"),
-                   "according to", "according", "say", base + m.start(), base + m.end())
+        return Cue(
+            m.group("speaker"),
+            base + m.start("speaker"),
+            base + m.end("speaker"),
+            "according to",
+            "according",
+            "say",
+            base + m.start(),
+            base + m.end(),
+        )
     pats = verb_patterns(tuple(sorted(cues.verbs)))
     tail = re.search(r",\s*[^,]{0,90}$", text)
-    found = None
+    found: re.Match[str] | None = None
+    offset = base
     if tail:
         chunk = tail.group(0).rstrip(" .")
         found = pats.after_verb_first.match(chunk) or pats.after_speaker_first.match(chunk)
         offset = base + tail.start()
     if found is None:
-        lead = re.match(r"^(?P<speaker>[^,.;:\"“”]{2,60}?)\s+(?P<verb>\w+)\b", text)
-        if lead and pats.forms.get(lead.group("verb").lower()):
-            found, offset = lead, base
+        found, offset = _lead_cue(text, pats.forms), base
     if found is None:
         return None
     verb = found.group("verb")
     lemma = pats.forms.get(verb.lower(), verb.lower())
-    speaker = " ".join(found.group("speaker").split())
-    words = speaker.split()
-    if words and words[0].lower() in _ARTICLES:
-        speaker = " ".join(words[1:])
+    s_start, s_end = found.start("speaker"), found.end("speaker")
+    raw = found.string
+    while s_start < s_end and raw[s_start] in " ,":
+        s_start += 1
+    while s_end > s_start and raw[s_end - 1] == " ":
+        s_end -= 1
+    article = re.match(r"(?:the|a|an)\s+", raw[s_start:s_end], re.I)
+    if article and s_start + article.end() < s_end:
+        s_start += article.end()
+    speaker = " ".join(raw[s_start:s_end].split())
+    if not speaker:
+        return None
     return Cue(
-        speaker, offset + found.start("speaker"), offset + found.end("speaker"), verb, lemma,
-        cues.verb_category(lemma) or "say", offset + min(found.start("speaker"), found.start("verb")),
-        offset + max(found.end("speaker"), found.end("verb")),
+        speaker,
+        offset + s_start,
+        offset + s_end,
+        verb,
+        lemma,
+        cues.verb_category(lemma) or "say",
+        offset + min(s_start, found.start("verb")),
+        offset + max(s_end, found.end("verb")),
         pronoun=speaker.lower() in cues.speaker_pronouns,
     )

@@ -179,7 +179,7 @@ def _is_weapon_or_event(tok: Any, lexicon: Lexicon) -> bool:
 
 
 def _nominal_modifier_agent(noun: Any, lexicon: Lexicon) -> Any | None:
-    """"Saudi-led coalition airstrikes", "Taliban attack": an actor-like left modifier."""
+    """ "Saudi-led coalition airstrikes", "Taliban attack": an actor-like left modifier."""
     poss = _first(noun, "poss")
     if poss is not None and poss.lower_ not in {"its", "their", "his", "her"}:
         return poss
@@ -254,7 +254,7 @@ def _by_phrase(tok: Any) -> Any | None:
 
 
 def _inherit_agent_passive(verb: Any) -> Any | None:
-    """"Sunnis are picked up and killed by militias": a conjoined passive shares the by-agent."""
+    """ "Sunnis are picked up and killed by militias": a conjoined passive shares the by-agent."""
     head = verb.head
     if head.pos_ == "VERB":
         subj, _ = _subject(head)

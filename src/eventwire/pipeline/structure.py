@@ -142,7 +142,9 @@ class StructureStage:
                 continue
             if self.byline(block.text):
                 kinds[i] = "byline"
-                authors.extend(v for k, v in (self.byline(block.text) or {}).items() if k == "author")
+                authors.extend(
+                    v for k, v in (self.byline(block.text) or {}).items() if k == "author"
+                )
             elif self.is_boilerplate(block.text):
                 kinds[i] = "boilerplate"
             elif self.is_caption(block.text):
@@ -151,7 +153,9 @@ class StructureStage:
         segments = self._segments(doc, blocks, kinds, middle, cast)
         doc.segments = segments
         if doc.title is None:
-            doc.title = next((doc.text[s.start : s.end] for s in segments if s.kind == "title"), None)
+            doc.title = next(
+                (doc.text[s.start : s.end] for s in segments if s.kind == "title"), None
+            )
         if doc.author is None:
             author = cast.interviewer or (authors[0] if authors else None)
             doc.author = display_name(author) if author else None

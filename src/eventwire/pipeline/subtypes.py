@@ -16,8 +16,24 @@ from typing import Any
 from eventwire.pipeline.triggers import Lexicon, token_keys
 
 VIOLENT_FRAMES = frozenset(
-    {"clash", "attack", "shoot", "kill", "harm", "beat", "shell", "air", "explode", "grenade",
-     "suicide", "chemical", "abduct", "sexual", "riot", "mob"}
+    {
+        "clash",
+        "attack",
+        "shoot",
+        "kill",
+        "harm",
+        "beat",
+        "shell",
+        "air",
+        "explode",
+        "grenade",
+        "suicide",
+        "chemical",
+        "abduct",
+        "sexual",
+        "riot",
+        "mob",
+    }
 )
 PERSONAL_FRAMES = frozenset({"attack", "shoot", "kill", "harm", "beat"})
 REMOTE_FRAMES = ("suicide", "chemical", "air", "grenade", "explode", "shell")
@@ -69,20 +85,32 @@ def phrase_classes(parse: Any, head: int | None, lexicon: Lexicon) -> set[str]:
             tokens += [gg for g in c.children for gg in g.lefts if gg.dep_ in {"compound", "amod"}]
     found: set[str] = set()
     head_keys = token_keys(tok)
-    for name in ("armed", "military_site", "civilian", "unarmed_collective", "protesters",
-                 "state", "nonstate", "property"):
+    for name in (
+        "armed",
+        "military_site",
+        "civilian",
+        "unarmed_collective",
+        "protesters",
+        "state",
+        "nonstate",
+        "property",
+    ):
         words = lexicon.words_of(name)
         if head_keys & words:
             found.add(name)
         elif any(token_keys(t) & words for t in tokens[1:]) and name != "civilian":
             found.add(name)
-    if "civilian" in found and found & {"armed", "nonstate"} and not head_keys & lexicon.words_of(
-        "armed"
+    if (
+        "civilian" in found
+        and found & {"armed", "nonstate"}
+        and not head_keys & lexicon.words_of("armed")
     ):
         # "members of the armed forces": the complement decides
         found.discard("civilian")
     if head_keys & {"member", "leader", "official", "commander", "element"} and found & {
-        "armed", "nonstate", "state"
+        "armed",
+        "nonstate",
+        "state",
     }:
         found.discard("civilian")
     if tok.pos_ == "PROPN" and not found:
@@ -148,10 +176,15 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
     if frame in REMOTE_FRAMES:
         return _remote(frame, ctx)
     if frame == "clash":
-        if _protest_context(ctx) and (is_unarmed_crowd(agent) or is_unarmed_crowd(patient)
-                                      or "state" in agent | patient):
+        if _protest_context(ctx) and (
+            is_unarmed_crowd(agent) or is_unarmed_crowd(patient) or "state" in agent | patient
+        ):
             return "Violent demonstration", "clash in a protest"
-        if is_unarmed_crowd(agent) and not is_armed(patient) and "weapon_smallarms" not in ctx.sentence:
+        if (
+            is_unarmed_crowd(agent)
+            and not is_armed(patient)
+            and "weapon_smallarms" not in ctx.sentence
+        ):
             return "Mob violence", "clash between unarmed groups"
         return "Armed clash", "clash"
     if frame in PERSONAL_FRAMES:
@@ -177,10 +210,16 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
         state = "state" in agent and "nonstate" not in agent
         nonstate = "nonstate" in agent and "state" not in agent
         if frame == "retake":
-            return (("Non-state actor overtakes territory", "rebels regain ground") if nonstate
-                    else ("Government regains territory", "retake"))
-        return (("Government regains territory", "state forces take ground") if state
-                else ("Non-state actor overtakes territory", "capture"))
+            return (
+                ("Non-state actor overtakes territory", "rebels regain ground")
+                if nonstate
+                else ("Government regains territory", "retake")
+            )
+        return (
+            ("Government regains territory", "state forces take ground")
+            if state
+            else ("Non-state actor overtakes territory", "capture")
+        )
     return default, "frame default"
 
 
@@ -188,11 +227,21 @@ def _remote(frame: str, ctx: Context) -> tuple[str, str]:
     weapon = remote_weapon(ctx, frame) or frame
     if weapon == "shell" and frame == "shell":
         # heavy weapons plus small arms against each other read as a battle
-        if "weapon_smallarms" in ctx.sentence and ("exchange" in ctx.sentence or "clash" in ctx.frames_sentence):
+        if "weapon_smallarms" in ctx.sentence and (
+            "exchange" in ctx.sentence or "clash" in ctx.frames_sentence
+        ):
             return "Armed clash", "heavy and small arms exchanged"
     if frame == "explode" and weapon == "shell":
-        weapon = "explode" if "weapon_ied" in ctx.sentence and "weapon_shell" not in ctx.sentence else weapon
-    if frame == "grenade" and "weapon_shell" in ctx.sentence and "grenade" not in ctx.frames_sentence:
+        weapon = (
+            "explode"
+            if "weapon_ied" in ctx.sentence and "weapon_shell" not in ctx.sentence
+            else weapon
+        )
+    if (
+        frame == "grenade"
+        and "weapon_shell" in ctx.sentence
+        and "grenade" not in ctx.frames_sentence
+    ):
         weapon = "shell"
     return _REMOTE_SUBTYPE.get(weapon, _REMOTE_SUBTYPE[frame]), f"weapon {weapon}"
 
@@ -201,18 +250,28 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
     agent, patient = ctx.agent, ctx.patient
     weapon = remote_weapon(ctx, frame)
     if weapon is not None and frame != "beat":
-        if weapon == "shell" and "weapon_smallarms" in ctx.sentence and (
-            "exchange" in ctx.sentence or "clash" in ctx.frames_sentence
+        if (
+            weapon == "shell"
+            and "weapon_smallarms" in ctx.sentence
+            and ("exchange" in ctx.sentence or "clash" in ctx.frames_sentence)
         ):
             return "Armed clash", "heavy and small arms"
-        if not (weapon == "explode" and "weapon_ied" not in ctx.sentence and "explode" not in ctx.frames_sentence):
+        if not (
+            weapon == "explode"
+            and "weapon_ied" not in ctx.sentence
+            and "explode" not in ctx.frames_sentence
+        ):
             return _REMOTE_SUBTYPE[weapon], f"{frame} with {weapon}"
     if _protest_context(ctx) and (patient & {"protesters"} or "state" in agent):
         if "lethal" in ctx.sentence | ctx.window and frame in ("shoot", "kill", "harm"):
             return "Excessive force against protesters", "protesters shot or killed"
     if agent & {"protesters"}:
         return "Violent demonstration", "violence by protesters"
-    if is_unarmed_crowd(agent) and frame in ("beat", "attack", "kill") and "weapon_smallarms" not in ctx.sentence:
+    if (
+        is_unarmed_crowd(agent)
+        and frame in ("beat", "attack", "kill")
+        and "weapon_smallarms" not in ctx.sentence
+    ):
         if _protest_context(ctx):
             return "Violent demonstration", "violence by a protesting crowd"
         return "Mob violence", "violence by an unarmed crowd"

@@ -86,6 +86,7 @@ class Lexicon:
     blocks: list[tuple[str, ...]]
     classes: dict[str, CueClass]
     modality: dict[str, Any]
+    irregular: dict[str, tuple[str, ...]] = field(default_factory=dict)
     by_word: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     by_first: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     by_head: dict[str, list[TriggerEntry]] = field(default_factory=dict)
@@ -93,11 +94,16 @@ class Lexicon:
     def __post_init__(self) -> None:
         for entry in self.entries:
             for word in entry.words:
-                self.by_word.setdefault(word, []).append(entry)
+                for form in {word, *self.irregular.get(word, ()), *entry.forms}:
+                    self.by_word.setdefault(form, []).append(entry)
             if entry.phrase:
                 self.by_first.setdefault(entry.phrase[0], []).append(entry)
             if entry.head:
-                self.by_head.setdefault(entry.head, []).append(entry)
+                for form in {entry.head, *self.irregular.get(entry.head, ()), *entry.forms}:
+                    self.by_head.setdefault(form, []).append(entry)
+        for entries in self.by_word.values():
+            unique = list(dict.fromkeys(entries))
+            entries[:] = unique
         for entries in self.by_first.values():
             entries.sort(key=lambda e: -len(e.phrase))
 
@@ -133,7 +139,9 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"lexicon file {path.name!r} is unreadable: {exc}", "EW-LEX-001") from exc
+        raise DataFileError(
+            f"lexicon file {path.name!r} is unreadable: {exc}", "EW-LEX-001"
+        ) from exc
     if not isinstance(loaded, dict):
         raise DataFileError(f"lexicon file {path.name!r} must be a mapping", "EW-LEX-002")
     return loaded
@@ -186,7 +194,9 @@ def parse_lexicon(
                 TriggerEntry(
                     head=str(spec["head"]).lower(),
                     children=frozenset(_strings(spec.get("children"), where)),
-                    child_ents=frozenset(e.upper() for e in _strings(spec.get("child_ents"), where)),
+                    child_ents=frozenset(
+                        e.upper() for e in _strings(spec.get("child_ents"), where)
+                    ),
                     deps=frozenset(_strings(spec.get("deps"), where)),
                     **common,
                 )
@@ -204,8 +214,11 @@ def parse_lexicon(
         if required not in classes:
             raise DataFileError(f"context.yaml lacks the class {required!r}", "EW-LEX-011")
     blocks = [split_phrase(b) for b in _strings(triggers.get("blocks"), "triggers.yaml blocks")]
+    irregular: dict[str, tuple[str, ...]] = {}
+    for lemma, forms in (triggers.get("irregular_forms") or {}).items():
+        irregular[str(lemma).lower()] = tuple(_strings(forms, f"irregular_forms {lemma}"))
     version = "+".join(str(d.get("version", "?")) for d in (triggers, context, modality))
-    return Lexicon(version, frames, entries, blocks, classes, modality)
+    return Lexicon(version, frames, entries, blocks, classes, modality, irregular)
 
 
 @cache
@@ -215,7 +228,9 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
     for extra in extra_files:
         user = _read(Path(extra))
         triggers.setdefault("frames", {}).update(user.get("frames") or {})
-        triggers["triggers"] = list(triggers.get("triggers") or []) + list(user.get("triggers") or [])
+        triggers["triggers"] = list(triggers.get("triggers") or []) + list(
+            user.get("triggers") or []
+        )
         triggers["blocks"] = list(triggers.get("blocks") or []) + list(user.get("blocks") or [])
     return parse_lexicon(
         triggers,
@@ -224,13 +239,51 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
     )
 
 
+_VOWELS = frozenset("aeiou")
+
+
+def inflections(word: str, irregular: dict[str, tuple[str, ...]] | None = None) -> set[str]:
+    """A word with its regular (and listed irregular) inflections; over-generation is harmless.
+
+    >>> sorted(inflections("kill"))
+    ['kill', 'killed', 'killing', 'kills']
+    >>> sorted(inflections("shoot", {"shoot": ("shot",)}))
+    ['shoot', 'shooted', 'shooting', 'shoots', 'shot']
+    """
+    w = word.lower()
+    forms = {w, *(irregular or {}).get(w, ())}
+    if not w.isalpha() or len(w) < 2:
+        return forms
+    last, before = w[-1], w[-2]
+    if w.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(w + "es")
+    elif last == "y" and before not in _VOWELS:
+        forms.add(w[:-1] + "ies")
+    else:
+        forms.add(w + "s")
+    if last == "e":
+        forms.add(w + "d")
+        forms.add(w[:-2] + "ying" if w.endswith("ie") else w[:-1] + "ing")
+        if w.endswith("ee"):
+            forms.add(w + "ing")
+    elif last == "y" and before not in _VOWELS:
+        forms.update({w[:-1] + "ied", w + "ing"})
+    else:
+        forms.update({w + "ed", w + "ing"})
+        if last not in _VOWELS and last not in "wxy" and before in _VOWELS:
+            forms.update({w + last + "ed", w + last + "ing"})
+    return forms
+
+
 def _phrase_at(tokens: Sequence[Any], i: int, phrase: tuple[str, ...]) -> bool:
     if i + len(phrase) > len(tokens):
         return False
     return all(phrase[k] in token_keys(tokens[i + k]) for k in range(len(phrase)))
 
 
-def find_phrases(tokens: Sequence[Any], phrases: Iterable[tuple[str, ...]]) -> list[tuple[int, int]]:
+def find_phrases(
+    tokens: Sequence[Any], phrases: Iterable[tuple[str, ...]]
+) -> list[tuple[int, int]]:
     """Return [start, end) token ranges where any of the phrases occurs."""
     found: list[tuple[int, int]] = []
     plist = list(phrases)
@@ -321,7 +374,8 @@ def classes_in(tokens: Sequence[Any], lexicon: Lexicon, skip: Iterable[int] = ()
             continue
         for phrase in cls.phrases:
             if any(
-                _phrase_at(tokens, i, phrase) and not skipped.intersection(range(i, i + len(phrase)))
+                _phrase_at(tokens, i, phrase)
+                and not skipped.intersection(range(i, i + len(phrase)))
                 for i in range(len(tokens))
             ):
                 present.add(name)

@@ -58,7 +58,7 @@ def is_question_text(text: str, cues: Cues | None = None) -> bool:
         return False
     if stripped.endswith("?") and len(stripped) <= MAX_QUESTION_CHARS:
         return True
-    return bool(cues and len(stripped) <= 300 and cues.question_openers.match(text.lstrip("\"“ ")))
+    return bool(cues and len(stripped) <= 300 and cues.question_openers.match(text.lstrip('"“ ')))
 
 
 def has_caps_lead(text: str) -> bool:

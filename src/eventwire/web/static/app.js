@@ -1,0 +1,201 @@
+/* eventwire dashboard: shared state, filters, API calls, event table, audit trail.
+ * Every view reads the same filters (EW.filters) and is redrawn by EW.refresh().
+ * Text from the store is always inserted with textContent, never as HTML. */
+"use strict";
+
+const EW = {
+  config: {},
+  filters: {},
+  page: { limit: 50, offset: 0, total: 0 },
+  inits: [],          // functions called once /config is loaded
+  views: [],          // functions called with the query string on every refresh
+  palette: ["#d62728", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
+            "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#637939", "#8c6d31", "#843c39",
+            "#7b4173", "#3182bd"],
+  typeColours: {},
+};
+
+EW.colour = function (type) {
+  if (!type) return "#555";
+  if (!(type in EW.typeColours)) {
+    const known = EW.config.plover_types || [];
+    const i = known.indexOf(type);
+    EW.typeColours[type] = EW.palette[(i >= 0 ? i : Object.keys(EW.typeColours).length) % EW.palette.length];
+  }
+  return EW.typeColours[type];
+};
+
+EW.el = function (tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined) continue;
+    if (k === "class") node.className = v;
+    else if (k === "text") node.textContent = v;
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v);
+  }
+  for (const child of children) {
+    if (child === null || child === undefined) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+};
+
+EW.api = async function (path, options) {
+  const response = await fetch(path, options);
+  let body = null;
+  try { body = await response.json(); } catch (e) { body = null; }
+  if (!response.ok) {
+    const err = (body && body.error) || { code: "EW-API-" + response.status, message: response.statusText };
+    const error = new Error(err.message);
+    error.code = err.code;
+    error.status = response.status;
+    throw error;
+  }
+  return body;
+};
+
+EW.notice = function (text) {
+  const box = document.getElementById("notice");
+  box.hidden = !text;
+  box.textContent = text || "";
+};
+
+EW.query = function (extra) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(EW.filters)) if (v) params.set(k, v);
+  for (const [k, v] of Object.entries(extra || {})) if (v !== null && v !== undefined && v !== "") params.set(k, v);
+  return params.toString();
+};
+
+EW.readFilters = function () {
+  const form = document.getElementById("filters");
+  const out = {};
+  for (const field of form.querySelectorAll("input, select")) {
+    if (field.name && field.value.trim()) out[field.name] = field.value.trim();
+  }
+  return out;
+};
+
+EW.setFilter = function (name, value) {
+  const field = document.querySelector(`#filters [name="${name}"]`);
+  if (field) field.value = value || "";
+  EW.filters = EW.readFilters();
+  EW.page.offset = 0;
+  EW.refresh();
+};
+
+EW.refresh = async function () {
+  const qs = EW.query();
+  await Promise.all([EW.loadTable(), ...EW.views.map((view) => view(qs).catch((e) => EW.notice(e.message)))]);
+};
+
+/* ---- event table ---------------------------------------------------------------------- */
+EW.loadTable = async function () {
+  const qs = EW.query({ limit: EW.page.limit, offset: EW.page.offset });
+  const data = await EW.api("/events?" + qs);
+  EW.page.total = data.total;
+  const body = document.querySelector("#events tbody");
+  body.replaceChildren();
+  for (const ev of data.items) {
+    const review = ev.review_status
+      ? EW.el("span", { class: "status-" + ev.review_status, text: ev.review_status + "ed" }) : "";
+    const row = EW.el("tr", { "data-event-id": ev.event_id, "data-type": ev.plover_type || "",
+                             onclick: () => EW.openEvent(ev.event_id) },
+      EW.el("td", { text: ev.date_start || "" }),
+      EW.el("td", {}, EW.el("span", { class: "legend-dot", style: "background:" + EW.colour(ev.plover_type) }),
+            ev.plover_type || ""),
+      EW.el("td", { text: ev.acled_sub_event_type || "" }),
+      EW.el("td", { text: ev.actor1_name || "" }),
+      EW.el("td", { text: ev.actor2_name || "" }),
+      EW.el("td", { text: [ev.location_name, ev.country].filter(Boolean).join(", ") }),
+      EW.el("td", { text: ev.fatalities ?? "" }),
+      EW.el("td", { text: ev.modality || "" }),
+      EW.el("td", { text: ev.attributed_to || ev.source || "" }),
+      EW.el("td", {}, review));
+    body.append(row);
+  }
+  const first = data.total ? EW.page.offset + 1 : 0;
+  const last = Math.min(EW.page.offset + EW.page.limit, data.total);
+  const info = document.getElementById("table-info");
+  info.textContent = `${first}–${last} of ${data.total.toLocaleString()}`;
+  info.dataset.total = data.total;
+  document.getElementById("prev").disabled = EW.page.offset === 0;
+  document.getElementById("next").disabled = last >= data.total;
+};
+
+/* ---- audit trail ---------------------------------------------------------------------- */
+EW.token = () => sessionStorage.getItem("ew-token") || "";
+
+EW.loadAudit = async function () {
+  const body = document.querySelector("#audit tbody");
+  if (!EW.token()) {
+    body.replaceChildren(EW.el("tr", {}, EW.el("td", { colspan: 6, text: "enter the review token in a document view to see the audit trail" })));
+    return;
+  }
+  try {
+    const data = await EW.api("/audit?limit=200", { headers: { Authorization: "Bearer " + EW.token() } });
+    body.replaceChildren();
+    for (const row of data.items) {
+      const changes = Object.entries(row.after || {}).map(([k, v]) =>
+        `${k}: ${typeof v === "object" && v ? (v.name || v.start || JSON.stringify(v)) : v}`).join("; ");
+      body.append(EW.el("tr", { "data-event-id": row.event_id },
+        EW.el("td", { text: row.created_at }), EW.el("td", { text: row.author }),
+        EW.el("td", { class: "status-" + row.action, text: row.action }),
+        EW.el("td", {}, EW.el("a", { href: "#", text: row.event_id,
+          onclick: (e) => { e.preventDefault(); EW.openEvent(row.event_id); } })),
+        EW.el("td", { text: changes }), EW.el("td", { text: row.note || "" })));
+    }
+  } catch (e) {
+    body.replaceChildren(EW.el("tr", {}, EW.el("td", { colspan: 6, text: e.message })));
+  }
+};
+
+/* ---- start-up ------------------------------------------------------------------------- */
+EW.fillSelect = function (select, values, labels) {
+  for (const v of values) select.append(EW.el("option", { value: v, text: labels ? labels(v) : v }));
+};
+
+EW.start = async function () {
+  EW.config = await EW.api("/config");
+  if (!EW.config.vendor) {
+    EW.notice("Front-end libraries are missing: run `make web` (npm ci + python -m eventwire.web.vendor).");
+  }
+  for (const init of EW.inits) init();
+  const stats = await EW.api("/stats?top=5&edges=1");
+  document.getElementById("summary").textContent =
+    `${stats.total.toLocaleString()} events · ${stats.documents.toLocaleString()} documents · ` +
+    `${stats.fatalities.toLocaleString()} reported killed · ${stats.first_date || "?"} – ${stats.last_date || "?"}`;
+  const present = stats.by_type.map((t) => t.key).filter(Boolean);
+  EW.fillSelect(document.getElementById("f-type"), present);
+  EW.fillSelect(document.getElementById("f-sub-type"), Object.keys(EW.config.acled_sub_types || {}));
+  EW.fillSelect(document.getElementById("f-modality"), EW.config.modalities || []);
+  document.getElementById("filters").addEventListener("submit", (e) => {
+    e.preventDefault();
+    EW.filters = EW.readFilters();
+    EW.page.offset = 0;
+    EW.refresh();
+  });
+  for (const select of document.querySelectorAll("#filters select, #filters input[type=date]")) {
+    select.addEventListener("change", () => { EW.filters = EW.readFilters(); EW.page.offset = 0; EW.refresh(); });
+  }
+  document.getElementById("f-reset").addEventListener("click", () => {
+    document.getElementById("filters").reset();
+    EW.filters = {};
+    EW.page.offset = 0;
+    EW.refresh();
+  });
+  document.getElementById("prev").addEventListener("click", () => {
+    EW.page.offset = Math.max(0, EW.page.offset - EW.page.limit); EW.loadTable();
+  });
+  document.getElementById("next").addEventListener("click", () => {
+    EW.page.offset += EW.page.limit; EW.loadTable();
+  });
+  await EW.refresh();
+  EW.loadAudit();
+  document.body.dataset.ready = "1";
+};
+
+window.addEventListener("DOMContentLoaded", () => {
+  EW.start().catch((e) => EW.notice("Cannot load the dashboard: " + e.message));
+});

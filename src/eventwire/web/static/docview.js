@@ -1,0 +1,170 @@
+/* eventwire dashboard: document view (highlighted evidence) and review panel. */
+"use strict";
+
+EW.doc = { event: null, document: null };
+const LABEL_ORDER = ["trigger", "actor1", "actor2", "location", "date", "fatalities", "attribution"];
+
+/* Split the text at every span boundary; each piece gets the highest-priority label that
+ * covers it (all labels are in data-labels), so overlapping spans still render. */
+EW.renderHighlights = function (text, spans, focusId) {
+  const box = document.getElementById("doc-text");
+  box.replaceChildren();
+  const cuts = new Set([0, text.length]);
+  for (const s of spans) { cuts.add(Math.max(0, Math.min(text.length, s.start))); cuts.add(Math.max(0, Math.min(text.length, s.end))); }
+  const points = [...cuts].sort((a, b) => a - b);
+  let focusNode = null;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [a, b] = [points[i], points[i + 1]];
+    const covering = spans.filter((s) => s.start <= a && s.end >= b);
+    const piece = text.slice(a, b);
+    if (!covering.length) { box.append(document.createTextNode(piece)); continue; }
+    const focused = covering.filter((s) => s.event_id === focusId);
+    const pool = focused.length ? focused : covering;
+    const label = LABEL_ORDER.find((l) => pool.some((s) => s.label === l)) || pool[0].label;
+    const mark = EW.el("mark", { class: `hl hl-${label}` + (focused.length ? " focus" : ""),
+      "data-labels": [...new Set(covering.map((s) => s.label))].join(" "),
+      title: covering.map((s) => `${s.label} (${s.event_id})`).join(", "),
+      text: piece });
+    const ids = [...new Set(covering.map((s) => s.event_id))];
+    mark.addEventListener("click", () => { if (ids[0] !== focusId) EW.openEvent(ids[0]); });
+    if (focused.length && !focusNode) focusNode = mark;
+    box.append(mark);
+  }
+  if (focusNode) focusNode.scrollIntoView({ block: "center" });
+};
+
+EW.describe = function (rec) {
+  const dl = document.getElementById("event-detail");
+  dl.replaceChildren();
+  const actor = (a) => a ? `${a.name || a.text}` + (a.inter ? ` (inter ${a.inter})` : "") +
+    (a.text && a.name && a.text !== a.name ? ` ← “${a.text}”` : "") : "—";
+  const loc = rec.location;
+  const rows = [
+    ["Type", [rec.plover_type, rec.plover_mode].filter(Boolean).join(" / ")],
+    ["ACLED", [rec.acled_event_type, rec.acled_sub_event_type].filter(Boolean).join(" / ")],
+    ["Actor 1", actor(rec.actor1)],
+    ["Actor 2", actor(rec.actor2)],
+    ["Place", loc ? `${loc.name || loc.text}, ${loc.admin1 || ""} ${loc.country || ""} ` +
+      `(${loc.lat ?? "?"}, ${loc.lon ?? "?"}; precision ${loc.precision ?? "?"})` : "—"],
+    ["Date", rec.date ? `${rec.date.start || "?"} – ${rec.date.end || "?"} (${rec.date.precision})` +
+      (rec.date.text ? ` ← “${rec.date.text}”` : "") : "—"],
+    ["Killed", rec.fatalities ? `${rec.fatalities.best ?? "?"} (low ${rec.fatalities.low ?? "?"}, high ${rec.fatalities.high ?? "?"})` : "—"],
+    ["Modality", rec.modality],
+    ["According to", rec.attribution ? `${rec.attribution.speaker || "?"} (${rec.attribution.role || "?"}` +
+      (rec.attribution.verb ? `, “${rec.attribution.verb}”` : "") + ")" : (rec.attributed_to || rec.source || "—")],
+    ["Confidence", rec.confidence],
+    ["Sentence", rec.sentence],
+    ["Event id", rec.event_id],
+  ];
+  for (const [k, v] of rows) dl.append(EW.el("dt", { text: k }), EW.el("dd", { text: v ?? "" }));
+  dl.dataset.eventId = rec.event_id;
+};
+
+EW.fillReviewForm = function (rec) {
+  const types = document.getElementById("r-type");
+  if (!types.options.length) {
+    EW.fillSelect(types, EW.config.plover_types || []);
+    const subs = document.getElementById("r-sub-type");
+    EW.fillSelect(subs, ["", ...Object.keys(EW.config.acled_sub_types || {})], (v) => v || "(unchanged)");
+  }
+  types.value = rec.plover_type || "";
+  document.getElementById("r-sub-type").value = "";
+  document.getElementById("r-actor1").value = (rec.actor1 && (rec.actor1.name || rec.actor1.text)) || "";
+  document.getElementById("r-actor2").value = (rec.actor2 && (rec.actor2.name || rec.actor2.text)) || "";
+  const loc = rec.location || {};
+  document.getElementById("r-place").value = loc.name || loc.text || "";
+  document.getElementById("r-lat").value = loc.lat ?? "";
+  document.getElementById("r-lon").value = loc.lon ?? "";
+  document.getElementById("r-date").value = (rec.date && rec.date.start) || "";
+  document.getElementById("r-note").value = "";
+  document.getElementById("r-author").value = localStorage.getItem("ew-author") || "";
+  document.getElementById("r-token").value = EW.token();
+  const enabled = !!EW.config.review_enabled;
+  for (const b of document.querySelectorAll(".review-actions button")) b.disabled = !enabled;
+  EW.reviewMessage(enabled ? "" : "Review is disabled: start `eventwire serve --review-token …`.", !enabled);
+};
+
+EW.reviewMessage = function (text, error) {
+  const box = document.getElementById("review-message");
+  box.textContent = text;
+  box.className = "message" + (error ? " error" : text ? " ok" : "");
+};
+
+EW.openEvent = async function (eventId) {
+  try {
+    const detail = await EW.api("/events/" + encodeURIComponent(eventId));
+    const rec = detail.event;
+    const doc = await EW.api("/documents/" + encodeURIComponent(rec.doc_id));
+    EW.doc = { event: rec, document: doc };
+    document.getElementById("doc-title").textContent = doc.title || doc.source_id || doc.doc_id;
+    document.getElementById("doc-meta").textContent =
+      [doc.source, doc.published, doc.url, `${doc.events.length} event(s)`].filter(Boolean).join(" · ");
+    EW.renderHighlights(doc.text, doc.spans, rec.event_id);
+    EW.describe(detail.reviewed || rec);
+    const r = detail.review;
+    document.getElementById("review-status").textContent = r
+      ? `${r.status} by ${r.author} at ${r.at} (${r.n_reviews} review(s); machine values kept)` : "not reviewed";
+    EW.doc.event = detail.reviewed || rec;  // the form starts from the reviewed values
+    EW.fillReviewForm(EW.doc.event);
+    document.getElementById("docview").hidden = false;
+  } catch (e) {
+    EW.notice(e.message);
+  }
+};
+
+EW.changesFromForm = function () {
+  const rec = EW.doc.event;
+  const val = (id) => document.getElementById(id).value.trim();
+  const changes = {};
+  if (val("r-type") && val("r-type") !== rec.plover_type) changes.plover_type = val("r-type");
+  if (val("r-sub-type")) {
+    changes.acled_sub_event_type = val("r-sub-type");
+    changes.acled_event_type = EW.config.acled_sub_types[val("r-sub-type")];
+  }
+  const name = (a) => (a && (a.name || a.text)) || "";
+  if (val("r-actor1") && val("r-actor1") !== name(rec.actor1)) changes.actor1 = { name: val("r-actor1") };
+  if (val("r-actor2") && val("r-actor2") !== name(rec.actor2)) changes.actor2 = { name: val("r-actor2") };
+  const loc = rec.location || {};
+  const lat = val("r-lat") === "" ? null : Number(val("r-lat"));
+  const lon = val("r-lon") === "" ? null : Number(val("r-lon"));
+  if (val("r-place") && (val("r-place") !== name(loc) || lat !== (loc.lat ?? null) || lon !== (loc.lon ?? null))) {
+    changes.location = { name: val("r-place"), lat, lon };
+  }
+  if (val("r-date") && val("r-date") !== ((rec.date && rec.date.start) || "")) {
+    changes.date = { start: val("r-date"), end: val("r-date"), precision: "day" };
+  }
+  return changes;
+};
+
+EW.submitReview = async function (action) {
+  const author = document.getElementById("r-author").value.trim();
+  const token = document.getElementById("r-token").value.trim();
+  if (!author) { EW.reviewMessage("Enter your name as author.", true); return; }
+  if (!token) { EW.reviewMessage("Enter the review token.", true); return; }
+  localStorage.setItem("ew-author", author);
+  sessionStorage.setItem("ew-token", token);
+  const body = { action, author, note: document.getElementById("r-note").value.trim() || null };
+  if (action === "correct") {
+    body.changes = EW.changesFromForm();
+    if (!Object.keys(body.changes).length) { EW.reviewMessage("Nothing was changed.", true); return; }
+  }
+  try {
+    const saved = await EW.api(`/events/${encodeURIComponent(EW.doc.event.event_id)}/review`, {
+      method: "POST", body: JSON.stringify(body),
+      headers: { "Content-Type": "application/json", Authorization: "Bearer " + token } });
+    const id = EW.doc.event.event_id;
+    await EW.openEvent(id);
+    EW.reviewMessage(`Saved: ${saved.action} by ${saved.author} at ${saved.created_at}.`, false);
+    await Promise.all([EW.loadAudit(), EW.loadTable()]);
+  } catch (e) {
+    EW.reviewMessage(`${e.code || "error"}: ${e.message}`, true);
+  }
+};
+
+window.addEventListener("DOMContentLoaded", () => {
+  document.getElementById("doc-close").addEventListener("click", () => { document.getElementById("docview").hidden = true; });
+  document.addEventListener("keydown", (e) => { if (e.key === "Escape") document.getElementById("docview").hidden = true; });
+  document.getElementById("r-confirm").addEventListener("click", () => EW.submitReview("confirm"));
+  document.getElementById("r-correct").addEventListener("click", () => EW.submitReview("correct"));
+  document.getElementById("r-reject").addEventListener("click", () => EW.submitReview("reject"));
+});

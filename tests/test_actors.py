@@ -1,0 +1,384 @@
+"""Actor coding: composition of mentions, the stage, coreference, ACLED roles and names."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from eventwire.acled_names import acled_actor_label, acled_assoc_label, normalise_label
+from eventwire.actordict import ActorDictionary, load_actor_dictionary
+from eventwire.config import Settings
+from eventwire.pipeline.actor_compose import code_mention
+from eventwire.pipeline.actors import ActorCoder, make_actors_stage
+from eventwire.pipeline.base import Resources
+from eventwire.records import Actor, Document, Event, Place, Segment, Sentence, Span
+
+SEED_DATE = date(2014, 12, 10)
+
+
+@pytest.fixture(scope="module")
+def d() -> ActorDictionary:
+    return load_actor_dictionary()
+
+
+@pytest.fixture(scope="module")
+def coder(d: ActorDictionary) -> ActorCoder:
+    return ActorCoder(d)
+
+
+def code(d: ActorDictionary, text: str, country: str | None = "IQ") -> Actor:
+    return code_mention(d, text, country, SEED_DATE)
+
+
+@pytest.mark.parametrize(
+    ("mention", "inter", "kind", "country", "affiliation"),
+    [
+        ("Shia militias", 4, "identity militia", "IQ", ["Shia"]),
+        ("Sunni insurgents", 2, "rebel", "IQ", ["Sunni"]),
+        ("ISIS", 2, "rebel", None, ["Sunni"]),
+        ("Iraqi security forces", 1, "military", "IQ", []),
+        ("the Iraqi army", 1, "military", "IQ", []),
+        ("Kurdish regional government", 1, "government", "IQ", ["Kurdish"]),
+        ("US-led coalition", 8, "external", None, []),
+        ("Sunnis", 7, "civilians", "IQ", ["Sunni"]),
+        ("Syrians", 7, "civilians", "SY", []),
+        ("a journalist", 7, "journalists", "IQ", []),
+        ("villagers", 7, "civilians", "IQ", []),
+        ("police officers", 1, "police", "IQ", []),
+        ("Turkish troops", 1, "military", "TR", []),
+        ("unknown gunmen", 3, "unidentified armed group", "IQ", []),
+        ("unidentified militants", 3, "unidentified armed group", "IQ", []),
+        ("Fulani herdsmen", 4, "identity militia", "IQ", ["Fulani"]),
+        ("Pro-Iran Shia militias", 4, "identity militia", "IQ", ["Shia", "pro-iran"]),
+        ("Taliban fighters", 2, "rebel", "AF", ["Sunni"]),
+        ("the Hizbullah militants", 2, "rebel", "LB", ["Shia"]),
+    ],
+)
+def test_code_mention(
+    d: ActorDictionary,
+    mention: str,
+    inter: int,
+    kind: str,
+    country: str | None,
+    affiliation: list[str],
+) -> None:
+    actor = code(d, mention)
+    assert (actor.inter, actor.type, actor.country, actor.affiliation) == (
+        inter,
+        kind,
+        country,
+        affiliation,
+    )
+    assert actor.text == mention and actor.resolved_by != "unknown"
+
+
+def test_person_is_coded_as_the_actor_of_the_role_valid_on_the_date(d: ActorDictionary) -> None:
+    obama = code(d, "Obama")
+    assert (obama.actor_id, obama.name, obama.inter) == (
+        "US-GOV",
+        "Government of the United States",
+        1,
+    )
+    assert "Barack Obama" in obama.affiliation and obama.resolved_by == "dictionary-role"
+    maliki = code(d, "Maliki")
+    assert maliki.actor_id == "IQ-GOV" and "Nuri al-Maliki" in maliki.affiliation
+    trump = code_mention(d, "Trump", "US", date(2015, 6, 1))
+    assert trump.type == "person" and trump.actor_id == "US-TRUMP"  # before he held office
+
+
+def test_fuzzy_transliteration_and_unknowns(d: ActorDictionary) -> None:
+    assert code(d, "Nouri al-Malki").resolved_by == "fuzzy-role"
+    unknown = code(d, "the Springfield Bowling League")
+    assert unknown.text == "the Springfield Bowling League" and unknown.resolved_by == "unknown"
+    assert unknown.inter is None
+    named = code(d, "anti-Houthi National Resistance forces", "YE")
+    assert (named.inter, named.resolved_by, named.name) == (
+        3,
+        "head-noun",
+        "anti-Houthi National Resistance forces",
+    )
+
+
+def test_country_name_alone_is_the_government(d: ActorDictionary) -> None:
+    assert code(d, "Iran").actor_id == "IR-GOV"
+    assert code(d, "the United States").actor_id == "US-GOV"
+
+
+def test_coordinated_mention_takes_the_first_actor(d: ActorDictionary) -> None:
+    actor = code(d, "Turkish forces and pro-Turkey rebel factions", "SY")
+    assert actor.actor_id == "TR-MIL" and actor.text.endswith("factions")
+
+
+# --- the stage ---------------------------------------------------------------------------
+
+
+def make_doc(text: str, mentions: list[tuple[str, str | None, str]], **kw: Any) -> Document:
+    """A one-segment document with one event per (actor1, actor2, acled type)."""
+    doc = Document(text=text, published=kw.pop("published", SEED_DATE), **kw)
+    doc.segments = [Segment(0, len(text), "body")]
+    doc.sentences = [Sentence(0, len(text), text, 0)]
+    for a1, a2, acled_type in mentions:
+        start = text.index(a1) if a1 else 0
+        trigger = Span(start, start + 1, "trigger", text[start])
+        event = Event(doc.doc_id, trigger, 0, "OTHER", acled_event_type=acled_type)
+        if a1:
+            event.actor1 = Actor(a1, start, start + len(a1))
+        if a2:
+            s2 = text.index(a2)
+            event.actor2 = Actor(a2, s2, s2 + len(a2))
+        doc.events.append(event)
+    return doc
+
+
+def test_spans_are_kept_and_country_comes_from_the_event_place(coder: ActorCoder) -> None:
+    text = "Police arrested two journalists in the capital."
+    doc = make_doc(text, [("Police", "two journalists", "Strategic developments")])
+    doc.events[0].location = Place("the capital", country="HT")
+    coder(doc)
+    a1, a2 = doc.events[0].actor1, doc.events[0].actor2
+    assert a1 is not None and a2 is not None
+    assert text[a1.start : a1.end] == "Police" and a1.actor_id == "HT-POL"
+    assert (a2.inter, a2.country, a2.name) == (7, "HT", "Journalists")
+
+
+def test_document_country_is_the_fallback(coder: ActorCoder) -> None:
+    doc = make_doc("Soldiers opened fire.", [("Soldiers", None, "Battles")], country="NG")
+    coder(doc)
+    assert doc.events[0].actor1 is not None and doc.events[0].actor1.actor_id == "NG-MIL"
+
+
+def test_coreference_points_to_the_last_compatible_actor(coder: ActorCoder) -> None:
+    text = "ISIS fighters seized the town. Later the group executed residents. They fled."
+    doc = make_doc(
+        text,
+        [
+            ("ISIS fighters", None, "Battles"),
+            ("the group", "residents", "Violence against civilians"),
+            ("They", None, "Battles"),
+        ],
+    )
+    coder(doc)
+    group, they = doc.events[1].actor1, doc.events[2].actor1
+    assert group is not None and (group.actor_id, group.resolved_by) == ("ISIS", "coref")
+    assert group.text == "the group" and text[group.start : group.end] == "the group"
+    assert they is not None and they.actor_id == "ISIS"
+    assert doc.events[1].actor2 is not None and doc.events[1].actor2.inter == 7
+
+
+def test_protest_is_led_by_protesters_with_the_group_associated(coder: ActorCoder) -> None:
+    text = "Students of the university marched in Baghdad."
+    doc = make_doc(text, [("Students of the university", None, "Protests")], country="IQ")
+    coder(doc)
+    event = doc.events[0]
+    assert event.actor1 is not None and (event.actor1.inter, event.actor1.name) == (6, "Protesters")
+    assert event.actor1.text == "Students of the university"
+    assert [a.name for a in event.assoc_actors] == ["Students"]
+    assert acled_actor_label(event.actor1, SEED_DATE) == "Protesters (Iraq)"
+    assert acled_assoc_label(event.assoc_actors[0], SEED_DATE) == "Students (Iraq)"
+
+
+def test_police_in_a_protest_become_actor2(coder: ActorCoder) -> None:
+    doc = make_doc("Police dispersed a crowd.", [("Police", None, "Protests")], country="KE")
+    coder(doc)
+    event = doc.events[0]
+    assert event.actor1 is not None and event.actor1.inter == 6
+    assert event.actor2 is not None and event.actor2.actor_id == "KE-POL"
+
+
+def test_riot_and_violence_roles(coder: ActorCoder) -> None:
+    doc = make_doc(
+        "Residents pelted stones. A man shot a woman. Bombs fell.",
+        [
+            ("Residents", None, "Riots"),
+            ("A man", "a woman", "Violence against civilians"),
+            (None, None, "Explosions/Remote violence"),
+        ],
+        country="IN",
+    )
+    coder(doc)
+    riot, attack, blast = doc.events
+    assert riot.actor1 is not None and riot.actor1.inter == 5
+    assert attack.actor1 is not None and attack.actor1.name == "Unidentified Armed Group"
+    assert attack.actor1.text == "A man" and attack.actor2 is not None and attack.actor2.inter == 7
+    assert blast.actor1 is not None and blast.actor1.resolved_by == "inferred"
+    assert blast.actor1.inter == 3 and any(n.code == "EW-ACT-010" for n in doc.notes)
+
+
+def test_state_forces_abroad_are_external(coder: ActorCoder) -> None:
+    doc = make_doc(
+        "Turkish forces shelled villages.", [("Turkish forces", None, "Battles")], country="SY"
+    )
+    coder(doc)
+    actor = doc.events[0].actor1
+    assert actor is not None and (actor.actor_id, actor.inter) == ("TR-MIL", 8)
+
+
+def test_options_switch_acled_roles_off(d: ActorDictionary) -> None:
+    doc = make_doc("Students marched.", [("Students", None, "Protests")], country="IQ")
+    ActorCoder(d, {"acled_roles": False})(doc)
+    assert doc.events[0].actor1 is not None and doc.events[0].actor1.inter == 7
+
+
+def test_user_actor_files_reach_the_stage(tmp_path: Any) -> None:
+    user = tmp_path / "actors.jsonl"
+    user.write_text(
+        '{"id": "IQ-MIL", "name": "Iraqi Army (ours)", "inter": 1, "country": "IQ", '
+        '"type": "military", "provenance": "test"}\n',
+        encoding="utf-8",
+    )
+    settings = Settings(user_actor_files=(str(user),))
+    stage = make_actors_stage(settings, Resources(settings))
+    doc = make_doc("Iraqi soldiers fired.", [("Iraqi soldiers", None, "Battles")], country="IQ")
+    stage(doc)
+    assert doc.events[0].actor1 is not None and doc.events[0].actor1.name == "Iraqi Army (ours)"
+
+
+# --- filling actors from the parse -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nlp(resources: Resources, settings: Settings) -> Any:
+    from eventwire.pipeline.nlp import load_model
+
+    return resources.get("spacy:" + settings.spacy_model, lambda: load_model(settings.spacy_model))
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "acled_type", "actor1", "actor2"),
+    [
+        (
+            "Police arrested three protesters in Lagos.",
+            "arrested",
+            "Strategic developments",
+            "NG-POL",
+            "GEN-PROTESTERS",
+        ),
+        (
+            "A man was beaten by police officers in Lagos.",
+            "beaten",
+            "Violence against civilians",
+            "NG-POL",
+            "GEN-CIVILIANS",
+        ),
+        (
+            "Two civilians were killed in an attack by Boko Haram militants.",
+            "killed",
+            "Violence against civilians",
+            "NG-BH",
+            "GEN-CIVILIANS",
+        ),
+    ],
+)
+def test_actors_are_filled_from_the_parse(
+    coder: ActorCoder, nlp: Any, text: str, trigger: str, acled_type: str, actor1: str, actor2: str
+) -> None:
+    doc = Document(text=text, published=SEED_DATE, country="NG")
+    doc.segments = [Segment(0, len(text), "body")]
+    doc.sentences = [Sentence(0, len(text), text, 0)]
+    doc.parses = {0: nlp(text)}
+    start = text.index(trigger)
+    doc.events = [
+        Event(
+            doc.doc_id,
+            Span(start, start + len(trigger), "trigger", trigger),
+            0,
+            "ASSAULT",
+            acled_event_type=acled_type,
+        )
+    ]
+    coder(doc)
+    event = doc.events[0]
+    assert event.actor1 is not None and event.actor1.actor_id == actor1
+    assert text[event.actor1.start : event.actor1.end] == event.actor1.text
+    assert event.actor2 is not None and event.actor2.actor_id == actor2
+
+
+# --- ACLED names -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("mention", "country", "day", "label"),
+    [
+        ("protesters", "IQ", date(2020, 5, 1), "Protesters (Iraq)"),
+        ("Iraqi soldiers", "IQ", date(2016, 5, 1), "Military Forces of Iraq (2014-2018)"),
+        ("Haitian police", "HT", date(2019, 5, 1), "Police Forces of Haiti (2017-2021)"),
+        ("villagers", "IQ", date(2020, 5, 1), "Civilians (Iraq)"),
+        ("rioters", "IN", date(2020, 5, 1), "Rioters (India)"),
+        ("unidentified gunmen", "SY", date(2020, 5, 1), "Unidentified Armed Group (Syria)"),
+        ("Daesh", "IQ", date(2020, 5, 1), "Islamic State (Iraq)"),
+        ("PKK", "TR", date(2020, 5, 1), "PKK: Kurdistan Workers Party"),
+        ("Fulani herdsmen", "NG", date(2020, 5, 1), "Fulani Ethnic Militia (Nigeria)"),
+        (
+            "Philippine troops",
+            "PH",
+            date(2020, 5, 1),
+            "Military Forces of the Philippines (2016-2022)",
+        ),
+    ],
+)
+def test_acled_actor_label(
+    d: ActorDictionary, mention: str, country: str, day: date, label: str
+) -> None:
+    actor = code_mention(d, mention, country, day)
+    assert acled_actor_label(actor, day, event_country=country, dictionary=d) == label
+
+
+def test_acled_label_of_no_actor_and_unknown_actor() -> None:
+    assert acled_actor_label(None, None) is None
+    assert acled_actor_label(Actor("the Blue Brigade"), None) == "the Blue Brigade"
+    assert normalise_label("Military Forces of Iraq (2014-)") == "militaryforcesofiraq2014"
+
+
+# --- the seed interview ------------------------------------------------------------------
+
+
+def test_seed_interview_actors(seed_interview: str, coder: ActorCoder) -> None:
+    """Code the interview's own actor mentions where they occur, as the event coder would."""
+    text = seed_interview
+    wanted = [
+        "Shia militias",
+        "Sunni insurgents",
+        "ISIS",
+        "Iraqi security forces",
+        "Obama",
+        "Maliki",
+        "Sunnis",
+    ]
+    doc = Document(text=text, published=SEED_DATE)
+    doc.segments = [Segment(0, len(text), "answer")]
+    doc.sentences = [Sentence(0, len(text), text, 0)]
+    for mention in wanted:
+        start = text.index(mention)
+        event = Event(
+            doc.doc_id,
+            Span(start, start + 1, "trigger"),
+            0,
+            "OTHER",
+            acled_event_type="Strategic developments",
+        )
+        event.actor1 = Actor(mention, start, start + len(mention))
+        doc.events.append(event)
+    victim = text.index("Sunnis")
+    sunnis_attacked = Event(
+        doc.doc_id,
+        Span(victim, victim + 1, "trigger"),
+        0,
+        "ASSAULT",
+        acled_event_type="Violence against civilians",
+    )
+    sunnis_attacked.actor1 = Actor("Shia militias", -1, -1)
+    sunnis_attacked.actor2 = Actor("Sunnis", victim, victim + len("Sunnis"))
+    doc.events.append(sunnis_attacked)
+    doc.country = "IQ"
+    coder(doc)
+    got = {e.actor1.text: e.actor1 for e in doc.events[:-1] if e.actor1}
+    assert (got["Shia militias"].inter, got["Shia militias"].affiliation) == (4, ["Shia"])
+    assert (got["Sunni insurgents"].inter, got["Sunni insurgents"].affiliation) == (2, ["Sunni"])
+    assert (got["ISIS"].inter, got["ISIS"].type) == (2, "rebel")
+    assert (got["Iraqi security forces"].inter, got["Iraqi security forces"].country) == (1, "IQ")
+    assert got["Obama"].actor_id == "US-GOV"
+    assert got["Maliki"].actor_id == "IQ-GOV" and "Nuri al-Maliki" in got["Maliki"].affiliation
+    victims = doc.events[-1].actor2
+    assert victims is not None and (victims.inter, victims.affiliation) == (7, ["Sunni"])

@@ -1,0 +1,256 @@
+"""HTTP API over a store of synthetic events: filters, pages, GeoJSON, spans, stats, errors."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from eventwire.api.app import create_app
+from eventwire.api.synthetic import synthetic_documents
+from eventwire.db.store import Store
+
+TOKEN = "s3cret"
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("api") / "api.duckdb"
+    with Store.open(path) as store:
+        store.write_batch(synthetic_documents(80, seed=3), [])
+    return path
+
+
+@pytest.fixture(scope="module")
+def records(db_path: Path) -> list[dict[str, Any]]:
+    with Store.open(db_path, read_only=True) as store:
+        return list(store.event_records())
+
+
+@pytest.fixture(scope="module")
+def client(db_path: Path, records: list[dict[str, Any]]) -> Iterator[TestClient]:
+    with TestClient(create_app(db_path, review_token=TOKEN)) as c:
+        yield c
+
+
+def _all(client: TestClient, **params: Any) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    offset = 0
+    while True:
+        page = client.get("/events", params={**params, "limit": 37, "offset": offset}).json()
+        out += page["items"]
+        offset += 37
+        if offset >= page["total"]:
+            return out
+
+
+def test_health_and_openapi(client: TestClient, records: list[dict[str, Any]]) -> None:
+    health = client.get("/health").json()
+    assert health["status"] == "ok" and health["events"] == len(records)
+    assert health["review_enabled"] is True
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in ("/events", "/events/{event_id}", "/documents/{doc_id}", "/actors", "/places",
+                 "/stats", "/health", "/map", "/events/{event_id}/review", "/audit"):
+        assert path in paths
+    assert client.get("/docs").status_code == 200
+    assert "eventwire" in client.get("/").text
+
+
+PREDICATES = {
+    "type": ("ASSAULT", lambda r: r["plover_type"] == "ASSAULT"),
+    "country": ("iq,SY", lambda r: (r["location"] or {}).get("country") in {"IQ", "SY"}),
+    "actor": ("militia", lambda r: any("militia" in ((r[k] or {}).get("name") or "").lower()
+                                       for k in ("actor1", "actor2"))),
+    "speaker": ("governor", lambda r: "governor" in (r["attributed_to"] or "")),
+    "source": ("ledger", lambda r: "ledger" in (r["source"] or "").lower()),
+    "q": ("KILLING", lambda r: "killing" in r["sentence"].lower()),
+    "sub_type": ("Arrests,Attack", lambda r: r["acled_sub_event_type"] in {"Arrests", "Attack"}),
+    "admin1": ("anbar", lambda r: (r["location"] or {}).get("admin1") == "Anbar"),
+    "modality": ("asserted", lambda r: r["modality"] == "asserted"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PREDICATES))
+def test_filter_matches_python(client: TestClient, records: list[dict[str, Any]], name: str) -> None:
+    value, predicate = PREDICATES[name]
+    expected = {r["event_id"] for r in records if predicate(r)}
+    got = {e["event_id"] for e in _all(client, **{name: value})}
+    assert got == expected
+    assert 0 < len(expected) <= len(records)
+
+
+def test_date_range_and_bbox(client: TestClient, records: list[dict[str, Any]]) -> None:
+    start, end = date(2024, 6, 1), date(2024, 12, 31)
+    expected = {
+        r["event_id"] for r in records
+        if start <= date.fromisoformat(r["date"]["start"]) <= end
+        and 30 <= r["location"]["lat"] <= 37 and 40 <= r["location"]["lon"] <= 45
+    }
+    got = _all(client, start=str(start), end=str(end), bbox="40,30,45,37")
+    assert {e["event_id"] for e in got} == expected and expected
+
+
+def test_pages_cover_everything_once(client: TestClient, records: list[dict[str, Any]]) -> None:
+    items = _all(client, sort="date")
+    assert len(items) == len({e["event_id"] for e in items}) == len(records)
+    dates = [e["date_start"] for e in items]
+    assert dates == sorted(dates)
+
+
+def test_geojson_by_format_and_accept(client: TestClient) -> None:
+    by_format = client.get("/events", params={"format": "geojson", "limit": 5})
+    by_accept = client.get("/events", params={"limit": 5}, headers={"Accept": "application/geo+json"})
+    for response in (by_format, by_accept):
+        assert response.headers["content-type"].startswith("application/geo+json")
+        body = response.json()
+        assert body["type"] == "FeatureCollection" and len(body["features"]) == 5
+        feature = body["features"][0]
+        lon, lat = feature["geometry"]["coordinates"]
+        assert (lat, lon) == (feature["properties"]["lat"], feature["properties"]["lon"])
+
+
+def test_event_evidence_and_document_spans(client: TestClient, records: list[dict[str, Any]]) -> None:
+    record = next(r for r in records if r["fatalities"])
+    detail = client.get(f"/events/{record['event_id']}").json()
+    assert detail["event"] == record and detail["review"] is None
+    doc = client.get(f"/documents/{record['doc_id']}").json()
+    labels = {s["label"] for s in detail["evidence"]}
+    assert {"trigger", "actor1", "actor2", "location", "date", "fatalities", "attribution"} <= labels
+    for span in doc["spans"]:
+        piece = doc["text"][span["start"]:span["end"]]
+        if span["label"] != "attribution":
+            assert piece == span["text"], span
+    assert {e["event_id"] for e in doc["events"]} >= {record["event_id"]}
+
+
+def test_stats_are_consistent(client: TestClient, records: list[dict[str, Any]]) -> None:
+    stats = client.get("/stats", params={"interval": "month"}).json()
+    assert stats["total"] == len(records)
+    assert sum(t["count"] for t in stats["by_type"]) == len(records)
+    assert sum(b["count"] for b in stats["timeline"]) == len(records)
+    assert all(b["period"].endswith("-01") for b in stats["timeline"])
+    assert stats["fatalities"] == sum((r["fatalities"] or {}).get("best") or 0 for r in records)
+    pairs: dict[tuple[str, str], int] = {}
+    for r in records:
+        key = (r["actor1"]["name"], r["actor2"]["name"])
+        pairs[key] = pairs.get(key, 0) + 1
+    top = stats["network"][0]
+    assert top["weight"] == max(pairs.values()) == pairs[(top["source"], top["target"])]
+    filtered = client.get("/stats", params={"type": "PROTEST"}).json()
+    assert [t["key"] for t in filtered["by_type"]] == ["PROTEST"]
+
+
+def test_map_points_then_grid(client: TestClient, records: list[dict[str, Any]]) -> None:
+    points = client.get("/map").json()
+    assert points["mode"] == "points" and len(points["points"]) == len(records)
+    grid = client.get("/map", params={"max_points": 10, "zoom": 3}).json()
+    assert grid["mode"] == "grid" and sum(c["count"] for c in grid["cells"]) == len(records)
+    assert len(grid["cells"]) < len(records)
+
+
+def test_actors_and_places(client: TestClient, records: list[dict[str, Any]]) -> None:
+    actors = client.get("/actors").json()["items"]
+    assert sum(a["events"] for a in actors) == 2 * len(records)
+    assert all(a["events"] == a["as_actor1"] + a["as_actor2"] for a in actors)
+    militia = client.get("/actors", params={"name": "militia"}).json()["items"]
+    assert [a["name"] for a in militia] == ["Tribal Militia"]
+    places = client.get("/places", params={"country": "IQ"}).json()["items"]
+    assert {p["name"] for p in places} <= {"Mosul", "Ramadi", "Tikrit"} and places
+
+
+def test_min_sources_uses_canonical_table_when_present(tmp_path: Path) -> None:
+    path = tmp_path / "canon.duckdb"
+    with Store.open(path) as store:
+        store.write_batch(synthetic_documents(5, seed=1), [])
+        ids = [r[0] for r in store.con.execute("SELECT event_id FROM events").fetchall()]
+    with TestClient(create_app(path)) as c:
+        assert c.get("/events", params={"min_sources": 2}).json()["total"] == 0
+        assert c.get("/events", params={"min_sources": 1}).json()["total"] == len(ids)
+    with Store.open(path) as store:
+        store.con.execute(
+            "INSERT INTO canonical_events BY NAME SELECT 'c1' AS canonical_id, "
+            "'k1' AS component_id, 3 AS n_sources"
+        )
+        store.con.execute(
+            "INSERT INTO canonical_members BY NAME SELECT ? AS event_id, 'c1' AS canonical_id, "
+            "'k1' AS component_id", [ids[0]]
+        )
+    with TestClient(create_app(path)) as c:
+        items = c.get("/events", params={"min_sources": 2}).json()["items"]
+        assert [(e["event_id"], e["n_sources"]) for e in items] == [(ids[0], 3)]
+
+
+def _assert_error(response: Any, status: int, code: str) -> None:
+    assert response.status_code == status
+    body = response.json()
+    assert set(body) == {"error"}
+    assert body["error"]["code"] == code and body["error"]["status"] == status
+    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
+
+
+def test_one_error_shape(db_path: Path) -> None:
+    app = create_app(db_path, review_token=TOKEN)
+
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("boom")
+
+    with TestClient(app, raise_server_exceptions=False) as c:
+        _assert_error(c.get("/events/does-not-exist"), 404, "EW-API-404")
+        _assert_error(c.get("/documents/nope"), 404, "EW-API-404")
+        _assert_error(c.get("/no/such/path"), 404, "EW-API-404")
+        _assert_error(c.get("/events", params={"limit": 0}), 422, "EW-API-422")
+        _assert_error(c.get("/events", params={"bbox": "1,2,x,4"}), 422, "EW-API-422")
+        _assert_error(c.get("/events", params={"start": "2025-02-01", "end": "2025-01-01"}),
+                      422, "EW-API-422")
+        _assert_error(c.get("/audit"), 401, "EW-API-401")
+        _assert_error(c.get("/audit", headers={"Authorization": "Bearer nope"}), 403, "EW-API-403")
+        _assert_error(c.get("/boom"), 500, "EW-API-500")
+
+
+def test_review_needs_token(db_path: Path, records: list[dict[str, Any]]) -> None:
+    event_id = records[0]["event_id"]
+    body = {"action": "confirm", "author": "ann"}
+    with TestClient(create_app(db_path)) as c:  # no token configured: review disabled
+        _assert_error(c.post(f"/events/{event_id}/review", json=body,
+                             headers={"Authorization": f"Bearer {TOKEN}"}), 403, "EW-API-403")
+        assert c.get("/health").json()["review_enabled"] is False
+    with TestClient(create_app(db_path, review_token=TOKEN)) as c:
+        _assert_error(c.post(f"/events/{event_id}/review", json=body), 401, "EW-API-401")
+        auth = {"Authorization": f"Bearer {TOKEN}"}
+        _assert_error(c.post("/events/missing/review", json=body, headers=auth), 404, "EW-REV-404")
+        _assert_error(c.post(f"/events/{event_id}/review", json={"action": "correct",
+                             "author": "ann"}, headers=auth), 400, "EW-REV-003")
+        _assert_error(c.post(f"/events/{event_id}/review", json={**body, "x": 1}, headers=auth),
+                      422, "EW-API-422")
+        saved = c.post(f"/events/{event_id}/review", json=body, headers=auth)
+        assert saved.status_code == 201 and saved.json()["author"] == "ann"
+        audit = c.get("/audit", params={"event_id": event_id}, headers=auth).json()["items"]
+        assert audit[0]["action"] == "confirm" and audit[0]["author"] == "ann"
+        listed = c.get("/events", params={"doc_id": records[0]["doc_id"]}).json()["items"]
+        assert {e["event_id"]: e["review_status"] for e in listed}[event_id] == "confirm"
+
+
+def test_read_only_server_serves_but_refuses_review(db_path: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "ro.duckdb"
+    copy.write_bytes(db_path.read_bytes())
+    with TestClient(create_app(copy, review_token=TOKEN, read_only=True)) as c:
+        assert c.get("/events").json()["total"] > 0
+        assert c.get("/health").json()["read_only"] is True
+        event_id = c.get("/events").json()["items"][0]["event_id"]
+        assert c.get(f"/events/{event_id}").status_code == 200
+        response = c.post(f"/events/{event_id}/review", json={"action": "confirm", "author": "a"},
+                          headers={"Authorization": f"Bearer {TOKEN}"})
+        _assert_error(response, 403, "EW-API-403")
+
+
+def test_config_lists_ontology(client: TestClient) -> None:
+    config = client.get("/config").json()
+    assert "ASSAULT" in config["plover_types"]
+    assert config["acled_sub_types"]["Armed clash"] == "Battles"
+    assert json.loads(json.dumps(config))["review_enabled"] is True

@@ -1,0 +1,145 @@
+"""places stage: toponym recognition, disambiguation, event attachment (issue 5).
+
+The example texts are our own writing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.config import Settings
+from eventwire.pipeline.base import Resources, registered_stages
+from eventwire.pipeline.places import PlacesStage, _clause_bounds
+from eventwire.records import Document, Event, Place, Span
+
+SEED_PLACES = {"Baghdad": (33.34, 44.40), "Mosul": (36.34, 43.12), "Irbil": (36.19, 44.01),
+               "Ramadi": (33.42, 43.31), "Falluja": (33.35, 43.79)}
+
+
+@pytest.fixture(scope="module")
+def locate(settings: Settings, resources: Resources) -> Callable[..., Document]:
+    reg = registered_stages()
+    structure = reg["eventwire.structure.v1"](settings, resources)
+    nlp = reg["eventwire.nlp.v1"](settings, resources)
+    places = reg["eventwire.places.v1"](settings, resources)
+
+    def run(text: str, trigger: str | None = None) -> Document:
+        doc = nlp(structure(Document(text=text)))
+        if trigger is not None:
+            start = text.index(trigger)
+            index = next(i for i, s in enumerate(doc.sentences) if s.start <= start < s.end)
+            doc.events = [Event(doc.doc_id, Span(start, start + len(trigger), "trigger",
+                                                 trigger), index, "ASSAULT")]
+        return places(doc)
+
+    return run
+
+
+def _loc(doc: Document) -> Place:
+    loc = doc.events[0].location
+    assert loc is not None
+    return loc
+
+
+def test_stage_is_registered(settings: Settings, resources: Resources) -> None:
+    stage = registered_stages()["eventwire.places.v1"](settings, resources)
+    assert isinstance(stage, PlacesStage)
+    assert "event.location" in stage.assigns
+
+
+def test_town_in_sentence(locate: Callable[..., Document]) -> None:
+    doc = locate("Gunmen killed two police officers in Mosul on Tuesday.", "killed")
+    loc = _loc(doc)
+    assert (loc.name, loc.country, loc.precision, loc.fallback) == ("Mosul", "IQ", 1, "clause")
+    assert doc.text[loc.start:loc.end] == "Mosul"
+    assert doc.country == "IQ"
+
+
+def test_ner_mislabel_irbil(locate: Callable[..., Document]) -> None:
+    doc = locate("A car bomb exploded outside a market in Irbil, wounding six people.", "exploded")
+    loc = _loc(doc)
+    assert loc.name == "Erbil" and loc.country == "IQ" and loc.precision == 1
+
+
+def test_province_is_precision_3(locate: Callable[..., Document]) -> None:
+    doc = locate("Militants attacked an army post in Anbar province last week.", "attacked")
+    loc = _loc(doc)
+    assert loc.country == "IQ" and loc.feature == "admin1" and loc.precision == 3
+
+
+def test_near_is_precision_2(locate: Callable[..., Document]) -> None:
+    doc = locate("Troops clashed with fighters near Ramadi on Sunday.", "clashed")
+    loc = _loc(doc)
+    assert loc.name == "Ramadi" and loc.precision == 2
+
+
+def test_hierarchy_prefers_most_specific(locate: Callable[..., Document]) -> None:
+    doc = locate("A bomb went off in Sadr City, Baghdad, killing four.", "went")
+    loc = _loc(doc)
+    assert loc.name == "Sadr City" and loc.country == "IQ"
+
+
+def test_samarra_not_spain(locate: Callable[..., Document]) -> None:
+    doc = locate("Iraqi police said a mortar struck a shrine in Samarra.", "struck")
+    loc = _loc(doc)
+    assert loc.country == "IQ" and abs((loc.lat or 0) - 34.2) < 0.2
+
+
+def test_baghdad_not_iran(locate: Callable[..., Document]) -> None:
+    doc = locate("Protesters marched through Baghdad for a third day.", "marched")
+    assert _loc(doc).country == "IQ"
+
+
+def test_governorate_chain(locate: Callable[..., Document]) -> None:
+    doc = locate("A roadside bomb hit a patrol in Tikrit city, Saladin governorate, Iraq.", "hit")
+    loc = _loc(doc)
+    assert loc.country == "IQ" and abs((loc.lat or 0) - 34.6) < 0.2
+
+
+def test_paragraph_fallback(locate: Callable[..., Document]) -> None:
+    doc = locate("Fighting resumed in Aleppo overnight. Shells killed three children.", "killed")
+    loc = _loc(doc)
+    assert loc.name == "Aleppo" and loc.fallback == "paragraph" and loc.country == "SY"
+
+
+def test_no_place_in_text(locate: Callable[..., Document]) -> None:
+    doc = locate("Officials said the attack killed nobody.", "killed")
+    assert doc.events[0].location is None
+    assert any(n.code == "EW-GEO-100" for n in doc.notes)
+
+
+def test_common_words_are_not_places(locate: Callable[..., Document]) -> None:
+    doc = locate("On Monday, May said the Police and the Army would march together.")
+    assert doc.places == []
+
+
+def test_person_names_are_not_places(locate: Callable[..., Document]) -> None:
+    doc = locate("Ahmed Hassan told reporters that Jordan Peterson would not attend.")
+    assert all(p.country != "JO" or p.text != "Jordan" for p in doc.places)
+
+
+def test_places_keep_spans(locate: Callable[..., Document]) -> None:
+    doc = locate("Clashes were reported in Kirkuk and near Tuz Khurmatu.")
+    assert doc.places
+    for place in doc.places:
+        assert doc.text[place.start:place.end] == place.text
+
+
+def test_clause_bounds() -> None:
+    text = "Troops entered Mosul; rebels fled to Raqqa."
+    lo, hi = _clause_bounds(text, text.index("fled"))
+    assert text[lo:hi].strip() == "rebels fled to Raqqa."
+
+
+def test_seed_interview_places(seed_interview: str, locate: Callable[..., Document]) -> None:
+    doc = locate(seed_interview)
+    assert doc.country == "IQ"
+    by_text = {p.text: p for p in doc.places}
+    for name, (lat, lon) in SEED_PLACES.items():
+        place = by_text[name]
+        assert place.country == "IQ", name
+        assert abs((place.lat or 0) - lat) < 0.1 and abs((place.lon or 0) - lon) < 0.1, name
+    anbar = by_text["Anbar"]
+    assert anbar.precision == 3 and anbar.country == "IQ" and anbar.feature == "admin1"

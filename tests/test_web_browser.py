@@ -1,0 +1,196 @@
+"""The dashboard in a real headless browser (Debian chromium + chromium-driver, selenium).
+
+Skips with a clear message when selenium, /usr/bin/chromium or /usr/bin/chromedriver is
+missing, or when the front-end libraries were not copied (``make web``). Screenshots go to
+tests/artifacts/.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from eventwire.api.synthetic import synthetic_documents
+from eventwire.db.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+TOKEN = "browser-test-token"
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def _vendor_ready() -> bool:
+    from eventwire.web.vendor import VENDOR, copy_vendor
+
+    if (VENDOR / "leaflet" / "leaflet.js").is_file():
+        return True
+    if (ROOT / "node_modules" / "leaflet").is_dir():
+        copy_vendor(ROOT / "node_modules")
+        return True
+    return False
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    uvicorn = pytest.importorskip("uvicorn")
+    from eventwire.api.app import create_app
+
+    db = tmp_path_factory.mktemp("web") / "demo.duckdb"
+    with Store.open(db) as store:
+        store.write_batch(synthetic_documents(60, seed=7), [])
+    app = create_app(db, review_token=TOKEN)
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline:
+            pytest.fail("uvicorn did not start within 20 s")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
+    if not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()):
+        pytest.skip("no browser: apt-get install chromium chromium-driver (as root)")
+    if not _vendor_ready():
+        pytest.skip("front-end libraries missing: run `make web` (npm ci)")
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="ew-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in (
+        "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-quic", "--disable-dev-shm-usage", "--window-size=1400,1300",
+        f"--user-data-dir={profile}",
+    ):
+        options.add_argument(flag)
+    # An explicit driver path: Selenium Manager must never try to download one.
+    driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
+    driver.set_page_load_timeout(30)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def _wait(driver: Any, condition: Callable[[Any], Any], timeout: float = 15) -> Any:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout).until(condition)
+
+
+def _shot(driver: Any, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(ARTIFACTS / f"{name}.png"))
+
+
+def _table_types(driver: Any) -> list[str]:
+    # One script call: the table may be redrawn between two element lookups.
+    types: list[str] = driver.execute_script(
+        "return [...document.querySelectorAll('#events tbody tr')].map(r => r.dataset.type)"
+    )
+    return types
+
+
+def test_dashboard_map_filter_document_and_review(server: str, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    driver = browser
+    driver.get(server + "/")
+    _wait(driver, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1")
+    # The map shows markers over the offline country outlines.
+    _wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "path.ew-marker")) > 0)
+    _wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "path.leaflet-interactive")) > 0)
+    assert len(driver.find_elements(By.CSS_SELECTOR, "#map svg path")) > 50  # country outlines
+    assert driver.find_elements(By.CSS_SELECTOR, "#timeline canvas")
+    assert driver.find_elements(By.CSS_SELECTOR, "#network canvas")
+    total_before = int(driver.find_element(By.ID, "timeline").get_attribute("data-total"))
+    assert total_before > 0
+    assert len(set(_table_types(driver))) > 1
+    _shot(driver, "dashboard")
+
+    # A type filter updates the table and the timeline.
+    Select(driver.find_element(By.ID, "f-type")).select_by_value("PROTEST")
+    _wait(driver, lambda d: set(_table_types(d)) == {"PROTEST"})
+    _wait(driver, lambda d: d.find_element(By.ID, "timeline").get_attribute("data-types") == "PROTEST")
+    total_after = int(driver.find_element(By.ID, "timeline").get_attribute("data-total"))
+    assert 0 < total_after < total_before
+    info = driver.find_element(By.ID, "table-info").get_attribute("data-total")
+    assert int(info) == total_after  # all synthetic events are dated
+    _shot(driver, "filtered")
+
+    # The document view highlights trigger, actors, place, date and attribution.
+    driver.find_element(By.CSS_SELECTOR, "#events tbody tr").click()
+    _wait(driver, lambda d: d.find_element(By.ID, "docview").is_displayed())
+    for label in ("trigger", "actor1", "actor2", "location", "date", "attribution"):
+        assert driver.find_elements(By.CSS_SELECTOR, f"#doc-text mark.hl-{label}"), label
+    assert driver.find_elements(By.CSS_SELECTOR, "#doc-text mark.focus")
+    event_id = driver.find_element(By.ID, "event-detail").get_attribute("data-event-id")
+    according = driver.find_element(By.ID, "event-detail").text
+    assert "According to" in according
+    _shot(driver, "document")
+
+    # A correction is saved and appears in the audit table.
+    driver.find_element(By.ID, "r-author").send_keys("analyst-1")
+    driver.find_element(By.ID, "r-token").send_keys(TOKEN)
+    Select(driver.find_element(By.ID, "r-type")).select_by_value("ASSAULT")
+    place = driver.find_element(By.ID, "r-place")
+    place.clear()
+    place.send_keys("Corrected Town")
+    driver.find_element(By.ID, "r-correct").click()
+    _wait(driver, lambda d: "Saved" in d.find_element(By.ID, "review-message").text)
+    assert "corrected by analyst-1" in driver.find_element(By.ID, "review-status").text
+    _wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, f'#audit tr[data-event-id="{event_id}"]'))
+    row = driver.find_element(By.CSS_SELECTOR, f'#audit tr[data-event-id="{event_id}"]').text
+    assert "analyst-1" in row and "correct" in row and "Corrected Town" in row
+    _shot(driver, "review")
+    driver.find_element(By.ID, "doc-close").click()
+    driver.execute_script("document.getElementById('audit-panel').scrollIntoView()")
+    _shot(driver, "audit")
+
+
+def test_dashboard_without_token_cannot_review(server: str, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver = browser
+    driver.get(server + "/")
+    driver.execute_script("sessionStorage.clear()")
+    driver.get(server + "/")
+    _wait(driver, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1")
+    _wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#events tbody tr"))
+    driver.find_element(By.CSS_SELECTOR, "#events tbody tr").click()
+    _wait(driver, lambda d: d.find_element(By.ID, "docview").is_displayed())
+    author = driver.find_element(By.ID, "r-author")
+    author.clear()
+    author.send_keys("someone")
+    driver.find_element(By.ID, "r-token").clear()
+    driver.find_element(By.ID, "r-token").send_keys("wrong-token")
+    driver.find_element(By.ID, "r-confirm").click()
+    _wait(driver, lambda d: "EW-API-403" in d.find_element(By.ID, "review-message").text)
