@@ -31,8 +31,11 @@ START, END = "<!-- api:start -->", "<!-- api:end -->"
 SCENARIOS: list[tuple[str, str, dict[str, Any]]] = [
     ("events: first page, no filter", "/events", {}),
     ("events: type", "/events", {"type": "ASSAULT"}),
-    ("events: country + year", "/events", {"country": "IQ", "start": "2024-01-01",
-                                           "end": "2024-12-31"}),
+    (
+        "events: country + year",
+        "/events",
+        {"country": "IQ", "start": "2024-01-01", "end": "2024-12-31"},
+    ),
     ("events: bbox + type", "/events", {"bbox": "40,30,45,37", "type": "COERCE,PROTEST"}),
     ("events: actor contains", "/events", {"actor": "militia"}),
     ("events: sentence text", "/events", {"q": "killing 3"}),
@@ -112,8 +115,13 @@ def run_scenario(client: httpx.Client, path: str, params: dict[str, Any], n: int
         response.raise_for_status()
         body = response.json()
         total = body.get("total")
-    return {"p50": pct(times, 50), "p99": pct(times, 99), "mean": statistics.fmean(times),
-            "n": n, "matched": total}
+    return {
+        "p50": pct(times, 50),
+        "p99": pct(times, 99),
+        "mean": statistics.fmean(times),
+        "n": n,
+        "matched": total,
+    }
 
 
 def concurrent_rate(base: str, n: int, workers: int) -> tuple[float, float]:
@@ -165,8 +173,10 @@ def main(argv: list[str] | None = None) -> int:
             for name, path, params in SCENARIOS:
                 result = run_scenario(client, path, params, args.requests)
                 rows.append((name, path, params, result))
-                print(f"{name:38s} p50 {result['p50']:7.1f} ms  p99 {result['p99']:7.1f} ms",
-                      file=sys.stderr)
+                print(
+                    f"{name:38s} p50 {result['p50']:7.1f} ms  p99 {result['p99']:7.1f} ms",
+                    file=sys.stderr,
+                )
         rate, rate_p99 = concurrent_rate(base, 4 * args.requests, 4)
     finally:
         server.terminate()
@@ -187,10 +197,15 @@ def main(argv: list[str] | None = None) -> int:
         query = "&".join(f"{k}={v}" for k, v in params.items())
         request = path + (f"?{query}" if query else "")
         matched = "" if r["matched"] is None else f"{r['matched']:,}"
-        lines.append(f"| {name} | `{request}` | {matched} | {r['p50']:.1f} | {r['p99']:.1f} | "
-                     f"{r['mean']:.1f} |")
-    lines += ["", f"4 concurrent clients, `/events?type=ASSAULT&country=IQ`: {rate:.0f} requests/s, "
-              f"p99 {rate_p99:.0f} ms."]
+        lines.append(
+            f"| {name} | `{request}` | {matched} | {r['p50']:.1f} | {r['p99']:.1f} | "
+            f"{r['mean']:.1f} |"
+        )
+    lines += [
+        "",
+        f"4 concurrent clients, `/events?type=ASSAULT&country=IQ`: {rate:.0f} requests/s, "
+        f"p99 {rate_p99:.0f} ms.",
+    ]
     text = "\n".join(lines)
     print(text)
     if not args.no_write:

@@ -69,6 +69,9 @@ def _measure_index() -> dict[str, Any]:
     used = json.loads(out.stdout.strip().splitlines()[-1])
     used.update(built)
     used["size_mb"] = Path(built["path"]).stat().st_size / 1e6
+    import shutil
+
+    shutil.rmtree(tmp, ignore_errors=True)
     return used
 
 

@@ -54,8 +54,18 @@ def test_health_and_openapi(client: TestClient, records: list[dict[str, Any]]) -
     assert health["status"] == "ok" and health["events"] == len(records)
     assert health["review_enabled"] is True
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ("/events", "/events/{event_id}", "/documents/{doc_id}", "/actors", "/places",
-                 "/stats", "/health", "/map", "/events/{event_id}/review", "/audit"):
+    for path in (
+        "/events",
+        "/events/{event_id}",
+        "/documents/{doc_id}",
+        "/actors",
+        "/places",
+        "/stats",
+        "/health",
+        "/map",
+        "/events/{event_id}/review",
+        "/audit",
+    ):
         assert path in paths
     assert client.get("/docs").status_code == 200
     assert "eventwire" in client.get("/").text
@@ -64,8 +74,12 @@ def test_health_and_openapi(client: TestClient, records: list[dict[str, Any]]) -
 PREDICATES = {
     "type": ("ASSAULT", lambda r: r["plover_type"] == "ASSAULT"),
     "country": ("iq,SY", lambda r: (r["location"] or {}).get("country") in {"IQ", "SY"}),
-    "actor": ("militia", lambda r: any("militia" in ((r[k] or {}).get("name") or "").lower()
-                                       for k in ("actor1", "actor2"))),
+    "actor": (
+        "militia",
+        lambda r: any(
+            "militia" in ((r[k] or {}).get("name") or "").lower() for k in ("actor1", "actor2")
+        ),
+    ),
     "speaker": ("governor", lambda r: "governor" in (r["attributed_to"] or "")),
     "source": ("ledger", lambda r: "ledger" in (r["source"] or "").lower()),
     "q": ("KILLING", lambda r: "killing" in r["sentence"].lower()),
@@ -76,7 +90,9 @@ PREDICATES = {
 
 
 @pytest.mark.parametrize("name", sorted(PREDICATES))
-def test_filter_matches_python(client: TestClient, records: list[dict[str, Any]], name: str) -> None:
+def test_filter_matches_python(
+    client: TestClient, records: list[dict[str, Any]], name: str
+) -> None:
     value, predicate = PREDICATES[name]
     expected = {r["event_id"] for r in records if predicate(r)}
     got = {e["event_id"] for e in _all(client, **{name: value})}
@@ -87,9 +103,11 @@ def test_filter_matches_python(client: TestClient, records: list[dict[str, Any]]
 def test_date_range_and_bbox(client: TestClient, records: list[dict[str, Any]]) -> None:
     start, end = date(2024, 6, 1), date(2024, 12, 31)
     expected = {
-        r["event_id"] for r in records
+        r["event_id"]
+        for r in records
         if start <= date.fromisoformat(r["date"]["start"]) <= end
-        and 30 <= r["location"]["lat"] <= 37 and 40 <= r["location"]["lon"] <= 45
+        and 30 <= r["location"]["lat"] <= 37
+        and 40 <= r["location"]["lon"] <= 45
     }
     got = _all(client, start=str(start), end=str(end), bbox="40,30,45,37")
     assert {e["event_id"] for e in got} == expected and expected
@@ -104,7 +122,9 @@ def test_pages_cover_everything_once(client: TestClient, records: list[dict[str,
 
 def test_geojson_by_format_and_accept(client: TestClient) -> None:
     by_format = client.get("/events", params={"format": "geojson", "limit": 5})
-    by_accept = client.get("/events", params={"limit": 5}, headers={"Accept": "application/geo+json"})
+    by_accept = client.get(
+        "/events", params={"limit": 5}, headers={"Accept": "application/geo+json"}
+    )
     for response in (by_format, by_accept):
         assert response.headers["content-type"].startswith("application/geo+json")
         body = response.json()
@@ -114,15 +134,25 @@ def test_geojson_by_format_and_accept(client: TestClient) -> None:
         assert (lat, lon) == (feature["properties"]["lat"], feature["properties"]["lon"])
 
 
-def test_event_evidence_and_document_spans(client: TestClient, records: list[dict[str, Any]]) -> None:
+def test_event_evidence_and_document_spans(
+    client: TestClient, records: list[dict[str, Any]]
+) -> None:
     record = next(r for r in records if r["fatalities"])
     detail = client.get(f"/events/{record['event_id']}").json()
     assert detail["event"] == record and detail["review"] is None
     doc = client.get(f"/documents/{record['doc_id']}").json()
     labels = {s["label"] for s in detail["evidence"]}
-    assert {"trigger", "actor1", "actor2", "location", "date", "fatalities", "attribution"} <= labels
+    assert {
+        "trigger",
+        "actor1",
+        "actor2",
+        "location",
+        "date",
+        "fatalities",
+        "attribution",
+    } <= labels
     for span in doc["spans"]:
-        piece = doc["text"][span["start"]:span["end"]]
+        piece = doc["text"][span["start"] : span["end"]]
         if span["label"] != "attribution":
             assert piece == span["text"], span
     assert {e["event_id"] for e in doc["events"]} >= {record["event_id"]}
@@ -178,7 +208,8 @@ def test_min_sources_uses_canonical_table_when_present(tmp_path: Path) -> None:
         )
         store.con.execute(
             "INSERT INTO canonical_members BY NAME SELECT ? AS event_id, 'c1' AS canonical_id, "
-            "'k1' AS component_id", [ids[0]]
+            "'k1' AS component_id",
+            [ids[0]],
         )
     with TestClient(create_app(path)) as c:
         items = c.get("/events", params={"min_sources": 2}).json()["items"]
@@ -206,8 +237,9 @@ def test_one_error_shape(db_path: Path) -> None:
         _assert_error(c.get("/no/such/path"), 404, "EW-API-404")
         _assert_error(c.get("/events", params={"limit": 0}), 422, "EW-API-422")
         _assert_error(c.get("/events", params={"bbox": "1,2,x,4"}), 422, "EW-API-422")
-        _assert_error(c.get("/events", params={"start": "2025-02-01", "end": "2025-01-01"}),
-                      422, "EW-API-422")
+        _assert_error(
+            c.get("/events", params={"start": "2025-02-01", "end": "2025-01-01"}), 422, "EW-API-422"
+        )
         _assert_error(c.get("/audit"), 401, "EW-API-401")
         _assert_error(c.get("/audit", headers={"Authorization": "Bearer nope"}), 403, "EW-API-403")
         _assert_error(c.get("/boom"), 500, "EW-API-500")
@@ -217,17 +249,34 @@ def test_review_needs_token(db_path: Path, records: list[dict[str, Any]]) -> Non
     event_id = records[0]["event_id"]
     body = {"action": "confirm", "author": "ann"}
     with TestClient(create_app(db_path)) as c:  # no token configured: review disabled
-        _assert_error(c.post(f"/events/{event_id}/review", json=body,
-                             headers={"Authorization": f"Bearer {TOKEN}"}), 403, "EW-API-403")
+        _assert_error(
+            c.post(
+                f"/events/{event_id}/review",
+                json=body,
+                headers={"Authorization": f"Bearer {TOKEN}"},
+            ),
+            403,
+            "EW-API-403",
+        )
         assert c.get("/health").json()["review_enabled"] is False
     with TestClient(create_app(db_path, review_token=TOKEN)) as c:
         _assert_error(c.post(f"/events/{event_id}/review", json=body), 401, "EW-API-401")
         auth = {"Authorization": f"Bearer {TOKEN}"}
         _assert_error(c.post("/events/missing/review", json=body, headers=auth), 404, "EW-REV-404")
-        _assert_error(c.post(f"/events/{event_id}/review", json={"action": "correct",
-                             "author": "ann"}, headers=auth), 400, "EW-REV-003")
-        _assert_error(c.post(f"/events/{event_id}/review", json={**body, "x": 1}, headers=auth),
-                      422, "EW-API-422")
+        _assert_error(
+            c.post(
+                f"/events/{event_id}/review",
+                json={"action": "correct", "author": "ann"},
+                headers=auth,
+            ),
+            400,
+            "EW-REV-003",
+        )
+        _assert_error(
+            c.post(f"/events/{event_id}/review", json={**body, "x": 1}, headers=auth),
+            422,
+            "EW-API-422",
+        )
         saved = c.post(f"/events/{event_id}/review", json=body, headers=auth)
         assert saved.status_code == 201 and saved.json()["author"] == "ann"
         audit = c.get("/audit", params={"event_id": event_id}, headers=auth).json()["items"]
@@ -244,8 +293,11 @@ def test_read_only_server_serves_but_refuses_review(db_path: Path, tmp_path: Pat
         assert c.get("/health").json()["read_only"] is True
         event_id = c.get("/events").json()["items"][0]["event_id"]
         assert c.get(f"/events/{event_id}").status_code == 200
-        response = c.post(f"/events/{event_id}/review", json={"action": "confirm", "author": "a"},
-                          headers={"Authorization": f"Bearer {TOKEN}"})
+        response = c.post(
+            f"/events/{event_id}/review",
+            json={"action": "confirm", "author": "a"},
+            headers={"Authorization": f"Bearer {TOKEN}"},
+        )
         _assert_error(response, 403, "EW-API-403")
 
 
@@ -254,3 +306,24 @@ def test_config_lists_ontology(client: TestClient) -> None:
     assert "ASSAULT" in config["plover_types"]
     assert config["acled_sub_types"]["Armed clash"] == "Battles"
     assert json.loads(json.dumps(config))["review_enabled"] is True
+
+
+def test_serve_command_defaults_to_loopback(monkeypatch: pytest.MonkeyPatch, db_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    import eventwire.api.app as app_module
+    from eventwire.cli import app as cli
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(app_module, "serve_app", lambda db, **kw: calls.append({"db": db, **kw}))
+    monkeypatch.setenv("EVENTWIRE_REVIEW_TOKEN", "from-env")
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db_path), "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 8123
+    assert calls[0]["review_token"] == "from-env" and calls[0]["db"] == str(db_path)
+    monkeypatch.delenv("EVENTWIRE_REVIEW_TOKEN")
+    result = CliRunner().invoke(
+        cli, ["serve", "--db", str(db_path), "--tiles", "https://t/{z}/{x}/{y}.png"]
+    )
+    assert result.exit_code == 0, result.output
+    assert calls[1]["review_token"] == "" and calls[1]["tiles"] == "https://t/{z}/{x}/{y}.png"

@@ -51,7 +51,10 @@ def test_api_never_fails_with_500(api_schema: Any) -> None:
 
         @given(case=operation.as_strategy())
         @settings(
-            max_examples=40, deadline=None, derandomize=True, database=None,
+            max_examples=40,
+            deadline=None,
+            derandomize=True,
+            database=None,
             suppress_health_check=list(HealthCheck),
         )
         def run(case: Any) -> None:

@@ -37,15 +37,20 @@ def _records(store: Store) -> list[dict[str, Any]]:
 
 def test_correction_is_audited_and_machine_output_kept(store: Store) -> None:
     rec = _records(store)[0]
-    before = store.con.execute("SELECT record FROM events WHERE event_id = ?",
-                               [rec["event_id"]]).fetchone()
-    changes = {"plover_type": "COERCE", "actor1": {"name": "Police Forces", "inter": 1},
-               "location": {"name": "Basra", "lat": 30.5, "lon": 47.8, "country": "IQ"},
-               "date": {"start": "2024-01-02", "end": "2024-01-02", "precision": "day"}}
+    before = store.con.execute(
+        "SELECT record FROM events WHERE event_id = ?", [rec["event_id"]]
+    ).fetchone()
+    changes = {
+        "plover_type": "COERCE",
+        "actor1": {"name": "Police Forces", "inter": 1},
+        "location": {"name": "Basra", "lat": 30.5, "lon": 47.8, "country": "IQ"},
+        "date": {"start": "2024-01-02", "end": "2024-01-02", "precision": "day"},
+    }
     review = add_review(store.con, rec["event_id"], "correct", changes, " ann ", "checked")
     assert review["author"] == "ann" and review["trigger_start"] == rec["trigger"]["span"][0]
-    after = store.con.execute("SELECT record FROM events WHERE event_id = ?",
-                              [rec["event_id"]]).fetchone()
+    after = store.con.execute(
+        "SELECT record FROM events WHERE event_id = ?", [rec["event_id"]]
+    ).fetchone()
     assert before == after  # machine output never overwritten
     audit = list_audit(store.con, rec["event_id"])
     assert len(audit) == 1 and audit[0]["author"] == "ann" and audit[0]["note"] == "checked"
@@ -54,8 +59,12 @@ def test_correction_is_audited_and_machine_output_kept(store: Store) -> None:
     assert audit[0]["after"]["plover_mode"] is None  # a new type drops the machine's mode
     out = apply_reviews(store.con, [rec])[0]
     assert out["plover_type"] == "COERCE" and out["plover_mode"] is None
-    assert out["actor1"] == {"name": "Police Forces", "inter": 1, "text": rec["actor1"]["text"],
-                             "span": rec["actor1"]["span"]}
+    assert out["actor1"] == {
+        "name": "Police Forces",
+        "inter": 1,
+        "text": rec["actor1"]["text"],
+        "span": rec["actor1"]["span"],
+    }
     assert out["location"]["lat"] == 30.5 and out["location"]["span"] == rec["location"]["span"]
     assert out["date"]["start"] == "2024-01-02"
     assert out["review"]["status"] == "corrected"

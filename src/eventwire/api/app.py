@@ -12,6 +12,7 @@ request gets its own cursor. Review endpoints need ``review_token`` (sent as
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -146,3 +147,23 @@ def create_app(
     if static.is_dir():
         app.mount("/static", StaticFiles(directory=static), name="static")
     return app
+
+
+def serve_app(
+    db_path: str | Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    review_token: str | None = None,
+    tiles: str | None = None,
+    read_only: bool = False,
+    log_level: str = "warning",
+) -> None:
+    """Serve the API and dashboard with uvicorn (blocks). Binds loopback unless told otherwise.
+
+    ``review_token`` defaults to ``$EVENTWIRE_REVIEW_TOKEN``; without one, review is off.
+    """
+    import uvicorn
+
+    token = review_token if review_token is not None else os.environ.get("EVENTWIRE_REVIEW_TOKEN")
+    app = create_app(db_path, review_token=token, tiles=tiles, read_only=read_only)
+    uvicorn.run(app, host=host, port=port, log_level=log_level)

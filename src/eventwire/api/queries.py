@@ -53,10 +53,17 @@ SORTS: dict[str, str] = {
     "id": "e.event_id",
 }
 INTERVALS: tuple[str, ...] = ("day", "week", "month")
+SENTENCE = "json_extract_string(e.record, '$.sentence')"
 
 
 def _contains(column: str) -> str:
-    return f"strpos(lower(coalesce({column}, '')), lower(?)) > 0"
+    return f"{column} ILIKE ? ESCAPE '\\'"
+
+
+def _like(text: str) -> str:
+    """An ILIKE pattern matching ``text`` anywhere, with its wildcards escaped."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,22 +121,33 @@ class EventFilter:
             params.append(self.admin1)
         if self.actor:
             sql.append(f"({_contains('e.actor1_name')} OR {_contains('e.actor2_name')})")
-            params += [self.actor, self.actor]
+            params += [_like(self.actor), _like(self.actor)]
         if self.source:
             sql.append(_contains("e.source"))
-            params.append(self.source)
+            params.append(_like(self.source))
         if self.speaker:
             sql.append(_contains("e.attributed_to"))
-            params.append(self.speaker)
+            params.append(_like(self.speaker))
         if self.q:
-            sql.append(f"({_contains('e.sentence_text')})")
-            params.append(self.q)
+            # The sentence is the slice [sentence_start, sentence_end) of its document's
+            # text: a semi-join on the documents first, then the slice (JSON parsing of
+            # every record would be 5-10x slower).
+            sql.append(
+                "e.doc_id IN (SELECT d.doc_id FROM documents d WHERE d.text ILIKE ? ESCAPE '\\')"
+            )
+            sql.append(
+                "EXISTS (SELECT 1 FROM documents d WHERE d.doc_id = e.doc_id AND substr(d.text, "
+                "e.sentence_start + 1, e.sentence_end - e.sentence_start) ILIKE ? ESCAPE '\\')"
+            )
+            params += [_like(self.q), _like(self.q)]
         if self.doc_id:
             sql.append("e.doc_id = ?")
             params.append(self.doc_id)
         if self.min_sources is not None and self.min_sources > 1:
-            sql.append(f"({sources_sql or '1'}) >= ?")
-            params.append(self.min_sources)
+            # Events not clustered (yet) count as one source, so they never match here.
+            sql.append(f"e.event_id IN ({sources_sql})" if sources_sql else "FALSE")
+            if sources_sql:
+                params.append(self.min_sources)
         return " AND ".join(sql) or "TRUE", params
 
 
@@ -145,28 +163,33 @@ class Queries:
             ).fetchall()
         }
         self.has_reviews = "review_corrections" in tables
+        # Two SQL snippets per source-count table: the ids of events with at least ? sources
+        # (a semi-join for the filter), and the counts of a page of ids ({ids}).
         self.sources_sql: str | None = None
+        self.sources_page_sql: str | None = None
         members, canon = tables.get("canonical_members", []), tables.get("canonical_events", [])
         if {"event_id", "canonical_id"} <= set(members) and {"canonical_id", "n_sources"} <= set(
             canon
         ):
-            # An event not clustered (yet) counts as one source.
-            self.sources_sql = (
-                "coalesce((SELECT max(c.n_sources) FROM canonical_members m JOIN canonical_events c"
-                " ON c.canonical_id = m.canonical_id WHERE m.event_id = e.event_id), 1)"
+            join = (
+                "FROM canonical_members m JOIN canonical_events c "
+                "ON c.canonical_id = m.canonical_id"
+            )
+            self.sources_sql = f"SELECT m.event_id {join} WHERE c.n_sources >= ?"
+            self.sources_page_sql = (
+                f"SELECT m.event_id, max(c.n_sources) {join} WHERE m.event_id IN ({{ids}}) "
+                "GROUP BY 1"
             )
         for table, columns in sorted(tables.items()):
-            if self.sources_sql:
-                break
             count = next((c for c in ("n_sources", "source_count") if c in columns), None)
-            if "event_id" in columns and count:
-                self.sources_sql = (
-                    f'coalesce((SELECT max(s."{count}") FROM "{table}" s '
-                    f"WHERE s.event_id = e.event_id), 1)"
+            if self.sources_sql is None and "event_id" in columns and count:
+                self.sources_sql = f'SELECT event_id FROM "{table}" WHERE "{count}" >= ?'
+                self.sources_page_sql = (
+                    f'SELECT event_id, max("{count}") FROM "{table}" '
+                    "WHERE event_id IN ({ids}) GROUP BY 1"
                 )
 
-    # The events relation with the derived columns the filters need.
-    FROM = "(SELECT *, json_extract_string(record, '$.sentence') AS sentence_text FROM events) e"
+    FROM = "events e"
 
     def _where(self, flt: EventFilter) -> tuple[str, list[Any]]:
         return flt.where(self.sources_sql)
@@ -184,20 +207,45 @@ class Queries:
         offset: int,
         sort: str = "-date",
     ) -> list[dict[str, Any]]:
+        """One page of events: ids first (cheap top-N), then the columns of those rows only."""
         where, params = self._where(flt)
-        review = (
-            ", (SELECT r.action FROM review_corrections r WHERE r.event_id = e.event_id "
-            "ORDER BY r.created_at DESC LIMIT 1) AS review_status"
-            if self.has_reviews
-            else ", NULL AS review_status"
-        )
+        ids = [
+            r[0]
+            for r in con.execute(
+                f"SELECT e.event_id FROM {self.FROM} WHERE {where} "
+                f"ORDER BY {SORTS.get(sort, SORTS['-date'])} LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            ).fetchall()
+        ]
+        if not ids:
+            return []
+        marks = ", ".join("?" for _ in ids)
         cols = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
-        sql = (
-            f"SELECT {cols}, json_extract_string(e.record, '$.trigger.text') AS trigger, "
-            f"e.sentence_text AS sentence, {self.sources_sql or '1'} AS n_sources{review} FROM {self.FROM} WHERE {where} "
-            f"ORDER BY {SORTS.get(sort, SORTS['-date'])} LIMIT ? OFFSET ?"
+        rows = _dicts(
+            con.execute(
+                f"SELECT {cols}, json_extract_string(e.record, '$.trigger.text') AS trigger, "
+                f"{SENTENCE} AS sentence FROM events e WHERE e.event_id IN ({marks})",
+                ids,
+            )
         )
-        return _dicts(con.execute(sql, [*params, limit, offset]))
+        # Small keyed look-ups merged here: correlated subqueries cost more than the page.
+        sources: dict[str, int] = {}
+        if self.sources_page_sql:
+            sources = dict(con.execute(self.sources_page_sql.format(ids=marks), ids).fetchall())
+        reviews: dict[str, str] = {}
+        if self.has_reviews:
+            reviews = dict(
+                con.execute(
+                    "SELECT event_id, arg_max(action, created_at) FROM review_corrections "
+                    f"WHERE event_id IN ({marks}) GROUP BY 1",
+                    ids,
+                ).fetchall()
+            )
+        for row in rows:
+            row["n_sources"] = int(sources.get(row["event_id"]) or 1)
+            row["review_status"] = reviews.get(row["event_id"])
+        order = {event_id: i for i, event_id in enumerate(ids)}
+        return sorted(rows, key=lambda row: order[row["event_id"]])
 
     def event(self, con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
         row = con.execute("SELECT record FROM events WHERE event_id = ?", [event_id]).fetchone()
@@ -353,7 +401,7 @@ class Queries:
             "count(*) FILTER (role = 2) FROM u WHERE name IS NOT NULL "
             f"{'AND ' + _contains('name') if q else ''} "
             "GROUP BY name ORDER BY n DESC, name LIMIT ? OFFSET ?",
-            [*params, *([q] if q else []), limit, offset],
+            [*params, *([_like(q)] if q else []), limit, offset],
         ).fetchall()
         return [
             {"name": a, "inter": i, "events": int(n), "as_actor1": int(n1), "as_actor2": int(n2)}
@@ -374,7 +422,7 @@ class Queries:
             f"min(e.geo_precision), count(*) AS n FROM {self.FROM} WHERE {where} "
             f"AND e.location_name IS NOT NULL {'AND ' + _contains('e.location_name') if q else ''}"
             " GROUP BY ALL ORDER BY n DESC, 1 LIMIT ? OFFSET ?",
-            [*params, *([q] if q else []), limit, offset],
+            [*params, *([_like(q)] if q else []), limit, offset],
         ).fetchall()
         return [
             {

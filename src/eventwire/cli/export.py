@@ -135,6 +135,9 @@ def register(app: typer.Typer) -> None:
                     n = _write_reviewed(store, flt, handle)
                 else:
                     n = exports.TEXT_WRITERS[format](store, level, flt, handle)
+            except BrokenPipeError:  # `eventwire export | head`: the reader has enough
+                _quiet_stdout()
+                return
             finally:
                 if handle is not sys.stdout:
                     handle.close()
@@ -200,3 +203,11 @@ def _write_reviewed(store: Any, flt: Any, handle: Any) -> int:
         handle.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
         n += 1
     return n
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe, point stdout at devnull so the exit flush does not fail again."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

@@ -49,16 +49,19 @@ def register(app: typer.Typer) -> None:
         debug: DebugOption = False,
     ) -> None:
         """Serve the HTTP API (/docs) and the dashboard (/) over the store."""
-        import uvicorn
-
-        from eventwire.api.app import create_app
+        from eventwire.api.app import serve_app
 
         settings = settings_from(db, config)
-        application = create_app(
-            settings.db, review_token=review_token, tiles=tiles, read_only=read_only
-        )
         if host not in {"127.0.0.1", "localhost", "::1"}:
             err_console.print(f"[yellow]warning:[/] serving on {host}, reachable from other hosts")
         review = "review enabled" if review_token and not read_only else "read-only dashboard"
         err_console.print(f"eventwire: {settings.db} on http://{host}:{port}/ ({review})")
-        uvicorn.run(application, host=host, port=port, log_level="debug" if debug else "warning")
+        serve_app(
+            settings.db,
+            host=host,
+            port=port,
+            review_token=review_token or "",
+            tiles=tiles,
+            read_only=read_only,
+            log_level="debug" if debug else "warning",
+        )

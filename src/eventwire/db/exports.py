@@ -192,7 +192,7 @@ def arrow_reader(store: Store, level: str, flt: EventFilter,
     """Flat columns (and the JSON record) of the selected events as Arrow batches."""
     extra = ("record",) if with_record else ()
     sql, params = select_sql(level, flt, extra=(*extra, "strftime(date_start, '%Y-%m') AS month"))
-    return store.con.execute(sql, params).fetch_record_batch(BATCH * 16)
+    return store.con.sql(sql, params=params).to_arrow_reader(BATCH * 16)
 
 
 def write_parquet(store: Store, level: str, flt: EventFilter, output: str | Path,

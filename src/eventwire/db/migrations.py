@@ -54,11 +54,11 @@ MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _v1_to_
 def current_version(con: duckdb.DuckDBPyConnection) -> int | None:
     exists = con.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
-    ).fetchone()
-    if not exists or not exists[0]:
+    ).fetchall()  # fetchall: DuckDB 2 refuses new work while a result is unfinished
+    if not exists or not exists[0][0]:
         return None
-    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    return int(row[0]) if row else None
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+    return int(row[0][0]) if row else None
 
 
 def check_version(con: duckdb.DuckDBPyConnection) -> int | None:

@@ -101,8 +101,8 @@ class Store:
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
         for table in ("documents", "events", "ledger", "canonical_events"):
-            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
-            out[table] = int(row[0]) if row else 0
+            rows = self.con.execute(f"SELECT count(*) FROM {table}").fetchall()
+            out[table] = int(rows[0][0]) if rows else 0
         return out
 
     def ledger(self, status: str | None = None) -> list[dict[str, Any]]:
@@ -132,9 +132,10 @@ class Store:
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
         cur = self.con.execute("SELECT * FROM documents WHERE doc_id = ?", [doc_id])
-        row = cur.fetchone()
-        if row is None:
+        rows = cur.fetchall()
+        if not rows:
             return None
+        row = rows[0]
         cols = [d[0] for d in cur.description]
         return dict(zip(cols, row, strict=True))
 

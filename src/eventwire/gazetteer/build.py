@@ -3,8 +3,10 @@
 Layout (all numpy arrays, no pickles, loaded with ``np.load``):
 
 * places: ``gid`` (GeoNames id, negative for admin areas without one), ``lat``/``lon``
-  (float32), ``pop`` (uint32), ``cc`` (index into ``countries``), ``adm1`` (index of the
-  place's admin1 area in the same table, −1 unknown), ``feat`` (0 populated place,
+  (float32; an area's own centroid from countrystatecity, else the population-weighted
+  centroid of its places), ``pop`` (uint32), ``cc`` (index into ``countries``), ``adm1``
+  (index of the place's admin1 area in the same table, −1 unknown), ``seat`` (row of an
+  area's most populous place, its likely capital, −1 none), ``feat`` (0 populated place,
   1 admin1, 2 other administrative area, 3 country), ``kind`` (index into ``kinds``),
   display names as one UTF-8 blob with offsets.
 * two name indexes (exact folded key and loose skeleton key): sorted 64-bit key hashes
@@ -32,7 +34,7 @@ from eventwire.gazetteer.lexicon import load_lexicon
 from eventwire.gazetteer.normalize import fold, is_latin, skeleton, strip_article
 from eventwire.gazetteer.sources import admin_areas, read_cities, read_countries
 
-FORMAT = 4
+FORMAT = 6
 FEAT_PLACE, FEAT_ADMIN1, FEAT_ADMIN, FEAT_COUNTRY = 0, 1, 2, 3
 # CSC area types that are below the first level (precision 2 when used as a location)
 SUB_ADMIN_KINDS = frozenset(
@@ -212,6 +214,7 @@ def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
         adm_rows[(area.country, area.code)] = idx
     # admin sums for centroids of areas without coordinates
     sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    seats: dict[int, tuple[int, int]] = {}  # area row -> (population, row of biggest place)
     for city in cities.values():
         cc = city["countrycode"]
         if cc not in cc_index:
@@ -234,6 +237,8 @@ def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
         for target in (adm, country_rows.get(cc_index[cc], -1)):
             if target >= 0:
                 s = sums[target]
+                if pop > seats.get(target, (-1, -1))[0]:
+                    seats[target] = (pop, idx)
                 s[0] += weight * city["latitude"]
                 s[1] += weight * city["longitude"]
                 s[2] += weight
@@ -244,6 +249,9 @@ def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
             arrays["lat"][idx], arrays["lon"][idx] = slat / sw, slon / sw
         if arrays["feat"][idx] != FEAT_COUNTRY:
             arrays["pop"][idx] = spop
+    seat = np.full(len(table.names), -1, dtype=np.int32)
+    for idx, (_, row) in seats.items():
+        seat[idx] = row
     _add_variants(table, arrays, codes)
     blob = "\n".join(table.names).encode("utf-8")
     name_off = np.zeros(len(table.names) + 1, dtype=np.int64)
@@ -255,6 +263,7 @@ def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
         "pop": arrays["pop"].astype(np.uint32),
         "cc": arrays["cc"].astype(np.uint16),
         "adm1": arrays["adm1"].astype(np.int32),
+        "seat": seat,
         "feat": arrays["feat"].astype(np.uint8),
         "kind": arrays["kind"].astype(np.uint8),
         "names": np.frombuffer(blob, dtype=np.uint8),

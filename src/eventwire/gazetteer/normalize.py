@@ -6,13 +6,15 @@ Erbil, Arbil; Idleb, Idlib). Two keys are used:
 * ``fold(name)``: accents removed, lower case, apostrophes dropped, punctuation to
   spaces. "Al-Fallūjah" → "al fallujah". Exact key.
 * ``skeleton(name)``: the folded name without a leading Arabic article and without
-  spaces, with doubled letters collapsed, a final "h" after a vowel dropped and a few
-  spellings merged. "Al-Fallūjah" → "faluja", "Pétion-Ville" → "pitionvile" =
-  "Petionville". Looser key, trusted less.
+  spaces and vowels (but the first letter), with doubled letters collapsed, a final "h"
+  after a vowel dropped and a few spellings merged. "Tuz Khormato" → "tzkrmt" =
+  "Ṭūz Khūrmātū", "Pétion-Ville" → "ptnvl" = "Petionville". Looser key, trusted less.
 
 >>> fold("Al-Fallūjah")
 'al fallujah'
 >>> skeleton("Al-Fallūjah") == skeleton("Falluja")
+True
+>>> skeleton("Tuz Khormato") == skeleton("Ţūz Khūrmātū")
 True
 """
 
@@ -30,6 +32,7 @@ _APOSTROPHES = "'’‘`´ʿʾʼ′"
 _APOS_RE = re.compile(f"[{_APOSTROPHES}]")
 _NONWORD_RE = re.compile(r"[^a-z0-9]+")
 _DOUBLE_RE = re.compile(r"([a-z])\1+")
+_VOWELS_RE = re.compile(r"[aeiou]")
 _SPECIAL = str.maketrans(
     {
         "ı": "i",
@@ -91,7 +94,9 @@ def skeleton(name: str) -> str:
         w = w.replace("e", "i")
         w = _DOUBLE_RE.sub(r"\1", w)
         words.append(w)
-    return "".join(words)
+    joined = "".join(words)
+    # vowels carry most transliteration noise (Khormato / Khurmatu): keep consonants
+    return joined[:1] + _VOWELS_RE.sub("", joined[1:])
 
 
 def is_latin(name: str) -> bool:

@@ -63,7 +63,8 @@ def _compatible(gaz: Gazetteer, child: int, parent: int) -> bool:
     if feat == FEAT_COUNTRY:
         return True
     if feat == FEAT_ADMIN1:
-        return int(gaz.adm1[child]) == parent or gaz.distance_km(child, parent) < 120
+        # text and GeoNames disagree on boundaries; a province centroid can be far away
+        return int(gaz.adm1[child]) == parent or gaz.distance_km(child, parent) < 250
     limit = 80.0 if feat == FEAT_ADMIN else 40.0
     return gaz.distance_km(child, parent) < limit or (
         int(gaz.adm1[child]) >= 0

@@ -111,8 +111,13 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     ]
 
 
+_ARTICLE_NAME_RE = re.compile(r"^(?:al|el|ad|as|ash|at|ar|az|an|ibn|bin|abu|umm)-[A-Z]")
+
+
 def _is_name_word(tok: Token) -> bool:
-    return tok.capitalised and tok.text[0].isalpha()
+    """A capitalised word, or an Arabic name with a lower-case article ("al-Bakir")."""
+    return (tok.capitalised and tok.text[0].isalpha()) or bool(
+        _ARTICLE_NAME_RE.match(tok.text))
 
 
 def _allcaps(text: str) -> bool:
@@ -272,7 +277,26 @@ def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
             _context(m, tokens, lex)
         mentions.extend(sorted(found, key=lambda m: m.start))
     _link(mentions, doc, lex)
+    _admin_positions(mentions, doc, gaz)
     return mentions
+
+
+def _admin_positions(mentions: list[Mention], doc: Document, gaz: Gazetteer) -> None:
+    """A name in the middle of "X, Y, Country" or at the end of "(X, Y)" is a province."""
+    for m in mentions:
+        if m.hint is not None:
+            continue
+        before = doc.text[max(0, m.start - 2):m.start]
+        if not before.endswith(", ") and not before.endswith(","):
+            continue
+        after = doc.text[m.end:m.end + 1]
+        parent = m.parent
+        in_country = parent is not None and any(
+            gaz.feature(c.index) == "country" and c.flag == 2 for c in gaz.lookup(parent.text))
+        in_parens = after == ")" and "(" in doc.text[max(0, m.start - 60):m.start]
+        if (in_country or in_parens) and any(
+                gaz.feature(c.index) == "admin1" for c in gaz.lookup(m.text, loose=False)):
+            m.hint = "admin"
 
 
 def _trim_entity(start: int, end: int, text: str, lex: Lexicon) -> tuple[int, int, str]:

@@ -56,7 +56,7 @@ def _verb_of(token: Any) -> Any:
     while token is not None:
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return token
         token = token.head
     return None
@@ -64,7 +64,7 @@ def _verb_of(token: Any) -> Any:
 
 def _ancestors(token: Any) -> list[Any]:
     chain = []
-    while token is not None and token.head is not token:
+    while token is not None and token.head.i != token.i:
         token = token.head
         chain.append(token)
     return chain
@@ -167,11 +167,16 @@ class DatesStage:
             doc.parses.get(event.sentence_index), event.trigger.start - sentence.start
         )
         verb = _verb_of(token)
-        while verb is not None and verb.tag_ not in PRESENT_TAGS and verb.head is not verb:
+        while verb is not None and verb.tag_ not in PRESENT_TAGS and verb.head.i != verb.i:
             if verb.dep_ not in ("advcl", "xcomp", "conj", "acl"):
                 break
             verb = _verb_of(verb.head)
-        return verb is not None and verb.tag_ in PRESENT_TAGS
+        if verb is not None and verb.tag_ in PRESENT_TAGS:
+            return True
+        # the parse may miss the verb ("insurgents wheel car bombs"); a sentence with no
+        # past tense continues the habitual narration of its paragraph
+        parse = doc.parses.get(event.sentence_index)
+        return parse is not None and not any(t.tag_ == "VBD" for t in parse)
 
     def resolve(
         self,

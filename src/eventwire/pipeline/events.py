@@ -86,7 +86,7 @@ class EventCoder:
             if entry.ambiguous:
                 ok = ("conflict" in ctx or strong) and (strong or not in_domain)
                 if not ok:
-                    return self._fallback(entry, match, parse)
+                    return None if in_domain else self._fallback(entry, match, parse)
             elif in_domain and not strong and frame in {"shoot", "kill", "harm", "attack", "clash"}:
                 return None
             return frame
@@ -294,7 +294,7 @@ def _is_background(tok: Any, lexicon: Lexicon) -> bool:
     words = lexicon.words_of("background")
     current = tok
     for _ in range(4):
-        if current.head is current or current.dep_ in {"ROOT", "conj"}:
+        if current.head.i == current.i or current.dep_ in {"ROOT", "conj"}:
             return False
         if (
             current.dep_ in {"nsubj", "nsubjpass", "dobj"}

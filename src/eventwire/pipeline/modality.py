@@ -24,7 +24,7 @@ def _governors(tok: Any, limit: int = 4) -> Iterator[Any]:
     """Words that govern the trigger: its head, the head's head … (stops at the root)."""
     current = tok
     for _ in range(limit):
-        if current.dep_ not in _GOVERNOR_DEPS or current.head is current:
+        if current.dep_ not in _GOVERNOR_DEPS or current.head.i == current.i:
             return
         current = current.head
         yield current
@@ -36,7 +36,7 @@ def _verb_of(tok: Any) -> Any:
         return tok
     head = tok.head
     hops = 0
-    while head.pos_ not in {"VERB", "AUX"} and head.head is not head and hops < 3:
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i and hops < 3:
         head, hops = head.head, hops + 1
     return head if head.pos_ in {"VERB", "AUX"} else tok
 
@@ -54,12 +54,10 @@ def is_negated(tok: Any, lexicon: Lexicon) -> bool:
     words = set(cues.get("words", []))
     governors = set(cues.get("governors", []))
     verb = _verb_of(tok)
-    for t in {tok, verb}:
+    for t in (tok, verb):
         for c in t.children:
-            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and t is tok):
+            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and t.i == tok.i):
                 return True
-            if c.dep_ == "prep" and c.lower_ == "without" and t is not tok:
-                continue
     if tok.dep_ == "pobj" and tok.head.lower_ == "without":
         return True
     for gov in _governors(tok):
@@ -86,7 +84,7 @@ def is_hypothetical(tok: Any, lexicon: Lexicon, sentence_text: str) -> bool:
     verb = _verb_of(tok)
     if _aux_keys(verb) & modals or _aux_keys(tok) & modals:
         return True
-    for t in {tok, verb}:
+    for t in (tok, verb):
         if any(c.dep_ == "mark" and token_keys(c) & markers for c in t.children):
             return True
     for gov in _governors(tok):

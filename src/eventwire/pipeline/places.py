@@ -19,7 +19,7 @@ from pathlib import Path
 
 from eventwire.config import Settings
 from eventwire.gazetteer.build import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY
-from eventwire.gazetteer.index import Gazetteer, load_gazetteer
+from eventwire.gazetteer.index import Gazetteer, haversine_km, load_gazetteer
 from eventwire.gazetteer.lexicon import Lexicon, load_lexicon
 from eventwire.gazetteer.resolve import Resolution, accept, resolve_mentions
 from eventwire.gazetteer.toponyms import PLACE_LABELS, find_mentions, keep_mention
@@ -122,7 +122,8 @@ class PlacesStage:
             sent = doc.sentences[sent_index]
             clause = _clause_bounds(sent.text, event.trigger.start - sent.start)
             lo, hi = sent.start + clause[0], sent.start + clause[1]
-            best = max(in_sentence, key=lambda rp: self._rank(rp, event, lo, hi))
+            best = max(in_sentence, key=lambda rp: self._rank(rp, event, lo, hi)
+                       + _agreement(rp[1], in_sentence))
             level = "clause" if lo <= best[0].mention.start < hi else "sentence"
             return dataclasses.replace(best[1], fallback=level)
         segment = doc.sentences[sent_index].segment if 0 <= sent_index < len(doc.sentences) else -1
@@ -186,6 +187,17 @@ def _most_specific(kept: list[tuple[Resolution, Place]]) -> list[tuple[Resolutio
     "Sadr City, Baghdad"), keeping the head of each hierarchy chain."""
     parents = {id(r.mention.parent) for r, _ in kept if r.mention.parent is not None}
     return [(r, p) for r, p in kept if id(r.mention) not in parents] or kept
+
+
+def _agreement(place: Place, others: list[tuple[Resolution, Place]]) -> float:
+    """Penalty for a place far from every other place of its sentence, when those agree."""
+    pts = [p for _, p in others if p.feature != "country" and p.lat is not None
+           and (p.lat, p.lon) != (place.lat, place.lon)]
+    if len(pts) < 1 or place.lat is None or place.lon is None or place.feature == "country":
+        return 0.0
+    near = any(haversine_km(place.lat, place.lon, p.lat or 0.0, p.lon or 0.0) < 150
+               for p in pts)
+    return 0.0 if near else -1.5
 
 
 def _clause_bounds(text: str, offset: int) -> tuple[int, int]:

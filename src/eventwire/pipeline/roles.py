@@ -38,6 +38,21 @@ class Roles:
     evidence: list[int] = field(default_factory=list)
 
 
+_TIME_WORDS = frozenset(
+    {"day", "night", "morning", "evening", "afternoon", "week", "month", "year", "time",
+     "occasion", "dawn", "midnight", "noon", "weekend", "hour"}
+)
+
+
+def is_participant(tok: Any | None) -> bool:
+    """False for dates, times and amounts ("on 8 May", "at night"), which are not actors."""
+    if tok is None:
+        return False
+    if tok.ent_type_ in {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}:
+        return False
+    return tok.lemma_.lower() not in _TIME_WORDS
+
+
 def _children(tok: Any, *deps: str) -> Iterator[Any]:
     return (c for c in tok.children if c.dep_ in deps)
 
@@ -120,7 +135,7 @@ def _inherit_subject(verb: Any, depth: int = 0) -> Any | None:
         return None
     if verb.dep_ == "relcl" and not is_passive(verb):
         return verb.head
-    if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head is not verb:
+    if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head.i != verb.i:
         head = verb.head
         if head.pos_ in {"VERB", "AUX"}:
             subj, _ = _subject(head)
@@ -144,7 +159,7 @@ def _patient_of_verb(verb: Any) -> Any | None:
     for prep in _children(verb, "prep", "dative"):
         if prep.lower_ in PATIENT_PREPS:
             obj = _pobj(prep)
-            if obj is not None:
+            if is_participant(obj):
                 return obj
     for clause in _children(verb, "advcl", "xcomp", "acl"):
         if clause.lemma_ == "target":
@@ -218,7 +233,7 @@ def find_roles(parse: Any, head_index: int, lexicon: Lexicon) -> Roles:
         agent = _by_phrase(tok) or _nominal_modifier_agent(tok, lexicon)
         for prep in _children(tok, "prep"):
             obj = _pobj(prep)
-            if obj is None:
+            if not is_participant(obj):
                 continue
             if prep.lower_ == "between":
                 agent = agent or obj
@@ -236,6 +251,10 @@ def find_roles(parse: Any, head_index: int, lexicon: Lexicon) -> Roles:
             patient = _first(head, "dobj")
         if token_keys(tok) & lexicon.words_of("protesters") and agent is None:
             agent = tok
+    if not is_participant(agent):
+        agent = None
+    if not is_participant(patient):
+        patient = None
     if agent is not None:
         roles.agent = agent.i
         roles.agent_conj = [c.i for c in _children(agent, "conj") if c.pos_ in NOUN_POS][:3]

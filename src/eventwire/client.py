@@ -1,0 +1,162 @@
+"""The Python API: ``eventwire.process(paths, db=...)`` and ``eventwire.open(path)``.
+
+>>> import eventwire
+>>> with eventwire.open(":memory:") as events:
+...     events.events(country="IQ").num_rows
+0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from eventwire.db.queries import EventFilter, select_sql
+from eventwire.db.store import Store
+
+__all__ = ["EventStore", "open_store", "process"]
+
+
+def process(
+    paths: str | Path | Iterable[str | Path],
+    db: str | Path | None = None,
+    *,
+    config: str | Path | None = None,
+    workers: int = 1,
+    published: date | str | None = None,
+    source: str | None = None,
+    retry_failed: bool = False,
+    cluster: bool = True,
+    **options: Any,
+) -> Any:
+    """Process files or directories into a store and return the run's ``RunSummary``.
+
+    ``options`` are settings (``prefilter=True``, ``spacy_model=...``, ``stage_options=...``).
+    With ``cluster`` (the default) the new report events are then clustered into canonical
+    events (:func:`eventwire.dedup.cluster_store`).
+    """
+    from eventwire.config import load_settings
+    from eventwire.db.queries import parse_date
+    from eventwire.dedup import STAGE_NAME, cluster_store
+    from eventwire.runner import process as run
+
+    inputs = [str(paths)] if isinstance(paths, (str, Path)) else [str(p) for p in paths]
+    settings = load_settings(config_file=config, db=str(db) if db is not None else None,
+                             **options)
+    with Store.open(settings.db) as store:
+        summary = run(inputs, settings, workers=workers, published=parse_date(published,
+                      "published"), source=source, retry_failed=retry_failed, store=store)
+        if cluster:
+            cluster_store(store, settings.options(STAGE_NAME))
+    return summary
+
+
+class EventStore:
+    """A store opened for analysis: every query returns a ``pyarrow.Table``.
+
+    Use ``table.to_pandas()`` (with pandas installed) or ``polars.from_arrow(table)``.
+    Filters (all optional): ``since``, ``until`` (dates or ISO strings), ``country`` (ISO2,
+    several comma-separated), ``bbox`` ("minlon,minlat,maxlon,maxlat" or a 4-tuple),
+    ``type`` (PLOVER, ACLED type or sub-type), ``actor`` (part of a name), ``min_sources``,
+    ``modality``.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @property
+    def path(self) -> str:
+        return self.store.path
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<EventStore {self.path!r} {self.counts()}>"
+
+    def _table(self, sql: str, params: list[Any]) -> pa.Table:
+        return self.store.con.sql(sql, params=params).to_arrow_table()
+
+    def events(self, *, record: bool = False, **filters: Any) -> pa.Table:
+        """Report-level events (one row per event mention) with their sentence."""
+        flt = EventFilter.from_options(filters)
+        extra = ("json_extract_string(record, '$.sentence') AS sentence",)
+        sql, params = select_sql("report", flt, extra=(*extra, *(("record",) if record else ())))
+        return self._table(sql, params)
+
+    def canonical_events(self, *, record: bool = False, **filters: Any) -> pa.Table:
+        """Canonical (deduplicated) events with source counts and fatality ranges.
+
+        Clusters what is new first when the store is writable; a read-only store answers
+        with the canonical events as last clustered (see :attr:`pending`).
+        """
+        if not self.store.read_only and self.pending:
+            self.cluster()
+        flt = EventFilter.from_options(filters)
+        sql, params = select_sql("canonical", flt, extra=("record",) if record else ())
+        return self._table(sql, params)
+
+    def members(self, canonical_id: str | None = None) -> pa.Table:
+        """Which report events make up which canonical event, with their similarity."""
+        sql = "SELECT * FROM canonical_members"
+        params: list[Any] = []
+        if canonical_id:
+            sql += " WHERE canonical_id = ?"
+            params.append(canonical_id)
+        return self._table(sql + " ORDER BY canonical_id, event_id", params)
+
+    def records(self, level: str = "report", **filters: Any) -> Iterator[dict[str, Any]]:
+        """The JSON records (DESIGN.md contract, or the canonical record) one by one."""
+        from eventwire.db.exports import records
+
+        return records(self.store, level, EventFilter.from_options(filters))
+
+    def documents(self, *, text: bool = False) -> pa.Table:
+        """Stored documents (metadata; the full text with ``text=True``)."""
+        cols = "doc_id, source_id, input, title, published, source, url, language, country, " \
+               "pipeline_version, processed_at" + (", text" if text else "")
+        return self._table(f"SELECT {cols} FROM documents ORDER BY doc_id", [])
+
+    def ledger(self) -> pa.Table:
+        """Every input and what happened to it."""
+        return self._table("SELECT * FROM ledger ORDER BY recorded_at, input", [])
+
+    def counts(self) -> dict[str, int]:
+        return self.store.counts()
+
+    @property
+    def pending(self) -> int:
+        """Report events not yet clustered into canonical events."""
+        from eventwire.db.canonical import pending_count
+
+        return pending_count(self.store)
+
+    def cluster(self, *, rebuild: bool = False, **options: Any) -> Any:
+        """Cluster new report events into canonical events (needs a writable store)."""
+        from eventwire.dedup import cluster_store
+
+        return cluster_store(self.store, options or None, rebuild=rebuild)
+
+
+def open_store(path: str | Path | None = None, *, read_only: bool | None = None) -> EventStore:
+    """Open a store for queries (``eventwire.open``); default: $EVENTWIRE_DB or eventwire.duckdb.
+
+    Files open read-only by default (several readers may share a file; a missing file is
+    an error); ``":memory:"`` and ``read_only=False`` give a writable store.
+    """
+    from eventwire.config import load_settings
+
+    target = str(path) if path is not None else load_settings().db
+    if read_only is None:
+        read_only = target != ":memory:"
+    return EventStore(Store.open(target, read_only=read_only))

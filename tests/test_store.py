@@ -1,0 +1,149 @@
+"""The store: schema versions and migrations, indexes, the v2 columns, canonical tables."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from eventwire.db.migrations import SCHEMA_VERSION, current_version
+from eventwire.db.store import Store
+from eventwire.errors import StoreError
+from eventwire.records import Actor, Document, Event, Fatalities, Place, Sentence, Span
+
+# The version-1 schema as shipped in eventwire 0.1.0 (the tables a v1 store holds).
+V1_SCHEMA = """
+CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE documents (doc_id VARCHAR PRIMARY KEY, source_id VARCHAR, input VARCHAR,
+    title VARCHAR, published DATE, published_source VARCHAR, source VARCHAR, url VARCHAR,
+    author VARCHAR, language VARCHAR, encoding VARCHAR, country VARCHAR, text VARCHAR,
+    segments JSON, sentences JSON, places JSON, notes JSON, pipeline_version VARCHAR,
+    data_versions JSON, processed_at TIMESTAMP);
+CREATE TABLE events (event_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL,
+    source_id VARCHAR, plover_type VARCHAR, plover_mode VARCHAR, acled_event_type VARCHAR,
+    acled_sub_event_type VARCHAR, cameo_root VARCHAR, actor1_name VARCHAR,
+    actor1_inter INTEGER, actor2_name VARCHAR, actor2_inter INTEGER, location_name VARCHAR,
+    country VARCHAR, admin1 VARCHAR, lat DOUBLE, lon DOUBLE, geo_precision INTEGER,
+    date_start DATE, date_end DATE, date_precision VARCHAR, fatalities INTEGER,
+    modality VARCHAR, attributed_to VARCHAR, source VARCHAR, confidence DOUBLE,
+    sentence_start INTEGER, sentence_end INTEGER, record JSON, pipeline_version VARCHAR,
+    data_versions JSON);
+CREATE TABLE ledger (input VARCHAR NOT NULL, content_hash VARCHAR NOT NULL,
+    status VARCHAR NOT NULL, reason VARCHAR, code VARCHAR, doc_id VARCHAR, source_id VARCHAR,
+    n_events INTEGER, seconds DOUBLE, stage VARCHAR, pipeline_version VARCHAR,
+    data_versions JSON, recorded_at TIMESTAMP, PRIMARY KEY (input, content_hash));
+INSERT INTO meta VALUES ('schema_version', '1');
+"""
+
+V1_RECORD = {
+    "event_id": "e1", "doc_id": "d1", "plover_type": "ASSAULT",
+    "actor1": {"id": "ISIS", "name": "Islamic State"}, "actor2": None,
+    "location": {"name": "Mosul", "geonameid": 99072, "lat": 36.34, "lon": 43.13},
+    "fatalities": {"best": 4, "low": 3, "high": 5}, "published": "2016-10-18",
+}
+
+
+def make_v1_store(path: Path) -> None:
+    con = duckdb.connect(str(path))
+    con.execute(V1_SCHEMA)
+    con.execute(
+        "INSERT INTO events (event_id, doc_id, plover_type, lat, lon, date_start, record) "
+        "VALUES ('e1', 'd1', 'ASSAULT', 36.34, 43.13, DATE '2016-10-17', ?)",
+        [json.dumps(V1_RECORD)],
+    )
+    con.close()
+
+
+def test_version_1_store_is_upgraded_and_backfilled(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    make_v1_store(path)
+    with Store.open(path) as store:
+        assert current_version(store.con) == SCHEMA_VERSION == 2
+        row = store.con.execute(
+            "SELECT actor1_id, actor2_id, geonameid, fatalities_low, fatalities_high, published "
+            "FROM events WHERE event_id = 'e1'").fetchall()[0]
+        assert row[:5] == ("ISIS", None, 99072, 3, 5)
+        assert str(row[5]) == "2016-10-18"
+        assert store.counts() == {"documents": 0, "events": 1, "ledger": 0,
+                                  "canonical_events": 0}
+        assert [r["event_id"] for r in store.event_records()] == ["e1"]
+
+
+def test_version_1_store_opened_read_only_is_upgraded_once(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    make_v1_store(path)
+    with Store.open(path, read_only=True) as store:
+        assert store.read_only
+        assert current_version(store.con) == SCHEMA_VERSION
+        assert store.counts()["canonical_events"] == 0
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_newer_store_is_refused_clearly(tmp_path: Path, read_only: bool) -> None:
+    path = tmp_path / "new.duckdb"
+    Store.open(path).close()
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(StoreError, match="newer than this eventwire") as info:
+        Store.open(path, read_only=read_only)
+    assert info.value.code == "EW-DB-020"
+
+
+def test_failed_migration_leaves_the_store_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    make_v1_store(path)
+    con = duckdb.connect(str(path))
+    con.execute("ALTER TABLE events RENAME TO events_moved")  # a damaged v1 store
+    con.close()
+    with pytest.raises(StoreError) as info:
+        Store.open(path)
+    assert info.value.code == "EW-DB-022"
+    con = duckdb.connect(str(path))
+    assert current_version(con) == 1
+    con.close()
+
+
+def test_indexes_for_time_space_actor_queries() -> None:
+    with Store.open(":memory:") as store:
+        names = {r[0] for r in store.con.execute(
+            "SELECT index_name FROM duckdb_indexes()").fetchall()}
+    assert {"events_date_idx", "events_space_idx", "events_actor1_idx", "events_actor2_idx",
+            "events_type_idx", "canonical_date_idx", "members_component_idx"} <= names
+
+
+def test_reopening_is_idempotent(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    for _ in range(2):
+        with Store.open(path) as store:
+            assert current_version(store.con) == SCHEMA_VERSION
+
+
+def test_write_batch_fills_version_2_columns() -> None:
+    text = "Gunmen killed four people in Mosul on Monday."
+    doc = Document(text=text, source="Example Wire", published=date(2016, 10, 18))
+    doc.sentences = [Sentence(0, len(text), text)]
+    event = Event(doc_id=doc.doc_id, trigger=Span(7, 13, "trigger", "killed"), sentence_index=0,
+                  plover_type="ASSAULT")
+    event.actor1 = Actor("Gunmen", 0, 6, name="gunmen", actor_id="GEN-GUNMEN", inter=3)
+    event.location = Place("Mosul", 29, 34, name="Mosul", geonameid=99072, lat=36.34,
+                           lon=43.13, country="IQ", precision=1)
+    event.fatalities = Fatalities("four", best=4, low=4, high=4)
+    doc.events = [event]
+    with Store.open(":memory:") as store:
+        store.write_batch([doc], [])
+        row = store.con.execute(
+            "SELECT actor1_id, geonameid, fatalities_low, fatalities_high, published, source "
+            "FROM events").fetchall()[0]
+        assert row[:4] == ("GEN-GUNMEN", 99072, 4, 4)
+        assert str(row[4]) == "2016-10-18" and row[5] == "Example Wire"
+        assert store.document(doc.doc_id)["source"] == "Example Wire"  # type: ignore[index]
+        assert store.document("missing") is None
+
+
+def test_read_only_missing_store_is_explained(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="does not exist"):
+        Store.open(tmp_path / "nope.duckdb", read_only=True)
