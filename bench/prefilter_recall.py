@@ -67,7 +67,7 @@ def measure(path: Path, limit: int | None) -> dict[str, Any]:
         if not text.strip():
             continue
 
-        def make() -> Document:
+        def make(text: str = text, row: dict[str, Any] = row) -> Document:
             return Document(text=text, published=_published(row), source_id=str(row.get("id")))
 
         doc = full(make())

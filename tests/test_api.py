@@ -67,7 +67,8 @@ def test_health_and_openapi(client: TestClient, records: list[dict[str, Any]]) -
         "/audit",
     ):
         assert path in paths
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "cdn" not in docs.text and "https://" not in docs.text
     assert "eventwire" in client.get("/").text
 
 
@@ -277,6 +278,10 @@ def test_review_needs_token(db_path: Path, records: list[dict[str, Any]]) -> Non
             422,
             "EW-API-422",
         )
+        bad_type = {"action": "correct", "author": "ann", "changes": {"plover_type": "NOPE"}}
+        response = c.post(f"/events/{event_id}/review", json=bad_type, headers=auth)
+        _assert_error(response, 422, "EW-API-422")
+        assert "NOPE" in response.json()["error"]["message"]
         saved = c.post(f"/events/{event_id}/review", json=body, headers=auth)
         assert saved.status_code == 201 and saved.json()["author"] == "ann"
         audit = c.get("/audit", params={"event_id": event_id}, headers=auth).json()["items"]
@@ -327,3 +332,23 @@ def test_serve_command_defaults_to_loopback(monkeypatch: pytest.MonkeyPatch, db_
     )
     assert result.exit_code == 0, result.output
     assert calls[1]["review_token"] == "" and calls[1]["tiles"] == "https://t/{z}/{x}/{y}.png"
+
+
+def test_ingest_codes_documents_into_the_served_store(tmp_path: Path) -> None:
+    from eventwire.config import load_settings
+
+    db = tmp_path / "ingest.duckdb"
+    settings = load_settings(
+        config_file=None, env={}, db=str(db), stages=("eventwire.structure.v1",)
+    )
+    text = "Our own test report. Gunmen attacked a checkpoint near the river, police said."
+    body = {"documents": [{"id": "r1", "text": text, "published": "2025-01-02"}]}
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    with TestClient(create_app(db, review_token=TOKEN, settings=settings)) as c:
+        _assert_error(c.post("/ingest", json=body), 401, "EW-API-401")
+        first = c.post("/ingest", json=body, headers=auth).json()
+        assert (first["processed"], first["skipped"]) == (1, 0)
+        again = c.post("/ingest", json=body, headers=auth).json()
+        assert (again["processed"], again["skipped"]) == (0, 1)
+        assert c.get("/health").json()["documents"] == 1
+        _assert_error(c.post("/ingest", json={"documents": []}, headers=auth), 422, "EW-API-422")

@@ -55,20 +55,41 @@ def who(event: Event) -> tuple[str | None, str | None, str | None]:
 @pytest.mark.parametrize(
     ("text", "trigger", "expected"),
     [
-        ("Gunmen killed three soldiers near the border, the army said.", "killed",
-         ("army", "quoted", "said")),
-        ("Police spokesman Ali Hassan told reporters that militants attacked a checkpoint.",
-         "attacked", ("Ali Hassan", "quoted", "told")),
-        ("According to local officials, the airstrike killed 14 civilians.", "killed",
-         ("local officials", "quoted", "according to")),
-        ("The ministry said in a statement that troops had retaken the town.", "retaken",
-         ("ministry", "quoted", "said")),
-        ("Witnesses said soldiers fired tear gas at protesters.", "fired",
-         ("Witnesses", "quoted", "said")),
-        ("Al-Shabaab claimed responsibility for the bombing in a statement.", "bombing",
-         ("Al-Shabaab", "claimant", "claimed")),
-        ("Rights groups alleged that police beat detainees in Kano.", "beat",
-         ("Rights groups", "quoted", "alleged")),
+        (
+            "Gunmen killed three soldiers near the border, the army said.",
+            "killed",
+            ("army", "quoted", "said"),
+        ),
+        (
+            "Police spokesman Ali Hassan told reporters that militants attacked a checkpoint.",
+            "attacked",
+            ("Ali Hassan", "quoted", "told"),
+        ),
+        (
+            "According to local officials, the airstrike killed 14 civilians.",
+            "killed",
+            ("local officials", "quoted", "according to"),
+        ),
+        (
+            "The ministry said in a statement that troops had retaken the town.",
+            "retaken",
+            ("ministry", "quoted", "said"),
+        ),
+        (
+            "Witnesses said soldiers fired tear gas at protesters.",
+            "fired",
+            ("Witnesses", "quoted", "said"),
+        ),
+        (
+            "Al-Shabaab claimed responsibility for the bombing in a statement.",
+            "bombing",
+            ("Al-Shabaab", "claimant", "claimed"),
+        ),
+        (
+            "Rights groups alleged that police beat detainees in Kano.",
+            "beat",
+            ("Rights groups", "quoted", "alleged"),
+        ),
     ],
 )
 def test_reporting_verbs_give_the_speaker(
@@ -88,8 +109,11 @@ def test_denial_flips_modality(attribute: Callable[..., list[Event]]) -> None:
 def test_event_not_under_the_reporting_verb_keeps_the_outlet(
     attribute: Callable[..., list[Event]],
 ) -> None:
-    (event,) = attribute("Militants attacked the base and the army later said nothing.", "attacked",
-                         source="Test Wire")
+    (event,) = attribute(
+        "Militants attacked the base and the army later said nothing.",
+        "attacked",
+        source="Test Wire",
+    )
     assert who(event) == ("Test Wire", "outlet", None)
 
 
@@ -156,7 +180,8 @@ def test_quotes_module() -> None:
     text = '"We lost twelve men," the commander said. "They came from the hills." A "scare" word.'
     quotes = find_quotes(text, [Segment(0, len(text))], CUES)
     assert [(q.speaker, q.verb, q.inherited) for q in quotes] == [
-        ("commander", "said", False), ("commander", "said", True)
+        ("commander", "said", False),
+        ("commander", "said", True),
     ]
     assert quote_at(quotes, text.index("hills")) is quotes[1]
     assert quote_at(quotes, text.index("scare")) is None
@@ -174,8 +199,11 @@ def test_inflections() -> None:
 @pytest.mark.parametrize(
     ("text", "speaker", "verb"),
     [
-        ("The airstrike killed 14 civilians, according to local officials.", "local officials",
-         "according to"),
+        (
+            "The airstrike killed 14 civilians, according to local officials.",
+            "local officials",
+            "according to",
+        ),
         ("Militants attacked a checkpoint, police said.", "police", "said"),
         ("The army denied that its jets struck the market.", "army", "denied"),
         ("Militants attacked a checkpoint.", None, None),
@@ -213,3 +241,17 @@ def test_seed_interview_attribution_end_to_end(
         assert event.attribution.role == "interviewee"
     parsed_kinds = {doc.segment_of(doc.sentences[i]).kind for i in doc.parses}  # type: ignore[union-attr]
     assert parsed_kinds <= CODED_SEGMENT_KINDS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No group has claimed the kidnapping of the engineers.",
+        "The army did not deny that soldiers burned the village.",
+    ],
+)
+def test_negated_reporting_verb_is_no_cue(attribute: Callable[..., list[Event]], text: str) -> None:
+    trigger = "kidnapping" if "kidnapping" in text else "burned"
+    (event,) = attribute(text, trigger, source="Test Wire")
+    assert who(event) == ("Test Wire", "outlet", None)
+    assert event.modality == "asserted"

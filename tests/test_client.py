@@ -8,12 +8,12 @@ from pathlib import Path
 import polars as pl
 import pyarrow as pa
 import pytest
-from test_dedup import attack_reports
 
 import eventwire
 from eventwire.client import EventStore
 from eventwire.db.store import Store
 from eventwire.errors import ConfigError, StoreError
+from test_dedup import attack_reports
 
 
 def test_all_is_sorted_and_every_name_exists() -> None:

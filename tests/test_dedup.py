@@ -7,7 +7,6 @@ our own writing.
 
 from __future__ import annotations
 
-import itertools
 import json
 from datetime import date
 from typing import Any
@@ -16,6 +15,7 @@ import pytest
 
 from eventwire.db.store import Store
 from eventwire.dedup import DedupOptions, ReportEvent, cluster_events, cluster_store, similarity
+from eventwire.errors import ConfigError
 from eventwire.records import (
     Actor,
     Document,
@@ -120,10 +120,7 @@ def test_three_reports_one_attack_and_a_distinct_attack_stay_apart() -> None:
     assert 0 < shooting["confidence"] <= bombing["confidence"] < 1
 
 
-ORDERS = list(itertools.permutations(range(4)))[::5]  # 5 of the 24 orders, reversed included
-
-
-@pytest.mark.parametrize("order", [*ORDERS, (3, 2, 1, 0)])
+@pytest.mark.parametrize("order", [(3, 2, 1, 0), (1, 3, 0, 2), (2, 0, 3, 1)])
 def test_result_does_not_depend_on_input_order(order: tuple[int, ...]) -> None:
     docs = attack_reports()
     expected = cluster_in_order(docs, [[0, 1, 2, 3]])
@@ -235,3 +232,5 @@ def test_options_from_settings_mapping() -> None:
     opts = DedupOptions.from_mapping({"km_precision1": 5, "merge_modalities": ["asserted"]})
     assert opts.km_precision1 == 5 and opts.merge_modalities == ("asserted",)
     assert DedupOptions.from_mapping(None) == DedupOptions()
+    with pytest.raises(ConfigError, match="km_precison1"):
+        DedupOptions.from_mapping({"km_precison1": 5})

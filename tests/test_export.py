@@ -13,7 +13,6 @@ import duckdb
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from test_dedup import attack_reports
 from typer.testing import CliRunner
 
 from eventwire.cli import app
@@ -22,6 +21,7 @@ from eventwire.db.queries import EventFilter, parse_bbox, parse_date
 from eventwire.db.store import Store
 from eventwire.errors import ConfigError
 from eventwire.synth import insert_synthetic, synthetic_events
+from test_dedup import attack_reports
 
 runner = CliRunner()
 BAGHDAD_DAY = ["--country", "IQ", "--since", "2024-03-04", "--until", "2024-03-04",
@@ -182,9 +182,11 @@ def test_parse_bbox_numbers(values: list[float]) -> None:
 @given(st.text(max_size=30))
 def test_parse_date_never_crashes(text: str) -> None:
     try:
-        assert isinstance(parse_date(text, "since"), date)
-    except ConfigError:
-        pass
+        value = parse_date(text, "since")
+    except ConfigError as exc:
+        assert exc.code == "EW-QRY-001"
+    else:
+        assert isinstance(value, date)
 
 
 def test_reviewed_export_applies_analyst_reviews(tmp_path: Path) -> None:

@@ -48,7 +48,13 @@ def test_wire_report_title_byline_dateline_body_footer() -> None:
     )
     got = kinds(text)
     assert [k for k, _ in got] == [
-        "title", "byline", "dateline", "body", "body", "byline", "boilerplate"
+        "title",
+        "byline",
+        "dateline",
+        "body",
+        "body",
+        "byline",
+        "boilerplate",
     ]
     assert got[2][1] == "HODEIDAH, Yemen, May 2 (Gulf Wire) -"
     assert got[3][1].startswith("Rebels shelled")
@@ -93,14 +99,21 @@ def test_captions_are_recognised(caption: str) -> None:
 
 
 def test_unpunctuated_line_under_a_byline_is_a_caption() -> None:
-    got = kinds("A headline\n\nBy Jo Bloggs\n\nA camp of displaced families outside the city\n\nBody.")
+    got = kinds(
+        "A headline\n\nBy Jo Bloggs\n\nA camp of displaced families outside the city\n\nBody."
+    )
     assert got[2][0] == "caption"
 
 
 @pytest.mark.parametrize(
     "footer",
-    ["Read more: Sudan coverage", "Socialist Worker for more", "© 2025 Example News",
-     "Copyright 2024 The Wire. All rights reserved.", "Facebook | Twitter | Email"],
+    [
+        "Read more: Sudan coverage",
+        "Socialist Worker for more",
+        "© 2025 Example News",
+        "Copyright 2024 The Wire. All rights reserved.",
+        "Facebook | Twitter | Email",
+    ],
 )
 def test_footers_are_boilerplate(footer: str) -> None:
     got = kinds(f"A body paragraph that ends.\n\nAnother one.\n\n{footer}")
@@ -114,7 +127,10 @@ def test_known_title_keeps_an_unpunctuated_lead_as_body() -> None:
 
 
 def test_business_phrases_are_not_bylines() -> None:
-    text = "Para one.\n\nThe bank is in talks with Rivals Group over a merger.\n\nBy early 2026 it may close."
+    text = (
+        "Para one.\n\nThe bank is in talks with Rivals Group over a merger.\n\n"
+        "By early 2026 it may close."
+    )
     assert [k for k, _ in kinds(text)] == ["body", "body", "body"]
 
 
@@ -198,9 +214,31 @@ def test_seed_interview_structure(seed_interview: str) -> None:
 
 
 _PIECES = [
-    *string.ascii_letters[:8], " ", ".", ",", "?", ":", "-", '"', "“", "”", "\n", "\n\n", "\t",
-    "©", "Q: ", "A: ", "SMITH: ", "By Jo Bloggs", "BAGHDAD, June 10 (Reuters) - ", "Read more",
-    "X interviews Y", "WHAT ARE", " said Ali Omar.", "(Photo: A/B)", "Militias killed 12 people.",
+    *string.ascii_letters[:8],
+    " ",
+    ".",
+    ",",
+    "?",
+    ":",
+    "-",
+    '"',
+    "“",
+    "”",
+    "\n",
+    "\n\n",
+    "\t",
+    "©",
+    "Q: ",
+    "A: ",
+    "SMITH: ",
+    "By Jo Bloggs",
+    "BAGHDAD, June 10 (Reuters) - ",
+    "Read more",
+    "X interviews Y",
+    "WHAT ARE",
+    " said Ali Omar.",
+    "(Photo: A/B)",
+    "Militias killed 12 people.",
 ]
 _TEXT = st.one_of(
     st.lists(st.sampled_from(_PIECES), max_size=60).map("".join),
@@ -220,5 +258,9 @@ def test_segments_are_ordered_disjoint_and_cover_every_word(text: str) -> None:
         covered[seg.start : seg.end] = [True] * (seg.end - seg.start)
         last_end = seg.end
     assert all(covered[i] or ch.isspace() for i, ch in enumerate(text))
-    assert all(s.kind in CODED_SEGMENT_KINDS | {"title", "byline", "dateline", "caption",
-                                                 "question", "boilerplate"} for s in doc.segments)
+    assert all(
+        s.kind
+        in CODED_SEGMENT_KINDS
+        | {"title", "byline", "dateline", "caption", "question", "boilerplate"}
+        for s in doc.segments
+    )

@@ -7,6 +7,7 @@ tests/artifacts/.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
 import tempfile
@@ -63,16 +64,12 @@ def _build_store(kind: str, db: Path) -> None:
     assert summary.events > 0, "the example reports produced no events"
 
 
-@pytest.fixture(scope="module", params=["synthetic", "demo"])
-def server(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[str, str]]:
-    """(base URL, store kind) of a live uvicorn server on loopback."""
+@contextlib.contextmanager
+def _serve(db: Path) -> Iterator[str]:
+    """A live uvicorn server on loopback over ``db``; yields its base URL."""
     uvicorn = pytest.importorskip("uvicorn")
     from eventwire.api.app import create_app
 
-    db = tmp_path_factory.mktemp("web") / f"{request.param}.duckdb"
-    _build_store(request.param, db)
     app = create_app(db, review_token=TOKEN)
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
@@ -83,9 +80,27 @@ def server(
         if time.monotonic() > deadline:
             pytest.fail("uvicorn did not start within 20 s")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", str(request.param)
-    srv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def synthetic_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("web") / "synthetic.duckdb"
+    _build_store("synthetic", db)
+    with _serve(db) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("web") / "demo.duckdb"
+    _build_store("demo", db)
+    with _serve(db) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -143,12 +158,16 @@ def _table_types(driver: Any) -> list[str]:
     return types
 
 
-def test_dashboard_map_filter_document_and_review(server: tuple[str, str], browser: Any) -> None:
+@pytest.mark.parametrize("name", ["synthetic", "demo"])
+def test_dashboard_map_filter_document_and_review(
+    name: str, browser: Any, request: pytest.FixtureRequest
+) -> None:
     import httpx
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
-    base, name = server
+    # Browser first: without a browser the (slow) demo store is never built.
+    base = request.getfixturevalue(f"{name}_server")
     stats = httpx.get(base + "/stats").json()
     located = httpx.get(base + "/map").json()["total"]
     driver = browser
@@ -170,8 +189,10 @@ def test_dashboard_map_filter_document_and_review(server: tuple[str, str], brows
     chosen = smaller[0]
     Select(driver.find_element(By.ID, "f-type")).select_by_value(chosen)
     _wait(driver, lambda d: set(_table_types(d)) == {chosen})
-    _wait(driver, lambda d: d.find_element(By.ID, "timeline").get_attribute("data-types") in
-          {chosen, ""})
+    _wait(
+        driver,
+        lambda d: d.find_element(By.ID, "timeline").get_attribute("data-types") in {chosen, ""},
+    )
     total_after = int(driver.find_element(By.ID, "timeline").get_attribute("data-total"))
     assert total_after < total_before
     shown = int(driver.find_element(By.ID, "table-info").get_attribute("data-total"))
@@ -183,8 +204,9 @@ def test_dashboard_map_filter_document_and_review(server: tuple[str, str], brows
     _wait(driver, lambda d: d.find_element(By.ID, "docview").is_displayed())
     assert driver.find_elements(By.CSS_SELECTOR, "#doc-text mark.hl-trigger.focus")
     expected = ("trigger", "actor1", "actor2", "location", "date", "attribution")
-    present = [lab for lab in expected
-               if driver.find_elements(By.CSS_SELECTOR, f"#doc-text mark.hl-{lab}")]
+    present = [
+        lab for lab in expected if driver.find_elements(By.CSS_SELECTOR, f"#doc-text mark.hl-{lab}")
+    ]
     if name == "synthetic":
         assert present == list(expected)
     else:
@@ -222,10 +244,10 @@ def test_dashboard_map_filter_document_and_review(server: tuple[str, str], brows
     )  # the machine output is kept
 
 
-def test_dashboard_without_token_cannot_review(server: tuple[str, str], browser: Any) -> None:
+def test_dashboard_without_token_cannot_review(browser: Any, synthetic_server: str) -> None:
     from selenium.webdriver.common.by import By
 
-    base = server[0]
+    base = synthetic_server
     driver = browser
     driver.get(base + "/")
     driver.execute_script("sessionStorage.clear()")
@@ -241,3 +263,11 @@ def test_dashboard_without_token_cannot_review(server: tuple[str, str], browser:
     driver.find_element(By.ID, "r-token").send_keys("wrong-token")
     driver.find_element(By.ID, "r-confirm").click()
     _wait(driver, lambda d: "EW-API-403" in d.find_element(By.ID, "review-message").text)
+
+
+def test_api_docs_render_offline(browser: Any, synthetic_server: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(synthetic_server + "/docs")
+    _wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, ".opblock")) >= 8)
+    _shot(browser, "api-docs")

@@ -27,12 +27,14 @@ new reports touch, and never changes the report-level events.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from eventwire.errors import ConfigError
 from eventwire.records import stable_id
 
 if TYPE_CHECKING:
@@ -68,12 +70,16 @@ class DedupOptions:
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any] | None) -> DedupOptions:
-        """Build options from a settings mapping, ignoring unknown keys' absence."""
+        """Build options from a settings mapping; an unknown key is a configuration error."""
         if not values:
             return cls()
         known = {f.name for f in fields(cls)}
-        kwargs = {
-            k: (tuple(v) if k == "merge_modalities" else v) for k, v in values.items() if k in known
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ConfigError(f"unknown dedup option(s) {', '.join(unknown)}; known: "
+                              f"{', '.join(sorted(known))}", "EW-CFG-020")
+        kwargs: dict[str, Any] = {
+            k: (tuple(v) if k == "merge_modalities" else v) for k, v in values.items()
         }
         return cls(**kwargs)
 
@@ -320,6 +326,40 @@ def candidate_edges(
                         edges[_pair(e.event_id, m.event_id)] = sim
             active[e.country].append(e)
     return edges
+
+
+def linked_events(
+    new: Sequence[ReportEvent], others: Sequence[ReportEvent], opts: DedupOptions
+) -> set[str]:
+    """Ids of ``others`` compatible with at least one of ``new`` (pairs among ``others``
+    are not examined: this is how incremental clustering finds what a new report touches)."""
+    reach = timedelta(days=opts.date_slack_days + opts.max_range_days)
+    slack = timedelta(days=opts.date_slack_days)
+    groups: dict[tuple[str, str, str | None], list[ReportEvent]] = defaultdict(list)
+    for m in others:
+        if m.plover_type and _mergeable_dates(m, opts):
+            groups[(m.plover_type, m.modality or "asserted", m.country)].append(m)
+    starts: dict[tuple[str, str, str | None], list[date]] = {}
+    for key, members in groups.items():
+        members.sort(key=_order_key)
+        starts[key] = [m.start or date.min for m in members]
+    found: set[str] = set()
+    for e in new:
+        if not (e.plover_type and _mergeable_dates(e, opts)) or e.start is None or e.end is None:
+            continue
+        block = (e.plover_type, e.modality or "asserted")
+        keys = [k for k in groups if k[:2] == block] if e.country is None else \
+            [(*block, e.country), (*block, None)]
+        for key in keys:
+            members = groups.get(key)
+            if not members:
+                continue
+            lo = bisect_left(starts[key], e.start - reach)
+            hi = bisect_right(starts[key], e.end + slack)
+            for m in members[lo:hi]:
+                if m.event_id not in found and similarity(e, m, opts) is not None:
+                    found.add(m.event_id)
+    return found
 
 
 def _pair(x: str, y: str) -> tuple[str, str]:

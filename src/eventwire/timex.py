@@ -8,8 +8,9 @@ publication. Habitual cues ("nearly daily") are found separately by
 :func:`find_habitual`.
 
 >>> from datetime import date
->>> [t.when.start.isoformat() for t in find_timexes("When ISIS took Mosul in June", date(2014, 12, 10))]
-['2014-06-01']
+>>> found = find_timexes("When ISIS took Mosul in June", date(2014, 12, 10))
+>>> [(t.when.start.isoformat(), t.when.end.isoformat(), t.when.precision) for t in found]
+[('2014-06-01', '2014-06-30', 'month')]
 
 The words live in ``data/dates/timex.yaml``; the patterns are built from them once
 (:func:`load_timex_lexicon`). Explicit textual forms are parsed by the rules here;
@@ -20,6 +21,7 @@ see :func:`parse_with_dateparser`.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -85,12 +87,15 @@ def _build_pattern(months: dict[str, int], weekdays: dict[str, int], lex: dict[s
         rf"(?P<iso>{year}-[01]?\d-[0-3]?\d)",
         # 06/14/2014, 14/06/2014, 14.06.2014
         rf"(?P<num>[0-3]?\d[/.][0-3]?\d[/.]{year})",
+        # from 27 - 28 April (2020): a range of days
+        rf"(?P<drange>(?:from\s+|between\s+)?{day}\s*(?:-|–|to|and)\s*{day}\s+(?:of\s+)?{mon}"
+        rf"(?:,?\s+{year})?)",
         # 14 June 2014, 14th of June, 2014, 14 June (year optional)
         rf"(?P<dmy>(?:the\s+)?{day}\s+(?:of\s+)?{mon},?(?:\s+{year})?)",
         # June 14, 2014 / June 14 2014 / June 14
         rf"(?P<mdy>{mon}\s+{day}(?!\d)(?:,?\s+{year})?)",
         # June 2014 / in early June / since mid-June / June
-        rf"(?P<my>(?:(?:in|since|during|until|by|of|from|early|late|mid|end\s+of|"
+        rf"(?P<my>(?:(?:in|since|during|until|by|from|early|late|mid|end\s+of|"
         rf"beginning\s+of|last|this)[\s-]+)*(?:early\s+|late\s+|mid-?)?{mon}(?:,?\s+(?:of\s+)?{year})?)",
         # last Tuesday, on Tuesday, Tuesday night
         rf"(?P<wd>(?:(?:last|this|on|past|next)\s+)?(?:{wd})(?:\s+(?:morning|afternoon|evening|night))?)",
@@ -99,8 +104,8 @@ def _build_pattern(months: dict[str, int], weekdays: dict[str, int], lex: dict[s
         # the past six months, over the last year, for the last several years
         rf"(?P<past>(?:over\s+|in\s+|during\s+|for\s+|within\s+)?the\s+(?:past|last|previous)\s+"
         rf"(?:{count}\s+)?{unit})",
-        rf"(?P<lastu>(?:last|this|earlier\s+this|later\s+this|early\s+this|late\s+last|"
-        rf"earlier\s+last|past)\s+(?:week|month|year|weekend))",
+        r"(?P<lastu>(?:last|this|earlier\s+this|later\s+this|early\s+this|late\s+last|"
+        r"earlier\s+last|past)\s+(?:week|month|year|weekend))",
         rf"(?P<recent>{recent})" if recent else r"(?P<recent>(?!x)x)",
         # in 2014, since 2013, during 2015
         rf"(?P<yr>(?:in|since|during|of|from|until|by|throughout)\s+(?:early\s+|late\s+|mid-?)?{year})",
@@ -173,6 +178,57 @@ def find_timexes(
         when.text = text[s:e]
         when.span_start, when.span_end = offset + s, offset + e
         found.append(Timex(offset + s, offset + e, text[s:e], when, kind))
+    return join_ranges(text, anchor_partial_dates(found, published), offset)
+
+
+def join_ranges(text: str, found: list[Timex], offset: int = 0) -> list[Timex]:
+    """Merge "between July 1 and July 31, 2014" / "from 3 May to 5 May" into one range."""
+    merged: list[Timex] = []
+    for timex in found:
+        if merged:
+            first = merged[-1]
+            gap = text[first.end - offset : timex.start - offset]
+            lead = text[max(0, first.start - offset - 9) : first.start - offset].lower()
+            a, b = first.when, timex.when
+            if (
+                re.fullmatch(r"\s*(?:and|to|until|till|through|-|–)\s*", gap)
+                and re.search(r"\b(?:between|from)\s+$", lead)
+                and a.start is not None and b.end is not None and a.start <= b.end
+            ):
+                if a.start.year != b.end.year and not re.search(r"\d{4}", first.text):
+                    # "between July 1 and July 31, 2014": the year is written once
+                    with contextlib.suppress(ValueError):
+                        a.start = a.start.replace(year=b.end.year)
+                when = When(text[first.start - offset : timex.end - offset], a.start, b.end,
+                            "range", False, first.start, timex.end)
+                merged[-1] = Timex(first.start, timex.end, when.text or "", when, "range")
+                continue
+        merged.append(timex)
+    return merged
+
+
+def anchor_partial_dates(found: list[Timex], published: date | None = None) -> list[Timex]:
+    """Give a yearless date the year of a full date beside it ("27 April 2020 (from 27 - 28
+    April)"), when that puts it within half a year of the full date."""
+    anchors = [t for t in found if t.kind == "explicit" and t.when.precision == "day"]
+    if not anchors:
+        return found
+    for timex in found:
+        when = timex.when
+        yearless_range = timex.kind == "range" and not re.search(r"\d{4}", timex.text)
+        if not (timex.kind == "partial" or yearless_range) or when.start is None:
+            continue
+        if when.precision not in ("day", "range") or when.end is None:
+            continue
+        anchor = min(anchors, key=lambda a: abs(a.start - timex.start)).when.start
+        assert anchor is not None
+        try:
+            moved = when.start.replace(year=anchor.year)
+        except ValueError:
+            continue
+        if abs((moved - anchor).days) <= 183 and (published is None or moved <= published):
+            span = when.end - when.start
+            when.start, when.end = moved, moved + span
     return found
 
 
@@ -193,8 +249,9 @@ def parse_with_dateparser(phrase: str, published: date | None) -> When | None:
     Returns a day-precision :class:`When` for a full date, month precision when the
     phrase names only a month and year; ``None`` when dateparser finds nothing.
     """
-    import dateparser
     from datetime import datetime
+
+    import dateparser
 
     settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if published is not None:
@@ -210,6 +267,8 @@ def parse_with_dateparser(phrase: str, published: date | None) -> When | None:
     day = parsed.date()
     if published is not None and day > published:
         return None  # dateparser guessed a future date; do not present it as a fact
+    if str(day.year) not in phrase and published is not None and (published - day).days > 400:
+        return None  # "27 - 28 April" read as 1928: a year the text never wrote
     if re.search(r"\d", phrase) and not re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", phrase):
         first = day.replace(day=1)
         last = day.replace(day=calendar.monthrange(day.year, day.month)[1])

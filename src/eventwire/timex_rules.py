@@ -236,6 +236,17 @@ def resolve_match(
         when = None if day is None else When(start=day, end=day, precision="day")
     elif group == "num":
         when = _numeric(text, numeric_order)
+    elif group == "drange":
+        first = _day_month(lex, re.sub(r"^\D*(\d+)\D.*?(\d+)", r"\1", text), published, True)
+        last = _day_month(lex, re.sub(r"^\D*\d+\D+?(?=\d)", "", text), None, True) if (
+            _YEAR_RE.search(text)) else None
+        if first and first.start and last is None:
+            day = re.findall(r"\d+", re.sub(r"^\D*\d+\D+?(?=\d)", "", text))[0]
+            end = _safe_day(first.start.year, first.start.month, int(day))
+            last = None if end is None else When(start=end, end=end, precision="day")
+        if first and last and first.start and last.start and first.start <= last.start:
+            when = When(start=first.start, end=last.start, precision="range")
+        kind = "range"
     elif group in ("dmy", "mdy"):
         when = _day_month(lex, text, published, day_first=group == "dmy")
         kind = "explicit" if _YEAR_RE.search(text) else "partial"

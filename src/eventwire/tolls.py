@@ -307,7 +307,10 @@ def _is_ambiguous(text: str, start: int, end: int) -> bool:
     """ "killing or injuring", "killed, injured or captured", "killed and wounded"."""
     after = text[end : end + 40].lower()
     before = text[max(0, start - 30) : start].lower()
-    join = r"^\s*(?:,\s*\w+\s*)*(?:,\s*)?(?:or|and/or)\s+(?:\w+\s+)?(?:injur|wound|captur|arrest|abduct)"
+    join = (
+        r"^\s*(?:,\s*\w+\s*)*(?:,\s*)?(?:or|and/or)\s+(?:\w+\s+)?"
+        r"(?:injur|wound|captur|arrest|abduct)"
+    )
     if re.match(join, after) or re.search(r"(?:injur\w*|wound\w*)\s*(?:,|or|and)\s*$", before):
         return True
     return bool(re.match(r"^\s*and\s+(?:injur|wound)\w*\s+(?:a|an)\s+(?:\w+\s+)?number", after))
@@ -345,6 +348,13 @@ def _mention_for_cue(
             kind = "vague" if last.vague else "count"
             return Mention(category, last.best, last.low, last.high, qstart, end, "", kind)
         return None
+    nominal = re.match(r"^\s+of\s+", after)
+    if nominal and phrase in ("killing", "killings", "death", "deaths", "murder"):
+        obj = right_object(after[nominal.end() :], lex)  # "the killing of a teacher"
+        if obj is None:
+            return None
+        best, low, high, kind, s, e = obj
+        return Mention(category, best, low, high, start, end + nominal.end() + e, "", kind)
     passive = bool(PASSIVE_BEFORE.search(before)) or INTRANSITIVE.match(phrase) is not None
     active = phrase.endswith("ing") or (not passive and LEFT_AFTER.match(after) is None)
     if active and not INTRANSITIVE.match(phrase):

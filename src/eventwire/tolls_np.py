@@ -109,7 +109,14 @@ def count_conjuncts(phrase: str, lex: NumberLexicon) -> Count | None:
     ):
         q = found[0]
         return q.best, q.low, q.high, "vague" if q.vague else "count"
-    pieces = [p for p in CONJUNCTION.split(phrase) if p.strip()]
+    spans = [(q.start, q.end) for q in found]
+    pieces, last = [], 0
+    for m in CONJUNCTION.finditer(phrase):
+        if any(a <= m.start() < b for a, b in spans):
+            continue  # "between five and 23" is one quantity
+        pieces.append(phrase[last : m.start()])
+        last = m.end()
+    pieces = [p for p in [*pieces, phrase[last:]] if p.strip()]
     counts = [c for c in (_piece_count(p, lex) for p in pieces) if c is not None]
     if any(c[3] == "count" for c in counts):
         # "Seven soldiers and alleged mercenaries": the bare plural shares the number
@@ -164,6 +171,9 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
         if count is None:
             return None
         offset = cut + start + chunk.find(words[max(0, len(words) - 12)])
+        numbers = find_quantities(core, 0, lex)
+        if numbers and not re.search(r"\b(?:a|an|one)\b", core[: numbers[0].start], re.I):
+            offset = cut + start + numbers[0].start  # "Clashes erupted and [3 soldiers]"
         return (*count, offset, cut + start + len(core.rstrip()))
     return None
 

@@ -45,6 +45,7 @@ class AppState:
     read_only: bool
     tiles: str | None
     db_path: str
+    settings: Any = None  # eventwire.config.Settings for /ingest; None = defaults + db_path
 
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         cur = self.con.cursor()
@@ -97,13 +98,41 @@ def _install_error_handlers(app: FastAPI) -> None:
         return error_response(500, "EW-API-500", f"internal error: {type(exc).__name__}")
 
 
+def _install_docs(app: FastAPI) -> None:
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.responses import HTMLResponse
+
+    vendor = "/static/vendor/swagger-ui"
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        if not (WEB_DIR / "static" / "vendor" / "swagger-ui" / "swagger-ui-bundle.js").is_file():
+            return HTMLResponse(
+                "<h1>eventwire API</h1><p>The interactive docs need the front-end files "
+                "(<code>make web</code>); the spec is at <a href='/openapi.json'>/openapi.json</a>."
+                "</p>"
+            )
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="eventwire API",
+            swagger_js_url=f"{vendor}/swagger-ui-bundle.js",
+            swagger_css_url=f"{vendor}/swagger-ui.css",
+            swagger_favicon_url=f"{vendor}/favicon-32x32.png",
+        )
+
+
 def create_app(
     db_path: str | Path = "eventwire.duckdb",
     review_token: str | None = None,
     tiles: str | None = None,
     read_only: bool = False,
+    settings: Any = None,
 ) -> FastAPI:
-    """Build the app over a store file (opened now, closed at shutdown)."""
+    """Build the app over a store file (opened now, closed at shutdown).
+
+    ``settings`` (a :class:`eventwire.config.Settings`) configures the pipeline of
+    ``POST /ingest``; by default the default settings with this store.
+    """
     from eventwire import __version__
     from eventwire.db.review import ensure_review_tables
     from eventwire.db.store import Store
@@ -118,6 +147,7 @@ def create_app(
         read_only=read_only,
         tiles=tiles,
         db_path=str(db_path),
+        settings=settings,
     )
 
     @asynccontextmanager
@@ -134,15 +164,20 @@ def create_app(
             '`{"error": {"code", "message", "status"}}`.'
         ),
         lifespan=lifespan,
+        docs_url=None,  # served below from the vendored swagger-ui: no CDN at run time
+        redoc_url=None,
     )
     app.state.ew = state
     _install_error_handlers(app)
 
+    from eventwire.api.ingest import ingest_router
     from eventwire.api.review_routes import review_router
     from eventwire.api.routes import router
 
+    _install_docs(app)
     app.include_router(router)
     app.include_router(review_router)
+    app.include_router(ingest_router)
     static = WEB_DIR / "static"
     if static.is_dir():
         app.mount("/static", StaticFiles(directory=static), name="static")

@@ -49,6 +49,28 @@ def require_token(
 Authorized = Annotated[None, Depends(require_token)]
 
 
+def _check_ontology(changes: dict[str, Any]) -> None:
+    """Corrected types must exist in the ontology (PLOVER; ACLED crosswalk)."""
+    from eventwire.ontology import load_ontology
+
+    ontology = load_ontology()
+    problems = []
+    if "plover_type" in changes and changes["plover_type"] not in ontology.plover:
+        problems.append(f"unknown PLOVER type {changes['plover_type']!r}")
+    sub = changes.get("acled_sub_event_type")
+    if sub is not None and sub not in ontology.sub_types:
+        problems.append(f"unknown ACLED sub-event type {sub!r}")
+    elif sub is not None and "acled_event_type" not in changes:
+        changes["acled_event_type"] = ontology.acled_type(sub)
+    acled = changes.get("acled_event_type")
+    if acled is not None and acled not in ontology.event_types:
+        problems.append(f"unknown ACLED event type {acled!r}")
+    elif sub is not None and acled is not None and ontology.acled_type(sub) != acled:
+        problems.append(f"{sub!r} is not a sub-event type of {acled!r}")
+    if problems:
+        raise HTTPException(422, {"code": "EW-API-422", "message": "; ".join(problems)})
+
+
 @review_router.post(
     "/events/{event_id}/review",
     status_code=201,
@@ -63,6 +85,7 @@ def review_event(event_id: str, body: ReviewIn, _: Authorized, cur: Cursor) -> d
     from eventwire.db.review import add_review
 
     changes = body.changes.model_dump(exclude_none=True) if body.changes else {}
+    _check_ontology(changes)
     try:
         review = add_review(cur, event_id, body.action, changes, body.author, body.note)
     except duckdb.TransactionException as exc:  # a concurrent review of the same event
@@ -80,6 +103,10 @@ def audit(
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> dict[str, Any]:
     """The audit trail, newest first: who reviewed what, when, values before and after."""
-    from eventwire.db.review import list_audit
+    from eventwire.db.review import list_audit, orphaned_reviews
 
-    return {"items": list_audit(cur, event_id, limit, offset)}
+    orphans = orphaned_reviews(cur)
+    if event_id:
+        orphans = [o for o in orphans if o["event_id"] == event_id]
+    # Reviews whose event is gone (by id and by evidence span) are reported, never dropped.
+    return {"items": list_audit(cur, event_id, limit, offset), "orphaned": orphans}

@@ -229,7 +229,9 @@ def event_spans(record: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
     for label in SPAN_LABELS:
         value = record.get(label)
-        span = value.get("span") if isinstance(value, dict) else None
+        if not isinstance(value, dict):
+            continue
+        span = value.get("span")
         if not (isinstance(span, list) and len(span) == 2):
             continue
         start, end = span

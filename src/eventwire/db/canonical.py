@@ -25,7 +25,7 @@ from typing import Any
 import pyarrow as pa
 
 from eventwire.db.store import Store
-from eventwire.dedup import Cluster, DedupOptions, ReportEvent, candidate_edges, cluster_events
+from eventwire.dedup import Cluster, DedupOptions, ReportEvent, cluster_events, linked_events
 from eventwire.errors import StoreError
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4, "publication": 5}
@@ -141,23 +141,19 @@ def _touched_components(store: Store, new: list[ReportEvent], opts: DedupOptions
     lo = min(e.start for e in dated if e.start) - reach
     hi = max(e.end for e in dated if e.end) + reach
     types = sorted({e.plover_type for e in dated if e.plover_type})
-    marks = ", ".join("?" for _ in types)
-    window = _load(
-        store,
-        "EXISTS (SELECT 1 FROM canonical_members m WHERE m.event_id = e.event_id) "
-        f"AND e.plover_type IN ({marks}) "
-        "AND coalesce(e.date_end, e.date_start, e.published) >= ? "
-        "AND coalesce(e.date_start, e.date_end, e.published) <= ?",
-        [*types, lo, hi],
-    )
+    where = ("EXISTS (SELECT 1 FROM canonical_members m WHERE m.event_id = e.event_id) "
+             f"AND e.plover_type IN ({', '.join('?' for _ in types)}) "
+             "AND coalesce(e.date_end, e.date_start, e.published) >= ? "
+             "AND coalesce(e.date_start, e.date_end, e.published) <= ?")
+    params: list[Any] = [*types, lo, hi]
+    countries = {e.country for e in dated}
+    if None not in countries:  # events with another country cannot be compatible
+        where += f" AND (e.country IS NULL OR e.country IN ({', '.join('?' for _ in countries)}))"
+        params.extend(sorted(c for c in countries if c))
+    window = _load(store, where, params)
     if not window:
         return set()
-    new_ids = {e.event_id for e in new}
-    linked = {
-        x if y in new_ids else y
-        for x, y in candidate_edges(dated + window, opts)
-        if (x in new_ids) != (y in new_ids)
-    }
+    linked = linked_events(dated, window, opts)
     if not linked:
         return set()
     return _components_of(store, linked)

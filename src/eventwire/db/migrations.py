@@ -61,6 +61,15 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int | None:
     return int(row[0][0]) if row else None
 
 
+def drop_indexes(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Drop the secondary indexes of a table (``schema.sql`` recreates them)."""
+    rows = con.execute(
+        "SELECT index_name FROM duckdb_indexes() WHERE table_name = ?", [table]
+    ).fetchall()
+    for (name,) in rows:
+        con.execute(f'DROP INDEX IF EXISTS "{name}"')
+
+
 def check_version(con: duckdb.DuckDBPyConnection) -> int | None:
     """Return the store's schema version; refuse one written by a newer eventwire."""
     version = current_version(con)

@@ -68,6 +68,7 @@ class Gazetteer:
         self.pop = arrays["pop"]
         self.cc = arrays["cc"]
         self.adm1 = arrays["adm1"]
+        self.seat = arrays["seat"]
         self.feat = arrays["feat"]
         self.kind = arrays["kind"]
         self._names = arrays["names"].tobytes()
@@ -145,20 +146,28 @@ class Gazetteer:
         start: int = -1,
         end: int = -1,
         precision: int | None = None,
+        point: str = "centroid",
     ) -> Place:
-        """A ``Place`` record for a row (precision from the feature unless given)."""
+        """A ``Place`` record for a row (precision from the feature unless given).
+
+        ``point="seat"`` places an administrative area at its most populous place (ACLED
+        codes province-level events to the provincial capital); default: its centroid.
+        """
         feat = int(self.feat[index])
         if precision is None:
             precision = {FEAT_PLACE: 1, FEAT_ADMIN: 2}.get(feat, 3)
         gid = int(self.gid[index])
+        at = index
+        if point == "seat" and feat != FEAT_PLACE and int(self.seat[index]) >= 0:
+            at = int(self.seat[index])
         return Place(
             text=text or self.name(index),
             start=start,
             end=end,
             name=self.name(index),
             geonameid=gid if gid > 0 else None,
-            lat=round(float(self.lat[index]), 5),
-            lon=round(float(self.lon[index]), 5),
+            lat=round(float(self.lat[at]), 5),
+            lon=round(float(self.lon[at]), 5),
             admin1=self.admin1_name(index) if feat != FEAT_COUNTRY else None,
             country=self.country_code(index),
             precision=precision,

@@ -19,7 +19,8 @@ from eventwire.datafiles import data_path
 from eventwire.errors import DataFileError
 from eventwire.gazetteer.normalize import fold
 
-FEATURE_GROUPS = ("admin", "part", "town", "near", "locative")
+FEATURE_GROUPS = ("admin", "part", "town", "near", "locative", "qualifier", "facility",
+                  "modifier")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,9 @@ class Lexicon:
     town: frozenset[str]
     near: tuple[str, ...]
     locative: frozenset[str]
+    qualifier: frozenset[str]
+    facility: frozenset[str]
+    modifier: frozenset[str]
     stoplist: frozenset[str]
     country_names: dict[str, tuple[str, ...]]
     adjectives: dict[str, str]  # folded adjective → ISO2
@@ -125,6 +129,9 @@ def load_lexicon() -> Lexicon:
         town=frozenset(groups["town"]),
         near=tuple(sorted(groups["near"], key=len, reverse=True)),
         locative=frozenset(groups["locative"]),
+        qualifier=frozenset(groups["qualifier"]),
+        facility=frozenset(groups["facility"]),
+        modifier=frozenset(groups["modifier"]),
         stoplist=stop,
         country_names=names,
         adjectives=adjectives,

@@ -39,6 +39,7 @@ class Resolution:
     score: float
     margin: float
     accepted: bool = True
+    flag: int = 2  # how the chosen entry matched (see Candidate.flag)
 
 
 def local_score(gaz: Gazetteer, m: Mention, c: Candidate) -> float:
@@ -134,7 +135,7 @@ def resolve_mentions(
             for j, o in enumerate(mentions)
             if j != k and first_pick[j] >= 0 and fold(o.text) != fold(m.text)
         ]
-        best: list[tuple[float, int]] = []
+        best: list[tuple[float, int, int]] = []
         for c, s in scored:
             cc = gaz.country_code(c.index)
             s += 3.0 * votes.get(cc, 0.0) / total_votes
@@ -157,10 +158,10 @@ def resolve_mentions(
                 )
             ):
                 s += 1.0
-            best.append((s, c.index))
+            best.append((s, c.index, c.flag))
         best.sort(reverse=True)
         margin = best[0][0] - best[1][0] if len(best) > 1 else 5.0
-        out.append(Resolution(m, best[0][1], best[0][0], margin))
+        out.append(Resolution(m, best[0][1], best[0][0], margin, flag=best[0][2]))
     _check_hierarchy(gaz, mentions, out, focus if clear else None)
     return out, focus
 
@@ -219,6 +220,8 @@ def accept(res: Resolution, gaz: Gazetteer, focus: str | None, lex: Lexicon) -> 
     cc = gaz.country_code(res.row)
     pop = int(gaz.pop[res.row])
     feat = int(gaz.feat[res.row])
+    if res.flag < 2:
+        return False  # an alternate or old name alone ("Molotov" = Perm) is not enough
     if feat in (FEAT_COUNTRY, FEAT_ADMIN1) and res.margin > 1.0:
         return True
     return (cc == focus and pop >= 1000) or pop >= 50_000

@@ -102,13 +102,20 @@ class Mention:
     parent: Mention | None = None  # the mention it is placed in ("X, Y")
     children: list[Mention] = field(default_factory=list)
     partial: bool = False  # inside a longer run of capitalised words
+    modifier: bool = False  # used as a modifier: "US dollar", "Iraq war"
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Words, numbers and punctuation with document offsets."""
-    return [
-        Token(m.start() + offset, m.end() + offset, m.group()) for m in _TOKEN_RE.finditer(text)
-    ]
+    """Words, numbers and punctuation with document offsets ("Beirut's" → "Beirut", "'s")."""
+    out: list[Token] = []
+    for m in _TOKEN_RE.finditer(text):
+        start, end, word = m.start() + offset, m.end() + offset, m.group()
+        if len(word) > 3 and word[-2] in "'’" and word[-1] in "sS":
+            out.append(Token(start, end - 2, word[:-2]))
+            out.append(Token(end - 2, end, word[-2:]))
+        else:
+            out.append(Token(start, end, word))
+    return out
 
 
 _ARTICLE_NAME_RE = re.compile(r"^(?:al|el|ad|as|ash|at|ar|az|an|ibn|bin|abu|umm)-[A-Z]")
@@ -151,11 +158,14 @@ def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int)
                 key = fold(_span_text(tokens, i, j))
                 if key and key not in lex.stoplist and gaz.has_key(key):
                     best = j
-        if not best and i > 0 and tokens[i - 1].text.lower() in LOOSE_CUES:
-            # "in Quamishli": a spelling variant after a locative word
+        cued = i > 0 and tokens[i - 1].text.lower() in LOOSE_CUES
+        if not best and (cued or j - i >= 2):
+            # "in Quamishli", "Tall Refaat": a spelling variant after a locative word or
+            # of a name of several words
             for k in range(j, i, -1):
                 if (
-                    _is_name_word(tokens[k - 1])
+                    (cued or k - i >= 2)
+                    and _is_name_word(tokens[k - 1])
                     and fold(_span_text(tokens, i, k)) not in lex.stoplist
                     and gaz.lookup(_span_text(tokens, i, k))
                 ):
@@ -165,9 +175,26 @@ def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int)
             text = _span_text(tokens, i, best)
             mention = Mention(tokens[i].start, tokens[best - 1].end, text, index)
             # a name inside a longer capitalised run ("Wali" in "Shah Wali Kot") is weak
-            mention.partial = (i > 0 and _is_name_word(tokens[i - 1])) or (
-                best < len(tokens) and _is_name_word(tokens[best])
+            prev_name = (
+                i > 0
+                and _is_name_word(tokens[i - 1])
+                and tokens[i - 1].text.lower() not in lex.qualifier
             )
+            nxt = tokens[best].text if best < len(tokens) else ""
+            next_name = best < len(tokens) and (
+                _is_name_word(tokens[best])
+                or (
+                    nxt.lower() in PARTICLES
+                    and best + 1 < len(tokens)
+                    and _is_name_word(tokens[best + 1])
+                )
+            )
+            if next_name and nxt.lower() in lex.facility:
+                mention.near, next_name = True, False  # "Donetsk Airport"
+            elif nxt.lower() in lex.admin or nxt.lower() in lex.town or nxt.lower() in lex.part:
+                next_name = False  # "Al Mukalla City", "Kerman Province"
+            mention.partial = prev_name or next_name
+            mention.modifier = bool(nxt) and nxt.islower() and nxt in lex.modifier
             out.append(mention)
             i = best
         else:
@@ -329,6 +356,8 @@ def keep_mention(m: Mention, lex: Lexicon, sentence_start: int) -> bool:
         and m.parent is None
         and not m.children
     ):
+        return False
+    if m.modifier:
         return False
     if m.partial and m.ner not in PLACE_LABELS:
         return False

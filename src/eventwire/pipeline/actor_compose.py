@@ -80,6 +80,66 @@ _PARTITIVE = frozenset(
         "three",
     }
 )
+# Capitalised words that name units of state forces, not a group of their own.
+STATE_UNIT_WORDS = frozenset(
+    {
+        "special",
+        "security",
+        "republican",
+        "national",
+        "federal",
+        "border",
+        "presidential",
+        "state",
+        "central",
+        "reserve",
+        "rapid",
+        "elite",
+        "royal",
+        "armed",
+        "air",
+        "naval",
+        "coast",
+        "tactical",
+        "riot",
+        "military",
+        "defence",
+        "defense",
+        "interior",
+        "auxiliary",
+        "intelligence",
+        "guard",
+        "guards",
+        "army",
+        "police",
+        "forces",
+        "force",
+        "navy",
+        "marine",
+        "marines",
+        "infantry",
+        "mobile",
+        "highway",
+        "municipal",
+        "civil",
+        "joint",
+        "task",
+        "counter",
+        "terrorism",
+        "unit",
+        "units",
+        "brigade",
+        "division",
+        "battalion",
+        "regiment",
+        "command",
+        "operations",
+        "operation",
+        "government",
+        "pro",
+        "anti",
+    }
+)
 IDENTITY_MILITIA_SUFFIX = {"ethnicity": "Ethnic Militia", "clan": "Communal Militia"}
 
 
@@ -221,8 +281,14 @@ def compose(
         and norm[i] not in d.heads
         and not norm[i].startswith("pro ")
         and not norm[i].startswith("anti ")
+        and norm[i] not in STATE_UNIT_WORDS
     ]
-    if proper and generic.inter in (1, 2, 3) and generic.id not in ("GEN-GOVERNMENT",):
+    if (
+        proper
+        and not covered
+        and generic.inter in (1, 2, 3)
+        and generic.id not in ("GEN-GOVERNMENT", "GEN-POLICE")
+    ):
         # "National Resistance forces", "Vengeance Units": a named group we do not know
         inter = 2 if generic.id == "GEN-REBELS" else 3
         kind = "rebel" if inter == 2 else "militia"

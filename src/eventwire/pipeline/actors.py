@@ -51,6 +51,12 @@ ANAPHORS: dict[str, frozenset[str]] = {
     "the attackers": frozenset(),
     "the assailants": frozenset(),
     "the gunmen": frozenset(),
+    "it": frozenset({"government", "rebel", "militia", "military", "police", "external"}),
+    "the latter": frozenset(),
+    "the former": frozenset(),
+    "the other": frozenset(),
+    "the other side": frozenset(),
+    "others": frozenset(),
     "he": frozenset({"person", "government"}),
     "she": frozenset({"person", "government"}),
 }
@@ -58,7 +64,17 @@ CROWDS = frozenset({"Protests", "Riots"})
 ARMED = frozenset({1, 2, 3, 4, 8})
 EXPLICIT = frozenset({"dictionary", "dictionary-role", "composed", "fuzzy", "fuzzy-role"})
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+COLLECTIVE = frozenset({"people", "men", "women", "youth", "mob", "crowd", "police", "children"})
 STATE_TYPES = frozenset({"military", "police"})
+
+
+def _collective(text: str) -> bool:
+    """A group of people rather than one person ("residents", "five persons", "a mob")."""
+    words = [w for w in text.lower().replace("-", " ").split() if w.isalpha()]
+    if not words:
+        return False
+    last = words[-1]
+    return last in COLLECTIVE or (last.endswith("s") and not last.endswith("ss"))
 
 
 def event_category(event: Event) -> str | None:
@@ -105,6 +121,7 @@ class ActorCoder:
             for actor in [event.actor1, event.actor2, *event.assoc_actors]:
                 if actor is not None and actor.resolved_by is None:
                     self.code(actor, country, ref_date, seen)
+            self._drop_places(doc, event)
             if self.scan and event.actor1 is None and event_category(event) not in CROWDS:
                 event.actor1 = self._scan(doc, event, country, ref_date)
             if self.acled_roles:
@@ -154,6 +171,17 @@ class ActorCoder:
                     _copy_coding(mention, coded, "sentence")
                     return mention
         return None
+
+    @staticmethod
+    def _drop_places(doc: Document, event: Event) -> None:
+        """An unknown 'actor' that is a resolved toponym ("Timbuktu") is a place, not an actor."""
+        for slot in ("actor1", "actor2"):
+            actor = getattr(event, slot)
+            if actor is None or actor.resolved_by != "unknown" or actor.start < 0:
+                continue
+            if any(p.start < actor.end and actor.start < p.end for p in doc.places if p.start >= 0):
+                setattr(event, slot, None)
+                doc.note(NAME, "EW-ACT-011", f"{slot} {actor.text!r} is a place, not an actor")
 
     @staticmethod
     def _antecedent(seen: list[Actor], types: frozenset[str]) -> Actor | None:
@@ -232,16 +260,24 @@ class ActorCoder:
             elif a1 is not None and (a1.inter == 7 or a1.inter is None):
                 if a1.inter is None and a1.resolved_by == "unknown" and a1.text[:1].isupper():
                     a1.inter = 3  # a named armed actor we do not know: a political militia
+                elif a1.inter == 7 and _collective(a1.text):
+                    # residents, villagers, workers attacking: mob violence (ACLED: rioters)
+                    event.actor1 = self._as_generic(a1, "GEN-RIOTERS", country)
                 else:
                     event.actor1 = self._as_generic(a1, "GEN-UAG", country)
+            elif a1 is not None and a1.actor_id and a1.actor_id.endswith("-GOV"):
+                military = self.dictionary.get(a1.actor_id[:-4] + "-MIL")
+                if military is not None and category != "Violence against civilians":
+                    a1.name, a1.actor_id, a1.type = military.name, military.id, military.type
+        places = {c for c in (country, doc.country) if c}
         for actor in (event.actor1, event.actor2):
             if (
                 actor is not None
                 and actor.inter == 1
                 and actor.type in STATE_TYPES
-                and country
+                and places
                 and actor.country
-                and actor.country != country
+                and actor.country not in places
             ):
                 actor.inter = 8  # state forces acting outside their own country
 

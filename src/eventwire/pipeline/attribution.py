@@ -83,8 +83,8 @@ class AttributionStage:
     """Set ``event.attribution`` for every event; denials make the event ``negated``."""
 
     name = NAME
-    requires = ("doc.segments", "doc.sentences", "doc.parses", "doc.events")
-    assigns = ("event.attribution", "event.modality")
+    requires: tuple[str, ...] = ("doc.segments", "doc.sentences", "doc.parses", "doc.events")
+    assigns: tuple[str, ...] = ("event.attribution", "event.modality")
 
     def __init__(self, cues: Cues) -> None:
         self.cues = cues

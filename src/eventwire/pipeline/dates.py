@@ -22,6 +22,7 @@ or "DMY") for 01/05/2012; ``habitual_window_days`` (default 180); ``use_datepars
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -39,6 +40,7 @@ from eventwire.timex import (
 
 NAME = "eventwire.dates.v1"
 PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+CLAUSE_BREAK = re.compile(r"[;,]|\b(?:and|but|while|after|before|when|whereas|then)\b", re.I)
 
 
 def _token_at(parse: Any, offset: int) -> Any:
@@ -116,6 +118,8 @@ class DatesStage:
             start, end = sentence.start + ent.start_char, sentence.start + ent.end_char
             if any(t.start < end and start < t.end for t in found):
                 continue
+            if not self._datelike(ent.text):
+                continue  # durations ("2 months of unpaid salaries") and bare numbers
             when = parse_with_dateparser(ent.text, doc.published)
             if when is not None:
                 when.span_start, when.span_end = start, end
@@ -123,13 +127,27 @@ class DatesStage:
         found.sort(key=lambda t: t.start)
         return found
 
+    def _datelike(self, phrase: str) -> bool:
+        words = {w.lower().rstrip(".") for w in phrase.split()}
+        names = set(self.lexicon.months) | set(self.lexicon.weekdays)
+        return bool(words & names) or "ago" in words
+
     # -- choosing ------------------------------------------------------------------
-    def _rank(self, doc: Document, event: Event, timex: Timex) -> tuple[int, int]:
+    def _rank(self, doc: Document, event: Event, timex: Timex) -> tuple[int, int, int]:
+        lo, hi = min(timex.end, event.trigger.end), max(timex.start, event.trigger.start)
+        between = doc.text[lo:hi]
+        same_clause = 0 if CLAUSE_BREAK.search(between) is None else 1
+        tier, distance = self._parse_rank(doc, event, timex)
+        return tier, same_clause, distance
+
+    def _parse_rank(self, doc: Document, event: Event, timex: Timex) -> tuple[int, int]:
         sentence = doc.sentences[event.sentence_index]
         parse = doc.parses.get(event.sentence_index)
         distance = min(abs(timex.start - event.trigger.end), abs(event.trigger.start - timex.end))
         if timex.end <= event.trigger.start:
             distance -= 1  # on a tie the preceding expression wins
+        if doc.published is not None and timex.when.start and timex.when.start > doc.published:
+            return 2, distance  # a date after publication is a plan, rarely the event
         trigger = _token_at(parse, event.trigger.start - sentence.start)
         anchor = _token_at(parse, timex.start - sentence.start)
         if trigger is None or anchor is None:

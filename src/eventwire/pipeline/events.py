@@ -26,6 +26,7 @@ from eventwire.pipeline.triggers import (
     TriggerEntry,
     TriggerMatch,
     classes_in,
+    find_phrases,
     inflections,
     load_lexicon,
     token_keys,
@@ -47,6 +48,8 @@ STRONG_CLASSES = frozenset(
 )
 DOMAIN_CLASSES = ("sport", "business", "entertainment")
 WINDOW_BEFORE, WINDOW_AFTER = 1, 3
+COLLECTIVE_CLAIM_FRAMES = frozenset({"request", "reject", "accuse"})
+PROTEST_LIGHT_VERBS = frozenset({"hold", "stage", "organize", "organise", "join", "lead", "take"})
 _MODALITY_PENALTY = {
     "asserted": 0.0,
     "habitual": 0.04,
@@ -85,17 +88,21 @@ class EventCoder:
                 return None
             if entry.ambiguous:
                 ok = ("conflict" in ctx or strong) and (strong or not in_domain)
+                if not ok and not in_domain and frame in {"attack", "beat", "shoot"}:
+                    ok = self._physical_target(match, parse)
                 if not ok:
                     return None if in_domain else self._fallback(entry, match, parse)
             elif in_domain and not strong and frame in {"shoot", "kill", "harm", "attack", "clash"}:
                 return None
             return frame
         if frame == "protest" and entry.ambiguous:
-            return (
-                frame
-                if "protest_context" in ctx and not (in_domain and "sport" in ctx | domain)
-                else None
-            )
+            if in_domain and not {"protest_context", "protesters"} & ctx:
+                return None
+            head = parse[match.head]
+            staged = head.head.lemma_.lower() in PROTEST_LIGHT_VERBS and head.dep_ in {
+                "dobj", "nsubjpass", "pobj"
+            }
+            return frame if "protest_context" in ctx or staged else None
         if frame == "destroy":
             return frame if ({"conflict", "property"} & ctx) and not in_domain else None
         if frame == "support":
@@ -109,6 +116,17 @@ class EventCoder:
         if entry.ambiguous and in_domain:
             return None
         return frame
+
+    def _physical_target(self, match: TriggerMatch, parse: Any) -> bool:
+        """"attacked merchants", "beat a man": a common-noun human or armed target."""
+        roles = find_roles(parse, match.head, self.lexicon)
+        if roles.patient is None:
+            return False
+        target = parse[roles.patient]
+        if target.pos_ == "PROPN" or target.ent_type_ in {"PERSON", "ORG", "GPE"}:
+            return False
+        classes = phrase_classes(parse, roles.patient, self.lexicon)
+        return bool(classes & {"civilian", "unarmed_collective", "armed", "protesters"})
 
     def _fallback(self, entry: TriggerEntry, match: TriggerMatch, parse: Any) -> str | None:
         head = parse[match.head]
@@ -129,6 +147,8 @@ class EventCoder:
         domain_hits: dict[str, int] = {}
         for i in indices:
             classes[i] = classes_in(list(doc.parses[i]), lex)
+            if "intervention" in classes[i] and not valid_intervention(doc.parses[i], lex):
+                classes[i].discard("intervention")
             for name in DOMAIN_CLASSES:
                 if name in classes[i]:
                     domain_hits[name] = domain_hits.get(name, 0) + 1
@@ -143,10 +163,14 @@ class EventCoder:
                         picks.append((match, frame))
                         break
             chosen[i] = picks
+        salient = {
+            i: {f for m, f in chosen[i] if not _is_background(doc.parses[i][m.head], lex)}
+            for i in indices
+        }
         rank = {i: n for n, i in enumerate(indices)}
         events: list[Event] = []
         for i in indices:
-            events.extend(self._code_sentence(doc, i, indices, chosen, classes, rank[i]))
+            events.extend(self._code_sentence(doc, i, indices, chosen, salient, classes, rank[i]))
         doc.events = [e for e in _merge(events) if e.confidence >= self.min_confidence]
         return doc
 
@@ -167,12 +191,35 @@ class EventCoder:
             and (j >= len(doc.sentences) or doc.sentences[j].segment == seg)
         ]
 
+    def _reframe(self, frame_name: str, parse: Any, roles: Roles, sentence_classes: set[str]) -> str | None:
+        """Adjust a frame once its roles are known; None drops the trigger."""
+        lex = self.lexicon
+        agent = phrase_classes(parse, roles.agent, lex)
+        if frame_name in COLLECTIVE_CLAIM_FRAMES:
+            plural_people = roles.agent is not None and parse[roles.agent].tag_ in {"NNS", "NNPS"}
+            if agent & {"unarmed_collective", "protesters"} or (
+                "civilian" in agent and plural_people
+            ) or (roles.agent is None and sentence_classes & {"unarmed_collective"}):
+                return "protest"  # "workers demanded unpaid wages": a public claim
+        if frame_name == "capture" and roles.patient is not None:
+            target = parse[roles.patient]
+            people = phrase_classes(parse, roles.patient, lex)
+            if people & {"armed", "nonstate"} and "military_site" not in people:
+                return "clash"  # "captured 2 militants" during an operation
+            if people & {"civilian", "unarmed_collective"} or target.ent_type_ == "PERSON":
+                return "abduct" if "nonstate" in agent else "arrest"
+            territorial = target.ent_type_ in {"GPE", "LOC", "FAC"} or target.pos_ == "PROPN"
+            if not territorial and not token_keys(target) & lex.words_of("territory"):
+                return None  # "seized an AK-47", "captured the market"
+        return frame_name
+
     def _code_sentence(
         self,
         doc: Document,
         i: int,
         indices: list[int],
         chosen: dict[int, list[tuple[TriggerMatch, str]]],
+        salient: dict[int, set[str]],
         classes: dict[int, set[str]],
         rank: int,
     ) -> list[Event]:
@@ -181,27 +228,46 @@ class EventCoder:
         sentence = doc.sentences[i]
         window = self._window(doc, i, indices)
         window_classes: set[str] = set().union(*(classes[j] for j in window)) if window else set()
-        frames_window = {f for j in window for _, f in chosen[j]}
+        frames_window = set().union(*(salient[j] for j in window)) if window else set()
         violent_agents: set[str] = set()
         for j in [i, *window]:
             for m, f in chosen[j]:
                 if f in VIOLENT_FRAMES or f == "destroy":
                     r = find_roles(doc.parses[j], m.head, lex)
                     violent_agents |= phrase_classes(doc.parses[j], r.agent, lex)
-        n_violent = sum(1 for _, f in chosen[i] if f in VIOLENT_FRAMES)
-        habitual_context = any(
-            "habitual" in str(e)
-            for e in ()  # placeholder for cross-sentence cues
+        # present-tense violent verbs listed in one sentence ("they behead, they torture …")
+        n_violent = sum(
+            1 for m, f in chosen[i] if f in VIOLENT_FRAMES and parse[m.head].tag_ in {"VBP", "VBZ"}
+        )
+        prev = i - 1
+        habitual_context = (
+            prev in doc.parses
+            and prev < len(doc.sentences)
+            and doc.sentences[prev].segment == sentence.segment
+            and has_habitual_cue(doc.parses[prev], lex)
         )
         out: list[Event] = []
-        for match, frame_name in chosen[i]:
-            frame = lex.frames[frame_name]
+        for match, picked in chosen[i]:
             roles = find_roles(parse, match.head, lex)
+            frame_name = self._reframe(picked, parse, roles, classes[i])
+            if frame_name is None:
+                continue
+            frame = lex.frames[frame_name]
             own = set(range(match.start, match.end))
+            agent_span: set[int] = set()
+            if roles.agent is not None:
+                a_start, a_end = noun_span(parse[roles.agent])
+                agent_span = set(range(a_start, a_end))
+            others = {
+                f for m, f in chosen[i]
+                if m is not match and not _is_background(parse[m.head], lex)
+            }
             ctx = Context(
-                sentence=classes_in(list(parse), lex, skip=own),
+                sentence=classes_in(list(parse), lex, skip=own) - ({"intervention"} - classes[i]),
+                victims=classes_in(list(parse), lex, skip=own | agent_span),
+                trigger={k for t in parse[match.start : match.end] for k in token_keys(t)},
                 window=window_classes,
-                frames_sentence={f for m, f in chosen[i] if m is not match},
+                frames_sentence=others,
                 frames_window=frames_window,
                 agent=phrase_classes(parse, roles.agent, lex),
                 patient=phrase_classes(parse, roles.patient, lex),
@@ -287,6 +353,26 @@ class EventCoder:
         if _is_background(parse[match.head], self.lexicon):
             conf -= 0.25
         return max(0.02, min(0.99, round(conf, 4)))
+
+
+def valid_intervention(parse: Any, lexicon: Lexicon) -> bool:
+    """Is there a real intervention in this sentence (not "demanding the release of detained
+    activists" or "against the arrest of")? Arrest verbs count only as asserted actions."""
+    words = lexicon.words_of("intervention")
+    releases = any(t.lemma_.lower() in {"release", "free"} for t in parse)
+    for tok in parse:
+        if not token_keys(tok) & words or _is_background(tok, lexicon):
+            continue
+        if tok.lemma_.lower() in {"arrest", "detain"}:
+            perfect = any(c.lemma_ == "have" for c in tok.children if c.dep_ == "aux")
+            if tok.pos_ != "VERB" or perfect or releases:
+                continue
+        return True
+    phrases = lexicon.classes["intervention"].phrases
+    tokens = list(parse)
+    return any(
+        not _is_background(tokens[start], lexicon) for start, _ in find_phrases(tokens, phrases)
+    )
 
 
 def _is_background(tok: Any, lexicon: Lexicon) -> bool:

@@ -14,6 +14,7 @@ gazetteer index file; default: the cached one, built at first use).
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from pathlib import Path
 
@@ -69,9 +70,12 @@ class PlacesStage:
     requires = ("doc.sentences", "doc.parses", "doc.events")
     assigns = ("doc.places", "doc.country", "event.location")
 
-    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, lexicon: Lexicon, area_point: str = "centroid"
+    ) -> None:
         self.gaz = gazetteer
         self.lex = lexicon
+        self.area_point = area_point
 
     def resolve(self, doc: Document) -> list[tuple[Resolution, Place]]:
         """Resolve the document's toponyms; set doc.places and doc.country."""
@@ -88,7 +92,10 @@ class PlacesStage:
                 res.accepted = False
                 continue
             m = res.mention
-            place = self.gaz.place(res.row, m.text, m.start, m.end, precision_of(self.gaz, res))
+            precision = precision_of(self.gaz, res)
+            place = self.gaz.place(
+                res.row, m.text, m.start, m.end, precision, point=self.area_point
+            )
             kept.append((res, place))
         doc.places = [p for _, p in kept]
         doc.country = focus if focus else None
@@ -217,4 +224,5 @@ def make_places_stage(settings: Settings, resources: Resources) -> Stage:
     options = settings.options(NAME)
     path = Path(options["index"]) if options.get("index") else None
     gaz = resources.get("gazetteer" + (f":{path}" if path else ""), lambda: load_gazetteer(path))
-    return PlacesStage(gaz, load_lexicon())
+    point = str(options.get("area_point") or os.environ.get("EVENTWIRE_AREA_POINT", "seat"))
+    return PlacesStage(gaz, load_lexicon(), point)

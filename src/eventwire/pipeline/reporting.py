@@ -25,6 +25,7 @@ from eventwire.pipeline.quotes import verb_patterns
 _SUBJECTS = ("nsubj", "nsubjpass")
 _RIGHT_KEEP = ("prep", "pobj", "compound", "flat", "nummod", "amod", "nmod", "cc", "conj")
 _ARTICLES = ("the", "a", "an")
+_NOBODY = ("nobody", "none", "noone")
 # How the reported clause hangs off its reporting verb ("said [ccomp militants attacked]",
 # "[ccomp gunmen killed …], the army said", "claimed [dobj responsibility] for …").
 _REPORTED = ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "prep", "oprd", "dep", "attr")
@@ -60,9 +61,11 @@ def token_at(parse: Any, offset: int) -> Any | None:
 def _phrase(subj: Any, base: int) -> tuple[str, int, int]:
     """The speaker's words: the subject head with its modifiers, without appositions."""
     for ent in subj.doc.ents:
-        if ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and ent.start <= subj.i < ent.end:
-            if ent.label_ == "PERSON" or ent.end - ent.start > 1:
-                return ent.text, base + ent.start_char, base + ent.end_char
+        named = ent.label_ == "PERSON" or (
+            ent.label_ in ("ORG", "NORP", "GPE") and ent.end - ent.start > 1
+        )
+        if named and ent.start <= subj.i < ent.end:
+            return ent.text, base + ent.start_char, base + ent.end_char
     first = subj.left_edge.i
     last = subj.i
     for child in subj.rights:
@@ -101,6 +104,18 @@ def _subject(verb: Any) -> Any | None:
     return None
 
 
+def _negated(verb: Any) -> bool:
+    """A reporting verb that reports nothing: "did not say", "no group claimed", "nobody denied"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    subj = _subject(verb)
+    if subj is None:
+        return False
+    if subj.lower_ in _NOBODY:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subj.children)
+
+
 def _cue_of(verb: Any, category: str, cues: Cues, base: int) -> Cue:
     subj = _subject(verb)
     verb_start = base + verb.idx
@@ -108,7 +123,7 @@ def _cue_of(verb: Any, category: str, cues: Cues, base: int) -> Cue:
     responsibility = category == "claim" and any(
         c.dep_ == "dobj" and c.lower_ in _RESPONSIBILITY for c in verb.children
     )
-    if subj is None or subj.lower_ == "it" and subj.dep_ == "nsubjpass":
+    if subj is None or (subj.lower_ == "it" and subj.dep_ == "nsubjpass"):
         return Cue(
             None,
             -1,
@@ -142,9 +157,12 @@ def governing_cue(parse: Any, token: Any, cues: Cues, base: int) -> Cue | None:
     for ancestor in token.ancestors:
         category = cues.verb_category(ancestor.lemma_) if ancestor.pos_ in ("VERB", "AUX") else None
         if category and child.dep_ in _REPORTED and ancestor.dep_ not in _MODIFIERS:
+            if _negated(ancestor):
+                return None  # "No group has claimed the kidnapping": nobody is the source
             return _cue_of(ancestor, category, cues, base)
         child = ancestor
-    if token.pos_ in ("VERB", "AUX") and cues.verb_category(token.lemma_) == "claim":
+    claim = token.pos_ in ("VERB", "AUX") and cues.verb_category(token.lemma_) == "claim"
+    if claim and not _negated(token):
         return _cue_of(token, "claim", cues, base)  # the claim itself is the event
     for tok in parse:
         if tok.lower_ == "according" and tok.i + 1 < len(parse) and parse[tok.i + 1].lower_ == "to":

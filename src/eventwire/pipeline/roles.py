@@ -38,6 +38,7 @@ class Roles:
     evidence: list[int] = field(default_factory=list)
 
 
+_FIRE_OBJECTS = frozenset({"fire", "shot", "shots", "gunfire", "round", "rounds", "bullet"})
 _TIME_WORDS = frozenset(
     {"day", "night", "morning", "evening", "afternoon", "week", "month", "year", "time",
      "occasion", "dawn", "midnight", "noon", "weekend", "hour"}
@@ -154,6 +155,13 @@ def _patient_of_verb(verb: Any) -> Any | None:
         if verb.dep_ == "relcl":
             return verb.head
     obj = _first(verb, "dobj", "obj")
+    if obj is not None and obj.lemma_.lower() in _FIRE_OBJECTS:
+        # "opened fire on two children", "fired shots at the convoy"
+        for prep in [*_children(obj, "prep"), *_children(verb, "prep")]:
+            target = _pobj(prep) if prep.lower_ in PATIENT_PREPS else None
+            if is_participant(target):
+                return target
+        obj = None
     if obj is not None:
         return _resolve_relative(obj, verb)
     for prep in _children(verb, "prep", "dative"):

@@ -94,8 +94,8 @@ class StructureStage:
     """Mark every paragraph of a document with its kind and, in interviews, its speaker."""
 
     name = NAME
-    requires = ("doc.text",)
-    assigns = ("doc.segments", "doc.title", "doc.author")
+    requires: tuple[str, ...] = ("doc.text",)
+    assigns: tuple[str, ...] = ("doc.segments", "doc.title", "doc.author")
 
     def __init__(self, cues: Cues) -> None:
         self.cues = cues

@@ -16,27 +16,14 @@ from typing import Any
 from eventwire.pipeline.triggers import Lexicon, token_keys
 
 VIOLENT_FRAMES = frozenset(
-    {
-        "clash",
-        "attack",
-        "shoot",
-        "kill",
-        "harm",
-        "beat",
-        "shell",
-        "air",
-        "explode",
-        "grenade",
-        "suicide",
-        "chemical",
-        "abduct",
-        "sexual",
-        "riot",
-        "mob",
-    }
-)
-PERSONAL_FRAMES = frozenset({"attack", "shoot", "kill", "harm", "beat"})
+    {"clash", "attack", "shoot", "kill", "harm", "beat", "shell", "air", "explode", "grenade",
+     "suicide", "chemical", "abduct", "sexual", "riot", "mob", "body"}
+)  # fmt: skip
+PERSONAL_FRAMES = frozenset({"attack", "shoot", "kill", "harm", "beat", "body"})
 REMOTE_FRAMES = ("suicide", "chemical", "air", "grenade", "explode", "shell")
+RIOT_WORDS = frozenset({"riot", "rioter", "rioters", "rioting", "unrest", "riots", "rioted"})
+_CIVILIAN_MODIFIERS = frozenset({"civilian", "former", "retired", "off-duty", "unarmed", "ex"})
+_UNKNOWN_MODIFIERS = frozenset({"unknown", "unidentified", "suspected", "alleged", "masked"})
 _REMOTE_SUBTYPE = {
     "suicide": "Suicide bomb",
     "chemical": "Chemical weapon",
@@ -53,6 +40,8 @@ _WEAPON_CLASS = {
     "explode": "weapon_ied",
     "shell": "weapon_shell",
 }
+_PHRASE_CLASSES = ("armed", "military_site", "civilian", "unarmed_collective", "protesters",
+                   "state", "nonstate", "property")  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -65,14 +54,16 @@ class Context:
     frames_window: set[str] = field(default_factory=set)  # trigger frames in nearby sentences
     agent: set[str] = field(default_factory=set)  # cue classes of the agent noun phrase
     patient: set[str] = field(default_factory=set)  # cue classes of the patient noun phrase
-    window_violent_agents: set[str] = field(default_factory=set)  # agent classes of violence nearby
+    window_violent_agents: set[str] = field(default_factory=set)  # agent classes of violence
+    trigger: set[str] = field(default_factory=set)  # lemmas and forms of the trigger words
+    victims: set[str] = field(default_factory=set)  # cue classes of the sentence minus the agent
 
 
 def phrase_classes(parse: Any, head: int | None, lexicon: Lexicon) -> set[str]:
     """Cue classes of a noun phrase: its head, modifiers and an "of" complement.
 
     "members of the security forces" is armed; "a QSD member" is left open (the actor
-    dictionary decides), "2 civilians" is civilian.
+    dictionary decides); "2 civilians", "a former officer" and "him" are civilian.
     """
     if head is None:
         return set()
@@ -85,34 +76,21 @@ def phrase_classes(parse: Any, head: int | None, lexicon: Lexicon) -> set[str]:
             tokens += [gg for g in c.children for gg in g.lefts if gg.dep_ in {"compound", "amod"}]
     found: set[str] = set()
     head_keys = token_keys(tok)
-    for name in (
-        "armed",
-        "military_site",
-        "civilian",
-        "unarmed_collective",
-        "protesters",
-        "state",
-        "nonstate",
-        "property",
-    ):
+    for name in _PHRASE_CLASSES:
         words = lexicon.words_of(name)
         if head_keys & words:
             found.add(name)
         elif any(token_keys(t) & words for t in tokens[1:]) and name != "civilian":
             found.add(name)
-    if (
-        "civilian" in found
-        and found & {"armed", "nonstate"}
-        and not head_keys & lexicon.words_of("armed")
+    if "civilian" in found and found & {"armed", "nonstate"} and not head_keys & lexicon.words_of(
+        "armed"
     ):
-        # "members of the armed forces": the complement decides
-        found.discard("civilian")
-    if head_keys & {"member", "leader", "official", "commander", "element"} and found & {
-        "armed",
-        "nonstate",
-        "state",
-    }:
-        found.discard("civilian")
+        found.discard("civilian")  # "members of the armed forces": the complement decides
+    modifiers = {m.lower_ for m in tok.lefts if m.dep_ in {"amod", "compound", "advmod"}}
+    if modifiers & _CIVILIAN_MODIFIERS:
+        found = (found - {"armed", "military_site", "state", "nonstate"}) | {"civilian"}
+    if modifiers & _UNKNOWN_MODIFIERS:
+        found.discard("unarmed_collective")
     if tok.pos_ == "PROPN" and not found:
         found.add("named")
     return found
@@ -132,14 +110,15 @@ def is_unarmed_crowd(classes: set[str]) -> bool:
 
 def remote_weapon(ctx: Context, frame: str) -> str | None:
     """The most specific remote weapon named in the sentence (or the trigger's own frame)."""
+    generic_blast = "ied_specific" not in ctx.sentence and bool(
+        {"weapon_air", "weapon_shell", "weapon_generic"} & ctx.sentence
+    )
     for name in REMOTE_FRAMES:
-        if frame == name or name in ctx.frames_sentence:
+        if name == "explode" and generic_blast:
+            continue  # a bare "explosion" next to shells, aircraft or "weapons" is theirs
+        if frame == name or name in ctx.frames_sentence or _WEAPON_CLASS[name] in ctx.sentence:
             return name
-    for name in REMOTE_FRAMES:
-        cls = _WEAPON_CLASS[name]
-        if cls in ctx.sentence and not (name == "explode" and "weapon_air" in ctx.sentence):
-            return name
-    return None
+    return "shell" if generic_blast and frame == "explode" else None
 
 
 def _protest_context(ctx: Context) -> bool:
@@ -153,7 +132,7 @@ def _protest_subtype(ctx: Context) -> tuple[str, str]:
         return "Violent demonstration", "riot cue near the protest"
     if ctx.window_violent_agents & {"protesters", "unarmed_collective"}:
         return "Violent demonstration", "protesters used violence"
-    if "protest_violence" in around and "intervention" not in around:
+    if "protest_violence" in around:
         return "Violent demonstration", "violence cue near the protest"
     if "lethal" in around and ("intervention" in around or "weapon_smallarms" in around):
         return "Excessive force against protesters", "protesters killed"
@@ -165,28 +144,22 @@ def _protest_subtype(ctx: Context) -> tuple[str, str]:
 def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None, str]:
     """Return (ACLED sub-event type or None, a short reason) for a trigger frame in context."""
     agent, patient = ctx.agent, ctx.patient
-    if frame in ("protest",):
+    if frame == "protest":
         return _protest_subtype(ctx)
     if frame == "riot":
         if "mob" in ctx.frames_sentence:
             return "Mob violence", "mob cue"
-        return "Violent demonstration", "riot cue"
+        if _protest_context(ctx) or ctx.trigger & RIOT_WORDS or agent & {"protesters"}:
+            return "Violent demonstration", "riot cue"
+        return _personal("attack", "Attack", ctx)
     if frame == "mob":
+        if _protest_context(ctx):
+            return "Violent demonstration", "crowd violence in a protest"
         return "Mob violence", "mob cue"
     if frame in REMOTE_FRAMES:
         return _remote(frame, ctx)
     if frame == "clash":
-        if _protest_context(ctx) and (
-            is_unarmed_crowd(agent) or is_unarmed_crowd(patient) or "state" in agent | patient
-        ):
-            return "Violent demonstration", "clash in a protest"
-        if (
-            is_unarmed_crowd(agent)
-            and not is_armed(patient)
-            and "weapon_smallarms" not in ctx.sentence
-        ):
-            return "Mob violence", "clash between unarmed groups"
-        return "Armed clash", "clash"
+        return _clash(ctx)
     if frame in PERSONAL_FRAMES:
         return _personal(frame, default, ctx)
     if frame == "abduct":
@@ -201,48 +174,47 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
             return _REMOTE_SUBTYPE[weapon], f"property hit by {weapon}"
         if agent & {"protesters"} or (_protest_context(ctx) and is_unarmed_crowd(agent)):
             return "Violent demonstration", "property damage by protesters"
-        if is_unarmed_crowd(agent) and not is_armed(agent):
+        if is_unarmed_crowd(agent):
             return "Mob violence", "property damage by a crowd"
         return "Looting/property destruction", frame
     if frame in ("capture", "retake"):
-        if "handover" in ctx.frames_sentence:
-            return "Non-violent transfer of territory", "taken without a fight"
-        state = "state" in agent and "nonstate" not in agent
-        nonstate = "nonstate" in agent and "state" not in agent
-        if frame == "retake":
-            return (
-                ("Non-state actor overtakes territory", "rebels regain ground")
-                if nonstate
-                else ("Government regains territory", "retake")
-            )
-        return (
-            ("Government regains territory", "state forces take ground")
-            if state
-            else ("Non-state actor overtakes territory", "capture")
-        )
+        return _territory(frame, ctx)
     return default, "frame default"
+
+
+def _clash(ctx: Context) -> tuple[str, str]:
+    agent, patient = ctx.agent, ctx.patient
+    if _protest_context(ctx) and (
+        is_unarmed_crowd(agent) or is_unarmed_crowd(patient) or "state" in agent | patient
+    ):
+        return "Violent demonstration", "clash in a protest"
+    if is_unarmed_crowd(agent) and not is_armed(patient) and "weapon_smallarms" not in ctx.sentence:
+        return "Mob violence", "clash between unarmed groups"
+    if "weapon_melee" in ctx.sentence and not {"weapon_smallarms", "armed"} & ctx.sentence:
+        return "Mob violence", "clash with sticks and blades"
+    return "Armed clash", "clash"
+
+
+def _territory(frame: str, ctx: Context) -> tuple[str, str]:
+    if "handover" in ctx.frames_sentence:
+        return "Non-violent transfer of territory", "taken without a fight"
+    agent = ctx.agent
+    state = "state" in agent and "nonstate" not in agent
+    nonstate = "nonstate" in agent and "state" not in agent
+    if frame == "retake":
+        if nonstate:
+            return "Non-state actor overtakes territory", "rebels regain ground"
+        return "Government regains territory", "retake"
+    if state:
+        return "Government regains territory", "state forces take ground"
+    return "Non-state actor overtakes territory", "capture"
 
 
 def _remote(frame: str, ctx: Context) -> tuple[str, str]:
     weapon = remote_weapon(ctx, frame) or frame
-    if weapon == "shell" and frame == "shell":
-        # heavy weapons plus small arms against each other read as a battle
-        if "weapon_smallarms" in ctx.sentence and (
-            "exchange" in ctx.sentence or "clash" in ctx.frames_sentence
-        ):
-            return "Armed clash", "heavy and small arms exchanged"
-    if frame == "explode" and weapon == "shell":
-        weapon = (
-            "explode"
-            if "weapon_ied" in ctx.sentence and "weapon_shell" not in ctx.sentence
-            else weapon
-        )
-    if (
-        frame == "grenade"
-        and "weapon_shell" in ctx.sentence
-        and "grenade" not in ctx.frames_sentence
-    ):
-        weapon = "shell"
+    if weapon == "shell" and ("weapon_smallarms" in ctx.sentence or "exchange" in ctx.sentence):
+        # heavy weapons fired together with small arms: a battle, not one-sided shelling
+        return "Armed clash", "heavy and small arms"
     return _REMOTE_SUBTYPE.get(weapon, _REMOTE_SUBTYPE[frame]), f"weapon {weapon}"
 
 
@@ -250,27 +222,16 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
     agent, patient = ctx.agent, ctx.patient
     weapon = remote_weapon(ctx, frame)
     if weapon is not None and frame != "beat":
-        if (
-            weapon == "shell"
-            and "weapon_smallarms" in ctx.sentence
-            and ("exchange" in ctx.sentence or "clash" in ctx.frames_sentence)
-        ):
+        if weapon == "shell" and "weapon_smallarms" in ctx.sentence:
             return "Armed clash", "heavy and small arms"
-        if not (
-            weapon == "explode"
-            and "weapon_ied" not in ctx.sentence
-            and "explode" not in ctx.frames_sentence
-        ):
-            return _REMOTE_SUBTYPE[weapon], f"{frame} with {weapon}"
+        return _REMOTE_SUBTYPE[weapon], f"{frame} with {weapon}"
     if _protest_context(ctx) and (patient & {"protesters"} or "state" in agent):
         if "lethal" in ctx.sentence | ctx.window and frame in ("shoot", "kill", "harm"):
             return "Excessive force against protesters", "protesters shot or killed"
     if agent & {"protesters"}:
         return "Violent demonstration", "violence by protesters"
-    if (
-        is_unarmed_crowd(agent)
-        and frame in ("beat", "attack", "kill")
-        and "weapon_smallarms" not in ctx.sentence
+    if is_unarmed_crowd(agent) and frame in ("beat", "attack", "kill") and not (
+        {"weapon_smallarms", "armed"} & ctx.sentence
     ):
         if _protest_context(ctx):
             return "Violent demonstration", "violence by a protesting crowd"
@@ -281,20 +242,15 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
         return "Abduction/forced disappearance", "abducted and harmed"
     if is_armed(patient):
         return "Armed clash", "armed target"
-    if is_civilian(patient):
+    if is_civilian(patient) or "property" in patient:
         return "Attack", "civilian target"
     if "clash" in ctx.frames_sentence or "exchange" in ctx.sentence:
         return "Armed clash", "exchange cue"
-    if frame in ("beat",):
+    if frame == "beat":
         return "Attack", "beating"
-    if is_armed(agent) or "named" in agent:
-        victims = ctx.sentence
-        if "civilian" in victims and "armed" not in victims:
-            return "Attack", "civilians named in the sentence"
-        if "armed" in victims or "military_site" in victims:
-            return "Armed clash", "armed actors named in the sentence"
-    if "civilian" in ctx.sentence and not ({"armed", "military_site"} & ctx.sentence):
+    victims = ctx.victims
+    if "civilian" in victims and not {"armed", "military_site"} & victims:
         return "Attack", "civilians named in the sentence"
-    if {"armed", "military_site"} & ctx.sentence:
+    if {"armed", "military_site"} & victims:
         return "Armed clash", "armed actors named in the sentence"
     return default, "frame default"

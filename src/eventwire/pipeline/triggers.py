@@ -123,8 +123,23 @@ class TriggerMatch:
 
 
 def token_keys(token: Any) -> set[str]:
-    """The strings a token may match: its lemma and its lower-case form."""
-    return {token.lemma_.lower(), token.lower_}
+    """The strings a token may match: its lemma, its lower-case form and, for a plural the
+    lemmatiser left alone (proper nouns, "Workers'"), the singular."""
+    lower = token.lower_
+    keys = {token.lemma_.lower(), lower}
+    if len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
+        keys.add(lower[:-1])
+        if lower.endswith("ies"):
+            keys.add(lower[:-3] + "y")
+    return keys
+
+
+# Cue classes that describe actions and circumstances; capitalised names ("Money Exchange
+# company", "Revolutionary Front") must not trigger them.
+NAME_BLIND_CLASSES = frozenset(
+    {"exchange", "intervention", "lethal", "protest_violence", "protest_context", "background",
+     "accident"}
+)
 
 
 def _strings(value: Any, where: str) -> list[str]:
@@ -319,8 +334,8 @@ def match_triggers(parse: Any, lexicon: Lexicon) -> list[list[TriggerMatch]]:
             for entry in lexicon.by_word.get(key, ()):
                 if entry.pos and tok.pos_ not in entry.pos:
                     continue
-                if entry.ambiguous and tok.pos_ == "PROPN" and not tok.is_lower:
-                    continue
+                if tok.pos_ == "PROPN" and tok.is_title and i > 0 and not tokens[i - 1].is_punct:
+                    continue  # part of a name ("Liberation Front", "Battle Creek")
                 found.append(TriggerMatch(i, i + 1, i, entry))
         if tok.lemma_.lower() in lexicon.by_head or tok.lower_ in lexicon.by_head:
             for entry in lexicon.by_head.get(tok.lemma_.lower(), []) + lexicon.by_head.get(
@@ -368,8 +383,9 @@ def classes_in(tokens: Sequence[Any], lexicon: Lexicon, skip: Iterable[int] = ()
     skipped = set(skip)
     present: set[str] = set()
     keys = [token_keys(t) if t.i not in skipped else set() for t in tokens]
+    plain = [set() if t.pos_ == "PROPN" and t.is_title else k for t, k in zip(tokens, keys, strict=True)]
     for name, cls in lexicon.classes.items():
-        if any(k & cls.words for k in keys):
+        if any(k & cls.words for k in (plain if name in NAME_BLIND_CLASSES else keys)):
             present.add(name)
             continue
         for phrase in cls.phrases:

@@ -14,6 +14,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -96,7 +97,7 @@ def looks_like_interview(texts: list[str], cues: Cues, cast: InterviewCast) -> b
     if len(names) >= 4 and len(set(names)) == 2:
         return True
     asks = [is_question_text(t, cues) for t in texts]
-    answered = sum(1 for a, b in zip(asks, asks[1:], strict=False) if a and not b)
+    answered = sum(1 for a, b in itertools.pairwise(asks) if a and not b)
     return answered >= 3 and sum(asks) / max(len(texts), 1) >= 0.15
 
 

@@ -45,6 +45,12 @@ FILES: dict[str, list[tuple[str, str]]] = {
         ("dist/uPlot.min.css", "uplot/uPlot.min.css"),
         ("LICENSE", "uplot/LICENSE"),
     ],
+    "swagger-ui-dist": [
+        ("swagger-ui-bundle.js", "swagger-ui/swagger-ui-bundle.js"),
+        ("swagger-ui.css", "swagger-ui/swagger-ui.css"),
+        ("favicon-32x32.png", "swagger-ui/favicon-32x32.png"),
+        ("LICENSE", "swagger-ui/LICENSE"),
+    ],
     "cytoscape": [
         ("dist/cytoscape.umd.js", "cytoscape/cytoscape.umd.js"),
         ("LICENSE", "cytoscape/LICENSE"),

@@ -74,7 +74,8 @@ EW.drawMap = async function (fit) {
       bounds.push([c.lat, c.lon]);
       L.circleMarker([c.lat, c.lon], { radius: 6 + 16 * Math.log(1 + c.count) / Math.log(1 + max), color: "#222",
         weight: 1, fillColor: EW.colour(c.type), fillOpacity: 0.7, className: "ew-cell" })
-        .bindTooltip(`${c.count.toLocaleString()} events (mostly ${c.type}); zoom in for details`)
+        .bindTooltip(c.count >= 1000 ? (c.count / 1000).toFixed(c.count >= 10000 ? 0 : 1) + "k" : String(c.count),
+          { permanent: true, direction: "center", className: "cell-label" })
         .on("click", () => m.map.setView([c.lat, c.lon], Math.min(m.map.getZoom() + 2, 14)))
         .addTo(m.layer);
     }
@@ -130,7 +131,7 @@ EW.drawTimeline = function (stats) {
   const bars = uPlot.paths.bars({ size: [0.9, 40], gap: 1 });
   EW.timeline.plot = new uPlot({
     width: Math.max(240, box.clientWidth), height: 220,
-    scales: { x: { time: true } },
+    scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, max) * 1.05] } },
     legend: { live: false },
     cursor: { show: false },
     series: [{}, ...types.map((t) => ({ label: t, stroke: EW.colour(t), fill: EW.colour(t),
@@ -157,18 +158,23 @@ EW.drawNetwork = function (stats) {
   const maxDeg = Math.max(...Object.values(degree));
   const maxW = Math.max(...stats.network.map((e) => e.weight));
   const elements = Object.keys(degree).map((name) => ({ data: { id: "n:" + name, label: name,
-    size: 8 + 22 * Math.sqrt(degree[name] / maxDeg) } }));
+    size: 8 + 18 * Math.sqrt(degree[name] / maxDeg) } }));
   stats.network.forEach((e, i) => elements.push({ data: { id: "e" + i, source: "n:" + e.source,
     target: "n:" + e.target, weight: e.weight, width: 1 + 7 * e.weight / maxW } }));
   EW.network.cy = cytoscape({
     container: box, elements, wheelSensitivity: 0.3,
-    layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 40000, idealEdgeLength: 120, padding: 20 },
+    // A circle stays readable for a few actors; a force layout spreads larger networks.
+    layout: Object.keys(degree).length <= 16
+      ? { name: "circle", padding: 24, avoidOverlap: true }
+      : { name: "cose", animate: false, randomize: false, nodeRepulsion: 6000, idealEdgeLength: 50,
+          componentSpacing: 20, nestingFactor: 0.8, gravity: 1.5, padding: 8 },
     style: [
       { selector: "node", style: { label: "data(label)", width: "data(size)", height: "data(size)",
-        "background-color": "#1f5fae", "font-size": 10, color: "#1d2330", "text-valign": "bottom", "text-margin-y": 2,
+        "background-color": "#1f5fae", "font-size": 11, color: "#1d2330", "text-valign": "bottom", "text-margin-y": 2,
         "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1 } },
       { selector: "edge", style: { width: "data(width)", "line-color": "#9aa7b8", "target-arrow-color": "#9aa7b8",
-        "target-arrow-shape": "triangle", "curve-style": "bezier", opacity: 0.8 } },
+        "target-arrow-shape": "triangle", "curve-style": "bezier", opacity: 0.7,
+        "arrow-scale": 0.8 } },
     ],
   });
   EW.network.cy.on("tap", "node", (evt) => EW.setFilter("actor", evt.target.data("label")));
@@ -177,7 +183,7 @@ EW.drawNetwork = function (stats) {
 /* ---- registration ----------------------------------------------------------------------- */
 EW.views.push(async () => { EW.map.fit = true; await EW.drawMap(true); });
 EW.views.push(async (qs) => {
-  const stats = await EW.api("/stats?" + qs);
+  const stats = await EW.api("/stats?" + (qs ? qs + "&" : "") + "edges=40");
   EW.drawTimeline(stats);
   EW.drawNetwork(stats);
 });
