@@ -5,7 +5,7 @@ Builds (or reuses) a store of synthetic events (default 100k), starts ``uvicorn`
 with httpx and writes a table into bench/RESULTS.md between ``<!-- api:start -->`` and
 ``<!-- api:end -->`` (the section is created if absent; other sections are untouched).
 
-    .venv/bin/python bench/api_load.py [--events 100000] [--requests 100] [--no-write]
+    .venv/bin/python bench/api_load.py [--events 100000] [--requests 100] [--browser] [--no-write]
 """
 
 from __future__ import annotations
@@ -142,6 +142,62 @@ def concurrent_rate(base: str, n: int, workers: int) -> tuple[float, float]:
     return len(times) / (time.perf_counter() - started), pct(times, 99)
 
 
+def browser_timings(base: str, runs: int = 3) -> tuple[list[float], float] | None:
+    """Seconds from navigation to a drawn dashboard, and for a type filter to redraw it."""
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support.ui import Select, WebDriverWait
+    except ImportError:
+        return None
+    if not (Path("/usr/bin/chromium").is_file() and Path("/usr/bin/chromedriver").is_file()):
+        return None
+    import tempfile
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--window-size=1400,1300",
+        f"--user-data-dir={tempfile.mkdtemp(prefix='ew-bench-')}",
+    ):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(
+        service=Service(executable_path="/usr/bin/chromedriver"), options=options
+    )
+    ready = (
+        "return document.body.dataset.ready === '1' && "
+        "document.querySelectorAll('path.ew-cell, path.ew-marker').length > 0"
+    )
+    try:
+        loads = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            driver.get(base + "/")
+            WebDriverWait(driver, 120).until(lambda d: d.execute_script(ready))
+            loads.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        Select(driver.find_element(By.ID, "f-type")).select_by_value("PROTEST")
+        WebDriverWait(driver, 120).until(
+            lambda d: d.execute_script(
+                "return [...document.querySelectorAll('#events tbody tr')]"
+                ".every(r => r.dataset.type === 'PROTEST') && "
+                "document.getElementById('timeline').dataset.types === 'PROTEST'"
+            )
+        )
+        return loads, time.perf_counter() - t0
+    finally:
+        driver.quit()
+
+
 def write_results(text: str) -> None:
     current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# eventwire results\n"
     block = f"{START}\n{text.rstrip()}\n{END}"
@@ -160,6 +216,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=100, help="per scenario")
     parser.add_argument("--db", type=Path, default=ROOT / "bench" / "out" / "api_load.duckdb")
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument(
+        "--browser",
+        action="store_true",
+        help="also time the dashboard in headless chromium (if installed)",
+    )
     args = parser.parse_args(argv)
     args.db.parent.mkdir(parents=True, exist_ok=True)
     build_s = build_store(args.db, args.events)
@@ -178,13 +239,15 @@ def main(argv: list[str] | None = None) -> int:
                     file=sys.stderr,
                 )
         rate, rate_p99 = concurrent_rate(base, 4 * args.requests, 4)
+        ui = browser_timings(base) if args.browser else None
     finally:
         server.terminate()
         server.wait(timeout=20)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     lines = [
         f"Command: `.venv/bin/python bench/api_load.py --events {args.events} "
-        f"--requests {args.requests}` — {n_events:,} synthetic events in DuckDB, uvicorn (one "
+        f"--requests {args.requests}{' --browser' if args.browser else ''}` — "
+        f"{n_events:,} synthetic events in DuckDB, uvicorn (one "
         f"process) on 127.0.0.1, sequential httpx requests after 3 warm-ups; page size 100. "
         f"Python {platform.python_version()}, {os.cpu_count()} cores, load average "
         f"{load:.1f} at the end (shared machine)."
@@ -206,6 +269,13 @@ def main(argv: list[str] | None = None) -> int:
         f"4 concurrent clients, `/events?type=ASSAULT&country=IQ`: {rate:.0f} requests/s, "
         f"p99 {rate_p99:.0f} ms.",
     ]
+    if ui is not None:
+        loads, refresh = ui
+        lines.append(
+            "Dashboard in headless chromium (`--browser`): navigation to drawn map/table/timeline "
+            f"{', '.join(f'{t:.1f}' for t in loads)} s (3 loads); type filter to redrawn "
+            f"table, timeline, map and network {refresh:.1f} s."
+        )
     text = "\n".join(lines)
     print(text)
     if not args.no_write:

@@ -85,7 +85,7 @@ def _gold_range(row: dict[str, Any], kind: str) -> tuple[date, date, bool]:
 
 def score(runner: Runner, path: Path, kind: str, limit: int | None) -> dict[str, Any]:
     rows = [json.loads(line) for line in path.open(encoding="utf-8")][:limit]
-    n = in_range = exact_n = exact_ok = fat_n = fat_ok = fat_all_ok = covered = 0
+    n = in_range = exact_n = exact_ok = fat_n = fat_ok = fat_all_ok = covered = zero_ok = 0
     started = time.perf_counter()
     for row in rows:
         published = date.fromisoformat(row["date_iso"] if kind == "acled" else row["date"])
@@ -106,6 +106,7 @@ def score(runner: Runner, path: Path, kind: str, limit: int | None) -> dict[str,
         if kind == "gtd" or row.get("text_shared_by_n_rows", 1) == 1:
             fat_n += 1
             fat_ok += got_fat == gold_fat
+            zero_ok += gold_fat == 0
     return {
         "rows": n,
         "with_event": covered,
@@ -114,6 +115,7 @@ def score(runner: Runner, path: Path, kind: str, limit: int | None) -> dict[str,
         "fatalities_exact_unique_text" if kind == "acled" else "fatalities_vs_nkill": round(
             fat_ok / max(fat_n, 1), 4),
         "fatalities_exact_all_rows": round(fat_all_ok / n, 4),
+        "fatalities_baseline_always_0": round(zero_ok / max(fat_n, 1), 4),
         "seconds": round(time.perf_counter() - started, 1),
     }
 

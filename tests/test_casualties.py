@@ -41,6 +41,13 @@ def toll(text: str, category: str = "killed") -> int | None:
         ("Soldiers were accused of trying to kill a student.", None),
         ("Aircraft struck the hills, killing or injuring 2 fighters.", None),
         ("Police arrested 14 protesters and detained two journalists.", None),
+        ("A bomber killed at least 25 people and wounded 40 others at a bus stop.", 25),
+        ("Officials put the death toll at 43.", 43),
+        ("The guard, 24, was killed instantly.", 1),
+        ("A drone strike killed a commander and three of his aides.", 4),
+        ("Omar Haddad, a judge and a poet, was shot dead outside his home.", 1),
+        ("The blast left 12 dead and dozens wounded.", 12),
+        ("Two people were killed and five others injured when a mine exploded.", 2),
     ],
 )
 def test_sentence_tolls(text: str, killed: int | None) -> None:

@@ -19,7 +19,6 @@ def test_docs_have_examples() -> None:
     assert len(blocks()) >= 4
 
 
-@pytest.mark.slow
 def test_python_api_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     namespace: dict[str, object] = {"__name__": "docs_example"}

@@ -111,8 +111,8 @@ def test_indexes_for_time_space_actor_queries() -> None:
     with Store.open(":memory:") as store:
         names = {r[0] for r in store.con.execute(
             "SELECT index_name FROM duckdb_indexes()").fetchall()}
-    assert {"events_date_idx", "events_space_idx", "events_actor1_idx", "events_actor2_idx",
-            "events_type_idx", "canonical_date_idx", "members_component_idx"} <= names
+    assert {"events_date_idx", "events_actor1_idx", "events_actor2_idx", "events_doc_idx",
+            "canonical_date_idx", "members_component_idx"} <= names
 
 
 def test_reopening_is_idempotent(tmp_path: Path) -> None:

@@ -195,7 +195,7 @@ def _expected_type(fmt: str, label: str) -> str | None:
 
 def country_code(name: str | None) -> str | None:
     """Return the ISO2 code of a country name ("Ivory Coast" -> "CI"), or None."""
-    if not name:
+    if not name or not isinstance(name, str):
         return None
     alias = _COUNTRY_ALIASES.get(name.strip().lower())
     if alias:
@@ -221,35 +221,52 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _iso(value: Any) -> date | None:
-    if not value:
+    if not value or not isinstance(value, str):
         return None
     try:
-        return date.fromisoformat(str(value)[:10])
+        return date.fromisoformat(value[:10])
     except ValueError:
         return None
 
 
 def _int_or_none(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
     try:
         return int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
 
 
+def _float_or_none(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _gold(raw: dict[str, Any]) -> dict[str, Any]:
+    gold = raw.get("gold")
+    return gold if isinstance(gold, dict) else {}
+
+
 def _acled_row(raw: dict[str, Any]) -> GoldRow:
-    gold = raw.get("gold") or {}
+    gold = _gold(raw)
     inter1, inter2 = _int_or_none(gold.get("inter1")), _int_or_none(gold.get("inter2"))
     return GoldRow(
         id=str(raw.get("id", "")),
-        text=str(raw.get("text", "")),
+        text=str(raw.get("text") or ""),
         published=_iso(raw.get("date_iso")),
         type_label=str(gold.get("event_type")),
         event_type=gold.get("event_type"),
         sub_event_type=gold.get("sub_event_type"),
         inter1=inter1 or None,
         inter2=inter2 or None,
-        lat=gold.get("latitude"),
-        lon=gold.get("longitude"),
+        lat=_float_or_none(gold.get("latitude")),
+        lon=_float_or_none(gold.get("longitude")),
         country=country_code(gold.get("country")),
         date=_iso(raw.get("date_iso")),
         time_precision=_int_or_none(gold.get("time_precision")) or 1,
@@ -259,23 +276,26 @@ def _acled_row(raw: dict[str, Any]) -> GoldRow:
 
 
 def _gtd_row(raw: dict[str, Any]) -> GoldRow:
-    gold = raw.get("gold") or {}
+    gold = _gold(raw)
     label = str(gold.get("attacktype1_txt"))
     etype, sub = GTD_TYPE_MAP.get(label, (UNKNOWN, UNKNOWN))
     year, month, day = (_int_or_none(gold.get(k)) or 0 for k in ("iyear", "imonth", "iday"))
     when: date | None = None
     precision = 1
     if year and month:
-        when, precision = date(year, month, day or 1), (1 if day else 3)
+        try:
+            when, precision = date(year, month, day or 1), (1 if day else 3)
+        except ValueError:
+            when = None
     return GoldRow(
         id=str(raw.get("id", "")),
-        text=str(raw.get("text", "")),
+        text=str(raw.get("text") or ""),
         published=_iso(raw.get("date")) or when,
         type_label=label,
         event_type=etype,
         sub_event_type=sub,
-        lat=gold.get("latitude"),
-        lon=gold.get("longitude"),
+        lat=_float_or_none(gold.get("latitude")),
+        lon=_float_or_none(gold.get("longitude")),
         country=country_code(gold.get("country_txt")),
         date=when,
         time_precision=precision,
@@ -306,6 +326,8 @@ def read_gold(path: str | Path, fmt: str, limit: int | None = None) -> Iterator[
                 raise InputError(
                     f"{p.name} line {lineno} is not JSON: {exc}", "EW-EVAL-003"
                 ) from exc
+            if not isinstance(raw, dict):
+                raise InputError(f"{p.name} line {lineno} is not a JSON object", "EW-EVAL-004")
             count += 1
             yield parse(raw)
 
@@ -436,3 +458,46 @@ def evaluate_file(
 
         run = Pipeline.from_settings(load_settings())
     return evaluate(read_gold(path, gold_format, limit), run, gold_format, keep_rows)
+
+
+@dataclass
+class ViolenceRate:
+    """How often non-conflict news yields a violent event (a false-positive rate)."""
+
+    n_docs: int = 0
+    n_violent: int = 0
+    hits: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        return self.n_violent / self.n_docs if self.n_docs else 0.0
+
+
+def violent_event_rate(
+    docs: Iterable[Document], run: Callable[[Document], Document]
+) -> ViolenceRate:
+    """Share of documents with at least one asserted violent event (ACLED Battles, Explosions/
+    Remote violence, Violence against civilians, Riots); the hits are kept for reading."""
+    from eventwire.ontology import load_ontology
+
+    onto = load_ontology()
+    result = ViolenceRate()
+    for doc in docs:
+        result.n_docs += 1
+        try:
+            done = run(doc)
+        except EventwireError:
+            continue
+        violent = [
+            e for e in done.events
+            if onto.is_violent(e.acled_event_type) and e.modality not in {"negated", "hypothetical"}
+        ]
+        if violent:
+            result.n_violent += 1
+            e = violent[0]
+            sentence = done.sentences[e.sentence_index].text if done.sentences else ""
+            result.hits.append(
+                {"id": done.source_id, "type": e.acled_sub_event_type, "trigger": e.trigger.text,
+                 "sentence": sentence[:300], "rule": e.rule}
+            )
+    return result

@@ -27,7 +27,7 @@ from eventwire.errors import DataFileError
 
 _REQUIRED = ("version", "units", "tens", "scales", "multipliers", "qualifiers", "vague")
 MAX_VALUE = 10**9
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR = re.compile(r"(?:1[89]|20)[0-9][0-9]")
 _MONTH_BEFORE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+$"
@@ -93,7 +93,7 @@ def _build(
         rf"(?:half\s+a\s+{multiplier}|an?\s+(?:{scale}|{multiplier})"
         rf"|{word}(?:[\s-]+{word})*(?:\s+{scale}(?:\s+(?:and\s+)?{word}(?:[\s-]+{word})*)?)*)"
     )
-    digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?!\.\d|,\d|:\d|/\d)"
+    digits = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?!\.[0-9]|,[0-9]|:[0-9]|/[0-9])"
     num = rf"(?:(?:{digits}|{wordnum})(?:\s+{multiplier})?)"
     not_measure = (
         r"(?![\w-]|\s*(?:%|per\s*cent|percent|km\b|kilomet|kg\b|kilogram|mm\b|cm\b|metres|meters"
@@ -164,7 +164,7 @@ def number_value(text: str, lexicon: NumberLexicon | None = None) -> int | None:
     total, current, seen = 0, 0, False
     for token in tokens:
         plural = token[:-1] if token.endswith("s") else token
-        if token.isdigit():
+        if token.isascii() and token.isdigit():
             current += int(token)
         elif token in lex.words:
             current += lex.words[token]

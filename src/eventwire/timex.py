@@ -76,24 +76,24 @@ def _build_pattern(months: dict[str, int], weekdays: dict[str, int], lex: dict[s
     # elsewhere (checked in timex_rules), abbreviations may carry a dot.
     mon = rf"(?:{_alt(list(months))})\.?"
     wd = _alt(list(weekdays))
-    day = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?"
-    year = r"(?:1[89]\d\d|2[01]\d\d)"
-    count = rf"(?:\d{{1,3}}|{_alt(list(lex['counts']))})"
+    day = r"(?:[0-2]?[0-9]|3[01])(?:st|nd|rd|th)?"
+    year = r"(?:1[89][0-9][0-9]|2[01][0-9][0-9])"
+    count = rf"(?:[0-9]{{1,3}}|{_alt(list(lex['counts']))})"
     unit = r"(?:day|week|month|year)s?"
     rel = _alt(list(lex["relative_days"]))
     recent = _alt(list(lex.get("recent", {})))
     parts = [
         # 2014-06-14
-        rf"(?P<iso>{year}-[01]?\d-[0-3]?\d)",
+        rf"(?P<iso>{year}-[01]?[0-9]-[0-3]?[0-9])",
         # 06/14/2014, 14/06/2014, 14.06.2014
-        rf"(?P<num>[0-3]?\d[/.][0-3]?\d[/.]{year})",
+        rf"(?P<num>[0-3]?[0-9][/.][0-3]?[0-9][/.]{year})",
         # from 27 - 28 April (2020): a range of days
         rf"(?P<drange>(?:from\s+|between\s+)?{day}\s*(?:-|–|to|and)\s*{day}\s+(?:of\s+)?{mon}"
         rf"(?:,?\s+{year})?)",
         # 14 June 2014, 14th of June, 2014, 14 June (year optional)
         rf"(?P<dmy>(?:the\s+)?{day}\s+(?:of\s+)?{mon},?(?:\s+{year})?)",
         # June 14, 2014 / June 14 2014 / June 14
-        rf"(?P<mdy>{mon}\s+{day}(?!\d)(?:,?\s+{year})?)",
+        rf"(?P<mdy>{mon}\s+{day}(?![0-9])(?:,?\s+{year})?)",
         # June 2014 / in early June / since mid-June / June
         rf"(?P<my>(?:(?:in|since|during|until|by|from|early|late|mid|end\s+of|"
         rf"beginning\s+of|last|this)[\s-]+)*(?:early\s+|late\s+|mid-?)?{mon}(?:,?\s+(?:of\s+)?{year})?)",
@@ -195,7 +195,7 @@ def join_ranges(text: str, found: list[Timex], offset: int = 0) -> list[Timex]:
                 and re.search(r"\b(?:between|from)\s+$", lead)
                 and a.start is not None and b.end is not None and a.start <= b.end
             ):
-                if a.start.year != b.end.year and not re.search(r"\d{4}", first.text):
+                if a.start.year != b.end.year and not re.search(r"[0-9]{4}", first.text):
                     # "between July 1 and July 31, 2014": the year is written once
                     with contextlib.suppress(ValueError):
                         a.start = a.start.replace(year=b.end.year)
@@ -215,7 +215,7 @@ def anchor_partial_dates(found: list[Timex], published: date | None = None) -> l
         return found
     for timex in found:
         when = timex.when
-        yearless_range = timex.kind == "range" and not re.search(r"\d{4}", timex.text)
+        yearless_range = timex.kind == "range" and not re.search(r"[0-9]{4}", timex.text)
         if not (timex.kind == "partial" or yearless_range) or when.start is None:
             continue
         if when.precision not in ("day", "range") or when.end is None:
@@ -256,7 +256,7 @@ def parse_with_dateparser(phrase: str, published: date | None) -> When | None:
     settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if published is not None:
         settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
-    elif not re.search(r"\b(1[89]|2[01])\d\d\b", phrase):
+    elif not re.search(r"\b(1[89]|2[01])[0-9][0-9]\b", phrase):
         return None  # nothing to anchor a relative phrase to
     try:
         parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
@@ -269,7 +269,7 @@ def parse_with_dateparser(phrase: str, published: date | None) -> When | None:
         return None  # dateparser guessed a future date; do not present it as a fact
     if str(day.year) not in phrase and published is not None and (published - day).days > 400:
         return None  # "27 - 28 April" read as 1928: a year the text never wrote
-    if re.search(r"\d", phrase) and not re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", phrase):
+    if re.search(r"[0-9]", phrase) and not re.search(r"\b[0-9]{1,2}(st|nd|rd|th)?\b", phrase):
         first = day.replace(day=1)
         last = day.replace(day=calendar.monthrange(day.year, day.month)[1])
         return When(phrase, first, last, "month")

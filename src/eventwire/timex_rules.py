@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 
 Resolved = tuple[When, str, tuple[int, int]]
 
-_YEAR_RE = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
-_DAY_RE = re.compile(r"\b([0-2]?\d|3[01])(?:st|nd|rd|th)?\b")
+_YEAR_RE = re.compile(r"\b(1[89][0-9][0-9]|2[01][0-9][0-9])\b")
+_DAY_RE = re.compile(r"\b([0-2]?[0-9]|3[01])(?:st|nd|rd|th)?\b")
 
 
 def month_range(year: int, month: int) -> tuple[date, date]:
@@ -57,7 +57,7 @@ def _capitalised(word: str) -> bool:
 
 
 def _count(lex: TimexLexicon, text: str) -> int:
-    digits = re.search(r"\d+", text)
+    digits = re.search(r"[0-9]+", text)
     if digits:
         return int(digits.group(0))
     low = text.lower()
@@ -237,11 +237,11 @@ def resolve_match(
     elif group == "num":
         when = _numeric(text, numeric_order)
     elif group == "drange":
-        first = _day_month(lex, re.sub(r"^\D*(\d+)\D.*?(\d+)", r"\1", text), published, True)
-        last = _day_month(lex, re.sub(r"^\D*\d+\D+?(?=\d)", "", text), None, True) if (
+        first = _day_month(lex, re.sub(r"^\D*([0-9]+)\D.*?([0-9]+)", r"\1", text), published, True)
+        last = _day_month(lex, re.sub(r"^\D*[0-9]+\D+?(?=[0-9])", "", text), None, True) if (
             _YEAR_RE.search(text)) else None
         if first and first.start and last is None:
-            day = re.findall(r"\d+", re.sub(r"^\D*\d+\D+?(?=\d)", "", text))[0]
+            day = re.findall(r"[0-9]+", re.sub(r"^\D*[0-9]+\D+?(?=[0-9])", "", text))[0]
             end = _safe_day(first.start.year, first.start.month, int(day))
             last = None if end is None else When(start=end, end=end, precision="day")
         if first and last and first.start and last.start and first.start <= last.start:

@@ -24,10 +24,11 @@ LEFT_BOUNDARY = re.compile(
     re.I,
 )
 RIGHT_BOUNDARY = re.compile(
-    r"[,;:.]|\s(?:-|–)\s|\b(?:in|at|on|during|when|after|while|near|who|which|that|including"
+    r"[,;:.]|\s(?:-|–)\s|\b(?:in|at(?!\s+(?:least|most)\b)|on|during|when|after|while|near"
+    r"|who|which|that|including"
     r"|before|with|from|by|inside|outside|across|for|since|amid|because|following|whom|whose"
     r"|over|as\s+(?!well\s+as))\b|\band\s+(?:left|set|took|seized|destroyed|burn\w*|loot\w*"
-    r"|stole|fled|dumped|\w+ed\s+(?:the|a|an|their|his|her|\d))\b",
+    r"|stole|fled|dumped|\w+ed\s+(?:the|a|an|their|his|her|[0-9]))\b",
     re.I,
 )
 CONJUNCTION = re.compile(
@@ -61,7 +62,7 @@ SINGLE = frozenset({"a", "an", "one", "another", "single", "lone"})
 DEFINITE = frozenset({"the", "his", "her", "its", "this", "that", "said"})
 RELATIVE = frozenset({"who", "which", "that"})
 NP_TAIL = re.compile(
-    r"\b(?:a|an|the|his|her|their|one|two|three|four|five|\d+)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*$",
+    r"\b(?:a|an|the|his|her|their|one|two|three|four|five|[0-9]+)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*$",
     re.I,
 )
 
@@ -104,8 +105,12 @@ def count_conjuncts(phrase: str, lex: NumberLexicon) -> Count | None:
     if subset:
         phrase = phrase[: subset.start()]
     found = find_quantities(phrase, 0, lex)
-    if found and re.match(
-        r"^\s+of\s+(?:the|them|those|these|whom|his|her|their)\b", phrase[found[0].end :]
+    if (
+        found
+        and not phrase[: found[0].start].strip()
+        and re.match(
+            r"^\s+of\s+(?:the|them|those|these|whom|his|her|their)\b", phrase[found[0].end :]
+        )
     ):
         q = found[0]
         return q.best, q.low, q.high, "vague" if q.vague else "count"
@@ -153,6 +158,8 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
         words = re.findall(r"[\w'’-]+", core)
         if not words or SUBSET.match(core.strip()):
             continue  # "Three people, including the bomber, were killed"
+        if re.fullmatch(r"\s*[0-9]{1,3}\s*", core) and position < len(chunks) - 1:
+            continue  # an age: "The soldier, 24, was killed"
         if len(words) == 1 and words[0].lower() in RELATIVE:
             earlier = len(chunks) - position - 2
             if earlier < 0:
@@ -166,6 +173,18 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
                 return None
             s = cut + prev_start + tail.start()
             return (*count, s, s + len(tail.group(0).rstrip()))
+        earlier = len(chunks) - position - 2
+        if (
+            words[0].lower() in ("a", "an")
+            and earlier >= 0
+            and not find_quantities(core, 0, lex)
+            and re.match(
+                r"\s*(?!(?:On|In|At|As|Around|After|During)\b)[A-Z][\w'’-]+\s+[A-Z]",
+                chunks[earlier][1],
+            )
+        ):  # "Mulla X, a senior leader and an expert, was killed": one named person
+            s = cut + chunks[earlier][0]
+            return 1, 1, 1, "count", s, s + len(chunks[earlier][1])
         words_text = " ".join(words[-12:])
         count = count_conjuncts(words_text, lex)
         if count is None:

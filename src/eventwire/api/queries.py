@@ -1,154 +1,33 @@
 """SQL over the store for the HTTP API: filters, pages, aggregations.
 
-All knowledge of the ``events``/``documents`` columns used by the API lives here, so a
-schema change touches one module. Every query takes an open DuckDB connection (a cursor
-per request) and returns plain Python values.
+All knowledge of the ``events``/``documents`` columns used by the API lives here and in
+:mod:`eventwire.api.filters`, so a schema change touches two small modules. Every query
+takes an open DuckDB connection (a cursor per request) and returns plain Python values::
 
->>> EventFilter(type=("ASSAULT",)).where()
-('e.plover_type IN (?)', ['ASSAULT'])
+    queries = Queries(con)
+    page = queries.list_events(con.cursor(), EventFilter(type=("ASSAULT",)), 100, 0)
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 import duckdb
 
-EVENT_COLUMNS: tuple[str, ...] = (
-    "event_id",
-    "doc_id",
-    "plover_type",
-    "plover_mode",
-    "acled_event_type",
-    "acled_sub_event_type",
-    "actor1_name",
-    "actor1_inter",
-    "actor2_name",
-    "actor2_inter",
-    "location_name",
-    "country",
-    "admin1",
-    "lat",
-    "lon",
-    "geo_precision",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "fatalities",
-    "modality",
-    "attributed_to",
-    "source",
-    "confidence",
+from eventwire.api.filters import (
+    EVENT_COLUMNS,
+    INTERVALS,
+    SENTENCE,
+    SORTS,
+    EventFilter,
+    contains,
+    dicts,
+    iso,
+    like,
 )
-SORTS: dict[str, str] = {
-    "date": "e.date_start ASC NULLS LAST, e.event_id",
-    "-date": "e.date_start DESC NULLS LAST, e.event_id",
-    "fatalities": "e.fatalities ASC NULLS LAST, e.event_id",
-    "-fatalities": "e.fatalities DESC NULLS LAST, e.event_id",
-    "confidence": "e.confidence ASC NULLS LAST, e.event_id",
-    "-confidence": "e.confidence DESC NULLS LAST, e.event_id",
-    "id": "e.event_id",
-}
-INTERVALS: tuple[str, ...] = ("day", "week", "month")
-SENTENCE = "json_extract_string(e.record, '$.sentence')"
 
-
-def _contains(column: str) -> str:
-    return f"{column} ILIKE ? ESCAPE '\\'"
-
-
-def _like(text: str) -> str:
-    """An ILIKE pattern matching ``text`` anywhere, with its wildcards escaped."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-@dataclass(frozen=True, slots=True)
-class EventFilter:
-    """The filters shared by /events, /stats, /map, /actors and /places."""
-
-    start: date | None = None
-    end: date | None = None
-    bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
-    country: tuple[str, ...] = ()
-    admin1: str | None = None
-    actor: str | None = None
-    type: tuple[str, ...] = ()  # PLOVER types
-    acled_type: tuple[str, ...] = ()
-    sub_type: tuple[str, ...] = ()
-    modality: tuple[str, ...] = ()
-    source: str | None = None
-    speaker: str | None = None
-    min_sources: int | None = None
-    q: str | None = None
-    doc_id: str | None = None
-
-    def where(self, sources_sql: str | None = None) -> tuple[str, list[Any]]:
-        """Return a SQL condition over ``events e`` and its parameters."""
-        sql: list[str] = []
-        params: list[Any] = []
-        if self.start is not None:
-            sql.append("coalesce(e.date_end, e.date_start) >= ?")
-            params.append(self.start)
-        if self.end is not None:
-            sql.append("e.date_start <= ?")
-            params.append(self.end)
-        if self.bbox is not None:
-            west, south, east, north = self.bbox
-            sql.append("e.lat BETWEEN ? AND ?")
-            params += [south, north]
-            if west <= east:
-                sql.append("e.lon BETWEEN ? AND ?")
-                params += [west, east]
-            else:  # crosses the antimeridian
-                sql.append("(e.lon >= ? OR e.lon <= ?)")
-                params += [west, east]
-        for column, values in (
-            ("e.country", tuple(v.upper() for v in self.country)),
-            ("e.plover_type", tuple(v.upper() for v in self.type)),
-            ("e.acled_event_type", self.acled_type),
-            ("e.acled_sub_event_type", self.sub_type),
-            ("e.modality", self.modality),
-        ):
-            if values:
-                sql.append(f"{column} IN ({', '.join('?' for _ in values)})")
-                params += list(values)
-        if self.admin1:
-            sql.append("lower(e.admin1) = lower(?)")
-            params.append(self.admin1)
-        if self.actor:
-            sql.append(f"({_contains('e.actor1_name')} OR {_contains('e.actor2_name')})")
-            params += [_like(self.actor), _like(self.actor)]
-        if self.source:
-            sql.append(_contains("e.source"))
-            params.append(_like(self.source))
-        if self.speaker:
-            sql.append(_contains("e.attributed_to"))
-            params.append(_like(self.speaker))
-        if self.q:
-            # The sentence is the slice [sentence_start, sentence_end) of its document's
-            # text: a semi-join on the documents first, then the slice (JSON parsing of
-            # every record would be 5-10x slower).
-            sql.append(
-                "e.doc_id IN (SELECT d.doc_id FROM documents d WHERE d.text ILIKE ? ESCAPE '\\')"
-            )
-            sql.append(
-                "EXISTS (SELECT 1 FROM documents d WHERE d.doc_id = e.doc_id AND substr(d.text, "
-                "e.sentence_start + 1, e.sentence_end - e.sentence_start) ILIKE ? ESCAPE '\\')"
-            )
-            params += [_like(self.q), _like(self.q)]
-        if self.doc_id:
-            sql.append("e.doc_id = ?")
-            params.append(self.doc_id)
-        if self.min_sources is not None and self.min_sources > 1:
-            # Events not clustered (yet) count as one source, so they never match here.
-            sql.append(f"e.event_id IN ({sources_sql})" if sources_sql else "FALSE")
-            if sources_sql:
-                params.append(self.min_sources)
-        return " AND ".join(sql) or "TRUE", params
+__all__ = ["EventFilter", "Queries"]
 
 
 class Queries:
@@ -221,7 +100,7 @@ class Queries:
             return []
         marks = ", ".join("?" for _ in ids)
         cols = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
-        rows = _dicts(
+        rows = dicts(
             con.execute(
                 f"SELECT {cols}, json_extract_string(e.record, '$.trigger.text') AS trigger, "
                 f"{SENTENCE} AS sentence FROM events e WHERE e.event_id IN ({marks})",
@@ -257,7 +136,7 @@ class Queries:
             "country, text, segments FROM documents WHERE doc_id = ?",
             [doc_id],
         )
-        rows = _dicts(cur)
+        rows = dicts(cur)
         if not rows:
             return None
         doc = rows[0]
@@ -302,14 +181,14 @@ class Queries:
             "total": int(total[0]),
             "fatalities": int(total[1]),
             "documents": int(total[2]),
-            "first_date": _iso(lo),
-            "last_date": _iso(hi),
+            "first_date": iso(lo),
+            "last_date": iso(hi),
             "by_type": self._counts(con, "e.plover_type", base, params),
             "by_acled_type": self._counts(con, "e.acled_event_type", base, params),
             "by_country": self._counts(con, "e.country", base, params, top),
             "by_modality": self._counts(con, "e.modality", base, params),
             "interval": interval,
-            "timeline": [{"period": _iso(p), "type": t, "count": int(n)} for p, t, n in timeline],
+            "timeline": [{"period": iso(p), "type": t, "count": int(n)} for p, t, n in timeline],
             "top_actors": self._top_actors(con, base, params, top),
             "network": self._network(con, base, params, edges),
         }
@@ -369,7 +248,7 @@ class Queries:
                 params,
             ).fetchall()
             points = [
-                {"event_id": i, "lat": la, "lon": lo, "type": t, "place": p, "date": _iso(d)}
+                {"event_id": i, "lat": la, "lon": lo, "type": t, "place": p, "date": iso(d)}
                 for i, la, lo, t, p, d in rows
             ]
             return {"mode": "points", "total": n, "points": points, "cells": []}
@@ -399,9 +278,9 @@ class Queries:
             "UNION ALL SELECT actor2_name, actor2_inter, 2 FROM f) "
             "SELECT name, mode(inter) AS inter, count(*) AS n, count(*) FILTER (role = 1), "
             "count(*) FILTER (role = 2) FROM u WHERE name IS NOT NULL "
-            f"{'AND ' + _contains('name') if q else ''} "
+            f"{'AND ' + contains('name') if q else ''} "
             "GROUP BY name ORDER BY n DESC, name LIMIT ? OFFSET ?",
-            [*params, *([_like(q)] if q else []), limit, offset],
+            [*params, *([like(q)] if q else []), limit, offset],
         ).fetchall()
         return [
             {"name": a, "inter": i, "events": int(n), "as_actor1": int(n1), "as_actor2": int(n2)}
@@ -420,9 +299,9 @@ class Queries:
         rows = con.execute(
             f"SELECT e.location_name, e.country, e.admin1, avg(e.lat), avg(e.lon), "
             f"min(e.geo_precision), count(*) AS n FROM {self.FROM} WHERE {where} "
-            f"AND e.location_name IS NOT NULL {'AND ' + _contains('e.location_name') if q else ''}"
+            f"AND e.location_name IS NOT NULL {'AND ' + contains('e.location_name') if q else ''}"
             " GROUP BY ALL ORDER BY n DESC, 1 LIMIT ? OFFSET ?",
-            [*params, *([_like(q)] if q else []), limit, offset],
+            [*params, *([like(q)] if q else []), limit, offset],
         ).fetchall()
         return [
             {
@@ -443,20 +322,3 @@ class Queries:
             row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
             out[table] = int(row[0]) if row else 0
         return out
-
-
-def _iso(value: Any) -> str | None:
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    return None if value is None else str(value)
-
-
-def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    cols = [d[0] for d in cur.description or ()]
-    out = []
-    for row in cur.fetchall():
-        item = {}
-        for key, value in zip(cols, row, strict=True):
-            item[key] = value.isoformat() if isinstance(value, (date, datetime)) else value
-        out.append(item)
-    return out

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import date
@@ -19,6 +20,7 @@ from eventwire.errors import ConfigError
 from eventwire.records import MODALITIES
 
 Level = Literal["report", "canonical"]
+_PLOVER_NAME = re.compile(r"[A-Z]+")  # PLOVER types are upper-case words: ASSAULT, PROTEST
 LEVELS: tuple[str, ...] = ("report", "canonical")
 TABLES: dict[str, str] = {"report": "events", "canonical": "canonical_events"}
 
@@ -146,7 +148,10 @@ class EventFilter:
             else:  # crosses the antimeridian
                 parts.append("(lon >= ? OR lon <= ?)")
                 params.extend([minlon, maxlon])
-        if self.type:
+        if self.type and _PLOVER_NAME.fullmatch(self.type):
+            parts.append("plover_type = ?")  # a plain equality DuckDB pushes into the scan
+            params.append(self.type)
+        elif self.type:
             parts.append("(plover_type = ? OR lower(acled_event_type) = ? "
                          "OR lower(acled_sub_event_type) = ?)")
             params.extend([self.type.upper(), self.type.lower(), self.type.lower()])
@@ -173,4 +178,9 @@ def select_sql(level: str, flt: EventFilter, columns: tuple[str, ...] | None = N
     """``SELECT columns FROM <level table> WHERE … ORDER BY …`` and its parameters."""
     where, params = flt.where(level)
     cols = ", ".join((*(columns or COLUMNS[level]), *extra))
-    return f"SELECT {cols} FROM {TABLES[level]} WHERE {where} ORDER BY {ORDER[level]}", params
+    table = TABLES[level]
+    if where != "TRUE":
+        # Filter on the narrow columns first, then read the wide ones (the JSON record) only
+        # for matching rows: DuckDB turns the rowid semi-join into a late materialisation.
+        where = f"rowid IN (SELECT rowid FROM {table} WHERE {where})"
+    return f"SELECT {cols} FROM {table} WHERE {where} ORDER BY {ORDER[level]}", params

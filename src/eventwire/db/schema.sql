@@ -132,17 +132,14 @@ CREATE TABLE IF NOT EXISTS canonical_members (
     similarity DOUBLE                    -- to the cluster's other members, 0..1
 );
 
--- Indexes for time, space, type and actor queries (and the clustering joins).
+-- Indexes. Time and space ranges are served by DuckDB's per-row-group min/max (zonemaps),
+-- which prune best when events are stored in date order (Store.compact); ART indexes are
+-- used by DuckDB for equality lookups: documents, actors, clusters, and narrow date ranges.
 CREATE INDEX IF NOT EXISTS events_date_idx ON events (date_start);
-CREATE INDEX IF NOT EXISTS events_space_idx ON events (lat, lon);
-CREATE INDEX IF NOT EXISTS events_country_idx ON events (country);
-CREATE INDEX IF NOT EXISTS events_type_idx ON events (plover_type);
-CREATE INDEX IF NOT EXISTS events_acled_type_idx ON events (acled_event_type);
 CREATE INDEX IF NOT EXISTS events_actor1_idx ON events (actor1_name);
 CREATE INDEX IF NOT EXISTS events_actor2_idx ON events (actor2_name);
 CREATE INDEX IF NOT EXISTS events_doc_idx ON events (doc_id);
 CREATE INDEX IF NOT EXISTS canonical_date_idx ON canonical_events (date_start);
-CREATE INDEX IF NOT EXISTS canonical_space_idx ON canonical_events (lat, lon);
 CREATE INDEX IF NOT EXISTS canonical_component_idx ON canonical_events (component_id);
 CREATE INDEX IF NOT EXISTS canonical_actor1_idx ON canonical_events (actor1_name);
 CREATE INDEX IF NOT EXISTS members_canonical_idx ON canonical_members (canonical_id);

@@ -64,6 +64,7 @@ class Store:
                     "EW-DB-002",
                 ) from exc
             raise StoreError(f"cannot open store {path!r}: {message}", "EW-DB-003") from exc
+        con.execute("SET enable_progress_bar = false")  # library code: nothing on stderr
         store = cls(con, path, read_only)
         if not read_only:
             store._migrate()

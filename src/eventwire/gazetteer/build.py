@@ -34,7 +34,7 @@ from eventwire.gazetteer.lexicon import load_lexicon
 from eventwire.gazetteer.normalize import fold, is_latin, skeleton, strip_article
 from eventwire.gazetteer.sources import admin_areas, read_cities, read_countries
 
-FORMAT = 6
+FORMAT = 7
 FEAT_PLACE, FEAT_ADMIN1, FEAT_ADMIN, FEAT_COUNTRY = 0, 1, 2, 3
 # CSC area types that are below the first level (precision 2 when used as a location)
 SUB_ADMIN_KINDS = frozenset(
@@ -156,8 +156,10 @@ def _strip_kind_words(name: str, words: frozenset[str]) -> str:
     parts = name.split()
     while len(parts) > 1 and parts[-1].lower() in words:
         parts.pop()
-    while len(parts) > 1 and parts[0].lower() in words and parts[1].lower() == "of":
-        parts = parts[2:]
+    while len(parts) > 1 and parts[0].lower() in words:
+        parts = parts[1:]  # "Muhafazat al Hudaydah", "Province of Cotabato"
+        if len(parts) > 1 and parts[0].lower() in ("of", "de", "del", "du", "da"):
+            parts = parts[1:]
     return " ".join(parts)
 
 

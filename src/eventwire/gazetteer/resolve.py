@@ -86,10 +86,23 @@ def focus_votes(
     for tok in tokenize(doc.text):
         if tok.capitalised and fold(tok.text) in lex.adjectives:
             votes[lex.adjectives[fold(tok.text)]] += 1.0
-    for m, scored in zip(mentions, cands, strict=True):
+    for k, (m, scored) in enumerate(zip(mentions, cands, strict=True)):
         if not scored:
             continue
         weight = 1.0 if (m.ner in PLACE_LABELS or m.cue or m.hint or m.parent is not None) else 0.5
+        related = [cands[j] for j, _ in _related(mentions, k) if cands[j]]
+        if related:
+            # "Hays, Al Hudaydah": only readings that fit the linked place vote
+            fitting = [
+                (c, s)
+                for c, s in scored
+                if any(
+                    _compatible(gaz, c.index, o.index) or _compatible(gaz, o.index, c.index)
+                    for other in related
+                    for o, _ in other[:15]
+                )
+            ]
+            scored = fitting or scored
         top = max(s for _, s in scored)
         mass: Counter[str] = Counter()
         for c, s in scored:
@@ -162,12 +175,16 @@ def resolve_mentions(
         best.sort(reverse=True)
         margin = best[0][0] - best[1][0] if len(best) > 1 else 5.0
         out.append(Resolution(m, best[0][1], best[0][0], margin, flag=best[0][2]))
-    _check_hierarchy(gaz, mentions, out, focus if clear else None)
+    _check_hierarchy(gaz, mentions, out, focus if clear else None, cands)
     return out, focus
 
 
 def _check_hierarchy(
-    gaz: Gazetteer, mentions: list[Mention], out: list[Resolution | None], focus: str | None
+    gaz: Gazetteer,
+    mentions: list[Mention],
+    out: list[Resolution | None],
+    focus: str | None,
+    cands: list[list[tuple[Candidate, float]]],
 ) -> None:
     """Reject a place that does not lie in the place named after it ("Taji, Saladin"
     must be in Saladin), and places abroad when the document's country is clear,
@@ -178,12 +195,14 @@ def _check_hierarchy(
         if res is None:
             continue
         m = res.mention
-        parent = (
-            out[where[id(m.parent)]] if m.parent is not None and id(m.parent) in where else None
-        )
-        outside = (
-            parent is not None and parent.accepted and not _compatible(gaz, res.row, parent.row)
-        )
+        j = where.get(id(m.parent)) if m.parent is not None else None
+        parent = out[j] if j is not None else None
+        outside = False
+        if j is not None and parent is not None and parent.accepted:
+            # any reading of the parent in its country will do ("Tulunan, Cotabato":
+            # the province, not the city)
+            readings = [c.index for c, _ in cands[j][:15] if gaz.cc[c.index] == gaz.cc[parent.row]]
+            outside = not any(_compatible(gaz, res.row, p) for p in readings or [parent.row])
         abroad = (
             focus is not None
             and gaz.country_code(res.row) != focus
@@ -208,9 +227,11 @@ def accept(res: Resolution, gaz: Gazetteer, focus: str | None, lex: Lexicon) -> 
     m = res.mention
     if not res.accepted:
         return False
+    if res.flag < 0 and (focus is None or gaz.country_code(res.row) != focus):
+        return False  # a loose spelling match abroad is nearly always another name
     strong = (
         m.ner in PLACE_LABELS
-        or m.cue is not None
+        or (m.cue is not None and m.cue != "of")
         or m.hint is not None
         or m.parent is not None
         or bool(m.children)

@@ -237,6 +237,13 @@ def _context(mention: Mention, tokens: list[Token], lex: Lexicon) -> None:
             break
     if mention.cue is None and before and before[-1] in lex.locative:
         mention.cue = before[-1]
+    if mention.cue is None and before and before[-1] == ",":
+        # "in Balcova, Izmir": the second name of a list shares the first one's cue
+        k = first - 2
+        while k >= 0 and k > first - 6 and _is_name_word(tokens[k]):
+            k -= 1
+        if k >= 0 and k < first - 2 and tokens[k].text.lower() in lex.locative - {"of"}:
+            mention.cue = tokens[k].text.lower()
     after = [t.text.lower() for t in tokens[last + 1 : last + 3]]
     if after and mention.hint is None and _kind(after[0], lex):
         mention.hint, mention.hint_word = _kind(after[0], lex), after[0]
@@ -313,10 +320,11 @@ def _admin_positions(mentions: list[Mention], doc: Document, gaz: Gazetteer) -> 
     for m in mentions:
         if m.hint is not None:
             continue
-        before = doc.text[max(0, m.start - 2):m.start]
-        if not before.endswith(", ") and not before.endswith(","):
+        before = doc.text[max(0, m.start - 2) : m.start]
+        after = doc.text[m.end : m.end + 1]
+        opens = before.endswith("(") and after == ")"  # "La Plata (Buenos Aires)"
+        if not (before.endswith(", ") or before.endswith(",") or opens):
             continue
-        after = doc.text[m.end:m.end + 1]
         parent = m.parent
         in_country = parent is not None and any(
             gaz.feature(c.index) == "country" and c.flag == 2 for c in gaz.lookup(parent.text))

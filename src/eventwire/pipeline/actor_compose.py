@@ -232,6 +232,14 @@ def compose(
         return None
     start, generic_id = found
     generic = d.by_id[generic_id]
+    if generic_id in ("GEN-UAG", "GEN-REBELS"):
+        # "a regime sniper", "army snipers", "police gunmen": an armed person of a state force
+        for token in norm[:start]:
+            state_generic = d.get(d.heads.get(token))
+            if state_generic is not None and state_generic.state:
+                mil = "GEN-POLICE" if state_generic.state == "POL" else "GEN-MILITARY"
+                generic = d.by_id[mil]
+                break
     country: str | None = None
     identities: list[tuple[str, str, str | None]] = []
     unknown = False

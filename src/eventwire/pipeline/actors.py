@@ -167,7 +167,8 @@ class ActorCoder:
                     "GEN-MILITIA",
                     "GEN-COMMUNAL",
                 )
-                if by_agent or coded.resolved_by in EXPLICIT or armed_generic:
+                subject = dep == "nsubj"  # "the Military Police carried out an operation"
+                if by_agent or subject or coded.resolved_by in EXPLICIT or armed_generic:
                     _copy_coding(mention, coded, "sentence")
                     return mention
         return None
@@ -269,15 +270,14 @@ class ActorCoder:
                 military = self.dictionary.get(a1.actor_id[:-4] + "-MIL")
                 if military is not None and category != "Violence against civilians":
                     a1.name, a1.actor_id, a1.type = military.name, military.id, military.type
-        places = {c for c in (country, doc.country) if c}
         for actor in (event.actor1, event.actor2):
             if (
                 actor is not None
                 and actor.inter == 1
                 and actor.type in STATE_TYPES
-                and places
+                and country
                 and actor.country
-                and actor.country not in places
+                and actor.country != country
             ):
                 actor.inter = 8  # state forces acting outside their own country
 

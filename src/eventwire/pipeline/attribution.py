@@ -35,6 +35,7 @@ from eventwire.pipeline.reporting import (
 from eventwire.records import CODED_SEGMENT_KINDS, Attribution, Document, Event
 
 NAME = "eventwire.attribution.v1"
+_POINTERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "same"})
 
 
 @dataclass(slots=True)
@@ -98,11 +99,15 @@ class AttributionStage:
         return doc
 
     def _context(self, doc: Document) -> _Context:
+        quotes = find_quotes(doc.text, doc.segments, self.cues)
         speakers: list[tuple[int, str, bool]] = []
         for index, parse in doc.parses.items():
             if 0 <= index < len(doc.sentences):
-                speakers.extend(reporting_subjects(parse, self.cues, doc.sentences[index].start))
-        quotes = find_quotes(doc.text, doc.segments, self.cues)
+                found = reporting_subjects(parse, self.cues, doc.sentences[index].start)
+                # a person named inside a quotation is not who is speaking it
+                speakers.extend(
+                    s for s in found if not (s[2] and quote_at(quotes, s[0]) is not None)
+                )
         for quote in quotes:
             if quote.speaker and not quote.inherited and not self._is_pronoun(quote.speaker):
                 speakers.append((quote.cue_start, quote.speaker, False))
@@ -118,8 +123,9 @@ class AttributionStage:
         words = speaker.lower().split()
         if not words:
             return True
+        # "the statement", "its statement" point back; "the Pensions Commission's report" does not
         return speaker.lower() in self.cues.speaker_pronouns or (
-            words[-1] in self.cues.source_nouns and len(words) <= 3
+            words[-1] in self.cues.source_nouns and all(w in _POINTERS for w in words[:-1])
         )
 
     def _resolve(self, ctx: _Context, speaker: str, offset: int) -> str:

@@ -32,7 +32,7 @@ from eventwire.records import Document, Event, Fatalities, Sentence
 from eventwire.tolls import CueLexicon, Mention, find_mentions, incident_toll, load_cue_lexicon
 
 NAME = "eventwire.casualties.v1"
-LETHAL_TYPES = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "THREATEN")
+LETHAL_TYPES = ("ASSAULT", "FIGHT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "THREATEN")
 NEW_INCIDENT = re.compile(
     r"^\W*(?:separately|in\s+a\s+separate|in\s+another|another|elsewhere|meanwhile"
     r"|in\s+a\s+second|a\s+second|in\s+an\s+unrelated|also\s+on)\b",
@@ -64,8 +64,8 @@ class CasualtiesStage:
     """Attach a fatality count (with wounded kept apart) to the events of a document."""
 
     name = NAME
-    requires = ("doc.events", "doc.sentences", "event.date", "event.location")
-    assigns = ("event.fatalities",)
+    requires: tuple[str, ...] = ("doc.events", "doc.sentences", "event.date", "event.location")
+    assigns: tuple[str, ...] = ("event.fatalities",)
 
     def __init__(
         self, cues: CueLexicon, numbers: NumberLexicon, lethal_types: tuple[str, ...] = LETHAL_TYPES

@@ -40,6 +40,7 @@ class Cues:
     verbs: dict[str, str]  # lemma -> category (say, claim, allege, deny)
     source_nouns: frozenset[str]
     speaker_pronouns: frozenset[str]
+    cognitive_verbs: frozenset[str]  # report a belief, never introduce a direct quotation
     byline: tuple[re.Pattern[str], ...]
     boilerplate: tuple[re.Pattern[str], ...]
     caption: tuple[re.Pattern[str], ...]
@@ -106,6 +107,9 @@ def parse_cues(raw: Any, path: Path) -> Cues:
         verbs=verbs,
         source_nouns=_words(raw, "source_nouns", path),
         speaker_pronouns=_words(raw, "speaker_pronouns", path),
+        cognitive_verbs=_words(raw, "cognitive_verbs", path)
+        if "cognitive_verbs" in raw
+        else frozenset(),
         byline=lists["byline_cs"],
         boilerplate=lists["boilerplate"],
         caption=lists["caption"] + lists["caption_cs"],

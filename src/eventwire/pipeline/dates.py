@@ -88,8 +88,8 @@ class DatesStage:
     """Resolve dates against ``doc.published`` and attach one to every event."""
 
     name = NAME
-    requires = ("doc.events", "doc.sentences", "doc.published")
-    assigns = ("event.date",)
+    requires: tuple[str, ...] = ("doc.events", "doc.sentences", "doc.published")
+    assigns: tuple[str, ...] = ("event.date",)
 
     def __init__(
         self,

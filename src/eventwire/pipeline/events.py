@@ -81,7 +81,7 @@ class EventCoder:
         own = set(range(match.start, match.end))
         ctx = classes_in(list(parse), self.lexicon, skip=own) if entry.ambiguous else classes
         strong = bool(ctx & STRONG_CLASSES)
-        in_domain = bool(domain or ctx & set(DOMAIN_CLASSES))
+        in_domain = bool(domain) or domain_words(parse, self.lexicon, own) >= 2
         violent = frame in VIOLENT_FRAMES or frame in {"capture", "retake", "disrupt"}
         if violent and frame not in {"protest"}:
             if "accident" in ctx and not strong and frame in {"kill", "harm"}:
@@ -102,6 +102,10 @@ class EventCoder:
             staged = head.head.lemma_.lower() in PROTEST_LIGHT_VERBS and head.dep_ in {
                 "dobj", "nsubjpass", "pobj"
             }
+            if head.pos_ == "VERB":
+                subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+                people = phrase_classes(parse, subj.i, self.lexicon) if subj is not None else set()
+                staged = staged or bool(people & {"civilian", "unarmed_collective", "protesters"})
             return frame if "protest_context" in ctx or staged else None
         if frame == "destroy":
             return frame if ({"conflict", "property"} & ctx) and not in_domain else None
@@ -144,15 +148,14 @@ class EventCoder:
         indices = sorted(i for i in doc.parses if self._coded(doc, i))
         classes: dict[int, set[str]] = {}
         chosen: dict[int, list[tuple[TriggerMatch, str]]] = {}
-        domain_hits: dict[str, int] = {}
+        domain_sentences = 0
         for i in indices:
             classes[i] = classes_in(list(doc.parses[i]), lex)
+            domain_sentences += domain_words(doc.parses[i], lex) >= 2
             if "intervention" in classes[i] and not valid_intervention(doc.parses[i], lex):
                 classes[i].discard("intervention")
-            for name in DOMAIN_CLASSES:
-                if name in classes[i]:
-                    domain_hits[name] = domain_hits.get(name, 0) + 1
-        domain = {n for n, c in domain_hits.items() if c >= 3 and c >= len(indices) / 3}
+        # a sport, business or entertainment story: ambiguous triggers need strong cues
+        domain = {"domain"} if domain_sentences >= 3 and domain_sentences >= len(indices) / 4 else set()
         for i in indices:
             parse = doc.parses[i]
             picks: list[tuple[TriggerMatch, str]] = []
@@ -191,7 +194,9 @@ class EventCoder:
             and (j >= len(doc.sentences) or doc.sentences[j].segment == seg)
         ]
 
-    def _reframe(self, frame_name: str, parse: Any, roles: Roles, sentence_classes: set[str]) -> str | None:
+    def _reframe(
+        self, frame_name: str, parse: Any, roles: Roles, match_head: int
+    ) -> str | None:
         """Adjust a frame once its roles are known; None drops the trigger."""
         lex = self.lexicon
         agent = phrase_classes(parse, roles.agent, lex)
@@ -199,8 +204,14 @@ class EventCoder:
             plural_people = roles.agent is not None and parse[roles.agent].tag_ in {"NNS", "NNPS"}
             if agent & {"unarmed_collective", "protesters"} or (
                 "civilian" in agent and plural_people
-            ) or (roles.agent is None and sentence_classes & {"unarmed_collective"}):
+            ) or (roles.agent is None and _plural_people(parse, lex)):
                 return "protest"  # "workers demanded unpaid wages": a public claim
+        if frame_name == "capture" and roles.patient is None:
+            obj = next((c for c in parse[match_head].children if c.dep_ in {"dobj", "obj"}), None)
+            if obj is not None and not token_keys(obj) & lex.words_of("territory") and not (
+                obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.pos_ == "PROPN"
+            ):
+                return None  # "seized 5 tons of marijuana"
         if frame_name == "capture" and roles.patient is not None:
             target = parse[roles.patient]
             people = phrase_classes(parse, roles.patient, lex)
@@ -210,6 +221,8 @@ class EventCoder:
                 return "abduct" if "nonstate" in agent else "arrest"
             territorial = target.ent_type_ in {"GPE", "LOC", "FAC"} or target.pos_ == "PROPN"
             if not territorial and not token_keys(target) & lex.words_of("territory"):
+                if "property" in people and agent & {"armed", "nonstate"}:
+                    return "loot"  # "militants seized a vehicle"
                 return None  # "seized an AK-47", "captured the market"
         return frame_name
 
@@ -249,7 +262,7 @@ class EventCoder:
         out: list[Event] = []
         for match, picked in chosen[i]:
             roles = find_roles(parse, match.head, lex)
-            frame_name = self._reframe(picked, parse, roles, classes[i])
+            frame_name = self._reframe(picked, parse, roles, match.head)
             if frame_name is None:
                 continue
             frame = lex.frames[frame_name]
@@ -353,6 +366,20 @@ class EventCoder:
         if _is_background(parse[match.head], self.lexicon):
             conf -= 0.25
         return max(0.02, min(0.99, round(conf, 4)))
+
+
+def _plural_people(parse: Any, lexicon: Lexicon) -> bool:
+    """Does the sentence name a group of people ("employees", "residents")?"""
+    people = lexicon.words_of("civilian") | lexicon.words_of("unarmed_collective")
+    return any(t.tag_ in {"NNS", "NNPS"} and token_keys(t) & people for t in parse)
+
+
+def domain_words(parse: Any, lexicon: Lexicon, skip: set[int] | None = None) -> int:
+    """How many tokens of a sentence belong to the sport/business/entertainment classes."""
+    words: set[str] = set()
+    for name in DOMAIN_CLASSES:
+        words |= lexicon.words_of(name)
+    return sum(1 for t in parse if t.i not in (skip or set()) and token_keys(t) & words)
 
 
 def valid_intervention(parse: Any, lexicon: Lexicon) -> bool:

@@ -36,6 +36,30 @@ _IRREGULAR = {
     "know": ["knew", "knows"],
 }
 _SPEAKER = r"[^,.;:\"“”!?\n]{1,80}?"
+_NOT_FIRST = frozenset(
+    {
+        "if",
+        "when",
+        "because",
+        "but",
+        "and",
+        "as",
+        "while",
+        "although",
+        "so",
+        "then",
+        "that",
+        "what",
+        "i",
+        "we",
+        "you",
+        "there",
+        "this",
+        "it's",
+    }
+)
+_FILLER = r"(?:(?:has|had|also|later|then|went on to|earlier)\s+)?"
+_CLAUSE_WORDS = frozenset({"but", "who", "which", "if", "because", "when", "is", "was", "are"})
 
 
 def inflections(lemma: str) -> list[str]:
@@ -67,11 +91,11 @@ def verb_patterns(verbs: tuple[str, ...]) -> QuotePatterns:
         re.compile(rf"^\s*,?\s*(?P<verb>{alt})\s+(?P<speaker>{_SPEAKER})\s*(?=[,.;:!?]|$)", re.I),
         re.compile(
             rf"^\s*,?\s*(?P<speaker>{_SPEAKER})(?:,[^,\"“”.;]{{1,80}},)?"
-            rf"\s+(?:has\s+|had\s+|also\s+|later\s+)?(?P<verb>{alt})\b",
+            rf"\s+{_FILLER}(?P<verb>{alt})\b",
             re.I,
         ),
         re.compile(
-            rf"(?P<speaker>{_SPEAKER})\s+(?:has\s+|had\s+|also\s+)?(?P<verb>{alt})\b[^\"“”.]{{0,60}}?[:,]\s*$",
+            rf"(?P<speaker>{_SPEAKER})\s+{_FILLER}(?P<verb>{alt})\b[^\"“”.]{{0,60}}?[:,]\s*$",
             re.I,
         ),
         forms,
@@ -94,22 +118,55 @@ class Quote:
     inherited: bool = False
 
 
+def _opens(text: str, pos: int) -> bool:
+    """A straight quote that opens: at the start or after a space/bracket, before a word."""
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-") and not after.isspace()
+
+
+def _closing(text: str, pos: int, end: int) -> int:
+    """Where the quotation opened at ``pos`` closes (-1 when another one opens first)."""
+    if text[pos] == "“":
+        close = text.find("”", pos + 1, end)
+        reopen = text.find("“", pos + 1, end)
+        return -1 if close == -1 or (reopen != -1 and reopen < close) else close
+    close = text.find('"', pos + 1, end)
+    if close == -1 or text[close - 1].isspace():
+        return -1  # the next straight quote opens a new quotation: this one was left open
+    return close
+
+
 def _regions(text: str, seg: Segment, index: int) -> list[Quote]:
     quotes: list[Quote] = []
     pos = seg.start
     while pos < seg.end:
         ch = text[pos]
-        if ch in _OPEN:
-            close = text.find(_CLOSE[ch], pos + 1, seg.end)
+        if ch in _OPEN and (ch == "“" or _opens(text, pos)):
+            close = _closing(text, pos, seg.end)
             if close == -1:
-                quotes.append(Quote(pos, seg.end, index, closed=False))
-                break
+                nxt = min(
+                    (i for i in (text.find(q, pos + 1, seg.end) for q in _OPEN) if i != -1),
+                    default=seg.end,
+                )
+                quotes.append(Quote(pos, nxt, index, closed=False))
+                pos = nxt
+                continue
             if len(text[pos:close].split()) >= 3:  # "scare quotes" of a word or two are not speech
                 quotes.append(Quote(pos, close + 1, index))
             pos = close + 1
             continue
         pos += 1
     return quotes
+
+
+def _plausible(speaker: str) -> bool:
+    """A speaker is a short noun phrase, not a clause ("He accepted the ruling but")."""
+    words = speaker.split()
+    if not words or len(words) > 8:
+        return False
+    lowered = [w.lower().strip(",") for w in words]
+    return lowered[0] not in _NOT_FIRST and not (set(lowered) & _CLAUSE_WORDS)
 
 
 def _clean_speaker(speaker: str) -> str:
@@ -123,10 +180,7 @@ def _cue(text: str, quote: Quote, seg: Segment, pats: QuotePatterns) -> None:
     after = text[quote.end : min(seg.end, quote.end + 120)] if quote.closed else ""
     for pattern in (pats.after_verb_first, pats.after_speaker_first):
         m = pattern.match(after)
-        if m and m.group("speaker").strip():
-            words = m.group("speaker").split()
-            if pattern is pats.after_speaker_first and len(words) > 8:
-                continue
+        if m and _plausible(m.group("speaker")):
             quote.speaker = _clean_speaker(m.group("speaker"))
             quote.verb = m.group("verb")
             quote.lemma = pats.forms.get(quote.verb.lower())
@@ -140,7 +194,7 @@ def _cue(text: str, quote: Quote, seg: Segment, pats: QuotePatterns) -> None:
     before = before[sentence_start + 1 :] if sentence_start >= 0 else before
     offset = quote.start - len(before)
     m = pats.before.search(before)
-    if m and m.group("speaker").strip() and len(m.group("speaker").split()) <= 8:
+    if m and _plausible(m.group("speaker")):
         quote.speaker = _clean_speaker(m.group("speaker"))
         quote.verb = m.group("verb")
         quote.lemma = pats.forms.get(quote.verb.lower())
@@ -156,7 +210,7 @@ def _inherit(target: Quote, source: Quote) -> None:
 
 def find_quotes(text: str, segments: list[Segment], cues: Cues) -> list[Quote]:
     """Every quotation in the coded paragraphs, with its speaker and reporting verb."""
-    pats = verb_patterns(tuple(sorted(cues.verbs)))
+    pats = verb_patterns(tuple(sorted(v for v in cues.verbs if v not in cues.cognitive_verbs)))
     quotes: list[Quote] = []
     previous_open: Quote | None = None
     for index, seg in enumerate(segments):

@@ -87,16 +87,22 @@ def _phrase(subj: Any, base: int) -> tuple[str, int, int]:
 
 
 def _subject(verb: Any) -> Any | None:
+    """Who reports: the active subject, or the agent of a passive ("was claimed by X").
+
+    A passive without an agent ("She is believed to …", "It was reported that …") has no
+    speaker: the outlet reports it.
+    """
     node = verb
     for _ in range(3):
-        subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
-        if subjects:
-            return subjects[-1]  # "The militant group al-Shabaab said": the closest is the name
         for child in node.children:
-            if child.dep_ == "agent":  # "… was claimed by the group"
+            if child.dep_ == "agent":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return pobj
+        subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            subject = subjects[-1]  # "The militant group al-Shabaab said": the closest is the name
+            return None if subject.dep_ == "nsubjpass" else subject
         if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
             node = node.head
         else:
@@ -123,7 +129,7 @@ def _cue_of(verb: Any, category: str, cues: Cues, base: int) -> Cue:
     responsibility = category == "claim" and any(
         c.dep_ == "dobj" and c.lower_ in _RESPONSIBILITY for c in verb.children
     )
-    if subj is None or (subj.lower_ == "it" and subj.dep_ == "nsubjpass"):
+    if subj is None:
         return Cue(
             None,
             -1,

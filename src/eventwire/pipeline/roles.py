@@ -66,7 +66,16 @@ def _pobj(prep: Any) -> Any | None:
     return _first(prep, "pobj", "pcomp")
 
 
+# verbs that take no object: "youths clashed with residents" is never a passive
+INTRANSITIVE = frozenset(
+    {"clash", "fight", "protest", "demonstrate", "riot", "march", "rally", "gather", "explode",
+     "die", "detonate", "skirmish", "mutiny", "defect", "retreat"}
+)
+
+
 def is_passive(tok: Any) -> bool:
+    if tok.lemma_.lower() in INTRANSITIVE and not any(c.dep_ == "agent" for c in tok.children):
+        return False
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) or (
         tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod"}
     )
@@ -120,6 +129,8 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
                 return obj, True
         return None, True
     subj = _first(verb, *AGENT_DEPS)
+    if subj is None and verb.dep_ in {"acl", "amod"} and verb.lemma_.lower() in INTRANSITIVE:
+        subj = verb.head  # "a group of youths clashed with …" parsed as a reduced relative
     return subj, False
 
 

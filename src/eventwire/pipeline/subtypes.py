@@ -151,7 +151,9 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
             return "Mob violence", "mob cue"
         if _protest_context(ctx) or ctx.trigger & RIOT_WORDS or agent & {"protesters"}:
             return "Violent demonstration", "riot cue"
-        return _personal("attack", "Attack", ctx)
+        if is_armed(agent) or (not agent and is_civilian(ctx.patient)):
+            return _personal("attack", "Attack", ctx)  # a petrol bomb thrown at a house
+        return "Mob violence", "stones or fire by a crowd"
     if frame == "mob":
         if _protest_context(ctx):
             return "Violent demonstration", "crowd violence in a protest"

@@ -1,0 +1,113 @@
+"""Accuracy benchmark: run ``eventwire eval`` on the dev gold sets and the false-positive
+check on general news, and write the tables into bench/RESULTS.md.
+
+    .venv/bin/python bench/accuracy.py                 # full default pipeline
+    .venv/bin/python bench/accuracy.py --coder-only    # structure, nlp, events, finalize
+
+Only the section between ``<!-- accuracy:start -->`` and ``<!-- accuracy:end -->`` is
+rewritten; the file (or the section) is created when absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from eventwire.config import load_settings
+from eventwire.evaluate import evaluate_file, violent_event_rate
+from eventwire.pipeline.base import Pipeline
+from eventwire.records import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+RESULTS = ROOT / "bench" / "RESULTS.md"
+START, END = "<!-- accuracy:start -->", "<!-- accuracy:end -->"
+CODER_STAGES = ("eventwire.structure.v1", "eventwire.nlp.v1", "eventwire.events.v1",
+                "eventwire.finalize.v1")  # fmt: skip
+FIELDS = ("coverage", "event_type", "sub_event_type", "inter1", "inter2", "location_25km",
+          "country", "date", "date_in_range", "fatalities", "fatalities_single_row")  # fmt: skip
+
+
+def field_table(data: dict[str, Any]) -> list[str]:
+    lines = ["| field | n | accuracy | precision | recall | F1 |", "|---|---:|---:|---:|---:|---:|"]
+    for name in FIELDS:
+        s = data["fields"].get(name)
+        if s:
+            lines.append(
+                f"| {name} | {s['n']} | {s['accuracy']:.3f} | {s['precision']:.3f} "
+                f"| {s['recall']:.3f} | {s['f1']:.3f} |"
+            )
+    return lines
+
+
+def class_table(data: dict[str, Any]) -> list[str]:
+    lines = ["| gold type | n | expected ACLED type | recall |", "|---|---:|---|---:|"]
+    for label, s in data["per_class"].items():
+        rec = "–" if s["recall"] is None else f"{s['recall']:.3f}"
+        lines.append(f"| {label} | {s['n']} | {s['expected'] or '–'} | {rec} |")
+    return lines
+
+
+def replace_section(text: str, body: str) -> str:
+    """Put ``body`` between the accuracy markers, adding them when absent."""
+    block = f"{START}\n{body.rstrip()}\n{END}"
+    if START in text and END in text:
+        head, rest = text.split(START, 1)
+        _, tail = rest.split(END, 1)
+        return head + block + tail
+    return (text.rstrip() + "\n\n" if text.strip() else "# Benchmarks\n\n") + block + "\n"
+
+
+def bbc_docs(path: Path, n: int, seed: int) -> list[Document]:
+    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    sample = random.Random(seed).sample(rows, min(n, len(rows)))
+    return [Document(text=r["text"], source_id=r["id"], title=r.get("title")) for r in sample]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--coder-only", action="store_true", help="only the coder's stages")
+    parser.add_argument("--limit", type=int, default=None, help="rows per gold file")
+    parser.add_argument("--news", type=int, default=200, help="BBC articles to sample")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    settings = load_settings(stages=CODER_STAGES) if args.coder_only else load_settings()
+    pipeline = Pipeline.from_settings(settings)
+    mode = "coder stages only" if args.coder_only else "full default pipeline"
+    flag = " --coder-only" if args.coder_only else ""
+    out = [f"## Event coding accuracy ({mode})", "",
+           f"Command: `.venv/bin/python bench/accuracy.py{flag}` "
+           f"(same numbers: `eventwire eval --gold ../shared/corpus/dev/FILE --format FMT`).", ""]
+    for name, fmt in (("acled_dev.jsonl", "acled"), ("gtd_dev.jsonl", "gtd")):
+        path = CORPUS / "dev" / name
+        if not path.is_file():
+            continue
+        started = time.perf_counter()
+        data = evaluate_file(path, fmt, limit=args.limit, run=pipeline).as_dict()
+        secs = time.perf_counter() - started
+        out += [f"### {name} ({data['rows']} reports, {data['failed']} failed, {secs:.0f} s)", ""]
+        out += field_table(data) + [""] + class_table(data) + [""]
+    news = CORPUS / "news" / "bbc_news.jsonl"
+    if news.is_file() and args.news:
+        rate = violent_event_rate(bbc_docs(news, args.news, args.seed), pipeline)
+        out += [f"### Non-conflict news: bbc_news.jsonl, {rate.n_docs} articles (seed {args.seed})",
+                "", f"Articles with at least one asserted violent event: {rate.n_violent} "
+                f"({rate.rate:.1%}); keyword baseline on similar news: 44%.", ""]
+        for hit in rate.hits[:15]:
+            out.append(f"- `{hit['id']}` {hit['type']} ← “{hit['trigger']}”: {hit['sentence'][:140]}")
+        out.append("")
+    text = args.output.read_text(encoding="utf-8") if args.output.is_file() else ""
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(replace_section(text, "\n".join(out)), encoding="utf-8")
+    sys.stderr.write(f"wrote {args.output}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,126 @@
+"""Event coder: golden examples (our own texts), roles, modality, surface forms."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from eventwire.config import Settings
+from eventwire.ontology import load_ontology
+from eventwire.pipeline.base import Pipeline, Resources
+from eventwire.pipeline.events import trigger_surface_forms
+from eventwire.records import Document, Event
+
+GOLDEN = Path(__file__).parent / "golden" / "events" / "cases.json"
+CASES: list[dict[str, Any]] = json.loads(GOLDEN.read_text(encoding="utf-8"))["cases"]
+# Only the stages the event coder depends on, so these tests measure the coder alone.
+CODER_STAGES = (
+    "eventwire.structure.v1",
+    "eventwire.nlp.v1",
+    "eventwire.events.v1",
+    "eventwire.finalize.v1",
+)
+
+
+@pytest.fixture(scope="module")
+def code(settings: Settings, resources: Resources) -> Callable[[str], Document]:
+    pipeline = Pipeline.from_settings(settings.replace(stages=CODER_STAGES), resources)
+
+    def run(text: str) -> Document:
+        return pipeline(Document(text=text))
+
+    return run
+
+
+def _field(event: Event, name: str) -> Any:
+    if name in {"actor1", "actor2"}:
+        actor = getattr(event, name)
+        return actor.text if actor else None
+    if name == "trigger":
+        return event.trigger.text
+    return getattr(event, name)
+
+
+def _matches(event: Event, spec: dict[str, Any]) -> bool:
+    return all(_field(event, k) == v for k, v in spec.items())
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_golden_event(case: dict[str, Any], code: Callable[[str], Document]) -> None:
+    doc = code(case["text"])
+    summary = [(e.trigger.text, e.acled_sub_event_type, e.modality, e.rule) for e in doc.events]
+    if case.get("no_violence"):
+        onto = load_ontology()
+        violent = [e for e in doc.events if onto.is_violent(e.acled_event_type)]
+        assert not violent, summary
+        return
+    for spec in case.get("expected", []):
+        assert any(_matches(e, spec) for e in doc.events), (spec, summary)
+    if "top" in case:
+        assert doc.events and doc.events[0].acled_sub_event_type == case["top"], summary
+
+
+def test_evidence_spans_point_at_the_words(code: Callable[[str], Document]) -> None:
+    text = "Unidentified gunmen shot and killed four farmers in their fields on Tuesday."
+    doc = code(text)
+    assert doc.events
+    for event in doc.events:
+        for span in event.evidence:
+            assert text[span.start : span.end] == span.text
+        for actor in (event.actor1, event.actor2):
+            if actor is not None:
+                assert text[actor.start : actor.end] == actor.text
+
+
+def test_crosswalk_fields_are_consistent(code: Callable[[str], Document]) -> None:
+    onto = load_ontology()
+    doc = code("Rebels ambushed an army patrol, and a roadside bomb later hit a bus.")
+    assert len(doc.events) >= 2
+    for event in doc.events:
+        if event.acled_sub_event_type:
+            assert onto.acled_type(event.acled_sub_event_type) == event.acled_event_type
+        assert event.plover_type in onto.plover
+        assert event.cameo_root
+        assert event.event_id
+
+
+def test_several_events_in_one_sentence(code: Callable[[str], Document]) -> None:
+    doc = code("Militants abducted two teachers and burned down the village school.")
+    subs = {e.acled_sub_event_type for e in doc.events}
+    assert "Abduction/forced disappearance" in subs
+    assert "Looting/property destruction" in subs
+
+
+def test_question_is_not_a_fact(code: Callable[[str], Document]) -> None:
+    doc = code("Did the army shell the village last night?")
+    assert all(e.modality == "hypothetical" for e in doc.events)
+
+
+def test_generic_statement(code: Callable[[str], Document]) -> None:
+    doc = code("They behead, they torture, they kill anyone who disagrees with them.")
+    assert doc.events
+    assert {e.modality for e in doc.events} == {"generic"}
+
+
+def test_habitual(code: Callable[[str], Document]) -> None:
+    doc = code("Nearly every week, gunmen kidnap travellers on that road.")
+    assert doc.events and doc.events[0].modality == "habitual"
+
+
+def test_top_event_is_the_main_event(code: Callable[[str], Document]) -> None:
+    doc = code(
+        "Hundreds of nurses protested outside the hospital against the killing of a colleague."
+    )
+    assert doc.events[0].acled_event_type == "Protests"
+
+
+def test_trigger_surface_forms_cover_inflections(settings: Settings) -> None:
+    forms = trigger_surface_forms(settings)
+    for form in ("shot", "kidnapped", "airstrikes", "clashes", "car bombs", "sit-in",
+                 "exchanged fire", "fought", "blew up", "shelling", "protesters"):
+        assert form in forms, form
+    assert all(f == f.lower() for f in forms)
