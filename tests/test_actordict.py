@@ -119,7 +119,9 @@ def test_roles_are_date_bounded(d: ActorDictionary) -> None:
 
 
 def test_government_periods(d: ActorDictionary) -> None:
-    assert d.period("IQ", date(2016, 5, 1)) == "2014-2018"
+    assert d.period("IQ", date(2016, 5, 1)) == "2014-"  # as named at the time
+    assert d.period("IQ", date(2016, 5, 1), closed=True) == "2014-2018"
+    assert d.period("IQ", date(2014, 12, 1), closed=True) == "2006-2014"  # change-over year
     assert d.period("UA", date(2020, 5, 1)) == "2019-"
     assert d.period("ZZ", date(2020, 5, 1)) is None
 

@@ -15,7 +15,7 @@ from eventwire.pipeline.base import Pipeline, Resources
 from eventwire.pipeline.cues import load_cues
 from eventwire.pipeline.quotes import find_quotes, inflections, quote_at
 from eventwire.pipeline.reporting import sentence_cue
-from eventwire.records import CODED_SEGMENT_KINDS, Document, Event, Segment, Span
+from eventwire.records import CODED_SEGMENT_KINDS, Document, Event, Segment, Sentence, Span
 
 CUES = load_cues()
 STAGE = AttributionStage(CUES)
@@ -255,3 +255,59 @@ def test_negated_reporting_verb_is_no_cue(attribute: Callable[..., list[Event]],
     (event,) = attribute(text, trigger, source="Test Wire")
     assert who(event) == ("Test Wire", "outlet", None)
     assert event.modality == "asserted"
+
+
+def test_relative_pronoun_speaker_is_its_antecedent(
+    attribute: Callable[..., list[Event]],
+) -> None:
+    text = "The governor, who said rebels burned the market, left the city."
+    (event,) = attribute(text, "burned")
+    assert who(event)[0] == "governor"
+
+
+_PIECES = [
+    "Gunmen killed 3 people",
+    ", police said.",
+    " according to officials.",
+    '"We attacked," ',
+    "said Ali Omar. ",
+    "“Nobody came” ",
+    "he said. ",
+    "The army denied that troops burned it. ",
+    "\n\n",
+    "Q: Why? ",
+    "A: Because. ",
+    '"',
+    "“",
+    "”",
+    " ",
+    "x",
+]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), min_size=1, max_size=30).map("".join),
+    st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=5),
+)
+def test_attribution_without_parses_never_raises(text: str, offsets: list[int]) -> None:
+    """Untrusted text, sentences from the regex path: every event gets a valid attribution."""
+    from eventwire.pipeline.structure import StructureStage
+
+    doc = StructureStage(CUES)(Document(text=text, source="Wire"))
+    doc.sentences = [
+        Sentence(s.start, s.end, text[s.start : s.end], segment=i)
+        for i, s in enumerate(doc.segments)
+    ]
+    if not doc.sentences:
+        return
+    for offset in offsets:
+        index = offset % len(doc.sentences)
+        sent = doc.sentences[index]
+        start = sent.start + offset % (sent.end - sent.start)
+        doc.events.append(Event(doc.doc_id, Span(start, start + 1, "trigger"), index, "ASSAULT"))
+    STAGE(doc)
+    for event in doc.events:
+        att = event.attribution
+        assert att is not None and att.role is not None
+        assert att.start == -1 or 0 <= att.start <= att.end <= len(text)

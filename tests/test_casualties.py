@@ -133,6 +133,20 @@ def test_stage_leaves_silent_and_non_violent_events_alone(stage: CasualtiesStage
     assert doc.events[0].fatalities is None
 
 
+def test_stage_cause_of_a_protest_is_not_its_toll(stage: CasualtiesStage) -> None:
+    text = "Residents demonstrated after a soldier shot and killed a driver."
+    doc = make_doc(text, None, ["demonstrated", "killed"])
+    doc.events[0].plover_type = "PROTEST"
+    doc = stage(doc)
+    assert doc.events[0].fatalities is None
+    assert doc.events[1].fatalities is not None and doc.events[1].fatalities.best == 1
+
+
+def test_clause_break_keeps_the_toll(stage: CasualtiesStage) -> None:
+    doc = stage(make_doc("Police fired after a crowd gathered, killing 3.", None, ["fired"]))
+    assert doc.events[0].fatalities is not None and doc.events[0].fatalities.best == 3
+
+
 def test_stage_wounded_only(stage: CasualtiesStage) -> None:
     doc = stage(make_doc("Police fired tear gas, injuring 11 protesters.", None, ["fired"]))
     fat = doc.events[0].fatalities

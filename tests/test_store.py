@@ -147,3 +147,20 @@ def test_write_batch_fills_version_2_columns() -> None:
 def test_read_only_missing_store_is_explained(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="does not exist"):
         Store.open(tmp_path / "nope.duckdb", read_only=True)
+
+
+def test_compact_rewrites_in_date_order_and_keeps_everything(tmp_path: Path) -> None:
+    from eventwire.synth import insert_synthetic, synthetic_events
+
+    with Store.open(tmp_path / "c.duckdb") as store:
+        insert_synthetic(store.con, synthetic_events(500, seed=2))
+        before = sorted(r["event_id"] for r in store.event_records())
+        store.compact()
+        assert sorted(r["event_id"] for r in store.event_records()) == before
+        dates = [r[0] for r in store.con.execute("SELECT date_start FROM events").fetchall()]
+        assert dates == sorted(dates)
+        names = {r[0] for r in store.con.execute(
+            "SELECT index_name FROM duckdb_indexes()").fetchall()}
+        assert "events_date_idx" in names
+    with Store.open(tmp_path / "c.duckdb", read_only=True) as ro, pytest.raises(StoreError):
+        ro.compact()

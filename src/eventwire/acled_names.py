@@ -39,10 +39,15 @@ def _with_country(d: ActorDictionary, name: str, country: str | None) -> str:
 
 
 def _entry_label(
-    d: ActorDictionary, entry: ActorEntry, actor: Actor, day: date | None, country: str | None
+    d: ActorDictionary,
+    entry: ActorEntry,
+    actor: Actor,
+    day: date | None,
+    country: str | None,
+    closed: bool = False,
 ) -> str:
     where = actor.country or entry.country or country
-    period = entry.period or d.period(entry.country or where, day)
+    period = entry.period or d.period(entry.country or where, day, closed)
     if entry.label:
         label = entry.label.replace("{period}", period or "").replace(" ()", "")
         return label.replace("{country}", _country_name(d, where) or "").replace(" ()", "")
@@ -61,8 +66,12 @@ def acled_actor_label(
     *,
     event_country: str | None = None,
     dictionary: ActorDictionary | None = None,
+    closed_periods: bool = False,
 ) -> str | None:
     """Return the ACLED-style name of a coded actor (``None`` for no actor).
+
+    State actors carry the government period as it was on ``event_date`` ("(2014-)");
+    ``closed_periods=True`` names periods that have ended since with their end year.
 
     ``event_country`` (ISO2) names the country of actors that have none of their own
     (generic actors, the Islamic State). Civilians of any kind are "Civilians (X)"; use
@@ -80,9 +89,9 @@ def acled_actor_label(
         if actor.inter == 7:
             return _with_country(d, "Civilians", country)
         if entry.label:
-            return _entry_label(d, entry, actor, event_date, country)
+            return _entry_label(d, entry, actor, event_date, country, closed_periods)
         return _with_country(d, actor.name or entry.name, country)
-    return _entry_label(d, entry, actor, event_date, country)
+    return _entry_label(d, entry, actor, event_date, country, closed_periods)
 
 
 def acled_assoc_label(

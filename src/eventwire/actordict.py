@@ -376,20 +376,27 @@ class ActorDictionary:
             return None
         return self.by_id[self.alias[best[0]]], float(best[1])
 
-    def period(self, country: str | None, day: date | None) -> str | None:
-        """ACLED-style government period for a country on a day: "2014-" or "2014-2018"."""
+    def period(self, country: str | None, day: date | None, closed: bool = False) -> str | None:
+        """ACLED-style government period for a country on a day: "2014-" or "2014-2018".
+
+        By default the period is named as it was on the day (open while it lasted, as in
+        ACLED data of that time); ``closed=True`` names ended periods with their end year.
+        In a year when the government changed, the period that was running first wins.
+        """
         if not country or country not in self.periods:
             return None
         year = (day or date.today()).year
-        spans = sorted(self.periods[country])
-        chosen = None
-        for start, end in spans:
-            if start <= year and (end is None or year <= end):
-                chosen = (start, end)  # the latest period that covers the year wins
-        if chosen is None:
+        covering = [
+            (s, e)
+            for s, e in sorted(self.periods[country])
+            if s <= year and (e is None or year <= e)
+        ]
+        if not covering:
             return None
-        start, end = chosen
-        return f"{start}-{end}" if end is not None else f"{start}-"
+        start, end = covering[0]
+        if end is None or (not closed and (day is None or year <= end)):
+            return f"{start}-"
+        return f"{start}-{end}"
 
 
 def load_entries(path: Path, strict: bool = True) -> list[ActorEntry]:

@@ -122,7 +122,8 @@ def _is_background(before: str, lexicon: CueLexicon) -> bool:
         # the cause must govern the kill: no clause break between them
         # ("protested after a gendarme shot and killed a driver" — but not
         # "fired after a crowd gathered, killing 3")
-        if at >= 0 and not re.search(r"[,;:]", window[at + len(word) :]):
+        between = re.sub(r",\s*(?:which|who|whom|that)\b", " ", window[at + len(word) :])
+        if at >= 0 and not re.search(r"[,;:]", between):
             return True
     return False
 

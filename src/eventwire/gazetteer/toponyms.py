@@ -71,6 +71,8 @@ PARTICLES = frozenset(
         "the",
     }
 )
+# lower-case particles that may open a name ("al Tabqa"); "at", "as", "an" are English
+STARTING_PARTICLES = frozenset({"al", "el", "ech", "ash", "ar", "az"})
 LOOSE_CUES = frozenset({"in", "near", "at", "outside"})
 _TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’‘`ʿ]|[-.](?=\w))*|\d+|[^\w\s]")
 
@@ -142,7 +144,7 @@ def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int)
             tok.text.lower() in PARTICLES
             and i + 1 < len(tokens)
             and _is_name_word(tokens[i + 1])
-            and tok.text.lower() not in {"of", "the", "on", "e", "y"}
+            and tok.text in STARTING_PARTICLES
         )
         if not starts_name:
             i += 1
@@ -159,6 +161,12 @@ def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int)
                 if key and key not in lex.stoplist and gaz.has_key(key):
                     best = j
         cued = i > 0 and tokens[i - 1].text.lower() in LOOSE_CUES
+        if best and best < j and j - i >= 2:
+            # "Tal Tamer": an exact "Tal" inside a longer name; try the longer name loosely
+            for k in range(j, best, -1):
+                if _is_name_word(tokens[k - 1]) and gaz.lookup(_span_text(tokens, i, k)):
+                    best = k
+                    break
         if not best and (cued or j - i >= 2):
             # "in Quamishli", "Tall Refaat": a spelling variant after a locative word or
             # of a name of several words

@@ -348,7 +348,15 @@ def compose(
 
 
 def _strip_det(text: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
+    """A name for an unknown group: no article, no pro-/anti- stance, capitalised words.
+
+    >>> _strip_det("the anti-Houthi National Resistance forces")
+    'National Resistance Forces'
+    """
+    words = [w for w in text.split() if not re.match(r"(?i)^(?:pro|anti)-", w)]
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(w[:1].upper() + w[1:] for w in words)
 
 
 def _is_name_word(word: str) -> bool:

@@ -159,7 +159,7 @@ class ActorCoder:
                 if not by_agent and dep in ("nsubjpass", "dobj"):
                     continue  # the ones acted upon ("two soldiers were killed")
                 coded = code_mention(self.dictionary, mention.text, country, ref_date, fuzzy=False)
-                if coded.inter not in ARMED:
+                if coded.inter not in ARMED or coded.type == "monitor":
                     continue
                 armed_generic = coded.actor_id in (
                     "GEN-UAG",
@@ -251,6 +251,10 @@ class ActorCoder:
                 if a1.inter is not None and a1.actor_id not in ("GEN-CIVILIANS", "GEN-PROTESTERS"):
                     event.assoc_actors.append(a1)
         elif category in VIOLENT:
+            if a1 is not None and a1.type == "monitor":
+                # "the OSCE SMM observed explosions": the monitor reports, it is not a party
+                doc.note(NAME, "EW-ACT-012", f"{a1.text!r} is a monitor, not actor1")
+                a1 = event.actor1 = self._scan(doc, event, country, doc.published)
             if a1 is None and self.infer_unidentified:
                 event.actor1 = self._inferred("GEN-UAG", country)
                 doc.note(

@@ -17,7 +17,7 @@ an event whose trigger is that kill. When nothing is said, ``event.fatalities`` 
 ``None`` (ACLED-style exports write 0).
 
 Options (``settings.options("eventwire.casualties.v1")``): ``lethal_types`` (PLOVER types
-that carry fatalities; default ASSAULT, COERCE, PROTEST, MOBILIZE, RETREAT, THREATEN).
+that carry fatalities; default ASSAULT, FIGHT, COERCE, PROTEST, MOBILIZE, RETREAT, THREATEN).
 """
 
 from __future__ import annotations

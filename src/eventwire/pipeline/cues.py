@@ -41,6 +41,7 @@ class Cues:
     source_nouns: frozenset[str]
     speaker_pronouns: frozenset[str]
     cognitive_verbs: frozenset[str]  # report a belief, never introduce a direct quotation
+    anaphoric_nouns: frozenset[str]  # "the group said": points back to a named speaker
     byline: tuple[re.Pattern[str], ...]
     boilerplate: tuple[re.Pattern[str], ...]
     caption: tuple[re.Pattern[str], ...]
@@ -69,6 +70,10 @@ def _words(raw: dict[str, Any], key: str, path: Path) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise DataFileError(f"{path}: {key!r} must be a list of strings", "EW-STR-004")
     return frozenset(v.lower() for v in value)
+
+
+def _optional_words(raw: dict[str, Any], key: str, path: Path) -> frozenset[str]:
+    return _words(raw, key, path) if key in raw else frozenset()
 
 
 def parse_cues(raw: Any, path: Path) -> Cues:
@@ -107,9 +112,8 @@ def parse_cues(raw: Any, path: Path) -> Cues:
         verbs=verbs,
         source_nouns=_words(raw, "source_nouns", path),
         speaker_pronouns=_words(raw, "speaker_pronouns", path),
-        cognitive_verbs=_words(raw, "cognitive_verbs", path)
-        if "cognitive_verbs" in raw
-        else frozenset(),
+        cognitive_verbs=_optional_words(raw, "cognitive_verbs", path),
+        anaphoric_nouns=_optional_words(raw, "anaphoric_nouns", path),
         byline=lists["byline_cs"],
         boilerplate=lists["boilerplate"],
         caption=lists["caption"] + lists["caption_cs"],

@@ -19,7 +19,7 @@ from eventwire.config import Settings
 from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.modality import find_modality, has_habitual_cue
-from eventwire.pipeline.roles import Roles, find_roles, noun_span
+from eventwire.pipeline.roles import Roles, find_roles, is_participant, noun_span
 from eventwire.pipeline.subtypes import VIOLENT_FRAMES, Context, classify, phrase_classes
 from eventwire.pipeline.triggers import (
     Lexicon,
@@ -46,9 +46,17 @@ STRONG_CLASSES = frozenset(
         "weapon_chemical",
     }
 )
-DOMAIN_CLASSES = ("sport", "business", "entertainment")
+DOMAIN_CLASSES = ("sport", "business", "entertainment", "tech")
 WINDOW_BEFORE, WINDOW_AFTER = 1, 3
 COLLECTIVE_CLAIM_FRAMES = frozenset({"request", "reject", "accuse"})
+# public claims that, made by a group of people, are a protest ("workers demanded …")
+CLAIM_LEMMAS = frozenset(
+    {"demand", "denounce", "decry", "condemn", "reject", "urge", "call", "criticize",
+     "criticise", "slam", "oppose"}
+)
+HARM_FRAMES = frozenset({"kill", "harm", "beat", "body"})
+PHYSICAL = frozenset({"attack", "assault", "beat", "storm", "shoot", "stab"})
+UNMANNED = frozenset({"drone", "missile", "rocket", "uav", "projectile", "shell", "balloon"})
 PROTEST_LIGHT_VERBS = frozenset({"hold", "stage", "organize", "organise", "join", "lead", "take"})
 _MODALITY_PENALTY = {
     "asserted": 0.0,
@@ -86,9 +94,22 @@ class EventCoder:
         if violent and frame not in {"protest"}:
             if "accident" in ctx and not strong and frame in {"kill", "harm"}:
                 return None
+            head = parse[match.head]
+            if frame in HARM_FRAMES and head.dep_ in {"amod", "compound"}:
+                return None  # "murdered fashion designer", "murder trial": a reference, not a report
+            if frame in HARM_FRAMES | {"abduct"} and not strong and self._thing_patient(match, parse):
+                return None  # "killed crops", "executed warrants", "picked up a knock"
+            if match.entry.head == "pick" and not self._physical_target(match, parse):
+                return None
+            if match.child is not None and parse[match.child].dep_ == "prep":
+                obj = next((c for c in parse[match.child].children if c.dep_ == "pobj"), None)
+                if not is_participant(obj):
+                    return None  # "she was fired on 1 November"
+            if entry.ambiguous and frame == "beat" and not strong:
+                return frame if self._physical_target(match, parse) else None
             if entry.ambiguous:
                 ok = ("conflict" in ctx or strong) and (strong or not in_domain)
-                if not ok and not in_domain and frame in {"attack", "beat", "shoot"}:
+                if not ok and not in_domain and parse[match.head].lemma_.lower() in PHYSICAL:
                     ok = self._physical_target(match, parse)
                 if not ok:
                     return None if in_domain else self._fallback(entry, match, parse)
@@ -120,6 +141,21 @@ class EventCoder:
         if entry.ambiguous and in_domain:
             return None
         return frame
+
+    def _thing_patient(self, match: TriggerMatch, parse: Any) -> bool:
+        """True when the trigger's object is clearly not a person ("demand", "warrants")."""
+        head = parse[match.head]
+        obj = next((c for c in head.children if c.dep_ in {"dobj", "obj"}), None)
+        if obj is None and head.pos_ == "NOUN":
+            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is None or obj.pos_ in {"PRON", "PROPN", "NUM"} or obj.ent_type_:
+            return False
+        if any(c.dep_ == "nummod" for c in obj.children):
+            return False
+        return not phrase_classes(parse, obj.i, self.lexicon) & {
+            "civilian", "unarmed_collective", "armed", "protesters", "nonstate", "state"
+        }
 
     def _physical_target(self, match: TriggerMatch, parse: Any) -> bool:
         """"attacked merchants", "beat a man": a common-noun human or armed target."""
@@ -200,12 +236,19 @@ class EventCoder:
         """Adjust a frame once its roles are known; None drops the trigger."""
         lex = self.lexicon
         agent = phrase_classes(parse, roles.agent, lex)
-        if frame_name in COLLECTIVE_CLAIM_FRAMES:
+        claim = parse[match_head].lemma_.lower() in CLAIM_LEMMAS
+        if frame_name in COLLECTIVE_CLAIM_FRAMES and claim:
             plural_people = roles.agent is not None and parse[roles.agent].tag_ in {"NNS", "NNPS"}
             if agent & {"unarmed_collective", "protesters"} or (
                 "civilian" in agent and plural_people
-            ) or (roles.agent is None and _plural_people(parse, lex)):
+            ) or (
+                roles.agent is None and parse[match_head].tag_ == "VBG" and _plural_people(parse, lex)
+            ):
                 return "protest"  # "workers demanded unpaid wages": a public claim
+        if frame_name == "disrupt" and parse[match_head].lemma_.lower() == "shoot":
+            obj = next((c for c in parse[match_head].children if c.dep_ == "dobj"), None)
+            if obj is None or not token_keys(obj) & UNMANNED:
+                return "shell"  # shooting down a manned aircraft is an attack, not a disruption
         if frame_name == "capture" and roles.patient is None:
             obj = next((c for c in parse[match_head].children if c.dep_ in {"dobj", "obj"}), None)
             if obj is not None and not token_keys(obj) & lex.words_of("territory") and not (
@@ -260,6 +303,7 @@ class EventCoder:
             and has_habitual_cue(doc.parses[prev], lex)
         )
         out: list[Event] = []
+        trigger_heads = {m.head for m, _ in chosen[i]}
         for match, picked in chosen[i]:
             roles = find_roles(parse, match.head, lex)
             frame_name = self._reframe(picked, parse, roles, match.head)
@@ -290,9 +334,11 @@ class EventCoder:
             modality = find_modality(
                 parse, match.head, lex, sentence.text, n_violent, habitual_context
             )
-            out.append(
-                self._event(doc, i, parse, match, frame_name, sub, reason, roles, modality, rank)
-            )
+            event = self._event(doc, i, parse, match, frame_name, sub, reason, roles, modality, rank)
+            head = parse[match.head]
+            if head.pos_ != "VERB" and head.head.i in trigger_heads and head.head.pos_ == "VERB":
+                event.confidence = round(event.confidence - 0.06, 4)  # the verb is the predicate
+            out.append(event)
         return out
 
     def _event(
@@ -363,6 +409,7 @@ class EventCoder:
         conf -= _MODALITY_PENALTY.get(modality, 0.0)
         conf -= 0.05 if match.entry.ambiguous else 0.0
         conf += 0.03 if sub is not None else 0.0
+        conf += 0.02 if parse[match.head].pos_ == "VERB" else 0.0  # the clause's own predicate
         if _is_background(parse[match.head], self.lexicon):
             conf -= 0.25
         return max(0.02, min(0.99, round(conf, 4)))

@@ -192,7 +192,14 @@ class PlacesStage:
 def _most_specific(kept: list[tuple[Resolution, Place]]) -> list[tuple[Resolution, Place]]:
     """Drop places that only give the context of a more specific one ("Baghdad" in
     "Sadr City, Baghdad"), keeping the head of each hierarchy chain."""
-    parents = {id(r.mention.parent) for r, _ in kept if r.mention.parent is not None}
+    size = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
+    by_mention = {id(r.mention): p for r, p in kept}
+    parents = set()
+    for r, p in kept:
+        parent = by_mention.get(id(r.mention.parent)) if r.mention.parent is not None else None
+        # "Lebanon in Sidon" does not make Sidon a mere context of Lebanon
+        if parent is not None and size.get(p.feature or "", 0) <= size.get(parent.feature or "", 0):
+            parents.add(id(r.mention.parent))
     return [(r, p) for r, p in kept if id(r.mention) not in parents] or kept
 
 

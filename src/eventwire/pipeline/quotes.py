@@ -169,8 +169,19 @@ def _plausible(speaker: str) -> bool:
     return lowered[0] not in _NOT_FIRST and not (set(lowered) & _CLAUSE_WORDS)
 
 
+_LEADING_TIME = re.compile(
+    r"^(?:on|in|at|by|last|earlier|later|late|early)\s+(?:(?:the\s+)?(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|weekend|week|month|year|morning|evening|night|"
+    r"afternoon|\d+\w*)\s+)+",
+    re.I,
+)
+
+
 def _clean_speaker(speaker: str) -> str:
-    words = " ".join(speaker.split()).strip(" ,").split(" ")
+    """ "On Monday Tony Blair" -> "Tony Blair"; "the commander" -> "commander"."""
+    speaker = _LEADING_TIME.sub("", " ".join(speaker.split()).strip(" ,"))
+    words = speaker.split(" ")
     if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     return " ".join(words)

@@ -29,7 +29,7 @@ _NOBODY = ("nobody", "none", "noone")
 # How the reported clause hangs off its reporting verb ("said [ccomp militants attacked]",
 # "[ccomp gunmen killed …], the army said", "claimed [dobj responsibility] for …").
 _REPORTED = ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "prep", "oprd", "dep", "attr")
-_MODIFIERS = ("acl", "relcl", "amod", "advmod", "compound")
+_MODIFIERS = ("acl", "amod", "advmod", "compound")
 _RESPONSIBILITY = ("responsibility", "credit", "blame")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<speaker>[^,.;:\"“”]{2,80}?)\s*(?=[,.;:]|$)", re.I)
 
@@ -124,6 +124,8 @@ def _negated(verb: Any) -> bool:
 
 def _cue_of(verb: Any, category: str, cues: Cues, base: int) -> Cue:
     subj = _subject(verb)
+    if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        subj = verb.head  # "the minister, who said …": the speaker is the minister
     verb_start = base + verb.idx
     verb_end = verb_start + len(verb.text)
     responsibility = category == "claim" and any(
@@ -185,11 +187,12 @@ def governing_cue(parse: Any, token: Any, cues: Cues, base: int) -> Cue | None:
 def reporting_subjects(parse: Any, cues: Cues, base: int) -> list[tuple[int, str, bool]]:
     """(offset, speaker, is_person) of every named (non-pronoun) reporting subject and person."""
     found: list[tuple[int, str, bool]] = []
+    persons = {base + ent.start_char for ent in parse.ents if ent.label_ == "PERSON"}
     for tok in parse:
         if tok.pos_ in ("VERB", "AUX") and cues.verb_category(tok.lemma_):
             cue = _cue_of(tok, cues.verb_category(tok.lemma_) or "say", cues, base)
             if cue.speaker and not cue.pronoun:
-                found.append((cue.speaker_start, cue.speaker, False))
+                found.append((cue.speaker_start, cue.speaker, cue.speaker_start in persons))
     for ent in parse.ents:
         if ent.label_ == "PERSON":
             found.append((base + ent.start_char, ent.text, True))

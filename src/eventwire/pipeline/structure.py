@@ -33,6 +33,7 @@ _TERMINAL = (".", "!", "?", ":", ";", "…")
 _CLOSERS = "\"'”’)]» \t"
 MAX_HEADER_CHARS = 200
 MAX_FOOTER_CHARS = 120
+MAX_TITLE_WORDS = 12  # without a byline under it or a title from the reader
 
 
 @dataclass(slots=True)
@@ -127,7 +128,13 @@ class StructureStage:
         if self.byline(following.text):
             return True
         # A reader that knows the title tells us the text starts after it.
-        return doc.title is None and _unfinished(text) and not text.rstrip(_CLOSERS).endswith("?")
+        # Headlines are short; a longer unpunctuated first line is a lead that lost its stop.
+        return (
+            doc.title is None
+            and len(text.split()) <= MAX_TITLE_WORDS
+            and _unfinished(text)
+            and not text.rstrip(_CLOSERS).endswith("?")
+        )
 
     # -- the stage -------------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:

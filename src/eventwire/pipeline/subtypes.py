@@ -155,6 +155,8 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
             return _personal("attack", "Attack", ctx)  # a petrol bomb thrown at a house
         return "Mob violence", "stones or fire by a crowd"
     if frame == "mob":
+        if is_armed(agent):
+            return _personal("beat", "Attack", ctx)  # "assailants stoned a civilian"
         if _protest_context(ctx):
             return "Violent demonstration", "crowd violence in a protest"
         return "Mob violence", "mob cue"

@@ -334,7 +334,12 @@ def match_triggers(parse: Any, lexicon: Lexicon) -> list[list[TriggerMatch]]:
             for entry in lexicon.by_word.get(key, ()):
                 if entry.pos and tok.pos_ not in entry.pos:
                     continue
-                if tok.pos_ == "PROPN" and tok.is_title and i > 0 and not tokens[i - 1].is_punct:
+                if (
+                    tok.pos_ == "PROPN"
+                    and tok.is_title
+                    and i > 0
+                    and tokens[i - 1].text not in {":", '"', "“", "(", "'"}
+                ):
                     continue  # part of a name ("Liberation Front", "Battle Creek")
                 found.append(TriggerMatch(i, i + 1, i, entry))
         if tok.lemma_.lower() in lexicon.by_head or tok.lower_ in lexicon.by_head:
