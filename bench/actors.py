@@ -173,7 +173,7 @@ def main() -> None:
     lines = [
         "## Actors (issue 4)",
         "",
-        "Command: `.venv/bin/python bench/actors.py --write`",
+        "Command: `.venv/bin/python bench/actors.py --pipeline --write`",
         "",
         f"- Dictionary: {load['records']} records, {load['aliases']} aliases, "
         f"{load['heads']} generic head nouns.",

@@ -104,6 +104,8 @@ def test_fuzzy_transliteration_and_unknowns(d: ActorDictionary) -> None:
 def test_country_name_alone_is_the_government(d: ActorDictionary) -> None:
     assert code(d, "Iran").actor_id == "IR-GOV"
     assert code(d, "the United States").actor_id == "US-GOV"
+    assert code(d, "the U.S.").actor_id == "US-GOV"
+    assert code(d, "UAE").actor_id == "AE-GOV"
 
 
 def test_coordinated_mention_takes_the_first_actor(d: ActorDictionary) -> None:

@@ -311,3 +311,12 @@ def test_attribution_without_parses_never_raises(text: str, offsets: list[int]) 
         att = event.attribution
         assert att is not None and att.role is not None
         assert att.start == -1 or 0 <= att.start <= att.end <= len(text)
+
+
+def test_the_group_points_back_to_a_named_group(attribute: Callable[..., list[Event]]) -> None:
+    text = (
+        "Al-Shabaab claimed responsibility for the ambush. "
+        "The group said its fighters killed five soldiers."
+    )
+    (event,) = attribute(text, "killed")
+    assert who(event) == ("Al-Shabaab", "quoted", "said")

@@ -27,7 +27,8 @@ def test_fold(name: str, key: str) -> None:
 
 
 @pytest.mark.parametrize(("a", "b"), [("Falluja", "Al Fallujah"), ("Idleb", "Idlib"),
-                                      ("Petionville", "Pétion-Ville"), ("Raqqa", "Ar-Raqqah")])
+                                      ("Petionville", "Pétion-Ville"), ("Raqqa", "Ar-Raqqah"),
+                                      ("Tuz Khormato", "Ţūz Khūrmātū")])
 def test_skeleton_merges_spellings(a: str, b: str) -> None:
     assert skeleton(a) == skeleton(b)
 
@@ -124,3 +125,10 @@ def test_variants_schema() -> None:
     assert parse_variants({"variants": [{"place": "A", "country": "IQ", "names": ["B"]}]})
     with pytest.raises(DataFileError):
         parse_variants({"variants": [{"place": "A"}]})
+
+
+def test_tokenize_splits_possessive() -> None:
+    from eventwire.gazetteer.toponyms import tokenize
+
+    words = [t.text for t in tokenize("Beirut's Hamra district")]
+    assert words[:2] == ["Beirut", "'s"]

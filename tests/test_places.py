@@ -143,3 +143,45 @@ def test_seed_interview_places(seed_interview: str, locate: Callable[..., Docume
         assert abs((place.lat or 0) - lat) < 0.1 and abs((place.lon or 0) - lon) < 0.1, name
     anbar = by_text["Anbar"]
     assert anbar.precision == 3 and anbar.country == "IQ" and anbar.feature == "admin1"
+
+
+def test_possessive_place(locate: Callable[..., Document]) -> None:
+    doc = locate("Protesters gathered in Beirut's main square on Friday.", "gathered")
+    loc = _loc(doc)
+    assert loc.name == "Beirut" and loc.text == "Beirut"
+
+
+def test_country_as_modifier_is_not_a_place(locate: Callable[..., Document]) -> None:
+    doc = locate("Prices rose against the US dollar while crowds marched in Sidon.", "marched")
+    assert all(p.country != "US" for p in doc.places)
+    assert _loc(doc).country == "LB"
+
+
+def test_facility_named_after_town(locate: Callable[..., Document]) -> None:
+    doc = locate("Shells hit the area of Donetsk Airport overnight.", "hit")
+    loc = _loc(doc)
+    assert loc.country == "UA" and loc.precision == 2
+
+
+def test_parenthesised_province(locate: Callable[..., Document]) -> None:
+    doc = locate("Residents protested in La Plata (Buenos Aires) on Monday.", "protested")
+    loc = _loc(doc)
+    assert loc.name == "La Plata" and loc.country == "AR"
+
+
+def test_list_shares_cue(locate: Callable[..., Document]) -> None:
+    doc = locate("Workers held a rally in Karsiyaka, Izmir to demand wages.", "held")
+    assert any(p.name == "İzmir" and p.country == "TR" for p in doc.places)
+
+
+def test_area_point_seat_and_centroid(settings: Settings, resources: Resources) -> None:
+    reg = registered_stages()
+    nlp = reg["eventwire.nlp.v1"](settings, resources)
+    stage = reg["eventwire.places.v1"](settings, resources)
+    assert isinstance(stage, PlacesStage)
+    text = "Militants attacked an army post in Anbar province."
+    seat = PlacesStage(stage.gaz, stage.lex, "seat")(nlp(Document(text=text)))
+    centroid = PlacesStage(stage.gaz, stage.lex, "centroid")(nlp(Document(text=text)))
+    (a,), (b,) = seat.places, centroid.places
+    assert a.precision == b.precision == 3
+    assert (a.lat, a.lon) != (b.lat, b.lon)

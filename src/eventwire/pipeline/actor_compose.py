@@ -394,8 +394,10 @@ def code_mention(
     if named is not None:
         return _entry_actor(d, named, text, ref_date, "dictionary")
     country_key = " ".join(normalise(w) for w in words if normalise(w))
-    if country_key in d.countries:
-        state = d.get(f"{d.countries[country_key]}-GOV")
+    acronym = "".join(w for w in words if w.lower() != "the").replace(".", "")
+    code = d.countries.get(country_key) or d.country_acronyms.get(acronym)
+    if code:
+        state = d.get(f"{code}-GOV")
         if state is not None:
             return _entry_actor(d, state, text, ref_date, "dictionary")
     composed = compose(d, text, words, context_country)

@@ -125,7 +125,8 @@ class AttributionStage:
             return True
         # "the statement", "its statement" point back; "the Pensions Commission's report" does not
         return speaker.lower() in self.cues.speaker_pronouns or (
-            words[-1] in self.cues.source_nouns and all(w in _POINTERS for w in words[:-1])
+            (words[-1] in self.cues.source_nouns or words[-1] in self.cues.anaphoric_nouns)
+            and all(w in _POINTERS for w in words[:-1])
         )
 
     def _resolve(self, ctx: _Context, speaker: str, offset: int) -> str:

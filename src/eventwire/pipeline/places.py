@@ -8,7 +8,10 @@
   "paragraph" (another sentence of the same segment), "document".
 
 Options (``[eventwire.stage_options."eventwire.places.v1"]``): ``index`` (path of a
-gazetteer index file; default: the cached one, built at first use).
+gazetteer index file; default: the cached one, built at first use); ``area_point``:
+where a province or country is placed, ``"seat"`` (default: its most populous place,
+as ACLED codes province-level events to the provincial capital; measured better on the
+dev sets) or ``"centroid"`` (also ``$EVENTWIRE_AREA_POINT``).
 """
 
 from __future__ import annotations

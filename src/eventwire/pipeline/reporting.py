@@ -187,12 +187,12 @@ def governing_cue(parse: Any, token: Any, cues: Cues, base: int) -> Cue | None:
 def reporting_subjects(parse: Any, cues: Cues, base: int) -> list[tuple[int, str, bool]]:
     """(offset, speaker, is_person) of every named (non-pronoun) reporting subject and person."""
     found: list[tuple[int, str, bool]] = []
-    persons = {base + ent.start_char for ent in parse.ents if ent.label_ == "PERSON"}
     for tok in parse:
         if tok.pos_ in ("VERB", "AUX") and cues.verb_category(tok.lemma_):
             cue = _cue_of(tok, cues.verb_category(tok.lemma_) or "say", cues, base)
             if cue.speaker and not cue.pronoun:
-                found.append((cue.speaker_start, cue.speaker, cue.speaker_start in persons))
+                # is_person stays False: the small model often tags group names as PERSON
+                found.append((cue.speaker_start, cue.speaker, False))
     for ent in parse.ents:
         if ent.label_ == "PERSON":
             found.append((base + ent.start_char, ent.text, True))
