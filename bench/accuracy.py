@@ -81,9 +81,13 @@ def main(argv: list[str] | None = None) -> int:
     pipeline = Pipeline.from_settings(settings)
     mode = "coder stages only" if args.coder_only else "full default pipeline"
     flag = " --coder-only" if args.coder_only else ""
-    out = [f"## Event coding accuracy ({mode})", "",
-           f"Command: `.venv/bin/python bench/accuracy.py{flag}` "
-           f"(same numbers: `eventwire eval --gold ../shared/corpus/dev/FILE --format FMT`).", ""]
+    out = [
+        f"## Event coding accuracy ({mode})",
+        "",
+        f"Command: `.venv/bin/python bench/accuracy.py{flag}` "
+        f"(same numbers: `eventwire eval --gold ../shared/corpus/dev/FILE --format FMT`).",
+        "",
+    ]
     for name, fmt in (("acled_dev.jsonl", "acled"), ("gtd_dev.jsonl", "gtd")):
         path = CORPUS / "dev" / name
         if not path.is_file():
@@ -92,15 +96,21 @@ def main(argv: list[str] | None = None) -> int:
         data = evaluate_file(path, fmt, limit=args.limit, run=pipeline).as_dict()
         secs = time.perf_counter() - started
         out += [f"### {name} ({data['rows']} reports, {data['failed']} failed, {secs:.0f} s)", ""]
-        out += field_table(data) + [""] + class_table(data) + [""]
+        out += [*field_table(data), "", *class_table(data), ""]
     news = CORPUS / "news" / "bbc_news.jsonl"
     if news.is_file() and args.news:
         rate = violent_event_rate(bbc_docs(news, args.news, args.seed), pipeline)
-        out += [f"### Non-conflict news: bbc_news.jsonl, {rate.n_docs} articles (seed {args.seed})",
-                "", f"Articles with at least one asserted violent event: {rate.n_violent} "
-                f"({rate.rate:.1%}); keyword baseline on similar news: 44%.", ""]
+        out += [
+            f"### Non-conflict news: bbc_news.jsonl, {rate.n_docs} articles (seed {args.seed})",
+            "",
+            f"Articles with at least one asserted violent event: {rate.n_violent} "
+            f"({rate.rate:.1%}); keyword baseline on similar news: 44%.",
+            "",
+        ]
         for hit in rate.hits[:15]:
-            out.append(f"- `{hit['id']}` {hit['type']} ← “{hit['trigger']}”: {hit['sentence'][:140]}")
+            out.append(
+                f"- `{hit['id']}` {hit['type']} ← “{hit['trigger']}”: {hit['sentence'][:140]}"
+            )
         out.append("")
     text = args.output.read_text(encoding="utf-8") if args.output.is_file() else ""
     args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -32,18 +32,34 @@ ACLED_ROWS = [
         "id": "own-1",
         "text": "On 2 March, soldiers and rebels clashed near Kalema; two rebels were killed.",
         "date_iso": "2021-03-02",
-        "gold": {"event_type": "Battles", "sub_event_type": "Armed clash", "inter1": 1,
-                 "inter2": 2, "country": "Ivory Coast", "latitude": 5.0, "longitude": -4.0,
-                 "time_precision": 1, "fatalities": 2},
+        "gold": {
+            "event_type": "Battles",
+            "sub_event_type": "Armed clash",
+            "inter1": 1,
+            "inter2": 2,
+            "country": "Ivory Coast",
+            "latitude": 5.0,
+            "longitude": -4.0,
+            "time_precision": 1,
+            "fatalities": 2,
+        },
         "text_shared_by_n_rows": 1,
     },
     {
         "id": "own-2",
         "text": "On 3 March, nurses protested outside the hospital over unpaid wages.",
         "date_iso": "2021-03-03",
-        "gold": {"event_type": "Protests", "sub_event_type": "Peaceful protest", "inter1": 6,
-                 "inter2": 0, "country": "Turkey", "latitude": 39.9, "longitude": 32.8,
-                 "time_precision": 1, "fatalities": 0},
+        "gold": {
+            "event_type": "Protests",
+            "sub_event_type": "Peaceful protest",
+            "inter1": 6,
+            "inter2": 0,
+            "country": "Turkey",
+            "latitude": 39.9,
+            "longitude": 32.8,
+            "time_precision": 1,
+            "fatalities": 0,
+        },
         "text_shared_by_n_rows": 2,
     },
 ]
@@ -51,9 +67,16 @@ GTD_ROW = {
     "id": "own-g1",
     "text": "03/05/2016: Gunmen kidnapped three engineers near a dam.",
     "date": "2016-03-05",
-    "gold": {"iyear": 2016, "imonth": 3, "iday": 5, "country_txt": "Iraq",
-             "attacktype1_txt": "Hostage Taking (Kidnapping)", "latitude": 33.0,
-             "longitude": 44.0, "nkill": 0},
+    "gold": {
+        "iyear": 2016,
+        "imonth": 3,
+        "iday": 5,
+        "country_txt": "Iraq",
+        "attacktype1_txt": "Hostage Taking (Kidnapping)",
+        "latitude": 33.0,
+        "longitude": 44.0,
+        "nkill": 0,
+    },
 }
 
 
@@ -64,8 +87,15 @@ def _write(tmp_path: Path, rows: list[dict[str, Any]]) -> Path:
 
 
 def _event(doc_id: str, sub: str, etype: str, **kw: Any) -> Event:
-    return Event(doc_id=doc_id, trigger=Span(0, 1, "trigger", "x"), sentence_index=0,
-                 plover_type="FIGHT", acled_event_type=etype, acled_sub_event_type=sub, **kw)
+    return Event(
+        doc_id=doc_id,
+        trigger=Span(0, 1, "trigger", "x"),
+        sentence_index=0,
+        plover_type="FIGHT",
+        acled_event_type=etype,
+        acled_sub_event_type=sub,
+        **kw,
+    )
 
 
 def test_haversine_and_country() -> None:
@@ -83,7 +113,7 @@ def test_read_gold_normalises_rows(tmp_path: Path) -> None:
     assert rows[0].inter2 == 2 and rows[1].inter2 is None  # 0 = no second actor
     assert rows[0].published == date(2021, 3, 2) and rows[0].country == "CI"
     assert len(list(read_gold(_write(tmp_path, ACLED_ROWS), "acled", limit=1))) == 1
-    gtd = list(read_gold(_write(tmp_path, [GTD_ROW]), "gtd"))[0]
+    gtd = next(iter(read_gold(_write(tmp_path, [GTD_ROW]), "gtd")))
     assert gtd.event_type == "Violence against civilians"
     assert gtd.sub_event_type == "Abduction/forced disappearance"
     assert gtd.date == date(2016, 3, 5) and gtd.inter1 is UNKNOWN
@@ -101,16 +131,33 @@ def test_read_gold_errors(tmp_path: Path) -> None:
 
 
 def test_score_row_counts_each_field() -> None:
-    gold = GoldRow(id="g", text="t", published=date(2021, 3, 2), type_label="Battles",
-                   event_type="Battles", sub_event_type="Armed clash", inter1=1, inter2=2,
-                   lat=5.0, lon=-4.0, country="CI", date=date(2021, 3, 2), fatalities=2)
+    gold = GoldRow(
+        id="g",
+        text="t",
+        published=date(2021, 3, 2),
+        type_label="Battles",
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        inter1=1,
+        inter2=2,
+        lat=5.0,
+        lon=-4.0,
+        country="CI",
+        date=date(2021, 3, 2),
+        fatalities=2,
+    )
     doc = Document(text="t")
     doc.events = [
-        _event(doc.doc_id, "Attack", "Violence against civilians",
-               actor1=Actor("soldiers", inter=1), actor2=Actor("rebels", inter=7),
-               location=Place("Kalema", lat=5.1, lon=-4.0, country="CI"),
-               date=When(start=date(2021, 3, 1), end=date(2021, 3, 3), precision="range"),
-               fatalities=Fatalities(best=2))
+        _event(
+            doc.doc_id,
+            "Attack",
+            "Violence against civilians",
+            actor1=Actor("soldiers", inter=1),
+            actor2=Actor("rebels", inter=7),
+            location=Place("Kalema", lat=5.1, lon=-4.0, country="CI"),
+            date=When(start=date(2021, 3, 1), end=date(2021, 3, 3), precision="range"),
+            fatalities=Fatalities(best=2),
+        )
     ]
     report = Report("acled")
     score_row(report, gold, doc)
@@ -125,8 +172,15 @@ def test_score_row_counts_each_field() -> None:
 
 
 def test_no_event_counts_as_miss() -> None:
-    gold = GoldRow(id="g", text="t", published=None, type_label="Protests",
-                   event_type="Protests", sub_event_type="Peaceful protest", inter2=None)
+    gold = GoldRow(
+        id="g",
+        text="t",
+        published=None,
+        type_label="Protests",
+        event_type="Protests",
+        sub_event_type="Peaceful protest",
+        inter2=None,
+    )
     report = Report("acled")
     score_row(report, gold, Document(text="t"))
     assert report.fields["coverage"].accuracy == 0.0
@@ -152,11 +206,32 @@ def test_evaluate_with_a_stub_pipeline(tmp_path: Path) -> None:
 @given(
     st.dictionaries(
         st.sampled_from(["id", "text", "date", "date_iso", "gold", "text_shared_by_n_rows"]),
-        st.one_of(st.none(), st.integers(), st.text(max_size=12), st.floats(), st.booleans(),
-                  st.dictionaries(st.sampled_from(
-                      ["event_type", "inter1", "inter2", "latitude", "iyear", "imonth", "iday",
-                       "country", "country_txt", "fatalities", "nkill", "attacktype1_txt"]),
-                      st.one_of(st.none(), st.integers(), st.text(max_size=8), st.floats()))),
+        st.one_of(
+            st.none(),
+            st.integers(),
+            st.text(max_size=12),
+            st.floats(),
+            st.booleans(),
+            st.dictionaries(
+                st.sampled_from(
+                    [
+                        "event_type",
+                        "inter1",
+                        "inter2",
+                        "latitude",
+                        "iyear",
+                        "imonth",
+                        "iday",
+                        "country",
+                        "country_txt",
+                        "fatalities",
+                        "nkill",
+                        "attacktype1_txt",
+                    ]
+                ),
+                st.one_of(st.none(), st.integers(), st.text(max_size=8), st.floats()),
+            ),
+        ),
     )
 )
 def test_untrusted_gold_rows_never_crash(raw: dict[str, Any]) -> None:
@@ -171,7 +246,8 @@ def test_eval_command_json(tmp_path: Path) -> None:
     path = _write(tmp_path, ACLED_ROWS)
     stages = "eventwire.structure.v1,eventwire.nlp.v1,eventwire.events.v1,eventwire.finalize.v1"
     result = CliRunner().invoke(
-        app, ["eval", "--gold", str(path), "--format", "acled", "--json"],
+        app,
+        ["eval", "--gold", str(path), "--format", "acled", "--json"],
         env={"EVENTWIRE_STAGES": stages},
     )
     assert result.exit_code == 0, result.output

@@ -120,7 +120,18 @@ def test_top_event_is_the_main_event(code: Callable[[str], Document]) -> None:
 
 def test_trigger_surface_forms_cover_inflections(settings: Settings) -> None:
     forms = trigger_surface_forms(settings)
-    for form in ("shot", "kidnapped", "airstrikes", "clashes", "car bombs", "sit-in",
-                 "exchanged fire", "fought", "blew", "shelling", "protesters"):
+    for form in (
+        "shot",
+        "kidnapped",
+        "airstrikes",
+        "clashes",
+        "car bombs",
+        "sit-in",
+        "exchanged fire",
+        "fought",
+        "blew",
+        "shelling",
+        "protesters",
+    ):
         assert form in forms, form
     assert all(f == f.lower() for f in forms)

@@ -97,8 +97,13 @@ def test_broken_lexicon_is_rejected() -> None:
 
 def test_manifests_list_versions() -> None:
     versions = data_versions()
-    for name in ("ontology.plover", "ontology.acled", "lexicon.triggers", "lexicon.context",
-                 "lexicon.modality"):
+    for name in (
+        "ontology.plover",
+        "ontology.acled",
+        "lexicon.triggers",
+        "lexicon.context",
+        "lexicon.modality",
+    ):
         assert name in versions
 
 

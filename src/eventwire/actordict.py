@@ -412,7 +412,7 @@ def load_entries(path: Path, strict: bool = True) -> list[ActorEntry]:
     return [
         _entry(record, f"{path.name}:{number}")
         for number, record, error in read_records(path)
-        if error is None and not validate_record(record, "")
+        if error is None and isinstance(record, dict) and not validate_record(record, "")
     ]
 
 

@@ -489,7 +489,8 @@ def violent_event_rate(
         except EventwireError:
             continue
         violent = [
-            e for e in done.events
+            e
+            for e in done.events
             if onto.is_violent(e.acled_event_type) and e.modality not in {"negated", "hypothetical"}
         ]
         if violent:
@@ -497,7 +498,12 @@ def violent_event_rate(
             e = violent[0]
             sentence = done.sentences[e.sentence_index].text if done.sentences else ""
             result.hits.append(
-                {"id": done.source_id, "type": e.acled_sub_event_type, "trigger": e.trigger.text,
-                 "sentence": sentence[:300], "rule": e.rule}
+                {
+                    "id": done.source_id,
+                    "type": e.acled_sub_event_type,
+                    "trigger": e.trigger.text,
+                    "sentence": sentence[:300],
+                    "rule": e.rule,
+                }
             )
     return result

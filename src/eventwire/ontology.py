@@ -62,7 +62,8 @@ class Ontology:
             return self.sub_types[sub_type]
         except KeyError as exc:
             raise DataFileError(
-                f"unknown ACLED sub-event type {sub_type!r}; known: {', '.join(sorted(self.sub_types))}",
+                f"unknown ACLED sub-event type {sub_type!r}; "
+                f"known: {', '.join(sorted(self.sub_types))}",
                 "EW-ONT-010",
             ) from exc
 

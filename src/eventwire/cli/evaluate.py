@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -63,14 +63,19 @@ def register(app: typer.Typer) -> None:
 
     @app.command("eval")
     def eval_command(
-        gold: Path = typer.Option(..., "--gold", help="gold JSONL (ACLED- or GTD-shaped rows)"),
-        gold_format: str = typer.Option("acled", "--format", help="acled | gtd"),
-        as_json: bool = typer.Option(False, "--json", help="print a machine-readable JSON dict"),
-        limit: int | None = typer.Option(None, "--limit", help="only the first N rows"),
-        dump: Path | None = typer.Option(
-            None, "--dump", help="write one JSON line per report (gold vs top event) here"
-        ),
-        config: Path | None = typer.Option(None, "--config", help="eventwire.toml"),
+        gold: Annotated[
+            Path, typer.Option("--gold", help="gold JSONL (ACLED- or GTD-shaped rows)")
+        ],
+        gold_format: Annotated[str, typer.Option("--format", help="acled | gtd")] = "acled",
+        as_json: Annotated[
+            bool, typer.Option("--json", help="print a machine-readable JSON dict")
+        ] = False,
+        limit: Annotated[int | None, typer.Option("--limit", help="only the first N rows")] = None,
+        dump: Annotated[
+            Path | None,
+            typer.Option("--dump", help="write one JSON line per report (gold vs top event) here"),
+        ] = None,
+        config: Annotated[Path | None, typer.Option("--config", help="eventwire.toml")] = None,
     ) -> None:
         """Score the top event of each gold report: type, sub-type, actors, place, date, deaths."""
         from eventwire.config import load_settings

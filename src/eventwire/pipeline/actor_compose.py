@@ -298,13 +298,12 @@ def compose(
         and generic.id not in ("GEN-GOVERNMENT", "GEN-POLICE")
     ):
         # "National Resistance forces", "Vengeance Units": a named group we do not know
-        inter = 2 if generic.id == "GEN-REBELS" else 3
-        kind = "rebel" if inter == 2 else "militia"
+        named_inter = 2 if generic.id == "GEN-REBELS" else 3
         return Actor(
             text=text,
             name=_strip_det(text),
-            type=kind,
-            inter=inter,
+            type="rebel" if named_inter == 2 else "militia",
+            inter=named_inter,
             country=country,
             affiliation=affiliation,
             resolved_by="head-noun",

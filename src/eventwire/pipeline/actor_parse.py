@@ -15,6 +15,26 @@ from eventwire.records import Actor, Document, Event
 SUBJECT_DEPS = frozenset({"nsubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
+ATTACK_NOUNS = frozenset(
+    {
+        "airstrike",
+        "strike",
+        "raid",
+        "shelling",
+        "attack",
+        "bombardment",
+        "shell",
+        "rocket",
+        "missile",
+        "drone",
+        "sniper",
+        "artillery",
+        "warplane",
+        "fire",
+        "gunfire",
+        "offensive",
+    }
+)
 LEFT_DEPS = frozenset(
     {
         "det",
@@ -191,5 +211,7 @@ def noun_phrases(doc: Document, event: Event) -> list[tuple[Actor, bool, str]]:
         if actor is None:
             continue
         by_agent = root.dep_ == "pobj" and root.head.lower_ == "by"
-        found.append((actor, by_agent, root.dep_))
+        # "Saudi-led coalition air raids were reported": the attack names its attacker
+        dep = "attack" if root.lemma_.lower() in ATTACK_NOUNS else root.dep_
+        found.append((actor, by_agent, dep))
     return found

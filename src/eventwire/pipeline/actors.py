@@ -95,8 +95,14 @@ class ActorCoder:
     """Code event actors with the dictionary, coreference and ACLED role conventions."""
 
     name = NAME
-    requires = ("doc.events", "event.actor1", "event.actor2", "event.location", "doc.country")
-    assigns = ("event.actor1", "event.actor2", "event.assoc_actors")
+    requires: tuple[str, ...] = (
+        "doc.events",
+        "event.actor1",
+        "event.actor2",
+        "event.location",
+        "doc.country",
+    )
+    assigns: tuple[str, ...] = ("event.actor1", "event.actor2", "event.assoc_actors")
 
     def __init__(self, dictionary: ActorDictionary, options: dict[str, Any] | None = None) -> None:
         self.dictionary = dictionary

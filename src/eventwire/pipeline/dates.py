@@ -64,6 +64,16 @@ def _verb_of(token: Any) -> Any:
     return None
 
 
+def _host_of(token: Any, start: int, end: int) -> Any:
+    """The word a time expression hangs on: up from its tokens, over prepositions."""
+    while token is not None and token.head.i != token.i:
+        token = token.head
+        inside = start <= token.idx < end
+        if not inside and token.pos_ != "ADP":
+            return token
+    return None
+
+
 def _ancestors(token: Any) -> list[Any]:
     chain = []
     while token is not None and token.head.i != token.i:
@@ -151,6 +161,10 @@ class DatesStage:
         trigger = _token_at(parse, event.trigger.start - sentence.start)
         anchor = _token_at(parse, timex.start - sentence.start)
         if trigger is None or anchor is None:
+            return 1, distance
+        host = _host_of(anchor, timex.start - sentence.start, timex.end - sentence.start)
+        if host is not None and host.pos_ in ("NOUN", "PROPN") and host.i != trigger.i:
+            # "in protest of the abduction … on 29 January": the date dates the noun
             return 1, distance
         trigger_verb, timex_verb = _verb_of(trigger), _verb_of(anchor)
         if timex_verb is None:

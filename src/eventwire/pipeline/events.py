@@ -18,6 +18,17 @@ from typing import Any
 from eventwire.config import Settings
 from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
+from eventwire.pipeline.eventrules import (
+    DOMAIN_CLASSES,
+    domain_words,
+    is_background,
+    make_actor,
+    match_groups,
+    merge_events,
+    plural_people,
+    trigger_surface_forms,
+    valid_intervention,
+)
 from eventwire.pipeline.modality import find_modality, has_habitual_cue
 from eventwire.pipeline.roles import Roles, find_roles, is_participant, noun_span
 from eventwire.pipeline.subtypes import VIOLENT_FRAMES, Context, classify, phrase_classes
@@ -26,12 +37,12 @@ from eventwire.pipeline.triggers import (
     TriggerEntry,
     TriggerMatch,
     classes_in,
-    find_phrases,
-    inflections,
     load_lexicon,
     token_keys,
 )
-from eventwire.records import CODED_SEGMENT_KINDS, Actor, Document, Event, Span
+from eventwire.records import CODED_SEGMENT_KINDS, Document, Event, Span
+
+__all__ = ["NAME", "EventCoder", "make_events_stage", "trigger_surface_forms"]
 
 NAME = "eventwire.events.v1"
 STRONG_CLASSES = frozenset(
@@ -46,13 +57,23 @@ STRONG_CLASSES = frozenset(
         "weapon_chemical",
     }
 )
-DOMAIN_CLASSES = ("sport", "business", "entertainment", "tech")
 WINDOW_BEFORE, WINDOW_AFTER = 1, 3
 COLLECTIVE_CLAIM_FRAMES = frozenset({"request", "reject", "accuse"})
 # public claims that, made by a group of people, are a protest ("workers demanded …")
 CLAIM_LEMMAS = frozenset(
-    {"demand", "denounce", "decry", "condemn", "reject", "urge", "call", "criticize",
-     "criticise", "slam", "oppose"}
+    {
+        "demand",
+        "denounce",
+        "decry",
+        "condemn",
+        "reject",
+        "urge",
+        "call",
+        "criticize",
+        "criticise",
+        "slam",
+        "oppose",
+    }
 )
 HARM_FRAMES = frozenset({"kill", "harm", "beat", "body"})
 PHYSICAL = frozenset({"attack", "assault", "beat", "storm", "shoot", "stab"})
@@ -96,8 +117,14 @@ class EventCoder:
                 return None
             head = parse[match.head]
             if frame in HARM_FRAMES and head.dep_ in {"amod", "compound"}:
-                return None  # "murdered fashion designer", "murder trial": a reference, not a report
-            if frame in HARM_FRAMES | {"abduct"} and not strong and self._thing_patient(match, parse):
+                return (
+                    None  # "murdered fashion designer", "murder trial": a reference, not a report
+                )
+            if (
+                frame in HARM_FRAMES | {"abduct"}
+                and not strong
+                and self._thing_patient(match, parse)
+            ):
                 return None  # "killed crops", "executed warrants", "picked up a knock"
             if match.entry.head == "pick" and not self._physical_target(match, parse):
                 return None
@@ -121,7 +148,9 @@ class EventCoder:
                 return None
             head = parse[match.head]
             staged = head.head.lemma_.lower() in PROTEST_LIGHT_VERBS and head.dep_ in {
-                "dobj", "nsubjpass", "pobj"
+                "dobj",
+                "nsubjpass",
+                "pobj",
             }
             if head.pos_ == "VERB":
                 subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
@@ -148,21 +177,30 @@ class EventCoder:
         obj = next((c for c in head.children if c.dep_ in {"dobj", "obj"}), None)
         if obj is None and head.pos_ == "NOUN":
             of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            obj = (
+                next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            )
         if obj is None or obj.pos_ in {"PRON", "PROPN", "NUM"} or obj.ent_type_:
             return False
         if any(c.dep_ == "nummod" for c in obj.children):
             return False
         return not phrase_classes(parse, obj.i, self.lexicon) & {
-            "civilian", "unarmed_collective", "armed", "protesters", "nonstate", "state"
+            "civilian",
+            "unarmed_collective",
+            "armed",
+            "protesters",
+            "nonstate",
+            "state",
         }
 
     def _physical_target(self, match: TriggerMatch, parse: Any) -> bool:
-        """"attacked merchants", "beat a man": a common-noun human or armed target."""
+        """ "attacked merchants", "beat a man": a common-noun human or armed target."""
         roles = find_roles(parse, match.head, self.lexicon)
         if roles.patient is None:
             return False
         target = parse[roles.patient]
+        if target.ent_type_ == "NORP" or target.tag_ == "NNPS":
+            return True  # "Sunnis", "Kurds": a group of people
         if target.pos_ == "PROPN" or target.ent_type_ in {"PERSON", "ORG", "GPE"}:
             return False
         classes = phrase_classes(parse, roles.patient, self.lexicon)
@@ -191,11 +229,13 @@ class EventCoder:
             if "intervention" in classes[i] and not valid_intervention(doc.parses[i], lex):
                 classes[i].discard("intervention")
         # a sport, business or entertainment story: ambiguous triggers need strong cues
-        domain = {"domain"} if domain_sentences >= 3 and domain_sentences >= len(indices) / 4 else set()
+        domain = (
+            {"domain"} if domain_sentences >= 3 and domain_sentences >= len(indices) / 4 else set()
+        )
         for i in indices:
             parse = doc.parses[i]
             picks: list[tuple[TriggerMatch, str]] = []
-            for group in _match(parse, lex):
+            for group in match_groups(parse, lex):
                 for match in group:
                     frame = self._accept(match, parse, classes[i], domain)
                     if frame is not None:
@@ -203,14 +243,14 @@ class EventCoder:
                         break
             chosen[i] = picks
         salient = {
-            i: {f for m, f in chosen[i] if not _is_background(doc.parses[i][m.head], lex)}
+            i: {f for m, f in chosen[i] if not is_background(doc.parses[i][m.head], lex)}
             for i in indices
         }
         rank = {i: n for n, i in enumerate(indices)}
         events: list[Event] = []
         for i in indices:
             events.extend(self._code_sentence(doc, i, indices, chosen, salient, classes, rank[i]))
-        doc.events = [e for e in _merge(events) if e.confidence >= self.min_confidence]
+        doc.events = [e for e in merge_events(events) if e.confidence >= self.min_confidence]
         return doc
 
     @staticmethod
@@ -230,19 +270,21 @@ class EventCoder:
             and (j >= len(doc.sentences) or doc.sentences[j].segment == seg)
         ]
 
-    def _reframe(
-        self, frame_name: str, parse: Any, roles: Roles, match_head: int
-    ) -> str | None:
+    def _reframe(self, frame_name: str, parse: Any, roles: Roles, match_head: int) -> str | None:
         """Adjust a frame once its roles are known; None drops the trigger."""
         lex = self.lexicon
         agent = phrase_classes(parse, roles.agent, lex)
         claim = parse[match_head].lemma_.lower() in CLAIM_LEMMAS
         if frame_name in COLLECTIVE_CLAIM_FRAMES and claim:
-            plural_people = roles.agent is not None and parse[roles.agent].tag_ in {"NNS", "NNPS"}
-            if agent & {"unarmed_collective", "protesters"} or (
-                "civilian" in agent and plural_people
-            ) or (
-                roles.agent is None and parse[match_head].tag_ == "VBG" and _plural_people(parse, lex)
+            plural_agent = roles.agent is not None and parse[roles.agent].tag_ in {"NNS", "NNPS"}
+            if (
+                agent & {"unarmed_collective", "protesters"}
+                or ("civilian" in agent and plural_agent)
+                or (
+                    roles.agent is None
+                    and parse[match_head].tag_ == "VBG"
+                    and plural_people(parse, lex)
+                )
             ):
                 return "protest"  # "workers demanded unpaid wages": a public claim
         if frame_name == "disrupt" and parse[match_head].lemma_.lower() == "shoot":
@@ -251,8 +293,10 @@ class EventCoder:
                 return "shell"  # shooting down a manned aircraft is an attack, not a disruption
         if frame_name == "capture" and roles.patient is None:
             obj = next((c for c in parse[match_head].children if c.dep_ in {"dobj", "obj"}), None)
-            if obj is not None and not token_keys(obj) & lex.words_of("territory") and not (
-                obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.pos_ == "PROPN"
+            if (
+                obj is not None
+                and not token_keys(obj) & lex.words_of("territory")
+                and not (obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.pos_ == "PROPN")
             ):
                 return None  # "seized 5 tons of marijuana"
         if frame_name == "capture" and roles.patient is not None:
@@ -316,8 +360,7 @@ class EventCoder:
                 a_start, a_end = noun_span(parse[roles.agent])
                 agent_span = set(range(a_start, a_end))
             others = {
-                f for m, f in chosen[i]
-                if m is not match and not _is_background(parse[m.head], lex)
+                f for m, f in chosen[i] if m is not match and not is_background(parse[m.head], lex)
             }
             ctx = Context(
                 sentence=classes_in(list(parse), lex, skip=own) - ({"intervention"} - classes[i]),
@@ -334,7 +377,9 @@ class EventCoder:
             modality = find_modality(
                 parse, match.head, lex, sentence.text, n_violent, habitual_context
             )
-            event = self._event(doc, i, parse, match, frame_name, sub, reason, roles, modality, rank)
+            event = self._event(
+                doc, i, parse, match, frame_name, sub, reason, roles, modality, rank
+            )
             head = parse[match.head]
             if head.pos_ != "VERB" and head.head.i in trigger_heads and head.head.pos_ == "VERB":
                 event.confidence = round(event.confidence - 0.06, 4)  # the verb is the predicate
@@ -384,11 +429,11 @@ class EventCoder:
         for label, head in (("actor1", roles.agent), ("actor2", roles.patient)):
             if head is None:
                 continue
-            actor = _actor(doc, parse, base, head)
+            actor = make_actor(doc, parse, base, head)
             setattr(event, label, actor)
             event.evidence.append(Span(actor.start, actor.end, label, actor.text))
         for conj in roles.agent_conj:
-            event.assoc_actors.append(_actor(doc, parse, base, conj))
+            event.assoc_actors.append(make_actor(doc, parse, base, conj))
         event.confidence = self._confidence(parse, match, frame.weight, roles, modality, rank, sub)
         return event
 
@@ -410,141 +455,9 @@ class EventCoder:
         conf -= 0.05 if match.entry.ambiguous else 0.0
         conf += 0.03 if sub is not None else 0.0
         conf += 0.02 if parse[match.head].pos_ == "VERB" else 0.0  # the clause's own predicate
-        if _is_background(parse[match.head], self.lexicon):
+        if is_background(parse[match.head], self.lexicon):
             conf -= 0.25
         return max(0.02, min(0.99, round(conf, 4)))
-
-
-def _plural_people(parse: Any, lexicon: Lexicon) -> bool:
-    """Does the sentence name a group of people ("employees", "residents")?"""
-    people = lexicon.words_of("civilian") | lexicon.words_of("unarmed_collective")
-    return any(t.tag_ in {"NNS", "NNPS"} and token_keys(t) & people for t in parse)
-
-
-def domain_words(parse: Any, lexicon: Lexicon, skip: set[int] | None = None) -> int:
-    """How many tokens of a sentence belong to the sport/business/entertainment classes."""
-    words: set[str] = set()
-    for name in DOMAIN_CLASSES:
-        words |= lexicon.words_of(name)
-    return sum(1 for t in parse if t.i not in (skip or set()) and token_keys(t) & words)
-
-
-def valid_intervention(parse: Any, lexicon: Lexicon) -> bool:
-    """Is there a real intervention in this sentence (not "demanding the release of detained
-    activists" or "against the arrest of")? Arrest verbs count only as asserted actions."""
-    words = lexicon.words_of("intervention")
-    releases = any(t.lemma_.lower() in {"release", "free"} for t in parse)
-    for tok in parse:
-        if not token_keys(tok) & words or _is_background(tok, lexicon):
-            continue
-        if tok.lemma_.lower() in {"arrest", "detain"}:
-            perfect = any(c.lemma_ == "have" for c in tok.children if c.dep_ == "aux")
-            if tok.pos_ != "VERB" or perfect or releases:
-                continue
-        return True
-    phrases = lexicon.classes["intervention"].phrases
-    tokens = list(parse)
-    return any(
-        not _is_background(tokens[start], lexicon) for start, _ in find_phrases(tokens, phrases)
-    )
-
-
-def _is_background(tok: Any, lexicon: Lexicon) -> bool:
-    """A trigger governed by "following", "against", "demanding the release of" … is backdrop."""
-    words = lexicon.words_of("background")
-    current = tok
-    for _ in range(4):
-        if current.head.i == current.i or current.dep_ in {"ROOT", "conj"}:
-            return False
-        if (
-            current.dep_ in {"nsubj", "nsubjpass", "dobj"}
-            and current.head.pos_ == "VERB"
-            and not (token_keys(current.head) & words)
-        ):
-            return False
-        current = current.head
-        if token_keys(current) & words:
-            return True
-    return False
-
-
-def _match(parse: Any, lexicon: Lexicon) -> list[list[TriggerMatch]]:
-    from eventwire.pipeline.triggers import match_triggers
-
-    return match_triggers(parse, lexicon)
-
-
-def _actor(doc: Document, parse: Any, base: int, head: int) -> Actor:
-    start, end = noun_span(parse[head])
-    s = base + parse[start].idx
-    last = parse[end - 1]
-    e = base + last.idx + len(last.text)
-    return Actor(text=doc.text[s:e], start=s, end=e)
-
-
-def _merge(events: list[Event]) -> list[Event]:
-    """Fold a consequence trigger ("killing", "wounded") into the main event of its sentence
-    when both have the same ACLED sub-type: one event, several pieces of evidence."""
-    out: list[Event] = []
-    by_key: dict[tuple[int, str], Event] = {}
-    for event in sorted(events, key=lambda e: -e.confidence):
-        sub = event.acled_sub_event_type
-        if sub is None or event.modality in {"negated", "hypothetical"}:
-            out.append(event)
-            continue
-        key = (event.sentence_index, sub)
-        main = by_key.get(key)
-        if main is None or main.modality != event.modality:
-            by_key.setdefault(key, event)
-            out.append(event)
-            continue
-        main.evidence.append(
-            Span(event.trigger.start, event.trigger.end, "trigger", event.trigger.text)
-        )
-        if main.actor1 is None and event.actor1 is not None:
-            main.actor1 = event.actor1
-            main.evidence.append(
-                Span(event.actor1.start, event.actor1.end, "actor1", event.actor1.text)
-            )
-        if main.actor2 is None and event.actor2 is not None:
-            main.actor2 = event.actor2
-            main.evidence.append(
-                Span(event.actor2.start, event.actor2.end, "actor2", event.actor2.text)
-            )
-        main.confidence = min(0.99, main.confidence + 0.02)
-    out.sort(key=lambda e: (e.sentence_index, e.trigger.start))
-    return out
-
-
-def trigger_surface_forms(settings: Settings) -> set[str]:
-    """Every lower-case surface form of every trigger: words with all their inflections,
-    and phrases with each word inflected ("exchanged fire", "took to the streets"), for the
-    relevance pre-filter. A sentence containing none of them cannot yield an event.
-
-    >>> forms = trigger_surface_forms(load_settings())     # doctest: +SKIP
-    >>> {"shot", "kidnapped", "airstrikes", "car bombs"} <= forms  # doctest: +SKIP
-    True
-    """
-    lexicon = load_lexicon(tuple(settings.user_lexicon_files))
-    irregular = lexicon.irregular
-    forms: set[str] = set()
-    for entry in lexicon.entries:
-        for word in {*entry.words, *([entry.head] if entry.head else [])}:
-            forms |= inflections(word, irregular)
-            forms |= {w for w in inflections(word, irregular) if "-" in word} | {word}
-        forms |= set(entry.forms)
-        if entry.phrase:
-            forms |= _phrase_forms(entry.phrase, irregular)
-    return {f for f in forms if f}
-
-
-def _phrase_forms(phrase: tuple[str, ...], irregular: dict[str, tuple[str, ...]]) -> set[str]:
-    options = [sorted(inflections(w, irregular)) if w.isalpha() else [w] for w in phrase]
-    results = [""]
-    for k, opts in enumerate(options):
-        sep = "" if k == 0 or phrase[k] == "-" or phrase[k - 1] == "-" else " "
-        results = [r + sep + o for r in results for o in opts][:4096]
-    return set(results)
 
 
 @register_stage(NAME)

@@ -135,11 +135,10 @@ def find_modality(
         and any(c.dep_ == "auxpass" and c.tag_ in PRESENT_TAGS for c in verb.children)
     )
     perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
-    if present and not perfect:
-        if any(token_keys(t) & set(generic.get("words", [])) for t in parse) or n_violent >= int(
-            generic.get("min_listed_triggers", 3)
-        ):
-            return "generic"
+    generic_words = set(generic.get("words", []))
+    listed = n_violent >= int(generic.get("min_listed_triggers", 3))
+    if present and not perfect and (listed or any(token_keys(t) & generic_words for t in parse)):
+        return "generic"
     if has_habitual_cue(parse, lexicon):
         return "habitual"
     if (present and not perfect) or (habitual_context and is_present_narrative(parse)):

@@ -40,8 +40,23 @@ class Roles:
 
 _FIRE_OBJECTS = frozenset({"fire", "shot", "shots", "gunfire", "round", "rounds", "bullet"})
 _TIME_WORDS = frozenset(
-    {"day", "night", "morning", "evening", "afternoon", "week", "month", "year", "time",
-     "occasion", "dawn", "midnight", "noon", "weekend", "hour"}
+    {
+        "day",
+        "night",
+        "morning",
+        "evening",
+        "afternoon",
+        "week",
+        "month",
+        "year",
+        "time",
+        "occasion",
+        "dawn",
+        "midnight",
+        "noon",
+        "weekend",
+        "hour",
+    }
 )
 
 
@@ -68,8 +83,23 @@ def _pobj(prep: Any) -> Any | None:
 
 # verbs that take no object: "youths clashed with residents" is never a passive
 INTRANSITIVE = frozenset(
-    {"clash", "fight", "protest", "demonstrate", "riot", "march", "rally", "gather", "explode",
-     "die", "detonate", "skirmish", "mutiny", "defect", "retreat"}
+    {
+        "clash",
+        "fight",
+        "protest",
+        "demonstrate",
+        "riot",
+        "march",
+        "rally",
+        "gather",
+        "explode",
+        "die",
+        "detonate",
+        "skirmish",
+        "mutiny",
+        "defect",
+        "retreat",
+    }
 )
 
 
@@ -258,9 +288,11 @@ def find_roles(parse: Any, head_index: int, lexicon: Lexicon) -> Roles:
                 agent = agent or obj
                 other = _first(obj, "conj")
                 patient = patient or other
-            elif prep.lower_ == "with" and tok.lemma_.lower() in {"clash", "fighting", "battle"}:
-                patient = patient or obj
-            elif prep.lower_ in PATIENT_PREPS or (prep.lower_ == "of" and patient is None):
+            elif (
+                (prep.lower_ == "with" and tok.lemma_.lower() in {"clash", "fighting", "battle"})
+                or prep.lower_ in PATIENT_PREPS
+                or (prep.lower_ == "of" and patient is None)
+            ):
                 patient = patient or obj
         head = tok.head
         if agent is None and tok.dep_ in {"dobj", "obj", "attr"} and token_keys(head) & light:

@@ -78,12 +78,13 @@ def phrase_classes(parse: Any, head: int | None, lexicon: Lexicon) -> set[str]:
     head_keys = token_keys(tok)
     for name in _PHRASE_CLASSES:
         words = lexicon.words_of(name)
-        if head_keys & words:
+        in_modifiers = name != "civilian" and any(token_keys(t) & words for t in tokens[1:])
+        if head_keys & words or in_modifiers:
             found.add(name)
-        elif any(token_keys(t) & words for t in tokens[1:]) and name != "civilian":
-            found.add(name)
-    if "civilian" in found and found & {"armed", "nonstate"} and not head_keys & lexicon.words_of(
-        "armed"
+    if (
+        "civilian" in found
+        and found & {"armed", "nonstate"}
+        and not head_keys & lexicon.words_of("armed")
     ):
         found.discard("civilian")  # "members of the armed forces": the complement decides
     modifiers = {m.lower_ for m in tok.lefts if m.dep_ in {"amod", "compound", "advmod"}}
@@ -143,7 +144,7 @@ def _protest_subtype(ctx: Context) -> tuple[str, str]:
 
 def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None, str]:
     """Return (ACLED sub-event type or None, a short reason) for a trigger frame in context."""
-    agent, patient = ctx.agent, ctx.patient
+    agent = ctx.agent
     if frame == "protest":
         return _protest_subtype(ctx)
     if frame == "riot":
@@ -229,13 +230,19 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
         if weapon == "shell" and "weapon_smallarms" in ctx.sentence:
             return "Armed clash", "heavy and small arms"
         return _REMOTE_SUBTYPE[weapon], f"{frame} with {weapon}"
-    if _protest_context(ctx) and (patient & {"protesters"} or "state" in agent):
-        if "lethal" in ctx.sentence | ctx.window and frame in ("shoot", "kill", "harm"):
-            return "Excessive force against protesters", "protesters shot or killed"
+    if (
+        _protest_context(ctx)
+        and (patient & {"protesters"} or "state" in agent)
+        and "lethal" in ctx.sentence | ctx.window
+        and frame in ("shoot", "kill", "harm")
+    ):
+        return "Excessive force against protesters", "protesters shot or killed"
     if agent & {"protesters"}:
         return "Violent demonstration", "violence by protesters"
-    if is_unarmed_crowd(agent) and frame in ("beat", "attack", "kill") and not (
-        {"weapon_smallarms", "armed"} & ctx.sentence
+    if (
+        is_unarmed_crowd(agent)
+        and frame in ("beat", "attack", "kill")
+        and not ({"weapon_smallarms", "armed"} & ctx.sentence)
     ):
         if _protest_context(ctx):
             return "Violent demonstration", "violence by a protesting crowd"

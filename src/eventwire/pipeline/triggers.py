@@ -137,8 +137,15 @@ def token_keys(token: Any) -> set[str]:
 # Cue classes that describe actions and circumstances; capitalised names ("Money Exchange
 # company", "Revolutionary Front") must not trigger them.
 NAME_BLIND_CLASSES = frozenset(
-    {"exchange", "intervention", "lethal", "protest_violence", "protest_context", "background",
-     "accident"}
+    {
+        "exchange",
+        "intervention",
+        "lethal",
+        "protest_violence",
+        "protest_context",
+        "background",
+        "accident",
+    }
 )
 
 
@@ -388,7 +395,9 @@ def classes_in(tokens: Sequence[Any], lexicon: Lexicon, skip: Iterable[int] = ()
     skipped = set(skip)
     present: set[str] = set()
     keys = [token_keys(t) if t.i not in skipped else set() for t in tokens]
-    plain = [set() if t.pos_ == "PROPN" and t.is_title else k for t, k in zip(tokens, keys, strict=True)]
+    plain = [
+        set() if t.pos_ == "PROPN" and t.is_title else k for t, k in zip(tokens, keys, strict=True)
+    ]
     for name, cls in lexicon.classes.items():
         if any(k & cls.words for k in (plain if name in NAME_BLIND_CLASSES else keys)):
             present.add(name)

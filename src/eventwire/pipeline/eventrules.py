@@ -1,0 +1,155 @@
+"""Helpers of the event coder: sentence-level checks, evidence, merging, surface forms.
+
+Split out of ``events.py``; everything here is a plain function over a spaCy parse and the
+lexicon, so it can be tested on its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.config import Settings
+from eventwire.pipeline.roles import noun_span
+from eventwire.pipeline.triggers import (
+    Lexicon,
+    TriggerMatch,
+    find_phrases,
+    inflections,
+    load_lexicon,
+    match_triggers,
+    token_keys,
+)
+from eventwire.records import Actor, Document, Event, Span
+
+# Story domains in which ambiguous triggers ("attack", "shot", "battle") need strong cues.
+DOMAIN_CLASSES = ("sport", "business", "entertainment", "tech")
+
+
+def plural_people(parse: Any, lexicon: Lexicon) -> bool:
+    """Does the sentence name a group of people ("employees", "residents")?"""
+    people = lexicon.words_of("civilian") | lexicon.words_of("unarmed_collective")
+    return any(t.tag_ in {"NNS", "NNPS"} and token_keys(t) & people for t in parse)
+
+
+def domain_words(parse: Any, lexicon: Lexicon, skip: set[int] | None = None) -> int:
+    """How many tokens of a sentence belong to the sport/business/entertainment classes."""
+    words: set[str] = set()
+    for name in DOMAIN_CLASSES:
+        words |= lexicon.words_of(name)
+    return sum(1 for t in parse if t.i not in (skip or set()) and token_keys(t) & words)
+
+
+def valid_intervention(parse: Any, lexicon: Lexicon) -> bool:
+    """Is there a real intervention in this sentence (not "demanding the release of detained
+    activists" or "against the arrest of")? Arrest verbs count only as asserted actions."""
+    words = lexicon.words_of("intervention")
+    releases = any(t.lemma_.lower() in {"release", "free"} for t in parse)
+    for tok in parse:
+        if not token_keys(tok) & words or is_background(tok, lexicon):
+            continue
+        if tok.lemma_.lower() in {"arrest", "detain"}:
+            perfect = any(c.lemma_ == "have" for c in tok.children if c.dep_ == "aux")
+            if tok.pos_ != "VERB" or perfect or releases:
+                continue
+        return True
+    phrases = lexicon.classes["intervention"].phrases
+    tokens = list(parse)
+    return any(
+        not is_background(tokens[start], lexicon) for start, _ in find_phrases(tokens, phrases)
+    )
+
+
+def is_background(tok: Any, lexicon: Lexicon) -> bool:
+    """A trigger governed by "following", "against", "demanding the release of" … is backdrop."""
+    words = lexicon.words_of("background")
+    current = tok
+    for _ in range(4):
+        if current.head.i == current.i or current.dep_ in {"ROOT", "conj"}:
+            return False
+        if (
+            current.dep_ in {"nsubj", "nsubjpass", "dobj"}
+            and current.head.pos_ == "VERB"
+            and not (token_keys(current.head) & words)
+        ):
+            return False
+        current = current.head
+        if token_keys(current) & words:
+            return True
+    return False
+
+
+def match_groups(parse: Any, lexicon: Lexicon) -> list[list[TriggerMatch]]:
+    return match_triggers(parse, lexicon)
+
+
+def make_actor(doc: Document, parse: Any, base: int, head: int) -> Actor:
+    start, end = noun_span(parse[head])
+    s = base + parse[start].idx
+    last = parse[end - 1]
+    e = base + last.idx + len(last.text)
+    return Actor(text=doc.text[s:e], start=s, end=e)
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Fold a consequence trigger ("killing", "wounded") into the main event of its sentence
+    when both have the same ACLED sub-type: one event, several pieces of evidence."""
+    out: list[Event] = []
+    by_key: dict[tuple[int, str], Event] = {}
+    for event in sorted(events, key=lambda e: -e.confidence):
+        sub = event.acled_sub_event_type
+        if sub is None or event.modality in {"negated", "hypothetical"}:
+            out.append(event)
+            continue
+        key = (event.sentence_index, sub)
+        main = by_key.get(key)
+        if main is None or main.modality != event.modality:
+            by_key.setdefault(key, event)
+            out.append(event)
+            continue
+        main.evidence.append(
+            Span(event.trigger.start, event.trigger.end, "trigger", event.trigger.text)
+        )
+        if main.actor1 is None and event.actor1 is not None:
+            main.actor1 = event.actor1
+            main.evidence.append(
+                Span(event.actor1.start, event.actor1.end, "actor1", event.actor1.text)
+            )
+        if main.actor2 is None and event.actor2 is not None:
+            main.actor2 = event.actor2
+            main.evidence.append(
+                Span(event.actor2.start, event.actor2.end, "actor2", event.actor2.text)
+            )
+        main.confidence = min(0.99, main.confidence + 0.02)
+    out.sort(key=lambda e: (e.sentence_index, e.trigger.start))
+    return out
+
+
+def trigger_surface_forms(settings: Settings) -> set[str]:
+    """Every lower-case surface form of every trigger: words with all their inflections,
+    and phrases with each word inflected ("exchanged fire", "took to the streets"), for the
+    relevance pre-filter. A sentence containing none of them cannot yield an event.
+
+    >>> forms = trigger_surface_forms(load_settings())     # doctest: +SKIP
+    >>> {"shot", "kidnapped", "airstrikes", "car bombs"} <= forms  # doctest: +SKIP
+    True
+    """
+    lexicon = load_lexicon(tuple(settings.user_lexicon_files))
+    irregular = lexicon.irregular
+    forms: set[str] = set()
+    for entry in lexicon.entries:
+        for word in {*entry.words, *([entry.head] if entry.head else [])}:
+            forms |= inflections(word, irregular)
+            forms |= {w for w in inflections(word, irregular) if "-" in word} | {word}
+        forms |= set(entry.forms)
+        if entry.phrase:
+            forms |= phrase_forms(entry.phrase, irregular)
+    return {f for f in forms if f}
+
+
+def phrase_forms(phrase: tuple[str, ...], irregular: dict[str, tuple[str, ...]]) -> set[str]:
+    options = [sorted(inflections(w, irregular)) if w.isalpha() else [w] for w in phrase]
+    results = [""]
+    for k, opts in enumerate(options):
+        sep = "" if k == 0 or phrase[k] == "-" or phrase[k - 1] == "-" else " "
+        results = [r + sep + o for r in results for o in opts][:4096]
+    return set(results)

@@ -1,0 +1,83 @@
+"""Seed interview golden test (../shared/corpus/seed_interview.txt; skipped when absent).
+
+The interview's answers describe: car bombs by Sunni insurgents killing dozens (habitual),
+Sunnis abducted by Shia militias (habitual), ISIS taking Mosul, Iraqi forces retaking
+territory from ISIS, protests in Anbar, and Obama backing the Iraqi forces. Questions are
+not coded as facts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.config import Settings
+from eventwire.pipeline.base import Pipeline, Resources
+from eventwire.records import Document, Event
+
+CODER_STAGES = (
+    "eventwire.structure.v1",
+    "eventwire.nlp.v1",
+    "eventwire.events.v1",
+    "eventwire.finalize.v1",
+)
+
+
+@pytest.fixture(scope="module")
+def seed_doc(seed_interview: str, settings: Settings, resources: Resources) -> Document:
+    from datetime import date
+
+    pipeline = Pipeline.from_settings(settings.replace(stages=CODER_STAGES), resources)
+    return pipeline(Document(text=seed_interview, published=date(2014, 12, 10)))
+
+
+def _find(doc: Document, predicate: Callable[[Event, str], bool]) -> list[Event]:
+    return [e for e in doc.events if predicate(e, doc.sentences[e.sentence_index].text)]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    ("what", "words", "sub_type", "modality"),
+    [
+        ("car bombs", ("car bombs",), "Remote explosive/landmine/IED", "habitual"),
+        ("abductions", ("picked up",), "Abduction/forced disappearance", "habitual"),
+        ("ISIS takes Mosul", ("Mosul",), "Non-state actor overtakes territory", None),
+        ("retaken from ISIS", ("retaken",), "Government regains territory", None),
+    ],
+)
+def test_seed_event(
+    seed_doc: Document, what: str, words: tuple[str, ...], sub_type: str, modality: str | None
+) -> None:
+    found = _find(
+        seed_doc,
+        lambda e, s: e.acled_sub_event_type == sub_type and all(w in s for w in words),
+    )
+    summary = [(e.trigger.text, e.acled_sub_event_type, e.modality) for e in seed_doc.events]
+    assert found, (what, summary)
+    if modality:
+        assert any(e.modality == modality for e in found), (what, summary)
+
+
+@pytest.mark.shared
+def test_seed_protests_in_anbar(seed_doc: Document) -> None:
+    assert _find(seed_doc, lambda e, s: e.acled_event_type == "Protests" and "Anbar" in s)
+
+
+@pytest.mark.shared
+def test_seed_obama_backs_iraqi_forces(seed_doc: Document) -> None:
+    found = _find(seed_doc, lambda e, s: e.plover_type == "SUPPORT" and "Obama" in s)
+    assert found and found[0].acled_event_type is None
+
+
+@pytest.mark.shared
+def test_seed_sunnis_are_the_victims(seed_doc: Document) -> None:
+    found = _find(seed_doc, lambda e, s: e.acled_sub_event_type == "Abduction/forced disappearance")
+    assert any(e.actor2 and "Sunni" in e.actor2.text for e in found)
+    assert any(e.actor1 and "militia" in e.actor1.text for e in found)
+
+
+@pytest.mark.shared
+def test_seed_generic_statement(seed_doc: Document) -> None:
+    found = _find(seed_doc, lambda e, s: "behead" in s)
+    assert found and all(e.modality == "generic" for e in found)
