@@ -15,11 +15,15 @@ import json
 import random
 import sys
 import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from eventwire.config import load_settings
-from eventwire.evaluate import evaluate_file, violent_event_rate
+from eventwire.errors import EventwireError
+from eventwire.evaluate import evaluate_file
+from eventwire.ontology import load_ontology
 from eventwire.pipeline.base import Pipeline
 from eventwire.records import Document
 
@@ -31,6 +35,53 @@ CODER_STAGES = ("eventwire.structure.v1", "eventwire.nlp.v1", "eventwire.events.
                 "eventwire.finalize.v1")  # fmt: skip
 FIELDS = ("coverage", "event_type", "sub_event_type", "inter1", "inter2", "location_25km",
           "country", "date", "date_in_range", "fatalities", "fatalities_single_row")  # fmt: skip
+
+
+@dataclass
+class ViolenceRate:
+    """How often non-conflict news yields a violent event (a false-positive rate)."""
+
+    n_docs: int = 0
+    n_violent: int = 0
+    hits: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        return self.n_violent / self.n_docs if self.n_docs else 0.0
+
+
+def violent_event_rate(
+    docs: Iterable[Document], run: Callable[[Document], Document]
+) -> ViolenceRate:
+    """Share of documents with at least one asserted violent event (ACLED Battles, Explosions/
+    Remote violence, Violence against civilians, Riots); the hits are kept for reading."""
+    onto = load_ontology()
+    result = ViolenceRate()
+    for doc in docs:
+        result.n_docs += 1
+        try:
+            done = run(doc)
+        except EventwireError:
+            continue
+        violent = [
+            e
+            for e in done.events
+            if onto.is_violent(e.acled_event_type) and e.modality not in {"negated", "hypothetical"}
+        ]
+        if violent:
+            result.n_violent += 1
+            e = violent[0]
+            sentence = done.sentences[e.sentence_index].text if done.sentences else ""
+            result.hits.append(
+                {
+                    "id": done.source_id,
+                    "type": e.acled_sub_event_type,
+                    "trigger": e.trigger.text,
+                    "sentence": sentence[:300],
+                    "rule": e.rule,
+                }
+            )
+    return result
 
 
 def field_table(data: dict[str, Any]) -> list[str]:

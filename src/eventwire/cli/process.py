@@ -79,6 +79,9 @@ def register(app: typer.Typer) -> None:
         batch_size: Annotated[
             int, typer.Option(min=1, help="Documents per store transaction.")
         ] = 32,
+        cluster: Annotated[
+            bool, typer.Option(help="Cluster new events into canonical events afterwards.")
+        ] = True,
         debug: DebugOption = False,
     ) -> None:
         """Read reports, extract events and store them with a ledger row per input."""
@@ -125,6 +128,16 @@ def register(app: typer.Typer) -> None:
                     on_result=advance,
                     batch_size=batch_size,
                 )
+        if cluster and summary.events:
+            from eventwire.db.store import Store
+            from eventwire.dedup import STAGE_NAME, cluster_store
+
+            with Store.open(settings.db) as store:
+                clusters = cluster_store(store, settings.options(STAGE_NAME))
+            err_console.print(
+                f"{clusters.new_events} new events clustered; "
+                f"{clusters.canonical_total} canonical events in the store"
+            )
         parts = [f"{summary.counts[s]} {s}" for s in ("processed", "skipped", "rejected", "failed")]
         if summary.already_done:
             parts.append(f"{summary.already_done} already in the ledger")

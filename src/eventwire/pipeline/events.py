@@ -19,7 +19,6 @@ from eventwire.config import Settings
 from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.eventrules import (
-    DOMAIN_CLASSES,
     domain_words,
     is_background,
     make_actor,
