@@ -435,3 +435,21 @@ def test_a_place_is_not_an_actor(coder: ActorCoder) -> None:
     actor = doc.events[0].actor1
     assert actor is not None and actor.resolved_by == "inferred"
     assert any(n.code == "EW-ACT-011" for n in doc.notes)
+
+
+def test_a_name_cut_off_before_a_generic_mention_is_recovered(coder: ActorCoder) -> None:
+    text = "On Friday IS snipers wounded two policemen."
+    doc = make_doc(text, [("snipers", "two policemen", "Battles")], country="IQ")
+    coder(doc)
+    actor = doc.events[0].actor1
+    assert actor is not None and actor.actor_id == "ISIS"
+    assert actor.text == "IS snipers" and text[actor.start : actor.end] == "IS snipers"
+
+
+def test_bare_nationality_adjective_is_the_state(coder: ActorCoder) -> None:
+    doc = make_doc(
+        "Israeli warplanes struck.", [("Israeli", None, "Explosions/Remote violence")], country="SY"
+    )
+    coder(doc)
+    actor = doc.events[0].actor1
+    assert actor is not None and (actor.actor_id, actor.inter) == ("IL-MIL", 8)

@@ -394,7 +394,12 @@ def code_mention(
         return _entry_actor(d, named, text, ref_date, "dictionary")
     country_key = " ".join(normalise(w) for w in words if normalise(w))
     acronym = "".join(w for w in words if w.lower() != "the").replace(".", "")
-    code = d.countries.get(country_key) or d.country_acronyms.get(acronym)
+    # a bare country name, "the U.S.", or a bare nationality adjective ("Israeli [warplanes]")
+    code = (
+        d.countries.get(country_key)
+        or d.country_acronyms.get(acronym)
+        or d.demonyms.get(country_key)
+    )
     if code:
         state = d.get(f"{code}-GOV")
         if state is not None:

@@ -15,11 +15,12 @@ Options (``settings.options("eventwire.actors.v1")``): ``fill_from_parse`` (True
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from eventwire.actordict import ActorDictionary, load_actor_dictionary
+from eventwire.actordict import ActorDictionary, load_actor_dictionary, normalise
 from eventwire.config import Settings
 from eventwire.pipeline.actor_compose import code_mention
 from eventwire.pipeline.actor_parse import noun_phrases, roles_from_parse
@@ -64,8 +65,22 @@ CROWDS = frozenset({"Protests", "Riots"})
 ARMED = frozenset({1, 2, 3, 4, 8})
 EXPLICIT = frozenset({"dictionary", "dictionary-role", "composed", "fuzzy", "fuzzy-role"})
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+WEAK = frozenset({"context", "head-noun", "unknown"})
+_LEFT_WORDS = re.compile(r"((?:[A-Za-z][\w'’.-]* ){1,3})$")
 COLLECTIVE = frozenset({"people", "men", "women", "youth", "mob", "crowd", "police", "children"})
 STATE_TYPES = frozenset({"military", "police"})
+
+
+def _names_something(d: ActorDictionary, words: str) -> bool:
+    """True when the words are a dictionary alias, an acronym, a country or a nationality."""
+    key = normalise(words)
+    return (
+        words in d.acronyms
+        or key in d.alias
+        or key in d.countries
+        or key in d.demonyms
+        or words.replace(".", "") in d.country_acronyms
+    )
 
 
 def _collective(text: str) -> bool:
@@ -127,6 +142,8 @@ class ActorCoder:
             for actor in [event.actor1, event.actor2, *event.assoc_actors]:
                 if actor is not None and actor.resolved_by is None:
                     self.code(actor, country, ref_date, seen)
+                    if actor.resolved_by in WEAK:
+                        self._extend_left(doc, actor, country, ref_date)
             self._drop_places(doc, event)
             if self.scan and event.actor1 is None and event_category(event) not in CROWDS:
                 event.actor1 = self._scan(doc, event, country, ref_date)
@@ -149,6 +166,33 @@ class ActorCoder:
                 return
         coded = code_mention(self.dictionary, actor.text, country, ref_date, fuzzy=self.fuzzy)
         _copy_coding(actor, coded)
+
+    def _extend_left(
+        self, doc: Document, actor: Actor, country: str | None, ref_date: date | None
+    ) -> None:
+        """Recover a name cut off before a generic mention ("IS | snipers", "LNA | soldiers").
+
+        Only words directly before the mention, in the same line, that are a dictionary
+        alias, a country or a nationality count; the span grows to include them.
+        """
+        if actor.start <= 0 or actor.end > len(doc.text):
+            return
+        before = doc.text[max(0, actor.start - 48) : actor.start]
+        match = _LEFT_WORDS.search(before)
+        if match is None:
+            return
+        words = match.group(1).split()
+        for n in range(min(3, len(words)), 0, -1):
+            prefix = " ".join(words[-n:])
+            if not _names_something(self.dictionary, prefix):
+                continue
+            start = actor.start - len(before) + before.rindex(prefix)
+            text = doc.text[start : actor.end]
+            coded = code_mention(self.dictionary, text, country, ref_date, fuzzy=False)
+            if coded.resolved_by not in WEAK:
+                _copy_coding(actor, coded)
+                actor.text, actor.start = text, start
+            return
 
     def _scan(
         self, doc: Document, event: Event, country: str | None, ref_date: date | None

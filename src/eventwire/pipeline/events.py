@@ -128,13 +128,18 @@ class EventCoder:
             if match.entry.head == "pick" and not self._physical_target(match, parse):
                 return None
             if match.child is not None and parse[match.child].dep_ == "prep":
-                obj = next((c for c in parse[match.child].children if c.dep_ == "pobj"), None)
-                if not is_participant(obj):
+                preps = [
+                    c for c in head.children if c.dep_ == "prep" and c.lower_ in entry.children
+                ]
+                objs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+                if not any(is_participant(o) for o in objs):
                     return None  # "she was fired on 1 November"
             if entry.ambiguous and frame == "beat" and not strong:
                 return frame if self._physical_target(match, parse) else None
             if entry.ambiguous:
                 ok = ("conflict" in ctx or strong) and (strong or not in_domain)
+                if frame == "clash" and not in_domain:
+                    ok = ok or bool(ctx & {"unarmed_collective", "protesters", "weapon_melee"})
                 if not ok and not in_domain and parse[match.head].lemma_.lower() in PHYSICAL:
                     ok = self._physical_target(match, parse)
                 if not ok:

@@ -56,8 +56,12 @@ def is_negated(tok: Any, lexicon: Lexicon) -> bool:
     verb = _verb_of(tok)
     for t in (tok, verb):
         for c in t.children:
-            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and t.i == tok.i):
+            if c.dep_ == "neg" or (
+                t.i == tok.i and c.dep_ in {"det", "preconj"} and c.lower_ in {"no", "neither"}
+            ):
                 return True
+    if tok.dep_ == "conj" and any(c.lower_ in {"neither", "no"} for c in tok.head.children):
+        return True  # "neither injuries nor fatalities"
     if tok.dep_ == "pobj" and tok.head.lower_ == "without":
         return True
     for gov in _governors(tok):

@@ -197,6 +197,9 @@ def _clash(ctx: Context) -> tuple[str, str]:
         return "Mob violence", "clash between unarmed groups"
     if "weapon_melee" in ctx.sentence and not {"weapon_smallarms", "armed"} & ctx.sentence:
         return "Mob violence", "clash with sticks and blades"
+    armed_cues = {"armed", "nonstate", "military_site", "weapon_smallarms", "weapon_shell"}
+    if ctx.sentence & {"unarmed_collective", "protesters"} and not ctx.sentence & armed_cues:
+        return "Mob violence", "clash between groups of people"
     return "Armed clash", "clash"
 
 
@@ -242,7 +245,7 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
     if (
         is_unarmed_crowd(agent)
         and frame in ("beat", "attack", "kill")
-        and not ({"weapon_smallarms", "armed"} & ctx.sentence)
+        and "weapon_smallarms" not in ctx.sentence
     ):
         if _protest_context(ctx):
             return "Violent demonstration", "violence by a protesting crowd"
