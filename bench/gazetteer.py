@@ -198,7 +198,7 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     lines = ["## Gazetteer and places (issue 5)", "",
-             "`.venv/bin/python bench/gazetteer.py` (one CPU core, "
+             "`.venv/bin/python bench/gazetteer.py` (shared 2-core machine, "
              f"{time.strftime('%Y-%m-%d')})", ""]
     if args.only in (None, "index"):
         idx = _measure_index()

@@ -307,4 +307,7 @@ def build_index(path: Path | None = None, force: bool = False) -> tuple[Path, fl
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp.npz")
     np.savez(tmp, **arrays)  # type: ignore[arg-type]
     os.replace(tmp, path)
+    for old in path.parent.glob("gazetteer-*.npz"):
+        if old != path and ".tmp." not in old.name:
+            old.unlink(missing_ok=True)  # indexes of older versions
     return path, time.perf_counter() - started
