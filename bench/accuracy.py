@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     mode = "coder stages only" if args.coder_only else "full default pipeline"
     flag = " --coder-only" if args.coder_only else ""
     out = [
-        f"## Event coding accuracy ({mode})",
+        f"Pipeline: {mode}.",
         "",
         f"Command: `.venv/bin/python bench/accuracy.py{flag}` "
         f"(same numbers: `eventwire eval --gold ../shared/corpus/dev/FILE --format FMT`).",
@@ -146,13 +146,13 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         data = evaluate_file(path, fmt, limit=args.limit, run=pipeline).as_dict()
         secs = time.perf_counter() - started
-        out += [f"### {name} ({data['rows']} reports, {data['failed']} failed, {secs:.0f} s)", ""]
+        out += [f"#### {name} ({data['rows']} reports, {data['failed']} failed, {secs:.0f} s)", ""]
         out += [*field_table(data), "", *class_table(data), ""]
     news = CORPUS / "news" / "bbc_news.jsonl"
     if news.is_file() and args.news:
         rate = violent_event_rate(bbc_docs(news, args.news, args.seed), pipeline)
         out += [
-            f"### Non-conflict news: bbc_news.jsonl, {rate.n_docs} articles (seed {args.seed})",
+            f"#### Non-conflict news: bbc_news.jsonl, {rate.n_docs} articles (seed {args.seed})",
             "",
             f"Articles with at least one asserted violent event: {rate.n_violent} "
             f"({rate.rate:.1%}); keyword baseline on similar news: 44%.",

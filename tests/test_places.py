@@ -185,3 +185,51 @@ def test_area_point_seat_and_centroid(settings: Settings, resources: Resources) 
     (a,), (b,) = seat.places, centroid.places
     assert a.precision == b.precision == 3
     assert (a.lat, a.lon) != (b.lat, b.lon)
+
+
+# -- follow-up: actor cues, landmarks, qualifiers (our own example sentences) ----------------
+def test_armed_group_is_not_a_place_and_votes_for_its_country(
+    locate: Callable[..., Document],
+) -> None:
+    doc = locate("Taliban militants attacked a checkpoint in Badghis overnight.", "attacked")
+    assert all(p.text != "Taliban" for p in doc.places)
+    assert doc.country == "AF"
+    assert _loc(doc).country == "AF"
+
+
+def test_find_actor_cues_spans_and_votes() -> None:
+    from eventwire.actordict import load_actor_dictionary
+    from eventwire.gazetteer.cues import find_actor_cues
+
+    text = "Al Shabaab fighters and Boko Haram were named; the market stayed shut."
+    cues = find_actor_cues(text, load_actor_dictionary())
+    assert cues.covers(0, 10)
+    assert cues.votes["SO"] == 1.0 and cues.votes["NG"] == 1.0
+    assert not cues.covers(text.index("market"), text.index("market") + 6)
+    assert find_actor_cues(text, None).spans == []
+
+
+def test_landmark_gives_way_to_the_town(locate: Callable[..., Document]) -> None:
+    doc = locate("Rioters smashed windows at the Hamra intersection in Sidon on Friday.",
+                 "smashed")
+    loc = _loc(doc)
+    assert (loc.name, loc.country) == ("Sidon", "LB")
+
+
+def test_compass_qualifier_is_not_a_loose_match(locate: Callable[..., Document]) -> None:
+    doc = locate("Jets struck targets in the mountains of Erbil, North Iraq, on Monday.",
+                 "struck")
+    assert all(p.country == "IQ" for p in doc.places)
+    assert _loc(doc).country == "IQ"
+
+
+def test_sentence_initial_in_is_not_part_of_a_name(locate: Callable[..., Document]) -> None:
+    doc = locate("In Heroica Matamoros, two groups clashed with state police.", "clashed")
+    loc = _loc(doc)
+    assert (loc.country, loc.precision) == ("MX", 1)
+    assert loc.text == "Heroica Matamoros"
+
+
+def test_feature_word_is_not_read_loosely(locate: Callable[..., Document]) -> None:
+    doc = locate("Protesters blocked roads in Sidon City on Tuesday.", "blocked")
+    assert _loc(doc).country == "LB"

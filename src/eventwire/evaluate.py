@@ -211,8 +211,8 @@ def country_code(name: str | None) -> str | None:
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km.
 
-    >>> round(haversine_km(33.3, 44.4, 36.34, 43.13))
-    356
+    >>> round(haversine_km(33.3, 44.4, 36.34, 43.13))  # Baghdad to Mosul
+    357
     """
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)

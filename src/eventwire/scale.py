@@ -222,7 +222,7 @@ def process_ray(
     source: str | None = None,
     address: str | None = None,
     retry_failed: bool = False,
-    batch_size: int = 32,
+    batch_size: int = 128,  # store rows per transaction: 128 writes ~2x faster than 32
     parquet_dir: str | None = None,
     on_result: ProgressCallback | None = None,
     store: Store | None = None,

@@ -20,7 +20,7 @@ from eventwire.errors import DataFileError
 from eventwire.gazetteer.normalize import fold
 
 FEATURE_GROUPS = ("admin", "part", "town", "near", "locative", "qualifier", "facility",
-                  "modifier")
+                  "modifier", "landmark")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +35,17 @@ class Lexicon:
     qualifier: frozenset[str]
     facility: frozenset[str]
     modifier: frozenset[str]
+    landmark: frozenset[str]
     stoplist: frozenset[str]
     country_names: dict[str, tuple[str, ...]]
     adjectives: dict[str, str]  # folded adjective → ISO2
     variants: tuple[tuple[str, str, tuple[str, ...]], ...]  # (place, country, names)
     version: str
+
+    @property
+    def feature_words(self) -> frozenset[str]:
+        """Every word naming a kind of place ("city", "province", "district", "airport")."""
+        return self.admin | self.part | self.town | self.facility
 
 
 def _yaml(path: Path) -> dict[str, Any]:
@@ -132,6 +138,7 @@ def load_lexicon() -> Lexicon:
         qualifier=frozenset(groups["qualifier"]),
         facility=frozenset(groups["facility"]),
         modifier=frozenset(groups["modifier"]),
+        landmark=frozenset(groups["landmark"]),
         stoplist=stop,
         country_names=names,
         adjectives=adjectives,

@@ -21,12 +21,16 @@ from dataclasses import dataclass
 from eventwire.gazetteer.build import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY, FEAT_PLACE
 from eventwire.gazetteer.index import Candidate, Gazetteer
 from eventwire.gazetteer.lexicon import Lexicon
-from eventwire.gazetteer.normalize import fold
+from eventwire.gazetteer.normalize import fold, strip_article
 from eventwire.gazetteer.toponyms import PLACE_LABELS, Mention, tokenize
 from eventwire.records import Document
 
 MAX_CANDIDATES = 60
 FLAG_SCORE = {2: 1.0, 1: 0.5, 0: 0.4, -1: -0.2}
+NEAR_PARENT_KM = 30.0
+ABROAD_MIN_POP = 100_000  # in a document whose country is clear, a small place abroad is
+# more likely a local name the gazetteer lacks
+ACTOR_WEIGHT = 1.0  # a named armed group or leader votes for its country
 FEATURE_SCORE = {FEAT_PLACE: 0.0, FEAT_ADMIN1: -0.8, FEAT_ADMIN: -1.0, FEAT_COUNTRY: 1.5}
 
 
@@ -80,9 +84,12 @@ def focus_votes(
     lex: Lexicon,
     mentions: list[Mention],
     cands: list[list[tuple[Candidate, float]]],
+    actor_votes: Counter[str] | None = None,
 ) -> Counter[str]:
     """Votes for the document's focus country."""
     votes: Counter[str] = Counter()
+    for cc, value in (actor_votes or Counter()).items():
+        votes[cc] += ACTOR_WEIGHT * value
     for tok in tokenize(doc.text):
         if tok.capitalised and fold(tok.text) in lex.adjectives:
             votes[lex.adjectives[fold(tok.text)]] += 1.0
@@ -103,7 +110,15 @@ def focus_votes(
                 )
             ]
             scored = fitting or scored
+        # a loose spelling match says little about the country ("Qabb Elias" ~ Kabul)
+        scored = [(c, s) for c, s in scored if c.flag >= 0]
+        if not scored:
+            continue
         top = max(s for _, s in scored)
+        # a big city named by its own name is better evidence than a hamlet
+        best_pop = max(float(gaz.pop[c.index]) for c, _ in scored if c.flag == 2) if any(
+            c.flag == 2 for c, _ in scored) else 0.0
+        weight *= 1.0 + 0.5 * max(0.0, math.log10(best_pop + 1.0) - 5.0)
         mass: Counter[str] = Counter()
         for c, s in scored:
             mass[gaz.country_code(c.index)] += math.exp(min(s - top, 0.0) * 2.0)
@@ -116,15 +131,19 @@ def focus_votes(
 
 
 def resolve_mentions(
-    doc: Document, gaz: Gazetteer, lex: Lexicon, mentions: list[Mention]
+    doc: Document,
+    gaz: Gazetteer,
+    lex: Lexicon,
+    mentions: list[Mention],
+    actor_votes: Counter[str] | None = None,
 ) -> tuple[list[Resolution | None], str | None]:
     """Resolve every mention; return the resolutions and the focus country (ISO2)."""
     cands: list[list[tuple[Candidate, float]]] = []
     for m in mentions:
-        found = gaz.lookup(m.text)
+        found = [c for c in gaz.lookup(m.text) if c.flag >= 0 or _same_shape(gaz, m.text, c)]
         scored = sorted(((c, local_score(gaz, m, c)) for c in found), key=lambda x: -x[1])
         cands.append(scored[:MAX_CANDIDATES])
-    votes = focus_votes(doc, gaz, lex, mentions, cands)
+    votes = focus_votes(doc, gaz, lex, mentions, cands, actor_votes)
     focus = votes.most_common(1)[0][0] if votes else None
     total_votes = sum(votes.values()) or 1.0
     # a clear focus (the country is named, or most evidence agrees) rules out far homonyms
@@ -160,6 +179,9 @@ def resolve_mentions(
                 pool = [x.index for x, _ in cands[j][:15]]
                 if is_parent:
                     s += 3.0 if any(_compatible(gaz, c.index, p) for p in pool) else -3.0
+                    # of two homonyms in the parent's area, the one closest to its seat
+                    if any(gaz.distance_km(c.index, p) < NEAR_PARENT_KM for p in pool[:5]):
+                        s += 1.0
                 elif any(_compatible(gaz, ch, c.index) for ch in pool):
                     s += 1.5
             if (
@@ -207,10 +229,17 @@ def _check_hierarchy(
             focus is not None
             and gaz.country_code(res.row) != focus
             and m.ner not in PLACE_LABELS
-            and res.margin < 3.0
+            and (res.margin < 3.0 or int(gaz.pop[res.row]) < ABROAD_MIN_POP)
         )
         if outside or abroad:
             res.accepted = False
+
+
+def _same_shape(gaz: Gazetteer, text: str, c: Candidate) -> bool:
+    """A loose spelling match may not have more words than the entry's name ("Qara Tepe"
+    is not "Curitiba")."""
+    return len(strip_article(fold(text)).split()) <= len(
+        strip_article(fold(gaz.name(c.index))).split())
 
 
 def _related(mentions: list[Mention], k: int) -> list[tuple[int, bool]]:

@@ -53,6 +53,8 @@ PARTICLES = frozenset(
         "bin",
         "ibn",
         "bani",
+        "i",
+        "wa",
         "beni",
         "abu",
         "umm",
@@ -105,6 +107,7 @@ class Mention:
     children: list[Mention] = field(default_factory=list)
     partial: bool = False  # inside a longer run of capitalised words
     modifier: bool = False  # used as a modifier: "US dollar", "Iraq war"
+    landmark: bool = False  # names a site inside a place: "the Ilya intersection"
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -140,6 +143,9 @@ def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int)
     i = 0
     while i < len(tokens):
         tok = tokens[i]
+        if tok.text.lower() in lex.locative and tok.text.lower() not in PARTICLES:
+            i += 1  # a sentence-initial "In", "Near": not part of a name
+            continue
         starts_name = _is_name_word(tok) or (
             tok.text.lower() in PARTICLES
             and i + 1 < len(tokens)
@@ -161,19 +167,25 @@ def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int)
                 if key and key not in lex.stoplist and gaz.has_key(key):
                     best = j
         cued = i > 0 and tokens[i - 1].text.lower() in LOOSE_CUES
-        if best and best < j and j - i >= 2:
+        loose_ok = tok.text.lower() not in lex.qualifier  # "North Iraq" is not "North York"
+        if best and best < j and j - i >= 2 and loose_ok:
             # "Tal Tamer": an exact "Tal" inside a longer name; try the longer name loosely
             for k in range(j, best, -1):
-                if _is_name_word(tokens[k - 1]) and gaz.lookup(_span_text(tokens, i, k)):
+                if (
+                    _is_name_word(tokens[k - 1])
+                    and tokens[k - 1].text.lower() not in lex.feature_words
+                    and gaz.lookup(_span_text(tokens, i, k))
+                ):
                     best = k
                     break
-        if not best and (cued or j - i >= 2):
+        if not best and (cued or j - i >= 2) and loose_ok:
             # "in Quamishli", "Tall Refaat": a spelling variant after a locative word or
             # of a name of several words
             for k in range(j, i, -1):
                 if (
                     (cued or k - i >= 2)
                     and _is_name_word(tokens[k - 1])
+                    and tokens[k - 1].text.lower() not in lex.feature_words
                     and fold(_span_text(tokens, i, k)) not in lex.stoplist
                     and gaz.lookup(_span_text(tokens, i, k))
                 ):
@@ -187,6 +199,7 @@ def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int)
                 i > 0
                 and _is_name_word(tokens[i - 1])
                 and tokens[i - 1].text.lower() not in lex.qualifier
+                and tokens[i - 1].text.lower() not in lex.locative
             )
             nxt = tokens[best].text if best < len(tokens) else ""
             next_name = best < len(tokens) and (
@@ -203,6 +216,7 @@ def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int)
                 next_name = False  # "Al Mukalla City", "Kerman Province"
             mention.partial = prev_name or next_name
             mention.modifier = bool(nxt) and nxt.islower() and nxt in lex.modifier
+            mention.landmark = bool(nxt) and nxt.islower() and nxt in lex.landmark
             out.append(mention)
             i = best
         else:

@@ -75,6 +75,7 @@ CLAIM_LEMMAS = frozenset(
     }
 )
 HARM_FRAMES = frozenset({"kill", "harm", "beat", "body"})
+GROUP_NOUNS = frozenset({"group", "number", "crowd", "dozen", "hundred", "thousand", "body"})
 PHYSICAL = frozenset({"attack", "assault", "beat", "storm", "shoot", "stab"})
 UNMANNED = frozenset({"drone", "missile", "rocket", "uav", "projectile", "shell", "balloon"})
 PROTEST_LIGHT_VERBS = frozenset({"hold", "stage", "organize", "organise", "join", "lead", "take"})
@@ -91,8 +92,8 @@ class EventCoder:
     """Code events from the parsed sentences of a document."""
 
     name = NAME
-    requires = ("doc.sentences", "doc.parses")
-    assigns = ("doc.events",)
+    requires: tuple[str, ...] = ("doc.sentences", "doc.parses")
+    assigns: tuple[str, ...] = ("doc.events",)
 
     def __init__(self, lexicon: Lexicon, ontology: Ontology, min_confidence: float = 0.0) -> None:
         self.lexicon = lexicon
@@ -138,7 +139,7 @@ class EventCoder:
                 return frame if self._physical_target(match, parse) else None
             if entry.ambiguous:
                 ok = ("conflict" in ctx or strong) and (strong or not in_domain)
-                if frame == "clash" and not in_domain:
+                if parse[match.head].lemma_.lower() == "clash" and not in_domain:
                     ok = ok or bool(ctx & {"unarmed_collective", "protesters", "weapon_melee"})
                 if not ok and not in_domain and parse[match.head].lemma_.lower() in PHYSICAL:
                     ok = self._physical_target(match, parse)
@@ -281,8 +282,15 @@ class EventCoder:
         claim = parse[match_head].lemma_.lower() in CLAIM_LEMMAS
         if frame_name in COLLECTIVE_CLAIM_FRAMES and claim:
             plural_agent = roles.agent is not None and parse[roles.agent].tag_ in {"NNS", "NNPS"}
+            if roles.agent is not None and parse[roles.agent].lemma_.lower() in GROUP_NOUNS:
+                # "a group of workers": the complement says who
+                of = [c for c in parse[roles.agent].children if c.lower_ == "of"]
+                members = [o for p in of for o in p.children if o.dep_ == "pobj"]
+                if members:
+                    agent = phrase_classes(parse, members[0].i, lex)
+                    plural_agent = members[0].tag_ in {"NNS", "NNPS"}
             if (
-                agent & {"unarmed_collective", "protesters"}
+                agent & {"protesters"}
                 or ("civilian" in agent and plural_agent)
                 or (
                     roles.agent is None

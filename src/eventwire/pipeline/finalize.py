@@ -58,8 +58,13 @@ class Finalizer:
     """Refine types with coded actors, set final confidence and ids, order events."""
 
     name = NAME
-    requires = ("doc.events",)
-    assigns = ("event.event_id", "event.acled_sub_event_type", "event.confidence", "doc.events")
+    requires: tuple[str, ...] = ("doc.events",)
+    assigns: tuple[str, ...] = (
+        "event.event_id",
+        "event.acled_sub_event_type",
+        "event.confidence",
+        "doc.events",
+    )
 
     def __init__(self, ontology: Ontology) -> None:
         self.ontology = ontology

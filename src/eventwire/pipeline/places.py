@@ -21,8 +21,10 @@ import os
 import re
 from pathlib import Path
 
+from eventwire.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.config import Settings
 from eventwire.gazetteer.build import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY
+from eventwire.gazetteer.cues import find_actor_cues
 from eventwire.gazetteer.index import Gazetteer, haversine_km, load_gazetteer
 from eventwire.gazetteer.lexicon import Lexicon, load_lexicon
 from eventwire.gazetteer.resolve import Resolution, accept, resolve_mentions
@@ -49,6 +51,10 @@ PART_WORDS = frozenset(
         "sub-district",
     }
 )
+QUARTER_WORDS = frozenset(
+    {"neighborhood", "neighbourhood", "quarter", "suburb", "colonia", "barangay", "ward"}
+)
+QUARTER_KM = 30.0
 _CLAUSE_RE = re.compile(
     r";|:|\.\s|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b|\bwhen\b|"
     r",\s+(?:and|but|which|where|who)\b",
@@ -74,19 +80,28 @@ class PlacesStage:
     assigns = ("doc.places", "doc.country", "event.location")
 
     def __init__(
-        self, gazetteer: Gazetteer, lexicon: Lexicon, area_point: str = "centroid"
+        self,
+        gazetteer: Gazetteer,
+        lexicon: Lexicon,
+        area_point: str = "centroid",
+        actors: ActorDictionary | None = None,
     ) -> None:
         self.gaz = gazetteer
         self.lex = lexicon
         self.area_point = area_point
+        self.actors = actors
 
     def resolve(self, doc: Document) -> list[tuple[Resolution, Place]]:
         """Resolve the document's toponyms; set doc.places and doc.country."""
+        cues = find_actor_cues(doc.text, self.actors)
         mentions = find_mentions(doc, self.gaz, self.lex)
         mentions = [
-            m for m in mentions if keep_mention(m, self.lex, doc.sentences[m.sentence].start)
+            m
+            for m in mentions
+            if keep_mention(m, self.lex, doc.sentences[m.sentence].start)
+            and not (cues.covers(m.start, m.end) and m.hint is None)
         ]
-        resolutions, focus = resolve_mentions(doc, self.gaz, self.lex, mentions)
+        resolutions, focus = resolve_mentions(doc, self.gaz, self.lex, mentions, cues.votes)
         kept: list[tuple[Resolution, Place]] = []
         for res in resolutions:
             if res is None:
@@ -100,6 +115,7 @@ class PlacesStage:
                 res.row, m.text, m.start, m.end, precision, point=self.area_point
             )
             kept.append((res, place))
+        kept = _drop_stray_quarters(kept)
         doc.places = [p for _, p in kept]
         doc.country = focus if focus else None
         if kept and not focus:
@@ -176,6 +192,8 @@ class PlacesStage:
             s += 0.5
         if m.ner in PLACE_LABELS:
             s += 0.3
+        if m.landmark:
+            s -= 2.5  # "the Ilya intersection in Sidon": the event is in Sidon
         s -= {1: 0.0, 2: 0.2, 3: 1.0}.get(place.precision or 3, 1.0)
         if place.feature == "country":
             s -= 1.0
@@ -204,6 +222,31 @@ def _most_specific(kept: list[tuple[Resolution, Place]]) -> list[tuple[Resolutio
         if parent is not None and size.get(p.feature or "", 0) <= size.get(parent.feature or "", 0):
             parents.add(id(r.mention.parent))
     return [(r, p) for r, p in kept if id(r.mention) not in parents] or kept
+
+
+def _drop_stray_quarters(
+    kept: list[tuple[Resolution, Place]],
+) -> list[tuple[Resolution, Place]]:
+    """Drop a "X neighbourhood" read as a town far from every town of its sentence ("in
+    Salvador, Bahia, ... in Periperi neighbourhood" is a part of Salvador, not Piripiri)."""
+    out = []
+    for r, p in kept:
+        towns = [
+            q for s, q in kept
+            if s is not r and s.mention.sentence == r.mention.sentence and q.feature == "city"
+            and q.lat is not None and q.lon is not None and not s.mention.landmark
+        ]
+        stray = (
+            r.mention.hint_word in QUARTER_WORDS
+            and towns
+            and p.lat is not None
+            and p.lon is not None
+            and all(haversine_km(p.lat, p.lon, q.lat or 0.0, q.lon or 0.0) > QUARTER_KM
+                    for q in towns)
+        )
+        if not stray:
+            out.append((r, p))
+    return out
 
 
 def _agreement(place: Place, others: list[tuple[Resolution, Place]]) -> float:
@@ -235,4 +278,6 @@ def make_places_stage(settings: Settings, resources: Resources) -> Stage:
     path = Path(options["index"]) if options.get("index") else None
     gaz = resources.get("gazetteer" + (f":{path}" if path else ""), lambda: load_gazetteer(path))
     point = str(options.get("area_point") or os.environ.get("EVENTWIRE_AREA_POINT", "seat"))
-    return PlacesStage(gaz, load_lexicon(), point)
+    files = tuple(settings.user_actor_files)
+    actors = resources.get("actors:" + "|".join(files), lambda: load_actor_dictionary(files))
+    return PlacesStage(gaz, load_lexicon(), point, actors)

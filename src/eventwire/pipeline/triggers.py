@@ -269,8 +269,8 @@ def inflections(word: str, irregular: dict[str, tuple[str, ...]] | None = None) 
 
     >>> sorted(inflections("kill"))
     ['kill', 'killed', 'killing', 'kills']
-    >>> sorted(inflections("shoot", {"shoot": ("shot",)}))
-    ['shoot', 'shooted', 'shooting', 'shoots', 'shot']
+    >>> {"shot", "shooting", "shoots"} <= inflections("shoot", {"shoot": ("shot",)})
+    True
     """
     w = word.lower()
     forms = {w, *(irregular or {}).get(w, ())}
