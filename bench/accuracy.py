@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -30,6 +31,8 @@ from eventwire.records import Document
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 RESULTS = ROOT / "bench" / "RESULTS.md"
+NAMES_ABDUCTION = re.compile(r"abduct|kidnap|hostage|captive", re.IGNORECASE)
+CODER_FIELDS = ("coverage", "event_type", "sub_event_type")
 START, END = "<!-- accuracy:start -->", "<!-- accuracy:end -->"
 CODER_STAGES = ("eventwire.structure.v1", "eventwire.nlp.v1", "eventwire.events.v1",
                 "eventwire.finalize.v1")  # fmt: skip
@@ -84,9 +87,29 @@ def violent_event_rate(
     return result
 
 
-def field_table(data: dict[str, Any]) -> list[str]:
+def kidnap_note(rows: list[dict[str, Any]]) -> str:
+    """GTD kidnapping rows typed Abduction, over all rows and over rows that name the act."""
+    kid = [r for r in rows if r["gold"]["type"] == "Hostage Taking (Kidnapping)"]
+    named = [r for r in kid if NAMES_ABDUCTION.search(r["text"])]
+
+    def share(rs: list[dict[str, Any]]) -> str:
+        ok = sum(
+            1
+            for r in rs
+            if r["pred"] and r["pred"]["sub_event_type"] == "Abduction/forced disappearance"
+        )
+        return f"{ok}/{len(rs)}" + (f" = {ok / len(rs):.3f}" if rs else "")
+
+    return (
+        f"GTD kidnappings typed Abduction/forced disappearance: {share(kid)} of all kidnapping "
+        f"rows; {share(named)} of those whose text names an abduction, kidnapping or hostages "
+        "(the others describe executions only)."
+    )
+
+
+def field_table(data: dict[str, Any], fields: tuple[str, ...] = FIELDS) -> list[str]:
     lines = ["| field | n | accuracy | precision | recall | F1 |", "|---|---:|---:|---:|---:|---:|"]
-    for name in FIELDS:
+    for name in fields:
         s = data["fields"].get(name)
         if s:
             lines.append(
@@ -144,10 +167,14 @@ def main(argv: list[str] | None = None) -> int:
         if not path.is_file():
             continue
         started = time.perf_counter()
-        data = evaluate_file(path, fmt, limit=args.limit, run=pipeline).as_dict()
+        report = evaluate_file(path, fmt, limit=args.limit, run=pipeline, keep_rows=True)
+        data = report.as_dict()
         secs = time.perf_counter() - started
         out += [f"#### {name} ({data['rows']} reports, {data['failed']} failed, {secs:.0f} s)", ""]
-        out += [*field_table(data), "", *class_table(data), ""]
+        fields = CODER_FIELDS if args.coder_only else FIELDS
+        out += [*field_table(data, fields), "", *class_table(data), ""]
+        if fmt == "gtd":
+            out += [kidnap_note(report.rows), ""]
     news = CORPUS / "news" / "bbc_news.jsonl"
     if news.is_file() and args.news:
         rate = violent_event_rate(bbc_docs(news, args.news, args.seed), pipeline)

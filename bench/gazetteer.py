@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/gazetteer.py                 # everything, writes bench/RESULTS.md
     .venv/bin/python bench/gazetteer.py --no-write --limit 200 --only acled
+    .venv/bin/python bench/gazetteer.py --causes acled --show 20   # full-pipeline misses by cause
 
 Accuracy is measured document-level (until the events stage lands): for each dev row, a
 synthetic event is triggered at the root verb of the first sentence and the place the
@@ -151,6 +152,54 @@ def accuracy(fmt: str, limit: int | None = None, show: int = 0) -> dict[str, Any
             "misses": misses}
 
 
+def miss_causes(fmt: str, limit: int | None = None, show: int = 0) -> Counter[str]:
+    """Run the whole pipeline on a dev file and sort the top event's location misses by
+    cause: no event; no location; "wrong attach" (some place of the document is within
+    25 km, another was attached); "country wrong"; "admin fallback" (precision 3, the town
+    is unknown); "wrong place" (a wrong homonym or a place the gazetteer lacks)."""
+    from eventwire.config import load_settings
+    from eventwire.evaluate import read_gold
+    from eventwire.gazetteer.index import haversine_km
+    from eventwire.pipeline.base import Pipeline
+    from eventwire.records import Document
+
+    pipe = Pipeline.from_settings(load_settings())
+    causes: Counter[str] = Counter()
+    shown = 0
+    for gold in read_gold(CORPUS / "dev" / f"{fmt}_dev.jsonl", fmt, limit):
+        if gold.lat is None or gold.lon is None:
+            continue
+        doc = pipe(Document(text=gold.text, published=gold.published, source_id=gold.id,
+                            published_source="record", input=gold.id))
+        top = doc.events[0] if doc.events else None
+        loc = top.location if top else None
+        if loc is not None and loc.lat is not None and loc.lon is not None and haversine_km(
+                loc.lat, loc.lon, gold.lat, gold.lon) <= 25.0:
+            causes["ok"] += 1
+            continue
+        near = [p for p in doc.places if p.lat is not None and p.lon is not None
+                and haversine_km(p.lat, p.lon, gold.lat, gold.lon) <= 25.0]
+        if top is None:
+            cause = "no event"
+        elif loc is None or loc.lat is None:
+            cause = "no location"
+        elif near:
+            cause = "wrong attach"
+        elif (loc.country or doc.country) != gold.country:
+            cause = "country wrong"
+        elif loc.precision == 3:
+            cause = "admin fallback"
+        else:
+            cause = "wrong place"
+        causes[cause] += 1
+        if shown < show:
+            shown += 1
+            print(f"[{cause}] {gold.id} pred={loc.name if loc else None}/"
+                  f"{loc.country if loc else None}/p{loc.precision if loc else None} "
+                  f"| {gold.text[:160]}", file=sys.stderr)
+    return causes
+
+
 def ceiling(fmt: str) -> float:
     """Share of rows where ANY gazetteer entry within 25 km of the gold point is named by a
     capitalised n-gram of the text: what a perfect disambiguator could reach."""
@@ -196,7 +245,15 @@ def main() -> None:
     parser.add_argument("--only", choices=["acled", "gtd", "index"], default=None)
     parser.add_argument("--show", type=int, default=0, help="print N misses")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--causes", choices=["acled", "gtd"], default=None,
+                        help="full pipeline: count the location misses by cause, then exit")
     args = parser.parse_args()
+    if args.causes:
+        causes = miss_causes(args.causes, args.limit, args.show)
+        total = sum(causes.values()) or 1
+        for cause, count in causes.most_common():
+            print(f"{cause:16} {count:5} {count / total:.3f}")
+        return
     lines = ["## Gazetteer and places (issue 5)", "",
              "`.venv/bin/python bench/gazetteer.py` (shared 2-core machine, "
              f"{time.strftime('%Y-%m-%d')})", ""]

@@ -285,8 +285,8 @@ def _gtd_row(raw: dict[str, Any]) -> GoldRow:
     if year and month:
         try:
             when, precision = date(year, month, day or 1), (1 if day else 3)
-        except ValueError:
-            when = None
+        except (ValueError, OverflowError):
+            when = None  # an impossible date in the gold row: not scored
     return GoldRow(
         id=str(raw.get("id", "")),
         text=str(raw.get("text") or ""),

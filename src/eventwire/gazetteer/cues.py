@@ -1,4 +1,8 @@
-"""Actor cues for geolocation: names of armed groups and people are not places, and the
+"""Context filters for toponym candidates, and actor cues for geolocation.
+
+``keep_mention`` drops acronyms, sentence-initial words and names before resolution.
+
+Actor cues: names of armed groups and people are not places, and the
 actors a report names hint at its country ("Taliban" → AF, "Al Shabaab" → SO).
 
 The actor dictionary (``eventwire/data/actors``) is read, not edited: every non-generic,
@@ -16,6 +20,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from eventwire.gazetteer.lexicon import Lexicon
+from eventwire.gazetteer.normalize import fold
+from eventwire.gazetteer.toponyms import OTHER_LABELS, PLACE_LABELS, Mention
 
 if TYPE_CHECKING:  # pragma: no cover
     from eventwire.actordict import ActorDictionary
@@ -72,3 +80,31 @@ def find_actor_cues(text: str, actors: ActorDictionary | None) -> ActorCues:
                 seen.add(actor_id)
         i += n
     return cues
+
+
+def _allcaps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def keep_mention(m: Mention, lex: Lexicon, sentence_start: int) -> bool:
+    """Context filter before resolution: drop acronyms, sentence-initial words, names."""
+    key = fold(m.text)
+    if key in lex.stoplist:
+        return False
+    strong = m.ner in PLACE_LABELS or m.cue is not None or m.hint is not None
+    if _allcaps(m.text) and len(m.text) <= 5 and m.ner not in PLACE_LABELS:
+        return False
+    if (
+        m.ner in OTHER_LABELS
+        and m.cue is None
+        and m.hint is None
+        and m.parent is None
+        and not m.children
+    ):
+        return False
+    if m.modifier:
+        return False
+    if m.partial and m.ner not in PLACE_LABELS:
+        return False
+    return not (m.start == sentence_start and not strong and m.parent is None)

@@ -181,7 +181,8 @@ class Gazetteer:
 
     # -- reverse ------------------------------------------------------------------------
     def _build_grid(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        rows = np.nonzero(self.feat == FEAT_PLACE)[0]
+        # GeoNames places only: the extra CSC towns carry no admin1 to report
+        rows = np.nonzero((self.feat == FEAT_PLACE) & ((self.gid > 0) | (self.adm1 >= 0)))[0]
         cells = self._cells(self.lat[rows], self.lon[rows])
         order = np.argsort(cells, kind="stable")
         return cells[order], rows[order], np.arange(0)

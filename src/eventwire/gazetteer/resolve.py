@@ -30,6 +30,7 @@ FLAG_SCORE = {2: 1.0, 1: 0.5, 0: 0.4, -1: -0.2}
 NEAR_PARENT_KM = 30.0
 ABROAD_MIN_POP = 100_000  # in a document whose country is clear, a small place abroad is
 # more likely a local name the gazetteer lacks
+LOOSE_VOTE = 0.5
 ACTOR_WEIGHT = 1.0  # a named armed group or leader votes for its country
 FEATURE_SCORE = {FEAT_PLACE: 0.0, FEAT_ADMIN1: -0.8, FEAT_ADMIN: -1.0, FEAT_COUNTRY: 1.5}
 
@@ -110,10 +111,9 @@ def focus_votes(
                 )
             ]
             scored = fitting or scored
-        # a loose spelling match says little about the country ("Qabb Elias" ~ Kabul)
-        scored = [(c, s) for c, s in scored if c.flag >= 0]
-        if not scored:
-            continue
+        # a loose spelling match says less about the country than a known name
+        if all(c.flag < 0 for c, _ in scored):
+            weight *= LOOSE_VOTE
         top = max(s for _, s in scored)
         # a big city named by its own name is better evidence than a hamlet
         best_pop = max(float(gaz.pop[c.index]) for c, _ in scored if c.flag == 2) if any(
@@ -238,8 +238,9 @@ def _check_hierarchy(
 def _same_shape(gaz: Gazetteer, text: str, c: Candidate) -> bool:
     """A loose spelling match may not have more words than the entry's name ("Qara Tepe"
     is not "Curitiba")."""
-    return len(strip_article(fold(text)).split()) <= len(
-        strip_article(fold(gaz.name(c.index))).split())
+    mention, name = strip_article(fold(text)), strip_article(fold(gaz.name(c.index)))
+    # "Balad Ruz" ~ "Baladruz" keeps its letters; "Qabb Elias" ~ "Kabul" does not
+    return len(mention.split()) <= len(name.split()) or mention[:3] == name[:3]
 
 
 def _related(mentions: list[Mention], k: int) -> list[tuple[int, bool]]:

@@ -132,11 +132,6 @@ def _is_name_word(tok: Token) -> bool:
         _ARTICLE_NAME_RE.match(tok.text))
 
 
-def _allcaps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
 def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int) -> list[Mention]:
     """Longest-first gazetteer matches over runs of capitalised words in one sentence."""
     out: list[Mention] = []
@@ -191,6 +186,12 @@ def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int)
                 ):
                     best = k
                     break
+        if not best:
+            head = _hyphen_head(tok, gaz, lex, index)
+            if head is not None:
+                after = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+                head.landmark = after in lex.facility or after in lex.landmark  # "X-Y Highway"
+                out.append(head)
         if best:
             text = _span_text(tokens, i, best)
             mention = Mention(tokens[i].start, tokens[best - 1].end, text, index)
@@ -222,6 +223,23 @@ def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int)
         else:
             i += 1
     return out
+
+
+def _hyphen_head(tok: Token, gaz: Gazetteer, lex: Lexicon, index: int) -> Mention | None:
+    """"Mogadishu-Hodan", "Donetsk-Kirovskyi": a known town before a hyphen and a
+    capitalised part of it ("Saudi-led" and "Al-Qaida" are not)."""
+    head, sep, rest = tok.text.partition("-")
+    key = fold(head)
+    if (
+        not sep
+        or len(head) < 4
+        or not rest[:1].isupper()
+        or key in lex.stoplist
+        or key in PARTICLES
+        or not gaz.has_key(key)
+    ):
+        return None
+    return Mention(tok.start, tok.start + len(head), head, index)
 
 
 def _span_text(tokens: list[Token], i: int, j: int) -> str:
@@ -369,26 +387,3 @@ def _trim_entity(start: int, end: int, text: str, lex: Lexicon) -> tuple[int, in
         if body and tail.lower() in words:
             end, text, changed = end - len(tail) - 1, body, True
     return start, end, text
-
-
-def keep_mention(m: Mention, lex: Lexicon, sentence_start: int) -> bool:
-    """Context filter before resolution: drop acronyms, sentence-initial words, names."""
-    key = fold(m.text)
-    if key in lex.stoplist:
-        return False
-    strong = m.ner in PLACE_LABELS or m.cue is not None or m.hint is not None
-    if _allcaps(m.text) and len(m.text) <= 5 and m.ner not in PLACE_LABELS:
-        return False
-    if (
-        m.ner in OTHER_LABELS
-        and m.cue is None
-        and m.hint is None
-        and m.parent is None
-        and not m.children
-    ):
-        return False
-    if m.modifier:
-        return False
-    if m.partial and m.ner not in PLACE_LABELS:
-        return False
-    return not (m.start == sentence_start and not strong and m.parent is None)

@@ -24,11 +24,11 @@ from pathlib import Path
 from eventwire.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.config import Settings
 from eventwire.gazetteer.build import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY
-from eventwire.gazetteer.cues import find_actor_cues
+from eventwire.gazetteer.cues import find_actor_cues, keep_mention
 from eventwire.gazetteer.index import Gazetteer, haversine_km, load_gazetteer
 from eventwire.gazetteer.lexicon import Lexicon, load_lexicon
 from eventwire.gazetteer.resolve import Resolution, accept, resolve_mentions
-from eventwire.gazetteer.toponyms import PLACE_LABELS, find_mentions, keep_mention
+from eventwire.gazetteer.toponyms import PLACE_LABELS, find_mentions
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.records import Document, Event, Place
 
@@ -215,13 +215,19 @@ def _most_specific(kept: list[tuple[Resolution, Place]]) -> list[tuple[Resolutio
     "Sadr City, Baghdad"), keeping the head of each hierarchy chain."""
     size = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
     by_mention = {id(r.mention): p for r, p in kept}
-    parents = set()
+    parents, quarters = set(), set()
     for r, p in kept:
         parent = by_mention.get(id(r.mention.parent)) if r.mention.parent is not None else None
+        if parent is None:
+            continue
+        if r.mention.hint_word in QUARTER_WORDS | {"area"} and parent.feature == "city":
+            # "Qasim area, Hillah city": the event is coded to the town
+            quarters.add(id(r.mention))
         # "Lebanon in Sidon" does not make Sidon a mere context of Lebanon
-        if parent is not None and size.get(p.feature or "", 0) <= size.get(parent.feature or "", 0):
+        elif size.get(p.feature or "", 0) <= size.get(parent.feature or "", 0):
             parents.add(id(r.mention.parent))
-    return [(r, p) for r, p in kept if id(r.mention) not in parents] or kept
+    drop = (parents - quarters) | quarters
+    return [(r, p) for r, p in kept if id(r.mention) not in drop] or kept
 
 
 def _drop_stray_quarters(
