@@ -292,7 +292,7 @@ def event_record(event: Event, doc: Document) -> dict[str, Any]:
     when = event.date
     fat = event.fatalities
     att = event.attribution
-    return _jsonable(
+    record: dict[str, Any] = _jsonable(
         {
             "event_id": event.event_id or event.assign_id(),
             "doc_id": doc.doc_id,
@@ -367,6 +367,7 @@ def event_record(event: Event, doc: Document) -> dict[str, Any]:
             "url": doc.url,
         }
     )
+    return record
 
 
 def dumps_record(record: dict[str, Any]) -> str:

@@ -27,11 +27,16 @@ from eventwire.records import Document
 
 @runtime_checkable
 class Stage(Protocol):
-    """One step of the pipeline."""
+    """One step of the pipeline (attributes are read-only, so class constants satisfy it)."""
 
-    name: str
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+
+    @property
+    def assigns(self) -> tuple[str, ...]: ...
 
     def __call__(self, doc: Document) -> Document: ...
 

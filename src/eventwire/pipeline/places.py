@@ -149,7 +149,7 @@ class PlacesStage:
             clause = _clause_bounds(sent.text, event.trigger.start - sent.start)
             lo, hi = sent.start + clause[0], sent.start + clause[1]
             best = max(in_sentence, key=lambda rp: self._rank(rp, event, lo, hi)
-                       + _agreement(rp[1], in_sentence))
+                       + _agreement(rp[1], in_sentence) * (3.0 if rp[0].flag < 0 else 1.0))
             level = "clause" if lo <= best[0].mention.start < hi else "sentence"
             return dataclasses.replace(best[1], fallback=level)
         segment = doc.sentences[sent_index].segment if 0 <= sent_index < len(doc.sentences) else -1
@@ -220,8 +220,8 @@ def _most_specific(kept: list[tuple[Resolution, Place]]) -> list[tuple[Resolutio
         parent = by_mention.get(id(r.mention.parent)) if r.mention.parent is not None else None
         if parent is None:
             continue
-        if r.mention.hint_word in QUARTER_WORDS | {"area"} and parent.feature == "city":
-            # "Qasim area, Hillah city": the event is coded to the town
+        if r.mention.hint_word in QUARTER_WORDS and parent.feature == "city":
+            # "Hayy al-Zahra neighbourhood, Mosul": the event is coded to the town
             quarters.add(id(r.mention))
         # "Lebanon in Sidon" does not make Sidon a mere context of Lebanon
         elif size.get(p.feature or "", 0) <= size.get(parent.feature or "", 0):

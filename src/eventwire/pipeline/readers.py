@@ -332,7 +332,9 @@ class Reader:
                     f"{name}: HTML could not be parsed ({type(exc).__name__}: {exc})", "EW-ING-040"
                 ),
             )
-        data = extracted.as_dict() if hasattr(extracted, "as_dict") else (extracted or {})
+        data: dict[str, Any] = {}
+        if extracted is not None:
+            data = extracted if isinstance(extracted, dict) else extracted.as_dict()
         text = (data.get("text") or "").strip()
         if not text:
             return self._reject(
