@@ -453,3 +453,122 @@ def test_bare_nationality_adjective_is_the_state(coder: ActorCoder) -> None:
     coder(doc)
     actor = doc.events[0].actor1
     assert actor is not None and (actor.actor_id, actor.inter) == ("IL-MIL", 8)
+
+
+# --- who attacked: repelled attacks; targets implied by the ACLED type ---------------------
+
+
+def _parsed_event(nlp: Any, text: str, trigger: str, acled_type: str, sub: str) -> Document:
+    doc = Document(text=text, published=SEED_DATE, country="NG")
+    doc.segments = [Segment(0, len(text), "body")]
+    doc.sentences = [Sentence(0, len(text), text, 0)]
+    doc.parses = {0: nlp(text)}
+    start = text.index(trigger)
+    doc.events = [
+        Event(
+            doc.doc_id,
+            Span(start, start + len(trigger), "trigger", trigger),
+            0,
+            "ASSAULT",
+            acled_event_type=acled_type,
+            acled_sub_event_type=sub,
+        )
+    ]
+    return doc
+
+
+def _mention(text: str, words: str) -> Actor:
+    start = text.index(words)
+    return Actor(words, start, start + len(words))
+
+
+@pytest.mark.parametrize(
+    ("text", "a1", "a2", "attacker", "defender"),
+    [
+        (
+            "Soldiers repelled a Boko Haram attack on their base.",
+            "Soldiers",
+            "a Boko Haram attack",
+            "NG-BH",
+            "NG-MIL",
+        ),
+        (
+            "Ten Boko Haram fighters were killed when soldiers repulsed their attacks.",
+            "soldiers",
+            "their attacks",
+            "NG-BH",
+            "NG-MIL",
+        ),
+    ],
+)
+def test_the_attacker_of_a_repelled_attack_is_actor1(
+    coder: ActorCoder, nlp: Any, text: str, a1: str, a2: str, attacker: str, defender: str
+) -> None:
+    trigger = "repelled" if "repelled" in text else "repulsed"
+    doc = _parsed_event(nlp, text, trigger, "Battles", "Armed clash")
+    doc.events[0].actor1, doc.events[0].actor2 = _mention(text, a1), _mention(text, a2)
+    coder(doc)
+    event = doc.events[0]
+    assert event.actor1 is not None and event.actor2 is not None
+    assert (event.actor1.actor_id, event.actor2.actor_id) == (attacker, defender)
+    assert event.actor1.resolved_by == "repelled-attack"
+    assert text[event.actor1.start : event.actor1.end] == event.actor1.text
+
+
+def test_a_repelled_attack_without_an_attacker_keeps_the_roles(coder: ActorCoder, nlp: Any) -> None:
+    text = "Soldiers repelled the attack."
+    doc = _parsed_event(nlp, text, "repelled", "Battles", "Armed clash")
+    doc.events[0].actor1 = _mention(text, "Soldiers")
+    doc.events[0].actor2 = _mention(text, "the attack")
+    coder(doc)
+    event = doc.events[0]
+    assert event.actor1 is not None and event.actor1.actor_id == "NG-MIL"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "acled_type", "sub", "target_id", "how"),
+    [
+        ("Gunmen shot her in Kano.", "shot", "Violence against civilians", "Attack",
+         "GEN-CIVILIANS", "acled-target"),
+        ("A man was found shot dead in Kano.", "shot", "Violence against civilians", "Attack",
+         "GEN-CIVILIANS", None),
+        ("Soldiers burned the houses in the village.", "burned", "Strategic developments",
+         "Looting/property destruction", "GEN-CIVILIANS", "acled-target"),
+        ("Workers protested in Kano and were dispersed.", "protested", "Protests",
+         "Protest with intervention", "NG-POL", "inferred"),
+    ],
+)  # fmt: skip
+def test_the_acled_type_implies_the_target(
+    coder: ActorCoder,
+    nlp: Any,
+    text: str,
+    trigger: str,
+    acled_type: str,
+    sub: str,
+    target_id: str,
+    how: str | None,
+) -> None:
+    doc = _parsed_event(nlp, text, trigger, acled_type, sub)
+    coder(doc)
+    a2 = doc.events[0].actor2
+    assert a2 is not None and (a2.actor_id, a2.country) == (target_id, "NG")
+    if how is not None:
+        assert a2.resolved_by == how
+
+
+def test_a_coded_target_is_kept(coder: ActorCoder, nlp: Any) -> None:
+    doc = _parsed_event(
+        nlp, "Boko Haram abducted two soldiers.", "abducted", "Violence against civilians",
+        "Abduction/forced disappearance",
+    )  # fmt: skip
+    coder(doc)
+    a2 = doc.events[0].actor2
+    assert a2 is not None and a2.actor_id == "NG-MIL"
+
+
+def test_peaceful_protests_get_no_invented_target(coder: ActorCoder, nlp: Any) -> None:
+    doc = _parsed_event(
+        nlp, "Workers protested in Kano.", "protested", "Protests", "Peaceful protest"
+    )
+    coder(doc)
+    assert doc.events[0].actor2 is None

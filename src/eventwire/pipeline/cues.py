@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from eventwire.datafiles import data_path
+from eventwire.datafiles import data_path, load_yaml
 from eventwire.errors import DataFileError
 
 CUES_FILE = ("structure", "cues.yaml")
@@ -42,6 +42,7 @@ class Cues:
     speaker_pronouns: frozenset[str]
     cognitive_verbs: frozenset[str]  # report a belief, never introduce a direct quotation
     anaphoric_nouns: frozenset[str]  # "the group said": points back to a named speaker
+    speaker_titles: frozenset[str]  # ranks and honorifics left off a speaker's name
     byline: tuple[re.Pattern[str], ...]
     boilerplate: tuple[re.Pattern[str], ...]
     caption: tuple[re.Pattern[str], ...]
@@ -114,6 +115,7 @@ def parse_cues(raw: Any, path: Path) -> Cues:
         speaker_pronouns=_words(raw, "speaker_pronouns", path),
         cognitive_verbs=_optional_words(raw, "cognitive_verbs", path),
         anaphoric_nouns=_optional_words(raw, "anaphoric_nouns", path),
+        speaker_titles=_optional_words(raw, "speaker_titles", path),
         byline=lists["byline_cs"],
         boilerplate=lists["boilerplate"],
         caption=lists["caption"] + lists["caption_cs"],
@@ -129,7 +131,7 @@ def load_cues(path: str | Path | None = None) -> Cues:
     """Load and check the packaged cues (or a user file with the same schema)."""
     file = Path(path) if path else data_path(*CUES_FILE)
     try:
-        raw = yaml.safe_load(file.read_text(encoding="utf-8"))
+        raw = load_yaml(file)
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(
             f"cannot read structure cues {str(file)!r}: {exc}", "EW-STR-001"

@@ -10,9 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import yaml
-
-from eventwire.datafiles import data_path
+from eventwire.datafiles import data_path, load_yaml
 from eventwire.errors import DataFileError
 
 _SCRIPTS: tuple[tuple[str, str], ...] = (
@@ -34,7 +32,7 @@ SAMPLE_CHARS = 20_000
 @cache
 def _stopwords() -> dict[str, frozenset[str]]:
     path = data_path("language", "stopwords.yaml")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path)
     langs = data.get("languages") if isinstance(data, dict) else None
     if not isinstance(langs, dict) or "en" not in langs:
         raise DataFileError(f"{path}: expected a 'languages' mapping with 'en'", "EW-DAT-010")

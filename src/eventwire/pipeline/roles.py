@@ -298,6 +298,13 @@ def find_roles(parse: Any, head_index: int, lexicon: Lexicon) -> Roles:
         if agent is None and tok.dep_ in {"dobj", "obj", "attr"} and token_keys(head) & light:
             agent, _ = _subject(head)
             agent = _resolve_relative(agent, head) or _inherit_subject(head)
+        elif _common_modifier(agent, tok) and tok.dep_ in {"dobj", "obj"}:
+            # "Turkish forces brought military reinforcements": the adjective describes the
+            # thing; the subject of the verb is the actor
+            subjects = [c for c in head.lefts if c.dep_ in AGENT_DEPS]
+            subject = subjects[-1] if subjects else None
+            if subject is not None and _is_actorish(subject, lexicon):
+                agent = subject
         if tok.dep_ in {"nsubj"} and head.pos_ == "VERB" and patient is None:
             patient = _first(head, "dobj")
         if token_keys(tok) & lexicon.words_of("protesters") and agent is None:
@@ -312,6 +319,18 @@ def find_roles(parse: Any, head_index: int, lexicon: Lexicon) -> Roles:
     if patient is not None and (agent is None or patient.i != agent.i):
         roles.patient = patient.i
     return roles
+
+
+def _common_modifier(agent: Any | None, noun: Any) -> bool:
+    """A lower-case, non-name adjective or compound of the trigger noun ("military")."""
+    return (
+        agent is not None
+        and agent.head.i == noun.i
+        and agent.dep_ in {"amod", "compound"}
+        and agent.pos_ != "PROPN"
+        and not agent.ent_type_
+        and agent.text.islower()
+    )
 
 
 def _by_phrase(tok: Any) -> Any | None:

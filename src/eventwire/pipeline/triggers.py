@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from eventwire.datafiles import data_path
+from eventwire.datafiles import data_path, load_yaml
 from eventwire.errors import DataFileError
 
 _TOKEN_RE = re.compile(r"[\w']+|[^\w\s]")
@@ -122,16 +122,25 @@ class TriggerMatch:
     child: int | None = None  # the matched child of a dependency pattern
 
 
-def token_keys(token: Any) -> set[str]:
+def token_keys(token: Any) -> frozenset[str]:
     """The strings a token may match: its lemma, its lower-case form and, for a plural the
-    lemmatiser left alone (proper nouns, "Workers'"), the singular."""
+    lemmatiser left alone (proper nouns, "Workers'"), the singular.
+
+    Cached per parse in ``Doc.user_data``: the coder asks for the same token's keys many
+    times (every cue class and phrase), and spaCy makes a new Token object on each access.
+    """
+    cache: dict[int, frozenset[str]] = token.doc.user_data.setdefault("ew_token_keys", {})
+    found = cache.get(token.i)
+    if found is not None:
+        return found
     lower = token.lower_
     keys = {token.lemma_.lower(), lower}
     if len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
         keys.add(lower[:-1])
         if lower.endswith("ies"):
             keys.add(lower[:-3] + "y")
-    return keys
+    cache[token.i] = result = frozenset(keys)
+    return result
 
 
 # Cue classes that describe actions and circumstances; capitalised names ("Money Exchange
@@ -159,7 +168,7 @@ def _strings(value: Any, where: str) -> list[str]:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loaded = load_yaml(path)
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(
             f"lexicon file {path.name!r} is unreadable: {exc}", "EW-LEX-001"
@@ -398,15 +407,16 @@ def classes_in(tokens: Sequence[Any], lexicon: Lexicon, skip: Iterable[int] = ()
     plain = [
         set() if t.pos_ == "PROPN" and t.is_title else k for t, k in zip(tokens, keys, strict=True)
     ]
+    every_key: set[str] = set().union(*keys) if keys else set()
     for name, cls in lexicon.classes.items():
         if any(k & cls.words for k in (plain if name in NAME_BLIND_CLASSES else keys)):
             present.add(name)
             continue
         for phrase in cls.phrases:
-            if any(
-                _phrase_at(tokens, i, phrase)
-                and not skipped.intersection(range(i, i + len(phrase)))
-                for i in range(len(tokens))
+            # skipped tokens have empty keys, so a phrase over them cannot match
+            if phrase and phrase[0] in every_key and any(
+                all(phrase[k] in keys[i + k] for k in range(len(phrase)))
+                for i in range(len(tokens) - len(phrase) + 1)
             ):
                 present.add(name)
                 break
