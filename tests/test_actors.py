@@ -572,3 +572,40 @@ def test_peaceful_protests_get_no_invented_target(coder: ActorCoder, nlp: Any) -
     )
     coder(doc)
     assert doc.events[0].actor2 is None
+
+
+def test_the_addressee_of_a_peaceful_protest_is_not_actor2(coder: ActorCoder, nlp: Any) -> None:
+    text = "Workers protested against the government in Kano."
+    doc = _parsed_event(nlp, text, "protested", "Protests", "Peaceful protest")
+    doc.events[0].actor2 = _mention(text, "the government")
+    coder(doc)
+    assert doc.events[0].actor2 is None
+    assert any(n.code == "EW-ACT-013" for n in doc.notes)
+    doc = _parsed_event(
+        nlp, "Police watched workers protest.", "protest", "Protests", "Peaceful protest"
+    )
+    doc.events[0].actor2 = _mention(doc.text, "Police")
+    coder(doc)
+    assert doc.events[0].actor2 is not None and doc.events[0].actor2.actor_id == "NG-POL"
+
+
+def test_an_armed_group_before_the_trigger_is_the_perpetrator(coder: ActorCoder) -> None:
+    text = "ISWAP fighters ambushed a convoy. Two soldiers were killed by gunfire."
+    doc = make_doc(text, [], country="NG")
+    for words, trigger in (("ISWAP fighters", "ambushed"), ("Two soldiers", "killed")):
+        start = text.index(trigger)
+        event = Event(
+            doc.doc_id,
+            Span(start, start + len(trigger), "trigger", trigger),
+            0,
+            "ASSAULT",
+            acled_event_type="Battles",
+        )
+        event.actor2 = _mention(text, words)
+        doc.events.append(event)
+    coder(doc)
+    ambush, killing = doc.events
+    assert ambush.actor1 is not None and ambush.actor1.actor_id == "ISWAP"
+    assert ambush.actor2 is None
+    # a passive: the soldiers named before "were killed" stay the target
+    assert killing.actor2 is not None and killing.actor2.inter == 1

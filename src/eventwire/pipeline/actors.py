@@ -24,7 +24,12 @@ from eventwire.actordict import ActorDictionary, load_actor_dictionary, normalis
 from eventwire.config import Settings
 from eventwire.pipeline.actor_compose import code_mention
 from eventwire.pipeline.actor_parse import noun_phrases, roles_from_parse
-from eventwire.pipeline.actor_targets import addressee_only, default_target
+from eventwire.pipeline.actor_targets import (
+    addressee_only,
+    default_target,
+    repelled_attacker,
+    subject_read_as_target,
+)
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.records import Actor, Document, Event
 
@@ -68,11 +73,6 @@ EXPLICIT = frozenset({"dictionary", "dictionary-role", "composed", "fuzzy", "fuz
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 WEAK = frozenset({"context", "head-noun", "unknown"})
 _LEFT_WORDS = re.compile(r"((?:[A-Za-z][\w'’.-]* ){1,3})$")
-_REPEL = re.compile(r"^(?:repel|repuls|fend|fought off|foil|thwart|beat back|push(?:ed)? back)")
-_ATTACK_NP = re.compile(
-    r"^(?P<owner>.*?)\s*\b(?:attack|assault|offensive|raid|advance|incursion|attempt)s?$", re.I
-)
-_DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "two", "several"})
 COLLECTIVE = frozenset({"people", "men", "women", "youth", "mob", "crowd", "police", "children"})
 STATE_TYPES = frozenset({"military", "police"})
 
@@ -151,9 +151,14 @@ class ActorCoder:
                     if actor.resolved_by in WEAK:
                         self._extend_left(doc, actor, country, ref_date)
             self._drop_places(doc, event)
-            self._repelled_attack(doc, event, country, ref_date, seen)
+            attacker = repelled_attacker(self.dictionary, doc, event, country, ref_date, seen)
+            if attacker is not None and event.actor1 is not None and event.actor2 is not None:
+                _copy_coding(event.actor2, attacker, "repelled-attack")
+                event.actor1, event.actor2 = event.actor2, event.actor1
             if self.scan and event.actor1 is None and event_category(event) not in CROWDS:
                 event.actor1 = self._scan(doc, event, country, ref_date)
+            if event.actor1 is None and subject_read_as_target(doc, event):
+                event.actor1, event.actor2 = event.actor2, None
             if self.acled_roles:
                 self._acled_roles(doc, event, country)
                 event.actor2 = default_target(self.dictionary, event, country) or event.actor2
@@ -231,54 +236,10 @@ class ActorCoder:
                 subject = dep == "nsubj"  # "the Military Police carried out an operation"
                 if by_agent or subject or coded.resolved_by in EXPLICIT or armed_generic:
                     _copy_coding(mention, coded, "sentence")
+                    if coded.resolved_by in WEAK:  # "by IS | snipers": the chunk lost "IS"
+                        self._extend_left(doc, mention, country, ref_date)
                     return mention
         return None
-
-    def _repelled_attack(
-        self,
-        doc: Document,
-        event: Event,
-        country: str | None,
-        ref_date: date | None,
-        seen: list[Actor],
-    ) -> None:
-        """ "X repelled Y's attack": Y attacked, so Y is actor1 and X actor2 (ACLED: initiator).
-
-        Y is the owner named before the attack noun ("an IS attack"), else the last armed
-        actor before the trigger, in the sentence or the paragraph, other than X ("their
-        attacks", "the assault").
-        """
-        a1, a2 = event.actor1, event.actor2
-        if a1 is None or a2 is None or not _REPEL.match(event.trigger.text.lower()):
-            return
-        match = _ATTACK_NP.match(" ".join(a2.text.split()))
-        if match is None:
-            return
-        owner = " ".join(w for w in match["owner"].split() if w.lower() not in _DETERMINERS)
-        owner = re.sub(r"['’]s$", "", owner)
-        attacker: Actor | None = None
-        if owner:
-            coded = code_mention(self.dictionary, owner, country, ref_date, fuzzy=False)
-            attacker = coded if coded.inter in ARMED else None
-        else:
-            before = [m for m, _, _ in noun_phrases(doc, event) if m.end <= event.trigger.start]
-            for mention in reversed(before):
-                coded = code_mention(self.dictionary, mention.text, country, ref_date, fuzzy=False)
-                if coded.inter in ARMED and coded.actor_id != a1.actor_id:
-                    attacker = coded
-                    break
-            attacker = attacker or next(
-                (
-                    c
-                    for c in reversed(seen)
-                    if c.inter in ARMED and c.actor_id != a1.actor_id and c.type != "monitor"
-                ),
-                None,
-            )
-        if attacker is None:
-            return
-        _copy_coding(a2, attacker, "repelled-attack")
-        event.actor1, event.actor2 = a2, a1
 
     @staticmethod
     def _drop_places(doc: Document, event: Event) -> None:

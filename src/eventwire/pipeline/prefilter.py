@@ -102,10 +102,10 @@ def expand_forms(forms: Iterable[str]) -> set[str]:
 class TriggerPrefilter:
     """``is_candidate(text)``: does the sentence contain a trigger form at word boundaries?"""
 
-    def __init__(self, forms: Iterable[str]) -> None:
+    def __init__(self, forms: Iterable[str], expand: bool = True) -> None:
         import ahocorasick
 
-        self.forms = frozenset(f for f in expand_forms(forms) if f)
+        self.forms = frozenset(f for f in (expand_forms(forms) if expand else forms) if f)
         if not self.forms:
             raise DataFileError("the relevance pre-filter got no trigger forms", "EW-PRE-001")
         automaton: Any = ahocorasick.Automaton()
@@ -179,17 +179,37 @@ def lexicon_forms(settings: Settings) -> set[str]:
     return forms
 
 
+def spacing_variants(forms: Iterable[str]) -> set[str]:
+    """Normalise already-inflected forms and add only hyphen/space variants.
+
+    The event coder's ``trigger_surface_forms`` are inflected already; inflecting their
+    first and last words again multiplies 15k forms into a million automaton entries
+    (seconds of start-up) without finding anything more.
+    """
+    out: set[str] = set()
+    for raw in forms:
+        form = _SPACE.sub(" ", raw.strip().lower())
+        parts = [p for p in _HYPHEN_SPACE.split(form) if p]
+        if not parts:
+            continue
+        out.add(form)
+        if len(parts) > 1:
+            out.update({" ".join(parts), "-".join(parts), "".join(parts)})
+    return out
+
+
 def trigger_forms(settings: Settings) -> set[str]:
-    """Every trigger surface form: the event coder's list plus the lexicon's entries."""
-    forms = lexicon_forms(settings)
+    """Every trigger surface form: the lexicon's entries with their inflections, plus the
+    event coder's own (already inflected) list."""
+    forms = expand_forms(lexicon_forms(settings))
     try:
         from eventwire.pipeline.events import trigger_surface_forms
 
-        return forms | set(trigger_surface_forms(settings))
+        return forms | spacing_variants(trigger_surface_forms(settings))
     except ImportError:  # an event coder without the export: the lexicon's own forms
         return forms
 
 
 def load_prefilter(settings: Settings) -> Callable[[str], bool]:
     """Build the pre-filter for the settings' lexicon (load once per process via Resources)."""
-    return TriggerPrefilter(trigger_forms(settings))
+    return TriggerPrefilter(trigger_forms(settings), expand=False)
