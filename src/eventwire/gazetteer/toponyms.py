@@ -259,8 +259,10 @@ def _ner_spans(doc: Document, index: int) -> list[tuple[int, int, str, str]]:
 
 def _context(mention: Mention, tokens: list[Token], lex: Lexicon) -> None:
     """Fill cue / near / hint from the words around a mention."""
-    first = next(k for k, t in enumerate(tokens) if t.start >= mention.start)
-    last = max(k for k, t in enumerate(tokens) if t.end <= mention.end)
+    first = next((k for k, t in enumerate(tokens) if t.start >= mention.start), None)
+    last = max((k for k, t in enumerate(tokens) if t.end <= mention.end), default=None)
+    if first is None or last is None:  # the mention does not line up with the tokens
+        return
     before = [t.text.lower() for t in tokens[max(0, first - 4) : first]]
     while before and before[-1] in {"the", "a"}:
         before.pop()
