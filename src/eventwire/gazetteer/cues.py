@@ -76,7 +76,7 @@ def find_actor_cues(text: str, actors: ActorDictionary | None) -> ActorCues:
         if entry.type not in STATE_TYPES:
             cues.spans.append((words[i].start(), words[i + n - 1].end()))
             if entry.country and actor_id not in seen:
-                cues.votes[entry.country] += 1.0
+                cues.votes[entry.country] += 1.0  # type: ignore[assignment]  # float weights in a Counter
                 seen.add(actor_id)
         i += n
     return cues

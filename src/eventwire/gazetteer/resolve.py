@@ -90,10 +90,10 @@ def focus_votes(
     """Votes for the document's focus country."""
     votes: Counter[str] = Counter()
     for cc, value in (actor_votes or Counter()).items():
-        votes[cc] += ACTOR_WEIGHT * value
+        votes[cc] += ACTOR_WEIGHT * value  # type: ignore[assignment]  # float weights in a Counter
     for tok in tokenize(doc.text):
         if tok.capitalised and fold(tok.text) in lex.adjectives:
-            votes[lex.adjectives[fold(tok.text)]] += 1.0
+            votes[lex.adjectives[fold(tok.text)]] += 1.0  # type: ignore[assignment]  # float weights in a Counter
     for k, (m, scored) in enumerate(zip(mentions, cands, strict=True)):
         if not scored:
             continue
@@ -121,12 +121,12 @@ def focus_votes(
         weight *= 1.0 + 0.5 * max(0.0, math.log10(best_pop + 1.0) - 5.0)
         mass: Counter[str] = Counter()
         for c, s in scored:
-            mass[gaz.country_code(c.index)] += math.exp(min(s - top, 0.0) * 2.0)
+            mass[gaz.country_code(c.index)] += math.exp(min(s - top, 0.0) * 2.0)  # type: ignore[assignment]  # float weights in a Counter
             if int(gaz.feat[c.index]) == FEAT_COUNTRY and c.flag == 2:
-                votes[gaz.country_code(c.index)] += 2.0
+                votes[gaz.country_code(c.index)] += 2.0  # type: ignore[assignment]  # float weights in a Counter
         total = sum(mass.values())
         for cc, value in mass.items():
-            votes[cc] += weight * value / total
+            votes[cc] += weight * value / total  # type: ignore[assignment]  # float weights in a Counter
     return votes
 
 

@@ -150,8 +150,10 @@ def admin_areas(cities: dict[str, dict[str, Any]]) -> list[AdminArea]:
         if name:
             rg_votes[(cc, code)][name] += 1
     areas: dict[tuple[str, str], AdminArea] = {}
-    for group, votes in rg_votes.items():
-        areas[group] = AdminArea(group[0], group[1], names=[votes.most_common(1)[0][0]])
+    for area_key, name_votes in rg_votes.items():
+        areas[area_key] = AdminArea(
+            area_key[0], area_key[1], names=[name_votes.most_common(1)[0][0]]
+        )
     group_size = Counter(by_coord.values())
     subdivisions = pycountry_subdivisions()
     best: dict[tuple[str, str], tuple[int, AdminArea]] = {}
@@ -170,7 +172,10 @@ def admin_areas(cities: dict[str, dict[str, Any]]) -> list[AdminArea]:
         lat, lon = _float(state.get("latitude")), _float(state.get("longitude"))
         kind = str(state.get("type") or "admin1").lower()
         area = AdminArea(cc, "csc:" + str(state.get("state_code")), names, lat, lon, kind, iso)
-        group, n = votes.most_common(1)[0] if votes else (None, 0)
+        group: tuple[str, str] | None = None
+        n = 0
+        if votes:
+            group, n = votes.most_common(1)[0]
         # the same area only when it covers most of the GeoNames area's places
         if (
             group is not None

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from eventwire.config import Settings
@@ -157,14 +158,13 @@ def lexicon_forms(settings: Settings) -> set[str]:
     """
     import yaml
 
-    from eventwire.datafiles import data_path
+    from eventwire.datafiles import data_path, load_yaml
 
-    paths = [data_path("lexicon", "triggers.yaml"), *settings.user_lexicon_files]
+    paths: list[Path | str] = [data_path("lexicon", "triggers.yaml"), *settings.user_lexicon_files]
     forms: set[str] = set()
     for path in paths:
         try:
-            with open(path, encoding="utf-8") as handle:
-                data = yaml.safe_load(handle) or {}
+            data = load_yaml(path) or {}
         except (OSError, yaml.YAMLError) as exc:
             raise DataFileError(
                 f"trigger lexicon {str(path)!r} is unreadable: {exc}", "EW-PRE-002"
