@@ -51,10 +51,13 @@ class Runner:
             self.pipeline = Pipeline.from_settings(settings, resources)
             return
         registry = registered_stages()
-        self.front = [registry[n](settings, resources) for n in
-                      ("eventwire.structure.v1", "eventwire.nlp.v1")]
-        self.back = [registry[n](settings, resources) for n in
-                     ("eventwire.dates.v1", "eventwire.casualties.v1")]
+        self.front = [
+            registry[n](settings, resources) for n in ("eventwire.structure.v1", "eventwire.nlp.v1")
+        ]
+        self.back = [
+            registry[n](settings, resources)
+            for n in ("eventwire.dates.v1", "eventwire.casualties.v1")
+        ]
 
     def top_event(self, text: str, published: date) -> Event | None:
         doc = Document(text=text, published=published)
@@ -113,7 +116,8 @@ def score(runner: Runner, path: Path, kind: str, limit: int | None) -> dict[str,
         "date_in_range": round(in_range / n, 4),
         "date_exact_when_day": round(exact_ok / max(exact_n, 1), 4),
         "fatalities_exact_unique_text" if kind == "acled" else "fatalities_vs_nkill": round(
-            fat_ok / max(fat_n, 1), 4),
+            fat_ok / max(fat_n, 1), 4
+        ),
         "fatalities_exact_all_rows": round(fat_all_ok / n, 4),
         "fatalities_baseline_always_0": round(zero_ok / max(fat_n, 1), 4),
         "seconds": round(time.perf_counter() - started, 1),
@@ -137,8 +141,9 @@ def seed(runner: Runner) -> dict[str, Any]:
             doc = stage(doc)
         at = text.index(phrase) + phrase.index(word)
         index = next(i for i, s in enumerate(doc.sentences) if s.start <= at < s.end)
-        doc.events = [Event(doc.doc_id, Span(at, at + len(word), "trigger", word), index,
-                            "ASSAULT")]
+        doc.events = [
+            Event(doc.doc_id, Span(at, at + len(word), "trigger", word), index, "ASSAULT")
+        ]
         for stage in runner.back if runner.mode == "standin" else []:
             doc = stage(doc)
         event = doc.events[0]

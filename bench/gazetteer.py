@@ -28,8 +28,23 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared")) / "corpus"
 RESULTS = ROOT / "bench" / "RESULTS.md"
 START, END = "<!-- gazetteer:start -->", "<!-- gazetteer:end -->"
-NAMES = ["Baghdad", "Irbil", "Falluja", "Samarra", "Anbar", "Idleb", "Springfield", "Lagos",
-         "San Jose", "Nothingville", "Mosul", "Donetsk", "Sanaa", "Aleppo", "Paris"]
+NAMES = [
+    "Baghdad",
+    "Irbil",
+    "Falluja",
+    "Samarra",
+    "Anbar",
+    "Idleb",
+    "Springfield",
+    "Lagos",
+    "San Jose",
+    "Nothingville",
+    "Mosul",
+    "Donetsk",
+    "Sanaa",
+    "Aleppo",
+    "Paris",
+]
 
 
 def _measure_index() -> dict[str, Any]:
@@ -45,8 +60,9 @@ def _measure_index() -> dict[str, Any]:
         "print(json.dumps({'build_s':s,'path':str(p),"
         "'build_peak_mb':resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024}))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
     built = json.loads(out.stdout.strip().splitlines()[-1])
     code = (
         "import json,time,resource\n"
@@ -65,8 +81,9 @@ def _measure_index() -> dict[str, Any]:
         "print(json.dumps({'load_s':load,'lookups_per_s':lps,'reverse_per_s':rps,"
         "'rss_mb':resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024,'rows':len(g)}))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
     used = json.loads(out.stdout.strip().splitlines()[-1])
     used.update(built)
     used["size_mb"] = Path(built["path"]).stat().st_size / 1e6
@@ -78,8 +95,10 @@ def _measure_index() -> dict[str, Any]:
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
@@ -105,8 +124,10 @@ def accuracy(fmt: str, limit: int | None = None, show: int = 0) -> dict[str, Any
     settings = load_settings(config_file=None, env={})
     resources = Resources(settings)
     reg = registered_stages()
-    stages = [reg[n](settings, resources) for n in
-              ("eventwire.structure.v1", "eventwire.nlp.v1", "eventwire.places.v1")]
+    stages = [
+        reg[n](settings, resources)
+        for n in ("eventwire.structure.v1", "eventwire.nlp.v1", "eventwire.places.v1")
+    ]
     near = ctry = found = 0
     levels: Counter[str] = Counter()
     misses: list[str] = []
@@ -116,8 +137,9 @@ def accuracy(fmt: str, limit: int | None = None, show: int = 0) -> dict[str, Any
         doc = Document(text=row["text"], published=date.fromisoformat(day))
         for stage in stages[:2]:
             doc = stage(doc)
-        first = 1 if fmt == "gtd" and len(doc.sentences) > 1 and len(
-            doc.sentences[0].text) < 14 else 0  # "01/05/2012:" may be its own sentence
+        first = (
+            1 if fmt == "gtd" and len(doc.sentences) > 1 and len(doc.sentences[0].text) < 14 else 0
+        )  # "01/05/2012:" may be its own sentence
         sent = doc.sentences[first] if doc.sentences else None
         if sent is None:
             continue
@@ -125,31 +147,41 @@ def accuracy(fmt: str, limit: int | None = None, show: int = 0) -> dict[str, Any
         root = next((t for t in parse if t.dep_ == "ROOT"), None) if parse is not None else None
         t0 = sent.start + (root.idx if root is not None else 0)
         t1 = t0 + (len(root.text) if root is not None else 1)
-        doc.events = [Event(doc.doc_id, Span(t0, t1, "trigger", doc.text[t0:t1]), first,
-                            "ASSAULT")]
+        doc.events = [Event(doc.doc_id, Span(t0, t1, "trigger", doc.text[t0:t1]), first, "ASSAULT")]
         doc = stages[2](doc)
         loc = doc.events[0].location
         pred_cc = (loc.country if loc else None) or doc.country
         ctry += pred_cc == cc
         if pred_cc != cc and os.environ.get("SHOW_COUNTRY"):
-            print("CTRY", pred_cc, cc, loc.name if loc else None, row["text"][:150],
-                  file=sys.stderr)
+            print(
+                "CTRY", pred_cc, cc, loc.name if loc else None, row["text"][:150], file=sys.stderr
+            )
         if loc is not None and loc.lat is not None and loc.lon is not None:
             found += 1
             levels[loc.fallback or "?"] += 1
             ok = _km(loc.lat, loc.lon, lat, lon) <= 25.0
             near += ok
             if not ok and len(misses) < show:
-                misses.append(f"{loc.name}/{loc.country}/p{loc.precision} gold="
-                              f"{row['gold'].get('location') or row['gold'].get('city')} "
-                              f"| {row['text'][:160]}")
+                misses.append(
+                    f"{loc.name}/{loc.country}/p{loc.precision} gold="
+                    f"{row['gold'].get('location') or row['gold'].get('city')} "
+                    f"| {row['text'][:160]}"
+                )
         elif len(misses) < show:
-            misses.append(f"NONE gold={row['gold'].get('location') or row['gold'].get('city')}"
-                          f" | {row['text'][:160]}")
+            misses.append(
+                f"NONE gold={row['gold'].get('location') or row['gold'].get('city')}"
+                f" | {row['text'][:160]}"
+            )
     n = len(rows)
-    return {"rows": n, "within_25km": near / n, "country": ctry / n, "located": found / n,
-            "fallback": dict(levels), "seconds": time.perf_counter() - started,
-            "misses": misses}
+    return {
+        "rows": n,
+        "within_25km": near / n,
+        "country": ctry / n,
+        "located": found / n,
+        "fallback": dict(levels),
+        "seconds": time.perf_counter() - started,
+        "misses": misses,
+    }
 
 
 def miss_causes(fmt: str, limit: int | None = None, show: int = 0) -> Counter[str]:
@@ -169,16 +201,32 @@ def miss_causes(fmt: str, limit: int | None = None, show: int = 0) -> Counter[st
     for gold in read_gold(CORPUS / "dev" / f"{fmt}_dev.jsonl", fmt, limit):
         if gold.lat is None or gold.lon is None:
             continue
-        doc = pipe(Document(text=gold.text, published=gold.published, source_id=gold.id,
-                            published_source="record", input=gold.id))
+        doc = pipe(
+            Document(
+                text=gold.text,
+                published=gold.published,
+                source_id=gold.id,
+                published_source="record",
+                input=gold.id,
+            )
+        )
         top = doc.events[0] if doc.events else None
         loc = top.location if top else None
-        if loc is not None and loc.lat is not None and loc.lon is not None and haversine_km(
-                loc.lat, loc.lon, gold.lat, gold.lon) <= 25.0:
+        if (
+            loc is not None
+            and loc.lat is not None
+            and loc.lon is not None
+            and haversine_km(loc.lat, loc.lon, gold.lat, gold.lon) <= 25.0
+        ):
             causes["ok"] += 1
             continue
-        near = [p for p in doc.places if p.lat is not None and p.lon is not None
-                and haversine_km(p.lat, p.lon, gold.lat, gold.lon) <= 25.0]
+        near = [
+            p
+            for p in doc.places
+            if p.lat is not None
+            and p.lon is not None
+            and haversine_km(p.lat, p.lon, gold.lat, gold.lon) <= 25.0
+        ]
         if top is None:
             cause = "no event"
         elif loc is None or loc.lat is None:
@@ -194,9 +242,12 @@ def miss_causes(fmt: str, limit: int | None = None, show: int = 0) -> Counter[st
         causes[cause] += 1
         if shown < show:
             shown += 1
-            print(f"[{cause}] {gold.id} pred={loc.name if loc else None}/"
-                  f"{loc.country if loc else None}/p{loc.precision if loc else None} "
-                  f"| {gold.text[:160]}", file=sys.stderr)
+            print(
+                f"[{cause}] {gold.id} pred={loc.name if loc else None}/"
+                f"{loc.country if loc else None}/p{loc.precision if loc else None} "
+                f"| {gold.text[:160]}",
+                file=sys.stderr,
+            )
     return causes
 
 
@@ -219,8 +270,10 @@ def ceiling(fmt: str) -> float:
                 continue
             for j in range(i + 1, min(i + 5, len(toks)) + 1):
                 name = row["text"][tok.start : toks[j - 1].end]
-                if any(haversine_km(float(gaz.lat[c.index]), float(gaz.lon[c.index]), lat, lon)
-                       <= 25 for c in gaz.lookup(name)):
+                if any(
+                    haversine_km(float(gaz.lat[c.index]), float(gaz.lon[c.index]), lat, lon) <= 25
+                    for c in gaz.lookup(name)
+                ):
                     found = True
                     break
         hits += found
@@ -245,8 +298,12 @@ def main() -> None:
     parser.add_argument("--only", choices=["acled", "gtd", "index"], default=None)
     parser.add_argument("--show", type=int, default=0, help="print N misses")
     parser.add_argument("--no-write", action="store_true")
-    parser.add_argument("--causes", choices=["acled", "gtd"], default=None,
-                        help="full pipeline: count the location misses by cause, then exit")
+    parser.add_argument(
+        "--causes",
+        choices=["acled", "gtd"],
+        default=None,
+        help="full pipeline: count the location misses by cause, then exit",
+    )
     args = parser.parse_args()
     if args.causes:
         causes = miss_causes(args.causes, args.limit, args.show)
@@ -254,21 +311,28 @@ def main() -> None:
         for cause, count in causes.most_common():
             print(f"{cause:16} {count:5} {count / total:.3f}")
         return
-    lines = ["## Gazetteer and places (issue 5)", "",
-             "`.venv/bin/python bench/gazetteer.py` (shared 2-core machine, "
-             f"{time.strftime('%Y-%m-%d')})", ""]
+    lines = [
+        "## Gazetteer and places (issue 5)",
+        "",
+        "`.venv/bin/python bench/gazetteer.py` (shared 2-core machine, "
+        f"{time.strftime('%Y-%m-%d')})",
+        "",
+    ]
     if args.only in (None, "index"):
         idx = _measure_index()
         print(json.dumps(idx, indent=1), file=sys.stderr)
         lines += [
-            "| index | value |", "|---|---|",
+            "| index | value |",
+            "|---|---|",
             f"| rows (places + admin areas + countries) | {idx['rows']:,} |",
             f"| build time | {idx['build_s']:.1f} s (peak {idx['build_peak_mb']:.0f} MB) |",
             f"| size on disk | {idx['size_mb']:.1f} MB |",
             f"| load time | {idx['load_s']:.2f} s |",
             f"| lookups/s (name → candidates) | {idx['lookups_per_s']:,.0f} |",
             f"| reverse lookups/s | {idx['reverse_per_s']:,.0f} |",
-            f"| resident memory after load + queries | {idx['rss_mb']:.0f} MB |", ""]
+            f"| resident memory after load + queries | {idx['rss_mb']:.0f} MB |",
+            "",
+        ]
     if CORPUS.is_dir():
         for fmt in ("acled", "gtd"):
             if args.only not in (None, fmt):
@@ -278,18 +342,23 @@ def main() -> None:
                 print("MISS", miss, file=sys.stderr)
             print(fmt, json.dumps(res), file=sys.stderr)
             top = ceiling(fmt)
-            lines.append(f"- {fmt}_dev.jsonl ({res['rows']} rows, document-level, first "
-                         f"sentence): within 25 km **{res['within_25km']:.3f}**, country "
-                         f"**{res['country']:.3f}**, located {res['located']:.3f}, "
-                         f"attachment {res['fallback']}, {res['seconds']:.0f} s; "
-                         f"gazetteer ceiling (some entry within 25 km is named in the text) "
-                         f"{top:.3f}")
-    lines += ["", "The machine was shared (2 cores, other engineers' jobs running) during this "
-              "run. Most misses are places no installed package has (villages below 500 "
-              "inhabitants, Iraqi towns such as Taji, Madain, Nahrawan): they fall back to the "
-              "province (precision 3), placed at its most populous place "
-              "(``area_point = \"seat\"``, ACLED's provincial-capital convention). "
-              "`--causes acled|gtd` sorts the full pipeline's misses by cause."]
+            lines.append(
+                f"- {fmt}_dev.jsonl ({res['rows']} rows, document-level, first "
+                f"sentence): within 25 km **{res['within_25km']:.3f}**, country "
+                f"**{res['country']:.3f}**, located {res['located']:.3f}, "
+                f"attachment {res['fallback']}, {res['seconds']:.0f} s; "
+                f"gazetteer ceiling (some entry within 25 km is named in the text) "
+                f"{top:.3f}"
+            )
+    lines += [
+        "",
+        "The machine was shared (2 cores, other engineers' jobs running) during this "
+        "run. Most misses are places no installed package has (villages below 500 "
+        "inhabitants, Iraqi towns such as Taji, Madain, Nahrawan): they fall back to the "
+        "province (precision 3), placed at its most populous place "
+        '(``area_point = "seat"``, ACLED\'s provincial-capital convention). '
+        "`--causes acled|gtd` sorts the full pipeline's misses by cause.",
+    ]
     if not args.no_write:
         _write("\n".join(lines))
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, "MB peak", file=sys.stderr)

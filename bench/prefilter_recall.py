@@ -24,8 +24,11 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared")) / "corpus"
-DEV = {"acled": CORPUS / "dev" / "acled_dev.jsonl", "gtd": CORPUS / "dev" / "gtd_dev.jsonl",
-       "bbc": CORPUS / "news" / "bbc_news.jsonl"}
+DEV = {
+    "acled": CORPUS / "dev" / "acled_dev.jsonl",
+    "gtd": CORPUS / "dev" / "gtd_dev.jsonl",
+    "bbc": CORPUS / "news" / "bbc_news.jsonl",
+}
 RESULTS = ROOT / "bench" / "RESULTS.md"
 START, END = "<!-- prefilter:start -->", "<!-- prefilter:end -->"
 
@@ -59,8 +62,17 @@ def measure(path: Path, limit: int | None) -> dict[str, Any]:
     is_candidate = resources.get("prefilter", lambda: load_prefilter(settings))
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     rows = rows[:limit] if limit else rows
-    out = {"reports": 0, "events": 0, "lost": 0, "gained": 0, "top_changed": 0,
-           "coded_sentences": 0, "parsed": 0, "rerun": 0, "examples": []}
+    out = {
+        "reports": 0,
+        "events": 0,
+        "lost": 0,
+        "gained": 0,
+        "top_changed": 0,
+        "coded_sentences": 0,
+        "parsed": 0,
+        "rerun": 0,
+        "examples": [],
+    }
     started = time.perf_counter()
     for row in rows:
         text = clean_text(str(row.get("text") or ""))
@@ -87,22 +99,28 @@ def measure(path: Path, limit: int | None) -> dict[str, Any]:
         out["gained"] += len([k for k in got if k not in keys])
         out["top_changed"] += int(keys[:1] != got[:1])
         if lost and len(out["examples"]) < 8:
-            out["examples"].append({"id": row.get("id"), "lost": [
-                (text[s:e], t) for s, e, t in lost]})
+            out["examples"].append(
+                {"id": row.get("id"), "lost": [(text[s:e], t) for s, e, t in lost]}
+            )
     out["seconds"] = time.perf_counter() - started
     return out
 
 
 def render(results: dict[str, dict[str, Any]], command: str) -> str:
-    lines = [f"Command: `{command}` ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})", "",
-             "| corpus | reports | events (parse all) | events lost | lost % | reports whose top "
-             "event changed | coded sentences parsed |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        f"Command: `{command}` ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})",
+        "",
+        "| corpus | reports | events (parse all) | events lost | lost % | reports whose top "
+        "event changed | coded sentences parsed |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for name, r in results.items():
         lost = 100 * r["lost"] / r["events"] if r["events"] else 0.0
         parsed = 100 * r["parsed"] / r["coded_sentences"] if r["coded_sentences"] else 0.0
-        lines.append(f"| {name} | {r['reports']} | {r['events']} | {r['lost']} | {lost:.2f} | "
-                     f"{r['top_changed']} | {parsed:.1f}% |")
+        lines.append(
+            f"| {name} | {r['reports']} | {r['events']} | {r['lost']} | {lost:.2f} | "
+            f"{r['top_changed']} | {parsed:.1f}% |"
+        )
     return "\n".join(lines)
 
 
@@ -130,12 +148,15 @@ def main(argv: list[str] | None = None) -> int:
             continue
         results[name] = measure(DEV[name], args.limit)
         r = results[name]
-        print(f"{name}: {json.dumps({k: v for k, v in r.items() if k != 'examples'})}",
-              file=sys.stderr)
+        print(
+            f"{name}: {json.dumps({k: v for k, v in r.items() if k != 'examples'})}",
+            file=sys.stderr,
+        )
         for ex in r["examples"]:
             print(f"  lost in {ex['id']}: {ex['lost']}", file=sys.stderr)
     command = "python bench/prefilter_recall.py" + "".join(
-        f" {a}" for a in (argv if argv is not None else sys.argv[1:]))
+        f" {a}" for a in (argv if argv is not None else sys.argv[1:])
+    )
     body = render(results, command)
     print(body)
     if not args.no_write and results:

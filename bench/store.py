@@ -59,8 +59,9 @@ def bcubed(pred: dict[str, str], truth: dict[str, int]) -> tuple[float, float]:
 
 def bench_cluster(n: int, workdir: Path) -> dict[str, float]:
     table = synthetic_events(n, seed=11)
-    truth = dict(zip(table.column("event_id").to_pylist(), table.column("truth_id").to_pylist(),
-                     strict=True))
+    truth = dict(
+        zip(table.column("event_id").to_pylist(), table.column("truth_id").to_pylist(), strict=True)
+    )
     extra = max(1, n // 100)
     first, rest = table.slice(0, n - extra), table.slice(n - extra)
     with Store.open(workdir / "cluster.duckdb") as store:
@@ -72,15 +73,25 @@ def bench_cluster(n: int, workdir: Path) -> dict[str, float]:
         started = time.perf_counter()
         incremental = cluster_store(store)
         inc = time.perf_counter() - started
-        pred = dict(store.con.execute(
-            "SELECT event_id, canonical_id FROM canonical_members").fetchall())
+        pred = dict(
+            store.con.execute("SELECT event_id, canonical_id FROM canonical_members").fetchall()
+        )
         canonical = store.counts()["canonical_events"]
     precision, recall = bcubed(pred, {k: truth[k] for k in pred})
     n_true = len(set(truth.values()))
-    return {"n": n - extra, "seconds": full, "per_s": (n - extra) / full,
-            "canonical": canonical, "true_events": n_true, "precision": precision,
-            "recall": recall, "inc_n": extra, "inc_seconds": inc,
-            "inc_components": incremental.components, "components": summary.components}
+    return {
+        "n": n - extra,
+        "seconds": full,
+        "per_s": (n - extra) / full,
+        "canonical": canonical,
+        "true_events": n_true,
+        "precision": precision,
+        "recall": recall,
+        "inc_n": extra,
+        "inc_seconds": inc,
+        "inc_components": incremental.components,
+        "components": summary.components,
+    }
 
 
 def bench_export_query(n: int, workdir: Path, queries: int) -> dict[str, float]:
@@ -108,9 +119,18 @@ def bench_export_query(n: int, workdir: Path, queries: int) -> dict[str, float]:
         store.compact()
     compact = time.perf_counter() - started
     after = query_timings(path, queries)
-    return {"n": rows, "load_s": load, "export_s": export, "export_rows_s": rows / export,
-            "parquet_mb": size / 1e6, "partitions": partitions, "queries": queries,
-            "compact_s": compact, **{f"{k}_unsorted": v for k, v in before.items()}, **after}
+    return {
+        "n": rows,
+        "load_s": load,
+        "export_s": export,
+        "export_rows_s": rows / export,
+        "parquet_mb": size / 1e6,
+        "partitions": partitions,
+        "queries": queries,
+        "compact_s": compact,
+        **{f"{k}_unsorted": v for k, v in before.items()},
+        **after,
+    }
 
 
 def query_timings(path: Path, queries: int) -> dict[str, float]:
@@ -125,54 +145,65 @@ def query_timings(path: Path, queries: int) -> dict[str, float]:
             since = date(2023, 1, 1) + timedelta(days=rng.randrange(700))
             _, clat, clon = rng.choice(COUNTRIES)  # a box somewhere near the reported places
             lat, lon = clat + rng.uniform(-4, -1), clon + rng.uniform(-4, -1)
-            flt = {"since": since, "until": since + timedelta(days=30), "type": rng.choice(types),
-                   "bbox": (lon, lat, lon + 5, lat + 5)}
+            flt = {
+                "since": since,
+                "until": since + timedelta(days=30),
+                "type": rng.choice(types),
+                "bbox": (lon, lat, lon + 5, lat + 5),
+            }
             started = time.perf_counter()
             result = events.events(**flt)
             timings.append(time.perf_counter() - started)
             hits.append(result.num_rows)
             assert pc.all(pc.equal(result.column("plover_type"), flt["type"])).as_py() in (
-                True, None)
+                True,
+                None,
+            )
     timings.sort()
-    return {"p50_ms": 1000 * statistics.median(timings),
-            "p95_ms": 1000 * timings[int(0.95 * (len(timings) - 1))],
-            "max_ms": 1000 * timings[-1], "mean_hits": statistics.mean(hits)}
+    return {
+        "p50_ms": 1000 * statistics.median(timings),
+        "p95_ms": 1000 * timings[int(0.95 * (len(timings) - 1))],
+        "max_ms": 1000 * timings[-1],
+        "mean_hits": statistics.mean(hits),
+    }
 
 
 def report(c: dict[str, float], e: dict[str, float], command: str) -> str:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    return "\n".join([
-        "## Store: deduplication, export, queries (bench/store.py)",
-        "",
-        f"Command: `{command}` — {date.today().isoformat()}, Python "
-        f"{platform.python_version()}, {os.cpu_count()} CPUs, load average {load:.1f} at the "
-        "end (shared machine: other jobs ran alongside).",
-        "",
-        "| measure | result |",
-        "|---|---|",
-        f"| clustering {c['n']:,.0f} synthetic report events (one pass, empty store) | "
-        f"{c['seconds']:.1f} s ({c['per_s']:,.0f} events/s); {c['canonical']:,.0f} canonical "
-        f"events for {c['true_events']:,.0f} true events |",
-        f"| clustering quality vs the true events (B-cubed) | precision {c['precision']:.3f}, "
-        f"recall {c['recall']:.3f} |",
-        f"| incremental: {c['inc_n']:,.0f} more reports into that store | "
-        f"{c['inc_seconds']:.2f} s ({c['inc_components']:,.0f} components reclustered) |",
-        f"| loading {e['n']:,.0f} synthetic events into the store (Arrow → DuckDB, indexes) | "
-        f"{e['load_s']:.1f} s |",
-        f"| export of {e['n']:,.0f} events to Parquet partitioned by month | "
-        f"{e['export_s']:.1f} s ({e['export_rows_s']:,.0f} rows/s), {e['partitions']:.0f} "
-        f"partitions, {e['parquet_mb']:.0f} MB |",
-        f"| filtered query over {e['n']:,.0f} events as inserted (random date order; 30-day "
-        f"range + 5°×5° bbox + type, `EventStore.events` → Arrow), {e['queries']:.0f} random "
-        f"queries | p50 {e['p50_ms_unsorted']:.1f} ms, p95 {e['p95_ms_unsorted']:.1f} ms, max "
-        f"{e['max_ms_unsorted']:.1f} ms |",
-        f"| `Store.compact()` (rewrite {e['n']:,.0f} events in date order) | "
-        f"{e['compact_s']:.1f} s |",
-        f"| the same queries after `compact()` | p50 {e['p50_ms']:.1f} ms, **p95 "
-        f"{e['p95_ms']:.1f} ms**, max {e['max_ms']:.1f} ms ({e['mean_hits']:.0f} rows on "
-        "average) |",
-        "",
-    ])
+    return "\n".join(
+        [
+            "## Store: deduplication, export, queries (bench/store.py)",
+            "",
+            f"Command: `{command}` — {date.today().isoformat()}, Python "
+            f"{platform.python_version()}, {os.cpu_count()} CPUs, load average {load:.1f} at the "
+            "end (shared machine: other jobs ran alongside).",
+            "",
+            "| measure | result |",
+            "|---|---|",
+            f"| clustering {c['n']:,.0f} synthetic report events (one pass, empty store) | "
+            f"{c['seconds']:.1f} s ({c['per_s']:,.0f} events/s); {c['canonical']:,.0f} canonical "
+            f"events for {c['true_events']:,.0f} true events |",
+            f"| clustering quality vs the true events (B-cubed) | precision {c['precision']:.3f}, "
+            f"recall {c['recall']:.3f} |",
+            f"| incremental: {c['inc_n']:,.0f} more reports into that store | "
+            f"{c['inc_seconds']:.2f} s ({c['inc_components']:,.0f} components reclustered) |",
+            f"| loading {e['n']:,.0f} synthetic events into the store (Arrow → DuckDB, indexes) | "
+            f"{e['load_s']:.1f} s |",
+            f"| export of {e['n']:,.0f} events to Parquet partitioned by month | "
+            f"{e['export_s']:.1f} s ({e['export_rows_s']:,.0f} rows/s), {e['partitions']:.0f} "
+            f"partitions, {e['parquet_mb']:.0f} MB |",
+            f"| filtered query over {e['n']:,.0f} events as inserted (random date order; 30-day "
+            f"range + 5°×5° bbox + type, `EventStore.events` → Arrow), {e['queries']:.0f} random "
+            f"queries | p50 {e['p50_ms_unsorted']:.1f} ms, p95 {e['p95_ms_unsorted']:.1f} ms, max "
+            f"{e['max_ms_unsorted']:.1f} ms |",
+            f"| `Store.compact()` (rewrite {e['n']:,.0f} events in date order) | "
+            f"{e['compact_s']:.1f} s |",
+            f"| the same queries after `compact()` | p50 {e['p50_ms']:.1f} ms, **p95 "
+            f"{e['p95_ms']:.1f} ms**, max {e['max_ms']:.1f} ms ({e['mean_hits']:.0f} rows on "
+            "average) |",
+            "",
+        ]
+    )
 
 
 def write_results(section: str) -> None:

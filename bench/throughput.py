@@ -87,14 +87,23 @@ def run_cli(path: Path, workers: int, engine: str, env: dict[str, str]) -> dict[
     """Run the CLI once on a fresh store; return wall seconds and peak RSS by role (MB)."""
     with tempfile.TemporaryDirectory(prefix="ew-bench-") as tmp:
         db = Path(tmp) / "bench.duckdb"
-        cmd = [str(EVENTWIRE), "process", str(path), "--db", str(db), "-q",
-               "--workers", str(workers)]
+        cmd = [
+            str(EVENTWIRE),
+            "process",
+            str(path),
+            "--db",
+            str(db),
+            "-q",
+            "--workers",
+            str(workers),
+        ]
         if engine == "ray":
             cmd += ["--engine", "ray"]
         peaks: dict[int, tuple[int, str]] = {}
         started = time.perf_counter()
-        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                text=True)
+        proc = subprocess.Popen(
+            cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        )
         while proc.poll() is None:
             for pid in _descendants(proc.pid):
                 got = _peak_kb(pid)
@@ -111,8 +120,12 @@ def run_cli(path: Path, workers: int, engine: str, env: dict[str, str]) -> dict[
             if role is not None:
                 by_role[role] = max(by_role.get(role, 0.0), kb / 1024)
         event_ids = _event_ids(db)
-    return {"seconds": seconds, "peak_mb": by_role, "summary": stderr.strip().splitlines()[-1:],
-            "event_ids": event_ids}
+    return {
+        "seconds": seconds,
+        "peak_mb": by_role,
+        "summary": stderr.strip().splitlines()[-1:],
+        "event_ids": event_ids,
+    }
 
 
 def _event_ids(db: Path) -> list[str]:
@@ -130,8 +143,13 @@ def extract_cold_start(repeats: int = 3) -> float:
     times = []
     for i in range(repeats + 1):
         started = time.perf_counter()
-        subprocess.run([str(EVENTWIRE), "extract"], input=sentence, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [str(EVENTWIRE), "extract"],
+            input=sentence,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         if i:
             times.append(time.perf_counter() - started)
     return statistics.median(times)
@@ -172,11 +190,15 @@ def render(rows: list[dict[str, Any]], meta: dict[str, Any]) -> str:
         lines.append(
             f"| {r['name']} | {r['dps']:.1f} | {r['wps']:,.0f} | {r['wps'] / base:.2f} | "
             f"{vs_one} | "
-            f"{r['peak_mb'].get('parent', 0.0):.0f} | {worker:.0f} |")
-    lines += ["", f"Ray output identical to local (same event ids): {meta['identical']}; "
-              f"events found: {meta['events']}.",
-              f"`echo \"Gunmen killed two police officers in Mosul on Monday.\" | eventwire "
-              f"extract` from a cold start (median of 3, wall): {extract}."]
+            f"{r['peak_mb'].get('parent', 0.0):.0f} | {worker:.0f} |"
+        )
+    lines += [
+        "",
+        f"Ray output identical to local (same event ids): {meta['identical']}; "
+        f"events found: {meta['events']}.",
+        f'`echo "Gunmen killed two police officers in Mosul on Monday." | eventwire '
+        f"extract` from a cold start (median of 3, wall): {extract}.",
+    ]
     return "\n".join(lines)
 
 
@@ -242,26 +264,50 @@ def main(argv: list[str] | None = None) -> int:
                 ids[name] = got["event_ids"]
                 for role, mb in got["peak_mb"].items():
                     peaks[name][role] = max(peaks[name].get(role, 0.0), mb)
-                print(f"[{rep + 1}] {name}: {got['seconds']:.1f}s {got['summary']} "
-                      f"{got['peak_mb']}", file=sys.stderr)
+                print(
+                    f"[{rep + 1}] {name}: {got['seconds']:.1f}s {got['summary']} {got['peak_mb']}",
+                    file=sys.stderr,
+                )
     for name, _, _ in runs:
         seconds = statistics.median(timings[name])
-        rows.append({"name": name, "dps": len(texts) / seconds, "wps": words / seconds,
-                     "peak_mb": peaks[name]})
+        rows.append(
+            {
+                "name": name,
+                "dps": len(texts) / seconds,
+                "wps": words / seconds,
+                "peak_mb": peaks[name],
+            }
+        )
     spacy_s = statistics.median(spacy_times)
     identical = "not run"
     if not args.no_ray:
         a, b = set(ids["ray --workers 2"]), set(ids["local --workers 1"])
-        identical = "yes" if a == b else (
-            f"NO ({len(a ^ b)} of {len(a | b)} ids differ; code or data files changed between "
-            f"runs? tests/test_scale.py checks identity on one input)")
+        identical = (
+            "yes"
+            if a == b
+            else (
+                f"NO ({len(a ^ b)} of {len(a | b)} ids differ; code or data files changed between "
+                f"runs? tests/test_scale.py checks identity on one input)"
+            )
+        )
     command = "python bench/throughput.py" + "".join(
-        f" {a}" for a in (argv if argv is not None else sys.argv[1:]))
-    meta = {"command": command, "input": args.input.name, "docs": len(texts), "words": words,
-            "repeats": args.repeats, "prefilter": prefilter, "model": args.model,
-            "spacy_s": spacy_s, "spacy_wps": words / spacy_s, "identical": identical,
-            "events": len(ids.get("local --workers 1", [])), "extract_s": extract_s,
-            "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+        f" {a}" for a in (argv if argv is not None else sys.argv[1:])
+    )
+    meta = {
+        "command": command,
+        "input": args.input.name,
+        "docs": len(texts),
+        "words": words,
+        "repeats": args.repeats,
+        "prefilter": prefilter,
+        "model": args.model,
+        "spacy_s": spacy_s,
+        "spacy_wps": words / spacy_s,
+        "identical": identical,
+        "events": len(ids.get("local --workers 1", [])),
+        "extract_s": extract_s,
+        "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
     body = render(rows, meta)
     print(body)
     if not args.no_write:

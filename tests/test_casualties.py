@@ -67,7 +67,8 @@ def test_coder_notes_win() -> None:
 
 def test_updated_toll_prefers_the_latest() -> None:
     mentions = find_mentions("A bomb killed 12 people on Monday.") + find_mentions(
-        "The death toll rose to 30 on Tuesday.", offset=40)
+        "The death toll rose to 30 on Tuesday.", offset=40
+    )
     assert incident_toll(mentions).best == 30  # type: ignore[union-attr]
 
 
@@ -101,8 +102,10 @@ def stage() -> CasualtiesStage:
 
 
 def test_stage_sums_one_incident(stage: CasualtiesStage) -> None:
-    text = ("Rebels attacked an army post near the border. Four soldiers were killed and six "
-            "wounded. The army said 3 attackers also died.")
+    text = (
+        "Rebels attacked an army post near the border. Four soldiers were killed and six "
+        "wounded. The army said 3 attackers also died."
+    )
     doc = stage(make_doc(text, None, ["attacked"]))
     fat = doc.events[0].fatalities
     assert fat is not None and (fat.best, fat.wounded) == (7, 6)
@@ -164,9 +167,34 @@ def test_find_mentions_never_raises(text: str) -> None:
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.lists(st.sampled_from(["Gunmen", "killed", "were", "three", "dozens", "of", "wounded",
-                                 "and", ",", "the", "victim", "died", "at least", "10-15", "or",
-                                 "injured", "fatalities", "coded as", "no"]), max_size=14))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Gunmen",
+                "killed",
+                "were",
+                "three",
+                "dozens",
+                "of",
+                "wounded",
+                "and",
+                ",",
+                "the",
+                "victim",
+                "died",
+                "at least",
+                "10-15",
+                "or",
+                "injured",
+                "fatalities",
+                "coded as",
+                "no",
+            ]
+        ),
+        max_size=14,
+    )
+)
 def test_casualty_word_salad_never_raises(words: list[str]) -> None:
     text = " ".join(words)
     best = incident_toll(find_mentions(text))

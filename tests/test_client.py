@@ -76,7 +76,9 @@ def test_process_then_open(tmp_path: Path) -> None:
     reports.mkdir()
     (reports / "one.txt").write_text(
         "Militants attacked a police checkpoint in Kirkuk on Sunday, killing two officers, "
-        "the provincial police chief said.", encoding="utf-8")
+        "the provincial police chief said.",
+        encoding="utf-8",
+    )
     db = tmp_path / "events.duckdb"
     summary = eventwire.process([reports], db=db, published="2024-05-06")
     assert summary.counts["processed"] == 1 and summary.exit_code == 0

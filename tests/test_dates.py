@@ -80,7 +80,9 @@ def test_partial_date_takes_the_year_of_a_full_date_beside_it() -> None:
 
 def test_habitual_cues() -> None:
     assert [c[2] for c in find_habitual("Nearly daily, men are taken; raids come every week.")] == [
-        "Nearly daily", "every week"]
+        "Nearly daily",
+        "every week",
+    ]
 
 
 def make_doc(text: str, published: date | None, triggers: list[str]) -> Document:
@@ -95,8 +97,9 @@ def make_doc(text: str, published: date | None, triggers: list[str]) -> Document
     for word in triggers:
         at = text.index(word)
         index = next(i for i, s in enumerate(doc.sentences) if s.start <= at < s.end)
-        doc.events.append(Event(doc.doc_id, Span(at, at + len(word), "trigger", word), index,
-                                "ASSAULT"))
+        doc.events.append(
+            Event(doc.doc_id, Span(at, at + len(word), "trigger", word), index, "ASSAULT")
+        )
     return doc
 
 
@@ -113,8 +116,9 @@ def test_each_event_takes_its_nearest_date(stage: DatesStage) -> None:
 
 
 def test_paragraph_date_carries_to_later_sentences(stage: DatesStage) -> None:
-    text = ("On 3 November, militia fighters raided the village.\n"
-            "Nobody was hurt. They burned houses.")
+    text = (
+        "On 3 November, militia fighters raided the village.\nNobody was hurt. They burned houses."
+    )
     doc = stage(make_doc(text, PUB, ["raided", "burned"]))
     # the second paragraph has no date: it falls back to publication, not to another paragraph
     assert doc.events[0].date.start == date(2014, 11, 3)  # type: ignore[union-attr]
@@ -136,8 +140,10 @@ def test_publication_and_unknown_fallbacks(stage: DatesStage) -> None:
 
 
 def test_habitual_event_is_recurring_with_the_reporting_period(stage: DatesStage) -> None:
-    text = ("Raids have multiplied over the past three months. Nearly daily, gunmen seize "
-            "farmers on the road.")
+    text = (
+        "Raids have multiplied over the past three months. Nearly daily, gunmen seize "
+        "farmers on the road."
+    )
     doc = stage(make_doc(text, PUB, ["seize"]))
     when = doc.events[0].date
     assert when is not None and when.recurring and when.precision == "range"
@@ -158,8 +164,11 @@ def test_seed_interview(seed_interview: str, settings_and_resources: tuple[objec
     front = [registry[n](cfg, res) for n in ("eventwire.structure.v1", "eventwire.nlp.v1")]  # type: ignore[arg-type]
     back = [registry[n](cfg, res) for n in ("eventwire.dates.v1", "eventwire.casualties.v1")]  # type: ignore[arg-type]
     results = {}
-    for phrase, word in (("When ISIS took Mosul in June", "took"), ("killing dozens", "killing"),
-                         ("Last year, ISIS swept in", "swept")):
+    for phrase, word in (
+        ("When ISIS took Mosul in June", "took"),
+        ("killing dozens", "killing"),
+        ("Last year, ISIS swept in", "swept"),
+    ):
         doc = Document(text=seed_interview, published=date(2014, 12, 10))
         for s in front:
             doc = s(doc)
@@ -172,10 +181,16 @@ def test_seed_interview(seed_interview: str, settings_and_resources: tuple[objec
         results[word] = doc.events[0]
     took = results["took"].date
     assert took is not None and (took.start, took.end, took.precision) == (
-        date(2014, 6, 1), date(2014, 6, 30), "month")
+        date(2014, 6, 1),
+        date(2014, 6, 30),
+        "month",
+    )
     swept = results["swept"].date
     assert swept is not None and (swept.start, swept.end, swept.precision) == (
-        date(2013, 1, 1), date(2013, 12, 31), "year")
+        date(2013, 1, 1),
+        date(2013, 12, 31),
+        "year",
+    )
     killing = results["killing"]
     assert killing.date is not None and killing.date.recurring
     assert killing.fatalities is not None and killing.fatalities.best == 12
@@ -200,9 +215,23 @@ def test_find_timexes_never_raises(text: str, published: date) -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.sampled_from(["June", "May", "on 3 May", "last week", "yesterday", "in 2013", "Tuesday",
-                        "the past two years", "14/06/2014", "between 1 and 40 March"]),
-       st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 1, 1)))
+@given(
+    st.sampled_from(
+        [
+            "June",
+            "May",
+            "on 3 May",
+            "last week",
+            "yesterday",
+            "in 2013",
+            "Tuesday",
+            "the past two years",
+            "14/06/2014",
+            "between 1 and 40 March",
+        ]
+    ),
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 1, 1)),
+)
 def test_relative_dates_never_after_publication(phrase: str, published: date) -> None:
     for timex in find_timexes(f"It happened {phrase}.", published):
         if timex.kind in ("relative", "partial") and "20" not in phrase:

@@ -28,26 +28,54 @@ from eventwire.records import (
 )
 
 MONDAY = date(2024, 3, 4)
-BAGHDAD = {"name": "Baghdad", "geonameid": 98182, "lat": 33.3406, "lon": 44.4009,
-           "admin1": "Baghdad", "country": "IQ", "precision": 1}
+BAGHDAD = {
+    "name": "Baghdad",
+    "geonameid": 98182,
+    "lat": 33.3406,
+    "lon": 44.4009,
+    "admin1": "Baghdad",
+    "country": "IQ",
+    "precision": 1,
+}
 ISLAMIC_STATE = {"name": "Islamic State", "actor_id": "ISIS", "inter": 2, "type": "rebel"}
 CIVILIANS = {"name": "Civilians (Iraq)", "actor_id": "CIV-IQ", "inter": 7, "type": "civilians"}
 
-BOMBING = {"plover_type": "ASSAULT", "plover_mode": "explosives",
-           "acled_event_type": "Explosions/Remote violence",
-           "acled_sub_event_type": "Remote explosive/landmine/IED", "cameo_root": "18"}
-SHOOTING = {"plover_type": "ASSAULT", "plover_mode": "kill",
-            "acled_event_type": "Violence against civilians",
-            "acled_sub_event_type": "Attack", "cameo_root": "18"}
+BOMBING = {
+    "plover_type": "ASSAULT",
+    "plover_mode": "explosives",
+    "acled_event_type": "Explosions/Remote violence",
+    "acled_sub_event_type": "Remote explosive/landmine/IED",
+    "cameo_root": "18",
+}
+SHOOTING = {
+    "plover_type": "ASSAULT",
+    "plover_mode": "kill",
+    "acled_event_type": "Violence against civilians",
+    "acled_sub_event_type": "Attack",
+    "cameo_root": "18",
+}
 
 
-def make_event(doc: Document, trigger: str, kind: dict[str, str], *, actor1: dict[str, Any] |
-               None = None, actor2: dict[str, Any] | None = None, place: dict[str, Any] | None =
-               BAGHDAD, day: date | None = MONDAY, killed: int | None = None,
-               confidence: float = 0.7) -> Event:
+def make_event(
+    doc: Document,
+    trigger: str,
+    kind: dict[str, str],
+    *,
+    actor1: dict[str, Any] | None = None,
+    actor2: dict[str, Any] | None = None,
+    place: dict[str, Any] | None = BAGHDAD,
+    day: date | None = MONDAY,
+    killed: int | None = None,
+    confidence: float = 0.7,
+) -> Event:
     start = doc.text.index(trigger)
-    event = Event(doc_id=doc.doc_id, trigger=Span(start, start + len(trigger), "trigger", trigger),
-                  sentence_index=0, confidence=confidence, **kind)
+    event = Event(
+        doc_id=doc.doc_id,
+        trigger=Span(start, start + len(trigger), "trigger", trigger),
+        sentence_index=0,
+        confidence=confidence,
+        **kind,
+    )
     if actor1:
         event.actor1 = Actor(text=str(actor1["name"]), **{k: v for k, v in actor1.items()})
     if actor2:
@@ -71,22 +99,44 @@ def make_doc(text: str, source: str, published: date) -> Document:
 def attack_reports() -> list[Document]:
     """Three outlets report one car bombing (the third a day later, with a higher toll);
     a shooting in the same city on the same day is reported twice, once alongside it."""
-    d1 = make_doc("A car bomb tore through a crowded market in Baghdad on Monday, killing at "
-                  "least 10 people, police said.", "Tigris Wire", MONDAY)
+    d1 = make_doc(
+        "A car bomb tore through a crowded market in Baghdad on Monday, killing at "
+        "least 10 people, police said.",
+        "Tigris Wire",
+        MONDAY,
+    )
     d1.events = [make_event(d1, "tore through", BOMBING, actor2=CIVILIANS, killed=10)]
-    d2 = make_doc("Islamic State militants detonated an explosives-laden car beside a Baghdad "
-                  "market on Monday and ten shoppers died. Hours later gunmen shot dead three "
-                  "shopkeepers in another district of the capital.", "Euphrates Daily", MONDAY)
+    d2 = make_doc(
+        "Islamic State militants detonated an explosives-laden car beside a Baghdad "
+        "market on Monday and ten shoppers died. Hours later gunmen shot dead three "
+        "shopkeepers in another district of the capital.",
+        "Euphrates Daily",
+        MONDAY,
+    )
     d2.events = [
         make_event(d2, "detonated", BOMBING, actor1=ISLAMIC_STATE, actor2=CIVILIANS, killed=10),
-        make_event(d2, "shot dead", SHOOTING, actor1={"name": "gunmen", "inter": 3},
-                   actor2=CIVILIANS, killed=3),
+        make_event(
+            d2,
+            "shot dead",
+            SHOOTING,
+            actor1={"name": "gunmen", "inter": 3},
+            actor2=CIVILIANS,
+            killed=3,
+        ),
     ]
-    d3 = make_doc("The death toll from Monday's market car bombing in Baghdad has risen to 14, "
-                  "health officials said on Tuesday.", "Levant Observer", date(2024, 3, 5))
+    d3 = make_doc(
+        "The death toll from Monday's market car bombing in Baghdad has risen to 14, "
+        "health officials said on Tuesday.",
+        "Levant Observer",
+        date(2024, 3, 5),
+    )
     d3.events = [make_event(d3, "car bombing", BOMBING, killed=14)]
-    d4 = make_doc("Three shopkeepers were gunned down in Baghdad on Monday evening by unknown "
-                  "attackers, a security source said.", "Tigris Wire", MONDAY)
+    d4 = make_doc(
+        "Three shopkeepers were gunned down in Baghdad on Monday evening by unknown "
+        "attackers, a security source said.",
+        "Tigris Wire",
+        MONDAY,
+    )
     d4.events = [make_event(d4, "gunned down", SHOOTING, actor2=CIVILIANS, killed=3)]
     return [d1, d2, d3, d4]
 
@@ -158,9 +208,16 @@ def test_vanished_report_reclusters_its_component() -> None:
 
 
 def report(event_id: str, doc_id: str, **values: Any) -> ReportEvent:
-    base: dict[str, Any] = {"plover_type": "ASSAULT", "date_start": MONDAY, "date_end": MONDAY,
-                            "lat": 33.34, "lon": 44.40, "geo_precision": 1, "country": "IQ",
-                            "location_name": "Baghdad"}
+    base: dict[str, Any] = {
+        "plover_type": "ASSAULT",
+        "date_start": MONDAY,
+        "date_end": MONDAY,
+        "lat": 33.34,
+        "lon": 44.40,
+        "geo_precision": 1,
+        "country": "IQ",
+        "location_name": "Baghdad",
+    }
     base.update(values)
     return ReportEvent(event_id, doc_id, **base)
 
@@ -182,19 +239,32 @@ def test_same_document_is_never_merged() -> None:
         ({"date_start": date(2024, 1, 1), "date_end": date(2024, 12, 31)}, False),  # too vague
         ({"location_name": "Mosul", "lat": 36.34, "lon": 43.13}, False),
         ({"location_name": "Kadhimiya", "lat": 33.38, "lon": 44.34}, False),  # two towns
-        ({"location_name": "Baghdad province", "geo_precision": 3, "lat": 33.2, "lon": 44.3},
-         True),
+        ({"location_name": "Baghdad province", "geo_precision": 3, "lat": 33.2, "lon": 44.3}, True),
         ({"country": "SY"}, False),
         ({"lat": None, "lon": None, "location_name": None}, False),  # no place, no actor: no
-        ({"lat": None, "lon": None, "location_name": None, "actor1_id": "ISIS",
-          "actor1_name": "Islamic State"}, True),  # same country and actor is evidence enough
+        (
+            {
+                "lat": None,
+                "lon": None,
+                "location_name": None,
+                "actor1_id": "ISIS",
+                "actor1_name": "Islamic State",
+            },
+            True,
+        ),  # same country and actor is evidence enough
         ({"actor1_id": "PKK", "actor1_name": "PKK"}, False),  # two different coded actors
         ({"actor1_name": "gunmen", "actor1_inter": 2}, True),
     ],
 )
 def test_compatibility_rules(changes: dict[str, Any], merged: bool) -> None:
-    first = report("a", "d1", actor1_id="ISIS", actor1_name="Islamic State", actor1_inter=2,
-                   plover_mode=None if "plover_mode" in changes else "explosives")
+    first = report(
+        "a",
+        "d1",
+        actor1_id="ISIS",
+        actor1_name="Islamic State",
+        actor1_inter=2,
+        plover_mode=None if "plover_mode" in changes else "explosives",
+    )
     if "lat" in changes and changes["lat"] is None and "actor1_id" not in changes:
         first = report("a", "d1")
     second = report("b", "d2", **changes)
@@ -203,10 +273,22 @@ def test_compatibility_rules(changes: dict[str, Any], merged: bool) -> None:
 
 
 def test_swapped_actors_still_match() -> None:
-    a = report("a", "d1", actor1_name="army", actor1_id="IQ-MIL", actor2_name="Islamic State",
-               actor2_id="ISIS")
-    b = report("b", "d2", actor2_name="army", actor2_id="IQ-MIL", actor1_name="Islamic State",
-               actor1_id="ISIS")
+    a = report(
+        "a",
+        "d1",
+        actor1_name="army",
+        actor1_id="IQ-MIL",
+        actor2_name="Islamic State",
+        actor2_id="ISIS",
+    )
+    b = report(
+        "b",
+        "d2",
+        actor2_name="army",
+        actor2_id="IQ-MIL",
+        actor1_name="Islamic State",
+        actor1_id="ISIS",
+    )
     direct = similarity(a, a.__class__(**{**_fields(a), "event_id": "c", "doc_id": "d3"}))
     swapped = similarity(a, b)
     assert swapped is not None and direct is not None and swapped < direct

@@ -32,22 +32,39 @@ def gold_events(rows: list[dict[str, Any]], one_doc_per_row: bool) -> list[Repor
         cross = onto.crosswalk(gold["sub_event_type"])
         day = date.fromisoformat(row["date_iso"])
         precision = TIME_PRECISION.get(gold.get("time_precision") or 1, "day")
-        start, end = {"day": (day, day), "week": (day - timedelta(3), day + timedelta(3)),
-                      "month": (day.replace(day=1), day)}[precision]
-        out.append(ReportEvent(
-            event_id=f"row{n:05d}",
-            doc_id=f"row{n}" if one_doc_per_row else f"text{hash(row['text'])}",
-            plover_type=cross.plover_type, plover_mode=cross.plover_mode,
-            acled_event_type=gold["event_type"], acled_sub_event_type=gold["sub_event_type"],
-            actor1_id=gold["actor1"], actor1_name=gold["actor1"],
-            actor1_inter=gold["inter1"] or None,
-            actor2_id=gold["actor2"], actor2_name=gold["actor2"],
-            actor2_inter=gold["inter2"] or None,
-            location_name=gold["location"], country=gold["iso3"], admin1=gold["admin1"],
-            lat=gold["latitude"], lon=gold["longitude"], geo_precision=gold["geo_precision"],
-            date_start=start, date_end=end, date_precision=precision,
-            fatalities=gold["fatalities"], source=gold["source"], published=day,
-        ))
+        start, end = {
+            "day": (day, day),
+            "week": (day - timedelta(3), day + timedelta(3)),
+            "month": (day.replace(day=1), day),
+        }[precision]
+        out.append(
+            ReportEvent(
+                event_id=f"row{n:05d}",
+                doc_id=f"row{n}" if one_doc_per_row else f"text{hash(row['text'])}",
+                plover_type=cross.plover_type,
+                plover_mode=cross.plover_mode,
+                acled_event_type=gold["event_type"],
+                acled_sub_event_type=gold["sub_event_type"],
+                actor1_id=gold["actor1"],
+                actor1_name=gold["actor1"],
+                actor1_inter=gold["inter1"] or None,
+                actor2_id=gold["actor2"],
+                actor2_name=gold["actor2"],
+                actor2_inter=gold["inter2"] or None,
+                location_name=gold["location"],
+                country=gold["iso3"],
+                admin1=gold["admin1"],
+                lat=gold["latitude"],
+                lon=gold["longitude"],
+                geo_precision=gold["geo_precision"],
+                date_start=start,
+                date_end=end,
+                date_precision=precision,
+                fatalities=gold["fatalities"],
+                source=gold["source"],
+                published=day,
+            )
+        )
     return out
 
 
@@ -65,8 +82,11 @@ def split_rows_merged(rows: list[dict[str, Any]], clusters: list[Cluster]) -> in
     for cluster in clusters:
         texts = Counter(rows[int(m[3:])]["text"] for m in cluster.members)
         for text, count in texts.items():
-            places = {rows[int(m[3:])]["gold"]["location"] for m in cluster.members
-                      if rows[int(m[3:])]["text"] == text}
+            places = {
+                rows[int(m[3:])]["gold"]["location"]
+                for m in cluster.members
+                if rows[int(m[3:])]["text"] == text
+            }
             bad += count > 1 and len(places) > 1
     return bad
 

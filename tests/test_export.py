@@ -24,8 +24,16 @@ from eventwire.synth import insert_synthetic, synthetic_events
 from test_dedup import attack_reports
 
 runner = CliRunner()
-BAGHDAD_DAY = ["--country", "IQ", "--since", "2024-03-04", "--until", "2024-03-04",
-               "--bbox", "44,33,45,34"]
+BAGHDAD_DAY = [
+    "--country",
+    "IQ",
+    "--since",
+    "2024-03-04",
+    "--until",
+    "2024-03-04",
+    "--bbox",
+    "44,33,45,34",
+]
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +78,9 @@ def test_min_sources_at_both_levels(db: str) -> None:
 
 
 def test_acled_csv_uses_acled_columns(db: str) -> None:
-    result = run(db, "--format", "acled-csv", "--type", "Remote explosive/landmine/IED",
-                 *BAGHDAD_DAY)
+    result = run(
+        db, "--format", "acled-csv", "--type", "Remote explosive/landmine/IED", *BAGHDAD_DAY
+    )
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert tuple(rows[0]) == ACLED_COLUMNS
@@ -86,8 +95,9 @@ def test_acled_csv_uses_acled_columns(db: str) -> None:
 
 
 def test_acled_csv_canonical_lists_all_sources(db: str) -> None:
-    result = run(db, "--format", "acled-csv", "--level", "canonical", "--min-sources", "3",
-                 *BAGHDAD_DAY)
+    result = run(
+        db, "--format", "acled-csv", "--level", "canonical", "--min-sources", "3", *BAGHDAD_DAY
+    )
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert len(rows) == 1
     assert rows[0]["source"] == "Euphrates Daily; Levant Observer; Tigris Wire"
@@ -109,8 +119,9 @@ def test_parquet_partitioned_by_month_and_single_file(db: str, tmp_path: Path) -
     assert run(db, "--format", "parquet", "-o", str(out)).exit_code == 0
     months = sorted(p.name for p in out.iterdir())
     assert months[0].startswith("month=2023-") and "month=2024-03" in months
-    total = duckdb.sql(f"SELECT count(*) FROM read_parquet('{out}/*/*.parquet', "
-                       "hive_partitioning = true)").fetchall()[0][0]
+    total = duckdb.sql(
+        f"SELECT count(*) FROM read_parquet('{out}/*/*.parquet', hive_partitioning = true)"
+    ).fetchall()[0][0]
     with Store.open(db, read_only=True) as store:
         assert total == store.counts()["events"]
     single = tmp_path / "canonical.parquet"
@@ -121,28 +132,54 @@ def test_parquet_partitioned_by_month_and_single_file(db: str, tmp_path: Path) -
 
 @pytest.mark.parametrize(
     "args",
-    [["--bbox", "1,2,3"], ["--since", "last week"], ["--format", "xml"], ["--format", "parquet"],
-     ["--level", "cluster"], ["--modality", "certain"], ["--reviewed", "--format", "csv"]],
+    [
+        ["--bbox", "1,2,3"],
+        ["--since", "last week"],
+        ["--format", "xml"],
+        ["--format", "parquet"],
+        ["--level", "cluster"],
+        ["--modality", "certain"],
+        ["--reviewed", "--format", "csv"],
+    ],
 )
 def test_usage_errors_exit_2(db: str, args: list[str]) -> None:
     assert run(db, *args).exit_code == 2
 
 
 def test_filters_match_a_python_reference(db: str) -> None:
-    flt = EventFilter.from_options({"since": "2023-06-01", "until": "2023-09-30",
-                                    "bbox": "30,10,50,40", "type": "fight",
-                                    "actor": "actor 1", "modality": "asserted"})
+    flt = EventFilter.from_options(
+        {
+            "since": "2023-06-01",
+            "until": "2023-09-30",
+            "bbox": "30,10,50,40",
+            "type": "fight",
+            "actor": "actor 1",
+            "modality": "asserted",
+        }
+    )
     where, params = flt.where("report")
     with Store.open(db, read_only=True) as store:
-        got = {r[0] for r in store.con.execute(
-            f"SELECT event_id FROM events WHERE {where}", params).fetchall()}
-        rows = store.con.execute("SELECT event_id, date_start, date_end, lat, lon, plover_type, "
-                                 "actor1_name, actor2_name, modality FROM events").fetchall()
+        got = {
+            r[0]
+            for r in store.con.execute(
+                f"SELECT event_id FROM events WHERE {where}", params
+            ).fetchall()
+        }
+        rows = store.con.execute(
+            "SELECT event_id, date_start, date_end, lat, lon, plover_type, "
+            "actor1_name, actor2_name, modality FROM events"
+        ).fetchall()
     expected = {
-        r[0] for r in rows
-        if r[2] >= date(2023, 6, 1) and r[1] <= date(2023, 9, 30)
-        and r[3] is not None and 10 <= r[3] <= 40 and 30 <= r[4] <= 50 and r[5] == "FIGHT"
-        and any(a and "actor 1" in a.lower() for a in (r[6], r[7])) and r[8] == "asserted"
+        r[0]
+        for r in rows
+        if r[2] >= date(2023, 6, 1)
+        and r[1] <= date(2023, 9, 30)
+        and r[3] is not None
+        and 10 <= r[3] <= 40
+        and 30 <= r[4] <= 50
+        and r[5] == "FIGHT"
+        and any(a and "actor 1" in a.lower() for a in (r[6], r[7]))
+        and r[8] == "asserted"
     }
     assert expected and got == expected
 
@@ -169,8 +206,11 @@ def test_parse_bbox_accepts_only_valid_boxes(text: str) -> None:
 
 @given(st.lists(st.floats(-200, 200), min_size=4, max_size=4))
 def test_parse_bbox_numbers(values: list[float]) -> None:
-    ok = (all(-180 <= v <= 180 for v in values[::2]) and all(-90 <= v <= 90 for v in values[1::2])
-          and values[1] <= values[3])
+    ok = (
+        all(-180 <= v <= 180 for v in values[::2])
+        and all(-90 <= v <= 90 for v in values[1::2])
+        and values[1] <= values[3]
+    )
     text = ",".join(repr(v) for v in values)
     if ok:
         assert parse_bbox(text) == tuple(values)

@@ -19,16 +19,27 @@ def gaz() -> Gazetteer:
 
 @pytest.mark.parametrize(
     ("name", "key"),
-    [("Al-Fallūjah", "al fallujah"), ("  São  Paulo ", "sao paulo"), ("Ta‘izz", "taizz"),
-     ("Pétion-Ville", "petion ville")],
+    [
+        ("Al-Fallūjah", "al fallujah"),
+        ("  São  Paulo ", "sao paulo"),
+        ("Ta‘izz", "taizz"),
+        ("Pétion-Ville", "petion ville"),
+    ],
 )
 def test_fold(name: str, key: str) -> None:
     assert fold(name) == key
 
 
-@pytest.mark.parametrize(("a", "b"), [("Falluja", "Al Fallujah"), ("Idleb", "Idlib"),
-                                      ("Petionville", "Pétion-Ville"), ("Raqqa", "Ar-Raqqah"),
-                                      ("Tuz Khormato", "Ţūz Khūrmātū")])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Falluja", "Al Fallujah"),
+        ("Idleb", "Idlib"),
+        ("Petionville", "Pétion-Ville"),
+        ("Raqqa", "Ar-Raqqah"),
+        ("Tuz Khormato", "Ţūz Khūrmātū"),
+    ],
+)
 def test_skeleton_merges_spellings(a: str, b: str) -> None:
     assert skeleton(a) == skeleton(b)
 
@@ -60,12 +71,19 @@ def test_is_latin() -> None:
 
 @pytest.mark.parametrize(
     ("name", "country", "lat", "lon"),
-    [("Irbil", "IQ", 36.19, 44.01), ("Erbil", "IQ", 36.19, 44.01), ("Falluja", "IQ", 33.35, 43.79),
-     ("Fallujah", "IQ", 33.35, 43.79), ("Mosul", "IQ", 36.34, 43.12),
-     ("Ramadi", "IQ", 33.42, 43.31), ("Idleb", "SY", 35.93, 36.63)],
+    [
+        ("Irbil", "IQ", 36.19, 44.01),
+        ("Erbil", "IQ", 36.19, 44.01),
+        ("Falluja", "IQ", 33.35, 43.79),
+        ("Fallujah", "IQ", 33.35, 43.79),
+        ("Mosul", "IQ", 36.34, 43.12),
+        ("Ramadi", "IQ", 33.42, 43.31),
+        ("Idleb", "SY", 35.93, 36.63),
+    ],
 )
-def test_lookup_finds_spelling_variants(gaz: Gazetteer, name: str, country: str, lat: float,
-                                        lon: float) -> None:
+def test_lookup_finds_spelling_variants(
+    gaz: Gazetteer, name: str, country: str, lat: float, lon: float
+) -> None:
     cands = [c.index for c in gaz.lookup(name) if gaz.country_code(c.index) == country]
     assert cands, name
     best = max(cands, key=lambda i: int(gaz.pop[i]))
@@ -91,8 +109,9 @@ def test_unknown_name(gaz: Gazetteer) -> None:
     assert not gaz.has_key("qwxzyplonk")
 
 
-@pytest.mark.parametrize(("lat", "lon", "cc"), [(33.31, 44.36, "IQ"), (36.2, 37.15, "SY"),
-                                               (48.85, 2.35, "FR")])
+@pytest.mark.parametrize(
+    ("lat", "lon", "cc"), [(33.31, 44.36, "IQ"), (36.2, 37.15, "SY"), (48.85, 2.35, "FR")]
+)
 def test_reverse(gaz: Gazetteer, lat: float, lon: float, cc: str) -> None:
     admin1, country = gaz.reverse(lat, lon)
     assert country == cc and admin1
@@ -114,8 +133,10 @@ def test_lexicon_loads() -> None:
     assert "may" in lex.stoplist
 
 
-@pytest.mark.parametrize("bad", [{"countries": []}, {"countries": {"Iraq": {"names": []}}},
-                                 {"countries": {"IQ": ["Iraq"]}}])
+@pytest.mark.parametrize(
+    "bad",
+    [{"countries": []}, {"countries": {"Iraq": {"names": []}}}, {"countries": {"IQ": ["Iraq"]}}],
+)
 def test_countries_schema(bad: dict[str, object]) -> None:
     with pytest.raises(DataFileError):
         parse_countries(bad)

@@ -84,8 +84,11 @@ def test_parsers_never_raise_and_keep_bounds(text: str) -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(["one", "two", "twenty", "hundred", "and", "dozen", "-", "a"]),
-                max_size=6))
+@given(
+    st.lists(
+        st.sampled_from(["one", "two", "twenty", "hundred", "and", "dozen", "-", "a"]), max_size=6
+    )
+)
 def test_number_words_never_raise(words: list[str]) -> None:
     value = number_value(" ".join(words))
     assert value is None or value >= 0

@@ -14,8 +14,13 @@ from eventwire.pipeline.base import Resources, registered_stages
 from eventwire.pipeline.places import PlacesStage, _clause_bounds
 from eventwire.records import Document, Event, Place, Span
 
-SEED_PLACES = {"Baghdad": (33.34, 44.40), "Mosul": (36.34, 43.12), "Irbil": (36.19, 44.01),
-               "Ramadi": (33.42, 43.31), "Falluja": (33.35, 43.79)}
+SEED_PLACES = {
+    "Baghdad": (33.34, 44.40),
+    "Mosul": (36.34, 43.12),
+    "Irbil": (36.19, 44.01),
+    "Ramadi": (33.42, 43.31),
+    "Falluja": (33.35, 43.79),
+}
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +35,14 @@ def locate(settings: Settings, resources: Resources) -> Callable[..., Document]:
         if trigger is not None:
             start = text.index(trigger)
             index = next(i for i, s in enumerate(doc.sentences) if s.start <= start < s.end)
-            doc.events = [Event(doc.doc_id, Span(start, start + len(trigger), "trigger",
-                                                 trigger), index, "ASSAULT")]
+            doc.events = [
+                Event(
+                    doc.doc_id,
+                    Span(start, start + len(trigger), "trigger", trigger),
+                    index,
+                    "ASSAULT",
+                )
+            ]
         return places(doc)
 
     return run
@@ -53,7 +64,7 @@ def test_town_in_sentence(locate: Callable[..., Document]) -> None:
     doc = locate("Gunmen killed two police officers in Mosul on Tuesday.", "killed")
     loc = _loc(doc)
     assert (loc.name, loc.country, loc.precision, loc.fallback) == ("Mosul", "IQ", 1, "clause")
-    assert doc.text[loc.start:loc.end] == "Mosul"
+    assert doc.text[loc.start : loc.end] == "Mosul"
     assert doc.country == "IQ"
 
 
@@ -124,7 +135,7 @@ def test_places_keep_spans(locate: Callable[..., Document]) -> None:
     doc = locate("Clashes were reported in Kirkuk and near Tuz Khurmatu.")
     assert doc.places
     for place in doc.places:
-        assert doc.text[place.start:place.end] == place.text
+        assert doc.text[place.start : place.end] == place.text
 
 
 def test_clause_bounds() -> None:
@@ -210,15 +221,13 @@ def test_find_actor_cues_spans_and_votes() -> None:
 
 
 def test_landmark_gives_way_to_the_town(locate: Callable[..., Document]) -> None:
-    doc = locate("Rioters smashed windows at the Hamra intersection in Sidon on Friday.",
-                 "smashed")
+    doc = locate("Rioters smashed windows at the Hamra intersection in Sidon on Friday.", "smashed")
     loc = _loc(doc)
     assert (loc.name, loc.country) == ("Sidon", "LB")
 
 
 def test_compass_qualifier_is_not_a_loose_match(locate: Callable[..., Document]) -> None:
-    doc = locate("Jets struck targets in the hills near Duhok, North Iraq, on Monday.",
-                 "struck")
+    doc = locate("Jets struck targets in the hills near Duhok, North Iraq, on Monday.", "struck")
     assert all(p.country == "IQ" for p in doc.places)
     assert _loc(doc).country == "IQ"
 
@@ -240,8 +249,7 @@ def test_town_before_a_hyphen(locate: Callable[..., Document]) -> None:
     loc = _loc(doc)
     assert (loc.name, loc.country) == ("Mosul", "IQ")
     assert loc.text == "Mosul"
-    doc = locate("Troops were deployed on the Baghdad-Amman Highway near Rutba, Iraq.",
-                 "deployed")
+    doc = locate("Troops were deployed on the Baghdad-Amman Highway near Rutba, Iraq.", "deployed")
     assert _loc(doc).text != "Baghdad"
 
 
@@ -257,7 +265,9 @@ def test_hyphen_head_rules(settings: Settings, resources: Resources) -> None:
 
 
 def test_quarter_far_from_its_town_is_dropped(locate: Callable[..., Document]) -> None:
-    doc = locate("In Recife, Pernambuco, police reported a robbery in the Boa Viagem "
-                 "neighbourhood.", "robbery")
+    doc = locate(
+        "In Recife, Pernambuco, police reported a robbery in the Boa Viagem neighbourhood.",
+        "robbery",
+    )
     loc = _loc(doc)
     assert (loc.name, loc.country) == ("Recife", "BR")

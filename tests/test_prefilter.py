@@ -22,9 +22,19 @@ from eventwire.records import Document, Segment
 
 @pytest.mark.parametrize(
     ("word", "form"),
-    [("kill", "killed"), ("kill", "kills"), ("kill", "killing"), ("seize", "seized"),
-     ("seize", "seizing"), ("stab", "stabbed"), ("bury", "buried"), ("clash", "clashes"),
-     ("die", "dying"), ("free", "freeing"), ("ambush", "ambushed")],
+    [
+        ("kill", "killed"),
+        ("kill", "kills"),
+        ("kill", "killing"),
+        ("seize", "seized"),
+        ("seize", "seizing"),
+        ("stab", "stabbed"),
+        ("bury", "buried"),
+        ("clash", "clashes"),
+        ("die", "dying"),
+        ("free", "freeing"),
+        ("ambush", "ambushed"),
+    ],
 )
 def test_inflect_produces_regular_forms(word: str, form: str) -> None:
     assert form in inflect(word)
@@ -58,8 +68,25 @@ def test_matches_reports_spans() -> None:
     assert prefilter.matches("Artillery shelled the town.") == [(10, 17, "shelled")]
 
 
-_WORDS = st.sampled_from(["kill", "killed", "skill", "bomb", "bombs", "car", "the", "rose",
-                          "-", " ", "\n", ".", "İ", "killing", "ß"])
+_WORDS = st.sampled_from(
+    [
+        "kill",
+        "killed",
+        "skill",
+        "bomb",
+        "bombs",
+        "car",
+        "the",
+        "rose",
+        "-",
+        " ",
+        "\n",
+        ".",
+        "İ",
+        "killing",
+        "ß",
+    ]
+)
 
 
 @given(st.lists(_WORDS, max_size=12).map("".join) | st.text(max_size=60))
@@ -74,11 +101,13 @@ def test_prefilter_agrees_with_a_regex_oracle(text: str) -> None:
 
 def test_load_prefilter_covers_the_lexicon() -> None:
     is_candidate = load_prefilter(Settings())
-    for sentence in ("Gunmen killed two police officers in Mosul.",
-                     "Airstrikes hit rebel positions overnight.",
-                     "Two roadside bombs exploded near the market.",
-                     "Protesters gathered outside parliament.",
-                     "Militants kidnapped three aid workers."):
+    for sentence in (
+        "Gunmen killed two police officers in Mosul.",
+        "Airstrikes hit rebel positions overnight.",
+        "Two roadside bombs exploded near the market.",
+        "Protesters gathered outside parliament.",
+        "Militants kidnapped three aid workers.",
+    ):
         assert is_candidate(sentence), sentence
     assert not is_candidate("The committee published its annual accounts.")
 

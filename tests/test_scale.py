@@ -17,15 +17,24 @@ from eventwire.scale import ParquetSink, default_parquet_dir, event_rows, import
 
 # Our own short reports (not from the corpus): one with events, one without, one too short.
 REPORTS = [
-    {"id": "r1", "published": "2021-03-02",
-     "text": "Gunmen killed two police officers in Mosul on Monday. Later, a roadside bomb "
-             "exploded near a market in Kirkuk, wounding four civilians."},
-    {"id": "r2", "published": "2021-03-03",
-     "text": "The city council approved a new budget for parks and libraries on Tuesday."},
+    {
+        "id": "r1",
+        "published": "2021-03-02",
+        "text": "Gunmen killed two police officers in Mosul on Monday. Later, a roadside bomb "
+        "exploded near a market in Kirkuk, wounding four civilians.",
+    },
+    {
+        "id": "r2",
+        "published": "2021-03-03",
+        "text": "The city council approved a new budget for parks and libraries on Tuesday.",
+    },
     {"id": "r3", "text": "ok"},
-    {"id": "r4", "published": "2021-04-10",
-     "text": "Hundreds of protesters marched through Basra demanding jobs and electricity. "
-             "Police fired tear gas to disperse them."},
+    {
+        "id": "r4",
+        "published": "2021-04-10",
+        "text": "Hundreds of protesters marched through Basra demanding jobs and electricity. "
+        "Police fired tear gas to disperse them.",
+    },
 ]
 
 
@@ -52,12 +61,23 @@ def _doc_with_event() -> Document:
     from eventwire.records import Sentence
 
     doc.sentences = [Sentence(0, len(text), text)]
-    event = Event(doc_id=doc.doc_id, trigger=Span(7, 14, "trigger", "shelled"),
-                  sentence_index=0, plover_type="FIGHT",
-                  location=Place("Aleppo", 15, 21, country="SY", lat=36.2, lon=37.16),
-                  date=When("in June", date(2016, 6, 1), date(2016, 6, 30), "month"))
-    doc.events = [event, Event(doc_id=doc.doc_id, trigger=Span(7, 14, "trigger", "shelled"),
-                               sentence_index=0, plover_type="ASSAULT")]
+    event = Event(
+        doc_id=doc.doc_id,
+        trigger=Span(7, 14, "trigger", "shelled"),
+        sentence_index=0,
+        plover_type="FIGHT",
+        location=Place("Aleppo", 15, 21, country="SY", lat=36.2, lon=37.16),
+        date=When("in June", date(2016, 6, 1), date(2016, 6, 30), "month"),
+    )
+    doc.events = [
+        event,
+        Event(
+            doc_id=doc.doc_id,
+            trigger=Span(7, 14, "trigger", "shelled"),
+            sentence_index=0,
+            plover_type="ASSAULT",
+        ),
+    ]
     return doc
 
 
@@ -77,8 +97,9 @@ def test_event_rows_partition_by_event_month_then_publication(tmp_path: Path) ->
 def _store_dump(path: Path) -> tuple[list[dict[str, object]], list[tuple[object, ...]]]:
     with Store.open(str(path), read_only=True) as store:
         events = list(store.event_records())
-        ledger = sorted((r["input"], r["status"], r["code"], r["doc_id"], r["n_events"])
-                        for r in store.ledger())
+        ledger = sorted(
+            (r["input"], r["status"], r["code"], r["doc_id"], r["n_events"]) for r in store.ledger()
+        )
     return events, ledger
 
 
@@ -105,7 +126,8 @@ def test_ray_output_is_identical_to_local(tmp_path: Path) -> None:
 
         table = pads.dataset(parquet, format="parquet", partitioning="hive").to_table()
         assert sorted(table.column("event_id").to_pylist()) == sorted(
-            e["event_id"] for e in local_events)
+            e["event_id"] for e in local_events
+        )
     # a second run finds everything in the ledger and starts no cluster
     again = process_ray([str(source)], load_settings(env={}, db=str(ray_db)), workers=1)
     assert again.already_done == len(REPORTS) and not again.counts

@@ -39,10 +39,14 @@ INSERT INTO meta VALUES ('schema_version', '1');
 """
 
 V1_RECORD = {
-    "event_id": "e1", "doc_id": "d1", "plover_type": "ASSAULT",
-    "actor1": {"id": "ISIS", "name": "Islamic State"}, "actor2": None,
+    "event_id": "e1",
+    "doc_id": "d1",
+    "plover_type": "ASSAULT",
+    "actor1": {"id": "ISIS", "name": "Islamic State"},
+    "actor2": None,
     "location": {"name": "Mosul", "geonameid": 99072, "lat": 36.34, "lon": 43.13},
-    "fatalities": {"best": 4, "low": 3, "high": 5}, "published": "2016-10-18",
+    "fatalities": {"best": 4, "low": 3, "high": 5},
+    "published": "2016-10-18",
 }
 
 
@@ -64,11 +68,11 @@ def test_version_1_store_is_upgraded_and_backfilled(tmp_path: Path) -> None:
         assert current_version(store.con) == SCHEMA_VERSION == 2
         row = store.con.execute(
             "SELECT actor1_id, actor2_id, geonameid, fatalities_low, fatalities_high, published "
-            "FROM events WHERE event_id = 'e1'").fetchall()[0]
+            "FROM events WHERE event_id = 'e1'"
+        ).fetchall()[0]
         assert row[:5] == ("ISIS", None, 99072, 3, 5)
         assert str(row[5]) == "2016-10-18"
-        assert store.counts() == {"documents": 0, "events": 1, "ledger": 0,
-                                  "canonical_events": 0}
+        assert store.counts() == {"documents": 0, "events": 1, "ledger": 0, "canonical_events": 0}
         assert [r["event_id"] for r in store.event_records()] == ["e1"]
 
 
@@ -109,10 +113,17 @@ def test_failed_migration_leaves_the_store_unchanged(tmp_path: Path) -> None:
 
 def test_indexes_for_time_space_actor_queries() -> None:
     with Store.open(":memory:") as store:
-        names = {r[0] for r in store.con.execute(
-            "SELECT index_name FROM duckdb_indexes()").fetchall()}
-    assert {"events_date_idx", "events_actor1_idx", "events_actor2_idx", "events_doc_idx",
-            "canonical_date_idx", "members_component_idx"} <= names
+        names = {
+            r[0] for r in store.con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()
+        }
+    assert {
+        "events_date_idx",
+        "events_actor1_idx",
+        "events_actor2_idx",
+        "events_doc_idx",
+        "canonical_date_idx",
+        "members_component_idx",
+    } <= names
 
 
 def test_reopening_is_idempotent(tmp_path: Path) -> None:
@@ -126,18 +137,32 @@ def test_write_batch_fills_version_2_columns() -> None:
     text = "Gunmen killed four people in Mosul on Monday."
     doc = Document(text=text, source="Example Wire", published=date(2016, 10, 18))
     doc.sentences = [Sentence(0, len(text), text)]
-    event = Event(doc_id=doc.doc_id, trigger=Span(7, 13, "trigger", "killed"), sentence_index=0,
-                  plover_type="ASSAULT")
+    event = Event(
+        doc_id=doc.doc_id,
+        trigger=Span(7, 13, "trigger", "killed"),
+        sentence_index=0,
+        plover_type="ASSAULT",
+    )
     event.actor1 = Actor("Gunmen", 0, 6, name="gunmen", actor_id="GEN-GUNMEN", inter=3)
-    event.location = Place("Mosul", 29, 34, name="Mosul", geonameid=99072, lat=36.34,
-                           lon=43.13, country="IQ", precision=1)
+    event.location = Place(
+        "Mosul",
+        29,
+        34,
+        name="Mosul",
+        geonameid=99072,
+        lat=36.34,
+        lon=43.13,
+        country="IQ",
+        precision=1,
+    )
     event.fatalities = Fatalities("four", best=4, low=4, high=4)
     doc.events = [event]
     with Store.open(":memory:") as store:
         store.write_batch([doc], [])
         row = store.con.execute(
             "SELECT actor1_id, geonameid, fatalities_low, fatalities_high, published, source "
-            "FROM events").fetchall()[0]
+            "FROM events"
+        ).fetchall()[0]
         assert row[:4] == ("GEN-GUNMEN", 99072, 4, 4)
         assert str(row[4]) == "2016-10-18" and row[5] == "Example Wire"
         assert store.document(doc.doc_id)["source"] == "Example Wire"  # type: ignore[index]
@@ -159,8 +184,9 @@ def test_compact_rewrites_in_date_order_and_keeps_everything(tmp_path: Path) -> 
         assert sorted(r["event_id"] for r in store.event_records()) == before
         dates = [r[0] for r in store.con.execute("SELECT date_start FROM events").fetchall()]
         assert dates == sorted(dates)
-        names = {r[0] for r in store.con.execute(
-            "SELECT index_name FROM duckdb_indexes()").fetchall()}
+        names = {
+            r[0] for r in store.con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()
+        }
         assert "events_date_idx" in names
     with Store.open(tmp_path / "c.duckdb", read_only=True) as ro, pytest.raises(StoreError):
         ro.compact()

@@ -45,11 +45,17 @@ def process(
     from eventwire.runner import process as run
 
     inputs = [str(paths)] if isinstance(paths, (str, Path)) else [str(p) for p in paths]
-    settings = load_settings(config_file=config, db=str(db) if db is not None else None,
-                             **options)
+    settings = load_settings(config_file=config, db=str(db) if db is not None else None, **options)
     with Store.open(settings.db) as store:
-        summary = run(inputs, settings, workers=workers, published=parse_date(published,
-                      "published"), source=source, retry_failed=retry_failed, store=store)
+        summary = run(
+            inputs,
+            settings,
+            workers=workers,
+            published=parse_date(published, "published"),
+            source=source,
+            retry_failed=retry_failed,
+            store=store,
+        )
         if cluster:
             cluster_store(store, settings.options(STAGE_NAME))
     return summary
@@ -123,8 +129,10 @@ class EventStore:
 
     def documents(self, *, text: bool = False) -> pa.Table:
         """Stored documents (metadata; the full text with ``text=True``)."""
-        cols = "doc_id, source_id, input, title, published, source, url, language, country, " \
-               "pipeline_version, processed_at" + (", text" if text else "")
+        cols = (
+            "doc_id, source_id, input, title, published, source, url, language, country, "
+            "pipeline_version, processed_at" + (", text" if text else "")
+        )
         return self._table(f"SELECT {cols} FROM documents ORDER BY doc_id", [])
 
     def ledger(self) -> pa.Table:

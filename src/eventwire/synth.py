@@ -36,18 +36,31 @@ TYPES: tuple[tuple[str, str, str, str, float], ...] = (
     ("MOBILIZE", "troops", "Strategic developments", "Other", 1),
 )
 COUNTRIES: tuple[tuple[str, float, float], ...] = (
-    ("IQ", 33.3, 44.4), ("SY", 35.0, 38.5), ("YE", 15.4, 44.2), ("AF", 34.5, 69.2),
-    ("NG", 11.8, 13.2), ("ML", 16.3, -0.1), ("SO", 2.0, 45.3), ("UA", 48.0, 37.8),
-    ("MX", 20.5, -101.0), ("IN", 28.6, 77.2), ("PK", 33.7, 73.1), ("LB", 33.9, 35.5),
-    ("CD", -1.7, 29.2), ("SD", 15.5, 32.5), ("MM", 21.0, 96.0), ("CO", 4.6, -74.1),
+    ("IQ", 33.3, 44.4),
+    ("SY", 35.0, 38.5),
+    ("YE", 15.4, 44.2),
+    ("AF", 34.5, 69.2),
+    ("NG", 11.8, 13.2),
+    ("ML", 16.3, -0.1),
+    ("SO", 2.0, 45.3),
+    ("UA", 48.0, 37.8),
+    ("MX", 20.5, -101.0),
+    ("IN", 28.6, 77.2),
+    ("PK", 33.7, 73.1),
+    ("LB", 33.9, 35.5),
+    ("CD", -1.7, 29.2),
+    ("SD", 15.5, 32.5),
+    ("MM", 21.0, 96.0),
+    ("CO", 4.6, -74.1),
 )
 ACTOR_INTER = np.array([1, 2, 3, 4, 8, 1, 2, 3, 6, 7])
 OUTLETS = 40
 PLACES_PER_COUNTRY = 60
 
 
-def synthetic_events(n: int, seed: int = 0, start: date = date(2023, 1, 1),
-                     days: int = 730) -> pa.Table:
+def synthetic_events(
+    n: int, seed: int = 0, start: date = date(2023, 1, 1), days: int = 730
+) -> pa.Table:
     """``n`` report-level events as an Arrow table with the ``events`` columns + truth_id."""
     rng = np.random.default_rng(seed)
     n_reports = rng.choice([1, 2, 3, 4], size=n, p=[0.45, 0.3, 0.15, 0.1])
@@ -56,8 +69,9 @@ def synthetic_events(n: int, seed: int = 0, start: date = date(2023, 1, 1),
     weights = np.array([t[4] for t in TYPES])
     t_type = rng.choice(len(TYPES), size=n_true, p=weights / weights.sum())
     t_country = rng.integers(0, len(COUNTRIES), size=n_true)
-    t_place = t_country * PLACES_PER_COUNTRY + rng.zipf(1.6, size=n_true).clip(
-        1, PLACES_PER_COUNTRY) - 1
+    t_place = (
+        t_country * PLACES_PER_COUNTRY + rng.zipf(1.6, size=n_true).clip(1, PLACES_PER_COUNTRY) - 1
+    )
     t_day = rng.integers(0, days, size=n_true)
     t_actor1 = rng.integers(0, 300, size=n_true)
     t_actor2 = rng.integers(0, 300, size=n_true)
@@ -88,37 +102,46 @@ def synthetic_events(n: int, seed: int = 0, start: date = date(2023, 1, 1),
     base = np.datetime64(start.isoformat(), "D")
 
     ids = np.arange(n) + 1_000_000_000  # fixed width, sorts like the numbers
-    table = pa.table({
-        "event_id": _names("s", ids),
-        "doc_id": _names("d", ids),
-        "source_id": pa.nulls(n, pa.string()),
-        "plover_type": np.array([t[0] for t in TYPES])[ty],
-        "plover_mode": np.array([t[1] for t in TYPES])[ty],
-        "acled_event_type": np.array([t[2] for t in TYPES])[ty],
-        "acled_sub_event_type": np.array([t[3] for t in TYPES])[ty],
-        "cameo_root": np.where(np.isin(ty, [0, 1, 2]), "18", "19"),
-        "actor1_id": _names("A", a1), "actor1_name": _names("Actor ", a1),
-        "actor1_inter": pa.array(np.where(a1 < 0, 0, ACTOR_INTER[a1 % 10]), mask=a1 < 0),
-        "actor2_id": _names("A", a2), "actor2_name": _names("Actor ", a2),
-        "actor2_inter": pa.array(np.where(a2 < 0, 0, ACTOR_INTER[a2 % 10]), mask=a2 < 0),
-        "location_name": pc.if_else(province, _names("Province ", place // 10),
-                                    _names("Town ", place)),
-        "geonameid": pa.array(np.where(province, 0, 1_000_000 + place), mask=province),
-        "country": country,
-        "admin1": _names("Province ", place // 10),
-        "lat": lat, "lon": lon,
-        "geo_precision": np.where(province, 3, 1),
-        "date_start": base + ev_day, "date_end": base + ev_day,
-        "date_precision": np.where(publication_dated, "publication", "day"),
-        "fatalities": fat, "fatalities_low": fat, "fatalities_high": fat,
-        "modality": np.where(rng.random(n) < 0.05, "negated", "asserted"),
-        "source": _names("Outlet ", rng.integers(0, OUTLETS, size=n)),
-        "published": base + published,
-        "confidence": np.round(rng.uniform(0.4, 0.95, size=n), 3),
-        "sentence_start": np.zeros(n, dtype=np.int32),
-        "sentence_end": np.full(n, 80, dtype=np.int32),
-        "truth_id": truth,
-    })
+    table = pa.table(
+        {
+            "event_id": _names("s", ids),
+            "doc_id": _names("d", ids),
+            "source_id": pa.nulls(n, pa.string()),
+            "plover_type": np.array([t[0] for t in TYPES])[ty],
+            "plover_mode": np.array([t[1] for t in TYPES])[ty],
+            "acled_event_type": np.array([t[2] for t in TYPES])[ty],
+            "acled_sub_event_type": np.array([t[3] for t in TYPES])[ty],
+            "cameo_root": np.where(np.isin(ty, [0, 1, 2]), "18", "19"),
+            "actor1_id": _names("A", a1),
+            "actor1_name": _names("Actor ", a1),
+            "actor1_inter": pa.array(np.where(a1 < 0, 0, ACTOR_INTER[a1 % 10]), mask=a1 < 0),
+            "actor2_id": _names("A", a2),
+            "actor2_name": _names("Actor ", a2),
+            "actor2_inter": pa.array(np.where(a2 < 0, 0, ACTOR_INTER[a2 % 10]), mask=a2 < 0),
+            "location_name": pc.if_else(
+                province, _names("Province ", place // 10), _names("Town ", place)
+            ),
+            "geonameid": pa.array(np.where(province, 0, 1_000_000 + place), mask=province),
+            "country": country,
+            "admin1": _names("Province ", place // 10),
+            "lat": lat,
+            "lon": lon,
+            "geo_precision": np.where(province, 3, 1),
+            "date_start": base + ev_day,
+            "date_end": base + ev_day,
+            "date_precision": np.where(publication_dated, "publication", "day"),
+            "fatalities": fat,
+            "fatalities_low": fat,
+            "fatalities_high": fat,
+            "modality": np.where(rng.random(n) < 0.05, "negated", "asserted"),
+            "source": _names("Outlet ", rng.integers(0, OUTLETS, size=n)),
+            "published": base + published,
+            "confidence": np.round(rng.uniform(0.4, 0.95, size=n), 3),
+            "sentence_start": np.zeros(n, dtype=np.int32),
+            "sentence_end": np.full(n, 80, dtype=np.int32),
+            "truth_id": truth,
+        }
+    )
     return table
 
 
@@ -152,7 +175,6 @@ def insert_synthetic(con: duckdb.DuckDBPyConnection, table: pa.Table) -> None:
     """Insert a synthetic table into ``events`` (the JSON record is built by DuckDB)."""
     con.register("_ew_synth", table.drop_columns(["truth_id"]))
     try:
-        con.execute(f"INSERT INTO events BY NAME SELECT *, {_RECORD_SQL} AS record "
-                    "FROM _ew_synth")
+        con.execute(f"INSERT INTO events BY NAME SELECT *, {_RECORD_SQL} AS record FROM _ew_synth")
     finally:
         con.unregister("_ew_synth")

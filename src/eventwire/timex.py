@@ -193,14 +193,23 @@ def join_ranges(text: str, found: list[Timex], offset: int = 0) -> list[Timex]:
             if (
                 re.fullmatch(r"\s*(?:and|to|until|till|through|-|–)\s*", gap)
                 and re.search(r"\b(?:between|from)\s+$", lead)
-                and a.start is not None and b.end is not None and a.start <= b.end
+                and a.start is not None
+                and b.end is not None
+                and a.start <= b.end
             ):
                 if a.start.year != b.end.year and not re.search(r"[0-9]{4}", first.text):
                     # "between July 1 and July 31, 2014": the year is written once
                     with contextlib.suppress(ValueError):
                         a.start = a.start.replace(year=b.end.year)
-                when = When(text[first.start - offset : timex.end - offset], a.start, b.end,
-                            "range", False, first.start, timex.end)
+                when = When(
+                    text[first.start - offset : timex.end - offset],
+                    a.start,
+                    b.end,
+                    "range",
+                    False,
+                    first.start,
+                    timex.end,
+                )
                 merged[-1] = Timex(first.start, timex.end, when.text or "", when, "range")
                 continue
         merged.append(timex)

@@ -238,8 +238,11 @@ def resolve_match(
         when = _numeric(text, numeric_order)
     elif group == "drange":
         first = _day_month(lex, re.sub(r"^\D*([0-9]+)\D.*?([0-9]+)", r"\1", text), published, True)
-        last = _day_month(lex, re.sub(r"^\D*[0-9]+\D+?(?=[0-9])", "", text), None, True) if (
-            _YEAR_RE.search(text)) else None
+        last = (
+            _day_month(lex, re.sub(r"^\D*[0-9]+\D+?(?=[0-9])", "", text), None, True)
+            if (_YEAR_RE.search(text))
+            else None
+        )
         if first and first.start and last is None:
             day = re.findall(r"[0-9]+", re.sub(r"^\D*[0-9]+\D+?(?=[0-9])", "", text))[0]
             end = _safe_day(first.start.year, first.start.month, int(day))

@@ -69,8 +69,10 @@ def _refresh_canonical(db: str, options: dict[str, Any]) -> None:
     if pending:
         with Store.open(db) as store:
             summary = cluster_store(store, options)
-        err_console.print(f"clustered {summary.new_events} new report events "
-                          f"({summary.canonical_total} canonical events)")
+        err_console.print(
+            f"clustered {summary.new_events} new report events "
+            f"({summary.canonical_total} canonical events)"
+        )
 
 
 def register(app: typer.Typer) -> None:
@@ -85,8 +87,12 @@ def register(app: typer.Typer) -> None:
         output: Annotated[str, typer.Option("-o", "--output", help="File, or - for stdout.")] = "-",
         level: LevelOption = "report",
         partition: Annotated[
-            str, typer.Option("--partition", help="Parquet: month (a directory), none, or auto "
-                              "(a directory unless -o ends in .parquet).")
+            str,
+            typer.Option(
+                "--partition",
+                help="Parquet: month (a directory), none, or auto "
+                "(a directory unless -o ends in .parquet).",
+            ),
         ] = "auto",
         reviewed: Annotated[
             bool, typer.Option("--reviewed", help="Apply analyst reviews (jsonl, report level).")
@@ -111,25 +117,40 @@ def register(app: typer.Typer) -> None:
         if format not in exports.FORMATS:
             raise typer.BadParameter(", ".join(exports.FORMATS), param_hint="--format")
         if format == "parquet" and output == "-":
-            raise typer.BadParameter("parquet needs a path: -o events.parquet or -o events/",
-                                     param_hint="-o")
+            raise typer.BadParameter(
+                "parquet needs a path: -o events.parquet or -o events/", param_hint="-o"
+            )
         if partition not in {"auto", "month", "none"}:
             raise typer.BadParameter("use auto, month or none", param_hint="--partition")
         if reviewed and (format != "jsonl" or level != "report"):
             raise typer.BadParameter("--reviewed works with --format jsonl --level report")
-        flt = _filters(since=since, until=until, country=country, bbox=bbox, type=type,
-                       actor=actor, min_sources=min_sources, modality=modality)
+        flt = _filters(
+            since=since,
+            until=until,
+            country=country,
+            bbox=bbox,
+            type=type,
+            actor=actor,
+            min_sources=min_sources,
+            modality=modality,
+        )
         if level == "canonical" or min_sources is not None:
             _refresh_canonical(settings.db, settings.options(STAGE_NAME))
         with Store.open(settings.db, read_only=not reviewed) as store:
             if format == "parquet":
                 split = partition == "month" or (
-                    partition == "auto" and not output.endswith(".parquet"))
+                    partition == "auto" and not output.endswith(".parquet")
+                )
                 n = exports.write_parquet(store, level, flt, output, partition=split)
                 err_console.print(f"wrote {n} {level} events to {output}")
                 return
-            handle: Any = sys.stdout if output == "-" else Path(output).open(  # noqa: SIM115
-                "w", encoding="utf-8", newline="")
+            handle: Any = (
+                sys.stdout
+                if output == "-"
+                else Path(output).open(  # noqa: SIM115
+                    "w", encoding="utf-8", newline=""
+                )
+            )
             try:
                 if reviewed:
                     n = _write_reviewed(store, flt, handle)
@@ -177,10 +198,19 @@ def register(app: typer.Typer) -> None:
         groups = [g.strip() for g in by.split(",") if g.strip()]
         bad = [g for g in groups if g not in GROUPS]
         if bad:
-            raise typer.BadParameter(f"{', '.join(bad)}: use {', '.join(GROUPS)}",
-                                     param_hint="--by")
-        flt = _filters(since=since, until=until, country=country, bbox=bbox, type=type,
-                       actor=actor, min_sources=min_sources, modality=modality)
+            raise typer.BadParameter(
+                f"{', '.join(bad)}: use {', '.join(GROUPS)}", param_hint="--by"
+            )
+        flt = _filters(
+            since=since,
+            until=until,
+            country=country,
+            bbox=bbox,
+            type=type,
+            actor=actor,
+            min_sources=min_sources,
+            modality=modality,
+        )
         if level == "canonical" or min_sources is not None:
             _refresh_canonical(settings.db, settings.options(STAGE_NAME))
         with Store.open(settings.db, read_only=True) as store:

@@ -141,10 +141,12 @@ def _touched_components(store: Store, new: list[ReportEvent], opts: DedupOptions
     lo = min(e.start for e in dated if e.start) - reach
     hi = max(e.end for e in dated if e.end) + reach
     types = sorted({e.plover_type for e in dated if e.plover_type})
-    where = ("EXISTS (SELECT 1 FROM canonical_members m WHERE m.event_id = e.event_id) "
-             f"AND e.plover_type IN ({', '.join('?' for _ in types)}) "
-             "AND coalesce(e.date_end, e.date_start, e.published) >= ? "
-             "AND coalesce(e.date_start, e.date_end, e.published) <= ?")
+    where = (
+        "EXISTS (SELECT 1 FROM canonical_members m WHERE m.event_id = e.event_id) "
+        f"AND e.plover_type IN ({', '.join('?' for _ in types)}) "
+        "AND coalesce(e.date_end, e.date_start, e.published) >= ? "
+        "AND coalesce(e.date_start, e.date_end, e.published) <= ?"
+    )
     params: list[Any] = [*types, lo, hi]
     countries = {e.country for e in dated}
     if None not in countries:  # events with another country cannot be compatible

@@ -27,10 +27,29 @@ FORMATS: tuple[str, ...] = ("jsonl", "csv", "acled-csv", "parquet", "geojson")
 BATCH = 4096
 
 ACLED_COLUMNS: tuple[str, ...] = (
-    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-    "country", "iso", "admin1", "location", "latitude", "longitude", "geo_precision",
-    "source", "notes", "fatalities",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "country",
+    "iso",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
 )
 _TIME_PRECISION = {"day": 1, "week": 2}
 
@@ -71,11 +90,15 @@ def _labeller() -> Callable[[dict[str, Any] | None, date | None, str | None], st
     def label(actor: dict[str, Any] | None, day: date | None, country: str | None) -> str | None:
         if not actor or not (actor.get("name") or actor.get("text")):
             return None
-        coded = Actor(text=actor.get("text") or actor.get("name") or "",
-                      name=actor.get("name"), actor_id=actor.get("id"),
-                      type=actor.get("type"), inter=actor.get("inter"),
-                      country=actor.get("country"),
-                      affiliation=list(actor.get("affiliation") or []))
+        coded = Actor(
+            text=actor.get("text") or actor.get("name") or "",
+            name=actor.get("name"),
+            actor_id=actor.get("id"),
+            type=actor.get("type"),
+            inter=actor.get("inter"),
+            country=actor.get("country"),
+            affiliation=list(actor.get("affiliation") or []),
+        )
         return acled_actor_label(coded, day, event_country=country)
 
     return label
@@ -177,41 +200,51 @@ def write_geojson(store: Store, level: str, flt: EventFilter, out: IO[str]) -> i
         for row in rows:
             props = dict(zip(names, row, strict=True))
             lat, lon = props.get("lat"), props.get("lon")
-            geometry = None if lat is None or lon is None else {
-                "type": "Point", "coordinates": [lon, lat]}
+            geometry = (
+                None if lat is None or lon is None else {"type": "Point", "coordinates": [lon, lat]}
+            )
             feature = {"type": "Feature", "geometry": geometry, "properties": props}
-            out.write((",\n" if n else "") + json.dumps(feature, ensure_ascii=False,
-                                                        default=str))
+            out.write((",\n" if n else "") + json.dumps(feature, ensure_ascii=False, default=str))
             n += 1
     out.write("\n]}\n")
     return n
 
 
-def arrow_reader(store: Store, level: str, flt: EventFilter,
-                 with_record: bool = True) -> pa.RecordBatchReader:
+def arrow_reader(
+    store: Store, level: str, flt: EventFilter, with_record: bool = True
+) -> pa.RecordBatchReader:
     """Flat columns (and the JSON record) of the selected events as Arrow batches."""
     extra = ("record",) if with_record else ()
     sql, params = select_sql(level, flt, extra=(*extra, "strftime(date_start, '%Y-%m') AS month"))
     return store.con.sql(sql, params=params).to_arrow_reader(BATCH * 16)
 
 
-def write_parquet(store: Store, level: str, flt: EventFilter, output: str | Path,
-                  partition: bool) -> int:
+def write_parquet(
+    store: Store, level: str, flt: EventFilter, output: str | Path, partition: bool
+) -> int:
     """One Parquet file, or (``partition``) a directory with one folder per month."""
     reader = arrow_reader(store, level, flt)
     n = 0
     if partition:
+
         def counted() -> Iterator[pa.RecordBatch]:
             nonlocal n
             for batch in reader:
                 n += batch.num_rows
-                yield batch.set_column(batch.schema.get_field_index("month"), "month",
-                                       pc.fill_null(batch.column("month"), "unknown"))
+                yield batch.set_column(
+                    batch.schema.get_field_index("month"),
+                    "month",
+                    pc.fill_null(batch.column("month"), "unknown"),
+                )
 
         ds.write_dataset(
-            counted(), str(output), schema=reader.schema, format="parquet",
+            counted(),
+            str(output),
+            schema=reader.schema,
+            format="parquet",
             partitioning=ds.partitioning(pa.schema([("month", pa.string())]), flavor="hive"),
-            existing_data_behavior="delete_matching", max_rows_per_group=1 << 17,
+            existing_data_behavior="delete_matching",
+            max_rows_per_group=1 << 17,
         )
         return n
     schema = reader.schema.remove(reader.schema.get_field_index("month"))
@@ -223,6 +256,8 @@ def write_parquet(store: Store, level: str, flt: EventFilter, output: str | Path
 
 
 TEXT_WRITERS: dict[str, Callable[[Store, str, EventFilter, IO[str]], int]] = {
-    "jsonl": write_jsonl, "csv": write_csv, "acled-csv": write_acled_csv,
+    "jsonl": write_jsonl,
+    "csv": write_csv,
+    "acled-csv": write_acled_csv,
     "geojson": write_geojson,
 }

@@ -26,18 +26,64 @@ TABLES: dict[str, str] = {"report": "events", "canonical": "canonical_events"}
 
 # Flat columns of each level (CSV, Parquet, the Python API, GeoJSON properties).
 REPORT_COLUMNS: tuple[str, ...] = (
-    "event_id", "doc_id", "source_id", "plover_type", "plover_mode", "acled_event_type",
-    "acled_sub_event_type", "cameo_root", "actor1_name", "actor1_inter", "actor2_name",
-    "actor2_inter", "location_name", "country", "admin1", "lat", "lon", "geo_precision",
-    "date_start", "date_end", "date_precision", "fatalities", "modality", "attributed_to",
-    "source", "confidence", "sentence_start", "sentence_end",
+    "event_id",
+    "doc_id",
+    "source_id",
+    "plover_type",
+    "plover_mode",
+    "acled_event_type",
+    "acled_sub_event_type",
+    "cameo_root",
+    "actor1_name",
+    "actor1_inter",
+    "actor2_name",
+    "actor2_inter",
+    "location_name",
+    "country",
+    "admin1",
+    "lat",
+    "lon",
+    "geo_precision",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "fatalities",
+    "modality",
+    "attributed_to",
+    "source",
+    "confidence",
+    "sentence_start",
+    "sentence_end",
 )
 CANONICAL_COLUMNS: tuple[str, ...] = (
-    "canonical_id", "plover_type", "plover_mode", "acled_event_type", "acled_sub_event_type",
-    "cameo_root", "actor1_name", "actor1_inter", "actor2_name", "actor2_inter",
-    "location_name", "country", "admin1", "lat", "lon", "geo_precision", "date_start",
-    "date_end", "date_precision", "fatalities", "fatalities_low", "fatalities_high",
-    "modality", "n_reports", "n_sources", "confidence", "first_published", "last_published",
+    "canonical_id",
+    "plover_type",
+    "plover_mode",
+    "acled_event_type",
+    "acled_sub_event_type",
+    "cameo_root",
+    "actor1_name",
+    "actor1_inter",
+    "actor2_name",
+    "actor2_inter",
+    "location_name",
+    "country",
+    "admin1",
+    "lat",
+    "lon",
+    "geo_precision",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "fatalities",
+    "fatalities_low",
+    "fatalities_high",
+    "modality",
+    "n_reports",
+    "n_sources",
+    "confidence",
+    "first_published",
+    "last_published",
 )
 COLUMNS: dict[str, tuple[str, ...]] = {"report": REPORT_COLUMNS, "canonical": CANONICAL_COLUMNS}
 ORDER: dict[str, str] = {
@@ -53,8 +99,9 @@ def parse_date(value: date | str | None, name: str) -> date | None:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise ConfigError(f"{name}={value!r} is not a date (use YYYY-MM-DD)",
-                          "EW-QRY-001") from None
+        raise ConfigError(
+            f"{name}={value!r} is not a date (use YYYY-MM-DD)", "EW-QRY-001"
+        ) from None
 
 
 def parse_bbox(value: str | tuple[float, ...] | list[float] | None) -> tuple[float, ...] | None:
@@ -69,13 +116,16 @@ def parse_bbox(value: str | tuple[float, ...] | list[float] | None) -> tuple[flo
     ok = (
         len(nums) == 4
         and all(math.isfinite(n) for n in nums)
-        and -180 <= nums[0] <= 180 and -180 <= nums[2] <= 180
+        and -180 <= nums[0] <= 180
+        and -180 <= nums[2] <= 180
         and -90 <= nums[1] <= nums[3] <= 90
     )
     if not ok:
         raise ConfigError(
             f"bbox {value!r} is not minlon,minlat,maxlon,maxlat in degrees "
-            "(e.g. 38.7,29.0,48.6,37.4 for Iraq)", "EW-QRY-002")
+            "(e.g. 38.7,29.0,48.6,37.4 for Iraq)",
+            "EW-QRY-002",
+        )
     return nums
 
 
@@ -98,19 +148,23 @@ class EventFilter:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(values) - known)
         if unknown:
-            raise ConfigError(f"unknown filter {', '.join(unknown)}; known: "
-                              f"{', '.join(sorted(known))}", "EW-QRY-003")
+            raise ConfigError(
+                f"unknown filter {', '.join(unknown)}; known: {', '.join(sorted(known))}",
+                "EW-QRY-003",
+            )
         modality = values.get("modality")
         if modality is not None and modality not in MODALITIES:
-            raise ConfigError(f"modality {modality!r} is not one of {', '.join(MODALITIES)}",
-                              "EW-QRY-004")
+            raise ConfigError(
+                f"modality {modality!r} is not one of {', '.join(MODALITIES)}", "EW-QRY-004"
+            )
         min_sources = values.get("min_sources")
         if min_sources is not None:
             try:
                 min_sources = int(min_sources)
             except (TypeError, ValueError):
-                raise ConfigError(f"min_sources={min_sources!r} is not a number",
-                                  "EW-QRY-005") from None
+                raise ConfigError(
+                    f"min_sources={min_sources!r} is not a number", "EW-QRY-005"
+                ) from None
         return cls(
             since=parse_date(values.get("since"), "since"),
             until=parse_date(values.get("until"), "until"),
@@ -152,8 +206,10 @@ class EventFilter:
             parts.append("plover_type = ?")  # a plain equality DuckDB pushes into the scan
             params.append(self.type)
         elif self.type:
-            parts.append("(plover_type = ? OR lower(acled_event_type) = ? "
-                         "OR lower(acled_sub_event_type) = ?)")
+            parts.append(
+                "(plover_type = ? OR lower(acled_event_type) = ? "
+                "OR lower(acled_sub_event_type) = ?)"
+            )
             params.extend([self.type.upper(), self.type.lower(), self.type.lower()])
         if self.actor:
             parts.append("(actor1_name ILIKE ? ESCAPE '\\' OR actor2_name ILIKE ? ESCAPE '\\')")
@@ -168,13 +224,18 @@ class EventFilter:
             else:
                 parts.append(
                     "event_id IN (SELECT m.event_id FROM canonical_members m JOIN "
-                    "canonical_events c USING (canonical_id) WHERE c.n_sources >= ?)")
+                    "canonical_events c USING (canonical_id) WHERE c.n_sources >= ?)"
+                )
             params.append(self.min_sources)
         return (" AND ".join(parts) or "TRUE"), params
 
 
-def select_sql(level: str, flt: EventFilter, columns: tuple[str, ...] | None = None,
-               extra: tuple[str, ...] = ()) -> tuple[str, list[Any]]:
+def select_sql(
+    level: str,
+    flt: EventFilter,
+    columns: tuple[str, ...] | None = None,
+    extra: tuple[str, ...] = (),
+) -> tuple[str, list[Any]]:
     """``SELECT columns FROM <level table> WHERE … ORDER BY …`` and its parameters."""
     where, params = flt.where(level)
     cols = ", ".join((*(columns or COLUMNS[level]), *extra))

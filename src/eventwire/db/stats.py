@@ -24,8 +24,9 @@ GROUPS: dict[str, str] = {
 BAR_WIDTH = 40
 
 
-def stat_counts(store: Store, level: str, flt: EventFilter, groups: list[str],
-                top: int) -> dict[str, Any]:
+def stat_counts(
+    store: Store, level: str, flt: EventFilter, groups: list[str], top: int
+) -> dict[str, Any]:
     """``{"total": n, group: [[key, count], …]}``; months in time order, others by count."""
     where, params = flt.where(level)
     table = TABLES[level]
@@ -36,7 +37,8 @@ def stat_counts(store: Store, level: str, flt: EventFilter, groups: list[str],
         order = "key DESC" if group == "month" else "n DESC, key"
         rows = store.con.execute(
             f"SELECT coalesce({expr}, '(unknown)') AS key, count(*) AS n FROM {table} "
-            f"WHERE {where} GROUP BY key ORDER BY {order} LIMIT ?", [*params, top],
+            f"WHERE {where} GROUP BY key ORDER BY {order} LIMIT ?",
+            [*params, top],
         ).fetchall()
         if group == "month":
             rows = sorted(rows)

@@ -150,21 +150,24 @@ class Store:
         .store.compact()``); event ids, records and canonical tables are unchanged.
         """
         if self.read_only:
-            raise StoreError("compacting rewrites the events table: open the store read-write",
-                             "EW-DB-011")
+            raise StoreError(
+                "compacting rewrites the events table: open the store read-write", "EW-DB-011"
+            )
         from eventwire.db.migrations import drop_indexes
 
         con = self.con
-        ddl = con.execute(
-            "SELECT sql FROM duckdb_tables() WHERE table_name = 'events'"
-        ).fetchall()[0][0]
+        ddl = con.execute("SELECT sql FROM duckdb_tables() WHERE table_name = 'events'").fetchall()[
+            0
+        ][0]
         try:
             # A sorted copy replaces the table: much faster than DELETE + INSERT in place.
             con.execute("BEGIN TRANSACTION")
             drop_indexes(con, "events")
             con.execute(ddl.replace("CREATE TABLE events", "CREATE TABLE _ew_events_sorted", 1))
-            con.execute("INSERT INTO _ew_events_sorted SELECT * FROM events "
-                        "ORDER BY date_start NULLS LAST, lat NULLS LAST, event_id")
+            con.execute(
+                "INSERT INTO _ew_events_sorted SELECT * FROM events "
+                "ORDER BY date_start NULLS LAST, lat NULLS LAST, event_id"
+            )
             con.execute("DROP TABLE events")
             con.execute("ALTER TABLE _ew_events_sorted RENAME TO events")
             con.execute(_schema_sql())  # recreates the indexes

@@ -19,8 +19,17 @@ from eventwire.datafiles import data_path
 from eventwire.errors import DataFileError
 from eventwire.gazetteer.normalize import fold
 
-FEATURE_GROUPS = ("admin", "part", "town", "near", "locative", "qualifier", "facility",
-                  "modifier", "landmark")
+FEATURE_GROUPS = (
+    "admin",
+    "part",
+    "town",
+    "near",
+    "locative",
+    "qualifier",
+    "facility",
+    "modifier",
+    "landmark",
+)
 
 
 @dataclass(frozen=True, slots=True)

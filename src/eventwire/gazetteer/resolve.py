@@ -116,8 +116,11 @@ def focus_votes(
             weight *= LOOSE_VOTE
         top = max(s for _, s in scored)
         # a big city named by its own name is better evidence than a hamlet
-        best_pop = max(float(gaz.pop[c.index]) for c, _ in scored if c.flag == 2) if any(
-            c.flag == 2 for c, _ in scored) else 0.0
+        best_pop = (
+            max(float(gaz.pop[c.index]) for c, _ in scored if c.flag == 2)
+            if any(c.flag == 2 for c, _ in scored)
+            else 0.0
+        )
         weight *= 1.0 + 0.5 * max(0.0, math.log10(best_pop + 1.0) - 5.0)
         mass: Counter[str] = Counter()
         for c, s in scored:

@@ -128,8 +128,7 @@ _ARTICLE_NAME_RE = re.compile(r"^(?:al|el|ad|as|ash|at|ar|az|an|ibn|bin|abu|umm)
 
 def _is_name_word(tok: Token) -> bool:
     """A capitalised word, or an Arabic name with a lower-case article ("al-Bakir")."""
-    return (tok.capitalised and tok.text[0].isalpha()) or bool(
-        _ARTICLE_NAME_RE.match(tok.text))
+    return (tok.capitalised and tok.text[0].isalpha()) or bool(_ARTICLE_NAME_RE.match(tok.text))
 
 
 def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int) -> list[Mention]:
@@ -226,7 +225,7 @@ def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int)
 
 
 def _hyphen_head(tok: Token, gaz: Gazetteer, lex: Lexicon, index: int) -> Mention | None:
-    """"Mogadishu-Hodan", "Donetsk-Kirovskyi": a known town before a hyphen and a
+    """ "Mogadishu-Hodan", "Donetsk-Kirovskyi": a known town before a hyphen and a
     capitalised part of it ("Saudi-led" and "Al-Qaida" are not)."""
     head, sep, rest = tok.text.partition("-")
     key = fold(head)
@@ -347,8 +346,9 @@ def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
                     continue
                 # a place label counts only for the same words; other labels warn
                 same = (start, end) == (m.start, m.end)
-                if (label in PLACE_LABELS and same) or (label not in PLACE_LABELS
-                                                        and m.ner is None):
+                if (label in PLACE_LABELS and same) or (
+                    label not in PLACE_LABELS and m.ner is None
+                ):
                     m.ner = label
             _context(m, tokens, lex)
         mentions.extend(sorted(found, key=lambda m: m.start))
@@ -369,10 +369,12 @@ def _admin_positions(mentions: list[Mention], doc: Document, gaz: Gazetteer) -> 
             continue
         parent = m.parent
         in_country = parent is not None and any(
-            gaz.feature(c.index) == "country" and c.flag == 2 for c in gaz.lookup(parent.text))
-        in_parens = after == ")" and "(" in doc.text[max(0, m.start - 60):m.start]
+            gaz.feature(c.index) == "country" and c.flag == 2 for c in gaz.lookup(parent.text)
+        )
+        in_parens = after == ")" and "(" in doc.text[max(0, m.start - 60) : m.start]
         if (in_country or in_parens) and any(
-                gaz.feature(c.index) == "admin1" for c in gaz.lookup(m.text, loose=False)):
+            gaz.feature(c.index) == "admin1" for c in gaz.lookup(m.text, loose=False)
+        ):
             m.hint = "admin"
 
 

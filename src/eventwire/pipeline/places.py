@@ -148,8 +148,13 @@ class PlacesStage:
             sent = doc.sentences[sent_index]
             clause = _clause_bounds(sent.text, event.trigger.start - sent.start)
             lo, hi = sent.start + clause[0], sent.start + clause[1]
-            best = max(in_sentence, key=lambda rp: self._rank(rp, event, lo, hi)
-                       + _agreement(rp[1], in_sentence) * (3.0 if rp[0].flag < 0 else 1.0))
+            best = max(
+                in_sentence,
+                key=lambda rp: (
+                    self._rank(rp, event, lo, hi)
+                    + _agreement(rp[1], in_sentence) * (3.0 if rp[0].flag < 0 else 1.0)
+                ),
+            )
             level = "clause" if lo <= best[0].mention.start < hi else "sentence"
             return dataclasses.replace(best[1], fallback=level)
         segment = doc.sentences[sent_index].segment if 0 <= sent_index < len(doc.sentences) else -1
@@ -238,17 +243,23 @@ def _drop_stray_quarters(
     out = []
     for r, p in kept:
         towns = [
-            q for s, q in kept
-            if s is not r and s.mention.sentence == r.mention.sentence and q.feature == "city"
-            and q.lat is not None and q.lon is not None and not s.mention.landmark
+            q
+            for s, q in kept
+            if s is not r
+            and s.mention.sentence == r.mention.sentence
+            and q.feature == "city"
+            and q.lat is not None
+            and q.lon is not None
+            and not s.mention.landmark
         ]
         stray = (
             r.mention.hint_word in QUARTER_WORDS
             and towns
             and p.lat is not None
             and p.lon is not None
-            and all(haversine_km(p.lat, p.lon, q.lat or 0.0, q.lon or 0.0) > QUARTER_KM
-                    for q in towns)
+            and all(
+                haversine_km(p.lat, p.lon, q.lat or 0.0, q.lon or 0.0) > QUARTER_KM for q in towns
+            )
         )
         if not stray:
             out.append((r, p))
@@ -257,12 +268,14 @@ def _drop_stray_quarters(
 
 def _agreement(place: Place, others: list[tuple[Resolution, Place]]) -> float:
     """Penalty for a place far from every other place of its sentence, when those agree."""
-    pts = [p for _, p in others if p.feature != "country" and p.lat is not None
-           and (p.lat, p.lon) != (place.lat, place.lon)]
+    pts = [
+        p
+        for _, p in others
+        if p.feature != "country" and p.lat is not None and (p.lat, p.lon) != (place.lat, place.lon)
+    ]
     if len(pts) < 1 or place.lat is None or place.lon is None or place.feature == "country":
         return 0.0
-    near = any(haversine_km(place.lat, place.lon, p.lat or 0.0, p.lon or 0.0) < 150
-               for p in pts)
+    near = any(haversine_km(place.lat, place.lon, p.lat or 0.0, p.lon or 0.0) < 150 for p in pts)
     return 0.0 if near else -1.5
 
 

@@ -414,9 +414,13 @@ def classes_in(tokens: Sequence[Any], lexicon: Lexicon, skip: Iterable[int] = ()
             continue
         for phrase in cls.phrases:
             # skipped tokens have empty keys, so a phrase over them cannot match
-            if phrase and phrase[0] in every_key and any(
-                all(phrase[k] in keys[i + k] for k in range(len(phrase)))
-                for i in range(len(tokens) - len(phrase) + 1)
+            if (
+                phrase
+                and phrase[0] in every_key
+                and any(
+                    all(phrase[k] in keys[i + k] for k in range(len(phrase)))
+                    for i in range(len(tokens) - len(phrase) + 1)
+                )
             ):
                 present.add(name)
                 break
