@@ -17,16 +17,18 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eventwire import __version__
 from eventwire.config import Settings
 from eventwire.datafiles import data_versions_json
-from eventwire.db.store import Store
 from eventwire.errors import EventwireError, StageError
 from eventwire.pipeline.base import Pipeline
 from eventwire.pipeline.readers import Item, Reader, ReaderOptions
 from eventwire.records import Document, LedgerEntry
+
+if TYPE_CHECKING:  # the store (duckdb, pyarrow) is imported only when a run writes to it
+    from eventwire.db.store import Store
 
 ProgressCallback = Callable[[LedgerEntry], None]
 
@@ -179,7 +181,10 @@ def process(
         )
     )
     own_store = store is None
-    store = store or Store.open(settings.db)
+    if store is None:
+        from eventwire.db.store import Store
+
+        store = Store.open(settings.db)
     ledger_buffer: list[LedgerEntry] = []
     docs_buffer: list[Document] = []
 
