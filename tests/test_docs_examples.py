@@ -27,3 +27,17 @@ def test_python_api_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
             exec(compile(code, f"{DOC.name} block {number}", "exec"), namespace)
         except Exception as exc:
             raise AssertionError(f"docs/python-api.md block {number} failed: {exc!r}") from exc
+
+
+README = DOC.parent.parent / "README.md"
+
+
+def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's Python example runs from a copy of the bundled example reports."""
+    import shutil
+
+    (code,) = BLOCK.findall(README.read_text(encoding="utf-8"))
+    shutil.copytree(README.parent / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md python block", "exec"), {"__name__": "readme_example"})
+    assert (tmp_path / "demo.duckdb").exists()
