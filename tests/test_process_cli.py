@@ -200,3 +200,27 @@ def test_killed_run_resumes_without_duplicates(tmp_path: Path) -> None:
     clean_ids = con.execute("SELECT event_id FROM events ORDER BY 1").fetchall()
     con.close()
     assert ids == clean_ids
+
+
+def test_export_filters_by_speaker_and_outlet(tmp_path: Path) -> None:
+    examples = Path(__file__).resolve().parent.parent / "examples" / "reports"
+    db = tmp_path / "ew.duckdb"
+    assert run("process", str(examples), "--db", str(db), "-q").exit_code == 0
+    everything = run("export", "--db", str(db), "--format", "jsonl")
+    records = [json.loads(line) for line in everything.stdout.splitlines()]
+    speakers = {r["attributed_to"] for r in records if r["attributed_to"]}
+    outlets = {r["source"] for r in records if r["source"]}
+    assert len(speakers) > 1 and len(outlets) > 1
+    speaker = sorted(speakers)[0]
+    got = run("export", "--db", str(db), "--format", "jsonl", "--speaker", speaker)
+    picked = [json.loads(line) for line in got.stdout.splitlines()]
+    assert picked and len(picked) < len(records)
+    assert all(speaker.lower() in r["attributed_to"].lower() for r in picked)
+    outlet = sorted(outlets)[0]
+    got = run("export", "--db", str(db), "--format", "jsonl", "--outlet", outlet)
+    picked = [json.loads(line) for line in got.stdout.splitlines()]
+    assert picked and all(outlet.lower() in r["source"].lower() for r in picked)
+    canonical = run(
+        "export", "--db", str(db), "--level", "canonical", "--format", "jsonl", "--speaker", speaker
+    )
+    assert canonical.exit_code == 0 and canonical.stdout.strip()

@@ -36,6 +36,10 @@ ActorOption = Annotated[str | None, typer.Option("--actor", help="Part of an act
 MinSourcesOption = Annotated[
     int | None, typer.Option("--min-sources", help="Only events reported by at least N outlets.")
 ]
+SpeakerOption = Annotated[
+    str | None, typer.Option("--speaker", help="Part of the name the event is attributed to.")
+]
+OutletOption = Annotated[str | None, typer.Option("--outlet", help="Part of the outlet name.")]
 ModalityOption = Annotated[
     str | None,
     typer.Option("--modality", help="asserted, habitual, hypothetical, negated or generic."),
@@ -105,6 +109,8 @@ def register(app: typer.Typer) -> None:
         actor: ActorOption = None,
         min_sources: MinSourcesOption = None,
         modality: ModalityOption = None,
+        speaker: SpeakerOption = None,
+        outlet: OutletOption = None,
         debug: DebugOption = False,
     ) -> None:
         """Export events: the JSONL record contract, flat CSV/Parquet/GeoJSON, or ACLED-CSV."""
@@ -133,6 +139,8 @@ def register(app: typer.Typer) -> None:
             actor=actor,
             min_sources=min_sources,
             modality=modality,
+            speaker=speaker,
+            outlet=outlet,
         )
         if level == "canonical" or min_sources is not None:
             _refresh_canonical(settings.db, settings.options(STAGE_NAME))

@@ -141,6 +141,8 @@ class EventFilter:
     actor: str | None = None  # substring of actor1 or actor2 name, case-insensitive
     min_sources: int | None = None  # canonical: n_sources; report: its canonical event's
     modality: str | None = None  # asserted | habitual | hypothetical | negated | generic
+    speaker: str | None = None  # substring of who the event is attributed to
+    outlet: str | None = None  # substring of the reporting outlet (document source)
 
     @classmethod
     def from_options(cls, values: Mapping[str, Any]) -> EventFilter:
@@ -174,6 +176,8 @@ class EventFilter:
             actor=values.get("actor") or None,
             min_sources=min_sources,
             modality=modality,
+            speaker=values.get("speaker") or None,
+            outlet=values.get("outlet") or None,
         )
 
     def where(self, level: str = "report") -> tuple[str, list[Any]]:
@@ -218,6 +222,18 @@ class EventFilter:
         if self.modality:
             parts.append("modality = ?")
             params.append(self.modality)
+        for column, value in (("attributed_to", self.speaker), ("source", self.outlet)):
+            if not value:
+                continue
+            pattern = "%" + value.replace("%", r"\%").replace("_", r"\_") + "%"
+            condition = f"{column} ILIKE ? ESCAPE '\\'"
+            if level == "canonical":  # a canonical event matches when one of its reports does
+                condition = (
+                    "canonical_id IN (SELECT m.canonical_id FROM canonical_members m "
+                    f"JOIN events e USING (event_id) WHERE e.{condition})"
+                )
+            parts.append(condition)
+            params.append(pattern)
         if self.min_sources is not None:
             if level == "canonical":
                 parts.append("n_sources >= ?")
