@@ -106,6 +106,19 @@ def _worker_run(task: Task) -> Result:
 
 
 # -- parent side ----------------------------------------------------------------------
+def make_reader(settings: Settings, published: date | None, source: str | None) -> Reader:
+    """The Reader for a run: the settings' limits plus the run's default date and outlet."""
+    return Reader(
+        ReaderOptions(
+            published=published,
+            source=source,
+            max_chars=settings.max_chars,
+            min_chars=settings.min_chars,
+            languages=settings.languages,
+        )
+    )
+
+
 @dataclass
 class _Pending:
     item: Item
@@ -171,15 +184,7 @@ def process(
     started = time.perf_counter()
     summary = RunSummary()
     versions = data_versions_json()
-    reader = Reader(
-        ReaderOptions(
-            published=published,
-            source=source,
-            max_chars=settings.max_chars,
-            min_chars=settings.min_chars,
-            languages=settings.languages,
-        )
-    )
+    reader = make_reader(settings, published, source)
     own_store = store is None
     if store is None:
         from eventwire.db.store import Store

@@ -31,9 +31,16 @@ from eventwire.config import Settings
 from eventwire.datafiles import data_versions_json
 from eventwire.db.store import Store
 from eventwire.errors import ConfigError
-from eventwire.pipeline.readers import Reader, ReaderOptions
 from eventwire.records import Document, LedgerEntry, event_record
-from eventwire.runner import ProgressCallback, Result, RunSummary, Task, _plan, _run_task
+from eventwire.runner import (
+    ProgressCallback,
+    Result,
+    RunSummary,
+    Task,
+    _plan,
+    _run_task,
+    make_reader,
+)
 
 STAGE_OPTIONS = "eventwire.scale"  # settings.options(STAGE_OPTIONS): parquet_dir, batch_size
 RAY_EXTRA = "pip install 'eventwire[ray]'"
@@ -232,15 +239,7 @@ def process_ray(
     started = time.perf_counter()
     summary = RunSummary()
     versions = data_versions_json()
-    reader = Reader(
-        ReaderOptions(
-            published=published,
-            source=source,
-            max_chars=settings.max_chars,
-            min_chars=settings.min_chars,
-            languages=settings.languages,
-        )
-    )
+    reader = make_reader(settings, published, source)
     own_store = store is None
     store = store or Store.open(settings.db)
     sink = ParquetSink(parquet_dir or default_parquet_dir(settings))

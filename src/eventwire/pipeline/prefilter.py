@@ -26,8 +26,8 @@ from typing import Any
 
 from eventwire.config import Settings
 from eventwire.errors import DataFileError
+from eventwire.pipeline.triggers import inflections
 
-_VOWELS = frozenset("aeiou")
 _SPACE = re.compile(r"\s+")
 _HYPHEN_SPACE = re.compile(r"\s*-\s*|\s+")
 
@@ -42,30 +42,7 @@ def inflect(word: str) -> set[str]:
     >>> sorted(inflect("seize"))
     ['seize', 'seized', 'seizes', 'seizing']
     """
-    w = word.lower()
-    forms = {w}
-    if not w.isalpha() or len(w) < 2:
-        return forms
-    last, before = w[-1], w[-2]
-    if w.endswith(("s", "x", "z", "ch", "sh")):
-        forms.add(w + "es")
-    elif last == "y" and before not in _VOWELS:
-        forms.add(w[:-1] + "ies")
-    else:
-        forms.add(w + "s")
-    if last == "e":
-        forms.add(w + "d")
-        forms.add(w[:-2] + "ying" if w.endswith("ie") else w[:-1] + "ing")
-        if w.endswith("ee"):
-            forms.add(w + "ing")
-    elif last == "y" and before not in _VOWELS:
-        forms.update({w[:-1] + "ied", w + "ing"})
-    else:
-        forms.update({w + "ed", w + "ing"})
-        # consonant doubling (stab → stabbed, ambush is not CVC): over-generate, it is cheap
-        if last not in _VOWELS and last not in "wxy" and before in _VOWELS:
-            forms.update({w + last + "ed", w + last + "ing"})
-    return forms
+    return inflections(word)
 
 
 def expand_forms(forms: Iterable[str]) -> set[str]:
