@@ -271,3 +271,16 @@ def test_quarter_far_from_its_town_is_dropped(locate: Callable[..., Document]) -
     )
     loc = _loc(doc)
     assert (loc.name, loc.country) == ("Recife", "BR")
+
+
+def test_congo_and_english_province_names(locate: Callable[..., Document]) -> None:
+    """Plain "Congo" is the DRC, not a Brazilian village; "North Kivu" is GeoNames' Nord Kivu."""
+    doc = locate(
+        "GOMA, Democratic Republic of Congo (Lakes Wire) - Rebels took control of a town in "
+        "North Kivu province on Sunday. Congo's army said its soldiers had withdrawn."
+    )
+    assert doc.country == "CD"
+    by_text = {p.text: p for p in doc.places}
+    assert by_text["Congo"].country == "CD"
+    kivu = by_text["North Kivu"]
+    assert kivu.country == "CD" and kivu.feature == "admin1" and kivu.precision == 3

@@ -40,7 +40,7 @@ from eventwire.gazetteer.sources import (
     read_csc_states,
 )
 
-FORMAT = 10
+FORMAT = 11
 LOOSE_MIN = 4  # shortest loose key (3 measured: +0.004 GTD, -0.002 ACLED; too noisy)
 FEAT_PLACE, FEAT_ADMIN1, FEAT_ADMIN, FEAT_COUNTRY = 0, 1, 2, 3
 # CSC area types that are below the first level (precision 2 when used as a location)
@@ -336,15 +336,15 @@ def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
 
 
 def _add_variants(table: _Table, arrays: dict[str, np.ndarray], codes: list[str]) -> None:
-    """Attach the spellings of variants.yaml to the biggest place of that name and country."""
+    """Attach the spellings of variants.yaml to the biggest place of that name and country
+    (an administrative area when no populated place has the name: "Nord Kivu")."""
     for place, cc, names in load_lexicon().variants:
         if cc not in codes:
             continue
         ccode = codes.index(cc)
-        candidates = [
-            i
-            for i in table.exact.get(fold(place), {})
-            if arrays["cc"][i] == ccode and arrays["feat"][i] == FEAT_PLACE
+        in_country = [i for i in table.exact.get(fold(place), {}) if arrays["cc"][i] == ccode]
+        candidates = [i for i in in_country if arrays["feat"][i] == FEAT_PLACE] or [
+            i for i in in_country if arrays["feat"][i] != FEAT_COUNTRY
         ]
         if candidates:
             best = max(candidates, key=lambda i: int(arrays["pop"][i]))
