@@ -168,6 +168,62 @@ def _plan(
         yield _Pending(item, doc)
 
 
+class BatchWriter:
+    """Buffer pipeline results and write them to the store in batches, one transaction each.
+
+    Counts every ledger row into the run's summary and reports it to ``on_result`` once it
+    is committed. ``on_flush`` sees each batch's documents after the store write (the Ray
+    engine appends them to Parquet).
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        summary: RunSummary,
+        versions: str,
+        batch_size: int,
+        on_result: ProgressCallback | None = None,
+        on_flush: Callable[[list[Document]], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.summary = summary
+        self.versions = versions
+        self.batch_size = batch_size
+        self.on_result = on_result
+        self.on_flush = on_flush
+        self.ledger: list[LedgerEntry] = []
+        self.docs: list[Document] = []
+
+    def add(self, result: Result) -> None:
+        """Buffer one result (with the rejections planned before it, in input order)."""
+        doc, entry, carried = result
+        self.ledger.extend(carried)
+        self.ledger.append(entry)
+        if doc is not None:
+            self.docs.append(doc)
+            self.summary.events += len(doc.events)
+            self.summary.words += len(doc.text.split())
+        if len(self.ledger) >= self.batch_size:
+            self.flush()
+
+    def flush(self, trailing: Iterable[LedgerEntry] = ()) -> None:
+        """Write what is buffered, plus ``trailing`` ledger rows, in one transaction."""
+        self.ledger.extend(trailing)
+        if not (self.ledger or self.docs):
+            return
+        self.store.write_batch(self.docs, self.ledger, self.versions)
+        if self.on_flush is not None:
+            self.on_flush(self.docs)
+        for entry in self.ledger:
+            self.summary.counts[entry.status] += 1
+            if entry.status in {"rejected", "failed"}:
+                self.summary.problems.append(entry)
+            if self.on_result is not None:
+                self.on_result(entry)
+        self.ledger.clear()
+        self.docs.clear()
+
+
 def process(
     inputs: Iterable[str],
     settings: Settings,
@@ -190,32 +246,7 @@ def process(
         from eventwire.db.store import Store
 
         store = Store.open(settings.db)
-    ledger_buffer: list[LedgerEntry] = []
-    docs_buffer: list[Document] = []
-
-    def flush() -> None:
-        if ledger_buffer or docs_buffer:
-            store.write_batch(docs_buffer, ledger_buffer, versions)
-            for entry in ledger_buffer:
-                summary.counts[entry.status] += 1
-                if entry.status in {"rejected", "failed"}:
-                    summary.problems.append(entry)
-                if on_result is not None:
-                    on_result(entry)
-            ledger_buffer.clear()
-            docs_buffer.clear()
-
-    def collect(result: Result) -> None:
-        doc, entry, carried = result
-        ledger_buffer.extend(carried)  # rejections met while planning, in input order
-        ledger_buffer.append(entry)
-        if doc is not None:
-            docs_buffer.append(doc)
-            summary.events += len(doc.events)
-            summary.words += len(doc.text.split())
-        if len(ledger_buffer) >= batch_size:
-            flush()
-
+    writer = BatchWriter(store, summary, versions, batch_size, on_result)
     plan_ledger: list[LedgerEntry] = []
     try:
         pending = _plan(reader.read(inputs), store, summary, retry_failed, plan_ledger)
@@ -230,14 +261,13 @@ def process(
         if workers <= 1:
             pipeline = Pipeline.from_settings(settings)
             for task in tasks():
-                collect(_run_task(pipeline, task))
+                writer.add(_run_task(pipeline, task))
         else:
             ctx = mp.get_context("spawn")
             with ctx.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
                 for result in pool.imap(_worker_run, tasks(), chunksize=2):
-                    collect(result)
-        ledger_buffer.extend(plan_ledger)
-        flush()
+                    writer.add(result)
+        writer.flush(trailing=plan_ledger)
     finally:
         if own_store:
             store.close()

@@ -33,6 +33,7 @@ from eventwire.db.store import Store
 from eventwire.errors import ConfigError
 from eventwire.records import Document, LedgerEntry, event_record
 from eventwire.runner import (
+    BatchWriter,
     ProgressCallback,
     Result,
     RunSummary,
@@ -243,23 +244,7 @@ def process_ray(
     own_store = store is None
     store = store or Store.open(settings.db)
     sink = ParquetSink(parquet_dir or default_parquet_dir(settings))
-    ledger_buffer: list[LedgerEntry] = []
-    docs_buffer: list[Document] = []
-
-    def flush() -> None:
-        if not (ledger_buffer or docs_buffer):
-            return
-        store.write_batch(docs_buffer, ledger_buffer, versions)
-        sink.write(docs_buffer)
-        for entry in ledger_buffer:
-            summary.counts[entry.status] += 1
-            if entry.status in {"rejected", "failed"}:
-                summary.problems.append(entry)
-            if on_result is not None:
-                on_result(entry)
-        ledger_buffer.clear()
-        docs_buffer.clear()
-
+    writer = BatchWriter(store, summary, versions, batch_size, on_result, sink.write)
     started_ray = False
     try:
         plan_ledger: list[LedgerEntry] = []
@@ -269,17 +254,9 @@ def process_ray(
             plan_ledger.clear()
         if tasks:
             started_ray = start_ray(ray, workers, address)
-            for doc, entry, carried in _results(ray, tasks, settings, workers):
-                ledger_buffer.extend(carried)
-                ledger_buffer.append(entry)
-                if doc is not None:
-                    docs_buffer.append(doc)
-                    summary.events += len(doc.events)
-                    summary.words += len(doc.text.split())
-                if len(ledger_buffer) >= batch_size:
-                    flush()
-        ledger_buffer.extend(plan_ledger)
-        flush()
+            for result in _results(ray, tasks, settings, workers):
+                writer.add(result)
+        writer.flush(trailing=plan_ledger)
     finally:
         if started_ray:
             ray.shutdown()
