@@ -27,13 +27,13 @@ from eventwire.evaluate import evaluate_file
 from eventwire.ontology import load_ontology
 from eventwire.pipeline.base import Pipeline
 from eventwire.records import Document
+from results import replace_section  # bench/results.py (bench/ is on sys.path when run)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 RESULTS = ROOT / "bench" / "RESULTS.md"
 NAMES_ABDUCTION = re.compile(r"abduct|kidnap|hostage|captive", re.IGNORECASE)
 CODER_FIELDS = ("coverage", "event_type", "sub_event_type")
-START, END = "<!-- accuracy:start -->", "<!-- accuracy:end -->"
 CODER_STAGES = ("eventwire.structure.v1", "eventwire.nlp.v1", "eventwire.events.v1",
                 "eventwire.finalize.v1")  # fmt: skip
 FIELDS = ("coverage", "event_type", "sub_event_type", "inter1", "inter2", "location_25km",
@@ -127,16 +127,6 @@ def class_table(data: dict[str, Any]) -> list[str]:
     return lines
 
 
-def replace_section(text: str, body: str) -> str:
-    """Put ``body`` between the accuracy markers, adding them when absent."""
-    block = f"{START}\n{body.rstrip()}\n{END}"
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        _, tail = rest.split(END, 1)
-        return head + block + tail
-    return (text.rstrip() + "\n\n" if text.strip() else "# Benchmarks\n\n") + block + "\n"
-
-
 def bbc_docs(path: Path, n: int, seed: int) -> list[Document]:
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     sample = random.Random(seed).sample(rows, min(n, len(rows)))
@@ -192,7 +182,9 @@ def main(argv: list[str] | None = None) -> int:
         out.append("")
     text = args.output.read_text(encoding="utf-8") if args.output.is_file() else ""
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(replace_section(text, "\n".join(out)), encoding="utf-8")
+    args.output.write_text(
+        replace_section(text, "accuracy", "\n".join(out), "Accuracy"), encoding="utf-8"
+    )
     sys.stderr.write(f"wrote {args.output}\n")
     return 0
 

@@ -22,10 +22,11 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+from results import write_section  # bench/results.py (bench/ is on sys.path when run)
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT.parent / "shared" / "corpus" / "dev" / "acled_dev.jsonl"
 RESULTS = ROOT / "bench" / "RESULTS.md"
-START, END = "<!-- actors:start -->", "<!-- actors:end -->"
 
 LOAD_SNIPPET = """
 import json, resource, time, tracemalloc
@@ -152,17 +153,6 @@ def run_pipeline(gold_path: Path, limit: int | None = None) -> dict[str, object]
     }
 
 
-def write_results(text: str) -> None:
-    body = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    section = f"{START}\n{text.rstrip()}\n{END}"
-    if START in body and END in body:
-        head, rest = body.split(START, 1)
-        body = head + section + rest.split(END, 1)[1]
-    else:
-        body = body.rstrip() + "\n\n" + section + "\n"
-    RESULTS.write_text(body, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
@@ -223,7 +213,7 @@ def main() -> None:
     text = "\n".join(lines)
     print(text)
     if args.write:
-        write_results(text)
+        write_section("actors", text, "Actors")
 
 
 if __name__ == "__main__":

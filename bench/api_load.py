@@ -24,9 +24,10 @@ from typing import Any
 
 import httpx
 
+from results import write_section  # bench/results.py (bench/ is on sys.path when run)
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "RESULTS.md"
-START, END = "<!-- api:start -->", "<!-- api:end -->"
 
 SCENARIOS: list[tuple[str, str, dict[str, Any]]] = [
     ("events: first page, no filter", "/events", {}),
@@ -198,18 +199,6 @@ def browser_timings(base: str, runs: int = 3) -> tuple[list[float], float] | Non
         driver.quit()
 
 
-def write_results(text: str) -> None:
-    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# eventwire results\n"
-    block = f"{START}\n{text.rstrip()}\n{END}"
-    if START in current and END in current:
-        head, rest = current.split(START, 1)
-        tail = rest.split(END, 1)[1]
-        current = head + block + tail
-    else:
-        current = current.rstrip() + "\n\n## HTTP API and dashboard\n" + block + "\n"
-    RESULTS.write_text(current, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
@@ -279,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     text = "\n".join(lines)
     print(text)
     if not args.no_write:
-        write_results(text)
+        write_section("api", text, "HTTP API and dashboard")
     return 0
 
 

@@ -24,10 +24,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from results import write_section  # bench/results.py (bench/ is on sys.path when run)
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared")) / "corpus"
 RESULTS = ROOT / "bench" / "RESULTS.md"
-START, END = "<!-- gazetteer:start -->", "<!-- gazetteer:end -->"
 NAMES = [
     "Baghdad",
     "Irbil",
@@ -280,18 +281,6 @@ def ceiling(fmt: str) -> float:
     return hits / len(rows)
 
 
-def _write(section: str) -> None:
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.is_file() else "# Benchmark results\n"
-    block = f"{START}\n{section.rstrip()}\n{END}"
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        _, tail = rest.split(END, 1)
-        text = head + block + tail
-    else:
-        text = text.rstrip() + "\n\n" + block + "\n"
-    RESULTS.write_text(text, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None)
@@ -360,7 +349,7 @@ def main() -> None:
         "`--causes acled|gtd` sorts the full pipeline's misses by cause.",
     ]
     if not args.no_write:
-        _write("\n".join(lines))
+        write_section("gazetteer", "\n".join(lines), "Gazetteer and places")
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, "MB peak", file=sys.stderr)
 
 

@@ -22,6 +22,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from results import write_section  # bench/results.py (bench/ is on sys.path when run)
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared")) / "corpus"
 DEV = {
@@ -30,7 +32,6 @@ DEV = {
     "bbc": CORPUS / "news" / "bbc_news.jsonl",
 }
 RESULTS = ROOT / "bench" / "RESULTS.md"
-START, END = "<!-- prefilter:start -->", "<!-- prefilter:end -->"
 
 
 def _published(row: dict[str, Any]) -> date | None:
@@ -124,17 +125,6 @@ def render(results: dict[str, dict[str, Any]], command: str) -> str:
     return "\n".join(lines)
 
 
-def write_results(body: str) -> None:
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# eventwire\n"
-    block = f"{START}\n{body}\n{END}"
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        text = head + block + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + f"\n\n## Relevance pre-filter (recall cost)\n{block}\n"
-    RESULTS.write_text(text, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", nargs="*", choices=sorted(DEV), default=["acled", "gtd"])
@@ -160,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     body = render(results, command)
     print(body)
     if not args.no_write and results:
-        write_results(body)
+        write_section("prefilter", body, "Relevance pre-filter (recall cost)")
     return 0
 
 

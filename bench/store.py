@@ -36,9 +36,9 @@ from eventwire.db.queries import EventFilter
 from eventwire.db.store import Store
 from eventwire.dedup import cluster_store
 from eventwire.synth import COUNTRIES, TYPES, insert_synthetic, synthetic_events
+from results import write_section  # bench/results.py (bench/ is on sys.path when run)
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
-START, END = "<!-- store:start -->", "<!-- store:end -->"
 
 
 def bcubed(pred: dict[str, str], truth: dict[str, int]) -> tuple[float, float]:
@@ -206,17 +206,6 @@ def report(c: dict[str, float], e: dict[str, float], command: str) -> str:
     )
 
 
-def write_results(section: str) -> None:
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    block = f"{START}\n{section}{END}"
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        text = head + block + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    RESULTS.write_text(text, encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cluster-n", type=int, default=100_000)
@@ -236,7 +225,7 @@ def main() -> int:
     section = report(c, e, command)
     print(section)
     if not args.no_write:
-        write_results(section)
+        write_section("store", section, "Store, deduplication and export")
     return 0
 
 

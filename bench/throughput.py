@@ -26,11 +26,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+from results import write_section  # bench/results.py (bench/ is on sys.path when run)
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared")) / "corpus"
 DEFAULT_INPUT = CORPUS / "news" / "bbc_news.jsonl"
 RESULTS = ROOT / "bench" / "RESULTS.md"
-START, END = "<!-- throughput:start -->", "<!-- throughput:end -->"
 EVENTWIRE = ROOT / ".venv" / "bin" / "eventwire"
 
 
@@ -202,19 +203,6 @@ def render(rows: list[dict[str, Any]], meta: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def write_results(body: str) -> None:
-    text = "# eventwire — measured results\n"
-    if RESULTS.exists():
-        text = RESULTS.read_text(encoding="utf-8")
-    block = f"{START}\n{body}\n{END}"
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        text = head + block + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + f"\n\n## Throughput\n{block}\n"
-    RESULTS.write_text(text, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--input", type=Path, default=DEFAULT_INPUT)
@@ -311,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     body = render(rows, meta)
     print(body)
     if not args.no_write:
-        write_results(body)
+        write_section("throughput", body, "Throughput")
     return 0
 
 
