@@ -241,3 +241,22 @@ def test_reviewed_export_applies_analyst_reviews(tmp_path: Path) -> None:
     reviewed = run(str(path), "--reviewed")
     assert reviewed.exit_code == 0, reviewed.output
     assert len(plain.stdout.splitlines()) == 5 and len(reviewed.stdout.splitlines()) == 4
+
+
+def test_like_patterns_escape_wildcards_and_backslashes() -> None:
+    """Filters match user text literally: %, _ and \\ are not wildcards or escapes."""
+    import duckdb
+
+    from eventwire.db.queries import contains, like
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (name VARCHAR)")
+    con.execute(r"INSERT INTO t VALUES ('100% sure'), ('100 sure'), ('a_b'), ('axb'), ('c\d')")
+
+    def hits(text: str) -> list[str]:
+        rows = con.execute(f"SELECT name FROM t WHERE {contains('name')} ORDER BY 1", [like(text)])
+        return [r[0] for r in rows.fetchall()]
+
+    assert hits("0% s") == ["100% sure"]
+    assert hits("a_b") == ["a_b"]
+    assert hits("c\\d") == ["c\\d"]

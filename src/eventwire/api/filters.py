@@ -12,31 +12,14 @@ from typing import Any
 
 import duckdb
 
-EVENT_COLUMNS: tuple[str, ...] = (
-    "event_id",
-    "doc_id",
-    "plover_type",
-    "plover_mode",
-    "acled_event_type",
-    "acled_sub_event_type",
-    "actor1_name",
-    "actor1_inter",
-    "actor2_name",
-    "actor2_inter",
-    "location_name",
-    "country",
-    "admin1",
-    "lat",
-    "lon",
-    "geo_precision",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "fatalities",
-    "modality",
-    "attributed_to",
-    "source",
-    "confidence",
+from eventwire.db.queries import REPORT_COLUMNS, contains, like
+
+# The flat event columns the API returns: the store's, less provenance offsets and codes
+# that the record (``/events/{id}``) carries anyway.
+EVENT_COLUMNS: tuple[str, ...] = tuple(
+    c
+    for c in REPORT_COLUMNS
+    if c not in {"source_id", "cameo_root", "sentence_start", "sentence_end"}
 )
 SORTS: dict[str, str] = {
     "date": "e.date_start ASC NULLS LAST, e.event_id",
@@ -49,16 +32,6 @@ SORTS: dict[str, str] = {
 }
 INTERVALS: tuple[str, ...] = ("day", "week", "month")
 SENTENCE = "json_extract_string(e.record, '$.sentence')"
-
-
-def contains(column: str) -> str:
-    return f"{column} ILIKE ? ESCAPE '\\'"
-
-
-def like(text: str) -> str:
-    """An ILIKE pattern matching ``text`` anywhere, with its wildcards escaped."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,11 +21,10 @@ from eventwire.api.filters import (
     SENTENCE,
     SORTS,
     EventFilter,
-    contains,
     dicts,
     iso,
-    like,
 )
+from eventwire.db.queries import contains, like
 
 __all__ = ["EventFilter", "Queries"]
 

@@ -129,6 +129,17 @@ def parse_bbox(value: str | tuple[float, ...] | list[float] | None) -> tuple[flo
     return nums
 
 
+def contains(column: str) -> str:
+    """SQL for ``column`` containing a :func:`like` pattern, case-insensitively."""
+    return f"{column} ILIKE ? ESCAPE '\\'"
+
+
+def like(text: str) -> str:
+    """An ILIKE pattern matching ``text`` anywhere, with its wildcards escaped."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 @dataclass(frozen=True)
 class EventFilter:
     """What to select; every field is optional and the given ones are combined with AND."""
@@ -216,24 +227,22 @@ class EventFilter:
             )
             params.extend([self.type.upper(), self.type.lower(), self.type.lower()])
         if self.actor:
-            parts.append("(actor1_name ILIKE ? ESCAPE '\\' OR actor2_name ILIKE ? ESCAPE '\\')")
-            pattern = "%" + self.actor.replace("%", r"\%").replace("_", r"\_") + "%"
-            params.extend([pattern, pattern])
+            parts.append(f"({contains('actor1_name')} OR {contains('actor2_name')})")
+            params.extend([like(self.actor), like(self.actor)])
         if self.modality:
             parts.append("modality = ?")
             params.append(self.modality)
         for column, value in (("attributed_to", self.speaker), ("source", self.outlet)):
             if not value:
                 continue
-            pattern = "%" + value.replace("%", r"\%").replace("_", r"\_") + "%"
-            condition = f"{column} ILIKE ? ESCAPE '\\'"
+            condition = contains(column)
             if level == "canonical":  # a canonical event matches when one of its reports does
                 condition = (
                     "canonical_id IN (SELECT m.canonical_id FROM canonical_members m "
                     f"JOIN events e USING (event_id) WHERE e.{condition})"
                 )
             parts.append(condition)
-            params.append(pattern)
+            params.append(like(value))
         if self.min_sources is not None:
             if level == "canonical":
                 parts.append("n_sources >= ?")
