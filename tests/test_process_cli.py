@@ -224,3 +224,24 @@ def test_export_filters_by_speaker_and_outlet(tmp_path: Path) -> None:
         "export", "--db", str(db), "--level", "canonical", "--format", "jsonl", "--speaker", speaker
     )
     assert canonical.exit_code == 0 and canonical.stdout.strip()
+
+
+def test_a_broken_stage_fails_one_document_and_names_the_stage() -> None:
+    from eventwire.config import load_settings
+    from eventwire.pipeline.base import Pipeline
+    from eventwire.records import Document
+    from eventwire.runner import run_document
+
+    class Broken:
+        name = "test.broken.v1"
+        requires: tuple[str, ...] = ()
+        assigns: tuple[str, ...] = ()
+
+        def __call__(self, doc: Document) -> Document:
+            raise KeyError("boom")
+
+    pipeline = Pipeline([Broken()], load_settings(env={}))
+    doc, entry = run_document(pipeline, Document(text=ARTICLE, input="a.txt"), "{}")
+    assert doc is None
+    assert entry.status == "failed" and entry.stage == "test.broken.v1"
+    assert entry.code == "EW-STG-001" and "KeyError" in (entry.reason or "")

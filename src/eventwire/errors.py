@@ -45,6 +45,10 @@ class StageError(EventwireError):
 
     code = "EW-STG-000"
 
+    def __init__(self, message: str, code: str | None = None, stage: str | None = None) -> None:
+        super().__init__(message, code)
+        self.stage = stage  # the registered name of the stage that failed
+
 
 class StoreError(EventwireError):
     """The store cannot be opened, migrated or written."""

@@ -79,9 +79,7 @@ def run_document(
         entry.status = "rejected" if not isinstance(exc, StageError) else "failed"
         entry.code = exc.code
         entry.reason = str(exc)
-        entry.stage = (
-            str(exc).split("stage ", 1)[-1].split(" ", 1)[0] if "stage " in str(exc) else None
-        )
+        entry.stage = exc.stage if isinstance(exc, StageError) else None
         entry.seconds = time.perf_counter() - started
         return None, entry
     entry.n_events = len(doc.events)

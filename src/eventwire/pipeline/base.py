@@ -138,13 +138,15 @@ class Pipeline:
             except InputError:
                 raise
             except EventwireError as exc:
-                raise StageError(f"stage {stage.name} failed: {exc}", exc.code) from exc
+                raise StageError(f"stage {stage.name} failed: {exc}", exc.code, stage.name) from exc
             except Exception as exc:  # a bug in a stage must not kill the batch
                 raise StageError(
-                    f"stage {stage.name} failed: {type(exc).__name__}: {exc}", "EW-STG-001"
+                    f"stage {stage.name} failed: {type(exc).__name__}: {exc}",
+                    "EW-STG-001",
+                    stage.name,
                 ) from exc
             if result is None:
-                raise StageError(f"stage {stage.name} returned None", "EW-STG-002")
+                raise StageError(f"stage {stage.name} returned None", "EW-STG-002", stage.name)
             doc = result
             doc.timings[stage.name] = doc.timings.get(stage.name, 0.0) + (
                 time.perf_counter() - started
