@@ -213,6 +213,8 @@ def miss_causes(fmt: str, limit: int | None = None, show: int = 0) -> Counter[st
         )
         top = doc.events[0] if doc.events else None
         loc = top.location if top else None
+        pred_country = (loc.country if loc else None) or (doc.country if top else None)
+        causes["(country right)"] += int(pred_country == gold.country)
         if (
             loc is not None
             and loc.lat is not None
@@ -296,7 +298,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.causes:
         causes = miss_causes(args.causes, args.limit, args.show)
+        country = causes.pop("(country right)", 0)
         total = sum(causes.values()) or 1
+        print(f"{'country right':16} {country:5} {country / total:.3f}")
         for cause, count in causes.most_common():
             print(f"{cause:16} {count:5} {count / total:.3f}")
         return

@@ -284,3 +284,27 @@ def test_congo_and_english_province_names(locate: Callable[..., Document]) -> No
     assert by_text["Congo"].country == "CD"
     kivu = by_text["North Kivu"]
     assert kivu.country == "CD" and kivu.feature == "admin1" and kivu.precision == 3
+
+
+def test_compass_word_before_a_country_is_not_a_loose_spelling(
+    locate: Callable[..., Document],
+) -> None:
+    # spaCy tags "North Iraq" as one GPE; it is a part of Iraq, not North York
+    doc = locate(
+        "Foreign jets struck a ridge in the mountains of Dahuk, North Iraq, on Monday.",
+        "struck",
+    )
+    assert doc.country == "IQ"
+    assert all(p.country == "IQ" for p in doc.places)
+
+
+def test_monitoring_mission_places_an_unknown_village_in_its_country(
+    locate: Callable[..., Document],
+) -> None:
+    # the OSCE SMM works in Ukraine; a hamlet the gazetteer lacks is not placed abroad
+    doc = locate(
+        "The OSCE SMM recorded three explosions near Zoryanivka on Tuesday.", "explosions"
+    )
+    assert doc.country == "UA"
+    loc = _loc(doc)
+    assert loc.country == "UA"

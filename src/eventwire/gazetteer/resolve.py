@@ -200,8 +200,17 @@ def resolve_mentions(
         best.sort(reverse=True)
         margin = best[0][0] - best[1][0] if len(best) > 1 else 5.0
         out.append(Resolution(m, best[0][1], best[0][0], margin, flag=best[0][2]))
-    _check_hierarchy(gaz, mentions, out, focus if clear else None, cands)
+    # without a clear focus, a small place in a country far behind the leader is still
+    # more likely a local name the gazetteer lacks ("Shakhta imeni Gagarina" in Donbas)
+    lead = focus if focus is not None and _leads(votes, focus) else None
+    _check_hierarchy(gaz, mentions, out, focus if clear else None, cands, lead)
     return out, focus
+
+
+def _leads(votes: Counter[str], focus: str) -> bool:
+    """True when the focus country has at least twice the votes of every other."""
+    runner_up = max((v for cc, v in votes.items() if cc != focus), default=0.0)
+    return votes[focus] >= 2.0 * runner_up
 
 
 def _check_hierarchy(
@@ -210,6 +219,7 @@ def _check_hierarchy(
     out: list[Resolution | None],
     focus: str | None,
     cands: list[list[tuple[Candidate, float]]],
+    lead: str | None = None,
 ) -> None:
     """Reject a place that does not lie in the place named after it ("Taji, Saladin"
     must be in Saladin), and places abroad when the document's country is clear,
@@ -233,6 +243,13 @@ def _check_hierarchy(
             and gaz.country_code(res.row) != focus
             and m.ner not in PLACE_LABELS
             and (res.margin < 3.0 or int(gaz.pop[res.row]) < ABROAD_MIN_POP)
+        ) or (
+            lead is not None
+            and gaz.country_code(res.row) != lead
+            and m.ner not in PLACE_LABELS
+            and m.parent is None
+            and not m.children
+            and int(gaz.pop[res.row]) < ABROAD_MIN_POP
         )
         if outside or abroad:
             res.accepted = False

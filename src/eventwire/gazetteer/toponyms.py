@@ -334,12 +334,13 @@ def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
             if label not in PLACE_LABELS:
                 continue
             start, end, text = _trim_entity(start, end, text, lex)
+            start, end, text, qualified = _trim_qualifier(start, end, text, gaz, lex)
             if not text or any(m.start <= start and end <= m.end for m in found):
                 continue
             if not gaz.lookup(text):
                 continue  # keep the gazetteer's own matches inside it
             found = [m for m in found if not (start <= m.start and m.end <= end)]
-            found.append(Mention(start, end, text, index))
+            found.append(Mention(start, end, text, index, near=qualified))
         for m in found:
             for start, end, label, _ in ents:
                 if not (start < m.end and m.start < end):
@@ -376,6 +377,19 @@ def _admin_positions(mentions: list[Mention], doc: Document, gaz: Gazetteer) -> 
             gaz.feature(c.index) == "admin1" for c in gaz.lookup(m.text, loose=False)
         ):
             m.hint = "admin"
+
+
+def _trim_qualifier(
+    start: int, end: int, text: str, gaz: Gazetteer, lex: Lexicon
+) -> tuple[int, int, str, bool]:
+    """Cut a compass or size word the gazetteer does not know as part of the name:
+    "North Iraq" is a part of Iraq, not North York; "North Korea" stays whole."""
+    head, _, rest = text.partition(" ")
+    if not rest or head.lower() not in lex.qualifier:
+        return start, end, text, False
+    if any(c.flag >= 0 for c in gaz.lookup(text)) or not gaz.lookup(rest, loose=False):
+        return start, end, text, False
+    return start + len(head) + 1, end, rest, True
 
 
 def _trim_entity(start: int, end: int, text: str, lex: Lexicon) -> tuple[int, int, str]:
