@@ -308,3 +308,21 @@ def test_monitoring_mission_places_an_unknown_village_in_its_country(
     assert doc.country == "UA"
     loc = _loc(doc)
     assert loc.country == "UA"
+
+
+def test_town_in_province_of_the_same_name(locate: Callable[..., Document]) -> None:
+    doc = locate(
+        "Police dispersed a sit-in in Nouakchott (Nouakchott) on Friday, demanding jobs "
+        "for relatives stranded in Senegal.",
+        "dispersed",
+    )
+    loc = _loc(doc)
+    assert (loc.name, loc.country, loc.precision) == ("Nouakchott", "MR", 1)
+
+
+def test_nationality_adjectives_of_the_actor_data_vote_for_the_focus() -> None:
+    from eventwire.gazetteer.lexicon import load_lexicon
+
+    adjectives = load_lexicon().adjectives
+    assert adjectives["mauritanian"] == "MR"
+    assert adjectives["iraqi"] == "IQ"

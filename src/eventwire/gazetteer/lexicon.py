@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -121,6 +122,21 @@ def parse_variants(
 
 
 @cache
+def read_demonyms() -> dict[str, str]:
+    """Single-word nationality adjectives of the actor data (folded → ISO2)."""
+    path = data_path("actors", "demonyms.csv")
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    out: dict[str, str] = {}
+    for n, row in enumerate(rows, start=2):
+        word, code = (row.get("demonym") or "").strip(), (row.get("country") or "").strip()
+        if not word or len(code) != 2 or not code.isupper():
+            raise DataFileError(f"{path}: row {n}: need demonym and ISO2 country", "EW-GEO-013")
+        if " " not in word:
+            out[fold(word)] = code
+    return out
+
+
 def load_lexicon() -> Lexicon:
     """Load and check every gazetteer data file (cached per process)."""
     fw_path = data_path("gazetteer", "feature_words.yaml")
@@ -135,6 +151,9 @@ def load_lexicon() -> Lexicon:
     countries_path = data_path("gazetteer", "countries.yaml")
     cdata = _yaml(countries_path)
     names, adjectives = parse_countries(cdata)
+    # the actor dictionary's nationality adjectives ("Mauritanian police") vote too;
+    # countries.yaml wins where both name an adjective
+    adjectives = {**read_demonyms(), **adjectives}
     vpath = data_path("gazetteer", "variants.yaml")
     vdata = _yaml(vpath)
     version = "+".join(str(d["version"]) for d in (fw, cdata, vdata))

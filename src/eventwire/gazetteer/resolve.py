@@ -179,6 +179,8 @@ def resolve_mentions(
             elif clear:
                 s -= 2.0
             for j, is_parent in related:
+                if fold(mentions[j].text) == fold(m.text):
+                    continue  # "Nouakchott (Nouakchott)": the province of the same name
                 pool = [x.index for x, _ in cands[j][:15]]
                 if is_parent:
                     s += 3.0 if any(_compatible(gaz, c.index, p) for p in pool) else -3.0
@@ -233,7 +235,9 @@ def _check_hierarchy(
         j = where.get(id(m.parent)) if m.parent is not None else None
         parent = out[j] if j is not None else None
         outside = False
-        if j is not None and parent is not None and parent.accepted:
+        # "Nouakchott (Nouakchott)": a town in the province of the same name
+        same_name = m.parent is not None and fold(m.parent.text) == fold(m.text)
+        if j is not None and parent is not None and parent.accepted and not same_name:
             # any reading of the parent in its country will do ("Tulunan, Cotabato":
             # the province, not the city)
             readings = [c.index for c, _ in cands[j][:15] if gaz.cc[c.index] == gaz.cc[parent.row]]
