@@ -326,3 +326,11 @@ def test_nationality_adjectives_of_the_actor_data_vote_for_the_focus() -> None:
     adjectives = load_lexicon().adjectives
     assert adjectives["mauritanian"] == "MR"
     assert adjectives["iraqi"] == "IQ"
+
+
+def test_quarter_with_an_article_name_is_placed_in_its_town(
+    locate: Callable[..., Document],
+) -> None:
+    # "Hayy" alone is a town in Wasit; "Hayy ath-Thawrah, Mosul" is a quarter of Mosul
+    doc = locate("Gunmen fired mortars at a police post in Hayy ath-Thawrah, Mosul.", "fired")
+    assert _loc(doc).name == "Mosul"

@@ -123,7 +123,9 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return out
 
 
-_ARTICLE_NAME_RE = re.compile(r"^(?:al|el|ad|as|ash|at|ar|az|an|ibn|bin|abu|umm)-[A-Z]")
+_ARTICLE_NAME_RE = re.compile(
+    r"^(?:al|el|ad|adh|as|ash|at|ath|ar|az|an|ed|es|et|ibn|bin|abu|umm)-[A-Z]"
+)
 
 
 def _is_name_word(tok: Token) -> bool:

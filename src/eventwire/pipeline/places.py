@@ -238,8 +238,9 @@ def _most_specific(kept: list[tuple[Resolution, Place]]) -> list[tuple[Resolutio
 def _drop_stray_quarters(
     kept: list[tuple[Resolution, Place]],
 ) -> list[tuple[Resolution, Place]]:
-    """Drop a "X neighbourhood" read as a town far from every town of its sentence ("in
-    Salvador, Bahia, ... in Periperi neighbourhood" is a part of Salvador, not Piripiri)."""
+    """Drop a "X neighbourhood", or a name cut out of a longer one, read as a town far from
+    every town of its sentence ("in Salvador, Bahia, ... in Periperi neighbourhood" is a
+    part of Salvador, not Piripiri)."""
     out = []
     for r, p in kept:
         towns = [
@@ -253,7 +254,8 @@ def _drop_stray_quarters(
             and not s.mention.landmark
         ]
         stray = (
-            r.mention.hint_word in QUARTER_WORDS
+            # a quarter, or a name cut out of a longer one ("Hayy" of "Hayy ath-Thawrah")
+            (r.mention.hint_word in QUARTER_WORDS or r.mention.partial)
             and towns
             and p.lat is not None
             and p.lon is not None
