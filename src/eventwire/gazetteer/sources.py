@@ -197,3 +197,105 @@ def admin_areas(cities: dict[str, dict[str, Any]]) -> list[AdminArea]:
         area.names = [n for n in dict.fromkeys(area.names) if n]
         del cc_code
     return list(areas.values())
+
+
+SUPPLEMENT_COLUMNS = (
+    "name",
+    "alt_names",
+    "country",
+    "admin1",
+    "lat",
+    "lon",
+    "feature",
+    "population_estimate",
+    "note",
+)
+SUPPLEMENT_FEATURES = frozenset(
+    {"town", "district_seat", "subdistrict", "neighbourhood", "village", "landmark"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SupplementPlace:
+    """One row of ``data/gazetteer/supplement.csv``: a place thin in GeoNames' files."""
+
+    name: str
+    alt_names: tuple[str, ...]
+    country: str  # ISO2
+    admin1: str  # English name of its first-level area, as the index names it
+    lat: float
+    lon: float
+    feature: str  # one of SUPPLEMENT_FEATURES
+    population: int  # rough estimate, 0 unknown; ranks homonyms
+    line: int  # line in the file (for messages)
+    note: str = ""
+
+
+def _supplement_row(row: list[str], line: int) -> SupplementPlace:
+    if len(row) != len(SUPPLEMENT_COLUMNS):
+        raise ValueError(f"{len(row)} fields, expected {len(SUPPLEMENT_COLUMNS)}")
+    name, alts, cc, admin1, lat_s, lon_s, feature, pop_s, note = (c.strip() for c in row)
+    if not name:
+        raise ValueError("empty name")
+    if len(cc) != 2 or not cc.isalpha() or not cc.isupper():
+        raise ValueError(f"country {cc!r} is not an ISO 3166-1 alpha-2 code")
+    if not admin1:
+        raise ValueError("empty admin1")
+    try:
+        lat, lon = float(lat_s), float(lon_s)
+    except ValueError:
+        raise ValueError(f"lat/lon {lat_s!r}, {lon_s!r} are not numbers") from None
+    if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
+        raise ValueError(f"lat/lon {lat}, {lon} out of range")
+    if feature not in SUPPLEMENT_FEATURES:
+        raise ValueError(f"feature {feature!r} not in {sorted(SUPPLEMENT_FEATURES)}")
+    if not pop_s.isdigit():
+        raise ValueError(f"population_estimate {pop_s!r} is not a non-negative integer")
+    alt_names = tuple(a.strip() for a in alts.split("|") if a.strip()) if alts else ()
+    return SupplementPlace(name, alt_names, cc, admin1, lat, lon, feature, int(pop_s), line, note)
+
+
+def read_supplement(path: Path | None = None) -> list[SupplementPlace]:
+    """Read and schema-check the curated supplement (``#`` lines are comments).
+
+    A bad header or row raises ``DataFileError`` naming the file and line.
+    """
+    if path is None:
+        from eventwire.datafiles import data_path
+
+        path = data_path("gazetteer", "supplement.csv")
+    out: list[SupplementPlace] = []
+    seen: dict[tuple[str, str, str], int] = {}
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        raise DataFileError(f"cannot read {path}: {exc}", "EW-GEO-020") from exc
+    with handle:
+        header_done = False
+        for number, text in enumerate(handle, 1):
+            if not text.strip() or text.lstrip().startswith("#"):
+                continue
+            row = next(csv.reader([text]))
+            where = f"{path.name}:{number}"
+            if not header_done:
+                if tuple(c.strip() for c in row) != SUPPLEMENT_COLUMNS:
+                    raise DataFileError(
+                        f"{where}: header must be {','.join(SUPPLEMENT_COLUMNS)}", "EW-GEO-020"
+                    )
+                header_done = True
+                continue
+            try:
+                place = _supplement_row(row, number)
+            except ValueError as exc:
+                raise DataFileError(f"{where}: {exc}", "EW-GEO-020") from None
+            key = (place.name.lower(), place.country, place.admin1.lower())
+            if key in seen:
+                raise DataFileError(
+                    f"{where}: duplicate of line {seen[key]} ({place.name}, {place.admin1})",
+                    "EW-GEO-020",
+                )
+            seen[key] = place.line
+            out.append(place)
+    if not header_done:
+        raise DataFileError(f"{path.name}:1: empty file", "EW-GEO-020")
+    return out

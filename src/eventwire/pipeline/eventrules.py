@@ -63,6 +63,10 @@ def is_background(tok: Any, lexicon: Lexicon) -> bool:
     """A trigger governed by "following", "against", "demanding the release of" … is backdrop."""
     words = lexicon.words_of("background")
     current = tok
+    while (
+        current.dep_ == "conj" and current.pos_ in {"NOUN", "PROPN"} and current.head.i != current.i
+    ):
+        current = current.head  # "after the protests and riots": the first conjunct decides
     for _ in range(4):
         if current.head.i == current.i or current.dep_ in {"ROOT", "conj"}:
             return False
@@ -76,6 +80,105 @@ def is_background(tok: Any, lexicon: Lexicon) -> bool:
         if token_keys(current) & words:
             return True
     return False
+
+
+def unused_weapon(tok: Any, lexicon: Lexicon) -> bool:
+    """Is a weapon noun the thing found, seized or defused ("police found an IED", "seized
+    8 grenades", "located 50 kg of explosives", "a bomb was discovered")? Then no weapon
+    went off: the event is a disrupted weapons use, not an explosion."""
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.lemma_.lower().endswith(("bomber", "attacker")):
+        return False  # "intercepted a suicide bomber": a person, who may still detonate
+    current = tok
+    for _ in range(3):  # "50 kg of explosive", "a cache of weapons": climb to the quantity
+        if (
+            current.dep_ in {"pobj"}
+            and current.head.lower_ == "of"
+            and current.head.head.pos_ in {"NOUN", "NUM"}
+        ):
+            current = current.head.head
+        elif current.dep_ in {"conj", "appos", "compound"} and current.head.pos_ == "NOUN":
+            current = current.head
+        else:
+            break
+    words = lexicon.words_of("recovery")
+    found = lexicon.words_of("discovery")
+    if any(c.dep_ == "acl" and token_keys(c) & found for c in current.children):
+        return True  # "explosives found in a car"
+    if current.dep_ not in {"dobj", "nsubjpass", "obj", "conj"}:
+        return False
+    verb = current.head
+    return verb.pos_ == "VERB" and bool(token_keys(verb) & words)
+
+
+def aircraft_not_striking(tok: Any, lexicon: Lexicon) -> bool:
+    """An aircraft that is the subject of flying, being seen or reconnaissance ("helicopters
+    were seen flying overhead", "jets conducted reconnaissance flights"), not of a strike."""
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = tok.head
+    near = [verb, *(c for c in verb.children if c.dep_ in {"xcomp", "dobj", "prt", "advcl"})]
+    near += [
+        g
+        for c in verb.children
+        if c.dep_ == "dobj"
+        for g in c.children
+        if g.dep_ in {"compound", "amod"}
+    ]
+    return any(token_keys(t) & lexicon.words_of("air_movement") for t in near)
+
+
+def valid_air(parse: Any, lexicon: Lexicon) -> bool:
+    """Does the sentence name aircraft striking, not only aircraft flying by?"""
+    words = lexicon.words_of("weapon_air")
+    if any(token_keys(t) & words and not aircraft_not_striking(t, lexicon) for t in parse):
+        return True
+    return bool(find_phrases(list(parse), lexicon.classes["weapon_air"].phrases))
+
+
+def under_prohibition(parse: Any, tok: Any, lexicon: Lexicon) -> bool:
+    """A protest noun in a sentence about a ban ("extended the ban on marches and protests")."""
+    words = lexicon.words_of("prohibition")
+    return tok.pos_ == "NOUN" and any(token_keys(t) & words for t in parse)
+
+
+PAST_MARKERS = frozenset({"recent", "previous", "earlier", "prior", "past", "last"})
+
+
+def is_past_reference(tok: Any) -> bool:
+    """A nominal trigger that names an earlier incident, not the one reported: "during recent
+    riots", "riots in the previous week", "people involved in riots"."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    phrase = [tok, *tok.children]
+    phrase += [g for c in tok.children if c.dep_ == "prep" for g in c.subtree]
+    if any(t.lower_ in PAST_MARKERS for t in phrase):
+        return True
+    head = tok.head
+    if tok.dep_ == "pobj" and head.head.lemma_.lower() in {"involve", "involved", "accuse"}:
+        return True
+    return (
+        tok.dep_ == "pobj"
+        and head.lower_ in {"during", "in"}
+        and any(t.lower_ in PAST_MARKERS for t in head.head.children)
+    )
+
+
+def valid_protest_violence(parse: Any, lexicon: Lexicon) -> bool:
+    """Is a violence cue of the sentence part of the reported event ("protesters threw
+    stones") rather than background ("against the detention of people involved in riots",
+    "looted funds", "lighting torches")?"""
+    words = lexicon.words_of("protest_violence")
+    for tok in parse:
+        if not token_keys(tok) & words:
+            continue
+        if tok.dep_ == "amod" or is_background(tok, lexicon) or is_past_reference(tok):
+            continue
+        return True
+    tokens = list(parse)
+    phrases = lexicon.classes["protest_violence"].phrases
+    return any(
+        not is_background(tokens[start], lexicon) for start, _ in find_phrases(tokens, phrases)
+    )
 
 
 def match_groups(parse: Any, lexicon: Lexicon) -> list[list[TriggerMatch]]:

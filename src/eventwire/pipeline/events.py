@@ -19,14 +19,20 @@ from eventwire.config import Settings
 from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.eventrules import (
+    aircraft_not_striking,
     domain_words,
     is_background,
+    is_past_reference,
     make_actor,
     match_groups,
     merge_events,
     plural_people,
     trigger_surface_forms,
+    under_prohibition,
+    unused_weapon,
+    valid_air,
     valid_intervention,
+    valid_protest_violence,
 )
 from eventwire.pipeline.modality import find_modality, has_habitual_cue
 from eventwire.pipeline.roles import Roles, find_roles, is_participant, noun_span
@@ -57,6 +63,9 @@ STRONG_CLASSES = frozenset(
     }
 )
 WINDOW_BEFORE, WINDOW_AFTER = 1, 3
+# cue classes checked sentence by sentence (a cue in a background clause does not count)
+FILTERED_CLASSES = frozenset({"intervention", "protest_violence", "weapon_air"})
+WEAPON_FRAMES = frozenset({"explode", "grenade", "shell", "suicide", "chemical"})
 COLLECTIVE_CLAIM_FRAMES = frozenset({"request", "reject", "accuse"})
 # public claims that, made by a group of people, are a protest ("workers demanded …")
 CLAIM_LEMMAS = frozenset(
@@ -112,6 +121,16 @@ class EventCoder:
         strong = bool(ctx & STRONG_CLASSES)
         in_domain = bool(domain) or domain_words(parse, self.lexicon, own) >= 2
         violent = frame in VIOLENT_FRAMES or frame in {"capture", "retake", "disrupt"}
+        if (
+            frame == "air"
+            and entry.ambiguous
+            and aircraft_not_striking(parse[match.head], self.lexicon)
+        ):
+            return None  # "helicopters were seen flying overhead"
+        if frame == "protest" and under_prohibition(parse, parse[match.head], self.lexicon):
+            return "measures"  # "the ban on marches and protests was extended"
+        if frame in {"loot", "destroy"} and parse[match.head].dep_ == "amod":
+            return None  # "the looted funds", "a burnt car": a state, not a reported act
         if violent and frame not in {"protest"}:
             if "accident" in ctx and not strong and frame in {"kill", "harm"}:
                 return None
@@ -233,6 +252,10 @@ class EventCoder:
             domain_sentences += domain_words(doc.parses[i], lex) >= 2
             if "intervention" in classes[i] and not valid_intervention(doc.parses[i], lex):
                 classes[i].discard("intervention")
+            if "protest_violence" in classes[i] and not valid_protest_violence(doc.parses[i], lex):
+                classes[i].discard("protest_violence")
+            if "weapon_air" in classes[i] and not valid_air(doc.parses[i], lex):
+                classes[i].discard("weapon_air")
         # a sport, business or entertainment story: ambiguous triggers need strong cues
         domain = (
             {"domain"} if domain_sentences >= 3 and domain_sentences >= len(indices) / 4 else set()
@@ -248,7 +271,12 @@ class EventCoder:
                         break
             chosen[i] = picks
         salient = {
-            i: {f for m, f in chosen[i] if not is_background(doc.parses[i][m.head], lex)}
+            i: {
+                f
+                for m, f in chosen[i]
+                if not is_background(doc.parses[i][m.head], lex)
+                and not is_past_reference(doc.parses[i][m.head])
+            }
             for i in indices
         }
         rank = {i: n for n, i in enumerate(indices)}
@@ -303,6 +331,8 @@ class EventCoder:
             obj = next((c for c in parse[match_head].children if c.dep_ == "dobj"), None)
             if obj is None or not token_keys(obj) & UNMANNED:
                 return "shell"  # shooting down a manned aircraft is an attack, not a disruption
+        if frame_name in WEAPON_FRAMES and unused_weapon(parse[match_head], lex):
+            return "disrupt"  # "police found an IED", "seized 8 hand grenades"
         if frame_name == "capture" and roles.patient is None:
             obj = next((c for c in parse[match_head].children if c.dep_ in {"dobj", "obj"}), None)
             if (
@@ -310,7 +340,10 @@ class EventCoder:
                 and not token_keys(obj) & lex.words_of("territory")
                 and not (obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.pos_ == "PROPN")
             ):
-                return None  # "seized 5 tons of marijuana"
+                goods = phrase_classes(parse, obj.i, lex) & {"property", "goods"}
+                if goods and agent & {"armed", "state"}:
+                    return "loot"  # "police seized 5 tons of marijuana": goods taken by force
+                return None
         if frame_name == "capture" and roles.patient is not None:
             target = parse[roles.patient]
             people = phrase_classes(parse, roles.patient, lex)
@@ -320,8 +353,8 @@ class EventCoder:
                 return "abduct" if "nonstate" in agent else "arrest"
             territorial = target.ent_type_ in {"GPE", "LOC", "FAC"} or target.pos_ == "PROPN"
             if not territorial and not token_keys(target) & lex.words_of("territory"):
-                if "property" in people and agent & {"armed", "nonstate"}:
-                    return "loot"  # "militants seized a vehicle"
+                if people & {"property", "goods"} and agent & {"armed", "nonstate", "state"}:
+                    return "loot"  # "militants seized a vehicle", "police seized the drugs"
                 return None  # "seized an AK-47", "captured the market"
         return frame_name
 
@@ -372,10 +405,14 @@ class EventCoder:
                 a_start, a_end = noun_span(parse[roles.agent])
                 agent_span = set(range(a_start, a_end))
             others = {
-                f for m, f in chosen[i] if m is not match and not is_background(parse[m.head], lex)
+                f
+                for m, f in chosen[i]
+                if m is not match
+                and not is_background(parse[m.head], lex)
+                and not is_past_reference(parse[m.head])
             }
             ctx = Context(
-                sentence=classes_in(list(parse), lex, skip=own) - ({"intervention"} - classes[i]),
+                sentence=classes_in(list(parse), lex, skip=own) - (FILTERED_CLASSES - classes[i]),
                 victims=classes_in(list(parse), lex, skip=own | agent_span),
                 trigger={k for t in parse[match.start : match.end] for k in token_keys(t)},
                 window=window_classes,
@@ -467,7 +504,7 @@ class EventCoder:
         conf -= 0.05 if match.entry.ambiguous else 0.0
         conf += 0.03 if sub is not None else 0.0
         conf += 0.02 if parse[match.head].pos_ == "VERB" else 0.0  # the clause's own predicate
-        if is_background(parse[match.head], self.lexicon):
+        if is_background(parse[match.head], self.lexicon) or is_past_reference(parse[match.head]):
             conf -= 0.25
         return max(0.02, min(0.99, round(conf, 4)))
 

@@ -21,13 +21,19 @@ _GOVERNOR_DEPS = frozenset(
 
 
 def _governors(tok: Any, limit: int = 4) -> Iterator[Any]:
-    """Words that govern the trigger: its head, the head's head … (stops at the root)."""
+    """Words that govern the trigger: its head, the head's head … (stops at the root).
+
+    A verb coordinated with another ("stopped a bus and seized the phones") is not governed
+    by it: the first verb of the pair is skipped, its own governors are not.
+    """
     current = tok
     for _ in range(limit):
         if current.dep_ not in _GOVERNOR_DEPS or current.head.i == current.i:
             return
+        coordinated = current.dep_ == "conj" and current.pos_ == "VERB"
         current = current.head
-        yield current
+        if not coordinated:
+            yield current
 
 
 def _verb_of(tok: Any) -> Any:

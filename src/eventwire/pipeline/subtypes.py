@@ -41,7 +41,8 @@ _WEAPON_CLASS = {
     "shell": "weapon_shell",
 }
 _PHRASE_CLASSES = ("armed", "military_site", "civilian", "unarmed_collective", "protesters",
-                   "state", "nonstate", "property")  # fmt: skip
+                   "state", "nonstate", "property", "goods")  # fmt: skip
+_HEAD_ONLY = frozenset({"civilian", "goods"})  # classes a modifier does not give a phrase
 
 
 @dataclass(slots=True)
@@ -70,15 +71,19 @@ def phrase_classes(parse: Any, head: int | None, lexicon: Lexicon) -> set[str]:
     tok = parse[head]
     tokens = [tok]
     tokens += [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}]
+    complements: list[Any] = []  # "5 tons of cocaine": the complement says what was taken
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ == "of":
+            complements += [g for g in c.children if g.dep_ == "pobj"]
             tokens += [g for g in c.children if g.dep_ == "pobj"]
             tokens += [gg for g in c.children for gg in g.lefts if gg.dep_ in {"compound", "amod"}]
     found: set[str] = set()
     head_keys = token_keys(tok)
     for name in _PHRASE_CLASSES:
         words = lexicon.words_of(name)
-        in_modifiers = name != "civilian" and any(token_keys(t) & words for t in tokens[1:])
+        in_modifiers = name not in _HEAD_ONLY and any(token_keys(t) & words for t in tokens[1:])
+        if name == "goods":
+            in_modifiers = any(token_keys(t) & words for t in complements)
         if head_keys & words or in_modifiers:
             found.add(name)
     if (
@@ -90,6 +95,8 @@ def phrase_classes(parse: Any, head: int | None, lexicon: Lexicon) -> set[str]:
     modifiers = {m.lower_ for m in tok.lefts if m.dep_ in {"amod", "compound", "advmod"}}
     if modifiers & _CIVILIAN_MODIFIERS:
         found = (found - {"armed", "military_site", "state", "nonstate"}) | {"civilian"}
+    if "armed" in modifiers and "civilian" in found:
+        found = (found - {"civilian"}) | {"armed"}  # "armed men", "armed farmers"
     if modifiers & _UNKNOWN_MODIFIERS:
         found.discard("unarmed_collective")
     if tok.pos_ == "PROPN" and not found:
@@ -174,6 +181,8 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
             return "Abduction/forced disappearance", "detained by a non-state group"
         return "Arrests", "arrest"
     if frame in ("destroy", "loot"):
+        if frame == "destroy" and "disrupt" in ctx.frames_sentence:
+            return "Disrupted weapons use", "a found device destroyed"
         weapon = remote_weapon(ctx, frame)
         if weapon is not None and frame == "destroy":
             return _REMOTE_SUBTYPE[weapon], f"property hit by {weapon}"
@@ -184,11 +193,17 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
         return "Looting/property destruction", frame
     if frame in ("capture", "retake"):
         return _territory(frame, ctx)
+    if frame == "premature" and "emplacement" in ctx.sentence:
+        # the device went off while being planted or carried to its target: the bombing was
+        # under way (one that goes off in a store or a workshop stays Disrupted weapons use)
+        return "Remote explosive/landmine/IED", "went off while being planted or carried"
     return default, "frame default"
 
 
 def _clash(ctx: Context) -> tuple[str, str]:
     agent, patient = ctx.agent, ctx.patient
+    if "protesters" in agent and not is_armed(agent):
+        return "Violent demonstration", "protesters clashed"  # "demonstrating workers clashed"
     if _protest_context(ctx) and (
         is_unarmed_crowd(agent) or is_unarmed_crowd(patient) or "state" in agent | patient
     ):
@@ -242,6 +257,8 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
         return "Excessive force against protesters", "protesters shot or killed"
     if agent & {"protesters"}:
         return "Violent demonstration", "violence by protesters"
+    if not agent and "state" in patient and _protest_context(ctx) and frame in ("attack", "beat"):
+        return "Violent demonstration", "police attacked at a protest"
     if (
         is_unarmed_crowd(agent)
         and frame in ("beat", "attack", "kill")
@@ -252,7 +269,8 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
         return "Mob violence", "violence by an unarmed crowd"
     if "sexual" in ctx.frames_sentence:
         return "Sexual violence", "sexual violence cue"
-    if "abduct" in ctx.frames_sentence and frame in ("kill", "harm", "beat"):
+    captive = "abduct" in ctx.frames_sentence or "captivity" in ctx.sentence
+    if captive and frame in ("kill", "harm", "beat", "shoot"):
         return "Abduction/forced disappearance", "abducted and harmed"
     if is_armed(patient):
         return "Armed clash", "armed target"
