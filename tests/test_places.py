@@ -334,3 +334,25 @@ def test_quarter_with_an_article_name_is_placed_in_its_town(
     # "Hayy" alone is a town in Wasit; "Hayy ath-Thawrah, Mosul" is a quarter of Mosul
     doc = locate("Gunmen fired mortars at a police post in Hayy ath-Thawrah, Mosul.", "fired")
     assert _loc(doc).name == "Mosul"
+
+
+def test_every_actor_area_names_a_province_of_its_country() -> None:
+    from eventwire.actordict import load_actor_dictionary
+    from eventwire.gazetteer.index import load_gazetteer
+    from eventwire.gazetteer.resolve import _area_rows
+
+    gaz = load_gazetteer(None)
+    entries = [e for e in load_actor_dictionary().by_id.values() if e.areas]
+    assert entries
+    for entry in entries:
+        assert entry.country, entry.id
+        for area in entry.areas:
+            assert _area_rows(gaz, [(entry.country, area)]), (entry.id, area)
+
+
+def test_a_named_group_picks_the_homonym_in_its_area(locate: Callable[..., Document]) -> None:
+    # several Ukrainian villages are called Pisky; the one the monitors report is by Donetsk
+    doc = locate("The OSCE SMM recorded two explosions near Pisky.", "explosions")
+    loc = _loc(doc)
+    assert loc.country == "UA"
+    assert loc.lat is not None and abs(loc.lat - 48.07) < 0.2

@@ -54,6 +54,7 @@ ALLOWED_KEYS = frozenset(
         "generic",
         "heads",
         "state",
+        "areas",
     }
 )
 REQUIRED_KEYS = ("id", "name", "type", "provenance")
@@ -101,6 +102,7 @@ class ActorEntry:
     heads: list[str] = field(default_factory=list)
     state: str | None = None  # generic state forces: "MIL", "POL", "GOV"
     roles: list[Role] = field(default_factory=list)
+    areas: list[str] = field(default_factory=list)  # first-level areas it mostly acts in
     source: str = ""  # file:line it came from
 
     def role_on(self, day: date | None, grace_days: int = ROLE_GRACE_DAYS) -> Role | None:
@@ -172,7 +174,7 @@ def validate_record(record: Any, where: str) -> list[str]:
     country = record.get("country")
     if country is not None and (not isinstance(country, str) or not _ISO2.match(country)):
         problems.append(f"{where}: 'country' must be an ISO 3166-1 alpha-2 code, got {country!r}")
-    for key in ("aliases", "heads"):
+    for key in ("aliases", "heads", "areas"):
         value = record.get(key, [])
         if not isinstance(value, list) or not all(isinstance(a, str) and a.strip() for a in value):
             problems.append(f"{where}: {key!r} must be a list of non-empty strings")
@@ -224,6 +226,7 @@ def _entry(record: dict[str, Any], where: str) -> ActorEntry:
         heads=list(record.get("heads", [])),
         state=record.get("state"),
         roles=roles,
+        areas=list(record.get("areas", [])),
         source=where,
     )
 

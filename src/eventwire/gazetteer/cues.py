@@ -11,7 +11,10 @@ non-state record whose whole alias occurs in the text gives
 * a span that no toponym may overlap ("Al Shabaab" is not the town of Shabaab, "Haftar"
   is a person, "Taliban" is not a Turkish village);
 * a vote for the record's country (weaker than a country name or a demonym: groups act
-  across borders).
+  across borders);
+* the first-level areas the record mostly acts in (``areas``: the Donbas for the NAF,
+  Borno for Boko Haram), which break ties between homonyms of the same country ("near
+  Pisky": the Pisky by Donetsk, not the one in Poltava).
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ class ActorCues:
 
     spans: list[tuple[int, int]] = field(default_factory=list)
     votes: Counter[str] = field(default_factory=Counter)
+    areas: list[tuple[str, str]] = field(default_factory=list)  # (ISO2, admin1 name)
 
     def covers(self, start: int, end: int) -> bool:
         """True when [start, end) lies inside an actor name."""
@@ -77,6 +81,7 @@ def find_actor_cues(text: str, actors: ActorDictionary | None) -> ActorCues:
             cues.spans.append((words[i].start(), words[i + n - 1].end()))
             if entry.country and actor_id not in seen:
                 cues.votes[entry.country] += 1.0  # type: ignore[assignment]  # float weights in a Counter
+                cues.areas.extend((entry.country, area) for area in entry.areas)
                 seen.add(actor_id)
         i += n
     return cues

@@ -32,6 +32,7 @@ ABROAD_MIN_POP = 100_000  # in a document whose country is clear, a small place 
 # more likely a local name the gazetteer lacks
 LOOSE_VOTE = 0.5
 ACTOR_WEIGHT = 1.0  # a named armed group or leader votes for its country
+AREA_WEIGHT = 1.0  # a homonym in an area where a named group mostly acts
 FEATURE_SCORE = {FEAT_PLACE: 0.0, FEAT_ADMIN1: -0.8, FEAT_ADMIN: -1.0, FEAT_COUNTRY: 1.5}
 
 
@@ -139,8 +140,12 @@ def resolve_mentions(
     lex: Lexicon,
     mentions: list[Mention],
     actor_votes: Counter[str] | None = None,
+    actor_areas: list[tuple[str, str]] | None = None,
 ) -> tuple[list[Resolution | None], str | None]:
-    """Resolve every mention; return the resolutions and the focus country (ISO2)."""
+    """Resolve every mention; return the resolutions and the focus country (ISO2).
+
+    ``actor_areas`` are (country, admin1 name) pairs where the named groups mostly act."""
+    areas = _area_rows(gaz, actor_areas or [])
     cands: list[list[tuple[Candidate, float]]] = []
     for m in mentions:
         found = [c for c in gaz.lookup(m.text) if c.flag >= 0 or _same_shape(gaz, m.text, c)]
@@ -189,6 +194,8 @@ def resolve_mentions(
                         s += 1.0
                 elif any(_compatible(gaz, ch, c.index) for ch in pool):
                     s += 1.5
+            if areas and (c.index in areas or int(gaz.adm1[c.index]) in areas):
+                s += AREA_WEIGHT
             if (
                 others
                 and int(gaz.feat[c.index]) != FEAT_COUNTRY
@@ -207,6 +214,16 @@ def resolve_mentions(
     lead = focus if focus is not None and _leads(votes, focus) else None
     _check_hierarchy(gaz, mentions, out, focus if clear else None, cands, lead)
     return out, focus
+
+
+def _area_rows(gaz: Gazetteer, areas: list[tuple[str, str]]) -> set[int]:
+    """The admin1 rows named by (country, name) pairs."""
+    return {
+        c.index
+        for cc, name in areas
+        for c in gaz.lookup(name, loose=False)
+        if int(gaz.feat[c.index]) == FEAT_ADMIN1 and gaz.country_code(c.index) == cc
+    }
 
 
 def _leads(votes: Counter[str], focus: str) -> bool:

@@ -101,7 +101,9 @@ class PlacesStage:
             if keep_mention(m, self.lex, doc.sentences[m.sentence].start)
             and not (cues.covers(m.start, m.end) and m.hint is None)
         ]
-        resolutions, focus = resolve_mentions(doc, self.gaz, self.lex, mentions, cues.votes)
+        resolutions, focus = resolve_mentions(
+            doc, self.gaz, self.lex, mentions, cues.votes, cues.areas
+        )
         kept: list[tuple[Resolution, Place]] = []
         for res in resolutions:
             if res is None:
