@@ -139,3 +139,65 @@ def test_trigger_surface_forms_cover_inflections(settings: Settings) -> None:
     ):
         assert form in forms, form
     assert all(f == f.lower() for f in forms)
+
+
+@pytest.fixture(scope="module")
+def parse(settings: Settings, resources: Resources) -> Callable[[str], Any]:
+    from eventwire.pipeline.nlp import load_model
+
+    nlp = resources.get("spacy:" + settings.spacy_model, lambda: load_model(settings.spacy_model))
+    return nlp  # type: ignore[no-any-return]
+
+
+def _token(doc: Any, word: str) -> Any:
+    return next(t for t in doc if t.lower_ == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Police found a roadside bomb near the school.", "bomb", True),
+        ("Troops seized 40 kilograms of explosives in a raid.", "explosives", True),
+        ("A grenade was discovered in the car.", "grenade", True),
+        ("Explosives found in the truck were destroyed.", "explosives", True),
+        ("A roadside bomb killed two soldiers.", "bomb", False),
+        ("A bomb hidden in a car exploded near the market.", "bomb", False),
+        ("Guards intercepted a suicide bomber at the gate.", "bomber", False),
+    ],
+)
+def test_unused_weapon(text: str, word: str, expected: bool, parse: Any) -> None:
+    from eventwire.pipeline.eventrules import unused_weapon
+    from eventwire.pipeline.triggers import load_lexicon
+
+    assert unused_weapon(_token(parse(text), word), load_lexicon()) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Students demanded the release of those held during recent riots.", "riots", True),
+        ("Recent riots in the capital left two dead.", "riots", False),
+        ("They freed six people involved in riots.", "riots", True),
+        ("Riots broke out in the capital on Monday.", "riots", False),
+    ],
+)
+def test_is_past_reference(text: str, word: str, expected: bool, parse: Any) -> None:
+    from eventwire.pipeline.eventrules import is_past_reference
+
+    assert is_past_reference(_token(parse(text), word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("Bandits stopped a bus and robbed the passengers.", False),
+        ("Police prevented the crowd from looting the shops.", True),
+    ],
+)
+def test_coordinated_verb_is_not_governed(text: str, negated: bool, parse: Any) -> None:
+    from eventwire.pipeline.modality import is_negated
+    from eventwire.pipeline.triggers import load_lexicon
+
+    doc = parse(text)
+    trigger = _token(doc, "robbed" if "robbed" in text else "looting")
+    assert is_negated(trigger, load_lexicon()) is negated

@@ -116,7 +116,7 @@ def test_schema_never_crashes_on_garbage(
 def test_shipped_file_is_large_and_well_formed(rows: list[SupplementPlace]) -> None:
     iraq = [r for r in rows if r.country == "IQ"]
     assert len(iraq) >= 200
-    assert len({(r.name, r.country) for r in rows}) == len(rows)
+    assert len({(r.source, r.name, r.country, r.admin1) for r in rows}) == len(rows)
     for r in rows:
         assert r.name not in r.alt_names, r.name
 
@@ -135,11 +135,11 @@ def test_every_row_is_near_its_admin1_seat(gaz: Gazetteer, rows: list[Supplement
     far = []
     for r in rows:
         adm = _admin_row(gaz, r)
-        assert adm is not None, f"line {r.line}: admin1 {r.admin1!r} unknown in {r.country}"
+        assert adm is not None, f"{r.source}:{r.line}: admin1 {r.admin1!r} unknown in {r.country}"
         seat = int(gaz.seat[adm]) if int(gaz.seat[adm]) >= 0 else adm
         km = haversine_km(r.lat, r.lon, float(gaz.lat[seat]), float(gaz.lon[seat]))
         if km > 450:  # Anbar reaches 420 km from Ramadi
-            far.append(f"line {r.line} {r.name}: {km:.0f} km from {gaz.name(seat)}")
+            far.append(f"{r.source}:{r.line} {r.name}: {km:.0f} km from {gaz.name(seat)}")
     assert not far, far
 
 
@@ -171,7 +171,7 @@ def test_every_row_reverse_geocodes_to_its_country(
         row = gaz.country_row(cc)
         neighbour = gaz.name(row) if row is not None else cc
         if cc != r.country and not ("border" in r.note and neighbour in r.note):
-            wrong.append(f"line {r.line} {r.name}: nearest {gaz.name(nearest)}, {neighbour}")
+            wrong.append(f"{r.source}:{r.line} {r.name}: nearest {gaz.name(nearest)}, {neighbour}")
     assert not wrong, wrong
 
 
@@ -226,3 +226,18 @@ def test_pipeline_places_events_in_supplement_towns(
     place = located[0]
     assert (place.country, place.precision) == ("IQ", 1)
     assert haversine_km(place.lat, place.lon, lat, lon) < 10
+
+
+def test_user_files_join_the_supplement_and_the_index_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventwire.gazetteer.build import index_version
+    from eventwire.gazetteer.sources import EXTRA_ENV, supplement_paths
+
+    before = index_version()
+    mine = tmp_path / "my_places.csv"
+    mine.write_text(f"{HEADER}\nCamp Nine,Camp 9,IQ,Anbar,33.100,42.900,landmark,0,\n")
+    monkeypatch.setenv(EXTRA_ENV, str(mine))
+    assert supplement_paths()[-1] == mine
+    assert [p.name for p in read_supplement() if p.source == mine.name] == ["Camp Nine"]
+    assert index_version() != before  # the cached index is rebuilt with the user's places

@@ -82,9 +82,12 @@ def index_version() -> str:
 
 
 def _supplement_digest() -> str:
-    from eventwire.datafiles import data_path
+    from eventwire.gazetteer.sources import supplement_paths
 
-    return hashlib.sha1(data_path("gazetteer", "supplement.csv").read_bytes()).hexdigest()[:10]
+    digest = hashlib.sha1()
+    for path in supplement_paths():
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:10]
 
 
 def data_home() -> Path:

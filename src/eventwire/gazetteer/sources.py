@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -229,9 +230,10 @@ class SupplementPlace:
     population: int  # rough estimate, 0 unknown; ranks homonyms
     line: int  # line in the file (for messages)
     note: str = ""
+    source: str = ""  # file name
 
 
-def _supplement_row(row: list[str], line: int) -> SupplementPlace:
+def _supplement_row(row: list[str], line: int, source: str) -> SupplementPlace:
     if len(row) != len(SUPPLEMENT_COLUMNS):
         raise ValueError(f"{len(row)} fields, expected {len(SUPPLEMENT_COLUMNS)}")
     name, alts, cc, admin1, lat_s, lon_s, feature, pop_s, note = (c.strip() for c in row)
@@ -252,18 +254,35 @@ def _supplement_row(row: list[str], line: int) -> SupplementPlace:
     if not pop_s.isdigit():
         raise ValueError(f"population_estimate {pop_s!r} is not a non-negative integer")
     alt_names = tuple(a.strip() for a in alts.split("|") if a.strip()) if alts else ()
-    return SupplementPlace(name, alt_names, cc, admin1, lat, lon, feature, int(pop_s), line, note)
+    return SupplementPlace(
+        name, alt_names, cc, admin1, lat, lon, feature, int(pop_s), line, note, source
+    )
+
+
+EXTRA_ENV = "EVENTWIRE_GAZETTEER_EXTRA"
+
+
+def supplement_paths() -> list[Path]:
+    """Every ``supplement*.csv`` of the gazetteer data folder, ``supplement.csv`` first,
+    then the user's own files of the same format named in ``$EVENTWIRE_GAZETTEER_EXTRA``
+    (separated by ``os.pathsep``): an analyst's local villages, checkpoints or camps."""
+    from eventwire.datafiles import data_path
+
+    main = data_path("gazetteer", "supplement.csv")
+    extra = sorted(p for p in main.parent.glob("supplement*.csv") if p != main)
+    user = [Path(p) for p in os.environ.get(EXTRA_ENV, "").split(os.pathsep) if p.strip()]
+    return [main, *extra, *user]
 
 
 def read_supplement(path: Path | None = None) -> list[SupplementPlace]:
-    """Read and schema-check the curated supplement (``#`` lines are comments).
+    """Read and schema-check the curated supplement (``#`` lines are comments): one file,
+    or every file of ``supplement_paths()`` when no path is given.
 
-    A bad header or row raises ``DataFileError`` naming the file and line.
+    A bad header or row, or a row repeated within a file, raises ``DataFileError`` naming
+    the file and line.
     """
     if path is None:
-        from eventwire.datafiles import data_path
-
-        path = data_path("gazetteer", "supplement.csv")
+        return [place for p in supplement_paths() for place in read_supplement(p)]
     out: list[SupplementPlace] = []
     seen: dict[tuple[str, str, str], int] = {}
     try:
@@ -285,7 +304,7 @@ def read_supplement(path: Path | None = None) -> list[SupplementPlace]:
                 header_done = True
                 continue
             try:
-                place = _supplement_row(row, number)
+                place = _supplement_row(row, number, path.name)
             except ValueError as exc:
                 raise DataFileError(f"{where}: {exc}", "EW-GEO-020") from None
             key = (place.name.lower(), place.country, place.admin1.lower())

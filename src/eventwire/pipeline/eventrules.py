@@ -9,9 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.config import Settings
-from eventwire.pipeline.roles import noun_span
+from eventwire.pipeline.roles import Roles, find_roles, noun_span
+from eventwire.pipeline.subtypes import phrase_classes
 from eventwire.pipeline.triggers import (
     Lexicon,
+    TriggerEntry,
     TriggerMatch,
     find_phrases,
     inflections,
@@ -127,6 +129,14 @@ def aircraft_not_striking(tok: Any, lexicon: Lexicon) -> bool:
     return any(token_keys(t) & lexicon.words_of("air_movement") for t in near)
 
 
+def seized_goods(verb: Any, lexicon: Lexicon) -> bool:
+    """Does a seizing verb with no parsed object take goods in its prepositions ("seized about
+    8 tons of marijuana", parsed with "about" as a preposition)?"""
+    goods = lexicon.words_of("goods")
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    return any(token_keys(t) & goods for p in preps for t in p.subtree)
+
+
 def valid_air(parse: Any, lexicon: Lexicon) -> bool:
     """Does the sentence name aircraft striking, not only aircraft flying by?"""
     words = lexicon.words_of("weapon_air")
@@ -147,8 +157,8 @@ PAST_MARKERS = frozenset({"recent", "previous", "earlier", "prior", "past", "las
 def is_past_reference(tok: Any) -> bool:
     """A nominal trigger that names an earlier incident, not the one reported: "during recent
     riots", "riots in the previous week", "people involved in riots"."""
-    if tok.pos_ not in {"NOUN", "PROPN"}:
-        return False
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
+        return False  # "recent clashes killed five": the sentence reports them
     phrase = [tok, *tok.children]
     phrase += [g for c in tok.children if c.dep_ == "prep" for g in c.subtree]
     if any(t.lower_ in PAST_MARKERS for t in phrase):
@@ -256,3 +266,133 @@ def phrase_forms(phrase: tuple[str, ...], irregular: dict[str, tuple[str, ...]])
         sep = "" if k == 0 or phrase[k] == "-" or phrase[k - 1] == "-" else " "
         results = [r + sep + o for r in results for o in opts][:4096]
     return set(results)
+
+
+COLLECTIVE_CLAIM_FRAMES = frozenset({"request", "reject", "accuse"})
+# public claims that, made by a group of people, are a protest ("workers demanded …")
+CLAIM_LEMMAS = frozenset(
+    {
+        "demand",
+        "denounce",
+        "decry",
+        "condemn",
+        "reject",
+        "urge",
+        "call",
+        "criticize",
+        "criticise",
+        "slam",
+        "oppose",
+    }
+)
+GROUP_NOUNS = frozenset({"group", "number", "crowd", "dozen", "hundred", "thousand", "body"})
+UNMANNED = frozenset({"drone", "missile", "rocket", "uav", "projectile", "shell", "balloon"})
+WEAPON_FRAMES = frozenset({"explode", "grenade", "shell", "suicide", "chemical"})
+
+
+def thing_patient(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
+    """True when the trigger's object is clearly not a person ("demand", "warrants")."""
+    head = parse[match.head]
+    obj = next((c for c in head.children if c.dep_ in {"dobj", "obj"}), None)
+    if obj is None and head.pos_ == "NOUN":
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is None or obj.pos_ in {"PRON", "PROPN", "NUM"} or obj.ent_type_:
+        return False
+    if any(c.dep_ == "nummod" for c in obj.children):
+        return False
+    return not phrase_classes(parse, obj.i, lexicon) & {
+        "civilian",
+        "unarmed_collective",
+        "armed",
+        "protesters",
+        "nonstate",
+        "state",
+    }
+
+
+def physical_target(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
+    """ "attacked merchants", "beat a man": a common-noun human or armed target."""
+    roles = find_roles(parse, match.head, lexicon)
+    if roles.patient is None:
+        return False
+    target = parse[roles.patient]
+    if target.ent_type_ == "NORP" or target.tag_ == "NNPS":
+        return True  # "Sunnis", "Kurds": a group of people
+    if target.pos_ == "PROPN" or target.ent_type_ in {"PERSON", "ORG", "GPE"}:
+        return False
+    classes = phrase_classes(parse, roles.patient, lexicon)
+    return bool(classes & {"civilian", "unarmed_collective", "armed", "protesters"})
+
+
+def fallback_frame(entry: TriggerEntry, match: TriggerMatch, parse: Any) -> str | None:
+    """The fallback frame of an ambiguous trigger used by a named subject ("X attacked the
+    policy" is an ACCUSE)."""
+    head = parse[match.head]
+    if entry.fallback and head.pos_ == "VERB":
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and (
+            subj.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or subj.pos_ == "PROPN"
+        ):
+            return entry.fallback
+    return None
+
+
+def reframe(
+    frame_name: str, parse: Any, roles: Roles, match_head: int, lexicon: Lexicon
+) -> str | None:
+    """Adjust a frame once its roles are known; None drops the trigger."""
+    lex = lexicon
+    agent = phrase_classes(parse, roles.agent, lex)
+    claim = parse[match_head].lemma_.lower() in CLAIM_LEMMAS
+    if frame_name in COLLECTIVE_CLAIM_FRAMES and claim:
+        plural_agent = roles.agent is not None and parse[roles.agent].tag_ in {"NNS", "NNPS"}
+        if roles.agent is not None and parse[roles.agent].lemma_.lower() in GROUP_NOUNS:
+            # "a group of workers": the complement says who
+            of = [c for c in parse[roles.agent].children if c.lower_ == "of"]
+            members = [o for p in of for o in p.children if o.dep_ == "pobj"]
+            if members:
+                agent = phrase_classes(parse, members[0].i, lex)
+                plural_agent = members[0].tag_ in {"NNS", "NNPS"}
+        if (
+            agent & {"protesters"}
+            or ("civilian" in agent and plural_agent)
+            or (
+                roles.agent is None
+                and parse[match_head].tag_ == "VBG"
+                and plural_people(parse, lex)
+            )
+        ):
+            return "protest"  # "workers demanded unpaid wages": a public claim
+    if frame_name == "disrupt" and parse[match_head].lemma_.lower() == "shoot":
+        obj = next((c for c in parse[match_head].children if c.dep_ == "dobj"), None)
+        if obj is None or not token_keys(obj) & UNMANNED:
+            return "shell"  # shooting down a manned aircraft is an attack, not a disruption
+    if frame_name in WEAPON_FRAMES and unused_weapon(parse[match_head], lex):
+        return "disrupt"  # "police found an IED", "seized 8 hand grenades"
+    if frame_name == "capture" and roles.patient is None:
+        obj = next((c for c in parse[match_head].children if c.dep_ in {"dobj", "obj"}), None)
+        if obj is None and agent & {"armed", "state"} and seized_goods(parse[match_head], lex):
+            return "loot"  # "police seized about 8 tons of marijuana" (object misparsed)
+        if (
+            obj is not None
+            and not token_keys(obj) & lex.words_of("territory")
+            and not (obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.pos_ == "PROPN")
+        ):
+            goods = phrase_classes(parse, obj.i, lex) & {"property", "goods"}
+            if goods and agent & {"armed", "state"}:
+                return "loot"  # "police seized 5 tons of marijuana": goods taken by force
+            return None
+    if frame_name == "capture" and roles.patient is not None:
+        target = parse[roles.patient]
+        people = phrase_classes(parse, roles.patient, lex)
+        if people & {"armed", "nonstate"} and "military_site" not in people:
+            return "clash"  # "captured 2 militants" during an operation
+        if people & {"civilian", "unarmed_collective"} or target.ent_type_ == "PERSON":
+            return "abduct" if "nonstate" in agent else "arrest"
+        territorial = target.ent_type_ in {"GPE", "LOC", "FAC"} or target.pos_ == "PROPN"
+        if not territorial and not token_keys(target) & lex.words_of("territory"):
+            if people & {"property", "goods"} and agent & {"armed", "nonstate", "state"}:
+                return "loot"  # "militants seized a vehicle", "police seized the drugs"
+            return None  # "seized an AK-47", "captured the market"
+    return frame_name

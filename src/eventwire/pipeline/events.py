@@ -21,15 +21,17 @@ from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.eventrules import (
     aircraft_not_striking,
     domain_words,
+    fallback_frame,
     is_background,
     is_past_reference,
     make_actor,
     match_groups,
     merge_events,
-    plural_people,
+    physical_target,
+    reframe,
+    thing_patient,
     trigger_surface_forms,
     under_prohibition,
-    unused_weapon,
     valid_air,
     valid_intervention,
     valid_protest_violence,
@@ -39,7 +41,6 @@ from eventwire.pipeline.roles import Roles, find_roles, is_participant, noun_spa
 from eventwire.pipeline.subtypes import VIOLENT_FRAMES, Context, classify, phrase_classes
 from eventwire.pipeline.triggers import (
     Lexicon,
-    TriggerEntry,
     TriggerMatch,
     classes_in,
     load_lexicon,
@@ -65,28 +66,8 @@ STRONG_CLASSES = frozenset(
 WINDOW_BEFORE, WINDOW_AFTER = 1, 3
 # cue classes checked sentence by sentence (a cue in a background clause does not count)
 FILTERED_CLASSES = frozenset({"intervention", "protest_violence", "weapon_air"})
-WEAPON_FRAMES = frozenset({"explode", "grenade", "shell", "suicide", "chemical"})
-COLLECTIVE_CLAIM_FRAMES = frozenset({"request", "reject", "accuse"})
-# public claims that, made by a group of people, are a protest ("workers demanded …")
-CLAIM_LEMMAS = frozenset(
-    {
-        "demand",
-        "denounce",
-        "decry",
-        "condemn",
-        "reject",
-        "urge",
-        "call",
-        "criticize",
-        "criticise",
-        "slam",
-        "oppose",
-    }
-)
 HARM_FRAMES = frozenset({"kill", "harm", "beat", "body"})
-GROUP_NOUNS = frozenset({"group", "number", "crowd", "dozen", "hundred", "thousand", "body"})
 PHYSICAL = frozenset({"attack", "assault", "beat", "storm", "shoot", "stab"})
-UNMANNED = frozenset({"drone", "missile", "rocket", "uav", "projectile", "shell", "balloon"})
 PROTEST_LIGHT_VERBS = frozenset({"hold", "stage", "organize", "organise", "join", "lead", "take"})
 _MODALITY_PENALTY = {
     "asserted": 0.0,
@@ -142,10 +123,10 @@ class EventCoder:
             if (
                 frame in HARM_FRAMES | {"abduct"}
                 and not strong
-                and self._thing_patient(match, parse)
+                and thing_patient(match, parse, self.lexicon)
             ):
                 return None  # "killed crops", "executed warrants", "picked up a knock"
-            if match.entry.head == "pick" and not self._physical_target(match, parse):
+            if match.entry.head == "pick" and not physical_target(match, parse, self.lexicon):
                 return None
             if match.child is not None and parse[match.child].dep_ == "prep":
                 preps = [
@@ -155,15 +136,15 @@ class EventCoder:
                 if not any(is_participant(o) for o in objs):
                     return None  # "she was fired on 1 November"
             if entry.ambiguous and frame == "beat" and not strong:
-                return frame if self._physical_target(match, parse) else None
+                return frame if physical_target(match, parse, self.lexicon) else None
             if entry.ambiguous:
                 ok = ("conflict" in ctx or strong) and (strong or not in_domain)
                 if parse[match.head].lemma_.lower() == "clash" and not in_domain:
                     ok = ok or bool(ctx & {"unarmed_collective", "protesters", "weapon_melee"})
                 if not ok and not in_domain and parse[match.head].lemma_.lower() in PHYSICAL:
-                    ok = self._physical_target(match, parse)
+                    ok = physical_target(match, parse, self.lexicon)
                 if not ok:
-                    return None if in_domain else self._fallback(entry, match, parse)
+                    return None if in_domain else fallback_frame(entry, match, parse)
             elif in_domain and not strong and frame in {"shoot", "kill", "harm", "attack", "clash"}:
                 return None
             return frame
@@ -194,51 +175,6 @@ class EventCoder:
         if entry.ambiguous and in_domain:
             return None
         return frame
-
-    def _thing_patient(self, match: TriggerMatch, parse: Any) -> bool:
-        """True when the trigger's object is clearly not a person ("demand", "warrants")."""
-        head = parse[match.head]
-        obj = next((c for c in head.children if c.dep_ in {"dobj", "obj"}), None)
-        if obj is None and head.pos_ == "NOUN":
-            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            obj = (
-                next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-            )
-        if obj is None or obj.pos_ in {"PRON", "PROPN", "NUM"} or obj.ent_type_:
-            return False
-        if any(c.dep_ == "nummod" for c in obj.children):
-            return False
-        return not phrase_classes(parse, obj.i, self.lexicon) & {
-            "civilian",
-            "unarmed_collective",
-            "armed",
-            "protesters",
-            "nonstate",
-            "state",
-        }
-
-    def _physical_target(self, match: TriggerMatch, parse: Any) -> bool:
-        """ "attacked merchants", "beat a man": a common-noun human or armed target."""
-        roles = find_roles(parse, match.head, self.lexicon)
-        if roles.patient is None:
-            return False
-        target = parse[roles.patient]
-        if target.ent_type_ == "NORP" or target.tag_ == "NNPS":
-            return True  # "Sunnis", "Kurds": a group of people
-        if target.pos_ == "PROPN" or target.ent_type_ in {"PERSON", "ORG", "GPE"}:
-            return False
-        classes = phrase_classes(parse, roles.patient, self.lexicon)
-        return bool(classes & {"civilian", "unarmed_collective", "armed", "protesters"})
-
-    def _fallback(self, entry: TriggerEntry, match: TriggerMatch, parse: Any) -> str | None:
-        head = parse[match.head]
-        if entry.fallback and head.pos_ == "VERB":
-            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-            if subj is not None and (
-                subj.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or subj.pos_ == "PROPN"
-            ):
-                return entry.fallback
-        return None
 
     # ---- main -----------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
@@ -303,61 +239,6 @@ class EventCoder:
             and (j >= len(doc.sentences) or doc.sentences[j].segment == seg)
         ]
 
-    def _reframe(self, frame_name: str, parse: Any, roles: Roles, match_head: int) -> str | None:
-        """Adjust a frame once its roles are known; None drops the trigger."""
-        lex = self.lexicon
-        agent = phrase_classes(parse, roles.agent, lex)
-        claim = parse[match_head].lemma_.lower() in CLAIM_LEMMAS
-        if frame_name in COLLECTIVE_CLAIM_FRAMES and claim:
-            plural_agent = roles.agent is not None and parse[roles.agent].tag_ in {"NNS", "NNPS"}
-            if roles.agent is not None and parse[roles.agent].lemma_.lower() in GROUP_NOUNS:
-                # "a group of workers": the complement says who
-                of = [c for c in parse[roles.agent].children if c.lower_ == "of"]
-                members = [o for p in of for o in p.children if o.dep_ == "pobj"]
-                if members:
-                    agent = phrase_classes(parse, members[0].i, lex)
-                    plural_agent = members[0].tag_ in {"NNS", "NNPS"}
-            if (
-                agent & {"protesters"}
-                or ("civilian" in agent and plural_agent)
-                or (
-                    roles.agent is None
-                    and parse[match_head].tag_ == "VBG"
-                    and plural_people(parse, lex)
-                )
-            ):
-                return "protest"  # "workers demanded unpaid wages": a public claim
-        if frame_name == "disrupt" and parse[match_head].lemma_.lower() == "shoot":
-            obj = next((c for c in parse[match_head].children if c.dep_ == "dobj"), None)
-            if obj is None or not token_keys(obj) & UNMANNED:
-                return "shell"  # shooting down a manned aircraft is an attack, not a disruption
-        if frame_name in WEAPON_FRAMES and unused_weapon(parse[match_head], lex):
-            return "disrupt"  # "police found an IED", "seized 8 hand grenades"
-        if frame_name == "capture" and roles.patient is None:
-            obj = next((c for c in parse[match_head].children if c.dep_ in {"dobj", "obj"}), None)
-            if (
-                obj is not None
-                and not token_keys(obj) & lex.words_of("territory")
-                and not (obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.pos_ == "PROPN")
-            ):
-                goods = phrase_classes(parse, obj.i, lex) & {"property", "goods"}
-                if goods and agent & {"armed", "state"}:
-                    return "loot"  # "police seized 5 tons of marijuana": goods taken by force
-                return None
-        if frame_name == "capture" and roles.patient is not None:
-            target = parse[roles.patient]
-            people = phrase_classes(parse, roles.patient, lex)
-            if people & {"armed", "nonstate"} and "military_site" not in people:
-                return "clash"  # "captured 2 militants" during an operation
-            if people & {"civilian", "unarmed_collective"} or target.ent_type_ == "PERSON":
-                return "abduct" if "nonstate" in agent else "arrest"
-            territorial = target.ent_type_ in {"GPE", "LOC", "FAC"} or target.pos_ == "PROPN"
-            if not territorial and not token_keys(target) & lex.words_of("territory"):
-                if people & {"property", "goods"} and agent & {"armed", "nonstate", "state"}:
-                    return "loot"  # "militants seized a vehicle", "police seized the drugs"
-                return None  # "seized an AK-47", "captured the market"
-        return frame_name
-
     def _code_sentence(
         self,
         doc: Document,
@@ -395,7 +276,7 @@ class EventCoder:
         trigger_heads = {m.head for m, _ in chosen[i]}
         for match, picked in chosen[i]:
             roles = find_roles(parse, match.head, lex)
-            frame_name = self._reframe(picked, parse, roles, match.head)
+            frame_name = reframe(picked, parse, roles, match.head, lex)
             if frame_name is None:
                 continue
             frame = lex.frames[frame_name]

@@ -186,6 +186,10 @@ def _inherit_subject(verb: Any, depth: int = 0) -> Any | None:
     return None
 
 
+# verbs whose "with" phrase names the other side ("police fought with vendors")
+RECIPROCAL = frozenset({"clash", "fight", "battle", "skirmish", "scuffle", "brawl"})
+
+
 def _patient_of_verb(verb: Any) -> Any | None:
     if is_passive(verb):
         subj = _first(verb, "nsubjpass")
@@ -206,7 +210,9 @@ def _patient_of_verb(verb: Any) -> Any | None:
     if obj is not None:
         return _resolve_relative(obj, verb)
     for prep in _children(verb, "prep", "dative"):
-        if prep.lower_ in PATIENT_PREPS:
+        if prep.lower_ in PATIENT_PREPS or (
+            prep.lower_ == "with" and verb.lemma_.lower() in RECIPROCAL
+        ):
             obj = _pobj(prep)
             if is_participant(obj):
                 return obj

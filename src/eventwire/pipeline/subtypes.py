@@ -101,6 +101,8 @@ def phrase_classes(parse: Any, head: int | None, lexicon: Lexicon) -> set[str]:
         found.discard("unarmed_collective")
     if tok.pos_ == "PROPN" and not found:
         found.add("named")
+    if head_keys & lexicon.words_of("membership") and any(t.pos_ == "PROPN" for t in complements):
+        found = (found - {"civilian", "unarmed_collective"}) | {"named"}  # "members of X"
     return found
 
 
@@ -200,6 +202,14 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
     return default, "frame default"
 
 
+def _people(classes: set[str]) -> bool:
+    return is_civilian(classes) or is_unarmed_crowd(classes)
+
+
+def _state_side(classes: set[str]) -> bool:
+    return "state" in classes or ("armed" in classes and "nonstate" not in classes)
+
+
 def _clash(ctx: Context) -> tuple[str, str]:
     agent, patient = ctx.agent, ctx.patient
     if "protesters" in agent and not is_armed(agent):
@@ -210,6 +220,15 @@ def _clash(ctx: Context) -> tuple[str, str]:
         return "Violent demonstration", "clash in a protest"
     if is_unarmed_crowd(agent) and not is_armed(patient) and "weapon_smallarms" not in ctx.sentence:
         return "Mob violence", "clash between unarmed groups"
+
+    state_vs_people = (_state_side(agent) and _people(patient)) or (
+        _state_side(patient) and _people(agent)
+    )
+    if state_vs_people and not ctx.sentence & {"weapon_smallarms", "nonstate"}:
+        # police fighting with vendors or villagers: unarmed people who fight are rioters
+        if _protest_context(ctx):
+            return "Violent demonstration", "people clashed with police at a protest"
+        return "Mob violence", "people clashed with state forces"
     if "weapon_melee" in ctx.sentence and not {"weapon_smallarms", "armed"} & ctx.sentence:
         return "Mob violence", "clash with sticks and blades"
     armed_cues = {"armed", "nonstate", "military_site", "weapon_smallarms", "weapon_shell"}
