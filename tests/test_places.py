@@ -302,9 +302,7 @@ def test_monitoring_mission_places_an_unknown_village_in_its_country(
     locate: Callable[..., Document],
 ) -> None:
     # the OSCE SMM works in Ukraine; a hamlet the gazetteer lacks is not placed abroad
-    doc = locate(
-        "The OSCE SMM recorded three explosions near Zoryanivka on Tuesday.", "explosions"
-    )
+    doc = locate("The OSCE SMM recorded three explosions near Zoryanivka on Tuesday.", "explosions")
     assert doc.country == "UA"
     loc = _loc(doc)
     assert loc.country == "UA"
