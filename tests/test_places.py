@@ -354,3 +354,23 @@ def test_a_named_group_picks_the_homonym_in_its_area(locate: Callable[..., Docum
     loc = _loc(doc)
     assert loc.country == "UA"
     assert loc.lat is not None and abs(loc.lat - 48.07) < 0.2
+
+
+def test_place_before_a_compass_reference_is_the_location(
+    locate: Callable[..., Document],
+) -> None:
+    doc = locate("A car bomb exploded in Taji, north of Baghdad, killing five people.", "exploded")
+    assert _loc(doc).name == "Taji"
+
+
+def test_leader_name_placed_in_a_province_is_a_town(locate: Callable[..., Document]) -> None:
+    # "Baghdadi" is also an actor alias; "in Baghdadi, Anbar province" is the town
+    doc = locate("Gunmen attacked a checkpoint in Baghdadi, Anbar province, on Monday.", "attacked")
+    loc = _loc(doc)
+    assert (loc.name, loc.precision) == ("Baghdadi", 1)
+
+
+def test_name_before_a_lower_case_facility_is_kept(locate: Callable[..., Document]) -> None:
+    doc = locate("A drone struck the Tiyas air base in Homs province on Monday.", "struck")
+    loc = _loc(doc)
+    assert loc.precision == 2 and loc.country == "SY" and "Tiyas" in (loc.name or "")

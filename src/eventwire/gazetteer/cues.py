@@ -103,6 +103,7 @@ def keep_mention(m: Mention, lex: Lexicon, sentence_start: int) -> bool:
     if (
         m.ner in OTHER_LABELS
         and m.cue is None
+        and not m.near
         and m.hint is None
         and m.parent is None
         and not m.children

@@ -302,6 +302,7 @@ def accept(res: Resolution, gaz: Gazetteer, focus: str | None, lex: Lexicon) -> 
         return False  # a loose spelling match abroad is nearly always another name
     strong = (
         m.ner in PLACE_LABELS
+        or m.near  # "near X", "X air base"
         or (m.cue is not None and m.cue != "of")
         or m.hint is not None
         or m.parent is not None

@@ -214,16 +214,32 @@ def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int)
             )
             if next_name and nxt.lower() in lex.facility:
                 mention.near, next_name = True, False  # "Donetsk Airport"
+            facility = _facility_after(tokens, best, lex)
+            if facility:
+                mention.near = True  # "the Tiyas air base", "the Mosul dam"
             elif nxt.lower() in lex.admin or nxt.lower() in lex.town or nxt.lower() in lex.part:
                 next_name = False  # "Al Mukalla City", "Kerman Province"
             mention.partial = prev_name or next_name
-            mention.modifier = bool(nxt) and nxt.islower() and nxt in lex.modifier
+            mention.modifier = bool(nxt) and nxt.islower() and nxt in lex.modifier and not facility
             mention.landmark = bool(nxt) and nxt.islower() and nxt in lex.landmark
             out.append(mention)
             i = best
         else:
             i += 1
     return out
+
+
+FACILITY_MODIFIERS = frozenset({"air", "military", "army", "naval", "oil", "gas", "police"})
+
+
+def _facility_after(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """True when a lower-case facility noun follows position k ("air base", "dam")."""
+    words = [t.text for t in tokens[k : k + 2]]
+    if not words or not words[0].islower():
+        return False
+    if words[0] in lex.facility and words[0] not in lex.modifier:
+        return True
+    return len(words) == 2 and words[0] in FACILITY_MODIFIERS and words[1] in lex.facility
 
 
 def _hyphen_head(tok: Token, gaz: Gazetteer, lex: Lexicon, index: int) -> Mention | None:

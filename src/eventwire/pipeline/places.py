@@ -17,6 +17,7 @@ dev sets) or ``"centroid"`` (also ``$EVENTWIRE_AREA_POINT``).
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import os
 import re
 from pathlib import Path
@@ -28,7 +29,7 @@ from eventwire.gazetteer.cues import find_actor_cues, keep_mention
 from eventwire.gazetteer.index import Gazetteer, haversine_km, load_gazetteer
 from eventwire.gazetteer.lexicon import Lexicon, load_lexicon
 from eventwire.gazetteer.resolve import Resolution, accept, resolve_mentions
-from eventwire.gazetteer.toponyms import PLACE_LABELS, find_mentions
+from eventwire.gazetteer.toponyms import PLACE_LABELS, Mention, find_mentions
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.records import Document, Event, Place
 
@@ -99,7 +100,9 @@ class PlacesStage:
             m
             for m in mentions
             if keep_mention(m, self.lex, doc.sentences[m.sentence].start)
-            and not (cues.covers(m.start, m.end) and m.hint is None)
+            # an actor's name is not a place, unless placed in a province: "Baghdadi" is a
+            # leader, "in Baghdadi, Anbar province" a town
+            and not (cues.covers(m.start, m.end) and m.hint is None and m.parent is None)
         ]
         resolutions, focus = resolve_mentions(
             doc, self.gaz, self.lex, mentions, cues.votes, cues.areas
@@ -150,11 +153,13 @@ class PlacesStage:
             sent = doc.sentences[sent_index]
             clause = _clause_bounds(sent.text, event.trigger.start - sent.start)
             lo, hi = sent.start + clause[0], sent.start + clause[1]
+            refs = _references(doc.text, [r.mention for r, _ in in_sentence])
             best = max(
                 in_sentence,
                 key=lambda rp: (
                     self._rank(rp, event, lo, hi)
                     + _agreement(rp[1], in_sentence) * (3.0 if rp[0].flag < 0 else 1.0)
+                    - (2.5 if id(rp[0].mention) in refs else 0.0)
                 ),
             )
             level = "clause" if lo <= best[0].mention.start < hi else "sentence"
@@ -215,6 +220,27 @@ class PlacesStage:
             return None
         place = self.gaz.place(row, "", -1, -1, 3)
         return dataclasses.replace(place, text="", fallback="document")
+
+
+_REFERENCE_GAP = re.compile(
+    r"^\s*,?\s*(?:\(?\s*)?(?:about\s+|some\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|"
+    r"miles|mi)\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _references(text: str, mentions: list[Mention]) -> set[int]:
+    """Mentions that only locate the place named just before them: in "in Taji, north of
+    Baghdad" or "at Al Rayash, 20 km north of Baiji" the event is in Taji / Al Rayash."""
+    out: set[int] = set()
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for prev, m in itertools.pairwise(ordered):
+        if not m.near or prev.near or m.start - prev.end > 40:
+            continue
+        gap = text[prev.end : m.start]
+        if "," in gap and _REFERENCE_GAP.match(gap):
+            out.add(id(m))
+    return out
 
 
 def _most_specific(kept: list[tuple[Resolution, Place]]) -> list[tuple[Resolution, Place]]:
