@@ -201,3 +201,66 @@ def test_coordinated_verb_is_not_governed(text: str, negated: bool, parse: Any) 
     doc = parse(text)
     trigger = _token(doc, "robbed" if "robbed" in text else "looting")
     assert is_negated(trigger, load_lexicon()) is negated
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("an off-duty police officer", None),  # the words say he was not fighting
+        ("a former army officer", None),
+        ("a police officer", "Armed clash"),
+    ],
+)
+def test_finalize_keeps_off_duty_targets_civilian(target: str, expected: str | None) -> None:
+    from eventwire.pipeline.finalize import refined_sub_type
+    from eventwire.records import Actor, Span
+
+    event = Event(
+        doc_id="d",
+        trigger=Span(0, 4, "trigger", "shot"),
+        sentence_index=0,
+        plover_type="ASSAULT",
+        acled_event_type="Violence against civilians",
+        acled_sub_event_type="Attack",
+        actor1=Actor(text="gunmen", inter=3),
+        actor2=Actor(text=target, inter=1),
+        rule="shoot:x|civilian target",
+    )
+    assert refined_sub_type(event)[0] == expected
+
+
+def test_finalize_keeps_an_exchange_of_fire_a_clash() -> None:
+    from eventwire.pipeline.finalize import refined_sub_type
+    from eventwire.records import Actor, Span
+
+    def event(trigger: str) -> Event:
+        return Event(
+            doc_id="d",
+            trigger=Span(0, len(trigger), "trigger", trigger),
+            sentence_index=0,
+            plover_type="FIGHT",
+            acled_event_type="Battles",
+            acled_sub_event_type="Armed clash",
+            actor1=Actor(text="the officers", inter=1),
+            actor2=Actor(text="the man", inter=7),
+            rule="clash:x|clash",
+        )
+
+    assert refined_sub_type(event("returned fire"))[0] is None  # he fired first
+    assert refined_sub_type(event("clashed"))[0] == "Attack"
+
+
+@pytest.mark.parametrize(("inter", "expected"), [(3, "Change to group/activity"), (1, None)])
+def test_finalize_aid_by_an_armed_group(inter: int, expected: str | None) -> None:
+    from eventwire.pipeline.finalize import refined_sub_type
+    from eventwire.records import Actor, Span
+
+    event = Event(
+        doc_id="d",
+        trigger=Span(0, 13, "trigger", "food packages"),
+        sentence_index=0,
+        plover_type="AID",
+        actor1=Actor(text="members of the cartel", inter=inter),
+        rule="aid:food package|frame default",
+    )
+    assert refined_sub_type(event)[0] == expected

@@ -257,10 +257,16 @@ class EventCoder:
         frames_window = set().union(*(salient[j] for j in window)) if window else set()
         violent_agents: set[str] = set()
         for j in [i, *window]:
+            pj = doc.parses[j]
             for m, f in chosen[j]:
-                if f in VIOLENT_FRAMES or f == "destroy":
-                    r = find_roles(doc.parses[j], m.head, lex)
-                    violent_agents |= phrase_classes(doc.parses[j], r.agent, lex)
+                if f not in VIOLENT_FRAMES and f != "destroy":
+                    continue
+                if is_background(pj[m.head], lex) or is_past_reference(pj[m.head]):
+                    continue  # "against the trial of youths who clashed with …"
+                r = find_roles(pj, m.head, lex)
+                if "protesters" in phrase_classes(pj, r.patient, lex):
+                    continue  # the protesters were attacked: who attacked them did not protest
+                violent_agents |= phrase_classes(pj, r.agent, lex)
         # present-tense violent verbs listed in one sentence ("they behead, they torture …")
         n_violent = sum(
             1 for m, f in chosen[i] if f in VIOLENT_FRAMES and parse[m.head].tag_ in {"VBP", "VBZ"}

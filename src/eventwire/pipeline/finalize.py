@@ -11,6 +11,8 @@ event gets its stable id and events are ordered most salient first, so
 
 from __future__ import annotations
 
+import re
+
 from eventwire.config import Settings
 from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
@@ -21,6 +23,17 @@ ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 NON_STATE_INTER = frozenset({2, 3, 4})
 _PERSONAL = frozenset({"attack", "shoot", "kill", "harm", "beat", "clash"})
 _REFINABLE = frozenset({"Armed clash", "Attack"})
+# an exchange of fire ("returned fire", "exchanged gunfire"): the other side fired too
+_FIRE_WORDS = frozenset({"fire", "gunfire", "shots"})
+CIVILIAN_MODIFIERS = frozenset({"former", "retired", "off-duty", "unarmed", "ex", "civilian"})
+
+
+def _off_duty(event: Event) -> bool:
+    """ "a former officer", "an off-duty soldier": the words say the target was not fighting."""
+    words = set(
+        re.findall(r"[a-z]+(?:-[a-z]+)?", (event.actor2.text if event.actor2 else "").lower())
+    )
+    return bool(words & CIVILIAN_MODIFIERS)
 
 
 def frame_of(event: Event) -> str:
@@ -37,9 +50,17 @@ def refined_sub_type(event: Event) -> tuple[str | None, str]:
     if frame in _PERSONAL and sub in _REFINABLE:
         if a1 in {5, 6}:
             return None, ""
-        if a2 == 7 and (a1 is None or a1 in ARMED_INTER) and sub != "Attack":
+        reciprocal = frame == "clash" and bool(
+            _FIRE_WORDS & set(event.trigger.text.lower().split())
+        )
+        if a2 == 7 and (a1 is None or a1 in ARMED_INTER) and sub != "Attack" and not reciprocal:
             return "Attack", "target coded as civilians"
-        if a2 in ARMED_INTER and (a1 is None or a1 in ARMED_INTER) and sub != "Armed clash":
+        if (
+            a2 in ARMED_INTER
+            and (a1 is None or a1 in ARMED_INTER)
+            and sub != "Armed clash"
+            and not _off_duty(event)
+        ):
             return "Armed clash", "target coded as an armed actor"
     if frame == "capture" and sub in {
         "Non-state actor overtakes territory",
@@ -49,6 +70,9 @@ def refined_sub_type(event: Event) -> tuple[str | None, str]:
             return "Government regains territory", "taken by state forces"
         if a1 in NON_STATE_INTER and sub != "Non-state actor overtakes territory":
             return "Non-state actor overtakes territory", "taken by a non-state group"
+    if frame == "aid" and sub is None and a1 in NON_STATE_INTER:
+        # an armed group handing out food or money: ACLED records it as a change in activity
+        return "Change to group/activity", "aid given by an armed group"
     if frame == "arrest" and sub == "Arrests" and a1 in NON_STATE_INTER:
         return "Abduction/forced disappearance", "detained by a non-state group"
     return None, ""

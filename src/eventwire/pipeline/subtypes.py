@@ -42,6 +42,9 @@ _WEAPON_CLASS = {
 }
 _PHRASE_CLASSES = ("armed", "military_site", "civilian", "unarmed_collective", "protesters",
                    "state", "nonstate", "property", "goods")  # fmt: skip
+_FIREARM_TRIGGER_WORDS = frozenset(
+    {"fire", "gunfire", "shot", "shots", "gunfight", "shootout", "firefight", "gunbattle"}
+)
 _HEAD_ONLY = frozenset({"civilian", "goods"})  # classes a modifier does not give a phrase
 
 
@@ -224,7 +227,8 @@ def _clash(ctx: Context) -> tuple[str, str]:
     state_vs_people = (_state_side(agent) and _people(patient)) or (
         _state_side(patient) and _people(agent)
     )
-    if state_vs_people and not ctx.sentence & {"weapon_smallarms", "nonstate"}:
+    gunfire = bool(ctx.trigger & _FIREARM_TRIGGER_WORDS)  # "returned fire", "shootout"
+    if state_vs_people and not gunfire and not ctx.sentence & {"weapon_smallarms", "nonstate"}:
         # police fighting with vendors or villagers: unarmed people who fight are rioters
         if _protest_context(ctx):
             return "Violent demonstration", "people clashed with police at a protest"
