@@ -374,3 +374,11 @@ def test_name_before_a_lower_case_facility_is_kept(locate: Callable[..., Documen
     doc = locate("A drone struck the Tiyas air base in Homs province on Monday.", "struck")
     loc = _loc(doc)
     assert loc.precision == 2 and loc.country == "SY" and "Tiyas" in (loc.name or "")
+
+
+def test_hamlet_abroad_gives_way_to_a_clear_country(locate: Callable[..., Document]) -> None:
+    # "Salim" is also a hamlet in Palestine; in a Yemeni report it is an unknown local name
+    doc = locate(
+        "Houthi forces shelled houses in Salim [Al Fajir] (Qaatabah, Ad Dali), Yemen.", "shelled"
+    )
+    assert _loc(doc).country == "YE"

@@ -30,6 +30,7 @@ FLAG_SCORE = {2: 1.0, 1: 0.5, 0: 0.4, -1: -0.2}
 NEAR_PARENT_KM = 30.0
 ABROAD_MIN_POP = 100_000  # in a document whose country is clear, a small place abroad is
 # more likely a local name the gazetteer lacks
+TINY_ABROAD_POP = 20_000  # ... even when the model labels it a place
 LOOSE_VOTE = 0.5
 ACTOR_WEIGHT = 1.0  # a named armed group or leader votes for its country
 AREA_WEIGHT = 1.0  # a homonym in an area where a named group mostly acts
@@ -259,10 +260,13 @@ def _check_hierarchy(
             # the province, not the city)
             readings = [c.index for c, _ in cands[j][:15] if gaz.cc[c.index] == gaz.cc[parent.row]]
             outside = not any(_compatible(gaz, res.row, p) for p in readings or [parent.row])
+        # the model's place label protects a name abroad, unless the name is cut out of a
+        # longer one or the place is a hamlet ("Salim [Al Fajir]" in a Yemeni report)
+        labelled = m.ner in PLACE_LABELS and not m.partial
         abroad = (
             focus is not None
             and gaz.country_code(res.row) != focus
-            and m.ner not in PLACE_LABELS
+            and (not labelled or int(gaz.pop[res.row]) < TINY_ABROAD_POP)
             and (res.margin < 3.0 or int(gaz.pop[res.row]) < ABROAD_MIN_POP)
         ) or (
             lead is not None
