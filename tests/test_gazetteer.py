@@ -153,3 +153,10 @@ def test_tokenize_splits_possessive() -> None:
 
     words = [t.text for t in tokenize("Beirut's Hamra district")]
     assert words[:2] == ["Beirut", "'s"]
+
+
+def test_loose_key_merges_p_and_b() -> None:
+    from eventwire.gazetteer.normalize import skeleton
+
+    # Arabic has no p; reports write the same town "Sulaiman Pek" and "Sulaiman Bek"
+    assert skeleton("Sulaiman Pek") == skeleton("Sulaiman Bek")

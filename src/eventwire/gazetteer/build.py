@@ -43,7 +43,7 @@ from eventwire.gazetteer.sources import (
 )
 from eventwire.gazetteer.supplement import add_supplement
 
-FORMAT = 15
+FORMAT = 16
 LOOSE_MIN = 4  # shortest loose key (3 measured: +0.004 GTD, -0.002 ACLED; too noisy)
 FEAT_PLACE, FEAT_ADMIN1, FEAT_ADMIN, FEAT_COUNTRY = 0, 1, 2, 3
 # CSC area types that are below the first level (precision 2 when used as a location)

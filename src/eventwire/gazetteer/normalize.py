@@ -88,6 +88,7 @@ def skeleton(name: str) -> str:
         w = word.replace("ou", "u").replace("ee", "i").replace("oo", "u").replace("aa", "a")
         w = w.replace("kh", "k").replace("q", "k").replace("dh", "d").replace("th", "t")
         w = w.replace("sh", "s").replace("gh", "g").replace("y", "i").replace("w", "u")
+        w = w.replace("p", "b")  # Arabic has no p: "Sulaiman Pek" = "Sulaiman Bek"
         w = _DOUBLE_RE.sub(r"\1", w)
         if len(w) > 3 and w[-1] == "h" and w[-2] in "aeiou":
             w = w[:-1]
