@@ -126,7 +126,9 @@ def focus_votes(
         weight *= 1.0 + 0.5 * max(0.0, math.log10(best_pop + 1.0) - 5.0)
         mass: Counter[str] = Counter()
         for c, s in scored:
-            mass[gaz.country_code(c.index)] += math.exp(min(s - top, 0.0) * 2.0)  # type: ignore[assignment]  # float weights in a Counter
+            cc = gaz.country_code(c.index)
+            # the best reading per country: ten hamlets called Amara do not outvote a city
+            mass[cc] = max(mass[cc], math.exp(min(s - top, 0.0) * 2.0))  # type: ignore[assignment]  # float weights in a Counter
             if int(gaz.feat[c.index]) == FEAT_COUNTRY and c.flag == 2:
                 votes[gaz.country_code(c.index)] += 2.0  # type: ignore[assignment]  # float weights in a Counter
         total = sum(mass.values())
