@@ -402,3 +402,11 @@ def test_district_named_in_parentheses_places_an_unknown_village(
     )
     loc = _loc(doc)
     assert (loc.country, loc.precision, loc.feature) == ("BF", 2, "admin2")
+
+
+def test_one_big_city_beats_several_hamlets_of_the_same_name(
+    locate: Callable[..., Document],
+) -> None:
+    # two Romanian villages are called Amara; Al-'Amarah is a city of 400,000 in Iraq
+    doc = locate("Teachers protested outside the municipality building in Amara city.", "protested")
+    assert _loc(doc).country == "IQ"
