@@ -410,3 +410,11 @@ def test_one_big_city_beats_several_hamlets_of_the_same_name(
     # two Romanian villages are called Amara; Al-'Amarah is a city of 400,000 in Iraq
     doc = locate("Teachers protested outside the municipality building in Amara city.", "protested")
     assert _loc(doc).country == "IQ"
+
+
+def test_quarter_of_a_town_is_placed_in_the_town(locate: Callable[..., Document]) -> None:
+    doc = locate(
+        "Residents of the Yenimahalle neighbourhood of Talas, Kayseri, held a protest.",
+        "protest",
+    )
+    assert _loc(doc).name == "Talas"

@@ -284,7 +284,15 @@ def _context(mention: Mention, tokens: list[Token], lex: Lexicon) -> None:
     while before and before[-1] in {"the", "a"}:
         before.pop()
     # feature word before the name: "the province of X", "the village of X", "X city"
-    if len(before) >= 2 and before[-1] == "of" and _kind(before[-2], lex):
+    # ... but in "the Basakpinar neighbourhood of Talas" Talas is the town around the quarter
+    quarter_of = (
+        len(before) >= 3
+        and before[-1] == "of"
+        and before[-2] in QUARTER_HINTS
+        and first - 3 >= 0
+        and _is_name_word(tokens[first - 3])
+    )
+    if len(before) >= 2 and before[-1] == "of" and _kind(before[-2], lex) and not quarter_of:
         mention.hint, mention.hint_word = _kind(before[-2], lex), before[-2]
         before = before[:-2]
         while before and before[-1] in {"the", "a"}:
@@ -308,6 +316,11 @@ def _context(mention: Mention, tokens: list[Token], lex: Lexicon) -> None:
         mention.hint, mention.hint_word = _kind(after[0], lex), after[0]
     if mention.hint_word in {"outskirts", "countryside", "vicinity"}:
         mention.near = True
+
+
+QUARTER_HINTS = frozenset(
+    {"neighborhood", "neighbourhood", "quarter", "suburb", "district", "area", "colonia", "ward"}
+)
 
 
 def _kind(word: str, lex: Lexicon) -> str | None:
