@@ -38,6 +38,7 @@ from eventwire.pipeline.eventrules import (
 )
 from eventwire.pipeline.modality import find_modality, has_habitual_cue
 from eventwire.pipeline.roles import Roles, find_roles, is_participant, noun_span
+from eventwire.pipeline.senses import nonviolent_sense, story_domain
 from eventwire.pipeline.subtypes import VIOLENT_FRAMES, Context, classify, phrase_classes
 from eventwire.pipeline.triggers import (
     Lexicon,
@@ -100,8 +101,14 @@ class EventCoder:
         own = set(range(match.start, match.end))
         ctx = classes_in(list(parse), self.lexicon, skip=own) if entry.ambiguous else classes
         strong = bool(ctx & STRONG_CLASSES)
-        in_domain = bool(domain) or domain_words(parse, self.lexicon, own) >= 2
+        in_domain = "domain" in domain or domain_words(parse, self.lexicon, own) >= 2
         violent = frame in VIOLENT_FRAMES or frame in {"capture", "retake", "disrupt"}
+        story = "story" in domain
+        if violent and nonviolent_sense(
+            match, parse, frame, strong, in_domain or story, self.lexicon, story
+        ):
+            # "attacked the legislation", "beat The Sopranos", "R&B music exploded"
+            return fallback_frame(entry, match, parse) if frame == "attack" else None
         if (
             frame == "air"
             and entry.ambiguous
@@ -196,6 +203,8 @@ class EventCoder:
         domain = (
             {"domain"} if domain_sentences >= 3 and domain_sentences >= len(indices) / 4 else set()
         )
+        if story_domain(doc.text, lex):
+            domain.add("story")  # for the non-violent senses only (senses.py)
         for i in indices:
             parse = doc.parses[i]
             picks: list[tuple[TriggerMatch, str]] = []

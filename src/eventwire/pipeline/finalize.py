@@ -21,6 +21,9 @@ from eventwire.records import Document, Event
 NAME = "eventwire.finalize.v1"
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 NON_STATE_INTER = frozenset({2, 3, 4})
+# words of an actor that cannot be a group detaining people by force
+_OFFICIAL_WORDS = frozenset({"suspect", "suspects", "unit", "agency", "court", "detainee",
+                             "detainees", "prisoner", "prisoners"})  # fmt: skip
 _PERSONAL = frozenset({"attack", "shoot", "kill", "harm", "beat", "clash"})
 _REFINABLE = frozenset({"Armed clash", "Attack"})
 # an exchange of fire ("returned fire", "exchanged gunfire"): the other side fired too
@@ -73,7 +76,14 @@ def refined_sub_type(event: Event) -> tuple[str | None, str]:
     if frame == "aid" and sub is None and a1 in NON_STATE_INTER:
         # an armed group handing out food or money: ACLED records it as a change in activity
         return "Change to group/activity", "aid given by an armed group"
-    if frame == "arrest" and sub == "Arrests" and a1 in NON_STATE_INTER:
+    if (
+        frame == "arrest"
+        and sub == "Arrests"
+        and a1 in NON_STATE_INTER
+        and event.actor1 is not None
+        and not _OFFICIAL_WORDS & set(re.findall(r"[a-z]+", event.actor1.text.lower()))
+    ):
+        # not "house arrest for terror suspects" (the detainees), "the Hi-Tech Crime Unit"
         return "Abduction/forced disappearance", "detained by a non-state group"
     return None, ""
 
