@@ -315,14 +315,27 @@ def _phrase_at(tokens: Sequence[Any], i: int, phrase: tuple[str, ...]) -> bool:
 def find_phrases(
     tokens: Sequence[Any], phrases: Iterable[tuple[str, ...]]
 ) -> list[tuple[int, int]]:
-    """Return [start, end) token ranges where any of the phrases occurs."""
-    found: list[tuple[int, int]] = []
-    plist = list(phrases)
-    for i in range(len(tokens)):
-        for phrase in plist:
-            if phrase and _phrase_at(tokens, i, phrase):
-                found.append((i, i + len(phrase)))
-    return found
+    """Return [start, end) token ranges where any of the phrases occurs, ordered by start
+    token, then by the order of ``phrases``.
+
+    Only the positions whose token carries a phrase's first word are tried (the phrase
+    lists hold hundreds of entries; trying each at every token was the coder's hot spot).
+    """
+    keys = [token_keys(t) for t in tokens]
+    positions: dict[str, list[int]] = {}
+    for i, token_key in enumerate(keys):
+        for key in token_key:
+            positions.setdefault(key, []).append(i)
+    hits: list[tuple[int, int, int]] = []
+    for order, phrase in enumerate(phrases):
+        if not phrase:
+            continue
+        for i in positions.get(phrase[0], ()):
+            end = i + len(phrase)
+            if end <= len(keys) and all(phrase[k] in keys[i + k] for k in range(1, len(phrase))):
+                hits.append((i, order, end))
+    hits.sort()
+    return [(i, end) for i, _, end in hits]
 
 
 def match_triggers(parse: Any, lexicon: Lexicon) -> list[list[TriggerMatch]]:
