@@ -241,3 +241,14 @@ def test_user_files_join_the_supplement_and_the_index_version(
     assert supplement_paths()[-1] == mine
     assert [p.name for p in read_supplement() if p.source == mine.name] == ["Camp Nine"]
     assert index_version() != before  # the cached index is rebuilt with the user's places
+
+
+def test_missing_user_file_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventwire.gazetteer.build import index_version
+    from eventwire.gazetteer.sources import EXTRA_ENV
+
+    monkeypatch.setenv(EXTRA_ENV, str(tmp_path / "gone.csv"))
+    with pytest.raises(DataFileError, match=r"gone\.csv"):
+        index_version()

@@ -32,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from eventwire.errors import DataFileError
 from eventwire.gazetteer.admin2 import add_admin2
 from eventwire.gazetteer.lexicon import load_lexicon
 from eventwire.gazetteer.normalize import fold, is_latin, skeleton, strip_article
@@ -88,7 +89,12 @@ def _supplement_digest() -> str:
 
     digest = hashlib.sha1()
     for path in supplement_paths():
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        try:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        except OSError as exc:  # a user file named in $EVENTWIRE_GAZETTEER_EXTRA is gone
+            raise DataFileError(
+                f"cannot read gazetteer supplement {path}: {exc.strerror or exc}", "EW-GEO-020"
+            ) from exc
     return digest.hexdigest()[:10]
 
 
