@@ -264,3 +264,17 @@ def test_finalize_aid_by_an_armed_group(inter: int, expected: str | None) -> Non
         rule="aid:food package|frame default",
     )
     assert refined_sub_type(event)[0] == expected
+
+
+def test_handing_over_a_petition_is_not_territory(code: Callable[[str], Document]) -> None:
+    doc = code("Traders marched to the county offices and handed over a petition.")
+    assert "Non-violent transfer of territory" not in {e.acled_sub_event_type for e in doc.events}
+    doc = code("The rebels handed over control of the town to the army on Friday.")
+    assert "Non-violent transfer of territory" in {e.acled_sub_event_type for e in doc.events}
+
+
+def test_water_cannon_is_not_artillery(code: Callable[[str], Document]) -> None:
+    doc = code("Police fired tear gas and water cannon at protesters outside parliament.")
+    subs = {e.acled_sub_event_type for e in doc.events}
+    assert "Shelling/artillery/missile attack" not in subs
+    assert "Protest with intervention" in subs

@@ -90,6 +90,7 @@ class Lexicon:
     by_word: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     by_first: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     by_head: dict[str, list[TriggerEntry]] = field(default_factory=dict)
+    masks: list[tuple[str, ...]] = field(default_factory=list)  # words that are no cue
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -248,8 +249,13 @@ def parse_lexicon(
     irregular: dict[str, tuple[str, ...]] = {}
     for lemma, forms in (triggers.get("irregular_forms") or {}).items():
         irregular[str(lemma).lower()] = tuple(_strings(forms, f"irregular_forms {lemma}"))
+    masks = [
+        split_phrase(m) for m in _strings(triggers.get("cue_masks"), "triggers.yaml cue_masks")
+    ]
     version = "+".join(str(d.get("version", "?")) for d in (triggers, context, modality))
-    return Lexicon(version, frames, entries, blocks, classes, modality, irregular)
+    lexicon = Lexicon(version, frames, entries, blocks, classes, modality, irregular)
+    lexicon.masks = masks
+    return lexicon
 
 
 @cache
@@ -415,6 +421,9 @@ def _phrase_head(tokens: Sequence[Any], start: int, end: int) -> int:
 def classes_in(tokens: Sequence[Any], lexicon: Lexicon, skip: Iterable[int] = ()) -> set[str]:
     """Return the cue classes present among the tokens (ignoring token indices in ``skip``)."""
     skipped = set(skip)
+    # "water cannon" is crowd control: its "cannon" is no artillery cue
+    for start, end in find_phrases(tokens, lexicon.masks):
+        skipped.update(t.i for t in tokens[start:end])
     present: set[str] = set()
     keys = [token_keys(t) if t.i not in skipped else set() for t in tokens]
     plain = [
