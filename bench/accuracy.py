@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eventwire.config import load_settings
+from eventwire.config import CODER_STAGES, load_settings
 from eventwire.errors import EventwireError
 from eventwire.evaluate import evaluate_file
 from eventwire.ontology import load_ontology
@@ -34,8 +34,6 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 RESULTS = ROOT / "bench" / "RESULTS.md"
 NAMES_ABDUCTION = re.compile(r"abduct|kidnap|hostage|captive", re.IGNORECASE)
 CODER_FIELDS = ("coverage", "event_type", "sub_event_type")
-CODER_STAGES = ("eventwire.structure.v1", "eventwire.nlp.v1", "eventwire.events.v1",
-                "eventwire.finalize.v1")  # fmt: skip
 FIELDS = ("coverage", "event_type", "sub_event_type", "inter1", "inter2", "location_25km",
           "country", "date", "date_in_range", "fatalities", "fatalities_single_row")  # fmt: skip
 

@@ -192,7 +192,7 @@ def miss_causes(fmt: str, limit: int | None = None, show: int = 0) -> Counter[st
     is unknown); "wrong place" (a wrong homonym or a place the gazetteer lacks)."""
     from eventwire.config import load_settings
     from eventwire.evaluate import read_gold
-    from eventwire.gazetteer.index import haversine_km
+    from eventwire.gazetteer.geo import haversine_km
     from eventwire.pipeline.base import Pipeline
     from eventwire.records import Document
 
@@ -285,7 +285,8 @@ def ceiling(fmt: str) -> tuple[float, float]:
     country named, a nationality adjective, or a dictionary actor of that country)."""
     from eventwire.actordict import load_actor_dictionary
     from eventwire.gazetteer.cues import find_actor_cues
-    from eventwire.gazetteer.index import haversine_km, load_gazetteer
+    from eventwire.gazetteer.geo import haversine_km
+    from eventwire.gazetteer.index import load_gazetteer
     from eventwire.gazetteer.lexicon import load_lexicon
     from eventwire.gazetteer.normalize import fold
     from eventwire.gazetteer.toponyms import tokenize

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from eventwire.config import Settings
+from eventwire.config import CODER_STAGES, Settings
 from eventwire.ontology import load_ontology
 from eventwire.pipeline.base import Pipeline, Resources
 from eventwire.pipeline.events import trigger_surface_forms
@@ -18,12 +18,6 @@ from eventwire.records import Document, Event
 GOLDEN = Path(__file__).parent / "golden" / "events" / "cases.json"
 CASES: list[dict[str, Any]] = json.loads(GOLDEN.read_text(encoding="utf-8"))["cases"]
 # Only the stages the event coder depends on, so these tests measure the coder alone.
-CODER_STAGES = (
-    "eventwire.structure.v1",
-    "eventwire.nlp.v1",
-    "eventwire.events.v1",
-    "eventwire.finalize.v1",
-)
 
 
 @pytest.fixture(scope="module")

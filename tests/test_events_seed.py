@@ -12,16 +12,9 @@ from collections.abc import Callable
 
 import pytest
 
-from eventwire.config import Settings
+from eventwire.config import CODER_STAGES, Settings
 from eventwire.pipeline.base import Pipeline, Resources
 from eventwire.records import Document, Event
-
-CODER_STAGES = (
-    "eventwire.structure.v1",
-    "eventwire.nlp.v1",
-    "eventwire.events.v1",
-    "eventwire.finalize.v1",
-)
 
 
 @pytest.fixture(scope="module")

@@ -6,19 +6,12 @@ from collections.abc import Callable
 
 import pytest
 
-from eventwire.config import Settings
+from eventwire.config import CODER_STAGES, Settings
 from eventwire.ontology import load_ontology
 from eventwire.pipeline.base import Pipeline, Resources
 from eventwire.pipeline.senses import story_domain
 from eventwire.pipeline.triggers import load_lexicon
 from eventwire.records import Document
-
-CODER_STAGES = (
-    "eventwire.structure.v1",
-    "eventwire.nlp.v1",
-    "eventwire.events.v1",
-    "eventwire.finalize.v1",
-)
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventwire.errors import DataFileError
-from eventwire.gazetteer.index import Gazetteer, haversine_km, load_gazetteer
+from eventwire.gazetteer.geo import haversine_km
+from eventwire.gazetteer.index import Gazetteer, load_gazetteer
 from eventwire.gazetteer.lexicon import load_lexicon, parse_countries, parse_variants
 from eventwire.gazetteer.normalize import fold, is_latin, skeleton, strip_article
 

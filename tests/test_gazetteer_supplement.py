@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from eventwire.errors import DataFileError
 from eventwire.gazetteer.build import FEAT_ADMIN1, FEAT_PLACE, index_path
-from eventwire.gazetteer.index import Gazetteer, haversine_km, load_gazetteer
+from eventwire.gazetteer.geo import haversine_km
+from eventwire.gazetteer.index import Gazetteer, load_gazetteer
 from eventwire.gazetteer.sources import (
     SUPPLEMENT_COLUMNS,
     SUPPLEMENT_FEATURES,

@@ -12,18 +12,12 @@ from typing import Any
 
 import pytest
 
-from eventwire.config import Settings
+from eventwire.config import CODER_STAGES, Settings
 from eventwire.evaluate import evaluate, read_gold
 from eventwire.pipeline.base import Pipeline, Resources
 
 BASELINE: dict[str, Any] = json.loads(
     (Path(__file__).parent / "eval_baseline.json").read_text(encoding="utf-8")
-)
-CODER_STAGES = (
-    "eventwire.structure.v1",
-    "eventwire.nlp.v1",
-    "eventwire.events.v1",
-    "eventwire.finalize.v1",
 )
 
 

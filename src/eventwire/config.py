@@ -26,6 +26,13 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "eventwire.attribution.v1",
     "eventwire.finalize.v1",
 )
+# The event coder alone (no places, actors, dates…): quality gates and coder benchmarks.
+CODER_STAGES: tuple[str, ...] = (
+    "eventwire.structure.v1",
+    "eventwire.nlp.v1",
+    "eventwire.events.v1",
+    "eventwire.finalize.v1",
+)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@
 from __future__ import annotations
 
 from eventwire.gazetteer.build import build_index, index_path, index_version
-from eventwire.gazetteer.index import Gazetteer, haversine_km, load_gazetteer
+from eventwire.gazetteer.geo import haversine_km
+from eventwire.gazetteer.index import Gazetteer, load_gazetteer
 
 __all__ = [
     "Gazetteer",

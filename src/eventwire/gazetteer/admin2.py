@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from eventwire.gazetteer.geo import haversine_km
 from eventwire.gazetteer.lexicon import load_lexicon
 from eventwire.gazetteer.normalize import fold
 from eventwire.gazetteer.sources import _require, coord_key
@@ -56,12 +57,6 @@ def read_rg_admin2() -> dict[tuple[str, str], list[tuple[float, float, str]]]:
     return groups
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    from eventwire.gazetteer.index import haversine_km
-
-    return haversine_km(lat1, lon1, lat2, lon2)
-
-
 def add_admin2(table: _Table, cc_index: dict[str, int], kind: int) -> int:
     """Add the admin2 areas as ``FEAT_ADMIN`` rows; return how many were added."""
     from eventwire.gazetteer.build import FEAT_ADMIN, FEAT_PLACE
@@ -92,7 +87,7 @@ def add_admin2(table: _Table, cc_index: dict[str, int], kind: int) -> int:
             cols["cc"][i] == cc_index[cc]
             and (
                 cols["feat"][i] != FEAT_PLACE
-                or _km(cols["lat"][i], cols["lon"][i], lat, lon) < SAME_NAME_KM
+                or haversine_km(cols["lat"][i], cols["lon"][i], lat, lon) < SAME_NAME_KM
             )
             for i in table.exact.get(key, {})
         ):

@@ -24,6 +24,7 @@ from eventwire.gazetteer.build import (
     index_version,
     key_hash,
 )
+from eventwire.gazetteer.geo import haversine_km
 from eventwire.gazetteer.normalize import fold, skeleton, strip_article
 from eventwire.records import Place
 
@@ -33,7 +34,6 @@ FEATURE_NAMES = {
     FEAT_ADMIN: "admin2",
     FEAT_COUNTRY: "country",
 }
-EARTH_KM = 6371.0088
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,18 +42,6 @@ class Candidate:
 
     index: int
     flag: int  # 2 main name, 1 alternate name, 0 article removed, -1 loose spelling
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km.
-
-    >>> round(haversine_km(33.34, 44.40, 36.19, 44.01))
-    319
-    """
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 class Gazetteer:

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
-
+from eventwire.gazetteer.geo import haversine_km
 from eventwire.gazetteer.normalize import fold, skeleton
 from eventwire.gazetteer.sources import read_supplement
 
@@ -19,12 +18,6 @@ if TYPE_CHECKING:
     from eventwire.gazetteer.build import _Table
 
 DUPLICATE_KM = 5.0
-
-
-def _near_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Equirectangular distance in km (good to <1% below 100 km)."""
-    dx = (lon2 - lon1) * np.cos(np.radians((lat1 + lat2) / 2))
-    return float(111.2 * np.hypot(lat2 - lat1, dx))
 
 
 def add_supplement(table: _Table, cc_index: dict[str, int], kind: int) -> tuple[int, int, int]:
@@ -50,7 +43,7 @@ def add_supplement(table: _Table, cc_index: dict[str, int], kind: int) -> tuple[
             for i in index.get(key, {})
             if table.cols["cc"][i] == cc
             and table.cols["feat"][i] == FEAT_PLACE
-            and _near_km(table.cols["lat"][i], table.cols["lon"][i], place.lat, place.lon)
+            and haversine_km(table.cols["lat"][i], table.cols["lon"][i], place.lat, place.lon)
             < DUPLICATE_KM
         }
         if same:

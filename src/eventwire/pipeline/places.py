@@ -26,7 +26,8 @@ from eventwire.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.config import Settings
 from eventwire.gazetteer.build import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY
 from eventwire.gazetteer.cues import find_actor_cues, keep_mention
-from eventwire.gazetteer.index import Gazetteer, haversine_km, load_gazetteer
+from eventwire.gazetteer.geo import haversine_km
+from eventwire.gazetteer.index import Gazetteer, load_gazetteer
 from eventwire.gazetteer.lexicon import Lexicon, load_lexicon
 from eventwire.gazetteer.resolve import Resolution, accept, resolve_mentions
 from eventwire.gazetteer.toponyms import PLACE_LABELS, Mention, find_mentions
