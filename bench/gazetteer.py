@@ -56,7 +56,7 @@ def _measure_index() -> dict[str, Any]:
     env = dict(os.environ, EVENTWIRE_DATA_DIR=tmp)
     code = (
         "import json,time,resource\n"
-        "from eventwire.gazetteer.build import build_index\n"
+        "from eventwire.pipeline.places.gazetteer.build import build_index\n"
         "p,s=build_index(force=True)\n"
         "print(json.dumps({'build_s':s,'path':str(p),"
         "'build_peak_mb':resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024}))\n"
@@ -68,7 +68,7 @@ def _measure_index() -> dict[str, Any]:
     code = (
         "import json,time,resource\n"
         "t=time.perf_counter()\n"
-        "from eventwire.gazetteer.index import load_gazetteer\n"
+        "from eventwire.pipeline.places.gazetteer.index import load_gazetteer\n"
         "g=load_gazetteer(); load=time.perf_counter()-t\n"
         f"names={NAMES!r}\n"
         "t=time.perf_counter(); n=0\n"
@@ -104,7 +104,7 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _gold(fmt: str, row: dict[str, Any]) -> tuple[float, float, str | None, str]:
-    from eventwire.evaluate import country_code
+    from eventwire.evaluate.scoring import country_code
 
     g = row["gold"]
     if fmt == "acled":
@@ -191,9 +191,9 @@ def miss_causes(fmt: str, limit: int | None = None, show: int = 0) -> Counter[st
     25 km, another was attached); "country wrong"; "admin fallback" (precision 3, the town
     is unknown); "wrong place" (a wrong homonym or a place the gazetteer lacks)."""
     from eventwire.config import load_settings
-    from eventwire.evaluate import read_gold
-    from eventwire.gazetteer.geo import haversine_km
+    from eventwire.evaluate.scoring import read_gold
     from eventwire.pipeline.base import Pipeline
+    from eventwire.pipeline.places.gazetteer.geo import haversine_km
     from eventwire.records import Document
 
     pipe = Pipeline.from_settings(load_settings())
@@ -283,13 +283,13 @@ def ceiling(fmt: str) -> tuple[float, float]:
     ANY gazetteer entry within 25 km of the gold point is named by a capitalised n-gram of
     the text, and the share where the gold country has any cue at all (an entry of that
     country named, a nationality adjective, or a dictionary actor of that country)."""
-    from eventwire.actordict import load_actor_dictionary
-    from eventwire.gazetteer.cues import find_actor_cues
-    from eventwire.gazetteer.geo import haversine_km
-    from eventwire.gazetteer.index import load_gazetteer
-    from eventwire.gazetteer.lexicon import load_lexicon
-    from eventwire.gazetteer.normalize import fold
-    from eventwire.gazetteer.toponyms import tokenize
+    from eventwire.pipeline.common.actordict import load_actor_dictionary
+    from eventwire.pipeline.places.gazetteer.cues import find_actor_cues
+    from eventwire.pipeline.places.gazetteer.geo import haversine_km
+    from eventwire.pipeline.places.gazetteer.index import load_gazetteer
+    from eventwire.pipeline.places.gazetteer.lexicon import load_lexicon
+    from eventwire.pipeline.places.gazetteer.normalize import fold
+    from eventwire.pipeline.places.gazetteer.toponyms import tokenize
 
     gaz, lex, actors = load_gazetteer(), load_lexicon(), load_actor_dictionary()
     path = CORPUS / "dev" / f"{fmt}_dev.jsonl"

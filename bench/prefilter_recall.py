@@ -51,14 +51,14 @@ def _keys(doc: Any) -> list[tuple[int, int, str]]:
 def measure(path: Path, limit: int | None) -> dict[str, Any]:
     from eventwire.config import load_settings
     from eventwire.pipeline.base import Pipeline, Resources
-    from eventwire.pipeline.readers import clean_text
+    from eventwire.pipeline.read.readers import clean_text
     from eventwire.records import CODED_SEGMENT_KINDS, Document
 
     settings = load_settings(env={}, prefilter=False)
     resources = Resources(settings)
     full = Pipeline.from_settings(settings, resources)
     filtered = Pipeline.from_settings(settings.replace(prefilter=True), resources)
-    from eventwire.pipeline.prefilter import load_prefilter
+    from eventwire.pipeline.nlp.prefilter import load_prefilter
 
     is_candidate = resources.get("prefilter", lambda: load_prefilter(settings))
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]

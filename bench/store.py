@@ -3,7 +3,7 @@
     .venv/bin/python bench/store.py                       # 100k clustering, 1M export/query
     .venv/bin/python bench/store.py --cluster-n 20000 --n 100000 --no-write   # quick look
 
-1. Clustering time of N synthetic report events (eventwire.synth: 1–4 reports per true
+1. Clustering time of N synthetic report events (synth_events: 1–4 reports per true
    event), with B-cubed precision/recall against the true events, and the time to add 1%
    new reports incrementally.
 2. Export of M synthetic events to Parquet partitioned by month.
@@ -34,9 +34,9 @@ from eventwire.client import EventStore
 from eventwire.db.exports import write_parquet
 from eventwire.db.queries import EventFilter
 from eventwire.db.store import Store
-from eventwire.dedup import cluster_store
-from eventwire.synth import COUNTRIES, TYPES, insert_synthetic, synthetic_events
+from eventwire.dedup.cluster import cluster_store
 from results import write_section  # bench/results.py (bench/ is on sys.path when run)
+from synth_events import COUNTRIES, TYPES, insert_synthetic, synthetic_events
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 

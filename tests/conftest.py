@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from eventwire.records import Document
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus"
+# Test-data generators (synth_events, synth_docs) live in bench/, beside the benchmarks.
+sys.path.insert(0, str(ROOT / "bench"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -11,15 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from eventwire.actordict import (
+from eventwire.datafiles import data_path
+from eventwire.errors import DataFileError
+from eventwire.pipeline.common.actordict import (
     ActorDictionary,
     check_file,
     is_acronym,
     load_actor_dictionary,
     normalise,
 )
-from eventwire.datafiles import data_path
-from eventwire.errors import DataFileError
 
 
 @pytest.fixture(scope="module")

@@ -7,12 +7,16 @@ from typing import Any
 
 import pytest
 
-from eventwire.acled_names import acled_actor_label, acled_assoc_label, normalise_label
-from eventwire.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.config import Settings
-from eventwire.pipeline.actor_compose import code_mention
-from eventwire.pipeline.actors import ActorCoder, make_actors_stage
+from eventwire.pipeline.actors.acled_names import (
+    acled_actor_label,
+    acled_assoc_label,
+    normalise_label,
+)
+from eventwire.pipeline.actors.compose import code_mention
+from eventwire.pipeline.actors.stage import ActorCoder, make_actors_stage
 from eventwire.pipeline.base import Resources
+from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.records import Actor, Document, Event, Place, Segment, Sentence, Span
 
 SEED_DATE = date(2014, 12, 10)
@@ -242,7 +246,7 @@ def test_user_actor_files_reach_the_stage(tmp_path: Any) -> None:
 
 @pytest.fixture(scope="module")
 def nlp(resources: Resources, settings: Settings) -> Any:
-    from eventwire.pipeline.nlp import load_model
+    from eventwire.pipeline.nlp.stage import load_model
 
     return resources.get("spacy:" + settings.spacy_model, lambda: load_model(settings.spacy_model))
 

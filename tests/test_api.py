@@ -12,8 +12,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from eventwire.api.app import create_app
-from eventwire.api.synthetic import synthetic_documents
 from eventwire.db.store import Store
+from synth_docs import synthetic_documents
 
 TOKEN = "s3cret"
 

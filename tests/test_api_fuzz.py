@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from schemathesis.checks import not_a_server_error  # noqa: E402
 
 from eventwire.api.app import create_app  # noqa: E402
-from eventwire.api.synthetic import synthetic_documents  # noqa: E402
 from eventwire.config import load_settings  # noqa: E402
 from eventwire.db.store import Store  # noqa: E402
+from synth_docs import synthetic_documents  # noqa: E402
 
 TOKEN = "fuzz-token"
 

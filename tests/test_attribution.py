@@ -10,11 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventwire.config import Settings
-from eventwire.pipeline.attribution import AttributionStage
+from eventwire.pipeline.attribution.quotes import find_quotes, inflections, quote_at
+from eventwire.pipeline.attribution.reporting import sentence_cue
+from eventwire.pipeline.attribution.stage import AttributionStage
 from eventwire.pipeline.base import Pipeline, Resources
-from eventwire.pipeline.cues import load_cues
-from eventwire.pipeline.quotes import find_quotes, inflections, quote_at
-from eventwire.pipeline.reporting import sentence_cue
+from eventwire.pipeline.common.cues import load_cues
 from eventwire.records import CODED_SEGMENT_KINDS, Document, Event, Segment, Sentence, Span
 
 CUES = load_cues()
@@ -292,7 +292,7 @@ _PIECES = [
 )
 def test_attribution_without_parses_never_raises(text: str, offsets: list[int]) -> None:
     """Untrusted text, sentences from the regex path: every event gets a valid attribution."""
-    from eventwire.pipeline.structure import StructureStage
+    from eventwire.pipeline.structure.stage import StructureStage
 
     doc = StructureStage(CUES)(Document(text=text, source="Wire"))
     doc.sentences = [

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 
 from eventwire.config import Settings
-from eventwire.pipeline.attribution import AttributionStage
+from eventwire.pipeline.attribution.stage import AttributionStage
 from eventwire.pipeline.base import Pipeline, Resources
-from eventwire.pipeline.cues import load_cues
+from eventwire.pipeline.common.cues import load_cues
 from eventwire.records import Document, Event, Span
 
 GOLDEN = Path(__file__).parent / "golden" / "attribution"

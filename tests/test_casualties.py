@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventwire.numbers import load_number_lexicon
-from eventwire.pipeline.casualties import CasualtiesStage
+from eventwire.pipeline.casualties.numbers import load_number_lexicon
+from eventwire.pipeline.casualties.stage import CasualtiesStage
+from eventwire.pipeline.casualties.tolls import find_mentions, incident_toll, load_cue_lexicon
 from eventwire.records import Place
-from eventwire.tolls import find_mentions, incident_toll, load_cue_lexicon
 from test_dates import make_doc
 
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventwire.pipeline.dates import DatesStage
+from eventwire.pipeline.dates.stage import DatesStage
+from eventwire.pipeline.dates.timex import find_habitual, find_timexes, load_timex_lexicon
 from eventwire.records import Document, Event, Segment, Sentence, Span
-from eventwire.timex import find_habitual, find_timexes, load_timex_lexicon
 
 PUB = date(2014, 12, 10)  # a Wednesday
 

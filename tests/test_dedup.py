@@ -14,7 +14,13 @@ from typing import Any
 import pytest
 
 from eventwire.db.store import Store
-from eventwire.dedup import DedupOptions, ReportEvent, cluster_events, cluster_store, similarity
+from eventwire.dedup.cluster import (
+    DedupOptions,
+    ReportEvent,
+    cluster_events,
+    cluster_store,
+    similarity,
+)
 from eventwire.errors import ConfigError
 from eventwire.records import (
     Actor,

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from eventwire.dedup import Cluster, ReportEvent, cluster_events
+from eventwire.dedup.cluster import Cluster, ReportEvent, cluster_events
 from eventwire.ontology import load_ontology
 
 pytestmark = pytest.mark.shared

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from eventwire.errors import InputError
-from eventwire.evaluate import (
+from eventwire.evaluate.scoring import (
     UNKNOWN,
     GoldRow,
     Report,

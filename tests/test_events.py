@@ -12,7 +12,7 @@ import pytest
 from eventwire.config import CODER_STAGES, Settings
 from eventwire.ontology import load_ontology
 from eventwire.pipeline.base import Pipeline, Resources
-from eventwire.pipeline.events import trigger_surface_forms
+from eventwire.pipeline.events.stage import trigger_surface_forms
 from eventwire.records import Document, Event
 
 GOLDEN = Path(__file__).parent / "golden" / "events" / "cases.json"
@@ -137,7 +137,7 @@ def test_trigger_surface_forms_cover_inflections(settings: Settings) -> None:
 
 @pytest.fixture(scope="module")
 def parse(settings: Settings, resources: Resources) -> Callable[[str], Any]:
-    from eventwire.pipeline.nlp import load_model
+    from eventwire.pipeline.nlp.stage import load_model
 
     nlp = resources.get("spacy:" + settings.spacy_model, lambda: load_model(settings.spacy_model))
     return nlp  # type: ignore[no-any-return]
@@ -160,8 +160,8 @@ def _token(doc: Any, word: str) -> Any:
     ],
 )
 def test_unused_weapon(text: str, word: str, expected: bool, parse: Any) -> None:
-    from eventwire.pipeline.eventrules import unused_weapon
-    from eventwire.pipeline.triggers import load_lexicon
+    from eventwire.pipeline.events.rules import unused_weapon
+    from eventwire.pipeline.events.triggers import load_lexicon
 
     assert unused_weapon(_token(parse(text), word), load_lexicon()) is expected
 
@@ -176,7 +176,7 @@ def test_unused_weapon(text: str, word: str, expected: bool, parse: Any) -> None
     ],
 )
 def test_is_past_reference(text: str, word: str, expected: bool, parse: Any) -> None:
-    from eventwire.pipeline.eventrules import is_past_reference
+    from eventwire.pipeline.events.rules import is_past_reference
 
     assert is_past_reference(_token(parse(text), word)) is expected
 
@@ -189,8 +189,8 @@ def test_is_past_reference(text: str, word: str, expected: bool, parse: Any) -> 
     ],
 )
 def test_coordinated_verb_is_not_governed(text: str, negated: bool, parse: Any) -> None:
-    from eventwire.pipeline.modality import is_negated
-    from eventwire.pipeline.triggers import load_lexicon
+    from eventwire.pipeline.events.modality import is_negated
+    from eventwire.pipeline.events.triggers import load_lexicon
 
     doc = parse(text)
     trigger = _token(doc, "robbed" if "robbed" in text else "looting")
@@ -206,7 +206,7 @@ def test_coordinated_verb_is_not_governed(text: str, negated: bool, parse: Any) 
     ],
 )
 def test_finalize_keeps_off_duty_targets_civilian(target: str, expected: str | None) -> None:
-    from eventwire.pipeline.finalize import refined_sub_type
+    from eventwire.pipeline.finalize.stage import refined_sub_type
     from eventwire.records import Actor, Span
 
     event = Event(
@@ -224,7 +224,7 @@ def test_finalize_keeps_off_duty_targets_civilian(target: str, expected: str | N
 
 
 def test_finalize_keeps_an_exchange_of_fire_a_clash() -> None:
-    from eventwire.pipeline.finalize import refined_sub_type
+    from eventwire.pipeline.finalize.stage import refined_sub_type
     from eventwire.records import Actor, Span
 
     def event(trigger: str) -> Event:
@@ -246,7 +246,7 @@ def test_finalize_keeps_an_exchange_of_fire_a_clash() -> None:
 
 @pytest.mark.parametrize(("inter", "expected"), [(3, "Change to group/activity"), (1, None)])
 def test_finalize_aid_by_an_armed_group(inter: int, expected: str | None) -> None:
-    from eventwire.pipeline.finalize import refined_sub_type
+    from eventwire.pipeline.finalize.stage import refined_sub_type
     from eventwire.records import Actor, Span
 
     event = Event(

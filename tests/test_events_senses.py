@@ -9,8 +9,8 @@ import pytest
 from eventwire.config import CODER_STAGES, Settings
 from eventwire.ontology import load_ontology
 from eventwire.pipeline.base import Pipeline, Resources
-from eventwire.pipeline.senses import story_domain
-from eventwire.pipeline.triggers import load_lexicon
+from eventwire.pipeline.events.senses import story_domain
+from eventwire.pipeline.events.triggers import load_lexicon
 from eventwire.records import Document
 
 

@@ -20,7 +20,7 @@ from eventwire.db.exports import ACLED_COLUMNS
 from eventwire.db.queries import EventFilter, parse_bbox, parse_date
 from eventwire.db.store import Store
 from eventwire.errors import ConfigError
-from eventwire.synth import insert_synthetic, synthetic_events
+from synth_events import insert_synthetic, synthetic_events
 from test_dedup import attack_reports
 
 runner = CliRunner()

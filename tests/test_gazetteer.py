@@ -7,10 +7,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventwire.errors import DataFileError
-from eventwire.gazetteer.geo import haversine_km
-from eventwire.gazetteer.index import Gazetteer, load_gazetteer
-from eventwire.gazetteer.lexicon import load_lexicon, parse_countries, parse_variants
-from eventwire.gazetteer.normalize import fold, is_latin, skeleton, strip_article
+from eventwire.pipeline.places.gazetteer.geo import haversine_km
+from eventwire.pipeline.places.gazetteer.index import Gazetteer, load_gazetteer
+from eventwire.pipeline.places.gazetteer.lexicon import (
+    load_lexicon,
+    parse_countries,
+    parse_variants,
+)
+from eventwire.pipeline.places.gazetteer.normalize import fold, is_latin, skeleton, strip_article
 
 
 @pytest.fixture(scope="module")
@@ -150,14 +154,14 @@ def test_variants_schema() -> None:
 
 
 def test_tokenize_splits_possessive() -> None:
-    from eventwire.gazetteer.toponyms import tokenize
+    from eventwire.pipeline.places.gazetteer.toponyms import tokenize
 
     words = [t.text for t in tokenize("Beirut's Hamra district")]
     assert words[:2] == ["Beirut", "'s"]
 
 
 def test_loose_key_merges_p_and_b() -> None:
-    from eventwire.gazetteer.normalize import skeleton
+    from eventwire.pipeline.places.gazetteer.normalize import skeleton
 
     # Arabic has no p; reports write the same town "Sulaiman Pek" and "Sulaiman Bek"
     assert skeleton("Sulaiman Pek") == skeleton("Sulaiman Bek")

@@ -12,10 +12,10 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from eventwire.errors import DataFileError
-from eventwire.gazetteer.build import FEAT_ADMIN1, FEAT_PLACE, index_path
-from eventwire.gazetteer.geo import haversine_km
-from eventwire.gazetteer.index import Gazetteer, load_gazetteer
-from eventwire.gazetteer.sources import (
+from eventwire.pipeline.places.gazetteer.build import FEAT_ADMIN1, FEAT_PLACE, index_path
+from eventwire.pipeline.places.gazetteer.geo import haversine_km
+from eventwire.pipeline.places.gazetteer.index import Gazetteer, load_gazetteer
+from eventwire.pipeline.places.gazetteer.sources import (
     SUPPLEMENT_COLUMNS,
     SUPPLEMENT_FEATURES,
     SupplementPlace,
@@ -232,8 +232,8 @@ def test_pipeline_places_events_in_supplement_towns(
 def test_user_files_join_the_supplement_and_the_index_version(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from eventwire.gazetteer.build import index_version
-    from eventwire.gazetteer.sources import EXTRA_ENV, supplement_paths
+    from eventwire.pipeline.places.gazetteer.build import index_version
+    from eventwire.pipeline.places.gazetteer.sources import EXTRA_ENV, supplement_paths
 
     before = index_version()
     mine = tmp_path / "my_places.csv"
@@ -247,8 +247,8 @@ def test_user_files_join_the_supplement_and_the_index_version(
 def test_missing_user_file_is_a_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from eventwire.gazetteer.build import index_version
-    from eventwire.gazetteer.sources import EXTRA_ENV
+    from eventwire.pipeline.places.gazetteer.build import index_version
+    from eventwire.pipeline.places.gazetteer.sources import EXTRA_ENV
 
     monkeypatch.setenv(EXTRA_ENV, str(tmp_path / "gone.csv"))
     with pytest.raises(DataFileError, match=r"gone\.csv"):

@@ -6,7 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventwire.numbers import find_quantities, load_number_lexicon, number_value, parse_quantity
+from eventwire.pipeline.casualties.numbers import (
+    find_quantities,
+    load_number_lexicon,
+    number_value,
+    parse_quantity,
+)
 
 
 @pytest.mark.parametrize(

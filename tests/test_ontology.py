@@ -11,7 +11,12 @@ import yaml
 from eventwire.datafiles import data_path, data_versions
 from eventwire.errors import DataFileError
 from eventwire.ontology import load_ontology, parse_ontology
-from eventwire.pipeline.triggers import inflections, load_lexicon, parse_lexicon, split_phrase
+from eventwire.pipeline.events.triggers import (
+    inflections,
+    load_lexicon,
+    parse_lexicon,
+    split_phrase,
+)
 
 ACLED_TYPES = {
     "Battles": 3,

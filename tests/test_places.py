@@ -11,7 +11,7 @@ import pytest
 
 from eventwire.config import Settings
 from eventwire.pipeline.base import Resources, registered_stages
-from eventwire.pipeline.places import PlacesStage, _clause_bounds
+from eventwire.pipeline.places.stage import PlacesStage, _clause_bounds
 from eventwire.records import Document, Event, Place, Span
 
 SEED_PLACES = {
@@ -209,8 +209,8 @@ def test_armed_group_is_not_a_place_and_votes_for_its_country(
 
 
 def test_find_actor_cues_spans_and_votes() -> None:
-    from eventwire.actordict import load_actor_dictionary
-    from eventwire.gazetteer.cues import find_actor_cues
+    from eventwire.pipeline.common.actordict import load_actor_dictionary
+    from eventwire.pipeline.places.gazetteer.cues import find_actor_cues
 
     text = "Al Shabaab fighters and Boko Haram were named; the market stayed shut."
     cues = find_actor_cues(text, load_actor_dictionary())
@@ -254,8 +254,8 @@ def test_town_before_a_hyphen(locate: Callable[..., Document]) -> None:
 
 
 def test_hyphen_head_rules(settings: Settings, resources: Resources) -> None:
-    from eventwire.gazetteer.lexicon import load_lexicon
-    from eventwire.gazetteer.toponyms import Token, _hyphen_head
+    from eventwire.pipeline.places.gazetteer.lexicon import load_lexicon
+    from eventwire.pipeline.places.gazetteer.toponyms import Token, _hyphen_head
 
     gaz = registered_stages()["eventwire.places.v1"](settings, resources).gaz  # type: ignore[attr-defined]
     lex = load_lexicon()
@@ -319,7 +319,7 @@ def test_town_in_province_of_the_same_name(locate: Callable[..., Document]) -> N
 
 
 def test_nationality_adjectives_of_the_actor_data_vote_for_the_focus() -> None:
-    from eventwire.gazetteer.lexicon import load_lexicon
+    from eventwire.pipeline.places.gazetteer.lexicon import load_lexicon
 
     adjectives = load_lexicon().adjectives
     assert adjectives["mauritanian"] == "MR"
@@ -335,9 +335,9 @@ def test_quarter_with_an_article_name_is_placed_in_its_town(
 
 
 def test_every_actor_area_names_a_province_of_its_country() -> None:
-    from eventwire.actordict import load_actor_dictionary
-    from eventwire.gazetteer.index import load_gazetteer
-    from eventwire.gazetteer.resolve import _area_rows
+    from eventwire.pipeline.common.actordict import load_actor_dictionary
+    from eventwire.pipeline.places.gazetteer.index import load_gazetteer
+    from eventwire.pipeline.places.gazetteer.resolve import _area_rows
 
     gaz = load_gazetteer(None)
     entries = [e for e in load_actor_dictionary().by_id.values() if e.areas]
@@ -385,7 +385,7 @@ def test_hamlet_abroad_gives_way_to_a_clear_country(locate: Callable[..., Docume
 
 
 def test_admin2_names_clean_kind_words() -> None:
-    from eventwire.gazetteer.admin2 import area_name
+    from eventwire.pipeline.places.gazetteer.admin2 import area_name
 
     assert area_name("Province du Soum") == "Soum"
     assert area_name("Nabha District") == "Nabha"

@@ -9,14 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventwire.config import Settings
-from eventwire.pipeline.nlp import NlpStage, load_sentencizer
-from eventwire.pipeline.prefilter import (
+from eventwire.pipeline.nlp.prefilter import (
     TriggerPrefilter,
     build_prefilter,
     expand_forms,
     inflect,
     load_prefilter,
 )
+from eventwire.pipeline.nlp.stage import NlpStage, load_sentencizer
 from eventwire.records import Document, Segment
 
 

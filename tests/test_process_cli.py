@@ -230,7 +230,7 @@ def test_a_broken_stage_fails_one_document_and_names_the_stage() -> None:
     from eventwire.config import load_settings
     from eventwire.pipeline.base import Pipeline
     from eventwire.records import Document
-    from eventwire.runner import run_document
+    from eventwire.run.runner import run_document
 
     class Broken:
         name = "test.broken.v1"

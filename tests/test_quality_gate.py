@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from eventwire.config import CODER_STAGES, Settings
-from eventwire.evaluate import evaluate, read_gold
+from eventwire.evaluate.scoring import evaluate, read_gold
 from eventwire.pipeline.base import Pipeline, Resources
 
 BASELINE: dict[str, Any] = json.loads(

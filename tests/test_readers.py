@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventwire.errors import InputError
-from eventwire.pipeline.readers import Reader, ReaderOptions, decode_bytes, parse_date
+from eventwire.pipeline.read.readers import Reader, ReaderOptions, decode_bytes, parse_date
 
 REPORT = (
     "Police said two men were arrested in the town on Monday after a protest "

@@ -9,7 +9,6 @@ from typing import Any
 import duckdb
 import pytest
 
-from eventwire.api.synthetic import synthetic_documents
 from eventwire.db.review import (
     ReviewError,
     add_review,
@@ -21,6 +20,7 @@ from eventwire.db.review import (
     reviewed_record,
 )
 from eventwire.db.store import Store
+from synth_docs import synthetic_documents
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from eventwire.config import load_settings
 from eventwire.db.store import Store
 from eventwire.errors import ConfigError
 from eventwire.records import Document, Event, Place, Span, When
-from eventwire.runner import process
-from eventwire.scale import ParquetSink, default_parquet_dir, event_rows, import_ray
+from eventwire.run.ray import ParquetSink, default_parquet_dir, event_rows, import_ray
+from eventwire.run.runner import process
 
 # Our own short reports (not from the corpus): one with events, one without, one too short.
 REPORTS = [
@@ -105,7 +105,7 @@ def _store_dump(path: Path) -> tuple[list[dict[str, object]], list[tuple[object,
 
 def test_ray_output_is_identical_to_local(tmp_path: Path) -> None:
     pytest.importorskip("ray.data")
-    from eventwire.scale import process_ray
+    from eventwire.run.ray import process_ray
 
     source = tmp_path / "reports.jsonl"
     source.write_text("".join(json.dumps(r) + "\n" for r in REPORTS), encoding="utf-8")

@@ -175,7 +175,7 @@ def test_read_only_missing_store_is_explained(tmp_path: Path) -> None:
 
 
 def test_compact_rewrites_in_date_order_and_keeps_everything(tmp_path: Path) -> None:
-    from eventwire.synth import insert_synthetic, synthetic_events
+    from synth_events import insert_synthetic, synthetic_events
 
     with Store.open(tmp_path / "c.duckdb") as store:
         insert_synthetic(store.con, synthetic_events(500, seed=2))

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventwire.errors import DataFileError
-from eventwire.pipeline.cues import load_cues, parse_cues
-from eventwire.pipeline.structure import StructureStage, split_blocks
-from eventwire.pipeline.turns import display_name, has_caps_lead, is_question_text
+from eventwire.pipeline.common.cues import load_cues, parse_cues
+from eventwire.pipeline.structure.stage import StructureStage, split_blocks
+from eventwire.pipeline.structure.turns import display_name, has_caps_lead, is_question_text
 from eventwire.records import CODED_SEGMENT_KINDS, Document
 
 CUES = load_cues()

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 
 from eventwire.config import Settings
-from eventwire.pipeline.attribution import AttributionStage
+from eventwire.pipeline.attribution.stage import AttributionStage
 from eventwire.pipeline.base import Pipeline, Resources
-from eventwire.pipeline.cues import load_cues
-from eventwire.pipeline.structure import StructureStage
+from eventwire.pipeline.common.cues import load_cues
+from eventwire.pipeline.structure.stage import StructureStage
 from eventwire.records import CODED_SEGMENT_KINDS, Document, Event, Span
 
 REPORTS = Path(__file__).resolve().parent.parent / "examples" / "reports"

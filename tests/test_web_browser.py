@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
-from eventwire.api.synthetic import synthetic_documents
 from eventwire.db.store import Store
+from synth_docs import synthetic_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -58,7 +58,7 @@ def _build_store(kind: str, db: Path) -> None:
     if not reports.is_dir() or not any(reports.iterdir()):
         pytest.skip("examples/reports not present")
     from eventwire.config import load_settings
-    from eventwire.runner import process
+    from eventwire.run.runner import process
 
     summary = process([str(reports)], load_settings(config_file=None, env={}, db=str(db)))
     assert summary.events > 0, "the example reports produced no events"

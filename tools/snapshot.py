@@ -66,7 +66,7 @@ def snapshot_cli(out: Path) -> None:
 def snapshot_pipeline(out: Path) -> None:
     """The JSONL event records of the seed interview and the dev sets, straight from Pipeline."""
     from eventwire.config import load_settings
-    from eventwire.evaluate import read_gold
+    from eventwire.evaluate.scoring import read_gold
 
     try:
         from eventwire.pipeline import Pipeline
@@ -87,8 +87,13 @@ def snapshot_pipeline(out: Path) -> None:
         path = CORPUS / "dev" / f"{name}.jsonl"
         if path.is_file():
             docs = [
-                Document(text=g.text, published=g.published, source_id=g.id,
-                         published_source="record", input=g.id)  # fmt: skip
+                Document(
+                    text=g.text,
+                    published=g.published,
+                    source_id=g.id,
+                    published_source="record",
+                    input=g.id,
+                )
                 for g in read_gold(path, fmt)
             ]
             sets.append((name, docs))

@@ -17,12 +17,12 @@ __all__ = ["EventStore", "__version__", "cluster_store", "open", "process"]
 if TYPE_CHECKING:
     from eventwire.client import EventStore, process
     from eventwire.client import open_store as open
-    from eventwire.dedup import cluster_store
+    from eventwire.dedup.cluster import cluster_store
 
 # The API is imported on first use, so `import eventwire` stays light for worker processes.
 _LAZY: dict[str, tuple[str, str]] = {
     "EventStore": ("eventwire.client", "EventStore"),
-    "cluster_store": ("eventwire.dedup", "cluster_store"),
+    "cluster_store": ("eventwire.dedup.cluster", "cluster_store"),
     "open": ("eventwire.client", "open_store"),
     "process": ("eventwire.client", "process"),
 }

@@ -37,12 +37,12 @@ def process(
 
     ``options`` are settings (``prefilter=True``, ``spacy_model=...``, ``stage_options=...``).
     With ``cluster`` (the default) the new report events are then clustered into canonical
-    events (:func:`eventwire.dedup.cluster_store`).
+    events (:func:`eventwire.dedup.cluster.cluster_store`).
     """
     from eventwire.config import load_settings
     from eventwire.db.queries import parse_date
-    from eventwire.dedup import STAGE_NAME, cluster_store
-    from eventwire.runner import process as run
+    from eventwire.dedup.cluster import STAGE_NAME, cluster_store
+    from eventwire.run.runner import process as run
 
     inputs = [str(paths)] if isinstance(paths, (str, Path)) else [str(p) for p in paths]
     settings = load_settings(config_file=config, db=str(db) if db is not None else None, **options)
@@ -145,13 +145,13 @@ class EventStore:
     @property
     def pending(self) -> int:
         """Report events not yet clustered into canonical events."""
-        from eventwire.db.canonical import pending_count
+        from eventwire.dedup.canonical import pending_count
 
         return pending_count(self.store)
 
     def cluster(self, *, rebuild: bool = False, **options: Any) -> Any:
         """Cluster new report events into canonical events (needs a writable store)."""
-        from eventwire.dedup import cluster_store
+        from eventwire.dedup.cluster import cluster_store
 
         return cluster_store(self.store, options or None, rebuild=rebuild)
 

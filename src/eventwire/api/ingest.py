@@ -74,7 +74,7 @@ def ingest(
 ) -> dict[str, Any]:
     """Run the pipeline on the documents and store them (ledger rows for every input)."""
     from eventwire.db.store import Store
-    from eventwire.runner import process
+    from eventwire.run.runner import process
 
     records = [d.model_dump(exclude_none=True, mode="json") for d in body.documents]
     with tempfile.TemporaryDirectory(prefix="ew-ingest-") as tmp:

@@ -21,7 +21,7 @@ def check_paths(paths: list[Path]) -> tuple[list[str], int]:
     Besides each record's schema, role and parent references must name an actor id
     that exists in the packaged dictionary or in one of the files checked.
     """
-    from eventwire.actordict import check_file, load_actor_dictionary, read_records
+    from eventwire.pipeline.common.actordict import check_file, load_actor_dictionary, read_records
 
     problems: list[str] = []
     known: set[str] = set(load_actor_dictionary().by_id)
@@ -89,9 +89,9 @@ def register(app: typer.Typer) -> None:
         from dataclasses import asdict
         from datetime import date
 
-        from eventwire.acled_names import acled_actor_label
-        from eventwire.actordict import load_actor_dictionary
-        from eventwire.pipeline.actor_compose import code_mention
+        from eventwire.pipeline.actors.acled_names import acled_actor_label
+        from eventwire.pipeline.actors.compose import code_mention
+        from eventwire.pipeline.common.actordict import load_actor_dictionary
 
         try:
             day = date.fromisoformat(on) if on else None

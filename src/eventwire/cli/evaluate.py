@@ -79,7 +79,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Score the top event of each gold report: type, sub-type, actors, place, date, deaths."""
         from eventwire.config import load_settings
-        from eventwire.evaluate import FORMATS, evaluate, read_gold
+        from eventwire.evaluate.scoring import FORMATS, evaluate, read_gold
         from eventwire.pipeline.base import Pipeline
 
         if gold_format not in FORMATS:

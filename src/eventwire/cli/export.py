@@ -64,9 +64,9 @@ def _level(level: str) -> str:
 
 def _refresh_canonical(db: str, options: dict[str, Any]) -> None:
     """Re-cluster when report events are not all in canonical events yet."""
-    from eventwire.db.canonical import pending_count
     from eventwire.db.store import Store
-    from eventwire.dedup import cluster_store
+    from eventwire.dedup.canonical import pending_count
+    from eventwire.dedup.cluster import cluster_store
 
     with Store.open(db, read_only=True) as store:
         pending = pending_count(store)
@@ -116,7 +116,7 @@ def register(app: typer.Typer) -> None:
         """Export events: the JSONL record contract, flat CSV/Parquet/GeoJSON, or ACLED-CSV."""
         from eventwire.db import exports
         from eventwire.db.store import Store
-        from eventwire.dedup import STAGE_NAME
+        from eventwire.dedup.cluster import STAGE_NAME
 
         settings = settings_from(db, config)
         level = _level(level)
@@ -199,7 +199,7 @@ def register(app: typer.Typer) -> None:
 
         from eventwire.db.stats import GROUPS, render, stat_counts
         from eventwire.db.store import Store
-        from eventwire.dedup import STAGE_NAME
+        from eventwire.dedup.cluster import STAGE_NAME
 
         settings = settings_from(db, config)
         level = _level(level)

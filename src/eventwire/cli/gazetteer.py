@@ -22,7 +22,7 @@ def build(
     force: Annotated[bool, typer.Option("--force", help="Rebuild even if cached.")] = False,
 ) -> None:
     """Build the gazetteer index from the installed packages (cached; rebuilt on change)."""
-    from eventwire.gazetteer.build import build_index
+    from eventwire.pipeline.places.gazetteer.build import build_index
 
     try:
         path, seconds = build_index(force=force)
@@ -36,8 +36,8 @@ def build(
 @gazetteer_app.command("info")
 def info() -> None:
     """Print the index path, version, size and row counts as JSON."""
-    from eventwire.gazetteer.build import index_path, index_version
-    from eventwire.gazetteer.index import FEATURE_NAMES, load_gazetteer
+    from eventwire.pipeline.places.gazetteer.build import index_path, index_version
+    from eventwire.pipeline.places.gazetteer.index import FEATURE_NAMES, load_gazetteer
 
     try:
         gaz = load_gazetteer()
@@ -67,7 +67,7 @@ def lookup(
     limit: Annotated[int, typer.Option("--limit", help="Most candidates to show.")] = 10,
 ) -> None:
     """Print the gazetteer entries matching a name, biggest first, one JSON object a line."""
-    from eventwire.gazetteer.index import load_gazetteer
+    from eventwire.pipeline.places.gazetteer.index import load_gazetteer
 
     gaz = load_gazetteer()
     cands = gaz.lookup(name)
@@ -100,7 +100,7 @@ def lookup(
 @gazetteer_app.command("reverse")
 def reverse(lat: float, lon: float) -> None:
     """Print the admin1 and country of a point."""
-    from eventwire.gazetteer.index import load_gazetteer
+    from eventwire.pipeline.places.gazetteer.index import load_gazetteer
 
     admin1, cc = load_gazetteer().reverse(lat, lon)
     typer.echo(json.dumps({"admin1": admin1, "country": cc}, ensure_ascii=False))

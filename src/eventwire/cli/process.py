@@ -29,7 +29,7 @@ from eventwire.cli.common import (
     parse_cli_date,
     settings_from,
 )
-from eventwire.pipeline.readers import CSV_SUFFIXES, JSONL_SUFFIXES, SUPPORTED_SUFFIXES
+from eventwire.pipeline.read.readers import CSV_SUFFIXES, JSONL_SUFFIXES, SUPPORTED_SUFFIXES
 from eventwire.records import LedgerEntry, dumps_record, event_record
 
 
@@ -85,14 +85,14 @@ def register(app: typer.Typer) -> None:
         debug: DebugOption = False,
     ) -> None:
         """Read reports, extract events and store them with a ledger row per input."""
-        from eventwire.runner import process as run_process
+        from eventwire.run.runner import process as run_process
 
         pub = parse_cli_date(published)
         settings = settings_from(db, config, max_chars=max_chars)
         if engine not in {"local", "ray"}:
             raise typer.BadParameter("use local or ray", param_hint="--engine")
         if engine == "ray":
-            from eventwire.scale import process_ray
+            from eventwire.run.ray import process_ray
 
             summary = process_ray(
                 inputs, settings, workers=workers, published=pub, source=source, address=ray_address
@@ -130,7 +130,7 @@ def register(app: typer.Typer) -> None:
                 )
         if cluster and summary.events:
             from eventwire.db.store import Store
-            from eventwire.dedup import STAGE_NAME, cluster_store
+            from eventwire.dedup.cluster import STAGE_NAME, cluster_store
 
             with Store.open(settings.db) as store:
                 clusters = cluster_store(store, settings.options(STAGE_NAME))
@@ -159,8 +159,8 @@ def register(app: typer.Typer) -> None:
         debug: DebugOption = False,
     ) -> None:
         """Extract events from one text (stdin by default) to JSONL on stdout; no store."""
-        from eventwire.pipeline.readers import decode_bytes
-        from eventwire.runner import extract as run_extract
+        from eventwire.pipeline.read.readers import decode_bytes
+        from eventwire.run.runner import extract as run_extract
 
         pub = parse_cli_date(published)
         data = sys.stdin.buffer.read() if input == "-" else Path(input).read_bytes()
@@ -216,7 +216,7 @@ def register_demo(app: typer.Typer) -> None:
         debug: DebugOption = False,
     ) -> None:
         """Code the bundled example reports into a fresh store, then serve the dashboard."""
-        from eventwire.runner import process as run_process
+        from eventwire.run.runner import process as run_process
 
         if not Path(reports).exists():
             raise typer.BadParameter(

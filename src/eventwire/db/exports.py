@@ -85,7 +85,7 @@ def write_csv(store: Store, level: str, flt: EventFilter, out: IO[str]) -> int:
 
 def _labeller() -> Callable[[dict[str, Any] | None, date | None, str | None], str | None]:
     """ACLED-style actor names (``acled_actor_label`` of the actor dictionary)."""
-    from eventwire.acled_names import acled_actor_label
+    from eventwire.pipeline.actors.acled_names import acled_actor_label
 
     def label(actor: dict[str, Any] | None, day: date | None, country: str | None) -> str | None:
         if not actor or not (actor.get("name") or actor.get("text")):
@@ -108,7 +108,7 @@ def _country_name(code: str | None) -> str | None:
     if not code:
         return None
     try:
-        from eventwire.acled_names import default_dictionary
+        from eventwire.pipeline.actors.acled_names import default_dictionary
 
         name = default_dictionary().country_names.get(code)
         if name:

@@ -47,15 +47,15 @@ _REGISTRY: dict[str, StageFactory] = {}
 
 # Modules that register the built-in stages when imported.
 BUILTIN_STAGE_MODULES: tuple[str, ...] = (
-    "eventwire.pipeline.structure",
-    "eventwire.pipeline.nlp",
-    "eventwire.pipeline.events",
-    "eventwire.pipeline.places",
-    "eventwire.pipeline.actors",
-    "eventwire.pipeline.dates",
-    "eventwire.pipeline.casualties",
-    "eventwire.pipeline.attribution",
-    "eventwire.pipeline.finalize",
+    "eventwire.pipeline.structure.stage",
+    "eventwire.pipeline.nlp.stage",
+    "eventwire.pipeline.events.stage",
+    "eventwire.pipeline.places.stage",
+    "eventwire.pipeline.actors.stage",
+    "eventwire.pipeline.dates.stage",
+    "eventwire.pipeline.casualties.stage",
+    "eventwire.pipeline.attribution.stage",
+    "eventwire.pipeline.finalize.stage",
 )
 
 

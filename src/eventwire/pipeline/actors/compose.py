@@ -1,0 +1,416 @@
+"""Code one actor mention against the dictionary: named actors, dated roles, composition.
+
+``code_mention`` turns the raw words of a mention ("Iraqi security forces", "Shia
+militias", "Obama", "ISIS fighters") into a coded ``Actor``. The order is:
+
+1. a named actor anywhere in the mention (longest alias first, acronyms case-sensitive);
+   a person with a role valid on the reference date is coded as that role's actor;
+2. a fuzzy match of the capitalised words, for transliterations (Malki ~ Maliki);
+3. composition of a generic head noun with its modifiers: nationality adjectives and
+   country names give the country, sect/ethnic terms give the affiliation and turn a
+   militia into an identity militia, "unknown"/"unidentified" give an unidentified group;
+4. otherwise the raw text is kept with a type guessed from the head noun.
+
+>>> from eventwire.pipeline.common.actordict import load_actor_dictionary
+>>> a = code_mention(load_actor_dictionary(), "Shia militias")
+>>> a.inter, a.affiliation
+(4, ['Shia'])
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from eventwire.pipeline.common.actordict import ActorDictionary, ActorEntry, normalise
+from eventwire.records import Actor
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
+_COORDINATION = re.compile(r"\s*(?:,|;|&|\band\b|\bas well as\b)\s*")
+_CUT_WORDS = frozenset(
+    {"who", "which", "that", "whom", "whose", "after", "while", "in", "at", "on"}
+)
+_UNKNOWN_WORDS = frozenset(
+    {"unknown", "unidentified", "masked", "suspected", "alleged", "anonymous", "hooded", "armed"}
+)
+_PARTICLES = frozenset({"al-", "el-", "ad-", "as-", "ash"})
+_PARTICLES = frozenset({"al-", "el-", "ad-", "as-", "ash"})
+_GUESS_TYPES: tuple[tuple[str, str], ...] = (
+    ("party", "political party"),
+    ("movement", "political movement"),
+    ("front", "rebel"),
+    ("brigade", "militia"),
+    ("battalion", "militia"),
+    ("union", "labour"),
+    ("association", "civil society"),
+    ("council", "government"),
+    ("ministry", "government"),
+    ("company", "business"),
+    ("group", "group"),
+    ("army", "rebel"),
+    ("organization", "group"),
+)
+_PARTITIVE = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "group",
+        "groups",
+        "members",
+        "member",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "scores",
+        "number",
+        "some",
+        "several",
+        "many",
+        "majority",
+        "band",
+        "team",
+        "contingent",
+        "delegation",
+        "body",
+        "bodies",
+        "most",
+        "all",
+        "two",
+        "three",
+    }
+)
+# Capitalised words that name units of state forces, not a group of their own.
+STATE_UNIT_WORDS = frozenset(
+    {
+        "special",
+        "security",
+        "republican",
+        "national",
+        "federal",
+        "border",
+        "presidential",
+        "state",
+        "central",
+        "reserve",
+        "rapid",
+        "elite",
+        "royal",
+        "armed",
+        "air",
+        "naval",
+        "coast",
+        "tactical",
+        "riot",
+        "military",
+        "defence",
+        "defense",
+        "interior",
+        "auxiliary",
+        "intelligence",
+        "guard",
+        "guards",
+        "army",
+        "police",
+        "forces",
+        "force",
+        "navy",
+        "marine",
+        "marines",
+        "infantry",
+        "mobile",
+        "highway",
+        "municipal",
+        "civil",
+        "joint",
+        "task",
+        "counter",
+        "terrorism",
+        "unit",
+        "units",
+        "brigade",
+        "division",
+        "battalion",
+        "regiment",
+        "command",
+        "operations",
+        "operation",
+        "government",
+        "pro",
+        "anti",
+    }
+)
+IDENTITY_MILITIA_SUFFIX = {"ethnicity": "Ethnic Militia", "clan": "Communal Militia"}
+
+
+def _words(text: str) -> list[str]:
+    words = [re.sub(r"['’]s$", "", w) for w in _TOKEN.findall(text)]  # "Iraq's" -> "Iraq"
+    return [w.strip(".'’-") or w for w in words]
+
+
+def _entry_actor(
+    d: ActorDictionary, entry: ActorEntry, text: str, ref_date: date | None, how: str
+) -> Actor:
+    """An Actor for a dictionary entry; persons are coded as the actor of their dated role."""
+    affiliation = entry.affiliation()
+    parent = d.get(entry.parent)
+    if parent is not None:
+        affiliation.append(parent.name)
+    if entry.type == "person":
+        role = entry.role_on(ref_date)
+        target = d.get(role.actor) if role else None
+        if target is not None:
+            return Actor(
+                text=text,
+                name=target.name,
+                actor_id=target.id,
+                type=target.type,
+                inter=target.inter,
+                country=target.country,
+                affiliation=[entry.name, *affiliation],
+                resolved_by=how + "-role",
+            )
+    return Actor(
+        text=text,
+        name=entry.name,
+        actor_id=entry.id,
+        type=entry.type,
+        inter=entry.inter,
+        country=entry.country,
+        affiliation=affiliation,
+        resolved_by=how,
+    )
+
+
+def find_named(d: ActorDictionary, words: list[str]) -> ActorEntry | None:
+    """The named actor of the longest alias found in the words (left-most on ties)."""
+    norm = [normalise(w) for w in words]
+    longest = min(d.max_alias_words, len(words))
+    for size in range(longest, 0, -1):
+        for i in range(len(words) - size + 1):
+            if size == 1 and words[i] in d.acronyms:
+                return d.by_id[d.acronyms[words[i]]]
+            key = " ".join(n for n in norm[i : i + size] if n)
+            hit = d.alias.get(key) if key else None
+            if hit:
+                return d.by_id[hit]
+    return None
+
+
+def _find_head(d: ActorDictionary, norm: list[str]) -> tuple[int, str] | None:
+    """(index where the head phrase starts, generic id) — the right-most head wins."""
+    for end in range(len(norm), 0, -1):
+        for start in range(max(0, end - 4), end):
+            phrase = " ".join(norm[start:end])
+            if phrase in d.heads:
+                return start, d.heads[phrase]
+    return None
+
+
+def _cut(words: list[str]) -> list[str]:
+    """The words up to a relative clause or an "of" complement ("members of X" keeps X)."""
+    lead = 0
+    while lead < len(words) - 2 and words[lead].lower() in _PARTITIVE:
+        lead += 1
+    if lead and words[lead].lower() == "of":
+        words = words[lead + 1 :]
+    for i, w in enumerate(words):
+        if i > 0 and (w.lower() in _CUT_WORDS or (w.lower() == "of" and i < len(words) - 1)):
+            return words[:i]
+    return words
+
+
+def compose(
+    d: ActorDictionary, text: str, words: list[str], context_country: str | None
+) -> Actor | None:
+    """Compose a generic mention from its head noun and modifiers, or None without a head."""
+    norm = [normalise(w) for w in _cut(words)]
+    found = _find_head(d, norm)
+    if found is None and norm and norm[-1].endswith("s") and norm[-1][:-1] in d.demonyms:
+        found = (len(norm) - 1, "GEN-CIVILIANS")  # "Iraqis", "Syrians"
+    if found is None:
+        return None
+    start, generic_id = found
+    generic = d.by_id[generic_id]
+    if generic_id in ("GEN-UAG", "GEN-REBELS"):
+        # "a regime sniper", "army snipers", "police gunmen": an armed person of a state force
+        for token in norm[:start]:
+            state_generic = d.get(d.heads.get(token))
+            if state_generic is not None and state_generic.state:
+                mil = "GEN-POLICE" if state_generic.state == "POL" else "GEN-MILITARY"
+                generic = d.by_id[mil]
+                break
+    country: str | None = None
+    identities: list[tuple[str, str, str | None]] = []
+    unknown = False
+    pro: list[str] = []
+    covered: set[int] = set()  # tokens that name a country
+    cut_words = _cut(words)
+    for size in (3, 2, 1):  # "United States", "South Sudanese", "Iraqi", "US"
+        for i in range(max(0, min(start, len(norm)) - size + 1)):
+            key = " ".join(norm[i : i + size])
+            code = d.countries.get(key) or d.demonyms.get(key)
+            if size == 1 and code is None:
+                code = d.country_acronyms.get(cut_words[i].replace(".", ""))
+            if code and not covered & set(range(i, i + size)):
+                country = country or code
+                covered.update(range(i, i + size))
+    for i, token in enumerate(norm):
+        if not token:
+            continue
+        singular = token[:-1] if token.endswith("s") else token
+        for form in (token, singular):
+            if form in d.identities:
+                identities.append(d.identities[form])
+                break
+        if country is None and i >= start and singular in d.demonyms:
+            country = d.demonyms[singular]  # "Iraqis", "Syrians" as the head itself
+        if i < start and token in _UNKNOWN_WORDS and token != "armed":
+            unknown = True
+        if token.startswith("pro "):
+            pro.append("pro-" + token[4:].replace(" ", "-"))
+        elif token == "pro" and i + 1 < len(norm):
+            pro.append("pro-" + norm[i + 1])
+    if country is None:
+        for _, _, identity_country in identities:
+            country = country or identity_country
+    labels = [label for kind, label, _ in identities if kind != "clan"]
+    explicit = country is not None
+    country = country or context_country
+    how = "composed" if explicit or identities else "context" if country else "head-noun"
+    affiliation = [*dict.fromkeys(labels), *pro]
+    proper = [
+        w
+        for i, w in enumerate(cut_words[:start])
+        if w[:1].isupper()
+        and i > 0
+        and i not in covered
+        and norm[i] not in d.identities
+        and norm[i] not in d.heads
+        and not norm[i].startswith("pro ")
+        and not norm[i].startswith("anti ")
+        and norm[i] not in STATE_UNIT_WORDS
+    ]
+    if (
+        proper
+        and not covered
+        and generic.inter in (1, 2, 3)
+        and generic.id not in ("GEN-GOVERNMENT", "GEN-POLICE")
+    ):
+        # "National Resistance forces", "Vengeance Units": a named group we do not know
+        named_inter = 2 if generic.id == "GEN-REBELS" else 3
+        return Actor(
+            text=text,
+            name=_strip_det(text),
+            type="rebel" if named_inter == 2 else "militia",
+            inter=named_inter,
+            country=country,
+            affiliation=affiliation,
+            resolved_by="head-noun",
+        )
+    if generic.state:
+        state = d.get(f"{country}-{generic.state}") if country else None
+        if state is not None:
+            return Actor(
+                text=text,
+                name=state.name,
+                actor_id=state.id,
+                type=state.type,
+                inter=1,
+                country=state.country,
+                affiliation=affiliation,
+                resolved_by=how,
+            )
+    name, inter, kind = generic.name, generic.inter, generic.type
+    if generic.id in ("GEN-MILITIA", "GEN-COMMUNAL") and identities:
+        ident_kind, ident_label, _ = identities[0]
+        suffix = IDENTITY_MILITIA_SUFFIX.get(ident_kind, "Militia")
+        name = (
+            "Unidentified Communal Militia" if ident_kind == "clan" else f"{ident_label} {suffix}"
+        )
+        inter, kind = 4, "identity militia"
+    elif generic.id == "GEN-REBELS" and unknown:
+        uag = d.by_id["GEN-UAG"]
+        name, inter, kind, generic = uag.name, uag.inter, uag.type, uag
+    elif generic.id == "GEN-REBELS" and labels:
+        name = f"{labels[0]} Rebels"
+    return Actor(
+        text=text,
+        name=name,
+        actor_id=generic.id,
+        type=kind,
+        inter=inter,
+        country=country,
+        affiliation=affiliation,
+        resolved_by=how,
+    )
+
+
+def _strip_det(text: str) -> str:
+    """A name for an unknown group: no article, no pro-/anti- stance, capitalised words.
+
+    >>> _strip_det("the anti-Houthi National Resistance forces")
+    'National Resistance Forces'
+    """
+    words = [w for w in text.split() if not re.match(r"(?i)^(?:pro|anti)-", w)]
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(w[:1].upper() + w[1:] for w in words)
+
+
+def _is_name_word(word: str) -> bool:
+    return (word[:1].isupper() and word.lower() != "the") or word.lower()[:3] in _PARTICLES
+
+
+def guess_type(words: list[str]) -> str:
+    """A type for an unknown actor from its head noun ("X Party" -> political party)."""
+    for word in reversed(words):
+        low = word.lower()
+        for stem, kind in _GUESS_TYPES:
+            if low.startswith(stem):
+                return kind
+    return "unknown"
+
+
+def code_mention(
+    d: ActorDictionary,
+    text: str,
+    context_country: str | None = None,
+    ref_date: date | None = None,
+    fuzzy: bool = True,
+) -> Actor:
+    """Code the words of one actor mention; never returns None (unknowns keep their text)."""
+    words = _words(text)
+    parts = [p for p in _COORDINATION.split(text) if p.strip()]
+    if len(parts) > 1 and d.lookup(text) is None:
+        # "SSPDF and SPLM-IO forces": the first coordinated actor leads, keep the words
+        for part in parts:
+            coded = code_mention(d, part, context_country, ref_date, fuzzy)
+            if coded.resolved_by != "unknown":
+                coded.text = text
+                return coded
+    named = find_named(d, words)
+    if named is not None:
+        return _entry_actor(d, named, text, ref_date, "dictionary")
+    country_key = " ".join(normalise(w) for w in words if normalise(w))
+    acronym = "".join(w for w in words if w.lower() != "the").replace(".", "")
+    # a bare country name, "the U.S.", or a bare nationality adjective ("Israeli [warplanes]")
+    code = (
+        d.countries.get(country_key)
+        or d.country_acronyms.get(acronym)
+        or d.demonyms.get(country_key)
+    )
+    if code:
+        state = d.get(f"{code}-GOV")
+        if state is not None:
+            return _entry_actor(d, state, text, ref_date, "dictionary")
+    composed = compose(d, text, words, context_country)
+    if composed is not None:
+        return composed
+    if fuzzy:
+        names = [w for w in words if _is_name_word(w)]
+        for candidate in dict.fromkeys([" ".join(names), names[-1] if names else ""]):
+            match = d.fuzzy(candidate) if candidate else None
+            if match is not None:
+                return _entry_actor(d, match[0], text, ref_date, "fuzzy")
+    return Actor(text=text, type=guess_type(words), resolved_by="unknown")

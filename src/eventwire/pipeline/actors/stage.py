@@ -1,0 +1,361 @@
+"""Actors stage: code the raw actor mentions of every event against the actor dictionary.
+
+The event coder leaves ``Actor(text, start, end)`` on ``event.actor1``/``actor2``/
+``assoc_actors``. This stage fills name, actor_id, type, ACLED inter code, country,
+affiliation and ``resolved_by`` (dictionary, fuzzy, composed, context, coref, head-noun,
+parse, acled-role, unknown), in document order, so that "the group" or "they" can point
+back to the last compatible actor of the same paragraph. Then it applies ACLED's coding
+conventions: protest events are led by Protesters (6), riots by Rioters (5), the named or
+social group moves to ``assoc_actors``; violence without a perpetrator is attributed to an
+Unidentified Armed Group (3); state forces acting outside their country are external (8).
+
+Options (``settings.options("eventwire.actors.v1")``): ``fill_from_parse`` (True),
+``acled_roles`` (True), ``infer_unidentified`` (True), ``coref`` (True), ``fuzzy`` (True).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from eventwire.config import Settings
+from eventwire.pipeline.actors.compose import code_mention
+from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse
+from eventwire.pipeline.actors.targets import (
+    addressee_only,
+    default_target,
+    repelled_attacker,
+    subject_read_as_target,
+)
+from eventwire.pipeline.base import Resources, Stage, register_stage
+from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary, normalise
+from eventwire.records import Actor, Document, Event
+
+NAME = "eventwire.actors.v1"
+ANAPHORS: dict[str, frozenset[str]] = {
+    # mention -> types it may refer to (empty = any non-civilian group)
+    "they": frozenset(),
+    "them": frozenset(),
+    "the group": frozenset(),
+    "the organization": frozenset(),
+    "the organisation": frozenset(),
+    "the movement": frozenset(),
+    "its fighters": frozenset(),
+    "their fighters": frozenset(),
+    "the militants": frozenset(
+        {"rebel", "militia", "identity militia", "unidentified armed group"}
+    ),
+    "the insurgents": frozenset({"rebel", "militia", "identity militia"}),
+    "the rebels": frozenset({"rebel", "militia"}),
+    "the jihadists": frozenset({"rebel"}),
+    "the terrorists": frozenset({"rebel"}),
+    "the extremists": frozenset({"rebel"}),
+    "the fighters": frozenset(),
+    "the militia": frozenset({"militia", "identity militia"}),
+    "the militias": frozenset({"militia", "identity militia"}),
+    "the attackers": frozenset(),
+    "the assailants": frozenset(),
+    "the gunmen": frozenset(),
+    "it": frozenset({"government", "rebel", "militia", "military", "police", "external"}),
+    "the latter": frozenset(),
+    "the former": frozenset(),
+    "the other": frozenset(),
+    "the other side": frozenset(),
+    "others": frozenset(),
+    "he": frozenset({"person", "government"}),
+    "she": frozenset({"person", "government"}),
+}
+CROWDS = frozenset({"Protests", "Riots"})
+ARMED = frozenset({1, 2, 3, 4, 8})
+EXPLICIT = frozenset({"dictionary", "dictionary-role", "composed", "fuzzy", "fuzzy-role"})
+VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+WEAK = frozenset({"context", "head-noun", "unknown"})
+_LEFT_WORDS = re.compile(r"((?:[A-Za-z][\w'’.-]* ){1,3})$")
+COLLECTIVE = frozenset({"people", "men", "women", "youth", "mob", "crowd", "police", "children"})
+STATE_TYPES = frozenset({"military", "police"})
+
+
+def _names_something(d: ActorDictionary, words: str) -> bool:
+    """True when the words are a dictionary alias, an acronym, a country or a nationality."""
+    key = normalise(words)
+    return (
+        words in d.acronyms
+        or key in d.alias
+        or key in d.countries
+        or key in d.demonyms
+        or words.replace(".", "") in d.country_acronyms
+    )
+
+
+def _collective(text: str) -> bool:
+    """A group of people rather than one person ("residents", "five persons", "a mob")."""
+    words = [w for w in text.lower().replace("-", " ").split() if w.isalpha()]
+    if not words:
+        return False
+    last = words[-1]
+    return last in COLLECTIVE or (last.endswith("s") and not last.endswith("ss"))
+
+
+def event_category(event: Event) -> str | None:
+    """ACLED event type of an event, with a PLOVER fallback for protests and assaults."""
+    if event.acled_event_type:
+        return event.acled_event_type
+    return {"PROTEST": "Protests", "ASSAULT": "Violence against civilians"}.get(event.plover_type)
+
+
+def _copy_coding(target: Actor, coded: Actor, how: str | None = None) -> None:
+    target.name, target.actor_id, target.type = coded.name, coded.actor_id, coded.type
+    target.inter, target.country = coded.inter, coded.country
+    target.affiliation = list(coded.affiliation)
+    target.resolved_by = how or coded.resolved_by
+
+
+class ActorCoder:
+    """Code event actors with the dictionary, coreference and ACLED role conventions."""
+
+    name = NAME
+    requires: tuple[str, ...] = (
+        "doc.events",
+        "event.actor1",
+        "event.actor2",
+        "event.location",
+        "doc.country",
+    )
+    assigns: tuple[str, ...] = ("event.actor1", "event.actor2", "event.assoc_actors")
+
+    def __init__(self, dictionary: ActorDictionary, options: dict[str, Any] | None = None) -> None:
+        self.dictionary = dictionary
+        opts = options or {}
+        self.fill_from_parse = bool(opts.get("fill_from_parse", True))
+        self.acled_roles = bool(opts.get("acled_roles", True))
+        self.infer_unidentified = bool(opts.get("infer_unidentified", True))
+        self.coref = bool(opts.get("coref", True))
+        self.fuzzy = bool(opts.get("fuzzy", True))
+        self.scan = bool(opts.get("scan_sentence", True))
+
+    def __call__(self, doc: Document) -> Document:
+        history: dict[int, list[Actor]] = {}  # segment index -> coded actors, in order
+        events = sorted(doc.events, key=lambda e: (e.trigger.start, e.trigger.end))
+        for event in events:
+            segment = self._segment(doc, event)
+            country = self._event_country(doc, event)
+            ref_date = event.date.start if event.date and event.date.start else doc.published
+            if self.fill_from_parse and event.actor1 is None and event.actor2 is None:
+                self._fill_from_parse(doc, event)
+            seen = history.setdefault(segment, [])
+            for actor in [event.actor1, event.actor2, *event.assoc_actors]:
+                if actor is not None and actor.resolved_by is None:
+                    self.code(actor, country, ref_date, seen)
+                    if actor.resolved_by in WEAK:
+                        self._extend_left(doc, actor, country, ref_date)
+            self._drop_places(doc, event)
+            attacker = repelled_attacker(self.dictionary, doc, event, country, ref_date, seen)
+            if attacker is not None and event.actor1 is not None and event.actor2 is not None:
+                _copy_coding(event.actor2, attacker, "repelled-attack")
+                event.actor1, event.actor2 = event.actor2, event.actor1
+            if self.scan and event.actor1 is None and event_category(event) not in CROWDS:
+                event.actor1 = self._scan(doc, event, country, ref_date)
+            if event.actor1 is None and subject_read_as_target(doc, event):
+                event.actor1, event.actor2 = event.actor2, None
+            if self.acled_roles:
+                self._acled_roles(doc, event, country)
+                event.actor2 = default_target(self.dictionary, event, country) or event.actor2
+                if addressee_only(event) and event.actor2 is not None:
+                    doc.note(NAME, "EW-ACT-013", f"{event.actor2.text!r}: addressee, not actor2")
+                    event.actor2 = None
+            for actor in (event.actor1, event.actor2):
+                if actor is not None and actor.resolved_by not in ("unknown", "inferred"):
+                    seen.append(actor)
+        return doc
+
+    def code(
+        self, actor: Actor, country: str | None, ref_date: date | None, seen: list[Actor]
+    ) -> None:
+        """Code one mention in place (coreference first, then the dictionary)."""
+        key = " ".join(actor.text.lower().split())
+        if self.coref and key in ANAPHORS:
+            antecedent = self._antecedent(seen, ANAPHORS[key])
+            if antecedent is not None:
+                _copy_coding(actor, antecedent, "coref")
+                return
+        coded = code_mention(self.dictionary, actor.text, country, ref_date, fuzzy=self.fuzzy)
+        _copy_coding(actor, coded)
+
+    def _extend_left(
+        self, doc: Document, actor: Actor, country: str | None, ref_date: date | None
+    ) -> None:
+        """Recover a name cut off before a generic mention ("IS | snipers", "LNA | soldiers").
+
+        Only words directly before the mention, in the same line, that are a dictionary
+        alias, a country or a nationality count; the span grows to include them.
+        """
+        if actor.start <= 0 or actor.end > len(doc.text):
+            return
+        before = doc.text[max(0, actor.start - 48) : actor.start]
+        match = _LEFT_WORDS.search(before)
+        if match is None:
+            return
+        words = match.group(1).split()
+        for n in range(min(3, len(words)), 0, -1):
+            prefix = " ".join(words[-n:])
+            if not _names_something(self.dictionary, prefix):
+                continue
+            start = actor.start - len(before) + before.rindex(prefix)
+            text = doc.text[start : actor.end]
+            coded = code_mention(self.dictionary, text, country, ref_date, fuzzy=False)
+            if coded.resolved_by not in WEAK:
+                _copy_coding(actor, coded)
+                actor.text, actor.start = text, start
+            return
+
+    def _scan(
+        self, doc: Document, event: Event, country: str | None, ref_date: date | None
+    ) -> Actor | None:
+        """An armed actor named elsewhere in the sentence: a "by" agent first, then any."""
+        phrases = noun_phrases(doc, event)
+        a2 = event.actor2
+        for agents_only in (True, False):
+            for mention, by_agent, dep in phrases:
+                if agents_only and not by_agent:
+                    continue
+                if a2 is not None and mention.start < a2.end and a2.start < mention.end:
+                    continue
+                if not by_agent and dep in ("nsubjpass", "dobj"):
+                    continue  # the ones acted upon ("two soldiers were killed")
+                coded = code_mention(self.dictionary, mention.text, country, ref_date, fuzzy=False)
+                if coded.inter not in ARMED or coded.type == "monitor":
+                    continue
+                armed_generic = coded.actor_id in (
+                    "GEN-UAG",
+                    "GEN-REBELS",
+                    "GEN-MILITIA",
+                    "GEN-COMMUNAL",
+                )
+                subject = dep == "nsubj"  # "the Military Police carried out an operation"
+                if by_agent or subject or coded.resolved_by in EXPLICIT or armed_generic:
+                    _copy_coding(mention, coded, "sentence")
+                    if coded.resolved_by in WEAK:  # "by IS | snipers": the chunk lost "IS"
+                        self._extend_left(doc, mention, country, ref_date)
+                    return mention
+        return None
+
+    @staticmethod
+    def _drop_places(doc: Document, event: Event) -> None:
+        """An unknown 'actor' that is a resolved toponym ("Timbuktu") is a place, not an actor."""
+        for slot in ("actor1", "actor2"):
+            actor = getattr(event, slot)
+            if actor is None or actor.resolved_by != "unknown" or actor.start < 0:
+                continue
+            if any(p.start < actor.end and actor.start < p.end for p in doc.places if p.start >= 0):
+                setattr(event, slot, None)
+                doc.note(NAME, "EW-ACT-011", f"{slot} {actor.text!r} is a place, not an actor")
+
+    @staticmethod
+    def _antecedent(seen: list[Actor], types: frozenset[str]) -> Actor | None:
+        for candidate in reversed(seen):
+            if candidate.inter == 7 or candidate.type in (None, "unknown"):
+                continue
+            if not types or candidate.type in types:
+                return candidate
+        return None
+
+    @staticmethod
+    def _segment(doc: Document, event: Event) -> int:
+        if 0 <= event.sentence_index < len(doc.sentences):
+            return doc.sentences[event.sentence_index].segment
+        return -1
+
+    @staticmethod
+    def _event_country(doc: Document, event: Event) -> str | None:
+        if event.location is not None and event.location.country:
+            return event.location.country
+        return doc.country
+
+    def _fill_from_parse(self, doc: Document, event: Event) -> None:
+        agent, patient = roles_from_parse(doc, event)
+        if agent is not None:
+            event.actor1 = agent
+        if patient is not None:
+            event.actor2 = patient
+
+    def _inferred(self, generic_id: str, country: str | None) -> Actor:
+        entry = self.dictionary.by_id[generic_id]
+        return Actor(
+            text="",
+            name=entry.name,
+            actor_id=entry.id,
+            type=entry.type,
+            inter=entry.inter,
+            country=country,
+            resolved_by="inferred",
+        )
+
+    def _as_generic(self, actor: Actor, generic_id: str, country: str | None) -> Actor:
+        entry = self.dictionary.by_id[generic_id]
+        return replace(
+            actor,
+            name=entry.name,
+            actor_id=entry.id,
+            type=entry.type,
+            inter=entry.inter,
+            country=actor.country or country,
+            affiliation=list(actor.affiliation),
+            resolved_by="acled-role",
+        )
+
+    def _acled_roles(self, doc: Document, event: Event, country: str | None) -> None:
+        category = event_category(event)
+        a1 = event.actor1
+        if category in ("Protests", "Riots"):
+            generic_id = "GEN-PROTESTERS" if category == "Protests" else "GEN-RIOTERS"
+            if a1 is not None and a1.type in STATE_TYPES and event.actor2 is None:
+                event.actor2, a1 = a1, None  # "police dispersed protesters": police are actor2
+            if a1 is None:
+                event.actor1 = self._inferred(generic_id, country)
+            elif a1.actor_id != generic_id:
+                event.actor1 = self._as_generic(a1, generic_id, country)
+                if a1.inter is not None and a1.actor_id not in ("GEN-CIVILIANS", "GEN-PROTESTERS"):
+                    event.assoc_actors.append(a1)
+        elif category in VIOLENT:
+            if a1 is not None and a1.type == "monitor":
+                # "the OSCE SMM observed explosions": the monitor reports, it is not a party
+                doc.note(NAME, "EW-ACT-012", f"{a1.text!r} is a monitor, not actor1")
+                a1 = event.actor1 = self._scan(doc, event, country, doc.published)
+            if a1 is None and self.infer_unidentified:
+                event.actor1 = self._inferred("GEN-UAG", country)
+                doc.note(
+                    NAME,
+                    "EW-ACT-010",
+                    f"no perpetrator for {event.trigger.text!r}: coded as Unidentified Armed Group",
+                )
+            elif a1 is not None and (a1.inter == 7 or a1.inter is None):
+                if a1.inter is None and a1.resolved_by == "unknown" and a1.text[:1].isupper():
+                    a1.inter = 3  # a named armed actor we do not know: a political militia
+                elif a1.inter == 7 and _collective(a1.text):
+                    # residents, villagers, workers attacking: mob violence (ACLED: rioters)
+                    event.actor1 = self._as_generic(a1, "GEN-RIOTERS", country)
+                else:
+                    event.actor1 = self._as_generic(a1, "GEN-UAG", country)
+            elif a1 is not None and a1.actor_id and a1.actor_id.endswith("-GOV"):
+                military = self.dictionary.get(a1.actor_id[:-4] + "-MIL")
+                if military is not None and category != "Violence against civilians":
+                    a1.name, a1.actor_id, a1.type = military.name, military.id, military.type
+        for actor in (event.actor1, event.actor2):
+            if (
+                actor is not None
+                and actor.inter == 1
+                and actor.type in STATE_TYPES
+                and country
+                and actor.country
+                and actor.country != country
+            ):
+                actor.inter = 8  # state forces acting outside their own country
+
+
+@register_stage(NAME)
+def make_actors_stage(settings: Settings, resources: Resources) -> Stage:
+    files = tuple(settings.user_actor_files)
+    dictionary = resources.get("actors:" + "|".join(files), lambda: load_actor_dictionary(files))
+    return ActorCoder(dictionary, settings.options(NAME))

@@ -1,0 +1,164 @@
+"""ACLED's role conventions the words alone do not settle: who attacked, who was hit.
+
+Who attacked: "X repelled Y's attack" makes Y actor1 (``repelled_attacker``); an armed
+group named before a violent trigger that the parser read as its object is the
+perpetrator (``subject_read_as_target``).
+
+ACLED defines some event types by their target, so the type itself says who actor2 is:
+
+- Violence against civilians (attack, abduction, sexual violence) is violence against
+  unarmed people: an uncoded or missing target ("her", "a residential area", "the house
+  of the mayor", a body found) is Civilians of the event's country.
+- Looting/property destruction hits civilians' property ("olive trees", "houses"): an
+  uncoded or missing target is Civilians as well.
+- Protest with intervention and Excessive force against protesters are defined by state
+  forces acting on the crowd: without a coded target, actor2 is the country's police.
+- A peaceful protest has no actor2 in ACLED: whom the protest is addressed to ("against
+  the government") is not a party to an interaction, so such a mention is dropped
+  (police or soldiers are kept: they did something to the crowd); ``addressee_only``
+  says so and the stage leaves a note with the words (EW-ACT-013).
+
+A target that was coded (an armed group, state forces, a named person) is never replaced;
+a mention that was kept keeps its span, only its coding changes (``resolved_by`` =
+"acled-target"); a target that had no words is inferred with an empty text.
+
+>>> from eventwire.pipeline.common.actordict import load_actor_dictionary
+>>> from eventwire.records import Event, Span
+>>> e = Event("d", Span(0, 4, "trigger", "shot"), 0, "ASSAULT",
+...           acled_event_type="Violence against civilians", acled_sub_event_type="Attack")
+>>> default_target(load_actor_dictionary(), e, "MX").name
+'Civilians'
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from eventwire.pipeline.actors.compose import code_mention
+from eventwire.pipeline.actors.parse import noun_phrases
+from eventwire.pipeline.common.actordict import ActorDictionary
+from eventwire.records import Actor, Document, Event
+
+CIVILIAN_TARGET_TYPES = frozenset({"Violence against civilians"})
+CIVILIAN_TARGET_SUBTYPES = frozenset({"Looting/property destruction"})
+NO_TARGET_SUBTYPES = frozenset({"Peaceful protest"})
+FORCES = frozenset({"military", "police"})
+ARMED_NON_STATE = frozenset({2, 3, 4, 8})
+ARMED_ALL = frozenset({1, 2, 3, 4, 8})
+_REPEL = re.compile(r"^(?:repel|repuls|fend|fought off|foil|thwart|beat back|push(?:ed)? back)")
+_ATTACK_NP = re.compile(
+    r"^(?P<owner>.*?)\s*\b(?:attack|assault|offensive|raid|advance|incursion|attempt)s?$", re.I
+)
+_DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "two", "several"})
+
+VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\b|,|;", re.IGNORECASE)
+POLICE_TARGET_SUBTYPES = frozenset(
+    {"Protest with intervention", "Excessive force against protesters"}
+)
+
+
+def _coded(actor: Actor | None) -> bool:
+    return actor is not None and actor.inter is not None
+
+
+def _generic(d: ActorDictionary, actor_id: str, country: str | None, like: Actor | None) -> Actor:
+    entry = d.by_id[actor_id]
+    base = like or Actor(text="")
+    return Actor(
+        text=base.text,
+        start=base.start,
+        end=base.end,
+        name=entry.name,
+        actor_id=entry.id,
+        type=entry.type,
+        inter=entry.inter,
+        country=entry.country or country,
+        affiliation=list(base.affiliation),
+        resolved_by="acled-target" if like is not None else "inferred",
+    )
+
+
+def default_target(d: ActorDictionary, event: Event, country: str | None) -> Actor | None:
+    """The actor2 ACLED's definition of the event's type implies, or None to leave it."""
+    a2 = event.actor2
+    if _coded(a2):
+        return None
+    if (
+        event.acled_event_type in CIVILIAN_TARGET_TYPES
+        or event.acled_sub_event_type in CIVILIAN_TARGET_SUBTYPES
+    ) and "GEN-CIVILIANS" in d.by_id:
+        return _generic(d, "GEN-CIVILIANS", country, a2)
+    if event.acled_sub_event_type in POLICE_TARGET_SUBTYPES and a2 is None and country:
+        police = d.get(f"{country}-POL")
+        if police is not None:
+            return _generic(d, police.id, country, None)
+    return None
+
+
+def addressee_only(event: Event) -> bool:
+    """True when actor2 is only whom a peaceful protest is addressed to (ACLED: no actor2)."""
+    a2 = event.actor2
+    return (
+        a2 is not None
+        and event.acled_sub_event_type in NO_TARGET_SUBTYPES
+        and a2.type not in FORCES  # police or soldiers at a protest did something to it
+    )
+
+
+def subject_read_as_target(doc: Document, event: Event) -> bool:
+    """True when a violent event's only actor is an armed group named before the trigger
+    with no passive auxiliary between ("IS snipers targeted two policemen", where the parser
+    read "IS" as a verb): that group is the perpetrator, not the target."""
+    a2 = event.actor2
+    if event.actor1 is not None or a2 is None or a2.inter not in ARMED_NON_STATE:
+        return False
+    if event.acled_event_type not in VIOLENT or not 0 <= a2.end <= event.trigger.start:
+        return False
+    between = doc.text[a2.end : event.trigger.start]
+    return len(between) <= 40 and not _PASSIVE.search(between)
+
+
+def repelled_attacker(
+    d: ActorDictionary,
+    doc: Document,
+    event: Event,
+    country: str | None,
+    ref_date: date | None,
+    seen: list[Actor],
+) -> Actor | None:
+    """ "X repelled Y's attack": Y attacked, so Y is actor1 and X actor2 (ACLED: initiator).
+
+    Y is the owner named before the attack noun ("an IS attack"), else the last armed
+    actor before the trigger, in the sentence or the paragraph, other than X ("their
+    attacks", "the assault").
+    """
+    a1, a2 = event.actor1, event.actor2
+    if a1 is None or a2 is None or not _REPEL.match(event.trigger.text.lower()):
+        return None
+    match = _ATTACK_NP.match(" ".join(a2.text.split()))
+    if match is None:
+        return None
+    owner = " ".join(w for w in match["owner"].split() if w.lower() not in _DETERMINERS)
+    owner = re.sub(r"['’]s$", "", owner)
+    attacker: Actor | None = None
+    if owner:
+        coded = code_mention(d, owner, country, ref_date, fuzzy=False)
+        attacker = coded if coded.inter in ARMED_ALL else None
+    else:
+        before = [m for m, _, _ in noun_phrases(doc, event) if m.end <= event.trigger.start]
+        for mention in reversed(before):
+            coded = code_mention(d, mention.text, country, ref_date, fuzzy=False)
+            if coded.inter in ARMED_ALL and coded.actor_id != a1.actor_id:
+                attacker = coded
+                break
+        attacker = attacker or next(
+            (
+                c
+                for c in reversed(seen)
+                if c.inter in ARMED_ALL and c.actor_id != a1.actor_id and c.type != "monitor"
+            ),
+            None,
+        )
+    return attacker

@@ -1,0 +1,190 @@
+"""casualties stage: how many people an event killed (``event.fatalities``).
+
+Mentions (:mod:`.tolls`) are found in every sentence of the paragraphs that
+hold events. The events of a paragraph are grouped into *incidents*: consecutive
+sentences with events belong to one incident unless a sentence opens a new one
+("Separately, …", "In another attack…", "Elsewhere…") or its events carry a different
+day or place from the incident's. Sentences without events add their mentions to the
+incident before them ("…clashed with police. Seven members of the group died."), or to
+the first incident of the paragraph when none comes before.
+
+Every event of a violent type in an incident gets the incident's toll, as ACLED codes
+one event with all the deaths it caused (both sides): a coder's note → a stated total →
+the latest updated toll → the sum of the counted victims (see ``incident_toll``).
+Wounded, arrested and kidnapped people are kept apart (``Fatalities.wounded``) and never
+added. Kills that are the cause of the event ("protested the killing of…") count only for
+an event whose trigger is that kill. When nothing is said, ``event.fatalities`` stays
+``None`` (ACLED-style exports write 0).
+
+Options (``settings.options("eventwire.casualties.v1")``): ``lethal_types`` (PLOVER types
+that carry fatalities; default ASSAULT, FIGHT, COERCE, PROTEST, MOBILIZE, RETREAT, THREATEN).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from eventwire.config import Settings
+from eventwire.pipeline.base import Resources, Stage, register_stage
+from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
+from eventwire.pipeline.casualties.tolls import (
+    CueLexicon,
+    Mention,
+    find_mentions,
+    incident_toll,
+    load_cue_lexicon,
+)
+from eventwire.records import Document, Event, Fatalities, Sentence
+
+NAME = "eventwire.casualties.v1"
+LETHAL_TYPES = ("ASSAULT", "FIGHT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "THREATEN")
+NEW_INCIDENT = re.compile(
+    r"^\W*(?:separately|in\s+a\s+separate|in\s+another|another|elsewhere|meanwhile"
+    r"|in\s+a\s+second|a\s+second|in\s+an\s+unrelated|also\s+on)\b",
+    re.I,
+)
+
+
+@dataclass
+class Incident:
+    """Events of consecutive sentences that report one occurrence, with its mentions."""
+
+    events: list[Event] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def _day(event: Event) -> object:
+    when = event.date
+    if when is None or when.precision != "day":
+        return None
+    return when.start
+
+
+def _place(event: Event) -> object:
+    place = event.location
+    return None if place is None else (place.name or place.text)
+
+
+class CasualtiesStage:
+    """Attach a fatality count (with wounded kept apart) to the events of a document."""
+
+    name = NAME
+    requires: tuple[str, ...] = ("doc.events", "doc.sentences", "event.date", "event.location")
+    assigns: tuple[str, ...] = ("event.fatalities",)
+
+    def __init__(
+        self, cues: CueLexicon, numbers: NumberLexicon, lethal_types: tuple[str, ...] = LETHAL_TYPES
+    ) -> None:
+        self.cues = cues
+        self.numbers = numbers
+        self.lethal_types = frozenset(lethal_types)
+
+    def _opens_incident(self, incident: Incident, events: list[Event], sentence: Sentence) -> bool:
+        if NEW_INCIDENT.match(sentence.text):
+            return True
+        days = {_day(e) for e in incident.events} - {None}
+        places = {_place(e) for e in incident.events} - {None}
+        for event in events:
+            day, place = _day(event), _place(event)
+            if day is not None and days and day not in days:
+                return True
+            if place is not None and places and place not in places:
+                return True
+        return False
+
+    def incidents(self, doc: Document) -> list[Incident]:
+        """Group the events of each paragraph into incidents with their mentions."""
+        by_sentence: dict[int, list[Event]] = {}
+        for event in doc.events:
+            by_sentence.setdefault(event.sentence_index, []).append(event)
+        segments = {doc.sentences[i].segment for i in by_sentence if 0 <= i < len(doc.sentences)}
+        found: list[Incident] = []
+        for segment in sorted(segments):
+            pending: list[Mention] = []
+            current: Incident | None = None
+            first_of_segment: Incident | None = None
+            for index, sentence in enumerate(doc.sentences):
+                if sentence.segment != segment:
+                    continue
+                mentions = find_mentions(sentence.text, sentence.start, self.cues, self.numbers)
+                events = by_sentence.get(index, [])
+                if events:
+                    if current is None or self._opens_incident(current, events, sentence):
+                        current = Incident()
+                        found.append(current)
+                        if first_of_segment is None:
+                            first_of_segment = current
+                            current.mentions.extend(pending)
+                            pending = []
+                    current.events.extend(events)
+                    current.mentions.extend(mentions)
+                elif current is None:
+                    pending.extend(mentions)
+                else:
+                    current.mentions.extend(mentions)
+        return found
+
+    def fatalities_for(self, event: Event, incident: Incident) -> Fatalities | None:
+        """The fatalities of one event of an incident (``None`` when nothing is said)."""
+        own = [
+            m for m in incident.mentions if m.background and m.start <= event.trigger.start < m.end
+        ]
+        toll = incident_toll([replace_background(m) for m in own]) if own else None
+        if toll is None:
+            if event.plover_type not in self.lethal_types:
+                return None
+            toll = incident_toll(incident.mentions)
+        wounded = incident_toll(incident.mentions, "wounded")
+        if toll is None and wounded is None:
+            return None
+        if toll is None:
+            assert wounded is not None
+            return Fatalities(None, None, None, None, -1, -1, wounded.best)
+        return Fatalities(
+            text=toll.text,
+            best=toll.best,
+            low=toll.low,
+            high=toll.high,
+            start=toll.start,
+            end=toll.end,
+            wounded=None if wounded is None else wounded.best,
+        )
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.events:
+            return doc
+        if not doc.sentences:
+            doc.sentences = [Sentence(0, len(doc.text), doc.text)]
+        for event in doc.events:
+            if not 0 <= event.sentence_index < len(doc.sentences):
+                doc.note(NAME, "EW-CAS-001", f"event {event.trigger.text!r} has no sentence")
+        for incident in self.incidents(doc):
+            for event in incident.events:
+                event.fatalities = self.fatalities_for(event, incident)
+        return doc
+
+
+def replace_background(mention: Mention) -> Mention:
+    """A background kill seen from the kill event itself: it counts."""
+    return Mention(
+        mention.category,
+        mention.best,
+        mention.low,
+        mention.high,
+        mention.start,
+        mention.end,
+        mention.text,
+        mention.kind,
+        False,
+        mention.ambiguous,
+    )
+
+
+@register_stage(NAME)
+def make_casualties_stage(settings: Settings, resources: Resources) -> Stage:
+    options = settings.options(NAME)
+    cues = resources.get("casualties:cues", load_cue_lexicon)
+    numbers = resources.get("casualties:numbers", load_number_lexicon)
+    lethal = tuple(options.get("lethal_types", LETHAL_TYPES))
+    return CasualtiesStage(cues, numbers, lethal)

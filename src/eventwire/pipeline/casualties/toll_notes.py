@@ -1,0 +1,224 @@
+"""Coder notes and stated totals in casualty reports, and the toll of one incident.
+
+Helpers of :mod:`.tolls`: :func:`find_note_mentions` reads the sentence-level
+forms that state a total rather than count victims ("Fatalities coded as 10", "2
+fatalities.", "1 killed.", "the death toll rose to 30", "No fatalities were reported");
+:func:`incident_toll` combines the mentions of one incident into one count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eventwire.pipeline.casualties.numbers import NumberLexicon, Quantity, find_quantities
+
+SHORT_SUMMARY = re.compile(
+    r"\s*(?P<q>[\w-]+(?:\s+[\w-]+)?)\s+(?P<cue>killed|dead)(?:\s*(?:,|and)\s*[\w\s-]{1,25}?)?"
+    r"\s*[.]?\s*",
+    re.I,
+)
+CODED = re.compile(
+    r"fatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+|is\s+)?coded\s+(?:as|at)\s+(?P<q>[\w,-]+)"
+    r"(?:[^.;]*?\b(?:split|spread|distributed)\s+(?:among|across|between|over)\s+(?P<m>\w+)\s+"
+    r"(?:events|locations|days|places|areas))?"
+    r"(?:,?\s+in\s+addition\s+to\s+(?P<add>[\w,-]+)\s+(?:\w+\s+)?fatalit)?",
+    re.I,
+)
+ZERO = re.compile(
+    r"\b(?:no|neither|nor|without|zero)\s+(?:\w+\s+){0,2}?(?:fatalit(?:y|ies)|deaths?|casualties)"
+    r"|\bno\s+(?:one|body|people|person|civilians?)\s+(?:was|were|had\s+been|has\s+been)\s+"
+    r"(?:\w+\s+)?(?:killed|hurt|harmed)",
+    re.I,
+)
+UPDATE = re.compile(
+    r"(?:death\s+)?toll\s+(?:\w+\s+){0,3}?(?:rose|risen|rises|climbed|increased|reached|jumped"
+    r"|stood|stands|is|was|now|has|had)\s+(?:\w+\s+){0,2}?(?:to|at|of)?\s*(?P<q>[^,.;]{1,30})"
+    r"|\b(?:bringing|taking|raising|putting)\s+the\s+(?:death\s+)?toll\s+to\s+(?P<q2>[^,.;]{1,30})"
+    r"|(?:death\s+)?toll\s+(?:of|at)\s+(?P<q3>[^,.;]{1,30})",
+    re.I,
+)
+SUMMARY = re.compile(
+    r"(?P<q>\b[\w,-]+(?:\s+[\w-]+)?)\s+(?:reported\s+|confirmed\s+)?fatalit(?:y|ies)\b"
+    r"(?:\s+(?:split|spread|distributed)\s+(?:among|across|between|over)\s+(?P<m>\w+)\s+"
+    r"(?:events|locations|days|places|areas))?",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    """One casualty count in the text."""
+
+    category: str  # killed, wounded, arrested, kidnapped
+    best: int | None
+    low: int | None
+    high: int | None
+    start: int
+    end: int
+    text: str
+    kind: str = "count"  # count, anaphoric, vague, update, summary, coded, zero
+    background: bool = False
+    ambiguous: bool = False
+
+
+def first_quantity(text: str, lex: NumberLexicon) -> Quantity | None:
+    """The first quantity of a phrase, or ``None``."""
+    found = find_quantities(text, 0, lex)
+    return found[0] if found else None
+
+
+def find_note_mentions(text: str, plain: str, offset: int, numbers: NumberLexicon) -> list[Mention]:
+    """Totals, coder notes, updated tolls and explicit zeros of one sentence.
+
+    ``plain`` is ``text`` with bracketed asides blanked (same length).
+    """
+    mentions: list[Mention] = []
+    for m in CODED.finditer(text):
+        q = first_quantity(m.group("q"), numbers)
+        if q is None:
+            continue
+        best, low, high = q.best, q.low, q.high
+        share = first_quantity(m.group("m") or "", numbers)
+        if share is not None and share.best > 0:  # "coded as 10 and spread across three…"
+            best, low = best // share.best, low // share.best
+            high = None if high is None else high // share.best
+        extra = first_quantity(m.group("add") or "", numbers)
+        if extra is not None:  # "coded at 3, in addition to 2 known fatalities"
+            best, low = best + extra.best, low + extra.low
+            high = None if high is None or extra.high is None else high + extra.high
+        mentions.append(
+            Mention(
+                "killed",
+                best,
+                low,
+                high,
+                offset + m.start(),
+                offset + m.end(),
+                m.group(0),
+                kind="coded",
+            )
+        )
+    for m in ZERO.finditer(plain):
+        mentions.append(
+            Mention(
+                "killed", 0, 0, 0, offset + m.start(), offset + m.end(), m.group(0), kind="zero"
+            )
+        )
+    for m in UPDATE.finditer(plain):
+        phrase = m.group("q") or m.group("q2") or m.group("q3") or ""
+        q = first_quantity(phrase, numbers)
+        if q is not None:
+            mentions.append(
+                Mention(
+                    "killed",
+                    q.best,
+                    q.low,
+                    q.high,
+                    offset + m.start(),
+                    offset + m.end(),
+                    m.group(0),
+                    kind="update",
+                )
+            )
+    for m in SUMMARY.finditer(text):
+        if any(x.start <= offset + m.start() < x.end for x in mentions):
+            continue
+        found = find_quantities(m.group("q"), 0, numbers)
+        if not found or found[-1].end < len(m.group("q").rstrip()) - 1:
+            continue
+        q = found[-1]
+        best, low, high = q.best, q.low, q.high
+        parts = first_quantity(m.group("m") or "", numbers)
+        if parts is not None and parts.best > 0:  # "1 fatality split among 12 events"
+            best, low = best // parts.best, low // parts.best
+            high = None if high is None else high // parts.best
+        qs = m.start("q") + q.start
+        mentions.append(
+            Mention(
+                "killed",
+                best,
+                low,
+                high,
+                offset + qs,
+                offset + m.end(),
+                text[qs : m.end()],
+                kind="summary",
+            )
+        )
+    short = SHORT_SUMMARY.fullmatch(text)
+    if short:  # a coder's closing note: "1 killed." / "2 dead, 3 injured."
+        q = first_quantity(short.group("q"), numbers)
+        if q is not None:
+            mentions.append(
+                Mention(
+                    "killed",
+                    q.best,
+                    q.low,
+                    q.high,
+                    offset + short.start("q"),
+                    offset + short.end("cue"),
+                    text[short.start("q") : short.end("cue")],
+                    kind="summary",
+                )
+            )
+    return mentions
+
+
+def incident_toll(mentions: list[Mention], category: str = "killed") -> Mention | None:
+    """Combine the mentions of one incident into one count of ``category``.
+
+    Precedence: a coder's note ("Fatalities coded as 10") → a stated total ("2 fatalities")
+    → the latest updated toll ("the toll rose to 30") → the sum of the counted victims,
+    where definite phrases ("the victim", "both") may repeat victims already counted
+    and so only raise the total to their own count → an explicit zero → ``None``.
+    Background and ambiguous mentions never count.
+    """
+    resolved: list[Mention] = []
+    for i, m in enumerate(mentions):
+        if m.kind == "pronoun":  # "They later killed them": the last people counted
+            prior = [p for p in mentions[:i] if p.best and p.kind != "pronoun"]
+            if not prior:
+                continue
+            m = Mention(
+                m.category,
+                prior[-1].best,
+                prior[-1].low,
+                prior[-1].high,
+                m.start,
+                m.end,
+                m.text,
+                "anaphoric",
+                m.background,
+                m.ambiguous,
+            )
+        resolved.append(m)
+    usable = [
+        m
+        for m in resolved
+        if m.category == category and not m.background and not m.ambiguous and m.best is not None
+    ]
+    coded = [m for m in usable if m.kind == "coded"]
+    if coded:
+        return coded[0]  # "coded as 5 in one event and … 10 in another": the first is ours
+    for kind in ("summary", "update"):
+        chosen = [m for m in usable if m.kind == kind]
+        if chosen:
+            return chosen[-1]
+    counted = [m for m in usable if m.kind in ("count", "vague")]
+    anaphoric = [m for m in usable if m.kind == "anaphoric"]
+    if counted or anaphoric:
+        best = sum(m.best or 0 for m in counted)
+        low = sum(m.low or 0 for m in counted)
+        highs = [m.high for m in counted]
+        high = None if any(h is None for h in highs) else sum(h or 0 for h in highs)
+        for m in anaphoric:
+            if (m.best or 0) > best:
+                best, low, high = m.best or 0, m.low or 0, m.high
+        parts = counted + anaphoric
+        start, end = min(m.start for m in parts), max(m.end for m in parts)
+        text = " + ".join(m.text for m in sorted(parts, key=lambda m: m.start))
+        kind = "vague" if any(m.kind == "vague" for m in counted) else "count"
+        return Mention(category, best, min(low, best), high, start, end, text, kind)
+    zeros = [m for m in usable if m.kind == "zero"]
+    return zeros[-1] if zeros else None

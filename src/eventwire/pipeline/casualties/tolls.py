@@ -1,0 +1,281 @@
+"""Casualty mentions: who was killed, wounded, arrested or kidnapped, and how many.
+
+:func:`find_mentions` reads one sentence and returns :class:`Mention` objects, each a
+count (low/best/high) of one category with the character span of its words:
+
+* counted victims of a cue, on the left ("3 soldiers were killed", "Seven men died")
+  or on the right ("killing 9 of them", "killed a woman and her son" → 2);
+* counted nouns ("2 fatalities", "the bodies of two men", "12 dead");
+* updated tolls ("the death toll rose to 30") and coder notes ("Fatalities coded as 10",
+  "1 fatality split among 12 events");
+* explicit zeros ("No fatalities were reported", "Neither injuries nor fatalities").
+
+Counts chained with "or" ("killing or injuring 2") are ``ambiguous``; kills that are the
+cause of the event rather than its result ("protested against the killing of…") are
+``background``. :func:`incident_toll` combines the mentions of one incident.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import yaml
+
+from eventwire.datafiles import data_path, load_yaml
+from eventwire.errors import DataFileError
+from eventwire.pipeline.casualties.numbers import (
+    NumberLexicon,
+    find_quantities,
+    load_number_lexicon,
+)
+from eventwire.pipeline.casualties.toll_notes import Mention, find_note_mentions, incident_toll
+from eventwire.pipeline.casualties.tolls_np import count_conjuncts, left_subject, right_object
+
+__all__ = [
+    "CATEGORIES",
+    "CueLexicon",
+    "Mention",
+    "find_mentions",
+    "find_to_death",
+    "incident_toll",
+    "load_cue_lexicon",
+]
+
+CATEGORIES = ("killed", "wounded", "arrested", "kidnapped")
+INTRANSITIVE = re.compile(
+    r"^(?:died|die|dies|dying|perished|drowned|were dead|was dead|are dead|is dead|found dead"
+    r"|lost their lives|lost his life|lost her life|succumbed to|dead)$",
+    re.I,
+)
+PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|is|are|been|being|be|got|get|gets|left|found)\s+(?:(?:\w+ly|also|later|then|all|both"
+    r"|reported(?:ly)?|allegedly|not|subsequently|eventually|either)\s+)*$",
+    re.I,
+)
+RIGHT_START = re.compile(
+    r"^\s*(?:[0-9]|a\b|an\b|the\b|his\b|her\b|their\b|its\b|one\b|two\b|three\b|four\b|five\b"
+    r"|six\b|seven\b|eight\b|nine\b|ten\b|at\s+least|more\s+than|over\b|nearly|about|around"
+    r"|some\b|several|many|dozens|scores|hundreds|tens\b|a\s+number|an?\s+\w+\s+number|up\s+to"
+    r"|as\s+many|two|both|another|members?\b|civilians?\b|people\b)",
+    re.I,
+)
+LEFT_AFTER = re.compile(  # "1 killed, three injured", "12 killed in": the count is on the left
+    r"^\s*(?:[,.;:)\]]|$|at\b(?!\s+(?:least|most)\b)|(?:in|on|by|during|when|after|while|and"
+    r"|as|near|following|from"
+    r"|inside|outside|with|across|over|since|because)\b)",
+    re.I,
+)
+HEDGE = re.compile(
+    r"\b(?:nearly|almost|attempt(?:ed|ing|s)?\s+to|tr(?:y|ied|ying)\s+to|fail(?:ed|s)?\s+to"
+    r"|plot(?:ted)?\s+to|plan(?:ned|s)?\s+to|threat(?:en|ened|ens)\s+to|would|will|could|might"
+    r"|may|intend(?:ed)?\s+to|narrowly\s+escaped\s+being|escaped\s+being)\s+(?:\w+\s+)?$",
+    re.I,
+)
+TO_DEATH = re.compile(
+    r"\b(?:shot|stabbed|beat|beaten|hacked|burned|burnt|stoned|clubbed|gunned)\s+"
+    r"(?P<obj>(?:(?!\b(?:and|but)\b)[^,;.]){1,60}?)\s+(?:to\s+death|dead)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    version: str
+    pattern: re.Pattern[str]
+    category_of: dict[str, tuple[str, str]]  # cue phrase → (category, "verb"|"noun")
+    background: tuple[str, ...]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+@cache
+def load_cue_lexicon(name: str = "cues.yaml") -> CueLexicon:
+    """Load and check ``data/casualties/<name>`` (cached)."""
+    path = data_path("casualties", name)
+    try:
+        raw: Any = load_yaml(path)
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{path} is not valid YAML: {exc}", "EW-DAT-120") from exc
+    if not isinstance(raw, dict) or any(c not in raw for c in (*CATEGORIES, "version")):
+        raise DataFileError(f"{path} needs version and {', '.join(CATEGORIES)}", "EW-DAT-121")
+    category_of: dict[str, tuple[str, str]] = {}
+    for category in CATEGORIES:
+        for form in ("verb", "noun"):
+            for phrase in raw[category].get(form, []):
+                category_of.setdefault(" ".join(str(phrase).lower().split()), (category, form))
+    pattern = re.compile(rf"(?<![\w-])(?:{_alt(list(category_of))})(?![\w-])", re.I)
+    return CueLexicon(str(raw["version"]), pattern, category_of, tuple(raw.get("background", [])))
+
+
+def _blank_parentheses(text: str) -> str:
+    """Replace bracketed asides with spaces (offsets kept): "(including 1 journalist)"."""
+    return re.sub(r"[(\[][^()\[\]]*[)\]]", lambda m: " " * len(m.group(0)), text)
+
+
+def _is_background(before: str, lexicon: CueLexicon) -> bool:
+    window = before[-120:].lower()
+    for word in lexicon.background:
+        at = window.rfind(word)
+        # the cause must govern the kill: no clause break between them
+        # ("protested after a gendarme shot and killed a driver" — but not
+        # "fired after a crowd gathered, killing 3")
+        between = re.sub(r",\s*(?:which|who|whom|that)\b", " ", window[at + len(word) :])
+        if at >= 0 and not re.search(r"[,;:]", between):
+            return True
+    return False
+
+
+def find_mentions(
+    text: str,
+    offset: int = 0,
+    cues: CueLexicon | None = None,
+    numbers: NumberLexicon | None = None,
+) -> list[Mention]:
+    """Every casualty mention of one sentence, spans shifted by ``offset``."""
+    cues = cues or load_cue_lexicon()
+    numbers = numbers or load_number_lexicon()
+    plain = _blank_parentheses(text)
+    mentions: list[Mention] = find_note_mentions(text, plain, offset, numbers)
+    mentions.extend(find_to_death(text, offset, numbers))
+    taken = [(m.start - offset, m.end - offset) for m in mentions]
+    matches = list(cues.pattern.finditer(plain))
+    previous_end = 0
+    last_left: list[Mention] = []
+    for index, match in enumerate(matches):
+        phrase = " ".join(match.group(0).lower().split())
+        category, form = cues.category_of[phrase]
+        start, end = match.start(), match.end()
+        if any(s <= start < e for s, e in taken) or HEDGE.search(plain[max(0, start - 40) : start]):
+            previous_end = end
+            continue
+        following = matches[index + 1].start() if index + 1 < len(matches) else len(plain)
+        mention = _mention_for_cue(
+            plain,
+            phrase,
+            category,
+            form,
+            start,
+            end,
+            previous_end,
+            following,
+            numbers,
+            last_left,
+        )
+        if form == "verb" or mention is not None:
+            previous_end = end
+        if mention is None:
+            continue
+        mention.start += offset
+        mention.end += offset
+        mention.text = text[mention.start - offset : mention.end - offset]
+        if category == "killed":
+            mention.background = _is_background(plain[:start], cues) or (
+                phrase in ("killing", "death", "deaths", "murder", "killings")
+                and re.match(r"^\s+of\b", plain[end:]) is not None
+            )
+            mention.ambiguous = _is_ambiguous(plain, start, end)
+        mentions.append(mention)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _is_ambiguous(text: str, start: int, end: int) -> bool:
+    """ "killing or injuring", "killed, injured or captured", "killed and wounded"."""
+    after = text[end : end + 40].lower()
+    before = text[max(0, start - 30) : start].lower()
+    join = (
+        r"^\s*(?:,\s*\w+\s*)*(?:,\s*)?(?:or|and/or)\s+(?:\w+\s+)?"
+        r"(?:injur|wound|captur|arrest|abduct)"
+    )
+    if re.match(join, after) or re.search(r"(?:injur\w*|wound\w*)\s*(?:,|or|and)\s*$", before):
+        return True
+    return bool(re.match(r"^\s*and\s+(?:injur|wound)\w*\s+(?:a|an)\s+(?:\w+\s+)?number", after))
+
+
+def _mention_for_cue(
+    text: str,
+    phrase: str,
+    category: str,
+    form: str,
+    start: int,
+    end: int,
+    previous_end: int,
+    following: int,
+    lex: NumberLexicon,
+    last_left: list[Mention],
+) -> Mention | None:
+    before, after = text[previous_end:start], text[end:following]
+    if form == "noun":
+        if phrase in ("bodies", "corpses", "dead bodies", "body"):
+            of = re.match(r"^\s+of\s+", after)
+            if of:
+                obj = right_object(after[of.end() :], lex)
+                if obj is not None:
+                    best, low, high, kind, s, e = obj
+                    if re.search(r"\b(?:the|their|his|her|its)\s+$", before):
+                        kind = "anaphoric"  # "killed … and dumped the body of": same victim
+                    return Mention(category, best, low, high, start, end + of.end() + e, "", kind)
+        if phrase in ("bodies", "corpses") and re.search(r"(?:\btheir|['’]s|s['’])\s+$", before):
+            return Mention(category, 0, 0, None, start, end, "", "pronoun")
+        found = find_quantities(before[-40:], 0, lex)
+        if found and before[-40:][found[-1].end :].strip().count(" ") <= 2:
+            last = found[-1]
+            qstart = start - len(before[-40:]) + last.start
+            kind = "vague" if last.vague else "count"
+            return Mention(category, last.best, last.low, last.high, qstart, end, "", kind)
+        return None
+    nominal = re.match(r"^\s+of\s+", after)
+    if nominal and phrase in ("killing", "killings", "death", "deaths", "murder"):
+        obj = right_object(after[nominal.end() :], lex)  # "the killing of a teacher"
+        if obj is None:
+            return None
+        best, low, high, kind, s, e = obj
+        return Mention(category, best, low, high, start, end + nominal.end() + e, "", kind)
+    passive = bool(PASSIVE_BEFORE.search(before)) or INTRANSITIVE.match(phrase) is not None
+    active = phrase.endswith("ing") or (not passive and LEFT_AFTER.match(after) is None)
+    if active and not INTRANSITIVE.match(phrase):
+        obj = right_object(after, lex)
+        if obj is None:
+            return None
+        best, low, high, kind, s, e = obj
+        return Mention(category, best, low, high, start, end + e, "", kind)
+    subject = left_subject(before, lex)
+    if subject is None:
+        stripped = before.strip().lower()
+        if (stripped.startswith("and") or not stripped) and last_left:
+            prior = last_left[-1]
+            return Mention(category, prior.best, prior.low, prior.high, start, end, "", prior.kind)
+        return None
+    best, low, high, kind, s, _e = subject
+    mention = Mention(category, best, low, high, previous_end + s, end, "", kind)
+    last_left.append(mention)
+    return mention
+
+
+def find_to_death(text: str, offset: int, lex: NumberLexicon) -> list[Mention]:
+    """ "shot two men to death", "shot the driver dead": the victims sit inside the cue."""
+    found = []
+    for m in TO_DEATH.finditer(_blank_parentheses(text)):
+        count = count_conjuncts(m.group("obj"), lex)
+        if count is not None:
+            best, low, high, kind = count
+            found.append(
+                Mention(
+                    "killed",
+                    best,
+                    low,
+                    high,
+                    offset + m.start(),
+                    offset + m.end(),
+                    text[m.start() : m.end()],
+                    kind,
+                )
+            )
+    return found

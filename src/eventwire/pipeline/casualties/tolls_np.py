@@ -1,0 +1,216 @@
+"""Counting the people a noun phrase names: "3 soldiers", "a woman and her son", "both".
+
+Helpers of :mod:`.tolls`: :func:`left_subject` finds the victims before a
+passive or intransitive cue ("two police agents, were also killed"), :func:`right_object`
+the victims after an active cue ("killing 9 of them"), and :func:`count_conjuncts` counts
+a phrase, adding conjoined parts ("one French soldier and two fighters" → 3).
+
+Counts come back as ``(best, low, high, kind)``; ``kind`` is ``"count"`` for stated or
+indefinite counts, ``"anaphoric"`` for definite phrases that may name victims already
+counted ("the victim", "both"), and ``"vague"`` for vague quantities and bare plurals.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eventwire.pipeline.casualties.numbers import NumberLexicon, find_quantities
+
+Count = tuple[int, int, int | None, str]
+Found = tuple[int, int, int | None, str, int, int]
+
+LEFT_BOUNDARY = re.compile(
+    r"[;:]|\b(?:when|after|while|following|because|whereas|but|before|until|where|if|then)\b",
+    re.I,
+)
+RIGHT_BOUNDARY = re.compile(
+    r"[,;:.]|\s(?:-|–)\s|\b(?:in|at(?!\s+(?:least|most)\b)|on|during|when|after|while|near"
+    r"|who|which|that|including"
+    r"|before|with|from|by|inside|outside|across|for|since|amid|because|following|whom|whose"
+    r"|over|as\s+(?!well\s+as))\b|\band\s+(?:left|set|took|seized|destroyed|burn\w*|loot\w*"
+    r"|stole|fled|dumped|\w+ed\s+(?:the|a|an|their|his|her|[0-9]))\b",
+    re.I,
+)
+CONJUNCTION = re.compile(
+    r"\s*,?\s*\b(?:and|as\s+well\s+as|plus|along\s+with|together\s+with)\b\s*", re.I
+)
+SUBSET = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|incl)\b", re.I)
+AUX_TAIL = re.compile(
+    r"\s*\b(?:was|were|is|are|been|being|be|had|has|have|got|get|left)?\s*"
+    r"(?:\b(?:\w+ly|also|later|then|all|both|reported(?:ly)?|allegedly|not|either|subsequently"
+    r"|eventually|was|were|been|had|have|has)\b\s*)*$",
+    re.I,
+)
+PLURAL_IRREGULAR = frozenset(
+    {
+        "men",
+        "women",
+        "people",
+        "children",
+        "police",
+        "personnel",
+        "folk",
+        "youths",
+        "staff",
+        "troops",
+        "forces",
+        "elements",
+        "others",
+    }
+)
+SINGLE = frozenset({"a", "an", "one", "another", "single", "lone"})
+DEFINITE = frozenset({"the", "his", "her", "its", "this", "that", "said"})
+RELATIVE = frozenset({"who", "which", "that"})
+NP_TAIL = re.compile(
+    r"\b(?:a|an|the|his|her|their|one|two|three|four|five|[0-9]+)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*$",
+    re.I,
+)
+
+
+def _plural(word: str) -> bool:
+    low = word.lower().strip("'’")
+    if low in PLURAL_IRREGULAR:
+        return True
+    return low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3
+
+
+def _piece_count(piece: str, lex: NumberLexicon) -> Count | None:
+    words = re.findall(r"[\w'’-]+", piece)
+    if not words:
+        return None
+    found = find_quantities(piece, 0, lex)
+    if found:
+        q = found[0]
+        return q.best, q.low, q.high, "vague" if q.vague else "count"
+    first, last = words[0].lower(), words[-1]
+    if first in SINGLE:
+        return 1, 1, 1, "count"
+    if first == "both":
+        return 2, 2, 2, "anaphoric"
+    if first in DEFINITE:
+        return None if _plural(last) else (1, 1, 1, "anaphoric")
+    if first in ("their", "these", "those", "some", "other"):
+        return None
+    if _plural(last):
+        return 10, 2, None, "vague"  # a bare plural: ACLED's "plural fatalities" rule
+    if words[0][:1].isupper():
+        return 1, 1, 1, "count"  # a named person: "Mulla Nadhim al-Jubouri"
+    return None
+
+
+def count_conjuncts(phrase: str, lex: NumberLexicon) -> Count | None:
+    """Count the people a phrase names, adding conjoined parts; ``None`` when unknown."""
+    phrase = re.sub(r"^\s*(?:and|also|,)\s+", "", phrase)
+    subset = SUBSET.search(phrase)
+    if subset:
+        phrase = phrase[: subset.start()]
+    found = find_quantities(phrase, 0, lex)
+    if (
+        found
+        and not phrase[: found[0].start].strip()
+        and re.match(
+            r"^\s+of\s+(?:the|them|those|these|whom|his|her|their)\b", phrase[found[0].end :]
+        )
+    ):
+        q = found[0]
+        return q.best, q.low, q.high, "vague" if q.vague else "count"
+    spans = [(q.start, q.end) for q in found]
+    pieces, last = [], 0
+    for m in CONJUNCTION.finditer(phrase):
+        if any(a <= m.start() < b for a, b in spans):
+            continue  # "between five and 23" is one quantity
+        pieces.append(phrase[last : m.start()])
+        last = m.end()
+    pieces = [p for p in [*pieces, phrase[last:]] if p.strip()]
+    counts = [c for c in (_piece_count(p, lex) for p in pieces) if c is not None]
+    if any(c[3] == "count" for c in counts):
+        # "Seven soldiers and alleged mercenaries": the bare plural shares the number
+        counts = [
+            c for c in counts if not (c[3] == "vague" and c[2] is None and c[0] == 10 and c[1] == 2)
+        ]
+    if not counts:
+        return None
+    best = sum(c[0] for c in counts)
+    low = sum(c[1] for c in counts)
+    highs = [c[2] for c in counts]
+    high = None if any(h is None for h in highs) else sum(h for h in highs if h is not None)
+    kinds = {c[3] for c in counts}
+    kind = "vague" if "vague" in kinds else "anaphoric" if kinds == {"anaphoric"} else "count"
+    return best, low, high, kind
+
+
+def left_subject(before: str, lex: NumberLexicon) -> Found | None:
+    """The victims in the text before a passive/intransitive cue, with their span."""
+    cut = 0
+    for m in LEFT_BOUNDARY.finditer(before):
+        cut = m.end()
+    window = before[cut:]
+    chunks = [(m.start(), m.group(0)) for m in re.finditer(r"[^,]+", window)]
+    for position, (start, chunk) in enumerate(reversed(chunks)):
+        core = AUX_TAIL.sub("", re.sub(r"\s+and\s*$", " ", chunk))
+        core = re.sub(r"^\s*(?:and|or)\b", "", core)
+        inner = list(re.finditer(r"\b(?:was|were|is|are|had\s+been|has\s+been)\b", core))
+        if inner:  # "a shoot-out broke out and a suspect was shot and died"
+            core = core[: inner[-1].start()]
+            core = CONJUNCTION.split(core)[-1] if CONJUNCTION.search(core) else core
+            start += chunk.find(core) if core and chunk.find(core) >= 0 else 0
+            chunk = core
+        words = re.findall(r"[\w'’-]+", core)
+        if not words or SUBSET.match(core.strip()):
+            continue  # "Three people, including the bomber, were killed"
+        if re.fullmatch(r"\s*[0-9]{1,3}\s*", core) and position < len(chunks) - 1:
+            continue  # an age: "The soldier, 24, was killed"
+        if len(words) == 1 and words[0].lower() in RELATIVE:
+            earlier = len(chunks) - position - 2
+            if earlier < 0:
+                return None
+            prev_start, prev_chunk = chunks[earlier]
+            tail = NP_TAIL.search(prev_chunk)
+            if tail is None:
+                return None
+            count = count_conjuncts(tail.group(0), lex)
+            if count is None:
+                return None
+            s = cut + prev_start + tail.start()
+            return (*count, s, s + len(tail.group(0).rstrip()))
+        earlier = len(chunks) - position - 2
+        if (
+            words[0].lower() in ("a", "an")
+            and earlier >= 0
+            and not find_quantities(core, 0, lex)
+            and re.match(
+                r"\s*(?!(?:On|In|At|As|Around|After|During)\b)[A-Z][\w'’-]+\s+[A-Z]",
+                chunks[earlier][1],
+            )
+        ):  # "Mulla X, a senior leader and an expert, was killed": one named person
+            s = cut + chunks[earlier][0]
+            return 1, 1, 1, "count", s, s + len(chunks[earlier][1])
+        words_text = " ".join(words[-12:])
+        count = count_conjuncts(words_text, lex)
+        if count is None:
+            return None
+        offset = cut + start + chunk.find(words[max(0, len(words) - 12)])
+        numbers = find_quantities(core, 0, lex)
+        if numbers and not re.search(r"\b(?:a|an|one)\b", core[: numbers[0].start], re.I):
+            offset = cut + start + numbers[0].start  # "Clashes erupted and [3 soldiers]"
+        return (*count, offset, cut + start + len(core.rstrip()))
+    return None
+
+
+def right_object(after: str, lex: NumberLexicon) -> Found | None:
+    """The victims in the text after an active cue, with their span."""
+    text = after
+    skip = re.match(r"^\s*and\s+\w+(?:ed|ing)\b", text)
+    start = skip.end() if skip else 0
+    boundary = RIGHT_BOUNDARY.search(text, start)
+    end = boundary.start() if boundary else min(len(text), start + 80)
+    obj = text[start:end]
+    if not obj.strip() or len(obj) > 100:
+        return None
+    pronoun = re.match(r"^\s*(?:them|all\s+of\s+them|both\s+of\s+them)\b", obj, re.I)
+    if pronoun:
+        return 0, 0, None, "pronoun", start, start + pronoun.end()
+    count = count_conjuncts(obj, lex)
+    if count is None:
+        return None
+    return (*count, start, end)

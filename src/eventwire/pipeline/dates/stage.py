@@ -1,0 +1,317 @@
+"""dates stage: give every event a date range with a precision (``event.date``).
+
+For each event the stage picks, in this order:
+
+1. a time expression in the event's own sentence: one in the trigger's clause (the
+   expression's verb is the trigger's verb or governs it in the spaCy parse) before any
+   other, then the nearest by characters;
+2. the nearest earlier expression in the same paragraph (segment);
+3. the date of a dateline segment ("BAGHDAD, June 10 (Reuters) -");
+4. the publication date with precision ``"publication"`` (never presented as exact),
+   or precision ``"unknown"`` without a publication date.
+
+Habitual events ("Nearly daily, Sunnis are picked up…"; the event coder's modality
+``habitual``; present-tense verbs in a paragraph that opened with a habitual cue) are
+``recurring`` and take the reporting period as range: a range expression of the
+paragraph ("in the past six months") or the ``habitual_window_days`` before publication.
+
+Options (``settings.options("eventwire.dates.v1")``): ``numeric_order`` ("MDY", GTD style,
+or "DMY") for 01/05/2012; ``habitual_window_days`` (default 180); ``use_dateparser``
+(default True: spaCy DATE entities the rules miss are parsed by dateparser).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from eventwire.config import Settings
+from eventwire.pipeline.base import Resources, Stage, register_stage
+from eventwire.pipeline.dates.timex import (
+    Timex,
+    TimexLexicon,
+    find_habitual,
+    find_timexes,
+    load_timex_lexicon,
+    parse_with_dateparser,
+)
+from eventwire.records import Document, Event, Sentence, When
+
+NAME = "eventwire.dates.v1"
+PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+CLAUSE_BREAK = re.compile(r"[;,]|\b(?:and|but|while|after|before|when|whereas|then)\b", re.I)
+
+
+def _token_at(parse: Any, offset: int) -> Any:
+    """The token of a sentence parse covering a sentence-relative character offset."""
+    if parse is None:
+        return None
+    for token in parse:
+        if token.idx <= offset < token.idx + max(len(token.text), 1):
+            return token
+    return None
+
+
+def _verb_of(token: Any) -> Any:
+    """The nearest verb at or above a token (the head of its clause)."""
+    while token is not None:
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head.i == token.i:
+            return token
+        token = token.head
+    return None
+
+
+def _host_of(token: Any, start: int, end: int) -> Any:
+    """The word a time expression hangs on: up from its tokens, over prepositions."""
+    while token is not None and token.head.i != token.i:
+        token = token.head
+        inside = start <= token.idx < end
+        if not inside and token.pos_ != "ADP":
+            return token
+    return None
+
+
+def _ancestors(token: Any) -> list[Any]:
+    chain = []
+    while token is not None and token.head.i != token.i:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _copy(when: When, precision: str | None = None) -> When:
+    return When(
+        text=when.text,
+        start=when.start,
+        end=when.end,
+        precision=precision or when.precision,
+        recurring=when.recurring,
+        span_start=when.span_start,
+        span_end=when.span_end,
+    )
+
+
+class DatesStage:
+    """Resolve dates against ``doc.published`` and attach one to every event."""
+
+    name = NAME
+    requires: tuple[str, ...] = ("doc.events", "doc.sentences", "doc.published")
+    assigns: tuple[str, ...] = ("event.date",)
+
+    def __init__(
+        self,
+        lexicon: TimexLexicon,
+        numeric_order: str = "MDY",
+        habitual_window_days: int = 180,
+        use_dateparser: bool = True,
+    ) -> None:
+        self.lexicon = lexicon
+        self.numeric_order = numeric_order.upper()
+        self.habitual_window_days = habitual_window_days
+        self.use_dateparser = use_dateparser
+
+    # -- finding -------------------------------------------------------------------
+    def sentence_timexes(self, doc: Document, index: int, sentence: Sentence) -> list[Timex]:
+        """The resolved time expressions of one sentence (rules, then spaCy DATE spans)."""
+        found = find_timexes(
+            sentence.text, doc.published, sentence.start, self.lexicon, self.numeric_order
+        )
+        parse = doc.parses.get(index)
+        if not self.use_dateparser or parse is None:
+            return found
+        for ent in getattr(parse, "ents", ()):
+            if ent.label_ != "DATE":
+                continue
+            start, end = sentence.start + ent.start_char, sentence.start + ent.end_char
+            if any(t.start < end and start < t.end for t in found):
+                continue
+            if not self._datelike(ent.text):
+                continue  # durations ("2 months of unpaid salaries") and bare numbers
+            when = parse_with_dateparser(ent.text, doc.published)
+            if when is not None:
+                when.span_start, when.span_end = start, end
+                found.append(Timex(start, end, ent.text, when, "dateparser"))
+        found.sort(key=lambda t: t.start)
+        return found
+
+    def _datelike(self, phrase: str) -> bool:
+        words = {w.lower().rstrip(".") for w in phrase.split()}
+        names = set(self.lexicon.months) | set(self.lexicon.weekdays)
+        return bool(words & names) or "ago" in words
+
+    # -- choosing ------------------------------------------------------------------
+    def _rank(self, doc: Document, event: Event, timex: Timex) -> tuple[int, int, int]:
+        lo, hi = min(timex.end, event.trigger.end), max(timex.start, event.trigger.start)
+        between = doc.text[lo:hi]
+        same_clause = 0 if CLAUSE_BREAK.search(between) is None else 1
+        tier, distance = self._parse_rank(doc, event, timex)
+        return tier, same_clause, distance
+
+    def _parse_rank(self, doc: Document, event: Event, timex: Timex) -> tuple[int, int]:
+        sentence = doc.sentences[event.sentence_index]
+        parse = doc.parses.get(event.sentence_index)
+        distance = min(abs(timex.start - event.trigger.end), abs(event.trigger.start - timex.end))
+        if timex.end <= event.trigger.start:
+            distance -= 1  # on a tie the preceding expression wins
+        if doc.published is not None and timex.when.start and timex.when.start > doc.published:
+            return 2, distance  # a date after publication is a plan, rarely the event
+        trigger = _token_at(parse, event.trigger.start - sentence.start)
+        anchor = _token_at(parse, timex.start - sentence.start)
+        if trigger is None or anchor is None:
+            return 1, distance
+        host = _host_of(anchor, timex.start - sentence.start, timex.end - sentence.start)
+        if host is not None and host.pos_ in ("NOUN", "PROPN") and host.i != trigger.i:
+            # "in protest of the abduction … on 29 January": the date dates the noun
+            return 1, distance
+        trigger_verb, timex_verb = _verb_of(trigger), _verb_of(anchor)
+        if timex_verb is None:
+            return 1, distance
+        if timex_verb == trigger_verb:
+            return 0, distance
+        if timex_verb in _ancestors(trigger_verb):
+            return 0, distance + 1000
+        return 1, distance
+
+    def _is_habitual(
+        self,
+        doc: Document,
+        event: Event,
+        cues: dict[int, list[tuple[int, int, str]]],
+        timexes: dict[int, list[Timex]],
+    ) -> bool:
+        if event.modality == "habitual":
+            return True
+        if cues.get(event.sentence_index):
+            # "often targeted, the town was hit on 3 May": a dated event is not habitual
+            return not any(t.when.precision == "day" for t in timexes.get(event.sentence_index, []))
+        sentence = doc.sentences[event.sentence_index]
+        earlier = [
+            i
+            for i in range(event.sentence_index - 1, -1, -1)
+            if doc.sentences[i].segment == sentence.segment
+        ]
+        if not any(cues.get(i) for i in earlier):
+            return False
+        token = _token_at(
+            doc.parses.get(event.sentence_index), event.trigger.start - sentence.start
+        )
+        verb = _verb_of(token)
+        while verb is not None and verb.tag_ not in PRESENT_TAGS and verb.head.i != verb.i:
+            if verb.dep_ not in ("advcl", "xcomp", "conj", "acl"):
+                break
+            verb = _verb_of(verb.head)
+        if verb is not None and verb.tag_ in PRESENT_TAGS:
+            return True
+        # the parse may miss the verb ("insurgents wheel car bombs"); a sentence with no
+        # past tense continues the habitual narration of its paragraph
+        parse = doc.parses.get(event.sentence_index)
+        return parse is not None and not any(t.tag_ == "VBD" for t in parse)
+
+    def resolve(
+        self,
+        doc: Document,
+        event: Event,
+        timexes: dict[int, list[Timex]],
+        cues: dict[int, list[tuple[int, int, str]]],
+        dateline: When | None,
+    ) -> When:
+        """Return the date of one event (see the module docstring for the order)."""
+        index = event.sentence_index
+        own = timexes.get(index, [])
+        same_segment = [
+            i
+            for i in range(index - 1, -1, -1)
+            if doc.sentences[i].segment == doc.sentences[index].segment
+        ]
+        if self._is_habitual(doc, event, cues, timexes):
+            ranges = [t for t in own if t.when.precision == "range"]
+            ranges += [
+                t
+                for i in same_segment
+                for t in reversed(timexes.get(i, []))
+                if t.when.precision == "range"
+            ]
+            if ranges:
+                when = _copy(ranges[0].when)
+            elif doc.published is not None:
+                start = doc.published - timedelta(days=self.habitual_window_days)
+                when = When(None, start, doc.published, "range")
+            else:
+                when = When(precision="unknown")
+            when.recurring = True
+            return when
+        if own:
+            best = min(own, key=lambda t: self._rank(doc, event, t))
+            return _copy(best.when)
+        for i in same_segment:
+            if timexes.get(i):
+                return _copy(timexes[i][-1].when)
+        if dateline is not None:
+            return _copy(dateline)
+        if doc.published is not None:
+            return When(None, doc.published, doc.published, "publication")
+        return When(precision="unknown")
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.events:
+            return doc
+        if not doc.sentences:
+            doc.sentences = [Sentence(0, len(doc.text), doc.text)]
+        needed = {
+            doc.sentences[e.sentence_index].segment
+            for e in doc.events
+            if 0 <= e.sentence_index < len(doc.sentences)
+        }
+        timexes: dict[int, list[Timex]] = {}
+        cues: dict[int, list[tuple[int, int, str]]] = {}
+        for i, sentence in enumerate(doc.sentences):
+            if sentence.segment in needed:
+                timexes[i] = self.sentence_timexes(doc, i, sentence)
+                cues[i] = find_habitual(sentence.text, sentence.start, self.lexicon)
+        dateline = self._dateline(doc)
+        for event in doc.events:
+            if not 0 <= event.sentence_index < len(doc.sentences):
+                doc.note(NAME, "EW-DAT-201", f"event {event.trigger.text!r} has no sentence")
+                event.date = self._fallback(doc)
+                continue
+            event.date = self.resolve(doc, event, timexes, cues, dateline)
+        return doc
+
+    def _fallback(self, doc: Document) -> When:
+        if doc.published is not None:
+            return When(None, doc.published, doc.published, "publication")
+        return When(precision="unknown")
+
+    def _dateline(self, doc: Document) -> When | None:
+        for seg in doc.segments:
+            if seg.kind == "dateline":
+                found = find_timexes(
+                    doc.text[seg.start : seg.end],
+                    doc.published,
+                    seg.start,
+                    self.lexicon,
+                    self.numeric_order,
+                )
+                if found:
+                    return found[0].when
+        return None
+
+
+def published_or_none(value: str | None) -> date | None:
+    """Parse an ISO date string, ``None`` for empty (small helper for harnesses)."""
+    return date.fromisoformat(value) if value else None
+
+
+@register_stage(NAME)
+def make_dates_stage(settings: Settings, resources: Resources) -> Stage:
+    options = settings.options(NAME)
+    lexicon = resources.get("dates:timex", load_timex_lexicon)
+    return DatesStage(
+        lexicon,
+        numeric_order=str(options.get("numeric_order", "MDY")),
+        habitual_window_days=int(options.get("habitual_window_days", 180)),
+        use_dateparser=bool(options.get("use_dateparser", True)),
+    )

@@ -1,0 +1,357 @@
+"""Who did it to whom: agent and patient of a trigger from the dependency parse.
+
+Verbal triggers: agent = subject, or the "by" phrase of a passive; patient = object,
+passive subject, or the object of "against/on/at/upon/targeting". Subjects are
+inherited through coordination ("shot and killed"), open complements and adverbial
+clauses; relative and reduced relative clauses take their head noun ("civilians killed
+by gunmen"). Nominal triggers: "by X", possessives and actor-like modifiers are the
+agent ("Saudi-led coalition airstrikes"), "on/against X" and "of X" the patient,
+"clashes between X and Y" both; the subject of a light verb ("launched an attack") is
+the agent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventwire.pipeline.events.triggers import Lexicon, token_keys
+
+PATIENT_PREPS = frozenset({"against", "on", "at", "upon", "onto", "targeting", "toward", "towards"})
+AGENT_DEPS = frozenset({"nsubj", "csubj"})
+NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_LEFT_DEPS = frozenset(
+    {"det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "case", "predet", "npadvmod"}
+)
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+MAX_ACTOR_TOKENS = 12
+
+
+@dataclass(slots=True)
+class Roles:
+    """Token indices (in the sentence parse) of the role heads."""
+
+    agent: int | None = None
+    patient: int | None = None
+    agent_conj: list[int] = field(default_factory=list)  # coordinated agents ("police and army")
+    evidence: list[int] = field(default_factory=list)
+
+
+_FIRE_OBJECTS = frozenset({"fire", "shot", "shots", "gunfire", "round", "rounds", "bullet"})
+_TIME_WORDS = frozenset(
+    {
+        "day",
+        "night",
+        "morning",
+        "evening",
+        "afternoon",
+        "week",
+        "month",
+        "year",
+        "time",
+        "occasion",
+        "dawn",
+        "midnight",
+        "noon",
+        "weekend",
+        "hour",
+    }
+)
+
+
+def is_participant(tok: Any | None) -> bool:
+    """False for dates, times and amounts ("on 8 May", "at night"), which are not actors."""
+    if tok is None:
+        return False
+    if tok.ent_type_ in {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}:
+        return False
+    return tok.lemma_.lower() not in _TIME_WORDS
+
+
+def _children(tok: Any, *deps: str) -> Iterator[Any]:
+    return (c for c in tok.children if c.dep_ in deps)
+
+
+def _first(tok: Any, *deps: str) -> Any | None:
+    return next(_children(tok, *deps), None)
+
+
+def _pobj(prep: Any) -> Any | None:
+    return _first(prep, "pobj", "pcomp")
+
+
+# verbs that take no object: "youths clashed with residents" is never a passive
+INTRANSITIVE = frozenset(
+    {
+        "clash",
+        "fight",
+        "protest",
+        "demonstrate",
+        "riot",
+        "march",
+        "rally",
+        "gather",
+        "explode",
+        "die",
+        "detonate",
+        "skirmish",
+        "mutiny",
+        "defect",
+        "retreat",
+    }
+)
+
+
+def is_passive(tok: Any) -> bool:
+    if tok.lemma_.lower() in INTRANSITIVE and not any(c.dep_ == "agent" for c in tok.children):
+        return False
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) or (
+        tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod"}
+    )
+
+
+def noun_span(tok: Any) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by ``tok`` (no clauses, no conj)."""
+    keep = {tok.i}
+
+    def left(t: Any) -> None:
+        for c in t.lefts:
+            if c.dep_ in _LEFT_DEPS or (c.dep_ == "punct" and c.text in "-'"):
+                keep.update(x.i for x in c.subtree)
+
+    left(tok)
+    for c in tok.rights:
+        if c.dep_ in {"compound", "flat", "nummod"}:
+            keep.add(c.i)
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            obj = _pobj(c)
+            if obj is not None:
+                keep.add(c.i)
+                keep.add(obj.i)
+                left(obj)
+                for cc in obj.rights:
+                    if cc.dep_ in {"compound", "flat"}:
+                        keep.add(cc.i)
+        elif c.dep_ == "appos" and c.pos_ == "PROPN":
+            keep.update(x.i for x in c.subtree if x.dep_ not in {"relcl", "acl"})
+    start, end = min(keep), max(keep) + 1
+    while end - start > MAX_ACTOR_TOKENS:
+        start += 1 if start < tok.i else 0
+        end -= 1 if end > tok.i + 1 else 0
+        if start == tok.i and end == tok.i + 1:
+            break
+    doc = tok.doc
+    while start < tok.i and (doc[start].is_punct or doc[start].dep_ in {"case", "cc"}):
+        start += 1
+    while end - 1 > tok.i and doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def _subject(verb: Any) -> tuple[Any | None, bool]:
+    """The agent of a verb: (token, from_passive_by_phrase)."""
+    if is_passive(verb):
+        agent = _first(verb, "agent")
+        if agent is not None:
+            obj = _pobj(agent)
+            if obj is not None:
+                return obj, True
+        return None, True
+    subj = _first(verb, *AGENT_DEPS)
+    if subj is None and verb.dep_ in {"acl", "amod"} and verb.lemma_.lower() in INTRANSITIVE:
+        subj = verb.head  # "a group of youths clashed with …" parsed as a reduced relative
+    return subj, False
+
+
+def _resolve_relative(tok: Any | None, verb: Any) -> Any | None:
+    """A relative pronoun subject ("who") stands for the noun the clause modifies."""
+    if tok is not None and tok.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    return tok
+
+
+def _inherit_subject(verb: Any, depth: int = 0) -> Any | None:
+    """Follow conj/xcomp/advcl/relcl links upwards to find an agent for a bare verb."""
+    if depth > 4:
+        return None
+    if verb.dep_ == "relcl" and not is_passive(verb):
+        return verb.head
+    if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head.i != verb.i:
+        head = verb.head
+        if head.pos_ in {"VERB", "AUX"}:
+            subj, _ = _subject(head)
+            subj = _resolve_relative(subj, head)
+            return subj if subj is not None else _inherit_subject(head, depth + 1)
+    return None
+
+
+# verbs whose "with" phrase names the other side ("police fought with vendors")
+RECIPROCAL = frozenset({"clash", "fight", "battle", "skirmish", "scuffle", "brawl"})
+
+
+def _patient_of_verb(verb: Any) -> Any | None:
+    if is_passive(verb):
+        subj = _first(verb, "nsubjpass")
+        if subj is not None:
+            return _resolve_relative(subj, verb)
+        if verb.dep_ in {"acl", "amod"} and verb.head.pos_ in NOUN_POS:
+            return verb.head
+        if verb.dep_ == "relcl":
+            return verb.head
+    obj = _first(verb, "dobj", "obj")
+    if obj is not None and obj.lemma_.lower() in _FIRE_OBJECTS:
+        # "opened fire on two children", "fired shots at the convoy"
+        for prep in [*_children(obj, "prep"), *_children(verb, "prep")]:
+            target = _pobj(prep) if prep.lower_ in PATIENT_PREPS else None
+            if is_participant(target):
+                return target
+        obj = None
+    if obj is not None:
+        return _resolve_relative(obj, verb)
+    for prep in _children(verb, "prep", "dative"):
+        if prep.lower_ in PATIENT_PREPS or (
+            prep.lower_ == "with" and verb.lemma_.lower() in RECIPROCAL
+        ):
+            obj = _pobj(prep)
+            if is_participant(obj):
+                return obj
+    for clause in _children(verb, "advcl", "xcomp", "acl"):
+        if clause.lemma_ == "target":
+            obj = _first(clause, "dobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def _is_actorish(tok: Any, lexicon: Lexicon) -> bool:
+    keys = token_keys(tok)
+    if tok.pos_ == "PROPN" or tok.ent_type_ in {"NORP", "ORG", "GPE", "PERSON"}:
+        return True
+    return bool(
+        keys
+        & (
+            lexicon.words_of("armed")
+            | lexicon.words_of("state")
+            | lexicon.words_of("nonstate")
+            | lexicon.words_of("unarmed_collective")
+            | lexicon.words_of("protesters")
+        )
+    )
+
+
+def _is_weapon_or_event(tok: Any, lexicon: Lexicon) -> bool:
+    keys = token_keys(tok)
+    for cls in ("weapon_air", "weapon_shell", "weapon_ied", "weapon_grenade", "weapon_suicide"):
+        if keys & lexicon.words_of(cls):
+            return True
+    return bool(keys & set(lexicon.by_word)) and not _is_actorish(tok, lexicon)
+
+
+def _nominal_modifier_agent(noun: Any, lexicon: Lexicon) -> Any | None:
+    """ "Saudi-led coalition airstrikes", "Taliban attack": an actor-like left modifier."""
+    poss = _first(noun, "poss")
+    if poss is not None and poss.lower_ not in {"its", "their", "his", "her"}:
+        return poss
+    mods = [c for c in noun.lefts if c.dep_ in {"compound", "amod", "nmod"}]
+    for mod in reversed(mods):
+        if _is_actorish(mod, lexicon) and not _is_weapon_or_event(mod, lexicon):
+            return mod
+    return None
+
+
+def find_roles(parse: Any, head_index: int, lexicon: Lexicon) -> Roles:
+    """Return the agent and patient heads of the trigger whose head token is ``head_index``."""
+    tok = parse[head_index]
+    roles = Roles()
+    light = lexicon.words_of("light_verbs")
+    agent: Any | None = None
+    patient: Any | None = None
+    if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
+        agent, _ = _subject(tok)
+        agent = _resolve_relative(agent, tok)
+        if agent is None and not is_passive(tok):
+            agent = _inherit_subject(tok)
+        elif agent is None and tok.dep_ == "conj":
+            agent = _inherit_agent_passive(tok)
+        patient = _patient_of_verb(tok)
+        if patient is None:
+            for partner in [*_children(tok, "conj"), tok.head if tok.dep_ == "conj" else None]:
+                if partner is not None and partner.pos_ == "VERB":
+                    patient = _patient_of_verb(partner)
+                    if patient is not None:
+                        break
+        if agent is not None and _is_weapon_or_event(agent, lexicon):
+            weapon = agent
+            agent = _nominal_modifier_agent(weapon, lexicon) or _by_phrase(weapon)
+    else:
+        agent = _by_phrase(tok) or _nominal_modifier_agent(tok, lexicon)
+        for prep in _children(tok, "prep"):
+            obj = _pobj(prep)
+            if not is_participant(obj):
+                continue
+            if prep.lower_ == "between":
+                agent = agent or obj
+                other = _first(obj, "conj")
+                patient = patient or other
+            elif (
+                (prep.lower_ == "with" and tok.lemma_.lower() in {"clash", "fighting", "battle"})
+                or prep.lower_ in PATIENT_PREPS
+                or (prep.lower_ == "of" and patient is None)
+            ):
+                patient = patient or obj
+        head = tok.head
+        if agent is None and tok.dep_ in {"dobj", "obj", "attr"} and token_keys(head) & light:
+            agent, _ = _subject(head)
+            agent = _resolve_relative(agent, head) or _inherit_subject(head)
+        elif _common_modifier(agent, tok) and tok.dep_ in {"dobj", "obj"}:
+            # "Turkish forces brought military reinforcements": the adjective describes the
+            # thing; the subject of the verb is the actor
+            subjects = [c for c in head.lefts if c.dep_ in AGENT_DEPS]
+            subject = subjects[-1] if subjects else None
+            if subject is not None and _is_actorish(subject, lexicon):
+                agent = subject
+        if tok.dep_ in {"nsubj"} and head.pos_ == "VERB" and patient is None:
+            patient = _first(head, "dobj")
+        if token_keys(tok) & lexicon.words_of("protesters") and agent is None:
+            agent = tok
+    if not is_participant(agent):
+        agent = None
+    if not is_participant(patient):
+        patient = None
+    if agent is not None:
+        roles.agent = agent.i
+        roles.agent_conj = [c.i for c in _children(agent, "conj") if c.pos_ in NOUN_POS][:3]
+    if patient is not None and (agent is None or patient.i != agent.i):
+        roles.patient = patient.i
+    return roles
+
+
+def _common_modifier(agent: Any | None, noun: Any) -> bool:
+    """A lower-case, non-name adjective or compound of the trigger noun ("military")."""
+    return (
+        agent is not None
+        and agent.head.i == noun.i
+        and agent.dep_ in {"amod", "compound"}
+        and agent.pos_ != "PROPN"
+        and not agent.ent_type_
+        and agent.text.islower()
+    )
+
+
+def _by_phrase(tok: Any) -> Any | None:
+    for prep in _children(tok, "prep", "agent"):
+        if prep.lower_ == "by":
+            obj = _pobj(prep)
+            if obj is not None and obj.pos_ in NOUN_POS:
+                return obj
+    return None
+
+
+def _inherit_agent_passive(verb: Any) -> Any | None:
+    """ "Sunnis are picked up and killed by militias": a conjoined passive shares the by-agent."""
+    head = verb.head
+    if head.pos_ == "VERB":
+        subj, _ = _subject(head)
+        return subj
+    return None

@@ -1,0 +1,398 @@
+"""Helpers of the event coder: sentence-level checks, evidence, merging, surface forms.
+
+Split out of ``events.py``; everything here is a plain function over a spaCy parse and the
+lexicon, so it can be tested on its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.config import Settings
+from eventwire.pipeline.events.roles import Roles, find_roles, noun_span
+from eventwire.pipeline.events.subtypes import phrase_classes
+from eventwire.pipeline.events.triggers import (
+    Lexicon,
+    TriggerEntry,
+    TriggerMatch,
+    find_phrases,
+    inflections,
+    load_lexicon,
+    match_triggers,
+    token_keys,
+)
+from eventwire.records import Actor, Document, Event, Span
+
+# Story domains in which ambiguous triggers ("attack", "shot", "battle") need strong cues.
+DOMAIN_CLASSES = ("sport", "business", "entertainment", "tech")
+
+
+def plural_people(parse: Any, lexicon: Lexicon) -> bool:
+    """Does the sentence name a group of people ("employees", "residents")?"""
+    people = lexicon.words_of("civilian") | lexicon.words_of("unarmed_collective")
+    return any(t.tag_ in {"NNS", "NNPS"} and token_keys(t) & people for t in parse)
+
+
+def domain_words(parse: Any, lexicon: Lexicon, skip: set[int] | None = None) -> int:
+    """How many tokens of a sentence belong to the sport/business/entertainment classes."""
+    words: set[str] = set()
+    for name in DOMAIN_CLASSES:
+        words |= lexicon.words_of(name)
+    return sum(1 for t in parse if t.i not in (skip or set()) and token_keys(t) & words)
+
+
+def valid_intervention(parse: Any, lexicon: Lexicon) -> bool:
+    """Is there a real intervention in this sentence (not "demanding the release of detained
+    activists" or "against the arrest of")? Arrest verbs count only as asserted actions."""
+    words = lexicon.words_of("intervention")
+    releases = any(t.lemma_.lower() in {"release", "free"} for t in parse)
+    for tok in parse:
+        if not token_keys(tok) & words or is_background(tok, lexicon):
+            continue
+        if tok.lemma_.lower() in {"arrest", "detain"}:
+            perfect = any(c.lemma_ == "have" for c in tok.children if c.dep_ == "aux")
+            if tok.pos_ != "VERB" or perfect or releases:
+                continue
+        return True
+    phrases = lexicon.classes["intervention"].phrases
+    tokens = list(parse)
+    return any(
+        not is_background(tokens[start], lexicon) for start, _ in find_phrases(tokens, phrases)
+    )
+
+
+def is_background(tok: Any, lexicon: Lexicon) -> bool:
+    """A trigger governed by "following", "against", "demanding the release of" … is backdrop."""
+    words = lexicon.words_of("background")
+    current = tok
+    while (
+        current.dep_ == "conj" and current.pos_ in {"NOUN", "PROPN"} and current.head.i != current.i
+    ):
+        current = current.head  # "after the protests and riots": the first conjunct decides
+    for _ in range(4):
+        if current.head.i == current.i or current.dep_ in {"ROOT", "conj"}:
+            return False
+        if (
+            current.dep_ in {"nsubj", "nsubjpass", "dobj"}
+            and current.head.pos_ == "VERB"
+            and not (token_keys(current.head) & words)
+        ):
+            return False
+        current = current.head
+        if token_keys(current) & words:
+            return True
+    return False
+
+
+def unused_weapon(tok: Any, lexicon: Lexicon) -> bool:
+    """Is a weapon noun the thing found, seized or defused ("police found an IED", "seized
+    8 grenades", "located 50 kg of explosives", "a bomb was discovered")? Then no weapon
+    went off: the event is a disrupted weapons use, not an explosion."""
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.lemma_.lower().endswith(("bomber", "attacker")):
+        return False  # "intercepted a suicide bomber": a person, who may still detonate
+    current = tok
+    for _ in range(3):  # "50 kg of explosive", "a cache of weapons": climb to the quantity
+        if (
+            current.dep_ in {"pobj"}
+            and current.head.lower_ == "of"
+            and current.head.head.pos_ in {"NOUN", "NUM"}
+        ):
+            current = current.head.head
+        elif current.dep_ in {"conj", "appos", "compound"} and current.head.pos_ == "NOUN":
+            current = current.head
+        else:
+            break
+    words = lexicon.words_of("recovery")
+    found = lexicon.words_of("discovery")
+    if any(c.dep_ == "acl" and token_keys(c) & found for c in current.children):
+        return True  # "explosives found in a car"
+    if current.dep_ not in {"dobj", "nsubjpass", "obj", "conj"}:
+        return False
+    verb = current.head
+    return verb.pos_ == "VERB" and bool(token_keys(verb) & words)
+
+
+def aircraft_not_striking(tok: Any, lexicon: Lexicon) -> bool:
+    """An aircraft that is the subject of flying, being seen or reconnaissance ("helicopters
+    were seen flying overhead", "jets conducted reconnaissance flights"), not of a strike."""
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = tok.head
+    near = [verb, *(c for c in verb.children if c.dep_ in {"xcomp", "dobj", "prt", "advcl"})]
+    near += [
+        g
+        for c in verb.children
+        if c.dep_ == "dobj"
+        for g in c.children
+        if g.dep_ in {"compound", "amod"}
+    ]
+    return any(token_keys(t) & lexicon.words_of("air_movement") for t in near)
+
+
+def seized_goods(verb: Any, lexicon: Lexicon) -> bool:
+    """Does a seizing verb with no parsed object take goods in its prepositions ("seized about
+    8 tons of marijuana", parsed with "about" as a preposition)?"""
+    goods = lexicon.words_of("goods")
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    return any(token_keys(t) & goods for p in preps for t in p.subtree)
+
+
+def valid_air(parse: Any, lexicon: Lexicon) -> bool:
+    """Does the sentence name aircraft striking, not only aircraft flying by?"""
+    words = lexicon.words_of("weapon_air")
+    if any(token_keys(t) & words and not aircraft_not_striking(t, lexicon) for t in parse):
+        return True
+    return bool(find_phrases(list(parse), lexicon.classes["weapon_air"].phrases))
+
+
+def under_prohibition(parse: Any, tok: Any, lexicon: Lexicon) -> bool:
+    """A protest noun in a sentence about a ban ("extended the ban on marches and protests")."""
+    words = lexicon.words_of("prohibition")
+    return tok.pos_ == "NOUN" and any(token_keys(t) & words for t in parse)
+
+
+PAST_MARKERS = frozenset({"recent", "previous", "earlier", "prior", "past", "last"})
+
+
+def is_past_reference(tok: Any) -> bool:
+    """A nominal trigger that names an earlier incident, not the one reported: "during recent
+    riots", "riots in the previous week", "people involved in riots"."""
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
+        return False  # "recent clashes killed five": the sentence reports them
+    phrase = [tok, *tok.children]
+    phrase += [g for c in tok.children if c.dep_ == "prep" for g in c.subtree]
+    if any(t.lower_ in PAST_MARKERS for t in phrase):
+        return True
+    head = tok.head
+    if tok.dep_ == "pobj" and head.head.lemma_.lower() in {"involve", "involved", "accuse"}:
+        return True
+    return (
+        tok.dep_ == "pobj"
+        and head.lower_ in {"during", "in"}
+        and any(t.lower_ in PAST_MARKERS for t in head.head.children)
+    )
+
+
+def valid_protest_violence(parse: Any, lexicon: Lexicon) -> bool:
+    """Is a violence cue of the sentence part of the reported event ("protesters threw
+    stones") rather than background ("against the detention of people involved in riots",
+    "looted funds", "lighting torches")?"""
+    words = lexicon.words_of("protest_violence")
+    for tok in parse:
+        if not token_keys(tok) & words:
+            continue
+        if tok.dep_ == "amod" or is_background(tok, lexicon) or is_past_reference(tok):
+            continue
+        return True
+    tokens = list(parse)
+    phrases = lexicon.classes["protest_violence"].phrases
+    return any(
+        not is_background(tokens[start], lexicon) for start, _ in find_phrases(tokens, phrases)
+    )
+
+
+def match_groups(parse: Any, lexicon: Lexicon) -> list[list[TriggerMatch]]:
+    return match_triggers(parse, lexicon)
+
+
+def make_actor(doc: Document, parse: Any, base: int, head: int) -> Actor:
+    start, end = noun_span(parse[head])
+    s = base + parse[start].idx
+    last = parse[end - 1]
+    e = base + last.idx + len(last.text)
+    return Actor(text=doc.text[s:e], start=s, end=e)
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Fold a consequence trigger ("killing", "wounded") into the main event of its sentence
+    when both have the same ACLED sub-type: one event, several pieces of evidence."""
+    out: list[Event] = []
+    by_key: dict[tuple[int, str], Event] = {}
+    for event in sorted(events, key=lambda e: -e.confidence):
+        sub = event.acled_sub_event_type
+        if sub is None or event.modality in {"negated", "hypothetical"}:
+            out.append(event)
+            continue
+        key = (event.sentence_index, sub)
+        main = by_key.get(key)
+        if main is None or main.modality != event.modality:
+            by_key.setdefault(key, event)
+            out.append(event)
+            continue
+        main.evidence.append(
+            Span(event.trigger.start, event.trigger.end, "trigger", event.trigger.text)
+        )
+        if main.actor1 is None and event.actor1 is not None:
+            main.actor1 = event.actor1
+            main.evidence.append(
+                Span(event.actor1.start, event.actor1.end, "actor1", event.actor1.text)
+            )
+        if main.actor2 is None and event.actor2 is not None:
+            main.actor2 = event.actor2
+            main.evidence.append(
+                Span(event.actor2.start, event.actor2.end, "actor2", event.actor2.text)
+            )
+        main.confidence = min(0.99, main.confidence + 0.02)
+    out.sort(key=lambda e: (e.sentence_index, e.trigger.start))
+    return out
+
+
+def trigger_surface_forms(settings: Settings) -> set[str]:
+    """Every lower-case surface form of every trigger: words with all their inflections,
+    and phrases with each word inflected ("exchanged fire", "took to the streets"), for the
+    relevance pre-filter. A sentence containing none of them cannot yield an event.
+
+    >>> forms = trigger_surface_forms(load_settings())     # doctest: +SKIP
+    >>> {"shot", "kidnapped", "airstrikes", "car bombs"} <= forms  # doctest: +SKIP
+    True
+    """
+    lexicon = load_lexicon(tuple(settings.user_lexicon_files))
+    irregular = lexicon.irregular
+    forms: set[str] = set()
+    for entry in lexicon.entries:
+        for word in {*entry.words, *([entry.head] if entry.head else [])}:
+            forms |= inflections(word, irregular)
+            forms |= {w for w in inflections(word, irregular) if "-" in word} | {word}
+        forms |= set(entry.forms)
+        if entry.phrase:
+            forms |= phrase_forms(entry.phrase, irregular)
+    return {f for f in forms if f}
+
+
+def phrase_forms(phrase: tuple[str, ...], irregular: dict[str, tuple[str, ...]]) -> set[str]:
+    options = [sorted(inflections(w, irregular)) if w.isalpha() else [w] for w in phrase]
+    results = [""]
+    for k, opts in enumerate(options):
+        sep = "" if k == 0 or phrase[k] == "-" or phrase[k - 1] == "-" else " "
+        results = [r + sep + o for r in results for o in opts][:4096]
+    return set(results)
+
+
+COLLECTIVE_CLAIM_FRAMES = frozenset({"request", "reject", "accuse"})
+# public claims that, made by a group of people, are a protest ("workers demanded …")
+CLAIM_LEMMAS = frozenset(
+    {
+        "demand",
+        "denounce",
+        "decry",
+        "condemn",
+        "reject",
+        "urge",
+        "call",
+        "criticize",
+        "criticise",
+        "slam",
+        "oppose",
+    }
+)
+GROUP_NOUNS = frozenset({"group", "number", "crowd", "dozen", "hundred", "thousand", "body"})
+UNMANNED = frozenset({"drone", "missile", "rocket", "uav", "projectile", "shell", "balloon"})
+WEAPON_FRAMES = frozenset({"explode", "grenade", "shell", "suicide", "chemical"})
+
+
+def thing_patient(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
+    """True when the trigger's object is clearly not a person ("demand", "warrants")."""
+    head = parse[match.head]
+    obj = next((c for c in head.children if c.dep_ in {"dobj", "obj"}), None)
+    if obj is None and head.pos_ == "NOUN":
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is None or obj.pos_ in {"PRON", "PROPN", "NUM"} or obj.ent_type_:
+        return False
+    if any(c.dep_ == "nummod" for c in obj.children):
+        return False
+    return not phrase_classes(parse, obj.i, lexicon) & {
+        "civilian",
+        "unarmed_collective",
+        "armed",
+        "protesters",
+        "nonstate",
+        "state",
+    }
+
+
+def physical_target(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
+    """ "attacked merchants", "beat a man": a common-noun human or armed target."""
+    roles = find_roles(parse, match.head, lexicon)
+    if roles.patient is None:
+        return False
+    target = parse[roles.patient]
+    if target.ent_type_ == "NORP" or target.tag_ == "NNPS":
+        return True  # "Sunnis", "Kurds": a group of people
+    if target.pos_ == "PROPN" or target.ent_type_ in {"PERSON", "ORG", "GPE"}:
+        return False
+    classes = phrase_classes(parse, roles.patient, lexicon)
+    return bool(classes & {"civilian", "unarmed_collective", "armed", "protesters"})
+
+
+def fallback_frame(entry: TriggerEntry, match: TriggerMatch, parse: Any) -> str | None:
+    """The fallback frame of an ambiguous trigger used by a named subject ("X attacked the
+    policy" is an ACCUSE)."""
+    head = parse[match.head]
+    if entry.fallback and head.pos_ == "VERB":
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and (
+            subj.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or subj.pos_ == "PROPN"
+        ):
+            return entry.fallback
+    return None
+
+
+def reframe(
+    frame_name: str, parse: Any, roles: Roles, match_head: int, lexicon: Lexicon
+) -> str | None:
+    """Adjust a frame once its roles are known; None drops the trigger."""
+    lex = lexicon
+    agent = phrase_classes(parse, roles.agent, lex)
+    claim = parse[match_head].lemma_.lower() in CLAIM_LEMMAS
+    if frame_name in COLLECTIVE_CLAIM_FRAMES and claim:
+        plural_agent = roles.agent is not None and parse[roles.agent].tag_ in {"NNS", "NNPS"}
+        if roles.agent is not None and parse[roles.agent].lemma_.lower() in GROUP_NOUNS:
+            # "a group of workers": the complement says who
+            of = [c for c in parse[roles.agent].children if c.lower_ == "of"]
+            members = [o for p in of for o in p.children if o.dep_ == "pobj"]
+            if members:
+                agent = phrase_classes(parse, members[0].i, lex)
+                plural_agent = members[0].tag_ in {"NNS", "NNPS"}
+        if (
+            agent & {"protesters"}
+            or ("civilian" in agent and plural_agent)
+            or (
+                roles.agent is None
+                and parse[match_head].tag_ == "VBG"
+                and plural_people(parse, lex)
+            )
+        ):
+            return "protest"  # "workers demanded unpaid wages": a public claim
+    if frame_name == "disrupt" and parse[match_head].lemma_.lower() == "shoot":
+        obj = next((c for c in parse[match_head].children if c.dep_ == "dobj"), None)
+        if obj is None or not token_keys(obj) & UNMANNED:
+            return "shell"  # shooting down a manned aircraft is an attack, not a disruption
+    if frame_name in WEAPON_FRAMES and unused_weapon(parse[match_head], lex):
+        return "disrupt"  # "police found an IED", "seized 8 hand grenades"
+    if frame_name == "capture" and roles.patient is None:
+        obj = next((c for c in parse[match_head].children if c.dep_ in {"dobj", "obj"}), None)
+        if obj is None and agent & {"armed", "state"} and seized_goods(parse[match_head], lex):
+            return "loot"  # "police seized about 8 tons of marijuana" (object misparsed)
+        if (
+            obj is not None
+            and not token_keys(obj) & lex.words_of("territory")
+            and not (obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.pos_ == "PROPN")
+        ):
+            goods = phrase_classes(parse, obj.i, lex) & {"property", "goods"}
+            if goods and agent & {"armed", "state"}:
+                return "loot"  # "police seized 5 tons of marijuana": goods taken by force
+            return None
+    if frame_name == "capture" and roles.patient is not None:
+        target = parse[roles.patient]
+        people = phrase_classes(parse, roles.patient, lex)
+        if people & {"armed", "nonstate"} and "military_site" not in people:
+            return "clash"  # "captured 2 militants" during an operation
+        if people & {"civilian", "unarmed_collective"} or target.ent_type_ == "PERSON":
+            return "abduct" if "nonstate" in agent else "arrest"
+        territorial = target.ent_type_ in {"GPE", "LOC", "FAC"} or target.pos_ == "PROPN"
+        if not territorial and not token_keys(target) & lex.words_of("territory"):
+            if people & {"property", "goods"} and agent & {"armed", "nonstate", "state"}:
+                return "loot"  # "militants seized a vehicle", "police seized the drugs"
+            return None  # "seized an AK-47", "captured the market"
+    return frame_name

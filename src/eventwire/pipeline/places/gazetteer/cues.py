@@ -1,0 +1,116 @@
+"""Context filters for toponym candidates, and actor cues for geolocation.
+
+``keep_mention`` drops acronyms, sentence-initial words and names before resolution.
+
+Actor cues: names of armed groups and people are not places, and the
+actors a report names hint at its country ("Taliban" → AF, "Al Shabaab" → SO).
+
+The actor dictionary (``eventwire/data/actors``) is read, not edited: every non-generic,
+non-state record whose whole alias occurs in the text gives
+
+* a span that no toponym may overlap ("Al Shabaab" is not the town of Shabaab, "Haftar"
+  is a person, "Taliban" is not a Turkish village);
+* a vote for the record's country (weaker than a country name or a demonym: groups act
+  across borders);
+* the first-level areas the record mostly acts in (``areas``: the Donbas for the NAF,
+  Borno for Boko Haram), which break ties between homonyms of the same country ("near
+  Pisky": the Pisky by Donetsk, not the one in Poltava).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
+from eventwire.pipeline.places.gazetteer.normalize import fold
+from eventwire.pipeline.places.gazetteer.toponyms import OTHER_LABELS, PLACE_LABELS, Mention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from eventwire.pipeline.common.actordict import ActorDictionary
+
+_WORD_RE = re.compile(r"[^\W_](?:[\w'’`-]*\w)?")
+STATE_TYPES = frozenset({"government", "military", "police", "state"})
+
+
+@dataclass(slots=True)
+class ActorCues:
+    """Spans of actor names in a text and the countries they vote for."""
+
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    votes: Counter[str] = field(default_factory=Counter)
+    areas: list[tuple[str, str]] = field(default_factory=list)  # (ISO2, admin1 name)
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when [start, end) lies inside an actor name."""
+        return any(s <= start and end <= e for s, e in self.spans)
+
+
+def find_actor_cues(text: str, actors: ActorDictionary | None) -> ActorCues:
+    """Whole actor aliases in ``text``, longest first (acronyms must keep their case)."""
+    from eventwire.pipeline.common.actordict import normalise
+
+    cues = ActorCues()
+    if actors is None:
+        return cues
+    words = list(_WORD_RE.finditer(text))
+    longest = min(actors.max_alias_words + 1, 8)
+    seen: set[str] = set()
+    i = 0
+    while i < len(words):
+        if not words[i].group()[:1].isupper():
+            i += 1
+            continue
+        hit: tuple[int, str] | None = None
+        for n in range(min(longest, len(words) - i), 0, -1):
+            start, end = words[i].start(), words[i + n - 1].end()
+            raw = text[start:end]
+            actor_id = actors.acronyms.get(raw) if n == 1 else None
+            actor_id = actor_id or actors.alias.get(normalise(raw))
+            if actor_id:
+                hit = (n, actor_id)
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, actor_id = hit
+        entry = actors.by_id[actor_id]
+        if entry.type not in STATE_TYPES:
+            cues.spans.append((words[i].start(), words[i + n - 1].end()))
+            if entry.country and actor_id not in seen:
+                cues.votes[entry.country] += 1.0  # type: ignore[assignment]  # float weights in a Counter
+                cues.areas.extend((entry.country, area) for area in entry.areas)
+                seen.add(actor_id)
+        i += n
+    return cues
+
+
+def _allcaps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def keep_mention(m: Mention, lex: Lexicon, sentence_start: int) -> bool:
+    """Context filter before resolution: drop acronyms, sentence-initial words, names."""
+    key = fold(m.text)
+    if key in lex.stoplist:
+        return False
+    strong = m.ner in PLACE_LABELS or m.cue is not None or m.hint is not None
+    if _allcaps(m.text) and len(m.text) <= 5 and m.ner not in PLACE_LABELS:
+        return False
+    if (
+        m.ner in OTHER_LABELS
+        and m.cue is None
+        and not m.near
+        and m.hint is None
+        and m.parent is None
+        and not m.children
+    ):
+        return False
+    if m.modifier:
+        return False
+    if m.partial and m.ner not in PLACE_LABELS:
+        return False
+    return not (m.start == sentence_start and not strong and m.parent is None)

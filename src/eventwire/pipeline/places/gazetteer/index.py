@@ -1,0 +1,250 @@
+"""The loaded gazetteer: name lookups, place records and reverse lookups over numpy arrays.
+
+>>> gaz = load_gazetteer()                       # doctest: +SKIP
+>>> [gaz.name(c.index) for c in gaz.lookup("Irbil")][:1]   # doctest: +SKIP
+['Erbil']
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from eventwire.errors import DataFileError
+from eventwire.pipeline.places.gazetteer.build import (
+    FEAT_ADMIN,
+    FEAT_ADMIN1,
+    FEAT_COUNTRY,
+    FEAT_PLACE,
+    build_index,
+    index_version,
+    key_hash,
+)
+from eventwire.pipeline.places.gazetteer.geo import haversine_km
+from eventwire.pipeline.places.gazetteer.normalize import fold, skeleton, strip_article
+from eventwire.records import Place
+
+FEATURE_NAMES = {
+    FEAT_PLACE: "city",
+    FEAT_ADMIN1: "admin1",
+    FEAT_ADMIN: "admin2",
+    FEAT_COUNTRY: "country",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A gazetteer entry matching a name: its row and how well the name matched."""
+
+    index: int
+    flag: int  # 2 main name, 1 alternate name, 0 article removed, -1 loose spelling
+
+
+class Gazetteer:
+    """Read-only gazetteer over the arrays of one index file."""
+
+    def __init__(self, arrays: dict[str, np.ndarray], path: Path | None = None) -> None:
+        self.path = path
+        self.version = str(arrays["version"])
+        self.gid = arrays["gid"]
+        self.lat = arrays["lat"]
+        self.lon = arrays["lon"]
+        self.pop = arrays["pop"]
+        self.cc = arrays["cc"]
+        self.adm1 = arrays["adm1"]
+        self.seat = arrays["seat"]
+        self.feat = arrays["feat"]
+        self.kind = arrays["kind"]
+        self._names = arrays["names"].tobytes()
+        self._name_off = arrays["name_off"]
+        self.countries: list[str] = [str(c) for c in arrays["countries"]]
+        self.kinds: list[str] = [str(k) for k in arrays["kinds"]]
+        self._cc_index = {c: i for i, c in enumerate(self.countries)}
+        self._tables = {
+            p: (arrays[p + "hash"], arrays[p + "off"], arrays[p + "place"], arrays[p + "flag"])
+            for p in ("x_", "s_")
+        }
+        self._grid: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._lock = threading.Lock()
+        country_rows = np.nonzero(self.feat == FEAT_COUNTRY)[0]
+        self._country_row = {self.countries[int(self.cc[i])]: int(i) for i in country_rows}
+
+    def __len__(self) -> int:
+        return len(self.gid)
+
+    # -- names --------------------------------------------------------------------------
+    def name(self, index: int) -> str:
+        """The display name of a row."""
+        start, end = int(self._name_off[index]), int(self._name_off[index + 1]) - 1
+        return self._names[start:end].decode("utf-8")
+
+    def _postings(self, prefix: str, key: str) -> list[tuple[int, int]]:
+        hashes, offsets, places, flags = self._tables[prefix]
+        h = key_hash(key)
+        i = int(np.searchsorted(hashes, h))
+        if i >= len(hashes) or hashes[i] != h:
+            return []
+        lo, hi = int(offsets[i]), int(offsets[i + 1])
+        return list(zip(places[lo:hi].tolist(), flags[lo:hi].tolist(), strict=True))
+
+    def has_key(self, key: str) -> bool:
+        """True when a folded key names some place (a cheap test for text scanning)."""
+        hashes = self._tables["x_"][0]
+        h = key_hash(key)
+        i = int(np.searchsorted(hashes, h))
+        return i < len(hashes) and int(hashes[i]) == h
+
+    def lookup(self, name: str, loose: bool = True) -> list[Candidate]:
+        """Every row whose name matches ``name`` (exact key, article removed, then loose)."""
+        key = fold(name)
+        found: dict[int, int] = {}
+        for place, flag in self._postings("x_", key):
+            found[place] = max(found.get(place, -1), flag)
+        bare = strip_article(key)
+        if bare != key:
+            for place, flag in self._postings("x_", bare):
+                found.setdefault(place, min(flag, 1))
+        if loose and not found:
+            for place, _flag in self._postings("s_", skeleton(name)):
+                found.setdefault(place, -1)
+        return [Candidate(p, f) for p, f in found.items()]
+
+    # -- records ------------------------------------------------------------------------
+    def country_code(self, index: int) -> str:
+        return self.countries[int(self.cc[index])]
+
+    def feature(self, index: int) -> str:
+        return FEATURE_NAMES[int(self.feat[index])]
+
+    def admin1_name(self, index: int) -> str | None:
+        adm = int(self.adm1[index])
+        return self.name(adm) if adm >= 0 else None
+
+    def country_row(self, code: str) -> int | None:
+        return self._country_row.get(code)
+
+    def place(
+        self,
+        index: int,
+        text: str = "",
+        start: int = -1,
+        end: int = -1,
+        precision: int | None = None,
+        point: str = "centroid",
+    ) -> Place:
+        """A ``Place`` record for a row (precision from the feature unless given).
+
+        ``point="seat"`` places an administrative area at its most populous place (ACLED
+        codes province-level events to the provincial capital); default: its centroid.
+        """
+        feat = int(self.feat[index])
+        if precision is None:
+            precision = {FEAT_PLACE: 1, FEAT_ADMIN: 2}.get(feat, 3)
+        gid = int(self.gid[index])
+        at = index
+        if point == "seat" and feat != FEAT_PLACE and int(self.seat[index]) >= 0:
+            at = int(self.seat[index])
+        return Place(
+            text=text or self.name(index),
+            start=start,
+            end=end,
+            name=self.name(index),
+            geonameid=gid if gid > 0 else None,
+            lat=round(float(self.lat[at]), 5),
+            lon=round(float(self.lon[at]), 5),
+            admin1=self.admin1_name(index) if feat != FEAT_COUNTRY else None,
+            country=self.country_code(index),
+            precision=precision,
+            feature=self.feature(index),
+        )
+
+    def distance_km(self, a: int, b: int) -> float:
+        return haversine_km(
+            float(self.lat[a]), float(self.lon[a]), float(self.lat[b]), float(self.lon[b])
+        )
+
+    # -- reverse ------------------------------------------------------------------------
+    def _build_grid(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        # GeoNames places only: the extra CSC towns carry no admin1 to report
+        rows = np.nonzero((self.feat == FEAT_PLACE) & ((self.gid > 0) | (self.adm1 >= 0)))[0]
+        cells = self._cells(self.lat[rows], self.lon[rows])
+        order = np.argsort(cells, kind="stable")
+        return cells[order], rows[order], np.arange(0)
+
+    @staticmethod
+    def _cells(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+        ilat = np.clip(np.floor(np.asarray(lat, dtype=np.float64) + 90), 0, 179).astype(np.int64)
+        ilon = np.floor(np.asarray(lon, dtype=np.float64) + 180).astype(np.int64) % 360
+        return ilat * 360 + ilon
+
+    def nearest(self, lat: float, lon: float) -> int | None:
+        """The row of the populated place nearest to a point (within about 150 km)."""
+        with self._lock:
+            if self._grid is None:
+                self._grid = self._build_grid()
+        cells, rows, _ = self._grid
+        base_lat, base_lon = math.floor(lat + 90), math.floor(lon + 180)
+        found: list[np.ndarray] = []
+        for dlat in (-1, 0, 1):
+            for dlon in (-1, 0, 1):
+                la = base_lat + dlat
+                if not 0 <= la < 180:
+                    continue
+                cell = la * 360 + (base_lon + dlon) % 360
+                lo, hi = np.searchsorted(cells, [cell, cell + 1])
+                if hi > lo:
+                    found.append(rows[lo:hi])
+        if not found:
+            return None
+        cand = np.concatenate(found)
+        p1 = math.radians(lat)
+        dlat_r = np.radians(self.lat[cand].astype(np.float64) - lat)
+        dlon_r = np.radians(self.lon[cand].astype(np.float64) - lon)
+        a = (
+            np.sin(dlat_r / 2) ** 2
+            + math.cos(p1) * np.cos(np.radians(self.lat[cand])) * np.sin(dlon_r / 2) ** 2
+        )
+        return int(cand[int(np.argmin(a))])
+
+    def reverse(self, lat: float, lon: float) -> tuple[str | None, str | None]:
+        """``(admin1 name, country ISO2)`` of a point, from the nearest populated place.
+
+        >>> load_gazetteer().reverse(33.31, 44.36)      # doctest: +SKIP
+        ('Baghdad', 'IQ')
+        """
+        row = self.nearest(lat, lon)
+        if row is None:
+            return None, None
+        return self.admin1_name(row), self.country_code(row)
+
+
+_LOADED: dict[str, Gazetteer] = {}
+_LOAD_LOCK = threading.Lock()
+
+
+def read_index(path: Path) -> Gazetteer:
+    """Load an index file into a ``Gazetteer``."""
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {k: data[k] for k in data.files}
+    except (OSError, ValueError, KeyError) as exc:
+        raise DataFileError(
+            f"gazetteer index {str(path)!r} is unreadable ({exc}); "
+            f"rebuild it with `eventwire gazetteer build --force`",
+            "EW-GEO-003",
+        ) from exc
+    return Gazetteer(arrays, path)
+
+
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """Return the gazetteer, building its index first when missing or outdated (cached)."""
+    key = str(path) if path else index_version()
+    with _LOAD_LOCK:
+        if key not in _LOADED:
+            built, _ = build_index(path)
+            _LOADED[key] = read_index(built)
+        return _LOADED[key]

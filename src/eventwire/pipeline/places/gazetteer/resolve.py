@@ -1,0 +1,331 @@
+"""Toponym disambiguation: choose one gazetteer entry per mention.
+
+Evidence, in two passes:
+
+1. each mention alone: how the name matched (main name, alternate, loose spelling),
+   population, feature kind, the feature word beside it ("Anbar *province*");
+2. the document: its focus country (country names, adjectives such as "Iraqi", and the
+   countries the mentions most plausibly belong to), the explicit hierarchy of
+   "X, Y governorate, Country" chains, and distance to the other places mentioned.
+
+No Samarra → Spain, no Baghdad → Iran: a small homonym loses to the big place of the
+focus country, and "X, Y" is only read as X inside Y.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from eventwire.pipeline.places.gazetteer.build import (
+    FEAT_ADMIN,
+    FEAT_ADMIN1,
+    FEAT_COUNTRY,
+    FEAT_PLACE,
+)
+from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
+from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
+from eventwire.pipeline.places.gazetteer.normalize import fold, strip_article
+from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, Mention, tokenize
+from eventwire.records import Document
+
+MAX_CANDIDATES = 60
+FLAG_SCORE = {2: 1.0, 1: 0.5, 0: 0.4, -1: -0.2}
+NEAR_PARENT_KM = 30.0
+ABROAD_MIN_POP = 100_000  # in a document whose country is clear, a small place abroad is
+# more likely a local name the gazetteer lacks
+TINY_ABROAD_POP = 20_000  # ... even when the model labels it a place
+LOOSE_VOTE = 0.5
+ACTOR_WEIGHT = 1.0  # a named armed group or leader votes for its country
+AREA_WEIGHT = 1.0  # a homonym in an area where a named group mostly acts
+FEATURE_SCORE = {FEAT_PLACE: 0.0, FEAT_ADMIN1: -0.8, FEAT_ADMIN: -1.0, FEAT_COUNTRY: 1.5}
+
+
+@dataclass(slots=True)
+class Resolution:
+    """The chosen entry of a mention, its score and its lead over the runner-up."""
+
+    mention: Mention
+    row: int
+    score: float
+    margin: float
+    accepted: bool = True
+    flag: int = 2  # how the chosen entry matched (see Candidate.flag)
+
+
+def local_score(gaz: Gazetteer, m: Mention, c: Candidate) -> float:
+    """The score of a candidate from the mention alone."""
+    feat = int(gaz.feat[c.index])
+    s = FLAG_SCORE[c.flag] + 0.35 * math.log10(float(gaz.pop[c.index]) + 1.0)
+    s += FEATURE_SCORE[feat]
+    if m.hint == "admin":
+        s += 2.5 if feat in (FEAT_ADMIN1, FEAT_ADMIN) else -0.5
+    elif m.hint == "part":
+        s += 1.0 if feat == FEAT_ADMIN else 0.0
+    elif m.hint == "town":
+        s += 1.0 if feat == FEAT_PLACE else -1.5
+    return s
+
+
+def _compatible(gaz: Gazetteer, child: int, parent: int) -> bool:
+    """True when ``child`` can lie inside ``parent`` ("Sadr City, Baghdad")."""
+    if child == parent or gaz.cc[child] != gaz.cc[parent]:
+        return False
+    feat = int(gaz.feat[parent])
+    if feat == FEAT_COUNTRY:
+        return True
+    if feat == FEAT_ADMIN1:
+        # text and GeoNames disagree on boundaries; a province centroid can be far away
+        return int(gaz.adm1[child]) == parent or gaz.distance_km(child, parent) < 250
+    limit = 80.0 if feat == FEAT_ADMIN else 40.0
+    return gaz.distance_km(child, parent) < limit or (
+        int(gaz.adm1[child]) >= 0
+        and int(gaz.adm1[child]) == int(gaz.adm1[parent])
+        and gaz.distance_km(child, parent) < 150
+    )
+
+
+def focus_votes(
+    doc: Document,
+    gaz: Gazetteer,
+    lex: Lexicon,
+    mentions: list[Mention],
+    cands: list[list[tuple[Candidate, float]]],
+    actor_votes: Counter[str] | None = None,
+) -> Counter[str]:
+    """Votes for the document's focus country."""
+    votes: Counter[str] = Counter()
+    for cc, value in (actor_votes or Counter()).items():
+        votes[cc] += ACTOR_WEIGHT * value  # type: ignore[assignment]  # float weights in a Counter
+    for tok in tokenize(doc.text):
+        if tok.capitalised and fold(tok.text) in lex.adjectives:
+            votes[lex.adjectives[fold(tok.text)]] += 1.0  # type: ignore[assignment]  # float weights in a Counter
+    for k, (m, scored) in enumerate(zip(mentions, cands, strict=True)):
+        if not scored:
+            continue
+        weight = 1.0 if (m.ner in PLACE_LABELS or m.cue or m.hint or m.parent is not None) else 0.5
+        related = [cands[j] for j, _ in _related(mentions, k) if cands[j]]
+        if related:
+            # "Hays, Al Hudaydah": only readings that fit the linked place vote
+            fitting = [
+                (c, s)
+                for c, s in scored
+                if any(
+                    _compatible(gaz, c.index, o.index) or _compatible(gaz, o.index, c.index)
+                    for other in related
+                    for o, _ in other[:15]
+                )
+            ]
+            scored = fitting or scored
+        # a loose spelling match says less about the country than a known name
+        if all(c.flag < 0 for c, _ in scored):
+            weight *= LOOSE_VOTE
+        top = max(s for _, s in scored)
+        # a big city named by its own name is better evidence than a hamlet
+        best_pop = (
+            max(float(gaz.pop[c.index]) for c, _ in scored if c.flag == 2)
+            if any(c.flag == 2 for c, _ in scored)
+            else 0.0
+        )
+        weight *= 1.0 + 0.5 * max(0.0, math.log10(best_pop + 1.0) - 5.0)
+        mass: Counter[str] = Counter()
+        for c, s in scored:
+            cc = gaz.country_code(c.index)
+            # the best reading per country: ten hamlets called Amara do not outvote a city
+            mass[cc] = max(mass[cc], math.exp(min(s - top, 0.0) * 2.0))  # type: ignore[assignment]  # float weights in a Counter
+            if int(gaz.feat[c.index]) == FEAT_COUNTRY and c.flag == 2:
+                votes[gaz.country_code(c.index)] += 2.0  # type: ignore[assignment]  # float weights in a Counter
+        total = sum(mass.values())
+        for cc, value in mass.items():
+            votes[cc] += weight * value / total  # type: ignore[assignment]  # float weights in a Counter
+    return votes
+
+
+def resolve_mentions(
+    doc: Document,
+    gaz: Gazetteer,
+    lex: Lexicon,
+    mentions: list[Mention],
+    actor_votes: Counter[str] | None = None,
+    actor_areas: list[tuple[str, str]] | None = None,
+) -> tuple[list[Resolution | None], str | None]:
+    """Resolve every mention; return the resolutions and the focus country (ISO2).
+
+    ``actor_areas`` are (country, admin1 name) pairs where the named groups mostly act."""
+    areas = _area_rows(gaz, actor_areas or [])
+    cands: list[list[tuple[Candidate, float]]] = []
+    for m in mentions:
+        found = [c for c in gaz.lookup(m.text) if c.flag >= 0 or _same_shape(gaz, m.text, c)]
+        scored = sorted(((c, local_score(gaz, m, c)) for c in found), key=lambda x: -x[1])
+        cands.append(scored[:MAX_CANDIDATES])
+    votes = focus_votes(doc, gaz, lex, mentions, cands, actor_votes)
+    focus = votes.most_common(1)[0][0] if votes else None
+    total_votes = sum(votes.values()) or 1.0
+    # a clear focus (the country is named, or most evidence agrees) rules out far homonyms
+    named = any(
+        int(gaz.feat[c.index]) == FEAT_COUNTRY
+        and c.flag == 2
+        and gaz.country_code(c.index) == focus
+        for sc in cands
+        for c, _ in sc[:1]
+    )
+    clear = focus is not None and (named or votes[focus] / total_votes >= 0.6)
+    first_pick = [scored[0][0].index if scored else -1 for scored in cands]
+    out: list[Resolution | None] = []
+    for k, (m, scored) in enumerate(zip(mentions, cands, strict=True)):
+        if not scored:
+            out.append(None)
+            continue
+        related = _related(mentions, k)
+        others = [
+            first_pick[j]
+            for j, o in enumerate(mentions)
+            if j != k and first_pick[j] >= 0 and fold(o.text) != fold(m.text)
+        ]
+        best: list[tuple[float, int, int]] = []
+        for c, s in scored:
+            cc = gaz.country_code(c.index)
+            s += 3.0 * votes.get(cc, 0.0) / total_votes
+            if cc == focus:
+                s += 1.0
+            elif clear:
+                s -= 2.0
+            for j, is_parent in related:
+                if fold(mentions[j].text) == fold(m.text):
+                    continue  # "Nouakchott (Nouakchott)": the province of the same name
+                pool = [x.index for x, _ in cands[j][:15]]
+                if is_parent:
+                    s += 3.0 if any(_compatible(gaz, c.index, p) for p in pool) else -3.0
+                    # of two homonyms in the parent's area, the one closest to its seat
+                    if any(gaz.distance_km(c.index, p) < NEAR_PARENT_KM for p in pool[:5]):
+                        s += 1.0
+                elif any(_compatible(gaz, ch, c.index) for ch in pool):
+                    s += 1.5
+            if areas and (c.index in areas or int(gaz.adm1[c.index]) in areas):
+                s += AREA_WEIGHT
+            if (
+                others
+                and int(gaz.feat[c.index]) != FEAT_COUNTRY
+                and any(
+                    gaz.cc[o] == gaz.cc[c.index] and gaz.distance_km(o, c.index) < 100
+                    for o in others[:20]
+                )
+            ):
+                s += 1.0
+            best.append((s, c.index, c.flag))
+        best.sort(reverse=True)
+        margin = best[0][0] - best[1][0] if len(best) > 1 else 5.0
+        out.append(Resolution(m, best[0][1], best[0][0], margin, flag=best[0][2]))
+    # without a clear focus, a small place in a country far behind the leader is still
+    # more likely a local name the gazetteer lacks ("Shakhta imeni Gagarina" in Donbas)
+    lead = focus if focus is not None and _leads(votes, focus) else None
+    _check_hierarchy(gaz, mentions, out, focus if clear else None, cands, lead)
+    return out, focus
+
+
+def _area_rows(gaz: Gazetteer, areas: list[tuple[str, str]]) -> set[int]:
+    """The admin1 rows named by (country, name) pairs."""
+    return {
+        c.index
+        for cc, name in areas
+        for c in gaz.lookup(name, loose=False)
+        if int(gaz.feat[c.index]) == FEAT_ADMIN1 and gaz.country_code(c.index) == cc
+    }
+
+
+def _leads(votes: Counter[str], focus: str) -> bool:
+    """True when the focus country has at least twice the votes of every other."""
+    runner_up = max((v for cc, v in votes.items() if cc != focus), default=0.0)
+    return votes[focus] >= 2.0 * runner_up
+
+
+def _check_hierarchy(
+    gaz: Gazetteer,
+    mentions: list[Mention],
+    out: list[Resolution | None],
+    focus: str | None,
+    cands: list[list[tuple[Candidate, float]]],
+    lead: str | None = None,
+) -> None:
+    """Reject a place that does not lie in the place named after it ("Taji, Saladin"
+    must be in Saladin), and places abroad when the document's country is clear,
+    unless the model tagged them as places."""
+    where = {id(m): k for k, m in enumerate(mentions)}
+    for k in range(len(mentions) - 1, -1, -1):
+        res = out[k]
+        if res is None:
+            continue
+        m = res.mention
+        j = where.get(id(m.parent)) if m.parent is not None else None
+        parent = out[j] if j is not None else None
+        outside = False
+        # "Nouakchott (Nouakchott)": a town in the province of the same name
+        same_name = m.parent is not None and fold(m.parent.text) == fold(m.text)
+        if j is not None and parent is not None and parent.accepted and not same_name:
+            # any reading of the parent in its country will do ("Tulunan, Cotabato":
+            # the province, not the city)
+            readings = [c.index for c, _ in cands[j][:15] if gaz.cc[c.index] == gaz.cc[parent.row]]
+            outside = not any(_compatible(gaz, res.row, p) for p in readings or [parent.row])
+        # the model's place label protects a name abroad, unless the name is cut out of a
+        # longer one or the place is a hamlet ("Salim [Al Fajir]" in a Yemeni report)
+        labelled = m.ner in PLACE_LABELS and not m.partial
+        abroad = (
+            focus is not None
+            and gaz.country_code(res.row) != focus
+            and (not labelled or int(gaz.pop[res.row]) < TINY_ABROAD_POP)
+            and (res.margin < 3.0 or int(gaz.pop[res.row]) < ABROAD_MIN_POP)
+        ) or (
+            lead is not None
+            and gaz.country_code(res.row) != lead
+            and m.ner not in PLACE_LABELS
+            and m.parent is None
+            and not m.children
+            and int(gaz.pop[res.row]) < ABROAD_MIN_POP
+        )
+        if outside or abroad:
+            res.accepted = False
+
+
+def _same_shape(gaz: Gazetteer, text: str, c: Candidate) -> bool:
+    """A loose spelling match may not have more words than the entry's name ("Qara Tepe"
+    is not "Curitiba")."""
+    mention, name = strip_article(fold(text)), strip_article(fold(gaz.name(c.index)))
+    # "Balad Ruz" ~ "Baladruz" keeps its letters; "Qabb Elias" ~ "Kabul" does not
+    return len(mention.split()) <= len(name.split()) or mention[:3] == name[:3]
+
+
+def _related(mentions: list[Mention], k: int) -> list[tuple[int, bool]]:
+    """(index, is_parent) of the mentions linked to mention k by a hierarchy."""
+    m = mentions[k]
+    where = {id(o): j for j, o in enumerate(mentions)}
+    out = [(where[id(m.parent)], True)] if m.parent is not None and id(m.parent) in where else []
+    out.extend((where[id(ch)], False) for ch in m.children if id(ch) in where)
+    return out
+
+
+def accept(res: Resolution, gaz: Gazetteer, focus: str | None, lex: Lexicon) -> bool:
+    """Keep a resolution as a place? Weak mentions need a clear, plausible match."""
+    m = res.mention
+    if not res.accepted:
+        return False
+    if res.flag < 0 and (focus is None or gaz.country_code(res.row) != focus):
+        return False  # a loose spelling match abroad is nearly always another name
+    strong = (
+        m.ner in PLACE_LABELS
+        or m.near  # "near X", "X air base"
+        or (m.cue is not None and m.cue != "of")
+        or m.hint is not None
+        or m.parent is not None
+        or bool(m.children)
+    )
+    if strong:
+        return res.score > 0.5
+    cc = gaz.country_code(res.row)
+    pop = int(gaz.pop[res.row])
+    feat = int(gaz.feat[res.row])
+    if res.flag < 2:
+        return False  # an alternate or old name alone ("Molotov" = Perm) is not enough
+    if feat in (FEAT_COUNTRY, FEAT_ADMIN1) and res.margin > 1.0:
+        return True
+    return (cc == focus and pop >= 1000) or pop >= 50_000

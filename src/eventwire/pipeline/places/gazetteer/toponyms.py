@@ -1,0 +1,438 @@
+"""Toponym recognition: find place mentions in a document's sentences.
+
+Two sources, merged:
+
+* spaCy GPE/LOC/FAC entities of the parsed sentences (``doc.parses``);
+* gazetteer matching over the raw text of *every* sentence: runs of capitalised words
+  (with name particles such as "al", "de", "ibn") looked up longest first, which finds
+  what the small model misses or mislabels (it tags Irbil as ORG).
+
+Each mention records its context: the locative word before it ("in", "near"), a
+feature word next to it ("province", "village", "district") and the next mention it
+is attached to by a comma, parenthesis or "in" ("Sadr City, Baghdad"). Common words
+(stoplist) and person/organisation names are not taken as places unless the context
+says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from eventwire.pipeline.places.gazetteer.index import Gazetteer
+from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
+from eventwire.pipeline.places.gazetteer.normalize import fold
+from eventwire.records import Document
+
+MAX_WORDS = 6
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+OTHER_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "ad",
+        "as",
+        "ash",
+        "at",
+        "ar",
+        "az",
+        "an",
+        "de",
+        "del",
+        "la",
+        "le",
+        "les",
+        "du",
+        "des",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "di",
+        "bin",
+        "ibn",
+        "bani",
+        "i",
+        "wa",
+        "beni",
+        "abu",
+        "umm",
+        "ez",
+        "ed",
+        "es",
+        "en",
+        "y",
+        "e",
+        "of",
+        "sur",
+        "am",
+        "im",
+        "upon",
+        "on",
+        "the",
+    }
+)
+# lower-case particles that may open a name ("al Tabqa"); "at", "as", "an" are English
+STARTING_PARTICLES = frozenset({"al", "el", "ech", "ash", "ar", "az"})
+LOOSE_CUES = frozenset({"in", "near", "at", "outside"})
+_TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’‘`ʿ]|[-.](?=\w))*|\d+|[^\w\s]")
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(slots=True, eq=False)
+class Mention:
+    """A toponym candidate in the text with its context."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    ner: str | None = None  # spaCy label of an overlapping entity, if any
+    cue: str | None = None  # the locative word before it: "in", "near", "outskirts of" …
+    near: bool = False  # "near X", "outskirts of X", "north of X"
+    hint: str | None = None  # "admin", "part", "town" from a feature word beside it
+    hint_word: str | None = None
+    parent: Mention | None = None  # the mention it is placed in ("X, Y")
+    children: list[Mention] = field(default_factory=list)
+    partial: bool = False  # inside a longer run of capitalised words
+    modifier: bool = False  # used as a modifier: "US dollar", "Iraq war"
+    landmark: bool = False  # names a site inside a place: "the Ilya intersection"
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Words, numbers and punctuation with document offsets ("Beirut's" → "Beirut", "'s")."""
+    out: list[Token] = []
+    for m in _TOKEN_RE.finditer(text):
+        start, end, word = m.start() + offset, m.end() + offset, m.group()
+        if len(word) > 3 and word[-2] in "'’" and word[-1] in "sS":
+            out.append(Token(start, end - 2, word[:-2]))
+            out.append(Token(end - 2, end, word[-2:]))
+        else:
+            out.append(Token(start, end, word))
+    return out
+
+
+_ARTICLE_NAME_RE = re.compile(
+    r"^(?:al|el|ad|adh|as|ash|at|ath|ar|az|an|ed|es|et|ibn|bin|abu|umm)-[A-Z]"
+)
+
+
+def _is_name_word(tok: Token) -> bool:
+    """A capitalised word, or an Arabic name with a lower-case article ("al-Bakir")."""
+    return (tok.capitalised and tok.text[0].isalpha()) or bool(_ARTICLE_NAME_RE.match(tok.text))
+
+
+def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int) -> list[Mention]:
+    """Longest-first gazetteer matches over runs of capitalised words in one sentence."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.text.lower() in lex.locative and tok.text.lower() not in PARTICLES:
+            i += 1  # a sentence-initial "In", "Near": not part of a name
+            continue
+        starts_name = _is_name_word(tok) or (
+            tok.text.lower() in PARTICLES
+            and i + 1 < len(tokens)
+            and _is_name_word(tokens[i + 1])
+            and tok.text in STARTING_PARTICLES
+        )
+        if not starts_name:
+            i += 1
+            continue
+        best = 0
+        j = i
+        while j < len(tokens) and j - i < MAX_WORDS:
+            t = tokens[j]
+            if not (_is_name_word(t) or t.text.lower() in PARTICLES):
+                break
+            j += 1
+            if _is_name_word(t):
+                key = fold(_span_text(tokens, i, j))
+                if key and key not in lex.stoplist and gaz.has_key(key):
+                    best = j
+        cued = i > 0 and tokens[i - 1].text.lower() in LOOSE_CUES
+        loose_ok = tok.text.lower() not in lex.qualifier  # "North Iraq" is not "North York"
+        if best and best < j and j - i >= 2 and loose_ok:
+            # "Tal Tamer": an exact "Tal" inside a longer name; try the longer name loosely
+            for k in range(j, best, -1):
+                if (
+                    _is_name_word(tokens[k - 1])
+                    and tokens[k - 1].text.lower() not in lex.feature_words
+                    and gaz.lookup(_span_text(tokens, i, k))
+                ):
+                    best = k
+                    break
+        if not best and (cued or j - i >= 2) and loose_ok:
+            # "in Quamishli", "Tall Refaat": a spelling variant after a locative word or
+            # of a name of several words
+            for k in range(j, i, -1):
+                if (
+                    (cued or k - i >= 2)
+                    and _is_name_word(tokens[k - 1])
+                    and tokens[k - 1].text.lower() not in lex.feature_words
+                    and fold(_span_text(tokens, i, k)) not in lex.stoplist
+                    and gaz.lookup(_span_text(tokens, i, k))
+                ):
+                    best = k
+                    break
+        if not best:
+            head = _hyphen_head(tok, gaz, lex, index)
+            if head is not None:
+                after = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+                head.landmark = after in lex.facility or after in lex.landmark  # "X-Y Highway"
+                out.append(head)
+        if best:
+            text = _span_text(tokens, i, best)
+            mention = Mention(tokens[i].start, tokens[best - 1].end, text, index)
+            # a name inside a longer capitalised run ("Wali" in "Shah Wali Kot") is weak
+            prev_name = (
+                i > 0
+                and _is_name_word(tokens[i - 1])
+                and tokens[i - 1].text.lower() not in lex.qualifier
+                and tokens[i - 1].text.lower() not in lex.locative
+            )
+            nxt = tokens[best].text if best < len(tokens) else ""
+            next_name = best < len(tokens) and (
+                _is_name_word(tokens[best])
+                or (
+                    nxt.lower() in PARTICLES
+                    and best + 1 < len(tokens)
+                    and _is_name_word(tokens[best + 1])
+                )
+            )
+            if next_name and nxt.lower() in lex.facility:
+                mention.near, next_name = True, False  # "Donetsk Airport"
+            facility = _facility_after(tokens, best, lex)
+            if facility:
+                mention.near = True  # "the Tiyas air base", "the Mosul dam"
+            elif nxt.lower() in lex.admin or nxt.lower() in lex.town or nxt.lower() in lex.part:
+                next_name = False  # "Al Mukalla City", "Kerman Province"
+            mention.partial = prev_name or next_name
+            mention.modifier = bool(nxt) and nxt.islower() and nxt in lex.modifier and not facility
+            mention.landmark = bool(nxt) and nxt.islower() and nxt in lex.landmark
+            out.append(mention)
+            i = best
+        else:
+            i += 1
+    return out
+
+
+FACILITY_MODIFIERS = frozenset({"air", "military", "army", "naval", "oil", "gas", "police"})
+
+
+def _facility_after(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """True when a lower-case facility noun follows position k ("air base", "dam")."""
+    words = [t.text for t in tokens[k : k + 2]]
+    if not words or not words[0].islower():
+        return False
+    if words[0] in lex.facility and words[0] not in lex.modifier:
+        return True
+    return len(words) == 2 and words[0] in FACILITY_MODIFIERS and words[1] in lex.facility
+
+
+def _hyphen_head(tok: Token, gaz: Gazetteer, lex: Lexicon, index: int) -> Mention | None:
+    """ "Mogadishu-Hodan", "Donetsk-Kirovskyi": a known town before a hyphen and a
+    capitalised part of it ("Saudi-led" and "Al-Qaida" are not)."""
+    head, sep, rest = tok.text.partition("-")
+    key = fold(head)
+    if (
+        not sep
+        or len(head) < 4
+        or not rest[:1].isupper()
+        or key in lex.stoplist
+        or key in PARTICLES
+        or not gaz.has_key(key)
+    ):
+        return None
+    return Mention(tok.start, tok.start + len(head), head, index)
+
+
+def _span_text(tokens: list[Token], i: int, j: int) -> str:
+    parts = [tokens[i].text]
+    for k in range(i + 1, j):
+        parts.append(" " * (tokens[k].start - tokens[k - 1].end) + tokens[k].text)
+    return "".join(parts)
+
+
+def _ner_spans(doc: Document, index: int) -> list[tuple[int, int, str, str]]:
+    parse = doc.parses.get(index)
+    if parse is None:
+        return []
+    base = doc.sentences[index].start
+    return [(base + e.start_char, base + e.end_char, e.label_, e.text) for e in parse.ents]
+
+
+def _context(mention: Mention, tokens: list[Token], lex: Lexicon) -> None:
+    """Fill cue / near / hint from the words around a mention."""
+    first = next((k for k, t in enumerate(tokens) if t.start >= mention.start), None)
+    last = max((k for k, t in enumerate(tokens) if t.end <= mention.end), default=None)
+    if first is None or last is None:  # the mention does not line up with the tokens
+        return
+    before = [t.text.lower() for t in tokens[max(0, first - 4) : first]]
+    while before and before[-1] in {"the", "a"}:
+        before.pop()
+    # feature word before the name: "the province of X", "the village of X", "X city"
+    # ... but in "the Basakpinar neighbourhood of Talas" Talas is the town around the quarter
+    quarter_of = (
+        len(before) >= 3
+        and before[-1] == "of"
+        and before[-2] in QUARTER_HINTS
+        and first - 3 >= 0
+        and _is_name_word(tokens[first - 3])
+    )
+    if len(before) >= 2 and before[-1] == "of" and _kind(before[-2], lex) and not quarter_of:
+        mention.hint, mention.hint_word = _kind(before[-2], lex), before[-2]
+        before = before[:-2]
+        while before and before[-1] in {"the", "a"}:
+            before.pop()
+    phrase = " ".join(before)
+    for near in lex.near:
+        if phrase.endswith(near) or phrase.endswith(near + " of"):
+            mention.cue, mention.near = near, True
+            break
+    if mention.cue is None and before and before[-1] in lex.locative:
+        mention.cue = before[-1]
+    if mention.cue is None and before and before[-1] == ",":
+        # "in Balcova, Izmir": the second name of a list shares the first one's cue
+        k = first - 2
+        while k >= 0 and k > first - 6 and _is_name_word(tokens[k]):
+            k -= 1
+        if k >= 0 and k < first - 2 and tokens[k].text.lower() in lex.locative - {"of"}:
+            mention.cue = tokens[k].text.lower()
+    after = [t.text.lower() for t in tokens[last + 1 : last + 3]]
+    if after and mention.hint is None and _kind(after[0], lex):
+        mention.hint, mention.hint_word = _kind(after[0], lex), after[0]
+    if mention.hint_word in {"outskirts", "countryside", "vicinity"}:
+        mention.near = True
+
+
+QUARTER_HINTS = frozenset(
+    {"neighborhood", "neighbourhood", "quarter", "suburb", "district", "area", "colonia", "ward"}
+)
+
+
+def _kind(word: str, lex: Lexicon) -> str | None:
+    if word in lex.admin:
+        return "admin"
+    if word in lex.town:
+        return "town"
+    if word in lex.part:
+        return "part"
+    return None
+
+
+_LINK_RE = re.compile(r"^\s*(?:[,(]|\bin\b|\bof\b|-)?\s*(?:the\s+)?(?:[,(]\s*)?$", re.IGNORECASE)
+
+
+def _link(mentions: list[Mention], doc: Document, lex: Lexicon) -> None:
+    """Attach "X, Y" / "X (Y)" / "X in Y" / "X city, Y governorate" chains."""
+    for k in range(len(mentions) - 1):
+        a, b = mentions[k], mentions[k + 1]
+        if a.sentence != b.sentence:
+            continue
+        gap = doc.text[a.end : b.start]
+        words = gap.split()
+        kept = " ".join(
+            w
+            for w in words
+            if w.strip(",()").lower() not in (lex.admin | lex.part | lex.town | {"the"})
+        )
+        if len(gap) <= 40 and _LINK_RE.match(" " + kept):
+            a.parent = b
+            b.children.append(a)
+
+
+def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
+    """Every toponym candidate of the document, in text order, with its context."""
+    mentions: list[Mention] = []
+    for index, sent in enumerate(doc.sentences):
+        tokens = tokenize(sent.text, sent.start)
+        found = scan_sentence(gaz, lex, tokens, index)
+        ents = _ner_spans(doc, index)
+        for start, end, label, text in ents:
+            if label not in PLACE_LABELS:
+                continue
+            start, end, text = _trim_entity(start, end, text, lex)
+            start, end, text, qualified = _trim_qualifier(start, end, text, gaz, lex)
+            if not text or any(m.start <= start and end <= m.end for m in found):
+                continue
+            if not gaz.lookup(text):
+                continue  # keep the gazetteer's own matches inside it
+            found = [m for m in found if not (start <= m.start and m.end <= end)]
+            found.append(Mention(start, end, text, index, near=qualified))
+        for m in found:
+            for start, end, label, _ in ents:
+                if not (start < m.end and m.start < end):
+                    continue
+                # a place label counts only for the same words; other labels warn
+                same = (start, end) == (m.start, m.end)
+                if (label in PLACE_LABELS and same) or (
+                    label not in PLACE_LABELS and m.ner is None
+                ):
+                    m.ner = label
+            _context(m, tokens, lex)
+        mentions.extend(sorted(found, key=lambda m: m.start))
+    _link(mentions, doc, lex)
+    _admin_positions(mentions, doc, gaz)
+    return mentions
+
+
+def _admin_positions(mentions: list[Mention], doc: Document, gaz: Gazetteer) -> None:
+    """A name in the middle of "X, Y, Country" or at the end of "(X, Y)" is a province."""
+    for m in mentions:
+        if m.hint is not None:
+            continue
+        before = doc.text[max(0, m.start - 2) : m.start]
+        after = doc.text[m.end : m.end + 1]
+        opens = before.endswith("(") and after == ")"  # "La Plata (Buenos Aires)"
+        if not (before.endswith(", ") or before.endswith(",") or opens):
+            continue
+        parent = m.parent
+        in_country = parent is not None and any(
+            gaz.feature(c.index) == "country" and c.flag == 2 for c in gaz.lookup(parent.text)
+        )
+        in_parens = after == ")" and "(" in doc.text[max(0, m.start - 60) : m.start]
+        if (in_country or in_parens) and any(
+            gaz.feature(c.index) in ("admin1", "admin2") for c in gaz.lookup(m.text, loose=False)
+        ):
+            m.hint = "admin"
+
+
+def _trim_qualifier(
+    start: int, end: int, text: str, gaz: Gazetteer, lex: Lexicon
+) -> tuple[int, int, str, bool]:
+    """Cut a compass or size word the gazetteer does not know as part of the name:
+    "North Iraq" is a part of Iraq, not North York; "North Korea" stays whole."""
+    head, _, rest = text.partition(" ")
+    if not rest or head.lower() not in lex.qualifier:
+        return start, end, text, False
+    if any(c.flag >= 0 for c in gaz.lookup(text)) or not gaz.lookup(rest, loose=False):
+        return start, end, text, False
+    return start + len(head) + 1, end, rest, True
+
+
+def _trim_entity(start: int, end: int, text: str, lex: Lexicon) -> tuple[int, int, str]:
+    """Cut "the" and feature words off an entity: "the Kunduz city" → "Kunduz"."""
+    words = lex.admin | lex.part | lex.town | {"the"}
+    changed = True
+    while changed and text:
+        changed = False
+        head, _, rest = text.partition(" ")
+        if rest and head.lower() in words:
+            start, text, changed = start + len(head) + 1, rest, True
+        body, _, tail = text.rpartition(" ")
+        if body and tail.lower() in words:
+            end, text, changed = end - len(tail) - 1, body, True
+    return start, end, text

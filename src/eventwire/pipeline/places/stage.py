@@ -1,0 +1,333 @@
+"""places stage: resolve toponyms against the offline gazetteer and locate every event.
+
+* ``doc.places``: every accepted toponym as a ``Place`` with its span;
+* ``doc.country``: the focus country (ISO2);
+* ``event.location``: a copy of the place where the event happened, with ACLED geo
+  precision (1 town, 2 near / part of a region, 3 province or larger) and ``fallback``
+  saying how it was attached: "clause" (same clause as the trigger), "sentence",
+  "paragraph" (another sentence of the same segment), "document".
+
+Options (``[eventwire.stage_options."eventwire.places.v1"]``): ``index`` (path of a
+gazetteer index file; default: the cached one, built at first use); ``area_point``:
+where a province or country is placed, ``"seat"`` (default: its most populous place,
+as ACLED codes province-level events to the provincial capital; measured better on the
+dev sets) or ``"centroid"`` (also ``$EVENTWIRE_AREA_POINT``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import os
+import re
+from pathlib import Path
+
+from eventwire.config import Settings
+from eventwire.pipeline.base import Resources, Stage, register_stage
+from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
+from eventwire.pipeline.places.gazetteer.build import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY
+from eventwire.pipeline.places.gazetteer.cues import find_actor_cues, keep_mention
+from eventwire.pipeline.places.gazetteer.geo import haversine_km
+from eventwire.pipeline.places.gazetteer.index import Gazetteer, load_gazetteer
+from eventwire.pipeline.places.gazetteer.lexicon import Lexicon, load_lexicon
+from eventwire.pipeline.places.gazetteer.resolve import Resolution, accept, resolve_mentions
+from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, Mention, find_mentions
+from eventwire.records import Document, Event, Place
+
+NAME = "eventwire.places.v1"
+STRONG_CUES = frozenset(
+    {"in", "at", "near", "outside", "around", "inside", "within", "into", "across", "on"}
+)
+PART_WORDS = frozenset(
+    {
+        "area",
+        "countryside",
+        "outskirts",
+        "vicinity",
+        "zone",
+        "sector",
+        "region",
+        "district",
+        "districts",
+        "subdistrict",
+        "sub-district",
+    }
+)
+QUARTER_WORDS = frozenset(
+    {"neighborhood", "neighbourhood", "quarter", "suburb", "colonia", "barangay", "ward"}
+)
+QUARTER_KM = 30.0
+_CLAUSE_RE = re.compile(
+    r";|:|\.\s|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b|\bwhen\b|"
+    r",\s+(?:and|but|which|where|who)\b",
+    re.IGNORECASE,
+)
+
+
+def precision_of(gaz: Gazetteer, res: Resolution) -> int:
+    """ACLED geo precision of a resolved mention."""
+    feat = int(gaz.feat[res.row])
+    if feat in (FEAT_ADMIN1, FEAT_COUNTRY):
+        return 3
+    if feat == FEAT_ADMIN or res.mention.near or res.mention.hint_word in PART_WORDS:
+        return 2
+    return 1
+
+
+class PlacesStage:
+    """Recognise, resolve and attach places."""
+
+    name = NAME
+    requires = ("doc.sentences", "doc.parses", "doc.events")
+    assigns = ("doc.places", "doc.country", "event.location")
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        lexicon: Lexicon,
+        area_point: str = "centroid",
+        actors: ActorDictionary | None = None,
+    ) -> None:
+        self.gaz = gazetteer
+        self.lex = lexicon
+        self.area_point = area_point
+        self.actors = actors
+
+    def resolve(self, doc: Document) -> list[tuple[Resolution, Place]]:
+        """Resolve the document's toponyms; set doc.places and doc.country."""
+        cues = find_actor_cues(doc.text, self.actors)
+        mentions = find_mentions(doc, self.gaz, self.lex)
+        mentions = [
+            m
+            for m in mentions
+            if keep_mention(m, self.lex, doc.sentences[m.sentence].start)
+            # an actor's name is not a place, unless placed in a province: "Baghdadi" is a
+            # leader, "in Baghdadi, Anbar province" a town
+            and not (cues.covers(m.start, m.end) and m.hint is None and m.parent is None)
+        ]
+        resolutions, focus = resolve_mentions(
+            doc, self.gaz, self.lex, mentions, cues.votes, cues.areas
+        )
+        kept: list[tuple[Resolution, Place]] = []
+        for res in resolutions:
+            if res is None:
+                continue
+            if not accept(res, self.gaz, focus, self.lex):
+                res.accepted = False
+                continue
+            m = res.mention
+            precision = precision_of(self.gaz, res)
+            place = self.gaz.place(
+                res.row, m.text, m.start, m.end, precision, point=self.area_point
+            )
+            kept.append((res, place))
+        kept = _drop_stray_quarters(kept)
+        doc.places = [p for _, p in kept]
+        doc.country = focus if focus else None
+        if kept and not focus:
+            doc.country = kept[0][1].country
+        return kept
+
+    def __call__(self, doc: Document) -> Document:
+        kept = self.resolve(doc)
+        for event in doc.events:
+            event.location = self.locate(doc, event, kept)
+            if event.location is None:
+                doc.note(
+                    self.name,
+                    "EW-GEO-100",
+                    f"no place found for the event at {event.trigger.start}",
+                )
+        return doc
+
+    # -- attachment -----------------------------------------------------------------------
+    def locate(
+        self, doc: Document, event: Event, kept: list[tuple[Resolution, Place]]
+    ) -> Place | None:
+        """The place where an event happened (a copy, with its fallback level)."""
+        if not kept:
+            return self._country_place(doc)
+        specific = _most_specific(kept)
+        sent_index = event.sentence_index
+        in_sentence = [(r, p) for r, p in specific if r.mention.sentence == sent_index]
+        if in_sentence:
+            sent = doc.sentences[sent_index]
+            clause = _clause_bounds(sent.text, event.trigger.start - sent.start)
+            lo, hi = sent.start + clause[0], sent.start + clause[1]
+            refs = _references(doc.text, [r.mention for r, _ in in_sentence])
+            best = max(
+                in_sentence,
+                key=lambda rp: (
+                    self._rank(rp, event, lo, hi)
+                    + _agreement(rp[1], in_sentence) * (3.0 if rp[0].flag < 0 else 1.0)
+                    - (2.5 if id(rp[0].mention) in refs else 0.0)
+                ),
+            )
+            level = "clause" if lo <= best[0].mention.start < hi else "sentence"
+            return dataclasses.replace(best[1], fallback=level)
+        segment = doc.sentences[sent_index].segment if 0 <= sent_index < len(doc.sentences) else -1
+        same_par = [
+            (r, p) for r, p in specific if doc.sentences[r.mention.sentence].segment == segment
+        ]
+        if same_par:
+            before = [rp for rp in same_par if rp[0].mention.sentence < sent_index]
+            pool = before or same_par
+            best = max(
+                pool,
+                key=lambda rp: (
+                    -abs(rp[0].mention.sentence - sent_index),
+                    -rp[1].precision if rp[1].precision else 0,
+                ),
+            )
+            return dataclasses.replace(best[1], fallback="paragraph")
+        counts: dict[tuple[float | None, float | None], int] = {}
+        for _, p in specific:
+            counts[(p.lat, p.lon)] = counts.get((p.lat, p.lon), 0) + 1
+        best = max(
+            specific,
+            key=lambda rp: (
+                counts[(rp[1].lat, rp[1].lon)],
+                -(rp[1].precision or 3),
+                -rp[0].mention.start,
+            ),
+        )
+        return dataclasses.replace(best[1], fallback="document")
+
+    def _rank(self, rp: tuple[Resolution, Place], event: Event, lo: int, hi: int) -> float:
+        res, place = rp
+        m = res.mention
+        s = 0.0
+        if lo <= m.start < hi:
+            s += 3.0
+        if m.cue in STRONG_CUES or m.near:
+            s += 2.0
+        elif m.cue is not None:
+            s += 0.5
+        if m.ner in PLACE_LABELS:
+            s += 0.3
+        if m.landmark:
+            s -= 2.5  # "the Ilya intersection in Sidon": the event is in Sidon
+        s -= {1: 0.0, 2: 0.2, 3: 1.0}.get(place.precision or 3, 1.0)
+        if place.feature == "country":
+            s -= 1.0
+        s -= 0.002 * min(abs(m.start - event.trigger.start), abs(m.end - event.trigger.end))
+        return s
+
+    def _country_place(self, doc: Document) -> Place | None:
+        if not doc.country:
+            return None
+        row = self.gaz.country_row(doc.country)
+        if row is None:
+            return None
+        place = self.gaz.place(row, "", -1, -1, 3)
+        return dataclasses.replace(place, text="", fallback="document")
+
+
+_REFERENCE_GAP = re.compile(
+    r"^\s*,?\s*(?:\(?\s*)?(?:about\s+|some\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|"
+    r"miles|mi)\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _references(text: str, mentions: list[Mention]) -> set[int]:
+    """Mentions that only locate the place named just before them: in "in Taji, north of
+    Baghdad" or "at Al Rayash, 20 km north of Baiji" the event is in Taji / Al Rayash."""
+    out: set[int] = set()
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for prev, m in itertools.pairwise(ordered):
+        if not m.near or prev.near or m.start - prev.end > 40:
+            continue
+        gap = text[prev.end : m.start]
+        if "," in gap and _REFERENCE_GAP.match(gap):
+            out.add(id(m))
+    return out
+
+
+def _most_specific(kept: list[tuple[Resolution, Place]]) -> list[tuple[Resolution, Place]]:
+    """Drop places that only give the context of a more specific one ("Baghdad" in
+    "Sadr City, Baghdad"), keeping the head of each hierarchy chain."""
+    size = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
+    by_mention = {id(r.mention): p for r, p in kept}
+    parents, quarters = set(), set()
+    for r, p in kept:
+        parent = by_mention.get(id(r.mention.parent)) if r.mention.parent is not None else None
+        if parent is None:
+            continue
+        if r.mention.hint_word in QUARTER_WORDS and parent.feature == "city":
+            # "Hayy al-Zahra neighbourhood, Mosul": the event is coded to the town
+            quarters.add(id(r.mention))
+        # "Lebanon in Sidon" does not make Sidon a mere context of Lebanon
+        elif size.get(p.feature or "", 0) <= size.get(parent.feature or "", 0):
+            parents.add(id(r.mention.parent))
+    drop = (parents - quarters) | quarters
+    return [(r, p) for r, p in kept if id(r.mention) not in drop] or kept
+
+
+def _drop_stray_quarters(
+    kept: list[tuple[Resolution, Place]],
+) -> list[tuple[Resolution, Place]]:
+    """Drop a "X neighbourhood", or a name cut out of a longer one, read as a town far from
+    every town of its sentence ("in Salvador, Bahia, ... in Periperi neighbourhood" is a
+    part of Salvador, not Piripiri)."""
+    out = []
+    for r, p in kept:
+        towns = [
+            q
+            for s, q in kept
+            if s is not r
+            and s.mention.sentence == r.mention.sentence
+            and q.feature == "city"
+            and q.lat is not None
+            and q.lon is not None
+            and not s.mention.landmark
+        ]
+        stray = (
+            # a quarter, or a name cut out of a longer one ("Hayy" of "Hayy ath-Thawrah")
+            (r.mention.hint_word in QUARTER_WORDS or r.mention.partial)
+            and towns
+            and p.lat is not None
+            and p.lon is not None
+            and all(
+                haversine_km(p.lat, p.lon, q.lat or 0.0, q.lon or 0.0) > QUARTER_KM for q in towns
+            )
+        )
+        if not stray:
+            out.append((r, p))
+    return out
+
+
+def _agreement(place: Place, others: list[tuple[Resolution, Place]]) -> float:
+    """Penalty for a place far from every other place of its sentence, when those agree."""
+    pts = [
+        p
+        for _, p in others
+        if p.feature != "country" and p.lat is not None and (p.lat, p.lon) != (place.lat, place.lon)
+    ]
+    if len(pts) < 1 or place.lat is None or place.lon is None or place.feature == "country":
+        return 0.0
+    near = any(haversine_km(place.lat, place.lon, p.lat or 0.0, p.lon or 0.0) < 150 for p in pts)
+    return 0.0 if near else -1.5
+
+
+def _clause_bounds(text: str, offset: int) -> tuple[int, int]:
+    """The [start, end) of the clause of ``text`` holding character ``offset``."""
+    lo, hi = 0, len(text)
+    for match in _CLAUSE_RE.finditer(text):
+        if match.end() <= offset:
+            lo = match.end()
+        elif match.start() > offset:
+            hi = match.start()
+            break
+    return lo, hi
+
+
+@register_stage(NAME)
+def make_places_stage(settings: Settings, resources: Resources) -> Stage:
+    options = settings.options(NAME)
+    path = Path(options["index"]) if options.get("index") else None
+    gaz = resources.get("gazetteer" + (f":{path}" if path else ""), lambda: load_gazetteer(path))
+    point = str(options.get("area_point") or os.environ.get("EVENTWIRE_AREA_POINT", "seat"))
+    files = tuple(settings.user_actor_files)
+    actors = resources.get("actors:" + "|".join(files), lambda: load_actor_dictionary(files))
+    return PlacesStage(gaz, load_lexicon(), point, actors)
