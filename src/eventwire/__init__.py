@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from eventwire.config import VERSION as __version__
 
 __all__ = ["EventStore", "__version__", "cluster_store", "open", "process"]
 

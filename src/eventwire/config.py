@@ -15,6 +15,9 @@ from typing import Any
 
 from eventwire.errors import ConfigError
 
+# The package and pipeline version; every ledger row and stored event records it.
+VERSION = "0.1.0"
+
 DEFAULT_STAGES: tuple[str, ...] = (
     "eventwire.structure.v1",
     "eventwire.nlp.v1",

@@ -45,7 +45,7 @@ def data_versions() -> dict[str, str]:
     >>> "pipeline" in data_versions()
     True
     """
-    from eventwire import __version__
+    from eventwire.config import VERSION as __version__
 
     versions = {"pipeline": __version__}
     for manifest in sorted(data_dir().glob("*/MANIFEST.json")):

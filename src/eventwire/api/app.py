@@ -133,7 +133,7 @@ def create_app(
     ``settings`` (a :class:`eventwire.config.Settings`) configures the pipeline of
     ``POST /ingest``; by default the default settings with this store.
     """
-    from eventwire import __version__
+    from eventwire.config import VERSION as __version__
     from eventwire.db.review import ensure_review_tables
     from eventwire.db.store import Store
 

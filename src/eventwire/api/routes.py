@@ -123,7 +123,7 @@ Filter = Annotated[EventFilter, Depends(event_filter)]
 @router.get("/health", response_model=Health, tags=["service"])
 def health(state: State, cur: Cursor) -> dict[str, Any]:
     """Liveness plus store counts."""
-    from eventwire import __version__
+    from eventwire.config import VERSION as __version__
 
     counts = state.queries.counts(cur)
     return {

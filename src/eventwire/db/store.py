@@ -187,7 +187,7 @@ class Store:
         now = datetime.now(UTC).replace(tzinfo=None)
         doc_rows: list[dict[str, Any]] = []
         event_rows: list[dict[str, Any]] = []
-        from eventwire import __version__
+        from eventwire.config import VERSION as __version__
 
         for doc in documents:
             doc_rows.append(_document_row(doc, __version__, data_versions, now))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from eventwire import __version__
+from eventwire.config import VERSION as __version__
 from eventwire.config import Settings
 from eventwire.datafiles import data_versions_json
 from eventwire.errors import EventwireError, StageError
