@@ -59,6 +59,7 @@ def snapshot_cli(out: Path) -> None:
                 row.pop("created_at", None)
                 row.pop("processed_at", None)
                 row.pop("updated_at", None)
+                row.pop("recorded_at", None)
                 rows.append(json.dumps(row, sort_keys=True))
         (out / "examples.ledger.jsonl").write_text("\n".join(sorted(rows)) + "\n")
 
