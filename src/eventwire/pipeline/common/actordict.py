@@ -30,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from eventwire.datafiles import data_path
+from eventwire.datafiles import data_path, words
 from eventwire.errors import DataFileError
 
 BUILTIN_FILES: tuple[str, ...] = ("states.jsonl", "groups.jsonl", "leaders.jsonl", "generic.jsonl")
@@ -60,7 +60,7 @@ ALLOWED_KEYS = frozenset(
 REQUIRED_KEYS = ("id", "name", "type", "provenance")
 _ISO2 = re.compile(r"^[A-Z]{2}$")
 _WORD = re.compile(r"[a-z0-9]+")
-_DROP_TOKENS = frozenset({"al", "el", "ad", "as", "ash", "an", "the"})
+_DROP_TOKENS: frozenset[str] = words("actors", "drop_tokens")
 FUZZY_CUTOFF = 88.0
 ROLE_GRACE_DAYS = 730  # a report published soon after a term ended usually means that term
 
