@@ -172,17 +172,19 @@ def read_data_file(
     import yaml
 
     file = Path(path)
+    located = _manifest_of(file)
+    where = f"{file.parent.name}/{file.name}" if located else str(file)
     try:
         raw = load_yaml(file)
     except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"{file.name}: unreadable data file: {exc}", "EW-DAT-003") from exc
+        raise DataFileError(f"{where}: unreadable data file: {exc}", "EW-DAT-003") from exc
     if not isinstance(raw, dict):
         raise DataFileError(
-            f"{file.name}: top level must be a mapping, got {type(raw).__name__}", "EW-DAT-004"
+            f"{where}: top level must be a mapping, got {type(raw).__name__}", "EW-DAT-004"
         )
     spec: dict[str, type | tuple[type, ...]] = {"version": str} if versioned else {}
     spec.update(required or {})
-    check_keys(raw, spec, file.name)
+    check_keys(raw, spec, where)
     if versioned:
         check_version(file, raw["version"], manifest)
     return raw
