@@ -32,6 +32,7 @@ from typing import Any
 
 from eventwire.datafiles import data_path, words
 from eventwire.errors import DataFileError
+from eventwire.records import parse_iso_date
 
 BUILTIN_FILES: tuple[str, ...] = ("states.jsonl", "groups.jsonl", "leaders.jsonl", "generic.jsonl")
 ALLOWED_KEYS = frozenset(
@@ -146,7 +147,7 @@ def _parse_date(value: Any, where: str) -> date | None:
     if value in (None, ""):
         return None
     try:
-        return date.fromisoformat(str(value))
+        return parse_iso_date(str(value))
     except ValueError as exc:
         raise DataFileError(
             f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)", "EW-ACT-004"
