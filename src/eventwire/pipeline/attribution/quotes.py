@@ -11,9 +11,10 @@ A quotation without a cue of its own takes the speaker of the nearest cued quota
 paragraph (the second sentence above), and a paragraph that opens a quotation the previous
 paragraph left open continues the previous speaker (the wire convention for long quotes).
 
+>>> from eventwire.pipeline.common.cues import load_cues
 >>> quotes = find_quotes('"We lost men," the commander said.', [Segment(0, 34)], load_cues())
 >>> quotes[0].speaker, quotes[0].verb
-('the commander', 'said')
+('commander', 'said')
 """
 
 from __future__ import annotations
