@@ -122,6 +122,11 @@ def _manifest_of(path: Path) -> tuple[Path, str] | None:
     return root / relative.parts[0] / "MANIFEST.json", "/".join(relative.parts[1:])
 
 
+def _where(path: Path) -> str:
+    """How messages name a data file: ``area/name`` when packaged, else its path."""
+    return f"{path.parent.name}/{path.name}" if _manifest_of(path) else str(path)
+
+
 def check_version(path: Path, version: str, manifest: Path | None = None) -> None:
     """Check that a data file's ``version`` is the one its area's MANIFEST lists for it.
 
@@ -139,14 +144,14 @@ def check_version(path: Path, version: str, manifest: Path | None = None) -> Non
     listed = [str(e.get("version")) for e in entries if e.get("path") == relative]
     if not listed:
         raise DataFileError(
-            f"{path.name}: not listed in {str(manifest)!r} (expected an entry with path "
+            f"{_where(path)}: not listed in {str(manifest)!r} (expected an entry with path "
             f"{relative!r})",
             "EW-DAT-007",
         )
     if version not in listed:
         raise DataFileError(
-            f"{path.name}: key 'version' is {version!r} but {manifest.parent.name}/MANIFEST.json "
-            f"lists {listed[0]!r}",
+            f"{_where(path)}: key 'version' is {version!r} but "
+            f"{manifest.parent.name}/MANIFEST.json lists {listed[0]!r}",
             "EW-DAT-008",
         )
 
@@ -172,8 +177,7 @@ def read_data_file(
     import yaml
 
     file = Path(path)
-    located = _manifest_of(file)
-    where = f"{file.parent.name}/{file.name}" if located else str(file)
+    where = _where(file)
     try:
         raw = load_yaml(file)
     except (OSError, yaml.YAMLError) as exc:
