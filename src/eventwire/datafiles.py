@@ -60,6 +60,16 @@ def data_versions() -> dict[str, str]:
     return versions
 
 
+def manifest_versions(area: str) -> dict[str, str]:
+    """``{data file name: version}`` of one area's MANIFEST.
+
+    >>> manifest_versions("dates")
+    {'dates-timex': '2026.11.1'}
+    """
+    entries = _manifest(data_path(area, "MANIFEST.json")).get("files", [])
+    return {str(e["name"]): str(e["version"]) for e in entries}
+
+
 def data_versions_json() -> str:
     """``data_versions()`` as a stable JSON string (stored with ledger rows)."""
     return json.dumps(data_versions(), sort_keys=True)

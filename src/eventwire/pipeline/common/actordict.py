@@ -30,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from eventwire.datafiles import data_path, words
+from eventwire.datafiles import data_path, manifest_versions, words
 from eventwire.errors import DataFileError
 from eventwire.records import parse_iso_date
 
@@ -430,8 +430,6 @@ def load_actor_dictionary(user_files: Iterable[str | Path] = ()) -> ActorDiction
         if not path.is_file():
             raise DataFileError(f"user actor file {str(path)!r} does not exist", "EW-ACT-003")
         entries.extend(load_entries(path))
-    manifest = json.loads(data_path("actors", "MANIFEST.json").read_text(encoding="utf-8"))
-    versions = {str(f["name"]): str(f["version"]) for f in manifest.get("files", [])}
-    dictionary = ActorDictionary(entries, versions)
+    dictionary = ActorDictionary(entries, manifest_versions("actors"))
     dictionary.load_tables()
     return dictionary
