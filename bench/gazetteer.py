@@ -193,7 +193,7 @@ def miss_causes(fmt: str, limit: int | None = None, show: int = 0) -> Counter[st
     from eventwire.config import load_settings
     from eventwire.evaluate.scoring import read_gold
     from eventwire.pipeline.base import Pipeline
-    from eventwire.pipeline.places.gazetteer.geo import haversine_km
+    from eventwire.pipeline.common.geo import haversine_km
     from eventwire.records import Document
 
     pipe = Pipeline.from_settings(load_settings())
@@ -284,8 +284,8 @@ def ceiling(fmt: str) -> tuple[float, float]:
     the text, and the share where the gold country has any cue at all (an entry of that
     country named, a nationality adjective, or a dictionary actor of that country)."""
     from eventwire.pipeline.common.actordict import load_actor_dictionary
+    from eventwire.pipeline.common.geo import haversine_km
     from eventwire.pipeline.places.gazetteer.cues import find_actor_cues
-    from eventwire.pipeline.places.gazetteer.geo import haversine_km
     from eventwire.pipeline.places.gazetteer.index import load_gazetteer
     from eventwire.pipeline.places.gazetteer.lexicon import load_lexicon
     from eventwire.pipeline.places.gazetteer.normalize import fold

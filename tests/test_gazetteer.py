@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventwire.errors import DataFileError
-from eventwire.pipeline.places.gazetteer.geo import haversine_km
+from eventwire.pipeline.common.geo import haversine_km
 from eventwire.pipeline.places.gazetteer.index import Gazetteer, load_gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import (
     load_lexicon,

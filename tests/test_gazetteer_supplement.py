@@ -12,8 +12,8 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from eventwire.errors import DataFileError
+from eventwire.pipeline.common.geo import haversine_km
 from eventwire.pipeline.places.gazetteer.build import FEAT_ADMIN1, FEAT_PLACE, index_path
-from eventwire.pipeline.places.gazetteer.geo import haversine_km
 from eventwire.pipeline.places.gazetteer.index import Gazetteer, load_gazetteer
 from eventwire.pipeline.places.gazetteer.sources import (
     SUPPLEMENT_COLUMNS,

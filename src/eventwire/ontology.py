@@ -17,9 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from eventwire.datafiles import data_path, load_yaml
+from eventwire.datafiles import data_path, read_data_file
 from eventwire.errors import DataFileError
 
 # The 25 ACLED sub-event types are fixed by ACLED's codebook; the data file must list them all.
@@ -77,15 +75,7 @@ class Ontology:
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
-    try:
-        loaded = load_yaml(path)
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(
-            f"ontology file {path.name!r} is unreadable: {exc}", "EW-ONT-001"
-        ) from exc
-    if not isinstance(loaded, dict):
-        raise DataFileError(f"ontology file {path.name!r} must be a mapping", "EW-ONT-002")
-    return loaded
+    return read_data_file(path)
 
 
 def _require(mapping: dict[str, Any], key: str, where: str, kind: type) -> Any:

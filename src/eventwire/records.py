@@ -373,3 +373,22 @@ def event_record(event: Event, doc: Document) -> dict[str, Any]:
 def dumps_record(record: dict[str, Any]) -> str:
     """Serialise a record as one stable JSON line (sorted keys)."""
     return json.dumps(record, ensure_ascii=False, sort_keys=True)
+
+
+def parse_iso_date(value: str | None, *, prefix: bool = False) -> date | None:
+    """The one ISO-8601 date parser of eventwire: ``"YYYY-MM-DD"`` to a date, None stays None.
+
+    With ``prefix`` only the first ten characters are read, so a datetime string gives its
+    date. Anything else raises ``ValueError``; each caller turns that into its own coded error
+    (a usage error in the CLI, ``EW-ACT-004`` in an actor file, None for a gold row).
+
+    >>> parse_iso_date("2024-03-01")
+    datetime.date(2024, 3, 1)
+    >>> parse_iso_date("2024-03-01T10:00:00Z", prefix=True)
+    datetime.date(2024, 3, 1)
+    >>> parse_iso_date(None) is None
+    True
+    """
+    if value is None:
+        return None
+    return date.fromisoformat(value[:10] if prefix else value)

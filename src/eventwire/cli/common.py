@@ -14,6 +14,7 @@ from rich.console import Console
 
 from eventwire.config import Settings, load_settings
 from eventwire.errors import ConfigError, EventwireError
+from eventwire.records import parse_iso_date
 
 err_console = Console(stderr=True, highlight=False)
 out_console = Console(highlight=False)
@@ -42,7 +43,7 @@ def parse_cli_date(value: str | None, option: str = "--published") -> date | Non
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        return parse_iso_date(value)
     except ValueError:
         raise typer.BadParameter(
             f"{value!r} is not a date (use YYYY-MM-DD)", param_hint=option

@@ -87,14 +87,14 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Print the coded actor for a mention as JSON (with its ACLED-style name)."""
         from dataclasses import asdict
-        from datetime import date
 
         from eventwire.pipeline.actors.acled_names import acled_actor_label
         from eventwire.pipeline.actors.compose import code_mention
         from eventwire.pipeline.common.actordict import load_actor_dictionary
+        from eventwire.records import parse_iso_date
 
         try:
-            day = date.fromisoformat(on) if on else None
+            day = parse_iso_date(on or None)
         except ValueError:
             raise typer.BadParameter(
                 f"{on!r} is not a date (YYYY-MM-DD)", param_hint="--date"

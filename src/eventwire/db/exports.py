@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 
 from eventwire.db.queries import COLUMNS, EventFilter, select_sql
 from eventwire.db.store import Store
-from eventwire.records import Actor
+from eventwire.records import Actor, parse_iso_date
 
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "acled-csv", "parquet", "geojson")
 BATCH = 4096
@@ -127,9 +127,12 @@ def _time_precision(when: dict[str, Any] | None) -> int:
     if when.get("precision") in _TIME_PRECISION:
         return _TIME_PRECISION[when["precision"]]
     try:
-        days = (date.fromisoformat(when["end"]) - date.fromisoformat(when["start"])).days
+        end, start = parse_iso_date(when["end"]), parse_iso_date(when["start"])
     except (KeyError, TypeError, ValueError):
         return 3
+    if end is None or start is None:
+        return 3
+    days = (end - start).days
     return 1 if days < 1 else 2 if days <= 7 else 3
 
 
@@ -147,7 +150,7 @@ def acled_row(record: dict[str, Any], label: Callable[..., str | None]) -> dict[
     fat = record.get("fatalities") or {}
     a1, a2 = record.get("actor1") or {}, record.get("actor2") or {}
     start = when.get("start")
-    day = date.fromisoformat(start) if start else None
+    day = parse_iso_date(start or None)
     country = loc.get("country") or record.get("country")
     assoc = [label(a, day, country) for a in record.get("assoc_actors") or []]
     sources = record.get("sources") or ([record["source"]] if record.get("source") else [])

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any, Literal
 
 from eventwire.errors import ConfigError
-from eventwire.records import MODALITIES
+from eventwire.records import MODALITIES, parse_iso_date
 
 Level = Literal["report", "canonical"]
 _PLOVER_NAME = re.compile(r"[A-Z]+")  # PLOVER types are upper-case words: ASSAULT, PROTEST
@@ -97,7 +97,7 @@ def parse_date(value: date | str | None, name: str) -> date | None:
     if value is None or isinstance(value, date):
         return value
     try:
-        return date.fromisoformat(value.strip())
+        return parse_iso_date(value.strip())
     except ValueError:
         raise ConfigError(
             f"{name}={value!r} is not a date (use YYYY-MM-DD)", "EW-QRY-001"

@@ -9,13 +9,13 @@ True
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from typing import Any
 
 from eventwire.errors import ConfigError
+from eventwire.pipeline.common.geo import haversine_km
 
 
 @dataclass(frozen=True)
@@ -122,14 +122,6 @@ def _norm(text: str | None) -> str | None:
 
 def _actor_key(actor_id: str | None, name: str | None) -> str | None:
     return f"id:{actor_id}" if actor_id else (f"n:{_norm(name)}" if _norm(name) else None)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _actor_score(

@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import EventwireError, InputError
-from eventwire.records import Document, Event
+from eventwire.pipeline.common.geo import haversine_km
+from eventwire.records import Document, Event, parse_iso_date
 
 FORMATS: tuple[str, ...] = ("acled", "gtd")
 LOCATION_KM = 25.0
@@ -208,23 +209,11 @@ def country_code(name: str | None) -> str | None:
         return None
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km.
-
-    >>> round(haversine_km(33.3, 44.4, 36.34, 43.13))  # Baghdad to Mosul
-    357
-    """
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def _iso(value: Any) -> date | None:
     if not value or not isinstance(value, str):
         return None
     try:
-        return date.fromisoformat(value[:10])
+        return parse_iso_date(value, prefix=True)
     except ValueError:
         return None
 

@@ -22,19 +22,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from eventwire.datafiles import words
 from eventwire.pipeline.common.actordict import ActorDictionary, ActorEntry, normalise
 from eventwire.records import Actor
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
 _COORDINATION = re.compile(r"\s*(?:,|;|&|\band\b|\bas well as\b)\s*")
-_CUT_WORDS = frozenset(
-    {"who", "which", "that", "whom", "whose", "after", "while", "in", "at", "on"}
-)
-_UNKNOWN_WORDS = frozenset(
-    {"unknown", "unidentified", "masked", "suspected", "alleged", "anonymous", "hooded", "armed"}
-)
-_PARTICLES = frozenset({"al-", "el-", "ad-", "as-", "ash"})
-_PARTICLES = frozenset({"al-", "el-", "ad-", "as-", "ash"})
+_CUT_WORDS: frozenset[str] = words("actors", "cut_words")
+_UNKNOWN_WORDS: frozenset[str] = words("actors", "unknown_words")
+_PARTICLES: frozenset[str] = words("actors", "name_particles")
 _GUESS_TYPES: tuple[tuple[str, str], ...] = (
     ("party", "political party"),
     ("movement", "political movement"),
@@ -50,96 +46,9 @@ _GUESS_TYPES: tuple[tuple[str, str], ...] = (
     ("army", "rebel"),
     ("organization", "group"),
 )
-_PARTITIVE = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "group",
-        "groups",
-        "members",
-        "member",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "scores",
-        "number",
-        "some",
-        "several",
-        "many",
-        "majority",
-        "band",
-        "team",
-        "contingent",
-        "delegation",
-        "body",
-        "bodies",
-        "most",
-        "all",
-        "two",
-        "three",
-    }
-)
+_PARTITIVE: frozenset[str] = words("actors", "partitive")
 # Capitalised words that name units of state forces, not a group of their own.
-STATE_UNIT_WORDS = frozenset(
-    {
-        "special",
-        "security",
-        "republican",
-        "national",
-        "federal",
-        "border",
-        "presidential",
-        "state",
-        "central",
-        "reserve",
-        "rapid",
-        "elite",
-        "royal",
-        "armed",
-        "air",
-        "naval",
-        "coast",
-        "tactical",
-        "riot",
-        "military",
-        "defence",
-        "defense",
-        "interior",
-        "auxiliary",
-        "intelligence",
-        "guard",
-        "guards",
-        "army",
-        "police",
-        "forces",
-        "force",
-        "navy",
-        "marine",
-        "marines",
-        "infantry",
-        "mobile",
-        "highway",
-        "municipal",
-        "civil",
-        "joint",
-        "task",
-        "counter",
-        "terrorism",
-        "unit",
-        "units",
-        "brigade",
-        "division",
-        "battalion",
-        "regiment",
-        "command",
-        "operations",
-        "operation",
-        "government",
-        "pro",
-        "anti",
-    }
-)
+STATE_UNIT_WORDS: frozenset[str] = words("actors", "state_units")
 IDENTITY_MILITIA_SUFFIX = {"ethnicity": "Ethnic Militia", "clan": "Communal Militia"}
 
 

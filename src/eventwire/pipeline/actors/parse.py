@@ -10,31 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventwire.datafiles import words
 from eventwire.records import Actor, Document, Event
 
 SUBJECT_DEPS = frozenset({"nsubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
-ATTACK_NOUNS = frozenset(
-    {
-        "airstrike",
-        "strike",
-        "raid",
-        "shelling",
-        "attack",
-        "bombardment",
-        "shell",
-        "rocket",
-        "missile",
-        "drone",
-        "sniper",
-        "artillery",
-        "warplane",
-        "fire",
-        "gunfire",
-        "offensive",
-    }
-)
+ATTACK_NOUNS: frozenset[str] = words("actors", "attack_nouns")
 LEFT_DEPS = frozenset(
     {
         "det",
@@ -54,59 +36,7 @@ LEFT_DEPS = frozenset(
     }
 )
 # Heads that are things, not actors ("a bomb exploded", "clashes took place").
-NOT_ACTORS = frozenset(
-    {
-        "bomb",
-        "bombs",
-        "explosion",
-        "explosions",
-        "ied",
-        "mine",
-        "landmine",
-        "shell",
-        "shells",
-        "rocket",
-        "rockets",
-        "missile",
-        "missiles",
-        "grenade",
-        "clash",
-        "clashes",
-        "fighting",
-        "attack",
-        "attacks",
-        "fire",
-        "shelling",
-        "airstrike",
-        "airstrikes",
-        "strike",
-        "strikes",
-        "it",
-        "this",
-        "there",
-        "which",
-        "that",
-        "what",
-        "incident",
-        "violence",
-        "shootout",
-        "shoot-out",
-        "body",
-        "car",
-        "vehicle",
-        "device",
-        "round",
-        "rounds",
-        "projectile",
-        "projectiles",
-        "mortar",
-        "mortars",
-        "dispute",
-        "protest",
-        "protests",
-        "demonstration",
-    }
-)
+NOT_ACTORS: frozenset[str] = words("actors", "not_actors")
 
 
 def _trigger_token(parse: Any, offset: int, event: Event) -> Any | None:

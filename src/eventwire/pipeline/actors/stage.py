@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from eventwire.config import Settings
+from eventwire.datafiles import word_table, words
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse
 from eventwire.pipeline.actors.targets import (
@@ -34,38 +35,9 @@ from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dict
 from eventwire.records import Actor, Document, Event
 
 NAME = "eventwire.actors.v1"
+# mention -> types it may refer to (empty = any non-civilian group)
 ANAPHORS: dict[str, frozenset[str]] = {
-    # mention -> types it may refer to (empty = any non-civilian group)
-    "they": frozenset(),
-    "them": frozenset(),
-    "the group": frozenset(),
-    "the organization": frozenset(),
-    "the organisation": frozenset(),
-    "the movement": frozenset(),
-    "its fighters": frozenset(),
-    "their fighters": frozenset(),
-    "the militants": frozenset(
-        {"rebel", "militia", "identity militia", "unidentified armed group"}
-    ),
-    "the insurgents": frozenset({"rebel", "militia", "identity militia"}),
-    "the rebels": frozenset({"rebel", "militia"}),
-    "the jihadists": frozenset({"rebel"}),
-    "the terrorists": frozenset({"rebel"}),
-    "the extremists": frozenset({"rebel"}),
-    "the fighters": frozenset(),
-    "the militia": frozenset({"militia", "identity militia"}),
-    "the militias": frozenset({"militia", "identity militia"}),
-    "the attackers": frozenset(),
-    "the assailants": frozenset(),
-    "the gunmen": frozenset(),
-    "it": frozenset({"government", "rebel", "militia", "military", "police", "external"}),
-    "the latter": frozenset(),
-    "the former": frozenset(),
-    "the other": frozenset(),
-    "the other side": frozenset(),
-    "others": frozenset(),
-    "he": frozenset({"person", "government"}),
-    "she": frozenset({"person", "government"}),
+    k: frozenset(v) for k, v in word_table("actors", "anaphors").items()
 }
 CROWDS = frozenset({"Protests", "Riots"})
 ARMED = frozenset({1, 2, 3, 4, 8})
@@ -73,7 +45,7 @@ EXPLICIT = frozenset({"dictionary", "dictionary-role", "composed", "fuzzy", "fuz
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 WEAK = frozenset({"context", "head-noun", "unknown"})
 _LEFT_WORDS = re.compile(r"((?:[A-Za-z][\w'’.-]* ){1,3})$")
-COLLECTIVE = frozenset({"people", "men", "women", "youth", "mob", "crowd", "police", "children"})
+COLLECTIVE: frozenset[str] = words("actors", "collective")
 STATE_TYPES = frozenset({"military", "police"})
 
 

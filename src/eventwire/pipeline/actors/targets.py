@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from eventwire.datafiles import words
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.parse import noun_phrases
 from eventwire.pipeline.common.actordict import ActorDictionary
@@ -50,7 +51,7 @@ _REPEL = re.compile(r"^(?:repel|repuls|fend|fought off|foil|thwart|beat back|pus
 _ATTACK_NP = re.compile(
     r"^(?P<owner>.*?)\s*\b(?:attack|assault|offensive|raid|advance|incursion|attempt)s?$", re.I
 )
-_DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "two", "several"})
+_DETERMINERS: frozenset[str] = words("actors", "target_determiners")
 
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\b|,|;", re.IGNORECASE)

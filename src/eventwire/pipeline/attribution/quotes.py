@@ -11,9 +11,10 @@ A quotation without a cue of its own takes the speaker of the nearest cued quota
 paragraph (the second sentence above), and a paragraph that opens a quotation the previous
 paragraph left open continues the previous speaker (the wire convention for long quotes).
 
+>>> from eventwire.pipeline.common.cues import load_cues
 >>> quotes = find_quotes('"We lost men," the commander said.', [Segment(0, 34)], load_cues())
 >>> quotes[0].speaker, quotes[0].verb
-('the commander', 'said')
+('commander', 'said')
 """
 
 from __future__ import annotations
@@ -22,44 +23,17 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from eventwire.datafiles import word_table, words
 from eventwire.pipeline.common.cues import Cues
 from eventwire.records import CODED_SEGMENT_KINDS, Segment
 
 _OPEN = '“"'
 _CLOSE = {"“": "”", '"': '"'}
-_IRREGULAR = {
-    "say": ["said", "says"],
-    "tell": ["told", "tells"],
-    "write": ["wrote", "writes", "written"],
-    "speak": ["spoke", "speaks"],
-    "think": ["thought", "thinks"],
-    "know": ["knew", "knows"],
-}
+_IRREGULAR: dict[str, tuple[str, ...]] = word_table("attribution", "irregular_verbs")
 _SPEAKER = r"[^,.;:\"“”!?\n]{1,80}?"
-_NOT_FIRST = frozenset(
-    {
-        "if",
-        "when",
-        "because",
-        "but",
-        "and",
-        "as",
-        "while",
-        "although",
-        "so",
-        "then",
-        "that",
-        "what",
-        "i",
-        "we",
-        "you",
-        "there",
-        "this",
-        "it's",
-    }
-)
+_NOT_FIRST: frozenset[str] = words("attribution", "not_first")
 _FILLER = r"(?:(?:has|had|also|later|then|went on to|earlier)\s+)?"
-_CLAUSE_WORDS = frozenset({"but", "who", "which", "if", "because", "when", "is", "was", "are"})
+_CLAUSE_WORDS: frozenset[str] = words("attribution", "clause_words")
 
 
 def inflections(lemma: str) -> list[str]:

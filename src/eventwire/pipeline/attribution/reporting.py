@@ -19,18 +19,19 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from eventwire.datafiles import word_tuple
 from eventwire.pipeline.attribution.quotes import verb_patterns
 from eventwire.pipeline.common.cues import Cues
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _RIGHT_KEEP = ("prep", "pobj", "compound", "flat", "nummod", "amod", "nmod", "cc", "conj")
-_ARTICLES = ("the", "a", "an")
-_NOBODY = ("nobody", "none", "noone")
+_ARTICLES: tuple[str, ...] = word_tuple("attribution", "articles")
+_NOBODY: tuple[str, ...] = word_tuple("attribution", "nobody")
 # How the reported clause hangs off its reporting verb ("said [ccomp militants attacked]",
 # "[ccomp gunmen killed …], the army said", "claimed [dobj responsibility] for …").
 _REPORTED = ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "prep", "oprd", "dep", "attr")
 _MODIFIERS = ("acl", "amod", "advmod", "compound")
-_RESPONSIBILITY = ("responsibility", "credit", "blame")
+_RESPONSIBILITY: tuple[str, ...] = word_tuple("attribution", "responsibility")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<speaker>[^,.;:\"“”]{2,80}?)\s*(?=[,.;:]|$)", re.I)
 
 

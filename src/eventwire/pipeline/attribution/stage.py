@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from eventwire.config import Settings
+from eventwire.datafiles import words
 from eventwire.pipeline.attribution.quotes import Quote, find_quotes, quote_at
 from eventwire.pipeline.attribution.reporting import (
     Cue,
@@ -35,7 +36,7 @@ from eventwire.pipeline.common.cues import Cues, load_cues
 from eventwire.records import CODED_SEGMENT_KINDS, Attribution, Document, Event
 
 NAME = "eventwire.attribution.v1"
-_POINTERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "same"})
+_POINTERS: frozenset[str] = words("attribution", "pointers")
 
 
 @dataclass(slots=True)

@@ -20,12 +20,17 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import yaml
-
-from eventwire.datafiles import data_path, load_yaml
+from eventwire.datafiles import KeySpec, data_path, read_data_file
 from eventwire.errors import DataFileError
 
-_REQUIRED = ("version", "units", "tens", "scales", "multipliers", "qualifiers", "vague")
+_REQUIRED: KeySpec = {
+    "units": dict,
+    "tens": dict,
+    "scales": dict,
+    "multipliers": dict,
+    "qualifiers": dict,
+    "vague": list,
+}
 MAX_VALUE = 10**9
 _YEAR = re.compile(r"(?:1[89]|20)[0-9][0-9]")
 _MONTH_BEFORE = re.compile(
@@ -64,12 +69,8 @@ def _alt(words: list[str]) -> str:
     return "|".join(escaped)
 
 
-def _check(raw: Any, path: str) -> dict[str, Any]:
-    if not isinstance(raw, dict):
-        raise DataFileError(f"{path} must hold a mapping at the top level", "EW-DAT-111")
-    missing = [k for k in _REQUIRED if k not in raw]
-    if missing:
-        raise DataFileError(f"{path} lacks the keys {', '.join(missing)}", "EW-DAT-112")
+def _check(raw: dict[str, Any], path: str) -> dict[str, Any]:
+    # keys and their types are checked by read_data_file; here the vague entries
     for entry in raw["vague"]:
         if not isinstance(entry, dict) or not {"phrase", "best", "low"} <= set(entry):
             raise DataFileError(
@@ -118,11 +119,7 @@ def _build(
 def load_number_lexicon(name: str = "numbers.yaml") -> NumberLexicon:
     """Load and check ``data/casualties/<name>`` and compile the quantity pattern (cached)."""
     path = data_path("casualties", name)
-    try:
-        raw = load_yaml(path)
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"{path} is not valid YAML: {exc}", "EW-DAT-110") from exc
-    lex = _check(raw, str(path))
+    lex = _check(read_data_file(path, _REQUIRED), str(path))
     words = {**lex["units"], **lex["tens"]}
     # "both"/"couple"/"pair" are counts in context but not parts of a number phrase
     phrase_words = [w for w in words if w not in ("both", "couple", "pair", "single", "lone")]

@@ -20,12 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
-import yaml
-
-from eventwire.datafiles import data_path, load_yaml
-from eventwire.errors import DataFileError
+from eventwire.datafiles import data_path, read_data_file
 from eventwire.pipeline.casualties.numbers import (
     NumberLexicon,
     find_quantities,
@@ -99,12 +95,7 @@ def _alt(words: list[str]) -> str:
 def load_cue_lexicon(name: str = "cues.yaml") -> CueLexicon:
     """Load and check ``data/casualties/<name>`` (cached)."""
     path = data_path("casualties", name)
-    try:
-        raw: Any = load_yaml(path)
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"{path} is not valid YAML: {exc}", "EW-DAT-120") from exc
-    if not isinstance(raw, dict) or any(c not in raw for c in (*CATEGORIES, "version")):
-        raise DataFileError(f"{path} needs version and {', '.join(CATEGORIES)}", "EW-DAT-121")
+    raw = read_data_file(path, dict.fromkeys(CATEGORIES, dict))
     category_of: dict[str, tuple[str, str]] = {}
     for category in CATEGORIES:
         for form in ("verb", "noun"):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from eventwire.datafiles import words
 from eventwire.pipeline.casualties.numbers import NumberLexicon, find_quantities
 
 Count = tuple[int, int, int | None, str]
@@ -41,26 +42,10 @@ AUX_TAIL = re.compile(
     r"|eventually|was|were|been|had|have|has)\b\s*)*$",
     re.I,
 )
-PLURAL_IRREGULAR = frozenset(
-    {
-        "men",
-        "women",
-        "people",
-        "children",
-        "police",
-        "personnel",
-        "folk",
-        "youths",
-        "staff",
-        "troops",
-        "forces",
-        "elements",
-        "others",
-    }
-)
-SINGLE = frozenset({"a", "an", "one", "another", "single", "lone"})
-DEFINITE = frozenset({"the", "his", "her", "its", "this", "that", "said"})
-RELATIVE = frozenset({"who", "which", "that"})
+PLURAL_IRREGULAR: frozenset[str] = words("casualties", "plural_irregular")
+SINGLE: frozenset[str] = words("casualties", "single")
+DEFINITE: frozenset[str] = words("casualties", "definite")
+RELATIVE: frozenset[str] = words("casualties", "relative")
 NP_TAIL = re.compile(
     r"\b(?:a|an|the|his|her|their|one|two|three|four|five|[0-9]+)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*$",
     re.I,

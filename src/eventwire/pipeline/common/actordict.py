@@ -30,8 +30,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from eventwire.datafiles import data_path
+from eventwire.datafiles import data_path, manifest_versions, words
 from eventwire.errors import DataFileError
+from eventwire.records import parse_iso_date
 
 BUILTIN_FILES: tuple[str, ...] = ("states.jsonl", "groups.jsonl", "leaders.jsonl", "generic.jsonl")
 ALLOWED_KEYS = frozenset(
@@ -60,7 +61,7 @@ ALLOWED_KEYS = frozenset(
 REQUIRED_KEYS = ("id", "name", "type", "provenance")
 _ISO2 = re.compile(r"^[A-Z]{2}$")
 _WORD = re.compile(r"[a-z0-9]+")
-_DROP_TOKENS = frozenset({"al", "el", "ad", "as", "ash", "an", "the"})
+_DROP_TOKENS: frozenset[str] = words("actors", "drop_tokens")
 FUZZY_CUTOFF = 88.0
 ROLE_GRACE_DAYS = 730  # a report published soon after a term ended usually means that term
 
@@ -146,7 +147,7 @@ def _parse_date(value: Any, where: str) -> date | None:
     if value in (None, ""):
         return None
     try:
-        return date.fromisoformat(str(value))
+        return parse_iso_date(str(value))
     except ValueError as exc:
         raise DataFileError(
             f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)", "EW-ACT-004"
@@ -429,8 +430,6 @@ def load_actor_dictionary(user_files: Iterable[str | Path] = ()) -> ActorDiction
         if not path.is_file():
             raise DataFileError(f"user actor file {str(path)!r} does not exist", "EW-ACT-003")
         entries.extend(load_entries(path))
-    manifest = json.loads(data_path("actors", "MANIFEST.json").read_text(encoding="utf-8"))
-    versions = {str(f["name"]): str(f["version"]) for f in manifest.get("files", [])}
-    dictionary = ActorDictionary(entries, versions)
+    dictionary = ActorDictionary(entries, manifest_versions("actors"))
     dictionary.load_tables()
     return dictionary

@@ -15,9 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from eventwire.datafiles import data_path, load_yaml
+from eventwire.datafiles import data_path, read_data_file
 from eventwire.errors import DataFileError
 
 CUES_FILE = ("structure", "cues.yaml")
@@ -130,10 +128,4 @@ def parse_cues(raw: Any, path: Path) -> Cues:
 def load_cues(path: str | Path | None = None) -> Cues:
     """Load and check the packaged cues (or a user file with the same schema)."""
     file = Path(path) if path else data_path(*CUES_FILE)
-    try:
-        raw = load_yaml(file)
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(
-            f"cannot read structure cues {str(file)!r}: {exc}", "EW-STR-001"
-        ) from exc
-    return parse_cues(raw, file)
+    return parse_cues(read_data_file(file), file)

@@ -36,7 +36,7 @@ from eventwire.pipeline.dates.timex import (
     load_timex_lexicon,
     parse_with_dateparser,
 )
-from eventwire.records import Document, Event, Sentence, When
+from eventwire.records import Document, Event, Sentence, When, parse_iso_date
 
 NAME = "eventwire.dates.v1"
 PRESENT_TAGS = frozenset({"VBP", "VBZ"})
@@ -302,7 +302,7 @@ class DatesStage:
 
 def published_or_none(value: str | None) -> date | None:
     """Parse an ISO date string, ``None`` for empty (small helper for harnesses)."""
-    return date.fromisoformat(value) if value else None
+    return parse_iso_date(value or None)
 
 
 @register_stage(NAME)

@@ -28,14 +28,19 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-import yaml
-
-from eventwire.datafiles import data_path, load_yaml
+from eventwire.datafiles import KeySpec, data_path, read_data_file
 from eventwire.errors import DataFileError
 from eventwire.pipeline.dates.timex_rules import resolve_match
 from eventwire.records import When
 
-_REQUIRED_KEYS = ("version", "months", "weekdays", "relative_days", "units", "counts", "habitual")
+_REQUIRED_KEYS: KeySpec = {
+    "months": dict,
+    "weekdays": dict,
+    "relative_days": dict,
+    "units": dict,
+    "counts": dict,
+    "habitual": list,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,12 +118,8 @@ def _build_pattern(months: dict[str, int], weekdays: dict[str, int], lex: dict[s
     return r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"
 
 
-def _check(raw: Any, path: str) -> dict[str, Any]:
-    if not isinstance(raw, dict):
-        raise DataFileError(f"{path} must hold a mapping at the top level", "EW-DAT-101")
-    missing = [k for k in _REQUIRED_KEYS if k not in raw]
-    if missing:
-        raise DataFileError(f"{path} lacks the keys {', '.join(missing)}", "EW-DAT-102")
+def _check(raw: dict[str, Any], path: str) -> dict[str, Any]:
+    # keys and their types are checked by read_data_file; here what they hold
     for key in ("months", "weekdays", "relative_days", "counts"):
         table = raw[key]
         if not isinstance(table, dict) or not all(isinstance(v, int) for v in table.values()):
@@ -133,11 +134,7 @@ def _check(raw: Any, path: str) -> dict[str, Any]:
 def load_timex_lexicon(name: str = "timex.yaml") -> TimexLexicon:
     """Load and check ``data/dates/<name>`` and compile its patterns (cached)."""
     path = data_path("dates", name)
-    try:
-        raw = load_yaml(path)
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"{path} is not valid YAML: {exc}", "EW-DAT-100") from exc
-    lex = _check(raw, str(path))
+    lex = _check(read_data_file(path, _REQUIRED_KEYS), str(path))
     months = {str(k): int(v) for k, v in lex["months"].items()}
     weekdays = {str(k): int(v) for k, v in lex["weekdays"].items()}
     habitual = tuple(str(h) for h in lex["habitual"])

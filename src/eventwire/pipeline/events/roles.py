@@ -16,15 +16,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from eventwire.datafiles import words
 from eventwire.pipeline.events.triggers import Lexicon, token_keys
 
-PATIENT_PREPS = frozenset({"against", "on", "at", "upon", "onto", "targeting", "toward", "towards"})
+PATIENT_PREPS: frozenset[str] = words("lexicon", "patient_preps")
 AGENT_DEPS = frozenset({"nsubj", "csubj"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "case", "predet", "npadvmod"}
 )
-_RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+_RELATIVE_PRONOUNS: frozenset[str] = words("lexicon", "relative_pronouns")
 MAX_ACTOR_TOKENS = 12
 
 
@@ -38,26 +39,8 @@ class Roles:
     evidence: list[int] = field(default_factory=list)
 
 
-_FIRE_OBJECTS = frozenset({"fire", "shot", "shots", "gunfire", "round", "rounds", "bullet"})
-_TIME_WORDS = frozenset(
-    {
-        "day",
-        "night",
-        "morning",
-        "evening",
-        "afternoon",
-        "week",
-        "month",
-        "year",
-        "time",
-        "occasion",
-        "dawn",
-        "midnight",
-        "noon",
-        "weekend",
-        "hour",
-    }
-)
+_FIRE_OBJECTS: frozenset[str] = words("lexicon", "fire_objects")
+_TIME_WORDS: frozenset[str] = words("lexicon", "time_words")
 
 
 def is_participant(tok: Any | None) -> bool:
@@ -82,25 +65,7 @@ def _pobj(prep: Any) -> Any | None:
 
 
 # verbs that take no object: "youths clashed with residents" is never a passive
-INTRANSITIVE = frozenset(
-    {
-        "clash",
-        "fight",
-        "protest",
-        "demonstrate",
-        "riot",
-        "march",
-        "rally",
-        "gather",
-        "explode",
-        "die",
-        "detonate",
-        "skirmish",
-        "mutiny",
-        "defect",
-        "retreat",
-    }
-)
+INTRANSITIVE: frozenset[str] = words("lexicon", "intransitive")
 
 
 def is_passive(tok: Any) -> bool:
@@ -187,7 +152,7 @@ def _inherit_subject(verb: Any, depth: int = 0) -> Any | None:
 
 
 # verbs whose "with" phrase names the other side ("police fought with vendors")
-RECIPROCAL = frozenset({"clash", "fight", "battle", "skirmish", "scuffle", "brawl"})
+RECIPROCAL: frozenset[str] = words("lexicon", "reciprocal")
 
 
 def _patient_of_verb(verb: Any) -> Any | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.config import Settings
+from eventwire.datafiles import words
 from eventwire.pipeline.events.roles import Roles, find_roles, noun_span
 from eventwire.pipeline.events.subtypes import phrase_classes
 from eventwire.pipeline.events.triggers import (
@@ -151,7 +152,7 @@ def under_prohibition(parse: Any, tok: Any, lexicon: Lexicon) -> bool:
     return tok.pos_ == "NOUN" and any(token_keys(t) & words for t in parse)
 
 
-PAST_MARKERS = frozenset({"recent", "previous", "earlier", "prior", "past", "last"})
+PAST_MARKERS: frozenset[str] = words("lexicon", "past_markers")
 
 
 def is_past_reference(tok: Any) -> bool:
@@ -270,23 +271,9 @@ def phrase_forms(phrase: tuple[str, ...], irregular: dict[str, tuple[str, ...]])
 
 COLLECTIVE_CLAIM_FRAMES = frozenset({"request", "reject", "accuse"})
 # public claims that, made by a group of people, are a protest ("workers demanded …")
-CLAIM_LEMMAS = frozenset(
-    {
-        "demand",
-        "denounce",
-        "decry",
-        "condemn",
-        "reject",
-        "urge",
-        "call",
-        "criticize",
-        "criticise",
-        "slam",
-        "oppose",
-    }
-)
-GROUP_NOUNS = frozenset({"group", "number", "crowd", "dozen", "hundred", "thousand", "body"})
-UNMANNED = frozenset({"drone", "missile", "rocket", "uav", "projectile", "shell", "balloon"})
+CLAIM_LEMMAS: frozenset[str] = words("lexicon", "claim_lemmas")
+GROUP_NOUNS: frozenset[str] = words("lexicon", "group_nouns")
+UNMANNED: frozenset[str] = words("lexicon", "unmanned")
 WEAPON_FRAMES = frozenset({"explode", "grenade", "shell", "suicide", "chemical"})
 
 

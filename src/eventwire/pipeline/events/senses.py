@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from eventwire.datafiles import words
 from eventwire.pipeline.events.roles import find_roles
 from eventwire.pipeline.events.subtypes import phrase_classes
 from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, find_phrases, token_keys
@@ -45,12 +46,9 @@ SENSE_FRAMES = frozenset(
      "abduct", "mob", "kill"}
 )  # fmt: skip
 # lemmas whose competitive / critical sense is common (the frame alone is not enough)
-CONTEST_LEMMAS = frozenset(
-    {"beat", "battle", "fight", "hit", "clash", "attack", "target", "defeat", "onslaught",
-     "strike", "raid", "war", "assault", "abuse"}
-)  # fmt: skip
-EXPLODE_LEMMAS = frozenset({"explode", "explosion", "blast", "explosive", "blow"})
-HARM_LEMMAS = frozenset({"injury", "injure", "hurt", "death", "die", "dead", "wound", "body"})
+CONTEST_LEMMAS: frozenset[str] = words("lexicon", "contest_lemmas")
+EXPLODE_LEMMAS: frozenset[str] = words("lexicon", "explode_lemmas")
+HARM_LEMMAS: frozenset[str] = words("lexicon", "harm_lemmas")
 
 
 DOMAIN_CLASSES = ("sport", "business", "entertainment", "tech", "politics")

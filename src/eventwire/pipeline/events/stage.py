@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.config import Settings
+from eventwire.datafiles import words
 from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.events.modality import find_modality, has_habitual_cue
@@ -68,8 +69,8 @@ WINDOW_BEFORE, WINDOW_AFTER = 1, 3
 # cue classes checked sentence by sentence (a cue in a background clause does not count)
 FILTERED_CLASSES = frozenset({"intervention", "protest_violence", "weapon_air"})
 HARM_FRAMES = frozenset({"kill", "harm", "beat", "body"})
-PHYSICAL = frozenset({"attack", "assault", "beat", "storm", "shoot", "stab"})
-PROTEST_LIGHT_VERBS = frozenset({"hold", "stage", "organize", "organise", "join", "lead", "take"})
+PHYSICAL: frozenset[str] = words("lexicon", "physical")
+PROTEST_LIGHT_VERBS: frozenset[str] = words("lexicon", "protest_light_verbs")
 _MODALITY_PENALTY = {
     "asserted": 0.0,
     "habitual": 0.04,

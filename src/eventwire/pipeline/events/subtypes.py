@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from eventwire.datafiles import words
 from eventwire.pipeline.events.triggers import Lexicon, token_keys
 
 VIOLENT_FRAMES = frozenset(
@@ -21,9 +22,9 @@ VIOLENT_FRAMES = frozenset(
 )  # fmt: skip
 PERSONAL_FRAMES = frozenset({"attack", "shoot", "kill", "harm", "beat", "body"})
 REMOTE_FRAMES = ("suicide", "chemical", "air", "grenade", "explode", "shell")
-RIOT_WORDS = frozenset({"riot", "rioter", "rioters", "rioting", "unrest", "riots", "rioted"})
-_CIVILIAN_MODIFIERS = frozenset({"civilian", "former", "retired", "off-duty", "unarmed", "ex"})
-_UNKNOWN_MODIFIERS = frozenset({"unknown", "unidentified", "suspected", "alleged", "masked"})
+RIOT_WORDS: frozenset[str] = words("lexicon", "riot_words")
+_CIVILIAN_MODIFIERS: frozenset[str] = words("lexicon", "civilian_modifiers")
+_UNKNOWN_MODIFIERS: frozenset[str] = words("lexicon", "unknown_modifiers")
 _REMOTE_SUBTYPE = {
     "suicide": "Suicide bomb",
     "chemical": "Chemical weapon",
@@ -42,9 +43,7 @@ _WEAPON_CLASS = {
 }
 _PHRASE_CLASSES = ("armed", "military_site", "civilian", "unarmed_collective", "protesters",
                    "state", "nonstate", "property", "goods")  # fmt: skip
-_FIREARM_TRIGGER_WORDS = frozenset(
-    {"fire", "gunfire", "shot", "shots", "gunfight", "shootout", "firefight", "gunbattle"}
-)
+_FIREARM_TRIGGER_WORDS: frozenset[str] = words("lexicon", "firearm_trigger_words")
 _HEAD_ONLY = frozenset({"civilian", "goods"})  # classes a modifier does not give a phrase
 
 

@@ -19,9 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from eventwire.datafiles import data_path, load_yaml
+from eventwire.datafiles import data_path, read_data_file
 from eventwire.errors import DataFileError
 
 _TOKEN_RE = re.compile(r"[\w']+|[^\w\s]")
@@ -167,16 +165,9 @@ def _strings(value: Any, where: str) -> list[str]:
     return [v.lower() for v in value]
 
 
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        loaded = load_yaml(path)
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(
-            f"lexicon file {path.name!r} is unreadable: {exc}", "EW-LEX-001"
-        ) from exc
-    if not isinstance(loaded, dict):
-        raise DataFileError(f"lexicon file {path.name!r} must be a mapping", "EW-LEX-002")
-    return loaded
+def _read(path: Path, versioned: bool = True) -> dict[str, Any]:
+    # a user's trigger file needs no version; packaged files are checked against the MANIFEST
+    return read_data_file(path, versioned=versioned)
 
 
 def parse_lexicon(
@@ -263,7 +254,7 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
     """Load the packaged lexicon; ``extra_files`` are user trigger files appended to it."""
     triggers = _read(data_path("lexicon", "triggers.yaml"))
     for extra in extra_files:
-        user = _read(Path(extra))
+        user = _read(Path(extra), versioned=False)
         triggers.setdefault("frames", {}).update(user.get("frames") or {})
         triggers["triggers"] = list(triggers.get("triggers") or []) + list(
             user.get("triggers") or []

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from eventwire.config import Settings
+from eventwire.datafiles import words
 from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.records import Document, Event
@@ -22,13 +23,12 @@ NAME = "eventwire.finalize.v1"
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 NON_STATE_INTER = frozenset({2, 3, 4})
 # words of an actor that cannot be a group detaining people by force
-_OFFICIAL_WORDS = frozenset({"suspect", "suspects", "unit", "agency", "court", "detainee",
-                             "detainees", "prisoner", "prisoners"})  # fmt: skip
+_OFFICIAL_WORDS: frozenset[str] = words("finalize", "official_words")
 _PERSONAL = frozenset({"attack", "shoot", "kill", "harm", "beat", "clash"})
 _REFINABLE = frozenset({"Armed clash", "Attack"})
 # an exchange of fire ("returned fire", "exchanged gunfire"): the other side fired too
-_FIRE_WORDS = frozenset({"fire", "gunfire", "shots"})
-CIVILIAN_MODIFIERS = frozenset({"former", "retired", "off-duty", "unarmed", "ex", "civilian"})
+_FIRE_WORDS: frozenset[str] = words("finalize", "fire_words")
+CIVILIAN_MODIFIERS: frozenset[str] = words("finalize", "civilian_modifiers")
 
 
 def _off_duty(event: Event) -> bool:

@@ -23,11 +23,12 @@ import re
 from pathlib import Path
 
 from eventwire.config import Settings
+from eventwire.datafiles import words
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
+from eventwire.pipeline.common.geo import haversine_km
 from eventwire.pipeline.places.gazetteer.build import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY
 from eventwire.pipeline.places.gazetteer.cues import find_actor_cues, keep_mention
-from eventwire.pipeline.places.gazetteer.geo import haversine_km
 from eventwire.pipeline.places.gazetteer.index import Gazetteer, load_gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon, load_lexicon
 from eventwire.pipeline.places.gazetteer.resolve import Resolution, accept, resolve_mentions
@@ -35,27 +36,9 @@ from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, Mention, 
 from eventwire.records import Document, Event, Place
 
 NAME = "eventwire.places.v1"
-STRONG_CUES = frozenset(
-    {"in", "at", "near", "outside", "around", "inside", "within", "into", "across", "on"}
-)
-PART_WORDS = frozenset(
-    {
-        "area",
-        "countryside",
-        "outskirts",
-        "vicinity",
-        "zone",
-        "sector",
-        "region",
-        "district",
-        "districts",
-        "subdistrict",
-        "sub-district",
-    }
-)
-QUARTER_WORDS = frozenset(
-    {"neighborhood", "neighbourhood", "quarter", "suburb", "colonia", "barangay", "ward"}
-)
+STRONG_CUES: frozenset[str] = words("gazetteer", "strong_cues")
+PART_WORDS: frozenset[str] = words("gazetteer", "part_words")
+QUARTER_WORDS: frozenset[str] = words("gazetteer", "quarter_words")
 QUARTER_KM = 30.0
 _CLAUSE_RE = re.compile(
     r";|:|\.\s|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b|\bwhen\b|"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from eventwire.datafiles import data_path, load_yaml
+from eventwire.datafiles import data_path, read_data_file
 from eventwire.errors import DataFileError
 
 _SCRIPTS: tuple[tuple[str, str], ...] = (
@@ -32,9 +32,8 @@ SAMPLE_CHARS = 20_000
 @cache
 def _stopwords() -> dict[str, frozenset[str]]:
     path = data_path("language", "stopwords.yaml")
-    data = load_yaml(path)
-    langs = data.get("languages") if isinstance(data, dict) else None
-    if not isinstance(langs, dict) or "en" not in langs:
+    langs = read_data_file(path, {"languages": dict})["languages"]
+    if "en" not in langs:
         raise DataFileError(f"{path}: expected a 'languages' mapping with 'en'", "EW-DAT-010")
     return {lang: frozenset(str(w).lower() for w in words) for lang, words in langs.items()}
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from eventwire.errors import InputError
 from eventwire.pipeline.read.language import detect_language
-from eventwire.records import Document, LedgerEntry, content_hash
+from eventwire.records import Document, LedgerEntry, content_hash, parse_iso_date
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -127,7 +127,7 @@ def parse_date(value: Any) -> date | None:
         return value
     text = str(value).strip()
     try:
-        return date.fromisoformat(text[:10])
+        return parse_iso_date(text, prefix=True)
     except ValueError:
         pass
     for fmt in ("%d-%b-%y", "%d %B %Y", "%B %d, %Y", "%d/%m/%Y", "%m/%d/%Y", "%a, %d %b %Y"):

@@ -7,8 +7,8 @@
 
 from __future__ import annotations
 
+from eventwire.pipeline.common.geo import haversine_km
 from eventwire.pipeline.places.gazetteer.build import build_index, index_path, index_version
-from eventwire.pipeline.places.gazetteer.geo import haversine_km
 from eventwire.pipeline.places.gazetteer.index import Gazetteer, load_gazetteer
 
 __all__ = [

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from eventwire.pipeline.places.gazetteer.geo import haversine_km
+from eventwire.pipeline.common.geo import haversine_km
 from eventwire.pipeline.places.gazetteer.lexicon import load_lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold
 from eventwire.pipeline.places.gazetteer.sources import _require, coord_key

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from eventwire.errors import DataFileError
+from eventwire.pipeline.common.geo import haversine_km
 from eventwire.pipeline.places.gazetteer.build import (
     FEAT_ADMIN,
     FEAT_ADMIN1,
@@ -24,7 +25,6 @@ from eventwire.pipeline.places.gazetteer.build import (
     index_version,
     key_hash,
 )
-from eventwire.pipeline.places.gazetteer.geo import haversine_km
 from eventwire.pipeline.places.gazetteer.normalize import fold, skeleton, strip_article
 from eventwire.records import Place
 

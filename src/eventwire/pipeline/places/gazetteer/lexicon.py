@@ -14,9 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from eventwire.datafiles import data_path
+from eventwire.datafiles import data_path, read_data_file
 from eventwire.errors import DataFileError
 from eventwire.pipeline.places.gazetteer.normalize import fold
 
@@ -59,17 +57,7 @@ class Lexicon:
 
 
 def _yaml(path: Path) -> dict[str, Any]:
-    try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(
-            f"gazetteer data file {path.name!r} is unreadable: {exc}", "EW-GEO-010"
-        ) from exc
-    if not isinstance(loaded, dict) or "version" not in loaded:
-        raise DataFileError(
-            f"gazetteer data file {path.name!r} must be a mapping with a 'version'", "EW-GEO-011"
-        )
-    return loaded
+    return read_data_file(path)
 
 
 def _words(data: dict[str, Any], key: str, path: Path) -> list[str]:

@@ -24,10 +24,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from eventwire.datafiles import words
+
 # Leading articles of Arabic (and Arabic-derived) names as transliterated in English.
-ARTICLES: frozenset[str] = frozenset(
-    {"al", "el", "ar", "ad", "as", "ash", "at", "az", "an", "adh", "ath", "es", "ed", "et"}
-)
+ARTICLES: frozenset[str] = words("gazetteer", "articles")
 _APOSTROPHES = "'’‘`´ʿʾʼ′"
 _APOS_RE = re.compile(f"[{_APOSTROPHES}]")
 _NONWORD_RE = re.compile(r"[^a-z0-9]+")

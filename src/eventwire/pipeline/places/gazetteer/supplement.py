@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from eventwire.pipeline.places.gazetteer.geo import haversine_km
+from eventwire.pipeline.common.geo import haversine_km
 from eventwire.pipeline.places.gazetteer.normalize import fold, skeleton
 from eventwire.pipeline.places.gazetteer.sources import read_supplement
 

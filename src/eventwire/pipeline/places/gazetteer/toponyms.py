@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from eventwire.datafiles import words
 from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold
@@ -27,55 +28,10 @@ from eventwire.records import Document
 MAX_WORDS = 6
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 OTHER_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
-PARTICLES = frozenset(
-    {
-        "al",
-        "el",
-        "ad",
-        "as",
-        "ash",
-        "at",
-        "ar",
-        "az",
-        "an",
-        "de",
-        "del",
-        "la",
-        "le",
-        "les",
-        "du",
-        "des",
-        "da",
-        "do",
-        "dos",
-        "das",
-        "di",
-        "bin",
-        "ibn",
-        "bani",
-        "i",
-        "wa",
-        "beni",
-        "abu",
-        "umm",
-        "ez",
-        "ed",
-        "es",
-        "en",
-        "y",
-        "e",
-        "of",
-        "sur",
-        "am",
-        "im",
-        "upon",
-        "on",
-        "the",
-    }
-)
+PARTICLES: frozenset[str] = words("gazetteer", "particles")
 # lower-case particles that may open a name ("al Tabqa"); "at", "as", "an" are English
-STARTING_PARTICLES = frozenset({"al", "el", "ech", "ash", "ar", "az"})
-LOOSE_CUES = frozenset({"in", "near", "at", "outside"})
+STARTING_PARTICLES: frozenset[str] = words("gazetteer", "starting_particles")
+LOOSE_CUES: frozenset[str] = words("gazetteer", "loose_cues")
 _TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’‘`ʿ]|[-.](?=\w))*|\d+|[^\w\s]")
 
 
@@ -229,7 +185,7 @@ def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int)
     return out
 
 
-FACILITY_MODIFIERS = frozenset({"air", "military", "army", "naval", "oil", "gas", "police"})
+FACILITY_MODIFIERS: frozenset[str] = words("gazetteer", "facility_modifiers")
 
 
 def _facility_after(tokens: list[Token], k: int, lex: Lexicon) -> bool:
@@ -318,9 +274,7 @@ def _context(mention: Mention, tokens: list[Token], lex: Lexicon) -> None:
         mention.near = True
 
 
-QUARTER_HINTS = frozenset(
-    {"neighborhood", "neighbourhood", "quarter", "suburb", "district", "area", "colonia", "ward"}
-)
+QUARTER_HINTS: frozenset[str] = words("gazetteer", "quarter_hints")
 
 
 def _kind(word: str, lex: Lexicon) -> str | None:
