@@ -114,6 +114,7 @@ def test_ray_output_is_identical_to_local(tmp_path: Path) -> None:
     source.write_text("".join(json.dumps(r) + "\n" for r in REPORTS), encoding="utf-8")
     local_db, ray_db = tmp_path / "local.duckdb", tmp_path / "ray.duckdb"
     local = process([str(source)], load_settings(env={}, db=str(local_db)))
+    assert not (tmp_path / "local.events.parquet").exists()  # Parquet is for Ray runs
     remote = process([str(source)], load_settings(env={}, db=str(ray_db)), engine="ray")
     assert local.events > 0  # the reports carry events, so the comparison means something
     assert remote.counts == local.counts

@@ -28,14 +28,14 @@ from eventwire.datafiles import data_versions_json
 from eventwire.pipeline.base import Pipeline
 from eventwire.pipeline.read.readers import Item, Reader, ReaderOptions
 from eventwire.records import Document, LedgerEntry
-from eventwire.run.executors import Executor, Result, Task, make_executor, run_document
+from eventwire.run.executors import Executor, Result, Task, make_executor
 from eventwire.run.parquet import ParquetSink, default_parquet_dir
 
 if TYPE_CHECKING:  # the store (duckdb, pyarrow) is imported only when a run writes to it
     from eventwire.db.store import Store
     from eventwire.dedup.canonical import ClusterSummary
 
-__all__ = ["BatchWriter", "RunSummary", "Runner", "extract", "plan", "process", "run_document"]
+__all__ = ["BatchWriter", "RunSummary", "Runner", "extract", "plan", "process"]
 
 ProgressCallback = Callable[[LedgerEntry], None]
 
