@@ -142,6 +142,8 @@ def test_usage_errors_exit_two(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     assert run("process").exit_code == 2
+    bad_engine = run("process", str(tmp_path), "--engine", "dask")
+    assert bad_engine.exit_code == 2 and "local or ray" in bad_engine.output
 
 
 def test_ledger_on_missing_store_is_a_clear_error(tmp_path: Path) -> None:
@@ -230,7 +232,7 @@ def test_a_broken_stage_fails_one_document_and_names_the_stage() -> None:
     from eventwire.config import load_settings
     from eventwire.pipeline.base import Pipeline
     from eventwire.records import Document
-    from eventwire.run.runner import run_document
+    from eventwire.run.executors import run_document
 
     class Broken:
         name = "test.broken.v1"

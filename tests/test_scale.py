@@ -12,7 +12,8 @@ from eventwire.config import load_settings
 from eventwire.db.store import Store
 from eventwire.errors import ConfigError
 from eventwire.records import Document, Event, Place, Span, When
-from eventwire.run.ray import ParquetSink, default_parquet_dir, event_rows, import_ray
+from eventwire.run.executors import import_ray, make_executor
+from eventwire.run.parquet import ParquetSink, default_parquet_dir, event_rows
 from eventwire.run.runner import process
 
 # Our own short reports (not from the corpus): one with events, one without, one too short.
@@ -43,6 +44,8 @@ def test_missing_ray_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ConfigError, match=r"eventwire\[ray\]") as info:
         import_ray()
     assert info.value.code == "EW-CFG-030"
+    with pytest.raises(ConfigError, match=r"eventwire\[ray\]"):  # before any input is read
+        make_executor(load_settings(env={}), "ray", workers=2)
 
 
 def test_default_parquet_dir_sits_beside_the_store(tmp_path: Path) -> None:
@@ -103,15 +106,16 @@ def _store_dump(path: Path) -> tuple[list[dict[str, object]], list[tuple[object,
     return events, ledger
 
 
+@pytest.mark.slow
 def test_ray_output_is_identical_to_local(tmp_path: Path) -> None:
     pytest.importorskip("ray.data")
-    from eventwire.run.ray import process_ray
 
     source = tmp_path / "reports.jsonl"
     source.write_text("".join(json.dumps(r) + "\n" for r in REPORTS), encoding="utf-8")
     local_db, ray_db = tmp_path / "local.duckdb", tmp_path / "ray.duckdb"
     local = process([str(source)], load_settings(env={}, db=str(local_db)))
-    remote = process_ray([str(source)], load_settings(env={}, db=str(ray_db)), workers=1)
+    assert not (tmp_path / "local.events.parquet").exists()  # Parquet is for Ray runs
+    remote = process([str(source)], load_settings(env={}, db=str(ray_db)), engine="ray")
     assert local.events > 0  # the reports carry events, so the comparison means something
     assert remote.counts == local.counts
     assert remote.events == local.events
@@ -129,5 +133,5 @@ def test_ray_output_is_identical_to_local(tmp_path: Path) -> None:
             e["event_id"] for e in local_events
         )
     # a second run finds everything in the ledger and starts no cluster
-    again = process_ray([str(source)], load_settings(env={}, db=str(ray_db)), workers=1)
+    again = process([str(source)], load_settings(env={}, db=str(ray_db)), engine="ray")
     assert again.already_done == len(REPORTS) and not again.counts

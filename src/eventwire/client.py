@@ -27,38 +27,41 @@ def process(
     *,
     config: str | Path | None = None,
     workers: int = 1,
+    engine: str = "local",
+    ray_address: str | None = None,
     published: date | str | None = None,
     source: str | None = None,
     retry_failed: bool = False,
+    batch_size: int | None = None,
     cluster: bool = True,
     **options: Any,
 ) -> Any:
     """Process files or directories into a store and return the run's ``RunSummary``.
 
+    The same run as ``eventwire process`` (:class:`eventwire.run.runner.Runner`): ``engine``
+    ``"local"`` with ``workers`` processes, or ``"ray"`` (joining ``ray_address`` if given).
     ``options`` are settings (``prefilter=True``, ``spacy_model=...``, ``stage_options=...``).
     With ``cluster`` (the default) the new report events are then clustered into canonical
     events (:func:`eventwire.dedup.cluster.cluster_store`).
     """
     from eventwire.config import load_settings
     from eventwire.db.queries import parse_date
-    from eventwire.dedup.cluster import STAGE_NAME, cluster_store
     from eventwire.run.runner import process as run
 
     inputs = [str(paths)] if isinstance(paths, (str, Path)) else [str(p) for p in paths]
     settings = load_settings(config_file=config, db=str(db) if db is not None else None, **options)
-    with Store.open(settings.db) as store:
-        summary = run(
-            inputs,
-            settings,
-            workers=workers,
-            published=parse_date(published, "published"),
-            source=source,
-            retry_failed=retry_failed,
-            store=store,
-        )
-        if cluster:
-            cluster_store(store, settings.options(STAGE_NAME))
-    return summary
+    return run(
+        inputs,
+        settings,
+        engine=engine,
+        workers=workers,
+        address=ray_address,
+        published=parse_date(published, "published"),
+        source=source,
+        retry_failed=retry_failed,
+        batch_size=batch_size,
+        cluster=cluster,
+    )
 
 
 class EventStore:

@@ -68,7 +68,9 @@ def register(app: typer.Typer) -> None:
         source: Annotated[
             str | None, typer.Option(help="Outlet name for inputs without one.")
         ] = None,
-        workers: Annotated[int, typer.Option(min=1, help="Parallel worker processes.")] = 1,
+        workers: Annotated[
+            int, typer.Option(min=1, help="Parallel workers (processes, or Ray actors).")
+        ] = 1,
         engine: Annotated[str, typer.Option(help="local or ray.")] = "local",
         ray_address: Annotated[str | None, typer.Option(help="Join this Ray cluster.")] = None,
         retry_failed: Annotated[
@@ -77,63 +79,59 @@ def register(app: typer.Typer) -> None:
         max_chars: Annotated[int | None, typer.Option(help="Reject longer documents.")] = None,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
         batch_size: Annotated[
-            int, typer.Option(min=1, help="Documents per store transaction.")
-        ] = 32,
+            int | None,
+            typer.Option(
+                min=1, help="Documents per store transaction [default: 32, 128 with Ray]."
+            ),
+        ] = None,
         cluster: Annotated[
             bool, typer.Option(help="Cluster new events into canonical events afterwards.")
         ] = True,
         debug: DebugOption = False,
     ) -> None:
         """Read reports, extract events and store them with a ledger row per input."""
+        from eventwire.run.executors import ENGINES, make_executor
         from eventwire.run.runner import process as run_process
 
         pub = parse_cli_date(published)
         settings = settings_from(db, config, max_chars=max_chars)
-        if engine not in {"local", "ray"}:
-            raise typer.BadParameter("use local or ray", param_hint="--engine")
-        if engine == "ray":
-            from eventwire.run.ray import process_ray
-
-            summary = process_ray(
-                inputs, settings, workers=workers, published=pub, source=source, address=ray_address
+        if engine not in ENGINES:
+            raise typer.BadParameter(f"use {' or '.join(ENGINES)}", param_hint="--engine")
+        executor = make_executor(settings, engine, workers, ray_address)
+        progress = Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]processing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[status]}"),
+            TimeElapsedColumn(),
+            console=err_console,
+            disable=quiet,
+            transient=False,
+        )
+        with progress:
+            task = progress.add_task(
+                "process", total=None if quiet else estimate_inputs(inputs), status=""
             )
-        else:
-            total = None if quiet else estimate_inputs(inputs)
-            progress = Progress(
-                SpinnerColumn(),
-                TextColumn("[bold]processing"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("{task.fields[status]}"),
-                TimeElapsedColumn(),
-                console=err_console,
-                disable=quiet,
-                transient=False,
-            )
-            with progress:
-                task = progress.add_task("process", total=total, status="")
 
-                def advance(entry: LedgerEntry) -> None:
-                    progress.update(
-                        task, advance=1, status=f"{entry.status}: {Path(entry.input).name[:40]}"
-                    )
-
-                summary = run_process(
-                    inputs,
-                    settings,
-                    workers=workers,
-                    published=pub,
-                    source=source,
-                    retry_failed=retry_failed,
-                    on_result=advance,
-                    batch_size=batch_size,
+            def advance(entry: LedgerEntry) -> None:
+                progress.update(
+                    task, advance=1, status=f"{entry.status}: {Path(entry.input).name[:40]}"
                 )
-        if cluster and summary.events:
-            from eventwire.db.store import Store
-            from eventwire.dedup.cluster import STAGE_NAME, cluster_store
 
-            with Store.open(settings.db) as store:
-                clusters = cluster_store(store, settings.options(STAGE_NAME))
+            summary = run_process(
+                inputs,
+                settings,
+                executor=executor,
+                published=pub,
+                source=source,
+                retry_failed=retry_failed,
+                batch_size=batch_size,
+                on_result=advance,
+                cluster=cluster,
+            )
+        clusters = summary.clusters
+        if clusters is not None and (clusters.new_events or clusters.vanished_events):
             err_console.print(
                 f"{clusters.new_events} new events clustered; "
                 f"{clusters.canonical_total} canonical events in the store"

@@ -1,8 +1,12 @@
-"""Run the pipeline over inputs and write documents, events and ledger rows to the store.
+"""The one runner: plan against the ledger, run on an executor, write, then cluster.
 
 The parent process reads inputs, decides what still needs doing (the ledger makes a
-re-run idempotent and a killed run resumable), hands documents to one or more worker
-processes, and writes their results in batches, one transaction each.
+re-run idempotent and a killed run resumable, and ``retry_failed`` re-runs what failed),
+hands the documents to an executor (:mod:`eventwire.run.executors`: this process, a
+process pool or Ray), writes the results in batches, one transaction each, reports every
+ledger row to a progress callback, and afterwards clusters the new events into canonical
+events. Only the executor differs between ``--workers 1``, ``--workers N`` and
+``--engine ray``; every option behaves the same on each.
 
 >>> summary = process(["reports/"], load_settings(db="events.duckdb"))  # doctest: +SKIP
 >>> summary.counts["processed"]  # doctest: +SKIP
@@ -11,24 +15,27 @@ processes, and writes their results in batches, one transaction each.
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from eventwire.config import VERSION as __version__
 from eventwire.config import Settings
 from eventwire.datafiles import data_versions_json
-from eventwire.errors import EventwireError, StageError
 from eventwire.pipeline.base import Pipeline
 from eventwire.pipeline.read.readers import Item, Reader, ReaderOptions
 from eventwire.records import Document, LedgerEntry
+from eventwire.run.executors import Executor, Result, Task, make_executor
+from eventwire.run.parquet import ParquetSink, default_parquet_dir
 
 if TYPE_CHECKING:  # the store (duckdb, pyarrow) is imported only when a run writes to it
     from eventwire.db.store import Store
+    from eventwire.dedup.canonical import ClusterSummary
+
+__all__ = ["BatchWriter", "RunSummary", "Runner", "extract", "plan", "process"]
 
 ProgressCallback = Callable[[LedgerEntry], None]
 
@@ -41,8 +48,9 @@ class RunSummary:
     already_done: int = 0  # inputs found in the ledger from an earlier run
     events: int = 0
     words: int = 0
-    seconds: float = 0.0
+    seconds: float = 0.0  # reading, running and writing (clustering has its own)
     problems: list[LedgerEntry] = field(default_factory=list)
+    clusters: ClusterSummary | None = None  # the clustering afterwards, when asked for
 
     @property
     def exit_code(self) -> int:
@@ -50,60 +58,6 @@ class RunSummary:
         return 1 if self.counts["rejected"] or self.counts["failed"] else 0
 
 
-# -- worker side ----------------------------------------------------------------------
-_WORKER_PIPELINE: Pipeline | None = None
-
-
-def _init_worker(settings: Settings) -> None:
-    global _WORKER_PIPELINE
-    _WORKER_PIPELINE = Pipeline.from_settings(settings)
-
-
-def run_document(
-    pipeline: Pipeline, doc: Document, data_versions: str
-) -> tuple[Document | None, LedgerEntry]:
-    """Run the pipeline on one document; a failure becomes a ``failed`` ledger row."""
-    started = time.perf_counter()
-    entry = LedgerEntry(
-        input=doc.input,
-        content_hash=None,
-        status="processed",
-        doc_id=doc.doc_id,
-        source_id=doc.source_id,
-        pipeline_version=__version__,
-        data_versions=data_versions,
-    )
-    try:
-        doc = pipeline(doc)
-    except EventwireError as exc:
-        entry.status = "rejected" if not isinstance(exc, StageError) else "failed"
-        entry.code = exc.code
-        entry.reason = str(exc)
-        entry.stage = exc.stage if isinstance(exc, StageError) else None
-        entry.seconds = time.perf_counter() - started
-        return None, entry
-    entry.n_events = len(doc.events)
-    entry.seconds = time.perf_counter() - started
-    return doc, entry
-
-
-Task = tuple[Document, str, "str | None", list[LedgerEntry]]
-Result = tuple["Document | None", LedgerEntry, list[LedgerEntry]]
-
-
-def _run_task(pipeline: Pipeline, task: Task) -> Result:
-    doc, versions, digest, carried = task
-    result, entry = run_document(pipeline, doc, versions)
-    entry.content_hash = digest
-    return result, entry, carried
-
-
-def _worker_run(task: Task) -> Result:
-    assert _WORKER_PIPELINE is not None
-    return _run_task(_WORKER_PIPELINE, task)
-
-
-# -- parent side ----------------------------------------------------------------------
 def make_reader(settings: Settings, published: date | None, source: str | None) -> Reader:
     """The Reader for a run: the settings' limits plus the run's default date and outlet."""
     return Reader(
@@ -118,19 +72,25 @@ def make_reader(settings: Settings, published: date | None, source: str | None) 
 
 
 @dataclass
-class _Pending:
+class Planned:
+    """An input the plan says must run, and its document."""
+
     item: Item
     document: Document
 
 
-def _plan(
+def plan(
     items: Iterable[Item],
     store: Store,
     summary: RunSummary,
     retry_failed: bool,
     ledger_out: list[LedgerEntry],
-) -> Iterator[_Pending]:
-    """Yield what must be processed; record rejections and duplicates; skip finished inputs."""
+) -> Iterator[Planned]:
+    """Yield what must be processed; record rejections and duplicates; skip finished inputs.
+
+    Inputs already in the ledger count as ``already_done``, except failed ones when
+    ``retry_failed``. Rejections and same-text duplicates go to ``ledger_out``.
+    """
     known = store.ledger_keys()
     doc_inputs = store.document_inputs()
     for item in items:
@@ -163,15 +123,15 @@ def _plan(
             continue
         doc_inputs[doc.doc_id] = doc.input
         known[key] = "processing"
-        yield _Pending(item, doc)
+        yield Planned(item, doc)
 
 
 class BatchWriter:
     """Buffer pipeline results and write them to the store in batches, one transaction each.
 
     Counts every ledger row into the run's summary and reports it to ``on_result`` once it
-    is committed. ``on_flush`` sees each batch's documents after the store write (the Ray
-    engine appends them to Parquet).
+    is committed. ``on_flush`` sees each batch's documents after the store write (a
+    :class:`~eventwire.run.parquet.ParquetSink` appends them to Parquet).
     """
 
     def __init__(
@@ -222,55 +182,121 @@ class BatchWriter:
         self.docs.clear()
 
 
-def process(
-    inputs: Iterable[str],
-    settings: Settings,
-    *,
-    workers: int = 1,
-    published: date | None = None,
-    source: str | None = None,
-    retry_failed: bool = False,
-    batch_size: int = 32,
-    on_result: ProgressCallback | None = None,
-    store: Store | None = None,
-) -> RunSummary:
-    """Process inputs into the store named by ``settings.db``; return a summary."""
-    started = time.perf_counter()
-    summary = RunSummary()
-    versions = data_versions_json()
-    reader = make_reader(settings, published, source)
-    own_store = store is None
-    if store is None:
-        from eventwire.db.store import Store
+class Runner:
+    """One run path for every executor: plan, execute, write in batches, cluster.
 
-        store = Store.open(settings.db)
-    writer = BatchWriter(store, summary, versions, batch_size, on_result)
-    plan_ledger: list[LedgerEntry] = []
-    try:
-        pending = _plan(reader.read(inputs), store, summary, retry_failed, plan_ledger)
+    ``batch_size`` is ledger rows per store transaction (the executor's default when
+    None: 32 locally, 128 on Ray); ``on_result`` sees every ledger row once it is
+    committed; ``retry_failed`` re-runs inputs whose ledger row says ``failed``;
+    ``cluster`` clusters what is new into canonical events once the run has written
+    everything (options: the ``eventwire.dedup.v1`` stage options); ``parquet_dir``
+    also appends event rows to a hive-partitioned Parquet dataset there.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        executor: Executor | None = None,
+        *,
+        published: date | None = None,
+        source: str | None = None,
+        retry_failed: bool = False,
+        batch_size: int | None = None,
+        on_result: ProgressCallback | None = None,
+        cluster: bool = False,
+        parquet_dir: str | None = None,
+    ) -> None:
+        self.settings = settings
+        self.executor = executor or make_executor(settings)
+        self.reader = make_reader(settings, published, source)
+        self.retry_failed = retry_failed
+        self.batch_size = batch_size or self.executor.default_batch_size
+        self.on_result = on_result
+        self.cluster = cluster
+        self.parquet_dir = parquet_dir
+
+    def run(self, inputs: Iterable[str], store: Store | None = None) -> RunSummary:
+        """Process inputs into ``store`` (else the store ``settings.db`` names)."""
+        started = time.perf_counter()
+        summary = RunSummary()
+        own_store = store is None
+        if store is None:
+            from eventwire.db.store import Store
+
+            store = Store.open(self.settings.db)
+        try:
+            self._execute(inputs, store, summary)
+            summary.seconds = time.perf_counter() - started
+            if self.cluster:
+                from eventwire.dedup.cluster import STAGE_NAME, cluster_store
+
+                summary.clusters = cluster_store(store, self.settings.options(STAGE_NAME))
+        finally:
+            if own_store:
+                store.close()
+        return summary
+
+    def _execute(self, inputs: Iterable[str], store: Store, summary: RunSummary) -> None:
+        versions = data_versions_json()
+        sink = ParquetSink(self.parquet_dir)
+        on_flush = sink.write if self.parquet_dir else None
+        writer = BatchWriter(store, summary, versions, self.batch_size, self.on_result, on_flush)
+        plan_ledger: list[LedgerEntry] = []
+        pending = plan(self.reader.read(inputs), store, summary, self.retry_failed, plan_ledger)
 
         def tasks() -> Iterator[Task]:
-            # Runs in the pool's feeder thread when workers > 1: it touches only plan_ledger.
+            # Runs in the pool's feeder thread for a PoolExecutor: it touches only plan_ledger.
             for p in pending:
                 carried = list(plan_ledger)
                 plan_ledger.clear()
                 yield p.document, versions, p.item.content_hash, carried
 
-        if workers <= 1:
-            pipeline = Pipeline.from_settings(settings)
-            for task in tasks():
-                writer.add(_run_task(pipeline, task))
-        else:
-            ctx = mp.get_context("spawn")
-            with ctx.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
-                for result in pool.imap(_worker_run, tasks(), chunksize=2):
-                    writer.add(result)
+        with closing(self.executor.map(tasks())) as results:
+            for result in results:
+                writer.add(result)
         writer.flush(trailing=plan_ledger)
-    finally:
-        if own_store:
-            store.close()
-    summary.seconds = time.perf_counter() - started
-    return summary
+
+
+def process(
+    inputs: Iterable[str],
+    settings: Settings,
+    *,
+    engine: str = "local",
+    workers: int = 1,
+    address: str | None = None,
+    executor: Executor | None = None,
+    published: date | None = None,
+    source: str | None = None,
+    retry_failed: bool = False,
+    batch_size: int | None = None,
+    on_result: ProgressCallback | None = None,
+    cluster: bool = False,
+    parquet_dir: str | None = None,
+    store: Store | None = None,
+) -> RunSummary:
+    """Process inputs into the store named by ``settings.db`` (or ``store``); return a summary.
+
+    The executor is ``executor``, else the one ``engine``/``workers``/``address`` name
+    (:func:`~eventwire.run.executors.make_executor`). On Ray, event rows also go to
+    Parquet beside the store unless ``parquet_dir`` says where
+    (:func:`~eventwire.run.parquet.default_parquet_dir`). The other options are
+    :class:`Runner`'s.
+    """
+    executor = executor or make_executor(settings, engine, workers, address)
+    if parquet_dir is None and executor.name == "ray":
+        parquet_dir = default_parquet_dir(settings)
+    runner = Runner(
+        settings,
+        executor,
+        published=published,
+        source=source,
+        retry_failed=retry_failed,
+        batch_size=batch_size,
+        on_result=on_result,
+        cluster=cluster,
+        parquet_dir=parquet_dir,
+    )
+    return runner.run(inputs, store)
 
 
 def extract(text: str, settings: Settings, published: date | None = None, **meta: Any) -> Document:
