@@ -150,7 +150,7 @@ def event_filter(
     q: Annotated[str | None, Query(max_length=500, description=_OLD.format("text"))] = None,
 ) -> EventFilter:
     """The one event filter (:class:`~eventwire.db.filters.EventFilter`) from the query."""
-    values = dict(locals())
+    values = dict(locals())  # the parameters: nothing else is bound yet
     try:
         return EventFilter.from_options({k: v for k, v in values.items() if v not in (None, "")})
     except ConfigError as exc:

@@ -177,7 +177,7 @@ class EventFilter:
             )
         for alias, name in ALIASES.items():
             if alias in given:
-                if name in given and given[name] != given[alias]:
+                if name in given and str(given[name]).strip() != str(given[alias]).strip():
                     raise ConfigError(
                         f"{name} and its older name {alias} are both given; use {name}",
                         "EW-QRY-008",

@@ -93,6 +93,7 @@ class EventReader:
             cur.close()
 
     def count_events(self, flt: EventFilter) -> int:
+        """How many report-level events match."""
         where, params = flt.where("report")
         row = self.con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
         return int(row[0]) if row else 0
@@ -150,12 +151,14 @@ class EventReader:
         return sorted(rows, key=lambda row: order[row["event_id"]])
 
     def event(self, event_id: str) -> dict[str, Any] | None:
+        """The JSON record of one event, or None."""
         row = self.con.execute(
             "SELECT record FROM events WHERE event_id = ?", [event_id]
         ).fetchone()
         return json.loads(row[0]) if row else None
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
+        """A document's text and metadata with the records of its events, or None."""
         cur = self.con.execute(
             "SELECT doc_id, source_id, title, published, source, url, author, language, "
             "country, text, segments FROM documents WHERE doc_id = ?",
@@ -183,6 +186,7 @@ class EventReader:
         top: int = 15,
         edges: int = 60,
     ) -> dict[str, Any]:
+        """Totals, counts by type/country/modality, a timeline, top actors and edges."""
         where, params = flt.where("report")
         base = f"FROM events WHERE {where}"
         total = self.con.execute(
@@ -220,6 +224,7 @@ class EventReader:
     def _counts(
         self, column: str, base: str, params: list[Any], top: int = 50
     ) -> list[dict[str, Any]]:
+        """The ``top`` most frequent values of ``column``."""
         rows = self.con.execute(
             f"SELECT {column} AS key, count(*) AS n {base} GROUP BY ALL "
             "ORDER BY n DESC, key NULLS LAST LIMIT ?",
@@ -228,6 +233,7 @@ class EventReader:
         return [{"key": k, "count": int(n)} for k, n in rows]
 
     def _top_actors(self, base: str, params: list[Any], top: int) -> list[dict[str, Any]]:
+        """Actors by number of events, as actor1 or actor2."""
         rows = self.con.execute(
             f"WITH f AS (SELECT actor1_name, actor2_name {base}) "
             "SELECT name, count(*) AS n FROM ("
@@ -238,6 +244,7 @@ class EventReader:
         return [{"name": k, "count": int(n)} for k, n in rows]
 
     def _network(self, base: str, params: list[Any], edges: int) -> list[dict[str, Any]]:
+        """The ``edges`` most frequent actor1 → actor2 pairs, with fatalities."""
         rows = self.con.execute(
             f"SELECT actor1_name, actor2_name, count(*) AS n, "
             f"coalesce(sum(fatalities), 0) AS killed {base} "
@@ -284,6 +291,7 @@ class EventReader:
         limit: int,
         offset: int,
     ) -> list[dict[str, Any]]:
+        """Actor names with their event counts (as actor1 and actor2), ``q`` in the name."""
         where, params = flt.where("report")
         rows = self.con.execute(
             f"WITH f AS (SELECT actor1_name, actor1_inter, actor2_name, actor2_inter "
@@ -308,6 +316,7 @@ class EventReader:
         limit: int,
         offset: int,
     ) -> list[dict[str, Any]]:
+        """Event locations with coordinates, precision and event counts, ``q`` in the name."""
         where, params = flt.where("report")
         rows = self.con.execute(
             f"SELECT location_name, country, admin1, avg(lat), avg(lon), "
@@ -330,6 +339,7 @@ class EventReader:
         ]
 
     def counts(self) -> dict[str, int]:
+        """How many documents and report-level events the store holds."""
         out = {}
         for table in ("documents", "events"):
             row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
