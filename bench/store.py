@@ -32,7 +32,7 @@ import pyarrow.compute as pc
 
 from eventwire.client import EventStore
 from eventwire.db.exports import write_parquet
-from eventwire.db.queries import EventFilter
+from eventwire.db.filters import EventFilter
 from eventwire.db.store import Store
 from eventwire.dedup.cluster import cluster_store
 from results import write_section  # bench/results.py (bench/ is on sys.path when run)

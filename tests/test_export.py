@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from eventwire.cli import app
 from eventwire.db.exports import ACLED_COLUMNS
-from eventwire.db.queries import EventFilter, parse_bbox, parse_date
+from eventwire.db.filters import EventFilter, parse_bbox, parse_date
 from eventwire.db.store import Store
 from eventwire.errors import ConfigError
 from synth_events import insert_synthetic, synthetic_events
@@ -247,7 +247,7 @@ def test_like_patterns_escape_wildcards_and_backslashes() -> None:
     """Filters match user text literally: %, _ and \\ are not wildcards or escapes."""
     import duckdb
 
-    from eventwire.db.queries import contains, like
+    from eventwire.db.filters import contains, like
 
     con = duckdb.connect()
     con.execute("CREATE TABLE t (name VARCHAR)")

@@ -15,7 +15,8 @@ from typing import Any
 
 import pyarrow as pa
 
-from eventwire.db.queries import EventFilter, select_sql
+from eventwire.db.filters import EventFilter
+from eventwire.db.queries import select_sql
 from eventwire.db.store import Store
 
 __all__ = ["EventStore", "open_store", "process"]
@@ -45,7 +46,7 @@ def process(
     events (:func:`eventwire.dedup.cluster.cluster_store`).
     """
     from eventwire.config import load_settings
-    from eventwire.db.queries import parse_date
+    from eventwire.db.filters import parse_date
     from eventwire.run.runner import process as run
 
     inputs = [str(paths)] if isinstance(paths, (str, Path)) else [str(p) for p in paths]
@@ -68,10 +69,14 @@ class EventStore:
     """A store opened for analysis: every query returns a ``pyarrow.Table``.
 
     Use ``table.to_pandas()`` (with pandas installed) or ``polars.from_arrow(table)``.
-    Filters (all optional): ``since``, ``until`` (dates or ISO strings), ``country`` (ISO2,
-    several comma-separated), ``bbox`` ("minlon,minlat,maxlon,maxlat" or a 4-tuple),
-    ``type`` (PLOVER, ACLED type or sub-type), ``actor`` (part of a name), ``min_sources``,
-    ``modality``.
+    Filters (all optional) are those of ``eventwire export`` and the HTTP API
+    (:class:`~eventwire.db.filters.EventFilter`): ``since``, ``until`` (dates or ISO
+    strings), ``country`` (ISO2 codes), ``admin1``, ``bbox`` ("minlon,minlat,maxlon,maxlat"
+    or a 4-tuple), ``type`` (PLOVER type, ACLED event type or sub-event type),
+    ``acled_type``, ``sub_type``, ``actor`` (part of a name), ``modality``, ``speaker``,
+    ``outlet``, ``text`` (part of the sentence), ``doc_id``, ``min_sources``. List filters
+    take a comma-separated string or a list; an unknown name or a bad value is a
+    :class:`~eventwire.errors.ConfigError`.
     """
 
     def __init__(self, store: Store) -> None:

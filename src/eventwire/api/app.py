@@ -13,46 +13,30 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import duckdb
+import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from eventwire.api.queries import Queries
+from eventwire.api.deps import WEB_DIR, AppState
+from eventwire.api.ingest import ingest_router
+from eventwire.api.review_routes import review_router
+from eventwire.api.routes import router
+from eventwire.config import VERSION
+from eventwire.db.reader import EventReader
+from eventwire.db.review import ensure_review_tables
+from eventwire.db.store import Store
 from eventwire.errors import EventwireError
 
 log = logging.getLogger("eventwire.api")
-
-WEB_DIR = Path(str(resources.files("eventwire.web")))
-
-
-@dataclass
-class AppState:
-    """What the routes share: the store connection, the query functions, the settings."""
-
-    con: duckdb.DuckDBPyConnection
-    queries: Queries
-    review_token: str | None
-    read_only: bool
-    tiles: str | None
-    db_path: str
-    settings: Any = None  # eventwire.config.Settings for /ingest; None = defaults + db_path
-
-    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        cur = self.con.cursor()
-        try:
-            yield cur
-        finally:
-            cur.close()
 
 
 def error_response(status: int, code: str, message: str, details: Any = None) -> JSONResponse:
@@ -99,9 +83,6 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 def _install_docs(app: FastAPI) -> None:
-    from fastapi.openapi.docs import get_swagger_ui_html
-    from fastapi.responses import HTMLResponse
-
     vendor = "/static/vendor/swagger-ui"
 
     @app.get("/docs", include_in_schema=False)
@@ -133,16 +114,12 @@ def create_app(
     ``settings`` (a :class:`eventwire.config.Settings`) configures the pipeline of
     ``POST /ingest``; by default the default settings with this store.
     """
-    from eventwire.config import VERSION as __version__
-    from eventwire.db.review import ensure_review_tables
-    from eventwire.db.store import Store
-
     store = Store.open(db_path, read_only=read_only)
     if not read_only:
         ensure_review_tables(store.con)
     state = AppState(
-        con=store.con,
-        queries=Queries(store.con),
+        store=store,
+        reader=EventReader(store),
         review_token=review_token or None,
         read_only=read_only,
         tiles=tiles,
@@ -157,7 +134,7 @@ def create_app(
 
     app = FastAPI(
         title="eventwire",
-        version=__version__,
+        version=VERSION,
         description=(
             "Events extracted from reporting: who did what to whom, where, when, how many "
             "died, according to whom, from which words. Errors always have the shape "
@@ -169,10 +146,6 @@ def create_app(
     )
     app.state.ew = state
     _install_error_handlers(app)
-
-    from eventwire.api.ingest import ingest_router
-    from eventwire.api.review_routes import review_router
-    from eventwire.api.routes import router
 
     _install_docs(app)
     app.include_router(router)
@@ -197,8 +170,6 @@ def serve_app(
 
     ``review_token`` defaults to ``$EVENTWIRE_REVIEW_TOKEN``; without one, review is off.
     """
-    import uvicorn
-
     token = review_token if review_token is not None else os.environ.get("EVENTWIRE_REVIEW_TOKEN")
     app = create_app(db_path, review_token=token, tiles=tiles, read_only=read_only)
     uvicorn.run(app, host=host, port=port, log_level=log_level)

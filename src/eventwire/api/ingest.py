@@ -18,8 +18,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict, Field
 
-from eventwire.api.review_routes import AUTH_ERRORS, Authorized
-from eventwire.api.routes import ERRORS, Cursor, State
+from eventwire.api.deps import AUTH_ERRORS, ERRORS, Authorized, Cursor, State
 
 ingest_router = APIRouter(tags=["ingest"], responses={**AUTH_ERRORS, 422: ERRORS[422]})
 _LOCK = threading.Lock()  # one writer: ingests run one after another

@@ -6,53 +6,21 @@ Both need the review token (``Authorization: Bearer …``): 401 without credenti
 
 from __future__ import annotations
 
-import secrets
 from typing import Annotated, Any
 
 import duckdb
-from fastapi import APIRouter, Depends, HTTPException, Query
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi import APIRouter, HTTPException, Query
 
-from eventwire.api.routes import ERRORS, Cursor, State
-from eventwire.api.schemas import ErrorResponse, ReviewIn, ReviewOut
+from eventwire.api.deps import AUTH_ERRORS, ERRORS, Authorized, Cursor
+from eventwire.api.schemas import ReviewIn, ReviewOut
+from eventwire.db.review import add_review, list_audit, orphaned_reviews
+from eventwire.ontology import load_ontology
 
-bearer = HTTPBearer(auto_error=False, description="The review token given to `eventwire serve`.")
-AUTH_ERRORS: dict[int | str, dict[str, Any]] = {
-    401: {"model": ErrorResponse, "description": "No token"},
-    403: {"model": ErrorResponse, "description": "Wrong token, or review disabled"},
-}
 review_router = APIRouter(tags=["review"], responses={**AUTH_ERRORS, 422: ERRORS[422]})
-
-
-def require_token(
-    state: State,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-) -> None:
-    """Refuse unless the request carries the configured review token."""
-    if not state.review_token or state.read_only:
-        message = (
-            "review is disabled on this server; start it with --review-token or "
-            "$EVENTWIRE_REVIEW_TOKEN"
-        )
-        raise HTTPException(403, {"code": "EW-API-403", "message": message})
-    if credentials is None or not credentials.credentials:
-        raise HTTPException(
-            401,
-            {"code": "EW-API-401", "message": "review needs 'Authorization: Bearer <token>'"},
-            headers={"WWW-Authenticate": "Bearer"},
-        )
-    given = credentials.credentials.encode("utf-8", "surrogateescape")
-    if not secrets.compare_digest(given, state.review_token.encode("utf-8")):
-        raise HTTPException(403, {"code": "EW-API-403", "message": "wrong review token"})
-
-
-Authorized = Annotated[None, Depends(require_token)]
 
 
 def _check_ontology(changes: dict[str, Any]) -> None:
     """Corrected types must exist in the ontology (PLOVER; ACLED crosswalk)."""
-    from eventwire.ontology import load_ontology
-
     ontology = load_ontology()
     problems = []
     if "plover_type" in changes and changes["plover_type"] not in ontology.plover:
@@ -82,8 +50,6 @@ def review_event(event_id: str, body: ReviewIn, _: Authorized, cur: Cursor) -> d
 
     The machine output is kept unchanged; reviewed values are applied on read/export.
     """
-    from eventwire.db.review import add_review
-
     changes = body.changes.model_dump(exclude_none=True) if body.changes else {}
     _check_ontology(changes)
     try:
@@ -103,8 +69,6 @@ def audit(
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> dict[str, Any]:
     """The audit trail, newest first: who reviewed what, when, values before and after."""
-    from eventwire.db.review import list_audit, orphaned_reviews
-
     orphans = orphaned_reviews(cur)
     if event_id:
         orphans = [o for o in orphans if o["event_id"] == event_id]

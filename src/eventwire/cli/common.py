@@ -13,8 +13,8 @@ import typer
 from rich.console import Console
 
 from eventwire.config import Settings, load_settings
+from eventwire.db.filters import parse_date
 from eventwire.errors import ConfigError, EventwireError
-from eventwire.records import parse_iso_date
 
 err_console = Console(stderr=True, highlight=False)
 out_console = Console(highlight=False)
@@ -39,15 +39,11 @@ PublishedOption = Annotated[
 
 
 def parse_cli_date(value: str | None, option: str = "--published") -> date | None:
-    """Parse an ISO date option or fail with a usage error (exit 2)."""
-    if value is None:
-        return None
+    """Parse an ISO date option (as the filters do) or fail with a usage error (exit 2)."""
     try:
-        return parse_iso_date(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not a date (use YYYY-MM-DD)", param_hint=option
-        ) from None
+        return parse_date(value, option)
+    except ConfigError as exc:
+        raise typer.BadParameter(str(exc), param_hint=option) from None
 
 
 def settings_from(db: str | None, config: str | None, **overrides: Any) -> Settings:

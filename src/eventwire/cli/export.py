@@ -17,43 +17,12 @@ from eventwire.cli.common import (
     out_console,
     settings_from,
 )
+from eventwire.cli.filters import filter_options
+from eventwire.db.filters import EventFilter
 
 LevelOption = Annotated[
     str, typer.Option("--level", help="report (one row per report) or canonical (deduplicated).")
 ]
-SinceOption = Annotated[str | None, typer.Option("--since", help="Events on or after YYYY-MM-DD.")]
-UntilOption = Annotated[str | None, typer.Option("--until", help="Events on or before YYYY-MM-DD.")]
-CountryOption = Annotated[
-    str | None, typer.Option("--country", help="ISO2 country code(s), e.g. IQ or IQ,SY.")
-]
-BboxOption = Annotated[
-    str | None, typer.Option("--bbox", help="minlon,minlat,maxlon,maxlat in degrees.")
-]
-TypeOption = Annotated[
-    str | None, typer.Option("--type", help="PLOVER type, ACLED event type or sub-event type.")
-]
-ActorOption = Annotated[str | None, typer.Option("--actor", help="Part of an actor's name.")]
-MinSourcesOption = Annotated[
-    int | None, typer.Option("--min-sources", help="Only events reported by at least N outlets.")
-]
-SpeakerOption = Annotated[
-    str | None, typer.Option("--speaker", help="Part of the name the event is attributed to.")
-]
-OutletOption = Annotated[str | None, typer.Option("--outlet", help="Part of the outlet name.")]
-ModalityOption = Annotated[
-    str | None,
-    typer.Option("--modality", help="asserted, habitual, hypothetical, negated or generic."),
-]
-
-
-def _filters(**values: Any) -> Any:
-    from eventwire.db.queries import EventFilter
-    from eventwire.errors import ConfigError
-
-    try:
-        return EventFilter.from_options({k: v for k, v in values.items() if v is not None})
-    except ConfigError as exc:
-        raise typer.BadParameter(str(exc)) from None
 
 
 def _level(level: str) -> str:
@@ -82,6 +51,7 @@ def _refresh_canonical(db: str, options: dict[str, Any]) -> None:
 def register(app: typer.Typer) -> None:
     @app.command()
     @handle_errors
+    @filter_options
     def export(
         db: DbOption = None,
         config: ConfigOption = None,
@@ -101,17 +71,9 @@ def register(app: typer.Typer) -> None:
         reviewed: Annotated[
             bool, typer.Option("--reviewed", help="Apply analyst reviews (jsonl, report level).")
         ] = False,
-        since: SinceOption = None,
-        until: UntilOption = None,
-        country: CountryOption = None,
-        bbox: BboxOption = None,
-        type: TypeOption = None,
-        actor: ActorOption = None,
-        min_sources: MinSourcesOption = None,
-        modality: ModalityOption = None,
-        speaker: SpeakerOption = None,
-        outlet: OutletOption = None,
         debug: DebugOption = False,
+        *,
+        flt: EventFilter,
     ) -> None:
         """Export events: the JSONL record contract, flat CSV/Parquet/GeoJSON, or ACLED-CSV."""
         from eventwire.db import exports
@@ -130,19 +92,7 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter("use auto, month or none", param_hint="--partition")
         if reviewed and (format != "jsonl" or level != "report"):
             raise typer.BadParameter("--reviewed works with --format jsonl --level report")
-        flt = _filters(
-            since=since,
-            until=until,
-            country=country,
-            bbox=bbox,
-            type=type,
-            actor=actor,
-            min_sources=min_sources,
-            modality=modality,
-            speaker=speaker,
-            outlet=outlet,
-        )
-        if level == "canonical" or min_sources is not None:
+        if level == "canonical" or flt.min_sources is not None:
             _refresh_canonical(settings.db, settings.options(STAGE_NAME))
         with Store.open(settings.db, read_only=not reviewed) as store:
             if format == "parquet":
@@ -175,6 +125,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     @handle_errors
+    @filter_options
     def stats(
         db: DbOption = None,
         config: ConfigOption = None,
@@ -184,15 +135,9 @@ def register(app: typer.Typer) -> None:
         ] = "type,country,month",
         top: Annotated[int, typer.Option("--top", help="Rows per table.")] = 15,
         json_out: Annotated[bool, typer.Option("--json", help="JSON instead of charts.")] = False,
-        since: SinceOption = None,
-        until: UntilOption = None,
-        country: CountryOption = None,
-        bbox: BboxOption = None,
-        type: TypeOption = None,
-        actor: ActorOption = None,
-        min_sources: MinSourcesOption = None,
-        modality: ModalityOption = None,
         debug: DebugOption = False,
+        *,
+        flt: EventFilter,
     ) -> None:
         """Counts of events by type, country and month, with a small bar chart."""
         import json
@@ -209,17 +154,7 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter(
                 f"{', '.join(bad)}: use {', '.join(GROUPS)}", param_hint="--by"
             )
-        flt = _filters(
-            since=since,
-            until=until,
-            country=country,
-            bbox=bbox,
-            type=type,
-            actor=actor,
-            min_sources=min_sources,
-            modality=modality,
-        )
-        if level == "canonical" or min_sources is not None:
+        if level == "canonical" or flt.min_sources is not None:
             _refresh_canonical(settings.db, settings.options(STAGE_NAME))
         with Store.open(settings.db, read_only=True) as store:
             counts = stat_counts(store, level, flt, groups, top)
@@ -229,7 +164,7 @@ def register(app: typer.Typer) -> None:
             render(counts, level, out_console)
 
 
-def _write_reviewed(store: Any, flt: Any, handle: Any) -> int:
+def _write_reviewed(store: Any, flt: EventFilter, handle: Any) -> int:
     """Report records with analyst reviews applied (rejected events left out)."""
     import json
 

@@ -19,7 +19,8 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from eventwire.db.queries import COLUMNS, EventFilter, select_sql
+from eventwire.db.filters import EventFilter
+from eventwire.db.queries import COLUMNS, select_sql
 from eventwire.db.store import Store
 from eventwire.records import Actor, parse_iso_date
 

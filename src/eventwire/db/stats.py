@@ -12,7 +12,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from eventwire.db.queries import TABLES, EventFilter
+from eventwire.db.filters import TABLES, EventFilter
 from eventwire.db.store import Store
 
 GROUPS: dict[str, str] = {

@@ -1,0 +1,162 @@
+"""What the API's routers share: app state, per-request store access, auth, the event filter.
+
+``app`` imports the routers and the routers import this module, never ``app``: the
+dependency graph of ``eventwire.api`` has no cycle. Each request gets its own cursor of
+the store the app owns (DuckDB connections are not shared across threads); FastAPI
+caches a dependency within a request, so ``Cursor`` and ``Reader`` share that cursor.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import duckdb
+from fastapi import Depends, HTTPException, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from eventwire.api.schemas import ErrorResponse
+from eventwire.db.filters import EventFilter
+from eventwire.db.reader import EventReader
+from eventwire.db.store import Store
+from eventwire.errors import ConfigError
+
+WEB_DIR = Path(str(resources.files("eventwire.web")))
+ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorResponse, "description": "Not found"},
+    422: {"model": ErrorResponse, "description": "Invalid parameters"},
+}
+AUTH_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorResponse, "description": "No token"},
+    403: {"model": ErrorResponse, "description": "Wrong token, or review disabled"},
+}
+
+
+@dataclass
+class AppState:
+    """What the routes share: the store, its reader, the settings."""
+
+    store: Store
+    reader: EventReader
+    review_token: str | None
+    read_only: bool
+    tiles: str | None
+    db_path: str
+    settings: Any = None  # eventwire.config.Settings for /ingest; None = defaults + db_path
+
+    @property
+    def review_enabled(self) -> bool:
+        """Review (and ingest) needs a token and a writable store."""
+        return bool(self.review_token) and not self.read_only
+
+
+def get_state(request: Request) -> AppState:
+    """The state :func:`eventwire.api.app.create_app` put on the app."""
+    state: AppState = request.app.state.ew
+    return state
+
+
+State = Annotated[AppState, Depends(get_state)]
+
+
+def get_reader(state: State) -> Iterator[EventReader]:
+    """A reader of the app's store through a cursor of this request's own."""
+    with state.reader.cursor() as reader:
+        yield reader
+
+
+Reader = Annotated[EventReader, Depends(get_reader)]
+
+
+def get_cursor(reader: Reader) -> duckdb.DuckDBPyConnection:
+    """This request's cursor, for the review and ingest writes."""
+    return reader.con
+
+
+Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(get_cursor)]
+
+bearer = HTTPBearer(auto_error=False, description="The review token given to `eventwire serve`.")
+
+
+def require_token(
+    state: State,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> None:
+    """Refuse unless the request carries the configured review token."""
+    if not state.review_enabled:
+        message = (
+            "review is disabled on this server; start it with --review-token or "
+            "$EVENTWIRE_REVIEW_TOKEN"
+        )
+        raise HTTPException(403, {"code": "EW-API-403", "message": message})
+    if credentials is None or not credentials.credentials:
+        raise HTTPException(
+            401,
+            {"code": "EW-API-401", "message": "review needs 'Authorization: Bearer <token>'"},
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    assert state.review_token is not None  # review_enabled
+    given = credentials.credentials.encode("utf-8", "surrogateescape")
+    if not secrets.compare_digest(given, state.review_token.encode("utf-8")):
+        raise HTTPException(403, {"code": "EW-API-403", "message": "wrong review token"})
+
+
+Authorized = Annotated[None, Depends(require_token)]
+
+_CSV = ", comma-separated."
+_OLD = "Older name of `{}`."
+
+
+def event_filter(
+    since: Annotated[date | None, Query(description="Events on or after this date.")] = None,
+    until: Annotated[date | None, Query(description="Events on or before this date.")] = None,
+    bbox: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="min_lon,min_lat,max_lon,max_lat in degrees (min_lon > max_lon: "
+            "across the antimeridian).",
+        ),
+    ] = None,
+    country: Annotated[str | None, Query(max_length=1000, description=f"ISO2 codes{_CSV}")] = None,
+    admin1: Annotated[str | None, Query(max_length=200)] = None,
+    actor: Annotated[str | None, Query(max_length=200, description="Actor name contains.")] = None,
+    type: Annotated[
+        str | None,
+        Query(max_length=2000, description=f"PLOVER types, ACLED event or sub-event types{_CSV}"),
+    ] = None,
+    acled_type: Annotated[
+        str | None, Query(max_length=2000, description=f"ACLED event types{_CSV}")
+    ] = None,
+    sub_type: Annotated[
+        str | None, Query(max_length=2000, description=f"ACLED sub-event types{_CSV}")
+    ] = None,
+    modality: Annotated[str | None, Query(max_length=200, description=f"Modalities{_CSV}")] = None,
+    outlet: Annotated[str | None, Query(max_length=200, description="Outlet contains.")] = None,
+    speaker: Annotated[str | None, Query(max_length=200, description="Speaker contains.")] = None,
+    text: Annotated[
+        str | None, Query(max_length=500, description="Sentence text contains.")
+    ] = None,
+    doc_id: Annotated[str | None, Query(max_length=200)] = None,
+    min_sources: Annotated[int | None, Query(ge=1, le=10_000)] = None,
+    start: Annotated[date | None, Query(description=_OLD.format("since"))] = None,
+    end: Annotated[date | None, Query(description=_OLD.format("until"))] = None,
+    source: Annotated[str | None, Query(max_length=200, description=_OLD.format("outlet"))] = None,
+    q: Annotated[str | None, Query(max_length=500, description=_OLD.format("text"))] = None,
+) -> EventFilter:
+    """The one event filter (:class:`~eventwire.db.filters.EventFilter`) from the query."""
+    values = dict(locals())  # the parameters: nothing else is bound yet
+    try:
+        return EventFilter.from_options({k: v for k, v in values.items() if v not in (None, "")})
+    except ConfigError as exc:
+        raise HTTPException(
+            422, {"code": "EW-API-422", "message": f"invalid filter: {exc}"}
+        ) from None
+
+
+Filter = Annotated[EventFilter, Depends(event_filter)]

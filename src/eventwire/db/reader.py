@@ -1,0 +1,347 @@
+"""Read-only queries over a store for the HTTP API and the dashboard: pages, aggregates, map.
+
+All knowledge of the ``events``/``documents`` columns the API shows lives here; what to
+select is the one :class:`~eventwire.db.filters.EventFilter`. A reader is bound to one
+store connection; :meth:`EventReader.cursor` gives one per request (DuckDB connections are
+not shared across threads)::
+
+    reader = EventReader(store)
+    with reader.cursor() as request:
+        page = request.list_events(EventFilter(type=("ASSAULT",)), 100, 0)
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from typing import Any
+
+import duckdb
+
+from eventwire.db.filters import EventFilter, contains, like
+from eventwire.db.queries import REPORT_COLUMNS
+from eventwire.db.store import Store
+
+__all__ = ["EVENT_COLUMNS", "INTERVALS", "SORTS", "EventReader"]
+
+# The flat event columns the API returns: the store's, less provenance offsets and codes
+# that the record (``/events/{id}``) carries anyway.
+EVENT_COLUMNS: tuple[str, ...] = tuple(
+    c
+    for c in REPORT_COLUMNS
+    if c not in {"source_id", "cameo_root", "sentence_start", "sentence_end"}
+)
+SORTS: dict[str, str] = {
+    "date": "date_start ASC NULLS LAST, event_id",
+    "-date": "date_start DESC NULLS LAST, event_id",
+    "fatalities": "fatalities ASC NULLS LAST, event_id",
+    "-fatalities": "fatalities DESC NULLS LAST, event_id",
+    "confidence": "confidence ASC NULLS LAST, event_id",
+    "-confidence": "confidence DESC NULLS LAST, event_id",
+    "id": "event_id",
+}
+INTERVALS: tuple[str, ...] = ("day", "week", "month")
+SENTENCE = "json_extract_string(record, '$.sentence')"
+
+
+def iso(value: Any) -> str | None:
+    """A date as ISO text (JSON has no dates); other values as text; None stays None."""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return None if value is None else str(value)
+
+
+def dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """The rows of an executed query as dicts, dates as ISO text."""
+    cols = [d[0] for d in cur.description or ()]
+    out = []
+    for row in cur.fetchall():
+        item = {}
+        for key, value in zip(cols, row, strict=True):
+            item[key] = value.isoformat() if isinstance(value, (date, datetime)) else value
+        out.append(item)
+    return out
+
+
+def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    """Whether the store has a table ``name`` (review tables exist only once written)."""
+    rows = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
+    ).fetchall()
+    return bool(rows[0][0])
+
+
+class EventReader:
+    """The API's read-only queries over one store (report-level events and documents)."""
+
+    def __init__(self, store: Store, has_reviews: bool | None = None) -> None:
+        self.store = store
+        self.con = store.con
+        self.has_reviews = (
+            has_table(self.con, "review_corrections") if has_reviews is None else has_reviews
+        )
+
+    @contextmanager
+    def cursor(self) -> Iterator[EventReader]:
+        """A reader over the same store through a cursor of its own (one per request)."""
+        cur = self.con.cursor()
+        try:
+            yield EventReader(Store(cur, self.store.path, self.store.read_only), self.has_reviews)
+        finally:
+            cur.close()
+
+    def count_events(self, flt: EventFilter) -> int:
+        """How many report-level events match."""
+        where, params = flt.where("report")
+        row = self.con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
+        return int(row[0]) if row else 0
+
+    def list_events(
+        self,
+        flt: EventFilter,
+        limit: int,
+        offset: int,
+        sort: str = "-date",
+    ) -> list[dict[str, Any]]:
+        """One page of events: ids first (cheap top-N), then the columns of those rows only."""
+        where, params = flt.where("report")
+        ids = [
+            r[0]
+            for r in self.con.execute(
+                f"SELECT event_id FROM events WHERE {where} "
+                f"ORDER BY {SORTS.get(sort, SORTS['-date'])} LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            ).fetchall()
+        ]
+        if not ids:
+            return []
+        marks = ", ".join("?" for _ in ids)
+        cols = ", ".join(EVENT_COLUMNS)
+        rows = dicts(
+            self.con.execute(
+                f"SELECT {cols}, json_extract_string(record, '$.trigger.text') AS trigger, "
+                f"{SENTENCE} AS sentence FROM events WHERE event_id IN ({marks})",
+                ids,
+            )
+        )
+        # Small keyed look-ups merged here: correlated subqueries cost more than the page.
+        sources = dict(
+            self.con.execute(
+                "SELECT m.event_id, max(c.n_sources) FROM canonical_members m JOIN "
+                f"canonical_events c USING (canonical_id) WHERE m.event_id IN ({marks}) "
+                "GROUP BY 1",
+                ids,
+            ).fetchall()
+        )
+        reviews: dict[str, str] = {}
+        if self.has_reviews:
+            reviews = dict(
+                self.con.execute(
+                    "SELECT event_id, arg_max(action, created_at) FROM review_corrections "
+                    f"WHERE event_id IN ({marks}) GROUP BY 1",
+                    ids,
+                ).fetchall()
+            )
+        for row in rows:
+            row["n_sources"] = int(sources.get(row["event_id"]) or 1)
+            row["review_status"] = reviews.get(row["event_id"])
+        order = {event_id: i for i, event_id in enumerate(ids)}
+        return sorted(rows, key=lambda row: order[row["event_id"]])
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """The JSON record of one event, or None."""
+        row = self.con.execute(
+            "SELECT record FROM events WHERE event_id = ?", [event_id]
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """A document's text and metadata with the records of its events, or None."""
+        cur = self.con.execute(
+            "SELECT doc_id, source_id, title, published, source, url, author, language, "
+            "country, text, segments FROM documents WHERE doc_id = ?",
+            [doc_id],
+        )
+        rows = dicts(cur)
+        if not rows:
+            return None
+        doc = rows[0]
+        doc["segments"] = json.loads(doc["segments"]) if doc.get("segments") else []
+        records = [
+            json.loads(r[0])
+            for r in self.con.execute(
+                "SELECT record FROM events WHERE doc_id = ? ORDER BY sentence_start, event_id",
+                [doc_id],
+            ).fetchall()
+        ]
+        doc["events"] = records
+        return doc
+
+    def stats(
+        self,
+        flt: EventFilter,
+        interval: str | None,
+        top: int = 15,
+        edges: int = 60,
+    ) -> dict[str, Any]:
+        """Totals, counts by type/country/modality, a timeline, top actors and edges."""
+        where, params = flt.where("report")
+        base = f"FROM events WHERE {where}"
+        total = self.con.execute(
+            f"SELECT count(*), coalesce(sum(fatalities), 0), count(DISTINCT doc_id), "
+            f"min(date_start), max(date_start) {base}",
+            params,
+        ).fetchone()
+        assert total is not None
+        lo, hi = total[3], total[4]
+        if interval not in INTERVALS:
+            days = (hi - lo).days if lo and hi else 0
+            interval = "day" if days <= 120 else "week" if days <= 3 * 365 else "month"
+        timeline = self.con.execute(
+            f"SELECT date_trunc('{interval}', date_start)::DATE AS period, "
+            f"coalesce(plover_type, 'UNKNOWN') AS type, count(*) AS n {base} "
+            "AND date_start IS NOT NULL GROUP BY ALL ORDER BY period, type",
+            params,
+        ).fetchall()
+        return {
+            "total": int(total[0]),
+            "fatalities": int(total[1]),
+            "documents": int(total[2]),
+            "first_date": iso(lo),
+            "last_date": iso(hi),
+            "by_type": self._counts("plover_type", base, params),
+            "by_acled_type": self._counts("acled_event_type", base, params),
+            "by_country": self._counts("country", base, params, top),
+            "by_modality": self._counts("modality", base, params),
+            "interval": interval,
+            "timeline": [{"period": iso(p), "type": t, "count": int(n)} for p, t, n in timeline],
+            "top_actors": self._top_actors(base, params, top),
+            "network": self._network(base, params, edges),
+        }
+
+    def _counts(
+        self, column: str, base: str, params: list[Any], top: int = 50
+    ) -> list[dict[str, Any]]:
+        """The ``top`` most frequent values of ``column``."""
+        rows = self.con.execute(
+            f"SELECT {column} AS key, count(*) AS n {base} GROUP BY ALL "
+            "ORDER BY n DESC, key NULLS LAST LIMIT ?",
+            [*params, top],
+        ).fetchall()
+        return [{"key": k, "count": int(n)} for k, n in rows]
+
+    def _top_actors(self, base: str, params: list[Any], top: int) -> list[dict[str, Any]]:
+        """Actors by number of events, as actor1 or actor2."""
+        rows = self.con.execute(
+            f"WITH f AS (SELECT actor1_name, actor2_name {base}) "
+            "SELECT name, count(*) AS n FROM ("
+            "SELECT actor1_name AS name FROM f UNION ALL SELECT actor2_name FROM f) "
+            "WHERE name IS NOT NULL GROUP BY name ORDER BY n DESC, name LIMIT ?",
+            [*params, top],
+        ).fetchall()
+        return [{"name": k, "count": int(n)} for k, n in rows]
+
+    def _network(self, base: str, params: list[Any], edges: int) -> list[dict[str, Any]]:
+        """The ``edges`` most frequent actor1 → actor2 pairs, with fatalities."""
+        rows = self.con.execute(
+            f"SELECT actor1_name, actor2_name, count(*) AS n, "
+            f"coalesce(sum(fatalities), 0) AS killed {base} "
+            "AND actor1_name IS NOT NULL AND actor2_name IS NOT NULL "
+            "GROUP BY ALL ORDER BY n DESC, 1, 2 LIMIT ?",
+            [*params, edges],
+        ).fetchall()
+        return [
+            {"source": a, "target": b, "weight": int(n), "fatalities": int(k)}
+            for a, b, n, k in rows
+        ]
+
+    def map_features(self, flt: EventFilter, zoom: int, max_points: int) -> dict[str, Any]:
+        """Individual points when few, else a grid of cells (count, dominant type)."""
+        where, params = flt.where("report")
+        base = f"FROM events WHERE {where} AND lat IS NOT NULL AND lon IS NOT NULL"
+        row = self.con.execute(f"SELECT count(*) {base}", params).fetchone()
+        n = int(row[0]) if row else 0
+        if n <= max_points:
+            rows = self.con.execute(
+                f"SELECT event_id, lat, lon, plover_type, location_name, "
+                f"date_start {base} ORDER BY event_id",
+                params,
+            ).fetchall()
+            points = [
+                {"event_id": i, "lat": la, "lon": lo, "type": t, "place": p, "date": iso(d)}
+                for i, la, lo, t, p, d in rows
+            ]
+            return {"mode": "points", "total": n, "points": points, "cells": []}
+        cell = 360.0 / (2 ** max(0, min(zoom, 18))) / 8
+        rows = self.con.execute(
+            f"SELECT floor(lat / ?) AS gy, floor(lon / ?) AS gx, count(*) AS n, "
+            f"avg(lat), avg(lon), mode(plover_type) {base} GROUP BY gy, gx "
+            "ORDER BY n DESC LIMIT 5000",
+            [cell, cell, *params],
+        ).fetchall()
+        cells = [{"lat": la, "lon": lo, "count": int(c), "type": t} for _, _, c, la, lo, t in rows]
+        return {"mode": "grid", "total": n, "cell_degrees": cell, "points": [], "cells": cells}
+
+    def actors(
+        self,
+        flt: EventFilter,
+        q: str | None,
+        limit: int,
+        offset: int,
+    ) -> list[dict[str, Any]]:
+        """Actor names with their event counts (as actor1 and actor2), ``q`` in the name."""
+        where, params = flt.where("report")
+        rows = self.con.execute(
+            f"WITH f AS (SELECT actor1_name, actor1_inter, actor2_name, actor2_inter "
+            f"FROM events WHERE {where}), "
+            "u AS (SELECT actor1_name AS name, actor1_inter AS inter, 1 AS role FROM f "
+            "UNION ALL SELECT actor2_name, actor2_inter, 2 FROM f) "
+            "SELECT name, mode(inter) AS inter, count(*) AS n, count(*) FILTER (role = 1), "
+            "count(*) FILTER (role = 2) FROM u WHERE name IS NOT NULL "
+            f"{'AND ' + contains('name') if q else ''} "
+            "GROUP BY name ORDER BY n DESC, name LIMIT ? OFFSET ?",
+            [*params, *([like(q)] if q else []), limit, offset],
+        ).fetchall()
+        return [
+            {"name": a, "inter": i, "events": int(n), "as_actor1": int(n1), "as_actor2": int(n2)}
+            for a, i, n, n1, n2 in rows
+        ]
+
+    def places(
+        self,
+        flt: EventFilter,
+        q: str | None,
+        limit: int,
+        offset: int,
+    ) -> list[dict[str, Any]]:
+        """Event locations with coordinates, precision and event counts, ``q`` in the name."""
+        where, params = flt.where("report")
+        rows = self.con.execute(
+            f"SELECT location_name, country, admin1, avg(lat), avg(lon), "
+            f"min(geo_precision), count(*) AS n FROM events WHERE {where} "
+            f"AND location_name IS NOT NULL {'AND ' + contains('location_name') if q else ''}"
+            " GROUP BY ALL ORDER BY n DESC, 1 LIMIT ? OFFSET ?",
+            [*params, *([like(q)] if q else []), limit, offset],
+        ).fetchall()
+        return [
+            {
+                "name": a,
+                "country": c,
+                "admin1": ad,
+                "lat": la,
+                "lon": lo,
+                "precision": p,
+                "events": int(n),
+            }
+            for a, c, ad, la, lo, p, n in rows
+        ]
+
+    def counts(self) -> dict[str, int]:
+        """How many documents and report-level events the store holds."""
+        out = {}
+        for table in ("documents", "events"):
+            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        return out
