@@ -12,7 +12,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from eventwire.errors import DataFileError
-from eventwire.pipeline.places.gazetteer.build import FEAT_ADMIN1, FEAT_PLACE, index_path
+from eventwire.pipeline.places.gazetteer.build import index_path
 from eventwire.pipeline.places.gazetteer.geo import haversine_km
 from eventwire.pipeline.places.gazetteer.index import Gazetteer, load_gazetteer
 from eventwire.pipeline.places.gazetteer.sources import (
@@ -21,6 +21,7 @@ from eventwire.pipeline.places.gazetteer.sources import (
     SupplementPlace,
     read_supplement,
 )
+from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN1, FEAT_PLACE
 from eventwire.records import Document
 
 HEADER = ",".join(SUPPLEMENT_COLUMNS)

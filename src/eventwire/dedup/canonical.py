@@ -25,13 +25,8 @@ from typing import Any
 import pyarrow as pa
 
 from eventwire.db.store import Store
-from eventwire.dedup.cluster import (
-    Cluster,
-    DedupOptions,
-    ReportEvent,
-    cluster_events,
-    linked_events,
-)
+from eventwire.dedup.linkage import Cluster, cluster_events, linked_events
+from eventwire.dedup.rules import DedupOptions, ReportEvent
 from eventwire.errors import StoreError
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4, "publication": 5}

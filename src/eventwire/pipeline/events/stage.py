@@ -18,6 +18,7 @@ from typing import Any
 from eventwire.config import Settings
 from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
+from eventwire.pipeline.common.triggerlexicon import trigger_surface_forms
 from eventwire.pipeline.events.modality import find_modality, has_habitual_cue
 from eventwire.pipeline.events.roles import Roles, find_roles, is_participant, noun_span
 from eventwire.pipeline.events.rules import (
@@ -32,7 +33,6 @@ from eventwire.pipeline.events.rules import (
     physical_target,
     reframe,
     thing_patient,
-    trigger_surface_forms,
     under_prohibition,
     valid_air,
     valid_intervention,

@@ -25,28 +25,32 @@ import os
 import re
 import time
 from collections import defaultdict
-from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
 from eventwire.errors import DataFileError
 from eventwire.pipeline.places.gazetteer.admin2 import add_admin2
 from eventwire.pipeline.places.gazetteer.lexicon import load_lexicon
-from eventwire.pipeline.places.gazetteer.normalize import fold, is_latin, skeleton, strip_article
+from eventwire.pipeline.places.gazetteer.normalize import fold
 from eventwire.pipeline.places.gazetteer.sources import (
     admin_areas,
     read_cities,
     read_countries,
     read_csc_states,
+    supplement_paths,
 )
 from eventwire.pipeline.places.gazetteer.supplement import add_supplement
+from eventwire.pipeline.places.gazetteer.table import (
+    FEAT_ADMIN,
+    FEAT_ADMIN1,
+    FEAT_COUNTRY,
+    FEAT_PLACE,
+    BuildTable,
+)
 
 FORMAT = 16
-LOOSE_MIN = 4  # shortest loose key (3 measured: +0.004 GTD, -0.002 ACLED; too noisy)
-FEAT_PLACE, FEAT_ADMIN1, FEAT_ADMIN, FEAT_COUNTRY = 0, 1, 2, 3
 # CSC area types that are below the first level (precision 2 when used as a location)
 SUB_ADMIN_KINDS = frozenset(
     {
@@ -85,8 +89,6 @@ def index_version() -> str:
 
 
 def _supplement_digest() -> str:
-    from eventwire.pipeline.places.gazetteer.sources import supplement_paths
-
     digest = hashlib.sha1()
     for path in supplement_paths():
         try:
@@ -117,44 +119,6 @@ def key_hash(key: str) -> int:
     return int.from_bytes(
         hashlib.blake2b(key.encode(), digest_size=8).digest(), "little", signed=True
     )
-
-
-class _Table:
-    """Accumulates places and their names while building."""
-
-    def __init__(self) -> None:
-        self.cols: dict[str, list[Any]] = defaultdict(list)
-        self.names: list[str] = []
-        self.exact: dict[str, dict[int, int]] = defaultdict(dict)
-        self.loose: dict[str, dict[int, int]] = defaultdict(dict)
-
-    def add(self, name: str, **cols: Any) -> int:
-        idx = len(self.names)
-        self.names.append(name)
-        for key, value in cols.items():
-            self.cols[key].append(value)
-        return idx
-
-    def index_names(self, idx: int, main: Iterable[str], alternate: Iterable[str]) -> None:
-        for flag, names in ((2, main), (1, alternate)):
-            for name in names:
-                if (
-                    not name
-                    or not is_latin(name)
-                    or (len(name) <= 4 and name.isupper() and flag == 1)
-                ):
-                    continue
-                key = fold(name)
-                if len(key) < 2:
-                    continue
-                if self.exact[key].get(idx, -1) < flag:
-                    self.exact[key][idx] = flag
-                bare = strip_article(key)
-                if bare != key and self.exact[bare].get(idx, -1) < 0:
-                    self.exact[bare][idx] = 0
-                loose = skeleton(name)
-                if len(loose) >= LOOSE_MIN and self.loose[loose].get(idx, -1) < flag:
-                    self.loose[loose][idx] = flag
 
 
 def _postings(index: dict[str, dict[int, int]]) -> dict[str, np.ndarray]:
@@ -195,7 +159,7 @@ _CSC_DISTRICT_RE = re.compile(
 
 
 def _add_csc_places(
-    table: _Table, cc_index: dict[str, int], adm_rows: dict[tuple[str, str], int], kind: int
+    table: BuildTable, cc_index: dict[str, int], adm_rows: dict[tuple[str, str], int], kind: int
 ) -> None:
     """Add the towns and districts of countrystatecity-countries that GeoNames' cities500
     lacks (many villages and districts of Iraq, Yemen, Ukraine …; no population known).
@@ -244,7 +208,7 @@ def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
     cc_index = {c: i for i, c in enumerate(codes)}
     kinds = ["", "populated place", "country"]
     kind_index = {k: i for i, k in enumerate(kinds)}
-    table = _Table()
+    table = BuildTable()
     type_words = lexicon.admin | lexicon.part
     # countries first, then admin areas, then populated places
     for cc, info in countries.items():
@@ -359,7 +323,7 @@ def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
     return out
 
 
-def _add_variants(table: _Table, arrays: dict[str, np.ndarray], codes: list[str]) -> None:
+def _add_variants(table: BuildTable, arrays: dict[str, np.ndarray], codes: list[str]) -> None:
     """Attach the spellings of variants.yaml to the biggest place of that name and country
     (an administrative area when no populated place has the name: "Nord Kivu")."""
     for place, cc, names in load_lexicon().variants:
