@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,6 +19,8 @@ from eventwire.cli.common import (
     out_console,
     settings_from,
 )
+from eventwire.db.queries import EventFilter
+from eventwire.errors import ConfigError
 
 LevelOption = Annotated[
     str, typer.Option("--level", help="report (one row per report) or canonical (deduplicated).")
@@ -46,10 +50,7 @@ ModalityOption = Annotated[
 ]
 
 
-def _filters(**values: Any) -> Any:
-    from eventwire.db.queries import EventFilter
-    from eventwire.errors import ConfigError
-
+def _filters(**values: Any) -> EventFilter:
     try:
         return EventFilter.from_options({k: v for k, v in values.items() if v is not None})
     except ConfigError as exc:
@@ -64,7 +65,7 @@ def _level(level: str) -> str:
 
 def _refresh_canonical(db: str, options: dict[str, Any]) -> None:
     """Re-cluster when report events are not all in canonical events yet."""
-    from eventwire.db.store import Store
+    from eventwire.db.store import Store  # lazy: duckdb/pyarrow load on use, CLI start stays light
     from eventwire.dedup.canonical import pending_count
     from eventwire.dedup.cluster import cluster_store
 
@@ -114,7 +115,7 @@ def register(app: typer.Typer) -> None:
         debug: DebugOption = False,
     ) -> None:
         """Export events: the JSONL record contract, flat CSV/Parquet/GeoJSON, or ACLED-CSV."""
-        from eventwire.db import exports
+        from eventwire.db import exports  # lazy: duckdb/pyarrow load on use, CLI start stays light
         from eventwire.db.store import Store
         from eventwire.dedup.cluster import STAGE_NAME
 
@@ -195,9 +196,11 @@ def register(app: typer.Typer) -> None:
         debug: DebugOption = False,
     ) -> None:
         """Counts of events by type, country and month, with a small bar chart."""
-        import json
-
-        from eventwire.db.stats import GROUPS, render, stat_counts
+        from eventwire.db.stats import (  # lazy: duckdb/pyarrow load on use, CLI start stays light
+            GROUPS,
+            render,
+            stat_counts,
+        )
         from eventwire.db.store import Store
         from eventwire.dedup.cluster import STAGE_NAME
 
@@ -231,9 +234,9 @@ def register(app: typer.Typer) -> None:
 
 def _write_reviewed(store: Any, flt: Any, handle: Any) -> int:
     """Report records with analyst reviews applied (rejected events left out)."""
-    import json
-
-    from eventwire.db.exports import records
+    from eventwire.db.exports import (
+        records,  # lazy: duckdb/pyarrow load on use, CLI start stays light
+    )
     from eventwire.db.review import apply_reviews
 
     n = 0
@@ -245,7 +248,5 @@ def _write_reviewed(store: Any, flt: Any, handle: Any) -> int:
 
 def _quiet_stdout() -> None:
     """After a broken pipe, point stdout at devnull so the exit flush does not fail again."""
-    import os
-
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
