@@ -81,6 +81,7 @@ def _refresh_canonical(db: str, options: dict[str, Any]) -> None:
 
 
 def register(app: typer.Typer) -> None:
+    # long: a Typer command whose first 30 lines declare its options
     @app.command()
     @handle_errors
     def export(

@@ -283,6 +283,7 @@ def _fatalities(members: list[ReportEvent]) -> dict[str, int | None] | None:
     }
 
 
+# long: the canonical record and its table row, field by field, read side by side
 def merge_cluster(cluster: Cluster, members: list[ReportEvent], now: datetime) -> dict[str, Any]:
     """The canonical_events row (with its JSON record) of one cluster."""
     members = sorted(members, key=lambda e: e.event_id)

@@ -27,12 +27,13 @@ import time
 from collections import defaultdict
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from eventwire.errors import DataFileError
 from eventwire.pipeline.places.gazetteer.admin2 import add_admin2
-from eventwire.pipeline.places.gazetteer.lexicon import load_lexicon
+from eventwire.pipeline.places.gazetteer.lexicon import Lexicon, load_lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold
 from eventwire.pipeline.places.gazetteer.sources import (
     admin_areas,
@@ -199,18 +200,14 @@ def _add_csc_places(
             table.index_names(idx, [name], [bare] if district else [])
 
 
-def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
-    """Read every source and return the arrays of the index (see module docstring)."""
-    lexicon = load_lexicon()
-    cities = read_cities(min_population)
-    countries = read_countries()
-    codes = sorted(set(countries) | {c["countrycode"] for c in cities.values()})
-    cc_index = {c: i for i, c in enumerate(codes)}
-    kinds = ["", "populated place", "country"]
-    kind_index = {k: i for i, k in enumerate(kinds)}
-    table = BuildTable()
-    type_words = lexicon.admin | lexicon.part
-    # countries first, then admin areas, then populated places
+def _add_countries(
+    table: BuildTable,
+    countries: dict[str, dict[str, Any]],
+    cc_index: dict[str, int],
+    kind: int,
+    lexicon: Lexicon,
+) -> dict[int, int]:
+    """Add one row per country; return ``{country index: its row}``."""
     for cc, info in countries.items():
         idx = table.add(
             info["name"],
@@ -221,10 +218,22 @@ def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
             cc=cc_index[cc],
             adm1=-1,
             feat=FEAT_COUNTRY,
-            kind=kind_index["country"],
+            kind=kind,
         )
         table.index_names(idx, [info["name"], *lexicon.country_names.get(cc, ())], [])
-    country_rows = {table.cols["cc"][i]: i for i in range(len(table.names))}
+    return {table.cols["cc"][i]: i for i in range(len(table.names))}
+
+
+def _add_admin_areas(
+    table: BuildTable,
+    cities: dict[str, dict[str, Any]],
+    cc_index: dict[str, int],
+    kinds: list[str],
+    kind_index: dict[str, int],
+    type_words: frozenset[str],
+) -> dict[tuple[str, str], int]:
+    """Add the first-level areas (and the countrystatecity districts) with their own kinds;
+    return ``{(country, area code): row}``. New kinds are appended to ``kinds``."""
     adm_rows: dict[tuple[str, str], int] = {}
     for n, area in enumerate(admin_areas(cities)):
         if area.country not in cc_index or not area.names:
@@ -250,9 +259,26 @@ def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
         stripped = [_strip_kind_words(n, type_words) for n in area.names]
         table.index_names(idx, area.names, stripped)
         adm_rows[(area.country, area.code)] = idx
-    # admin sums for centroids of areas without coordinates
-    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
-    seats: dict[int, tuple[int, int]] = {}  # area row -> (population, row of biggest place)
+    return adm_rows
+
+
+# area row -> [weighted lat sum, weighted lon sum, weight sum, population sum]
+_Sums = dict[int, list[float]]
+
+
+def _add_cities(
+    table: BuildTable,
+    cities: dict[str, dict[str, Any]],
+    cc_index: dict[str, int],
+    adm_rows: dict[tuple[str, str], int],
+    country_rows: dict[int, int],
+    kind: int,
+) -> tuple[_Sums, dict[int, tuple[int, int]]]:
+    """Add GeoNames' populated places; return the population-weighted coordinate sums of
+    every admin area and country (centroids for areas without coordinates) and their
+    seats, ``{area row: (population, row of its biggest place)}``."""
+    sums: _Sums = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    seats: dict[int, tuple[int, int]] = {}
     for city in cities.values():
         cc = city["countrycode"]
         if cc not in cc_index:
@@ -268,7 +294,7 @@ def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
             cc=cc_index[cc],
             adm1=adm,
             feat=FEAT_PLACE,
-            kind=kind_index["populated place"],
+            kind=kind,
         )
         table.index_names(idx, [city["name"]], city.get("alternatenames") or [])
         weight = float(pop) + 1.0
@@ -281,8 +307,27 @@ def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
                 s[1] += weight * city["longitude"]
                 s[2] += weight
                 s[3] += pop
-    _add_csc_places(table, cc_index, adm_rows, kind_index["populated place"])
-    supplement_counts = add_supplement(table, cc_index, kind_index["populated place"])
+    return sums, seats
+
+
+def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
+    """Read every source and return the arrays of the index (see module docstring)."""
+    lexicon = load_lexicon()
+    cities = read_cities(min_population)
+    countries = read_countries()
+    codes = sorted(set(countries) | {c["countrycode"] for c in cities.values()})
+    cc_index = {c: i for i, c in enumerate(codes)}
+    kinds = ["", "populated place", "country"]
+    kind_index = {k: i for i, k in enumerate(kinds)}
+    table = BuildTable()
+    # countries first, then admin areas, then populated places
+    country_rows = _add_countries(table, countries, cc_index, kind_index["country"], lexicon)
+    type_words = lexicon.admin | lexicon.part
+    adm_rows = _add_admin_areas(table, cities, cc_index, kinds, kind_index, type_words)
+    place_kind = kind_index["populated place"]
+    sums, seats = _add_cities(table, cities, cc_index, adm_rows, country_rows, place_kind)
+    _add_csc_places(table, cc_index, adm_rows, place_kind)
+    supplement_counts = add_supplement(table, cc_index, place_kind)
     kind_index.setdefault("admin2", len(kinds))
     if len(kinds) == kind_index["admin2"]:
         kinds.append("admin2")
@@ -297,6 +342,18 @@ def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
     for idx, (_, row) in seats.items():
         seat[idx] = row
     _add_variants(table, arrays, codes)
+    return _pack(table, arrays, seat, codes, kinds, supplement_counts)
+
+
+def _pack(
+    table: BuildTable,
+    arrays: dict[str, np.ndarray],
+    seat: np.ndarray,
+    codes: list[str],
+    kinds: list[str],
+    supplement_counts: tuple[int, int, int],
+) -> dict[str, np.ndarray]:
+    """The arrays of the index file in their stored types, names and name indexes."""
     blob = "\n".join(table.names).encode("utf-8")
     name_off = np.zeros(len(table.names) + 1, dtype=np.int64)
     name_off[1:] = np.cumsum([len(n.encode("utf-8")) + 1 for n in table.names])
