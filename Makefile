@@ -51,6 +51,8 @@ check: install-test
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/python tools/import_cycles.py
 
 bench: install-test
 	$(BIN)/python bench/throughput.py

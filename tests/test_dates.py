@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventwire.pipeline.dates.stage import DatesStage
-from eventwire.pipeline.dates.timex import find_habitual, find_timexes, load_timex_lexicon
+from eventwire.pipeline.dates.timex import find_habitual, find_timexes
+from eventwire.pipeline.dates.timex_lexicon import load_timex_lexicon
 from eventwire.records import Document, Event, Segment, Sentence, Span
 
 PUB = date(2014, 12, 10)  # a Wednesday

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from eventwire.errors import DataFileError
 from eventwire.pipeline.common.geo import haversine_km
-from eventwire.pipeline.places.gazetteer.build import FEAT_ADMIN1, FEAT_PLACE, index_path
+from eventwire.pipeline.places.gazetteer.build import index_path
 from eventwire.pipeline.places.gazetteer.index import Gazetteer, load_gazetteer
 from eventwire.pipeline.places.gazetteer.sources import (
     SUPPLEMENT_COLUMNS,
@@ -21,6 +21,7 @@ from eventwire.pipeline.places.gazetteer.sources import (
     SupplementPlace,
     read_supplement,
 )
+from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN1, FEAT_PLACE
 from eventwire.records import Document
 
 HEADER = ",".join(SUPPLEMENT_COLUMNS)

@@ -15,9 +15,13 @@ from typing import Any
 
 import pyarrow as pa
 
-from eventwire.db.filters import EventFilter
+from eventwire.config import load_settings
+from eventwire.db.filters import EventFilter, parse_date
 from eventwire.db.queries import select_sql
 from eventwire.db.store import Store
+from eventwire.dedup.canonical import pending_count
+from eventwire.dedup.cluster import cluster_store
+from eventwire.run.runner import process as run_process
 
 __all__ = ["EventStore", "open_store", "process"]
 
@@ -45,13 +49,9 @@ def process(
     With ``cluster`` (the default) the new report events are then clustered into canonical
     events (:func:`eventwire.dedup.cluster.cluster_store`).
     """
-    from eventwire.config import load_settings
-    from eventwire.db.filters import parse_date
-    from eventwire.run.runner import process as run
-
     inputs = [str(paths)] if isinstance(paths, (str, Path)) else [str(p) for p in paths]
     settings = load_settings(config_file=config, db=str(db) if db is not None else None, **options)
-    return run(
+    return run_process(
         inputs,
         settings,
         engine=engine,
@@ -131,7 +131,7 @@ class EventStore:
 
     def records(self, level: str = "report", **filters: Any) -> Iterator[dict[str, Any]]:
         """The JSON records (DESIGN.md contract, or the canonical record) one by one."""
-        from eventwire.db.exports import records
+        from eventwire.db.exports import records  # lazy: exports load pyarrow.dataset, pandas
 
         return records(self.store, level, EventFilter.from_options(filters))
 
@@ -153,14 +153,10 @@ class EventStore:
     @property
     def pending(self) -> int:
         """Report events not yet clustered into canonical events."""
-        from eventwire.dedup.canonical import pending_count
-
         return pending_count(self.store)
 
     def cluster(self, *, rebuild: bool = False, **options: Any) -> Any:
         """Cluster new report events into canonical events (needs a writable store)."""
-        from eventwire.dedup.cluster import cluster_store
-
         return cluster_store(self.store, options or None, rebuild=rebuild)
 
 
@@ -170,8 +166,6 @@ def open_store(path: str | Path | None = None, *, read_only: bool | None = None)
     Files open read-only by default (several readers may share a file; a missing file is
     an error); ``":memory:"`` and ``read_only=False`` give a writable store.
     """
-    from eventwire.config import load_settings
-
     target = str(path) if path is not None else load_settings().db
     if read_only is None:
         read_only = target != ":memory:"

@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from eventwire.config import VERSION
 from eventwire.errors import DataFileError
 
 
@@ -51,9 +52,7 @@ def data_versions() -> dict[str, str]:
     >>> "pipeline" in data_versions()
     True
     """
-    from eventwire.config import VERSION as __version__
-
-    versions = {"pipeline": __version__}
+    versions = {"pipeline": VERSION}
     for manifest in sorted(data_dir().glob("*/MANIFEST.json")):
         for entry in _manifest(manifest).get("files", []):
             versions[str(entry["name"])] = str(entry["version"])
@@ -77,7 +76,7 @@ def data_versions_json() -> str:
 
 def load_yaml(path: Path | str) -> Any:
     """Parse a YAML data file with libyaml's C loader when available (about 10x faster)."""
-    import yaml
+    import yaml  # lazy: modules that only locate data files need no YAML parser
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with open(path, encoding="utf-8") as handle:

@@ -285,6 +285,7 @@ def _actor_record(actor: Actor | None) -> dict[str, Any] | None:
     }
 
 
+# long: the DESIGN.md record contract, one field a line
 def event_record(event: Event, doc: Document) -> dict[str, Any]:
     """Return the JSONL export record of DESIGN.md for an event of a document."""
     sentence = doc.sentences[event.sentence_index] if doc.sentences else None

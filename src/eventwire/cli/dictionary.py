@@ -7,12 +7,17 @@ eventwire dict lookup "Iraqi security forces" --country IQ --date 2014-12-10
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from eventwire.errors import EventwireError
+from eventwire.pipeline.actors.acled_names import acled_actor_label
+from eventwire.pipeline.actors.compose import code_mention
+from eventwire.pipeline.common.actordict import check_file, load_actor_dictionary, read_records
+from eventwire.records import parse_iso_date
 
 
 def check_paths(paths: list[Path]) -> tuple[list[str], int]:
@@ -21,8 +26,6 @@ def check_paths(paths: list[Path]) -> tuple[list[str], int]:
     Besides each record's schema, role and parent references must name an actor id
     that exists in the packaged dictionary or in one of the files checked.
     """
-    from eventwire.pipeline.common.actordict import check_file, load_actor_dictionary, read_records
-
     problems: list[str] = []
     known: set[str] = set(load_actor_dictionary().by_id)
     references: list[tuple[str, str]] = []
@@ -86,13 +89,6 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Print the coded actor for a mention as JSON (with its ACLED-style name)."""
-        from dataclasses import asdict
-
-        from eventwire.pipeline.actors.acled_names import acled_actor_label
-        from eventwire.pipeline.actors.compose import code_mention
-        from eventwire.pipeline.common.actordict import load_actor_dictionary
-        from eventwire.records import parse_iso_date
-
         try:
             day = parse_iso_date(on or None)
         except ValueError:

@@ -8,15 +8,17 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.console import Console
+from rich.table import Table
 
+from eventwire.config import load_settings
 from eventwire.errors import EventwireError
+from eventwire.evaluate.scoring import FORMATS, evaluate, read_gold
+from eventwire.pipeline.base import Pipeline
 
 
 def render_report(data: dict[str, Any]) -> None:
     """Print an evaluation report (``Report.as_dict()``) as rich tables on stdout."""
-    from rich.console import Console
-    from rich.table import Table
-
     console = Console()
     table = Table(
         title=f"eventwire eval — {data['format']} — {data['rows']} reports "
@@ -78,10 +80,6 @@ def register(app: typer.Typer) -> None:
         config: Annotated[Path | None, typer.Option("--config", help="eventwire.toml")] = None,
     ) -> None:
         """Score the top event of each gold report: type, sub-type, actors, place, date, deaths."""
-        from eventwire.config import load_settings
-        from eventwire.evaluate.scoring import FORMATS, evaluate, read_gold
-        from eventwire.pipeline.base import Pipeline
-
         if gold_format not in FORMATS:
             raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
         try:

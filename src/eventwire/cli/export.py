@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -33,7 +35,7 @@ def _level(level: str) -> str:
 
 def _refresh_canonical(db: str, options: dict[str, Any]) -> None:
     """Re-cluster when report events are not all in canonical events yet."""
-    from eventwire.db.store import Store
+    from eventwire.db.store import Store  # lazy: duckdb/pyarrow load on use, CLI start stays light
     from eventwire.dedup.canonical import pending_count
     from eventwire.dedup.cluster import cluster_store
 
@@ -49,6 +51,7 @@ def _refresh_canonical(db: str, options: dict[str, Any]) -> None:
 
 
 def register(app: typer.Typer) -> None:
+    # long: a Typer command whose first 30 lines declare its options
     @app.command()
     @handle_errors
     @filter_options
@@ -76,7 +79,7 @@ def register(app: typer.Typer) -> None:
         flt: EventFilter,
     ) -> None:
         """Export events: the JSONL record contract, flat CSV/Parquet/GeoJSON, or ACLED-CSV."""
-        from eventwire.db import exports
+        from eventwire.db import exports  # lazy: duckdb/pyarrow load on use, CLI start stays light
         from eventwire.db.store import Store
         from eventwire.dedup.cluster import STAGE_NAME
 
@@ -140,9 +143,11 @@ def register(app: typer.Typer) -> None:
         flt: EventFilter,
     ) -> None:
         """Counts of events by type, country and month, with a small bar chart."""
-        import json
-
-        from eventwire.db.stats import GROUPS, render, stat_counts
+        from eventwire.db.stats import (  # lazy: duckdb/pyarrow load on use, CLI start stays light
+            GROUPS,
+            render,
+            stat_counts,
+        )
         from eventwire.db.store import Store
         from eventwire.dedup.cluster import STAGE_NAME
 
@@ -166,9 +171,9 @@ def register(app: typer.Typer) -> None:
 
 def _write_reviewed(store: Any, flt: EventFilter, handle: Any) -> int:
     """Report records with analyst reviews applied (rejected events left out)."""
-    import json
-
-    from eventwire.db.exports import records
+    from eventwire.db.exports import (
+        records,  # lazy: duckdb/pyarrow load on use, CLI start stays light
+    )
     from eventwire.db.review import apply_reviews
 
     n = 0
@@ -180,7 +185,5 @@ def _write_reviewed(store: Any, flt: EventFilter, handle: Any) -> int:
 
 def _quiet_stdout() -> None:
     """After a broken pipe, point stdout at devnull so the exit flush does not fail again."""
-    import os
-
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())

@@ -22,7 +22,7 @@ def build(
     force: Annotated[bool, typer.Option("--force", help="Rebuild even if cached.")] = False,
 ) -> None:
     """Build the gazetteer index from the installed packages (cached; rebuilt on change)."""
-    from eventwire.pipeline.places.gazetteer.build import build_index
+    from eventwire.pipeline.places.gazetteer.build import build_index  # lazy: numpy
 
     try:
         path, seconds = build_index(force=force)
@@ -36,7 +36,7 @@ def build(
 @gazetteer_app.command("info")
 def info() -> None:
     """Print the index path, version, size and row counts as JSON."""
-    from eventwire.pipeline.places.gazetteer.build import index_path, index_version
+    from eventwire.pipeline.places.gazetteer.build import index_path, index_version  # lazy: numpy
     from eventwire.pipeline.places.gazetteer.index import FEATURE_NAMES, load_gazetteer
 
     try:

@@ -58,6 +58,7 @@ def estimate_inputs(paths: list[str]) -> int | None:
 def register(app: typer.Typer) -> None:
     register_demo(app)
 
+    # long: a Typer command whose first 25 lines declare its options
     @app.command()
     @handle_errors
     def process(

@@ -49,7 +49,7 @@ def register(app: typer.Typer) -> None:
         debug: DebugOption = False,
     ) -> None:
         """Serve the HTTP API (/docs) and the dashboard (/) over the store."""
-        from eventwire.api.app import serve_app
+        from eventwire.api.app import serve_app  # lazy: FastAPI and uvicorn load on use
 
         settings = settings_from(db, config)
         if host not in {"127.0.0.1", "localhost", "::1"}:

@@ -25,13 +25,8 @@ from typing import Any
 import pyarrow as pa
 
 from eventwire.db.store import Store
-from eventwire.dedup.cluster import (
-    Cluster,
-    DedupOptions,
-    ReportEvent,
-    cluster_events,
-    linked_events,
-)
+from eventwire.dedup.linkage import Cluster, cluster_events, linked_events
+from eventwire.dedup.rules import DedupOptions, ReportEvent
 from eventwire.errors import StoreError
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4, "publication": 5}
@@ -288,6 +283,7 @@ def _fatalities(members: list[ReportEvent]) -> dict[str, int | None] | None:
     }
 
 
+# long: the canonical record and its table row, field by field, read side by side
 def merge_cluster(cluster: Cluster, members: list[ReportEvent], now: datetime) -> dict[str, Any]:
     """The canonical_events row (with its JSON record) of one cluster."""
     members = sorted(members, key=lambda e: e.event_id)

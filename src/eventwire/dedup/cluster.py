@@ -1,19 +1,10 @@
-"""One event, many reports: cluster report-level events into canonical events.
+"""One event, many reports: cluster a store's report-level events into canonical events.
 
-Two report-level events may describe the same real-world event when they are
-*compatible*: same PLOVER type (and ACLED type and mode when both have one), same
-modality, overlapping date ranges (± ``date_slack_days``), places within a distance that
-depends on their precision (and never two different precise places), and actors that do
-not contradict each other. Events of one document are never merged: the report itself
-tells them apart (ACLED splits one text into several rows for several places).
-
-Clustering is deterministic and order-independent: compatible pairs form a candidate
-graph; each connected component is clustered greedily (complete linkage: a report joins
-the best cluster all of whose members it is compatible with) in a fixed order derived
-from the events themselves (date, then event id). A canonical id is a hash of the
-smallest member event id, so the same reports give the same ids whatever order they
-arrived in. :func:`cluster_store` is incremental: it re-clusters only the components that
-new reports touch, and never changes the report-level events.
+The rules that say when two reports may describe the same event are in
+:mod:`eventwire.dedup.rules`, the clustering itself in :mod:`eventwire.dedup.linkage`, and
+the store side (what is new, merging a cluster, the canonical tables) in
+:mod:`eventwire.dedup.canonical`. :func:`cluster_store` is incremental: it re-clusters only
+the components that new reports touch, and never changes the report-level events.
 
 >>> from datetime import date
 >>> a = ReportEvent("e1", "d1", "ASSAULT", date_start=date(2024, 5, 1), lat=33.3, lon=44.4,
@@ -26,27 +17,20 @@ new reports touch, and never changes the report-level events.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from eventwire.dedup.rules import (
-    DedupOptions,
-    ReportEvent,
-    _mergeable_dates,
-    similarity,
-)
-from eventwire.records import stable_id
+from eventwire.dedup.canonical import ClusterSummary, run_clustering
+from eventwire.dedup.linkage import Cluster, cluster_events
+from eventwire.dedup.rules import DedupOptions, ReportEvent, similarity
 
 if TYPE_CHECKING:
     from eventwire.db.store import Store
-    from eventwire.dedup.canonical import ClusterSummary
 
 __all__ = [
+    "STAGE_NAME",
     "Cluster",
+    "ClusterSummary",
     "DedupOptions",
     "ReportEvent",
     "cluster_events",
@@ -55,172 +39,6 @@ __all__ = [
 ]
 
 STAGE_NAME = "eventwire.dedup.v1"  # settings.options(STAGE_NAME) holds DedupOptions fields
-
-
-@dataclass
-class Cluster:
-    """A canonical event in the making: member event ids and their mean similarity."""
-
-    canonical_id: str
-    component_id: str
-    members: list[str]
-    similarity: dict[str, float] = field(default_factory=dict)  # member -> mean sim to others
-
-
-def candidate_edges(
-    events: Sequence[ReportEvent], opts: DedupOptions
-) -> dict[tuple[str, str], float]:
-    """All compatible pairs ``(smaller id, larger id) -> similarity`` (a date-sorted sweep)."""
-    edges: dict[tuple[str, str], float] = {}
-    blocks: dict[tuple[str, str], list[ReportEvent]] = defaultdict(list)
-    for e in events:
-        if e.plover_type and _mergeable_dates(e, opts):
-            blocks[(e.plover_type, e.modality or "asserted")].append(e)
-    slack = timedelta(days=opts.date_slack_days)
-    for block in blocks.values():
-        block.sort(key=_order_key)
-        active: dict[str | None, list[ReportEvent]] = defaultdict(list)
-        for n, e in enumerate(block):
-            assert e.start is not None
-            if n % 256 == 0:  # drop events that ended too long ago to overlap anything now
-                for key in list(active):
-                    active[key] = [m for m in active[key] if m.end and m.end + slack >= e.start]
-            pools = active.values() if e.country is None else (active[e.country], active[None])
-            for pool in pools:
-                for m in pool:
-                    if m.end is None or m.end + slack < e.start:
-                        continue
-                    sim = similarity(e, m, opts)
-                    if sim is not None:
-                        edges[_pair(e.event_id, m.event_id)] = sim
-            active[e.country].append(e)
-    return edges
-
-
-def linked_events(
-    new: Sequence[ReportEvent], others: Sequence[ReportEvent], opts: DedupOptions
-) -> set[str]:
-    """Ids of ``others`` compatible with at least one of ``new`` (pairs among ``others``
-    are not examined: this is how incremental clustering finds what a new report touches)."""
-    reach = timedelta(days=opts.date_slack_days + opts.max_range_days)
-    slack = timedelta(days=opts.date_slack_days)
-    groups: dict[tuple[str, str, str | None], list[ReportEvent]] = defaultdict(list)
-    for m in others:
-        if m.plover_type and _mergeable_dates(m, opts):
-            groups[(m.plover_type, m.modality or "asserted", m.country)].append(m)
-    starts: dict[tuple[str, str, str | None], list[date]] = {}
-    for key, members in groups.items():
-        members.sort(key=_order_key)
-        starts[key] = [m.start or date.min for m in members]
-    found: set[str] = set()
-    for e in new:
-        if not (e.plover_type and _mergeable_dates(e, opts)) or e.start is None or e.end is None:
-            continue
-        block = (e.plover_type, e.modality or "asserted")
-        keys = (
-            [k for k in groups if k[:2] == block]
-            if e.country is None
-            else [(*block, e.country), (*block, None)]
-        )
-        for key in keys:
-            pool = groups.get(key)
-            if not pool:
-                continue
-            lo = bisect_left(starts[key], e.start - reach)
-            hi = bisect_right(starts[key], e.end + slack)
-            for m in pool[lo:hi]:
-                if m.event_id not in found and similarity(e, m, opts) is not None:
-                    found.add(m.event_id)
-    return found
-
-
-def _pair(x: str, y: str) -> tuple[str, str]:
-    return (x, y) if x < y else (y, x)
-
-
-def _order_key(e: ReportEvent) -> tuple[date, date, str]:
-    return (e.start or date.min, e.end or date.min, e.event_id)
-
-
-def components(ids: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[list[str]]:
-    """Connected components (union-find), each sorted, listed by smallest id."""
-    parent: dict[str, str] = {i: i for i in ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for x, y in edges:
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for i in parent:
-        groups[find(i)].append(i)
-    return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
-
-
-def _cluster_component(
-    members: list[ReportEvent], edges: Mapping[tuple[str, str], float], opts: DedupOptions
-) -> list[list[str]]:
-    """Greedy complete-linkage clustering of one component, in date order."""
-    done: list[list[ReportEvent]] = []
-    clusters: list[list[ReportEvent]] = []  # still open: every member may overlap what comes
-    min_end: list[date] = []
-    slack = timedelta(days=opts.date_slack_days)
-    for e in sorted(members, key=_order_key):
-        start = e.start or date.min
-        if any(end + slack < start for end in min_end):  # close clusters that cannot grow
-            keep = [i for i, end in enumerate(min_end) if end + slack >= start]
-            kept = set(keep)
-            done.extend(c for i, c in enumerate(clusters) if i not in kept)
-            clusters = [clusters[i] for i in keep]
-            min_end = [min_end[i] for i in keep]
-        best: tuple[float, str] | None = None
-        best_idx = -1
-        for idx, cluster in enumerate(clusters):
-            sims = [edges.get(_pair(e.event_id, m.event_id)) for m in cluster]
-            if any(s is None for s in sims):
-                continue
-            mean = sum(s for s in sims if s is not None) / len(sims)
-            if mean < opts.min_similarity:
-                continue
-            seed = min(m.event_id for m in cluster)
-            # highest mean similarity wins; ties go to the cluster with the smallest seed id
-            if best is None or mean > best[0] or (mean == best[0] and seed < best[1]):
-                best, best_idx = (mean, seed), idx
-        if best_idx >= 0:
-            clusters[best_idx].append(e)
-            min_end[best_idx] = min(min_end[best_idx], e.end or date.min)
-        else:
-            clusters.append([e])
-            min_end.append(e.end or date.min)
-    return [sorted(m.event_id for m in c) for c in done + clusters]
-
-
-def cluster_events(
-    events: Sequence[ReportEvent], opts: DedupOptions | None = None
-) -> list[Cluster]:
-    """Cluster report-level events into canonical events (same input set → same output)."""
-    opts = opts or DedupOptions()
-    by_id = {e.event_id: e for e in events}
-    edges = candidate_edges(list(by_id.values()), opts)
-    out: list[Cluster] = []
-    for comp in components(by_id, edges):
-        component_id = stable_id("component", comp[0])
-        groups = (
-            _cluster_component([by_id[i] for i in comp], edges, opts) if len(comp) > 1 else [comp]
-        )
-        for group in groups:
-            sims: dict[str, float] = {}
-            for i in group:
-                others = [edges[_pair(i, j)] for j in group if j != i]
-                sims[i] = round(sum(others) / len(others), 4) if others else 1.0
-            out.append(Cluster(stable_id("canonical", group[0]), component_id, group, sims))
-    out.sort(key=lambda c: c.canonical_id)
-    return out
 
 
 def cluster_store(
@@ -240,7 +58,5 @@ def cluster_store(
     >>> cluster_store(Store.open(":memory:")).new_events
     0
     """
-    from eventwire.dedup.canonical import run_clustering
-
     opts = options if isinstance(options, DedupOptions) else DedupOptions.from_mapping(options)
     return run_clustering(store, opts, rebuild=rebuild)

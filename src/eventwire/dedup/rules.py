@@ -1,6 +1,6 @@
 """Compatibility rules of deduplication: can two report-level events be one real event?
 
-Used by :mod:`eventwire.dedup.cluster`; see its docstring for the clustering around these rules.
+Used by :mod:`eventwire.dedup.linkage`; see its docstring for the clustering around these rules.
 
 >>> a = ReportEvent("e1", "d1", "ASSAULT", country="IQ")
 >>> similarity(a, ReportEvent("e2", "d1", "ASSAULT", country="IQ")) is None  # one document

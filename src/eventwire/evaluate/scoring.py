@@ -25,7 +25,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from eventwire.config import load_settings
 from eventwire.errors import EventwireError, InputError
+from eventwire.pipeline.base import Pipeline
 from eventwire.pipeline.common.geo import haversine_km
 from eventwire.records import Document, Event, parse_iso_date
 
@@ -201,7 +203,7 @@ def country_code(name: str | None) -> str | None:
     alias = _COUNTRY_ALIASES.get(name.strip().lower())
     if alias:
         return alias
-    import pycountry
+    import pycountry  # lazy: ~70 ms to import, and most names hit _COUNTRY_ALIASES
 
     try:
         return str(pycountry.countries.lookup(name.strip()).alpha_2)
@@ -442,8 +444,5 @@ def evaluate_file(
 ) -> Report:
     """Evaluate the default pipeline (or ``run``) on a gold JSONL file."""
     if run is None:
-        from eventwire.config import load_settings
-        from eventwire.pipeline.base import Pipeline
-
         run = Pipeline.from_settings(load_settings())
     return evaluate(read_gold(path, gold_format, limit), run, gold_format, keep_rows)

@@ -20,6 +20,7 @@ militias", "Obama", "ISIS fighters") into a coded ``Actor``. The order is:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date
 
 from eventwire.datafiles import words
@@ -129,65 +130,83 @@ def _cut(words: list[str]) -> list[str]:
     return words
 
 
-def compose(
-    d: ActorDictionary, text: str, words: list[str], context_country: str | None
-) -> Actor | None:
-    """Compose a generic mention from its head noun and modifiers, or None without a head."""
-    norm = [normalise(w) for w in _cut(words)]
-    found = _find_head(d, norm)
-    if found is None and norm and norm[-1].endswith("s") and norm[-1][:-1] in d.demonyms:
-        found = (len(norm) - 1, "GEN-CIVILIANS")  # "Iraqis", "Syrians"
-    if found is None:
-        return None
-    start, generic_id = found
-    generic = d.by_id[generic_id]
-    if generic_id in ("GEN-UAG", "GEN-REBELS"):
-        # "a regime sniper", "army snipers", "police gunmen": an armed person of a state force
-        for token in norm[:start]:
-            state_generic = d.get(d.heads.get(token))
-            if state_generic is not None and state_generic.state:
-                mil = "GEN-POLICE" if state_generic.state == "POL" else "GEN-MILITARY"
-                generic = d.by_id[mil]
-                break
-    country: str | None = None
-    identities: list[tuple[str, str, str | None]] = []
-    unknown = False
-    pro: list[str] = []
-    covered: set[int] = set()  # tokens that name a country
-    cut_words = _cut(words)
-    for size in (3, 2, 1):  # "United States", "South Sudanese", "Iraqi", "US"
+@dataclass(slots=True)
+class _Modifiers:
+    """What the words of a generic mention say besides its head noun."""
+
+    country: str | None = None  # named by a country, demonym or acronym (or an identity)
+    covered: set[int] = field(default_factory=set)  # tokens that name a country
+    identities: list[tuple[str, str, str | None]] = field(default_factory=list)
+    unknown: bool = False  # "unknown gunmen", "unidentified militants"
+    pro: list[str] = field(default_factory=list)  # "pro-government", "pro-Russian"
+
+
+def _state_person(d: ActorDictionary, before_head: list[str], generic: ActorEntry) -> ActorEntry:
+    """ "a regime sniper", "army snipers", "police gunmen": an armed person of a state force
+    is that force, not an unidentified armed group."""
+    if generic.id not in ("GEN-UAG", "GEN-REBELS"):
+        return generic
+    for token in before_head:
+        state_generic = d.get(d.heads.get(token))
+        if state_generic is not None and state_generic.state:
+            return d.by_id["GEN-POLICE" if state_generic.state == "POL" else "GEN-MILITARY"]
+    return generic
+
+
+def _named_countries(
+    d: ActorDictionary, norm: list[str], cut_words: list[str], start: int, mods: _Modifiers
+) -> None:
+    """Countries named before the head ("United States", "South Sudanese", "Iraqi", "US"):
+    the first one found, longest names first, is the mention's country."""
+    for size in (3, 2, 1):
         for i in range(max(0, min(start, len(norm)) - size + 1)):
             key = " ".join(norm[i : i + size])
             code = d.countries.get(key) or d.demonyms.get(key)
             if size == 1 and code is None:
                 code = d.country_acronyms.get(cut_words[i].replace(".", ""))
-            if code and not covered & set(range(i, i + size)):
-                country = country or code
-                covered.update(range(i, i + size))
+            if code and not mods.covered & set(range(i, i + size)):
+                mods.country = mods.country or code
+                mods.covered.update(range(i, i + size))
+
+
+def _read_modifiers(
+    d: ActorDictionary, norm: list[str], cut_words: list[str], start: int
+) -> _Modifiers:
+    """Country, identities (sect, ethnicity, clan), "unknown" and pro-/anti- stances."""
+    mods = _Modifiers()
+    _named_countries(d, norm, cut_words, start, mods)
     for i, token in enumerate(norm):
         if not token:
             continue
         singular = token[:-1] if token.endswith("s") else token
         for form in (token, singular):
             if form in d.identities:
-                identities.append(d.identities[form])
+                mods.identities.append(d.identities[form])
                 break
-        if country is None and i >= start and singular in d.demonyms:
-            country = d.demonyms[singular]  # "Iraqis", "Syrians" as the head itself
+        if mods.country is None and i >= start and singular in d.demonyms:
+            mods.country = d.demonyms[singular]  # "Iraqis", "Syrians" as the head itself
         if i < start and token in _UNKNOWN_WORDS and token != "armed":
-            unknown = True
+            mods.unknown = True
         if token.startswith("pro "):
-            pro.append("pro-" + token[4:].replace(" ", "-"))
+            mods.pro.append("pro-" + token[4:].replace(" ", "-"))
         elif token == "pro" and i + 1 < len(norm):
-            pro.append("pro-" + norm[i + 1])
-    if country is None:
-        for _, _, identity_country in identities:
-            country = country or identity_country
-    labels = [label for kind, label, _ in identities if kind != "clan"]
-    explicit = country is not None
-    country = country or context_country
-    how = "composed" if explicit or identities else "context" if country else "head-noun"
-    affiliation = [*dict.fromkeys(labels), *pro]
+            mods.pro.append("pro-" + norm[i + 1])
+    if mods.country is None:
+        for _, _, identity_country in mods.identities:
+            mods.country = mods.country or identity_country
+    return mods
+
+
+def _names_unknown_group(
+    d: ActorDictionary,
+    generic: ActorEntry,
+    norm: list[str],
+    cut_words: list[str],
+    start: int,
+    covered: set[int],
+) -> bool:
+    """ "National Resistance forces", "Vengeance Units": capitalised words before an armed
+    head that are no country, identity, head or state unit name a group we do not know."""
     proper = [
         w
         for i, w in enumerate(cut_words[:start])
@@ -200,13 +219,34 @@ def compose(
         and not norm[i].startswith("anti ")
         and norm[i] not in STATE_UNIT_WORDS
     ]
-    if (
+    return bool(
         proper
         and not covered
         and generic.inter in (1, 2, 3)
         and generic.id not in ("GEN-GOVERNMENT", "GEN-POLICE")
-    ):
-        # "National Resistance forces", "Vengeance Units": a named group we do not know
+    )
+
+
+def compose(
+    d: ActorDictionary, text: str, words: list[str], context_country: str | None
+) -> Actor | None:
+    """Compose a generic mention from its head noun and modifiers, or None without a head."""
+    cut_words = _cut(words)
+    norm = [normalise(w) for w in cut_words]
+    found = _find_head(d, norm)
+    if found is None and norm and norm[-1].endswith("s") and norm[-1][:-1] in d.demonyms:
+        found = (len(norm) - 1, "GEN-CIVILIANS")  # "Iraqis", "Syrians"
+    if found is None:
+        return None
+    start, generic_id = found
+    generic = _state_person(d, norm[:start], d.by_id[generic_id])
+    mods = _read_modifiers(d, norm, cut_words, start)
+    labels = [label for kind, label, _ in mods.identities if kind != "clan"]
+    explicit = mods.country is not None
+    country = mods.country or context_country
+    how = "composed" if explicit or mods.identities else "context" if country else "head-noun"
+    affiliation = [*dict.fromkeys(labels), *mods.pro]
+    if _names_unknown_group(d, generic, norm, cut_words, start, mods.covered):
         named_inter = 2 if generic.id == "GEN-REBELS" else 3
         return Actor(
             text=text,
@@ -231,14 +271,14 @@ def compose(
                 resolved_by=how,
             )
     name, inter, kind = generic.name, generic.inter, generic.type
-    if generic.id in ("GEN-MILITIA", "GEN-COMMUNAL") and identities:
-        ident_kind, ident_label, _ = identities[0]
+    if generic.id in ("GEN-MILITIA", "GEN-COMMUNAL") and mods.identities:
+        ident_kind, ident_label, _ = mods.identities[0]
         suffix = IDENTITY_MILITIA_SUFFIX.get(ident_kind, "Militia")
         name = (
             "Unidentified Communal Militia" if ident_kind == "clan" else f"{ident_label} {suffix}"
         )
         inter, kind = 4, "identity militia"
-    elif generic.id == "GEN-REBELS" and unknown:
+    elif generic.id == "GEN-REBELS" and mods.unknown:
         uag = d.by_id["GEN-UAG"]
         name, inter, kind, generic = uag.name, uag.inter, uag.type, uag
     elif generic.id == "GEN-REBELS" and labels:

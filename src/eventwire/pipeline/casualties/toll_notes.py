@@ -68,59 +68,53 @@ def first_quantity(text: str, lex: NumberLexicon) -> Quantity | None:
     return found[0] if found else None
 
 
-def find_note_mentions(text: str, plain: str, offset: int, numbers: NumberLexicon) -> list[Mention]:
-    """Totals, coder notes, updated tolls and explicit zeros of one sentence.
+def _shared(q: Quantity, share: Quantity | None) -> tuple[int, int, int | None]:
+    """``(best, low, high)`` of ``q``, divided by ``share`` when a total is split."""
+    best, low, high = q.best, q.low, q.high
+    if share is not None and share.best > 0:
+        best, low = best // share.best, low // share.best
+        high = None if high is None else high // share.best
+    return best, low, high
 
-    ``plain`` is ``text`` with bracketed asides blanked (same length).
-    """
-    mentions: list[Mention] = []
+
+def _add_coded(mentions: list[Mention], text: str, offset: int, numbers: NumberLexicon) -> None:
+    """Coder notes: "Fatalities coded as 10", "… spread across three events", "… in
+    addition to 2 known fatalities"."""
     for m in CODED.finditer(text):
         q = first_quantity(m.group("q"), numbers)
         if q is None:
             continue
-        best, low, high = q.best, q.low, q.high
-        share = first_quantity(m.group("m") or "", numbers)
-        if share is not None and share.best > 0:  # "coded as 10 and spread across three…"
-            best, low = best // share.best, low // share.best
-            high = None if high is None else high // share.best
+        # "coded as 10 and spread across three…"
+        best, low, high = _shared(q, first_quantity(m.group("m") or "", numbers))
         extra = first_quantity(m.group("add") or "", numbers)
         if extra is not None:  # "coded at 3, in addition to 2 known fatalities"
             best, low = best + extra.best, low + extra.low
             high = None if high is None or extra.high is None else high + extra.high
-        mentions.append(
-            Mention(
-                "killed",
-                best,
-                low,
-                high,
-                offset + m.start(),
-                offset + m.end(),
-                m.group(0),
-                kind="coded",
-            )
-        )
+        start, end = offset + m.start(), offset + m.end()
+        mentions.append(Mention("killed", best, low, high, start, end, m.group(0), kind="coded"))
+
+
+def _add_zeros_and_updates(
+    mentions: list[Mention], plain: str, offset: int, numbers: NumberLexicon
+) -> None:
+    """Explicit zeros ("No fatalities were reported") and updated tolls ("the death toll
+    rose to 30")."""
     for m in ZERO.finditer(plain):
-        mentions.append(
-            Mention(
-                "killed", 0, 0, 0, offset + m.start(), offset + m.end(), m.group(0), kind="zero"
-            )
-        )
+        start, end = offset + m.start(), offset + m.end()
+        mentions.append(Mention("killed", 0, 0, 0, start, end, m.group(0), kind="zero"))
     for m in UPDATE.finditer(plain):
         phrase = m.group("q") or m.group("q2") or m.group("q3") or ""
         q = first_quantity(phrase, numbers)
         if q is not None:
+            start, end = offset + m.start(), offset + m.end()
             mentions.append(
-                Mention(
-                    "killed",
-                    q.best,
-                    q.low,
-                    q.high,
-                    offset + m.start(),
-                    offset + m.end(),
-                    m.group(0),
-                    kind="update",
-                )
+                Mention("killed", q.best, q.low, q.high, start, end, m.group(0), kind="update")
             )
+
+
+def _add_summaries(mentions: list[Mention], text: str, offset: int, numbers: NumberLexicon) -> None:
+    """Stated totals ("2 fatalities.", "1 fatality split among 12 events") that no earlier
+    mention covers, and a coder's closing note ("1 killed.", "2 dead, 3 injured.")."""
     for m in SUMMARY.finditer(text):
         if any(x.start <= offset + m.start() < x.end for x in mentions):
             continue
@@ -128,11 +122,8 @@ def find_note_mentions(text: str, plain: str, offset: int, numbers: NumberLexico
         if not found or found[-1].end < len(m.group("q").rstrip()) - 1:
             continue
         q = found[-1]
-        best, low, high = q.best, q.low, q.high
-        parts = first_quantity(m.group("m") or "", numbers)
-        if parts is not None and parts.best > 0:  # "1 fatality split among 12 events"
-            best, low = best // parts.best, low // parts.best
-            high = None if high is None else high // parts.best
+        # "1 fatality split among 12 events"
+        best, low, high = _shared(q, first_quantity(m.group("m") or "", numbers))
         qs = m.start("q") + q.start
         mentions.append(
             Mention(
@@ -148,20 +139,32 @@ def find_note_mentions(text: str, plain: str, offset: int, numbers: NumberLexico
         )
     short = SHORT_SUMMARY.fullmatch(text)
     if short:  # a coder's closing note: "1 killed." / "2 dead, 3 injured."
-        q = first_quantity(short.group("q"), numbers)
-        if q is not None:
+        note = first_quantity(short.group("q"), numbers)
+        if note is not None:
             mentions.append(
                 Mention(
                     "killed",
-                    q.best,
-                    q.low,
-                    q.high,
+                    note.best,
+                    note.low,
+                    note.high,
                     offset + short.start("q"),
                     offset + short.end("cue"),
                     text[short.start("q") : short.end("cue")],
                     kind="summary",
                 )
             )
+
+
+def find_note_mentions(text: str, plain: str, offset: int, numbers: NumberLexicon) -> list[Mention]:
+    """Totals, coder notes, updated tolls and explicit zeros of one sentence.
+
+    ``plain`` is ``text`` with bracketed asides blanked (same length). The order matters:
+    a stated total is skipped where a coder note, zero or update already covers it.
+    """
+    mentions: list[Mention] = []
+    _add_coded(mentions, text, offset, numbers)
+    _add_zeros_and_updates(mentions, plain, offset, numbers)
+    _add_summaries(mentions, text, offset, numbers)
     return mentions
 
 

@@ -370,7 +370,7 @@ class ActorDictionary:
 
     def fuzzy(self, text: str, cutoff: float = FUZZY_CUTOFF) -> tuple[ActorEntry, float] | None:
         """Closest alias by edit similarity, for transliterations (Malki ~ Maliki)."""
-        from rapidfuzz import fuzz, process
+        from rapidfuzz import fuzz, process  # lazy: only unmatched mentions need it
 
         key = normalise(text)
         if len(key) < 5:

@@ -30,12 +30,11 @@ from eventwire.config import Settings
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.dates.timex import (
     Timex,
-    TimexLexicon,
     find_habitual,
     find_timexes,
-    load_timex_lexicon,
     parse_with_dateparser,
 )
+from eventwire.pipeline.dates.timex_lexicon import TimexLexicon, load_timex_lexicon
 from eventwire.records import Document, Event, Sentence, When, parse_iso_date
 
 NAME = "eventwire.dates.v1"

@@ -12,12 +12,9 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
+from eventwire.pipeline.dates.timex_lexicon import TimexLexicon
 from eventwire.records import When
-
-if TYPE_CHECKING:
-    from eventwire.pipeline.dates.timex import TimexLexicon
 
 Resolved = tuple[When, str, tuple[int, int]]
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.config import Settings
 from eventwire.datafiles import words
 from eventwire.pipeline.events.roles import Roles, find_roles, noun_span
 from eventwire.pipeline.events.subtypes import phrase_classes
@@ -17,8 +16,6 @@ from eventwire.pipeline.events.triggers import (
     TriggerEntry,
     TriggerMatch,
     find_phrases,
-    inflections,
-    load_lexicon,
     match_triggers,
     token_keys,
 )
@@ -236,37 +233,6 @@ def merge_events(events: list[Event]) -> list[Event]:
         main.confidence = min(0.99, main.confidence + 0.02)
     out.sort(key=lambda e: (e.sentence_index, e.trigger.start))
     return out
-
-
-def trigger_surface_forms(settings: Settings) -> set[str]:
-    """Every lower-case surface form of every trigger: words with all their inflections,
-    and phrases with each word inflected ("exchanged fire", "took to the streets"), for the
-    relevance pre-filter. A sentence containing none of them cannot yield an event.
-
-    >>> forms = trigger_surface_forms(load_settings())     # doctest: +SKIP
-    >>> {"shot", "kidnapped", "airstrikes", "car bombs"} <= forms  # doctest: +SKIP
-    True
-    """
-    lexicon = load_lexicon(tuple(settings.user_lexicon_files))
-    irregular = lexicon.irregular
-    forms: set[str] = set()
-    for entry in lexicon.entries:
-        for word in {*entry.words, *([entry.head] if entry.head else [])}:
-            forms |= inflections(word, irregular)
-            forms |= {w for w in inflections(word, irregular) if "-" in word} | {word}
-        forms |= set(entry.forms)
-        if entry.phrase:
-            forms |= phrase_forms(entry.phrase, irregular)
-    return {f for f in forms if f}
-
-
-def phrase_forms(phrase: tuple[str, ...], irregular: dict[str, tuple[str, ...]]) -> set[str]:
-    options = [sorted(inflections(w, irregular)) if w.isalpha() else [w] for w in phrase]
-    results = [""]
-    for k, opts in enumerate(options):
-        sep = "" if k == 0 or phrase[k] == "-" or phrase[k - 1] == "-" else " "
-        results = [r + sep + o for r in results for o in opts][:4096]
-    return set(results)
 
 
 COLLECTIVE_CLAIM_FRAMES = frozenset({"request", "reject", "accuse"})

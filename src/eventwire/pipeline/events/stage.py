@@ -19,6 +19,7 @@ from eventwire.config import Settings
 from eventwire.datafiles import words
 from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
+from eventwire.pipeline.common.triggerlexicon import trigger_surface_forms
 from eventwire.pipeline.events.modality import find_modality, has_habitual_cue
 from eventwire.pipeline.events.roles import Roles, find_roles, is_participant, noun_span
 from eventwire.pipeline.events.rules import (
@@ -33,7 +34,6 @@ from eventwire.pipeline.events.rules import (
     physical_target,
     reframe,
     thing_patient,
-    trigger_surface_forms,
     under_prohibition,
     valid_air,
     valid_intervention,
@@ -121,55 +121,9 @@ class EventCoder:
         if frame in {"loot", "destroy"} and parse[match.head].dep_ == "amod":
             return None  # "the looted funds", "a burnt car": a state, not a reported act
         if violent and frame not in {"protest"}:
-            if "accident" in ctx and not strong and frame in {"kill", "harm"}:
-                return None
-            head = parse[match.head]
-            if frame in HARM_FRAMES and head.dep_ in {"amod", "compound"}:
-                return (
-                    None  # "murdered fashion designer", "murder trial": a reference, not a report
-                )
-            if (
-                frame in HARM_FRAMES | {"abduct"}
-                and not strong
-                and thing_patient(match, parse, self.lexicon)
-            ):
-                return None  # "killed crops", "executed warrants", "picked up a knock"
-            if match.entry.head == "pick" and not physical_target(match, parse, self.lexicon):
-                return None
-            if match.child is not None and parse[match.child].dep_ == "prep":
-                preps = [
-                    c for c in head.children if c.dep_ == "prep" and c.lower_ in entry.children
-                ]
-                objs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
-                if not any(is_participant(o) for o in objs):
-                    return None  # "she was fired on 1 November"
-            if entry.ambiguous and frame == "beat" and not strong:
-                return frame if physical_target(match, parse, self.lexicon) else None
-            if entry.ambiguous:
-                ok = ("conflict" in ctx or strong) and (strong or not in_domain)
-                if parse[match.head].lemma_.lower() == "clash" and not in_domain:
-                    ok = ok or bool(ctx & {"unarmed_collective", "protesters", "weapon_melee"})
-                if not ok and not in_domain and parse[match.head].lemma_.lower() in PHYSICAL:
-                    ok = physical_target(match, parse, self.lexicon)
-                if not ok:
-                    return None if in_domain else fallback_frame(entry, match, parse)
-            elif in_domain and not strong and frame in {"shoot", "kill", "harm", "attack", "clash"}:
-                return None
-            return frame
+            return self._accept_violent(match, parse, ctx, strong, in_domain)
         if frame == "protest" and entry.ambiguous:
-            if in_domain and not {"protest_context", "protesters"} & ctx:
-                return None
-            head = parse[match.head]
-            staged = head.head.lemma_.lower() in PROTEST_LIGHT_VERBS and head.dep_ in {
-                "dobj",
-                "nsubjpass",
-                "pobj",
-            }
-            if head.pos_ == "VERB":
-                subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-                people = phrase_classes(parse, subj.i, self.lexicon) if subj is not None else set()
-                staged = staged or bool(people & {"civilian", "unarmed_collective", "protesters"})
-            return frame if "protest_context" in ctx or staged else None
+            return self._accept_protest(match, parse, ctx, in_domain)
         if frame == "destroy":
             return frame if ({"conflict", "property"} & ctx) and not in_domain else None
         if frame == "support":
@@ -183,6 +137,65 @@ class EventCoder:
         if entry.ambiguous and in_domain:
             return None
         return frame
+
+    def _accept_violent(
+        self, match: TriggerMatch, parse: Any, ctx: set[str], strong: bool, in_domain: bool
+    ) -> str | None:
+        """``_accept`` for a violent frame: a report of an act, not a reference, an accident
+        or another sense; ``strong`` cues (weapons, armed groups) settle ambiguous words."""
+        entry = match.entry
+        frame = entry.frame
+        if "accident" in ctx and not strong and frame in {"kill", "harm"}:
+            return None
+        head = parse[match.head]
+        if frame in HARM_FRAMES and head.dep_ in {"amod", "compound"}:
+            return None  # "murdered fashion designer", "murder trial": a reference, not a report
+        if (
+            frame in HARM_FRAMES | {"abduct"}
+            and not strong
+            and thing_patient(match, parse, self.lexicon)
+        ):
+            return None  # "killed crops", "executed warrants", "picked up a knock"
+        if match.entry.head == "pick" and not physical_target(match, parse, self.lexicon):
+            return None
+        if match.child is not None and parse[match.child].dep_ == "prep":
+            preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in entry.children]
+            objs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+            if not any(is_participant(o) for o in objs):
+                return None  # "she was fired on 1 November"
+        if entry.ambiguous and frame == "beat" and not strong:
+            return frame if physical_target(match, parse, self.lexicon) else None
+        if entry.ambiguous:
+            ok = ("conflict" in ctx or strong) and (strong or not in_domain)
+            if parse[match.head].lemma_.lower() == "clash" and not in_domain:
+                ok = ok or bool(ctx & {"unarmed_collective", "protesters", "weapon_melee"})
+            if not ok and not in_domain and parse[match.head].lemma_.lower() in PHYSICAL:
+                ok = physical_target(match, parse, self.lexicon)
+            if not ok:
+                return None if in_domain else fallback_frame(entry, match, parse)
+        elif in_domain and not strong and frame in {"shoot", "kill", "harm", "attack", "clash"}:
+            return None
+        return frame
+
+    def _accept_protest(
+        self, match: TriggerMatch, parse: Any, ctx: set[str], in_domain: bool
+    ) -> str | None:
+        """``_accept`` for an ambiguous protest word ("march", "rally"): it needs protest
+        context, a staging verb ("held a rally") or people as its subject."""
+        frame = match.entry.frame
+        if in_domain and not {"protest_context", "protesters"} & ctx:
+            return None
+        head = parse[match.head]
+        staged = head.head.lemma_.lower() in PROTEST_LIGHT_VERBS and head.dep_ in {
+            "dobj",
+            "nsubjpass",
+            "pobj",
+        }
+        if head.pos_ == "VERB":
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            people = phrase_classes(parse, subj.i, self.lexicon) if subj is not None else set()
+            staged = staged or bool(people & {"civilian", "unarmed_collective", "protesters"})
+        return frame if "protest_context" in ctx or staged else None
 
     # ---- main -----------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
@@ -249,6 +262,36 @@ class EventCoder:
             and (j >= len(doc.sentences) or doc.sentences[j].segment == seg)
         ]
 
+    def _violent_agents(
+        self, doc: Document, sentences: list[int], chosen: dict[int, list[tuple[TriggerMatch, str]]]
+    ) -> set[str]:
+        """Cue classes of the agents of violent acts reported in these sentences (acts in
+        the background or the past, and attacks on protesters, do not count)."""
+        lex = self.lexicon
+        agents: set[str] = set()
+        for j in sentences:
+            pj = doc.parses[j]
+            for m, f in chosen[j]:
+                if f not in VIOLENT_FRAMES and f != "destroy":
+                    continue
+                if is_background(pj[m.head], lex) or is_past_reference(pj[m.head]):
+                    continue  # "against the trial of youths who clashed with …"
+                r = find_roles(pj, m.head, lex)
+                if "protesters" in phrase_classes(pj, r.patient, lex):
+                    continue  # the protesters were attacked: who attacked them did not protest
+                agents |= phrase_classes(pj, r.agent, lex)
+        return agents
+
+    def _habitual_context(self, doc: Document, i: int) -> bool:
+        """Does the sentence before ``i``, in the same segment, carry a habitual cue?"""
+        prev = i - 1
+        return (
+            prev in doc.parses
+            and prev < len(doc.sentences)
+            and doc.sentences[prev].segment == doc.sentences[i].segment
+            and has_habitual_cue(doc.parses[prev], self.lexicon)
+        )
+
     def _code_sentence(
         self,
         doc: Document,
@@ -265,29 +308,12 @@ class EventCoder:
         window = self._window(doc, i, indices)
         window_classes: set[str] = set().union(*(classes[j] for j in window)) if window else set()
         frames_window = set().union(*(salient[j] for j in window)) if window else set()
-        violent_agents: set[str] = set()
-        for j in [i, *window]:
-            pj = doc.parses[j]
-            for m, f in chosen[j]:
-                if f not in VIOLENT_FRAMES and f != "destroy":
-                    continue
-                if is_background(pj[m.head], lex) or is_past_reference(pj[m.head]):
-                    continue  # "against the trial of youths who clashed with …"
-                r = find_roles(pj, m.head, lex)
-                if "protesters" in phrase_classes(pj, r.patient, lex):
-                    continue  # the protesters were attacked: who attacked them did not protest
-                violent_agents |= phrase_classes(pj, r.agent, lex)
+        violent_agents = self._violent_agents(doc, [i, *window], chosen)
         # present-tense violent verbs listed in one sentence ("they behead, they torture …")
         n_violent = sum(
             1 for m, f in chosen[i] if f in VIOLENT_FRAMES and parse[m.head].tag_ in {"VBP", "VBZ"}
         )
-        prev = i - 1
-        habitual_context = (
-            prev in doc.parses
-            and prev < len(doc.sentences)
-            and doc.sentences[prev].segment == sentence.segment
-            and has_habitual_cue(doc.parses[prev], lex)
-        )
+        habitual_context = self._habitual_context(doc, i)
         out: list[Event] = []
         trigger_heads = {m.head for m, _ in chosen[i]}
         for match, picked in chosen[i]:

@@ -4,9 +4,11 @@ The dependency parse is the most expensive step of the pipeline, and most senten
 of general news carry no event. The pre-filter is an Aho-Corasick automaton over the
 lower-case surface forms (every inflection) of every trigger word and phrase of the
 event lexicon; a sentence is a candidate when one of those forms occurs in it at word
-boundaries. The forms come from :func:`eventwire.pipeline.events.stage.trigger_surface_forms`
-(the event coder owns the lexicon); regular inflections are added here as a safety net
-so that a form missing from that list does not silently cost recall.
+boundaries. The forms come from
+:func:`eventwire.pipeline.common.triggerlexicon.trigger_surface_forms` (the lexicon the event
+coder matches, kept below both stages); regular inflections of the lexicon file's own entries
+are added here as a safety net so that a form missing from that list does not silently cost
+recall.
 
 >>> is_candidate = build_prefilter(["kill", "car bomb"])
 >>> is_candidate("Gunmen killed two police officers.")
@@ -24,9 +26,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from eventwire.config import Settings
+from eventwire.datafiles import data_path, load_yaml
 from eventwire.errors import DataFileError
-from eventwire.pipeline.events.triggers import inflections
+from eventwire.pipeline.common.triggerlexicon import inflections, trigger_surface_forms
 
 _SPACE = re.compile(r"\s+")
 _HYPHEN_SPACE = re.compile(r"\s*-\s*|\s+")
@@ -81,7 +86,7 @@ class TriggerPrefilter:
     """``is_candidate(text)``: does the sentence contain a trigger form at word boundaries?"""
 
     def __init__(self, forms: Iterable[str], expand: bool = True) -> None:
-        import ahocorasick
+        import ahocorasick  # lazy: only runs that enable the pre-filter need it
 
         self.forms = frozenset(f for f in (expand_forms(forms) if expand else forms) if f)
         if not self.forms:
@@ -131,12 +136,9 @@ def build_prefilter(forms: Iterable[str]) -> Callable[[str], bool]:
 def lexicon_forms(settings: Settings) -> set[str]:
     """Trigger forms read straight from the lexicon file(s): words, phrases, heads, forms.
 
-    Used when the event coder does not (yet) export ``trigger_surface_forms``.
+    Their regular inflections (:func:`expand_forms`) are the safety net next to
+    ``trigger_surface_forms``.
     """
-    import yaml
-
-    from eventwire.datafiles import data_path, load_yaml
-
     paths: list[Path | str] = [data_path("lexicon", "triggers.yaml"), *settings.user_lexicon_files]
     forms: set[str] = set()
     for path in paths:
@@ -159,7 +161,7 @@ def lexicon_forms(settings: Settings) -> set[str]:
 def spacing_variants(forms: Iterable[str]) -> set[str]:
     """Normalise already-inflected forms and add only hyphen/space variants.
 
-    The event coder's ``trigger_surface_forms`` are inflected already; inflecting their
+    The lexicon's ``trigger_surface_forms`` are inflected already; inflecting their
     first and last words again multiplies 15k forms into a million automaton entries
     (seconds of start-up) without finding anything more.
     """
@@ -176,15 +178,9 @@ def spacing_variants(forms: Iterable[str]) -> set[str]:
 
 
 def trigger_forms(settings: Settings) -> set[str]:
-    """Every trigger surface form: the lexicon's entries with their inflections, plus the
-    event coder's own (already inflected) list."""
-    forms = expand_forms(lexicon_forms(settings))
-    try:
-        from eventwire.pipeline.events.stage import trigger_surface_forms
-
-        return forms | spacing_variants(trigger_surface_forms(settings))
-    except ImportError:  # an event coder without the export: the lexicon's own forms
-        return forms
+    """Every trigger surface form: the lexicon's entries with their inflections, plus
+    ``trigger_surface_forms`` (already inflected)."""
+    return expand_forms(lexicon_forms(settings)) | spacing_variants(trigger_surface_forms(settings))
 
 
 def load_prefilter(settings: Settings) -> Callable[[str], bool]:

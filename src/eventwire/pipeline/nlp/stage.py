@@ -16,6 +16,7 @@ from typing import Any
 from eventwire.config import Settings
 from eventwire.errors import ConfigError
 from eventwire.pipeline.base import Resources, Stage, register_stage
+from eventwire.pipeline.nlp.prefilter import load_prefilter
 from eventwire.records import CODED_SEGMENT_KINDS, Document, Segment, Sentence
 
 NAME = "eventwire.nlp.v1"
@@ -24,7 +25,7 @@ MAX_SENTENCE_CHARS = 2_000  # longer "sentences" (tables, lists) are cut for the
 
 def load_model(name: str) -> Any:
     """Load a spaCy pipeline by package name or path, with a clear error if it is missing."""
-    import spacy
+    import spacy  # lazy: spaCy takes seconds to import; `import eventwire` must stay light
 
     try:
         return spacy.load(name)
@@ -38,7 +39,7 @@ def load_model(name: str) -> Any:
 
 def load_sentencizer() -> Any:
     """A tokenizer plus rule-based sentence splitter (no statistical model, fast)."""
-    import spacy
+    import spacy  # lazy, as in load_model
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
@@ -108,7 +109,5 @@ def make_nlp_stage(settings: Settings, resources: Resources) -> Stage:
     sentencizer = resources.get("sentencizer", load_sentencizer)
     is_candidate = None
     if settings.prefilter:
-        from eventwire.pipeline.nlp.prefilter import load_prefilter
-
         is_candidate = resources.get("prefilter", lambda: load_prefilter(settings))
     return NlpStage(nlp, sentencizer, is_candidate)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import hashlib
 import io
 import json
 import re
@@ -318,7 +319,7 @@ class Reader:
     def _from_html(
         self, name: str, digest: str, html: str, meta: dict[str, Any], encoding: str
     ) -> Item:
-        import trafilatura
+        import trafilatura  # lazy: ~270 ms to import, and only HTML input needs it
 
         try:
             extracted = trafilatura.bare_extraction(
@@ -444,14 +445,10 @@ class Reader:
 
 
 def content_hash_bytes(data: bytes) -> str:
-    import hashlib
-
     return hashlib.sha256(data).hexdigest()
 
 
 def _hash_file(path: Path) -> str:
-    import hashlib
-
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):

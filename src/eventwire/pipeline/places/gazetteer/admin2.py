@@ -12,15 +12,12 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
 from eventwire.pipeline.common.geo import haversine_km
 from eventwire.pipeline.places.gazetteer.lexicon import load_lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold
 from eventwire.pipeline.places.gazetteer.sources import _require, coord_key
-
-if TYPE_CHECKING:
-    from eventwire.pipeline.places.gazetteer.build import _Table
+from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN, FEAT_PLACE, BuildTable
 
 SAME_NAME_KM = 30.0  # a town of the same name this close already gives the point
 _KIND_RE = re.compile(
@@ -57,10 +54,8 @@ def read_rg_admin2() -> dict[tuple[str, str], list[tuple[float, float, str]]]:
     return groups
 
 
-def add_admin2(table: _Table, cc_index: dict[str, int], kind: int) -> int:
+def add_admin2(table: BuildTable, cc_index: dict[str, int], kind: int) -> int:
     """Add the admin2 areas as ``FEAT_ADMIN`` rows; return how many were added."""
-    from eventwire.pipeline.places.gazetteer.build import FEAT_ADMIN, FEAT_PLACE
-
     cols = table.cols
     towns = {
         coord_key(cols["lat"][i], cols["lon"][i]): i

@@ -25,7 +25,6 @@ import os
 import re
 import time
 from collections import defaultdict
-from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -34,19 +33,25 @@ import numpy as np
 
 from eventwire.errors import DataFileError
 from eventwire.pipeline.places.gazetteer.admin2 import add_admin2
-from eventwire.pipeline.places.gazetteer.lexicon import load_lexicon
-from eventwire.pipeline.places.gazetteer.normalize import fold, is_latin, skeleton, strip_article
+from eventwire.pipeline.places.gazetteer.lexicon import Lexicon, load_lexicon
+from eventwire.pipeline.places.gazetteer.normalize import fold
 from eventwire.pipeline.places.gazetteer.sources import (
     admin_areas,
     read_cities,
     read_countries,
     read_csc_states,
+    supplement_paths,
 )
 from eventwire.pipeline.places.gazetteer.supplement import add_supplement
+from eventwire.pipeline.places.gazetteer.table import (
+    FEAT_ADMIN,
+    FEAT_ADMIN1,
+    FEAT_COUNTRY,
+    FEAT_PLACE,
+    BuildTable,
+)
 
 FORMAT = 16
-LOOSE_MIN = 4  # shortest loose key (3 measured: +0.004 GTD, -0.002 ACLED; too noisy)
-FEAT_PLACE, FEAT_ADMIN1, FEAT_ADMIN, FEAT_COUNTRY = 0, 1, 2, 3
 # CSC area types that are below the first level (precision 2 when used as a location)
 SUB_ADMIN_KINDS = frozenset(
     {
@@ -85,8 +90,6 @@ def index_version() -> str:
 
 
 def _supplement_digest() -> str:
-    from eventwire.pipeline.places.gazetteer.sources import supplement_paths
-
     digest = hashlib.sha1()
     for path in supplement_paths():
         try:
@@ -117,44 +120,6 @@ def key_hash(key: str) -> int:
     return int.from_bytes(
         hashlib.blake2b(key.encode(), digest_size=8).digest(), "little", signed=True
     )
-
-
-class _Table:
-    """Accumulates places and their names while building."""
-
-    def __init__(self) -> None:
-        self.cols: dict[str, list[Any]] = defaultdict(list)
-        self.names: list[str] = []
-        self.exact: dict[str, dict[int, int]] = defaultdict(dict)
-        self.loose: dict[str, dict[int, int]] = defaultdict(dict)
-
-    def add(self, name: str, **cols: Any) -> int:
-        idx = len(self.names)
-        self.names.append(name)
-        for key, value in cols.items():
-            self.cols[key].append(value)
-        return idx
-
-    def index_names(self, idx: int, main: Iterable[str], alternate: Iterable[str]) -> None:
-        for flag, names in ((2, main), (1, alternate)):
-            for name in names:
-                if (
-                    not name
-                    or not is_latin(name)
-                    or (len(name) <= 4 and name.isupper() and flag == 1)
-                ):
-                    continue
-                key = fold(name)
-                if len(key) < 2:
-                    continue
-                if self.exact[key].get(idx, -1) < flag:
-                    self.exact[key][idx] = flag
-                bare = strip_article(key)
-                if bare != key and self.exact[bare].get(idx, -1) < 0:
-                    self.exact[bare][idx] = 0
-                loose = skeleton(name)
-                if len(loose) >= LOOSE_MIN and self.loose[loose].get(idx, -1) < flag:
-                    self.loose[loose][idx] = flag
 
 
 def _postings(index: dict[str, dict[int, int]]) -> dict[str, np.ndarray]:
@@ -195,7 +160,7 @@ _CSC_DISTRICT_RE = re.compile(
 
 
 def _add_csc_places(
-    table: _Table, cc_index: dict[str, int], adm_rows: dict[tuple[str, str], int], kind: int
+    table: BuildTable, cc_index: dict[str, int], adm_rows: dict[tuple[str, str], int], kind: int
 ) -> None:
     """Add the towns and districts of countrystatecity-countries that GeoNames' cities500
     lacks (many villages and districts of Iraq, Yemen, Ukraine …; no population known).
@@ -235,18 +200,14 @@ def _add_csc_places(
             table.index_names(idx, [name], [bare] if district else [])
 
 
-def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
-    """Read every source and return the arrays of the index (see module docstring)."""
-    lexicon = load_lexicon()
-    cities = read_cities(min_population)
-    countries = read_countries()
-    codes = sorted(set(countries) | {c["countrycode"] for c in cities.values()})
-    cc_index = {c: i for i, c in enumerate(codes)}
-    kinds = ["", "populated place", "country"]
-    kind_index = {k: i for i, k in enumerate(kinds)}
-    table = _Table()
-    type_words = lexicon.admin | lexicon.part
-    # countries first, then admin areas, then populated places
+def _add_countries(
+    table: BuildTable,
+    countries: dict[str, dict[str, Any]],
+    cc_index: dict[str, int],
+    kind: int,
+    lexicon: Lexicon,
+) -> dict[int, int]:
+    """Add one row per country; return ``{country index: its row}``."""
     for cc, info in countries.items():
         idx = table.add(
             info["name"],
@@ -257,10 +218,22 @@ def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
             cc=cc_index[cc],
             adm1=-1,
             feat=FEAT_COUNTRY,
-            kind=kind_index["country"],
+            kind=kind,
         )
         table.index_names(idx, [info["name"], *lexicon.country_names.get(cc, ())], [])
-    country_rows = {table.cols["cc"][i]: i for i in range(len(table.names))}
+    return {table.cols["cc"][i]: i for i in range(len(table.names))}
+
+
+def _add_admin_areas(
+    table: BuildTable,
+    cities: dict[str, dict[str, Any]],
+    cc_index: dict[str, int],
+    kinds: list[str],
+    kind_index: dict[str, int],
+    type_words: frozenset[str],
+) -> dict[tuple[str, str], int]:
+    """Add the first-level areas (and the countrystatecity districts) with their own kinds;
+    return ``{(country, area code): row}``. New kinds are appended to ``kinds``."""
     adm_rows: dict[tuple[str, str], int] = {}
     for n, area in enumerate(admin_areas(cities)):
         if area.country not in cc_index or not area.names:
@@ -286,9 +259,26 @@ def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
         stripped = [_strip_kind_words(n, type_words) for n in area.names]
         table.index_names(idx, area.names, stripped)
         adm_rows[(area.country, area.code)] = idx
-    # admin sums for centroids of areas without coordinates
-    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
-    seats: dict[int, tuple[int, int]] = {}  # area row -> (population, row of biggest place)
+    return adm_rows
+
+
+# area row -> [weighted lat sum, weighted lon sum, weight sum, population sum]
+_Sums = dict[int, list[float]]
+
+
+def _add_cities(
+    table: BuildTable,
+    cities: dict[str, dict[str, Any]],
+    cc_index: dict[str, int],
+    adm_rows: dict[tuple[str, str], int],
+    country_rows: dict[int, int],
+    kind: int,
+) -> tuple[_Sums, dict[int, tuple[int, int]]]:
+    """Add GeoNames' populated places; return the population-weighted coordinate sums of
+    every admin area and country (centroids for areas without coordinates) and their
+    seats, ``{area row: (population, row of its biggest place)}``."""
+    sums: _Sums = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    seats: dict[int, tuple[int, int]] = {}
     for city in cities.values():
         cc = city["countrycode"]
         if cc not in cc_index:
@@ -304,7 +294,7 @@ def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
             cc=cc_index[cc],
             adm1=adm,
             feat=FEAT_PLACE,
-            kind=kind_index["populated place"],
+            kind=kind,
         )
         table.index_names(idx, [city["name"]], city.get("alternatenames") or [])
         weight = float(pop) + 1.0
@@ -317,8 +307,27 @@ def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
                 s[1] += weight * city["longitude"]
                 s[2] += weight
                 s[3] += pop
-    _add_csc_places(table, cc_index, adm_rows, kind_index["populated place"])
-    supplement_counts = add_supplement(table, cc_index, kind_index["populated place"])
+    return sums, seats
+
+
+def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
+    """Read every source and return the arrays of the index (see module docstring)."""
+    lexicon = load_lexicon()
+    cities = read_cities(min_population)
+    countries = read_countries()
+    codes = sorted(set(countries) | {c["countrycode"] for c in cities.values()})
+    cc_index = {c: i for i, c in enumerate(codes)}
+    kinds = ["", "populated place", "country"]
+    kind_index = {k: i for i, k in enumerate(kinds)}
+    table = BuildTable()
+    # countries first, then admin areas, then populated places
+    country_rows = _add_countries(table, countries, cc_index, kind_index["country"], lexicon)
+    type_words = lexicon.admin | lexicon.part
+    adm_rows = _add_admin_areas(table, cities, cc_index, kinds, kind_index, type_words)
+    place_kind = kind_index["populated place"]
+    sums, seats = _add_cities(table, cities, cc_index, adm_rows, country_rows, place_kind)
+    _add_csc_places(table, cc_index, adm_rows, place_kind)
+    supplement_counts = add_supplement(table, cc_index, place_kind)
     kind_index.setdefault("admin2", len(kinds))
     if len(kinds) == kind_index["admin2"]:
         kinds.append("admin2")
@@ -333,6 +342,18 @@ def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
     for idx, (_, row) in seats.items():
         seat[idx] = row
     _add_variants(table, arrays, codes)
+    return _pack(table, arrays, seat, codes, kinds, supplement_counts)
+
+
+def _pack(
+    table: BuildTable,
+    arrays: dict[str, np.ndarray],
+    seat: np.ndarray,
+    codes: list[str],
+    kinds: list[str],
+    supplement_counts: tuple[int, int, int],
+) -> dict[str, np.ndarray]:
+    """The arrays of the index file in their stored types, names and name indexes."""
     blob = "\n".join(table.names).encode("utf-8")
     name_off = np.zeros(len(table.names) + 1, dtype=np.int64)
     name_off[1:] = np.cumsum([len(n.encode("utf-8")) + 1 for n in table.names])
@@ -359,7 +380,7 @@ def build_arrays(min_population: int = 500) -> dict[str, np.ndarray]:
     return out
 
 
-def _add_variants(table: _Table, arrays: dict[str, np.ndarray], codes: list[str]) -> None:
+def _add_variants(table: BuildTable, arrays: dict[str, np.ndarray], codes: list[str]) -> None:
     """Attach the spellings of variants.yaml to the biggest place of that name and country
     (an administrative area when no populated place has the name: "Nord Kivu")."""
     for place, cc, names in load_lexicon().variants:

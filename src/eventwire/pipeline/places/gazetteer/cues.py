@@ -22,14 +22,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from eventwire.pipeline.common.actordict import ActorDictionary, normalise
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold
 from eventwire.pipeline.places.gazetteer.toponyms import OTHER_LABELS, PLACE_LABELS, Mention
-
-if TYPE_CHECKING:  # pragma: no cover
-    from eventwire.pipeline.common.actordict import ActorDictionary
 
 _WORD_RE = re.compile(r"[^\W_](?:[\w'’`-]*\w)?")
 STATE_TYPES = frozenset({"government", "military", "police", "state"})
@@ -50,8 +47,6 @@ class ActorCues:
 
 def find_actor_cues(text: str, actors: ActorDictionary | None) -> ActorCues:
     """Whole actor aliases in ``text``, longest first (acronyms must keep their case)."""
-    from eventwire.pipeline.common.actordict import normalise
-
     cues = ActorCues()
     if actors is None:
         return cues

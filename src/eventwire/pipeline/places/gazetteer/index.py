@@ -16,16 +16,14 @@ import numpy as np
 
 from eventwire.errors import DataFileError
 from eventwire.pipeline.common.geo import haversine_km
-from eventwire.pipeline.places.gazetteer.build import (
+from eventwire.pipeline.places.gazetteer.build import build_index, index_version, key_hash
+from eventwire.pipeline.places.gazetteer.normalize import fold, skeleton, strip_article
+from eventwire.pipeline.places.gazetteer.table import (
     FEAT_ADMIN,
     FEAT_ADMIN1,
     FEAT_COUNTRY,
     FEAT_PLACE,
-    build_index,
-    index_version,
-    key_hash,
 )
-from eventwire.pipeline.places.gazetteer.normalize import fold, skeleton, strip_article
 from eventwire.records import Place
 
 FEATURE_NAMES = {

@@ -18,15 +18,15 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from eventwire.pipeline.places.gazetteer.build import (
+from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
+from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
+from eventwire.pipeline.places.gazetteer.normalize import fold, strip_article
+from eventwire.pipeline.places.gazetteer.table import (
     FEAT_ADMIN,
     FEAT_ADMIN1,
     FEAT_COUNTRY,
     FEAT_PLACE,
 )
-from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
-from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
-from eventwire.pipeline.places.gazetteer.normalize import fold, strip_article
 from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, Mention, tokenize
 from eventwire.records import Document
 

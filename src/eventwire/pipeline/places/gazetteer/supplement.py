@@ -8,27 +8,21 @@ places, written for eventwire; ``read_supplement`` (sources.py) schema-checks it
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from eventwire.pipeline.common.geo import haversine_km
 from eventwire.pipeline.places.gazetteer.normalize import fold, skeleton
 from eventwire.pipeline.places.gazetteer.sources import read_supplement
-
-if TYPE_CHECKING:
-    from eventwire.pipeline.places.gazetteer.build import _Table
+from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN1, FEAT_PLACE, BuildTable
 
 DUPLICATE_KM = 5.0
 
 
-def add_supplement(table: _Table, cc_index: dict[str, int], kind: int) -> tuple[int, int, int]:
+def add_supplement(table: BuildTable, cc_index: dict[str, int], kind: int) -> tuple[int, int, int]:
     """Add the curated places of supplement.csv as populated places.
 
     A row is a duplicate when a place of the same country within 5 km already carries
     one of its names (exact or loose key): its spellings are then attached to that place
     and its population raised to the estimate. Returns (new, duplicate, admin1 unknown).
     """
-    from eventwire.pipeline.places.gazetteer.build import FEAT_ADMIN1, FEAT_PLACE
-
     new = dup = no_admin = 0
     admin_rows: dict[tuple[int, str], int] = {}
     for place in read_supplement():

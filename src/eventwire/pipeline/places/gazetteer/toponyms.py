@@ -89,6 +89,92 @@ def _is_name_word(tok: Token) -> bool:
     return (tok.capitalised and tok.text[0].isalpha()) or bool(_ARTICLE_NAME_RE.match(tok.text))
 
 
+def _starts_name(tokens: list[Token], i: int) -> bool:
+    """Can a place name start at token ``i`` (a name word, or "al" before one)?"""
+    tok = tokens[i]
+    return _is_name_word(tok) or (
+        tok.text.lower() in PARTICLES
+        and i + 1 < len(tokens)
+        and _is_name_word(tokens[i + 1])
+        and tok.text in STARTING_PARTICLES
+    )
+
+
+def _exact_end(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], i: int) -> tuple[int, int]:
+    """``(best, j)``: the end of the longest exact gazetteer name starting at ``i`` (0: none)
+    and the end of the run of name words there (at most ``MAX_WORDS``)."""
+    best = 0
+    j = i
+    while j < len(tokens) and j - i < MAX_WORDS:
+        t = tokens[j]
+        if not (_is_name_word(t) or t.text.lower() in PARTICLES):
+            break
+        j += 1
+        if _is_name_word(t):
+            key = fold(_span_text(tokens, i, j))
+            if key and key not in lex.stoplist and gaz.has_key(key):
+                best = j
+    return best, j
+
+
+def _loose_end(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], i: int, j: int, best: int) -> int:
+    """The end of the name at ``i`` once spelling variants (loose keys) are tried."""
+    cued = i > 0 and tokens[i - 1].text.lower() in LOOSE_CUES
+    if tokens[i].text.lower() in lex.qualifier:  # "North Iraq" is not "North York"
+        return best
+    if best and best < j and j - i >= 2:
+        # "Tal Tamer": an exact "Tal" inside a longer name; try the longer name loosely
+        for k in range(j, best, -1):
+            if (
+                _is_name_word(tokens[k - 1])
+                and tokens[k - 1].text.lower() not in lex.feature_words
+                and gaz.lookup(_span_text(tokens, i, k))
+            ):
+                return k
+    if not best and (cued or j - i >= 2):
+        # "in Quamishli", "Tall Refaat": a spelling variant after a locative word or
+        # of a name of several words
+        for k in range(j, i, -1):
+            if (
+                (cued or k - i >= 2)
+                and _is_name_word(tokens[k - 1])
+                and tokens[k - 1].text.lower() not in lex.feature_words
+                and fold(_span_text(tokens, i, k)) not in lex.stoplist
+                and gaz.lookup(_span_text(tokens, i, k))
+            ):
+                return k
+    return best
+
+
+def _name_mention(lex: Lexicon, tokens: list[Token], i: int, best: int, index: int) -> Mention:
+    """The mention of tokens ``[i, best)`` with what its neighbours say about it."""
+    text = _span_text(tokens, i, best)
+    mention = Mention(tokens[i].start, tokens[best - 1].end, text, index)
+    # a name inside a longer capitalised run ("Wali" in "Shah Wali Kot") is weak
+    prev_name = (
+        i > 0
+        and _is_name_word(tokens[i - 1])
+        and tokens[i - 1].text.lower() not in lex.qualifier
+        and tokens[i - 1].text.lower() not in lex.locative
+    )
+    nxt = tokens[best].text if best < len(tokens) else ""
+    next_name = best < len(tokens) and (
+        _is_name_word(tokens[best])
+        or (nxt.lower() in PARTICLES and best + 1 < len(tokens) and _is_name_word(tokens[best + 1]))
+    )
+    if next_name and nxt.lower() in lex.facility:
+        mention.near, next_name = True, False  # "Donetsk Airport"
+    facility = _facility_after(tokens, best, lex)
+    if facility:
+        mention.near = True  # "the Tiyas air base", "the Mosul dam"
+    elif nxt.lower() in lex.admin or nxt.lower() in lex.town or nxt.lower() in lex.part:
+        next_name = False  # "Al Mukalla City", "Kerman Province"
+    mention.partial = prev_name or next_name
+    mention.modifier = bool(nxt) and nxt.islower() and nxt in lex.modifier and not facility
+    mention.landmark = bool(nxt) and nxt.islower() and nxt in lex.landmark
+    return mention
+
+
 def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int) -> list[Mention]:
     """Longest-first gazetteer matches over runs of capitalised words in one sentence."""
     out: list[Mention] = []
@@ -98,90 +184,21 @@ def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int)
         if tok.text.lower() in lex.locative and tok.text.lower() not in PARTICLES:
             i += 1  # a sentence-initial "In", "Near": not part of a name
             continue
-        starts_name = _is_name_word(tok) or (
-            tok.text.lower() in PARTICLES
-            and i + 1 < len(tokens)
-            and _is_name_word(tokens[i + 1])
-            and tok.text in STARTING_PARTICLES
-        )
-        if not starts_name:
+        if not _starts_name(tokens, i):
             i += 1
             continue
-        best = 0
-        j = i
-        while j < len(tokens) and j - i < MAX_WORDS:
-            t = tokens[j]
-            if not (_is_name_word(t) or t.text.lower() in PARTICLES):
-                break
-            j += 1
-            if _is_name_word(t):
-                key = fold(_span_text(tokens, i, j))
-                if key and key not in lex.stoplist and gaz.has_key(key):
-                    best = j
-        cued = i > 0 and tokens[i - 1].text.lower() in LOOSE_CUES
-        loose_ok = tok.text.lower() not in lex.qualifier  # "North Iraq" is not "North York"
-        if best and best < j and j - i >= 2 and loose_ok:
-            # "Tal Tamer": an exact "Tal" inside a longer name; try the longer name loosely
-            for k in range(j, best, -1):
-                if (
-                    _is_name_word(tokens[k - 1])
-                    and tokens[k - 1].text.lower() not in lex.feature_words
-                    and gaz.lookup(_span_text(tokens, i, k))
-                ):
-                    best = k
-                    break
-        if not best and (cued or j - i >= 2) and loose_ok:
-            # "in Quamishli", "Tall Refaat": a spelling variant after a locative word or
-            # of a name of several words
-            for k in range(j, i, -1):
-                if (
-                    (cued or k - i >= 2)
-                    and _is_name_word(tokens[k - 1])
-                    and tokens[k - 1].text.lower() not in lex.feature_words
-                    and fold(_span_text(tokens, i, k)) not in lex.stoplist
-                    and gaz.lookup(_span_text(tokens, i, k))
-                ):
-                    best = k
-                    break
-        if not best:
-            head = _hyphen_head(tok, gaz, lex, index)
-            if head is not None:
-                after = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
-                head.landmark = after in lex.facility or after in lex.landmark  # "X-Y Highway"
-                out.append(head)
+        best, j = _exact_end(gaz, lex, tokens, i)
+        best = _loose_end(gaz, lex, tokens, i, j, best)
         if best:
-            text = _span_text(tokens, i, best)
-            mention = Mention(tokens[i].start, tokens[best - 1].end, text, index)
-            # a name inside a longer capitalised run ("Wali" in "Shah Wali Kot") is weak
-            prev_name = (
-                i > 0
-                and _is_name_word(tokens[i - 1])
-                and tokens[i - 1].text.lower() not in lex.qualifier
-                and tokens[i - 1].text.lower() not in lex.locative
-            )
-            nxt = tokens[best].text if best < len(tokens) else ""
-            next_name = best < len(tokens) and (
-                _is_name_word(tokens[best])
-                or (
-                    nxt.lower() in PARTICLES
-                    and best + 1 < len(tokens)
-                    and _is_name_word(tokens[best + 1])
-                )
-            )
-            if next_name and nxt.lower() in lex.facility:
-                mention.near, next_name = True, False  # "Donetsk Airport"
-            facility = _facility_after(tokens, best, lex)
-            if facility:
-                mention.near = True  # "the Tiyas air base", "the Mosul dam"
-            elif nxt.lower() in lex.admin or nxt.lower() in lex.town or nxt.lower() in lex.part:
-                next_name = False  # "Al Mukalla City", "Kerman Province"
-            mention.partial = prev_name or next_name
-            mention.modifier = bool(nxt) and nxt.islower() and nxt in lex.modifier and not facility
-            mention.landmark = bool(nxt) and nxt.islower() and nxt in lex.landmark
-            out.append(mention)
+            out.append(_name_mention(lex, tokens, i, best, index))
             i = best
-        else:
-            i += 1
+            continue
+        head = _hyphen_head(tok, gaz, lex, index)
+        if head is not None:
+            after = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+            head.landmark = after in lex.facility or after in lex.landmark  # "X-Y Highway"
+            out.append(head)
+        i += 1
     return out
 
 

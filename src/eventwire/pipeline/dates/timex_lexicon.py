@@ -1,0 +1,123 @@
+"""The words of time expressions (``data/dates/timex.yaml``) and the patterns built from them.
+
+:func:`load_timex_lexicon` reads and checks the file once and compiles the one pattern
+with a named group per kind of expression; :mod:`eventwire.pipeline.dates.timex` finds
+the matches and :mod:`eventwire.pipeline.dates.timex_rules` resolves each group.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from eventwire.datafiles import KeySpec, data_path, read_data_file
+from eventwire.errors import DataFileError
+
+_REQUIRED_KEYS: KeySpec = {
+    "months": dict,
+    "weekdays": dict,
+    "relative_days": dict,
+    "units": dict,
+    "counts": dict,
+    "habitual": list,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TimexLexicon:
+    """The words of ``timex.yaml`` and the compiled patterns built from them."""
+
+    version: str
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative_days: dict[str, int]
+    units: dict[str, tuple[int, str]]
+    counts: dict[str, int]
+    habitual: tuple[str, ...]
+    recent: dict[str, int]
+    pattern: re.Pattern[str]
+    habitual_pattern: re.Pattern[str]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+def _build_pattern(months: dict[str, int], weekdays: dict[str, int], lex: dict[str, Any]) -> str:
+    # Month names: full names case-insensitive; "May" needs a capital or a preposition
+    # elsewhere (checked in timex_rules), abbreviations may carry a dot.
+    mon = rf"(?:{_alt(list(months))})\.?"
+    wd = _alt(list(weekdays))
+    day = r"(?:[0-2]?[0-9]|3[01])(?:st|nd|rd|th)?"
+    year = r"(?:1[89][0-9][0-9]|2[01][0-9][0-9])"
+    count = rf"(?:[0-9]{{1,3}}|{_alt(list(lex['counts']))})"
+    unit = r"(?:day|week|month|year)s?"
+    rel = _alt(list(lex["relative_days"]))
+    recent = _alt(list(lex.get("recent", {})))
+    parts = [
+        # 2014-06-14
+        rf"(?P<iso>{year}-[01]?[0-9]-[0-3]?[0-9])",
+        # 06/14/2014, 14/06/2014, 14.06.2014
+        rf"(?P<num>[0-3]?[0-9][/.][0-3]?[0-9][/.]{year})",
+        # from 27 - 28 April (2020): a range of days
+        rf"(?P<drange>(?:from\s+|between\s+)?{day}\s*(?:-|–|to|and)\s*{day}\s+(?:of\s+)?{mon}"
+        rf"(?:,?\s+{year})?)",
+        # 14 June 2014, 14th of June, 2014, 14 June (year optional)
+        rf"(?P<dmy>(?:the\s+)?{day}\s+(?:of\s+)?{mon},?(?:\s+{year})?)",
+        # June 14, 2014 / June 14 2014 / June 14
+        rf"(?P<mdy>{mon}\s+{day}(?![0-9])(?:,?\s+{year})?)",
+        # June 2014 / in early June / since mid-June / June
+        rf"(?P<my>(?:(?:in|since|during|until|by|from|early|late|mid|end\s+of|"
+        rf"beginning\s+of|last|this)[\s-]+)*(?:early\s+|late\s+|mid-?)?{mon}(?:,?\s+(?:of\s+)?{year})?)",
+        # last Tuesday, on Tuesday, Tuesday night
+        rf"(?P<wd>(?:(?:last|this|on|past|next)\s+)?(?:{wd})(?:\s+(?:morning|afternoon|evening|night))?)",
+        rf"(?P<reld>{rel})",
+        rf"(?P<ago>{count}\s+{unit}\s+ago)",
+        # the past six months, over the last year, for the last several years
+        rf"(?P<past>(?:over\s+|in\s+|during\s+|for\s+|within\s+)?the\s+(?:past|last|previous)\s+"
+        rf"(?:{count}\s+)?{unit})",
+        r"(?P<lastu>(?:last|this|earlier\s+this|later\s+this|early\s+this|late\s+last|"
+        r"earlier\s+last|past)\s+(?:week|month|year|weekend))",
+        rf"(?P<recent>{recent})" if recent else r"(?P<recent>(?!x)x)",
+        # in 2014, since 2013, during 2015
+        rf"(?P<yr>(?:in|since|during|of|from|until|by|throughout)\s+(?:early\s+|late\s+|mid-?)?{year})",
+    ]
+    return r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"
+
+
+def _check(raw: dict[str, Any], path: str) -> dict[str, Any]:
+    # keys and their types are checked by read_data_file; here what they hold
+    for key in ("months", "weekdays", "relative_days", "counts"):
+        table = raw[key]
+        if not isinstance(table, dict) or not all(isinstance(v, int) for v in table.values()):
+            raise DataFileError(f"{path}: {key!r} must map words to integers", "EW-DAT-103")
+    for name, unit in raw["units"].items():
+        if not isinstance(unit, dict) or not {"days", "precision"} <= set(unit):
+            raise DataFileError(f"{path}: unit {name!r} needs days and precision", "EW-DAT-104")
+    return raw
+
+
+@cache
+def load_timex_lexicon(name: str = "timex.yaml") -> TimexLexicon:
+    """Load and check ``data/dates/<name>`` and compile its patterns (cached)."""
+    path = data_path("dates", name)
+    lex = _check(read_data_file(path, _REQUIRED_KEYS), str(path))
+    months = {str(k): int(v) for k, v in lex["months"].items()}
+    weekdays = {str(k): int(v) for k, v in lex["weekdays"].items()}
+    habitual = tuple(str(h) for h in lex["habitual"])
+    return TimexLexicon(
+        version=str(lex["version"]),
+        months=months,
+        weekdays=weekdays,
+        relative_days={str(k): int(v) for k, v in lex["relative_days"].items()},
+        units={str(k): (int(v["days"]), str(v["precision"])) for k, v in lex["units"].items()},
+        counts={str(k): int(v) for k, v in lex["counts"].items()},
+        habitual=habitual,
+        recent={str(k): int(v) for k, v in (lex.get("recent") or {}).items()},
+        pattern=re.compile(_build_pattern(months, weekdays, lex), re.IGNORECASE),
+        habitual_pattern=re.compile(rf"(?<![\w-])(?:{_alt(list(habitual))})(?![\w-])", re.I),
+    )
