@@ -12,7 +12,6 @@ request gets its own cursor. Review endpoints need ``review_token`` (sent as
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from eventwire.api.queries import Queries
+from eventwire.config import review_token_from_env
 from eventwire.errors import EventwireError
 
 log = logging.getLogger("eventwire.api")
@@ -199,6 +199,6 @@ def serve_app(
     """
     import uvicorn
 
-    token = review_token if review_token is not None else os.environ.get("EVENTWIRE_REVIEW_TOKEN")
+    token = review_token if review_token is not None else review_token_from_env()
     app = create_app(db_path, review_token=token, tiles=tiles, read_only=read_only)
     uvicorn.run(app, host=host, port=port, log_level=log_level)

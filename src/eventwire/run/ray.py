@@ -18,7 +18,6 @@ node, then ``eventwire process … --engine ray --ray-address HOST:6379``).
 
 from __future__ import annotations
 
-import os
 import pickle
 import time
 import uuid
@@ -27,7 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from eventwire.config import Settings
+from eventwire.config import ScaleOptions, Settings, quiet_ray_usage_stats
 from eventwire.datafiles import data_versions_json
 from eventwire.db.store import Store
 from eventwire.errors import ConfigError
@@ -43,7 +42,7 @@ from eventwire.run.runner import (
     make_reader,
 )
 
-STAGE_OPTIONS = "eventwire.scale"  # settings.options(STAGE_OPTIONS): parquet_dir, batch_size
+STAGE_OPTIONS = ScaleOptions.STAGE  # settings.options_of(ScaleOptions): parquet_dir
 RAY_EXTRA = "pip install 'eventwire[ray]'"
 DOCS_PER_BATCH = 4  # documents per map_batches call: small, so actors share work evenly
 
@@ -170,7 +169,7 @@ class ParquetSink:
 
 def default_parquet_dir(settings: Settings) -> str | None:
     """``<db without suffix>.events.parquet`` beside the store (None for an in-memory store)."""
-    configured = settings.options(STAGE_OPTIONS).get("parquet_dir")
+    configured = settings.options_of(ScaleOptions).parquet_dir
     if configured:
         return str(configured)
     if settings.db == ":memory:":
@@ -188,7 +187,7 @@ def start_ray(ray: Any, workers: int, address: str | None) -> bool:
     logging.getLogger("ray").setLevel(logging.WARNING)  # no INFO chatter on the terminal
     logging.getLogger("ray.data").setLevel(logging.ERROR)
     # Local clusters must not phone home; workers must not print to our stdout.
-    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    quiet_ray_usage_stats()
     kwargs: dict[str, Any] = {
         "include_dashboard": False,
         "log_to_driver": False,

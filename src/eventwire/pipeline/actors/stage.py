@@ -18,9 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
-from eventwire.config import Settings
+from eventwire.config import ActorsOptions, Settings
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse
 from eventwire.pipeline.actors.targets import (
@@ -125,15 +124,15 @@ class ActorCoder:
     )
     assigns: tuple[str, ...] = ("event.actor1", "event.actor2", "event.assoc_actors")
 
-    def __init__(self, dictionary: ActorDictionary, options: dict[str, Any] | None = None) -> None:
+    def __init__(self, dictionary: ActorDictionary, options: ActorsOptions | None = None) -> None:
         self.dictionary = dictionary
-        opts = options or {}
-        self.fill_from_parse = bool(opts.get("fill_from_parse", True))
-        self.acled_roles = bool(opts.get("acled_roles", True))
-        self.infer_unidentified = bool(opts.get("infer_unidentified", True))
-        self.coref = bool(opts.get("coref", True))
-        self.fuzzy = bool(opts.get("fuzzy", True))
-        self.scan = bool(opts.get("scan_sentence", True))
+        opts = options or ActorsOptions()
+        self.fill_from_parse = opts.fill_from_parse
+        self.acled_roles = opts.acled_roles
+        self.infer_unidentified = opts.infer_unidentified
+        self.coref = opts.coref
+        self.fuzzy = opts.fuzzy
+        self.scan = opts.scan_sentence
 
     def __call__(self, doc: Document) -> Document:
         history: dict[int, list[Actor]] = {}  # segment index -> coded actors, in order
@@ -358,4 +357,4 @@ class ActorCoder:
 def make_actors_stage(settings: Settings, resources: Resources) -> Stage:
     files = tuple(settings.user_actor_files)
     dictionary = resources.get("actors:" + "|".join(files), lambda: load_actor_dictionary(files))
-    return ActorCoder(dictionary, settings.options(NAME))
+    return ActorCoder(dictionary, settings.options_of(ActorsOptions))

@@ -21,7 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from eventwire.config import Settings
+from eventwire.config import Settings, StructureOptions
 from eventwire.pipeline.attribution.quotes import Quote, find_quotes, quote_at
 from eventwire.pipeline.attribution.reporting import (
     Cue,
@@ -233,6 +233,6 @@ class AttributionStage:
 
 @register_stage(NAME)
 def make_attribution_stage(settings: Settings, resources: Resources) -> Stage:
-    path = settings.options("eventwire.structure.v1").get("cues_file")
+    path = settings.options_of(StructureOptions).cues_file  # the structure stage's cue file
     cues = resources.get(f"structure-cues:{path or 'builtin'}", lambda: load_cues(path))
     return AttributionStage(cues)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from eventwire.config import Settings
+from eventwire.config import CasualtiesOptions, Settings
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
 from eventwire.pipeline.casualties.tolls import (
@@ -183,8 +183,8 @@ def replace_background(mention: Mention) -> Mention:
 
 @register_stage(NAME)
 def make_casualties_stage(settings: Settings, resources: Resources) -> Stage:
-    options = settings.options(NAME)
+    options = settings.options_of(CasualtiesOptions)
     cues = resources.get("casualties:cues", load_cue_lexicon)
     numbers = resources.get("casualties:numbers", load_number_lexicon)
-    lethal = tuple(options.get("lethal_types", LETHAL_TYPES))
+    lethal = LETHAL_TYPES if options.lethal_types is None else options.lethal_types
     return CasualtiesStage(cues, numbers, lethal)

@@ -26,7 +26,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from eventwire.config import Settings
+from eventwire.config import DatesOptions, Settings
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.dates.timex import (
     Timex,
@@ -307,11 +307,11 @@ def published_or_none(value: str | None) -> date | None:
 
 @register_stage(NAME)
 def make_dates_stage(settings: Settings, resources: Resources) -> Stage:
-    options = settings.options(NAME)
+    options = settings.options_of(DatesOptions)
     lexicon = resources.get("dates:timex", load_timex_lexicon)
     return DatesStage(
         lexicon,
-        numeric_order=str(options.get("numeric_order", "MDY")),
-        habitual_window_days=int(options.get("habitual_window_days", 180)),
-        use_dateparser=bool(options.get("use_dateparser", True)),
+        numeric_order=options.numeric_order,
+        habitual_window_days=options.habitual_window_days,
+        use_dateparser=options.use_dateparser,
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.config import Settings
+from eventwire.config import EventsOptions, Settings
 from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.events.modality import find_modality, has_habitual_cue
@@ -407,10 +407,10 @@ class EventCoder:
 
 @register_stage(NAME)
 def make_events_stage(settings: Settings, resources: Resources) -> Stage:
-    options = settings.options(NAME)
+    options = settings.options_of(EventsOptions)
     lexicon = resources.get(
         "lexicon:" + ",".join(settings.user_lexicon_files),
         lambda: load_lexicon(tuple(settings.user_lexicon_files)),
     )
     ontology = resources.get("ontology", load_ontology)
-    return EventCoder(lexicon, ontology, float(options.get("min_confidence", 0.0)))
+    return EventCoder(lexicon, ontology, float(options.min_confidence))

@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import os
 import re
 from pathlib import Path
 
-from eventwire.config import Settings
+from eventwire.config import PlacesOptions, Settings
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.places.gazetteer.build import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY
@@ -324,10 +323,11 @@ def _clause_bounds(text: str, offset: int) -> tuple[int, int]:
 
 @register_stage(NAME)
 def make_places_stage(settings: Settings, resources: Resources) -> Stage:
-    options = settings.options(NAME)
-    path = Path(options["index"]) if options.get("index") else None
+    options = settings.options_of(PlacesOptions)
+    path = Path(options.index) if options.index else None
     gaz = resources.get("gazetteer" + (f":{path}" if path else ""), lambda: load_gazetteer(path))
-    point = str(options.get("area_point") or os.environ.get("EVENTWIRE_AREA_POINT", "seat"))
+    fallback = settings.area_point if settings.area_point is not None else "seat"
+    point = str(options.area_point or fallback)
     files = tuple(settings.user_actor_files)
     actors = resources.get("actors:" + "|".join(files), lambda: load_actor_dictionary(files))
     return PlacesStage(gaz, load_lexicon(), point, actors)
