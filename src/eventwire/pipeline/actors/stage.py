@@ -122,7 +122,7 @@ class ActorCoder:
         "event.location",
         "doc.country",
     )
-    assigns: tuple[str, ...] = ("event.actor1", "event.actor2", "event.assoc_actors")
+    assigns: tuple[str, ...] = ("event.actor1", "event.actor2", "event.assoc_actors", "doc.notes")
 
     def __init__(self, dictionary: ActorDictionary, options: ActorsOptions | None = None) -> None:
         self.dictionary = dictionary

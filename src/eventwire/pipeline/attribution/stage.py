@@ -85,7 +85,7 @@ class AttributionStage:
 
     name = NAME
     requires: tuple[str, ...] = ("doc.segments", "doc.sentences", "doc.parses", "doc.events")
-    assigns: tuple[str, ...] = ("event.attribution", "event.modality")
+    assigns: tuple[str, ...] = ("event.attribution", "event.modality", "doc.notes")
 
     def __init__(self, cues: Cues) -> None:
         self.cues = cues

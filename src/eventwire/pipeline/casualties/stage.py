@@ -71,7 +71,8 @@ class CasualtiesStage:
 
     name = NAME
     requires: tuple[str, ...] = ("doc.events", "doc.sentences", "event.date", "event.location")
-    assigns: tuple[str, ...] = ("event.fatalities",)
+    # doc.sentences: the whole text as one sentence when no stage split it
+    assigns: tuple[str, ...] = ("event.fatalities", "doc.notes", "doc.sentences")
 
     def __init__(
         self, cues: CueLexicon, numbers: NumberLexicon, lethal_types: tuple[str, ...] = LETHAL_TYPES

@@ -99,7 +99,8 @@ class DatesStage:
 
     name = NAME
     requires: tuple[str, ...] = ("doc.events", "doc.sentences", "doc.published")
-    assigns: tuple[str, ...] = ("event.date",)
+    # doc.sentences: the whole text as one sentence when no stage split it
+    assigns: tuple[str, ...] = ("event.date", "doc.notes", "doc.sentences")
 
     def __init__(
         self,

@@ -84,7 +84,24 @@ class EventCoder:
 
     name = NAME
     requires: tuple[str, ...] = ("doc.sentences", "doc.parses")
-    assigns: tuple[str, ...] = ("doc.events",)
+    assigns: tuple[str, ...] = (
+        "doc.events",
+        "event.doc_id",
+        "event.trigger",
+        "event.sentence_index",
+        "event.plover_type",
+        "event.plover_mode",
+        "event.acled_event_type",
+        "event.acled_sub_event_type",
+        "event.cameo_root",
+        "event.actor1",  # raw mentions (text and span); the actors stage codes them
+        "event.actor2",
+        "event.assoc_actors",
+        "event.modality",
+        "event.confidence",
+        "event.evidence",
+        "event.rule",
+    )
 
     def __init__(self, lexicon: Lexicon, ontology: Ontology, min_confidence: float = 0.0) -> None:
         self.lexicon = lexicon

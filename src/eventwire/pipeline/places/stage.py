@@ -78,7 +78,7 @@ class PlacesStage:
 
     name = NAME
     requires = ("doc.sentences", "doc.parses", "doc.events")
-    assigns = ("doc.places", "doc.country", "event.location")
+    assigns = ("doc.places", "doc.country", "event.location", "doc.notes")
 
     def __init__(
         self,
