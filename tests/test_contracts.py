@@ -184,14 +184,31 @@ def test_every_write_of_every_stage_is_declared(
     assert "event.location" in seen["eventwire.places.v1"]
 
 
-def test_the_change_detector_sees_nested_writes() -> None:
-    doc = Document(text="Gunmen killed two officers in Kirkuk.")
+def test_the_change_detector_sees_nested_and_new_writes() -> None:
+    from eventwire.records import Actor, Span
 
-    def setter(d: Document) -> Document:
+    doc = Document(text="Gunmen killed two officers in Kirkuk.")
+    doc.events = [Event(doc.doc_id, Span(7, 13, "trigger"), 0, "ASSAULT", actor1=Actor("Gunmen"))]
+
+    def code_actor(d: Document) -> Document:
+        d.events[0].actor1.inter = 3  # type: ignore[union-attr]
         d.country = "IQ"
         return d
 
-    assert written_fields(setter, doc)[1] == {"doc.country"}
+    def recode(d: Document) -> Document:
+        d.events = [Event(d.doc_id, Span(7, 13, "trigger"), 0, "ASSAULT", confidence=0.7)]
+        return d
+
+    doc, changed = written_fields(code_actor, doc)
+    assert changed == {"event.actor1", "doc.country"}
+    assert written_fields(recode, doc)[1] == {
+        "doc.events",
+        "event.doc_id",
+        "event.trigger",
+        "event.sentence_index",
+        "event.plover_type",
+        "event.confidence",
+    }
 
 
 # ---------------------------------------------------------------- the code catalogue

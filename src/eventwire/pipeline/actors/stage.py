@@ -121,6 +121,9 @@ class ActorCoder:
         "event.actor2",
         "event.location",
         "doc.country",
+        "doc.places",
+        "doc.sentences",
+        "doc.parses",
     )
     assigns: tuple[str, ...] = ("event.actor1", "event.actor2", "event.assoc_actors", "doc.notes")
 

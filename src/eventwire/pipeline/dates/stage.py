@@ -98,7 +98,7 @@ class DatesStage:
     """Resolve dates against ``doc.published`` and attach one to every event."""
 
     name = NAME
-    requires: tuple[str, ...] = ("doc.events", "doc.sentences", "doc.published")
+    requires: tuple[str, ...] = ("doc.events", "doc.sentences", "doc.parses", "doc.published")
     # doc.sentences: the whole text as one sentence when no stage split it
     assigns: tuple[str, ...] = ("event.date", "doc.notes", "doc.sentences")
 
