@@ -9,8 +9,9 @@ conventions: protest events are led by Protesters (6), riots by Rioters (5), the
 social group moves to ``assoc_actors``; violence without a perpetrator is attributed to an
 Unidentified Armed Group (3); state forces acting outside their country are external (8).
 
-Options (``settings.options("eventwire.actors.v1")``): ``fill_from_parse`` (True),
-``acled_roles`` (True), ``infer_unidentified`` (True), ``coref`` (True), ``fuzzy`` (True).
+Options (``config.ActorsOptions``, ``[eventwire.stage_options."eventwire.actors.v1"]``):
+``fill_from_parse``, ``acled_roles``, ``infer_unidentified``, ``coref``, ``fuzzy``,
+``scan_sentence`` (all True).
 """
 
 from __future__ import annotations

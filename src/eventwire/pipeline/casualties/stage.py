@@ -16,7 +16,7 @@ added. Kills that are the cause of the event ("protested the killing of…") cou
 an event whose trigger is that kill. When nothing is said, ``event.fatalities`` stays
 ``None`` (ACLED-style exports write 0).
 
-Options (``settings.options("eventwire.casualties.v1")``): ``lethal_types`` (PLOVER types
+Options (``config.CasualtiesOptions``): ``lethal_types`` (PLOVER types
 that carry fatalities; default ASSAULT, FIGHT, COERCE, PROTEST, MOBILIZE, RETREAT, THREATEN).
 """
 

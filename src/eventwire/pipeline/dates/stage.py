@@ -15,7 +15,7 @@ Habitual events ("Nearly daily, Sunnis are picked up…"; the event coder's moda
 ``recurring`` and take the reporting period as range: a range expression of the
 paragraph ("in the past six months") or the ``habitual_window_days`` before publication.
 
-Options (``settings.options("eventwire.dates.v1")``): ``numeric_order`` ("MDY", GTD style,
+Options (``config.DatesOptions``): ``numeric_order`` ("MDY", GTD style,
 or "DMY") for 01/05/2012; ``habitual_window_days`` (default 180); ``use_dateparser``
 (default True: spaCy DATE entities the rules miss are parsed by dateparser).
 """

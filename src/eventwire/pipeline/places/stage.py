@@ -7,11 +7,13 @@
   saying how it was attached: "clause" (same clause as the trigger), "sentence",
   "paragraph" (another sentence of the same segment), "document".
 
-Options (``[eventwire.stage_options."eventwire.places.v1"]``): ``index`` (path of a
-gazetteer index file; default: the cached one, built at first use); ``area_point``:
+Options (``config.PlacesOptions``, ``[eventwire.stage_options."eventwire.places.v1"]``):
+``index`` (path of a gazetteer index file; default: the cached one, built at first use);
+``area_point``:
 where a province or country is placed, ``"seat"`` (default: its most populous place,
 as ACLED codes province-level events to the provincial capital; measured better on the
-dev sets) or ``"centroid"`` (also ``$EVENTWIRE_AREA_POINT``).
+dev sets) or ``"centroid"`` (without the option: the ``area_point`` setting, which
+``$EVENTWIRE_AREA_POINT`` sets).
 """
 
 from __future__ import annotations
@@ -327,7 +329,7 @@ def make_places_stage(settings: Settings, resources: Resources) -> Stage:
     path = Path(options.index) if options.index else None
     gaz = resources.get("gazetteer" + (f":{path}" if path else ""), lambda: load_gazetteer(path))
     fallback = settings.area_point if settings.area_point is not None else "seat"
-    point = str(options.area_point or fallback)
+    point = options.area_point or fallback
     files = tuple(settings.user_actor_files)
     actors = resources.get("actors:" + "|".join(files), lambda: load_actor_dictionary(files))
     return PlacesStage(gaz, load_lexicon(), point, actors)
