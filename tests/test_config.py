@@ -41,6 +41,8 @@ def test_options_are_frozen_dataclasses_built_from_the_table() -> None:
     dedup = DedupOptions.from_mapping({"km_precision1": 5, "merge_modalities": ["asserted"]})
     assert dedup.km_precision1 == 5 and type(dedup.km_precision1) is int
     assert dedup.merge_modalities == ("asserted",)
+    # paths from Python are as good as strings from TOML
+    assert build_options(PlacesOptions, {"index": Path("/g.npz")}).index == Path("/g.npz")
 
 
 def test_an_unknown_option_key_names_the_stage_the_key_and_the_known_keys() -> None:

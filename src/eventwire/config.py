@@ -59,7 +59,7 @@ class StructureOptions(StageOptions):
     """``eventwire.structure.v1``; the attribution stage reads the same cue file."""
 
     STAGE: ClassVar[str] = "eventwire.structure.v1"
-    cues_file: str | None = None  # a YAML cue file replacing the built-in one
+    cues_file: str | Path | None = None  # a YAML cue file replacing the built-in one
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ class PlacesOptions(StageOptions):
     """``eventwire.places.v1`` (``area_point`` falls back to ``Settings.area_point``)."""
 
     STAGE: ClassVar[str] = "eventwire.places.v1"
-    index: str | None = None  # a gazetteer index file; default: the cached one
+    index: str | Path | None = None  # a gazetteer index file; default: the cached one
     area_point: str | None = None  # "seat" or "centroid"
 
 
@@ -142,7 +142,7 @@ class ScaleOptions(StageOptions):
     """``eventwire.scale``: the Ray engine."""
 
     STAGE: ClassVar[str] = "eventwire.scale"
-    parquet_dir: str | None = None  # default: ``<db>.events.parquet`` beside the store
+    parquet_dir: str | Path | None = None  # default: ``<db>.events.parquet`` beside the store
 
 
 # Every option dataclass, by stage name: Settings checks these tables when it is built.
@@ -185,6 +185,8 @@ def _convert(value: Any, hint: Any) -> tuple[bool, Any]:
         return isinstance(value, int | float) and not isinstance(value, bool), value
     if hint is str:
         return isinstance(value, str), value
+    if hint is Path:  # paths given from Python; TOML gives strings
+        return isinstance(value, os.PathLike), value
     if origin is tuple:
         item = typing.get_args(hint)[0]
         if not isinstance(value, list | tuple):
