@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from eventwire.config import Settings
+from eventwire.config import ActorsOptions, Settings
 from eventwire.pipeline.actors.acled_names import (
     acled_actor_label,
     acled_assoc_label,
@@ -223,7 +223,7 @@ def test_state_forces_abroad_are_external(coder: ActorCoder) -> None:
 
 def test_options_switch_acled_roles_off(d: ActorDictionary) -> None:
     doc = make_doc("Students marched.", [("Students", None, "Protests")], country="IQ")
-    ActorCoder(d, {"acled_roles": False})(doc)
+    ActorCoder(d, ActorsOptions(acled_roles=False))(doc)
     assert doc.events[0].actor1 is not None and doc.events[0].actor1.inter == 7
 
 

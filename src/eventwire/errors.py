@@ -9,6 +9,9 @@ search for it and the ledger can store it::
     ├── StageError        a stage failed on a document (a bug or a broken plugin)
     ├── StoreError        the DuckDB store cannot be opened, migrated or written
     └── ConfigError       a setting or pipeline configuration is invalid
+        └── ContractError stages do not chain: one requires a field no earlier one assigns
+
+``CODES`` is the catalogue of the configuration and pipeline codes.
 """
 
 from __future__ import annotations
@@ -60,3 +63,35 @@ class ConfigError(EventwireError):
     """A setting or pipeline configuration is invalid."""
 
     code = "EW-CFG-000"
+
+
+class ContractError(ConfigError):
+    """A stage's ``requires``/``assigns`` do not fit the stages before it (raised at build)."""
+
+    code = "EW-CFG-011"
+
+    def __init__(self, message: str, code: str | None = None, *, stage: str, field: str) -> None:
+        super().__init__(message, code)
+        self.stage = stage  # the registered name of the stage
+        self.field = field  # the field, e.g. "event.location"
+
+
+# What each configuration and pipeline code means (tests/test_contracts.py checks that every
+# EW-CFG and EW-STG code raised in the package is listed here).
+CODES: dict[str, str] = {
+    "EW-CFG-000": "a setting or pipeline configuration is invalid",
+    "EW-CFG-001": "unknown setting",
+    "EW-CFG-002": "a setting wants an integer",
+    "EW-CFG-003": "the config file does not exist",
+    "EW-CFG-004": "the config file is not valid TOML",
+    "EW-CFG-010": "unknown stage name",
+    "EW-CFG-011": "a stage requires a field that no earlier stage (or the reader) assigns",
+    "EW-CFG-012": "a stage declares a field that is not a Document or Event field",
+    "EW-CFG-013": "unknown option key for a stage",
+    "EW-CFG-014": "a stage option has the wrong type",
+    "EW-CFG-020": "the spaCy model is not installed",
+    "EW-CFG-030": "the Ray engine needs Ray Data, which is not installed",
+    "EW-STG-000": "a stage failed on a document",
+    "EW-STG-001": "a stage raised an unexpected exception (a bug or a broken plugin)",
+    "EW-STG-002": "a stage returned None instead of the document",
+}

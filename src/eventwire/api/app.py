@@ -12,7 +12,6 @@ request gets its own cursor. Review endpoints need ``review_token`` (sent as
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -30,7 +29,7 @@ from eventwire.api.deps import WEB_DIR, AppState
 from eventwire.api.ingest import ingest_router
 from eventwire.api.review_routes import review_router
 from eventwire.api.routes import router
-from eventwire.config import VERSION
+from eventwire.config import VERSION, review_token_from_env
 from eventwire.db.reader import EventReader
 from eventwire.db.review import ensure_review_tables
 from eventwire.db.store import Store
@@ -170,6 +169,6 @@ def serve_app(
 
     ``review_token`` defaults to ``$EVENTWIRE_REVIEW_TOKEN``; without one, review is off.
     """
-    token = review_token if review_token is not None else os.environ.get("EVENTWIRE_REVIEW_TOKEN")
+    token = review_token if review_token is not None else review_token_from_env()
     app = create_app(db_path, review_token=token, tiles=tiles, read_only=read_only)
     uvicorn.run(app, host=host, port=port, log_level=log_level)

@@ -14,6 +14,7 @@ from eventwire.cli.common import (
     handle_errors,
     settings_from,
 )
+from eventwire.config import review_token_from_env
 
 
 def register(app: typer.Typer) -> None:
@@ -30,9 +31,8 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(
                 "--review-token",
-                envvar="EVENTWIRE_REVIEW_TOKEN",
-                help="Token that enables the review endpoints (Authorization: Bearer …).",
-                show_envvar=True,
+                help="Token that enables the review endpoints (Authorization: Bearer …) "
+                "[env var: EVENTWIRE_REVIEW_TOKEN].",
             ),
         ] = None,
         tiles: Annotated[
@@ -52,6 +52,8 @@ def register(app: typer.Typer) -> None:
         from eventwire.api.app import serve_app  # lazy: FastAPI and uvicorn load on use
 
         settings = settings_from(db, config)
+        if review_token is None:
+            review_token = review_token_from_env()
         if host not in {"127.0.0.1", "localhost", "::1"}:
             err_console.print(f"[yellow]warning:[/] serving on {host}, reachable from other hosts")
         review = "review enabled" if review_token and not read_only else "read-only dashboard"

@@ -9,51 +9,11 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
-from eventwire.errors import ConfigError
+from eventwire.config import DedupOptions as DedupOptions  # the thresholds, a config table
 from eventwire.pipeline.common.geo import haversine_km
-
-
-@dataclass(frozen=True)
-class DedupOptions:
-    """Thresholds of the compatibility test (``[stage_options."eventwire.dedup.v1"]``)."""
-
-    date_slack_days: int = 1  # ranges this close still overlap (unless both are exact days)
-    max_range_days: int = 31  # events dated more vaguely than this are never merged
-    km_precision1: float = 25.0  # max distance when the coarser place is a town
-    km_precision2: float = 75.0  # … is "near"/part of a region
-    km_precision3: float = 250.0  # … is a province or larger
-    km_no_precision: float = 50.0  # coordinates without a precision
-    named_precision: int = 2  # two different places this precise are two events
-    min_similarity: float = 0.55  # mean similarity a report needs to join a cluster
-    swapped_actor_penalty: float = 0.8  # actor1/actor2 swapped between two reports
-    merge_modalities: tuple[str, ...] = ("asserted", "habitual")
-
-    @classmethod
-    def from_mapping(cls, values: Mapping[str, Any] | None) -> DedupOptions:
-        """Build options from a settings mapping; an unknown key is a configuration error."""
-        if not values:
-            return cls()
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(values) - known)
-        if unknown:
-            raise ConfigError(
-                f"unknown dedup option(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}",
-                "EW-CFG-020",
-            )
-        kwargs: dict[str, Any] = {
-            k: (tuple(v) if k == "merge_modalities" else v) for k, v in values.items()
-        }
-        return cls(**kwargs)
-
-    def max_km(self, precision: int | None) -> float:
-        return {1: self.km_precision1, 2: self.km_precision2, 3: self.km_precision3}.get(
-            precision or 0, self.km_no_precision
-        )
 
 
 @dataclass(slots=True)

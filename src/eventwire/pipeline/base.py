@@ -10,19 +10,27 @@ configuration keeps its meaning and a plugin can swap one stage for another::
         return Geocoder(resources.gazetteer())
 
 Plugins register stages from the ``eventwire.stages`` entry-point group.
+
+``requires`` and ``assigns`` name fields of the data model as ``"doc.<Document field>"``
+or ``"event.<Event field>"`` (``"doc.segments"``, ``"event.location"``). Building a
+``Pipeline`` checks them, as spaCy does: a stage that requires a field which neither
+the reader (``READER_FIELDS``) nor an earlier stage assigns raises ``ContractError``
+(EW-CFG-011) naming the stage and the field, and a name outside this vocabulary raises
+EW-CFG-012. ``event.X`` means "X of the events of ``doc.events``".
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from importlib.metadata import entry_points
 from typing import Any, Protocol, runtime_checkable
 
 from eventwire.config import Settings
-from eventwire.errors import ConfigError, EventwireError, InputError, StageError
-from eventwire.records import Document
+from eventwire.errors import ConfigError, ContractError, EventwireError, InputError, StageError
+from eventwire.records import Document, Event
 
 
 @runtime_checkable
@@ -42,6 +50,62 @@ class Stage(Protocol):
 
 
 StageFactory = Callable[[Settings, "Resources"], Stage]
+
+# Every name a stage may require or assign: the fields of Document and Event. ``doc.timings``
+# is left out: the Pipeline itself writes it.
+FIELDS: frozenset[str] = frozenset(
+    [f"doc.{f.name}" for f in dataclasses.fields(Document) if f.name != "timings"]
+    + [f"event.{f.name}" for f in dataclasses.fields(Event)]
+)
+# What a Document holds before the first stage runs: the readers fill these from the input.
+READER_FIELDS: frozenset[str] = frozenset(
+    f"doc.{name}"
+    for name in (
+        "text",
+        "doc_id",
+        "source_id",
+        "input",
+        "title",
+        "published",
+        "published_source",
+        "source",
+        "url",
+        "author",
+        "language",
+        "encoding",
+        "notes",
+    )
+)
+
+
+def check_contracts(stages: Sequence[Stage]) -> None:
+    """Check that every field a stage requires is assigned by the reader or an earlier stage.
+
+    Raises ``ContractError`` (EW-CFG-011) naming the first stage and field that are not,
+    and EW-CFG-012 for a name outside ``FIELDS``.
+    """
+    available = set(READER_FIELDS)
+    for stage in stages:
+        for name in (*stage.requires, *stage.assigns):
+            if name not in FIELDS:
+                raise ContractError(
+                    f"stage {stage.name!r} declares {name!r}, which is not a field; fields "
+                    f"are 'doc.<Document field>' or 'event.<Event field>', e.g. 'doc.segments'",
+                    "EW-CFG-012",
+                    stage=stage.name,
+                    field=name,
+                )
+        for name in stage.requires:
+            if name not in available:
+                raise ContractError(
+                    f"stage {stage.name!r} requires {name!r}, which no earlier stage assigns; "
+                    f"add a stage that assigns it before {stage.name!r}",
+                    "EW-CFG-011",
+                    stage=stage.name,
+                    field=name,
+                )
+        available.update(stage.assigns)
+
 
 _REGISTRY: dict[str, StageFactory] = {}
 
@@ -108,11 +172,14 @@ class Pipeline:
     """
 
     def __init__(self, stages: Iterable[Stage], settings: Settings) -> None:
+        """Compose stages in order; raises ``ContractError`` when their contracts do not chain."""
         self.stages = list(stages)
         self.settings = settings
+        check_contracts(self.stages)
 
     @classmethod
     def from_settings(cls, settings: Settings, resources: Resources | None = None) -> Pipeline:
+        """Build the stages named in ``settings.stages`` from the registry, checked."""
         registry = registered_stages()
         resources = resources or Resources(settings)
         stages: list[Stage] = []

@@ -18,14 +18,13 @@ Each worker builds the Pipeline (spaCy model, dictionaries, gazetteer) once and 
 from __future__ import annotations
 
 import multiprocessing as mp
-import os
 import pickle
 import time
 from collections.abc import Generator, Iterable
 from typing import Any, Protocol
 
 from eventwire.config import VERSION as __version__
-from eventwire.config import Settings
+from eventwire.config import Settings, quiet_ray_usage_stats
 from eventwire.errors import ConfigError, EventwireError, StageError
 from eventwire.pipeline.base import Pipeline
 from eventwire.records import Document, LedgerEntry
@@ -171,7 +170,7 @@ def start_ray(ray: Any, workers: int, address: str | None) -> bool:
     logging.getLogger("ray").setLevel(logging.WARNING)  # no INFO chatter on the terminal
     logging.getLogger("ray.data").setLevel(logging.ERROR)
     # Local clusters must not phone home; workers must not print to our stdout.
-    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    quiet_ray_usage_stats()
     kwargs: dict[str, Any] = {
         "include_dashboard": False,
         "log_to_driver": False,

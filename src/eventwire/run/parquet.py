@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from eventwire.config import Settings
+from eventwire.config import ScaleOptions, Settings
 from eventwire.records import Document, event_record
 
-STAGE_OPTIONS = "eventwire.scale"  # settings.options(STAGE_OPTIONS)["parquet_dir"]
+STAGE_OPTIONS = ScaleOptions.STAGE  # settings.options_of(ScaleOptions): parquet_dir
 
 
 def event_rows(doc: Document) -> list[dict[str, Any]]:
@@ -112,7 +112,7 @@ class ParquetSink:
 
 def default_parquet_dir(settings: Settings) -> str | None:
     """``<db without suffix>.events.parquet`` beside the store (None for an in-memory store)."""
-    configured = settings.options(STAGE_OPTIONS).get("parquet_dir")
+    configured = settings.options_of(ScaleOptions).parquet_dir
     if configured:
         return str(configured)
     if settings.db == ":memory:":

@@ -9,8 +9,9 @@ conventions: protest events are led by Protesters (6), riots by Rioters (5), the
 social group moves to ``assoc_actors``; violence without a perpetrator is attributed to an
 Unidentified Armed Group (3); state forces acting outside their country are external (8).
 
-Options (``settings.options("eventwire.actors.v1")``): ``fill_from_parse`` (True),
-``acled_roles`` (True), ``infer_unidentified`` (True), ``coref`` (True), ``fuzzy`` (True).
+Options (``config.ActorsOptions``, ``[eventwire.stage_options."eventwire.actors.v1"]``):
+``fill_from_parse``, ``acled_roles``, ``infer_unidentified``, ``coref``, ``fuzzy``,
+``scan_sentence`` (all True).
 """
 
 from __future__ import annotations
@@ -18,9 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
-from eventwire.config import Settings
+from eventwire.config import ActorsOptions, Settings
 from eventwire.datafiles import word_table, words
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse
@@ -94,18 +94,21 @@ class ActorCoder:
         "event.actor2",
         "event.location",
         "doc.country",
+        "doc.places",
+        "doc.sentences",
+        "doc.parses",
     )
-    assigns: tuple[str, ...] = ("event.actor1", "event.actor2", "event.assoc_actors")
+    assigns: tuple[str, ...] = ("event.actor1", "event.actor2", "event.assoc_actors", "doc.notes")
 
-    def __init__(self, dictionary: ActorDictionary, options: dict[str, Any] | None = None) -> None:
+    def __init__(self, dictionary: ActorDictionary, options: ActorsOptions | None = None) -> None:
         self.dictionary = dictionary
-        opts = options or {}
-        self.fill_from_parse = bool(opts.get("fill_from_parse", True))
-        self.acled_roles = bool(opts.get("acled_roles", True))
-        self.infer_unidentified = bool(opts.get("infer_unidentified", True))
-        self.coref = bool(opts.get("coref", True))
-        self.fuzzy = bool(opts.get("fuzzy", True))
-        self.scan = bool(opts.get("scan_sentence", True))
+        opts = options or ActorsOptions()
+        self.fill_from_parse = opts.fill_from_parse
+        self.acled_roles = opts.acled_roles
+        self.infer_unidentified = opts.infer_unidentified
+        self.coref = opts.coref
+        self.fuzzy = opts.fuzzy
+        self.scan = opts.scan_sentence
 
     def __call__(self, doc: Document) -> Document:
         history: dict[int, list[Actor]] = {}  # segment index -> coded actors, in order
@@ -330,4 +333,4 @@ class ActorCoder:
 def make_actors_stage(settings: Settings, resources: Resources) -> Stage:
     files = tuple(settings.user_actor_files)
     dictionary = resources.get("actors:" + "|".join(files), lambda: load_actor_dictionary(files))
-    return ActorCoder(dictionary, settings.options(NAME))
+    return ActorCoder(dictionary, settings.options_of(ActorsOptions))

@@ -21,7 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from eventwire.config import Settings
+from eventwire.config import Settings, StructureOptions
 from eventwire.datafiles import words
 from eventwire.pipeline.attribution.quotes import Quote, find_quotes, quote_at
 from eventwire.pipeline.attribution.reporting import (
@@ -86,7 +86,7 @@ class AttributionStage:
 
     name = NAME
     requires: tuple[str, ...] = ("doc.segments", "doc.sentences", "doc.parses", "doc.events")
-    assigns: tuple[str, ...] = ("event.attribution", "event.modality")
+    assigns: tuple[str, ...] = ("event.attribution", "event.modality", "doc.notes")
 
     def __init__(self, cues: Cues) -> None:
         self.cues = cues
@@ -234,6 +234,6 @@ class AttributionStage:
 
 @register_stage(NAME)
 def make_attribution_stage(settings: Settings, resources: Resources) -> Stage:
-    path = settings.options("eventwire.structure.v1").get("cues_file")
+    path = settings.options_of(StructureOptions).cues_file  # the structure stage's cue file
     cues = resources.get(f"structure-cues:{path or 'builtin'}", lambda: load_cues(path))
     return AttributionStage(cues)

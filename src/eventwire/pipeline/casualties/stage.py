@@ -16,7 +16,7 @@ added. Kills that are the cause of the event ("protested the killing of…") cou
 an event whose trigger is that kill. When nothing is said, ``event.fatalities`` stays
 ``None`` (ACLED-style exports write 0).
 
-Options (``settings.options("eventwire.casualties.v1")``): ``lethal_types`` (PLOVER types
+Options (``config.CasualtiesOptions``): ``lethal_types`` (PLOVER types
 that carry fatalities; default ASSAULT, FIGHT, COERCE, PROTEST, MOBILIZE, RETREAT, THREATEN).
 """
 
@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from eventwire.config import Settings
+from eventwire.config import CasualtiesOptions, Settings
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
 from eventwire.pipeline.casualties.tolls import (
@@ -71,7 +71,8 @@ class CasualtiesStage:
 
     name = NAME
     requires: tuple[str, ...] = ("doc.events", "doc.sentences", "event.date", "event.location")
-    assigns: tuple[str, ...] = ("event.fatalities",)
+    # doc.sentences: the whole text as one sentence when no stage split it
+    assigns: tuple[str, ...] = ("event.fatalities", "doc.notes", "doc.sentences")
 
     def __init__(
         self, cues: CueLexicon, numbers: NumberLexicon, lethal_types: tuple[str, ...] = LETHAL_TYPES
@@ -183,8 +184,8 @@ def replace_background(mention: Mention) -> Mention:
 
 @register_stage(NAME)
 def make_casualties_stage(settings: Settings, resources: Resources) -> Stage:
-    options = settings.options(NAME)
+    options = settings.options_of(CasualtiesOptions)
     cues = resources.get("casualties:cues", load_cue_lexicon)
     numbers = resources.get("casualties:numbers", load_number_lexicon)
-    lethal = tuple(options.get("lethal_types", LETHAL_TYPES))
+    lethal = LETHAL_TYPES if options.lethal_types is None else options.lethal_types
     return CasualtiesStage(cues, numbers, lethal)

@@ -15,7 +15,7 @@ Habitual events ("Nearly daily, Sunnis are picked up…"; the event coder's moda
 ``recurring`` and take the reporting period as range: a range expression of the
 paragraph ("in the past six months") or the ``habitual_window_days`` before publication.
 
-Options (``settings.options("eventwire.dates.v1")``): ``numeric_order`` ("MDY", GTD style,
+Options (``config.DatesOptions``): ``numeric_order`` ("MDY", GTD style,
 or "DMY") for 01/05/2012; ``habitual_window_days`` (default 180); ``use_dateparser``
 (default True: spaCy DATE entities the rules miss are parsed by dateparser).
 """
@@ -26,7 +26,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from eventwire.config import Settings
+from eventwire.config import DatesOptions, Settings
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.dates.timex import (
     Timex,
@@ -97,8 +97,9 @@ class DatesStage:
     """Resolve dates against ``doc.published`` and attach one to every event."""
 
     name = NAME
-    requires: tuple[str, ...] = ("doc.events", "doc.sentences", "doc.published")
-    assigns: tuple[str, ...] = ("event.date",)
+    requires: tuple[str, ...] = ("doc.events", "doc.sentences", "doc.parses", "doc.published")
+    # doc.sentences: the whole text as one sentence when no stage split it
+    assigns: tuple[str, ...] = ("event.date", "doc.notes", "doc.sentences")
 
     def __init__(
         self,
@@ -306,11 +307,11 @@ def published_or_none(value: str | None) -> date | None:
 
 @register_stage(NAME)
 def make_dates_stage(settings: Settings, resources: Resources) -> Stage:
-    options = settings.options(NAME)
+    options = settings.options_of(DatesOptions)
     lexicon = resources.get("dates:timex", load_timex_lexicon)
     return DatesStage(
         lexicon,
-        numeric_order=str(options.get("numeric_order", "MDY")),
-        habitual_window_days=int(options.get("habitual_window_days", 180)),
-        use_dateparser=bool(options.get("use_dateparser", True)),
+        numeric_order=options.numeric_order,
+        habitual_window_days=options.habitual_window_days,
+        use_dateparser=options.use_dateparser,
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.config import Settings
+from eventwire.config import EventsOptions, Settings
 from eventwire.datafiles import words
 from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
@@ -85,7 +85,24 @@ class EventCoder:
 
     name = NAME
     requires: tuple[str, ...] = ("doc.sentences", "doc.parses")
-    assigns: tuple[str, ...] = ("doc.events",)
+    assigns: tuple[str, ...] = (
+        "doc.events",
+        "event.doc_id",
+        "event.trigger",
+        "event.sentence_index",
+        "event.plover_type",
+        "event.plover_mode",
+        "event.acled_event_type",
+        "event.acled_sub_event_type",
+        "event.cameo_root",
+        "event.actor1",  # raw mentions (text and span); the actors stage codes them
+        "event.actor2",
+        "event.assoc_actors",
+        "event.modality",
+        "event.confidence",
+        "event.evidence",
+        "event.rule",
+    )
 
     def __init__(self, lexicon: Lexicon, ontology: Ontology, min_confidence: float = 0.0) -> None:
         self.lexicon = lexicon
@@ -434,10 +451,10 @@ class EventCoder:
 
 @register_stage(NAME)
 def make_events_stage(settings: Settings, resources: Resources) -> Stage:
-    options = settings.options(NAME)
+    options = settings.options_of(EventsOptions)
     lexicon = resources.get(
         "lexicon:" + ",".join(settings.user_lexicon_files),
         lambda: load_lexicon(tuple(settings.user_lexicon_files)),
     )
     ontology = resources.get("ontology", load_ontology)
-    return EventCoder(lexicon, ontology, float(options.get("min_confidence", 0.0)))
+    return EventCoder(lexicon, ontology, float(options.min_confidence))

@@ -95,9 +95,14 @@ class Finalizer:
     requires: tuple[str, ...] = ("doc.events",)
     assigns: tuple[str, ...] = (
         "event.event_id",
-        "event.acled_sub_event_type",
+        "event.acled_sub_event_type",  # refined types (refined_sub_type) and their crosswalk
+        "event.acled_event_type",
+        "event.plover_type",
+        "event.plover_mode",
+        "event.cameo_root",
+        "event.rule",
         "event.confidence",
-        "doc.events",
+        "doc.events",  # sorted by confidence
     )
 
     def __init__(self, ontology: Ontology) -> None:

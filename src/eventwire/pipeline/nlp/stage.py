@@ -71,7 +71,8 @@ class NlpStage:
 
     name = NAME
     requires = ("doc.text", "doc.segments")
-    assigns = ("doc.sentences", "doc.parses")
+    # doc.segments: one body segment when the structure stage left none
+    assigns = ("doc.sentences", "doc.parses", "doc.segments")
 
     def __init__(
         self,

@@ -7,22 +7,23 @@
   saying how it was attached: "clause" (same clause as the trigger), "sentence",
   "paragraph" (another sentence of the same segment), "document".
 
-Options (``[eventwire.stage_options."eventwire.places.v1"]``): ``index`` (path of a
-gazetteer index file; default: the cached one, built at first use); ``area_point``:
+Options (``config.PlacesOptions``, ``[eventwire.stage_options."eventwire.places.v1"]``):
+``index`` (path of a gazetteer index file; default: the cached one, built at first use);
+``area_point``:
 where a province or country is placed, ``"seat"`` (default: its most populous place,
 as ACLED codes province-level events to the provincial capital; measured better on the
-dev sets) or ``"centroid"`` (also ``$EVENTWIRE_AREA_POINT``).
+dev sets) or ``"centroid"`` (without the option: the ``area_point`` setting, which
+``$EVENTWIRE_AREA_POINT`` sets).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import itertools
-import os
 import re
 from pathlib import Path
 
-from eventwire.config import Settings
+from eventwire.config import PlacesOptions, Settings
 from eventwire.datafiles import words
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
@@ -62,7 +63,7 @@ class PlacesStage:
 
     name = NAME
     requires = ("doc.sentences", "doc.parses", "doc.events")
-    assigns = ("doc.places", "doc.country", "event.location")
+    assigns = ("doc.places", "doc.country", "event.location", "doc.notes")
 
     def __init__(
         self,
@@ -307,10 +308,11 @@ def _clause_bounds(text: str, offset: int) -> tuple[int, int]:
 
 @register_stage(NAME)
 def make_places_stage(settings: Settings, resources: Resources) -> Stage:
-    options = settings.options(NAME)
-    path = Path(options["index"]) if options.get("index") else None
+    options = settings.options_of(PlacesOptions)
+    path = Path(options.index) if options.index else None
     gaz = resources.get("gazetteer" + (f":{path}" if path else ""), lambda: load_gazetteer(path))
-    point = str(options.get("area_point") or os.environ.get("EVENTWIRE_AREA_POINT", "seat"))
+    fallback = settings.area_point if settings.area_point is not None else "seat"
+    point = options.area_point or fallback
     files = tuple(settings.user_actor_files)
     actors = resources.get("actors:" + "|".join(files), lambda: load_actor_dictionary(files))
     return PlacesStage(gaz, load_lexicon(), point, actors)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from eventwire.config import Settings
+from eventwire.config import Settings, StructureOptions
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.cues import Cues, load_cues
 from eventwire.pipeline.structure.turns import (
@@ -269,7 +269,6 @@ class StructureStage:
 
 @register_stage(NAME)
 def make_structure_stage(settings: Settings, resources: Resources) -> Stage:
-    options = settings.options(NAME)
-    path = options.get("cues_file")
+    path = settings.options_of(StructureOptions).cues_file
     cues = resources.get(f"structure-cues:{path or 'builtin'}", lambda: load_cues(path))
     return StructureStage(cues)

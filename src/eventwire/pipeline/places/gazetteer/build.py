@@ -31,6 +31,7 @@ from typing import Any
 
 import numpy as np
 
+from eventwire.config import data_home as config_data_home
 from eventwire.errors import DataFileError
 from eventwire.pipeline.places.gazetteer.admin2 import add_admin2
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon, load_lexicon
@@ -103,10 +104,7 @@ def _supplement_digest() -> str:
 
 def data_home() -> Path:
     """The cache directory: ``$EVENTWIRE_DATA_DIR`` or ``$XDG_DATA_HOME/eventwire``."""
-    if os.environ.get("EVENTWIRE_DATA_DIR"):
-        return Path(os.environ["EVENTWIRE_DATA_DIR"])
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "eventwire"
+    return config_data_home()
 
 
 def index_path() -> Path:

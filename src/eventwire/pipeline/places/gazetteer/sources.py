@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from importlib import util
 from pathlib import Path
 from typing import Any
 
+from eventwire.config import GAZETTEER_EXTRA_ENV, gazetteer_extra_files
 from eventwire.datafiles import data_path
 from eventwire.errors import DataFileError
 
@@ -260,7 +260,7 @@ def _supplement_row(row: list[str], line: int, source: str) -> SupplementPlace:
     )
 
 
-EXTRA_ENV = "EVENTWIRE_GAZETTEER_EXTRA"
+EXTRA_ENV = GAZETTEER_EXTRA_ENV
 
 
 def supplement_paths() -> list[Path]:
@@ -269,8 +269,7 @@ def supplement_paths() -> list[Path]:
     (separated by ``os.pathsep``): an analyst's local villages, checkpoints or camps."""
     main = data_path("gazetteer", "supplement.csv")
     extra = sorted(p for p in main.parent.glob("supplement*.csv") if p != main)
-    user = [Path(p) for p in os.environ.get(EXTRA_ENV, "").split(os.pathsep) if p.strip()]
-    return [main, *extra, *user]
+    return [main, *extra, *gazetteer_extra_files()]
 
 
 def read_supplement(path: Path | None = None) -> list[SupplementPlace]:
