@@ -12,15 +12,12 @@ from typing import Any
 
 import duckdb
 
-from eventwire.db.queries import REPORT_COLUMNS, contains, like
+from eventwire.db.queries import contains, like
+from eventwire.records.columns import REPORT
 
-# The flat event columns the API returns: the store's, less provenance offsets and codes
-# that the record (``/events/{id}``) carries anyway.
-EVENT_COLUMNS: tuple[str, ...] = tuple(
-    c
-    for c in REPORT_COLUMNS
-    if c not in {"source_id", "cameo_root", "sentence_start", "sentence_end"}
-)
+# The stored event columns the API returns: the spec's ``api`` columns (the others it
+# lists — trigger, sentence, n_sources, review_status — are computed by the queries).
+EVENT_COLUMNS: tuple[str, ...] = tuple(u.name for u in REPORT.stored() if "api" in u.exports)
 SORTS: dict[str, str] = {
     "date": "e.date_start ASC NULLS LAST, e.event_id",
     "-date": "e.date_start DESC NULLS LAST, e.event_id",

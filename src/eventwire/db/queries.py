@@ -18,73 +18,16 @@ from typing import Any, Literal
 
 from eventwire.errors import ConfigError
 from eventwire.records import MODALITIES
+from eventwire.records.columns import CANONICAL, REPORT
 
 Level = Literal["report", "canonical"]
 _PLOVER_NAME = re.compile(r"[A-Z]+")  # PLOVER types are upper-case words: ASSAULT, PROTEST
 LEVELS: tuple[str, ...] = ("report", "canonical")
 TABLES: dict[str, str] = {"report": "events", "canonical": "canonical_events"}
 
-# Flat columns of each level (CSV, Parquet, the Python API, GeoJSON properties).
-REPORT_COLUMNS: tuple[str, ...] = (
-    "event_id",
-    "doc_id",
-    "source_id",
-    "plover_type",
-    "plover_mode",
-    "acled_event_type",
-    "acled_sub_event_type",
-    "cameo_root",
-    "actor1_name",
-    "actor1_inter",
-    "actor2_name",
-    "actor2_inter",
-    "location_name",
-    "country",
-    "admin1",
-    "lat",
-    "lon",
-    "geo_precision",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "fatalities",
-    "modality",
-    "attributed_to",
-    "source",
-    "confidence",
-    "sentence_start",
-    "sentence_end",
-)
-CANONICAL_COLUMNS: tuple[str, ...] = (
-    "canonical_id",
-    "plover_type",
-    "plover_mode",
-    "acled_event_type",
-    "acled_sub_event_type",
-    "cameo_root",
-    "actor1_name",
-    "actor1_inter",
-    "actor2_name",
-    "actor2_inter",
-    "location_name",
-    "country",
-    "admin1",
-    "lat",
-    "lon",
-    "geo_precision",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "fatalities",
-    "fatalities_low",
-    "fatalities_high",
-    "modality",
-    "n_reports",
-    "n_sources",
-    "confidence",
-    "first_published",
-    "last_published",
-)
+# Flat columns of each level (CSV, Parquet, the Python API, GeoJSON properties): the spec's.
+REPORT_COLUMNS: tuple[str, ...] = REPORT.names("flat")
+CANONICAL_COLUMNS: tuple[str, ...] = CANONICAL.names("flat")
 COLUMNS: dict[str, tuple[str, ...]] = {"report": REPORT_COLUMNS, "canonical": CANONICAL_COLUMNS}
 ORDER: dict[str, str] = {
     "report": "doc_id, sentence_start, event_id",
