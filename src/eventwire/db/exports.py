@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 
 from eventwire.db.queries import EventFilter, select_sql
 from eventwire.db.store import Store
-from eventwire.records import Actor, from_json
+from eventwire.records import Actor, dumps_record, from_json
 from eventwire.records.columns import ACLED_COLUMNS, LEVELS, Level, acled_row
 from eventwire.records.model import (
     RECORD_TYPES,
@@ -65,7 +65,7 @@ def records(store: Store, level: str, flt: EventFilter) -> Iterator[dict[str, An
 def write_jsonl(store: Store, level: str, flt: EventFilter, out: IO[str]) -> int:
     n = 0
     for record in records(store, level, flt):
-        out.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+        out.write(dumps_record(record) + "\n")  # the stored record as it is
         n += 1
     return n
 
@@ -178,7 +178,7 @@ def write_acled_csv(store: Store, level: str, flt: EventFilter, out: IO[str]) ->
     n = 0
     for data in records(store, level, flt):
         record: AnyRecord = from_json(record_type, data)
-        writer.writerow(acled_row(spec, record, lambda r: acled_fields(spec, r, label)))
+        writer.writerow(acled_row(spec, record, acled_fields(spec, record, label)))
         n += 1
     return n
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 EXPORTS: tuple[str, ...] = ("flat", "parquet", "geojson", "api")
-FLAT: frozenset[str] = frozenset({"flat", "api"})  # the usual: flat columns, also in the API
+FLAT_AND_API: frozenset[str] = frozenset({"flat", "api"})  # what most columns go to
 _PART = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?")
 
 # DuckDB type -> (Arrow type factory name, Python type)
@@ -136,7 +136,7 @@ class Use:
 
     name: str
     path: str | None  # into the level's record; None: given by the writer or the reader
-    exports: frozenset[str] = FLAT
+    exports: frozenset[str] = FLAT_AND_API
     constraint: str = ""  # "PRIMARY KEY" | "NOT NULL"
     since: int = 1  # schema version that added the column
     stored: bool = True
@@ -177,6 +177,7 @@ def _get(record: Any, path: str) -> Any:
 
 
 def _use(name: str, path: str | None = "", **kwargs: Any) -> Use:
+    """A :class:`Use` whose path is the column's own name unless given (None: no path)."""
     return Use(name, name if path == "" else path, **kwargs)
 
 
@@ -185,12 +186,11 @@ _NONE: frozenset[str] = frozenset()
 
 @dataclass(frozen=True, slots=True)
 class Level:
-    """One events table: its name, key, row order and columns in storage order."""
+    """One events table: the level's name, its table, key and columns in storage order."""
 
     name: str
     table: str
     key: str
-    order_by: str
     uses: tuple[Use, ...]
 
     def use(self, name: str) -> Use:
@@ -244,7 +244,7 @@ class Level:
 
 
 # fmt: off
-REPORT = Level("report", "events", "event_id", "doc_id, sentence_start, event_id", (
+REPORT = Level("report", "events", "event_id", (
     _use("event_id", constraint="PRIMARY KEY"),
     _use("doc_id", constraint="NOT NULL"),
     _use("source_id", exports=frozenset({"flat"})),
@@ -289,7 +289,7 @@ REPORT = Level("report", "events", "event_id", "doc_id, sentence_start, event_id
     _use("review_status", None, exports=frozenset({"api"}), stored=False),
 ))
 
-CANONICAL = Level("canonical", "canonical_events", "canonical_id", "date_start, canonical_id", (
+CANONICAL = Level("canonical", "canonical_events", "canonical_id", (
     _use("canonical_id", constraint="PRIMARY KEY"),
     _use("component_id", None, exports=_NONE, constraint="NOT NULL"),
     _use("plover_type"),
@@ -347,7 +347,9 @@ class AcledField:
         if self.column is None:
             return computed[self.name]
         value = level.use(self.column).value(record)
-        return value or self.default if self.default is not None else value
+        if self.default is not None:
+            return value or self.default
+        return value
 
 
 # fmt: off
@@ -380,9 +382,6 @@ ACLED_FIELDS: tuple[AcledField, ...] = (
 ACLED_COLUMNS: tuple[str, ...] = tuple(f.name for f in ACLED_FIELDS)
 
 
-def acled_row(
-    level: Level, record: Any, computed: Callable[[Any], Mapping[str, Any]]
-) -> dict[str, Any]:
-    """A typed record flattened to ACLED's columns (``computed`` fills the rest)."""
-    extra = computed(record)
-    return {f.name: f.value(level, record, extra) for f in ACLED_FIELDS}
+def acled_row(level: Level, record: Any, computed: Mapping[str, Any]) -> dict[str, Any]:
+    """A typed record flattened to ACLED's columns (``computed`` holds those without one)."""
+    return {f.name: f.value(level, record, computed) for f in ACLED_FIELDS}

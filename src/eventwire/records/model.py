@@ -23,7 +23,8 @@ import functools
 import json
 import types
 import typing
-from dataclasses import MISSING, dataclass, fields, is_dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields, is_dataclass
 from typing import Any, TypeVar
 
 from eventwire.records.document import Actor, Document, Event, Place, When
@@ -335,40 +336,50 @@ def event_record(event: Event, doc: Document) -> dict[str, Any]:
     return EventRecord.of(event, doc).to_json()
 
 
-@functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
 def from_json(cls: type[T], data: Any) -> T:
     """Read a record class back from its JSON object; a missing key reads as empty."""
-    return typing.cast(T, _convert(cls, data))
+    convert = _converter(typing.cast(Any, cls))
+    return typing.cast(T, convert(data))
 
 
-def _convert(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
+Convert = Callable[[Any], Any]
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+@functools.cache
+def _converter(tp: Any) -> Convert:
+    """A function turning JSON data into ``tp`` (built once per type from its hints)."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _convert(inner, value)
+        convert = _converter(inner)
+        return lambda v: None if v is None else convert(v)
     if origin is tuple:
         args = typing.get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_convert(args[0], v) for v in value)
-        return tuple(_convert(a, v) for a, v in zip(args, value, strict=True))
+            item = _converter(args[0])
+            return lambda v: () if v is None else tuple(item(x) for x in v)
+        if all(a is int for a in args):
+            return lambda v: None if v is None else tuple(v)
+        parts = [_converter(a) for a in args]
+        return lambda v: None if v is None else tuple(c(x) for c, x in zip(parts, v, strict=True))
+    if tp is dt.date:
+        return lambda v: dt.date.fromisoformat(v) if isinstance(v, str) else v
     if isinstance(tp, type) and is_dataclass(tp):
-        hints = _hints(tp)
-        kwargs = {}
-        for f in fields(tp):
-            raw = value.get(f.name)
-            if raw is None and f.default is not MISSING:
-                kwargs[f.name] = f.default
-            elif raw is None and typing.get_origin(hints[f.name]) is tuple:
-                kwargs[f.name] = () if typing.get_args(hints[f.name])[-1] is Ellipsis else None
-            else:
-                kwargs[f.name] = _convert(hints[f.name], raw)
-        return tp(**kwargs)
-    if tp is dt.date and isinstance(value, str):
-        return dt.date.fromisoformat(value)
-    return value
+        return _record_converter(tp)
+    return _identity
+
+
+def _record_converter(cls: type) -> Convert:
+    hints = typing.get_type_hints(cls)
+    plan = [(f.name, _converter(hints[f.name])) for f in fields(cls)]
+
+    def convert(value: Any) -> Any:
+        if value is None:
+            return None
+        return cls(**{name: conv(value.get(name)) for name, conv in plan})
+
+    return convert
