@@ -1,10 +1,16 @@
-"""Pydantic models of the HTTP API: request bodies and the main response shapes."""
+"""Pydantic models of the HTTP API: request bodies and the main response shapes.
+
+The items of ``/events`` are :data:`EventItem`, derived from the column spec: one field per
+column the spec marks ``api`` at the report level (:mod:`eventwire.records.columns`).
+"""
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from eventwire.records.columns import REPORT, Level
 
 
 class ErrorBody(BaseModel):
@@ -87,11 +93,30 @@ class ReviewOut(BaseModel):
     changes: dict[str, Any]
 
 
-class EventPage(BaseModel):
-    total: int
-    limit: int
-    offset: int
-    items: list[dict[str, Any]]
+def event_item_model(level: Level = REPORT, name: str = "EventItem") -> type[BaseModel]:
+    """A model with one field per ``api`` column of a level (nullable unless the spec says
+    the column never is); other keys are refused, so the items cannot drift from the spec."""
+    specs: dict[str, Any] = {}
+    for column_name in level.names("api"):
+        use = level.use(column_name)
+        tp: Any = use.column.python
+        if not use.constraint:
+            tp = tp | None
+        specs[column_name] = (tp, Field(description=use.column.doc or None))
+    return create_model(name, __config__=ConfigDict(extra="forbid"), **specs)
+
+
+EventItem = event_item_model()
+_EventItems: Any = list.__class_getitem__(EventItem)  # list[EventItem] of a built model
+
+EventPage = create_model(
+    "EventPage",
+    __doc__="One page of events matching the filters.",
+    total=(int, ...),
+    limit=(int, ...),
+    offset=(int, ...),
+    items=(_EventItems, ...),
+)
 
 
 class Health(BaseModel):

@@ -1,8 +1,12 @@
 """Write report-level or canonical events as JSONL, CSV, ACLED-CSV, Parquet or GeoJSON.
 
-Every writer streams (batches of 4,096 rows), so a store of millions of events exports in
-constant memory. Parquet goes to one file, or to a directory partitioned by month
-(``month=2024-03/…parquet``, hive style, which DuckDB, Spark and Polars read directly).
+What each format carries comes from the column spec (:mod:`eventwire.records.columns`):
+JSONL the stored records as they are, CSV the level's flat columns, GeoJSON those plus the
+sentence, Parquet those plus the record, ACLED-CSV the spec's ``ACLED_FIELDS`` filled from
+the typed record (:mod:`eventwire.records.model`). Every writer streams (batches of 4,096
+rows), so a store of millions of events exports in constant memory. Parquet goes to one
+file, or to a directory partitioned by month (``month=2024-03/…parquet``, hive style,
+which DuckDB, Spark and Polars read directly).
 """
 
 from __future__ import annotations
@@ -20,39 +24,34 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from eventwire.db.filters import EventFilter
-from eventwire.db.queries import COLUMNS, select_sql
+from eventwire.db.queries import select_sql
 from eventwire.db.store import Store
-from eventwire.records import Actor, parse_iso_date
+from eventwire.records import Actor, dumps_record, from_json
+from eventwire.records.columns import ACLED_COLUMNS, LEVELS, Level, acled_row
+from eventwire.records.model import (
+    RECORD_TYPES,
+    ActorRecord,
+    ActorRef,
+    AnyRecord,
+    CanonicalRecord,
+)
+
+__all__ = ["ACLED_COLUMNS", "FORMATS", "TEXT_WRITERS", "acled_fields", "records"]
 
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "acled-csv", "parquet", "geojson")
 BATCH = 4096
-
-ACLED_COLUMNS: tuple[str, ...] = (
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "country",
-    "iso",
-    "admin1",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "notes",
-    "fatalities",
-)
 _TIME_PRECISION = {"day": 1, "week": 2}
+Label = Callable[[ActorRecord | ActorRef | None, date | None, str | None], str | None]
+
+
+def _extras(level: Level, export: str) -> tuple[str, ...]:
+    """SQL for what an export carries besides the flat columns (``AS`` their names)."""
+    flat = level.names("flat")
+    return tuple(
+        f"{level.sql_expr(n)} AS {n}" if not level.use(n).stored else n
+        for n in level.names(export)
+        if n not in flat
+    )
 
 
 def records(store: Store, level: str, flt: EventFilter) -> Iterator[dict[str, Any]]:
@@ -67,14 +66,14 @@ def records(store: Store, level: str, flt: EventFilter) -> Iterator[dict[str, An
 def write_jsonl(store: Store, level: str, flt: EventFilter, out: IO[str]) -> int:
     n = 0
     for record in records(store, level, flt):
-        out.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+        out.write(dumps_record(record) + "\n")  # the stored record as it is
         n += 1
     return n
 
 
 def write_csv(store: Store, level: str, flt: EventFilter, out: IO[str]) -> int:
     writer = csv.writer(out)
-    writer.writerow(COLUMNS[level])
+    writer.writerow(LEVELS[level].names("flat"))
     sql, params = select_sql(level, flt)
     cur = store.con.execute(sql, params)
     n = 0
@@ -84,21 +83,24 @@ def write_csv(store: Store, level: str, flt: EventFilter, out: IO[str]) -> int:
     return n
 
 
-def _labeller() -> Callable[[dict[str, Any] | None, date | None, str | None], str | None]:
+def _labeller() -> Label:
     """ACLED-style actor names (``acled_actor_label`` of the actor dictionary)."""
     from eventwire.pipeline.actors.acled_names import acled_actor_label
 
-    def label(actor: dict[str, Any] | None, day: date | None, country: str | None) -> str | None:
-        if not actor or not (actor.get("name") or actor.get("text")):
+    def label(
+        actor: ActorRecord | ActorRef | None, day: date | None, country: str | None
+    ) -> str | None:
+        if actor is None or not (actor.name or getattr(actor, "text", None)):
             return None
+        full = actor if isinstance(actor, ActorRecord) else None
         coded = Actor(
-            text=actor.get("text") or actor.get("name") or "",
-            name=actor.get("name"),
-            actor_id=actor.get("id"),
-            type=actor.get("type"),
-            inter=actor.get("inter"),
-            country=actor.get("country"),
-            affiliation=list(actor.get("affiliation") or []),
+            text=(full.text if full else None) or actor.name or "",
+            name=actor.name,
+            actor_id=actor.id,
+            type=full.type if full else None,
+            inter=actor.inter,
+            country=full.country if full else None,
+            affiliation=list(full.affiliation) if full else [],
         )
         return acled_actor_label(coded, day, event_country=country)
 
@@ -122,18 +124,15 @@ def _country_name(code: str | None) -> str | None:
     return getattr(found, "common_name", None) or getattr(found, "name", None) or code
 
 
-def _time_precision(when: dict[str, Any] | None) -> int:
-    if not when:
+def _time_precision(record: AnyRecord) -> int:
+    when = record.date
+    if when is None:
         return 3
-    if when.get("precision") in _TIME_PRECISION:
-        return _TIME_PRECISION[when["precision"]]
-    try:
-        end, start = parse_iso_date(when["end"]), parse_iso_date(when["start"])
-    except (KeyError, TypeError, ValueError):
+    if when.precision in _TIME_PRECISION:
+        return _TIME_PRECISION[when.precision]
+    if when.start is None or when.end is None:
         return 3
-    if end is None or start is None:
-        return 3
-    days = (end - start).days
+    days = (when.end - when.start).days
     return 1 if days < 1 else 2 if days <= 7 else 3
 
 
@@ -144,41 +143,31 @@ def _interaction(inter1: int | None, inter2: int | None) -> int | None:
     return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)
 
 
-def acled_row(record: dict[str, Any], label: Callable[..., str | None]) -> dict[str, Any]:
-    """One event record flattened to ACLED's column names."""
-    when = record.get("date") or {}
-    loc = record.get("location") or {}
-    fat = record.get("fatalities") or {}
-    a1, a2 = record.get("actor1") or {}, record.get("actor2") or {}
-    start = when.get("start")
-    day = parse_iso_date(start or None)
-    country = loc.get("country") or record.get("country")
-    assoc = [label(a, day, country) for a in record.get("assoc_actors") or []]
-    sources = record.get("sources") or ([record["source"]] if record.get("source") else [])
+def acled_fields(level: Level, record: AnyRecord, label: Label) -> dict[str, Any]:
+    """The ACLED columns the spec leaves to the exporter, computed from a typed record."""
+    day = record.date.start if record.date else None
+    country = (record.location.country if record.location else None) or getattr(
+        record, "country", None
+    )
+    assoc = [label(a, day, country) for a in getattr(record, "assoc_actors", ())]
+    if isinstance(record, CanonicalRecord):
+        sources: list[str] = list(record.sources)
+    else:
+        sources = [record.source] if record.source else []
+    a1, a2 = record.actor1, record.actor2
     return {
-        "event_id_cnty": record.get("canonical_id") or record.get("event_id"),
-        "event_date": start,
+        "event_id_cnty": level.use(level.key).value(record),
+        "event_date": day,
         "year": day.year if day else None,
-        "time_precision": _time_precision(when),
-        "event_type": record.get("acled_event_type"),
-        "sub_event_type": record.get("acled_sub_event_type"),
+        "time_precision": _time_precision(record),
         "actor1": label(a1, day, country),
         "assoc_actor_1": "; ".join(a for a in assoc if a) or None,
-        "inter1": a1.get("inter") or 0,
         "actor2": label(a2, day, country),
         "assoc_actor_2": None,
-        "inter2": a2.get("inter") or 0,
-        "interaction": _interaction(a1.get("inter"), a2.get("inter")),
+        "interaction": _interaction(a1.inter if a1 else None, a2.inter if a2 else None),
         "country": _country_name(country),
-        "iso": country,
-        "admin1": loc.get("admin1"),
-        "location": loc.get("name") or loc.get("text"),
-        "latitude": loc.get("lat"),
-        "longitude": loc.get("lon"),
-        "geo_precision": loc.get("precision"),
         "source": "; ".join(s for s in sources if s) or None,
-        "notes": record.get("sentence"),
-        "fatalities": fat.get("best") or 0,
+        "notes": record.sentence,
     }
 
 
@@ -186,18 +175,20 @@ def write_acled_csv(store: Store, level: str, flt: EventFilter, out: IO[str]) ->
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
     writer.writeheader()
     label = _labeller()
+    spec, record_type = LEVELS[level], RECORD_TYPES[level]
     n = 0
-    for record in records(store, level, flt):
-        writer.writerow(acled_row(record, label))
+    for data in records(store, level, flt):
+        record: AnyRecord = from_json(record_type, data)
+        writer.writerow(acled_row(spec, record, acled_fields(spec, record, label)))
         n += 1
     return n
 
 
 def write_geojson(store: Store, level: str, flt: EventFilter, out: IO[str]) -> int:
     """A FeatureCollection; events without coordinates get ``"geometry": null``."""
-    sql, params = select_sql(level, flt, extra=("json_extract_string(record, '$.sentence')",))
+    sql, params = select_sql(level, flt, extra=_extras(LEVELS[level], "geojson"))
     cur = store.con.execute(sql, params)
-    names = [*COLUMNS[level], "sentence"]
+    names = LEVELS[level].names("geojson")
     out.write('{"type": "FeatureCollection", "features": [\n')
     n = 0
     while rows := cur.fetchmany(BATCH):
@@ -218,7 +209,7 @@ def arrow_reader(
     store: Store, level: str, flt: EventFilter, with_record: bool = True
 ) -> pa.RecordBatchReader:
     """Flat columns (and the JSON record) of the selected events as Arrow batches."""
-    extra = ("record",) if with_record else ()
+    extra = _extras(LEVELS[level], "parquet") if with_record else ()
     sql, params = select_sql(level, flt, extra=(*extra, "strftime(date_start, '%Y-%m') AS month"))
     return store.con.sql(sql, params=params).to_arrow_reader(BATCH * 16)
 

@@ -11,18 +11,9 @@ from collections.abc import Callable
 import duckdb
 
 from eventwire.errors import StoreError
+from eventwire.records.columns import added_in
 
 SCHEMA_VERSION = 2
-
-# Columns added to ``events`` by version 2, with the JSON path in ``record`` that fills them.
-_V2_EVENT_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("actor1_id", "VARCHAR", "$.actor1.id"),
-    ("actor2_id", "VARCHAR", "$.actor2.id"),
-    ("geonameid", "BIGINT", "$.location.geonameid"),
-    ("fatalities_low", "INTEGER", "$.fatalities.low"),
-    ("fatalities_high", "INTEGER", "$.fatalities.high"),
-    ("published", "DATE", "$.published"),
-)
 
 
 def _v1_to_v2(con: duckdb.DuckDBPyConnection) -> None:
@@ -37,12 +28,13 @@ def _v1_to_v2(con: duckdb.DuckDBPyConnection) -> None:
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'"
         ).fetchall()
     }
-    for name, sql_type, _ in _V2_EVENT_COLUMNS:
-        if name not in have:
-            con.execute(f"ALTER TABLE events ADD COLUMN {name} {sql_type}")
+    added = added_in(2)  # the columns of the spec marked since=2, with their record paths
+    for use in added:
+        if use.name not in have:
+            con.execute(f"ALTER TABLE events ADD COLUMN {use.name} {use.column.sql}")
     sets = ", ".join(
-        f"{name} = TRY_CAST(json_extract_string(record, '{path}') AS {sql_type})"
-        for name, sql_type, path in _V2_EVENT_COLUMNS
+        f"{u.name} = TRY_CAST(json_extract_string(record, '{u.json_path()}') AS {u.column.sql})"
+        for u in added
     )
     con.execute(f"UPDATE events SET {sets} WHERE record IS NOT NULL")
 

@@ -14,68 +14,11 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.db.filters import TABLES, EventFilter
+from eventwire.records.columns import CANONICAL, REPORT
 
-# Flat columns of each level (CSV, Parquet, the Python API, GeoJSON properties).
-REPORT_COLUMNS: tuple[str, ...] = (
-    "event_id",
-    "doc_id",
-    "source_id",
-    "plover_type",
-    "plover_mode",
-    "acled_event_type",
-    "acled_sub_event_type",
-    "cameo_root",
-    "actor1_name",
-    "actor1_inter",
-    "actor2_name",
-    "actor2_inter",
-    "location_name",
-    "country",
-    "admin1",
-    "lat",
-    "lon",
-    "geo_precision",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "fatalities",
-    "modality",
-    "attributed_to",
-    "source",
-    "confidence",
-    "sentence_start",
-    "sentence_end",
-)
-CANONICAL_COLUMNS: tuple[str, ...] = (
-    "canonical_id",
-    "plover_type",
-    "plover_mode",
-    "acled_event_type",
-    "acled_sub_event_type",
-    "cameo_root",
-    "actor1_name",
-    "actor1_inter",
-    "actor2_name",
-    "actor2_inter",
-    "location_name",
-    "country",
-    "admin1",
-    "lat",
-    "lon",
-    "geo_precision",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "fatalities",
-    "fatalities_low",
-    "fatalities_high",
-    "modality",
-    "n_reports",
-    "n_sources",
-    "confidence",
-    "first_published",
-    "last_published",
-)
+# Flat columns of each level (CSV, Parquet, the Python API, GeoJSON properties): the spec's.
+REPORT_COLUMNS: tuple[str, ...] = REPORT.names("flat")
+CANONICAL_COLUMNS: tuple[str, ...] = CANONICAL.names("flat")
 COLUMNS: dict[str, tuple[str, ...]] = {"report": REPORT_COLUMNS, "canonical": CANONICAL_COLUMNS}
 ORDER: dict[str, str] = {
     "report": "doc_id, sentence_start, event_id",

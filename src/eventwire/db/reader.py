@@ -21,18 +21,14 @@ from typing import Any
 import duckdb
 
 from eventwire.db.filters import EventFilter, contains, like
-from eventwire.db.queries import REPORT_COLUMNS
 from eventwire.db.store import Store
+from eventwire.records.columns import REPORT
 
 __all__ = ["EVENT_COLUMNS", "INTERVALS", "SORTS", "EventReader"]
 
-# The flat event columns the API returns: the store's, less provenance offsets and codes
-# that the record (``/events/{id}``) carries anyway.
-EVENT_COLUMNS: tuple[str, ...] = tuple(
-    c
-    for c in REPORT_COLUMNS
-    if c not in {"source_id", "cameo_root", "sentence_start", "sentence_end"}
-)
+# The stored event columns the API returns: the spec's ``api`` columns (the others it
+# lists — trigger, sentence, n_sources, review_status — are computed by the queries).
+EVENT_COLUMNS: tuple[str, ...] = tuple(u.name for u in REPORT.stored() if "api" in u.exports)
 SORTS: dict[str, str] = {
     "date": "date_start ASC NULLS LAST, event_id",
     "-date": "date_start DESC NULLS LAST, event_id",

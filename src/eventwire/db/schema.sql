@@ -29,46 +29,10 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 
 -- Report-level events: one row per event mention in one document (never rewritten by dedup).
-CREATE TABLE IF NOT EXISTS events (
-    event_id VARCHAR PRIMARY KEY,        -- hash of (doc_id, trigger span, PLOVER type)
-    doc_id VARCHAR NOT NULL,
-    source_id VARCHAR,
-    plover_type VARCHAR,
-    plover_mode VARCHAR,
-    acled_event_type VARCHAR,
-    acled_sub_event_type VARCHAR,
-    cameo_root VARCHAR,
-    actor1_name VARCHAR,
-    actor1_inter INTEGER,
-    actor2_name VARCHAR,
-    actor2_inter INTEGER,
-    location_name VARCHAR,
-    country VARCHAR,
-    admin1 VARCHAR,
-    lat DOUBLE,
-    lon DOUBLE,
-    geo_precision INTEGER,
-    date_start DATE,
-    date_end DATE,
-    date_precision VARCHAR,
-    fatalities INTEGER,
-    modality VARCHAR,
-    attributed_to VARCHAR,
-    source VARCHAR,                      -- outlet of the document
-    confidence DOUBLE,
-    sentence_start INTEGER,
-    sentence_end INTEGER,
-    record JSON,                         -- the full export record (DESIGN.md contract)
-    pipeline_version VARCHAR,
-    data_versions JSON,
-    -- added in schema version 2 (backfilled from `record` by the migration)
-    actor1_id VARCHAR,
-    actor2_id VARCHAR,
-    geonameid BIGINT,
-    fatalities_low INTEGER,
-    fatalities_high INTEGER,
-    published DATE                       -- publication date of the document
-);
+-- The table's columns are those of the column spec, eventwire.records.columns.REPORT
+-- (schema version 2 added actor1_id, actor2_id, geonameid, fatalities_low/high, published,
+-- backfilled from `record` by the migration); Store.schema_sql() puts its DDL here:
+-- @table events
 
 CREATE TABLE IF NOT EXISTS ledger (
     input VARCHAR NOT NULL,
@@ -89,40 +53,9 @@ CREATE TABLE IF NOT EXISTS ledger (
 
 -- Canonical events (schema version 2): clusters of report-level events that describe one
 -- real-world event, rebuilt by eventwire.dedup.cluster_store. Derived data: dropping these
--- two tables loses nothing that clustering cannot rebuild from `events`.
-CREATE TABLE IF NOT EXISTS canonical_events (
-    canonical_id VARCHAR PRIMARY KEY,    -- hash of the smallest member event_id
-    component_id VARCHAR NOT NULL,       -- candidate-graph component (unit of re-clustering)
-    plover_type VARCHAR,
-    plover_mode VARCHAR,
-    acled_event_type VARCHAR,
-    acled_sub_event_type VARCHAR,
-    cameo_root VARCHAR,
-    actor1_name VARCHAR,
-    actor1_inter INTEGER,
-    actor2_name VARCHAR,
-    actor2_inter INTEGER,
-    location_name VARCHAR,
-    country VARCHAR,
-    admin1 VARCHAR,
-    lat DOUBLE,
-    lon DOUBLE,
-    geo_precision INTEGER,
-    date_start DATE,
-    date_end DATE,
-    date_precision VARCHAR,
-    fatalities INTEGER,                  -- best: latest, most specific report
-    fatalities_low INTEGER,
-    fatalities_high INTEGER,
-    modality VARCHAR,
-    n_reports INTEGER,                   -- contributing report-level events (= documents)
-    n_sources INTEGER,                   -- distinct outlets (a document without one counts once)
-    confidence DOUBLE,
-    first_published DATE,
-    last_published DATE,
-    record JSON,                         -- the canonical export record
-    clustered_at TIMESTAMP
-);
+-- two tables loses nothing that clustering cannot rebuild from `events`. The columns of
+-- canonical_events are those of eventwire.records.columns.CANONICAL:
+-- @table canonical_events
 
 CREATE TABLE IF NOT EXISTS canonical_members (
     event_id VARCHAR PRIMARY KEY,        -- a report-level event (events.event_id)

@@ -24,13 +24,21 @@ import pyarrow as pa
 
 from eventwire.db.migrations import SCHEMA_VERSION, check_version
 from eventwire.errors import StoreError
-from eventwire.records import Document, LedgerEntry, dumps_record, event_record
+from eventwire.records import Document, EventRecord, LedgerEntry, dumps_record
+from eventwire.records.columns import LEVELS, REPORT
 
-__all__ = ["SCHEMA_VERSION", "Store"]
+__all__ = ["SCHEMA_VERSION", "Store", "schema_sql"]
 
 
-def _schema_sql() -> str:
-    return (resources.files("eventwire.db") / "schema.sql").read_text(encoding="utf-8")
+def schema_sql() -> str:
+    """The store's DDL: ``schema.sql`` with the events tables' DDL from the column spec."""
+    sql = (resources.files("eventwire.db") / "schema.sql").read_text(encoding="utf-8")
+    for level in LEVELS.values():
+        marker = f"-- @table {level.table}\n"
+        if marker not in sql:
+            raise StoreError(f"schema.sql lacks the marker {marker.strip()!r}", "EW-DB-004")
+        sql = sql.replace(marker, level.ddl())
+    return sql
 
 
 def _json(value: Any) -> str:
@@ -78,7 +86,7 @@ class Store:
     def _migrate(self) -> None:
         from eventwire.db.migrations import migrate
 
-        migrate(self.con, _schema_sql())
+        migrate(self.con, schema_sql())
 
     def close(self) -> None:
         self.con.close()
@@ -170,7 +178,7 @@ class Store:
             )
             con.execute("DROP TABLE events")
             con.execute("ALTER TABLE _ew_events_sorted RENAME TO events")
-            con.execute(_schema_sql())  # recreates the indexes
+            con.execute(schema_sql())  # recreates the indexes
             con.execute("COMMIT")
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
@@ -192,25 +200,35 @@ class Store:
         for doc in documents:
             doc_rows.append(_document_row(doc, __version__, data_versions, now))
             for event in doc.events:
-                event_rows.append(_event_row(event_record(event, doc), __version__, data_versions))
+                record = EventRecord.of(event, doc)
+                event_rows.append(
+                    REPORT.row(
+                        record,
+                        record=dumps_record(record),
+                        pipeline_version=__version__,
+                        data_versions=data_versions,
+                    )
+                )
         ledger_rows = [_ledger_row(entry, now) for entry in ledger]
         try:
             self.con.execute("BEGIN TRANSACTION")
             if doc_rows:
                 self._insert("documents", doc_rows, ignore=True)
             if event_rows:
-                self._insert("events", event_rows, ignore=True)
+                self._insert("events", event_rows, ignore=True, schema=REPORT.arrow_schema())
             if ledger_rows:
                 self._insert("ledger", ledger_rows, ignore=False)
             self.con.execute("COMMIT")
-        except duckdb.Error as exc:
+        except (duckdb.Error, pa.ArrowException, OverflowError) as exc:
             self.con.execute("ROLLBACK")
             raise StoreError(
                 f"writing a batch to {self.path!r} failed: {exc}", "EW-DB-010"
             ) from exc
 
-    def _insert(self, table: str, rows: list[dict[str, Any]], ignore: bool) -> None:
-        batch = pa.Table.from_pylist(rows)
+    def _insert(
+        self, table: str, rows: list[dict[str, Any]], ignore: bool, schema: pa.Schema | None = None
+    ) -> None:
+        batch = pa.Table.from_pylist(rows, schema=schema)
         self.con.register("_ew_batch", batch)
         try:
             verb = "INSERT OR IGNORE" if ignore else "INSERT OR REPLACE"
@@ -241,54 +259,6 @@ def _document_row(doc: Document, version: str, data_versions: str, now: datetime
         "pipeline_version": version,
         "data_versions": data_versions,
         "processed_at": now,
-    }
-
-
-def _event_row(rec: dict[str, Any], version: str, data_versions: str) -> dict[str, Any]:
-    loc = rec.get("location") or {}
-    when = rec.get("date") or {}
-    fat = rec.get("fatalities") or {}
-    a1 = rec.get("actor1") or {}
-    a2 = rec.get("actor2") or {}
-    span = rec.get("span") or [None, None]
-    return {
-        "event_id": rec["event_id"],
-        "doc_id": rec["doc_id"],
-        "source_id": rec.get("source_id"),
-        "plover_type": rec.get("plover_type"),
-        "plover_mode": rec.get("plover_mode"),
-        "acled_event_type": rec.get("acled_event_type"),
-        "acled_sub_event_type": rec.get("acled_sub_event_type"),
-        "cameo_root": rec.get("cameo_root"),
-        "actor1_name": a1.get("name") or a1.get("text"),
-        "actor1_inter": a1.get("inter"),
-        "actor2_name": a2.get("name") or a2.get("text"),
-        "actor2_inter": a2.get("inter"),
-        "location_name": loc.get("name") or loc.get("text"),
-        "country": loc.get("country"),
-        "admin1": loc.get("admin1"),
-        "lat": loc.get("lat"),
-        "lon": loc.get("lon"),
-        "geo_precision": loc.get("precision"),
-        "date_start": when.get("start"),
-        "date_end": when.get("end"),
-        "date_precision": when.get("precision"),
-        "fatalities": fat.get("best"),
-        "modality": rec.get("modality"),
-        "attributed_to": rec.get("attributed_to"),
-        "source": rec.get("source"),
-        "confidence": rec.get("confidence"),
-        "sentence_start": span[0],
-        "sentence_end": span[1],
-        "actor1_id": a1.get("id"),
-        "actor2_id": a2.get("id"),
-        "geonameid": loc.get("geonameid"),
-        "fatalities_low": fat.get("low"),
-        "fatalities_high": fat.get("high"),
-        "published": rec.get("published"),
-        "record": dumps_record(rec),
-        "pipeline_version": version,
-        "data_versions": data_versions,
     }
 
 

@@ -28,14 +28,21 @@ from eventwire.db.store import Store
 from eventwire.dedup.linkage import Cluster, cluster_events, linked_events
 from eventwire.dedup.rules import DedupOptions, ReportEvent
 from eventwire.errors import StoreError
+from eventwire.records.columns import CANONICAL, REPORT
+from eventwire.records.model import (
+    ActorRef,
+    CanonicalRecord,
+    DateRange,
+    FatalityRange,
+    PlaceRef,
+    ReportRef,
+    dumps_record,
+)
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4, "publication": 5}
 
 # SELECT list that fills a ReportEvent (in field order) from the events table ``e``.
-_SELECT = ", ".join(
-    "json_extract_string(e.record, '$.sentence')" if f.name == "sentence" else f"e.{f.name}"
-    for f in fields(ReportEvent)
-)
+_SELECT = ", ".join(REPORT.sql_expr(f.name, alias="e") for f in fields(ReportEvent))
 
 
 @dataclass
@@ -241,7 +248,7 @@ def _most_common(values: Iterable[Any]) -> Any:
     return min(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[0]
 
 
-def _pick_actor(members: list[ReportEvent], role: int) -> dict[str, Any] | None:
+def _pick_actor(members: list[ReportEvent], role: int) -> ActorRef | None:
     def triple(e: ReportEvent) -> tuple[str | None, str | None, int | None]:
         if role == 1:
             return e.actor1_id, e.actor1_name, e.actor1_inter
@@ -252,10 +259,10 @@ def _pick_actor(members: list[ReportEvent], role: int) -> dict[str, Any] | None:
     best = _most_common(coded)
     if best is None:
         return None
-    return {"id": best[0], "name": best[1], "inter": best[2]}
+    return ActorRef(id=best[0], name=best[1], inter=best[2])
 
 
-def _fatalities(members: list[ReportEvent]) -> dict[str, int | None] | None:
+def _fatalities(members: list[ReportEvent]) -> FatalityRange | None:
     reported = [e for e in members if e.fatalities is not None]
     if not reported:
         return None
@@ -276,122 +283,93 @@ def _fatalities(members: list[ReportEvent]) -> dict[str, int | None] | None:
     )
     lows = [e.fatalities_low if e.fatalities_low is not None else e.fatalities for e in reported]
     highs = [e.fatalities_high if e.fatalities_high is not None else e.fatalities for e in reported]
-    return {
-        "best": latest.fatalities,
-        "low": min(v for v in lows if v is not None),
-        "high": max(v for v in highs if v is not None),
-    }
+    return FatalityRange(
+        best=latest.fatalities,
+        low=min(v for v in lows if v is not None),
+        high=max(v for v in highs if v is not None),
+    )
 
 
-# long: the canonical record and its table row, field by field, read side by side
-def merge_cluster(cluster: Cluster, members: list[ReportEvent], now: datetime) -> dict[str, Any]:
-    """The canonical_events row (with its JSON record) of one cluster."""
-    members = sorted(members, key=lambda e: e.event_id)
+def _place(members: list[ReportEvent]) -> PlaceRef | None:
+    """The most precise place (then the most confident report)."""
     placed = [e for e in members if e.lat is not None and e.lon is not None]
-    place = (
-        min(placed, key=lambda e: (e.geo_precision or 9, -(e.confidence or 0.0), e.event_id))
-        if placed
-        else None
+    if not placed:
+        return None
+    p = min(placed, key=lambda e: (e.geo_precision or 9, -(e.confidence or 0.0), e.event_id))
+    return PlaceRef(
+        p.location_name, p.geonameid, p.lat, p.lon, p.admin1, p.country, p.geo_precision
     )
+
+
+def _date(members: list[ReportEvent]) -> DateRange | None:
+    """The narrowest date range (then the most precise)."""
     dated = [e for e in members if e.start is not None]
-    when = (
-        min(
-            dated,
-            key=lambda e: (
-                (e.end - e.start).days if e.end and e.start else 9999,
-                _PRECISION_RANK.get(e.date_precision or "", 9),
-                e.start,
-                e.event_id,
-            ),
-        )
-        if dated
-        else None
+    if not dated:
+        return None
+    when = min(
+        dated,
+        key=lambda e: (
+            (e.end - e.start).days if e.end and e.start else 9999,
+            _PRECISION_RANK.get(e.date_precision or "", 9),
+            e.start,
+            e.event_id,
+        ),
     )
-    fat = _fatalities(members)
-    a1, a2 = _pick_actor(members, 1), _pick_actor(members, 2)
+    return DateRange(start=when.start, end=when.end, precision=when.date_precision)
+
+
+def merge_record(cluster: Cluster, members: list[ReportEvent]) -> CanonicalRecord:
+    """The canonical record of one cluster of report-level events."""
+    members = sorted(members, key=lambda e: e.event_id)
+    place = _place(members)
     outlets = {(e.source or "").strip().casefold() or f"doc:{e.doc_id}" for e in members}
     published = [e.published for e in members if e.published]
     cohesion = sum(cluster.similarity.values()) / len(cluster.similarity)
     miss = 1.0
     for e in members:
         miss *= 1.0 - min(max(e.confidence or 0.0, 0.0), 0.99)
-    confidence = round(min(0.99, (1.0 - miss) * cohesion), 4)
     rep = max(members, key=lambda e: (e.confidence or 0.0, e.published or date.min, e.event_id))
-    record: dict[str, Any] = {
-        "canonical_id": cluster.canonical_id,
-        "plover_type": rep.plover_type,
-        "plover_mode": _most_common(e.plover_mode for e in members),
-        "acled_event_type": _most_common(e.acled_event_type for e in members),
-        "acled_sub_event_type": _most_common(e.acled_sub_event_type for e in members),
-        "cameo_root": _most_common(e.cameo_root for e in members),
-        "actor1": a1,
-        "actor2": a2,
-        "location": None
-        if place is None
-        else {
-            "name": place.location_name,
-            "geonameid": place.geonameid,
-            "lat": place.lat,
-            "lon": place.lon,
-            "admin1": place.admin1,
-            "country": place.country,
-            "precision": place.geo_precision,
-        },
-        "country": place.country if place else _most_common(e.country for e in members),
-        "date": None
-        if when is None
-        else {"start": when.start, "end": when.end, "precision": when.date_precision},
-        "fatalities": fat,
-        "modality": rep.modality,
-        "n_reports": len(members),
-        "n_sources": len(outlets),
-        "sources": sorted({e.source for e in members if e.source}),
-        "confidence": confidence,
-        "first_published": min(published) if published else None,
-        "last_published": max(published) if published else None,
-        "sentence": rep.sentence,
-        "reports": [
-            {
-                "event_id": e.event_id,
-                "doc_id": e.doc_id,
-                "source": e.source,
-                "published": e.published,
-                "fatalities": e.fatalities,
-                "similarity": cluster.similarity.get(e.event_id),
-            }
+    return CanonicalRecord(
+        canonical_id=cluster.canonical_id,
+        plover_type=rep.plover_type,
+        plover_mode=_most_common(e.plover_mode for e in members),
+        acled_event_type=_most_common(e.acled_event_type for e in members),
+        acled_sub_event_type=_most_common(e.acled_sub_event_type for e in members),
+        cameo_root=_most_common(e.cameo_root for e in members),
+        actor1=_pick_actor(members, 1),
+        actor2=_pick_actor(members, 2),
+        location=place,
+        country=place.country if place else _most_common(e.country for e in members),
+        date=_date(members),
+        fatalities=_fatalities(members),
+        modality=rep.modality,
+        n_reports=len(members),
+        n_sources=len(outlets),
+        sources=tuple(sorted({e.source for e in members if e.source})),
+        confidence=round(min(0.99, (1.0 - miss) * cohesion), 4),
+        first_published=min(published) if published else None,
+        last_published=max(published) if published else None,
+        sentence=rep.sentence,
+        reports=tuple(
+            ReportRef(
+                event_id=e.event_id,
+                doc_id=e.doc_id,
+                source=e.source,
+                published=e.published,
+                fatalities=e.fatalities,
+                similarity=cluster.similarity.get(e.event_id),
+            )
             for e in members
-        ],
-    }
-    return {
-        "canonical_id": cluster.canonical_id,
-        "component_id": cluster.component_id,
-        "plover_type": record["plover_type"],
-        "plover_mode": record["plover_mode"],
-        "acled_event_type": record["acled_event_type"],
-        "acled_sub_event_type": record["acled_sub_event_type"],
-        "cameo_root": record["cameo_root"],
-        "actor1_name": a1 and a1["name"],
-        "actor1_inter": a1 and a1["inter"],
-        "actor2_name": a2 and a2["name"],
-        "actor2_inter": a2 and a2["inter"],
-        "location_name": place and place.location_name,
-        "country": record["country"],
-        "admin1": place and place.admin1,
-        "lat": place and place.lat,
-        "lon": place and place.lon,
-        "geo_precision": place and place.geo_precision,
-        "date_start": when and when.start,
-        "date_end": when and when.end,
-        "date_precision": when and when.date_precision,
-        "fatalities": fat and fat["best"],
-        "fatalities_low": fat and fat["low"],
-        "fatalities_high": fat and fat["high"],
-        "modality": record["modality"],
-        "n_reports": len(members),
-        "n_sources": len(outlets),
-        "confidence": confidence,
-        "first_published": record["first_published"],
-        "last_published": record["last_published"],
-        "record": json.dumps(record, ensure_ascii=False, sort_keys=True, default=str),
-        "clustered_at": now,
-    }
+        ),
+    )
+
+
+def merge_cluster(cluster: Cluster, members: list[ReportEvent], now: datetime) -> dict[str, Any]:
+    """The canonical_events row (with its JSON record) of one cluster."""
+    record = merge_record(cluster, members)
+    return CANONICAL.row(
+        record,
+        component_id=cluster.component_id,
+        record=dumps_record(record),
+        clustered_at=now,
+    )

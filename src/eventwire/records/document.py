@@ -1,17 +1,17 @@
-"""The data model: Document, Segment, Sentence, Event, Actor, Place, When, Fatalities, LedgerEntry.
+"""The working data model: Document, Sentence, Event, Actor, Place, When, LedgerEntry…
 
 Every stage reads and writes these plain dataclasses. Offsets are always
 ``[start, end)`` character offsets into ``Document.text``, so any extracted value
 can be traced back to the words that produced it.
 
-``Event.to_record()`` produces the JSONL export contract of DESIGN.md.
+What leaves the pipeline is an :class:`~eventwire.records.model.EventRecord` (the JSONL
+export contract of DESIGN.md), built from an ``Event`` and its ``Document``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -258,122 +258,6 @@ class LedgerEntry:
     stage: str | None = None
     pipeline_version: str = ""
     data_versions: str = ""  # JSON object {name: version}
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    return value
-
-
-def _actor_record(actor: Actor | None) -> dict[str, Any] | None:
-    if actor is None:
-        return None
-    return {
-        "text": actor.text,
-        "name": actor.name,
-        "id": actor.actor_id,
-        "type": actor.type,
-        "inter": actor.inter,
-        "country": actor.country,
-        "affiliation": list(actor.affiliation),
-        "span": [actor.start, actor.end],
-    }
-
-
-# long: the DESIGN.md record contract, one field a line
-def event_record(event: Event, doc: Document) -> dict[str, Any]:
-    """Return the JSONL export record of DESIGN.md for an event of a document."""
-    sentence = doc.sentences[event.sentence_index] if doc.sentences else None
-    loc = event.location
-    when = event.date
-    fat = event.fatalities
-    att = event.attribution
-    record: dict[str, Any] = _jsonable(
-        {
-            "event_id": event.event_id or event.assign_id(),
-            "doc_id": doc.doc_id,
-            "source_id": doc.source_id,
-            "plover_type": event.plover_type,
-            "plover_mode": event.plover_mode,
-            "acled_event_type": event.acled_event_type,
-            "acled_sub_event_type": event.acled_sub_event_type,
-            "cameo_root": event.cameo_root,
-            "actor1": _actor_record(event.actor1),
-            "actor2": _actor_record(event.actor2),
-            "assoc_actors": [_actor_record(a) for a in event.assoc_actors],
-            "location": None
-            if loc is None
-            else {
-                "text": loc.text,
-                "name": loc.name,
-                "geonameid": loc.geonameid,
-                "lat": loc.lat,
-                "lon": loc.lon,
-                "admin1": loc.admin1,
-                "country": loc.country,
-                "precision": loc.precision,
-                "fallback": loc.fallback,
-                "span": [loc.start, loc.end],
-            },
-            "date": None
-            if when is None
-            else {
-                "text": when.text,
-                "start": when.start,
-                "end": when.end,
-                "precision": when.precision,
-                "recurring": when.recurring,
-                "span": [when.span_start, when.span_end],
-            },
-            "fatalities": None
-            if fat is None
-            else {
-                "text": fat.text,
-                "best": fat.best,
-                "low": fat.low,
-                "high": fat.high,
-                "wounded": fat.wounded,
-                "span": [fat.start, fat.end],
-            },
-            "modality": event.modality,
-            "attributed_to": event.attributed_to,
-            "attribution": None
-            if att is None
-            else {
-                "speaker": att.speaker,
-                "role": att.role,
-                "verb": att.verb,
-                "span": [att.start, att.end],
-            },
-            "trigger": {
-                "text": event.trigger.text,
-                "span": [event.trigger.start, event.trigger.end],
-            },
-            "sentence": sentence.text if sentence else None,
-            "span": [sentence.start, sentence.end] if sentence else None,
-            "evidence": [
-                {"label": s.label, "start": s.start, "end": s.end, "text": s.text}
-                for s in event.evidence
-            ],
-            "confidence": round(float(event.confidence), 4),
-            "rule": event.rule,
-            "published": doc.published,
-            "source": doc.source,
-            "title": doc.title,
-            "url": doc.url,
-        }
-    )
-    return record
-
-
-def dumps_record(record: dict[str, Any]) -> str:
-    """Serialise a record as one stable JSON line (sorted keys)."""
-    return json.dumps(record, ensure_ascii=False, sort_keys=True)
 
 
 def parse_iso_date(value: str | None, *, prefix: bool = False) -> date | None:
