@@ -91,6 +91,7 @@ CODES: dict[str, str] = {
     "EW-CFG-014": "a stage option has the wrong type",
     "EW-CFG-020": "the spaCy model is not installed",
     "EW-CFG-030": "the Ray engine needs Ray Data, which is not installed",
+    "EW-CFG-031": "unknown run engine (use local or ray)",
     "EW-STG-000": "a stage failed on a document",
     "EW-STG-001": "a stage raised an unexpected exception (a bug or a broken plugin)",
     "EW-STG-002": "a stage returned None instead of the document",
