@@ -48,7 +48,7 @@ def test_module_examples_run(name: str) -> None:
 def test_the_examples_are_collected() -> None:
     # guards against a walk that silently finds nothing (a wrong path, a renamed package)
     assert len(MODULES) > 50 and {"synth_docs", "synth_events"} <= set(GENERATORS)
-    attempted = sum(run_examples(importlib.import_module(n))[1] for n in ("eventwire.records.document",))
+    attempted = run_examples(importlib.import_module("eventwire.records.document"))[1]
     assert attempted >= 3
 
 
