@@ -26,10 +26,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from eventwire.config import Settings
-from eventwire.datafiles import data_path, load_yaml
+from eventwire.datafiles import data_path, read_data_file
 from eventwire.errors import DataFileError
 from eventwire.pipeline.common.triggerlexicon import inflections, trigger_surface_forms
 
@@ -139,16 +137,13 @@ def lexicon_forms(settings: Settings) -> set[str]:
     Their regular inflections (:func:`expand_forms`) are the safety net next to
     ``trigger_surface_forms``.
     """
-    paths: list[Path | str] = [data_path("lexicon", "triggers.yaml"), *settings.user_lexicon_files]
+    # the packaged file is checked against its MANIFEST; a user's trigger file needs no version
+    paths = [(data_path("lexicon", "triggers.yaml"), True)]
+    paths += [(Path(p), False) for p in settings.user_lexicon_files]
     forms: set[str] = set()
-    for path in paths:
-        try:
-            data = load_yaml(path) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise DataFileError(
-                f"trigger lexicon {str(path)!r} is unreadable: {exc}", "EW-PRE-002"
-            ) from exc
-        for entry in data.get("triggers", []) if isinstance(data, dict) else []:
+    for path, versioned in paths:
+        data = read_data_file(path, versioned=versioned)
+        for entry in data.get("triggers") or []:
             if not isinstance(entry, dict):
                 continue
             for key in ("words", "phrases", "forms"):
