@@ -11,11 +11,10 @@ silently: an unreadable record becomes a rejected row, never a missing one.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import hashlib
-import io
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -25,7 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import InputError
+from eventwire.pipeline.read import csvfile, jsonl, walk
 from eventwire.pipeline.read.language import detect_language
+from eventwire.pipeline.read.lines import Lines, TooLong, decode_bytes
+from eventwire.pipeline.read.walk import display_name
 from eventwire.records import Document, LedgerEntry, content_hash, parse_iso_date
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
@@ -33,23 +35,10 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 CSV_SUFFIXES = frozenset({".csv"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
+META_FIELDS = ("id", "title", "published", "date", "source", "url")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
-_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"%PDF", "a PDF file (convert it to text first)"),
-    (b"PK\x03\x04", "a ZIP archive (or DOCX/XLSX)"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"\x7fELF", "an executable"),
-)
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
+__all__ = ["Item", "Reader", "ReaderOptions", "clean_text", "decode_bytes", "parse_date"]
 
 
 @dataclass(slots=True)
@@ -71,42 +60,6 @@ class Item:
     content_hash: str | None
     document: Document | None = None
     rejected: LedgerEntry | None = None
-
-
-def decode_bytes(data: bytes, name: str = "input") -> tuple[str, str]:
-    """Decode bytes to text, returning ``(text, encoding)``; binary input raises InputError.
-
-    Tries a byte-order mark, then strict UTF-8, then cp1252 (which also reads Latin-1
-    text), and finally UTF-8 with replacement characters.
-
-    >>> decode_bytes("café".encode("latin-1"))
-    ('café', 'cp1252')
-    """
-    for magic, what in _MAGIC:
-        if data.startswith(magic):
-            raise InputError(f"{name} is {what}, not text", "EW-ING-002")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"{name} starts with a {encoding} byte-order mark "
-                    f"but is not valid {encoding}: {exc}",
-                    "EW-ING-004",
-                ) from exc
-    head = data[:8192]
-    if b"\x00" in head:
-        raise InputError(f"{name} looks binary (it contains NUL bytes), not text", "EW-ING-002")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-        return text, "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("utf-8", errors="replace"), "utf-8 (with replacements)"
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -156,56 +109,87 @@ class Reader:
                 yield from self._read_bytes("-", data, ".txt")
                 continue
             path = Path(raw)
-            if path.is_dir():
-                yield from self._read_dir(path)
-            elif path.is_file():
-                yield from self._read_file(path)
-            else:
+            if not os.path.lexists(path):
+                name = display_name(raw)
                 yield self._reject(
-                    raw, None, InputError(f"{raw} does not exist (check the path)", "EW-ING-001")
+                    name, None, InputError(f"{name} does not exist (check the path)", "EW-ING-001")
                 )
+                continue
+            entry = walk.classify(path)
+            if entry is None:
+                yield from self._read_dir(path)
+            else:
+                yield from self._entry(entry)
 
     def _read_dir(self, root: Path) -> Iterator[Item]:
-        files = sorted(p for p in root.rglob("*") if p.is_file())
-        for path in files:
+        try:
+            entries = list(walk.walk(root))
+        except OSError as exc:
+            name = display_name(root)
+            yield self._reject(
+                name,
+                None,
+                InputError(f"cannot list directory {name}: {exc.strerror}", walk.UNLISTABLE),
+            )
+            return
+        for entry in entries:
+            path = entry.path
             if path.name.startswith("."):
                 continue
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            if entry.problem is None and path.suffix.lower() not in SUPPORTED_SUFFIXES:
                 yield Item(
-                    str(path),
+                    entry.name,
                     None,
                     rejected=LedgerEntry(
-                        input=str(path),
+                        input=entry.name,
                         content_hash=None,
                         status="skipped",
                         code="EW-ING-010",
-                        reason=f"unsupported file type {path.suffix or '(none)'!r}; "
+                        reason=f"unsupported file type {display_name(path.suffix) or '(none)'!r}; "
                         f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}",
                     ),
                 )
                 continue
-            yield from self._read_file(path)
+            yield from self._entry(entry)
+
+    def _entry(self, entry: walk.Entry) -> Iterator[Item]:
+        """Read a regular file, or record why a filesystem entry is not read."""
+        if entry.problem is None:
+            yield from self._read_file(entry.path)
+        elif entry.status == "skipped":
+            problem = entry.problem
+            yield self._skip(entry.name, None, problem.code, str(problem.args[0]))
+        else:
+            yield self._reject(entry.name, None, entry.problem)
 
     def _read_file(self, path: Path) -> Iterator[Item]:
-        name = str(path)
-        size = path.stat().st_size
+        name = display_name(path)
         suffix = path.suffix.lower()
-        if size > self.options.max_chars * 4 and suffix not in JSONL_SUFFIXES | CSV_SUFFIXES:
-            digest = _hash_file(path)
-            yield self._reject(
-                name,
-                digest,
-                InputError(
-                    f"{name} is too large ({size:,} bytes; limit {self.options.max_chars * 4:,}); "
-                    f"split it into articles or raise --max-chars",
-                    "EW-ING-005",
-                ),
-            )
-            return
         try:
+            size = path.stat().st_size
+            if suffix in JSONL_SUFFIXES:
+                yield from self._read_jsonl(path, name)
+                return
+            if suffix in CSV_SUFFIXES:
+                yield from self._read_csv(path, name)
+                return
+            if size > self.options.max_chars * 4:
+                yield self._reject(
+                    name,
+                    _hash_file(path),
+                    InputError(
+                        f"{name} is too large ({size:,} bytes; "
+                        f"limit {self.options.max_chars * 4:,}); "
+                        f"split it into articles or raise --max-chars",
+                        "EW-ING-005",
+                    ),
+                )
+                return
             data = path.read_bytes()
         except OSError as exc:
-            yield self._reject(name, None, InputError(f"cannot read {name}: {exc}", "EW-ING-006"))
+            yield self._reject(
+                name, None, InputError(f"cannot read {name}: {exc.strerror}", "EW-ING-006")
+            )
             return
         yield from self._read_bytes(name, data, suffix)
 
@@ -216,93 +200,121 @@ class Reader:
         except InputError as exc:
             yield self._reject(name, digest, exc)
             return
-        if suffix in JSONL_SUFFIXES:
-            yield from self._read_jsonl(name, text)
-        elif suffix in CSV_SUFFIXES:
-            yield from self._read_csv(name, text, digest)
-        elif suffix in HTML_SUFFIXES:
+        if suffix in HTML_SUFFIXES:
             yield self._from_html(name, digest, text, {}, encoding)
         else:
             yield self._make(name, digest, text, {}, encoding)
 
-    # -- record formats --------------------------------------------------------------
-    def _read_jsonl(self, name: str, text: str) -> Iterator[Item]:
-        # split on "\n" only: str.splitlines() would also break on U+2028 inside JSON strings
-        for lineno, line in enumerate(text.split("\n"), start=1):
-            if not line.strip():
-                continue
-            where = f"{name}#L{lineno}"
-            digest = content_hash(line)
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield self._reject(
-                    where,
-                    digest,
-                    InputError(
-                        f"line {lineno} of {name} is not valid JSON "
-                        f"({exc.msg} at column {exc.colno})",
-                        "EW-ING-020",
-                    ),
-                )
-                continue
-            if not isinstance(record, dict):
-                yield self._reject(
-                    where,
-                    digest,
-                    InputError(
-                        f"line {lineno} of {name} is a JSON {type(record).__name__}, not an object",
-                        "EW-ING-021",
-                    ),
-                )
-                continue
-            yield self._from_record(name, where, digest, record)
+    def _open_lines(self, path: Path, name: str) -> Lines | Item:
+        """The file's lines, or the rejection of a file that is not text."""
+        try:
+            return Lines.open(path, name, self.options.max_chars * 4)
+        except InputError as exc:
+            return self._reject(name, _hash_file(path), exc)
 
-    def _read_csv(self, name: str, text: str, digest: str) -> Iterator[Item]:
+    # -- record formats --------------------------------------------------------------
+    def _read_jsonl(self, path: Path, name: str) -> Iterator[Item]:
+        lines = self._open_lines(path, name)
+        if isinstance(lines, Item):
+            yield lines
+            return
+        with lines:
+            for lineno, line in jsonl.lines_of(lines):
+                where = f"{name}#L{lineno}"
+                if isinstance(line, TooLong):
+                    limit = self.options.max_chars * 4
+                    yield self._reject(
+                        where,
+                        None,
+                        InputError(
+                            f"line {lineno} of {name} is too long ({line}; limit {limit:,})",
+                            "EW-ING-005",
+                        ),
+                    )
+                    continue
+                digest = content_hash(line)
+                record = jsonl.parse_line(name, lineno, line)
+                if isinstance(record, InputError):
+                    yield self._reject(where, digest, record)
+                else:
+                    yield self._from_record(name, where, digest, record)
+
+    def _read_csv(self, path: Path, name: str) -> Iterator[Item]:
         csv.field_size_limit(self.options.max_chars * 4)
-        try:
-            reader = csv.DictReader(io.StringIO(text))
-            fields = [f.strip().lower() for f in (reader.fieldnames or [])]
-        except csv.Error as exc:
-            yield self._reject(
-                name, digest, InputError(f"{name} is not valid CSV: {exc}", "EW-ING-030")
-            )
+        lines = self._open_lines(path, name)
+        if isinstance(lines, Item):
+            yield lines
             return
-        if "text" not in fields and "html" not in fields:
-            yield self._reject(
-                name,
-                digest,
-                InputError(
-                    f"{name} has no 'text' or 'html' column "
-                    f"(columns: {', '.join(fields) or 'none'})",
-                    "EW-ING-031",
-                ),
-            )
-            return
-        rownum = 1
-        try:
-            for rownum, row in enumerate(reader, start=2):
-                record = {(k or "").strip().lower(): v for k, v in row.items()}
+        with lines:
+            rows = csvfile.records(lines, self.options.max_chars * 4)
+            head = next(rows, None)
+            if head is not None and head.problem is not None:
+                yield self._reject(
+                    name,
+                    _hash_file(path),
+                    InputError(f"{name} is not valid CSV: {head.problem}", "EW-ING-030"),
+                )
+                return
+            header = [] if head is None else list(head.fields or [])
+            fields = [f.strip().lower() for f in header]
+            if "text" not in fields and "html" not in fields:
+                yield self._reject(
+                    name,
+                    _hash_file(path),
+                    InputError(
+                        f"{name} has no 'text' or 'html' column "
+                        f"(columns: {', '.join(fields) or 'none'})",
+                        "EW-ING-031",
+                    ),
+                )
+                return
+            rownum = 1
+            for row in rows:
+                if row.fields == []:
+                    continue  # a blank line, as csv.DictReader skips it
+                rownum += 1
                 where = f"{name}#row{rownum}"
+                if row.problem is not None or row.fields is None:
+                    yield self._reject(
+                        where,
+                        content_hash(row.text),
+                        InputError(f"{name} row {rownum}: {row.problem}", "EW-ING-030"),
+                    )
+                    continue
+                raw = csvfile.as_dict(header, row.fields)
+                record = {(k or "").strip().lower(): v for k, v in raw.items()}
                 yield self._from_record(
                     name, where, content_hash(json.dumps(record, sort_keys=True)), record
                 )
-        except csv.Error as exc:
-            yield self._reject(
-                f"{name}#row{rownum}",
-                digest,
-                InputError(f"{name} row {rownum} is not valid CSV: {exc}", "EW-ING-030"),
-            )
 
     def _from_record(self, name: str, where: str, digest: str, record: dict[str, Any]) -> Item:
-        source_id = record.get("id")
-        label = f"{name}#{source_id}" if source_id not in (None, "") else where
+        meta: dict[str, Any] = {}
+        for key in META_FIELDS:
+            value = record.get(key)
+            if isinstance(value, dict | list):
+                return self._reject(
+                    where,
+                    digest,
+                    InputError(
+                        f"record {where}: field {key!r} is a JSON "
+                        f"{'object' if isinstance(value, dict) else 'array'}, not text",
+                        "EW-ING-023",
+                    ),
+                )
+            meta[key] = None if value in (None, "") else str(value)
+        source_id = meta.pop("id")
+        replaced = sum(len(_SURROGATE.findall(v)) for v in meta.values() if v is not None)
+        if replaced:
+            meta = {k: _SURROGATE.sub("\ufffd", v) if v else v for k, v in meta.items()}
+            source_id = None if source_id is None else _SURROGATE.sub("\ufffd", source_id)
+        label = f"{name}#{source_id}" if source_id is not None else where
         meta = {
-            "source_id": None if source_id in (None, "") else str(source_id),
-            "title": record.get("title") or None,
-            "published": record.get("published") or record.get("date") or None,
-            "source": record.get("source") or None,
-            "url": record.get("url") or None,
+            "replaced": replaced,
+            "source_id": source_id,
+            "title": meta["title"],
+            "published": meta["published"] or meta["date"],
+            "source": meta["source"],
+            "url": meta["url"],
         }
         text = record.get("text")
         if isinstance(text, str) and text.strip():
@@ -359,6 +371,9 @@ class Reader:
 
     # -- documents and rejections ----------------------------------------------------
     def _make(self, name: str, digest: str, text: str, meta: dict[str, Any], encoding: str) -> Item:
+        replaced = meta.get("replaced", 0) + len(_SURROGATE.findall(text))
+        if replaced:  # lone surrogates (JSON "\\ud800") cannot be stored or parsed
+            text = _SURROGATE.sub("\ufffd", text)
         text = clean_text(text)
         if not text.strip():
             return self._reject(name, digest, InputError(f"{name} is empty", "EW-ING-003"))
@@ -411,6 +426,12 @@ class Reader:
             language=language,
             encoding=encoding,
         )
+        if replaced:
+            doc.note(
+                "readers",
+                "EW-ING-051",
+                f"{replaced} unpaired surrogate code point(s) replaced with U+FFFD",
+            )
         if published_source == "unparsed":
             doc.note(
                 "readers",
@@ -430,7 +451,7 @@ class Reader:
         )
 
     @staticmethod
-    def _skip(name: str, digest: str, code: str, reason: str) -> Item:
+    def _skip(name: str, digest: str | None, code: str, reason: str) -> Item:
         return Item(
             name,
             digest,
