@@ -7,6 +7,20 @@ Supported: .txt/.text/.md, .html/.htm (trafilatura main text + title/date metada
 Every input yields exactly one :class:`Item`: either a ``Document`` ready for the
 pipeline or a ``LedgerEntry`` saying why it cannot be used. Nothing is dropped
 silently: an unreadable record becomes a rejected row, never a missing one.
+
+- Directories are walked by :mod:`.walk`: FIFOs, sockets, dangling links, link loops and
+  directories that cannot be listed each get a row; nothing but a regular file is opened.
+  Names that are not UTF-8 appear in the ledger with ``\\xNN`` escapes.
+- JSONL and CSV files are streamed line by line (:mod:`.lines`), never loaded whole; one
+  bad record (invalid or too deeply nested JSON, a field holding an object, a malformed
+  CSV row, a NUL byte) costs that record only. CSV resynchronises after a bad quote
+  (:mod:`.csvfile`).
+- Record metadata (``id``, ``title``, ``published``, ``source``, ``url``) is text: numbers
+  and booleans are turned into text, objects and arrays reject the record (EW-ING-023).
+- Unpaired surrogates (JSON ``"\\ud800"``) in text or metadata are replaced with U+FFFD and
+  noted on the document (EW-ING-051): they cannot be stored or parsed.
+- A NUL byte is never accepted: anywhere in a text/HTML file, or in the first 8 KB of a
+  record file, it rejects the file as binary; later in a record file it rejects that record.
 """
 
 from __future__ import annotations
@@ -116,7 +130,7 @@ class Reader:
                 )
                 continue
             entry = walk.classify(path)
-            if entry is None:
+            if entry is None or (entry.code == walk.LINKED_DIR):  # a named link is followed
                 yield from self._read_dir(path)
             else:
                 yield from self._entry(entry)
@@ -208,7 +222,8 @@ class Reader:
     def _open_lines(self, path: Path, name: str) -> Lines | Item:
         """The file's lines, or the rejection of a file that is not text."""
         try:
-            return Lines.open(path, name, self.options.max_chars * 4)
+            # room for a record whose text is at the limit and written as \uXXXX escapes
+            return Lines.open(path, name, self.options.max_chars * 8)
         except InputError as exc:
             return self._reject(name, _hash_file(path), exc)
 
@@ -222,7 +237,7 @@ class Reader:
             for lineno, line in jsonl.lines_of(lines):
                 where = f"{name}#L{lineno}"
                 if isinstance(line, TooLong):
-                    limit = self.options.max_chars * 4
+                    limit = self.options.max_chars * 8
                     yield self._reject(
                         where,
                         None,
@@ -302,11 +317,10 @@ class Reader:
                     ),
                 )
             meta[key] = None if value in (None, "") else str(value)
-        source_id = meta.pop("id")
         replaced = sum(len(_SURROGATE.findall(v)) for v in meta.values() if v is not None)
-        if replaced:
-            meta = {k: _SURROGATE.sub("\ufffd", v) if v else v for k, v in meta.items()}
-            source_id = None if source_id is None else _SURROGATE.sub("\ufffd", source_id)
+        if replaced:  # lone surrogates (JSON "\\ud800") cannot be stored: U+FFFD, noted
+            meta = {k: v and _SURROGATE.sub("\ufffd", v) for k, v in meta.items()}
+        source_id = meta.pop("id")
         label = f"{name}#{source_id}" if source_id is not None else where
         meta = {
             "replaced": replaced,

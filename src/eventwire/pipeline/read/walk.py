@@ -39,6 +39,11 @@ class Entry:
     status: str = "rejected"
 
     @property
+    def code(self) -> str | None:
+        """The problem's code, None for a file to read."""
+        return None if self.problem is None else self.problem.code
+
+    @property
     def name(self) -> str:
         """The path as ledger text (see :func:`display_name`)."""
         return display_name(self.path)
