@@ -130,7 +130,7 @@ class Reader:
                 )
                 continue
             entry = walk.classify(path)
-            if entry is None or (entry.code == walk.LINKED_DIR):  # a named link is followed
+            if entry is None or path.is_dir():  # a link named on the command line is followed
                 yield from self._read_dir(path)
             else:
                 yield from self._entry(entry)
