@@ -170,14 +170,18 @@ def test_multiline_quoted_fields_still_read(tmp_path: Path) -> None:
     assert items[0].document.text.endswith('Second "quoted" paragraph.')
 
 
+# no bare "\r": csv.writer leaves it unquoted when lines end in "\n", and csv cannot read that
 cell = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r"))
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.lists(cell, min_size=1, max_size=4), min_size=1, max_size=8))
-def test_well_formed_csv_reads_as_the_csv_module_does(rows_in: list[list[str]]) -> None:
+@given(
+    st.lists(st.lists(cell, min_size=1, max_size=4), min_size=1, max_size=8),
+    st.sampled_from(["\n", "\r\n"]),
+)
+def test_well_formed_csv_reads_as_the_csv_module_does(rows_in: list[list[str]], end: str) -> None:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows_in)
+    csv.writer(buffer, lineterminator=end).writerows(rows_in)
     expected = [r for r in csv.reader(io.StringIO(buffer.getvalue()))]
     lines = Lines(io.BytesIO(buffer.getvalue().encode()), "x.csv", 1 << 20)
     got = [r for r in csvfile.records(lines, 1 << 20)]
