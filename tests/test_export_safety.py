@@ -254,3 +254,28 @@ def test_safe_cell() -> None:
     assert safe_cell(-3) == -3
     assert safe_cell("") == ""
     assert safe_cell(None) is None
+
+
+def test_parquet_batches_keep_the_export_order(
+    big_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Row ids are sorted, wide columns read per run of ids: rows and row groups as before."""
+    from eventwire.db import exports
+    from eventwire.db.filters import EventFilter
+
+    monkeypatch.setattr(exports, "FETCH", 1000)
+    monkeypatch.setattr(exports, "ARROW_BATCH", 4096)
+    flt = EventFilter(since=date(2023, 1, 1), until=date(2023, 6, 30))
+    with Store.open(big_db, read_only=True) as store:
+        expected = [r["event_id"] for r in exports.records(store, "report", flt)]
+        n = exports.write_parquet(store, "report", flt, tmp_path / "e.parquet", partition=False)
+        folder = tmp_path / "months"
+        assert exports.write_parquet(store, "report", flt, folder, partition=True) == n
+    assert n == len(expected) > 4096
+    file = pq.ParquetFile(tmp_path / "e.parquet")
+    assert file.read().column("event_id").to_pylist() == expected
+    groups = [file.metadata.row_group(i).num_rows for i in range(file.metadata.num_row_groups)]
+    assert groups[:-1] == [4096] * (len(groups) - 1)
+    march = pq.read_table(folder / "month=2023-03").column("event_id").to_pylist()
+    assert march == [e for e in expected if e in set(march)]
+    assert len(march) > 0

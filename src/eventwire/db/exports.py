@@ -52,7 +52,8 @@ __all__ = [
 
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "acled-csv", "parquet", "geojson")
 BATCH = 4096
-ARROW_BATCH = BATCH * 16  # rows of one Parquet batch (and row group of a single file)
+ARROW_BATCH = BATCH * 16  # rows of one row group of a single Parquet file
+FETCH = BATCH * 4  # rows read from the store at a time for Parquet
 _TIME_PRECISION = {"day": 1, "week": 2}
 Label = Callable[[ActorRecord | ActorRef | None, date | None, str | None], str | None]
 # A cell a spreadsheet would run as a formula (OWASP "CSV injection"), unless it is a number.
@@ -244,7 +245,7 @@ def arrow_reader(
 
     DuckDB would hold the whole sorted result (wide JSON records included) in memory before
     the first batch, so only the row ids are sorted here; the wide columns of each run of
-    :data:`ARROW_BATCH` ids are then read and put in that order, one batch in memory at a time.
+    :data:`FETCH` ids are then read and put in that order, one batch in memory at a time.
     """
     extra = _extras(LEVELS[level], "parquet") if with_record else ()
     sql, params = select_sql(level, flt, columns=("rowid",))
@@ -259,15 +260,15 @@ def arrow_reader(
         positions = pa.array(range(len(chunk)), pa.int64())
         store.con.register("_ew_export_ids", pa.table({"_ew_id": chunk, "_ew_pos": positions}))
         try:
-            yield from store.con.sql(wide).to_arrow_reader(ARROW_BATCH)
+            yield from store.con.sql(wide).to_arrow_reader(FETCH)
         finally:
             store.con.unregister("_ew_export_ids")
 
     schema = store.con.sql(f"SELECT {cols} FROM {TABLES[level]} LIMIT 0").to_arrow_table().schema
 
     def batches() -> Iterator[pa.RecordBatch]:
-        for start in range(0, len(ids), ARROW_BATCH):
-            yield from fetch(ids.slice(start, ARROW_BATCH))
+        for start in range(0, len(ids), FETCH):
+            yield from fetch(ids.slice(start, FETCH))
 
     return pa.RecordBatchReader.from_batches(schema, batches())
 
@@ -290,10 +291,27 @@ def write_parquet(
         atomic_file(output) as tmp,
         pq.ParquetWriter(str(tmp), schema, compression="zstd") as writer,
     ):
-        for batch in reader:
-            n += batch.num_rows
-            writer.write_batch(batch.drop_columns(["month"]))
+        for table in _regroup(reader, ARROW_BATCH):
+            n += table.num_rows
+            writer.write_table(table.drop_columns(["month"]), row_group_size=ARROW_BATCH)
     return n
+
+
+def _regroup(batches: Iterator[pa.RecordBatch], size: int) -> Iterator[pa.Table]:
+    """The rows of ``batches`` as tables of ``size`` rows (the last may be shorter), no copy."""
+    held: list[pa.RecordBatch] = []
+    rows = 0
+    for batch in batches:
+        while batch.num_rows:
+            take = batch.slice(0, size - rows)
+            held.append(take)
+            rows += take.num_rows
+            batch = batch.slice(take.num_rows)
+            if rows == size:
+                yield pa.Table.from_batches(held)
+                held, rows = [], 0
+    if held:
+        yield pa.Table.from_batches(held)
 
 
 def _write_partitioned(reader: pa.RecordBatchReader, directory: Path) -> int:
