@@ -3,9 +3,10 @@
 What each format carries comes from the column spec (:mod:`eventwire.records.columns`):
 JSONL the stored records as they are, CSV the level's flat columns, GeoJSON those plus the
 sentence, Parquet those plus the record, ACLED-CSV the spec's ``ACLED_FIELDS`` filled from
-the typed record (:mod:`eventwire.records.model`). Every writer streams (batches of 4,096
-rows; Parquet sorts only the row ids and then reads the wide columns a batch at a time, see
-:func:`arrow_reader`), so a store of millions of events exports in constant memory. Parquet
+the typed record (:mod:`eventwire.records.model`). Every writer streams batches of 4,096
+rows to its output; the text formats let DuckDB sort the whole selection first, Parquet sorts
+only the row ids and reads the wide columns a run of ids at a time (:func:`arrow_reader`), so
+its memory grows by a few hundred bytes an event rather than by the records. Parquet
 goes to one file, or to a directory partitioned by month (``month=2024-03/…parquet``, hive style,
 which DuckDB, Spark and Polars read directly). Files and directories are written whole or not
 at all (:mod:`eventwire.db.atomic`). CSV and ACLED-CSV text cells that a spreadsheet would
