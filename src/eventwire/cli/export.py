@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
-from pathlib import Path
-from typing import Annotated, Any
+from collections.abc import Iterator
+from typing import IO, Annotated, Any
 
 import typer
 
@@ -105,24 +106,15 @@ def register(app: typer.Typer) -> None:
                 n = exports.write_parquet(store, level, flt, output, partition=split)
                 err_console.print(f"wrote {n} {level} events to {output}")
                 return
-            handle: Any = (
-                sys.stdout
-                if output == "-"
-                else Path(output).open(  # noqa: SIM115
-                    "w", encoding="utf-8", newline=""
-                )
-            )
             try:
-                if reviewed:
-                    n = _write_reviewed(store, flt, handle)
-                else:
-                    n = exports.TEXT_WRITERS[format](store, level, flt, handle)
+                with _text_output(output) as handle:
+                    if reviewed:
+                        n = _write_reviewed(store, flt, handle)
+                    else:
+                        n = exports.TEXT_WRITERS[format](store, level, flt, handle)
             except BrokenPipeError:  # `eventwire export | head`: the reader has enough
                 _quiet_stdout()
                 return
-            finally:
-                if handle is not sys.stdout:
-                    handle.close()
         if output != "-":
             err_console.print(f"wrote {n} {level} events to {output}")
 
@@ -181,6 +173,18 @@ def _write_reviewed(store: Any, flt: EventFilter, handle: Any) -> int:
         handle.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
         n += 1
     return n
+
+
+@contextlib.contextmanager
+def _text_output(output: str) -> Iterator[IO[str]]:
+    """stdout for ``-`` (streamed as written), else a file that appears only when complete."""
+    if output == "-":
+        yield sys.stdout
+        return
+    from eventwire.db.atomic import atomic_text
+
+    with atomic_text(output) as handle:
+        yield handle
 
 
 def _quiet_stdout() -> None:

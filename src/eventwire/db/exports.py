@@ -3,17 +3,22 @@
 What each format carries comes from the column spec (:mod:`eventwire.records.columns`):
 JSONL the stored records as they are, CSV the level's flat columns, GeoJSON those plus the
 sentence, Parquet those plus the record, ACLED-CSV the spec's ``ACLED_FIELDS`` filled from
-the typed record (:mod:`eventwire.records.model`). Every writer streams (batches of 4,096
-rows), so a store of millions of events exports in constant memory. Parquet goes to one
-file, or to a directory partitioned by month (``month=2024-03/…parquet``, hive style,
-which DuckDB, Spark and Polars read directly).
+the typed record (:mod:`eventwire.records.model`). Every writer streams batches of 4,096
+rows to its output; the text formats let DuckDB sort the whole selection first, Parquet sorts
+only the row ids and reads the wide columns a run of ids at a time (:func:`arrow_reader`), so
+its memory grows by a few hundred bytes an event rather than by the records. Parquet
+goes to one file, or to a directory partitioned by month (``month=2024-03/…parquet``, hive style,
+which DuckDB, Spark and Polars read directly). Files and directories are written whole or not
+at all (:mod:`eventwire.db.atomic`). CSV and ACLED-CSV text cells that a spreadsheet would
+run as a formula get a leading ``'`` (:func:`safe_cell`).
 """
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
@@ -23,8 +28,9 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from eventwire.db.filters import EventFilter
-from eventwire.db.queries import select_sql
+from eventwire.db.atomic import atomic_dir, atomic_file
+from eventwire.db.filters import TABLES, EventFilter
+from eventwire.db.queries import COLUMNS, select_sql
 from eventwire.db.store import Store
 from eventwire.records import Actor, dumps_record, from_json
 from eventwire.records.columns import ACLED_COLUMNS, LEVELS, Level, acled_row
@@ -36,12 +42,39 @@ from eventwire.records.model import (
     CanonicalRecord,
 )
 
-__all__ = ["ACLED_COLUMNS", "FORMATS", "TEXT_WRITERS", "acled_fields", "records"]
+__all__ = [
+    "ACLED_COLUMNS",
+    "FORMATS",
+    "TEXT_WRITERS",
+    "acled_fields",
+    "records",
+    "safe_cell",
+]
 
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "acled-csv", "parquet", "geojson")
 BATCH = 4096
+ARROW_BATCH = BATCH * 16  # rows of one row group of a single Parquet file
+FETCH = BATCH * 4  # rows read from the store at a time for Parquet
 _TIME_PRECISION = {"day": 1, "week": 2}
 Label = Callable[[ActorRecord | ActorRef | None, date | None, str | None], str | None]
+# A cell a spreadsheet would run as a formula (OWASP "CSV injection"), unless it is a number.
+_FORMULA_START = frozenset("=+-@\t\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def safe_cell(value: Any) -> Any:
+    """``value``, with a ``'`` in front when it is text a spreadsheet would run as a formula.
+
+    >>> safe_cell("=HYPERLINK(1)"), safe_cell("-12.5"), safe_cell(-12.5), safe_cell("Mosul")
+    ("'=HYPERLINK(1)", '-12.5', -12.5, 'Mosul')
+    """
+    if isinstance(value, str) and value[:1] in _FORMULA_START and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def _safe_row(row: Sequence[Any]) -> list[Any]:
+    return [safe_cell(v) for v in row]
 
 
 def _extras(level: Level, export: str) -> tuple[str, ...]:
@@ -78,7 +111,7 @@ def write_csv(store: Store, level: str, flt: EventFilter, out: IO[str]) -> int:
     cur = store.con.execute(sql, params)
     n = 0
     while rows := cur.fetchmany(BATCH):
-        writer.writerows(rows)
+        writer.writerows(_safe_row(row) for row in rows)
         n += len(rows)
     return n
 
@@ -179,7 +212,8 @@ def write_acled_csv(store: Store, level: str, flt: EventFilter, out: IO[str]) ->
     n = 0
     for data in records(store, level, flt):
         record: AnyRecord = from_json(record_type, data)
-        writer.writerow(acled_row(spec, record, acled_fields(spec, record, label)))
+        row = acled_row(spec, record, acled_fields(spec, record, label))
+        writer.writerow({name: safe_cell(value) for name, value in row.items()})
         n += 1
     return n
 
@@ -208,45 +242,103 @@ def write_geojson(store: Store, level: str, flt: EventFilter, out: IO[str]) -> i
 def arrow_reader(
     store: Store, level: str, flt: EventFilter, with_record: bool = True
 ) -> pa.RecordBatchReader:
-    """Flat columns (and the JSON record) of the selected events as Arrow batches."""
+    """Flat columns (and the JSON record) of the selected events as Arrow batches, in order.
+
+    DuckDB would hold the whole sorted result (wide JSON records included) in memory before
+    the first batch, so only the row ids are sorted here; the wide columns of each run of
+    :data:`FETCH` ids are then read and put in that order, one batch in memory at a time.
+    """
     extra = _extras(LEVELS[level], "parquet") if with_record else ()
-    sql, params = select_sql(level, flt, extra=(*extra, "strftime(date_start, '%Y-%m') AS month"))
-    return store.con.sql(sql, params=params).to_arrow_reader(BATCH * 16)
+    sql, params = select_sql(level, flt, columns=("rowid",))
+    ids = store.con.sql(sql, params=params).to_arrow_table().column(0).combine_chunks()
+    cols = ", ".join((*COLUMNS[level], *extra, "strftime(date_start, '%Y-%m') AS month"))
+    wide = (
+        f"SELECT {cols} FROM {TABLES[level]} JOIN _ew_export_ids"
+        f" ON {TABLES[level]}.rowid = _ew_export_ids._ew_id ORDER BY _ew_export_ids._ew_pos"
+    )
+
+    def fetch(chunk: pa.Array) -> Iterator[pa.RecordBatch]:
+        positions = pa.array(range(len(chunk)), pa.int64())
+        store.con.register("_ew_export_ids", pa.table({"_ew_id": chunk, "_ew_pos": positions}))
+        try:
+            yield from store.con.sql(wide).to_arrow_reader(FETCH)
+        finally:
+            store.con.unregister("_ew_export_ids")
+
+    schema = store.con.sql(f"SELECT {cols} FROM {TABLES[level]} LIMIT 0").to_arrow_table().schema
+
+    def batches() -> Iterator[pa.RecordBatch]:
+        for start in range(0, len(ids), FETCH):
+            yield from fetch(ids.slice(start, FETCH))
+
+    return pa.RecordBatchReader.from_batches(schema, batches())
 
 
 def write_parquet(
     store: Store, level: str, flt: EventFilter, output: str | Path, partition: bool
 ) -> int:
-    """One Parquet file, or (``partition``) a directory with one folder per month."""
+    """One Parquet file, or (``partition``) a directory with one folder per month.
+
+    Either appears at ``output`` only when complete; a failed or killed export leaves the
+    previous one there. Batches stream from the store to disk (:func:`arrow_reader`).
+    """
     reader = arrow_reader(store, level, flt)
-    n = 0
     if partition:
-
-        def counted() -> Iterator[pa.RecordBatch]:
-            nonlocal n
-            for batch in reader:
-                n += batch.num_rows
-                yield batch.set_column(
-                    batch.schema.get_field_index("month"),
-                    "month",
-                    pc.fill_null(batch.column("month"), "unknown"),
-                )
-
-        ds.write_dataset(
-            counted(),
-            str(output),
-            schema=reader.schema,
-            format="parquet",
-            partitioning=ds.partitioning(pa.schema([("month", pa.string())]), flavor="hive"),
-            existing_data_behavior="delete_matching",
-            max_rows_per_group=1 << 17,
-        )
-        return n
+        with atomic_dir(output) as tmp:
+            return _write_partitioned(reader, tmp)
     schema = reader.schema.remove(reader.schema.get_field_index("month"))
-    with pq.ParquetWriter(str(output), schema, compression="zstd") as writer:
+    n = 0
+    with (
+        atomic_file(output) as tmp,
+        pq.ParquetWriter(str(tmp), schema, compression="zstd") as writer,
+    ):
+        for table in _regroup(reader, ARROW_BATCH):
+            n += table.num_rows
+            writer.write_table(table.drop_columns(["month"]), row_group_size=ARROW_BATCH)
+    return n
+
+
+def _regroup(batches: Iterator[pa.RecordBatch], size: int) -> Iterator[pa.Table]:
+    """The rows of ``batches`` as tables of ``size`` rows (the last may be shorter), no copy."""
+    held: list[pa.RecordBatch] = []
+    rows = 0
+    for batch in batches:
+        while batch.num_rows:
+            take = batch.slice(0, size - rows)
+            held.append(take)
+            rows += take.num_rows
+            batch = batch.slice(take.num_rows)
+            if rows == size:
+                yield pa.Table.from_batches(held)
+                held, rows = [], 0
+    if held:
+        yield pa.Table.from_batches(held)
+
+
+def _write_partitioned(reader: pa.RecordBatchReader, directory: Path) -> int:
+    """Write the batches to ``directory`` as hive partitions by month; the number of rows."""
+    n = 0
+
+    def counted() -> Iterator[pa.RecordBatch]:
+        nonlocal n
         for batch in reader:
             n += batch.num_rows
-            writer.write_batch(batch.drop_columns(["month"]))
+            yield batch.set_column(
+                batch.schema.get_field_index("month"),
+                "month",
+                pc.fill_null(batch.column("month"), "unknown"),
+            )
+
+    ds.write_dataset(
+        counted(),
+        str(directory),
+        schema=reader.schema,
+        format="parquet",
+        partitioning=ds.partitioning(pa.schema([("month", pa.string())]), flavor="hive"),
+        existing_data_behavior="delete_matching",
+        max_rows_per_group=1 << 17,
+        preserve_order=True,  # rows of a month in export order, the same on every run
+    )
     return n
 
 
