@@ -92,12 +92,15 @@ def _check_replaceable(target: Path) -> None:
     if not target.exists():
         return
     if not target.is_dir():
-        raise ConfigError(f"{target} exists and is not a directory (use a .parquet name)")
+        raise ConfigError(
+            f"{target} exists and is not a directory (use a .parquet name)", "EW-EXP-010"
+        )
     strays = [p.name for p in target.iterdir() if not (p.is_dir() and _PARTITION.match(p.name))]
     if strays:
         raise ConfigError(
             f"{target} holds {', '.join(sorted(strays)[:3])}: not a partitioned export; "
-            "choose a new or empty directory"
+            "choose a new or empty directory",
+            "EW-EXP-011",
         )
 
 
