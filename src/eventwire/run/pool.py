@@ -17,7 +17,6 @@ it cannot say which process died or how.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import multiprocessing as mp
 import signal
 import time
@@ -28,7 +27,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any
 
 from eventwire.config import Settings
-from eventwire.errors import EventwireError
+from eventwire.errors import ConfigError, EventwireError
 from eventwire.pipeline.base import Pipeline
 from eventwire.run.tasks import (
     Result,
@@ -50,7 +49,8 @@ def _worker_main(conn: Connection, settings: Settings) -> None:
     try:
         pipeline = Pipeline.from_settings(settings)
     except EventwireError as exc:
-        conn.send(("error", type(exc).__name__, str(exc), exc.code))
+        message = exc.args[0] if exc.args else ""
+        conn.send(("error", isinstance(exc, ConfigError), str(message), exc.code))
         return
     conn.send(("ready", None))
     while True:
@@ -98,7 +98,6 @@ class _Run:
     """The state of one ``PoolExecutor.map``: workers, documents out, results waiting."""
 
     settings: Settings
-    size: int
     ctx: Any = field(default_factory=lambda: mp.get_context("spawn"))
     workers: list[_Worker] = field(default_factory=list)
     done: dict[int, Result] = field(default_factory=dict)
@@ -115,9 +114,14 @@ class _Run:
         self.workers.append(worker)
         return worker
 
-    def hand_out(self, worker: _Worker, seq: int, task: Task) -> None:
-        worker.conn.send((seq, task))
+    def hand_out(self, worker: _Worker, seq: int, task: Task) -> bool:
+        """Send a task to an idle worker; False when the worker has just died."""
+        try:
+            worker.conn.send((seq, task))
+        except OSError:  # its death is taken in by the next check
+            return False
         worker.seq, worker.task, worker.started = seq, task, time.monotonic()
+        return True
 
     def finish(self, worker: _Worker, result: Result) -> None:
         assert worker.seq is not None
@@ -137,9 +141,9 @@ class _Run:
                 assert worker.task is not None
                 reason = f"[EW-RUN-003] the worker could not send the result back: {message[2]}"
                 self.finish(worker, failed_result(worker.task, "EW-RUN-003", reason))
-            else:  # "error": the worker could not build its Pipeline
-                _, kind_name, text, code = message
-                raise EventwireError(f"a pool worker could not start: {kind_name}: {text}", code)
+            else:  # "error": the worker could not build its Pipeline (as SerialExecutor raises)
+                _, config, text, code = message
+                raise (ConfigError if config else EventwireError)(text, code)
 
     def bury(self, worker: _Worker, reason: str, code: str = "EW-RUN-001") -> None:
         """Record the dead ``worker``'s document as failed and start another in its place."""
@@ -196,8 +200,11 @@ class _Run:
         return max(0.0, min(starts) + budget + HARD_GRACE_S - time.monotonic() + 0.05)
 
     def stop(self) -> None:
-        """Ask every worker to stop; kill those that do not within a few seconds."""
+        """Ask idle workers to stop, kill busy ones (an interrupted run) and the slow."""
         for worker in self.workers:
+            if worker.task is not None:
+                worker.process.kill()
+                continue
             with contextlib.suppress(OSError):
                 worker.conn.send(None)
         for worker in self.workers:
@@ -224,33 +231,31 @@ class PoolExecutor:
         self.workers = max(1, workers)
 
     def map(self, tasks: Iterable[Task]) -> Results:
-        run = _Run(self.settings, self.workers)
+        run = _Run(self.settings)
         todo: Iterator[Task] = iter(tasks)
-        first = next(todo, None)
-        if first is None:  # no tasks, no workers
+        held = next(todo, None)  # the next task to hand out
+        if held is None:  # no tasks, no workers
             return
-        todo = itertools.chain([first], todo)
         window = WINDOW_PER_WORKER * self.workers
         next_seq = next_out = 0
-        exhausted = False
         try:
             for _ in range(self.workers):
                 run.start_worker()
             while True:
                 for worker in run.workers:
-                    if exhausted or next_seq - next_out >= window:
+                    if held is None or next_seq - next_out >= window:
                         break
-                    if worker.ready and worker.task is None:
-                        task = next(todo, None)
-                        if task is None:
-                            exhausted = True
-                            break
-                        run.hand_out(worker, next_seq, task)
+                    if (
+                        worker.ready
+                        and worker.task is None
+                        and run.hand_out(worker, next_seq, held)
+                    ):
                         next_seq += 1
+                        held = next(todo, None)
                 while next_out in run.done:
                     yield run.done.pop(next_out)
                     next_out += 1
-                if exhausted and next_out == next_seq:
+                if held is None and next_out == next_seq:
                     return
                 handles = [w.conn for w in run.workers] + [w.process.sentinel for w in run.workers]
                 run.check(wait(handles, timeout=run.next_deadline()))
