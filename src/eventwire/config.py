@@ -261,6 +261,8 @@ class Settings:
     keep_parses: bool = False  # keep spaCy parses on the Document after the run (debugging)
     max_chars: int = 2_000_000  # longer documents are truncated with a ledger note
     min_chars: int = 20  # shorter documents are skipped
+    # A document still running after this many seconds ends as failed (EW-RUN-002); 0: no limit.
+    doc_timeout_s: float = 120.0
     languages: tuple[str, ...] = ("en",)
     user_actor_files: tuple[str, ...] = ()
     user_lexicon_files: tuple[str, ...] = ()
@@ -311,6 +313,13 @@ def _coerce(name: str, value: Any) -> Any:
         except (TypeError, ValueError) as exc:
             raise ConfigError(
                 f"setting {name!r} wants an integer, got {value!r}", "EW-CFG-002"
+            ) from exc
+    if isinstance(default, float):
+        try:
+            return float(value)
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(
+                f"setting {name!r} wants a number, got {value!r}", "EW-CFG-005"
             ) from exc
     return value
 

@@ -84,6 +84,7 @@ CODES: dict[str, str] = {
     "EW-CFG-002": "a setting wants an integer",
     "EW-CFG-003": "the config file does not exist",
     "EW-CFG-004": "the config file is not valid TOML",
+    "EW-CFG-005": "a setting wants a number",
     "EW-CFG-010": "unknown stage name",
     "EW-CFG-011": "a stage requires a field that no earlier stage (or the reader) assigns",
     "EW-CFG-012": "a stage declares a field that is not a Document or Event field",
@@ -95,4 +96,8 @@ CODES: dict[str, str] = {
     "EW-STG-000": "a stage failed on a document",
     "EW-STG-001": "a stage raised an unexpected exception (a bug or a broken plugin)",
     "EW-STG-002": "a stage returned None instead of the document",
+    "EW-RUN-001": "a worker process died while coding the document",
+    "EW-RUN-002": "the document took longer than doc_timeout_s",
+    "EW-RUN-003": "a worker could not send the document's result back",
+    "EW-RUN-004": "pool workers keep dying before they are ready",
 }

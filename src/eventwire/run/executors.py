@@ -6,75 +6,45 @@ against the ledger, batching store writes, progress, retries and clustering belo
 executor. Three are built in:
 
 - :class:`SerialExecutor`: one Pipeline in this process (``--workers 1``);
-- :class:`PoolExecutor`: a spawn ``multiprocessing`` pool, one Pipeline per worker
-  (``--workers N``);
+- :class:`~eventwire.run.pool.PoolExecutor`: spawned worker processes, one Pipeline
+  each (``--workers N``); a worker that dies costs only the document it was coding;
 - :class:`RayExecutor`: a Ray Data actor pool on a local or remote Ray cluster
   (``--engine ray``; Ray is imported only when one is built).
 
 Each worker builds the Pipeline (spaCy model, dictionaries, gazetteer) once and runs
-:func:`run_task` per document, so results are the same whatever runs them.
+:func:`~eventwire.run.tasks.run_task` per document, so results are the same whatever
+runs them, and every document has the same time budget (``doc_timeout_s``).
 """
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import pickle
-import time
-from collections.abc import Generator, Iterable
+from collections.abc import Iterable
 from typing import Any, Protocol
 
-from eventwire.config import VERSION as __version__
 from eventwire.config import Settings, quiet_ray_usage_stats
-from eventwire.errors import ConfigError, EventwireError, StageError
+from eventwire.errors import ConfigError
 from eventwire.pipeline.base import Pipeline
-from eventwire.records import Document, LedgerEntry
+from eventwire.run.pool import PoolExecutor
+from eventwire.run.tasks import Result, Results, Task, run_document, run_task
 
-# A planned document: (document, data versions JSON, content hash, ledger rows planned
-# before it, which travel with it so that rows reach the store in input order).
-Task = tuple[Document, str, "str | None", list[LedgerEntry]]
-# What a task gives back: (finished document or None, its ledger row, the carried rows).
-Result = tuple["Document | None", LedgerEntry, list[LedgerEntry]]
-Results = Generator[Result, None, None]
+__all__ = [
+    "ENGINES",
+    "Executor",
+    "PoolExecutor",
+    "RayExecutor",
+    "Result",
+    "Results",
+    "SerialExecutor",
+    "Task",
+    "make_executor",
+    "run_document",
+    "run_task",
+]
 
 ENGINES = ("local", "ray")
 RAY_EXTRA = "pip install 'eventwire[ray]'"
 DOCS_PER_BATCH = 4  # documents per Ray map_batches call: small, so actors share work evenly
-
-
-def run_document(
-    pipeline: Pipeline, doc: Document, data_versions: str
-) -> tuple[Document | None, LedgerEntry]:
-    """Run the pipeline on one document; a failure becomes a ``failed`` ledger row."""
-    started = time.perf_counter()
-    entry = LedgerEntry(
-        input=doc.input,
-        content_hash=None,
-        status="processed",
-        doc_id=doc.doc_id,
-        source_id=doc.source_id,
-        pipeline_version=__version__,
-        data_versions=data_versions,
-    )
-    try:
-        doc = pipeline(doc)
-    except EventwireError as exc:
-        entry.status = "rejected" if not isinstance(exc, StageError) else "failed"
-        entry.code = exc.code
-        entry.reason = str(exc)
-        entry.stage = exc.stage if isinstance(exc, StageError) else None
-        entry.seconds = time.perf_counter() - started
-        return None, entry
-    entry.n_events = len(doc.events)
-    entry.seconds = time.perf_counter() - started
-    return doc, entry
-
-
-def run_task(pipeline: Pipeline, task: Task) -> Result:
-    """The per-document work every executor does: run the document, stamp its hash."""
-    doc, versions, digest, carried = task
-    result, entry = run_document(pipeline, doc, versions)
-    entry.content_hash = digest
-    return result, entry, carried
 
 
 class Executor(Protocol):
@@ -110,40 +80,6 @@ class SerialExecutor:
         pipeline = self._pipeline
         for task in tasks:
             yield run_task(pipeline, task)
-
-
-# -- process pool ---------------------------------------------------------------------
-_WORKER_PIPELINE: Pipeline | None = None
-
-
-def _init_worker(settings: Settings) -> None:
-    global _WORKER_PIPELINE
-    _WORKER_PIPELINE = Pipeline.from_settings(settings)
-
-
-def _worker_run(task: Task) -> Result:
-    assert _WORKER_PIPELINE is not None
-    return run_task(_WORKER_PIPELINE, task)
-
-
-class PoolExecutor:
-    """Runs tasks on ``workers`` spawned processes, each with its own Pipeline.
-
-    The task iterable is consumed by the pool's feeder thread, so it must not touch
-    anything the caller's thread uses meanwhile (the runner's planner does not).
-    """
-
-    name = "pool"
-    default_batch_size = 32
-
-    def __init__(self, settings: Settings, workers: int) -> None:
-        self.settings = settings
-        self.workers = max(1, workers)
-
-    def map(self, tasks: Iterable[Task]) -> Results:
-        ctx = mp.get_context("spawn")
-        with ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.settings,)) as pool:
-            yield from pool.imap(_worker_run, tasks, chunksize=2)
 
 
 # -- Ray --------------------------------------------------------------------------------

@@ -245,7 +245,7 @@ class Runner:
         pending = plan(self.reader.read(inputs), store, summary, self.retry_failed, plan_ledger)
 
         def tasks() -> Iterator[Task]:
-            # Runs in the pool's feeder thread for a PoolExecutor: it touches only plan_ledger.
+            # Consumed by the executor as it hands documents out, in this thread.
             for p in pending:
                 carried = list(plan_ledger)
                 plan_ledger.clear()

@@ -1,0 +1,167 @@
+"""The per-document work every executor does, and the time budget that bounds it.
+
+:func:`run_task` runs one planned document through a Pipeline and turns the outcome into
+its ledger row; every executor (this process, a pool worker, a Ray actor) calls it, so
+results are the same whatever runs them. A document that outlives
+``Settings.doc_timeout_s`` is stopped by :func:`time_budget` (``SIGALRM``) and recorded as
+``failed`` with EW-RUN-002, and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from collections.abc import Generator, Iterator
+from contextlib import contextmanager
+from types import FrameType
+from typing import Any
+
+from eventwire.config import VERSION as __version__
+from eventwire.errors import EventwireError, StageError
+from eventwire.pipeline.base import Pipeline
+from eventwire.records import Document, LedgerEntry
+
+__all__ = [
+    "DocumentTimeout",
+    "Result",
+    "Results",
+    "Task",
+    "failed_result",
+    "new_entry",
+    "run_document",
+    "run_task",
+    "time_budget",
+    "timeout_reason",
+]
+
+# A planned document: (document, data versions JSON, content hash, ledger rows planned
+# before it, which travel with it so that rows reach the store in input order).
+Task = tuple[Document, str, "str | None", list[LedgerEntry]]
+# What a task gives back: (finished document or None, its ledger row, the carried rows).
+Result = tuple["Document | None", LedgerEntry, list[LedgerEntry]]
+Results = Generator[Result, None, None]
+
+TIMEOUT_CODE = "EW-RUN-002"
+
+
+class DocumentTimeout(BaseException):
+    """Raised inside the pipeline when a document's time budget runs out.
+
+    A ``BaseException``, like ``KeyboardInterrupt``, so that a stage's ``except Exception``
+    cannot swallow it; :func:`run_document` turns it into a ``failed`` ledger row.
+    """
+
+    def __init__(self, seconds: float, stage: str | None) -> None:
+        super().__init__(seconds, stage)
+        self.seconds = seconds
+        self.stage = stage  # the stage that was running, when known
+
+
+def timeout_reason(seconds: float, stage: str | None, killed: bool = False) -> str:
+    """The ledger reason of a document stopped after ``seconds`` (EW-RUN-002)."""
+    where = f" in stage {stage}" if stage else ""
+    how = "; its worker did not stop and was killed" if killed else ""
+    return f"[{TIMEOUT_CODE}] document took longer than {seconds:g} s (doc_timeout_s){where}{how}"
+
+
+def _running_stage(frame: FrameType | None) -> str | None:
+    """The name of the stage Pipeline.__call__ is running in ``frame``'s call chain."""
+    target = Pipeline.__call__.__code__
+    while frame is not None:
+        if frame.f_code is target:
+            stage = frame.f_locals.get("stage")
+            return str(getattr(stage, "name", "")) or None
+        frame = frame.f_back
+    return None
+
+
+def _timers_available() -> bool:
+    """Signals reach Python code only in the main thread, and only where setitimer exists."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise :class:`DocumentTimeout` in the block once it has run ``seconds`` (0: no limit).
+
+    Uses ``SIGALRM`` (a real-time interval timer), so it works in the main thread of a
+    process on POSIX and is a no-op elsewhere (other threads, Windows). Code running in a
+    C extension is interrupted only when it returns to Python; pool workers have a hard
+    limit on top (:mod:`eventwire.run.pool`).
+    """
+    if seconds <= 0 or not _timers_available():
+        yield
+        return
+
+    def expire(signum: int, frame: FrameType | None) -> Any:
+        raise DocumentTimeout(seconds, _running_stage(frame))
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:  # even when the alarm's handler runs just before the timer is cleared
+            signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+
+
+def new_entry(doc: Document, data_versions: str) -> LedgerEntry:
+    """The ledger row of a document about to run (``processed`` until something fails)."""
+    return LedgerEntry(
+        input=doc.input,
+        content_hash=None,
+        status="processed",
+        doc_id=doc.doc_id,
+        source_id=doc.source_id,
+        pipeline_version=__version__,
+        data_versions=data_versions,
+    )
+
+
+def failed_result(task: Task, code: str, reason: str, seconds: float = 0.0) -> Result:
+    """The ``failed`` result of a task that could not finish (its worker died, say)."""
+    doc, versions, digest, carried = task
+    entry = new_entry(doc, versions)
+    entry.content_hash = digest
+    entry.status, entry.code, entry.reason, entry.seconds = "failed", code, reason, seconds
+    return None, entry, carried
+
+
+def run_document(
+    pipeline: Pipeline, doc: Document, data_versions: str
+) -> tuple[Document | None, LedgerEntry]:
+    """Run the pipeline on one document within ``doc_timeout_s``; a failure becomes a
+    ``failed`` ledger row (an unusable document a ``rejected`` one)."""
+    started = time.perf_counter()
+    entry = new_entry(doc, data_versions)
+    try:
+        with time_budget(pipeline.settings.doc_timeout_s):
+            doc = pipeline(doc)
+    except EventwireError as exc:
+        entry.status = "rejected" if not isinstance(exc, StageError) else "failed"
+        entry.code = exc.code
+        entry.reason = str(exc)
+        entry.stage = exc.stage if isinstance(exc, StageError) else None
+        entry.seconds = time.perf_counter() - started
+        return None, entry
+    except DocumentTimeout as exc:
+        entry.status = "failed"
+        entry.code = TIMEOUT_CODE
+        entry.reason = timeout_reason(exc.seconds, exc.stage)
+        entry.stage = exc.stage
+        entry.seconds = time.perf_counter() - started
+        return None, entry
+    entry.n_events = len(doc.events)
+    entry.seconds = time.perf_counter() - started
+    return doc, entry
+
+
+def run_task(pipeline: Pipeline, task: Task) -> Result:
+    """The per-document work every executor does: run the document, stamp its hash."""
+    doc, versions, digest, carried = task
+    result, entry = run_document(pipeline, doc, versions)
+    entry.content_hash = digest
+    return result, entry, carried
