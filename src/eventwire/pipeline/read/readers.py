@@ -222,7 +222,7 @@ class Reader:
     def _open_lines(self, path: Path, name: str) -> Lines | Item:
         """The file's lines, or the rejection of a file that is not text."""
         try:
-            # room for a record whose text is at the limit and written as \uXXXX escapes
+            # room for a record whose text is at the limit, written wholly in \u escapes
             return Lines.open(path, name, self.options.max_chars * 8)
         except InputError as exc:
             return self._reject(name, _hash_file(path), exc)
