@@ -4,15 +4,8 @@ The rules that say when two reports may describe the same event are in
 :mod:`eventwire.dedup.rules`, the clustering itself in :mod:`eventwire.dedup.linkage`, and
 the store side (what is new, merging a cluster, the canonical tables) in
 :mod:`eventwire.dedup.canonical`. :func:`cluster_store` is incremental: it re-clusters only
-the components that new reports touch, and never changes the report-level events.
-
->>> from datetime import date
->>> a = ReportEvent("e1", "d1", "ASSAULT", date_start=date(2024, 5, 1), lat=33.3, lon=44.4,
-...                 geo_precision=1, location_name="Baghdad", country="IQ")
->>> b = ReportEvent("e2", "d2", "ASSAULT", date_start=date(2024, 5, 1), lat=33.31, lon=44.41,
-...                 geo_precision=1, location_name="Baghdad", country="IQ")
->>> [sorted(c.members) for c in cluster_events([a, b])]
-[['e1', 'e2']]
+the components that new reports touch, and never changes the report-level events
+(the clustering is shown in :mod:`eventwire.dedup.linkage`'s example).
 """
 
 from __future__ import annotations

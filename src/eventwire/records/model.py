@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any, TypeVar
 
-from eventwire.records.document import Actor, Document, Event, Place, When
+from eventwire.records.document import Actor, Document, Event, Place, When, parse_iso_date
 
 Pair = tuple[int, int]
 T = TypeVar("T")
@@ -367,7 +367,7 @@ def _converter(tp: Any) -> Convert:
         parts = [_converter(a) for a in args]
         return lambda v: None if v is None else tuple(c(x) for c, x in zip(parts, v, strict=True))
     if tp is dt.date:
-        return lambda v: dt.date.fromisoformat(v) if isinstance(v, str) else v
+        return lambda v: parse_iso_date(v) if isinstance(v, str) else v
     if isinstance(tp, type) and is_dataclass(tp):
         return _record_converter(tp)
     return _identity
