@@ -14,10 +14,6 @@ from typing import Annotated
 import typer
 
 from eventwire.errors import EventwireError
-from eventwire.pipeline.actors.acled_names import acled_actor_label
-from eventwire.pipeline.actors.compose import code_mention
-from eventwire.pipeline.common.actordict import check_file, load_actor_dictionary, read_records
-from eventwire.records import parse_iso_date
 
 
 def check_paths(paths: list[Path]) -> tuple[list[str], int]:
@@ -26,6 +22,9 @@ def check_paths(paths: list[Path]) -> tuple[list[str], int]:
     Besides each record's schema, role and parent references must name an actor id
     that exists in the packaged dictionary or in one of the files checked.
     """
+    # lazy: every CLI start imports this module; the actor code loads only for `dict`
+    from eventwire.pipeline.common.actordict import check_file, load_actor_dictionary, read_records
+
     problems: list[str] = []
     known: set[str] = set(load_actor_dictionary().by_id)
     references: list[tuple[str, str]] = []
@@ -89,6 +88,12 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Print the coded actor for a mention as JSON (with its ACLED-style name)."""
+        # lazy, as in check_paths: only `dict lookup` needs the actor coder
+        from eventwire.pipeline.actors.acled_names import acled_actor_label
+        from eventwire.pipeline.actors.compose import code_mention
+        from eventwire.pipeline.common.actordict import load_actor_dictionary
+        from eventwire.records import parse_iso_date
+
         try:
             day = parse_iso_date(on or None)
         except ValueError:

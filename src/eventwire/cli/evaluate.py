@@ -13,8 +13,6 @@ from rich.table import Table
 
 from eventwire.config import load_settings
 from eventwire.errors import EventwireError
-from eventwire.evaluate.scoring import FORMATS, evaluate, read_gold
-from eventwire.pipeline.base import Pipeline
 
 
 def render_report(data: dict[str, Any]) -> None:
@@ -80,6 +78,10 @@ def register(app: typer.Typer) -> None:
         config: Annotated[Path | None, typer.Option("--config", help="eventwire.toml")] = None,
     ) -> None:
         """Score the top event of each gold report: type, sub-type, actors, place, date, deaths."""
+        # lazy: every CLI start imports this module; scoring and the pipeline load for `eval`
+        from eventwire.evaluate.scoring import FORMATS, evaluate, read_gold
+        from eventwire.pipeline.base import Pipeline
+
         if gold_format not in FORMATS:
             raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
         try:
