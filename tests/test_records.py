@@ -166,7 +166,7 @@ def test_store_schema_is_pinned(update_golden: bool) -> None:
         for level in LEVELS.values()
         for u in level.stored()
     ]
-    _golden("schema_v2.txt", lines, update_golden)
+    _golden("schema.txt", lines, update_golden)
 
 
 @pytest.mark.parametrize("level", [REPORT, CANONICAL], ids=lambda v: v.name)

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from eventwire.db.migrations import SCHEMA_VERSION, current_version
+from eventwire.db.migrations import SCHEMA_VERSION, current_version, drop_indexes
 from eventwire.db.store import Store
 from eventwire.errors import StoreError
 from eventwire.records import Actor, Document, Event, Fatalities, Place, Sentence, Span
@@ -65,15 +65,36 @@ def test_version_1_store_is_upgraded_and_backfilled(tmp_path: Path) -> None:
     path = tmp_path / "old.duckdb"
     make_v1_store(path)
     with Store.open(path) as store:
-        assert current_version(store.con) == SCHEMA_VERSION == 2
+        assert current_version(store.con) == SCHEMA_VERSION == 3
         row = store.con.execute(
-            "SELECT actor1_id, actor2_id, geonameid, fatalities_low, fatalities_high, published "
-            "FROM events WHERE event_id = 'e1'"
+            "SELECT actor1_id, actor2_id, geonameid, fatalities_low, fatalities_high, published, "
+            "background, aggregate FROM events WHERE event_id = 'e1'"
         ).fetchall()[0]
         assert row[:5] == ("ISIS", None, 99072, 3, 5)
         assert str(row[5]) == "2016-10-18"
+        assert row[6:] == (False, False)  # coded before incidents were flagged
         assert store.counts() == {"documents": 0, "events": 1, "ledger": 0, "canonical_events": 0}
         assert [r["event_id"] for r in store.event_records()] == ["e1"]
+
+
+def test_version_2_background_flag_is_backfilled_from_the_record(tmp_path: Path) -> None:
+    path = tmp_path / "v2.duckdb"
+    make_v1_store(path)
+    with Store.open(path) as store:  # now at the newest version; step back to 2
+        drop_indexes(store.con, "events")
+        store.con.execute("ALTER TABLE events DROP COLUMN background")
+        store.con.execute("ALTER TABLE events DROP COLUMN aggregate")
+        store.con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+        record = {**V1_RECORD, "event_id": "e2", "background": True, "aggregate": False}
+        store.con.execute(
+            "INSERT INTO events (event_id, doc_id, record) VALUES ('e2', 'd1', ?)",
+            [json.dumps(record)],
+        )
+    with Store.open(path) as store:
+        rows = store.con.execute(
+            "SELECT event_id, background, aggregate FROM events ORDER BY event_id"
+        ).fetchall()
+    assert rows == [("e1", False, False), ("e2", True, False)]
 
 
 def test_version_1_store_opened_read_only_is_upgraded_once(tmp_path: Path) -> None:

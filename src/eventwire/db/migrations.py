@@ -13,11 +13,11 @@ import duckdb
 from eventwire.errors import StoreError
 from eventwire.records.columns import added_in
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
-def _v1_to_v2(con: duckdb.DuckDBPyConnection) -> None:
-    """Version 2: event columns for dedup and queries, backfilled from each stored record.
+def _add_report_columns(con: duckdb.DuckDBPyConnection, version: int) -> None:
+    """Add the report-level columns of a schema version, backfilled from each stored record.
 
     The canonical-event tables and the indexes are created afterwards by ``schema.sql``
     (every statement there is ``IF NOT EXISTS``).
@@ -28,7 +28,7 @@ def _v1_to_v2(con: duckdb.DuckDBPyConnection) -> None:
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'"
         ).fetchall()
     }
-    added = added_in(2)  # the columns of the spec marked since=2, with their record paths
+    added = added_in(version)  # the columns of the spec marked since=version, with their paths
     for use in added:
         if use.name not in have:
             con.execute(f"ALTER TABLE events ADD COLUMN {use.name} {use.column.sql}")
@@ -39,8 +39,23 @@ def _v1_to_v2(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"UPDATE events SET {sets} WHERE record IS NOT NULL")
 
 
+def _v1_to_v2(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 2: event columns for dedup and queries (ids, geonameid, toll range…)."""
+    _add_report_columns(con, 2)
+
+
+def _v2_to_v3(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 3: the incident flags ``background`` and ``aggregate`` (false for records
+    coded before incidents were flagged)."""
+    _add_report_columns(con, 3)
+    con.execute(
+        "UPDATE events SET background = coalesce(background, false), "
+        "aggregate = coalesce(aggregate, false)"
+    )
+
+
 # version n -> function upgrading a connection from n to n + 1
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def current_version(con: duckdb.DuckDBPyConnection) -> int | None:

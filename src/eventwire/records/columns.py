@@ -50,6 +50,7 @@ _TYPES: dict[str, tuple[str, type]] = {
     "DOUBLE": ("float64", float),
     "DATE": ("date32", dt.date),
     "TIMESTAMP": ("timestamp", dt.datetime),
+    "BOOLEAN": ("bool_", bool),
 }
 
 
@@ -126,6 +127,8 @@ COLUMNS: dict[str, Column] = _columns(
     Column("trigger", "VARCHAR", "the words naming the event"),
     Column("sentence", "VARCHAR", "the sentence the event was found in"),
     Column("review_status", "VARCHAR", "latest analyst review action"),
+    Column("background", "BOOLEAN", "an incident recalled well before publication"),
+    Column("aggregate", "BOOLEAN", "a total over a long period, not one incident"),
 )
 # fmt: on
 
@@ -282,6 +285,8 @@ REPORT = Level("report", "events", "event_id", (
     _use("fatalities_low", "fatalities.low", exports=_NONE, since=2),
     _use("fatalities_high", "fatalities.high", exports=_NONE, since=2),
     _use("published", exports=_NONE, since=2),
+    _use("background", since=3),
+    _use("aggregate", since=3),
     # not stored: read from the record when selected, or filled by the API
     _use("trigger", "trigger.text", exports=frozenset({"api"}), stored=False),
     _use("sentence", exports=frozenset({"geojson", "api"}), stored=False),

@@ -95,6 +95,7 @@ class Actor:
     country: str | None = None  # ISO 3166-1 alpha-2
     affiliation: list[str] = field(default_factory=list)  # sect, ethnicity, parent organisation
     resolved_by: str | None = None  # "dictionary", "fuzzy", "composed", "coref", "head-noun", …
+    claimed: bool = False  # named only by a claim of responsibility, not by the report itself
 
 
 @dataclass(slots=True)
@@ -153,6 +154,26 @@ class Attribution:
     end: int = -1
 
 
+MentionKind = Literal["main", "coreferent", "consequence", "claim", "denial", "follow-up"]
+
+
+@dataclass(slots=True)
+class Mention:
+    """One place in the report that speaks of an incident: its trigger words and sentence.
+
+    ``kind`` says how the mention relates to the incident: the ``main`` mention (the one
+    the event was coded from), a ``coreferent`` one ("the attack", "the blast"), a
+    ``consequence`` ("killing four"), a ``claim`` or ``denial`` of responsibility, or a
+    ``follow-up`` (arrests, condemnations of the incident).
+    """
+
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    kind: str = "main"  # one of MentionKind
+
+
 @dataclass(slots=True)
 class Event:
     """One event mention found in one sentence of one document."""
@@ -177,6 +198,10 @@ class Event:
     evidence: list[Span] = field(default_factory=list)
     rule: str | None = None  # which lexicon entry / pattern produced it
     event_id: str = ""
+    # every mention of the incident in the report (the incidents stage fills it)
+    mentions: list[Mention] = field(default_factory=list)
+    background: bool = False  # an incident recalled well before publication
+    aggregate: bool = False  # a total over a long period, not one incident
 
     def assign_id(self) -> str:
         """Set and return the stable id: a hash of (document, trigger span, type)."""

@@ -27,7 +27,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any, TypeVar
 
-from eventwire.records.document import Actor, Document, Event, Place, When, parse_iso_date
+from eventwire.records.document import (
+    Actor,
+    Document,
+    Event,
+    Mention,
+    Place,
+    When,
+    parse_iso_date,
+)
 
 Pair = tuple[int, int]
 T = TypeVar("T")
@@ -66,6 +74,7 @@ class ActorRecord(_Record):
     country: str | None
     affiliation: tuple[str, ...]
     span: Pair
+    claimed: bool  # named only by a claim of responsibility
 
     @classmethod
     def of(cls, actor: Actor) -> ActorRecord:
@@ -79,6 +88,7 @@ class ActorRecord(_Record):
             country=actor.country,
             affiliation=tuple(actor.affiliation),
             span=(actor.start, actor.end),
+            claimed=actor.claimed,
         )
 
 
@@ -164,6 +174,20 @@ class EvidenceRecord(_Record):
 
 
 @dataclass(frozen=True, slots=True)
+class MentionRecord(_Record):
+    """One mention of the incident in the report (see ``records.Mention``)."""
+
+    sentence_index: int
+    kind: str
+    text: str
+    span: Pair
+
+    @classmethod
+    def of(cls, mention: Mention) -> MentionRecord:
+        return cls(mention.sentence_index, mention.kind, mention.text, (mention.start, mention.end))
+
+
+@dataclass(frozen=True, slots=True)
 class EventRecord(_Record):
     """One event mention of one report: the report-level record (DESIGN.md contract)."""
 
@@ -182,12 +206,15 @@ class EventRecord(_Record):
     date: DateRecord | None
     fatalities: FatalitiesRecord | None
     modality: str | None
+    background: bool  # an incident recalled well before publication
+    aggregate: bool  # a total over a long period, not one incident
     attributed_to: str | None
     attribution: AttributionRecord | None
     trigger: TriggerRecord
     sentence: str | None
     span: Pair | None  # of the sentence
     evidence: tuple[EvidenceRecord, ...]
+    mentions: tuple[MentionRecord, ...]  # every mention of the incident in the report
     confidence: float | None
     rule: str | None
     published: dt.date | None
@@ -220,6 +247,8 @@ class EventRecord(_Record):
                 fat.text, fat.best, fat.low, fat.high, fat.wounded, (fat.start, fat.end)
             ),
             modality=event.modality,
+            background=event.background,
+            aggregate=event.aggregate,
             attributed_to=event.attributed_to,
             attribution=None
             if att is None
@@ -228,6 +257,7 @@ class EventRecord(_Record):
             sentence=sentence.text if sentence else None,
             span=(sentence.start, sentence.end) if sentence else None,
             evidence=tuple(EvidenceRecord(s.label, s.start, s.end, s.text) for s in event.evidence),
+            mentions=tuple(MentionRecord.of(m) for m in event.mentions),
             confidence=round(float(event.confidence), 4),
             rule=event.rule,
             published=doc.published,
@@ -368,6 +398,8 @@ def _converter(tp: Any) -> Convert:
         return lambda v: None if v is None else tuple(c(x) for c, x in zip(parts, v, strict=True))
     if tp is dt.date:
         return lambda v: parse_iso_date(v) if isinstance(v, str) else v
+    if tp is bool:
+        return bool  # a record written before the flag existed reads False
     if isinstance(tp, type) and is_dataclass(tp):
         return _record_converter(tp)
     return _identity
