@@ -25,6 +25,7 @@ from eventwire.evaluate.scoring import (
     read_gold,
     score_row,
 )
+from eventwire.evaluate.split import split_of
 from eventwire.records import Actor, Document, Event, Fatalities, Place, Span, When
 
 ACLED_ROWS = [
@@ -117,6 +118,19 @@ def test_read_gold_normalises_rows(tmp_path: Path) -> None:
     assert gtd.event_type == "Violence against civilians"
     assert gtd.sub_event_type == "Abduction/forced disappearance"
     assert gtd.date == date(2016, 3, 5) and gtd.inter1 is UNKNOWN
+
+
+def test_dev_and_heldout_split_the_rows_stably(tmp_path: Path) -> None:
+    rows = [{**ACLED_ROWS[0], "id": f"row-{i}"} for i in range(200)]
+    path = _write(tmp_path, rows)
+    dev = [r.id for r in read_gold(path, "acled", split="dev")]
+    held = [r.id for r in read_gold(path, "acled", split="heldout")]
+    assert sorted(dev + held) == sorted(r["id"] for r in rows) and not set(dev) & set(held)
+    assert 40 <= len(held) <= 80  # about 30%
+    assert held == [r.id for r in read_gold(path, "acled", split="heldout")]
+    assert all(split_of(i) == "heldout" for i in held)
+    with pytest.raises(InputError, match="unknown split"):
+        list(read_gold(path, "acled", split="test"))
 
 
 def test_read_gold_errors(tmp_path: Path) -> None:

@@ -71,6 +71,12 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--json", help="print a machine-readable JSON dict")
         ] = False,
         limit: Annotated[int | None, typer.Option("--limit", help="only the first N rows")] = None,
+        split: Annotated[
+            str,
+            typer.Option(
+                "--split", help="dev | heldout | all: tune on dev, report heldout beside it"
+            ),
+        ] = "all",
         dump: Annotated[
             Path | None,
             typer.Option("--dump", help="write one JSON line per report (gold vs top event) here"),
@@ -87,7 +93,7 @@ def register(app: typer.Typer) -> None:
         try:
             pipeline = Pipeline.from_settings(load_settings(config_file=config))
             report = evaluate(
-                read_gold(gold, gold_format, limit),
+                read_gold(gold, gold_format, limit, split),
                 pipeline,
                 gold_format,
                 keep_rows=dump is not None,

@@ -27,6 +27,7 @@ from typing import Any
 
 from eventwire.config import load_settings
 from eventwire.errors import EventwireError, InputError
+from eventwire.evaluate.split import SPLITS, in_split
 from eventwire.pipeline.base import Pipeline
 from eventwire.pipeline.common.geo import haversine_km
 from eventwire.records import Document, Event, parse_iso_date
@@ -294,8 +295,13 @@ def _gtd_row(raw: dict[str, Any]) -> GoldRow:
     )
 
 
-def read_gold(path: str | Path, fmt: str, limit: int | None = None) -> Iterator[GoldRow]:
-    """Yield normalised gold rows from an ACLED- or GTD-shaped JSONL file."""
+def read_gold(
+    path: str | Path, fmt: str, limit: int | None = None, split: str = "all"
+) -> Iterator[GoldRow]:
+    """Yield normalised gold rows from an ACLED- or GTD-shaped JSONL file (``split``: only
+    the ``dev`` or ``heldout`` rows of :mod:`eventwire.evaluate.split`)."""
+    if split not in SPLITS:
+        raise InputError(f"unknown split {split!r}; use one of {', '.join(SPLITS)}", "EW-EVAL-005")
     if fmt not in FORMATS:
         raise InputError(
             f"unknown gold format {fmt!r}; use one of {', '.join(FORMATS)}", "EW-EVAL-001"
@@ -319,8 +325,11 @@ def read_gold(path: str | Path, fmt: str, limit: int | None = None) -> Iterator[
                 ) from exc
             if not isinstance(raw, dict):
                 raise InputError(f"{p.name} line {lineno} is not a JSON object", "EW-EVAL-004")
+            row = parse(raw)
+            if not in_split(row.id, split):
+                continue
             count += 1
-            yield parse(raw)
+            yield row
 
 
 def _location(event: Event | None) -> tuple[float, float] | None:
