@@ -52,6 +52,19 @@ class Incident:
 
     events: list[Event] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    days: set[object] = field(default_factory=set)  # the known days of its events
+    places: set[object] = field(default_factory=set)  # the known places of its events
+
+    def add(self, events: list[Event]) -> None:
+        self.events.extend(events)
+        self.days.update(d for d in map(_day, events) if d is not None)
+        self.places.update(p for p in map(_place, events) if p is not None)
+
+    def tolls(self) -> tuple[Mention | None, Mention | None, list[Mention]]:
+        """(deaths, wounded, background mentions) of the incident, computed once for all
+        its events: a report of thousands of events stays linear."""
+        background = [m for m in self.mentions if m.background]
+        return incident_toll(self.mentions), incident_toll(self.mentions, "wounded"), background
 
 
 def _day(event: Event) -> object:
@@ -84,8 +97,7 @@ class CasualtiesStage:
     def _opens_incident(self, incident: Incident, events: list[Event], sentence: Sentence) -> bool:
         if NEW_INCIDENT.match(sentence.text):
             return True
-        days = {_day(e) for e in incident.events} - {None}
-        places = {_place(e) for e in incident.events} - {None}
+        days, places = incident.days, incident.places
         for event in events:
             day, place = _day(event), _place(event)
             if day is not None and days and day not in days:
@@ -100,14 +112,16 @@ class CasualtiesStage:
         for event in doc.events:
             by_sentence.setdefault(event.sentence_index, []).append(event)
         segments = {doc.sentences[i].segment for i in by_sentence if 0 <= i < len(doc.sentences)}
+        sentences_of: dict[int, list[tuple[int, Sentence]]] = {}
+        for index, sentence in enumerate(doc.sentences):
+            if sentence.segment in segments:
+                sentences_of.setdefault(sentence.segment, []).append((index, sentence))
         found: list[Incident] = []
         for segment in sorted(segments):
             pending: list[Mention] = []
             current: Incident | None = None
             first_of_segment: Incident | None = None
-            for index, sentence in enumerate(doc.sentences):
-                if sentence.segment != segment:
-                    continue
+            for index, sentence in sentences_of[segment]:
                 mentions = find_mentions(sentence.text, sentence.start, self.cues, self.numbers)
                 events = by_sentence.get(index, [])
                 if events:
@@ -118,7 +132,7 @@ class CasualtiesStage:
                             first_of_segment = current
                             current.mentions.extend(pending)
                             pending = []
-                    current.events.extend(events)
+                    current.add(events)
                     current.mentions.extend(mentions)
                 elif current is None:
                     pending.extend(mentions)
@@ -126,17 +140,20 @@ class CasualtiesStage:
                     current.mentions.extend(mentions)
         return found
 
-    def fatalities_for(self, event: Event, incident: Incident) -> Fatalities | None:
-        """The fatalities of one event of an incident (``None`` when nothing is said)."""
-        own = [
-            m for m in incident.mentions if m.background and m.start <= event.trigger.start < m.end
-        ]
+    def fatalities_for(
+        self,
+        event: Event,
+        tolls: tuple[Mention | None, Mention | None, list[Mention]],
+    ) -> Fatalities | None:
+        """The fatalities of one event of an incident (``None`` when nothing is said);
+        ``tolls`` is ``incident.tolls()``, computed once for all the incident's events."""
+        incident_deaths, wounded, background = tolls
+        own = [m for m in background if m.start <= event.trigger.start < m.end]
         toll = incident_toll([replace_background(m) for m in own]) if own else None
         if toll is None:
             if event.plover_type not in self.lethal_types:
                 return None
-            toll = incident_toll(incident.mentions)
-        wounded = incident_toll(incident.mentions, "wounded")
+            toll = incident_deaths
         if toll is None and wounded is None:
             return None
         if toll is None:
@@ -161,8 +178,9 @@ class CasualtiesStage:
             if not 0 <= event.sentence_index < len(doc.sentences):
                 doc.note(NAME, "EW-CAS-001", f"event {event.trigger.text!r} has no sentence")
         for incident in self.incidents(doc):
+            tolls = incident.tolls()
             for event in incident.events:
-                event.fatalities = self.fatalities_for(event, incident)
+                event.fatalities = self.fatalities_for(event, tolls)
         return doc
 
 

@@ -178,16 +178,18 @@ def incident_toll(mentions: list[Mention], category: str = "killed") -> Mention 
     Background and ambiguous mentions never count.
     """
     resolved: list[Mention] = []
-    for i, m in enumerate(mentions):
+    last_counted: Mention | None = None  # the latest mention before m that counts people
+    for m in mentions:
+        if m.kind != "pronoun" and m.best:
+            last_counted = m
         if m.kind == "pronoun":  # "They later killed them": the last people counted
-            prior = [p for p in mentions[:i] if p.best and p.kind != "pronoun"]
-            if not prior:
+            if last_counted is None:
                 continue
             m = Mention(
                 m.category,
-                prior[-1].best,
-                prior[-1].low,
-                prior[-1].high,
+                last_counted.best,
+                last_counted.low,
+                last_counted.high,
                 m.start,
                 m.end,
                 m.text,

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.config import PlacesOptions, Settings
@@ -114,8 +115,9 @@ class PlacesStage:
 
     def __call__(self, doc: Document) -> Document:
         kept = self.resolve(doc)
+        index = _PlaceIndex.of(doc, kept)
         for event in doc.events:
-            event.location = self.locate(doc, event, kept)
+            event.location = self.locate(doc, event, index)
             if event.location is None:
                 doc.note(
                     self.name,
@@ -125,15 +127,13 @@ class PlacesStage:
         return doc
 
     # -- attachment -----------------------------------------------------------------------
-    def locate(
-        self, doc: Document, event: Event, kept: list[tuple[Resolution, Place]]
-    ) -> Place | None:
+    def locate(self, doc: Document, event: Event, index: _PlaceIndex) -> Place | None:
         """The place where an event happened (a copy, with its fallback level)."""
-        if not kept:
+        if not index.specific:
             return self._country_place(doc)
-        specific = _most_specific(kept)
+        specific = index.specific
         sent_index = event.sentence_index
-        in_sentence = [(r, p) for r, p in specific if r.mention.sentence == sent_index]
+        in_sentence = index.by_sentence.get(sent_index, [])
         if in_sentence:
             sent = doc.sentences[sent_index]
             clause = _clause_bounds(sent.text, event.trigger.start - sent.start)
@@ -143,16 +143,14 @@ class PlacesStage:
                 in_sentence,
                 key=lambda rp: (
                     self._rank(rp, event, lo, hi)
-                    + _agreement(rp[1], in_sentence) * (3.0 if rp[0].flag < 0 else 1.0)
+                    + index.agreement(sent_index, rp[1]) * (3.0 if rp[0].flag < 0 else 1.0)
                     - (2.5 if id(rp[0].mention) in refs else 0.0)
                 ),
             )
             level = "clause" if lo <= best[0].mention.start < hi else "sentence"
             return dataclasses.replace(best[1], fallback=level)
         segment = doc.sentences[sent_index].segment if 0 <= sent_index < len(doc.sentences) else -1
-        same_par = [
-            (r, p) for r, p in specific if doc.sentences[r.mention.sentence].segment == segment
-        ]
+        same_par = index.by_segment.get(segment, [])
         if same_par:
             before = [rp for rp in same_par if rp[0].mention.sentence < sent_index]
             pool = before or same_par
@@ -164,9 +162,7 @@ class PlacesStage:
                 ),
             )
             return dataclasses.replace(best[1], fallback="paragraph")
-        counts: dict[tuple[float | None, float | None], int] = {}
-        for _, p in specific:
-            counts[(p.lat, p.lon)] = counts.get((p.lat, p.lon), 0) + 1
+        counts = index.counts
         best = max(
             specific,
             key=lambda rp: (
@@ -214,6 +210,43 @@ _REFERENCE_GAP = re.compile(
 )
 
 
+Placed = tuple[Resolution, Place]
+
+
+@dataclass(slots=True)
+class _PlaceIndex:
+    """A document's kept places indexed once, so locating each event costs what its own
+    sentence holds, not the whole document (a report of thousands of sentences or toponyms
+    stays linear)."""
+
+    specific: list[Placed]  # _most_specific(kept), in text order
+    by_sentence: dict[int, list[Placed]]
+    by_segment: dict[int, list[Placed]]
+    counts: dict[tuple[float | None, float | None], int]  # how often each point is named
+    _agreement: dict[tuple[int, float | None, float | None, str | None], float] = field(
+        default_factory=dict
+    )
+
+    @classmethod
+    def of(cls, doc: Document, kept: list[Placed]) -> _PlaceIndex:
+        specific = _most_specific(kept) if kept else []
+        by_sentence: dict[int, list[Placed]] = {}
+        by_segment: dict[int, list[Placed]] = {}
+        counts: dict[tuple[float | None, float | None], int] = {}
+        for r, p in specific:
+            by_sentence.setdefault(r.mention.sentence, []).append((r, p))
+            by_segment.setdefault(doc.sentences[r.mention.sentence].segment, []).append((r, p))
+            counts[(p.lat, p.lon)] = counts.get((p.lat, p.lon), 0) + 1
+        return cls(specific, by_sentence, by_segment, counts)
+
+    def agreement(self, sentence: int, place: Place) -> float:
+        """``_agreement`` of a place with the others of its sentence, once per point."""
+        key = (sentence, place.lat, place.lon, place.feature)
+        if key not in self._agreement:
+            self._agreement[key] = _agreement(place, self.by_sentence.get(sentence, []))
+        return self._agreement[key]
+
+
 def _references(text: str, mentions: list[Mention]) -> set[int]:
     """Mentions that only locate the place named just before them: in "in Taji, north of
     Baghdad" or "at Al Rayash, 20 km north of Baiji" the event is in Taji / Al Rayash."""
@@ -255,20 +288,19 @@ def _drop_stray_quarters(
     every town of its sentence ("in Salvador, Bahia, ... in Periperi neighbourhood" is a
     part of Salvador, not Piripiri)."""
     out = []
+    towns_of: dict[int, list[Placed]] = {}
+    for s, q in kept:
+        town = q.feature == "city" and q.lat is not None and q.lon is not None
+        if town and not s.mention.landmark:
+            towns_of.setdefault(s.mention.sentence, []).append((s, q))
     for r, p in kept:
-        towns = [
-            q
-            for s, q in kept
-            if s is not r
-            and s.mention.sentence == r.mention.sentence
-            and q.feature == "city"
-            and q.lat is not None
-            and q.lon is not None
-            and not s.mention.landmark
-        ]
+        # a quarter, or a name cut out of a longer one ("Hayy" of "Hayy ath-Thawrah")
+        quarter = r.mention.hint_word in QUARTER_WORDS or r.mention.partial
+        towns = (
+            [q for s, q in towns_of.get(r.mention.sentence, []) if s is not r] if quarter else []
+        )
         stray = (
-            # a quarter, or a name cut out of a longer one ("Hayy" of "Hayy ath-Thawrah")
-            (r.mention.hint_word in QUARTER_WORDS or r.mention.partial)
+            quarter
             and towns
             and p.lat is not None
             and p.lon is not None

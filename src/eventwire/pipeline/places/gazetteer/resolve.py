@@ -14,6 +14,7 @@ focus country, and "X, Y" is only read as X inside Y.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -101,11 +102,12 @@ def focus_votes(
     for tok in tokenize(doc.text):
         if tok.capitalised and fold(tok.text) in lex.adjectives:
             votes[lex.adjectives[fold(tok.text)]] += 1.0  # type: ignore[assignment]  # float weights in a Counter
+    where = {id(o): j for j, o in enumerate(mentions)}
     for k, (m, scored) in enumerate(zip(mentions, cands, strict=True)):
         if not scored:
             continue
         weight = 1.0 if (m.ner in PLACE_LABELS or m.cue or m.hint or m.parent is not None) else 0.5
-        related = [cands[j] for j, _ in _related(mentions, k) if cands[j]]
+        related = [cands[j] for j, _ in _related(mentions, k, where) if cands[j]]
         if related:
             # "Hays, Al Hudaydah": only readings that fit the linked place vote
             fitting = [
@@ -172,17 +174,25 @@ def resolve_mentions(
     )
     clear = focus is not None and (named or votes[focus] / total_votes >= 0.6)
     first_pick = [scored[0][0].index if scored else -1 for scored in cands]
+    folded = [fold(o.text) for o in mentions]
+    where = {id(o): j for j, o in enumerate(mentions)}
     out: list[Resolution | None] = []
     for k, (m, scored) in enumerate(zip(mentions, cands, strict=True)):
         if not scored:
             out.append(None)
             continue
-        related = _related(mentions, k)
-        others = [
-            first_pick[j]
-            for j, o in enumerate(mentions)
-            if j != k and first_pick[j] >= 0 and fold(o.text) != fold(m.text)
-        ]
+        related = _related(mentions, k, where)
+        # the first 20 other places picked (a lazy slice: linear in a sentence of thousands)
+        others = list(
+            itertools.islice(
+                (
+                    first_pick[j]
+                    for j, o in enumerate(mentions)
+                    if j != k and first_pick[j] >= 0 and folded[j] != folded[k]
+                ),
+                20,
+            )
+        )
         best: list[tuple[float, int, int]] = []
         for c, s in scored:
             cc = gaz.country_code(c.index)
@@ -209,7 +219,7 @@ def resolve_mentions(
                 and int(gaz.feat[c.index]) != FEAT_COUNTRY
                 and any(
                     gaz.cc[o] == gaz.cc[c.index] and gaz.distance_km(o, c.index) < 100
-                    for o in others[:20]
+                    for o in others
                 )
             ):
                 s += 1.0
@@ -295,10 +305,10 @@ def _same_shape(gaz: Gazetteer, text: str, c: Candidate) -> bool:
     return len(mention.split()) <= len(name.split()) or mention[:3] == name[:3]
 
 
-def _related(mentions: list[Mention], k: int) -> list[tuple[int, bool]]:
-    """(index, is_parent) of the mentions linked to mention k by a hierarchy."""
+def _related(mentions: list[Mention], k: int, where: dict[int, int]) -> list[tuple[int, bool]]:
+    """(index, is_parent) of the mentions linked to mention k by a hierarchy (``where``:
+    a mention's ``id()`` to its index)."""
     m = mentions[k]
-    where = {id(o): j for j, o in enumerate(mentions)}
     out = [(where[id(m.parent)], True)] if m.parent is not None and id(m.parent) in where else []
     out.extend((where[id(ch)], False) for ch in m.children if id(ch) in where)
     return out

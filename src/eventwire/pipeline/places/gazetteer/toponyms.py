@@ -16,6 +16,7 @@ says so.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -247,11 +248,23 @@ def _ner_spans(doc: Document, index: int) -> list[tuple[int, int, str, str]]:
     return [(base + e.start_char, base + e.end_char, e.label_, e.text) for e in parse.ents]
 
 
-def _context(mention: Mention, tokens: list[Token], lex: Lexicon) -> None:
-    """Fill cue / near / hint from the words around a mention."""
-    first = next((k for k, t in enumerate(tokens) if t.start >= mention.start), None)
-    last = max((k for k, t in enumerate(tokens) if t.end <= mention.end), default=None)
-    if first is None or last is None:  # the mention does not line up with the tokens
+def _bounds(tokens: list[Token]) -> tuple[list[int], list[int]]:
+    return [t.start for t in tokens], [t.end for t in tokens]
+
+
+def _context(
+    mention: Mention,
+    tokens: list[Token],
+    lex: Lexicon,
+    bounds: tuple[list[int], list[int]],
+) -> None:
+    """Fill cue / near / hint from the words around a mention. ``bounds`` are the tokens'
+    start and end offsets (both ascending), so the mention's tokens are found by bisection:
+    a sentence with thousands of toponyms stays linear."""
+    starts, ends = bounds
+    first = bisect.bisect_left(starts, mention.start)
+    last = bisect.bisect_right(ends, mention.end) - 1
+    if first >= len(tokens) or last < 0:  # the mention does not line up with the tokens
         return
     before = [t.text.lower() for t in tokens[max(0, first - 4) : first]]
     while before and before[-1] in {"the", "a"}:
@@ -330,6 +343,7 @@ def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     mentions: list[Mention] = []
     for index, sent in enumerate(doc.sentences):
         tokens = tokenize(sent.text, sent.start)
+        bounds = _bounds(tokens)
         found = scan_sentence(gaz, lex, tokens, index)
         ents = _ner_spans(doc, index)
         for start, end, label, text in ents:
@@ -353,7 +367,7 @@ def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
                     label not in PLACE_LABELS and m.ner is None
                 ):
                     m.ner = label
-            _context(m, tokens, lex)
+            _context(m, tokens, lex, bounds)
         mentions.extend(sorted(found, key=lambda m: m.start))
     _link(mentions, doc, lex)
     _admin_positions(mentions, doc, gaz)
