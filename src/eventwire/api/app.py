@@ -25,7 +25,8 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from eventwire.api.deps import WEB_DIR, AppState
+from eventwire.api.deps import WEB_DIR, AppState, token_refusal
+from eventwire.api.guard import DEFAULT_MAX_BODY_BYTES, Guard, allowed_hosts_for
 from eventwire.api.ingest import ingest_router
 from eventwire.api.review_routes import review_router
 from eventwire.api.routes import router
@@ -107,11 +108,14 @@ def create_app(
     tiles: str | None = None,
     read_only: bool = False,
     settings: Any = None,
+    allowed_hosts: frozenset[str] | None = None,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
 ) -> FastAPI:
     """Build the app over a store file (opened now, closed at shutdown).
 
     ``settings`` (a :class:`eventwire.config.Settings`) configures the pipeline of
-    ``POST /ingest``; by default the default settings with this store.
+    ``POST /ingest``; by default the default settings with this store. ``allowed_hosts``
+    (None: any) and ``max_body_bytes`` configure the :class:`~eventwire.api.guard.Guard`.
     """
     store = Store.open(db_path, read_only=read_only)
     if not read_only:
@@ -145,6 +149,13 @@ def create_app(
     )
     app.state.ew = state
     _install_error_handlers(app)
+    app.add_middleware(
+        Guard,
+        check_token=lambda given: token_refusal(state, given),
+        allowed_hosts=allowed_hosts,
+        max_body_bytes=max_body_bytes,
+        tiles=tiles,
+    )
 
     _install_docs(app)
     app.include_router(router)
@@ -164,11 +175,20 @@ def serve_app(
     tiles: str | None = None,
     read_only: bool = False,
     log_level: str = "warning",
+    extra_hosts: tuple[str, ...] = (),
 ) -> None:
     """Serve the API and dashboard with uvicorn (blocks). Binds loopback unless told otherwise.
 
     ``review_token`` defaults to ``$EVENTWIRE_REVIEW_TOKEN``; without one, review is off.
+    Only requests naming this server's own host (``host``, loopback names for a loopback
+    bind, and ``extra_hosts``) are answered.
     """
     token = review_token if review_token is not None else review_token_from_env()
-    app = create_app(db_path, review_token=token, tiles=tiles, read_only=read_only)
+    app = create_app(
+        db_path,
+        review_token=token,
+        tiles=tiles,
+        read_only=read_only,
+        allowed_hosts=allowed_hosts_for(host, port, extra_hosts),
+    )
     uvicorn.run(app, host=host, port=port, log_level=log_level)

@@ -83,27 +83,38 @@ Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(get_cursor)]
 bearer = HTTPBearer(auto_error=False, description="The review token given to `eventwire serve`.")
 
 
+def token_refusal(state: AppState, given: str | None) -> tuple[int, str, str] | None:
+    """(status, code, message) refusing a write that lacks the review token, else None.
+
+    The one token check: the Guard middleware runs it before a request body is read,
+    ``require_token`` again for the routes that declare it.
+    """
+    if not state.review_enabled:
+        message = (
+            "review is disabled on this server; start it with $EVENTWIRE_REVIEW_TOKEN or "
+            "--review-token-file"
+        )
+        return 403, "EW-API-403", message
+    if not given:
+        return 401, "EW-API-401", "review needs 'Authorization: Bearer <token>'"
+    assert state.review_token is not None  # review_enabled
+    if not secrets.compare_digest(
+        given.encode("utf-8", "surrogateescape"), state.review_token.encode("utf-8")
+    ):
+        return 403, "EW-API-403", "wrong review token"
+    return None
+
+
 def require_token(
     state: State,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> None:
     """Refuse unless the request carries the configured review token."""
-    if not state.review_enabled:
-        message = (
-            "review is disabled on this server; start it with --review-token or "
-            "$EVENTWIRE_REVIEW_TOKEN"
-        )
-        raise HTTPException(403, {"code": "EW-API-403", "message": message})
-    if credentials is None or not credentials.credentials:
-        raise HTTPException(
-            401,
-            {"code": "EW-API-401", "message": "review needs 'Authorization: Bearer <token>'"},
-            headers={"WWW-Authenticate": "Bearer"},
-        )
-    assert state.review_token is not None  # review_enabled
-    given = credentials.credentials.encode("utf-8", "surrogateescape")
-    if not secrets.compare_digest(given, state.review_token.encode("utf-8")):
-        raise HTTPException(403, {"code": "EW-API-403", "message": "wrong review token"})
+    refusal = token_refusal(state, credentials.credentials if credentials else None)
+    if refusal is not None:
+        status, code, message = refusal
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        raise HTTPException(status, {"code": code, "message": message}, headers=headers)
 
 
 Authorized = Annotated[None, Depends(require_token)]

@@ -81,7 +81,7 @@ EW.fillReviewForm = function (rec) {
   document.getElementById("r-token").value = EW.token();
   const enabled = !!EW.config.review_enabled;
   for (const b of document.querySelectorAll(".review-actions button")) b.disabled = !enabled;
-  EW.reviewMessage(enabled ? "" : "Review is disabled: start `eventwire serve --review-token …`.", !enabled);
+  EW.reviewMessage(enabled ? "" : "Review is disabled: start `eventwire serve` with $EVENTWIRE_REVIEW_TOKEN or --review-token-file.", !enabled);
 };
 
 EW.reviewMessage = function (text, error) {

@@ -64,7 +64,8 @@ EW.drawMap = async function (fit) {
       }
       if (pts.length > 12) popup.append(EW.el("div", { text: `… ${pts.length - 12} more (see table)` }));
       marker.bindPopup(popup);
-      marker.bindTooltip(`${pts[0].place || ""}: ${pts.length} event(s)`);
+      // a DOM node, not a string: Leaflet writes a string tooltip as HTML, and place names are text
+      marker.bindTooltip(EW.el("span", { text: `${pts[0].place || ""}: ${pts.length} event(s)` }));
       marker.addTo(m.layer);
     }
   } else {
