@@ -82,7 +82,14 @@ def ingest(
             "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
         )
         with _LOCK:
-            summary = process([str(path)], settings, store=Store(cur, state.db_path, False))
+            summary = process(
+                [str(path)],
+                settings,
+                store=Store(cur, state.db_path, False),
+                # the ledger names the batch, not the random temporary path: the same
+                # record sent again is found there and skipped, not added again
+                input_names={str(path): f"ingest:{body.name}.jsonl"},
+            )
     return {
         "processed": summary.counts.get("processed", 0),
         "skipped": summary.counts.get("skipped", 0),

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
@@ -58,8 +58,14 @@ class RunSummary:
         return 1 if self.counts["rejected"] or self.counts["failed"] else 0
 
 
-def make_reader(settings: Settings, published: date | None, source: str | None) -> Reader:
-    """The Reader for a run: the settings' limits plus the run's default date and outlet."""
+def make_reader(
+    settings: Settings,
+    published: date | None,
+    source: str | None,
+    input_names: Mapping[str, str] | None = None,
+) -> Reader:
+    """The Reader for a run: the settings' limits plus the run's default date and outlet
+    (and the ledger names of files that must not appear under their paths)."""
     return Reader(
         ReaderOptions(
             published=published,
@@ -67,6 +73,7 @@ def make_reader(settings: Settings, published: date | None, source: str | None) 
             max_chars=settings.max_chars,
             min_chars=settings.min_chars,
             languages=settings.languages,
+            input_names=dict(input_names or {}),
         )
     )
 
@@ -205,10 +212,11 @@ class Runner:
         on_result: ProgressCallback | None = None,
         cluster: bool = False,
         parquet_dir: str | None = None,
+        input_names: Mapping[str, str] | None = None,
     ) -> None:
         self.settings = settings
         self.executor = executor or make_executor(settings)
-        self.reader = make_reader(settings, published, source)
+        self.reader = make_reader(settings, published, source, input_names)
         self.retry_failed = retry_failed
         self.batch_size = batch_size or self.executor.default_batch_size
         self.on_result = on_result
@@ -273,6 +281,7 @@ def process(
     cluster: bool = False,
     parquet_dir: str | None = None,
     store: Store | None = None,
+    input_names: Mapping[str, str] | None = None,
 ) -> RunSummary:
     """Process inputs into the store named by ``settings.db`` (or ``store``); return a summary.
 
@@ -295,6 +304,7 @@ def process(
         on_result=on_result,
         cluster=cluster,
         parquet_dir=parquet_dir,
+        input_names=input_names,
     )
     return runner.run(inputs, store)
 

@@ -31,8 +31,8 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -64,6 +64,9 @@ class ReaderOptions:
     max_chars: int = 2_000_000
     min_chars: int = 20
     languages: tuple[str, ...] = ("en",)
+    # the name a file goes by in the ledger instead of its path (``POST /ingest`` names
+    # its temporary file "ingest:NAME.jsonl", so the same record sent again is found)
+    input_names: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -177,7 +180,7 @@ class Reader:
             yield self._reject(entry.name, None, entry.problem)
 
     def _read_file(self, path: Path) -> Iterator[Item]:
-        name = display_name(path)
+        name = self.options.input_names.get(str(path)) or display_name(path)
         suffix = path.suffix.lower()
         try:
             size = path.stat().st_size
