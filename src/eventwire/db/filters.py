@@ -18,9 +18,9 @@ conflict incident.
 >>> sql, params = flt.where("report")
 >>> sql.split(" AND ")[0], params
 ('coalesce(date_end, date_start) >= ?', [datetime.date(2024, 3, 1), 'ASSAULT', 'attack', 'attack'])
->>> EventFilter(scope="conflict").where("report")[0]
-"acled_event_type IS NOT NULL AND modality = 'asserted' AND NOT coalesce(background, false) \
-AND NOT coalesce(aggregate, false)"
+>>> EventFilter(scope="conflict").where("report")
+('acled_event_type IS NOT NULL AND modality = ? AND NOT coalesce(background, false) \
+AND NOT coalesce(aggregate, false)', ['asserted'])
 >>> parse_bbox("44.0,33.0,45.0,34.0")
 (44.0, 33.0, 45.0, 34.0)
 """
@@ -53,6 +53,7 @@ CONFLICT_SQL = (
     "acled_event_type IS NOT NULL AND modality = 'asserted' "
     "AND NOT coalesce(background, false) AND NOT coalesce(aggregate, false)"
 )
+CONFLICT: tuple[str, list[Any]] = (CONFLICT_SQL.replace("'asserted'", "?"), ["asserted"])
 
 
 def parse_date(value: date | str | None, name: str) -> date | None:
@@ -283,7 +284,7 @@ class EventFilter:
         """Conditions on columns both levels have."""
         parts: list[tuple[str, list[Any]]] = []
         if self.scope == "conflict":
-            parts.append((CONFLICT_SQL, []))
+            parts.append(CONFLICT)
         if self.since is not None:
             parts.append(("coalesce(date_end, date_start) >= ?", [self.since]))
         if self.until is not None:
