@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from eventwire.db.store import Store
+from eventwire.dedup.canonical import merge_record
 from eventwire.dedup.cluster import (
     DedupOptions,
     ReportEvent,
@@ -21,7 +22,6 @@ from eventwire.dedup.cluster import (
     cluster_store,
     similarity,
 )
-from eventwire.dedup.canonical import merge_record
 from eventwire.dedup.linkage import Cluster
 from eventwire.errors import ConfigError
 from eventwire.records import (

@@ -54,9 +54,9 @@ def _add_canonical_flags(con: duckdb.DuckDBPyConnection) -> None:
     """The canonical flags, derived as clustering derives them: a canonical event is
     background (aggregate) only when all its member reports are; its JSON record gets them
     too. A store without canonical events yet gets the columns from ``schema.sql``."""
-    if not _columns_of(con, "canonical_events"):
-        return
     have = _columns_of(con, "canonical_events")
+    if not have:
+        return
     for use in added_in(3, CANONICAL):
         if use.name not in have:
             con.execute(f"ALTER TABLE canonical_events ADD COLUMN {use.name} {use.column.sql}")
