@@ -44,16 +44,15 @@ MAX_VALUES = 50  # values in one list filter (country, type, …)
 # Older names of filters, still accepted: the HTTP API's, which came first there.
 ALIASES: dict[str, str] = {"start": "since", "end": "until", "source": "outlet", "q": "text"}
 Bbox = tuple[float, float, float, float]
-Scope = Literal["conflict", "all"]
 SCOPES: tuple[str, ...] = ("conflict", "all")
-# What a conflict view counts: ACLED-typed, asserted, not a background recall, not an
-# aggregate (columns both levels have; NULL flags, from records coded before schema 3,
-# read as false).
-CONFLICT_SQL = (
-    "acled_event_type IS NOT NULL AND modality = 'asserted' "
-    "AND NOT coalesce(background, false) AND NOT coalesce(aggregate, false)"
+# What a conflict view counts, as SQL and its parameters: ACLED-typed, asserted, not a
+# background recall, not an aggregate (columns both levels have; NULL flags, from records
+# coded before schema 3, read as false).
+CONFLICT: tuple[str, list[Any]] = (
+    "acled_event_type IS NOT NULL AND modality = ? "
+    "AND NOT coalesce(background, false) AND NOT coalesce(aggregate, false)",
+    ["asserted"],
 )
-CONFLICT: tuple[str, list[Any]] = (CONFLICT_SQL.replace("'asserted'", "?"), ["asserted"])
 
 
 def parse_date(value: date | str | None, name: str) -> date | None:

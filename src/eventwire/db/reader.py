@@ -21,7 +21,7 @@ from typing import Any
 
 import duckdb
 
-from eventwire.db.filters import CONFLICT_SQL, EventFilter, contains, like
+from eventwire.db.filters import CONFLICT, EventFilter, contains, like
 from eventwire.db.store import Store
 from eventwire.records.columns import REPORT
 
@@ -192,8 +192,8 @@ class EventReader:
         base = f"FROM events WHERE {where}"
         every, every_params = replace(flt, scope="all").where("report")
         scoped = self.con.execute(
-            f"SELECT count(*), count(*) FILTER (WHERE {CONFLICT_SQL}) FROM events WHERE {every}",
-            every_params,
+            f"SELECT count(*), count(*) FILTER (WHERE {CONFLICT[0]}) FROM events WHERE {every}",
+            [*CONFLICT[1], *every_params],
         ).fetchone()
         assert scoped is not None
         total = self.con.execute(
