@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from eventwire.api.app import create_app
 from eventwire.db.store import Store
+from scope_docs import CONFLICT_TRIGGERS, scope_documents
 from synth_docs import synthetic_documents
 
 TOKEN = "s3cret"
@@ -215,6 +216,87 @@ def test_min_sources_uses_canonical_table_when_present(tmp_path: Path) -> None:
     with TestClient(create_app(path)) as c:
         items = c.get("/events", params={"min_sources": 2}).json()["items"]
         assert [(e["event_id"], e["n_sources"]) for e in items] == [(ids[0], 3)]
+
+
+@pytest.fixture(scope="module")
+def scope_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """The hand-made reports of scope_docs: 3 conflict incidents among 8 records."""
+    path = tmp_path_factory.mktemp("api-scope") / "scope.duckdb"
+    with Store.open(path) as store:
+        store.write_batch(scope_documents(), [])
+    with TestClient(create_app(path)) as c:
+        yield c
+
+
+def test_conflict_views_count_conflict_incidents_by_default(scope_client: TestClient) -> None:
+    stats = scope_client.get("/stats").json()
+    assert (stats["scope"], stats["total"], stats["records"], stats["conflict"]) == (
+        "conflict",
+        3,
+        8,
+        3,
+    )
+    assert sum(b["count"] for b in stats["timeline"]) == 3  # trends count incidents too
+    assert [t["key"] for t in stats["by_acled_type"]] == ["Violence against civilians", "Battles"]
+    assert stats["fatalities"] == 6  # the recalled 2019 toll is not in the headline
+    every = scope_client.get("/stats", params={"scope": "all"}).json()
+    assert (every["scope"], every["total"], every["records"], every["conflict"]) == (
+        "all",
+        8,
+        8,
+        3,
+    )
+    assert {t["key"] for t in every["by_type"]} == {"ASSAULT", "CONSULT"}
+    assert None in {t["key"] for t in every["by_acled_type"]}  # the political interaction
+
+
+def test_events_map_actors_and_places_take_the_scope(scope_client: TestClient) -> None:
+    page = scope_client.get("/events").json()
+    assert page["total"] == 3 == len(page["items"])
+    assert {e["trigger"] for e in page["items"]} == set(CONFLICT_TRIGGERS)
+    assert all(e["background"] is False and e["aggregate"] is False for e in page["items"])
+    every = scope_client.get("/events", params={"scope": "all"}).json()
+    assert every["total"] == 8
+    assert {(e["background"], e["aggregate"]) for e in every["items"]} == {
+        (False, False),
+        (True, False),
+        (False, True),
+    }
+    assert scope_client.get("/map").json()["total"] == 3
+    assert scope_client.get("/map", params={"scope": "all"}).json()["total"] == 8
+    actors = {a["name"] for a in scope_client.get("/actors").json()["items"]}
+    assert actors == {"Gunmen", "Rebels"}
+    places = {
+        p["name"] for p in scope_client.get("/places", params={"scope": "all"}).json()["items"]
+    }
+    assert "Anbar" in places and "Anbar" not in {
+        p["name"] for p in scope_client.get("/places").json()["items"]
+    }
+
+
+def test_a_bad_scope_is_refused_and_documented(scope_client: TestClient) -> None:
+    for path in ("/events", "/stats", "/map"):
+        _assert_error(scope_client.get(path, params={"scope": "violent"}), 422, "EW-API-422")
+    spec = scope_client.get("/openapi.json").json()
+    for path in ("/events", "/stats", "/map", "/actors", "/places"):
+        (param,) = [p for p in spec["paths"][path]["get"]["parameters"] if p["name"] == "scope"]
+        assert param["schema"]["enum"] == ["conflict", "all"] and param["schema"]["default"] == (
+            "conflict"
+        )
+        assert "ACLED event type" in param["description"]
+
+
+def test_event_detail_carries_mentions_and_flags(scope_client: TestClient) -> None:
+    items = scope_client.get("/events", params={"scope": "all", "limit": 100}).json()["items"]
+    stormed = next(e for e in items if e["trigger"] == "stormed")
+    record = scope_client.get(f"/events/{stormed['event_id']}").json()["event"]
+    assert [(m["kind"], m["text"]) for m in record["mentions"]] == [
+        ("main", "stormed"),
+        ("consequence", "killing"),
+        ("coreferent", "The attack"),
+    ]
+    recall = next(e for e in items if e["trigger"] == "attacked")
+    assert scope_client.get(f"/events/{recall['event_id']}").json()["event"]["background"]
 
 
 def _assert_error(response: Any, status: int, code: str) -> None:

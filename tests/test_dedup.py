@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from eventwire.db.store import Store
+from eventwire.dedup.canonical import merge_record
 from eventwire.dedup.cluster import (
     DedupOptions,
     ReportEvent,
@@ -21,6 +22,7 @@ from eventwire.dedup.cluster import (
     cluster_store,
     similarity,
 )
+from eventwire.dedup.linkage import Cluster
 from eventwire.errors import ConfigError
 from eventwire.records import (
     Actor,
@@ -260,6 +262,8 @@ def test_same_document_is_never_merged() -> None:
         ),  # same country and actor is evidence enough
         ({"actor1_id": "PKK", "actor1_name": "PKK"}, False),  # two different coded actors
         ({"actor1_name": "gunmen", "actor1_inter": 2}, True),
+        ({"background": True}, False),  # a recall is not folded into the current incident
+        ({"aggregate": True}, False),  # nor a total over a long period
     ],
 )
 def test_compatibility_rules(changes: dict[str, Any], merged: bool) -> None:
@@ -276,6 +280,18 @@ def test_compatibility_rules(changes: dict[str, Any], merged: bool) -> None:
     second = report("b", "d2", **changes)
     assert (similarity(first, second) is not None) is merged
     assert (similarity(second, first) is not None) is merged  # symmetric
+
+
+def test_recalls_merge_with_recalls_and_a_canonical_flag_needs_every_report() -> None:
+    recall = {"background": True}
+    assert similarity(report("a", "d1", **recall), report("b", "d2", **recall)) is not None
+    total = {"aggregate": True}
+    assert similarity(report("a", "d1", **total), report("b", "d2", **total)) is not None
+    assert similarity(report("a", "d1", background=None), report("b", "d2")) is not None
+    cluster = Cluster("c1", "k1", ["a", "b"], {"a": 0.9, "b": 0.9})
+    mixed = merge_record(cluster, [report("a", "d1", **recall), report("b", "d2")])
+    both = merge_record(cluster, [report("a", "d1", **recall), report("b", "d2", **recall)])
+    assert (mixed.background, both.background, both.aggregate) == (False, True, False)
 
 
 def test_swapped_actors_still_match() -> None:

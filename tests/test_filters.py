@@ -17,7 +17,9 @@ from eventwire.cli import app as cli
 from eventwire.cli.filters import FILTER_OPTIONS
 from eventwire.db.filters import ALIASES, EventFilter, parse_bbox
 from eventwire.db.store import Store
+from eventwire.dedup.cluster import cluster_store
 from eventwire.errors import ConfigError
+from scope_docs import CONFLICT_TRIGGERS, scope_documents
 from synth_docs import synthetic_documents
 
 runner = CliRunner()
@@ -40,6 +42,7 @@ EVERY_FILTER: dict[str, Any] = {
     "text": NASTY,
     "doc_id": NASTY,
     "min_sources": 2,
+    "scope": "conflict",
 }
 
 
@@ -108,6 +111,7 @@ def test_aliases_are_the_same_filter() -> None:
         ({"country": ",".join(["IQ"] * 51)}, "EW-QRY-007"),
         ({"since": "2024-01-01", "start": "2024-02-01"}, "EW-QRY-008"),
         ({"since": "2024-02-01", "until": "2024-01-01"}, "EW-QRY-009"),
+        ({"scope": "violent"}, "EW-QRY-010"),
     ],
 )
 def test_bad_values_are_coded_errors(values: dict[str, Any], code: str) -> None:
@@ -150,14 +154,16 @@ def _options(command: str) -> set[str]:
 
 def test_export_and_stats_share_the_filter_options(db_path: Path) -> None:
     assert _options("export") == _options("stats") and "--bbox" in _options("stats")
+    assert "--scope" in _options("export")
     for args in (
         ["--bbox", "40,30,45,37"],
         ["--speaker", "governor", "--outlet", "ledger"],
         ["--type", "Strategic developments", "--since", "2024-06-01"],
         ["--text", "marched"],
     ):
-        ids = _export_ids(db_path, *args)
-        assert ids and _stats_total(db_path, *args) == len(ids), args
+        for scope in ("all", "conflict"):
+            ids = _export_ids(db_path, *args, "--scope", scope)
+            assert ids and _stats_total(db_path, *args, "--scope", scope) == len(ids), args
     for command in ("export", "stats"):
         bad = runner.invoke(cli, [command, "--db", str(db_path), "--bbox", "1,2,x,4"])
         assert bad.exit_code == 2 and "EW-QRY-002" in bad.output
@@ -172,11 +178,12 @@ def test_type_selects_the_same_rows_in_export_api_and_python(db_path: Path) -> N
         python = {v: set(events.events(type=v).column("event_id").to_pylist()) for v in TYPES}
     with TestClient(create_app(db_path)) as client:
         for value in TYPES:
-            page = client.get("/events", params={"type": value, "limit": 1000}).json()
+            query = {"type": value, "limit": 1000, "scope": "all"}
+            page = client.get("/events", params=query).json()
             api = {e["event_id"] for e in page["items"]}
             assert api == exported[value] == python[value] and api, value
             assert page["total"] == len(api)
-            stats = client.get("/stats", params={"type": value}).json()
+            stats = client.get("/stats", params={"type": value, "scope": "all"}).json()
             assert stats["total"] == len(api)
         assert exported["Attack"] < exported["ASSAULT"]  # the ACLED sub-type of some assaults
 
@@ -212,3 +219,88 @@ def test_routers_never_import_the_app() -> None:
     for module in routers:
         assert graph.find_shortest_chain(importer=module, imported="eventwire.api.app") is None
     assert "eventwire.api.deps" in graph.find_modules_directly_imported_by("eventwire.api.routes")
+
+
+# -- scope: what conflict views count ---------------------------------------------------
+@pytest.fixture(scope="module")
+def scope_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hand-made reports of scope_docs, clustered."""
+    path = tmp_path_factory.mktemp("scope") / "scope.duckdb"
+    with Store.open(path) as store:
+        store.write_batch(scope_documents(), [])
+        cluster_store(store)
+    return path
+
+
+def _triggers(store: Store, flt: EventFilter) -> list[str]:
+    where, params = flt.where("report")
+    rows = store.con.execute(
+        f"SELECT json_extract_string(record, '$.trigger.text') FROM events WHERE {where}", params
+    ).fetchall()
+    return sorted(r[0] for r in rows)
+
+
+def test_conflict_scope_counts_only_acled_typed_asserted_current_incidents(
+    scope_db: Path,
+) -> None:
+    with Store.open(scope_db, read_only=True) as store:
+        conflict = _triggers(store, EventFilter(scope="conflict"))
+        every = _triggers(store, EventFilter(scope="all"))
+        # counted: the current attacks; not: the meeting (PLOVER type, no ACLED type), the
+        # 2019 recall (background), the yearly toll (aggregate), the denied shelling and
+        # the attack that may come
+        assert conflict == sorted(CONFLICT_TRIGGERS)
+        assert every == sorted(
+            [*CONFLICT_TRIGGERS, "met", "attacked", "killed", "shelled", "attack"]
+        )
+        assert _triggers(store, EventFilter()) == every  # the filter's own default: all
+        # the scope combines with the other filters
+        assert _triggers(store, EventFilter(scope="conflict", country=("IQ",), text="Tikrit")) == [
+            "ambushed"
+        ]
+        assert _triggers(store, EventFilter(scope="all", modality=("negated",))) == ["shelled"]
+
+
+def test_conflict_scope_at_the_canonical_level(scope_db: Path) -> None:
+    with Store.open(scope_db, read_only=True) as store:
+
+        def canonical(scope: str) -> list[tuple[str, int, bool, bool]]:
+            where, params = EventFilter(scope=scope).where("canonical")
+            return store.con.execute(
+                "SELECT acled_sub_event_type, n_reports, background, aggregate FROM "
+                f"canonical_events WHERE {where} ORDER BY acled_sub_event_type, n_reports",
+                params,
+            ).fetchall()
+
+        # the Ramadi attack told by two outlets is one incident; the Tikrit ambush another
+        assert canonical("conflict") == [
+            ("Armed clash", 1, False, False),
+            ("Attack", 2, False, False),
+        ]
+        flags = [(bg, agg) for *_, bg, agg in canonical("all")]
+        assert (
+            len(flags) == 7 and flags.count((True, False)) == 1 and flags.count((False, True)) == 1
+        )
+
+
+def test_stats_and_export_scope_on_the_command_line(scope_db: Path) -> None:
+    assert _stats_total(scope_db) == len(CONFLICT_TRIGGERS)  # stats: conflict by default
+    assert _stats_total(scope_db, "--scope", "all") == 8
+    assert _stats_total(scope_db, "--scope", "conflict", "--level", "canonical") == 2
+    assert len(_export_ids(scope_db)) == 8  # export: every record by default
+    assert len(_export_ids(scope_db, "--scope", "conflict")) == 3
+    records = runner.invoke(cli, ["export", "--db", str(scope_db)]).stdout.splitlines()
+    flags = {(r["background"], r["aggregate"]) for r in map(json.loads, records)}
+    assert flags == {(False, False), (True, False), (False, True)}  # the flags travel along
+    bad = runner.invoke(cli, ["stats", "--db", str(scope_db), "--scope", "violent"])
+    assert bad.exit_code == 2 and "EW-QRY-010" in bad.output
+    text = runner.invoke(cli, ["stats", "--db", str(scope_db), "--by", "type"])
+    assert "3 report-level conflict incidents" in " ".join(text.stdout.split())
+
+
+def test_scope_from_options_default_and_value() -> None:
+    assert EventFilter.from_options({}).scope == "all"
+    assert EventFilter.from_options({}, scope="conflict").scope == "conflict"
+    assert EventFilter.from_options({"scope": "ALL"}, scope="conflict").scope == "all"
+    with pytest.raises(ConfigError, match="EW-QRY-010"):
+        EventFilter.from_options({}, scope="some")

@@ -10,9 +10,11 @@ import duckdb
 import pytest
 
 from eventwire.db.migrations import SCHEMA_VERSION, current_version, drop_indexes
-from eventwire.db.store import Store
+from eventwire.db.store import Store, schema_sql
+from eventwire.dedup.cluster import cluster_store
 from eventwire.errors import StoreError
 from eventwire.records import Actor, Document, Event, Fatalities, Place, Sentence, Span
+from scope_docs import scope_documents
 
 # The version-1 schema as shipped in eventwire 0.1.0 (the tables a v1 store holds).
 V1_SCHEMA = """
@@ -95,6 +97,44 @@ def test_version_2_background_flag_is_backfilled_from_the_record(tmp_path: Path)
             "SELECT event_id, background, aggregate FROM events ORDER BY event_id"
         ).fetchall()
     assert rows == [("e1", False, False), ("e2", True, False)]
+
+
+def test_version_2_canonical_events_get_the_flags_of_their_reports(tmp_path: Path) -> None:
+    """A v2 store with canonical events: the v3 migration adds the canonical flags, true only
+    when every member report has it, to the columns and to the canonical JSON record."""
+    path = tmp_path / "v2-canonical.duckdb"
+    with Store.open(path) as store:
+        store.write_batch(scope_documents(), [])
+        cluster_store(store)
+        con = store.con
+        # step back to version 2: no flag columns, and no flags in the canonical records
+        for table in ("events", "canonical_events"):
+            drop_indexes(con, table)
+            con.execute(f"ALTER TABLE {table} DROP COLUMN background")
+            con.execute(f"ALTER TABLE {table} DROP COLUMN aggregate")
+        con.execute(
+            "UPDATE canonical_events SET record = json_merge_patch(record, "
+            '\'{"background": null, "aggregate": null}\')'
+        )
+        ddl = schema_sql()
+        con.execute(ddl[ddl.index("CREATE INDEX") :])  # a v2 store had its indexes
+        con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+        assert "background" not in con.execute("SELECT record FROM canonical_events").fetchone()[0]
+    with Store.open(path) as store:
+        assert current_version(store.con) == 3
+        rows = store.con.execute(
+            "SELECT n_reports, background, aggregate, record FROM canonical_events"
+        ).fetchall()
+        again = cluster_store(store, rebuild=True)  # what clustering derives anew
+        fresh = store.con.execute(
+            "SELECT n_reports, background, aggregate FROM canonical_events"
+        ).fetchall()
+    assert sorted(r[:3] for r in rows) == sorted(fresh) and again.canonical_written == 7
+    assert sorted((bg, agg) for _, bg, agg, _ in rows).count((True, False)) == 1
+    assert sorted((bg, agg) for _, bg, agg, _ in rows).count((False, True)) == 1
+    for _, background, aggregate, record in rows:
+        data = json.loads(record)
+        assert (data["background"], data["aggregate"]) == (background, aggregate)
 
 
 def test_version_1_store_opened_read_only_is_upgraded_once(tmp_path: Path) -> None:

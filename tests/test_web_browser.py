@@ -271,3 +271,85 @@ def test_api_docs_render_offline(browser: Any, synthetic_server: str) -> None:
     browser.get(synthetic_server + "/docs")
     _wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, ".opblock")) >= 8)
     _shot(browser, "api-docs")
+
+
+@pytest.fixture(scope="module")
+def scope_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The hand-made reports of scope_docs: 3 conflict incidents among 8 records."""
+    from eventwire.dedup.cluster import cluster_store
+    from scope_docs import scope_documents
+
+    db = tmp_path_factory.mktemp("web") / "scope.duckdb"
+    with Store.open(db) as store:
+        store.write_batch(scope_documents(), [])
+        cluster_store(store)
+    with _serve(db) as base:
+        yield base
+
+
+def _row_triggers(driver: Any) -> list[str]:
+    rows: list[str] = driver.execute_script(
+        "return [...document.querySelectorAll('#events tbody tr')].map(r => r.dataset.eventId)"
+    )
+    return rows
+
+
+def test_dashboard_scope_toggle_and_incident_detail(browser: Any, scope_server: str) -> None:
+    """Conflict incidents by default (table, map, timeline, headline); the toggle shows
+    every record with its flags; the event view lists the mentions and the flags."""
+    import httpx
+    from selenium.webdriver.common.by import By
+
+    base, driver = scope_server, browser
+    every = httpx.get(base + "/events", params={"scope": "all", "limit": 100}).json()["items"]
+    by_trigger = {e["trigger"]: e["event_id"] for e in every}
+    driver.get(base + "/")
+    _wait(driver, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1")
+    info = driver.find_element(By.ID, "table-info")
+    _wait(driver, lambda d: info.get_attribute("data-total") == "3")
+    toggle = driver.find_element(By.ID, "scope")
+    assert "Conflict incidents" in toggle.text and "All records" in toggle.text
+    assert driver.find_element(By.ID, "scope-conflict").is_selected()
+    assert driver.find_element(By.ID, "timeline").get_attribute("data-total") == "3"
+    summary = driver.find_element(By.ID, "summary")
+    assert summary.text.startswith("3 conflict incidents (of 8 records)")
+    _wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "path.ew-marker")) > 0)
+    assert set(_row_triggers(driver)) == {by_trigger[t] for t in ("stormed", "raided", "ambushed")}
+    assert not driver.find_elements(By.CSS_SELECTOR, "#events .flag")
+    _shot(driver, "scope-conflict")
+
+    # All records: the political meeting, the recall and the toll appear, flagged.
+    driver.find_element(By.CSS_SELECTOR, "label:has(#scope-all)").click()
+    _wait(driver, lambda d: info.get_attribute("data-total") == "8")
+    _wait(driver, lambda d: d.find_element(By.ID, "timeline").get_attribute("data-total") == "8")
+    _wait(driver, lambda d: d.find_element(By.ID, "summary").text.startswith("8 records"))
+    flags = sorted(f.text for f in driver.find_elements(By.CSS_SELECTOR, "#events .flag"))
+    assert flags == ["aggregate", "background", "political interaction"]
+    _shot(driver, "scope-all")
+
+    # The event view of the current attack: its three mentions, no flag.
+    driver.execute_script("EW.openEvent(arguments[0])", by_trigger["stormed"])
+    _wait(driver, lambda d: d.find_element(By.ID, "docview").is_displayed())
+    _wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#event-mentions li[data-kind]"))
+    mentions: list[list[str]] = driver.execute_script(
+        "return [...document.querySelectorAll('#event-mentions li')]"
+        ".map(li => [li.dataset.kind, li.textContent])"
+    )
+    assert [kind for kind, _ in mentions] == ["main", "consequence", "coreferent"]
+    assert "“The attack”" in mentions[2][1]
+    detail = driver.find_element(By.ID, "event-detail").text
+    assert "a conflict incident (counted in conflict views)" in detail
+    _shot(driver, "scope-incident-detail")
+
+    # The recall: flagged background, not counted.
+    driver.execute_script("EW.openEvent(arguments[0])", by_trigger["attacked"])
+    # one script call: the detail is redrawn as a whole when the event loads
+    read = (
+        "const f = document.getElementById('event-flags');"
+        "return f && [f.dataset.background, f.textContent,"
+        " document.getElementById('event-detail').textContent];"
+    )
+    _wait(driver, lambda d: (d.execute_script(read) or [""])[0] == "true")
+    _, flags_text, detail = driver.execute_script(read)
+    assert flags_text == "background" and "not counted as a conflict incident" in detail
+    _shot(driver, "scope-background-detail")

@@ -74,7 +74,8 @@ class EventStore:
     strings), ``country`` (ISO2 codes), ``admin1``, ``bbox`` ("minlon,minlat,maxlon,maxlat"
     or a 4-tuple), ``type`` (PLOVER type, ACLED event type or sub-event type),
     ``acled_type``, ``sub_type``, ``actor`` (part of a name), ``modality``, ``speaker``,
-    ``outlet``, ``text`` (part of the sentence), ``doc_id``, ``min_sources``. List filters
+    ``outlet``, ``text`` (part of the sentence), ``doc_id``, ``min_sources``, ``scope``
+    (``all``, the default: every record; ``conflict``: conflict incidents only). List filters
     take a comma-separated string or a list; an unknown name or a bad value is a
     :class:`~eventwire.errors.ConfigError`.
     """

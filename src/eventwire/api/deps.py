@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import duckdb
 from fastapi import Depends, HTTPException, Query, Request
@@ -155,6 +155,15 @@ def event_filter(
     ] = None,
     doc_id: Annotated[str | None, Query(max_length=200)] = None,
     min_sources: Annotated[int | None, Query(ge=1, le=10_000)] = None,
+    scope: Annotated[
+        Literal["conflict", "all"],
+        Query(
+            description="conflict (the default): only conflict incidents, i.e. events with an "
+            "ACLED event type, asserted, neither a background recall (an incident dated well "
+            "before its report) nor an aggregate (a total over a long period); all: every "
+            "record, political interactions (a PLOVER type but no ACLED type) included."
+        ),
+    ] = "conflict",
     start: Annotated[date | None, Query(description=_OLD.format("since"))] = None,
     end: Annotated[date | None, Query(description=_OLD.format("until"))] = None,
     source: Annotated[str | None, Query(max_length=200, description=_OLD.format("outlet"))] = None,

@@ -79,7 +79,9 @@ def register(app: typer.Typer) -> None:
         *,
         flt: EventFilter,
     ) -> None:
-        """Export events: the JSONL record contract, flat CSV/Parquet/GeoJSON, or ACLED-CSV."""
+        """Export events: the JSONL record contract, flat CSV/Parquet/GeoJSON, or ACLED-CSV.
+
+        Exports every record (with its background/aggregate flags) unless --scope conflict."""
         from eventwire.db import exports  # lazy: duckdb/pyarrow load on use, CLI start stays light
         from eventwire.db.store import Store
         from eventwire.dedup.cluster import STAGE_NAME
@@ -120,7 +122,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     @handle_errors
-    @filter_options
+    @filter_options(scope="conflict")
     def stats(
         db: DbOption = None,
         config: ConfigOption = None,
@@ -134,7 +136,9 @@ def register(app: typer.Typer) -> None:
         *,
         flt: EventFilter,
     ) -> None:
-        """Counts of events by type, country and month, with a small bar chart."""
+        """Counts of events by type, country and month, with a small bar chart.
+
+        Counts conflict incidents unless --scope all is given."""
         from eventwire.db.stats import (  # lazy: duckdb/pyarrow load on use, CLI start stays light
             GROUPS,
             render,

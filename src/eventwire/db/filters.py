@@ -7,10 +7,20 @@ checked once, in :meth:`EventFilter.from_options`, and bad ones raise a coded
 parameterised SQL condition over the report-level (``events``) or canonical
 (``canonical_events``) table.
 
+``scope`` says which records count at all: ``all`` (every record, the default of the
+filter, of exports and of the Python API) or ``conflict`` (what conflict views count: an
+ACLED-typed, asserted incident that is neither a background recall nor an aggregate over
+a long period; the default of ``stats``, the HTTP API and the dashboard). An event with a
+PLOVER type but no ACLED type is a political interaction: kept in the store, but not a
+conflict incident.
+
 >>> flt = EventFilter.from_options({"since": "2024-03-01", "type": "assault,Attack"})
 >>> sql, params = flt.where("report")
 >>> sql.split(" AND ")[0], params
 ('coalesce(date_end, date_start) >= ?', [datetime.date(2024, 3, 1), 'ASSAULT', 'attack', 'attack'])
+>>> EventFilter(scope="conflict").where("report")
+('acled_event_type IS NOT NULL AND modality = ? AND NOT coalesce(background, false) \
+AND NOT coalesce(aggregate, false)', ['asserted'])
 >>> parse_bbox("44.0,33.0,45.0,34.0")
 (44.0, 33.0, 45.0, 34.0)
 """
@@ -34,6 +44,15 @@ MAX_VALUES = 50  # values in one list filter (country, type, …)
 # Older names of filters, still accepted: the HTTP API's, which came first there.
 ALIASES: dict[str, str] = {"start": "since", "end": "until", "source": "outlet", "q": "text"}
 Bbox = tuple[float, float, float, float]
+SCOPES: tuple[str, ...] = ("conflict", "all")
+# What a conflict view counts, as SQL and its parameters: ACLED-typed, asserted, not a
+# background recall, not an aggregate (columns both levels have; NULL flags, from records
+# coded before schema 3, read as false).
+CONFLICT: tuple[str, list[Any]] = (
+    "acled_event_type IS NOT NULL AND modality = ? "
+    "AND NOT coalesce(background, false) AND NOT coalesce(aggregate, false)",
+    ["asserted"],
+)
 
 
 def parse_date(value: date | str | None, name: str) -> date | None:
@@ -114,6 +133,24 @@ def parse_min_sources(value: int | str | None) -> int | None:
     return number
 
 
+def parse_scope(value: str | None, default: str = "all") -> str:
+    """``conflict`` or ``all`` (any case; None: ``default``); anything else is a usage error.
+
+    >>> parse_scope(" Conflict ")
+    'conflict'
+    """
+    if value is None:
+        return default
+    scope = str(value).strip().lower()
+    if scope not in SCOPES:
+        raise ConfigError(
+            f"scope={value!r} is not one of {', '.join(SCOPES)} (conflict: ACLED-typed, "
+            "asserted, non-background, non-aggregate incidents; all: every record)",
+            "EW-QRY-010",
+        )
+    return scope
+
+
 def contains(column: str) -> str:
     """SQL for ``column`` containing a :func:`like` pattern, case-insensitively."""
     return f"{column} ILIKE ? ESCAPE '\\'"
@@ -154,6 +191,7 @@ class EventFilter:
     text: str | None = None  # part of the event's sentence
     doc_id: str | None = None  # events of this document
     min_sources: int | None = None  # reported by at least this many outlets
+    scope: str = "all"  # all records, or only conflict incidents (see the module docstring)
 
     @classmethod
     def names(cls) -> tuple[str, ...]:
@@ -161,8 +199,11 @@ class EventFilter:
         return tuple(f.name for f in fields(cls))
 
     @classmethod
-    def from_options(cls, values: Mapping[str, Any]) -> EventFilter:
+    def from_options(cls, values: Mapping[str, Any], *, scope: str = "all") -> EventFilter:
         """Build from keyword, CLI or query values (strings accepted); ``None`` means unset.
+
+        ``scope`` is the scope when the values do not give one (``all`` here, ``conflict``
+        for the conflict views).
 
         Unknown names, a name given twice (``since`` and its alias ``start``) and bad values
         are :class:`ConfigError` with an ``EW-QRY-…`` code.
@@ -212,6 +253,7 @@ class EventFilter:
             text=given.get("text") or None,
             doc_id=given.get("doc_id") or None,
             min_sources=parse_min_sources(given.get("min_sources")),
+            scope=parse_scope(given.get("scope"), parse_scope(scope)),
         )
 
     def where(self, level: str = "report") -> tuple[str, list[Any]]:
@@ -240,6 +282,8 @@ class EventFilter:
     def _event_parts(self) -> list[tuple[str, list[Any]]]:
         """Conditions on columns both levels have."""
         parts: list[tuple[str, list[Any]]] = []
+        if self.scope == "conflict":
+            parts.append(CONFLICT)
         if self.since is not None:
             parts.append(("coalesce(date_end, date_start) >= ?", [self.since]))
         if self.until is not None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import duckdb
 
 from eventwire.errors import StoreError
-from eventwire.records.columns import added_in
+from eventwire.records.columns import CANONICAL, added_in
 
 SCHEMA_VERSION = 3
 
@@ -22,12 +22,7 @@ def _add_report_columns(con: duckdb.DuckDBPyConnection, version: int) -> None:
     The canonical-event tables and the indexes are created afterwards by ``schema.sql``
     (every statement there is ``IF NOT EXISTS``).
     """
-    have = {
-        row[0]
-        for row in con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'"
-        ).fetchall()
-    }
+    have = _columns_of(con, "events")
     added = added_in(version)  # the columns of the spec marked since=version, with their paths
     for use in added:
         if use.name not in have:
@@ -46,12 +41,48 @@ def _v1_to_v2(con: duckdb.DuckDBPyConnection) -> None:
 
 def _v2_to_v3(con: duckdb.DuckDBPyConnection) -> None:
     """Version 3: the incident flags ``background`` and ``aggregate`` (false for records
-    coded before incidents were flagged)."""
+    coded before incidents were flagged), on report and canonical events."""
     _add_report_columns(con, 3)
     con.execute(
         "UPDATE events SET background = coalesce(background, false), "
         "aggregate = coalesce(aggregate, false)"
     )
+    _add_canonical_flags(con)
+
+
+def _add_canonical_flags(con: duckdb.DuckDBPyConnection) -> None:
+    """The canonical flags, derived as clustering derives them: a canonical event is
+    background (aggregate) only when all its member reports are; its JSON record gets them
+    too. A store without canonical events yet gets the columns from ``schema.sql``."""
+    have = _columns_of(con, "canonical_events")
+    if not have:
+        return
+    for use in added_in(3, CANONICAL):
+        if use.name not in have:
+            con.execute(f"ALTER TABLE canonical_events ADD COLUMN {use.name} {use.column.sql}")
+    con.execute(
+        "UPDATE canonical_events c SET background = f.background, aggregate = f.aggregate "
+        "FROM (SELECT m.canonical_id, coalesce(bool_and(e.background), false) AS background, "
+        "coalesce(bool_and(e.aggregate), false) AS aggregate FROM canonical_members m "
+        "JOIN events e USING (event_id) GROUP BY m.canonical_id) f "
+        "WHERE c.canonical_id = f.canonical_id"
+    )
+    con.execute(
+        "UPDATE canonical_events SET background = coalesce(background, false), "
+        "aggregate = coalesce(aggregate, false)"
+    )
+    con.execute(
+        "UPDATE canonical_events SET record = json_merge_patch(record, json_object("
+        "'background', background, 'aggregate', aggregate)) WHERE record IS NOT NULL"
+    )
+
+
+def _columns_of(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    """The column names of a table (empty when there is no such table)."""
+    rows = con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]
+    ).fetchall()
+    return {row[0] for row in rows}
 
 
 # version n -> function upgrading a connection from n to n + 1

@@ -15,12 +15,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
 import duckdb
 
-from eventwire.db.filters import EventFilter, contains, like
+from eventwire.db.filters import CONFLICT, EventFilter, contains, like
 from eventwire.db.store import Store
 from eventwire.records.columns import REPORT
 
@@ -182,9 +183,19 @@ class EventReader:
         top: int = 15,
         edges: int = 60,
     ) -> dict[str, Any]:
-        """Totals, counts by type/country/modality, a timeline, top actors and edges."""
+        """Totals, counts by type/country/modality, a timeline, top actors and edges.
+
+        Everything counts the filter's scope; ``records`` and ``conflict`` count the records
+        and the conflict incidents among them under the other filters, whatever the scope.
+        """
         where, params = flt.where("report")
         base = f"FROM events WHERE {where}"
+        every, every_params = replace(flt, scope="all").where("report")
+        scoped = self.con.execute(
+            f"SELECT count(*), count(*) FILTER (WHERE {CONFLICT[0]}) FROM events WHERE {every}",
+            [*CONFLICT[1], *every_params],
+        ).fetchone()
+        assert scoped is not None
         total = self.con.execute(
             f"SELECT count(*), coalesce(sum(fatalities), 0), count(DISTINCT doc_id), "
             f"min(date_start), max(date_start) {base}",
@@ -202,7 +213,10 @@ class EventReader:
             params,
         ).fetchall()
         return {
+            "scope": flt.scope,
             "total": int(total[0]),
+            "records": int(scoped[0]),
+            "conflict": int(scoped[1]),
             "fatalities": int(total[1]),
             "documents": int(total[2]),
             "first_date": iso(lo),

@@ -1,8 +1,11 @@
 """Counts of events by type, country and month (``eventwire stats``), with a terminal chart.
 
+What is counted is the filter's scope: ``eventwire stats`` counts conflict incidents
+(ACLED-typed, asserted, neither background recalls nor aggregates) unless ``--scope all``.
+
 >>> from eventwire.db.store import Store
->>> stat_counts(Store.open(":memory:"), "report", EventFilter(), ["type"], 5)
-{'total': 0, 'type': []}
+>>> stat_counts(Store.open(":memory:"), "report", EventFilter(scope="conflict"), ["type"], 5)
+{'scope': 'conflict', 'total': 0, 'type': []}
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ def stat_counts(
     where, params = flt.where(level)
     table = TABLES[level]
     total = store.con.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchall()
-    out: dict[str, Any] = {"total": int(total[0][0])}
+    out: dict[str, Any] = {"scope": flt.scope, "total": int(total[0][0])}
     for group in groups:
         expr = GROUPS[group]
         order = "key DESC" if group == "month" else "n DESC, key"
@@ -48,9 +51,10 @@ def stat_counts(
 
 def render(counts: dict[str, Any], level: str, console: Console) -> None:
     """One table per group: key, count and a bar scaled to the largest count."""
-    console.print(f"[bold]{counts['total']}[/] {level}-level events")
+    what = "conflict incidents" if counts.get("scope") == "conflict" else "records"
+    console.print(f"[bold]{counts['total']}[/] {level}-level {what}")
     for group, rows in counts.items():
-        if group == "total" or not rows:
+        if group in ("scope", "total") or not rows:
             continue
         peak = max(n for _, n in rows)
         table = Table(title=f"by {group}", title_justify="left", box=None, pad_edge=False)

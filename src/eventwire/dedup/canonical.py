@@ -9,7 +9,8 @@ Merging a cluster: fatalities best from the latest report (ties: the most specif
 the narrowest low–high range), low/high across all reports; the most precise place
 (geo precision 1 before 2 before 3) and date (the narrowest range); the most frequent
 type, mode and actors; confidence ``1 - Π(1 - cᵢ)`` over the reports times the mean
-similarity of the cluster.
+similarity of the cluster. A canonical event is ``background`` (``aggregate``) only when
+every one of its reports is.
 """
 
 from __future__ import annotations
@@ -361,6 +362,8 @@ def merge_record(cluster: Cluster, members: list[ReportEvent]) -> CanonicalRecor
             )
             for e in members
         ),
+        background=all(bool(e.background) for e in members),
+        aggregate=all(bool(e.aggregate) for e in members),
     )
 
 

@@ -5,6 +5,10 @@ Used by :mod:`eventwire.dedup.linkage`; see its docstring for the clustering aro
 >>> a = ReportEvent("e1", "d1", "ASSAULT", country="IQ")
 >>> similarity(a, ReportEvent("e2", "d1", "ASSAULT", country="IQ")) is None  # one document
 True
+
+A background recall (an incident dated well before its report) and an aggregate (a total
+over a long period) merge only with events flagged alike: neither is folded into a
+current incident that another report tells.
 """
 
 from __future__ import annotations
@@ -51,6 +55,8 @@ class ReportEvent:
     published: date | None = None
     confidence: float | None = 0.5
     sentence: str | None = None
+    background: bool | None = False  # recalled well before publication (NULL: not flagged)
+    aggregate: bool | None = False  # a total over a long period, not one incident
 
     @property
     def start(self) -> date | None:
@@ -175,6 +181,8 @@ def similarity(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None)
         return None
     if (a.modality or "asserted") not in opts.merge_modalities:
         return None
+    if bool(a.background) != bool(b.background) or bool(a.aggregate) != bool(b.aggregate):
+        return None  # a recall or a total is not the current incident another report tells
     for x, y in ((a.acled_event_type, b.acled_event_type), (a.plover_mode, b.plover_mode)):
         if x and y and x != y:
             return None

@@ -326,6 +326,8 @@ CANONICAL = Level("canonical", "canonical_events", "canonical_id", (
     _use("last_published"),
     _use("record", None, exports=frozenset({"parquet"})),
     _use("clustered_at", None, exports=_NONE),
+    _use("background", since=3),
+    _use("aggregate", since=3),
     _use("sentence", exports=frozenset({"geojson"}), stored=False),
 ))
 # fmt: on

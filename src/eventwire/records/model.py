@@ -345,6 +345,8 @@ class CanonicalRecord(_Record):
     last_published: dt.date | None
     sentence: str | None
     reports: tuple[ReportRef, ...]
+    background: bool  # every member report recalls the incident well before publication
+    aggregate: bool  # every member report gives a total over a long period
 
 
 AnyRecord = EventRecord | CanonicalRecord

@@ -1,11 +1,13 @@
 /* eventwire dashboard: shared state, filters, API calls, event table, audit trail.
- * Every view reads the same filters (EW.filters) and is redrawn by EW.refresh().
+ * Every view reads the same filters (EW.filters) and scope (EW.scope: "conflict" counts
+ * conflict incidents only, "all" every record) and is redrawn by EW.refresh().
  * Text from the store is always inserted with textContent, never as HTML. */
 "use strict";
 
 const EW = {
   config: {},
   filters: {},
+  scope: "conflict",  // the toggle above the event list: conflict incidents or all records
   page: { limit: 50, offset: 0, total: 0 },
   inits: [],          // functions called once /config is loaded
   views: [],          // functions called with the query string on every refresh
@@ -63,6 +65,7 @@ EW.notice = function (text) {
 
 EW.query = function (extra) {
   const params = new URLSearchParams();
+  params.set("scope", EW.scope);
   for (const [k, v] of Object.entries(EW.filters)) if (v) params.set(k, v);
   for (const [k, v] of Object.entries(extra || {})) if (v !== null && v !== undefined && v !== "") params.set(k, v);
   return params.toString();
@@ -90,6 +93,31 @@ EW.refresh = async function () {
   await Promise.all([EW.loadTable(), ...EW.views.map((view) => view(qs).catch((e) => EW.notice(e.message)))]);
 };
 
+/* Why a record is not a conflict incident: [css class, label] pairs (none for an incident). */
+EW.flags = function (ev) {
+  const out = [];
+  if (!ev.acled_event_type) out.push(["political", "political interaction"]);
+  if (ev.background) out.push(["background", "background"]);
+  if (ev.aggregate) out.push(["aggregate", "aggregate"]);
+  return out;
+};
+
+EW.flagNodes = (ev) => EW.flags(ev).map(([cls, label]) => EW.el("span", { class: "flag flag-" + cls, text: label }));
+
+/* ---- headline ------------------------------------------------------------------------- */
+EW.loadSummary = async function (qs) {
+  const stats = await EW.api("/stats?" + qs + "&top=1&edges=1");
+  const n = (x) => x.toLocaleString();
+  const counted = EW.scope === "conflict"
+    ? `${n(stats.conflict)} conflict incidents (of ${n(stats.records)} records)`
+    : `${n(stats.records)} records (${n(stats.conflict)} conflict incidents)`;
+  const box = document.getElementById("summary");
+  box.textContent = `${counted} · ${n(stats.documents)} documents · ` +
+    `${n(stats.fatalities)} reported killed · ${stats.first_date || "?"} – ${stats.last_date || "?"}`;
+  box.dataset.total = stats.total;
+  box.dataset.scope = stats.scope;
+};
+
 /* ---- event table ---------------------------------------------------------------------- */
 EW.loadTable = async function () {
   const qs = EW.query({ limit: EW.page.limit, offset: EW.page.offset });
@@ -110,7 +138,7 @@ EW.loadTable = async function () {
       EW.el("td", { text: ev.actor2_name || "" }),
       EW.el("td", { text: [ev.location_name, ev.country].filter(Boolean).join(", ") }),
       EW.el("td", { text: ev.fatalities ?? "" }),
-      EW.el("td", { text: ev.modality || "" }),
+      EW.el("td", {}, ev.modality || "", ...EW.flagNodes(ev)),
       EW.el("td", { text: ev.attributed_to || ev.source || "" }),
       EW.el("td", {}, review));
     body.append(row);
@@ -162,11 +190,8 @@ EW.start = async function () {
     EW.notice("Front-end libraries are missing: run `make web` (npm ci + python -m eventwire.web.vendor).");
   }
   for (const init of EW.inits) init();
-  const stats = await EW.api("/stats?top=5&edges=1");
-  document.getElementById("summary").textContent =
-    `${stats.total.toLocaleString()} events · ${stats.documents.toLocaleString()} documents · ` +
-    `${stats.fatalities.toLocaleString()} reported killed · ${stats.first_date || "?"} – ${stats.last_date || "?"}`;
-  const present = stats.by_type.map((t) => t.key).filter(Boolean);
+  const every = await EW.api("/stats?scope=all&top=5&edges=1");  // every type, for the filter
+  const present = every.by_type.map((t) => t.key).filter(Boolean);
   EW.fillSelect(document.getElementById("f-type"), present);
   EW.fillSelect(document.getElementById("f-sub-type"), Object.keys(EW.config.acled_sub_types || {}));
   EW.fillSelect(document.getElementById("f-modality"), EW.config.modalities || []);
@@ -185,6 +210,15 @@ EW.start = async function () {
     EW.page.offset = 0;
     EW.refresh();
   });
+  for (const choice of document.querySelectorAll("#scope input[name=scope-choice]")) {
+    choice.addEventListener("change", () => {
+      if (!choice.checked) return;
+      EW.scope = choice.value;
+      document.getElementById("scope").dataset.scope = EW.scope;
+      EW.page.offset = 0;
+      EW.refresh();
+    });
+  }
   document.getElementById("prev").addEventListener("click", () => {
     EW.page.offset = Math.max(0, EW.page.offset - EW.page.limit); EW.loadTable();
   });
@@ -195,6 +229,8 @@ EW.start = async function () {
   EW.loadAudit();
   document.body.dataset.ready = "1";
 };
+
+EW.views.push((qs) => EW.loadSummary(qs));
 
 window.addEventListener("DOMContentLoaded", () => {
   EW.start().catch((e) => EW.notice("Cannot load the dashboard: " + e.message));

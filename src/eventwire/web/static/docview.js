@@ -50,6 +50,7 @@ EW.describe = function (rec) {
       (rec.date.text ? ` ← “${rec.date.text}”` : "") : "—"],
     ["Killed", rec.fatalities ? `${rec.fatalities.best ?? "?"} (low ${rec.fatalities.low ?? "?"}, high ${rec.fatalities.high ?? "?"})` : "—"],
     ["Modality", rec.modality],
+    ["Incident", EW.incidentText(rec)],
     ["According to", rec.attribution ? `${rec.attribution.speaker || "?"} (${rec.attribution.role || "?"}` +
       (rec.attribution.verb ? `, “${rec.attribution.verb}”` : "") + ")" : (rec.attributed_to || rec.source || "—")],
     ["Confidence", rec.confidence],
@@ -57,7 +58,31 @@ EW.describe = function (rec) {
     ["Event id", rec.event_id],
   ];
   for (const [k, v] of rows) dl.append(EW.el("dt", { text: k }), EW.el("dd", { text: v ?? "" }));
+  const flags = EW.el("dd", { id: "event-flags" }, ...EW.flagNodes(rec));
+  if (!flags.childNodes.length) flags.append(EW.el("span", { class: "flag", text: "none" }));
+  flags.dataset.background = String(!!rec.background);
+  flags.dataset.aggregate = String(!!rec.aggregate);
+  const mentions = EW.el("ol", { id: "event-mentions", class: "mentions" });
+  for (const m of rec.mentions || []) {
+    mentions.append(EW.el("li", { "data-kind": m.kind },
+      EW.el("span", { class: "kind", text: m.kind }), `“${m.text}”`,
+      m.sentence_index !== undefined ? EW.el("small", { text: ` (sentence ${m.sentence_index + 1})` }) : null));
+  }
+  if (!mentions.childNodes.length) mentions.append(EW.el("li", { text: "—" }));
+  dl.append(EW.el("dt", { text: "Flags" }), flags,
+            EW.el("dt", { text: `Mentions (${(rec.mentions || []).length})` }), EW.el("dd", {}, mentions));
   dl.dataset.eventId = rec.event_id;
+};
+
+/* Whether a conflict view counts the record, and if not, why (the API's scope=conflict). */
+EW.incidentText = function (rec) {
+  const why = [];
+  if (!rec.acled_event_type) why.push("no ACLED type: a political interaction");
+  if (rec.modality !== "asserted") why.push(`${rec.modality || "no"} modality`);
+  if (rec.background) why.push("background: recalled well before publication");
+  if (rec.aggregate) why.push("aggregate: a total over a long period");
+  return why.length ? "not counted as a conflict incident (" + why.join("; ") + ")"
+    : "a conflict incident (counted in conflict views)";
 };
 
 EW.fillReviewForm = function (rec) {
