@@ -1,4 +1,4 @@
-"""The server's guard: security headers, Host check, auth before the body, body limit, serve flags."""
+"""The server guard: security headers, Host check, auth before the body, body limit, serve."""
 
 from __future__ import annotations
 
@@ -47,9 +47,10 @@ def test_every_response_carries_the_security_headers(client: TestClient) -> None
         csp = r.headers["content-security-policy"]
         assert "script-src 'self';" in csp and "frame-ancestors 'none'" in csp
     # the swagger page starts itself with one inline script; no other page may
-    assert "script-src 'self' 'unsafe-inline'" in client.get("/docs").headers[
-        "content-security-policy"
-    ]
+    assert (
+        "script-src 'self' 'unsafe-inline'"
+        in client.get("/docs").headers["content-security-policy"]
+    )
 
 
 def test_tile_server_origin_is_allowed_for_images_only() -> None:
