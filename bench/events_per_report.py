@@ -30,7 +30,7 @@ from eventwire.evaluate.split import split_of
 from eventwire.ontology import load_ontology
 from eventwire.pipeline.base import Pipeline
 from eventwire.records import Document
-from incidents import event_to_dict, is_incident, write_labelled  # bench/incidents.py
+from incidents import code_version, event_to_dict, is_incident, write_labelled  # bench/incidents.py
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -38,6 +38,15 @@ SECTION = "events-per-report"
 HEADING = "Events per report (issue 15)"
 GOLD_FILES = (("acled_dev.jsonl", "acled"), ("gtd_dev.jsonl", "gtd"))
 SPLIT_NAMES = ("all", "dev", "heldout")
+INTRO = (
+    "Predicted incidents per report on the ACLED and GTD dev gold files (an incident: an "
+    "ACLED-typed, asserted, non-background, non-aggregate event, as in bench/incidents.py). "
+    "Every GTD summary reports one attack (target: ≥ 75% with at most one). BBC: share of "
+    "articles with an asserted violent event (Battles, Explosions/Remote violence, Violence "
+    "against civilians, Riots); bench/accuracy.py counts every event that is not negated or "
+    "hypothetical, so its BBC rate is a little higher. Written by "
+    "`bench/events_per_report.py --label before|after`; each label keeps its own block."
+)
 
 
 @dataclass
@@ -154,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     limit = f" --limit {args.limit}" if args.limit else ""
     out = [
-        f"#### {args.label}",
+        f"#### {args.label} (src at {code_version()})",
         "",
         f"Command: `PYTHONPATH=src .venv/bin/python bench/events_per_report.py "
         f"--label {args.label}{limit}` (an incident: ACLED-typed, asserted, not background, "
@@ -173,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     body = "\n".join(out)
     print(body)
     if not args.no_write:
-        write_labelled(SECTION, HEADING, args.label, body, args.output)
+        write_labelled(SECTION, HEADING, args.label, body, args.output, INTRO)
     return 0
 
 

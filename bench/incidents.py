@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -309,7 +310,8 @@ def render(tallies: dict[str, Tally], label: str, seconds: float) -> str:
     """The markdown body of the RESULTS.md section for one run."""
     return "\n".join(
         [
-            f"#### {label} ({tallies['all'].articles} articles, {seconds:.0f} s)",
+            f"#### {label} (src at {code_version()}; {tallies['all'].articles} articles, "
+            f"{seconds:.0f} s)",
             "",
             "Command: `PYTHONPATH=src .venv/bin/python bench/incidents.py"
             + (f" --label {label}`" if label else "`"),
@@ -337,6 +339,18 @@ def render(tallies: dict[str, Tally], label: str, seconds: float) -> str:
 
 
 # ---------------------------------------------------------------- running
+
+
+def code_version() -> str:
+    """The short hash of the last commit that changed src/ (what a table measured)."""
+    try:
+        done = subprocess.run(
+            ["git", "log", "-1", "--format=%h", "--", "src"],
+            cwd=ROOT, capture_output=True, text=True, check=True, timeout=10,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return done.stdout.strip() or "unknown"
 
 
 def read_reports(path: Path = REPORTS) -> list[dict[str, Any]]:
@@ -396,7 +410,10 @@ def write_labelled(
     start, end = f"<!-- {section}:start -->", f"<!-- {section}:end -->"
     inner = text.split(start, 1)[1].split(end, 1)[0] if start in text and end in text else ""
     if intro:
-        inner = merge_block(inner, f"{section}-about", intro)
+        about = f"{section}-about"
+        if f"<!-- {about}:start -->" not in inner:
+            inner = f"<!-- {about}:start -->\n<!-- {about}:end -->\n\n" + inner  # goes first
+        inner = merge_block(inner, about, intro)
     inner = merge_block(inner, f"{section}-{label}", body)
     path.write_text(replace_section(text, section, inner, heading), encoding="utf-8")
 
