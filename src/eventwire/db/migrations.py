@@ -34,15 +34,36 @@ def _add_report_columns(con: duckdb.DuckDBPyConnection, version: int) -> None:
     con.execute(f"UPDATE events SET {sets} WHERE record IS NOT NULL")
 
 
+DOCUMENT_SOURCES_DDL = """CREATE TABLE IF NOT EXISTS document_sources (
+    doc_id VARCHAR NOT NULL,
+    input VARCHAR NOT NULL,
+    source_id VARCHAR,
+    source VARCHAR,
+    url VARCHAR,
+    title VARCHAR,
+    published DATE,
+    linked_at TIMESTAMP,
+    PRIMARY KEY (doc_id, input)
+);
+"""
+
+
 def _v1_to_v2(con: duckdb.DuckDBPyConnection) -> None:
     """Version 2: event columns for dedup and queries (ids, geonameid, toll range…)."""
     _add_report_columns(con, 2)
 
 
 def _v2_to_v3(con: duckdb.DuckDBPyConnection) -> None:
-    """Version 3: the incident flags ``background`` and ``aggregate`` (false for records
-    coded before incidents were flagged), on report and canonical events."""
+    """Version 3: the incident flags ``background`` and ``aggregate`` on report and canonical
+    events (false for records coded before incidents were flagged), and the
+    ``document_sources`` table (each stored document its own first source)."""
     _add_report_columns(con, 3)
+    # every stored document is its own first source
+    con.execute(DOCUMENT_SOURCES_DDL)
+    con.execute(
+        "INSERT OR IGNORE INTO document_sources SELECT doc_id, input, source_id, source, url, "
+        "title, published, processed_at FROM documents"
+    )
     con.execute(
         "UPDATE events SET background = coalesce(background, false), "
         "aggregate = coalesce(aggregate, false)"

@@ -51,6 +51,12 @@ CREATE TABLE IF NOT EXISTS ledger (
     PRIMARY KEY (input, content_hash)
 );
 
+-- Every input that carries a document's text (schema version 3): the first, and each later
+-- one with the same text under another id or outlet, linked to the document instead of coded
+-- again; its events list them all in source_ids / sources. Store.schema_sql() puts the DDL
+-- (eventwire.db.migrations.DOCUMENT_SOURCES_DDL) here:
+-- @table document_sources
+
 -- Canonical events (schema version 2): clusters of report-level events that describe one
 -- real-world event, rebuilt by eventwire.dedup.cluster_store. Derived data: dropping these
 -- two tables loses nothing that clustering cannot rebuild from `events`. The columns of

@@ -22,9 +22,9 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from eventwire.db.migrations import SCHEMA_VERSION, check_version
+from eventwire.db.migrations import DOCUMENT_SOURCES_DDL, SCHEMA_VERSION, check_version
 from eventwire.errors import StoreError
-from eventwire.records import Document, EventRecord, LedgerEntry, dumps_record
+from eventwire.records import Document, DocumentSource, EventRecord, LedgerEntry, dumps_record
 from eventwire.records.columns import LEVELS, REPORT
 
 __all__ = ["SCHEMA_VERSION", "Store", "schema_sql"]
@@ -38,7 +38,7 @@ def schema_sql() -> str:
         if marker not in sql:
             raise StoreError(f"schema.sql lacks the marker {marker.strip()!r}", "EW-DB-004")
         sql = sql.replace(marker, level.ddl())
-    return sql
+    return sql.replace("-- @table document_sources\n", DOCUMENT_SOURCES_DDL)
 
 
 def _json(value: Any) -> str:
@@ -197,7 +197,9 @@ class Store:
         event_rows: list[dict[str, Any]] = []
         from eventwire.config import VERSION as __version__
 
+        documents_written: list[Document] = []
         for doc in documents:
+            documents_written.append(doc)
             doc_rows.append(_document_row(doc, __version__, data_versions, now))
             for event in doc.events:
                 record = EventRecord.of(event, doc)
@@ -209,7 +211,12 @@ class Store:
                         data_versions=data_versions,
                     )
                 )
+        ledger = list(ledger)
         ledger_rows = [_ledger_row(entry, now) for entry in ledger]
+        links = [e.link for e in ledger if e.link is not None]
+        source_rows = [
+            _source_row(s, now) for s in [*map(DocumentSource.of, documents_written), *links]
+        ]
         try:
             self.con.execute("BEGIN TRANSACTION")
             if doc_rows:
@@ -218,12 +225,35 @@ class Store:
                 self._insert("events", event_rows, ignore=True, schema=REPORT.arrow_schema())
             if ledger_rows:
                 self._insert("ledger", ledger_rows, ignore=False)
+            if source_rows:
+                self._insert("document_sources", source_rows, ignore=True)
+                self._patch_sources({r["doc_id"] for r in source_rows})
             self.con.execute("COMMIT")
         except (duckdb.Error, pa.ArrowException, OverflowError) as exc:
             self.con.execute("ROLLBACK")
             raise StoreError(
                 f"writing a batch to {self.path!r} failed: {exc}", "EW-DB-010"
             ) from exc
+
+    def _patch_sources(self, doc_ids: set[str]) -> None:
+        """Give the events of documents with several sources the lists of all of them
+        (``source_ids``, ``sources``: the document's own first, then in the order linked)."""
+        rows = self.con.execute(
+            "SELECT ds.doc_id, list(ds.source_id ORDER BY ds.input = d.input DESC, "
+            "ds.linked_at, ds.input), list(ds.source ORDER BY ds.input = d.input DESC, "
+            "ds.linked_at, ds.input) FROM document_sources ds JOIN documents d USING (doc_id) "
+            "WHERE ds.doc_id IN (SELECT unnest(?)) GROUP BY ds.doc_id HAVING count(*) > 1",
+            [sorted(doc_ids)],
+        ).fetchall()
+        for doc_id, ids, outlets in rows:
+            patch = {
+                "source_ids": list(dict.fromkeys(i for i in ids if i)),
+                "sources": list(dict.fromkeys(o for o in outlets if o)),
+            }
+            self.con.execute(
+                "UPDATE events SET record = json_merge_patch(record, ?) WHERE doc_id = ?",
+                [json.dumps(patch, ensure_ascii=False), doc_id],
+            )
 
     def _insert(
         self, table: str, rows: list[dict[str, Any]], ignore: bool, schema: pa.Schema | None = None
@@ -262,8 +292,13 @@ def _document_row(doc: Document, version: str, data_versions: str, now: datetime
     }
 
 
+def _source_row(source: DocumentSource, now: datetime) -> dict[str, Any]:
+    return {**asdict(source), "linked_at": now}
+
+
 def _ledger_row(entry: LedgerEntry, now: datetime) -> dict[str, Any]:
     row = asdict(entry)
+    del row["link"]  # written to document_sources
     row["content_hash"] = entry.content_hash or ""
     row["data_versions"] = entry.data_versions or "{}"
     row["recorded_at"] = now

@@ -319,11 +319,24 @@ def _date(members: list[ReportEvent]) -> DateRange | None:
     return DateRange(start=when.start, end=when.end, precision=when.date_precision)
 
 
+def _outlet_names(event: ReportEvent) -> list[str]:
+    """The outlets that carried an event's document: its own and those linked to it (the
+    same text under another id or outlet)."""
+    linked = json.loads(event.sources) if event.sources else []
+    names = [str(o) for o in linked if isinstance(o, str) and o.strip()]
+    return names or ([event.source] if event.source else [])
+
+
+def _outlets(event: ReportEvent) -> set[str]:
+    """Distinct sources an event counts for (a document without an outlet counts once)."""
+    return {o.strip().casefold() for o in _outlet_names(event)} or {f"doc:{event.doc_id}"}
+
+
 def merge_record(cluster: Cluster, members: list[ReportEvent]) -> CanonicalRecord:
     """The canonical record of one cluster of report-level events."""
     members = sorted(members, key=lambda e: e.event_id)
     place = _place(members)
-    outlets = {(e.source or "").strip().casefold() or f"doc:{e.doc_id}" for e in members}
+    outlets = {o for e in members for o in _outlets(e)}
     published = [e.published for e in members if e.published]
     cohesion = sum(cluster.similarity.values()) / len(cluster.similarity)
     miss = 1.0
@@ -346,7 +359,7 @@ def merge_record(cluster: Cluster, members: list[ReportEvent]) -> CanonicalRecor
         modality=rep.modality,
         n_reports=len(members),
         n_sources=len(outlets),
-        sources=tuple(sorted({e.source for e in members if e.source})),
+        sources=tuple(sorted({o for e in members for o in _outlet_names(e)})),
         confidence=round(min(0.99, (1.0 - miss) * cohesion), 4),
         first_published=min(published) if published else None,
         last_published=max(published) if published else None,

@@ -57,6 +57,7 @@ class ReportEvent:
     sentence: str | None = None
     background: bool | None = False  # recalled well before publication (NULL: not flagged)
     aggregate: bool | None = False  # a total over a long period, not one incident
+    sources: str | None = None  # JSON list of every outlet carrying the document (linked ones)
 
     @property
     def start(self) -> date | None:

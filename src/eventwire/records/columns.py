@@ -127,6 +127,7 @@ COLUMNS: dict[str, Column] = _columns(
     Column("trigger", "VARCHAR", "the words naming the event"),
     Column("sentence", "VARCHAR", "the sentence the event was found in"),
     Column("review_status", "VARCHAR", "latest analyst review action"),
+    Column("sources", "VARCHAR", "JSON list of the outlets carrying the document"),
     Column("background", "BOOLEAN", "an incident recalled well before publication"),
     Column("aggregate", "BOOLEAN", "a total over a long period, not one incident"),
 )
@@ -291,6 +292,7 @@ REPORT = Level("report", "events", "event_id", (
     _use("trigger", "trigger.text", exports=frozenset({"api"}), stored=False),
     _use("sentence", exports=frozenset({"geojson", "api"}), stored=False),
     _use("n_sources", None, exports=frozenset({"api"}), stored=False),
+    _use("sources", exports=_NONE, stored=False),
     _use("review_status", None, exports=frozenset({"api"}), stored=False),
 ))
 

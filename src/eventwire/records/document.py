@@ -267,6 +267,27 @@ class Document:
             object.__setattr__(self, key, value)
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentSource:
+    """One input that carries a stored document's text: the first, or a later one with the
+    same text under another id or outlet (a wire story two outlets ran, ACLED rows sharing
+    one note). Each is a source of the document's events (``source_ids``, ``sources``)."""
+
+    doc_id: str
+    input: str
+    source_id: str | None = None
+    source: str | None = None  # outlet
+    url: str | None = None
+    title: str | None = None
+    published: date | None = None
+
+    @classmethod
+    def of(cls, doc: Document) -> DocumentSource:
+        return cls(
+            doc.doc_id, doc.input, doc.source_id, doc.source, doc.url, doc.title, doc.published
+        )
+
+
 @dataclass(slots=True)
 class LedgerEntry:
     """One row per input: what happened to it and why."""
@@ -283,6 +304,8 @@ class LedgerEntry:
     stage: str | None = None
     pipeline_version: str = ""
     data_versions: str = ""  # JSON object {name: version}
+    # same text as a stored document: this input joins its sources (not a ledger column)
+    link: DocumentSource | None = None
 
 
 def parse_iso_date(value: str | None, *, prefix: bool = False) -> date | None:

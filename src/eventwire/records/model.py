@@ -219,6 +219,9 @@ class EventRecord(_Record):
     rule: str | None
     published: dt.date | None
     source: str | None  # outlet
+    # every input carrying the document's text: its own id/outlet first, then linked ones
+    source_ids: tuple[str, ...]
+    sources: tuple[str, ...]
     title: str | None
     url: str | None
 
@@ -262,6 +265,8 @@ class EventRecord(_Record):
             rule=event.rule,
             published=doc.published,
             source=doc.source,
+            source_ids=(doc.source_id,) if doc.source_id else (),
+            sources=(doc.source,) if doc.source else (),
             title=doc.title,
             url=doc.url,
         )

@@ -27,7 +27,7 @@ from eventwire.config import Settings
 from eventwire.datafiles import data_versions_json
 from eventwire.pipeline.base import Pipeline
 from eventwire.pipeline.read.readers import Item, Reader, ReaderOptions
-from eventwire.records import Document, LedgerEntry
+from eventwire.records import Document, DocumentSource, LedgerEntry
 from eventwire.run.executors import Executor, Result, Task, make_executor
 from eventwire.run.parquet import ParquetSink, default_parquet_dir
 
@@ -96,7 +96,8 @@ def plan(
     """Yield what must be processed; record rejections and duplicates; skip finished inputs.
 
     Inputs already in the ledger count as ``already_done``, except failed ones when
-    ``retry_failed``. Rejections and same-text duplicates go to ``ledger_out``.
+    ``retry_failed``. Rejections and same-text duplicates (linked to the stored document)
+    go to ``ledger_out``.
     """
     known = store.ledger_keys()
     doc_inputs = store.document_inputs()
@@ -114,19 +115,22 @@ def plan(
         assert doc is not None
         first = doc_inputs.get(doc.doc_id)
         if first is not None and first != doc.input:
+            # the same text under another id or outlet: not coded again, but linked to the
+            # stored document, whose events then carry this input's id and outlet too
             ledger_out.append(
                 LedgerEntry(
                     input=item.input,
                     content_hash=item.content_hash,
-                    status="skipped",
+                    status="processed",
                     code="EW-ING-009",
                     doc_id=doc.doc_id,
                     source_id=doc.source_id,
-                    reason=f"[EW-ING-009] same text as {first} "
-                    f"(already stored as document {doc.doc_id})",
+                    reason=f"[EW-ING-009] same text as {first}: linked to document "
+                    f"{doc.doc_id} as another source of its events",
+                    link=DocumentSource.of(doc),
                 )
             )
-            known[key] = "skipped"
+            known[key] = "processed"
             continue
         doc_inputs[doc.doc_id] = doc.input
         known[key] = "processing"
