@@ -113,3 +113,30 @@ def test_version_2_store_gets_each_document_as_its_first_source(tmp_path: Path) 
     assert all(
         isinstance(at, datetime) and at <= datetime.now(UTC).replace(tzinfo=None) for _, at in got
     )
+
+
+def test_the_server_clusters_what_a_killed_run_left_pending(tmp_path: Path) -> None:
+    """A run killed while clustering (here: run without it) leaves report events outside
+    every canonical event; the server owns the store and clusters them as it starts, and
+    ``POST /ingest`` clusters what it adds."""
+    from fastapi.testclient import TestClient
+
+    from eventwire.api.app import create_app
+
+    db = _run(tmp_path, ROWS[:1])  # process() without cluster=True
+    with Store.open(db, read_only=True) as store:
+        assert store.counts()["events"] > 0 and store.counts()["canonical_events"] == 0
+    settings = load_settings(config_file=None, env={}, db=str(db), stages=STAGES)
+    other = "Rebels shelled a village near Idlib on Tuesday, killing four farmers, residents said."
+    body = {"documents": [{"id": "x1", "text": other, "published": "2024-05-08"}]}
+    with TestClient(create_app(db, review_token="t", settings=settings)) as client:
+        started = client.get("/health").json()
+        response = client.post("/ingest", json=body, headers={"Authorization": "Bearer t"})
+        assert response.status_code == 200 and response.json()["processed"] == 1
+    with Store.open(db, read_only=True) as store:
+        pending = store.con.execute(
+            "SELECT count(*) FROM events WHERE event_id NOT IN "
+            "(SELECT event_id FROM canonical_members)"
+        ).fetchall()[0][0]
+        assert store.counts()["canonical_events"] >= 2
+    assert started["events"] > 0 and pending == 0

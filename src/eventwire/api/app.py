@@ -102,6 +102,18 @@ def _install_docs(app: FastAPI) -> None:
         )
 
 
+def _cluster_pending(store: Store, settings: Any) -> None:
+    """Cluster report events no canonical event holds yet (a run killed while clustering,
+    or ``process --no-cluster``): the server owns the store, so its views start whole."""
+    from eventwire.dedup.canonical import pending_count
+    from eventwire.dedup.cluster import STAGE_NAME, cluster_store
+
+    if pending_count(store):
+        options = settings.options(STAGE_NAME) if settings is not None else None
+        summary = cluster_store(store, options)
+        log.warning("clustered %d pending events at start-up", summary.new_events)
+
+
 def create_app(
     db_path: str | Path = "eventwire.duckdb",
     review_token: str | None = None,
@@ -120,6 +132,7 @@ def create_app(
     store = Store.open(db_path, read_only=read_only)
     if not read_only:
         ensure_review_tables(store.con)
+        _cluster_pending(store, settings)
     state = AppState(
         store=store,
         reader=EventReader(store),

@@ -89,6 +89,7 @@ def ingest(
                 # the ledger names the batch, not the random temporary path: the same
                 # record sent again is found there and skipped, not added again
                 input_names={str(path): f"ingest:{body.name}.jsonl"},
+                cluster=True,  # canonical events stay whole while the server runs
             )
     return {
         "processed": summary.counts.get("processed", 0),
