@@ -200,7 +200,8 @@ def test_min_sources_uses_canonical_table_when_present(tmp_path: Path) -> None:
     with Store.open(path) as store:
         store.write_batch(synthetic_documents(5, seed=1), [])
         ids = [r[0] for r in store.con.execute("SELECT event_id FROM events").fetchall()]
-    with TestClient(create_app(path)) as c:
+    # read-only: a writable server would cluster the pending events as it starts
+    with TestClient(create_app(path, read_only=True)) as c:
         assert c.get("/events", params={"min_sources": 2}).json()["total"] == 0
         assert c.get("/events", params={"min_sources": 1}).json()["total"] == len(ids)
     with Store.open(path) as store:
@@ -213,7 +214,7 @@ def test_min_sources_uses_canonical_table_when_present(tmp_path: Path) -> None:
             "'k1' AS component_id",
             [ids[0]],
         )
-    with TestClient(create_app(path)) as c:
+    with TestClient(create_app(path, read_only=True)) as c:
         items = c.get("/events", params={"min_sources": 2}).json()["items"]
         assert [(e["event_id"], e["n_sources"]) for e in items] == [(ids[0], 3)]
 
