@@ -235,6 +235,22 @@ def test_special_entries_each_get_a_row(tmp_path: Path) -> None:
     assert named.input == str(root / "linked" / "far.txt") and named.document is not None
 
 
+def test_hidden_entries_get_a_row_and_hidden_directories_are_not_entered(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    (root / ".git" / "objects").mkdir(parents=True)
+    (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (root / ".git" / "objects" / "note.txt").write_text(REPORT)
+    (root / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (root / "good.txt").write_text(REPORT)
+    got = rows(read(root))
+    assert sorted(Path(k).name for k in got) == [".DS_Store", ".git", "good.txt"]
+    for name in (".DS_Store", ".git"):
+        row = got[str(root / name)].rejected
+        assert row is not None and (row.status, row.code) == ("skipped", "EW-ING-017")
+        assert "hidden" in (row.reason or "")
+    assert got[str(root / "good.txt")].document is not None
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can list any directory")
 def test_unreadable_subdirectory_gets_a_row(tmp_path: Path) -> None:
     locked = tmp_path / "locked"

@@ -151,8 +151,6 @@ class Reader:
             return
         for entry in entries:
             path = entry.path
-            if path.name.startswith("."):
-                continue
             if entry.problem is None and path.suffix.lower() not in SUPPORTED_SUFFIXES:
                 yield Item(
                     entry.name,

@@ -24,6 +24,7 @@ LINKED_DIR = "EW-ING-013"
 SPECIAL = "EW-ING-014"
 UNLISTABLE = "EW-ING-015"
 UNSTATABLE = "EW-ING-016"
+HIDDEN = "EW-ING-017"
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +130,7 @@ def walk(root: Path) -> Iterator[Entry]:
     Regular files (and links to them) come with ``problem`` None; everything else that is
     not a directory comes with the reason it is not read, and so does a directory that
     cannot be listed. Links to directories are not followed, as ``rglob`` did not follow them.
+    Hidden entries (``.git/``, ``.DS_Store``) come ``skipped`` and are not entered.
     """
     found: list[Entry] = []
     pending = [root]
@@ -151,6 +153,11 @@ def walk(root: Path) -> Iterator[Entry]:
             )
             continue
         for child in children:
+            if child.name.startswith("."):  # .git/, .DS_Store: recorded, not read or entered
+                name = display_name(child)
+                reason = f"{name} is hidden (its name starts with a dot); it was not read"
+                found.append(Entry(child, InputError(reason, HIDDEN), status="skipped"))
+                continue
             entry = classify(child)
             if entry is None:
                 pending.append(child)
