@@ -31,6 +31,7 @@ from eventwire.api.ingest import ingest_router
 from eventwire.api.review_routes import review_router
 from eventwire.api.routes import router
 from eventwire.config import VERSION, review_token_from_env
+from eventwire.db.diagnose import damaged_store_error
 from eventwire.db.reader import EventReader
 from eventwire.db.review import ensure_review_tables
 from eventwire.db.store import Store
@@ -78,6 +79,10 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception) -> JSONResponse:
+        damaged = damaged_store_error(exc, request.app.state.ew.db_path)
+        if damaged is not None:
+            log.error("%s", damaged)
+            return error_response(503, damaged.code, str(damaged.args[0]))
         log.exception("unhandled error on %s", request.url.path)
         return error_response(500, "EW-API-500", f"internal error: {type(exc).__name__}")
 

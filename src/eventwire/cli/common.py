@@ -70,6 +70,12 @@ def handle_errors(func: F) -> F:
         except Exception as exc:
             if kwargs.get("debug"):
                 traceback.print_exc(file=sys.stderr)
+            from eventwire.db.diagnose import damaged_store_error  # duckdb loads on error only
+
+            damaged = damaged_store_error(exc, str(kwargs.get("db") or "eventwire.duckdb"))
+            if damaged is not None:
+                err_console.print(f"[bold red]error:[/] {damaged}")
+                raise typer.Exit(1) from None
             err_console.print(
                 f"[bold red]error:[/] [EW-GEN-001] unexpected {type(exc).__name__}: {exc} "
                 "(run again with --debug for the traceback, and please report it)"

@@ -202,6 +202,24 @@ def register(app: typer.Typer) -> None:
             )
         out_console.print(table)
 
+    @app.command()
+    @handle_errors
+    def check(db: DbOption = None, config: ConfigOption = None, debug: DebugOption = False) -> None:
+        """Read every stored value once and say which tables are damaged (exit 1 if any)."""
+        from eventwire.db.diagnose import check_store
+        from eventwire.db.store import Store
+
+        settings = settings_from(db, config)
+        with Store.open(settings.db, read_only=True) as store:
+            rows = check_store(store.con)
+        table = Table("table", "rows", "state", show_lines=False)
+        for row in rows:
+            state = "[green]ok[/]" if row["ok"] else f"[red]damaged:[/] {row['problem']}"
+            table.add_row(row["table"], "" if row["rows"] is None else f"{row['rows']:,}", state)
+        out_console.print(table)
+        if not all(row["ok"] for row in rows):
+            raise typer.Exit(1)
+
 
 def register_demo(app: typer.Typer) -> None:
     @app.command()

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import duckdb
 
+from eventwire.db.diagnose import rollback
 from eventwire.errors import StoreError
 from eventwire.records.columns import CANONICAL, added_in
 
@@ -117,7 +118,17 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int | None:
     if not exists or not exists[0][0]:
         return None
     row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
-    return int(row[0][0]) if row else None
+    if not row:
+        return None
+    try:
+        return int(row[0][0])
+    except (TypeError, ValueError):
+        raise StoreError(
+            f"the store's schema version {row[0][0]!r} is not a version eventwire wrote (the "
+            "meta table was edited, or the file is not an eventwire store); restore the file "
+            "or code the inputs again into a new store",
+            "EW-DB-023",
+        ) from None
 
 
 def drop_indexes(con: duckdb.DuckDBPyConnection, table: str) -> None:
@@ -161,7 +172,7 @@ def migrate(con: duckdb.DuckDBPyConnection, schema_sql: str) -> int:
             con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(version)])
             con.execute("COMMIT")
         except duckdb.Error as exc:
-            con.execute("ROLLBACK")
+            rollback(con)
             raise StoreError(
                 f"upgrading the store from schema version {version} failed ({exc}); the store "
                 "is unchanged: keep using the previous eventwire, or export it and re-process",

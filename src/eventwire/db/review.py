@@ -25,6 +25,7 @@ from typing import Any
 
 import duckdb
 
+from eventwire.db.diagnose import rollback
 from eventwire.errors import EventwireError
 
 ACTIONS: tuple[str, ...] = ("confirm", "correct", "reject")
@@ -186,7 +187,7 @@ def add_review(
         )
         con.execute("COMMIT")
     except duckdb.Error:
-        con.execute("ROLLBACK")
+        rollback(con)
         raise
     return review
 

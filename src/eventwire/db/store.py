@@ -22,6 +22,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from eventwire.db.diagnose import damaged_store_error, rollback, told_as_damage
 from eventwire.db.migrations import DOCUMENT_SOURCES_DDL, SCHEMA_VERSION, check_version
 from eventwire.errors import StoreError
 from eventwire.records import Document, DocumentSource, EventRecord, LedgerEntry, dumps_record
@@ -71,12 +72,21 @@ class Store:
                     f"writer); stop it, or send documents to the running server's /ingest endpoint",
                     "EW-DB-002",
                 ) from exc
-            raise StoreError(f"cannot open store {path!r}: {message}", "EW-DB-003") from exc
+            raise damaged_store_error(exc, path) or StoreError(
+                f"cannot open store {path!r}: {message}", "EW-DB-003"
+            ) from exc
         con.execute("SET enable_progress_bar = false")  # library code: nothing on stderr
         store = cls(con, path, read_only)
-        if not read_only:
-            store._migrate()
-        elif (check_version(con) or SCHEMA_VERSION) < SCHEMA_VERSION:
+        try:
+            with told_as_damage(path):
+                if not read_only:
+                    store._migrate()
+                    return store
+                version = check_version(con)
+        except BaseException:
+            con.close()  # a refused store leaves no connection behind
+            raise
+        if (version or SCHEMA_VERSION) < SCHEMA_VERSION:
             # An older store opened for reading: upgrade it once (read-write), then reopen.
             con.close()
             cls.open(path, read_only=False).close()
@@ -181,7 +191,7 @@ class Store:
             con.execute(schema_sql())  # recreates the indexes
             con.execute("COMMIT")
         except duckdb.Error as exc:
-            con.execute("ROLLBACK")
+            rollback(con)
             raise StoreError(f"compacting {self.path!r} failed: {exc}", "EW-DB-012") from exc
         con.execute("CHECKPOINT")
 
@@ -230,8 +240,8 @@ class Store:
                 self._patch_sources({r["doc_id"] for r in source_rows})
             self.con.execute("COMMIT")
         except (duckdb.Error, pa.ArrowException, OverflowError) as exc:
-            self.con.execute("ROLLBACK")
-            raise StoreError(
+            rollback(self.con)
+            raise damaged_store_error(exc, self.path) or StoreError(
                 f"writing a batch to {self.path!r} failed: {exc}", "EW-DB-010"
             ) from exc
 

@@ -25,6 +25,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from eventwire.db.diagnose import rollback
 from eventwire.db.store import Store
 from eventwire.dedup.linkage import Cluster, cluster_events, linked_events
 from eventwire.dedup.rules import DedupOptions, ReportEvent
@@ -238,7 +239,7 @@ def _replace(
         con.execute("INSERT OR REPLACE INTO meta VALUES ('dedup_options', ?)", [_options_key(opts)])
         con.execute("COMMIT")
     except Exception as exc:
-        con.execute("ROLLBACK")
+        rollback(con)
         raise StoreError(f"writing canonical events failed: {exc}", "EW-DB-031") from exc
 
 
