@@ -25,6 +25,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from eventwire.cli.process import estimate_inputs
 from eventwire.pipeline.read import csvfile
 from eventwire.pipeline.read.lines import Lines
 from eventwire.pipeline.read.readers import Item, Reader, ReaderOptions
@@ -216,6 +217,7 @@ def test_special_entries_each_get_a_row(tmp_path: Path) -> None:
     (root / "linked").symlink_to(outside)
     with no_hang():
         got = rows(read(root))
+        assert estimate_inputs([str(root)]) == len(got)  # the progress bar's total
     code = {
         Path(k).name: (v.rejected.status, v.rejected.code) for k, v in got.items() if v.rejected
     }
@@ -244,6 +246,7 @@ def test_hidden_entries_get_a_row_and_hidden_directories_are_not_entered(tmp_pat
     (root / "good.txt").write_text(REPORT)
     got = rows(read(root))
     assert sorted(Path(k).name for k in got) == [".DS_Store", ".git", "good.txt"]
+    assert estimate_inputs([str(root)]) == 3
     for name in (".DS_Store", ".git"):
         row = got[str(root / name)].rejected
         assert row is not None and (row.status, row.code) == ("skipped", "EW-ING-017")

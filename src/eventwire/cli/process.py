@@ -29,30 +29,44 @@ from eventwire.cli.common import (
     parse_cli_date,
     settings_from,
 )
-from eventwire.pipeline.read.readers import CSV_SUFFIXES, JSONL_SUFFIXES, SUPPORTED_SUFFIXES
+from eventwire.pipeline.read.readers import CSV_SUFFIXES, JSONL_SUFFIXES
 from eventwire.records import LedgerEntry, dumps_record, event_record
 
 
 def estimate_inputs(paths: list[str]) -> int | None:
-    """Count inputs cheaply for the progress bar (JSONL/CSV by lines); None for stdin."""
+    """Count ledger rows to come, cheaply, for the progress bar: one per filesystem entry the
+    reader meets (the same walk: hidden, special and unreadable entries included), JSONL and
+    CSV files by their lines; None for stdin."""
+    from eventwire.pipeline.read import walk
+
     total = 0
     for raw in paths:
         if raw == "-":
             return None
         path = Path(raw)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for f in files:
-            if not f.exists():
-                total += 1
-            elif f.suffix.lower() in JSONL_SUFFIXES | CSV_SUFFIXES:
-                with f.open("rb") as handle:
-                    lines = sum(1 for line in handle if line.strip())
-                total += max(1, lines - (1 if f.suffix.lower() in CSV_SUFFIXES else 0))
-            elif path.is_dir() and f.suffix.lower() not in SUPPORTED_SUFFIXES:
-                total += 0 if f.name.startswith(".") else 1
-            else:
-                total += 1
+        if not path.is_dir():
+            total += _rows_of(path)
+            continue
+        try:
+            entries = list(walk.walk(path))
+        except OSError:
+            total += 1  # the directory cannot be listed: one row says so
+            continue
+        total += sum(1 if e.problem is not None else _rows_of(e.path) for e in entries)
     return total
+
+
+def _rows_of(path: Path) -> int:
+    """Ledger rows one file gives: its records for JSONL/CSV, else one."""
+    suffix = path.suffix.lower()
+    if suffix not in JSONL_SUFFIXES | CSV_SUFFIXES or not path.is_file():
+        return 1  # not a regular file (a FIFO would block): one row says why
+    try:
+        with path.open("rb") as handle:
+            lines = sum(1 for line in handle if line.strip())
+    except OSError:
+        return 1
+    return max(1, lines - (1 if suffix in CSV_SUFFIXES else 0))
 
 
 def register(app: typer.Typer) -> None:
