@@ -59,7 +59,7 @@ class Faults:
         return True
 
     def __call__(self, doc):
-        for fault in ("FAULT-WAIT", "FAULT-EXIT", "FAULT-SLEEP", "FAULT-STUCK"):
+        for fault in ("FAULT-WAIT", "FAULT-EXIT", "FAULT-SLEEP", "FAULT-STUCK", "FAULT-SPIN"):
             if fault in doc.text and self.first_time(doc, fault):
                 if fault == "FAULT-WAIT":
                     pid = os.path.join(self.once_dir, "pid")
@@ -71,6 +71,10 @@ class Faults:
                     os._exit(137)
                 elif fault == "FAULT-SLEEP":
                     time.sleep(self.sleep_s)
+                elif fault == "FAULT-SPIN":  # busy in Python code, as a slow stage is
+                    end = time.monotonic() + self.sleep_s
+                    while time.monotonic() < end:
+                        pass
                 else:
                     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
                     time.sleep(self.sleep_s)
@@ -167,6 +171,27 @@ def test_a_document_over_its_time_budget_fails_and_the_batch_goes_on(
     assert results[1][1].code == "EW-RUN-002"
 
 
+def test_the_time_budget_holds_on_ray_workers(
+    on_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ray runs an actor's batches in a thread other than the main one: the watchdog
+    stops a document busy in Python code there."""
+    from eventwire.run.executors import RayExecutor
+
+    # Ray's workers import the fault plugin from the environment's path, not this sys.path
+    monkeypatch.setenv(
+        "PYTHONPATH", os.pathsep.join(filter(None, [str(on_path), os.environ.get("PYTHONPATH")]))
+    )
+    texts = list(TEXTS[:3])
+    texts[1] += " FAULT-SPIN"
+    settings = fault_settings(tmp_path, doc_timeout_s=0.5)
+    started = time.monotonic()
+    results = list(RayExecutor(settings, workers=1).map(tasks(texts)))
+    assert time.monotonic() - started < 50  # Ray's start-up, not the 60 s the stage spins
+    assert statuses(results) == ["processed", "failed", "processed"]
+    assert results[1][1].code == "EW-RUN-002"
+
+
 def test_a_worker_deaf_to_the_alarm_is_killed_after_the_grace(
     on_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -192,22 +217,33 @@ def test_a_worker_that_cannot_build_its_pipeline_stops_the_run(tmp_path: Path) -
     assert list(PoolExecutor(settings, workers=2).map([])) == []  # no tasks: no workers
 
 
-def test_time_budget_is_off_at_zero_and_outside_the_main_thread() -> None:
+def test_time_budget_is_off_at_zero_and_holds_outside_the_main_thread() -> None:
     with time_budget(0):
         time.sleep(0.05)
-    failures: list[BaseException] = []
+    caught: list[BaseException] = []
 
-    def sleeper() -> None:
+    def spinner(spin_s: float) -> None:
         try:
-            with time_budget(0.01):
-                time.sleep(0.1)
+            with time_budget(0.2):
+                end = time.monotonic() + spin_s
+                while time.monotonic() < end:  # Python code: the watchdog can stop it
+                    pass
+            time.sleep(0.5)  # a budget that did not run out never fires afterwards
         except BaseException as exc:  # the test wants to see anything at all
-            failures.append(exc)
+            caught.append(exc)
 
-    thread = threading.Thread(target=sleeper)
-    thread.start()
-    thread.join()
-    assert failures == []
+    for spin_s, stopped in ((5.0, True), (0.01, False)):
+        caught.clear()
+        thread = threading.Thread(target=spinner, args=(spin_s,))
+        started = time.monotonic()
+        thread.start()
+        thread.join()
+        assert time.monotonic() - started < 3
+        if stopped:
+            assert len(caught) == 1 and isinstance(caught[0], DocumentTimeout)
+            assert caught[0].seconds == 0.2
+        else:
+            assert caught == []
     with pytest.raises(DocumentTimeout), time_budget(0.05):
         time.sleep(2)
 

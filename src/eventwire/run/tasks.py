@@ -3,7 +3,7 @@
 :func:`run_task` runs one planned document through a Pipeline and turns the outcome into
 its ledger row; every executor (this process, a pool worker, a Ray actor) calls it, so
 results are the same whatever runs them. A document that outlives
-``Settings.doc_timeout_s`` is stopped by :func:`time_budget` (``SIGALRM``) and recorded as
+``Settings.doc_timeout_s`` is stopped by :func:`time_budget` and recorded as
 ``failed`` with EW-RUN-002, and the batch goes on.
 """
 
@@ -85,13 +85,19 @@ def _timers_available() -> bool:
 def time_budget(seconds: float) -> Iterator[None]:
     """Raise :class:`DocumentTimeout` in the block once it has run ``seconds`` (0: no limit).
 
-    Uses ``SIGALRM`` (a real-time interval timer), so it works in the main thread of a
-    process on POSIX and is a no-op elsewhere (other threads, Windows). Code running in a
-    C extension is interrupted only when it returns to Python; pool workers have a hard
-    limit on top (:mod:`eventwire.run.pool`).
+    In the main thread of a POSIX process it uses ``SIGALRM`` (a real-time interval timer),
+    which also cuts a sleeping system call short. In any other thread (Ray runs an actor's
+    batches in one) a watchdog thread raises the exception in the running thread instead,
+    which takes effect at its next Python instruction. Either way code inside a C extension
+    is interrupted only when it returns to Python; pool workers have a hard limit on top
+    (:mod:`eventwire.run.pool`).
     """
-    if seconds <= 0 or not _timers_available():
+    if seconds <= 0:
         yield
+        return
+    if not _timers_available():
+        with _watchdog(seconds):
+            yield
         return
 
     def expire(signum: int, frame: FrameType | None) -> Any:
@@ -106,6 +112,47 @@ def time_budget(seconds: float) -> Iterator[None]:
             signal.setitimer(signal.ITIMER_REAL, 0)
         finally:  # even when the alarm's handler runs just before the timer is cleared
             signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+
+
+@contextmanager
+def _watchdog(seconds: float) -> Iterator[None]:
+    """Raise DocumentTimeout in this thread after ``seconds``, from a timer thread.
+
+    ``PyThreadState_SetAsyncExc`` takes an exception class, so the class is made with the
+    budget and the running stage baked in. A lock keeps the timer from firing once the
+    block is done, and a pending exception not yet delivered is withdrawn on the way out.
+    """
+    import ctypes
+    import sys
+
+    target = threading.get_ident()
+    lock = threading.Lock()
+    done = False
+
+    def fire() -> None:
+        with lock:
+            if done:
+                return
+            stage = _running_stage(sys._current_frames().get(target))
+            expired = type(
+                "DocumentTimeoutNow",
+                (DocumentTimeout,),
+                {"__init__": lambda self: DocumentTimeout.__init__(self, seconds, stage)},
+            )
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                ctypes.c_ulong(target), ctypes.py_object(expired)
+            )
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            done = True
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+        timer.cancel()
 
 
 def new_entry(doc: Document, data_versions: str) -> LedgerEntry:
