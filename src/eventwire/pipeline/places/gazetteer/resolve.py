@@ -182,17 +182,7 @@ def resolve_mentions(
             out.append(None)
             continue
         related = _related(mentions, k, where)
-        # the first 20 other places picked (a lazy slice: linear in a sentence of thousands)
-        others = list(
-            itertools.islice(
-                (
-                    first_pick[j]
-                    for j, o in enumerate(mentions)
-                    if j != k and first_pick[j] >= 0 and folded[j] != folded[k]
-                ),
-                20,
-            )
-        )
+        others = _other_picks(first_pick, folded, k)
         best: list[tuple[float, int, int]] = []
         for c, s in scored:
             cc = gaz.country_code(c.index)
@@ -232,6 +222,15 @@ def resolve_mentions(
     lead = focus if focus is not None and _leads(votes, focus) else None
     _check_hierarchy(gaz, mentions, out, focus if clear else None, cands, lead)
     return out, focus
+
+
+def _other_picks(first_pick: list[int], folded: list[str], k: int, n: int = 20) -> list[int]:
+    """The first ``n`` places picked for other names than mention k's (a lazy slice: a
+    sentence of thousands of toponyms stays linear)."""
+    picks = (
+        pick for j, pick in enumerate(first_pick) if j != k and pick >= 0 and folded[j] != folded[k]
+    )
+    return list(itertools.islice(picks, n))
 
 
 def _area_rows(gaz: Gazetteer, areas: list[tuple[str, str]]) -> set[int]:
