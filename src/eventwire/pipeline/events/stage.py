@@ -395,12 +395,13 @@ class EventCoder:
         last = parse[match.end - 1]
         t_end = base + last.idx + len(last.text)
         trigger = Span(t_start, t_end, "trigger", doc.text[t_start:t_end])
-        plover, mode, cameo = frame.plover, frame.mode, onto.cameo_root(frame.plover)
+        plover, mode = frame.plover, frame.mode
+        cameo = onto.cameo_root(plover, mode)
         acled_type: str | None = None
         if sub is not None:
             cw = onto.crosswalk(sub)
             acled_type = cw.acled_event_type
-            if sub != frame.acled or frame.plover in {"FIGHT", "ASSAULT"}:
+            if sub != frame.acled or frame.plover == "ASSAULT":
                 plover, mode, cameo = cw.plover_type, cw.plover_mode, cw.cameo_root
         event = Event(
             doc_id=doc.doc_id,
