@@ -4,15 +4,28 @@ Cues are data (``data/lexicon/modality.yaml``). The checks look at the trigger, 
 auxiliaries and the chain of words that govern it, so "did not attack" is negated,
 "threatened to attack" hypothetical, "nearly daily, Sunnis are picked up" habitual and
 "they behead, they torture, they kill" generic.
+
+The main clause's act wins over the acts embedded in it (:func:`governing_trigger`):
+"Serbia demanded that Croatia stop attacks" is a demand, "police launched an inquiry into
+the killing" an investigation. A cooperative act that is only promised or offered is an
+agreement, one that is refused or withheld a rejection (:func:`interaction_type`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from eventwire.pipeline.events.triggers import Lexicon, find_phrases, split_phrase, token_keys
+from eventwire.records import Event
 
+# PLOVER types of material cooperation and concessions: promised, offered or announced for
+# the future they are an AGREE (CAMEO 03 "express intent to cooperate"); refused or
+# withheld, a REJECT (CAMEO 12 "decline to ..."), whatever the act would have been.
+COOPERATIVE_TYPES = frozenset({"AID", "COOPERATE", "CONCEDE", "RETREAT"})
+INTENT_TYPE, REFUSAL_TYPE = ("AGREE", "other"), ("REJECT", "refuse")
+# an act embedded in another act's clause ranks below it, by at least this much
+EMBEDDED_PENALTY, MAIN_MARGIN = 0.1, 0.06
 PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 PAST_TAGS = frozenset({"VBD", "VBN"})
 _GOVERNOR_DEPS = frozenset(
@@ -156,3 +169,76 @@ def find_modality(
     if is_present_narrative(parse) and verb.tag_ != "VBN":
         return "habitual"
     return "asserted"
+
+
+def governing_trigger(
+    parse: Any, head_index: int, governors: Iterable[int], lexicon: Lexicon
+) -> int | None:
+    """The token index of the nearest trigger among ``governors`` (head tokens of the
+    sentence's other, non-violent triggers) whose clause embeds the trigger at
+    ``head_index``, or None when the trigger is its clause's own act.
+
+    "Serbia demanded that Croatia stop attacks": *attacks* hangs under *demanded*;
+    "condemned the attack", "sanctions over the chemical attack" likewise. A clause of
+    sequence ("arrested two men after the bombing", "suspended aid following attacks")
+    reports an act of its own, so it is not embedded.
+    """
+    sequence = set(lexicon.modality.get("embedding", {}).get("sequence", []))
+    heads = set(governors) - {head_index}
+    tok = parse[head_index]
+    while tok.head.i != tok.i:
+        if tok.dep_ == "advcl" and any(
+            c.dep_ in {"mark", "advmod"} and token_keys(c) & sequence for c in tok.children
+        ):
+            return None
+        if tok.dep_ == "prep" and token_keys(tok) & sequence:
+            return None
+        tok = tok.head
+        if tok.i in heads:
+            return int(tok.i)
+    return None
+
+
+def rank_below_governors(acts: Iterable[tuple[int | None, int, Event]]) -> None:
+    """Give every embedded event (``(governing head, own head, event)``) a confidence below
+    the event of the trigger that governs it, so that the sentence's main act ranks first."""
+    listed = list(acts)
+    by_head = {head: event for _, head, event in listed}
+    for _ in range(2):  # a chain: demanded -> release -> hostages
+        for governor, _, event in listed:
+            above = by_head.get(governor) if governor is not None else None
+            if above is not None:
+                capped = min(event.confidence - EMBEDDED_PENALTY, above.confidence - MAIN_MARGIN)
+                event.confidence = max(0.02, round(capped, 4))
+
+
+def has_intent_cue(parse: Any, head_index: int, lexicon: Lexicon) -> bool:
+    """Is the trigger a promised, offered or announced act ("will release", "pledged to
+    send", "ready to contribute"), not a conditional or a question?"""
+    cues = lexicon.modality.get("intent", {})
+    modals, governors = set(cues.get("modals", [])), set(cues.get("governors", []))
+    tok = parse[head_index]
+    verb = _verb_of(tok)
+    if (_aux_keys(verb) | _aux_keys(tok)) & modals:
+        return True
+    return any(token_keys(gov) & governors for gov in _governors(tok))
+
+
+def interaction_type(plover_type: str, modality: str, intent: bool) -> tuple[str, str] | None:
+    """The PLOVER type and mode a cooperative act takes from its modality: promised or
+    offered ("pledged to send aid", "will release the prisoners") -> AGREE; refused or
+    withheld ("will not release the detainees") -> REJECT; None when the act stands.
+    ``intent``: the act carries an intent cue (:func:`has_intent_cue`).
+
+    >>> interaction_type("AID", "hypothetical", True), interaction_type("CONCEDE", "negated", True)
+    (('AGREE', 'other'), ('REJECT', 'refuse'))
+    >>> interaction_type("AID", "hypothetical", False), interaction_type("ASSAULT", "negated", True)
+    (None, None)
+    """
+    if plover_type not in COOPERATIVE_TYPES or not intent:
+        return None
+    if modality == "hypothetical":
+        return INTENT_TYPE
+    if modality == "negated":
+        return REFUSAL_TYPE
+    return None

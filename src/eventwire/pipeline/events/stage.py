@@ -20,7 +20,14 @@ from eventwire.datafiles import words
 from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.triggerlexicon import trigger_surface_forms
-from eventwire.pipeline.events.modality import find_modality, has_habitual_cue
+from eventwire.pipeline.events.modality import (
+    find_modality,
+    governing_trigger,
+    has_habitual_cue,
+    has_intent_cue,
+    interaction_type,
+    rank_below_governors,
+)
 from eventwire.pipeline.events.roles import Roles, find_roles, is_participant, noun_span
 from eventwire.pipeline.events.rules import (
     aircraft_not_striking,
@@ -332,7 +339,11 @@ class EventCoder:
         )
         habitual_context = self._habitual_context(doc, i)
         out: list[Event] = []
+        acts: list[tuple[int | None, int, Event]] = []
         trigger_heads = {m.head for m, _ in chosen[i]}
+        main_acts = {
+            m.head for m, f in chosen[i] if f not in VIOLENT_FRAMES | {"capture", "retake"}
+        }
         for match, picked in chosen[i]:
             roles = find_roles(parse, match.head, lex)
             frame_name = reframe(picked, parse, roles, match.head, lex)
@@ -372,8 +383,22 @@ class EventCoder:
             head = parse[match.head]
             if head.pos_ != "VERB" and head.head.i in trigger_heads and head.head.pos_ == "VERB":
                 event.confidence = round(event.confidence - 0.06, 4)  # the verb is the predicate
+            self._retype_interaction(event, parse, match.head)
             out.append(event)
+            acts.append((governing_trigger(parse, match.head, main_acts, lex), match.head, event))
+        rank_below_governors(acts)  # the main clause's act ranks first
         return out
+
+    def _retype_interaction(self, event: Event, parse: Any, head: int) -> None:
+        """A promised cooperative act is an AGREE, a refused one a REJECT (modality.py):
+        the promise or the refusal is what the sentence asserts."""
+        intent = has_intent_cue(parse, head, self.lexicon)
+        retyped = interaction_type(event.plover_type, event.modality, intent)
+        if retyped is not None and event.acled_sub_event_type is None:
+            event.rule = f"{event.rule}|{event.modality} {event.plover_type} -> {retyped[0]}"
+            event.plover_type, event.plover_mode = retyped
+            event.cameo_root = self.ontology.cameo_root(*retyped)
+            event.modality = "asserted"
 
     def _event(
         self,
