@@ -24,6 +24,8 @@ from eventwire.records import Event
 # withheld, a REJECT (CAMEO 12 "decline to ..."), whatever the act would have been.
 COOPERATIVE_TYPES = frozenset({"AID", "COOPERATE", "CONCEDE", "RETREAT"})
 INTENT_TYPE, REFUSAL_TYPE = ("AGREE", "other"), ("REJECT", "refuse")
+# an adverbial clause, a side remark or a loose dependent is a clause of its own
+_OWN_CLAUSE_DEPS = frozenset({"advcl", "parataxis", "dep"})
 # an act embedded in another act's clause ranks below it, by at least this much
 EMBEDDED_PENALTY, MAIN_MARGIN = 0.1, 0.06
 PRESENT_TAGS = frozenset({"VBP", "VBZ"})
@@ -179,17 +181,21 @@ def governing_trigger(
     ``head_index``, or None when the trigger is its clause's own act.
 
     "Serbia demanded that Croatia stop attacks": *attacks* hangs under *demanded*;
-    "condemned the attack", "sanctions over the chemical attack" likewise. A clause of
-    sequence ("arrested two men after the bombing", "suspended aid following attacks")
-    reports an act of its own, so it is not embedded.
+    "condemned the attack", "sanctions over the chemical attack" likewise. An adverbial
+    clause or a phrase of sequence ("suspended aid after the convoy was attacked",
+    "following the bombing") and a coordinated verb ("met her, then beat her") report acts
+    of their own, so they are not embedded.
     """
     sequence = set(lexicon.modality.get("embedding", {}).get("sequence", []))
     heads = set(governors) - {head_index}
     tok = parse[head_index]
     while tok.head.i != tok.i:
-        if tok.dep_ == "advcl" and any(
-            c.dep_ in {"mark", "advmod"} and token_keys(c) & sequence for c in tok.children
-        ):
+        if tok.dep_ == "conj":  # a coordinated act shares its first conjunct's place
+            tok = tok.head
+            if tok.i in heads:
+                return None  # "met her, then beat her": two acts, neither embedded
+            continue
+        if tok.dep_ in _OWN_CLAUSE_DEPS:
             return None
         if tok.dep_ == "prep" and token_keys(tok) & sequence:
             return None

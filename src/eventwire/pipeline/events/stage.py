@@ -341,9 +341,8 @@ class EventCoder:
         out: list[Event] = []
         acts: list[tuple[int | None, int, Event]] = []
         trigger_heads = {m.head for m, _ in chosen[i]}
-        main_acts = {
-            m.head for m, f in chosen[i] if f not in VIOLENT_FRAMES | {"capture", "retake"}
-        }
+        # political interactions (no ACLED type) embed acts: "condemned the attack"
+        main_acts = {m.head for m, f in chosen[i] if lex.frames[f].acled is None}
         for match, picked in chosen[i]:
             roles = find_roles(parse, match.head, lex)
             frame_name = reframe(picked, parse, roles, match.head, lex)
