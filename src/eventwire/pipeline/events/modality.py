@@ -25,7 +25,7 @@ from eventwire.records import Event
 COOPERATIVE_TYPES = frozenset({"AID", "COOPERATE", "CONCEDE", "RETREAT"})
 INTENT_TYPE, REFUSAL_TYPE = ("AGREE", "other"), ("REJECT", "refuse")
 # an adverbial clause, a side remark or a loose dependent is a clause of its own
-_OWN_CLAUSE_DEPS = frozenset({"advcl", "parataxis", "dep"})
+_OWN_CLAUSE_DEPS = frozenset({"advcl", "parataxis", "dep", "conj"})
 # an act embedded in another act's clause ranks below it, by at least this much
 EMBEDDED_PENALTY, MAIN_MARGIN = 0.1, 0.06
 PRESENT_TAGS = frozenset({"VBP", "VBZ"})
@@ -190,18 +190,16 @@ def governing_trigger(
     heads = set(governors) - {head_index}
     tok = parse[head_index]
     while tok.head.i != tok.i:
-        if tok.dep_ == "conj":  # a coordinated act shares its first conjunct's place
-            tok = tok.head
-            if tok.i in heads:
-                return None  # "met her, then beat her": two acts, neither embedded
+        child, tok = tok, tok.head
+        if tok.i not in heads:
             continue
-        if tok.dep_ in _OWN_CLAUSE_DEPS:
+        # the governor's own dependent on the path decides: a complement or an object is
+        # the act's content; an adverbial clause, a phrase of sequence or a conjunct is not
+        if child.dep_ in _OWN_CLAUSE_DEPS or (
+            child.dep_ == "prep" and token_keys(child) & sequence
+        ):
             return None
-        if tok.dep_ == "prep" and token_keys(tok) & sequence:
-            return None
-        tok = tok.head
-        if tok.i in heads:
-            return int(tok.i)
+        return int(tok.i)
     return None
 
 
