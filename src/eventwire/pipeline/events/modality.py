@@ -238,7 +238,11 @@ def interaction_type(plover_type: str, modality: str, intent: bool) -> tuple[str
     (('AGREE', 'other'), ('REJECT', 'refuse'))
     >>> interaction_type("AID", "hypothetical", False), interaction_type("ASSAULT", "negated", True)
     (None, None)
+    >>> interaction_type("AGREE", "negated", False)  # "failed to reach an agreement"
+    ('REJECT', 'refuse')
     """
+    if plover_type == INTENT_TYPE[0] and modality == "negated":
+        return REFUSAL_TYPE  # "failed to reach an agreement": the deal is turned down
     if plover_type not in COOPERATIVE_TYPES or not intent:
         return None
     if modality == "hypothetical":
