@@ -397,6 +397,8 @@ class EventCoder:
             event.rule = f"{event.rule}|{event.modality} {event.plover_type} -> {retyped[0]}"
             event.plover_type, event.plover_mode = retyped
             event.cameo_root = self.ontology.cameo_root(*retyped)
+            penalty = _MODALITY_PENALTY.get(event.modality, 0.0)  # the promise is asserted
+            event.confidence = round(min(0.99, event.confidence + penalty), 4)
             event.modality = "asserted"
 
     def _event(
