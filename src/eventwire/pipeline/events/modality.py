@@ -250,3 +250,21 @@ def interaction_type(plover_type: str, modality: str, intent: bool) -> tuple[str
     if modality == "negated":
         return REFUSAL_TYPE
     return None
+
+
+def is_statement(parse: Any, head_index: int, frame: str, lexicon: Lexicon) -> bool:
+    """Is the trigger a statement about something said or published rather than an act?
+    "rejected the accusations", "released a statement", "agreed with the report": CAMEO
+    codes these as statements (01), which PLOVER does not code."""
+    cues = lexicon.modality.get("statement", {})
+    if frame not in set(cues.get("frames", [])):
+        return False
+    objects = set(cues.get("objects", []))
+    head = parse[head_index]
+    for child in head.children:
+        if child.dep_ in {"dobj", "nsubjpass"} and token_keys(child) & objects:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "with":  # "agreed with the report"
+            if any(token_keys(o) & objects for o in child.children if o.dep_ == "pobj"):
+                return True
+    return False

@@ -26,6 +26,7 @@ from eventwire.pipeline.events.modality import (
     has_habitual_cue,
     has_intent_cue,
     interaction_type,
+    is_statement,
     rank_below_governors,
 )
 from eventwire.pipeline.events.roles import Roles, find_roles, is_participant, noun_span
@@ -148,6 +149,8 @@ class EventCoder:
             return self._accept_violent(match, parse, ctx, strong, in_domain)
         if frame == "protest" and entry.ambiguous:
             return self._accept_protest(match, parse, ctx, in_domain)
+        if is_statement(parse, match.head, frame, self.lexicon):
+            return None  # "rejected the accusations", "released a statement"
         if frame == "destroy":
             return frame if ({"conflict", "property"} & ctx) and not in_domain else None
         if frame == "support":
