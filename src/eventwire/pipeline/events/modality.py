@@ -264,7 +264,10 @@ def is_statement(parse: Any, head_index: int, frame: str, lexicon: Lexicon) -> b
     for child in head.children:
         if child.dep_ in {"dobj", "nsubjpass"} and token_keys(child) & objects:
             return True
-        if child.dep_ == "prep" and child.lower_ == "with":  # "agreed with the report"
-            if any(token_keys(o) & objects for o in child.children if o.dep_ == "pobj"):
-                return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "with"  # "agreed with the report"
+            and any(token_keys(o) & objects for o in child.children if o.dep_ == "pobj")
+        ):
+            return True
     return False
