@@ -192,3 +192,14 @@ def test_peacekeepers_sent_abroad_are_aid_not_a_show_of_force(
 ) -> None:
     top = _top(code("The republic deployed two hundred peacekeepers to the border region."))
     assert top.plover_type == "AID"
+
+
+def test_rejecting_an_accusation_is_a_statement_and_its_twin_a_rejection(
+    code: Callable[[str], list[Event]],
+) -> None:
+    denial = code("The ministry rejected the accusations of fraud in the tender.")
+    assert not [e for e in denial if e.plover_type == "REJECT"]
+    twin = _top(code("The rebel council rejected the peace plan on Sunday."))
+    assert (twin.plover_type, twin.cameo_root) == ("REJECT", "12")
+    statement = code("The party released a statement on the tender.")
+    assert not [e for e in statement if e.plover_type == "CONCEDE"]
