@@ -36,8 +36,8 @@ def test_options_are_frozen_dataclasses_built_from_the_table() -> None:
         opts.numeric_order = "MDY"  # type: ignore[misc]
     assert build_options(DatesOptions, None) == DatesOptions() == build_options(DatesOptions, {})
     # lists from TOML become tuples; ints stay ints in float options (as before)
-    cas = build_options(CasualtiesOptions, {"lethal_types": ["ASSAULT", "FIGHT"]})
-    assert cas.lethal_types == ("ASSAULT", "FIGHT")
+    cas = build_options(CasualtiesOptions, {"lethal_types": ["ASSAULT", "COERCE"]})
+    assert cas.lethal_types == ("ASSAULT", "COERCE")
     dedup = DedupOptions.from_mapping({"km_precision1": 5, "merge_modalities": ["asserted"]})
     assert dedup.km_precision1 == 5 and type(dedup.km_precision1) is int
     assert dedup.merge_modalities == ("asserted",)

@@ -92,7 +92,7 @@ def _event(doc_id: str, sub: str, etype: str, **kw: Any) -> Event:
         doc_id=doc_id,
         trigger=Span(0, 1, "trigger", "x"),
         sentence_index=0,
-        plover_type="FIGHT",
+        plover_type="ASSAULT",
         acled_event_type=etype,
         acled_sub_event_type=sub,
         **kw,

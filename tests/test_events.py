@@ -232,7 +232,7 @@ def test_finalize_keeps_an_exchange_of_fire_a_clash() -> None:
             doc_id="d",
             trigger=Span(0, len(trigger), "trigger", trigger),
             sentence_index=0,
-            plover_type="FIGHT",
+            plover_type="ASSAULT",
             acled_event_type="Battles",
             acled_sub_event_type="Armed clash",
             actor1=Actor(text="the officers", inter=1),

@@ -63,8 +63,19 @@ def test_violent_types() -> None:
             plover_mode="flying"
         ),
         lambda p, a: p["types"]["ASSAULT"].pop("cameo_root"),
+        lambda p, a: p["types"]["ASSAULT"]["mode_roots"].update(dogfight="19"),
+        lambda p, a: p["retired"].update(BRAWL={"use": "SKIRMISH"}),
+        lambda p, a: p["retired"].update(ASSAULT={"use": "COERCE"}),
     ],
-    ids=["missing-sub-type", "unknown-plover", "unknown-mode", "no-cameo"],
+    ids=[
+        "missing-sub-type",
+        "unknown-plover",
+        "unknown-mode",
+        "no-cameo",
+        "mode-root-of-no-mode",
+        "retired-to-unknown",
+        "retired-name-still-current",
+    ],
 )
 def test_broken_ontology_is_rejected(mutate: Any) -> None:
     plover, acled = (copy.deepcopy(d) for d in _docs())

@@ -68,7 +68,7 @@ def _doc_with_event() -> Document:
         doc_id=doc.doc_id,
         trigger=Span(7, 14, "trigger", "shelled"),
         sentence_index=0,
-        plover_type="FIGHT",
+        plover_type="ASSAULT",
         location=Place("Aleppo", 15, 21, country="SY", lat=36.2, lon=37.16),
         date=When("in June", date(2016, 6, 1), date(2016, 6, 30), "month"),
     )

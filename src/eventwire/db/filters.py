@@ -358,8 +358,9 @@ def _type_condition(values: tuple[str, ...]) -> tuple[str, list[Any]]:
     PLOVER names (no ACLED name equals one, in any case) become a plain ``plover_type IN``
     that DuckDB pushes into the scan; other values are compared with both ACLED columns.
     """
-    plover = load_ontology().plover
-    codes = [v.upper() for v in values if v.upper() in plover]
+    onto = load_ontology()
+    plover = {*onto.plover, *onto.retired}  # a retired name (FIGHT) selects its successor
+    codes = [onto.canonical_type(v.upper()) for v in values if v.upper() in plover]
     names = [v.lower() for v in values if v.upper() not in plover]
     parts: list[tuple[str, list[Any]]] = []
     if codes:

@@ -17,7 +17,7 @@ an event whose trigger is that kill. When nothing is said, ``event.fatalities`` 
 ``None`` (ACLED-style exports write 0).
 
 Options (``config.CasualtiesOptions``): ``lethal_types`` (PLOVER types
-that carry fatalities; default ASSAULT, FIGHT, COERCE, PROTEST, MOBILIZE, RETREAT, THREATEN).
+that carry fatalities; default ASSAULT, COERCE, PROTEST, MOBILIZE, RETREAT, THREATEN).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from eventwire.pipeline.casualties.tolls import (
 from eventwire.records import Document, Event, Fatalities, Sentence
 
 NAME = "eventwire.casualties.v1"
-LETHAL_TYPES = ("ASSAULT", "FIGHT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "THREATEN")
+LETHAL_TYPES = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "THREATEN")
 NEW_INCIDENT = re.compile(
     r"^\W*(?:separately|in\s+a\s+separate|in\s+another|another|elsewhere|meanwhile"
     r"|in\s+a\s+second|a\s+second|in\s+an\s+unrelated|also\s+on)\b",

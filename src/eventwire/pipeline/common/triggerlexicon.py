@@ -16,6 +16,7 @@ below both, and :func:`load_lexicon` is cached so that both share one copy.
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -127,6 +128,20 @@ def _read(path: Path, versioned: bool = True) -> dict[str, Any]:
     return read_data_file(path, versioned=versioned)
 
 
+def _current_type(name: str, where: str) -> str:
+    """A retired PLOVER name in a (user) lexicon frame, read as its replacement, with a
+    warning: a file written for PLOVER before 2021 says FIGHT, which is now ASSAULT."""
+    current = load_ontology().canonical_type(name)
+    warnings.warn(
+        f"{where}: PLOVER type {name} is retired (PLOVER 2021 merged it into {current}); "
+        f"read as {current}. Write plover: {current} with a mode (clash, artillery, aerial, "
+        "territory, ...) instead.",
+        UserWarning,
+        stacklevel=4,
+    )
+    return current
+
+
 def parse_lexicon(
     triggers: dict[str, Any], context: dict[str, Any], modality: dict[str, Any]
 ) -> Lexicon:
@@ -135,6 +150,8 @@ def parse_lexicon(
     frames: dict[str, Frame] = {}
     for name, spec in (triggers.get("frames") or {}).items():
         where = f"triggers.yaml frame {name}"
+        if isinstance(spec, dict) and spec.get("plover") in onto.retired:
+            spec = {**spec, "plover": _current_type(spec["plover"], where)}
         if not isinstance(spec, dict) or spec.get("plover") not in onto.plover:
             raise DataFileError(f"{where}: needs a known PLOVER type", "EW-LEX-004")
         acled = spec.get("acled")

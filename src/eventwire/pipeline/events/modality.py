@@ -4,15 +4,30 @@ Cues are data (``data/lexicon/modality.yaml``). The checks look at the trigger, 
 auxiliaries and the chain of words that govern it, so "did not attack" is negated,
 "threatened to attack" hypothetical, "nearly daily, Sunnis are picked up" habitual and
 "they behead, they torture, they kill" generic.
+
+The main clause's act wins over the acts embedded in it (:func:`governing_trigger`):
+"Serbia demanded that Croatia stop attacks" is a demand, "police launched an inquiry into
+the killing" an investigation. A cooperative act that is only promised or offered is an
+agreement, one that is refused or withheld a rejection (:func:`interaction_type`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from eventwire.pipeline.events.triggers import Lexicon, find_phrases, split_phrase, token_keys
+from eventwire.records import Event
 
+# PLOVER types of material cooperation and concessions: promised, offered or announced for
+# the future they are an AGREE (CAMEO 03 "express intent to cooperate"); refused or
+# withheld, a REJECT (CAMEO 12 "decline to ..."), whatever the act would have been.
+COOPERATIVE_TYPES = frozenset({"AID", "COOPERATE", "CONCEDE", "RETREAT"})
+INTENT_TYPE, REFUSAL_TYPE = ("AGREE", "other"), ("REJECT", "refuse")
+# an adverbial clause, a side remark or a loose dependent is a clause of its own
+_OWN_CLAUSE_DEPS = frozenset({"advcl", "parataxis", "dep", "conj"})
+# an act embedded in another act's clause ranks below it, by at least this much
+EMBEDDED_PENALTY, MAIN_MARGIN = 0.1, 0.06
 PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 PAST_TAGS = frozenset({"VBD", "VBN"})
 _GOVERNOR_DEPS = frozenset(
@@ -156,3 +171,103 @@ def find_modality(
     if is_present_narrative(parse) and verb.tag_ != "VBN":
         return "habitual"
     return "asserted"
+
+
+def governing_trigger(
+    parse: Any, head_index: int, governors: Iterable[int], lexicon: Lexicon
+) -> int | None:
+    """The token index of the nearest trigger among ``governors`` (head tokens of the
+    sentence's other, non-violent triggers) whose clause embeds the trigger at
+    ``head_index``, or None when the trigger is its clause's own act.
+
+    "Serbia demanded that Croatia stop attacks": *attacks* hangs under *demanded*;
+    "condemned the attack", "sanctions over the chemical attack" likewise. An adverbial
+    clause or a phrase of sequence ("suspended aid after the convoy was attacked",
+    "following the bombing") and a coordinated verb ("met her, then beat her") report acts
+    of their own, so they are not embedded.
+    """
+    sequence = set(lexicon.modality.get("embedding", {}).get("sequence", []))
+    heads = set(governors) - {head_index}
+    tok = parse[head_index]
+    while tok.head.i != tok.i:
+        child, tok = tok, tok.head
+        if tok.i not in heads:
+            continue
+        # the governor's own dependent on the path decides: a complement or an object is
+        # the act's content; an adverbial clause, a phrase of sequence or a conjunct is not
+        if child.dep_ in _OWN_CLAUSE_DEPS or (
+            child.dep_ == "prep" and token_keys(child) & sequence
+        ):
+            return None
+        return int(tok.i)
+    return None
+
+
+def rank_below_governors(acts: Iterable[tuple[int | None, int, Event]]) -> None:
+    """Give every embedded event (``(governing head, own head, event)``) a confidence below
+    the event of the trigger that governs it, so that the sentence's main act ranks first."""
+    listed = list(acts)
+    by_head = {head: event for _, head, event in listed}
+    for _ in range(2):  # a chain: demanded -> release -> hostages
+        for governor, _, event in listed:
+            above = by_head.get(governor) if governor is not None else None
+            if above is not None:
+                capped = min(event.confidence - EMBEDDED_PENALTY, above.confidence - MAIN_MARGIN)
+                event.confidence = max(0.02, round(capped, 4))
+
+
+def has_intent_cue(parse: Any, head_index: int, lexicon: Lexicon) -> bool:
+    """Is the trigger a promised, offered or announced act ("will release", "pledged to
+    send", "ready to contribute"), not a conditional or a question?"""
+    cues = lexicon.modality.get("intent", {})
+    modals, governors = set(cues.get("modals", [])), set(cues.get("governors", []))
+    tok = parse[head_index]
+    verb = _verb_of(tok)
+    if (_aux_keys(verb) | _aux_keys(tok)) & modals:
+        return True
+    return any(token_keys(gov) & governors for gov in _governors(tok))
+
+
+def interaction_type(plover_type: str, modality: str, intent: bool) -> tuple[str, str] | None:
+    """The PLOVER type and mode a cooperative act takes from its modality: promised or
+    offered ("pledged to send aid", "will release the prisoners") -> AGREE; refused or
+    withheld ("will not release the detainees") -> REJECT; None when the act stands.
+    ``intent``: the act carries an intent cue (:func:`has_intent_cue`).
+
+    >>> interaction_type("AID", "hypothetical", True), interaction_type("CONCEDE", "negated", True)
+    (('AGREE', 'other'), ('REJECT', 'refuse'))
+    >>> interaction_type("AID", "hypothetical", False), interaction_type("ASSAULT", "negated", True)
+    (None, None)
+    >>> interaction_type("AGREE", "negated", False)  # "failed to reach an agreement"
+    ('REJECT', 'refuse')
+    """
+    if plover_type == INTENT_TYPE[0] and modality == "negated":
+        return REFUSAL_TYPE  # "failed to reach an agreement": the deal is turned down
+    if plover_type not in COOPERATIVE_TYPES or not intent:
+        return None
+    if modality == "hypothetical":
+        return INTENT_TYPE
+    if modality == "negated":
+        return REFUSAL_TYPE
+    return None
+
+
+def is_statement(parse: Any, head_index: int, frame: str, lexicon: Lexicon) -> bool:
+    """Is the trigger a statement about something said or published rather than an act?
+    "rejected the accusations", "released a statement", "agreed with the report": CAMEO
+    codes these as statements (01), which PLOVER does not code."""
+    cues = lexicon.modality.get("statement", {})
+    if frame not in set(cues.get("frames", [])):
+        return False
+    objects = set(cues.get("objects", []))
+    head = parse[head_index]
+    for child in head.children:
+        if child.dep_ in {"dobj", "nsubjpass"} and token_keys(child) & objects:
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "with"  # "agreed with the report"
+            and any(token_keys(o) & objects for o in child.children if o.dep_ == "pobj")
+        ):
+            return True
+    return False

@@ -235,7 +235,7 @@ def merge_events(events: list[Event]) -> list[Event]:
     return out
 
 
-COLLECTIVE_CLAIM_FRAMES = frozenset({"request", "reject", "accuse"})
+COLLECTIVE_CLAIM_FRAMES = frozenset({"request", "demand", "reject", "accuse"})
 # public claims that, made by a group of people, are a protest ("workers demanded …")
 CLAIM_LEMMAS: frozenset[str] = words("lexicon", "claim_lemmas")
 GROUP_NOUNS: frozenset[str] = words("lexicon", "group_nouns")

@@ -20,7 +20,15 @@ from eventwire.datafiles import words
 from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.triggerlexicon import trigger_surface_forms
-from eventwire.pipeline.events.modality import find_modality, has_habitual_cue
+from eventwire.pipeline.events.modality import (
+    find_modality,
+    governing_trigger,
+    has_habitual_cue,
+    has_intent_cue,
+    interaction_type,
+    is_statement,
+    rank_below_governors,
+)
 from eventwire.pipeline.events.roles import Roles, find_roles, is_participant, noun_span
 from eventwire.pipeline.events.rules import (
     aircraft_not_striking,
@@ -141,6 +149,8 @@ class EventCoder:
             return self._accept_violent(match, parse, ctx, strong, in_domain)
         if frame == "protest" and entry.ambiguous:
             return self._accept_protest(match, parse, ctx, in_domain)
+        if is_statement(parse, match.head, frame, self.lexicon):
+            return None  # "rejected the accusations", "released a statement"
         if frame == "destroy":
             return frame if ({"conflict", "property"} & ctx) and not in_domain else None
         if frame == "support":
@@ -332,7 +342,10 @@ class EventCoder:
         )
         habitual_context = self._habitual_context(doc, i)
         out: list[Event] = []
+        acts: list[tuple[int | None, int, Event]] = []
         trigger_heads = {m.head for m, _ in chosen[i]}
+        # political interactions (no ACLED type) embed acts: "condemned the attack"
+        main_acts = {m.head for m, f in chosen[i] if lex.frames[f].acled is None}
         for match, picked in chosen[i]:
             roles = find_roles(parse, match.head, lex)
             frame_name = reframe(picked, parse, roles, match.head, lex)
@@ -372,8 +385,24 @@ class EventCoder:
             head = parse[match.head]
             if head.pos_ != "VERB" and head.head.i in trigger_heads and head.head.pos_ == "VERB":
                 event.confidence = round(event.confidence - 0.06, 4)  # the verb is the predicate
+            self._retype_interaction(event, parse, match.head)
             out.append(event)
+            acts.append((governing_trigger(parse, match.head, main_acts, lex), match.head, event))
+        rank_below_governors(acts)  # the main clause's act ranks first
         return out
+
+    def _retype_interaction(self, event: Event, parse: Any, head: int) -> None:
+        """A promised cooperative act is an AGREE, a refused one a REJECT (modality.py):
+        the promise or the refusal is what the sentence asserts."""
+        intent = has_intent_cue(parse, head, self.lexicon)
+        retyped = interaction_type(event.plover_type, event.modality, intent)
+        if retyped is not None and event.acled_sub_event_type is None:
+            event.rule = f"{event.rule}|{event.modality} {event.plover_type} -> {retyped[0]}"
+            event.plover_type, event.plover_mode = retyped
+            event.cameo_root = self.ontology.cameo_root(*retyped)
+            penalty = _MODALITY_PENALTY.get(event.modality, 0.0)  # the promise is asserted
+            event.confidence = round(min(0.99, event.confidence + penalty), 4)
+            event.modality = "asserted"
 
     def _event(
         self,
@@ -395,12 +424,13 @@ class EventCoder:
         last = parse[match.end - 1]
         t_end = base + last.idx + len(last.text)
         trigger = Span(t_start, t_end, "trigger", doc.text[t_start:t_end])
-        plover, mode, cameo = frame.plover, frame.mode, onto.cameo_root(frame.plover)
+        plover, mode = frame.plover, frame.mode
+        cameo = onto.cameo_root(plover, mode)
         acled_type: str | None = None
         if sub is not None:
             cw = onto.crosswalk(sub)
             acled_type = cw.acled_event_type
-            if sub != frame.acled or frame.plover in {"FIGHT", "ASSAULT"}:
+            if sub != frame.acled or frame.plover == "ASSAULT":
                 plover, mode, cameo = cw.plover_type, cw.plover_mode, cw.cameo_root
         event = Event(
             doc_id=doc.doc_id,
