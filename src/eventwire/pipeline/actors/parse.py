@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.datafiles import words
+from eventwire.pipeline.common.cues import load_cues
 from eventwire.records import Actor, Document, Event
 
 SUBJECT_DEPS = frozenset({"nsubj"})
@@ -37,6 +38,31 @@ LEFT_DEPS = frozenset(
 )
 # Heads that are things, not actors ("a bomb exploded", "clashes took place").
 NOT_ACTORS: frozenset[str] = words("actors", "not_actors")
+# Verbs whose subject reports an event rather than takes part in it ("an army spokesman
+# said …"); a claim of responsibility or an admission names the perpetrator, so it is not one.
+REPORTING_VERBS: frozenset[str] = frozenset(
+    lemma for lemma, category in load_cues().verbs.items() if category != "claim"
+) - words("actors", "admission_verbs")
+
+
+def is_speaker(token: Any) -> bool:
+    """True for who reports an event, not a party to it: the subject of a reporting verb
+    ("a police official said …", "police and witnesses said …") or the source of
+    "according to X"."""
+    node = token
+    for _ in range(3):
+        if node.dep_ != "conj" or node.head is node:
+            break
+        node = node.head  # "police and witnesses said": each conjunct speaks
+    head = node.head
+    if node.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in REPORTING_VERBS:
+        return True
+    return node.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+
+
+def reports(verb: Any) -> bool:
+    """True when a clause is what a reporting verb says ("… said [gunmen killed three]")."""
+    return verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in REPORTING_VERBS
 
 
 def _trigger_token(parse: Any, offset: int, event: Event) -> Any | None:
@@ -89,6 +115,8 @@ def _predicate(token: Any) -> Any:
     for _ in range(3):
         if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in node.children):
             return node
+        if reports(node):
+            break  # the speaker of "X said [...]" is not the subject of what was said
         if (
             node.dep_ in ("xcomp", "conj", "dobj", "pobj", "advcl", "ccomp")
             and node.head is not node
@@ -125,7 +153,10 @@ def roles_from_parse(doc: Document, event: Event) -> tuple[Actor | None, Actor |
 
 
 def noun_phrases(doc: Document, event: Event) -> list[tuple[Actor, bool, str]]:
-    """Noun phrases of the event's sentence in order: (mention, is "by" agent, dependency)."""
+    """Noun phrases of the event's sentence in order: (mention, is "by" agent, dependency).
+
+    The dependency is "attack" for an attack noun and "speaker" for who reports the event
+    (``is_speaker``)."""
     parse = doc.parses.get(event.sentence_index)
     if parse is None or not 0 <= event.sentence_index < len(doc.sentences):
         return []
@@ -143,5 +174,7 @@ def noun_phrases(doc: Document, event: Event) -> list[tuple[Actor, bool, str]]:
         by_agent = root.dep_ == "pobj" and root.head.lower_ == "by"
         # "Saudi-led coalition air raids were reported": the attack names its attacker
         dep = "attack" if root.lemma_.lower() in ATTACK_NOUNS else root.dep_
+        if is_speaker(root):
+            dep = "speaker"
         found.append((actor, by_agent, dep))
     return found

@@ -21,8 +21,9 @@ from dataclasses import replace
 from datetime import date
 
 from eventwire.config import ActorsOptions, Settings
-from eventwire.datafiles import word_table, words
+from eventwire.datafiles import words
 from eventwire.pipeline.actors.compose import code_mention
+from eventwire.pipeline.actors.coref import ANAPHORS, MentionHistory, anaphor_types
 from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse
 from eventwire.pipeline.actors.targets import (
     addressee_only,
@@ -35,10 +36,7 @@ from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dict
 from eventwire.records import Actor, Document, Event
 
 NAME = "eventwire.actors.v1"
-# mention -> types it may refer to (empty = any non-civilian group)
-ANAPHORS: dict[str, frozenset[str]] = {
-    k: frozenset(v) for k, v in word_table("actors", "anaphors").items()
-}
+__all__ = ["ANAPHORS", "NAME", "ActorCoder", "event_category", "make_actors_stage"]
 CROWDS = frozenset({"Protests", "Riots"})
 ARMED = frozenset({1, 2, 3, 4, 8})
 EXPLICIT = frozenset({"dictionary", "dictionary-role", "composed", "fuzzy", "fuzzy-role"})
@@ -113,6 +111,7 @@ class ActorCoder:
     def __call__(self, doc: Document) -> Document:
         history: dict[int, list[Actor]] = {}  # segment index -> coded actors, in order
         events = sorted(doc.events, key=lambda e: (e.trigger.start, e.trigger.end))
+        self._mentions: MentionHistory | None = None
         for event in events:
             segment = self._segment(doc, event)
             country = self._event_country(doc, event)
@@ -120,11 +119,7 @@ class ActorCoder:
             if self.fill_from_parse and event.actor1 is None and event.actor2 is None:
                 self._fill_from_parse(doc, event)
             seen = history.setdefault(segment, [])
-            for actor in [event.actor1, event.actor2, *event.assoc_actors]:
-                if actor is not None and actor.resolved_by is None:
-                    self.code(actor, country, ref_date, seen)
-                    if actor.resolved_by in WEAK:
-                        self._extend_left(doc, actor, country, ref_date)
+            self._code_event_actors(doc, event, country, ref_date, seen)
             self._drop_places(doc, event)
             attacker = repelled_attacker(self.dictionary, doc, event, country, ref_date, seen)
             if attacker is not None and event.actor1 is not None and event.actor2 is not None:
@@ -145,13 +140,54 @@ class ActorCoder:
                     seen.append(actor)
         return doc
 
+    def _code_event_actors(
+        self,
+        doc: Document,
+        event: Event,
+        country: str | None,
+        ref_date: date | None,
+        seen: list[Actor],
+    ) -> None:
+        """Code the raw mentions of one event: named ones first, then the anaphors, which
+        never point to the other party of their own event ("attacked soldiers and killed
+        them")."""
+        actors = [a for a in (event.actor1, event.actor2, *event.assoc_actors) if a is not None]
+        pending = [a for a in actors if a.resolved_by is None]
+        pending.sort(key=lambda a: anaphor_types(a.text) is not None)
+        for actor in pending:
+            exclude = frozenset(
+                a.actor_id or a.name or "" for a in actors if a is not actor and a.inter
+            )
+            antecedent = self._coreferent(doc, event, actor, exclude) if self.coref else None
+            if antecedent is not None:
+                _copy_coding(actor, antecedent, "coref")
+                continue
+            self.code(actor, country, ref_date, seen)
+            if actor.resolved_by in WEAK:
+                self._extend_left(doc, actor, country, ref_date)
+
+    def _coreferent(
+        self, doc: Document, event: Event, actor: Actor, exclude: frozenset[str]
+    ) -> Actor | None:
+        """The antecedent of an anaphoric mention in the report's earlier mentions."""
+        if anaphor_types(actor.text) is None:
+            return None
+        if self._mentions is None:
+            dictionary, published = self.dictionary, doc.published
+
+            def code(text: str) -> Actor:
+                return code_mention(dictionary, text, doc.country, published, fuzzy=False)
+
+            self._mentions = MentionHistory(doc, code)
+        return self._mentions.resolve(actor, event.sentence_index, exclude)
+
     def code(
         self, actor: Actor, country: str | None, ref_date: date | None, seen: list[Actor]
     ) -> None:
         """Code one mention in place (coreference first, then the dictionary)."""
-        key = " ".join(actor.text.lower().split())
-        if self.coref and key in ANAPHORS:
-            antecedent = self._antecedent(seen, ANAPHORS[key])
+        types = anaphor_types(actor.text)
+        if self.coref and types is not None:
+            antecedent = self._antecedent(seen, types)
             if antecedent is not None:
                 _copy_coding(actor, antecedent, "coref")
                 return
@@ -197,8 +233,8 @@ class ActorCoder:
                     continue
                 if a2 is not None and mention.start < a2.end and a2.start < mention.end:
                     continue
-                if not by_agent and dep in ("nsubjpass", "dobj"):
-                    continue  # the ones acted upon ("two soldiers were killed")
+                if not by_agent and dep in ("nsubjpass", "dobj", "speaker"):
+                    continue  # acted upon ("two soldiers were killed") or only reporting
                 coded = code_mention(self.dictionary, mention.text, country, ref_date, fuzzy=False)
                 if coded.inter not in ARMED or coded.type == "monitor":
                     continue
@@ -306,7 +342,8 @@ class ActorCoder:
                     f"no perpetrator for {event.trigger.text!r}: coded as Unidentified Armed Group",
                 )
             elif a1 is not None and (a1.inter == 7 or a1.inter is None):
-                if a1.inter is None and a1.resolved_by == "unknown" and a1.text[:1].isupper():
+                named = a1.text[:1].isupper() and anaphor_types(a1.text) is None
+                if a1.inter is None and a1.resolved_by == "unknown" and named:
                     a1.inter = 3  # a named armed actor we do not know: a political militia
                 elif a1.inter == 7 and _collective(a1.text):
                     # residents, villagers, workers attacking: mob violence (ACLED: rioters)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventwire.datafiles import words
+from eventwire.pipeline.common.cues import load_cues
 from eventwire.pipeline.events.triggers import Lexicon, token_keys
 
 PATIENT_PREPS: frozenset[str] = words("lexicon", "patient_preps")
@@ -27,6 +28,10 @@ _LEFT_DEPS = frozenset(
 )
 _RELATIVE_PRONOUNS: frozenset[str] = words("lexicon", "relative_pronouns")
 MAX_ACTOR_TOKENS = 12
+# "An army spokesman said [gunmen killed …]": the speaker is not the agent of what is said
+_REPORTING: frozenset[str] = frozenset(
+    lemma for lemma, category in load_cues().verbs.items() if category != "claim"
+) - words("actors", "admission_verbs")
 
 
 @dataclass(slots=True)
@@ -142,6 +147,8 @@ def _inherit_subject(verb: Any, depth: int = 0) -> Any | None:
         return None
     if verb.dep_ == "relcl" and not is_passive(verb):
         return verb.head
+    if verb.dep_ in {"ccomp", "parataxis"} and verb.head.lemma_.lower() in _REPORTING:
+        return None
     if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head.i != verb.i:
         head = verb.head
         if head.pos_ in {"VERB", "AUX"}:
