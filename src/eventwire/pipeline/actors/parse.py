@@ -55,7 +55,7 @@ def is_speaker(token: Any) -> bool:
             break
         node = node.head  # "police and witnesses said": each conjunct speaks
     head = node.head
-    if node.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in REPORTING_VERBS:
+    if node.dep_ == "nsubj" and head.lemma_.lower() in REPORTING_VERBS:
         return True
     return node.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
@@ -178,3 +178,40 @@ def noun_phrases(doc: Document, event: Event) -> list[tuple[Actor, bool, str]]:
             dep = "speaker"
         found.append((actor, by_agent, dep))
     return found
+
+
+CONSEQUENCE_VERBS: frozenset[str] = words("actors", "consequence_verbs")
+SEPARATE_WORDS: frozenset[str] = words("actors", "separate_incident_words")
+
+
+def _toll_subject(parse: Any) -> Any | None:
+    """The victims of a bare passive toll sentence ("Three soldiers were killed."), or None
+    when the toll names an agent or an incident of its own ("… in clashes", "separately")."""
+    if any(t.lower_ in SEPARATE_WORDS for t in parse):
+        return None
+    for verb in parse:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in CONSEQUENCE_VERBS:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None or any(c.dep_ == "agent" for c in verb.children):
+            continue
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                dets = {c.lower_ for c in obj.children if c.dep_ in ("det", "poss")}
+                if obj.lemma_.lower() in NOT_ACTORS and not dets & {"the", "that", "this"}:
+                    return None  # "were killed in clashes": another incident
+        return subject
+    return None
+
+
+def toll_victims(doc: Document, event: Event) -> Actor | None:
+    """Victims named by a passive toll in the sentence after the event's, in the same
+    paragraph ("A roadside bomb exploded near X. Three soldiers were killed.")."""
+    nxt = event.sentence_index + 1
+    parse = doc.parses.get(nxt)
+    if parse is None or not 0 <= event.sentence_index < nxt < len(doc.sentences):
+        return None
+    if doc.sentences[nxt].segment != doc.sentences[event.sentence_index].segment:
+        return None
+    subject = _toll_subject(parse)
+    return _actor(parse, doc.sentences[nxt].start, subject) if subject is not None else None

@@ -24,13 +24,14 @@ from eventwire.config import ActorsOptions, Settings
 from eventwire.datafiles import words
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.coref import ANAPHORS, MentionHistory, anaphor_types
-from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse
+from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse, toll_victims
 from eventwire.pipeline.actors.targets import (
     addressee_only,
     default_target,
     repelled_attacker,
     subject_read_as_target,
 )
+from eventwire.pipeline.actors.things import is_thing, owner_words
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary, normalise
 from eventwire.records import Actor, Document, Event
@@ -123,8 +124,18 @@ class ActorCoder:
             self._drop_places(doc, event)
             attacker = repelled_attacker(self.dictionary, doc, event, country, ref_date, seen)
             if attacker is not None and event.actor1 is not None and event.actor2 is not None:
-                _copy_coding(event.actor2, attacker, "repelled-attack")
+                if attacker.start >= 0:  # "repelled an attack by X": X's own words
+                    attacker.resolved_by = "repelled-attack"
+                    event.actor2 = attacker
+                else:
+                    _copy_coding(event.actor2, attacker, "repelled-attack")
                 event.actor1, event.actor2 = event.actor2, event.actor1
+            self._drop_things(doc, event, country, ref_date)
+            if event.actor2 is None and event_category(event) in VIOLENT:
+                victims = toll_victims(doc, event)
+                if victims is not None:
+                    self.code(victims, country, ref_date, seen)
+                    event.actor2 = victims if victims.inter is not None else None
             if self.scan and event.actor1 is None and event_category(event) not in CROWDS:
                 event.actor1 = self._scan(doc, event, country, ref_date)
             if event.actor1 is None and subject_read_as_target(doc, event):
@@ -262,6 +273,23 @@ class ActorCoder:
             if any(p.start < actor.end and actor.start < p.end for p in doc.places if p.start >= 0):
                 setattr(event, slot, None)
                 doc.note(NAME, "EW-ACT-011", f"{slot} {actor.text!r} is a place, not an actor")
+
+    def _drop_things(
+        self, doc: Document, event: Event, country: str | None, ref_date: date | None
+    ) -> None:
+        """An uncoded mention of a thing ("three buses", "a loud blast") is no actor; a
+        thing whose owner is named takes the owner's coding (things.py)."""
+        for slot in ("actor1", "actor2"):
+            actor = getattr(event, slot)
+            if actor is None or actor.resolved_by != "unknown" or not is_thing(actor.text):
+                continue
+            owner = owner_words(actor.text)
+            coded = code_mention(self.dictionary, owner, country, ref_date) if owner else None
+            if coded is not None and coded.inter is not None:
+                _copy_coding(actor, coded, "owner")
+                continue
+            setattr(event, slot, None)
+            doc.note(NAME, "EW-ACT-014", f"{slot} {actor.text!r} is a thing, not an actor")
 
     @staticmethod
     def _antecedent(seen: list[Actor], types: frozenset[str]) -> Actor | None:

@@ -131,9 +131,10 @@ def repelled_attacker(
 ) -> Actor | None:
     """ "X repelled Y's attack": Y attacked, so Y is actor1 and X actor2 (ACLED: initiator).
 
-    Y is the owner named before the attack noun ("an IS attack"), else the last armed
-    actor before the trigger, in the sentence or the paragraph, other than X ("their
-    attacks", "the assault").
+    Y is the owner named before the attack noun ("an IS attack"), else the "by" agent of
+    the attack ("repelled an attack by Taliban militants", returned with its own words and
+    span), else the last armed actor before the trigger, in the sentence or the paragraph,
+    other than X ("their attacks", "the assault").
     """
     a1, a2 = event.actor1, event.actor2
     if a1 is None or a2 is None or not _REPEL.match(event.trigger.text.lower()):
@@ -148,7 +149,14 @@ def repelled_attacker(
         coded = code_mention(d, owner, country, ref_date, fuzzy=False)
         attacker = coded if coded.inter in ARMED_ALL else None
     else:
-        before = [m for m, _, _ in noun_phrases(doc, event) if m.end <= event.trigger.start]
+        phrases = noun_phrases(doc, event)
+        for mention, by_agent, _ in phrases:
+            if by_agent and mention.start >= a2.start and mention.inter is None:
+                coded = code_mention(d, mention.text, country, ref_date, fuzzy=False)
+                if coded.inter in ARMED_ALL:
+                    coded.start, coded.end = mention.start, mention.end
+                    return coded
+        before = [m for m, _, _ in phrases if m.end <= event.trigger.start]
         for mention in reversed(before):
             coded = code_mention(d, mention.text, country, ref_date, fuzzy=False)
             if coded.inter in ARMED_ALL and coded.actor_id != a1.actor_id:

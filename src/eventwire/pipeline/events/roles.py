@@ -41,6 +41,9 @@ class Roles:
     agent: int | None = None
     patient: int | None = None
     agent_conj: list[int] = field(default_factory=list)  # coordinated agents ("police and army")
+    # who was hurt when the patient is missing or a thing ("attacked a bus, killing four
+    # civilians"): actor2 of the event, but not a cue for its type
+    victim: int | None = None
     evidence: list[int] = field(default_factory=list)
 
 
@@ -162,7 +165,19 @@ def _inherit_subject(verb: Any, depth: int = 0) -> Any | None:
 RECIPROCAL: frozenset[str] = words("lexicon", "reciprocal")
 
 
-def _patient_of_verb(verb: Any) -> Any | None:
+_FIRING_VERBS: frozenset[str] = words("actors", "firing_verbs")
+
+
+def _target_of_fire(verb: Any, obj: Any) -> Any | None:
+    """ "opened fire on two children", "fired mortars at the positions of X": the target."""
+    for prep in [*_children(obj, "prep"), *_children(verb, "prep")]:
+        target = _pobj(prep) if prep.lower_ in PATIENT_PREPS else None
+        if is_participant(target):
+            return target
+    return None
+
+
+def _patient_of_verb(verb: Any, lexicon: Lexicon | None = None) -> Any | None:
     if is_passive(verb):
         subj = _first(verb, "nsubjpass")
         if subj is not None:
@@ -172,13 +187,15 @@ def _patient_of_verb(verb: Any) -> Any | None:
         if verb.dep_ == "relcl":
             return verb.head
     obj = _first(verb, "dobj", "obj")
-    if obj is not None and obj.lemma_.lower() in _FIRE_OBJECTS:
-        # "opened fire on two children", "fired shots at the convoy"
-        for prep in [*_children(obj, "prep"), *_children(verb, "prep")]:
-            target = _pobj(prep) if prep.lower_ in PATIENT_PREPS else None
-            if is_participant(target):
-                return target
-        obj = None
+    fired = (
+        obj is not None
+        and lexicon is not None
+        and verb.lemma_.lower() in _FIRING_VERBS
+        and _is_weapon(obj, lexicon)
+    )
+    if obj is not None and (obj.lemma_.lower() in _FIRE_OBJECTS or fired):
+        # "opened fire on two children", "fired mortars at the convoy": the weapon is no target
+        return _target_of_fire(verb, obj)
     if obj is not None:
         return _resolve_relative(obj, verb)
     for prep in _children(verb, "prep", "dative"):
@@ -212,12 +229,18 @@ def _is_actorish(tok: Any, lexicon: Lexicon) -> bool:
     )
 
 
-def _is_weapon_or_event(tok: Any, lexicon: Lexicon) -> bool:
+_WEAPON_CLASSES = ("weapon_air", "weapon_shell", "weapon_ied", "weapon_grenade", "weapon_suicide")
+
+
+def _is_weapon(tok: Any, lexicon: Lexicon) -> bool:
     keys = token_keys(tok)
-    for cls in ("weapon_air", "weapon_shell", "weapon_ied", "weapon_grenade", "weapon_suicide"):
-        if keys & lexicon.words_of(cls):
-            return True
-    return bool(keys & set(lexicon.by_word)) and not _is_actorish(tok, lexicon)
+    return any(keys & lexicon.words_of(cls) for cls in _WEAPON_CLASSES)
+
+
+def _is_weapon_or_event(tok: Any, lexicon: Lexicon) -> bool:
+    if _is_weapon(tok, lexicon):
+        return True
+    return bool(token_keys(tok) & set(lexicon.by_word)) and not _is_actorish(tok, lexicon)
 
 
 def _nominal_modifier_agent(noun: Any, lexicon: Lexicon) -> Any | None:
@@ -246,11 +269,11 @@ def find_roles(parse: Any, head_index: int, lexicon: Lexicon) -> Roles:
             agent = _inherit_subject(tok)
         elif agent is None and tok.dep_ == "conj":
             agent = _inherit_agent_passive(tok)
-        patient = _patient_of_verb(tok)
+        patient = _patient_of_verb(tok, lexicon)
         if patient is None:
             for partner in [*_children(tok, "conj"), tok.head if tok.dep_ == "conj" else None]:
                 if partner is not None and partner.pos_ == "VERB":
-                    patient = _patient_of_verb(partner)
+                    patient = _patient_of_verb(partner, lexicon)
                     if patient is not None:
                         break
         if agent is not None and _is_weapon_or_event(agent, lexicon):
@@ -285,8 +308,13 @@ def find_roles(parse: Any, head_index: int, lexicon: Lexicon) -> Roles:
                 agent = subject
         if tok.dep_ in {"nsubj"} and head.pos_ == "VERB" and patient is None:
             patient = _first(head, "dobj")
+        if tok.dep_ in {"dobj", "obj"} and head.lemma_.lower() in _FIRING_VERBS:
+            patient = patient or _target_of_fire(head, tok)  # "fired mortars at X's positions"
         if token_keys(tok) & lexicon.words_of("protesters") and agent is None:
             agent = tok
+    victim = _victims(tok) if patient is None or _is_thing(patient, lexicon) else None
+    if victim is not None and (agent is None or victim.i != agent.i):
+        roles.victim = victim.i
     if not is_participant(agent):
         agent = None
     if not is_participant(patient):
@@ -297,6 +325,56 @@ def find_roles(parse: Any, head_index: int, lexicon: Lexicon) -> Roles:
     if patient is not None and (agent is None or patient.i != agent.i):
         roles.patient = patient.i
     return roles
+
+
+_CONSEQUENCE_VERBS: frozenset[str] = words("actors", "consequence_verbs")
+_THING_NOUNS: frozenset[str] = words("actors", "thing_nouns")
+_PLACE_NOUNS: frozenset[str] = words("actors", "place_nouns")
+
+
+def _is_thing(tok: Any, lexicon: Lexicon) -> bool:
+    """A place, or a vehicle or building with no actor-like modifier ("a bus", not "a
+    police bus")."""
+    if tok.lemma_.lower() in _PLACE_NOUNS or tok.lower_ in _PLACE_NOUNS:
+        return True
+    if tok.lemma_.lower() not in _THING_NOUNS and tok.lower_ not in _THING_NOUNS:
+        return False
+    mods = [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}]
+    return not any(_is_actorish(m, lexicon) for m in mods)
+
+
+def _named_victim(tok: Any) -> bool:
+    """A noun phrase that names victims, not a pronoun ("9 of them", "others")."""
+    if tok.pos_ not in {"NOUN", "PROPN", "NUM"} or tok.lower_ in _RELATIVE_PRONOUNS:
+        return False
+    return not any(
+        c.dep_ == "prep" and any(o.pos_ == "PRON" for o in c.children) for c in tok.children
+    )
+
+
+def _victims(tok: Any) -> Any | None:
+    """Who was hurt, when the trigger's own patient is missing or a thing: the object of a
+    consequence clause ("…, killing four civilians"), the subject of a passive toll
+    ("… and three soldiers were killed", "three soldiers were killed in the blast")."""
+    verb = tok
+    if tok.pos_ not in {"VERB", "AUX"}:
+        node = tok.head
+        while node.dep_ == "prep" and node.head is not node:
+            node = node.head  # "killed in the blast": the preposition's verb
+        if node.pos_ == "VERB" and node.lemma_.lower() in _CONSEQUENCE_VERBS and is_passive(node):
+            return _first(node, "nsubjpass")
+        verb = node if node.pos_ == "VERB" else tok
+    clauses = list(_children(verb, "advcl", "xcomp", "conj", "acl"))
+    clauses += [c for cl in clauses if cl.dep_ != "conj" for c in _children(cl, "conj")]
+    for clause in clauses:
+        if clause.lemma_.lower() not in _CONSEQUENCE_VERBS:
+            continue
+        if clause.dep_ == "conj" and clause.head.i == verb.i and not is_passive(clause):
+            continue  # "burned houses and killed five residents": an act of its own
+        victim = _first(clause, "nsubjpass") if is_passive(clause) else _first(clause, "dobj")
+        if victim is not None and is_participant(victim) and _named_victim(victim):
+            return victim
+    return None
 
 
 def _common_modifier(agent: Any | None, noun: Any) -> bool:
