@@ -57,7 +57,7 @@ def is_speaker(token: Any) -> bool:
     head = node.head
     if node.dep_ == "nsubj" and head.lemma_.lower() in REPORTING_VERBS:
         return True
-    return node.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+    return bool(node.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according")
 
 
 def reports(verb: Any) -> bool:

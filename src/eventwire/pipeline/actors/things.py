@@ -42,7 +42,12 @@ def is_thing(text: str) -> bool:
     head = _head(text)
     if not head:
         return False
-    return head in THING_NOUNS or (head.endswith("s") and head[:-1] in THING_NOUNS)
+    forms = {
+        head,
+        head[:-1] if head.endswith("s") else head,
+        head[:-2] if head.endswith("es") else head,
+    }
+    return bool(forms & THING_NOUNS)
 
 
 def owner_words(text: str) -> str | None:
