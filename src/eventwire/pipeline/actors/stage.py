@@ -135,7 +135,9 @@ class ActorCoder:
                 victims = toll_victims(doc, event)
                 if victims is not None:
                     self.code(victims, country, ref_date, seen)
-                    event.actor2 = victims if victims.inter is not None else None
+                    # civilians dead in a battle are no party to it (ACLED keeps it a battle)
+                    battle = event.acled_event_type == "Battles" and victims.inter == 7
+                    event.actor2 = victims if victims.inter is not None and not battle else None
             if self.scan and event.actor1 is None and event_category(event) not in CROWDS:
                 event.actor1 = self._scan(doc, event, country, ref_date)
             if event.actor1 is None and subject_read_as_target(doc, event):

@@ -330,6 +330,8 @@ def find_roles(parse: Any, head_index: int, lexicon: Lexicon) -> Roles:
 _CONSEQUENCE_VERBS: frozenset[str] = words("actors", "consequence_verbs")
 _THING_NOUNS: frozenset[str] = words("actors", "thing_nouns")
 _PLACE_NOUNS: frozenset[str] = words("actors", "place_nouns")
+_NOT_ACTORS: frozenset[str] = words("actors", "not_actors")
+_BATTLE_NOUNS: frozenset[str] = words("actors", "battle_nouns")
 
 
 def _is_thing(tok: Any, lexicon: Lexicon) -> bool:
@@ -337,6 +339,8 @@ def _is_thing(tok: Any, lexicon: Lexicon) -> bool:
     police bus")."""
     if tok.lemma_.lower() in _PLACE_NOUNS or tok.lower_ in _PLACE_NOUNS:
         return True
+    if _is_weapon(tok, lexicon) or tok.lemma_.lower() in _NOT_ACTORS:
+        return True  # "detonated a car bomb, killing 12 people": the bomb is no target
     if tok.lemma_.lower() not in _THING_NOUNS and tok.lower_ not in _THING_NOUNS:
         return False
     mods = [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}]
@@ -361,8 +365,11 @@ def _victims(tok: Any) -> Any | None:
         node = tok.head
         while node.dep_ == "prep" and node.head is not node:
             node = node.head  # "killed in the blast": the preposition's verb
-        if node.pos_ == "VERB" and node.lemma_.lower() in _CONSEQUENCE_VERBS and is_passive(node):
-            return _first(node, "nsubjpass")
+        passive_toll = node.lemma_.lower() in _CONSEQUENCE_VERBS and is_passive(node)
+        if node.pos_ == "VERB" and passive_toll:
+            # "civilians were killed in the fighting" are no party to a battle (ACLED)
+            battle = tok.lemma_.lower() in _BATTLE_NOUNS or tok.lower_ in _BATTLE_NOUNS
+            return None if battle else _first(node, "nsubjpass")
         verb = node if node.pos_ == "VERB" else tok
     clauses = list(_children(verb, "advcl", "xcomp", "conj", "acl"))
     clauses += [c for cl in clauses if cl.dep_ != "conj" for c in _children(cl, "conj")]
@@ -371,7 +378,11 @@ def _victims(tok: Any) -> Any | None:
             continue
         if clause.dep_ == "conj" and clause.head.i == verb.i and not is_passive(clause):
             continue  # "burned houses and killed five residents": an act of its own
-        victim = _first(clause, "nsubjpass") if is_passive(clause) else _first(clause, "dobj")
+        if is_passive(clause):
+            victim = _first(clause, "nsubjpass")
+        else:  # "killing four civilians", "killing between 12 and 15 people"
+            between = next((p for p in _children(clause, "prep") if p.lower_ == "between"), None)
+            victim = _first(clause, "dobj") or (_pobj(between) if between is not None else None)
         if victim is not None and is_participant(victim) and _named_victim(victim):
             return victim
     return None
