@@ -60,6 +60,19 @@ def is_speaker(token: Any) -> bool:
     return bool(node.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according")
 
 
+def _apposed_to(token: Any) -> str | None:
+    """ "X, a senior leader and an Al-Qaeda expert, was shot": a phrase in apposition to the
+    one acted upon shares its role (the dependency of the head it describes)."""
+    node = token
+    for _ in range(6):  # through "a leader for the militia and an expert"
+        if node.dep_ not in ("appos", "conj", "pobj", "prep") or node.head is node:
+            break
+        if node.dep_ == "pobj" and node.head.lower_ == "by":
+            return None  # "by X" names the agent
+        node = node.head
+    return str(node.dep_) if node.dep_ in ("nsubjpass", "dobj") else None
+
+
 def reports(verb: Any) -> bool:
     """True when a clause is what a reporting verb says ("… said [gunmen killed three]")."""
     return verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in REPORTING_VERBS
@@ -176,6 +189,8 @@ def noun_phrases(doc: Document, event: Event) -> list[tuple[Actor, bool, str]]:
         dep = "attack" if root.lemma_.lower() in ATTACK_NOUNS else root.dep_
         if is_speaker(root):
             dep = "speaker"
+        elif root.dep_ in ("appos", "conj", "pobj"):
+            dep = _apposed_to(root) or dep
         found.append((actor, by_agent, dep))
     return found
 

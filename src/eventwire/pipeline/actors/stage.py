@@ -246,6 +246,8 @@ class ActorCoder:
                     continue
                 if a2 is not None and mention.start < a2.end and a2.start < mention.end:
                     continue
+                if any(p.start <= mention.start and mention.end <= p.end for p in doc.places):
+                    continue  # "…, Baghdad governorate, Iraq": a place, not an actor
                 if not by_agent and dep in ("nsubjpass", "dobj", "speaker"):
                     continue  # acted upon ("two soldiers were killed") or only reporting
                 coded = code_mention(self.dictionary, mention.text, country, ref_date, fuzzy=False)

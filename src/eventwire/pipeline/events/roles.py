@@ -332,6 +332,7 @@ _THING_NOUNS: frozenset[str] = words("actors", "thing_nouns")
 _PLACE_NOUNS: frozenset[str] = words("actors", "place_nouns")
 _NOT_ACTORS: frozenset[str] = words("actors", "not_actors")
 _BATTLE_NOUNS: frozenset[str] = words("actors", "battle_nouns")
+_PRONOMINAL: frozenset[str] = words("actors", "pronominal_nouns")
 
 
 def _is_thing(tok: Any, lexicon: Lexicon) -> bool:
@@ -344,6 +345,8 @@ def _is_thing(tok: Any, lexicon: Lexicon) -> bool:
     if tok.lemma_.lower() not in _THING_NOUNS and tok.lower_ not in _THING_NOUNS:
         return False
     mods = [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}]
+    owners = [_pobj(p) for p in _children(tok, "prep") if p.lower_ == "of"]  # "a vehicle of X"
+    mods += [o for o in owners if o is not None]
     return not any(_is_actorish(m, lexicon) for m in mods)
 
 
@@ -351,6 +354,8 @@ def _named_victim(tok: Any) -> bool:
     """A noun phrase that names victims, not a pronoun ("9 of them", "others")."""
     if tok.pos_ not in {"NOUN", "PROPN", "NUM"} or tok.lower_ in _RELATIVE_PRONOUNS:
         return False
+    if tok.lower_ in _PRONOMINAL:
+        return False  # "injuring 3 others"
     return not any(
         c.dep_ == "prep" and any(o.pos_ == "PRON" for o in c.children) for c in tok.children
     )
