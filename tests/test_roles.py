@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
-from eventwire.pipeline.actors.coref import anaphor_types
+from eventwire.pipeline.actors.coref import Antecedent, anaphor_types, pick
 from eventwire.pipeline.actors.things import is_thing, owner_words
 from eventwire.records import Actor, Document, Event
 
@@ -157,6 +157,23 @@ def test_an_anaphor_is_not_its_own_events_other_party(run_text: Run) -> None:
     for event in doc.events:
         if event.actor1 is not None and event.actor2 is not None and event.actor2.text == "them":
             assert event.actor2.actor_id != event.actor1.actor_id
+
+
+def test_antecedent_order() -> None:
+    """The same sentence before the anaphor first, then newer sentences; subjects first;
+    civilians and the event's other party never."""
+    army = Actor("the army", name="Army", actor_id="A", type="military", inter=1, resolved_by="x")
+    rebels = Actor("rebels", name="Rebels", actor_id="R", type="rebel", inter=2, resolved_by="x")
+    people = Actor("villagers", name="Civilians", type="civilians", inter=7, resolved_by="x")
+    history = [
+        Antecedent(0, 0, 8, True, army),
+        Antecedent(0, 20, 26, False, rebels),
+        Antecedent(1, 40, 49, True, people),
+    ]
+    assert pick(history, 1, 60, frozenset()) is army  # subject of the newest party sentence
+    assert pick(history, 1, 60, frozenset({"rebel"})) is rebels  # the types it may point to
+    assert pick(history, 1, 60, frozenset(), exclude=frozenset({"A"})) is rebels
+    assert pick(history, 0, 5, frozenset()) is None  # nothing before it
 
 
 def test_anaphor_words() -> None:
