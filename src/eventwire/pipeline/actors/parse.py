@@ -189,6 +189,8 @@ def noun_phrases(doc: Document, event: Event) -> list[tuple[Actor, bool, str]]:
         dep = "attack" if root.lemma_.lower() in ATTACK_NOUNS else root.dep_
         if is_speaker(root):
             dep = "speaker"
+        elif root.dep_ == "nsubj" and _bare_toll(root.head):
+            dep = "nsubjpass"  # "seven others injured": the subject of a toll was hurt
         elif root.dep_ in ("appos", "conj", "pobj"):
             dep = _apposed_to(root) or dep
         found.append((actor, by_agent, dep))
@@ -197,6 +199,25 @@ def noun_phrases(doc: Document, event: Event) -> list[tuple[Actor, bool, str]]:
 
 CONSEQUENCE_VERBS: frozenset[str] = words("actors", "consequence_verbs")
 SEPARATE_WORDS: frozenset[str] = words("actors", "separate_incident_words")
+
+
+def _has_object(verb: Any) -> bool:
+    """Does the verb act on something ("killed three men", "said …")? A chained toll
+    ("seven injured, [nine killed]") does not count."""
+    return any(
+        c.dep_ in ("dobj", "obj", "aux", "ccomp", "xcomp")
+        and not (c.dep_ == "ccomp" and c.lemma_.lower() in CONSEQUENCE_VERBS)
+        for c in verb.children
+    )
+
+
+def _bare_toll(verb: Any) -> bool:
+    """ "Nine civilians killed, seven others injured": a verb of harm with no object."""
+    return bool(
+        verb.lemma_.lower() in CONSEQUENCE_VERBS
+        and verb.tag_ in ("VBN", "VBD")
+        and not _has_object(verb)
+    )
 
 
 def _toll_subject(parse: Any) -> Any | None:
@@ -208,6 +229,9 @@ def _toll_subject(parse: Any) -> Any | None:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in CONSEQUENCE_VERBS:
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None and verb.tag_ in ("VBN", "VBD") and not _has_object(verb):
+            # a headline toll without its auxiliary: "Nine civilians killed, seven injured."
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or any(c.dep_ == "agent" for c in verb.children):
             continue
         for prep in (c for c in verb.children if c.dep_ == "prep"):

@@ -276,6 +276,8 @@ def find_roles(parse: Any, head_index: int, lexicon: Lexicon) -> Roles:
                     patient = _patient_of_verb(partner, lexicon)
                     if patient is not None:
                         break
+        if agent is not None and patient is None and _headline_toll(tok):
+            agent, patient = None, agent  # "Nine civilians killed, seven injured."
         if agent is not None and _is_weapon_or_event(agent, lexicon):
             weapon = agent
             agent = _nominal_modifier_agent(weapon, lexicon) or _by_phrase(weapon)
@@ -313,6 +315,8 @@ def find_roles(parse: Any, head_index: int, lexicon: Lexicon) -> Roles:
         if token_keys(tok) & lexicon.words_of("protesters") and agent is None:
             agent = tok
     victim = _victims(tok) if patient is None or _is_thing(patient, lexicon) else None
+    if victim is None and patient is not None and _is_thing(patient, lexicon):
+        victim = _carried(patient, lexicon)
     if victim is not None and (agent is None or victim.i != agent.i):
         roles.victim = victim.i
     if not is_participant(agent):
@@ -348,6 +352,34 @@ def _is_thing(tok: Any, lexicon: Lexicon) -> bool:
     owners = [_pobj(p) for p in _children(tok, "prep") if p.lower_ == "of"]  # "a vehicle of X"
     mods += [o for o in owners if o is not None]
     return not any(_is_actorish(m, lexicon) for m in mods)
+
+
+_CARRY_VERBS: frozenset[str] = words("actors", "carry_verbs")
+
+
+def _carried(thing: Any, lexicon: Lexicon) -> Any | None:
+    """ "attacked two vehicles carrying military troops": who the vehicle carried."""
+    for clause in _children(thing, "acl", "relcl"):
+        if clause.lemma_.lower() in _CARRY_VERBS:
+            obj = _first(clause, "dobj")
+            if obj is not None and _is_actorish(obj, lexicon):
+                return obj
+    return None
+
+
+def _headline_toll(verb: Any) -> bool:
+    """A toll without its auxiliary ("Nine civilians killed", "3 killed"): a verb of harm in
+    the past with a subject and nothing done to anyone; the subject is the victim."""
+    if verb.lemma_.lower() not in _CONSEQUENCE_VERBS or verb.tag_ not in {"VBN", "VBD"}:
+        return False
+    for c in verb.children:
+        toll = c.dep_ in {"ccomp", "parataxis"} and c.lemma_.lower() in _CONSEQUENCE_VERBS
+        if c.dep_ in {"dobj", "obj", "aux", "ccomp", "xcomp", "prt"} and not toll:
+            return False
+    if verb.lemma_.lower() == "claim":
+        return False
+    chained = verb.dep_ in {"ccomp", "parataxis"} and verb.head.lemma_.lower() in _CONSEQUENCE_VERBS
+    return verb.dep_ in {"ROOT", "conj"} or chained  # "Nine killed, seven injured"
 
 
 def _named_victim(tok: Any) -> bool:
