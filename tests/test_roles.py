@@ -109,6 +109,20 @@ def test_a_separate_toll_is_not_the_victims(run_text: Run) -> None:
     assert event.actor2 is None or event.actor2.text != "two policemen"
 
 
+def test_a_headline_toll_names_victims(run_text: Run) -> None:
+    doc = run_text("Warplanes bombed two towns in Kordofan. Nine civilians killed, seven injured.")
+    for event in doc.events:
+        assert event.actor1 is None or "civilians" not in event.actor1.text
+    event = event_on(doc, "bombed")
+    assert event.actor2 is not None and event.actor2.text == "Nine civilians"
+
+
+def test_a_vehicle_carrying_troops(run_text: Run) -> None:
+    doc = run_text("Rebels attacked two vehicles carrying military troops near Kalaba.")
+    event = event_on(doc, "attacked")
+    assert event.actor2 is not None and event.actor2.inter == 1
+
+
 def test_an_attack_on_a_police_checkpoint(run_text: Run) -> None:
     event = event_on(run_text("Militants launched an attack on a police checkpoint."), "attack")
     assert event.actor1 is not None and event.actor1.inter == 2
