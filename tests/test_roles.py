@@ -117,6 +117,14 @@ def test_a_headline_toll_names_victims(run_text: Run) -> None:
     assert event.actor2 is not None and event.actor2.text == "Nine civilians"
 
 
+def test_a_toll_of_a_named_group_is_not_its_attack(run_text: Run) -> None:
+    """ "1 PDF soldier killed.": the group named before the bare toll was hit, it did not hit."""
+    doc = run_text("Rebels and soldiers fought near Kalaba. One Taliban fighter killed.")
+    event = event_on(doc, "killed")
+    assert event.actor2 is not None and event.actor2.name == "Taliban"
+    assert event.actor1 is None or event.actor1.name != "Taliban"
+
+
 def test_a_vehicle_carrying_troops(run_text: Run) -> None:
     doc = run_text("Rebels attacked two vehicles carrying military troops near Kalaba.")
     event = event_on(doc, "attacked")

@@ -254,3 +254,12 @@ def toll_victims(doc: Document, event: Event) -> Actor | None:
         return None
     subject = _toll_subject(parse)
     return _actor(parse, doc.sentences[nxt].start, subject) if subject is not None else None
+
+
+def bare_toll_trigger(doc: Document, event: Event) -> bool:
+    """Is the event's trigger a verb of harm with no object ("1 soldier killed.")?"""
+    parse = doc.parses.get(event.sentence_index)
+    if parse is None or not 0 <= event.sentence_index < len(doc.sentences):
+        return False
+    token = _trigger_token(parse, doc.sentences[event.sentence_index].start, event)
+    return token is not None and _bare_toll(token)

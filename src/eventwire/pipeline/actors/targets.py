@@ -37,7 +37,7 @@ from datetime import date
 
 from eventwire.datafiles import words
 from eventwire.pipeline.actors.compose import code_mention
-from eventwire.pipeline.actors.parse import noun_phrases
+from eventwire.pipeline.actors.parse import bare_toll_trigger, noun_phrases
 from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.records import Actor, Document, Event
 
@@ -118,6 +118,8 @@ def subject_read_as_target(doc: Document, event: Event) -> bool:
     if event.acled_event_type not in VIOLENT or not 0 <= a2.end <= event.trigger.start:
         return False
     between = doc.text[a2.end : event.trigger.start]
+    if bare_toll_trigger(doc, event):
+        return False  # "1 PDF soldier killed.": a toll, the soldier was the one hit
     return len(between) <= 40 and not _PASSIVE.search(between)
 
 
