@@ -156,6 +156,20 @@ def test_anaphors_resolve_to_the_named_group(run_text: Run) -> None:
         assert event.actor1.resolved_by == "coref"
 
 
+def test_we_is_the_speaker(run_text: Run) -> None:
+    """First person in a quotation is whoever says it (class 1 and 3 together)."""
+    doc = run_text('"We killed 20 militants near Kandahar," the Afghan army said.')
+    event = event_on(doc, "killed")
+    assert event.actor1 is not None and event.actor1.resolved_by == "coref"
+    assert event.actor1.inter in {1, 8} and event.actor1.type == "military"
+
+
+def test_an_apposed_speaker_is_not_actor1(run_text: Run) -> None:
+    doc = run_text("Ahmad Wali, an army spokesman, said nine rebels were killed near Kandahar.")
+    for event in doc.events:
+        assert event.actor1 is None or event.actor1.inter != 1
+
+
 def test_an_anaphor_chain_keeps_the_name(run_text: Run) -> None:
     doc = run_text(
         "Boko Haram attacked Konduga on Sunday.\n\nThe insurgents burned houses and killed "

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from eventwire.datafiles import word_table, words
+from eventwire.pipeline.actors.parse import is_speaker
 from eventwire.pipeline.common.cues import load_cues
 from eventwire.records import Actor, Document
 
@@ -33,6 +34,7 @@ ANAPHORS: dict[str, frozenset[str]] = {
     k: frozenset(v) for k, v in word_table("actors", "anaphors").items()
 }
 POSSESSIVE_POINTERS: frozenset[str] = words("actors", "possessive_pointers")
+FIRST_PERSON: frozenset[str] = words("actors", "first_person")
 ARMED_MEMBER_NOUNS: frozenset[str] = words("actors", "armed_member_nouns")
 # parties to violence; protesters, rioters and named non-armed groups (5, 6) as well
 PARTY_INTERS = frozenset({1, 2, 3, 4, 5, 6, 8})
@@ -67,6 +69,7 @@ class Antecedent:
     end: int
     subject: bool
     actor: Actor
+    speaker: bool = False  # the subject of a reporting verb ("…," the army said)
 
 
 def compatible(actor: Actor, types: frozenset[str]) -> bool:
@@ -82,8 +85,10 @@ def pick(
     start: int,
     types: frozenset[str],
     exclude: frozenset[str] = frozenset(),
+    first_person: bool = False,
 ) -> Actor | None:
-    """The antecedent of an anaphor at ``start`` in ``sentence`` (see the module doc)."""
+    """The antecedent of an anaphor at ``start`` in ``sentence`` (see the module doc); a
+    first-person anaphor ("we", "our forces") is the sentence's speaker when it has one."""
     before = [
         c
         for c in candidates
@@ -92,6 +97,15 @@ def pick(
         and compatible(c.actor, types)
         and (c.actor.actor_id or c.actor.name) not in exclude
     ]
+    if first_person:
+        # '"We killed 20 militants," the army said': the speaker of the sentence
+        speaker = [
+            c
+            for c in candidates
+            if c.sentence == sentence and c.speaker and compatible(c.actor, types)
+        ]
+        if speaker:
+            return speaker[0].actor
     if not before:
         return None
     best = max(before, key=lambda c: (c.sentence, c.subject, c.start))
@@ -126,7 +140,8 @@ class MentionHistory:
                     continue
                 coded = code(chunk.text)
                 if compatible(coded, frozenset()):
-                    self.items.append(Antecedent(index, start, end, subject, coded))
+                    speaker = is_speaker(root)
+                    self.items.append(Antecedent(index, start, end, subject, coded, speaker))
 
     def resolve(
         self, actor: Actor, sentence: int, exclude: frozenset[str] = frozenset()
@@ -135,4 +150,5 @@ class MentionHistory:
         types = anaphor_types(actor.text)
         if types is None or actor.start < 0:
             return None
-        return pick(self.items, sentence, actor.start, types, exclude)
+        first = actor.text.lower().split()[0] in FIRST_PERSON
+        return pick(self.items, sentence, actor.start, types, exclude, first)

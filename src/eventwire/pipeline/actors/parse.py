@@ -47,13 +47,14 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 
 def is_speaker(token: Any) -> bool:
     """True for who reports an event, not a party to it: the subject of a reporting verb
-    ("a police official said …", "police and witnesses said …") or the source of
-    "according to X"."""
+    ("a police official said …", "police and witnesses said …", "X, an army spokesman,
+    said …") or the source of "according to X"."""
     node = token
     for _ in range(3):
-        if node.dep_ != "conj" or node.head is node:
+        if node.dep_ not in ("conj", "appos") or node.head is node:
             break
-        node = node.head  # "police and witnesses said": each conjunct speaks
+        # "police and witnesses said", "Ahmed Ali, a police spokesman, said": all speak
+        node = node.head
     head = node.head
     if node.dep_ == "nsubj" and head.lemma_.lower() in REPORTING_VERBS:
         return True
