@@ -536,8 +536,9 @@ def test_a_repelled_attack_without_an_attacker_keeps_the_roles(coder: ActorCoder
          "GEN-CIVILIANS", "acled-target"),
         ("A man was found shot dead in Kano.", "shot", "Violence against civilians", "Attack",
          "GEN-CIVILIANS", None),
+        # houses are no actor (issue 15): the civilians are inferred, not the houses' words
         ("Soldiers burned the houses in the village.", "burned", "Strategic developments",
-         "Looting/property destruction", "GEN-CIVILIANS", "acled-target"),
+         "Looting/property destruction", "GEN-CIVILIANS", "inferred"),
         ("Workers protested in Kano and were dispersed.", "protested", "Protests",
          "Protest with intervention", "NG-POL", "inferred"),
     ],

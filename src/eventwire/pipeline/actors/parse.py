@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.datafiles import words
+from eventwire.pipeline.common.cues import load_cues
 from eventwire.records import Actor, Document, Event
 
 SUBJECT_DEPS = frozenset({"nsubj"})
@@ -37,6 +38,45 @@ LEFT_DEPS = frozenset(
 )
 # Heads that are things, not actors ("a bomb exploded", "clashes took place").
 NOT_ACTORS: frozenset[str] = words("actors", "not_actors")
+# Verbs whose subject reports an event rather than takes part in it ("an army spokesman
+# said …"); a claim of responsibility or an admission names the perpetrator, so it is not one.
+REPORTING_VERBS: frozenset[str] = frozenset(
+    lemma for lemma, category in load_cues().verbs.items() if category != "claim"
+) - words("actors", "admission_verbs")
+
+
+def is_speaker(token: Any) -> bool:
+    """True for who reports an event, not a party to it: the subject of a reporting verb
+    ("a police official said …", "police and witnesses said …", "X, an army spokesman,
+    said …") or the source of "according to X"."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in ("conj", "appos") or node.head is node:
+            break
+        # "police and witnesses said", "Ahmed Ali, a police spokesman, said": all speak
+        node = node.head
+    head = node.head
+    if node.dep_ == "nsubj" and head.lemma_.lower() in REPORTING_VERBS:
+        return True
+    return bool(node.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according")
+
+
+def _apposed_to(token: Any) -> str | None:
+    """ "X, a senior leader and an Al-Qaeda expert, was shot": a phrase in apposition to the
+    one acted upon shares its role (the dependency of the head it describes)."""
+    node = token
+    for _ in range(6):  # through "a leader for the militia and an expert"
+        if node.dep_ not in ("appos", "conj", "pobj", "prep") or node.head is node:
+            break
+        if node.dep_ == "pobj" and node.head.lower_ == "by":
+            return None  # "by X" names the agent
+        node = node.head
+    return str(node.dep_) if node.dep_ in ("nsubjpass", "dobj") else None
+
+
+def reports(verb: Any) -> bool:
+    """True when a clause is what a reporting verb says ("… said [gunmen killed three]")."""
+    return verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in REPORTING_VERBS
 
 
 def _trigger_token(parse: Any, offset: int, event: Event) -> Any | None:
@@ -89,6 +129,8 @@ def _predicate(token: Any) -> Any:
     for _ in range(3):
         if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in node.children):
             return node
+        if reports(node):
+            break  # the speaker of "X said [...]" is not the subject of what was said
         if (
             node.dep_ in ("xcomp", "conj", "dobj", "pobj", "advcl", "ccomp")
             and node.head is not node
@@ -125,7 +167,10 @@ def roles_from_parse(doc: Document, event: Event) -> tuple[Actor | None, Actor |
 
 
 def noun_phrases(doc: Document, event: Event) -> list[tuple[Actor, bool, str]]:
-    """Noun phrases of the event's sentence in order: (mention, is "by" agent, dependency)."""
+    """Noun phrases of the event's sentence in order: (mention, is "by" agent, dependency).
+
+    The dependency is "attack" for an attack noun and "speaker" for who reports the event
+    (``is_speaker``)."""
     parse = doc.parses.get(event.sentence_index)
     if parse is None or not 0 <= event.sentence_index < len(doc.sentences):
         return []
@@ -143,5 +188,79 @@ def noun_phrases(doc: Document, event: Event) -> list[tuple[Actor, bool, str]]:
         by_agent = root.dep_ == "pobj" and root.head.lower_ == "by"
         # "Saudi-led coalition air raids were reported": the attack names its attacker
         dep = "attack" if root.lemma_.lower() in ATTACK_NOUNS else root.dep_
+        if is_speaker(root):
+            dep = "speaker"
+        elif root.dep_ == "nsubj" and _bare_toll(root.head):
+            dep = "nsubjpass"  # "seven others injured": the subject of a toll was hurt
+        elif root.dep_ in ("appos", "conj", "pobj"):
+            dep = _apposed_to(root) or dep
         found.append((actor, by_agent, dep))
     return found
+
+
+CONSEQUENCE_VERBS: frozenset[str] = words("actors", "consequence_verbs")
+SEPARATE_WORDS: frozenset[str] = words("actors", "separate_incident_words")
+
+
+def _has_object(verb: Any) -> bool:
+    """Does the verb act on something ("killed three men", "said …")? A chained toll
+    ("seven injured, [nine killed]") does not count."""
+    return any(
+        c.dep_ in ("dobj", "obj", "aux", "ccomp", "xcomp")
+        and not (c.dep_ == "ccomp" and c.lemma_.lower() in CONSEQUENCE_VERBS)
+        for c in verb.children
+    )
+
+
+def _bare_toll(verb: Any) -> bool:
+    """ "Nine civilians killed, seven others injured": a verb of harm with no object."""
+    return bool(
+        verb.lemma_.lower() in CONSEQUENCE_VERBS
+        and verb.tag_ in ("VBN", "VBD")
+        and not _has_object(verb)
+    )
+
+
+def _toll_subject(parse: Any) -> Any | None:
+    """The victims of a bare passive toll sentence ("Three soldiers were killed."), or None
+    when the toll names an agent or an incident of its own ("… in clashes", "separately")."""
+    if any(t.lower_ in SEPARATE_WORDS for t in parse):
+        return None
+    for verb in parse:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in CONSEQUENCE_VERBS:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None and verb.tag_ in ("VBN", "VBD") and not _has_object(verb):
+            # a headline toll without its auxiliary: "Nine civilians killed, seven injured."
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or any(c.dep_ == "agent" for c in verb.children):
+            continue
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                dets = {c.lower_ for c in obj.children if c.dep_ in ("det", "poss")}
+                if obj.lemma_.lower() in NOT_ACTORS and not dets & {"the", "that", "this"}:
+                    return None  # "were killed in clashes": another incident
+        return subject
+    return None
+
+
+def toll_victims(doc: Document, event: Event) -> Actor | None:
+    """Victims named by a passive toll in the sentence after the event's, in the same
+    paragraph ("A roadside bomb exploded near X. Three soldiers were killed.")."""
+    nxt = event.sentence_index + 1
+    parse = doc.parses.get(nxt)
+    if parse is None or not 0 <= event.sentence_index < nxt < len(doc.sentences):
+        return None
+    if doc.sentences[nxt].segment != doc.sentences[event.sentence_index].segment:
+        return None
+    subject = _toll_subject(parse)
+    return _actor(parse, doc.sentences[nxt].start, subject) if subject is not None else None
+
+
+def bare_toll_trigger(doc: Document, event: Event) -> bool:
+    """Is the event's trigger a verb of harm with no object ("1 soldier killed.")?"""
+    parse = doc.parses.get(event.sentence_index)
+    if parse is None or not 0 <= event.sentence_index < len(doc.sentences):
+        return False
+    token = _trigger_token(parse, doc.sentences[event.sentence_index].start, event)
+    return token is not None and _bare_toll(token)

@@ -21,24 +21,23 @@ from dataclasses import replace
 from datetime import date
 
 from eventwire.config import ActorsOptions, Settings
-from eventwire.datafiles import word_table, words
+from eventwire.datafiles import words
 from eventwire.pipeline.actors.compose import code_mention
-from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse
+from eventwire.pipeline.actors.coref import ANAPHORS, MentionHistory, anaphor_types
+from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse, toll_victims
 from eventwire.pipeline.actors.targets import (
     addressee_only,
     default_target,
     repelled_attacker,
     subject_read_as_target,
 )
+from eventwire.pipeline.actors.things import is_thing, owner_words
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary, normalise
 from eventwire.records import Actor, Document, Event
 
 NAME = "eventwire.actors.v1"
-# mention -> types it may refer to (empty = any non-civilian group)
-ANAPHORS: dict[str, frozenset[str]] = {
-    k: frozenset(v) for k, v in word_table("actors", "anaphors").items()
-}
+__all__ = ["ANAPHORS", "NAME", "ActorCoder", "event_category", "make_actors_stage"]
 CROWDS = frozenset({"Protests", "Riots"})
 ARMED = frozenset({1, 2, 3, 4, 8})
 EXPLICIT = frozenset({"dictionary", "dictionary-role", "composed", "fuzzy", "fuzzy-role"})
@@ -113,6 +112,7 @@ class ActorCoder:
     def __call__(self, doc: Document) -> Document:
         history: dict[int, list[Actor]] = {}  # segment index -> coded actors, in order
         events = sorted(doc.events, key=lambda e: (e.trigger.start, e.trigger.end))
+        self._mentions: MentionHistory | None = None
         for event in events:
             segment = self._segment(doc, event)
             country = self._event_country(doc, event)
@@ -120,16 +120,24 @@ class ActorCoder:
             if self.fill_from_parse and event.actor1 is None and event.actor2 is None:
                 self._fill_from_parse(doc, event)
             seen = history.setdefault(segment, [])
-            for actor in [event.actor1, event.actor2, *event.assoc_actors]:
-                if actor is not None and actor.resolved_by is None:
-                    self.code(actor, country, ref_date, seen)
-                    if actor.resolved_by in WEAK:
-                        self._extend_left(doc, actor, country, ref_date)
+            self._code_event_actors(doc, event, country, ref_date, seen)
             self._drop_places(doc, event)
             attacker = repelled_attacker(self.dictionary, doc, event, country, ref_date, seen)
             if attacker is not None and event.actor1 is not None and event.actor2 is not None:
-                _copy_coding(event.actor2, attacker, "repelled-attack")
+                if attacker.start >= 0:  # "repelled an attack by X": X's own words
+                    attacker.resolved_by = "repelled-attack"
+                    event.actor2 = attacker
+                else:
+                    _copy_coding(event.actor2, attacker, "repelled-attack")
                 event.actor1, event.actor2 = event.actor2, event.actor1
+            self._drop_things(doc, event, country, ref_date)
+            if event.actor2 is None and event_category(event) in VIOLENT:
+                victims = toll_victims(doc, event)
+                if victims is not None:
+                    self.code(victims, country, ref_date, seen)
+                    # civilians dead in a battle are no party to it (ACLED keeps it a battle)
+                    battle = event.acled_event_type == "Battles" and victims.inter == 7
+                    event.actor2 = victims if victims.inter is not None and not battle else None
             if self.scan and event.actor1 is None and event_category(event) not in CROWDS:
                 event.actor1 = self._scan(doc, event, country, ref_date)
             if event.actor1 is None and subject_read_as_target(doc, event):
@@ -145,13 +153,54 @@ class ActorCoder:
                     seen.append(actor)
         return doc
 
+    def _code_event_actors(
+        self,
+        doc: Document,
+        event: Event,
+        country: str | None,
+        ref_date: date | None,
+        seen: list[Actor],
+    ) -> None:
+        """Code the raw mentions of one event: named ones first, then the anaphors, which
+        never point to the other party of their own event ("attacked soldiers and killed
+        them")."""
+        actors = [a for a in (event.actor1, event.actor2, *event.assoc_actors) if a is not None]
+        pending = [a for a in actors if a.resolved_by is None]
+        pending.sort(key=lambda a: anaphor_types(a.text) is not None)
+        for actor in pending:
+            exclude = frozenset(
+                a.actor_id or a.name or "" for a in actors if a is not actor and a.inter
+            )
+            antecedent = self._coreferent(doc, event, actor, exclude) if self.coref else None
+            if antecedent is not None:
+                _copy_coding(actor, antecedent, "coref")
+                continue
+            self.code(actor, country, ref_date, seen)
+            if actor.resolved_by in WEAK:
+                self._extend_left(doc, actor, country, ref_date)
+
+    def _coreferent(
+        self, doc: Document, event: Event, actor: Actor, exclude: frozenset[str]
+    ) -> Actor | None:
+        """The antecedent of an anaphoric mention in the report's earlier mentions."""
+        if anaphor_types(actor.text) is None:
+            return None
+        if self._mentions is None:
+            dictionary, published = self.dictionary, doc.published
+
+            def code(text: str) -> Actor:
+                return code_mention(dictionary, text, doc.country, published, fuzzy=False)
+
+            self._mentions = MentionHistory(doc, code)
+        return self._mentions.resolve(actor, event.sentence_index, exclude)
+
     def code(
         self, actor: Actor, country: str | None, ref_date: date | None, seen: list[Actor]
     ) -> None:
         """Code one mention in place (coreference first, then the dictionary)."""
-        key = " ".join(actor.text.lower().split())
-        if self.coref and key in ANAPHORS:
-            antecedent = self._antecedent(seen, ANAPHORS[key])
+        types = anaphor_types(actor.text)
+        if self.coref and types is not None:
+            antecedent = self._antecedent(seen, types)
             if antecedent is not None:
                 _copy_coding(actor, antecedent, "coref")
                 return
@@ -197,8 +246,10 @@ class ActorCoder:
                     continue
                 if a2 is not None and mention.start < a2.end and a2.start < mention.end:
                     continue
-                if not by_agent and dep in ("nsubjpass", "dobj"):
-                    continue  # the ones acted upon ("two soldiers were killed")
+                if any(p.start <= mention.start and mention.end <= p.end for p in doc.places):
+                    continue  # "…, Baghdad governorate, Iraq": a place, not an actor
+                if not by_agent and dep in ("nsubjpass", "dobj", "speaker"):
+                    continue  # acted upon ("two soldiers were killed") or only reporting
                 coded = code_mention(self.dictionary, mention.text, country, ref_date, fuzzy=False)
                 if coded.inter not in ARMED or coded.type == "monitor":
                     continue
@@ -226,6 +277,23 @@ class ActorCoder:
             if any(p.start < actor.end and actor.start < p.end for p in doc.places if p.start >= 0):
                 setattr(event, slot, None)
                 doc.note(NAME, "EW-ACT-011", f"{slot} {actor.text!r} is a place, not an actor")
+
+    def _drop_things(
+        self, doc: Document, event: Event, country: str | None, ref_date: date | None
+    ) -> None:
+        """An uncoded mention of a thing ("three buses", "a loud blast") is no actor; a
+        thing whose owner is named takes the owner's coding (things.py)."""
+        for slot in ("actor1", "actor2"):
+            actor = getattr(event, slot)
+            if actor is None or actor.resolved_by != "unknown" or not is_thing(actor.text):
+                continue
+            owner = owner_words(actor.text)
+            coded = code_mention(self.dictionary, owner, country, ref_date) if owner else None
+            if coded is not None and coded.inter is not None:
+                _copy_coding(actor, coded, "owner")
+                continue
+            setattr(event, slot, None)
+            doc.note(NAME, "EW-ACT-014", f"{slot} {actor.text!r} is a thing, not an actor")
 
     @staticmethod
     def _antecedent(seen: list[Actor], types: frozenset[str]) -> Actor | None:
@@ -306,7 +374,8 @@ class ActorCoder:
                     f"no perpetrator for {event.trigger.text!r}: coded as Unidentified Armed Group",
                 )
             elif a1 is not None and (a1.inter == 7 or a1.inter is None):
-                if a1.inter is None and a1.resolved_by == "unknown" and a1.text[:1].isupper():
+                named = a1.text[:1].isupper() and anaphor_types(a1.text) is None
+                if a1.inter is None and a1.resolved_by == "unknown" and named:
                     a1.inter = 3  # a named armed actor we do not know: a political militia
                 elif a1.inter == 7 and _collective(a1.text):
                     # residents, villagers, workers attacking: mob violence (ACLED: rioters)

@@ -37,7 +37,7 @@ from datetime import date
 
 from eventwire.datafiles import words
 from eventwire.pipeline.actors.compose import code_mention
-from eventwire.pipeline.actors.parse import noun_phrases
+from eventwire.pipeline.actors.parse import bare_toll_trigger, noun_phrases
 from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.records import Actor, Document, Event
 
@@ -118,6 +118,8 @@ def subject_read_as_target(doc: Document, event: Event) -> bool:
     if event.acled_event_type not in VIOLENT or not 0 <= a2.end <= event.trigger.start:
         return False
     between = doc.text[a2.end : event.trigger.start]
+    if bare_toll_trigger(doc, event):
+        return False  # "1 PDF soldier killed.": a toll, the soldier was the one hit
     return len(between) <= 40 and not _PASSIVE.search(between)
 
 
@@ -131,9 +133,10 @@ def repelled_attacker(
 ) -> Actor | None:
     """ "X repelled Y's attack": Y attacked, so Y is actor1 and X actor2 (ACLED: initiator).
 
-    Y is the owner named before the attack noun ("an IS attack"), else the last armed
-    actor before the trigger, in the sentence or the paragraph, other than X ("their
-    attacks", "the assault").
+    Y is the owner named before the attack noun ("an IS attack"), else the "by" agent of
+    the attack ("repelled an attack by Taliban militants", returned with its own words and
+    span), else the last armed actor before the trigger, in the sentence or the paragraph,
+    other than X ("their attacks", "the assault").
     """
     a1, a2 = event.actor1, event.actor2
     if a1 is None or a2 is None or not _REPEL.match(event.trigger.text.lower()):
@@ -148,7 +151,14 @@ def repelled_attacker(
         coded = code_mention(d, owner, country, ref_date, fuzzy=False)
         attacker = coded if coded.inter in ARMED_ALL else None
     else:
-        before = [m for m, _, _ in noun_phrases(doc, event) if m.end <= event.trigger.start]
+        phrases = noun_phrases(doc, event)
+        for mention, by_agent, _ in phrases:
+            if by_agent and mention.start >= a2.start and mention.inter is None:
+                coded = code_mention(d, mention.text, country, ref_date, fuzzy=False)
+                if coded.inter in ARMED_ALL:
+                    coded.start, coded.end = mention.start, mention.end
+                    return coded
+        before = [m for m, _, _ in phrases if m.end <= event.trigger.start]
         for mention in reversed(before):
             coded = code_mention(d, mention.text, country, ref_date, fuzzy=False)
             if coded.inter in ARMED_ALL and coded.actor_id != a1.actor_id:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventwire.datafiles import words
+from eventwire.pipeline.common.cues import load_cues
 from eventwire.pipeline.events.triggers import Lexicon, token_keys
 
 PATIENT_PREPS: frozenset[str] = words("lexicon", "patient_preps")
@@ -27,6 +28,10 @@ _LEFT_DEPS = frozenset(
 )
 _RELATIVE_PRONOUNS: frozenset[str] = words("lexicon", "relative_pronouns")
 MAX_ACTOR_TOKENS = 12
+# "An army spokesman said [gunmen killed …]": the speaker is not the agent of what is said
+_REPORTING: frozenset[str] = frozenset(
+    lemma for lemma, category in load_cues().verbs.items() if category != "claim"
+) - words("actors", "admission_verbs")
 
 
 @dataclass(slots=True)
@@ -36,6 +41,9 @@ class Roles:
     agent: int | None = None
     patient: int | None = None
     agent_conj: list[int] = field(default_factory=list)  # coordinated agents ("police and army")
+    # who was hurt when the patient is missing or a thing ("attacked a bus, killing four
+    # civilians"): actor2 of the event, but not a cue for its type
+    victim: int | None = None
     evidence: list[int] = field(default_factory=list)
 
 
@@ -142,6 +150,8 @@ def _inherit_subject(verb: Any, depth: int = 0) -> Any | None:
         return None
     if verb.dep_ == "relcl" and not is_passive(verb):
         return verb.head
+    if verb.dep_ in {"ccomp", "parataxis"} and verb.head.lemma_.lower() in _REPORTING:
+        return None
     if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head.i != verb.i:
         head = verb.head
         if head.pos_ in {"VERB", "AUX"}:
@@ -155,7 +165,19 @@ def _inherit_subject(verb: Any, depth: int = 0) -> Any | None:
 RECIPROCAL: frozenset[str] = words("lexicon", "reciprocal")
 
 
-def _patient_of_verb(verb: Any) -> Any | None:
+_FIRING_VERBS: frozenset[str] = words("actors", "firing_verbs")
+
+
+def _target_of_fire(verb: Any, obj: Any) -> Any | None:
+    """ "opened fire on two children", "fired mortars at the positions of X": the target."""
+    for prep in [*_children(obj, "prep"), *_children(verb, "prep")]:
+        target = _pobj(prep) if prep.lower_ in PATIENT_PREPS else None
+        if is_participant(target):
+            return target
+    return None
+
+
+def _patient_of_verb(verb: Any, lexicon: Lexicon | None = None) -> Any | None:
     if is_passive(verb):
         subj = _first(verb, "nsubjpass")
         if subj is not None:
@@ -165,13 +187,15 @@ def _patient_of_verb(verb: Any) -> Any | None:
         if verb.dep_ == "relcl":
             return verb.head
     obj = _first(verb, "dobj", "obj")
-    if obj is not None and obj.lemma_.lower() in _FIRE_OBJECTS:
-        # "opened fire on two children", "fired shots at the convoy"
-        for prep in [*_children(obj, "prep"), *_children(verb, "prep")]:
-            target = _pobj(prep) if prep.lower_ in PATIENT_PREPS else None
-            if is_participant(target):
-                return target
-        obj = None
+    fired = (
+        obj is not None
+        and lexicon is not None
+        and verb.lemma_.lower() in _FIRING_VERBS
+        and _is_weapon(obj, lexicon)
+    )
+    if obj is not None and (obj.lemma_.lower() in _FIRE_OBJECTS or fired):
+        # "opened fire on two children", "fired mortars at the convoy": the weapon is no target
+        return _target_of_fire(verb, obj)
     if obj is not None:
         return _resolve_relative(obj, verb)
     for prep in _children(verb, "prep", "dative"):
@@ -205,12 +229,18 @@ def _is_actorish(tok: Any, lexicon: Lexicon) -> bool:
     )
 
 
-def _is_weapon_or_event(tok: Any, lexicon: Lexicon) -> bool:
+_WEAPON_CLASSES = ("weapon_air", "weapon_shell", "weapon_ied", "weapon_grenade", "weapon_suicide")
+
+
+def _is_weapon(tok: Any, lexicon: Lexicon) -> bool:
     keys = token_keys(tok)
-    for cls in ("weapon_air", "weapon_shell", "weapon_ied", "weapon_grenade", "weapon_suicide"):
-        if keys & lexicon.words_of(cls):
-            return True
-    return bool(keys & set(lexicon.by_word)) and not _is_actorish(tok, lexicon)
+    return any(keys & lexicon.words_of(cls) for cls in _WEAPON_CLASSES)
+
+
+def _is_weapon_or_event(tok: Any, lexicon: Lexicon) -> bool:
+    if _is_weapon(tok, lexicon):
+        return True
+    return bool(token_keys(tok) & set(lexicon.by_word)) and not _is_actorish(tok, lexicon)
 
 
 def _nominal_modifier_agent(noun: Any, lexicon: Lexicon) -> Any | None:
@@ -239,13 +269,15 @@ def find_roles(parse: Any, head_index: int, lexicon: Lexicon) -> Roles:
             agent = _inherit_subject(tok)
         elif agent is None and tok.dep_ == "conj":
             agent = _inherit_agent_passive(tok)
-        patient = _patient_of_verb(tok)
+        patient = _patient_of_verb(tok, lexicon)
         if patient is None:
             for partner in [*_children(tok, "conj"), tok.head if tok.dep_ == "conj" else None]:
                 if partner is not None and partner.pos_ == "VERB":
-                    patient = _patient_of_verb(partner)
+                    patient = _patient_of_verb(partner, lexicon)
                     if patient is not None:
                         break
+        if agent is not None and patient is None and _headline_toll(tok):
+            agent, patient = None, agent  # "Nine civilians killed, seven injured."
         if agent is not None and _is_weapon_or_event(agent, lexicon):
             weapon = agent
             agent = _nominal_modifier_agent(weapon, lexicon) or _by_phrase(weapon)
@@ -278,8 +310,15 @@ def find_roles(parse: Any, head_index: int, lexicon: Lexicon) -> Roles:
                 agent = subject
         if tok.dep_ in {"nsubj"} and head.pos_ == "VERB" and patient is None:
             patient = _first(head, "dobj")
+        if tok.dep_ in {"dobj", "obj"} and head.lemma_.lower() in _FIRING_VERBS:
+            patient = patient or _target_of_fire(head, tok)  # "fired mortars at X's positions"
         if token_keys(tok) & lexicon.words_of("protesters") and agent is None:
             agent = tok
+    victim = _victims(tok) if patient is None or _is_thing(patient, lexicon) else None
+    if victim is None and patient is not None and _is_thing(patient, lexicon):
+        victim = _carried(patient, lexicon)
+    if victim is not None and (agent is None or victim.i != agent.i):
+        roles.victim = victim.i
     if not is_participant(agent):
         agent = None
     if not is_participant(patient):
@@ -290,6 +329,100 @@ def find_roles(parse: Any, head_index: int, lexicon: Lexicon) -> Roles:
     if patient is not None and (agent is None or patient.i != agent.i):
         roles.patient = patient.i
     return roles
+
+
+_CONSEQUENCE_VERBS: frozenset[str] = words("actors", "consequence_verbs")
+_THING_NOUNS: frozenset[str] = words("actors", "thing_nouns")
+_PLACE_NOUNS: frozenset[str] = words("actors", "place_nouns")
+_NOT_ACTORS: frozenset[str] = words("actors", "not_actors")
+_BATTLE_NOUNS: frozenset[str] = words("actors", "battle_nouns")
+_PRONOMINAL: frozenset[str] = words("actors", "pronominal_nouns")
+
+
+def _is_thing(tok: Any, lexicon: Lexicon) -> bool:
+    """A place, or a vehicle or building with no actor-like modifier ("a bus", not "a
+    police bus")."""
+    if tok.lemma_.lower() in _PLACE_NOUNS or tok.lower_ in _PLACE_NOUNS:
+        return True
+    if _is_weapon(tok, lexicon) or tok.lemma_.lower() in _NOT_ACTORS:
+        return True  # "detonated a car bomb, killing 12 people": the bomb is no target
+    if tok.lemma_.lower() not in _THING_NOUNS and tok.lower_ not in _THING_NOUNS:
+        return False
+    mods = [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}]
+    owners = [_pobj(p) for p in _children(tok, "prep") if p.lower_ == "of"]  # "a vehicle of X"
+    mods += [o for o in owners if o is not None]
+    return not any(_is_actorish(m, lexicon) for m in mods)
+
+
+_CARRY_VERBS: frozenset[str] = words("actors", "carry_verbs")
+
+
+def _carried(thing: Any, lexicon: Lexicon) -> Any | None:
+    """ "attacked two vehicles carrying military troops": who the vehicle carried."""
+    for clause in _children(thing, "acl", "relcl"):
+        if clause.lemma_.lower() in _CARRY_VERBS:
+            obj = _first(clause, "dobj")
+            if obj is not None and _is_actorish(obj, lexicon):
+                return obj
+    return None
+
+
+def _headline_toll(verb: Any) -> bool:
+    """A toll without its auxiliary ("Nine civilians killed", "3 killed"): a verb of harm in
+    the past with a subject and nothing done to anyone; the subject is the victim."""
+    if verb.lemma_.lower() not in _CONSEQUENCE_VERBS or verb.tag_ not in {"VBN", "VBD"}:
+        return False
+    for c in verb.children:
+        toll = c.dep_ in {"ccomp", "parataxis"} and c.lemma_.lower() in _CONSEQUENCE_VERBS
+        if c.dep_ in {"dobj", "obj", "aux", "ccomp", "xcomp", "prt"} and not toll:
+            return False
+    if verb.lemma_.lower() == "claim":
+        return False
+    chained = verb.dep_ in {"ccomp", "parataxis"} and verb.head.lemma_.lower() in _CONSEQUENCE_VERBS
+    return verb.dep_ in {"ROOT", "conj"} or chained  # "Nine killed, seven injured"
+
+
+def _named_victim(tok: Any) -> bool:
+    """A noun phrase that names victims, not a pronoun ("9 of them", "others")."""
+    if tok.pos_ not in {"NOUN", "PROPN", "NUM"} or tok.lower_ in _RELATIVE_PRONOUNS:
+        return False
+    if tok.lower_ in _PRONOMINAL:
+        return False  # "injuring 3 others"
+    return not any(
+        c.dep_ == "prep" and any(o.pos_ == "PRON" for o in c.children) for c in tok.children
+    )
+
+
+def _victims(tok: Any) -> Any | None:
+    """Who was hurt, when the trigger's own patient is missing or a thing: the object of a
+    consequence clause ("…, killing four civilians"), the subject of a passive toll
+    ("… and three soldiers were killed", "three soldiers were killed in the blast")."""
+    verb = tok
+    if tok.pos_ not in {"VERB", "AUX"}:
+        node = tok.head
+        while node.dep_ == "prep" and node.head is not node:
+            node = node.head  # "killed in the blast": the preposition's verb
+        passive_toll = node.lemma_.lower() in _CONSEQUENCE_VERBS and is_passive(node)
+        if node.pos_ == "VERB" and passive_toll:
+            # "civilians were killed in the fighting" are no party to a battle (ACLED)
+            battle = tok.lemma_.lower() in _BATTLE_NOUNS or tok.lower_ in _BATTLE_NOUNS
+            return None if battle else _first(node, "nsubjpass")
+        verb = node if node.pos_ == "VERB" else tok
+    clauses = list(_children(verb, "advcl", "xcomp", "conj", "acl"))
+    clauses += [c for cl in clauses if cl.dep_ != "conj" for c in _children(cl, "conj")]
+    for clause in clauses:
+        if clause.lemma_.lower() not in _CONSEQUENCE_VERBS:
+            continue
+        if clause.dep_ == "conj" and clause.head.i == verb.i and not is_passive(clause):
+            continue  # "burned houses and killed five residents": an act of its own
+        if is_passive(clause):
+            victim = _first(clause, "nsubjpass")
+        else:  # "killing four civilians", "killing between 12 and 15 people"
+            between = next((p for p in _children(clause, "prep") if p.lower_ == "between"), None)
+            victim = _first(clause, "dobj") or (_pobj(between) if between is not None else None)
+        if victim is not None and is_participant(victim) and _named_victim(victim):
+            return victim
+    return None
 
 
 def _common_modifier(agent: Any | None, noun: Any) -> bool:

@@ -445,7 +445,8 @@ class EventCoder:
             rule=f"{frame_name}:{match.entry.id}|{reason}",
         )
         event.evidence.append(trigger)
-        for label, head in (("actor1", roles.agent), ("actor2", roles.patient)):
+        victim = roles.patient if roles.victim is None else roles.victim
+        for label, head in (("actor1", roles.agent), ("actor2", victim)):
             if head is None:
                 continue
             actor = make_actor(doc, parse, base, head)
