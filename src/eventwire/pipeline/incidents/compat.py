@@ -92,14 +92,21 @@ def named(actor: Actor | None) -> bool:
     return not actor.name.startswith("Unidentified") and actor.resolved_by != "inferred"
 
 
-def actors_conflict(one: Actor | None, other: Actor | None) -> bool:
-    """Whether two coded perpetrators differ (both named by the dictionary, different names)."""
-    if not named(one) or not named(other):
+def actors_conflict(
+    actor: Actor | None, other: tuple[Actor | None, Actor | None], strong: frozenset[str]
+) -> bool:
+    """Whether a perpetrator is neither side of another mention, both coded by name.
+
+    ``other`` is the (actor1, actor2) of the other mention: in a fight told twice either side
+    may be the subject ("rebels ambushed troops", "troops returned fire"). Only names the
+    dictionary gave (``strong`` codings) count; "the insurgents" read from context does not.
+    """
+    if not named(actor) or actor is None or actor.resolved_by not in strong or actor.claimed:
         return False
-    assert one is not None and other is not None
-    if one.claimed or other.claimed:
+    sides = [a for a in other if named(a) and a is not None and a.resolved_by in strong]
+    if not sides or (other[0] is not None and other[0] not in sides):
         return False
-    return one.name != other.name
+    return all(a.name != actor.name for a in sides)
 
 
 def place_rank(place: Place | None, order: int) -> tuple[int, int, int]:

@@ -36,6 +36,9 @@ class IncidentCues:
     determiners: re.Pattern[str]  # a definite determiner ending just before a noun
     generic_triggers: frozenset[str]
     consequence_frames: frozenset[str]
+    response_triggers: frozenset[str]
+    attached_sub_types: frozenset[str]
+    strong_codings: frozenset[str]
     separator: re.Pattern[str]  # anchored at the start of a sentence
     followup: re.Pattern[str]
     denial: re.Pattern[str]
@@ -104,6 +107,9 @@ def load_incident_cues() -> IncidentCues:
         determiners=determiner,
         generic_triggers=frozenset(w.lower() for w in words(AREA, "generic_triggers")),
         consequence_frames=words(AREA, "consequence_frames"),
+        response_triggers=frozenset(w.lower() for w in words(AREA, "response_triggers")),
+        attached_sub_types=words(AREA, "attached_sub_types"),
+        strong_codings=words(AREA, "strong_actor_codings"),
         separator=re.compile(
             rf"^\W*(?:{_alternation(words(AREA, 'separator_cues'))})(?![\w-])", re.I
         ),

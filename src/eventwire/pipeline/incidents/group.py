@@ -22,12 +22,12 @@ from eventwire.pipeline.incidents.compat import (
     places_compatible,
 )
 from eventwire.pipeline.incidents.cues import IncidentCues
-from eventwire.records import Actor, Document, Event
+from eventwire.records import Actor, Document, Event, Mention
 
 # Kinds of mention that only refer to an incident: placed after the rest of their sentence.
 _DEFERRED = frozenset({"claim", "denial", "follow-up"})
 # Around an anaphor ("the attack in Mosul on Friday"), how far its own place/date may lie.
-_WINDOW_BEFORE, _WINDOW_AFTER = 25, 45
+_WINDOW_BEFORE, _WINDOW_AFTER = 25, 60
 
 
 @dataclass
@@ -50,6 +50,8 @@ class Incident:
 
     items: list[Item] = field(default_factory=list)
     last: int = -1  # text order of its latest mention
+    claimants: list[Actor] = field(default_factory=list)  # from claims no event carries
+    claim_mentions: list[Mention] = field(default_factory=list)
 
     @property
     def first(self) -> Item:
@@ -99,8 +101,9 @@ class Grouper:
             return "demonstration"
         return etype
 
-    def classify(self, doc: Document, event: Event, order: int) -> Item:
-        """What kind of mention an event is (see the module docstring)."""
+    def classify(self, doc: Document, event: Event, order: int, alone: bool = True) -> Item:
+        """What kind of mention an event is (see the module docstring); ``alone``: the only
+        event of its sentence."""
         text, base = _sentence_text(doc, event)
         start, end = event.trigger.start - base, event.trigger.end - base
         trigger = event.trigger.text.lower()
@@ -118,21 +121,33 @@ class Grouper:
             anaphor or event.acled_sub_event_type == "Arrests" or event.acled_event_type is None
         ):
             kind = "follow-up"
-        elif _frame(event) in self.cues.consequence_frames:
+        elif (
+            _frame(event) in self.cues.consequence_frames
+            or trigger in self.cues.response_triggers
+            or event.acled_sub_event_type in self.cues.attached_sub_types
+        ):
             kind = "consequence"
         elif anaphor:
             kind = "coreferent"
         item = Item(event, order, kind, generic, anaphor)
+        place, when = event.location, event.date
+        # a date said in another sentence (the dateline's, the lead's) is inherited, not stated
+        item.own_date = when is None or 0 <= when.span_start - base < len(text)
         if anaphor or kind in _DEFERRED:
             # "the attack in Mosul on Friday" states its own place and date; in "arrested on
             # Saturday in connection with the bombing" the date is the arrest's
-            place, when = event.location, event.date
             after = start if kind in _DEFERRED else start - _WINDOW_BEFORE
             item.own_place = place is None or _in_window(
                 place.start - base, place.end - base, after, end
             )
-            item.own_date = kind not in _DEFERRED and (
-                when is None or _in_window(when.span_start - base, when.span_end - base, after, end)
+            item.own_date = (
+                item.own_date
+                and kind not in _DEFERRED
+                and (
+                    alone
+                    or when is None
+                    or _in_window(when.span_start - base, when.span_end - base, after, end)
+                )
             )
         item.aggregate = (
             not anaphor
@@ -167,7 +182,8 @@ class Grouper:
                 if not dates_compatible(item.event.date, other.event.date):
                     return False
             if item.kind == "main" and other.kind == "main":
-                if actors_conflict(_perpetrator(item.event), _perpetrator(other.event)):
+                sides = (_perpetrator(other.event), other.event.actor2)
+                if actors_conflict(_perpetrator(item.event), sides, self.cues.strong_codings):
                     return False
         return True
 
@@ -200,7 +216,13 @@ class Grouper:
     def group(self, doc: Document) -> list[Incident]:
         """Group ``doc.events`` into incidents (each event in exactly one)."""
         events = sorted(doc.events, key=lambda e: (e.sentence_index, e.trigger.start))
-        items = [self.classify(doc, e, n) for n, e in enumerate(events)]
+        per_sentence: dict[int, int] = {}
+        for event in events:
+            per_sentence[event.sentence_index] = per_sentence.get(event.sentence_index, 0) + 1
+        items = [
+            self.classify(doc, e, n, per_sentence[e.sentence_index] == 1)
+            for n, e in enumerate(events)
+        ]
         incidents: list[Incident] = []
         by_sentence: dict[int, list[Item]] = {}
         for item in items:

@@ -18,7 +18,7 @@ from eventwire.records import Actor, Event, Fatalities, Mention, Span
 
 # Mentions that describe the incident itself (claims, denials and follow-ups only refer to it).
 _DESCRIBING = frozenset({"main", "coreferent", "consequence"})
-_CONFIDENCE_STEP, _CONFIDENCE_CAP = 0.02, 0.97
+_CONFIDENCE_STEP, _CONFIDENCE_CAP = 0.01, 0.97
 
 
 def _rank(item: Item) -> tuple[bool, int, float, int]:
@@ -46,7 +46,7 @@ def _speaker_is_actor(event: Event) -> bool:
     return bool(actor and actor.text and speaker and actor.text.lower() in speaker.lower())
 
 
-def _actor1(rep: Item, items: list[Item]) -> Actor | None:
+def _actor1(rep: Item, items: list[Item], claimants: list[Actor]) -> Actor | None:
     """The named perpetrator, else the claimant (``claimed=True``), else the representative's."""
     describing = [i for i in items if i.kind in _DESCRIBING]
     for item in describing:
@@ -57,6 +57,8 @@ def _actor1(rep: Item, items: list[Item]) -> Actor | None:
             claimant = _claimant(item.event)
             if claimant is not None:
                 return claimant
+    if claimants:
+        return claimants[0]
     if rep.event.actor1 is not None:
         return rep.event.actor1
     return next((i.event.actor1 for i in describing if i.event.actor1 is not None), None)
@@ -138,12 +140,14 @@ def merge(incident: Incident) -> Event:
     event = rep.event
     if rep.kind not in _DESCRIBING:
         rep.kind = "main"
-    event.actor1 = _actor1(rep, items)
+    event.actor1 = _actor1(rep, items, incident.claimants)
     event.actor2 = _actor2(rep, items)
     stated = [i for i in describing if i.own_place] or [rep]
     event.location = min(stated, key=lambda i: place_rank(i.event.location, i.order)).event.location
-    dated = [i for i in describing if i.own_date] or [rep]
-    event.date = min(dated, key=lambda i: date_rank(i.event.date, i.order)).event.date
+    # a date the mention states itself before one it inherits (from the dateline, the lead)
+    event.date = min(
+        describing, key=lambda i: (not i.own_date, date_rank(i.event.date, i.order))
+    ).event.date
     event.fatalities = _fatalities(describing)
     if any(i.event.modality == "asserted" for i in describing):
         event.modality = "asserted"
@@ -158,9 +162,12 @@ def merge(incident: Incident) -> Event:
         )
         event.attribution = other or event.attribution
     event.evidence = _evidence(items)
-    extra = min(len(describing) - 1, 5) * _CONFIDENCE_STEP
+    extra = min(len(describing) - 1, 3) * _CONFIDENCE_STEP
     best = max(i.event.confidence for i in describing)
     event.confidence = round(max(event.confidence, min(_CONFIDENCE_CAP, best + extra)), 4)
-    event.mentions = _mentions(rep, items)
+    event.mentions = sorted(
+        [*_mentions(rep, items), *incident.claim_mentions],
+        key=lambda m: (m.sentence_index, m.start),
+    )
     event.aggregate = rep.aggregate
     return event

@@ -22,6 +22,8 @@ from datetime import timedelta
 from eventwire.config import IncidentsOptions, Settings
 from eventwire.datafiles import words
 from eventwire.pipeline.base import Resources, Stage, register_stage
+from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
+from eventwire.pipeline.incidents.claims import text_claims
 from eventwire.pipeline.incidents.compat import ends_before
 from eventwire.pipeline.incidents.cues import AREA, load_incident_cues
 from eventwire.pipeline.incidents.group import Grouper, Incident
@@ -53,20 +55,48 @@ class IncidentsStage:
         "doc.notes",
     )
 
-    def __init__(self, grouper: Grouper, options: IncidentsOptions) -> None:
+    def __init__(
+        self, grouper: Grouper, options: IncidentsOptions, dictionary: ActorDictionary
+    ) -> None:
         self.grouper = grouper
         self.options = options
+        self.dictionary = dictionary
 
     def __call__(self, doc: Document) -> Document:
         if not doc.events:
             return doc
         events: list[Event] = []
-        for incident in self.grouper.group(doc):
+        incidents = self.grouper.group(doc)
+        self.attach_text_claims(doc, incidents)
+        for incident in incidents:
             event = self._event_of(doc, incident)
             if event is not None:
                 events.append(event)
         doc.events = events
         return doc
+
+    def attach_text_claims(self, doc: Document, incidents: list[Incident]) -> None:
+        """Give each claim no event carries to the latest violent incident told before it."""
+        coded = {
+            i.event.sentence_index for inc in incidents for i in inc.items if i.kind == "claim"
+        }
+        for claim in text_claims(doc, self.grouper.cues, self.dictionary):
+            if claim.sentence_index in coded:
+                continue
+            best: tuple[int, Incident] | None = None
+            for incident in incidents:
+                if self.grouper.family(incident.first.event) != "violent":
+                    continue
+                told = [
+                    i.order
+                    for i in incident.items
+                    if i.event.sentence_index <= claim.sentence_index
+                ]
+                if told and (best is None or max(told) > best[0]):
+                    best = (max(told), incident)
+            if best is not None:
+                best[1].claimants.append(claim.claimant)
+                best[1].claim_mentions.append(claim.mention)
 
     def _event_of(self, doc: Document, incident: Incident) -> Event | None:
         """The incident's event, or None for a claim or denial that refers to nothing."""
@@ -96,4 +126,7 @@ def make_incidents_stage(settings: Settings, resources: Resources) -> Stage:
     options = settings.options_of(IncidentsOptions)
     cues = resources.get("incidents:cues", load_incident_cues)
     grouper = Grouper(cues, words(AREA, "violent_types"), words(AREA, "demonstration_types"))
-    return IncidentsStage(grouper, options)
+    files = tuple(settings.user_actor_files)
+    # the actors stage's dictionary (same resource key): loaded once per process
+    dictionary = resources.get("actors:" + "|".join(files), lambda: load_actor_dictionary(files))
+    return IncidentsStage(grouper, options, dictionary)
