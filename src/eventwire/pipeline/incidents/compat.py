@@ -44,7 +44,7 @@ def _inside(small: Place, large: Place) -> bool:
     )
     if not coarse:
         return False
-    if large.feature == "country" or (large.precision or 0) >= 3 and large.admin1 is None:
+    if large.feature == "country" or ((large.precision or 0) >= 3 and large.admin1 is None):
         return bool(small.country and small.country == large.country)
     names = {large.name, large.text, large.admin1} - {None}
     return bool(small.admin1 and (small.admin1 in names or small.admin1 == large.admin1))

@@ -20,6 +20,8 @@ from eventwire.pipeline.incidents.compat import (
     actors_conflict,
     dates_compatible,
     places_compatible,
+    stated_date,
+    stated_place,
 )
 from eventwire.pipeline.incidents.cues import IncidentCues
 from eventwire.records import Actor, Document, Event, Mention
@@ -101,9 +103,8 @@ class Grouper:
             return "demonstration"
         return etype
 
-    def classify(self, doc: Document, event: Event, order: int, alone: bool = True) -> Item:
-        """What kind of mention an event is (see the module docstring); ``alone``: the only
-        event of its sentence."""
+    def classify(self, doc: Document, event: Event, order: int) -> Item:
+        """What kind of mention an event is (see the module docstring)."""
         text, base = _sentence_text(doc, event)
         start, end = event.trigger.start - base, event.trigger.end - base
         trigger = event.trigger.text.lower()
@@ -144,8 +145,7 @@ class Grouper:
                 item.own_date
                 and kind not in _DEFERRED
                 and (
-                    alone
-                    or when is None
+                    when is None
                     or _in_window(when.span_start - base, when.span_end - base, after, end)
                 )
             )
@@ -171,16 +171,24 @@ class Grouper:
         ):
             return False
         if item.kind == "main" and not (
-            self._same_type(item, incident) or self._same_act(item, incident)
+            self._same_type(item, incident)
+            or self._same_act(item, incident)
+            or self._continues(item, incident)
         ):
             return False
         for other in incident.typed():
-            if item.own_place and other.own_place:
-                if not places_compatible(item.event.location, other.event.location):
-                    return False
-            if item.own_date and other.own_date:
-                if not dates_compatible(item.event.date, other.event.date):
-                    return False
+            if (
+                item.own_place
+                and other.own_place
+                and not places_compatible(item.event.location, other.event.location)
+            ):
+                return False
+            if (
+                item.own_date
+                and other.own_date
+                and not dates_compatible(item.event.date, other.event.date)
+            ):
+                return False
             if item.kind == "main" and other.kind == "main":
                 sides = (_perpetrator(other.event), other.event.actor2)
                 if actors_conflict(_perpetrator(item.event), sides, self.cues.strong_codings):
@@ -200,6 +208,18 @@ class Grouper:
             return False
         return item.generic or all(i.generic or i.kind == "consequence" for i in typed)
 
+    def _continues(self, item: Item, incident: Incident) -> bool:
+        """A violent act told right after a violent incident, with no place or date of its
+        own ("Boko Haram ambushed a convoy near Maiduguri on Tuesday. The insurgents opened
+        fire with rockets…"): the story goes on about the same incident."""
+        if self.family(item.event) != "violent" or self.family(incident.first.event) != "violent":
+            return False
+        event = item.event
+        if stated_place(event.location) or (item.own_date and stated_date(event.date)):
+            return False
+        told = max(i.event.sentence_index for i in incident.items)
+        return 0 <= event.sentence_index - told <= 1
+
     def _same_act(self, item: Item, incident: Incident) -> bool:
         """Several words of one act: "the rebels fired mortars and grenade launchers" gives two
         violent mentions of one sentence with the same actor1 span."""
@@ -216,13 +236,7 @@ class Grouper:
     def group(self, doc: Document) -> list[Incident]:
         """Group ``doc.events`` into incidents (each event in exactly one)."""
         events = sorted(doc.events, key=lambda e: (e.sentence_index, e.trigger.start))
-        per_sentence: dict[int, int] = {}
-        for event in events:
-            per_sentence[event.sentence_index] = per_sentence.get(event.sentence_index, 0) + 1
-        items = [
-            self.classify(doc, e, n, per_sentence[e.sentence_index] == 1)
-            for n, e in enumerate(events)
-        ]
+        items = [self.classify(doc, e, n) for n, e in enumerate(events)]
         incidents: list[Incident] = []
         by_sentence: dict[int, list[Item]] = {}
         for item in items:

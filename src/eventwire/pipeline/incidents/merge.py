@@ -14,7 +14,8 @@ import dataclasses
 
 from eventwire.pipeline.incidents.compat import date_rank, named, place_rank
 from eventwire.pipeline.incidents.group import Incident, Item
-from eventwire.records import Actor, Event, Fatalities, Mention, Span
+from eventwire.pipeline.incidents.tolls import TollCues, combine_tolls
+from eventwire.records import Actor, Event, Mention, Sentence, Span
 
 # Mentions that describe the incident itself (claims, denials and follow-ups only refer to it).
 _DESCRIBING = frozenset({"main", "coreferent", "consequence"})
@@ -93,20 +94,6 @@ def _actor2(rep: Item, items: list[Item]) -> Actor | None:
     return rep.event.actor2
 
 
-def _fatalities(items: list[Item]) -> Fatalities | None:
-    """The latest stated toll of the incident (an update beats the first count)."""
-    tolls = [i.event.fatalities for i in items if i.event.fatalities is not None]
-    counted = [f for f in tolls if f.best is not None]
-    if not tolls:
-        return None
-    wounded = [f.wounded for f in tolls if f.wounded is not None]
-    if counted:
-        best = max(counted, key=lambda f: (f.start, f.best or 0))
-    else:
-        best = tolls[0]
-    return dataclasses.replace(best, wounded=max(wounded) if wounded else best.wounded)
-
-
 def _evidence(items: list[Item]) -> list[Span]:
     seen: set[tuple[int, int, str]] = set()
     spans: list[Span] = []
@@ -132,7 +119,7 @@ def _mentions(rep: Item, items: list[Item]) -> list[Mention]:
     return mentions
 
 
-def merge(incident: Incident) -> Event:
+def merge(incident: Incident, sentences: list[Sentence], toll_cues: TollCues) -> Event:
     """The incident as one event: the representative mention, filled from all mentions."""
     items = incident.items
     describing = [i for i in items if i.kind in _DESCRIBING] or items
@@ -148,7 +135,11 @@ def merge(incident: Incident) -> Event:
     event.date = min(
         describing, key=lambda i: (not i.own_date, date_rank(i.event.date, i.order))
     ).event.date
-    event.fatalities = _fatalities(describing)
+    event.fatalities = combine_tolls(
+        [i.event.fatalities for i in describing if i.event.fatalities is not None],
+        sentences,
+        toll_cues,
+    )
     if any(i.event.modality == "asserted" for i in describing):
         event.modality = "asserted"
     if event.attribution is not None and event.attribution.role == "claimant":

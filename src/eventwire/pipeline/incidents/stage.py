@@ -28,6 +28,7 @@ from eventwire.pipeline.incidents.compat import ends_before
 from eventwire.pipeline.incidents.cues import AREA, load_incident_cues
 from eventwire.pipeline.incidents.group import Grouper, Incident
 from eventwire.pipeline.incidents.merge import merge
+from eventwire.pipeline.incidents.tolls import load_toll_cues
 from eventwire.records import Document, Event
 
 NAME = "eventwire.incidents.v1"
@@ -61,6 +62,7 @@ class IncidentsStage:
         self.grouper = grouper
         self.options = options
         self.dictionary = dictionary
+        self.toll_cues = load_toll_cues()
 
     def __call__(self, doc: Document) -> Document:
         if not doc.events:
@@ -109,7 +111,7 @@ class IncidentsStage:
                 "report: not an event",
             )
             return None
-        event = merge(incident)
+        event = merge(incident, doc.sentences, self.toll_cues)
         event.background = self.is_background(doc, event)
         return event
 
