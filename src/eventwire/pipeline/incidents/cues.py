@@ -38,6 +38,7 @@ class IncidentCues:
     consequence_frames: frozenset[str]
     response_triggers: frozenset[str]
     attached_sub_types: frozenset[str]
+    own_sub_types: frozenset[str]
     strong_codings: frozenset[str]
     separator: re.Pattern[str]  # anchored at the start of a sentence
     followup: re.Pattern[str]
@@ -109,6 +110,7 @@ def load_incident_cues() -> IncidentCues:
         consequence_frames=words(AREA, "consequence_frames"),
         response_triggers=frozenset(w.lower() for w in words(AREA, "response_triggers")),
         attached_sub_types=words(AREA, "attached_sub_types"),
+        own_sub_types=words(AREA, "own_sub_types"),
         strong_codings=words(AREA, "strong_actor_codings"),
         separator=re.compile(
             rf"^\W*(?:{_alternation(words(AREA, 'separator_cues'))})(?![\w-])", re.I

@@ -30,6 +30,8 @@ from eventwire.records import Actor, Document, Event, Mention
 _DEFERRED = frozenset({"claim", "denial", "follow-up"})
 # Around an anaphor ("the attack in Mosul on Friday"), how far its own place/date may lie.
 _WINDOW_BEFORE, _WINDOW_AFTER = 25, 60
+# How many sentences on an indefinite mention of the same type still continues an incident.
+_NEAR_SENTENCES = 2
 
 
 @dataclass
@@ -149,8 +151,13 @@ class Grouper:
                     or _in_window(when.span_start - base, when.span_end - base, after, end)
                 )
             )
+        # a count of the dead over a period: "hundreds have been killed this year"
+        counted = _frame(event) in self.cues.consequence_frames or (
+            event.fatalities is not None and event.fatalities.best is not None
+        )
         item.aggregate = (
-            not anaphor
+            counted
+            and not anaphor
             and event.acled_event_type is not None
             and self.cues.is_aggregate(text)
             and (event.date is None or event.date.precision not in ("day", "week"))
@@ -162,6 +169,8 @@ class Grouper:
         first = incident.first
         if first.aggregate or first.event.acled_event_type is None:
             return False
+        if not self._modality_fits(item, incident):
+            return False
         family = self.family(item.event)
         if family != self.family(first.event) and item.kind in ("main", "coreferent"):
             return False
@@ -171,7 +180,7 @@ class Grouper:
         ):
             return False
         if item.kind == "main" and not (
-            self._same_type(item, incident)
+            (self._same_type(item, incident) and self._near_or_same(item, incident))
             or self._same_act(item, incident)
             or self._continues(item, incident)
         ):
@@ -201,12 +210,49 @@ class Grouper:
         event = item.event
         typed = incident.typed()
         if any(i.event.acled_event_type == event.acled_event_type for i in typed):
-            if event.acled_event_type != "Strategic developments":
-                return True
-            return any(i.event.acled_sub_event_type == event.acled_sub_event_type for i in typed)
+            own = self.cues.own_sub_types
+            subs = {i.event.acled_sub_event_type for i in typed}
+            if event.acled_event_type == "Strategic developments" or (
+                (subs | {event.acled_sub_event_type}) & own
+            ):
+                return subs == {event.acled_sub_event_type}
+            return True
         if self.family(event) != "violent":
             return False
         return item.generic or all(i.generic or i.kind == "consequence" for i in typed)
+
+    @staticmethod
+    def _near_or_same(item: Item, incident: Incident) -> bool:
+        """An indefinite mention of the same type joins an incident told in the last few
+        sentences, or one farther back that it places at the same stated place or day."""
+        told = max(i.event.sentence_index for i in incident.items)
+        if item.event.sentence_index - told <= _NEAR_SENTENCES:
+            return True
+        for other in incident.typed():
+            here, there = item.event.location, other.event.location
+            if stated_place(here) and stated_place(there) and places_compatible(here, there):
+                return True
+            when, then = item.event.date, other.event.date
+            if (
+                item.own_date
+                and other.own_date
+                and stated_date(when)
+                and stated_date(then)
+                and dates_compatible(when, then)
+            ):
+                return True
+        return False
+
+    @staticmethod
+    def _modality_fits(item: Item, incident: Incident) -> bool:
+        """A habit, a generic statement or a hypothesis is not told of a real incident, nor the
+        other way round; "nobody was killed" (negated) may still be a consequence of one."""
+        if item.kind in _DEFERRED:
+            return True
+        modality = item.event.modality
+        if modality == "negated" and item.kind == "consequence":
+            return True
+        return modality in {i.event.modality for i in incident.typed()}
 
     def _continues(self, item: Item, incident: Incident) -> bool:
         """A violent act told right after a violent incident, with no place or date of its
@@ -215,6 +261,8 @@ class Grouper:
         if self.family(item.event) != "violent" or self.family(incident.first.event) != "violent":
             return False
         event = item.event
+        if event.modality != "asserted" or event.acled_sub_event_type in self.cues.own_sub_types:
+            return False
         if stated_place(event.location) or (item.own_date and stated_date(event.date)):
             return False
         told = max(i.event.sentence_index for i in incident.items)
