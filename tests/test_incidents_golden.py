@@ -162,7 +162,7 @@ def _details(want: dict[str, Any], got: Event) -> dict[str, tuple[object, object
         if wanted is None:
             continue
         if key in ("actor1", "actor2"):
-            if not (isinstance(found, str) and (wanted in found or found and found in wanted)):
+            if not (isinstance(found, str) and (wanted in found or (found and found in wanted))):
                 wrong[key] = (wanted, found)
         elif wanted != found:
             wrong[key] = (wanted, found)

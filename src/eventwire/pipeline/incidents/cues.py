@@ -24,7 +24,7 @@ def _alternation(phrases: Iterable[str]) -> str:
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
 
 
-def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{_alternation(phrases)})(?![\w-])", re.I)
 
 
@@ -115,11 +115,11 @@ def load_incident_cues() -> IncidentCues:
         separator=re.compile(
             rf"^\W*(?:{_alternation(words(AREA, 'separator_cues'))})(?![\w-])", re.I
         ),
-        followup=_phrase_pattern(words(AREA, "followup_cues")),
-        denial=_phrase_pattern(words(AREA, "denial_verbs")),
-        claim=_phrase_pattern(words(AREA, "claim_words")),
+        followup=phrase_pattern(words(AREA, "followup_cues")),
+        denial=phrase_pattern(words(AREA, "denial_verbs")),
+        claim=phrase_pattern(words(AREA, "claim_words")),
         aggregate=(
-            _phrase_pattern(words(AREA, "aggregate_cues")),
+            phrase_pattern(words(AREA, "aggregate_cues")),
             *(re.compile(p, re.I) for p in sorted(words(AREA, "aggregate_patterns"))),
         ),
     )

@@ -97,7 +97,7 @@ def _actor2(rep: Item, items: list[Item]) -> Actor | None:
     """
     if rep.event.actor2 is not None and rep.event.actor2.inter is not None:
         return rep.event.actor2
-    kinds = ("main", "coreferent")
+    kinds: tuple[str, ...] = ("main", "coreferent")
     if rep.event.acled_event_type != "Battles":
         kinds = ("main", "coreferent", "consequence")
     for item in (i for i in items if i.kind in kinds):
