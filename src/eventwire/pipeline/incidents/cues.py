@@ -15,8 +15,6 @@ from dataclasses import dataclass
 
 from eventwire.datafiles import words
 
-AREA = "incidents"
-
 
 def _alternation(phrases: Iterable[str]) -> str:
     """A regular-expression alternation of phrases, longest first, spaces matching any space."""
@@ -96,30 +94,29 @@ class IncidentCues:
 
 def load_incident_cues() -> IncidentCues:
     """Read and compile the incident word lists (checked by the data-file loader)."""
-    determiners = words(AREA, "definite_determiners")
+    determiners = words("incidents", "definite_determiners")
     # a determiner (or a possessive "'s") followed by at most two modifiers before the noun
     det = _alternation(determiners)
     determiner = re.compile(
         rf"(?:(?<![\w-])(?:{det})|\w's|\w’s)(?:\s+[\w-]+){{0,2}}\s+$",
         re.I,
     )
+    separators = words("incidents", "separator_cues")
     return IncidentCues(
-        anaphoric_nouns=frozenset(w.lower() for w in words(AREA, "anaphoric_nouns")),
+        anaphoric_nouns=frozenset(w.lower() for w in words("incidents", "anaphoric_nouns")),
         determiners=determiner,
-        generic_triggers=frozenset(w.lower() for w in words(AREA, "generic_triggers")),
-        consequence_frames=words(AREA, "consequence_frames"),
-        response_triggers=frozenset(w.lower() for w in words(AREA, "response_triggers")),
-        attached_sub_types=words(AREA, "attached_sub_types"),
-        own_sub_types=words(AREA, "own_sub_types"),
-        strong_codings=words(AREA, "strong_actor_codings"),
-        separator=re.compile(
-            rf"^\W*(?:{_alternation(words(AREA, 'separator_cues'))})(?![\w-])", re.I
-        ),
-        followup=phrase_pattern(words(AREA, "followup_cues")),
-        denial=phrase_pattern(words(AREA, "denial_verbs")),
-        claim=phrase_pattern(words(AREA, "claim_words")),
+        generic_triggers=frozenset(w.lower() for w in words("incidents", "generic_triggers")),
+        consequence_frames=words("incidents", "consequence_frames"),
+        response_triggers=frozenset(w.lower() for w in words("incidents", "response_triggers")),
+        attached_sub_types=words("incidents", "attached_sub_types"),
+        own_sub_types=words("incidents", "own_sub_types"),
+        strong_codings=words("incidents", "strong_actor_codings"),
+        separator=re.compile(rf"^\W*(?:{_alternation(separators)})(?![\w-])", re.I),
+        followup=phrase_pattern(words("incidents", "followup_cues")),
+        denial=phrase_pattern(words("incidents", "denial_verbs")),
+        claim=phrase_pattern(words("incidents", "claim_words")),
         aggregate=(
-            phrase_pattern(words(AREA, "aggregate_cues")),
-            *(re.compile(p, re.I) for p in sorted(words(AREA, "aggregate_patterns"))),
+            phrase_pattern(words("incidents", "aggregate_cues")),
+            *(re.compile(p, re.I) for p in sorted(words("incidents", "aggregate_patterns"))),
         ),
     )

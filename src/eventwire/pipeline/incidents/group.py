@@ -114,9 +114,9 @@ class Grouper:
         generic = trigger in self.cues.generic_triggers
         role = event.attribution.role if event.attribution else None
         kind = "main"
-        if role == "claimant" or (
-            trigger in self.cues.anaphoric_nouns and self.cues.is_claim(text[:start])
-        ):
+        if role == "claimant" or self.cues.is_claim(text[:start]):
+            # what follows "claimed responsibility for" is the incident claimed or the claim's
+            # own words ("…, saying it avenged the torture of prisoners"): never a new event
             kind = "claim"
         elif self.cues.is_denial(text[:start]) and (anaphor or event.modality == "negated"):
             kind = "denial"

@@ -25,7 +25,7 @@ from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.incidents.claims import text_claims
 from eventwire.pipeline.incidents.compat import ends_before
-from eventwire.pipeline.incidents.cues import AREA, load_incident_cues
+from eventwire.pipeline.incidents.cues import load_incident_cues
 from eventwire.pipeline.incidents.group import Grouper, Incident
 from eventwire.pipeline.incidents.merge import merge
 from eventwire.pipeline.incidents.tolls import load_toll_cues
@@ -127,7 +127,9 @@ class IncidentsStage:
 def make_incidents_stage(settings: Settings, resources: Resources) -> Stage:
     options = settings.options_of(IncidentsOptions)
     cues = resources.get("incidents:cues", load_incident_cues)
-    grouper = Grouper(cues, words(AREA, "violent_types"), words(AREA, "demonstration_types"))
+    grouper = Grouper(
+        cues, words("incidents", "violent_types"), words("incidents", "demonstration_types")
+    )
     files = tuple(settings.user_actor_files)
     # the actors stage's dictionary (same resource key): loaded once per process
     dictionary = resources.get("actors:" + "|".join(files), lambda: load_actor_dictionary(files))

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from eventwire.datafiles import words
-from eventwire.pipeline.incidents.cues import AREA, phrase_pattern
+from eventwire.pipeline.incidents.cues import phrase_pattern
 from eventwire.records import Fatalities, Sentence
 
 
@@ -31,9 +31,9 @@ class TollCues:
 def load_toll_cues() -> TollCues:
     """Read and compile the toll cue lists."""
     return TollCues(
-        phrase_pattern(words(AREA, "toll_update_cues")),
-        phrase_pattern(words(AREA, "toll_addition_cues")),
-        phrase_pattern(words(AREA, "toll_breakdown_cues")),
+        phrase_pattern(words("incidents", "toll_update_cues")),
+        phrase_pattern(words("incidents", "toll_addition_cues")),
+        phrase_pattern(words("incidents", "toll_breakdown_cues")),
     )
 
 
