@@ -320,6 +320,14 @@ def test_a_claim_no_stage_coded_is_read_from_the_words(stage: Stage) -> None:
     assert [m.kind for m in event.mentions] == ["main", "claim"]
 
 
+def test_the_words_of_a_claim_are_not_new_events(stage: Stage) -> None:
+    sentence = "Islamic State claimed responsibility for the attack, saying it avenged the torture of prisoners."
+    says = [bomb(), claim_of(ISIS), Say(1, "torture", "beat", CIVILIANS, "Attack", confidence=0.6)]
+    doc = stage(report([LEAD, sentence], says))
+    assert len(doc.events) == 1
+    assert ("torture", "claim") in kinds(doc.events[0])
+
+
 def test_a_denial_is_a_mention_and_sets_nothing(stage: Stage) -> None:
     denial = Say(
         1,
