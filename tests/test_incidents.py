@@ -222,6 +222,43 @@ def test_a_non_acled_interaction_is_never_merged(stage: Stage) -> None:
     assert ("bombing", "follow-up") in kinds(bombing)
 
 
+def test_arrests_at_a_protest_are_part_of_it(stage: Stage) -> None:
+    protesters = Actor("workers", name="Protesters", inter=6, resolved_by="dictionary")
+    police = Actor("Police", name="Police Forces of Iraq", inter=1, resolved_by="dictionary")
+    sentences = [
+        "Hundreds of workers protested outside the ministry in Kirkuk on Friday.",
+        "Police detained twelve of the protesters.",
+    ]
+    says = [
+        Say(
+            0,
+            "protested",
+            "protest",
+            "Protests",
+            "Peaceful protest",
+            "PROTEST",
+            protesters,
+            place=KIRKUK,
+            when=day(12),
+        ),
+        Say(
+            1,
+            "detained",
+            "arrest",
+            "Strategic developments",
+            "Arrests",
+            "COERCE",
+            police,
+            Actor("the protesters", inter=6),
+        ),
+    ]
+    doc = stage(report(sentences, says))
+    assert len(doc.events) == 1
+    event = doc.events[0]
+    assert event.acled_event_type == "Protests" and event.actor2 is police
+    assert ("detained", "consequence") in kinds(event)
+
+
 # ---------------------------------------------------------------- separations
 
 
@@ -321,7 +358,10 @@ def test_a_claim_no_stage_coded_is_read_from_the_words(stage: Stage) -> None:
 
 
 def test_the_words_of_a_claim_are_not_new_events(stage: Stage) -> None:
-    sentence = "Islamic State claimed responsibility for the attack, saying it avenged the torture of prisoners."
+    sentence = (
+        "Islamic State claimed responsibility for the attack, saying it avenged the torture "
+        "of prisoners."
+    )
     says = [bomb(), claim_of(ISIS), Say(1, "torture", "beat", CIVILIANS, "Attack", confidence=0.6)]
     doc = stage(report([LEAD, sentence], says))
     assert len(doc.events) == 1

@@ -36,6 +36,7 @@ class IncidentCues:
     consequence_frames: frozenset[str]
     response_triggers: frozenset[str]
     attached_sub_types: frozenset[str]
+    protest_attached_sub_types: frozenset[str]
     own_sub_types: frozenset[str]
     strong_codings: frozenset[str]
     separator: re.Pattern[str]  # anchored at the start of a sentence
@@ -109,6 +110,7 @@ def load_incident_cues() -> IncidentCues:
         consequence_frames=words("incidents", "consequence_frames"),
         response_triggers=frozenset(w.lower() for w in words("incidents", "response_triggers")),
         attached_sub_types=words("incidents", "attached_sub_types"),
+        protest_attached_sub_types=words("incidents", "protest_attached_sub_types"),
         own_sub_types=words("incidents", "own_sub_types"),
         strong_codings=words("incidents", "strong_actor_codings"),
         separator=re.compile(rf"^\W*(?:{_alternation(separators)})(?![\w-])", re.I),

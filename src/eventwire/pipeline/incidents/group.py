@@ -172,7 +172,11 @@ class Grouper:
         if not self._modality_fits(item, incident):
             return False
         family = self.family(item.event)
-        if family != self.family(first.event) and item.kind in ("main", "coreferent"):
+        if (
+            family != self.family(first.event)
+            and item.kind in ("main", "coreferent")
+            and not self._at_protest(item, incident)
+        ):
             return False
         if item.kind not in ("main", "coreferent") and self.family(first.event) not in (
             "violent",
@@ -183,6 +187,7 @@ class Grouper:
             (self._same_type(item, incident) and self._near_or_same(item, incident))
             or self._same_act(item, incident)
             or self._continues(item, incident)
+            or self._at_protest(item, incident)
         ):
             return False
         for other in incident.typed():
@@ -198,7 +203,7 @@ class Grouper:
                 and not dates_compatible(item.event.date, other.event.date)
             ):
                 return False
-            if item.kind == "main" and other.kind == "main":
+            if item.kind == "main" and other.kind == "main" and family == self.family(other.event):
                 sides = (_perpetrator(other.event), other.event.actor2)
                 if actors_conflict(_perpetrator(item.event), sides, self.cues.strong_codings):
                     return False
@@ -253,6 +258,15 @@ class Grouper:
         if modality == "negated" and item.kind == "consequence":
             return True
         return modality in {i.event.modality for i in incident.typed()}
+
+    def _at_protest(self, item: Item, incident: Incident) -> bool:
+        """An arrest told in or right after a demonstration's sentence: part of it."""
+        if item.event.acled_sub_event_type not in self.cues.protest_attached_sub_types:
+            return False
+        if self.family(incident.first.event) != "demonstration":
+            return False
+        told = max(i.event.sentence_index for i in incident.items)
+        return 0 <= item.event.sentence_index - told <= 1
 
     def _continues(self, item: Item, incident: Incident) -> bool:
         """A violent act told right after a violent incident, with no place or date of its
@@ -326,6 +340,8 @@ class Grouper:
                 ]
                 candidates = same or candidates
             if candidates:
+                if item.kind == "main" and self._at_protest(item, candidates[0]):
+                    item.kind = "consequence"  # the arrests of a Protest with intervention
                 candidates[0].add(item)
                 return candidates[0]
         if item.kind == "follow-up":

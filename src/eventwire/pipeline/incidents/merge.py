@@ -19,6 +19,7 @@ from eventwire.records import Actor, Event, Mention, Sentence, Span
 
 # Mentions that describe the incident itself (claims, denials and follow-ups only refer to it).
 _DESCRIBING = frozenset({"main", "coreferent", "consequence"})
+_DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
 _CONFIDENCE_STEP, _CONFIDENCE_CAP = 0.01, 0.97
 
 
@@ -96,6 +97,13 @@ def _actor2(rep: Item, items: list[Item]) -> Actor | None:
     clashes") may be on either side: they are not the other party.
     """
     if rep.event.actor2 is not None and rep.event.actor2.inter is not None:
+        return rep.event.actor2
+    if rep.event.acled_event_type in _DEMONSTRATION_TYPES:
+        # "the protesters were detained": the police who intervened are the other side
+        for item in items:
+            actor = item.event.actor1
+            if item.kind == "consequence" and actor is not None and actor.inter in (1, 2, 3):
+                return actor
         return rep.event.actor2
     kinds: tuple[str, ...] = ("main", "coreferent")
     if rep.event.acled_event_type != "Battles":
