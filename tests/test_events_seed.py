@@ -3,7 +3,7 @@
 The interview's answers describe: car bombs by Sunni insurgents killing dozens (habitual),
 Sunnis abducted by Shia militias (habitual), ISIS taking Mosul, Iraqi forces retaking
 territory from ISIS, protests in Anbar, and Obama backing the Iraqi forces. Questions are
-not coded as facts.
+not coded as facts. The incident layer keeps each of them once (one event per incident).
 """
 
 from __future__ import annotations
@@ -74,3 +74,21 @@ def test_seed_sunnis_are_the_victims(seed_doc: Document) -> None:
 def test_seed_generic_statement(seed_doc: Document) -> None:
     found = _find(seed_doc, lambda e, s: "behead" in s)
     assert found and all(e.modality == "generic" for e in found)
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    ("what", "predicate"),
+    [
+        ("Mosul taken", lambda e, s: "Mosul" in s and e.plover_type in ("FIGHT", "ASSAULT")),
+        ("car bombs", lambda e, s: e.acled_sub_event_type == "Remote explosive/landmine/IED"),
+        ("abductions", lambda e, s: e.acled_sub_event_type == "Abduction/forced disappearance"),
+        ("protests", lambda e, s: e.acled_event_type == "Protests"),
+        ("Obama's support", lambda e, s: e.plover_type == "SUPPORT" and "Obama" in s),
+    ],
+)
+def test_seed_events_are_each_coded_once(
+    seed_doc: Document, what: str, predicate: Callable[[Event, str], bool]
+) -> None:
+    summary = [(e.trigger.text, e.acled_sub_event_type, e.plover_type) for e in seed_doc.events]
+    assert len(_find(seed_doc, predicate)) == 1, (what, summary)

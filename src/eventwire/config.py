@@ -33,6 +33,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "eventwire.dates.v1",
     "eventwire.casualties.v1",
     "eventwire.attribution.v1",
+    "eventwire.incidents.v1",
     "eventwire.finalize.v1",
 )
 # The event coder alone (no places, actors, dates…): quality gates and coder benchmarks.
@@ -40,6 +41,7 @@ CODER_STAGES: tuple[str, ...] = (
     "eventwire.structure.v1",
     "eventwire.nlp.v1",
     "eventwire.events.v1",
+    "eventwire.incidents.v1",
     "eventwire.finalize.v1",
 )
 
@@ -111,6 +113,14 @@ class CasualtiesOptions(StageOptions):
 
 
 @dataclass(frozen=True)
+class IncidentsOptions(StageOptions):
+    """``eventwire.incidents.v1``: grouping a report's mentions into incidents."""
+
+    STAGE: ClassVar[str] = "eventwire.incidents.v1"
+    background_days: int = 30  # an incident ending this long before publication is background
+
+
+@dataclass(frozen=True)
 class DedupOptions(StageOptions):
     """Thresholds of the dedup compatibility test (``[stage_options."eventwire.dedup.v1"]``)."""
 
@@ -155,6 +165,7 @@ STAGE_OPTION_TYPES: dict[str, type[StageOptions]] = {
         ActorsOptions,
         DatesOptions,
         CasualtiesOptions,
+        IncidentsOptions,
         DedupOptions,
         ScaleOptions,
     )

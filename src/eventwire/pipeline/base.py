@@ -119,6 +119,7 @@ BUILTIN_STAGE_MODULES: tuple[str, ...] = (
     "eventwire.pipeline.dates.stage",
     "eventwire.pipeline.casualties.stage",
     "eventwire.pipeline.attribution.stage",
+    "eventwire.pipeline.incidents.stage",
     "eventwire.pipeline.finalize.stage",
 )
 

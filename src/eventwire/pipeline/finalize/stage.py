@@ -120,8 +120,15 @@ class Finalizer:
                 event.rule = f"{event.rule}|finalize: {why}"
             event.confidence = self.final_confidence(event)
             event.assign_id()
+        # a current incident before one recalled from long ago or a total over a period
         doc.events.sort(
-            key=lambda e: (-e.confidence, e.sentence_index, e.trigger.start, e.plover_type)
+            key=lambda e: (
+                e.background or e.aggregate,
+                -e.confidence,
+                e.sentence_index,
+                e.trigger.start,
+                e.plover_type,
+            )
         )
         return doc
 

@@ -1,0 +1,124 @@
+"""The word cues of the incident layer, read from ``data/incidents/words.yaml``.
+
+Each cue answers one question about a mention in its sentence: is its trigger a definite
+anaphoric noun ("the attack", "Friday's blast"), does its sentence open another incident
+("Separately, …"), is it a claim or a denial of responsibility, a follow-up ("arrested in
+connection with the bombing"), or a total over a long period ("since 2014 the conflict has
+killed …")? Matching is on word boundaries, case-insensitive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from eventwire.datafiles import words
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """A regular-expression alternation of phrases, longest first, spaces matching any space."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
+
+
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_alternation(phrases)})(?![\w-])", re.I)
+
+
+@dataclass(frozen=True)
+class IncidentCues:
+    """Compiled cue patterns of the incident layer (one instance per process)."""
+
+    anaphoric_nouns: frozenset[str]
+    determiners: re.Pattern[str]  # a definite determiner ending just before a noun
+    generic_triggers: frozenset[str]
+    consequence_frames: frozenset[str]
+    response_triggers: frozenset[str]
+    attached_sub_types: frozenset[str]
+    protest_attached_sub_types: frozenset[str]
+    own_sub_types: frozenset[str]
+    strong_codings: frozenset[str]
+    separator: re.Pattern[str]  # anchored at the start of a sentence
+    followup: re.Pattern[str]
+    denial: re.Pattern[str]
+    claim: re.Pattern[str]
+    aggregate: tuple[re.Pattern[str], ...]
+
+    def is_definite_anaphor(self, sentence_text: str, start: int, end: int) -> bool:
+        """Whether the trigger at sentence offsets ``[start, end)`` is "the attack" and the like.
+
+        >>> cues = load_incident_cues()
+        >>> text = "Police said the attack was planned."
+        >>> cues.is_definite_anaphor(text, 16, 22)
+        True
+        >>> cues.is_definite_anaphor("Gunmen attack a bus.", 7, 13)
+        False
+        """
+        noun = sentence_text[start:end].lower()
+        if noun not in self.anaphoric_nouns:
+            return False
+        before = sentence_text[max(0, start - 40) : start]
+        # "the attack", "Friday's blast", "the deadly attack", "the twin bombings"
+        return bool(self.determiners.search(before))
+
+    def opens_incident(self, sentence_text: str) -> bool:
+        """Whether a sentence starts with a cue of another incident ("Separately, …").
+
+        >>> load_incident_cues().opens_incident("In a separate incident, two men were shot.")
+        True
+        """
+        return bool(self.separator.match(sentence_text))
+
+    def is_followup(self, sentence_text: str) -> bool:
+        """Whether a sentence reports something done about an incident (arrest, condemnation)."""
+        return bool(self.followup.search(sentence_text))
+
+    def is_denial(self, sentence_text: str) -> bool:
+        """Whether a sentence denies responsibility ("The group denied any role in the attack")."""
+        return bool(self.denial.search(sentence_text))
+
+    def is_claim(self, sentence_text: str) -> bool:
+        """Whether a sentence claims responsibility ("X claimed responsibility for the blast")."""
+        return bool(self.claim.search(sentence_text))
+
+    def is_aggregate(self, sentence_text: str) -> bool:
+        """Whether a sentence speaks of a total over a long period ("killed 900 since 2014").
+
+        >>> load_incident_cues().is_aggregate("Since 2014 the conflict has killed 10,000 people.")
+        True
+        >>> load_incident_cues().is_aggregate("Gunmen killed four people on Monday.")
+        False
+        """
+        return any(p.search(sentence_text) for p in self.aggregate)
+
+
+def load_incident_cues() -> IncidentCues:
+    """Read and compile the incident word lists (checked by the data-file loader)."""
+    determiners = words("incidents", "definite_determiners")
+    # a determiner (or a possessive "'s") followed by at most two modifiers before the noun
+    det = _alternation(determiners)
+    determiner = re.compile(
+        rf"(?:(?<![\w-])(?:{det})|\w's|\w’s)(?:\s+[\w-]+){{0,2}}\s+$",
+        re.I,
+    )
+    separators = words("incidents", "separator_cues")
+    return IncidentCues(
+        anaphoric_nouns=frozenset(w.lower() for w in words("incidents", "anaphoric_nouns")),
+        determiners=determiner,
+        generic_triggers=frozenset(w.lower() for w in words("incidents", "generic_triggers")),
+        consequence_frames=words("incidents", "consequence_frames"),
+        response_triggers=frozenset(w.lower() for w in words("incidents", "response_triggers")),
+        attached_sub_types=words("incidents", "attached_sub_types"),
+        protest_attached_sub_types=words("incidents", "protest_attached_sub_types"),
+        own_sub_types=words("incidents", "own_sub_types"),
+        strong_codings=words("incidents", "strong_actor_codings"),
+        separator=re.compile(rf"^\W*(?:{_alternation(separators)})(?![\w-])", re.I),
+        followup=phrase_pattern(words("incidents", "followup_cues")),
+        denial=phrase_pattern(words("incidents", "denial_verbs")),
+        claim=phrase_pattern(words("incidents", "claim_words")),
+        aggregate=(
+            phrase_pattern(words("incidents", "aggregate_cues")),
+            *(re.compile(p, re.I) for p in sorted(words("incidents", "aggregate_patterns"))),
+        ),
+    )

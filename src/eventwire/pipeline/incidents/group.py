@@ -1,0 +1,368 @@
+"""Group the mention-level events of one report into incidents.
+
+Mentions are read in text order. Each is first classified (:func:`classify`): a ``claim``
+or ``denial`` of responsibility, a ``follow-up`` (an arrest "in connection with the
+attack"), a ``consequence`` (a kill or wound frame: "killing four"), a ``coreferent``
+("the attack", "Friday's blast") or a ``main`` mention. It then joins the most recent
+incident it is compatible with (:meth:`Grouper.compatible`) or opens a new one. Claims,
+denials and follow-ups of a sentence wait until its other mentions are placed, so that
+"police arrested two men in connection with the bombing" first finds the bombing.
+
+Political interactions without an ACLED type (PLOVER only) and totals over long periods
+(``aggregate``) always stay on their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eventwire.pipeline.incidents.compat import (
+    actors_conflict,
+    dates_compatible,
+    places_compatible,
+    stated_date,
+    stated_place,
+)
+from eventwire.pipeline.incidents.cues import IncidentCues
+from eventwire.records import Actor, Document, Event, Mention
+
+# Kinds of mention that only refer to an incident: placed after the rest of their sentence.
+_DEFERRED = frozenset({"claim", "denial", "follow-up"})
+# Around an anaphor ("the attack in Mosul on Friday"), how far its own place/date may lie.
+_WINDOW_BEFORE, _WINDOW_AFTER = 25, 60
+# How many sentences on an indefinite mention of the same type still continues an incident.
+_NEAR_SENTENCES = 2
+
+
+@dataclass
+class Item:
+    """One mention-level event with what the grouping needs to know about it."""
+
+    event: Event
+    order: int  # position in text order
+    kind: str  # main | coreferent | consequence | claim | denial | follow-up
+    generic: bool  # a trigger too general to set the incident's type ("attack", "incident")
+    anaphor: bool  # a definite anaphoric noun ("the blast")
+    own_place: bool = True  # whether the mention's place/date are its own (not its sentence's)
+    own_date: bool = True
+    aggregate: bool = False
+
+
+@dataclass
+class Incident:
+    """Mentions that speak of one incident, the first one opened it."""
+
+    items: list[Item] = field(default_factory=list)
+    last: int = -1  # text order of its latest mention
+    claimants: list[Actor] = field(default_factory=list)  # from claims no event carries
+    claim_mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def first(self) -> Item:
+        return self.items[0]
+
+    def add(self, item: Item) -> None:
+        self.items.append(item)
+        self.last = max(self.last, item.order)
+
+    def typed(self) -> list[Item]:
+        """Mentions that may decide the incident's type (not claims, denials, follow-ups)."""
+        return [i for i in self.items if i.kind not in _DEFERRED]
+
+
+def _frame(event: Event) -> str:
+    return (event.rule or "").split(":", 1)[0]
+
+
+def _sentence_text(doc: Document, event: Event) -> tuple[str, int]:
+    if 0 <= event.sentence_index < len(doc.sentences):
+        sentence = doc.sentences[event.sentence_index]
+        return sentence.text, sentence.start
+    return doc.text, 0
+
+
+def _in_window(start: int, end: int, after: int, trigger_end: int) -> bool:
+    """Whether a span lies between ``after`` and a little after the trigger."""
+    return start >= after and end <= trigger_end + _WINDOW_AFTER
+
+
+class Grouper:
+    """Group one document's events into incidents with the incident cues."""
+
+    def __init__(self, cues: IncidentCues, violent: frozenset[str], demo: frozenset[str]) -> None:
+        self.cues = cues
+        self.violent = violent
+        self.demo = demo
+
+    def family(self, event: Event) -> str | None:
+        """The type family of an event: violent, demonstration, its own type, or None."""
+        etype = event.acled_event_type
+        if etype is None:
+            return None
+        if etype in self.violent:
+            return "violent"
+        if etype in self.demo:
+            return "demonstration"
+        return etype
+
+    def classify(self, doc: Document, event: Event, order: int) -> Item:
+        """What kind of mention an event is (see the module docstring)."""
+        text, base = _sentence_text(doc, event)
+        start, end = event.trigger.start - base, event.trigger.end - base
+        trigger = event.trigger.text.lower()
+        anaphor = self.cues.is_definite_anaphor(text, start, end)
+        generic = trigger in self.cues.generic_triggers
+        role = event.attribution.role if event.attribution else None
+        kind = "main"
+        if role == "claimant" or self.cues.is_claim(text[:start]):
+            # what follows "claimed responsibility for" is the incident claimed or the claim's
+            # own words ("…, saying it avenged the torture of prisoners"): never a new event
+            kind = "claim"
+        elif self.cues.is_denial(text[:start]) and (anaphor or event.modality == "negated"):
+            kind = "denial"
+        elif self.cues.is_followup(text) and (
+            anaphor or event.acled_sub_event_type == "Arrests" or event.acled_event_type is None
+        ):
+            kind = "follow-up"
+        elif (
+            _frame(event) in self.cues.consequence_frames
+            or trigger in self.cues.response_triggers
+            or event.acled_sub_event_type in self.cues.attached_sub_types
+        ):
+            kind = "consequence"
+        elif anaphor:
+            kind = "coreferent"
+        item = Item(event, order, kind, generic, anaphor)
+        place, when = event.location, event.date
+        # a date said in another sentence (the dateline's, the lead's) is inherited, not stated
+        item.own_date = when is None or 0 <= when.span_start - base < len(text)
+        if anaphor or kind in _DEFERRED:
+            # "the attack in Mosul on Friday" states its own place and date; in "arrested on
+            # Saturday in connection with the bombing" the date is the arrest's
+            after = start if kind in _DEFERRED else start - _WINDOW_BEFORE
+            item.own_place = place is None or _in_window(
+                place.start - base, place.end - base, after, end
+            )
+            item.own_date = (
+                item.own_date
+                and kind not in _DEFERRED
+                and (
+                    when is None
+                    or _in_window(when.span_start - base, when.span_end - base, after, end)
+                )
+            )
+        # a count of the dead over a period: "hundreds have been killed this year"
+        counted = _frame(event) in self.cues.consequence_frames or (
+            event.fatalities is not None and event.fatalities.best is not None
+        )
+        item.aggregate = (
+            counted
+            and not anaphor
+            and event.acled_event_type is not None
+            and self.cues.is_aggregate(text)
+            and (event.date is None or event.date.precision not in ("day", "week"))
+        )
+        return item
+
+    def compatible(self, item: Item, incident: Incident) -> bool:
+        """Whether a mention can be about an incident (type family, place, date, actor1)."""
+        first = incident.first
+        if first.aggregate or first.event.acled_event_type is None:
+            return False
+        if not self._modality_fits(item, incident):
+            return False
+        family = self.family(item.event)
+        if (
+            family != self.family(first.event)
+            and item.kind in ("main", "coreferent")
+            and not self._at_protest(item, incident)
+        ):
+            return False
+        if item.kind not in ("main", "coreferent") and self.family(first.event) not in (
+            "violent",
+            family,
+        ):
+            return False
+        if item.kind == "main" and not (
+            (self._same_type(item, incident) and self._near_or_same(item, incident))
+            or self._same_act(item, incident)
+            or self._continues(item, incident)
+            or self._at_protest(item, incident)
+        ):
+            return False
+        for other in incident.typed():
+            if (
+                item.own_place
+                and other.own_place
+                and not places_compatible(item.event.location, other.event.location)
+            ):
+                return False
+            if (
+                item.own_date
+                and other.own_date
+                and not dates_compatible(item.event.date, other.event.date)
+            ):
+                return False
+            if item.kind == "main" and other.kind == "main" and family == self.family(other.event):
+                sides = (_perpetrator(other.event), other.event.actor2)
+                if actors_conflict(_perpetrator(item.event), sides, self.cues.strong_codings):
+                    return False
+        return True
+
+    def _same_type(self, item: Item, incident: Incident) -> bool:
+        """A main mention joins an incident of its ACLED type, or of its family when either
+        side is only generic ("an attack" and "a car bomb exploded")."""
+        event = item.event
+        typed = incident.typed()
+        if any(i.event.acled_event_type == event.acled_event_type for i in typed):
+            own = self.cues.own_sub_types
+            subs = {i.event.acled_sub_event_type for i in typed}
+            if event.acled_event_type == "Strategic developments" or (
+                (subs | {event.acled_sub_event_type}) & own
+            ):
+                return subs == {event.acled_sub_event_type}
+            return True
+        if self.family(event) != "violent":
+            return False
+        return item.generic or all(i.generic or i.kind == "consequence" for i in typed)
+
+    @staticmethod
+    def _near_or_same(item: Item, incident: Incident) -> bool:
+        """An indefinite mention of the same type joins an incident told in the last few
+        sentences, or one farther back that it places at the same stated place or day."""
+        told = max(i.event.sentence_index for i in incident.items)
+        if item.event.sentence_index - told <= _NEAR_SENTENCES:
+            return True
+        for other in incident.typed():
+            here, there = item.event.location, other.event.location
+            if stated_place(here) and stated_place(there) and places_compatible(here, there):
+                return True
+            when, then = item.event.date, other.event.date
+            if (
+                item.own_date
+                and other.own_date
+                and stated_date(when)
+                and stated_date(then)
+                and dates_compatible(when, then)
+            ):
+                return True
+        return False
+
+    @staticmethod
+    def _modality_fits(item: Item, incident: Incident) -> bool:
+        """A habit, a generic statement or a hypothesis is not told of a real incident, nor the
+        other way round; "nobody was killed" (negated) may still be a consequence of one."""
+        if item.kind in _DEFERRED:
+            return True
+        modality = item.event.modality
+        if modality == "negated" and item.kind == "consequence":
+            return True
+        return modality in {i.event.modality for i in incident.typed()}
+
+    def _at_protest(self, item: Item, incident: Incident) -> bool:
+        """An arrest told in or right after a demonstration's sentence: part of it."""
+        if item.event.acled_sub_event_type not in self.cues.protest_attached_sub_types:
+            return False
+        if self.family(incident.first.event) != "demonstration":
+            return False
+        told = max(i.event.sentence_index for i in incident.items)
+        return 0 <= item.event.sentence_index - told <= 1
+
+    def _continues(self, item: Item, incident: Incident) -> bool:
+        """A violent act told right after a violent incident, with no place or date of its
+        own ("Boko Haram ambushed a convoy near Maiduguri on Tuesday. The insurgents opened
+        fire with rockets…"): the story goes on about the same incident."""
+        if self.family(item.event) != "violent" or self.family(incident.first.event) != "violent":
+            return False
+        event = item.event
+        if event.modality != "asserted" or event.acled_sub_event_type in self.cues.own_sub_types:
+            return False
+        if stated_place(event.location) or (item.own_date and stated_date(event.date)):
+            return False
+        told = max(i.event.sentence_index for i in incident.items)
+        return 0 <= event.sentence_index - told <= 1
+
+    def _same_act(self, item: Item, incident: Incident) -> bool:
+        """Several words of one act: "the rebels fired mortars and grenade launchers" gives two
+        violent mentions of one sentence with the same actor1 span."""
+        actor = item.event.actor1
+        if actor is None or actor.start < 0 or self.family(item.event) != "violent":
+            return False
+        return any(
+            i.event.sentence_index == item.event.sentence_index
+            and i.event.actor1 is not None
+            and (i.event.actor1.start, i.event.actor1.end) == (actor.start, actor.end)
+            for i in incident.typed()
+        )
+
+    def group(self, doc: Document) -> list[Incident]:
+        """Group ``doc.events`` into incidents (each event in exactly one)."""
+        events = sorted(doc.events, key=lambda e: (e.sentence_index, e.trigger.start))
+        items = [self.classify(doc, e, n) for n, e in enumerate(events)]
+        incidents: list[Incident] = []
+        by_sentence: dict[int, list[Item]] = {}
+        for item in items:
+            by_sentence.setdefault(item.event.sentence_index, []).append(item)
+        for index in sorted(by_sentence):
+            text, _ = _sentence_text(doc, by_sentence[index][0].event)
+            barrier = len(incidents) if self.cues.opens_incident(text) else 0
+            batch = sorted(by_sentence[index], key=_turn)
+            referred: Incident | None = None  # the incident this sentence's anaphor joined
+            for item in batch:
+                if (
+                    item.kind in _DEFERRED
+                    and not item.anaphor
+                    and referred is not None
+                    and item.event.acled_event_type is not None
+                ):
+                    referred.add(item)
+                    continue
+                joined = self._place(item, incidents, barrier)
+                if item.anaphor and item.kind in _DEFERRED and len(joined.items) > 1:
+                    referred = joined
+        return incidents
+
+    def _place(self, item: Item, incidents: list[Incident], barrier: int) -> Incident:
+        """Add a mention to the most recent compatible incident, or open a new one."""
+        if item.event.acled_event_type is not None and not item.aggregate:
+            deferred = item.kind in _DEFERRED
+            pool = incidents if deferred and not barrier else incidents[barrier:]
+            candidates = [
+                i for i in sorted(pool, key=lambda i: -i.last) if self.compatible(item, i)
+            ]
+            if item.anaphor and not item.generic:
+                # "the bombing" refers to the latest bombing before the latest attack
+                etype = item.event.acled_event_type
+                same = [
+                    i
+                    for i in candidates
+                    if any(t.event.acled_event_type == etype for t in i.typed())
+                ]
+                candidates = same or candidates
+            if candidates:
+                if item.kind == "main" and self._at_protest(item, candidates[0]):
+                    item.kind = "consequence"  # the arrests of a Protest with intervention
+                candidates[0].add(item)
+                return candidates[0]
+        if item.kind == "follow-up":
+            item.kind = "main"  # an arrest about no incident of the report is its own event
+        incidents.append(Incident())
+        incidents[-1].add(item)
+        return incidents[-1]
+
+
+def _turn(item: Item) -> tuple[int, int]:
+    """The order mentions of one sentence are placed in: described first, then anaphoric
+    claims and follow-ups ("… over the attack"), then the acts that refer through them."""
+    if item.kind not in _DEFERRED:
+        return (0, item.order)
+    return (1 if item.anaphor else 2, item.order)
+
+
+def _perpetrator(event: Event) -> Actor | None:
+    """The event's actor1, unless it is only the source that reports it ("police said")."""
+    actor = event.actor1
+    speaker = event.attribution.speaker if event.attribution else None
+    if actor is not None and speaker and actor.text and actor.text.lower() in speaker.lower():
+        return None
+    return actor

@@ -1,0 +1,185 @@
+"""Turn one incident's mentions into one event carrying the union of what they say.
+
+The representative mention (the most specific one: a typed main mention before a "the
+blast" before a "killing four" before a generic "attack") keeps its trigger, type and id;
+the other fields come from the mention that says most: the named perpetrator (or, when the
+report names none, the claimant marked ``claimed``), the coded victims, the most specific
+place and date, the latest toll, ``asserted`` when any mention asserts it, every evidence
+span and every mention with its kind.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from eventwire.pipeline.incidents.compat import date_rank, named, place_rank
+from eventwire.pipeline.incidents.group import Incident, Item
+from eventwire.pipeline.incidents.tolls import TollCues, combine_tolls
+from eventwire.records import Actor, Event, Mention, Sentence, Span
+
+# Mentions that describe the incident itself (claims, denials and follow-ups only refer to it).
+_DESCRIBING = frozenset({"main", "coreferent", "consequence"})
+_DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
+_CONFIDENCE_STEP, _CONFIDENCE_CAP = 0.01, 0.97
+
+
+def _rank(item: Item) -> tuple[bool, int, float, int]:
+    """Which mention represents the incident, lowest first: an asserted one; a typed act
+    ("a car bomb exploded") before "the blast", before a generic act ("gunmen attacked"),
+    before its consequence ("killing four"); then the events stage's confidence."""
+    if item.kind == "main" and not item.generic:
+        rank = 0
+    elif item.kind == "coreferent" and not item.generic:
+        rank = 1
+    elif item.kind == "main":
+        rank = 2
+    elif item.kind == "consequence":
+        rank = 3
+    elif item.kind == "coreferent":
+        rank = 4
+    else:
+        rank = {"claim": 5, "follow-up": 6}.get(item.kind, 7)
+    return (item.event.modality != "asserted", rank, -_salience(item.event), item.order)
+
+
+def _salience(event: Event) -> float:
+    """The events stage's confidence, more for a mention whose actors and place were coded
+    (as the finalize stage ranks a report's events)."""
+    conf = event.confidence
+    if event.actor1 is not None and event.actor1.inter is not None:
+        conf += 0.02
+    if event.actor2 is not None and event.actor2.inter is not None:
+        conf += 0.01
+    if event.location is not None and event.location.lat is not None:
+        conf += 0.01
+    return conf
+
+
+def _speaker_is_actor(event: Event) -> bool:
+    speaker = event.attribution.speaker if event.attribution else None
+    actor = event.actor1
+    return bool(actor and actor.text and speaker and actor.text.lower() in speaker.lower())
+
+
+def _actor1(rep: Item, items: list[Item], claimants: list[Actor]) -> Actor | None:
+    """The named perpetrator, else the claimant (``claimed=True``), else the representative's."""
+    describing = [i for i in items if i.kind in _DESCRIBING]
+    for item in describing:
+        if named(item.event.actor1) and not _speaker_is_actor(item.event):
+            return item.event.actor1
+    for item in items:
+        if item.kind == "claim":
+            claimant = _claimant(item.event)
+            if claimant is not None:
+                return claimant
+    if claimants:
+        return claimants[0]
+    if rep.event.actor1 is not None:
+        return rep.event.actor1
+    return next((i.event.actor1 for i in describing if i.event.actor1 is not None), None)
+
+
+def _claimant(event: Event) -> Actor | None:
+    """Who claims responsibility: the claim's coded actor1, else its speaker's words."""
+    actor = event.actor1
+    speaker = event.attribution.speaker if event.attribution else None
+    if actor is not None and named(actor):
+        return dataclasses.replace(actor, claimed=True)
+    if speaker:
+        return Actor(text=speaker, claimed=True, resolved_by="claim")
+    return None
+
+
+def _actor2(rep: Item, items: list[Item]) -> Actor | None:
+    """The coded victims: the representative's, else the first coded ones of another mention.
+
+    In a battle the dead and wounded of a consequence ("one member was wounded during the
+    clashes") may be on either side: they are not the other party.
+    """
+    if rep.event.actor2 is not None and rep.event.actor2.inter is not None:
+        return rep.event.actor2
+    if rep.event.acled_event_type in _DEMONSTRATION_TYPES:
+        # "the protesters were detained": the police who intervened are the other side
+        for item in items:
+            actor = item.event.actor1
+            if item.kind == "consequence" and actor is not None and actor.inter in (1, 2, 3):
+                return actor
+        return rep.event.actor2
+    kinds: tuple[str, ...] = ("main", "coreferent")
+    if rep.event.acled_event_type != "Battles":
+        kinds = ("main", "coreferent", "consequence")
+    for item in (i for i in items if i.kind in kinds):
+        actor = item.event.actor2
+        if actor is not None and actor.inter is not None and actor.text.strip():
+            return actor
+    return rep.event.actor2
+
+
+def _evidence(items: list[Item]) -> list[Span]:
+    seen: set[tuple[int, int, str]] = set()
+    spans: list[Span] = []
+    for item in sorted(items, key=lambda i: i.order):
+        for span in item.event.evidence:
+            key = (span.start, span.end, span.label)
+            if key not in seen:
+                seen.add(key)
+                spans.append(span)
+    return spans
+
+
+def _mentions(rep: Item, items: list[Item]) -> list[Mention]:
+    mentions = []
+    for item in sorted(items, key=lambda i: i.order):
+        kind = "main" if item is rep else item.kind
+        if kind == "main" and item is not rep:
+            kind = "coreferent"
+        trigger = item.event.trigger
+        mentions.append(
+            Mention(item.event.sentence_index, trigger.start, trigger.end, trigger.text, kind)
+        )
+    return mentions
+
+
+def merge(incident: Incident, sentences: list[Sentence], toll_cues: TollCues) -> Event:
+    """The incident as one event: the representative mention, filled from all mentions."""
+    items = incident.items
+    describing = [i for i in items if i.kind in _DESCRIBING] or items
+    rep = min(describing, key=_rank)
+    event = rep.event
+    if rep.kind not in _DESCRIBING:
+        rep.kind = "main"
+    event.actor1 = _actor1(rep, items, incident.claimants)
+    event.actor2 = _actor2(rep, items)
+    stated = [i for i in describing if i.own_place] or [rep]
+    event.location = min(stated, key=lambda i: place_rank(i.event.location, i.order)).event.location
+    # a date the mention states itself before one it inherits (from the dateline, the lead)
+    event.date = min(
+        describing, key=lambda i: (not i.own_date, date_rank(i.event.date, i.order))
+    ).event.date
+    event.fatalities = combine_tolls(
+        [i.event.fatalities for i in describing if i.event.fatalities is not None],
+        sentences,
+        toll_cues,
+    )
+    if any(i.event.modality == "asserted" for i in describing):
+        event.modality = "asserted"
+    if event.attribution is not None and event.attribution.role == "claimant":
+        other = next(
+            (
+                i.event.attribution
+                for i in describing
+                if i.event.attribution is not None and i.event.attribution.role != "claimant"
+            ),
+            None,
+        )
+        event.attribution = other or event.attribution
+    event.evidence = _evidence(items)
+    extra = min(len(describing) - 1, 3) * _CONFIDENCE_STEP
+    best = max(i.event.confidence for i in describing)
+    event.confidence = round(max(event.confidence, min(_CONFIDENCE_CAP, best + extra)), 4)
+    event.mentions = sorted(
+        [*_mentions(rep, items), *incident.claim_mentions],
+        key=lambda m: (m.sentence_index, m.start),
+    )
+    event.aggregate = rep.aggregate
+    return event

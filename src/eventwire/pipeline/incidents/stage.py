@@ -1,0 +1,136 @@
+"""Incidents stage: one event per incident of a report, not one per trigger mention.
+
+The earlier stages code every trigger as an event: the lead's "a car bomb exploded", the
+"killing six" after it, "the blast" two paragraphs on, "claimed responsibility for the
+attack", "arrested in connection with the bombing". ACLED codes one event per incident
+type, per location, per day. This stage groups the mentions of a report into incidents
+(:mod:`.group`), turns each incident into one event with the union of what its mentions
+say (:mod:`.merge`) and flags what is not a current incident:
+
+- ``background``: the incident's date ends more than ``background_days`` before the
+  report's publication (a 2015 attack recalled in a 2016 story keeps its own date);
+- ``aggregate``: a total over a long period ("since 2014 the conflict has killed …").
+
+A claim of responsibility or a denial that finds no incident to refer to is not an event:
+it is dropped with a note. Options: ``config.IncidentsOptions``. See docs/incidents.md.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from eventwire.config import IncidentsOptions, Settings
+from eventwire.datafiles import words
+from eventwire.pipeline.base import Resources, Stage, register_stage
+from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
+from eventwire.pipeline.incidents.claims import text_claims
+from eventwire.pipeline.incidents.compat import ends_before
+from eventwire.pipeline.incidents.cues import load_incident_cues
+from eventwire.pipeline.incidents.group import Grouper, Incident
+from eventwire.pipeline.incidents.merge import merge
+from eventwire.pipeline.incidents.tolls import load_toll_cues
+from eventwire.records import Document, Event
+
+NAME = "eventwire.incidents.v1"
+
+
+class IncidentsStage:
+    """Group a report's mention-level events into incidents, one event each."""
+
+    name = NAME
+    requires: tuple[str, ...] = ("doc.events", "doc.sentences")
+    assigns: tuple[str, ...] = (
+        "doc.events",  # one per incident
+        "event.mentions",
+        "event.background",
+        "event.aggregate",
+        "event.actor1",  # the union of the mentions' values
+        "event.actor2",
+        "event.location",
+        "event.date",
+        "event.fatalities",
+        "event.modality",
+        "event.attribution",
+        "event.evidence",
+        "event.confidence",
+        "doc.notes",
+    )
+
+    def __init__(
+        self, grouper: Grouper, options: IncidentsOptions, dictionary: ActorDictionary
+    ) -> None:
+        self.grouper = grouper
+        self.options = options
+        self.dictionary = dictionary
+        self.toll_cues = load_toll_cues()
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.events:
+            return doc
+        events: list[Event] = []
+        incidents = self.grouper.group(doc)
+        self.attach_text_claims(doc, incidents)
+        for incident in incidents:
+            event = self._event_of(doc, incident)
+            if event is not None:
+                events.append(event)
+        doc.events = events
+        return doc
+
+    def attach_text_claims(self, doc: Document, incidents: list[Incident]) -> None:
+        """Give each claim no event carries to the latest violent incident told before it."""
+        coded = {
+            i.event.sentence_index for inc in incidents for i in inc.items if i.kind == "claim"
+        }
+        for claim in text_claims(doc, self.grouper.cues, self.dictionary):
+            if claim.sentence_index in coded:
+                continue
+            best: tuple[int, Incident] | None = None
+            for incident in incidents:
+                if self.grouper.family(incident.first.event) != "violent":
+                    continue
+                told = [
+                    i.order
+                    for i in incident.items
+                    if i.event.sentence_index <= claim.sentence_index
+                ]
+                if told and (best is None or max(told) > best[0]):
+                    best = (max(told), incident)
+            if best is not None:
+                best[1].claimants.append(claim.claimant)
+                best[1].claim_mentions.append(claim.mention)
+
+    def _event_of(self, doc: Document, incident: Incident) -> Event | None:
+        """The incident's event, or None for a claim or denial that refers to nothing."""
+        if all(item.kind in ("claim", "denial") for item in incident.items):
+            first = incident.first.event
+            doc.note(
+                NAME,
+                "EW-INC-001",
+                f"{incident.first.kind} {first.trigger.text!r} refers to no incident of the "
+                "report: not an event",
+            )
+            return None
+        event = merge(incident, doc.sentences, self.toll_cues)
+        event.background = self.is_background(doc, event)
+        return event
+
+    def is_background(self, doc: Document, event: Event) -> bool:
+        """Whether the event's date ends well before the report was published."""
+        if doc.published is None or event.aggregate:
+            return False
+        limit = doc.published - timedelta(days=self.options.background_days)
+        return ends_before(event.date, limit)
+
+
+@register_stage(NAME)
+def make_incidents_stage(settings: Settings, resources: Resources) -> Stage:
+    options = settings.options_of(IncidentsOptions)
+    cues = resources.get("incidents:cues", load_incident_cues)
+    grouper = Grouper(
+        cues, words("incidents", "violent_types"), words("incidents", "demonstration_types")
+    )
+    files = tuple(settings.user_actor_files)
+    # the actors stage's dictionary (same resource key): loaded once per process
+    dictionary = resources.get("actors:" + "|".join(files), lambda: load_actor_dictionary(files))
+    return IncidentsStage(grouper, options, dictionary)

@@ -1,0 +1,71 @@
+"""The toll of an incident told over several sentences: updates, additions, restatements.
+
+The casualties stage counts the dead of the sentences around each trigger. An incident may
+state its toll more than once: "killing five soldiers" then "the death toll had risen to
+seven" (an update: the later, larger count replaces the earlier), "two of the attackers were
+also killed" (more deaths, said with an addition cue: added), "the five soldiers were buried"
+(the same count again) or "four of the dead were soldiers", "in Saraqib seven were killed"
+(a smaller count without an addition cue: part of the count before).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from eventwire.datafiles import words
+from eventwire.pipeline.incidents.cues import phrase_pattern
+from eventwire.records import Fatalities, Sentence
+
+
+@dataclass(frozen=True)
+class TollCues:
+    """Patterns of toll updates and breakdowns (``data/incidents/words.yaml``)."""
+
+    update: re.Pattern[str]
+    addition: re.Pattern[str]
+    breakdown: re.Pattern[str]
+
+
+def load_toll_cues() -> TollCues:
+    """Read and compile the toll cue lists."""
+    return TollCues(
+        phrase_pattern(words("incidents", "toll_update_cues")),
+        phrase_pattern(words("incidents", "toll_addition_cues")),
+        phrase_pattern(words("incidents", "toll_breakdown_cues")),
+    )
+
+
+def _sentence_at(sentences: list[Sentence], offset: int) -> str:
+    for sentence in sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence.text
+    return ""
+
+
+def combine_tolls(
+    tolls: list[Fatalities], sentences: list[Sentence], cues: TollCues
+) -> Fatalities | None:
+    """One toll from the tolls an incident's mentions carry, read in text order."""
+    if not tolls:
+        return None
+    wounded = [f.wounded for f in tolls if f.wounded is not None]
+    unique: dict[tuple[int, int], Fatalities] = {}
+    for toll in tolls:
+        if toll.best is not None:
+            unique.setdefault((toll.start, toll.end), toll)
+    counted = sorted(unique.values(), key=lambda f: f.start)
+    if not counted:
+        return dataclasses.replace(tolls[0], wounded=max(wounded) if wounded else None)
+    chosen, total = counted[0], counted[0].best or 0
+    for toll in counted[1:]:
+        best = toll.best or 0
+        text = _sentence_at(sentences, toll.start)
+        if cues.update.search(text) or best > total:
+            total, chosen = best, toll
+        elif cues.addition.search(text) and not cues.breakdown.search(text):
+            total += best
+    if total != chosen.best:
+        chosen = dataclasses.replace(chosen, best=total, low=None, high=None)
+    return dataclasses.replace(chosen, wounded=max(wounded) if wounded else chosen.wounded)
