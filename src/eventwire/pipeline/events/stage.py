@@ -21,6 +21,7 @@ from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.triggerlexicon import trigger_surface_forms
 from eventwire.pipeline.events.modality import find_modality, has_habitual_cue
+from eventwire.pipeline.events.nonevents import non_event
 from eventwire.pipeline.events.roles import Roles, find_roles, is_participant, noun_span
 from eventwire.pipeline.events.rules import (
     aircraft_not_striking,
@@ -116,6 +117,8 @@ class EventCoder:
         """Return the frame to use for a trigger alternative, or None to drop it."""
         entry = match.entry
         frame = entry.frame
+        if non_event(match, parse, frame, self.lexicon) is not None:
+            return None  # "according to", "riot police", "a gas explosion", "nobody was hurt"
         own = set(range(match.start, match.end))
         ctx = classes_in(list(parse), self.lexicon, skip=own) if entry.ambiguous else classes
         strong = bool(ctx & STRONG_CLASSES)

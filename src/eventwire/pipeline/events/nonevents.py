@@ -1,0 +1,281 @@
+"""Non-events: wording that names no new incident although it holds a trigger word (issue 15).
+
+senses.py drops violent words used in another sense (competition, criticism, growth); this
+module drops trigger matches that name no event at all, whatever their sense:
+
+- idioms and light-verb phrases: "according to", "deal with", "a great deal", "war of
+  words", "hit rock bottom", "struck a deal" (context class ``idiom``, word lists
+  ``nonagree_verbs``, ``quantity_modifiers``);
+- routine security: patrols, deployments with no count or destination, security for a
+  match or a summit, "recruit staff" (``routine_security``, ``notable_moves``,
+  ``deploy_lemmas``, ``occasion_words``). ACLED's *Change to group/activity* records a
+  notable change in what an armed group does (a new deployment of a force to a place), not
+  its routine work;
+- nominal compounds that name a unit, a kit or a topic: "riot police", "the bomb squad",
+  "missile defence", "a missile test", "attack dogs" (``thing_heads``);
+- accidental explosions: a gas leak, a boiler, a tanker, a coal mine, fireworks, with no
+  bomb, attacker or weapon in the sentence (``accidental_blast``, ``deliberate_blast``);
+  the harm words of such a sentence go with the explosion;
+- disasters as agents: "the earthquake struck", "floods killed 40" (``disaster``);
+- weapons as policy topics: "tested a missile", "developing chemical weapons", "sanctions
+  over the chemical attack", "an inquiry into the bombing" (``policy_verbs``,
+  ``response_nouns``, ``topic_preps``);
+- plots foiled before any act: "foiled a plot to bomb the subway" is no explosion, and no
+  disrupted weapons use unless weapons were seized or defused (ACLED) (``plot_words``,
+  ``foil_verbs``);
+- negated harm: "nobody was hurt", "no casualties were reported" (``negative_words``).
+
+>>> "patrol" in ROUTINE_SECURITY
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.datafiles import words
+from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, find_phrases, token_keys
+
+__all__ = ["accidental_blast", "non_event"]
+
+NONAGREE_VERBS: frozenset[str] = words("lexicon", "nonagree_verbs")
+QUANTITY_MODIFIERS: frozenset[str] = words("lexicon", "quantity_modifiers")
+ROUTINE_SECURITY: frozenset[str] = words("lexicon", "routine_security")
+NOTABLE_MOVES: frozenset[str] = words("lexicon", "notable_moves")
+DEPLOY_LEMMAS: frozenset[str] = words("lexicon", "deploy_lemmas")
+DESTINATION_PREPS: frozenset[str] = words("lexicon", "destination_preps")
+OCCASION_WORDS: frozenset[str] = words("lexicon", "occasion_words")
+THING_HEADS: frozenset[str] = words("lexicon", "thing_heads")
+POLICY_VERBS: frozenset[str] = words("lexicon", "policy_verbs")
+RESPONSE_NOUNS: frozenset[str] = words("lexicon", "response_nouns")
+TOPIC_PREPS: frozenset[str] = words("lexicon", "topic_preps")
+PLOT_WORDS: frozenset[str] = words("lexicon", "plot_words")
+FOIL_VERBS: frozenset[str] = words("lexicon", "foil_verbs")
+NEGATIVE_WORDS: frozenset[str] = words("lexicon", "negative_words")
+
+# frames whose trigger reports harm to people (the casualty side of an incident)
+HARM_SIDE = frozenset({"kill", "harm", "body"})
+# frames that name a weapon or its use
+WEAPON_FRAMES = frozenset({"shell", "air", "explode", "grenade", "suicide", "chemical"})
+VIOLENT = frozenset(
+    {"clash", "attack", "shoot", "kill", "harm", "beat", "shell", "air", "explode", "grenade",
+     "suicide", "chemical", "abduct", "sexual", "riot", "mob", "body"}
+)  # fmt: skip
+ARMED_CLASSES = ("armed", "nonstate", "military_site", "state")
+
+
+def _has(parse: Any, lexicon: Lexicon, name: str, skip: set[int] | None = None) -> bool:
+    """Is a word or phrase of context class ``name`` in the sentence (outside ``skip``)?"""
+    skip = skip or set()
+    vocab = lexicon.words_of(name)
+    if any(t.i not in skip and token_keys(t) & vocab for t in parse):
+        return True
+    cls = lexicon.classes.get(name)
+    if cls is None or not cls.phrases:
+        return False
+    return any(not set(range(a, b)) & skip for a, b in find_phrases(list(parse), cls.phrases))
+
+
+def _in_idiom(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
+    """Does the trigger lie inside an idiom ("war of words", "hit rock bottom")?"""
+    cls = lexicon.classes.get("idiom")
+    if cls is None:
+        return False
+    own = set(range(match.start, match.end))
+    return any(own & set(range(a, b)) for a, b in find_phrases(list(parse), cls.phrases))
+
+
+def _light_idiom(match: TriggerMatch, parse: Any) -> bool:
+    """ "according to the ministry", "must deal with the backlog", "a great deal of money":
+    the word of an agreement is a preposition, a verb of handling or a quantity."""
+    head = parse[match.head]
+    lemma = head.lemma_.lower()
+    if lemma in NONAGREE_VERBS and head.pos_ in {"VERB", "AUX"}:
+        return True
+    return lemma == "deal" and any(
+        c.dep_ == "amod" and c.lower_ in QUANTITY_MODIFIERS for c in head.children
+    )
+
+
+def _counted(tok: Any) -> bool:
+    """A number on the word or on its object ("3,000 troops", "hundreds of soldiers")."""
+    for t in tok.subtree:
+        if t.like_num or t.dep_ == "nummod" or t.lower_ in {"hundreds", "thousands", "dozens"}:
+            return True
+    return False
+
+
+def _routine_security(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
+    """Patrols, security for an occasion, deployments with no count or destination, and
+    mobilisation words with no armed actor ("recruit 200 staff", "deploy the software")."""
+    head = parse[match.head]
+    keys = token_keys(head)
+    if match.end - match.start == 1 and keys & ROUTINE_SECURITY:
+        return True  # "police patrols were stepped up", "troops patrolled the streets"
+    if not keys & NOTABLE_MOVES:
+        return False
+    own = set(range(match.start, match.end))
+    if not any(_has(parse, lexicon, name, own) for name in ARMED_CLASSES):
+        return True
+    if not keys & DEPLOY_LEMMAS:
+        return False
+    if any(token_keys(t) & OCCASION_WORDS for t in parse if t.i not in own):
+        return True  # "riot police were deployed for the match"
+    destination = any(
+        c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS
+        for t in (head, *head.children)
+        for c in t.children
+    )
+    return not (destination or _counted(head))
+
+
+def _names_a_thing(match: TriggerMatch, parse: Any) -> bool:
+    """A trigger noun that modifies a unit, a kit or a topic: "riot police", "bomb squad",
+    "missile defence", "a missile test", "attack helicopters"."""
+    last = parse[match.end - 1]
+    if last.dep_ not in {"compound", "amod", "nmod"} or last.head.i in range(
+        match.start, match.end
+    ):
+        return False
+    head = last.head
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head  # "missile defence system", "bomb disposal unit"
+    return bool(token_keys(head) & THING_HEADS) or bool(token_keys(last.head) & THING_HEADS)
+
+
+def accidental_blast(parse: Any, lexicon: Lexicon) -> bool:
+    """Does the sentence report an accidental explosion (a gas leak, a boiler, a coal mine,
+    a tanker, fireworks) with no bomb, attacker or weapon in it?"""
+    blast = any(
+        t.lemma_.lower() in {"explode", "explosion", "blast", "blow"} for t in parse
+    )
+    if not blast or not _has(parse, lexicon, "accidental_blast"):
+        return False
+    return not _has(parse, lexicon, "deliberate_blast")
+
+
+def _disaster_agent(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
+    """ "a powerful earthquake struck the region", "the storm hit the coast", "floods killed
+    40 people", "killed by lightning": the agent is nature or an accident."""
+    head = parse[match.head]
+    vocab = lexicon.words_of("disaster")
+    if head.pos_ == "NOUN" and token_keys(head) & vocab:
+        return True  # "the storm hit the coast": the weather, not storming a building
+    agents = [c for c in head.children if c.dep_ in {"nsubj", "csubj"}]
+    agents += [g for c in head.children if c.dep_ == "agent" for g in c.children]
+    if head.dep_ in {"acl", "relcl"} and head.tag_ in {"VBN", "VBG"}:
+        agents.append(head.head)  # "the region struck by the quake", "the flood killing 40"
+    if head.dep_ == "advcl" and head.tag_ == "VBG":
+        agents += [c for c in head.head.children if c.dep_ == "nsubj"]  # "…, killing 300"
+    return any(token_keys(a) & vocab for a in agents)
+
+
+def _policy_topic(match: TriggerMatch, parse: Any) -> bool:
+    """A weapon as the object of testing, building, selling or banning ("tested a missile",
+    "test-fired a rocket", "developing chemical weapons")."""
+    head = parse[match.head]
+    if head.dep_ not in {"dobj", "obj", "nsubjpass", "conj", "pobj"}:
+        return False
+    verb = head.head
+    while verb.dep_ in {"conj", "prep"} and verb.head.i != verb.i and verb.pos_ != "VERB":
+        verb = verb.head
+    if token_keys(verb) & POLICY_VERBS:
+        return True
+    # "test-fired a missile": "test - fired"
+    return verb.i >= 2 and parse[verb.i - 1].text == "-" and parse[verb.i - 2].lower_ == "test"
+
+
+def _response_topic(match: TriggerMatch, parse: Any) -> bool:
+    """A nominal act that is the topic of a response ("sanctions over the chemical attack",
+    "an inquiry into the bombing", "imposed sanctions for the killings")."""
+    head = parse[match.head]
+    if head.pos_ not in {"NOUN", "PROPN"} or head.dep_ != "pobj":
+        return False
+    prep = head.head
+    if prep.lower_ not in TOPIC_PREPS:
+        return False
+    governor = prep.head
+    if token_keys(governor) & RESPONSE_NOUNS:
+        return True
+    return governor.pos_ == "VERB" and any(
+        c.dep_ in {"dobj", "nsubjpass"} and token_keys(c) & RESPONSE_NOUNS
+        for c in governor.children
+    )  # "the EU imposed sanctions over the attack"
+
+
+def _plotted(match: TriggerMatch, parse: Any) -> bool:
+    """An act inside a plot, plan or conspiracy ("a plot to bomb the subway", "plotting
+    attacks", "conspiracy to murder"): it did not happen."""
+    tok = parse[match.head]
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.dep_ in {
+        "advcl",
+        "xcomp",
+    }:
+        gov = tok.head  # "foiled a plot to bomb the subway", parsed as a purpose clause
+        objects = [c for c in gov.children if c.dep_ in {"dobj", "obj"}]
+        if token_keys(gov) & FOIL_VERBS or any(token_keys(o) & PLOT_WORDS for o in objects):
+            return True
+    for _ in range(4):
+        parent = tok.head
+        if parent.i == tok.i or tok.dep_ == "conj":
+            return False  # "planned and carried out the attack": it was done
+        if token_keys(parent) & PLOT_WORDS and tok.dep_ not in {"nsubj", "nsubjpass"}:
+            return True
+        tok = parent
+    return False
+
+
+def _foiled_without_seizure(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
+    """ "police foiled a plot": a disrupted weapons use only when weapons were seized,
+    found or defused (ACLED); otherwise no event."""
+    if match.entry.head is None or match.entry.head not in FOIL_VERBS:
+        return False
+    own = set(range(match.start, match.end))
+    found = _has(parse, lexicon, "discovery", own) or any(
+        t.lemma_.lower() in {"defuse", "dismantle"} for t in parse
+    )
+    return not found
+
+
+def _negated_harm(match: TriggerMatch, parse: Any) -> bool:
+    """ "nobody was hurt", "no one was injured", "no casualties were reported", "were not
+    harmed", "without casualties": harm that did not happen."""
+    head = parse[match.head]
+    near = [head, *(c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"})]
+    for tok in near:
+        if tok.lower_ in NEGATIVE_WORDS or any(c.dep_ == "neg" for c in tok.children):
+            return True
+        if any(c.lower_ == "no" and c.dep_ in {"det", "neg"} for c in tok.children):
+            return True  # "no casualties", "no one" ("one" with "no")
+    if head.dep_ == "pobj" and head.head.lower_ == "without":
+        return True
+    # "there were no reports of casualties"
+    up = head.head if head.dep_ == "pobj" else None
+    return up is not None and any(c.lower_ == "no" for c in up.head.children)
+
+
+def non_event(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -> str | None:
+    """Why a trigger match names no event (a short reason), or None when it may be one."""
+    if _in_idiom(match, parse, lexicon):
+        return "idiom"
+    if frame in {"agree", "ceasefire"} and _light_idiom(match, parse):
+        return "light-verb idiom"
+    if frame == "mobilize" and _routine_security(match, parse, lexicon):
+        return "routine security"
+    if frame in VIOLENT and _names_a_thing(match, parse):
+        return "names a unit or a thing"
+    if frame in WEAPON_FRAMES | HARM_SIDE | {"destroy"} and accidental_blast(parse, lexicon):
+        return "accidental explosion"
+    if frame in VIOLENT and _disaster_agent(match, parse, lexicon):
+        return "disaster"
+    if frame in WEAPON_FRAMES and _policy_topic(match, parse):
+        return "weapon as a policy topic"
+    if frame in VIOLENT and _response_topic(match, parse):
+        return "topic of a response"
+    if frame in VIOLENT and _plotted(match, parse):
+        return "plotted, not done"
+    if frame == "disrupt" and _foiled_without_seizure(match, parse, lexicon):
+        return "foiled with no weapon seized"
+    if frame in HARM_SIDE and _negated_harm(match, parse):
+        return "negated harm"
+    return None
