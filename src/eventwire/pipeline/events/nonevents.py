@@ -47,11 +47,14 @@ DESTINATION_PREPS: frozenset[str] = words("lexicon", "destination_preps")
 OCCASION_WORDS: frozenset[str] = words("lexicon", "occasion_words")
 THING_HEADS: frozenset[str] = words("lexicon", "thing_heads")
 POLICY_VERBS: frozenset[str] = words("lexicon", "policy_verbs")
+POLICY_NOUNS: frozenset[str] = words("lexicon", "policy_nouns")
 RESPONSE_NOUNS: frozenset[str] = words("lexicon", "response_nouns")
 TOPIC_PREPS: frozenset[str] = words("lexicon", "topic_preps")
 PLOT_WORDS: frozenset[str] = words("lexicon", "plot_words")
 FOIL_VERBS: frozenset[str] = words("lexicon", "foil_verbs")
 NEGATIVE_WORDS: frozenset[str] = words("lexicon", "negative_words")
+REFLEXIVE_OBJECTS: frozenset[str] = words("lexicon", "reflexive_objects")
+MISHAP_VERBS: frozenset[str] = words("lexicon", "mishap_verbs")
 
 # frames whose trigger reports harm to people (the casualty side of an incident)
 HARM_SIDE = frozenset({"kill", "harm", "body"})
@@ -146,9 +149,7 @@ def _names_a_thing(match: TriggerMatch, parse: Any) -> bool:
 def accidental_blast(parse: Any, lexicon: Lexicon) -> bool:
     """Does the sentence report an accidental explosion (a gas leak, a boiler, a coal mine,
     a tanker, fireworks) with no bomb, attacker or weapon in it?"""
-    blast = any(
-        t.lemma_.lower() in {"explode", "explosion", "blast", "blow"} for t in parse
-    )
+    blast = any(t.lemma_.lower() in {"explode", "explosion", "blast", "blow"} for t in parse)
     if not blast or not _has(parse, lexicon, "accidental_blast"):
         return False
     return not _has(parse, lexicon, "deliberate_blast")
@@ -166,7 +167,10 @@ def _disaster_agent(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
     if head.dep_ in {"acl", "relcl"} and head.tag_ in {"VBN", "VBG"}:
         agents.append(head.head)  # "the region struck by the quake", "the flood killing 40"
     if head.dep_ == "advcl" and head.tag_ == "VBG":
-        agents += [c for c in head.head.children if c.dep_ == "nsubj"]  # "…, killing 300"
+        # "the quake struck, killing 300", "a bus plunged into a ravine, killing 25"
+        if token_keys(head.head) & MISHAP_VERBS:
+            return True
+        agents += [c for c in head.head.children if c.dep_ == "nsubj"]
     return any(token_keys(a) & vocab for a in agents)
 
 
@@ -179,10 +183,12 @@ def _policy_topic(match: TriggerMatch, parse: Any) -> bool:
     verb = head.head
     while verb.dep_ in {"conj", "prep"} and verb.head.i != verb.i and verb.pos_ != "VERB":
         verb = verb.head
-    if token_keys(verb) & POLICY_VERBS:
+    if token_keys(verb) & (POLICY_NOUNS if verb.pos_ == "NOUN" else POLICY_VERBS):
         return True
     # "test-fired a missile": "test - fired"
-    return verb.i >= 2 and parse[verb.i - 1].text == "-" and parse[verb.i - 2].lower_ == "test"
+    return bool(
+        verb.i >= 2 and parse[verb.i - 1].text == "-" and parse[verb.i - 2].lower_ == "test"
+    )
 
 
 def _response_topic(match: TriggerMatch, parse: Any) -> bool:
@@ -254,6 +260,36 @@ def _negated_harm(match: TriggerMatch, parse: Any) -> bool:
     return up is not None and any(c.lower_ == "no" for c in up.head.children)
 
 
+def _self_harm(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
+    """ "he killed himself", "shot herself": a suicide, not an attack (unless a suicide
+    bombing: "blew himself up" is its own trigger)."""
+    head = parse[match.head]
+    if not any(c.dep_ in {"dobj", "obj"} and c.lower_ in REFLEXIVE_OBJECTS for c in head.children):
+        return False
+    return not _has(parse, lexicon, "weapon_suicide") and not _has(parse, lexicon, "ied_specific")
+
+
+def _reference(match: TriggerMatch, parse: Any) -> bool:
+    """A participle that describes a person or thing ("the assassinated former prime
+    minister", "abused victims", "a shot man"): the act is referred to, not reported."""
+    head = parse[match.head]
+    return match.end - match.start == 1 and head.tag_ == "VBN" and head.dep_ == "amod"
+
+
+def _figure_of_weapon(match: TriggerMatch, parse: Any) -> bool:
+    """ "a howitzer of a penalty", "a rocket of a shot": a weapon as a figure of speech."""
+    head = parse[match.head]
+    if head.pos_ != "NOUN" or not any(
+        d.dep_ == "det" and d.lower_ in {"a", "an"} for d in head.children
+    ):
+        return False
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            if any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in obj.children):
+                return True
+    return False
+
+
 def non_event(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -> str | None:
     """Why a trigger match names no event (a short reason), or None when it may be one."""
     if _in_idiom(match, parse, lexicon):
@@ -278,4 +314,10 @@ def non_event(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -> 
         return "foiled with no weapon seized"
     if frame in HARM_SIDE and _negated_harm(match, parse):
         return "negated harm"
+    if frame in {"kill", "shoot", "attack"} and _self_harm(match, parse, lexicon):
+        return "suicide"
+    if frame in {"kill", "shoot", "attack", "beat"} and _reference(match, parse):
+        return "participle reference"
+    if frame in {"shell", "air", "grenade"} and _figure_of_weapon(match, parse):
+        return "figure of speech"
     return None

@@ -328,9 +328,16 @@ def told_violence(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
     if _any_cue(parse, lexicon, ("fiction", "legal"), own):
         return True
     head = parse[match.head]
+    if head.pos_ == "VERB":
+        # "the rapper was shot dead in 1996": a year on the verb dates an earlier incident
+        return any(_year(g) for c in head.children if c.dep_ == "prep" for g in c.children)
     return head.pos_ == "NOUN" and any(
-        t.like_num and len(t.text) == 4 and t.text[:2] in {"19", "20"} for t in parse
+        _year(t) for t in parse
     )  # "the Brixton riots of 1981", "the 2003 murder of his sister": an earlier incident
+
+
+def _year(tok: Any) -> bool:
+    return bool(tok.like_num and len(tok.text) == 4 and tok.text[:2] in {"19", "20"})
 
 
 def nonviolent_sense(
