@@ -160,6 +160,8 @@ def test_a_bomb_is_still_an_explosion(violent: Callable[[str], list[str]], text:
         "The storm hit the coast on Friday, killing four fishermen.",
         "Floods killed 40 villagers in the north of the country.",
         "Lightning killed two farmers working in their fields.",
+        "Cholera has killed 300 people since the outbreak began.",
+        "A bus plunged into a ravine, killing 25 passengers.",
     ],
 )
 def test_disasters_are_no_attack(violent: Callable[[str], list[str]], text: str) -> None:
@@ -185,6 +187,7 @@ def test_armed_agents_still_attack(violent: Callable[[str], list[str]], text: st
         "The army tested a new ballistic missile off the coast.",
         "The bloc imposed sanctions over the chemical attack.",
         "An inquiry into the bombing will report next year.",
+        "Washington approved the sale of 40 fighter jets to the kingdom.",
     ],
 )
 def test_weapons_as_topics_are_no_violence(violent: Callable[[str], list[str]], text: str) -> None:
@@ -215,6 +218,8 @@ def test_weapons_used_are_violence(
         "The striker's shot at goal was saved by the keeper.",
         "The singer hit rock bottom after her second album flopped.",
         "The trade deal was struck at the summit in Brussels last week.",
+        "Henry shot the Gunners into the lead after ten minutes.",
+        "His howitzer of a penalty won the match.",
     ],
 )
 def test_figurative_senses_are_no_violence(violent: Callable[[str], list[str]], text: str) -> None:
@@ -259,3 +264,22 @@ def test_the_explosion_stays_when_nobody_was_hurt(violent: Callable[[str], list[
 
 def test_real_harm_is_still_an_attack(violent: Callable[[str], list[str]]) -> None:
     assert "Attack" in violent("Gunmen shot and injured two shopkeepers at the market.")
+
+
+# --- suicides and participle references are not attacks ------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police believe the banker killed himself at his home.",
+        "Shares in the firm founded by the assassinated former prime minister fell 15%.",
+        "The charity helps abused children find new homes.",
+    ],
+)
+def test_suicide_and_references_are_no_attack(
+    violent: Callable[[str], list[str]], text: str
+) -> None:
+    assert violent(text) == [], text
+
+
+def test_a_suicide_bombing_is_still_coded(violent: Callable[[str], list[str]]) -> None:
+    assert violent("A suicide bomber blew himself up at a checkpoint, killing six soldiers.")

@@ -55,6 +55,8 @@ FOIL_VERBS: frozenset[str] = words("lexicon", "foil_verbs")
 NEGATIVE_WORDS: frozenset[str] = words("lexicon", "negative_words")
 REFLEXIVE_OBJECTS: frozenset[str] = words("lexicon", "reflexive_objects")
 MISHAP_VERBS: frozenset[str] = words("lexicon", "mishap_verbs")
+CONTEST_GOALS: frozenset[str] = words("lexicon", "contest_goals")
+SPORT_ACTS: frozenset[str] = words("lexicon", "sport_acts")
 
 # frames whose trigger reports harm to people (the casualty side of an incident)
 HARM_SIDE = frozenset({"kill", "harm", "body"})
@@ -277,17 +279,31 @@ def _reference(match: TriggerMatch, parse: Any) -> bool:
 
 
 def _figure_of_weapon(match: TriggerMatch, parse: Any) -> bool:
-    """ "a howitzer of a penalty", "a rocket of a shot": a weapon as a figure of speech."""
+    """ "a howitzer of a penalty", "a rocket of a shot": a weapon as a figure of speech for
+    a sporting act ("the shelling of a school" is the real thing)."""
     head = parse[match.head]
-    if head.pos_ != "NOUN" or not any(
-        d.dep_ == "det" and d.lower_ in {"a", "an"} for d in head.children
-    ):
+    if head.pos_ != "NOUN":
         return False
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for obj in (g for g in prep.children if g.dep_ == "pobj"):
-            if any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in obj.children):
-                return True
-    return False
+    return any(
+        token_keys(g) & SPORT_ACTS and any(d.lower_ in {"a", "an"} for d in g.children)
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+
+
+def _shot_into_the_lead(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
+    """ "Henry shot the Gunners into the lead", "fired his side into the final": a result in
+    a contest, not a shooting."""
+    head = parse[match.head]
+    goals = lexicon.words_of("competition") | CONTEST_GOALS
+    return any(
+        c.dep_ == "prep" and c.lower_ in {"into", "to"} and token_keys(g) & goals
+        for c in head.children
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
 
 
 def non_event(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -> str | None:
@@ -318,6 +334,8 @@ def non_event(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -> 
         return "suicide"
     if frame in {"kill", "shoot", "attack", "beat"} and _reference(match, parse):
         return "participle reference"
+    if frame == "shoot" and _shot_into_the_lead(match, parse, lexicon):
+        return "sporting result"
     if frame in {"shell", "air", "grenade"} and _figure_of_weapon(match, parse):
         return "figure of speech"
     return None
