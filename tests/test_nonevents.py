@@ -257,9 +257,17 @@ def test_negated_harm_is_no_event(coded: Coded, text: str) -> None:
     assert not [s for _, s, _ in coded(text) if s == "Attack"], text
 
 
-def test_the_explosion_stays_when_nobody_was_hurt(violent: Callable[[str], list[str]]) -> None:
-    found = violent("A car bomb exploded outside the police station, but no one was injured.")
-    assert found == ["Remote explosive/landmine/IED"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car bomb exploded outside the police station, but no one was injured.",
+        "A bomb exploded near a school in the town on Monday. Nobody was hurt, police said.",
+    ],
+)
+def test_the_explosion_stays_when_nobody_was_hurt(
+    violent: Callable[[str], list[str]], text: str
+) -> None:
+    assert violent(text) == ["Remote explosive/landmine/IED"], text
 
 
 def test_real_harm_is_still_an_attack(violent: Callable[[str], list[str]]) -> None:
