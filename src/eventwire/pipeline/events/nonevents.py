@@ -57,6 +57,7 @@ REFLEXIVE_OBJECTS: frozenset[str] = words("lexicon", "reflexive_objects")
 MISHAP_VERBS: frozenset[str] = words("lexicon", "mishap_verbs")
 CONTEST_GOALS: frozenset[str] = words("lexicon", "contest_goals")
 SPORT_ACTS: frozenset[str] = words("lexicon", "sport_acts")
+WILD_ANIMALS: frozenset[str] = words("lexicon", "wild_animals")
 
 # frames whose trigger reports harm to people (the casualty side of an incident)
 HARM_SIDE = frozenset({"kill", "harm", "body"})
@@ -166,6 +167,15 @@ def _disaster_agent(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
         return True  # "the storm hit the coast": the weather, not storming a building
     agents = [c for c in head.children if c.dep_ in {"nsubj", "csubj"}]
     agents += [g for c in head.children if c.dep_ == "agent" for g in c.children]
+    if head.tag_ == "VBN" or head.lemma_.lower() == "die":
+        # "killed in the earthquake", "died in the floods", "injured in the crash"
+        agents += [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in {"in", "by", "during", "from", "of"}
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
     if head.dep_ in {"acl", "relcl"} and head.tag_ in {"VBN", "VBG"}:
         agents.append(head.head)  # "the region struck by the quake", "the flood killing 40"
     if head.dep_ == "advcl" and head.tag_ == "VBG":
@@ -306,6 +316,18 @@ def _shot_into_the_lead(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bo
     )
 
 
+def _animal_victim(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
+    """ "hunts killed 91 foxes", "animals hit but not killed": hunting and culls, with no
+    armed actor in the sentence."""
+    head = parse[match.head]
+    victims = [c for c in head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    if head.dep_ in {"acl", "amod"}:
+        victims.append(head.head)  # "animals hit but not killed"
+    if not any(token_keys(v) & WILD_ANIMALS for v in victims):
+        return False
+    return not any(_has(parse, lexicon, name) for name in ("armed", "nonstate"))
+
+
 def non_event(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -> str | None:
     """Why a trigger match names no event (a short reason), or None when it may be one."""
     if _in_idiom(match, parse, lexicon):
@@ -334,6 +356,10 @@ def non_event(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -> 
         return "suicide"
     if frame in {"kill", "shoot", "attack", "beat"} and _reference(match, parse):
         return "participle reference"
+    if frame in {"kill", "harm", "shoot", "attack", "beat"} and _animal_victim(
+        match, parse, lexicon
+    ):
+        return "animal victims"
     if frame == "shoot" and _shot_into_the_lead(match, parse, lexicon):
         return "sporting result"
     if frame in {"shell", "air", "grenade"} and _figure_of_weapon(match, parse):

@@ -51,7 +51,8 @@ EXPLODE_LEMMAS: frozenset[str] = words("lexicon", "explode_lemmas")
 HARM_LEMMAS: frozenset[str] = words("lexicon", "harm_lemmas")
 
 
-DOMAIN_CLASSES = ("sport", "business", "entertainment", "tech", "politics")
+# the story classes; "fiction" and "legal": a film, game, novel or court story tells violence
+DOMAIN_CLASSES = ("sport", "business", "entertainment", "tech", "politics", "fiction", "legal")
 _WORD = re.compile(r"[a-z][a-z-]*")
 
 
