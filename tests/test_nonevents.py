@@ -162,6 +162,7 @@ def test_a_bomb_is_still_an_explosion(violent: Callable[[str], list[str]], text:
         "Lightning killed two farmers working in their fields.",
         "Cholera has killed 300 people since the outbreak began.",
         "A bus plunged into a ravine, killing 25 passengers.",
+        "More than 200 people were killed in the earthquake, officials said.",
     ],
 )
 def test_disasters_are_no_attack(violent: Callable[[str], list[str]], text: str) -> None:
@@ -281,6 +282,8 @@ def test_real_harm_is_still_an_attack(violent: Callable[[str], list[str]]) -> No
         "Police believe the banker killed himself at his home.",
         "Shares in the firm founded by the assassinated former prime minister fell 15%.",
         "The charity helps abused children find new homes.",
+        "The hunt killed 30 foxes on Saturday.",
+        "The sporting governing bodies met in Monaco to discuss doping.",
     ],
 )
 def test_suicide_and_references_are_no_attack(
@@ -291,3 +294,26 @@ def test_suicide_and_references_are_no_attack(
 
 def test_a_suicide_bombing_is_still_coded(violent: Callable[[str], list[str]]) -> None:
     assert violent("A suicide bomber blew himself up at a checkpoint, killing six soldiers.")
+
+
+def test_animals_killed_by_armed_men_are_still_coded(violent: Callable[[str], list[str]]) -> None:
+    assert violent("Militants shot dead three rangers guarding the elephants in the park.")
+
+
+FILM_STORY = (
+    "The thriller, which opens in cinemas on Friday, stars the actor as a detective. "
+    "In the film, his partner is shot dead by a gang in the opening scene. "
+    "The director said the script had been rewritten for the sequel. "
+    "Critics praised the cast and the soundtrack, and the studio expects a box-office hit."
+)
+
+
+def test_violence_told_in_a_film_story_is_no_event(violent: Callable[[str], list[str]]) -> None:
+    assert violent(FILM_STORY) == []
+
+
+def test_violence_reported_beside_a_film_is_still_coded(
+    violent: Callable[[str], list[str]],
+) -> None:
+    text = "Gunmen shot dead two policemen at a checkpoint outside the city on Friday."
+    assert "Attack" in violent(text) or "Armed clash" in violent(text)

@@ -139,6 +139,8 @@ def _names_a_thing(match: TriggerMatch, parse: Any) -> bool:
     """A trigger noun that modifies a unit, a kit or a topic: "riot police", "bomb squad",
     "missile defence", "a missile test", "attack helicopters"."""
     last = parse[match.end - 1]
+    if last.pos_ not in {"NOUN", "PROPN"} or parse[match.head].pos_ not in {"NOUN", "PROPN"}:
+        return False  # "shot dead two policemen": a verb, whatever "dead" is parsed as
     if last.dep_ not in {"compound", "amod", "nmod"} or last.head.i in range(
         match.start, match.end
     ):
