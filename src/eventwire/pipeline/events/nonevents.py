@@ -23,7 +23,14 @@ module drops trigger matches that name no event at all, whatever their sense:
 - plots foiled before any act: "foiled a plot to bomb the subway" is no explosion, and no
   disrupted weapons use unless weapons were seized or defused (ACLED) (``plot_words``,
   ``foil_verbs``);
-- negated harm: "nobody was hurt", "no casualties were reported" (``negative_words``).
+- negated harm: "nobody was hurt", "no casualties were reported" (``negative_words``);
+- acts that are no political violence or are only referred to: a suicide ("killed
+  himself"), a participle describing someone ("the assassinated former prime minister"),
+  hunting ("the hunt killed 30 foxes"), a sporting result ("shot the Gunners into the
+  lead"), a weapon as a figure for a sporting act ("a howitzer of a penalty")
+  (``reflexive_objects``, ``wild_animals``, ``contest_goals``, ``sport_acts``).
+
+The coder (stage.py ``_accept``) asks :func:`non_event` first, for every trigger match.
 
 >>> "patrol" in ROUTINE_SECURITY
 True
