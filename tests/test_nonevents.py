@@ -14,6 +14,8 @@ import pytest
 from eventwire.config import CODER_STAGES, Settings
 from eventwire.ontology import load_ontology
 from eventwire.pipeline.base import Pipeline, Resources
+from eventwire.pipeline.events.senses import fiction_story
+from eventwire.pipeline.events.triggers import load_lexicon
 from eventwire.records import Document
 
 Coded = Callable[[str], list[tuple[str, str | None, str]]]
@@ -317,3 +319,33 @@ def test_violence_reported_beside_a_film_is_still_coded(
 ) -> None:
     text = "Gunmen shot dead two policemen at a checkpoint outside the city on Friday."
     assert "Attack" in violent(text) or "Armed clash" in violent(text)
+
+
+GAME_REVIEW = (
+    "The sequel to the hit video game arrives on the console next month. "
+    "Players fight through ten levels, and the hero can fire rockets at enemy tanks. "
+    "The studio says the storyline and the characters are darker than in the first game. "
+    "Gamers who pre-order get a trailer, a soundtrack album and an extra level. "
+    "Critics who played an early version praised the cast of voice actors and the director."
+)
+
+
+def test_violence_in_a_game_review_is_told(violent: Callable[[str], list[str]]) -> None:
+    assert violent(GAME_REVIEW) == []
+
+
+def test_fiction_story_tells_reviews_from_reports() -> None:
+    lexicon = load_lexicon(())
+    assert fiction_story(GAME_REVIEW, lexicon)
+    assert fiction_story(FILM_STORY + " " + GAME_REVIEW, lexicon)
+    report = (
+        "Gunmen shot dead two policemen at a checkpoint on Friday. Militants later fired "
+        "rockets at the army base, killing three soldiers, and a bomb exploded in the market."
+    )
+    match = (
+        "The striker scored twice as the league leaders won the game. The keeper saved a "
+        "penalty, and the coach praised the players after the match. The season resumes in "
+        "the cup, where the team plays the champions in the next round of the tournament."
+    )
+    assert not fiction_story(report, lexicon)
+    assert not fiction_story(match, lexicon)

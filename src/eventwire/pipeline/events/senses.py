@@ -23,7 +23,14 @@ from eventwire.pipeline.events.roles import find_roles
 from eventwire.pipeline.events.subtypes import phrase_classes
 from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, find_phrases, token_keys
 
-__all__ = ["SENSE_FRAMES", "WEAPON_CLASSES", "nonviolent_sense", "story_domain", "told_violence"]
+__all__ = [
+    "SENSE_FRAMES",
+    "WEAPON_CLASSES",
+    "fiction_story",
+    "nonviolent_sense",
+    "story_domain",
+    "told_violence",
+]
 
 # classes that make any violent reading credible: weapons, armed people, killing
 WEAPON_CLASSES = frozenset(
@@ -76,6 +83,25 @@ def story_domain(text: str, lexicon: Lexicon) -> bool:
         n_domain += bool(forms & domain)
         n_conflict += bool(forms & conflict)
     return n_domain >= 6 and n_domain >= 2 * n_conflict
+
+
+def fiction_story(text: str, lexicon: Lexicon) -> bool:
+    """Is the whole text a review or report of a film, game, novel or show (fiction words
+    outnumber weapons and sport words, and there are many of them)? Then every violent act
+    in it is told: "the game lets you fire rockets at tanks", "after his father is killed
+    the hero sets out for revenge"."""
+    fiction = lexicon.words_of("fiction")
+    sport = lexicon.words_of("sport")
+    conflict: set[str] = set(lexicon.words_of("lethal"))
+    for name in WEAPON_CLASSES:
+        conflict |= lexicon.words_of(name)
+    n_fiction = n_sport = n_conflict = 0
+    for word in _WORD.findall(text.lower()):
+        forms = {word, word[:-1]} if word.endswith("s") else {word}
+        n_fiction += bool(forms & fiction)
+        n_sport += bool(forms & sport)
+        n_conflict += bool(forms & conflict)
+    return n_fiction >= 8 and n_fiction > n_conflict and n_fiction > 2 * n_sport
 
 
 def _cue(parse: Any, lexicon: Lexicon, name: str, skip: set[int]) -> bool:

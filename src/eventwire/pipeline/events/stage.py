@@ -40,7 +40,7 @@ from eventwire.pipeline.events.rules import (
     valid_intervention,
     valid_protest_violence,
 )
-from eventwire.pipeline.events.senses import nonviolent_sense, story_domain
+from eventwire.pipeline.events.senses import fiction_story, nonviolent_sense, story_domain
 from eventwire.pipeline.events.subtypes import VIOLENT_FRAMES, Context, classify, phrase_classes
 from eventwire.pipeline.events.triggers import (
     Lexicon,
@@ -125,6 +125,8 @@ class EventCoder:
         in_domain = "domain" in domain or domain_words(parse, self.lexicon, own) >= 2
         violent = frame in VIOLENT_FRAMES or frame in {"capture", "retake", "disrupt"}
         story = "story" in domain
+        if violent and "fiction" in domain:
+            return None  # a film, game or novel review: the violence in it is told
         if violent and nonviolent_sense(
             match, parse, frame, strong, in_domain or story, self.lexicon, story
         ):
@@ -239,6 +241,8 @@ class EventCoder:
         )
         if story_domain(doc.text, lex):
             domain.add("story")  # for the non-violent senses only (senses.py)
+        if fiction_story(doc.text, lex):
+            domain.add("fiction")
         for i in indices:
             parse = doc.parses[i]
             picks: list[tuple[TriggerMatch, str]] = []
