@@ -223,14 +223,30 @@ def test_weapons_used_are_violence(
         "The trade deal was struck at the summit in Brussels last week.",
         "Henry shot the Gunners into the lead after ten minutes.",
         "His howitzer of a penalty won the match.",
+        "Fans are looking forward to the Scottish Cup clash between the two clubs.",
+        "MPs bombarded the minister with a barrage of requests.",
+        "The row demonstrated the deep divide within the party.",
     ],
 )
 def test_figurative_senses_are_no_violence(violent: Callable[[str], list[str]], text: str) -> None:
     assert violent(text) == [], text
 
 
-def test_literal_shooting_is_violence(violent: Callable[[str], list[str]]) -> None:
-    assert violent("A gunman shot two shopkeepers in the market on Tuesday.") != []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A gunman shot two shopkeepers in the market on Tuesday.",
+        "Fans clashed with police outside the stadium after the match.",
+        "The town came under a barrage of rockets and mortar fire.",
+    ],
+)
+def test_literal_senses_are_violence(violent: Callable[[str], list[str]], text: str) -> None:
+    assert violent(text) != [], text
+
+
+def test_a_demonstration_against_a_law_is_a_protest(coded: Coded) -> None:
+    events = coded("Thousands demonstrated against the new law in the capital.")
+    assert "Peaceful protest" in [s for _, s, _ in events]
 
 
 # --- 8. plots foiled before any act -------------------------------------------------------------

@@ -65,6 +65,8 @@ MISHAP_VERBS: frozenset[str] = words("lexicon", "mishap_verbs")
 CONTEST_GOALS: frozenset[str] = words("lexicon", "contest_goals")
 SPORT_ACTS: frozenset[str] = words("lexicon", "sport_acts")
 WILD_ANIMALS: frozenset[str] = words("lexicon", "wild_animals")
+SHOW_VERBS: frozenset[str] = words("lexicon", "show_verbs")
+VOLLEY_WORDS: frozenset[str] = words("lexicon", "volley_words")
 
 # frames whose trigger reports harm to people (the casualty side of an incident)
 HARM_SIDE = frozenset({"kill", "harm", "body"})
@@ -337,6 +339,45 @@ def _animal_victim(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
     return not any(_has(parse, lexicon, name) for name in ("armed", "nonstate"))
 
 
+def _figurative_frame(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -> bool:
+    """Frames of a violent word that make it figurative: "the deal struck at the summit"
+    (a participle on an abstract noun), "the Scottish Cup clash" (a fixture), "MPs
+    bombarded the minister with requests" (no weapon), "the row demonstrated the divide"
+    (to show, not to protest)."""
+    head = parse[match.head]
+    abstract = lexicon.words_of("abstract_patient")
+    if frame == "attack" and head.dep_ in {"acl", "relcl"} and token_keys(head.head) & abstract:
+        return True
+    if frame in {"clash", "mob"} and head.lemma_.lower() == "clash" and head.i > 0:
+        sport = lexicon.words_of("sport") | lexicon.words_of("competition")
+        if token_keys(parse[head.i - 1]) & sport:
+            return True  # "the Scottish Cup clash", "a league clash" (parsed as a noun or not)
+    if frame == "shell" and head.pos_ == "VERB":
+        weapons = lexicon.words_of("weapon_shell") | lexicon.words_of("weapon_air")
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "with"):
+            nouns = [g for g in prep.subtree if g.pos_ == "NOUN"]
+            if nouns and not token_keys(nouns[-1]) & weapons:
+                return True  # "with a barrage of requests": the last noun says what
+    if head.pos_ == "NOUN" and token_keys(head) & VOLLEY_WORDS:
+        weapons = frozenset().union(
+            *(lexicon.words_of(n) for n in ("weapon_shell", "weapon_air", "weapon_smallarms"))
+        )
+        objects = [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if objects and not any(
+            token_keys(o) & (weapons | lexicon.words_of("lethal")) for o in objects
+        ):
+            return True  # "a barrage of requests", "an onslaught of adverts"
+    if frame in {"protest", "riot"} and head.pos_ == "VERB" and token_keys(head) & SHOW_VERBS:
+        return any(c.dep_ in {"dobj", "obj", "ccomp"} for c in head.children)
+    return False
+
+
 def non_event(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -> str | None:
     """Why a trigger match names no event (a short reason), or None when it may be one."""
     if _in_idiom(match, parse, lexicon):
@@ -369,6 +410,8 @@ def non_event(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -> 
         match, parse, lexicon
     ):
         return "animal victims"
+    if _figurative_frame(match, parse, frame, lexicon):
+        return "figurative frame"
     if frame == "shoot" and _shot_into_the_lead(match, parse, lexicon):
         return "sporting result"
     if frame in {"shell", "air", "grenade"} and _figure_of_weapon(match, parse):
