@@ -23,7 +23,14 @@ from eventwire.pipeline.events.roles import find_roles
 from eventwire.pipeline.events.subtypes import phrase_classes
 from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, find_phrases, token_keys
 
-__all__ = ["SENSE_FRAMES", "WEAPON_CLASSES", "nonviolent_sense", "story_domain", "told_violence"]
+__all__ = [
+    "SENSE_FRAMES",
+    "WEAPON_CLASSES",
+    "fiction_story",
+    "nonviolent_sense",
+    "story_domain",
+    "told_violence",
+]
 
 # classes that make any violent reading credible: weapons, armed people, killing
 WEAPON_CLASSES = frozenset(
@@ -51,7 +58,8 @@ EXPLODE_LEMMAS: frozenset[str] = words("lexicon", "explode_lemmas")
 HARM_LEMMAS: frozenset[str] = words("lexicon", "harm_lemmas")
 
 
-DOMAIN_CLASSES = ("sport", "business", "entertainment", "tech", "politics")
+# the story classes; "fiction" and "legal": a film, game, novel or court story tells violence
+DOMAIN_CLASSES = ("sport", "business", "entertainment", "tech", "politics", "fiction", "legal")
 _WORD = re.compile(r"[a-z][a-z-]*")
 
 
@@ -75,6 +83,25 @@ def story_domain(text: str, lexicon: Lexicon) -> bool:
         n_domain += bool(forms & domain)
         n_conflict += bool(forms & conflict)
     return n_domain >= 6 and n_domain >= 2 * n_conflict
+
+
+def fiction_story(text: str, lexicon: Lexicon) -> bool:
+    """Is the whole text a review or report of a film, game, novel or show (fiction words
+    outnumber weapons and sport words, and there are many of them)? Then every violent act
+    in it is told: "the game lets you fire rockets at tanks", "after his father is killed
+    the hero sets out for revenge"."""
+    fiction = lexicon.words_of("fiction")
+    sport = lexicon.words_of("sport")
+    conflict: set[str] = set(lexicon.words_of("lethal"))
+    for name in WEAPON_CLASSES:
+        conflict |= lexicon.words_of(name)
+    n_fiction = n_sport = n_conflict = 0
+    for word in _WORD.findall(text.lower()):
+        forms = {word, word[:-1]} if word.endswith("s") else {word}
+        n_fiction += bool(forms & fiction)
+        n_sport += bool(forms & sport)
+        n_conflict += bool(forms & conflict)
+    return n_fiction >= 8 and n_fiction > n_conflict and n_fiction > 2 * n_sport
 
 
 def _cue(parse: Any, lexicon: Lexicon, name: str, skip: set[int]) -> bool:
@@ -328,9 +355,16 @@ def told_violence(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
     if _any_cue(parse, lexicon, ("fiction", "legal"), own):
         return True
     head = parse[match.head]
+    if head.pos_ == "VERB":
+        # "the rapper was shot dead in 1996": a year on the verb dates an earlier incident
+        return any(_year(g) for c in head.children if c.dep_ == "prep" for g in c.children)
     return head.pos_ == "NOUN" and any(
-        t.like_num and len(t.text) == 4 and t.text[:2] in {"19", "20"} for t in parse
+        _year(t) for t in parse
     )  # "the Brixton riots of 1981", "the 2003 murder of his sister": an earlier incident
+
+
+def _year(tok: Any) -> bool:
+    return bool(tok.like_num and len(tok.text) == 4 and tok.text[:2] in {"19", "20"})
 
 
 def nonviolent_sense(

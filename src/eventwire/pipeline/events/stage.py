@@ -29,6 +29,7 @@ from eventwire.pipeline.events.modality import (
     is_statement,
     rank_below_governors,
 )
+from eventwire.pipeline.events.nonevents import non_event
 from eventwire.pipeline.events.roles import Roles, find_roles, is_participant, noun_span
 from eventwire.pipeline.events.rules import (
     aircraft_not_striking,
@@ -47,7 +48,7 @@ from eventwire.pipeline.events.rules import (
     valid_intervention,
     valid_protest_violence,
 )
-from eventwire.pipeline.events.senses import nonviolent_sense, story_domain
+from eventwire.pipeline.events.senses import fiction_story, nonviolent_sense, story_domain
 from eventwire.pipeline.events.subtypes import VIOLENT_FRAMES, Context, classify, phrase_classes
 from eventwire.pipeline.events.triggers import (
     Lexicon,
@@ -124,12 +125,16 @@ class EventCoder:
         """Return the frame to use for a trigger alternative, or None to drop it."""
         entry = match.entry
         frame = entry.frame
+        if non_event(match, parse, frame, self.lexicon) is not None:
+            return None  # "according to", "riot police", "a gas explosion", "nobody was hurt"
         own = set(range(match.start, match.end))
         ctx = classes_in(list(parse), self.lexicon, skip=own) if entry.ambiguous else classes
         strong = bool(ctx & STRONG_CLASSES)
         in_domain = "domain" in domain or domain_words(parse, self.lexicon, own) >= 2
         violent = frame in VIOLENT_FRAMES or frame in {"capture", "retake", "disrupt"}
         story = "story" in domain
+        if violent and "fiction" in domain:
+            return None  # a film, game or novel review: the violence in it is told
         if violent and nonviolent_sense(
             match, parse, frame, strong, in_domain or story, self.lexicon, story
         ):
@@ -246,6 +251,8 @@ class EventCoder:
         )
         if story_domain(doc.text, lex):
             domain.add("story")  # for the non-violent senses only (senses.py)
+        if fiction_story(doc.text, lex):
+            domain.add("fiction")
         for i in indices:
             parse = doc.parses[i]
             picks: list[tuple[TriggerMatch, str]] = []
