@@ -61,6 +61,19 @@ def run_text(pipeline: Pipeline) -> Callable[..., Document]:
 
 
 @pytest.fixture(scope="session")
+def run_mentions(settings: Settings, resources: Resources) -> Callable[..., Document]:
+    """Like ``run_text``, but stop before the incident layer: one event per mention, as
+    the stages before it see them (for tests of what those stages decide)."""
+    stages = tuple(s for s in settings.stages if s != "eventwire.incidents.v1")
+    mentions = Pipeline.from_settings(settings.replace(stages=stages), resources)
+
+    def run(text: str, **fields: object) -> Document:
+        return mentions(Document(text=text, **fields))  # type: ignore[arg-type]
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def corpus() -> Path:
     """The real corpus in ../shared/corpus; tests using it skip when it is absent."""
     if not CORPUS.is_dir():

@@ -27,8 +27,6 @@ CASES = sorted(p.stem for p in GOLDEN.glob("*.txt"))
 
 # Cases whose details fail only because of another part of the pipeline (issue 15's classes).
 DETAIL_XFAIL: dict[str, str] = {
-    "03_kabul_protest_jalalabad_blast": "roles: the governor's spokesman who reports the blast "
-    "becomes actor1 (speaker is not actor1)",
     "04_mogadishu_restaurant": "roles: 'himself' (the bomber) becomes actor2 of the suicide "
     "bombing, and 'militants' is coded Opposition Rebels instead of Unidentified Armed Group",
     "06_peshawar_denial": "events typing: 'armed with rifles and grenades stormed' is typed "

@@ -18,6 +18,13 @@ Run = Callable[..., Document]
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
+@pytest.fixture(scope="module")
+def run_text(run_mentions: Run) -> Run:
+    """Roles are decided per mention: these tests read the events before the incident layer
+    groups them (tests/test_incidents*.py check what grouping does with the roles)."""
+    return run_mentions
+
+
 def event_on(doc: Document, trigger: str) -> Event:
     """The event whose trigger starts with these words."""
     found = [e for e in doc.events if e.trigger.text.lower().startswith(trigger.lower())]
