@@ -85,15 +85,8 @@ def gold_counts(
     """Incidents per report for every row of one gold file, by split."""
     counts = {name: Counts() for name in SPLIT_NAMES}
     for gold in read_gold(path, fmt, limit=limit):
-        doc = Document(
-            text=gold.text,
-            published=gold.published,
-            source_id=gold.id,
-            published_source="record",
-            input=gold.id,
-        )
         try:
-            k = count_incidents(run(doc))
+            k = count_incidents(run(gold.document()))
         except EventwireError:
             k = 0
         counts["all"].per_report.append(k)

@@ -90,6 +90,17 @@ class GoldRow:
     fatalities: Any = UNKNOWN
     shared_by: int = 1
 
+    def document(self) -> Document:
+        """The report to code: the row's text, published on its event date (so relative
+        dates resolve as they did for the coder who wrote it)."""
+        return Document(
+            text=self.text,
+            published=self.published,
+            source_id=self.id,
+            published_source="record",
+            input=self.id,
+        )
+
 
 @dataclass(slots=True)
 class FieldScore:
@@ -426,13 +437,7 @@ def evaluate(
     report = Report(gold_format)
     for gold in rows:
         report.n_rows += 1
-        doc: Document | None = Document(
-            text=gold.text,
-            published=gold.published,
-            source_id=gold.id,
-            published_source="record",
-            input=gold.id,
-        )
+        doc: Document | None = gold.document()
         try:
             doc = run(doc)  # type: ignore[arg-type]
         except EventwireError:

@@ -17,6 +17,7 @@ from eventwire.config import Settings
 from eventwire.datafiles import words
 from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
+from eventwire.pipeline.common.salience import coded_salience
 from eventwire.records import Document, Event
 
 NAME = "eventwire.finalize.v1"
@@ -135,14 +136,7 @@ class Finalizer:
     @staticmethod
     def final_confidence(event: Event) -> float:
         """Events whose participants were coded and placed are more trustworthy."""
-        conf = event.confidence
-        if event.actor1 is not None and event.actor1.inter is not None:
-            conf += 0.02
-        if event.actor2 is not None and event.actor2.inter is not None:
-            conf += 0.01
-        if event.location is not None and event.location.lat is not None:
-            conf += 0.01
-        return max(0.01, min(0.99, round(conf, 4)))
+        return max(0.01, min(0.99, round(coded_salience(event), 4)))
 
 
 @register_stage(NAME)

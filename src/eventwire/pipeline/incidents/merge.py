@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from eventwire.pipeline.common.salience import coded_salience
 from eventwire.pipeline.incidents.compat import date_rank, named, place_rank
 from eventwire.pipeline.incidents.group import Incident, Item
 from eventwire.pipeline.incidents.tolls import TollCues, combine_tolls
@@ -39,20 +40,7 @@ def _rank(item: Item) -> tuple[bool, int, float, int]:
         rank = 4
     else:
         rank = {"claim": 5, "follow-up": 6}.get(item.kind, 7)
-    return (item.event.modality != "asserted", rank, -_salience(item.event), item.order)
-
-
-def _salience(event: Event) -> float:
-    """The events stage's confidence, more for a mention whose actors and place were coded
-    (as the finalize stage ranks a report's events)."""
-    conf = event.confidence
-    if event.actor1 is not None and event.actor1.inter is not None:
-        conf += 0.02
-    if event.actor2 is not None and event.actor2.inter is not None:
-        conf += 0.01
-    if event.location is not None and event.location.lat is not None:
-        conf += 0.01
-    return conf
+    return (item.event.modality != "asserted", rank, -coded_salience(item.event), item.order)
 
 
 def _speaker_is_actor(event: Event) -> bool:
