@@ -365,3 +365,32 @@ def test_fiction_story_tells_reviews_from_reports() -> None:
     )
     assert not fiction_story(report, lexicon)
     assert not fiction_story(match, lexicon)
+
+
+# --- weapons carried, not used ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants armed with rifles and grenades stormed a police post near the river.",
+        "Gunmen equipped with grenades and rifles raided a checkpoint outside the town.",
+    ],
+)
+def test_weapons_the_attackers_carry_do_not_type_the_act(
+    violent: Callable[[str], list[str]], text: str
+) -> None:
+    """How attackers were equipped describes them; the act is the storming (a clash)."""
+    got = violent(text)
+    assert got and "Grenade" not in got, (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants threw grenades at a police post near the river.",
+        "A grenade exploded at a checkpoint outside the town, wounding two guards.",
+    ],
+)
+def test_grenades_that_are_used_are_still_grenade_attacks(
+    violent: Callable[[str], list[str]], text: str
+) -> None:
+    assert "Grenade" in violent(text), text

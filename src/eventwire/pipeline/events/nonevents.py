@@ -67,6 +67,7 @@ SPORT_ACTS: frozenset[str] = words("lexicon", "sport_acts")
 WILD_ANIMALS: frozenset[str] = words("lexicon", "wild_animals")
 SHOW_VERBS: frozenset[str] = words("lexicon", "show_verbs")
 VOLLEY_WORDS: frozenset[str] = words("lexicon", "volley_words")
+EQUIPPED_VERBS: frozenset[str] = words("lexicon", "equipped_verbs")
 
 # frames whose trigger reports harm to people (the casualty side of an incident)
 HARM_SIDE = frozenset({"kill", "harm", "body"})
@@ -378,6 +379,46 @@ def _figurative_frame(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexi
     return False
 
 
+def equipment_tokens(parse: Any) -> set[int]:
+    """Indices of the weapon words that only say how attackers were equipped ("armed with
+    rifles and grenades"): they name no act, so they do not type the act either."""
+    out: set[int] = set()
+    for tok in parse:
+        gov = tok.head
+        with_arms = (
+            tok.dep_ == "pobj"
+            and gov.lower_ == "with"
+            and (gov.head.lower_ in EQUIPPED_VERBS or gov.head.lemma_.lower() in EQUIPPED_VERBS)
+        )
+        carried = (
+            tok.dep_ == "dobj"
+            and gov.lemma_.lower() in EQUIPPED_VERBS
+            and gov.dep_ in {"acl", "amod", "relcl"}
+        )
+        if with_arms or carried:
+            out.update(t.i for t in tok.subtree)
+    return out
+
+
+def _carried(match: TriggerMatch, parse: Any) -> bool:
+    """ "Militants armed with rifles and grenades stormed…", "gunmen carrying grenades":
+    a weapon noun that describes how the attackers were equipped (the object of "armed
+    with" or of a participle "carrying") names no use of it."""
+    tok = parse[match.head]
+    if tok.pos_ not in {"NOUN", "PROPN"} or match.end - match.start > 1:
+        return False  # "grenades attacked" is one phrase naming a grenade attack
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "rifles and grenades"
+        tok = tok.head
+    gov = tok.head
+    if tok.dep_ == "pobj" and gov.lower_ == "with":
+        return gov.head.lower_ in EQUIPPED_VERBS or gov.head.lemma_.lower() in EQUIPPED_VERBS
+    return (
+        tok.dep_ == "dobj"
+        and gov.lemma_.lower() in EQUIPPED_VERBS
+        and gov.dep_ in {"acl", "amod", "relcl"}  # a participle describing the attackers
+    )
+
+
 def non_event(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -> str | None:
     """Why a trigger match names no event (a short reason), or None when it may be one."""
     if _in_idiom(match, parse, lexicon):
@@ -394,6 +435,8 @@ def non_event(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -> 
         return "disaster"
     if frame in WEAPON_FRAMES and _policy_topic(match, parse):
         return "weapon as a policy topic"
+    if frame in {"grenade", "explode", "shell"} and _carried(match, parse):
+        return "weapon carried, not used"
     if frame in VIOLENT and _response_topic(match, parse):
         return "topic of a response"
     if frame in VIOLENT and _plotted(match, parse):

@@ -29,7 +29,7 @@ from eventwire.pipeline.events.modality import (
     is_statement,
     rank_below_governors,
 )
-from eventwire.pipeline.events.nonevents import non_event
+from eventwire.pipeline.events.nonevents import equipment_tokens, non_event
 from eventwire.pipeline.events.roles import Roles, find_roles, is_participant, noun_span
 from eventwire.pipeline.events.rules import (
     aircraft_not_striking,
@@ -351,6 +351,7 @@ class EventCoder:
         out: list[Event] = []
         acts: list[tuple[int | None, int, Event]] = []
         trigger_heads = {m.head for m, _ in chosen[i]}
+        equipment = equipment_tokens(parse)  # "armed with grenades": no cue to the act's type
         # political interactions (no ACLED type) embed acts: "condemned the attack"
         main_acts = {m.head for m, f in chosen[i] if lex.frames[f].acled is None}
         for match, picked in chosen[i]:
@@ -372,8 +373,9 @@ class EventCoder:
                 and not is_past_reference(parse[m.head])
             }
             ctx = Context(
-                sentence=classes_in(list(parse), lex, skip=own) - (FILTERED_CLASSES - classes[i]),
-                victims=classes_in(list(parse), lex, skip=own | agent_span),
+                sentence=classes_in(list(parse), lex, skip=own | equipment)
+                - (FILTERED_CLASSES - classes[i]),
+                victims=classes_in(list(parse), lex, skip=own | agent_span | equipment),
                 trigger={k for t in parse[match.start : match.end] for k in token_keys(t)},
                 window=window_classes,
                 frames_sentence=others,
