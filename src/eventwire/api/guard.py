@@ -95,13 +95,7 @@ class Guard:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                extra = [
-                    (b"content-security-policy", csp.encode()),
-                    (b"x-content-type-options", b"nosniff"),
-                    (b"x-frame-options", b"DENY"),
-                    (b"referrer-policy", b"no-referrer"),
-                ]
-                message["headers"] = [*message.get("headers", []), *extra]
+                message["headers"] = [*message.get("headers", []), *_security_headers(csp)]
             await send(message)
 
         received = 0
@@ -133,6 +127,16 @@ class Guard:
         return None
 
 
+def _security_headers(csp: str) -> list[tuple[bytes, bytes]]:
+    """The headers every response gets, the app's and the guard's own refusals alike."""
+    return [
+        (b"content-security-policy", csp.encode()),
+        (b"x-content-type-options", b"nosniff"),
+        (b"x-frame-options", b"DENY"),
+        (b"referrer-policy", b"no-referrer"),
+    ]
+
+
 def _too_large(limit: int) -> str:
     return f"request body over the server's limit of {limit:,} bytes"
 
@@ -142,10 +146,7 @@ async def _reply(send: Send, status: int, code: str, message: str, *, csp: str) 
     headers = [
         (b"content-type", b"application/json"),
         (b"content-length", str(len(body)).encode()),
-        (b"content-security-policy", csp.encode()),
-        (b"x-content-type-options", b"nosniff"),
-        (b"x-frame-options", b"DENY"),
-        (b"referrer-policy", b"no-referrer"),
+        *_security_headers(csp),
     ]
     if status == 401:
         headers.append((b"www-authenticate", b"Bearer"))
