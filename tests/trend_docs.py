@@ -65,13 +65,13 @@ def _report(
     killed: int | None,
 ) -> Document:
     """One report of one incident, its sentence written from the values."""
-    town = place[0]
+    town, when = place[0], f"{day:%A} {day.day} {day:%B}"
     if kind is PROTEST:
-        text = f"Hundreds of residents marched through {town} on {day:%A} {day.day} {day:%B} demanding clean water."
+        text = f"Hundreds of residents marched through {town} on {when} demanding clean water."
         trigger, actor_words = "marched", "residents"
     else:
         toll = f", killing {killed} people" if killed else ""
-        text = f"Fighters of the {actor1[0]} attacked a village near {town} on {day:%A} {day.day} {day:%B}{toll}."
+        text = f"Fighters of the {actor1[0]} attacked a village near {town} on {when}{toll}."
         trigger, actor_words = "attacked", f"Fighters of the {actor1[0]}"
     doc = Document(
         text=text,
@@ -120,7 +120,7 @@ def _report(
             precision=1,
             feature="city",
         ),
-        date=When(f"{day:%A} {day.day} {day:%B}", day, day, "day"),
+        date=When(when, day, day, "day"),
         attribution=Attribution("Test Wire", "outlet"),
         confidence=0.8,
         rule="hand-made",

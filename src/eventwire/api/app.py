@@ -30,6 +30,7 @@ from eventwire.api.guard import DEFAULT_MAX_BODY_BYTES, Guard, allowed_hosts_for
 from eventwire.api.ingest import ingest_router
 from eventwire.api.review_routes import review_router
 from eventwire.api.routes import router
+from eventwire.api.trends_routes import trends_router
 from eventwire.config import VERSION, review_token_from_env
 from eventwire.db.diagnose import damaged_store_error
 from eventwire.db.reader import EventReader
@@ -179,6 +180,7 @@ def create_app(
     app.include_router(router)
     app.include_router(review_router)
     app.include_router(ingest_router)
+    app.include_router(trends_router)
     static = WEB_DIR / "static"
     if static.is_dir():
         app.mount("/static", StaticFiles(directory=static), name="static")

@@ -26,6 +26,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "eventwire.cli.dictionary",  # dict check
     "eventwire.cli.gazetteer",  # gazetteer build / info
     "eventwire.cli.serve",  # serve
+    "eventwire.cli.trends",  # trends
+    "eventwire.cli.watch",  # watch
 )
 
 for _module in COMMAND_MODULES:

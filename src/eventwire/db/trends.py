@@ -163,7 +163,7 @@ def compute_trends(
     return {
         "as_of": options.as_of.isoformat(),
         "scope": "conflict",
-        "level": "canonical",
+        "unit": "canonical conflict incidents",
         "window": {"start": start.isoformat(), "end": end.isoformat(), "days": options.window_days},
         "baseline": {
             "start": base_start.isoformat(),
