@@ -275,6 +275,7 @@ class Settings:
     # A document still running after this many seconds ends as failed (EW-RUN-002); 0: no limit.
     doc_timeout_s: float = 120.0
     languages: tuple[str, ...] = ("en",)
+    follow_links: bool = False  # feeds: read a summary-only item from its linked page
     user_actor_files: tuple[str, ...] = ()
     user_lexicon_files: tuple[str, ...] = ()
     # Where a province or country is placed ("seat"/"centroid", $EVENTWIRE_AREA_POINT) when

@@ -29,6 +29,7 @@ from eventwire.cli.common import (
     parse_cli_date,
     settings_from,
 )
+from eventwire.pipeline.read.feeds import FEED_SUFFIXES, is_url
 from eventwire.pipeline.read.readers import CSV_SUFFIXES, JSONL_SUFFIXES
 from eventwire.records import LedgerEntry, dumps_record, event_record
 
@@ -41,7 +42,7 @@ def estimate_inputs(paths: list[str]) -> int | None:
 
     total = 0
     for raw in paths:
-        if raw == "-":
+        if raw == "-" or is_url(raw):
             return None
         path = Path(raw)
         if not path.is_dir():
@@ -59,6 +60,9 @@ def estimate_inputs(paths: list[str]) -> int | None:
 def _rows_of(path: Path) -> int:
     """Ledger rows one file gives: its records for JSONL/CSV, else one."""
     suffix = path.suffix.lower()
+    if suffix in FEED_SUFFIXES and path.is_file():  # one row per item (a rough count)
+        data = path.read_bytes()
+        return max(1, data.count(b"<item") + data.count(b"<entry"))
     if suffix not in JSONL_SUFFIXES | CSV_SUFFIXES or not path.is_file():
         return 1  # not a regular file (a FIFO would block): one row says why
     try:
@@ -76,7 +80,9 @@ def register(app: typer.Typer) -> None:
     @app.command()
     @handle_errors
     def process(
-        inputs: Annotated[list[str], typer.Argument(help="Files, directories or - for stdin.")],
+        inputs: Annotated[
+            list[str], typer.Argument(help="Files, directories, feed URLs or - for stdin.")
+        ],
         db: DbOption = None,
         config: ConfigOption = None,
         published: PublishedOption = None,
@@ -102,6 +108,9 @@ def register(app: typer.Typer) -> None:
         cluster: Annotated[
             bool, typer.Option(help="Cluster new events into canonical events afterwards.")
         ] = True,
+        follow_links: Annotated[
+            bool, typer.Option(help="Feeds: read a summary-only item from its linked page.")
+        ] = False,
         debug: DebugOption = False,
     ) -> None:
         """Read reports, extract events and store them with a ledger row per input."""
@@ -109,7 +118,7 @@ def register(app: typer.Typer) -> None:
         from eventwire.run.runner import process as run_process
 
         pub = parse_cli_date(published)
-        settings = settings_from(db, config, max_chars=max_chars)
+        settings = settings_from(db, config, max_chars=max_chars, follow_links=follow_links or None)
         if engine not in ENGINES:
             raise typer.BadParameter(f"use {' or '.join(ENGINES)}", param_hint="--engine")
         executor = make_executor(settings, engine, workers, ray_address)

@@ -74,6 +74,7 @@ def make_reader(
             min_chars=settings.min_chars,
             languages=settings.languages,
             input_names=dict(input_names or {}),
+            follow_links=settings.follow_links,
         )
     )
 
@@ -254,6 +255,7 @@ class Runner:
         on_flush = sink.write if self.parquet_dir else None
         writer = BatchWriter(store, summary, versions, self.batch_size, self.on_result, on_flush)
         plan_ledger: list[LedgerEntry] = []
+        self.reader.options.known = store.ledger_keys()  # feeds fetch no page for these
         pending = plan(self.reader.read(inputs), store, summary, self.retry_failed, plan_ledger)
 
         def tasks() -> Iterator[Task]:

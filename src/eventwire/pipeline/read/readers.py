@@ -2,7 +2,8 @@
 
 Supported: .txt/.text/.md, .html/.htm (trafilatura main text + title/date metadata),
 .jsonl/.ndjson and .csv (fields ``id``, ``text`` or ``html``, ``published``, ``title``,
-``source``, ``url``), directories (recursive, sorted) and ``-`` for stdin.
+``source``, ``url``), RSS/Atom feeds (.rss/.atom/.xml files and http(s) URLs: one document
+per item, :mod:`.feeds`), directories (recursive, sorted) and ``-`` for stdin.
 
 Every input yields exactly one :class:`Item`: either a ``Document`` ready for the
 pipeline or a ``LedgerEntry`` saying why it cannot be used. Nothing is dropped
@@ -31,14 +32,14 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from eventwire.errors import InputError
-from eventwire.pipeline.read import csvfile, jsonl, walk
+from eventwire.pipeline.read import csvfile, feeds, jsonl, walk
+from eventwire.pipeline.read.items import Item, ReaderOptions, rejected_item, skipped_item
 from eventwire.pipeline.read.language import detect_language
 from eventwire.pipeline.read.lines import Lines, TooLong, decode_bytes
 from eventwire.pipeline.read.walk import display_name
@@ -48,35 +49,13 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 CSV_SUFFIXES = frozenset({".csv"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
+SUPPORTED_SUFFIXES = (
+    TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | feeds.FEED_SUFFIXES
+)
 META_FIELDS = ("id", "title", "published", "date", "source", "url")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 __all__ = ["Item", "Reader", "ReaderOptions", "clean_text", "decode_bytes", "parse_date"]
-
-
-@dataclass(slots=True)
-class ReaderOptions:
-    """How inputs are read."""
-
-    published: date | None = None  # used when a record carries no date
-    source: str | None = None  # outlet name when a record carries none
-    max_chars: int = 2_000_000
-    min_chars: int = 20
-    languages: tuple[str, ...] = ("en",)
-    # the name a file goes by in the ledger instead of its path (``POST /ingest`` names
-    # its temporary file "ingest:NAME.jsonl", so the same record sent again is found)
-    input_names: Mapping[str, str] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class Item:
-    """One input: a Document for the pipeline, or a ledger row explaining why not."""
-
-    input: str
-    content_hash: str | None
-    document: Document | None = None
-    rejected: LedgerEntry | None = None
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -124,6 +103,9 @@ class Reader:
             if raw == "-":
                 data = sys.stdin.buffer.read()
                 yield from self._read_bytes("-", data, ".txt")
+                continue
+            if feeds.is_url(raw):  # a feed (or a page) on the web
+                yield from self._read_url(raw)
                 continue
             path = Path(raw)
             if not os.path.lexists(path):
@@ -208,7 +190,18 @@ class Reader:
             return
         yield from self._read_bytes(name, data, suffix)
 
+    def _read_url(self, url: str) -> Iterator[Item]:
+        try:
+            page = feeds.fetch(url, self.options.max_chars * 4)
+        except InputError as exc:
+            yield self._reject(url, None, exc)
+            return
+        yield from self._read_bytes(url, page.data, ".html" if page.is_html else ".xml")
+
     def _read_bytes(self, name: str, data: bytes, suffix: str) -> Iterator[Item]:
+        if suffix in feeds.FEED_SUFFIXES:  # XML: lxml reads its encoding declaration
+            yield from self._read_feed(name, data)
+            return
         digest = content_hash_bytes(data)
         try:
             text, encoding = decode_bytes(data, name)
@@ -219,6 +212,33 @@ class Reader:
             yield self._from_html(name, digest, text, {}, encoding)
         else:
             yield self._make(name, digest, text, {}, encoding)
+
+    def _read_feed(self, name: str, data: bytes) -> Iterator[Item]:
+        """One item per feed item (:mod:`.feeds`), or the feed's one rejection."""
+        for entry in feeds.entries(name, data, self.options):
+            if isinstance(entry, feeds.Problem):
+                error = entry.error
+                if entry.skipped:
+                    yield self._skip(entry.name, entry.digest, error.code, str(error.args[0]))
+                else:
+                    yield self._reject(entry.name, entry.digest, error)
+                continue
+            item, note = None, entry.note
+            if entry.html is not None:
+                item = self._from_html(entry.name, entry.key, entry.html, dict(entry.meta), "utf-8")
+                if item.document is None and entry.text.strip():
+                    item, note = (
+                        None,
+                        (
+                            feeds.LINK_FAILED,
+                            "the linked page has no main text; the summary was read",
+                        ),
+                    )
+            if item is None:
+                item = self._make(entry.name, entry.key, entry.text, dict(entry.meta), "utf-8")
+            if item.document is not None and note is not None:
+                item.document.note("readers", *note)
+            yield item
 
     def _open_lines(self, path: Path, name: str) -> Lines | Item:
         """The file's lines, or the rejection of a file that is not text."""
@@ -455,29 +475,8 @@ class Reader:
             )
         return Item(name, digest, document=doc)
 
-    @staticmethod
-    def _reject(name: str, digest: str | None, exc: InputError) -> Item:
-        return Item(
-            name,
-            digest,
-            rejected=LedgerEntry(
-                input=name, content_hash=digest, status="rejected", code=exc.code, reason=str(exc)
-            ),
-        )
-
-    @staticmethod
-    def _skip(name: str, digest: str | None, code: str, reason: str) -> Item:
-        return Item(
-            name,
-            digest,
-            rejected=LedgerEntry(
-                input=name,
-                content_hash=digest,
-                status="skipped",
-                code=code,
-                reason=f"[{code}] {reason}",
-            ),
-        )
+    _reject = staticmethod(rejected_item)
+    _skip = staticmethod(skipped_item)
 
 
 def content_hash_bytes(data: bytes) -> str:
