@@ -75,6 +75,9 @@ CONTENT = frozenset({"http://purl.org/rss/1.0/modules/content/"})
 DC = frozenset({"http://purl.org/dc/elements/1.1/"})
 _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr")
 _TAG = re.compile(r"<[^>]*>")
+# an internal DTD subset that declares an entity (in the first bytes, where a prolog is)
+_ENTITY_DECLARATION = re.compile(rb"<!DOCTYPE[^\[>]*\[[^\]]*<!ENTITY", re.IGNORECASE)
+_PROLOG_BYTES = 1 << 16
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -191,13 +194,25 @@ def _text(el: Any, name: str, spaces: frozenset[str]) -> str | None:
     return None
 
 
+def _refuse_entities(name: str) -> InputError:
+    return InputError(
+        f"{name} declares XML entities in its DTD; feeds that do are refused "
+        "(entity expansion can exhaust memory)",
+        ENTITIES,
+    )
+
+
 def parse_feed(data: bytes, name: str) -> Feed:
     """Parse RSS or Atom bytes; a problem raises :class:`InputError` (EW-ING-060…062)."""
+    if _ENTITY_DECLARATION.search(data[:_PROLOG_BYTES]):
+        raise _refuse_entities(name)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (0, 0)
         message = str(exc.msg).split(", line")[0] if exc.msg else "not XML"
+        if "amplification" in message:  # libxml2's own guard against entity bombs
+            raise _refuse_entities(name) from None
         raise InputError(
             f"{name} is not well-formed XML (line {line}, column {column}: {message})", NOT_XML
         ) from None
@@ -207,11 +222,7 @@ def parse_feed(data: bytes, name: str) -> Feed:
         raise InputError(f"{name} is not well-formed XML (no root element)", NOT_XML)
     dtd = root.getroottree().docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise InputError(
-            f"{name} declares XML entities in its DTD; feeds that do are refused "
-            "(entity expansion can exhaust memory)",
-            ENTITIES,
-        )
+        raise _refuse_entities(name)
     kind = _local(root).lower()
     if kind == "feed" and _space(root) in ATOM:
         return _atom(root)
