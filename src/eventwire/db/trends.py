@@ -30,7 +30,7 @@ week) cannot be placed in one and is counted in ``imprecise`` instead.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
@@ -339,10 +339,3 @@ def _new_actors(
         }
         for actor_id, name, inter, first, country, admin1, n in rows
     ]
-
-
-def options_dict(options: TrendOptions) -> dict[str, Any]:
-    """The options as JSON values."""
-    out = asdict(options)
-    out["as_of"] = options.as_of.isoformat()
-    return out
