@@ -16,8 +16,8 @@ such process on this host) and callers then open the store directly.
 
 Readers get a *snapshot*: the server checkpoints (every committed transaction goes into the
 main file) and copies the file (and the WAL, should a commit land after the checkpoint)
-into ``<store>.snapshots/``; the reader opens that private copy. Copying the file is ~300x
-faster than ``COPY FROM DATABASE`` or ``EXPORT DATABASE`` (bench/RESULTS.md, "Live store").
+into ``<store>.snapshots/``; the reader opens that private copy. Copying the file is some 60x
+faster than ``COPY FROM DATABASE`` or ``EXPORT DATABASE`` (bench/live_snapshot.py).
 No checkpoint may rewrite the main file while it is copied: ingests are held off by the
 server's write lock and automatic checkpoints by a raised ``checkpoint_threshold``, and a
 WAL commit that lands mid-copy is replayed or (when torn) dropped, as after a crash.
