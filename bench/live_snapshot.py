@@ -110,8 +110,9 @@ def run(work: Path, n: int) -> str:
     con.close()
     base = times["CHECKPOINT + file copy (make_snapshot)"]
     size = db.stat().st_size / 2**20
+    cpu = platform.processor() or platform.machine()
     lines = [
-        f"{n:,} synthetic events, store {size:.0f} MiB; {platform.processor() or platform.machine()}"
+        f"{n:,} synthetic events, store {size:.0f} MiB; {cpu}"
         ", a machine shared with other jobs (noisy: rerun on an idle one). Command: "
         f"`python bench/live_snapshot.py --n {n}`.",
         "",
