@@ -26,6 +26,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from eventwire.cli.store_access import _batches
 from eventwire.db import live
 
 REPORTS = {
@@ -52,8 +53,12 @@ NEW_REPORTS = [
 
 
 def _env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("EVENTWIRE_")}
+    drop = ("EVENTWIRE_", "no_proxy", "NO_PROXY")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(drop)}
     env["PYTHONPATH"] = os.pathsep.join(sys.path)
+    # a proxy that answers nothing: the CLI must talk to its server directly, never through
+    # $HTTP_PROXY (its requests carry the server's token)
+    env["http_proxy"] = env["HTTP_PROXY"] = "http://127.0.0.1:9"
     return env
 
 
@@ -313,3 +318,19 @@ def test_snapshots_are_consistent_while_a_thread_writes(tmp_path: Path) -> None:
         con.close()
     assert seen == sorted(seen) and seen[-1] > 0
     assert con is not None and not any(live.snapshot_dir(db).iterdir())
+
+
+@pytest.mark.parametrize(
+    ("n", "sizes"),
+    [
+        (0, [(0, True)]),
+        (1, [(1, True)]),
+        (4, [(2, False), (2, True)]),
+        (5, [(2, False), (2, False), (1, True)]),
+    ],
+)
+def test_batches_mark_the_last_one(n: int, sizes: list[tuple[int, bool]]) -> None:
+    from eventwire.pipeline.read.readers import Item
+
+    items = [Item(f"in{i}", None) for i in range(n)]
+    assert [(len(b), last) for b, last in _batches(items, 2)] == sizes

@@ -35,7 +35,7 @@ from eventwire.records import Document, LedgerEntry
 from eventwire.records.document import Note
 
 live_router = APIRouter(tags=["live store"], responses={**AUTH_ERRORS, 422: ERRORS[422]})
-_TEXT = 5_000_000
+_TEXT = 20_000_000  # --max-chars may raise the reader's limit; the body limit still holds
 _NAME = 2000
 
 

@@ -42,6 +42,9 @@ if TYPE_CHECKING:  # duckdb and the runner load only when a command opens the st
 
 __all__ = ["Served", "locate", "open_for_reading", "open_for_writing", "process_inputs"]
 
+# Never through $HTTP_PROXY: the server is on this machine and the request carries its token.
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+BATCH_BYTES = 16 * 2**20  # text per request, well under the server's 64 MiB body limit
 HEALTH_WAIT_S = 10.0  # a server that has just published its file binds its port within this
 LOCKED_WAIT_S = 5.0  # a locked store whose server is still starting publishes within this
 
@@ -71,7 +74,7 @@ class Served:
         if body is not None:
             request.add_header("Authorization", f"Bearer {d.token}")
         try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
+            with _DIRECT.open(request, timeout=timeout) as response:
                 return json.loads(response.read().decode("utf-8"))
         except urllib.error.HTTPError as exc:
             raise StoreError(
@@ -320,12 +323,16 @@ def _through_server(
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[tuple[list[Item], bool]]:
-    """``(batch, is_last)``; one empty batch for no input (the server still clusters)."""
+    """``(batch, is_last)``: ``size`` items or :data:`BATCH_BYTES` of text, whichever comes
+    first; one empty batch for no input (the server still clusters)."""
     batch: list[Item] = []
     pending: list[Item] | None = None
+    text = 0
     for item in items:
         batch.append(item)
-        if len(batch) >= size:
+        text += len(item.document.text) * 2 if item.document is not None else 0
+        if len(batch) >= size or text >= BATCH_BYTES:
+            text = 0
             if pending is not None:
                 yield pending, False
             pending, batch = batch, []
