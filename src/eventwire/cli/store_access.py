@@ -175,7 +175,8 @@ def open_for_reading(
             f"reading a snapshot the server made ({(time.perf_counter() - started) * 1000:.0f} ms)"
         )
         try:
-            store = Store.open(path)  # a private copy: opened read-write, thrown away after
+            # a private copy, thrown away after: read-write where the command may write
+            store = Store.open(path, read_only=not writable and cluster_options is None)
             if cluster_options is not None:
                 _cluster(store, cluster_options)
         except BaseException:

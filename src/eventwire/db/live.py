@@ -142,7 +142,8 @@ def _read(path: Path) -> tuple[Discovery | None, str | None]:
     """The discovery file's content, or why it is not believed."""
     try:
         info = path.stat()
-        if info.st_uid != os.getuid() or info.st_mode & 0o077:
+        mine = info.st_uid == os.getuid() if hasattr(os, "getuid") else True
+        if not mine or info.st_mode & 0o077:
             return None, f"{path} is not private to this user (mode 0600): ignored"
         raw = json.loads(path.read_text(encoding="utf-8"))
         return Discovery(**{k: raw[k] for k in Discovery.__dataclass_fields__ if k in raw}), None
