@@ -334,3 +334,30 @@ def test_batches_mark_the_last_one(n: int, sizes: list[tuple[int, bool]]) -> Non
 
     items = [Item(f"in{i}", None) for i in range(n)]
     assert [(len(b), last) for b, last in _batches(items, 2)] == sizes
+
+
+def test_only_the_local_token_opens_the_live_endpoints(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from eventwire.api.app import create_app
+
+    db = tmp_path / "s.duckdb"
+    app = create_app(db, review_token="review-token", publish_url="http://testserver")
+    with TestClient(app) as client:
+        found = live.find_server(db).discovery
+        assert found is not None and found.url == "http://testserver"
+        local = {"Authorization": f"Bearer {found.token}"}
+        assert client.post("/store/snapshot").status_code == 401
+        review = {"Authorization": "Bearer review-token"}
+        assert client.post("/store/snapshot", headers=review).status_code == 403
+        assert client.post("/ingest/items", json={"items": []}, headers=review).status_code == 403
+        answer = client.post("/store/snapshot", headers=local)
+        assert answer.status_code == 200, answer.text
+        copy = Path(answer.json()["path"])
+        assert copy.parent == live.snapshot_dir(db) and copy.stat().st_mode & 0o777 == 0o600
+        # the local token opens the live endpoints, not review
+        body = {"action": "confirm", "author": "x"}
+        assert client.post("/events/e1/review", json=body, headers=local).status_code == 403
+        empty = client.post("/ingest/items", json={"items": [], "cluster": False}, headers=local)
+        assert empty.status_code == 200 and empty.json()["entries"] == []
+    assert not live.discovery_path(db).exists() and not live.snapshot_dir(db).exists()

@@ -21,7 +21,7 @@ import secrets
 import time
 from dataclasses import asdict
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials
@@ -34,7 +34,21 @@ from eventwire.pipeline.read.readers import Item, Reader, ReaderOptions
 from eventwire.records import Document, LedgerEntry
 from eventwire.records.document import Note
 
-live_router = APIRouter(tags=["live store"], responses={**AUTH_ERRORS, 422: ERRORS[422]})
+if TYPE_CHECKING:  # the runner and the store load when a request needs them
+    from eventwire.config import Settings
+    from eventwire.db.store import Store
+    from eventwire.run.executors import Executor
+    from eventwire.run.runner import RunSummary
+
+live_router = APIRouter(
+    tags=["live store"],
+    responses={
+        **AUTH_ERRORS,
+        404: {**ERRORS[404], "description": "This server published no local store access"},
+        409: {**ERRORS[404], "description": "The store is served read-only"},
+        422: ERRORS[422],
+    },
+)
 _TEXT = 20_000_000  # --max-chars may raise the reader's limit; the body limit still holds
 _NAME = 2000
 
@@ -180,7 +194,6 @@ def ingest_items(
     """Plan read items against the ledger, code them and store them (one transaction)."""
     from eventwire.db.store import Store
     from eventwire.run.executors import SerialExecutor
-    from eventwire.run.runner import Runner
 
     if state.read_only:
         raise HTTPException(409, {"code": "EW-API-409", "message": "the store is served read-only"})
@@ -188,17 +201,8 @@ def ingest_items(
     if executor is None:  # one pipeline for the server's life: spaCy loads once
         executor = request.app.state.live_executor = SerialExecutor(settings)
     entries: list[LedgerEntry] = []
-    runner = Runner(
-        settings,
-        executor,
-        retry_failed=body.retry_failed,
-        batch_size=max(1, len(body.items)),
-        on_result=entries.append,
-        cluster=body.cluster,
-    )
-    runner.reader = _ReadItems([i.item() for i in body.items])
     with WRITE_LOCK:
-        summary = runner.run([], store=Store(cur, state.db_path, False))
+        summary = _run(body, settings, executor, Store(cur, state.db_path, False), entries)
     clusters = summary.clusters
     return {
         "entries": [
@@ -215,6 +219,35 @@ def ingest_items(
             "canonical_total": clusters.canonical_total,
         },
     }
+
+
+def _run(
+    body: ItemsIn,
+    settings: Settings,
+    executor: Executor,
+    store: Store,
+    entries: list[LedgerEntry],
+) -> RunSummary:
+    """The runner on the items (nothing to code: only the clustering, when asked)."""
+    from eventwire.run.runner import Runner, RunSummary
+
+    if not body.items:  # the pipeline need not even load
+        summary = RunSummary()
+        if body.cluster:
+            from eventwire.dedup.cluster import STAGE_NAME, cluster_store
+
+            summary.clusters = cluster_store(store, settings.options(STAGE_NAME))
+        return summary
+    runner = Runner(
+        settings,
+        executor,
+        retry_failed=body.retry_failed,
+        batch_size=len(body.items),
+        on_result=entries.append,
+        cluster=body.cluster,
+    )
+    runner.reader = _ReadItems([i.item() for i in body.items])
+    return runner.run([], store=store)
 
 
 @live_router.post("/store/snapshot", response_model=SnapshotOut)
