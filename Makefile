@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 DB ?= eventwire.duckdb
+DEMO_DB ?= eventwire-demo.duckdb
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
@@ -38,11 +39,12 @@ web:
 	  else echo "npm not found: the dashboard needs Node.js/npm to install its front-end libraries"; fi; \
 	fi
 
+# The demo codes the bundled reports into its own store ($(DEMO_DB)), never your $(DB), and
+# deletes nothing: run it again and the ledger skips the reports already coded.
 demo: install
-	rm -f $(DB) $(DB).wal
-	$(BIN)/eventwire process examples/reports --db $(DB)
-	$(BIN)/eventwire stats --db $(DB) || true
-	$(BIN)/eventwire serve --db $(DB) --host $(HOST) --port $(PORT)
+	$(BIN)/eventwire process examples/reports --db $(DEMO_DB)
+	$(BIN)/eventwire stats --db $(DEMO_DB) || true
+	$(BIN)/eventwire serve --db $(DEMO_DB) --host $(HOST) --port $(PORT)
 
 test: install-test
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)

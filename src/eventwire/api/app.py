@@ -12,6 +12,7 @@ request gets its own cursor. Review endpoints need ``review_token`` (sent as
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -28,10 +29,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from eventwire.api.deps import WEB_DIR, AppState, token_refusal
 from eventwire.api.guard import DEFAULT_MAX_BODY_BYTES, Guard, allowed_hosts_for
 from eventwire.api.ingest import ingest_router
+from eventwire.api.live import live_router
 from eventwire.api.review_routes import review_router
 from eventwire.api.routes import router
 from eventwire.api.trends_routes import trends_router
 from eventwire.config import VERSION, review_token_from_env
+from eventwire.db import live
 from eventwire.db.diagnose import damaged_store_error
 from eventwire.db.reader import EventReader
 from eventwire.db.review import ensure_review_tables
@@ -128,8 +131,13 @@ def create_app(
     settings: Any = None,
     allowed_hosts: frozenset[str] | None = None,
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    publish_url: str | None = None,
 ) -> FastAPI:
     """Build the app over a store file (opened now, closed at shutdown).
+
+    With ``publish_url`` (the URL this server answers at) the app publishes the store's
+    discovery file at start-up and removes it at shutdown (:mod:`eventwire.db.live`): the
+    CLI then writes through ``POST /ingest/items`` and reads snapshots.
 
     ``settings`` (a :class:`eventwire.config.Settings`) configures the pipeline of
     ``POST /ingest``; by default the default settings with this store. ``allowed_hosts``
@@ -151,8 +159,14 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        yield
-        store.close()
+        found = live.publish(db_path, publish_url, read_only) if publish_url else None
+        app.state.live = found
+        try:
+            yield
+        finally:
+            if found is not None:
+                live.withdraw(found)
+            store.close()
 
     app = FastAPI(
         title="eventwire",
@@ -170,7 +184,7 @@ def create_app(
     _install_error_handlers(app)
     app.add_middleware(
         Guard,
-        check_token=lambda given: token_refusal(state, given),
+        check_token=lambda given: _token_refusal(app, state, given),
         allowed_hosts=allowed_hosts,
         max_body_bytes=max_body_bytes,
         tiles=tiles,
@@ -181,10 +195,20 @@ def create_app(
     app.include_router(review_router)
     app.include_router(ingest_router)
     app.include_router(trends_router)
+    app.include_router(live_router)
     static = WEB_DIR / "static"
     if static.is_dir():
         app.mount("/static", StaticFiles(directory=static), name="static")
     return app
+
+
+def _token_refusal(app: FastAPI, state: AppState, given: str | None) -> tuple[int, str, str] | None:
+    """The Guard's check: the review token, or the discovery file's local token (whose
+    routes check it again: it opens ``/ingest/items`` and ``/store/snapshot`` only)."""
+    found: live.Discovery | None = getattr(app.state, "live", None)
+    if found is not None and given and secrets.compare_digest(given.encode(), found.token.encode()):
+        return None
+    return token_refusal(state, given)
 
 
 def serve_app(
@@ -210,5 +234,6 @@ def serve_app(
         tiles=tiles,
         read_only=read_only,
         allowed_hosts=allowed_hosts_for(host, port, extra_hosts),
+        publish_url=f"http://{f'[{host}]' if ':' in host else host}:{port}",
     )
     uvicorn.run(app, host=host, port=port, log_level=log_level)

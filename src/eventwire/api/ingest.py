@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from eventwire.api.deps import AUTH_ERRORS, ERRORS, Authorized, Cursor, State
 
 ingest_router = APIRouter(tags=["ingest"], responses={**AUTH_ERRORS, 422: ERRORS[422]})
-_LOCK = threading.Lock()  # one writer: ingests run one after another
+WRITE_LOCK = threading.Lock()  # one writer: ingests (and snapshots) run one after another
 
 
 class IngestDocument(BaseModel):
@@ -81,7 +81,7 @@ def ingest(
         path.write_text(
             "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
         )
-        with _LOCK:
+        with WRITE_LOCK:
             summary = process(
                 [str(path)],
                 settings,

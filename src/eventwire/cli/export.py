@@ -21,6 +21,7 @@ from eventwire.cli.common import (
     settings_from,
 )
 from eventwire.cli.filters import filter_options
+from eventwire.cli.store_access import open_for_reading
 from eventwire.db.filters import EventFilter
 
 LevelOption = Annotated[
@@ -32,23 +33,6 @@ def _level(level: str) -> str:
     if level not in {"report", "canonical"}:
         raise typer.BadParameter("use report or canonical", param_hint="--level")
     return level
-
-
-def _refresh_canonical(db: str, options: dict[str, Any]) -> None:
-    """Re-cluster when report events are not all in canonical events yet."""
-    from eventwire.db.store import Store  # lazy: duckdb/pyarrow load on use, CLI start stays light
-    from eventwire.dedup.canonical import pending_count
-    from eventwire.dedup.cluster import cluster_store
-
-    with Store.open(db, read_only=True) as store:
-        pending = pending_count(store)
-    if pending:
-        with Store.open(db) as store:
-            summary = cluster_store(store, options)
-        err_console.print(
-            f"clustered {summary.new_events} new report events "
-            f"({summary.canonical_total} canonical events)"
-        )
 
 
 def register(app: typer.Typer) -> None:
@@ -83,7 +67,6 @@ def register(app: typer.Typer) -> None:
 
         Exports every record (with its background/aggregate flags) unless --scope conflict."""
         from eventwire.db import exports  # lazy: duckdb/pyarrow load on use, CLI start stays light
-        from eventwire.db.store import Store
         from eventwire.dedup.cluster import STAGE_NAME
 
         settings = settings_from(db, config)
@@ -98,9 +81,12 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter("use auto, month or none", param_hint="--partition")
         if reviewed and (format != "jsonl" or level != "report"):
             raise typer.BadParameter("--reviewed works with --format jsonl --level report")
-        if level == "canonical" or flt.min_sources is not None:
-            _refresh_canonical(settings.db, settings.options(STAGE_NAME))
-        with Store.open(settings.db, read_only=not reviewed) as store:
+        canonical = level == "canonical" or flt.min_sources is not None
+        with open_for_reading(
+            settings.db,
+            cluster_options=settings.options(STAGE_NAME) if canonical else None,
+            writable=reviewed,
+        ) as store:
             if format == "parquet":
                 split = partition == "month" or (
                     partition == "auto" and not output.endswith(".parquet")
@@ -144,7 +130,6 @@ def register(app: typer.Typer) -> None:
             render,
             stat_counts,
         )
-        from eventwire.db.store import Store
         from eventwire.dedup.cluster import STAGE_NAME
 
         settings = settings_from(db, config)
@@ -155,9 +140,9 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter(
                 f"{', '.join(bad)}: use {', '.join(GROUPS)}", param_hint="--by"
             )
-        if level == "canonical" or flt.min_sources is not None:
-            _refresh_canonical(settings.db, settings.options(STAGE_NAME))
-        with Store.open(settings.db, read_only=True) as store:
+        canonical = level == "canonical" or flt.min_sources is not None
+        options = settings.options(STAGE_NAME) if canonical else None
+        with open_for_reading(settings.db, cluster_options=options) as store:
             counts = stat_counts(store, level, flt, groups, top)
         if json_out:
             sys.stdout.write(json.dumps(counts, ensure_ascii=False, indent=2) + "\n")

@@ -29,6 +29,7 @@ from eventwire.cli.common import (
     parse_cli_date,
     settings_from,
 )
+from eventwire.cli.store_access import open_for_reading, process_inputs
 from eventwire.pipeline.read.feeds import FEED_SUFFIXES, is_url
 from eventwire.pipeline.read.readers import CSV_SUFFIXES, JSONL_SUFFIXES
 from eventwire.records import LedgerEntry, dumps_record, event_record
@@ -115,7 +116,6 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Read reports, extract events and store them with a ledger row per input."""
         from eventwire.run.executors import ENGINES, make_executor
-        from eventwire.run.runner import process as run_process
 
         pub = parse_cli_date(published)
         settings = settings_from(db, config, max_chars=max_chars, follow_links=follow_links or None)
@@ -143,7 +143,7 @@ def register(app: typer.Typer) -> None:
                     task, advance=1, status=f"{entry.status}: {Path(entry.input).name[:40]}"
                 )
 
-            summary = run_process(
+            summary = process_inputs(  # here, or through the server that owns the store
                 inputs,
                 settings,
                 executor=executor,
@@ -202,12 +202,10 @@ def register(app: typer.Typer) -> None:
         debug: DebugOption = False,
     ) -> None:
         """List every input and what happened to it (processed, skipped, rejected, failed)."""
-        from eventwire.db.store import Store
-
         if format not in {"table", "jsonl"}:
             raise typer.BadParameter("use table or jsonl", param_hint="--format")
         settings = settings_from(db, config)
-        with Store.open(settings.db, read_only=True) as store:
+        with open_for_reading(settings.db) as store:
             rows = store.ledger(status)
         if format == "jsonl":
             for row in rows:
@@ -230,10 +228,9 @@ def register(app: typer.Typer) -> None:
     def check(db: DbOption = None, config: ConfigOption = None, debug: DebugOption = False) -> None:
         """Read every stored value once and say which tables are damaged (exit 1 if any)."""
         from eventwire.db.diagnose import check_store
-        from eventwire.db.store import Store
 
         settings = settings_from(db, config)
-        with Store.open(settings.db, read_only=True) as store:
+        with open_for_reading(settings.db) as store:
             rows = check_store(store.con)
         table = Table("table", "rows", "state", show_lines=False)
         for row in rows:
@@ -244,32 +241,42 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1)
 
 
+DEMO_DB = "eventwire-demo.duckdb"
+
+
 def register_demo(app: typer.Typer) -> None:
     @app.command()
     @handle_errors
     def demo(
         reports: Annotated[str, typer.Option(help="Reports to code.")] = "examples/reports",
-        db: DbOption = None,
+        db: Annotated[
+            str, typer.Option("--db", help="The demo's own store (never $EVENTWIRE_DB).")
+        ] = DEMO_DB,
         host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
         port: Annotated[int, typer.Option(help="Port to serve on.")] = 8000,
         serve: Annotated[bool, typer.Option(help="Serve the dashboard afterwards.")] = True,
         debug: DebugOption = False,
     ) -> None:
-        """Code the bundled example reports into a fresh store, then serve the dashboard."""
-        from eventwire.run.runner import process as run_process
+        """Code the bundled example reports into the demo's own store, then serve it.
+
+        Nothing is deleted: run again, the ledger skips the reports already coded."""
+        from eventwire.db.live import find_server
 
         if not Path(reports).exists():
             raise typer.BadParameter(
                 f"{reports} not found (run from the repository root)", param_hint="--reports"
             )
         settings = settings_from(db, None)
-        for suffix in ("", ".wal"):
-            Path(settings.db + suffix).unlink(missing_ok=True)
-        summary = run_process([reports], settings)
+        summary = process_inputs([reports], settings)
+        done = f", {summary.already_done} already coded" if summary.already_done else ""
         err_console.print(
-            f"{summary.counts['processed']} reports coded, {summary.events} events → {settings.db}"
+            f"{summary.counts['processed']} reports coded{done}, "
+            f"{summary.events} events → {settings.db}"
         )
-        if serve:
+        running = find_server(settings.db).discovery
+        if serve and running is not None:
+            err_console.print(f"the dashboard is already served at {running.url}/")
+        elif serve:
             from eventwire.api.app import serve_app
 
             serve_app(settings.db, host=host, port=port)

@@ -81,7 +81,10 @@ def register(app: typer.Typer) -> None:
                 param_hint="--host",
             )
         review = "review enabled" if token and not read_only else "read-only dashboard"
-        err_console.print(f"eventwire: {settings.db} on http://{host}:{port}/ ({review})")
+        err_console.print(
+            f"eventwire: {settings.db} on http://{host}:{port}/ ({review}); while it runs, "
+            "CLI commands on this store go through this server"
+        )
         serve_app(
             settings.db,
             host=host,

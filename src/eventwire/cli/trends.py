@@ -118,8 +118,7 @@ def register(app: typer.Typer) -> None:
         flt: EventFilter,
     ) -> None:
         """Change per area (window against baseline, with a level), new actors, spikes."""
-        from eventwire.cli.export import _refresh_canonical
-        from eventwire.db.store import Store
+        from eventwire.cli.store_access import open_for_reading
         from eventwire.db.trends import TrendOptions, compute_trends
         from eventwire.dedup.cluster import STAGE_NAME
         from eventwire.errors import ConfigError
@@ -141,8 +140,8 @@ def register(app: typer.Typer) -> None:
         except ConfigError as exc:
             raise typer.BadParameter(str(exc)) from None
         settings = settings_from(db, config)
-        _refresh_canonical(settings.db, settings.options(STAGE_NAME))
-        with Store.open(settings.db, read_only=True) as store:
+        # here, or on a snapshot when a server owns the store; pending events clustered first
+        with open_for_reading(settings.db, cluster_options=settings.options(STAGE_NAME)) as store:
             result = compute_trends(store.con, options, flt)
         if format == "jsonl":
             print_jsonl(result)

@@ -109,8 +109,8 @@ def register(app: typer.Typer) -> None:
         debug: DebugOption = False,
     ) -> None:
         """Process new files and feed items every INTERVAL seconds until Ctrl-C."""
+        from eventwire.cli.store_access import process_inputs
         from eventwire.run.executors import make_executor
-        from eventwire.run.runner import process as run_process
 
         pub = parse_cli_date(published)
         settings = settings_from(db, config, follow_links=follow_links or None)
@@ -124,8 +124,8 @@ def register(app: typer.Typer) -> None:
                 number += 1
                 started = time.monotonic()
                 try:
-                    summary = run_process(
-                        inputs,
+                    summary = process_inputs(  # here, or through the server that owns the store
+                        list(inputs),
                         settings,
                         executor=executor,
                         published=pub,

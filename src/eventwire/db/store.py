@@ -68,8 +68,9 @@ class Store:
             message = str(exc)
             if "lock" in message.lower():
                 raise StoreError(
-                    f"store {path!r} is in use by another eventwire process (DuckDB allows one "
-                    f"writer); stop it, or send documents to the running server's /ingest endpoint",
+                    f"store {path!r} is in use by another process (DuckDB allows one writer "
+                    f"and then no reader): let it finish or stop it; the CLI works beside "
+                    f"`eventwire serve`, which it finds by {Path(path).name}.server.json",
                     "EW-DB-002",
                 ) from exc
             raise damaged_store_error(exc, path) or StoreError(
