@@ -1,11 +1,18 @@
-"""Analyst reviews: confirmations, corrections and rejections, with an audit trail.
+"""Analyst reviews: stored, audited, and applied to the store by default.
 
-Machine output is never overwritten. A review is stored next to it, keyed by the event id
-*and* its evidence span (document, sentence span, trigger span), so it re-attaches to the
-same event after reprocessing changes the id (the id hashes the PLOVER type). Every review
-also appends a row to ``review_audit`` with the machine values before and the reviewed
-values after. A review that matches no stored event any more is reported by
-:func:`orphaned_reviews`, never dropped.
+A review is stored in ``review_corrections``, keyed by the event id *and* its evidence span
+(document, sentence span, trigger span), and audited in ``review_audit`` (who, when, the
+values before and after). Reviews are *applied in the store*: ``events`` holds the reviewed
+event (its record carries ``review``: status, author, the machine values it replaced) and
+the untouched machine row moves to ``machine_events``; a rejected event leaves ``events``.
+So every reader of ``events`` (exports in every format and level, ``stats``, the API, the
+dashboard, clustering) sees reviewed values without a flag; :func:`machine_view` shows the
+untouched machine output instead (``export --machine``, ``?machine=true``).
+
+:func:`refresh_reviewed` re-applies the reviews of some documents after their machine events
+changed (``process --reprocess``): each review re-attaches by event id, else by the evidence
+span that overlaps most; one that matches nothing is marked orphaned (listed by
+:func:`orphaned_reviews`, ``eventwire review list --orphaned``, ``GET /audit``), never dropped.
 
 >>> import duckdb
 >>> con = duckdb.connect()
@@ -19,35 +26,49 @@ from __future__ import annotations
 import copy
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from eventwire.db.diagnose import rollback
-from eventwire.errors import EventwireError
-
-ACTIONS: tuple[str, ...] = ("confirm", "correct", "reject")
-# Fields an analyst may correct, and the record keys they replace.
-CORRECTABLE: tuple[str, ...] = (
-    "plover_type",
-    "plover_mode",
-    "acled_event_type",
-    "acled_sub_event_type",
-    "actor1",
-    "actor2",
-    "location",
-    "date",
-    "fatalities",
-    "modality",
+from eventwire.db.review_fields import (
+    ACTIONS,
+    CORRECTABLE,
+    ActorLookup,
+    PlaceLookup,
+    ReviewError,
+    dictionary_actor,
+    gazetteer_place,
+    resolve_changes,
+    validate_action,
 )
+from eventwire.records.columns import REPORT
 
+__all__ = [
+    "ACTIONS",
+    "CORRECTABLE",
+    "ReviewError",
+    "add_review",
+    "apply_reviews",
+    "ensure_review_tables",
+    "list_audit",
+    "list_reviews",
+    "machine_view",
+    "orphaned_reviews",
+    "refresh_reviewed",
+    "reviewed_record",
+]
+
+MACHINE_TABLE = "machine_events"
 _DDL = """
 CREATE TABLE IF NOT EXISTS review_corrections (
     review_id VARCHAR PRIMARY KEY,
-    event_id VARCHAR NOT NULL,
-    doc_id VARCHAR,
+    event_id VARCHAR NOT NULL,           -- the event reviewed
+    doc_id VARCHAR,                      -- its evidence: document, sentence and trigger span
     sentence_start INTEGER,
     sentence_end INTEGER,
     trigger_start INTEGER,
@@ -56,7 +77,19 @@ CREATE TABLE IF NOT EXISTS review_corrections (
     changes JSON,                        -- {field: reviewed value}; {} for confirm/reject
     author VARCHAR NOT NULL,
     note VARCHAR,
-    created_at TIMESTAMP NOT NULL
+    created_at TIMESTAMP NOT NULL,
+    attached_event_id VARCHAR,           -- the event it applies to now (after re-coding)
+    orphaned BOOLEAN DEFAULT false       -- matches no event any more: listed, never dropped
+);
+CREATE TABLE IF NOT EXISTS review_clusters (
+    review_id VARCHAR PRIMARY KEY,
+    action VARCHAR NOT NULL,             -- merge | split
+    event_ids JSON NOT NULL,             -- merge: one report event of each; split: the report
+    canonical_ids JSON,                  -- the canonical events named by the analyst
+    author VARCHAR NOT NULL,
+    note VARCHAR,
+    created_at TIMESTAMP NOT NULL,
+    orphaned BOOLEAN DEFAULT false
 );
 CREATE TABLE IF NOT EXISTS review_audit (
     audit_id VARCHAR PRIMARY KEY,
@@ -65,25 +98,42 @@ CREATE TABLE IF NOT EXISTS review_audit (
     action VARCHAR NOT NULL,
     author VARCHAR NOT NULL,
     note VARCHAR,
-    before JSON,                         -- machine values of the reviewed fields
+    before JSON,                         -- values of the reviewed fields before the review
     after JSON,                          -- reviewed values
     created_at TIMESTAMP NOT NULL
 );
 """
+_STATUS = {"confirm": "confirmed", "correct": "corrected", "reject": "rejected"}
 
 
-class ReviewError(EventwireError):
-    """A review cannot be stored (unknown event, bad action or field)."""
-
-    code = "EW-REV-000"
+def review_ddl() -> str:
+    """The review tables and ``machine_events`` (the events table's columns)."""
+    machine = REPORT.ddl().replace(
+        f"CREATE TABLE IF NOT EXISTS {REPORT.table} ", f"CREATE TABLE IF NOT EXISTS {MACHINE_TABLE} "
+    )
+    return _DDL + machine
 
 
 def ensure_review_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the review tables when they are missing (idempotent)."""
-    con.execute(_DDL)
+    """Create the review tables when missing and add columns older ones lack (idempotent)."""
+    rows = con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE table_name IN ('review_corrections', 'review_clusters', 'review_audit', ?)",
+        [MACHINE_TABLE],
+    ).fetchall()
+    have = {(t, c) for t, c in rows}
+    if {t for t, _ in have} >= {"review_corrections", "review_clusters", "review_audit"} and (
+        ("review_corrections", "orphaned") in have and (MACHINE_TABLE, "event_id") in have
+    ):
+        return
+    con.execute(review_ddl())
+    con.execute("ALTER TABLE review_corrections ADD COLUMN IF NOT EXISTS attached_event_id VARCHAR")
+    con.execute("ALTER TABLE review_corrections ADD COLUMN IF NOT EXISTS orphaned BOOLEAN")
+    con.execute("UPDATE review_corrections SET orphaned = coalesce(orphaned, false)")
 
 
-def _now() -> datetime:
+def now() -> datetime:
+    """The time of a review (UTC, naive as the store keeps it)."""
     return datetime.now(UTC).replace(tzinfo=None)
 
 
@@ -93,27 +143,53 @@ def _span(value: Any) -> tuple[int | None, int | None]:
     return None, None
 
 
-def _machine_record(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
-    row = con.execute("SELECT record FROM events WHERE event_id = ?", [event_id]).fetchone()
-    return json.loads(row[0]) if row else None
+def _record(con: duckdb.DuckDBPyConnection, table: str, event_id: str) -> dict[str, Any] | None:
+    row = con.execute(f"SELECT record FROM {table} WHERE event_id = ?", [event_id]).fetchall()
+    return json.loads(row[0][0]) if row else None
 
 
-def validate_changes(action: str, changes: dict[str, Any] | None) -> dict[str, Any]:
-    """Check an action and its changes; return the changes to store."""
-    if action not in ACTIONS:
-        raise ReviewError(f"action {action!r} is not one of {', '.join(ACTIONS)}", "EW-REV-001")
-    changes = dict(changes or {})
-    unknown = sorted(set(changes) - set(CORRECTABLE))
-    if unknown:
-        raise ReviewError(
-            f"cannot correct {', '.join(unknown)}; correctable fields: {', '.join(CORRECTABLE)}",
-            "EW-REV-002",
-        )
-    if action == "correct" and not changes:
-        raise ReviewError("a correction needs at least one changed field", "EW-REV-003")
-    if action != "correct" and changes:
-        raise ReviewError(f"{action!r} takes no changes; use action 'correct'", "EW-REV-004")
-    return changes
+def machine_record(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
+    """The machine record of an event (reviewed or not, rejected too), or None."""
+    return _record(con, MACHINE_TABLE, event_id) or _record(con, REPORT.table, event_id)
+
+
+def current_record(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
+    """The record as reviewed (a rejected one: its machine record marked rejected)."""
+    found = _record(con, REPORT.table, event_id)
+    if found is not None:
+        return found
+    machine = _record(con, MACHINE_TABLE, event_id)
+    if machine is None:
+        return None
+    return reviewed_record(machine, list_reviews(con, event_id))
+
+
+def audit(
+    con: duckdb.DuckDBPyConnection,
+    review_id: str,
+    event_id: str,
+    action: str,
+    author: str,
+    note: str | None,
+    before: Any,
+    after: Any,
+    at: datetime,
+) -> None:
+    """Append one audit row (who, when, the values before and after)."""
+    con.execute(
+        "INSERT INTO review_audit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            uuid.uuid4().hex[:16],
+            review_id,
+            event_id,
+            action,
+            author,
+            note,
+            json.dumps(before, ensure_ascii=False, sort_keys=True, default=str),
+            json.dumps(after, ensure_ascii=False, sort_keys=True, default=str),
+            at,
+        ],
+    )
 
 
 def add_review(
@@ -123,24 +199,32 @@ def add_review(
     changes: dict[str, Any] | None,
     author: str,
     note: str | None = None,
+    *,
+    actors: ActorLookup = dictionary_actor,
+    places: PlaceLookup = gazetteer_place,
 ) -> dict[str, Any]:
-    """Store a review of a stored event and its audit row; return the stored review."""
-    changes = validate_changes(action, changes)
-    if "plover_type" in changes and "plover_mode" not in changes:
-        changes["plover_mode"] = None  # the machine's mode belongs to the machine's type
+    """Check, store and apply a review of a stored event, with its audit row.
+
+    Corrections are completed from the ontology, the actor dictionary and the gazetteer
+    (:func:`~eventwire.db.review_fields.resolve_changes`). The event's document is
+    refreshed in the same transaction, so every reader sees the review at once.
+    """
+    validate_action(action, changes)
+    changes = resolve_changes(changes, actors, places) if action == "correct" else {}
     if not author or not author.strip():
         raise ReviewError("a review needs an author", "EW-REV-005")
-    record = _machine_record(con, event_id)
-    if record is None:
-        raise ReviewError(f"no stored event {event_id!r}", "EW-REV-404")
     ensure_review_tables(con)
-    s_start, s_end = _span(record.get("span"))
-    t_start, t_end = _span((record.get("trigger") or {}).get("span"))
-    now = _now()
-    review = {
+    machine = machine_record(con, event_id)
+    if machine is None:
+        raise ReviewError(f"no stored event {event_id!r}", "EW-REV-404")
+    current = current_record(con, event_id) or machine
+    s_start, s_end = _span(machine.get("span"))
+    t_start, t_end = _span((machine.get("trigger") or {}).get("span"))
+    at = now()
+    review: dict[str, Any] = {
         "review_id": uuid.uuid4().hex[:16],
         "event_id": event_id,
-        "doc_id": record.get("doc_id"),
+        "doc_id": machine.get("doc_id"),
         "sentence_start": s_start,
         "sentence_end": s_end,
         "trigger_start": t_start,
@@ -149,17 +233,17 @@ def add_review(
         "changes": changes,
         "author": author.strip(),
         "note": note,
-        "created_at": now,
+        "created_at": at,
     }
-    before = {key: record.get(key) for key in changes}
+    status = (current.get("review") or {}).get("status")
+    before = {k: current.get(k) for k in changes} if changes else {"status": status}
+    after = changes or {"status": _STATUS[action]}
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute(
-            "INSERT INTO review_corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO review_corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)",
             [
-                review["review_id"],
-                event_id,
-                review["doc_id"],
+                *(review[k] for k in ("review_id", "event_id", "doc_id")),
                 s_start,
                 s_end,
                 t_start,
@@ -168,23 +252,12 @@ def add_review(
                 json.dumps(changes, ensure_ascii=False, sort_keys=True),
                 review["author"],
                 note,
-                now,
-            ],
-        )
-        con.execute(
-            "INSERT INTO review_audit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                uuid.uuid4().hex[:16],
-                review["review_id"],
+                at,
                 event_id,
-                action,
-                review["author"],
-                note,
-                json.dumps(before, ensure_ascii=False, sort_keys=True),
-                json.dumps(changes, ensure_ascii=False, sort_keys=True),
-                now,
             ],
         )
+        audit(con, review["review_id"], event_id, action, review["author"], note, before, after, at)
+        refresh_in_transaction(con, [str(machine.get("doc_id"))])
         con.execute("COMMIT")
     except duckdb.Error:
         rollback(con)
@@ -197,7 +270,7 @@ def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     out = []
     for row in cur.fetchall():
         item = dict(zip(cols, row, strict=True))
-        for key in ("changes", "before", "after"):
+        for key in ("changes", "before", "after", "event_ids", "canonical_ids"):
             if isinstance(item.get(key), str):
                 item[key] = json.loads(item[key])
         if isinstance(item.get("created_at"), datetime):
@@ -224,31 +297,15 @@ def list_audit(
 def list_reviews(
     con: duckdb.DuckDBPyConnection, event_id: str | None = None
 ) -> list[dict[str, Any]]:
-    """Return stored reviews, oldest first, optionally for one event id."""
+    """Return stored reviews, oldest first, optionally of one event (as reviewed or now)."""
     ensure_review_tables(con)
     sql = "SELECT * FROM review_corrections"
     params: list[Any] = []
     if event_id:
-        sql += " WHERE event_id = ?"
-        params.append(event_id)
+        sql += " WHERE event_id = ? OR attached_event_id = ?"
+        params += [event_id, event_id]
     sql += " ORDER BY created_at, review_id"
     return _rows(con.execute(sql, params))
-
-
-def _evidence_key(review: dict[str, Any]) -> tuple[Any, ...]:
-    return (
-        review.get("doc_id"),
-        review.get("sentence_start"),
-        review.get("sentence_end"),
-        review.get("trigger_start"),
-        review.get("trigger_end"),
-    )
-
-
-def _record_key(record: dict[str, Any]) -> tuple[Any, ...]:
-    s_start, s_end = _span(record.get("span"))
-    t_start, t_end = _span((record.get("trigger") or {}).get("span"))
-    return (record.get("doc_id"), s_start, s_end, t_start, t_end)
 
 
 EVIDENCE_KEYS: tuple[str, ...] = ("text", "span")
@@ -277,6 +334,7 @@ def reviewed_record(record: dict[str, Any], reviews: Sequence[dict[str, Any]]) -
     values of corrected fields are kept under ``review.machine``.
     """
     out = copy.deepcopy(record)
+    out.pop("review", None)
     if not reviews:
         return out
     machine: dict[str, Any] = {}
@@ -284,14 +342,18 @@ def reviewed_record(record: dict[str, Any], reviews: Sequence[dict[str, Any]]) -
         for key, value in (review.get("changes") or {}).items():
             machine.setdefault(key, copy.deepcopy(record.get(key)))
             out[key] = _merge(value, out.get(key))
+            if key == "attribution":
+                machine.setdefault("attributed_to", record.get("attributed_to"))
+                out["attributed_to"] = (value or {}).get("speaker")
     last = reviews[-1]
-    status = {"confirm": "confirmed", "correct": "corrected", "reject": "rejected"}[last["action"]]
+    status = _STATUS[last["action"]]
     if status == "confirmed" and machine:
         status = "corrected"
+    at = last.get("created_at")
     out["review"] = {
         "status": status,
         "author": last.get("author"),
-        "at": last.get("created_at"),
+        "at": at.isoformat(timespec="seconds") + "Z" if isinstance(at, datetime) else at,
         "review_id": last.get("review_id"),
         "n_reviews": len(reviews),
         "machine": machine,
@@ -299,16 +361,32 @@ def reviewed_record(record: dict[str, Any], reviews: Sequence[dict[str, Any]]) -
     return out
 
 
+def _evidence_key(review: dict[str, Any]) -> tuple[Any, ...]:
+    return (
+        review.get("doc_id"),
+        review.get("sentence_start"),
+        review.get("sentence_end"),
+        review.get("trigger_start"),
+        review.get("trigger_end"),
+    )
+
+
+def _record_key(record: dict[str, Any]) -> tuple[Any, ...]:
+    s_start, s_end = _span(record.get("span"))
+    t_start, t_end = _span((record.get("trigger") or {}).get("span"))
+    return (record.get("doc_id"), s_start, s_end, t_start, t_end)
+
+
 def apply_reviews(
     con: duckdb.DuckDBPyConnection,
     records: Iterable[dict[str, Any]],
     drop_rejected: bool = True,
 ) -> list[dict[str, Any]]:
-    """Return the records with reviewed values applied (for ``export --reviewed``).
+    """Return *machine* records with their reviews applied (the store does this itself:
+    :func:`refresh_reviewed`; this is for records read from elsewhere).
 
-    A review matches a record by event id, or else by evidence span (document, sentence span,
-    trigger span) so that it survives reprocessing. Rejected events are left out unless
-    ``drop_rejected`` is false, in which case they carry ``review.status == "rejected"``.
+    A review matches a record by event id, or else by exact evidence span. Rejected events
+    are left out unless ``drop_rejected`` is false (then ``review.status == "rejected"``).
     """
     ensure_review_tables(con)
     by_id: dict[str, list[dict[str, Any]]] = {}
@@ -326,18 +404,211 @@ def apply_reviews(
     return out
 
 
-def orphaned_reviews(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    """Return reviews that match no stored event by id or by evidence span (to report)."""
+def _overlap(a: tuple[Any, Any], b: tuple[Any, Any]) -> int:
+    if None in a or None in b:
+        return 0
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def match_event(review: dict[str, Any], records: Sequence[dict[str, Any]]) -> str | None:
+    """The event a review applies to among a document's records: by event id (as attached,
+    then as reviewed), else the one whose trigger (then sentence) overlaps its evidence most."""
+    ids = {r["event_id"] for r in records}
+    for key in ("attached_event_id", "event_id"):
+        if review.get(key) in ids:
+            return str(review[key])
+    trigger = (review.get("trigger_start"), review.get("trigger_end"))
+    sentence = (review.get("sentence_start"), review.get("sentence_end"))
+    best: tuple[int, int, str] | None = None
+    for record in records:
+        t = _overlap(trigger, _span((record.get("trigger") or {}).get("span")))
+        s = _overlap(sentence, _span(record.get("span")))
+        if not (t or s):
+            continue
+        score = (t, s, record["event_id"])
+        if best is None or score[:2] > best[:2]:
+            best = score
+    return best[2] if best else None
+
+
+def refresh_reviewed(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str] | None = None) -> dict[str, int]:
+    """Re-apply the reviews of some documents (all when None) in one transaction."""
     ensure_review_tables(con)
-    sql = """
+    con.execute("BEGIN TRANSACTION")
+    try:
+        out = refresh_in_transaction(con, doc_ids)
+        con.execute("COMMIT")
+    except duckdb.Error:
+        rollback(con)
+        raise
+    return out
+
+
+@contextmanager
+def _scope(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str] | None) -> Iterator[str]:
+    """SQL condition on ``doc_id`` for the documents (TRUE for all)."""
+    if doc_ids is None:
+        yield "TRUE"
+        return
+    con.register("_ew_review_docs", pa.table({"doc_id": pa.array(sorted(set(doc_ids)), pa.string())}))
+    try:
+        yield "doc_id IN (SELECT doc_id FROM _ew_review_docs)"
+    finally:
+        con.unregister("_ew_review_docs")
+
+
+def refresh_in_transaction(
+    con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str] | None = None
+) -> dict[str, int]:
+    """Within the caller's transaction: put the machine rows of the documents back, re-attach
+    their reviews, write the reviewed rows, and drop the canonical events built on them (the
+    next clustering rebuilds those). Returns counts: attached, orphaned, rejected."""
+    with _scope(con, doc_ids) as where:
+        con.execute(
+            f"DELETE FROM events WHERE event_id IN (SELECT event_id FROM {MACHINE_TABLE} "
+            f"WHERE {where})"
+        )
+        con.execute(f"INSERT INTO events BY NAME SELECT * FROM {MACHINE_TABLE} WHERE {where}")
+        con.execute(f"DELETE FROM {MACHINE_TABLE} WHERE {where}")
+        reviews = _rows(
+            con.execute(
+                f"SELECT * FROM review_corrections WHERE {where} ORDER BY created_at, review_id"
+            )
+        )
+        rows = con.execute(
+            f"SELECT event_id, record, pipeline_version, data_versions FROM events WHERE {where}"
+        ).fetchall()
+        _drop_canonical(con, where)
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    meta: dict[str, tuple[str, str]] = {}
+    for event_id, record, version, versions in rows:
+        rec = json.loads(record)
+        by_doc.setdefault(rec.get("doc_id"), []).append(rec)
+        meta[event_id] = (version, versions)
+    targets: dict[str, list[dict[str, Any]]] = {}
+    orphans = 0
+    for review in reviews:
+        target = match_event(review, by_doc.get(review.get("doc_id"), []))
+        orphans += target is None
+        con.execute(
+            "UPDATE review_corrections SET attached_event_id = ?, orphaned = ? WHERE review_id = ?",
+            [target or review.get("attached_event_id"), target is None, review["review_id"]],
+        )
+        if target is not None:
+            targets.setdefault(target, []).append(review)
+    rejected = _write_reviewed(con, targets, by_doc, meta)
+    return {"attached": len(reviews) - orphans, "orphaned": orphans, "rejected": rejected}
+
+
+def _write_reviewed(
+    con: duckdb.DuckDBPyConnection,
+    targets: dict[str, list[dict[str, Any]]],
+    by_doc: dict[str, list[dict[str, Any]]],
+    meta: dict[str, tuple[str, str]],
+) -> int:
+    """Move the machine rows of reviewed events aside and write their reviewed rows."""
+    if not targets:
+        return 0
+    from eventwire.records import dumps_record
+    from eventwire.records.model import EventRecord, from_json
+
+    records = {r["event_id"]: r for recs in by_doc.values() for r in recs}
+    ids = pa.table({"event_id": pa.array(sorted(targets), pa.string())})
+    con.register("_ew_review_ids", ids)
+    try:
+        con.execute(
+            f"INSERT INTO {MACHINE_TABLE} BY NAME SELECT * FROM events "
+            "WHERE event_id IN (SELECT event_id FROM _ew_review_ids)"
+        )
+        con.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM _ew_review_ids)")
+    finally:
+        con.unregister("_ew_review_ids")
+    rows = []
+    rejected = 0
+    for event_id, reviews in targets.items():
+        new = reviewed_record(records[event_id], reviews)
+        if new["review"]["status"] == "rejected":
+            rejected += 1
+            continue
+        version, versions = meta[event_id]
+        typed = from_json(EventRecord, new)
+        rows.append(
+            REPORT.row(
+                typed, record=dumps_record(new), pipeline_version=version, data_versions=versions
+            )
+        )
+    if rows:
+        con.register("_ew_reviewed", pa.Table.from_pylist(rows, schema=REPORT.arrow_schema()))
+        try:
+            con.execute("INSERT INTO events BY NAME SELECT * FROM _ew_reviewed")
+        finally:
+            con.unregister("_ew_reviewed")
+    return rejected
+
+
+def _drop_canonical(con: duckdb.DuckDBPyConnection, where: str) -> None:
+    """Drop the canonical events whose components hold events of the documents."""
+    have = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'canonical_members'"
+    ).fetchall()[0][0]
+    if not have:
+        return
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _ew_stale AS SELECT DISTINCT component_id "
+        f"FROM canonical_members WHERE {where}"
+    )
+    for table in ("canonical_members", "canonical_events"):
+        con.execute(
+            f"DELETE FROM {table} WHERE component_id IN (SELECT component_id FROM _ew_stale)"
+        )
+    con.execute("DROP TABLE _ew_stale")
+
+
+def orphaned_reviews(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """Event reviews that match no stored event by id or evidence span (kept, to be listed;
+    merges and splits: :func:`eventwire.db.review_clusters.orphaned_cluster_reviews`)."""
+    ensure_review_tables(con)
+    sql = f"""
         SELECT r.* FROM review_corrections r
-        WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = r.event_id)
+        WHERE r.orphaned OR (
+          NOT EXISTS (SELECT 1 FROM events e
+                      WHERE e.event_id IN (r.event_id, r.attached_event_id))
+          AND NOT EXISTS (SELECT 1 FROM {MACHINE_TABLE} m
+                          WHERE m.event_id IN (r.event_id, r.attached_event_id))
           AND NOT EXISTS (
             SELECT 1 FROM events e
             WHERE e.doc_id = r.doc_id AND e.sentence_start = r.sentence_start
               AND e.sentence_end = r.sentence_end
               AND CAST(json_extract(e.record, '$.trigger.span[0]') AS INTEGER) = r.trigger_start
-              AND CAST(json_extract(e.record, '$.trigger.span[1]') AS INTEGER) = r.trigger_end)
+              AND CAST(json_extract(e.record, '$.trigger.span[1]') AS INTEGER) = r.trigger_end))
         ORDER BY r.created_at
     """
     return _rows(con.execute(sql))
+
+
+@contextmanager
+def machine_view(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Within the block, ``events`` on this connection is the untouched machine output.
+
+    A temporary view of that name shadows the table: the reviewed rows are swapped for
+    the machine rows kept in ``machine_events`` (rejected events come back). Works on
+    read-only connections; other connections and cursors keep seeing the reviewed table.
+    """
+    db = con.execute("SELECT current_database()").fetchall()[0][0].replace('"', '""')
+    have = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [MACHINE_TABLE]
+    ).fetchall()[0][0]
+    if not have:
+        yield
+        return
+    main = f'"{db}".main'
+    con.execute(
+        f"CREATE OR REPLACE TEMP VIEW events AS SELECT e.*, e.rowid AS rowid FROM {main}.events e "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {main}.{MACHINE_TABLE} m WHERE m.event_id = e.event_id) "
+        f"UNION ALL BY NAME SELECT m.*, m.rowid + 4611686018427387904 AS rowid "
+        f"FROM {main}.{MACHINE_TABLE} m"
+    )
+    try:
+        yield
+    finally:
+        con.execute("DROP VIEW IF EXISTS temp.events")
