@@ -81,12 +81,13 @@ def add_cluster_review(
             raise ReviewError("a canonical event of one report cannot be split", "EW-REV-023")
         anchors = [event_id]
     at = now()
-    review = {
-        "review_id": uuid.uuid4().hex[:16],
+    review_id, author = uuid.uuid4().hex[:16], author.strip()
+    review: dict[str, Any] = {
+        "review_id": review_id,
         "action": action,
         "event_ids": anchors,
         "canonical_ids": list(canonical_ids),
-        "author": author.strip(),
+        "author": author,
         "note": note,
         "created_at": at,
     }
@@ -94,12 +95,28 @@ def add_cluster_review(
     try:
         con.execute(
             "INSERT INTO review_clusters VALUES (?, ?, ?, ?, ?, ?, ?, false)",
-            [review["review_id"], action, json.dumps(anchors), json.dumps(list(canonical_ids)),
-             review["author"], note, at],
+            [
+                review_id,
+                action,
+                json.dumps(anchors),
+                json.dumps(list(canonical_ids)),
+                author,
+                note,
+                at,
+            ],
         )
         after = {"merged": anchors} if action == "merge" else {"split": event_id}
-        audit(con, review["review_id"], ",".join(canonical_ids), action, review["author"], note,
-              {"members": members}, after, at)
+        audit(
+            con,
+            review_id,
+            ",".join(canonical_ids),
+            action,
+            author,
+            note,
+            {"members": members},
+            after,
+            at,
+        )
         con.execute(
             "CREATE OR REPLACE TEMP TABLE _ew_stale AS SELECT DISTINCT component_id FROM "
             "canonical_members WHERE canonical_id IN (SELECT unnest(?))",
@@ -156,7 +173,7 @@ def apply_reviews_to(clusters: Sequence[T], reviews: Sequence[dict[str, Any]]) -
     """
     out: list[Any] = list(clusters)
     for review in reviews:
-        where = {m: n for n, c in enumerate(out) for m in c.members}  # type: ignore[attr-defined]
+        where = {m: n for n, c in enumerate(out) for m in c.members}
         ids = review["event_ids"]
         if not all(e in where for e in ids):
             continue

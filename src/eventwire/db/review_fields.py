@@ -92,12 +92,27 @@ def check_ontology(changes: dict[str, Any]) -> None:
 
 
 def dictionary_actor(actor_id: str) -> dict[str, Any] | None:
-    """The actor-dictionary entry ``actor_id`` as review values (None when unknown)."""
-    from eventwire.pipeline.actors.acled_names import default_dictionary
+    """The packaged actor dictionary's entry ``actor_id`` as review values (None: unknown)."""
+    return actor_lookup(())(actor_id)
 
-    entry = default_dictionary().get(actor_id)
-    if entry is None:
-        return None
+
+def actor_lookup(user_files: tuple[str, ...] = ()) -> ActorLookup:
+    """Look actors up in the packaged dictionary plus the user's files (settings'
+    ``user_actor_files``), the dictionary the pipeline codes with."""
+    from eventwire.pipeline.actors.acled_names import default_dictionary
+    from eventwire.pipeline.common.actordict import load_actor_dictionary
+
+    dictionary = load_actor_dictionary(user_files) if user_files else default_dictionary()
+
+    def lookup(actor_id: str) -> dict[str, Any] | None:
+        entry = dictionary.get(actor_id)
+        return None if entry is None else _actor_values(entry)
+
+    return lookup
+
+
+def _actor_values(entry: Any) -> dict[str, Any]:
+    """An actor-dictionary entry as the values of a reviewed actor."""
     return {
         "id": entry.id,
         "name": entry.name,
@@ -209,7 +224,9 @@ def resolve_fatalities(value: Any) -> dict[str, Any]:
     if not all(isinstance(n, int) and n >= 0 for n in (low, best, high)) or not (
         low <= best <= high
     ):
-        raise _bad(f"fatalities {value!r} must be whole numbers with low ≤ best ≤ high", "EW-REV-019")
+        raise _bad(
+            f"fatalities {value!r} must be whole numbers with low ≤ best ≤ high", "EW-REV-019"
+        )
     return {"best": best, "low": low, "high": high}
 
 
