@@ -27,13 +27,18 @@ from eventwire.db.store import Store
 review_router = APIRouter(tags=["review"], responses={**AUTH_ERRORS, 422: ERRORS[422]})
 
 
-def _refused(exc: ReviewError | duckdb.TransactionException) -> HTTPException:
-    """A review error as the API's error shape: 404 unknown event, 409 conflict, else 422."""
+# Codes of a field value the ontology, dictionary or gazetteer refuses: 422 like the
+# request validation; other review errors keep their own code (404 unknown event, else 400).
+_VALUE_CODES = frozenset(f"EW-REV-{n:03d}" for n in range(6, 20))
+
+
+def _refused(exc: ReviewError | duckdb.TransactionException) -> Exception:
+    """A review error as the API's error shape: 409 conflict, 422 a refused value."""
     if isinstance(exc, duckdb.TransactionException):  # a concurrent review of the same event
         return HTTPException(409, {"code": "EW-API-409", "message": f"conflict: {exc}"})
-    if exc.code == "EW-REV-404":
-        return HTTPException(404, {"code": "EW-API-404", "message": str(exc)})
-    return HTTPException(422, {"code": "EW-API-422", "message": str(exc)})
+    if exc.code in _VALUE_CODES:
+        return HTTPException(422, {"code": "EW-API-422", "message": str(exc)})
+    return exc
 
 
 @review_router.post(

@@ -42,8 +42,12 @@ SORTS: dict[str, str] = {
 }
 INTERVALS: tuple[str, ...] = ("day", "week", "month")
 SENTENCE = "json_extract_string(record, '$.sentence')"
-# Reviews are applied in the store: a reviewed record carries its status.
-REVIEW_STATUS = "json_extract_string(record, '$.review.status')"
+# Reviews are applied in the store: a reviewed record carries its status (shown as the
+# action: confirm, correct, reject).
+REVIEW_STATUS = (
+    "CASE json_extract_string(record, '$.review.status') WHEN 'confirmed' THEN 'confirm' "
+    "WHEN 'corrected' THEN 'correct' WHEN 'rejected' THEN 'reject' END"
+)
 
 
 def iso(value: Any) -> str | None:

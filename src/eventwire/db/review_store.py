@@ -227,7 +227,17 @@ def refresh_in_transaction(
 ) -> dict[str, int]:
     """Within the caller's transaction: put the machine rows of the documents back, re-attach
     their reviews, write the reviewed rows, and drop the canonical events built on them (the
-    next clustering rebuilds those). Returns counts: attached, orphaned, rejected."""
+    next clustering rebuilds those). Returns counts: attached, orphaned, rejected.
+
+    ``None`` means every document that has reviews or reviewed rows."""
+    if doc_ids is None:
+        doc_ids = [
+            r[0]
+            for r in con.execute(
+                f"SELECT doc_id FROM {MACHINE_TABLE} UNION SELECT doc_id FROM "
+                "review_corrections WHERE doc_id IS NOT NULL"
+            ).fetchall()
+        ]
     with _scope(con, doc_ids) as where:
         con.execute(
             f"DELETE FROM events WHERE event_id IN (SELECT event_id FROM {MACHINE_TABLE} "
@@ -241,7 +251,8 @@ def refresh_in_transaction(
             )
         )
         rows = con.execute(
-            f"SELECT event_id, record, pipeline_version, data_versions FROM events WHERE {where}"
+            "SELECT event_id, record, pipeline_version, data_versions FROM events "
+            f"WHERE {where} AND doc_id IN (SELECT doc_id FROM review_corrections)"
         ).fetchall()
         _drop_canonical(con, where)
     by_doc: dict[str, list[dict[str, Any]]] = {}

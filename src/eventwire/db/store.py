@@ -201,12 +201,14 @@ class Store:
         ledger: Iterable[LedgerEntry],
         data_versions: str = "{}",
         replace: bool = False,
+        supersede: bool = False,
     ) -> None:
         """Write documents, their events and ledger rows in one transaction.
 
         ``replace`` (re-coding stored documents): their previous rows and machine events
-        are replaced and their reviews re-attached (:mod:`eventwire.db.review`). A document
-        whose input names a stored one with other text supersedes it (:mod:`eventwire.db.history`).
+        are replaced and their reviews re-attached (:mod:`eventwire.db.review`). With
+        ``supersede`` (``process`` runs), a document whose input names a stored one with
+        other text supersedes it (:mod:`eventwire.db.history`).
         """
         now = datetime.now(UTC).replace(tzinfo=None)
         doc_rows: list[dict[str, Any]] = []
@@ -246,7 +248,7 @@ class Store:
             if source_rows:
                 self._insert("document_sources", source_rows, ignore=True)
                 self._patch_sources({r["doc_id"] for r in source_rows})
-            _after_write(self.con, documents_written, replace, now)
+            _after_write(self.con, documents_written, replace, supersede, now)
             self.con.execute("COMMIT")
         except (duckdb.Error, pa.ArrowException, OverflowError) as exc:
             rollback(self.con)
@@ -295,13 +297,18 @@ def _forget_documents(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> Non
 
 
 def _after_write(
-    con: duckdb.DuckDBPyConnection, docs: list[Document], replace: bool, now: datetime
+    con: duckdb.DuckDBPyConnection,
+    docs: list[Document],
+    replace: bool,
+    supersede: bool,
+    now: datetime,
 ) -> None:
     """Edited reports supersede their old versions; re-coded ones get their reviews back."""
     from eventwire.db.history import supersede_in_transaction
     from eventwire.db.review import refresh_in_transaction
 
-    supersede_in_transaction(con, [(d.doc_id, d.input, d.source_id) for d in docs], now)
+    if supersede:
+        supersede_in_transaction(con, [(d.doc_id, d.input, d.source_id) for d in docs], now)
     if replace and docs:
         refresh_in_transaction(con, [d.doc_id for d in docs])
 

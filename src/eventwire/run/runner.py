@@ -187,7 +187,9 @@ class BatchWriter:
         self.ledger.extend(trailing)
         if not (self.ledger or self.docs):
             return
-        self.store.write_batch(self.docs, self.ledger, self.versions, replace=self.replace)
+        self.store.write_batch(
+            self.docs, self.ledger, self.versions, replace=self.replace, supersede=True
+        )
         if self.on_flush is not None:
             self.on_flush(self.docs)
         for entry in self.ledger:
