@@ -135,7 +135,7 @@ def gazetteer_place(value: dict[str, Any]) -> dict[str, Any] | None:
         found = gaz.lookup(str(value["name"]))
         if value.get("country"):
             found = [c for c in found if gaz.country_code(c.index) == value["country"].upper()]
-        found.sort(key=lambda c: (-c.flag, gaz.feature(c.index) != "place", c.index))
+        found.sort(key=lambda c: (-c.flag, gaz.feature(c.index) != "city", c.index))
         rows = [c.index for c in found]
     if not rows:
         return None
