@@ -48,6 +48,25 @@ def _members(con: duckdb.DuckDBPyConnection, canonical_id: str) -> list[str]:
     return [r[0] for r in rows]
 
 
+def _anchors(
+    action: str, canonical_ids: list[str], members: dict[str, list[str]], event_id: str | None
+) -> list[str]:
+    """The report events a merge (one of each canonical event) or a split names."""
+    if action not in CLUSTER_ACTIONS:
+        raise ReviewError(f"action {action!r} is not one of {CLUSTER_ACTIONS}", "EW-REV-020")
+    if action == "merge":
+        if len(members) != 2:
+            raise ReviewError("a merge names two different canonical events", "EW-REV-021")
+        return [members[cid][0] for cid in canonical_ids]
+    if len(members) != 1 or event_id is None or event_id not in members[canonical_ids[0]]:
+        raise ReviewError(
+            "a split names one canonical event and one of its report events", "EW-REV-022"
+        )
+    if len(members[canonical_ids[0]]) < 2:
+        raise ReviewError("a canonical event of one report cannot be split", "EW-REV-023")
+    return [event_id]
+
+
 def add_cluster_review(
     con: duckdb.DuckDBPyConnection,
     action: str,
@@ -62,24 +81,11 @@ def add_cluster_review(
     clustering (``export --level canonical`` runs it when stale) rebuilds them with every
     merge and split applied.
     """
-    if action not in CLUSTER_ACTIONS:
-        raise ReviewError(f"action {action!r} is not one of {CLUSTER_ACTIONS}", "EW-REV-020")
     if not author or not author.strip():
         raise ReviewError("a review needs an author", "EW-REV-005")
     ensure_review_tables(con)
     members = {cid: _members(con, cid) for cid in canonical_ids}
-    if action == "merge":
-        if len(members) != 2:
-            raise ReviewError("a merge names two different canonical events", "EW-REV-021")
-        anchors = [members[cid][0] for cid in canonical_ids]
-    else:
-        if len(members) != 1 or event_id is None or event_id not in members[canonical_ids[0]]:
-            raise ReviewError(
-                "a split names one canonical event and one of its report events", "EW-REV-022"
-            )
-        if len(members[canonical_ids[0]]) < 2:
-            raise ReviewError("a canonical event of one report cannot be split", "EW-REV-023")
-        anchors = [event_id]
+    anchors = _anchors(action, list(canonical_ids), members, event_id)
     at = now()
     review_id, author = uuid.uuid4().hex[:16], author.strip()
     review: dict[str, Any] = {
@@ -106,17 +112,8 @@ def add_cluster_review(
             ],
         )
         after = {"merged": anchors} if action == "merge" else {"split": event_id}
-        audit(
-            con,
-            review_id,
-            ",".join(canonical_ids),
-            action,
-            author,
-            note,
-            {"members": members},
-            after,
-            at,
-        )
+        before = {"members": members}
+        audit(con, review_id, ",".join(canonical_ids), action, author, note, before, after, at)
         con.execute(
             "CREATE OR REPLACE TEMP TABLE _ew_stale AS SELECT DISTINCT component_id FROM "
             "canonical_members WHERE canonical_id IN (SELECT unnest(?))",
