@@ -66,6 +66,8 @@ def test_actors_come_from_the_dictionary_or_are_entered_new() -> None:
     )
     new = resolve_changes({"actor2": {"name": " Valley vigilantes ", "inter": 4}})["actor2"]
     assert (new["id"], new["name"], new["inter"]) == (None, "Valley vigilantes", 4)
+    known = resolve_changes({"actor1": {"name": entry.name}})["actor1"]  # no inter: looked up
+    assert known["id"] == entry.id and known["inter"] == entry.inter
     assert _code({"actor1": {"id": "NO-SUCH-ACTOR"}}) == "EW-REV-013"
     assert _code({"actor1": {"name": "Valley vigilantes"}}) == "EW-REV-014"
     assert _code({"actor1": {"name": "Valley vigilantes", "inter": 12}}) == "EW-REV-014"
@@ -237,6 +239,39 @@ def test_merge_and_split_canonical_events_survive_reclustering(store_path: Path)
             add_cluster_review(store.con, "merge", [first, first], "bob")
         with pytest.raises(ReviewError, match="EW-REV-404"):
             add_cluster_review(store.con, "split", ["nope"], "bob", out)
+
+
+def test_merge_split_and_orphans_over_the_api(store_path: Path) -> None:
+    with Store.open(store_path) as store:
+        cluster_store(store)
+        big, members = store.con.execute(
+            "SELECT canonical_id, list(event_id ORDER BY event_id) FROM canonical_members "
+            "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"
+        ).fetchall()[0]
+        n = store.counts()["canonical_events"]
+    with TestClient(create_app(store_path, review_token=TOKEN)) as c:
+        body = {"event_id": members[-1], "author": "ann"}
+        assert c.post(f"/canonical/{big}/split", json=body).status_code == 401
+        done = c.post(f"/canonical/{big}/split", json=body, headers=AUTH)
+        assert done.status_code == 201, done.text
+        assert done.json()["event_ids"] == [members[-1]]
+        bad = c.post(f"/canonical/{big}/split", json={**body, "event_id": "x"}, headers=AUTH)
+        assert bad.status_code == 400 and bad.json()["error"]["code"] == "EW-REV-022"
+        wrong = {
+            "action": "correct",
+            "author": "a",
+            "changes": {"fatalities": {"best": 3, "low": 4}},
+        }
+        refused = c.post(f"/events/{members[0]}/review", json=wrong, headers=AUTH)
+        assert refused.status_code == 422 and "low" in refused.json()["error"]["message"]
+        listed = c.get("/reviews", headers=AUTH).json()
+        assert [r["action"] for r in listed["clusters"]] == ["split"] and listed["items"] == []
+        assert c.get("/reviews", params={"orphaned": "true"}, headers=AUTH).json() == {
+            "items": [],
+            "clusters": [],
+        }
+    with Store.open(store_path, read_only=True) as store:
+        assert store.counts()["canonical_events"] == n + 1
 
 
 def test_merge_and_split_apply_to_any_clusters() -> None:

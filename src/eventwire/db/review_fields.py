@@ -46,7 +46,7 @@ CORRECTABLE: tuple[str, ...] = (
     "attribution",
 )
 DATE_PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year", "range")
-ActorLookup = Callable[[str], dict[str, Any] | None]
+ActorLookup = Callable[[dict[str, Any]], dict[str, Any] | None]
 PlaceLookup = Callable[[dict[str, Any]], dict[str, Any] | None]
 
 
@@ -91,21 +91,30 @@ def check_ontology(changes: dict[str, Any]) -> None:
         raise _bad(f"unknown ACLED event type {acled!r}", "EW-REV-010")
 
 
-def dictionary_actor(actor_id: str) -> dict[str, Any] | None:
-    """The packaged actor dictionary's entry ``actor_id`` as review values (None: unknown)."""
-    return actor_lookup(())(actor_id)
+def dictionary_actor(value: dict[str, Any]) -> dict[str, Any] | None:
+    """The packaged actor dictionary's entry by ``id`` (else by ``name``), or None."""
+    return actor_lookup(())(value)
 
 
 def actor_lookup(user_files: tuple[str, ...] = ()) -> ActorLookup:
-    """Look actors up in the packaged dictionary plus the user's files (settings'
-    ``user_actor_files``), the dictionary the pipeline codes with."""
+    """Look actors up (by ``id``, else by ``name`` or alias) in the packaged dictionary plus
+    the user's files (settings' ``user_actor_files``): the dictionary the pipeline codes with."""
     from eventwire.pipeline.actors.acled_names import default_dictionary
-    from eventwire.pipeline.common.actordict import load_actor_dictionary
+    from eventwire.pipeline.common.actordict import load_actor_dictionary, normalise
 
     dictionary = load_actor_dictionary(user_files) if user_files else default_dictionary()
+    names: dict[str, Any] = {}
 
-    def lookup(actor_id: str) -> dict[str, Any] | None:
-        entry = dictionary.get(actor_id)
+    def lookup(value: dict[str, Any]) -> dict[str, Any] | None:
+        if value.get("id"):
+            entry = dictionary.get(str(value["id"]))
+        else:
+            text = str(value.get("name") or "")
+            entry = dictionary.lookup(text)
+            if entry is None:
+                if not names:
+                    names.update({normalise(e.name): e for e in dictionary.by_id.values()})
+                entry = names.get(normalise(text))
         return None if entry is None else _actor_values(entry)
 
     return lookup
@@ -153,20 +162,25 @@ def gazetteer_place(value: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def resolve_actor(value: Any, field: str, lookup: ActorLookup) -> dict[str, Any]:
-    """A dictionary actor (by id) completed from the dictionary, or a new one (name + inter)."""
+    """A dictionary actor (by id, or a name the dictionary knows) completed from the
+    dictionary, or a new one (a name and an inter code)."""
     if not isinstance(value, dict):
         raise _bad(f"{field} must be an object", "EW-REV-011")
     if value.get("id"):
-        found = lookup(str(value["id"]))
+        found = lookup({"id": str(value["id"])})
         if found is None:
             raise _bad(f"{field}: no actor {value['id']!r} in the actor dictionary", "EW-REV-013")
         return found
     name = str(value.get("name") or "").strip()
     inter = value.get("inter")
+    if name and inter is None:
+        found = lookup({"name": name})
+        if found is not None:
+            return found
     if not name or not isinstance(inter, int) or not 0 <= inter <= 8:
         raise _bad(
-            f"{field}: a new actor needs a name and an inter code 0..8 "
-            "(or choose one from the dictionary by id)",
+            f"{field}: {name!r} is not in the actor dictionary; a new actor needs a name and "
+            "an inter code 0..8 (or choose one from the dictionary by id)",
             "EW-REV-014",
         )
     country = value.get("country")
@@ -193,7 +207,11 @@ def resolve_place(value: Any, lookup: PlaceLookup) -> dict[str, Any]:
         raise _bad("location needs a geonameid, a name, or a name with lat/lon", "EW-REV-016")
     found = lookup(value)
     if found is None:
-        raise _bad(f"no gazetteer place matches {value!r}", "EW-REV-017")
+        raise _bad(
+            f"no gazetteer place matches {value!r}; give lat and lon to enter a place the "
+            "gazetteer lacks",
+            "EW-REV-017",
+        )
     return found
 
 
