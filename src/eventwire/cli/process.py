@@ -240,7 +240,13 @@ def register(app: typer.Typer) -> None:
                 sys.stdout.write(json.dumps(row, default=str, sort_keys=True) + "\n")
             return
         table = Table("input", "status", "events", "reason", show_lines=False)
-        colours = {"processed": "green", "skipped": "cyan", "rejected": "yellow", "failed": "red"}
+        colours = {
+            "processed": "green",
+            "skipped": "cyan",
+            "rejected": "yellow",
+            "failed": "red",
+            "superseded": "dim",
+        }
         for row in rows:
             colour = colours.get(row["status"], "white")
             table.add_row(
