@@ -158,9 +158,17 @@ def _review_over_api(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
         assert {e["event_id"]: e["fatalities"] for e in machine["items"]}[fixed["event_id"]] == (
             fixed["fatalities"]
         )
+        machine_write = c.post(
+            f"/events/{fixed['event_id']}/review",
+            params={"machine": "true"},
+            json={"action": "confirm", "author": "ann"},
+            headers=AUTH,
+        )
+        assert machine_write.status_code == 422
         detail = c.get(f"/events/{fixed['event_id']}").json()
-        assert detail["event"]["fatalities"]["best"] == 5
-        assert detail["machine"]["fatalities"]["best"] == fixed["fatalities"]
+        assert detail["reviewed"]["fatalities"]["best"] == 5
+        assert detail["review"]["status"] == "corrected" and len(detail["reviews"]) == 1
+        assert detail["event"]["fatalities"]["best"] == fixed["fatalities"]  # machine, kept
         assert c.get("/stats", params={"scope": "all"}).json()["total"] == 4
         assert c.get("/stats", params={"scope": "all", "machine": "true"}).json()["total"] == 5
         mapped = c.get("/map", params={"scope": "all"}).json()

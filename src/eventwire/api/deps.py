@@ -80,7 +80,11 @@ Reader = Annotated[EventReader, Depends(get_reader)]
 
 
 def get_cursor(reader: Reader) -> duckdb.DuckDBPyConnection:
-    """This request's cursor, for the review and ingest writes."""
+    """This request's cursor, for the review and ingest writes (never the machine view)."""
+    if reader.machine:
+        raise HTTPException(
+            422, {"code": "EW-API-422", "message": "machine=true is for reads; writes take none"}
+        )
     return reader.con
 
 

@@ -108,18 +108,19 @@ def list_events(
 
 @router.get("/events/{event_id}", tags=["events"], responses={404: ERRORS[404]})
 def get_event(event_id: str, reader: Reader) -> dict[str, Any]:
-    """One event as reviewed (``?machine=true``: as the machine coded it), its evidence
-    spans, its reviews and the machine record."""
+    """One event: the machine record (``event``) and its evidence spans, the record as
+    reviewed (``reviewed``: what every list, export and count shows; with ``?machine=true``
+    the machine record too), and its reviews."""
     record = reader.event(event_id)
     if record is None:
         raise HTTPException(404, {"code": "EW-API-404", "message": f"no event {event_id!r}"})
+    machine = reader.machine_event(event_id) or record
     return {
-        "event": record,
-        "evidence": event_spans(record),
+        "event": machine,
+        "evidence": event_spans(machine),
         "review": record.get("review"),
         "reviewed": record,
         "reviews": list_reviews(reader.con, event_id) if reader.has_reviews else [],
-        "machine": reader.machine_event(event_id),
     }
 
 

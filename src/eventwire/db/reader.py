@@ -83,6 +83,7 @@ class EventReader:
     def __init__(self, store: Store, has_reviews: bool | None = None) -> None:
         self.store = store
         self.con = store.con
+        self.machine = False  # reads the machine output (a cursor of ``cursor(machine=True)``)
         self.has_reviews = (
             has_table(self.con, "machine_events") if has_reviews is None else has_reviews
         )
@@ -99,6 +100,7 @@ class EventReader:
             reader = EventReader(
                 Store(cur, self.store.path, self.store.read_only), self.has_reviews
             )
+            reader.machine = machine
             if machine:
                 with machine_view(cur):
                     yield reader
