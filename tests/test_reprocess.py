@@ -170,3 +170,30 @@ def test_an_edited_report_supersedes_its_previous_version(tmp_path: Path) -> Non
     assert not set(now) & set(first)
     exported = runner.invoke(app, ["export", "--db", db, "--format", "csv"])
     assert len(exported.stdout.strip().splitlines()) == len(now) + 1
+
+
+def test_reprocess_selects_stored_documents_by_input_outlet_and_date(tmp_path: Path) -> None:
+    from datetime import date
+
+    from eventwire.run.reprocess import Reprocess, stored_documents
+    from test_dedup import attack_reports
+
+    with Store.open(tmp_path / "s.duckdb") as store:
+        docs = attack_reports()
+        store.write_batch(docs, [])
+
+        def chosen(selection: Reprocess) -> list[str]:
+            return sorted(d.input for d, _ in stored_documents(store, selection))
+
+        assert chosen(Reprocess()) == sorted(d.input for d in docs)
+        outlet = docs[0].source
+        assert chosen(Reprocess(source=outlet)) == sorted(
+            d.input for d in docs if d.source == outlet
+        )
+        assert chosen(Reprocess(input_glob="Euphrates*")) == ["Euphrates Daily.txt"]
+        later = max(d.published for d in docs if d.published)
+        assert chosen(Reprocess(since=later, until=date(2100, 1, 1))) == sorted(
+            d.input for d in docs if d.published == later
+        )
+        fresh, _ = next(stored_documents(store, Reprocess(input_glob="Euphrates*")))
+        assert fresh.text == docs[1].text and not fresh.events  # to be coded afresh
