@@ -112,6 +112,12 @@ def register(app: typer.Typer) -> None:
             )
         if machine and reviewed:
             raise typer.BadParameter("--machine and --reviewed contradict each other")
+        if machine and level != "report":
+            raise typer.BadParameter(
+                "--machine gives report-level machine output; canonical events are "
+                "clustered from the reviewed reports",
+                param_hint="--level",
+            )
         if level == "canonical" or flt.min_sources is not None:
             _refresh_canonical(settings.db, settings.options(STAGE_NAME))
         with (
