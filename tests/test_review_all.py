@@ -103,6 +103,24 @@ def test_places_come_from_the_gazetteer_index() -> None:
     assert by_id["location"]["name"] == by_name["name"] and by_id["location"]["precision"] == 2
 
 
+def test_actors_and_places_can_be_searched_to_choose_from(store_path: Path) -> None:
+    from eventwire.pipeline.places.gazetteer.build import index_path
+
+    with TestClient(create_app(store_path, review_token=TOKEN)) as c:
+        actors = c.get("/lookup/actors", params={"q": "islamic state"}).json()["items"]
+        assert actors and all(a["id"] and a["inter"] is not None for a in actors)
+        chosen = resolve_changes({"actor1": {"id": actors[0]["id"]}})["actor1"]
+        assert chosen["name"] == actors[0]["name"]
+        assert c.get("/lookup/actors", params={"q": "x"}).status_code == 422
+        if not index_path().exists():
+            pytest.skip("no gazetteer index built (eventwire gazetteer build)")
+        places = c.get("/lookup/places", params={"q": "Mosul", "country": "IQ"}).json()
+        first = places["items"][0]
+        assert first["country"] == "IQ" and first["geonameid"]
+        picked = resolve_changes({"location": {"geonameid": first["geonameid"]}})["location"]
+        assert picked["name"] == first["name"] and picked["lat"] == first["lat"]
+
+
 def test_dates_fatalities_modality_and_attribution() -> None:
     span = resolve_changes({"date": {"start": "2024-03-01", "end": "2024-03-05"}})["date"]
     assert span == {"start": "2024-03-01", "end": "2024-03-05", "precision": "range"}

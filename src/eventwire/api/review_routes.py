@@ -21,7 +21,7 @@ from eventwire.db.review_clusters import (
     cluster_reviews,
     orphaned_cluster_reviews,
 )
-from eventwire.db.review_fields import ReviewError, actor_lookup
+from eventwire.db.review_fields import ReviewError, actor_lookup, search_actors, search_places
 from eventwire.db.store import Store
 
 review_router = APIRouter(tags=["review"], responses={**AUTH_ERRORS, 422: ERRORS[422]})
@@ -106,6 +106,27 @@ def split_canonical(
         raise _refused(exc) from exc
     _recluster(state, cur)
     return {**review, "created_at": str(review["created_at"])}
+
+
+@review_router.get("/lookup/actors")
+def lookup_actors(
+    state: State,
+    q: Annotated[str, Query(min_length=2, max_length=200, description="Name part.")],
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> dict[str, Any]:
+    """Actor-dictionary entries to choose from when correcting an actor (review by id)."""
+    files = tuple(state.settings.user_actor_files) if state.settings is not None else ()
+    return {"items": search_actors(q, limit, files)}
+
+
+@review_router.get("/lookup/places")
+def lookup_places(
+    q: Annotated[str, Query(min_length=2, max_length=200, description="Place name.")],
+    country: Annotated[str | None, Query(min_length=2, max_length=2)] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> dict[str, Any]:
+    """Gazetteer places to choose from when correcting a location (review by geonameid)."""
+    return {"items": search_places(q, country, limit)}
 
 
 @review_router.get("/reviews")

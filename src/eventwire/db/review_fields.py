@@ -161,6 +161,53 @@ def gazetteer_place(value: dict[str, Any]) -> dict[str, Any] | None:
     }
 
 
+def search_actors(
+    text: str, limit: int = 20, user_files: tuple[str, ...] = ()
+) -> list[dict[str, Any]]:
+    """Dictionary actors whose name, id or an alias contains ``text`` (to choose one by id)."""
+    from eventwire.pipeline.actors.acled_names import default_dictionary
+    from eventwire.pipeline.common.actordict import load_actor_dictionary, normalise
+
+    dictionary = load_actor_dictionary(user_files) if user_files else default_dictionary()
+    wanted = normalise(text)
+    out = []
+    for entry in dictionary.by_id.values():
+        names = [entry.name, entry.id, *entry.aliases]
+        if wanted and any(wanted in normalise(n) for n in names):
+            out.append(_actor_values(entry))
+            if len(out) >= limit:
+                break
+    return out
+
+
+def search_places(text: str, country: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+    """Gazetteer places named ``text`` (in ``country``), best matches first (to choose one
+    by geonameid)."""
+    from eventwire.pipeline.places.gazetteer.index import load_gazetteer
+
+    gaz = load_gazetteer(None)
+    found = gaz.lookup(text)
+    if country:
+        found = [c for c in found if gaz.country_code(c.index) == country.upper()]
+    found.sort(key=lambda c: (-c.flag, gaz.feature(c.index) != "city", c.index))
+    out = []
+    for candidate in found[:limit]:
+        place = gaz.place(candidate.index)
+        out.append(
+            {
+                "geonameid": place.geonameid,
+                "name": place.name,
+                "admin1": place.admin1,
+                "country": place.country,
+                "lat": place.lat,
+                "lon": place.lon,
+                "precision": place.precision,
+                "feature": place.feature,
+            }
+        )
+    return out
+
+
 def resolve_actor(value: Any, field: str, lookup: ActorLookup) -> dict[str, Any]:
     """A dictionary actor (by id, or a name the dictionary knows) completed from the
     dictionary, or a new one (a name and an inter code)."""
