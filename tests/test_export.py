@@ -139,7 +139,7 @@ def test_parquet_partitioned_by_month_and_single_file(db: str, tmp_path: Path) -
         ["--format", "parquet"],
         ["--level", "cluster"],
         ["--modality", "certain"],
-        ["--reviewed", "--format", "csv"],
+        ["--machine", "--level", "canonical"],
     ],
 )
 def test_usage_errors_exit_2(db: str, args: list[str]) -> None:
@@ -229,7 +229,7 @@ def test_parse_date_never_crashes(text: str) -> None:
         assert isinstance(value, date)
 
 
-def test_reviewed_export_applies_analyst_reviews(tmp_path: Path) -> None:
+def test_reviews_apply_by_default_and_reviewed_is_a_no_op_alias(tmp_path: Path) -> None:
     from eventwire.db.review import add_review
 
     path = tmp_path / "reviewed.duckdb"
@@ -239,8 +239,11 @@ def test_reviewed_export_applies_analyst_reviews(tmp_path: Path) -> None:
         add_review(store.con, docs[0].events[0].event_id, "reject", None, "analyst")
     plain = run(str(path))
     reviewed = run(str(path), "--reviewed")
+    machine = run(str(path), "--machine")
     assert reviewed.exit_code == 0, reviewed.output
-    assert len(plain.stdout.splitlines()) == 5 and len(reviewed.stdout.splitlines()) == 4
+    assert "deprecated" in reviewed.stderr
+    assert len(plain.stdout.splitlines()) == 4 == len(reviewed.stdout.splitlines())
+    assert len(machine.stdout.splitlines()) == 5
 
 
 def test_like_patterns_escape_wildcards_and_backslashes() -> None:

@@ -174,6 +174,11 @@ def test_process_beside_the_server_writes_through_it(
     assert "3 already in the ledger" in again.stderr
     assert _get(url + "/events?scope=all&limit=500")["total"] == events["total"]
 
+    # re-coding stored documents rewrites them and their reviews: only without a server
+    recode = cli("process", "--reprocess", "--db", str(db))
+    assert recode.returncode == 1 and "EW-DB-045" in recode.stderr, recode.stderr
+    assert _get(url + "/events?scope=all&limit=500")["total"] == events["total"]
+
 
 # Runs CLI commands one after another in ONE process (its own, beside the server's): every
 # export format and level plus stats/ledger/check would cost a dozen interpreter starts.

@@ -17,6 +17,7 @@ from eventwire.db.review import (
     list_audit,
     list_reviews,
     orphaned_reviews,
+    refresh_reviewed,
     reviewed_record,
 )
 from eventwire.db.store import Store
@@ -35,7 +36,7 @@ def _records(store: Store) -> list[dict[str, Any]]:
     return list(store.event_records())
 
 
-def test_correction_is_audited_and_machine_output_kept(store: Store) -> None:
+def test_correction_is_audited_applied_and_machine_output_kept(store: Store) -> None:
     rec = _records(store)[0]
     before = store.con.execute(
         "SELECT record FROM events WHERE event_id = ?", [rec["event_id"]]
@@ -48,23 +49,23 @@ def test_correction_is_audited_and_machine_output_kept(store: Store) -> None:
     }
     review = add_review(store.con, rec["event_id"], "correct", changes, " ann ", "checked")
     assert review["author"] == "ann" and review["trigger_start"] == rec["trigger"]["span"][0]
-    after = store.con.execute(
-        "SELECT record FROM events WHERE event_id = ?", [rec["event_id"]]
+    kept = store.con.execute(
+        "SELECT record FROM machine_events WHERE event_id = ?", [rec["event_id"]]
     ).fetchone()
-    assert before == after  # machine output never overwritten
+    assert before == kept  # the machine output is kept aside, unchanged
     audit = list_audit(store.con, rec["event_id"])
     assert len(audit) == 1 and audit[0]["author"] == "ann" and audit[0]["note"] == "checked"
     assert audit[0]["before"]["plover_type"] == rec["plover_type"]
     assert audit[0]["after"]["plover_type"] == "COERCE"
     assert audit[0]["after"]["plover_mode"] is None  # a new type drops the machine's mode
     out = apply_reviews(store.con, [rec])[0]
+    stored = next(r for r in _records(store) if r["event_id"] == rec["event_id"])
+    assert stored == out  # the store holds the reviewed record: every reader sees it
     assert out["plover_type"] == "COERCE" and out["plover_mode"] is None
-    assert out["actor1"] == {
-        "name": "Police Forces",
-        "inter": 1,
-        "text": rec["actor1"]["text"],
-        "span": rec["actor1"]["span"],
-    }
+    assert out["cameo_root"] == "17"
+    actor = out["actor1"]
+    assert (actor["name"], actor["inter"], actor["id"]) == ("Police Forces", 1, None)
+    assert (actor["text"], actor["span"]) == (rec["actor1"]["text"], rec["actor1"]["span"])
     assert out["location"]["lat"] == 30.5 and out["location"]["span"] == rec["location"]["span"]
     assert out["date"]["start"] == "2024-01-02"
     assert out["review"]["status"] == "corrected"
@@ -93,28 +94,38 @@ def test_rejected_events_are_dropped_or_marked(store: Store) -> None:
     marked = apply_reviews(store.con, recs, drop_rejected=False)
     assert marked[0]["review"]["status"] == "rejected"
     assert all("review" not in r for r in marked[1:])
+    assert recs[0]["event_id"] not in {r["event_id"] for r in _records(store)}
+    machine = store.con.execute("SELECT event_id FROM machine_events").fetchall()
+    assert machine == [(recs[0]["event_id"],)]  # the store left it out; its machine row is kept
 
 
 def test_review_reattaches_by_evidence_span_after_reprocessing(store: Store) -> None:
     rec = _records(store)[2]
-    add_review(store.con, rec["event_id"], "correct", {"actor2": {"name": "Civilians"}}, "ann")
+    civilians = {"name": "Civilians", "inter": 7}
+    add_review(store.con, rec["event_id"], "correct", {"actor2": civilians}, "ann")
     # Reprocessing recodes the type, so the event id (a hash of the type) changes.
     new = json.loads(json.dumps(rec))
     new["event_id"] = "reprocessed-id"
     new["plover_type"] = "MOBILIZE"
-    store.con.execute("DELETE FROM events WHERE event_id = ?", [rec["event_id"]])
+    for table in ("events", "machine_events"):
+        store.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [rec["doc_id"]])
     store.con.execute(
         "INSERT INTO events (event_id, doc_id, sentence_start, sentence_end, record) "
         "VALUES (?, ?, ?, ?, ?)",
         [new["event_id"], new["doc_id"], new["span"][0], new["span"][1], json.dumps(new)],
     )
-    out = apply_reviews(store.con, [new])[0]
+    assert refresh_reviewed(store.con, [rec["doc_id"]])["attached"] == 1
+    out = next(r for r in _records(store) if r["doc_id"] == rec["doc_id"])
     assert out["actor2"]["name"] == "Civilians" and out["event_id"] == "reprocessed-id"
+    assert out["plover_type"] == "MOBILIZE"  # the new machine type: only actor2 was reviewed
     assert orphaned_reviews(store.con) == []
+    assert list_reviews(store.con)[0]["attached_event_id"] == "reprocessed-id"
     # When the evidence is gone too, the review is reported, not dropped.
-    store.con.execute("DELETE FROM events WHERE event_id = 'reprocessed-id'")
+    for table in ("events", "machine_events"):
+        store.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [rec["doc_id"]])
+    assert refresh_reviewed(store.con, [rec["doc_id"]])["orphaned"] == 1
     orphans = orphaned_reviews(store.con)
-    assert [o["event_id"] for o in orphans] == [rec["event_id"]]
+    assert [o["event_id"] for o in orphans] == [rec["event_id"]] and orphans[0]["orphaned"]
     assert len(list_reviews(store.con)) == 1
 
 
@@ -123,6 +134,8 @@ def test_review_reattaches_by_evidence_span_after_reprocessing(store: Store) -> 
     [
         ("delete", None, "EW-REV-001"),
         ("correct", {"text": "x"}, "EW-REV-002"),
+        ("correct", {"plover_type": "NOPE"}, "EW-REV-006"),
+        ("correct", {"actor1": {"name": "Someone"}}, "EW-REV-014"),
         ("correct", {}, "EW-REV-003"),
         ("confirm", {"plover_type": "AID"}, "EW-REV-004"),
     ],

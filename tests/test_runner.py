@@ -121,9 +121,9 @@ class Counting:
         self.clusterings = 0
         write, cluster = store.write_batch, eventwire.dedup.cluster.cluster_store
 
-        def write_batch(docs: Any, ledger: Any, versions: str = "{}") -> None:
+        def write_batch(docs: Any, ledger: Any, versions: str = "{}", **kwargs: Any) -> None:
             self.batches.append(list(ledger))
-            write(docs, ledger, versions)
+            write(docs, ledger, versions, **kwargs)
 
         def cluster_store(*args: Any, **kwargs: Any) -> Any:
             self.clusterings += 1

@@ -67,7 +67,7 @@ def test_version_1_store_is_upgraded_and_backfilled(tmp_path: Path) -> None:
     path = tmp_path / "old.duckdb"
     make_v1_store(path)
     with Store.open(path) as store:
-        assert current_version(store.con) == SCHEMA_VERSION == 3
+        assert current_version(store.con) == SCHEMA_VERSION == 4
         row = store.con.execute(
             "SELECT actor1_id, actor2_id, geonameid, fatalities_low, fatalities_high, published, "
             "background, aggregate FROM events WHERE event_id = 'e1'"
@@ -121,7 +121,7 @@ def test_version_2_canonical_events_get_the_flags_of_their_reports(tmp_path: Pat
         con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
         assert "background" not in con.execute("SELECT record FROM canonical_events").fetchone()[0]
     with Store.open(path) as store:
-        assert current_version(store.con) == 3
+        assert current_version(store.con) == SCHEMA_VERSION == 4
         rows = store.con.execute(
             "SELECT n_reports, background, aggregate, record FROM canonical_events"
         ).fetchall()

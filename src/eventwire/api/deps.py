@@ -64,9 +64,15 @@ def get_state(request: Request) -> AppState:
 State = Annotated[AppState, Depends(get_state)]
 
 
-def get_reader(state: State) -> Iterator[EventReader]:
-    """A reader of the app's store through a cursor of this request's own."""
-    with state.reader.cursor() as reader:
+def get_reader(
+    state: State,
+    machine: Annotated[
+        bool, Query(description="The untouched machine output, without analyst reviews.")
+    ] = False,
+) -> Iterator[EventReader]:
+    """A reader of the app's store through a cursor of this request's own (reviews applied,
+    unless ``?machine=true``)."""
+    with state.reader.cursor(machine=machine) as reader:
         yield reader
 
 
@@ -74,7 +80,11 @@ Reader = Annotated[EventReader, Depends(get_reader)]
 
 
 def get_cursor(reader: Reader) -> duckdb.DuckDBPyConnection:
-    """This request's cursor, for the review and ingest writes."""
+    """This request's cursor, for the review and ingest writes (never the machine view)."""
+    if reader.machine:
+        raise HTTPException(
+            422, {"code": "EW-API-422", "message": "machine=true is for reads; writes take none"}
+        )
     return reader.con
 
 

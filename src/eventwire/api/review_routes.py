@@ -1,7 +1,9 @@
-"""Review endpoints: confirm, correct or reject an event; read the audit trail.
+"""Review endpoints: review an event's every field, merge or split canonical events, and
+read the reviews and the audit trail.
 
-Both need the review token (``Authorization: Bearer …``): 401 without credentials,
-403 with a wrong token or when the server was started without one.
+Writes need the review token (``Authorization: Bearer …``): 401 without credentials, 403
+with a wrong token or when the server was started without one. A review is applied in the
+store at once: every read endpoint and export shows it (``?machine=true`` does not).
 """
 
 from __future__ import annotations
@@ -11,32 +13,32 @@ from typing import Annotated, Any
 import duckdb
 from fastapi import APIRouter, HTTPException, Query
 
-from eventwire.api.deps import AUTH_ERRORS, ERRORS, Authorized, Cursor
-from eventwire.api.schemas import ReviewIn, ReviewOut
-from eventwire.db.review import add_review, list_audit, orphaned_reviews
-from eventwire.ontology import load_ontology
+from eventwire.api.deps import AUTH_ERRORS, ERRORS, Authorized, Cursor, State
+from eventwire.api.schemas import MergeIn, ReviewIn, ReviewOut, SplitIn
+from eventwire.db.review import add_review, list_audit, list_reviews, orphaned_reviews
+from eventwire.db.review_clusters import (
+    add_cluster_review,
+    cluster_reviews,
+    orphaned_cluster_reviews,
+)
+from eventwire.db.review_fields import ReviewError, actor_lookup, search_actors, search_places
+from eventwire.db.store import Store
 
 review_router = APIRouter(tags=["review"], responses={**AUTH_ERRORS, 422: ERRORS[422]})
 
 
-def _check_ontology(changes: dict[str, Any]) -> None:
-    """Corrected types must exist in the ontology (PLOVER; ACLED crosswalk)."""
-    ontology = load_ontology()
-    problems = []
-    if "plover_type" in changes and changes["plover_type"] not in ontology.plover:
-        problems.append(f"unknown PLOVER type {changes['plover_type']!r}")
-    sub = changes.get("acled_sub_event_type")
-    if sub is not None and sub not in ontology.sub_types:
-        problems.append(f"unknown ACLED sub-event type {sub!r}")
-    elif sub is not None and "acled_event_type" not in changes:
-        changes["acled_event_type"] = ontology.acled_type(sub)
-    acled = changes.get("acled_event_type")
-    if acled is not None and acled not in ontology.event_types:
-        problems.append(f"unknown ACLED event type {acled!r}")
-    elif sub is not None and acled is not None and ontology.acled_type(sub) != acled:
-        problems.append(f"{sub!r} is not a sub-event type of {acled!r}")
-    if problems:
-        raise HTTPException(422, {"code": "EW-API-422", "message": "; ".join(problems)})
+# Codes of a field value the ontology, dictionary or gazetteer refuses: 422 like the
+# request validation; other review errors keep their own code (404 unknown event, else 400).
+_VALUE_CODES = frozenset(f"EW-REV-{n:03d}" for n in range(6, 20))
+
+
+def _refused(exc: ReviewError | duckdb.TransactionException) -> Exception:
+    """A review error as the API's error shape: 409 conflict, 422 a refused value."""
+    if isinstance(exc, duckdb.TransactionException):  # a concurrent review of the same event
+        return HTTPException(409, {"code": "EW-API-409", "message": f"conflict: {exc}"})
+    if exc.code in _VALUE_CODES:
+        return HTTPException(422, {"code": "EW-API-422", "message": str(exc)})
+    return exc
 
 
 @review_router.post(
@@ -45,19 +47,99 @@ def _check_ontology(changes: dict[str, Any]) -> None:
     response_model=ReviewOut,
     responses={404: ERRORS[404]},
 )
-def review_event(event_id: str, body: ReviewIn, _: Authorized, cur: Cursor) -> dict[str, Any]:
-    """Store a confirmation, correction or rejection (with author and time) in the audit trail.
-
-    The machine output is kept unchanged; reviewed values are applied on read/export.
-    """
+def review_event(
+    event_id: str, body: ReviewIn, _: Authorized, state: State, cur: Cursor
+) -> dict[str, Any]:
+    """Store and apply a confirmation, correction or rejection, audited (who, when, before
+    and after). Types are checked against the ontology; actors chosen by dictionary id and
+    places by geonameid or name are completed from the actor dictionary and the gazetteer.
+    The machine output is kept (``?machine=true``)."""
     changes = body.changes.model_dump(exclude_none=True) if body.changes else {}
-    _check_ontology(changes)
     try:
-        review = add_review(cur, event_id, body.action, changes, body.author, body.note)
-    except duckdb.TransactionException as exc:  # a concurrent review of the same event
-        raise HTTPException(409, {"code": "EW-API-409", "message": f"conflict: {exc}"}) from exc
+        files = state.settings.user_actor_files if state.settings is not None else ()
+        actors = actor_lookup(tuple(files))
+        review = add_review(
+            cur, event_id, body.action, changes, body.author, body.note, actors=actors
+        )
+    except (ReviewError, duckdb.TransactionException) as exc:
+        raise _refused(exc) from exc
     review["created_at"] = review["created_at"].isoformat(timespec="seconds") + "Z"
     return review
+
+
+def _recluster(state: Any, cur: duckdb.DuckDBPyConnection) -> None:
+    from eventwire.dedup.cluster import STAGE_NAME, cluster_store
+
+    options = state.settings.options(STAGE_NAME) if state.settings is not None else None
+    cluster_store(Store(cur, state.db_path, read_only=False), options)
+
+
+@review_router.post(
+    "/canonical/{canonical_id}/merge", status_code=201, responses={404: ERRORS[404]}
+)
+def merge_canonical(
+    canonical_id: str, body: MergeIn, _: Authorized, state: State, cur: Cursor
+) -> dict[str, Any]:
+    """Merge two canonical events into one (kept across re-clustering and re-coding)."""
+    try:
+        review = add_cluster_review(
+            cur, "merge", [canonical_id, body.other], body.author, None, body.note
+        )
+    except (ReviewError, duckdb.TransactionException) as exc:
+        raise _refused(exc) from exc
+    _recluster(state, cur)
+    return {**review, "created_at": str(review["created_at"])}
+
+
+@review_router.post(
+    "/canonical/{canonical_id}/split", status_code=201, responses={404: ERRORS[404]}
+)
+def split_canonical(
+    canonical_id: str, body: SplitIn, _: Authorized, state: State, cur: Cursor
+) -> dict[str, Any]:
+    """Take one report event out of a canonical event into one of its own."""
+    try:
+        review = add_cluster_review(
+            cur, "split", [canonical_id], body.author, body.event_id, body.note
+        )
+    except (ReviewError, duckdb.TransactionException) as exc:
+        raise _refused(exc) from exc
+    _recluster(state, cur)
+    return {**review, "created_at": str(review["created_at"])}
+
+
+@review_router.get("/lookup/actors")
+def lookup_actors(
+    state: State,
+    q: Annotated[str, Query(min_length=2, max_length=200, description="Name part.")],
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> dict[str, Any]:
+    """Actor-dictionary entries to choose from when correcting an actor (review by id)."""
+    files = tuple(state.settings.user_actor_files) if state.settings is not None else ()
+    return {"items": search_actors(q, limit, files)}
+
+
+@review_router.get("/lookup/places")
+def lookup_places(
+    q: Annotated[str, Query(min_length=2, max_length=200, description="Place name.")],
+    country: Annotated[str | None, Query(min_length=2, max_length=2)] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> dict[str, Any]:
+    """Gazetteer places to choose from when correcting a location (review by geonameid)."""
+    return {"items": search_places(q, country, limit)}
+
+
+@review_router.get("/reviews")
+def reviews(
+    _: Authorized,
+    cur: Cursor,
+    orphaned: Annotated[bool, Query(description="Only reviews matching no event now.")] = False,
+) -> dict[str, Any]:
+    """Every review (event reviews and canonical merges/splits), or only the orphaned ones:
+    reviews whose event is gone after re-coding, kept to be redone, never dropped."""
+    if orphaned:
+        return {"items": orphaned_reviews(cur), "clusters": orphaned_cluster_reviews(cur)}
+    return {"items": list_reviews(cur), "clusters": cluster_reviews(cur)}
 
 
 @review_router.get("/audit")

@@ -10,7 +10,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from eventwire.api.deps import ERRORS, WEB_DIR, Filter, Reader, State
 from eventwire.api.schemas import EventPage, Health
 from eventwire.config import VERSION
-from eventwire.db.review import list_reviews, reviewed_record
+from eventwire.db.review import list_reviews
 from eventwire.ontology import load_ontology
 from eventwire.records import MODALITIES
 
@@ -108,17 +108,19 @@ def list_events(
 
 @router.get("/events/{event_id}", tags=["events"], responses={404: ERRORS[404]})
 def get_event(event_id: str, reader: Reader) -> dict[str, Any]:
-    """One event: the machine record, its evidence spans, reviews and the reviewed values."""
+    """One event: the machine record (``event``) and its evidence spans, the record as
+    reviewed (``reviewed``: what every list, export and count shows; with ``?machine=true``
+    the machine record too), and its reviews."""
     record = reader.event(event_id)
     if record is None:
         raise HTTPException(404, {"code": "EW-API-404", "message": f"no event {event_id!r}"})
-    reviews = list_reviews(reader.con, event_id) if reader.has_reviews else []
-    reviewed = reviewed_record(record, reviews)
+    machine = reader.machine_event(event_id) or record
     return {
-        "event": record,
-        "evidence": event_spans(record),
-        "review": reviewed.get("review"),
-        "reviewed": reviewed,
+        "event": machine,
+        "evidence": event_spans(machine),
+        "review": record.get("review"),
+        "reviewed": record,
+        "reviews": list_reviews(reader.con, event_id) if reader.has_reviews else [],
     }
 
 

@@ -27,16 +27,24 @@ class ErrorResponse(BaseModel):
 
 
 class ActorChange(BaseModel):
+    """An actor from the dictionary (``id``: name, inter code and country come from it) or
+    a new one (``name`` and ``inter``)."""
+
     model_config = ConfigDict(extra="forbid")
-    name: str = Field(min_length=1, max_length=200)
+    id: str | None = Field(default=None, min_length=1, max_length=200)
+    name: str | None = Field(default=None, min_length=1, max_length=200)
     type: str | None = Field(default=None, max_length=60)
-    inter: int | None = Field(default=None, ge=1, le=8)
+    inter: int | None = Field(default=None, ge=0, le=8)
     country: str | None = Field(default=None, min_length=2, max_length=2)
 
 
 class PlaceChange(BaseModel):
+    """A gazetteer place (``geonameid``, or ``name`` and optionally ``country`` to look up),
+    or a place typed in whole (``name``, ``lat``, ``lon``); ``precision`` 1..3."""
+
     model_config = ConfigDict(extra="forbid")
-    name: str = Field(min_length=1, max_length=200)
+    geonameid: int | None = Field(default=None, ge=1)
+    name: str | None = Field(default=None, min_length=1, max_length=200)
     lat: float | None = Field(default=None, ge=-90, le=90)
     lon: float | None = Field(default=None, ge=-180, le=180)
     admin1: str | None = Field(default=None, max_length=200)
@@ -45,17 +53,30 @@ class PlaceChange(BaseModel):
 
 
 class DateChange(BaseModel):
+    """A date range (``end`` defaults to ``start``)."""
+
     model_config = ConfigDict(extra="forbid")
     start: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
     end: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
-    precision: Literal["day", "week", "month", "year", "range"] = "day"
+    precision: Literal["day", "week", "month", "year", "range"] | None = None
 
 
 class FatalitiesChange(BaseModel):
+    """Fatalities: low ≤ best ≤ high (low and high default to best)."""
+
     model_config = ConfigDict(extra="forbid")
     best: int = Field(ge=0, le=1_000_000)
     low: int | None = Field(default=None, ge=0, le=1_000_000)
     high: int | None = Field(default=None, ge=0, le=1_000_000)
+
+
+class AttributionChange(BaseModel):
+    """Who the event is attributed to (``speaker`` null: the report's own voice)."""
+
+    model_config = ConfigDict(extra="forbid")
+    speaker: str | None = Field(default=None, max_length=200)
+    role: str | None = Field(default=None, max_length=60)
+    verb: str | None = Field(default=None, max_length=60)
 
 
 class ReviewChanges(BaseModel):
@@ -72,6 +93,7 @@ class ReviewChanges(BaseModel):
     date: DateChange | None = None
     fatalities: FatalitiesChange | None = None
     modality: Literal["asserted", "habitual", "hypothetical", "negated", "generic"] | None = None
+    attribution: AttributionChange | None = None
 
 
 class ReviewIn(BaseModel):
@@ -81,6 +103,24 @@ class ReviewIn(BaseModel):
     action: Literal["confirm", "correct", "reject"]
     author: str = Field(min_length=1, max_length=100)
     changes: ReviewChanges | None = None
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class MergeIn(BaseModel):
+    """Merge this canonical event with another one (one real-world event)."""
+
+    model_config = ConfigDict(extra="forbid")
+    other: str = Field(min_length=1, max_length=200, description="The other canonical id.")
+    author: str = Field(min_length=1, max_length=100)
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class SplitIn(BaseModel):
+    """Take one report event out of this canonical event (a canonical event of its own)."""
+
+    model_config = ConfigDict(extra="forbid")
+    event_id: str = Field(min_length=1, max_length=200)
+    author: str = Field(min_length=1, max_length=100)
     note: str | None = Field(default=None, max_length=2000)
 
 

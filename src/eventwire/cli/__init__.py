@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "eventwire.cli.serve",  # serve
     "eventwire.cli.trends",  # trends
     "eventwire.cli.watch",  # watch
+    "eventwire.cli.review",  # review event / merge / split / list
 )
 
 for _module in COMMAND_MODULES:

@@ -7,7 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from typing import IO, Annotated, Any
+from typing import IO, Annotated
 
 import typer
 
@@ -56,8 +56,17 @@ def register(app: typer.Typer) -> None:
                 "(a directory unless -o ends in .parquet).",
             ),
         ] = "auto",
+        machine: Annotated[
+            bool,
+            typer.Option(
+                "--machine", help="The untouched machine output, without analyst reviews."
+            ),
+        ] = False,
         reviewed: Annotated[
-            bool, typer.Option("--reviewed", help="Apply analyst reviews (jsonl, report level).")
+            bool,
+            typer.Option(
+                "--reviewed", hidden=True, help="Deprecated: reviews are applied by default."
+            ),
         ] = False,
         debug: DebugOption = False,
         *,
@@ -79,14 +88,26 @@ def register(app: typer.Typer) -> None:
             )
         if partition not in {"auto", "month", "none"}:
             raise typer.BadParameter("use auto, month or none", param_hint="--partition")
-        if reviewed and (format != "jsonl" or level != "report"):
-            raise typer.BadParameter("--reviewed works with --format jsonl --level report")
+        if reviewed:
+            err_console.print(
+                "note: --reviewed is deprecated and does nothing: reviews are applied by "
+                "default (--machine gives the machine output)"
+            )
+        if machine and reviewed:
+            raise typer.BadParameter("--machine and --reviewed contradict each other")
+        if machine and level != "report":
+            raise typer.BadParameter(
+                "--machine gives report-level machine output; canonical events are "
+                "clustered from the reviewed reports",
+                param_hint="--level",
+            )
         canonical = level == "canonical" or flt.min_sources is not None
-        with open_for_reading(
-            settings.db,
-            cluster_options=settings.options(STAGE_NAME) if canonical else None,
-            writable=reviewed,
-        ) as store:
+        with (
+            open_for_reading(
+                settings.db, cluster_options=settings.options(STAGE_NAME) if canonical else None
+            ) as store,
+            exports.output_of(store, level, machine),
+        ):
             if format == "parquet":
                 split = partition == "month" or (
                     partition == "auto" and not output.endswith(".parquet")
@@ -96,10 +117,7 @@ def register(app: typer.Typer) -> None:
                 return
             try:
                 with _text_output(output) as handle:
-                    if reviewed:
-                        n = _write_reviewed(store, flt, handle)
-                    else:
-                        n = exports.TEXT_WRITERS[format](store, level, flt, handle)
+                    n = exports.TEXT_WRITERS[format](store, level, flt, handle)
             except BrokenPipeError:  # `eventwire export | head`: the reader has enough
                 _quiet_stdout()
                 return
@@ -148,20 +166,6 @@ def register(app: typer.Typer) -> None:
             sys.stdout.write(json.dumps(counts, ensure_ascii=False, indent=2) + "\n")
         else:
             render(counts, level, out_console)
-
-
-def _write_reviewed(store: Any, flt: EventFilter, handle: Any) -> int:
-    """Report records with analyst reviews applied (rejected events left out)."""
-    from eventwire.db.exports import (
-        records,  # lazy: duckdb/pyarrow load on use, CLI start stays light
-    )
-    from eventwire.db.review import apply_reviews
-
-    n = 0
-    for record in apply_reviews(store.con, records(store, "report", flt)):
-        handle.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
-        n += 1
-    return n
 
 
 @contextlib.contextmanager

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import (
@@ -82,8 +82,8 @@ def register(app: typer.Typer) -> None:
     @handle_errors
     def process(
         inputs: Annotated[
-            list[str], typer.Argument(help="Files, directories, feed URLs or - for stdin.")
-        ],
+            list[str] | None, typer.Argument(help="Files, directories, feed URLs or - for stdin.")
+        ] = None,
         db: DbOption = None,
         config: ConfigOption = None,
         published: PublishedOption = None,
@@ -112,9 +112,35 @@ def register(app: typer.Typer) -> None:
         follow_links: Annotated[
             bool, typer.Option(help="Feeds: read a summary-only item from its linked page.")
         ] = False,
+        retry: Annotated[
+            bool,
+            typer.Option(
+                help="Re-run rejected and failed inputs with the current options "
+                "(those of the ledger when no inputs are given)."
+            ),
+        ] = False,
+        reprocess: Annotated[
+            bool,
+            typer.Option(
+                help="Re-code stored documents (their stored text) with the current pipeline "
+                "and data; reviews are re-attached or listed as orphaned."
+            ),
+        ] = False,
+        input_glob: Annotated[
+            str | None, typer.Option("--input", help="--reprocess: inputs matching this glob.")
+        ] = None,
+        since: Annotated[
+            str | None, typer.Option(help="--reprocess: documents published on or after.")
+        ] = None,
+        until: Annotated[
+            str | None, typer.Option(help="--reprocess: documents published on or before.")
+        ] = None,
         debug: DebugOption = False,
     ) -> None:
-        """Read reports, extract events and store them with a ledger row per input."""
+        """Read reports, extract events and store them with a ledger row per input.
+
+        --reprocess re-codes stored documents instead (all, or those --input/--source/
+        --since/--until select; --source then filters by outlet)."""
         from eventwire.run.executors import ENGINES, make_executor
 
         pub = parse_cli_date(published)
@@ -122,6 +148,10 @@ def register(app: typer.Typer) -> None:
         if engine not in ENGINES:
             raise typer.BadParameter(f"use {' or '.join(ENGINES)}", param_hint="--engine")
         executor = make_executor(settings, engine, workers, ray_address)
+        inputs = list(inputs or [])
+        selection = _reprocess_selection(reprocess, inputs, input_glob, source, since, until)
+        if not inputs and not (retry or reprocess):
+            raise typer.BadParameter("give files, directories or -", param_hint="INPUTS")
         progress = Progress(
             SpinnerColumn(),
             TextColumn("[bold]processing"),
@@ -135,7 +165,7 @@ def register(app: typer.Typer) -> None:
         )
         with progress:
             task = progress.add_task(
-                "process", total=None if quiet else estimate_inputs(inputs), status=""
+                "process", total=None if quiet or not inputs else estimate_inputs(inputs), status=""
             )
 
             def advance(entry: LedgerEntry) -> None:
@@ -153,6 +183,8 @@ def register(app: typer.Typer) -> None:
                 batch_size=batch_size,
                 on_result=advance,
                 cluster=cluster,
+                retry=retry,
+                reprocess=selection,
             )
         clusters = summary.clusters
         if clusters is not None and (clusters.new_events or clusters.vanished_events):
@@ -166,6 +198,7 @@ def register(app: typer.Typer) -> None:
         err_console.print(
             f"{', '.join(parts)}; {summary.events} events in {summary.seconds:.1f}s → {settings.db}"
         )
+        _report_reviews(summary)
         for entry in summary.problems[:20]:
             err_console.print(f"  [yellow]{entry.status}[/] {entry.input}: {entry.reason}")
         if len(summary.problems) > 20:
@@ -212,7 +245,13 @@ def register(app: typer.Typer) -> None:
                 sys.stdout.write(json.dumps(row, default=str, sort_keys=True) + "\n")
             return
         table = Table("input", "status", "events", "reason", show_lines=False)
-        colours = {"processed": "green", "skipped": "cyan", "rejected": "yellow", "failed": "red"}
+        colours = {
+            "processed": "green",
+            "skipped": "cyan",
+            "rejected": "yellow",
+            "failed": "red",
+            "superseded": "dim",
+        }
         for row in rows:
             colour = colours.get(row["status"], "white")
             table.add_row(
@@ -239,6 +278,42 @@ def register(app: typer.Typer) -> None:
         out_console.print(table)
         if not all(row["ok"] for row in rows):
             raise typer.Exit(1)
+
+
+def _reprocess_selection(
+    reprocess: bool,
+    inputs: list[str],
+    input_glob: str | None,
+    source: str | None,
+    since: str | None,
+    until: str | None,
+) -> Any:
+    """The stored documents ``--reprocess`` re-codes (None without it)."""
+    if not reprocess:
+        if input_glob or since or until:
+            raise typer.BadParameter("--input, --since and --until go with --reprocess")
+        return None
+    if inputs:
+        raise typer.BadParameter(
+            "--reprocess re-codes stored documents: select them with --input GLOB, not paths"
+        )
+    from eventwire.run.reprocess import Reprocess
+
+    return Reprocess(input_glob, source, parse_cli_date(since), parse_cli_date(until))
+
+
+def _report_reviews(summary: Any) -> None:
+    """After --reprocess: how many documents, and every review that matches no event now."""
+    if not summary.reprocessed:
+        return
+    err_console.print(f"re-coded {summary.reprocessed} stored documents")
+    for review in summary.orphaned:
+        what = review.get("event_id") or ",".join(review.get("event_ids") or [])
+        err_console.print(
+            f"  [yellow]orphaned review[/] {review['review_id']} ({review['action']} of {what} "
+            f"by {review['author']}): no event matches it now; kept, see "
+            "`eventwire review list --orphaned`"
+        )
 
 
 DEMO_DB = "eventwire-demo.duckdb"

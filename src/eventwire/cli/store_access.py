@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # duckdb and the runner load only when a command opens the st
     from eventwire.db.store import Store
     from eventwire.pipeline.read.readers import Item
     from eventwire.run.executors import Executor
+    from eventwire.run.reprocess import Reprocess
     from eventwire.run.runner import ProgressCallback, RunSummary
 
 __all__ = ["Served", "locate", "open_for_reading", "open_for_writing", "process_inputs"]
@@ -241,8 +242,13 @@ def process_inputs(
     batch_size: int | None = None,
     on_result: ProgressCallback | None = None,
     cluster: bool = True,
+    retry: bool = False,
+    reprocess: Reprocess | None = None,
 ) -> RunSummary:
-    """``process``: run here on the store, or send read inputs to the server that owns it."""
+    """``process``: run here on the store, or send read inputs to the server that owns it.
+
+    ``--retry`` and ``--reprocess`` run only here: they rewrite stored documents, which the
+    server's ingest route does not do, so beside a server they are refused (EW-DB-045)."""
     from eventwire.run.runner import process as run_process
 
     served = locate(settings.db)
@@ -258,9 +264,19 @@ def process_inputs(
                 batch_size=batch_size,
                 on_result=on_result,
                 cluster=cluster,
+                retry=retry,
+                reprocess=reprocess,
             )
         except StoreError as exc:  # the store was locked before anything was written
             served = _await_server(settings.db, exc)
+    if retry or reprocess is not None:
+        d = served.discovery
+        raise StoreError(
+            f"store {settings.db!r} is served by pid {d.pid} at {d.url}: --retry and "
+            "--reprocess rewrite stored documents and run only on a store no server holds; "
+            "stop the server, run them, then serve again",
+            "EW-DB-045",
+        )
     if served.discovery.read_only:
         d = served.discovery
         raise StoreError(

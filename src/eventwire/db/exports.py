@@ -11,6 +11,10 @@ goes to one file, or to a directory partitioned by month (``month=2024-03/…par
 which DuckDB, Spark and Polars read directly). Files and directories are written whole or not
 at all (:mod:`eventwire.db.atomic`). CSV and ACLED-CSV text cells that a spreadsheet would
 run as a formula get a leading ``'`` (:func:`safe_cell`).
+
+Every format and level carries the analysts' reviews (:mod:`eventwire.db.review` applies
+them in the store): corrected values, rejected events left out. :func:`output_of` with
+``machine`` gives the untouched machine output instead.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import csv
 import json
 import re
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
@@ -31,7 +36,9 @@ import pyarrow.parquet as pq
 from eventwire.db.atomic import atomic_dir, atomic_file
 from eventwire.db.filters import TABLES, EventFilter
 from eventwire.db.queries import COLUMNS, select_sql
+from eventwire.db.review import machine_view
 from eventwire.db.store import Store
+from eventwire.errors import ConfigError
 from eventwire.records import Actor, dumps_record, from_json
 from eventwire.records.columns import ACLED_COLUMNS, LEVELS, Level, acled_row
 from eventwire.records.model import (
@@ -47,6 +54,7 @@ __all__ = [
     "FORMATS",
     "TEXT_WRITERS",
     "acled_fields",
+    "output_of",
     "records",
     "safe_cell",
 ]
@@ -71,6 +79,24 @@ def safe_cell(value: Any) -> Any:
     if isinstance(value, str) and value[:1] in _FORMULA_START and not _NUMBER.fullmatch(value):
         return "'" + value
     return value
+
+
+@contextmanager
+def output_of(store: Store, level: str, machine: bool = False) -> Iterator[None]:
+    """Within the block, exports read the reviewed events (the default), or with
+    ``machine`` the untouched machine output (report level only: canonical events are
+    clustered from the reviewed reports, with the analysts' merges and splits)."""
+    if not machine:
+        yield
+        return
+    if level != "report":
+        raise ConfigError(
+            "--machine gives the machine output of report-level events; canonical events "
+            "are built from the reviewed reports (use --level report)",
+            "EW-QRY-011",
+        )
+    with machine_view(store.con):
+        yield
 
 
 def _safe_row(row: Sequence[Any]) -> list[Any]:

@@ -14,7 +14,7 @@ from eventwire.db.diagnose import rollback
 from eventwire.errors import StoreError
 from eventwire.records.columns import CANONICAL, added_in
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _add_report_columns(con: duckdb.DuckDBPyConnection, version: int) -> None:
@@ -107,8 +107,32 @@ def _columns_of(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
     return {row[0] for row in rows}
 
 
+def v4_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """The tables of schema version 4 (idempotent): reviews applied in the store
+    (``machine_events``, review tables with their re-attachment columns, merges and splits)
+    and ``document_history`` (superseded versions of edited reports)."""
+    from eventwire.db.history import HISTORY_DDL
+    from eventwire.db.review import ensure_review_tables
+
+    ensure_review_tables(con)
+    con.execute(HISTORY_DDL)
+
+
+def _v3_to_v4(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 4: analyst reviews are applied in the store, and edited reports supersede
+    their old versions. Reviews stored before are re-attached and applied once."""
+    from eventwire.db.review import refresh_in_transaction
+
+    v4_tables(con)
+    refresh_in_transaction(con)
+
+
 # version n -> function upgrading a connection from n to n + 1
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+}
 
 
 def current_version(con: duckdb.DuckDBPyConnection) -> int | None:
@@ -157,6 +181,7 @@ def migrate(con: duckdb.DuckDBPyConnection, schema_sql: str) -> int:
     version = check_version(con)
     if version is None:
         con.execute(schema_sql)
+        v4_tables(con)
         con.execute(
             "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
         )
@@ -179,4 +204,5 @@ def migrate(con: duckdb.DuckDBPyConnection, schema_sql: str) -> int:
                 "EW-DB-022",
             ) from exc
     con.execute(schema_sql)  # CREATE ... IF NOT EXISTS: idempotent
+    v4_tables(con)
     return version

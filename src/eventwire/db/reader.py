@@ -22,6 +22,7 @@ from typing import Any
 import duckdb
 
 from eventwire.db.filters import CONFLICT, EventFilter, contains, like
+from eventwire.db.review import current_record, machine_record, machine_view
 from eventwire.db.store import Store
 from eventwire.records.columns import REPORT
 
@@ -41,6 +42,12 @@ SORTS: dict[str, str] = {
 }
 INTERVALS: tuple[str, ...] = ("day", "week", "month")
 SENTENCE = "json_extract_string(record, '$.sentence')"
+# Reviews are applied in the store: a reviewed record carries its status (shown as the
+# action: confirm, correct, reject).
+REVIEW_STATUS = (
+    "CASE json_extract_string(record, '$.review.status') WHEN 'confirmed' THEN 'confirm' "
+    "WHEN 'corrected' THEN 'correct' WHEN 'rejected' THEN 'reject' END"
+)
 
 
 def iso(value: Any) -> str | None:
@@ -76,16 +83,29 @@ class EventReader:
     def __init__(self, store: Store, has_reviews: bool | None = None) -> None:
         self.store = store
         self.con = store.con
+        self.machine = False  # reads the machine output (a cursor of ``cursor(machine=True)``)
         self.has_reviews = (
-            has_table(self.con, "review_corrections") if has_reviews is None else has_reviews
+            has_table(self.con, "machine_events") if has_reviews is None else has_reviews
         )
 
     @contextmanager
-    def cursor(self) -> Iterator[EventReader]:
-        """A reader over the same store through a cursor of its own (one per request)."""
+    def cursor(self, machine: bool = False) -> Iterator[EventReader]:
+        """A reader over the same store through a cursor of its own (one per request).
+
+        Its events are the reviewed ones (reviews are applied in the store), or with
+        ``machine`` the untouched machine output (:func:`~eventwire.db.review.machine_view`).
+        """
         cur = self.con.cursor()
         try:
-            yield EventReader(Store(cur, self.store.path, self.store.read_only), self.has_reviews)
+            reader = EventReader(
+                Store(cur, self.store.path, self.store.read_only), self.has_reviews
+            )
+            reader.machine = machine
+            if machine:
+                with machine_view(cur):
+                    yield reader
+            else:
+                yield reader
         finally:
             cur.close()
 
@@ -119,7 +139,8 @@ class EventReader:
         rows = dicts(
             self.con.execute(
                 f"SELECT {cols}, json_extract_string(record, '$.trigger.text') AS trigger, "
-                f"{SENTENCE} AS sentence FROM events WHERE event_id IN ({marks})",
+                f"{SENTENCE} AS sentence, {REVIEW_STATUS} AS _review_status "
+                f"FROM events WHERE event_id IN ({marks})",
                 ids,
             )
         )
@@ -132,27 +153,24 @@ class EventReader:
                 ids,
             ).fetchall()
         )
-        reviews: dict[str, str] = {}
-        if self.has_reviews:
-            reviews = dict(
-                self.con.execute(
-                    "SELECT event_id, arg_max(action, created_at) FROM review_corrections "
-                    f"WHERE event_id IN ({marks}) GROUP BY 1",
-                    ids,
-                ).fetchall()
-            )
         for row in rows:
             row["n_sources"] = int(sources.get(row["event_id"]) or 1)
-            row["review_status"] = reviews.get(row["event_id"])
+            row["review_status"] = row.pop("_review_status")
         order = {event_id: i for i, event_id in enumerate(ids)}
         return sorted(rows, key=lambda row: order[row["event_id"]])
 
     def event(self, event_id: str) -> dict[str, Any] | None:
-        """The JSON record of one event, or None."""
+        """The JSON record of one event as reviewed (a rejected one too, marked so), or None."""
         row = self.con.execute(
             "SELECT record FROM events WHERE event_id = ?", [event_id]
         ).fetchone()
-        return json.loads(row[0]) if row else None
+        if row:
+            return dict(json.loads(row[0]))
+        return current_record(self.con, event_id) if self.has_reviews else None
+
+    def machine_event(self, event_id: str) -> dict[str, Any] | None:
+        """The untouched machine record of one event, or None."""
+        return machine_record(self.con, event_id) if self.has_reviews else self.event(event_id)
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
         """A document's text and metadata with the records of its events, or None."""

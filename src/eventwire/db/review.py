@@ -1,11 +1,18 @@
-"""Analyst reviews: confirmations, corrections and rejections, with an audit trail.
+"""Analyst reviews: stored, audited, and applied to the store by default.
 
-Machine output is never overwritten. A review is stored next to it, keyed by the event id
-*and* its evidence span (document, sentence span, trigger span), so it re-attaches to the
-same event after reprocessing changes the id (the id hashes the PLOVER type). Every review
-also appends a row to ``review_audit`` with the machine values before and the reviewed
-values after. A review that matches no stored event any more is reported by
-:func:`orphaned_reviews`, never dropped.
+A review is stored in ``review_corrections``, keyed by the event id *and* its evidence span
+(document, sentence span, trigger span), and audited in ``review_audit`` (who, when, the
+values before and after). Reviews are *applied in the store*: ``events`` holds the reviewed
+event (its record carries ``review``: status, author, the machine values it replaced) and
+the untouched machine row moves to ``machine_events``; a rejected event leaves ``events``.
+So every reader of ``events`` (exports in every format and level, ``stats``, the API, the
+dashboard, clustering) sees reviewed values without a flag; :func:`machine_view` shows the
+untouched machine output instead (``export --machine``, ``?machine=true``).
+
+:func:`refresh_reviewed` re-applies the reviews of some documents after their machine events
+changed (``process --reprocess``): each review re-attaches by event id, else by the evidence
+span that overlaps most; one that matches nothing is marked orphaned (listed by
+:func:`orphaned_reviews`, ``eventwire review list --orphaned``, ``GET /audit``), never dropped.
 
 >>> import duckdb
 >>> con = duckdb.connect()
@@ -16,104 +23,109 @@ values after. A review that matches no stored event any more is reported by
 
 from __future__ import annotations
 
-import copy
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
 import duckdb
 
 from eventwire.db.diagnose import rollback
-from eventwire.errors import EventwireError
-
-ACTIONS: tuple[str, ...] = ("confirm", "correct", "reject")
-# Fields an analyst may correct, and the record keys they replace.
-CORRECTABLE: tuple[str, ...] = (
-    "plover_type",
-    "plover_mode",
-    "acled_event_type",
-    "acled_sub_event_type",
-    "actor1",
-    "actor2",
-    "location",
-    "date",
-    "fatalities",
-    "modality",
+from eventwire.db.review_fields import (
+    ACTIONS,
+    CORRECTABLE,
+    ActorLookup,
+    PlaceLookup,
+    ReviewError,
+    dictionary_actor,
+    gazetteer_place,
+    resolve_changes,
+    validate_action,
 )
+from eventwire.db.review_store import (
+    _STATUS,
+    MACHINE_TABLE,
+    _rows,
+    _span,
+    ensure_review_tables,
+    machine_view,
+    refresh_in_transaction,
+    refresh_reviewed,
+    reviewed_record,
+)
+from eventwire.records.columns import REPORT
 
-_DDL = """
-CREATE TABLE IF NOT EXISTS review_corrections (
-    review_id VARCHAR PRIMARY KEY,
-    event_id VARCHAR NOT NULL,
-    doc_id VARCHAR,
-    sentence_start INTEGER,
-    sentence_end INTEGER,
-    trigger_start INTEGER,
-    trigger_end INTEGER,
-    action VARCHAR NOT NULL,             -- confirm | correct | reject
-    changes JSON,                        -- {field: reviewed value}; {} for confirm/reject
-    author VARCHAR NOT NULL,
-    note VARCHAR,
-    created_at TIMESTAMP NOT NULL
-);
-CREATE TABLE IF NOT EXISTS review_audit (
-    audit_id VARCHAR PRIMARY KEY,
-    review_id VARCHAR,
-    event_id VARCHAR,
-    action VARCHAR NOT NULL,
-    author VARCHAR NOT NULL,
-    note VARCHAR,
-    before JSON,                         -- machine values of the reviewed fields
-    after JSON,                          -- reviewed values
-    created_at TIMESTAMP NOT NULL
-);
-"""
-
-
-class ReviewError(EventwireError):
-    """A review cannot be stored (unknown event, bad action or field)."""
-
-    code = "EW-REV-000"
+__all__ = [
+    "ACTIONS",
+    "CORRECTABLE",
+    "MACHINE_TABLE",
+    "ReviewError",
+    "add_review",
+    "apply_reviews",
+    "ensure_review_tables",
+    "list_audit",
+    "list_reviews",
+    "machine_view",
+    "orphaned_reviews",
+    "refresh_in_transaction",
+    "refresh_reviewed",
+    "reviewed_record",
+]
 
 
-def ensure_review_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the review tables when they are missing (idempotent)."""
-    con.execute(_DDL)
-
-
-def _now() -> datetime:
+def now() -> datetime:
+    """The time of a review (UTC, naive as the store keeps it)."""
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _span(value: Any) -> tuple[int | None, int | None]:
-    if isinstance(value, (list, tuple)) and len(value) == 2:
-        return value[0], value[1]
-    return None, None
+def _record(con: duckdb.DuckDBPyConnection, table: str, event_id: str) -> dict[str, Any] | None:
+    row = con.execute(f"SELECT record FROM {table} WHERE event_id = ?", [event_id]).fetchall()
+    return json.loads(row[0][0]) if row else None
 
 
-def _machine_record(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
-    row = con.execute("SELECT record FROM events WHERE event_id = ?", [event_id]).fetchone()
-    return json.loads(row[0]) if row else None
+def machine_record(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
+    """The machine record of an event (reviewed or not, rejected too), or None."""
+    return _record(con, MACHINE_TABLE, event_id) or _record(con, REPORT.table, event_id)
 
 
-def validate_changes(action: str, changes: dict[str, Any] | None) -> dict[str, Any]:
-    """Check an action and its changes; return the changes to store."""
-    if action not in ACTIONS:
-        raise ReviewError(f"action {action!r} is not one of {', '.join(ACTIONS)}", "EW-REV-001")
-    changes = dict(changes or {})
-    unknown = sorted(set(changes) - set(CORRECTABLE))
-    if unknown:
-        raise ReviewError(
-            f"cannot correct {', '.join(unknown)}; correctable fields: {', '.join(CORRECTABLE)}",
-            "EW-REV-002",
-        )
-    if action == "correct" and not changes:
-        raise ReviewError("a correction needs at least one changed field", "EW-REV-003")
-    if action != "correct" and changes:
-        raise ReviewError(f"{action!r} takes no changes; use action 'correct'", "EW-REV-004")
-    return changes
+def current_record(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
+    """The record as reviewed (a rejected one: its machine record marked rejected)."""
+    found = _record(con, REPORT.table, event_id)
+    if found is not None:
+        return found
+    machine = _record(con, MACHINE_TABLE, event_id)
+    if machine is None:
+        return None
+    return reviewed_record(machine, list_reviews(con, event_id))
+
+
+def audit(
+    con: duckdb.DuckDBPyConnection,
+    review_id: str,
+    event_id: str,
+    action: str,
+    author: str,
+    note: str | None,
+    before: Any,
+    after: Any,
+    at: datetime,
+) -> None:
+    """Append one audit row (who, when, the values before and after)."""
+    con.execute(
+        "INSERT INTO review_audit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            uuid.uuid4().hex[:16],
+            review_id,
+            event_id,
+            action,
+            author,
+            note,
+            json.dumps(before, ensure_ascii=False, sort_keys=True, default=str),
+            json.dumps(after, ensure_ascii=False, sort_keys=True, default=str),
+            at,
+        ],
+    )
 
 
 def add_review(
@@ -123,24 +135,32 @@ def add_review(
     changes: dict[str, Any] | None,
     author: str,
     note: str | None = None,
+    *,
+    actors: ActorLookup = dictionary_actor,
+    places: PlaceLookup = gazetteer_place,
 ) -> dict[str, Any]:
-    """Store a review of a stored event and its audit row; return the stored review."""
-    changes = validate_changes(action, changes)
-    if "plover_type" in changes and "plover_mode" not in changes:
-        changes["plover_mode"] = None  # the machine's mode belongs to the machine's type
+    """Check, store and apply a review of a stored event, with its audit row.
+
+    Corrections are completed from the ontology, the actor dictionary and the gazetteer
+    (:func:`~eventwire.db.review_fields.resolve_changes`). The event's document is
+    refreshed in the same transaction, so every reader sees the review at once.
+    """
+    validate_action(action, changes)
+    changes = resolve_changes(changes, actors, places) if action == "correct" else {}
     if not author or not author.strip():
         raise ReviewError("a review needs an author", "EW-REV-005")
-    record = _machine_record(con, event_id)
-    if record is None:
-        raise ReviewError(f"no stored event {event_id!r}", "EW-REV-404")
     ensure_review_tables(con)
-    s_start, s_end = _span(record.get("span"))
-    t_start, t_end = _span((record.get("trigger") or {}).get("span"))
-    now = _now()
-    review = {
+    machine = machine_record(con, event_id)
+    if machine is None:
+        raise ReviewError(f"no stored event {event_id!r}", "EW-REV-404")
+    current = current_record(con, event_id) or machine
+    s_start, s_end = _span(machine.get("span"))
+    t_start, t_end = _span((machine.get("trigger") or {}).get("span"))
+    at = now()
+    review: dict[str, Any] = {
         "review_id": uuid.uuid4().hex[:16],
         "event_id": event_id,
-        "doc_id": record.get("doc_id"),
+        "doc_id": machine.get("doc_id"),
         "sentence_start": s_start,
         "sentence_end": s_end,
         "trigger_start": t_start,
@@ -149,17 +169,17 @@ def add_review(
         "changes": changes,
         "author": author.strip(),
         "note": note,
-        "created_at": now,
+        "created_at": at,
     }
-    before = {key: record.get(key) for key in changes}
+    status = (current.get("review") or {}).get("status")
+    before = {k: current.get(k) for k in changes} if changes else {"status": status}
+    after = changes or {"status": _STATUS[action]}
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute(
-            "INSERT INTO review_corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO review_corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)",
             [
-                review["review_id"],
-                event_id,
-                review["doc_id"],
+                *(review[k] for k in ("review_id", "event_id", "doc_id")),
                 s_start,
                 s_end,
                 t_start,
@@ -168,42 +188,17 @@ def add_review(
                 json.dumps(changes, ensure_ascii=False, sort_keys=True),
                 review["author"],
                 note,
-                now,
-            ],
-        )
-        con.execute(
-            "INSERT INTO review_audit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                uuid.uuid4().hex[:16],
-                review["review_id"],
+                at,
                 event_id,
-                action,
-                review["author"],
-                note,
-                json.dumps(before, ensure_ascii=False, sort_keys=True),
-                json.dumps(changes, ensure_ascii=False, sort_keys=True),
-                now,
             ],
         )
+        audit(con, review["review_id"], event_id, action, review["author"], note, before, after, at)
+        refresh_in_transaction(con, [str(machine.get("doc_id"))])
         con.execute("COMMIT")
     except duckdb.Error:
         rollback(con)
         raise
     return review
-
-
-def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    cols = [d[0] for d in cur.description or ()]
-    out = []
-    for row in cur.fetchall():
-        item = dict(zip(cols, row, strict=True))
-        for key in ("changes", "before", "after"):
-            if isinstance(item.get(key), str):
-                item[key] = json.loads(item[key])
-        if isinstance(item.get("created_at"), datetime):
-            item["created_at"] = item["created_at"].isoformat(timespec="seconds") + "Z"
-        out.append(item)
-    return out
 
 
 def list_audit(
@@ -224,13 +219,13 @@ def list_audit(
 def list_reviews(
     con: duckdb.DuckDBPyConnection, event_id: str | None = None
 ) -> list[dict[str, Any]]:
-    """Return stored reviews, oldest first, optionally for one event id."""
+    """Return stored reviews, oldest first, optionally of one event (as reviewed or now)."""
     ensure_review_tables(con)
     sql = "SELECT * FROM review_corrections"
     params: list[Any] = []
     if event_id:
-        sql += " WHERE event_id = ?"
-        params.append(event_id)
+        sql += " WHERE event_id = ? OR attached_event_id = ?"
+        params += [event_id, event_id]
     sql += " ORDER BY created_at, review_id"
     return _rows(con.execute(sql, params))
 
@@ -251,64 +246,16 @@ def _record_key(record: dict[str, Any]) -> tuple[Any, ...]:
     return (record.get("doc_id"), s_start, s_end, t_start, t_end)
 
 
-EVIDENCE_KEYS: tuple[str, ...] = ("text", "span")
-
-
-def _merge(value: Any, machine: Any) -> Any:
-    """A reviewed object (actor, place, date) replaces the machine one but keeps its evidence.
-
-    The words and span that the machine read stay, so the reviewed value still points at the
-    text; every other key comes from the review (a corrected actor name does not keep the
-    machine's inter code).
-    """
-    if isinstance(value, dict):
-        merged = {
-            k: machine[k] for k in EVIDENCE_KEYS if isinstance(machine, dict) and k in machine
-        }
-        merged.update(value)
-        return merged
-    return value
-
-
-def reviewed_record(record: dict[str, Any], reviews: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """Return a copy of a machine record with its reviews applied (oldest first).
-
-    Corrections accumulate field by field; the latest action sets the status. The machine
-    values of corrected fields are kept under ``review.machine``.
-    """
-    out = copy.deepcopy(record)
-    if not reviews:
-        return out
-    machine: dict[str, Any] = {}
-    for review in reviews:
-        for key, value in (review.get("changes") or {}).items():
-            machine.setdefault(key, copy.deepcopy(record.get(key)))
-            out[key] = _merge(value, out.get(key))
-    last = reviews[-1]
-    status = {"confirm": "confirmed", "correct": "corrected", "reject": "rejected"}[last["action"]]
-    if status == "confirmed" and machine:
-        status = "corrected"
-    out["review"] = {
-        "status": status,
-        "author": last.get("author"),
-        "at": last.get("created_at"),
-        "review_id": last.get("review_id"),
-        "n_reviews": len(reviews),
-        "machine": machine,
-    }
-    return out
-
-
 def apply_reviews(
     con: duckdb.DuckDBPyConnection,
     records: Iterable[dict[str, Any]],
     drop_rejected: bool = True,
 ) -> list[dict[str, Any]]:
-    """Return the records with reviewed values applied (for ``export --reviewed``).
+    """Return *machine* records with their reviews applied (the store does this itself:
+    :func:`refresh_reviewed`; this is for records read from elsewhere).
 
-    A review matches a record by event id, or else by evidence span (document, sentence span,
-    trigger span) so that it survives reprocessing. Rejected events are left out unless
-    ``drop_rejected`` is false, in which case they carry ``review.status == "rejected"``.
+    A review matches a record by event id, or else by exact evidence span. Rejected events
+    are left out unless ``drop_rejected`` is false (then ``review.status == "rejected"``).
     """
     ensure_review_tables(con)
     by_id: dict[str, list[dict[str, Any]]] = {}
@@ -327,17 +274,22 @@ def apply_reviews(
 
 
 def orphaned_reviews(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    """Return reviews that match no stored event by id or by evidence span (to report)."""
+    """Event reviews that match no stored event by id or evidence span (kept, to be listed;
+    merges and splits: :func:`eventwire.db.review_clusters.orphaned_cluster_reviews`)."""
     ensure_review_tables(con)
-    sql = """
+    sql = f"""
         SELECT r.* FROM review_corrections r
-        WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = r.event_id)
+        WHERE r.orphaned OR (
+          NOT EXISTS (SELECT 1 FROM events e
+                      WHERE e.event_id IN (r.event_id, r.attached_event_id))
+          AND NOT EXISTS (SELECT 1 FROM {MACHINE_TABLE} m
+                          WHERE m.event_id IN (r.event_id, r.attached_event_id))
           AND NOT EXISTS (
             SELECT 1 FROM events e
             WHERE e.doc_id = r.doc_id AND e.sentence_start = r.sentence_start
               AND e.sentence_end = r.sentence_end
               AND CAST(json_extract(e.record, '$.trigger.span[0]') AS INTEGER) = r.trigger_start
-              AND CAST(json_extract(e.record, '$.trigger.span[1]') AS INTEGER) = r.trigger_end)
+              AND CAST(json_extract(e.record, '$.trigger.span[1]') AS INTEGER) = r.trigger_end))
         ORDER BY r.created_at
     """
     return _rows(con.execute(sql))

@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE TABLE IF NOT EXISTS ledger (
     input VARCHAR NOT NULL,
     content_hash VARCHAR NOT NULL,       -- '' when the input could not be read at all
-    status VARCHAR NOT NULL,             -- processed | skipped | rejected | failed
+    status VARCHAR NOT NULL,             -- processed | skipped | rejected | failed | superseded
     reason VARCHAR,
     code VARCHAR,
     doc_id VARCHAR,

@@ -201,8 +201,16 @@ class Store:
         documents: Iterable[Document],
         ledger: Iterable[LedgerEntry],
         data_versions: str = "{}",
+        replace: bool = False,
+        supersede: bool = False,
     ) -> None:
-        """Write documents, their events and ledger rows in one transaction."""
+        """Write documents, their events and ledger rows in one transaction.
+
+        ``replace`` (re-coding stored documents): their previous rows and machine events
+        are replaced and their reviews re-attached (:mod:`eventwire.db.review`). With
+        ``supersede`` (``process`` runs), a document whose input names a stored one with
+        other text supersedes it (:mod:`eventwire.db.history`).
+        """
         now = datetime.now(UTC).replace(tzinfo=None)
         doc_rows: list[dict[str, Any]] = []
         event_rows: list[dict[str, Any]] = []
@@ -230,6 +238,8 @@ class Store:
         ]
         try:
             self.con.execute("BEGIN TRANSACTION")
+            if replace:
+                _forget_documents(self.con, [d.doc_id for d in documents_written])
             if doc_rows:
                 self._insert("documents", doc_rows, ignore=True)
             if event_rows:
@@ -239,6 +249,7 @@ class Store:
             if source_rows:
                 self._insert("document_sources", source_rows, ignore=True)
                 self._patch_sources({r["doc_id"] for r in source_rows})
+            _after_write(self.con, documents_written, replace, supersede, now)
             self.con.execute("COMMIT")
         except (duckdb.Error, pa.ArrowException, OverflowError) as exc:
             rollback(self.con)
@@ -276,6 +287,31 @@ class Store:
             self.con.execute(f"{verb} INTO {table} BY NAME SELECT * FROM _ew_batch")
         finally:
             self.con.unregister("_ew_batch")
+
+
+def _forget_documents(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
+    """Drop stored documents and their events (machine rows too) before re-coding them."""
+    from eventwire.db.review import MACHINE_TABLE
+
+    for table in ("events", MACHINE_TABLE, "documents"):
+        con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [doc_ids])
+
+
+def _after_write(
+    con: duckdb.DuckDBPyConnection,
+    docs: list[Document],
+    replace: bool,
+    supersede: bool,
+    now: datetime,
+) -> None:
+    """Edited reports supersede their old versions; re-coded ones get their reviews back."""
+    from eventwire.db.history import supersede_in_transaction
+    from eventwire.db.review import refresh_in_transaction
+
+    if supersede:
+        supersede_in_transaction(con, [(d.doc_id, d.input, d.source_id) for d in docs], now)
+    if replace and docs:
+        refresh_in_transaction(con, [d.doc_id for d in docs])
 
 
 def _document_row(doc: Document, version: str, data_versions: str, now: datetime) -> dict[str, Any]:

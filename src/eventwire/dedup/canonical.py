@@ -26,6 +26,7 @@ from typing import Any
 import pyarrow as pa
 
 from eventwire.db.diagnose import rollback
+from eventwire.db.review_clusters import apply_cluster_reviews
 from eventwire.db.store import Store
 from eventwire.dedup.linkage import Cluster, cluster_events, linked_events
 from eventwire.dedup.rules import DedupOptions, ReportEvent
@@ -127,7 +128,7 @@ def run_clustering(store: Store, opts: DedupOptions, *, rebuild: bool = False) -
         affected |= _touched_components(store, new, opts)
         universe = new + _component_events(store, affected)
     summary.new_events = len(new)
-    clusters = cluster_events(universe, opts)
+    clusters = apply_cluster_reviews(con, cluster_events(universe, opts))  # analysts' merges
     by_id = {e.event_id: e for e in universe}
     summary.components = len({c.component_id for c in clusters} | affected)
     _replace(store, affected, clusters, by_id, rebuild, opts)

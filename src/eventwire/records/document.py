@@ -19,7 +19,7 @@ from typing import Any, Literal
 Modality = Literal["asserted", "habitual", "hypothetical", "negated", "generic"]
 MODALITIES: tuple[str, ...] = ("asserted", "habitual", "hypothetical", "negated", "generic")
 
-LedgerStatus = Literal["processed", "skipped", "rejected", "failed"]
+LedgerStatus = Literal["processed", "skipped", "rejected", "failed", "superseded"]
 
 # Segment kinds produced by the structure stage. Only "body" and "answer" (and
 # "quote" inside them) carry factual events; the others are kept but not coded.

@@ -30,6 +30,7 @@ from eventwire.pipeline.read.readers import Item, Reader, ReaderOptions
 from eventwire.records import Document, DocumentSource, LedgerEntry
 from eventwire.run.executors import Executor, Result, Task, make_executor
 from eventwire.run.parquet import ParquetSink, default_parquet_dir
+from eventwire.run.reprocess import RETRY_STATUSES, Reprocess, retry_inputs, stored_documents
 
 if TYPE_CHECKING:  # the store (duckdb, pyarrow) is imported only when a run writes to it
     from eventwire.db.store import Store
@@ -51,6 +52,8 @@ class RunSummary:
     seconds: float = 0.0  # reading, running and writing (clustering has its own)
     problems: list[LedgerEntry] = field(default_factory=list)
     clusters: ClusterSummary | None = None  # the clustering afterwards, when asked for
+    reprocessed: int = 0  # stored documents re-coded (--reprocess)
+    orphaned: list[dict[str, Any]] = field(default_factory=list)  # reviews matching no event
 
     @property
     def exit_code(self) -> int:
@@ -93,19 +96,21 @@ def plan(
     summary: RunSummary,
     retry_failed: bool,
     ledger_out: list[LedgerEntry],
+    retry: frozenset[str] = frozenset(),
 ) -> Iterator[Planned]:
     """Yield what must be processed; record rejections and duplicates; skip finished inputs.
 
     Inputs already in the ledger count as ``already_done``, except failed ones when
-    ``retry_failed``. Rejections and same-text duplicates (linked to the stored document)
-    go to ``ledger_out``.
+    ``retry_failed`` and those whose status is in ``retry``. Rejections and same-text
+    duplicates (linked to the stored document) go to ``ledger_out``.
     """
     known = store.ledger_keys()
     doc_inputs = store.document_inputs()
     for item in items:
         key = (item.input, item.content_hash or "")
         previous = known.get(key)
-        if previous is not None and not (retry_failed and previous == "failed"):
+        again = (retry_failed and previous == "failed") or previous in retry
+        if previous is not None and not again:
             summary.already_done += 1
             continue
         if item.rejected is not None:
@@ -154,8 +159,10 @@ class BatchWriter:
         batch_size: int,
         on_result: ProgressCallback | None = None,
         on_flush: Callable[[list[Document]], None] | None = None,
+        replace: bool = False,
     ) -> None:
         self.store = store
+        self.replace = replace  # re-coded stored documents replace their previous rows
         self.summary = summary
         self.versions = versions
         self.batch_size = batch_size
@@ -181,7 +188,9 @@ class BatchWriter:
         self.ledger.extend(trailing)
         if not (self.ledger or self.docs):
             return
-        self.store.write_batch(self.docs, self.ledger, self.versions)
+        self.store.write_batch(
+            self.docs, self.ledger, self.versions, replace=self.replace, supersede=True
+        )
         if self.on_flush is not None:
             self.on_flush(self.docs)
         for entry in self.ledger:
@@ -218,8 +227,12 @@ class Runner:
         cluster: bool = False,
         parquet_dir: str | None = None,
         input_names: Mapping[str, str] | None = None,
+        retry: bool = False,
+        reprocess: Reprocess | None = None,
     ) -> None:
         self.settings = settings
+        self.retry = RETRY_STATUSES if retry else frozenset()
+        self.reprocess = reprocess
         self.executor = executor or make_executor(settings)
         self.reader = make_reader(settings, published, source, input_names)
         self.retry_failed = retry_failed
@@ -238,7 +251,13 @@ class Runner:
 
             store = Store.open(self.settings.db)
         try:
-            self._execute(inputs, store, summary)
+            if self.reprocess is not None:
+                self._reprocess(store, summary, self.reprocess)
+            else:
+                inputs = list(inputs)
+                if self.retry and not inputs:
+                    inputs = retry_inputs(store)
+                self._execute(inputs, store, summary)
             summary.seconds = time.perf_counter() - started
             if self.cluster:
                 from eventwire.dedup.cluster import STAGE_NAME, cluster_store
@@ -256,7 +275,9 @@ class Runner:
         writer = BatchWriter(store, summary, versions, self.batch_size, self.on_result, on_flush)
         plan_ledger: list[LedgerEntry] = []
         self.reader.options.known = store.ledger_keys()  # feeds fetch no page for these
-        pending = plan(self.reader.read(inputs), store, summary, self.retry_failed, plan_ledger)
+        pending = plan(
+            self.reader.read(inputs), store, summary, self.retry_failed, plan_ledger, self.retry
+        )
 
         def tasks() -> Iterator[Task]:
             # Consumed by the executor as it hands documents out, in this thread.
@@ -269,6 +290,27 @@ class Runner:
             for result in results:
                 writer.add(result)
         writer.flush(trailing=plan_ledger)
+
+    def _reprocess(self, store: Store, summary: RunSummary, selection: Reprocess) -> None:
+        """Re-code stored documents from their stored text; list reviews left orphaned."""
+        from eventwire.db.review import orphaned_reviews
+        from eventwire.db.review_clusters import orphaned_cluster_reviews
+
+        versions = data_versions_json()
+        writer = BatchWriter(
+            store, summary, versions, self.batch_size, self.on_result, replace=True
+        )
+
+        def tasks() -> Iterator[Task]:
+            for doc, content_hash in stored_documents(store, selection):
+                summary.reprocessed += 1
+                yield doc, versions, content_hash, []
+
+        with closing(self.executor.map(tasks())) as results:
+            for result in results:
+                writer.add(result)
+        writer.flush()
+        summary.orphaned = orphaned_reviews(store.con) + orphaned_cluster_reviews(store.con)
 
 
 def process(
@@ -288,6 +330,8 @@ def process(
     parquet_dir: str | None = None,
     store: Store | None = None,
     input_names: Mapping[str, str] | None = None,
+    retry: bool = False,
+    reprocess: Reprocess | None = None,
 ) -> RunSummary:
     """Process inputs into the store named by ``settings.db`` (or ``store``); return a summary.
 
@@ -295,7 +339,9 @@ def process(
     (:func:`~eventwire.run.executors.make_executor`). On Ray, event rows also go to
     Parquet beside the store unless ``parquet_dir`` says where
     (:func:`~eventwire.run.parquet.default_parquet_dir`). The other options are
-    :class:`Runner`'s.
+    :class:`Runner`'s; ``retry`` re-runs rejected and failed inputs (those of the ledger
+    when no inputs are given), ``reprocess`` re-codes stored documents instead of reading
+    inputs (:mod:`eventwire.run.reprocess`).
     """
     executor = executor or make_executor(settings, engine, workers, address)
     if parquet_dir is None and executor.name == "ray":
@@ -311,6 +357,8 @@ def process(
         cluster=cluster,
         parquet_dir=parquet_dir,
         input_names=input_names,
+        retry=retry,
+        reprocess=reprocess,
     )
     return runner.run(inputs, store)
 
