@@ -250,7 +250,7 @@ def merge_record(
         date=_date(members),
         fatalities=_fatalities(members),
         modality=rep.modality,
-        n_reports=len(members),
+        n_reports=len({e.doc_id for e in members}),
         n_sources=len(outlets),
         sources=tuple(sorted({o for e in members for o in outlet_names(e)})),
         confidence=round(min(0.99, (1.0 - miss) * cohesion), 4),

@@ -246,6 +246,8 @@ def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, 
     if same:
         return 1.0, True, f"same place ({a.location_name or b.location_name})"
     dist = haversine_km(a.lat, a.lon, b.lat, b.lon)
+    if a.doc_id == b.doc_id:  # one report, one incident told twice (see _same_report)
+        return 0.8, True, f"{a.location_name} and {b.location_name} {dist:.0f} km apart"
     if _coarse(a) or _coarse(b):  # a province (or larger) and a place in it
         town, area = (b, a) if _coarse(a) else (a, b)
         inside = same_admin or (not area.admin1 and dist <= opts.km_precision3)
