@@ -1,7 +1,7 @@
 """Merging one cluster of report-level events into its canonical record (pure: no store).
 
-- **actor1** comes from the most specific report: a coded actor before a bare name
-  ("JNIM" before "armed men"), one that reports name as the attacker rather than as the
+- **actor1** comes from the most specific report: a coded actor before a bare name, a
+  named group before a generic one ("JNIM" before "armed men"), one that reports name as the attacker rather than as the
   victim; a claim of responsibility fills it when no report names the attacker itself
   (``actor1.claimed``). **actor2** is the most specific other actor named as a victim, never
   the actor1 again.
@@ -28,7 +28,7 @@ from datetime import date, datetime
 from typing import Any
 
 from eventwire.dedup.linkage import Cluster
-from eventwire.dedup.rules import DedupOptions, ReportEvent, compare
+from eventwire.dedup.rules import DedupOptions, ReportEvent, compare, is_generic
 from eventwire.records.columns import CANONICAL
 from eventwire.records.model import (
     ActorRef,
@@ -93,6 +93,7 @@ def pick_actors(members: list[ReportEvent]) -> tuple[ActorRef | None, ActorRef |
             key=lambda kv: (
                 len(kv[1].as1) <= len(kv[1].as2),  # named more often as the victim: last
                 kv[1].ref.id is None,  # a coded actor before a bare name
+                is_generic(kv[1].ref.id),  # a named group before "gunmen"
                 kv[1].claimed_only,  # the report's own words before a claim
                 -(len(kv[1].as1) - len(kv[1].as2)),
                 kv[0],

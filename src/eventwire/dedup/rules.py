@@ -149,6 +149,17 @@ def time_of_day(e: ReportEvent) -> int | None:
     return None
 
 
+@functools.cache
+def _generic() -> dict[str, frozenset[int]]:
+    table = word_table("dedup", "generic_actors")
+    return {f"id:{k}": frozenset(int(v) for v in inters) for k, inters in table.items()}
+
+
+def is_generic(actor_id: str | None) -> bool:
+    """Whether a dictionary actor stands for one the report could not name ("gunmen")."""
+    return f"id:{actor_id}" in _generic()
+
+
 def _actor_key(actor_id: str | None, name: str | None) -> str | None:
     return f"id:{actor_id}" if actor_id else (f"n:{_norm(name)}" if _norm(name) else None)
 
@@ -166,6 +177,10 @@ def _actor_score(
         return 0.5
     if key_a == key_b:
         return 1.0
+    for key, inter in ((key_a, inter_b), (key_b, inter_a)):
+        fits = _generic().get(key)
+        if fits is not None and (inter is None or inter in fits):
+            return 0.5  # "gunmen" and the group a claim names
     if inter_a is not None and inter_b is not None and inter_a != inter_b:
         return None
     if coded_a and coded_b:
