@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "eventwire.cli.dictionary",  # dict check
     "eventwire.cli.gazetteer",  # gazetteer build / info
     "eventwire.cli.serve",  # serve
+    "eventwire.cli.explain",  # explain
 )
 
 for _module in COMMAND_MODULES:
