@@ -33,10 +33,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from synth_events import insert_synthetic, synthetic_events  # noqa: E402
-
 from eventwire.dedup.cluster import ReportEvent, cluster_events, cluster_store  # noqa: E402
 from eventwire.dedup.score import bcubed  # noqa: E402
+from synth_events import insert_synthetic, synthetic_events  # noqa: E402
 
 VIOLENT = {"explosives", "kill", "clash", "firearms", "aerial", "artillery", "grenade"}
 

@@ -1,8 +1,9 @@
 """Merging one cluster of report-level events into its canonical record (pure: no store).
 
 - **actor1** comes from the most specific report: a coded actor before a bare name, a
-  named group before a generic one ("JNIM" before "armed men"), one that reports name as the attacker rather than as the
-  victim; a claim of responsibility fills it when no report names the attacker itself
+  named group before a generic one ("JNIM" before "armed men"), one that reports name as
+  the attacker rather than as the victim; a claim of responsibility fills it when no
+  report names the attacker itself
   (``actor1.claimed``). **actor2** is the most specific other actor named as a victim, never
   the actor1 again.
 - **fatalities**: best from the latest credible update (the latest report with a toll; on

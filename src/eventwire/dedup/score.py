@@ -15,9 +15,7 @@ from collections import Counter
 from collections.abc import Hashable, Mapping
 
 
-def bcubed(
-    predicted: Mapping[str, Hashable], gold: Mapping[str, Hashable]
-) -> tuple[float, float]:
+def bcubed(predicted: Mapping[str, Hashable], gold: Mapping[str, Hashable]) -> tuple[float, float]:
     """``(precision, recall)`` over the items of ``gold`` (rounded to 4 places)."""
     items = [i for i in gold if i in predicted]
     if not items:
