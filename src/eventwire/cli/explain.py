@@ -26,19 +26,17 @@ from eventwire.cli.common import (
 
 def _load(db: str, canonical_id: str) -> dict[str, Any]:
     from eventwire.db.store import Store  # lazy: duckdb loads on use
+    from eventwire.dedup.canonical import canonical_record
     from eventwire.errors import StoreError
 
     with Store.open(db, read_only=True) as store:
-        rows = store.con.execute(
-            "SELECT record FROM canonical_events WHERE canonical_id = ?", [canonical_id]
-        ).fetchall()
-    if not rows:
+        record = canonical_record(store.con, canonical_id)
+    if record is None:
         raise StoreError(
             f"no canonical event {canonical_id!r} in {db} (list them with "
             "`eventwire export --level canonical`)",
             "EW-DB-040",
         )
-    record: dict[str, Any] = json.loads(rows[0][0])
     return record
 
 

@@ -28,7 +28,14 @@ from eventwire.dedup.rules import DedupOptions, ReportEvent
 from eventwire.errors import StoreError
 from eventwire.records.columns import REPORT
 
-__all__ = ["ClusterSummary", "finalise_clusters", "merge_record", "pending_count", "run_clustering"]
+__all__ = [
+    "ClusterSummary",
+    "canonical_record",
+    "finalise_clusters",
+    "merge_record",
+    "pending_count",
+    "run_clustering",
+]
 
 # ReportEvent fields that are no column of the events table: read from the JSON record.
 _FROM_RECORD = {
@@ -66,6 +73,17 @@ def _load(store: Store, where: str, params: Sequence[Any] = ()) -> list[ReportEv
 
 def _options_key(opts: DedupOptions) -> str:
     return json.dumps(asdict(opts), sort_keys=True)
+
+
+def canonical_record(con: Any, canonical_id: str) -> dict[str, Any] | None:
+    """The JSON record of one canonical event (with its ``merge_reasons``), or None."""
+    row = con.execute(
+        "SELECT record FROM canonical_events WHERE canonical_id = ?", [canonical_id]
+    ).fetchone()
+    if not row:
+        return None
+    record: dict[str, Any] = json.loads(row[0])
+    return record
 
 
 def pending_count(store: Store) -> int:
