@@ -153,3 +153,22 @@ def test_afgoye_bombing_is_one_canonical_event(example_docs: list[Document]) -> 
     assert afgoye["actor2"]["name"] != afgoye["actor1"]["name"]
     assert afgoye["location"]["name"] == "Afgooye"
     assert afgoye["first_published"] == "2025-03-14" and afgoye["last_published"] == "2025-03-15"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "toll"),
+    [
+        ("The death toll from Thursday's bombing of a bus near Quetta has risen to nine, "
+         "officials said on Friday.", 9),
+        ("The death toll from Saturday's suicide bombing at a market in Gao rose to eleven "
+         "on Sunday, a doctor said.", 11),
+        ("The death toll in the ambush climbed to 14, the army said.", 14),
+    ],
+)  # fmt: skip
+def test_a_toll_update_names_the_incident_between_toll_and_verb(
+    run_text: Callable[..., Document], sentence: str, toll: int
+) -> None:
+    """pipeline/casualties: "the toll from <the incident> has risen to N" is an update."""
+    doc = run_text(sentence, published="2024-05-10")
+    tolls = [e.fatalities.best for e in doc.events if e.fatalities is not None]
+    assert toll in tolls, [(e.plover_type, e.fatalities) for e in doc.events]
