@@ -67,6 +67,7 @@ EW.notice = function (text) {
 EW.query = function (extra) {
   const params = new URLSearchParams();
   params.set("scope", EW.scope);
+  params.set("level", "report");  // the table and views count reports; the headline EW.level
   for (const [k, v] of Object.entries(EW.filters)) if (v) params.set(k, v);
   for (const [k, v] of Object.entries(extra || {})) if (v !== null && v !== undefined && v !== "") params.set(k, v);
   return params.toString();
@@ -109,7 +110,9 @@ EW.flagNodes = (ev) => EW.flags(ev).map(([cls, label]) => EW.el("span", { class:
 /* Headline figures count canonical events by default (each real incident once, its toll the
  * latest credible update); the "Incidents / Reports" toggle beside them counts reports. */
 EW.loadSummary = async function (qs) {
-  const stats = await EW.api("/stats?" + qs + "&top=1&edges=1&level=" + EW.level);
+  const params = new URLSearchParams(qs);
+  params.set("level", EW.level);
+  const stats = await EW.api("/stats?" + params.toString() + "&top=1&edges=1");
   const n = (x) => x.toLocaleString();
   const what = EW.level === "canonical" ? "incidents" : "reports";
   const counted = EW.scope === "conflict"
