@@ -1,11 +1,12 @@
 """Complete-linkage clustering of report-level events (pure: no store, no I/O).
 
 Two report-level events may describe the same real-world event when they are
-*compatible*: same PLOVER type (and ACLED type and mode when both have one), same
-modality, overlapping date ranges (± ``date_slack_days``), places within a distance that
-depends on their precision (and never two different precise places), and actors that do
-not contradict each other. Events of one document are never merged: the report itself
-tells them apart (ACLED splits one text into several rows for several places).
+*compatible* (:func:`eventwire.dedup.rules.compare`: type family, event dates, time of
+day, precision-aware places, actors, tolls). Events of one document are kept apart (the
+report itself tells them apart; ACLED splits one text into several rows for several
+places) unless the report tells one incident twice (a nearby village, no second toll):
+such events follow their *lead* (the one with the toll), and only the lead is matched
+against other reports.
 
 Clustering is deterministic and order-independent: compatible pairs form a candidate
 graph; each connected component is clustered greedily (complete linkage: a report joins
