@@ -206,3 +206,15 @@ def test_a_report_naming_the_attacker_beats_a_claim() -> None:
     claim = report("b", "d2", actor1_id="ISIS", actor1_name="Islamic State", actor1_claimed=True)
     rec = merge_record(Cluster("k", "c", ["a", "b"], {"a": 0.9, "b": 0.9}), [own, claim])
     assert rec.actor1 is not None and rec.actor1.claimed is False
+
+
+def test_other_victims_in_one_city_on_one_day_are_another_incident() -> None:
+    market = report("a", "d1", actor2_id="GEN-CIVILIANS", actor2_name="Civilians", actor2_inter=7)
+    barracks = report(
+        "b", "d2", actor2_id="IQ-MIL", actor2_name="Military Forces of Iraq", actor2_inter=1
+    )
+    unknown = report("c", "d3")  # a report that does not say who was hit fits either
+    assert not linked(market, barracks)
+    assert linked(market, unknown) and linked(barracks, unknown)
+    clusters = cluster_events([market, barracks, unknown])
+    assert sorted(len(c.members) for c in clusters) == [1, 2]  # never all three
