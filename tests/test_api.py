@@ -161,7 +161,7 @@ def test_event_evidence_and_document_spans(
 
 
 def test_stats_are_consistent(client: TestClient, records: list[dict[str, Any]]) -> None:
-    stats = client.get("/stats", params={"interval": "month"}).json()
+    stats = client.get("/stats", params={"interval": "month", "level": "report"}).json()
     assert stats["total"] == len(records)
     assert sum(t["count"] for t in stats["by_type"]) == len(records)
     assert sum(b["count"] for b in stats["timeline"]) == len(records)
@@ -230,7 +230,10 @@ def scope_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClien
 
 
 def test_conflict_views_count_conflict_incidents_by_default(scope_client: TestClient) -> None:
-    stats = scope_client.get("/stats").json()
+    canonical = scope_client.get("/stats").json()  # each incident once: two outlets, one attack
+    assert (canonical["level"], canonical["total"], canonical["records"]) == ("canonical", 2, 7)
+    assert canonical["reports"] == 3 and canonical["fatalities"] == 3  # one toll, not two
+    stats = scope_client.get("/stats", params={"level": "report"}).json()
     assert (stats["scope"], stats["total"], stats["records"], stats["conflict"]) == (
         "conflict",
         3,
@@ -240,7 +243,7 @@ def test_conflict_views_count_conflict_incidents_by_default(scope_client: TestCl
     assert sum(b["count"] for b in stats["timeline"]) == 3  # trends count incidents too
     assert [t["key"] for t in stats["by_acled_type"]] == ["Violence against civilians", "Battles"]
     assert stats["fatalities"] == 6  # the recalled 2019 toll is not in the headline
-    every = scope_client.get("/stats", params={"scope": "all"}).json()
+    every = scope_client.get("/stats", params={"scope": "all", "level": "report"}).json()
     assert (every["scope"], every["total"], every["records"], every["conflict"]) == (
         "all",
         8,

@@ -284,9 +284,11 @@ def test_conflict_scope_at_the_canonical_level(scope_db: Path) -> None:
 
 
 def test_stats_and_export_scope_on_the_command_line(scope_db: Path) -> None:
-    assert _stats_total(scope_db) == len(CONFLICT_TRIGGERS)  # stats: conflict by default
-    assert _stats_total(scope_db, "--scope", "all") == 8
-    assert _stats_total(scope_db, "--scope", "conflict", "--level", "canonical") == 2
+    # stats: conflict incidents by default, each once (two outlets tell the Ramadi attack)
+    assert _stats_total(scope_db) == 2
+    assert _stats_total(scope_db, "--level", "report") == len(CONFLICT_TRIGGERS)
+    assert _stats_total(scope_db, "--scope", "all", "--level", "report") == 8
+    assert _stats_total(scope_db, "--scope", "all") == 7
     assert len(_export_ids(scope_db)) == 8  # export: every record by default
     assert len(_export_ids(scope_db, "--scope", "conflict")) == 3
     records = runner.invoke(cli, ["export", "--db", str(scope_db)]).stdout.splitlines()
@@ -295,6 +297,8 @@ def test_stats_and_export_scope_on_the_command_line(scope_db: Path) -> None:
     bad = runner.invoke(cli, ["stats", "--db", str(scope_db), "--scope", "violent"])
     assert bad.exit_code == 2 and "EW-QRY-010" in bad.output
     text = runner.invoke(cli, ["stats", "--db", str(scope_db), "--by", "type"])
+    assert "2 canonical-level conflict incidents" in " ".join(text.stdout.split())
+    text = runner.invoke(cli, ["stats", "--db", str(scope_db), "--by", "type", "--level", "report"])
     assert "3 report-level conflict incidents" in " ".join(text.stdout.split())
 
 

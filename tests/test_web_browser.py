@@ -168,7 +168,7 @@ def test_dashboard_map_filter_document_and_review(
 
     # Browser first: without a browser the (slow) demo store is never built.
     base = request.getfixturevalue(f"{name}_server")
-    stats = httpx.get(base + "/stats").json()
+    stats = httpx.get(base + "/stats", params={"level": "report"}).json()  # as the table
     located = httpx.get(base + "/map").json()["total"]
     driver = browser
     driver.get(base + "/")
@@ -311,8 +311,14 @@ def test_dashboard_scope_toggle_and_incident_detail(browser: Any, scope_server: 
     assert "Conflict incidents" in toggle.text and "All records" in toggle.text
     assert driver.find_element(By.ID, "scope-conflict").is_selected()
     assert driver.find_element(By.ID, "timeline").get_attribute("data-total") == "3"
-    summary = driver.find_element(By.ID, "summary")
-    assert summary.text.startswith("3 conflict incidents (of 8 records)")
+    summary = driver.find_element(By.ID, "summary")  # each incident once: two outlets, one attack
+    _wait(
+        driver, lambda d: summary.text.startswith("2 conflict incidents (of 7 records) told by 3")
+    )
+    driver.find_element(By.CSS_SELECTOR, "label:has(#level-report)").click()
+    _wait(driver, lambda d: summary.text.startswith("3 conflict reports (of 8 records)"))
+    driver.find_element(By.CSS_SELECTOR, "label:has(#level-canonical)").click()
+    _wait(driver, lambda d: summary.text.startswith("2 conflict incidents"))
     _wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "path.ew-marker")) > 0)
     assert set(_row_triggers(driver)) == {by_trigger[t] for t in ("stormed", "raided", "ambushed")}
     assert not driver.find_elements(By.CSS_SELECTOR, "#events .flag")
@@ -322,7 +328,7 @@ def test_dashboard_scope_toggle_and_incident_detail(browser: Any, scope_server: 
     driver.find_element(By.CSS_SELECTOR, "label:has(#scope-all)").click()
     _wait(driver, lambda d: info.get_attribute("data-total") == "8")
     _wait(driver, lambda d: d.find_element(By.ID, "timeline").get_attribute("data-total") == "8")
-    _wait(driver, lambda d: d.find_element(By.ID, "summary").text.startswith("8 records"))
+    _wait(driver, lambda d: d.find_element(By.ID, "summary").text.startswith("7 records"))
     flags = sorted(f.text for f in driver.find_elements(By.CSS_SELECTOR, "#events .flag"))
     assert flags == ["aggregate", "background", "political interaction"]
     _shot(driver, "scope-all")

@@ -132,6 +132,10 @@ class DedupOptions(StageOptions):
     km_precision3: float = 250.0  # … is a province or larger
     km_no_precision: float = 50.0  # coordinates without a precision
     named_precision: int = 2  # two different places this precise are two events
+    km_weak_place: float = 75.0  # a place found outside the event's clause and another place
+    km_same_report: float = 15.0  # one report telling one incident twice, at places this close
+    toll_ratio: float = 3.0  # tolls this many times apart (and toll_gap apart) contradict …
+    toll_gap: int = 5  # … when the later report has the lower one, or both were published alike
     min_similarity: float = 0.55  # mean similarity a report needs to join a cluster
     swapped_actor_penalty: float = 0.8  # actor1/actor2 swapped between two reports
     merge_modalities: tuple[str, ...] = ("asserted", "habitual")

@@ -100,4 +100,5 @@ CODES: dict[str, str] = {
     "EW-RUN-002": "the document took longer than doc_timeout_s",
     "EW-RUN-003": "a worker could not send the document's result back",
     "EW-RUN-004": "pool workers keep dying before they are ready",
+    "EW-DB-040": "no canonical event with that id (eventwire explain)",
 }

@@ -11,6 +11,7 @@ from eventwire.api.deps import ERRORS, WEB_DIR, Filter, Reader, State
 from eventwire.api.schemas import EventPage, Health
 from eventwire.config import VERSION
 from eventwire.db.review import list_reviews
+from eventwire.dedup.canonical import canonical_record
 from eventwire.ontology import load_ontology
 from eventwire.records import MODALITIES
 
@@ -112,7 +113,10 @@ def get_event(event_id: str, reader: Reader) -> dict[str, Any]:
     reviewed (``reviewed``: what every list, export and count shows; with ``?machine=true``
     the machine record too), and its reviews."""
     record = reader.event(event_id)
-    if record is None:
+    if record is None:  # a canonical id: the merged record, its reports and merge_reasons
+        merged = canonical_record(reader.con, event_id)
+        if merged is not None:
+            return {"level": "canonical", "event": merged, "merge_reasons": merged["merge_reasons"]}
         raise HTTPException(404, {"code": "EW-API-404", "message": f"no event {event_id!r}"})
     machine = reader.machine_event(event_id) or record
     return {
@@ -191,9 +195,13 @@ def stats(
     interval: Annotated[Literal["day", "week", "month"] | None, Query()] = None,
     top: Annotated[int, Query(ge=1, le=200)] = 15,
     edges: Annotated[int, Query(ge=1, le=1000)] = 60,
+    level: Annotated[Literal["canonical", "report"], Query()] = "canonical",
 ) -> dict[str, Any]:
-    """Server-side aggregation: counts by type, timeline, top actors, actor network edges."""
-    return reader.stats(flt, interval, top, edges)
+    """Server-side aggregation: counts by type, timeline, top actors, actor network edges.
+
+    Counts canonical events (each real incident once, however many reports tell it) unless
+    ``level=report``."""
+    return reader.stats(flt, interval, top, edges, level)
 
 
 @router.get("/map", tags=["aggregates"])

@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "eventwire.cli.trends",  # trends
     "eventwire.cli.watch",  # watch
     "eventwire.cli.review",  # review event / merge / split / list
+    "eventwire.cli.explain",  # explain
 )
 
 for _module in COMMAND_MODULES:

@@ -130,7 +130,7 @@ def register(app: typer.Typer) -> None:
     def stats(
         db: DbOption = None,
         config: ConfigOption = None,
-        level: LevelOption = "report",
+        level: LevelOption = "canonical",
         by: Annotated[
             str, typer.Option("--by", help="Comma-separated: type, acled, country, month.")
         ] = "type,country,month",
@@ -142,7 +142,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Counts of events by type, country and month, with a small bar chart.
 
-        Counts conflict incidents unless --scope all is given."""
+        Counts canonical conflict incidents (each real incident once, however many reports
+        tell it) unless --level report or --scope all is given."""
         from eventwire.db.stats import (  # lazy: duckdb/pyarrow load on use, CLI start stays light
             GROUPS,
             render,

@@ -21,7 +21,7 @@ from typing import Any
 
 import duckdb
 
-from eventwire.db.filters import CONFLICT, EventFilter, contains, like
+from eventwire.db.filters import CONFLICT, TABLES, EventFilter, contains, like
 from eventwire.db.review import current_record, machine_record, machine_view
 from eventwire.db.store import Store
 from eventwire.records.columns import REPORT
@@ -200,24 +200,35 @@ class EventReader:
         interval: str | None,
         top: int = 15,
         edges: int = 60,
+        level: str = "report",
     ) -> dict[str, Any]:
         """Totals, counts by type/country/modality, a timeline, top actors and edges.
 
-        Everything counts the filter's scope; ``records`` and ``conflict`` count the records
-        and the conflict incidents among them under the other filters, whatever the scope.
+        Everything counts the filter's scope at ``level`` (``report`` events, or
+        ``canonical`` events: each incident once); ``records`` and ``conflict`` count the
+        records and the conflict incidents among them under the other filters, whatever the
+        scope. ``reports`` is how many report events the counted events draw on.
         """
-        where, params = flt.where("report")
-        base = f"FROM events WHERE {where}"
-        every, every_params = replace(flt, scope="all").where("report")
+        table = TABLES[level]
+        where, params = flt.where(level)
+        base = f"FROM {table} WHERE {where}"
+        every, every_params = replace(flt, scope="all").where(level)
         scoped = self.con.execute(
-            f"SELECT count(*), count(*) FILTER (WHERE {CONFLICT[0]}) FROM events WHERE {every}",
+            f"SELECT count(*), count(*) FILTER (WHERE {CONFLICT[0]}) FROM {table} WHERE {every}",
             [*CONFLICT[1], *every_params],
         ).fetchone()
         assert scoped is not None
+        docs, reports = "count(DISTINCT doc_id)", "count(*)"
+        if level == "canonical":  # the documents and report events behind the canonical ones
+            members = f"FROM canonical_members WHERE canonical_id IN (SELECT canonical_id {base})"
+            docs, reports = (
+                f"(SELECT count(DISTINCT doc_id) {members})",
+                f"(SELECT count(*) {members})",
+            )
         total = self.con.execute(
-            f"SELECT count(*), coalesce(sum(fatalities), 0), count(DISTINCT doc_id), "
-            f"min(date_start), max(date_start) {base}",
-            params,
+            f"SELECT count(*), coalesce(sum(fatalities), 0), {docs}, "
+            f"min(date_start), max(date_start), {reports} {base}",
+            [*params, *params, *params] if level == "canonical" else params,
         ).fetchone()
         assert total is not None
         lo, hi = total[3], total[4]
@@ -232,7 +243,9 @@ class EventReader:
         ).fetchall()
         return {
             "scope": flt.scope,
+            "level": level,
             "total": int(total[0]),
+            "reports": int(total[5]),
             "records": int(scoped[0]),
             "conflict": int(scoped[1]),
             "fatalities": int(total[1]),

@@ -2,25 +2,20 @@
 
 ``run_clustering`` (called by :func:`eventwire.dedup.cluster.cluster_store`) finds report-level
 events that no canonical event contains yet, the clustered events they could join, and
-the components those belong to; it reclusters only that part and replaces its rows in
-``canonical_events`` / ``canonical_members`` in one transaction. ``events`` is only read.
-
-Merging a cluster: fatalities best from the latest report (ties: the most specific, i.e.
-the narrowest low–high range), low/high across all reports; the most precise place
-(geo precision 1 before 2 before 3) and date (the narrowest range); the most frequent
-type, mode and actors; confidence ``1 - Π(1 - cᵢ)`` over the reports times the mean
-similarity of the cluster. A canonical event is ``background`` (``aggregate``) only when
-every one of its reports is.
+the components those belong to; it reclusters only that part, passes the clusters through
+:func:`finalise_clusters` (the one place where the clusters of a run are settled before
+they are written) and replaces their rows in ``canonical_events`` / ``canonical_members``
+in one transaction. ``events`` is only read. How a cluster becomes one record is
+:mod:`eventwire.dedup.merge`.
 """
 
 from __future__ import annotations
 
 import json
 import time
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pyarrow as pa
@@ -29,23 +24,31 @@ from eventwire.db.diagnose import rollback
 from eventwire.db.review_clusters import apply_cluster_reviews
 from eventwire.db.store import Store
 from eventwire.dedup.linkage import Cluster, cluster_events, linked_events
+from eventwire.dedup.merge import merge_cluster, merge_record
 from eventwire.dedup.rules import DedupOptions, ReportEvent
 from eventwire.errors import StoreError
-from eventwire.records.columns import CANONICAL, REPORT
-from eventwire.records.model import (
-    ActorRef,
-    CanonicalRecord,
-    DateRange,
-    FatalityRange,
-    PlaceRef,
-    ReportRef,
-    dumps_record,
-)
+from eventwire.records.columns import REPORT
 
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4, "publication": 5}
+__all__ = [
+    "ClusterSummary",
+    "canonical_record",
+    "finalise_clusters",
+    "merge_record",
+    "pending_count",
+    "run_clustering",
+]
 
+# ReportEvent fields that are no column of the events table: read from the JSON record.
+_FROM_RECORD = {
+    "actor1_claimed": "coalesce(json_extract(e.record, '$.actor1.claimed')::BOOLEAN, FALSE)",
+    "date_text": "json_extract_string(e.record, '$.date.text')",
+    "fatalities_text": "json_extract_string(e.record, '$.fatalities.text')",
+    "place_fallback": "json_extract_string(e.record, '$.location.fallback')",
+}
 # SELECT list that fills a ReportEvent (in field order) from the events table ``e``.
-_SELECT = ", ".join(REPORT.sql_expr(f.name, alias="e") for f in fields(ReportEvent))
+_SELECT = ", ".join(
+    _FROM_RECORD.get(f.name) or REPORT.sql_expr(f.name, alias="e") for f in fields(ReportEvent)
+)
 
 
 @dataclass
@@ -71,6 +74,17 @@ def _load(store: Store, where: str, params: Sequence[Any] = ()) -> list[ReportEv
 
 def _options_key(opts: DedupOptions) -> str:
     return json.dumps(asdict(opts), sort_keys=True)
+
+
+def canonical_record(con: Any, canonical_id: str) -> dict[str, Any] | None:
+    """The JSON record of one canonical event (with its ``merge_reasons``), or None."""
+    row = con.execute(
+        "SELECT record FROM canonical_events WHERE canonical_id = ?", [canonical_id]
+    ).fetchone()
+    if not row:
+        return None
+    record: dict[str, Any] = json.loads(row[0])
+    return record
 
 
 def pending_count(store: Store) -> int:
@@ -128,14 +142,28 @@ def run_clustering(store: Store, opts: DedupOptions, *, rebuild: bool = False) -
         affected |= _touched_components(store, new, opts)
         universe = new + _component_events(store, affected)
     summary.new_events = len(new)
-    clusters = apply_cluster_reviews(con, cluster_events(universe, opts))  # analysts' merges
     by_id = {e.event_id: e for e in universe}
+    clusters = finalise_clusters(store, cluster_events(universe, opts), by_id)
     summary.components = len({c.component_id for c in clusters} | affected)
     _replace(store, affected, clusters, by_id, rebuild, opts)
     summary.canonical_written = len(clusters)
     summary.canonical_total = _count(store)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def finalise_clusters(
+    store: Store, clusters: list[Cluster], by_id: dict[str, ReportEvent]
+) -> list[Cluster]:
+    """The clusters of this run as they will be written: the one place to settle them.
+
+    Every clustering run (incremental or a rebuild) passes its clusters through here
+    before they are merged and written, so a step that must change what the clustering
+    decided is one call in this function: analysts' merges and splits (stored as reviews,
+    naming report events) are applied to the machine's clusters here.
+    """
+    del by_id  # the report events, for a step that needs more than their ids
+    return apply_cluster_reviews(store.con, clusters)
 
 
 def _count(store: Store) -> int:
@@ -207,7 +235,7 @@ def _replace(
     opts: DedupOptions,
 ) -> None:
     now = datetime.now(UTC).replace(tzinfo=None)
-    canon_rows = [merge_cluster(c, [by_id[i] for i in c.members], now) for c in clusters]
+    canon_rows = [merge_cluster(c, [by_id[i] for i in c.members], now, opts) for c in clusters]
     member_rows = [
         {
             "event_id": i,
@@ -242,152 +270,3 @@ def _replace(
     except Exception as exc:
         rollback(con)
         raise StoreError(f"writing canonical events failed: {exc}", "EW-DB-031") from exc
-
-
-def _most_common(values: Iterable[Any]) -> Any:
-    counts = Counter(v for v in values if v is not None)
-    if not counts:
-        return None
-    return min(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[0]
-
-
-def _pick_actor(members: list[ReportEvent], role: int) -> ActorRef | None:
-    def triple(e: ReportEvent) -> tuple[str | None, str | None, int | None]:
-        if role == 1:
-            return e.actor1_id, e.actor1_name, e.actor1_inter
-        return e.actor2_id, e.actor2_name, e.actor2_inter
-
-    found = [triple(e) for e in members if triple(e)[1] or triple(e)[0]]
-    coded = [t for t in found if t[0]] or found
-    best = _most_common(coded)
-    if best is None:
-        return None
-    return ActorRef(id=best[0], name=best[1], inter=best[2])
-
-
-def _fatalities(members: list[ReportEvent]) -> FatalityRange | None:
-    reported = [e for e in members if e.fatalities is not None]
-    if not reported:
-        return None
-
-    def spread(e: ReportEvent) -> int:
-        lo = e.fatalities_low if e.fatalities_low is not None else e.fatalities
-        hi = e.fatalities_high if e.fatalities_high is not None else e.fatalities
-        return (hi or 0) - (lo or 0)
-
-    latest = min(
-        reported,
-        key=lambda e: (
-            -(e.published or date.min).toordinal(),
-            spread(e),
-            -(e.confidence or 0.0),
-            e.event_id,
-        ),
-    )
-    lows = [e.fatalities_low if e.fatalities_low is not None else e.fatalities for e in reported]
-    highs = [e.fatalities_high if e.fatalities_high is not None else e.fatalities for e in reported]
-    return FatalityRange(
-        best=latest.fatalities,
-        low=min(v for v in lows if v is not None),
-        high=max(v for v in highs if v is not None),
-    )
-
-
-def _place(members: list[ReportEvent]) -> PlaceRef | None:
-    """The most precise place (then the most confident report)."""
-    placed = [e for e in members if e.lat is not None and e.lon is not None]
-    if not placed:
-        return None
-    p = min(placed, key=lambda e: (e.geo_precision or 9, -(e.confidence or 0.0), e.event_id))
-    return PlaceRef(
-        p.location_name, p.geonameid, p.lat, p.lon, p.admin1, p.country, p.geo_precision
-    )
-
-
-def _date(members: list[ReportEvent]) -> DateRange | None:
-    """The narrowest date range (then the most precise)."""
-    dated = [e for e in members if e.start is not None]
-    if not dated:
-        return None
-    when = min(
-        dated,
-        key=lambda e: (
-            (e.end - e.start).days if e.end and e.start else 9999,
-            _PRECISION_RANK.get(e.date_precision or "", 9),
-            e.start,
-            e.event_id,
-        ),
-    )
-    return DateRange(start=when.start, end=when.end, precision=when.date_precision)
-
-
-def _outlet_names(event: ReportEvent) -> list[str]:
-    """The outlets that carried an event's document: its own and those linked to it (the
-    same text under another id or outlet)."""
-    linked = json.loads(event.sources) if event.sources else []
-    names = [str(o) for o in linked if isinstance(o, str) and o.strip()]
-    return names or ([event.source] if event.source else [])
-
-
-def _outlets(event: ReportEvent) -> set[str]:
-    """Distinct sources an event counts for (a document without an outlet counts once)."""
-    return {o.strip().casefold() for o in _outlet_names(event)} or {f"doc:{event.doc_id}"}
-
-
-def merge_record(cluster: Cluster, members: list[ReportEvent]) -> CanonicalRecord:
-    """The canonical record of one cluster of report-level events."""
-    members = sorted(members, key=lambda e: e.event_id)
-    place = _place(members)
-    outlets = {o for e in members for o in _outlets(e)}
-    published = [e.published for e in members if e.published]
-    cohesion = sum(cluster.similarity.values()) / len(cluster.similarity)
-    miss = 1.0
-    for e in members:
-        miss *= 1.0 - min(max(e.confidence or 0.0, 0.0), 0.99)
-    rep = max(members, key=lambda e: (e.confidence or 0.0, e.published or date.min, e.event_id))
-    return CanonicalRecord(
-        canonical_id=cluster.canonical_id,
-        plover_type=rep.plover_type,
-        plover_mode=_most_common(e.plover_mode for e in members),
-        acled_event_type=_most_common(e.acled_event_type for e in members),
-        acled_sub_event_type=_most_common(e.acled_sub_event_type for e in members),
-        cameo_root=_most_common(e.cameo_root for e in members),
-        actor1=_pick_actor(members, 1),
-        actor2=_pick_actor(members, 2),
-        location=place,
-        country=place.country if place else _most_common(e.country for e in members),
-        date=_date(members),
-        fatalities=_fatalities(members),
-        modality=rep.modality,
-        n_reports=len(members),
-        n_sources=len(outlets),
-        sources=tuple(sorted({o for e in members for o in _outlet_names(e)})),
-        confidence=round(min(0.99, (1.0 - miss) * cohesion), 4),
-        first_published=min(published) if published else None,
-        last_published=max(published) if published else None,
-        sentence=rep.sentence,
-        reports=tuple(
-            ReportRef(
-                event_id=e.event_id,
-                doc_id=e.doc_id,
-                source=e.source,
-                published=e.published,
-                fatalities=e.fatalities,
-                similarity=cluster.similarity.get(e.event_id),
-            )
-            for e in members
-        ),
-        background=all(bool(e.background) for e in members),
-        aggregate=all(bool(e.aggregate) for e in members),
-    )
-
-
-def merge_cluster(cluster: Cluster, members: list[ReportEvent], now: datetime) -> dict[str, Any]:
-    """The canonical_events row (with its JSON record) of one cluster."""
-    record = merge_record(cluster, members)
-    return CANONICAL.row(
-        record,
-        component_id=cluster.component_id,
-        record=dumps_record(record),
-        clustered_at=now,
-    )

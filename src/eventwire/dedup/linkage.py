@@ -1,11 +1,12 @@
 """Complete-linkage clustering of report-level events (pure: no store, no I/O).
 
 Two report-level events may describe the same real-world event when they are
-*compatible*: same PLOVER type (and ACLED type and mode when both have one), same
-modality, overlapping date ranges (± ``date_slack_days``), places within a distance that
-depends on their precision (and never two different precise places), and actors that do
-not contradict each other. Events of one document are never merged: the report itself
-tells them apart (ACLED splits one text into several rows for several places).
+*compatible* (:func:`eventwire.dedup.rules.compare`: type family, event dates, time of
+day, precision-aware places, actors, tolls). Events of one document are kept apart (the
+report itself tells them apart; ACLED splits one text into several rows for several
+places) unless the report tells one incident twice (a nearby village, no second toll):
+such events follow their *lead* (the one with the toll), and only the lead is matched
+against other reports.
 
 Clustering is deterministic and order-independent: compatible pairs form a candidate
 graph; each connected component is clustered greedily (complete linkage: a report joins
@@ -184,6 +185,26 @@ def _cluster_component(
     return [sorted(m.event_id for m in c) for c in done + clusters]
 
 
+def _report_leads(
+    by_id: Mapping[str, ReportEvent], edges: Mapping[tuple[str, str], float]
+) -> dict[str, str]:
+    """Events of one report linked as one incident told twice -> the one that speaks for them
+    (the one with a toll, then the most precise place, then the smallest id); only the lead
+    is matched against other reports."""
+    same = [(x, y) for x, y in edges if by_id[x].doc_id == by_id[y].doc_id]
+    if not same:
+        return {}
+    ids = {i for pair in same for i in pair}
+    lead: dict[str, str] = {}
+    for group in components(ids, same):
+        best = min(
+            (by_id[i] for i in group),
+            key=lambda e: (e.fatalities is None, e.geo_precision or 9, e.event_id),
+        )
+        lead.update({i: best.event_id for i in group})
+    return lead
+
+
 def cluster_events(
     events: Sequence[ReportEvent], opts: DedupOptions | None = None
 ) -> list[Cluster]:
@@ -191,16 +212,24 @@ def cluster_events(
     opts = opts or DedupOptions()
     by_id = {e.event_id: e for e in events}
     edges = candidate_edges(list(by_id.values()), opts)
+    lead = _report_leads(by_id, edges)
     out: list[Cluster] = []
     for comp in components(by_id, edges):
         component_id = stable_id("component", comp[0])
-        groups = (
-            _cluster_component([by_id[i] for i in comp], edges, opts) if len(comp) > 1 else [comp]
-        )
+        leads = [by_id[i] for i in comp if lead.get(i, i) == i]
+        groups = _cluster_component(leads, edges, opts) if len(leads) > 1 else [[leads[0].event_id]]
+        if len(leads) < len(comp):  # an incident a report told twice follows its lead
+            joined = {g[0]: g for g in groups}
+            where = {i: g[0] for g in groups for i in g}
+            for i in comp:
+                if lead.get(i, i) != i:
+                    joined[where[lead[i]]].append(i)
+            groups = [sorted(g) for g in joined.values()]
         for group in groups:
             sims: dict[str, float] = {}
             for i in group:
-                others = [edges[_pair(i, j)] for j in group if j != i]
+                pairs = (edges.get(_pair(i, j)) for j in group if j != i)
+                others = [s for s in pairs if s is not None]
                 sims[i] = round(sum(others) / len(others), 4) if others else 1.0
             out.append(Cluster(stable_id("canonical", group[0]), component_id, group, sims))
     out.sort(key=lambda c: c.canonical_id)

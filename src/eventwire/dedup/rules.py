@@ -1,6 +1,22 @@
 """Compatibility rules of deduplication: can two report-level events be one real event?
 
 Used by :mod:`eventwire.dedup.linkage`; see its docstring for the clustering around these rules.
+:func:`compare` answers with a :class:`Link` (a similarity and the reasons, in words, that
+``eventwire explain`` shows) or ``None`` when the two reports contradict each other:
+
+- **type family**: the same PLOVER type; modes (and ACLED types) equal, unknown on one side,
+  or of one family (``mode_families`` in ``data/dedup/words.yaml``: "a bomb attack" and "a
+  suicide bombing" may be one incident);
+- **event date**: each report's own resolved event date (relative to its own publication
+  date), never the publication date itself: Monday's "Saturday's assault" is Saturday's;
+- **time of day**: "Monday morning" and "Monday evening" are two incidents;
+- **place**, precision-aware: the same place; a town and the province it lies in (a
+  province-level report fits any town of that province); a weak place (read off the
+  sentence, paragraph or dateline rather than the event's clause) and a place within
+  ``km_weak_place``; never two different towns;
+- **actors**: unknown is compatible with known, a claimed actor counts as known;
+- **toll**: a later report may raise a toll ("has risen to seven"); two tolls far apart
+  published the same day, or a later toll far below an earlier one, are two incidents.
 
 >>> a = ReportEvent("e1", "d1", "ASSAULT", country="IQ")
 >>> similarity(a, ReportEvent("e2", "d1", "ASSAULT", country="IQ")) is None  # one document
@@ -13,10 +29,13 @@ current incident that another report tells.
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from eventwire.config import DedupOptions as DedupOptions  # the thresholds, a config table
+from eventwire.datafiles import word_table
 from eventwire.pipeline.common.geo import haversine_km
 
 
@@ -58,6 +77,10 @@ class ReportEvent:
     background: bool | None = False  # recalled well before publication (NULL: not flagged)
     aggregate: bool | None = False  # a total over a long period, not one incident
     sources: str | None = None  # JSON list of every outlet carrying the document (linked ones)
+    actor1_claimed: bool | None = False  # actor1 named only by a claim of responsibility
+    date_text: str | None = None  # the date expression ("on Friday morning")
+    fatalities_text: str | None = None  # the toll's words ("has risen to seven")
+    place_fallback: str | None = None  # where the place was found: clause, sentence, … document
 
     @property
     def start(self) -> date | None:
@@ -81,10 +104,60 @@ class ReportEvent:
         return mine == theirs
 
 
+# A place found outside the event's own clause (elsewhere in its sentence, its paragraph, the
+# dateline or the document's focus): where the report was filed or a place on the way, weak
+# evidence of where the incident happened.
+WEAK_FALLBACKS = frozenset({"sentence", "paragraph", "document"})
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Why two reports may tell one incident: a similarity 0..1 and the reasons in words."""
+
+    score: float
+    reasons: tuple[str, ...]
+
+
 def _norm(text: str | None) -> str | None:
     if not text:
         return None
     return " ".join(text.casefold().replace("the ", " ").split()) or None
+
+
+@functools.cache
+def _mode_family() -> dict[str, str]:
+    return {m: fam for fam, modes in word_table("dedup", "mode_families").items() for m in modes}
+
+
+@functools.cache
+def _day_parts() -> tuple[tuple[int, re.Pattern[str]], ...]:
+    table = word_table("dedup", "time_of_day")
+    return tuple(
+        (n, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I))
+        for n, words in enumerate(table.values())
+    )
+
+
+def time_of_day(e: ReportEvent) -> int | None:
+    """The part of the day (0 morning … 3 night) in the date expression, else the sentence."""
+    for text in (e.date_text, e.sentence):
+        if not text:
+            continue
+        found = {n for n, pattern in _day_parts() if pattern.search(text)}
+        if len(found) == 1:
+            return found.pop()
+    return None
+
+
+@functools.cache
+def _generic() -> dict[str, frozenset[int]]:
+    table = word_table("dedup", "generic_actors")
+    return {f"id:{k}": frozenset(int(v) for v in inters) for k, inters in table.items()}
+
+
+def is_generic(actor_id: str | None) -> bool:
+    """Whether a dictionary actor stands for one the report could not name ("gunmen")."""
+    return f"id:{actor_id}" in _generic()
 
 
 def _actor_key(actor_id: str | None, name: str | None) -> str | None:
@@ -104,6 +177,10 @@ def _actor_score(
         return 0.5
     if key_a == key_b:
         return 1.0
+    for key, inter in ((key_a, inter_b), (key_b, inter_a)):
+        fits = _generic().get(key)
+        if fits is not None and (inter is None or inter in fits):
+            return 0.5  # "gunmen" and the group a claim names
     if inter_a is not None and inter_b is not None and inter_a != inter_b:
         return None
     if coded_a and coded_b:
@@ -111,17 +188,17 @@ def _actor_score(
     return 0.5
 
 
-def _actors(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, int] | None:
-    """Mean actor score and the number of positively matched roles (best of direct/swapped)."""
-    ra = [
-        (_actor_key(a.actor1_id, a.actor1_name), a.actor1_inter, a.actor1_id is not None),
-        (_actor_key(a.actor2_id, a.actor2_name), a.actor2_inter, a.actor2_id is not None),
+def _roles(e: ReportEvent) -> list[tuple[str | None, int | None, bool]]:
+    return [
+        (_actor_key(e.actor1_id, e.actor1_name), e.actor1_inter, e.actor1_id is not None),
+        (_actor_key(e.actor2_id, e.actor2_name), e.actor2_inter, e.actor2_id is not None),
     ]
-    rb = [
-        (_actor_key(b.actor1_id, b.actor1_name), b.actor1_inter, b.actor1_id is not None),
-        (_actor_key(b.actor2_id, b.actor2_name), b.actor2_inter, b.actor2_id is not None),
-    ]
-    best: tuple[float, int] | None = None
+
+
+def _actors(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, int, str] | None:
+    """Mean actor score, positively matched roles and a reason (best of direct/swapped)."""
+    ra, rb = _roles(a), _roles(b)
+    best: tuple[float, int, str] | None = None
     for order, factor in (((0, 1), 1.0), ((1, 0), opts.swapped_actor_penalty)):
         scores = [_actor_score(*ra[i], *rb[j]) for i, j in zip((0, 1), order, strict=True)]
         if any(s is None for s in scores):
@@ -130,53 +207,109 @@ def _actors(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, 
         matched = sum(1 for s in vals if s == 1.0)
         if factor < 1.0 and matched == 0:
             continue  # swapping only helps when it matches something
-        cand = (factor * sum(vals) / 2, matched)
-        if best is None or cand > best:
+        cand = (factor * sum(vals) / 2, matched, _actor_reason(a, b, vals, factor < 1.0))
+        if best is None or cand[:2] > best[:2]:
             best = cand
     return best
 
 
-def _dates(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> float | None:
+def _actor_reason(a: ReportEvent, b: ReportEvent, scores: list[float], swapped: bool) -> str:
+    if swapped:
+        return "actors compatible with roles swapped (one report names the victim as actor1)"
+    names = []
+    for role, score, name in (
+        (1, scores[0], a.actor1_name or b.actor1_name),
+        (2, scores[1], a.actor2_name or b.actor2_name),
+    ):
+        if score == 1.0:
+            names.append(f"same actor{role} ({name})")
+        elif name:
+            names.append(f"actor{role} {name} named by one report only")
+    return "; ".join(names) or "actors unknown in both"
+
+
+def _dates(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, str] | None:
     a0, a1, b0, b1 = a.start, a.end, b.start, b.end
     if a0 is None or a1 is None or b0 is None or b1 is None:
         return None
-    overlap = a0 <= b1 and b0 <= a1
-    if overlap:
-        return 1.0
+    if a0 <= b1 and b0 <= a1:
+        what = f"same event day {a0}" if a0 == a1 == b0 == b1 else "event dates overlap"
+        return 1.0, what
     if a.date_precision == "day" and b.date_precision == "day":
         return None  # two explicit, different days: two events (daily protests, raids)
     slack = timedelta(days=opts.date_slack_days)
     if a0 - slack > b1 or b0 - slack > a1:
         return None
-    return 0.6
+    return 0.6, f"event dates within {opts.date_slack_days} day(s)"
 
 
-def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, bool] | None:
-    """Place score and whether the places positively match; None when they contradict."""
+def _coarse(e: ReportEvent) -> bool:
+    return (e.geo_precision or 0) >= 3
+
+
+def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, bool, str] | None:
+    """Place score, whether the places positively match, and a reason; None: they contradict."""
     if a.country and b.country and a.country != b.country:
         return None
-    if a.admin1 and b.admin1 and _norm(a.admin1) != _norm(b.admin1):
-        return None  # different provinces
+    same_admin = bool(a.admin1 and b.admin1 and _norm(a.admin1) == _norm(b.admin1))
     if not (a.has_point and b.has_point):
-        return 0.5, False
+        if a.admin1 and b.admin1 and not same_admin:
+            return None
+        return 0.5, False, "one report has no place"
     assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
     same = a.same_place(b)
     if same:
-        return 1.0, True
+        return 1.0, True, f"same place ({a.location_name or b.location_name})"
+    dist = haversine_km(a.lat, a.lon, b.lat, b.lon)
+    if a.doc_id == b.doc_id:  # one report, one incident told twice (see _same_report)
+        return 0.8, True, f"{a.location_name} and {b.location_name} {dist:.0f} km apart"
+    if _coarse(a) or _coarse(b):  # a province (or larger) and a place in it
+        town, area = (b, a) if _coarse(a) else (a, b)
+        inside = same_admin or (not area.admin1 and dist <= opts.km_precision3)
+        if not inside or (a.admin1 and b.admin1 and not same_admin):
+            return None
+        return 0.7, True, f"{town.location_name} lies in {area.location_name}"
+    weak = [e for e in (a, b) if e.place_fallback in WEAK_FALLBACKS]
+    if weak and dist <= opts.km_weak_place:  # a place read off the sentence or the dateline
+        return 0.9 - 0.5 * dist / opts.km_weak_place, True, _weak_reason(weak[0], dist)
+    if a.admin1 and b.admin1 and not same_admin:
+        return None  # different provinces
     if same is False and max(a.geo_precision or 9, b.geo_precision or 9) <= opts.named_precision:
         return None  # two different named places: two events (ACLED splits reports this way)
     coarser = max(a.geo_precision or 4, b.geo_precision or 4)
     limit = opts.max_km(None if coarser == 4 else coarser)
-    dist = haversine_km(a.lat, a.lon, b.lat, b.lon)
     if dist > limit:
         return None
-    return 1.0 - 0.5 * dist / limit, True
+    return 1.0 - 0.5 * dist / limit, True, f"places {dist:.0f} km apart"
 
 
-def similarity(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None) -> float | None:
-    """Similarity 0..1 of two report-level events, or None when they cannot be one event."""
-    opts = opts or DedupOptions()
-    if a.doc_id == b.doc_id or a.plover_type != b.plover_type or a.plover_type is None:
+def _weak_reason(weak: ReportEvent, dist: float) -> str:
+    return (
+        f"places {dist:.0f} km apart; {weak.location_name} was read off the "
+        f"{weak.place_fallback}, not the event's clause"
+    )
+
+
+def _tolls(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, str] | None:
+    """Toll agreement: a later report may raise a toll, never cut it far down."""
+    if a.fatalities is None or b.fatalities is None:
+        return 0.5, "toll known to one report at most"
+    if a.fatalities == b.fatalities:
+        return 1.0, f"same toll ({a.fatalities})"
+    early, late = sorted((a, b), key=lambda e: e.published or date.min)
+    assert early.fatalities is not None and late.fatalities is not None
+    lo, hi = sorted((a.fatalities, b.fatalities))
+    far = hi >= opts.toll_ratio * max(lo, 1) and hi - lo >= opts.toll_gap
+    if far and (early.published == late.published or late.fatalities < early.fatalities):
+        return None  # 3 killed and 40 killed told the same day: two incidents
+    if late.fatalities > early.fatalities and late.published != early.published:
+        return 0.8, f"toll updated from {early.fatalities} to {late.fatalities} in a later report"
+    return 0.7, f"tolls {lo} and {hi} compatible"
+
+
+def _kind(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, str] | None:
+    """Type family: the same PLOVER type, modes (ACLED types) alike or of one family."""
+    if a.plover_type != b.plover_type or a.plover_type is None:
         return None
     if (a.modality or "asserted") != (b.modality or "asserted"):
         return None
@@ -184,30 +317,67 @@ def similarity(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None)
         return None
     if bool(a.background) != bool(b.background) or bool(a.aggregate) != bool(b.aggregate):
         return None  # a recall or a total is not the current incident another report tells
-    for x, y in ((a.acled_event_type, b.acled_event_type), (a.plover_mode, b.plover_mode)):
-        if x and y and x != y:
+    if a.plover_mode and b.plover_mode and a.plover_mode != b.plover_mode:
+        family = _mode_family().get(a.plover_mode)
+        if family is None or family != _mode_family().get(b.plover_mode):
             return None
-    if not (_mergeable_dates(a, opts) and _mergeable_dates(b, opts)):
+        return 0.3, f"{a.plover_type} modes {a.plover_mode}/{b.plover_mode} of one family"
+    if a.acled_event_type and b.acled_event_type and a.acled_event_type != b.acled_event_type:
         return None
-    date_score = _dates(a, b, opts)
-    if date_score is None:
+    if a.acled_sub_event_type and a.acled_sub_event_type == b.acled_sub_event_type:
+        return 1.0, f"same type {a.acled_sub_event_type}"
+    return 0.5, f"same type {a.plover_type}" + (f" ({a.plover_mode})" if a.plover_mode else "")
+
+
+def _same_report(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> bool:
+    """Two events of one report are one incident only when the report tells it twice: the
+    same mode, one of the places given as "near" and within ``km_same_report``, and the toll
+    given once (ACLED splits one text into rows for places close together, each with a toll)."""
+    if not (a.has_point and b.has_point) or a.plover_mode != b.plover_mode:
+        return False
+    if a.fatalities is not None and b.fatalities is not None:
+        return False
+    if max(a.geo_precision or 9, b.geo_precision or 9) != 2:
+        return False
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= opts.km_same_report
+
+
+def compare(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None) -> Link | None:
+    """The link between two report-level events, or None when they cannot be one event."""
+    opts = opts or DedupOptions()
+    if a.doc_id == b.doc_id and not _same_report(a, b, opts):
         return None
-    place = _places(a, b, opts)
-    if place is None:
+    kind = _kind(a, b, opts)
+    if kind is None or not (_mergeable_dates(a, opts) and _mergeable_dates(b, opts)):
         return None
-    actors = _actors(a, b, opts)
-    if actors is None:
+    dates = _dates(a, b, opts)
+    if dates is None:
         return None
-    place_score, place_match = place
-    actor_score, matched_roles = actors
+    part_a, part_b = time_of_day(a), time_of_day(b)
+    if part_a is not None and part_b is not None and abs(part_a - part_b) >= 2:
+        return None  # "Monday morning" and "Monday evening": two incidents
+    place, actors, toll = _places(a, b, opts), _actors(a, b, opts), _tolls(a, b, opts)
+    if place is None or actors is None or toll is None:
+        return None
+    place_score, place_match, place_why = place
+    actor_score, matched_roles, actor_why = actors
     # Evidence: a matching place, or the same country and at least one matching actor.
     if not place_match and not (a.country and a.country == b.country and matched_roles):
         return None
-    sub = (
-        1.0 if a.acled_sub_event_type and a.acled_sub_event_type == b.acled_sub_event_type else 0.5
-    )
-    score = 0.35 * place_score + 0.35 * actor_score + 0.2 * date_score + 0.1 * sub
-    return score if score >= opts.min_similarity else None
+    score = 0.35 * place_score + 0.3 * actor_score + 0.2 * dates[0] + 0.1 * kind[0] + 0.05 * toll[0]
+    if score < opts.min_similarity:
+        return None
+    reasons = [kind[1], dates[1], place_why, actor_why, toll[1]]
+    if a.doc_id == b.doc_id:
+        reasons.insert(0, "one report telling one incident twice")
+    return Link(round(score, 4), tuple(reasons))
+
+
+def similarity(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None) -> float | None:
+    """Similarity 0..1 of two report-level events, or None when they cannot be one event."""
+    link = compare(a, b, opts)
+    return None if link is None else link.score
 
 
 def _mergeable_dates(e: ReportEvent, opts: DedupOptions) -> bool:

@@ -275,16 +275,17 @@ class EventRecord(_Record):
 # -- canonical level --------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class ActorRef(_Record):
-    """The actor a canonical event settled on (the most frequent among its reports)."""
+    """The actor a canonical event settled on (the most specific report's; see dedup/merge.py)."""
 
     id: str | None
     name: str | None
     inter: int | None
+    claimed: bool = False  # named only by a claim of responsibility in its reports
 
 
 @dataclass(frozen=True, slots=True)
 class PlaceRef(_Record):
-    """The most precise place among a canonical event's reports."""
+    """The best-supported place among a canonical event's reports (then the most precise)."""
 
     name: str | None
     geonameid: int | None
@@ -306,7 +307,7 @@ class DateRange(_Record):
 
 @dataclass(frozen=True, slots=True)
 class FatalityRange(_Record):
-    """Fatalities of a canonical event: best from the latest report, range across all."""
+    """Fatalities of a canonical event: best from the latest credible update, range across all."""
 
     best: int | None
     low: int | None
@@ -323,6 +324,19 @@ class ReportRef(_Record):
     published: dt.date | None
     fatalities: int | None
     similarity: float | None
+    location_name: str | None = None  # the report's own place
+    sentence: str | None = None  # the report's evidence: the sentence the event was coded from
+
+
+@dataclass(frozen=True, slots=True)
+class MergeReason(_Record):
+    """Why one report joined a canonical event: the member it links to most closely, the
+    similarity of the two and the rules that held, in words (``eventwire explain``)."""
+
+    event_id: str
+    linked_to: str | None  # None for the cluster's first report (its seed)
+    similarity: float | None
+    reasons: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,6 +366,7 @@ class CanonicalRecord(_Record):
     reports: tuple[ReportRef, ...]
     background: bool  # every member report recalls the incident well before publication
     aggregate: bool  # every member report gives a total over a long period
+    merge_reasons: tuple[MergeReason, ...] = ()  # why each report belongs here
 
 
 AnyRecord = EventRecord | CanonicalRecord

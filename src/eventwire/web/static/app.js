@@ -8,6 +8,7 @@ const EW = {
   config: {},
   filters: {},
   scope: "conflict",  // the toggle above the event list: conflict incidents or all records
+  level: "canonical", // the headline counts: canonical events (each incident once) or reports
   page: { limit: 50, offset: 0, total: 0 },
   inits: [],          // functions called once /config is loaded
   views: [],          // functions called with the query string on every refresh
@@ -66,6 +67,7 @@ EW.notice = function (text) {
 EW.query = function (extra) {
   const params = new URLSearchParams();
   params.set("scope", EW.scope);
+  params.set("level", "report");  // the table and views count reports; the headline EW.level
   for (const [k, v] of Object.entries(EW.filters)) if (v) params.set(k, v);
   for (const [k, v] of Object.entries(extra || {})) if (v !== null && v !== undefined && v !== "") params.set(k, v);
   return params.toString();
@@ -105,18 +107,53 @@ EW.flags = function (ev) {
 EW.flagNodes = (ev) => EW.flags(ev).map(([cls, label]) => EW.el("span", { class: "flag flag-" + cls, text: label }));
 
 /* ---- headline ------------------------------------------------------------------------- */
+/* Headline figures count canonical events by default (each real incident once, its toll the
+ * latest credible update); the "Incidents / Reports" toggle beside them counts reports. */
 EW.loadSummary = async function (qs) {
-  const stats = await EW.api("/stats?" + qs + "&top=1&edges=1");
+  const params = new URLSearchParams(qs);
+  params.set("level", EW.level);
+  const stats = await EW.api("/stats?" + params.toString() + "&top=1&edges=1");
   const n = (x) => x.toLocaleString();
+  const what = EW.level === "canonical" ? "incidents" : "reports";
   const counted = EW.scope === "conflict"
-    ? `${n(stats.conflict)} conflict incidents (of ${n(stats.records)} records)`
-    : `${n(stats.records)} records (${n(stats.conflict)} conflict incidents)`;
+    ? `${n(stats.conflict)} conflict ${what} (of ${n(stats.records)} records)`
+    : `${n(stats.records)} records (${n(stats.conflict)} conflict ${what})`;
+  const told = EW.level === "canonical" ? ` told by ${n(stats.reports)} reports` : "";
   const box = document.getElementById("summary");
-  box.textContent = `${counted} · ${n(stats.documents)} documents · ` +
+  box.textContent = `${counted}${told} · ${n(stats.documents)} documents · ` +
     `${n(stats.fatalities)} reported killed · ${stats.first_date || "?"} – ${stats.last_date || "?"}`;
   box.dataset.total = stats.total;
   box.dataset.scope = stats.scope;
+  box.dataset.level = stats.level;
 };
+
+/* The reports/canonical toggle of the headline, built beside it. */
+EW.inits.push(function levelToggle() {
+  const box = document.getElementById("summary");
+  if (!box || document.getElementById("level")) return;
+  const group = EW.el("span", { id: "level", class: "scope-toggle level-toggle" });
+  group.setAttribute("role", "radiogroup");
+  group.setAttribute("aria-label", "What the headline counts");
+  for (const [value, label, title] of [
+    ["canonical", "Incidents", "Each real incident once, however many reports tell it"],
+    ["report", "Reports", "Every report of an incident counted on its own"],
+  ]) {
+    const input = EW.el("input", { type: "radio", name: "level-choice", id: "level-" + value });
+    input.value = value;
+    input.checked = value === EW.level;
+    input.addEventListener("change", () => {
+      if (!input.checked) return;
+      EW.level = value;
+      group.dataset.level = value;
+      EW.loadSummary(EW.query()).catch((e) => EW.notice(e.message));
+    });
+    const choice = EW.el("label", { title });
+    choice.append(input, document.createTextNode(label));
+    group.append(choice);
+  }
+  group.dataset.level = EW.level;
+  box.after(group);
+});
 
 /* ---- event table ---------------------------------------------------------------------- */
 EW.loadTable = async function () {

@@ -1,0 +1,246 @@
+"""Dedup benchmark: B-cubed precision/recall of canonical clustering, and merges per second.
+
+    PYTHONPATH=src .venv/bin/python bench/dedup.py            # all three parts, 100k synthetic
+    PYTHONPATH=src .venv/bin/python bench/dedup.py --n 20000  # a quick look
+
+1. tests/data/multi_outlet (our own wire reports, several outlets per incident) and the
+   bundled examples/reports, through the whole pipeline: B-cubed over the violent report
+   events against the incident labels (examples: one label per document, the Afgoye
+   reports one incident).
+2. ACLED rows (../shared/corpus/dev/acled_dev.jsonl), dev and held-out split apart: every
+   gold row is an incident told by three outlets: the row itself, a copy that names no
+   attacker, and a copy placed only at its province. ACLED's split rows (one text, several
+   rows) are distinct incidents, so merging them costs precision.
+3. N synthetic report events (bench/synth_events.py, 1–4 reports per true event): time
+   to cluster them all, merges per second, B-cubed against the true events, and the time to
+   add 1% new reports incrementally into a store.
+Timings are wall-clock on a shared machine: compare them only within one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from eventwire.dedup.cluster import ReportEvent, cluster_events, cluster_store  # noqa: E402
+from eventwire.dedup.score import bcubed  # noqa: E402
+from synth_events import insert_synthetic, synthetic_events  # noqa: E402
+
+VIOLENT = {"explosives", "kill", "clash", "firearms", "aerial", "artillery", "grenade"}
+
+
+def pipeline_sets() -> list[tuple[str, float, float, int, int]]:
+    """(set, precision, recall, reports, canonical events) through the whole pipeline."""
+    from eventwire.config import load_settings
+    from eventwire.db.store import Store
+    from eventwire.pipeline.base import Pipeline, Resources
+    from eventwire.records import Document
+
+    settings = load_settings(config_file=None, env={})
+    pipe = Pipeline.from_settings(settings, Resources(settings))
+    out = []
+    for name, path, label in (
+        ("multi_outlet", ROOT / "tests/data/multi_outlet/wire_reports.jsonl", "incident"),
+        ("examples", ROOT / "examples/reports/wire.jsonl", None),
+    ):
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        docs = []
+        gold_of: dict[str, str] = {}
+        for r in rows:
+            doc = Document(
+                text=r["text"],
+                published=date.fromisoformat(r["published"]),
+                source=r["source"],
+                source_id=r["id"],
+            )
+            docs.append(pipe(doc))
+            gold_of[doc.doc_id] = r[label] if label else _example_label(r["id"])
+        with Store.open(":memory:") as store:
+            store.write_batch(docs, [])
+            cluster_store(store)
+            recs = [
+                json.loads(x[0])
+                for x in store.con.execute("SELECT record FROM canonical_events").fetchall()
+            ]
+        pred: dict[str, str] = {}
+        gold: dict[str, str] = {}
+        for rec in recs:
+            if rec["plover_mode"] not in VIOLENT:
+                continue
+            for rep in rec["reports"]:
+                pred[rep["event_id"]] = rec["canonical_id"]
+                gold[rep["event_id"]] = gold_of[rep["doc_id"]]
+        p, r = bcubed(pred, gold)
+        out.append((name, p, r, len(pred), len(set(pred.values()))))
+    return out
+
+
+def _example_label(source_id: str) -> str:
+    return (
+        "afgoye"
+        if "afgoye" in source_id or "convoy" in source_id or "toll" in source_id
+        else source_id
+    )
+
+
+def acled_reports(rows: list[dict[str, Any]]) -> list[ReportEvent]:
+    """Three outlets per ACLED row: the row, no attacker, province only."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_dedup_acled import gold_events
+
+    base = gold_events(rows, one_doc_per_row=True)
+    out: list[ReportEvent] = []
+    for e in base:
+        out.append(e)
+        out.append(
+            dataclasses.replace(
+                e,
+                event_id=e.event_id + "b",
+                doc_id=e.doc_id + "b",
+                actor1_id=None,
+                actor1_name=None,
+                actor1_inter=None,
+            )
+        )
+        out.append(
+            dataclasses.replace(
+                e,
+                event_id=e.event_id + "c",
+                doc_id=e.doc_id + "c",
+                geo_precision=3,
+                location_name=e.admin1,
+                geonameid=None,
+                published=(e.published or date.min) + timedelta(days=1),
+            )
+        )
+    return out
+
+
+def acled_split(split: str) -> tuple[float, float, int, float]:
+    from eventwire.evaluate.split import split_of
+
+    path = ROOT.parent / "shared/corpus/dev/acled_dev.jsonl"
+    if not path.is_file():
+        path = Path("/work/shared/corpus/dev/acled_dev.jsonl")
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+    rows = [r for r in rows if split_of(str(r["id"])) == split]
+    reports = acled_reports(rows)
+    t0 = time.perf_counter()
+    clusters = cluster_events(reports)
+    seconds = time.perf_counter() - t0
+    pred = {m: c.canonical_id for c in clusters for m in c.members}
+    gold = {e.event_id: e.event_id.rstrip("bc") for e in reports}
+    p, r = bcubed(pred, gold)
+    return p, r, len(rows), seconds
+
+
+def synthetic(n: int) -> dict[str, Any]:
+    import duckdb
+
+    from eventwire.db.store import Store
+
+    table = synthetic_events(n, seed=7)
+    names = {f.name for f in dataclasses.fields(ReportEvent)}
+    cols = [c for c in table.column_names if c in names]
+    data = table.select(cols).to_pylist()
+    truth = table.column("truth_id").to_pylist()
+    reports = [ReportEvent(**row) for row in data]
+    t0 = time.perf_counter()
+    clusters = cluster_events(reports)
+    seconds = time.perf_counter() - t0
+    merges = len(reports) - len(clusters)
+    pred = {m: c.canonical_id for c in clusters for m in c.members}
+    p, r = bcubed(pred, {e.event_id: str(t) for e, t in zip(reports, truth, strict=True)})
+    # incremental: 99% clustered in a store, then 1% new reports
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "b.duckdb")
+        cut = int(n * 0.99)
+        with Store.open(db) as store:
+            insert_synthetic(store.con, table.slice(0, cut))
+            cluster_store(store)
+            insert_synthetic(store.con, table.slice(cut))
+            t1 = time.perf_counter()
+            summary = cluster_store(store)
+            incremental = time.perf_counter() - t1
+    del duckdb
+    return {
+        "n": n,
+        "seconds": seconds,
+        "merges": merges,
+        "merges_per_s": merges / seconds,
+        "reports_per_s": n / seconds,
+        "precision": p,
+        "recall": r,
+        "incremental_new": summary.new_events,
+        "incremental_s": incremental,
+    }
+
+
+def _table(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
+    head = list(header)
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(str(x) for x in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=100_000)
+    ap.add_argument("--heldout", action="store_true", help="also score ACLED held-out rows")
+    args = ap.parse_args()
+    sets = pipeline_sets()
+    print(_table(["set", "B3 precision", "B3 recall", "violent report events", "canonical"], sets))
+    splits = ["dev", "heldout"] if args.heldout else ["dev"]
+    acled = [(s, *acled_split(s)) for s in splits]
+    print()
+    print(
+        _table(
+            ["ACLED split", "B3 precision", "B3 recall", "rows (x3 reports)", "seconds"],
+            [(s, p, r, n, f"{t:.2f}") for s, p, r, n, t in acled],
+        )
+    )
+    syn = synthetic(args.n)
+    print()
+    print(
+        _table(
+            [
+                "reports",
+                "cluster s",
+                "merges",
+                "merges/s",
+                "reports/s",
+                "B3 P",
+                "B3 R",
+                "+1% new",
+                "incremental s",
+            ],
+            [
+                (
+                    syn["n"],
+                    f"{syn['seconds']:.1f}",
+                    syn["merges"],
+                    f"{syn['merges_per_s']:.0f}",
+                    f"{syn['reports_per_s']:.0f}",
+                    syn["precision"],
+                    syn["recall"],
+                    syn["incremental_new"],
+                    f"{syn['incremental_s']:.2f}",
+                )
+            ],
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

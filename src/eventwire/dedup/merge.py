@@ -1,0 +1,292 @@
+"""Merging one cluster of report-level events into its canonical record (pure: no store).
+
+- **actor1** comes from the most specific report: a coded actor before a bare name, a
+  named group before a generic one ("JNIM" before "armed men"), one that reports name as
+  the attacker rather than as the victim; a claim of responsibility fills it when no
+  report names the attacker itself
+  (``actor1.claimed``). **actor2** is the most specific other actor named as a victim, never
+  the actor1 again.
+- **fatalities**: best from the latest credible update (the latest report with a toll; on
+  one day, a stated update "the toll rose to eleven" before a plain count, then the
+  narrowest range), low/high across all reports.
+- **place**: the place most reports support (a town is supported by reports of that town and
+  of the province it lies in), then the most precise; **date**: the narrowest range.
+- **merge_reasons**: for each report, the member it links to most closely and why
+  (:func:`eventwire.dedup.rules.compare`).
+
+confidence is ``1 - Π(1 - cᵢ)`` over the reports times the mean similarity of the cluster.
+A canonical event is ``background`` (``aggregate``) only when every one of its reports is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from eventwire.dedup.linkage import Cluster
+from eventwire.dedup.rules import DedupOptions, ReportEvent, compare, is_generic
+from eventwire.records.columns import CANONICAL
+from eventwire.records.model import (
+    ActorRef,
+    CanonicalRecord,
+    DateRange,
+    FatalityRange,
+    MergeReason,
+    PlaceRef,
+    ReportRef,
+    dumps_record,
+)
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4, "publication": 5}
+_UPDATE_WORDS = re.compile(r"\b(?:toll|risen|rose|rises|climbed|increased)\b", re.I)
+
+
+def _most_common(values: Iterable[Any]) -> Any:
+    counts = Counter(v for v in values if v is not None)
+    if not counts:
+        return None
+    return min(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[0]
+
+
+@dataclass
+class _Votes:
+    """How the reports of a cluster name one actor."""
+
+    ref: ActorRef
+    as1: set[str] = field(default_factory=set)  # documents naming it actor1
+    as2: set[str] = field(default_factory=set)  # … actor2
+    claimed_only: bool = True  # every actor1 naming comes from a claim
+
+
+def _actor_votes(members: list[ReportEvent]) -> dict[str, _Votes]:
+    votes: dict[str, _Votes] = {}
+    for e in members:
+        for role, (aid, name, inter) in (
+            (1, (e.actor1_id, e.actor1_name, e.actor1_inter)),
+            (2, (e.actor2_id, e.actor2_name, e.actor2_inter)),
+        ):
+            if not (aid or name):
+                continue
+            key = f"id:{aid}" if aid else f"n:{(name or '').casefold()}"
+            v = votes.setdefault(key, _Votes(ActorRef(id=aid, name=name, inter=inter)))
+            if role == 1:
+                v.as1.add(e.doc_id)
+                v.claimed_only = v.claimed_only and bool(e.actor1_claimed)
+            else:
+                v.as2.add(e.doc_id)
+    return votes
+
+
+def pick_actors(members: list[ReportEvent]) -> tuple[ActorRef | None, ActorRef | None]:
+    """actor1 from the most specific report (a claim fills it), actor2 the victim."""
+    votes = _actor_votes(members)
+    ones = [(k, v) for k, v in votes.items() if v.as1]
+    actor1_key: str | None = None
+    actor1: ActorRef | None = None
+    if ones:
+        actor1_key, best = min(
+            ones,
+            key=lambda kv: (
+                len(kv[1].as1) <= len(kv[1].as2),  # named more often as the victim: last
+                kv[1].ref.id is None,  # a coded actor before a bare name
+                is_generic(kv[1].ref.id),  # a named group before "gunmen"
+                kv[1].claimed_only,  # the report's own words before a claim
+                -(len(kv[1].as1) - len(kv[1].as2)),
+                kv[0],
+            ),
+        )
+        actor1 = ActorRef(best.ref.id, best.ref.name, best.ref.inter, claimed=best.claimed_only)
+    twos = [(k, v) for k, v in votes.items() if v.as2 and k != actor1_key]
+    if not twos:
+        return actor1, None
+    _, victim = min(twos, key=lambda kv: (kv[1].ref.id is None, -len(kv[1].as2), kv[0]))
+    return actor1, victim.ref
+
+
+def _spread(e: ReportEvent) -> int:
+    lo = e.fatalities_low if e.fatalities_low is not None else e.fatalities
+    hi = e.fatalities_high if e.fatalities_high is not None else e.fatalities
+    return (hi or 0) - (lo or 0)
+
+
+def latest_toll(members: list[ReportEvent]) -> ReportEvent | None:
+    """The report whose toll is the latest credible update (see the module docstring)."""
+    reported = [e for e in members if e.fatalities is not None]
+    if not reported:
+        return None
+    return min(
+        reported,
+        key=lambda e: (
+            -(e.published or date.min).toordinal(),
+            not _UPDATE_WORDS.search(e.fatalities_text or ""),
+            _spread(e),
+            -(e.confidence or 0.0),
+            e.event_id,
+        ),
+    )
+
+
+def _fatalities(members: list[ReportEvent]) -> FatalityRange | None:
+    latest = latest_toll(members)
+    if latest is None:
+        return None
+    reported = [e for e in members if e.fatalities is not None]
+    lows = [e.fatalities_low if e.fatalities_low is not None else e.fatalities for e in reported]
+    highs = [e.fatalities_high if e.fatalities_high is not None else e.fatalities for e in reported]
+    return FatalityRange(
+        best=latest.fatalities,
+        low=min(v for v in lows if v is not None),
+        high=max(v for v in highs if v is not None),
+    )
+
+
+def _supports(place: ReportEvent, other: ReportEvent) -> bool:
+    """Whether ``other``'s place agrees with ``place``: the same, or a province holding it."""
+    if place.same_place(other):
+        return True
+    coarse = (other.geo_precision or 0) >= 3 and (place.geo_precision or 9) < 3
+    return bool(coarse and other.admin1 and other.admin1 == place.admin1)
+
+
+def best_place(members: list[ReportEvent]) -> ReportEvent | None:
+    """The member whose place most reports support, then the most precise."""
+    placed = [e for e in members if e.lat is not None and e.lon is not None]
+    if not placed:
+        return None
+    return min(
+        placed,
+        key=lambda e: (
+            -len({o.doc_id for o in placed if _supports(e, o)}),
+            e.geo_precision or 9,
+            -(e.confidence or 0.0),
+            e.event_id,
+        ),
+    )
+
+
+def _place(members: list[ReportEvent]) -> PlaceRef | None:
+    p = best_place(members)
+    if p is None:
+        return None
+    return PlaceRef(
+        p.location_name, p.geonameid, p.lat, p.lon, p.admin1, p.country, p.geo_precision
+    )
+
+
+def _date(members: list[ReportEvent]) -> DateRange | None:
+    """The narrowest date range (then the most precise)."""
+    dated = [e for e in members if e.start is not None]
+    if not dated:
+        return None
+    when = min(
+        dated,
+        key=lambda e: (
+            (e.end - e.start).days if e.end and e.start else 9999,
+            _PRECISION_RANK.get(e.date_precision or "", 9),
+            e.start,
+            e.event_id,
+        ),
+    )
+    return DateRange(start=when.start, end=when.end, precision=when.date_precision)
+
+
+def outlet_names(event: ReportEvent) -> list[str]:
+    """The outlets that carried an event's document: its own and those linked to it (the
+    same text under another id or outlet)."""
+    linked = json.loads(event.sources) if event.sources else []
+    names = [str(o) for o in linked if isinstance(o, str) and o.strip()]
+    return names or ([event.source] if event.source else [])
+
+
+def _outlets(event: ReportEvent) -> set[str]:
+    """Distinct sources an event counts for (a document without an outlet counts once)."""
+    return {o.strip().casefold() for o in outlet_names(event)} or {f"doc:{event.doc_id}"}
+
+
+def merge_reasons(members: list[ReportEvent], opts: DedupOptions) -> tuple[MergeReason, ...]:
+    """For each report (first published first), the member it links to best and why."""
+    ordered = sorted(members, key=lambda e: (e.published or date.min, e.event_id))
+    out = [MergeReason(ordered[0].event_id, None, None, ("first report of the incident",))]
+    for e in ordered[1:]:
+        links = [(compare(e, m, opts), m.event_id) for m in ordered if m is not e]
+        scored = [(lk.score, mid, lk.reasons) for lk, mid in links if lk is not None]
+        if not scored:
+            out.append(MergeReason(e.event_id, None, None, ("kept by an earlier clustering",)))
+            continue
+        score, mid, reasons = max(scored, key=lambda t: (t[0], t[1]))
+        out.append(MergeReason(e.event_id, mid, score, reasons))
+    return tuple(out)
+
+
+def merge_record(
+    cluster: Cluster, members: list[ReportEvent], opts: DedupOptions | None = None
+) -> CanonicalRecord:
+    """The canonical record of one cluster of report-level events."""
+    opts = opts or DedupOptions()
+    members = sorted(members, key=lambda e: e.event_id)
+    place = _place(members)
+    outlets = {o for e in members for o in _outlets(e)}
+    published = [e.published for e in members if e.published]
+    cohesion = sum(cluster.similarity.values()) / len(cluster.similarity)
+    miss = 1.0
+    for e in members:
+        miss *= 1.0 - min(max(e.confidence or 0.0, 0.0), 0.99)
+    rep = max(members, key=lambda e: (e.confidence or 0.0, e.published or date.min, e.event_id))
+    actor1, actor2 = pick_actors(members)
+    return CanonicalRecord(
+        canonical_id=cluster.canonical_id,
+        plover_type=rep.plover_type,
+        plover_mode=_most_common(e.plover_mode for e in members),
+        acled_event_type=_most_common(e.acled_event_type for e in members),
+        acled_sub_event_type=_most_common(e.acled_sub_event_type for e in members),
+        cameo_root=_most_common(e.cameo_root for e in members),
+        actor1=actor1,
+        actor2=actor2,
+        location=place,
+        country=place.country if place else _most_common(e.country for e in members),
+        date=_date(members),
+        fatalities=_fatalities(members),
+        modality=rep.modality,
+        n_reports=len({e.doc_id for e in members}),
+        n_sources=len(outlets),
+        sources=tuple(sorted({o for e in members for o in outlet_names(e)})),
+        confidence=round(min(0.99, (1.0 - miss) * cohesion), 4),
+        first_published=min(published) if published else None,
+        last_published=max(published) if published else None,
+        sentence=rep.sentence,
+        reports=tuple(_report_ref(e, cluster) for e in members),
+        background=all(bool(e.background) for e in members),
+        aggregate=all(bool(e.aggregate) for e in members),
+        merge_reasons=merge_reasons(members, opts) if len(members) > 1 else (),
+    )
+
+
+def _report_ref(e: ReportEvent, cluster: Cluster) -> ReportRef:
+    return ReportRef(
+        event_id=e.event_id,
+        doc_id=e.doc_id,
+        source=e.source,
+        published=e.published,
+        fatalities=e.fatalities,
+        similarity=cluster.similarity.get(e.event_id),
+        location_name=e.location_name,
+        sentence=e.sentence,
+    )
+
+
+def merge_cluster(
+    cluster: Cluster, members: list[ReportEvent], now: datetime, opts: DedupOptions | None = None
+) -> dict[str, Any]:
+    """The canonical_events row (with its JSON record) of one cluster."""
+    record = merge_record(cluster, members, opts)
+    return CANONICAL.row(
+        record,
+        component_id=cluster.component_id,
+        record=dumps_record(record),
+        clustered_at=now,
+    )

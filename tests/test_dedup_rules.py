@@ -1,0 +1,220 @@
+"""Cross-report identity rules (dedup/rules.py) and the canonical merge (dedup/merge.py).
+
+Report events are built by hand: each test changes one thing about a second report of one
+incident and says whether the two may still be one event.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import Any
+
+import pytest
+
+from eventwire.dedup.linkage import Cluster, cluster_events
+from eventwire.dedup.merge import merge_record
+from eventwire.dedup.rules import ReportEvent, compare, similarity, time_of_day
+
+SATURDAY = date(2024, 6, 8)
+KIRKUK = {
+    "location_name": "Kirkuk",
+    "geonameid": 94787,
+    "lat": 35.4681,
+    "lon": 44.3922,
+    "admin1": "Kirkuk",
+    "country": "IQ",
+    "geo_precision": 1,
+}
+
+
+def report(event_id: str, doc_id: str, **values: Any) -> ReportEvent:
+    base: dict[str, Any] = {
+        "plover_type": "ASSAULT",
+        "plover_mode": "explosives",
+        "acled_event_type": "Explosions/Remote violence",
+        "acled_sub_event_type": "Remote explosive/landmine/IED",
+        "date_start": SATURDAY,
+        "date_end": SATURDAY,
+        "date_precision": "day",
+        "published": SATURDAY,
+        "place_fallback": "clause",
+        **KIRKUK,
+    }
+    base.update(values)
+    return ReportEvent(event_id, doc_id, **base)
+
+
+def linked(a: ReportEvent, b: ReportEvent) -> bool:
+    one, two = similarity(a, b) is not None, similarity(b, a) is not None
+    assert one is two  # symmetric
+    return one
+
+
+def test_a_province_level_report_fits_a_town_of_that_province() -> None:
+    town = report("a", "d1")
+    province = report(
+        "b", "d2", location_name="Kirkuk Governorate", geonameid=None, geo_precision=3,
+        lat=35.3, lon=44.2,
+    )  # fmt: skip
+    elsewhere = dataclasses.replace(province, admin1="Nineveh", lat=36.3, lon=43.1)
+    assert linked(town, province)
+    assert not linked(town, elsewhere)
+    link = compare(town, province)
+    assert link is not None and any("lies in" in r for r in link.reasons)
+
+
+def test_a_place_read_off_the_sentence_is_weak_evidence() -> None:
+    # "on the road between Mogadishu and Afgoye": the sentence names the capital too
+    afgoye = report(
+        "a", "d1", location_name="Afgooye", geonameid=65785, lat=2.1381, lon=45.1212,
+        admin1="Lower Shabeelle", country="SO", geo_precision=2,
+    )  # fmt: skip
+    capital = report(
+        "b", "d2", location_name="Mogadishu", geonameid=53654, lat=2.0371, lon=45.3438,
+        admin1="Banaadir", country="SO", geo_precision=1, place_fallback="sentence",
+    )  # fmt: skip
+    assert linked(afgoye, capital)
+    # the same two places, each in its event's own clause: two places, two events
+    assert not linked(afgoye, dataclasses.replace(capital, place_fallback="clause"))
+
+
+def test_two_towns_stay_apart() -> None:
+    other = report("b", "d2", location_name="Hawija", geonameid=99072, lat=35.33, lon=43.77)
+    assert not linked(report("a", "d1"), other)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "merged"),
+    [
+        ("on Saturday morning", "on Saturday evening", False),
+        ("early on Saturday at dawn", "late on Saturday night", False),
+        ("on Saturday morning", "around noon on Saturday", True),  # next parts: may be one
+        ("on Saturday morning", "on Saturday", True),  # one report does not say
+    ],
+)
+def test_time_of_day(first: str, second: str, merged: bool) -> None:
+    a, b = report("a", "d1", date_text=first), report("b", "d2", date_text=second)
+    assert linked(a, b) is merged
+
+
+def test_time_of_day_reads_the_date_words_then_the_sentence() -> None:
+    assert time_of_day(report("a", "d1", date_text="Monday evening")) == 2
+    assert time_of_day(report("a", "d1", sentence="A blast at dawn killed three.")) == 0
+    assert time_of_day(report("a", "d1", sentence="It went off in the morning or evening.")) is None
+
+
+@pytest.mark.parametrize(
+    ("mode", "sub_type", "merged"),
+    [
+        ("suicide", "Suicide bomb", True),  # a bomb attack / a suicide bombing: one family
+        ("grenade", "Grenade", True),
+        ("kill", "Attack", False),  # a bombing and a shooting
+        ("aerial", "Air/drone strike", False),
+    ],
+)
+def test_type_family(mode: str, sub_type: str, merged: bool) -> None:
+    other = report("b", "d2", plover_mode=mode, acled_sub_event_type=sub_type)
+    if mode == "kill":
+        other = dataclasses.replace(other, acled_event_type="Violence against civilians")
+    assert linked(report("a", "d1"), other) is merged
+
+
+@pytest.mark.parametrize(
+    ("actor", "merged"),
+    [
+        (
+            {"actor1_id": "GEN-UAG", "actor1_name": "Unidentified Armed Group", "actor1_inter": 3},
+            True,
+        ),
+        ({"actor1_id": "IQ-POL", "actor1_name": "Police Forces of Iraq", "actor1_inter": 1}, False),
+        ({"actor1_id": "PKK", "actor1_name": "PKK", "actor1_inter": 2}, False),
+        ({}, True),  # unknown is compatible with known
+    ],
+)
+def test_unknown_and_generic_attackers_fit_a_named_one(actor: dict[str, Any], merged: bool) -> None:
+    named = report("a", "d1", actor1_id="ISIS", actor1_name="Islamic State", actor1_inter=2)
+    assert linked(named, report("b", "d2", **actor)) is merged
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "published", "merged"),
+    [
+        (3, 5, date(2024, 6, 9), True),  # "the toll has risen to five" the next day
+        (3, 40, date(2024, 6, 9), True),  # a toll may rise far, later
+        (3, 40, SATURDAY, False),  # the same day: two incidents
+        (40, 3, date(2024, 6, 9), False),  # a later toll far below an earlier one
+        (10, 12, SATURDAY, True),
+    ],
+)
+def test_tolls(first: int, second: int, published: date, merged: bool) -> None:
+    a = report("a", "d1", fatalities=first)
+    b = report("b", "d2", fatalities=second, published=published)
+    assert linked(a, b) is merged
+
+
+def test_event_dates_are_compared_not_publication_dates() -> None:
+    lead = report("a", "d1")
+    update = report("b", "d2", published=date(2024, 6, 10))  # Monday: "Saturday's bombing"
+    assert linked(lead, update)
+    other_day = report("c", "d3", date_start=date(2024, 6, 10), date_end=date(2024, 6, 10))
+    assert not linked(lead, other_day)
+
+
+def test_one_report_telling_one_incident_twice() -> None:
+    town = report("a", "d1", geo_precision=2, fatalities=5)
+    village = report(
+        "b", "d1", location_name="Lafoole", geonameid=None, lat=35.52, lon=44.45, geo_precision=2
+    )
+    assert linked(town, village)
+    assert not linked(town, dataclasses.replace(village, fatalities=3))  # ACLED-like split rows
+    other = report("c", "d2", fatalities=7, published=date(2024, 6, 9))
+    clusters = cluster_events([town, village, other])
+    assert [sorted(c.members) for c in clusters] == [["a", "b", "c"]]
+
+
+def test_the_canonical_record_takes_the_claim_the_victim_and_the_latest_toll() -> None:
+    lead = report(
+        "a", "d1", actor1_id="GEN-UAG", actor1_name="Unidentified Armed Group", actor1_inter=3,
+        actor2_id="IQ-POL", actor2_name="Police Forces of Iraq", actor2_inter=1, fatalities=3,
+        source="Tigris Wire",
+    )  # fmt: skip
+    victim_first = report(
+        "b", "d2", actor1_id="IQ-POL", actor1_name="Police Forces of Iraq", actor1_inter=1,
+        fatalities=3, source="Euphrates Daily",
+    )  # fmt: skip
+    update = report(
+        "c", "d3", actor1_id="ISIS", actor1_name="Islamic State", actor1_inter=2,
+        actor1_claimed=True, fatalities=5, fatalities_text="has risen to five",
+        published=date(2024, 6, 9), source="Levant Observer", place_fallback="sentence",
+        location_name="Baghdad", geonameid=98182, lat=33.34, lon=44.40, admin1="Baghdad",
+    )  # fmt: skip
+    cluster = Cluster("k", "c", ["a", "b", "c"], {"a": 0.8, "b": 0.8, "c": 0.8})
+    rec = merge_record(cluster, [update, victim_first, lead])
+    assert rec.actor1 is not None and rec.actor1.name == "Islamic State" and rec.actor1.claimed
+    assert rec.actor2 is not None and rec.actor2.name == "Police Forces of Iraq"
+    assert rec.fatalities is not None and (rec.fatalities.best, rec.fatalities.low) == (5, 3)
+    assert rec.location is not None and rec.location.name == "Kirkuk"  # two reports say so
+    assert (rec.n_reports, rec.n_sources) == (3, 3)
+    assert [r.event_id for r in rec.merge_reasons] == ["a", "b", "c"]
+    assert rec.merge_reasons[0].linked_to is None
+    assert rec.reports[0].sentence is None and rec.reports[2].location_name == "Baghdad"
+
+
+def test_a_report_naming_the_attacker_beats_a_claim() -> None:
+    own = report("a", "d1", actor1_id="ISIS", actor1_name="Islamic State", actor1_inter=2)
+    claim = report("b", "d2", actor1_id="ISIS", actor1_name="Islamic State", actor1_claimed=True)
+    rec = merge_record(Cluster("k", "c", ["a", "b"], {"a": 0.9, "b": 0.9}), [own, claim])
+    assert rec.actor1 is not None and rec.actor1.claimed is False
+
+
+def test_other_victims_in_one_city_on_one_day_are_another_incident() -> None:
+    market = report("a", "d1", actor2_id="GEN-CIVILIANS", actor2_name="Civilians", actor2_inter=7)
+    barracks = report(
+        "b", "d2", actor2_id="IQ-MIL", actor2_name="Military Forces of Iraq", actor2_inter=1
+    )
+    unknown = report("c", "d3")  # a report that does not say who was hit fits either
+    assert not linked(market, barracks)
+    assert linked(market, unknown) and linked(barracks, unknown)
+    clusters = cluster_events([market, barracks, unknown])
+    assert sorted(len(c.members) for c in clusters) == [1, 2]  # never all three
