@@ -187,8 +187,9 @@ def _review_over_api(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
         assert detail["reviewed"]["fatalities"]["best"] == 5
         assert detail["review"]["status"] == "corrected" and len(detail["reviews"]) == 1
         assert detail["event"]["fatalities"]["best"] == fixed["fatalities"]  # machine, kept
-        assert c.get("/stats", params={"scope": "all"}).json()["total"] == 4
-        assert c.get("/stats", params={"scope": "all", "machine": "true"}).json()["total"] == 5
+        report_level = {"scope": "all", "level": "report"}  # /stats counts incidents by default
+        assert c.get("/stats", params=report_level).json()["total"] == 4
+        assert c.get("/stats", params={**report_level, "machine": "true"}).json()["total"] == 5
         mapped = c.get("/map", params={"scope": "all"}).json()
         assert dropped["event_id"] not in {p["event_id"] for p in mapped["points"]}
         audit = c.get("/audit", params={"event_id": fixed["event_id"]}, headers=AUTH).json()
