@@ -271,7 +271,10 @@ def compose(
                 resolved_by=how,
             )
     name, inter, kind = generic.name, generic.inter, generic.type
-    if generic.id in ("GEN-MILITIA", "GEN-COMMUNAL") and mods.identities:
+    ethnic = [i for i in mods.identities if i[0] in IDENTITY_MILITIA_SUFFIX]
+    if (generic.id in ("GEN-MILITIA", "GEN-COMMUNAL") and mods.identities) or (
+        generic.id == "GEN-UAG" and ethnic  # "Misseriya gunmen": armed men of a community
+    ):
         ident_kind, ident_label, _ = mods.identities[0]
         suffix = IDENTITY_MILITIA_SUFFIX.get(ident_kind, "Militia")
         name = (

@@ -10,8 +10,8 @@ For each event the stage picks, in this order:
 4. the publication date with precision ``"publication"`` (never presented as exact),
    or precision ``"unknown"`` without a publication date.
 
-Habitual events ("Nearly daily, Sunnis are picked up…"; the event coder's modality
-``habitual``; present-tense verbs in a paragraph that opened with a habitual cue) are
+Habitual events (a habitual cue in the sentence: "Nearly daily, Sunnis are picked up…";
+present-tense verbs in a paragraph that opened with a habitual cue) are
 ``recurring`` and take the reporting period as range: a range expression of the
 paragraph ("in the past six months") or the ``habitual_window_days`` before publication.
 
@@ -91,6 +91,16 @@ def _copy(when: When, precision: str | None = None) -> When:
         span_start=when.span_start,
         span_end=when.span_end,
     )
+
+
+def _prefer_stated_days(own: list[Timex]) -> list[Timex]:
+    """The expressions of a sentence that may date its event: a stated day ("On 17 December,
+    overnight, forces struck…") outranks a deictic word of the same sentence ("overnight",
+    "yesterday"), which would count back from the publication date instead."""
+    stated = [t for t in own if t.kind != "relative" and t.when.precision == "day"]
+    if stated and any(t.kind == "relative" for t in own):
+        return stated
+    return own
 
 
 class DatesStage:
@@ -182,8 +192,9 @@ class DatesStage:
         cues: dict[int, list[tuple[int, int, str]]],
         timexes: dict[int, list[Timex]],
     ) -> bool:
-        if event.modality == "habitual":
-            return True
+        # the coder's "habitual" modality comes from the present tense alone as well: a
+        # headline or an analyst's note in the historical present ("Gangsters shoot police
+        # officer") reports one event on its day, so only a habitual cue makes a range
         if cues.get(event.sentence_index):
             # "often targeted, the town was hit on 3 May": a dated event is not habitual
             return not any(t.when.precision == "day" for t in timexes.get(event.sentence_index, []))
@@ -244,7 +255,7 @@ class DatesStage:
             when.recurring = True
             return when
         if own:
-            best = min(own, key=lambda t: self._rank(doc, event, t))
+            best = min(_prefer_stated_days(own), key=lambda t: self._rank(doc, event, t))
             return _copy(best.when)
         for i in same_segment:
             if timexes.get(i):

@@ -21,6 +21,7 @@ VIOLENT_FRAMES = frozenset(
      "suicide", "chemical", "abduct", "sexual", "riot", "mob", "body"}
 )  # fmt: skip
 PERSONAL_FRAMES = frozenset({"attack", "shoot", "kill", "harm", "beat", "body"})
+HARMED_CAPTIVE_FRAMES = frozenset({"kill", "harm", "beat", "shoot", "body"})
 REMOTE_FRAMES = ("suicide", "chemical", "air", "grenade", "explode", "shell")
 RIOT_WORDS: frozenset[str] = words("lexicon", "riot_words")
 _CIVILIAN_MODIFIERS: frozenset[str] = words("lexicon", "civilian_modifiers")
@@ -42,7 +43,7 @@ _WEAPON_CLASS = {
     "shell": "weapon_shell",
 }
 _PHRASE_CLASSES = ("armed", "military_site", "civilian", "unarmed_collective", "protesters",
-                   "state", "nonstate", "property", "goods")  # fmt: skip
+                   "state", "nonstate", "property", "goods", "communal")  # fmt: skip
 _FIREARM_TRIGGER_WORDS: frozenset[str] = words("lexicon", "firearm_trigger_words")
 _HEAD_ONLY = frozenset({"civilian", "goods"})  # classes a modifier does not give a phrase
 
@@ -179,6 +180,8 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
     if frame in PERSONAL_FRAMES:
         return _personal(frame, default, ctx)
     if frame == "abduct":
+        if HARMED_CAPTIVE_FRAMES & (ctx.frames_sentence | ctx.frames_window):
+            return "Attack", "abducted and harmed"  # ACLED: killed or hurt, not only held
         return "Abduction/forced disappearance", "abduction"
     if frame == "arrest":
         if "nonstate" in agent and "state" not in agent:
@@ -220,6 +223,10 @@ def _clash(ctx: Context) -> tuple[str, str]:
         is_unarmed_crowd(agent) or is_unarmed_crowd(patient) or "state" in agent | patient
     ):
         return "Violent demonstration", "clash in a protest"
+    if "communal" in agent | patient or (
+        "communal" in ctx.sentence and "state" not in agent | patient
+    ):
+        return "Armed clash", "clans, tribes or communities clashed"  # identity militias
     if is_unarmed_crowd(agent) and not is_armed(patient) and "weapon_smallarms" not in ctx.sentence:
         return "Mob violence", "clash between unarmed groups"
 
@@ -291,9 +298,6 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
         return "Mob violence", "violence by an unarmed crowd"
     if "sexual" in ctx.frames_sentence:
         return "Sexual violence", "sexual violence cue"
-    captive = "abduct" in ctx.frames_sentence or "captivity" in ctx.sentence
-    if captive and frame in ("kill", "harm", "beat", "shoot"):
-        return "Abduction/forced disappearance", "abducted and harmed"
     if is_armed(patient):
         return "Armed clash", "armed target"
     if is_civilian(patient) or "property" in patient:
