@@ -119,7 +119,7 @@ def test_regional_and_national_forces_and_rebels(
 # -- class 6: an armed group is a party, not a rival in a dispute ------------------------------
 def test_clash_with_a_named_armed_group_is_kept(run_text: Run) -> None:
     text = "On 3 May 2021, Dervish Force clashed with Islamic State fighters near Karin village."
-    sub, doc = _top(run_text, text)
+    sub, _ = _top(run_text, text)
     assert sub == "Armed clash"
     assert not run_text("The two ministers clashed over the budget.", published="2021-05-03").events
 

@@ -25,6 +25,7 @@ HARMED_CAPTIVE_FRAMES = frozenset({"kill", "harm", "beat", "shoot", "body"})
 REMOTE_FRAMES = ("suicide", "chemical", "air", "grenade", "explode", "shell")
 RIOT_WORDS: frozenset[str] = words("lexicon", "riot_words")
 ROAD_BLOCKING: frozenset[str] = words("lexicon", "road_blocking")
+BOMBED: frozenset[str] = words("lexicon", "bombed_words")
 _CIVILIAN_MODIFIERS: frozenset[str] = words("lexicon", "civilian_modifiers")
 _UNKNOWN_MODIFIERS: frozenset[str] = words("lexicon", "unknown_modifiers")
 _REMOTE_SUBTYPE = {
@@ -267,6 +268,8 @@ def _territory(frame: str, ctx: Context) -> tuple[str, str]:
 
 def _remote(frame: str, ctx: Context) -> tuple[str, str]:
     weapon = remote_weapon(ctx, frame) or frame
+    if weapon == "explode" and ctx.trigger & BOMBED and _state_side(ctx.agent):
+        return "Air/drone strike", "state forces bombed"  # "the army bombed the village"
     if weapon == "shell" and ("weapon_smallarms" in ctx.sentence or "exchange" in ctx.sentence):
         # heavy weapons fired together with small arms: a battle, not one-sided shelling
         return "Armed clash", "heavy and small arms"
