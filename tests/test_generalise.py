@@ -143,3 +143,37 @@ def test_stated_day_beats_overnight(run_text: Run) -> None:
     doc = run_text(text, published="2024-03-17")
     when = doc.events[0].date
     assert when is not None and when.start == date(2024, 3, 17)
+
+
+# -- class 2: weapon nouns do not override the engagement --------------------------------------
+def test_air_support_in_a_battle_is_the_battle(run_text: Run) -> None:
+    text = (
+        "On 4 May 2021, the army clashed with militants near Daru. The operation was "
+        "supported by an airstrike. Three soldiers were killed."
+    )
+    sub, _ = _top(run_text, text)
+    assert sub == "Armed clash"
+    sub, _ = _top(run_text, "Warplanes struck the market in Daru on 4 May 2021, killing 12.")
+    assert sub == "Air/drone strike"
+
+
+def test_state_forces_that_bombed_a_place_struck_from_the_air(run_text: Run) -> None:
+    sub, _ = _top(run_text, "Government forces bombed the villages east of Tulu on 2 May 2021.")
+    assert sub == "Air/drone strike"
+    sub, _ = _top(run_text, "Militants bombed a bus station in Tulu on 2 May 2021, killing 4.")
+    assert sub == "Remote explosive/landmine/IED"
+    sub, _ = _top(run_text, "The air force dropped three bombs on Tablo village on 2 May 2021.")
+    assert sub == "Air/drone strike"
+
+
+# -- class 1 and 4: who the attackers are -----------------------------------------------------
+def test_an_armed_or_unidentified_group_is_no_crowd(run_text: Run) -> None:
+    text = "A group of armed men attacked Maro village, killing one herder and taking cattle."
+    sub, _ = _top(run_text, text)
+    assert sub == "Attack"
+
+
+def test_a_police_station_named_as_the_scene_is_no_armed_target(run_text: Run) -> None:
+    text = "On 16 March 2021, officers based at the Naro police station shot dead a carpenter."
+    sub, _ = _top(run_text, text)
+    assert sub == "Attack"

@@ -28,7 +28,7 @@ from eventwire.pipeline.events.modality import (
     rank_below_governors,
 )
 from eventwire.pipeline.events.nonevents import equipment_tokens, non_event
-from eventwire.pipeline.events.roles import Roles, find_roles, is_participant, noun_span
+from eventwire.pipeline.events.roles import Roles, find_roles, is_participant
 from eventwire.pipeline.events.rules import (
     aircraft_not_striking,
     domain_words,
@@ -362,8 +362,8 @@ class EventCoder:
             own = set(range(match.start, match.end))
             agent_span: set[int] = set()
             if roles.agent is not None:
-                a_start, a_end = noun_span(parse[roles.agent])
-                agent_span = set(range(a_start, a_end))
+                # the whole phrase: "officers based at the police station" names no victim
+                agent_span = {t.i for t in parse[roles.agent].subtree}
             others = {
                 f
                 for m, f in chosen[i]

@@ -26,6 +26,8 @@ REMOTE_FRAMES = ("suicide", "chemical", "air", "grenade", "explode", "shell")
 RIOT_WORDS: frozenset[str] = words("lexicon", "riot_words")
 ROAD_BLOCKING: frozenset[str] = words("lexicon", "road_blocking")
 BOMBED: frozenset[str] = words("lexicon", "bombed_words")
+_GROUP_HEADS: frozenset[str] = words("lexicon", "group_heads")
+_ORGANISED_WORDS: frozenset[str] = words("lexicon", "organised_group_words")
 _CIVILIAN_MODIFIERS: frozenset[str] = words("lexicon", "civilian_modifiers")
 _UNKNOWN_MODIFIERS: frozenset[str] = words("lexicon", "unknown_modifiers")
 _REMOTE_SUBTYPE = {
@@ -104,11 +106,21 @@ def phrase_classes(parse: Any, head: int | None, lexicon: Lexicon) -> set[str]:
         found = (found - {"civilian"}) | {"armed"}  # "armed men", "armed farmers"
     if modifiers & _UNKNOWN_MODIFIERS:
         found.discard("unarmed_collective")
+    grouped = any(token_keys(t) & _GROUP_HEADS for t in tokens)
+    if "unarmed_collective" in found and grouped and _organised(tok, tokens):
+        found = (found - {"unarmed_collective", "civilian"}) | {"armed"}
     if tok.pos_ == "PROPN" and not found:
         found.add("named")
     if head_keys & lexicon.words_of("membership") and any(t.pos_ == "PROPN" for t in complements):
         found = (found - {"civilian", "unarmed_collective"}) | {"named"}  # "members of X"
     return found
+
+
+def _organised(head: Any, tokens: list[Any]) -> bool:
+    """ "a group of armed men", "an unidentified group", "the Wagner group", "an ethnic group":
+    an organised or armed group, not a crowd (issue 16: organised groups are not rioters)."""
+    words = {t.lower_ for t in head.subtree}
+    return bool(words & _ORGANISED_WORDS) or any(t.pos_ == "PROPN" for t in tokens[1:])
 
 
 def is_armed(classes: set[str]) -> bool:
@@ -268,6 +280,10 @@ def _territory(frame: str, ctx: Context) -> tuple[str, str]:
 
 def _remote(frame: str, ctx: Context) -> tuple[str, str]:
     weapon = remote_weapon(ctx, frame) or frame
+    if weapon in ("air", "shell") and "clash" in ctx.frames_sentence | ctx.frames_window:
+        # "clashed …; the operation was supported by an airstrike", "warplanes and artillery
+        # were used in the fighting": the heavy weapons are part of the battle
+        return "Armed clash", f"{weapon} in a battle"
     if weapon == "explode" and ctx.trigger & BOMBED and _state_side(ctx.agent):
         return "Air/drone strike", "state forces bombed"  # "the army bombed the village"
     if weapon == "shell" and ("weapon_smallarms" in ctx.sentence or "exchange" in ctx.sentence):
@@ -313,8 +329,9 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
     if frame == "beat":
         return "Attack", "beating"
     victims = ctx.victims
-    if "civilian" in victims and not {"armed", "military_site"} & victims:
+    # a site named only as the scene ("at a checkpoint", "in a police station") is no party
+    if "civilian" in victims and "armed" not in victims:
         return "Attack", "civilians named in the sentence"
-    if {"armed", "military_site"} & victims:
+    if "armed" in victims:
         return "Armed clash", "armed actors named in the sentence"
     return default, "frame default"
