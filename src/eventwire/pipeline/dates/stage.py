@@ -23,6 +23,7 @@ or "DMY") for 01/05/2012; ``habitual_window_days`` (default 180); ``use_datepars
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
@@ -93,13 +94,16 @@ def _copy(when: When, precision: str | None = None) -> When:
     )
 
 
-def _prefer_stated_days(own: list[Timex]) -> list[Timex]:
+def _prefer_stated_days(own: list[Timex], weekdays: Iterable[str]) -> list[Timex]:
     """The expressions of a sentence that may date its event: a stated day ("On 17 December,
     overnight, forces struck…") outranks a deictic word of the same sentence ("overnight",
-    "yesterday"), which would count back from the publication date instead."""
+    "yesterday"), which would count back from the publication date instead (a weekday,
+    "on Monday", names a day of its own and stays)."""
+    days = {w.lower() for w in weekdays}
+    deictic = [t for t in own if t.kind == "relative" and not set(t.text.lower().split()) & days]
     stated = [t for t in own if t.kind != "relative" and t.when.precision == "day"]
-    if stated and any(t.kind == "relative" for t in own):
-        return stated
+    if stated and deictic:
+        return [t for t in own if t not in deictic]
     return own
 
 
@@ -255,7 +259,8 @@ class DatesStage:
             when.recurring = True
             return when
         if own:
-            best = min(_prefer_stated_days(own), key=lambda t: self._rank(doc, event, t))
+            pool = _prefer_stated_days(own, self.lexicon.weekdays)
+            best = min(pool, key=lambda t: self._rank(doc, event, t))
             return _copy(best.when)
         for i in same_segment:
             if timexes.get(i):
