@@ -9,7 +9,9 @@ the tables into the ``generalise`` section of bench/RESULTS.md::
     PYTHONPATH=src .venv/bin/python bench/generalise.py --sample 3000 --tune-only   # while tuning
 
 ``--tune-only`` leaves out every check and held-out row (use it while writing rules); the full
-run reports them, once, at the end. Same numbers per set: ``eventwire eval --gold FILE
+run reports them, once, at the end. On a busy machine run the five sets as parallel
+``eventwire eval … --dump DIR/NAME.jsonl`` processes (NAME: more_tune, more_check, acled_dev,
+acled_heldout, gtd_dev) and build the tables with ``--from-dumps DIR``. Same numbers per set: ``eventwire eval --gold FILE
 --format acled --split tune|check --sample N --seed S``.
 """
 
@@ -36,6 +38,9 @@ COLUMNS = ("event_type", "sub_event_type", "inter1", "date", "fatalities")
 SHORT = {"event_type": "type", "sub_event_type": "sub", "inter1": "inter1", "date": "date",
          "fatalities": "fatal"}  # fmt: skip
 MIN_GROUP = 15  # groups with fewer rows on both sides are pooled into "(other)"
+DUMP_NAMES = {"more_tune": "more tune", "more_check": "more check", "acled_dev": "acled 2020 dev",
+              "acled_heldout": "acled 2020 heldout", "gtd_dev": "gtd dev"}  # fmt: skip
+CHECK_SETS = frozenset({"more check", "acled 2020 heldout"})
 
 
 def run_set(
@@ -111,7 +116,38 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tune-only", action="store_true", help="no check / held-out rows")
     parser.add_argument("--dump", type=Path, default=None, help="tune rows as JSONL here")
     parser.add_argument("--no-write", action="store_true", help="print, do not touch RESULTS")
+    parser.add_argument(
+        "--from-dumps",
+        type=Path,
+        default=None,
+        help="build the tables from `eventwire eval --dump` files in this folder "
+        f"({', '.join(f'{n}.jsonl' for n in DUMP_NAMES)}) instead of running the pipeline",
+    )
     args = parser.parse_args(argv)
+    if args.from_dumps is not None:
+        sets, notes = read_dumps(args.from_dumps, args.tune_only)
+    else:
+        sets, notes = run_all(args)
+    return write_tables(args, sets, notes)
+
+
+def read_dumps(folder: Path, tune_only: bool) -> tuple[dict[str, list[dict[str, Any]]], list[str]]:
+    """The per-row records of ``eventwire eval --dump`` runs, one file per set (a slow,
+    shared machine can run the sets in parallel processes)."""
+    sets: dict[str, list[dict[str, Any]]] = {}
+    notes = []
+    for name, label in DUMP_NAMES.items():
+        path = folder / f"{name}.jsonl"
+        if not path.is_file() or (tune_only and label in CHECK_SETS):
+            continue
+        with path.open(encoding="utf-8") as handle:
+            sets[label] = [json.loads(line) for line in handle if line.strip()]
+        notes.append(f"- {label}: {len(sets[label])} rows (from {path.name})")
+    return sets, notes
+
+
+def run_all(args: argparse.Namespace) -> tuple[dict[str, list[dict[str, Any]]], list[str]]:
+    """Run the full default pipeline on every set of the plan."""
     pipeline = Pipeline.from_settings(load_settings())
     plan = [("more tune", MORE, "acled", "tune", args.sample),
             ("acled 2020 dev", CORPUS / "acled_dev.jsonl", "acled", "dev", None),
@@ -129,6 +165,13 @@ def main(argv: list[str] | None = None) -> int:
         ev = data["fields"].get("event_type", {}).get("accuracy")
         notes.append(f"- {name}: {len(rows)} rows, {data['failed']} failed, {secs:.0f} s")
         sys.stderr.write(f"{name}: {len(rows)} rows, event_type {ev}, {secs:.0f} s\n")
+    return sets, notes
+
+
+def write_tables(
+    args: argparse.Namespace, sets: dict[str, list[dict[str, Any]]], notes: list[str]
+) -> int:
+    """Print the tables, or write them into the ``generalise`` section of RESULTS.md."""
     if args.dump is not None and "more tune" in sets:
         with args.dump.open("w", encoding="utf-8") as handle:
             for r in sets["more tune"]:

@@ -81,8 +81,9 @@ def test_unknown_prefix_is_no_label() -> None:
     assert note_label("Gunmen attacked a bus: two died.") is None
 
 
-def test_protesters_blocking_a_road_stage_a_violent_demonstration(run_text: Run) -> None:
-    sub, _ = _top(run_text, "Hundreds of drivers blocked the main highway to protest new fees.")
+def test_protesters_behind_barricades_stage_a_violent_demonstration(run_text: Run) -> None:
+    text = "Students barricaded the Jomo road with logs to protest the death of a classmate."
+    sub, _ = _top(run_text, text)
     assert sub == "Violent demonstration"
     sub, _ = _top(run_text, "Teachers marched peacefully to the ministry over unpaid wages.")
     assert sub == "Peaceful protest"

@@ -24,7 +24,6 @@ PERSONAL_FRAMES = frozenset({"attack", "shoot", "kill", "harm", "beat", "body"})
 HARMED_CAPTIVE_FRAMES = frozenset({"kill", "harm", "beat", "shoot", "body"})
 REMOTE_FRAMES = ("suicide", "chemical", "air", "grenade", "explode", "shell")
 RIOT_WORDS: frozenset[str] = words("lexicon", "riot_words")
-ROAD_BLOCKING: frozenset[str] = words("lexicon", "road_blocking")
 BOMBED: frozenset[str] = words("lexicon", "bombed_words")
 _GROUP_HEADS: frozenset[str] = words("lexicon", "group_heads")
 _ORGANISED_WORDS: frozenset[str] = words("lexicon", "organised_group_words")
@@ -161,8 +160,6 @@ def _protest_subtype(ctx: Context) -> tuple[str, str]:
         return "Violent demonstration", "protesters used violence"
     if "protest_violence" in around:
         return "Violent demonstration", "violence cue near the protest"
-    if ctx.trigger & ROAD_BLOCKING:
-        return "Violent demonstration", "protesters blocked a road"
     if "lethal" in around and ("intervention" in around or "weapon_smallarms" in around):
         return "Excessive force against protesters", "protesters killed"
     if "intervention" in around or "arrest" in frames:
