@@ -277,10 +277,10 @@ def _territory(frame: str, ctx: Context) -> tuple[str, str]:
 
 def _remote(frame: str, ctx: Context) -> tuple[str, str]:
     weapon = remote_weapon(ctx, frame) or frame
-    if weapon in ("air", "shell") and "clash" in ctx.frames_sentence | ctx.frames_window:
-        # "clashed …; the operation was supported by an airstrike", "warplanes and artillery
-        # were used in the fighting": the heavy weapons are part of the battle
-        return "Armed clash", f"{weapon} in a battle"
+    if weapon == "air" and "clash" in ctx.frames_sentence | ctx.frames_window:
+        # "clashed …; the operation was supported by an airstrike": air support is part of
+        # the battle (heavy weapons fired at positions stay shelling: ACLED's convention)
+        return "Armed clash", "air support in a battle"
     if weapon == "explode" and ctx.trigger & BOMBED and _state_side(ctx.agent):
         return "Air/drone strike", "state forces bombed"  # "the army bombed the village"
     if weapon == "shell" and ("weapon_smallarms" in ctx.sentence or "exchange" in ctx.sentence):
