@@ -11,8 +11,8 @@ the tables into the ``generalise`` section of bench/RESULTS.md::
 ``--tune-only`` leaves out every check and held-out row (use it while writing rules); the full
 run reports them, once, at the end. On a busy machine run the five sets as parallel
 ``eventwire eval … --dump DIR/NAME.jsonl`` processes (NAME: more_tune, more_check, acled_dev,
-acled_heldout, gtd_dev) and build the tables with ``--from-dumps DIR``. Same numbers per set: ``eventwire eval --gold FILE
---format acled --split tune|check --sample N --seed S``.
+acled_heldout, gtd_dev) and build the tables with ``--from-dumps DIR``. Same numbers per set:
+``eventwire eval --gold FILE --format acled --split tune|check --sample N --seed S``.
 """
 
 from __future__ import annotations
