@@ -27,6 +27,7 @@ from typing import Any
 
 from eventwire.config import load_settings
 from eventwire.errors import EventwireError, InputError
+from eventwire.evaluate.countries import country_code
 from eventwire.evaluate.split import SPLITS, in_split, stratified_sample
 from eventwire.pipeline.base import Pipeline
 from eventwire.pipeline.common.geo import haversine_km
@@ -51,22 +52,6 @@ GTD_TYPE_MAP: dict[str, tuple[Any, Any]] = {
     "Bombing/Explosion": ("Explosions/Remote violence", UNKNOWN),
     "Hostage Taking (Kidnapping)": ("Violence against civilians", "Abduction/forced disappearance"),
     "Hijacking": ("Violence against civilians", "Abduction/forced disappearance"),
-}
-
-# Country names used by ACLED/GTD that pycountry does not resolve on its own.
-_COUNTRY_ALIASES: dict[str, str] = {
-    "democratic republic of congo": "CD",
-    "republic of congo": "CG",
-    "ivory coast": "CI",
-    "turkey": "TR",
-    "russia": "RU",
-    "palestine": "PS",
-    "kosovo": "XK",
-    "west bank and gaza strip": "PS",
-    "eswatini": "SZ",
-    "laos": "LA",
-    "north korea": "KP",
-    "south korea": "KR",
 }
 
 
@@ -209,21 +194,6 @@ def _expected_type(fmt: str, label: str) -> str | None:
         return label
     mapped = GTD_TYPE_MAP.get(label)
     return str(mapped[0]) if mapped else None
-
-
-def country_code(name: str | None) -> str | None:
-    """Return the ISO2 code of a country name ("Ivory Coast" -> "CI"), or None."""
-    if not name or not isinstance(name, str):
-        return None
-    alias = _COUNTRY_ALIASES.get(name.strip().lower())
-    if alias:
-        return alias
-    import pycountry  # lazy: ~70 ms to import, and most names hit _COUNTRY_ALIASES
-
-    try:
-        return str(pycountry.countries.lookup(name.strip()).alpha_2)
-    except LookupError:
-        return None
 
 
 def _iso(value: Any) -> date | None:
