@@ -163,6 +163,9 @@ def test_state_forces_that_bombed_a_place_struck_from_the_air(run_text: Run) -> 
     assert sub == "Air/drone strike"
     sub, _ = _top(run_text, "Militants bombed a bus station in Tulu on 2 May 2021, killing 4.")
     assert sub == "Remote explosive/landmine/IED"
+    text = "Islamic State militants bombed a market in Tulu on 2 May 2021, killing 4."
+    sub, _ = _top(run_text, text)  # "State" in a rebel group's name is no state force
+    assert sub == "Remote explosive/landmine/IED"
     sub, _ = _top(run_text, "The air force dropped three bombs on Tablo village on 2 May 2021.")
     assert sub == "Air/drone strike"
 

@@ -281,7 +281,8 @@ def _remote(frame: str, ctx: Context) -> tuple[str, str]:
         # "clashed …; the operation was supported by an airstrike": air support is part of
         # the battle (heavy weapons fired at positions stay shelling: ACLED's convention)
         return "Armed clash", "air support in a battle"
-    if weapon == "explode" and ctx.trigger & BOMBED and _state_side(ctx.agent):
+    state_agent = "state" in ctx.agent and "nonstate" not in ctx.agent  # not "Islamic State"
+    if weapon == "explode" and ctx.trigger & BOMBED and state_agent:
         return "Air/drone strike", "state forces bombed"  # "the army bombed the village"
     if weapon == "shell" and ("weapon_smallarms" in ctx.sentence or "exchange" in ctx.sentence):
         # heavy weapons fired together with small arms: a battle, not one-sided shelling
