@@ -25,7 +25,14 @@ from eventwire.evaluate.scoring import (
     read_gold,
     score_row,
 )
-from eventwire.evaluate.split import split_of
+from eventwire.evaluate.split import (
+    PARTS,
+    country_held_out,
+    part_of,
+    split_of,
+    stratified_sample,
+    year_held_out,
+)
 from eventwire.records import Actor, Document, Event, Fatalities, Place, Span, When
 
 ACLED_ROWS = [
@@ -269,3 +276,59 @@ def test_eval_command_json(tmp_path: Path) -> None:
     assert data["rows"] == 2
     assert data["fields"]["coverage"]["accuracy"] == 1.0
     assert data["fields"]["event_type"]["accuracy"] == 1.0
+
+
+def _country_rows() -> list[dict[str, Any]]:
+    countries = ["Atlantis", "Borduria", "Syldavia", "Freedonia", "Ruritania", "Elbonia"]
+    return [
+        {
+            **ACLED_ROWS[0],
+            "id": f"row-{i}",
+            "date_iso": f"{2000 + i % 20}-05-0{1 + i % 9}",
+            "gold": {**ACLED_ROWS[0]["gold"], "country": countries[i % len(countries)]},
+        }
+        for i in range(300)
+    ]
+
+
+def test_tune_and_check_hold_out_countries_years_and_ids(tmp_path: Path) -> None:
+    path = _write(tmp_path, _country_rows())
+    tune = list(read_gold(path, "acled", split="tune"))
+    check = list(read_gold(path, "acled", split="check"))
+    assert len(tune) + len(check) == 300 and not {r.id for r in tune} & {r.id for r in check}
+    assert all(not country_held_out(r.country_name or "") for r in tune)
+    assert all(not year_held_out(r.year or 0) and split_of(r.id) == "dev" for r in tune)
+    assert year_held_out(2013) and year_held_out(2008) and not year_held_out(2020)
+    parts = {part_of(r.id, r.country_name, r.year) for r in check}
+    assert parts <= set(PARTS[1:]) and "check-year" in parts and "check-id" in parts
+    assert part_of("x", None, None) == ("tune" if split_of("x") == "dev" else "check-id")
+
+
+def test_stratified_sample_is_fixed_and_keeps_every_country(tmp_path: Path) -> None:
+    path = _write(tmp_path, _country_rows())
+    one = [r.id for r in read_gold(path, "acled", sample=30, seed=5)]
+    assert one == [r.id for r in read_gold(path, "acled", sample=30, seed=5)]
+    assert one != [r.id for r in read_gold(path, "acled", sample=30, seed=6)]
+    assert 30 <= len(one) <= 36 and len(set(one)) == len(one)
+    rows = list(read_gold(path, "acled", sample=30, seed=5))
+    assert {r.country_name for r in rows} == {r["gold"]["country"] for r in _country_rows()}
+    assert stratified_sample([1, 2, 3], 0, 1, str) == [1, 2, 3]  # 0: every row
+    skewed = ["a"] * 90 + ["b"] * 9 + ["c"]
+    picked = stratified_sample(skewed, 10, 1, lambda x: x)
+    assert picked.count("c") == 1 and picked.count("a") == 9 and len(picked) == 11
+    assert len(stratified_sample(skewed, 50, 1, lambda x: x)) == 50
+
+
+def test_eval_cli_takes_tune_split_and_sample(tmp_path: Path) -> None:
+    from eventwire.cli import app
+
+    path = _write(tmp_path, _country_rows())
+    result = CliRunner().invoke(
+        app,
+        ["eval", "--gold", str(path), "--format", "acled", "--split", "tune",
+         "--sample", "4", "--seed", "2", "--json"],
+        env={"EVENTWIRE_STAGES": "eventwire.structure.v1,eventwire.nlp.v1,eventwire.events.v1,"
+             "eventwire.finalize.v1"},
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["rows"] == 4

@@ -74,9 +74,16 @@ def register(app: typer.Typer) -> None:
         split: Annotated[
             str,
             typer.Option(
-                "--split", help="dev | heldout | all: tune on dev, report heldout beside it"
+                "--split",
+                help="dev | heldout | all | tune | check: tune on dev (or tune: by id, "
+                "country and year), report heldout (or check) beside it",
             ),
         ] = "all",
+        sample: Annotated[
+            int | None,
+            typer.Option("--sample", help="a fixed sample of N rows, stratified by country"),
+        ] = None,
+        seed: Annotated[int, typer.Option("--seed", help="seed of --sample")] = 13,
         dump: Annotated[
             Path | None,
             typer.Option("--dump", help="write one JSON line per report (gold vs top event) here"),
@@ -93,7 +100,7 @@ def register(app: typer.Typer) -> None:
         try:
             pipeline = Pipeline.from_settings(load_settings(config_file=config))
             report = evaluate(
-                read_gold(gold, gold_format, limit, split),
+                read_gold(gold, gold_format, limit, split, sample, seed),
                 pipeline,
                 gold_format,
                 keep_rows=dump is not None,

@@ -27,7 +27,8 @@ from typing import Any
 
 from eventwire.config import load_settings
 from eventwire.errors import EventwireError, InputError
-from eventwire.evaluate.split import SPLITS, in_split
+from eventwire.evaluate.countries import country_code
+from eventwire.evaluate.split import SPLITS, in_split, stratified_sample
 from eventwire.pipeline.base import Pipeline
 from eventwire.pipeline.common.geo import haversine_km
 from eventwire.records import Document, Event, parse_iso_date
@@ -53,22 +54,6 @@ GTD_TYPE_MAP: dict[str, tuple[Any, Any]] = {
     "Hijacking": ("Violence against civilians", "Abduction/forced disappearance"),
 }
 
-# Country names used by ACLED/GTD that pycountry does not resolve on its own.
-_COUNTRY_ALIASES: dict[str, str] = {
-    "democratic republic of congo": "CD",
-    "republic of congo": "CG",
-    "ivory coast": "CI",
-    "turkey": "TR",
-    "russia": "RU",
-    "palestine": "PS",
-    "kosovo": "XK",
-    "west bank and gaza strip": "PS",
-    "eswatini": "SZ",
-    "laos": "LA",
-    "north korea": "KP",
-    "south korea": "KR",
-}
-
 
 @dataclass(slots=True)
 class GoldRow:
@@ -89,6 +74,9 @@ class GoldRow:
     time_precision: int = 1
     fatalities: Any = UNKNOWN
     shared_by: int = 1
+    country_name: str | None = None  # the source's own country name (tune/check split, tables)
+    region: str | None = None  # ACLED's region, for per-region tables
+    year: int | None = None  # the event year (tune/check split)
 
     def document(self) -> Document:
         """The report to code: the row's text, published on its event date (so relative
@@ -208,21 +196,6 @@ def _expected_type(fmt: str, label: str) -> str | None:
     return str(mapped[0]) if mapped else None
 
 
-def country_code(name: str | None) -> str | None:
-    """Return the ISO2 code of a country name ("Ivory Coast" -> "CI"), or None."""
-    if not name or not isinstance(name, str):
-        return None
-    alias = _COUNTRY_ALIASES.get(name.strip().lower())
-    if alias:
-        return alias
-    import pycountry  # lazy: ~70 ms to import, and most names hit _COUNTRY_ALIASES
-
-    try:
-        return str(pycountry.countries.lookup(name.strip()).alpha_2)
-    except LookupError:
-        return None
-
-
 def _iso(value: Any) -> date | None:
     if not value or not isinstance(value, str):
         return None
@@ -275,6 +248,9 @@ def _acled_row(raw: dict[str, Any]) -> GoldRow:
         time_precision=_int_or_none(gold.get("time_precision")) or 1,
         fatalities=_int_or_none(gold.get("fatalities")),
         shared_by=_int_or_none(raw.get("text_shared_by_n_rows")) or 1,
+        country_name=str(gold["country"]) if gold.get("country") else None,
+        region=str(gold["region"]) if gold.get("region") else None,
+        year=when.year if (when := _iso(raw.get("date_iso"))) else None,
     )
 
 
@@ -307,27 +283,42 @@ def _gtd_row(raw: dict[str, Any]) -> GoldRow:
 
 
 def read_gold(
-    path: str | Path, fmt: str, limit: int | None = None, split: str = "all"
+    path: str | Path,
+    fmt: str,
+    limit: int | None = None,
+    split: str = "all",
+    sample: int | None = None,
+    seed: int = 13,
 ) -> Iterator[GoldRow]:
-    """Yield normalised gold rows from an ACLED- or GTD-shaped JSONL file (``split``: only
-    the ``dev`` or ``heldout`` rows of :mod:`eventwire.evaluate.split`)."""
+    """Yield normalised gold rows from an ACLED- or GTD-shaped JSONL file.
+
+    ``split``: only the ``dev``/``heldout`` rows, or the ``tune``/``check`` rows, of
+    :mod:`eventwire.evaluate.split` (GTD rows carry no country or year for that split and
+    fall back to their id). ``sample``: a fixed sample of that many rows of the split,
+    stratified by country and drawn with ``seed``; ``limit`` then cuts it."""
     if split not in SPLITS:
         raise InputError(f"unknown split {split!r}; use one of {', '.join(SPLITS)}", "EW-EVAL-005")
     if fmt not in FORMATS:
         raise InputError(
             f"unknown gold format {fmt!r}; use one of {', '.join(FORMATS)}", "EW-EVAL-001"
         )
+    rows = _split_rows(Path(path), fmt, split)
+    if sample is not None:
+        rows = iter(stratified_sample(list(rows), sample, seed, lambda r: r.country_name or ""))
+    for count, row in enumerate(rows):
+        if limit is not None and count >= limit:
+            return
+        yield row
+
+
+def _split_rows(p: Path, fmt: str, split: str) -> Iterator[GoldRow]:
     parse = _acled_row if fmt == "acled" else _gtd_row
-    p = Path(path)
     if not p.is_file():
         raise InputError(f"gold file {str(p)!r} does not exist", "EW-EVAL-002")
-    count = 0
     with p.open(encoding="utf-8") as handle:
         for lineno, line in enumerate(handle, 1):
             if not line.strip():
                 continue
-            if limit is not None and count >= limit:
-                return
             try:
                 raw = json.loads(line)
             except json.JSONDecodeError as exc:
@@ -337,10 +328,8 @@ def read_gold(
             if not isinstance(raw, dict):
                 raise InputError(f"{p.name} line {lineno} is not a JSON object", "EW-EVAL-004")
             row = parse(raw)
-            if not in_split(row.id, split):
-                continue
-            count += 1
-            yield row
+            if in_split(row.id, split, row.country_name, row.year):
+                yield row
 
 
 def _location(event: Event | None) -> tuple[float, float] | None:
@@ -357,8 +346,9 @@ def score_row(report: Report, gold: GoldRow, doc: Document | None) -> dict[str, 
     events = doc.events if doc is not None else []
     top = events[0] if events else None
     f = report.fields
+    ok: dict[str, bool] = {}
     pred_type = top.acled_event_type if top else None
-    f["coverage"].add(True, True if top else None, top is not None)
+    _mark(f, ok, "coverage", True, True if top else None, top is not None)
     report.confusion.setdefault(gold.type_label, Counter())[pred_type or NO_EVENT] += 1
     pred_sub = top.acled_sub_event_type if top else None
     for name, g, p in (
@@ -368,37 +358,62 @@ def score_row(report: Report, gold: GoldRow, doc: Document | None) -> dict[str, 
         ("inter2", gold.inter2, top.actor2.inter if top and top.actor2 else None),
     ):
         if g is not UNKNOWN:
-            f[name].add(g, p, p == g)
+            _mark(f, ok, name, g, p, p == g)
     loc = _location(top)
     if gold.lat is not None and gold.lon is not None:
-        ok = loc is not None and haversine_km(loc[0], loc[1], gold.lat, gold.lon) <= LOCATION_KM
-        f["location_25km"].add(True, loc, ok)
+        near = loc is not None and haversine_km(loc[0], loc[1], gold.lat, gold.lon) <= LOCATION_KM
+        _mark(f, ok, "location_25km", True, loc, near)
     pred_country = None
     if top is not None:
         pred_country = (top.location.country if top.location else None) or (
             doc.country if doc else None
         )
     if gold.country is not UNKNOWN and gold.country is not None:
-        f["country"].add(gold.country, pred_country, pred_country == gold.country)
+        _mark(f, ok, "country", gold.country, pred_country, pred_country == gold.country)
     when = top.date if top else None
     span = (when.start, when.end or when.start) if when and when.start else None
     if gold.date is not None:
         in_range = span is not None and span[0] <= gold.date <= span[1]
         exact = span is not None and span[0] == span[1] == gold.date
-        f["date_in_range"].add(True, span, in_range)
-        f["date"].add(True, span, exact if gold.time_precision == 1 else in_range)
+        _mark(f, ok, "date_in_range", True, span, in_range)
+        _mark(f, ok, "date", True, span, exact if gold.time_precision == 1 else in_range)
     pred_fat: int | None = None
     if top is not None:
         pred_fat = top.fatalities.best if top.fatalities and top.fatalities.best is not None else 0
     if gold.fatalities is not UNKNOWN and gold.fatalities is not None:
         g_fat = gold.fatalities or None  # 0 counts as "no fatalities" for precision/recall
         p_fat = pred_fat or None
-        ok = top is not None and (pred_fat or 0) == gold.fatalities
-        f["fatalities"].add(g_fat, p_fat, ok)
+        same = top is not None and (pred_fat or 0) == gold.fatalities
+        _mark(f, ok, "fatalities", g_fat, p_fat, same)
         if gold.shared_by == 1:
-            f["fatalities_single_row"].add(g_fat, p_fat, ok)
+            _mark(f, ok, "fatalities_single_row", g_fat, p_fat, same)
+    return _row_record(gold, top, events, ok, span, pred_fat)
+
+
+def _mark(
+    f: dict[str, FieldScore], ok: dict[str, bool], name: str, g: Any, p: Any, c: bool
+) -> None:
+    """Count one field of one row and remember whether it agreed."""
+    f[name].add(g, p, c)
+    ok[name] = c
+
+
+def _row_record(
+    gold: GoldRow,
+    top: Event | None,
+    events: list[Event],
+    ok: dict[str, bool],
+    span: tuple[date, date] | None,
+    pred_fat: int | None,
+) -> dict[str, Any]:
+    """The per-row record of :func:`score_row`: gold, prediction and which fields agree."""
+    pred_type = top.acled_event_type if top else None
+    pred_sub = top.acled_sub_event_type if top else None
     return {
         "id": gold.id,
+        "country": gold.country_name,
+        "region": gold.region,
+        "year": gold.year,
         "gold": {
             "type": gold.type_label,
             "event_type": None if gold.event_type is UNKNOWN else gold.event_type,
@@ -406,6 +421,7 @@ def score_row(report: Report, gold: GoldRow, doc: Document | None) -> dict[str, 
             "inter1": None if gold.inter1 is UNKNOWN else gold.inter1,
             "inter2": None if gold.inter2 is UNKNOWN else gold.inter2,
             "fatalities": None if gold.fatalities is UNKNOWN else gold.fatalities,
+            "date": gold.date.isoformat() if gold.date else None,
         },
         "pred": None
         if top is None
@@ -420,9 +436,11 @@ def score_row(report: Report, gold: GoldRow, doc: Document | None) -> dict[str, 
             "actor1": top.actor1.text if top.actor1 else None,
             "actor2": top.actor2.text if top.actor2 else None,
             "fatalities": pred_fat,
+            "date": [d.isoformat() for d in span] if span else None,
             "confidence": round(top.confidence, 3),
         },
         "n_events": len(events),
+        "ok": ok,
         "text": gold.text,
     }
 

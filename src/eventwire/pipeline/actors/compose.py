@@ -61,14 +61,21 @@ def _words(text: str) -> list[str]:
 def _entry_actor(
     d: ActorDictionary, entry: ActorEntry, text: str, ref_date: date | None, how: str
 ) -> Actor:
-    """An Actor for a dictionary entry; persons are coded as the actor of their dated role."""
+    """An Actor for a dictionary entry; persons (and groups with a dated role) are coded as
+    the actor of their role on the reference date."""
     affiliation = entry.affiliation()
     parent = d.get(entry.parent)
     if parent is not None:
         affiliation.append(parent.name)
+    role = None
     if entry.type == "person":
         role = entry.role_on(ref_date)
-        target = d.get(role.actor) if role else None
+    elif entry.roles and ref_date is not None:
+        # a group with a dated role ("the RSF", a state paramilitary until April 2023) is
+        # coded as that role's actor while the role lasts, with no grace afterwards
+        role = entry.role_on(ref_date, grace_days=0)
+    if role is not None:
+        target = d.get(role.actor)
         if target is not None:
             return Actor(
                 text=text,
@@ -271,7 +278,10 @@ def compose(
                 resolved_by=how,
             )
     name, inter, kind = generic.name, generic.inter, generic.type
-    if generic.id in ("GEN-MILITIA", "GEN-COMMUNAL") and mods.identities:
+    ethnic = [i for i in mods.identities if i[0] in IDENTITY_MILITIA_SUFFIX]
+    if (generic.id in ("GEN-MILITIA", "GEN-COMMUNAL") and mods.identities) or (
+        generic.id == "GEN-UAG" and ethnic  # "Misseriya gunmen": armed men of a community
+    ):
         ident_kind, ident_label, _ = mods.identities[0]
         suffix = IDENTITY_MILITIA_SUFFIX.get(ident_kind, "Militia")
         name = (

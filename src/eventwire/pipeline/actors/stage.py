@@ -7,7 +7,9 @@ parse, acled-role, unknown), in document order, so that "the group" or "they" ca
 back to the last compatible actor of the same paragraph. Then it applies ACLED's coding
 conventions: protest events are led by Protesters (6), riots by Rioters (5), the named or
 social group moves to ``assoc_actors``; violence without a perpetrator is attributed to an
-Unidentified Armed Group (3); state forces acting outside their country are external (8).
+Unidentified Armed Group (3), an agentless air strike to the military of the country it hit
+(aircraft are the state's unless the report says whose); state forces acting outside their
+country are external (8).
 
 Options (``config.ActorsOptions``, ``[eventwire.stage_options."eventwire.actors.v1"]``):
 ``fill_from_parse``, ``acled_roles``, ``infer_unidentified``, ``coref``, ``fuzzy``,
@@ -366,7 +368,11 @@ class ActorCoder:
                 # "the OSCE SMM observed explosions": the monitor reports, it is not a party
                 doc.note(NAME, "EW-ACT-012", f"{a1.text!r} is a monitor, not actor1")
                 a1 = event.actor1 = self._scan(doc, event, country, doc.published)
-            if a1 is None and self.infer_unidentified:
+            air_force = self.dictionary.get(f"{country}-MIL") if country else None
+            if a1 is None and event.acled_sub_event_type == "Air/drone strike" and air_force:
+                # agentless air strikes: aircraft are the state's unless a report says whose
+                event.actor1 = self._inferred(air_force.id, country)
+            elif a1 is None and self.infer_unidentified:
                 event.actor1 = self._inferred("GEN-UAG", country)
                 doc.note(
                     NAME,

@@ -10,8 +10,8 @@ For each event the stage picks, in this order:
 4. the publication date with precision ``"publication"`` (never presented as exact),
    or precision ``"unknown"`` without a publication date.
 
-Habitual events ("Nearly daily, Sunnis are picked up…"; the event coder's modality
-``habitual``; present-tense verbs in a paragraph that opened with a habitual cue) are
+Habitual events (a habitual cue in the sentence: "Nearly daily, Sunnis are picked up…";
+present-tense verbs in a paragraph that opened with a habitual cue) are
 ``recurring`` and take the reporting period as range: a range expression of the
 paragraph ("in the past six months") or the ``habitual_window_days`` before publication.
 
@@ -23,6 +23,7 @@ or "DMY") for 01/05/2012; ``habitual_window_days`` (default 180); ``use_datepars
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
@@ -91,6 +92,19 @@ def _copy(when: When, precision: str | None = None) -> When:
         span_start=when.span_start,
         span_end=when.span_end,
     )
+
+
+def _prefer_stated_days(own: list[Timex], weekdays: Iterable[str]) -> list[Timex]:
+    """The expressions of a sentence that may date its event: a stated day ("On 17 December,
+    overnight, forces struck…") outranks a deictic word of the same sentence ("overnight",
+    "yesterday"), which would count back from the publication date instead (a weekday,
+    "on Monday", names a day of its own and stays)."""
+    days = {w.lower() for w in weekdays}
+    deictic = [t for t in own if t.kind == "relative" and not set(t.text.lower().split()) & days]
+    stated = [t for t in own if t.kind != "relative" and t.when.precision == "day"]
+    if stated and deictic:
+        return [t for t in own if t not in deictic]
+    return own
 
 
 class DatesStage:
@@ -182,8 +196,9 @@ class DatesStage:
         cues: dict[int, list[tuple[int, int, str]]],
         timexes: dict[int, list[Timex]],
     ) -> bool:
-        if event.modality == "habitual":
-            return True
+        # the coder's "habitual" modality comes from the present tense alone as well: a
+        # headline or an analyst's note in the historical present ("Gangsters shoot police
+        # officer") reports one event on its day, so only a habitual cue makes a range
         if cues.get(event.sentence_index):
             # "often targeted, the town was hit on 3 May": a dated event is not habitual
             return not any(t.when.precision == "day" for t in timexes.get(event.sentence_index, []))
@@ -244,7 +259,8 @@ class DatesStage:
             when.recurring = True
             return when
         if own:
-            best = min(own, key=lambda t: self._rank(doc, event, t))
+            pool = _prefer_stated_days(own, self.lexicon.weekdays)
+            best = min(pool, key=lambda t: self._rank(doc, event, t))
             return _copy(best.when)
         for i in same_segment:
             if timexes.get(i):

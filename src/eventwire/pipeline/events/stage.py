@@ -6,9 +6,6 @@ and patient in the dependency parse, decide the modality, and choose the ACLED
 sub-event type from the context (subtypes.py). Each event carries its PLOVER type and
 mode, ACLED type and sub-type, CAMEO root, raw actor mentions with document offsets,
 evidence spans and a confidence that orders events for a reviewer.
-
->>> sorted(trigger_surface_forms(load_settings()))[:3]   # doctest: +SKIP
-['abduct', 'abducted', 'abducting']
 """
 
 from __future__ import annotations
@@ -20,6 +17,7 @@ from eventwire.datafiles import words
 from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.triggerlexicon import trigger_surface_forms
+from eventwire.pipeline.events.labels import apply_note_label
 from eventwire.pipeline.events.modality import (
     find_modality,
     governing_trigger,
@@ -30,7 +28,7 @@ from eventwire.pipeline.events.modality import (
     rank_below_governors,
 )
 from eventwire.pipeline.events.nonevents import equipment_tokens, non_event
-from eventwire.pipeline.events.roles import Roles, find_roles, is_participant, noun_span
+from eventwire.pipeline.events.roles import Roles, find_roles, is_participant
 from eventwire.pipeline.events.rules import (
     aircraft_not_striking,
     domain_words,
@@ -276,7 +274,8 @@ class EventCoder:
         events: list[Event] = []
         for i in indices:
             events.extend(self._code_sentence(doc, i, indices, chosen, salient, classes, rank[i]))
-        doc.events = [e for e in merge_events(events) if e.confidence >= self.min_confidence]
+        merged = apply_note_label(doc, merge_events(events), self.ontology)  # "Looting: …"
+        doc.events = [e for e in merged if e.confidence >= self.min_confidence]
         return doc
 
     @staticmethod
@@ -363,8 +362,8 @@ class EventCoder:
             own = set(range(match.start, match.end))
             agent_span: set[int] = set()
             if roles.agent is not None:
-                a_start, a_end = noun_span(parse[roles.agent])
-                agent_span = set(range(a_start, a_end))
+                # the whole phrase: "officers based at the police station" names no victim
+                agent_span = {t.i for t in parse[roles.agent].subtree}
             others = {
                 f
                 for m, f in chosen[i]

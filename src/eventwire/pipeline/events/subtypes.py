@@ -21,8 +21,12 @@ VIOLENT_FRAMES = frozenset(
      "suicide", "chemical", "abduct", "sexual", "riot", "mob", "body"}
 )  # fmt: skip
 PERSONAL_FRAMES = frozenset({"attack", "shoot", "kill", "harm", "beat", "body"})
+HARMED_CAPTIVE_FRAMES = frozenset({"kill", "harm", "beat", "shoot", "body"})
 REMOTE_FRAMES = ("suicide", "chemical", "air", "grenade", "explode", "shell")
 RIOT_WORDS: frozenset[str] = words("lexicon", "riot_words")
+BOMBED: frozenset[str] = words("lexicon", "bombed_words")
+_GROUP_HEADS: frozenset[str] = words("lexicon", "group_heads")
+_ORGANISED_WORDS: frozenset[str] = words("lexicon", "organised_group_words")
 _CIVILIAN_MODIFIERS: frozenset[str] = words("lexicon", "civilian_modifiers")
 _UNKNOWN_MODIFIERS: frozenset[str] = words("lexicon", "unknown_modifiers")
 _REMOTE_SUBTYPE = {
@@ -42,7 +46,7 @@ _WEAPON_CLASS = {
     "shell": "weapon_shell",
 }
 _PHRASE_CLASSES = ("armed", "military_site", "civilian", "unarmed_collective", "protesters",
-                   "state", "nonstate", "property", "goods")  # fmt: skip
+                   "state", "nonstate", "property", "goods", "communal")  # fmt: skip
 _FIREARM_TRIGGER_WORDS: frozenset[str] = words("lexicon", "firearm_trigger_words")
 _HEAD_ONLY = frozenset({"civilian", "goods"})  # classes a modifier does not give a phrase
 
@@ -101,11 +105,21 @@ def phrase_classes(parse: Any, head: int | None, lexicon: Lexicon) -> set[str]:
         found = (found - {"civilian"}) | {"armed"}  # "armed men", "armed farmers"
     if modifiers & _UNKNOWN_MODIFIERS:
         found.discard("unarmed_collective")
+    grouped = any(token_keys(t) & _GROUP_HEADS for t in tokens)
+    if "unarmed_collective" in found and grouped and _organised(tok, tokens):
+        found = (found - {"unarmed_collective", "civilian"}) | {"armed"}
     if tok.pos_ == "PROPN" and not found:
         found.add("named")
     if head_keys & lexicon.words_of("membership") and any(t.pos_ == "PROPN" for t in complements):
         found = (found - {"civilian", "unarmed_collective"}) | {"named"}  # "members of X"
     return found
+
+
+def _organised(head: Any, tokens: list[Any]) -> bool:
+    """ "a group of armed men", "an unidentified group", "the Wagner group", "an ethnic group":
+    an organised or armed group, not a crowd (issue 16: organised groups are not rioters)."""
+    words = {t.lower_ for t in head.subtree}
+    return bool(words & _ORGANISED_WORDS) or any(t.pos_ == "PROPN" for t in tokens[1:])
 
 
 def is_armed(classes: set[str]) -> bool:
@@ -179,6 +193,8 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
     if frame in PERSONAL_FRAMES:
         return _personal(frame, default, ctx)
     if frame == "abduct":
+        if HARMED_CAPTIVE_FRAMES & (ctx.frames_sentence | ctx.frames_window):
+            return "Attack", "abducted and harmed"  # ACLED: killed or hurt, not only held
         return "Abduction/forced disappearance", "abduction"
     if frame == "arrest":
         if "nonstate" in agent and "state" not in agent:
@@ -220,6 +236,10 @@ def _clash(ctx: Context) -> tuple[str, str]:
         is_unarmed_crowd(agent) or is_unarmed_crowd(patient) or "state" in agent | patient
     ):
         return "Violent demonstration", "clash in a protest"
+    if "communal" in agent | patient or (
+        "communal" in ctx.sentence and "state" not in agent | patient
+    ):
+        return "Armed clash", "clans, tribes or communities clashed"  # identity militias
     if is_unarmed_crowd(agent) and not is_armed(patient) and "weapon_smallarms" not in ctx.sentence:
         return "Mob violence", "clash between unarmed groups"
 
@@ -257,6 +277,13 @@ def _territory(frame: str, ctx: Context) -> tuple[str, str]:
 
 def _remote(frame: str, ctx: Context) -> tuple[str, str]:
     weapon = remote_weapon(ctx, frame) or frame
+    if weapon == "air" and "clash" in ctx.frames_sentence | ctx.frames_window:
+        # "clashed …; the operation was supported by an airstrike": air support is part of
+        # the battle (heavy weapons fired at positions stay shelling: ACLED's convention)
+        return "Armed clash", "air support in a battle"
+    state_agent = "state" in ctx.agent and "nonstate" not in ctx.agent  # not "Islamic State"
+    if weapon == "explode" and ctx.trigger & BOMBED and state_agent:
+        return "Air/drone strike", "state forces bombed"  # "the army bombed the village"
     if weapon == "shell" and ("weapon_smallarms" in ctx.sentence or "exchange" in ctx.sentence):
         # heavy weapons fired together with small arms: a battle, not one-sided shelling
         return "Armed clash", "heavy and small arms"
@@ -291,9 +318,6 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
         return "Mob violence", "violence by an unarmed crowd"
     if "sexual" in ctx.frames_sentence:
         return "Sexual violence", "sexual violence cue"
-    captive = "abduct" in ctx.frames_sentence or "captivity" in ctx.sentence
-    if captive and frame in ("kill", "harm", "beat", "shoot"):
-        return "Abduction/forced disappearance", "abducted and harmed"
     if is_armed(patient):
         return "Armed clash", "armed target"
     if is_civilian(patient) or "property" in patient:
@@ -303,8 +327,9 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
     if frame == "beat":
         return "Attack", "beating"
     victims = ctx.victims
-    if "civilian" in victims and not {"armed", "military_site"} & victims:
+    # a site named only as the scene ("at a checkpoint", "in a police station") is no party
+    if "civilian" in victims and "armed" not in victims:
         return "Attack", "civilians named in the sentence"
-    if {"armed", "military_site"} & victims:
+    if "armed" in victims:
         return "Armed clash", "armed actors named in the sentence"
     return default, "frame default"

@@ -1,0 +1,78 @@
+"""Note labels: "Movement of forces: …", "Looting: …", "Defusal: …" name the event's sub-type.
+
+Analysts' notes (ACLED's among them) often open with a label and a colon that names the kind
+of strategic development the note reports. The words after the label rarely say it as
+plainly ("400 fighters were observed on the outskirts"), so the label is the strongest
+evidence there is: every event of the labelled note takes the label's sub-type, and a note
+whose words yield no event gets one event whose trigger is the label itself.
+
+The labels and their sub-types are the ``note_labels`` table of ``data/lexicon/words.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eventwire.datafiles import word_table
+from eventwire.ontology import Ontology
+from eventwire.records import Document, Event, Span
+
+LABEL_CONFIDENCE = 0.9
+_OPENING = re.compile(r"\s*([A-Za-z][A-Za-z /,\-]{1,60}?)\s*:\s")
+
+
+def _labels() -> dict[str, str]:
+    table = word_table("lexicon", "note_labels")
+    return {label.lower(): sub for sub, labels in table.items() for label in labels}
+
+
+NOTE_LABELS: dict[str, str] = _labels()
+
+
+def note_label(text: str) -> tuple[str, int, int] | None:
+    """``(sub-event type, start, end)`` of the label a text opens with, or None.
+
+    >>> note_label("Movement of forces: On 4 May, troops arrived.")[0]
+    'Change to group/activity'
+    >>> note_label("Reports that: gunmen attacked") is None
+    True
+    """
+    match = _OPENING.match(text)
+    if match is None:
+        return None
+    sub = NOTE_LABELS.get(match.group(1).lower())
+    return None if sub is None else (sub, match.start(1), match.end(1))
+
+
+def _sentence_of(doc: Document, offset: int) -> int:
+    return next((i for i, s in enumerate(doc.sentences) if s.start <= offset < s.end), 0)
+
+
+def apply_note_label(doc: Document, events: list[Event], ontology: Ontology) -> list[Event]:
+    """Give the events of a labelled note the label's sub-type (see the module docstring)."""
+    found = note_label(doc.text)
+    if found is None or not doc.sentences:
+        return events
+    sub, start, end = found
+    cw = ontology.crosswalk(sub)
+    if not events:
+        trigger = Span(start, end, "trigger", doc.text[start:end])
+        events = [
+            Event(
+                doc_id=doc.doc_id,
+                trigger=trigger,
+                sentence_index=_sentence_of(doc, start),
+                plover_type=cw.plover_type,
+                confidence=LABEL_CONFIDENCE,
+                evidence=[trigger],
+            )
+        ]
+    for event in events:
+        if event.acled_sub_event_type == sub or event.modality in {"negated", "hypothetical"}:
+            continue
+        event.acled_sub_event_type, event.acled_event_type = sub, cw.acled_event_type
+        event.plover_type, event.plover_mode = cw.plover_type, cw.plover_mode
+        event.cameo_root = cw.cameo_root
+        event.rule = f"{event.rule or 'label'}|note label {doc.text[start:end]!r}"
+        event.confidence = max(event.confidence, LABEL_CONFIDENCE)
+    return events
