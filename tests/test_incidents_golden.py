@@ -37,8 +37,6 @@ DETAIL_XFAIL: dict[str, str] = {
 }
 # Cases whose incidents themselves fail only because of another part.
 INCIDENT_XFAIL: dict[str, str] = {
-    "07_ankara_trial_background": "word senses: the victims who 'had gathered for a peace "
-    "rally' in a recalled bombing become a current protest",
     "09_idlib_airstrikes": "events typing: a house that 'was hit' in an air-strike report is "
     "typed Attack (Violence against civilians), not Air/drone strike",
 }
