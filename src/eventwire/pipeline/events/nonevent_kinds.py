@@ -179,7 +179,7 @@ def nonevent_kind(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon)
         _crowd_control(match, parse)
     ):
         return "crowd control"
-    if frame in VIOLENT and _disaster_told(match, parse, lexicon):
+    if frame in VIOLENT | {"destroy"} and _disaster_told(match, parse, lexicon):
         return "disaster"
     if frame == "arrest" and _court_sentence(match, parse):
         return "a court's sentence"

@@ -24,19 +24,18 @@ from datetime import timedelta
 
 from eventwire.config import IncidentsOptions, Settings
 from eventwire.datafiles import words
-from eventwire.ontology import load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.incidents.claims import text_claims
 from eventwire.pipeline.incidents.compat import ends_before
 from eventwire.pipeline.incidents.cues import load_incident_cues
-from eventwire.pipeline.incidents.group import Grouper, Incident, Item, harms_protesters
+from eventwire.pipeline.incidents.group import Grouper, Incident, Item
 from eventwire.pipeline.incidents.merge import merge
+from eventwire.pipeline.incidents.retype import excessive_force, same_weapon
 from eventwire.pipeline.incidents.tolls import load_toll_cues
 from eventwire.records import Document, Event
 
 NAME = "eventwire.incidents.v1"
-EXCESSIVE_FORCE = "Excessive force against protesters"
 
 
 class IncidentsStage:
@@ -68,18 +67,20 @@ class IncidentsStage:
         self.options = options
         self.dictionary = dictionary
         self.toll_cues = load_toll_cues()
+        self.weapon_sub_types = words("incidents", "report_weapon_sub_types")
 
     def __call__(self, doc: Document) -> Document:
         if not doc.events:
             return doc
-        events: list[Event] = []
+        pairs: list[tuple[Incident, Event]] = []
         incidents = self.grouper.group(doc)
         self.attach_text_claims(doc, incidents)
         for incident in incidents:
             event = self._event_of(doc, incident)
             if event is not None:
-                events.append(event)
-        doc.events = events
+                pairs.append((incident, event))
+        same_weapon(pairs, doc.sentences, self.weapon_sub_types, self.grouper.cues)
+        doc.events = [event for _, event in pairs]
         return doc
 
     def attach_text_claims(self, doc: Document, incidents: list[Incident]) -> None:
@@ -127,28 +128,9 @@ class IncidentsStage:
             event.actor1 = None  # who denies it is not who did it
         elif claimed_act is not None and event.actor1 is not None:
             event.actor1 = dataclasses.replace(event.actor1, claimed=True)
-        self._excessive_force(incident, event)
+        excessive_force(incident, event)
         event.background = self.is_background(doc, event)
         return event
-
-    @staticmethod
-    def _excessive_force(incident: Incident, event: Event) -> None:
-        """A demonstration whose protesters were killed or wounded by those who intervened
-        ("riot police fired rubber bullets at the marchers, wounding 12 protesters") is
-        ACLED's Excessive force against protesters: the force is actor1, the protesters
-        actor2."""
-        if event.acled_event_type != "Protests":
-            return
-        harm = next((i for i in incident.items if harms_protesters(i)), None)
-        if harm is None or harm.event.actor1 is None or harm.event.actor1.inter in (None, 6):
-            return
-        cw = load_ontology().crosswalk(EXCESSIVE_FORCE)
-        protesters = harm.event.actor2
-        event.actor1, event.actor2 = harm.event.actor1, event.actor1 or protesters
-        event.acled_sub_event_type, event.acled_event_type = EXCESSIVE_FORCE, cw.acled_event_type
-        event.plover_type, event.plover_mode = cw.plover_type, cw.plover_mode
-        event.cameo_root = cw.cameo_root
-        event.rule = f"{event.rule}|incidents: protesters harmed"
 
     def _claimed_act(self, doc: Document, incident: Incident) -> tuple[Event, str] | None:
         """The violent act that an incident made only of claims, or only of denials, refers
