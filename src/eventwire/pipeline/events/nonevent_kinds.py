@@ -14,6 +14,13 @@ no incident of political violence.
   (``victim_verbs``): the rally tells who the victims were, not a demonstration of its own;
 - a court's sentence: "a court jailed a man for helping to plan the bombing" (``court_words``):
   a judicial act, no arrest (ACLED codes arrests by forces, not verdicts);
+- mobilising what is no force: "mobilising additional funds", "mobilise voters"
+  (``nonforce_objects``);
+- a deployment to train, advise or keep the peace: "soldiers deployed to train Nigerian
+  troops", "230 troops to Liberia on a peacekeeping mission" (``assist_purposes``): military
+  cooperation, no change in an armed group's activity;
+- an act given up or called off: "have given up fighting", "called off the strike"
+  (``ending_verbs``): it stops, nothing happens;
 - a business or political "attack" on a market, a rival company or a policy with no weapon,
   armed actor or harm in the sentence: "the retailer launched an assault on the budget
   market", "the chief executive launched an attack on rival banks over their fees"
@@ -37,6 +44,9 @@ CROWD_CONTROL_MODIFIERS: frozenset[str] = words("lexicon", "crowd_control_modifi
 RELATIVE_SUBJECTS: frozenset[str] = words("lexicon", "relative_subjects")
 VICTIM_VERBS: frozenset[str] = words("lexicon", "victim_verbs")
 COURT_WORDS: frozenset[str] = words("lexicon", "court_words")
+NONFORCE_OBJECTS: frozenset[str] = words("lexicon", "nonforce_objects")
+ASSIST_PURPOSES: frozenset[str] = words("lexicon", "assist_purposes")
+ENDING_VERBS: frozenset[str] = words("lexicon", "ending_verbs")
 
 VIOLENT = frozenset(
     {"clash", "attack", "shoot", "kill", "harm", "beat", "shell", "air", "explode", "grenade",
@@ -151,6 +161,43 @@ def _court_sentence(match: TriggerMatch, parse: Any) -> bool:
     return any(token_keys(a) & COURT_WORDS for a in agents)
 
 
+def _nonforce_mobilised(match: TriggerMatch, parse: Any) -> bool:
+    """ "mobilising additional funds", "mobilise voters": no force is mobilised."""
+    head = parse[match.head]
+    objects = _objects(head) if head.pos_ == "VERB" else []
+    return bool(objects) and all(token_keys(o) & NONFORCE_OBJECTS for o in objects)
+
+
+def _assisting_deployment(match: TriggerMatch, parse: Any) -> bool:
+    """ "deployed to train 200 Nigerian soldiers", "on a peacekeeping mission"."""
+    head = parse[match.head]
+    if head.pos_ != "VERB" and head.head.pos_ == "VERB":
+        head = head.head  # "soldiers deployed …": the verb carries the purpose clause
+    for tok in head.subtree:
+        purpose = tok.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+        )
+        if purpose and token_keys(tok) & ASSIST_PURPOSES:
+            return True  # a purpose clause: "to train", "to advise"
+    return any(
+        token_keys(t) & ASSIST_PURPOSES
+        and t.dep_ in {"compound", "amod"}
+        and t.head.lemma_.lower() in {"mission", "operation", "force", "contingent"}
+        for t in parse
+    )  # "on a peacekeeping mission", "a training mission"
+
+
+def _given_up(match: TriggerMatch, parse: Any) -> bool:
+    """ "have given up fighting", "called off a four-day strike": the act is stopped."""
+    tok = parse[match.head]
+    if tok.pos_ not in {"NOUN", "VERB"} or tok.dep_ not in {"dobj", "obj", "xcomp", "pcomp"}:
+        return False
+    verb = tok.head
+    particle = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
+    phrase = f"{verb.lemma_.lower()} {particle}".strip()
+    return phrase in ENDING_VERBS
+
+
 def _business_attack(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
     """A nominal "attack"/"assault" on a market, a company or a policy, with no weapon,
     armed actor or harm in the sentence: a business or a political move."""
@@ -185,6 +232,12 @@ def nonevent_kind(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon)
         return "a court's sentence"
     if frame == "protest" and _victims_gathering(match, parse):
         return "the victims' gathering"
+    if frame == "mobilize" and _nonforce_mobilised(match, parse):
+        return "no force mobilised"
+    if frame == "mobilize" and _assisting_deployment(match, parse):
+        return "deployed to train or keep the peace"
+    if frame in VIOLENT and _given_up(match, parse):
+        return "given up or called off"
     if frame in {"attack", "beat"} and _business_attack(match, parse, lexicon):
         return "business or political attack"
     return None
