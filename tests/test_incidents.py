@@ -343,8 +343,21 @@ def test_a_claim_does_not_replace_a_perpetrator_the_report_names(stage: Stage) -
     assert doc.events[0].actor1 is named and not named.claimed
 
 
-def test_a_claim_without_an_incident_is_not_an_event(stage: Stage) -> None:
+def test_a_report_of_a_claim_alone_gives_the_claimed_act(stage: Stage) -> None:
+    """Issue 15: a report that only carries a claim tells of the act claimed."""
     doc = stage(report([CLAIM], [claim_of(ISIS, 0)]))
+    assert len(doc.events) == 1
+    event = doc.events[0]
+    assert event.acled_sub_event_type == "Attack"
+    assert event.actor1 is not None and event.actor1.claimed
+
+
+def test_the_words_of_a_lone_claim_are_no_event(stage: Stage) -> None:
+    sentence = (
+        "Islamic State claimed responsibility in a statement, citing the torture of prisoners."
+    )
+    says = [Say(0, "torture", "beat", CIVILIANS, "Attack", actor1=ISIS, confidence=0.6)]
+    doc = stage(report([sentence], says))
     assert doc.events == []
     assert any(n.code == "EW-INC-001" for n in doc.notes)
 

@@ -394,3 +394,98 @@ def test_grenades_that_are_used_are_still_grenade_attacks(
     violent: Callable[[str], list[str]], text: str
 ) -> None:
     assert "Grenade" in violent(text), text
+
+
+# --- 13. periods, crowd control, disasters told with a pronoun, business attacks ----------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After decades of hostilities, the two neighbours reopened their border crossing.",
+        "The singer said she had endured years of abuse from online trolls.",
+        "Years of fighting have left the old town without running water.",
+    ],
+)
+def test_a_period_of_conflict_is_no_incident(
+    text: str, violent: Callable[[str], list[str]]
+) -> None:
+    assert violent(text) == []
+
+
+def test_a_period_keeps_the_incident_told_beside_it(violent: Callable[[str], list[str]]) -> None:
+    text = "After weeks of protests, gunmen shot dead two students outside the university."
+    assert violent(text) == ["Attack"]
+
+
+def test_weeks_of_protests_are_no_protest_event(coded: Coded) -> None:
+    events = coded("The prime minister resigned on Friday after weeks of street protests.")
+    assert not [e for e in events if e[0] == "PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riot police fired tear gas and water cannon at the marchers outside parliament.",
+        "Officers fired rubber bullets and stun grenades to disperse the crowd of strikers.",
+    ],
+)
+def test_crowd_control_munitions_are_no_attack(
+    text: str, violent: Callable[[str], list[str]]
+) -> None:
+    assert not {"Attack", "Grenade", "Armed clash"} & set(violent(text))
+
+
+def test_crowd_control_leaves_the_demonstration_with_intervention(coded: Coded) -> None:
+    events = coded(
+        "Riot police fired tear gas at hundreds of students who marched on parliament on Monday."
+    )
+    assert [sub for _, sub, _ in events] == ["Protest with intervention"]
+
+
+def test_live_fire_at_a_crowd_is_still_violence(violent: Callable[[str], list[str]]) -> None:
+    text = "Soldiers fired live rounds and tear gas at the marchers, killing four of them."
+    assert violent(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hurricane Mara killed 40 people when it struck the southern coast on Sunday.",
+        "The tsunami, which killed thousands of people along the coast, destroyed the port.",
+    ],
+)
+def test_a_disaster_told_with_a_pronoun_or_a_name_is_no_attack(
+    text: str, violent: Callable[[str], list[str]]
+) -> None:
+    assert violent(text) == []
+
+
+def test_an_attack_told_with_a_pronoun_is_still_an_attack(
+    violent: Callable[[str], list[str]],
+) -> None:
+    text = "The militants killed nine villagers when they stormed the village at dawn."
+    assert violent(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chain launched an assault on the budget clothing market with a new range.",
+        "The new chief executive launched a fierce attack on rival banks over their fees.",
+    ],
+)
+def test_a_business_attack_is_no_violence(text: str, violent: Callable[[str], list[str]]) -> None:
+    assert violent(text) == []
+
+
+def test_an_attack_on_a_bank_by_gunmen_is_violence(violent: Callable[[str], list[str]]) -> None:
+    assert violent("Gunmen attacked a bank in the town centre and killed two guards.")
+
+
+def test_a_court_sentence_is_no_arrest(coded: Coded) -> None:
+    events = coded("A court in Ankara on Tuesday jailed two men for life for the 2019 bombing.")
+    assert "Arrests" not in [sub for _, sub, _ in events]
+
+
+def test_police_jailing_protesters_is_still_an_arrest(coded: Coded) -> None:
+    events = coded("Police detained and jailed six activists after the march in Minsk.")
+    assert "Arrests" in [sub for _, sub, _ in events]

@@ -28,7 +28,9 @@ module drops trigger matches that name no event at all, whatever their sense:
   himself"), a participle describing someone ("the assassinated former prime minister"),
   hunting ("the hunt killed 30 foxes"), a sporting result ("shot the Gunners into the
   lead"), a weapon as a figure for a sporting act ("a howitzer of a penalty")
-  (``reflexive_objects``, ``wild_animals``, ``contest_goals``, ``sport_acts``).
+  (``reflexive_objects``, ``wild_animals``, ``contest_goals``, ``sport_acts``);
+- periods ("decades of hostilities"), crowd control ("fired tear
+  gas"), disasters told with a pronoun, business "attacks": nonevent_kinds.py.
 
 The coder (stage.py ``_accept``) asks :func:`non_event` first, for every trigger match.
 
@@ -41,6 +43,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.datafiles import words
+from eventwire.pipeline.events.nonevent_kinds import nonevent_kind
 from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, find_phrases, token_keys
 
 __all__ = ["accidental_blast", "non_event"]
@@ -250,9 +253,20 @@ def _plotted(match: TriggerMatch, parse: Any) -> bool:
         if parent.i == tok.i or tok.dep_ == "conj":
             return False  # "planned and carried out the attack": it was done
         if token_keys(parent) & PLOT_WORDS and tok.dep_ not in {"nsubj", "nsubjpass"}:
-            return True
+            return not _dated_in_a_year(parent)  # "helping to plan the bombing in 2015": done
         tok = parent
     return False
+
+
+def _dated_in_a_year(tok: Any) -> bool:
+    """A year on the plan or its act ("to plan the bombing … in October 2015"): a trial
+    story's plan of an act that was carried out."""
+    return any(
+        g.like_num and len(g.text) == 4 and g.text[:2] in {"19", "20"}
+        for c in tok.children
+        if c.dep_ in {"prep", "dobj"}
+        for g in c.subtree
+    )
 
 
 def _foiled_without_seizure(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
@@ -459,4 +473,4 @@ def non_event(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -> 
         return "sporting result"
     if frame in {"shell", "air", "grenade"} and _figure_of_weapon(match, parse):
         return "figure of speech"
-    return None
+    return nonevent_kind(match, parse, frame, lexicon)  # periods, crowd control, …

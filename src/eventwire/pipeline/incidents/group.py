@@ -48,6 +48,21 @@ class Item:
     aggregate: bool = False
 
 
+PROTESTERS_INTER = 6  # ACLED's inter code of protesters
+
+
+def harms_protesters(item: Item) -> bool:
+    """A death or a wound (a consequence) whose victims are protesters."""
+    victims = item.event.actor2
+    return (
+        item.kind == "consequence"
+        and item.event.plover_type == "ASSAULT"  # a death or a wound, not an arrest
+        and item.event.modality == "asserted"
+        and victims is not None
+        and victims.inter == PROTESTERS_INTER
+    )
+
+
 @dataclass
 class Incident:
     """Mentions that speak of one incident, the first one opened it."""
@@ -178,9 +193,10 @@ class Grouper:
             and not self._at_protest(item, incident)
         ):
             return False
-        if item.kind not in ("main", "coreferent") and self.family(first.event) not in (
-            "violent",
-            family,
+        if (
+            item.kind not in ("main", "coreferent")
+            and self.family(first.event) not in ("violent", family)
+            and not (harms_protesters(item) and self._at_protest(item, incident))
         ):
             return False
         if item.kind == "main" and not (
@@ -257,13 +273,22 @@ class Grouper:
         modality = item.event.modality
         if modality == "negated" and item.kind == "consequence":
             return True
-        return modality in {i.event.modality for i in incident.typed()}
+        told = {i.event.modality for i in incident.typed()}
+        if item.kind == "coreferent" and modality == "asserted" and "hypothetical" in told:
+            # "sentenced for helping to plan the bombing in October 2015. The bombing killed
+            # 100 people": the anaphor asserts that the dated act was carried out
+            return any(i.own_date and stated_date(i.event.date) for i in incident.typed())
+        return modality in told
 
     def _at_protest(self, item: Item, incident: Incident) -> bool:
-        """An arrest told in or right after a demonstration's sentence: part of it."""
-        if item.event.acled_sub_event_type not in self.cues.protest_attached_sub_types:
-            return False
+        """An arrest, or harm done to the protesters ("…, wounding 12 protesters"), told in
+        or right after a demonstration's sentence: part of it."""
         if self.family(incident.first.event) != "demonstration":
+            return False
+        if not (
+            item.event.acled_sub_event_type in self.cues.protest_attached_sub_types
+            or harms_protesters(item)
+        ):
             return False
         told = max(i.event.sentence_index for i in incident.items)
         return 0 <= item.event.sentence_index - told <= 1
@@ -339,6 +364,11 @@ class Grouper:
                     if any(t.event.acled_event_type == etype for t in i.typed())
                 ]
                 candidates = same or candidates
+            if item.event.modality == "asserted":
+                # an asserted anaphor refers to a planned or charged act only when no act
+                # told as done fits ("… to plan the bombing in October 2015. The bombing…")
+                done = [i for i in candidates if "asserted" in _modalities(i)]
+                candidates = done or candidates
             if candidates:
                 if item.kind == "main" and self._at_protest(item, candidates[0]):
                     item.kind = "consequence"  # the arrests of a Protest with intervention
@@ -349,6 +379,10 @@ class Grouper:
         incidents.append(Incident())
         incidents[-1].add(item)
         return incidents[-1]
+
+
+def _modalities(incident: Incident) -> set[str]:
+    return {i.event.modality for i in incident.typed()}
 
 
 def _turn(item: Item) -> tuple[int, int]:

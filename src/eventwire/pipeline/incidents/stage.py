@@ -11,12 +11,15 @@ say (:mod:`.merge`) and flags what is not a current incident:
   report's publication (a 2015 attack recalled in a 2016 story keeps its own date);
 - ``aggregate``: a total over a long period ("since 2014 the conflict has killed …").
 
-A claim of responsibility or a denial that finds no incident to refer to is not an event:
-it is dropped with a note. Options: ``config.IncidentsOptions``. See docs/incidents.md.
+A claim or a denial that refers to no violent act is not an event: it is dropped with a
+note; a report that only carries a claim (or a denial) of responsibility for a violent act
+gives that act, with the claimant as actor1 (``claimed``), or no actor1 after a denial.
+Options: ``config.IncidentsOptions``. See docs/incidents.md.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 
 from eventwire.config import IncidentsOptions, Settings
@@ -26,8 +29,9 @@ from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dict
 from eventwire.pipeline.incidents.claims import text_claims
 from eventwire.pipeline.incidents.compat import ends_before
 from eventwire.pipeline.incidents.cues import load_incident_cues
-from eventwire.pipeline.incidents.group import Grouper, Incident
+from eventwire.pipeline.incidents.group import Grouper, Incident, Item
 from eventwire.pipeline.incidents.merge import merge
+from eventwire.pipeline.incidents.retype import excessive_force, same_weapon
 from eventwire.pipeline.incidents.tolls import load_toll_cues
 from eventwire.records import Document, Event
 
@@ -63,18 +67,20 @@ class IncidentsStage:
         self.options = options
         self.dictionary = dictionary
         self.toll_cues = load_toll_cues()
+        self.weapon_sub_types = words("incidents", "report_weapon_sub_types")
 
     def __call__(self, doc: Document) -> Document:
         if not doc.events:
             return doc
-        events: list[Event] = []
+        pairs: list[tuple[Incident, Event]] = []
         incidents = self.grouper.group(doc)
         self.attach_text_claims(doc, incidents)
         for incident in incidents:
             event = self._event_of(doc, incident)
             if event is not None:
-                events.append(event)
-        doc.events = events
+                pairs.append((incident, event))
+        same_weapon(pairs, doc.sentences, self.weapon_sub_types, self.grouper.cues)
+        doc.events = [event for _, event in pairs]
         return doc
 
     def attach_text_claims(self, doc: Document, incidents: list[Incident]) -> None:
@@ -101,8 +107,14 @@ class IncidentsStage:
                 best[1].claim_mentions.append(claim.mention)
 
     def _event_of(self, doc: Document, incident: Incident) -> Event | None:
-        """The incident's event, or None for a claim or denial that refers to nothing."""
-        if all(item.kind in ("claim", "denial") for item in incident.items):
+        """The incident's event, or None for a claim or denial that refers to nothing.
+
+        A report that only carries a claim of responsibility for a violent act ("Islamic
+        State claimed responsibility for Tuesday's bombing of a market in Baghdad") tells
+        of that act: it is the incident, dated by the claim's reference to it, with the
+        claimant as actor1 (``claimed``); after a denial only, with no actor1."""
+        claimed_act = self._claimed_act(doc, incident)
+        if claimed_act is None and all(item.kind in ("claim", "denial") for item in incident.items):
             first = incident.first.event
             doc.note(
                 NAME,
@@ -112,8 +124,48 @@ class IncidentsStage:
             )
             return None
         event = merge(incident, doc.sentences, self.toll_cues)
+        if claimed_act is not None and claimed_act[1] == "denial":
+            event.actor1 = None  # who denies it is not who did it
+        elif claimed_act is not None and event.actor1 is not None:
+            event.actor1 = dataclasses.replace(event.actor1, claimed=True)
+        excessive_force(incident, event)
         event.background = self.is_background(doc, event)
         return event
+
+    def _claimed_act(self, doc: Document, incident: Incident) -> tuple[Event, str] | None:
+        """The violent act that an incident made only of claims, or only of denials, refers
+        to, with that kind; None otherwise."""
+        kinds = {item.kind for item in incident.items}
+        if kinds not in ({"claim"}, {"denial"}):
+            return None
+        kind = kinds.pop()
+        first = incident.first
+        event = first.event
+        if self.grouper.family(event) != "violent":
+            return None
+        if kind == "denial":
+            if not first.anaphor:
+                return None  # "denied that its troops attacked the village": contested
+            event.modality = "asserted"  # "denied any role in Monday's attack": it happened
+        if event.modality != "asserted" or not self._named_by_claim(doc, first):
+            return None
+        return event, kind
+
+    def _named_by_claim(self, doc: Document, item: Item) -> bool:
+        """Is the act the one the claim or denial names ("claimed responsibility for
+        Tuesday's bombing"), not a word of its reasons further on ("…, saying it avenged
+        the killing of its commander")? The next words after the cue, with no clause
+        break between."""
+        index = item.event.sentence_index
+        if not 0 <= index < len(doc.sentences):
+            return False
+        sentence = doc.sentences[index]
+        before = sentence.text[: item.event.trigger.start - sentence.start]
+        cue = self.grouper.cues.claim.search(before) or self.grouper.cues.denial.search(before)
+        if cue is None:
+            return False
+        between = before[cue.end() :]
+        return not any(mark in between for mark in ",;:") and len(between.split()) <= 6
 
     def is_background(self, doc: Document, event: Event) -> bool:
         """Whether the event's date ends well before the report was published."""

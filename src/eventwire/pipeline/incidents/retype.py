@@ -1,0 +1,84 @@
+"""Types an incident takes from the rest of the report (issue 15, second pass).
+
+- **Excessive force.** A demonstration whose protesters were killed or wounded by the force
+  that intervened ("riot police fired rubber bullets at the marchers, wounding 12
+  protesters") is ACLED's *Excessive force against protesters*: the force is actor1, the
+  protesters actor2.
+- **The report's weapon.** "Air strikes hit the towns of Saraqib and Ariha on Thursday… In
+  Ariha, four members of one family were killed when their house was hit": the generic act
+  told at another place right after an air strike or a shelling is one more strike of that
+  kind, not an attack of unknown type (``report_weapon_sub_types``); with no day of its
+  own it takes the strike's.
+"""
+
+from __future__ import annotations
+
+from eventwire.ontology import load_ontology
+from eventwire.pipeline.incidents.cues import IncidentCues
+from eventwire.pipeline.incidents.group import PROTESTERS_INTER, Incident, harms_protesters
+from eventwire.records import Event, Sentence
+
+EXCESSIVE_FORCE = "Excessive force against protesters"
+_NEAR_SENTENCES = 2
+_RETYPED = frozenset({"Attack"})  # what a generic violent word is typed without a weapon
+
+
+def _retype(event: Event, sub_type: str, why: str) -> None:
+    cw = load_ontology().crosswalk(sub_type)
+    event.acled_sub_event_type, event.acled_event_type = sub_type, cw.acled_event_type
+    event.plover_type, event.plover_mode = cw.plover_type, cw.plover_mode
+    event.cameo_root = cw.cameo_root
+    event.rule = f"{event.rule}|incidents: {why}"
+
+
+def excessive_force(incident: Incident, event: Event) -> None:
+    """Retype a demonstration whose protesters the intervening force killed or wounded."""
+    if event.acled_event_type != "Protests":
+        return
+    harm = next((i for i in incident.items if harms_protesters(i)), None)
+    if harm is None or harm.event.actor1 is None:
+        return
+    if harm.event.actor1.inter in (None, PROTESTERS_INTER):
+        return
+    protesters = harm.event.actor2
+    event.actor1, event.actor2 = harm.event.actor1, event.actor1 or protesters
+    _retype(event, EXCESSIVE_FORCE, "protesters harmed")
+
+
+def same_weapon(
+    pairs: list[tuple[Incident, Event]],
+    sentences: list[Sentence],
+    weapons: frozenset[str],
+    cues: IncidentCues,
+) -> None:
+    """Give a generic act told right after an air strike or a shelling (at another place,
+    same day, no separator) the strike's sub-type. ``pairs``: each incident with its event,
+    in text order."""
+    previous: Event | None = None
+    for incident, event in pairs:
+        index = event.sentence_index
+        opens = 0 <= index < len(sentences) and cues.opens_incident(sentences[index].text)
+        if (
+            previous is not None
+            and all(i.generic for i in incident.typed())
+            and event.acled_sub_event_type in _RETYPED
+            and 0 <= index - previous.sentence_index <= _NEAR_SENTENCES
+            and not opens
+            and (not _own_day(incident) or _same_day(event, previous))
+        ):
+            _retype(event, previous.acled_sub_event_type or "", "the report's weapon")
+            if not _own_day(incident):
+                event.date = previous.date  # told on with no day of its own: the strike's
+        if event.acled_sub_event_type in weapons:
+            previous = event
+
+
+def _own_day(incident: Incident) -> bool:
+    return any(i.own_date for i in incident.typed())
+
+
+def _same_day(one: Event, other: Event) -> bool:
+    a, b = one.date, other.date
+    if a is None or b is None or a.start is None or b.start is None:
+        return True
+    return a.start <= (b.end or b.start) and b.start <= (a.end or a.start)

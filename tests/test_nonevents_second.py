@@ -1,0 +1,83 @@
+"""Non-events and statements, second pass (issue 15): our own sentences.
+
+Mobilising what is no force, deployments to train or keep the peace, acts given up or
+called off, and condolences: the statement is the sentence's act (CAMEO 018, root 01) and the
+killing it speaks of ranks below it. Each class has a twin that must still be coded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.config import CODER_STAGES, Settings
+from eventwire.pipeline.base import Pipeline, Resources
+from eventwire.records import Document, Event
+
+Coded = Callable[[str], list[Event]]
+
+
+@pytest.fixture(scope="module")
+def coded(settings: Settings, resources: Resources) -> Coded:
+    """The events of a text, most confident first (the coder's stages only)."""
+    pipeline = Pipeline.from_settings(settings.replace(stages=CODER_STAGES), resources)
+
+    def run(text: str) -> list[Event]:
+        events = pipeline(Document(text=text)).events
+        return sorted(events, key=lambda e: -e.confidence)
+
+    return run
+
+
+def test_mobilising_funds_is_no_mobilisation(coded: Coded) -> None:
+    events = coded("The bank is mobilising additional funds for reconstruction after the war.")
+    assert "MOBILIZE" not in [e.plover_type for e in events]
+
+
+def test_mobilising_troops_is_still_a_mobilisation(coded: Coded) -> None:
+    events = coded("The army is mobilising 5,000 reservists to the northern front.")
+    assert "MOBILIZE" in [e.plover_type for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forty Kenyan soldiers deployed to a base in Somalia to train local recruits.",
+        "Ghana announced the deployment of 500 troops to Mali on a peacekeeping mission.",
+    ],
+)
+def test_deployments_to_train_or_keep_the_peace_change_no_activity(text: str, coded: Coded) -> None:
+    assert "Change to group/activity" not in [e.acled_sub_event_type for e in coded(text)]
+
+
+def test_a_deployment_to_a_front_is_still_a_change_of_activity(coded: Coded) -> None:
+    events = coded("The army deployed 3,000 troops to the border town after the rebel advance.")
+    assert "Change to group/activity" in [e.acled_sub_event_type for e in events]
+
+
+def test_fighting_given_up_is_no_fight(coded: Coded) -> None:
+    text = "Two rebel commanders have given up fighting and surrendered to the army in Kasai."
+    assert "ASSAULT" not in [e.plover_type for e in coded(text)]
+
+
+def test_fighting_that_goes_on_is_a_fight(coded: Coded) -> None:
+    text = "Rebels and soldiers kept up heavy fighting near the town of Kasai on Monday."
+    assert "ASSAULT" in [e.plover_type for e in coded(text)]
+
+
+def test_condolences_are_the_sentence_act(coded: Coded) -> None:
+    events = coded(
+        "The governor expressed condolences to the families of nine miners who were killed "
+        "in a bomb attack on their bus."
+    )
+    assert events[0].plover_type == "SUPPORT" and events[0].cameo_root == "01"
+    assert "ASSAULT" in [e.plover_type for e in events]  # the attack is still coded
+
+
+def test_an_attack_told_before_the_condolences_leads(coded: Coded) -> None:
+    events = coded(
+        "A bomb attack on a bus killed nine miners on Monday, and the governor expressed "
+        "condolences to their families."
+    )
+    assert events[0].plover_type == "ASSAULT"
