@@ -161,7 +161,13 @@ def _name_mention(lex: Lexicon, tokens: list[Token], i: int, best: int, index: i
     nxt = tokens[best].text if best < len(tokens) else ""
     next_name = best < len(tokens) and (
         _is_name_word(tokens[best])
-        or (nxt.lower() in PARTICLES and best + 1 < len(tokens) and _is_name_word(tokens[best + 1]))
+        or (
+            nxt.lower() in PARTICLES
+            and best + 1 < len(tokens)
+            and _is_name_word(tokens[best + 1])
+            # "Kharkiv on Monday" is not one name
+            and fold(tokens[best + 1].text) not in lex.stoplist
+        )
     )
     if next_name and nxt.lower() in lex.facility:
         mention.near, next_name = True, False  # "Donetsk Airport"
