@@ -42,7 +42,7 @@ LOOSE_VOTE = 0.5
 ACTOR_WEIGHT = 1.0  # a named armed group or leader votes for its country
 AREA_WEIGHT = 1.0  # a homonym in an area where a named group mostly acts
 FOREIGN_ACTOR_NOUNS: frozenset[str] = words("gazetteer", "foreign_actor_nouns")
-FOREIGN_ACTOR_VOTE = 0.2
+FOREIGN_ACTOR_VOTE = 0.5
 FEATURE_SCORE = {FEAT_PLACE: 0.0, FEAT_ADMIN1: -0.8, FEAT_ADMIN: -1.0, FEAT_COUNTRY: 1.5}
 
 
@@ -176,6 +176,17 @@ def resolve_mentions(
         cands.append(scored[:MAX_CANDIDATES])
     votes = focus_votes(doc, gaz, lex, mentions, cands, actor_votes)
     focus = votes.most_common(1)[0][0] if votes else None
+    # the report's country is where its places can be: a country voted for only by actors
+    # and adjectives ("Russian mercenaries ... near Bambari") yields to the places' country
+    place_countries = {
+        gaz.country_code(c.index)
+        for m, sc in zip(mentions, cands, strict=True)
+        if m.ner in PLACE_LABELS or m.cue or m.hint or m.parent is not None
+        for c, _ in sc
+        if c.flag >= 1
+    }
+    if focus is not None and place_countries and focus not in place_countries:
+        focus = max(sorted(place_countries), key=lambda cc: votes.get(cc, 0.0))
     total_votes = sum(votes.values()) or 1.0
     # a clear focus (the country is named, or most evidence agrees) rules out far homonyms
     named = any(
@@ -199,7 +210,7 @@ def resolve_mentions(
     # without a clear focus, a small place in a country far behind the leader is still
     # more likely a local name the gazetteer lacks ("Shakhta imeni Gagarina" in Donbas)
     lead = focus if focus is not None and _leads(votes, focus) else None
-    _check_hierarchy(gaz, mentions, out, focus if clear else None, cands, lead)
+    _check_hierarchy(gaz, mentions, out, focus if clear else None, cands, lead, focus)
     return out, focus
 
 
@@ -323,10 +334,13 @@ def _check_hierarchy(
     focus: str | None,
     cands: list[list[tuple[Candidate, float]]],
     lead: str | None = None,
+    likely: str | None = None,
 ) -> None:
     """Reject a place that does not lie in the place named after it ("Taji, Saladin"
     must be in Saladin), and places abroad when the document's country is clear,
-    unless the model tagged them as places."""
+    unless the model tagged them as places. ``likely``: the best-voted country, even
+    when not clear: a small town abroad matched by a name cut out of a longer one
+    ("Shakhta" of "Shakhta imeni Gagarina") is a local name the gazetteer lacks."""
     where = {id(m): k for k, m in enumerate(mentions)}
     for k in range(len(mentions) - 1, -1, -1):
         res = out[k]
@@ -356,10 +370,19 @@ def _check_hierarchy(
             or (
                 # the country is clear and this entry abroad only shares an alternate name
                 # ("Al Jabaliyah" in a Yemeni report is not Jabalya in Gaza)
-                focus is not None
+                lead is not None
+                and focus is not None
                 and gaz.country_code(res.row) != focus
                 and res.flag < 2
+                and m.parent is None
                 and int(gaz.feat[res.row]) != FEAT_COUNTRY
+            )
+            or (
+                likely is not None
+                and m.partial
+                and m.ner not in PLACE_LABELS
+                and gaz.country_code(res.row) != likely
+                and int(gaz.pop[res.row]) < ABROAD_MIN_POP
             )
             or (
                 lead is not None
