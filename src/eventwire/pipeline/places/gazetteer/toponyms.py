@@ -297,8 +297,9 @@ def _context(
             break
     if mention.cue is None and before and before[-1] in lex.locative:
         mention.cue = before[-1]
-    if mention.cue is None and before and before[-1] == ",":
-        # "in Balcova, Izmir": the second name of a list shares the first one's cue
+    if mention.cue is None and before and before[-1] in (",", "and", "or"):
+        # "in Balcova, Izmir", "in Khartoum and Omdurman": the second name of a list
+        # shares the first one's cue
         k = first - 2
         while k >= 0 and k > first - 6 and _is_name_word(tokens[k]):
             k -= 1
