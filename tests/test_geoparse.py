@@ -116,7 +116,7 @@ def test_dateline_is_not_the_event_place(run_text: Callable[..., Document]) -> N
 def test_borrowed_places_are_less_precise() -> None:
     town = Place(text="Kidal", name="Kidal", precision=1, feature="city")
     assert _borrowed(town, "paragraph").precision == 2
-    assert _borrowed(town, "document").precision == 3
+    assert _borrowed(town, "document").precision == 2
     assert _borrowed(town, "paragraph").fallback == "paragraph"
     area = Place(text="Mopti", name="Mopti", precision=3, feature="admin1")
     assert _borrowed(area, "paragraph").precision == 3

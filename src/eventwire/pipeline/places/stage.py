@@ -205,13 +205,14 @@ class PlacesStage:
         return dataclasses.replace(place, text="", fallback="document")
 
 
-BORROWED_PRECISION = {"paragraph": 2, "document": 3}
+BORROWED_PRECISION = {"paragraph": 2, "document": 2}
 
 
 def _borrowed(place: Place, level: str) -> Place:
-    """A place taken from another sentence of the paragraph, or from the document, for an
-    event that names none: ACLED codes such an event less precisely (2: in the area of the
-    place; 3: only the wider area is known), and so do we."""
+    """A place taken from another sentence of the paragraph, or from the headline or
+    another paragraph, for an event whose own sentence names none: ACLED codes such an
+    event less precisely (2: in the area of the place; a province or country stays 3),
+    and so do we."""
     precision = max(place.precision or 1, BORROWED_PRECISION[level])
     return dataclasses.replace(place, fallback=level, precision=precision)
 
