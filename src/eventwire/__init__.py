@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from eventwire.config import VERSION as __version__
 
-__all__ = ["EventStore", "__version__", "cluster_store", "open", "process"]
+__all__ = ["EventStore", "__version__", "cluster_store", "geoparse", "open", "process"]
 
 if TYPE_CHECKING:
-    from eventwire.client import EventStore, process
+    from eventwire.client import EventStore, geoparse, process
     from eventwire.client import open_store as open
     from eventwire.dedup.cluster import cluster_store
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 _LAZY: dict[str, tuple[str, str]] = {
     "EventStore": ("eventwire.client", "EventStore"),
     "cluster_store": ("eventwire.dedup.cluster", "cluster_store"),
+    "geoparse": ("eventwire.client", "geoparse"),
     "open": ("eventwire.client", "open_store"),
     "process": ("eventwire.client", "process"),
 }

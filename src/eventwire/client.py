@@ -23,7 +23,23 @@ from eventwire.dedup.canonical import pending_count
 from eventwire.dedup.cluster import cluster_store
 from eventwire.run.runner import process as run_process
 
-__all__ = ["EventStore", "open_store", "process"]
+__all__ = ["EventStore", "geoparse", "open_store", "process"]
+
+
+def geoparse(
+    text: str, *, config: str | Path | None = None, **options: Any
+) -> list[dict[str, Any]]:
+    """Every toponym of ``text``, resolved against the offline gazetteer (with the dense
+    layers ``eventwire gazetteer add`` installed): one dict per mention with ``text``,
+    ``start``, ``end`` (``text[start:end]`` is the mention), ``name``, ``geonameid``,
+    ``lat``, ``lon``, ``country``, ``admin1``, ``feature`` and ``precision``.
+
+    >>> eventwire.geoparse("Clashes in Kidal and near Gao.")  # doctest: +SKIP
+    """
+    from eventwire.pipeline.places.geoparse import geoparse as run_geoparse
+
+    settings = load_settings(config_file=config, **options) if config or options else None
+    return run_geoparse(text, settings)
 
 
 def process(

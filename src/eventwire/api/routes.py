@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -161,7 +162,31 @@ def get_document(doc_id: str, reader: Reader) -> dict[str, Any]:
         raise HTTPException(404, {"code": "EW-API-404", "message": f"no document {doc_id!r}"})
     spans = [s for record in doc["events"] for s in event_spans(record)]
     doc["spans"] = sorted(spans, key=lambda s: (s["start"], -s["end"], s["label"]))
+    doc["places"] = _document_places(reader, doc_id)
     return doc
+
+
+PLACE_KEYS = (
+    "text",
+    "start",
+    "end",
+    "name",
+    "geonameid",
+    "lat",
+    "lon",
+    "country",
+    "admin1",
+    "feature",
+    "precision",
+)
+
+
+def _document_places(reader: Reader, doc_id: str) -> list[dict[str, Any]]:
+    """Every toponym the places stage resolved in a document (the geoparse fields, with
+    ``[start, end)`` offsets into its text), from the store's ``documents.places``."""
+    row = reader.con.execute("SELECT places FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+    stored = json.loads(row[0]) if row and row[0] else []
+    return [{k: p.get(k) for k in PLACE_KEYS} for p in stored if isinstance(p, dict)]
 
 
 @router.get("/actors", tags=["aggregates"])

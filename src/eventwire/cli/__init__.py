@@ -24,7 +24,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "eventwire.cli.export",  # export, stats
     "eventwire.cli.evaluate",  # eval
     "eventwire.cli.dictionary",  # dict check
-    "eventwire.cli.gazetteer",  # gazetteer build / info
+    "eventwire.cli.gazetteer",  # gazetteer build / add / remove / info
+    "eventwire.cli.geoparse",  # geoparse
     "eventwire.cli.serve",  # serve
     "eventwire.cli.trends",  # trends
     "eventwire.cli.watch",  # watch

@@ -1,8 +1,15 @@
-"""``eventwire gazetteer build|info|lookup|reverse``: the offline gazetteer index."""
+"""``eventwire gazetteer build|add|remove|info|lookup|reverse``: the offline gazetteer index.
+
+``add`` imports the user's GeoNames dump files (``NG.zip``, ``allCountries.zip``,
+``cities500.zip``) as dense layers beside the index (``pipeline/places/gazetteer/dense.py``).
+"""
 
 from __future__ import annotations
 
 import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -33,14 +40,85 @@ def build(
     typer.echo(f"{path} ({what}, {path.stat().st_size / 1e6:.1f} MB)", err=True)
 
 
+def _add_one(path: str, name: str | None) -> tuple[str, int, bool, float]:
+    """Import one file (in a worker process): (layer, rows, changed, seconds)."""
+    from eventwire.pipeline.places.gazetteer.dense import add_file
+
+    info, changed = add_file(Path(path), name)
+    return info.name, info.rows, changed, info.seconds
+
+
+@gazetteer_app.command("add")
+def add(
+    files: Annotated[list[Path], typer.Argument(help="GeoNames dump files (.zip or .txt).")],
+    name: Annotated[
+        str | None, typer.Option("--name", help="Layer name (one file only; default: file stem).")
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", help="Files imported in parallel.")] = 0,
+) -> None:
+    """Import GeoNames dump files (XX.zip, allCountries.zip, cities500.zip) as dense layers
+    of the offline index; the same file again changes nothing."""
+    from eventwire.pipeline.places.gazetteer.dense import check_name, layer_name
+
+    try:
+        if name is not None and len(files) > 1:
+            raise EventwireError("--name takes one file", "EW-GEO-031")
+        names = [check_name(name or layer_name(f)) for f in files]
+        if len(set(names)) != len(names):
+            raise EventwireError(f"two files would make the same layer: {names}", "EW-GEO-031")
+        workers = jobs or min(len(files), os.cpu_count() or 1)
+        if workers <= 1 or len(files) == 1:
+            results = [_add_one(str(f), name) for f in files]
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                results = list(pool.map(_add_one, [str(f) for f in files], [name] * len(files)))
+    except EventwireError as exc:
+        _fail(exc)
+        return
+    for layer, rows, changed, seconds in results:
+        what = f"added {rows} places in {seconds:.1f} s" if changed else "unchanged"
+        typer.echo(f"{layer}: {what}", err=True)
+    _refresh()
+
+
+def _refresh() -> None:
+    """Merge the layers with the index now, so that the next load only maps files."""
+    from eventwire.pipeline.places.gazetteer.index import refresh_layers
+
+    try:
+        seconds = refresh_layers()
+    except EventwireError as exc:
+        _fail(exc)
+        return
+    typer.echo(f"layers merged with the index in {seconds:.1f} s", err=True)
+
+
+@gazetteer_app.command("remove")
+def remove(
+    layer: Annotated[str, typer.Argument(help="Layer name (see `gazetteer info`).")],
+) -> None:
+    """Drop a dense layer."""
+    from eventwire.pipeline.places.gazetteer.dense import remove_layer
+
+    try:
+        info = remove_layer(layer)
+    except EventwireError as exc:
+        _fail(exc)
+        return
+    typer.echo(f"{info.name}: removed ({info.rows} places)", err=True)
+    _refresh()
+
+
 @gazetteer_app.command("info")
 def info() -> None:
-    """Print the index path, version, size and row counts as JSON."""
+    """Print the index path, version, size, row counts and dense layers as JSON."""
     from eventwire.pipeline.places.gazetteer.build import index_path, index_version  # lazy: numpy
+    from eventwire.pipeline.places.gazetteer.dense import list_layers
     from eventwire.pipeline.places.gazetteer.index import FEATURE_NAMES, load_gazetteer
 
     try:
         gaz = load_gazetteer()
+        layers = list_layers()
     except EventwireError as exc:
         _fail(exc)
         return
@@ -53,7 +131,19 @@ def info() -> None:
                 "version": index_version(),
                 "size_mb": round(path.stat().st_size / 1e6, 1),
                 "rows": len(gaz),
+                "base_rows": gaz.base_rows,
                 "by_feature": counts,
+                "layers": [
+                    {
+                        "name": i.name,
+                        "rows": i.rows,
+                        "names": i.keys,
+                        "size_mb": round(i.size_bytes / 1e6, 1),
+                        "source": i.source,
+                        "sha256": i.sha256,
+                    }
+                    for i in layers
+                ],
             },
             indent=2,
         )
@@ -90,6 +180,7 @@ def lookup(
                     "country": p.country,
                     "feature": p.feature,
                     "population": int(gaz.pop[c.index]),
+                    "feature_code": gaz.feature_code(c.index),
                     "match": {2: "name", 1: "alternate", 0: "article", -1: "loose"}[c.flag],
                 },
                 ensure_ascii=False,

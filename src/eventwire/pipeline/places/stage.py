@@ -161,7 +161,7 @@ class PlacesStage:
                     -rp[1].precision if rp[1].precision else 0,
                 ),
             )
-            return dataclasses.replace(best[1], fallback="paragraph")
+            return _borrowed(best[1], "paragraph")
         counts = index.counts
         best = max(
             specific,
@@ -171,7 +171,7 @@ class PlacesStage:
                 -rp[0].mention.start,
             ),
         )
-        return dataclasses.replace(best[1], fallback="document")
+        return _borrowed(best[1], "document")
 
     def _rank(self, rp: tuple[Resolution, Place], event: Event, lo: int, hi: int) -> float:
         res, place = rp
@@ -187,6 +187,8 @@ class PlacesStage:
             s += 0.3
         if m.landmark:
             s -= 2.5  # "the Ilya intersection in Sidon": the event is in Sidon
+        if m.dateline:
+            s -= 3.0  # "BEIRUT (Reuters) - Shelling hit Idlib": the event is in Idlib
         s -= {1: 0.0, 2: 0.2, 3: 1.0}.get(place.precision or 3, 1.0)
         if place.feature == "country":
             s -= 1.0
@@ -201,6 +203,18 @@ class PlacesStage:
             return None
         place = self.gaz.place(row, "", -1, -1, 3)
         return dataclasses.replace(place, text="", fallback="document")
+
+
+BORROWED_PRECISION = {"paragraph": 2, "document": 2}
+
+
+def _borrowed(place: Place, level: str) -> Place:
+    """A place taken from another sentence of the paragraph, or from the headline or
+    another paragraph, for an event whose own sentence names none: ACLED codes such an
+    event less precisely (2: in the area of the place; a province or country stays 3),
+    and so do we."""
+    precision = max(place.precision or 1, BORROWED_PRECISION[level])
+    return dataclasses.replace(place, fallback=level, precision=precision)
 
 
 _REFERENCE_GAP = re.compile(

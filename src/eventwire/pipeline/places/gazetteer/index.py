@@ -8,7 +8,9 @@
 from __future__ import annotations
 
 import math
+import shutil
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +19,13 @@ import numpy as np
 from eventwire.errors import DataFileError
 from eventwire.pipeline.common.geo import haversine_km
 from eventwire.pipeline.places.gazetteer.build import build_index, index_version, key_hash
+from eventwire.pipeline.places.gazetteer.dense import layers_dir, layers_signature, list_layers
+from eventwire.pipeline.places.gazetteer.layers import (
+    Merged,
+    compile_layers,
+    load_merged,
+    merged_dir,
+)
 from eventwire.pipeline.places.gazetteer.normalize import fold, skeleton, strip_article
 from eventwire.pipeline.places.gazetteer.table import (
     FEAT_ADMIN,
@@ -68,15 +77,47 @@ class Gazetteer:
         }
         self._grid: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._lock = threading.Lock()
+        self.base_rows = len(self.gid)
+        self.layers: list[tuple[str, int, int]] = []  # dense layers: (name, first row, rows)
+        self._dense: tuple[np.ndarray, ...] | None = None
+        self._dense_names: tuple[np.ndarray, np.ndarray] | None = None
+        self.fcodes: list[str] = []
+        self.fcode = np.zeros(0, dtype=np.uint8)
         country_rows = np.nonzero(self.feat == FEAT_COUNTRY)[0]
         self._country_row = {self.countries[int(self.cc[i])]: int(i) for i in country_rows}
 
     def __len__(self) -> int:
         return len(self.gid)
 
+    def attach(self, merged: Merged) -> None:
+        """Take the columns of a merged set (base and layer rows, ``layers.py``) and search
+        its name index beside the base tables."""
+        cols = merged.cols
+        for key in ("gid", "lat", "lon", "pop", "cc", "adm1", "seat", "feat", "kind"):
+            setattr(self, key, cols[key])
+        self.fcode = cols["fcode"]
+        self.fcodes = merged.fcodes
+        self.countries = merged.countries
+        self.kinds = merged.kinds
+        self._cc_index = {c: i for i, c in enumerate(self.countries)}
+        self._dense = (cols["hash"], cols["off"], cols["place"], cols["flag"])
+        self._dense_names = (cols["names"], cols["name_off"])
+        self.layers = merged.layers
+
+    def feature_code(self, index: int) -> str | None:
+        """The GeoNames feature code of a layer row ("PPL", "PPLQ", "ADM2"), else None."""
+        if index < self.base_rows:
+            return None
+        return self.fcodes[int(self.fcode[index - self.base_rows])]
+
     # -- names --------------------------------------------------------------------------
     def name(self, index: int) -> str:
         """The display name of a row."""
+        if index >= self.base_rows and self._dense_names is not None:
+            names, offsets = self._dense_names
+            i = index - self.base_rows
+            lo, hi = int(offsets[i]), int(offsets[i + 1]) - 1
+            return bytes(names[lo:hi]).decode("utf-8")
         start, end = int(self._name_off[index]), int(self._name_off[index + 1]) - 1
         return self._names[start:end].decode("utf-8")
 
@@ -89,22 +130,40 @@ class Gazetteer:
         lo, hi = int(offsets[i]), int(offsets[i + 1])
         return list(zip(places[lo:hi].tolist(), flags[lo:hi].tolist(), strict=True))
 
+    def _layer_postings(self, key: str) -> list[tuple[int, int]]:
+        """(row, flag) of a folded key in the dense layers."""
+        if self._dense is None:
+            return []
+        hashes, offsets, places, flags = self._dense
+        h = key_hash(key)
+        i = int(np.searchsorted(hashes, h))
+        if i >= len(hashes) or int(hashes[i]) != h:
+            return []
+        lo, hi = int(offsets[i]), int(offsets[i + 1])
+        return list(zip(places[lo:hi].tolist(), flags[lo:hi].tolist(), strict=True))
+
     def has_key(self, key: str) -> bool:
         """True when a folded key names some place (a cheap test for text scanning)."""
         hashes = self._tables["x_"][0]
         h = key_hash(key)
         i = int(np.searchsorted(hashes, h))
-        return i < len(hashes) and int(hashes[i]) == h
+        if i < len(hashes) and int(hashes[i]) == h:
+            return True
+        if self._dense is None:
+            return False
+        dense = self._dense[0]
+        i = int(np.searchsorted(dense, h))
+        return i < len(dense) and int(dense[i]) == h
 
     def lookup(self, name: str, loose: bool = True) -> list[Candidate]:
         """Every row whose name matches ``name`` (exact key, article removed, then loose)."""
         key = fold(name)
         found: dict[int, int] = {}
-        for place, flag in self._postings("x_", key):
+        for place, flag in self._postings("x_", key) + self._layer_postings(key):
             found[place] = max(found.get(place, -1), flag)
         bare = strip_article(key)
         if bare != key:
-            for place, flag in self._postings("x_", bare):
+            for place, flag in self._postings("x_", bare) + self._layer_postings(bare):
                 found.setdefault(place, min(flag, 1))
         if loose and not found:
             for place, _flag in self._postings("s_", skeleton(name)):
@@ -168,7 +227,8 @@ class Gazetteer:
     # -- reverse ------------------------------------------------------------------------
     def _build_grid(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         # GeoNames places only: the extra CSC towns carry no admin1 to report
-        rows = np.nonzero((self.feat == FEAT_PLACE) & ((self.gid > 0) | (self.adm1 >= 0)))[0]
+        feat, gid, adm1 = (a[: self.base_rows] for a in (self.feat, self.gid, self.adm1))
+        rows = np.nonzero((feat == FEAT_PLACE) & ((gid > 0) | (adm1 >= 0)))[0]
         cells = self._cells(self.lat[rows], self.lon[rows])
         order = np.argsort(cells, kind="stable")
         return cells[order], rows[order], np.arange(0)
@@ -238,11 +298,44 @@ def read_index(path: Path) -> Gazetteer:
     return Gazetteer(arrays, path)
 
 
-def load_gazetteer(path: Path | None = None) -> Gazetteer:
-    """Return the gazetteer, building its index first when missing or outdated (cached)."""
-    key = str(path) if path else index_version()
+def attach_layers(gaz: Gazetteer, compile_only: bool = False) -> Gazetteer:
+    """Attach the installed dense layers (``eventwire gazetteer add``) to a gazetteer,
+    merging them with its index first when this set of layers was never merged."""
+    infos = list_layers()
+    if not infos:
+        return gaz
+    target = merged_dir(layers_dir(), gaz.version, layers_signature())
+    if not (target / "meta.json").is_file():
+        base = {k: getattr(gaz, k) for k in ("gid", "lat", "lon", "pop", "cc", "adm1")}
+        base.update(seat=gaz.seat, feat=gaz.feat, kind=gaz.kind)
+        folders = [layers_dir() / i.name for i in infos]
+        compile_layers(folders, base, gaz.countries, gaz.kinds, target)
+    if not compile_only:
+        gaz.attach(load_merged(target))
+    return gaz
+
+
+def refresh_layers() -> float:
+    """Merge the installed layers with the index now (after ``add``/``remove``), so that
+    the next load only maps files; drop merged sets of older layers. Returns seconds."""
+    started = time.perf_counter()
+    built, _ = build_index()
+    if list_layers():
+        attach_layers(read_index(built), compile_only=True)
+    else:
+        for old in layers_dir().glob(".merged-*"):
+            shutil.rmtree(old, ignore_errors=True)
+    return time.perf_counter() - started
+
+
+def load_gazetteer(path: Path | None = None, layers: bool = True) -> Gazetteer:
+    """Return the gazetteer, building its index first when missing or outdated (cached),
+    with the installed dense layers unless ``layers`` is false."""
+    signature = layers_signature() if layers else ""
+    key = (str(path) if path else index_version()) + "|" + signature
     with _LOAD_LOCK:
         if key not in _LOADED:
             built, _ = build_index(path)
-            _LOADED[key] = read_index(built)
+            gaz = read_index(built)
+            _LOADED[key] = attach_layers(gaz) if signature else gaz
         return _LOADED[key]

@@ -17,8 +17,9 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from eventwire.datafiles import words
 from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold, strip_article
@@ -40,6 +41,8 @@ TINY_ABROAD_POP = 20_000  # ... even when the model labels it a place
 LOOSE_VOTE = 0.5
 ACTOR_WEIGHT = 1.0  # a named armed group or leader votes for its country
 AREA_WEIGHT = 1.0  # a homonym in an area where a named group mostly acts
+FOREIGN_ACTOR_NOUNS: frozenset[str] = words("gazetteer", "foreign_actor_nouns")
+FOREIGN_ACTOR_VOTE = 0.5
 FEATURE_SCORE = {FEAT_PLACE: 0.0, FEAT_ADMIN1: -0.8, FEAT_ADMIN: -1.0, FEAT_COUNTRY: 1.5}
 
 
@@ -60,6 +63,8 @@ def local_score(gaz: Gazetteer, m: Mention, c: Candidate) -> float:
     feat = int(gaz.feat[c.index])
     s = FLAG_SCORE[c.flag] + 0.35 * math.log10(float(gaz.pop[c.index]) + 1.0)
     s += FEATURE_SCORE[feat]
+    if m.children and feat == FEAT_ADMIN1:
+        s -= FEATURE_SCORE[feat]  # "Portland, Oregon": the name after a comma is an area
     if m.hint == "admin":
         s += 2.5 if feat in (FEAT_ADMIN1, FEAT_ADMIN) else -0.5
     elif m.hint == "part":
@@ -77,8 +82,12 @@ def _compatible(gaz: Gazetteer, child: int, parent: int) -> bool:
     if feat == FEAT_COUNTRY:
         return True
     if feat == FEAT_ADMIN1:
-        # text and GeoNames disagree on boundaries; a province centroid can be far away
-        return int(gaz.adm1[child]) == parent or gaz.distance_km(child, parent) < 250
+        # text and GeoNames disagree on boundaries; a province centroid can be far away.
+        # A village of an imported GeoNames file carries its own admin1 code: trusted.
+        if int(gaz.adm1[child]) == parent:
+            return True
+        dense_known = child >= gaz.base_rows and int(gaz.adm1[child]) >= 0
+        return not dense_known and gaz.distance_km(child, parent) < 250
     limit = 80.0 if feat == FEAT_ADMIN else 40.0
     return gaz.distance_km(child, parent) < limit or (
         int(gaz.adm1[child]) >= 0
@@ -99,9 +108,13 @@ def focus_votes(
     votes: Counter[str] = Counter()
     for cc, value in (actor_votes or Counter()).items():
         votes[cc] += ACTOR_WEIGHT * value  # type: ignore[assignment]  # float weights in a Counter
-    for tok in tokenize(doc.text):
+    tokens = tokenize(doc.text)
+    for i, tok in enumerate(tokens):
         if tok.capitalised and fold(tok.text) in lex.adjectives:
-            votes[lex.adjectives[fold(tok.text)]] += 1.0  # type: ignore[assignment]  # float weights in a Counter
+            # "Saudi planes", "Russian mercenaries": a foreign actor, not the report's country
+            after = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+            weight = FOREIGN_ACTOR_VOTE if after in FOREIGN_ACTOR_NOUNS else 1.0
+            votes[lex.adjectives[fold(tok.text)]] += weight  # type: ignore[assignment]  # float weights in a Counter
     where = {id(o): j for j, o in enumerate(mentions)}
     for k, (m, scored) in enumerate(zip(mentions, cands, strict=True)):
         if not scored:
@@ -163,6 +176,17 @@ def resolve_mentions(
         cands.append(scored[:MAX_CANDIDATES])
     votes = focus_votes(doc, gaz, lex, mentions, cands, actor_votes)
     focus = votes.most_common(1)[0][0] if votes else None
+    # the report's country is where its places can be: a country voted for only by actors
+    # and adjectives ("Russian mercenaries ... near Bambari") yields to the places' country
+    place_countries = {
+        gaz.country_code(c.index)
+        for m, sc in zip(mentions, cands, strict=True)
+        if m.ner in PLACE_LABELS or m.cue or m.hint or m.parent is not None
+        for c, _ in sc
+        if c.flag >= 1
+    }
+    if focus is not None and place_countries and focus not in place_countries:
+        focus = max(sorted(place_countries), key=lambda cc: votes.get(cc, 0.0))
     total_votes = sum(votes.values()) or 1.0
     # a clear focus (the country is named, or most evidence agrees) rules out far homonyms
     named = any(
@@ -176,33 +200,92 @@ def resolve_mentions(
     first_pick = [scored[0][0].index if scored else -1 for scored in cands]
     folded = [fold(o.text) for o in mentions]
     where = {id(o): j for j, o in enumerate(mentions)}
-    out: list[Resolution | None] = []
-    for k, (m, scored) in enumerate(zip(mentions, cands, strict=True)):
-        if not scored:
-            out.append(None)
-            continue
-        related = _related(mentions, k, where)
-        others = _other_picks(first_pick, folded, k)
+    ctx = _Context(gaz, mentions, cands, votes, focus, clear, where)
+    ctx.areas = areas
+    out: list[Resolution | None] = [None] * len(mentions)
+    # last first: in "X (Y, Z)" the area Z is settled before Y, and Y before X
+    for k in range(len(mentions) - 1, -1, -1):
+        if cands[k]:
+            out[k] = ctx.choose(k, _other_picks(first_pick, folded, k), out)
+    # without a clear focus, a small place in a country far behind the leader is still
+    # more likely a local name the gazetteer lacks ("Shakhta imeni Gagarina" in Donbas)
+    lead = focus if focus is not None and _leads(votes, focus) else None
+    _check_hierarchy(gaz, mentions, out, focus if clear else None, cands, lead, focus)
+    return out, focus
+
+
+@dataclass(slots=True)
+class _Context:
+    """What scoring one mention's candidates reads from the whole document."""
+
+    gaz: Gazetteer
+    mentions: list[Mention]
+    cands: list[list[tuple[Candidate, float]]]
+    votes: Counter[str]
+    focus: str | None
+    clear: bool
+    where: dict[int, int]
+    areas: set[int] = field(default_factory=set)
+
+    def parent_pool(self, j: int, out: list[Resolution | None]) -> list[int]:
+        """The readings of parent mention j a child must fit: its chosen entry (and the
+        areas of the same country, "Tulunan, Cotabato": the province, not the city) once
+        resolved, else its best candidates."""
+        gaz, chosen = self.gaz, out[j]
+        if chosen is None:
+            return [x.index for x, _ in self.cands[j][:15]]
+        same = [
+            x.index
+            for x, _ in self.cands[j][:15]
+            if gaz.cc[x.index] == gaz.cc[chosen.row]
+            and int(gaz.feat[x.index]) in (FEAT_ADMIN1, FEAT_ADMIN)
+        ]
+        return [chosen.row, *same]
+
+    def related(self, k: int) -> list[tuple[int, bool]]:
+        """``_related`` of mention k, where a parent the gazetteer does not know is replaced
+        by its own parent ("Kibungere (Nyabihanga, Mwaro)": in Mwaro)."""
+        out = []
+        for j, is_parent in _related(self.mentions, k, self.where):
+            seen = 0
+            while is_parent and not self.cands[j] and seen < 3:
+                up = self.mentions[j].parent
+                if up is None or id(up) not in self.where:
+                    break
+                j, seen = self.where[id(up)], seen + 1
+            out.append((j, is_parent))
+        return out
+
+    def choose(self, k: int, others: list[int], out: list[Resolution | None]) -> Resolution:
+        """Score mention k's candidates against the document and pick the best."""
+        gaz, m = self.gaz, self.mentions[k]
+        total_votes = sum(self.votes.values()) or 1.0
+        related = self.related(k)
         best: list[tuple[float, int, int]] = []
-        for c, s in scored:
+        for c, s in self.cands[k]:
             cc = gaz.country_code(c.index)
-            s += 3.0 * votes.get(cc, 0.0) / total_votes
-            if cc == focus:
+            s += 3.0 * self.votes.get(cc, 0.0) / total_votes
+            if cc == self.focus:
                 s += 1.0
-            elif clear:
+            elif self.clear:
                 s -= 2.0
             for j, is_parent in related:
-                if fold(mentions[j].text) == fold(m.text):
+                if fold(self.mentions[j].text) == fold(m.text):
                     continue  # "Nouakchott (Nouakchott)": the province of the same name
-                pool = [x.index for x, _ in cands[j][:15]]
                 if is_parent:
+                    pool = self.parent_pool(j, out)
                     s += 3.0 if any(_compatible(gaz, c.index, p) for p in pool) else -3.0
-                    # of two homonyms in the parent's area, the one closest to its seat
-                    if any(gaz.distance_km(c.index, p) < NEAR_PARENT_KM for p in pool[:5]):
+                    # of two homonyms in the parent's area, the one closest to its seat (a
+                    # country's centroid says nothing)
+                    if any(
+                        gaz.distance_km(c.index, p) < NEAR_PARENT_KM
+                        for p in pool[:5]
+                        if int(gaz.feat[p]) != FEAT_COUNTRY
+                    ):
                         s += 1.0
-                elif any(_compatible(gaz, ch, c.index) for ch in pool):
+                elif any(_compatible(gaz, ch.index, c.index) for ch, _ in self.cands[j][:15]):
                     s += 1.5
-            if areas and (c.index in areas or int(gaz.adm1[c.index]) in areas):
+            if self.areas and (c.index in self.areas or int(gaz.adm1[c.index]) in self.areas):
                 s += AREA_WEIGHT
             if (
                 others
@@ -216,12 +299,7 @@ def resolve_mentions(
             best.append((s, c.index, c.flag))
         best.sort(reverse=True)
         margin = best[0][0] - best[1][0] if len(best) > 1 else 5.0
-        out.append(Resolution(m, best[0][1], best[0][0], margin, flag=best[0][2]))
-    # without a clear focus, a small place in a country far behind the leader is still
-    # more likely a local name the gazetteer lacks ("Shakhta imeni Gagarina" in Donbas)
-    lead = focus if focus is not None and _leads(votes, focus) else None
-    _check_hierarchy(gaz, mentions, out, focus if clear else None, cands, lead)
-    return out, focus
+        return Resolution(m, best[0][1], best[0][0], margin, flag=best[0][2])
 
 
 def _other_picks(first_pick: list[int], folded: list[str], k: int, n: int = 20) -> list[int]:
@@ -256,10 +334,13 @@ def _check_hierarchy(
     focus: str | None,
     cands: list[list[tuple[Candidate, float]]],
     lead: str | None = None,
+    likely: str | None = None,
 ) -> None:
     """Reject a place that does not lie in the place named after it ("Taji, Saladin"
     must be in Saladin), and places abroad when the document's country is clear,
-    unless the model tagged them as places."""
+    unless the model tagged them as places. ``likely``: the best-voted country, even
+    when not clear: a small town abroad matched by a name cut out of a longer one
+    ("Shakhta" of "Shakhta imeni Gagarina") is a local name the gazetteer lacks."""
     where = {id(m): k for k, m in enumerate(mentions)}
     for k in range(len(mentions) - 1, -1, -1):
         res = out[k]
@@ -280,17 +361,37 @@ def _check_hierarchy(
         # longer one or the place is a hamlet ("Salim [Al Fajir]" in a Yemeni report)
         labelled = m.ner in PLACE_LABELS and not m.partial
         abroad = (
-            focus is not None
-            and gaz.country_code(res.row) != focus
-            and (not labelled or int(gaz.pop[res.row]) < TINY_ABROAD_POP)
-            and (res.margin < 3.0 or int(gaz.pop[res.row]) < ABROAD_MIN_POP)
-        ) or (
-            lead is not None
-            and gaz.country_code(res.row) != lead
-            and m.ner not in PLACE_LABELS
-            and m.parent is None
-            and not m.children
-            and int(gaz.pop[res.row]) < ABROAD_MIN_POP
+            (
+                focus is not None
+                and gaz.country_code(res.row) != focus
+                and (not labelled or int(gaz.pop[res.row]) < TINY_ABROAD_POP)
+                and (res.margin < 3.0 or int(gaz.pop[res.row]) < ABROAD_MIN_POP)
+            )
+            or (
+                # the country is clear and this entry abroad only shares an alternate name
+                # ("Al Jabaliyah" in a Yemeni report is not Jabalya in Gaza)
+                lead is not None
+                and focus is not None
+                and gaz.country_code(res.row) != focus
+                and res.flag < 2
+                and m.parent is None
+                and int(gaz.feat[res.row]) != FEAT_COUNTRY
+            )
+            or (
+                likely is not None
+                and m.partial
+                and m.ner not in PLACE_LABELS
+                and gaz.country_code(res.row) != likely
+                and int(gaz.pop[res.row]) < ABROAD_MIN_POP
+            )
+            or (
+                lead is not None
+                and gaz.country_code(res.row) != lead
+                and m.ner not in PLACE_LABELS
+                and m.parent is None
+                and not m.children
+                and int(gaz.pop[res.row]) < ABROAD_MIN_POP
+            )
         )
         if outside or abroad:
             res.accepted = False

@@ -65,6 +65,7 @@ class Mention:
     partial: bool = False  # inside a longer run of capitalised words
     modifier: bool = False  # used as a modifier: "US dollar", "Iraq war"
     landmark: bool = False  # names a site inside a place: "the Ilya intersection"
+    dateline: bool = False  # "BEIRUT (Reuters) -", "KABUL, May 3 -": where the report was filed
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -161,7 +162,13 @@ def _name_mention(lex: Lexicon, tokens: list[Token], i: int, best: int, index: i
     nxt = tokens[best].text if best < len(tokens) else ""
     next_name = best < len(tokens) and (
         _is_name_word(tokens[best])
-        or (nxt.lower() in PARTICLES and best + 1 < len(tokens) and _is_name_word(tokens[best + 1]))
+        or (
+            nxt.lower() in PARTICLES
+            and best + 1 < len(tokens)
+            and _is_name_word(tokens[best + 1])
+            # "Kharkiv on Monday" is not one name
+            and fold(tokens[best + 1].text) not in lex.stoplist
+        )
     )
     if next_name and nxt.lower() in lex.facility:
         mention.near, next_name = True, False  # "Donetsk Airport"
@@ -290,8 +297,9 @@ def _context(
             break
     if mention.cue is None and before and before[-1] in lex.locative:
         mention.cue = before[-1]
-    if mention.cue is None and before and before[-1] == ",":
-        # "in Balcova, Izmir": the second name of a list shares the first one's cue
+    if mention.cue is None and before and before[-1] in (",", "and", "or"):
+        # "in Balcova, Izmir", "in Khartoum and Omdurman": the second name of a list
+        # shares the first one's cue
         k = first - 2
         while k >= 0 and k > first - 6 and _is_name_word(tokens[k]):
             k -= 1
@@ -371,7 +379,31 @@ def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
         mentions.extend(sorted(found, key=lambda m: m.start))
     _link(mentions, doc, lex)
     _admin_positions(mentions, doc, gaz)
+    _mark_datelines(mentions, doc)
     return mentions
+
+
+DATELINE_AGENCIES: frozenset[str] = words("gazetteer", "dateline_agencies")
+_DATELINE_AFTER = re.compile(
+    r"^\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b[^\n]{0,20}?\s*[-–—:]"
+    r"|\((?P<agency>[^()\n]{1,30})\)\s*[-–—:]?|\s*[-–—:]\s)"
+)
+
+
+def _mark_datelines(mentions: list[Mention], doc: Document) -> None:
+    """Mark the place a report opens with as its dateline ("BEIRUT (Reuters) -",
+    "KABUL, May 3 -"): the filing place, often not where the events happened."""
+    for m in mentions[:2]:
+        head = doc.text[: m.start]
+        line_start = head.rfind("\n") + 1
+        if head[line_start:].strip() or m.start > 200:
+            continue
+        after = _DATELINE_AFTER.match(doc.text[m.end : m.end + 60])
+        if after is None:
+            continue
+        agency = after.group("agency")
+        if m.text.isupper() or (agency and agency.strip().lower() in DATELINE_AGENCIES):
+            m.dateline = True
 
 
 def _admin_positions(mentions: list[Mention], doc: Document, gaz: Gazetteer) -> None:

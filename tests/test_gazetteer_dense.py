@@ -1,0 +1,155 @@
+"""Dense layers: `eventwire gazetteer add/info/remove` over GeoNames-format dump files.
+
+The tiny file in tests/data holds rows written for these tests (invented villages and one
+row reusing Baghdad's geonameid, so that it must merge with the index's own Baghdad).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import SHARED
+from eventwire.errors import DataFileError
+from eventwire.pipeline.places.gazetteer import dense
+from eventwire.pipeline.places.gazetteer.build import build_index
+from eventwire.pipeline.places.gazetteer.index import load_gazetteer, refresh_layers
+
+TINY = Path(__file__).parent / "data" / "geonames_tiny.txt"
+GEONAMES = SHARED / "gazetteer" / "geonames"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty data dir holding only a link to the (already built) base index."""
+    base, _ = build_index()
+    target = tmp_path / "data"
+    (target / "gazetteer").mkdir(parents=True)
+    (target / "gazetteer" / base.name).symlink_to(base)
+    monkeypatch.setenv("EVENTWIRE_DATA_DIR", str(target))
+    return target
+
+
+def _rows(name: str) -> list[tuple[str, str, str | None, str | None]]:
+    gaz = load_gazetteer()
+    return [
+        (
+            gaz.name(c.index),
+            gaz.country_code(c.index),
+            gaz.admin1_name(c.index),
+            gaz.feature_code(c.index),
+        )
+        for c in gaz.lookup(name, loose=False)
+    ]
+
+
+def test_add_lookup_idempotent_remove(data_dir: Path) -> None:
+    assert _rows("Zubaidat") == []
+    info, changed = dense.add_file(TINY)
+    assert changed and info.name == "geonames_tiny"
+    assert info.rows == 4  # the stream (class H) is not a place events happen in
+    refresh_layers()
+    village = _rows("Zubaidat")
+    assert village == [("Qaryat Zubaydāt", "IQ", _rows("Baghdad")[0][2], "PPL")]
+    assert _rows("Old Tell Hamra")[0][3] == "PPLQ"  # a destroyed village keeps its code
+    assert _rows("Zubaydat District")[0][3] == "ADM2"
+    assert _rows("Wadi Testwater") == []
+    # the row with Baghdad's geonameid is Baghdad: its alternate name points at the
+    # index's entry, not at a second Baghdad
+    gaz = load_gazetteer()
+    renamed = [c.index for c in gaz.lookup("Madinat Testname", loose=False)]
+    assert len(renamed) == 1 and renamed[0] < gaz.base_rows
+    assert int(gaz.gid[renamed[0]]) == 98182
+    # the same file again changes nothing
+    before = (data_dir / "gazetteer" / "layers" / "geonames_tiny" / "meta.json").stat().st_mtime_ns
+    again, changed = dense.add_file(TINY)
+    assert not changed and again.rows == 4
+    after = (data_dir / "gazetteer" / "layers" / "geonames_tiny" / "meta.json").stat().st_mtime_ns
+    assert before == after
+    assert [i.name for i in dense.list_layers()] == ["geonames_tiny"]
+    dense.remove_layer("geonames_tiny")
+    refresh_layers()
+    assert dense.list_layers() == []
+    assert _rows("Zubaidat") == []
+    with pytest.raises(DataFileError) as err:
+        dense.remove_layer("geonames_tiny")
+    assert err.value.code == "EW-GEO-034"
+
+
+def test_zip_with_readme_and_repeated_ids(data_dir: Path, tmp_path: Path) -> None:
+    lines = TINY.read_text(encoding="utf-8").splitlines()
+    moved = lines[0].replace("33.4101", "33.9999")  # the same geonameid again, moved
+    archive = tmp_path / "XX.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("readme.txt", "not\ta\tGeoNames\trow\n")
+        z.writestr("XX.txt", "\n".join([*lines, moved]) + "\n")
+    info, _ = dense.add_file(archive)
+    assert info.name == "XX" and info.rows == 4  # one row per geonameid: the last one
+    refresh_layers()
+    gaz = load_gazetteer()
+    (hit,) = gaz.lookup("Zubaidat", loose=False)
+    assert round(float(gaz.lat[hit.index]), 4) == 33.9999
+
+
+def test_malformed_file_names_line(data_dir: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text(TINY.read_text(encoding="utf-8") + "1\tonly three\tfields\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        dense.add_file(bad)
+    assert err.value.code == "EW-GEO-030" and ":6:" in str(err.value)
+    assert dense.list_layers() == []
+    with pytest.raises(DataFileError) as err:
+        dense.add_file(tmp_path / "missing.zip")
+    assert err.value.code == "EW-GEO-033"
+    with pytest.raises(DataFileError):
+        dense.add_file(TINY, name="../escape")
+
+
+def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "eventwire", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+
+
+def test_cli_add_info_remove(data_dir: Path) -> None:
+    env = dict(os.environ)
+    first = _cli("gazetteer", "add", str(TINY), "--name", "tiny", env=env)
+    assert first.returncode == 0, first.stderr
+    assert "tiny: added 4 places" in first.stderr
+    second = _cli("gazetteer", "add", str(TINY), "--name", "tiny", env=env)
+    assert "tiny: unchanged" in second.stderr
+    info = json.loads(_cli("gazetteer", "info", env=env).stdout)
+    assert [(x["name"], x["rows"]) for x in info["layers"]] == [("tiny", 4)]
+    assert info["rows"] == info["base_rows"] + 4
+    found = _cli("gazetteer", "lookup", "Zubaidat", env=env)
+    assert json.loads(found.stdout.splitlines()[0])["feature_code"] == "PPL"
+    gone = _cli("gazetteer", "remove", "tiny", env=env)
+    assert gone.returncode == 0 and "tiny: removed" in gone.stderr
+    missing = _cli("gazetteer", "remove", "tiny", env=env)
+    assert missing.returncode == 1 and "EW-GEO-034" in missing.stderr
+    info = json.loads(_cli("gazetteer", "info", env=env).stdout)
+    assert info["layers"] == [] and info["rows"] == info["base_rows"]
+
+
+@pytest.mark.skipif(not (GEONAMES / "LB.zip").is_file(), reason="../shared GeoNames files absent")
+def test_real_country_file(data_dir: Path) -> None:
+    info, changed = dense.add_file(GEONAMES / "LB.zip")
+    assert changed and info.rows > 3000 and info.countries == ("LB",)
+    refresh_layers()
+    gaz = load_gazetteer()
+    layer_rows = [
+        c.index
+        for c in gaz.lookup("El Khiyam", loose=False)
+        if c.index >= gaz.base_rows and gaz.country_code(c.index) == "LB"
+    ]
+    assert layer_rows and all(gaz.admin1_name(i) for i in layer_rows)

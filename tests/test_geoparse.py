@@ -1,0 +1,185 @@
+"""Geoparsing (`eventwire geoparse`, `eventwire.geoparse`) and resolution classes.
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from eventwire.config import Settings
+from eventwire.pipeline.places.geoparse import Geoparser, place_json
+from eventwire.pipeline.places.stage import _borrowed
+from eventwire.records import Document, Place
+
+
+@pytest.fixture(scope="module")
+def geoparser(settings: Settings) -> Geoparser:
+    return Geoparser(settings)
+
+
+@pytest.fixture(scope="module")
+def parse(geoparser: Geoparser) -> Callable[[str], list[dict[str, Any]]]:
+    return lambda text: [place_json(p) for p in geoparser(text)]
+
+
+def _by_text(places: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {p["text"]: p for p in places}
+
+
+TEXTS = [
+    "Shelling hit two villages near Kharkiv on Monday, and sirens sounded in Odesa.",
+    "Police in Karachi said the men had travelled from Quetta by bus.\n\nNo one was hurt.",
+    "Élections à Bamako: voters in Mopti and Ségou waited for hours.",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_offsets_point_at_the_words(
+    parse: Callable[[str], list[dict[str, Any]]], text: str
+) -> None:
+    places = parse(text)
+    assert places
+    for p in places:
+        assert text[p["start"] : p["end"]] == p["text"]
+        assert set(p) == {
+            "text",
+            "start",
+            "end",
+            "name",
+            "geonameid",
+            "lat",
+            "lon",
+            "country",
+            "admin1",
+            "feature",
+            "precision",
+        }
+
+
+def test_place_before_a_weekday_is_found(parse: Callable[[str], list[dict[str, Any]]]) -> None:
+    found = _by_text(parse("Artillery fire was reported near Kharkiv on Monday."))
+    assert found["Kharkiv"]["country"] == "UA"
+
+
+def test_foreign_homonym_loses_to_the_named_country(
+    parse: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    found = _by_text(parse("A car bomb exploded in Tripoli, in northern Lebanon, on Friday."))
+    assert found["Tripoli"]["country"] == "LB"
+
+
+def test_us_is_the_country_not_a_village(parse: Callable[[str], list[dict[str, Any]]]) -> None:
+    found = _by_text(parse("In the US, thousands rallied against the new law."))
+    assert found["US"]["country"] == "US" and found["US"]["feature"] == "country"
+    assert found["US"]["precision"] == 3
+
+
+def test_city_then_state_after_a_comma(parse: Callable[[str], list[dict[str, Any]]]) -> None:
+    found = _by_text(parse("Protesters gathered in Portland, Oregon, on Saturday night."))
+    assert found["Portland"]["country"] == "US" and found["Portland"]["admin1"] == "Oregon"
+    assert found["Oregon"]["feature"] == "admin1"
+
+
+def test_place_inside_an_organisation_name_is_not_a_place(
+    parse: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    texts = [p["text"] for p in parse("The Paris Police Department opened an inquiry in Lyon.")]
+    assert "Paris" not in texts and "Lyon" in texts
+
+
+def test_foreign_actor_adjective_does_not_move_the_report(geoparser: Geoparser) -> None:
+    doc = geoparser.document(
+        Document(text="Russian mercenaries attacked a village near Bambari, local officials said.")
+    )
+    assert doc.country == "CF"
+    assert {p.country for p in doc.places} == {"CF"}
+
+
+def test_dateline_is_not_the_event_place(run_text: Callable[..., Document]) -> None:
+    doc = run_text(
+        "AMMAN (Reuters) - Gunmen killed three soldiers at a checkpoint in Daraa on Sunday.",
+        published="2021-03-08",
+    )
+    located = [e.location for e in doc.events if e.location is not None]
+    assert located and located[0].text == "Daraa" and located[0].country == "SY"
+
+
+def test_borrowed_places_are_less_precise() -> None:
+    town = Place(text="Kidal", name="Kidal", precision=1, feature="city")
+    assert _borrowed(town, "paragraph").precision == 2
+    assert _borrowed(town, "document").precision == 2
+    assert _borrowed(town, "paragraph").fallback == "paragraph"
+    area = Place(text="Mopti", name="Mopti", precision=3, feature="admin1")
+    assert _borrowed(area, "paragraph").precision == 3
+
+
+def test_country_only_event_is_the_country(run_text: Callable[..., Document]) -> None:
+    doc = run_text("Soldiers killed four protesters in Sudan on Thursday.", published="2022-01-14")
+    where = doc.events[0].location
+    assert where is not None and where.country == "SD"
+    assert where.feature == "country" and where.precision == 3 and where.name == "Sudan"
+
+
+def test_geoparse_cli(tmp_path: Path) -> None:
+    reports = tmp_path / "reports.jsonl"
+    rows = [
+        {"id": "r1", "text": "Clashes were reported in Kidal and near Gao in northern Mali."},
+        {"id": "r2", "text": "Nothing happened anywhere today, the spokesman said."},
+    ]
+    reports.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    note = tmp_path / "note.txt"
+    note.write_text("Floods closed the road from Mosul to Erbil.", encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "eventwire", "geoparse", str(reports), str(note)],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        timeout=600,
+    )
+    assert out.returncode == 0, out.stderr
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [line["id"] for line in lines[:2]] == ["r1", "r2"]
+    first = {p["text"]: p for p in lines[0]["places"]}
+    assert first["Kidal"]["country"] == "ML" and first["Gao"]["country"] == "ML"
+    assert rows[0]["text"][first["Gao"]["start"] : first["Gao"]["end"]] == "Gao"
+    assert lines[1]["places"] == []
+    assert lines[2]["id"].endswith("note.txt")
+    assert {p["name"] for p in lines[2]["places"]} >= {"Mosul", "Erbil"}
+
+
+def test_python_api_geoparse() -> None:
+    import eventwire
+
+    places = eventwire.geoparse("Rockets hit the airport in Aden overnight.")
+    assert [(p["text"], p["country"]) for p in places] == [("Aden", "YE")]
+
+
+def test_document_places_in_the_api(run_text: Callable[..., Document], tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from eventwire.api.app import create_app
+    from eventwire.db.store import Store
+
+    doc = run_text(
+        "Gunmen killed two farmers near Kidal on Tuesday. Residents fled to Gao.",
+        published="2023-02-08",
+    )
+    path = tmp_path / "places.duckdb"
+    with Store.open(path) as store:
+        store.write_batch([doc], [])
+    with TestClient(create_app(path)) as client:
+        body = client.get(f"/documents/{doc.doc_id}").json()
+    places = {p["text"]: p for p in body["places"]}
+    assert places["Kidal"]["country"] == "ML" and places["Gao"]["country"] == "ML"
+    for p in body["places"]:
+        assert body["text"][p["start"] : p["end"]] == p["text"]
+        assert {"geonameid", "lat", "lon", "admin1", "feature", "precision"} <= set(p)
