@@ -226,6 +226,22 @@ def test_dashboard_map_filter_document_and_review(
     place = driver.find_element(By.ID, "r-place")
     place.clear()
     place.send_keys("Corrected Town")
+    # every field: a new actor with its inter code, the toll, a date range, the modality
+    for field_id, value in (
+        ("r-actor1", "Valley Defence Committee"),
+        ("r-inter1", "4"),
+        ("r-fat-best", "5"),
+        ("r-fat-low", "5"),
+        ("r-fat-high", "7"),
+    ):
+        box = driver.find_element(By.ID, field_id)
+        box.clear()
+        box.send_keys(value)
+    driver.execute_script(
+        "document.getElementById('r-date').value = '2024-03-01';"
+        "document.getElementById('r-date-end').value = '2024-03-03';"
+    )
+    Select(driver.find_element(By.ID, "r-modality")).select_by_value("habitual")
     driver.find_element(By.ID, "r-correct").click()
     _wait(driver, lambda d: "Saved" in d.find_element(By.ID, "review-message").text)
     assert "corrected by analyst-1" in driver.find_element(By.ID, "review-status").text
@@ -239,6 +255,18 @@ def test_dashboard_map_filter_document_and_review(
     _shot(driver, f"{name}-audit")
     detail = httpx.get(f"{base}/events/{event_id}").json()
     assert detail["reviewed"]["location"]["name"] == "Corrected Town"
+    reviewed = detail["reviewed"]
+    assert (reviewed["actor1"]["name"], reviewed["actor1"]["inter"]) == (
+        "Valley Defence Committee",
+        4,
+    )
+    assert (
+        reviewed["fatalities"]["low"],
+        reviewed["fatalities"]["best"],
+        reviewed["fatalities"]["high"],
+    ) == (5, 5, 7)
+    assert (reviewed["date"]["start"], reviewed["date"]["end"]) == ("2024-03-01", "2024-03-03")
+    assert reviewed["modality"] == "habitual"
     assert detail["event"]["location"] is None or (
         detail["event"]["location"]["name"] != "Corrected Town"
     )  # the machine output is kept

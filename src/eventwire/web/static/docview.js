@@ -85,30 +85,6 @@ EW.incidentText = function (rec) {
     : "a conflict incident (counted in conflict views)";
 };
 
-EW.fillReviewForm = function (rec) {
-  const types = document.getElementById("r-type");
-  if (!types.options.length) {
-    EW.fillSelect(types, EW.config.plover_types || []);
-    const subs = document.getElementById("r-sub-type");
-    EW.fillSelect(subs, ["", ...Object.keys(EW.config.acled_sub_types || {})], (v) => v || "(unchanged)");
-  }
-  types.value = rec.plover_type || "";
-  document.getElementById("r-sub-type").value = "";
-  document.getElementById("r-actor1").value = (rec.actor1 && (rec.actor1.name || rec.actor1.text)) || "";
-  document.getElementById("r-actor2").value = (rec.actor2 && (rec.actor2.name || rec.actor2.text)) || "";
-  const loc = rec.location || {};
-  document.getElementById("r-place").value = loc.name || loc.text || "";
-  document.getElementById("r-lat").value = loc.lat ?? "";
-  document.getElementById("r-lon").value = loc.lon ?? "";
-  document.getElementById("r-date").value = (rec.date && rec.date.start) || "";
-  document.getElementById("r-note").value = "";
-  document.getElementById("r-author").value = localStorage.getItem("ew-author") || "";
-  document.getElementById("r-token").value = EW.token();
-  const enabled = !!EW.config.review_enabled;
-  for (const b of document.querySelectorAll(".review-actions button")) b.disabled = !enabled;
-  EW.reviewMessage(enabled ? "" : "Review is disabled: start `eventwire serve` with $EVENTWIRE_REVIEW_TOKEN or --review-token-file.", !enabled);
-};
-
 EW.reviewMessage = function (text, error) {
   const box = document.getElementById("review-message");
   box.textContent = text;
@@ -135,30 +111,6 @@ EW.openEvent = async function (eventId) {
   } catch (e) {
     EW.notice(e.message);
   }
-};
-
-EW.changesFromForm = function () {
-  const rec = EW.doc.event;
-  const val = (id) => document.getElementById(id).value.trim();
-  const changes = {};
-  if (val("r-type") && val("r-type") !== rec.plover_type) changes.plover_type = val("r-type");
-  if (val("r-sub-type")) {
-    changes.acled_sub_event_type = val("r-sub-type");
-    changes.acled_event_type = EW.config.acled_sub_types[val("r-sub-type")];
-  }
-  const name = (a) => (a && (a.name || a.text)) || "";
-  if (val("r-actor1") && val("r-actor1") !== name(rec.actor1)) changes.actor1 = { name: val("r-actor1") };
-  if (val("r-actor2") && val("r-actor2") !== name(rec.actor2)) changes.actor2 = { name: val("r-actor2") };
-  const loc = rec.location || {};
-  const lat = val("r-lat") === "" ? null : Number(val("r-lat"));
-  const lon = val("r-lon") === "" ? null : Number(val("r-lon"));
-  if (val("r-place") && (val("r-place") !== name(loc) || lat !== (loc.lat ?? null) || lon !== (loc.lon ?? null))) {
-    changes.location = { name: val("r-place"), lat, lon };
-  }
-  if (val("r-date") && val("r-date") !== ((rec.date && rec.date.start) || "")) {
-    changes.date = { start: val("r-date"), end: val("r-date"), precision: "day" };
-  }
-  return changes;
 };
 
 EW.submitReview = async function (action) {
