@@ -81,3 +81,53 @@ def test_an_attack_told_before_the_condolences_leads(coded: Coded) -> None:
         "condolences to their families."
     )
     assert events[0].plover_type == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The movement, which has fought the central government for more than 20 years, "
+        "denied any role.",
+        "The two clans have clashed since 2011 over access to the river.",
+        "Bandits have attacked traders on that road for years, residents say.",
+    ],
+)
+def test_an_act_told_as_lasting_years_is_a_period(text: str, coded: Coded) -> None:
+    violent = [
+        e for e in coded(text) if e.acled_event_type in {"Battles", "Violence against civilians"}
+    ]
+    assert violent == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("Soldiers and rebels fought for six hours outside the town on Tuesday.", "Armed clash"),
+        (
+            "Gunmen seized a trader in the market; he was held for three months.",
+            "Abduction/forced disappearance",
+        ),
+    ],
+)
+def test_an_act_of_hours_or_a_captivity_of_months_is_still_coded(
+    text: str, sub_type: str, coded: Coded
+) -> None:
+    assert sub_type in [e.acled_sub_event_type for e in coded(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bomb had been hidden in a drainage pipe and went off as the patrol drove past.",
+        "An explosive device was buried beside the track and exploded under a bus.",
+    ],
+)
+def test_a_hidden_device_that_went_off_is_an_explosion(text: str, coded: Coded) -> None:
+    sub_types = [e.acled_sub_event_type for e in coded(text)]
+    assert "Remote explosive/landmine/IED" in sub_types
+    assert "Disrupted weapons use" not in sub_types
+
+
+def test_a_hidden_device_found_is_still_disrupted(coded: Coded) -> None:
+    events = coded("Police found a bomb hidden in a drainage pipe near the barracks.")
+    assert "Disrupted weapons use" in [e.acled_sub_event_type for e in events]

@@ -2,8 +2,10 @@
 no incident of political violence.
 
 - a long period of conflict named as a span of time: "after decades of hostilities",
-  "weeks of street protests", "years of abuse" (``period_units``). ACLED codes one event per
-  incident and day; a span of months or years is background, not an incident;
+  "weeks of street protests", "years of abuse", or an act told as lasting it ("which has
+  fought the government for more than 15 years", "have clashed since 2012")
+  (``period_units``). ACLED codes one event per incident and day; a span of months or years
+  is background, not an incident;
 - crowd control: "riot police fired tear gas and water cannon at the marchers", "stun
   grenades" (``crowd_control_heads``, ``crowd_control_modifiers``): no attack; the
   demonstration carries the intervention (ACLED: Protest with intervention); live fire is
@@ -52,6 +54,9 @@ VIOLENT = frozenset(
     {"clash", "attack", "shoot", "kill", "harm", "beat", "shell", "air", "explode", "grenade",
      "suicide", "chemical", "abduct", "sexual", "riot", "mob", "body", "protest"}
 )  # fmt: skip
+# acts that can be told as lasting years ("has fought ... for 15 years"); an abduction or a
+# rape "for months" still names an incident, the one that began it
+LASTING = VIOLENT - {"abduct", "sexual", "body"}
 ARMED = ("armed", "nonstate", "weapon_smallarms", "weapon_shell", "weapon_air")
 
 
@@ -76,6 +81,21 @@ def _period(match: TriggerMatch, parse: Any) -> bool:
         and bool(token_keys(of.head) & PERIOD_UNITS)
         and not any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in tok.children)
     )
+
+
+def _lasting(match: TriggerMatch, parse: Any) -> bool:
+    """ "which has fought the government for more than 15 years", "have clashed since 2012":
+    an act told as lasting months or years describes a conflict, not an incident."""
+    verb = parse[match.head]
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if prep.lower_ == "for" and token_keys(obj) & PERIOD_UNITS:
+                return True
+            if prep.lower_ == "since" and obj.like_num and len(obj.text) == 4:
+                return True
+    return False
 
 
 def _objects(verb: Any) -> list[Any]:
@@ -221,6 +241,8 @@ def _business_attack(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
 def nonevent_kind(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -> str | None:
     """Why a trigger match names no incident (a short reason), or None."""
     if frame in VIOLENT and _period(match, parse):
+        return "a period, not an incident"
+    if frame in LASTING and _lasting(match, parse):
         return "a period, not an incident"
     if frame in {"shoot", "attack", "grenade", "chemical", "explode", "shell"} and (
         _crowd_control(match, parse)

@@ -107,7 +107,25 @@ def unused_weapon(tok: Any, lexicon: Lexicon) -> bool:
     if current.dep_ not in {"dobj", "nsubjpass", "obj", "conj"}:
         return False
     verb = current.head
-    return verb.pos_ == "VERB" and bool(token_keys(verb) & words)
+    if verb.pos_ != "VERB" or not token_keys(verb) & words:
+        return False
+    return not went_off(verb, lexicon)
+
+
+def went_off(verb: Any, lexicon: Lexicon) -> bool:
+    """Does the verb, or a verb coordinated with it, say the weapon went off ("was hidden
+    under a culvert and went off", "was planted ... and exploded")? Then it was used."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})]
+    if verb.dep_ == "conj":
+        verbs.append(verb.head)
+    detonation = lexicon.classes["detonation"]
+    for v in verbs:
+        if token_keys(v) & detonation.words:
+            return True
+        particles = [v, *(c for c in v.children if c.dep_ == "prt")]
+        if len(particles) > 1 and find_phrases(particles, detonation.phrases):
+            return True
+    return False
 
 
 def aircraft_not_striking(tok: Any, lexicon: Lexicon) -> bool:
