@@ -44,6 +44,7 @@ class IncidentCues:
     denial: re.Pattern[str]
     claim: re.Pattern[str]
     aggregate: tuple[re.Pattern[str], ...]
+    treatment: re.Pattern[str]
 
     def is_definite_anaphor(self, sentence_text: str, start: int, end: int) -> bool:
         """Whether the trigger at sentence offsets ``[start, end)`` is "the attack" and the like.
@@ -92,6 +93,20 @@ class IncidentCues:
         """
         return any(p.search(sentence_text) for p in self.aggregate)
 
+    def at_treatment_place(self, sentence_text: str, place_start: int) -> bool:
+        """Whether the place at ``place_start`` is where victims were treated or died ("died
+        at a hospital in Mogadishu"), named just before it.
+
+        >>> text = "Two of the wounded died at a hospital in Mogadishu."
+        >>> load_incident_cues().at_treatment_place(text, text.index("Mogadishu"))
+        True
+        >>> text = "Gunmen attacked a hospital guard post in Baidoa."
+        >>> load_incident_cues().at_treatment_place(text, text.index("Baidoa"))
+        False
+        """
+        before = sentence_text[max(0, place_start - 30) : place_start]
+        return bool(self.treatment.search(before))
+
 
 def load_incident_cues() -> IncidentCues:
     """Read and compile the incident word lists (checked by the data-file loader)."""
@@ -120,5 +135,10 @@ def load_incident_cues() -> IncidentCues:
         aggregate=(
             phrase_pattern(words("incidents", "aggregate_cues")),
             *(re.compile(p, re.I) for p in sorted(words("incidents", "aggregate_patterns"))),
+        ),
+        # "at/in a hospital in X", "to a clinic in X": the treatment word right before the place
+        treatment=re.compile(
+            rf"\b(?:{_alternation(words('incidents', 'treatment_places'))})\s+(?:in|at|of)\s+$",
+            re.I,
         ),
     )

@@ -166,6 +166,13 @@ class Grouper:
                     or _in_window(when.span_start - base, when.span_end - base, after, end)
                 )
             )
+        if (
+            kind == "consequence"
+            and place is not None
+            and 0 <= place.start - base < len(text)
+            and self.cues.at_treatment_place(text, place.start - base)
+        ):
+            item.own_place = False  # "died at a hospital in Mogadishu": where they died
         # a count of the dead over a period: "hundreds have been killed this year"
         counted = _frame(event) in self.cues.consequence_frames or (
             event.fatalities is not None and event.fatalities.best is not None
