@@ -8,14 +8,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.table import Table
 
 from eventwire.cli.common import (
@@ -30,7 +22,7 @@ from eventwire.cli.common import (
     settings_from,
 )
 from eventwire.pipeline.read.readers import CSV_SUFFIXES, JSONL_SUFFIXES
-from eventwire.records import LedgerEntry, dumps_record, event_record
+from eventwire.records import dumps_record, event_record
 
 
 def estimate_inputs(paths: list[str]) -> int | None:
@@ -113,27 +105,10 @@ def register(app: typer.Typer) -> None:
         if engine not in ENGINES:
             raise typer.BadParameter(f"use {' or '.join(ENGINES)}", param_hint="--engine")
         executor = make_executor(settings, engine, workers, ray_address)
-        progress = Progress(
-            SpinnerColumn(),
-            TextColumn("[bold]processing"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[status]}"),
-            TimeElapsedColumn(),
-            console=err_console,
-            disable=quiet,
-            transient=False,
-        )
-        with progress:
-            task = progress.add_task(
-                "process", total=None if quiet else estimate_inputs(inputs), status=""
-            )
+        from eventwire.cli.progress import RunProgress
 
-            def advance(entry: LedgerEntry) -> None:
-                progress.update(
-                    task, advance=1, status=f"{entry.status}: {Path(entry.input).name[:40]}"
-                )
-
+        total = None if quiet else estimate_inputs(inputs)
+        with RunProgress(err_console, total, quiet=quiet) as progress:
             summary = run_process(
                 inputs,
                 settings,
@@ -142,7 +117,7 @@ def register(app: typer.Typer) -> None:
                 source=source,
                 retry_failed=retry_failed,
                 batch_size=batch_size,
-                on_result=advance,
+                on_result=progress.on_result,
                 cluster=cluster,
             )
         clusters = summary.clusters
