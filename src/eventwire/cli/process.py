@@ -76,8 +76,12 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option(help="Outlet name for inputs without one.")
         ] = None,
         workers: Annotated[
-            int, typer.Option(min=1, help="Parallel workers (processes, or Ray actors).")
-        ] = 1,
+            str,
+            typer.Option(
+                help="Parallel workers (processes, or Ray actors): a number, or auto for "
+                "one per available core."
+            ),
+        ] = "1",
         engine: Annotated[str, typer.Option(help="local or ray.")] = "local",
         ray_address: Annotated[str | None, typer.Option(help="Join this Ray cluster.")] = None,
         retry_failed: Annotated[
@@ -104,7 +108,15 @@ def register(app: typer.Typer) -> None:
         settings = settings_from(db, config, max_chars=max_chars)
         if engine not in ENGINES:
             raise typer.BadParameter(f"use {' or '.join(ENGINES)}", param_hint="--engine")
-        executor = make_executor(settings, engine, workers, ray_address)
+        from eventwire.run.pool import parse_workers
+
+        try:
+            n_workers = parse_workers(workers)
+        except ValueError:
+            raise typer.BadParameter(
+                f"{workers!r}: use a number of at least 1, or auto", param_hint="--workers"
+            ) from None
+        executor = make_executor(settings, engine, n_workers, ray_address)
         from eventwire.cli.progress import RunProgress
 
         total = None if quiet else estimate_inputs(inputs)
