@@ -21,6 +21,7 @@ from typing import Any
 
 import duckdb
 
+from eventwire.db import textindex
 from eventwire.db.filters import CONFLICT, EventFilter, contains, like
 from eventwire.db.store import Store
 from eventwire.records.columns import REPORT
@@ -89,9 +90,15 @@ class EventReader:
         finally:
             cur.close()
 
+    def _where(self, flt: EventFilter) -> tuple[str, list[Any]]:
+        """``flt`` as SQL over report events; a text filter scans the event_sentences
+        table when it is (or, on a writable store, can be brought) up to date."""
+        text_index = bool(flt.text) and textindex.ensure(self.con, self.store.read_only)
+        return flt.where("report", text_index=text_index)
+
     def count_events(self, flt: EventFilter) -> int:
         """How many report-level events match."""
-        where, params = flt.where("report")
+        where, params = self._where(flt)
         row = self.con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
         return int(row[0]) if row else 0
 
@@ -103,7 +110,7 @@ class EventReader:
         sort: str = "-date",
     ) -> list[dict[str, Any]]:
         """One page of events: ids first (cheap top-N), then the columns of those rows only."""
-        where, params = flt.where("report")
+        where, params = self._where(flt)
         ids = [
             r[0]
             for r in self.con.execute(
@@ -188,9 +195,9 @@ class EventReader:
         Everything counts the filter's scope; ``records`` and ``conflict`` count the records
         and the conflict incidents among them under the other filters, whatever the scope.
         """
-        where, params = flt.where("report")
+        where, params = self._where(flt)
         base = f"FROM events WHERE {where}"
-        every, every_params = replace(flt, scope="all").where("report")
+        every, every_params = self._where(replace(flt, scope="all"))
         scoped = self.con.execute(
             f"SELECT count(*), count(*) FILTER (WHERE {CONFLICT[0]}) FROM events WHERE {every}",
             [*CONFLICT[1], *every_params],
@@ -269,7 +276,7 @@ class EventReader:
 
     def map_features(self, flt: EventFilter, zoom: int, max_points: int) -> dict[str, Any]:
         """Individual points when few, else a grid of cells (count, dominant type)."""
-        where, params = flt.where("report")
+        where, params = self._where(flt)
         base = f"FROM events WHERE {where} AND lat IS NOT NULL AND lon IS NOT NULL"
         row = self.con.execute(f"SELECT count(*) {base}", params).fetchone()
         n = int(row[0]) if row else 0
@@ -302,7 +309,7 @@ class EventReader:
         offset: int,
     ) -> list[dict[str, Any]]:
         """Actor names with their event counts (as actor1 and actor2), ``q`` in the name."""
-        where, params = flt.where("report")
+        where, params = self._where(flt)
         rows = self.con.execute(
             f"WITH f AS (SELECT actor1_name, actor1_inter, actor2_name, actor2_inter "
             f"FROM events WHERE {where}), "
@@ -327,7 +334,7 @@ class EventReader:
         offset: int,
     ) -> list[dict[str, Any]]:
         """Event locations with coordinates, precision and event counts, ``q`` in the name."""
-        where, params = flt.where("report")
+        where, params = self._where(flt)
         rows = self.con.execute(
             f"SELECT location_name, country, admin1, avg(lat), avg(lon), "
             f"min(geo_precision), count(*) AS n FROM events WHERE {where} "
