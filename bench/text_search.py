@@ -39,7 +39,7 @@ def serve(db: Path, port: int, read_only: bool) -> subprocess.Popen[bytes]:
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     proc = subprocess.Popen([sys.executable, "-c", code], env=env)
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         try:
             if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
@@ -47,7 +47,7 @@ def serve(db: Path, port: int, read_only: bool) -> subprocess.Popen[bytes]:
         except httpx.HTTPError:
             time.sleep(0.3)
     proc.kill()
-    raise RuntimeError("server did not start within 120 s")
+    raise RuntimeError("server did not start within 300 s")
 
 
 def measure(db: Path, read_only: bool, requests: int) -> dict[str, dict[str, Any]]:

@@ -178,3 +178,21 @@ def test_parsing_documents_together_changes_nothing(pipeline: Pipeline) -> None:
     together = coded(run_tasks(pipeline, tasks()))
     assert together == alone
     assert sum(1 for line in alone if line.startswith("{")) >= 2
+
+
+def test_the_model_tokenizer_splits_sentences_as_a_blank_pipeline(pipeline: Pipeline) -> None:
+    from eventwire.pipeline.nlp.stage import (
+        ModelSentencizer,
+        _blank_sentencizer,
+        tokenizer_is_blank,
+    )
+
+    nlp = next(s for s in pipeline.stages if s.name == "eventwire.nlp.v1").nlp  # type: ignore[attr-defined]
+    assert tokenizer_is_blank(nlp)
+    ours, blank = ModelSentencizer(nlp.tokenizer), _blank_sentencizer("en")
+    text = (
+        'Dr. Smith arrived at 5 p.m. on Jan. 3rd!  He said: "They fired 12 rounds..." '
+        "Then (at the U.N.) e-mail@example.org wrote back? Yes.\nNo. 3,000 people fled."
+    )
+    spans = [[(s.start_char, s.end_char) for s in split(text).sents] for split in (ours, blank)]
+    assert spans[0] == spans[1] and len(spans[0]) >= 4
