@@ -18,6 +18,7 @@ from eventwire.db import textindex
 from eventwire.db.filters import EventFilter
 from eventwire.db.reader import EventReader
 from eventwire.db.store import Store
+from eventwire.errors import DataFileError
 from eventwire.pipeline.base import Pipeline
 from eventwire.pipeline.nlp import prefilter
 from eventwire.records import Document, LedgerEntry, dumps_record, event_record
@@ -196,3 +197,20 @@ def test_the_model_tokenizer_splits_sentences_as_a_blank_pipeline(pipeline: Pipe
     )
     spans = [[(s.start_char, s.end_char) for s in split(text).sents] for split in (ours, blank)]
     assert spans[0] == spans[1] and len(spans[0]) >= 4
+
+
+def test_the_cached_actor_dictionary_is_the_built_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventwire.pipeline.common import actordict, diskcache
+
+    monkeypatch.setattr(diskcache, "data_home", lambda: tmp_path)
+    built = actordict.build_actor_dictionary()
+    first = actordict.load_actor_dictionary()  # builds and writes the cache
+    assert list((tmp_path / "cache").glob("actors-*.pickle"))
+    again = actordict.load_actor_dictionary()  # reads it
+    assert pickle.dumps(vars(again)) == pickle.dumps(vars(built)) == pickle.dumps(vars(first))
+    user = tmp_path / "mine.jsonl"
+    user.write_text("not json\n", encoding="utf-8")
+    with pytest.raises(DataFileError):
+        actordict.load_actor_dictionary([user])  # a bad user file is never served from cache
