@@ -434,7 +434,7 @@ def load_actor_dictionary(user_files: Iterable[str | Path] = ()) -> ActorDiction
         if not path.is_file():
             raise DataFileError(f"user actor file {str(path)!r} does not exist", "EW-ACT-003")
     folder = data_path("actors")
-    key = [file_bytes(__file__), *BUILTIN_FILES]
+    key: list[str | bytes] = [file_bytes(__file__), *BUILTIN_FILES]
     key += [file_bytes(p) for p in sorted(folder.iterdir())]
     key += [str(p.resolve()) for p in users] + [file_bytes(p) for p in users]
     return cached("actors", key, lambda: build_actor_dictionary(users), ActorDictionary)

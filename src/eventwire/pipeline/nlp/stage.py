@@ -106,12 +106,12 @@ def tokenizer_is_blank(nlp: Any) -> bool:
     and spaCy version under ``data_home()/cache`` (a cache that cannot be written only
     costs the comparison next time).
     """
-    import spacy
+    from spacy.about import __version__ as spacy_version
 
     meta = getattr(nlp, "meta", {}) or {}
     key = hashlib.sha256(
         json.dumps(
-            [spacy.__version__, nlp.lang, meta.get("name"), meta.get("version"), CHECK_FORMAT],
+            [spacy_version, nlp.lang, meta.get("name"), meta.get("version"), CHECK_FORMAT],
             default=str,
         ).encode()
     ).hexdigest()[:20]
