@@ -214,3 +214,17 @@ def test_the_cached_actor_dictionary_is_the_built_one(
     user.write_text("not json\n", encoding="utf-8")
     with pytest.raises(DataFileError):
         actordict.load_actor_dictionary([user])  # a bad user file is never served from cache
+
+
+def test_process_rejects_a_bad_workers_value(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    report = tmp_path / "r.txt"
+    report.write_text("Gunmen killed two officers.", encoding="utf-8")
+    db = str(tmp_path / "x.duckdb")
+    for bad in ("0", "many"):
+        result = CliRunner().invoke(app, ["process", str(report), "--db", db, "--workers", bad])
+        assert result.exit_code == 2, result.output
+        assert "--workers" in result.output
