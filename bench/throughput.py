@@ -3,6 +3,7 @@
     .venv/bin/python bench/throughput.py                  # full corpus, writes bench/RESULTS.md
     .venv/bin/python bench/throughput.py --limit 200      # quick run
     .venv/bin/python bench/throughput.py --repeats 3 --prefilter on
+    .venv/bin/python bench/throughput.py --no-ray --limit 400 --no-write   # issue 22 quick check
 
 Each engine run is the real CLI in a subprocess with a fresh temporary store:
 `eventwire process FILE --db TMP -q --workers N [--engine ray]`. Its wall time (start-up
@@ -11,6 +12,9 @@ texts). Bare spaCy is `nlp.pipe` over the same texts with the same model and all
 components, timed in this process in the same run, so ratios compare like with like on a
 noisy machine. Peak resident memory per process is read from /proc (VmHWM) of every
 descendant of the CLI while it runs: the parent, the pool workers or the Ray actors.
+CPU seconds (user + system of the CLI and every child it waited for, from ``getrusage``)
+move much less with the machine's load than wall time does. The "progress bar" run is
+the default output (no ``-q``) with stderr on a pseudo-terminal, so the bar really draws.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared")) / "corpus"
 DEFAULT_INPUT = CORPUS / "news" / "bbc_news.jsonl"
 RESULTS = ROOT / "bench" / "RESULTS.md"
-EVENTWIRE = ROOT / ".venv" / "bin" / "eventwire"
+EVENTWIRE = [sys.executable, "-m", "eventwire"]  # this tree's package (PYTHONPATH=src)
 
 
 # -- /proc sampling ---------------------------------------------------------------------
@@ -84,27 +88,42 @@ def _role(cmd: str, pid: int, root: int) -> str | None:
     return None
 
 
-def run_cli(path: Path, workers: int, engine: str, env: dict[str, str]) -> dict[str, Any]:
-    """Run the CLI once on a fresh store; return wall seconds and peak RSS by role (MB)."""
+def _drain(fd: int) -> None:
+    """Read and drop what the CLI draws on its pseudo-terminal (in a thread)."""
+    import contextlib
+
+    with contextlib.suppress(OSError):
+        while os.read(fd, 65536):
+            pass
+
+
+def run_cli(
+    path: Path, workers: int, engine: str, env: dict[str, str], quiet: bool = True
+) -> dict[str, Any]:
+    """Run the CLI once on a fresh store; return wall and CPU seconds and peak RSS by role."""
+    import pty
+    import resource
+    import threading
+
     with tempfile.TemporaryDirectory(prefix="ew-bench-") as tmp:
         db = Path(tmp) / "bench.duckdb"
-        cmd = [
-            str(EVENTWIRE),
-            "process",
-            str(path),
-            "--db",
-            str(db),
-            "-q",
-            "--workers",
-            str(workers),
-        ]
+        cmd = [*EVENTWIRE, "process", str(path), "--db", str(db), "--workers", str(workers)]
+        cmd += ["-q"] if quiet else []
         if engine == "ray":
             cmd += ["--engine", "ray"]
         peaks: dict[int, tuple[int, str]] = {}
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu_before = usage.ru_utime + usage.ru_stime
         started = time.perf_counter()
+        stderr_to: Any = subprocess.PIPE
+        if not quiet:  # the bar draws only on a terminal
+            master, stderr_to = pty.openpty()
         proc = subprocess.Popen(
-            cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+            cmd, env=env, stdout=subprocess.DEVNULL, stderr=stderr_to, text=quiet
         )
+        if not quiet:
+            os.close(stderr_to)
+            threading.Thread(target=_drain, args=(master,), daemon=True).start()
         while proc.poll() is None:
             for pid in _descendants(proc.pid):
                 got = _peak_kb(pid)
@@ -112,6 +131,8 @@ def run_cli(path: Path, workers: int, engine: str, env: dict[str, str]) -> dict[
                     peaks[pid] = got
             time.sleep(0.2)
         seconds = time.perf_counter() - started
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = usage.ru_utime + usage.ru_stime - cpu_before
         stderr = proc.stderr.read() if proc.stderr else ""
         if proc.returncode not in (0, 1):
             raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{stderr[-2000:]}")
@@ -123,6 +144,7 @@ def run_cli(path: Path, workers: int, engine: str, env: dict[str, str]) -> dict[
         event_ids = _event_ids(db)
     return {
         "seconds": seconds,
+        "cpu": cpu,
         "peak_mb": by_role,
         "summary": stderr.strip().splitlines()[-1:],
         "event_ids": event_ids,
@@ -145,7 +167,7 @@ def extract_cold_start(repeats: int = 3) -> float:
     for i in range(repeats + 1):
         started = time.perf_counter()
         subprocess.run(
-            [str(EVENTWIRE), "extract"],
+            [*EVENTWIRE, "extract"],
             input=sentence,
             check=True,
             stdout=subprocess.DEVNULL,
@@ -175,13 +197,13 @@ def render(rows: list[dict[str, Any]], meta: dict[str, Any]) -> str:
         f"Input: {meta['input']} — {meta['docs']} documents, {meta['words']:,} words; "
         f"{meta['repeats']} repeat(s), median wall time (CLI start-up included); "
         f"pre-filter: {meta['prefilter']}; {meta['when']}, {os.cpu_count()} CPUs "
-        f"(shared, noisy).",
+        f"(shared, noisy); load average {os.getloadavg()[0]:.1f} at the end.",
         "",
-        "| run | docs/s | words/s | × bare spaCy | × 1 worker | peak RSS parent MB "
+        "| run | docs/s | words/s | × bare spaCy | × 1 worker | CPU s | peak RSS parent MB "
         "| peak RSS per worker MB |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
         f"| bare spaCy `nlp.pipe` ({meta['model']}, all components) | "
-        f"{meta['docs'] / meta['spacy_s']:.1f} | {base:,.0f} | 1.00 | | | |",
+        f"{meta['docs'] / meta['spacy_s']:.1f} | {base:,.0f} | 1.00 | | | | |",
     ]
     extract = f"{meta['extract_s']:.2f} s" if meta["extract_s"] else "not measured"
     one = next((r["wps"] for r in rows if r["name"] == "local --workers 1"), None)
@@ -190,7 +212,7 @@ def render(rows: list[dict[str, Any]], meta: dict[str, Any]) -> str:
         vs_one = "" if one is None else f"{r['wps'] / one:.2f}"
         lines.append(
             f"| {r['name']} | {r['dps']:.1f} | {r['wps']:,.0f} | {r['wps'] / base:.2f} | "
-            f"{vs_one} | "
+            f"{vs_one} | {r['cpu']:.0f} | "
             f"{r['peak_mb'].get('parent', 0.0):.0f} | {worker:.0f} |"
         )
     lines += [
@@ -228,9 +250,13 @@ def main(argv: list[str] | None = None) -> int:
         from eventwire.config import load_settings
 
         prefilter = "on (default)" if load_settings(env={}).prefilter else "off (default)"
-    runs = [("local --workers 1", 1, "local"), ("local --workers 2", 2, "local")]
+    runs = [
+        ("local --workers 1", 1, "local", True),
+        ("local --workers 1, progress bar (no -q)", 1, "local", False),
+        ("local --workers 2", 2, "local", True),
+    ]
     if not args.no_ray:
-        runs.append(("ray --workers 2", 2, "ray"))
+        runs.append(("ray --workers 2", 2, "ray", True))
     extract_s = extract_cold_start(3)  # also warms first-use caches before timing
     print(f"extract cold start {extract_s:.2f}s", file=sys.stderr)
     rows: list[dict[str, Any]] = []
@@ -241,14 +267,16 @@ def main(argv: list[str] | None = None) -> int:
         with path.open("w", encoding="utf-8") as out:
             for r in records:
                 out.write(json.dumps({k: r[k] for k in ("id", "title", "text") if k in r}) + "\n")
-        timings: dict[str, list[float]] = {name: [] for name, _, _ in runs}
-        peaks: dict[str, dict[str, float]] = {name: {} for name, _, _ in runs}
+        timings: dict[str, list[float]] = {name: [] for name, *_ in runs}
+        cpus: dict[str, list[float]] = {name: [] for name, *_ in runs}
+        peaks: dict[str, dict[str, float]] = {name: {} for name, *_ in runs}
         for rep in range(args.repeats):
             spacy_times.append(bare_spacy(texts, args.model))
             print(f"[{rep + 1}] bare spaCy {words / spacy_times[-1]:,.0f} words/s", file=sys.stderr)
-            for name, workers, engine in runs:
-                got = run_cli(path, workers, engine, env)
+            for name, workers, engine, quiet in runs:
+                got = run_cli(path, workers, engine, env, quiet)
                 timings[name].append(got["seconds"])
+                cpus[name].append(got["cpu"])
                 ids[name] = got["event_ids"]
                 for role, mb in got["peak_mb"].items():
                     peaks[name][role] = max(peaks[name].get(role, 0.0), mb)
@@ -256,13 +284,14 @@ def main(argv: list[str] | None = None) -> int:
                     f"[{rep + 1}] {name}: {got['seconds']:.1f}s {got['summary']} {got['peak_mb']}",
                     file=sys.stderr,
                 )
-    for name, _, _ in runs:
+    for name, *_ in runs:
         seconds = statistics.median(timings[name])
         rows.append(
             {
                 "name": name,
                 "dps": len(texts) / seconds,
                 "wps": words / seconds,
+                "cpu": statistics.median(cpus[name]),
                 "peak_mb": peaks[name],
             }
         )

@@ -424,6 +424,25 @@ def review_token_from_env(env: Mapping[str, str] | None = None) -> str | None:
     return environ.get(REVIEW_TOKEN_ENV)
 
 
+# Thread pools of numeric libraries (OpenMP, OpenBLAS, MKL, BLIS, numexpr): one thread each
+# in a worker process, so that N workers on N cores do not each start N threads.
+WORKER_THREAD_VARS = (
+    "OMP_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "BLIS_NUM_THREADS",
+    "NUMEXPR_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS",
+)
+
+
+def one_thread_per_worker() -> None:
+    """In a worker process, before numeric libraries load: one thread each (unless the
+    user set the variable), so that workers do not oversubscribe the cores."""
+    for name in WORKER_THREAD_VARS:
+        os.environ.setdefault(name, "1")
+
+
 def quiet_ray_usage_stats() -> None:
     """Tell a local Ray cluster not to phone home (unless the user chose otherwise).
 

@@ -8,14 +8,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.table import Table
 
 from eventwire.cli.common import (
@@ -32,7 +24,7 @@ from eventwire.cli.common import (
 from eventwire.cli.store_access import open_for_reading, process_inputs
 from eventwire.pipeline.read.feeds import FEED_SUFFIXES, is_url
 from eventwire.pipeline.read.readers import CSV_SUFFIXES, JSONL_SUFFIXES
-from eventwire.records import LedgerEntry, dumps_record, event_record
+from eventwire.records import dumps_record, event_record
 
 
 def estimate_inputs(paths: list[str]) -> int | None:
@@ -91,8 +83,12 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option(help="Outlet name for inputs without one.")
         ] = None,
         workers: Annotated[
-            int, typer.Option(min=1, help="Parallel workers (processes, or Ray actors).")
-        ] = 1,
+            str,
+            typer.Option(
+                help="Parallel workers (processes, or Ray actors): a number, or auto for "
+                "one per available core."
+            ),
+        ] = "1",
         engine: Annotated[str, typer.Option(help="local or ray.")] = "local",
         ray_address: Annotated[str | None, typer.Option(help="Join this Ray cluster.")] = None,
         retry_failed: Annotated[
@@ -147,32 +143,22 @@ def register(app: typer.Typer) -> None:
         settings = settings_from(db, config, max_chars=max_chars, follow_links=follow_links or None)
         if engine not in ENGINES:
             raise typer.BadParameter(f"use {' or '.join(ENGINES)}", param_hint="--engine")
-        executor = make_executor(settings, engine, workers, ray_address)
+        from eventwire.cli.progress import RunProgress
+        from eventwire.run.pool import parse_workers
+
+        try:
+            n_workers = parse_workers(workers)
+        except ValueError:
+            raise typer.BadParameter(
+                f"{workers!r}: use a number of at least 1, or auto", param_hint="--workers"
+            ) from None
+        executor = make_executor(settings, engine, n_workers, ray_address)
         inputs = list(inputs or [])
         selection = _reprocess_selection(reprocess, inputs, input_glob, source, since, until)
         if not inputs and not (retry or reprocess):
             raise typer.BadParameter("give files, directories or -", param_hint="INPUTS")
-        progress = Progress(
-            SpinnerColumn(),
-            TextColumn("[bold]processing"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[status]}"),
-            TimeElapsedColumn(),
-            console=err_console,
-            disable=quiet,
-            transient=False,
-        )
-        with progress:
-            task = progress.add_task(
-                "process", total=None if quiet or not inputs else estimate_inputs(inputs), status=""
-            )
-
-            def advance(entry: LedgerEntry) -> None:
-                progress.update(
-                    task, advance=1, status=f"{entry.status}: {Path(entry.input).name[:40]}"
-                )
-
+        total = None if quiet or not inputs else estimate_inputs(inputs)
+        with RunProgress(err_console, total, quiet=quiet) as progress:
             summary = process_inputs(  # here, or through the server that owns the store
                 inputs,
                 settings,
@@ -181,7 +167,7 @@ def register(app: typer.Typer) -> None:
                 source=source,
                 retry_failed=retry_failed,
                 batch_size=batch_size,
-                on_result=advance,
+                on_result=progress.on_result,
                 cluster=cluster,
                 retry=retry,
                 reprocess=selection,

@@ -21,6 +21,7 @@ from typing import Any
 
 import duckdb
 
+from eventwire.db import textindex
 from eventwire.db.filters import CONFLICT, TABLES, EventFilter, contains, like
 from eventwire.db.review import current_record, machine_record, machine_view
 from eventwire.db.store import Store
@@ -109,9 +110,20 @@ class EventReader:
         finally:
             cur.close()
 
+    def _where(self, flt: EventFilter, level: str = "report") -> tuple[str, list[Any]]:
+        """``flt`` as SQL over the level's events; over report events a text filter scans
+        the event_sentences table when it is (or, on a writable store, can be brought) up
+        to date."""
+        text_index = (
+            level == "report"
+            and bool(flt.text)
+            and textindex.ensure(self.con, self.store.read_only)
+        )
+        return flt.where(level, text_index=text_index)
+
     def count_events(self, flt: EventFilter) -> int:
         """How many report-level events match."""
-        where, params = flt.where("report")
+        where, params = self._where(flt)
         row = self.con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
         return int(row[0]) if row else 0
 
@@ -123,7 +135,7 @@ class EventReader:
         sort: str = "-date",
     ) -> list[dict[str, Any]]:
         """One page of events: ids first (cheap top-N), then the columns of those rows only."""
-        where, params = flt.where("report")
+        where, params = self._where(flt)
         ids = [
             r[0]
             for r in self.con.execute(
@@ -210,9 +222,9 @@ class EventReader:
         scope. ``reports`` is how many report events the counted events draw on.
         """
         table = TABLES[level]
-        where, params = flt.where(level)
+        where, params = self._where(flt, level)
         base = f"FROM {table} WHERE {where}"
-        every, every_params = replace(flt, scope="all").where(level)
+        every, every_params = self._where(replace(flt, scope="all"), level)
         scoped = self.con.execute(
             f"SELECT count(*), count(*) FILTER (WHERE {CONFLICT[0]}) FROM {table} WHERE {every}",
             [*CONFLICT[1], *every_params],
@@ -300,7 +312,7 @@ class EventReader:
 
     def map_features(self, flt: EventFilter, zoom: int, max_points: int) -> dict[str, Any]:
         """Individual points when few, else a grid of cells (count, dominant type)."""
-        where, params = flt.where("report")
+        where, params = self._where(flt)
         base = f"FROM events WHERE {where} AND lat IS NOT NULL AND lon IS NOT NULL"
         row = self.con.execute(f"SELECT count(*) {base}", params).fetchone()
         n = int(row[0]) if row else 0
@@ -333,7 +345,7 @@ class EventReader:
         offset: int,
     ) -> list[dict[str, Any]]:
         """Actor names with their event counts (as actor1 and actor2), ``q`` in the name."""
-        where, params = flt.where("report")
+        where, params = self._where(flt)
         rows = self.con.execute(
             f"WITH f AS (SELECT actor1_name, actor1_inter, actor2_name, actor2_inter "
             f"FROM events WHERE {where}), "
@@ -358,7 +370,7 @@ class EventReader:
         offset: int,
     ) -> list[dict[str, Any]]:
         """Event locations with coordinates, precision and event counts, ``q`` in the name."""
-        where, params = flt.where("report")
+        where, params = self._where(flt)
         rows = self.con.execute(
             f"SELECT location_name, country, admin1, avg(lat), avg(lon), "
             f"min(geo_precision), count(*) AS n FROM events WHERE {where} "

@@ -19,14 +19,22 @@ runs them, and every document has the same time budget (``doc_timeout_s``).
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, Protocol
 
 from eventwire.config import Settings, quiet_ray_usage_stats
 from eventwire.errors import ConfigError
 from eventwire.pipeline.base import Pipeline
 from eventwire.run.pool import PoolExecutor
-from eventwire.run.tasks import Result, Results, Task, run_document, run_task
+from eventwire.run.tasks import (
+    DOCS_AHEAD,
+    Result,
+    Results,
+    Task,
+    run_document,
+    run_task,
+    run_tasks,
+)
 
 __all__ = [
     "ENGINES",
@@ -40,6 +48,7 @@ __all__ = [
     "make_executor",
     "run_document",
     "run_task",
+    "run_tasks",
 ]
 
 ENGINES = ("local", "ray")
@@ -64,8 +73,25 @@ class Executor(Protocol):
     def map(self, tasks: Iterable[Task]) -> Results: ...
 
 
+def chunked(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
+    """The tasks in lists of ``size`` (the last may be shorter), read lazily."""
+    chunk: list[Task] = []
+    for task in tasks:
+        chunk.append(task)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 class SerialExecutor:
-    """Runs every task in this process with one Pipeline (built on first use, then kept)."""
+    """Runs every task in this process with one Pipeline (built on first use, then kept).
+
+    Tasks are taken ``DOCS_AHEAD`` at a time so that their candidate sentences are parsed
+    in one call (:func:`~eventwire.run.tasks.run_tasks`); results still come one by one,
+    in input order.
+    """
 
     name = "serial"
     default_batch_size = 32
@@ -78,8 +104,8 @@ class SerialExecutor:
         if self._pipeline is None:
             self._pipeline = Pipeline.from_settings(self.settings)
         pipeline = self._pipeline
-        for task in tasks:
-            yield run_task(pipeline, task)
+        for chunk in chunked(tasks, DOCS_AHEAD):
+            yield from run_tasks(pipeline, chunk)
 
 
 # -- Ray --------------------------------------------------------------------------------
@@ -126,10 +152,8 @@ class PipelineActor:
         self.pipeline = Pipeline.from_settings(settings)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
-        results = []
-        for payload in batch["task"]:
-            task: Task = pickle.loads(payload)
-            results.append(pickle.dumps(run_task(self.pipeline, task), protocol=5))
+        tasks: list[Task] = [pickle.loads(payload) for payload in batch["task"]]
+        results = [pickle.dumps(r, protocol=5) for r in run_tasks(self.pipeline, tasks)]
         return {"seq": batch["seq"], "result": results}
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing as mp
+import os
 import signal
 import time
 from collections.abc import Iterable, Iterator
@@ -26,7 +27,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from eventwire.config import Settings
+from eventwire.config import Settings, one_thread_per_worker
 from eventwire.errors import ConfigError, EventwireError
 from eventwire.pipeline.base import Pipeline
 from eventwire.run.tasks import (
@@ -43,9 +44,45 @@ WINDOW_PER_WORKER = 4  # documents handed out ahead of the oldest unfinished one
 MAX_START_DEATHS = 3  # workers in a row that die before they are ready: give up
 
 
+def available_cpus() -> int:
+    """The cores this process may run on (its CPU affinity, else the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def auto_workers(cpus: int | None = None) -> int:
+    """``--workers auto``: one worker per available core, at least one.
+
+    The parent reads, plans and writes while the workers code, but it mostly waits; one
+    worker per core keeps every core busy without two workers sharing one.
+
+    >>> auto_workers(1), auto_workers(2), auto_workers(16)
+    (1, 2, 16)
+    """
+    return max(1, cpus if cpus is not None else available_cpus())
+
+
+def parse_workers(value: str | int) -> int:
+    """A ``--workers`` value: a positive number or ``auto``; ValueError otherwise.
+
+    >>> parse_workers("3"), parse_workers(" AUTO ") >= 1
+    (3, True)
+    """
+    text = str(value).strip().lower()
+    if text == "auto":
+        return auto_workers()
+    number = int(text)
+    if number < 1:
+        raise ValueError(f"workers must be at least 1, not {number}")
+    return number
+
+
 def _worker_main(conn: Connection, settings: Settings) -> None:
     """A worker: build the Pipeline, say ready, then code each task sent until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    one_thread_per_worker()  # before the Pipeline loads numpy and the model
     try:
         pipeline = Pipeline.from_settings(settings)
     except EventwireError as exc:

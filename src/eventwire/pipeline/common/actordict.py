@@ -421,7 +421,27 @@ def load_entries(path: Path, strict: bool = True) -> list[ActorEntry]:
 
 
 def load_actor_dictionary(user_files: Iterable[str | Path] = ()) -> ActorDictionary:
-    """Load the packaged actor files, then the user files (which override by id)."""
+    """Load the packaged actor files, then the user files (which override by id).
+
+    The built dictionary is cached as a pickle keyed by the bytes of every packaged and
+    user actor file and of this module (:mod:`eventwire.pipeline.common.diskcache`); a
+    user file that does not exist is an error either way.
+    """
+    from eventwire.pipeline.common.diskcache import cached, file_bytes
+
+    users = [Path(u) for u in user_files]
+    for path in users:
+        if not path.is_file():
+            raise DataFileError(f"user actor file {str(path)!r} does not exist", "EW-ACT-003")
+    folder = data_path("actors")
+    key: list[str | bytes] = [file_bytes(__file__), *BUILTIN_FILES]
+    key += [file_bytes(p) for p in sorted(folder.iterdir())]
+    key += [str(p.resolve()) for p in users] + [file_bytes(p) for p in users]
+    return cached("actors", key, lambda: build_actor_dictionary(users), ActorDictionary)
+
+
+def build_actor_dictionary(user_files: Iterable[str | Path] = ()) -> ActorDictionary:
+    """Read and index the actor files (what :func:`load_actor_dictionary` caches)."""
     entries: list[ActorEntry] = []
     for name in BUILTIN_FILES:
         entries.extend(load_entries(data_path("actors", name)))

@@ -21,16 +21,23 @@ False
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
+import pickle
 import re
+import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from eventwire.config import Settings
-from eventwire.datafiles import data_path, read_data_file
+from eventwire.config import VERSION, Settings, data_home
+from eventwire.datafiles import data_path, data_versions_json, read_data_file
 from eventwire.errors import DataFileError
+from eventwire.pipeline.common import triggerlexicon
 from eventwire.pipeline.common.triggerlexicon import inflections, trigger_surface_forms
 
+CACHE_FORMAT = "1"  # bump when TriggerPrefilter's pickled state changes
 _SPACE = re.compile(r"\s+")
 _HYPHEN_SPACE = re.compile(r"\s*-\s*|\s+")
 
@@ -81,7 +88,10 @@ def expand_forms(forms: Iterable[str]) -> set[str]:
 
 
 class TriggerPrefilter:
-    """``is_candidate(text)``: does the sentence contain a trigger form at word boundaries?"""
+    """``is_candidate(text)``: does the sentence contain a trigger form at word boundaries?
+
+    It pickles (the automaton pickles with it), which is how :func:`load_prefilter` caches it.
+    """
 
     def __init__(self, forms: Iterable[str], expand: bool = True) -> None:
         import ahocorasick  # lazy: only runs that enable the pre-filter need it
@@ -178,6 +188,63 @@ def trigger_forms(settings: Settings) -> set[str]:
     return expand_forms(lexicon_forms(settings)) | spacing_variants(trigger_surface_forms(settings))
 
 
-def load_prefilter(settings: Settings) -> Callable[[str], bool]:
-    """Build the pre-filter for the settings' lexicon (load once per process via Resources)."""
-    return TriggerPrefilter(trigger_forms(settings), expand=False)
+def cache_key(settings: Settings) -> str:
+    """What the cached automaton was built from: this package's version, the data files'
+    versions, the code that turns the lexicon into forms, the bytes of the user's lexicon
+    files, and the automaton library's version."""
+    import ahocorasick
+
+    digest = hashlib.sha256()
+    library = str(getattr(ahocorasick, "__version__", ""))
+    for part in (VERSION, data_versions_json(), library, CACHE_FORMAT):
+        digest.update(part.encode() + b"\0")
+    for module in (__file__, triggerlexicon.__file__):
+        digest.update(Path(str(module)).read_bytes())
+    for name in settings.user_lexicon_files:
+        digest.update(str(name).encode() + b"\0")
+        try:
+            digest.update(Path(name).read_bytes())
+        except OSError:
+            digest.update(b"<unreadable>")  # building will say why
+    return digest.hexdigest()[:20]
+
+
+def cache_path(settings: Settings) -> Path:
+    """Where the pre-filter for these settings is cached (under ``data_home()/cache``)."""
+    return data_home() / "cache" / f"prefilter-{cache_key(settings)}.pickle"
+
+
+def load_prefilter(settings: Settings, use_cache: bool = True) -> Callable[[str], bool]:
+    """The pre-filter for the settings' lexicon (load once per process via Resources).
+
+    Building it (74k forms into an automaton) takes about a second, so the built filter is
+    pickled under :func:`cache_path`, whose name hashes everything it was built from; a
+    cache file that is missing, stale (another name) or unreadable is rebuilt, and a cache
+    directory that cannot be written only costs the rebuild next time.
+    """
+    path = cache_path(settings) if use_cache else None
+    if path is not None and path.is_file():
+        try:
+            with path.open("rb") as handle:
+                cached = pickle.load(handle)
+            if isinstance(cached, TriggerPrefilter):
+                return cached
+        except Exception:  # any damage to a cache file means: build again
+            pass
+    built = TriggerPrefilter(trigger_forms(settings), expand=False)
+    if path is not None:
+        _write_cache(path, built)
+    return built
+
+
+def _write_cache(path: Path, prefilter: TriggerPrefilter) -> None:
+    """Write the pickle atomically (temporary file, then rename); failures are ignored."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(prefilter, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(tmp)

@@ -6,14 +6,26 @@ in coded segments (body, answer) that pass the relevance pre-filter are parsed b
 the full model; each parse is a spaCy ``Doc`` of the sentence text, stored in
 ``Document.parses[sentence_index]``. ``token.idx + sentence.start`` is the offset
 of a token in the document text.
+
+spaCy parses many short texts much faster in one ``nlp.pipe`` call than in many small
+ones, so an executor that holds several documents may call :meth:`NlpStage.parse_ahead`
+with them (after the stages before this one): their candidate sentences are parsed
+together, and each document's own run then takes its sentences and parses from there.
+The output is the same either way; only the grouping of the parser's work changes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from eventwire.config import Settings
+from eventwire.config import Settings, data_home
 from eventwire.errors import ConfigError
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.nlp.prefilter import load_prefilter
@@ -21,6 +33,7 @@ from eventwire.records import CODED_SEGMENT_KINDS, Document, Segment, Sentence
 
 NAME = "eventwire.nlp.v1"
 MAX_SENTENCE_CHARS = 2_000  # longer "sentences" (tables, lists) are cut for the parser
+CHECK_FORMAT = "1"  # bump when _tokenizer_settings changes
 
 
 def load_model(name: str) -> Any:
@@ -37,13 +50,82 @@ def load_model(name: str) -> Any:
         ) from exc
 
 
-def load_sentencizer() -> Any:
-    """A tokenizer plus rule-based sentence splitter (no statistical model, fast)."""
+def load_sentencizer(nlp: Any | None = None) -> Any:
+    """A tokenizer plus rule-based sentence splitter (no statistical model, fast).
+
+    With ``nlp`` (the loaded model) whose tokenizer has exactly the rules of a blank
+    pipeline of its language, that tokenizer is used: building a second one costs about
+    half a second of every cold start, and the sentences are the same.
+    """
+    if nlp is not None and tokenizer_is_blank(nlp):
+        return ModelSentencizer(nlp.tokenizer)
+    return _blank_sentencizer(nlp.lang if nlp is not None else "en")
+
+
+def _blank_sentencizer(lang: str) -> Any:
     import spacy  # lazy, as in load_model
 
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
+    blank = spacy.blank(lang)
+    blank.add_pipe("sentencizer")
+    return blank
+
+
+class ModelSentencizer:
+    """``sentencizer(text)``: the model's tokenizer, then spaCy's rule-based Sentencizer
+    (with its default punctuation, as ``add_pipe("sentencizer")`` has it)."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        from spacy.pipeline import Sentencizer
+
+        self.tokenizer = tokenizer
+        self.component = Sentencizer()
+
+    def __call__(self, text: str) -> Any:
+        return self.component(self.tokenizer(text))
+
+
+def _tokenizer_settings(tokenizer: Any) -> tuple[Any, ...]:
+    """What decides how a spaCy tokenizer splits text: special cases and patterns."""
+
+    def pattern(fn: Any) -> Any:
+        owner = getattr(fn, "__self__", None)
+        return getattr(owner, "pattern", None) if owner is not None else fn
+
+    patterns = ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match")
+    return (
+        json.dumps(tokenizer.rules, sort_keys=True, default=str),
+        *(pattern(getattr(tokenizer, name, None)) for name in patterns),
+        getattr(tokenizer, "faster_heuristics", None),
+    )
+
+
+def tokenizer_is_blank(nlp: Any) -> bool:
+    """Whether the model's tokenizer splits text exactly as a blank pipeline's does.
+
+    Comparing means building the blank pipeline once, so the answer is cached per model
+    and spaCy version under ``data_home()/cache`` (a cache that cannot be written only
+    costs the comparison next time).
+    """
+    from spacy.about import __version__ as spacy_version
+
+    meta = getattr(nlp, "meta", {}) or {}
+    key = hashlib.sha256(
+        json.dumps(
+            [spacy_version, nlp.lang, meta.get("name"), meta.get("version"), CHECK_FORMAT],
+            default=str,
+        ).encode()
+    ).hexdigest()[:20]
+    path = data_home() / "cache" / f"tokenizer-is-blank-{key}.json"
+    with contextlib.suppress(OSError, ValueError):
+        return bool(json.loads(path.read_text(encoding="utf-8"))["same"])
+    blank = _blank_sentencizer(nlp.lang)
+    same = _tokenizer_settings(nlp.tokenizer) == _tokenizer_settings(blank.tokenizer)
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"same": same}), encoding="utf-8")
+        os.replace(tmp, path)
+    return same
 
 
 def split_sentences(sentencizer: Any, text: str, segments: list[Segment]) -> list[Sentence]:
@@ -66,6 +148,17 @@ def split_sentences(sentencizer: Any, text: str, segments: list[Segment]) -> lis
     return sentences
 
 
+@dataclass
+class _Ahead:
+    """A document's sentences and parses made by :meth:`NlpStage.parse_ahead`."""
+
+    text: str
+    segments: list[Segment]
+    sentences: list[Sentence]
+    parses: dict[int, Any]
+    seconds: float  # its share of the batch's parsing time
+
+
 class NlpStage:
     """Split sentences, choose candidates, and parse the candidates with spaCy."""
 
@@ -85,29 +178,67 @@ class NlpStage:
         self.sentencizer = sentencizer
         self.is_candidate = is_candidate
         self.batch_size = batch_size
+        self._ahead: dict[int, _Ahead] = {}  # by id() of the document (see parse_ahead)
 
     def __call__(self, doc: Document) -> Document:
         if not doc.segments:
             doc.segments = [Segment(0, len(doc.text), "body")]
-        doc.sentences = split_sentences(self.sentencizer, doc.text, doc.segments)
-        to_parse: list[int] = []
-        for i, sent in enumerate(doc.sentences):
-            seg = doc.segments[sent.segment]
-            coded = seg.kind in CODED_SEGMENT_KINDS
-            sent.candidate = coded and (self.is_candidate is None or self.is_candidate(sent.text))
-            if sent.candidate:
-                to_parse.append(i)
+        ahead = self._ahead.pop(id(doc), None)
+        if ahead is not None and ahead.text is doc.text and ahead.segments == doc.segments:
+            doc.sentences, doc.parses = ahead.sentences, ahead.parses
+            doc.timings[NAME] = doc.timings.get(NAME, 0.0) + ahead.seconds
+            return doc
+        doc.sentences, to_parse = self.candidates(doc)
         texts = [doc.sentences[i].text[:MAX_SENTENCE_CHARS] for i in to_parse]
         doc.parses = dict(
             zip(to_parse, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True)
         )
         return doc
 
+    def candidates(self, doc: Document) -> tuple[list[Sentence], list[int]]:
+        """The document's sentences (``candidate`` set) and the indices of those to parse."""
+        sentences = split_sentences(self.sentencizer, doc.text, doc.segments)
+        to_parse: list[int] = []
+        for i, sent in enumerate(sentences):
+            seg = doc.segments[sent.segment]
+            coded = seg.kind in CODED_SEGMENT_KINDS
+            sent.candidate = coded and (self.is_candidate is None or self.is_candidate(sent.text))
+            if sent.candidate:
+                to_parse.append(i)
+        return sentences, to_parse
+
+    def parse_ahead(self, docs: Sequence[tuple[int, Document]]) -> None:
+        """Parse the candidate sentences of several documents in one ``nlp.pipe`` call.
+
+        ``docs`` pairs the ``id()`` of each document that will run next with a copy of it
+        as the stages before this one leave it. The results wait for that document's own
+        run, which uses them only when its text and segments are still the same; anything
+        waiting from an earlier call is dropped.
+        """
+        self._ahead.clear()
+        prepared: list[tuple[int, Document, list[Sentence], list[int]]] = []
+        texts: list[str] = []
+        for key, doc in docs:
+            segments = doc.segments or [Segment(0, len(doc.text), "body")]
+            doc.segments = segments
+            sentences, to_parse = self.candidates(doc)
+            prepared.append((key, doc, sentences, to_parse))
+            texts.extend(sentences[i].text[:MAX_SENTENCE_CHARS] for i in to_parse)
+        started = time.perf_counter()
+        parsed = iter(list(self.nlp.pipe(texts, batch_size=self.batch_size)))
+        per_char = (time.perf_counter() - started) / max(1, sum(map(len, texts)))
+        for key, doc, sentences, to_parse in prepared:
+            parses = {i: next(parsed) for i in to_parse}
+            chars = sum(len(sentences[i].text[:MAX_SENTENCE_CHARS]) for i in to_parse)
+            self._ahead[key] = _Ahead(doc.text, doc.segments, sentences, parses, per_char * chars)
+
 
 @register_stage(NAME)
 def make_nlp_stage(settings: Settings, resources: Resources) -> Stage:
     nlp = resources.get("spacy:" + settings.spacy_model, lambda: load_model(settings.spacy_model))
-    sentencizer = resources.get("sentencizer", load_sentencizer)
+    sentencizer = resources.get(
+        "sentencizer:" + settings.spacy_model, lambda: load_sentencizer(nlp)
+    )
     is_candidate = None
     if settings.prefilter:
         is_candidate = resources.get("prefilter", lambda: load_prefilter(settings))
