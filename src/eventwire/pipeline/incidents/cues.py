@@ -118,6 +118,7 @@ def load_incident_cues() -> IncidentCues:
         re.I,
     )
     separators = words("incidents", "separator_cues")
+    treatment = _alternation(words("incidents", "treatment_places"))
     return IncidentCues(
         anaphoric_nouns=frozenset(w.lower() for w in words("incidents", "anaphoric_nouns")),
         determiners=determiner,
@@ -137,8 +138,5 @@ def load_incident_cues() -> IncidentCues:
             *(re.compile(p, re.I) for p in sorted(words("incidents", "aggregate_patterns"))),
         ),
         # "at/in a hospital in X", "to a clinic in X": the treatment word right before the place
-        treatment=re.compile(
-            rf"\b(?:{_alternation(words('incidents', 'treatment_places'))})\s+(?:in|at|of)\s+$",
-            re.I,
-        ),
+        treatment=re.compile(rf"\b(?:{treatment})\s+(?:in|at|of)\s+$", re.I),
     )
