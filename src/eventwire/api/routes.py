@@ -14,7 +14,7 @@ from eventwire.config import VERSION
 from eventwire.db.review import list_reviews
 from eventwire.dedup.canonical import canonical_record
 from eventwire.ontology import load_ontology
-from eventwire.records import MODALITIES
+from eventwire.records import MODALITIES, PLACE_FIELDS
 
 router = APIRouter(responses={422: ERRORS[422]})
 SPAN_LABELS: tuple[str, ...] = (
@@ -166,27 +166,12 @@ def get_document(doc_id: str, reader: Reader) -> dict[str, Any]:
     return doc
 
 
-PLACE_KEYS = (
-    "text",
-    "start",
-    "end",
-    "name",
-    "geonameid",
-    "lat",
-    "lon",
-    "country",
-    "admin1",
-    "feature",
-    "precision",
-)
-
-
 def _document_places(reader: Reader, doc_id: str) -> list[dict[str, Any]]:
     """Every toponym the places stage resolved in a document (the geoparse fields, with
     ``[start, end)`` offsets into its text), from the store's ``documents.places``."""
     row = reader.con.execute("SELECT places FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
     stored = json.loads(row[0]) if row and row[0] else []
-    return [{k: p.get(k) for k in PLACE_KEYS} for p in stored if isinstance(p, dict)]
+    return [{k: p.get(k) for k in PLACE_FIELDS} for p in stored if isinstance(p, dict)]
 
 
 @router.get("/actors", tags=["aggregates"])

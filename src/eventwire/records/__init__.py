@@ -13,6 +13,7 @@ from __future__ import annotations
 from eventwire.records.document import (
     CODED_SEGMENT_KINDS,
     MODALITIES,
+    PLACE_FIELDS,
     Actor,
     Attribution,
     Document,
@@ -46,6 +47,7 @@ from eventwire.records.model import (
 __all__ = [
     "CODED_SEGMENT_KINDS",
     "MODALITIES",
+    "PLACE_FIELDS",
     "Actor",
     "Attribution",
     "CanonicalRecord",

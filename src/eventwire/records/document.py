@@ -98,6 +98,23 @@ class Actor:
     claimed: bool = False  # named only by a claim of responsibility, not by the report itself
 
 
+# The fields of one resolved toponym that `eventwire geoparse`, `eventwire.geoparse()` and
+# `GET /documents/{id}` give, in this order.
+PLACE_FIELDS: tuple[str, ...] = (
+    "text",
+    "start",
+    "end",
+    "name",
+    "geonameid",
+    "lat",
+    "lon",
+    "country",
+    "admin1",
+    "feature",
+    "precision",
+)
+
+
 @dataclass(slots=True)
 class Place:
     """A gazetteer place attached to an event."""

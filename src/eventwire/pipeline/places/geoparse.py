@@ -19,27 +19,14 @@ from eventwire.config import Settings, load_settings
 from eventwire.pipeline.base import Resources, registered_stages
 from eventwire.pipeline.places.stage import NAME as PLACES_STAGE
 from eventwire.pipeline.places.stage import PlacesStage
-from eventwire.records import Document, Place
+from eventwire.records import PLACE_FIELDS, Document, Place
 
 BEFORE_PLACES = ("eventwire.structure.v1", "eventwire.nlp.v1")
-FIELDS = (
-    "text",
-    "start",
-    "end",
-    "name",
-    "geonameid",
-    "lat",
-    "lon",
-    "country",
-    "admin1",
-    "feature",
-    "precision",
-)
 
 
 def place_json(place: Place) -> dict[str, Any]:
     """The geoparse output of one place (the fields of the issue's contract)."""
-    return {key: getattr(place, key) for key in FIELDS}
+    return {key: getattr(place, key) for key in PLACE_FIELDS}
 
 
 class Geoparser:
