@@ -22,7 +22,7 @@ from typing import TypeVar
 
 from eventwire.config import VERSION, data_home
 
-__all__ = ["cache_file", "cached", "file_bytes"]
+__all__ = ["cache_file", "cached", "cached_at", "file_bytes"]
 
 T = TypeVar("T")
 
@@ -46,7 +46,15 @@ def cache_file(name: str, key: Iterable[str | bytes]) -> Path:
 
 def cached(name: str, key: Iterable[str | bytes], build: Callable[[], T], kind: type[T]) -> T:
     """The object ``build()`` makes, from the cache when a pickle for ``key`` is there."""
-    path = cache_file(name, key)
+    return cached_at(cache_file(name, key), build, kind)
+
+
+def cached_at(path: Path, build: Callable[[], T], kind: type[T]) -> T:
+    """The object ``build()`` makes, from the pickle at ``path`` when it holds a ``kind``.
+
+    A missing, damaged or foreign file is rebuilt and rewritten atomically; a cache
+    directory that cannot be written only costs the rebuild next time.
+    """
     if path.is_file():
         try:
             with path.open("rb") as handle:

@@ -21,12 +21,8 @@ False
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
-import pickle
 import re
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -35,6 +31,7 @@ from eventwire.config import VERSION, Settings, data_home
 from eventwire.datafiles import data_path, data_versions_json, read_data_file
 from eventwire.errors import DataFileError
 from eventwire.pipeline.common import triggerlexicon
+from eventwire.pipeline.common.diskcache import cached_at
 from eventwire.pipeline.common.triggerlexicon import inflections, trigger_surface_forms
 
 CACHE_FORMAT = "1"  # bump when TriggerPrefilter's pickled state changes
@@ -222,29 +219,10 @@ def load_prefilter(settings: Settings, use_cache: bool = True) -> Callable[[str]
     cache file that is missing, stale (another name) or unreadable is rebuilt, and a cache
     directory that cannot be written only costs the rebuild next time.
     """
-    path = cache_path(settings) if use_cache else None
-    if path is not None and path.is_file():
-        try:
-            with path.open("rb") as handle:
-                cached = pickle.load(handle)
-            if isinstance(cached, TriggerPrefilter):
-                return cached
-        except Exception:  # any damage to a cache file means: build again
-            pass
-    built = TriggerPrefilter(trigger_forms(settings), expand=False)
-    if path is not None:
-        _write_cache(path, built)
-    return built
 
+    def build() -> TriggerPrefilter:
+        return TriggerPrefilter(trigger_forms(settings), expand=False)
 
-def _write_cache(path: Path, prefilter: TriggerPrefilter) -> None:
-    """Write the pickle atomically (temporary file, then rename); failures are ignored."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(prefilter, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError, UnboundLocalError):
-            os.unlink(tmp)
+    if not use_cache:
+        return build()
+    return cached_at(cache_path(settings), build, TriggerPrefilter)
