@@ -373,21 +373,14 @@ def _item_json(item: Item) -> dict[str, Any]:
             "stage": r.stage,
         }
         return out
+    from eventwire.records.document import READ_FIELDS
+
     doc = item.document
     assert doc is not None
-    out["document"] = {
-        "text": doc.text,
-        "doc_id": doc.doc_id,
-        "input": doc.input,
-        "source_id": doc.source_id,
-        "title": doc.title,
-        "published": doc.published.isoformat() if doc.published else None,
-        "published_source": doc.published_source,
-        "source": doc.source,
-        "url": doc.url,
-        "author": doc.author,
-        "language": doc.language,
-        "encoding": doc.encoding,
-        "notes": [{"stage": n.stage, "code": n.code, "message": n.message} for n in doc.notes],
-    }
+    document = {name: getattr(doc, name) for name in READ_FIELDS if name != "notes"}
+    document["published"] = doc.published.isoformat() if doc.published else None
+    document["notes"] = [
+        {"stage": n.stage, "code": n.code, "message": n.message} for n in doc.notes
+    ]
+    out["document"] = document
     return out

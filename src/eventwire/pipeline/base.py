@@ -30,7 +30,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from eventwire.config import Settings
 from eventwire.errors import ConfigError, ContractError, EventwireError, InputError, StageError
-from eventwire.records import Document, Event
+from eventwire.records import READ_FIELDS, Document, Event
 
 
 @runtime_checkable
@@ -58,24 +58,7 @@ FIELDS: frozenset[str] = frozenset(
     + [f"event.{f.name}" for f in dataclasses.fields(Event)]
 )
 # What a Document holds before the first stage runs: the readers fill these from the input.
-READER_FIELDS: frozenset[str] = frozenset(
-    f"doc.{name}"
-    for name in (
-        "text",
-        "doc_id",
-        "source_id",
-        "input",
-        "title",
-        "published",
-        "published_source",
-        "source",
-        "url",
-        "author",
-        "language",
-        "encoding",
-        "notes",
-    )
-)
+READER_FIELDS: frozenset[str] = frozenset(f"doc.{name}" for name in READ_FIELDS)
 
 
 def check_contracts(stages: Sequence[Stage]) -> None:

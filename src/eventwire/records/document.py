@@ -98,6 +98,24 @@ class Actor:
     claimed: bool = False  # named only by a claim of responsibility, not by the report itself
 
 
+# The Document fields a reader fills from its input, before any stage runs (the pipeline's
+# contract check, re-coding stored documents and sending read documents to a server).
+READ_FIELDS: tuple[str, ...] = (
+    "text",
+    "doc_id",
+    "source_id",
+    "input",
+    "title",
+    "published",
+    "published_source",
+    "source",
+    "url",
+    "author",
+    "language",
+    "encoding",
+    "notes",
+)
+
 # The fields of one resolved toponym that `eventwire geoparse`, `eventwire.geoparse()` and
 # `GET /documents/{id}` give, in this order.
 PLACE_FIELDS: tuple[str, ...] = (

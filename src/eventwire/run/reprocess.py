@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from eventwire.records import Document
+from eventwire.records import READ_FIELDS, Document
 
 if TYPE_CHECKING:
     from eventwire.db.store import Store
@@ -46,20 +46,8 @@ class Reprocess:
         return " AND ".join(p for p, _ in parts) or "TRUE", [v for _, v in parts]
 
 
-_COLUMNS = (
-    "doc_id",
-    "source_id",
-    "input",
-    "title",
-    "published",
-    "published_source",
-    "source",
-    "url",
-    "author",
-    "language",
-    "encoding",
-    "text",
-)
+# the documents table keeps every field a reader fills but its notes (those of the reading)
+_COLUMNS = tuple(name for name in READ_FIELDS if name != "notes")
 
 
 def stored_documents(store: Store, selection: Reprocess) -> Iterator[tuple[Document, str]]:
