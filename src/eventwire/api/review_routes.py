@@ -67,6 +67,23 @@ def review_event(
     return review
 
 
+def _cluster_review(
+    state: Any,
+    cur: duckdb.DuckDBPyConnection,
+    action: str,
+    canonical_ids: list[str],
+    body: MergeIn | SplitIn,
+    event_id: str | None,
+) -> dict[str, Any]:
+    """Store a merge or split of canonical events, then re-cluster so it shows at once."""
+    try:
+        review = add_cluster_review(cur, action, canonical_ids, body.author, event_id, body.note)
+    except (ReviewError, duckdb.TransactionException) as exc:
+        raise _refused(exc) from exc
+    _recluster(state, cur)
+    return {**review, "created_at": str(review["created_at"])}
+
+
 def _recluster(state: Any, cur: duckdb.DuckDBPyConnection) -> None:
     from eventwire.dedup.cluster import STAGE_NAME, cluster_store
 
@@ -81,14 +98,7 @@ def merge_canonical(
     canonical_id: str, body: MergeIn, _: Authorized, state: State, cur: Cursor
 ) -> dict[str, Any]:
     """Merge two canonical events into one (kept across re-clustering and re-coding)."""
-    try:
-        review = add_cluster_review(
-            cur, "merge", [canonical_id, body.other], body.author, None, body.note
-        )
-    except (ReviewError, duckdb.TransactionException) as exc:
-        raise _refused(exc) from exc
-    _recluster(state, cur)
-    return {**review, "created_at": str(review["created_at"])}
+    return _cluster_review(state, cur, "merge", [canonical_id, body.other], body, None)
 
 
 @review_router.post(
@@ -98,14 +108,7 @@ def split_canonical(
     canonical_id: str, body: SplitIn, _: Authorized, state: State, cur: Cursor
 ) -> dict[str, Any]:
     """Take one report event out of a canonical event into one of its own."""
-    try:
-        review = add_cluster_review(
-            cur, "split", [canonical_id], body.author, body.event_id, body.note
-        )
-    except (ReviewError, duckdb.TransactionException) as exc:
-        raise _refused(exc) from exc
-    _recluster(state, cur)
-    return {**review, "created_at": str(review["created_at"])}
+    return _cluster_review(state, cur, "split", [canonical_id], body, body.event_id)
 
 
 @review_router.get("/lookup/actors")
