@@ -329,10 +329,7 @@ def add_file(path: Path, name: str | None = None) -> tuple[LayerInfo, bool]:
     builder = _parse(path)
     arrays = builder.arrays()
     tmp = folder.with_name(f".{name}.{os.getpid()}.tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    for key, value in arrays.items():
-        np.save(tmp / f"{key}.npy", np.ascontiguousarray(value), allow_pickle=False)
+    save_arrays(tmp, arrays)
     meta = {
         "format": LAYER_FORMAT,
         "name": name,
@@ -352,6 +349,15 @@ def add_file(path: Path, name: str | None = None) -> tuple[LayerInfo, bool]:
     os.replace(tmp, folder)
     shutil.rmtree(old, ignore_errors=True)
     return info_of(folder, meta), True
+
+
+def save_arrays(folder: Path, arrays: dict[str, np.ndarray]) -> None:
+    """Write each array as ``<key>.npy`` into a fresh ``folder`` (a temporary one, renamed
+    into place by the caller once its ``meta.json`` is written)."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for key, value in arrays.items():
+        np.save(folder / f"{key}.npy", np.ascontiguousarray(value), allow_pickle=False)
 
 
 def info_of(folder: Path, meta: dict[str, object]) -> LayerInfo:

@@ -27,7 +27,12 @@ from pathlib import Path
 import numpy as np
 
 from eventwire.errors import DataFileError
-from eventwire.pipeline.places.gazetteer.dense import ADMIN_CODES, open_layer, postings
+from eventwire.pipeline.places.gazetteer.dense import (
+    ADMIN_CODES,
+    open_layer,
+    postings,
+    save_arrays,
+)
 from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN, FEAT_ADMIN1, FEAT_PLACE
 
 COLUMNS = ("gid", "lat", "lon", "pop", "cc", "adm1", "seat", "feat", "kind")
@@ -216,10 +221,7 @@ def compile_layers(
         compiler.add(folder)
     arrays = compiler.arrays()
     tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    for key, value in arrays.items():
-        np.save(tmp / f"{key}.npy", np.ascontiguousarray(value), allow_pickle=False)
+    save_arrays(tmp, arrays)
     countries_out = [c for c, _ in sorted(compiler.cc_index.items(), key=lambda kv: kv[1])]
     meta = {
         "format": MERGED_FORMAT,
