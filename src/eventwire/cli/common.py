@@ -36,6 +36,10 @@ PublishedOption = Annotated[
         help="Publication date (YYYY-MM-DD) for inputs that carry none; otherwise unknown.",
     ),
 ]
+SourceOption = Annotated[str | None, typer.Option(help="Outlet name for inputs without one.")]
+FollowLinksOption = Annotated[
+    bool, typer.Option(help="Feeds: read a summary-only item from its linked page.")
+]
 
 
 def parse_cli_date(value: str | None, option: str = "--published") -> date | None:

@@ -14,7 +14,9 @@ from eventwire.cli.common import (
     ConfigOption,
     DbOption,
     DebugOption,
+    FollowLinksOption,
     PublishedOption,
+    SourceOption,
     err_console,
     handle_errors,
     out_console,
@@ -79,9 +81,7 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
         config: ConfigOption = None,
         published: PublishedOption = None,
-        source: Annotated[
-            str | None, typer.Option(help="Outlet name for inputs without one.")
-        ] = None,
+        source: SourceOption = None,
         workers: Annotated[
             str,
             typer.Option(
@@ -105,9 +105,7 @@ def register(app: typer.Typer) -> None:
         cluster: Annotated[
             bool, typer.Option(help="Cluster new events into canonical events afterwards.")
         ] = True,
-        follow_links: Annotated[
-            bool, typer.Option(help="Feeds: read a summary-only item from its linked page.")
-        ] = False,
+        follow_links: FollowLinksOption = False,
         retry: Annotated[
             bool,
             typer.Option(

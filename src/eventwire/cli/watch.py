@@ -27,7 +27,9 @@ from eventwire.cli.common import (
     ConfigOption,
     DbOption,
     DebugOption,
+    FollowLinksOption,
     PublishedOption,
+    SourceOption,
     err_console,
     handle_errors,
     parse_cli_date,
@@ -97,12 +99,8 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
         config: ConfigOption = None,
         published: PublishedOption = None,
-        source: Annotated[
-            str | None, typer.Option(help="Outlet name for inputs without one.")
-        ] = None,
-        follow_links: Annotated[
-            bool, typer.Option(help="Feeds: read a summary-only item from its linked page.")
-        ] = False,
+        source: SourceOption = None,
+        follow_links: FollowLinksOption = False,
         cycles: Annotated[
             int | None, typer.Option(min=1, help="Stop after this many cycles [default: never].")
         ] = None,
