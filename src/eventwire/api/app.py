@@ -26,6 +26,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from eventwire.api.dashboard_routes import dashboard_router
 from eventwire.api.deps import WEB_DIR, AppState, token_refusal
 from eventwire.api.guard import DEFAULT_MAX_BODY_BYTES, Guard, allowed_hosts_for
 from eventwire.api.ingest import ingest_router
@@ -195,6 +196,7 @@ def create_app(
     app.include_router(review_router)
     app.include_router(ingest_router)
     app.include_router(trends_router)
+    app.include_router(dashboard_router)
     app.include_router(live_router)
     static = WEB_DIR / "static"
     if static.is_dir():

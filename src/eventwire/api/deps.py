@@ -144,7 +144,10 @@ def event_filter(
             "across the antimeridian).",
         ),
     ] = None,
-    country: Annotated[str | None, Query(max_length=1000, description=f"ISO2 codes{_CSV}")] = None,
+    country: Annotated[
+        str | None,
+        Query(max_length=1000, description=f"Country names or ISO codes (Somalia, SO){_CSV}"),
+    ] = None,
     admin1: Annotated[str | None, Query(max_length=200)] = None,
     actor: Annotated[str | None, Query(max_length=200, description="Actor name contains.")] = None,
     type: Annotated[

@@ -33,6 +33,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, Literal
 
+from eventwire.db.countries import country_codes
 from eventwire.db.textindex import sentence_condition
 from eventwire.errors import ConfigError
 from eventwire.ontology import load_ontology
@@ -179,7 +180,7 @@ class EventFilter:
 
     since: date | None = None  # events whose date range ends on or after this day
     until: date | None = None  # … and starts on or before this day
-    country: tuple[str, ...] = ()  # ISO2 codes, any case
+    country: tuple[str, ...] = ()  # ISO2 codes; names and alpha-3 codes are accepted too
     admin1: str | None = None  # first-level division, whole name, any case
     bbox: Bbox | None = None  # minlon, minlat, maxlon, maxlat
     type: tuple[str, ...] = ()  # PLOVER types, ACLED event types or sub-event types, any case
@@ -241,7 +242,7 @@ class EventFilter:
         return cls(
             since=since,
             until=until,
-            country=tuple(c.upper() for c in parse_values(given.get("country"), "country")),
+            country=country_codes(parse_values(given.get("country"), "country")),
             admin1=given.get("admin1") or None,
             bbox=parse_bbox(given.get("bbox")),
             type=parse_values(given.get("type"), "type"),
