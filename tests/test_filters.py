@@ -29,7 +29,7 @@ NASTY = "x' OR 1=1 --"  # a value that would break (or widen) the query if paste
 EVERY_FILTER: dict[str, Any] = {
     "since": "2024-01-01",
     "until": "2024-12-31",
-    "country": f"IQ,{NASTY}",
+    "country": "IQ,Somalia",  # names resolve to codes: a value not a country is refused
     "admin1": NASTY,
     "bbox": "40,30,45,37",
     "type": f"assault,{NASTY}",

@@ -1,6 +1,8 @@
 /* eventwire dashboard: shared state, filters, API calls, event table, audit trail.
- * Every view reads the same filters (EW.filters) and scope (EW.scope: "conflict" counts
- * conflict incidents only, "all" every record) and is redrawn by EW.refresh().
+ * Every view reads the same filters (EW.filters), scope (EW.scope: "conflict" counts
+ * conflict incidents only, "all" every record) and level (EW.level: "canonical" counts each
+ * incident once, "report" every report) and is redrawn by EW.refresh(). state.js keeps them
+ * in the URL; filters.js holds the ACLED type colours and legend, the country and place boxes.
  * Text from the store is always inserted with textContent, never as HTML. */
 "use strict";
 
@@ -16,9 +18,18 @@ const EW = {
             "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#637939", "#8c6d31", "#843c39",
             "#7b4173", "#3182bd"],
   typeColours: {},
+  // ACLED event types: the dashboard's primary facet, one colour each in table, timeline, legend
+  acledColours: {
+    "Battles": "#c62828", "Explosions/Remote violence": "#ef6c00",
+    "Violence against civilians": "#6a1b9a", "Riots": "#b8860b", "Protests": "#1565c0",
+    "Strategic developments": "#2e7d32",
+  },
+  noAcledColour: "#8a94a6",  // a record with no ACLED type (a political interaction)
 };
 
+/* The colour of an ACLED event type, or of a PLOVER type (the secondary facet). */
 EW.colour = function (type) {
+  if (type && type in EW.acledColours) return EW.acledColours[type];
   if (!type) return "#555";
   if (!(type in EW.typeColours)) {
     const known = EW.config.plover_types || [];
@@ -64,10 +75,13 @@ EW.notice = function (text) {
   box.textContent = text || "";
 };
 
+/* The colour of an event: its ACLED type's, else (no ACLED type) the grey of the legend. */
+EW.eventColour = (ev) => ev.acled_event_type ? EW.colour(ev.acled_event_type) : EW.noAcledColour;
+
 EW.query = function (extra) {
   const params = new URLSearchParams();
   params.set("scope", EW.scope);
-  params.set("level", "report");  // the table and views count reports; the headline EW.level
+  params.set("level", EW.level);  // every view counts what the Incidents / Reports toggle says
   for (const [k, v] of Object.entries(EW.filters)) if (v) params.set(k, v);
   for (const [k, v] of Object.entries(extra || {})) if (v !== null && v !== undefined && v !== "") params.set(k, v);
   return params.toString();
@@ -92,7 +106,19 @@ EW.setFilter = function (name, value) {
 
 EW.refresh = async function () {
   const qs = EW.query();
-  await Promise.all([EW.loadTable(), ...EW.views.map((view) => view(qs).catch((e) => EW.notice(e.message)))]);
+  EW.filterHint("");
+  const failed = (e) => { if (e.status === 422) EW.filterHint(e.message); else EW.notice(e.message); };
+  await Promise.all([EW.loadTable().catch(failed), ...EW.views.map((view) => view(qs).catch(failed))]);
+};
+
+/* A filter the server refused (an unknown country: the message names the nearest ones). */
+EW.filterHint = function (text) {
+  const box = document.getElementById("filter-hint");
+  if (!box) return;
+  box.hidden = !text;
+  box.textContent = text ? text.replace(/^invalid filter: /, "") : "";
+  const country = document.getElementById("f-country");
+  if (country) country.setAttribute("aria-invalid", /EW-QRY-020/.test(text || "") ? "true" : "false");
 };
 
 /* Why a record is not a conflict incident: [css class, label] pairs (none for an incident). */
@@ -143,9 +169,9 @@ EW.inits.push(function levelToggle() {
     input.checked = value === EW.level;
     input.addEventListener("change", () => {
       if (!input.checked) return;
-      EW.level = value;
-      group.dataset.level = value;
-      EW.loadSummary(EW.query()).catch((e) => EW.notice(e.message));
+      EW.setLevel(value);
+      EW.page.offset = 0;
+      EW.refresh();
     });
     const choice = EW.el("label", { title });
     choice.append(input, document.createTextNode(label));
@@ -154,6 +180,24 @@ EW.inits.push(function levelToggle() {
   group.dataset.level = EW.level;
   box.after(group);
 });
+
+/* Show ``value`` (canonical | report) in the toggle and count it from now on. */
+EW.setLevel = function (value) {
+  EW.level = value === "report" ? "report" : "canonical";
+  const group = document.getElementById("level");
+  if (group) group.dataset.level = EW.level;
+  const input = document.getElementById("level-" + EW.level);
+  if (input) input.checked = true;
+};
+
+/* Show ``value`` (conflict | all) in the scope toggle and count it from now on. */
+EW.setScope = function (value) {
+  EW.scope = value === "all" ? "all" : "conflict";
+  const input = document.getElementById("scope-" + EW.scope);
+  if (input) input.checked = true;
+  const box = document.getElementById("scope");
+  if (box) box.dataset.scope = EW.scope;
+};
 
 /* ---- event table ---------------------------------------------------------------------- */
 EW.loadTable = async function () {
@@ -166,10 +210,12 @@ EW.loadTable = async function () {
     const review = ev.review_status
       ? EW.el("span", { class: "status-" + ev.review_status, text: ev.review_status + "ed" }) : "";
     const row = EW.el("tr", { "data-event-id": ev.event_id, "data-type": ev.plover_type || "",
+                             "data-acled-type": ev.acled_event_type || "",
                              onclick: () => EW.openEvent(ev.event_id) },
       EW.el("td", { text: ev.date_start || "" }),
-      EW.el("td", {}, EW.el("span", { class: "legend-dot", style: "background:" + EW.colour(ev.plover_type) }),
-            ev.plover_type || ""),
+      EW.el("td", {}, EW.el("span", { class: "legend-dot", style: "background:" + EW.eventColour(ev) }),
+            ev.acled_event_type || "–",
+            EW.el("span", { class: "plover", title: "PLOVER type", text: ev.plover_type || "" })),
       EW.el("td", { text: ev.acled_sub_event_type || "" }),
       EW.el("td", { text: ev.actor1_name || "" }),
       EW.el("td", { text: ev.actor2_name || "" }),
@@ -230,8 +276,9 @@ EW.start = async function () {
   const every = await EW.api("/stats?scope=all&top=5&edges=1");  // every type, for the filter
   const present = every.by_type.map((t) => t.key).filter(Boolean);
   EW.fillSelect(document.getElementById("f-type"), present);
-  EW.fillSelect(document.getElementById("f-sub-type"), Object.keys(EW.config.acled_sub_types || {}));
+  EW.fillTypeSelects();
   EW.fillSelect(document.getElementById("f-modality"), EW.config.modalities || []);
+  EW.readState();  // the view the URL names (state.js): filters, level, scope
   document.getElementById("filters").addEventListener("submit", (e) => {
     e.preventDefault();
     EW.filters = EW.readFilters();
@@ -243,6 +290,8 @@ EW.start = async function () {
   }
   document.getElementById("f-reset").addEventListener("click", () => {
     document.getElementById("filters").reset();
+    for (const hidden of document.querySelectorAll("#filters input[type=hidden]")) hidden.value = "";
+    EW.clearPlace();
     EW.filters = {};
     EW.page.offset = 0;
     EW.refresh();
@@ -250,8 +299,7 @@ EW.start = async function () {
   for (const choice of document.querySelectorAll("#scope input[name=scope-choice]")) {
     choice.addEventListener("change", () => {
       if (!choice.checked) return;
-      EW.scope = choice.value;
-      document.getElementById("scope").dataset.scope = EW.scope;
+      EW.setScope(choice.value);
       EW.page.offset = 0;
       EW.refresh();
     });
@@ -263,6 +311,7 @@ EW.start = async function () {
     EW.page.offset += EW.page.limit; EW.loadTable();
   });
   await EW.refresh();
+  await EW.restoreView();  // the map view and the open event the URL names (state.js)
   EW.loadAudit();
   document.body.dataset.ready = "1";
 };
