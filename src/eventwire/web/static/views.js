@@ -149,7 +149,6 @@ EW.drawNetwork = function (stats) {
 EW.views.push(async () => { EW.map.fit = true; await EW.drawMap(true); });
 EW.views.push(async (qs) => {
   const stats = await EW.api("/stats?" + (qs ? qs + "&" : "") + "edges=40");
-  EW.drawTimeline(stats);
   EW.drawNetwork(stats);
 });
 EW.inits.push(EW.initMap);
