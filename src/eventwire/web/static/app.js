@@ -119,6 +119,12 @@ EW.filterHint = function (text) {
   box.textContent = text ? text.replace(/^invalid filter: /, "") : "";
   const country = document.getElementById("f-country");
   if (country) country.setAttribute("aria-invalid", /EW-QRY-020/.test(text || "") ? "true" : "false");
+  if (text) {  // not the rows of the filter before, and never "0 of 0"
+    document.querySelector("#events tbody").replaceChildren();
+    const info = document.getElementById("table-info");
+    info.textContent = "filter not applied (see above)";
+    info.dataset.total = "";
+  }
 };
 
 /* Why a record is not a conflict incident: [css class, label] pairs (none for an incident). */
@@ -202,7 +208,9 @@ EW.setScope = function (value) {
 /* ---- event table ---------------------------------------------------------------------- */
 EW.loadTable = async function () {
   const qs = EW.query({ limit: EW.page.limit, offset: EW.page.offset });
+  const seq = EW.page.seq = (EW.page.seq || 0) + 1;
   const data = await EW.api("/events?" + qs);
+  if (seq !== EW.page.seq) return;  // a newer page is on its way
   EW.page.total = data.total;
   const body = document.querySelector("#events tbody");
   body.replaceChildren();

@@ -6,7 +6,7 @@
  * and on back / forward the URL is read back, so a copied URL opens the same view. */
 "use strict";
 
-EW.state = { refreshing: 0, applying: false, event: null, view: null };
+EW.state = { refreshing: 0, applying: 0, seq: 0, event: null, view: null };
 
 /* The query string of the current view, its parameters always in the same order. */
 EW.stateParams = function () {
@@ -67,7 +67,9 @@ EW.restoreView = async function () {
   EW.state.pending = null;
   const map = EW.map && EW.map.map;
   if (map) {
+    // the fit of the new results may still be animating: let it end, then move
     if (map._animatingZoom) await new Promise((done) => map.once("zoomend", done));
+    map.stop();
     if (pending.map) map.setView([pending.map[0], pending.map[1]], pending.map[2], { animate: false });
     EW.state.view = true;
     if (!EW.state.moveHooked) {
@@ -88,14 +90,15 @@ EW.restoreView = async function () {
 
 /* Back / forward: show the view of that history entry. */
 EW.applyState = async function () {
-  EW.state.applying = true;
+  const seq = ++EW.state.seq;  // back, back: only the last entry's view is restored
+  EW.state.applying++;
   try {
     EW.readState();
     EW.state.event = null;
     await EW.refresh();
-    await EW.restoreView();
+    if (seq === EW.state.seq) await EW.restoreView();
   } finally {
-    EW.state.applying = false;
+    EW.state.applying--;
   }
 };
 

@@ -6,7 +6,7 @@
  * (filters.js) is drawn in the page beside the chart, never cut off by it. */
 "use strict";
 
-EW.timeline = { plot: null, data: null, width: 0 };
+EW.timeline = { plot: null, data: null, width: 0, seq: 0 };
 const DAY = 86400;
 const ONE_BIN = { day: (t) => t + DAY, week: (t) => t + 7 * DAY,
   month: (t) => Date.UTC(new Date(t * 1000).getUTCFullYear(), new Date(t * 1000).getUTCMonth() + 1, 1) / 1000,
@@ -15,14 +15,18 @@ const ONE_BIN = { day: (t) => t + DAY, week: (t) => t + 7 * DAY,
 EW.isoDay = (seconds) => new Date(seconds * 1000).toISOString().slice(0, 10);
 
 EW.loadTimeline = async function (qs) {
+  const seq = ++EW.timeline.seq;
   const data = await EW.api("/timeline?" + qs);
+  if (seq !== EW.timeline.seq) return;  // a newer request is on its way
   EW.timeline.data = data;
   EW.drawTimeline(data);
 };
 
-/* The first and last day of the bins whose bars lie under [left, right] (seconds). */
+/* The first and last day of the bins whose bars [x - 40%, x + 40%] of a bin overlap
+ * [left, right] (seconds); a selection between bars gives its own days. */
 EW.brushRange = function (xs, interval, left, right) {
-  const inside = xs.filter((x) => x >= left && x <= right);
+  const half = (x) => 0.4 * (ONE_BIN[interval](x) - x);
+  const inside = xs.filter((x) => x + half(x) >= left && x - half(x) <= right);
   if (!inside.length) return [EW.isoDay(left), EW.isoDay(right)];
   const last = ONE_BIN[interval](Math.max(...inside)) - DAY;
   return [EW.isoDay(Math.min(...inside)), EW.isoDay(last)];
@@ -68,11 +72,11 @@ EW.drawTimeline = function (data) {
   }
   const bars = uPlot.paths.bars({ size: [0.85, 60], gap: 1 });
   const colour = (t) => (t ? EW.colour(t) : EW.noAcledColour);
-  const pad = periods.length === 1 ? ONE_BIN[data.interval](xs[0]) - xs[0] : 0;
+  const pad = ONE_BIN[data.interval](xs[xs.length - 1]) - xs[xs.length - 1];  // a bin: room for the end bars
   EW.timeline.width = box.clientWidth;
   EW.timeline.plot = new uPlot({
     width: Math.max(240, box.clientWidth), height: 200,
-    scales: { x: { time: true, range: (u, min, max) => [min - pad / 2 - (max - min) * 0.02, max + pad / 2 + (max - min) * 0.02] },
+    scales: { x: { time: true, range: (u, min, max) => [min - pad / 2 - (max - min) * 0.01, max + pad / 2 + (max - min) * 0.01] },
               y: { range: (u, min, max) => [0, Math.max(1, max) * 1.05] } },
     legend: { show: false },
     cursor: { show: true, x: true, y: false, points: { show: false },
