@@ -217,7 +217,8 @@ def test_acled_type_filter_and_colour_legend(browser: Any, server: str) -> None:
     assert set(types) == {"Battles"}
     offered = _js(
         driver,
-        "[...document.querySelectorAll('#f-sub-type optgroup:not([disabled]) option')].map(o => o.value)",
+        "[...document.querySelectorAll('#f-sub-type optgroup:not([disabled]) option')]"
+        ".map(o => o.value)",
     )
     assert "Armed clash" in offered and "Peaceful protest" not in offered
     Select(driver.find_element(By.ID, "f-sub-type")).select_by_value("Armed clash")
@@ -291,7 +292,8 @@ def test_place_search_filters_and_pans_the_map(browser: Any, server: str) -> Non
     _wait(driver, lambda d: _table_total(d) == str(expected))
     places = _js(
         driver,
-        "[...document.querySelectorAll('#events tbody tr td:nth-child(6)')].map(c => c.textContent)",
+        "[...document.querySelectorAll('#events tbody tr td:nth-child(6)')]"
+        ".map(c => c.textContent)",
     )
     assert places and all(p.startswith("Mosul") for p in places)
     _wait(driver, lambda d: _js(d, "EW.map.map.getZoom()") == 10)

@@ -50,7 +50,7 @@ def timeline_bins(
         Literal["day", "week", "month", "year"] | None,
         Query(
             description="Bin size; default: from the span (day up to 3 months, week up to "
-            "2 years, month up to 10 years, then year)."
+            "a year, month up to 10 years, then year)."
         ),
     ] = None,
 ) -> dict[str, Any]:

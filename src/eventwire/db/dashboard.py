@@ -6,8 +6,10 @@ whatever the range (:func:`auto_interval`: a few days to a decade and more).
 
 >>> auto_interval(None, None), auto_interval(date(2024, 1, 1), date(2024, 2, 1))
 ('day', 'day')
->>> auto_interval(date(2020, 1, 1), date(2021, 6, 1))
+>>> auto_interval(date(2020, 1, 1), date(2020, 9, 1))
 'week'
+>>> auto_interval(date(2020, 1, 1), date(2022, 1, 1))
+'month'
 >>> auto_interval(date(2011, 1, 1), date(2025, 1, 1))
 'year'
 """
@@ -25,7 +27,7 @@ from eventwire.db.filters import TABLES, EventFilter
 INTERVALS: tuple[str, ...] = ("day", "week", "month", "year")
 FACETS: dict[str, str] = {"acled": "acled_event_type", "plover": "plover_type"}
 # The longest span (days) each bin size is chosen for: about 100 bins or fewer.
-SPANS: tuple[tuple[str, int], ...] = (("day", 92), ("week", 2 * 366), ("month", 10 * 366))
+SPANS: tuple[tuple[str, int], ...] = (("day", 92), ("week", 366), ("month", 10 * 366))
 
 
 def auto_interval(first: date | None, last: date | None) -> str:

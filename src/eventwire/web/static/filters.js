@@ -137,6 +137,20 @@ EW.showPlace = function (label) {
 
 EW.clearPlace = function () { EW.showPlace(""); };
 
+/* On a phone the filter form folds behind one button that says how many filters are set. */
+EW.inits.push(function filtersToggle() {
+  const form = document.getElementById("filters");
+  const toggle = document.getElementById("filters-toggle");
+  toggle.addEventListener("click", () => {
+    form.classList.toggle("collapsed");
+    toggle.setAttribute("aria-expanded", String(!form.classList.contains("collapsed")));
+  });
+  EW.views.push(async () => {
+    const n = Object.keys(EW.filters).length;
+    toggle.textContent = `Filters${n ? ` (${n} set)` : ""} ${form.classList.contains("collapsed") ? "▸" : "▾"}`;
+  });
+});
+
 EW.inits.push(function placeSearch() {
   const input = document.getElementById("f-place");
   const list = document.getElementById("place-suggest");
