@@ -78,7 +78,7 @@ EW.loadCountries = async function () {
 };
 
 /* ---- place search ----------------------------------------------------------------------- */
-EW.place = { timer: null, seq: 0, items: [], zoom: null };
+EW.place = { timer: null, seq: 0, items: [], zoom: null, active: -1 };
 const PLACE_BOX = { city: 0.25, admin2: 0.75 };  // half-width (degrees) of the box around a place
 const PLACE_ZOOM = { country: 5, admin1: 7, admin2: 9, city: 10 };
 
@@ -91,6 +91,7 @@ EW.searchPlaces = async function (text) {
   const data = await EW.api("/places/search?limit=8&q=" + encodeURIComponent(text.trim()));
   if (seq !== EW.place.seq) return;  // a newer search is on its way
   EW.place.items = data.items;
+  EW.place.active = -1;
   list.replaceChildren(...data.items.map((p, i) => EW.el("li", { role: "option", id: "place-opt-" + i,
     "data-name": p.name, "data-feature": p.feature, onmousedown: (e) => { e.preventDefault(); EW.choosePlace(p); } },
     EW.el("strong", { text: p.name }), " ", EW.el("small", { text: [p.admin1, p.country, p.feature].filter(Boolean).join(" · ") }))));
@@ -120,9 +121,8 @@ EW.choosePlace = function (p) {
   EW.place.zoom = [p.lat, p.lon, PLACE_ZOOM[p.feature] || 9];
   EW.filters = EW.readFilters();
   EW.page.offset = 0;
-  EW.refresh().then(() => {
-    const map = EW.map && EW.map.map;
-    if (map && EW.place.zoom) map.setView([EW.place.zoom[0], EW.place.zoom[1]], EW.place.zoom[2], { animate: false });
+  EW.refresh().then(async () => {
+    if (EW.place.zoom) await EW.moveMap(...EW.place.zoom);
     EW.place.zoom = null;
   });
 };
@@ -158,10 +158,18 @@ EW.inits.push(function placeSearch() {
     clearTimeout(EW.place.timer);
     EW.place.timer = setTimeout(() => EW.searchPlaces(input.value).catch((e) => EW.notice(e.message)), 200);
   });
+  const highlight = (i) => {  // arrow keys move through the suggestions
+    EW.place.active = Math.max(-1, Math.min(EW.place.items.length - 1, i));
+    list.querySelectorAll("li[role=option]").forEach((li, k) => li.classList.toggle("active", k === EW.place.active));
+    input.setAttribute("aria-activedescendant", EW.place.active >= 0 ? "place-opt-" + EW.place.active : "");
+  };
   input.addEventListener("keydown", (e) => {
-    if (e.key === "Enter") {  // the best suggestion
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       e.preventDefault();
-      if (EW.place.items.length && !list.hidden) EW.choosePlace(EW.place.items[0]);
+      if (!list.hidden) highlight(EW.place.active + (e.key === "ArrowDown" ? 1 : -1));
+    } else if (e.key === "Enter") {  // the highlighted suggestion, else the best one
+      e.preventDefault();
+      if (EW.place.items.length && !list.hidden) EW.choosePlace(EW.place.items[Math.max(0, EW.place.active)]);
     } else if (e.key === "Escape") list.hidden = true;
   });
   input.addEventListener("blur", () => setTimeout(() => { list.hidden = true; }, 150));

@@ -61,16 +61,23 @@ EW.readState = function () {
   if (EW.syncSubTypes) EW.syncSubTypes();
 };
 
+/* Show [lat, lon] at ``zoom`` once the map has ended the move it is in (fitting the new
+ * results: a zoom animation ending later would put its own view back). */
+EW.moveMap = async function (lat, lon, zoom) {
+  const map = EW.map && EW.map.map;
+  if (!map) return;
+  if (map._animatingZoom) await new Promise((done) => map.once("zoomend", done));
+  map.stop();
+  map.setView([lat, lon], zoom, { animate: false });
+};
+
 /* After a refresh: the map view and the open event the URL named. */
 EW.restoreView = async function () {
   const pending = EW.state.pending || {};
   EW.state.pending = null;
   const map = EW.map && EW.map.map;
   if (map) {
-    // the fit of the new results may still be animating: let it end, then move
-    if (map._animatingZoom) await new Promise((done) => map.once("zoomend", done));
-    map.stop();
-    if (pending.map) map.setView([pending.map[0], pending.map[1]], pending.map[2], { animate: false });
+    if (pending.map) await EW.moveMap(...pending.map);
     EW.state.view = true;
     if (!EW.state.moveHooked) {
       EW.state.moveHooked = true;
