@@ -141,14 +141,14 @@ EW.clearPlace = function () { EW.showPlace(""); };
 EW.inits.push(function filtersToggle() {
   const form = document.getElementById("filters");
   const toggle = document.getElementById("filters-toggle");
-  toggle.addEventListener("click", () => {
-    form.classList.toggle("collapsed");
-    toggle.setAttribute("aria-expanded", String(!form.classList.contains("collapsed")));
-  });
-  EW.views.push(async () => {
+  const label = () => {
     const n = Object.keys(EW.filters).length;
-    toggle.textContent = `Filters${n ? ` (${n} set)` : ""} ${form.classList.contains("collapsed") ? "▸" : "▾"}`;
-  });
+    const open = !form.classList.contains("collapsed");
+    toggle.textContent = `Filters${n ? ` (${n} set)` : ""} ${open ? "▾" : "▸"}`;
+    toggle.setAttribute("aria-expanded", String(open));
+  };
+  toggle.addEventListener("click", () => { form.classList.toggle("collapsed"); label(); });
+  EW.views.push(async () => label());
 });
 
 EW.inits.push(function placeSearch() {
