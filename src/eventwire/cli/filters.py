@@ -44,7 +44,7 @@ def _text(flag: str, help: str) -> Any:
 FILTER_OPTIONS: dict[str, Any] = {
     "since": _text("--since", "Events on or after YYYY-MM-DD."),
     "until": _text("--until", "Events on or before YYYY-MM-DD."),
-    "country": _text("--country", "ISO2 country code(s), e.g. IQ or IQ,SY."),
+    "country": _text("--country", "Country name(s) or ISO code(s), e.g. Somalia, IQ or IQ,SY."),
     "admin1": _text("--admin1", "First-level division (province, governorate), whole name."),
     "bbox": _text("--bbox", "minlon,minlat,maxlon,maxlat in degrees."),
     "type": _text("--type", "PLOVER type, ACLED event type or sub-event type (several: a,b)."),

@@ -294,7 +294,7 @@ EW.start = async function () {
     EW.page.offset = 0;
     EW.refresh();
   });
-  for (const select of document.querySelectorAll("#filters select, #filters input[type=date]")) {
+  for (const select of document.querySelectorAll("#filters select[name], #filters input[type=date]")) {
     select.addEventListener("change", () => { EW.filters = EW.readFilters(); EW.page.offset = 0; EW.refresh(); });
   }
   document.getElementById("f-reset").addEventListener("click", () => {
