@@ -41,6 +41,5 @@ EW.drawTimeline = function (stats) {
 /* ---- registration ----------------------------------------------------------------------- */
 EW.views.push(async (qs) => {
   const stats = await EW.api("/stats?" + (qs ? qs + "&" : "") + "edges=40");
-  EW.drawTimeline(stats);
-  EW.drawNetwork(stats);
+  EW.drawTimeline(stats);  // the actor network fetches its own edges (network.js)
 });
