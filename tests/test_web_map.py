@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import random
+import time
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -154,9 +155,6 @@ def test_popup_stays_when_the_map_pans_to_show_it(browser: Any, map_server: str)
     )
     assert opened, "no unclustered marker at zoom 9"
     _wait(driver, lambda d: _js(d, "return window.__moved") >= 1)  # autoPan moved the map
-    driver.implicitly_wait(0)
-    import time
-
     time.sleep(1.0)
     popup = driver.find_element("css selector", ".leaflet-popup .ew-popup")
     assert popup.get_attribute("data-event-id") == opened
@@ -179,6 +177,7 @@ def test_precision_markers_and_legend(browser: Any, map_server: str) -> None:  #
     rows = legend.find_elements("css selector", ".legend-precision [data-precision]")
     assert [r.get_attribute("data-precision") for r in rows] == ["1", "2", "3"]
     # show one marker of each precision, unclustered, at zoom 6 or more
+    widths: dict[int, float] = {}
     for level in (2, 3):
         _js(
             driver,
@@ -199,20 +198,25 @@ def test_precision_markers_and_legend(browser: Any, map_server: str) -> None:  #
             level,
         )
         assert style == ("dashed" if level == 2 else "dotted")
+        # its uncertainty area, drawn while the marker is on its own: width at zoom 0
+        read = (
+            "const ws = [...document.querySelectorAll('path.ew-area-' + arguments[0])]"
+            ".map(p => p.getBBox().width);"
+            "return ws.length ? Math.max(...ws) / 2 ** EW.map.map.getZoom() : 0"
+        )
+        _wait(driver, lambda d, lv=level: _js(d, read, lv) > 0)
+        widths[level] = _js(driver, read, level)
     solid = _js(
         driver,
         "const x = document.querySelector('.ew-prec-1 > div');"
         "return x && getComputedStyle(x).borderTopStyle",
     )
     assert solid in (None, "solid")
-    # the uncertainty areas: a province (3) drawn wider than a district (2)
-    widths = _js(
-        driver,
-        "const w = c => Math.max(...[...document.querySelectorAll('path.ew-area-' + c)]"
-        ".map(p => p.getBBox().width)); return [w(2), w(3)]",
-    )
-    assert 0 < widths[0] < widths[1]
+    assert 0 < widths[2] < widths[3]  # a province (3) drawn wider than a district (2)
     _shot(driver, "desktop-map-precision")
+    # below zoom 5 no area is drawn (tens of kilometres are a few pixels there)
+    _js(driver, "EW.map.map.setView([35, 43], 3, {animate: false})")
+    _wait(driver, lambda d: not d.find_elements("css selector", "path.ew-area-3"))
 
 
 def test_change_layer_from_trends(browser: Any, map_server: str) -> None:  # noqa: F811
@@ -292,6 +296,8 @@ def test_screenshots(browser: Any, map_server: str, name: str, width: int, heigh
     _shot(driver, f"{name}-dashboard")
     _js(driver, "EW.map.map.setView([35.5, 44.5], 6, {animate: false})")
     _wait(driver, lambda d: d.find_elements("css selector", ".map-label.place-label"))
+    _wait(driver, lambda d: not _js(d, "return EW.map.cluster._inZoomAnimation"))
+    time.sleep(0.5)  # the clusters' fade-in
     _js(driver, "document.getElementById('map').scrollIntoView()")
     _shot(driver, f"{name}-map-zoom6")
     assert driver.find_elements("css selector", ".map-label.admin1-label")

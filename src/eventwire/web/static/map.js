@@ -24,12 +24,20 @@ EW.PRECISION = {
   3: { label: "province or country", cls: "ew-prec-3", radius: 100000 },
 };
 
-EW.mapColour = (p) => EW.colour(p.acled_type || p.type);
+// ACLED event types in fixed colours (the map, its legend and the network's edges); other
+// keys (PLOVER types of events without an ACLED type) take the dashboard's palette.
+EW.ACLED_COLOURS = {
+  "Battles": "#c0392b", "Explosions/Remote violence": "#e67e22", "Violence against civilians": "#8e44ad",
+  "Protests": "#27ae60", "Riots": "#d4ac0d", "Strategic developments": "#2980b9",
+};
+EW.typeColour = (type) => EW.ACLED_COLOURS[type] || EW.colour(type);
+EW.mapColour = (p) => EW.typeColour(p.acled_type || p.type);
 
 EW.initMap = function () {
   const box = document.getElementById("map");
   if (!window.L) { box.textContent = "map library missing (make web)"; return; }
   const map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 14 }).setView([25, 30], 2);
+  map.createPane("base").style.zIndex = 250;     // country outlines, over tiles, under the rest
   map.createPane("areas").style.zIndex = 380;    // uncertainty areas, under the markers
   map.createPane("change").style.zIndex = 390;   // the change layer
   map.createPane("labels").style.zIndex = 420;   // base labels, above areas, under markers
@@ -50,14 +58,15 @@ EW.initMap = function () {
   map.on("popupopen", () => { EW.map.popupOpen = true; });
   map.on("popupclose", () => { EW.map.popupOpen = false; });
   map.on("moveend", EW.mapMoved);
-  map.on("zoomend", EW.showAreas);
+  map.on("moveend", EW.showAreas);
+  if (EW.map.cluster.on) EW.map.cluster.on("animationend spiderfied unspiderfied", EW.showAreas);
 };
 
 /* A cluster (or a server grid cell) as a round count, coloured by its most frequent type. */
 EW.countIcon = function (count, type, cls) {
   const size = Math.round(26 + 8 * Math.log10(Math.max(1, count)));
   const text = count >= 1000 ? (count / 1000).toFixed(count >= 10000 ? 0 : 1) + "k" : String(count);
-  const html = EW.el("div", { style: `border-color:${EW.colour(type)}` }, EW.el("span", { text }));
+  const html = EW.el("div", { style: `border-color:${EW.typeColour(type)}` }, EW.el("span", { text }));
   return L.divIcon({ html, className: "ew-cluster " + cls, iconSize: [size, size] });
 };
 
@@ -114,26 +123,37 @@ EW.pointMarker = function (p) {
   const html = EW.el("div", { style: `--c:${colour}` });
   const marker = L.marker([p.lat, p.lon], {
     icon: L.divIcon({ html, className: `ew-marker ${prec.cls}`, iconSize: [14, 14] }),
-    ewType: p.acled_type || p.type, ewId: p.event_id, title: [p.place, p.date].filter(Boolean).join(", "),
+    ewType: p.acled_type || p.type, ewId: p.event_id, ewPoint: p, title: [p.place, p.date].filter(Boolean).join(", "),
   });
   marker.bindPopup(() => EW.popupFor(p), { autoPan: true, autoPanPadding: [20, 20], maxWidth: 280 });
   return marker;
 };
 
-/* The uncertainty area of an imprecise point: shown from zoom 5, where it means something. */
+/* The uncertainty area of an imprecise point, drawn while its marker is shown on its own
+ * (not inside a cluster) from zoom 5, where a radius of tens of kilometres means something. */
 EW.areaFor = function (p) {
   const prec = EW.PRECISION[p.precision];
   if (!prec || !prec.radius) return null;
   return L.circle([p.lat, p.lon], { pane: "areas", radius: prec.radius, interactive: false,
     color: EW.mapColour(p), weight: 1, dashArray: p.precision === 3 ? "2 4" : "6 4",
-    fillOpacity: p.precision === 3 ? 0.06 : 0.1, className: "ew-area ew-area-" + p.precision });
+    fillOpacity: p.precision === 3 ? 0.05 : 0.08, className: "ew-area ew-area-" + p.precision });
 };
 
 EW.showAreas = function () {
   const m = EW.map;
-  const show = m.map.getZoom() >= 5;
-  if (show && !m.map.hasLayer(m.areas)) m.areas.addTo(m.map);
-  if (!show && m.map.hasLayer(m.areas)) m.areas.remove();
+  if (!m.map || !m.areas) return;
+  m.areas.clearLayers();
+  if (m.map.getZoom() < 5) return;
+  const view = m.map.getBounds().pad(0.3);
+  const single = m.cluster.getVisibleParent ? (x) => m.cluster.getVisibleParent(x) === x : () => true;
+  let n = 0;
+  for (const marker of m.cluster.getLayers()) {
+    if (n >= 500) break;
+    const p = marker.options.ewPoint;
+    if (!p || !p.precision || p.precision < 2 || !view.contains(marker.getLatLng()) || !single(marker)) continue;
+    const area = EW.areaFor(p);
+    if (area) { area.addTo(m.areas); n += 1; }
+  }
 };
 
 EW.drawPoints = function (points, counts) {
@@ -143,8 +163,6 @@ EW.drawPoints = function (points, counts) {
     const key = p.acled_type || p.type;
     counts[key] = (counts[key] || 0) + 1;
     markers.push(EW.pointMarker(p));
-    const area = EW.areaFor(p);
-    if (area) area.addTo(m.areas);
   }
   m.cluster.addLayers ? m.cluster.addLayers(markers) : markers.forEach((x) => x.addTo(m.cluster));
 };
@@ -201,7 +219,7 @@ EW.drawLegend = function (counts) {
     const box = EW.el("div", { class: "maplegend", id: "map-legend" });
     const types = EW.el("details", { class: "legend-types", open: "" }, EW.el("summary", { text: "Event types" }));
     for (const [type, n] of Object.entries(counts).sort((a, b) => b[1] - a[1])) {
-      types.append(EW.el("div", {}, EW.el("span", { class: "legend-dot", style: "background:" + EW.colour(type) }), `${type} ${n}`));
+      types.append(EW.el("div", {}, EW.el("span", { class: "legend-dot", style: "background:" + EW.typeColour(type) }), `${type} ${n}`));
     }
     const prec = EW.el("details", { class: "legend-precision" }, EW.el("summary", { text: "Location precision" }));
     for (const [code, p] of Object.entries(EW.PRECISION)) {

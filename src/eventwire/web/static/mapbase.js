@@ -24,6 +24,7 @@ EW.labelPoint = function (geometry) {
     const ring = poly[0];
     let [w, s, e, n] = [180, 90, -180, -90];
     for (const [x, y] of ring) { w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y); }
+    if (e - w > 180) continue;  // a ring across the antimeridian (Fiji, Chukotka)
     const area = (e - w) * (n - s);
     if (area > bestArea) { bestArea = area; best = { lat: (s + n) / 2, lon: (w + e) / 2, width: e - w }; }
   }
@@ -38,7 +39,7 @@ EW.initBase = function (map) {
   } else {
     fetch("/static/vendor/world-atlas/countries-50m.json").then((r) => r.json()).then((topo) => {
       const countries = topojson.feature(topo, topo.objects.countries);
-      L.geoJSON(countries, { interactive: false,
+      L.geoJSON(countries, { interactive: false, pane: "base",
         style: { color: "#8a9bb0", weight: 0.7, fillColor: "#f3f0e8", fillOpacity: 1 } }).addTo(map).bringToBack();
       EW.base.countries = countries.features.filter((f) => f.geometry && f.properties.name)
         .map((f) => ({ name: f.properties.name, ...EW.labelPoint(f.geometry) }));
@@ -130,7 +131,7 @@ EW.drawChangeLayer = function (result) {
       : (a.events_change > 0 ? "+" : "") + Math.round(a.events_change * 100) + "%";
     const text = `${a.admin1 || "(country level)"}, ${a.country}: ${a.level}, ${a.events} incidents ` +
       `against ${a.baseline_events} (${change}), ${a.fatalities} killed` + (spike ? " — fatality spike" : "");
-    L.circleMarker([a.lat, a.lon], { pane: "change", radius: 14 + 4 * Math.sqrt(a.events),
+    L.circleMarker([a.lat, a.lon], { pane: "change", radius: 18 + 5 * Math.sqrt(a.events),
       color: spike ? "#111" : colour, weight: spike ? 3 : 1.5, dashArray: spike ? "4 3" : null,
       fillColor: colour, fillOpacity: 0.3, className: cls })
       .bindTooltip(EW.el("span", { text }), { sticky: true })

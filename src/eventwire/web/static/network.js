@@ -49,7 +49,7 @@ EW.drawNetworkLegend = function (graph) {
   box.replaceChildren();
   const types = [...new Set(graph.edges.map((e) => e.type || "other"))].sort();
   for (const t of types) {
-    box.append(EW.el("span", { class: "net-key" }, EW.el("span", { class: "net-line", style: "background:" + EW.colour(t) }), t));
+    box.append(EW.el("span", { class: "net-key" }, EW.el("span", { class: "net-line", style: "background:" + EW.typeColour(t) }), t));
   }
   const inters = [...new Set(graph.nodes.map((n) => n.inter))].sort();
   for (const i of inters) {
@@ -79,7 +79,7 @@ EW.drawNetwork = function (stats) {
   const elements = graph.nodes.map((n) => ({ data: { id: "n:" + n.name, label: n.name, events: n.events,
     inter: n.inter, colour: EW.INTER[n.inter][1], size: 14 + 30 * Math.sqrt(n.events / maxEvents) } }));
   graph.edges.forEach((e, i) => elements.push({ data: { id: "e" + i, source: "n:" + e.source, target: "n:" + e.target,
-    weight: e.weight, type: e.type || "other", colour: EW.colour(e.type || "other"), width: 1.5 + 6 * e.weight / maxW } }));
+    weight: e.weight, type: e.type || "other", colour: EW.typeColour(e.type || "other"), width: 1.5 + 6 * e.weight / maxW } }));
   const cy = cytoscape({
     container: box, elements, wheelSensitivity: 0.3, minZoom: 0.3, maxZoom: 3,
     layout: graph.nodes.length <= 8
