@@ -29,6 +29,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SHOTS = Path(os.environ.get("EW_SHOTS", "/tmp/h20b-shots"))
 UNCODED = "a loud blast"
+# the widest uncertainty area of a precision (argument), in pixels at zoom 0
+AREA_WIDTH = (
+    "const ws = [...document.querySelectorAll('path.ew-area-' + arguments[0])]"
+    ".map(p => p.getBBox().width);"
+    "return ws.length ? Math.max(...ws) / 2 ** EW.map.map.getZoom() : 0"
+)
 HOT = ("Valley Town", 35.9, 45.6, "Upland Province", "IQ")  # an area with no earlier event
 
 
@@ -178,7 +184,7 @@ def test_precision_markers_and_legend(browser: Any, map_server: str) -> None:  #
     assert [r.get_attribute("data-precision") for r in rows] == ["1", "2", "3"]
     # show one marker of each precision, unclustered, at zoom 6 or more
     widths: dict[int, float] = {}
-    for level in (2, 3):
+    for level in (1, 2, 3):
         _js(
             driver,
             """const level = arguments[0];
@@ -197,21 +203,12 @@ def test_precision_markers_and_legend(browser: Any, map_server: str) -> None:  #
             "'.leaflet-marker-icon.ew-prec-' + arguments[0] + ' > div')).borderTopStyle",
             level,
         )
-        assert style == ("dashed" if level == 2 else "dotted")
+        assert style == {1: "solid", 2: "dashed", 3: "dotted"}[level]
+        if level == 1:
+            continue
         # its uncertainty area, drawn while the marker is on its own: width at zoom 0
-        read = (
-            "const ws = [...document.querySelectorAll('path.ew-area-' + arguments[0])]"
-            ".map(p => p.getBBox().width);"
-            "return ws.length ? Math.max(...ws) / 2 ** EW.map.map.getZoom() : 0"
-        )
-        _wait(driver, lambda d, lv=level: _js(d, read, lv) > 0)
-        widths[level] = _js(driver, read, level)
-    solid = _js(
-        driver,
-        "const x = document.querySelector('.ew-prec-1 > div');"
-        "return x && getComputedStyle(x).borderTopStyle",
-    )
-    assert solid in (None, "solid")
+        _wait(driver, lambda d, lv=level: _js(d, AREA_WIDTH, lv) > 0)
+        widths[level] = _js(driver, AREA_WIDTH, level)
     assert 0 < widths[2] < widths[3]  # a province (3) drawn wider than a district (2)
     _shot(driver, "desktop-map-precision")
     # below zoom 5 no area is drawn (tens of kilometres are a few pixels there)

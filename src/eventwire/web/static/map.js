@@ -217,7 +217,8 @@ EW.drawLegend = function (counts) {
   m.legend = L.control({ position: "bottomright" });
   m.legend.onAdd = () => {
     const box = EW.el("div", { class: "maplegend", id: "map-legend" });
-    const types = EW.el("details", { class: "legend-types", open: "" }, EW.el("summary", { text: "Event types" }));
+    const wide = m.map.getSize().x >= 500;  // on a phone the sections start closed
+    const types = EW.el("details", { class: "legend-types", open: wide ? "" : null }, EW.el("summary", { text: "Event types" }));
     for (const [type, n] of Object.entries(counts).sort((a, b) => b[1] - a[1])) {
       types.append(EW.el("div", {}, EW.el("span", { class: "legend-dot", style: "background:" + EW.typeColour(type) }), `${type} ${n}`));
     }
@@ -229,7 +230,7 @@ EW.drawLegend = function (counts) {
     }
     prec.append(EW.el("div", { class: "muted" }, EW.el("span", { class: "legend-marker ew-cluster" }), "numbers: events grouped, click to zoom"));
     box.append(types, prec);
-    if (EW.changeLegend) box.append(EW.changeLegend());
+    if (EW.changeLegend) box.append(EW.changeLegend(wide));
     L.DomEvent.disableClickPropagation(box);
     L.DomEvent.disableScrollPropagation(box);
     return box;

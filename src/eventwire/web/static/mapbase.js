@@ -31,6 +31,22 @@ EW.labelPoint = function (geometry) {
   return best;
 };
 
+/* A ring across the antimeridian (Russia's Chukotka, Fiji) is drawn by Leaflet as a band
+ * across the whole world: its western longitudes move east of 180 instead. Antarctica, whose
+ * ring runs along the pole, is left as it is. */
+EW.unwrapAntimeridian = function (geometry) {
+  if (!geometry) return;
+  const polys = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+  for (const poly of polys) {
+    for (const ring of poly) {
+      const xs = ring.map((c) => c[0]);
+      const south = Math.min(...ring.map((c) => c[1]));
+      if (Math.max(...xs) - Math.min(...xs) <= 300 || south < -60) continue;
+      for (const c of ring) if (c[0] < 0) c[0] += 360;
+    }
+  }
+};
+
 EW.initBase = function (map) {
   EW.base.labels = L.layerGroup().addTo(map);
   EW.change.layer = L.layerGroup().addTo(map);
@@ -39,6 +55,7 @@ EW.initBase = function (map) {
   } else {
     fetch("/static/vendor/world-atlas/countries-50m.json").then((r) => r.json()).then((topo) => {
       const countries = topojson.feature(topo, topo.objects.countries);
+      countries.features.forEach((f) => EW.unwrapAntimeridian(f.geometry));
       L.geoJSON(countries, { interactive: false, pane: "base",
         style: { color: "#8a9bb0", weight: 0.7, fillColor: "#f3f0e8", fillOpacity: 1 } }).addTo(map).bringToBack();
       EW.base.countries = countries.features.filter((f) => f.geometry && f.properties.name)
@@ -141,8 +158,8 @@ EW.drawChangeLayer = function (result) {
   if (EW.map.map) EW.drawLegend(EW.map.counts);
 };
 
-EW.changeLegend = function () {
-  const box = EW.el("details", { class: "legend-change", open: "" }, EW.el("summary", { text: "Change (trends)" }));
+EW.changeLegend = function (open) {
+  const box = EW.el("details", { class: "legend-change", open: open ? "" : null }, EW.el("summary", { text: "Change (trends)" }));
   if (!EW.change.show || !EW.change.result) { box.append(EW.el("div", { class: "muted", text: EW.change.show ? "loading…" : "hidden" })); return box; }
   const w = EW.change.result.window;
   if (w) box.append(EW.el("div", { class: "muted", text: `${w.start} – ${w.end} vs the windows before` }));

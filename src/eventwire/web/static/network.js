@@ -80,12 +80,14 @@ EW.drawNetwork = function (stats) {
     inter: n.inter, colour: EW.INTER[n.inter][1], size: 14 + 30 * Math.sqrt(n.events / maxEvents) } }));
   graph.edges.forEach((e, i) => elements.push({ data: { id: "e" + i, source: "n:" + e.source, target: "n:" + e.target,
     weight: e.weight, type: e.type || "other", colour: EW.typeColour(e.type || "other"), width: 1.5 + 6 * e.weight / maxW } }));
+  const boundingBox = { x1: 0, y1: 0, w: Math.max(200, box.clientWidth - 60), h: Math.max(160, box.clientHeight - 50) };
+  const layout = graph.nodes.length <= 8
+    ? { name: "circle", padding: 30, avoidOverlap: true, nodeDimensionsIncludeLabels: true, boundingBox }
+    : { name: "cose", animate: false, randomize: false, nodeRepulsion: 40000, idealEdgeLength: 90,
+        nodeDimensionsIncludeLabels: true, componentSpacing: 60, gravity: 0.4, padding: 20, numIter: 1500,
+        boundingBox };
   const cy = cytoscape({
-    container: box, elements, wheelSensitivity: 0.3, minZoom: 0.3, maxZoom: 3,
-    layout: graph.nodes.length <= 8
-      ? { name: "circle", padding: 30, avoidOverlap: true, nodeDimensionsIncludeLabels: true }
-      : { name: "cose", animate: false, randomize: false, nodeRepulsion: 40000, idealEdgeLength: 90,
-          nodeDimensionsIncludeLabels: true, componentSpacing: 60, gravity: 0.4, padding: 20, numIter: 1500 },
+    container: box, elements, wheelSensitivity: 0.3, minZoom: 0.3, maxZoom: 3, layout,
     style: [
       { selector: "node", style: { label: "data(label)", width: "data(size)", height: "data(size)",
         "background-color": "data(colour)", "border-color": "#fff", "border-width": 1.5,
@@ -98,6 +100,7 @@ EW.drawNetwork = function (stats) {
     ],
   });
   EW.network.cy = cy;
+  // laid out inside the panel, so that it fits at a zoom near 1 and labels keep their size
   EW.networkFonts();
   cy.on("zoom", EW.networkFonts);
   cy.on("tap", "node", (evt) => EW.setFilter("actor", evt.target.data("label")));
