@@ -50,6 +50,7 @@ EW.initMap = function () {
     EW.map.cluster = L.markerClusterGroup({
       maxClusterRadius: 40, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
       chunkedLoading: true, iconCreateFunction: EW.clusterIcon,
+      chunkProgress: (done, total) => { if (done === total) EW.scheduleLabels(); },
     }).addTo(map);
   } else {
     EW.notice("marker clustering library missing (make web)");
@@ -59,7 +60,9 @@ EW.initMap = function () {
   map.on("popupclose", () => { EW.map.popupOpen = false; });
   map.on("moveend", EW.mapMoved);
   map.on("moveend", EW.showAreas);
-  if (EW.map.cluster.on) EW.map.cluster.on("animationend spiderfied unspiderfied", EW.showAreas);
+  if (EW.map.cluster.on) {
+    EW.map.cluster.on("animationend spiderfied unspiderfied", () => { EW.showAreas(); EW.scheduleLabels(); });
+  }
 };
 
 /* A cluster (or a server grid cell) as a round count, coloured by its most frequent type. */
@@ -80,9 +83,8 @@ EW.clusterIcon = function (cluster) {
   return EW.countIcon(cluster.getChildCount(), type, "ew-cluster-points");
 };
 
-EW.mapBbox = function (pad) {
-  let b = EW.map.map.getBounds();
-  if (pad) b = b.pad(pad);
+EW.mapBbox = function (bounds) {
+  const b = bounds || EW.map.map.getBounds();
   if (b.getEast() - b.getWest() >= 360) return null;
   const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
   return [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90),
@@ -182,7 +184,8 @@ EW.drawMap = async function (fit) {
   const m = EW.map;
   if (!m.map) return;
   const seq = ++m.seq;
-  const bbox = fit ? null : EW.mapBbox(0.5);
+  const asked = fit ? null : m.map.getBounds().pad(0.5);  // a margin: small pans need no fetch
+  const bbox = asked && EW.mapBbox(asked);
   const extra = { zoom: m.map.getZoom(), max_points: m.maxPoints, bbox };
   const params = new URLSearchParams(EW.query(extra));
   params.set("level", EW.level || "canonical");
@@ -195,7 +198,7 @@ EW.drawMap = async function (fit) {
   const counts = {};
   if (data.mode === "points") EW.drawPoints(data.points, counts);
   else EW.drawCells(data.cells, counts);
-  m.fetched = { bounds: bbox ? m.map.getBounds().pad(0.5) : null, complete: data.mode === "points" };
+  m.fetched = { bounds: bbox ? asked : null, complete: data.mode === "points" };
   const info = document.getElementById("map-info");
   info.textContent = `${data.total.toLocaleString()} located events` +
     (data.mode === "grid" ? " (aggregated: zoom in for each event)" : "");

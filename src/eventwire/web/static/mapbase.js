@@ -8,7 +8,7 @@
  * Text from the store goes in as textContent (Leaflet divIcons take DOM nodes). */
 "use strict";
 
-EW.base = { countries: [], places: [], labels: null, show: true };
+EW.base = { countries: [], places: [], labels: null, show: true, timer: 0 };
 EW.change = { layer: null, result: null, show: true };
 EW.CHANGE_LEVELS = {
   "large increase": { colour: "#c0392b", cls: "ew-change-large" },
@@ -64,8 +64,29 @@ EW.initBase = function (map) {
     }).catch(() => EW.notice("country outlines missing (make web)"));
     map.attributionControl.addAttribution("Natural Earth via world-atlas; place names from the events");
   }
-  map.on("zoomend moveend", EW.drawLabels);
+  map.on("zoomend moveend", EW.scheduleLabels);
   EW.layerToggles(map);
+};
+
+/* The clusters and single markers the cluster group shows in the view (from its state, not
+ * the DOM, which lags behind while clusters fade in and out). */
+EW.shownIcons = function () {
+  const m = EW.map;
+  if (!m.cluster || !m.cluster.getVisibleParent) return [];
+  const view = m.map.getBounds();
+  const shown = new Set();
+  for (const marker of m.cluster.getLayers()) {
+    if (!view.contains(marker.getLatLng())) continue;
+    const parent = m.cluster.getVisibleParent(marker);
+    if (parent) shown.add(parent);
+  }
+  return shown;
+};
+
+/* Labels once the clusters of the new view are drawn (their handlers run after this one). */
+EW.scheduleLabels = function () {
+  clearTimeout(EW.base.timer);
+  EW.base.timer = setTimeout(EW.drawLabels, 40);
 };
 
 /* Labels on a pixel grid: a label that would overlap one already placed is left out. */
@@ -77,28 +98,47 @@ EW.drawLabels = function () {
   if (!EW.base.show) return;
   const zoom = map.getZoom();
   const view = map.getBounds().pad(0.1);
-  const placed = [];
+  // the event markers, clusters and the map's controls come first: a label never hides one
+  const container = map.getContainer();
+  const origin = container.getBoundingClientRect();
+  const placed = [...container.querySelectorAll(".leaflet-control")].map((el) => {
+    const r = el.getBoundingClientRect();
+    return [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top];
+  });
+  for (const icon of EW.shownIcons()) {
+    const pt = map.latLngToContainerPoint(icon.getLatLng());
+    // a cluster is its own icon and keeps the divIcon it draws in _iconObj
+    const drawn = icon.getChildCount ? icon._iconObj : icon.options.icon;
+    const [w, h] = (drawn && drawn.options.iconSize) || [40, 40];
+    placed.push([pt.x - w / 2 - 2, pt.y - h / 2 - 2, pt.x + w / 2 + 2, pt.y + h / 2 + 2]);
+  }
+  const size = map.getSize();
   const fits = (pt, w, h) => {
     const box = [pt.x - w / 2, pt.y - h / 2, pt.x + w / 2, pt.y + h / 2];
+    if (box[0] < 0 || box[1] < 0 || box[2] > size.x || box[3] > size.y) return false;  // cut off
     if (placed.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])) return false;
     placed.push(box);
     return true;
   };
-  // on the point, else just below or above it (an admin-1 name and its main town's name)
+  // on the point, else just below, above, right or left of it (beside a cluster)
   const add = (item, cls) => {
     if (!view.contains([item.lat, item.lon])) return;
     const pt = map.latLngToContainerPoint([item.lat, item.lon]);
-    const dy = [0, 16, -16].find((d) => fits(L.point(pt.x, pt.y + d), 7 * item.name.length + 8, 15));
-    if (dy === undefined) return;
-    const html = EW.el("span", { text: item.name, style: `transform: translate(-50%, calc(-50% + ${dy}px))` });
+    const w = 7 * item.name.length + 8;
+    const spots = [[0, 0], [0, 16], [0, -16], [0, 26], [0, -26], [w / 2 + 20, 0], [-w / 2 - 20, 0],
+      [0, 40], [0, -40]];
+    const spot = spots.find(([dx, dy]) => fits(L.point(pt.x + dx, pt.y + dy), w, 15));
+    if (!spot) return;
+    const html = EW.el("span", { text: item.name,
+      style: `transform: translate(calc(-50% + ${spot[0]}px), calc(-50% + ${spot[1]}px))` });
     L.marker([item.lat, item.lon], { pane: "labels", interactive: false, keyboard: false,
       icon: L.divIcon({ className: "map-label " + cls, html, iconSize: null }) }).addTo(layer);
   };
   const places = EW.base.places;
   const towns = () => { if (zoom >= 5) for (const p of places.filter((x) => x.kind === "place")) add(p, "place-label"); };
   const areas = () => { if (zoom >= 4 && zoom <= 8) for (const p of places.filter((x) => x.kind === "admin1")) add(p, "admin1-label"); };
-  // admin-1 names first while zoomed out, place names first once zoomed in
-  if (zoom <= 6) { areas(); towns(); } else { towns(); areas(); }
+  towns();  // place names first: they say where the events are
+  areas();
   // a country's name once its widest part is wide enough on screen to hold it
   const degPx = 256 * 2 ** zoom / 360;
   if (zoom >= 2 && zoom <= 7) {
