@@ -320,7 +320,11 @@ class EventReader:
         ]
 
     def map_features(self, flt: EventFilter, zoom: int, max_points: int) -> dict[str, Any]:
-        """Individual points when few, else a grid of cells (count, dominant type)."""
+        """Individual points when few, else a grid of cells (count, dominant type).
+
+        A point carries what the dashboard's popup shows (date, PLOVER and ACLED type,
+        actors, place, admin1, country, fatalities) and its ACLED geo-precision, drawn as
+        the location's uncertainty; a cell's type is the ACLED type, else the PLOVER one."""
         where, params = self._where(flt)
         base = f"FROM events WHERE {where} AND lat IS NOT NULL AND lon IS NOT NULL"
         row = self.con.execute(f"SELECT count(*) {base}", params).fetchone()
