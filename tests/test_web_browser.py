@@ -175,7 +175,17 @@ def test_dashboard_map_filter_document_and_review(
     _wait(driver, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1")
     # The map shows markers over the offline country outlines.
     assert located > 0, "no located event in the store"
-    _wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "path.ew-marker")) > 0)
+    _wait(
+        driver,
+        lambda d: (
+            len(
+                d.find_elements(
+                    By.CSS_SELECTOR, ".leaflet-marker-icon.ew-marker, .ew-cluster-points"
+                )
+            )
+            > 0
+        ),
+    )
     assert len(driver.find_elements(By.CSS_SELECTOR, "#map svg path")) > 50  # country outlines
     assert driver.find_elements(By.CSS_SELECTOR, "#timeline canvas")
     total_before = int(driver.find_element(By.ID, "timeline").get_attribute("data-total"))
@@ -353,7 +363,17 @@ def test_dashboard_scope_toggle_and_incident_detail(browser: Any, scope_server: 
     _wait(driver, lambda d: summary.text.startswith("3 conflict reports (of 8 records)"))
     driver.find_element(By.CSS_SELECTOR, "label:has(#level-canonical)").click()
     _wait(driver, lambda d: summary.text.startswith("2 conflict incidents"))
-    _wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "path.ew-marker")) > 0)
+    _wait(
+        driver,
+        lambda d: (
+            len(
+                d.find_elements(
+                    By.CSS_SELECTOR, ".leaflet-marker-icon.ew-marker, .ew-cluster-points"
+                )
+            )
+            > 0
+        ),
+    )
     assert set(_row_triggers(driver)) == {by_trigger[t] for t in ("stormed", "raided", "ambushed")}
     assert not driver.find_elements(By.CSS_SELECTOR, "#events .flag")
     _shot(driver, "scope-conflict")

@@ -300,37 +300,49 @@ class EventReader:
         """The ``edges`` most frequent actor1 → actor2 pairs, with fatalities."""
         rows = self.con.execute(
             f"SELECT actor1_name, actor2_name, count(*) AS n, "
-            f"coalesce(sum(fatalities), 0) AS killed {base} "
+            f"coalesce(sum(fatalities), 0) AS killed, mode(acled_event_type), "
+            f"mode(actor1_inter), mode(actor2_inter) {base} "
             "AND actor1_name IS NOT NULL AND actor2_name IS NOT NULL "
-            "GROUP BY ALL ORDER BY n DESC, 1, 2 LIMIT ?",
+            "GROUP BY actor1_name, actor2_name ORDER BY n DESC, 1, 2 LIMIT ?",
             [*params, edges],
         ).fetchall()
-        return [
-            {"source": a, "target": b, "weight": int(n), "fatalities": int(k)}
-            for a, b, n, k in rows
+        return [  # type: the most frequent ACLED type; inter: ACLED inter codes (None: uncoded)
+            {
+                "source": a,
+                "target": b,
+                "weight": int(n),
+                "fatalities": int(k),
+                "type": t,
+                "source_inter": i1,
+                "target_inter": i2,
+            }
+            for a, b, n, k, t, i1, i2 in rows
         ]
 
     def map_features(self, flt: EventFilter, zoom: int, max_points: int) -> dict[str, Any]:
-        """Individual points when few, else a grid of cells (count, dominant type)."""
+        """Individual points when few, else a grid of cells (count, dominant type).
+
+        A point carries what the dashboard's popup shows (date, PLOVER and ACLED type,
+        actors, place, admin1, country, fatalities) and its ACLED geo-precision, drawn as
+        the location's uncertainty; a cell's type is the ACLED type, else the PLOVER one."""
         where, params = self._where(flt)
         base = f"FROM events WHERE {where} AND lat IS NOT NULL AND lon IS NOT NULL"
         row = self.con.execute(f"SELECT count(*) {base}", params).fetchone()
         n = int(row[0]) if row else 0
         if n <= max_points:
-            rows = self.con.execute(
-                f"SELECT event_id, lat, lon, plover_type, location_name, "
-                f"date_start {base} ORDER BY event_id",
+            cur = self.con.execute(
+                f"SELECT event_id, lat, lon, plover_type AS type, location_name AS place, "
+                "date_start AS date, acled_event_type AS acled_type, actor1_name AS actor1, "
+                "actor2_name AS actor2, fatalities, geo_precision AS precision, admin1, "
+                f"country {base} ORDER BY event_id",
                 params,
-            ).fetchall()
-            points = [
-                {"event_id": i, "lat": la, "lon": lo, "type": t, "place": p, "date": iso(d)}
-                for i, la, lo, t, p, d in rows
-            ]
-            return {"mode": "points", "total": n, "points": points, "cells": []}
+            )
+            return {"mode": "points", "total": n, "points": dicts(cur), "cells": []}
         cell = 360.0 / (2 ** max(0, min(zoom, 18))) / 8
         rows = self.con.execute(
             f"SELECT floor(lat / ?) AS gy, floor(lon / ?) AS gx, count(*) AS n, "
-            f"avg(lat), avg(lon), mode(plover_type) {base} GROUP BY gy, gx "
+            f"avg(lat), avg(lon), mode(coalesce(acled_event_type, plover_type)) {base} "
+            "GROUP BY gy, gx "
             "ORDER BY n DESC LIMIT 5000",
             [cell, cell, *params],
         ).fetchall()

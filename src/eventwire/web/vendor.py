@@ -32,6 +32,11 @@ FILES: dict[str, list[tuple[str, str]]] = {
         ("dist/images/marker-shadow.png", "leaflet/images/marker-shadow.png"),
         ("LICENSE", "leaflet/LICENSE"),
     ],
+    "leaflet.markercluster": [
+        ("dist/leaflet.markercluster-src.js", "leaflet.markercluster/leaflet.markercluster.js"),
+        ("dist/MarkerCluster.css", "leaflet.markercluster/MarkerCluster.css"),
+        ("MIT-LICENCE.txt", "leaflet.markercluster/LICENSE"),
+    ],
     "world-atlas": [
         ("countries-50m.json", "world-atlas/countries-50m.json"),
         ("LICENSE", "world-atlas/LICENSE"),

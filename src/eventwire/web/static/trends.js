@@ -40,12 +40,14 @@ EW.loadTrends = async function (qs) {
   spikes.replaceChildren();
   if (!asOf) {
     info.textContent = "no dated conflict incidents";
+    if (EW.drawChangeLayer) EW.drawChangeLayer({ areas: [], spikes: [], window: null });
     return;
   }
   params.set("as_of", asOf);
   params.set("window_days", String(EW.trends.window));
   params.set("baseline_windows", String(EW.trends.baseline));
   const result = await EW.api("/trends?" + params.toString());
+  if (EW.drawChangeLayer) EW.drawChangeLayer(result);  // the map's change layer (mapbase.js)
   info.textContent = `${result.window.start} – ${result.window.end} against the mean of ` +
     `${result.baseline.windows} windows before (${result.baseline.start} – ${result.baseline.end})`;
   for (const area of result.areas) {
