@@ -154,7 +154,7 @@ def test_options_are_checked() -> None:
     with pytest.raises(ConfigError, match="EW-QRY-001"):
         TrendOptions.from_options({"as_of": "29/06/2025"})
     for bad in ({"window_days": 0}, {"baseline_windows": "x"}, {"spike_floor": True}):
-        with pytest.raises(ConfigError, match="EW-QRY-011"):
+        with pytest.raises(ConfigError, match="EW-QRY-012"):
             TrendOptions.from_options(bad)
 
 

@@ -254,7 +254,7 @@ def test_country_by_name_or_code_and_a_hint_for_an_unknown_one(browser: Any, ser
     driver.find_element(By.ID, "f-apply").click()
     hint = driver.find_element(By.ID, "filter-hint")
     _wait(driver, lambda d: hint.is_displayed())
-    assert "Iraq (IQ)" in hint.text and "EW-QRY-020" in hint.text
+    assert "Iraq (IQ)" in hint.text and "EW-QRY-013" in hint.text
     assert box.get_attribute("aria-invalid") == "true"
     assert "0 of 0" not in driver.find_element(By.ID, "table-info").text
     _shot(driver, "dash-country-hint")

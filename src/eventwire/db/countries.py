@@ -86,7 +86,7 @@ def country_code(value: str) -> str:
     raise ConfigError(
         f"country {value!r} is not a country name or ISO code{suggest(text)} "
         "Use a name (Somalia) or a two-letter code (SO).",
-        "EW-QRY-020",
+        "EW-QRY-013",
     )
 
 

@@ -62,7 +62,7 @@ class TrendOptions:
     @classmethod
     def from_options(cls, values: dict[str, Any]) -> TrendOptions:
         """Build from CLI or query values (strings accepted; None: the default); bad values
-        raise :class:`ConfigError` (``EW-QRY-001`` for the date, ``EW-QRY-011`` otherwise)."""
+        raise :class:`ConfigError` (``EW-QRY-001`` for the date, ``EW-QRY-012`` otherwise)."""
         as_of = parse_date(values.get("as_of"), "as_of") or date.today()
         limits = {
             "window_days": (1, MAX_WINDOW_DAYS),
@@ -79,7 +79,7 @@ class TrendOptions:
             if number is None or not low <= number <= high:
                 raise ConfigError(
                     f"{name}={value!r} is not a whole number from {low} to {high:,}",
-                    "EW-QRY-011",
+                    "EW-QRY-012",
                 )
             numbers[name] = number
         return cls(as_of=as_of, **numbers)

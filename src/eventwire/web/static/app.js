@@ -118,7 +118,7 @@ EW.filterHint = function (text) {
   box.hidden = !text;
   box.textContent = text ? text.replace(/^invalid filter: /, "") : "";
   const country = document.getElementById("f-country");
-  if (country) country.setAttribute("aria-invalid", /EW-QRY-020/.test(text || "") ? "true" : "false");
+  if (country) country.setAttribute("aria-invalid", /EW-QRY-013/.test(text || "") ? "true" : "false");
   document.querySelector("main.grid").classList.toggle("stale", Boolean(text));
   if (text) {  // not the rows of the filter before, and never "0 of 0"
     document.querySelector("#events tbody").replaceChildren();
