@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import pickle
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console
@@ -228,3 +229,65 @@ def test_process_rejects_a_bad_workers_value(tmp_path: Path) -> None:
         result = CliRunner().invoke(app, ["process", str(report), "--db", db, "--workers", bad])
         assert result.exit_code == 2, result.output
         assert "--workers" in result.output
+
+
+def _classes_by_scan(tokens: list[Any], lexicon: Any, skip: set[int]) -> set[str]:
+    """classes_in as it was before the word index: every class tried at every token."""
+    from eventwire.pipeline.events.triggers import NAME_BLIND_CLASSES, find_phrases, token_keys
+
+    skipped = set(skip)
+    for start, end in find_phrases(tokens, lexicon.masks):
+        skipped.update(t.i for t in tokens[start:end])
+    keys = [token_keys(t) if t.i not in skipped else frozenset() for t in tokens]
+    named = [t.pos_ == "PROPN" and t.is_title for t in tokens]
+    plain = [frozenset() if named[n] else k for n, k in enumerate(keys)]
+    present: set[str] = set()
+    for name, cls in lexicon.classes.items():
+        by_word = any(k & cls.words for k in (plain if name in NAME_BLIND_CLASSES else keys))
+        if by_word or any(
+            all(p[k] in keys[i + k] for k in range(len(p)))
+            for p in cls.phrases
+            if p
+            for i in range(len(tokens) - len(p) + 1)
+        ):
+            present.add(name)
+    return present
+
+
+def test_the_indexed_cue_classes_are_the_scanned_ones(pipeline: Pipeline) -> None:
+    from eventwire.pipeline.events.triggers import classes_in
+
+    stage = next(s for s in pipeline.stages if s.name == "eventwire.nlp.v1")
+    events = next(s for s in pipeline.stages if s.name.startswith("eventwire.events"))
+    lexicon = events.lexicon  # type: ignore[attr-defined]
+    sentences = [
+        "Gunmen opened fire on a police checkpoint, killing three officers.",
+        "Police fired water cannon and tear gas at protesters in the capital.",
+        "An air strike by fighter jets hit a market; a car bomb exploded nearby.",
+        "The Money Exchange Company said Revolutionary Front members were arrested.",
+        "Rebels shelled the town with mortars and artillery before troops clashed with them.",
+        "Shares rose on Monday.",
+    ]
+    found = 0
+    for parse in stage.nlp.pipe(sentences):  # type: ignore[attr-defined]
+        tokens = list(parse)
+        expected = _classes_by_scan(tokens, lexicon, set())
+        assert classes_in(tokens, lexicon) == expected
+        for skip in ({t.i for t in tokens[:3]}, {t.i for t in tokens if t.pos_ == "VERB"}):
+            assert classes_in(tokens, lexicon, skip) == _classes_by_scan(tokens, lexicon, skip)
+        found += len(expected)
+    assert found >= 5  # the sentences do carry cue classes
+
+
+def test_normalise_takes_the_ascii_shortcut_only_where_it_is_the_same() -> None:
+    import unicodedata
+
+    from eventwire.pipeline.common.actordict import normalise
+
+    def slow(text: str) -> str:
+        text = unicodedata.normalize("NFKD", text)
+        return "".join(c for c in text if not unicodedata.combining(c))
+
+    for text in ("Da'ish", "Nuri al-Maliki", "Ḥizbullāh", "ＩＳＩＳ", "Boko-Haram’s", "x"):
+        assert normalise(text) == normalise(slow(text))
+    assert normalise("Ḥizbullāh") == "hizbullah" and normalise("ＩＳＩＳ") == "isis"

@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,7 @@ ALLOWED_KEYS = frozenset(
 REQUIRED_KEYS = ("id", "name", "type", "provenance")
 _ISO2 = re.compile(r"^[A-Z]{2}$")
 _WORD = re.compile(r"[a-z0-9]+")
+_APOSTROPHES = re.compile(r"['’`ʿʼ‘]")
 _DROP_TOKENS: frozenset[str] = words("actors", "drop_tokens")
 FUZZY_CUTOFF = 88.0
 ROLE_GRACE_DAYS = 730  # a report published soon after a term ended usually means that term
@@ -124,15 +126,17 @@ class ActorEntry:
         return [v for v in (self.religion, self.ethnicity) if v]
 
 
+@lru_cache(maxsize=1 << 16)  # the stages ask for the same few thousand words again and again
 def normalise(text: str) -> str:
     """Return the matching key of a name: ASCII, lower case, no apostrophes or "al-".
 
     >>> normalise("Da'ish"), normalise("Nuri al-Maliki"), normalise("Hizbullah")
     ('daish', 'nuri maliki', 'hizbullah')
     """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"['’`ʿʼ‘]", "", text.lower())
+    if not text.isascii():  # ASCII has no compatibility forms and no combining marks
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _APOSTROPHES.sub("", text.lower())
     words = [w for w in _WORD.findall(text) if w not in _DROP_TOKENS]
     return " ".join(words)
 

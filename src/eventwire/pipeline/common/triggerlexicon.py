@@ -114,6 +114,29 @@ class Lexicon:
     def words_of(self, cls: str) -> frozenset[str]:
         return self.classes[cls].words if cls in self.classes else frozenset()
 
+    def classes_of_words(self) -> dict[str, tuple[str, ...]]:
+        """Each word of a cue class -> the classes that list it, in ``classes`` order.
+
+        Built once per ``classes`` dict (rebuilt when it is replaced or grows): the coder
+        asks which classes a sentence's words belong to for every parsed sentence.
+        """
+        key = (id(self.classes), len(self.classes))
+        cached = _CLASS_WORDS.get(id(self))
+        if cached is not None and cached[0] == key and cached[1] is self.classes:
+            return cached[2]
+        index: dict[str, tuple[str, ...]] = {}
+        for name, cls in self.classes.items():
+            for word in cls.words:
+                index[word] = (*index.get(word, ()), name)
+        _CLASS_WORDS[id(self)] = (key, self.classes, index)
+        return index
+
+
+# Lexicon.classes_of_words by id() of the lexicon (a dataclass with fields only, compared by
+# value, so the index lives beside it); the dict it was built from is kept and compared.
+_ClassIndex = tuple[tuple[int, int], dict[str, CueClass], dict[str, tuple[str, ...]]]
+_CLASS_WORDS: dict[int, _ClassIndex] = {}
+
 
 def _strings(value: Any, where: str) -> list[str]:
     if value is None:

@@ -77,6 +77,8 @@ def token_keys(token: Any) -> frozenset[str]:
     return result
 
 
+_NO_KEYS: frozenset[str] = frozenset()
+
 # Cue classes that describe actions and circumstances; capitalised names ("Money Exchange
 # company", "Revolutionary Front") must not trigger them.
 NAME_BLIND_CLASSES = frozenset(
@@ -204,25 +206,34 @@ def classes_in(tokens: Sequence[Any], lexicon: Lexicon, skip: Iterable[int] = ()
     # "water cannon" is crowd control: its "cannon" is no artillery cue
     for start, end in find_phrases(tokens, lexicon.masks):
         skipped.update(t.i for t in tokens[start:end])
-    present: set[str] = set()
-    keys = [token_keys(t) if t.i not in skipped else set() for t in tokens]
-    plain = [
-        set() if t.pos_ == "PROPN" and t.is_title else k for t, k in zip(tokens, keys, strict=True)
-    ]
-    every_key: set[str] = set().union(*keys) if keys else set()
+    keys = [token_keys(t) if t.i not in skipped else _NO_KEYS for t in tokens]
+    by_word = lexicon.classes_of_words()
+    found: set[str] = set()
+    for t, k in zip(tokens, keys, strict=True):
+        named: bool | None = None  # capitalised proper noun: no name-blind class
+        for key in k:
+            for name in by_word.get(key, ()):
+                if name in NAME_BLIND_CLASSES:
+                    if named is None:
+                        named = t.pos_ == "PROPN" and t.is_title
+                    if named:
+                        continue
+                found.add(name)
+    starts: dict[str, list[int]] = {}  # key -> the token positions that carry it
+    for i, k in enumerate(keys):
+        for key in k:
+            starts.setdefault(key, []).append(i)
+    present: set[str] = set()  # filled in class order, as the sets callers iterate were
     for name, cls in lexicon.classes.items():
-        if any(k & cls.words for k in (plain if name in NAME_BLIND_CLASSES else keys)):
+        if name in found:
             present.add(name)
             continue
         for phrase in cls.phrases:
             # skipped tokens have empty keys, so a phrase over them cannot match
-            if (
-                phrase
-                and phrase[0] in every_key
-                and any(
-                    all(phrase[k] in keys[i + k] for k in range(len(phrase)))
-                    for i in range(len(tokens) - len(phrase) + 1)
-                )
+            if phrase and any(
+                i + len(phrase) <= len(keys)
+                and all(phrase[k] in keys[i + k] for k in range(1, len(phrase)))
+                for i in starts.get(phrase[0], ())
             ):
                 present.add(name)
                 break

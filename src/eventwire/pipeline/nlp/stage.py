@@ -172,7 +172,7 @@ class NlpStage:
         nlp: Any,
         sentencizer: Any,
         is_candidate: Callable[[str], bool] | None = None,
-        batch_size: int = 64,
+        batch_size: int = 256,
     ) -> None:
         self.nlp = nlp
         self.sentencizer = sentencizer
