@@ -20,6 +20,10 @@ module drops trigger matches that name no event at all, whatever their sense:
 - weapons as policy topics: "tested a missile", "developing chemical weapons", "sanctions
   over the chemical attack", "an inquiry into the bombing" (``policy_verbs``,
   ``response_nouns``, ``topic_preps``);
+- acts that are what someone says or feels something about: "expressed concern about the
+  escalation of hostilities", "an allegation of rape", "sent a condolence message following
+  the assault" (``statement_nouns``, ``statement_sequence_preps``), and violent nouns that
+  name someone: "calling the president a murderer" (``label_nouns``);
 - plots foiled before any act: "foiled a plot to bomb the subway" is no explosion, and no
   disrupted weapons use unless weapons were seized or defused (ACLED) (``plot_words``,
   ``foil_verbs``);
@@ -60,6 +64,9 @@ POLICY_VERBS: frozenset[str] = words("lexicon", "policy_verbs")
 POLICY_NOUNS: frozenset[str] = words("lexicon", "policy_nouns")
 RESPONSE_NOUNS: frozenset[str] = words("lexicon", "response_nouns")
 TOPIC_PREPS: frozenset[str] = words("lexicon", "topic_preps")
+STATEMENT_NOUNS: frozenset[str] = words("lexicon", "statement_nouns")
+STATEMENT_SEQUENCE_PREPS: frozenset[str] = words("lexicon", "statement_sequence_preps")
+LABEL_NOUNS: frozenset[str] = words("lexicon", "label_nouns")
 PLOT_WORDS: frozenset[str] = words("lexicon", "plot_words")
 FOIL_VERBS: frozenset[str] = words("lexicon", "foil_verbs")
 NEGATIVE_WORDS: frozenset[str] = words("lexicon", "negative_words")
@@ -81,6 +88,11 @@ VIOLENT = frozenset(
      "suicide", "chemical", "abduct", "sexual", "riot", "mob", "body"}
 )  # fmt: skip
 ARMED_CLASSES = ("armed", "nonstate", "military_site", "state")
+# a weapon in the sentence makes a crash or a collapse possibly the result of an attack
+MISHAP_WEAPON_CLASSES = (
+    "weapon_air", "weapon_shell", "weapon_ied", "weapon_grenade", "weapon_smallarms",
+    "weapon_suicide",
+)  # fmt: skip
 
 
 def _has(parse: Any, lexicon: Lexicon, name: str, skip: set[int] | None = None) -> bool:
@@ -198,7 +210,25 @@ def _disaster_agent(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
         if token_keys(head.head) & MISHAP_VERBS:
             return True
         agents += [c for c in head.head.children if c.dep_ == "nsubj"]
+    if head.pos_ == "NOUN":  # "the explosion of Taal Volcano"
+        agents += [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+    if _killed_in_a_mishap(head, parse, lexicon):
+        return True
     return any(token_keys(a) & vocab for a in agents)
+
+
+def _killed_in_a_mishap(head: Any, parse: Any, lexicon: Lexicon) -> bool:
+    """ "a civilian killed when their plane crashed", "died when the bus plunged into a
+    river": a death told by a clause of mishap, with no weapon in the sentence."""
+    if not any(c.dep_ == "advcl" and token_keys(c) & MISHAP_VERBS for c in head.children):
+        return False
+    return not any(_has(parse, lexicon, name) for name in MISHAP_WEAPON_CLASSES)
 
 
 def _policy_topic(match: TriggerMatch, parse: Any) -> bool:
@@ -219,21 +249,42 @@ def _policy_topic(match: TriggerMatch, parse: Any) -> bool:
 
 
 def _response_topic(match: TriggerMatch, parse: Any) -> bool:
-    """A nominal act that is the topic of a response ("sanctions over the chemical attack",
-    "an inquiry into the bombing", "imposed sanctions for the killings")."""
+    """A nominal act that is the topic of a response or a statement ("sanctions over the
+    chemical attack", "an inquiry into the bombing", "concern about the escalation of
+    hostilities", "an allegation of rape", "sent condolences following the assault").
+
+    The act may sit in a conjunct or an "of" phrase of the topic ("concerns regarding the
+    casualties of the civilians and the attack"): the climb follows those up to three times.
+    """
+    tok = parse[match.head]
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    topics = RESPONSE_NOUNS | STATEMENT_NOUNS
+    for _ in range(3):
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head  # "the seizures and the killing"
+        prep, governor = tok.head, tok.head.head
+        if tok.dep_ != "pobj" and not (tok.dep_ == "dobj" and prep.dep_ == "prep"):
+            return False  # "following the bombing" is parsed as a verb with its object
+        if prep.lower_ in TOPIC_PREPS and token_keys(governor) & topics:
+            return True
+        if governor.pos_ == "VERB" and prep.lower_ in TOPIC_PREPS | STATEMENT_SEQUENCE_PREPS:
+            said = RESPONSE_NOUNS if prep.lower_ in TOPIC_PREPS else topics
+            if any(
+                c.dep_ in {"dobj", "nsubjpass"} and token_keys(c) & said for c in governor.children
+            ):
+                return True  # "imposed sanctions over the attack", "sent a message after it"
+        if prep.lower_ != "of" or governor.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        tok = governor  # "the escalation of hostilities": the escalation is the topic
+    return False
+
+
+def _label(match: TriggerMatch, parse: Any) -> bool:
+    """ "calling President Assad a murderer", "branded the rebels terrorists": a violent
+    noun as the predicate of naming describes someone; it reports no act."""
     head = parse[match.head]
-    if head.pos_ not in {"NOUN", "PROPN"} or head.dep_ != "pobj":
-        return False
-    prep = head.head
-    if prep.lower_ not in TOPIC_PREPS:
-        return False
-    governor = prep.head
-    if token_keys(governor) & RESPONSE_NOUNS:
-        return True
-    return governor.pos_ == "VERB" and any(
-        c.dep_ in {"dobj", "nsubjpass"} and token_keys(c) & RESPONSE_NOUNS
-        for c in governor.children
-    )  # "the EU imposed sanctions over the attack"
+    return head.dep_ == "oprd" and bool(token_keys(head) & LABEL_NOUNS)
 
 
 def _plotted(match: TriggerMatch, parse: Any) -> bool:
@@ -452,7 +503,9 @@ def non_event(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -> 
     if frame in {"grenade", "explode", "shell"} and _carried(match, parse):
         return "weapon carried, not used"
     if frame in VIOLENT and _response_topic(match, parse):
-        return "topic of a response"
+        return "topic of a response or a statement"
+    if frame in VIOLENT and _label(match, parse):
+        return "a label for someone"
     if frame in VIOLENT and _plotted(match, parse):
         return "plotted, not done"
     if frame == "disrupt" and _foiled_without_seizure(match, parse, lexicon):

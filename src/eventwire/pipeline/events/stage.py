@@ -20,12 +20,12 @@ from eventwire.pipeline.common.triggerlexicon import trigger_surface_forms
 from eventwire.pipeline.events.labels import apply_note_label
 from eventwire.pipeline.events.modality import (
     find_modality,
-    governing_trigger,
     has_habitual_cue,
     has_intent_cue,
     interaction_type,
     is_statement,
     rank_below_governors,
+    ranking_governor,
 )
 from eventwire.pipeline.events.nonevents import equipment_tokens, non_event
 from eventwire.pipeline.events.roles import Roles, find_roles, is_participant
@@ -395,16 +395,19 @@ class EventCoder:
                 event.confidence = round(event.confidence - 0.06, 4)  # the verb is the predicate
             self._retype_interaction(event, parse, match.head)
             out.append(event)
-            acts.append((governing_trigger(parse, match.head, main_acts, lex), match.head, event))
+            acts.append((ranking_governor(parse, match.head, main_acts, lex), match.head, event))
         rank_below_governors(acts)  # the main clause's act ranks first
         return out
 
     def _retype_interaction(self, event: Event, parse: Any, head: int) -> None:
-        """A promised cooperative act is an AGREE, a refused one a REJECT (modality.py):
-        the promise or the refusal is what the sentence asserts."""
+        """A promised cooperative act is an AGREE, a refused one a REJECT, an announced
+        coercive one a THREATEN (modality.py): the promise, the refusal or the threat is
+        what the sentence asserts."""
         intent = has_intent_cue(parse, head, self.lexicon)
         retyped = interaction_type(event.plover_type, event.modality, intent)
-        if retyped is not None and event.acled_sub_event_type is None:
+        threat = retyped is not None and retyped[0] == "THREATEN"  # no act has happened yet
+        if retyped is not None and (event.acled_sub_event_type is None or threat):
+            event.acled_event_type = event.acled_sub_event_type = None
             event.rule = f"{event.rule}|{event.modality} {event.plover_type} -> {retyped[0]}"
             event.plover_type, event.plover_mode = retyped
             event.cameo_root = self.ontology.cameo_root(*retyped)
