@@ -100,3 +100,20 @@ def test_the_main_act_ranks_above_its_clause_of_sequence(coded: Coded) -> None:
 def test_an_attack_told_first_still_leads(coded: Coded) -> None:
     events = coded("A convoy was attacked near the border, and the agency suspended aid deliveries.")
     assert events[0].plover_type == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway, Sweden and Finland are taking part in a war game on the northern coast.",
+        "The war game was staged by Kenyan marines and Tanzanian naval forces last week.",
+    ],
+)
+def test_a_war_game_of_several_parties_is_cooperation(text: str, coded: Coded) -> None:
+    types = [e.plover_type for e in coded(text)]
+    assert "COOPERATE" in types and "MOBILIZE" not in types
+
+
+def test_a_war_game_of_one_side_is_still_a_mobilisation(coded: Coded) -> None:
+    events = coded("The navy launched war games near the disputed islands on Monday.")
+    assert "MOBILIZE" in [e.plover_type for e in events]

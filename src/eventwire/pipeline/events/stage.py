@@ -46,7 +46,12 @@ from eventwire.pipeline.events.rules import (
     valid_intervention,
     valid_protest_violence,
 )
-from eventwire.pipeline.events.senses import fiction_story, nonviolent_sense, story_domain
+from eventwire.pipeline.events.senses import (
+    fiction_story,
+    joint_exercise,
+    nonviolent_sense,
+    story_domain,
+)
 from eventwire.pipeline.events.subtypes import VIOLENT_FRAMES, Context, classify, phrase_classes
 from eventwire.pipeline.events.triggers import (
     Lexicon,
@@ -152,6 +157,8 @@ class EventCoder:
             return self._accept_violent(match, parse, ctx, strong, in_domain)
         if frame == "protest" and entry.ambiguous:
             return self._accept_protest(match, parse, ctx, in_domain)
+        if frame == "mobilize" and joint_exercise(match, parse):
+            return "cooperate"  # "the US and its allies launched war games"
         if is_statement(parse, match.head, frame, self.lexicon):
             return None  # "rejected the accusations", "released a statement"
         if frame == "destroy":
