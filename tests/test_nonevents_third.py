@@ -45,8 +45,7 @@ def _violent(events: list[Event]) -> list[str]:
         "The minister expressed concerns regarding the safety of the workers and the ambush "
         "near the dam.",
         "Prosecutors opened a file on an allegation of torture made against two guards.",
-        "The mayor sent a message of sympathy to the families following the bombing in the "
-        "market.",
+        "The mayor sent a message of sympathy to the families following the bombing in the market.",
     ],
 )
 def test_an_act_spoken_about_is_no_incident(text: str, coded: Coded) -> None:
@@ -98,7 +97,9 @@ def test_the_main_act_ranks_above_its_clause_of_sequence(coded: Coded) -> None:
 
 
 def test_an_attack_told_first_still_leads(coded: Coded) -> None:
-    events = coded("A convoy was attacked near the border, and the agency suspended aid deliveries.")
+    events = coded(
+        "A convoy was attacked near the border, and the agency suspended aid deliveries."
+    )
     assert events[0].plover_type == "ASSAULT"
 
 
@@ -117,3 +118,23 @@ def test_a_war_game_of_several_parties_is_cooperation(text: str, coded: Coded) -
 def test_a_war_game_of_one_side_is_still_a_mobilisation(coded: Coded) -> None:
     events = coded("The navy launched war games near the disputed islands on Monday.")
     assert "MOBILIZE" in [e.plover_type for e in events]
+
+
+def test_striking_a_ball_is_no_strike(coded: Coded) -> None:
+    events = coded("She levelled the match by striking a low forehand down the line.")
+    assert "PROTEST" not in [e.plover_type for e in events]
+
+
+def test_workers_striking_are_still_a_protest(coded: Coded) -> None:
+    events = coded("Bus drivers struck for a second day in Lagos over unpaid wages.")
+    assert "PROTEST" in [e.plover_type for e in events]
+
+
+def test_defending_a_policy_in_words_is_support(coded: Coded) -> None:
+    events = coded("The finance minister defended the government's handling of the fuel crisis.")
+    assert [(e.plover_type, e.cameo_root) for e in events][:1] == [("SUPPORT", "05")]
+
+
+def test_defending_a_town_is_no_support(coded: Coded) -> None:
+    events = coded("Government troops defended the town against a rebel assault on Sunday.")
+    assert "SUPPORT" not in [e.plover_type for e in events]

@@ -13,9 +13,10 @@ agreement, one that is refused or withheld a rejection (:func:`interaction_type`
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from eventwire.ontology import Ontology
 from eventwire.pipeline.events.triggers import Lexicon, find_phrases, split_phrase, token_keys
 from eventwire.records import Event
 
@@ -227,8 +228,10 @@ def ranking_governor(
         child, tok = tok, tok.head
         if child.dep_ in {"conj", "parataxis"}:
             return None
-        crossed = crossed or child.dep_ == "advcl" or (
-            child.dep_ == "prep" and bool(token_keys(child) & sequence)
+        crossed = (
+            crossed
+            or child.dep_ == "advcl"
+            or (child.dep_ == "prep" and bool(token_keys(child) & sequence))
         )
         if tok.i in heads:
             return int(tok.i) if crossed else None
@@ -287,6 +290,34 @@ def interaction_type(plover_type: str, modality: str, intent: bool) -> tuple[str
     if modality == "negated":
         return REFUSAL_TYPE
     return None
+
+
+def retype_interaction(
+    event: Event,
+    parse: Any,
+    head: int,
+    lexicon: Lexicon,
+    ontology: Ontology,
+    penalties: Mapping[str, float],
+) -> None:
+    """A promised cooperative act is an AGREE, a refused one a REJECT, an announced
+    coercive one a THREATEN (:func:`interaction_type`): the promise, the refusal or the
+    threat is what the sentence asserts, so the event becomes asserted and its modality
+    penalty (``penalties``) is given back. A threat has no ACLED type: nothing happened yet.
+    """
+    retyped = interaction_type(
+        event.plover_type, event.modality, has_intent_cue(parse, head, lexicon)
+    )
+    if retyped is None:
+        return
+    if event.acled_sub_event_type is not None and retyped[0] != COERCIVE_THREATS["COERCE"][0]:
+        return  # an ACLED-typed act keeps its type
+    event.acled_event_type = event.acled_sub_event_type = None
+    event.rule = f"{event.rule}|{event.modality} {event.plover_type} -> {retyped[0]}"
+    event.plover_type, event.plover_mode = retyped
+    event.cameo_root = ontology.cameo_root(*retyped)
+    event.confidence = round(min(0.99, event.confidence + penalties.get(event.modality, 0.0)), 4)
+    event.modality = "asserted"
 
 
 def is_statement(parse: Any, head_index: int, frame: str, lexicon: Lexicon) -> bool:

@@ -47,7 +47,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.datafiles import words
-from eventwire.pipeline.events.nonevent_kinds import nonevent_kind
+from eventwire.pipeline.events.nonevent_kinds import nonevent_kind, spoken_about
 from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, find_phrases, token_keys
 
 __all__ = ["accidental_blast", "non_event"]
@@ -62,11 +62,6 @@ OCCASION_WORDS: frozenset[str] = words("lexicon", "occasion_words")
 THING_HEADS: frozenset[str] = words("lexicon", "thing_heads")
 POLICY_VERBS: frozenset[str] = words("lexicon", "policy_verbs")
 POLICY_NOUNS: frozenset[str] = words("lexicon", "policy_nouns")
-RESPONSE_NOUNS: frozenset[str] = words("lexicon", "response_nouns")
-TOPIC_PREPS: frozenset[str] = words("lexicon", "topic_preps")
-STATEMENT_NOUNS: frozenset[str] = words("lexicon", "statement_nouns")
-STATEMENT_SEQUENCE_PREPS: frozenset[str] = words("lexicon", "statement_sequence_preps")
-LABEL_NOUNS: frozenset[str] = words("lexicon", "label_nouns")
 PLOT_WORDS: frozenset[str] = words("lexicon", "plot_words")
 FOIL_VERBS: frozenset[str] = words("lexicon", "foil_verbs")
 NEGATIVE_WORDS: frozenset[str] = words("lexicon", "negative_words")
@@ -246,45 +241,6 @@ def _policy_topic(match: TriggerMatch, parse: Any) -> bool:
     return bool(
         verb.i >= 2 and parse[verb.i - 1].text == "-" and parse[verb.i - 2].lower_ == "test"
     )
-
-
-def _response_topic(match: TriggerMatch, parse: Any) -> bool:
-    """A nominal act that is the topic of a response or a statement ("sanctions over the
-    chemical attack", "an inquiry into the bombing", "concern about the escalation of
-    hostilities", "an allegation of rape", "sent condolences following the assault").
-
-    The act may sit in a conjunct or an "of" phrase of the topic ("concerns regarding the
-    casualties of the civilians and the attack"): the climb follows those up to three times.
-    """
-    tok = parse[match.head]
-    if tok.pos_ not in {"NOUN", "PROPN"}:
-        return False
-    topics = RESPONSE_NOUNS | STATEMENT_NOUNS
-    for _ in range(3):
-        while tok.dep_ == "conj" and tok.head.i != tok.i:
-            tok = tok.head  # "the seizures and the killing"
-        prep, governor = tok.head, tok.head.head
-        if tok.dep_ != "pobj" and not (tok.dep_ == "dobj" and prep.dep_ == "prep"):
-            return False  # "following the bombing" is parsed as a verb with its object
-        if prep.lower_ in TOPIC_PREPS and token_keys(governor) & topics:
-            return True
-        if governor.pos_ == "VERB" and prep.lower_ in TOPIC_PREPS | STATEMENT_SEQUENCE_PREPS:
-            said = RESPONSE_NOUNS if prep.lower_ in TOPIC_PREPS else topics
-            if any(
-                c.dep_ in {"dobj", "nsubjpass"} and token_keys(c) & said for c in governor.children
-            ):
-                return True  # "imposed sanctions over the attack", "sent a message after it"
-        if prep.lower_ != "of" or governor.pos_ not in {"NOUN", "PROPN"}:
-            return False
-        tok = governor  # "the escalation of hostilities": the escalation is the topic
-    return False
-
-
-def _label(match: TriggerMatch, parse: Any) -> bool:
-    """ "calling President Assad a murderer", "branded the rebels terrorists": a violent
-    noun as the predicate of naming describes someone; it reports no act."""
-    head = parse[match.head]
-    return head.dep_ == "oprd" and bool(token_keys(head) & LABEL_NOUNS)
 
 
 def _plotted(match: TriggerMatch, parse: Any) -> bool:
@@ -502,10 +458,8 @@ def non_event(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -> 
         return "weapon as a policy topic"
     if frame in {"grenade", "explode", "shell"} and _carried(match, parse):
         return "weapon carried, not used"
-    if frame in VIOLENT and _response_topic(match, parse):
-        return "topic of a response or a statement"
-    if frame in VIOLENT and _label(match, parse):
-        return "a label for someone"
+    if frame in VIOLENT and (reason := spoken_about(match, parse)):
+        return reason  # "sanctions over the attack", "calling the president a murderer"
     if frame in VIOLENT and _plotted(match, parse):
         return "plotted, not done"
     if frame == "disrupt" and _foiled_without_seizure(match, parse, lexicon):

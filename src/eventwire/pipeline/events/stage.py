@@ -21,11 +21,10 @@ from eventwire.pipeline.events.labels import apply_note_label
 from eventwire.pipeline.events.modality import (
     find_modality,
     has_habitual_cue,
-    has_intent_cue,
-    interaction_type,
     is_statement,
     rank_below_governors,
     ranking_governor,
+    retype_interaction,
 )
 from eventwire.pipeline.events.nonevents import equipment_tokens, non_event
 from eventwire.pipeline.events.roles import Roles, find_roles, is_participant
@@ -400,27 +399,11 @@ class EventCoder:
             head = parse[match.head]
             if head.pos_ != "VERB" and head.head.i in trigger_heads and head.head.pos_ == "VERB":
                 event.confidence = round(event.confidence - 0.06, 4)  # the verb is the predicate
-            self._retype_interaction(event, parse, match.head)
+            retype_interaction(event, parse, match.head, lex, self.ontology, _MODALITY_PENALTY)
             out.append(event)
             acts.append((ranking_governor(parse, match.head, main_acts, lex), match.head, event))
         rank_below_governors(acts)  # the main clause's act ranks first
         return out
-
-    def _retype_interaction(self, event: Event, parse: Any, head: int) -> None:
-        """A promised cooperative act is an AGREE, a refused one a REJECT, an announced
-        coercive one a THREATEN (modality.py): the promise, the refusal or the threat is
-        what the sentence asserts."""
-        intent = has_intent_cue(parse, head, self.lexicon)
-        retyped = interaction_type(event.plover_type, event.modality, intent)
-        threat = retyped is not None and retyped[0] == "THREATEN"  # no act has happened yet
-        if retyped is not None and (event.acled_sub_event_type is None or threat):
-            event.acled_event_type = event.acled_sub_event_type = None
-            event.rule = f"{event.rule}|{event.modality} {event.plover_type} -> {retyped[0]}"
-            event.plover_type, event.plover_mode = retyped
-            event.cameo_root = self.ontology.cameo_root(*retyped)
-            penalty = _MODALITY_PENALTY.get(event.modality, 0.0)  # the promise is asserted
-            event.confidence = round(min(0.99, event.confidence + penalty), 4)
-            event.modality = "asserted"
 
     def _event(
         self,
