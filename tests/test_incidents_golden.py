@@ -30,8 +30,6 @@ DETAIL_XFAIL: dict[str, str] = {
     "04_mogadishu_restaurant": "roles: 'himself' (the bomber) becomes actor2 of the suicide "
     "bombing, and 'militants' is coded Opposition Rebels instead of Unidentified Armed Group",
     "06_peshawar_denial": "roles: 'militants' coded Opposition Rebels",
-    "09_idlib_airstrikes": "places/tolls: 'Air strikes hit the towns of Saraqib and Ariha, "
-    "killing eleven' is placed at Saraqib alone with the eleven dead, not split by town",
     "10_borno_clash": "casualties: 'lasted several hours and twelve insurgents were killed' "
     "is read as 22 dead",
 }

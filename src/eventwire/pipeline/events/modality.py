@@ -13,9 +13,10 @@ agreement, one that is refused or withheld a rejection (:func:`interaction_type`
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from eventwire.ontology import Ontology
 from eventwire.pipeline.events.triggers import Lexicon, find_phrases, split_phrase, token_keys
 from eventwire.records import Event
 
@@ -24,6 +25,9 @@ from eventwire.records import Event
 # withheld, a REJECT (CAMEO 12 "decline to ..."), whatever the act would have been.
 COOPERATIVE_TYPES = frozenset({"AID", "COOPERATE", "CONCEDE", "RETREAT"})
 INTENT_TYPE, REFUSAL_TYPE = ("AGREE", "other"), ("REJECT", "refuse")
+# coercive acts announced or planned ("will extend the curfew", "plans to impose
+# restrictions", "vowed to impose sanctions") are a THREATEN (CAMEO 13), with this mode
+COERCIVE_THREATS = {"SANCTION": ("THREATEN", "sanction"), "COERCE": ("THREATEN", "other")}
 # an adverbial clause, a side remark or a loose dependent is a clause of its own
 _OWN_CLAUSE_DEPS = frozenset({"advcl", "parataxis", "dep", "conj"})
 # an act embedded in another act's clause ranks below it, by at least this much
@@ -203,6 +207,37 @@ def governing_trigger(
     return None
 
 
+def ranking_governor(
+    parse: Any, head_index: int, governors: Iterable[int], lexicon: Lexicon
+) -> int | None:
+    """The trigger the act at ``head_index`` ranks below: the one that embeds it
+    (:func:`governing_trigger`) or, failing that, the main act whose adverbial clause or
+    phrase of sequence holds it ("the UN suspended aid after a convoy was attacked", "a
+    court freed the pastor following his arrest", "3,000 fighters surrendered as air raids
+    resumed"). Such an act is asserted and stays an event of its own; CAMEO codes the
+    sentence by its main clause, so the main act ranks first. A coordinated act ("met her,
+    then beat her") ranks on its own.
+    """
+    embedding = governing_trigger(parse, head_index, governors, lexicon)
+    if embedding is not None:
+        return embedding
+    sequence = set(lexicon.modality.get("embedding", {}).get("sequence", []))
+    heads = set(governors) - {head_index}
+    tok, crossed = parse[head_index], False
+    while tok.head.i != tok.i:
+        child, tok = tok, tok.head
+        if child.dep_ in {"conj", "parataxis"}:
+            return None
+        crossed = (
+            crossed
+            or child.dep_ == "advcl"
+            or (child.dep_ == "prep" and bool(token_keys(child) & sequence))
+        )
+        if tok.i in heads:
+            return int(tok.i) if crossed else None
+    return None
+
+
 def rank_below_governors(acts: Iterable[tuple[int | None, int, Event]]) -> None:
     """Give every embedded event (``(governing head, own head, event)``) a confidence below
     the event of the trigger that governs it, so that the sentence's main act ranks first."""
@@ -231,7 +266,8 @@ def has_intent_cue(parse: Any, head_index: int, lexicon: Lexicon) -> bool:
 def interaction_type(plover_type: str, modality: str, intent: bool) -> tuple[str, str] | None:
     """The PLOVER type and mode a cooperative act takes from its modality: promised or
     offered ("pledged to send aid", "will release the prisoners") -> AGREE; refused or
-    withheld ("will not release the detainees") -> REJECT; None when the act stands.
+    withheld ("will not release the detainees") -> REJECT; a coercive act announced or
+    planned ("will extend the curfew") -> THREATEN; None when the act stands.
     ``intent``: the act carries an intent cue (:func:`has_intent_cue`).
 
     >>> interaction_type("AID", "hypothetical", True), interaction_type("CONCEDE", "negated", True)
@@ -240,9 +276,13 @@ def interaction_type(plover_type: str, modality: str, intent: bool) -> tuple[str
     (None, None)
     >>> interaction_type("AGREE", "negated", False)  # "failed to reach an agreement"
     ('REJECT', 'refuse')
+    >>> interaction_type("SANCTION", "hypothetical", True)  # "will impose sanctions"
+    ('THREATEN', 'sanction')
     """
     if plover_type == INTENT_TYPE[0] and modality == "negated":
         return REFUSAL_TYPE  # "failed to reach an agreement": the deal is turned down
+    if plover_type in COERCIVE_THREATS and modality == "hypothetical" and intent:
+        return COERCIVE_THREATS[plover_type]  # "will extend the curfew": a threat
     if plover_type not in COOPERATIVE_TYPES or not intent:
         return None
     if modality == "hypothetical":
@@ -250,6 +290,34 @@ def interaction_type(plover_type: str, modality: str, intent: bool) -> tuple[str
     if modality == "negated":
         return REFUSAL_TYPE
     return None
+
+
+def retype_interaction(
+    event: Event,
+    parse: Any,
+    head: int,
+    lexicon: Lexicon,
+    ontology: Ontology,
+    penalties: Mapping[str, float],
+) -> None:
+    """A promised cooperative act is an AGREE, a refused one a REJECT, an announced
+    coercive one a THREATEN (:func:`interaction_type`): the promise, the refusal or the
+    threat is what the sentence asserts, so the event becomes asserted and its modality
+    penalty (``penalties``) is given back. A threat has no ACLED type: nothing happened yet.
+    """
+    retyped = interaction_type(
+        event.plover_type, event.modality, has_intent_cue(parse, head, lexicon)
+    )
+    if retyped is None:
+        return
+    if event.acled_sub_event_type is not None and retyped[0] != COERCIVE_THREATS["COERCE"][0]:
+        return  # an ACLED-typed act keeps its type
+    event.acled_event_type = event.acled_sub_event_type = None
+    event.rule = f"{event.rule}|{event.modality} {event.plover_type} -> {retyped[0]}"
+    event.plover_type, event.plover_mode = retyped
+    event.cameo_root = ontology.cameo_root(*retyped)
+    event.confidence = round(min(0.99, event.confidence + penalties.get(event.modality, 0.0)), 4)
+    event.modality = "asserted"
 
 
 def is_statement(parse: Any, head_index: int, frame: str, lexicon: Lexicon) -> bool:

@@ -23,6 +23,14 @@ no incident of political violence.
   cooperation, no change in an armed group's activity;
 - an act given up or called off: "have given up fighting", "called off the strike"
   (``ending_verbs``): it stops, nothing happens;
+- an act that is the topic of a response or a statement ("sanctions over the chemical attack",
+  "expressed concern about the escalation of hostilities", "an allegation of rape", "sent a
+  condolence message following the assault"; ``response_nouns``, ``topic_preps``,
+  ``statement_nouns``, ``statement_sequence_preps``) and a violent noun naming someone
+  ("calling the president a murderer"; ``label_nouns``): :func:`spoken_about`, asked by
+  nonevents.py before the classes below;
+- a protest word used as a transitive verb: "striking a sweet forehand", "struck the ball"
+  (``strike_lemmas``): a labour strike takes no object;
 - a business or political "attack" on a market, a rival company or a policy with no weapon,
   armed actor or harm in the sentence: "the retailer launched an assault on the budget
   market", "the chief executive launched an attack on rival banks over their fees"
@@ -38,7 +46,7 @@ from typing import Any
 from eventwire.datafiles import words
 from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, token_keys
 
-__all__ = ["nonevent_kind"]
+__all__ = ["nonevent_kind", "spoken_about"]
 
 PERIOD_UNITS: frozenset[str] = words("lexicon", "period_units")
 CROWD_CONTROL_HEADS: frozenset[str] = words("lexicon", "crowd_control_heads")
@@ -49,6 +57,12 @@ COURT_WORDS: frozenset[str] = words("lexicon", "court_words")
 NONFORCE_OBJECTS: frozenset[str] = words("lexicon", "nonforce_objects")
 ASSIST_PURPOSES: frozenset[str] = words("lexicon", "assist_purposes")
 ENDING_VERBS: frozenset[str] = words("lexicon", "ending_verbs")
+STRIKE_LEMMAS: frozenset[str] = words("lexicon", "strike_lemmas")
+RESPONSE_NOUNS: frozenset[str] = words("lexicon", "response_nouns")
+TOPIC_PREPS: frozenset[str] = words("lexicon", "topic_preps")
+STATEMENT_NOUNS: frozenset[str] = words("lexicon", "statement_nouns")
+STATEMENT_SEQUENCE_PREPS: frozenset[str] = words("lexicon", "statement_sequence_preps")
+LABEL_NOUNS: frozenset[str] = words("lexicon", "label_nouns")
 
 VIOLENT = frozenset(
     {"clash", "attack", "shoot", "kill", "harm", "beat", "shell", "air", "explode", "grenade",
@@ -238,6 +252,64 @@ def _business_attack(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
     return any(token_keys(t) & business for g in targets for t in g.subtree)
 
 
+def _transitive_strike(match: TriggerMatch, parse: Any) -> bool:
+    """ "striking a sweet forehand", "struck the ball": a labour strike takes no object, so
+    a protest word used as a transitive verb is a hit, not a strike."""
+    head = parse[match.head]
+    if head.pos_ != "VERB" or head.lemma_.lower() not in STRIKE_LEMMAS:
+        return False
+    return any(c.dep_ in {"dobj", "obj"} for c in head.children)
+
+
+def _response_topic(match: TriggerMatch, parse: Any) -> bool:
+    """A nominal act that is the topic of a response or a statement ("sanctions over the
+    chemical attack", "an inquiry into the bombing", "concern about the escalation of
+    hostilities", "an allegation of rape", "sent condolences following the assault").
+
+    The act may sit in a conjunct or an "of" phrase of the topic ("concerns regarding the
+    casualties of the civilians and the attack"): the climb follows those up to three times.
+    """
+    tok = parse[match.head]
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    topics = RESPONSE_NOUNS | STATEMENT_NOUNS
+    for _ in range(3):
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head  # "the seizures and the killing"
+        prep, governor = tok.head, tok.head.head
+        if tok.dep_ != "pobj" and not (tok.dep_ == "dobj" and prep.dep_ == "prep"):
+            return False  # "following the bombing" is parsed as a verb with its object
+        if prep.lower_ in TOPIC_PREPS and token_keys(governor) & topics:
+            return True
+        if governor.pos_ == "VERB" and prep.lower_ in TOPIC_PREPS | STATEMENT_SEQUENCE_PREPS:
+            said = RESPONSE_NOUNS if prep.lower_ in TOPIC_PREPS else topics
+            if any(
+                c.dep_ in {"dobj", "nsubjpass"} and token_keys(c) & said for c in governor.children
+            ):
+                return True  # "imposed sanctions over the attack", "sent a message after it"
+        if prep.lower_ != "of" or governor.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        tok = governor  # "the escalation of hostilities": the escalation is the topic
+    return False
+
+
+def _label(match: TriggerMatch, parse: Any) -> bool:
+    """ "calling President Assad a murderer", "branded the rebels terrorists": a violent
+    noun as the predicate of naming describes someone; it reports no act."""
+    head = parse[match.head]
+    return head.dep_ == "oprd" and bool(token_keys(head) & LABEL_NOUNS)
+
+
+def spoken_about(match: TriggerMatch, parse: Any) -> str | None:
+    """Why a violent trigger is only spoken about (a short reason), or None: the topic of a
+    response or a statement, or a label for someone."""
+    if _response_topic(match, parse):
+        return "topic of a response or a statement"
+    if _label(match, parse):
+        return "a label for someone"
+    return None
+
+
 def nonevent_kind(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -> str | None:
     """Why a trigger match names no incident (a short reason), or None."""
     if frame in VIOLENT and _period(match, parse):
@@ -252,6 +324,8 @@ def nonevent_kind(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon)
         return "disaster"
     if frame == "arrest" and _court_sentence(match, parse):
         return "a court's sentence"
+    if frame == "protest" and _transitive_strike(match, parse):
+        return "a hit, not a strike"
     if frame == "protest" and _victims_gathering(match, parse):
         return "the victims' gathering"
     if frame == "mobilize" and _nonforce_mobilised(match, parse):

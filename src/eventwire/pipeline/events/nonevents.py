@@ -20,6 +20,10 @@ module drops trigger matches that name no event at all, whatever their sense:
 - weapons as policy topics: "tested a missile", "developing chemical weapons", "sanctions
   over the chemical attack", "an inquiry into the bombing" (``policy_verbs``,
   ``response_nouns``, ``topic_preps``);
+- acts that are what someone says or feels something about: "expressed concern about the
+  escalation of hostilities", "an allegation of rape", "sent a condolence message following
+  the assault" (``statement_nouns``, ``statement_sequence_preps``), and violent nouns that
+  name someone: "calling the president a murderer" (``label_nouns``);
 - plots foiled before any act: "foiled a plot to bomb the subway" is no explosion, and no
   disrupted weapons use unless weapons were seized or defused (ACLED) (``plot_words``,
   ``foil_verbs``);
@@ -43,7 +47,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.datafiles import words
-from eventwire.pipeline.events.nonevent_kinds import nonevent_kind
+from eventwire.pipeline.events.nonevent_kinds import nonevent_kind, spoken_about
 from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, find_phrases, token_keys
 
 __all__ = ["accidental_blast", "non_event"]
@@ -58,8 +62,6 @@ OCCASION_WORDS: frozenset[str] = words("lexicon", "occasion_words")
 THING_HEADS: frozenset[str] = words("lexicon", "thing_heads")
 POLICY_VERBS: frozenset[str] = words("lexicon", "policy_verbs")
 POLICY_NOUNS: frozenset[str] = words("lexicon", "policy_nouns")
-RESPONSE_NOUNS: frozenset[str] = words("lexicon", "response_nouns")
-TOPIC_PREPS: frozenset[str] = words("lexicon", "topic_preps")
 PLOT_WORDS: frozenset[str] = words("lexicon", "plot_words")
 FOIL_VERBS: frozenset[str] = words("lexicon", "foil_verbs")
 NEGATIVE_WORDS: frozenset[str] = words("lexicon", "negative_words")
@@ -81,6 +83,11 @@ VIOLENT = frozenset(
      "suicide", "chemical", "abduct", "sexual", "riot", "mob", "body"}
 )  # fmt: skip
 ARMED_CLASSES = ("armed", "nonstate", "military_site", "state")
+# a weapon in the sentence makes a crash or a collapse possibly the result of an attack
+MISHAP_WEAPON_CLASSES = (
+    "weapon_air", "weapon_shell", "weapon_ied", "weapon_grenade", "weapon_smallarms",
+    "weapon_suicide",
+)  # fmt: skip
 
 
 def _has(parse: Any, lexicon: Lexicon, name: str, skip: set[int] | None = None) -> bool:
@@ -198,7 +205,25 @@ def _disaster_agent(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
         if token_keys(head.head) & MISHAP_VERBS:
             return True
         agents += [c for c in head.head.children if c.dep_ == "nsubj"]
+    if head.pos_ == "NOUN":  # "the explosion of Taal Volcano"
+        agents += [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+    if _killed_in_a_mishap(head, parse, lexicon):
+        return True
     return any(token_keys(a) & vocab for a in agents)
+
+
+def _killed_in_a_mishap(head: Any, parse: Any, lexicon: Lexicon) -> bool:
+    """ "a civilian killed when their plane crashed", "died when the bus plunged into a
+    river": a death told by a clause of mishap, with no weapon in the sentence."""
+    if not any(c.dep_ == "advcl" and token_keys(c) & MISHAP_VERBS for c in head.children):
+        return False
+    return not any(_has(parse, lexicon, name) for name in MISHAP_WEAPON_CLASSES)
 
 
 def _policy_topic(match: TriggerMatch, parse: Any) -> bool:
@@ -216,24 +241,6 @@ def _policy_topic(match: TriggerMatch, parse: Any) -> bool:
     return bool(
         verb.i >= 2 and parse[verb.i - 1].text == "-" and parse[verb.i - 2].lower_ == "test"
     )
-
-
-def _response_topic(match: TriggerMatch, parse: Any) -> bool:
-    """A nominal act that is the topic of a response ("sanctions over the chemical attack",
-    "an inquiry into the bombing", "imposed sanctions for the killings")."""
-    head = parse[match.head]
-    if head.pos_ not in {"NOUN", "PROPN"} or head.dep_ != "pobj":
-        return False
-    prep = head.head
-    if prep.lower_ not in TOPIC_PREPS:
-        return False
-    governor = prep.head
-    if token_keys(governor) & RESPONSE_NOUNS:
-        return True
-    return governor.pos_ == "VERB" and any(
-        c.dep_ in {"dobj", "nsubjpass"} and token_keys(c) & RESPONSE_NOUNS
-        for c in governor.children
-    )  # "the EU imposed sanctions over the attack"
 
 
 def _plotted(match: TriggerMatch, parse: Any) -> bool:
@@ -451,8 +458,8 @@ def non_event(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -> 
         return "weapon as a policy topic"
     if frame in {"grenade", "explode", "shell"} and _carried(match, parse):
         return "weapon carried, not used"
-    if frame in VIOLENT and _response_topic(match, parse):
-        return "topic of a response"
+    if frame in VIOLENT and (reason := spoken_about(match, parse)):
+        return reason  # "sanctions over the attack", "calling the president a murderer"
     if frame in VIOLENT and _plotted(match, parse):
         return "plotted, not done"
     if frame == "disrupt" and _foiled_without_seizure(match, parse, lexicon):

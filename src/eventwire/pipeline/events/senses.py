@@ -27,6 +27,7 @@ __all__ = [
     "SENSE_FRAMES",
     "WEAPON_CLASSES",
     "fiction_story",
+    "joint_exercise",
     "nonviolent_sense",
     "story_domain",
     "told_violence",
@@ -56,6 +57,8 @@ SENSE_FRAMES = frozenset(
 CONTEST_LEMMAS: frozenset[str] = words("lexicon", "contest_lemmas")
 EXPLODE_LEMMAS: frozenset[str] = words("lexicon", "explode_lemmas")
 HARM_LEMMAS: frozenset[str] = words("lexicon", "harm_lemmas")
+EXERCISE_WORDS: frozenset[str] = words("lexicon", "exercise_words")
+ALLY_WORDS: frozenset[str] = words("lexicon", "ally_words")
 
 
 # the story classes; "fiction" and "legal": a film, game, novel or court story tells violence
@@ -418,3 +421,41 @@ def nonviolent_sense(
         # "blasted in a shot that James parried": a shot at goal in a sports story
         return domain and head.pos_ == "NOUN" and not _hurt(parse, lexicon, own)
     return _contest(match, parse, lexicon, domain)
+
+
+def _exercise_verb(head: Any) -> Any:
+    """The verb that a nominal exercise is the object or subject of ("launch war games",
+    "participating in the war game", "the war game was staged by ...")."""
+    tok = head
+    for _ in range(3):
+        if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i:
+            return tok
+        if tok.dep_ not in {"dobj", "obj", "pobj", "prep", "nsubjpass", "nsubj", "compound"}:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def joint_exercise(match: TriggerMatch, parse: Any) -> bool:
+    """A military exercise held by two or more parties ("the US and its allies launched war
+    games", "a war game staged by US marines and Jordanian forces", "held drills with
+    Russia"): military cooperation (CAMEO 06), not a show of force by one side."""
+    head = parse[match.head]
+    if not any(token_keys(t) & EXERCISE_WORDS for t in parse[match.start : match.end]):
+        return False
+    verb = _exercise_verb(head)
+    parties = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != head.i]
+    parties += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    if any(c.dep_ == "conj" for p in parties for c in p.children):
+        return True  # "Germany, Italy and the US", "US marines and Jordanian forces"
+    if any(token_keys(p) & ALLY_WORDS for p in parties):
+        return True  # "the US and Western allies", "NATO"
+    partners = [
+        g
+        for t in (verb, head)
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(p.ent_type_ in {"GPE", "NORP", "ORG"} for p in partners)  # "drills with Russia"

@@ -20,12 +20,11 @@ from eventwire.pipeline.common.triggerlexicon import trigger_surface_forms
 from eventwire.pipeline.events.labels import apply_note_label
 from eventwire.pipeline.events.modality import (
     find_modality,
-    governing_trigger,
     has_habitual_cue,
-    has_intent_cue,
-    interaction_type,
     is_statement,
     rank_below_governors,
+    ranking_governor,
+    retype_interaction,
 )
 from eventwire.pipeline.events.nonevents import equipment_tokens, non_event
 from eventwire.pipeline.events.roles import Roles, find_roles, is_participant
@@ -46,7 +45,12 @@ from eventwire.pipeline.events.rules import (
     valid_intervention,
     valid_protest_violence,
 )
-from eventwire.pipeline.events.senses import fiction_story, nonviolent_sense, story_domain
+from eventwire.pipeline.events.senses import (
+    fiction_story,
+    joint_exercise,
+    nonviolent_sense,
+    story_domain,
+)
 from eventwire.pipeline.events.subtypes import VIOLENT_FRAMES, Context, classify, phrase_classes
 from eventwire.pipeline.events.triggers import (
     Lexicon,
@@ -152,6 +156,8 @@ class EventCoder:
             return self._accept_violent(match, parse, ctx, strong, in_domain)
         if frame == "protest" and entry.ambiguous:
             return self._accept_protest(match, parse, ctx, in_domain)
+        if frame == "mobilize" and joint_exercise(match, parse):
+            return "cooperate"  # "the US and its allies launched war games"
         if is_statement(parse, match.head, frame, self.lexicon):
             return None  # "rejected the accusations", "released a statement"
         if frame == "destroy":
@@ -393,24 +399,11 @@ class EventCoder:
             head = parse[match.head]
             if head.pos_ != "VERB" and head.head.i in trigger_heads and head.head.pos_ == "VERB":
                 event.confidence = round(event.confidence - 0.06, 4)  # the verb is the predicate
-            self._retype_interaction(event, parse, match.head)
+            retype_interaction(event, parse, match.head, lex, self.ontology, _MODALITY_PENALTY)
             out.append(event)
-            acts.append((governing_trigger(parse, match.head, main_acts, lex), match.head, event))
+            acts.append((ranking_governor(parse, match.head, main_acts, lex), match.head, event))
         rank_below_governors(acts)  # the main clause's act ranks first
         return out
-
-    def _retype_interaction(self, event: Event, parse: Any, head: int) -> None:
-        """A promised cooperative act is an AGREE, a refused one a REJECT (modality.py):
-        the promise or the refusal is what the sentence asserts."""
-        intent = has_intent_cue(parse, head, self.lexicon)
-        retyped = interaction_type(event.plover_type, event.modality, intent)
-        if retyped is not None and event.acled_sub_event_type is None:
-            event.rule = f"{event.rule}|{event.modality} {event.plover_type} -> {retyped[0]}"
-            event.plover_type, event.plover_mode = retyped
-            event.cameo_root = self.ontology.cameo_root(*retyped)
-            penalty = _MODALITY_PENALTY.get(event.modality, 0.0)  # the promise is asserted
-            event.confidence = round(min(0.99, event.confidence + penalty), 4)
-            event.modality = "asserted"
 
     def _event(
         self,

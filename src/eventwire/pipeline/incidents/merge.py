@@ -15,7 +15,7 @@ import dataclasses
 from eventwire.pipeline.common.salience import coded_salience
 from eventwire.pipeline.incidents.compat import date_rank, named, place_rank
 from eventwire.pipeline.incidents.group import Incident, Item
-from eventwire.pipeline.incidents.tolls import TollCues, combine_tolls
+from eventwire.pipeline.incidents.tolls import TollCues, combine_tolls, own_tolls
 from eventwire.records import Actor, Event, Mention, Sentence, Span
 
 # Mentions that describe the incident itself (claims, denials and follow-ups only refer to it).
@@ -128,8 +128,14 @@ def _mentions(rep: Item, items: list[Item]) -> list[Mention]:
     return mentions
 
 
-def merge(incident: Incident, sentences: list[Sentence], toll_cues: TollCues) -> Event:
-    """The incident as one event: the representative mention, filled from all mentions."""
+def merge(
+    incident: Incident,
+    sentences: list[Sentence],
+    toll_cues: TollCues,
+    shared: frozenset[int] = frozenset(),
+) -> Event:
+    """The incident as one event: the representative mention, filled from all mentions.
+    ``shared``: sentences that also name other incidents' places (their tolls are totals)."""
     items = incident.items
     describing = [i for i in items if i.kind in _DESCRIBING] or items
     rep = min(describing, key=_rank)
@@ -145,9 +151,7 @@ def merge(incident: Incident, sentences: list[Sentence], toll_cues: TollCues) ->
         describing, key=lambda i: (not i.own_date, date_rank(i.event.date, i.order))
     ).event.date
     event.fatalities = combine_tolls(
-        [i.event.fatalities for i in describing if i.event.fatalities is not None],
-        sentences,
-        toll_cues,
+        own_tolls([i.event for i in describing], set(shared)), sentences, toll_cues
     )
     if any(i.event.modality == "asserted" for i in describing):
         event.modality = "asserted"

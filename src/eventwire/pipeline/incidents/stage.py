@@ -32,7 +32,7 @@ from eventwire.pipeline.incidents.cues import load_incident_cues
 from eventwire.pipeline.incidents.group import Grouper, Incident, Item
 from eventwire.pipeline.incidents.merge import merge
 from eventwire.pipeline.incidents.retype import excessive_force, same_weapon
-from eventwire.pipeline.incidents.tolls import load_toll_cues
+from eventwire.pipeline.incidents.tolls import load_toll_cues, shared_sentences
 from eventwire.records import Document, Event
 
 NAME = "eventwire.incidents.v1"
@@ -75,8 +75,14 @@ class IncidentsStage:
         pairs: list[tuple[Incident, Event]] = []
         incidents = self.grouper.group(doc)
         self.attach_text_claims(doc, incidents)
-        for incident in incidents:
-            event = self._event_of(doc, incident)
+        places = [
+            {i.event.location.text for i in inc.items if i.own_place and i.event.location}
+            for inc in incidents
+        ]
+        for incident, shared in zip(
+            incidents, shared_sentences(places, doc.sentences), strict=True
+        ):
+            event = self._event_of(doc, incident, frozenset(shared))
             if event is not None:
                 pairs.append((incident, event))
         same_weapon(pairs, doc.sentences, self.weapon_sub_types, self.grouper.cues)
@@ -106,7 +112,9 @@ class IncidentsStage:
                 best[1].claimants.append(claim.claimant)
                 best[1].claim_mentions.append(claim.mention)
 
-    def _event_of(self, doc: Document, incident: Incident) -> Event | None:
+    def _event_of(
+        self, doc: Document, incident: Incident, shared: frozenset[int] = frozenset()
+    ) -> Event | None:
         """The incident's event, or None for a claim or denial that refers to nothing.
 
         A report that only carries a claim of responsibility for a violent act ("Islamic
@@ -123,7 +131,7 @@ class IncidentsStage:
                 "report: not an event",
             )
             return None
-        event = merge(incident, doc.sentences, self.toll_cues)
+        event = merge(incident, doc.sentences, self.toll_cues, shared)
         if claimed_act is not None and claimed_act[1] == "denial":
             event.actor1 = None  # who denies it is not who did it
         elif claimed_act is not None and event.actor1 is not None:

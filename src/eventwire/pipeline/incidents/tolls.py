@@ -6,6 +6,11 @@ seven" (an update: the later, larger count replaces the earlier), "two of the at
 also killed" (more deaths, said with an addition cue: added), "the five soldiers were buried"
 (the same count again) or "four of the dead were soldiers", "in Saraqib seven were killed"
 (a smaller count without an addition cue: part of the count before).
+
+A toll told in a sentence that names the places of other incidents of the report ("air
+strikes hit Saraqib and Ariha, killing eleven", then "in Saraqib … seven", "in Ariha …
+four") is their total: an incident that has a toll of its own does not take it
+(:func:`shared_sentences`).
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from dataclasses import dataclass
 
 from eventwire.datafiles import words
 from eventwire.pipeline.incidents.cues import phrase_pattern
-from eventwire.records import Fatalities, Sentence
+from eventwire.records import Event, Fatalities, Sentence
 
 
 @dataclass(frozen=True)
@@ -69,3 +74,31 @@ def combine_tolls(
     if total != chosen.best:
         chosen = dataclasses.replace(chosen, best=total, low=None, high=None)
     return dataclasses.replace(chosen, wounded=max(wounded) if wounded else chosen.wounded)
+
+
+def shared_sentences(places: list[set[str]], sentences: list[Sentence]) -> list[set[int]]:
+    """For each incident (given by the toponyms its mentions state), the indices of the
+    sentences that also name a place of another incident: a toll told there is shared."""
+    out: list[set[int]] = []
+    for k, own in enumerate(places):
+        others = {p for j, ps in enumerate(places) if j != k for p in ps if len(p) > 2} - own
+        out.append(
+            {n for n, s in enumerate(sentences) if any(p in s.text for p in others)}
+            if others
+            else set()
+        )
+    return out
+
+
+def own_tolls(events: list[Event], shared: set[int]) -> list[Fatalities]:
+    """The tolls of an incident's describing mentions, leaving out those told in a shared
+    sentence when another mention gives a toll of its own."""
+    tolls = [e.fatalities for e in events if e.fatalities is not None]
+    own = [
+        e.fatalities
+        for e in events
+        if e.fatalities is not None
+        and e.fatalities.best is not None
+        and e.sentence_index not in shared
+    ]
+    return own if own and len(own) < len(tolls) else tolls
