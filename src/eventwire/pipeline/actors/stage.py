@@ -269,6 +269,15 @@ class ActorCoder:
                     return mention
         return None
 
+    def _monitor_reports(self, doc: Document, event: Event) -> bool:
+        """True when a monitor (an observation mission, a rights observatory) is named in the
+        event's sentence: the report is an observation, not a party's account."""
+        for mention, _, _ in noun_phrases(doc, event):
+            coded = code_mention(self.dictionary, mention.text, None, doc.published, fuzzy=False)
+            if coded.type == "monitor":
+                return True
+        return False
+
     @staticmethod
     def _drop_places(doc: Document, event: Event) -> None:
         """An unknown 'actor' that is a resolved toponym ("Timbuktu") is a place, not an actor."""
@@ -364,7 +373,8 @@ class ActorCoder:
                 if a1.inter is not None and a1.actor_id not in ("GEN-CIVILIANS", "GEN-PROTESTERS"):
                     event.assoc_actors.append(a1)
         elif category in VIOLENT:
-            if a1 is not None and a1.type == "monitor":
+            monitored = a1 is not None and a1.type == "monitor"
+            if monitored:
                 # "the OSCE SMM observed explosions": the monitor reports, it is not a party
                 doc.note(NAME, "EW-ACT-012", f"{a1.text!r} is a monitor, not actor1")
                 a1 = event.actor1 = self._scan(doc, event, country, doc.published)
@@ -372,6 +382,12 @@ class ActorCoder:
             if a1 is None and event.acled_sub_event_type == "Air/drone strike" and air_force:
                 # agentless air strikes: aircraft are the state's unless a report says whose
                 event.actor1 = self._inferred(air_force.id, country)
+            elif a1 is None and air_force and (monitored or self._monitor_reports(doc, event)):
+                # a monitoring mission recording fire with no side named: the documented
+                # default is the military of the country (ACLED 2020 dev: 26 of 45 such notes
+                # name the state's forces first, none an unidentified group)
+                event.actor1 = self._inferred(air_force.id, country)
+                doc.note(NAME, "EW-ACT-015", "monitor report without a side: the state military")
             elif a1 is None and self.infer_unidentified:
                 event.actor1 = self._inferred("GEN-UAG", country)
                 doc.note(
