@@ -24,7 +24,7 @@ from datetime import date
 
 from eventwire.config import ActorsOptions, Settings
 from eventwire.datafiles import words
-from eventwire.pipeline.actors.compose import code_mention
+from eventwire.pipeline.actors.compose import code_mention, communal_militia
 from eventwire.pipeline.actors.coref import ANAPHORS, MentionHistory, anaphor_types
 from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse, toll_victims
 from eventwire.pipeline.actors.targets import (
@@ -48,6 +48,10 @@ WEAK = frozenset({"context", "head-noun", "unknown"})
 _LEFT_WORDS = re.compile(r"((?:[A-Za-z][\w'’.-]* ){1,3})$")
 COLLECTIVE: frozenset[str] = words("actors", "collective")
 STATE_TYPES = frozenset({"military", "police"})
+# coded as these (or not at all), a perpetrator named by its community is its militia
+COMMUNAL_FROM = frozenset(
+    {None, "GEN-UAG", "GEN-CIVILIANS", "GEN-FARMERS", "GEN-RIOTERS", "GEN-MILITIA", "GEN-COMMUNAL"}
+)
 
 
 def _names_something(d: ActorDictionary, words: str) -> bool:
@@ -269,6 +273,19 @@ class ActorCoder:
                     return mention
         return None
 
+    def _communal(self, event: Event, actor: Actor, country: str | None) -> bool:
+        """Recode a perpetrator named by its community ("Murle", "rival ethnic groups",
+        "Pokot herders") as that community's militia (inter 4); True when it did."""
+        if actor.actor_id not in COMMUNAL_FROM or actor.resolved_by in ("coref", "inferred"):
+            return False
+        label = communal_militia(self.dictionary, actor.text)
+        if label is None:
+            return False
+        actor.name, actor.actor_id, actor.type = label, "GEN-COMMUNAL", "identity militia"
+        actor.inter, actor.country = 4, actor.country or country
+        actor.resolved_by = "communal"
+        return True
+
     def _monitor_reports(self, doc: Document, event: Event) -> bool:
         """True when a monitor (an observation mission, a rights observatory) is named in the
         event's sentence: the report is an observation, not a party's account."""
@@ -395,6 +412,8 @@ class ActorCoder:
                     "EW-ACT-010",
                     f"no perpetrator for {event.trigger.text!r}: coded as Unidentified Armed Group",
                 )
+            elif a1 is not None and self._communal(event, a1, country):
+                pass
             elif a1 is not None and (a1.inter == 7 or a1.inter is None):
                 named = a1.text[:1].isupper() and anaphor_types(a1.text) is None
                 if a1.inter is None and a1.resolved_by == "unknown" and named:
