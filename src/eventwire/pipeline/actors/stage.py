@@ -128,6 +128,7 @@ class ActorCoder:
             seen = history.setdefault(segment, [])
             self._code_event_actors(doc, event, country, ref_date, seen)
             self._drop_places(doc, event)
+            self._drop_trigger_words(doc, event)
             attacker = repelled_attacker(self.dictionary, doc, event, country, ref_date, seen)
             if attacker is not None and event.actor1 is not None and event.actor2 is not None:
                 if attacker.start >= 0:  # "repelled an attack by X": X's own words
@@ -246,6 +247,10 @@ class ActorCoder:
         """An armed actor named elsewhere in the sentence: a "by" agent first, then any."""
         phrases = noun_phrases(doc, event)
         a2 = event.actor2
+        # a strategic development has no victim: "Al Shabaab were seen patrolling" names
+        # the group that moved, though the parse reads it as acted upon
+        passive_ok = event_category(event) == "Strategic developments"
+        acted_upon = ("dobj", "speaker") if passive_ok else ("nsubjpass", "dobj", "speaker")
         for agents_only in (True, False):
             for mention, by_agent, dep in phrases:
                 if agents_only and not by_agent:
@@ -254,7 +259,7 @@ class ActorCoder:
                     continue
                 if any(p.start <= mention.start and mention.end <= p.end for p in doc.places):
                     continue  # "…, Baghdad governorate, Iraq": a place, not an actor
-                if not by_agent and dep in ("nsubjpass", "dobj", "speaker"):
+                if not by_agent and dep in acted_upon:
                     continue  # acted upon ("two soldiers were killed") or only reporting
                 coded = code_mention(self.dictionary, mention.text, country, ref_date, fuzzy=False)
                 if coded.inter not in ARMED or coded.type == "monitor":
@@ -294,6 +299,19 @@ class ActorCoder:
             if coded.type == "monitor":
                 return True
         return False
+
+    @staticmethod
+    def _drop_trigger_words(doc: Document, event: Event) -> None:
+        """A mention inside the trigger's own words names the event, not a party ("forces"
+        of the analyst's label "Movement of forces:")."""
+        t = event.trigger
+        for slot in ("actor1", "actor2"):
+            actor = getattr(event, slot)
+            if actor is None or actor.start < 0 or t.end - t.start <= actor.end - actor.start:
+                continue
+            if t.start <= actor.start and actor.end <= t.end:
+                setattr(event, slot, None)
+                doc.note(NAME, "EW-ACT-016", f"{slot} {actor.text!r} is part of the trigger")
 
     @staticmethod
     def _drop_places(doc: Document, event: Event) -> None:
