@@ -128,7 +128,7 @@ def _find_head(d: ActorDictionary, norm: list[str]) -> tuple[int, str] | None:
 def _cut(words: list[str]) -> list[str]:
     """The words up to a relative clause or an "of" complement ("members of X" keeps X)."""
     lead = 0
-    while lead < len(words) - 2 and words[lead].lower() in _PARTITIVE:
+    while lead < len(words) - 2 and (words[lead].lower() in _PARTITIVE or words[lead].isdigit()):
         lead += 1
     if lead and words[lead].lower() == "of":
         words = words[lead + 1 :]

@@ -33,7 +33,7 @@ from eventwire.pipeline.actors.targets import (
     repelled_attacker,
     subject_read_as_target,
 )
-from eventwire.pipeline.actors.things import is_thing, owner_words
+from eventwire.pipeline.actors.things import is_count, is_thing, owner_words
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary, normalise
 from eventwire.records import Actor, Document, Event
@@ -331,7 +331,13 @@ class ActorCoder:
         thing whose owner is named takes the owner's coding (things.py)."""
         for slot in ("actor1", "actor2"):
             actor = getattr(event, slot)
-            if actor is None or actor.resolved_by != "unknown" or not is_thing(actor.text):
+            if actor is None or actor.resolved_by != "unknown":
+                continue
+            if is_count(actor.text):
+                setattr(event, slot, None)
+                doc.note(NAME, "EW-ACT-014", f"{slot} {actor.text!r} is a count, not an actor")
+                continue
+            if not is_thing(actor.text):
                 continue
             owner = owner_words(actor.text)
             coded = code_mention(self.dictionary, owner, country, ref_date) if owner else None
