@@ -404,8 +404,66 @@ def test_monitors_are_not_parties_to_violence(coder: ActorCoder) -> None:
     )
     coder(doc)
     actor = doc.events[0].actor1
+    # the documented default for a monitor's report with no side named: the state military
+    assert actor is not None and (actor.actor_id, actor.inter) == ("UA-MIL", 1)
+    codes = {n.code for n in doc.notes}
+    assert {"EW-ACT-012", "EW-ACT-015"} <= codes
+
+
+def test_violence_without_a_monitor_or_a_side_stays_unidentified(coder: ActorCoder) -> None:
+    doc = make_doc("Explosions were heard near the town.", [("", None, "Battles")], country="UA")
+    coder(doc)
+    actor = doc.events[0].actor1
     assert actor is not None and actor.actor_id == "GEN-UAG"
-    assert any(n.code == "EW-ACT-012" for n in doc.notes)
+
+
+@pytest.mark.parametrize(
+    ("perpetrator", "name"),
+    [
+        ("The Murle", "Murle Ethnic Militia"),
+        ("Armed Turkana herders", "Turkana Ethnic Militia"),
+        ("Youths of two rival communities", "Unidentified Communal Militia"),
+        ("Armed pastoralists", "Unidentified Communal Militia"),
+    ],
+)
+def test_perpetrators_named_by_their_community_are_communal_militias(
+    coder: ActorCoder, perpetrator: str, name: str
+) -> None:
+    text = f"{perpetrator} raided a cattle camp and killed four herders."
+    doc = make_doc(text, [(perpetrator, None, "Violence against civilians")], country="SS")
+    coder(doc)
+    actor = doc.events[0].actor1
+    assert actor is not None and (actor.inter, actor.name) == (4, name)
+
+
+def test_a_community_as_victim_stays_civilian(coder: ActorCoder) -> None:
+    text = "Gunmen killed two Murle in the market."
+    doc = make_doc(text, [("Gunmen", "two Murle", "Violence against civilians")], country="SS")
+    coder(doc)
+    a2 = doc.events[0].actor2
+    assert a2 is not None and a2.inter == 7
+
+
+def test_a_count_is_no_actor(coder: ActorCoder) -> None:
+    doc = make_doc("Twelve died and 40 fled the fighting.", [("40", None, "Battles")], country="SD")
+    coder(doc)
+    actor = doc.events[0].actor1
+    assert actor is not None and actor.actor_id == "GEN-UAG" and actor.text == ""
+    assert any("is a count" in n.message for n in doc.notes)
+
+
+def test_words_of_the_trigger_are_no_actor(coder: ActorCoder) -> None:
+    text = "Movement of forces: on Monday an armed group was seen near the wells."
+    doc = make_doc(text, [("forces", None, "Strategic developments")], country="SO")
+    doc.events[0].trigger = Span(0, len("Movement of forces"), "trigger", "Movement of forces")
+    coder(doc)
+    assert doc.events[0].actor1 is None
+    assert any(n.code == "EW-ACT-016" for n in doc.notes)
+
+
+def test_a_leading_count_is_a_partitive(d: ActorDictionary) -> None:
+    actor = code(d, "2 groups of government soldiers", "SO")
+    assert (actor.inter, actor.actor_id) == (1, "SO-MIL")
 
 
 def test_groups_of_civilians_attacking_are_rioters_and_one_person_an_armed_group(

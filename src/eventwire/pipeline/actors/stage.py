@@ -278,7 +278,7 @@ class ActorCoder:
                     return mention
         return None
 
-    def _communal(self, event: Event, actor: Actor, country: str | None) -> bool:
+    def _communal(self, actor: Actor, country: str | None) -> bool:
         """Recode a perpetrator named by its community ("Murle", "rival ethnic groups",
         "Pokot herders") as that community's militia (inter 4); True when it did."""
         if actor.actor_id not in COMMUNAL_FROM or actor.resolved_by in ("coref", "inferred"):
@@ -414,43 +414,7 @@ class ActorCoder:
                 if a1.inter is not None and a1.actor_id not in ("GEN-CIVILIANS", "GEN-PROTESTERS"):
                     event.assoc_actors.append(a1)
         elif category in VIOLENT:
-            monitored = a1 is not None and a1.type == "monitor"
-            if monitored:
-                # "the OSCE SMM observed explosions": the monitor reports, it is not a party
-                doc.note(NAME, "EW-ACT-012", f"{a1.text!r} is a monitor, not actor1")
-                a1 = event.actor1 = self._scan(doc, event, country, doc.published)
-            air_force = self.dictionary.get(f"{country}-MIL") if country else None
-            if a1 is None and event.acled_sub_event_type == "Air/drone strike" and air_force:
-                # agentless air strikes: aircraft are the state's unless a report says whose
-                event.actor1 = self._inferred(air_force.id, country)
-            elif a1 is None and air_force and (monitored or self._monitor_reports(doc, event)):
-                # a monitoring mission recording fire with no side named: the documented
-                # default is the military of the country (ACLED 2020 dev: 26 of 45 such notes
-                # name the state's forces first, none an unidentified group)
-                event.actor1 = self._inferred(air_force.id, country)
-                doc.note(NAME, "EW-ACT-015", "monitor report without a side: the state military")
-            elif a1 is None and self.infer_unidentified:
-                event.actor1 = self._inferred("GEN-UAG", country)
-                doc.note(
-                    NAME,
-                    "EW-ACT-010",
-                    f"no perpetrator for {event.trigger.text!r}: coded as Unidentified Armed Group",
-                )
-            elif a1 is not None and self._communal(event, a1, country):
-                pass
-            elif a1 is not None and (a1.inter == 7 or a1.inter is None):
-                named = a1.text[:1].isupper() and anaphor_types(a1.text) is None
-                if a1.inter is None and a1.resolved_by == "unknown" and named:
-                    a1.inter = 3  # a named armed actor we do not know: a political militia
-                elif a1.inter == 7 and _collective(a1.text):
-                    # residents, villagers, workers attacking: mob violence (ACLED: rioters)
-                    event.actor1 = self._as_generic(a1, "GEN-RIOTERS", country)
-                else:
-                    event.actor1 = self._as_generic(a1, "GEN-UAG", country)
-            elif a1 is not None and a1.actor_id and a1.actor_id.endswith("-GOV"):
-                military = self.dictionary.get(a1.actor_id[:-4] + "-MIL")
-                if military is not None and category != "Violence against civilians":
-                    a1.name, a1.actor_id, a1.type = military.name, military.id, military.type
+            self._violent_roles(doc, event, country)
         for actor in (event.actor1, event.actor2):
             if (
                 actor is not None
@@ -461,6 +425,51 @@ class ActorCoder:
                 and actor.country != country
             ):
                 actor.inter = 8  # state forces acting outside their own country
+
+    def _violent_roles(self, doc: Document, event: Event, country: str | None) -> None:
+        """ACLED's perpetrator conventions for violence: a monitor reports, aircraft and
+        monitored fire are the state's, communities fight as militias, an unknown named
+        actor is a militia, residents attacking are rioters, no perpetrator is an
+        unidentified armed group."""
+        category = event_category(event)
+        a1 = event.actor1
+        monitored = a1 is not None and a1.type == "monitor"
+        if a1 is not None and monitored:
+            # "the OSCE SMM observed explosions": the monitor reports, it is not a party
+            doc.note(NAME, "EW-ACT-012", f"{a1.text!r} is a monitor, not actor1")
+            a1 = event.actor1 = self._scan(doc, event, country, doc.published)
+        air_force = self.dictionary.get(f"{country}-MIL") if country else None
+        if a1 is None and event.acled_sub_event_type == "Air/drone strike" and air_force:
+            # agentless air strikes: aircraft are the state's unless a report says whose
+            event.actor1 = self._inferred(air_force.id, country)
+        elif a1 is None and air_force and (monitored or self._monitor_reports(doc, event)):
+            # a monitoring mission recording fire with no side named: the documented
+            # default is the military of the country (ACLED 2020 dev: 26 of 45 such notes
+            # name the state's forces first, none an unidentified group)
+            event.actor1 = self._inferred(air_force.id, country)
+            doc.note(NAME, "EW-ACT-015", "monitor report without a side: the state military")
+        elif a1 is None and self.infer_unidentified:
+            event.actor1 = self._inferred("GEN-UAG", country)
+            doc.note(
+                NAME,
+                "EW-ACT-010",
+                f"no perpetrator for {event.trigger.text!r}: coded as Unidentified Armed Group",
+            )
+        elif a1 is not None and self._communal(a1, country):
+            doc.note(NAME, "EW-ACT-017", f"{a1.text!r}: a community's militia")
+        elif a1 is not None and (a1.inter == 7 or a1.inter is None):
+            named = a1.text[:1].isupper() and anaphor_types(a1.text) is None
+            if a1.inter is None and a1.resolved_by == "unknown" and named:
+                a1.inter = 3  # a named armed actor we do not know: a political militia
+            elif a1.inter == 7 and _collective(a1.text):
+                # residents, villagers, workers attacking: mob violence (ACLED: rioters)
+                event.actor1 = self._as_generic(a1, "GEN-RIOTERS", country)
+            else:
+                event.actor1 = self._as_generic(a1, "GEN-UAG", country)
+        elif a1 is not None and a1.actor_id and a1.actor_id.endswith("-GOV"):
+            military = self.dictionary.get(a1.actor_id[:-4] + "-MIL")
+            if military is not None and category != "Violence against civilians":
+                a1.name, a1.actor_id, a1.type = military.name, military.id, military.type
 
 
 @register_stage(NAME)
