@@ -672,3 +672,35 @@ def test_an_armed_group_before_the_trigger_is_the_perpetrator(coder: ActorCoder)
     assert ambush.actor2 is None
     # a passive: the soldiers named before "were killed" stay the target
     assert killing.actor2 is not None and killing.actor2.inter == 1
+
+
+def test_an_armed_actor_leading_to_the_trigger_is_its_subject(d: ActorDictionary) -> None:
+    from eventwire.pipeline.actors.conventions import lead_agent
+
+    text = "On Monday, SAF bombed villages west of the town."
+    doc = make_doc(text, [], country="SD")
+    start = text.index("bombed")
+    event = Event(doc.doc_id, Span(start, start + 6, "trigger", "bombed"), 0, "ATTACK")
+    event.acled_event_type = "Explosions/Remote violence"
+    actor = lead_agent(d, doc, event, "SD", SEED_DATE)
+    assert actor is not None and (actor.inter, actor.resolved_by) == (1, "lead")
+    assert text[actor.start : actor.end] == "SAF"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Two soldiers were killed near the camp.", "Civilians shot by SAF soldiers fled."],
+)
+def test_no_lead_agent_across_a_passive_or_a_by(d: ActorDictionary, text: str) -> None:
+    from eventwire.pipeline.actors.conventions import lead_agent
+
+    doc = make_doc(text, [], country="SD")
+    trigger = "killed" if "killed" in text else "fled"
+    start = text.index(trigger)
+    event = Event(doc.doc_id, Span(start, start + len(trigger), "trigger", trigger), 0, "ATTACK")
+    assert lead_agent(d, doc, event, "SD", SEED_DATE) is None
+
+
+def test_janjaweed_are_a_political_militia_not_the_rsf(d: ActorDictionary) -> None:
+    actor = code(d, "Janjaweed militiamen", "SD")
+    assert (actor.actor_id, actor.inter) == ("SD-JANJAWEED", 3)

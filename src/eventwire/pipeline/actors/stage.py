@@ -24,7 +24,8 @@ from datetime import date
 
 from eventwire.config import ActorsOptions, Settings
 from eventwire.datafiles import words
-from eventwire.pipeline.actors.compose import code_mention, communal_militia
+from eventwire.pipeline.actors.compose import code_mention
+from eventwire.pipeline.actors.conventions import communal, lead_agent, monitor_reports
 from eventwire.pipeline.actors.coref import ANAPHORS, MentionHistory, anaphor_types
 from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse, toll_victims
 from eventwire.pipeline.actors.targets import (
@@ -48,10 +49,6 @@ WEAK = frozenset({"context", "head-noun", "unknown"})
 _LEFT_WORDS = re.compile(r"((?:[A-Za-z][\w'’.-]* ){1,3})$")
 COLLECTIVE: frozenset[str] = words("actors", "collective")
 STATE_TYPES = frozenset({"military", "police"})
-# coded as these (or not at all), a perpetrator named by its community is its militia
-COMMUNAL_FROM = frozenset(
-    {None, "GEN-UAG", "GEN-CIVILIANS", "GEN-FARMERS", "GEN-RIOTERS", "GEN-MILITIA", "GEN-COMMUNAL"}
-)
 
 
 def _names_something(d: ActorDictionary, words: str) -> bool:
@@ -147,6 +144,8 @@ class ActorCoder:
                     event.actor2 = victims if victims.inter is not None and not battle else None
             if self.scan and event.actor1 is None and event_category(event) not in CROWDS:
                 event.actor1 = self._scan(doc, event, country, ref_date)
+            if self.scan and event.actor1 is None and event_category(event) in VIOLENT:
+                event.actor1 = lead_agent(self.dictionary, doc, event, country, ref_date)
             if event.actor1 is None and subject_read_as_target(doc, event):
                 event.actor1, event.actor2 = event.actor2, None
             if self.acled_roles:
@@ -277,28 +276,6 @@ class ActorCoder:
                         self._extend_left(doc, mention, country, ref_date)
                     return mention
         return None
-
-    def _communal(self, actor: Actor, country: str | None) -> bool:
-        """Recode a perpetrator named by its community ("Murle", "rival ethnic groups",
-        "Pokot herders") as that community's militia (inter 4); True when it did."""
-        if actor.actor_id not in COMMUNAL_FROM or actor.resolved_by in ("coref", "inferred"):
-            return False
-        label = communal_militia(self.dictionary, actor.text)
-        if label is None:
-            return False
-        actor.name, actor.actor_id, actor.type = label, "GEN-COMMUNAL", "identity militia"
-        actor.inter, actor.country = 4, actor.country or country
-        actor.resolved_by = "communal"
-        return True
-
-    def _monitor_reports(self, doc: Document, event: Event) -> bool:
-        """True when a monitor (an observation mission, a rights observatory) is named in the
-        event's sentence: the report is an observation, not a party's account."""
-        for mention, _, _ in noun_phrases(doc, event):
-            coded = code_mention(self.dictionary, mention.text, None, doc.published, fuzzy=False)
-            if coded.type == "monitor":
-                return True
-        return False
 
     @staticmethod
     def _drop_trigger_words(doc: Document, event: Event) -> None:
@@ -431,8 +408,7 @@ class ActorCoder:
         monitored fire are the state's, communities fight as militias, an unknown named
         actor is a militia, residents attacking are rioters, no perpetrator is an
         unidentified armed group."""
-        category = event_category(event)
-        a1 = event.actor1
+        category, a1, d = event_category(event), event.actor1, self.dictionary
         monitored = a1 is not None and a1.type == "monitor"
         if a1 is not None and monitored:
             # "the OSCE SMM observed explosions": the monitor reports, it is not a party
@@ -442,7 +418,7 @@ class ActorCoder:
         if a1 is None and event.acled_sub_event_type == "Air/drone strike" and air_force:
             # agentless air strikes: aircraft are the state's unless a report says whose
             event.actor1 = self._inferred(air_force.id, country)
-        elif a1 is None and air_force and (monitored or self._monitor_reports(doc, event)):
+        elif a1 is None and air_force and (monitored or monitor_reports(d, doc, event)):
             # a monitoring mission recording fire with no side named: the documented
             # default is the military of the country (ACLED 2020 dev: 26 of 45 such notes
             # name the state's forces first, none an unidentified group)
@@ -455,7 +431,7 @@ class ActorCoder:
                 "EW-ACT-010",
                 f"no perpetrator for {event.trigger.text!r}: coded as Unidentified Armed Group",
             )
-        elif a1 is not None and self._communal(a1, country):
+        elif a1 is not None and communal(self.dictionary, a1, country):
             doc.note(NAME, "EW-ACT-017", f"{a1.text!r}: a community's militia")
         elif a1 is not None and (a1.inter == 7 or a1.inter is None):
             named = a1.text[:1].isupper() and anaphor_types(a1.text) is None
