@@ -704,3 +704,23 @@ def test_no_lead_agent_across_a_passive_or_a_by(d: ActorDictionary, text: str) -
 def test_janjaweed_are_a_political_militia_not_the_rsf(d: ActorDictionary) -> None:
     actor = code(d, "Janjaweed militiamen", "SD")
     assert (actor.actor_id, actor.inter) == ("SD-JANJAWEED", 3)
+
+
+@pytest.mark.parametrize("attackers", ["Armed youths", "Unidentified men", "Masked persons"])
+def test_people_called_armed_or_unknown_are_no_rioters(coder: ActorCoder, attackers: str) -> None:
+    text = f"{attackers} attacked a trader on the road."
+    doc = make_doc(text, [(attackers, None, "Violence against civilians")], country="KE")
+    coder(doc)
+    actor = doc.events[0].actor1
+    assert actor is not None and (actor.actor_id, actor.inter) == ("GEN-UAG", 3)
+
+
+def test_civilians_named_before_a_passive_trigger_are_its_victims(coder: ActorCoder) -> None:
+    text = "Three women were beaten near the well."
+    doc = make_doc(text, [("Three women", None, "Violence against civilians")], country="KE")
+    at = text.index("beaten")
+    doc.events[0].trigger = Span(at, at + len("beaten"), "trigger", "beaten")
+    coder(doc)
+    a1, a2 = doc.events[0].actor1, doc.events[0].actor2
+    assert a1 is not None and a1.actor_id == "GEN-UAG"
+    assert a2 is not None and a2.text == "Three women" and a2.inter == 7

@@ -16,12 +16,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from eventwire.datafiles import words
 from eventwire.pipeline.actors.compose import code_mention, communal_militia
 from eventwire.pipeline.actors.parse import bare_toll_trigger, noun_phrases
 from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.records import Actor, Document, Event
 
 ARMED = frozenset({1, 2, 3, 4, 8})
+UNKNOWN_WORDS: frozenset[str] = words("actors", "unknown_words")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\b", re.IGNORECASE)
 LEAD_WORDS = 9  # the most words of a clause's lead that lead_agent reads as its subject
 # the lead is no agent across a passive, an agent "by", or an "of"/"from" complement
 _PASSIVE_OR_BY = re.compile(r"\b(?:was|were|been|being|is|are|by|of|from)\b", re.IGNORECASE)
@@ -79,3 +82,25 @@ def monitor_reports(d: ActorDictionary, doc: Document, event: Event) -> bool:
         if coded.type == "monitor":
             return True
     return False
+
+
+def unknown_armed(text: str) -> bool:
+    """ "Armed youths", "unidentified men", "masked persons": people the report calls armed or
+    unknown are an unidentified armed group, not a crowd of rioters."""
+    return any(w in UNKNOWN_WORDS for w in re.findall(r"[a-z]+", text.lower()))
+
+
+def victim_first(doc: Document, event: Event) -> bool:
+    """True when the civilians named before a violent trigger are its passive subject
+    ("Four girls were raped …") or the subject of a bare toll ("Two women raped"): they
+    were hit, they did not act."""
+    a1 = event.actor1
+    if a1 is None or a1.start < 0 or a1.end > event.trigger.start:
+        return False
+    between = doc.text[a1.end : event.trigger.start]
+    if len(between) > 40:
+        return False
+    if _PASSIVE.search(between) is not None or bare_toll_trigger(doc, event):
+        return True
+    after = doc.text[event.trigger.end : event.trigger.end + 4].lower()
+    return not between.strip() and after.startswith(" by ")  # "Women raped by militiamen"

@@ -25,7 +25,13 @@ from datetime import date
 from eventwire.config import ActorsOptions, Settings
 from eventwire.datafiles import words
 from eventwire.pipeline.actors.compose import code_mention
-from eventwire.pipeline.actors.conventions import communal, lead_agent, monitor_reports
+from eventwire.pipeline.actors.conventions import (
+    communal,
+    lead_agent,
+    monitor_reports,
+    unknown_armed,
+    victim_first,
+)
 from eventwire.pipeline.actors.coref import ANAPHORS, MentionHistory, anaphor_types
 from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse, toll_victims
 from eventwire.pipeline.actors.targets import (
@@ -433,11 +439,17 @@ class ActorCoder:
             )
         elif a1 is not None and communal(self.dictionary, a1, country):
             doc.note(NAME, "EW-ACT-017", f"{a1.text!r}: a community's militia")
+        elif a1 is not None and a1.inter == 7 and event.actor2 is None and victim_first(doc, event):
+            # "Four girls were raped", "Women raped by gunmen": the civilians were hit
+            event.actor2, event.actor1 = a1, None
+            event.actor1 = self._scan(doc, event, country, doc.published) or self._inferred(
+                "GEN-UAG", country
+            )
         elif a1 is not None and (a1.inter == 7 or a1.inter is None):
             named = a1.text[:1].isupper() and anaphor_types(a1.text) is None
             if a1.inter is None and a1.resolved_by == "unknown" and named:
                 a1.inter = 3  # a named armed actor we do not know: a political militia
-            elif a1.inter == 7 and _collective(a1.text):
+            elif a1.inter == 7 and _collective(a1.text) and not unknown_armed(a1.text):
                 # residents, villagers, workers attacking: mob violence (ACLED: rioters)
                 event.actor1 = self._as_generic(a1, "GEN-RIOTERS", country)
             else:
