@@ -397,6 +397,8 @@ def communal_militia(d: ActorDictionary, text: str) -> str | None:
         singular = token[:-1] if token.endswith("s") else token
         for form in (token, singular):
             kind, label, _ = d.identities.get(form, ("", "", None))
+            if kind == "clan":  # as compose() names it: clans are not told apart
+                return "Unidentified Communal Militia"
             if kind in IDENTITY_MILITIA_SUFFIX:
                 return f"{label} {IDENTITY_MILITIA_SUFFIX[kind]}"
     joined = " ".join(w.lower() for w in _words(text))
