@@ -404,8 +404,66 @@ def test_monitors_are_not_parties_to_violence(coder: ActorCoder) -> None:
     )
     coder(doc)
     actor = doc.events[0].actor1
+    # the documented default for a monitor's report with no side named: the state military
+    assert actor is not None and (actor.actor_id, actor.inter) == ("UA-MIL", 1)
+    codes = {n.code for n in doc.notes}
+    assert {"EW-ACT-012", "EW-ACT-015"} <= codes
+
+
+def test_violence_without_a_monitor_or_a_side_stays_unidentified(coder: ActorCoder) -> None:
+    doc = make_doc("Explosions were heard near the town.", [("", None, "Battles")], country="UA")
+    coder(doc)
+    actor = doc.events[0].actor1
     assert actor is not None and actor.actor_id == "GEN-UAG"
-    assert any(n.code == "EW-ACT-012" for n in doc.notes)
+
+
+@pytest.mark.parametrize(
+    ("perpetrator", "name"),
+    [
+        ("The Murle", "Murle Ethnic Militia"),
+        ("Armed Turkana herders", "Turkana Ethnic Militia"),
+        ("Youths of two rival communities", "Unidentified Communal Militia"),
+        ("Armed pastoralists", "Unidentified Communal Militia"),
+    ],
+)
+def test_perpetrators_named_by_their_community_are_communal_militias(
+    coder: ActorCoder, perpetrator: str, name: str
+) -> None:
+    text = f"{perpetrator} raided a cattle camp and killed four herders."
+    doc = make_doc(text, [(perpetrator, None, "Violence against civilians")], country="SS")
+    coder(doc)
+    actor = doc.events[0].actor1
+    assert actor is not None and (actor.inter, actor.name) == (4, name)
+
+
+def test_a_community_as_victim_stays_civilian(coder: ActorCoder) -> None:
+    text = "Gunmen killed two Murle in the market."
+    doc = make_doc(text, [("Gunmen", "two Murle", "Violence against civilians")], country="SS")
+    coder(doc)
+    a2 = doc.events[0].actor2
+    assert a2 is not None and a2.inter == 7
+
+
+def test_a_count_is_no_actor(coder: ActorCoder) -> None:
+    doc = make_doc("Twelve died and 40 fled the fighting.", [("40", None, "Battles")], country="SD")
+    coder(doc)
+    actor = doc.events[0].actor1
+    assert actor is not None and actor.actor_id == "GEN-UAG" and actor.text == ""
+    assert any("is a count" in n.message for n in doc.notes)
+
+
+def test_words_of_the_trigger_are_no_actor(coder: ActorCoder) -> None:
+    text = "Movement of forces: on Monday an armed group was seen near the wells."
+    doc = make_doc(text, [("forces", None, "Strategic developments")], country="SO")
+    doc.events[0].trigger = Span(0, len("Movement of forces"), "trigger", "Movement of forces")
+    coder(doc)
+    assert doc.events[0].actor1 is None
+    assert any(n.code == "EW-ACT-016" for n in doc.notes)
+
+
+def test_a_leading_count_is_a_partitive(d: ActorDictionary) -> None:
+    actor = code(d, "2 groups of government soldiers", "SO")
+    assert (actor.inter, actor.actor_id) == (1, "SO-MIL")
 
 
 def test_groups_of_civilians_attacking_are_rioters_and_one_person_an_armed_group(
@@ -614,3 +672,55 @@ def test_an_armed_group_before_the_trigger_is_the_perpetrator(coder: ActorCoder)
     assert ambush.actor2 is None
     # a passive: the soldiers named before "were killed" stay the target
     assert killing.actor2 is not None and killing.actor2.inter == 1
+
+
+def test_an_armed_actor_leading_to_the_trigger_is_its_subject(d: ActorDictionary) -> None:
+    from eventwire.pipeline.actors.conventions import lead_agent
+
+    text = "On Monday, SAF bombed villages west of the town."
+    doc = make_doc(text, [], country="SD")
+    start = text.index("bombed")
+    event = Event(doc.doc_id, Span(start, start + 6, "trigger", "bombed"), 0, "ATTACK")
+    event.acled_event_type = "Explosions/Remote violence"
+    actor = lead_agent(d, doc, event, "SD", SEED_DATE)
+    assert actor is not None and (actor.inter, actor.resolved_by) == (1, "lead")
+    assert text[actor.start : actor.end] == "SAF"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Two soldiers were killed near the camp.", "Civilians shot by SAF soldiers fled."],
+)
+def test_no_lead_agent_across_a_passive_or_a_by(d: ActorDictionary, text: str) -> None:
+    from eventwire.pipeline.actors.conventions import lead_agent
+
+    doc = make_doc(text, [], country="SD")
+    trigger = "killed" if "killed" in text else "fled"
+    start = text.index(trigger)
+    event = Event(doc.doc_id, Span(start, start + len(trigger), "trigger", trigger), 0, "ATTACK")
+    assert lead_agent(d, doc, event, "SD", SEED_DATE) is None
+
+
+def test_janjaweed_are_a_political_militia_not_the_rsf(d: ActorDictionary) -> None:
+    actor = code(d, "Janjaweed militiamen", "SD")
+    assert (actor.actor_id, actor.inter) == ("SD-JANJAWEED", 3)
+
+
+@pytest.mark.parametrize("attackers", ["Armed youths", "Unidentified men", "Masked persons"])
+def test_people_called_armed_or_unknown_are_no_rioters(coder: ActorCoder, attackers: str) -> None:
+    text = f"{attackers} attacked a trader on the road."
+    doc = make_doc(text, [(attackers, None, "Violence against civilians")], country="KE")
+    coder(doc)
+    actor = doc.events[0].actor1
+    assert actor is not None and (actor.actor_id, actor.inter) == ("GEN-UAG", 3)
+
+
+def test_civilians_named_before_a_passive_trigger_are_its_victims(coder: ActorCoder) -> None:
+    text = "Three women were beaten near the well."
+    doc = make_doc(text, [("Three women", None, "Violence against civilians")], country="KE")
+    at = text.index("beaten")
+    doc.events[0].trigger = Span(at, at + len("beaten"), "trigger", "beaten")
+    coder(doc)
+    a1, a2 = doc.events[0].actor1, doc.events[0].actor2
+    assert a1 is not None and a1.actor_id == "GEN-UAG"
+    assert a2 is not None and a2.text == "Three women" and a2.inter == 7

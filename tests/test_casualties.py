@@ -8,7 +8,12 @@ from hypothesis import strategies as st
 
 from eventwire.pipeline.casualties.numbers import load_number_lexicon
 from eventwire.pipeline.casualties.stage import CasualtiesStage
-from eventwire.pipeline.casualties.tolls import find_mentions, incident_toll, load_cue_lexicon
+from eventwire.pipeline.casualties.tolls import (
+    find_mentions,
+    incident_toll,
+    load_cue_lexicon,
+    split_share,
+)
 from eventwire.records import Place
 from test_dates import make_doc
 
@@ -63,6 +68,21 @@ def test_coder_notes_win() -> None:
     assert toll("Four rebels were killed. Fatalities coded as 0 (local media reported 4).") == 0
     assert toll("Fighting killed 10-15 fighters. 3 fatalities split among 3 events.") == 1
     assert toll("A man was shot dead in the square. 1 fatality.") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Raids left 22 people dead in three villages (coded across 3 events).", 8),
+        ("Ten farmers were killed in the attacks. Fatalities split between two events.", 5),
+        ("Ten farmers were killed in the attacks.", 10),
+    ],
+)
+def test_a_toll_shared_by_several_rows_gives_the_first_its_larger_part(
+    text: str, killed: int
+) -> None:
+    mentions = [m for part in text.split(". ") for m in find_mentions(part)]
+    assert split_share(mentions, incident_toll(mentions)).best == killed  # type: ignore[union-attr]
 
 
 def test_updated_toll_prefers_the_latest() -> None:

@@ -237,3 +237,23 @@ def test_relative_dates_never_after_publication(phrase: str, published: date) ->
     for timex in find_timexes(f"It happened {phrase}.", published):
         if timex.kind in ("relative", "partial") and "20" not in phrase:
             assert timex.when.start is not None and timex.when.start <= published
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 December, the rebels took the town. They held it (the army had taken it on 20 "
+        "November) by nightfall.",
+        "On 4 December, the rebels took the town. They held it, after the army had left on "
+        "20 November.",
+    ],
+)
+def test_a_date_of_a_background_clause_is_not_the_events(stage: DatesStage, text: str) -> None:
+    doc = stage(make_doc(text, PUB, ["held"]))
+    assert doc.events[0].date.start == date(2014, 12, 4)  # type: ignore[union-attr]
+
+
+def test_a_date_before_the_background_word_still_dates_the_event(stage: DatesStage) -> None:
+    text = "Troops stormed the camp on 2 December after a week of shelling."
+    doc = stage(make_doc(text, PUB, ["stormed"]))
+    assert doc.events[0].date.start == date(2014, 12, 2)  # type: ignore[union-attr]

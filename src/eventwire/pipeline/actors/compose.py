@@ -51,6 +51,7 @@ _PARTITIVE: frozenset[str] = words("actors", "partitive")
 # Capitalised words that name units of state forces, not a group of their own.
 STATE_UNIT_WORDS: frozenset[str] = words("actors", "state_units")
 IDENTITY_MILITIA_SUFFIX = {"ethnicity": "Ethnic Militia", "clan": "Communal Militia"}
+COMMUNAL_NOUNS: frozenset[str] = words("actors", "communal_nouns")
 
 
 def _words(text: str) -> list[str]:
@@ -127,7 +128,7 @@ def _find_head(d: ActorDictionary, norm: list[str]) -> tuple[int, str] | None:
 def _cut(words: list[str]) -> list[str]:
     """The words up to a relative clause or an "of" complement ("members of X" keeps X)."""
     lead = 0
-    while lead < len(words) - 2 and words[lead].lower() in _PARTITIVE:
+    while lead < len(words) - 2 and (words[lead].lower() in _PARTITIVE or words[lead].isdigit()):
         lead += 1
     if lead and words[lead].lower() == "of":
         words = words[lead + 1 :]
@@ -373,3 +374,34 @@ def code_mention(
             if match is not None:
                 return _entry_actor(d, match[0], text, ref_date, "fuzzy")
     return Actor(text=text, type=guess_type(words), resolved_by="unknown")
+
+
+def communal_militia(d: ActorDictionary, text: str) -> str | None:
+    """The identity militia a perpetrator's words name, or None.
+
+    An ethnic group or clan named alone or with a plain noun ("Murle", "the Kisii",
+    "Pokot pastoralists", "Zande youth", "Dir-Gadabuursi Bahabarmuse") or a community noun
+    ("rival ethnic groups", "the two communities") names a communal militia (ACLED inter 4).
+
+    >>> from eventwire.pipeline.common.actordict import load_actor_dictionary
+    >>> communal_militia(load_actor_dictionary(), "Murle youths")
+    'Murle Ethnic Militia'
+    >>> communal_militia(load_actor_dictionary(), "rival ethnic groups")
+    'Unidentified Communal Militia'
+    >>> communal_militia(load_actor_dictionary(), "gunmen") is None
+    True
+    """
+    tokens = [normalise(t) for w in _words(text) for t in w.split("-")]
+    tokens = [t for t in tokens if t]
+    for token in tokens:
+        singular = token[:-1] if token.endswith("s") else token
+        for form in (token, singular):
+            kind, label, _ = d.identities.get(form, ("", "", None))
+            if kind == "clan":  # as compose() names it: clans are not told apart
+                return "Unidentified Communal Militia"
+            if kind in IDENTITY_MILITIA_SUFFIX:
+                return f"{label} {IDENTITY_MILITIA_SUFFIX[kind]}"
+    joined = " ".join(w.lower() for w in _words(text))
+    if any(re.search(rf"\b{re.escape(noun)}\b", joined) for noun in COMMUNAL_NOUNS):
+        return "Unidentified Communal Militia"
+    return None

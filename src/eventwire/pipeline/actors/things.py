@@ -26,6 +26,7 @@ from eventwire.datafiles import words
 THING_NOUNS: frozenset[str] = (
     words("actors", "thing_nouns") | words("actors", "not_actors") | words("actors", "place_nouns")
 )
+NUMBER_WORDS: frozenset[str] = words("actors", "number_words")
 _OWNER = re.compile(r"\b(?:of|belonging to|owned by|used by)\s+(?P<owner>.+)$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?P<owner>.+?)['’]s?\s+\S+$")
 
@@ -59,3 +60,13 @@ def owner_words(text: str) -> str | None:
     if match is not None and re.search(r"['’]", text):
         return match["owner"].strip()
     return None
+
+
+def is_count(text: str) -> bool:
+    """True when a mention is only a count ("150", "nine", "11 others"): a toll, no actor.
+
+    >>> is_count("11 others"), is_count("at least 4"), is_count("4 soldiers")
+    (True, True, False)
+    """
+    tokens = re.findall(r"[\w-]+", text.lower())
+    return bool(tokens) and all(t.isdigit() or t in NUMBER_WORDS for t in tokens)

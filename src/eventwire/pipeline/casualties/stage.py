@@ -34,6 +34,7 @@ from eventwire.pipeline.casualties.tolls import (
     find_mentions,
     incident_toll,
     load_cue_lexicon,
+    split_share,
 )
 from eventwire.records import Document, Event, Fatalities, Sentence
 
@@ -64,7 +65,8 @@ class Incident:
         """(deaths, wounded, background mentions) of the incident, computed once for all
         its events: a report of thousands of events stays linear."""
         background = [m for m in self.mentions if m.background]
-        return incident_toll(self.mentions), incident_toll(self.mentions, "wounded"), background
+        deaths = split_share(self.mentions, incident_toll(self.mentions))
+        return deaths, incident_toll(self.mentions, "wounded"), background
 
 
 def _day(event: Event) -> object:

@@ -46,6 +46,14 @@ SUMMARY = re.compile(
     re.I,
 )
 
+# a coder's note that the toll is shared by several rows: "(coded across 3 events)",
+# "Fatalities split between two events", "(fatality split across 2 events)"
+SPLIT = re.compile(
+    r"\b(?:coded|split|spread|distributed)\s+(?:among|across|between|over)\s+(?P<m>\w+)\s+"
+    r"(?:events|locations|days|places|areas)\b",
+    re.I,
+)
+
 
 @dataclass(slots=True)
 class Mention:
@@ -166,7 +174,50 @@ def find_note_mentions(text: str, plain: str, offset: int, numbers: NumberLexico
     _add_coded(mentions, text, offset, numbers)
     _add_zeros_and_updates(mentions, plain, offset, numbers)
     _add_summaries(mentions, text, offset, numbers)
+    for m in SPLIT.finditer(text):
+        start, end = offset + m.start(), offset + m.end()
+        if any(x.start <= start < x.end for x in mentions):
+            continue  # "coded as 10 and spread across three events": already shared
+        share = first_quantity(m.group("m"), numbers)
+        if share is not None and share.best > 1:
+            mentions.append(
+                Mention(
+                    "split",
+                    share.best,
+                    share.best,
+                    share.best,
+                    start,
+                    end,
+                    m.group(0),
+                    kind="split",
+                )
+            )
     return mentions
+
+
+def split_share(mentions: list[Mention], toll: Mention | None) -> Mention | None:
+    """The toll of this row where a coder's note shares the incident's toll among several
+    rows: the first row takes the larger part (ACLED's remainder goes to the first)."""
+    shares = [m for m in mentions if m.kind == "split" and not m.background and m.best]
+    if toll is None or not shares or not toll.best or toll.kind in ("coded", "zero"):
+        return toll
+    n = shares[0].best or 1
+
+    def part(value: int | None) -> int | None:
+        return None if value is None else -(-value // n)
+
+    return Mention(
+        toll.category,
+        part(toll.best),
+        part(toll.low),
+        part(toll.high),
+        toll.start,
+        toll.end,
+        toll.text,
+        toll.kind,
+        toll.background,
+        toll.ambiguous,
+    )
 
 
 def incident_toll(mentions: list[Mention], category: str = "killed") -> Mention | None:

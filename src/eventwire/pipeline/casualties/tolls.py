@@ -27,7 +27,12 @@ from eventwire.pipeline.casualties.numbers import (
     find_quantities,
     load_number_lexicon,
 )
-from eventwire.pipeline.casualties.toll_notes import Mention, find_note_mentions, incident_toll
+from eventwire.pipeline.casualties.toll_notes import (
+    Mention,
+    find_note_mentions,
+    incident_toll,
+    split_share,
+)
 from eventwire.pipeline.casualties.tolls_np import count_conjuncts, left_subject, right_object
 
 __all__ = [
@@ -38,6 +43,7 @@ __all__ = [
     "find_to_death",
     "incident_toll",
     "load_cue_lexicon",
+    "split_share",
 ]
 
 CATEGORIES = ("killed", "wounded", "arrested", "kidnapped")

@@ -189,6 +189,24 @@ class DatesStage:
             return 0, distance + 1000
         return 1, distance
 
+    def _background(self, doc: Document, event: Event, timex: Timex) -> bool:
+        """True when a date of the event's sentence belongs to another clause: an aside in
+        parentheses the trigger is not in ("took control (initial takeover was on 20
+        November)"), or a background clause after the trigger ("… following an attack on
+        10 April", "… after they were arrested on 16 June")."""
+        sentence = doc.sentences[event.sentence_index]
+        before = doc.text[sentence.start : timex.start]
+        depth = before.count("(") - before.count(")")
+        trigger_depth = doc.text[sentence.start : event.trigger.start].count("(") - doc.text[
+            sentence.start : event.trigger.start
+        ].count(")")
+        if depth > trigger_depth:
+            return True  # the date is inside parentheses the trigger is outside of
+        if timex.start < event.trigger.end:
+            return False
+        between = doc.text[event.trigger.end : timex.start]
+        return self.lexicon.background_pattern.search(between) is not None
+
     def _is_habitual(
         self,
         doc: Document,
@@ -258,6 +276,7 @@ class DatesStage:
                 when = When(precision="unknown")
             when.recurring = True
             return when
+        own = [t for t in own if not self._background(doc, event, t)]
         if own:
             pool = _prefer_stated_days(own, self.lexicon.weekdays)
             best = min(pool, key=lambda t: self._rank(doc, event, t))

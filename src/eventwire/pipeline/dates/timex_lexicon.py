@@ -39,6 +39,13 @@ class TimexLexicon:
     recent: dict[str, int]
     pattern: re.Pattern[str]
     habitual_pattern: re.Pattern[str]
+    # opens a background clause ("after", "following"): see dates/stage.py _background
+    background_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+
+
+def _words_pattern(words: list[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern for any of the words, or one that never matches."""
+    return re.compile(rf"\b(?:{_alt(words)})\b" if words else r"(?!x)x", re.IGNORECASE)
 
 
 def _alt(words: list[str]) -> str:
@@ -120,4 +127,5 @@ def load_timex_lexicon(name: str = "timex.yaml") -> TimexLexicon:
         recent={str(k): int(v) for k, v in (lex.get("recent") or {}).items()},
         pattern=re.compile(_build_pattern(months, weekdays, lex), re.IGNORECASE),
         habitual_pattern=re.compile(rf"(?<![\w-])(?:{_alt(list(habitual))})(?![\w-])", re.I),
+        background_pattern=_words_pattern([str(w) for w in lex.get("background") or []]),
     )

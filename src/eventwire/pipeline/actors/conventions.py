@@ -1,0 +1,106 @@
+"""Who acted, where the words or the parse leave it open: ACLED conventions for perpetrators.
+
+- ``lead_agent``: an armed actor named in the few words that lead to the trigger in its
+  clause is its subject ("SAF bombed areas …", "SPLA guerillas attack army positions"),
+  where the parse of a headline or a note lost the subject; never across a passive
+  ("… were killed"), a "by", or a bare toll ("6 soldiers killed").
+- ``communal``: a perpetrator named by its ethnic group, clan or community ("the Murle",
+  "rival ethnic groups", "Pokot herders") is that community's militia (ACLED inter 4).
+- ``monitor_reports``: a monitor (an observation mission, a rights observatory) named in
+  the event's sentence makes the report an observation; the stage then follows the
+  documented default for fire with no side named (the state's military).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from eventwire.datafiles import words
+from eventwire.pipeline.actors.compose import code_mention, communal_militia
+from eventwire.pipeline.actors.parse import bare_toll_trigger, noun_phrases
+from eventwire.pipeline.common.actordict import ActorDictionary
+from eventwire.records import Actor, Document, Event
+
+ARMED = frozenset({1, 2, 3, 4, 8})
+UNKNOWN_WORDS: frozenset[str] = words("actors", "unknown_words")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\b", re.IGNORECASE)
+LEAD_WORDS = 9  # the most words of a clause's lead that lead_agent reads as its subject
+# the lead is no agent across a passive, an agent "by", or an "of"/"from" complement
+_PASSIVE_OR_BY = re.compile(r"\b(?:was|were|been|being|is|are|by|of|from)\b", re.IGNORECASE)
+_LEAD_HOW = frozenset({"dictionary", "dictionary-role", "composed", "context"})
+# coded as these (or not at all), a perpetrator named by its community is its militia
+COMMUNAL_FROM = frozenset(
+    {None, "GEN-UAG", "GEN-CIVILIANS", "GEN-FARMERS", "GEN-RIOTERS", "GEN-MILITIA", "GEN-COMMUNAL"}
+)
+
+
+def lead_agent(
+    d: ActorDictionary, doc: Document, event: Event, country: str | None, ref_date: date | None
+) -> Actor | None:
+    """The armed actor the words before the trigger, in its clause, name; or None."""
+    if not 0 <= event.sentence_index < len(doc.sentences):
+        return None
+    start = doc.sentences[event.sentence_index].start
+    lead = doc.text[start : event.trigger.start]
+    clause_start = max(lead.rfind(","), lead.rfind(";"), lead.rfind(":")) + 1
+    words = lead[clause_start:]
+    if not words.split() or len(words.split()) > LEAD_WORDS or _PASSIVE_OR_BY.search(words):
+        return None
+    offset = start + clause_start + (len(words) - len(words.lstrip()))
+    a2 = event.actor2
+    if a2 is not None and offset <= a2.start < event.trigger.start:
+        return None  # the other party leads ("ISWAP fighters ambushed …"): targets.py decides
+    if bare_toll_trigger(doc, event):
+        return None  # "6 soldiers killed": the lead names who was hit
+    coded = code_mention(d, words.strip(), country, ref_date, fuzzy=False)
+    if coded.inter not in ARMED or coded.type == "monitor" or coded.resolved_by not in _LEAD_HOW:
+        return None
+    coded.start, coded.end = offset, offset + len(words.strip())
+    coded.resolved_by = "lead"
+    return coded
+
+
+def communal(d: ActorDictionary, actor: Actor, country: str | None) -> bool:
+    """Recode a perpetrator named by its community as that community's militia (inter 4);
+    True when it did. Named groups, coreferents and inferred actors are left alone."""
+    if actor.actor_id not in COMMUNAL_FROM or actor.resolved_by in ("coref", "inferred"):
+        return False
+    label = communal_militia(d, actor.text)
+    if label is None:
+        return False
+    actor.name, actor.actor_id, actor.type = label, "GEN-COMMUNAL", "identity militia"
+    actor.inter, actor.country = 4, actor.country or country
+    actor.resolved_by = "communal"
+    return True
+
+
+def monitor_reports(d: ActorDictionary, doc: Document, event: Event) -> bool:
+    """True when a monitor is named in the event's sentence ("the OSCE SMM observed …")."""
+    for mention, _, _ in noun_phrases(doc, event):
+        coded = code_mention(d, mention.text, None, doc.published, fuzzy=False)
+        if coded.type == "monitor":
+            return True
+    return False
+
+
+def unknown_armed(text: str) -> bool:
+    """ "Armed youths", "unidentified men", "masked persons": people the report calls armed or
+    unknown are an unidentified armed group, not a crowd of rioters."""
+    return any(w in UNKNOWN_WORDS for w in re.findall(r"[a-z]+", text.lower()))
+
+
+def victim_first(doc: Document, event: Event) -> bool:
+    """True when the civilians named before a violent trigger are its passive subject
+    ("Four girls were raped …") or the subject of a bare toll ("Two women raped"): they
+    were hit, they did not act."""
+    a1 = event.actor1
+    if a1 is None or a1.start < 0 or a1.end > event.trigger.start:
+        return False
+    between = doc.text[a1.end : event.trigger.start]
+    if len(between) > 40:
+        return False
+    if _PASSIVE.search(between) is not None or bare_toll_trigger(doc, event):
+        return True
+    after = doc.text[event.trigger.end : event.trigger.end + 4].lower()
+    return not between.strip() and after.startswith(" by ")  # "Women raped by militiamen"
