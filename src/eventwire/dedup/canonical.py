@@ -44,6 +44,9 @@ _FROM_RECORD = {
     "date_text": "json_extract_string(e.record, '$.date.text')",
     "fatalities_text": "json_extract_string(e.record, '$.fatalities.text')",
     "place_fallback": "json_extract_string(e.record, '$.location.fallback')",
+    # the date expression right after the attribution's verb ("officials said on Sunday")
+    "statement_date": "coalesce(json_extract(e.record, '$.date.span[0]')::INTEGER - "
+    "json_extract(e.record, '$.attribution.span[1]')::INTEGER BETWEEN 0 AND 2, FALSE)",
 }
 # SELECT list that fills a ReportEvent (in field order) from the events table ``e``.
 _SELECT = ", ".join(
