@@ -201,7 +201,10 @@ def _report_leads(
         best = min(
             (by_id[i] for i in group),
             key=lambda e: (
-                e.fatalities is None, bool(e.statement_date), e.geo_precision or 9, e.event_id
+                e.fatalities is None,
+                bool(e.statement_date),
+                e.geo_precision or 9,
+                e.event_id,
             ),
         )
         lead.update({i: best.event_id for i in group})
