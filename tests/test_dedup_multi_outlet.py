@@ -108,7 +108,7 @@ def test_bcubed_on_the_multi_outlet_set(wire_docs: list[Document]) -> None:
     gold: dict[str, str] = {}
     ids = {d.doc_id: str(d.source_id) for d in wire_docs}
     for rec in canonical(wire_docs):
-        if rec["plover_mode"] not in VIOLENT:
+        if rec["plover_mode"] not in VIOLENT or rec["modality"] != "asserted":
             continue
         for report in rec["reports"]:
             predicted[report["event_id"]] = rec["canonical_id"]

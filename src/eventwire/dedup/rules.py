@@ -16,7 +16,9 @@ Used by :mod:`eventwire.dedup.linkage`; see its docstring for the clustering aro
   province-level report fits any town of that province); a weak place (read off the
   sentence, paragraph or dateline rather than the event's clause) and a place within
   ``km_weak_place``; never two different towns;
-- **actors**: unknown is compatible with known, a claimed actor counts as known;
+- **actors**: unknown is compatible with known, a claimed actor counts as known; an actor1
+  read from the toll's own words ("Three police officers died when …") is the victim, and
+  the report names no attacker;
 - **toll**: a later report may raise a toll ("has risen to seven"); two tolls far apart
   published the same day, or a later toll far below an earlier one, are two incidents.
 
@@ -84,6 +86,7 @@ class ReportEvent:
     fatalities_text: str | None = None  # the toll's words ("has risen to seven")
     place_fallback: str | None = None  # where the place was found: clause, sentence, … document
     statement_date: bool | None = False  # the date is the day a source spoke ("said on Sunday")
+    actor1_text: str | None = None  # the words actor1 was read from ("Three police officers")
 
     @property
     def start(self) -> date | None:
@@ -191,9 +194,19 @@ def _actor_score(
     return 0.5
 
 
+def dead_as_actor1(e: ReportEvent) -> bool:
+    """Whether actor1 was read from the toll's own words ("Three police officers died"): the
+    dead are the victims, so the report names no attacker."""
+    words = (e.actor1_text or "").strip().casefold()
+    return bool(words and e.fatalities_text and words in e.fatalities_text.casefold())
+
+
 def _roles(e: ReportEvent) -> list[tuple[str | None, int | None, bool]]:
+    first = (_actor_key(e.actor1_id, e.actor1_name), e.actor1_inter, e.actor1_id is not None)
+    if dead_as_actor1(e):  # compared as the victim; the attacker is unknown
+        return [(None, None, False), first]
     return [
-        (_actor_key(e.actor1_id, e.actor1_name), e.actor1_inter, e.actor1_id is not None),
+        first,
         (_actor_key(e.actor2_id, e.actor2_name), e.actor2_inter, e.actor2_id is not None),
     ]
 
