@@ -148,7 +148,9 @@ def run_clustering(store: Store, opts: DedupOptions, *, rebuild: bool = False) -
     summary.new_events = len(new)
     by_id = {e.event_id: e for e in universe}
     clusters = finalise_clusters(store, cluster_events(universe, opts), by_id)
-    summary.components = len({c.component_id for c in clusters} | affected)
+    # components clustered by this run (a component's id follows its smallest member, so a
+    # touched one may come back under a new id: count it once), or the ones that emptied
+    summary.components = len({c.component_id for c in clusters}) or len(affected)
     _replace(store, affected, clusters, by_id, rebuild, opts)
     summary.canonical_written = len(clusters)
     summary.canonical_total = _count(store)
