@@ -172,3 +172,24 @@ def test_a_toll_update_names_the_incident_between_toll_and_verb(
     doc = run_text(sentence, published="2024-05-10")
     tolls = [e.fatalities.best for e in doc.events if e.fatalities is not None]
     assert toll in tolls, [(e.plover_type, e.fatalities) for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("Two soldiers died when a roadside bomb struck their truck near Kirkuk on Friday, "
+         "security sources told the Kirkuk Daily Herald.", "asserted"),
+        ("Two soldiers died when a roadside bomb struck their truck near Kirkuk on Friday, "
+         "an officer told Weekly Review.", "asserted"),
+        ("Militants attack army checkpoints near Kirkuk daily, residents say.", "habitual"),
+    ],
+)  # fmt: skip
+def test_a_habitual_word_inside_an_outlet_name_is_no_cue(
+    run_text: Callable[..., Document], sentence: str, modality: str
+) -> None:
+    """pipeline/events/modality: "told Euphrates Daily" left a report's bombing habitual, so
+    it was never merged with the other outlets' reports of it."""
+    doc = run_text(sentence, published="2024-05-10")
+    assert doc.events and doc.events[0].modality == modality, [
+        (e.plover_type, e.modality) for e in doc.events
+    ]

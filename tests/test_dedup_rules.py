@@ -218,3 +218,59 @@ def test_other_victims_in_one_city_on_one_day_are_another_incident() -> None:
     assert linked(market, unknown) and linked(barracks, unknown)
     clusters = cluster_events([market, barracks, unknown])
     assert sorted(len(c.members) for c in clusters) == [1, 2]  # never all three
+
+
+def test_a_date_read_off_the_attribution_is_the_day_the_source_spoke() -> None:
+    """'fifteen died in the attack, officials said on Sunday': the incident may be Saturday's;
+    an event's own 'on Sunday' is Sunday's, a day apart from Saturday's."""
+    sunday = date(2024, 6, 9)
+    lead = report("a", "d1")
+    spoke = report("b", "d2", date_start=sunday, date_end=sunday, published=sunday)
+    assert not linked(lead, spoke)
+    said_on_sunday = dataclasses.replace(spoke, statement_date=True)
+    assert linked(lead, said_on_sunday)
+    link = compare(lead, said_on_sunday)
+    assert link is not None and "the day a source spoke" in link.reasons[1]
+    monday = date(2024, 6, 10)  # no incident comes after the day a source spoke of it
+    later = dataclasses.replace(lead, date_start=monday, date_end=monday)
+    assert not linked(later, said_on_sunday)
+
+
+def test_one_toll_phrase_given_to_two_events_of_one_report_is_one_incident() -> None:
+    sentence = "Fifteen people died in Saturday's attack by militants on a hotel in Kirkuk."
+    death = report(
+        "a", "d1", plover_mode="kill", acled_event_type="Violence against civilians",
+        acled_sub_event_type="Attack", actor1_id="ISIS", actor1_name="Islamic State",
+        actor1_inter=2, fatalities=15, fatalities_text="Fifteen people died", sentence=sentence,
+    )  # fmt: skip
+    misread = dataclasses.replace(
+        death, event_id="b", plover_mode="clash", acled_event_type="Battles",
+        acled_sub_event_type="Armed clash", actor1_id="GEN-RIOTERS", actor1_name="Rioters",
+        actor1_inter=5,
+    )  # fmt: skip
+    assert linked(death, misread)
+    other_toll = dataclasses.replace(misread, fatalities=3, fatalities_text="three policemen died")
+    assert not linked(death, other_toll)  # one report, two tolls: two incidents
+    elsewhere = dataclasses.replace(misread, location_name="Tikrit", geonameid=99072)
+    assert not linked(death, elsewhere)
+    another_report = dataclasses.replace(misread, doc_id="d2")
+    assert not linked(death, another_report)  # across reports the actors still contradict
+
+
+def test_the_dead_read_as_actor1_are_the_victims() -> None:
+    """'Three police officers died when a bomb struck their vehicle' names no attacker."""
+    police = {"actor_id": "IQ-POL", "name": "Police Forces of Iraq", "inter": 1}
+    army = {"actor_id": "IQ-MIL", "name": "Military Forces of Iraq", "inter": 1}
+    lead = report(
+        "a", "d1", actor1_id="GEN-UAG", actor1_name="Unidentified Armed Group", actor1_inter=3,
+        actor2_id=police["actor_id"], actor2_name=police["name"], actor2_inter=1, fatalities=3,
+    )  # fmt: skip
+    victims_first = report(
+        "b", "d2", actor1_id=police["actor_id"], actor1_name=police["name"], actor1_inter=1,
+        actor1_text="Three police officers", actor2_id=army["actor_id"],
+        actor2_name=army["name"], actor2_inter=1, fatalities=3,
+        fatalities_text="Three police officers died",
+    )  # fmt: skip
+    assert linked(lead, victims_first)
+    attackers = dataclasses.replace(victims_first, fatalities_text="killing three people")
+    assert not linked(lead, attackers)  # actor1 not among the dead: the police attacked

@@ -257,6 +257,8 @@ def _dates(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, s
     b0, b1, b_day = _window(b, opts)
     if a0 is None or a1 is None or b0 is None or b1 is None:
         return None
+    if (a.statement_date and b0 > a1) or (b.statement_date and a0 > b1):
+        return None  # an incident after the day a source spoke of it
     if a0 <= b1 and b0 <= a1:
         what = f"same event day {a0}" if a0 == a1 == b0 == b1 else "event dates overlap"
         if a.statement_date or b.statement_date:
