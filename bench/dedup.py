@@ -38,7 +38,7 @@ from eventwire.dedup.cluster import ReportEvent, cluster_events, cluster_store  
 from eventwire.dedup.score import bcubed  # noqa: E402
 from synth_events import insert_synthetic, synthetic_events  # noqa: E402
 
-VIOLENT = {"explosives", "kill", "clash", "firearms", "aerial", "artillery", "grenade"}
+VIOLENT = {"explosives", "suicide", "kill", "clash", "firearms", "aerial", "artillery", "grenade"}
 
 
 PIPELINE_SETS: dict[str, tuple[str, str | None]] = {

@@ -274,3 +274,29 @@ def test_the_dead_read_as_actor1_are_the_victims() -> None:
     assert linked(lead, victims_first)
     attackers = dataclasses.replace(victims_first, fatalities_text="killing three people")
     assert not linked(lead, attackers)  # actor1 not among the dead: the police attacked
+
+
+def test_late_on_a_day_is_the_evening() -> None:
+    morning = report("a", "d1", date_text="on Friday morning")
+    late = report("b", "d2", date_text="late on Friday")
+    assert time_of_day(late) == 2 and not linked(morning, late)
+    assert linked(report("c", "d3", date_text="on Friday night"), late)
+    assert time_of_day(report("d", "d4", date_text="late on Friday night")) == 3
+
+
+def test_a_coarse_place_of_no_province_fits_a_town_of_its_country() -> None:
+    """'Mali's Gao region' read as Mali (its point the capital, far away): compatible with a
+    town of Mali, a place match only when actors match too; never another country."""
+    gao = {"location_name": "Ansongo", "geonameid": 2460954, "lat": 15.66, "lon": 0.50,
+           "admin1": "Gao", "country": "ML", "geo_precision": 2}  # fmt: skip
+    mali = {"location_name": "Mali", "geonameid": 2453866, "lat": 12.61, "lon": -7.98,
+            "admin1": None, "country": "ML", "geo_precision": 3}  # fmt: skip
+    gunmen = {"actor1_id": "GEN-UAG", "actor1_name": "Unidentified Armed Group", "actor1_inter": 3}
+    town = report("a", "d1", **gao, **gunmen)
+    country = report("b", "d2", **mali, **gunmen)
+    assert linked(town, country)
+    link = compare(town, country)
+    assert link is not None and "names no province" in link.reasons[2]
+    unnamed = dataclasses.replace(country, actor1_id=None, actor1_name=None, actor1_inter=None)
+    assert not linked(town, unnamed)  # no place match and no actor match: no evidence
+    assert not linked(town, dataclasses.replace(country, country="NE"))

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from eventwire.config import DedupOptions as DedupOptions  # the thresholds, a config table
-from eventwire.datafiles import word_table
+from eventwire.datafiles import word_table, words
 from eventwire.pipeline.common.geo import haversine_km
 
 
@@ -144,14 +144,26 @@ def _day_parts() -> tuple[tuple[int, re.Pattern[str]], ...]:
     )
 
 
+@functools.cache
+def _late_in_day() -> re.Pattern[str]:
+    late = sorted(words("dedup", "late_in_day"))
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in late) + r")\b", re.I)
+
+
+EVENING = 2  # the part of the day "late on Friday" stands for
+
+
 def time_of_day(e: ReportEvent) -> int | None:
-    """The part of the day (0 morning … 3 night) in the date expression, else the sentence."""
+    """The part of the day (0 morning … 3 night) in the date expression, else the sentence;
+    "late on Friday" with no part named is the evening."""
     for text in (e.date_text, e.sentence):
         if not text:
             continue
         found = {n for n, pattern in _day_parts() if pattern.search(text)}
         if len(found) == 1:
             return found.pop()
+        if not found and _late_in_day().search(text):
+            return EVENING
     return None
 
 
@@ -294,8 +306,17 @@ def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, 
         return 0.8, True, f"{a.location_name} and {b.location_name} {dist:.0f} km apart"
     if _coarse(a) or _coarse(b):  # a province (or larger) and a place in it
         town, area = (b, a) if _coarse(a) else (a, b)
-        inside = same_admin or (not area.admin1 and dist <= opts.km_precision3)
-        if not inside or (a.admin1 and b.admin1 and not same_admin):
+        if a.admin1 and b.admin1 and not same_admin:
+            return None
+        if not area.admin1 and dist > opts.km_precision3:
+            # a coarse place of no known province ("Mali's Gao region" read as Mali): its
+            # point is the country's, so it neither rules out nor confirms the town
+            return (
+                0.5,
+                False,
+                f"{area.location_name} names no province; {town.location_name} lies in its country",
+            )
+        if not same_admin and area.admin1:
             return None
         return 0.7, True, f"{town.location_name} lies in {area.location_name}"
     weak = [e for e in (a, b) if e.place_fallback in WEAK_FALLBACKS]
