@@ -300,3 +300,19 @@ def test_a_coarse_place_of_no_province_fits_a_town_of_its_country() -> None:
     unnamed = dataclasses.replace(country, actor1_id=None, actor1_name=None, actor1_inter=None)
     assert not linked(town, unnamed)  # no place match and no actor match: no evidence
     assert not linked(town, dataclasses.replace(country, country="NE"))
+
+
+def test_victims_no_words_name_contradict_no_other_report() -> None:
+    """'The number of people killed … has risen to 13' (read as Civilians) and 'killing eight
+    people including four soldiers' (the army): one bombing; named victims still differ."""
+    soldiers = {"actor2_id": "SO-MIL", "actor2_name": "Military Forces of Somalia",
+                "actor2_inter": 1, "actor2_text": "four soldiers"}  # fmt: skip
+    people = {"actor2_id": "GEN-CIVILIANS", "actor2_name": "Civilians", "actor2_inter": 7,
+              "actor2_text": "people"}  # fmt: skip
+    lead = report("a", "d1", **soldiers)
+    update = report("b", "d2", **people)
+    assert linked(lead, update)
+    inferred = dataclasses.replace(update, actor2_text="")  # inferred from no words at all
+    assert linked(lead, inferred)
+    shoppers = dataclasses.replace(update, actor2_text="four shoppers")
+    assert not linked(lead, shoppers)

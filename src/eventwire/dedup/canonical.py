@@ -48,6 +48,7 @@ _FROM_RECORD = {
     "statement_date": "coalesce(json_extract(e.record, '$.date.span[0]')::INTEGER - "
     "json_extract(e.record, '$.attribution.span[1]')::INTEGER BETWEEN 0 AND 2, FALSE)",
     "actor1_text": "json_extract_string(e.record, '$.actor1.text')",
+    "actor2_text": "json_extract_string(e.record, '$.actor2.text')",
 }
 # SELECT list that fills a ReportEvent (in field order) from the events table ``e``.
 _SELECT = ", ".join(

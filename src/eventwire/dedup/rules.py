@@ -18,7 +18,8 @@ Used by :mod:`eventwire.dedup.linkage`; see its docstring for the clustering aro
   ``km_weak_place``; never two different towns;
 - **actors**: unknown is compatible with known, a claimed actor counts as known; an actor1
   read from the toll's own words ("Three police officers died when …") is the victim, and
-  the report names no attacker;
+  the report names no attacker; an actor inferred from no words of the report contradicts
+  no other;
 - **toll**: a later report may raise a toll ("has risen to seven"); two tolls far apart
   published the same day, or a later toll far below an earlier one, are two incidents.
 
@@ -87,6 +88,7 @@ class ReportEvent:
     place_fallback: str | None = None  # where the place was found: clause, sentence, … document
     statement_date: bool | None = False  # the date is the day a source spoke ("said on Sunday")
     actor1_text: str | None = None  # the words actor1 was read from ("Three police officers")
+    actor2_text: str | None = None  # "" when the coder inferred the actor from no words
 
     @property
     def start(self) -> date | None:
@@ -213,14 +215,27 @@ def dead_as_actor1(e: ReportEvent) -> bool:
     return bool(words and e.fatalities_text and words in e.fatalities_text.casefold())
 
 
+@functools.cache
+def _unspecific() -> frozenset[str]:
+    return words("dedup", "unspecific_people")
+
+
+def _role(
+    actor_id: str | None, name: str | None, inter: int | None, text: str | None
+) -> tuple[str | None, int | None, bool]:
+    """An actor as compared: an actor inferred from no words of the report, or read from
+    words that name nobody in particular ("people killed": the coder's default victims,
+    "Civilians"), may match the same actor but contradicts none."""
+    if text is not None and (not text.strip() or text.split()[-1].casefold() in _unspecific()):
+        return _actor_key(actor_id, name), None, False
+    return _actor_key(actor_id, name), inter, actor_id is not None
+
+
 def _roles(e: ReportEvent) -> list[tuple[str | None, int | None, bool]]:
-    first = (_actor_key(e.actor1_id, e.actor1_name), e.actor1_inter, e.actor1_id is not None)
+    first = _role(e.actor1_id, e.actor1_name, e.actor1_inter, e.actor1_text)
     if dead_as_actor1(e):  # compared as the victim; the attacker is unknown
         return [(None, None, False), first]
-    return [
-        first,
-        (_actor_key(e.actor2_id, e.actor2_name), e.actor2_inter, e.actor2_id is not None),
-    ]
+    return [first, _role(e.actor2_id, e.actor2_name, e.actor2_inter, e.actor2_text)]
 
 
 def _actors(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, int, str] | None:
