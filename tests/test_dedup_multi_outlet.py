@@ -24,7 +24,9 @@ from eventwire.records import Document
 ROOT = Path(__file__).resolve().parent.parent
 WIRE = ROOT / "tests" / "data" / "multi_outlet" / "wire_reports.jsonl"
 EXAMPLES = ROOT / "examples" / "reports" / "wire.jsonl"
-VIOLENT = ("explosives", "kill", "clash", "firearms")
+WIRE_B = WIRE.with_name("wire_reports_b.jsonl")
+WIRE_C = WIRE.with_name("wire_reports_c.jsonl")
+VIOLENT = ("explosives", "suicide", "kill", "clash", "firearms", "artillery", "aerial", "grenade")
 
 
 def _rows(path: Path) -> list[dict[str, Any]]:
@@ -96,14 +98,28 @@ def test_each_incident_once_with_its_sources_and_latest_toll(wire_docs: list[Doc
     assert by_id[kirkuk]["merge_reasons"][1]["reasons"]
 
 
-def test_distinct_incidents_in_one_city_on_one_day_stay_apart(wire_docs: list[Document]) -> None:
-    rows = {r["id"]: r["incident"] for r in _rows(WIRE)}
-    for ids in _by_source_id(wire_docs, canonical(wire_docs)).values():
+@pytest.mark.parametrize("path", [WIRE, WIRE_B, WIRE_C], ids=["wire", "wire_b", "wire_c"])
+def test_distinct_incidents_in_one_city_on_one_day_stay_apart(
+    run_text: Callable[..., Document], path: Path
+) -> None:
+    docs = _docs(run_text, path)
+    rows = {r["id"]: r["incident"] for r in _rows(path)}
+    for ids in _by_source_id(docs, canonical(docs)).values():
         assert len({rows[i] for i in ids}) == 1, ids  # never two incidents in one event
 
 
-def test_bcubed_on_the_multi_outlet_set(wire_docs: list[Document]) -> None:
-    gold_of = {r["id"]: r["incident"] for r in _rows(WIRE)}
+@pytest.mark.parametrize(
+    ("path", "min_recall"),
+    [(WIRE, 1.0), (WIRE_B, 1.0), (WIRE_C, 0.75)],
+    ids=["wire", "wire_b", "wire_c"],
+)
+def test_bcubed_on_the_multi_outlet_sets(
+    run_text: Callable[..., Document], path: Path, min_recall: float
+) -> None:
+    """Every incident once, distinct incidents never merged. wire_reports_c keeps a city and
+    a district of it ("Baghdad" / "Sadr City") apart: recall 0.78 (bench/RESULTS.md)."""
+    wire_docs = _docs(run_text, path)
+    gold_of = {r["id"]: r["incident"] for r in _rows(path)}
     predicted: dict[str, str] = {}
     gold: dict[str, str] = {}
     ids = {d.doc_id: str(d.source_id) for d in wire_docs}
@@ -115,7 +131,7 @@ def test_bcubed_on_the_multi_outlet_set(wire_docs: list[Document]) -> None:
             gold[report["event_id"]] = gold_of[ids[report["doc_id"]]]
     precision, recall = bcubed(predicted, gold)
     assert precision == 1.0  # distinct incidents never merged
-    assert recall >= 0.75, recall
+    assert recall >= min_recall, recall
 
 
 @pytest.mark.parametrize("seed", range(3))
