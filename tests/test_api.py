@@ -178,9 +178,9 @@ def test_stats_are_consistent(client: TestClient, records: list[dict[str, Any]])
 
 
 def test_map_points_then_grid(client: TestClient, records: list[dict[str, Any]]) -> None:
-    points = client.get("/map").json()
+    points = client.get("/map", params={"level": "report"}).json()
     assert points["mode"] == "points" and len(points["points"]) == len(records)
-    grid = client.get("/map", params={"max_points": 10, "zoom": 3}).json()
+    grid = client.get("/map", params={"max_points": 10, "zoom": 3, "level": "report"}).json()
     assert grid["mode"] == "grid" and sum(c["count"] for c in grid["cells"]) == len(records)
     assert len(grid["cells"]) < len(records)
 
@@ -266,8 +266,9 @@ def test_events_map_actors_and_places_take_the_scope(scope_client: TestClient) -
         (True, False),
         (False, True),
     }
-    assert scope_client.get("/map").json()["total"] == 3
-    assert scope_client.get("/map", params={"scope": "all"}).json()["total"] == 8
+    assert scope_client.get("/map", params={"level": "report"}).json()["total"] == 3
+    every_map = scope_client.get("/map", params={"scope": "all", "level": "report"}).json()
+    assert every_map["total"] == 8
     actors = {a["name"] for a in scope_client.get("/actors").json()["items"]}
     assert actors == {"Gunmen", "Rebels"}
     places = {
@@ -276,6 +277,55 @@ def test_events_map_actors_and_places_take_the_scope(scope_client: TestClient) -
     assert "Anbar" in places and "Anbar" not in {
         p["name"] for p in scope_client.get("/places").json()["items"]
     }
+
+
+TABLE_FIELDS = (
+    "date_start",
+    "plover_type",
+    "acled_sub_event_type",
+    "actor1_name",
+    "actor2_name",
+    "location_name",
+    "country",
+    "fatalities",
+    "event_id",
+    "n_sources",
+    "n_reports",
+)
+
+
+def test_events_and_map_count_incidents_at_the_canonical_level(scope_client: TestClient) -> None:
+    """Two outlets telling one attack: one canonical event with both, on the map once."""
+    page = scope_client.get("/events", params={"level": "canonical"}).json()
+    assert page["level"] == "canonical" and page["total"] == 2 == len(page["items"])
+    assert scope_client.get("/stats").json()["total"] == page["total"]  # what the headline counts
+    assert all(set(TABLE_FIELDS) <= set(item) for item in page["items"])
+    (merged,) = [item for item in page["items"] if item["n_reports"] == 2]
+    assert merged["n_sources"] == 2 and len(merged["sources"]) == 2
+    assert merged["fatalities_low"] <= merged["fatalities"] <= merged["fatalities_high"]
+    detail = scope_client.get(f"/events/{merged['event_id']}").json()
+    assert detail["level"] == "canonical" and len(detail["event"]["reports"]) == 2
+    report_page = scope_client.get("/events").json()  # the default stays report-level
+    assert report_page["level"] == "report" and report_page["total"] == 3
+    paged = [
+        scope_client.get(
+            "/events", params={"level": "canonical", "limit": 1, "offset": n, "sort": "id"}
+        ).json()["items"][0]["event_id"]
+        for n in range(2)
+    ]
+    assert paged == sorted(item["event_id"] for item in page["items"])
+    one = scope_client.get("/events", params={"level": "canonical", "min_sources": 2}).json()
+    assert [item["event_id"] for item in one["items"]] == [merged["event_id"]]
+    geo = scope_client.get("/events", params={"level": "canonical", "format": "geojson"}).json()
+    assert {f["id"] for f in geo["features"]} == {item["event_id"] for item in page["items"]}
+    on_map = scope_client.get("/map").json()  # the map counts incidents by default
+    assert on_map["level"] == "canonical" and on_map["total"] == 2
+    assert {p["event_id"] for p in on_map["points"]} == {item["event_id"] for item in page["items"]}
+    spec = scope_client.get("/openapi.json").json()
+    for path, default in (("/events", "report"), ("/map", "canonical"), ("/stats", "canonical")):
+        (param,) = [p for p in spec["paths"][path]["get"]["parameters"] if p["name"] == "level"]
+        assert param["schema"]["default"] == default
+    assert "level=canonical" in spec["paths"]["/events"]["get"]["description"]
 
 
 def test_a_bad_scope_is_refused_and_documented(scope_client: TestClient) -> None:

@@ -201,6 +201,37 @@ def test_report_events_are_kept() -> None:
         assert again.new_events == 0 and again.canonical_written == 0
 
 
+def test_a_new_report_joins_its_incident_without_reclustering_the_rest() -> None:
+    """The toll update arrives after the rest is clustered: only the bombing's component is
+    redone (the shooting's canonical row is not rewritten), and the store ends as a
+    clustering from scratch would."""
+    docs = attack_reports()
+    with Store.open(":memory:") as store:
+        store.write_batch([docs[0], docs[1], docs[3]], [])
+        first = cluster_store(store)
+        assert (first.new_events, first.canonical_total) == (4, 2)
+        before = dict(
+            store.con.execute("SELECT canonical_id, clustered_at FROM canonical_events").fetchall()
+        )
+        store.write_batch([docs[2]], [])
+        added = cluster_store(store)
+        assert (added.new_events, added.components, added.canonical_written) == (1, 1, 1)
+        assert added.canonical_total == 2
+        after = dict(
+            store.con.execute("SELECT canonical_id, clustered_at FROM canonical_events").fetchall()
+        )
+        bombing = next(c for c in stored_canonical(store) if c["plover_mode"] == "explosives")
+        shooting = next(c for c in stored_canonical(store) if c["plover_mode"] == "kill")
+        assert after[shooting["canonical_id"]] == before[shooting["canonical_id"]]
+        assert bombing["n_reports"] == 3 and bombing["fatalities"]["best"] == 14
+        incremental = stored_canonical(store)
+    scratch = cluster_in_order(docs, [[0, 1, 2, 3]])
+    for rec in incremental + scratch:
+        for report in rec["reports"]:
+            report.pop("similarity")
+    assert incremental == scratch
+
+
 def test_vanished_report_reclusters_its_component() -> None:
     docs = attack_reports()
     with Store.open(":memory:") as store:

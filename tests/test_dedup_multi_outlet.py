@@ -24,7 +24,9 @@ from eventwire.records import Document
 ROOT = Path(__file__).resolve().parent.parent
 WIRE = ROOT / "tests" / "data" / "multi_outlet" / "wire_reports.jsonl"
 EXAMPLES = ROOT / "examples" / "reports" / "wire.jsonl"
-VIOLENT = ("explosives", "kill", "clash", "firearms")
+WIRE_B = WIRE.with_name("wire_reports_b.jsonl")
+WIRE_C = WIRE.with_name("wire_reports_c.jsonl")
+VIOLENT = ("explosives", "suicide", "kill", "clash", "firearms", "artillery", "aerial", "grenade")
 
 
 def _rows(path: Path) -> list[dict[str, Any]]:
@@ -96,26 +98,40 @@ def test_each_incident_once_with_its_sources_and_latest_toll(wire_docs: list[Doc
     assert by_id[kirkuk]["merge_reasons"][1]["reasons"]
 
 
-def test_distinct_incidents_in_one_city_on_one_day_stay_apart(wire_docs: list[Document]) -> None:
-    rows = {r["id"]: r["incident"] for r in _rows(WIRE)}
-    for ids in _by_source_id(wire_docs, canonical(wire_docs)).values():
+@pytest.mark.parametrize("path", [WIRE, WIRE_B, WIRE_C], ids=["wire", "wire_b", "wire_c"])
+def test_distinct_incidents_in_one_city_on_one_day_stay_apart(
+    run_text: Callable[..., Document], path: Path
+) -> None:
+    docs = _docs(run_text, path)
+    rows = {r["id"]: r["incident"] for r in _rows(path)}
+    for ids in _by_source_id(docs, canonical(docs)).values():
         assert len({rows[i] for i in ids}) == 1, ids  # never two incidents in one event
 
 
-def test_bcubed_on_the_multi_outlet_set(wire_docs: list[Document]) -> None:
-    gold_of = {r["id"]: r["incident"] for r in _rows(WIRE)}
+@pytest.mark.parametrize(
+    ("path", "min_recall"),
+    [(WIRE, 1.0), (WIRE_B, 1.0), (WIRE_C, 0.75)],
+    ids=["wire", "wire_b", "wire_c"],
+)
+def test_bcubed_on_the_multi_outlet_sets(
+    run_text: Callable[..., Document], path: Path, min_recall: float
+) -> None:
+    """Every incident once, distinct incidents never merged. wire_reports_c keeps a city and
+    a district of it ("Baghdad" / "Sadr City") apart: recall 0.78 (bench/RESULTS.md)."""
+    wire_docs = _docs(run_text, path)
+    gold_of = {r["id"]: r["incident"] for r in _rows(path)}
     predicted: dict[str, str] = {}
     gold: dict[str, str] = {}
     ids = {d.doc_id: str(d.source_id) for d in wire_docs}
     for rec in canonical(wire_docs):
-        if rec["plover_mode"] not in VIOLENT:
+        if rec["plover_mode"] not in VIOLENT or rec["modality"] != "asserted":
             continue
         for report in rec["reports"]:
             predicted[report["event_id"]] = rec["canonical_id"]
             gold[report["event_id"]] = gold_of[ids[report["doc_id"]]]
     precision, recall = bcubed(predicted, gold)
     assert precision == 1.0  # distinct incidents never merged
-    assert recall >= 0.75, recall
+    assert recall >= min_recall, recall
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -172,3 +188,24 @@ def test_a_toll_update_names_the_incident_between_toll_and_verb(
     doc = run_text(sentence, published="2024-05-10")
     tolls = [e.fatalities.best for e in doc.events if e.fatalities is not None]
     assert toll in tolls, [(e.plover_type, e.fatalities) for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("Two soldiers died when a roadside bomb struck their truck near Kirkuk on Friday, "
+         "security sources told the Kirkuk Daily Herald.", "asserted"),
+        ("Two soldiers died when a roadside bomb struck their truck near Kirkuk on Friday, "
+         "an officer told Weekly Review.", "asserted"),
+        ("Militants attack army checkpoints near Kirkuk daily, residents say.", "habitual"),
+    ],
+)  # fmt: skip
+def test_a_habitual_word_inside_an_outlet_name_is_no_cue(
+    run_text: Callable[..., Document], sentence: str, modality: str
+) -> None:
+    """pipeline/events/modality: "told Euphrates Daily" left a report's bombing habitual, so
+    it was never merged with the other outlets' reports of it."""
+    doc = run_text(sentence, published="2024-05-10")
+    assert doc.events and doc.events[0].modality == modality, [
+        (e.plover_type, e.modality) for e in doc.events
+    ]

@@ -218,3 +218,101 @@ def test_other_victims_in_one_city_on_one_day_are_another_incident() -> None:
     assert linked(market, unknown) and linked(barracks, unknown)
     clusters = cluster_events([market, barracks, unknown])
     assert sorted(len(c.members) for c in clusters) == [1, 2]  # never all three
+
+
+def test_a_date_read_off_the_attribution_is_the_day_the_source_spoke() -> None:
+    """'fifteen died in the attack, officials said on Sunday': the incident may be Saturday's;
+    an event's own 'on Sunday' is Sunday's, a day apart from Saturday's."""
+    sunday = date(2024, 6, 9)
+    lead = report("a", "d1")
+    spoke = report("b", "d2", date_start=sunday, date_end=sunday, published=sunday)
+    assert not linked(lead, spoke)
+    said_on_sunday = dataclasses.replace(spoke, statement_date=True)
+    assert linked(lead, said_on_sunday)
+    link = compare(lead, said_on_sunday)
+    assert link is not None and "the day a source spoke" in link.reasons[1]
+    monday = date(2024, 6, 10)  # no incident comes after the day a source spoke of it
+    later = dataclasses.replace(lead, date_start=monday, date_end=monday)
+    assert not linked(later, said_on_sunday)
+
+
+def test_one_toll_phrase_given_to_two_events_of_one_report_is_one_incident() -> None:
+    sentence = "Fifteen people died in Saturday's attack by militants on a hotel in Kirkuk."
+    death = report(
+        "a", "d1", plover_mode="kill", acled_event_type="Violence against civilians",
+        acled_sub_event_type="Attack", actor1_id="ISIS", actor1_name="Islamic State",
+        actor1_inter=2, fatalities=15, fatalities_text="Fifteen people died", sentence=sentence,
+    )  # fmt: skip
+    misread = dataclasses.replace(
+        death, event_id="b", plover_mode="clash", acled_event_type="Battles",
+        acled_sub_event_type="Armed clash", actor1_id="GEN-RIOTERS", actor1_name="Rioters",
+        actor1_inter=5,
+    )  # fmt: skip
+    assert linked(death, misread)
+    other_toll = dataclasses.replace(misread, fatalities=3, fatalities_text="three policemen died")
+    assert not linked(death, other_toll)  # one report, two tolls: two incidents
+    elsewhere = dataclasses.replace(misread, location_name="Tikrit", geonameid=99072)
+    assert not linked(death, elsewhere)
+    another_report = dataclasses.replace(misread, doc_id="d2")
+    assert not linked(death, another_report)  # across reports the actors still contradict
+
+
+def test_the_dead_read_as_actor1_are_the_victims() -> None:
+    """'Three police officers died when a bomb struck their vehicle' names no attacker."""
+    police = {"actor_id": "IQ-POL", "name": "Police Forces of Iraq", "inter": 1}
+    army = {"actor_id": "IQ-MIL", "name": "Military Forces of Iraq", "inter": 1}
+    lead = report(
+        "a", "d1", actor1_id="GEN-UAG", actor1_name="Unidentified Armed Group", actor1_inter=3,
+        actor2_id=police["actor_id"], actor2_name=police["name"], actor2_inter=1, fatalities=3,
+    )  # fmt: skip
+    victims_first = report(
+        "b", "d2", actor1_id=police["actor_id"], actor1_name=police["name"], actor1_inter=1,
+        actor1_text="Three police officers", actor2_id=army["actor_id"],
+        actor2_name=army["name"], actor2_inter=1, fatalities=3,
+        fatalities_text="Three police officers died",
+    )  # fmt: skip
+    assert linked(lead, victims_first)
+    attackers = dataclasses.replace(victims_first, fatalities_text="killing three people")
+    assert not linked(lead, attackers)  # actor1 not among the dead: the police attacked
+
+
+def test_late_on_a_day_is_the_evening() -> None:
+    morning = report("a", "d1", date_text="on Friday morning")
+    late = report("b", "d2", date_text="late on Friday")
+    assert time_of_day(late) == 2 and not linked(morning, late)
+    assert linked(report("c", "d3", date_text="on Friday night"), late)
+    assert time_of_day(report("d", "d4", date_text="late on Friday night")) == 3
+
+
+def test_a_coarse_place_of_no_province_fits_a_town_of_its_country() -> None:
+    """'Mali's Gao region' read as Mali (its point the capital, far away): compatible with a
+    town of Mali, a place match only when actors match too; never another country."""
+    gao = {"location_name": "Ansongo", "geonameid": 2460954, "lat": 15.66, "lon": 0.50,
+           "admin1": "Gao", "country": "ML", "geo_precision": 2}  # fmt: skip
+    mali = {"location_name": "Mali", "geonameid": 2453866, "lat": 12.61, "lon": -7.98,
+            "admin1": None, "country": "ML", "geo_precision": 3}  # fmt: skip
+    gunmen = {"actor1_id": "GEN-UAG", "actor1_name": "Unidentified Armed Group", "actor1_inter": 3}
+    town = report("a", "d1", **gao, **gunmen)
+    country = report("b", "d2", **mali, **gunmen)
+    assert linked(town, country)
+    link = compare(town, country)
+    assert link is not None and "names no province" in link.reasons[2]
+    unnamed = dataclasses.replace(country, actor1_id=None, actor1_name=None, actor1_inter=None)
+    assert not linked(town, unnamed)  # no place match and no actor match: no evidence
+    assert not linked(town, dataclasses.replace(country, country="NE"))
+
+
+def test_victims_no_words_name_contradict_no_other_report() -> None:
+    """'The number of people killed … has risen to 13' (read as Civilians) and 'killing eight
+    people including four soldiers' (the army): one bombing; named victims still differ."""
+    soldiers = {"actor2_id": "SO-MIL", "actor2_name": "Military Forces of Somalia",
+                "actor2_inter": 1, "actor2_text": "four soldiers"}  # fmt: skip
+    people = {"actor2_id": "GEN-CIVILIANS", "actor2_name": "Civilians", "actor2_inter": 7,
+              "actor2_text": "people"}  # fmt: skip
+    lead = report("a", "d1", **soldiers)
+    update = report("b", "d2", **people)
+    assert linked(lead, update)
+    inferred = dataclasses.replace(update, actor2_text="")  # inferred from no words at all
+    assert linked(lead, inferred)
+    shoppers = dataclasses.replace(update, actor2_text="four shoppers")
+    assert not linked(lead, shoppers)

@@ -192,9 +192,17 @@ def test_events_openapi_lists_exactly_the_spec_fields(golden_db: Path) -> None:
     with TestClient(create_app(golden_db)) as client:
         spec = client.get("/openapi.json").json()
         page = spec["paths"]["/events"]["get"]["responses"]["200"]["content"]
-        page_ref = page["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
+        refs = [s["$ref"].rsplit("/", 1)[1] for s in page["application/json"]["schema"]["anyOf"]]
+        assert refs == ["EventPage", "CanonicalPage"]  # ?level=report (default) | canonical
         schemas = spec["components"]["schemas"]
-        item_ref = schemas[page_ref]["properties"]["items"]["items"]["$ref"].rsplit("/", 1)[1]
-        assert tuple(schemas[item_ref]["properties"]) == REPORT.names("api")
+        fields = {}
+        for page_ref in refs:
+            item = schemas[page_ref]["properties"]["items"]["items"]["$ref"].rsplit("/", 1)[1]
+            fields[page_ref] = tuple(schemas[item]["properties"])
+        assert fields["EventPage"] == REPORT.names("api")
+        extra = ("event_id", "sources", "sentence")
+        assert sorted(fields["CanonicalPage"]) == sorted((*CANONICAL.names("api"), *extra))
         items = client.get("/events").json()["items"]
+        merged = client.get("/events", params={"level": "canonical"}).json()["items"]
     assert items and all(tuple(item) == REPORT.names("api") for item in items)
+    assert merged and all(set(item) == set(fields["CanonicalPage"]) for item in merged)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 
 from eventwire.api.deps import ERRORS, WEB_DIR, Filter, Reader, State
-from eventwire.api.schemas import EventPage, Health
+from eventwire.api.schemas import CanonicalPage, EventPage, Health
 from eventwire.config import VERSION
 from eventwire.db.review import list_reviews
 from eventwire.dedup.canonical import canonical_record
@@ -84,7 +84,7 @@ def _geojson(items: list[dict[str, Any]], total: int, limit: int, offset: int) -
 @router.get(
     "/events",
     tags=["events"],
-    response_model=EventPage,
+    response_model=EventPage | CanonicalPage,
     responses={200: {"content": {"application/geo+json": {}}}},
 )
 def list_events(
@@ -98,14 +98,24 @@ def list_events(
         Query(),
     ] = "-date",
     format: Annotated[Literal["json", "geojson"] | None, Query()] = None,
+    level: Annotated[Literal["report", "canonical"], Query()] = "report",
 ) -> Any:
-    """Events matching the filters, one page at a time (JSON, or GeoJSON points)."""
-    total = reader.count_events(flt)
-    items = reader.list_events(flt, limit, offset, sort)
+    """Events matching the filters, one page at a time (JSON, or GeoJSON points).
+
+    ``level=report`` (the default, kept for compatibility) lists report-level events, one per
+    report that tells an incident; ``level=canonical`` lists canonical events, each real
+    incident once with its ``sources``, ``n_sources``/``n_reports`` and fatalities
+    low/best/high (the latest credible toll as best); its ``event_id`` is the canonical id,
+    which ``GET /events/{event_id}`` opens. Filters, sort and paging are the same."""
+    total = reader.count_events(flt, level)
+    if level == "canonical":
+        items = reader.list_canonical(flt, limit, offset, sort)
+    else:
+        items = reader.list_events(flt, limit, offset, sort)
     accept = request.headers.get("accept", "")
     if format == "geojson" or (format is None and "application/geo+json" in accept):
         return _geojson(items, total, limit, offset)
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+    return {"level": level, "total": total, "limit": limit, "offset": offset, "items": items}
 
 
 @router.get("/events/{event_id}", tags=["events"], responses={404: ERRORS[404]})
@@ -220,9 +230,13 @@ def map_features(
     flt: Filter,
     zoom: Annotated[int, Query(ge=0, le=22)] = 2,
     max_points: Annotated[int, Query(ge=1, le=20_000)] = 3000,
+    level: Annotated[Literal["canonical", "report"], Query()] = "canonical",
 ) -> dict[str, Any]:
-    """Map layer: every point when few match, else grid cells with counts (clustering)."""
-    return reader.map_features(flt, zoom, max_points)
+    """Map layer: every point when few match, else grid cells with counts (clustering).
+
+    Points and counts are canonical events (each real incident once, at its best place)
+    unless ``level=report``."""
+    return reader.map_features(flt, zoom, max_points, level)
 
 
 @router.get("/", include_in_schema=False, response_model=None)

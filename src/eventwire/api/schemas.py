@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from eventwire.records.columns import REPORT, Level
+from eventwire.records.columns import CANONICAL, REPORT, Level
 
 
 class ErrorBody(BaseModel):
@@ -133,10 +133,13 @@ class ReviewOut(BaseModel):
     changes: dict[str, Any]
 
 
-def event_item_model(level: Level = REPORT, name: str = "EventItem") -> type[BaseModel]:
+def event_item_model(
+    level: Level = REPORT, name: str = "EventItem", **extra: Any
+) -> type[BaseModel]:
     """A model with one field per ``api`` column of a level (nullable unless the spec says
-    the column never is); other keys are refused, so the items cannot drift from the spec."""
-    specs: dict[str, Any] = {}
+    the column never is) and the ``extra`` fields; other keys are refused, so the items
+    cannot drift from the spec."""
+    specs: dict[str, Any] = dict(extra)
     for column_name in level.names("api"):
         use = level.use(column_name)
         tp: Any = use.column.python
@@ -149,13 +152,33 @@ def event_item_model(level: Level = REPORT, name: str = "EventItem") -> type[Bas
 EventItem = event_item_model()
 _EventItems: Any = list.__class_getitem__(EventItem)  # list[EventItem] of a built model
 
+_REPORT_LEVEL: Any = Literal["report"]
+_CANONICAL_LEVEL: Any = Literal["canonical"]
 EventPage = create_model(
     "EventPage",
-    __doc__="One page of events matching the filters.",
+    __doc__="One page of report-level events matching the filters.",
+    level=(_REPORT_LEVEL, "report"),
     total=(int, ...),
     limit=(int, ...),
     offset=(int, ...),
     items=(_EventItems, ...),
+)
+CanonicalItem = event_item_model(
+    CANONICAL,
+    "CanonicalItem",
+    event_id=(str, Field(description="the canonical id (GET /events/{id} opens it)")),
+    sources=(list[str], Field(description="the distinct outlets that report the incident")),
+    sentence=(str | None, Field(description="the sentence of the most specific report")),
+)
+_CanonicalItems: Any = list.__class_getitem__(CanonicalItem)
+CanonicalPage = create_model(
+    "CanonicalPage",
+    __doc__="One page of canonical events (each real incident once) matching the filters.",
+    level=(_CANONICAL_LEVEL, ...),
+    total=(int, ...),
+    limit=(int, ...),
+    offset=(int, ...),
+    items=(_CanonicalItems, ...),
 )
 
 

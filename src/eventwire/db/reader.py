@@ -25,9 +25,9 @@ from eventwire.db import textindex
 from eventwire.db.filters import CONFLICT, TABLES, EventFilter, contains, like
 from eventwire.db.review import current_record, machine_record, machine_view
 from eventwire.db.store import Store
-from eventwire.records.columns import REPORT
+from eventwire.records.columns import CANONICAL, REPORT
 
-__all__ = ["EVENT_COLUMNS", "INTERVALS", "SORTS", "EventReader"]
+__all__ = ["CANONICAL_COLUMNS", "EVENT_COLUMNS", "INTERVALS", "SORTS", "EventReader"]
 
 # The stored event columns the API returns: the spec's ``api`` columns (the others it
 # lists — trigger, sentence, n_sources, review_status — are computed by the queries).
@@ -40,6 +40,12 @@ SORTS: dict[str, str] = {
     "confidence": "confidence ASC NULLS LAST, event_id",
     "-confidence": "confidence DESC NULLS LAST, event_id",
     "id": "event_id",
+}
+# The canonical columns the API returns (``event_id`` is the canonical id: /events/{id} opens
+# the merged record), and the sorts over the canonical table.
+CANONICAL_COLUMNS: tuple[str, ...] = tuple(u.name for u in CANONICAL.stored() if "api" in u.exports)
+CANONICAL_SORTS: dict[str, str] = {
+    key: sql.replace("event_id", "canonical_id") for key, sql in SORTS.items()
 }
 INTERVALS: tuple[str, ...] = ("day", "week", "month")
 SENTENCE = "json_extract_string(record, '$.sentence')"
@@ -121,11 +127,34 @@ class EventReader:
         )
         return flt.where(level, text_index=text_index)
 
-    def count_events(self, flt: EventFilter) -> int:
-        """How many report-level events match."""
-        where, params = self._where(flt)
-        row = self.con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
+    def count_events(self, flt: EventFilter, level: str = "report") -> int:
+        """How many events of the level (report events, or canonical events) match."""
+        where, params = self._where(flt, level)
+        row = self.con.execute(
+            f"SELECT count(*) FROM {TABLES[level]} WHERE {where}", params
+        ).fetchone()
         return int(row[0]) if row else 0
+
+    def list_canonical(
+        self, flt: EventFilter, limit: int, offset: int, sort: str = "-date"
+    ) -> list[dict[str, Any]]:
+        """One page of canonical events (each incident once): the canonical columns, the
+        outlets (``sources``) and ``event_id`` (the canonical id, which /events/{id} opens)."""
+        where, params = self._where(flt, "canonical")
+        cols = ", ".join(CANONICAL_COLUMNS)
+        rows = dicts(
+            self.con.execute(
+                f"SELECT {cols}, json_extract_string(record, '$.sources') AS _sources, "
+                f"{CANONICAL.sql_expr('sentence')} AS sentence FROM canonical_events "
+                f"WHERE {where} ORDER BY {CANONICAL_SORTS.get(sort, CANONICAL_SORTS['-date'])} "
+                "LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            )
+        )
+        for row in rows:
+            row["event_id"] = row["canonical_id"]
+            row["sources"] = json.loads(row.pop("_sources") or "[]")
+        return rows
 
     def list_events(
         self,
@@ -319,25 +348,33 @@ class EventReader:
             for a, b, n, k, t, i1, i2 in rows
         ]
 
-    def map_features(self, flt: EventFilter, zoom: int, max_points: int) -> dict[str, Any]:
+    def map_features(
+        self, flt: EventFilter, zoom: int, max_points: int, level: str = "report"
+    ) -> dict[str, Any]:
         """Individual points when few, else a grid of cells (count, dominant type).
 
         A point carries what the dashboard's popup shows (date, PLOVER and ACLED type,
         actors, place, admin1, country, fatalities) and its ACLED geo-precision, drawn as
-        the location's uncertainty; a cell's type is the ACLED type, else the PLOVER one."""
-        where, params = self._where(flt)
-        base = f"FROM events WHERE {where} AND lat IS NOT NULL AND lon IS NOT NULL"
+        the location's uncertainty; a cell's type is the ACLED type, else the PLOVER one.
+        At the canonical level each incident is one point (its ``event_id`` the canonical
+        id)."""
+        where, params = self._where(flt, level)
+        key = "canonical_id" if level == "canonical" else "event_id"
+        base = f"FROM {TABLES[level]} WHERE {where} AND lat IS NOT NULL AND lon IS NOT NULL"
         row = self.con.execute(f"SELECT count(*) {base}", params).fetchone()
         n = int(row[0]) if row else 0
         if n <= max_points:
             cur = self.con.execute(
-                f"SELECT event_id, lat, lon, plover_type AS type, location_name AS place, "
-                "date_start AS date, acled_event_type AS acled_type, actor1_name AS actor1, "
-                "actor2_name AS actor2, fatalities, geo_precision AS precision, admin1, "
-                f"country {base} ORDER BY event_id",
+                f"SELECT {key} AS event_id, lat, lon, plover_type AS type, "
+                "location_name AS place, date_start AS date, acled_event_type AS acled_type, "
+                "actor1_name AS actor1, actor2_name AS actor2, fatalities, "
+                f"geo_precision AS precision, admin1, country {base} ORDER BY {key}",
                 params,
             )
-            return {"mode": "points", "total": n, "points": dicts(cur), "cells": []}
+            points = dicts(cur)
+            for point in points:
+                point["date"] = iso(point["date"])
+            return {"mode": "points", "level": level, "total": n, "points": points, "cells": []}
         cell = 360.0 / (2 ** max(0, min(zoom, 18))) / 8
         rows = self.con.execute(
             f"SELECT floor(lat / ?) AS gy, floor(lon / ?) AS gx, count(*) AS n, "
@@ -347,7 +384,14 @@ class EventReader:
             [cell, cell, *params],
         ).fetchall()
         cells = [{"lat": la, "lon": lo, "count": int(c), "type": t} for _, _, c, la, lo, t in rows]
-        return {"mode": "grid", "total": n, "cell_degrees": cell, "points": [], "cells": cells}
+        return {
+            "mode": "grid",
+            "level": level,
+            "total": n,
+            "cell_degrees": cell,
+            "points": [],
+            "cells": cells,
+        }
 
     def actors(
         self,

@@ -44,6 +44,11 @@ _FROM_RECORD = {
     "date_text": "json_extract_string(e.record, '$.date.text')",
     "fatalities_text": "json_extract_string(e.record, '$.fatalities.text')",
     "place_fallback": "json_extract_string(e.record, '$.location.fallback')",
+    # the date expression right after the attribution's verb ("officials said on Sunday")
+    "statement_date": "coalesce(json_extract(e.record, '$.date.span[0]')::INTEGER - "
+    "json_extract(e.record, '$.attribution.span[1]')::INTEGER BETWEEN 0 AND 2, FALSE)",
+    "actor1_text": "json_extract_string(e.record, '$.actor1.text')",
+    "actor2_text": "json_extract_string(e.record, '$.actor2.text')",
 }
 # SELECT list that fills a ReportEvent (in field order) from the events table ``e``.
 _SELECT = ", ".join(
@@ -144,7 +149,9 @@ def run_clustering(store: Store, opts: DedupOptions, *, rebuild: bool = False) -
     summary.new_events = len(new)
     by_id = {e.event_id: e for e in universe}
     clusters = finalise_clusters(store, cluster_events(universe, opts), by_id)
-    summary.components = len({c.component_id for c in clusters} | affected)
+    # components clustered by this run (a component's id follows its smallest member, so a
+    # touched one may come back under a new id: count it once), or the ones that emptied
+    summary.components = len({c.component_id for c in clusters}) or len(affected)
     _replace(store, affected, clusters, by_id, rebuild, opts)
     summary.canonical_written = len(clusters)
     summary.canonical_total = _count(store)

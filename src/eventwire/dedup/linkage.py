@@ -189,7 +189,8 @@ def _report_leads(
     by_id: Mapping[str, ReportEvent], edges: Mapping[tuple[str, str], float]
 ) -> dict[str, str]:
     """Events of one report linked as one incident told twice -> the one that speaks for them
-    (the one with a toll, then the most precise place, then the smallest id); only the lead
+    (the one with a toll, then one dated by its own clause rather than by when a source
+    spoke, then the most precise place, then the smallest id); only the lead
     is matched against other reports."""
     same = [(x, y) for x, y in edges if by_id[x].doc_id == by_id[y].doc_id]
     if not same:
@@ -199,7 +200,12 @@ def _report_leads(
     for group in components(ids, same):
         best = min(
             (by_id[i] for i in group),
-            key=lambda e: (e.fatalities is None, e.geo_precision or 9, e.event_id),
+            key=lambda e: (
+                e.fatalities is None,
+                bool(e.statement_date),
+                e.geo_precision or 9,
+                e.event_id,
+            ),
         )
         lead.update({i: best.event_id for i in group})
     return lead

@@ -8,13 +8,18 @@ Used by :mod:`eventwire.dedup.linkage`; see its docstring for the clustering aro
   or of one family (``mode_families`` in ``data/dedup/words.yaml``: "a bomb attack" and "a
   suicide bombing" may be one incident);
 - **event date**: each report's own resolved event date (relative to its own publication
-  date), never the publication date itself: Monday's "Saturday's assault" is Saturday's;
+  date), never the publication date itself: Monday's "Saturday's assault" is Saturday's; a
+  date read off the attribution ("fifteen died, officials said on Sunday") is the day the
+  source spoke, so the incident happened that day or up to ``date_slack_days`` before;
 - **time of day**: "Monday morning" and "Monday evening" are two incidents;
 - **place**, precision-aware: the same place; a town and the province it lies in (a
   province-level report fits any town of that province); a weak place (read off the
   sentence, paragraph or dateline rather than the event's clause) and a place within
   ``km_weak_place``; never two different towns;
-- **actors**: unknown is compatible with known, a claimed actor counts as known;
+- **actors**: unknown is compatible with known, a claimed actor counts as known; an actor1
+  read from the toll's own words ("Three police officers died when …") is the victim, and
+  the report names no attacker; an actor inferred from no words of the report contradicts
+  no other;
 - **toll**: a later report may raise a toll ("has risen to seven"); two tolls far apart
   published the same day, or a later toll far below an earlier one, are two incidents.
 
@@ -35,7 +40,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from eventwire.config import DedupOptions as DedupOptions  # the thresholds, a config table
-from eventwire.datafiles import word_table
+from eventwire.datafiles import word_table, words
 from eventwire.pipeline.common.geo import haversine_km
 
 
@@ -81,6 +86,9 @@ class ReportEvent:
     date_text: str | None = None  # the date expression ("on Friday morning")
     fatalities_text: str | None = None  # the toll's words ("has risen to seven")
     place_fallback: str | None = None  # where the place was found: clause, sentence, … document
+    statement_date: bool | None = False  # the date is the day a source spoke ("said on Sunday")
+    actor1_text: str | None = None  # the words actor1 was read from ("Three police officers")
+    actor2_text: str | None = None  # "" when the coder inferred the actor from no words
 
     @property
     def start(self) -> date | None:
@@ -138,14 +146,26 @@ def _day_parts() -> tuple[tuple[int, re.Pattern[str]], ...]:
     )
 
 
+@functools.cache
+def _late_in_day() -> re.Pattern[str]:
+    late = sorted(words("dedup", "late_in_day"))
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in late) + r")\b", re.I)
+
+
+EVENING = 2  # the part of the day "late on Friday" stands for
+
+
 def time_of_day(e: ReportEvent) -> int | None:
-    """The part of the day (0 morning … 3 night) in the date expression, else the sentence."""
+    """The part of the day (0 morning … 3 night) in the date expression, else the sentence;
+    "late on Friday" with no part named is the evening."""
     for text in (e.date_text, e.sentence):
         if not text:
             continue
         found = {n for n, pattern in _day_parts() if pattern.search(text)}
         if len(found) == 1:
             return found.pop()
+        if not found and _late_in_day().search(text):
+            return EVENING
     return None
 
 
@@ -188,11 +208,34 @@ def _actor_score(
     return 0.5
 
 
+def dead_as_actor1(e: ReportEvent) -> bool:
+    """Whether actor1 was read from the toll's own words ("Three police officers died"): the
+    dead are the victims, so the report names no attacker."""
+    words = (e.actor1_text or "").strip().casefold()
+    return bool(words and e.fatalities_text and words in e.fatalities_text.casefold())
+
+
+@functools.cache
+def _unspecific() -> frozenset[str]:
+    return words("dedup", "unspecific_people")
+
+
+def _role(
+    actor_id: str | None, name: str | None, inter: int | None, text: str | None
+) -> tuple[str | None, int | None, bool]:
+    """An actor as compared: an actor inferred from no words of the report, or read from
+    words that name nobody in particular ("people killed": the coder's default victims,
+    "Civilians"), may match the same actor but contradicts none."""
+    if text is not None and (not text.strip() or text.split()[-1].casefold() in _unspecific()):
+        return _actor_key(actor_id, name), None, False
+    return _actor_key(actor_id, name), inter, actor_id is not None
+
+
 def _roles(e: ReportEvent) -> list[tuple[str | None, int | None, bool]]:
-    return [
-        (_actor_key(e.actor1_id, e.actor1_name), e.actor1_inter, e.actor1_id is not None),
-        (_actor_key(e.actor2_id, e.actor2_name), e.actor2_inter, e.actor2_id is not None),
-    ]
+    first = _role(e.actor1_id, e.actor1_name, e.actor1_inter, e.actor1_text)
+    if dead_as_actor1(e):  # compared as the victim; the attacker is unknown
+        return [(None, None, False), first]
+    return [first, _role(e.actor2_id, e.actor2_name, e.actor2_inter, e.actor2_text)]
 
 
 def _actors(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, int, str] | None:
@@ -228,14 +271,27 @@ def _actor_reason(a: ReportEvent, b: ReportEvent, scores: list[float], swapped: 
     return "; ".join(names) or "actors unknown in both"
 
 
+def _window(e: ReportEvent, opts: DedupOptions) -> tuple[date | None, date | None, bool]:
+    """The days the event may have happened on, and whether it is one explicit day."""
+    start, end = e.start, e.end
+    if e.statement_date and start is not None:  # the incident came before the statement
+        return start - timedelta(days=opts.date_slack_days), end, False
+    return start, end, e.date_precision == "day"
+
+
 def _dates(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, str] | None:
-    a0, a1, b0, b1 = a.start, a.end, b.start, b.end
+    a0, a1, a_day = _window(a, opts)
+    b0, b1, b_day = _window(b, opts)
     if a0 is None or a1 is None or b0 is None or b1 is None:
         return None
+    if (a.statement_date and b0 > a1) or (b.statement_date and a0 > b1):
+        return None  # an incident after the day a source spoke of it
     if a0 <= b1 and b0 <= a1:
         what = f"same event day {a0}" if a0 == a1 == b0 == b1 else "event dates overlap"
+        if a.statement_date or b.statement_date:
+            what += " (one date is the day a source spoke)"
         return 1.0, what
-    if a.date_precision == "day" and b.date_precision == "day":
+    if a_day and b_day:
         return None  # two explicit, different days: two events (daily protests, raids)
     slack = timedelta(days=opts.date_slack_days)
     if a0 - slack > b1 or b0 - slack > a1:
@@ -265,8 +321,17 @@ def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, 
         return 0.8, True, f"{a.location_name} and {b.location_name} {dist:.0f} km apart"
     if _coarse(a) or _coarse(b):  # a province (or larger) and a place in it
         town, area = (b, a) if _coarse(a) else (a, b)
-        inside = same_admin or (not area.admin1 and dist <= opts.km_precision3)
-        if not inside or (a.admin1 and b.admin1 and not same_admin):
+        if a.admin1 and b.admin1 and not same_admin:
+            return None
+        if not area.admin1 and dist > opts.km_precision3:
+            # a coarse place of no known province ("Mali's Gao region" read as Mali): its
+            # point is the country's, so it neither rules out nor confirms the town
+            return (
+                0.5,
+                False,
+                f"{area.location_name} names no province; {town.location_name} lies in its country",
+            )
+        if not same_admin and area.admin1:
             return None
         return 0.7, True, f"{town.location_name} lies in {area.location_name}"
     weak = [e for e in (a, b) if e.place_fallback in WEAK_FALLBACKS]
@@ -333,6 +398,8 @@ def _same_report(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> bool:
     """Two events of one report are one incident only when the report tells it twice: the
     same mode, one of the places given as "near" and within ``km_same_report``, and the toll
     given once (ACLED splits one text into rows for places close together, each with a toll)."""
+    if shared_toll(a, b):
+        return True
     if not (a.has_point and b.has_point) or a.plover_mode != b.plover_mode:
         return False
     if a.fatalities is not None and b.fatalities is not None:
@@ -341,6 +408,23 @@ def _same_report(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> bool:
         return False
     assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= opts.km_same_report
+
+
+def shared_toll(a: ReportEvent, b: ReportEvent) -> bool:
+    """Two events of one report given the very same toll phrase in one sentence at one place
+    ("fifteen people died in Saturday's attack on a hotel"): the report counts one incident's
+    dead once, so the two are that incident told twice (a death and an attack), whatever
+    actors the coder read for each."""
+    return (
+        a.doc_id == b.doc_id
+        and a.fatalities is not None
+        and a.fatalities == b.fatalities
+        and bool(a.fatalities_text)
+        and a.fatalities_text == b.fatalities_text
+        and bool(a.sentence)
+        and a.sentence == b.sentence
+        and a.same_place(b) is not False
+    )
 
 
 def compare(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None) -> Link | None:
@@ -358,6 +442,8 @@ def compare(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None) ->
     if part_a is not None and part_b is not None and abs(part_a - part_b) >= 2:
         return None  # "Monday morning" and "Monday evening": two incidents
     place, actors, toll = _places(a, b, opts), _actors(a, b, opts), _tolls(a, b, opts)
+    if actors is None and shared_toll(a, b):
+        actors = (0.5, 0, "actors read differently for one toll of one report")
     if place is None or actors is None or toll is None:
         return None
     place_score, place_match, place_why = place

@@ -131,10 +131,24 @@ def is_hypothetical(tok: Any, lexicon: Lexicon, sentence_text: str) -> bool:
 def has_habitual_cue(parse: Any, lexicon: Lexicon) -> bool:
     cues = lexicon.modality.get("habitual", {})
     words = set(cues.get("words", []))
-    if any(token_keys(t) & words for t in parse):
+    # a cue inside a name ("Euphrates Daily", "the Weekly Standard") is no cue
+    tokens = [t for t in parse if not (t.ent_type_ in NAME_ENTITIES or _in_name(t))]
+    if any(token_keys(t) & words for t in tokens):
         return True
     phrases = [split_phrase(p) for p in cues.get("phrases", [])]
-    return bool(find_phrases(list(parse), phrases))
+    return bool(find_phrases(tokens, phrases))
+
+
+NAME_ENTITIES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT"})
+
+
+def _in_name(tok: Any) -> bool:
+    """A capitalised proper-noun token inside a sentence, next to another one (a name)."""
+    if tok.tag_ not in {"NNP", "NNPS"} or not tok.is_title or tok.is_sent_start:
+        return False
+    doc = tok.doc
+    near = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
+    return any(n.tag_ in {"NNP", "NNPS"} and n.is_title for n in near)
 
 
 def is_present_narrative(parse: Any) -> bool:
