@@ -349,7 +349,7 @@ def test_dashboard_scope_toggle_and_incident_detail(browser: Any, scope_server: 
     driver.get(base + "/")
     _wait(driver, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1")
     info = driver.find_element(By.ID, "table-info")
-    _wait(driver, lambda d: info.get_attribute("data-total") == "3")
+    _wait(driver, lambda d: info.get_attribute("data-total") == "2")  # incidents by default
     toggle = driver.find_element(By.ID, "scope")
     assert "Conflict incidents" in toggle.text and "All records" in toggle.text
     assert driver.find_element(By.ID, "scope-conflict").is_selected()
@@ -359,10 +359,11 @@ def test_dashboard_scope_toggle_and_incident_detail(browser: Any, scope_server: 
     _wait(
         driver, lambda d: summary.text.startswith("2 conflict incidents (of 7 records) told by 3")
     )
+    incidents = httpx.get(base + "/events", params={"level": "canonical", "limit": 100}).json()
+    _wait(driver, lambda d: set(_row_triggers(d)) == {e["event_id"] for e in incidents["items"]})
     driver.find_element(By.CSS_SELECTOR, "label:has(#level-report)").click()
     _wait(driver, lambda d: summary.text.startswith("3 conflict reports (of 8 records)"))
-    driver.find_element(By.CSS_SELECTOR, "label:has(#level-canonical)").click()
-    _wait(driver, lambda d: summary.text.startswith("2 conflict incidents"))
+    _wait(driver, lambda d: info.get_attribute("data-total") == "3")
     _wait(
         driver,
         lambda d: (
@@ -381,8 +382,14 @@ def test_dashboard_scope_toggle_and_incident_detail(browser: Any, scope_server: 
     # All records: the political meeting, the recall and the toll appear, flagged.
     driver.find_element(By.CSS_SELECTOR, "label:has(#scope-all)").click()
     _wait(driver, lambda d: info.get_attribute("data-total") == "8")
-    _wait(driver, lambda d: d.find_element(By.ID, "timeline").get_attribute("data-total") == "7")
-    _wait(driver, lambda d: d.find_element(By.ID, "summary").text.startswith("7 records"))
+    reports = {"scope": "all", "level": "report"}  # what the views ask for now
+    dated = sum(b["count"] for b in httpx.get(base + "/timeline", params=reports).json()["bins"])
+    records = httpx.get(base + "/stats", params=reports).json()["records"]
+    _wait(
+        driver,
+        lambda d: d.find_element(By.ID, "timeline").get_attribute("data-total") == str(dated),
+    )
+    _wait(driver, lambda d: d.find_element(By.ID, "summary").text.startswith(f"{records} records"))
     flags = sorted(f.text for f in driver.find_elements(By.CSS_SELECTOR, "#events .flag"))
     assert flags == ["aggregate", "background", "political interaction"]
     _shot(driver, "scope-all")

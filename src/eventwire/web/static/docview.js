@@ -91,10 +91,42 @@ EW.reviewMessage = function (text, error) {
   box.className = "message" + (error ? " error" : text ? " ok" : "");
 };
 
-EW.openEvent = async function (eventId) {
+/* The reports of an incident (a canonical event), each opening its own evidence: source,
+ * date published, place, toll and why it was merged; the open report is marked. */
+EW.describeIncident = function (incident, openId) {
+  const box = document.getElementById("incident");
+  box.replaceChildren();
+  box.hidden = !incident;
+  if (!incident) return;
+  box.dataset.canonicalId = incident.canonical_id;
+  const toll = incident.fatalities ? incident.fatalities.best ?? "?" : "?";
+  box.append(EW.el("h3", { text: `Incident: ${incident.n_reports} report(s) from ${incident.n_sources} ` +
+    `source(s), ${toll} killed (latest credible toll)` }));
+  const why = new Map((incident.merge_reasons || []).map((m) => [m.event_id, m.reasons.join("; ")]));
+  const list = EW.el("ul", { class: "incident-reports" });
+  for (const r of incident.reports) {
+    const label = [r.source || "?", r.published || "", r.location_name || "",
+      r.fatalities != null ? `${r.fatalities} killed` : ""].filter(Boolean).join(" · ");
+    const link = EW.el("a", { href: "#", text: label, "data-event-id": r.event_id,
+      title: why.get(r.event_id) || "the incident's first report",
+      onclick: (e) => { e.preventDefault(); EW.openEvent(r.event_id, incident); } });
+    list.append(EW.el("li", { class: r.event_id === openId ? "open" : "" }, link));
+  }
+  box.append(list);
+};
+
+/* Open an event's evidence view. A canonical id opens its first report, with the incident's
+ * reports listed above the text; ``incident`` keeps that list while moving between them. */
+EW.openEvent = async function (eventId, incident) {
   try {
-    const detail = await EW.api("/events/" + encodeURIComponent(eventId));
+    let detail = await EW.api("/events/" + encodeURIComponent(eventId));
+    if (detail.level === "canonical") {
+      incident = detail.event;
+      if (!incident.reports.length) throw new Error(`incident ${eventId} has no reports`);
+      detail = await EW.api("/events/" + encodeURIComponent(incident.reports[0].event_id));
+    }
     const rec = detail.event;
+    EW.describeIncident(incident || null, rec.event_id);
     const doc = await EW.api("/documents/" + encodeURIComponent(rec.doc_id));
     EW.doc = { event: rec, document: doc };
     document.getElementById("doc-title").textContent = doc.title || doc.source_id || doc.doc_id;

@@ -119,10 +119,11 @@ EW.inits.push(function stateHooks() {
     if (document.body.dataset.ready === "1") EW.writeState(true);
   };
   const open = EW.openEvent;
-  EW.openEvent = async function (eventId) {
-    await open(eventId);
-    if (!document.getElementById("docview").hidden && EW.state.event !== eventId) {
-      EW.state.event = eventId;
+  EW.openEvent = async function (eventId, incident) {
+    await open(eventId, incident);
+    const shown = incident ? incident.canonical_id : eventId;  // a report of an incident: the incident
+    if (!document.getElementById("docview").hidden && EW.state.event !== shown) {
+      EW.state.event = shown;
       EW.writeState(true);
     }
   };
