@@ -218,6 +218,10 @@ def test_dashboard_map_filter_document_and_review(
     driver.find_element(By.CSS_SELECTOR, "#events tbody tr").click()
     _wait(driver, lambda d: d.find_element(By.ID, "docview").is_displayed())
     assert driver.find_elements(By.CSS_SELECTOR, "#doc-text mark.hl-trigger.focus")
+    # the row is an incident: its reports are listed, the one whose text is shown marked
+    incident = driver.find_element(By.ID, "incident")
+    assert incident.is_displayed() and incident.text.startswith("Incident: ")
+    assert len(driver.find_elements(By.CSS_SELECTOR, "#incident li.open")) == 1
     expected = ("trigger", "actor1", "actor2", "location", "date", "attribution")
     present = [
         lab for lab in expected if driver.find_elements(By.CSS_SELECTOR, f"#doc-text mark.hl-{lab}")
