@@ -22,6 +22,7 @@ VIOLENT_FRAMES = frozenset(
 )  # fmt: skip
 PERSONAL_FRAMES = frozenset({"attack", "shoot", "kill", "harm", "beat", "body"})
 CONSEQUENCE_FRAMES = frozenset({"kill", "harm", "body"})  # tolls: who did it is elsewhere
+HARM_WITH_LOOT = frozenset({"kill", "shoot", "harm", "beat", "attack"})
 CLASH_TOLL = "casualties of a clash"
 HARMED_CAPTIVE_FRAMES = frozenset({"kill", "harm", "beat", "shoot", "body"})
 REMOTE_FRAMES = ("suicide", "chemical", "air", "grenade", "explode", "shell")
@@ -203,6 +204,13 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
             return "Abduction/forced disappearance", "detained by a non-state group"
         return "Arrests", "arrest"
     if frame in ("destroy", "loot"):
+        if (
+            frame == "loot"
+            and ctx.frames_sentence & HARM_WITH_LOOT
+            and not is_unarmed_crowd(agent)
+            and not ctx.victims & {"armed", "military_site"}
+        ):
+            return "Attack", "people harmed in the raid"  # "raiders killed 2 and stole cattle"
         if frame == "destroy" and "disrupt" in ctx.frames_sentence:
             return "Disrupted weapons use", "a found device destroyed"
         weapon = remote_weapon(ctx, frame)
@@ -284,12 +292,22 @@ def _remote(frame: str, ctx: Context) -> tuple[str, str]:
         # the battle (heavy weapons fired at positions stay shelling: ACLED's convention)
         return "Armed clash", "air support in a battle"
     state_agent = "state" in ctx.agent and "nonstate" not in ctx.agent  # not "Islamic State"
-    if weapon == "explode" and ctx.trigger & BOMBED and state_agent:
+    if weapon == "explode" and ctx.trigger & BOMBED and (state_agent or _bombed_area(ctx)):
         return "Air/drone strike", "state forces bombed"  # "the army bombed the village"
     if weapon == "shell" and ("weapon_smallarms" in ctx.sentence or "exchange" in ctx.sentence):
         # heavy weapons fired together with small arms: a battle, not one-sided shelling
         return "Armed clash", "heavy and small arms"
     return _REMOTE_SUBTYPE.get(weapon, _REMOTE_SUBTYPE[frame]), f"weapon {weapon}"
+
+
+def _bombed_area(ctx: Context) -> bool:
+    """ "SAF bombed Heiban county", "the area was bombed": a named force (no armed-group or
+    crowd word) or no one at all bombing an area, not a bomb planted in a bus."""
+    if ctx.sentence & {"ied_specific", "weapon_grenade", "weapon_suicide"}:
+        return False
+    if ctx.agent:
+        return ctx.agent <= {"named"}
+    return "territory" in ctx.patient
 
 
 def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None, str]:
