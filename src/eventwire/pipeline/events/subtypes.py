@@ -271,7 +271,7 @@ def _clash(ctx: Context) -> tuple[str, str]:
 
 
 def _territory(frame: str, ctx: Context) -> tuple[str, str]:
-    if "handover" in ctx.frames_sentence:
+    if "handover" in ctx.frames_sentence or "unopposed" in ctx.sentence | ctx.window:
         return "Non-violent transfer of territory", "taken without a fight"
     agent = ctx.agent
     state = "state" in agent and "nonstate" not in agent
