@@ -301,13 +301,11 @@ def _remote(frame: str, ctx: Context) -> tuple[str, str]:
 
 
 def _bombed_area(ctx: Context) -> bool:
-    """ "SAF bombed Heiban county", "the area was bombed": a named force (no armed-group or
-    crowd word) or no one at all bombing an area, not a bomb planted in a bus."""
+    """ "SAF bombed Heiban county": a force named only by its name (no armed-group, crowd or
+    civilian word) that bombed a place struck from the air; a planted bomb names its device."""
     if ctx.sentence & {"ied_specific", "weapon_grenade", "weapon_suicide"}:
         return False
-    if ctx.agent:
-        return ctx.agent <= {"named"}
-    return "territory" in ctx.patient
+    return bool(ctx.agent) and ctx.agent <= {"named"}
 
 
 def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None, str]:
