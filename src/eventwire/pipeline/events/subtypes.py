@@ -292,20 +292,12 @@ def _remote(frame: str, ctx: Context) -> tuple[str, str]:
         # the battle (heavy weapons fired at positions stay shelling: ACLED's convention)
         return "Armed clash", "air support in a battle"
     state_agent = "state" in ctx.agent and "nonstate" not in ctx.agent  # not "Islamic State"
-    if weapon == "explode" and ctx.trigger & BOMBED and (state_agent or _bombed_area(ctx)):
+    if weapon == "explode" and ctx.trigger & BOMBED and state_agent:
         return "Air/drone strike", "state forces bombed"  # "the army bombed the village"
     if weapon == "shell" and ("weapon_smallarms" in ctx.sentence or "exchange" in ctx.sentence):
         # heavy weapons fired together with small arms: a battle, not one-sided shelling
         return "Armed clash", "heavy and small arms"
     return _REMOTE_SUBTYPE.get(weapon, _REMOTE_SUBTYPE[frame]), f"weapon {weapon}"
-
-
-def _bombed_area(ctx: Context) -> bool:
-    """ "SAF bombed Heiban county": a force named only by its name (no armed-group, crowd or
-    civilian word) that bombed a place struck from the air; a planted bomb names its device."""
-    if ctx.sentence & {"ied_specific", "weapon_grenade", "weapon_suicide"}:
-        return False
-    return bool(ctx.agent) and ctx.agent <= {"named"}
 
 
 def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None, str]:
