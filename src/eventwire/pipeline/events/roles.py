@@ -79,7 +79,7 @@ INTRANSITIVE: frozenset[str] = words("lexicon", "intransitive")
 def is_passive(tok: Any) -> bool:
     if tok.lemma_.lower() in INTRANSITIVE and not any(c.dep_ == "agent" for c in tok.children):
         return False
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) or (
+    return any(c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in tok.children) or (
         tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod"}
     )
 
@@ -128,6 +128,11 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
         agent = _first(verb, "agent")
         if agent is not None:
             obj = _pobj(agent)
+            if obj is not None:
+                return obj, True
+        for conj in _children(verb, "conj"):  # "is shot and killed by gunmen": one by-agent
+            agent = _first(conj, "agent") if conj.tag_ == "VBN" else None
+            obj = _pobj(agent) if agent is not None else None
             if obj is not None:
                 return obj, True
         return None, True

@@ -10,7 +10,7 @@ from typing import Any
 
 from eventwire.datafiles import words
 from eventwire.pipeline.events.roles import Roles, find_roles, noun_span
-from eventwire.pipeline.events.subtypes import phrase_classes
+from eventwire.pipeline.events.subtypes import CLASH_TOLL, phrase_classes
 from eventwire.pipeline.events.triggers import (
     Lexicon,
     TriggerEntry,
@@ -219,6 +219,11 @@ def make_actor(doc: Document, parse: Any, base: int, head: int) -> Actor:
     return Actor(text=doc.text[s:e], start=s, end=e)
 
 
+def _toll(event: Event) -> bool:
+    """A toll of a clash ("3 people were killed" in the fighting): its dead are no side."""
+    return CLASH_TOLL in (event.rule or "")
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     """Fold a consequence trigger ("killing", "wounded") into the main event of its sentence
     when both have the same ACLED sub-type: one event, several pieces of evidence."""
@@ -243,7 +248,7 @@ def merge_events(events: list[Event]) -> list[Event]:
             main.evidence.append(
                 Span(event.actor1.start, event.actor1.end, "actor1", event.actor1.text)
             )
-        if main.actor2 is None and event.actor2 is not None:
+        if main.actor2 is None and event.actor2 is not None and not _toll(event):
             main.actor2 = event.actor2
             main.evidence.append(
                 Span(event.actor2.start, event.actor2.end, "actor2", event.actor2.text)

@@ -238,8 +238,8 @@ def _contest(match: TriggerMatch, parse: Any, lexicon: Lexicon, domain: bool) ->
     if lemma in {"beat", "defeat"}:
         return competition or domain
     human = patient is not None and bool(phrase_classes(parse, patient.i, lexicon) & PEOPLE)
-    if lemma == "clash" and _any_cue(parse, lexicon, ("nonstate",), own):
-        return False  # "X Force clashed with Islamic State": an armed group is a party (i16)
+    if lemma == "clash" and _any_cue(parse, lexicon, ("nonstate", "communal"), own):
+        return False  # "X Force clashed with Islamic State", "two clans clashed" (issue 16)
     if lemma == "clash" and not human and not crowd:
         named = patient is not None and (
             patient.ent_type_ in {"PERSON", "ORG"} or patient.pos_ == "PROPN"

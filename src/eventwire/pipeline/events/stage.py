@@ -204,7 +204,7 @@ class EventCoder:
         if entry.ambiguous:
             ok = ("conflict" in ctx or strong) and (strong or not in_domain)
             if parse[match.head].lemma_.lower() == "clash" and not in_domain:
-                ok = ok or bool(ctx & {"unarmed_collective", "protesters", "weapon_melee"})
+                ok |= bool(ctx & {"unarmed_collective", "protesters", "weapon_melee", "communal"})
             if not ok and not in_domain and parse[match.head].lemma_.lower() in PHYSICAL:
                 ok = physical_target(match, parse, self.lexicon)
             if not ok:

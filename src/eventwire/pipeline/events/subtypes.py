@@ -21,6 +21,9 @@ VIOLENT_FRAMES = frozenset(
      "suicide", "chemical", "abduct", "sexual", "riot", "mob", "body"}
 )  # fmt: skip
 PERSONAL_FRAMES = frozenset({"attack", "shoot", "kill", "harm", "beat", "body"})
+CONSEQUENCE_FRAMES = frozenset({"kill", "harm", "body"})  # tolls: who did it is elsewhere
+HARM_WITH_LOOT = frozenset({"kill", "shoot", "harm", "beat", "attack"})
+CLASH_TOLL = "casualties of a clash"
 HARMED_CAPTIVE_FRAMES = frozenset({"kill", "harm", "beat", "shoot", "body"})
 REMOTE_FRAMES = ("suicide", "chemical", "air", "grenade", "explode", "shell")
 RIOT_WORDS: frozenset[str] = words("lexicon", "riot_words")
@@ -201,6 +204,13 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
             return "Abduction/forced disappearance", "detained by a non-state group"
         return "Arrests", "arrest"
     if frame in ("destroy", "loot"):
+        if (
+            frame == "loot"
+            and ctx.frames_sentence & HARM_WITH_LOOT
+            and not is_unarmed_crowd(agent)
+            and not ctx.victims & {"armed", "military_site"}
+        ):
+            return "Attack", "people harmed in the raid"  # "raiders killed 2 and stole cattle"
         if frame == "destroy" and "disrupt" in ctx.frames_sentence:
             return "Disrupted weapons use", "a found device destroyed"
         weapon = remote_weapon(ctx, frame)
@@ -261,7 +271,7 @@ def _clash(ctx: Context) -> tuple[str, str]:
 
 
 def _territory(frame: str, ctx: Context) -> tuple[str, str]:
-    if "handover" in ctx.frames_sentence:
+    if "handover" in ctx.frames_sentence or "unopposed" in ctx.sentence | ctx.window:
         return "Non-violent transfer of territory", "taken without a fight"
     agent = ctx.agent
     state = "state" in agent and "nonstate" not in agent
@@ -296,6 +306,8 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
     if weapon is not None and frame != "beat":
         if weapon == "shell" and "weapon_smallarms" in ctx.sentence:
             return "Armed clash", "heavy and small arms"
+        if weapon in {"shell", "grenade"} and "clash" in ctx.frames_sentence:
+            return "Armed clash", "weapons fired in a clash"  # the predicate, not the noun
         return _REMOTE_SUBTYPE[weapon], f"{frame} with {weapon}"
     if (
         _protest_context(ctx)
@@ -318,6 +330,13 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
         return "Mob violence", "violence by an unarmed crowd"
     if "sexual" in ctx.frames_sentence:
         return "Sexual violence", "sexual violence cue"
+    if (
+        frame in CONSEQUENCE_FRAMES
+        and not agent
+        and "clash" in ctx.frames_sentence | ctx.frames_window
+        and not _protest_context(ctx)
+    ):
+        return "Armed clash", CLASH_TOLL  # "clashes erupted … 3 were killed"
     if is_armed(patient):
         return "Armed clash", "armed target"
     if is_civilian(patient) or "property" in patient:
