@@ -142,9 +142,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "country": round(country_ok / n, 3) if n else 0.0,
         "classes": {c: classes[c] for c in CLASSES},
         "precision_agrees": round(agree / with_gold, 3) if with_gold else None,
-        "precision_pairs": {f"gold {g} / ours {p}": c for (g, p), c in sorted(
-            prec_pairs.items(), key=lambda kv: (kv[0][0] or 0, kv[0][1] or 0)
-        )},
+        "precision_pairs": {
+            f"gold {g} / ours {p}": c
+            for (g, p), c in sorted(
+                prec_pairs.items(), key=lambda kv: (kv[0][0] or 0, kv[0][1] or 0)
+            )
+        },
     }
 
 

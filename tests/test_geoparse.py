@@ -235,3 +235,13 @@ def test_province_of_a_chain_sets_the_country(geoparser: Geoparser) -> None:
     )
     assert doc.country == "IN"
     assert {p.country for p in doc.places} == {"IN"}
+
+
+def test_area_of_an_unknown_village_is_not_a_town_precision(
+    parse: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    found = _by_text(parse("Regime forces shelled Zubaydanqa in Idlib on Monday."))
+    assert "Zubaydanqa" not in found  # a name no gazetteer lists
+    assert found["Idlib"]["country"] == "SY" and found["Idlib"]["precision"] == 2
+    plain = _by_text(parse("Regime forces shelled the centre of Idlib on Monday."))
+    assert plain["Idlib"]["precision"] == 1

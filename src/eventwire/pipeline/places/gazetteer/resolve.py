@@ -120,27 +120,7 @@ def focus_votes(
     votes: Counter[str] = Counter()
     for cc, value in (actor_votes or Counter()).items():
         votes[cc] += ACTOR_WEIGHT * value  # type: ignore[assignment]  # float weights in a Counter
-    tokens = tokenize(doc.text)
-    skip = -1
-    for i, tok in enumerate(tokens):
-        if i == skip:
-            continue
-        # "South Sudanese", "Central African": a two-word demonym before its last word
-        pair = fold(f"{tok.text} {tokens[i + 1].text}") if i + 1 < len(tokens) else ""
-        word = pair if pair in lex.adjectives else fold(tok.text)
-        if tok.capitalised and word in lex.adjectives:
-            # "Saudi planes", "Russian mercenaries": a foreign actor, not the report's country
-            n = 2 if word == pair else 1
-            skip = i + 1 if n == 2 else -1
-            after = tokens[i + n].text.lower() if i + n < len(tokens) else ""
-            weight = FOREIGN_ACTOR_VOTE if after in FOREIGN_ACTOR_NOUNS else 1.0
-            votes[lex.adjectives[word]] += weight  # type: ignore[assignment]  # float weights in a Counter
-        elif "-" in tok.text:
-            # "pro-Russian", "Saudi-led", "Yemeni-Saudi border": a stance, a foreign leader
-            # or a border names a country beside the report's, a weak cue
-            for part in tok.text.split("-"):
-                if part[:1].isupper() and fold(part) in lex.adjectives:
-                    votes[lex.adjectives[fold(part)]] += FOREIGN_ACTOR_VOTE  # type: ignore[assignment]  # float weights in a Counter
+    votes.update(_demonym_votes(doc.text, lex))
     where = {id(o): j for j, o in enumerate(mentions)}
     for k, (m, scored) in enumerate(zip(mentions, cands, strict=True)):
         if not scored:
@@ -189,6 +169,34 @@ def focus_votes(
         total = sum(mass.values())
         for cc, value in mass.items():
             votes[cc] += weight * value / total  # type: ignore[assignment]  # float weights in a Counter
+    return votes
+
+
+def _demonym_votes(text: str, lex: Lexicon) -> Counter[str]:
+    """Votes of the nationality adjectives of a text: "Iraqi" votes for IQ; a foreign
+    actor ("Saudi planes") or a hyphenated stance ("pro-Russian") at half weight."""
+    votes: Counter[str] = Counter()
+    tokens = tokenize(text)
+    skip = -1
+    for i, tok in enumerate(tokens):
+        if i == skip:
+            continue
+        # "South Sudanese", "Central African": a two-word demonym before its last word
+        pair = fold(f"{tok.text} {tokens[i + 1].text}") if i + 1 < len(tokens) else ""
+        word = pair if pair in lex.adjectives else fold(tok.text)
+        if tok.capitalised and word in lex.adjectives:
+            # "Saudi planes", "Russian mercenaries": a foreign actor, not the report's country
+            n = 2 if word == pair else 1
+            skip = i + 1 if n == 2 else -1
+            after = tokens[i + n].text.lower() if i + n < len(tokens) else ""
+            weight = FOREIGN_ACTOR_VOTE if after in FOREIGN_ACTOR_NOUNS else 1.0
+            votes[lex.adjectives[word]] += weight  # type: ignore[assignment]  # float weights in a Counter
+        elif "-" in tok.text:
+            # "pro-Russian", "Saudi-led", "Yemeni-Saudi border": a stance, a foreign leader
+            # or a border names a country beside the report's, a weak cue
+            for part in tok.text.split("-"):
+                if part[:1].isupper() and fold(part) in lex.adjectives:
+                    votes[lex.adjectives[fold(part)]] += FOREIGN_ACTOR_VOTE  # type: ignore[assignment]  # float weights in a Counter
     return votes
 
 
