@@ -160,8 +160,10 @@ def focus_votes(
         first = scored[0][0]
         if (
             int(gaz.feat[first.index]) == FEAT_ADMIN1
-            and (first.flag == 2 or (first.flag == 1 and m.hint == "admin"))
             and (m.hint == "admin" or m.children)
+            # an alternate name ("Extreme-Nord") only closing a chain, not in "Southwest
+            # State Police"
+            and (first.flag == 2 or (first.flag == 1 and m.hint == "admin" and m.children))
         ):
             # "Srimantapur (Sepahijala district, Tripura)": a province named as the area
             # of another place is nearly as good a cue as the country's name
