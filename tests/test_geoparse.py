@@ -245,3 +245,11 @@ def test_area_of_an_unknown_village_is_not_a_town_precision(
     assert found["Idlib"]["country"] == "SY" and found["Idlib"]["precision"] == 2
     plain = _by_text(parse("Regime forces shelled the centre of Idlib on Monday."))
     assert plain["Idlib"]["precision"] == 1
+
+
+def test_country_name_is_kept_whatever_its_label(
+    parse: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    found = _by_text(parse("In neighbouring Burkina Faso, gunmen killed seven herders."))
+    assert found["Burkina Faso"]["feature"] == "country"
+    assert "Santiago" in _by_text(parse("Crowds marched through Santiago on Thursday."))
