@@ -35,7 +35,6 @@ from eventwire.records import Document
 MAX_CANDIDATES = 60
 FLAG_SCORE = {2: 1.0, 1: 0.5, 0: 0.4, -1: -0.2}
 NEAR_PARENT_KM = 30.0
-OTHER_PROVINCE_KM = 100.0  # a place the index puts in another province: near its border only
 ABROAD_MIN_POP = 100_000  # in a document whose country is clear, a small place abroad is
 # more likely a local name the gazetteer lacks
 TINY_ABROAD_POP = 20_000  # ... even when the model labels it a place
@@ -95,11 +94,8 @@ def _compatible(gaz: Gazetteer, child: int, parent: int) -> bool:
         # A village of an imported GeoNames file carries its own admin1 code: trusted.
         if int(gaz.adm1[child]) == parent:
             return True
-        known = int(gaz.adm1[child]) >= 0
-        if known and child >= gaz.base_rows:
-            return False
-        # a place the index puts in another province may still lie near its border
-        return gaz.distance_km(child, parent) < (OTHER_PROVINCE_KM if known else 250)
+        dense_known = child >= gaz.base_rows and int(gaz.adm1[child]) >= 0
+        return not dense_known and gaz.distance_km(child, parent) < 250
     limit = 80.0 if feat == FEAT_ADMIN else 40.0
     return gaz.distance_km(child, parent) < limit or (
         int(gaz.adm1[child]) >= 0
