@@ -3,6 +3,7 @@ toponyms found/resolved on our own labelled sentences, and a geoparse run over n
 
     .venv/bin/python bench/geoparse.py index --geonames ../shared/gazetteer/geonames
     .venv/bin/python bench/geoparse.py gold                  # tests/data/geoparse_gold.jsonl
+    .venv/bin/python bench/geoparse.py reports   # tests/data/geoparse_reports.jsonl
     .venv/bin/python bench/geoparse.py news --limit 300      # BBC articles: counts and speed
     EVENTWIRE_DATA_DIR=/tmp/dense .venv/bin/python bench/geoparse.py gold   # with layers
 
@@ -15,6 +16,8 @@ overlaps it, *resolved* when that prediction is in the right country and lies wi
 161 km (100 miles, the usual geoparsing threshold); a country or province (marked
 ``area``) is resolved when the prediction is that area, or a point within 500 km in its
 country; *precision* is the share of predicted spans that overlap a gold one.
+``reports`` scores the same way on ten multi-paragraph reports written for eventwire
+(tests/data/geoparse_reports.jsonl: every toponym marked, so precision counts too).
 ``news`` runs the geoparser over BBC articles (no gold): toponyms per article, the share
 with coordinates, countries and articles per second. Timings on a shared machine are noisy;
 rerun on an idle one.
@@ -37,6 +40,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared"))
 GOLD = ROOT / "tests" / "data" / "geoparse_gold.jsonl"
+# multi-paragraph reports written for eventwire, every toponym marked with its offsets
+REPORTS = ROOT / "tests" / "data" / "geoparse_reports.jsonl"
 NAMES = ["Baghdad", "Irbil", "Dapchi", "Mir Ali", "Solhan", "Robotyne", "Kafr Nabudah"]
 NAMES += ["Palma", "Ogossagou", "Kidal", "Nothingville", "San Jose", "Springfield", "Aleppo"]
 _LOAD = """
@@ -195,7 +200,7 @@ def news(limit: int, sample: Path | None = None) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["index", "gold", "news"])
+    parser.add_argument("what", choices=["index", "gold", "reports", "news"])
     parser.add_argument("--geonames", type=Path, default=SHARED / "gazetteer" / "geonames")
     parser.add_argument("--limit", type=int, default=300)
     parser.add_argument("--sample", type=Path, default=None, help="news: write a sample")
@@ -204,6 +209,8 @@ def main() -> None:
         result = measure_index(args.geonames)
     elif args.what == "gold":
         result = score_gold()
+    elif args.what == "reports":
+        result = score_gold(REPORTS)
     else:
         result = news(args.limit, args.sample)
     print(json.dumps(result, indent=2, default=str))

@@ -183,3 +183,70 @@ def test_document_places_in_the_api(run_text: Callable[..., Document], tmp_path:
     for p in body["places"]:
         assert body["text"][p["start"] : p["end"]] == p["text"]
         assert {"geonameid", "lat", "lon", "admin1", "feature", "precision"} <= set(p)
+
+
+def test_province_closing_a_parenthesis_is_not_the_country(
+    parse: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    found = _by_text(parse("Youths marched in Kagara (Rafi LGA, Niger) over the insecurity."))
+    assert found["Niger"]["country"] == "NG" and found["Niger"]["feature"] == "admin1"
+
+
+def test_province_after_a_town_and_comma_is_the_province(
+    parse: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    found = _by_text(parse("A man was shot dead in Benito Juarez, Nuevo Leon, on Friday."))
+    assert found["Nuevo Leon"]["feature"] == "admin1"
+
+
+def test_stance_adjectives_vote_for_their_countries(geoparser: Geoparser) -> None:
+    doc = geoparser.document(
+        Document(text="Pro-Ukrainian and pro-Russian activists scuffled in Odessa on Sunday.")
+    )
+    assert [p.country for p in doc.places] == ["UA"]
+
+
+def test_two_word_demonym_is_one_country(geoparser: Geoparser) -> None:
+    doc = geoparser.document(Document(text="South Sudanese youths blocked the road to Malakal."))
+    assert doc.country == "SS"
+
+
+def test_place_after_a_capture_verb_is_found(parse: Callable[[str], list[dict[str, Any]]]) -> None:
+    found = _by_text(parse("Government troops retook Malakal after two days of fighting."))
+    assert found["Malakal"]["country"] == "SS"
+
+
+def test_area_in_parentheses_is_a_place(parse: Callable[[str], list[dict[str, Any]]]) -> None:
+    found = _by_text(parse("Two clans fought near Hulkujir village (Cabudwaaq, Galgaduud)."))
+    assert found["Cabudwaaq"]["country"] == "SO"
+
+
+def test_a_people_is_not_a_place(parse: Callable[[str], list[dict[str, Any]]]) -> None:
+    texts = [p["text"] for p in parse("Nuer and Shilluk families sheltered in the camp.")]
+    assert "Nuer" not in texts and "Shilluk" not in texts
+
+
+def test_province_of_a_chain_sets_the_country(geoparser: Geoparser) -> None:
+    doc = geoparser.document(
+        Document(text="Villagers blocked a road at Srimantapur (Sepahijala district, Tripura).")
+    )
+    assert doc.country == "IN"
+    assert {p.country for p in doc.places} == {"IN"}
+
+
+def test_area_of_an_unknown_village_is_not_a_town_precision(
+    parse: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    found = _by_text(parse("Regime forces shelled Zubaydanqa in Idlib on Monday."))
+    assert "Zubaydanqa" not in found  # a name no gazetteer lists
+    assert found["Idlib"]["country"] == "SY" and found["Idlib"]["precision"] == 2
+    plain = _by_text(parse("Regime forces shelled the centre of Idlib on Monday."))
+    assert plain["Idlib"]["precision"] == 1
+
+
+def test_country_name_is_kept_whatever_its_label(
+    parse: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    found = _by_text(parse("In neighbouring Burkina Faso, gunmen killed seven herders."))
+    assert found["Burkina Faso"]["feature"] == "country"
+    assert "Santiago" in _by_text(parse("Crowds marched through Santiago on Thursday."))

@@ -32,6 +32,7 @@ from eventwire.pipeline.common.geo import haversine_km
 from eventwire.pipeline.places.gazetteer.cues import find_actor_cues, keep_mention
 from eventwire.pipeline.places.gazetteer.index import Gazetteer, load_gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon, load_lexicon
+from eventwire.pipeline.places.gazetteer.normalize import fold
 from eventwire.pipeline.places.gazetteer.resolve import Resolution, accept, resolve_mentions
 from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY
 from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, Mention, find_mentions
@@ -102,6 +103,8 @@ class PlacesStage:
                 continue
             m = res.mention
             precision = precision_of(self.gaz, res)
+            if precision == 1 and _unknown_place_before(doc.text, m, self.lex):
+                precision = 2  # "shelled Kinda in Idleb": in the area of Idleb, not in it
             place = self.gaz.place(
                 res.row, m.text, m.start, m.end, precision, point=self.area_point
             )
@@ -293,6 +296,33 @@ def _most_specific(kept: list[tuple[Resolution, Place]]) -> list[tuple[Resolutio
             parents.add(id(r.mention.parent))
     drop = (parents - quarters) | quarters
     return [(r, p) for r, p in kept if id(r.mention) not in drop] or kept
+
+
+_BEFORE_AREA = re.compile(
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][\w'’-]*){0,3})"
+    r"(?:\s+(?:village|town|city|area|camp|district|neighbou?rhood))?"
+    r"(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*)$"
+)
+
+
+def _unknown_place_before(text: str, m: Mention, lex: Lexicon) -> bool:
+    """Is the place only the area of a name before it that the gazetteer does not know
+    ("airstrikes on Dashishah in al-Hasakeh", "Hulkujir village (Cabudwaaq, ...)")? The
+    event is then somewhere in that area: ACLED precision 2, not the town itself."""
+    head = text[max(0, m.start - 80) : m.start]
+    found = _BEFORE_AREA.search(head)
+    if found is None:
+        return False
+    name = found.group("name")
+    before = head[: found.start("name")].rstrip()
+    if not before or before[-1] in ".!?:\n" or before.endswith("On"):
+        return False  # a sentence's first word is capitalised anyway
+    words = name.split()
+    if fold(name) in lex.stoplist or fold(words[0]) in lex.stoplist:
+        return False
+    if fold(words[-1]) in lex.adjectives or (name.isupper() and len(name) <= 5):
+        return False  # "Turkish in ...", "HTS in Idleb": an actor, not a place
+    return not (len(words) == 1 and len(name) <= 2)
 
 
 def _drop_stray_quarters(

@@ -87,6 +87,18 @@ def _allcaps(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+_COUNTRY_NAMES: dict[int, frozenset[str]] = {}
+
+
+def _country_names(lex: Lexicon) -> frozenset[str]:
+    """The folded country names of a lexicon, computed once per lexicon."""
+    names = _COUNTRY_NAMES.get(id(lex))
+    if names is None:
+        names = frozenset(fold(n) for group in lex.country_names.values() for n in group)
+        _COUNTRY_NAMES[id(lex)] = names
+    return names
+
+
 def keep_mention(m: Mention, lex: Lexicon, sentence_start: int) -> bool:
     """Context filter before resolution: drop acronyms, sentence-initial words, names."""
     key = fold(m.text)
@@ -97,6 +109,8 @@ def keep_mention(m: Mention, lex: Lexicon, sentence_start: int) -> bool:
         return False
     if (
         m.ner in OTHER_LABELS
+        # "Burkina Faso" is a place whatever the model labels it
+        and key not in _country_names(lex)
         and m.cue is None
         and not m.near
         and m.hint is None

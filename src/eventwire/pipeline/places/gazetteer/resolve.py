@@ -43,6 +43,7 @@ ACTOR_WEIGHT = 1.0  # a named armed group or leader votes for its country
 AREA_WEIGHT = 1.0  # a homonym in an area where a named group mostly acts
 FOREIGN_ACTOR_NOUNS: frozenset[str] = words("gazetteer", "foreign_actor_nouns")
 FOREIGN_ACTOR_VOTE = 0.5
+ADMIN1_VOTE = 1.0  # a province named as the area of a place votes for its country
 FEATURE_SCORE = {FEAT_PLACE: 0.0, FEAT_ADMIN1: -0.8, FEAT_ADMIN: -1.0, FEAT_COUNTRY: 1.5}
 
 
@@ -66,12 +67,19 @@ def local_score(gaz: Gazetteer, m: Mention, c: Candidate) -> float:
     if m.children and feat == FEAT_ADMIN1:
         s -= FEATURE_SCORE[feat]  # "Portland, Oregon": the name after a comma is an area
     if m.hint == "admin":
-        s += 2.5 if feat in (FEAT_ADMIN1, FEAT_ADMIN) else -0.5
+        # "Rafi LGA, Niger": the text calls it a province, so not the country of the name
+        s += 2.5 if feat in (FEAT_ADMIN1, FEAT_ADMIN) else (-3.0 if feat == FEAT_COUNTRY else -0.5)
     elif m.hint == "part":
         s += 1.0 if feat == FEAT_ADMIN else 0.0
     elif m.hint == "town":
         s += 1.0 if feat == FEAT_PLACE else -1.5
     return s
+
+
+def _placed(m: Mention) -> bool:
+    """Does the text itself present the mention as a place (a place label, a locative
+    cue, a feature word, or a link in an "X, Y" chain, as parent or child)?"""
+    return bool(m.ner in PLACE_LABELS or m.cue or m.hint or m.parent is not None or m.children)
 
 
 def _compatible(gaz: Gazetteer, child: int, parent: int) -> bool:
@@ -108,18 +116,12 @@ def focus_votes(
     votes: Counter[str] = Counter()
     for cc, value in (actor_votes or Counter()).items():
         votes[cc] += ACTOR_WEIGHT * value  # type: ignore[assignment]  # float weights in a Counter
-    tokens = tokenize(doc.text)
-    for i, tok in enumerate(tokens):
-        if tok.capitalised and fold(tok.text) in lex.adjectives:
-            # "Saudi planes", "Russian mercenaries": a foreign actor, not the report's country
-            after = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
-            weight = FOREIGN_ACTOR_VOTE if after in FOREIGN_ACTOR_NOUNS else 1.0
-            votes[lex.adjectives[fold(tok.text)]] += weight  # type: ignore[assignment]  # float weights in a Counter
+    votes.update(_demonym_votes(doc.text, lex))
     where = {id(o): j for j, o in enumerate(mentions)}
     for k, (m, scored) in enumerate(zip(mentions, cands, strict=True)):
         if not scored:
             continue
-        weight = 1.0 if (m.ner in PLACE_LABELS or m.cue or m.hint or m.parent is not None) else 0.5
+        weight = 1.0 if _placed(m) else 0.5
         related = [cands[j] for j, _ in _related(mentions, k, where) if cands[j]]
         if related:
             # "Hays, Al Hudaydah": only readings that fit the linked place vote
@@ -151,9 +153,48 @@ def focus_votes(
             mass[cc] = max(mass[cc], math.exp(min(s - top, 0.0) * 2.0))  # type: ignore[assignment]  # float weights in a Counter
             if int(gaz.feat[c.index]) == FEAT_COUNTRY and c.flag == 2:
                 votes[gaz.country_code(c.index)] += 2.0  # type: ignore[assignment]  # float weights in a Counter
+        first = scored[0][0]
+        if (
+            int(gaz.feat[first.index]) == FEAT_ADMIN1
+            and (m.hint == "admin" or m.children)
+            # an alternate name ("Extreme-Nord") only closing a chain, not in "Southwest
+            # State Police"
+            and (first.flag == 2 or (first.flag == 1 and m.hint == "admin" and m.children))
+        ):
+            # "Srimantapur (Sepahijala district, Tripura)": a province named as the area
+            # of another place is nearly as good a cue as the country's name
+            votes[gaz.country_code(first.index)] += ADMIN1_VOTE  # type: ignore[assignment]  # float weights in a Counter
         total = sum(mass.values())
         for cc, value in mass.items():
             votes[cc] += weight * value / total  # type: ignore[assignment]  # float weights in a Counter
+    return votes
+
+
+def _demonym_votes(text: str, lex: Lexicon) -> Counter[str]:
+    """Votes of the nationality adjectives of a text: "Iraqi" votes for IQ; a foreign
+    actor ("Saudi planes") or a hyphenated stance ("pro-Russian") at half weight."""
+    votes: Counter[str] = Counter()
+    tokens = tokenize(text)
+    skip = -1
+    for i, tok in enumerate(tokens):
+        if i == skip:
+            continue
+        # "South Sudanese", "Central African": a two-word demonym before its last word
+        pair = fold(f"{tok.text} {tokens[i + 1].text}") if i + 1 < len(tokens) else ""
+        word = pair if pair in lex.adjectives else fold(tok.text)
+        if tok.capitalised and word in lex.adjectives:
+            # "Saudi planes", "Russian mercenaries": a foreign actor, not the report's country
+            n = 2 if word == pair else 1
+            skip = i + 1 if n == 2 else -1
+            after = tokens[i + n].text.lower() if i + n < len(tokens) else ""
+            weight = FOREIGN_ACTOR_VOTE if after in FOREIGN_ACTOR_NOUNS else 1.0
+            votes[lex.adjectives[word]] += weight  # type: ignore[assignment]  # float weights in a Counter
+        elif "-" in tok.text:
+            # "pro-Russian", "Saudi-led", "Yemeni-Saudi border": a stance, a foreign leader
+            # or a border names a country beside the report's, a weak cue
+            for part in tok.text.split("-"):
+                if part[:1].isupper() and fold(part) in lex.adjectives:
+                    votes[lex.adjectives[fold(part)]] += FOREIGN_ACTOR_VOTE  # type: ignore[assignment]  # float weights in a Counter
     return votes
 
 
@@ -181,7 +222,7 @@ def resolve_mentions(
     place_countries = {
         gaz.country_code(c.index)
         for m, sc in zip(mentions, cands, strict=True)
-        if m.ner in PLACE_LABELS or m.cue or m.hint or m.parent is not None
+        if _placed(m)
         for c, _ in sc
         if c.flag >= 1
     }
@@ -248,11 +289,15 @@ class _Context:
         out = []
         for j, is_parent in _related(self.mentions, k, self.where):
             seen = 0
-            while is_parent and not self.cands[j] and seen < 3:
+            same = fold(self.mentions[j].text) == fold(self.mentions[k].text)
+            # "Ahwar (Ahwar, Abyan)": the district of the same name says nothing; its
+            # province does
+            while is_parent and (not self.cands[j] or same) and seen < 3:
                 up = self.mentions[j].parent
                 if up is None or id(up) not in self.where:
                     break
                 j, seen = self.where[id(up)], seen + 1
+                same = fold(self.mentions[j].text) == fold(self.mentions[k].text)
             out.append((j, is_parent))
         return out
 

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from eventwire.datafiles import words
-from eventwire.pipeline.places.gazetteer.index import Gazetteer
+from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold
 from eventwire.records import Document
@@ -297,6 +297,15 @@ def _context(
             break
     if mention.cue is None and before and before[-1] in lex.locative:
         mention.cue = before[-1]
+    if (
+        mention.cue is None
+        and before
+        and before[-1] == "("
+        and last + 1 < len(tokens)
+        and tokens[last + 1].text in (",", ")")
+    ):
+        # "Hulkujir village (Cabudwaaq, Galgaduud)": the area of the place before
+        mention.cue = "("
     if mention.cue is None and before and before[-1] in (",", "and", "or"):
         # "in Balcova, Izmir", "in Khartoum and Omdurman": the second name of a list
         # shares the first one's cue
@@ -421,10 +430,24 @@ def _admin_positions(mentions: list[Mention], doc: Document, gaz: Gazetteer) -> 
             gaz.feature(c.index) == "country" and c.flag == 2 for c in gaz.lookup(parent.text)
         )
         in_parens = after == ")" and "(" in doc.text[max(0, m.start - 60) : m.start]
+        readings = gaz.lookup(m.text, loose=False)
         if (in_country or in_parens) and any(
-            gaz.feature(c.index) in ("admin1", "admin2") for c in gaz.lookup(m.text, loose=False)
+            gaz.feature(c.index) in ("admin1", "admin2") for c in readings
         ):
             m.hint = "admin"
+        elif m.children and after in (",", ".", ";") and _province_first(gaz, readings):
+            # "in Escobedo, Nuevo Leon, a man...": the name closing an "X, Y" pair is a
+            # province when its most populous reading is one
+            m.hint = "admin"
+
+
+def _province_first(gaz: Gazetteer, readings: list[Candidate]) -> bool:
+    """Is the most populous exact reading of a name a first-level area?"""
+    exact = [c for c in readings if c.flag == 2]
+    if not exact:
+        return False
+    top = max(exact, key=lambda c: int(gaz.pop[c.index]))
+    return gaz.feature(top.index) == "admin1"
 
 
 def _trim_qualifier(
