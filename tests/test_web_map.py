@@ -180,8 +180,11 @@ def test_popup_stays_when_the_map_pans_to_show_it(browser: Any, map_server: str)
     _shot(driver, "desktop-map-popup")
     popup.find_element("css selector", "a.ew-evidence").click()
     _wait(driver, lambda d: d.find_element("id", "docview").is_displayed())
-    detail = driver.find_element("id", "event-detail")
-    _wait(driver, lambda d: detail.get_attribute("data-event-id") == opened)
+    # the map shows incidents: the evidence view opens the incident's first report
+    incident = driver.find_element("id", "incident")
+    _wait(driver, lambda d: incident.get_attribute("data-canonical-id") == opened)
+    first = incident.find_element("css selector", "li.open a").get_attribute("data-event-id")
+    assert driver.find_element("id", "event-detail").get_attribute("data-event-id") == first
     driver.find_element("id", "doc-close").click()
 
 
