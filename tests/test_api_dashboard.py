@@ -128,3 +128,16 @@ def test_export_streams_the_filtered_selection(client: TestClient) -> None:
     incidents = client.get("/stats", params={"scope": "all"}).json()["total"]
     assert len(list(csv.DictReader(io.StringIO(canonical.text)))) == incidents
     assert client.get("/export", params={"format": "xls"}).status_code == 422
+
+
+def test_place_search_without_an_index_says_how_to_build_it(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A missing index is a 503 naming the command, never a minutes-long build in a request."""
+    from eventwire.pipeline.places.gazetteer import build
+
+    monkeypatch.setattr(build, "index_path", lambda: tmp_path / "no-index.npz")
+    got = client.get("/places/search", params={"q": "mogad"})
+    assert got.status_code == 503
+    error = got.json()["error"]
+    assert error["code"] == "EW-API-503" and "eventwire gazetteer build" in error["message"]

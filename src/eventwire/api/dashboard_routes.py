@@ -15,10 +15,11 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import StreamingResponse
 
 from eventwire.api.deps import ERRORS, AppState, Filter, Reader, State
+from eventwire.api.schemas import ErrorResponse
 from eventwire.db.dashboard import INTERVALS, countries_present, timeline
 from eventwire.db.exports import TEXT_WRITERS
 from eventwire.db.filters import EventFilter
@@ -65,7 +66,11 @@ def countries(reader: Reader, flt: Filter, level: LevelQuery = "canonical") -> d
     return {"items": countries_present(reader.con, flt, level)}
 
 
-@dashboard_router.get("/places/search", tags=["aggregates"])
+@dashboard_router.get(
+    "/places/search",
+    tags=["aggregates"],
+    responses={503: {"model": ErrorResponse, "description": "Gazetteer index not built"}},
+)
 def places_search(
     q: Annotated[str, Query(min_length=1, max_length=200, description="Start of a place name.")],
     country: Annotated[
@@ -76,10 +81,20 @@ def places_search(
     """Gazetteer places (countries, provinces, towns) whose name starts with ``q``, largest
     first, with coordinates: the dashboard pans the map to one and filters around it."""
     from eventwire.db.countries import country_code
+    from eventwire.pipeline.places.gazetteer.build import index_path
     from eventwire.pipeline.places.gazetteer.index import load_gazetteer
     from eventwire.pipeline.places.gazetteer.search import search
 
     code = country_code(country) if country else None
+    if not index_path().exists():  # building it takes minutes: never inside a request
+        raise HTTPException(
+            503,
+            {
+                "code": "EW-API-503",
+                "message": "the gazetteer index is not built: run `eventwire gazetteer build` "
+                "(processing a document builds it too), then search again",
+            },
+        )
     return {"items": search(load_gazetteer(None), q, code, limit)}
 
 
