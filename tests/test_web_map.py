@@ -113,22 +113,27 @@ def test_map_clusters_at_every_size_and_grid_hand_over(browser: Any, map_server:
     located = httpx.get(map_server + "/map", params={"scope": "conflict"}).json()["total"]
     _open(driver, map_server)
     info = driver.find_element("id", "map-info")
-    assert info.get_attribute("data-mode") == "points"
+    _wait(driver, lambda d: info.get_attribute("data-mode") == "points")
     # every located event is in the cluster group; at the fitted zoom some are grouped
-    assert _js(driver, "return EW.map.cluster.getLayers().length") == located
+    _wait(driver, lambda d: _js(d, "return EW.map.cluster.getLayers().length") == located)
     _wait(driver, lambda d: d.find_elements("css selector", ".ew-cluster-points"))
-    shown = _js(
-        driver,
-        "return [...document.querySelectorAll('.ew-cluster-points span')]"
-        ".reduce((s, x) => s + Number(x.textContent), 0)"
-        " + document.querySelectorAll('.leaflet-marker-icon.ew-marker').length",
-    )
-    view = _js(
-        driver,
-        "const b = EW.map.map.getBounds();"
-        "return EW.map.cluster.getLayers().filter(m => b.contains(m.getLatLng())).length",
-    )
-    assert shown == view > 0  # a cluster's number is what it holds
+
+    def shown_and_in_view(d: Any) -> tuple[int, int]:
+        shown = _js(
+            d,
+            "return [...document.querySelectorAll('.ew-cluster-points span')]"
+            ".reduce((s, x) => s + Number(x.textContent), 0)"
+            " + document.querySelectorAll('.leaflet-marker-icon.ew-marker').length",
+        )
+        view = _js(
+            d,
+            "const b = EW.map.map.getBounds();"
+            "return EW.map.cluster.getLayers().filter(m => b.contains(m.getLatLng())).length",
+        )
+        return shown, view
+
+    # a cluster's number is what it holds (once the fit and cluster animations are over)
+    _wait(driver, lambda d: (lambda sv: sv[0] == sv[1] > 0)(shown_and_in_view(d)))
     _shot(driver, "desktop-map-clusters")
 
     # more events than the browser takes: server cells, drawn like clusters; zooming into
