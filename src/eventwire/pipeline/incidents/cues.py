@@ -42,6 +42,7 @@ class IncidentCues:
     separator: re.Pattern[str]  # anchored at the start of a sentence
     followup: re.Pattern[str]
     denial: re.Pattern[str]
+    own_account: re.Pattern[str]
     claim: re.Pattern[str]
     aggregate: tuple[re.Pattern[str], ...]
     treatment: re.Pattern[str]
@@ -78,6 +79,15 @@ class IncidentCues:
     def is_denial(self, sentence_text: str) -> bool:
         """Whether a sentence denies responsibility ("The group denied any role in the attack")."""
         return bool(self.denial.search(sentence_text))
+
+    def is_own_account(self, sentence_text: str) -> bool:
+        """Whether a sentence gives a party's version of how an incident began ("we were
+        attacked first and only defended ourselves").
+
+        >>> load_incident_cues().is_own_account("Our men only defended themselves, he said.")
+        True
+        """
+        return bool(self.own_account.search(sentence_text))
 
     def is_claim(self, sentence_text: str) -> bool:
         """Whether a sentence claims responsibility ("X claimed responsibility for the blast")."""
@@ -132,6 +142,7 @@ def load_incident_cues() -> IncidentCues:
         separator=re.compile(rf"^\W*(?:{_alternation(separators)})(?![\w-])", re.I),
         followup=phrase_pattern(words("incidents", "followup_cues")),
         denial=phrase_pattern(words("incidents", "denial_verbs")),
+        own_account=phrase_pattern(words("incidents", "own_account_cues")),
         claim=phrase_pattern(words("incidents", "claim_words")),
         aggregate=(
             phrase_pattern(words("incidents", "aggregate_cues")),

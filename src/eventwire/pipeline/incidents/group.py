@@ -28,6 +28,7 @@ from eventwire.records import Actor, Document, Event, Mention
 
 # Kinds of mention that only refer to an incident: placed after the rest of their sentence.
 _DEFERRED = frozenset({"claim", "denial", "follow-up"})
+_QUOTED = frozenset({"quoted", "interviewee"})  # attribution roles of a party's own words
 # Around an anaphor ("the attack in Mosul on Friday"), how far its own place/date may lie.
 _WINDOW_BEFORE, _WINDOW_AFTER = 25, 60
 # How many sentences on an indefinite mention of the same type still continues an incident.
@@ -46,6 +47,7 @@ class Item:
     own_place: bool = True  # whether the mention's place/date are its own (not its sentence's)
     own_date: bool = True
     aggregate: bool = False
+    own_account: bool = False  # a party's quoted version of how an incident began
 
 
 PROTESTERS_INTER = 6  # ACLED's inter code of protesters
@@ -96,6 +98,14 @@ def _sentence_text(doc: Document, event: Event) -> tuple[str, int]:
     return doc.text, 0
 
 
+def _placed_or_dated(event: Event, base: int, length: int) -> bool:
+    """Whether the event's sentence states its place or its date."""
+    place, when = event.location, event.date
+    return (place is not None and 0 <= place.start - base < length) or (
+        when is not None and 0 <= when.span_start - base < length
+    )
+
+
 def _in_window(start: int, end: int, after: int, trigger_end: int) -> bool:
     """Whether a span lies between ``after`` and a little after the trigger."""
     return start >= after and end <= trigger_end + _WINDOW_AFTER
@@ -128,13 +138,21 @@ class Grouper:
         anaphor = self.cues.is_definite_anaphor(text, start, end)
         generic = trigger in self.cues.generic_triggers
         role = event.attribution.role if event.attribution else None
-        kind = "main"
+        kind, own_account = "main", False
         if role == "claimant" or self.cues.is_claim(text[:start]):
             # what follows "claimed responsibility for" is the incident claimed or the claim's
             # own words ("…, saying it avenged the torture of prisoners"): never a new event
             kind = "claim"
         elif self.cues.is_denial(text[:start]) and (anaphor or event.modality == "negated"):
             kind = "denial"
+        elif (
+            role in _QUOTED
+            and self.cues.is_own_account(text)
+            and not _placed_or_dated(event, base, len(text))
+        ):
+            # "Our members were attacked first and only defended themselves," a union leader
+            # said: that side's version of the incident told before, not a new one
+            kind, own_account = "denial", True
         elif self.cues.is_followup(text) and (
             anaphor or event.acled_sub_event_type == "Arrests" or event.acled_event_type is None
         ):
@@ -147,7 +165,7 @@ class Grouper:
             kind = "consequence"
         elif anaphor:
             kind = "coreferent"
-        item = Item(event, order, kind, generic, anaphor)
+        item = Item(event, order, kind, generic, anaphor, own_account=own_account)
         place, when = event.location, event.date
         # a date said in another sentence (the dateline's, the lead's) is inherited, not stated
         item.own_date = when is None or 0 <= when.span_start - base < len(text)
@@ -202,6 +220,8 @@ class Grouper:
             return False
         if (
             item.kind not in ("main", "coreferent")
+            and not item.own_account  # a side's version of a riot speaks of being attacked
+            and not (item.kind == "consequence" and first.event.acled_event_type == "Riots")
             and self.family(first.event) not in ("violent", family)
             and not (harms_protesters(item) and self._at_protest(item, incident))
         ):
@@ -381,8 +401,9 @@ class Grouper:
                     item.kind = "consequence"  # the arrests of a Protest with intervention
                 candidates[0].add(item)
                 return candidates[0]
-        if item.kind == "follow-up":
-            item.kind = "main"  # an arrest about no incident of the report is its own event
+        if item.kind == "follow-up" or item.own_account:
+            # an arrest, or a party's account, about no incident of the report is its own event
+            item.kind = "main"
         incidents.append(Incident())
         incidents[-1].add(item)
         return incidents[-1]

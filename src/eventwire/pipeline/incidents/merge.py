@@ -90,8 +90,13 @@ def _actor2(rep: Item, items: list[Item]) -> Actor | None:
         # "the protesters were detained": the police who intervened are the other side
         for item in items:
             actor = item.event.actor1
-            if item.kind == "consequence" and actor is not None and actor.inter in (1, 2, 3):
-                return actor
+            if (
+                item.kind == "consequence"
+                and actor is not None
+                and named(actor)
+                and actor.inter in (1, 2, 3)
+            ):
+                return actor  # named: "people were injured" infers an unidentified attacker
         return rep.event.actor2
     kinds: tuple[str, ...] = ("main", "coreferent")
     if rep.event.acled_event_type != "Battles":
