@@ -184,28 +184,14 @@ def search_places(text: str, country: str | None = None, limit: int = 20) -> lis
     """Gazetteer places named ``text`` (in ``country``), best matches first (to choose one
     by geonameid)."""
     from eventwire.pipeline.places.gazetteer.index import load_gazetteer
+    from eventwire.pipeline.places.gazetteer.search import summary
 
     gaz = load_gazetteer(None)
     found = gaz.lookup(text)
     if country:
         found = [c for c in found if gaz.country_code(c.index) == country.upper()]
     found.sort(key=lambda c: (-c.flag, gaz.feature(c.index) != "city", c.index))
-    out = []
-    for candidate in found[:limit]:
-        place = gaz.place(candidate.index)
-        out.append(
-            {
-                "geonameid": place.geonameid,
-                "name": place.name,
-                "admin1": place.admin1,
-                "country": place.country,
-                "lat": place.lat,
-                "lon": place.lon,
-                "precision": place.precision,
-                "feature": place.feature,
-            }
-        )
-    return out
+    return [summary(gaz.place(candidate.index)) for candidate in found[:limit]]
 
 
 def resolve_actor(value: Any, field: str, lookup: ActorLookup) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.normalize import fold
+from eventwire.records import Place
 
 SCAN = 2000  # prefix matches ranked at most (a one-letter prefix matches thousands)
 RANK = {"country": 0, "admin1": 1, "admin2": 2}  # others (places) rank 3
@@ -63,19 +64,22 @@ def search(
         if label in seen:  # the same town twice (GeoNames and a dense layer)
             continue
         seen.add(label)
-        out.append(
-            {
-                "geonameid": place.geonameid,
-                "name": place.name,
-                "admin1": place.admin1,
-                "country": place.country,
-                "lat": place.lat,
-                "lon": place.lon,
-                "precision": place.precision,
-                "feature": place.feature,
-                "population": int(gaz.pop[row]),
-            }
-        )
+        out.append({**summary(place), "population": int(gaz.pop[row])})
         if len(out) >= limit:
             break
     return out
+
+
+def summary(place: Place) -> dict[str, Any]:
+    """What a place suggestion shows: name, admin1, country, coordinates, precision, feature
+    (the dashboard's place search and the review form's place lookup)."""
+    return {
+        "geonameid": place.geonameid,
+        "name": place.name,
+        "admin1": place.admin1,
+        "country": place.country,
+        "lat": place.lat,
+        "lon": place.lon,
+        "precision": place.precision,
+        "feature": place.feature,
+    }
