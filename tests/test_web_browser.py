@@ -150,6 +150,14 @@ def _shot(driver: Any, name: str) -> None:
     driver.save_screenshot(str(ARTIFACTS / f"{name}.png"))
 
 
+def _markers_shown(driver: Any) -> bool:
+    """Whether the map shows a marker or a cluster of markers."""
+    from selenium.webdriver.common.by import By
+
+    selector = ".leaflet-marker-icon.ew-marker, .ew-cluster-points"
+    return bool(driver.find_elements(By.CSS_SELECTOR, selector))
+
+
 def _table_types(driver: Any) -> list[str]:
     # One script call: the table may be redrawn between two element lookups.
     types: list[str] = driver.execute_script(
@@ -175,17 +183,7 @@ def test_dashboard_map_filter_document_and_review(
     _wait(driver, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1")
     # The map shows markers over the offline country outlines.
     assert located > 0, "no located event in the store"
-    _wait(
-        driver,
-        lambda d: (
-            len(
-                d.find_elements(
-                    By.CSS_SELECTOR, ".leaflet-marker-icon.ew-marker, .ew-cluster-points"
-                )
-            )
-            > 0
-        ),
-    )
+    _wait(driver, _markers_shown)
     assert len(driver.find_elements(By.CSS_SELECTOR, "#map svg path")) > 50  # country outlines
     assert driver.find_elements(By.CSS_SELECTOR, "#timeline canvas")
     total_before = int(driver.find_element(By.ID, "timeline").get_attribute("data-total"))
@@ -368,17 +366,7 @@ def test_dashboard_scope_toggle_and_incident_detail(browser: Any, scope_server: 
     driver.find_element(By.CSS_SELECTOR, "label:has(#level-report)").click()
     _wait(driver, lambda d: summary.text.startswith("3 conflict reports (of 8 records)"))
     _wait(driver, lambda d: info.get_attribute("data-total") == "3")
-    _wait(
-        driver,
-        lambda d: (
-            len(
-                d.find_elements(
-                    By.CSS_SELECTOR, ".leaflet-marker-icon.ew-marker, .ew-cluster-points"
-                )
-            )
-            > 0
-        ),
-    )
+    _wait(driver, _markers_shown)
     assert set(_row_triggers(driver)) == {by_trigger[t] for t in ("stormed", "raided", "ambushed")}
     assert not driver.find_elements(By.CSS_SELECTOR, "#events .flag")
     _shot(driver, "scope-conflict")
