@@ -134,10 +134,12 @@ def test_place_search_without_an_index_says_how_to_build_it(
     client: TestClient, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """A missing index is a 503 naming the command, never a minutes-long build in a request."""
-    from eventwire.pipeline.places.gazetteer import build
+    from eventwire.pipeline.places.gazetteer import index
 
-    monkeypatch.setattr(build, "index_path", lambda: tmp_path / "no-index.npz")
-    got = client.get("/places/search", params={"q": "mogad"})
-    assert got.status_code == 503
-    error = got.json()["error"]
-    assert error["code"] == "EW-API-503" and "eventwire gazetteer build" in error["message"]
+    monkeypatch.setattr(index, "index_path", lambda: tmp_path / "no-index.npz")
+    monkeypatch.setattr(index, "_LOADED", {})  # nothing loaded in this process either
+    for path in ("/places/search", "/lookup/places"):
+        got = client.get(path, params={"q": "mogad"})
+        assert got.status_code == 503, path
+        error = got.json()["error"]
+        assert error["code"] == "EW-DAT-020" and "eventwire gazetteer build" in error["message"]

@@ -20,6 +20,7 @@ from eventwire.db.store import Store  # noqa: E402
 from synth_docs import synthetic_documents  # noqa: E402
 
 TOKEN = "fuzz-token"
+UNBUILT_INDEX = "EW-DAT-020"  # the one server-side state answered with a 503
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +39,8 @@ def api_schema(tmp_path_factory: pytest.TempPathFactory) -> Any:
 def _check(case: Any) -> None:
     # With the token, so review endpoints are exercised past authentication too.
     response = case.call(headers={"Authorization": f"Bearer {TOKEN}"})
+    if response.status_code == 503 and response.json()["error"]["code"] == UNBUILT_INDEX:
+        return  # documented: the gazetteer index is built by a command, never in a request
     case.validate_response(response, checks=[not_a_server_error])
     if response.status_code >= 400:
         body = response.json()

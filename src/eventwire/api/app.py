@@ -40,7 +40,7 @@ from eventwire.db.diagnose import damaged_store_error
 from eventwire.db.reader import EventReader
 from eventwire.db.review import ensure_review_tables
 from eventwire.db.store import Store
-from eventwire.errors import EventwireError
+from eventwire.errors import DataFileError, EventwireError
 
 log = logging.getLogger("eventwire.api")
 
@@ -79,7 +79,8 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(EventwireError)
     async def eventwire_error(request: Request, exc: EventwireError) -> JSONResponse:
-        status = 404 if exc.code.endswith("404") else 400
+        # a data file or index the server lacks is its state, not the request's fault
+        status = 404 if exc.code.endswith("404") else 503 if isinstance(exc, DataFileError) else 400
         return error_response(status, exc.code, str(exc))
 
     @app.exception_handler(Exception)

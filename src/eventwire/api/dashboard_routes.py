@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
 from eventwire.api.deps import ERRORS, AppState, Filter, Reader, State
@@ -81,21 +81,11 @@ def places_search(
     """Gazetteer places (countries, provinces, towns) whose name starts with ``q``, largest
     first, with coordinates: the dashboard pans the map to one and filters around it."""
     from eventwire.db.countries import country_code
-    from eventwire.pipeline.places.gazetteer.build import index_path
-    from eventwire.pipeline.places.gazetteer.index import load_gazetteer
+    from eventwire.pipeline.places.gazetteer.index import built_gazetteer
     from eventwire.pipeline.places.gazetteer.search import search
 
     code = country_code(country) if country else None
-    if not index_path().exists():  # building it takes minutes: never inside a request
-        raise HTTPException(
-            503,
-            {
-                "code": "EW-API-503",
-                "message": "the gazetteer index is not built: run `eventwire gazetteer build` "
-                "(processing a document builds it too), then search again",
-            },
-        )
-    return {"items": search(load_gazetteer(None), q, code, limit)}
+    return {"items": search(built_gazetteer(), q, code, limit)}
 
 
 @dashboard_router.get(

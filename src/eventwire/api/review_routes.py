@@ -14,7 +14,7 @@ import duckdb
 from fastapi import APIRouter, HTTPException, Query
 
 from eventwire.api.deps import AUTH_ERRORS, ERRORS, Authorized, Cursor, State
-from eventwire.api.schemas import MergeIn, ReviewIn, ReviewOut, SplitIn
+from eventwire.api.schemas import ErrorResponse, MergeIn, ReviewIn, ReviewOut, SplitIn
 from eventwire.db.review import add_review, list_audit, list_reviews, orphaned_reviews
 from eventwire.db.review_clusters import (
     add_cluster_review,
@@ -122,7 +122,10 @@ def lookup_actors(
     return {"items": search_actors(q, limit, files)}
 
 
-@review_router.get("/lookup/places")
+@review_router.get(
+    "/lookup/places",
+    responses={503: {"model": ErrorResponse, "description": "Gazetteer index not built"}},
+)
 def lookup_places(
     q: Annotated[str, Query(min_length=2, max_length=200, description="Place name.")],
     country: Annotated[str | None, Query(min_length=2, max_length=2)] = None,

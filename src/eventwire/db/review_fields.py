@@ -134,9 +134,9 @@ def _actor_values(entry: Any) -> dict[str, Any]:
 
 def gazetteer_place(value: dict[str, Any]) -> dict[str, Any] | None:
     """A gazetteer row by ``geonameid``, or the best match of ``name`` (in ``country``)."""
-    from eventwire.pipeline.places.gazetteer.index import load_gazetteer
+    from eventwire.pipeline.places.gazetteer.index import built_gazetteer
 
-    gaz = load_gazetteer(None)
+    gaz = built_gazetteer()
     rows: list[int]
     if value.get("geonameid") is not None:
         rows = [int(i) for i in (gaz.gid == int(value["geonameid"])).nonzero()[0]]
@@ -183,10 +183,10 @@ def search_actors(
 def search_places(text: str, country: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
     """Gazetteer places named ``text`` (in ``country``), best matches first (to choose one
     by geonameid)."""
-    from eventwire.pipeline.places.gazetteer.index import load_gazetteer
+    from eventwire.pipeline.places.gazetteer.index import built_gazetteer
     from eventwire.pipeline.places.gazetteer.search import summary
 
-    gaz = load_gazetteer(None)
+    gaz = built_gazetteer()
     found = gaz.lookup(text)
     if country:
         found = [c for c in found if gaz.country_code(c.index) == country.upper()]

@@ -18,7 +18,12 @@ import numpy as np
 
 from eventwire.errors import DataFileError
 from eventwire.pipeline.common.geo import haversine_km
-from eventwire.pipeline.places.gazetteer.build import build_index, index_version, key_hash
+from eventwire.pipeline.places.gazetteer.build import (
+    build_index,
+    index_path,
+    index_version,
+    key_hash,
+)
 from eventwire.pipeline.places.gazetteer.dense import layers_dir, layers_signature, list_layers
 from eventwire.pipeline.places.gazetteer.layers import (
     Merged,
@@ -339,3 +344,18 @@ def load_gazetteer(path: Path | None = None, layers: bool = True) -> Gazetteer:
             gaz = read_index(built)
             _LOADED[key] = attach_layers(gaz) if signature else gaz
         return _LOADED[key]
+
+
+def built_gazetteer() -> Gazetteer:
+    """The gazetteer, for callers that must answer at once (the API's place search and
+    lookups, a reviewed place): an ``EW-DAT-020`` naming the command when the index of this
+    version is not built yet, instead of building it here (minutes)."""
+    with _LOAD_LOCK:
+        loaded = any(key.startswith(index_version() + "|") for key in _LOADED)
+    if not loaded and not index_path().exists():
+        raise DataFileError(
+            "the gazetteer index is not built: run `eventwire gazetteer build` (processing a "
+            "document builds it too), then try again",
+            "EW-DAT-020",
+        )
+    return load_gazetteer(None)
