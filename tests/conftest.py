@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.config import Settings, load_settings
+from eventwire.config import CODER_STAGES, Settings, load_settings
 from eventwire.pipeline.base import Pipeline, Resources
-from eventwire.records import Document
+from eventwire.records import Document, Event
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared"))
@@ -56,6 +56,29 @@ def run_text(pipeline: Pipeline) -> Callable[..., Document]:
             **fields,  # type: ignore[arg-type]
         )
         return pipeline(doc)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def coder_events(settings: Settings, resources: Resources) -> Callable[[str], list[Event]]:
+    """The events of a text, most confident first (the coder's stages only)."""
+    coder = Pipeline.from_settings(settings.replace(stages=CODER_STAGES), resources)
+
+    def run(text: str) -> list[Event]:
+        return sorted(coder(Document(text=text)).events, key=lambda e: -e.confidence)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def incidents_of(pipeline: Pipeline) -> Callable[[str], list[Event]]:
+    """The conflict incidents of a report (the whole pipeline: places decide incidents too),
+    without background recalls and totals over a period."""
+
+    def run(text: str) -> list[Event]:
+        events = pipeline(Document(text=text, published=None)).events
+        return [e for e in events if e.acled_event_type and not (e.background or e.aggregate)]
 
     return run
 

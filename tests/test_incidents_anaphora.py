@@ -6,25 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
-from eventwire.config import Settings
-from eventwire.pipeline.base import Pipeline, Resources
-from eventwire.records import Document, Event
+from eventwire.records import Event
 
 Coded = Callable[[str], list[Event]]
-
-
-@pytest.fixture(scope="module")
-def coded(settings: Settings, resources: Resources) -> Coded:
-    """The conflict incidents of a report (the whole pipeline: places decide incidents too)."""
-    pipeline = Pipeline.from_settings(settings, resources)
-
-    def run(text: str) -> list[Event]:
-        events = pipeline(Document(text=text, published=None)).events
-        return [e for e in events if e.acled_event_type and not (e.background or e.aggregate)]
-
-    return run
 
 
 CONVOY = (
@@ -38,17 +22,17 @@ CONVOY = (
 )
 
 
-def test_a_report_going_back_to_its_bombing_is_one_incident(coded: Coded) -> None:
-    events = coded(CONVOY)
+def test_a_report_going_back_to_its_bombing_is_one_incident(incidents_of: Coded) -> None:
+    events = incidents_of(CONVOY)
     assert [e.acled_sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
     kinds = [m.kind for m in events[0].mentions]
     assert "coreferent" in kinds  # "The device ... went off"
     assert "consequence" in kinds  # "Two of the wounded died later at a hospital in Kismayo"
 
 
-def test_deaths_at_the_scene_of_another_town_stay_apart(coded: Coded) -> None:
+def test_deaths_at_the_scene_of_another_town_stay_apart(incidents_of: Coded) -> None:
     text = (
         "Gunmen shot dead two traders in the market of Baidoa on Monday, police said.\n\n"
         "In a separate incident, three farmers were killed in Burhakaba the same day."
     )
-    assert len(coded(text)) == 2
+    assert len(incidents_of(text)) == 2

@@ -7,25 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
-from eventwire.config import Settings
-from eventwire.pipeline.base import Pipeline, Resources
-from eventwire.records import Document, Event
+from eventwire.records import Event
 
 Coded = Callable[[str], list[Event]]
-
-
-@pytest.fixture(scope="module")
-def coded(settings: Settings, resources: Resources) -> Coded:
-    """The conflict incidents of a report (the whole pipeline: places decide incidents too)."""
-    pipeline = Pipeline.from_settings(settings, resources)
-
-    def run(text: str) -> list[Event]:
-        events = pipeline(Document(text=text, published=None)).events
-        return [e for e in events if e.acled_event_type and not (e.background or e.aggregate)]
-
-    return run
 
 
 MARKET_RIOT = (
@@ -37,24 +21,24 @@ MARKET_RIOT = (
 )
 
 
-def test_a_sides_own_account_is_the_incident_told_again(coded: Coded) -> None:
-    events = coded(MARKET_RIOT)
+def test_a_sides_own_account_is_the_incident_told_again(incidents_of: Coded) -> None:
+    events = incidents_of(MARKET_RIOT)
     assert [e.acled_event_type for e in events] == ["Riots"]
     kinds = [m.kind for m in events[0].mentions]
     assert "denial" in kinds  # the association's version, kept as a mention of the riot
 
 
-def test_a_quoted_attack_with_its_own_place_and_day_stays_apart(coded: Coded) -> None:
+def test_a_quoted_attack_with_its_own_place_and_day_stays_apart(incidents_of: Coded) -> None:
     text = MARKET_RIOT.replace(
         '"Our people were attacked first and only defended themselves,"',
         '"Our people were attacked first in Wudil on Tuesday and defended themselves,"',
     )
-    assert len(coded(text)) == 2
+    assert len(incidents_of(text)) == 2
 
 
-def test_an_account_with_no_incident_before_it_is_its_own_event(coded: Coded) -> None:
+def test_an_account_with_no_incident_before_it_is_its_own_event(incidents_of: Coded) -> None:
     text = (
         '"Our villagers were attacked first by the herders and only defended themselves," '
         "the district head of Gwoza told reporters on Friday."
     )
-    assert len(coded(text)) == 1
+    assert len(incidents_of(text)) == 1

@@ -11,32 +11,20 @@ from collections.abc import Callable
 
 import pytest
 
-from eventwire.config import CODER_STAGES, Settings
-from eventwire.pipeline.base import Pipeline, Resources
-from eventwire.records import Document, Event
+from eventwire.records import Event
 
 Coded = Callable[[str], list[Event]]
 
 
-@pytest.fixture(scope="module")
-def coded(settings: Settings, resources: Resources) -> Coded:
-    """The events of a text, most confident first (the coder's stages only)."""
-    pipeline = Pipeline.from_settings(settings.replace(stages=CODER_STAGES), resources)
-
-    def run(text: str) -> list[Event]:
-        events = pipeline(Document(text=text)).events
-        return sorted(events, key=lambda e: -e.confidence)
-
-    return run
-
-
-def test_mobilising_funds_is_no_mobilisation(coded: Coded) -> None:
-    events = coded("The bank is mobilising additional funds for reconstruction after the war.")
+def test_mobilising_funds_is_no_mobilisation(coder_events: Coded) -> None:
+    events = coder_events(
+        "The bank is mobilising additional funds for reconstruction after the war."
+    )
     assert "MOBILIZE" not in [e.plover_type for e in events]
 
 
-def test_mobilising_troops_is_still_a_mobilisation(coded: Coded) -> None:
-    events = coded("The army is mobilising 5,000 reservists to the northern front.")
+def test_mobilising_troops_is_still_a_mobilisation(coder_events: Coded) -> None:
+    events = coder_events("The army is mobilising 5,000 reservists to the northern front.")
     assert "MOBILIZE" in [e.plover_type for e in events]
 
 
@@ -47,27 +35,31 @@ def test_mobilising_troops_is_still_a_mobilisation(coded: Coded) -> None:
         "Ghana announced the deployment of 500 troops to Mali on a peacekeeping mission.",
     ],
 )
-def test_deployments_to_train_or_keep_the_peace_change_no_activity(text: str, coded: Coded) -> None:
-    assert "Change to group/activity" not in [e.acled_sub_event_type for e in coded(text)]
+def test_deployments_to_train_or_keep_the_peace_change_no_activity(
+    text: str, coder_events: Coded
+) -> None:
+    assert "Change to group/activity" not in [e.acled_sub_event_type for e in coder_events(text)]
 
 
-def test_a_deployment_to_a_front_is_still_a_change_of_activity(coded: Coded) -> None:
-    events = coded("The army deployed 3,000 troops to the border town after the rebel advance.")
+def test_a_deployment_to_a_front_is_still_a_change_of_activity(coder_events: Coded) -> None:
+    events = coder_events(
+        "The army deployed 3,000 troops to the border town after the rebel advance."
+    )
     assert "Change to group/activity" in [e.acled_sub_event_type for e in events]
 
 
-def test_fighting_given_up_is_no_fight(coded: Coded) -> None:
+def test_fighting_given_up_is_no_fight(coder_events: Coded) -> None:
     text = "Two rebel commanders have given up fighting and surrendered to the army in Kasai."
-    assert "ASSAULT" not in [e.plover_type for e in coded(text)]
+    assert "ASSAULT" not in [e.plover_type for e in coder_events(text)]
 
 
-def test_fighting_that_goes_on_is_a_fight(coded: Coded) -> None:
+def test_fighting_that_goes_on_is_a_fight(coder_events: Coded) -> None:
     text = "Rebels and soldiers kept up heavy fighting near the town of Kasai on Monday."
-    assert "ASSAULT" in [e.plover_type for e in coded(text)]
+    assert "ASSAULT" in [e.plover_type for e in coder_events(text)]
 
 
-def test_condolences_are_the_sentence_act(coded: Coded) -> None:
-    events = coded(
+def test_condolences_are_the_sentence_act(coder_events: Coded) -> None:
+    events = coder_events(
         "The governor expressed condolences to the families of nine miners who were killed "
         "in a bomb attack on their bus."
     )
@@ -75,8 +67,8 @@ def test_condolences_are_the_sentence_act(coded: Coded) -> None:
     assert "ASSAULT" in [e.plover_type for e in events]  # the attack is still coded
 
 
-def test_an_attack_told_before_the_condolences_leads(coded: Coded) -> None:
-    events = coded(
+def test_an_attack_told_before_the_condolences_leads(coder_events: Coded) -> None:
+    events = coder_events(
         "A bomb attack on a bus killed nine miners on Monday, and the governor expressed "
         "condolences to their families."
     )
@@ -92,9 +84,11 @@ def test_an_attack_told_before_the_condolences_leads(coded: Coded) -> None:
         "Bandits have attacked traders on that road for years, residents say.",
     ],
 )
-def test_an_act_told_as_lasting_years_is_a_period(text: str, coded: Coded) -> None:
+def test_an_act_told_as_lasting_years_is_a_period(text: str, coder_events: Coded) -> None:
     violent = [
-        e for e in coded(text) if e.acled_event_type in {"Battles", "Violence against civilians"}
+        e
+        for e in coder_events(text)
+        if e.acled_event_type in {"Battles", "Violence against civilians"}
     ]
     assert violent == []
 
@@ -110,9 +104,9 @@ def test_an_act_told_as_lasting_years_is_a_period(text: str, coded: Coded) -> No
     ],
 )
 def test_an_act_of_hours_or_a_captivity_of_months_is_still_coded(
-    text: str, sub_type: str, coded: Coded
+    text: str, sub_type: str, coder_events: Coded
 ) -> None:
-    assert sub_type in [e.acled_sub_event_type for e in coded(text)]
+    assert sub_type in [e.acled_sub_event_type for e in coder_events(text)]
 
 
 @pytest.mark.parametrize(
@@ -122,12 +116,12 @@ def test_an_act_of_hours_or_a_captivity_of_months_is_still_coded(
         "An explosive device was buried beside the track and exploded under a bus.",
     ],
 )
-def test_a_hidden_device_that_went_off_is_an_explosion(text: str, coded: Coded) -> None:
-    sub_types = [e.acled_sub_event_type for e in coded(text)]
+def test_a_hidden_device_that_went_off_is_an_explosion(text: str, coder_events: Coded) -> None:
+    sub_types = [e.acled_sub_event_type for e in coder_events(text)]
     assert "Remote explosive/landmine/IED" in sub_types
     assert "Disrupted weapons use" not in sub_types
 
 
-def test_a_hidden_device_found_is_still_disrupted(coded: Coded) -> None:
-    events = coded("Police found a bomb hidden in a drainage pipe near the barracks.")
+def test_a_hidden_device_found_is_still_disrupted(coder_events: Coded) -> None:
+    events = coder_events("Police found a bomb hidden in a drainage pipe near the barracks.")
     assert "Disrupted weapons use" in [e.acled_sub_event_type for e in events]

@@ -14,24 +14,10 @@ from collections.abc import Callable
 
 import pytest
 
-from eventwire.config import CODER_STAGES, Settings
-from eventwire.pipeline.base import Pipeline, Resources
-from eventwire.records import Document, Event
+from eventwire.records import Event
 
 Coded = Callable[[str], list[Event]]
 VIOLENT_TYPES = {"ASSAULT", "FIGHT"}
-
-
-@pytest.fixture(scope="module")
-def coded(settings: Settings, resources: Resources) -> Coded:
-    """The events of a text, most confident first (the coder's stages only)."""
-    pipeline = Pipeline.from_settings(settings.replace(stages=CODER_STAGES), resources)
-
-    def run(text: str) -> list[Event]:
-        events = pipeline(Document(text=text)).events
-        return sorted(events, key=lambda e: -e.confidence)
-
-    return run
 
 
 def _violent(events: list[Event]) -> list[str]:
@@ -48,8 +34,8 @@ def _violent(events: list[Event]) -> list[str]:
         "The mayor sent a message of sympathy to the families following the bombing in the market.",
     ],
 )
-def test_an_act_spoken_about_is_no_incident(text: str, coded: Coded) -> None:
-    assert _violent(coded(text)) == []
+def test_an_act_spoken_about_is_no_incident(text: str, coder_events: Coded) -> None:
+    assert _violent(coder_events(text)) == []
 
 
 @pytest.mark.parametrize(
@@ -60,44 +46,54 @@ def test_an_act_spoken_about_is_no_incident(text: str, coded: Coded) -> None:
         "A bomb exploded in the market on Monday, killing four traders.",
     ],
 )
-def test_the_act_itself_is_still_coded(text: str, coded: Coded) -> None:
-    assert _violent(coded(text)) != []
+def test_the_act_itself_is_still_coded(text: str, coder_events: Coded) -> None:
+    assert _violent(coder_events(text)) != []
 
 
-def test_a_violent_noun_naming_someone_is_no_act(coded: Coded) -> None:
-    events = coded("The opposition leader called the interior minister a butcher on Tuesday.")
+def test_a_violent_noun_naming_someone_is_no_act(coder_events: Coded) -> None:
+    events = coder_events(
+        "The opposition leader called the interior minister a butcher on Tuesday."
+    )
     assert _violent(events) == []
 
 
-def test_a_death_in_a_mishap_is_no_attack(coded: Coded) -> None:
-    events = coded("A trader was killed when his lorry overturned on the coast road at night.")
+def test_a_death_in_a_mishap_is_no_attack(coder_events: Coded) -> None:
+    events = coder_events(
+        "A trader was killed when his lorry overturned on the coast road at night."
+    )
     assert _violent(events) == []
 
 
-def test_a_death_when_a_bomb_went_off_is_still_an_attack(coded: Coded) -> None:
-    events = coded("A trader was killed when a roadside bomb hit his lorry on the coast road.")
+def test_a_death_when_a_bomb_went_off_is_still_an_attack(coder_events: Coded) -> None:
+    events = coder_events(
+        "A trader was killed when a roadside bomb hit his lorry on the coast road."
+    )
     assert _violent(events) != []
 
 
-def test_an_announced_curfew_is_a_threat(coded: Coded) -> None:
-    events = coded("The governor announced that the authorities will impose a curfew in the city.")
+def test_an_announced_curfew_is_a_threat(coder_events: Coded) -> None:
+    events = coder_events(
+        "The governor announced that the authorities will impose a curfew in the city."
+    )
     assert events[0].plover_type == "THREATEN" and events[0].cameo_root == "13"
     assert events[0].acled_event_type is None
 
 
-def test_a_curfew_imposed_is_still_coded(coded: Coded) -> None:
-    events = coded("The authorities imposed a curfew in the city on Saturday.")
+def test_a_curfew_imposed_is_still_coded(coder_events: Coded) -> None:
+    events = coder_events("The authorities imposed a curfew in the city on Saturday.")
     assert "THREATEN" not in [e.plover_type for e in events]
 
 
-def test_the_main_act_ranks_above_its_clause_of_sequence(coded: Coded) -> None:
-    events = coded("The agency suspended aid deliveries to the north after a convoy was attacked.")
+def test_the_main_act_ranks_above_its_clause_of_sequence(coder_events: Coded) -> None:
+    events = coder_events(
+        "The agency suspended aid deliveries to the north after a convoy was attacked."
+    )
     assert events[0].plover_type == "SANCTION"
     assert "ASSAULT" in [e.plover_type for e in events]  # the attack is still an event
 
 
-def test_an_attack_told_first_still_leads(coded: Coded) -> None:
-    events = coded(
+def test_an_attack_told_first_still_leads(coder_events: Coded) -> None:
+    events = coder_events(
         "A convoy was attacked near the border, and the agency suspended aid deliveries."
     )
     assert events[0].plover_type == "ASSAULT"
@@ -110,31 +106,33 @@ def test_an_attack_told_first_still_leads(coded: Coded) -> None:
         "The war game was staged by Kenyan marines and Tanzanian naval forces last week.",
     ],
 )
-def test_a_war_game_of_several_parties_is_cooperation(text: str, coded: Coded) -> None:
-    types = [e.plover_type for e in coded(text)]
+def test_a_war_game_of_several_parties_is_cooperation(text: str, coder_events: Coded) -> None:
+    types = [e.plover_type for e in coder_events(text)]
     assert "COOPERATE" in types and "MOBILIZE" not in types
 
 
-def test_a_war_game_of_one_side_is_still_a_mobilisation(coded: Coded) -> None:
-    events = coded("The navy launched war games near the disputed islands on Monday.")
+def test_a_war_game_of_one_side_is_still_a_mobilisation(coder_events: Coded) -> None:
+    events = coder_events("The navy launched war games near the disputed islands on Monday.")
     assert "MOBILIZE" in [e.plover_type for e in events]
 
 
-def test_striking_a_ball_is_no_strike(coded: Coded) -> None:
-    events = coded("She levelled the match by striking a low forehand down the line.")
+def test_striking_a_ball_is_no_strike(coder_events: Coded) -> None:
+    events = coder_events("She levelled the match by striking a low forehand down the line.")
     assert "PROTEST" not in [e.plover_type for e in events]
 
 
-def test_workers_striking_are_still_a_protest(coded: Coded) -> None:
-    events = coded("Bus drivers struck for a second day in Lagos over unpaid wages.")
+def test_workers_striking_are_still_a_protest(coder_events: Coded) -> None:
+    events = coder_events("Bus drivers struck for a second day in Lagos over unpaid wages.")
     assert "PROTEST" in [e.plover_type for e in events]
 
 
-def test_defending_a_policy_in_words_is_support(coded: Coded) -> None:
-    events = coded("The finance minister defended the government's handling of the fuel crisis.")
+def test_defending_a_policy_in_words_is_support(coder_events: Coded) -> None:
+    events = coder_events(
+        "The finance minister defended the government's handling of the fuel crisis."
+    )
     assert [(e.plover_type, e.cameo_root) for e in events][:1] == [("SUPPORT", "05")]
 
 
-def test_defending_a_town_is_no_support(coded: Coded) -> None:
-    events = coded("Government troops defended the town against a rebel assault on Sunday.")
+def test_defending_a_town_is_no_support(coder_events: Coded) -> None:
+    events = coder_events("Government troops defended the town against a rebel assault on Sunday.")
     assert "SUPPORT" not in [e.plover_type for e in events]
