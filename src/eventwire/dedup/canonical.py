@@ -23,6 +23,7 @@ import pyarrow as pa
 from eventwire.db.diagnose import rollback
 from eventwire.db.review_clusters import apply_cluster_reviews
 from eventwire.db.store import Store
+from eventwire.dedup.cities import fill_city_radii
 from eventwire.dedup.linkage import Cluster, cluster_events, linked_events
 from eventwire.dedup.merge import merge_cluster, merge_record
 from eventwire.dedup.rules import DedupOptions, ReportEvent
@@ -49,6 +50,10 @@ _FROM_RECORD = {
     "json_extract(e.record, '$.attribution.span[1]')::INTEGER BETWEEN 0 AND 2, FALSE)",
     "actor1_text": "json_extract_string(e.record, '$.actor1.text')",
     "actor2_text": "json_extract_string(e.record, '$.actor2.text')",
+    # a date read outside the event's sentence (the dateline's "Sept 16")
+    "date_borrowed": "coalesce(NOT (json_extract(e.record, '$.date.span[0]')::INTEGER "
+    "BETWEEN e.sentence_start AND e.sentence_end), FALSE)",
+    "city_km": "NULL::DOUBLE",  # filled by fill_city_radii
 }
 # SELECT list that fills a ReportEvent (in field order) from the events table ``e``.
 _SELECT = ", ".join(
@@ -69,11 +74,15 @@ class ClusterSummary:
     rebuilt: bool = False
 
 
-def _load(store: Store, where: str, params: Sequence[Any] = ()) -> list[ReportEvent]:
+def _load(
+    store: Store, where: str, params: Sequence[Any] = (), opts: DedupOptions | None = None
+) -> list[ReportEvent]:
+    """The stored report events matching ``where``, large cities' radii filled in."""
     rows = store.con.execute(f"SELECT {_SELECT} FROM events e WHERE {where}", list(params))
     out: list[ReportEvent] = []
     while batch := rows.fetchmany(10_000):
         out.extend(ReportEvent(*row) for row in batch)
+    fill_city_radii(out, opts or DedupOptions())
     return out
 
 
@@ -117,7 +126,7 @@ def run_clustering(store: Store, opts: DedupOptions, *, rebuild: bool = False) -
         rebuild = True  # thresholds changed: the stored components no longer hold
     summary.rebuilt = rebuild
     if rebuild:
-        new = _load(store, "TRUE")
+        new = _load(store, "TRUE", opts=opts)
         affected: set[str] = {
             r[0]
             for r in con.execute("SELECT DISTINCT component_id FROM canonical_members").fetchall()
@@ -125,7 +134,9 @@ def run_clustering(store: Store, opts: DedupOptions, *, rebuild: bool = False) -
         universe = new
     else:
         new = _load(
-            store, "NOT EXISTS (SELECT 1 FROM canonical_members m WHERE m.event_id = e.event_id)"
+            store,
+            "NOT EXISTS (SELECT 1 FROM canonical_members m WHERE m.event_id = e.event_id)",
+            opts=opts,
         )
         affected = {
             r[0]
@@ -145,7 +156,7 @@ def run_clustering(store: Store, opts: DedupOptions, *, rebuild: bool = False) -
             summary.seconds = time.perf_counter() - started
             return summary
         affected |= _touched_components(store, new, opts)
-        universe = new + _component_events(store, affected)
+        universe = new + _component_events(store, affected, opts)
     summary.new_events = len(new)
     by_id = {e.event_id: e for e in universe}
     clusters = finalise_clusters(store, cluster_events(universe, opts), by_id)
@@ -198,7 +209,7 @@ def _touched_components(store: Store, new: list[ReportEvent], opts: DedupOptions
     if None not in countries:  # events with another country cannot be compatible
         where += f" AND (e.country IS NULL OR e.country IN ({', '.join('?' for _ in countries)}))"
         params.extend(sorted(c for c in countries if c))
-    window = _load(store, where, params)
+    window = _load(store, where, params, opts)
     if not window:
         return set()
     linked = linked_events(dated, window, opts)
@@ -219,7 +230,9 @@ def _components_of(store: Store, event_ids: Iterable[str]) -> set[str]:
     return {r[0] for r in rows}
 
 
-def _component_events(store: Store, component_ids: set[str]) -> list[ReportEvent]:
+def _component_events(
+    store: Store, component_ids: set[str], opts: DedupOptions
+) -> list[ReportEvent]:
     if not component_ids:
         return []
     store.con.register("_ew_comp", pa.table({"component_id": sorted(component_ids)}))
@@ -228,6 +241,7 @@ def _component_events(store: Store, component_ids: set[str]) -> list[ReportEvent
             store,
             "e.event_id IN (SELECT m.event_id FROM canonical_members m "
             "JOIN _ew_comp USING (component_id))",
+            opts=opts,
         )
     finally:
         store.con.unregister("_ew_comp")

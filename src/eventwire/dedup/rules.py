@@ -36,100 +36,14 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from eventwire.config import DedupOptions as DedupOptions  # the thresholds, a config table
 from eventwire.datafiles import word_table, words
+from eventwire.dedup.report import WEAK_FALLBACKS, Link
+from eventwire.dedup.report import ReportEvent as ReportEvent
+from eventwire.dedup.report import norm_name as _norm
 from eventwire.pipeline.common.geo import haversine_km
-
-
-@dataclass(slots=True)
-class ReportEvent:
-    """The fields of a stored report-level event that clustering and merging use."""
-
-    event_id: str
-    doc_id: str
-    plover_type: str | None
-    plover_mode: str | None = None
-    acled_event_type: str | None = None
-    acled_sub_event_type: str | None = None
-    cameo_root: str | None = None
-    actor1_id: str | None = None
-    actor1_name: str | None = None
-    actor1_inter: int | None = None
-    actor2_id: str | None = None
-    actor2_name: str | None = None
-    actor2_inter: int | None = None
-    location_name: str | None = None
-    geonameid: int | None = None
-    country: str | None = None
-    admin1: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    geo_precision: int | None = None
-    date_start: date | None = None
-    date_end: date | None = None
-    date_precision: str | None = None
-    fatalities: int | None = None
-    fatalities_low: int | None = None
-    fatalities_high: int | None = None
-    modality: str | None = "asserted"
-    source: str | None = None
-    published: date | None = None
-    confidence: float | None = 0.5
-    sentence: str | None = None
-    background: bool | None = False  # recalled well before publication (NULL: not flagged)
-    aggregate: bool | None = False  # a total over a long period, not one incident
-    sources: str | None = None  # JSON list of every outlet carrying the document (linked ones)
-    actor1_claimed: bool | None = False  # actor1 named only by a claim of responsibility
-    date_text: str | None = None  # the date expression ("on Friday morning")
-    fatalities_text: str | None = None  # the toll's words ("has risen to seven")
-    place_fallback: str | None = None  # where the place was found: clause, sentence, … document
-    statement_date: bool | None = False  # the date is the day a source spoke ("said on Sunday")
-    actor1_text: str | None = None  # the words actor1 was read from ("Three police officers")
-    actor2_text: str | None = None  # "" when the coder inferred the actor from no words
-
-    @property
-    def start(self) -> date | None:
-        return self.date_start or self.date_end or self.published
-
-    @property
-    def end(self) -> date | None:
-        return self.date_end or self.date_start or self.published
-
-    @property
-    def has_point(self) -> bool:
-        return self.lat is not None and self.lon is not None
-
-    def same_place(self, other: ReportEvent) -> bool | None:
-        """True/False when both places are identified (gazetteer id, else name), else None."""
-        if self.geonameid is not None and other.geonameid is not None:
-            return self.geonameid == other.geonameid
-        mine, theirs = _norm(self.location_name), _norm(other.location_name)
-        if mine is None or theirs is None:
-            return None
-        return mine == theirs
-
-
-# A place found outside the event's own clause (elsewhere in its sentence, its paragraph, the
-# dateline or the document's focus): where the report was filed or a place on the way, weak
-# evidence of where the incident happened.
-WEAK_FALLBACKS = frozenset({"sentence", "paragraph", "document"})
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    """Why two reports may tell one incident: a similarity 0..1 and the reasons in words."""
-
-    score: float
-    reasons: tuple[str, ...]
-
-
-def _norm(text: str | None) -> str | None:
-    if not text:
-        return None
-    return " ".join(text.casefold().replace("the ", " ").split()) or None
 
 
 @functools.cache
@@ -274,7 +188,8 @@ def _actor_reason(a: ReportEvent, b: ReportEvent, scores: list[float], swapped: 
 def _window(e: ReportEvent, opts: DedupOptions) -> tuple[date | None, date | None, bool]:
     """The days the event may have happened on, and whether it is one explicit day."""
     start, end = e.start, e.end
-    if e.statement_date and start is not None:  # the incident came before the statement
+    if (e.statement_date or e.date_borrowed) and start is not None:
+        # the incident came before the statement, or before the dateline it was dated by
         return start - timedelta(days=opts.date_slack_days), end, False
     return start, end, e.date_precision == "day"
 
@@ -284,7 +199,7 @@ def _dates(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, s
     b0, b1, b_day = _window(b, opts)
     if a0 is None or a1 is None or b0 is None or b1 is None:
         return None
-    if (a.statement_date and b0 > a1) or (b.statement_date and a0 > b1):
+    if (_before(a) and b0 > a1) or (_before(b) and a0 > b1):
         return None  # an incident after the day a source spoke of it
     if a0 <= b1 and b0 <= a1:
         what = f"same event day {a0}" if a0 == a1 == b0 == b1 else "event dates overlap"
@@ -297,6 +212,11 @@ def _dates(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, s
     if a0 - slack > b1 or b0 - slack > a1:
         return None
     return 0.6, f"event dates within {opts.date_slack_days} day(s)"
+
+
+def _before(e: ReportEvent) -> bool:
+    """Whether the event happened on its date or before it (a statement's day, a dateline)."""
+    return bool(e.statement_date or e.date_borrowed)
 
 
 def _coarse(e: ReportEvent) -> bool:
@@ -346,6 +266,31 @@ def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, 
     if dist > limit:
         return None
     return 1.0 - 0.5 * dist / limit, True, f"places {dist:.0f} km apart"
+
+
+def within_city(a: ReportEvent, b: ReportEvent) -> str | None:
+    """Why one place lies inside the large city the other report names ("Dora" 12 km from
+    Baghdad's centre, inside its 21 km radius; see :mod:`eventwire.dedup.cities`), or None.
+    A district is a town or a "near" place (precision 1 or 2) of the city's country and
+    province (when both are known) that is no larger city itself."""
+    if not (a.has_point and b.has_point) or (a.country and b.country and a.country != b.country):
+        return None
+    for city, part in ((a, b), (b, a)):
+        if city.city_km is None or part.geo_precision not in (1, 2) or city.same_place(part):
+            continue
+        if part.city_km is not None and part.city_km >= city.city_km:
+            continue  # two cities
+        if part.admin1 and city.admin1 and _norm(part.admin1) != _norm(city.admin1):
+            continue
+        assert city.lat is not None and city.lon is not None
+        assert part.lat is not None and part.lon is not None
+        dist = haversine_km(city.lat, city.lon, part.lat, part.lon)
+        if dist <= city.city_km:
+            return (
+                f"{part.location_name} lies within {city.location_name} ({dist:.0f} km from "
+                f"its centre, a city {city.city_km:.0f} km across its radius)"
+            )
+    return None
 
 
 def _weak_reason(weak: ReportEvent, dist: float) -> str:
@@ -398,7 +343,7 @@ def _same_report(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> bool:
     """Two events of one report are one incident only when the report tells it twice: the
     same mode, one of the places given as "near" and within ``km_same_report``, and the toll
     given once (ACLED splits one text into rows for places close together, each with a toll)."""
-    if shared_toll(a, b):
+    if shared_toll(a, b) or elaborates(a, b) or elaborates(b, a):
         return True
     if not (a.has_point and b.has_point) or a.plover_mode != b.plover_mode:
         return False
@@ -408,6 +353,23 @@ def _same_report(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> bool:
         return False
     assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= opts.km_same_report
+
+
+def elaborates(part: ReportEvent, lead: ReportEvent) -> bool:
+    """Whether ``part`` is a later sentence of one report adding to the incident the report
+    leads with ("… and the army responded with drone strikes"): the same PLOVER type, no
+    toll, no date of its own (read off the dateline) and no place of its own (the
+    document's place, the lead's), while the lead has its own date and place."""
+    return bool(
+        part.doc_id == lead.doc_id
+        and part.date_borrowed
+        and part.place_fallback in WEAK_FALLBACKS
+        and not lead.date_borrowed
+        and lead.place_fallback not in WEAK_FALLBACKS
+        and part.fatalities is None
+        and part.plover_type == lead.plover_type
+        and part.same_place(lead)
+    )
 
 
 def shared_toll(a: ReportEvent, b: ReportEvent) -> bool:
@@ -433,6 +395,8 @@ def compare(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None) ->
     if a.doc_id == b.doc_id and not _same_report(a, b, opts):
         return None
     kind = _kind(a, b, opts)
+    if kind is None and (elaborates(a, b) or elaborates(b, a)):
+        kind = (0.3, "a later sentence of one report, dated by its dateline, adds to its lead")
     if kind is None or not (_mergeable_dates(a, opts) and _mergeable_dates(b, opts)):
         return None
     dates = _dates(a, b, opts)
@@ -441,9 +405,12 @@ def compare(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None) ->
     part_a, part_b = time_of_day(a), time_of_day(b)
     if part_a is not None and part_b is not None and abs(part_a - part_b) >= 2:
         return None  # "Monday morning" and "Monday evening": two incidents
-    place, actors, toll = _places(a, b, opts), _actors(a, b, opts), _tolls(a, b, opts)
+    actors, toll = _actors(a, b, opts), _tolls(a, b, opts)
     if actors is None and shared_toll(a, b):
         actors = (0.5, 0, "actors read differently for one toll of one report")
+    district = within_city(a, b)
+    agrees = toll is not None and (toll[0] >= 0.7 or (actors is not None and actors[1] > 0))
+    place = (0.8, True, district) if district and agrees else _places(a, b, opts)
     if place is None or actors is None or toll is None:
         return None
     place_score, place_match, place_why = place

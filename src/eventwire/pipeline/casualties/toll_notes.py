@@ -32,7 +32,8 @@ ZERO = re.compile(
     re.I,
 )
 UPDATE = re.compile(
-    r"(?:death\s+)?toll\s+(?:(?:from|of|in)\s+[^,.;]{1,90}?\s+)?(?:\w+\s+){0,3}?"
+    r"(?:(?:death\s+)?toll|\bnumber\s+(?:of\s+(?:\w+\s+)?)?(?:killed|dead|deaths|fatalities))"
+    r"\s+(?:(?:from|of|in)\s+[^,.;]{1,90}?\s+)?(?:\w+\s+){0,3}?"
     r"(?:rose|risen|rises|climbed|increased|reached|jumped"
     r"|stood|stands|is|was|now|has|had)\s+(?:\w+\s+){0,2}?(?:to|at|of)?\s*(?P<q>[^,.;]{1,30})"
     r"|\b(?:bringing|taking|raising|putting)\s+the\s+(?:death\s+)?toll\s+to\s+(?P<q2>[^,.;]{1,30})"

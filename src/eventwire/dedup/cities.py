@@ -1,0 +1,53 @@
+"""Large cities of the gazetteer, for the rule that a district and its city are one place.
+
+A report placed at a district ("Sadr City", "the Dora area") and one placed at the city it
+lies in ("Baghdad") may tell one incident. Whether a town is large enough to have districts
+and how far they reach comes from the gazetteer: a town of at least
+``city_min_population`` people (precision 1, a gazetteer id) is a disc of
+``population / city_density_km2`` km² around its point, so Baghdad (7.2M) reaches 21 km,
+Kirkuk (1M) 8 km, and a town of 65,000 none at all (no village near it is a district).
+The store path fills :attr:`ReportEvent.city_km`; :mod:`eventwire.dedup.rules` stays pure.
+
+>>> round(city_radius_km(7_216_000, DedupOptions()), 1)
+21.4
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Iterable
+
+from eventwire.dedup.rules import DedupOptions, ReportEvent
+from eventwire.errors import DataFileError
+
+
+def city_radius_km(population: int, opts: DedupOptions) -> float:
+    """The radius of a disc holding ``population`` people at ``city_density_km2``."""
+    return math.sqrt(population / (math.pi * opts.city_density_km2))
+
+
+@functools.cache
+def _populations(min_population: int) -> dict[int, int]:
+    """Gazetteer id → population of the towns this large ({} when no index is built)."""
+    from eventwire.pipeline.places.gazetteer.index import built_gazetteer
+    from eventwire.pipeline.places.gazetteer.table import FEAT_PLACE
+
+    try:
+        gaz = built_gazetteer()
+    except DataFileError:
+        return {}
+    rows = (gaz.pop >= min_population) & (gaz.gid > 0) & (gaz.feat == FEAT_PLACE)
+    return dict(zip(gaz.gid[rows].tolist(), gaz.pop[rows].tolist(), strict=True))
+
+
+def fill_city_radii(events: Iterable[ReportEvent], opts: DedupOptions) -> None:
+    """Set ``city_km`` on the events placed at a large city (precision 1, gazetteer id)."""
+    towns = [e for e in events if e.geonameid and e.geo_precision == 1 and e.has_point]
+    if not towns:
+        return
+    populations = _populations(opts.city_min_population)
+    for e in towns:
+        population = populations.get(e.geonameid or 0)
+        if population:
+            e.city_km = round(city_radius_km(population, opts), 2)

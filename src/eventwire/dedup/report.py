@@ -1,0 +1,98 @@
+"""The report-level event that deduplication compares (:class:`ReportEvent`), read from the
+store (:mod:`eventwire.dedup.canonical`) or built by benchmarks and tests, and the
+:class:`Link` that says why two of them may tell one incident."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(slots=True)
+class ReportEvent:
+    """The fields of a stored report-level event that clustering and merging use."""
+
+    event_id: str
+    doc_id: str
+    plover_type: str | None
+    plover_mode: str | None = None
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    cameo_root: str | None = None
+    actor1_id: str | None = None
+    actor1_name: str | None = None
+    actor1_inter: int | None = None
+    actor2_id: str | None = None
+    actor2_name: str | None = None
+    actor2_inter: int | None = None
+    location_name: str | None = None
+    geonameid: int | None = None
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geo_precision: int | None = None
+    date_start: date | None = None
+    date_end: date | None = None
+    date_precision: str | None = None
+    fatalities: int | None = None
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
+    modality: str | None = "asserted"
+    source: str | None = None
+    published: date | None = None
+    confidence: float | None = 0.5
+    sentence: str | None = None
+    background: bool | None = False  # recalled well before publication (NULL: not flagged)
+    aggregate: bool | None = False  # a total over a long period, not one incident
+    sources: str | None = None  # JSON list of every outlet carrying the document (linked ones)
+    actor1_claimed: bool | None = False  # actor1 named only by a claim of responsibility
+    date_text: str | None = None  # the date expression ("on Friday morning")
+    fatalities_text: str | None = None  # the toll's words ("has risen to seven")
+    place_fallback: str | None = None  # where the place was found: clause, sentence, … document
+    statement_date: bool | None = False  # the date is the day a source spoke ("said on Sunday")
+    actor1_text: str | None = None  # the words actor1 was read from ("Three police officers")
+    actor2_text: str | None = None  # "" when the coder inferred the actor from no words
+    date_borrowed: bool | None = False  # the date was read outside its sentence (the dateline)
+    city_km: float | None = None  # a large city's radius (from its population; see cities.py)
+
+    @property
+    def start(self) -> date | None:
+        return self.date_start or self.date_end or self.published
+
+    @property
+    def end(self) -> date | None:
+        return self.date_end or self.date_start or self.published
+
+    @property
+    def has_point(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+    def same_place(self, other: ReportEvent) -> bool | None:
+        """True/False when both places are identified (gazetteer id, else name), else None."""
+        if self.geonameid is not None and other.geonameid is not None:
+            return self.geonameid == other.geonameid
+        mine, theirs = norm_name(self.location_name), norm_name(other.location_name)
+        if mine is None or theirs is None:
+            return None
+        return mine == theirs
+
+
+# A place found outside the event's own clause (elsewhere in its sentence, its paragraph, the
+# dateline or the document's focus): where the report was filed or a place on the way, weak
+# evidence of where the incident happened.
+WEAK_FALLBACKS = frozenset({"sentence", "paragraph", "document"})
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Why two reports may tell one incident: a similarity 0..1 and the reasons in words."""
+
+    score: float
+    reasons: tuple[str, ...]
+
+
+def norm_name(text: str | None) -> str | None:
+    if not text:
+        return None
+    return " ".join(text.casefold().replace("the ", " ").split()) or None
