@@ -45,6 +45,7 @@ PIPELINE_SETS: dict[str, tuple[str, str | None]] = {
     "multi_outlet": ("tests/data/multi_outlet/wire_reports.jsonl", "incident"),
     "multi_outlet_b": ("tests/data/multi_outlet/wire_reports_b.jsonl", "incident"),
     "multi_outlet_c": ("tests/data/multi_outlet/wire_reports_c.jsonl", "incident"),
+    "multi_outlet_d": ("tests/data/multi_outlet/wire_reports_d.jsonl", "incident"),
     "examples": ("examples/reports/wire.jsonl", None),
 }
 
