@@ -54,6 +54,11 @@ _FROM_RECORD = {
     "date_borrowed": "coalesce(NOT (json_extract(e.record, '$.date.span[0]')::INTEGER "
     "BETWEEN e.sentence_start AND e.sentence_end), FALSE)",
     "city_km": "NULL::DOUBLE",  # filled by fill_city_radii
+    "trigger_text": "json_extract_string(e.record, '$.trigger.text')",
+    # a date inside the toll's words ("the toll rose to 17 on Saturday"): the update's day
+    "date_in_toll": "coalesce(json_extract(e.record, '$.date.span[0]')::INTEGER BETWEEN "
+    "json_extract(e.record, '$.fatalities.span[0]')::INTEGER AND "
+    "json_extract(e.record, '$.fatalities.span[1]')::INTEGER, FALSE)",
 }
 # SELECT list that fills a ReportEvent (in field order) from the events table ``e``.
 _SELECT = ", ".join(

@@ -190,7 +190,8 @@ def _report_leads(
 ) -> dict[str, str]:
     """Events of one report linked as one incident told twice -> the one that speaks for them
     (the one with a toll, then one dated by its own clause rather than by when a source
-    spoke or by the dateline, then the most precise place, then the smallest id); only the lead
+    spoke or by the dateline, then the most precise place, then the most confident reading,
+    then the smallest id); only the lead
     is matched against other reports."""
     same = [(x, y) for x, y in edges if by_id[x].doc_id == by_id[y].doc_id]
     if not same:
@@ -205,6 +206,7 @@ def _report_leads(
                 bool(e.statement_date),
                 bool(e.date_borrowed),
                 e.geo_precision or 9,
+                -(e.confidence or 0.0),
                 e.event_id,
             ),
         )

@@ -55,6 +55,8 @@ class ReportEvent:
     actor2_text: str | None = None  # "" when the coder inferred the actor from no words
     date_borrowed: bool | None = False  # the date was read outside its sentence (the dateline)
     city_km: float | None = None  # a large city's radius (from its population; see cities.py)
+    trigger_text: str | None = None  # the event's word ("attack", "drone strikes")
+    date_in_toll: bool | None = False  # the date is the toll update's ("rose to 17 on Saturday")
 
     @property
     def start(self) -> date | None:

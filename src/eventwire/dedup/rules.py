@@ -131,7 +131,22 @@ def dead_as_actor1(e: ReportEvent) -> bool:
 
 @functools.cache
 def _unspecific() -> frozenset[str]:
-    return words("dedup", "unspecific_people")
+    return words("dedup", "unspecific_people") | words("dedup", "target_words")
+
+
+@functools.cache
+def _hedges() -> frozenset[str]:
+    return words("dedup", "hedged_actor")
+
+
+def generic_attack(e: ReportEvent) -> bool:
+    """Whether the event's word names an attack but no weapon ("an attack on a post")."""
+    return bool(e.trigger_text) and e.trigger_text.casefold() in _generic_attack()
+
+
+@functools.cache
+def _generic_attack() -> frozenset[str]:
+    return words("dedup", "generic_attack")
 
 
 def _role(
@@ -142,6 +157,8 @@ def _role(
     "Civilians"), may match the same actor but contradicts none."""
     if text is not None and (not text.strip() or text.split()[-1].casefold() in _unspecific()):
         return _actor_key(actor_id, name), None, False
+    if text and _hedges() & set(text.casefold().split()[:2]):  # "suspected Boko Haram"
+        return _actor_key(actor_id, name), inter, False
     return _actor_key(actor_id, name), inter, actor_id is not None
 
 
@@ -188,7 +205,7 @@ def _actor_reason(a: ReportEvent, b: ReportEvent, scores: list[float], swapped: 
 def _window(e: ReportEvent, opts: DedupOptions) -> tuple[date | None, date | None, bool]:
     """The days the event may have happened on, and whether it is one explicit day."""
     start, end = e.start, e.end
-    if (e.statement_date or e.date_borrowed) and start is not None:
+    if _before(e) and start is not None:
         # the incident came before the statement, or before the dateline it was dated by
         return start - timedelta(days=opts.date_slack_days), end, False
     return start, end, e.date_precision == "day"
@@ -216,7 +233,7 @@ def _dates(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, s
 
 def _before(e: ReportEvent) -> bool:
     """Whether the event happened on its date or before it (a statement's day, a dateline)."""
-    return bool(e.statement_date or e.date_borrowed)
+    return bool(e.statement_date or e.date_borrowed or e.date_in_toll)
 
 
 def _coarse(e: ReportEvent) -> bool:
@@ -329,6 +346,9 @@ def _kind(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, st
         return None  # a recall or a total is not the current incident another report tells
     if a.plover_mode and b.plover_mode and a.plover_mode != b.plover_mode:
         family = _mode_family().get(a.plover_mode)
+        if generic_attack(a) or generic_attack(b):
+            told = a if generic_attack(a) else b
+            return 0.3, f"{told.plover_mode} read from {told.trigger_text!r}, which names no weapon"
         if family is None or family != _mode_family().get(b.plover_mode):
             return None
         return 0.3, f"{a.plover_type} modes {a.plover_mode}/{b.plover_mode} of one family"
@@ -397,6 +417,8 @@ def compare(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None) ->
     kind = _kind(a, b, opts)
     if kind is None and (elaborates(a, b) or elaborates(b, a)):
         kind = (0.3, "a later sentence of one report, dated by its dateline, adds to its lead")
+    elif kind is None and shared_toll(a, b):
+        kind = (0.3, "one toll of one sentence read as two modes")
     if kind is None or not (_mergeable_dates(a, opts) and _mergeable_dates(b, opts)):
         return None
     dates = _dates(a, b, opts)
