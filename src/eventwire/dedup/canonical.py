@@ -55,10 +55,14 @@ _FROM_RECORD = {
     "BETWEEN e.sentence_start AND e.sentence_end), FALSE)",
     "city_km": "NULL::DOUBLE",  # filled by fill_city_radii
     "trigger_text": "json_extract_string(e.record, '$.trigger.text')",
-    # a date inside the toll's words ("the toll rose to 17 on Saturday"): the update's day
+    "attribution_verb": "json_extract_string(e.record, '$.attribution.verb')",
+    # a date inside the toll's words ("the toll rose to 17 on Saturday"): the update's day;
+    # a possessive day ("Friday's bombing … has risen to seven") names the incident's
     "date_in_toll": "coalesce(json_extract(e.record, '$.date.span[0]')::INTEGER BETWEEN "
     "json_extract(e.record, '$.fatalities.span[0]')::INTEGER AND "
-    "json_extract(e.record, '$.fatalities.span[1]')::INTEGER, FALSE)",
+    "json_extract(e.record, '$.fatalities.span[1]')::INTEGER AND NOT regexp_matches(substr("
+    "json_extract_string(e.record, '$.sentence'), json_extract(e.record, '$.date.span[1]')"
+    "::INTEGER - e.sentence_start + 1, 2), '^[''’]s'), FALSE)",
 }
 # SELECT list that fills a ReportEvent (in field order) from the events table ``e``.
 _SELECT = ", ".join(

@@ -6,9 +6,10 @@
   report names the attacker itself
   (``actor1.claimed``). **actor2** is the most specific other actor named as a victim, never
   the actor1 again.
-- **fatalities**: best from the latest credible update (the latest report with a toll; on
-  one day, a stated update "the toll rose to eleven" before a plain count, then the
-  narrowest range), low/high across all reports.
+- **fatalities**: best from the latest credible update (the latest report whose toll is an
+  update, words ``toll_update`` in ``data/dedup/words.yaml``, or no lower than any toll
+  published before it; on one day, a stated update "the toll rose to eleven" before a plain
+  count, then the narrowest range), low/high across all reports.
 - **place**: the place most reports support (a town is supported by reports of that town and
   of the province it lies in), then the most precise; **date**: the narrowest range.
 - **merge_reasons**: for each report, the member it links to most closely and why
@@ -20,6 +21,7 @@ A canonical event is ``background`` (``aggregate``) only when every one of its r
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import Counter
@@ -28,8 +30,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from eventwire.datafiles import words
 from eventwire.dedup.linkage import Cluster
-from eventwire.dedup.rules import DedupOptions, ReportEvent, compare, is_generic
+from eventwire.dedup.rules import DedupOptions, ReportEvent, compare, is_claim, is_generic
 from eventwire.records.columns import CANONICAL
 from eventwire.records.model import (
     ActorRef,
@@ -43,7 +46,6 @@ from eventwire.records.model import (
 )
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4, "publication": 5}
-_UPDATE_WORDS = re.compile(r"\b(?:toll|risen|rose|rises|climbed|increased)\b", re.I)
 
 
 def _most_common(values: Iterable[Any]) -> Any:
@@ -76,7 +78,7 @@ def _actor_votes(members: list[ReportEvent]) -> dict[str, _Votes]:
             v = votes.setdefault(key, _Votes(ActorRef(id=aid, name=name, inter=inter)))
             if role == 1:
                 v.as1.add(e.doc_id)
-                v.claimed_only = v.claimed_only and bool(e.actor1_claimed)
+                v.claimed_only = v.claimed_only and (bool(e.actor1_claimed) or is_claim(e))
             else:
                 v.as2.add(e.doc_id)
     return votes
@@ -114,6 +116,28 @@ def _spread(e: ReportEvent) -> int:
     return (hi or 0) - (lo or 0)
 
 
+@functools.cache
+def _update_words() -> re.Pattern[str]:
+    found = sorted(words("dedup", "toll_update"))
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in found) + r")\b", re.I)
+
+
+def is_update(e: ReportEvent) -> bool:
+    """Whether the report's toll updates an earlier one ("the toll has risen to 13")."""
+    return bool(_update_words().search(e.fatalities_text or ""))
+
+
+def _credible(e: ReportEvent, reported: list[ReportEvent]) -> bool:
+    """A toll is credible as the latest when it updates an earlier one, or is no lower than
+    any toll published before it (a later rewrite repeating an old, lower count is not)."""
+    earlier = [
+        x.fatalities or 0
+        for x in reported
+        if x.published and e.published and x.published < e.published
+    ]
+    return is_update(e) or (e.fatalities or 0) >= max(earlier, default=0)
+
+
 def latest_toll(members: list[ReportEvent]) -> ReportEvent | None:
     """The report whose toll is the latest credible update (see the module docstring)."""
     reported = [e for e in members if e.fatalities is not None]
@@ -122,8 +146,9 @@ def latest_toll(members: list[ReportEvent]) -> ReportEvent | None:
     return min(
         reported,
         key=lambda e: (
+            not _credible(e, reported),
             -(e.published or date.min).toordinal(),
-            not _UPDATE_WORDS.search(e.fatalities_text or ""),
+            not is_update(e),
             _spread(e),
             -(e.confidence or 0.0),
             e.event_id,

@@ -57,6 +57,7 @@ class ReportEvent:
     city_km: float | None = None  # a large city's radius (from its population; see cities.py)
     trigger_text: str | None = None  # the event's word ("attack", "drone strikes")
     date_in_toll: bool | None = False  # the date is the toll update's ("rose to 17 on Saturday")
+    attribution_verb: str | None = None  # the source's verb ("said", "claimed")
 
     @property
     def start(self) -> date | None:

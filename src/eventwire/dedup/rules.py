@@ -233,7 +233,17 @@ def _dates(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, s
 
 def _before(e: ReportEvent) -> bool:
     """Whether the event happened on its date or before it (a statement's day, a dateline)."""
-    return bool(e.statement_date or e.date_borrowed or e.date_in_toll)
+    return bool(e.statement_date or e.date_borrowed or e.date_in_toll or is_claim(e))
+
+
+def is_claim(e: ReportEvent) -> bool:
+    """Whether the event is told by a claim of responsibility ("X claimed the attack")."""
+    return bool(e.attribution_verb) and e.attribution_verb.casefold() in _claim_verbs()
+
+
+@functools.cache
+def _claim_verbs() -> frozenset[str]:
+    return words("dedup", "claim_verbs")
 
 
 def _coarse(e: ReportEvent) -> bool:
@@ -377,12 +387,13 @@ def _same_report(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> bool:
 
 def elaborates(part: ReportEvent, lead: ReportEvent) -> bool:
     """Whether ``part`` is a later sentence of one report adding to the incident the report
-    leads with ("… and the army responded with drone strikes"): the same PLOVER type, no
-    toll, no date of its own (read off the dateline) and no place of its own (the
-    document's place, the lead's), while the lead has its own date and place."""
+    leads with ("… and the army responded with drone strikes", "IS claimed the attack"): the
+    same PLOVER type, no toll, no date of its own (read off the dateline) or a claim's date,
+    and no place of its own (the document's place, the lead's), while the lead has its own
+    date and place."""
     return bool(
         part.doc_id == lead.doc_id
-        and part.date_borrowed
+        and (part.date_borrowed or is_claim(part))
         and part.place_fallback in WEAK_FALLBACKS
         and not lead.date_borrowed
         and lead.place_fallback not in WEAK_FALLBACKS
