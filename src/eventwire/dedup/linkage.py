@@ -185,6 +185,18 @@ def _cluster_component(
     return [sorted(m.event_id for m in c) for c in done + clusters]
 
 
+def lead_key(e: ReportEvent) -> tuple[bool, bool, bool, int, float, str]:
+    """Order of the events of one report as its lead reading (smallest first)."""
+    return (
+        e.fatalities is None,
+        bool(e.statement_date),
+        bool(e.date_borrowed),
+        e.geo_precision or 9,
+        -(e.confidence or 0.0),
+        e.event_id,
+    )
+
+
 def _report_leads(
     by_id: Mapping[str, ReportEvent], edges: Mapping[tuple[str, str], float]
 ) -> dict[str, str]:
@@ -199,17 +211,7 @@ def _report_leads(
     ids = {i for pair in same for i in pair}
     lead: dict[str, str] = {}
     for group in components(ids, same):
-        best = min(
-            (by_id[i] for i in group),
-            key=lambda e: (
-                e.fatalities is None,
-                bool(e.statement_date),
-                bool(e.date_borrowed),
-                e.geo_precision or 9,
-                -(e.confidence or 0.0),
-                e.event_id,
-            ),
-        )
+        best = min((by_id[i] for i in group), key=lead_key)
         lead.update({i: best.event_id for i in group})
     return lead
 

@@ -1,7 +1,8 @@
 """Merging one cluster of report-level events into its canonical record (pure: no store).
 
 - **actor1** comes from the most specific report: a coded actor before a bare name, a
-  named group before a generic one ("JNIM" before "armed men"), one that reports name as
+  named group before a generic one ("JNIM" before "armed men"), a claim before a hedged
+  guess ("suspected Boko Haram"), one that reports name as
   the attacker rather than as the victim; a claim of responsibility fills it when no
   report names the attacker itself
   (``actor1.claimed``). **actor2** is the most specific other actor named as a victim, never
@@ -31,8 +32,8 @@ from datetime import date, datetime
 from typing import Any
 
 from eventwire.datafiles import words
-from eventwire.dedup.linkage import Cluster
-from eventwire.dedup.rules import DedupOptions, ReportEvent, compare, is_claim, is_generic
+from eventwire.dedup.linkage import Cluster, lead_key
+from eventwire.dedup.rules import DedupOptions, ReportEvent, compare, generic_attack, hedged, is_claim, is_generic
 from eventwire.records.columns import CANONICAL
 from eventwire.records.model import (
     ActorRef,
@@ -63,6 +64,7 @@ class _Votes:
     as1: set[str] = field(default_factory=set)  # documents naming it actor1
     as2: set[str] = field(default_factory=set)  # … actor2
     claimed_only: bool = True  # every actor1 naming comes from a claim
+    hedged_only: bool = True  # … or hedges it ("suspected Boko Haram")
 
 
 def _actor_votes(members: list[ReportEvent]) -> dict[str, _Votes]:
@@ -79,6 +81,7 @@ def _actor_votes(members: list[ReportEvent]) -> dict[str, _Votes]:
             if role == 1:
                 v.as1.add(e.doc_id)
                 v.claimed_only = v.claimed_only and (bool(e.actor1_claimed) or is_claim(e))
+                v.hedged_only = v.hedged_only and hedged(e.actor1_text)
             else:
                 v.as2.add(e.doc_id)
     return votes
@@ -97,6 +100,7 @@ def pick_actors(members: list[ReportEvent]) -> tuple[ActorRef | None, ActorRef |
                 len(kv[1].as1) <= len(kv[1].as2),  # named more often as the victim: last
                 kv[1].ref.id is None,  # a coded actor before a bare name
                 is_generic(kv[1].ref.id),  # a named group before "gunmen"
+                kv[1].hedged_only,  # a claim before a guess ("suspected Boko Haram")
                 kv[1].claimed_only,  # the report's own words before a claim
                 -(len(kv[1].as1) - len(kv[1].as2)),
                 kv[0],
@@ -228,6 +232,14 @@ def outlet_names(event: ReportEvent) -> list[str]:
     return names or ([event.source] if event.source else [])
 
 
+def distinct_outlets(members: list[ReportEvent]) -> tuple[str, ...]:
+    """The outlets of a cluster, each once ("Horn Observer" and "horn observer" are one)."""
+    seen: dict[str, str] = {}
+    for name in sorted(o.strip() for e in members for o in outlet_names(e)):
+        seen.setdefault(name.casefold(), name)
+    return tuple(sorted(seen.values()))
+
+
 def _outlets(event: ReportEvent) -> set[str]:
     """Distinct sources an event counts for (a document without an outlet counts once)."""
     return {o.strip().casefold() for o in outlet_names(event)} or {f"doc:{event.doc_id}"}
@@ -248,6 +260,21 @@ def merge_reasons(members: list[ReportEvent], opts: DedupOptions) -> tuple[Merge
     return tuple(out)
 
 
+def report_voters(members: list[ReportEvent]) -> list[ReportEvent]:
+    """The readings that speak for their reports: one per report (its lead: the one with
+    the toll, dated and placed by its own words, the most confident), plus its claims of
+    responsibility. A second reading of one report ("vigilante" read as mob violence beside
+    the suicide bombing the same toll counts) casts no vote on actors or type."""
+    by_doc: dict[str, list[ReportEvent]] = {}
+    for e in members:
+        by_doc.setdefault(e.doc_id, []).append(e)
+    out: list[ReportEvent] = []
+    for events in by_doc.values():
+        lead = min(events, key=lead_key)
+        out.extend(e for e in events if e is lead or is_claim(e))
+    return sorted(out, key=lambda e: e.event_id)
+
+
 def merge_record(
     cluster: Cluster, members: list[ReportEvent], opts: DedupOptions | None = None
 ) -> CanonicalRecord:
@@ -262,14 +289,17 @@ def merge_record(
     for e in members:
         miss *= 1.0 - min(max(e.confidence or 0.0, 0.0), 0.99)
     rep = max(members, key=lambda e: (e.confidence or 0.0, e.published or date.min, e.event_id))
-    actor1, actor2 = pick_actors(members)
+    voters = report_voters(members)
+    actor1, actor2 = pick_actors(voters)
+    # the type from the readings that name a weapon, when any does ("an attack": a default)
+    typed = [e for e in voters if not generic_attack(e)] or voters
     return CanonicalRecord(
         canonical_id=cluster.canonical_id,
         plover_type=rep.plover_type,
-        plover_mode=_most_common(e.plover_mode for e in members),
-        acled_event_type=_most_common(e.acled_event_type for e in members),
-        acled_sub_event_type=_most_common(e.acled_sub_event_type for e in members),
-        cameo_root=_most_common(e.cameo_root for e in members),
+        plover_mode=_most_common(e.plover_mode for e in typed),
+        acled_event_type=_most_common(e.acled_event_type for e in typed),
+        acled_sub_event_type=_most_common(e.acled_sub_event_type for e in typed),
+        cameo_root=_most_common(e.cameo_root for e in typed),
         actor1=actor1,
         actor2=actor2,
         location=place,
@@ -279,7 +309,7 @@ def merge_record(
         modality=rep.modality,
         n_reports=len({e.doc_id for e in members}),
         n_sources=len(outlets),
-        sources=tuple(sorted({o for e in members for o in outlet_names(e)})),
+        sources=distinct_outlets(members),
         confidence=round(min(0.99, (1.0 - miss) * cohesion), 4),
         first_published=min(published) if published else None,
         last_published=max(published) if published else None,

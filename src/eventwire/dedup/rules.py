@@ -139,9 +139,14 @@ def _hedges() -> frozenset[str]:
     return words("dedup", "hedged_actor")
 
 
+def hedged(text: str | None) -> bool:
+    """Whether an actor's words hedge the attribution ("suspected Boko Haram")."""
+    return bool(text) and bool(_hedges() & set((text or "").casefold().split()[:2]))
+
+
 def generic_attack(e: ReportEvent) -> bool:
     """Whether the event's word names an attack but no weapon ("an attack on a post")."""
-    return bool(e.trigger_text) and e.trigger_text.casefold() in _generic_attack()
+    return (e.trigger_text or "").casefold() in _generic_attack()
 
 
 @functools.cache
@@ -157,7 +162,7 @@ def _role(
     "Civilians"), may match the same actor but contradicts none."""
     if text is not None and (not text.strip() or text.split()[-1].casefold() in _unspecific()):
         return _actor_key(actor_id, name), None, False
-    if text and _hedges() & set(text.casefold().split()[:2]):  # "suspected Boko Haram"
+    if hedged(text):  # "suspected Boko Haram": a guess
         return _actor_key(actor_id, name), inter, False
     return _actor_key(actor_id, name), inter, actor_id is not None
 
@@ -238,7 +243,7 @@ def _before(e: ReportEvent) -> bool:
 
 def is_claim(e: ReportEvent) -> bool:
     """Whether the event is told by a claim of responsibility ("X claimed the attack")."""
-    return bool(e.attribution_verb) and e.attribution_verb.casefold() in _claim_verbs()
+    return (e.attribution_verb or "").casefold() in _claim_verbs()
 
 
 @functools.cache
@@ -403,6 +408,12 @@ def elaborates(part: ReportEvent, lead: ReportEvent) -> bool:
     )
 
 
+def _elaboration_reason(part: ReportEvent) -> str:
+    if is_claim(part):
+        return "a claim of responsibility in one report, with no toll or place of its own"
+    return "a later sentence of one report, dated by its dateline, adds to its lead"
+
+
 def shared_toll(a: ReportEvent, b: ReportEvent) -> bool:
     """Two events of one report given the very same toll phrase in one sentence at one place
     ("fifteen people died in Saturday's attack on a hotel"): the report counts one incident's
@@ -427,7 +438,8 @@ def compare(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None) ->
         return None
     kind = _kind(a, b, opts)
     if kind is None and (elaborates(a, b) or elaborates(b, a)):
-        kind = (0.3, "a later sentence of one report, dated by its dateline, adds to its lead")
+        part = a if elaborates(a, b) else b
+        kind = (0.3, _elaboration_reason(part))
     elif kind is None and shared_toll(a, b):
         kind = (0.3, "one toll of one sentence read as two modes")
     if kind is None or not (_mergeable_dates(a, opts) and _mergeable_dates(b, opts)):
