@@ -33,7 +33,15 @@ from typing import Any
 
 from eventwire.datafiles import words
 from eventwire.dedup.linkage import Cluster, lead_key
-from eventwire.dedup.rules import DedupOptions, ReportEvent, compare, generic_attack, hedged, is_claim, is_generic
+from eventwire.dedup.rules import (
+    DedupOptions,
+    ReportEvent,
+    compare,
+    generic_attack,
+    hedged,
+    is_claim,
+    is_generic,
+)
 from eventwire.records.columns import CANONICAL
 from eventwire.records.model import (
     ActorRef,
