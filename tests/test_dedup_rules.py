@@ -316,3 +316,121 @@ def test_victims_no_words_name_contradict_no_other_report() -> None:
     assert linked(lead, inferred)
     shoppers = dataclasses.replace(update, actor2_text="four shoppers")
     assert not linked(lead, shoppers)
+
+
+BAGHDAD = {"location_name": "Baghdad", "geonameid": 98182, "lat": 33.3406, "lon": 44.4009,
+           "admin1": "Mayorality of Baghdad", "country": "IQ", "geo_precision": 1,
+           "city_km": 21.4}  # fmt: skip
+
+
+def test_a_district_and_the_large_city_it_lies_in_are_one_place() -> None:
+    """'Baghdad's Dora district' placed at Baghdad by one outlet and at Dora by another; a
+    village as far from a town of 65,000 (no city radius) stays a different place."""
+    city = report("a", "d1", **BAGHDAD, fatalities=2)
+    dora = report(
+        "b", "d2", location_name="Dora", geonameid=None, lat=33.2313, lon=44.362, admin1=None,
+        country="IQ", geo_precision=2, fatalities=2,
+    )  # fmt: skip
+    assert linked(city, dora)
+    link = compare(city, dora)
+    assert link is not None and any("lies within Baghdad" in r for r in link.reasons)
+    assert not linked(dataclasses.replace(city, city_km=None), dora)  # a small town
+    far = dataclasses.replace(dora, lat=33.05, lon=44.10)  # 42 km out: outside the city
+    assert not linked(city, far)
+    other_province = dataclasses.replace(dora, admin1="Diyala")
+    assert not linked(city, other_province)
+    # the rest must agree: tolls far apart on one day, and no actor in common
+    assert not linked(city, dataclasses.replace(dora, fatalities=30))
+    # a city as large as the other is no district of it
+    assert not linked(city, dataclasses.replace(dora, geo_precision=1, city_km=21.4))
+
+
+def test_the_city_radius_grows_with_its_population() -> None:
+    from eventwire.dedup.cities import city_radius_km
+    from eventwire.dedup.rules import DedupOptions
+
+    opts = DedupOptions()
+    assert 20 < city_radius_km(7_216_000, opts) < 23  # Baghdad
+    assert city_radius_km(1_000_000, opts) < 9
+    assert city_radius_km(65_000, opts) < 2.5
+
+
+def test_a_hedged_or_thing_actor_contradicts_no_named_one() -> None:
+    """'a suspected Boko Haram suicide bomber' and the next day's claim by ISWAP; 'the Djibo
+    army base' read as an actor of its own and the army the other outlet names."""
+    guess = report("a", "d1", actor1_id="NG-BH", actor1_name="Boko Haram", actor1_inter=2,
+                   actor1_text="suspected Boko Haram")  # fmt: skip
+    claim = report("b", "d2", actor1_id="ISWAP", actor1_name="ISWAP", actor1_inter=2,
+                   actor1_claimed=True, actor1_text="ISWAP")  # fmt: skip
+    assert linked(guess, claim)
+    assert not linked(dataclasses.replace(guess, actor1_text="Boko Haram fighters"), claim)
+    rec = merge_record(Cluster("k", "c", ["a", "b"], {"a": 0.9, "b": 0.9}), [guess, claim])
+    assert rec.actor1 is not None and rec.actor1.name == "ISWAP" and rec.actor1.claimed
+    army = report("c", "d3", actor2_id="BF-MIL", actor2_name="Military Forces of Burkina Faso",
+                  actor2_inter=1, actor2_text="14 soldiers")  # fmt: skip
+    base = report("d", "d4", actor2_name="Djibo Army Base", actor2_inter=3,
+                  actor2_text="the Djibo army base")  # fmt: skip
+    assert linked(army, base)
+    assert not linked(army, dataclasses.replace(base, actor2_text="the Djibo militia"))
+
+
+def test_an_attack_word_naming_no_weapon_fits_any_weapon() -> None:
+    """'ELN rebels attacked a base with explosives' / 'Thursday's attack by ELN rebels on a
+    military post' (a clash by default); a shooting is still no bombing."""
+    bombing = report("a", "d1", trigger_text="explosives")
+    attack = report("b", "d2", plover_mode="clash", acled_event_type="Battles",
+                    acled_sub_event_type="Armed clash", trigger_text="attack")  # fmt: skip
+    assert linked(bombing, attack)
+    assert not linked(bombing, dataclasses.replace(attack, trigger_text="opened fire"))
+    rec = merge_record(Cluster("k", "c", ["a", "b"], {"a": 0.9, "b": 0.9}), [bombing, attack])
+    assert rec.plover_mode == "explosives"  # the weapon, not the default
+
+
+def test_a_toll_update_dates_its_day_not_the_incident() -> None:
+    """'The death toll from Friday's bombing climbed to 17 on Saturday': Saturday is the
+    update's day; the incident came then or before."""
+    friday, saturday = date(2024, 3, 15), date(2024, 3, 16)
+    lead = report("a", "d1", date_start=friday, date_end=friday, published=friday)
+    update = report("b", "d2", date_start=saturday, date_end=saturday, published=saturday)
+    assert not linked(lead, update)
+    assert linked(lead, dataclasses.replace(update, date_in_toll=True))
+
+
+def test_a_later_sentence_dated_by_the_dateline_or_a_claim_joins_its_lead() -> None:
+    """'… fought in El Fasher on Sunday, killing 27' then 'the army responded with drone
+    strikes' (Monday's dateline, the document's place); 'IS claimed the attack on Wednesday'."""
+    sunday, monday = date(2024, 9, 15), date(2024, 9, 16)
+    lead = report("a", "d1", plover_mode="clash", acled_event_type="Battles",
+                  acled_sub_event_type="Armed clash", fatalities=27, date_start=sunday,
+                  date_end=sunday, published=monday)  # fmt: skip
+    drones = report("b", "d1", plover_mode="aerial", acled_sub_event_type="Air/drone strike",
+                    date_start=monday, date_end=monday, published=monday, date_borrowed=True,
+                    place_fallback="document")  # fmt: skip
+    assert linked(lead, drones)
+    assert not linked(lead, dataclasses.replace(drones, place_fallback="clause"))
+    assert not linked(lead, dataclasses.replace(drones, date_borrowed=False))
+    claim = dataclasses.replace(
+        drones, event_id="c", date_borrowed=False, attribution_verb="claimed"
+    )
+    assert linked(lead, claim)
+    link = compare(lead, claim)
+    assert link is not None and "claim of responsibility" in link.reasons[1]
+    clusters = cluster_events([lead, drones])
+    assert [sorted(c.members) for c in clusters] == [["a", "b"]]
+
+
+def test_the_best_toll_is_the_latest_credible_one() -> None:
+    """An update ('has risen to 13') is the best toll; a later rewrite repeating an older,
+    lower count is not; outlets are counted once whatever their spelling."""
+    first = report("a", "d1", fatalities=8, source="Hiran Star")
+    update = report("b", "d2", fatalities=13, fatalities_text="has risen to 13",
+                    published=date(2024, 6, 9), source="Meridian Wire")  # fmt: skip
+    rewrite = report("c", "d3", fatalities=8, fatalities_text="killing eight people",
+                     published=date(2024, 6, 10), source="hiran star ")  # fmt: skip
+    cluster = Cluster("k", "c", ["a", "b", "c"], {"a": 0.9, "b": 0.9, "c": 0.9})
+    rec = merge_record(cluster, [first, update, rewrite])
+    assert rec.fatalities is not None and rec.fatalities.best == 13
+    assert rec.sources == ("Hiran Star", "Meridian Wire") and rec.n_sources == 2
+    lower_update = dataclasses.replace(rewrite, fatalities=10, fatalities_text="revised to 10")
+    rec = merge_record(cluster, [first, update, lower_update])
+    assert rec.fatalities is not None and rec.fatalities.best == 10  # a stated revision
