@@ -238,7 +238,9 @@ def _dates(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, s
 
 def _before(e: ReportEvent) -> bool:
     """Whether the event happened on its date or before it (a statement's day, a dateline)."""
-    return bool(e.statement_date or e.date_borrowed or e.date_in_toll or is_claim(e))
+    if e.statement_date or e.date_borrowed or e.date_in_toll:
+        return True
+    return e.attribution_verb is not None and is_claim(e)
 
 
 def is_claim(e: ReportEvent) -> bool:
@@ -305,6 +307,8 @@ def within_city(a: ReportEvent, b: ReportEvent) -> str | None:
     Baghdad's centre, inside its 21 km radius; see :mod:`eventwire.dedup.cities`), or None.
     A district is a town or a "near" place (precision 1 or 2) of the city's country and
     province (when both are known) that is no larger city itself."""
+    if a.city_km is None and b.city_km is None:
+        return None
     if not (a.has_point and b.has_point) or (a.country and b.country and a.country != b.country):
         return None
     for city, part in ((a, b), (b, a)):
