@@ -339,8 +339,12 @@ def test_a_district_and_the_large_city_it_lies_in_are_one_place() -> None:
     assert not linked(city, far)
     other_province = dataclasses.replace(dora, admin1="Diyala")
     assert not linked(city, other_province)
-    # the rest must agree: tolls far apart on one day, and no actor in common
-    assert not linked(city, dataclasses.replace(dora, fatalities=30))
+    # the rest must agree: the same dead (or a later update), not only a day and a type
+    assert not linked(city, dataclasses.replace(dora, fatalities=3))
+    assert not linked(
+        dataclasses.replace(city, fatalities=0), dataclasses.replace(dora, fatalities=0)
+    )
+    assert linked(city, dataclasses.replace(dora, fatalities=4, published=date(2024, 6, 9)))
     # a city as large as the other is no district of it
     assert not linked(city, dataclasses.replace(dora, geo_precision=1, city_km=21.4))
 

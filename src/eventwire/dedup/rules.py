@@ -458,7 +458,9 @@ def compare(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None) ->
     if actors is None and shared_toll(a, b):
         actors = (0.5, 0, "actors read differently for one toll of one report")
     district = within_city(a, b)
-    agrees = toll is not None and (toll[0] >= 0.7 or (actors is not None and actors[1] > 0))
+    # a district and its city need a distinctive fact in common: the same dead (or a later
+    # update of them), not only a day and a type (ACLED splits a city's protests by district)
+    agrees = toll is not None and toll[0] >= 0.8 and bool(a.fatalities) and bool(b.fatalities)
     place = (0.8, True, district) if district and agrees else _places(a, b, opts)
     if place is None or actors is None or toll is None:
         return None
