@@ -162,7 +162,7 @@ def _role(
     "Civilians"), may match the same actor but contradicts none."""
     if text is not None and (not text.strip() or text.split()[-1].casefold() in _unspecific()):
         return _actor_key(actor_id, name), None, False
-    if hedged(text):  # "suspected Boko Haram": a guess
+    if text and hedged(text):  # "suspected Boko Haram": a guess
         return _actor_key(actor_id, name), inter, False
     return _actor_key(actor_id, name), inter, actor_id is not None
 
@@ -207,21 +207,24 @@ def _actor_reason(a: ReportEvent, b: ReportEvent, scores: list[float], swapped: 
     return "; ".join(names) or "actors unknown in both"
 
 
-def _window(e: ReportEvent, opts: DedupOptions) -> tuple[date | None, date | None, bool]:
-    """The days the event may have happened on, and whether it is one explicit day."""
+def _window(e: ReportEvent, opts: DedupOptions) -> tuple[date | None, date | None, bool, bool]:
+    """The days the event may have happened on, whether it is one explicit day, and whether
+    its date is a day it happened on or before: the day a source spoke of it, the dateline's
+    day, a toll update's day or a claim's day."""
     start, end = e.start, e.end
-    if _before(e) and start is not None:
+    before = e.statement_date or e.date_borrowed or e.date_in_toll  # inline: a hot path
+    if (before or (e.attribution_verb is not None and is_claim(e))) and start is not None:
         # the incident came before the statement, or before the dateline it was dated by
-        return start - timedelta(days=opts.date_slack_days), end, False
-    return start, end, e.date_precision == "day"
+        return start - timedelta(days=opts.date_slack_days), end, False, True
+    return start, end, e.date_precision == "day", False
 
 
 def _dates(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, str] | None:
-    a0, a1, a_day = _window(a, opts)
-    b0, b1, b_day = _window(b, opts)
+    a0, a1, a_day, a_before = _window(a, opts)
+    b0, b1, b_day, b_before = _window(b, opts)
     if a0 is None or a1 is None or b0 is None or b1 is None:
         return None
-    if (_before(a) and b0 > a1) or (_before(b) and a0 > b1):
+    if (a_before and b0 > a1) or (b_before and a0 > b1):
         return None  # an incident after the day a source spoke of it
     if a0 <= b1 and b0 <= a1:
         what = f"same event day {a0}" if a0 == a1 == b0 == b1 else "event dates overlap"
@@ -234,13 +237,6 @@ def _dates(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, s
     if a0 - slack > b1 or b0 - slack > a1:
         return None
     return 0.6, f"event dates within {opts.date_slack_days} day(s)"
-
-
-def _before(e: ReportEvent) -> bool:
-    """Whether the event happened on its date or before it (a statement's day, a dateline)."""
-    if e.statement_date or e.date_borrowed or e.date_in_toll:
-        return True
-    return e.attribution_verb is not None and is_claim(e)
 
 
 def is_claim(e: ReportEvent) -> bool:
@@ -365,12 +361,12 @@ def _kind(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, st
         return None  # a recall or a total is not the current incident another report tells
     if a.plover_mode and b.plover_mode and a.plover_mode != b.plover_mode:
         family = _mode_family().get(a.plover_mode)
-        if generic_attack(a) or generic_attack(b):
+        if family is not None and family == _mode_family().get(b.plover_mode):
+            return 0.3, f"{a.plover_type} modes {a.plover_mode}/{b.plover_mode} of one family"
+        if (a.trigger_text or b.trigger_text) and (generic_attack(a) or generic_attack(b)):
             told = a if generic_attack(a) else b
             return 0.3, f"{told.plover_mode} read from {told.trigger_text!r}, which names no weapon"
-        if family is None or family != _mode_family().get(b.plover_mode):
-            return None
-        return 0.3, f"{a.plover_type} modes {a.plover_mode}/{b.plover_mode} of one family"
+        return None
     if a.acled_event_type and b.acled_event_type and a.acled_event_type != b.acled_event_type:
         return None
     if a.acled_sub_event_type and a.acled_sub_event_type == b.acled_sub_event_type:
@@ -457,7 +453,7 @@ def compare(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None) ->
     actors, toll = _actors(a, b, opts), _tolls(a, b, opts)
     if actors is None and shared_toll(a, b):
         actors = (0.5, 0, "actors read differently for one toll of one report")
-    district = within_city(a, b)
+    district = within_city(a, b) if a.city_km or b.city_km else None
     # a district and its city need a distinctive fact in common: the same dead (or a later
     # update of them), not only a day and a type (ACLED splits a city's protests by district)
     agrees = toll is not None and toll[0] >= 0.8 and bool(a.fatalities) and bool(b.fatalities)
