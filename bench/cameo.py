@@ -16,7 +16,12 @@ How a sentence is predicted:
   shelling" is a demand whose shelling is not asserted);
 - its CAMEO root gives the class (:func:`penta_of_root`);
 - a sentence with no event is predicted 0, "statement": news sentences that report no act
-  mostly report what someone said, and CAMEO codes a bare statement 01.
+  mostly report what someone said, and CAMEO codes a bare statement 01;
+- an act the sentence knows only from a claim ("X claimed responsibility for the attack",
+  "X claimed that they had attacked …": the attribution stage's reporting verb is *claim*)
+  is the claim, a statement (0): the claim, not the act, is what the sentence asserts, as
+  issue 15 has it (a claim attaches to its incident, it is no new event). Such an event
+  ranks after the sentence's asserted acts.
 
 Which pentaclass a CAMEO root belongs to follows the gold set's own convention, the
 PentaClass used with Phoenix/GDELT-style event data: 01–02 → 0, 03–05 → 1, 06–08 → 2,
@@ -55,6 +60,7 @@ GOLD = ROOT.parent / "shared" / "corpus" / "dev" / "cameo_penta_dev.jsonl"
 RESULTS = ROOT / "bench" / "RESULTS.md"
 CLASSES = ("statement", "verbal coop.", "material coop.", "verbal conflict", "material conflict")
 NO_EVENT_CLASS = 0
+CLAIM_STEM = "claim"  # the reporting verb of a claim: claimed, claims, claiming
 REDUCE_RELATIONS = 16  # CAMEO root 16, verbal conflict in the pentaclass (see above)
 # asserted acts first; an event the sentence does not assert only when there is nothing else
 _MODALITY_RANK = {"asserted": 0, "habitual": 0, "generic": 1, "hypothetical": 2, "negated": 2}
@@ -81,20 +87,33 @@ def penta_of_root(root: str | None, ranges: bool = False) -> int | None:
     return None
 
 
+def claimed(event: Event) -> bool:
+    """Does the sentence report the act only as someone's claim (reporting verb *claim*)?"""
+    verb = event.attribution.verb if event.attribution else None
+    return bool(verb) and verb.lower().startswith(CLAIM_STEM)
+
+
 def penta_of_event(event: Event, ranges: bool = False) -> int | None:
-    """The pentaclass of an event from its CAMEO root (:func:`penta_of_root`)."""
+    """The pentaclass of an event from its CAMEO root (:func:`penta_of_root`); a claimed act
+    is a statement (:func:`claimed`)."""
+    if claimed(event) and penta_of_root(event.cameo_root) is not None:
+        return NO_EVENT_CLASS
     return penta_of_root(event.cameo_root, ranges=ranges)
 
 
 def top_event(events: Iterable[Event]) -> Event | None:
-    """The event that stands for the sentence: asserted before not asserted, then the most
-    confident, then the first in the text."""
+    """The event that stands for the sentence: asserted before not asserted (a claimed act
+    after the asserted ones), then the most confident, then the first in the text."""
     coded = [e for e in events if penta_of_root(e.cameo_root) is not None]
     if not coded:
         return None
     return min(
         coded,
-        key=lambda e: (_MODALITY_RANK.get(e.modality, 1), -e.confidence, e.trigger.start),
+        key=lambda e: (
+            _MODALITY_RANK.get(e.modality, 1) + (1.5 if claimed(e) else 0),
+            -e.confidence,
+            e.trigger.start,
+        ),
     )
 
 

@@ -21,8 +21,9 @@ module drops trigger matches that name no event at all, whatever their sense:
   over the chemical attack", "an inquiry into the bombing" (``policy_verbs``,
   ``response_nouns``, ``topic_preps``);
 - acts that are what someone says or feels something about: "expressed concern about the
-  escalation of hostilities", "an allegation of rape", "sent a condolence message following
-  the assault" (``statement_nouns``, ``statement_sequence_preps``), and violent nouns that
+  escalation of hostilities", "an allegation of rape", "reporting on the crackdown" (also
+  coercive acts), "sent a condolence message following the assault" (``statement_nouns``,
+  ``statement_sequence_preps``), and violent nouns that
   name someone: "calling the president a murderer" (``label_nouns``);
 - plots foiled before any act: "foiled a plot to bomb the subway" is no explosion, and no
   disrupted weapons use unless weapons were seized or defused (ACLED) (``plot_words``,
@@ -76,6 +77,8 @@ EQUIPPED_VERBS: frozenset[str] = words("lexicon", "equipped_verbs")
 
 # frames whose trigger reports harm to people (the casualty side of an incident)
 HARM_SIDE = frozenset({"kill", "harm", "body"})
+# coercive frames: "comments on the crackdown", "sanctions over the arrests" name no new act
+COERCIVE = frozenset({"coerce", "arrest", "loot"})
 # frames that name a weapon or its use
 WEAPON_FRAMES = frozenset({"shell", "air", "explode", "grenade", "suicide", "chemical"})
 VIOLENT = frozenset(
@@ -458,7 +461,7 @@ def non_event(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -> 
         return "weapon as a policy topic"
     if frame in {"grenade", "explode", "shell"} and _carried(match, parse):
         return "weapon carried, not used"
-    if frame in VIOLENT and (reason := spoken_about(match, parse)):
+    if frame in VIOLENT | COERCIVE and (reason := spoken_about(match, parse)):
         return reason  # "sanctions over the attack", "calling the president a murderer"
     if frame in VIOLENT and _plotted(match, parse):
         return "plotted, not done"
