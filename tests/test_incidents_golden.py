@@ -26,13 +26,7 @@ GOLDEN = Path(__file__).parent / "golden" / "incidents"
 CASES = sorted(p.stem for p in GOLDEN.glob("*.txt"))
 
 # Cases whose details fail only because of another part of the pipeline (issue 15's classes).
-DETAIL_XFAIL: dict[str, str] = {
-    "04_mogadishu_restaurant": "roles: 'himself' (the bomber) becomes actor2 of the suicide "
-    "bombing, and 'militants' is coded Opposition Rebels instead of Unidentified Armed Group",
-    "06_peshawar_denial": "roles: 'militants' coded Opposition Rebels",
-    "10_borno_clash": "casualties: 'lasted several hours and twelve insurgents were killed' "
-    "is read as 22 dead",
-}
+DETAIL_XFAIL: dict[str, str] = {}
 # Cases whose incidents themselves fail only because of another part.
 INCIDENT_XFAIL: dict[str, str] = {}
 
