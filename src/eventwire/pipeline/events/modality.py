@@ -78,6 +78,7 @@ def is_negated(tok: Any, lexicon: Lexicon) -> bool:
     cues = lexicon.modality.get("negation", {})
     words = set(cues.get("words", []))
     governors = set(cues.get("governors", []))
+    absent = set(cues.get("absent_nouns", []))
     verb = _verb_of(tok)
     for t in (tok, verb):
         for c in t.children:
@@ -92,6 +93,10 @@ def is_negated(tok: Any, lexicon: Lexicon) -> bool:
     for gov in _governors(tok):
         if token_keys(gov) & governors:
             return True
+        if token_keys(gov) & absent and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in gov.children
+        ):
+            return True  # "no evidence that any detainee was tortured"
         if (
             any(c.dep_ == "neg" for c in gov.children)
             and gov.dep_ != "ROOT"
@@ -108,8 +113,9 @@ def is_hypothetical(tok: Any, lexicon: Lexicon, sentence_text: str) -> bool:
     modals = set(cues.get("modals", []))
     governors = set(cues.get("governors", []))
     markers = set(cues.get("markers", []))
-    if sentence_text.rstrip().endswith("?"):
-        return True
+    future = set(cues.get("future_forms", []))
+    if sentence_text.rstrip().rstrip("\"'”’ ").endswith("?"):
+        return True  # a question, also one closed by a quotation mark
     verb = _verb_of(tok)
     if _aux_keys(verb) & modals or _aux_keys(tok) & modals:
         return True
@@ -121,6 +127,8 @@ def is_hypothetical(tok: Any, lexicon: Lexicon, sentence_text: str) -> bool:
             return True
         if _aux_keys(gov) & modals and tok.dep_ in {"xcomp", "conj"}:
             return True
+        if gov.lower_ in future and gov.tag_ == "VBG" and tok.dep_ == "xcomp":
+            return True  # "are going to be detained"
     # a bare infinitive of purpose ("set up checkpoints to harass")
     light = lexicon.words_of("light_verbs")
     if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):

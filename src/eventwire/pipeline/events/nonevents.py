@@ -12,7 +12,8 @@ module drops trigger matches that name no event at all, whatever their sense:
   notable change in what an armed group does (a new deployment of a force to a place), not
   its routine work;
 - nominal compounds that name a unit, a kit or a topic: "riot police", "the bomb squad",
-  "missile defence", "a missile test", "attack dogs" (``thing_heads``);
+  "missile defence", "a missile test", "attack dogs" (``thing_heads``), and the noun
+  "target" ("identify potential targets", ``target_nouns``, in nonevent_kinds.py);
 - accidental explosions: a gas leak, a boiler, a tanker, a coal mine, fireworks, with no
   bomb, attacker or weapon in the sentence (``accidental_blast``, ``deliberate_blast``);
   the harm words of such a sentence go with the explosion;
@@ -359,6 +360,12 @@ def _animal_victim(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
     victims = [c for c in head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
     if head.dep_ in {"acl", "amod"}:
         victims.append(head.head)  # "animals hit but not killed"
+    victims += [  # "a total of 91 foxes"
+        o for v in victims for p in v.children if p.lower_ == "of" for o in p.children
+    ]
+    victims += [  # "four were killed by hounds": the hunt's animals
+        o for c in head.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
+    ]
     if not any(token_keys(v) & WILD_ANIMALS for v in victims):
         return False
     return not any(_has(parse, lexicon, name) for name in ("armed", "nonstate"))
