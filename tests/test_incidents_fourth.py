@@ -1,13 +1,17 @@
-"""Roles of an incident, fourth pass (issue 15): our own reports.
+"""Incidents, fourth pass (issue 15): our own reports.
 
 A reflexive object ("blew himself up") is never a second party, so the people the blast
 killed fill actor2; an attacker the report does not name ("militants stormed the post") is
-ACLED's Unidentified Armed Group, while one the report labels keeps its label.
+ACLED's Unidentified Armed Group, while one the report labels keeps its label; an act told
+in a named era of the past ("during the 1994 genocide") is background, whatever the
+publication date.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+
+import pytest
 
 from eventwire.records import Event
 
@@ -38,3 +42,19 @@ def test_a_named_attacker_keeps_its_name(incidents_of: Incidents) -> None:
     )
     assert len(events) == 1 and events[0].actor1 is not None
     assert events[0].actor1.name == "Taliban" and events[0].actor1.inter == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An estimated 20,000 women were raped during the 1994 genocide, the charity said.",
+        "Her grandfather was shot by soldiers during the apartheid era in a township.",
+        "The minister spoke of the World War I-era killing of Armenians in Anatolia.",
+    ],
+)
+def test_an_act_of_a_past_era_is_background(text: str, incidents_of: Incidents) -> None:
+    assert incidents_of(text) == []
+
+
+def test_an_act_of_today_is_an_incident(incidents_of: Incidents) -> None:
+    assert len(incidents_of("Soldiers shot two men in a township near Durban on Monday.")) == 1
