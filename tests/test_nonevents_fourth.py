@@ -48,3 +48,30 @@ def test_no_asserted_incident(text: str, coder_events: Coded) -> None:
 )
 def test_the_twin_is_still_coded(text: str, coder_events: Coded) -> None:
     assert _asserted(coder_events(text)) != []
+
+
+def _top(events: list[Event]) -> tuple[str, str | None]:
+    top = events[0]
+    return top.plover_type, top.cameo_root
+
+
+def test_a_declined_concession_is_a_rejection(coder_events: Coded) -> None:
+    assert _top(coder_events("The governor declined to resign after the scandal.")) == (
+        "REJECT",
+        "12",
+    )
+
+
+def test_halted_mediation_reduces_relations(coder_events: Coded) -> None:
+    events = coder_events("The commission ended mediation between the two parties on Friday.")
+    assert _top(events) == ("SANCTION", "16")
+
+
+def test_what_another_party_must_do_is_a_demand(coder_events: Coded) -> None:
+    events = coder_events("The minister said the neighbouring state must mediate the talks.")
+    assert _top(events) == ("REQUEST", "10") and events[0].modality == "asserted"
+
+
+def test_a_violent_act_that_must_happen_stays_hypothetical(coder_events: Coded) -> None:
+    events = coder_events("Soldiers must kill the rebels, the commander said.")
+    assert [e.modality for e in events if e.plover_type == "ASSAULT"] == ["hypothetical"]

@@ -25,6 +25,8 @@ from eventwire.records import Event
 # withheld, a REJECT (CAMEO 12 "decline to ..."), whatever the act would have been.
 COOPERATIVE_TYPES = frozenset({"AID", "COOPERATE", "CONCEDE", "RETREAT"})
 INTENT_TYPE, REFUSAL_TYPE = ("AGREE", "other"), ("REJECT", "refuse")
+# a political act someone says another party must do is a demand (CAMEO 10)
+DEMAND_TYPE = ("REQUEST", "demand")
 # coercive acts announced or planned ("will extend the curfew", "plans to impose
 # restrictions", "vowed to impose sanctions") are a THREATEN (CAMEO 13), with this mode
 COERCIVE_THREATS = {"SANCTION": ("THREATEN", "sanction"), "COERCE": ("THREATEN", "other")}
@@ -285,6 +287,13 @@ def has_intent_cue(parse: Any, head_index: int, lexicon: Lexicon) -> bool:
     return any(token_keys(gov) & governors for gov in _governors(tok))
 
 
+def has_obligation_cue(parse: Any, head_index: int, lexicon: Lexicon) -> bool:
+    """Is the trigger an act someone must do ("Turkey must mediate the talks")?"""
+    modals = set(lexicon.modality.get("obligation", {}).get("modals", []))
+    tok = parse[head_index]
+    return bool((_aux_keys(_verb_of(tok)) | _aux_keys(tok)) & modals)
+
+
 def interaction_type(plover_type: str, modality: str, intent: bool) -> tuple[str, str] | None:
     """The PLOVER type and mode a cooperative act takes from its modality: promised or
     offered ("pledged to send aid", "will release the prisoners") -> AGREE; refused or
@@ -323,13 +332,22 @@ def retype_interaction(
     penalties: Mapping[str, float],
 ) -> None:
     """A promised cooperative act is an AGREE, a refused one a REJECT, an announced
-    coercive one a THREATEN (:func:`interaction_type`): the promise, the refusal or the
-    threat is what the sentence asserts, so the event becomes asserted and its modality
+    coercive one a THREATEN (:func:`interaction_type`), a political act another party
+    "must" do a demand (REQUEST, CAMEO 10): the promise, the refusal, the threat or the
+    demand is what the sentence asserts, so the event becomes asserted and its modality
     penalty (``penalties``) is given back. A threat has no ACLED type: nothing happened yet.
     """
     retyped = interaction_type(
         event.plover_type, event.modality, has_intent_cue(parse, head, lexicon)
     )
+    if (
+        retyped is None
+        and event.modality == "hypothetical"
+        and event.acled_sub_event_type is None
+        and event.plover_type != DEMAND_TYPE[0]
+        and has_obligation_cue(parse, head, lexicon)
+    ):
+        retyped = DEMAND_TYPE  # "Syria said Turkey must mediate the talks": a demand
     if retyped is None:
         return
     if event.acled_sub_event_type is not None and retyped[0] != COERCIVE_THREATS["COERCE"][0]:
