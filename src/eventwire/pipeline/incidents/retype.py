@@ -9,18 +9,11 @@
   told at another place right after an air strike or a shelling is one more strike of that
   kind, not an attack of unknown type (``report_weapon_sub_types``); with no day of its
   own it takes the strike's.
-- **An attacker the report does not name.** A bare "militants" or "insurgents" as actor1
-  (the actors stage's generic rebels, with no label or stance) is ACLED's *Unidentified
-  Armed Group*: the codebook codes an attacker nobody identifies so. A target keeps the
-  generic reading (the fighters an army meets are mostly the side the report is about).
 """
 
 from __future__ import annotations
 
-import dataclasses
-
 from eventwire.ontology import load_ontology
-from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.pipeline.incidents.cues import IncidentCues
 from eventwire.pipeline.incidents.group import PROTESTERS_INTER, Incident, harms_protesters
 from eventwire.records import Event, Sentence
@@ -28,7 +21,6 @@ from eventwire.records import Event, Sentence
 EXCESSIVE_FORCE = "Excessive force against protesters"
 _NEAR_SENTENCES = 2
 _RETYPED = frozenset({"Attack"})  # what a generic violent word is typed without a weapon
-GENERIC_REBELS, UNIDENTIFIED = "GEN-REBELS", "GEN-UAG"  # actor dictionary ids
 
 
 def _retype(event: Event, sub_type: str, why: str) -> None:
@@ -90,18 +82,3 @@ def _same_day(one: Event, other: Event) -> bool:
     if a is None or b is None or a.start is None or b.start is None:
         return True
     return a.start <= (b.end or b.start) and b.start <= (a.end or a.start)
-
-
-def unidentified_attacker(event: Event, dictionary: ActorDictionary) -> None:
-    """Code a bare generic rebel actor1 ("militants stormed the post") as the dictionary's
-    Unidentified Armed Group, keeping its words, span and country."""
-    actor = event.actor1
-    rebels = dictionary.by_id.get(GENERIC_REBELS)
-    uag = dictionary.by_id.get(UNIDENTIFIED)
-    if actor is None or rebels is None or uag is None or not event.acled_event_type:
-        return
-    if actor.actor_id != GENERIC_REBELS or actor.name != rebels.name or actor.affiliation:
-        return  # "Islamist rebels", "pro-government militants": the report says whose
-    event.actor1 = dataclasses.replace(
-        actor, name=uag.name, actor_id=uag.id, type=uag.type, inter=uag.inter
-    )

@@ -31,11 +31,7 @@ from eventwire.pipeline.incidents.compat import ends_before
 from eventwire.pipeline.incidents.cues import load_incident_cues
 from eventwire.pipeline.incidents.group import Grouper, Incident, Item
 from eventwire.pipeline.incidents.merge import merge
-from eventwire.pipeline.incidents.retype import (
-    excessive_force,
-    same_weapon,
-    unidentified_attacker,
-)
+from eventwire.pipeline.incidents.retype import excessive_force, same_weapon
 from eventwire.pipeline.incidents.tolls import load_toll_cues, shared_sentences
 from eventwire.records import Document, Event
 
@@ -141,7 +137,6 @@ class IncidentsStage:
         elif claimed_act is not None and event.actor1 is not None:
             event.actor1 = dataclasses.replace(event.actor1, claimed=True)
         excessive_force(incident, event)
-        unidentified_attacker(event, self.dictionary)
         event.background = self.is_background(doc, event)
         return event
 
