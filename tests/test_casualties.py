@@ -53,6 +53,8 @@ def toll(text: str, category: str = "killed") -> int | None:
         ("Omar Haddad, a judge and a poet, was shot dead outside his home.", 1),
         ("The blast left 12 dead and dozens wounded.", 12),
         ("Two people were killed and five others injured when a mine exploded.", 2),
+        ("The siege went on for several days and nine guards were killed.", 9),
+        ("The battle lasted two hours and four rebels were killed.", 4),
     ],
 )
 def test_sentence_tolls(text: str, killed: int | None) -> None:

@@ -136,3 +136,20 @@ def test_defending_a_policy_in_words_is_support(coder_events: Coded) -> None:
 def test_defending_a_town_is_no_support(coder_events: Coded) -> None:
     events = coder_events("Government troops defended the town against a rebel assault on Sunday.")
     assert "SUPPORT" not in [e.plover_type for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court upheld the sentences of two reporters for their reporting on the army's "
+        "crackdown on the villagers.",
+        "The minister made comments on the arrests of the opposition leaders.",
+    ],
+)
+def test_a_coercive_act_spoken_about_is_no_act(text: str, coder_events: Coded) -> None:
+    assert [e.plover_type for e in coder_events(text) if e.plover_type == "COERCE"] == []
+
+
+def test_the_coercive_act_itself_is_still_coded(coder_events: Coded) -> None:
+    events = coder_events("Police arrested the opposition leaders in the capital on Monday.")
+    assert "COERCE" in {e.plover_type for e in events}

@@ -46,6 +46,7 @@ PLURAL_IRREGULAR: frozenset[str] = words("casualties", "plural_irregular")
 SINGLE: frozenset[str] = words("casualties", "single")
 DEFINITE: frozenset[str] = words("casualties", "definite")
 RELATIVE: frozenset[str] = words("casualties", "relative")
+TIME_UNITS: frozenset[str] = words("casualties", "time_units")
 NP_TAIL = re.compile(
     r"\b(?:a|an|the|his|her|their|one|two|three|four|five|[0-9]+)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*$",
     re.I,
@@ -66,6 +67,9 @@ def _piece_count(piece: str, lex: NumberLexicon) -> Count | None:
     found = find_quantities(piece, 0, lex)
     if found:
         q = found[0]
+        unit = re.match(r"\s*([\w'’-]+)", piece[q.end :])
+        if unit and unit.group(1).lower() in TIME_UNITS:
+            return None  # "lasted several hours": a length of time, no people
         return q.best, q.low, q.high, "vague" if q.vague else "count"
     first, last = words[0].lower(), words[-1]
     if first in SINGLE:

@@ -25,6 +25,8 @@ from eventwire.records import Event
 # withheld, a REJECT (CAMEO 12 "decline to ..."), whatever the act would have been.
 COOPERATIVE_TYPES = frozenset({"AID", "COOPERATE", "CONCEDE", "RETREAT"})
 INTENT_TYPE, REFUSAL_TYPE = ("AGREE", "other"), ("REJECT", "refuse")
+# a political act someone says another party must do is a demand (CAMEO 10)
+DEMAND_TYPE = ("REQUEST", "demand")
 # coercive acts announced or planned ("will extend the curfew", "plans to impose
 # restrictions", "vowed to impose sanctions") are a THREATEN (CAMEO 13), with this mode
 COERCIVE_THREATS = {"SANCTION": ("THREATEN", "sanction"), "COERCE": ("THREATEN", "other")}
@@ -78,6 +80,7 @@ def is_negated(tok: Any, lexicon: Lexicon) -> bool:
     cues = lexicon.modality.get("negation", {})
     words = set(cues.get("words", []))
     governors = set(cues.get("governors", []))
+    absent = set(cues.get("absent_nouns", []))
     verb = _verb_of(tok)
     for t in (tok, verb):
         for c in t.children:
@@ -92,6 +95,10 @@ def is_negated(tok: Any, lexicon: Lexicon) -> bool:
     for gov in _governors(tok):
         if token_keys(gov) & governors:
             return True
+        if token_keys(gov) & absent and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in gov.children
+        ):
+            return True  # "no evidence that any detainee was tortured"
         if (
             any(c.dep_ == "neg" for c in gov.children)
             and gov.dep_ != "ROOT"
@@ -108,8 +115,9 @@ def is_hypothetical(tok: Any, lexicon: Lexicon, sentence_text: str) -> bool:
     modals = set(cues.get("modals", []))
     governors = set(cues.get("governors", []))
     markers = set(cues.get("markers", []))
-    if sentence_text.rstrip().endswith("?"):
-        return True
+    future = set(cues.get("future_forms", []))
+    if sentence_text.rstrip().rstrip("\"'”’ ").endswith("?"):
+        return True  # a question, also one closed by a quotation mark
     verb = _verb_of(tok)
     if _aux_keys(verb) & modals or _aux_keys(tok) & modals:
         return True
@@ -121,6 +129,8 @@ def is_hypothetical(tok: Any, lexicon: Lexicon, sentence_text: str) -> bool:
             return True
         if _aux_keys(gov) & modals and tok.dep_ in {"xcomp", "conj"}:
             return True
+        if gov.lower_ in future and gov.tag_ == "VBG" and tok.dep_ == "xcomp":
+            return True  # "are going to be detained"
     # a bare infinitive of purpose ("set up checkpoints to harass")
     light = lexicon.words_of("light_verbs")
     if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
@@ -277,6 +287,13 @@ def has_intent_cue(parse: Any, head_index: int, lexicon: Lexicon) -> bool:
     return any(token_keys(gov) & governors for gov in _governors(tok))
 
 
+def has_obligation_cue(parse: Any, head_index: int, lexicon: Lexicon) -> bool:
+    """Is the trigger an act someone must do ("Turkey must mediate the talks")?"""
+    modals = set(lexicon.modality.get("obligation", {}).get("modals", []))
+    tok = parse[head_index]
+    return bool((_aux_keys(_verb_of(tok)) | _aux_keys(tok)) & modals)
+
+
 def interaction_type(plover_type: str, modality: str, intent: bool) -> tuple[str, str] | None:
     """The PLOVER type and mode a cooperative act takes from its modality: promised or
     offered ("pledged to send aid", "will release the prisoners") -> AGREE; refused or
@@ -315,13 +332,22 @@ def retype_interaction(
     penalties: Mapping[str, float],
 ) -> None:
     """A promised cooperative act is an AGREE, a refused one a REJECT, an announced
-    coercive one a THREATEN (:func:`interaction_type`): the promise, the refusal or the
-    threat is what the sentence asserts, so the event becomes asserted and its modality
+    coercive one a THREATEN (:func:`interaction_type`), a political act another party
+    "must" do a demand (REQUEST, CAMEO 10): the promise, the refusal, the threat or the
+    demand is what the sentence asserts, so the event becomes asserted and its modality
     penalty (``penalties``) is given back. A threat has no ACLED type: nothing happened yet.
     """
     retyped = interaction_type(
         event.plover_type, event.modality, has_intent_cue(parse, head, lexicon)
     )
+    if (
+        retyped is None
+        and event.modality == "hypothetical"
+        and event.acled_sub_event_type is None
+        and event.plover_type != DEMAND_TYPE[0]
+        and has_obligation_cue(parse, head, lexicon)
+    ):
+        retyped = DEMAND_TYPE  # "Syria said Turkey must mediate the talks": a demand
     if retyped is None:
         return
     if event.acled_sub_event_type is not None and retyped[0] != COERCIVE_THREATS["COERCE"][0]:

@@ -63,6 +63,7 @@ TOPIC_PREPS: frozenset[str] = words("lexicon", "topic_preps")
 STATEMENT_NOUNS: frozenset[str] = words("lexicon", "statement_nouns")
 STATEMENT_SEQUENCE_PREPS: frozenset[str] = words("lexicon", "statement_sequence_preps")
 LABEL_NOUNS: frozenset[str] = words("lexicon", "label_nouns")
+TARGET_NOUNS: frozenset[str] = words("lexicon", "target_nouns")
 
 VIOLENT = frozenset(
     {"clash", "attack", "shoot", "kill", "harm", "beat", "shell", "air", "explode", "grenade",
@@ -293,6 +294,12 @@ def _response_topic(match: TriggerMatch, parse: Any) -> bool:
     return False
 
 
+def _target_noun(match: TriggerMatch, parse: Any) -> bool:
+    """ "identify potential targets": the noun names what might be attacked, not an act."""
+    head = parse[match.head]
+    return match.end - match.start == 1 and head.pos_ == "NOUN" and head.lower_ in TARGET_NOUNS
+
+
 def _label(match: TriggerMatch, parse: Any) -> bool:
     """ "calling President Assad a murderer", "branded the rebels terrorists": a violent
     noun as the predicate of naming describes someone; it reports no act."""
@@ -336,4 +343,6 @@ def nonevent_kind(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon)
         return "given up or called off"
     if frame in {"attack", "beat"} and _business_attack(match, parse, lexicon):
         return "business or political attack"
+    if frame == "attack" and _target_noun(match, parse):
+        return "names a target, not an act"
     return None

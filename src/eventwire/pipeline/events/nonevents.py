@@ -12,7 +12,8 @@ module drops trigger matches that name no event at all, whatever their sense:
   notable change in what an armed group does (a new deployment of a force to a place), not
   its routine work;
 - nominal compounds that name a unit, a kit or a topic: "riot police", "the bomb squad",
-  "missile defence", "a missile test", "attack dogs" (``thing_heads``);
+  "missile defence", "a missile test", "attack dogs" (``thing_heads``), and the noun
+  "target" ("identify potential targets", ``target_nouns``, in nonevent_kinds.py);
 - accidental explosions: a gas leak, a boiler, a tanker, a coal mine, fireworks, with no
   bomb, attacker or weapon in the sentence (``accidental_blast``, ``deliberate_blast``);
   the harm words of such a sentence go with the explosion;
@@ -21,8 +22,9 @@ module drops trigger matches that name no event at all, whatever their sense:
   over the chemical attack", "an inquiry into the bombing" (``policy_verbs``,
   ``response_nouns``, ``topic_preps``);
 - acts that are what someone says or feels something about: "expressed concern about the
-  escalation of hostilities", "an allegation of rape", "sent a condolence message following
-  the assault" (``statement_nouns``, ``statement_sequence_preps``), and violent nouns that
+  escalation of hostilities", "an allegation of rape", "reporting on the crackdown" (also
+  coercive acts), "sent a condolence message following the assault" (``statement_nouns``,
+  ``statement_sequence_preps``), and violent nouns that
   name someone: "calling the president a murderer" (``label_nouns``);
 - plots foiled before any act: "foiled a plot to bomb the subway" is no explosion, and no
   disrupted weapons use unless weapons were seized or defused (ACLED) (``plot_words``,
@@ -76,6 +78,8 @@ EQUIPPED_VERBS: frozenset[str] = words("lexicon", "equipped_verbs")
 
 # frames whose trigger reports harm to people (the casualty side of an incident)
 HARM_SIDE = frozenset({"kill", "harm", "body"})
+# coercive frames: "comments on the crackdown", "sanctions over the arrests" name no new act
+COERCIVE = frozenset({"coerce", "arrest", "loot"})
 # frames that name a weapon or its use
 WEAPON_FRAMES = frozenset({"shell", "air", "explode", "grenade", "suicide", "chemical"})
 VIOLENT = frozenset(
@@ -356,6 +360,12 @@ def _animal_victim(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
     victims = [c for c in head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
     if head.dep_ in {"acl", "amod"}:
         victims.append(head.head)  # "animals hit but not killed"
+    victims += [  # "a total of 91 foxes"
+        o for v in victims for p in v.children if p.lower_ == "of" for o in p.children
+    ]
+    victims += [  # "four were killed by hounds": the hunt's animals
+        o for c in head.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
+    ]
     if not any(token_keys(v) & WILD_ANIMALS for v in victims):
         return False
     return not any(_has(parse, lexicon, name) for name in ("armed", "nonstate"))
@@ -458,7 +468,7 @@ def non_event(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -> 
         return "weapon as a policy topic"
     if frame in {"grenade", "explode", "shell"} and _carried(match, parse):
         return "weapon carried, not used"
-    if frame in VIOLENT and (reason := spoken_about(match, parse)):
+    if frame in VIOLENT | COERCIVE and (reason := spoken_about(match, parse)):
         return reason  # "sanctions over the attack", "calling the president a murderer"
     if frame in VIOLENT and _plotted(match, parse):
         return "plotted, not done"

@@ -319,6 +319,8 @@ def find_roles(parse: Any, head_index: int, lexicon: Lexicon) -> Roles:
             patient = patient or _target_of_fire(head, tok)  # "fired mortars at X's positions"
         if token_keys(tok) & lexicon.words_of("protesters") and agent is None:
             agent = tok
+    if patient is not None and patient.lower_ in _REFLEXIVE:
+        patient = None  # "blew himself up": the attacker himself, never a second party
     victim = _victims(tok) if patient is None or _is_thing(patient, lexicon) else None
     if victim is None and patient is not None and _is_thing(patient, lexicon):
         victim = _carried(patient, lexicon)
@@ -360,6 +362,7 @@ def _is_thing(tok: Any, lexicon: Lexicon) -> bool:
 
 
 _CARRY_VERBS: frozenset[str] = words("actors", "carry_verbs")
+_REFLEXIVE: frozenset[str] = words("lexicon", "reflexive_objects")
 
 
 def _carried(thing: Any, lexicon: Lexicon) -> Any | None:

@@ -45,6 +45,7 @@ class IncidentCues:
     own_account: re.Pattern[str]
     claim: re.Pattern[str]
     aggregate: tuple[re.Pattern[str], ...]
+    past_era: tuple[re.Pattern[str], ...]
     treatment: re.Pattern[str]
 
     def is_definite_anaphor(self, sentence_text: str, start: int, end: int) -> bool:
@@ -103,6 +104,16 @@ class IncidentCues:
         """
         return any(p.search(sentence_text) for p in self.aggregate)
 
+    def in_past_era(self, sentence_text: str) -> bool:
+        """Whether a sentence tells of a named era of the past ("during the 1994 genocide").
+
+        >>> load_incident_cues().in_past_era("Thousands were killed during the 1994 genocide.")
+        True
+        >>> load_incident_cues().in_past_era("Gunmen killed four people during the night.")
+        False
+        """
+        return any(p.search(sentence_text) for p in self.past_era)
+
     def at_treatment_place(self, sentence_text: str, place_start: int) -> bool:
         """Whether the place at ``place_start`` is where victims were treated or died ("died
         at a hospital in Mogadishu"), named just before it.
@@ -147,6 +158,9 @@ def load_incident_cues() -> IncidentCues:
         aggregate=(
             phrase_pattern(words("incidents", "aggregate_cues")),
             *(re.compile(p, re.I) for p in sorted(words("incidents", "aggregate_patterns"))),
+        ),
+        past_era=tuple(
+            re.compile(p, re.I) for p in sorted(words("incidents", "past_era_patterns"))
         ),
         # "at/in a hospital in X", "to a clinic in X": the treatment word right before the place
         treatment=re.compile(rf"\b(?:{treatment})\s+(?:in|at|of)\s+$", re.I),

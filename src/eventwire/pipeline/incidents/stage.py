@@ -176,8 +176,14 @@ class IncidentsStage:
         return not any(mark in between for mark in ",;:") and len(between.split()) <= 6
 
     def is_background(self, doc: Document, event: Event) -> bool:
-        """Whether the event's date ends well before the report was published."""
-        if doc.published is None or event.aggregate:
+        """Whether the event's date ends well before the report was published, or its
+        sentence tells it in a named era of the past ("during the 1994 genocide")."""
+        if event.aggregate:
+            return False
+        index = event.sentence_index
+        if index < len(doc.sentences) and self.grouper.cues.in_past_era(doc.sentences[index].text):
+            return True
+        if doc.published is None:
             return False
         limit = doc.published - timedelta(days=self.options.background_days)
         return ends_before(event.date, limit)
