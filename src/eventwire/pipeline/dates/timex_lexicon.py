@@ -81,7 +81,9 @@ def _build_pattern(months: dict[str, int], weekdays: dict[str, int], lex: dict[s
         rf"(?P<my>(?:(?:in|since|during|until|by|from|early|late|mid|end\s+of|"
         rf"beginning\s+of|last|this)[\s-]+)*(?:early\s+|late\s+|mid-?)?{mon}(?:,?\s+(?:of\s+)?{year})?)",
         # last Tuesday, on Tuesday, Tuesday night
-        rf"(?P<wd>(?:(?:last|this|on|past|next)\s+)?(?:{wd})(?:\s+(?:morning|afternoon|evening|night))?)",
+        # "overnight into Saturday": the night ends on the named day
+        rf"(?P<wd>(?:(?:last|this|on|past|next|(?:overnight\s+)?into)\s+)?(?:{wd})"
+        r"(?:\s+(?:morning|afternoon|evening|night))?)",
         rf"(?P<reld>{rel})",
         rf"(?P<ago>{count}\s+{unit}\s+ago)",
         # the past six months, over the last year, for the last several years
