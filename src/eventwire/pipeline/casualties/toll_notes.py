@@ -23,7 +23,7 @@ SHARE = rf"(?:split|spread|distributed)(?:\s+up)?\s+(?:among|across|between|over
 CODED = re.compile(
     r"(?:fatalit(?:y|ies)|casualties|deaths)[,:]?\s+(?:were\s+|was\s+|are\s+|is\s+)?coded"
     r"(?:\s+(?:as|at)|:)\s*(?P<q>[\w,-]+)"
-    rf"(?:[^.;]*?\b{SHARE}(?P<m>\w+)\s+{SHARE_UNITS})?"
+    rf"(?:[^.;]*?\b{SHARE}(?P<m>\w+)\s+{SHARE_UNITS}(?:\s+(?:in|over)\s+(?P<d>\w+)\s+days)?)?"
     r"(?:,?\s+in\s+addition\s+to\s+(?P<add>[\w,-]+)\s+(?:\w+\s+)?fatalit)?",
     re.I,
 )
@@ -116,7 +116,7 @@ def _add_coded(mentions: list[Mention], text: str, offset: int, numbers: NumberL
         if q is None:
             continue
         # "coded as 10 and spread across three…"
-        best, low, high = _shared(q, first_quantity(m.group("m") or "", numbers))
+        best, low, high = _shared(q, _split_count(m, numbers) if m.group("m") else None)
         extra = first_quantity(m.group("add") or "", numbers)
         if extra is not None:  # "coded at 3, in addition to 2 known fatalities"
             best, low = best + extra.best, low + extra.low
@@ -131,9 +131,9 @@ def _add_coded(mentions: list[Mention], text: str, offset: int, numbers: NumberL
         q = first_quantity(m.group("q"), numbers)
         if q is None or any(x.start <= start < x.end or start <= x.start < end for x in mentions):
             continue
-        mentions.append(
-            Mention("killed", q.best, q.low, q.high, start, end, m.group(0), "coded-part")
-        )
+        # "Fatalities split across two locations, coded as 2": the note's toll for the row
+        kind = "coded" if re.search(r"fatalit", text[: m.start()], re.I) else "coded-part"
+        mentions.append(Mention("killed", q.best, q.low, q.high, start, end, m.group(0), kind))
     for m in OWN_SHARE.finditer(text):
         q = first_quantity(m.group("q"), numbers)
         if q is not None:
@@ -150,7 +150,12 @@ def _add_zeros_and_updates(
     rose to 30")."""
     for m in ZERO.finditer(plain):
         start, end = offset + m.start(), offset + m.end()
-        mentions.append(Mention("killed", 0, 0, 0, start, end, m.group(0), kind="zero"))
+        # "no fatalities assumed", "no fatalities coded": the coder's own toll
+        noted = re.match(
+            r"\s+(?:were\s+|are\s+|is\s+)?(?:assumed|coded|recorded)\b", plain[m.end() :]
+        )
+        kind = "coded" if noted else "zero"
+        mentions.append(Mention("killed", 0, 0, 0, start, end, m.group(0), kind=kind))
     for m in UPDATE.finditer(plain):
         phrase = m.group("q") or m.group("q2") or m.group("q3") or ""
         q = first_quantity(phrase, numbers)
@@ -237,8 +242,9 @@ def find_note_mentions(text: str, plain: str, offset: int, numbers: NumberLexico
 
 def _split_count(m: re.Match[str], numbers: NumberLexicon) -> Quantity | None:
     """How many rows share a toll: "across three locations in two days" is six."""
-    rows = first_quantity(m.group("m") or "", numbers)
-    days = first_quantity(m.group("d") or m.group("d2") or "", numbers)
+    groups = m.groupdict()
+    rows = first_quantity(groups.get("m") or "", numbers)
+    days = first_quantity(groups.get("d") or groups.get("d2") or "", numbers)
     if rows is None or days is None:
         return rows or days
     n = rows.best * days.best
@@ -249,13 +255,12 @@ def split_share(mentions: list[Mention], toll: Mention | None) -> Mention | None
     """The toll of this row where a coder's note shares the incident's toll among several
     rows: the first row takes the larger part (ACLED's remainder goes to the first)."""
     shares = [m for m in mentions if m.kind == "split" and not m.background and m.best]
-    if (
-        toll is None
-        or not shares
-        or not toll.best
-        or toll.kind.startswith("coded")
-        or toll.kind == "zero"
-    ):
+    if toll is not None and toll.kind.startswith("coded"):
+        # a coder's toll is shared only by a note told after it ("… coded as 3. Estimated
+        # fatalities spread across 3 locations"), never by one it answers ("Fatalities
+        # split across two locations, coded as 2") or its own row's share
+        shares = [m for m in shares if m.start >= toll.end and toll.kind != "coded-own"]
+    if toll is None or not shares or not toll.best or toll.kind == "zero":
         return toll
     n = shares[0].best or 1
 

@@ -99,6 +99,8 @@ class CueLexicon:
     result: re.Pattern[str] = re.compile(r"(?!x)x")
     # "Some sources put the toll at…" / "later reports of…": the last one before a count wins
     competing: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "The dead included…": the counts after it are parts of a toll told before
+    breakdown: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
 def _alt(words: list[str]) -> str:
@@ -121,6 +123,7 @@ def load_cue_lexicon(name: str = "cues.yaml") -> CueLexicon:
     result = [str(w) for w in raw.get("result", [])]
     alternative = [str(w) for w in raw.get("alternative", [])]
     confirmed = [str(w) for w in raw.get("confirmed", [])]
+    breakdown = [str(w) for w in raw.get("breakdown", [])]
     return CueLexicon(
         str(raw["version"]),
         pattern,
@@ -137,6 +140,7 @@ def load_cue_lexicon(name: str = "cues.yaml") -> CueLexicon:
             else r"(?!x)x",
             re.I,
         ),
+        re.compile(rf"\b(?:{_alt(breakdown)})\b" if breakdown else r"(?!x)x", re.I),
     )
 
 
@@ -181,6 +185,12 @@ def find_mentions(
         if any(s <= start < e for s, e in taken) or HEDGE.search(plain[max(0, start - 40) : start]):
             previous_end = end
             continue
+        if (
+            phrase in ("death", "deaths")
+            and re.match(r"^\s+of\b", plain[end:])
+            and not cues.result.search(plain[max(0, start - 40) : start])
+        ):
+            continue  # "protest the death of": the cause; "resulting in the deaths of" counts
         following = matches[index + 1].start() if index + 1 < len(matches) else len(plain)
         mention = _mention_for_cue(
             plain,
@@ -202,17 +212,22 @@ def find_mentions(
         mention.end += offset
         mention.text = text[mention.start - offset : mention.end - offset]
         if category == "killed":
-            mention.background = not cues.result.search(plain[max(0, start - 40) : start]) and (
-                _is_background(plain[:start], cues)
-                or (
-                    phrase in ("killing", "death", "deaths", "murder", "killings")
-                    and re.match(r"^\s+of\b", plain[end:]) is not None
-                )
+            # "the killing of" is the cause of the event, unless a result verb governs it
+            # ("resulting in the deaths of 4 soldiers")
+            nominal = (
+                phrase in ("killing", "death", "deaths", "murder", "killings")
+                and re.match(r"^\s+of\b", plain[end:]) is not None
+                and not cues.result.search(plain[max(0, start - 40) : start])
             )
+            mention.background = _is_background(plain[:start], cues) or nominal
             mention.ambiguous = _is_ambiguous(plain, start, end)
         mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
     _mark_competing(mentions, plain, offset, cues)
+    parts = cues.breakdown.search(plain)
+    for mention in mentions:
+        if parts and mention.kind == "count" and mention.start - offset > parts.start():
+            mention.kind = "anaphoric"  # "The dead included four herders": part of the toll
     return mentions
 
 
@@ -326,8 +341,8 @@ def _one_body(
 ) -> Mention | None:
     """ "His body was found" (the person told of, maybe counted before), "a body was found"
     (one more)."""
-    if phrase not in ("body", "dead body") or re.match(r"^\s+of\b", after):
-        return None
+    if phrase not in ("body", "dead body") or not re.match(r"^\s+(?:was|were|is|had)\b", after):
+        return None  # "his body was found", never "bruises all over his body"
     if re.search(r"\b(?:his|her)\s+$", before, re.I):
         return Mention(category, 1, 1, 1, start, end, "", "anaphoric")
     if re.search(r"\b(?:a|another|one)\s+$", before, re.I):

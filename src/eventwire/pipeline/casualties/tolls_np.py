@@ -67,11 +67,22 @@ def _plural(word: str) -> bool:
 
 
 def _not_people(piece: str, found: list[Quantity]) -> bool:
-    """Whether a phrase counts animals or things ("40 oxen", "six IEDs", "May livestock"):
-    the first two words after its quantity (or of the phrase) name no person."""
+    """Whether a phrase counts animals or things ("40 oxen", "six IEDs planted", "May
+    livestock"): the head of the noun run after its quantity (or of the phrase) names no
+    person ("four suspected livestock thieves" are people)."""
     tail = piece[found[0].end :] if found else piece
-    head = [w.lower() for w in re.findall(r"[\w'’-]+", tail)[:2]]
-    return any(w in NOT_PEOPLE for w in head)
+    run: list[str] = []
+    for word in re.findall(r"[\w'’-]+", tail):
+        low = word.lower()
+        if (
+            low in PREPOSITIONS
+            or low in RELATIVE
+            or low in ("and", "or", "by")
+            or (run and low.endswith(("ing", "ed")) and low not in NOT_PEOPLE)
+        ):
+            break
+        run.append(low)
+    return bool(run) and run[-1] in NOT_PEOPLE
 
 
 def _piece_count(piece: str, lex: NumberLexicon, bare: bool = False) -> Count | None:
@@ -151,12 +162,29 @@ _NOT_A_PERSON = frozenset(
         "here",
         "too",
         "also",
+        "are",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "not",
+        "no",
     }
 )
 
 
 def _bare_person(word: str) -> bool:
-    return word.isalpha() and not word.endswith("ly") and word not in _NOT_A_PERSON
+    return (
+        word.isalpha()
+        and not word.endswith(("ly", "ed", "ing"))  # "and fired", "severely", "injuring"
+        and word not in _NOT_A_PERSON
+    )
 
 
 def count_conjuncts(phrase: str, lex: NumberLexicon, bare: bool = False) -> Count | None:
@@ -191,6 +219,9 @@ def count_conjuncts(phrase: str, lex: NumberLexicon, bare: bool = False) -> Coun
         counts = [
             c for c in counts if not (c[3] == "vague" and c[2] is None and c[0] == 10 and c[1] == 2)
         ]
+    bare_plurals = [c for c in counts if c[3] == "vague" and c[2] is None and c[:2] == (10, 2)]
+    if len(bare_plurals) > 1:  # "inmates, policemen and civilians killed": one vague count
+        counts = [c for c in counts if c not in bare_plurals] + bare_plurals[:1]
     if not counts:
         return None
     best = sum(c[0] for c in counts)
