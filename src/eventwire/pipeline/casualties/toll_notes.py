@@ -19,7 +19,7 @@ SHORT_SUMMARY = re.compile(
     re.I,
 )
 SHARE_UNITS = r"(?:\w+\s+)?(?:events|locations|days|places|areas|incidents)"
-SHARE = rf"(?:split|spread|distributed)(?:\s+up)?\s+(?:among|across|between|over)\s+"
+SHARE = r"(?:split|spread|distributed)(?:\s+up)?\s+(?:among|across|between|over)\s+"
 CODED = re.compile(
     r"(?:fatalit(?:y|ies)|casualties|deaths)[,:]?\s+(?:were\s+|was\s+|are\s+|is\s+)?coded"
     r"(?:\s+(?:as|at)|:)\s*(?P<q>[\w,-]+)"
@@ -101,11 +101,17 @@ def _shared(q: Quantity, share: Quantity | None) -> tuple[int, int, int | None]:
     """``(best, low, high)`` of ``q``, divided by ``share`` when a total is split."""
     best, low, high = q.best, q.low, q.high
     if share is not None and share.best > 0:
-        # the first row takes the remainder (ACLED: "20 fatalities split between 3 events"
-        # codes 7, 7 and 6), and the top event is the first row
-        best, low = -(-best // share.best), -(-low // share.best)
-        high = None if high is None else -(-high // share.best)
+        best, low = share_of(best, share.best), share_of(low, share.best)
+        high = None if high is None else share_of(high, share.best)
     return best, low, high
+
+
+def share_of(total: int, rows: int) -> int:
+    """One row's part of a toll split among ``rows`` rows: the part most rows get. ACLED
+    gives the remainder to the first rows ("20 fatalities split between 3 events": 7, 7,
+    6; "1 fatality split among 12 events": 1 and eleven 0), so the total over the rows,
+    rounded half up."""
+    return (2 * total + rows) // (2 * rows)
 
 
 def _add_coded(mentions: list[Mention], text: str, offset: int, numbers: NumberLexicon) -> None:
@@ -122,9 +128,9 @@ def _add_coded(mentions: list[Mention], text: str, offset: int, numbers: NumberL
             best, low = best + extra.best, low + extra.low
             high = None if high is None or extra.high is None else high + extra.high
         start, end = offset + m.start(), offset + m.end()
-        kind = (
-            "coded-part" if QUALIFIED.search(text[max(0, m.start() - 60) : m.start()]) else "coded"
-        )
+        # "Unknown fatalities coded at 3, in addition to 2 known": the whole toll
+        qualified = QUALIFIED.search(text[max(0, m.start() - 60) : m.start()])
+        kind = "coded-part" if qualified and extra is None else "coded"
         mentions.append(Mention("killed", best, low, high, start, end, m.group(0), kind=kind))
     for m in BARE_CODED.finditer(text):
         start, end = offset + m.start(), offset + m.end()
@@ -265,7 +271,7 @@ def split_share(mentions: list[Mention], toll: Mention | None) -> Mention | None
     n = shares[0].best or 1
 
     def part(value: int | None) -> int | None:
-        return None if value is None else -(-value // n)
+        return None if value is None else share_of(value, n)
 
     return Mention(
         toll.category,

@@ -304,9 +304,12 @@ def _mention_for_cue(
         return None
     if phrase.endswith("ed") and re.search(r"\b(?:a|an|the)\s+$", before, re.I):
         return None  # "the mother of a killed student": an adjective, no new death
-    if phrase in ("killing", "killings", "murder") and NOMINAL_BEFORE.search(before):
-        if not re.match(r"^\s+of\s+", after):
-            return None  # "The killing is believed to be…": a noun, not a verb with victims
+    if (
+        phrase in ("killing", "killings", "murder")
+        and NOMINAL_BEFORE.search(before)
+        and not re.match(r"^\s+of\s+", after)
+    ):
+        return None  # "The killing is believed to be…": a noun, not a verb with victims
     nominal = re.match(r"^\s+of\s+", after)
     if nominal and phrase in ("killing", "killings", "death", "deaths", "murder"):
         obj = right_object(after[nominal.end() :], lex)  # "the killing of a teacher"
@@ -316,7 +319,11 @@ def _mention_for_cue(
         return Mention(category, best, low, high, start, end + nominal.end() + e, "", kind)
     passive = bool(PASSIVE_BEFORE.search(before)) or INTRANSITIVE.match(phrase) is not None
     quoted = re.sub(r"^\s*['’\"]", "", after)  # "27 fighters 'eliminated' by the army"
-    active = phrase.endswith("ing") or (not passive and LEFT_AFTER.match(quoted) is None)
+    # "militiamen killed and mutilated the body of a man": a coordinated verb, still active
+    chained = re.match(r"^\s*and\s+\w+(?:ed|ing)\s+(?:the|a|an|his|her|their|its|[0-9])", after)
+    active = phrase.endswith("ing") or (
+        not passive and (LEFT_AFTER.match(quoted) is None or chained is not None)
+    )
     if active and not INTRANSITIVE.match(phrase):
         obj = right_object(after, lex)
         if obj is None:

@@ -51,6 +51,7 @@ RELATIVE: frozenset[str] = words("casualties", "relative")
 SINGULAR_PRONOUN: frozenset[str] = words("casualties", "singular_pronoun")
 REFLEXIVE: frozenset[str] = words("casualties", "reflexive")
 NOT_PEOPLE: frozenset[str] = words("casualties", "not_people")
+PERSON_NOUNS: frozenset[str] = words("casualties", "person_nouns")
 PREPOSITIONS: frozenset[str] = words("casualties", "prepositions")
 PREPOSITION = re.compile(rf"^\s*(?:{'|'.join(sorted(PREPOSITIONS))})\b", re.I)
 NP_TAIL = re.compile(
@@ -118,73 +119,8 @@ def _piece_count(piece: str, lex: NumberLexicon, bare: bool = False) -> Count | 
     return None
 
 
-# function words that a bare-noun piece can be, never a person ("killing them all")
-_NOT_A_PERSON = frozenset(
-    {
-        "all",
-        "them",
-        "it",
-        "this",
-        "that",
-        "those",
-        "these",
-        "some",
-        "none",
-        "both",
-        "each",
-        "others",
-        "other",
-        "more",
-        "most",
-        "less",
-        "people",
-        "everyone",
-        "anyone",
-        "someone",
-        "nobody",
-        "one",
-        "many",
-        "few",
-        "several",
-        "themselves",
-        "itself",
-        "they",
-        "we",
-        "us",
-        "you",
-        "i",
-        "me",
-        "what",
-        "which",
-        "who",
-        "whom",
-        "there",
-        "here",
-        "too",
-        "also",
-        "are",
-        "is",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "not",
-        "no",
-    }
-)
-
-
 def _bare_person(word: str) -> bool:
-    return (
-        word.isalpha()
-        and not word.endswith(("ly", "ed", "ing"))  # "and fired", "severely", "injuring"
-        and word not in _NOT_A_PERSON
-    )
+    return word in PERSON_NOUNS
 
 
 def count_conjuncts(phrase: str, lex: NumberLexicon, bare: bool = False) -> Count | None:
