@@ -79,7 +79,9 @@ def _build_pattern(months: dict[str, int], weekdays: dict[str, int], lex: dict[s
         rf"(?P<mdy>{mon}\s+{day}(?![0-9])(?:,?\s+{year})?)",
         # June 2014 / in early June / since mid-June / June
         rf"(?P<my>(?:(?:in|since|during|until|by|from|early|late|mid|end\s+of|"
-        rf"beginning\s+of|last|this)[\s-]+)*(?:early\s+|late\s+|mid-?)?{mon}(?:,?\s+(?:of\s+)?{year})?)",
+        rf"beginning\s+of|last|this)[\s-]+)*(?:early\s+|late\s+|mid-?)?{mon}"
+        # "until March 19" is a day (mdy), never the month of March
+        rf"(?:,?\s+(?:of\s+)?{year}|(?!\s*[0-3]?[0-9](?![0-9]))))",
         # last Tuesday, on Tuesday, Tuesday night
         # "overnight into Saturday": the night ends on the named day
         rf"(?P<wd>(?:(?:last|this|on|past|next|(?:overnight\s+)?into)\s+)?(?:{wd})"
