@@ -240,7 +240,8 @@ def paragraph_toll(text: str) -> int | None:
     [
         # a whole coder note beats a partial one told before it
         (
-            "A chief and some guards died. Unspecified fatalities coded as 3. Fatalities coded as 4",
+            "A chief and some guards died. Unspecified fatalities coded as 3. "
+            "Fatalities coded as 4",
             4,
         ),
         # the coder's number stands for the unknown ones; the counted ones are added

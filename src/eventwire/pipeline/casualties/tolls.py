@@ -270,38 +270,7 @@ def _mention_for_cue(
 ) -> Mention | None:
     before, after = text[previous_end:start], text[end:following]
     if form == "noun":
-        if phrase in ("death", "deaths") and re.match(r"^\s+of\s+", after):
-            of = re.match(r"^\s+of\s+", after)
-            assert of is not None
-            obj = right_object(after[of.end() :], lex)  # "the deaths of at least 4 soldiers"
-            if obj is None:
-                return None
-            best, low, high, kind, s, e = obj
-            return Mention(category, best, low, high, start, end + of.end() + e, "", kind)
-        body = _one_body(phrase, before, after, category, start, end)
-        if body is not None:
-            return body
-        if phrase in ("bodies", "corpses", "dead bodies", "body"):
-            of = re.match(r"^\s+of\s+", after)
-            if of:
-                obj = right_object(after[of.end() :], lex)
-                if obj is not None:
-                    best, low, high, kind, s, e = obj
-                    if re.search(r"\b(?:the|their|his|her|its)\s+$", before):
-                        kind = "anaphoric"  # "killed … and dumped the body of": same victim
-                    return Mention(category, best, low, high, start, end + of.end() + e, "", kind)
-        if phrase in ("bodies", "corpses") and re.search(r"(?:\btheir|['’]s|s['’])\s+$", before):
-            return Mention(category, 0, 0, None, start, end, "", "pronoun")
-        found = find_quantities(before[-40:], 0, lex)
-        gap = before[-40:][found[-1].end :].strip() if found else ""
-        if phrase == "death" and gap:
-            return None  # "one death", never "140 prisoners on death row", "3 beat to death"
-        if found and gap.count(" ") <= 2:
-            last = found[-1]
-            qstart = start - len(before[-40:]) + last.start
-            kind = "vague" if last.vague else "count"
-            return Mention(category, last.best, last.low, last.high, qstart, end, "", kind)
-        return None
+        return _noun_mention(phrase, category, before, after, start, end, lex)
     if phrase.endswith("ed") and re.search(r"\b(?:a|an|the)\s+$", before, re.I):
         return None  # "the mother of a killed student": an adjective, no new death
     if (
@@ -341,6 +310,45 @@ def _mention_for_cue(
     mention = Mention(category, best, low, high, previous_end + s, end, "", kind)
     last_left.append(mention)
     return mention
+
+
+def _noun_mention(
+    phrase: str, category: str, before: str, after: str, start: int, end: int, lex: NumberLexicon
+) -> Mention | None:
+    """The mention of a counted noun cue: "2 fatalities", "the bodies of 3 men", "the
+    deaths of 4 soldiers" (after a result verb), "his body was found"."""
+    if phrase in ("death", "deaths") and re.match(r"^\s+of\s+", after):
+        of = re.match(r"^\s+of\s+", after)
+        assert of is not None
+        obj = right_object(after[of.end() :], lex)  # "the deaths of at least 4 soldiers"
+        if obj is None:
+            return None
+        best, low, high, kind, s, e = obj
+        return Mention(category, best, low, high, start, end + of.end() + e, "", kind)
+    body = _one_body(phrase, before, after, category, start, end)
+    if body is not None:
+        return body
+    if phrase in ("bodies", "corpses", "dead bodies", "body"):
+        of = re.match(r"^\s+of\s+", after)
+        if of:
+            obj = right_object(after[of.end() :], lex)
+            if obj is not None:
+                best, low, high, kind, _s, e = obj
+                if re.search(r"\b(?:the|their|his|her|its)\s+$", before):
+                    kind = "anaphoric"  # "killed … and dumped the body of": same victim
+                return Mention(category, best, low, high, start, end + of.end() + e, "", kind)
+    if phrase in ("bodies", "corpses") and re.search(r"(?:\btheir|['’]s|s['’])\s+$", before):
+        return Mention(category, 0, 0, None, start, end, "", "pronoun")
+    found = find_quantities(before[-40:], 0, lex)
+    gap = before[-40:][found[-1].end :].strip() if found else ""
+    if phrase == "death" and gap:
+        return None  # "one death", never "140 prisoners on death row", "3 beat to death"
+    if found and gap.count(" ") <= 2:
+        last = found[-1]
+        qstart = start - len(before[-40:]) + last.start
+        kind = "vague" if last.vague else "count"
+        return Mention(category, last.best, last.low, last.high, qstart, end, "", kind)
+    return None
 
 
 def _one_body(

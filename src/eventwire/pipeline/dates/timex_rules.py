@@ -111,11 +111,10 @@ def _numeric(text: str, order: str, published: date | None = None) -> When | Non
         month, day = day, month  # 14/06/2014 is unambiguous whatever the default order
     when = _safe_day(y, month, day)
     other = _safe_day(y, day, month)
-    if when is not None and published is not None and when > published:
-        # "raided on 06/05/2017" in a report of 6 May 2017: read the other way round, since
-        # an event reported as past cannot fall after its report
-        if other is not None and other <= published:
-            when = other
+    # "raided on 06/05/2017" in a report of 6 May 2017: read the other way round, since an
+    # event reported as past cannot fall after its report
+    if when and published and when > published and other is not None and other <= published:
+        when = other
     return None if when is None else When(start=when, end=when, precision="day")
 
 
