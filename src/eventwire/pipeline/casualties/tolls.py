@@ -323,7 +323,7 @@ def _noun_mention(
         obj = right_object(after[of.end() :], lex)  # "the deaths of at least 4 soldiers"
         if obj is None:
             return None
-        best, low, high, kind, s, e = obj
+        best, low, high, kind, _s, e = obj
         return Mention(category, best, low, high, start, end + of.end() + e, "", kind)
     body = _one_body(phrase, before, after, category, start, end)
     if body is not None:
