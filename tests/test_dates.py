@@ -310,3 +310,34 @@ def test_a_numeric_date_after_its_report_reads_the_other_way_round() -> None:
 def test_a_month_with_a_day_after_it_is_that_day() -> None:
     (timex,) = find_timexes("Clashes continued until December 5.", PUB)
     assert (timex.when.start, timex.when.precision) == (date(2014, 12, 5), "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the only date of the sentence dates a noun the event is about: publication
+        ("Teachers protested over the unpaid November salaries.", "protested", PUB),
+        ("Crowds marched against the 2 December killing of a farmer.", "marched", PUB),
+        # a date on a noun of time still dates the event
+        ("Gunmen stormed the camp on the morning of 2 December.", "stormed", date(2014, 12, 2)),
+    ],
+)
+def test_a_date_that_dates_a_noun_is_not_the_events(
+    stage: DatesStage,
+    settings_and_resources: tuple[object, object],
+    text: str,
+    trigger: str,
+    expected: date,
+) -> None:
+    from eventwire.pipeline.base import registered_stages
+
+    cfg, res = settings_and_resources
+    registry = registered_stages()
+    doc = Document(text=text, published=PUB)
+    for name in ("eventwire.structure.v1", "eventwire.nlp.v1"):
+        doc = registry[name](cfg, res)(doc)  # type: ignore[arg-type]
+    at = text.index(trigger)
+    span = Span(at, at + len(trigger), "trigger", trigger)
+    doc.events = [Event(doc.doc_id, span, 0, "PROTEST")]
+    assert doc.parses, "the sentence must be parsed"
+    assert stage(doc).events[0].date.start == expected  # type: ignore[union-attr]

@@ -194,6 +194,23 @@ class DatesStage:
             return 0, distance + 1000
         return 1, distance
 
+    def _dates_a_noun(self, doc: Document, event: Event, timex: Timex) -> bool:
+        """Whether a date hangs on a noun other than the trigger ("the killing of a priest
+        on 22 January", "the agreement signed on 19 February")."""
+        sentence = doc.sentences[event.sentence_index]
+        parse = doc.parses.get(event.sentence_index)
+        trigger = _token_at(parse, event.trigger.start - sentence.start)
+        anchor = _token_at(parse, timex.start - sentence.start)
+        if trigger is None or anchor is None:
+            return False
+        host = _host_of(anchor, timex.start - sentence.start, timex.end - sentence.start)
+        return (
+            host is not None
+            and host.pos_ == "NOUN"
+            and host.i != trigger.i
+            and host.text.lower() not in self.lexicon.time_nouns
+        )
+
     def _background(self, doc: Document, event: Event, timex: Timex) -> bool:
         """True when a date of the event's sentence belongs to another clause: an aside in
         parentheses the trigger is not in ("took control (initial takeover was on 20
@@ -320,6 +337,10 @@ class DatesStage:
             when.recurring = True
             return when
         own = [t for t in own if not self._background(doc, event, t)]
+        if own and all(self._dates_a_noun(doc, event, t) for t in own):
+            # "leaders protest the killing of a priest on 22 January": every date of the
+            # sentence dates a noun the event is about, not the event
+            own = []
         if own:
             pool = _prefer_stated_days(own, self.lexicon.weekdays)
             best = min(pool, key=lambda t: self._rank(doc, event, t))

@@ -41,6 +41,8 @@ class TimexLexicon:
     habitual_pattern: re.Pattern[str]
     # opens a background clause ("after", "following"): see dates/stage.py _background
     background_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    # nouns of time a date may hang on and still date the event ("the morning of 27 May")
+    time_nouns: frozenset[str] = frozenset()
 
 
 def _words_pattern(words: list[str]) -> re.Pattern[str]:
@@ -132,4 +134,5 @@ def load_timex_lexicon(name: str = "timex.yaml") -> TimexLexicon:
         pattern=re.compile(_build_pattern(months, weekdays, lex), re.IGNORECASE),
         habitual_pattern=re.compile(rf"(?<![\w-])(?:{_alt(list(habitual))})(?![\w-])", re.I),
         background_pattern=_words_pattern([str(w) for w in lex.get("background") or []]),
+        time_nouns=frozenset(str(w).lower() for w in lex.get("time_nouns") or []),
     )
