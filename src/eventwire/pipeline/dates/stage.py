@@ -195,20 +195,33 @@ class DatesStage:
         return 1, distance
 
     def _dates_a_noun(self, doc: Document, event: Event, timex: Timex) -> bool:
-        """Whether a date hangs on a noun other than the trigger ("the killing of a priest
-        on 22 January", "the agreement signed on 19 February")."""
+        """Whether a date dates a noun other than the trigger, unambiguously: it modifies the
+        noun from before ("the 2 December killing", "the 8 August poll", "February
+        salaries") or through "of" ("the protests of 31 July"). A date after a noun with
+        another preposition ("shot dead at a checkpoint in Homs on Monday") may attach to
+        the verb whatever the parse says, and still dates the event."""
         sentence = doc.sentences[event.sentence_index]
         parse = doc.parses.get(event.sentence_index)
         trigger = _token_at(parse, event.trigger.start - sentence.start)
         anchor = _token_at(parse, timex.start - sentence.start)
         if trigger is None or anchor is None:
             return False
-        host = _host_of(anchor, timex.start - sentence.start, timex.end - sentence.start)
+        start, end = timex.start - sentence.start, timex.end - sentence.start
+        token, via = anchor, []
+        while token.head.i != token.i:
+            token = token.head
+            if start <= token.idx < end:
+                continue
+            if token.pos_ != "ADP":
+                break
+            via.append(token.text.lower())
+        else:
+            return False
         return (
-            host is not None
-            and host.pos_ == "NOUN"
-            and host.i != trigger.i
-            and host.text.lower() not in self.lexicon.time_nouns
+            token.pos_ == "NOUN"
+            and token.i != trigger.i
+            and token.text.lower() not in self.lexicon.time_nouns
+            and (token.i > anchor.i or via == ["of"])
         )
 
     def _background(self, doc: Document, event: Event, timex: Timex) -> bool:
