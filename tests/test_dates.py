@@ -257,3 +257,87 @@ def test_a_date_before_the_background_word_still_dates_the_event(stage: DatesSta
     text = "Troops stormed the camp on 2 December after a week of shelling."
     doc = stage(make_doc(text, PUB, ["stormed"]))
     assert doc.events[0].date.start == date(2014, 12, 2)  # type: ignore[union-attr]
+
+
+# -- issue 16: date error classes (sentences written for these tests) -----------------------
+def test_a_framing_date_dates_the_narration_after_it(stage: DatesStage) -> None:
+    text = (
+        "On 3 December 2014, fighting spread across the district. Officials said the "
+        "positions were shelled again on 20 November and 25 November. Four people died "
+        "in the clashes."
+    )
+    doc = stage(make_doc(text, PUB, ["died"]))
+    # not the last date of the sentence before (a background list), the paragraph's frame
+    assert doc.events[0].date.start == date(2014, 12, 3)  # type: ignore[union-attr]
+
+
+def test_without_a_frame_the_nearest_earlier_date_still_carries(stage: DatesStage) -> None:
+    text = "Fighting spread across the district on 2 December. Four people died in the clashes."
+    doc = stage(make_doc(text, PUB, ["died"]))
+    assert doc.events[0].date.start == date(2014, 12, 2)  # type: ignore[union-attr]
+
+
+def test_a_habitual_cue_of_another_clause_leaves_the_event_single(
+    stage: DatesStage, settings_and_resources: tuple[object, object]
+) -> None:
+    from eventwire.pipeline.base import registered_stages
+
+    cfg, res = settings_and_resources
+    registry = registered_stages()
+    text = "A convoy was hit by gunmen who mistook it for army trucks, which often use the road."
+    doc = Document(text=text, published=PUB)
+    for name in ("eventwire.structure.v1", "eventwire.nlp.v1"):
+        doc = registry[name](cfg, res)(doc)  # type: ignore[arg-type]
+    at = text.index("hit")
+    doc.events = [Event(doc.doc_id, Span(at, at + 3, "trigger", "hit"), 0, "ASSAULT")]
+    assert doc.parses, "the sentence must be parsed for the clause test"
+    when = stage(doc).events[0].date
+    assert when is not None and not when.recurring and when.precision == "publication"
+
+
+def test_overnight_into_a_weekday_is_that_day() -> None:
+    (timex,) = find_timexes("Militias attacked the base overnight into Monday.", PUB)
+    assert timex.when.start == date(2014, 12, 8)
+
+
+def test_a_numeric_date_after_its_report_reads_the_other_way_round() -> None:
+    (timex,) = find_timexes("Raiders struck the village on 11/10/2014.", date(2014, 10, 20))
+    assert timex.when.start == date(2014, 10, 11)  # 10 November would be after the report
+    (kept,) = find_timexes("Raiders struck the village on 11/10/2014.", date(2014, 12, 1))
+    assert kept.when.start == date(2014, 11, 10)
+
+
+def test_a_month_with_a_day_after_it_is_that_day() -> None:
+    (timex,) = find_timexes("Clashes continued until December 5.", PUB)
+    assert (timex.when.start, timex.when.precision) == (date(2014, 12, 5), "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the only date of the sentence dates a noun the event is about: publication
+        ("Teachers protested over the unpaid November salaries.", "protested", PUB),
+        ("Crowds marched against the 2 December killing of a farmer.", "marched", PUB),
+        # a date on a noun of time still dates the event
+        ("Gunmen stormed the camp on the morning of 2 December.", "stormed", date(2014, 12, 2)),
+    ],
+)
+def test_a_date_that_dates_a_noun_is_not_the_events(
+    stage: DatesStage,
+    settings_and_resources: tuple[object, object],
+    text: str,
+    trigger: str,
+    expected: date,
+) -> None:
+    from eventwire.pipeline.base import registered_stages
+
+    cfg, res = settings_and_resources
+    registry = registered_stages()
+    doc = Document(text=text, published=PUB)
+    for name in ("eventwire.structure.v1", "eventwire.nlp.v1"):
+        doc = registry[name](cfg, res)(doc)  # type: ignore[arg-type]
+    at = text.index(trigger)
+    span = Span(at, at + len(trigger), "trigger", trigger)
+    doc.events = [Event(doc.doc_id, span, 0, "PROTEST")]
+    assert doc.parses, "the sentence must be parsed"
+    assert stage(doc).events[0].date.start == expected  # type: ignore[union-attr]

@@ -40,6 +40,7 @@ from eventwire.records import Document, Event, Fatalities, Sentence
 
 NAME = "eventwire.casualties.v1"
 LETHAL_TYPES = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "THREATEN")
+NOTE_KINDS = frozenset({"coded", "coded-own"})  # a coder's toll for the report's event
 NEW_INCIDENT = re.compile(
     r"^\W*(?:separately|in\s+a\s+separate|in\s+another|another|elsewhere|meanwhile"
     r"|in\s+a\s+second|a\s+second|in\s+an\s+unrelated|also\s+on)\b",
@@ -120,6 +121,7 @@ class CasualtiesStage:
                 sentences_of.setdefault(sentence.segment, []).append((index, sentence))
         found: list[Incident] = []
         for segment in sorted(segments):
+            first = len(found)
             pending: list[Mention] = []
             current: Incident | None = None
             first_of_segment: Incident | None = None
@@ -140,6 +142,7 @@ class CasualtiesStage:
                     pending.extend(mentions)
                 else:
                     current.mentions.extend(mentions)
+            _share_coder_notes(found[first:])
         return found
 
     def fatalities_for(
@@ -184,6 +187,23 @@ class CasualtiesStage:
             for event in incident.events:
                 event.fatalities = self.fatalities_for(event, tolls)
         return doc
+
+
+def _share_coder_notes(incidents: list[Incident]) -> None:
+    """A coder's note ("Fatalities coded as 5") speaks for the whole paragraph: every
+    incident of it that holds none takes the paragraph's notes (an event the coder split
+    off by place still gets the coded toll, not the sum of the sentences around it)."""
+    notes = [
+        m
+        for incident in incidents
+        for m in incident.mentions
+        if m.kind in NOTE_KINDS and not m.background
+    ]
+    if not notes:
+        return
+    for incident in incidents:
+        if not any(m.kind in NOTE_KINDS for m in incident.mentions):
+            incident.mentions.extend(notes)
 
 
 def replace_background(mention: Mention) -> Mention:

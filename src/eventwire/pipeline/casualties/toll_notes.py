@@ -18,13 +18,32 @@ SHORT_SUMMARY = re.compile(
     r"\s*[.]?\s*",
     re.I,
 )
+SHARE_UNITS = r"(?:\w+\s+)?(?:events|locations|days|places|areas|incidents)"
+SHARE = r"(?:split|spread|distributed)(?:\s+up)?\s+(?:among|across|between|over)\s+"
 CODED = re.compile(
-    r"fatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+|is\s+)?coded\s+(?:as|at)\s+(?P<q>[\w,-]+)"
-    r"(?:[^.;]*?\b(?:split|spread|distributed)\s+(?:among|across|between|over)\s+(?P<m>\w+)\s+"
-    r"(?:events|locations|days|places|areas))?"
+    r"(?:fatalit(?:y|ies)|casualties|deaths)[,:]?\s+(?:were\s+|was\s+|are\s+|is\s+)?coded"
+    r"(?:\s+(?:as|at)|:)\s*(?P<q>[\w,-]+)"
+    rf"(?:[^.;]*?\b{SHARE}(?P<m>\w+)\s+{SHARE_UNITS}(?:\s+(?:in|over)\s+(?P<d>\w+)\s+days)?)?"
     r"(?:,?\s+in\s+addition\s+to\s+(?P<add>[\w,-]+)\s+(?:\w+\s+)?fatalit)?",
     re.I,
 )
+# "… split across 2 events and coded as 7 for this event": the row's own share, stated
+OWN_SHARE = re.compile(
+    r"\bcoded\s+(?:as|at)\s+(?P<q>[\w,-]+)\s+(?:for|in)\s+this\s+(?:event|location|row)\b",
+    re.I,
+)
+# "Unspecified number of fatalities coded as 3": a part of the toll, where another note
+# ("Fatalities coded as 4 (1 senior militant + 3 unspecified)") gives the whole
+QUALIFIED = re.compile(
+    r"\b(?:unspecified|unknown|unreported|estimated|unconfirmed|other)\b[^.;]{0,40}$", re.I
+)
+# the coder's number for an unknown group, told beside it: "Several rebels killed (coded as
+# 10)", "heavy losses, coded as 10, were reported", "(unknown coded as 10)"
+BARE_CODED = re.compile(
+    r"\bcoded\s+(?:as|at)\s+(?P<q>[0-9]{1,4})(?=\s*(?:[),.;]|$|and\b|across\b|split\b))", re.I
+)
+# trailing markup of an analyst's note: "1 killed. [size=no report]"
+MARKUP = re.compile(r"\s*\[[^\[\]]*=[^\[\]]*\]\s*$")
 ZERO = re.compile(
     r"\b(?:no|neither|nor|without|zero)\s+(?:\w+\s+){0,2}?(?:fatalit(?:y|ies)|deaths?|casualties)"
     r"|\bno\s+(?:one|body|people|person|civilians?)\s+(?:was|were|had\s+been|has\s+been)\s+"
@@ -42,16 +61,16 @@ UPDATE = re.compile(
 )
 SUMMARY = re.compile(
     r"(?P<q>\b[\w,-]+(?:\s+[\w-]+)?)\s+(?:reported\s+|confirmed\s+)?fatalit(?:y|ies)\b"
-    r"(?:\s+(?:split|spread|distributed)\s+(?:among|across|between|over)\s+(?P<m>\w+)\s+"
-    r"(?:events|locations|days|places|areas))?",
+    rf"(?:\s+{SHARE}(?P<m>\w+)\s+{SHARE_UNITS})?",
     re.I,
 )
 
 # a coder's note that the toll is shared by several rows: "(coded across 3 events)",
 # "Fatalities split between two events", "(fatality split across 2 events)"
 SPLIT = re.compile(
-    r"\b(?:coded|split|spread|distributed)\s+(?:among|across|between|over)\s+(?P<m>\w+)\s+"
-    r"(?:events|locations|days|places|areas)\b",
+    r"\b(?:coded|split|spread|distributed)(?:\s+up)?\s+(?:among|across|between|over)\s+"
+    rf"(?P<m>\w+)\s+{SHARE_UNITS}(?:\s+(?:in|over)\s+(?P<d>\w+)\s+days)?\b"
+    r"|\b(?:split|spread|distributed)\b[^.;]{0,40}?\b(?:in|over)\s+(?P<d2>\w+)\s+days\b",
     re.I,
 )
 
@@ -70,6 +89,7 @@ class Mention:
     kind: str = "count"  # count, anaphoric, vague, update, summary, coded, zero
     background: bool = False
     ambiguous: bool = False
+    competing: bool = False  # told after a competing source ("other sources put it at 29")
 
 
 def first_quantity(text: str, lex: NumberLexicon) -> Quantity | None:
@@ -82,9 +102,17 @@ def _shared(q: Quantity, share: Quantity | None) -> tuple[int, int, int | None]:
     """``(best, low, high)`` of ``q``, divided by ``share`` when a total is split."""
     best, low, high = q.best, q.low, q.high
     if share is not None and share.best > 0:
-        best, low = best // share.best, low // share.best
-        high = None if high is None else high // share.best
+        best, low = share_of(best, share.best), share_of(low, share.best)
+        high = None if high is None else share_of(high, share.best)
     return best, low, high
+
+
+def share_of(total: int, rows: int) -> int:
+    """One row's part of a toll split among ``rows`` rows: the part most rows get. ACLED
+    gives the remainder to the first rows ("20 fatalities split between 3 events": 7, 7,
+    6; "1 fatality split among 12 events": 1 and eleven 0), so the total over the rows,
+    rounded half up."""
+    return (2 * total + rows) // (2 * rows)
 
 
 def _add_coded(mentions: list[Mention], text: str, offset: int, numbers: NumberLexicon) -> None:
@@ -95,13 +123,31 @@ def _add_coded(mentions: list[Mention], text: str, offset: int, numbers: NumberL
         if q is None:
             continue
         # "coded as 10 and spread across three…"
-        best, low, high = _shared(q, first_quantity(m.group("m") or "", numbers))
+        best, low, high = _shared(q, _split_count(m, numbers) if m.group("m") else None)
         extra = first_quantity(m.group("add") or "", numbers)
         if extra is not None:  # "coded at 3, in addition to 2 known fatalities"
             best, low = best + extra.best, low + extra.low
             high = None if high is None or extra.high is None else high + extra.high
         start, end = offset + m.start(), offset + m.end()
-        mentions.append(Mention("killed", best, low, high, start, end, m.group(0), kind="coded"))
+        # "Unknown fatalities coded at 3, in addition to 2 known": the whole toll
+        qualified = QUALIFIED.search(text[max(0, m.start() - 60) : m.start()])
+        kind = "coded-part" if qualified and extra is None else "coded"
+        mentions.append(Mention("killed", best, low, high, start, end, m.group(0), kind=kind))
+    for m in BARE_CODED.finditer(text):
+        start, end = offset + m.start(), offset + m.end()
+        q = first_quantity(m.group("q"), numbers)
+        if q is None or any(x.start <= start < x.end or start <= x.start < end for x in mentions):
+            continue
+        # "Fatalities split across two locations, coded as 2": the note's toll for the row
+        kind = "coded" if re.search(r"fatalit", text[: m.start()], re.I) else "coded-part"
+        mentions.append(Mention("killed", q.best, q.low, q.high, start, end, m.group(0), kind))
+    for m in OWN_SHARE.finditer(text):
+        q = first_quantity(m.group("q"), numbers)
+        if q is not None:
+            start, end = offset + m.start(), offset + m.end()
+            mentions.append(
+                Mention("killed", q.best, q.low, q.high, start, end, m.group(0), kind="coded-own")
+            )
 
 
 def _add_zeros_and_updates(
@@ -111,7 +157,12 @@ def _add_zeros_and_updates(
     rose to 30")."""
     for m in ZERO.finditer(plain):
         start, end = offset + m.start(), offset + m.end()
-        mentions.append(Mention("killed", 0, 0, 0, start, end, m.group(0), kind="zero"))
+        # "no fatalities assumed", "no fatalities coded": the coder's own toll
+        noted = re.match(
+            r"\s+(?:were\s+|are\s+|is\s+)?(?:assumed|coded|recorded)\b", plain[m.end() :]
+        )
+        kind = "coded" if noted else "zero"
+        mentions.append(Mention("killed", 0, 0, 0, start, end, m.group(0), kind=kind))
     for m in UPDATE.finditer(plain):
         phrase = m.group("q") or m.group("q2") or m.group("q3") or ""
         q = first_quantity(phrase, numbers)
@@ -147,7 +198,7 @@ def _add_summaries(mentions: list[Mention], text: str, offset: int, numbers: Num
                 kind="summary",
             )
         )
-    short = SHORT_SUMMARY.fullmatch(text)
+    short = SHORT_SUMMARY.fullmatch(MARKUP.sub("", text))
     if short:  # a coder's closing note: "1 killed." / "2 dead, 3 injured."
         note = first_quantity(short.group("q"), numbers)
         if note is not None:
@@ -179,7 +230,7 @@ def find_note_mentions(text: str, plain: str, offset: int, numbers: NumberLexico
         start, end = offset + m.start(), offset + m.end()
         if any(x.start <= start < x.end for x in mentions):
             continue  # "coded as 10 and spread across three events": already shared
-        share = first_quantity(m.group("m"), numbers)
+        share = _split_count(m, numbers)
         if share is not None and share.best > 1:
             mentions.append(
                 Mention(
@@ -196,16 +247,32 @@ def find_note_mentions(text: str, plain: str, offset: int, numbers: NumberLexico
     return mentions
 
 
+def _split_count(m: re.Match[str], numbers: NumberLexicon) -> Quantity | None:
+    """How many rows share a toll: "across three locations in two days" is six."""
+    groups = m.groupdict()
+    rows = first_quantity(groups.get("m") or "", numbers)
+    days = first_quantity(groups.get("d") or groups.get("d2") or "", numbers)
+    if rows is None or days is None:
+        return rows or days
+    n = rows.best * days.best
+    return Quantity(rows.start, days.end, m.group(0), n, n, n)
+
+
 def split_share(mentions: list[Mention], toll: Mention | None) -> Mention | None:
     """The toll of this row where a coder's note shares the incident's toll among several
     rows: the first row takes the larger part (ACLED's remainder goes to the first)."""
     shares = [m for m in mentions if m.kind == "split" and not m.background and m.best]
-    if toll is None or not shares or not toll.best or toll.kind in ("coded", "zero"):
+    if toll is not None and toll.kind.startswith("coded"):
+        # a coder's toll is shared only by a note told after it ("… coded as 3. Estimated
+        # fatalities spread across 3 locations"), never by one it answers ("Fatalities
+        # split across two locations, coded as 2") or its own row's share
+        shares = [m for m in shares if m.start >= toll.end and toll.kind != "coded-own"]
+    if toll is None or not shares or not toll.best or toll.kind == "zero":
         return toll
     n = shares[0].best or 1
 
     def part(value: int | None) -> int | None:
-        return None if value is None else -(-value // n)
+        return None if value is None else share_of(value, n)
 
     return Mention(
         toll.category,
@@ -256,14 +323,23 @@ def incident_toll(mentions: list[Mention], category: str = "killed") -> Mention 
         for m in resolved
         if m.category == category and not m.background and not m.ambiguous and m.best is not None
     ]
-    coded = [m for m in usable if m.kind == "coded"]
-    if coded:
-        return coded[0]  # "coded as 5 in one event and … 10 in another": the first is ours
+    if any(not m.competing and m.kind != "zero" for m in usable):
+        usable = [m for m in usable if not m.competing]  # the competing count is an estimate
+    for kind in ("coded-own", "coded"):
+        coded = [m for m in usable if m.kind == kind]
+        if coded:
+            return coded[0]  # "coded as 5 in one event and … 10 in another": the first is ours
     for kind in ("summary", "update"):
         chosen = [m for m in usable if m.kind == kind]
         if chosen:
             return chosen[-1]
     counted = [m for m in usable if m.kind in ("count", "vague")]
+    coded_parts = [m for m in usable if m.kind == "coded-part"]
+    if coded_parts:
+        # "1 officer and an unknown number of residents were killed. Unknown number of
+        # fatalities coded as 3": the coder's number stands for the vague ones, the
+        # counted ones are added (ACLED codes 4)
+        counted = [m for m in counted if m.kind != "vague"] + coded_parts
     anaphoric = [m for m in usable if m.kind == "anaphoric"]
     if counted or anaphoric:
         best = sum(m.best or 0 for m in counted)

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from eventwire.datafiles import data_path, read_data_file
+from eventwire.datafiles import data_path, read_data_file, words
 from eventwire.pipeline.casualties.numbers import (
     NumberLexicon,
     find_quantities,
@@ -49,12 +49,14 @@ __all__ = [
 CATEGORIES = ("killed", "wounded", "arrested", "kidnapped")
 INTRANSITIVE = re.compile(
     r"^(?:died|die|dies|dying|perished|drowned|were dead|was dead|are dead|is dead|found dead"
-    r"|lost their lives|lost his life|lost her life|succumbed to|dead)$",
+    r"|founded dead|lost their lives|lost his life|lost her life|succumbed to|succumbed|dead)$",
     re.I,
 )
 PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|is|are|been|being|be|got|get|gets|left|found)\s+(?:(?:\w+ly|also|later|then|all|both"
-    r"|reported(?:ly)?|allegedly|not|subsequently|eventually|either)\s+)*$",
+    r"|reported(?:ly)?|allegedly|not|subsequently|eventually|either)\s+)*"
+    # a chain of participles: "were attacked and killed", "was intercepted, shot and killed"
+    r"(?:[\w-]+(?:ed|en|t)\s*,\s*)*(?:[\w-]+(?:ed|en|t)\s+and\s+)?$",
     re.I,
 )
 RIGHT_START = re.compile(
@@ -76,11 +78,15 @@ HEDGE = re.compile(
     r"|may|intend(?:ed)?\s+to|narrowly\s+escaped\s+being|escaped\s+being)\s+(?:\w+\s+)?$",
     re.I,
 )
+TO_DEATH_VERBS: frozenset[str] = words("casualties", "to_death_verbs")
+_TO_DEATH_ALT = "|".join(sorted(TO_DEATH_VERBS, key=len, reverse=True))
 TO_DEATH = re.compile(
-    r"\b(?:shot|stabbed|beat|beaten|hacked|burned|burnt|stoned|clubbed|gunned)\s+"
+    rf"\b(?:{_TO_DEATH_ALT})\s+"
     r"(?P<obj>(?:(?!\b(?:and|but)\b)[^,;.]){1,60}?)\s+(?:to\s+death|dead)\b",
     re.I,
 )
+# a kill noun as the subject or object of its own clause ("The killing is believed…")
+NOMINAL_BEFORE = re.compile(r"\b(?:the|this|that|his|her|their|its)\s+$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +95,12 @@ class CueLexicon:
     pattern: re.Pattern[str]
     category_of: dict[str, tuple[str, str]]  # cue phrase → (category, "verb"|"noun")
     background: tuple[str, ...]
+    # "resulting in the deaths of": a nominal kill that is the event's result
+    result: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "Some sources put the toll at…" / "later reports of…": the last one before a count wins
+    competing: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "The dead included…": the counts after it are parts of a toll told before
+    breakdown: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
 def _alt(words: list[str]) -> str:
@@ -108,7 +120,28 @@ def load_cue_lexicon(name: str = "cues.yaml") -> CueLexicon:
             for phrase in raw[category].get(form, []):
                 category_of.setdefault(" ".join(str(phrase).lower().split()), (category, form))
     pattern = re.compile(rf"(?<![\w-])(?:{_alt(list(category_of))})(?![\w-])", re.I)
-    return CueLexicon(str(raw["version"]), pattern, category_of, tuple(raw.get("background", [])))
+    result = [str(w) for w in raw.get("result", [])]
+    alternative = [str(w) for w in raw.get("alternative", [])]
+    confirmed = [str(w) for w in raw.get("confirmed", [])]
+    breakdown = [str(w) for w in raw.get("breakdown", [])]
+    return CueLexicon(
+        str(raw["version"]),
+        pattern,
+        category_of,
+        tuple(raw.get("background", [])),
+        # "which had led to the death of": a pluperfect result is the background's own
+        re.compile(
+            rf"(?<!\bhad\s)\b(?:{_alt(result)})\s+(?:the\s+|a\s+)?$" if result else r"(?!x)x",
+            re.I,
+        ),
+        re.compile(
+            rf"\b(?:(?P<alt>{_alt(alternative)})|(?P<conf>{_alt(confirmed)}))\b"
+            if alternative and confirmed
+            else r"(?!x)x",
+            re.I,
+        ),
+        re.compile(rf"\b(?:{_alt(breakdown)})\b" if breakdown else r"(?!x)x", re.I),
+    )
 
 
 def _blank_parentheses(text: str) -> str:
@@ -152,6 +185,12 @@ def find_mentions(
         if any(s <= start < e for s, e in taken) or HEDGE.search(plain[max(0, start - 40) : start]):
             previous_end = end
             continue
+        if (
+            phrase in ("death", "deaths")
+            and re.match(r"^\s+of\b", plain[end:])
+            and not cues.result.search(plain[max(0, start - 40) : start])
+        ):
+            continue  # "protest the death of": the cause; "resulting in the deaths of" counts
         following = matches[index + 1].start() if index + 1 < len(matches) else len(plain)
         mention = _mention_for_cue(
             plain,
@@ -173,14 +212,35 @@ def find_mentions(
         mention.end += offset
         mention.text = text[mention.start - offset : mention.end - offset]
         if category == "killed":
-            mention.background = _is_background(plain[:start], cues) or (
+            # "the killing of" is the cause of the event, unless a result verb governs it
+            # ("resulting in the deaths of 4 soldiers")
+            nominal = (
                 phrase in ("killing", "death", "deaths", "murder", "killings")
                 and re.match(r"^\s+of\b", plain[end:]) is not None
+                and not cues.result.search(plain[max(0, start - 40) : start])
             )
+            mention.background = _is_background(plain[:start], cues) or nominal
             mention.ambiguous = _is_ambiguous(plain, start, end)
         mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
+    _mark_competing(mentions, plain, offset, cues)
+    parts = cues.breakdown.search(plain)
+    for mention in mentions:
+        if parts and mention.kind == "count" and mention.start - offset > parts.start():
+            mention.kind = "anaphoric"  # "The dead included four herders": part of the toll
     return mentions
+
+
+def _mark_competing(mentions: list[Mention], plain: str, offset: int, cues: CueLexicon) -> None:
+    """Flag the counts of one sentence told after a competing source ("Other sources
+    estimated as many as 16 had died", "Al Shabaab claimed to have killed 18"): the last
+    such cue before a count decides, so "later reports of one person killed" is not."""
+    cues_at = [(m.start(), m.group("alt") is not None) for m in cues.competing.finditer(plain)]
+    if not cues_at:
+        return
+    for mention in mentions:
+        before = [alt for at, alt in cues_at if at < mention.start - offset]
+        mention.competing = bool(before) and before[-1]
 
 
 def _is_ambiguous(text: str, start: int, end: int) -> bool:
@@ -210,24 +270,15 @@ def _mention_for_cue(
 ) -> Mention | None:
     before, after = text[previous_end:start], text[end:following]
     if form == "noun":
-        if phrase in ("bodies", "corpses", "dead bodies", "body"):
-            of = re.match(r"^\s+of\s+", after)
-            if of:
-                obj = right_object(after[of.end() :], lex)
-                if obj is not None:
-                    best, low, high, kind, s, e = obj
-                    if re.search(r"\b(?:the|their|his|her|its)\s+$", before):
-                        kind = "anaphoric"  # "killed … and dumped the body of": same victim
-                    return Mention(category, best, low, high, start, end + of.end() + e, "", kind)
-        if phrase in ("bodies", "corpses") and re.search(r"(?:\btheir|['’]s|s['’])\s+$", before):
-            return Mention(category, 0, 0, None, start, end, "", "pronoun")
-        found = find_quantities(before[-40:], 0, lex)
-        if found and before[-40:][found[-1].end :].strip().count(" ") <= 2:
-            last = found[-1]
-            qstart = start - len(before[-40:]) + last.start
-            kind = "vague" if last.vague else "count"
-            return Mention(category, last.best, last.low, last.high, qstart, end, "", kind)
-        return None
+        return _noun_mention(phrase, category, before, after, start, end, lex)
+    if phrase.endswith("ed") and re.search(r"\b(?:a|an|the)\s+$", before, re.I):
+        return None  # "the mother of a killed student": an adjective, no new death
+    if (
+        phrase in ("killing", "killings", "murder")
+        and NOMINAL_BEFORE.search(before)
+        and not re.match(r"^\s+of\s+", after)
+    ):
+        return None  # "The killing is believed to be…": a noun, not a verb with victims
     nominal = re.match(r"^\s+of\s+", after)
     if nominal and phrase in ("killing", "killings", "death", "deaths", "murder"):
         obj = right_object(after[nominal.end() :], lex)  # "the killing of a teacher"
@@ -236,7 +287,12 @@ def _mention_for_cue(
         best, low, high, kind, s, e = obj
         return Mention(category, best, low, high, start, end + nominal.end() + e, "", kind)
     passive = bool(PASSIVE_BEFORE.search(before)) or INTRANSITIVE.match(phrase) is not None
-    active = phrase.endswith("ing") or (not passive and LEFT_AFTER.match(after) is None)
+    quoted = re.sub(r"^\s*['’\"]", "", after)  # "27 fighters 'eliminated' by the army"
+    # "militiamen killed and mutilated the body of a man": a coordinated verb, still active
+    chained = re.match(r"^\s*and\s+\w+(?:ed|ing)\s+(?:the|a|an|his|her|their|its|[0-9])", after)
+    active = phrase.endswith("ing") or (
+        not passive and (LEFT_AFTER.match(quoted) is None or chained is not None)
+    )
     if active and not INTRANSITIVE.match(phrase):
         obj = right_object(after, lex)
         if obj is None:
@@ -254,6 +310,59 @@ def _mention_for_cue(
     mention = Mention(category, best, low, high, previous_end + s, end, "", kind)
     last_left.append(mention)
     return mention
+
+
+def _noun_mention(
+    phrase: str, category: str, before: str, after: str, start: int, end: int, lex: NumberLexicon
+) -> Mention | None:
+    """The mention of a counted noun cue: "2 fatalities", "the bodies of 3 men", "the
+    deaths of 4 soldiers" (after a result verb), "his body was found"."""
+    if phrase in ("death", "deaths") and re.match(r"^\s+of\s+", after):
+        of = re.match(r"^\s+of\s+", after)
+        assert of is not None
+        obj = right_object(after[of.end() :], lex)  # "the deaths of at least 4 soldiers"
+        if obj is None:
+            return None
+        best, low, high, kind, _s, e = obj
+        return Mention(category, best, low, high, start, end + of.end() + e, "", kind)
+    body = _one_body(phrase, before, after, category, start, end)
+    if body is not None:
+        return body
+    if phrase in ("bodies", "corpses", "dead bodies", "body"):
+        of = re.match(r"^\s+of\s+", after)
+        if of:
+            obj = right_object(after[of.end() :], lex)
+            if obj is not None:
+                best, low, high, kind, _s, e = obj
+                if re.search(r"\b(?:the|their|his|her|its)\s+$", before):
+                    kind = "anaphoric"  # "killed … and dumped the body of": same victim
+                return Mention(category, best, low, high, start, end + of.end() + e, "", kind)
+    if phrase in ("bodies", "corpses") and re.search(r"(?:\btheir|['’]s|s['’])\s+$", before):
+        return Mention(category, 0, 0, None, start, end, "", "pronoun")
+    found = find_quantities(before[-40:], 0, lex)
+    gap = before[-40:][found[-1].end :].strip() if found else ""
+    if phrase == "death" and gap:
+        return None  # "one death", never "140 prisoners on death row", "3 beat to death"
+    if found and gap.count(" ") <= 2:
+        last = found[-1]
+        qstart = start - len(before[-40:]) + last.start
+        kind = "vague" if last.vague else "count"
+        return Mention(category, last.best, last.low, last.high, qstart, end, "", kind)
+    return None
+
+
+def _one_body(
+    phrase: str, before: str, after: str, category: str, start: int, end: int
+) -> Mention | None:
+    """ "His body was found" (the person told of, maybe counted before), "a body was found"
+    (one more)."""
+    if phrase not in ("body", "dead body") or not re.match(r"^\s+(?:was|were|is|had)\b", after):
+        return None  # "his body was found", never "bruises all over his body"
+    if re.search(r"\b(?:his|her)\s+$", before, re.I):
+        return Mention(category, 1, 1, 1, start, end, "", "anaphoric")
+    if re.search(r"\b(?:a|another|one)\s+$", before, re.I):
+        return Mention(category, 1, 1, 1, start, end, "", "count")
+    return None
 
 
 def find_to_death(text: str, offset: int, lex: NumberLexicon) -> list[Mention]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from eventwire.datafiles import words
-from eventwire.pipeline.casualties.numbers import NumberLexicon, find_quantities
+from eventwire.pipeline.casualties.numbers import NumberLexicon, Quantity, find_quantities
 
 Count = tuple[int, int, int | None, str]
 Found = tuple[int, int, int | None, str, int, int]
@@ -29,7 +29,9 @@ RIGHT_BOUNDARY = re.compile(
     r"|who|which|that|including"
     r"|before|with|from|by|inside|outside|across|for|since|amid|because|following|whom|whose"
     r"|over|as\s+(?!well\s+as))\b|\band\s+(?:left|set|took|seized|destroyed|burn\w*|loot\w*"
-    r"|stole|fled|dumped|\w+ed\s+(?:the|a|an|their|his|her|[0-9]))\b",
+    r"|stole|fled|dumped|\w+ed\s+(?:the|a|an|their|his|her|[0-9]))\b"
+    # "killed 8 soldiers and 7 others were injured": a new clause with its own verb
+    r"|\band\s+(?:[\w'’-]+\s+){1,4}(?:was|were|are|is|had|have|has)\b",
     re.I,
 )
 CONJUNCTION = re.compile(
@@ -47,6 +49,12 @@ SINGLE: frozenset[str] = words("casualties", "single")
 DEFINITE: frozenset[str] = words("casualties", "definite")
 RELATIVE: frozenset[str] = words("casualties", "relative")
 TIME_UNITS: frozenset[str] = words("casualties", "time_units")
+SINGULAR_PRONOUN: frozenset[str] = words("casualties", "singular_pronoun")
+REFLEXIVE: frozenset[str] = words("casualties", "reflexive")
+NOT_PEOPLE: frozenset[str] = words("casualties", "not_people")
+PERSON_NOUNS: frozenset[str] = words("casualties", "person_nouns")
+PREPOSITIONS: frozenset[str] = words("casualties", "prepositions")
+PREPOSITION = re.compile(rf"^\s*(?:{'|'.join(sorted(PREPOSITIONS))})\b", re.I)
 NP_TAIL = re.compile(
     r"\b(?:a|an|the|his|her|their|one|two|three|four|five|[0-9]+)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*$",
     re.I,
@@ -55,16 +63,38 @@ NP_TAIL = re.compile(
 
 def _plural(word: str) -> bool:
     low = word.lower().strip("'’")
-    if low in PLURAL_IRREGULAR:
-        return True
+    if low in PLURAL_IRREGULAR or (low.endswith("men") and len(low) > 5):
+        return True  # "policemen", "gunmen", "tribesmen"
     return low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3
 
 
-def _piece_count(piece: str, lex: NumberLexicon) -> Count | None:
+def _not_people(piece: str, found: list[Quantity]) -> bool:
+    """Whether a phrase counts animals or things ("40 oxen", "six IEDs planted", "May
+    livestock"): the head of the noun run after its quantity (or of the phrase) names no
+    person ("four suspected livestock thieves" are people)."""
+    tail = piece[found[0].end :] if found else piece
+    run: list[str] = []
+    for word in re.findall(r"[\w'’-]+", tail):
+        low = word.lower()
+        if (
+            low in PREPOSITIONS
+            or low in RELATIVE
+            or low in ("and", "or", "by")
+            or (run and low.endswith(("ing", "ed")) and low not in NOT_PEOPLE)
+        ):
+            break
+        run.append(low)
+    return bool(run) and run[-1] in NOT_PEOPLE
+
+
+def _piece_count(piece: str, lex: NumberLexicon, bare: bool = False) -> Count | None:
+    """Count one conjunct; ``bare``: a lone singular noun counts one ("kill soldier")."""
     words = re.findall(r"[\w'’-]+", piece)
     if not words:
         return None
     found = find_quantities(piece, 0, lex)
+    if _not_people(piece, found):
+        return None  # "2 oxen killed", "over 100 camels have been killed"
     if found:
         q = found[0]
         unit = re.match(r"\s*([\w'’-]+)", piece[q.end :])
@@ -72,6 +102,10 @@ def _piece_count(piece: str, lex: NumberLexicon) -> Count | None:
             return None  # "lasted several hours": a length of time, no people
         return q.best, q.low, q.high, "vague" if q.vague else "count"
     first, last = words[0].lower(), words[-1]
+    if len(words) == 1 and first in REFLEXIVE:
+        return 1, 1, 1, "count"  # "the bomber killed himself and two others"
+    if len(words) == 1 and first in SINGULAR_PRONOUN:
+        return 1, 1, 1, "anaphoric"  # "he later died of his wounds": maybe counted before
     if first in SINGLE:
         return 1, 1, 1, "count"
     if first == "both":
@@ -84,11 +118,19 @@ def _piece_count(piece: str, lex: NumberLexicon) -> Count | None:
         return 10, 2, None, "vague"  # a bare plural: ACLED's "plural fatalities" rule
     if words[0][:1].isupper():
         return 1, 1, 1, "count"  # a named person: "Mulla Nadhim al-Jubouri"
+    if bare and len(words) == 1 and _bare_person(first):
+        return 1, 1, 1, "count"  # a bare singular noun, headline style: "kill soldier"
     return None
 
 
-def count_conjuncts(phrase: str, lex: NumberLexicon) -> Count | None:
-    """Count the people a phrase names, adding conjoined parts; ``None`` when unknown."""
+def _bare_person(word: str) -> bool:
+    return word in PERSON_NOUNS
+
+
+def count_conjuncts(phrase: str, lex: NumberLexicon, bare: bool = False) -> Count | None:
+    """Count the people a phrase names, adding conjoined parts; ``None`` when unknown.
+    ``bare``: the phrase is the object of a kill verb, where a lone singular noun is one
+    person ("Gunmen kill policeman")."""
     phrase = re.sub(r"^\s*(?:and|also|,)\s+", "", phrase)
     subset = SUBSET.search(phrase)
     if subset:
@@ -111,12 +153,15 @@ def count_conjuncts(phrase: str, lex: NumberLexicon) -> Count | None:
         pieces.append(phrase[last : m.start()])
         last = m.end()
     pieces = [p for p in [*pieces, phrase[last:]] if p.strip()]
-    counts = [c for c in (_piece_count(p, lex) for p in pieces) if c is not None]
+    counts = [c for c in (_piece_count(p, lex, bare) for p in pieces) if c is not None]
     if any(c[3] == "count" for c in counts):
         # "Seven soldiers and alleged mercenaries": the bare plural shares the number
         counts = [
             c for c in counts if not (c[3] == "vague" and c[2] is None and c[0] == 10 and c[1] == 2)
         ]
+    bare_plurals = [c for c in counts if c[3] == "vague" and c[2] is None and c[:2] == (10, 2)]
+    if len(bare_plurals) > 1:  # "inmates, policemen and civilians killed": one vague count
+        counts = [c for c in counts if c not in bare_plurals] + bare_plurals[:1]
     if not counts:
         return None
     best = sum(c[0] for c in counts)
@@ -147,6 +192,12 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
         words = re.findall(r"[\w'’-]+", core)
         if not words or SUBSET.match(core.strip()):
             continue  # "Three people, including the bomber, were killed"
+        if (
+            PREPOSITION.match(core)
+            and position < len(chunks) - 1
+            and not find_quantities(core, 0, lex)
+        ):
+            continue  # "A man in X, in Y district, was shot dead": an aside on the place
         if re.fullmatch(r"\s*[0-9]{1,3}\s*", core) and position < len(chunks) - 1:
             continue  # an age: "The soldier, 24, was killed"
         if len(words) == 1 and words[0].lower() in RELATIVE:
@@ -199,7 +250,9 @@ def right_object(after: str, lex: NumberLexicon) -> Found | None:
     pronoun = re.match(r"^\s*(?:them|all\s+of\s+them|both\s+of\s+them)\b", obj, re.I)
     if pronoun:
         return 0, 0, None, "pronoun", start, start + pronoun.end()
-    count = count_conjuncts(obj, lex)
+    if obj.strip().lower() in SINGULAR_PRONOUN:  # "abducted a man and killed him"
+        return 1, 1, 1, "anaphoric", start, end
+    count = count_conjuncts(obj, lex, bare=True)
     if count is None:
         return None
     return (*count, start, end)

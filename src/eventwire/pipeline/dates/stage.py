@@ -40,6 +40,11 @@ from eventwire.records import Document, Event, Sentence, When, parse_iso_date
 
 NAME = "eventwire.dates.v1"
 PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+# clauses under the event's verb that tell something else ("helicopters, which often use…")
+_SUBORDINATE = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj"})
+FRAME_LEAD_WORDS = (
+    3  # at most this many words before a sentence's framing date ("Two days later, on")
+)
 CLAUSE_BREAK = re.compile(r"[;,]|\b(?:and|but|while|after|before|when|whereas|then)\b", re.I)
 
 
@@ -189,6 +194,36 @@ class DatesStage:
             return 0, distance + 1000
         return 1, distance
 
+    def _dates_a_noun(self, doc: Document, event: Event, timex: Timex) -> bool:
+        """Whether a date dates a noun other than the trigger, unambiguously: it modifies the
+        noun from before ("the 2 December killing", "the 8 August poll", "February
+        salaries") or through "of" ("the protests of 31 July"). A date after a noun with
+        another preposition ("shot dead at a checkpoint in Homs on Monday") may attach to
+        the verb whatever the parse says, and still dates the event."""
+        sentence = doc.sentences[event.sentence_index]
+        parse = doc.parses.get(event.sentence_index)
+        trigger = _token_at(parse, event.trigger.start - sentence.start)
+        anchor = _token_at(parse, timex.start - sentence.start)
+        if trigger is None or anchor is None:
+            return False
+        start, end = timex.start - sentence.start, timex.end - sentence.start
+        token, via = anchor, []
+        while token.head.i != token.i:
+            token = token.head
+            if start <= token.idx < end:
+                continue
+            if token.pos_ != "ADP":
+                break
+            via.append(token.text.lower())
+        else:
+            return False
+        return (
+            token.pos_ == "NOUN"
+            and token.i != trigger.i
+            and token.text.lower() not in self.lexicon.time_nouns
+            and (token.i > anchor.i or via == ["of"])
+        )
+
     def _background(self, doc: Document, event: Event, timex: Timex) -> bool:
         """True when a date of the event's sentence belongs to another clause: an aside in
         parentheses the trigger is not in ("took control (initial takeover was on 20
@@ -217,7 +252,8 @@ class DatesStage:
         # the coder's "habitual" modality comes from the present tense alone as well: a
         # headline or an analyst's note in the historical present ("Gangsters shoot police
         # officer") reports one event on its day, so only a habitual cue makes a range
-        if cues.get(event.sentence_index):
+        own_cues = cues.get(event.sentence_index)
+        if own_cues and self._cue_in_clause(doc, event, own_cues):
             # "often targeted, the town was hit on 3 May": a dated event is not habitual
             return not any(t.when.precision == "day" for t in timexes.get(event.sentence_index, []))
         sentence = doc.sentences[event.sentence_index]
@@ -242,6 +278,43 @@ class DatesStage:
         # past tense continues the habitual narration of its paragraph
         parse = doc.parses.get(event.sentence_index)
         return parse is not None and not any(t.tag_ == "VBD" for t in parse)
+
+    def _cue_in_clause(
+        self, doc: Document, event: Event, found: list[tuple[int, int, str]]
+    ) -> bool:
+        """Whether a habitual cue of the event's sentence qualifies the event's own clause:
+        "a helicopter was hit by gunmen mistaking it for army helicopters, which often use
+        the same livery" tells of one event; the cue belongs to the relative clause."""
+        sentence = doc.sentences[event.sentence_index]
+        parse = doc.parses.get(event.sentence_index)
+        trigger = _verb_of(_token_at(parse, event.trigger.start - sentence.start))
+        if trigger is None:
+            return True  # no parse to tell: every cue of the sentence counts
+        for start, _end, _words in found:
+            verb = _verb_of(_token_at(parse, start - sentence.start))
+            if verb is None or verb == trigger or verb in _ancestors(trigger):
+                return True
+            if trigger in _ancestors(verb) and verb.dep_ not in _SUBORDINATE:
+                return True
+        return False
+
+    def _frame(
+        self, doc: Document, earlier: list[int], timexes: dict[int, list[Timex]]
+    ) -> When | None:
+        """The date that frames the narration of a paragraph: the nearest earlier sentence
+        that opens with a date ("On 3 May 2020, …", "04 February. …", "Around 15 November
+        2020 (month of), …"). Later sentences tell that day's event on; dates they mention
+        inside ("repeated for Nov 15, Nov 30 …", "clashes that began on 2 May") are
+        background, so an event told with no date of its own takes the frame's."""
+        for i in earlier:
+            found = timexes.get(i)
+            if not found:
+                continue
+            first = found[0]
+            lead = doc.text[doc.sentences[i].start : first.start]
+            if len(lead.split()) <= FRAME_LEAD_WORDS and first.when.precision != "range":
+                return _copy(first.when)
+        return None
 
     def resolve(
         self,
@@ -277,10 +350,17 @@ class DatesStage:
             when.recurring = True
             return when
         own = [t for t in own if not self._background(doc, event, t)]
+        if own and all(self._dates_a_noun(doc, event, t) for t in own):
+            # "leaders protest the killing of a priest on 22 January": every date of the
+            # sentence dates a noun the event is about, not the event
+            own = []
         if own:
             pool = _prefer_stated_days(own, self.lexicon.weekdays)
             best = min(pool, key=lambda t: self._rank(doc, event, t))
             return _copy(best.when)
+        frame = self._frame(doc, same_segment, timexes)
+        if frame is not None:
+            return frame
         for i in same_segment:
             if timexes.get(i):
                 return _copy(timexes[i][-1].when)

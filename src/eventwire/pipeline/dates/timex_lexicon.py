@@ -41,6 +41,8 @@ class TimexLexicon:
     habitual_pattern: re.Pattern[str]
     # opens a background clause ("after", "following"): see dates/stage.py _background
     background_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    # nouns of time a date may hang on and still date the event ("the morning of 27 May")
+    time_nouns: frozenset[str] = frozenset()
 
 
 def _words_pattern(words: list[str]) -> re.Pattern[str]:
@@ -79,9 +81,13 @@ def _build_pattern(months: dict[str, int], weekdays: dict[str, int], lex: dict[s
         rf"(?P<mdy>{mon}\s+{day}(?![0-9])(?:,?\s+{year})?)",
         # June 2014 / in early June / since mid-June / June
         rf"(?P<my>(?:(?:in|since|during|until|by|from|early|late|mid|end\s+of|"
-        rf"beginning\s+of|last|this)[\s-]+)*(?:early\s+|late\s+|mid-?)?{mon}(?:,?\s+(?:of\s+)?{year})?)",
+        rf"beginning\s+of|last|this)[\s-]+)*(?:early\s+|late\s+|mid-?)?{mon}"
+        # "until March 19" is a day (mdy), never the month of March
+        rf"(?:,?\s+(?:of\s+)?{year}|(?!\s*[0-3]?[0-9](?![0-9]))))",
         # last Tuesday, on Tuesday, Tuesday night
-        rf"(?P<wd>(?:(?:last|this|on|past|next)\s+)?(?:{wd})(?:\s+(?:morning|afternoon|evening|night))?)",
+        # "overnight into Saturday": the night ends on the named day
+        rf"(?P<wd>(?:(?:last|this|on|past|next|(?:overnight\s+)?into)\s+)?(?:{wd})"
+        r"(?:\s+(?:morning|afternoon|evening|night))?)",
         rf"(?P<reld>{rel})",
         rf"(?P<ago>{count}\s+{unit}\s+ago)",
         # the past six months, over the last year, for the last several years
@@ -128,4 +134,5 @@ def load_timex_lexicon(name: str = "timex.yaml") -> TimexLexicon:
         pattern=re.compile(_build_pattern(months, weekdays, lex), re.IGNORECASE),
         habitual_pattern=re.compile(rf"(?<![\w-])(?:{_alt(list(habitual))})(?![\w-])", re.I),
         background_pattern=_words_pattern([str(w) for w in lex.get("background") or []]),
+        time_nouns=frozenset(str(w).lower() for w in lex.get("time_nouns") or []),
     )

@@ -104,12 +104,17 @@ def _day_month(
     return None if when is None else When(start=when, end=when, precision="day")
 
 
-def _numeric(text: str, order: str) -> When | None:
+def _numeric(text: str, order: str, published: date | None = None) -> When | None:
     a, b, y = (int(p) for p in re.split(r"[/.]", text))
     month, day = (a, b) if order == "MDY" else (b, a)
     if month > 12 and day <= 12:
         month, day = day, month  # 14/06/2014 is unambiguous whatever the default order
     when = _safe_day(y, month, day)
+    other = _safe_day(y, day, month)
+    # "raided on 06/05/2017" in a report of 6 May 2017: read the other way round, since an
+    # event reported as past cannot fall after its report
+    if when and published and when > published and other is not None and other <= published:
+        when = other
     return None if when is None else When(start=when, end=when, precision="day")
 
 
@@ -232,7 +237,7 @@ def resolve_match(
         day = _safe_day(y, m, d)
         when = None if day is None else When(start=day, end=day, precision="day")
     elif group == "num":
-        when = _numeric(text, numeric_order)
+        when = _numeric(text, numeric_order, published)
     elif group == "drange":
         first = _day_month(lex, re.sub(r"^\D*([0-9]+)\D.*?([0-9]+)", r"\1", text), published, True)
         last = (
