@@ -311,13 +311,38 @@ def trigger_surface_forms(settings: Settings) -> set[str]:
     irregular = lexicon.irregular
     forms: set[str] = set()
     for entry in lexicon.entries:
+        if entry.children and not entry.child_ents:
+            continue  # a head with child words only: see trigger_surface_patterns
         for word in {*entry.words, *([entry.head] if entry.head else [])}:
-            forms |= inflections(word, irregular)
-            forms |= {w for w in inflections(word, irregular) if "-" in word} | {word}
+            forms |= inflections(word, irregular) | {word}
         forms |= set(entry.forms)
         if entry.phrase:
             forms |= phrase_forms(entry.phrase, irregular)
     return {f for f in forms if f}
+
+
+def trigger_surface_patterns(settings: Settings) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """The dependency patterns whose child is a word ("take" -> "control", "set" -> "fire"),
+    as (surface forms of the head, surface forms of the children): such a trigger can match
+    only in a sentence that holds both a head form and a child form, because the parse of
+    a sentence links only its own tokens. Patterns whose child may be an entity type
+    (``child_ents``) are in :func:`trigger_surface_forms` by their head alone.
+
+    >>> pats = trigger_surface_patterns(load_settings())     # doctest: +SKIP
+    >>> any("took" in h and "control" in c for h, c in pats)  # doctest: +SKIP
+    True
+    """
+    lexicon = load_lexicon(tuple(settings.user_lexicon_files))
+    irregular = lexicon.irregular
+    patterns: list[tuple[frozenset[str], frozenset[str]]] = []
+    for entry in lexicon.entries:
+        if entry.head and entry.children and not entry.child_ents:
+            heads = inflections(entry.head, irregular) | set(entry.forms) | {entry.head}
+            children: set[str] = set()
+            for child in entry.children:
+                children |= inflections(child, irregular) | {child}
+            patterns.append((frozenset(heads), frozenset(children)))
+    return patterns
 
 
 def phrase_forms(phrase: tuple[str, ...], irregular: dict[str, tuple[str, ...]]) -> set[str]:

@@ -4,7 +4,10 @@ The dependency parse is the most expensive step of the pipeline, and most senten
 of general news carry no event. The pre-filter is an Aho-Corasick automaton over the
 lower-case surface forms (every inflection) of every trigger word and phrase of the
 event lexicon; a sentence is a candidate when one of those forms occurs in it at word
-boundaries. The forms come from
+boundaries. A dependency pattern whose child is a word ("take" -> "control", "set" ->
+"fire") makes a sentence a candidate only when a form of its head *and* a form of one of its
+children occur in it (the parse of a sentence links only its own tokens, so the pattern
+cannot match otherwise); "Shares took a hit" is not parsed for "take control". The forms come from
 :func:`eventwire.pipeline.common.triggerlexicon.trigger_surface_forms` (the lexicon the event
 coder matches, kept below both stages); regular inflections of the lexicon file's own entries
 are added here as a safety net so that a form missing from that list does not silently cost
@@ -32,9 +35,13 @@ from eventwire.datafiles import data_path, data_versions_json, read_data_file
 from eventwire.errors import DataFileError
 from eventwire.pipeline.common import triggerlexicon
 from eventwire.pipeline.common.diskcache import cached_at
-from eventwire.pipeline.common.triggerlexicon import inflections, trigger_surface_forms
+from eventwire.pipeline.common.triggerlexicon import (
+    inflections,
+    trigger_surface_forms,
+    trigger_surface_patterns,
+)
 
-CACHE_FORMAT = "1"  # bump when TriggerPrefilter's pickled state changes
+CACHE_FORMAT = "2"  # bump when TriggerPrefilter's pickled state changes
 _SPACE = re.compile(r"\s+")
 _HYPHEN_SPACE = re.compile(r"\s*-\s*|\s+")
 
@@ -87,18 +94,37 @@ def expand_forms(forms: Iterable[str]) -> set[str]:
 class TriggerPrefilter:
     """``is_candidate(text)``: does the sentence contain a trigger form at word boundaries?
 
-    It pickles (the automaton pickles with it), which is how :func:`load_prefilter` caches it.
+    ``forms`` are enough on their own; each of ``patterns`` is a pair (head forms, child
+    forms) that counts only when a form of both sides occurs. It pickles (the automaton
+    pickles with it), which is how :func:`load_prefilter` caches it.
+
+    >>> only = TriggerPrefilter([], patterns=[({"set"}, {"fire"})])
+    >>> only("They set the cars on fire."), only("Prices were set to rise.")
+    (True, False)
     """
 
-    def __init__(self, forms: Iterable[str], expand: bool = True) -> None:
+    def __init__(
+        self,
+        forms: Iterable[str],
+        expand: bool = True,
+        patterns: Iterable[tuple[Iterable[str], Iterable[str]]] = (),
+    ) -> None:
         import ahocorasick  # lazy: only runs that enable the pre-filter need it
 
         self.forms = frozenset(f for f in (expand_forms(forms) if expand else forms) if f)
-        if not self.forms:
+        sides: dict[str, tuple[set[int], set[int]]] = {}
+        for number, (heads, children) in enumerate(patterns):
+            for side, words in ((0, heads), (1, children)):
+                for form in expand_forms(words) if expand else words:
+                    sides.setdefault(form, (set(), set()))[side].add(number)
+        if not self.forms and not sides:
             raise DataFileError("the relevance pre-filter got no trigger forms", "EW-PRE-001")
         automaton: Any = ahocorasick.Automaton()
-        for form in self.forms:
-            automaton.add_word(form, len(form))
+        for form in self.forms | set(sides):
+            heads, children = sides.get(form, (set(), set()))
+            # (length, enough alone, patterns it heads, patterns it completes)
+            value = (len(form), form in self.forms, frozenset(heads), frozenset(children))
+            automaton.add_word(form, value)
         automaton.make_automaton()
         self._automaton = automaton
 
@@ -106,7 +132,7 @@ class TriggerPrefilter:
         """Return every ``(start, end, form)`` match in the normalised lower-case text."""
         lowered = self._normalise(text)
         found: list[tuple[int, int, str]] = []
-        for end, length in self._automaton.iter(lowered):
+        for end, (length, *_) in self._automaton.iter(lowered):
             start = end + 1 - length
             if self._bounded(lowered, start, end + 1):
                 found.append((start, end + 1, lowered[start : end + 1]))
@@ -114,8 +140,16 @@ class TriggerPrefilter:
 
     def __call__(self, text: str) -> bool:
         lowered = self._normalise(text)
-        for end, length in self._automaton.iter(lowered):
-            if self._bounded(lowered, end + 1 - length, end + 1):
+        heads: set[int] = set()
+        children: set[int] = set()
+        for end, (length, alone, head_of, child_of) in self._automaton.iter(lowered):
+            if not self._bounded(lowered, end + 1 - length, end + 1):
+                continue
+            if alone:
+                return True
+            heads |= head_of
+            children |= child_of
+            if heads & children:
                 return True
         return False
 
@@ -138,26 +172,49 @@ def build_prefilter(forms: Iterable[str]) -> Callable[[str], bool]:
     return TriggerPrefilter(forms)
 
 
+def _lexicon_entries(settings: Settings) -> list[dict[str, Any]]:
+    # the packaged file is checked against its MANIFEST; a user's trigger file needs no version
+    paths = [(data_path("lexicon", "triggers.yaml"), True)]
+    paths += [(Path(p), False) for p in settings.user_lexicon_files]
+    entries: list[dict[str, Any]] = []
+    for path, versioned in paths:
+        data = read_data_file(path, versioned=versioned)
+        entries += [e for e in data.get("triggers") or [] if isinstance(e, dict)]
+    return entries
+
+
+def _child_words_only(entry: dict[str, Any]) -> bool:
+    return bool(entry.get("head") and entry.get("children") and not entry.get("child_ents"))
+
+
 def lexicon_forms(settings: Settings) -> set[str]:
-    """Trigger forms read straight from the lexicon file(s): words, phrases, heads, forms.
+    """Trigger forms read straight from the lexicon file(s): words, phrases, heads, forms
+    (not the heads of patterns whose child is a word: :func:`lexicon_patterns`).
 
     Their regular inflections (:func:`expand_forms`) are the safety net next to
     ``trigger_surface_forms``.
     """
-    # the packaged file is checked against its MANIFEST; a user's trigger file needs no version
-    paths = [(data_path("lexicon", "triggers.yaml"), True)]
-    paths += [(Path(p), False) for p in settings.user_lexicon_files]
     forms: set[str] = set()
-    for path, versioned in paths:
-        data = read_data_file(path, versioned=versioned)
-        for entry in data.get("triggers") or []:
-            if not isinstance(entry, dict):
-                continue
-            for key in ("words", "phrases", "forms"):
-                forms.update(str(v) for v in entry.get(key) or [])
-            if entry.get("head"):
-                forms.add(str(entry["head"]))
+    for entry in _lexicon_entries(settings):
+        if _child_words_only(entry):
+            continue
+        for key in ("words", "phrases", "forms"):
+            forms.update(str(v) for v in entry.get(key) or [])
+        if entry.get("head"):
+            forms.add(str(entry["head"]))
     return forms
+
+
+def lexicon_patterns(settings: Settings) -> list[tuple[set[str], set[str]]]:
+    """(head forms, child forms) of the lexicon files' patterns whose child is a word,
+    with regular inflections (the safety net next to ``trigger_surface_patterns``)."""
+    patterns: list[tuple[set[str], set[str]]] = []
+    for entry in _lexicon_entries(settings):
+        if _child_words_only(entry):
+            heads = {str(entry["head"]), *(str(v) for v in entry.get("forms") or [])}
+            children = {str(v) for v in entry.get("children") or []}
+            patterns.append((expand_forms(heads), expand_forms(children)))
+    return patterns
 
 
 def spacing_variants(forms: Iterable[str]) -> set[str]:
@@ -183,6 +240,16 @@ def trigger_forms(settings: Settings) -> set[str]:
     """Every trigger surface form: the lexicon's entries with their inflections, plus
     ``trigger_surface_forms`` (already inflected)."""
     return expand_forms(lexicon_forms(settings)) | spacing_variants(trigger_surface_forms(settings))
+
+
+def trigger_patterns(settings: Settings) -> list[tuple[set[str], set[str]]]:
+    """Every (head forms, child forms) pair of the patterns whose child is a word: the
+    lexicon's, with inflections, and ``trigger_surface_patterns`` (already inflected)."""
+    surface = [
+        (spacing_variants(heads), spacing_variants(children))
+        for heads, children in trigger_surface_patterns(settings)
+    ]
+    return lexicon_patterns(settings) + surface
 
 
 def cache_key(settings: Settings) -> str:
@@ -221,7 +288,9 @@ def load_prefilter(settings: Settings, use_cache: bool = True) -> Callable[[str]
     """
 
     def build() -> TriggerPrefilter:
-        return TriggerPrefilter(trigger_forms(settings), expand=False)
+        return TriggerPrefilter(
+            trigger_forms(settings), expand=False, patterns=trigger_patterns(settings)
+        )
 
     if not use_cache:
         return build()
