@@ -345,6 +345,24 @@ def trigger_surface_patterns(settings: Settings) -> list[tuple[frozenset[str], f
     return patterns
 
 
+def cancelling_surface_forms(settings: Settings) -> set[str]:
+    """Surface forms of the phrases inside which no trigger counts: the lexicon's
+    ``blocks`` ("heart attack", "death toll"), which the coder never matches inside, and
+    its ``idiom`` phrases ("hit the headlines", "war of words"), whose triggers the coder
+    always drops as non-events. A trigger form that overlaps one of them in a sentence
+    does not make the sentence a candidate for the parser.
+
+    >>> "takeover bids" in cancelling_surface_forms(load_settings())  # doctest: +SKIP
+    True
+    """
+    lexicon = load_lexicon(tuple(settings.user_lexicon_files))
+    idioms = lexicon.classes["idiom"].phrases if "idiom" in lexicon.classes else ()
+    forms: set[str] = set()
+    for phrase in (*lexicon.blocks, *idioms):
+        forms |= phrase_forms(phrase, lexicon.irregular)
+    return {f for f in forms if f}
+
+
 def phrase_forms(phrase: tuple[str, ...], irregular: dict[str, tuple[str, ...]]) -> set[str]:
     options = [sorted(inflections(w, irregular)) if w.isalpha() else [w] for w in phrase]
     results = [""]

@@ -7,7 +7,9 @@ event lexicon; a sentence is a candidate when one of those forms occurs in it at
 boundaries. A dependency pattern whose child is a word ("take" -> "control", "set" ->
 "fire") makes a sentence a candidate only when a form of its head *and* a form of one of its
 children occur in it (the parse of a sentence links only its own tokens, so the pattern
-cannot match otherwise); "Shares took a hit" is not parsed for "take control". The forms come from
+cannot match otherwise); "Shares took a hit" is not parsed for "take control". A trigger form
+that overlaps a phrase inside which the coder never keeps a trigger (the lexicon's blocks and
+idioms: "heart attack", "hit the headlines") does not count either. The forms come from
 :func:`eventwire.pipeline.common.triggerlexicon.trigger_surface_forms` (the lexicon the event
 coder matches, kept below both stages); regular inflections of the lexicon file's own entries
 are added here as a safety net so that a form missing from that list does not silently cost
@@ -36,6 +38,7 @@ from eventwire.errors import DataFileError
 from eventwire.pipeline.common import triggerlexicon
 from eventwire.pipeline.common.diskcache import cached_at
 from eventwire.pipeline.common.triggerlexicon import (
+    cancelling_surface_forms,
     inflections,
     trigger_surface_forms,
     trigger_surface_patterns,
@@ -95,12 +98,16 @@ class TriggerPrefilter:
     """``is_candidate(text)``: does the sentence contain a trigger form at word boundaries?
 
     ``forms`` are enough on their own; each of ``patterns`` is a pair (head forms, child
-    forms) that counts only when a form of both sides occurs. It pickles (the automaton
-    pickles with it), which is how :func:`load_prefilter` caches it.
+    forms) that counts only when a form of both sides occurs; a form that overlaps one of
+    ``cancels`` (exact phrases) does not count. It pickles (the automaton pickles with
+    it), which is how :func:`load_prefilter` caches it.
 
     >>> only = TriggerPrefilter([], patterns=[({"set"}, {"fire"})])
     >>> only("They set the cars on fire."), only("Prices were set to rise.")
     (True, False)
+    >>> blocked = TriggerPrefilter(["attack"], cancels=["heart attack"])
+    >>> blocked("He died of a heart attack."), blocked("A heart attack, then an attack.")
+    (False, True)
     """
 
     def __init__(
@@ -108,6 +115,7 @@ class TriggerPrefilter:
         forms: Iterable[str],
         expand: bool = True,
         patterns: Iterable[tuple[Iterable[str], Iterable[str]]] = (),
+        cancels: Iterable[str] = (),
     ) -> None:
         import ahocorasick  # lazy: only runs that enable the pre-filter need it
 
@@ -119,12 +127,13 @@ class TriggerPrefilter:
                     sides.setdefault(form, (set(), set()))[side].add(number)
         if not self.forms and not sides:
             raise DataFileError("the relevance pre-filter got no trigger forms", "EW-PRE-001")
+        self.cancels = frozenset(_SPACE.sub(" ", c.strip().lower()) for c in cancels) - {""}
         automaton: Any = ahocorasick.Automaton()
-        for form in self.forms | set(sides):
+        for form in self.forms | set(sides) | self.cancels:
             heads, children = sides.get(form, (set(), set()))
-            # (length, enough alone, patterns it heads, patterns it completes)
+            # (length, enough alone, patterns it heads, patterns it completes, cancels)
             value = (len(form), form in self.forms, frozenset(heads), frozenset(children))
-            automaton.add_word(form, value)
+            automaton.add_word(form, (*value, form in self.cancels))
         automaton.make_automaton()
         self._automaton = automaton
 
@@ -140,15 +149,21 @@ class TriggerPrefilter:
 
     def __call__(self, text: str) -> bool:
         lowered = self._normalise(text)
+        found = [
+            (end + 1 - value[0], end + 1, value)
+            for end, value in self._automaton.iter(lowered)
+            if self._bounded(lowered, end + 1 - value[0], end + 1)
+        ]
+        cancelled = [(start, end) for start, end, value in found if value[4]]
         heads: set[int] = set()
         children: set[int] = set()
-        for end, (length, alone, head_of, child_of) in self._automaton.iter(lowered):
-            if not self._bounded(lowered, end + 1 - length, end + 1):
+        for start, end, (_, alone, head_of, child_of, _) in found:
+            children |= child_of  # a child is not the trigger: a block does not cancel it
+            if cancelled and any(a < end and start < b for a, b in cancelled):
                 continue
             if alone:
                 return True
             heads |= head_of
-            children |= child_of
             if heads & children:
                 return True
         return False
@@ -289,7 +304,10 @@ def load_prefilter(settings: Settings, use_cache: bool = True) -> Callable[[str]
 
     def build() -> TriggerPrefilter:
         return TriggerPrefilter(
-            trigger_forms(settings), expand=False, patterns=trigger_patterns(settings)
+            trigger_forms(settings),
+            expand=False,
+            patterns=trigger_patterns(settings),
+            cancels=cancelling_surface_forms(settings),
         )
 
     if not use_cache:
