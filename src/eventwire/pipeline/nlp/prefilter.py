@@ -130,9 +130,9 @@ class TriggerPrefilter:
         self.cancels = frozenset(_SPACE.sub(" ", c.strip().lower()) for c in cancels) - {""}
         automaton: Any = ahocorasick.Automaton()
         for form in self.forms | set(sides) | self.cancels:
-            heads, children = sides.get(form, (set(), set()))
+            head_of, child_of = sides.get(form, (set(), set()))
             # (length, enough alone, patterns it heads, patterns it completes, cancels)
-            value = (len(form), form in self.forms, frozenset(heads), frozenset(children))
+            value = (len(form), form in self.forms, frozenset(head_of), frozenset(child_of))
             automaton.add_word(form, (*value, form in self.cancels))
         automaton.make_automaton()
         self._automaton = automaton
