@@ -45,6 +45,7 @@ from eventwire.pipeline.common.triggerlexicon import (
 )
 
 CACHE_FORMAT = "2"  # bump when TriggerPrefilter's pickled state changes
+CANDIDATE, CONTEXT = 2, 1  # TriggerPrefilter.level: parse it; parse it beside a candidate
 _SPACE = re.compile(r"\s+")
 _HYPHEN_SPACE = re.compile(r"\s*-\s*|\s+")
 
@@ -148,6 +149,13 @@ class TriggerPrefilter:
         return found
 
     def __call__(self, text: str) -> bool:
+        return self.level(text) == CANDIDATE
+
+    def level(self, text: str) -> int:
+        """``CANDIDATE`` (2): a trigger form, or a pattern's head and child, occurs;
+        ``CONTEXT`` (1): only a pattern head without its child, or trigger forms inside a
+        block or idiom, occur (the sentence cannot yield an event, but its words may be
+        context for a candidate beside it); 0: nothing."""
         lowered = self._normalise(text)
         found = [
             (end + 1 - value[0], end + 1, value)
@@ -157,16 +165,20 @@ class TriggerPrefilter:
         cancelled = [(start, end) for start, end, value in found if value[4]]
         heads: set[int] = set()
         children: set[int] = set()
+        level = 0
         for start, end, (_, alone, head_of, child_of, _) in found:
             children |= child_of  # a child is not the trigger: a block does not cancel it
+            if not (alone or head_of):
+                continue
+            level = CONTEXT
             if cancelled and any(a < end and start < b for a, b in cancelled):
                 continue
             if alone:
-                return True
+                return CANDIDATE
             heads |= head_of
             if heads & children:
-                return True
-        return False
+                return CANDIDATE
+        return CANDIDATE if heads & children else level
 
     @staticmethod
     def _normalise(text: str) -> str:
