@@ -345,6 +345,28 @@ def trigger_surface_patterns(settings: Settings) -> list[tuple[frozenset[str], f
     return patterns
 
 
+# The cue classes the event coder reads from the sentences around a trigger's sentence
+# (events/subtypes.py: protest sub-types, unopposed takeovers, lethal force); the other
+# classes it reads from the trigger's own sentence.
+WINDOW_CUE_CLASSES = ("protest_violence", "lethal", "intervention", "weapon_smallarms", "unopposed")
+
+
+def window_cue_surface_forms(settings: Settings) -> set[str]:
+    """Surface forms (inflected words, phrases) of :data:`WINDOW_CUE_CLASSES`: what makes a
+    sentence that cannot yield an event worth parsing as the context of one beside it."""
+    lexicon = load_lexicon(tuple(settings.user_lexicon_files))
+    forms: set[str] = set()
+    for name in WINDOW_CUE_CLASSES:
+        cls = lexicon.classes.get(name)
+        if cls is None:
+            continue
+        for word in cls.words:
+            forms |= inflections(word, lexicon.irregular) | {word}
+        for phrase in cls.phrases:
+            forms |= phrase_forms(phrase, lexicon.irregular)
+    return {f for f in forms if f}
+
+
 def cancelling_surface_forms(settings: Settings) -> set[str]:
     """Surface forms of the phrases inside which no trigger counts: the lexicon's
     ``blocks`` ("heart attack", "death toll"), which the coder never matches inside, and

@@ -42,9 +42,10 @@ from eventwire.pipeline.common.triggerlexicon import (
     inflections,
     trigger_surface_forms,
     trigger_surface_patterns,
+    window_cue_surface_forms,
 )
 
-CACHE_FORMAT = "2"  # bump when TriggerPrefilter's pickled state changes
+CACHE_FORMAT = "3"  # bump when TriggerPrefilter's pickled state changes
 CANDIDATE, CONTEXT = 2, 1  # TriggerPrefilter.level: parse it; parse it beside a candidate
 _SPACE = re.compile(r"\s+")
 _HYPHEN_SPACE = re.compile(r"\s*-\s*|\s+")
@@ -117,6 +118,7 @@ class TriggerPrefilter:
         expand: bool = True,
         patterns: Iterable[tuple[Iterable[str], Iterable[str]]] = (),
         cancels: Iterable[str] = (),
+        cues: Iterable[str] = (),
     ) -> None:
         import ahocorasick  # lazy: only runs that enable the pre-filter need it
 
@@ -129,12 +131,13 @@ class TriggerPrefilter:
         if not self.forms and not sides:
             raise DataFileError("the relevance pre-filter got no trigger forms", "EW-PRE-001")
         self.cancels = frozenset(_SPACE.sub(" ", c.strip().lower()) for c in cancels) - {""}
+        self.cues = frozenset(_SPACE.sub(" ", c.strip().lower()) for c in cues) - {""}
         automaton: Any = ahocorasick.Automaton()
-        for form in self.forms | set(sides) | self.cancels:
+        for form in self.forms | set(sides) | self.cancels | self.cues:
             head_of, child_of = sides.get(form, (set(), set()))
-            # (length, enough alone, patterns it heads, patterns it completes, cancels)
+            # (length, enough alone, patterns it heads, patterns it completes, cancels, cue)
             value = (len(form), form in self.forms, frozenset(head_of), frozenset(child_of))
-            automaton.add_word(form, (*value, form in self.cancels))
+            automaton.add_word(form, (*value, form in self.cancels, form in self.cues))
         automaton.make_automaton()
         self._automaton = automaton
 
@@ -154,8 +157,9 @@ class TriggerPrefilter:
     def level(self, text: str) -> int:
         """``CANDIDATE`` (2): a trigger form, or a pattern's head and child, occurs;
         ``CONTEXT`` (1): only a pattern head without its child, or trigger forms inside a
-        block or idiom, occur (the sentence cannot yield an event, but its words may be
-        context for a candidate beside it); 0: nothing."""
+        block or idiom, occur, beside a word of ``cues`` (the sentence cannot yield an
+        event, but the coder reads those words as context of a candidate beside it); 0:
+        nothing of that."""
         lowered = self._normalise(text)
         found = [
             (end + 1 - value[0], end + 1, value)
@@ -166,11 +170,12 @@ class TriggerPrefilter:
         heads: set[int] = set()
         children: set[int] = set()
         level = 0
-        for start, end, (_, alone, head_of, child_of, _) in found:
+        cue = any(value[5] for _, _, value in found)
+        for start, end, (_, alone, head_of, child_of, _, _) in found:
             children |= child_of  # a child is not the trigger: a block does not cancel it
             if not (alone or head_of):
                 continue
-            level = CONTEXT
+            level = CONTEXT if cue else 0
             if cancelled and any(a < end and start < b for a, b in cancelled):
                 continue
             if alone:
@@ -320,6 +325,7 @@ def load_prefilter(settings: Settings, use_cache: bool = True) -> Callable[[str]
             expand=False,
             patterns=trigger_patterns(settings),
             cancels=cancelling_surface_forms(settings),
+            cues=window_cue_surface_forms(settings),
         )
 
     if not use_cache:
