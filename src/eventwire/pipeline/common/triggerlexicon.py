@@ -298,10 +298,12 @@ def inflections(word: str, irregular: dict[str, tuple[str, ...]] | None = None) 
     return forms
 
 
-def trigger_surface_forms(settings: Settings) -> set[str]:
+def trigger_surface_forms(settings: Settings, pattern_heads: bool = True) -> set[str]:
     """Every lower-case surface form of every trigger: words with all their inflections,
     and phrases with each word inflected ("exchanged fire", "took to the streets"), for the
     relevance pre-filter. A sentence containing none of them cannot yield an event.
+    Without ``pattern_heads`` the heads of patterns whose child is a word are left out
+    (they need their child too: :func:`trigger_surface_patterns`).
 
     >>> forms = trigger_surface_forms(load_settings())     # doctest: +SKIP
     >>> {"shot", "kidnapped", "airstrikes", "car bombs"} <= forms  # doctest: +SKIP
@@ -311,7 +313,7 @@ def trigger_surface_forms(settings: Settings) -> set[str]:
     irregular = lexicon.irregular
     forms: set[str] = set()
     for entry in lexicon.entries:
-        if entry.children and not entry.child_ents:
+        if entry.children and not entry.child_ents and not pattern_heads:
             continue  # a head with child words only: see trigger_surface_patterns
         for word in {*entry.words, *([entry.head] if entry.head else [])}:
             forms |= inflections(word, irregular) | {word}

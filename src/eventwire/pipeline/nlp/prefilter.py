@@ -271,7 +271,9 @@ def spacing_variants(forms: Iterable[str]) -> set[str]:
 def trigger_forms(settings: Settings) -> set[str]:
     """Every trigger surface form: the lexicon's entries with their inflections, plus
     ``trigger_surface_forms`` (already inflected)."""
-    return expand_forms(lexicon_forms(settings)) | spacing_variants(trigger_surface_forms(settings))
+    return expand_forms(lexicon_forms(settings)) | spacing_variants(
+        trigger_surface_forms(settings, pattern_heads=False)
+    )
 
 
 def trigger_patterns(settings: Settings) -> list[tuple[set[str], set[str]]]:
