@@ -129,3 +129,14 @@ def test_nlp_stage_parses_only_candidates() -> None:
     assert [s.candidate for s in doc.sentences] == [False, True, False]
     assert nlp.seen == ["Gunmen killed two guards."]
     assert list(doc.parses) == [1]
+
+
+def test_a_pattern_head_needs_its_child_and_blocks_cancel_their_triggers() -> None:
+    is_candidate = load_prefilter(Settings())
+    # "set" -> fire / ablaze, "take" -> control: the head alone cannot make a match
+    assert is_candidate("Rioters set the cars on fire.")
+    assert is_candidate("The rebels took control of the town.")
+    assert not is_candidate("Prices were set to rise again this spring.")
+    # a trigger word inside a block phrase of the lexicon is never coded
+    assert is_candidate("Rebels launched a takeover of the port.")
+    assert not is_candidate("The firm made a hostile takeover bid.")

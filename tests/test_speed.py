@@ -255,7 +255,7 @@ def _classes_by_scan(tokens: list[Any], lexicon: Any, skip: set[int]) -> set[str
 
 
 def test_the_indexed_cue_classes_are_the_scanned_ones(pipeline: Pipeline) -> None:
-    from eventwire.pipeline.events.triggers import classes_in
+    from eventwire.pipeline.events.triggers import _classes_in_scan, classes_in
 
     stage = next(s for s in pipeline.stages if s.name == "eventwire.nlp.v1")
     events = next(s for s in pipeline.stages if s.name.startswith("eventwire.events"))
@@ -275,6 +275,13 @@ def test_the_indexed_cue_classes_are_the_scanned_ones(pipeline: Pipeline) -> Non
         assert classes_in(tokens, lexicon) == expected
         for skip in ({t.i for t in tokens[:3]}, {t.i for t in tokens if t.pos_ == "VERB"}):
             assert classes_in(tokens, lexicon, skip) == _classes_by_scan(tokens, lexicon, skip)
+            # the classes kept per parse give the scan's answer, in the scan's order
+            assert list(classes_in(tokens, lexicon, skip)) == list(
+                _classes_in_scan(tokens, lexicon, skip)
+            )
+        assert "ew_classes_in" in parse.user_data
+        part = tokens[2:]  # not a whole sentence: scanned, not cached
+        assert classes_in(part, lexicon) == _classes_by_scan(part, lexicon, set())
         found += len(expected)
     assert found >= 5  # the sentences do carry cue classes
 

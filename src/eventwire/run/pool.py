@@ -1,13 +1,21 @@
 """The process pool of ``--workers N``, which survives a dying worker.
 
-Each worker is a spawned process that builds one Pipeline and then codes one document at
-a time, handed to it over its own pipe, so the parent always knows which document each
-worker holds. When a worker dies (``kill -9``, the OOM killer, a segfault, ``os._exit``)
-only that document is lost: it is recorded as ``failed`` with EW-RUN-001 and the exit
-status, a fresh worker takes the dead one's place and the run goes on; a rerun with
-``--retry-failed`` codes it again. A worker still busy ``HARD_GRACE_S`` after its
-document's ``doc_timeout_s`` ran out (stuck in C code, where ``SIGALRM`` cannot stop it)
-is killed and the document recorded as timed out (EW-RUN-002).
+Each worker is a spawned process that builds one Pipeline and then codes the documents
+handed to it over its own pipe in chunks of up to ``DOCS_AHEAD``: the candidate sentences
+of a chunk are parsed in one ``nlp.pipe`` call (:func:`~eventwire.run.tasks.parse_ahead`,
+as the serial executor does), then each document runs on its own. The worker says when it
+starts parsing a chunk ahead (``ahead``) and when it starts and finishes each document
+(``begin``, ``done``), so the parent always knows which documents each worker holds and
+which one it is coding. When a worker dies (``kill -9``, the OOM killer, a segfault,
+``os._exit``) only the document it was coding is lost: it is recorded as ``failed`` with
+EW-RUN-001 and the exit status, the rest of its chunk goes back to the queue, a fresh
+worker takes the dead one's place and the run goes on; a rerun with ``--retry-failed``
+codes it again. A worker that dies while parsing a chunk ahead has no single document to
+blame: its documents go back one per message (no parsing ahead), so that a document that
+kills workers is found and costs only itself. A worker still busy ``HARD_GRACE_S`` after
+its document's ``doc_timeout_s`` ran out (stuck in C code, where ``SIGALRM`` cannot stop
+it) is killed and the document recorded as timed out (EW-RUN-002); parsing a chunk ahead
+gets one budget per document of the chunk and one for the parse.
 
 ``concurrent.futures.ProcessPoolExecutor`` is not used because it kills every worker when
 one dies (losing the documents the others were coding and reloading every Pipeline), and
@@ -21,6 +29,7 @@ import multiprocessing as mp
 import os
 import signal
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
@@ -31,17 +40,22 @@ from eventwire.config import Settings, one_thread_per_worker
 from eventwire.errors import ConfigError, EventwireError
 from eventwire.pipeline.base import Pipeline
 from eventwire.run.tasks import (
+    DOCS_AHEAD,
     Result,
     Results,
     Task,
     failed_result,
+    parse_ahead,
     run_task,
     timeout_reason,
 )
 
 HARD_GRACE_S = 30.0  # how long past doc_timeout_s a worker may stay busy before it is killed
-WINDOW_PER_WORKER = 4  # documents handed out ahead of the oldest unfinished one, per worker
+CHUNK = DOCS_AHEAD  # documents per message to a worker (parsed ahead together)
+WINDOW_PER_WORKER = 3 * CHUNK  # documents out ahead of the oldest unfinished one, per worker
 MAX_START_DEATHS = 3  # workers in a row that die before they are ready: give up
+
+Chunk = list[tuple[int, Task]]  # (input position, task) pairs sent to a worker at once
 
 
 def available_cpus() -> int:
@@ -80,7 +94,7 @@ def parse_workers(value: str | int) -> int:
 
 
 def _worker_main(conn: Connection, settings: Settings) -> None:
-    """A worker: build the Pipeline, say ready, then code each task sent until told to stop."""
+    """A worker: build the Pipeline, say ready, then code each chunk sent until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     one_thread_per_worker()  # before the Pipeline loads numpy and the model
     try:
@@ -97,7 +111,17 @@ def _worker_main(conn: Connection, settings: Settings) -> None:
             return
         if message is None:
             return
-        seq, task = message
+        _run_chunk(conn, pipeline, message)
+
+
+def _run_chunk(conn: Connection, pipeline: Pipeline, chunk: Chunk) -> None:
+    """Parse the chunk's candidate sentences together, then code each document, saying
+    when each step starts and sending each result as soon as it is ready."""
+    if len(chunk) > 1:
+        conn.send(("ahead", len(chunk)))
+        parse_ahead(pipeline, [task[0] for _, task in chunk])
+    for seq, task in chunk:
+        conn.send(("begin", seq))
         result = run_task(pipeline, task)
         try:
             conn.send(("done", seq, result))
@@ -107,14 +131,20 @@ def _worker_main(conn: Connection, settings: Settings) -> None:
 
 @dataclass
 class _Worker:
-    """The parent's handle on one worker process and the document it holds."""
+    """The parent's handle on one worker process and the documents it holds."""
 
     process: BaseProcess
     conn: Connection
     ready: bool = False
-    seq: int | None = None  # the document it is coding, by input position
-    task: Task | None = None
-    started: float = 0.0
+    held: dict[int, Task] = field(default_factory=dict)  # sent, not yet done, by position
+    seq: int | None = None  # the document it is coding now (after "begin"), by position
+    started: float = 0.0  # when its current step (parse ahead, or document) began
+    deadline: float | None = None  # when it is overdue (None: not busy, or no time budget)
+
+    @property
+    def task(self) -> Task | None:
+        """The document it is coding now, if any."""
+        return self.held.get(self.seq) if self.seq is not None else None
 
 
 def exit_status(exitcode: int | None) -> str:
@@ -139,6 +169,8 @@ class _Run:
     workers: list[_Worker] = field(default_factory=list)
     done: dict[int, Result] = field(default_factory=dict)
     start_deaths: int = 0
+    # documents of dead workers to hand out again, with whether each goes alone
+    again: deque[tuple[int, Task, bool]] = field(default_factory=deque)
 
     def start_worker(self) -> _Worker:
         parent, child = self.ctx.Pipe()
@@ -151,19 +183,28 @@ class _Run:
         self.workers.append(worker)
         return worker
 
-    def hand_out(self, worker: _Worker, seq: int, task: Task) -> bool:
-        """Send a task to an idle worker; False when the worker has just died."""
+    def hand_out(self, worker: _Worker, chunk: Chunk) -> bool:
+        """Send a chunk of tasks to a worker; False when the worker has just died (its
+        documents are then queued again)."""
+        worker.held.update(chunk)
         try:
-            worker.conn.send((seq, task))
+            worker.conn.send(chunk)
         except OSError:  # its death is taken in by the next check
             return False
-        worker.seq, worker.task, worker.started = seq, task, time.monotonic()
         return True
 
-    def finish(self, worker: _Worker, result: Result) -> None:
-        assert worker.seq is not None
-        self.done[worker.seq] = result
-        worker.seq, worker.task = None, None
+    def step(self, worker: _Worker, seq: int | None, budgets: int) -> None:
+        """The worker began a step (a document, or parsing a chunk ahead) that may take
+        ``budgets`` time budgets."""
+        worker.seq, worker.started = seq, time.monotonic()
+        budget = self.settings.doc_timeout_s
+        worker.deadline = worker.started + budgets * budget + HARD_GRACE_S if budget > 0 else None
+
+    def finish(self, worker: _Worker, seq: int, result: Result) -> None:
+        self.done[seq] = result
+        worker.held.pop(seq, None)
+        if worker.seq == seq:
+            worker.seq, worker.deadline = None, None
 
     def receive(self, worker: _Worker) -> None:
         """Handle every message waiting from ``worker``."""
@@ -172,25 +213,37 @@ class _Run:
             kind = message[0]
             if kind == "ready":
                 worker.ready, self.start_deaths = True, 0
+            elif kind == "ahead":
+                self.step(worker, None, message[1] + 1)
+            elif kind == "begin":
+                self.step(worker, message[1], 1)
             elif kind == "done":
-                self.finish(worker, message[2])
+                self.finish(worker, message[1], message[2])
             elif kind == "unsent":
-                assert worker.task is not None
+                task = worker.held[message[1]]
                 reason = f"[EW-RUN-003] the worker could not send the result back: {message[2]}"
-                self.finish(worker, failed_result(worker.task, "EW-RUN-003", reason))
+                self.finish(worker, message[1], failed_result(task, "EW-RUN-003", reason))
             else:  # "error": the worker could not build its Pipeline (as SerialExecutor raises)
                 _, config, text, code = message
                 raise (ConfigError if config else EventwireError)(text, code)
 
     def bury(self, worker: _Worker, reason: str, code: str = "EW-RUN-001") -> None:
-        """Record the dead ``worker``'s document as failed and start another in its place."""
+        """Record the dead ``worker``'s document as failed, queue the rest of what it held
+        again, and start another worker in its place."""
         worker.process.join(5)
+        with contextlib.suppress(EOFError, OSError):  # what it said before it died
+            self.receive(worker)
         worker.conn.close()
         self.workers.remove(worker)
-        if worker.task is not None:
+        task, seq = worker.task, worker.seq
+        if task is not None and seq is not None:
             seconds = time.monotonic() - worker.started
-            self.finish(worker, failed_result(worker.task, code, reason, seconds))
-        elif not worker.ready:
+            self.finish(worker, seq, failed_result(task, code, reason, seconds))
+        # died inside a document: the others are innocent; outside one (parsing the chunk
+        # ahead), any of them may be to blame, so each goes alone and is found out
+        alone = task is None
+        self.again.extend((s, t, alone) for s, t in sorted(worker.held.items()))
+        if not worker.ready:
             self.start_deaths += 1
             if self.start_deaths >= MAX_START_DEATHS:
                 raise EventwireError(
@@ -221,25 +274,20 @@ class _Run:
 
     @staticmethod
     def overdue(worker: _Worker, budget: float) -> bool:
-        """Whether ``worker`` is still coding its document far past the time budget."""
-        return (
-            budget > 0
-            and worker.task is not None
-            and time.monotonic() - worker.started > budget + HARD_GRACE_S
-        )
+        """Whether ``worker`` is still busy with its step far past the time budget."""
+        return budget > 0 and worker.deadline is not None and time.monotonic() > worker.deadline
 
     def next_deadline(self) -> float | None:
         """Seconds until the earliest hard time limit of a busy worker (None: no limit)."""
-        budget = self.settings.doc_timeout_s
-        starts = [w.started for w in self.workers if w.task is not None]
-        if budget <= 0 or not starts:
+        deadlines = [w.deadline for w in self.workers if w.deadline is not None]
+        if self.settings.doc_timeout_s <= 0 or not deadlines:
             return None
-        return max(0.0, min(starts) + budget + HARD_GRACE_S - time.monotonic() + 0.05)
+        return max(0.0, min(deadlines) - time.monotonic() + 0.05)
 
     def stop(self) -> None:
         """Ask idle workers to stop, kill busy ones (an interrupted run) and the slow."""
         for worker in self.workers:
-            if worker.task is not None:
+            if worker.held:
                 worker.process.kill()
                 continue
             with contextlib.suppress(OSError):
@@ -269,32 +317,68 @@ class PoolExecutor:
 
     def map(self, tasks: Iterable[Task]) -> Results:
         run = _Run(self.settings)
-        todo: Iterator[Task] = iter(tasks)
-        held = next(todo, None)  # the next task to hand out
-        if held is None:  # no tasks, no workers
+        queue = _Queue(iter(tasks), run.again, WINDOW_PER_WORKER * self.workers)
+        if queue.exhausted:  # no tasks, no workers
             return
-        window = WINDOW_PER_WORKER * self.workers
-        next_seq = next_out = 0
         try:
             for _ in range(self.workers):
                 run.start_worker()
             while True:
                 for worker in run.workers:
-                    if held is None or next_seq - next_out >= window:
-                        break
-                    if (
-                        worker.ready
-                        and worker.task is None
-                        and run.hand_out(worker, next_seq, held)
-                    ):
-                        next_seq += 1
-                        held = next(todo, None)
-                while next_out in run.done:
-                    yield run.done.pop(next_out)
-                    next_out += 1
-                if held is None and next_out == next_seq:
+                    # a worker gets its next chunk while it still has half of one to code
+                    if worker.ready and len(worker.held) <= CHUNK // 2:
+                        chunk = queue.take()
+                        if chunk:
+                            run.hand_out(worker, chunk)
+                while queue.next_out in run.done:
+                    yield run.done.pop(queue.next_out)
+                    queue.next_out += 1
+                if queue.finished:
                     return
                 handles = [w.conn for w in run.workers] + [w.process.sentinel for w in run.workers]
                 run.check(wait(handles, timeout=run.next_deadline()))
         finally:
             run.stop()
+
+
+@dataclass
+class _Queue:
+    """The documents still to hand out: those of dead workers first, then new ones, never
+    more than ``window`` past the oldest unfinished one (so results wait in memory only
+    that long)."""
+
+    todo: Iterator[Task]
+    again: deque[tuple[int, Task, bool]]
+    window: int
+    next_seq: int = 0  # input position of the next new document
+    next_out: int = 0  # input position of the next result to yield
+    held: Task | None = None  # the next new document, read ahead
+
+    def __post_init__(self) -> None:
+        self.held = next(self.todo, None)
+
+    @property
+    def exhausted(self) -> bool:
+        return self.held is None and not self.again
+
+    @property
+    def finished(self) -> bool:
+        return self.exhausted and self.next_out == self.next_seq
+
+    def take(self) -> Chunk:
+        """The next chunk for a worker (empty when there is none to give now)."""
+        if self.again:
+            seq, task, alone = self.again.popleft()
+            chunk = [(seq, task)]
+            while not alone and self.again and len(chunk) < CHUNK and not self.again[0][2]:
+                seq, task, _ = self.again.popleft()
+                chunk.append((seq, task))
+            return chunk
+        chunk = []
+        while self.held is not None and len(chunk) < CHUNK:
+            if self.next_seq - self.next_out >= self.window:
+                break
+            chunk.append((self.next_seq, self.held))
+            self.next_seq += 1
+            self.held = next(self.todo, None)
+        return chunk

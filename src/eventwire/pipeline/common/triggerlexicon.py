@@ -298,10 +298,12 @@ def inflections(word: str, irregular: dict[str, tuple[str, ...]] | None = None) 
     return forms
 
 
-def trigger_surface_forms(settings: Settings) -> set[str]:
+def trigger_surface_forms(settings: Settings, pattern_heads: bool = True) -> set[str]:
     """Every lower-case surface form of every trigger: words with all their inflections,
     and phrases with each word inflected ("exchanged fire", "took to the streets"), for the
     relevance pre-filter. A sentence containing none of them cannot yield an event.
+    Without ``pattern_heads`` the heads of patterns whose child is a word are left out
+    (they need their child too: :func:`trigger_surface_patterns`).
 
     >>> forms = trigger_surface_forms(load_settings())     # doctest: +SKIP
     >>> {"shot", "kidnapped", "airstrikes", "car bombs"} <= forms  # doctest: +SKIP
@@ -311,12 +313,77 @@ def trigger_surface_forms(settings: Settings) -> set[str]:
     irregular = lexicon.irregular
     forms: set[str] = set()
     for entry in lexicon.entries:
+        if entry.children and not entry.child_ents and not pattern_heads:
+            continue  # a head with child words only: see trigger_surface_patterns
         for word in {*entry.words, *([entry.head] if entry.head else [])}:
-            forms |= inflections(word, irregular)
-            forms |= {w for w in inflections(word, irregular) if "-" in word} | {word}
+            forms |= inflections(word, irregular) | {word}
         forms |= set(entry.forms)
         if entry.phrase:
             forms |= phrase_forms(entry.phrase, irregular)
+    return {f for f in forms if f}
+
+
+def trigger_surface_patterns(settings: Settings) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """The dependency patterns whose child is a word ("take" -> "control", "set" -> "fire"),
+    as (surface forms of the head, surface forms of the children): such a trigger can match
+    only in a sentence that holds both a head form and a child form, because the parse of
+    a sentence links only its own tokens. Patterns whose child may be an entity type
+    (``child_ents``) are in :func:`trigger_surface_forms` by their head alone.
+
+    >>> pats = trigger_surface_patterns(load_settings())     # doctest: +SKIP
+    >>> any("took" in h and "control" in c for h, c in pats)  # doctest: +SKIP
+    True
+    """
+    lexicon = load_lexicon(tuple(settings.user_lexicon_files))
+    irregular = lexicon.irregular
+    patterns: list[tuple[frozenset[str], frozenset[str]]] = []
+    for entry in lexicon.entries:
+        if entry.head and entry.children and not entry.child_ents:
+            heads = inflections(entry.head, irregular) | set(entry.forms) | {entry.head}
+            children: set[str] = set()
+            for child in entry.children:
+                children |= inflections(child, irregular) | {child}
+            patterns.append((frozenset(heads), frozenset(children)))
+    return patterns
+
+
+# The cue classes the event coder reads from the sentences around a trigger's sentence
+# (events/subtypes.py: protest sub-types, unopposed takeovers, lethal force); the other
+# classes it reads from the trigger's own sentence.
+WINDOW_CUE_CLASSES = ("protest_violence", "lethal", "intervention", "weapon_smallarms", "unopposed")
+
+
+def window_cue_surface_forms(settings: Settings) -> set[str]:
+    """Surface forms (inflected words, phrases) of :data:`WINDOW_CUE_CLASSES`: what makes a
+    sentence that cannot yield an event worth parsing as the context of one beside it."""
+    lexicon = load_lexicon(tuple(settings.user_lexicon_files))
+    forms: set[str] = set()
+    for name in WINDOW_CUE_CLASSES:
+        cls = lexicon.classes.get(name)
+        if cls is None:
+            continue
+        for word in cls.words:
+            forms |= inflections(word, lexicon.irregular) | {word}
+        for phrase in cls.phrases:
+            forms |= phrase_forms(phrase, lexicon.irregular)
+    return {f for f in forms if f}
+
+
+def cancelling_surface_forms(settings: Settings) -> set[str]:
+    """Surface forms of the phrases inside which no trigger counts: the lexicon's
+    ``blocks`` ("heart attack", "death toll"), which the coder never matches inside, and
+    its ``idiom`` phrases ("hit the headlines", "war of words"), whose triggers the coder
+    always drops as non-events. A trigger form that overlaps one of them in a sentence
+    does not make the sentence a candidate for the parser.
+
+    >>> "takeover bids" in cancelling_surface_forms(load_settings())  # doctest: +SKIP
+    True
+    """
+    lexicon = load_lexicon(tuple(settings.user_lexicon_files))
+    idioms = lexicon.classes["idiom"].phrases if "idiom" in lexicon.classes else ()
+    forms: set[str] = set()
+    for phrase in (*lexicon.blocks, *idioms):
+        forms |= phrase_forms(phrase, lexicon.irregular)
     return {f for f in forms if f}
 
 

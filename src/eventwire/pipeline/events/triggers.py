@@ -201,7 +201,73 @@ def _phrase_head(tokens: Sequence[Any], start: int, end: int) -> int:
 
 
 def classes_in(tokens: Sequence[Any], lexicon: Lexicon, skip: Iterable[int] = ()) -> set[str]:
-    """Return the cue classes present among the tokens (ignoring token indices in ``skip``)."""
+    """Return the cue classes present among the tokens (ignoring token indices in ``skip``).
+
+    For a whole parsed sentence (the coder asks several times per sentence, with different
+    ``skip``) the classes of each token and every phrase occurrence are found once and
+    kept in ``Doc.user_data``; the answer is the same as :func:`_classes_in_scan`'s.
+    """
+    if not tokens or tokens[0].i != 0 or len(tokens) != len(tokens[0].doc):
+        return _classes_in_scan(tokens, lexicon, skip)
+    store = tokens[0].doc.user_data
+    key = (id(lexicon), id(lexicon.classes), len(lexicon.classes))  # ids: Doc pickles lean
+    cached = store.get("ew_classes_in")
+    if cached is None or cached[0] != key:
+        cached = (key, *_class_occurrences(tokens, lexicon))
+        store["ew_classes_in"] = cached
+    per_token, phrases = cached[1], cached[2]
+    skipped = set(skip)
+    found = {n for i, names in enumerate(per_token) if i not in skipped for n in names}
+    present: set[str] = set()  # filled in class order, as _classes_in_scan fills it
+    for name in lexicon.classes:
+        if name in found or any(
+            not skipped or skipped.isdisjoint(range(a, b)) for a, b in phrases.get(name, ())
+        ):
+            present.add(name)
+    return present
+
+
+def _class_occurrences(
+    tokens: Sequence[Any], lexicon: Lexicon
+) -> tuple[list[tuple[str, ...]], dict[str, list[tuple[int, int]]]]:
+    """Each token's word classes, and each class's phrase occurrences, as
+    :func:`_classes_in_scan` finds them with nothing skipped but the masks."""
+    masked: set[int] = set()
+    for start, end in find_phrases(tokens, lexicon.masks):
+        masked.update(t.i for t in tokens[start:end])
+    keys = [token_keys(t) if t.i not in masked else _NO_KEYS for t in tokens]
+    by_word = lexicon.classes_of_words()
+    per_token: list[tuple[str, ...]] = []
+    for t, k in zip(tokens, keys, strict=True):
+        names: list[str] = []
+        named: bool | None = None
+        for key in k:
+            for name in by_word.get(key, ()):
+                if name in NAME_BLIND_CLASSES:
+                    if named is None:
+                        named = t.pos_ == "PROPN" and t.is_title
+                    if named:
+                        continue
+                names.append(name)
+        per_token.append(tuple(names))
+    starts: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        for key in k:
+            starts.setdefault(key, []).append(i)
+    phrases: dict[str, list[tuple[int, int]]] = {}
+    for name, cls in lexicon.classes.items():
+        for phrase in cls.phrases:
+            for i in starts.get(phrase[0], ()) if phrase else ():
+                end = i + len(phrase)
+                if end <= len(keys) and all(
+                    phrase[k] in keys[i + k] for k in range(1, len(phrase))
+                ):
+                    phrases.setdefault(name, []).append((i, end))
+    return per_token, phrases
+
+
+def _classes_in_scan(tokens: Sequence[Any], lexicon: Lexicon, skip: Iterable[int] = ()) -> set[str]:
+    """:func:`classes_in` for any token sequence, scanning it afresh."""
     skipped = set(skip)
     # "water cannon" is crowd control: its "cannon" is no artillery cue
     for start, end in find_phrases(tokens, lexicon.masks):

@@ -79,14 +79,13 @@ def combine_tolls(
 def shared_sentences(places: list[set[str]], sentences: list[Sentence]) -> list[set[int]]:
     """For each incident (given by the toponyms its mentions state), the indices of the
     sentences that also name a place of another incident: a toll told there is shared."""
+    named = {p for ps in places for p in ps if len(p) > 2}
+    # which of the places each sentence names, found once (not once per incident)
+    told = [{p for p in named if p in s.text} for s in sentences] if len(places) > 1 else []
     out: list[set[int]] = []
     for k, own in enumerate(places):
         others = {p for j, ps in enumerate(places) if j != k for p in ps if len(p) > 2} - own
-        out.append(
-            {n for n, s in enumerate(sentences) if any(p in s.text for p in others)}
-            if others
-            else set()
-        )
+        out.append({n for n, found in enumerate(told) if found & others} if others else set())
     return out
 
 

@@ -4,7 +4,12 @@ The dependency parse is the most expensive step of the pipeline, and most senten
 of general news carry no event. The pre-filter is an Aho-Corasick automaton over the
 lower-case surface forms (every inflection) of every trigger word and phrase of the
 event lexicon; a sentence is a candidate when one of those forms occurs in it at word
-boundaries. The forms come from
+boundaries. A dependency pattern whose child is a word ("take" -> "control", "set" ->
+"fire") makes a sentence a candidate only when a form of its head *and* a form of one of its
+children occur in it (the parse of a sentence links only its own tokens, so the pattern
+cannot match otherwise); "Shares took a hit" is not parsed for "take control". A trigger form
+that overlaps a phrase inside which the coder never keeps a trigger (the lexicon's blocks and
+idioms: "heart attack", "hit the headlines") does not count either. The forms come from
 :func:`eventwire.pipeline.common.triggerlexicon.trigger_surface_forms` (the lexicon the event
 coder matches, kept below both stages); regular inflections of the lexicon file's own entries
 are added here as a safety net so that a form missing from that list does not silently cost
@@ -32,9 +37,16 @@ from eventwire.datafiles import data_path, data_versions_json, read_data_file
 from eventwire.errors import DataFileError
 from eventwire.pipeline.common import triggerlexicon
 from eventwire.pipeline.common.diskcache import cached_at
-from eventwire.pipeline.common.triggerlexicon import inflections, trigger_surface_forms
+from eventwire.pipeline.common.triggerlexicon import (
+    cancelling_surface_forms,
+    inflections,
+    trigger_surface_forms,
+    trigger_surface_patterns,
+    window_cue_surface_forms,
+)
 
-CACHE_FORMAT = "1"  # bump when TriggerPrefilter's pickled state changes
+CACHE_FORMAT = "3"  # bump when TriggerPrefilter's pickled state changes
+CANDIDATE, CONTEXT = 2, 1  # TriggerPrefilter.level: parse it; parse it beside a candidate
 _SPACE = re.compile(r"\s+")
 _HYPHEN_SPACE = re.compile(r"\s*-\s*|\s+")
 
@@ -87,18 +99,45 @@ def expand_forms(forms: Iterable[str]) -> set[str]:
 class TriggerPrefilter:
     """``is_candidate(text)``: does the sentence contain a trigger form at word boundaries?
 
-    It pickles (the automaton pickles with it), which is how :func:`load_prefilter` caches it.
+    ``forms`` are enough on their own; each of ``patterns`` is a pair (head forms, child
+    forms) that counts only when a form of both sides occurs; a form that overlaps one of
+    ``cancels`` (exact phrases) does not count. It pickles (the automaton pickles with
+    it), which is how :func:`load_prefilter` caches it.
+
+    >>> only = TriggerPrefilter([], patterns=[({"set"}, {"fire"})])
+    >>> only("They set the cars on fire."), only("Prices were set to rise.")
+    (True, False)
+    >>> blocked = TriggerPrefilter(["attack"], cancels=["heart attack"])
+    >>> blocked("He died of a heart attack."), blocked("A heart attack, then an attack.")
+    (False, True)
     """
 
-    def __init__(self, forms: Iterable[str], expand: bool = True) -> None:
+    def __init__(
+        self,
+        forms: Iterable[str],
+        expand: bool = True,
+        patterns: Iterable[tuple[Iterable[str], Iterable[str]]] = (),
+        cancels: Iterable[str] = (),
+        cues: Iterable[str] = (),
+    ) -> None:
         import ahocorasick  # lazy: only runs that enable the pre-filter need it
 
         self.forms = frozenset(f for f in (expand_forms(forms) if expand else forms) if f)
-        if not self.forms:
+        sides: dict[str, tuple[set[int], set[int]]] = {}
+        for number, (heads, children) in enumerate(patterns):
+            for side, words in ((0, heads), (1, children)):
+                for form in expand_forms(words) if expand else words:
+                    sides.setdefault(form, (set(), set()))[side].add(number)
+        if not self.forms and not sides:
             raise DataFileError("the relevance pre-filter got no trigger forms", "EW-PRE-001")
+        self.cancels = frozenset(_SPACE.sub(" ", c.strip().lower()) for c in cancels) - {""}
+        self.cues = frozenset(_SPACE.sub(" ", c.strip().lower()) for c in cues) - {""}
         automaton: Any = ahocorasick.Automaton()
-        for form in self.forms:
-            automaton.add_word(form, len(form))
+        for form in self.forms | set(sides) | self.cancels | self.cues:
+            head_of, child_of = sides.get(form, (set(), set()))
+            # (length, enough alone, patterns it heads, patterns it completes, cancels, cue)
+            value = (len(form), form in self.forms, frozenset(head_of), frozenset(child_of))
+            automaton.add_word(form, (*value, form in self.cancels, form in self.cues))
         automaton.make_automaton()
         self._automaton = automaton
 
@@ -106,18 +145,45 @@ class TriggerPrefilter:
         """Return every ``(start, end, form)`` match in the normalised lower-case text."""
         lowered = self._normalise(text)
         found: list[tuple[int, int, str]] = []
-        for end, length in self._automaton.iter(lowered):
+        for end, (length, *_) in self._automaton.iter(lowered):
             start = end + 1 - length
             if self._bounded(lowered, start, end + 1):
                 found.append((start, end + 1, lowered[start : end + 1]))
         return found
 
     def __call__(self, text: str) -> bool:
+        return self.level(text) == CANDIDATE
+
+    def level(self, text: str) -> int:
+        """``CANDIDATE`` (2): a trigger form, or a pattern's head and child, occurs;
+        ``CONTEXT`` (1): only a pattern head without its child, or trigger forms inside a
+        block or idiom, occur, beside a word of ``cues`` (the sentence cannot yield an
+        event, but the coder reads those words as context of a candidate beside it); 0:
+        nothing of that."""
         lowered = self._normalise(text)
-        for end, length in self._automaton.iter(lowered):
-            if self._bounded(lowered, end + 1 - length, end + 1):
-                return True
-        return False
+        found = [
+            (end + 1 - value[0], end + 1, value)
+            for end, value in self._automaton.iter(lowered)
+            if self._bounded(lowered, end + 1 - value[0], end + 1)
+        ]
+        cancelled = [(start, end) for start, end, value in found if value[4]]
+        heads: set[int] = set()
+        children: set[int] = set()
+        level = 0
+        cue = any(value[5] for _, _, value in found)
+        for start, end, (_, alone, head_of, child_of, _, _) in found:
+            children |= child_of  # a child is not the trigger: a block does not cancel it
+            if not (alone or head_of):
+                continue
+            level = CONTEXT if cue else 0
+            if cancelled and any(a < end and start < b for a, b in cancelled):
+                continue
+            if alone:
+                return CANDIDATE
+            heads |= head_of
+            if heads & children:
+                return CANDIDATE
+        return CANDIDATE if heads & children else level
 
     @staticmethod
     def _normalise(text: str) -> str:
@@ -138,26 +204,49 @@ def build_prefilter(forms: Iterable[str]) -> Callable[[str], bool]:
     return TriggerPrefilter(forms)
 
 
+def _lexicon_entries(settings: Settings) -> list[dict[str, Any]]:
+    # the packaged file is checked against its MANIFEST; a user's trigger file needs no version
+    paths = [(data_path("lexicon", "triggers.yaml"), True)]
+    paths += [(Path(p), False) for p in settings.user_lexicon_files]
+    entries: list[dict[str, Any]] = []
+    for path, versioned in paths:
+        data = read_data_file(path, versioned=versioned)
+        entries += [e for e in data.get("triggers") or [] if isinstance(e, dict)]
+    return entries
+
+
+def _child_words_only(entry: dict[str, Any]) -> bool:
+    return bool(entry.get("head") and entry.get("children") and not entry.get("child_ents"))
+
+
 def lexicon_forms(settings: Settings) -> set[str]:
-    """Trigger forms read straight from the lexicon file(s): words, phrases, heads, forms.
+    """Trigger forms read straight from the lexicon file(s): words, phrases, heads, forms
+    (not the heads of patterns whose child is a word: :func:`lexicon_patterns`).
 
     Their regular inflections (:func:`expand_forms`) are the safety net next to
     ``trigger_surface_forms``.
     """
-    # the packaged file is checked against its MANIFEST; a user's trigger file needs no version
-    paths = [(data_path("lexicon", "triggers.yaml"), True)]
-    paths += [(Path(p), False) for p in settings.user_lexicon_files]
     forms: set[str] = set()
-    for path, versioned in paths:
-        data = read_data_file(path, versioned=versioned)
-        for entry in data.get("triggers") or []:
-            if not isinstance(entry, dict):
-                continue
-            for key in ("words", "phrases", "forms"):
-                forms.update(str(v) for v in entry.get(key) or [])
-            if entry.get("head"):
-                forms.add(str(entry["head"]))
+    for entry in _lexicon_entries(settings):
+        if _child_words_only(entry):
+            continue
+        for key in ("words", "phrases", "forms"):
+            forms.update(str(v) for v in entry.get(key) or [])
+        if entry.get("head"):
+            forms.add(str(entry["head"]))
     return forms
+
+
+def lexicon_patterns(settings: Settings) -> list[tuple[set[str], set[str]]]:
+    """(head forms, child forms) of the lexicon files' patterns whose child is a word,
+    with regular inflections (the safety net next to ``trigger_surface_patterns``)."""
+    patterns: list[tuple[set[str], set[str]]] = []
+    for entry in _lexicon_entries(settings):
+        if _child_words_only(entry):
+            heads = {str(entry["head"]), *(str(v) for v in entry.get("forms") or [])}
+            children = {str(v) for v in entry.get("children") or []}
+            patterns.append((expand_forms(heads), expand_forms(children)))
+    return patterns
 
 
 def spacing_variants(forms: Iterable[str]) -> set[str]:
@@ -182,7 +271,19 @@ def spacing_variants(forms: Iterable[str]) -> set[str]:
 def trigger_forms(settings: Settings) -> set[str]:
     """Every trigger surface form: the lexicon's entries with their inflections, plus
     ``trigger_surface_forms`` (already inflected)."""
-    return expand_forms(lexicon_forms(settings)) | spacing_variants(trigger_surface_forms(settings))
+    return expand_forms(lexicon_forms(settings)) | spacing_variants(
+        trigger_surface_forms(settings, pattern_heads=False)
+    )
+
+
+def trigger_patterns(settings: Settings) -> list[tuple[set[str], set[str]]]:
+    """Every (head forms, child forms) pair of the patterns whose child is a word: the
+    lexicon's, with inflections, and ``trigger_surface_patterns`` (already inflected)."""
+    surface = [
+        (spacing_variants(heads), spacing_variants(children))
+        for heads, children in trigger_surface_patterns(settings)
+    ]
+    return lexicon_patterns(settings) + surface
 
 
 def cache_key(settings: Settings) -> str:
@@ -221,7 +322,13 @@ def load_prefilter(settings: Settings, use_cache: bool = True) -> Callable[[str]
     """
 
     def build() -> TriggerPrefilter:
-        return TriggerPrefilter(trigger_forms(settings), expand=False)
+        return TriggerPrefilter(
+            trigger_forms(settings),
+            expand=False,
+            patterns=trigger_patterns(settings),
+            cancels=cancelling_surface_forms(settings),
+            cues=window_cue_surface_forms(settings),
+        )
 
     if not use_cache:
         return build()

@@ -28,12 +28,15 @@ from typing import Any
 from eventwire.config import Settings, data_home
 from eventwire.errors import ConfigError
 from eventwire.pipeline.base import Resources, Stage, register_stage
-from eventwire.pipeline.nlp.prefilter import load_prefilter
+from eventwire.pipeline.nlp.prefilter import CANDIDATE, CONTEXT, load_prefilter
 from eventwire.records import CODED_SEGMENT_KINDS, Document, Segment, Sentence
 
 NAME = "eventwire.nlp.v1"
 MAX_SENTENCE_CHARS = 2_000  # longer "sentences" (tables, lists) are cut for the parser
 CHECK_FORMAT = "1"  # bump when _tokenizer_settings changes
+# the event coder reads a parsed sentence as context of a trigger's sentence up to this
+# many sentences after it (and one before): a CONTEXT sentence is parsed only that near
+CONTEXT_AFTER = 3
 
 
 def load_model(name: str) -> Any:
@@ -196,16 +199,38 @@ class NlpStage:
         return doc
 
     def candidates(self, doc: Document) -> tuple[list[Sentence], list[int]]:
-        """The document's sentences (``candidate`` set) and the indices of those to parse."""
+        """The document's sentences (``candidate`` set) and the indices of those to parse.
+
+        A sentence the pre-filter rates ``CONTEXT`` (a pattern head without its child, a
+        trigger inside a block) is parsed only beside a candidate of its segment, where
+        the event coder reads it as context (its window: one sentence before a trigger's
+        sentence, three after).
+        """
         sentences = split_sentences(self.sentencizer, doc.text, doc.segments)
+        levels = [
+            self._level(s.text) if doc.segments[s.segment].kind in CODED_SEGMENT_KINDS else 0
+            for s in sentences
+        ]
         to_parse: list[int] = []
         for i, sent in enumerate(sentences):
-            seg = doc.segments[sent.segment]
-            coded = seg.kind in CODED_SEGMENT_KINDS
-            sent.candidate = coded and (self.is_candidate is None or self.is_candidate(sent.text))
+            sent.candidate = levels[i] == CANDIDATE or (
+                levels[i] == CONTEXT
+                and any(
+                    levels[k] == CANDIDATE and sentences[k].segment == sent.segment
+                    for k in range(max(0, i - CONTEXT_AFTER), min(len(sentences), i + 2))
+                )
+            )
             if sent.candidate:
                 to_parse.append(i)
         return sentences, to_parse
+
+    def _level(self, text: str) -> int:
+        if self.is_candidate is None:
+            return CANDIDATE
+        level = getattr(self.is_candidate, "level", None)
+        if level is not None:
+            return int(level(text))
+        return CANDIDATE if self.is_candidate(text) else 0
 
     def parse_ahead(self, docs: Sequence[tuple[int, Document]]) -> None:
         """Parse the candidate sentences of several documents in one ``nlp.pipe`` call.

@@ -177,8 +177,8 @@ def _demonym_votes(text: str, lex: Lexicon) -> Counter[str]:
     tokens = tokenize(text)
     skip = -1
     for i, tok in enumerate(tokens):
-        if i == skip:
-            continue
+        if i == skip or not (tok.capitalised or "-" in tok.text):
+            continue  # (a lower-case word with no hyphen is neither: nothing to fold)
         # "South Sudanese", "Central African": a two-word demonym before its last word
         pair = fold(f"{tok.text} {tokens[i + 1].text}") if i + 1 < len(tokens) else ""
         word = pair if pair in lex.adjectives else fold(tok.text)
