@@ -82,6 +82,33 @@ def test_add_lookup_idempotent_remove(data_dir: Path) -> None:
     assert err.value.code == "EW-GEO-034"
 
 
+def test_loose_spelling_finds_layer_rows(data_dir: Path) -> None:
+    # another transliteration of an imported village's name finds it, as it finds the
+    # base index's towns; the exact lookup does not
+    assert _rows("Qaryet Zubeidaat") == []
+    dense.add_file(TINY)
+    refresh_layers()
+    gaz = load_gazetteer()
+    hits = gaz.lookup("Qaryet Zubeidaat")
+    assert [(gaz.name(c.index), c.flag) for c in hits] == [("Qaryat Zubaydāt", -1)]
+    # an exact name elsewhere wins: no loose reading is added beside it
+    assert all(c.flag >= 0 for c in gaz.lookup("Zubaidat"))
+
+
+def test_old_layer_format_is_read_and_reimported(data_dir: Path) -> None:
+    info, _ = dense.add_file(TINY)
+    meta_path = data_dir / "gazetteer" / "layers" / info.name / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["format"] = 1  # a layer imported before loose keys existed
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    old_signature = dense.layers_signature()
+    assert [i.format for i in dense.list_layers()] == [1]  # still listed and loaded
+    again, changed = dense.add_file(TINY)  # the same file is imported again, once
+    assert changed and again.format == dense.LAYER_FORMAT
+    assert dense.layers_signature() != old_signature  # the merged set is recompiled
+    assert not dense.add_file(TINY)[1]
+
+
 def test_zip_with_readme_and_repeated_ids(data_dir: Path, tmp_path: Path) -> None:
     lines = TINY.read_text(encoding="utf-8").splitlines()
     moved = lines[0].replace("33.4101", "33.9999")  # the same geonameid again, moved

@@ -35,6 +35,7 @@ from eventwire.records import Document
 MAX_CANDIDATES = 60
 FLAG_SCORE = {2: 1.0, 1: 0.5, 0: 0.4, -1: -0.2}
 NEAR_PARENT_KM = 30.0
+BORDER_KM = 60.0  # a layer village this near a province's point may lie in it
 ABROAD_MIN_POP = 100_000  # in a document whose country is clear, a small place abroad is
 # more likely a local name the gazetteer lacks
 TINY_ABROAD_POP = 20_000  # ... even when the model labels it a place
@@ -94,8 +95,11 @@ def _compatible(gaz: Gazetteer, child: int, parent: int) -> bool:
         # A village of an imported GeoNames file carries its own admin1 code: trusted.
         if int(gaz.adm1[child]) == parent:
             return True
+        # ... unless it lies near the province's own point: a border village whose code
+        # disagrees with the report's province ("Kinda in Idleb", Latakia in GeoNames)
         dense_known = child >= gaz.base_rows and int(gaz.adm1[child]) >= 0
-        return not dense_known and gaz.distance_km(child, parent) < 250
+        limit = BORDER_KM if dense_known else 250.0
+        return gaz.distance_km(child, parent) < limit
     limit = 80.0 if feat == FEAT_ADMIN else 40.0
     return gaz.distance_km(child, parent) < limit or (
         int(gaz.adm1[child]) >= 0
@@ -252,6 +256,7 @@ def resolve_mentions(
     # more likely a local name the gazetteer lacks ("Shakhta imeni Gagarina" in Donbas)
     lead = focus if focus is not None and _leads(votes, focus) else None
     _check_hierarchy(gaz, mentions, out, focus if clear else None, cands, lead, focus)
+    _drop_strays(gaz, mentions, out)
     return out, focus
 
 
@@ -283,6 +288,13 @@ class _Context:
         ]
         return [chosen.row, *same]
 
+    def unknown(self, j: int) -> bool:
+        """Does the gazetteer not know mention j, but for loose spellings abroad ("Jabal
+        al-Zawiya" ~ a Yemeni hamlet in a Syrian report), which ``accept`` drops anyway?"""
+        return all(
+            c.flag < 0 and self.gaz.country_code(c.index) != self.focus for c, _ in self.cands[j]
+        )
+
     def related(self, k: int) -> list[tuple[int, bool]]:
         """``_related`` of mention k, where a parent the gazetteer does not know is replaced
         by its own parent ("Kibungere (Nyabihanga, Mwaro)": in Mwaro)."""
@@ -292,7 +304,7 @@ class _Context:
             same = fold(self.mentions[j].text) == fold(self.mentions[k].text)
             # "Ahwar (Ahwar, Abyan)": the district of the same name says nothing; its
             # province does
-            while is_parent and (not self.cands[j] or same) and seen < 3:
+            while is_parent and (self.unknown(j) or same) and seen < 3:
                 up = self.mentions[j].parent
                 if up is None or id(up) not in self.where:
                     break
@@ -397,7 +409,17 @@ def _check_hierarchy(
         outside = False
         # "Nouakchott (Nouakchott)": a town in the province of the same name
         same_name = m.parent is not None and fold(m.parent.text) == fold(m.text)
-        if j is not None and parent is not None and parent.accepted and not same_name:
+        # a loose spelling abroad is no parent ("Jabal al-Zawiya" ~ a Yemeni hamlet)
+        loose_abroad = (
+            parent is not None and parent.flag < 0 and gaz.country_code(parent.row) != likely
+        )
+        if (
+            j is not None
+            and parent is not None
+            and parent.accepted
+            and not same_name
+            and not loose_abroad
+        ):
             # any reading of the parent in its country will do ("Tulunan, Cotabato":
             # the province, not the city)
             readings = [c.index for c, _ in cands[j][:15] if gaz.cc[c.index] == gaz.cc[parent.row]]
@@ -440,6 +462,43 @@ def _check_hierarchy(
         )
         if outside or abroad:
             res.accepted = False
+
+
+STRAY_MAX_POP = 10_000  # a village, not a town every reader knows
+STRAY_KM = 150.0
+
+
+def _anchor(gaz: Gazetteer, res: Resolution) -> bool:
+    """Is a resolution firm enough to judge the others of its sentence by: an area, a
+    town, or a name the text places in an "X, Y" chain?"""
+    m = res.mention
+    return (
+        int(gaz.feat[res.row]) != FEAT_PLACE
+        or int(gaz.pop[res.row]) >= STRAY_MAX_POP
+        or m.parent is not None
+        or bool(m.children)
+    )
+
+
+def _drop_strays(gaz: Gazetteer, mentions: list[Mention], out: list[Resolution | None]) -> None:
+    """Reject a village read far from every firm place of its sentence: with village-level
+    files nearly every word is some hamlet's name ("the Qaniyah front (Mahliyah, Marib)",
+    "police from Basatin station ... north of Aden"), and a name the gazetteer lacks
+    ("Doutchi, near Diffa") lands on a homonym 600 km away. The sentence's own places say
+    where it is; when none is near, the name is one we do not know."""
+    by_sentence: dict[int, list[Resolution]] = {}
+    for res in out:
+        if res is not None and res.accepted and int(gaz.feat[res.row]) != FEAT_COUNTRY:
+            by_sentence.setdefault(res.mention.sentence, []).append(res)
+    for group in by_sentence.values():
+        anchors = [r for r in group if _anchor(gaz, r)]
+        for res in group:
+            if _anchor(gaz, res):
+                continue
+            key = fold(res.mention.text)
+            others = [a.row for a in anchors if fold(a.mention.text) != key and a.row != res.row]
+            if others and all(gaz.distance_km(res.row, o) > STRAY_KM for o in others):
+                res.accepted = False
 
 
 def _same_shape(gaz: Gazetteer, text: str, c: Candidate) -> bool:

@@ -121,7 +121,11 @@ def _exact_end(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], i: int) -> tup
 
 def _loose_end(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], i: int, j: int, best: int) -> int:
     """The end of the name at ``i`` once spelling variants (loose keys) are tried."""
-    cued = i > 0 and tokens[i - 1].text.lower() in LOOSE_CUES
+    prev = tokens[i - 1].text.lower() if i > 0 else ""
+    # "in Quamishli", "shelled Kansafra", "the town of Kansafra"
+    cued = prev in LOOSE_CUES or (
+        prev == "of" and i > 1 and tokens[i - 2].text.lower() in (lex.town | lex.admin | lex.part)
+    )
     if tokens[i].text.lower() in lex.qualifier:  # "North Iraq" is not "North York"
         return best
     if best and best < j and j - i >= 2:
