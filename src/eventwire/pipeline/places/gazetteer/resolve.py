@@ -532,6 +532,7 @@ def accept(res: Resolution, gaz: Gazetteer, focus: str | None, lex: Lexicon) -> 
         or m.hint is not None
         or m.parent is not None
         or bool(m.children)
+        or m.echo  # "Kharkiv" again, after "drove them to Kharkiv"
     )
     if strong:
         return res.score > 0.5

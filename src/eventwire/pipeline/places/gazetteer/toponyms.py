@@ -65,6 +65,7 @@ class Mention:
     partial: bool = False  # inside a longer run of capitalised words
     modifier: bool = False  # used as a modifier: "US dollar", "Iraq war"
     landmark: bool = False  # names a site inside a place: "the Ilya intersection"
+    echo: bool = False  # the same name is presented as a place elsewhere in the document
     dateline: bool = False  # "BEIRUT (Reuters) -", "KABUL, May 3 -": where the report was filed
 
 
@@ -109,7 +110,7 @@ def _exact_end(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], i: int) -> tup
     j = i
     while j < len(tokens) and j - i < MAX_WORDS:
         t = tokens[j]
-        if not (_is_name_word(t) or t.text.lower() in PARTICLES):
+        if not (_is_name_word(t) or t.text.lower() in PARTICLES or _inner_s(tokens, i, j)):
             break
         j += 1
         if _is_name_word(t):
@@ -117,6 +118,18 @@ def _exact_end(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], i: int) -> tup
             if key and key not in lex.stoplist and gaz.has_key(key):
                 best = j
     return best, j
+
+
+def _inner_s(tokens: list[Token], i: int, j: int) -> bool:
+    """Is token j the "'s" of a name such as "Cox's Bazar" (split off by ``tokenize``),
+    inside the name started at i and before another of its words?"""
+    return (
+        j > i
+        and tokens[j].text in ("'s", "’s")
+        and tokens[j].start == tokens[j - 1].end
+        and j + 1 < len(tokens)
+        and _is_name_word(tokens[j + 1])
+    )
 
 
 def _loose_end(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], i: int, j: int, best: int) -> int:
@@ -393,7 +406,28 @@ def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     _link(mentions, doc, lex)
     _admin_positions(mentions, doc, gaz)
     _mark_datelines(mentions, doc)
+    _mark_echoes(mentions)
     return mentions
+
+
+def _mark_echoes(mentions: list[Mention]) -> None:
+    """Mark every mention of a name the text presents as a place somewhere ("drove them to
+    Kharkiv ... Kharkiv was shelled": the second Kharkiv, which the model may label ORG
+    and no cue word precedes, is the same place)."""
+    placed = {
+        fold(m.text)
+        for m in mentions
+        if not m.partial
+        and (
+            m.ner in PLACE_LABELS
+            or (m.cue is not None and m.cue != "of")
+            or m.hint is not None
+            or m.parent is not None
+        )
+    }
+    for m in mentions:
+        if not m.partial and not m.modifier and fold(m.text) in placed:
+            m.echo = True
 
 
 DATELINE_AGENCIES: frozenset[str] = words("gazetteer", "dateline_agencies")
