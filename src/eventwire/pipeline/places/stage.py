@@ -29,11 +29,12 @@ from eventwire.datafiles import words
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.common.geo import haversine_km
+from eventwire.pipeline.places.gazetteer.checks import Resolution
 from eventwire.pipeline.places.gazetteer.cues import find_actor_cues, keep_mention
 from eventwire.pipeline.places.gazetteer.index import Gazetteer, load_gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon, load_lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold
-from eventwire.pipeline.places.gazetteer.resolve import Resolution, accept, resolve_mentions
+from eventwire.pipeline.places.gazetteer.resolve import accept, resolve_mentions
 from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY
 from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, Mention, find_mentions
 from eventwire.records import Document, Event, Place

@@ -108,15 +108,26 @@ def _exact_end(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], i: int) -> tup
     and the end of the run of name words there (at most ``MAX_WORDS``)."""
     best = 0
     j = i
+    possessive = -1
     while j < len(tokens) and j - i < MAX_WORDS:
         t = tokens[j]
-        if not (_is_name_word(t) or t.text.lower() in PARTICLES or _inner_s(tokens, i, j)):
+        if _inner_s(tokens, i, j):
+            possessive = j if possessive < 0 else possessive
+        elif not (_is_name_word(t) or t.text.lower() in PARTICLES):
             break
+        if (
+            not _is_name_word(t)
+            and j + 1 < len(tokens)
+            and fold(tokens[j + 1].text) in lex.stoplist
+        ):
+            break  # "Gao on Friday" is not one name
         j += 1
         if _is_name_word(t):
             key = fold(_span_text(tokens, i, j))
             if key and key not in lex.stoplist and gaz.has_key(key):
                 best = j
+    if 0 <= possessive and best <= possessive:
+        j = possessive  # "Beirut's Wadi Abu Jameel": the name ends before the "'s"
     return best, j
 
 
@@ -387,9 +398,13 @@ def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
             start, end, text, qualified = _trim_qualifier(start, end, text, gaz, lex)
             if not text or any(m.start <= start and end <= m.end for m in found):
                 continue
-            if not gaz.lookup(text):
-                continue  # keep the gazetteer's own matches inside it
-            found = [m for m in found if not (start <= m.start and m.end <= end)]
+            hits = gaz.lookup(text)
+            inner = [m for m in found if start <= m.start and m.end <= end]
+            if not hits or (inner and all(c.flag < 0 for c in hits)):
+                # keep the gazetteer's own matches inside it: "the Sidon-Tyr highway" is
+                # Sidon, not a loose spelling of a hamlet abroad
+                continue
+            found = [m for m in found if m not in inner]
             found.append(Mention(start, end, text, index, near=qualified))
         for m in found:
             for start, end, label, _ in ents:
