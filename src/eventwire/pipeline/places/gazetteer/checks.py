@@ -18,6 +18,7 @@ from eventwire.pipeline.places.gazetteer.table import (
 from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, Mention
 
 NEAR_PARENT_KM = 30.0
+ADMIN2_KM = 100.0  # a place this near a district's point may lie in it
 BORDER_KM = 60.0  # a layer village this near a province's point may lie in it
 ABROAD_MIN_POP = 100_000  # in a document whose country is clear, a small place abroad is
 # more likely a local name the gazetteer lacks
@@ -53,7 +54,8 @@ def compatible(gaz: Gazetteer, child: int, parent: int) -> bool:
         dense_known = child >= gaz.base_rows and int(gaz.adm1[child]) >= 0
         limit = BORDER_KM if dense_known else 250.0
         return gaz.distance_km(child, parent) < limit
-    limit = 80.0 if feat == FEAT_ADMIN else 40.0
+    # an admin2 row's point is often its seat, not its centre ("Tulunan, Cotabato": 82 km)
+    limit = ADMIN2_KM if feat == FEAT_ADMIN else 40.0
     return gaz.distance_km(child, parent) < limit or (
         int(gaz.adm1[child]) >= 0
         and int(gaz.adm1[child]) == int(gaz.adm1[parent])

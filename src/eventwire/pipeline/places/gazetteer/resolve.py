@@ -42,7 +42,9 @@ from eventwire.records import Document
 MAX_CANDIDATES = 60
 FLAG_SCORE = {2: 1.0, 1: 0.5, 0: 0.4, -1: -0.2}
 LOOSE_VOTE = 0.5
-ACTOR_WEIGHT = 1.0  # a named armed group or leader votes for its country
+ACTOR_WEIGHT = 0.4  # a named armed group or leader votes for its country, less than
+# "Cameroonian soldiers" or "Kenyan police" (FOREIGN_ACTOR_VOTE): groups cross borders
+# ("Boko Haram ... into Fotokol", Al Shabaab in Kenya) far more often than armies
 AREA_WEIGHT = 1.0  # a homonym in an area where a named group mostly acts
 FOREIGN_ACTOR_NOUNS: frozenset[str] = words("gazetteer", "foreign_actor_nouns")
 FOREIGN_ACTOR_VOTE = 0.5
@@ -54,6 +56,10 @@ def local_score(gaz: Gazetteer, m: Mention, c: Candidate) -> float:
     """The score of a candidate from the mention alone."""
     feat = int(gaz.feat[c.index])
     s = FLAG_SCORE[c.flag] + 0.35 * math.log10(float(gaz.pop[c.index]) + 1.0)
+    if feat == FEAT_ADMIN1 and c.flag == 1:
+        # a province's alternate name is mostly its name in the country's other official
+        # language ("Nord-Ouest" is Cameroon's North-West as well as a Haitian department)
+        s += FLAG_SCORE[2] - FLAG_SCORE[1]
     s += FEATURE_SCORE[feat]
     if m.children and feat == FEAT_ADMIN1:
         s -= FEATURE_SCORE[feat]  # "Portland, Oregon": the name after a comma is an area
@@ -179,11 +185,7 @@ def resolve_mentions(
 
     ``actor_areas`` are (country, admin1 name) pairs where the named groups mostly act."""
     areas = _area_rows(gaz, actor_areas or [])
-    cands: list[list[tuple[Candidate, float]]] = []
-    for m in mentions:
-        found = [c for c in gaz.lookup(m.text) if c.flag >= 0 or _same_shape(gaz, m.text, c)]
-        scored = sorted(((c, local_score(gaz, m, c)) for c in found), key=lambda x: -x[1])
-        cands.append(scored[:MAX_CANDIDATES])
+    cands = _candidates(gaz, mentions)
     votes = focus_votes(doc.text, gaz, lex, mentions, cands, actor_votes)
     out, focus = _resolve_group(gaz, mentions, cands, votes, areas)
     # a paragraph about another country ("In neighbouring Burkina Faso, ..." in a report on
@@ -196,6 +198,33 @@ def resolve_mentions(
         for i, res in zip(idx, sub, strict=True):
             out[i] = res
     return out, focus
+
+
+PARENT_REACH_KM = 150.0
+
+
+def _candidates(gaz: Gazetteer, mentions: list[Mention]) -> list[list[tuple[Candidate, float]]]:
+    """Each mention's best-scored candidates (``MAX_CANDIDATES``), and, for a mention placed
+    in another ("Rampur, Jaunpur": India has hundreds of Rampurs), also those of the rest
+    that lie near one of its parent's readings."""
+    full = []
+    for m in mentions:
+        found = [c for c in gaz.lookup(m.text) if c.flag >= 0 or _same_shape(gaz, m.text, c)]
+        full.append(sorted(((c, local_score(gaz, m, c)) for c in found), key=lambda x: -x[1]))
+    where = {id(m): k for k, m in enumerate(mentions)}
+    out = []
+    for m, scored in zip(mentions, full, strict=True):
+        keep = scored[:MAX_CANDIDATES]
+        if len(scored) > MAX_CANDIDATES and m.parent is not None and id(m.parent) in where:
+            parents = [c.index for c, _ in full[where[id(m.parent)]][:15]]
+            near = [
+                x
+                for x in scored[MAX_CANDIDATES:]
+                if any(gaz.distance_km(x[0].index, p) < PARENT_REACH_KM for p in parents)
+            ]
+            keep = keep + near[:MAX_CANDIDATES]
+        out.append(keep)
+    return out
 
 
 SEGMENT_MIN_VOTES = 1.5  # a paragraph's own evidence for another country: two places or so

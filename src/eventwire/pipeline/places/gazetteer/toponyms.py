@@ -126,7 +126,7 @@ def _exact_end(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], i: int) -> tup
             key = fold(_span_text(tokens, i, j))
             if key and key not in lex.stoplist and gaz.has_key(key):
                 best = j
-    if 0 <= possessive and best <= possessive:
+    if possessive >= 0 and best <= possessive:
         j = possessive  # "Beirut's Wadi Abu Jameel": the name ends before the "'s"
     return best, j
 
