@@ -289,3 +289,30 @@ def test_village_after_a_shelling_verb_is_the_event_place(
     doc = run_text("Turkish artillery shelled Tell Refaat and nearby farms in Aleppo on Sunday.")
     assert doc.events and doc.events[0].location is not None
     assert doc.events[0].location.text == "Tell Refaat"
+
+
+def test_district_beside_a_reference_town_is_the_event_place(
+    run_text: Callable[..., Document],
+) -> None:
+    doc = run_text("Coalition jets struck targets on Sirwah district west of Marib city on Monday.")
+    assert doc.events and doc.events[0].location is not None
+    assert doc.events[0].location.text == "Sirwah"
+
+
+def test_local_area_word_ends_a_name(parse: Callable[[str], list[dict[str, Any]]]) -> None:
+    found = _by_text(parse("Herders clashed with farmers in Sabuwa LGA (Katsina) on Sunday."))
+    assert found["Sabuwa"]["country"] == "NG"
+
+
+def test_army_demonym_outweighs_a_cross_border_group(geoparser: Geoparser) -> None:
+    doc = geoparser.document(
+        Document(text="Cameroonian soldiers pushed back Boko Haram fighters overnight.")
+    )
+    assert doc.country == "CM"
+
+
+def test_a_town_fits_a_district_whose_point_is_its_seat(
+    parse: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    found = _by_text(parse("Soldiers and rebels exchanged fire in Tulunan, Cotabato, on Friday."))
+    assert found["Tulunan"]["country"] == "PH"
