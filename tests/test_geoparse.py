@@ -304,13 +304,6 @@ def test_local_area_word_ends_a_name(parse: Callable[[str], list[dict[str, Any]]
     assert found["Sabuwa"]["country"] == "NG"
 
 
-def test_army_demonym_outweighs_a_cross_border_group(geoparser: Geoparser) -> None:
-    doc = geoparser.document(
-        Document(text="Cameroonian soldiers pushed back Boko Haram fighters overnight.")
-    )
-    assert doc.country == "CM"
-
-
 def test_a_town_fits_a_district_whose_point_is_its_seat(
     parse: Callable[[str], list[dict[str, Any]]],
 ) -> None:

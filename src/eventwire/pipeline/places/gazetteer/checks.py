@@ -63,6 +63,11 @@ def compatible(gaz: Gazetteer, child: int, parent: int) -> bool:
     )
 
 
+def _unknown(gaz: Gazetteer, res: Resolution | None, likely: str | None) -> bool:
+    """Is a parent unknown to the gazetteer, but for a loose spelling abroad?"""
+    return res is None or (res.flag < 0 and gaz.country_code(res.row) != likely)
+
+
 def check_hierarchy(
     gaz: Gazetteer,
     mentions: list[Mention],
@@ -84,6 +89,12 @@ def check_hierarchy(
             continue
         m = res.mention
         j = where.get(id(m.parent)) if m.parent is not None else None
+        seen = 0
+        # "Srimantapur (Sepahijala district, Tripura)": a parent no gazetteer knows gives
+        # way to its own parent
+        while j is not None and _unknown(gaz, out[j], likely) and seen < 3:
+            up = mentions[j].parent
+            j, seen = (where.get(id(up)) if up is not None else None), seen + 1
         parent = out[j] if j is not None else None
         outside = False
         # "Nouakchott (Nouakchott)": a town in the province of the same name

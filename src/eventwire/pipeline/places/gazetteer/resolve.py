@@ -42,9 +42,7 @@ from eventwire.records import Document
 MAX_CANDIDATES = 60
 FLAG_SCORE = {2: 1.0, 1: 0.5, 0: 0.4, -1: -0.2}
 LOOSE_VOTE = 0.5
-ACTOR_WEIGHT = 0.4  # a named armed group or leader votes for its country, less than
-# "Cameroonian soldiers" or "Kenyan police" (FOREIGN_ACTOR_VOTE): groups cross borders
-# ("Boko Haram ... into Fotokol", Al Shabaab in Kenya) far more often than armies
+ACTOR_WEIGHT = 1.0  # a named armed group or leader votes for its country
 AREA_WEIGHT = 1.0  # a homonym in an area where a named group mostly acts
 FOREIGN_ACTOR_NOUNS: frozenset[str] = words("gazetteer", "foreign_actor_nouns")
 FOREIGN_ACTOR_VOTE = 0.5
@@ -392,8 +390,14 @@ class _Context:
                         if int(gaz.feat[p]) != FEAT_COUNTRY
                     ):
                         s += 1.0
-                elif any(compatible(gaz, ch.index, c.index) for ch, _ in self.cands[j][:15]):
-                    s += 1.5
+                else:
+                    # "Patiala (Punjab)": the Punjab that holds a Patiala by its own name
+                    fits = [
+                        ch.flag
+                        for ch, _ in self.cands[j][:15]
+                        if compatible(gaz, ch.index, c.index)
+                    ]
+                    s += (1.5 if max(fits) == 2 else 0.75) if fits else 0.0
             if self.areas and (c.index in self.areas or int(gaz.adm1[c.index]) in self.areas):
                 s += AREA_WEIGHT
             if (
