@@ -20,6 +20,7 @@ from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, Mention
 NEAR_PARENT_KM = 30.0
 ADMIN2_KM = 100.0  # a place this near a district's point may lie in it
 BORDER_KM = 60.0  # a layer village this near a province's point may lie in it
+BORDER_REACH_KM = 150.0  # ... and one this near is a weaker fit (the next province's code)
 ABROAD_MIN_POP = 100_000  # in a document whose country is clear, a small place abroad is
 # more likely a local name the gazetteer lacks
 TINY_ABROAD_POP = 20_000  # ... even when the model labels it a place
@@ -61,6 +62,22 @@ def compatible(gaz: Gazetteer, child: int, parent: int) -> bool:
         and int(gaz.adm1[child]) == int(gaz.adm1[parent])
         and gaz.distance_km(child, parent) < 150
     )
+
+
+def border_km(gaz: Gazetteer, child: int, pool: list[int]) -> float | None:
+    """The distance from a layer village to the nearest province of ``pool`` its own
+    GeoNames code does not name, when within ``BORDER_REACH_KM`` (None otherwise): reports
+    and GeoNames draw provinces differently near their borders ("Mushahidah, Saladin" is
+    in Baghdad governorate for GeoNames)."""
+    if child < gaz.base_rows or int(gaz.adm1[child]) < 0:
+        return None
+    dists = [
+        gaz.distance_km(child, p)
+        for p in pool
+        if int(gaz.feat[p]) == FEAT_ADMIN1 and gaz.cc[p] == gaz.cc[child]
+    ]
+    near = [d for d in dists if d < BORDER_REACH_KM]
+    return min(near) if near else None
 
 
 def _unknown(gaz: Gazetteer, res: Resolution | None, likely: str | None) -> bool:
@@ -113,7 +130,9 @@ def check_hierarchy(
             # any reading of the parent in its country will do ("Tulunan, Cotabato":
             # the province, not the city)
             readings = [c.index for c, _ in cands[j][:15] if gaz.cc[c.index] == gaz.cc[parent.row]]
-            outside = not any(compatible(gaz, res.row, p) for p in readings or [parent.row])
+            pool = readings or [parent.row]
+            outside = not any(compatible(gaz, res.row, p) for p in pool)
+            outside = outside and border_km(gaz, res.row, pool) is None
         # the model's place label protects a name abroad, unless the name is cut out of a
         # longer one or the place is a hamlet ("Salim [Al Fajir]" in a Yemeni report)
         labelled = m.ner in PLACE_LABELS and not m.partial

@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 
 from eventwire.datafiles import words
 from eventwire.pipeline.places.gazetteer.checks import (
+    BORDER_REACH_KM,
     NEAR_PARENT_KM,
     Resolution,
+    border_km,
     check_hierarchy,
     compatible,
     drop_strays,
@@ -381,7 +383,13 @@ class _Context:
                     continue  # "Nouakchott (Nouakchott)": the province of the same name
                 if is_parent:
                     pool = self.parent_pool(j, out)
-                    s += 3.0 if any(compatible(gaz, c.index, p) for p in pool) else -3.0
+                    if any(compatible(gaz, c.index, p) for p in pool):
+                        s += 3.0
+                    else:
+                        # a layer village whose code names the next province: still a fit,
+                        # a weaker one the nearer the text's province ("Mushahidah, Saladin")
+                        km = border_km(gaz, c.index, pool)
+                        s += -3.0 if km is None else 1.5 - km / BORDER_REACH_KM
                     # of two homonyms in the parent's area, the one closest to its seat (a
                     # country's centroid says nothing)
                     if any(
