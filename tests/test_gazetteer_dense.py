@@ -182,11 +182,13 @@ def test_real_country_file(data_dir: Path) -> None:
     assert layer_rows and all(gaz.admin1_name(i) for i in layer_rows)
 
 
-# A village of a layer whose GeoNames code says Baghdad but which lies 40 km from the
-# point of Diyala (a border village the report places in Diyala), and Baghdad's own row,
+# Villages of a layer whose GeoNames code says Baghdad but which lie 40 km and 110 km from
+# the point of Diyala (border villages the report places in Diyala), and Baghdad's own row,
 # which ties the layer's code 07 to the index's Baghdad area.
 _BORDER_ROWS = (
     "990000011\tTestabad\tTestabad\t\t33.80\t44.75\tP\tPPL\tIQ\t\t07\t\t\t\t0\t\t40\t"
+    "Asia/Baghdad\t2020-01-01\n"
+    "990000012\tFarabad\tFarabad\t\t34.20\t43.90\tP\tPPL\tIQ\t\t07\t\t\t\t0\t\t40\t"
     "Asia/Baghdad\t2020-01-01\n"
     "98182\tBaghdad\tBaghdad\t\t33.34058\t44.40088\tP\tPPLC\tIQ\t\t07\t\t\t\t7216000\t\t41\t"
     "Asia/Baghdad\t2020-01-01\n"
@@ -205,6 +207,9 @@ def test_layer_village_resolution_classes(data_dir: Path, tmp_path: Path) -> Non
     # the report's province wins over the file's code for a village near its point
     found = {p.text: p for p in parse("Gunmen shelled Testabad village in Diyala on Monday.")}
     assert found["Testabad"].country == "IQ" and found["Testabad"].precision == 1
+    # ... and, more weakly, for one 110 km away: reports and GeoNames draw borders apart
+    found = {p.text: p for p in parse("A bomb went off in Farabad, Diyala governorate.")}
+    assert found["Farabad"].country == "IQ"
     # a village far from every town of its sentence is a name we do not know there
     texts = [p.text for p in parse("Gunmen from Testabad attacked a checkpoint in Basra.")]
     assert "Basra" in texts and "Testabad" not in texts
