@@ -21,9 +21,15 @@ import re
 from dataclasses import dataclass, field
 
 from eventwire.datafiles import words
-from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
+from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold
+from eventwire.pipeline.places.gazetteer.trim import (
+    province_first,
+    trim_entity,
+    trim_qualifier,
+    word_kind,
+)
 from eventwire.records import Document
 
 MAX_WORDS = 6
@@ -313,8 +319,8 @@ def _context(
         and first - 3 >= 0
         and _is_name_word(tokens[first - 3])
     )
-    if len(before) >= 2 and before[-1] == "of" and _kind(before[-2], lex) and not quarter_of:
-        mention.hint, mention.hint_word = _kind(before[-2], lex), before[-2]
+    if len(before) >= 2 and before[-1] == "of" and word_kind(before[-2], lex) and not quarter_of:
+        mention.hint, mention.hint_word = word_kind(before[-2], lex), before[-2]
         before = before[:-2]
         while before and before[-1] in {"the", "a"}:
             before.pop()
@@ -343,23 +349,13 @@ def _context(
         if k >= 0 and k < first - 2 and tokens[k].text.lower() in lex.locative - {"of"}:
             mention.cue = tokens[k].text.lower()
     after = [t.text.lower() for t in tokens[last + 1 : last + 3]]
-    if after and mention.hint is None and _kind(after[0], lex):
-        mention.hint, mention.hint_word = _kind(after[0], lex), after[0]
+    if after and mention.hint is None and word_kind(after[0], lex):
+        mention.hint, mention.hint_word = word_kind(after[0], lex), after[0]
     if mention.hint_word in {"outskirts", "countryside", "vicinity"}:
         mention.near = True
 
 
 QUARTER_HINTS: frozenset[str] = words("gazetteer", "quarter_hints")
-
-
-def _kind(word: str, lex: Lexicon) -> str | None:
-    if word in lex.admin:
-        return "admin"
-    if word in lex.town:
-        return "town"
-    if word in lex.part:
-        return "part"
-    return None
 
 
 _LINK_RE = re.compile(r"^\s*(?:[,(]|\bin\b|\bof\b|-)?\s*(?:the\s+)?(?:[,(]\s*)?$", re.IGNORECASE)
@@ -394,8 +390,8 @@ def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
         for start, end, label, text in ents:
             if label not in PLACE_LABELS:
                 continue
-            start, end, text = _trim_entity(start, end, text, lex)
-            start, end, text, qualified = _trim_qualifier(start, end, text, gaz, lex)
+            start, end, text = trim_entity(start, end, text, lex)
+            start, end, text, qualified = trim_qualifier(start, end, text, gaz, lex)
             if not text or any(m.start <= start and end <= m.end for m in found):
                 continue
             hits = gaz.lookup(text)
@@ -488,44 +484,7 @@ def _admin_positions(mentions: list[Mention], doc: Document, gaz: Gazetteer) -> 
             gaz.feature(c.index) in ("admin1", "admin2") for c in readings
         ):
             m.hint = "admin"
-        elif m.children and after in (",", ".", ";") and _province_first(gaz, readings):
+        elif m.children and after in (",", ".", ";") and province_first(gaz, readings):
             # "in Escobedo, Nuevo Leon, a man...": the name closing an "X, Y" pair is a
             # province when its most populous reading is one
             m.hint = "admin"
-
-
-def _province_first(gaz: Gazetteer, readings: list[Candidate]) -> bool:
-    """Is the most populous exact reading of a name a first-level area?"""
-    exact = [c for c in readings if c.flag == 2]
-    if not exact:
-        return False
-    top = max(exact, key=lambda c: int(gaz.pop[c.index]))
-    return gaz.feature(top.index) == "admin1"
-
-
-def _trim_qualifier(
-    start: int, end: int, text: str, gaz: Gazetteer, lex: Lexicon
-) -> tuple[int, int, str, bool]:
-    """Cut a compass or size word the gazetteer does not know as part of the name:
-    "North Iraq" is a part of Iraq, not North York; "North Korea" stays whole."""
-    head, _, rest = text.partition(" ")
-    if not rest or head.lower() not in lex.qualifier:
-        return start, end, text, False
-    if any(c.flag >= 0 for c in gaz.lookup(text)) or not gaz.lookup(rest, loose=False):
-        return start, end, text, False
-    return start + len(head) + 1, end, rest, True
-
-
-def _trim_entity(start: int, end: int, text: str, lex: Lexicon) -> tuple[int, int, str]:
-    """Cut "the" and feature words off an entity: "the Kunduz city" → "Kunduz"."""
-    words = lex.admin | lex.part | lex.town | {"the"}
-    changed = True
-    while changed and text:
-        changed = False
-        head, _, rest = text.partition(" ")
-        if rest and head.lower() in words:
-            start, text, changed = start + len(head) + 1, rest, True
-        body, _, tail = text.rpartition(" ")
-        if body and tail.lower() in words:
-            end, text, changed = end - len(tail) - 1, body, True
-    return start, end, text
