@@ -16,7 +16,9 @@ named in the text as a country or a demonym: an actor's nationality taken as the
 ``country level`` (the country itself, right country), ``province level``, ``25-100 km``
 and ``> 100 km`` (right country). It also reports how often the precision we give agrees
 with the gold one (ACLED ``geo_precision``), and how our precision 3 rows score.
-``--dump`` writes one JSON line per row (gold place, our place, class) for reading the
+``--dump`` writes one JSON line per row (gold place, our place, class, the document's
+places and, for a miss, ``named_near``: the text's n-grams that some entry within 25 km of
+the gold point answers to, and whether that entry is a dense-layer row) for reading the
 misses; only ever dump tune/dev rows.
 """
 
