@@ -133,44 +133,53 @@ def check_hierarchy(
             pool = readings or [parent.row]
             outside = not any(compatible(gaz, res.row, p) for p in pool)
             outside = outside and border_km(gaz, res.row, pool) is None
-        # the model's place label protects a name abroad, unless the name is cut out of a
-        # longer one or the place is a hamlet ("Salim [Al Fajir]" in a Yemeni report)
-        labelled = m.ner in PLACE_LABELS and not m.partial
-        abroad = (
-            (
-                focus is not None
-                and gaz.country_code(res.row) != focus
-                and (not labelled or int(gaz.pop[res.row]) < TINY_ABROAD_POP)
-                and (res.margin < 3.0 or int(gaz.pop[res.row]) < ABROAD_MIN_POP)
-            )
-            or (
-                # the country is clear and this entry abroad only shares an alternate name
-                # ("Al Jabaliyah" in a Yemeni report is not Jabalya in Gaza)
-                lead is not None
-                and focus is not None
-                and gaz.country_code(res.row) != focus
-                and res.flag < 2
-                and m.parent is None
-                and int(gaz.feat[res.row]) != FEAT_COUNTRY
-            )
-            or (
-                likely is not None
-                and m.partial
-                and m.ner not in PLACE_LABELS
-                and gaz.country_code(res.row) != likely
-                and int(gaz.pop[res.row]) < ABROAD_MIN_POP
-            )
-            or (
-                lead is not None
-                and gaz.country_code(res.row) != lead
-                and m.ner not in PLACE_LABELS
-                and m.parent is None
-                and not m.children
-                and int(gaz.pop[res.row]) < ABROAD_MIN_POP
-            )
-        )
+        abroad = _abroad(gaz, res, focus, lead, likely)
         if outside or abroad:
             res.accepted = False
+
+
+def _abroad(
+    gaz: Gazetteer, res: Resolution, focus: str | None, lead: str | None, likely: str | None
+) -> bool:
+    """Is a chosen place abroad more likely a local name the gazetteer lacks (see
+    ``check_hierarchy``)?"""
+    m = res.mention
+    # the model's place label protects a name abroad, unless the name is cut out of a
+    # longer one or the place is a hamlet ("Salim [Al Fajir]" in a Yemeni report)
+    labelled = m.ner in PLACE_LABELS and not m.partial
+    return (
+        (
+            focus is not None
+            and gaz.country_code(res.row) != focus
+            and (not labelled or int(gaz.pop[res.row]) < TINY_ABROAD_POP)
+            and (res.margin < 3.0 or int(gaz.pop[res.row]) < ABROAD_MIN_POP)
+        )
+        or (
+            # the country is clear and this entry abroad only shares an alternate name
+            # ("Al Jabaliyah" in a Yemeni report is not Jabalya in Gaza)
+            lead is not None
+            and focus is not None
+            and gaz.country_code(res.row) != focus
+            and res.flag < 2
+            and m.parent is None
+            and int(gaz.feat[res.row]) != FEAT_COUNTRY
+        )
+        or (
+            likely is not None
+            and m.partial
+            and m.ner not in PLACE_LABELS
+            and gaz.country_code(res.row) != likely
+            and int(gaz.pop[res.row]) < ABROAD_MIN_POP
+        )
+        or (
+            lead is not None
+            and gaz.country_code(res.row) != lead
+            and m.ner not in PLACE_LABELS
+            and m.parent is None
+            and not m.children
+            and int(gaz.pop[res.row]) < ABROAD_MIN_POP
+        )
+    )
 
 
 STRAY_MAX_POP = 10_000  # a village, not a town every reader knows
