@@ -16,7 +16,9 @@ named in the text as a country or a demonym: an actor's nationality taken as the
 ``country level`` (the country itself, right country), ``province level``, ``25-100 km``
 and ``> 100 km`` (right country). It also reports how often the precision we give agrees
 with the gold one (ACLED ``geo_precision``), and how our precision 3 rows score.
-``--dump`` writes one JSON line per row (gold place, our place, class) for reading the
+``--dump`` writes one JSON line per row (gold place, our place, class, the document's
+places and, for a miss, ``named_near``: the text's n-grams that some entry within 25 km of
+the gold point answers to, and whether that entry is a dense-layer row) for reading the
 misses; only ever dump tune/dev rows.
 """
 
@@ -93,6 +95,37 @@ def _place_dict(place: Place | None) -> dict[str, Any] | None:
     }
 
 
+def named_near(text: str, lat: float, lon: float) -> list[dict[str, Any]]:
+    """The capitalised n-grams of the text (1-4 words) that some gazetteer entry within
+    25 km of the gold point answers to: the names a perfect disambiguator could have
+    chosen (empty: no installed entry near the gold point is named in the text)."""
+    from eventwire.pipeline.places.gazetteer.index import load_gazetteer
+    from eventwire.pipeline.places.gazetteer.toponyms import tokenize
+
+    gaz = load_gazetteer()
+    toks = tokenize(text)
+    out: list[dict[str, Any]] = []
+    for i, tok in enumerate(toks):
+        if not tok.text[:1].isupper():
+            continue
+        for j in range(i + 1, min(i + 4, len(toks)) + 1):
+            name = text[tok.start : toks[j - 1].end]
+            for c in gaz.lookup(name):
+                if haversine_km(float(gaz.lat[c.index]), float(gaz.lon[c.index]), lat, lon) <= 25:
+                    out.append(
+                        {
+                            "text": name,
+                            "start": tok.start,
+                            "entry": gaz.name(c.index),
+                            "flag": c.flag,
+                            "feature": gaz.feature(c.index),
+                            "layer": c.index >= gaz.base_rows,
+                        }
+                    )
+                    break
+    return out
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     """Run the pipeline on the split and count classes; dump rows when asked."""
     pipeline = Pipeline.from_settings(load_settings())
@@ -129,6 +162,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 "gold": {"lat": gold.lat, "lon": gold.lon, "country": gc, "precision": gp},
                 "pred": _place_dict(place),
                 "doc_country": doc.country if doc is not None else None,
+                "places": [_place_dict(p) for p in (doc.places if doc is not None else [])],
+                "named_near": named_near(gold.text, gold.lat, gold.lon) if cls != "ok" else [],
                 "text": gold.text,
             }
             dump.write(json.dumps(record, ensure_ascii=False) + "\n")

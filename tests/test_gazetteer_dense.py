@@ -82,6 +82,33 @@ def test_add_lookup_idempotent_remove(data_dir: Path) -> None:
     assert err.value.code == "EW-GEO-034"
 
 
+def test_loose_spelling_finds_layer_rows(data_dir: Path) -> None:
+    # another transliteration of an imported village's name finds it, as it finds the
+    # base index's towns; the exact lookup does not
+    assert _rows("Qaryet Zubeidaat") == []
+    dense.add_file(TINY)
+    refresh_layers()
+    gaz = load_gazetteer()
+    hits = gaz.lookup("Qaryet Zubeidaat")
+    assert [(gaz.name(c.index), c.flag) for c in hits] == [("Qaryat Zubaydāt", -1)]
+    # an exact name elsewhere wins: no loose reading is added beside it
+    assert all(c.flag >= 0 for c in gaz.lookup("Zubaidat"))
+
+
+def test_old_layer_format_is_read_and_reimported(data_dir: Path) -> None:
+    info, _ = dense.add_file(TINY)
+    meta_path = data_dir / "gazetteer" / "layers" / info.name / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["format"] = 1  # a layer imported before loose keys existed
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    old_signature = dense.layers_signature()
+    assert [i.format for i in dense.list_layers()] == [1]  # still listed and loaded
+    again, changed = dense.add_file(TINY)  # the same file is imported again, once
+    assert changed and again.format == dense.LAYER_FORMAT
+    assert dense.layers_signature() != old_signature  # the merged set is recompiled
+    assert not dense.add_file(TINY)[1]
+
+
 def test_zip_with_readme_and_repeated_ids(data_dir: Path, tmp_path: Path) -> None:
     lines = TINY.read_text(encoding="utf-8").splitlines()
     moved = lines[0].replace("33.4101", "33.9999")  # the same geonameid again, moved
@@ -153,3 +180,36 @@ def test_real_country_file(data_dir: Path) -> None:
         if c.index >= gaz.base_rows and gaz.country_code(c.index) == "LB"
     ]
     assert layer_rows and all(gaz.admin1_name(i) for i in layer_rows)
+
+
+# Villages of a layer whose GeoNames code says Baghdad but which lie 40 km and 110 km from
+# the point of Diyala (border villages the report places in Diyala), and Baghdad's own row,
+# which ties the layer's code 07 to the index's Baghdad area.
+_BORDER_ROWS = (
+    "990000011\tTestabad\tTestabad\t\t33.80\t44.75\tP\tPPL\tIQ\t\t07\t\t\t\t0\t\t40\t"
+    "Asia/Baghdad\t2020-01-01\n"
+    "990000012\tFarabad\tFarabad\t\t34.20\t43.90\tP\tPPL\tIQ\t\t07\t\t\t\t0\t\t40\t"
+    "Asia/Baghdad\t2020-01-01\n"
+    "98182\tBaghdad\tBaghdad\t\t33.34058\t44.40088\tP\tPPLC\tIQ\t\t07\t\t\t\t7216000\t\t41\t"
+    "Asia/Baghdad\t2020-01-01\n"
+)
+
+
+def test_layer_village_resolution_classes(data_dir: Path, tmp_path: Path) -> None:
+    from eventwire.config import load_settings
+    from eventwire.pipeline.places.geoparse import Geoparser
+
+    path = tmp_path / "border.txt"
+    path.write_text(_BORDER_ROWS, encoding="utf-8")
+    dense.add_file(path)
+    refresh_layers()
+    parse = Geoparser(load_settings(config_file=None, keep_parses=True))
+    # the report's province wins over the file's code for a village near its point
+    found = {p.text: p for p in parse("Gunmen shelled Testabad village in Diyala on Monday.")}
+    assert found["Testabad"].country == "IQ" and found["Testabad"].precision == 1
+    # ... and, more weakly, for one 110 km away: reports and GeoNames draw borders apart
+    found = {p.text: p for p in parse("A bomb went off in Farabad, Diyala governorate.")}
+    assert found["Farabad"].country == "IQ"
+    # a village far from every town of its sentence is a name we do not know there
+    texts = [p.text for p in parse("Gunmen from Testabad attacked a checkpoint in Basra.")]
+    assert "Basra" in texts and "Testabad" not in texts

@@ -250,3 +250,62 @@ def test_country_name_is_kept_whatever_its_label(
     found = _by_text(parse("In neighbouring Burkina Faso, gunmen killed seven herders."))
     assert found["Burkina Faso"]["feature"] == "country"
     assert "Santiago" in _by_text(parse("Crowds marched through Santiago on Thursday."))
+
+
+def test_possessive_inside_a_name(parse: Callable[[str], list[dict[str, Any]]]) -> None:
+    found = _by_text(parse("Heavy rain flooded the camps near Cox's Bazar overnight."))
+    assert found["Cox's Bazar"]["country"] == "BD"
+    # a possessive that only follows a name ends it
+    found = _by_text(parse("Teachers marched in Beirut's Hamra district on Friday."))
+    assert found["Beirut"]["country"] == "LB"
+
+
+def test_second_mention_of_a_place_is_found(
+    parse: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    text = "Buses carried the families to Kherson on Friday. Kherson stayed calm overnight."
+    starts = [p["start"] for p in parse(text) if p["text"] == "Kherson"]
+    assert starts == [text.index("Kherson"), text.rindex("Kherson")]
+
+
+def test_paragraph_about_another_country_has_its_own_focus(
+    parse: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    text = (
+        "Fighting broke out in Gao on Friday, and shots were heard near Menaka.\n\n"
+        "A truck from Gao to Ansongo hit a mine.\n\n"
+        "In neighbouring Burkina Faso, gunmen attacked a market near Djibo."
+    )
+    found = parse(text)
+    countries = [(p["text"], p["country"]) for p in found]
+    assert ("Menaka", "ML") in countries and ("Ansongo", "ML") in countries
+    assert [c for t, c in countries if t == "Gao"] == ["ML", "ML"]
+    assert ("Djibo", "BF") in countries
+
+
+def test_village_after_a_shelling_verb_is_the_event_place(
+    run_text: Callable[..., Document],
+) -> None:
+    doc = run_text("Turkish artillery shelled Tell Refaat and nearby farms in Aleppo on Sunday.")
+    assert doc.events and doc.events[0].location is not None
+    assert doc.events[0].location.text == "Tell Refaat"
+
+
+def test_district_beside_a_reference_town_is_the_event_place(
+    run_text: Callable[..., Document],
+) -> None:
+    doc = run_text("Coalition jets struck targets on Sirwah district west of Marib city on Monday.")
+    assert doc.events and doc.events[0].location is not None
+    assert doc.events[0].location.text == "Sirwah"
+
+
+def test_local_area_word_ends_a_name(parse: Callable[[str], list[dict[str, Any]]]) -> None:
+    found = _by_text(parse("Herders clashed with farmers in Sabuwa LGA (Katsina) on Sunday."))
+    assert found["Sabuwa"]["country"] == "NG"
+
+
+def test_a_town_fits_a_district_whose_point_is_its_seat(
+    parse: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    found = _by_text(parse("Soldiers and rebels exchanged fire in Tulunan, Cotabato, on Friday."))
+    assert found["Tulunan"]["country"] == "PH"

@@ -29,11 +29,12 @@ from eventwire.datafiles import words
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.common.geo import haversine_km
+from eventwire.pipeline.places.gazetteer.checks import Resolution
 from eventwire.pipeline.places.gazetteer.cues import find_actor_cues, keep_mention
 from eventwire.pipeline.places.gazetteer.index import Gazetteer, load_gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon, load_lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold
-from eventwire.pipeline.places.gazetteer.resolve import Resolution, accept, resolve_mentions
+from eventwire.pipeline.places.gazetteer.resolve import accept, resolve_mentions
 from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY
 from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, Mention, find_mentions
 from eventwire.records import Document, Event, Place
@@ -141,7 +142,9 @@ class PlacesStage:
             sent = doc.sentences[sent_index]
             clause = _clause_bounds(sent.text, event.trigger.start - sent.start)
             lo, hi = sent.start + clause[0], sent.start + clause[1]
-            refs = _references(doc.text, [r.mention for r, _ in in_sentence])
+            refs = _references(
+                doc.text, [r.mention for r, _ in in_sentence], self.lex.part | self.lex.town
+            )
             best = max(
                 in_sentence,
                 key=lambda rp: (
@@ -264,9 +267,17 @@ class _PlaceIndex:
         return self._agreement[key]
 
 
-def _references(text: str, mentions: list[Mention]) -> set[int]:
+_FEATURE_GAP = re.compile(
+    r"^\s+(?P<word>[a-z-]+)\s+(?:(?:about\s+)?\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|"
+    r"miles)\s+)?[a-z-]+\s+of\s+(?:the\s+)?$"
+)
+
+
+def _references(text: str, mentions: list[Mention], features: frozenset[str]) -> set[int]:
     """Mentions that only locate the place named just before them: in "in Taji, north of
-    Baghdad" or "at Al Rayash, 20 km north of Baiji" the event is in Taji / Al Rayash."""
+    Baghdad", "at Al Rayash, 20 km north of Baiji" or "on Sirwah district west of Marib
+    city" the event is in Taji / Al Rayash / Sirwah. ``features``: words such as
+    "district", "village" that may follow the first name."""
     out: set[int] = set()
     ordered = sorted(mentions, key=lambda m: m.start)
     for prev, m in itertools.pairwise(ordered):
@@ -274,6 +285,10 @@ def _references(text: str, mentions: list[Mention]) -> set[int]:
             continue
         gap = text[prev.end : m.start]
         if "," in gap and _REFERENCE_GAP.match(gap):
+            out.add(id(m))
+            continue
+        feature = _FEATURE_GAP.match(gap)
+        if feature is not None and feature.group("word") in features:
             out.add(id(m))
     return out
 

@@ -104,7 +104,7 @@ def keep_mention(m: Mention, lex: Lexicon, sentence_start: int) -> bool:
     key = fold(m.text)
     if key in lex.stoplist:
         return False
-    strong = m.ner in PLACE_LABELS or m.cue is not None or m.hint is not None
+    strong = m.ner in PLACE_LABELS or m.cue is not None or m.hint is not None or m.echo
     if _allcaps(m.text) and len(m.text) <= 5 and m.ner not in PLACE_LABELS:
         return False
     if (
@@ -116,6 +116,7 @@ def keep_mention(m: Mention, lex: Lexicon, sentence_start: int) -> bool:
         and m.hint is None
         and m.parent is None
         and not m.children
+        and not m.echo
     ):
         return False
     if m.modifier:

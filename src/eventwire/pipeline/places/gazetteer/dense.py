@@ -12,7 +12,9 @@ A layer holds, per row: ``gid``, ``lat``/``lon`` (float32), ``pop`` (uint32), ``
 (index into the layer's country list), ``adm1`` (index into its ``CC.admin1`` code list),
 ``fcode`` (index into its feature codes), the display names (UTF-8 blob + offsets) and a
 name index (sorted 64-bit hashes of the folded main, ASCII and alternate names, with
-postings of (row, flag): 2 main name, 1 alternate name, 0 article removed).
+postings of (row, flag): 2 main name, 1 alternate name, 0 article removed; and, under
+``LOOSE_PREFIX`` + the name's spelling skeleton, 3: a loose spelling, so "Kansafra" finds
+"Kansafrah" and "Tall Refaat" "Tall Rifaat" in a layer as in the base index).
 
 Adding is idempotent: a layer remembers the SHA-256 of its file, and the same file again
 changes nothing; rows are keyed by geonameid (a repeated id keeps its last row, and the
@@ -39,9 +41,15 @@ import numpy as np
 from eventwire.config import data_home
 from eventwire.errors import DataFileError
 from eventwire.pipeline.places.gazetteer.build import key_hash
-from eventwire.pipeline.places.gazetteer.normalize import fold, is_latin, strip_article
+from eventwire.pipeline.places.gazetteer.normalize import fold, is_latin, skeleton, strip_article
+from eventwire.pipeline.places.gazetteer.table import LOOSE_MIN
 
-LAYER_FORMAT = 1
+# 2: loose spelling keys (format 1 layers are still read, without them, and re-imported
+# by the next ``add`` of their file)
+LAYER_FORMAT = 2
+READABLE_FORMATS = frozenset({1, 2})
+LOOSE_PREFIX = "~"  # loose keys are hashed as "~" + skeleton: no folded name starts so
+LOOSE_FLAG = 3
 COLUMNS = 19
 ADMIN_CODES = frozenset({"ADM1", "ADM2", "ADM3", "ADM4", "ADM5", "ADMD"})
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -75,6 +83,7 @@ class LayerInfo:
     seconds: float
     size_bytes: int
     countries: tuple[str, ...]
+    format: int = LAYER_FORMAT
 
 
 def layers_dir() -> Path:
@@ -198,6 +207,7 @@ class _LayerBuilder:
         self.names.extend(f[1].encode("utf-8") + b"\n")
         self.name_off.append(len(self.names))
         seen: set[str] = set()
+        loose_seen: set[str] = set()
         for flag, names in ((2, (f[1], f[2])), (1, f[3].split(",") if f[3] else ())):
             for name in names:
                 name = name.strip()
@@ -212,6 +222,10 @@ class _LayerBuilder:
                 if bare != key and bare not in seen:
                     seen.add(bare)
                     self._key(bare, row, 0)
+                loose = skeleton(key)
+                if len(loose) >= LOOSE_MIN and loose not in loose_seen:
+                    loose_seen.add(loose)
+                    self._key(LOOSE_PREFIX + loose, row, LOOSE_FLAG)
 
     def arrays(self) -> dict[str, np.ndarray]:
         """The layer's arrays (rows repeated by geonameid keep their last version)."""
@@ -309,7 +323,7 @@ def read_meta(folder: Path) -> dict[str, object] | None:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(meta, dict) or meta.get("format") != LAYER_FORMAT:
+    if not isinstance(meta, dict) or meta.get("format") not in READABLE_FORMATS:
         return None
     return meta
 
@@ -323,7 +337,7 @@ def add_file(path: Path, name: str | None = None) -> tuple[LayerInfo, bool]:
     folder = layers_dir() / name
     digest = _sha256(path)
     meta = read_meta(folder)
-    if meta is not None and meta.get("sha256") == digest:
+    if meta is not None and meta.get("sha256") == digest and meta.get("format") == LAYER_FORMAT:
         return info_of(folder, meta), False
     started = time.perf_counter()
     builder = _parse(path)
@@ -373,6 +387,7 @@ def info_of(folder: Path, meta: dict[str, object]) -> LayerInfo:
         seconds=float(str(meta.get("seconds") or 0.0)),
         size_bytes=size,
         countries=tuple(str(c) for c in countries) if isinstance(countries, list) else (),
+        format=int(str(meta.get("format") or LAYER_FORMAT)),
     )
 
 
@@ -404,7 +419,7 @@ def remove_layer(name: str) -> LayerInfo:
 def layers_signature() -> str:
     """A short digest of the installed layers (names and file digests): the loaded
     gazetteer is cached per signature, so an added or removed layer is seen."""
-    parts = [f"{i.name}={i.sha256}" for i in list_layers()]
+    parts = [f"{i.name}={i.sha256}:{i.format}" for i in list_layers()]
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:10] if parts else ""
 
 

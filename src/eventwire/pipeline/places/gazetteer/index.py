@@ -24,7 +24,12 @@ from eventwire.pipeline.places.gazetteer.build import (
     index_version,
     key_hash,
 )
-from eventwire.pipeline.places.gazetteer.dense import layers_dir, layers_signature, list_layers
+from eventwire.pipeline.places.gazetteer.dense import (
+    LOOSE_PREFIX,
+    layers_dir,
+    layers_signature,
+    list_layers,
+)
 from eventwire.pipeline.places.gazetteer.layers import (
     Merged,
     compile_layers,
@@ -171,7 +176,8 @@ class Gazetteer:
             for place, flag in self._postings("x_", bare) + self._layer_postings(bare):
                 found.setdefault(place, min(flag, 1))
         if loose and not found:
-            for place, _flag in self._postings("s_", skeleton(name)):
+            sk = skeleton(name)
+            for place, _flag in self._postings("s_", sk) + self._layer_postings(LOOSE_PREFIX + sk):
                 found.setdefault(place, -1)
         return [Candidate(p, f) for p, f in found.items()]
 

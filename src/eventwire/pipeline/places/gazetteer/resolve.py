@@ -20,6 +20,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from eventwire.datafiles import words
+from eventwire.pipeline.places.gazetteer.checks import (
+    BORDER_REACH_KM,
+    NEAR_PARENT_KM,
+    Resolution,
+    border_km,
+    check_hierarchy,
+    compatible,
+    drop_strays,
+)
 from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold, strip_article
@@ -34,10 +43,6 @@ from eventwire.records import Document
 
 MAX_CANDIDATES = 60
 FLAG_SCORE = {2: 1.0, 1: 0.5, 0: 0.4, -1: -0.2}
-NEAR_PARENT_KM = 30.0
-ABROAD_MIN_POP = 100_000  # in a document whose country is clear, a small place abroad is
-# more likely a local name the gazetteer lacks
-TINY_ABROAD_POP = 20_000  # ... even when the model labels it a place
 LOOSE_VOTE = 0.5
 ACTOR_WEIGHT = 1.0  # a named armed group or leader votes for its country
 AREA_WEIGHT = 1.0  # a homonym in an area where a named group mostly acts
@@ -47,22 +52,14 @@ ADMIN1_VOTE = 1.0  # a province named as the area of a place votes for its count
 FEATURE_SCORE = {FEAT_PLACE: 0.0, FEAT_ADMIN1: -0.8, FEAT_ADMIN: -1.0, FEAT_COUNTRY: 1.5}
 
 
-@dataclass(slots=True)
-class Resolution:
-    """The chosen entry of a mention, its score and its lead over the runner-up."""
-
-    mention: Mention
-    row: int
-    score: float
-    margin: float
-    accepted: bool = True
-    flag: int = 2  # how the chosen entry matched (see Candidate.flag)
-
-
 def local_score(gaz: Gazetteer, m: Mention, c: Candidate) -> float:
     """The score of a candidate from the mention alone."""
     feat = int(gaz.feat[c.index])
     s = FLAG_SCORE[c.flag] + 0.35 * math.log10(float(gaz.pop[c.index]) + 1.0)
+    if feat == FEAT_ADMIN1 and c.flag == 1:
+        # a province's alternate name is mostly its name in the country's other official
+        # language ("Nord-Ouest" is Cameroon's North-West as well as a Haitian department)
+        s += FLAG_SCORE[2] - FLAG_SCORE[1]
     s += FEATURE_SCORE[feat]
     if m.children and feat == FEAT_ADMIN1:
         s -= FEATURE_SCORE[feat]  # "Portland, Oregon": the name after a comma is an area
@@ -82,41 +79,19 @@ def _placed(m: Mention) -> bool:
     return bool(m.ner in PLACE_LABELS or m.cue or m.hint or m.parent is not None or m.children)
 
 
-def _compatible(gaz: Gazetteer, child: int, parent: int) -> bool:
-    """True when ``child`` can lie inside ``parent`` ("Sadr City, Baghdad")."""
-    if child == parent or gaz.cc[child] != gaz.cc[parent]:
-        return False
-    feat = int(gaz.feat[parent])
-    if feat == FEAT_COUNTRY:
-        return True
-    if feat == FEAT_ADMIN1:
-        # text and GeoNames disagree on boundaries; a province centroid can be far away.
-        # A village of an imported GeoNames file carries its own admin1 code: trusted.
-        if int(gaz.adm1[child]) == parent:
-            return True
-        dense_known = child >= gaz.base_rows and int(gaz.adm1[child]) >= 0
-        return not dense_known and gaz.distance_km(child, parent) < 250
-    limit = 80.0 if feat == FEAT_ADMIN else 40.0
-    return gaz.distance_km(child, parent) < limit or (
-        int(gaz.adm1[child]) >= 0
-        and int(gaz.adm1[child]) == int(gaz.adm1[parent])
-        and gaz.distance_km(child, parent) < 150
-    )
-
-
 def focus_votes(
-    doc: Document,
+    text: str,
     gaz: Gazetteer,
     lex: Lexicon,
     mentions: list[Mention],
     cands: list[list[tuple[Candidate, float]]],
     actor_votes: Counter[str] | None = None,
 ) -> Counter[str]:
-    """Votes for the document's focus country."""
+    """Votes for the focus country of a text (a document, or one of its paragraphs)."""
     votes: Counter[str] = Counter()
     for cc, value in (actor_votes or Counter()).items():
         votes[cc] += ACTOR_WEIGHT * value  # type: ignore[assignment]  # float weights in a Counter
-    votes.update(_demonym_votes(doc.text, lex))
+    votes.update(_demonym_votes(text, lex))
     where = {id(o): j for j, o in enumerate(mentions)}
     for k, (m, scored) in enumerate(zip(mentions, cands, strict=True)):
         if not scored:
@@ -129,7 +104,7 @@ def focus_votes(
                 (c, s)
                 for c, s in scored
                 if any(
-                    _compatible(gaz, c.index, o.index) or _compatible(gaz, o.index, c.index)
+                    compatible(gaz, c.index, o.index) or compatible(gaz, o.index, c.index)
                     for other in related
                     for o, _ in other[:15]
                 )
@@ -210,12 +185,93 @@ def resolve_mentions(
 
     ``actor_areas`` are (country, admin1 name) pairs where the named groups mostly act."""
     areas = _area_rows(gaz, actor_areas or [])
-    cands: list[list[tuple[Candidate, float]]] = []
+    cands = _candidates(gaz, mentions)
+    votes = focus_votes(doc.text, gaz, lex, mentions, cands, actor_votes)
+    out, focus = _resolve_group(gaz, mentions, cands, votes, areas)
+    # a paragraph about another country ("In neighbouring Burkina Faso, ..." in a report on
+    # Mali; the Malian paragraphs of a report whose last one names Burkina Faso) is
+    # resolved with its own focus
+    for idx, seg_votes in _other_country_segments(doc, gaz, lex, mentions, cands, focus):
+        sub, _ = _resolve_group(
+            gaz, [mentions[i] for i in idx], [cands[i] for i in idx], seg_votes, areas
+        )
+        for i, res in zip(idx, sub, strict=True):
+            out[i] = res
+    return out, focus
+
+
+PARENT_REACH_KM = 150.0
+
+
+def _candidates(gaz: Gazetteer, mentions: list[Mention]) -> list[list[tuple[Candidate, float]]]:
+    """Each mention's best-scored candidates (``MAX_CANDIDATES``), and, for a mention placed
+    in another ("Rampur, Jaunpur": India has hundreds of Rampurs), also those of the rest
+    that lie near one of its parent's readings."""
+    full = []
     for m in mentions:
         found = [c for c in gaz.lookup(m.text) if c.flag >= 0 or _same_shape(gaz, m.text, c)]
-        scored = sorted(((c, local_score(gaz, m, c)) for c in found), key=lambda x: -x[1])
-        cands.append(scored[:MAX_CANDIDATES])
-    votes = focus_votes(doc, gaz, lex, mentions, cands, actor_votes)
+        full.append(sorted(((c, local_score(gaz, m, c)) for c in found), key=lambda x: -x[1]))
+    where = {id(m): k for k, m in enumerate(mentions)}
+    out = []
+    for m, scored in zip(mentions, full, strict=True):
+        keep = scored[:MAX_CANDIDATES]
+        if len(scored) > MAX_CANDIDATES and m.parent is not None and id(m.parent) in where:
+            parents = [c.index for c, _ in full[where[id(m.parent)]][:15]]
+            near = [
+                x
+                for x in scored[MAX_CANDIDATES:]
+                if any(gaz.distance_km(x[0].index, p) < PARENT_REACH_KM for p in parents)
+            ]
+            keep = keep + near[:MAX_CANDIDATES]
+        out.append(keep)
+    return out
+
+
+SEGMENT_MIN_VOTES = 1.5  # a paragraph's own evidence for another country: two places or so
+SEGMENT_SHARE = 0.6
+
+
+def _other_country_segments(
+    doc: Document,
+    gaz: Gazetteer,
+    lex: Lexicon,
+    mentions: list[Mention],
+    cands: list[list[tuple[Candidate, float]]],
+    focus: str | None,
+) -> list[tuple[list[int], Counter[str]]]:
+    """The paragraphs whose own places and cues clearly point to another country than the
+    document's focus: (mention indexes, the paragraph's votes)."""
+    groups: dict[int, list[int]] = {}
+    for k, m in enumerate(mentions):
+        groups.setdefault(doc.sentences[m.sentence].segment, []).append(k)
+    if len(groups) < 2:
+        return []
+    bounds: dict[int, tuple[int, int]] = {}
+    for sent in doc.sentences:  # one pass: a report of thousands of paragraphs stays linear
+        lo, hi = bounds.get(sent.segment, (sent.start, sent.end))
+        bounds[sent.segment] = (min(lo, sent.start), max(hi, sent.end))
+    out = []
+    for segment, idx in groups.items():
+        text = doc.text[bounds[segment][0] : bounds[segment][1]]
+        seg_votes = focus_votes(text, gaz, lex, [mentions[i] for i in idx], [cands[i] for i in idx])
+        if not seg_votes:
+            continue
+        leader, value = seg_votes.most_common(1)[0]
+        total = sum(seg_votes.values())
+        if leader != focus and value >= SEGMENT_MIN_VOTES and value / total >= SEGMENT_SHARE:
+            out.append((idx, seg_votes))
+    return out
+
+
+def _resolve_group(
+    gaz: Gazetteer,
+    mentions: list[Mention],
+    cands: list[list[tuple[Candidate, float]]],
+    votes: Counter[str],
+    areas: set[int],
+) -> tuple[list[Resolution | None], str | None]:
+    """Resolve a group of mentions (a document, or a paragraph of it) given its votes;
+    return the resolutions and the group's focus country."""
     focus = votes.most_common(1)[0][0] if votes else None
     # the report's country is where its places can be: a country voted for only by actors
     # and adjectives ("Russian mercenaries ... near Bambari") yields to the places' country
@@ -251,7 +307,8 @@ def resolve_mentions(
     # without a clear focus, a small place in a country far behind the leader is still
     # more likely a local name the gazetteer lacks ("Shakhta imeni Gagarina" in Donbas)
     lead = focus if focus is not None and _leads(votes, focus) else None
-    _check_hierarchy(gaz, mentions, out, focus if clear else None, cands, lead, focus)
+    check_hierarchy(gaz, mentions, out, focus if clear else None, cands, lead, focus)
+    drop_strays(gaz, mentions, out)
     return out, focus
 
 
@@ -283,6 +340,13 @@ class _Context:
         ]
         return [chosen.row, *same]
 
+    def unknown(self, j: int) -> bool:
+        """Does the gazetteer not know mention j, but for loose spellings abroad ("Jabal
+        al-Zawiya" ~ a Yemeni hamlet in a Syrian report), which ``accept`` drops anyway?"""
+        return all(
+            c.flag < 0 and self.gaz.country_code(c.index) != self.focus for c, _ in self.cands[j]
+        )
+
     def related(self, k: int) -> list[tuple[int, bool]]:
         """``_related`` of mention k, where a parent the gazetteer does not know is replaced
         by its own parent ("Kibungere (Nyabihanga, Mwaro)": in Mwaro)."""
@@ -292,7 +356,7 @@ class _Context:
             same = fold(self.mentions[j].text) == fold(self.mentions[k].text)
             # "Ahwar (Ahwar, Abyan)": the district of the same name says nothing; its
             # province does
-            while is_parent and (not self.cands[j] or same) and seen < 3:
+            while is_parent and (self.unknown(j) or same) and seen < 3:
                 up = self.mentions[j].parent
                 if up is None or id(up) not in self.where:
                     break
@@ -319,7 +383,13 @@ class _Context:
                     continue  # "Nouakchott (Nouakchott)": the province of the same name
                 if is_parent:
                     pool = self.parent_pool(j, out)
-                    s += 3.0 if any(_compatible(gaz, c.index, p) for p in pool) else -3.0
+                    if any(compatible(gaz, c.index, p) for p in pool):
+                        s += 3.0
+                    else:
+                        # a layer village whose code names the next province: still a fit,
+                        # a weaker one the nearer the text's province ("Mushahidah, Saladin")
+                        km = border_km(gaz, c.index, pool)
+                        s += -3.0 if km is None else 1.5 - km / BORDER_REACH_KM
                     # of two homonyms in the parent's area, the one closest to its seat (a
                     # country's centroid says nothing)
                     if any(
@@ -328,8 +398,14 @@ class _Context:
                         if int(gaz.feat[p]) != FEAT_COUNTRY
                     ):
                         s += 1.0
-                elif any(_compatible(gaz, ch.index, c.index) for ch, _ in self.cands[j][:15]):
-                    s += 1.5
+                else:
+                    # "Patiala (Punjab)": the Punjab that holds a Patiala by its own name
+                    fits = [
+                        ch.flag
+                        for ch, _ in self.cands[j][:15]
+                        if compatible(gaz, ch.index, c.index)
+                    ]
+                    s += (1.5 if max(fits) == 2 else 0.75) if fits else 0.0
             if self.areas and (c.index in self.areas or int(gaz.adm1[c.index]) in self.areas):
                 s += AREA_WEIGHT
             if (
@@ -372,76 +448,6 @@ def _leads(votes: Counter[str], focus: str) -> bool:
     return votes[focus] >= 2.0 * runner_up
 
 
-def _check_hierarchy(
-    gaz: Gazetteer,
-    mentions: list[Mention],
-    out: list[Resolution | None],
-    focus: str | None,
-    cands: list[list[tuple[Candidate, float]]],
-    lead: str | None = None,
-    likely: str | None = None,
-) -> None:
-    """Reject a place that does not lie in the place named after it ("Taji, Saladin"
-    must be in Saladin), and places abroad when the document's country is clear,
-    unless the model tagged them as places. ``likely``: the best-voted country, even
-    when not clear: a small town abroad matched by a name cut out of a longer one
-    ("Shakhta" of "Shakhta imeni Gagarina") is a local name the gazetteer lacks."""
-    where = {id(m): k for k, m in enumerate(mentions)}
-    for k in range(len(mentions) - 1, -1, -1):
-        res = out[k]
-        if res is None:
-            continue
-        m = res.mention
-        j = where.get(id(m.parent)) if m.parent is not None else None
-        parent = out[j] if j is not None else None
-        outside = False
-        # "Nouakchott (Nouakchott)": a town in the province of the same name
-        same_name = m.parent is not None and fold(m.parent.text) == fold(m.text)
-        if j is not None and parent is not None and parent.accepted and not same_name:
-            # any reading of the parent in its country will do ("Tulunan, Cotabato":
-            # the province, not the city)
-            readings = [c.index for c, _ in cands[j][:15] if gaz.cc[c.index] == gaz.cc[parent.row]]
-            outside = not any(_compatible(gaz, res.row, p) for p in readings or [parent.row])
-        # the model's place label protects a name abroad, unless the name is cut out of a
-        # longer one or the place is a hamlet ("Salim [Al Fajir]" in a Yemeni report)
-        labelled = m.ner in PLACE_LABELS and not m.partial
-        abroad = (
-            (
-                focus is not None
-                and gaz.country_code(res.row) != focus
-                and (not labelled or int(gaz.pop[res.row]) < TINY_ABROAD_POP)
-                and (res.margin < 3.0 or int(gaz.pop[res.row]) < ABROAD_MIN_POP)
-            )
-            or (
-                # the country is clear and this entry abroad only shares an alternate name
-                # ("Al Jabaliyah" in a Yemeni report is not Jabalya in Gaza)
-                lead is not None
-                and focus is not None
-                and gaz.country_code(res.row) != focus
-                and res.flag < 2
-                and m.parent is None
-                and int(gaz.feat[res.row]) != FEAT_COUNTRY
-            )
-            or (
-                likely is not None
-                and m.partial
-                and m.ner not in PLACE_LABELS
-                and gaz.country_code(res.row) != likely
-                and int(gaz.pop[res.row]) < ABROAD_MIN_POP
-            )
-            or (
-                lead is not None
-                and gaz.country_code(res.row) != lead
-                and m.ner not in PLACE_LABELS
-                and m.parent is None
-                and not m.children
-                and int(gaz.pop[res.row]) < ABROAD_MIN_POP
-            )
-        )
-        if outside or abroad:
-            res.accepted = False
-
-
 def _same_shape(gaz: Gazetteer, text: str, c: Candidate) -> bool:
     """A loose spelling match may not have more words than the entry's name ("Qara Tepe"
     is not "Curitiba")."""
@@ -473,6 +479,7 @@ def accept(res: Resolution, gaz: Gazetteer, focus: str | None, lex: Lexicon) -> 
         or m.hint is not None
         or m.parent is not None
         or bool(m.children)
+        or m.echo  # "Kharkiv" again, after "drove them to Kharkiv"
     )
     if strong:
         return res.score > 0.5

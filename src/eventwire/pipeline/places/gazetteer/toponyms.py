@@ -21,9 +21,15 @@ import re
 from dataclasses import dataclass, field
 
 from eventwire.datafiles import words
-from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
+from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold
+from eventwire.pipeline.places.gazetteer.trim import (
+    province_first,
+    trim_entity,
+    trim_qualifier,
+    word_kind,
+)
 from eventwire.records import Document
 
 MAX_WORDS = 6
@@ -65,6 +71,7 @@ class Mention:
     partial: bool = False  # inside a longer run of capitalised words
     modifier: bool = False  # used as a modifier: "US dollar", "Iraq war"
     landmark: bool = False  # names a site inside a place: "the Ilya intersection"
+    echo: bool = False  # the same name is presented as a place elsewhere in the document
     dateline: bool = False  # "BEIRUT (Reuters) -", "KABUL, May 3 -": where the report was filed
 
 
@@ -107,21 +114,48 @@ def _exact_end(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], i: int) -> tup
     and the end of the run of name words there (at most ``MAX_WORDS``)."""
     best = 0
     j = i
+    possessive = -1
     while j < len(tokens) and j - i < MAX_WORDS:
         t = tokens[j]
-        if not (_is_name_word(t) or t.text.lower() in PARTICLES):
+        if _inner_s(tokens, i, j):
+            possessive = j if possessive < 0 else possessive
+        elif not (_is_name_word(t) or t.text.lower() in PARTICLES):
             break
+        if (
+            not _is_name_word(t)
+            and j + 1 < len(tokens)
+            and fold(tokens[j + 1].text) in lex.stoplist
+        ):
+            break  # "Gao on Friday" is not one name
         j += 1
         if _is_name_word(t):
             key = fold(_span_text(tokens, i, j))
             if key and key not in lex.stoplist and gaz.has_key(key):
                 best = j
+    if possessive >= 0 and best <= possessive:
+        j = possessive  # "Beirut's Wadi Abu Jameel": the name ends before the "'s"
     return best, j
+
+
+def _inner_s(tokens: list[Token], i: int, j: int) -> bool:
+    """Is token j the "'s" of a name such as "Cox's Bazar" (split off by ``tokenize``),
+    inside the name started at i and before another of its words?"""
+    return (
+        j > i
+        and tokens[j].text in ("'s", "’s")
+        and tokens[j].start == tokens[j - 1].end
+        and j + 1 < len(tokens)
+        and _is_name_word(tokens[j + 1])
+    )
 
 
 def _loose_end(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], i: int, j: int, best: int) -> int:
     """The end of the name at ``i`` once spelling variants (loose keys) are tried."""
-    cued = i > 0 and tokens[i - 1].text.lower() in LOOSE_CUES
+    prev = tokens[i - 1].text.lower() if i > 0 else ""
+    # "in Quamishli", "shelled Kansafra", "the town of Kansafra"
+    cued = prev in LOOSE_CUES or (
+        prev == "of" and i > 1 and tokens[i - 2].text.lower() in (lex.town | lex.admin | lex.part)
+    )
     if tokens[i].text.lower() in lex.qualifier:  # "North Iraq" is not "North York"
         return best
     if best and best < j and j - i >= 2:
@@ -285,8 +319,8 @@ def _context(
         and first - 3 >= 0
         and _is_name_word(tokens[first - 3])
     )
-    if len(before) >= 2 and before[-1] == "of" and _kind(before[-2], lex) and not quarter_of:
-        mention.hint, mention.hint_word = _kind(before[-2], lex), before[-2]
+    if len(before) >= 2 and before[-1] == "of" and word_kind(before[-2], lex) and not quarter_of:
+        mention.hint, mention.hint_word = word_kind(before[-2], lex), before[-2]
         before = before[:-2]
         while before and before[-1] in {"the", "a"}:
             before.pop()
@@ -315,23 +349,13 @@ def _context(
         if k >= 0 and k < first - 2 and tokens[k].text.lower() in lex.locative - {"of"}:
             mention.cue = tokens[k].text.lower()
     after = [t.text.lower() for t in tokens[last + 1 : last + 3]]
-    if after and mention.hint is None and _kind(after[0], lex):
-        mention.hint, mention.hint_word = _kind(after[0], lex), after[0]
+    if after and mention.hint is None and word_kind(after[0], lex):
+        mention.hint, mention.hint_word = word_kind(after[0], lex), after[0]
     if mention.hint_word in {"outskirts", "countryside", "vicinity"}:
         mention.near = True
 
 
 QUARTER_HINTS: frozenset[str] = words("gazetteer", "quarter_hints")
-
-
-def _kind(word: str, lex: Lexicon) -> str | None:
-    if word in lex.admin:
-        return "admin"
-    if word in lex.town:
-        return "town"
-    if word in lex.part:
-        return "part"
-    return None
 
 
 _LINK_RE = re.compile(r"^\s*(?:[,(]|\bin\b|\bof\b|-)?\s*(?:the\s+)?(?:[,(]\s*)?$", re.IGNORECASE)
@@ -366,13 +390,17 @@ def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
         for start, end, label, text in ents:
             if label not in PLACE_LABELS:
                 continue
-            start, end, text = _trim_entity(start, end, text, lex)
-            start, end, text, qualified = _trim_qualifier(start, end, text, gaz, lex)
+            start, end, text = trim_entity(start, end, text, lex)
+            start, end, text, qualified = trim_qualifier(start, end, text, gaz, lex)
             if not text or any(m.start <= start and end <= m.end for m in found):
                 continue
-            if not gaz.lookup(text):
-                continue  # keep the gazetteer's own matches inside it
-            found = [m for m in found if not (start <= m.start and m.end <= end)]
+            hits = gaz.lookup(text)
+            inner = [m for m in found if start <= m.start and m.end <= end]
+            if not hits or (inner and all(c.flag < 0 for c in hits)):
+                # keep the gazetteer's own matches inside it: "the Sidon-Tyr highway" is
+                # Sidon, not a loose spelling of a hamlet abroad
+                continue
+            found = [m for m in found if m not in inner]
             found.append(Mention(start, end, text, index, near=qualified))
         for m in found:
             for start, end, label, _ in ents:
@@ -389,7 +417,28 @@ def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     _link(mentions, doc, lex)
     _admin_positions(mentions, doc, gaz)
     _mark_datelines(mentions, doc)
+    _mark_echoes(mentions)
     return mentions
+
+
+def _mark_echoes(mentions: list[Mention]) -> None:
+    """Mark every mention of a name the text presents as a place somewhere ("drove them to
+    Kharkiv ... Kharkiv was shelled": the second Kharkiv, which the model may label ORG
+    and no cue word precedes, is the same place)."""
+    placed = {
+        fold(m.text)
+        for m in mentions
+        if not m.partial
+        and (
+            m.ner in PLACE_LABELS
+            or (m.cue is not None and m.cue != "of")
+            or m.hint is not None
+            or m.parent is not None
+        )
+    }
+    for m in mentions:
+        if not m.partial and not m.modifier and fold(m.text) in placed:
+            m.echo = True
 
 
 DATELINE_AGENCIES: frozenset[str] = words("gazetteer", "dateline_agencies")
@@ -435,44 +484,7 @@ def _admin_positions(mentions: list[Mention], doc: Document, gaz: Gazetteer) -> 
             gaz.feature(c.index) in ("admin1", "admin2") for c in readings
         ):
             m.hint = "admin"
-        elif m.children and after in (",", ".", ";") and _province_first(gaz, readings):
+        elif m.children and after in (",", ".", ";") and province_first(gaz, readings):
             # "in Escobedo, Nuevo Leon, a man...": the name closing an "X, Y" pair is a
             # province when its most populous reading is one
             m.hint = "admin"
-
-
-def _province_first(gaz: Gazetteer, readings: list[Candidate]) -> bool:
-    """Is the most populous exact reading of a name a first-level area?"""
-    exact = [c for c in readings if c.flag == 2]
-    if not exact:
-        return False
-    top = max(exact, key=lambda c: int(gaz.pop[c.index]))
-    return gaz.feature(top.index) == "admin1"
-
-
-def _trim_qualifier(
-    start: int, end: int, text: str, gaz: Gazetteer, lex: Lexicon
-) -> tuple[int, int, str, bool]:
-    """Cut a compass or size word the gazetteer does not know as part of the name:
-    "North Iraq" is a part of Iraq, not North York; "North Korea" stays whole."""
-    head, _, rest = text.partition(" ")
-    if not rest or head.lower() not in lex.qualifier:
-        return start, end, text, False
-    if any(c.flag >= 0 for c in gaz.lookup(text)) or not gaz.lookup(rest, loose=False):
-        return start, end, text, False
-    return start + len(head) + 1, end, rest, True
-
-
-def _trim_entity(start: int, end: int, text: str, lex: Lexicon) -> tuple[int, int, str]:
-    """Cut "the" and feature words off an entity: "the Kunduz city" → "Kunduz"."""
-    words = lex.admin | lex.part | lex.town | {"the"}
-    changed = True
-    while changed and text:
-        changed = False
-        head, _, rest = text.partition(" ")
-        if rest and head.lower() in words:
-            start, text, changed = start + len(head) + 1, rest, True
-        body, _, tail = text.rpartition(" ")
-        if body and tail.lower() in words:
-            end, text, changed = end - len(tail) - 1, body, True
-    return start, end, text

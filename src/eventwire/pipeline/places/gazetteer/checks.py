@@ -1,0 +1,219 @@
+"""Checks on the chosen readings of a document's toponyms: does a place lie in the area
+the text puts it in ("Taji, Saladin"), is a small place abroad a local name the gazetteer
+lacks, is a village far from every firm place of its sentence a stray homonym?
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
+from eventwire.pipeline.places.gazetteer.normalize import fold
+from eventwire.pipeline.places.gazetteer.table import (
+    FEAT_ADMIN,
+    FEAT_ADMIN1,
+    FEAT_COUNTRY,
+    FEAT_PLACE,
+)
+from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, Mention
+
+NEAR_PARENT_KM = 30.0
+ADMIN2_KM = 100.0  # a place this near a district's point may lie in it
+BORDER_KM = 60.0  # a layer village this near a province's point may lie in it
+BORDER_REACH_KM = 150.0  # ... and one this near is a weaker fit (the next province's code)
+ABROAD_MIN_POP = 100_000  # in a document whose country is clear, a small place abroad is
+# more likely a local name the gazetteer lacks
+TINY_ABROAD_POP = 20_000  # ... even when the model labels it a place
+
+
+@dataclass(slots=True)
+class Resolution:
+    """The chosen entry of a mention, its score and its lead over the runner-up."""
+
+    mention: Mention
+    row: int
+    score: float
+    margin: float
+    accepted: bool = True
+    flag: int = 2  # how the chosen entry matched (see Candidate.flag)
+
+
+def compatible(gaz: Gazetteer, child: int, parent: int) -> bool:
+    """True when ``child`` can lie inside ``parent`` ("Sadr City, Baghdad")."""
+    if child == parent or gaz.cc[child] != gaz.cc[parent]:
+        return False
+    feat = int(gaz.feat[parent])
+    if feat == FEAT_COUNTRY:
+        return True
+    if feat == FEAT_ADMIN1:
+        # text and GeoNames disagree on boundaries; a province centroid can be far away.
+        # A village of an imported GeoNames file carries its own admin1 code: trusted.
+        if int(gaz.adm1[child]) == parent:
+            return True
+        # ... unless it lies near the province's own point: a border village whose code
+        # disagrees with the report's province ("Kinda in Idleb", Latakia in GeoNames)
+        dense_known = child >= gaz.base_rows and int(gaz.adm1[child]) >= 0
+        limit = BORDER_KM if dense_known else 250.0
+        return gaz.distance_km(child, parent) < limit
+    # an admin2 row's point is often its seat, not its centre ("Tulunan, Cotabato": 82 km)
+    limit = ADMIN2_KM if feat == FEAT_ADMIN else 40.0
+    return gaz.distance_km(child, parent) < limit or (
+        int(gaz.adm1[child]) >= 0
+        and int(gaz.adm1[child]) == int(gaz.adm1[parent])
+        and gaz.distance_km(child, parent) < 150
+    )
+
+
+def border_km(gaz: Gazetteer, child: int, pool: list[int]) -> float | None:
+    """The distance from a layer village to the nearest province of ``pool`` its own
+    GeoNames code does not name, when within ``BORDER_REACH_KM`` (None otherwise): reports
+    and GeoNames draw provinces differently near their borders ("Mushahidah, Saladin" is
+    in Baghdad governorate for GeoNames)."""
+    if child < gaz.base_rows or int(gaz.adm1[child]) < 0:
+        return None
+    dists = [
+        gaz.distance_km(child, p)
+        for p in pool
+        if int(gaz.feat[p]) == FEAT_ADMIN1 and gaz.cc[p] == gaz.cc[child]
+    ]
+    near = [d for d in dists if d < BORDER_REACH_KM]
+    return min(near) if near else None
+
+
+def _unknown(gaz: Gazetteer, res: Resolution | None, likely: str | None) -> bool:
+    """Is a parent unknown to the gazetteer, but for a loose spelling abroad?"""
+    return res is None or (res.flag < 0 and gaz.country_code(res.row) != likely)
+
+
+def check_hierarchy(
+    gaz: Gazetteer,
+    mentions: list[Mention],
+    out: list[Resolution | None],
+    focus: str | None,
+    cands: list[list[tuple[Candidate, float]]],
+    lead: str | None = None,
+    likely: str | None = None,
+) -> None:
+    """Reject a place that does not lie in the place named after it ("Taji, Saladin"
+    must be in Saladin), and places abroad when the document's country is clear,
+    unless the model tagged them as places. ``likely``: the best-voted country, even
+    when not clear: a small town abroad matched by a name cut out of a longer one
+    ("Shakhta" of "Shakhta imeni Gagarina") is a local name the gazetteer lacks."""
+    where = {id(m): k for k, m in enumerate(mentions)}
+    for k in range(len(mentions) - 1, -1, -1):
+        res = out[k]
+        if res is None:
+            continue
+        m = res.mention
+        j = where.get(id(m.parent)) if m.parent is not None else None
+        seen = 0
+        # "Srimantapur (Sepahijala district, Tripura)": a parent no gazetteer knows gives
+        # way to its own parent
+        while j is not None and _unknown(gaz, out[j], likely) and seen < 3:
+            up = mentions[j].parent
+            j, seen = (where.get(id(up)) if up is not None else None), seen + 1
+        parent = out[j] if j is not None else None
+        outside = False
+        # "Nouakchott (Nouakchott)": a town in the province of the same name
+        same_name = m.parent is not None and fold(m.parent.text) == fold(m.text)
+        # a loose spelling abroad is no parent ("Jabal al-Zawiya" ~ a Yemeni hamlet)
+        loose_abroad = (
+            parent is not None and parent.flag < 0 and gaz.country_code(parent.row) != likely
+        )
+        if (
+            j is not None
+            and parent is not None
+            and parent.accepted
+            and not same_name
+            and not loose_abroad
+        ):
+            # any reading of the parent in its country will do ("Tulunan, Cotabato":
+            # the province, not the city)
+            readings = [c.index for c, _ in cands[j][:15] if gaz.cc[c.index] == gaz.cc[parent.row]]
+            pool = readings or [parent.row]
+            outside = not any(compatible(gaz, res.row, p) for p in pool)
+            outside = outside and border_km(gaz, res.row, pool) is None
+        abroad = _abroad(gaz, res, focus, lead, likely)
+        if outside or abroad:
+            res.accepted = False
+
+
+def _abroad(
+    gaz: Gazetteer, res: Resolution, focus: str | None, lead: str | None, likely: str | None
+) -> bool:
+    """Is a chosen place abroad more likely a local name the gazetteer lacks (see
+    ``check_hierarchy``)?"""
+    m = res.mention
+    # the model's place label protects a name abroad, unless the name is cut out of a
+    # longer one or the place is a hamlet ("Salim [Al Fajir]" in a Yemeni report)
+    labelled = m.ner in PLACE_LABELS and not m.partial
+    return (
+        (
+            focus is not None
+            and gaz.country_code(res.row) != focus
+            and (not labelled or int(gaz.pop[res.row]) < TINY_ABROAD_POP)
+            and (res.margin < 3.0 or int(gaz.pop[res.row]) < ABROAD_MIN_POP)
+        )
+        or (
+            # the country is clear and this entry abroad only shares an alternate name
+            # ("Al Jabaliyah" in a Yemeni report is not Jabalya in Gaza)
+            lead is not None
+            and focus is not None
+            and gaz.country_code(res.row) != focus
+            and res.flag < 2
+            and m.parent is None
+            and int(gaz.feat[res.row]) != FEAT_COUNTRY
+        )
+        or (
+            likely is not None
+            and m.partial
+            and m.ner not in PLACE_LABELS
+            and gaz.country_code(res.row) != likely
+            and int(gaz.pop[res.row]) < ABROAD_MIN_POP
+        )
+        or (
+            lead is not None
+            and gaz.country_code(res.row) != lead
+            and m.ner not in PLACE_LABELS
+            and m.parent is None
+            and not m.children
+            and int(gaz.pop[res.row]) < ABROAD_MIN_POP
+        )
+    )
+
+
+STRAY_MAX_POP = 10_000  # a village, not a town every reader knows
+STRAY_KM = 150.0
+
+
+def _anchor(gaz: Gazetteer, res: Resolution) -> bool:
+    """Is a resolution firm enough to judge the others of its sentence by: an area, a
+    town, or a name the text places in an "X, Y" chain?"""
+    m = res.mention
+    return (
+        int(gaz.feat[res.row]) != FEAT_PLACE
+        or int(gaz.pop[res.row]) >= STRAY_MAX_POP
+        or m.parent is not None
+        or bool(m.children)
+    )
+
+
+def drop_strays(gaz: Gazetteer, mentions: list[Mention], out: list[Resolution | None]) -> None:
+    """Reject a village read far from every firm place of its sentence: with village-level
+    files nearly every word is some hamlet's name ("the Qaniyah front (Mahliyah, Marib)",
+    "police from Basatin station ... north of Aden"), and a name the gazetteer lacks
+    ("Doutchi, near Diffa") lands on a homonym 600 km away. The sentence's own places say
+    where it is; when none is near, the name is one we do not know."""
+    by_sentence: dict[int, list[Resolution]] = {}
+    for res in out:
+        if res is not None and res.accepted and int(gaz.feat[res.row]) != FEAT_COUNTRY:
+            by_sentence.setdefault(res.mention.sentence, []).append(res)
+    for group in by_sentence.values():
+        anchors = [r for r in group if _anchor(gaz, r)]
+        for res in group:
+            if _anchor(gaz, res):
+                continue
+            key = fold(res.mention.text)
+            others = [a.row for a in anchors if fold(a.mention.text) != key and a.row != res.row]
+            if others and all(gaz.distance_km(res.row, o) > STRAY_KM for o in others):
+                res.accepted = False

@@ -1,0 +1,56 @@
+"""Small readers of toponym context: trimming spaCy place entities to the name the
+gazetteer knows ("the Kunduz city" is Kunduz, "North Iraq" a part of Iraq), the kind a
+feature word names, and whether a name is first of all a province."""
+
+from __future__ import annotations
+
+from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
+from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
+
+
+def trim_qualifier(
+    start: int, end: int, text: str, gaz: Gazetteer, lex: Lexicon
+) -> tuple[int, int, str, bool]:
+    """Cut a compass or size word the gazetteer does not know as part of the name:
+    "North Iraq" is a part of Iraq, not North York; "North Korea" stays whole."""
+    head, _, rest = text.partition(" ")
+    if not rest or head.lower() not in lex.qualifier:
+        return start, end, text, False
+    if any(c.flag >= 0 for c in gaz.lookup(text)) or not gaz.lookup(rest, loose=False):
+        return start, end, text, False
+    return start + len(head) + 1, end, rest, True
+
+
+def trim_entity(start: int, end: int, text: str, lex: Lexicon) -> tuple[int, int, str]:
+    """Cut "the" and feature words off an entity: "the Kunduz city" → "Kunduz"."""
+    words = lex.admin | lex.part | lex.town | {"the"}
+    changed = True
+    while changed and text:
+        changed = False
+        head, _, rest = text.partition(" ")
+        if rest and head.lower() in words:
+            start, text, changed = start + len(head) + 1, rest, True
+        body, _, tail = text.rpartition(" ")
+        if body and tail.lower() in words:
+            end, text, changed = end - len(tail) - 1, body, True
+    return start, end, text
+
+
+def word_kind(word: str, lex: Lexicon) -> str | None:
+    """The kind of place a feature word names: "admin", "town", "part", else None."""
+    if word in lex.admin:
+        return "admin"
+    if word in lex.town:
+        return "town"
+    if word in lex.part:
+        return "part"
+    return None
+
+
+def province_first(gaz: Gazetteer, readings: list[Candidate]) -> bool:
+    """Is the most populous exact reading of a name a first-level area?"""
+    exact = [c for c in readings if c.flag == 2]
+    if not exact:
+        return False
+    top = max(exact, key=lambda c: int(gaz.pop[c.index]))
+    return gaz.feature(top.index) == "admin1"
