@@ -287,6 +287,30 @@ def thing_patient(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
     }
 
 
+# a document of at most this many tokens is a headline-like note ("Fighting in Malakal.")
+SHORT_NOTE_TOKENS = 36
+# entity labels that name a place or a party (a person's name alone is no scene)
+SCENE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG"})
+
+
+def is_short_note(parses: list[Any]) -> bool:
+    """A headline-like note: the whole report is a few words ("JEM attack Kutum. 3 killed")."""
+    return 0 < sum(len(p) for p in parses) <= SHORT_NOTE_TOKENS
+
+
+def named_scene(match: TriggerMatch, parse: Any) -> bool:
+    """A violent word beside a named place or party ("Fighting continued in Malakal",
+    "Clashes between the Misseriya and the Rizeigat"): in a short note it reports the
+    event; a person's name alone ("X attacks Y") does not make it one."""
+    own = set(range(match.start, match.end))
+    return any(
+        t.i not in own
+        and t.ent_type_ != "PERSON"
+        and (t.ent_type_ in SCENE_ENTITIES or t.pos_ == "PROPN")
+        for t in parse
+    )
+
+
 def physical_target(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
     """ "attacked merchants", "beat a man": a common-noun human or armed target."""
     roles = find_roles(parse, match.head, lexicon)

@@ -33,10 +33,12 @@ from eventwire.pipeline.events.rules import (
     domain_words,
     fallback_frame,
     is_background,
+    is_short_note,
     is_past_reference,
     make_actor,
     match_groups,
     merge_events,
+    named_scene,
     physical_target,
     reframe,
     thing_patient,
@@ -153,7 +155,8 @@ class EventCoder:
         if frame in {"loot", "destroy"} and parse[match.head].dep_ == "amod":
             return None  # "the looted funds", "a burnt car": a state, not a reported act
         if violent and frame not in {"protest"}:
-            return self._accept_violent(match, parse, ctx, strong, in_domain)
+            short = "short" in domain and not in_domain
+            return self._accept_violent(match, parse, ctx, strong, in_domain, short)
         if frame == "protest" and entry.ambiguous:
             return self._accept_protest(match, parse, ctx, in_domain)
         if frame == "mobilize" and joint_exercise(match, parse):
@@ -175,10 +178,17 @@ class EventCoder:
         return frame
 
     def _accept_violent(
-        self, match: TriggerMatch, parse: Any, ctx: set[str], strong: bool, in_domain: bool
+        self,
+        match: TriggerMatch,
+        parse: Any,
+        ctx: set[str],
+        strong: bool,
+        in_domain: bool,
+        short: bool = False,
     ) -> str | None:
         """``_accept`` for a violent frame: a report of an act, not a reference, an accident
-        or another sense; ``strong`` cues (weapons, armed groups) settle ambiguous words."""
+        or another sense; ``strong`` cues (weapons, armed groups) settle ambiguous words; in
+        a ``short`` note a named place or party does (issue 16: headline-like notes)."""
         entry = match.entry
         frame = entry.frame
         if "accident" in ctx and not strong and frame in {"kill", "harm"}:
@@ -207,6 +217,7 @@ class EventCoder:
                 ok |= bool(ctx & {"unarmed_collective", "protesters", "weapon_melee", "communal"})
             if not ok and not in_domain and parse[match.head].lemma_.lower() in PHYSICAL:
                 ok = physical_target(match, parse, self.lexicon)
+            ok = ok or (short and named_scene(match, parse))  # "Fighting in Malakal."
             if not ok:
                 return None if in_domain else fallback_frame(entry, match, parse)
         elif in_domain and not strong and frame in {"shoot", "kill", "harm", "attack", "clash"}:
@@ -257,6 +268,8 @@ class EventCoder:
             domain.add("story")  # for the non-violent senses only (senses.py)
         if fiction_story(doc.text, lex):
             domain.add("fiction")
+        if is_short_note([doc.parses[i] for i in indices]):
+            domain.add("short")  # a headline-like note: 'RSF attack X.', 'Fighting in Y.'
         for i in indices:
             parse = doc.parses[i]
             picks: list[tuple[TriggerMatch, str]] = []
