@@ -53,7 +53,13 @@ from eventwire.pipeline.events.senses import (
     nonviolent_sense,
     story_domain,
 )
-from eventwire.pipeline.events.subtypes import VIOLENT_FRAMES, Context, classify, phrase_classes
+from eventwire.pipeline.events.subtypes import (
+    VIOLENT_FRAMES,
+    Context,
+    between_parties,
+    classify,
+    phrase_classes,
+)
 from eventwire.pipeline.events.triggers import (
     Lexicon,
     TriggerMatch,
@@ -155,8 +161,8 @@ class EventCoder:
         if frame in {"loot", "destroy"} and parse[match.head].dep_ == "amod":
             return None  # "the looted funds", "a burnt car": a state, not a reported act
         if violent and frame not in {"protest"}:
-            short = "short" in domain and not in_domain
-            return self._accept_violent(match, parse, ctx, strong, in_domain, short)
+            short = {"short_note"} if "short" in domain and not in_domain else set()
+            return self._accept_violent(match, parse, ctx | short, strong, in_domain)
         if frame == "protest" and entry.ambiguous:
             return self._accept_protest(match, parse, ctx, in_domain)
         if frame == "mobilize" and joint_exercise(match, parse):
@@ -178,17 +184,11 @@ class EventCoder:
         return frame
 
     def _accept_violent(
-        self,
-        match: TriggerMatch,
-        parse: Any,
-        ctx: set[str],
-        strong: bool,
-        in_domain: bool,
-        short: bool = False,
+        self, match: TriggerMatch, parse: Any, ctx: set[str], strong: bool, in_domain: bool
     ) -> str | None:
         """``_accept`` for a violent frame: a report of an act, not a reference, an accident
         or another sense; ``strong`` cues (weapons, armed groups) settle ambiguous words; in
-        a ``short`` note a named place or party does (issue 16: headline-like notes)."""
+        a short note ("short_note" in ctx) a named place or party does (issue 16)."""
         entry = match.entry
         frame = entry.frame
         if "accident" in ctx and not strong and frame in {"kill", "harm"}:
@@ -217,7 +217,7 @@ class EventCoder:
                 ok |= bool(ctx & {"unarmed_collective", "protesters", "weapon_melee", "communal"})
             if not ok and not in_domain and parse[match.head].lemma_.lower() in PHYSICAL:
                 ok = physical_target(match, parse, self.lexicon)
-            ok = ok or (short and named_scene(match, parse))  # "Fighting in Malakal."
+            ok = ok or ("short_note" in ctx and named_scene(match, parse))  # "Fighting in X."
             if not ok:
                 return None if in_domain else fallback_frame(entry, match, parse)
         elif in_domain and not strong and frame in {"shoot", "kill", "harm", "attack", "clash"}:
@@ -392,7 +392,7 @@ class EventCoder:
             }
             ctx = Context(
                 sentence=classes_in(list(parse), lex, skip=own | equipment)
-                - (FILTERED_CLASSES - classes[i]),
+                - (FILTERED_CLASSES - classes[i]) | between_parties(parse, match.head),
                 victims=classes_in(list(parse), lex, skip=own | agent_span | equipment),
                 trigger={k for t in parse[match.start : match.end] for k in token_keys(t)},
                 window=window_classes,

@@ -51,7 +51,9 @@ _WEAPON_CLASS = {
 _PHRASE_CLASSES = ("armed", "military_site", "civilian", "unarmed_collective", "protesters",
                    "state", "nonstate", "property", "goods", "communal")  # fmt: skip
 _FIREARM_TRIGGER_WORDS: frozenset[str] = words("lexicon", "firearm_trigger_words")
-_HEAD_ONLY = frozenset({"civilian", "goods"})  # classes a modifier does not give a phrase
+_HEAD_ONLY = frozenset({"civilian", "goods"})
+_BETWEEN: frozenset[str] = words("lexicon", "between_words")
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})  # classes a modifier does not give a phrase
 
 
 @dataclass(slots=True)
@@ -118,6 +120,20 @@ def phrase_classes(parse: Any, head: int | None, lexicon: Lexicon) -> set[str]:
     return found
 
 
+def between_parties(parse: Any, head: int) -> set[str]:
+    """``{"between_parties"}`` when the trigger, or the verb it is the subject of, takes a
+    "between" phrase ("a riot broke out between two villages", "fighting between youth
+    groups"): two sides fought each other, nobody demonstrated (ACLED: Mob violence)."""
+    del head  # any "between" phrase of the sentence that names people, not places
+    found = any(
+        t.lower_ in _BETWEEN
+        and t.dep_ == "prep"
+        and any(o.dep_ == "pobj" and o.ent_type_ not in _PLACE_ENTS for o in t.children)
+        for t in parse
+    )
+    return {"between_parties"} if found else set()
+
+
 def _organised(head: Any, tokens: list[Any]) -> bool:
     """ "a group of armed men", "an unidentified group", "the Wagner group", "an ethnic group":
     an organised or armed group, not a crowd (issue 16: organised groups are not rioters)."""
@@ -178,6 +194,8 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
     if frame == "riot":
         if "mob" in ctx.frames_sentence:
             return "Mob violence", "mob cue"
+        if "between_parties" in ctx.sentence and not _protest_context(ctx):
+            return "Mob violence", "a riot between two groups"
         if _protest_context(ctx) or ctx.trigger & RIOT_WORDS or agent & {"protesters"}:
             return "Violent demonstration", "riot cue"
         if is_armed(agent) or (not agent and is_civilian(ctx.patient)):
