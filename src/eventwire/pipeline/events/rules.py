@@ -197,7 +197,10 @@ def valid_protest_violence(parse: Any, lexicon: Lexicon) -> bool:
     for tok in parse:
         if not token_keys(tok) & words:
             continue
-        if tok.dep_ == "amod" or is_background(tok, lexicon) or is_past_reference(tok):
+        protest_amod = token_keys(tok.head) & lexicon.words_of("protest_context")
+        if tok.dep_ in {"amod", "advmod"} and not protest_amod:
+            continue  # "looted funds", "police violently dispersed"; not "violent protests"
+        if is_background(tok, lexicon) or is_past_reference(tok):
             continue
         return True
     tokens = list(parse)
