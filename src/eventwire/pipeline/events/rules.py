@@ -197,9 +197,11 @@ def valid_protest_violence(parse: Any, lexicon: Lexicon) -> bool:
     for tok in parse:
         if not token_keys(tok) & words:
             continue
-        protest_amod = token_keys(tok.head) & lexicon.words_of("protest_context")
-        if tok.dep_ in {"amod", "advmod"} and not protest_amod:
-            continue  # "looted funds", "police violently dispersed"; not "violent protests"
+        if tok.dep_ in {"amod", "advmod"}:
+            # "looted funds", "police violently dispersed"; but "violent protests" (issue 16)
+            tok = tok.head
+            if not token_keys(tok) & lexicon.words_of("protest_context"):
+                continue
         if is_background(tok, lexicon) or is_past_reference(tok):
             continue
         return True
