@@ -292,6 +292,8 @@ def thing_patient(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
     }
 
 
+_BETWEEN: frozenset[str] = words("lexicon", "between_words")
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # a document of at most this many tokens is a headline-like note ("Fighting in Malakal.")
 SHORT_NOTE_TOKENS = 36
 # entity labels that name a place or a party (a person's name alone is no scene)
@@ -314,6 +316,20 @@ def named_scene(match: TriggerMatch, parse: Any) -> bool:
         and (t.ent_type_ in SCENE_ENTITIES or t.pos_ == "PROPN")
         for t in parse
     )
+
+
+def between_parties(parse: Any, head: int) -> set[str]:
+    """``{"between_parties"}`` when the trigger, or the verb it is the subject of, takes a
+    "between" phrase ("a riot broke out between two villages", "fighting between youth
+    groups"): two sides fought each other, nobody demonstrated (ACLED: Mob violence)."""
+    del head  # any "between" phrase of the sentence that names people, not places
+    found = any(
+        t.lower_ in _BETWEEN
+        and t.dep_ == "prep"
+        and any(o.dep_ == "pobj" and o.ent_type_ not in _PLACE_ENTS for o in t.children)
+        for t in parse
+    )
+    return {"between_parties"} if found else set()
 
 
 def physical_target(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:

@@ -30,11 +30,12 @@ from eventwire.pipeline.events.nonevents import equipment_tokens, non_event
 from eventwire.pipeline.events.roles import Roles, find_roles, is_participant
 from eventwire.pipeline.events.rules import (
     aircraft_not_striking,
+    between_parties,
     domain_words,
     fallback_frame,
     is_background,
-    is_short_note,
     is_past_reference,
+    is_short_note,
     make_actor,
     match_groups,
     merge_events,
@@ -53,13 +54,7 @@ from eventwire.pipeline.events.senses import (
     nonviolent_sense,
     story_domain,
 )
-from eventwire.pipeline.events.subtypes import (
-    VIOLENT_FRAMES,
-    Context,
-    between_parties,
-    classify,
-    phrase_classes,
-)
+from eventwire.pipeline.events.subtypes import VIOLENT_FRAMES, Context, classify, phrase_classes
 from eventwire.pipeline.events.triggers import (
     Lexicon,
     TriggerMatch,
@@ -268,8 +263,7 @@ class EventCoder:
             domain.add("story")  # for the non-violent senses only (senses.py)
         if fiction_story(doc.text, lex):
             domain.add("fiction")
-        if is_short_note([doc.parses[i] for i in indices]):
-            domain.add("short")  # a headline-like note: 'RSF attack X.', 'Fighting in Y.'
+        domain |= {"short"} if is_short_note([doc.parses[i] for i in indices]) else set()
         for i in indices:
             parse = doc.parses[i]
             picks: list[tuple[TriggerMatch, str]] = []
@@ -392,7 +386,8 @@ class EventCoder:
             }
             ctx = Context(
                 sentence=classes_in(list(parse), lex, skip=own | equipment)
-                - (FILTERED_CLASSES - classes[i]) | between_parties(parse, match.head),
+                - (FILTERED_CLASSES - classes[i])
+                | between_parties(parse, match.head),
                 victims=classes_in(list(parse), lex, skip=own | agent_span | equipment),
                 trigger={k for t in parse[match.start : match.end] for k in token_keys(t)},
                 window=window_classes,

@@ -120,20 +120,6 @@ def phrase_classes(parse: Any, head: int | None, lexicon: Lexicon) -> set[str]:
     return found
 
 
-def between_parties(parse: Any, head: int) -> set[str]:
-    """``{"between_parties"}`` when the trigger, or the verb it is the subject of, takes a
-    "between" phrase ("a riot broke out between two villages", "fighting between youth
-    groups"): two sides fought each other, nobody demonstrated (ACLED: Mob violence)."""
-    del head  # any "between" phrase of the sentence that names people, not places
-    found = any(
-        t.lower_ in _BETWEEN
-        and t.dep_ == "prep"
-        and any(o.dep_ == "pobj" and o.ent_type_ not in _PLACE_ENTS for o in t.children)
-        for t in parse
-    )
-    return {"between_parties"} if found else set()
-
-
 def _organised(head: Any, tokens: list[Any]) -> bool:
     """ "a group of armed men", "an unidentified group", "the Wagner group", "an ethnic group":
     an organised or armed group, not a crowd (issue 16: organised groups are not rioters)."""
