@@ -6,6 +6,7 @@ lexicon, so it can be tested on its own.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from eventwire.datafiles import words
@@ -296,13 +297,15 @@ _BETWEEN: frozenset[str] = words("lexicon", "between_words")
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # a document of at most this many tokens is a headline-like note ("Fighting in Malakal.")
 SHORT_NOTE_TOKENS = 36
+_TOKENS = re.compile(r"\w+|[^\w\s]")  # words and punctuation, about spaCy's tokens
 # entity labels that name a place or a party (a person's name alone is no scene)
 SCENE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG"})
 
 
-def is_short_note(parses: list[Any]) -> bool:
-    """A headline-like note: the whole report is a few words ("JEM attack Kutum. 3 killed")."""
-    return 0 < sum(len(p) for p in parses) <= SHORT_NOTE_TOKENS
+def is_short_note(text: str) -> bool:
+    """A headline-like note: the whole report is a few words ("JEM attack Kutum. 3 killed").
+    The report's text, not its parsed sentences (the relevance filter may parse one)."""
+    return 0 < len(_TOKENS.findall(text)) <= SHORT_NOTE_TOKENS
 
 
 def named_scene(match: TriggerMatch, parse: Any) -> bool:

@@ -263,7 +263,7 @@ class EventCoder:
             domain.add("story")  # for the non-violent senses only (senses.py)
         if fiction_story(doc.text, lex):
             domain.add("fiction")
-        domain |= {"short"} if is_short_note([doc.parses[i] for i in indices]) else set()
+        domain |= {"short"} if is_short_note(doc.text) else set()
         for i in indices:
             parse = doc.parses[i]
             picks: list[tuple[TriggerMatch, str]] = []
