@@ -335,6 +335,12 @@ def between_parties(parse: Any, head: int) -> set[str]:
     return {"between_parties"} if found else set()
 
 
+def short_note_scene(match: TriggerMatch, parse: Any, ctx: set[str]) -> bool:
+    """In a short note ("short_note" in the cue classes) with no protest words ("drivers
+    struck over unpaid wages"), a named place or party makes a violent word an event."""
+    return "short_note" in ctx and "protest_context" not in ctx and named_scene(match, parse)
+
+
 def physical_target(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
     """ "attacked merchants", "beat a man": a common-noun human or armed target."""
     roles = find_roles(parse, match.head, lexicon)

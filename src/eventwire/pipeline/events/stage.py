@@ -39,9 +39,9 @@ from eventwire.pipeline.events.rules import (
     make_actor,
     match_groups,
     merge_events,
-    named_scene,
     physical_target,
     reframe,
+    short_note_scene,
     thing_patient,
     under_prohibition,
     valid_air,
@@ -212,7 +212,7 @@ class EventCoder:
                 ok |= bool(ctx & {"unarmed_collective", "protesters", "weapon_melee", "communal"})
             if not ok and not in_domain and parse[match.head].lemma_.lower() in PHYSICAL:
                 ok = physical_target(match, parse, self.lexicon)
-            ok = ok or ("short_note" in ctx and named_scene(match, parse))  # "Fighting in X."
+            ok = ok or short_note_scene(match, parse, ctx)  # "Fighting in Malakal."
             if not ok:
                 return None if in_domain else fallback_frame(entry, match, parse)
         elif in_domain and not strong and frame in {"shoot", "kill", "harm", "attack", "clash"}:
