@@ -6,6 +6,7 @@ lexicon, so it can be tested on its own.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from eventwire.datafiles import words
@@ -197,7 +198,12 @@ def valid_protest_violence(parse: Any, lexicon: Lexicon) -> bool:
     for tok in parse:
         if not token_keys(tok) & words:
             continue
-        if tok.dep_ == "amod" or is_background(tok, lexicon) or is_past_reference(tok):
+        if tok.dep_ in {"amod", "advmod"}:
+            # "looted funds", "police violently dispersed"; but "violent protests" (issue 16)
+            tok = tok.head
+            if not token_keys(tok) & lexicon.words_of("protest_context"):
+                continue
+        if is_background(tok, lexicon) or is_past_reference(tok):
             continue
         return True
     tokens = list(parse)
@@ -285,6 +291,54 @@ def thing_patient(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
         "nonstate",
         "state",
     }
+
+
+_BETWEEN: frozenset[str] = words("lexicon", "between_words")
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# a document of at most this many tokens is a headline-like note ("Fighting in Malakal.")
+SHORT_NOTE_TOKENS = 36
+_TOKENS = re.compile(r"\w+|[^\w\s]")  # words and punctuation, about spaCy's tokens
+# entity labels that name a place or a party (a person's name alone is no scene)
+SCENE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG"})
+
+
+def is_short_note(text: str) -> bool:
+    """A headline-like note: the whole report is a few words ("JEM attack Kutum. 3 killed").
+    The report's text, not its parsed sentences (the relevance filter may parse one)."""
+    return 0 < len(_TOKENS.findall(text)) <= SHORT_NOTE_TOKENS
+
+
+def named_scene(match: TriggerMatch, parse: Any) -> bool:
+    """A violent word beside a named place or party ("Fighting continued in Malakal",
+    "Clashes between the Misseriya and the Rizeigat"): in a short note it reports the
+    event; a person's name alone ("X attacks Y") does not make it one."""
+    own = set(range(match.start, match.end))
+    return any(
+        t.i not in own
+        and t.ent_type_ != "PERSON"
+        and (t.ent_type_ in SCENE_ENTITIES or t.pos_ == "PROPN")
+        for t in parse
+    )
+
+
+def between_parties(parse: Any, head: int) -> set[str]:
+    """``{"between_parties"}`` when the trigger, or the verb it is the subject of, takes a
+    "between" phrase ("a riot broke out between two villages", "fighting between youth
+    groups"): two sides fought each other, nobody demonstrated (ACLED: Mob violence)."""
+    del head  # any "between" phrase of the sentence that names people, not places
+    found = any(
+        t.lower_ in _BETWEEN
+        and t.dep_ == "prep"
+        and any(o.dep_ == "pobj" and o.ent_type_ not in _PLACE_ENTS for o in t.children)
+        for t in parse
+    )
+    return {"between_parties"} if found else set()
+
+
+def short_note_scene(match: TriggerMatch, parse: Any, ctx: set[str]) -> bool:
+    """In a short note ("short_note" in the cue classes) with no protest words ("drivers
+    struck over unpaid wages"), a named place or party makes a violent word an event."""
+    return "short_note" in ctx and "protest_context" not in ctx and named_scene(match, parse)
 
 
 def physical_target(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:

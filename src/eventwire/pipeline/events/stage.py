@@ -30,15 +30,18 @@ from eventwire.pipeline.events.nonevents import equipment_tokens, non_event
 from eventwire.pipeline.events.roles import Roles, find_roles, is_participant
 from eventwire.pipeline.events.rules import (
     aircraft_not_striking,
+    between_parties,
     domain_words,
     fallback_frame,
     is_background,
     is_past_reference,
+    is_short_note,
     make_actor,
     match_groups,
     merge_events,
     physical_target,
     reframe,
+    short_note_scene,
     thing_patient,
     under_prohibition,
     valid_air,
@@ -153,7 +156,8 @@ class EventCoder:
         if frame in {"loot", "destroy"} and parse[match.head].dep_ == "amod":
             return None  # "the looted funds", "a burnt car": a state, not a reported act
         if violent and frame not in {"protest"}:
-            return self._accept_violent(match, parse, ctx, strong, in_domain)
+            short = {"short_note"} if "short" in domain and not in_domain else set()
+            return self._accept_violent(match, parse, ctx | short, strong, in_domain)
         if frame == "protest" and entry.ambiguous:
             return self._accept_protest(match, parse, ctx, in_domain)
         if frame == "mobilize" and joint_exercise(match, parse):
@@ -178,7 +182,8 @@ class EventCoder:
         self, match: TriggerMatch, parse: Any, ctx: set[str], strong: bool, in_domain: bool
     ) -> str | None:
         """``_accept`` for a violent frame: a report of an act, not a reference, an accident
-        or another sense; ``strong`` cues (weapons, armed groups) settle ambiguous words."""
+        or another sense; ``strong`` cues (weapons, armed groups) settle ambiguous words; in
+        a short note ("short_note" in ctx) a named place or party does (issue 16)."""
         entry = match.entry
         frame = entry.frame
         if "accident" in ctx and not strong and frame in {"kill", "harm"}:
@@ -207,6 +212,7 @@ class EventCoder:
                 ok |= bool(ctx & {"unarmed_collective", "protesters", "weapon_melee", "communal"})
             if not ok and not in_domain and parse[match.head].lemma_.lower() in PHYSICAL:
                 ok = physical_target(match, parse, self.lexicon)
+            ok = ok or short_note_scene(match, parse, ctx)  # "Fighting in Malakal."
             if not ok:
                 return None if in_domain else fallback_frame(entry, match, parse)
         elif in_domain and not strong and frame in {"shoot", "kill", "harm", "attack", "clash"}:
@@ -257,6 +263,7 @@ class EventCoder:
             domain.add("story")  # for the non-violent senses only (senses.py)
         if fiction_story(doc.text, lex):
             domain.add("fiction")
+        domain |= {"short"} if is_short_note(doc.text) else set()
         for i in indices:
             parse = doc.parses[i]
             picks: list[tuple[TriggerMatch, str]] = []
@@ -379,7 +386,8 @@ class EventCoder:
             }
             ctx = Context(
                 sentence=classes_in(list(parse), lex, skip=own | equipment)
-                - (FILTERED_CLASSES - classes[i]),
+                - (FILTERED_CLASSES - classes[i])
+                | between_parties(parse, match.head),
                 victims=classes_in(list(parse), lex, skip=own | agent_span | equipment),
                 trigger={k for t in parse[match.start : match.end] for k in token_keys(t)},
                 window=window_classes,

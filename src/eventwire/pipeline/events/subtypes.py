@@ -51,7 +51,9 @@ _WEAPON_CLASS = {
 _PHRASE_CLASSES = ("armed", "military_site", "civilian", "unarmed_collective", "protesters",
                    "state", "nonstate", "property", "goods", "communal")  # fmt: skip
 _FIREARM_TRIGGER_WORDS: frozenset[str] = words("lexicon", "firearm_trigger_words")
-_HEAD_ONLY = frozenset({"civilian", "goods"})  # classes a modifier does not give a phrase
+_HEAD_ONLY = frozenset({"civilian", "goods"})
+_BETWEEN: frozenset[str] = words("lexicon", "between_words")
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})  # classes a modifier does not give a phrase
 
 
 @dataclass(slots=True)
@@ -178,6 +180,8 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
     if frame == "riot":
         if "mob" in ctx.frames_sentence:
             return "Mob violence", "mob cue"
+        if "between_parties" in ctx.sentence and not _protest_context(ctx):
+            return "Mob violence", "a riot between two groups"
         if _protest_context(ctx) or ctx.trigger & RIOT_WORDS or agent & {"protesters"}:
             return "Violent demonstration", "riot cue"
         if is_armed(agent) or (not agent and is_civilian(ctx.patient)):

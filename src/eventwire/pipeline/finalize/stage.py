@@ -30,14 +30,18 @@ _REFINABLE = frozenset({"Armed clash", "Attack"})
 # an exchange of fire ("returned fire", "exchanged gunfire"): the other side fired too
 _FIRE_WORDS: frozenset[str] = words("finalize", "fire_words")
 CIVILIAN_MODIFIERS: frozenset[str] = words("finalize", "civilian_modifiers")
+CIVILIAN_ROLES: frozenset[str] = words("finalize", "civilian_roles")
+ARMED_ROLE_WORDS: frozenset[str] = words("finalize", "armed_role_words")
 
 
 def _off_duty(event: Event) -> bool:
-    """ "a former officer", "an off-duty soldier": the words say the target was not fighting."""
+    """ "a former officer", "an off-duty soldier", "a government official", "a UN staff
+    member": the words say the target was not fighting (ACLED: officials are civilians)."""
     words = set(
         re.findall(r"[a-z]+(?:-[a-z]+)?", (event.actor2.text if event.actor2 else "").lower())
     )
-    return bool(words & CIVILIAN_MODIFIERS)
+    unarmed_role = bool(words & CIVILIAN_ROLES) and not words & ARMED_ROLE_WORDS
+    return bool(words & CIVILIAN_MODIFIERS) or unarmed_role
 
 
 def frame_of(event: Event) -> str:
