@@ -48,6 +48,7 @@ class Item:
     own_date: bool = True
     aggregate: bool = False
     own_account: bool = False  # a party's quoted version of how an incident began
+    reported_date: bool = False  # its date is the reporting verb's ("police said on Monday")
 
 
 PROTESTERS_INTER = 6  # ACLED's inter code of protesters
@@ -153,6 +154,10 @@ class Grouper:
             # "Our members were attacked first and only defended themselves," a union leader
             # said: that side's version of the incident told before, not a new one
             kind, own_account = "denial", True
+        elif event.acled_sub_event_type in self.cues.response_sub_types:
+            # "soldiers were deployed to the area", "a curfew was imposed": a response to an
+            # incident told before (its own event only when the report tells none)
+            kind = "follow-up"
         elif self.cues.is_followup(text) and (
             anaphor or event.acled_sub_event_type == "Arrests" or event.acled_event_type is None
         ):
@@ -169,6 +174,13 @@ class Grouper:
         place, when = event.location, event.date
         # a date said in another sentence (the dateline's, the lead's) is inherited, not stated
         item.own_date = when is None or 0 <= when.span_start - base < len(text)
+        # "…, police said on Monday": the day of the report, not of the incident
+        reported = (
+            when is not None
+            and 0 <= when.span_start - base < len(text)
+            and self.cues.is_reporting_date(text, when.span_start - base)
+        )
+        item.reported_date = reported
         if anaphor or kind in _DEFERRED:
             # "the attack in Mosul on Friday" states its own place and date; in "arrested on
             # Saturday in connection with the bombing" the date is the arrest's
@@ -188,19 +200,28 @@ class Grouper:
             kind == "consequence"
             and place is not None
             and 0 <= place.start - base < len(text)
-            and self.cues.at_treatment_place(text, place.start - base)
+            and (
+                self.cues.at_treatment_place(text, place.start - base)
+                or self.cues.before_treatment_word(text, place.end - base)
+            )
         ):
             item.own_place = False  # "died at a hospital in Mogadishu": where they died
         # a count of the dead over a period: "hundreds have been killed this year"
         counted = _frame(event) in self.cues.consequence_frames or (
             event.fatalities is not None and event.fatalities.best is not None
         )
+        undated = reported or event.date is None or event.date.precision not in ("day", "week")
         item.aggregate = (
             counted
             and not anaphor
             and event.acled_event_type is not None
             and self.cues.is_aggregate(text)
-            and (event.date is None or event.date.precision not in ("day", "week"))
+            and undated
+        ) or (
+            # a state over a period: "has been under a blockade for more than two years"
+            event.acled_event_type == "Strategic developments"
+            and undated
+            and self.cues.is_durative(text)
         )
         return item
 
@@ -221,6 +242,7 @@ class Grouper:
         if (
             item.kind not in ("main", "coreferent")
             and not item.own_account  # a side's version of a riot speaks of being attacked
+            and not self._answers_demonstration(item, incident)
             and not (item.kind == "consequence" and first.event.acled_event_type == "Riots")
             and self.family(first.event) not in ("violent", family)
             and not (harms_protesters(item) and self._at_protest(item, incident))
@@ -251,6 +273,20 @@ class Grouper:
                 if actors_conflict(_perpetrator(item.event), sides, self.cues.strong_codings):
                     return False
         return True
+
+    def _answers_demonstration(self, item: Item, incident: Incident) -> bool:
+        """A response to a demonstration ("a curfew was imposed", "the government withdrew
+        the bill"), or "the killings" after a demonstration where people were killed."""
+        if self.family(incident.first.event) != "demonstration":
+            return False
+        if item.kind == "follow-up":
+            return item.event.acled_sub_event_type in self.cues.response_sub_types
+        if not (item.anaphor and item.kind == "consequence"):
+            return False
+        return any(
+            i.event.fatalities is not None and (i.event.fatalities.best or 0) > 0
+            for i in incident.typed()
+        )
 
     def _same_type(self, item: Item, incident: Incident) -> bool:
         """A main mention joins an incident of its ACLED type, or of its family when either

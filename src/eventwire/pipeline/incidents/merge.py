@@ -152,8 +152,10 @@ def merge(
     stated = [i for i in describing if i.own_place] or [rep]
     event.location = min(stated, key=lambda i: place_rank(i.event.location, i.order)).event.location
     # a date the mention states itself before one it inherits (from the dateline, the lead)
+    # and a date of the incident before the day a source spoke ("police said on Monday")
     event.date = min(
-        describing, key=lambda i: (not i.own_date, date_rank(i.event.date, i.order))
+        describing,
+        key=lambda i: (not i.own_date, i.reported_date, date_rank(i.event.date, i.order)),
     ).event.date
     event.fatalities = combine_tolls(
         own_tolls([i.event for i in describing], set(shared)), sentences, toll_cues

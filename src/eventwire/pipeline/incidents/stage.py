@@ -27,8 +27,9 @@ from eventwire.datafiles import words
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.incidents.claims import text_claims
-from eventwire.pipeline.incidents.compat import ends_before
+from eventwire.pipeline.incidents.compat import ends_before, span_days
 from eventwire.pipeline.incidents.cues import load_incident_cues
+from eventwire.pipeline.incidents.elaborate import sharpen_places
 from eventwire.pipeline.incidents.group import Grouper, Incident, Item
 from eventwire.pipeline.incidents.merge import merge
 from eventwire.pipeline.incidents.retype import excessive_force, same_weapon
@@ -86,8 +87,27 @@ class IncidentsStage:
             if event is not None:
                 pairs.append((incident, event))
         same_weapon(pairs, doc.sentences, self.weapon_sub_types, self.grouper.cues)
+        self.flag_recalled(doc, [event for _, event in pairs])
+        sharpen_places(doc, pairs, self.grouper.cues)
         doc.events = [event for _, event in pairs]
         return doc
+
+    def flag_recalled(self, doc: Document, events: list[Event]) -> None:
+        """Flag what is not a current incident: background recalls and periods.
+
+        The first conflict incident of a report is its lead; the ones told after it that
+        ended more than ``recall_days`` before publication are recalled as background ("On
+        June 25, protesters stormed parliament…" in a July 3 story), as is a lead dated only
+        by a past month or year. A current incident dated over more than ``period_days``
+        ("has been besieged since May") is a state or total over a period: ``aggregate``."""
+        lead = True
+        for event in events:
+            if event.acled_event_type is None or event.aggregate:
+                continue
+            event.background = event.background or self.is_background(doc, event, lead)
+            lead = False
+            if not event.background and span_days(event.date) > self.options.period_days:
+                event.aggregate = True
 
     def attach_text_claims(self, doc: Document, incidents: list[Incident]) -> None:
         """Give each claim no event carries to the latest violent incident told before it."""
@@ -175,12 +195,17 @@ class IncidentsStage:
         between = before[cue.end() :]
         return not any(mark in between for mark in ",;:") and len(between.split()) <= 6
 
-    def is_background(self, doc: Document, event: Event) -> bool:
-        """Whether the event's date ends well before the report was published."""
+    def is_background(self, doc: Document, event: Event, lead: bool = True) -> bool:
+        """Whether the event's date ends well before the report was published: more than
+        ``background_days``, or more than ``recall_days`` for an incident recalled after the
+        lead or dated only by a span longer than that ("last month")."""
         if doc.published is None or event.aggregate:
             return False
-        limit = doc.published - timedelta(days=self.options.background_days)
-        return ends_before(event.date, limit)
+        if ends_before(event.date, doc.published - timedelta(days=self.options.background_days)):
+            return True
+        recalled = not lead or span_days(event.date) > self.options.recall_days
+        limit = doc.published - timedelta(days=self.options.recall_days)
+        return recalled and ends_before(event.date, limit)
 
 
 @register_stage(NAME)
