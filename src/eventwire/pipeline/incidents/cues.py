@@ -48,8 +48,10 @@ class IncidentCues:
     treatment: re.Pattern[str]
     treatment_after: re.Pattern[str]  # "taken to Baquba hospital": the word after the place
     response_sub_types: frozenset[str]
+    deadly_demonstration_sub_types: frozenset[str]
     durative: tuple[re.Pattern[str], ...]
     reporting: re.Pattern[str]  # a reporting verb ending just before a date
+    retrospective: re.Pattern[str]
 
     def is_definite_anaphor(self, sentence_text: str, start: int, end: int) -> bool:
         """Whether the trigger at sentence offsets ``[start, end)`` is "the attack" and the like.
@@ -142,6 +144,15 @@ class IncidentCues:
         """
         return any(p.search(sentence_text) for p in self.durative)
 
+    def is_retrospective(self, sentence_text: str) -> bool:
+        """Whether a sentence looks back on an incident ("One year after a suicide bomber
+        killed scores…", "on the anniversary of the massacre").
+
+        >>> load_incident_cues().is_retrospective("A year after the bombing, families wait.")
+        True
+        """
+        return bool(self.retrospective.search(sentence_text))
+
     def is_reporting_date(self, sentence_text: str, date_start: int) -> bool:
         """Whether the date starting at ``date_start`` dates the reporting verb right before it
         ("police said on Monday"), not the incident.
@@ -191,6 +202,8 @@ def load_incident_cues() -> IncidentCues:
         treatment=re.compile(rf"\b(?:{treatment})\s+(?:in|at|of)\s+$", re.I),
         treatment_after=re.compile(rf"\s+(?:[A-Z][\w-]*\s+)?(?:{treatment})(?![\w-])", re.I),
         response_sub_types=words("incidents", "response_sub_types"),
+        retrospective=phrase_pattern(words("incidents", "retrospective_cues")),
+        deadly_demonstration_sub_types=words("incidents", "deadly_demonstration_sub_types"),
         durative=tuple(
             re.compile(p, re.I) for p in sorted(words("incidents", "durative_patterns"))
         ),

@@ -15,10 +15,13 @@ Political interactions without an ACLED type (PLOVER only) and totals over long 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from eventwire.pipeline.incidents.compat import (
     actors_conflict,
+    coarse_place,
     dates_compatible,
+    ends_before,
     places_compatible,
     stated_date,
     stated_place,
@@ -49,6 +52,9 @@ class Item:
     aggregate: bool = False
     own_account: bool = False  # a party's quoted version of how an incident began
     reported_date: bool = False  # its date is the reporting verb's ("police said on Monday")
+    recalled: bool = False  # it states a day a week or more before publication
+    retrospective: bool = False  # its sentence looks back ("one year after", "anniversary")
+    anchored: bool = True  # it states a town or a day of its own (not only the source's day)
 
 
 PROTESTERS_INTER = 6  # ACLED's inter code of protesters
@@ -115,10 +121,17 @@ def _in_window(start: int, end: int, after: int, trigger_end: int) -> bool:
 class Grouper:
     """Group one document's events into incidents with the incident cues."""
 
-    def __init__(self, cues: IncidentCues, violent: frozenset[str], demo: frozenset[str]) -> None:
+    def __init__(
+        self,
+        cues: IncidentCues,
+        violent: frozenset[str],
+        demo: frozenset[str],
+        recall_days: int = 7,
+    ) -> None:
         self.cues = cues
         self.violent = violent
         self.demo = demo
+        self.recall_days = recall_days
 
     def family(self, event: Event) -> str | None:
         """The type family of an event: violent, demonstration, its own type, or None."""
@@ -210,7 +223,32 @@ class Grouper:
         counted = _frame(event) in self.cues.consequence_frames or (
             event.fatalities is not None and event.fatalities.best is not None
         )
-        undated = reported or event.date is None or event.date.precision not in ("day", "week")
+        if (
+            place is not None
+            and event.attribution is not None
+            and event.attribution.speaker
+            and (place.text or "") in event.attribution.speaker
+        ):
+            item.own_place = False  # "…, police spokesman Abdifatah Aden said": a name
+        item.recalled = bool(
+            item.own_date
+            and not reported
+            and doc.published is not None
+            and when is not None
+            and ends_before(when, doc.published - timedelta(days=self.recall_days - 1))
+        )
+        item.retrospective = self.cues.is_retrospective(text)
+        item.anchored = (stated_place(place) and not coarse_place(place)) or bool(
+            item.own_date and not reported and stated_date(when)
+        )
+        # a count told with no day of its own (or only the day a source spoke)
+        inherited = when is not None and when.span_start >= 0 and not item.own_date
+        undated = (
+            reported
+            or inherited
+            or event.date is None
+            or event.date.precision not in ("day", "week")
+        )
         item.aggregate = (
             counted
             and not anaphor
@@ -253,8 +291,14 @@ class Grouper:
             or self._same_act(item, incident)
             or self._continues(item, incident)
             or self._at_protest(item, incident)
+            or self._unanchored(item, incident)
         ):
             return False
+        if item.recalled and not any(
+            (o.own_date and not o.reported_date and stated_date(o.event.date)) or o.retrospective
+            for o in incident.typed()
+        ):
+            return False  # "On June 25, police opened fire…" is not today's undated protest
         for other in incident.typed():
             if (
                 item.own_place
@@ -265,6 +309,7 @@ class Grouper:
             if (
                 item.own_date
                 and other.own_date
+                and not (item.reported_date or other.reported_date)  # nor the day a source spoke
                 and not dates_compatible(item.event.date, other.event.date)
             ):
                 return False
@@ -281,12 +326,25 @@ class Grouper:
             return False
         if item.kind == "follow-up":
             return item.event.acled_sub_event_type in self.cues.response_sub_types
-        if not (item.anaphor and item.kind == "consequence"):
+        if item.kind != "consequence" or item.event.plover_type != "ASSAULT":
             return False
+        # "two people were brought in dead", "the killings": the demonstration's victims
         return any(
-            i.event.fatalities is not None and (i.event.fatalities.best or 0) > 0
+            (i.event.fatalities is not None and (i.event.fatalities.best or 0) > 0)
+            or i.event.acled_sub_event_type in self.cues.deadly_demonstration_sub_types
             for i in incident.typed()
         )
+
+    def _unanchored(self, item: Item, incident: Incident) -> bool:
+        """A mention with neither a place nor a date of its own ("the insurgents have
+        increasingly targeted farmers", "officers used force after protesters threw stones")
+        never opens an incident beside one of its family told before: it speaks of that one
+        (or in general terms of the conflict)."""
+        if self.family(item.event) != self.family(incident.first.event):
+            return False
+        if self.family(item.event) not in ("violent", "demonstration"):
+            return False
+        return not item.anchored
 
     def _same_type(self, item: Item, incident: Incident) -> bool:
         """A main mention joins an incident of its ACLED type, or of its family when either

@@ -37,6 +37,7 @@ from eventwire.pipeline.incidents.tolls import load_toll_cues, shared_sentences
 from eventwire.records import Document, Event
 
 NAME = "eventwire.incidents.v1"
+VAGUE_PAST = frozenset({"week", "month", "year"})  # date precisions of "last week", "in 2015"
 
 
 class IncidentsStage:
@@ -87,27 +88,31 @@ class IncidentsStage:
             if event is not None:
                 pairs.append((incident, event))
         same_weapon(pairs, doc.sentences, self.weapon_sub_types, self.grouper.cues)
-        self.flag_recalled(doc, [event for _, event in pairs])
+        self.flag_recalled(doc, pairs)
         sharpen_places(doc, pairs, self.grouper.cues)
         doc.events = [event for _, event in pairs]
         return doc
 
-    def flag_recalled(self, doc: Document, events: list[Event]) -> None:
-        """Flag what is not a current incident: background recalls and periods.
+    def flag_recalled(self, doc: Document, pairs: list[tuple[Incident, Event]]) -> None:
+        """Flag what is not a current incident: background recalls, periods, generic talk.
 
         The first conflict incident of a report is its lead; the ones told after it that
         ended more than ``recall_days`` before publication are recalled as background ("On
         June 25, protesters stormed parliament…" in a July 3 story), as is a lead dated only
         by a past month or year. A current incident dated over more than ``period_days``
-        ("has been besieged since May") is a state or total over a period: ``aggregate``."""
+        ("has been besieged since May") is a state or total over a period: ``aggregate``.
+        One told after the lead with no town, no day, no toll of its own ("the government
+        wanted a ceasefire that included an end to kidnappings") is ``generic`` talk."""
         lead = True
-        for event in events:
+        for incident, event in pairs:
             if event.acled_event_type is None or event.aggregate:
                 continue
             event.background = event.background or self.is_background(doc, event, lead)
-            lead = False
             if not event.background and span_days(event.date) > self.options.period_days:
                 event.aggregate = True
+            if not lead and event.modality == "asserted" and _vague(incident, event):
+                event.modality = "generic"
+            lead = False
 
     def attach_text_claims(self, doc: Document, incidents: list[Incident]) -> None:
         """Give each claim no event carries to the latest violent incident told before it."""
@@ -203,9 +208,20 @@ class IncidentsStage:
             return False
         if ends_before(event.date, doc.published - timedelta(days=self.options.background_days)):
             return True
+        if not lead and event.date is not None and event.date.precision in VAGUE_PAST:
+            # recalled after the lead and dated only "last week", "last month"
+            return ends_before(event.date, doc.published)
         recalled = not lead or span_days(event.date) > self.options.recall_days
-        limit = doc.published - timedelta(days=self.options.recall_days)
+        # a week or more before publication: ends before the day after that
+        limit = doc.published - timedelta(days=self.options.recall_days - 1)
         return recalled and ends_before(event.date, limit)
+
+
+def _vague(incident: Incident, event: Event) -> bool:
+    """An incident none of whose mentions states a town, a day or a toll of its own."""
+    told = [i for i in incident.items if i.kind in ("main", "coreferent", "consequence")]
+    toll = event.fatalities is not None and (event.fatalities.best or 0) > 0
+    return bool(told) and not toll and not any(i.anchored for i in told)
 
 
 @register_stage(NAME)
@@ -213,7 +229,10 @@ def make_incidents_stage(settings: Settings, resources: Resources) -> Stage:
     options = settings.options_of(IncidentsOptions)
     cues = resources.get("incidents:cues", load_incident_cues)
     grouper = Grouper(
-        cues, words("incidents", "violent_types"), words("incidents", "demonstration_types")
+        cues,
+        words("incidents", "violent_types"),
+        words("incidents", "demonstration_types"),
+        options.recall_days,
     )
     files = tuple(settings.user_actor_files)
     # the actors stage's dictionary (same resource key): loaded once per process
