@@ -52,6 +52,7 @@ class IncidentCues:
     durative: tuple[re.Pattern[str], ...]
     reporting: re.Pattern[str]  # a reporting verb ending just before a date
     retrospective: re.Pattern[str]
+    period_head: re.Pattern[str]  # "since the start of (the)" ending just before a trigger
 
     def is_definite_anaphor(self, sentence_text: str, start: int, end: int) -> bool:
         """Whether the trigger at sentence offsets ``[start, end)`` is "the attack" and the like.
@@ -153,6 +154,16 @@ class IncidentCues:
         """
         return bool(self.retrospective.search(sentence_text))
 
+    def names_period(self, sentence_text: str, start: int) -> bool:
+        """Whether the trigger at ``start`` names the period of a total ("killed since the
+        start of the protests"), not an event.
+
+        >>> text = "52 people were killed since the start of the protests."
+        >>> load_incident_cues().names_period(text, text.index("protests"))
+        True
+        """
+        return bool(self.period_head.search(sentence_text[max(0, start - 50) : start]))
+
     def is_reporting_date(self, sentence_text: str, date_start: int) -> bool:
         """Whether the date starting at ``date_start`` dates the reporting verb right before it
         ("police said on Monday"), not the incident.
@@ -179,6 +190,7 @@ def load_incident_cues() -> IncidentCues:
     separators = words("incidents", "separator_cues")
     treatment = _alternation(words("incidents", "treatment_places"))
     reporting = _alternation(words("incidents", "reporting_verbs"))
+    periods = words("incidents", "period_heads")
     return IncidentCues(
         anaphoric_nouns=frozenset(w.lower() for w in words("incidents", "anaphoric_nouns")),
         determiners=determiner,
@@ -203,6 +215,9 @@ def load_incident_cues() -> IncidentCues:
         treatment_after=re.compile(rf"\s+(?:[A-Z][\w-]*\s+)?(?:{treatment})(?![\w-])", re.I),
         response_sub_types=words("incidents", "response_sub_types"),
         retrospective=phrase_pattern(words("incidents", "retrospective_cues")),
+        period_head=re.compile(
+            rf"(?<![\w-])(?:{_alternation(periods)})\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I
+        ),
         deadly_demonstration_sub_types=words("incidents", "deadly_demonstration_sub_types"),
         durative=tuple(
             re.compile(p, re.I) for p in sorted(words("incidents", "durative_patterns"))

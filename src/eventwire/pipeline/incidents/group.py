@@ -250,16 +250,23 @@ class Grouper:
             or event.date.precision not in ("day", "week")
         )
         item.aggregate = (
-            counted
-            and not anaphor
-            and event.acled_event_type is not None
-            and self.cues.is_aggregate(text)
-            and undated
-        ) or (
-            # a state over a period: "has been under a blockade for more than two years"
-            event.acled_event_type == "Strategic developments"
-            and undated
-            and self.cues.is_durative(text)
+            (
+                counted
+                and not anaphor
+                and event.acled_event_type is not None
+                and self.cues.is_aggregate(text)
+                and undated
+            )
+            or (
+                # the name of the period of a total: "killed since the start of the protests"
+                event.acled_event_type is not None and self.cues.names_period(text, start)
+            )
+            or (
+                # a state over a period: "has been under a blockade for more than two years"
+                event.acled_event_type == "Strategic developments"
+                and undated
+                and self.cues.is_durative(text)
+            )
         )
         return item
 
