@@ -75,6 +75,15 @@ def test_a_security_response_is_not_an_incident(current: Callable, response: str
     assert _types(current(text, "2024-08-04")) == ["Violence against civilians"]
 
 
+def test_a_movement_of_forces_told_for_its_own_sake_stays(current: Callable) -> None:
+    text = (
+        "On 3 June 2024, army forces brought in military reinforcements to the town of "
+        "Kidal, likely in connection with the ongoing clashes in the region."
+    )
+    subs = [e.acled_sub_event_type for e in current(text, "2024-06-03")]
+    assert "Change to group/activity" in subs
+
+
 def test_a_siege_that_has_lasted_for_months_is_not_an_incident(current: Callable) -> None:
     text = (
         "KADUGLI, Sudan, Sept 3 - A convoy of aid trucks reached the town on Tuesday. "

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from eventwire.pipeline.incidents.compat import coarse_place, inside
 from eventwire.pipeline.incidents.cues import IncidentCues
-from eventwire.pipeline.incidents.group import Incident
+from eventwire.pipeline.incidents.items import Incident
 from eventwire.records import Document, Event, Place, Sentence
 
 # How many sentences after an incident's first mention may still name its place.

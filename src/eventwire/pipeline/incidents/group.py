@@ -14,7 +14,6 @@ Political interactions without an ACLED type (PLOVER only) and totals over long 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import timedelta
 
 from eventwire.pipeline.incidents.compat import (
@@ -27,71 +26,15 @@ from eventwire.pipeline.incidents.compat import (
     stated_place,
 )
 from eventwire.pipeline.incidents.cues import IncidentCues
-from eventwire.records import Actor, Document, Event, Mention
+from eventwire.pipeline.incidents.items import DEFERRED, Incident, Item, harms_protesters
+from eventwire.records import Actor, Document, Event
 
-# Kinds of mention that only refer to an incident: placed after the rest of their sentence.
-_DEFERRED = frozenset({"claim", "denial", "follow-up"})
+_DEFERRED = DEFERRED
 _QUOTED = frozenset({"quoted", "interviewee"})  # attribution roles of a party's own words
 # Around an anaphor ("the attack in Mosul on Friday"), how far its own place/date may lie.
 _WINDOW_BEFORE, _WINDOW_AFTER = 25, 60
 # How many sentences on an indefinite mention of the same type still continues an incident.
 _NEAR_SENTENCES = 2
-
-
-@dataclass
-class Item:
-    """One mention-level event with what the grouping needs to know about it."""
-
-    event: Event
-    order: int  # position in text order
-    kind: str  # main | coreferent | consequence | claim | denial | follow-up
-    generic: bool  # a trigger too general to set the incident's type ("attack", "incident")
-    anaphor: bool  # a definite anaphoric noun ("the blast")
-    own_place: bool = True  # whether the mention's place/date are its own (not its sentence's)
-    own_date: bool = True
-    aggregate: bool = False
-    own_account: bool = False  # a party's quoted version of how an incident began
-    reported_date: bool = False  # its date is the reporting verb's ("police said on Monday")
-    recalled: bool = False  # it states a day a week or more before publication
-    retrospective: bool = False  # its sentence looks back ("one year after", "anniversary")
-    anchored: bool = True  # it states a town or a day of its own (not only the source's day)
-
-
-PROTESTERS_INTER = 6  # ACLED's inter code of protesters
-
-
-def harms_protesters(item: Item) -> bool:
-    """A death or a wound (a consequence) whose victims are protesters."""
-    victims = item.event.actor2
-    return (
-        item.kind == "consequence"
-        and item.event.plover_type == "ASSAULT"  # a death or a wound, not an arrest
-        and item.event.modality == "asserted"
-        and victims is not None
-        and victims.inter == PROTESTERS_INTER
-    )
-
-
-@dataclass
-class Incident:
-    """Mentions that speak of one incident, the first one opened it."""
-
-    items: list[Item] = field(default_factory=list)
-    last: int = -1  # text order of its latest mention
-    claimants: list[Actor] = field(default_factory=list)  # from claims no event carries
-    claim_mentions: list[Mention] = field(default_factory=list)
-
-    @property
-    def first(self) -> Item:
-        return self.items[0]
-
-    def add(self, item: Item) -> None:
-        self.items.append(item)
-        self.last = max(self.last, item.order)
-
-    def typed(self) -> list[Item]:
-        """Mentions that may decide the incident's type (not claims, denials, follow-ups)."""
-        return [i for i in self.items if i.kind not in _DEFERRED]
 
 
 def _frame(event: Event) -> str:
@@ -301,6 +244,12 @@ class Grouper:
             or self._unanchored(item, incident)
         ):
             return False
+        if (
+            item.kind == "follow-up"
+            and item.event.acled_sub_event_type in self.cues.response_sub_types
+            and not any(i.event.sentence_index < item.event.sentence_index for i in incident.items)
+        ):
+            return False  # "brought in reinforcements in connection with the clashes": the news
         if item.recalled and not any(
             (o.own_date and not o.reported_date and stated_date(o.event.date)) or o.retrospective
             for o in incident.typed()

@@ -14,7 +14,7 @@ import dataclasses
 
 from eventwire.pipeline.common.salience import coded_salience
 from eventwire.pipeline.incidents.compat import date_rank, named, place_rank
-from eventwire.pipeline.incidents.group import Incident, Item
+from eventwire.pipeline.incidents.items import Incident, Item
 from eventwire.pipeline.incidents.tolls import TollCues, combine_tolls, own_tolls
 from eventwire.records import Actor, Event, Mention, Sentence, Span
 

@@ -30,7 +30,8 @@ from eventwire.pipeline.incidents.claims import text_claims
 from eventwire.pipeline.incidents.compat import ends_before, span_days
 from eventwire.pipeline.incidents.cues import load_incident_cues
 from eventwire.pipeline.incidents.elaborate import sharpen_places
-from eventwire.pipeline.incidents.group import Grouper, Incident, Item
+from eventwire.pipeline.incidents.group import Grouper
+from eventwire.pipeline.incidents.items import Incident, Item
 from eventwire.pipeline.incidents.merge import merge
 from eventwire.pipeline.incidents.retype import excessive_force, same_weapon
 from eventwire.pipeline.incidents.tolls import load_toll_cues, shared_sentences
