@@ -110,7 +110,10 @@ class Grouper:
             # "Our members were attacked first and only defended themselves," a union leader
             # said: that side's version of the incident told before, not a new one
             kind, own_account = "denial", True
-        elif event.acled_sub_event_type in self.cues.response_sub_types:
+        elif (
+            event.acled_sub_event_type in self.cues.response_sub_types
+            and event.modality == "asserted"
+        ):
             # "soldiers were deployed to the area", "a curfew was imposed": a response to an
             # incident told before (its own event only when the report tells none)
             kind = "follow-up"
@@ -181,6 +184,8 @@ class Grouper:
             and ends_before(when, doc.published - timedelta(days=self.recall_days - 1))
         )
         item.retrospective = self.cues.is_retrospective(text)
+        # a town or a province ACLED can place an event at; a country alone is not enough
+        item.placed = stated_place(place) and place is not None and place.feature != "country"
         item.anchored = (stated_place(place) and not coarse_place(place)) or bool(
             item.own_date and not reported and stated_date(when)
         )
@@ -300,6 +305,11 @@ class Grouper:
             return False
         if self.family(item.event) not in ("violent", "demonstration"):
             return False
+        if item.event.modality != "asserted":
+            return False  # "car bombs kill dozens" beside "Sunnis are picked up": two patterns
+        subs = {i.event.acled_sub_event_type for i in incident.typed()}
+        if (subs | {item.event.acled_sub_event_type}) & self.cues.own_sub_types:
+            return False  # each change of territory is told as an event of its own
         return not item.anchored
 
     def _same_type(self, item: Item, incident: Incident) -> bool:

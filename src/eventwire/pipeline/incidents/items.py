@@ -27,6 +27,7 @@ class Item:
     recalled: bool = False  # it states a day a week or more before publication
     retrospective: bool = False  # its sentence looks back ("one year after", "anniversary")
     anchored: bool = True  # it states a town or a day of its own (not only the source's day)
+    placed: bool = True  # it states a place of its own finer than a country (a province too)
 
 
 PROTESTERS_INTER = 6  # ACLED's inter code of protesters

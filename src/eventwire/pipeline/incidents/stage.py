@@ -219,10 +219,10 @@ class IncidentsStage:
 
 
 def _vague(incident: Incident, event: Event) -> bool:
-    """An incident none of whose mentions states a town, a day or a toll of its own."""
+    """An incident none of whose mentions states a place, a day or a toll of its own."""
     told = [i for i in incident.items if i.kind in ("main", "coreferent", "consequence")]
     toll = event.fatalities is not None and (event.fatalities.best or 0) > 0
-    return bool(told) and not toll and not any(i.anchored for i in told)
+    return bool(told) and not toll and not any(i.anchored or i.placed for i in told)
 
 
 @register_stage(NAME)
