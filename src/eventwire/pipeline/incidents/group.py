@@ -91,56 +91,69 @@ class Grouper:
         """What kind of mention an event is (see the module docstring)."""
         text, base = _sentence_text(doc, event)
         start, end = event.trigger.start - base, event.trigger.end - base
-        trigger = event.trigger.text.lower()
         anaphor = self.cues.is_definite_anaphor(text, start, end)
-        generic = trigger in self.cues.generic_triggers
+        generic = event.trigger.text.lower() in self.cues.generic_triggers
+        kind, own_account = self._kind(event, text, base, start, anaphor)
+        item = Item(event, order, kind, generic, anaphor, own_account=own_account)
+        self._own_place_and_date(item, doc, text, base, (start, end))
+        self._standing(item, text, start)
+        return item
+
+    def _kind(
+        self, event: Event, text: str, base: int, start: int, anaphor: bool
+    ) -> tuple[str, bool]:
+        """The mention's kind, and whether it is a party's own account of the incident."""
+        trigger = event.trigger.text.lower()
         role = event.attribution.role if event.attribution else None
-        kind, own_account = "main", False
         if role == "claimant" or self.cues.is_claim(text[:start]):
             # what follows "claimed responsibility for" is the incident claimed or the claim's
             # own words ("…, saying it avenged the torture of prisoners"): never a new event
-            kind = "claim"
-        elif self.cues.is_denial(text[:start]) and (anaphor or event.modality == "negated"):
-            kind = "denial"
-        elif (
+            return "claim", False
+        if self.cues.is_denial(text[:start]) and (anaphor or event.modality == "negated"):
+            return "denial", False
+        if (
             role in _QUOTED
             and self.cues.is_own_account(text)
             and not _placed_or_dated(event, base, len(text))
         ):
             # "Our members were attacked first and only defended themselves," a union leader
             # said: that side's version of the incident told before, not a new one
-            kind, own_account = "denial", True
-        elif (
+            return "denial", True
+        if (
             event.acled_sub_event_type in self.cues.response_sub_types
             and event.modality == "asserted"
         ):
             # "soldiers were deployed to the area", "a curfew was imposed": a response to an
             # incident told before (its own event only when the report tells none)
-            kind = "follow-up"
-        elif self.cues.is_followup(text) and (
+            return "follow-up", False
+        if self.cues.is_followup(text) and (
             anaphor or event.acled_sub_event_type == "Arrests" or event.acled_event_type is None
         ):
-            kind = "follow-up"
-        elif (
+            return "follow-up", False
+        if (
             _frame(event) in self.cues.consequence_frames
             or trigger in self.cues.response_triggers
             or event.acled_sub_event_type in self.cues.attached_sub_types
         ):
-            kind = "consequence"
-        elif anaphor:
-            kind = "coreferent"
-        item = Item(event, order, kind, generic, anaphor, own_account=own_account)
+            return "consequence", False
+        return ("coreferent" if anaphor else "main"), False
+
+    def _own_place_and_date(
+        self, item: Item, doc: Document, text: str, base: int, span: tuple[int, int]
+    ) -> None:
+        """Whether the mention's place and date are its own, the day a source spoke, or a day
+        a week or more before publication."""
+        event, kind, (start, end) = item.event, item.kind, span
         place, when = event.location, event.date
         # a date said in another sentence (the dateline's, the lead's) is inherited, not stated
         item.own_date = when is None or 0 <= when.span_start - base < len(text)
         # "…, police said on Monday": the day of the report, not of the incident
-        reported = (
+        item.reported_date = (
             when is not None
             and 0 <= when.span_start - base < len(text)
             and self.cues.is_reporting_date(text, when.span_start - base)
         )
-        item.reported_date = reported
-        if anaphor or kind in _DEFERRED:
+        if item.anaphor or kind in _DEFERRED:
             # "the attack in Mosul on Friday" states its own place and date; in "arrested on
             # Saturday in connection with the bombing" the date is the arrest's
             after = start if kind in _DEFERRED else start - _WINDOW_BEFORE
@@ -165,58 +178,46 @@ class Grouper:
             )
         ):
             item.own_place = False  # "died at a hospital in Mogadishu": where they died
-        # a count of the dead over a period: "hundreds have been killed this year"
-        counted = _frame(event) in self.cues.consequence_frames or (
-            event.fatalities is not None and event.fatalities.best is not None
-        )
-        if (
-            place is not None
-            and event.attribution is not None
-            and event.attribution.speaker
-            and (place.text or "") in event.attribution.speaker
-        ):
+        speaker = event.attribution.speaker if event.attribution else None
+        if place is not None and speaker and (place.text or "") in speaker:
             item.own_place = False  # "…, police spokesman Abdifatah Aden said": a name
         item.recalled = bool(
             item.own_date
-            and not reported
+            and not item.reported_date
             and doc.published is not None
             and when is not None
             and ends_before(when, doc.published - timedelta(days=self.recall_days - 1))
         )
+
+    def _standing(self, item: Item, text: str, start: int) -> None:
+        """Whether the mention looks back, states a place or a day, or is a total."""
+        event, place, when = item.event, item.event.location, item.event.date
+        reported = item.reported_date
         item.retrospective = self.cues.is_retrospective(text)
         # a town or a province ACLED can place an event at; a country alone is not enough
         item.placed = stated_place(place) and place is not None and place.feature != "country"
         item.anchored = (stated_place(place) and not coarse_place(place)) or bool(
             item.own_date and not reported and stated_date(when)
         )
+        # a count of the dead over a period: "hundreds have been killed this year"
+        counted = _frame(event) in self.cues.consequence_frames or (
+            event.fatalities is not None and event.fatalities.best is not None
+        )
         # a count told with no day of its own (or only the day a source spoke)
         inherited = when is not None and when.span_start >= 0 and not item.own_date
-        undated = (
-            reported
-            or inherited
-            or event.date is None
-            or event.date.precision not in ("day", "week")
-        )
+        undated = reported or inherited or when is None or when.precision not in ("day", "week")
+        typed = event.acled_event_type is not None
         item.aggregate = (
-            (
-                counted
-                and not anaphor
-                and event.acled_event_type is not None
-                and self.cues.is_aggregate(text)
-                and undated
-            )
+            (counted and not item.anaphor and typed and self.cues.is_aggregate(text) and undated)
+            # the name of the period of a total: "killed since the start of the protests"
+            or (typed and self.cues.names_period(text, start))
+            # a state over a period: "has been under a blockade for more than two years"
             or (
-                # the name of the period of a total: "killed since the start of the protests"
-                event.acled_event_type is not None and self.cues.names_period(text, start)
-            )
-            or (
-                # a state over a period: "has been under a blockade for more than two years"
                 event.acled_event_type == "Strategic developments"
                 and undated
                 and self.cues.is_durative(text)
             )
         )
-        return item
 
     def compatible(self, item: Item, incident: Incident) -> bool:
         """Whether a mention can be about an incident (type family, place, date, actor1)."""
