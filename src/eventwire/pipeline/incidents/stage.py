@@ -102,8 +102,9 @@ class IncidentsStage:
         June 25, protesters stormed parliament…" in a July 3 story), as is a lead dated only
         by a past month or year. A current incident dated over more than ``period_days``
         ("has been besieged since May") is a state or total over a period: ``aggregate``.
-        One told after the lead with no town, no day, no toll of its own ("the government
-        wanted a ceasefire that included an end to kidnappings") is ``generic`` talk."""
+        A violent act or a demonstration told after the lead with no place, no day, no toll of
+        its own ("the government wanted a ceasefire that included an end to kidnappings") is
+        ``generic`` talk (an arrest "near the scene" stays an act)."""
         lead = True
         for incident, event in pairs:
             if event.acled_event_type is None or event.aggregate:
@@ -111,7 +112,12 @@ class IncidentsStage:
             event.background = event.background or self.is_background(doc, event, lead)
             if not event.background and span_days(event.date) > self.options.period_days:
                 event.aggregate = True
-            if not lead and event.modality == "asserted" and _vague(incident, event):
+            if (
+                not lead
+                and event.modality == "asserted"
+                and self.grouper.family(event) in ("violent", "demonstration")
+                and _vague(incident, event)
+            ):
                 event.modality = "generic"
             lead = False
 
