@@ -118,6 +118,8 @@ class IncidentsOptions(StageOptions):
 
     STAGE: ClassVar[str] = "eventwire.incidents.v1"
     background_days: int = 30  # an incident ending this long before publication is background
+    recall_days: int = 7  # … or this long, when recalled after the report's lead incident
+    period_days: int = 45  # a current "incident" dated over a longer span is a period total
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ def _key(place: Place) -> str:
     return str(place.geonameid) if place.geonameid is not None else (place.name or place.text)
 
 
-def _inside(small: Place, large: Place) -> bool:
+def inside(small: Place, large: Place) -> bool:
     """Whether ``large`` is a coarser place that holds ``small`` (its admin1 or its country)."""
     coarse = (large.precision or 0) > (small.precision or 0) or large.feature in (
         "admin1",
@@ -65,7 +65,7 @@ def places_compatible(one: Place | None, other: Place | None) -> bool:
     assert one is not None and other is not None
     if _key(one) == _key(other) or (one.name and one.name == other.name):
         return True
-    return _inside(one, other) or _inside(other, one)
+    return inside(one, other) or inside(other, one)
 
 
 def dates_compatible(one: When | None, other: When | None) -> bool:
@@ -130,3 +130,18 @@ def ends_before(when: When | None, limit: date) -> bool:
         return False
     assert when is not None and when.start is not None
     return (when.end or when.start) < limit
+
+
+def coarse_place(place: Place | None) -> bool:
+    """Whether a place is a province or a country (the lead's "in Borno state")."""
+    return place is not None and (
+        place.feature in ("admin1", "country") or (place.precision or 0) >= 3
+    )
+
+
+def span_days(when: When | None) -> int:
+    """How many days a stated date spans (0 for one day or no stated date)."""
+    if not stated_date(when):
+        return 0
+    assert when is not None and when.start is not None
+    return ((when.end or when.start) - when.start).days

@@ -47,6 +47,13 @@ class IncidentCues:
     aggregate: tuple[re.Pattern[str], ...]
     past_era: tuple[re.Pattern[str], ...]
     treatment: re.Pattern[str]
+    treatment_after: re.Pattern[str]  # "taken to Baquba hospital": the word after the place
+    response_sub_types: frozenset[str]
+    deadly_demonstration_sub_types: frozenset[str]
+    durative: tuple[re.Pattern[str], ...]
+    reporting: re.Pattern[str]  # a reporting verb ending just before a date
+    retrospective: re.Pattern[str]
+    period_head: re.Pattern[str]  # "since the start of (the)" ending just before a trigger
 
     def is_definite_anaphor(self, sentence_text: str, start: int, end: int) -> bool:
         """Whether the trigger at sentence offsets ``[start, end)`` is "the attack" and the like.
@@ -128,6 +135,59 @@ class IncidentCues:
         before = sentence_text[max(0, place_start - 30) : place_start]
         return bool(self.treatment.search(before))
 
+    def before_treatment_word(self, sentence_text: str, place_end: int) -> bool:
+        """Whether the place ending at ``place_end`` names a place of treatment ("were taken
+        to Baquba hospital", "died in Mosul General Hospital").
+
+        >>> text = "Two soldiers were wounded and taken to Baquba hospital."
+        >>> load_incident_cues().before_treatment_word(text, text.index(" hospital"))
+        True
+        """
+        return bool(self.treatment_after.match(sentence_text[place_end : place_end + 40]))
+
+    def is_durative(self, sentence_text: str) -> bool:
+        """Whether a sentence tells a state over a period ("has been under a blockade by the
+        militants for more than two years").
+
+        >>> load_incident_cues().is_durative("The town has been besieged since May.")
+        True
+        >>> load_incident_cues().is_durative("Rebels besieged the town on Monday.")
+        False
+        """
+        return any(p.search(sentence_text) for p in self.durative)
+
+    def is_retrospective(self, sentence_text: str) -> bool:
+        """Whether a sentence looks back on an incident ("One year after a suicide bomber
+        killed scores…", "on the anniversary of the massacre").
+
+        >>> load_incident_cues().is_retrospective("A year after the bombing, families wait.")
+        True
+        """
+        return bool(self.retrospective.search(sentence_text))
+
+    def names_period(self, sentence_text: str, start: int) -> bool:
+        """Whether the trigger at ``start`` names the period of a total ("killed since the
+        start of the protests"), not an event.
+
+        >>> text = "52 people were killed since the start of the protests."
+        >>> load_incident_cues().names_period(text, text.index("protests"))
+        True
+        """
+        return bool(self.period_head.search(sentence_text[max(0, start - 50) : start]))
+
+    def is_reporting_date(self, sentence_text: str, date_start: int) -> bool:
+        """Whether the date starting at ``date_start`` dates the reporting verb right before it
+        ("police said on Monday"), not the incident.
+
+        >>> text = "Gunmen seized 40 villagers, police said on Monday."
+        >>> load_incident_cues().is_reporting_date(text, text.index("on Monday"))
+        True
+        >>> text = "Gunmen seized 40 villagers on Monday, police said."
+        >>> load_incident_cues().is_reporting_date(text, text.index("on Monday"))
+        False
+        """
+        return bool(self.reporting.search(sentence_text[max(0, date_start - 40) : date_start]))
+
 
 def load_incident_cues() -> IncidentCues:
     """Read and compile the incident word lists (checked by the data-file loader)."""
@@ -140,6 +200,8 @@ def load_incident_cues() -> IncidentCues:
     )
     separators = words("incidents", "separator_cues")
     treatment = _alternation(words("incidents", "treatment_places"))
+    reporting = _alternation(words("incidents", "reporting_verbs"))
+    periods = words("incidents", "period_heads")
     return IncidentCues(
         anaphoric_nouns=frozenset(w.lower() for w in words("incidents", "anaphoric_nouns")),
         determiners=determiner,
@@ -164,4 +226,20 @@ def load_incident_cues() -> IncidentCues:
         ),
         # "at/in a hospital in X", "to a clinic in X": the treatment word right before the place
         treatment=re.compile(rf"\b(?:{treatment})\s+(?:in|at|of)\s+$", re.I),
+        treatment_after=re.compile(rf"\s+(?:[A-Z][\w-]*\s+)?(?:{treatment})(?![\w-])", re.I),
+        response_sub_types=words("incidents", "response_sub_types"),
+        retrospective=phrase_pattern(words("incidents", "retrospective_cues")),
+        period_head=re.compile(
+            rf"(?<![\w-])(?:{_alternation(periods)})\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I
+        ),
+        deadly_demonstration_sub_types=words("incidents", "deadly_demonstration_sub_types"),
+        durative=tuple(
+            re.compile(p, re.I) for p in sorted(words("incidents", "durative_patterns"))
+        ),
+        # "said on Monday", "told reporters late on Sunday", "said Monday"
+        reporting=re.compile(
+            rf"(?<![\w-])(?:{reporting})"
+            r"(?:\s+(?:late|early))?(?:\s+on)?\s*$",
+            re.I,
+        ),
     )

@@ -14,77 +14,27 @@ Political interactions without an ACLED type (PLOVER only) and totals over long 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from datetime import timedelta
 
 from eventwire.pipeline.incidents.compat import (
     actors_conflict,
+    coarse_place,
     dates_compatible,
+    ends_before,
     places_compatible,
     stated_date,
     stated_place,
 )
 from eventwire.pipeline.incidents.cues import IncidentCues
-from eventwire.records import Actor, Document, Event, Mention
+from eventwire.pipeline.incidents.items import DEFERRED, Incident, Item, harms_protesters
+from eventwire.records import Actor, Document, Event
 
-# Kinds of mention that only refer to an incident: placed after the rest of their sentence.
-_DEFERRED = frozenset({"claim", "denial", "follow-up"})
+_DEFERRED = DEFERRED
 _QUOTED = frozenset({"quoted", "interviewee"})  # attribution roles of a party's own words
 # Around an anaphor ("the attack in Mosul on Friday"), how far its own place/date may lie.
 _WINDOW_BEFORE, _WINDOW_AFTER = 25, 60
 # How many sentences on an indefinite mention of the same type still continues an incident.
 _NEAR_SENTENCES = 2
-
-
-@dataclass
-class Item:
-    """One mention-level event with what the grouping needs to know about it."""
-
-    event: Event
-    order: int  # position in text order
-    kind: str  # main | coreferent | consequence | claim | denial | follow-up
-    generic: bool  # a trigger too general to set the incident's type ("attack", "incident")
-    anaphor: bool  # a definite anaphoric noun ("the blast")
-    own_place: bool = True  # whether the mention's place/date are its own (not its sentence's)
-    own_date: bool = True
-    aggregate: bool = False
-    own_account: bool = False  # a party's quoted version of how an incident began
-
-
-PROTESTERS_INTER = 6  # ACLED's inter code of protesters
-
-
-def harms_protesters(item: Item) -> bool:
-    """A death or a wound (a consequence) whose victims are protesters."""
-    victims = item.event.actor2
-    return (
-        item.kind == "consequence"
-        and item.event.plover_type == "ASSAULT"  # a death or a wound, not an arrest
-        and item.event.modality == "asserted"
-        and victims is not None
-        and victims.inter == PROTESTERS_INTER
-    )
-
-
-@dataclass
-class Incident:
-    """Mentions that speak of one incident, the first one opened it."""
-
-    items: list[Item] = field(default_factory=list)
-    last: int = -1  # text order of its latest mention
-    claimants: list[Actor] = field(default_factory=list)  # from claims no event carries
-    claim_mentions: list[Mention] = field(default_factory=list)
-
-    @property
-    def first(self) -> Item:
-        return self.items[0]
-
-    def add(self, item: Item) -> None:
-        self.items.append(item)
-        self.last = max(self.last, item.order)
-
-    def typed(self) -> list[Item]:
-        """Mentions that may decide the incident's type (not claims, denials, follow-ups)."""
-        return [i for i in self.items if i.kind not in _DEFERRED]
 
 
 def _frame(event: Event) -> str:
@@ -114,10 +64,17 @@ def _in_window(start: int, end: int, after: int, trigger_end: int) -> bool:
 class Grouper:
     """Group one document's events into incidents with the incident cues."""
 
-    def __init__(self, cues: IncidentCues, violent: frozenset[str], demo: frozenset[str]) -> None:
+    def __init__(
+        self,
+        cues: IncidentCues,
+        violent: frozenset[str],
+        demo: frozenset[str],
+        recall_days: int = 7,
+    ) -> None:
         self.cues = cues
         self.violent = violent
         self.demo = demo
+        self.recall_days = recall_days
 
     def family(self, event: Event) -> str | None:
         """The type family of an event: violent, demonstration, its own type, or None."""
@@ -134,42 +91,69 @@ class Grouper:
         """What kind of mention an event is (see the module docstring)."""
         text, base = _sentence_text(doc, event)
         start, end = event.trigger.start - base, event.trigger.end - base
-        trigger = event.trigger.text.lower()
         anaphor = self.cues.is_definite_anaphor(text, start, end)
-        generic = trigger in self.cues.generic_triggers
+        generic = event.trigger.text.lower() in self.cues.generic_triggers
+        kind, own_account = self._kind(event, text, base, start, anaphor)
+        item = Item(event, order, kind, generic, anaphor, own_account=own_account)
+        self._own_place_and_date(item, doc, text, base, (start, end))
+        self._standing(item, text, start)
+        return item
+
+    def _kind(
+        self, event: Event, text: str, base: int, start: int, anaphor: bool
+    ) -> tuple[str, bool]:
+        """The mention's kind, and whether it is a party's own account of the incident."""
+        trigger = event.trigger.text.lower()
         role = event.attribution.role if event.attribution else None
-        kind, own_account = "main", False
         if role == "claimant" or self.cues.is_claim(text[:start]):
             # what follows "claimed responsibility for" is the incident claimed or the claim's
             # own words ("…, saying it avenged the torture of prisoners"): never a new event
-            kind = "claim"
-        elif self.cues.is_denial(text[:start]) and (anaphor or event.modality == "negated"):
-            kind = "denial"
-        elif (
+            return "claim", False
+        if self.cues.is_denial(text[:start]) and (anaphor or event.modality == "negated"):
+            return "denial", False
+        if (
             role in _QUOTED
             and self.cues.is_own_account(text)
             and not _placed_or_dated(event, base, len(text))
         ):
             # "Our members were attacked first and only defended themselves," a union leader
             # said: that side's version of the incident told before, not a new one
-            kind, own_account = "denial", True
-        elif self.cues.is_followup(text) and (
+            return "denial", True
+        if (
+            event.acled_sub_event_type in self.cues.response_sub_types
+            and event.modality == "asserted"
+        ):
+            # "soldiers were deployed to the area", "a curfew was imposed": a response to an
+            # incident told before (its own event only when the report tells none)
+            return "follow-up", False
+        if self.cues.is_followup(text) and (
             anaphor or event.acled_sub_event_type == "Arrests" or event.acled_event_type is None
         ):
-            kind = "follow-up"
-        elif (
+            return "follow-up", False
+        if (
             _frame(event) in self.cues.consequence_frames
             or trigger in self.cues.response_triggers
             or event.acled_sub_event_type in self.cues.attached_sub_types
         ):
-            kind = "consequence"
-        elif anaphor:
-            kind = "coreferent"
-        item = Item(event, order, kind, generic, anaphor, own_account=own_account)
+            return "consequence", False
+        return ("coreferent" if anaphor else "main"), False
+
+    def _own_place_and_date(
+        self, item: Item, doc: Document, text: str, base: int, span: tuple[int, int]
+    ) -> None:
+        """Whether the mention's place and date are its own, the day a source spoke, or a day
+        a week or more before publication."""
+        event, kind, (start, end) = item.event, item.kind, span
         place, when = event.location, event.date
         # a date said in another sentence (the dateline's, the lead's) is inherited, not stated
         item.own_date = when is None or 0 <= when.span_start - base < len(text)
-        if anaphor or kind in _DEFERRED:
+        # "…, police said on Monday": the day of the report, not of the incident
+        item.reported_date = (
+            when is not None
+            and 0 <= when.span_start - base < len(text)
+            and self.cues.is_reporting_date(text, when.span_start - base)
+        )
+        if item.anaphor or kind in _DEFERRED:
             # "the attack in Mosul on Friday" states its own place and date; in "arrested on
             # Saturday in connection with the bombing" the date is the arrest's
             after = start if kind in _DEFERRED else start - _WINDOW_BEFORE
@@ -188,21 +172,52 @@ class Grouper:
             kind == "consequence"
             and place is not None
             and 0 <= place.start - base < len(text)
-            and self.cues.at_treatment_place(text, place.start - base)
+            and (
+                self.cues.at_treatment_place(text, place.start - base)
+                or self.cues.before_treatment_word(text, place.end - base)
+            )
         ):
             item.own_place = False  # "died at a hospital in Mogadishu": where they died
+        speaker = event.attribution.speaker if event.attribution else None
+        if place is not None and speaker and (place.text or "") in speaker:
+            item.own_place = False  # "…, police spokesman Abdifatah Aden said": a name
+        item.recalled = bool(
+            item.own_date
+            and not item.reported_date
+            and doc.published is not None
+            and when is not None
+            and ends_before(when, doc.published - timedelta(days=self.recall_days - 1))
+        )
+
+    def _standing(self, item: Item, text: str, start: int) -> None:
+        """Whether the mention looks back, states a place or a day, or is a total."""
+        event, place, when = item.event, item.event.location, item.event.date
+        reported = item.reported_date
+        item.retrospective = self.cues.is_retrospective(text)
+        # a town or a province ACLED can place an event at; a country alone is not enough
+        item.placed = stated_place(place) and place is not None and place.feature != "country"
+        item.anchored = (stated_place(place) and not coarse_place(place)) or bool(
+            item.own_date and not reported and stated_date(when)
+        )
         # a count of the dead over a period: "hundreds have been killed this year"
         counted = _frame(event) in self.cues.consequence_frames or (
             event.fatalities is not None and event.fatalities.best is not None
         )
+        # a count told with no day of its own (or only the day a source spoke)
+        inherited = when is not None and when.span_start >= 0 and not item.own_date
+        undated = reported or inherited or when is None or when.precision not in ("day", "week")
+        typed = event.acled_event_type is not None
         item.aggregate = (
-            counted
-            and not anaphor
-            and event.acled_event_type is not None
-            and self.cues.is_aggregate(text)
-            and (event.date is None or event.date.precision not in ("day", "week"))
+            (counted and not item.anaphor and typed and self.cues.is_aggregate(text) and undated)
+            # the name of the period of a total: "killed since the start of the protests"
+            or (typed and self.cues.names_period(text, start))
+            # a state over a period: "has been under a blockade for more than two years"
+            or (
+                event.acled_event_type == "Strategic developments"
+                and undated
+                and self.cues.is_durative(text)
+            )
         )
-        return item
 
     def compatible(self, item: Item, incident: Incident) -> bool:
         """Whether a mention can be about an incident (type family, place, date, actor1)."""
@@ -221,6 +236,7 @@ class Grouper:
         if (
             item.kind not in ("main", "coreferent")
             and not item.own_account  # a side's version of a riot speaks of being attacked
+            and not self._answers_demonstration(item, incident)
             and not (item.kind == "consequence" and first.event.acled_event_type == "Riots")
             and self.family(first.event) not in ("violent", family)
             and not (harms_protesters(item) and self._at_protest(item, incident))
@@ -231,8 +247,20 @@ class Grouper:
             or self._same_act(item, incident)
             or self._continues(item, incident)
             or self._at_protest(item, incident)
+            or self._unanchored(item, incident)
         ):
             return False
+        if (
+            item.kind == "follow-up"
+            and item.event.acled_sub_event_type in self.cues.response_sub_types
+            and not any(i.event.sentence_index < item.event.sentence_index for i in incident.items)
+        ):
+            return False  # "brought in reinforcements in connection with the clashes": the news
+        if item.recalled and not any(
+            (o.own_date and not o.reported_date and stated_date(o.event.date)) or o.retrospective
+            for o in incident.typed()
+        ):
+            return False  # "On June 25, police opened fire…" is not today's undated protest
         for other in incident.typed():
             if (
                 item.own_place
@@ -243,6 +271,7 @@ class Grouper:
             if (
                 item.own_date
                 and other.own_date
+                and not (item.reported_date or other.reported_date)  # nor the day a source spoke
                 and not dates_compatible(item.event.date, other.event.date)
             ):
                 return False
@@ -251,6 +280,38 @@ class Grouper:
                 if actors_conflict(_perpetrator(item.event), sides, self.cues.strong_codings):
                     return False
         return True
+
+    def _answers_demonstration(self, item: Item, incident: Incident) -> bool:
+        """A response to a demonstration ("a curfew was imposed", "the government withdrew
+        the bill"), or "the killings" after a demonstration where people were killed."""
+        if self.family(incident.first.event) != "demonstration":
+            return False
+        if item.kind == "follow-up":
+            return item.event.acled_sub_event_type in self.cues.response_sub_types
+        if item.kind != "consequence" or item.event.plover_type != "ASSAULT":
+            return False
+        # "two people were brought in dead", "the killings": the demonstration's victims
+        return any(
+            (i.event.fatalities is not None and (i.event.fatalities.best or 0) > 0)
+            or i.event.acled_sub_event_type in self.cues.deadly_demonstration_sub_types
+            for i in incident.typed()
+        )
+
+    def _unanchored(self, item: Item, incident: Incident) -> bool:
+        """A mention with neither a place nor a date of its own ("the insurgents have
+        increasingly targeted farmers", "officers used force after protesters threw stones")
+        never opens an incident beside one of its family told before: it speaks of that one
+        (or in general terms of the conflict)."""
+        if self.family(item.event) != self.family(incident.first.event):
+            return False
+        if self.family(item.event) not in ("violent", "demonstration"):
+            return False
+        if item.event.modality != "asserted":
+            return False  # "car bombs kill dozens" beside "Sunnis are picked up": two patterns
+        subs = {i.event.acled_sub_event_type for i in incident.typed()}
+        if (subs | {item.event.acled_sub_event_type}) & self.cues.own_sub_types:
+            return False  # each change of territory is told as an event of its own
+        return not item.anchored
 
     def _same_type(self, item: Item, incident: Incident) -> bool:
         """A main mention joins an incident of its ACLED type, or of its family when either

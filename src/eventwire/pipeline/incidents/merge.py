@@ -14,7 +14,7 @@ import dataclasses
 
 from eventwire.pipeline.common.salience import coded_salience
 from eventwire.pipeline.incidents.compat import date_rank, named, place_rank
-from eventwire.pipeline.incidents.group import Incident, Item
+from eventwire.pipeline.incidents.items import Incident, Item
 from eventwire.pipeline.incidents.tolls import TollCues, combine_tolls, own_tolls
 from eventwire.records import Actor, Event, Mention, Sentence, Span
 
@@ -152,8 +152,10 @@ def merge(
     stated = [i for i in describing if i.own_place] or [rep]
     event.location = min(stated, key=lambda i: place_rank(i.event.location, i.order)).event.location
     # a date the mention states itself before one it inherits (from the dateline, the lead)
+    # and a date of the incident before the day a source spoke ("police said on Monday")
     event.date = min(
-        describing, key=lambda i: (not i.own_date, date_rank(i.event.date, i.order))
+        describing,
+        key=lambda i: (not i.own_date, i.reported_date, date_rank(i.event.date, i.order)),
     ).event.date
     event.fatalities = combine_tolls(
         own_tolls([i.event for i in describing], set(shared)), sentences, toll_cues

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from eventwire.ontology import load_ontology
 from eventwire.pipeline.incidents.cues import IncidentCues
-from eventwire.pipeline.incidents.group import PROTESTERS_INTER, Incident, harms_protesters
+from eventwire.pipeline.incidents.items import PROTESTERS_INTER, Incident, harms_protesters
 from eventwire.records import Event, Sentence
 
 EXCESSIVE_FORCE = "Excessive force against protesters"

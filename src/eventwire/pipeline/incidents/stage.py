@@ -27,15 +27,18 @@ from eventwire.datafiles import words
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.incidents.claims import text_claims
-from eventwire.pipeline.incidents.compat import ends_before
+from eventwire.pipeline.incidents.compat import ends_before, span_days
 from eventwire.pipeline.incidents.cues import load_incident_cues
-from eventwire.pipeline.incidents.group import Grouper, Incident, Item
+from eventwire.pipeline.incidents.elaborate import sharpen_places
+from eventwire.pipeline.incidents.group import Grouper
+from eventwire.pipeline.incidents.items import Incident, Item
 from eventwire.pipeline.incidents.merge import merge
 from eventwire.pipeline.incidents.retype import excessive_force, same_weapon
 from eventwire.pipeline.incidents.tolls import load_toll_cues, shared_sentences
 from eventwire.records import Document, Event
 
 NAME = "eventwire.incidents.v1"
+VAGUE_PAST = frozenset({"week", "month", "year"})  # date precisions of "last week", "in 2015"
 
 
 class IncidentsStage:
@@ -86,8 +89,37 @@ class IncidentsStage:
             if event is not None:
                 pairs.append((incident, event))
         same_weapon(pairs, doc.sentences, self.weapon_sub_types, self.grouper.cues)
+        self.flag_recalled(doc, pairs)
+        sharpen_places(doc, pairs, self.grouper.cues)
         doc.events = [event for _, event in pairs]
         return doc
+
+    def flag_recalled(self, doc: Document, pairs: list[tuple[Incident, Event]]) -> None:
+        """Flag what is not a current incident: background recalls, periods, generic talk.
+
+        The first conflict incident of a report is its lead; the ones told after it that
+        ended more than ``recall_days`` before publication are recalled as background ("On
+        June 25, protesters stormed parliament…" in a July 3 story), as is a lead dated only
+        by a past month or year. A current incident dated over more than ``period_days``
+        ("has been besieged since May") is a state or total over a period: ``aggregate``.
+        A violent act or a demonstration told after the lead with no place, no day, no toll of
+        its own ("the government wanted a ceasefire that included an end to kidnappings") is
+        ``generic`` talk (an arrest "near the scene" stays an act)."""
+        lead = True
+        for incident, event in pairs:
+            if event.acled_event_type is None or event.aggregate:
+                continue
+            event.background = event.background or self.is_background(doc, event, lead)
+            if not event.background and span_days(event.date) > self.options.period_days:
+                event.aggregate = True
+            if (
+                not lead
+                and event.modality == "asserted"
+                and self.grouper.family(event) in ("violent", "demonstration")
+                and _vague(incident, event)
+            ):
+                event.modality = "generic"
+            lead = False
 
     def attach_text_claims(self, doc: Document, incidents: list[Incident]) -> None:
         """Give each claim no event carries to the latest violent incident told before it."""
@@ -175,9 +207,11 @@ class IncidentsStage:
         between = before[cue.end() :]
         return not any(mark in between for mark in ",;:") and len(between.split()) <= 6
 
-    def is_background(self, doc: Document, event: Event) -> bool:
-        """Whether the event's date ends well before the report was published, or its
-        sentence tells it in a named era of the past ("during the 1994 genocide")."""
+    def is_background(self, doc: Document, event: Event, lead: bool = True) -> bool:
+        """Whether the event's date ends well before the report was published: more than
+        ``background_days``, or more than ``recall_days`` for an incident recalled after the
+        lead or dated only by a span longer than that ("last month"); or whether its sentence
+        tells it in a named era of the past ("during the 1994 genocide")."""
         if event.aggregate:
             return False
         index = event.sentence_index
@@ -185,8 +219,22 @@ class IncidentsStage:
             return True
         if doc.published is None:
             return False
-        limit = doc.published - timedelta(days=self.options.background_days)
-        return ends_before(event.date, limit)
+        if ends_before(event.date, doc.published - timedelta(days=self.options.background_days)):
+            return True
+        if not lead and event.date is not None and event.date.precision in VAGUE_PAST:
+            # recalled after the lead and dated only "last week", "last month"
+            return ends_before(event.date, doc.published)
+        recalled = not lead or span_days(event.date) > self.options.recall_days
+        # a week or more before publication: ends before the day after that
+        limit = doc.published - timedelta(days=self.options.recall_days - 1)
+        return recalled and ends_before(event.date, limit)
+
+
+def _vague(incident: Incident, event: Event) -> bool:
+    """An incident none of whose mentions states a place, a day or a toll of its own."""
+    told = [i for i in incident.items if i.kind in ("main", "coreferent", "consequence")]
+    toll = event.fatalities is not None and (event.fatalities.best or 0) > 0
+    return bool(told) and not toll and not any(i.anchored or i.placed for i in told)
 
 
 @register_stage(NAME)
@@ -194,7 +242,10 @@ def make_incidents_stage(settings: Settings, resources: Resources) -> Stage:
     options = settings.options_of(IncidentsOptions)
     cues = resources.get("incidents:cues", load_incident_cues)
     grouper = Grouper(
-        cues, words("incidents", "violent_types"), words("incidents", "demonstration_types")
+        cues,
+        words("incidents", "violent_types"),
+        words("incidents", "demonstration_types"),
+        options.recall_days,
     )
     files = tuple(settings.user_actor_files)
     # the actors stage's dictionary (same resource key): loaded once per process
