@@ -297,6 +297,8 @@ _BETWEEN: frozenset[str] = words("lexicon", "between_words")
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # a document of at most this many tokens is a headline-like note ("Fighting in Malakal.")
 SHORT_NOTE_TOKENS = 36
+# the dependency labels of a word that heads a headline-like note (short_note_scene)
+_HEADLINE_DEPS = frozenset({"ROOT", "nsubj", "nsubjpass"})
 _TOKENS = re.compile(r"\w+|[^\w\s]")  # words and punctuation, about spaCy's tokens
 # entity labels that name a place or a party (a person's name alone is no scene)
 SCENE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG"})
@@ -337,8 +339,16 @@ def between_parties(parse: Any, head: int) -> set[str]:
 
 def short_note_scene(match: TriggerMatch, parse: Any, ctx: set[str]) -> bool:
     """In a short note ("short_note" in the cue classes) with no protest words ("drivers
-    struck over unpaid wages"), a named place or party makes a violent word an event."""
-    return "short_note" in ctx and "protest_context" not in ctx and named_scene(match, parse)
+    struck over unpaid wages"), a named place or party makes a violent word an event, when
+    the word heads the note as its main verb or that verb's subject ("Fighting resumed in
+    Bentiu", "JEM attack Kutum"); inside a clause or a phrase of a news sentence it is no
+    event ("while fighting extradition", "to combat flooding", "complained about a raid")."""
+    return (
+        "short_note" in ctx
+        and "protest_context" not in ctx
+        and parse[match.head].dep_ in _HEADLINE_DEPS
+        and named_scene(match, parse)
+    )
 
 
 def physical_target(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
