@@ -24,10 +24,12 @@ _DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
 _CONFIDENCE_STEP, _CONFIDENCE_CAP = 0.01, 0.97
 
 
-def _rank(item: Item) -> tuple[bool, int, float, int]:
+def _rank(item: Item) -> tuple[bool, int, bool, float, int]:
     """Which mention represents the incident, lowest first: an asserted one; a typed act
     ("a car bomb exploded") before "the blast", before a generic act ("gunmen attacked"),
-    before its consequence ("killing four"); then the events stage's confidence."""
+    before its consequence ("killing four"); a mention that states its own place or day
+    before a retelling that inherits both ("residents heard a loud blast" after the lead);
+    then the events stage's confidence."""
     if item.kind == "main" and not item.generic:
         rank = 0
     elif item.kind == "coreferent" and not item.generic:
@@ -40,7 +42,14 @@ def _rank(item: Item) -> tuple[bool, int, float, int]:
         rank = 4
     else:
         rank = {"claim": 5, "follow-up": 6}.get(item.kind, 7)
-    return (item.event.modality != "asserted", rank, -coded_salience(item.event), item.order)
+    inherited = not (item.own_place or item.own_date)
+    return (
+        item.event.modality != "asserted",
+        rank,
+        inherited,
+        -coded_salience(item.event),
+        item.order,
+    )
 
 
 def _speaker_is_actor(event: Event) -> bool:
