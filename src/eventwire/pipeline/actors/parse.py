@@ -152,9 +152,11 @@ def roles_from_parse(doc: Document, event: Event) -> tuple[Actor | None, Actor |
         return None, None
     verb = _predicate(trigger)
     agent = patient = None
+    # "they heard a loud blast": who heard or saw the event only witnessed it
+    witness = verb is not trigger and verb.lemma_.lower() in WITNESS_VERBS
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and agent is None:
-            agent = _actor(parse, offset, child)
+            agent = None if witness else _actor(parse, offset, child)
         elif child.dep_ in PASSIVE_SUBJECT_DEPS and patient is None:
             patient = _actor(parse, offset, child)
         elif child.dep_ == "agent":
@@ -188,8 +190,8 @@ def noun_phrases(doc: Document, event: Event) -> list[tuple[Actor, bool, str]]:
         by_agent = root.dep_ == "pobj" and root.head.lower_ == "by"
         # "Saudi-led coalition air raids were reported": the attack names its attacker
         dep = "attack" if root.lemma_.lower() in ATTACK_NOUNS else root.dep_
-        if is_speaker(root):
-            dep = "speaker"
+        if is_speaker(root) or (root.dep_ == "nsubj" and root.head.lemma_.lower() in WITNESS_VERBS):
+            dep = "speaker"  # who reports or witnessed the event ("they heard a blast")
         elif root.dep_ == "nsubj" and _bare_toll(root.head):
             dep = "nsubjpass"  # "seven others injured": the subject of a toll was hurt
         elif root.dep_ in ("appos", "conj", "pobj"):
@@ -199,6 +201,7 @@ def noun_phrases(doc: Document, event: Event) -> list[tuple[Actor, bool, str]]:
 
 
 CONSEQUENCE_VERBS: frozenset[str] = words("actors", "consequence_verbs")
+WITNESS_VERBS: frozenset[str] = words("actors", "witness_verbs")
 SEPARATE_WORDS: frozenset[str] = words("actors", "separate_incident_words")
 
 
