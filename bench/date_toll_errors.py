@@ -35,8 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.config import load_settings
-from eventwire.errors import EventwireError
-from eventwire.evaluate.scoring import GoldRow, Report, read_gold, score_row
+from eventwire.evaluate.scoring import GoldRow, Report, evaluate, read_gold
 from eventwire.pipeline.base import Pipeline
 from eventwire.records import Document
 
@@ -66,6 +65,20 @@ NONE_SAID = re.compile(r"\b(?:no (?:fatalit|casualt|deaths?|one was)|without cas
 NOTE = re.compile(r"\bfatalit(?:y|ies)\b", re.I)
 KILLWORD = re.compile(
     r"\b(?:kill\w*|dead|died|death\w*|slain|murder\w*|executed|lost (?:their|his|her) li)", re.I
+)
+# the wording tags of a wrong date and of a wrong toll, in the order they are printed
+DATE_TAGS = (
+    (NIGHT, "night"),
+    (WEEKDAY, "weekday"),
+    (RELATIVE, "relative"),
+    (RANGE, "range in text"),
+)
+TOLL_TAGS = (
+    (NOTE, "note"),
+    (WOUNDED, "wounded"),
+    (INCLUDING, "including"),
+    (BODIES, "bodies"),
+    (NONE_SAID, "no casualties"),
 )
 
 
@@ -138,6 +151,11 @@ def _keep_parses(settings: Any) -> Any:
     return dataclasses.replace(settings, keep_parses=True)
 
 
+def _tags(text: str, patterns: tuple[tuple[re.Pattern[str], str], ...]) -> list[str]:
+    """The names of the patterns the note's wording matches."""
+    return [tag for pattern, tag in patterns if pattern.search(text)]
+
+
 def date_class(row: dict[str, Any]) -> str:
     """The error class of a wrong date (from the prediction and the wording of the note)."""
     pred = (row.get("pred") or {}).get("date")
@@ -154,15 +172,7 @@ def date_class(row: dict[str, Any]) -> str:
         return "range misses gold"
     off = (start - gold).days
     where = "before" if off < 0 else "after"
-    tags = []
-    if NIGHT.search(text):
-        tags.append("night")
-    if WEEKDAY.search(text):
-        tags.append("weekday")
-    if RELATIVE.search(text):
-        tags.append("relative")
-    if RANGE.search(text):
-        tags.append("range in text")
+    tags = _tags(text, DATE_TAGS)
     stated = len(set(STATED_DAY.findall(text)))
     tags.append(f"{min(stated, 3)} stated days")
     return f"day {where} by {min(abs(off), 8) if abs(off) < 8 else '8+'} | " + ",".join(tags)
@@ -182,17 +192,7 @@ def toll_class(row: dict[str, Any]) -> str:
         head = "pred 0, gold > 0"
     else:
         head = "pred > gold" if pred > gold else "pred < gold"
-    tags = []
-    if NOTE.search(text):
-        tags.append("note")
-    if WOUNDED.search(text):
-        tags.append("wounded")
-    if INCLUDING.search(text):
-        tags.append("including")
-    if BODIES.search(text):
-        tags.append("bodies")
-    if NONE_SAID.search(text):
-        tags.append("no casualties")
+    tags = _tags(text, TOLL_TAGS)
     if not KILLWORD.search(text):
         tags.append("no kill word")
     if row["gold"].get("event_type") != (row.get("pred") or {}).get("event_type"):
@@ -201,21 +201,13 @@ def toll_class(row: dict[str, Any]) -> str:
 
 
 def run(rows: Iterable[GoldRow], pipeline: CachedPipeline, fmt: str) -> tuple[Report, list[Any]]:
-    """Score every row; return the report and each row's record (with ``shared_by``)."""
-    report = Report(fmt)
-    records = []
-    for gold in rows:
-        report.n_rows += 1
-        doc: Document | None = gold.document()
-        try:
-            doc = pipeline(doc)  # type: ignore[arg-type]
-        except EventwireError:
-            report.n_failed += 1
-            doc = None
-        record = score_row(report, gold, doc)
+    """Score every row (:func:`eventwire.evaluate.scoring.evaluate`); return the report and
+    each row's record (with ``shared_by``)."""
+    golds = list(rows)
+    report = evaluate(golds, pipeline, fmt, keep_rows=True)
+    for gold, record in zip(golds, report.rows, strict=True):
         record["shared_by"] = gold.shared_by
-        records.append(record)
-    return report, records
+    return report, report.rows
 
 
 def misses(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
