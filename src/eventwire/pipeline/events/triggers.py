@@ -228,19 +228,21 @@ def classes_in(tokens: Sequence[Any], lexicon: Lexicon, skip: Iterable[int] = ()
 
 
 def _class_occurrences(
-    tokens: Sequence[Any], lexicon: Lexicon
+    tokens: Sequence[Any], lexicon: Lexicon, skip: Iterable[int] = ()
 ) -> tuple[list[tuple[str, ...]], dict[str, list[tuple[int, int]]]]:
-    """Each token's word classes, and each class's phrase occurrences, as
-    :func:`_classes_in_scan` finds them with nothing skipped but the masks."""
-    masked: set[int] = set()
+    """Each token's word classes, and each class's phrase occurrences (positions in
+    ``tokens``), with the tokens in ``skip`` (by index in their doc) and the lexicon's masks
+    carrying no words."""
+    skipped = set(skip)
+    # "water cannon" is crowd control: its "cannon" is no artillery cue
     for start, end in find_phrases(tokens, lexicon.masks):
-        masked.update(t.i for t in tokens[start:end])
-    keys = [token_keys(t) if t.i not in masked else _NO_KEYS for t in tokens]
+        skipped.update(t.i for t in tokens[start:end])
+    keys = [token_keys(t) if t.i not in skipped else _NO_KEYS for t in tokens]
     by_word = lexicon.classes_of_words()
     per_token: list[tuple[str, ...]] = []
     for t, k in zip(tokens, keys, strict=True):
         names: list[str] = []
-        named: bool | None = None
+        named: bool | None = None  # capitalised proper noun: no name-blind class
         for key in k:
             for name in by_word.get(key, ()):
                 if name in NAME_BLIND_CLASSES:
@@ -250,13 +252,14 @@ def _class_occurrences(
                         continue
                 names.append(name)
         per_token.append(tuple(names))
-    starts: dict[str, list[int]] = {}
+    starts: dict[str, list[int]] = {}  # key -> the token positions that carry it
     for i, k in enumerate(keys):
         for key in k:
             starts.setdefault(key, []).append(i)
     phrases: dict[str, list[tuple[int, int]]] = {}
     for name, cls in lexicon.classes.items():
         for phrase in cls.phrases:
+            # skipped tokens have empty keys, so a phrase over them cannot match
             for i in starts.get(phrase[0], ()) if phrase else ():
                 end = i + len(phrase)
                 if end <= len(keys) and all(
@@ -268,39 +271,7 @@ def _class_occurrences(
 
 def _classes_in_scan(tokens: Sequence[Any], lexicon: Lexicon, skip: Iterable[int] = ()) -> set[str]:
     """:func:`classes_in` for any token sequence, scanning it afresh."""
-    skipped = set(skip)
-    # "water cannon" is crowd control: its "cannon" is no artillery cue
-    for start, end in find_phrases(tokens, lexicon.masks):
-        skipped.update(t.i for t in tokens[start:end])
-    keys = [token_keys(t) if t.i not in skipped else _NO_KEYS for t in tokens]
-    by_word = lexicon.classes_of_words()
-    found: set[str] = set()
-    for t, k in zip(tokens, keys, strict=True):
-        named: bool | None = None  # capitalised proper noun: no name-blind class
-        for key in k:
-            for name in by_word.get(key, ()):
-                if name in NAME_BLIND_CLASSES:
-                    if named is None:
-                        named = t.pos_ == "PROPN" and t.is_title
-                    if named:
-                        continue
-                found.add(name)
-    starts: dict[str, list[int]] = {}  # key -> the token positions that carry it
-    for i, k in enumerate(keys):
-        for key in k:
-            starts.setdefault(key, []).append(i)
-    present: set[str] = set()  # filled in class order, as the sets callers iterate were
-    for name, cls in lexicon.classes.items():
-        if name in found:
-            present.add(name)
-            continue
-        for phrase in cls.phrases:
-            # skipped tokens have empty keys, so a phrase over them cannot match
-            if phrase and any(
-                i + len(phrase) <= len(keys)
-                and all(phrase[k] in keys[i + k] for k in range(1, len(phrase)))
-                for i in starts.get(phrase[0], ())
-            ):
-                present.add(name)
-                break
-    return present
+    per_token, phrases = _class_occurrences(tokens, lexicon, skip)
+    found = {name for names in per_token for name in names}
+    # filled in class order, as the sets callers iterate were
+    return {name for name in lexicon.classes if name in found or name in phrases}
