@@ -94,7 +94,7 @@ class SerialExecutor:
     """
 
     name = "serial"
-    default_batch_size = 32
+    default_batch_size = 128  # the runner also commits at least every FLUSH_WAIT_S
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings

@@ -309,7 +309,7 @@ class PoolExecutor:
     """
 
     name = "pool"
-    default_batch_size = 32
+    default_batch_size = 128  # the runner also commits at least every FLUSH_WAIT_S
 
     def __init__(self, settings: Settings, workers: int) -> None:
         self.settings = settings

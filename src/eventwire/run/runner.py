@@ -32,6 +32,11 @@ from eventwire.run.executors import Executor, Result, Task, make_executor
 from eventwire.run.parquet import ParquetSink, default_parquet_dir
 from eventwire.run.reprocess import RETRY_STATUSES, Reprocess, retry_inputs, stored_documents
 
+# A run given no batch size commits up to the executor's default_batch_size ledger rows per
+# transaction (fewer, larger transactions cost the store less), but never waits longer
+# than this after the previous commit, so progress and the store stay close to the work.
+FLUSH_WAIT_S = 5.0
+
 if TYPE_CHECKING:  # the store (duckdb, pyarrow) is imported only when a run writes to it
     from eventwire.db.store import Store
     from eventwire.dedup.canonical import ClusterSummary
@@ -148,7 +153,9 @@ class BatchWriter:
 
     Counts every ledger row into the run's summary and reports it to ``on_result`` once it
     is committed. ``on_flush`` sees each batch's documents after the store write (a
-    :class:`~eventwire.run.parquet.ParquetSink` appends them to Parquet).
+    :class:`~eventwire.run.parquet.ParquetSink` appends them to Parquet). A batch is
+    written once it holds ``batch_size`` ledger rows or, with ``max_wait_s``, once that
+    many seconds have passed since the last write.
     """
 
     def __init__(
@@ -160,8 +167,11 @@ class BatchWriter:
         on_result: ProgressCallback | None = None,
         on_flush: Callable[[list[Document]], None] | None = None,
         replace: bool = False,
+        max_wait_s: float | None = None,
     ) -> None:
         self.store = store
+        self.max_wait_s = max_wait_s
+        self.last_write = time.monotonic()
         self.replace = replace  # re-coded stored documents replace their previous rows
         self.summary = summary
         self.versions = versions
@@ -180,7 +190,9 @@ class BatchWriter:
             self.docs.append(doc)
             self.summary.events += len(doc.events)
             self.summary.words += len(doc.text.split())
-        if len(self.ledger) >= self.batch_size:
+        if len(self.ledger) >= self.batch_size or (
+            self.max_wait_s is not None and time.monotonic() - self.last_write >= self.max_wait_s
+        ):
             self.flush()
 
     def flush(self, trailing: Iterable[LedgerEntry] = ()) -> None:
@@ -201,17 +213,18 @@ class BatchWriter:
                 self.on_result(entry)
         self.ledger.clear()
         self.docs.clear()
+        self.last_write = time.monotonic()
 
 
 class Runner:
     """One run path for every executor: plan, execute, write in batches, cluster.
 
-    ``batch_size`` is ledger rows per store transaction (the executor's default when
-    None: 32 locally, 128 on Ray); ``on_result`` sees every ledger row once it is
-    committed; ``retry_failed`` re-runs inputs whose ledger row says ``failed``;
-    ``cluster`` clusters what is new into canonical events once the run has written
-    everything (options: the ``eventwire.dedup.v1`` stage options); ``parquet_dir``
-    also appends event rows to a hive-partitioned Parquet dataset there.
+    ``batch_size`` is ledger rows per store transaction (when None: the executor's
+    default, 128, and at most ``FLUSH_WAIT_S`` between transactions); ``on_result`` sees
+    every ledger row once it is committed; ``retry_failed`` re-runs inputs whose ledger
+    row says ``failed``; ``cluster`` clusters what is new into canonical events once the
+    run has written everything (options: the ``eventwire.dedup.v1`` stage options);
+    ``parquet_dir`` also appends event rows to a hive-partitioned Parquet dataset there.
     """
 
     def __init__(
@@ -237,6 +250,7 @@ class Runner:
         self.reader = make_reader(settings, published, source, input_names)
         self.retry_failed = retry_failed
         self.batch_size = batch_size or self.executor.default_batch_size
+        self.max_wait_s = None if batch_size else FLUSH_WAIT_S
         self.on_result = on_result
         self.cluster = cluster
         self.parquet_dir = parquet_dir
@@ -272,7 +286,16 @@ class Runner:
         versions = data_versions_json()
         sink = ParquetSink(self.parquet_dir)
         on_flush = sink.write if self.parquet_dir else None
-        writer = BatchWriter(store, summary, versions, self.batch_size, self.on_result, on_flush)
+        writer = BatchWriter(
+            store,
+            summary,
+            versions,
+            self.batch_size,
+            self.on_result,
+            on_flush,
+            False,
+            self.max_wait_s,
+        )
         plan_ledger: list[LedgerEntry] = []
         self.reader.options.known = store.ledger_keys()  # feeds fetch no page for these
         pending = plan(
@@ -298,7 +321,13 @@ class Runner:
 
         versions = data_versions_json()
         writer = BatchWriter(
-            store, summary, versions, self.batch_size, self.on_result, replace=True
+            store,
+            summary,
+            versions,
+            self.batch_size,
+            self.on_result,
+            replace=True,
+            max_wait_s=self.max_wait_s,
         )
 
         def tasks() -> Iterator[Task]:

@@ -27,7 +27,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -361,6 +361,15 @@ class ActorDictionary:
 
     def __len__(self) -> int:
         return len(self.by_id)
+
+    @cached_property
+    def alias_prefixes(self) -> frozenset[str]:
+        """Every alias key and every run of its first words ("islamic", "islamic state")."""
+        out: set[str] = set()
+        for key in self.alias:
+            parts = key.split(" ")
+            out.update(" ".join(parts[:n]) for n in range(1, len(parts) + 1))
+        return frozenset(out)
 
     def get(self, actor_id: str | None) -> ActorEntry | None:
         return self.by_id.get(actor_id) if actor_id else None

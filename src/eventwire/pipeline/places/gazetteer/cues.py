@@ -23,7 +23,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from eventwire.pipeline.common.actordict import ActorDictionary, normalise
+from eventwire.pipeline.common.actordict import ActorDictionary
+from eventwire.pipeline.common.aliasrun import longest_alias_at
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold
 from eventwire.pipeline.places.gazetteer.toponyms import OTHER_LABELS, PLACE_LABELS, Mention
@@ -58,15 +59,7 @@ def find_actor_cues(text: str, actors: ActorDictionary | None) -> ActorCues:
         if not words[i].group()[:1].isupper():
             i += 1
             continue
-        hit: tuple[int, str] | None = None
-        for n in range(min(longest, len(words) - i), 0, -1):
-            start, end = words[i].start(), words[i + n - 1].end()
-            raw = text[start:end]
-            actor_id = actors.acronyms.get(raw) if n == 1 else None
-            actor_id = actor_id or actors.alias.get(normalise(raw))
-            if actor_id:
-                hit = (n, actor_id)
-                break
+        hit = longest_alias_at(actors, text, words, i, longest)  # the longest n first
         if hit is None:
             i += 1
             continue
