@@ -222,16 +222,33 @@ def test_a_district_report_and_a_city_report_are_one_incident(
     assert beledweyne["fatalities"]["best"] == 13  # "the number of people killed … risen to 13"
 
 
+def _shape(records: list[dict[str, Any]]) -> list[tuple[str, tuple[str, ...], Any, Any]]:
+    return sorted(
+        (
+            r["canonical_id"],
+            tuple(sorted(x["event_id"] for x in r["reports"])),
+            r["fatalities"],
+            json.dumps(r["actor1"], sort_keys=True),
+        )
+        for r in records
+    )
+
+
+def test_set_e_same_clusters_whatever_order(run_text: Callable[..., Document]) -> None:
+    """Claims filled by a later report and a country-level report joined by its dead give
+    the same canonical events, tolls and actor1 whatever order the reports arrive in."""
+    docs = _docs(run_text, WIRE_E)
+    expected = _shape(canonical(docs))
+    perm = list(range(len(docs)))
+    random.Random(5).shuffle(perm)
+    assert _shape(canonical(docs, [[i] for i in perm])) == expected
+
+
 @pytest.mark.parametrize("seed", range(3))
 def test_same_clusters_whatever_order_the_reports_arrive_in(
     wire_docs: list[Document], seed: int
 ) -> None:
-    def shape(records: list[dict[str, Any]]) -> list[tuple[str, tuple[str, ...], Any]]:
-        return sorted(
-            (r["canonical_id"], tuple(sorted(x["event_id"] for x in r["reports"])), r["fatalities"])
-            for r in records
-        )
-
+    shape = _shape
     expected = shape(canonical(wire_docs))
     perm = list(range(len(wire_docs)))
     random.Random(seed).shuffle(perm)
