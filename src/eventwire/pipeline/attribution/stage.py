@@ -12,6 +12,8 @@ For every event, in this order (see docs/attribution.md):
 
 The reporting verb is kept as written (said, claimed, alleged, denied, according to). A denial
 ("X denied that …") flips the event's modality to ``negated`` whoever the speaker is.
+A speaker who says it did the act ("JNIM said it carried out Saturday's assault") claims it:
+the armed group it names becomes the event's actor1, marked ``claimed`` (claims.py).
 Pronoun speakers ("he said") resolve to the last named speaker before them.
 """
 
