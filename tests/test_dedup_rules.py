@@ -438,3 +438,35 @@ def test_the_best_toll_is_the_latest_credible_one() -> None:
     lower_update = dataclasses.replace(rewrite, fatalities=10, fatalities_text="revised to 10")
     rec = merge_record(cluster, [first, update, lower_update])
     assert rec.fatalities is not None and rec.fatalities.best == 10  # a stated revision
+
+
+def test_early_on_a_day_is_the_morning() -> None:
+    """'early on Thursday' names no part of the day but the morning: a gang raid told
+    'early on Thursday' is not the policeman shot 'on Thursday evening' in the same city."""
+    early = report("a", "d1", date_text="early on Thursday")
+    assert time_of_day(early) == 0
+    assert not linked(early, report("b", "d2", date_text="on Thursday evening"))
+    assert linked(early, report("c", "d3", date_text="on Thursday morning"))
+    assert time_of_day(report("d", "d4", date_text="early on Thursday night")) == 3
+
+
+def test_a_country_level_report_joins_by_the_same_dead() -> None:
+    """'a passenger bus in the southern Philippines' read as the country (its point the
+    capital, far away) and 'the bus bombing in Isulan … the toll rose to four' name no actor
+    in common: the same dead (or a later update of them) is the evidence; other dead, or
+    none, are not."""
+    isulan = {"location_name": "Isulan", "geonameid": 1710970, "lat": 6.63, "lon": 124.61,
+              "admin1": "Soccsksargen", "country": "PH", "geo_precision": 1}  # fmt: skip
+    country = {"location_name": "Philippines", "geonameid": 1694008, "lat": 14.6, "lon": 121.0,
+               "admin1": None, "country": "PH", "geo_precision": 3}  # fmt: skip
+    whole = report("a", "d1", **country, fatalities=3, published=SATURDAY)
+    later = report(
+        "b", "d2", **isulan, fatalities=4, fatalities_text="the toll rose to four",
+        actor1_id="ISIS", actor1_name="Islamic State", actor1_inter=2, actor1_claimed=True,
+        published=date(2024, 6, 9),
+    )  # fmt: skip
+    link = compare(whole, later)
+    assert link is not None and "toll updated from 3 to 4" in link.reasons[-1]
+    assert not linked(dataclasses.replace(whole, fatalities=12), later)  # other dead
+    assert not linked(dataclasses.replace(whole, fatalities=None), later)  # no dead told
+    assert not linked(dataclasses.replace(whole, country="ID"), later)  # another country

@@ -61,25 +61,31 @@ def _day_parts() -> tuple[tuple[int, re.Pattern[str]], ...]:
 
 
 @functools.cache
-def _late_in_day() -> re.Pattern[str]:
-    late = sorted(words("dedup", "late_in_day"))
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in late) + r")\b", re.I)
+def _day_edges() -> tuple[tuple[int, re.Pattern[str]], ...]:
+    """("early on" -> the morning, "late on" -> the evening) as patterns."""
+    return tuple(
+        (part, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(found)) + r")\b", re.I))
+        for part, found in (
+            (MORNING, words("dedup", "early_in_day")),
+            (EVENING, words("dedup", "late_in_day")),
+        )
+    )
 
 
-EVENING = 2  # the part of the day "late on Friday" stands for
+MORNING, EVENING = 0, 2  # the parts of the day "early on Friday", "late on Friday" stand for
 
 
 def time_of_day(e: ReportEvent) -> int | None:
     """The part of the day (0 morning … 3 night) in the date expression, else the sentence;
-    "late on Friday" with no part named is the evening."""
+    "late on Friday" with no part named is the evening, "early on Friday" the morning."""
     for text in (e.date_text, e.sentence):
         if not text:
             continue
         found = {n for n, pattern in _day_parts() if pattern.search(text)}
+        if not found:
+            found = {n for n, pattern in _day_edges() if pattern.search(text)}
         if len(found) == 1:
             return found.pop()
-        if not found and _late_in_day().search(text):
-            return EVENING
     return None
 
 
@@ -462,8 +468,10 @@ def compare(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None) ->
         return None
     place_score, place_match, place_why = place
     actor_score, matched_roles, actor_why = actors
-    # Evidence: a matching place, or the same country and at least one matching actor.
-    if not place_match and not (a.country and a.country == b.country and matched_roles):
+    # Evidence: a matching place, or the same country and at least one matching actor or
+    # the same dead (a later update of them): "a bus bombing in the southern Philippines"
+    # placed at the country and "the bus bombing in Isulan … the toll rose to four".
+    if not place_match and not (a.country and a.country == b.country and (matched_roles or agrees)):
         return None
     score = 0.35 * place_score + 0.3 * actor_score + 0.2 * dates[0] + 0.1 * kind[0] + 0.05 * toll[0]
     if score < opts.min_similarity:

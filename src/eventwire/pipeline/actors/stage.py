@@ -53,6 +53,18 @@ EXPLICIT = frozenset({"dictionary", "dictionary-role", "composed", "fuzzy", "fuz
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 WEAK = frozenset({"context", "head-noun", "unknown"})
 _LEFT_WORDS = re.compile(r"((?:[A-Za-z][\w'’.-]* ){1,3})$")
+_JOINERS = re.compile(r"['’]s\b|\bthe\b|[\W_]", re.I)  # between places: "Baghdad's Sadr City"
+
+
+def _only_places(doc: Document, start: int, end: int) -> bool:
+    """Whether the words start..end are places joined by a possessive ("Baghdad's Sadr City")."""
+    chars = list(doc.text[start:end])
+    for p in doc.places:
+        for i in range(max(p.start, start, 0), min(p.end, end)):
+            chars[i - start] = " "
+    return not _JOINERS.sub("", "".join(chars))
+
+
 COLLECTIVE: frozenset[str] = words("actors", "collective")
 STATE_TYPES = frozenset({"military", "police"})
 
@@ -262,8 +274,8 @@ class ActorCoder:
                     continue
                 if a2 is not None and mention.start < a2.end and a2.start < mention.end:
                     continue
-                if any(p.start <= mention.start and mention.end <= p.end for p in doc.places):
-                    continue  # "…, Baghdad governorate, Iraq": a place, not an actor
+                if _only_places(doc, mention.start, mention.end):
+                    continue  # "…, Baghdad governorate, Iraq", "Baghdad's Sadr City": places
                 if not by_agent and dep in acted_upon:
                     continue  # acted upon ("two soldiers were killed") or only reporting
                 coded = code_mention(self.dictionary, mention.text, country, ref_date, fuzzy=False)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.datafiles import word_tuple
+from eventwire.pipeline.attribution.claims import perpetration_claim, subject_span
 from eventwire.pipeline.attribution.quotes import verb_patterns
 from eventwire.pipeline.common.cues import Cues
 
@@ -49,6 +50,9 @@ class Cue:
     end: int
     pronoun: bool = False
     responsibility: bool = False
+    # the speaker says it did the act ("said it carried out the assault"): the whole
+    # subject's offsets, where the claimant is named (see attribution/claims.py)
+    claimant_span: tuple[int, int] | None = None
 
 
 def token_at(parse: Any, offset: int) -> Any | None:
@@ -168,7 +172,10 @@ def governing_cue(parse: Any, token: Any, cues: Cues, base: int) -> Cue | None:
         if category and child.dep_ in _REPORTED and ancestor.dep_ not in _MODIFIERS:
             if _negated(ancestor):
                 return None  # "No group has claimed the kidnapping": nobody is the source
-            return _cue_of(ancestor, category, cues, base)
+            cue = _cue_of(ancestor, category, cues, base)
+            if perpetration_claim(token, ancestor):
+                cue.claimant_span = subject_span(ancestor, base)
+            return cue
         child = ancestor
     claim = token.pos_ in ("VERB", "AUX") and cues.verb_category(token.lemma_) == "claim"
     if claim and not _negated(token):

@@ -12,6 +12,8 @@ For every event, in this order (see docs/attribution.md):
 
 The reporting verb is kept as written (said, claimed, alleged, denied, according to). A denial
 ("X denied that …") flips the event's modality to ``negated`` whoever the speaker is.
+A speaker who says it did the act ("JNIM said it carried out Saturday's assault") claims it:
+the armed group it names becomes the event's actor1, marked ``claimed`` (claims.py).
 Pronoun speakers ("he said") resolve to the last named speaker before them.
 """
 
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 
 from eventwire.config import Settings, StructureOptions
 from eventwire.datafiles import words
+from eventwire.pipeline.attribution.claims import claimant_actor
 from eventwire.pipeline.attribution.quotes import Quote, find_quotes, quote_at
 from eventwire.pipeline.attribution.reporting import (
     Cue,
@@ -32,8 +35,9 @@ from eventwire.pipeline.attribution.reporting import (
     token_at,
 )
 from eventwire.pipeline.base import Resources, Stage, register_stage
+from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.common.cues import Cues, load_cues
-from eventwire.records import CODED_SEGMENT_KINDS, Attribution, Document, Event
+from eventwire.records import CODED_SEGMENT_KINDS, Actor, Attribution, Document, Event
 
 NAME = "eventwire.attribution.v1"
 _POINTERS: frozenset[str] = words("attribution", "pointers")
@@ -86,10 +90,16 @@ class AttributionStage:
 
     name = NAME
     requires: tuple[str, ...] = ("doc.segments", "doc.sentences", "doc.parses", "doc.events")
-    assigns: tuple[str, ...] = ("event.attribution", "event.modality", "doc.notes")
+    assigns: tuple[str, ...] = (
+        "event.attribution",
+        "event.modality",
+        "event.actor1",
+        "doc.notes",
+    )
 
-    def __init__(self, cues: Cues) -> None:
+    def __init__(self, cues: Cues, dictionary: ActorDictionary | None = None) -> None:
         self.cues = cues
+        self.dictionary = dictionary
 
     def __call__(self, doc: Document) -> Document:
         if not doc.events:
@@ -224,6 +234,8 @@ class AttributionStage:
                 cue.start,
                 cue.end,
             )
+            if cue.claimant_span is not None:
+                self._claimed_by_speaker(doc, event, cue.claimant_span)
             return
         default = ctx.default
         verb = cue.verb if cue is not None else None  # "it was reported that …": no speaker
@@ -231,9 +243,37 @@ class AttributionStage:
             default.speaker, default.role, verb, default.start, default.end
         )
 
+    def _claimed_by_speaker(self, doc: Document, event: Event, span: tuple[int, int]) -> None:
+        """The speaker says it did the act ("JNIM said it carried out the assault"): the
+        known actor it names becomes actor1, marked ``claimed``, unless the report names
+        another perpetrator; an actor1 read from the dead ("in which 12 soldiers died") or
+        from words naming no one in particular ("gunmen") gives way to it."""
+        if self.dictionary is None:
+            return
+        claimant = claimant_actor(doc.text[span[0] : span[1]], span[0], self.dictionary)
+        current = event.actor1
+        if claimant is None:
+            return
+        # the same actor named by the report only through its own claim is marked claimed
+        same = current is not None and claimant.actor_id == current.actor_id
+        if current is None or same or self._replaceable(event, current):
+            event.actor1 = claimant
+
+    def _replaceable(self, event: Event, actor: Actor) -> bool:
+        """An actor1 a claim may replace: uncoded, generic ("armed men"), or the dead."""
+        assert self.dictionary is not None
+        entry = self.dictionary.get(actor.actor_id)
+        if entry is None or entry.generic:
+            return True
+        toll = event.fatalities
+        return toll is not None and toll.start <= actor.start < toll.end
+
 
 @register_stage(NAME)
 def make_attribution_stage(settings: Settings, resources: Resources) -> Stage:
     path = settings.options_of(StructureOptions).cues_file  # the structure stage's cue file
     cues = resources.get(f"structure-cues:{path or 'builtin'}", lambda: load_cues(path))
-    return AttributionStage(cues)
+    files = tuple(settings.user_actor_files)
+    # the actors stage's dictionary (same resource key): loaded once per process
+    dictionary = resources.get("actors:" + "|".join(files), lambda: load_actor_dictionary(files))
+    return AttributionStage(cues, dictionary)
