@@ -80,6 +80,9 @@ def is_negated(tok: Any, lexicon: Lexicon) -> bool:
     cues = lexicon.modality.get("negation", {})
     words = set(cues.get("words", []))
     governors = set(cues.get("governors", []))
+    easing = set(cues.get("easing", []))
+    if token_keys(tok) & easing:
+        governors -= easing  # "decided to ease restrictions, lifting travel bans": no denial
     absent = set(cues.get("absent_nouns", []))
     verb = _verb_of(tok)
     for t in (tok, verb):
@@ -92,7 +95,8 @@ def is_negated(tok: Any, lexicon: Lexicon) -> bool:
         return True  # "neither injuries nor fatalities"
     if tok.dep_ == "pobj" and tok.head.lower_ == "without":
         return True
-    for gov in _governors(tok):
+    # a trigger that names its noun's kind stands for that noun ("eased curfew hours")
+    for gov in _governors(tok.head if tok.dep_ == "compound" else tok):
         if token_keys(gov) & governors:
             return True
         if token_keys(gov) & absent and any(
@@ -238,9 +242,11 @@ def ranking_governor(
     (:func:`governing_trigger`) or, failing that, the main act whose adverbial clause or
     phrase of sequence holds it ("the UN suspended aid after a convoy was attacked", "a
     court freed the pastor following his arrest", "3,000 fighters surrendered as air raids
-    resumed"). Such an act is asserted and stays an event of its own; CAMEO codes the
-    sentence by its main clause, so the main act ranks first. A coordinated act ("met her,
-    then beat her") ranks on its own.
+    resumed"), also when it is one of two acts coordinated inside that clause ("suspended
+    aid after officers seized power and placed the president under arrest"). Such an act is
+    asserted and stays an event of its own; CAMEO codes the sentence by its main clause, so
+    the main act ranks first. An act coordinated with the main act ("met her, then beat
+    her") ranks on its own.
     """
     aliases = object_verbs(parse, governors, head_index)
     embedding = governing_trigger(parse, head_index, [*governors, *aliases], lexicon)
@@ -251,8 +257,8 @@ def ranking_governor(
     tok, crossed = parse[head_index], False
     while tok.head.i != tok.i:
         child, tok = tok, tok.head
-        if child.dep_ in {"conj", "parataxis"}:
-            return None
+        if child.dep_ in {"conj", "parataxis"} and (tok.i in heads or tok.head.i == tok.i):
+            return None  # coordinated with the main act itself ("met her, then beat her")
         crossed = (
             crossed
             or child.dep_ == "advcl"
