@@ -407,10 +407,11 @@ def is_statement(parse: Any, head_index: int, frame: str, lexicon: Lexicon) -> b
     if lexicon.frames[frame].acled is None and _under_attitude(head, cues):
         return True
     no_act = set(cues.get("no_act_objects", {}).get(head.lemma_.lower(), []))
-    if no_act and any(
-        c.dep_ in {"dobj", "nsubjpass"} and token_keys(c) & no_act for c in head.children
+    if no_act and (
+        any(c.dep_ in {"dobj", "nsubjpass"} and token_keys(c) & no_act for c in head.children)
+        or (head.dep_ == "acl" and bool(token_keys(head.head) & no_act))
     ):
-        return True  # "meet the targets", "meet the deadline": no meeting
+        return True  # "meet the targets", "abuses being committed": no meeting, no pledge
     if frame not in set(cues.get("frames", [])):
         return False
     objects = set(cues.get("objects", []))
