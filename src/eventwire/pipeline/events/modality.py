@@ -249,6 +249,7 @@ def ranking_governor(
     her") ranks on its own.
     """
     aliases = object_verbs(parse, governors, head_index)
+    aliases = {v: g for v, g in aliases.items() if not _subject_of(parse, head_index, v)}
     embedding = governing_trigger(parse, head_index, [*governors, *aliases], lexicon)
     if embedding is not None:
         return aliases.get(embedding, embedding)
@@ -267,6 +268,17 @@ def ranking_governor(
         if tok.i in heads:
             return aliases.get(int(tok.i), int(tok.i)) if crossed else None
     return None
+
+
+def _subject_of(parse: Any, head_index: int, verb: int) -> bool:
+    """Does the trigger reach the verb as (part of) its subject? A subject does the verb's
+    act ("clashes broke the ceasefire commitment"); it is not what the act is about."""
+    tok = parse[head_index]
+    while tok.head.i != tok.i:
+        if tok.head.i == verb:
+            return tok.dep_ in {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+        tok = tok.head
+    return False
 
 
 def object_verbs(parse: Any, governors: Iterable[int], head_index: int) -> dict[int, int]:
