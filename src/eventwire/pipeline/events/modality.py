@@ -80,6 +80,9 @@ def is_negated(tok: Any, lexicon: Lexicon) -> bool:
     cues = lexicon.modality.get("negation", {})
     words = set(cues.get("words", []))
     governors = set(cues.get("governors", []))
+    easing = set(cues.get("easing", []))
+    if token_keys(tok) & easing:
+        governors -= easing  # "decided to ease restrictions, lifting travel bans": no denial
     absent = set(cues.get("absent_nouns", []))
     verb = _verb_of(tok)
     for t in (tok, verb):
@@ -92,7 +95,8 @@ def is_negated(tok: Any, lexicon: Lexicon) -> bool:
         return True  # "neither injuries nor fatalities"
     if tok.dep_ == "pobj" and tok.head.lower_ == "without":
         return True
-    for gov in _governors(tok):
+    # a trigger that names its noun's kind stands for that noun ("eased curfew hours")
+    for gov in _governors(tok.head if tok.dep_ == "compound" else tok):
         if token_keys(gov) & governors:
             return True
         if token_keys(gov) & absent and any(
@@ -238,28 +242,59 @@ def ranking_governor(
     (:func:`governing_trigger`) or, failing that, the main act whose adverbial clause or
     phrase of sequence holds it ("the UN suspended aid after a convoy was attacked", "a
     court freed the pastor following his arrest", "3,000 fighters surrendered as air raids
-    resumed"). Such an act is asserted and stays an event of its own; CAMEO codes the
-    sentence by its main clause, so the main act ranks first. A coordinated act ("met her,
-    then beat her") ranks on its own.
+    resumed"), also when it is one of two acts coordinated inside that clause ("suspended
+    aid after officers seized power and placed the president under arrest"). Such an act is
+    asserted and stays an event of its own; CAMEO codes the sentence by its main clause, so
+    the main act ranks first. An act coordinated with the main act ("met her, then beat
+    her") ranks on its own.
     """
-    embedding = governing_trigger(parse, head_index, governors, lexicon)
+    aliases = object_verbs(parse, governors, head_index)
+    aliases = {v: g for v, g in aliases.items() if not _subject_of(parse, head_index, v)}
+    embedding = governing_trigger(parse, head_index, [*governors, *aliases], lexicon)
     if embedding is not None:
-        return embedding
+        return aliases.get(embedding, embedding)
     sequence = set(lexicon.modality.get("embedding", {}).get("sequence", []))
-    heads = set(governors) - {head_index}
+    heads = (set(governors) | set(aliases)) - {head_index}
     tok, crossed = parse[head_index], False
     while tok.head.i != tok.i:
         child, tok = tok, tok.head
-        if child.dep_ in {"conj", "parataxis"}:
-            return None
+        if child.dep_ in {"conj", "parataxis"} and (tok.i in heads or tok.head.i == tok.i):
+            return None  # coordinated with the main act itself ("met her, then beat her")
         crossed = (
             crossed
             or child.dep_ == "advcl"
             or (child.dep_ == "prep" and bool(token_keys(child) & sequence))
         )
         if tok.i in heads:
-            return int(tok.i) if crossed else None
+            return aliases.get(int(tok.i), int(tok.i)) if crossed else None
     return None
+
+
+def _subject_of(parse: Any, head_index: int, verb: int) -> bool:
+    """Does the trigger reach the verb as (part of) its subject? A subject does the verb's
+    act ("clashes broke the ceasefire commitment"); it is not what the act is about."""
+    tok = parse[head_index]
+    while tok.head.i != tok.i:
+        if tok.head.i == verb:
+            return tok.dep_ in {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+        tok = tok.head
+    return False
+
+
+def object_verbs(parse: Any, governors: Iterable[int], head_index: int) -> dict[int, int]:
+    """The verbs whose object is a governing trigger noun, each mapped to that noun: the
+    verb carries the noun's clause ("imposed sanctions on Lebanon over the bombing": the
+    bombing hangs under *imposed*, whose act is the sanctions). Not the trigger itself nor
+    its own verb.
+    """
+    aliases: dict[int, int] = {}
+    for g in governors:
+        tok = parse[g]
+        if g == head_index or tok.head.i == head_index:
+            continue
+        if tok.pos_ == "NOUN" and tok.dep_ in {"dobj", "nsubjpass"}:
+            aliases.setdefault(int(tok.head.i), int(g))
+    return aliases
 
 
 def rank_below_governors(acts: Iterable[tuple[int | None, int, Event]]) -> None:
@@ -344,10 +379,15 @@ def retype_interaction(
         retyped is None
         and event.modality == "hypothetical"
         and event.acled_sub_event_type is None
-        and event.plover_type != DEMAND_TYPE[0]
+        and (event.plover_type, event.plover_mode) != DEMAND_TYPE
         and has_obligation_cue(parse, head, lexicon)
     ):
         retyped = DEMAND_TYPE  # "Syria said Turkey must mediate the talks": a demand
+    elif (event.plover_type, event.plover_mode) == DEMAND_TYPE and event.modality == (
+        "hypothetical"
+    ):
+        # "Russia says Israel must end the attacks": the demand trigger carries the "must"
+        retyped = DEMAND_TYPE if has_obligation_cue(parse, head, lexicon) else None
     if retyped is None:
         return
     if event.acled_sub_event_type is not None and retyped[0] != COERCIVE_THREATS["COERCE"][0]:
@@ -360,15 +400,35 @@ def retype_interaction(
     event.modality = "asserted"
 
 
+def _under_attitude(tok: Any, cues: Mapping[str, Any]) -> bool:
+    """Is the act the topic of a hope, doubt or mood ("expressed optimism at a deal",
+    "skeptical the program would meet the deadline", "said they hoped for more talks")?"""
+    attitudes = set(cues.get("attitudes", []))
+    return any(token_keys(g) & attitudes for g in _governors(tok, limit=5))
+
+
 def is_statement(parse: Any, head_index: int, frame: str, lexicon: Lexicon) -> bool:
     """Is the trigger a statement about something said or published rather than an act?
     "rejected the accusations", "released a statement", "agreed with the report": CAMEO
-    codes these as statements (01), which PLOVER does not code."""
+    codes these as statements (01), which PLOVER does not code. So is a political act
+    that is only the topic of a hope, doubt or mood (CAMEO 012/013 pessimistic or
+    optimistic comment: "expressed optimism at a bipartisan deal"), and a verb whose
+    object gives it another sense ("meet the targets")."""
     cues = lexicon.modality.get("statement", {})
+    head = parse[head_index]
+    if lexicon.frames[frame].acled is None and _under_attitude(head, cues):
+        return True
+    no_act = set(cues.get("no_act_objects", {}).get(head.lemma_.lower(), []))
+    if no_act and (
+        any(c.dep_ in {"dobj", "nsubjpass"} and token_keys(c) & no_act for c in head.children)
+        or (head.dep_ == "acl" and bool(token_keys(head.head) & no_act))
+    ):
+        return True  # "meet the targets", "abuses being committed": no meeting, no pledge
     if frame not in set(cues.get("frames", [])):
         return False
     objects = set(cues.get("objects", []))
-    head = parse[head_index]
+    if frame in set(cues.get("proposal_frames", [])):
+        objects -= set(cues.get("proposals", []))  # "rejected his suggestion": a refusal
     for child in head.children:
         if child.dep_ in {"dobj", "nsubjpass"} and token_keys(child) & objects:
             return True

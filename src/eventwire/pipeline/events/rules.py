@@ -268,6 +268,9 @@ COLLECTIVE_CLAIM_FRAMES = frozenset({"request", "demand", "reject", "accuse"})
 # public claims that, made by a group of people, are a protest ("workers demanded …")
 CLAIM_LEMMAS: frozenset[str] = words("lexicon", "claim_lemmas")
 GROUP_NOUNS: frozenset[str] = words("lexicon", "group_nouns")
+LEADER_NOUNS: frozenset[str] = words("lexicon", "leader_nouns")
+RETURN_NONOBJECTS: frozenset[str] = words("lexicon", "return_nonobjects")
+STATEMENT_NOUNS: frozenset[str] = words("lexicon", "statement_nouns")
 UNMANNED: frozenset[str] = words("lexicon", "unmanned")
 WEAPON_FRAMES = frozenset({"explode", "grenade", "shell", "suicide", "chemical"})
 
@@ -378,6 +381,24 @@ def fallback_frame(entry: TriggerEntry, match: TriggerMatch, parse: Any) -> str 
     return None
 
 
+def _speaks_for_others(parse: Any, agent: int | None, match_head: int) -> bool:
+    """Is the claim made by a leader or an official ("church leaders rejected the plan") or
+    written in a statement ("issued a statement calling on the government")?"""
+    if agent is not None and parse[agent].lemma_.lower() in LEADER_NOUNS:
+        return True
+    head = parse[match_head]
+    return head.dep_ == "acl" and head.head.lemma_.lower() in STATEMENT_NOUNS
+
+
+def _handed_back(verb: Any) -> bool:
+    """Does a "return" hand a thing back, with an object that is no idiom ("returned the
+    statues to Greece", "the painting was returned")? Other release triggers always do."""
+    if verb.lemma_.lower() != "return":
+        return True
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(token_keys(o).isdisjoint(RETURN_NONOBJECTS) for o in objects)
+
+
 def reframe(
     frame_name: str, parse: Any, roles: Roles, match_head: int, lexicon: Lexicon
 ) -> str | None:
@@ -394,7 +415,9 @@ def reframe(
             if members:
                 agent = phrase_classes(parse, members[0].i, lex)
                 plural_agent = members[0].tag_ in {"NNS", "NNPS"}
-        if (
+        if _speaks_for_others(parse, roles.agent, match_head):
+            pass  # "church leaders rejected …", "a statement calling on …": no crowd's claim
+        elif (
             agent & {"protesters"}
             or ("civilian" in agent and plural_agent)
             or (
@@ -404,6 +427,8 @@ def reframe(
             )
         ):
             return "protest"  # "workers demanded unpaid wages": a public claim
+    if frame_name == "release" and not _handed_back(parse[match_head]):
+        return None  # "refugees returned to their villages", "returned fire"
     if frame_name == "disrupt" and parse[match_head].lemma_.lower() == "shoot":
         obj = next((c for c in parse[match_head].children if c.dep_ == "dobj"), None)
         if obj is None or not token_keys(obj) & UNMANNED:
