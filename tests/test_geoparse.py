@@ -309,3 +309,28 @@ def test_a_town_fits_a_district_whose_point_is_its_seat(
 ) -> None:
     found = _by_text(parse("Soldiers and rebels exchanged fire in Tulunan, Cotabato, on Friday."))
     assert found["Tulunan"]["country"] == "PH"
+
+
+def test_a_state_force_named_alone_gives_the_country(geoparser: Geoparser) -> None:
+    # no place at all: the army's name is the only cue, at half an armed group's weight
+    doc = geoparser.document(Document(text="SPLA soldiers burned several huts overnight."))
+    assert doc.country == "SS"
+    assert doc.places == []
+
+
+def test_a_people_tied_to_one_country_votes_for_it(geoparser: Geoparser) -> None:
+    doc = geoparser.document(Document(text="Murle raiders drove off the cattle of two herders."))
+    assert doc.country == "SS"
+    doc = geoparser.document(Document(text="Pokot and Turkana herders clashed over water."))
+    assert doc.country == "KE"
+
+
+def test_a_region_named_in_its_other_language(
+    parse: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    found = _by_text(parse("Soldiers burned shops in a village (Bui, Nord-Ouest) on Monday."))
+    assert found["Nord-Ouest"]["country"] == "CM" and found["Bui"]["country"] == "CM"
+    found = _by_text(parse("Gunmen looted a market near Kolofata (Mayo-Sava, Extreme-Nord)."))
+    assert found["Kolofata"]["country"] == "CM" and found["Extreme-Nord"]["country"] == "CM"
+    found = _by_text(parse("A camp was attacked in Gilgel Beles (Metekel, Benishangul/Gumz)."))
+    assert found["Benishangul/Gumz"]["country"] == "ET"

@@ -30,6 +30,12 @@ from eventwire.pipeline.places.gazetteer.toponyms import OTHER_LABELS, PLACE_LAB
 
 _WORD_RE = re.compile(r"[^\W_](?:[\w'’`-]*\w)?")
 STATE_TYPES = frozenset({"government", "military", "police", "state"})
+# a state's own forces ("SAF", "SPLA", "KDF") mostly act at home, but also abroad (KDF in
+# Somalia): a weaker vote than an armed group's, and no span (their names hold no place)
+STATE_ACTOR_VOTE = 0.5
+# a people or clan tied to one country ("Murle", "Garre", "Rizeigat"): peoples live
+# across borders, so a weak vote
+IDENTITY_VOTE = 0.5
 
 
 @dataclass(slots=True)
@@ -68,18 +74,46 @@ def find_actor_cues(text: str, actors: ActorDictionary | None) -> ActorCues:
                 hit = (n, actor_id)
                 break
         if hit is None:
-            i += 1
+            i += _identity_vote(text, words, i, actors, cues, seen)
             continue
         n, actor_id = hit
         entry = actors.by_id[actor_id]
-        if entry.type not in STATE_TYPES:
+        state = entry.type in STATE_TYPES
+        if not state:
             cues.spans.append((words[i].start(), words[i + n - 1].end()))
-            if entry.country and actor_id not in seen:
-                cues.votes[entry.country] += 1.0  # type: ignore[assignment]  # float weights in a Counter
+        raw = text[words[i].start() : words[i + n - 1].end()]
+        # a government's alias is its country's name, which votes as a place already
+        if entry.country and actor_id not in seen and normalise(raw) not in actors.countries:
+            cues.votes[entry.country] += STATE_ACTOR_VOTE if state else 1.0  # type: ignore[assignment]  # float weights in a Counter
+            if not state:
                 cues.areas.extend((entry.country, area) for area in entry.areas)
-                seen.add(actor_id)
+            seen.add(actor_id)
         i += n
     return cues
+
+
+def _identity_vote(
+    text: str,
+    words: list[re.Match[str]],
+    i: int,
+    actors: ActorDictionary,
+    cues: ActorCues,
+    seen: set[str],
+) -> int:
+    """Vote for the country of a people or clan named at word i ("Murle", "Lou Nuer"
+    reads as Nuer); return how many words it took (1 when none)."""
+    for n in (2, 1):
+        if i + n > len(words):
+            continue
+        key = normalise(text[words[i].start() : words[i + n - 1].end()])
+        found = actors.identities.get(key)
+        if found is None or found[2] is None:
+            continue
+        if key not in seen:
+            cues.votes[found[2]] += IDENTITY_VOTE  # type: ignore[assignment]  # float weights in a Counter
+            seen.add(key)
+        return n
+    return 1
 
 
 def _allcaps(text: str) -> bool:
