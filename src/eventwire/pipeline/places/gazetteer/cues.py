@@ -24,8 +24,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from eventwire.pipeline.common.actordict import ActorDictionary, normalise
+from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold
+from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN1, FEAT_COUNTRY
 from eventwire.pipeline.places.gazetteer.toponyms import OTHER_LABELS, PLACE_LABELS, Mention
 
 _WORD_RE = re.compile(r"[^\W_](?:[\w'’`-]*\w)?")
@@ -158,3 +160,37 @@ def keep_mention(m: Mention, lex: Lexicon, sentence_start: int) -> bool:
     if m.partial and m.ner not in PLACE_LABELS:
         return False
     return not (m.start == sentence_start and not strong and m.parent is None)
+
+
+NAMED_VOTE = 0.5  # a city or province named inside an organisation's or a person's name
+NAMED_MIN_POP = 100_000
+
+
+def named_place_votes(dropped: list[Mention], gaz: Gazetteer, lex: Lexicon) -> Counter[str]:
+    """Country votes of the names dropped as not a place because the model labels them an
+    organisation or a person ("Khartoum University", "the Kakamega county office"): not
+    the event's place, but a city of 100,000 people or a province named by its own name
+    says which country the report is about (weakly; "Paris Police Department")."""
+    votes: Counter[str] = Counter()
+    seen: set[str] = set()
+    for m in dropped:
+        key = fold(m.text)
+        if m.ner not in OTHER_LABELS or key in lex.stoplist or key in seen:
+            continue
+        seen.add(key)
+        best = max(
+            (
+                c
+                for c in gaz.lookup(m.text, loose=False)
+                if c.flag == 2
+                and (
+                    int(gaz.feat[c.index]) == FEAT_ADMIN1 or int(gaz.pop[c.index]) >= NAMED_MIN_POP
+                )
+                and int(gaz.feat[c.index]) != FEAT_COUNTRY
+            ),
+            key=lambda c: int(gaz.pop[c.index]),
+            default=None,
+        )
+        if best is not None:
+            votes[gaz.country_code(best.index)] += NAMED_VOTE  # type: ignore[assignment]  # float weights in a Counter
+    return votes
