@@ -309,3 +309,52 @@ def test_a_town_fits_a_district_whose_point_is_its_seat(
 ) -> None:
     found = _by_text(parse("Soldiers and rebels exchanged fire in Tulunan, Cotabato, on Friday."))
     assert found["Tulunan"]["country"] == "PH"
+
+
+def test_a_state_force_named_alone_gives_the_country(geoparser: Geoparser) -> None:
+    # no place at all: the army's name is the only cue, at half an armed group's weight
+    doc = geoparser.document(Document(text="SPLA soldiers burned several huts overnight."))
+    assert doc.country == "SS"
+    assert doc.places == []
+
+
+def test_a_people_tied_to_one_country_votes_for_it(geoparser: Geoparser) -> None:
+    doc = geoparser.document(Document(text="Murle raiders drove off the cattle of two herders."))
+    assert doc.country == "SS"
+    doc = geoparser.document(Document(text="Pokot and Turkana herders clashed over water."))
+    assert doc.country == "KE"
+
+
+def test_a_region_named_in_its_other_language(
+    parse: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    found = _by_text(parse("Soldiers burned shops in a village (Bui, Nord-Ouest) on Monday."))
+    assert found["Nord-Ouest"]["country"] == "CM" and found["Bui"]["country"] == "CM"
+    found = _by_text(parse("Gunmen looted a market near Kolofata (Mayo-Sava, Extreme-Nord)."))
+    assert found["Kolofata"]["country"] == "CM" and found["Extreme-Nord"]["country"] == "CM"
+    found = _by_text(parse("A camp was attacked in Gilgel Beles (Metekel, Benishangul/Gumz)."))
+    assert found["Benishangul"]["country"] == "ET" and found["Metekel"]["country"] == "ET"
+
+
+def test_a_city_inside_an_organisation_name_still_names_the_country(
+    geoparser: Geoparser,
+) -> None:
+    from eventwire.pipeline.places.gazetteer.cues import named_place_votes
+    from eventwire.pipeline.places.gazetteer.toponyms import Mention
+
+    stage = geoparser.places
+    org = Mention(text="Nairobi", start=0, end=7, sentence=0, ner="ORG")
+    assert named_place_votes([org], stage.gaz, stage.lex) == {"KE": 0.5}
+    # a hamlet's name, or one the model calls a place, says nothing here
+    place = Mention(text="Nairobi", start=0, end=7, sentence=0, ner="GPE")
+    assert not named_place_votes([place], stage.gaz, stage.lex)
+
+
+def test_name_after_an_area_word_and_comma_is_the_area(
+    parse: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    # "Likuyani" is in no gazetteer; "Kakamega" closes the chain as its county
+    found = _by_text(
+        parse("A mob beat a suspected thief at Likuyani subcounty, Kakamega, on Monday.")
+    )
+    assert found["Kakamega"]["country"] == "KE"

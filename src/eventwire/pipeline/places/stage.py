@@ -30,7 +30,11 @@ from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.common.geo import haversine_km
 from eventwire.pipeline.places.gazetteer.checks import Resolution
-from eventwire.pipeline.places.gazetteer.cues import find_actor_cues, keep_mention
+from eventwire.pipeline.places.gazetteer.cues import (
+    find_actor_cues,
+    keep_mention,
+    named_place_votes,
+)
 from eventwire.pipeline.places.gazetteer.index import Gazetteer, load_gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon, load_lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold
@@ -83,15 +87,18 @@ class PlacesStage:
     def resolve(self, doc: Document) -> list[tuple[Resolution, Place]]:
         """Resolve the document's toponyms; set doc.places and doc.country."""
         cues = find_actor_cues(doc.text, self.actors)
-        mentions = find_mentions(doc, self.gaz, self.lex)
+        found = find_mentions(doc, self.gaz, self.lex)
         mentions = [
             m
-            for m in mentions
+            for m in found
             if keep_mention(m, self.lex, doc.sentences[m.sentence].start)
             # an actor's name is not a place, unless placed in a province: "Baghdadi" is a
             # leader, "in Baghdadi, Anbar province" a town
             and not (cues.covers(m.start, m.end) and m.hint is None and m.parent is None)
         ]
+        kept_ids = {id(m) for m in mentions}
+        dropped = [m for m in found if id(m) not in kept_ids and not cues.covers(m.start, m.end)]
+        cues.votes.update(named_place_votes(dropped, self.gaz, self.lex))
         resolutions, focus = resolve_mentions(
             doc, self.gaz, self.lex, mentions, cues.votes, cues.areas
         )

@@ -23,14 +23,22 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from eventwire.pipeline.common.actordict import ActorDictionary
+from eventwire.pipeline.common.actordict import ActorDictionary, normalise
 from eventwire.pipeline.common.aliasrun import longest_alias_at
+from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold
+from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN1, FEAT_COUNTRY
 from eventwire.pipeline.places.gazetteer.toponyms import OTHER_LABELS, PLACE_LABELS, Mention
 
 _WORD_RE = re.compile(r"[^\W_](?:[\w'’`-]*\w)?")
 STATE_TYPES = frozenset({"government", "military", "police", "state"})
+# a state's own forces ("SAF", "SPLA", "KDF") mostly act at home, but also abroad (KDF in
+# Somalia): a weaker vote than an armed group's, and no span (their names hold no place)
+STATE_ACTOR_VOTE = 0.5
+# a people or clan tied to one country ("Murle", "Garre", "Rizeigat"): peoples live
+# across borders, so a weak vote
+IDENTITY_VOTE = 0.5
 
 
 @dataclass(slots=True)
@@ -61,18 +69,46 @@ def find_actor_cues(text: str, actors: ActorDictionary | None) -> ActorCues:
             continue
         hit = longest_alias_at(actors, text, words, i, longest)  # the longest n first
         if hit is None:
-            i += 1
+            i += _identity_vote(text, words, i, actors, cues, seen)
             continue
         n, actor_id = hit
         entry = actors.by_id[actor_id]
-        if entry.type not in STATE_TYPES:
+        state = entry.type in STATE_TYPES
+        if not state:
             cues.spans.append((words[i].start(), words[i + n - 1].end()))
-            if entry.country and actor_id not in seen:
-                cues.votes[entry.country] += 1.0  # type: ignore[assignment]  # float weights in a Counter
+        raw = text[words[i].start() : words[i + n - 1].end()]
+        # a government's alias is its country's name, which votes as a place already
+        if entry.country and actor_id not in seen and normalise(raw) not in actors.countries:
+            cues.votes[entry.country] += STATE_ACTOR_VOTE if state else 1.0  # type: ignore[assignment]  # float weights in a Counter
+            if not state:
                 cues.areas.extend((entry.country, area) for area in entry.areas)
-                seen.add(actor_id)
+            seen.add(actor_id)
         i += n
     return cues
+
+
+def _identity_vote(
+    text: str,
+    words: list[re.Match[str]],
+    i: int,
+    actors: ActorDictionary,
+    cues: ActorCues,
+    seen: set[str],
+) -> int:
+    """Vote for the country of a people or clan named at word i ("Murle", "Lou Nuer"
+    reads as Nuer); return how many words it took (1 when none)."""
+    for n in (2, 1):
+        if i + n > len(words):
+            continue
+        key = normalise(text[words[i].start() : words[i + n - 1].end()])
+        found = actors.identities.get(key)
+        if found is None or found[2] is None:
+            continue
+        if key not in seen:
+            cues.votes[found[2]] += IDENTITY_VOTE  # type: ignore[assignment]  # float weights in a Counter
+            seen.add(key)
+        return n
+    return 1
 
 
 def _allcaps(text: str) -> bool:
@@ -117,3 +153,37 @@ def keep_mention(m: Mention, lex: Lexicon, sentence_start: int) -> bool:
     if m.partial and m.ner not in PLACE_LABELS:
         return False
     return not (m.start == sentence_start and not strong and m.parent is None)
+
+
+NAMED_VOTE = 0.5  # a city or province named inside an organisation's or a person's name
+NAMED_MIN_POP = 100_000
+
+
+def named_place_votes(dropped: list[Mention], gaz: Gazetteer, lex: Lexicon) -> Counter[str]:
+    """Country votes of the names dropped as not a place because the model labels them an
+    organisation or a person ("Khartoum University", "the Kakamega county office"): not
+    the event's place, but a city of 100,000 people or a province named by its own name
+    says which country the report is about (weakly; "Paris Police Department")."""
+    votes: Counter[str] = Counter()
+    seen: set[str] = set()
+    for m in dropped:
+        key = fold(m.text)
+        if m.ner not in OTHER_LABELS or key in lex.stoplist or key in seen:
+            continue
+        seen.add(key)
+        best = max(
+            (
+                c
+                for c in gaz.lookup(m.text, loose=False)
+                if c.flag == 2
+                and (
+                    int(gaz.feat[c.index]) == FEAT_ADMIN1 or int(gaz.pop[c.index]) >= NAMED_MIN_POP
+                )
+                and int(gaz.feat[c.index]) != FEAT_COUNTRY
+            ),
+            key=lambda c: int(gaz.pop[c.index]),
+            default=None,
+        )
+        if best is not None:
+            votes[gaz.country_code(best.index)] += NAMED_VOTE  # type: ignore[assignment]  # float weights in a Counter
+    return votes

@@ -340,6 +340,14 @@ def _context(
     ):
         # "Hulkujir village (Cabudwaaq, Galgaduud)": the area of the place before
         mention.cue = "("
+    if (
+        mention.cue is None
+        and len(before) >= 2
+        and before[-1] == ","
+        and word_kind(before[-2], lex)
+    ):
+        # "at Likuyani subcounty, Kakamega": the area of a place the gazetteer lacks
+        mention.cue = ","
     if mention.cue is None and before and before[-1] in (",", "and", "or"):
         # "in Balcova, Izmir", "in Khartoum and Omdurman": the second name of a list
         # shares the first one's cue
