@@ -28,6 +28,8 @@ class Item:
     retrospective: bool = False  # its sentence looks back ("one year after", "anniversary")
     anchored: bool = True  # it states a town or a day of its own (not only the source's day)
     placed: bool = True  # it states a place of its own finer than a country (a province too)
+    in_total: bool = False  # its sentence speaks of a total over a period ("since 2014")
+    general: bool = False  # joined only as talk with no place or day of its own
 
 
 PROTESTERS_INTER = 6  # ACLED's inter code of protesters

@@ -26,7 +26,7 @@ from eventwire.config import IncidentsOptions, Settings
 from eventwire.datafiles import words
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
-from eventwire.pipeline.incidents.claims import text_claims
+from eventwire.pipeline.incidents.claims import code_claimant, text_claims
 from eventwire.pipeline.incidents.compat import ends_before, span_days
 from eventwire.pipeline.incidents.cues import load_incident_cues
 from eventwire.pipeline.incidents.elaborate import sharpen_places
@@ -35,6 +35,7 @@ from eventwire.pipeline.incidents.items import Incident, Item
 from eventwire.pipeline.incidents.merge import merge
 from eventwire.pipeline.incidents.retype import excessive_force, same_weapon
 from eventwire.pipeline.incidents.tolls import load_toll_cues, shared_sentences
+from eventwire.pipeline.incidents.victims import victims_as_subject
 from eventwire.records import Document, Event
 
 NAME = "eventwire.incidents.v1"
@@ -71,11 +72,13 @@ class IncidentsStage:
         self.dictionary = dictionary
         self.toll_cues = load_toll_cues()
         self.weapon_sub_types = words("incidents", "report_weapon_sub_types")
+        self.victim_types = words("incidents", "victim_subject_types")
 
     def __call__(self, doc: Document) -> Document:
         if not doc.events:
             return doc
         pairs: list[tuple[Incident, Event]] = []
+        victims_as_subject(doc, self.grouper.cues, self.victim_types, self.dictionary)
         incidents = self.grouper.group(doc)
         self.attach_text_claims(doc, incidents)
         places = [
@@ -113,7 +116,7 @@ class IncidentsStage:
             if not event.background and span_days(event.date) > self.options.period_days:
                 event.aggregate = True
             if (
-                not lead
+                (not lead or _presupposed(incident))
                 and event.modality == "asserted"
                 and self.grouper.family(event) in ("violent", "demonstration")
                 and _vague(incident, event)
@@ -124,15 +127,21 @@ class IncidentsStage:
     def attach_text_claims(self, doc: Document, incidents: list[Incident]) -> None:
         """Give each claim no event carries to the latest violent incident told before it."""
         coded = {
-            i.event.sentence_index for inc in incidents for i in inc.items if i.kind == "claim"
+            i.event.sentence_index: inc for inc in incidents for i in inc.items if i.kind == "claim"
         }
+        territory = self.grouper.cues.own_sub_types
         for claim in text_claims(doc, self.grouper.cues, self.dictionary):
             if claim.sentence_index in coded:
+                # the claim's event joined an incident: the claimant the dictionary names in
+                # its words ("A faction of the TTP claimed…") is that incident's
+                coded[claim.sentence_index].claimants.append(claim.claimant)
                 continue
             best: tuple[int, Incident] | None = None
             for incident in incidents:
-                if self.grouper.family(incident.first.event) != "violent":
-                    continue
+                if self.grouper.family(incident.first.event) != "violent" or all(
+                    i.event.acled_sub_event_type in territory for i in incident.typed()
+                ):
+                    continue  # "security forces regained control" is not what is claimed
                 told = [
                     i.order
                     for i in incident.items
@@ -163,11 +172,15 @@ class IncidentsStage:
                 "report: not an event",
             )
             return None
-        event = merge(incident, doc.sentences, self.toll_cues, shared)
+        event = merge(
+            incident, doc.sentences, self.toll_cues, shared, self.grouper.cues.strong_codings
+        )
         if claimed_act is not None and claimed_act[1] == "denial":
             event.actor1 = None  # who denies it is not who did it
         elif claimed_act is not None and event.actor1 is not None:
             event.actor1 = dataclasses.replace(event.actor1, claimed=True)
+        if event.actor1 is not None and event.actor1.claimed:
+            event.actor1 = code_claimant(event.actor1, self.dictionary)
         excessive_force(incident, event)
         event.background = self.is_background(doc, event)
         return event
@@ -228,6 +241,14 @@ class IncidentsStage:
         # a week or more before publication: ends before the day after that
         limit = doc.published - timedelta(days=self.options.recall_days - 1)
         return recalled and ends_before(event.date, limit)
+
+
+def _presupposed(incident: Incident) -> bool:
+    """An incident told only by definite anaphors ("whose daughter was killed by the
+    blast"): the act they refer back to is one the coder did not take for an incident (an
+    accidental explosion, a disaster), so vague, it is talk even as the report's first."""
+    told = [i for i in incident.items if i.kind in ("main", "coreferent", "consequence")]
+    return bool(told) and all(i.anaphor for i in told)
 
 
 def _vague(incident: Incident, event: Event) -> bool:
