@@ -18,6 +18,7 @@ from eventwire.records import Actor, Document, Mention
 
 _WORD = re.compile(r"[\w'’.-]+")
 _MAX_WORDS = 6
+_APPOSITION = re.compile(r"\s*(?:the|a|an|which|who|whose)\s", re.I)  # "…, the group that…,"
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,14 @@ def _claimant(
 ) -> Actor | None:
     """The longest run of the last words before the claim verb that names a known actor
     (in the clause ``clause_index`` of the words before it: the last one by default)."""
-    clauses = re.split(r"[,;:\"“”()]", prefix)
-    clause = clauses[clause_index]
-    offset = sum(len(c) + 1 for c in clauses[: clause_index % len(clauses)])
+    # the clauses between punctuation, with their offsets; empty ones ("(TTP), ") left out
+    clauses = [(m.start(), m.group(0)) for m in re.finditer(r"[^,;:\"“”()]+", prefix)]
+    clauses = [c for c in clauses if c[1].strip()]
+    if not clauses:
+        return None
+    if len(clauses) > 1 and _APPOSITION.match(clauses[-1][1]):
+        clause_index = 0  # "Al-Shabaab, the al Qaeda-linked group that…, claimed": the subject
+    offset, clause = clauses[clause_index]
     words = list(_WORD.finditer(clause))[-_MAX_WORDS:]
     for size in range(len(words), 0, -1):
         for first in range(len(words) - size + 1):

@@ -147,6 +147,8 @@ class Grouper:
             and not (harms_protesters(item) and self._at_protest(item, incident))
         ):
             return False
+        if item.kind not in ("main", "coreferent") and self._only_territory(item, incident):
+            return False
         if item.kind == "main" and not (
             (self._same_type(item, incident) and self._near_or_same(item, incident))
             or self._same_act(item, incident)
@@ -217,6 +219,15 @@ class Grouper:
         if (subs | {item.event.acled_sub_event_type}) & self.cues.own_sub_types:
             return False  # each change of territory is told as an event of its own
         return not item.anchored
+
+    def _only_territory(self, item: Item, incident: Incident) -> bool:
+        """A change of territory told before ("before security forces regained control") is
+        no attack: a death, a claim or an arrest of a later sentence speaks of the attack
+        told with it, not of the territory taken (in its own sentence it may be its toll)."""
+        typed = incident.typed()
+        return all(i.event.acled_sub_event_type in self.cues.own_sub_types for i in typed) and all(
+            i.event.sentence_index != item.event.sentence_index for i in typed
+        )
 
     def _only_talk(self, item: Item, incident: Incident) -> bool:
         """Whether a main mention joins an incident only as talk: no place or day of its own,

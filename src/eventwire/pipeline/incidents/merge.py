@@ -60,37 +60,39 @@ def _speaker_is_actor(event: Event) -> bool:
     return bool(actor and actor.text and speaker and actor.text.lower() in speaker.lower())
 
 
+def _perpetrators(items: list[Item]) -> list[Actor]:
+    """The named actor1 of the given mentions, not a speaker who became actor1."""
+    return [
+        actor
+        for i in items
+        if named(actor := i.event.actor1) and actor is not None and not _speaker_is_actor(i.event)
+    ]
+
+
 def _actor1(
     rep: Item, items: list[Item], claimants: list[Actor], strong: frozenset[str] = frozenset()
 ) -> Actor | None:
     """The named perpetrator, else the claimant (``claimed=True``), else the representative's.
 
-    A perpetrator the dictionary names in an act told for itself comes first; one read only
-    through an anaphor ("while the group attacked soldiers") or told as the subject of a
-    sentence that names the incident in passing ("Troops who went to the area after the
-    explosion…") comes after a claim of responsibility."""
+    In this order: a perpetrator the dictionary names in an act told for itself; a claimant
+    the dictionary names; a perpetrator read from context in an act told for itself; any
+    claimant; then one named only in a consequence ("our forces killed the three attackers"
+    is the response), an anaphor ("Troops who went to the area after the explosion…") or
+    talk with no place or day ("while the group attacked soldiers")."""
     describing = [i for i in items if i.kind in _DESCRIBING]
-    told = [i for i in describing if i.kind != "coreferent" and not i.general]
-    ordered = told + [i for i in describing if i not in told]
-    for item in told:
-        actor = item.event.actor1
-        if named(actor) and not _speaker_is_actor(item.event) and actor.resolved_by in strong:
-            return actor
-    if not strong:
-        for item in ordered:
-            if named(item.event.actor1) and not _speaker_is_actor(item.event):
-                return item.event.actor1
+    told = [i for i in describing if i.kind == "main" and not i.general]
     claims = [c for i in items if i.kind == "claim" and (c := _claimant(i.event)) is not None]
-    for claimant in claims:
-        if claimant.resolved_by in strong or not strong:
-            return claimant
-    if claimants:
-        return claimants[0]
-    for item in ordered:
-        if named(item.event.actor1) and not _speaker_is_actor(item.event):
-            return item.event.actor1
-    if claims:
-        return claims[0]
+    tiers: list[list[Actor]] = [
+        [a for a in _perpetrators(told) if a.resolved_by in strong],
+        [c for c in claims if c.resolved_by in strong] + claimants,
+        _perpetrators(told),
+        claims,
+        _perpetrators([i for i in describing if i.kind == "consequence" and not i.general]),
+        _perpetrators(describing),
+    ]
+    for tier in tiers:
+        if tier:
+            return tier[0]
     if rep.event.actor1 is not None:
         return rep.event.actor1
     return next((i.event.actor1 for i in describing if i.event.actor1 is not None), None)
