@@ -136,6 +136,7 @@ class Grouper:
             family != self.family(first.event)
             and item.kind in ("main", "coreferent")
             and not self._at_protest(item, incident)
+            and not self._anaphor_of(item, incident)
         ):
             return False
         if (
@@ -219,6 +220,18 @@ class Grouper:
         if (subs | {item.event.acled_sub_event_type}) & self.cues.own_sub_types:
             return False  # each change of territory is told as an event of its own
         return not item.anchored
+
+    @staticmethod
+    def _anaphor_of(item: Item, incident: Incident) -> bool:
+        """A definite anaphor told within two sentences of an incident of another family
+        ("the strikes" after an air strike, "the clashes" after police fired on a crowd)
+        names that incident, whatever sense the events stage gave its noun."""
+        told = max(i.event.sentence_index for i in incident.items)
+        return (
+            item.kind == "coreferent"
+            and not item.own_date
+            and 0 <= item.event.sentence_index - told <= _NEAR_SENTENCES
+        )
 
     def _only_territory(self, item: Item, incident: Incident) -> bool:
         """A change of territory told before ("before security forces regained control") is

@@ -214,7 +214,9 @@ class IncidentsStage:
             return False
         sentence = doc.sentences[index]
         before = sentence.text[: item.event.trigger.start - sentence.start]
-        cue = self.grouper.cues.claim.search(before) or self.grouper.cues.denial.search(before)
+        cues = self.grouper.cues
+        told = (m for p in cues.claim_told if (m := p.search(before)))
+        cue = cues.claim.search(before) or next(told, None) or cues.denial.search(before)
         if cue is None:
             return False
         between = before[cue.end() :]

@@ -8,6 +8,7 @@ on Friday") neither separate a mention from an incident nor date it.
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from eventwire.pipeline.incidents.compat import coarse_place, ends_before, stated_date, stated_place
@@ -17,6 +18,8 @@ from eventwire.records import Document, Event
 
 # Around an anaphor ("the attack in Mosul on Friday"), how far its own place/date may lie.
 _WINDOW_BEFORE, _WINDOW_AFTER = 25, 60
+# A reporting verb between the trigger and a place: the place is the source's.
+_ATTRIBUTION = re.compile(r"(?<![\w-])(?:said|says|told|reported|announced|stated)(?![\w-])", re.I)
 
 
 def frame(event: Event) -> str:
@@ -84,6 +87,10 @@ def own_place_and_date(
     speaker = event.attribution.speaker if event.attribution else None
     if place is not None and speaker and (place.text or "") in speaker:
         item.own_place = False  # "…, police spokesman Abdifatah Aden said": a name
+    if place is not None and _ATTRIBUTION.search(text[max(0, end) : max(0, place.start - base)]):
+        # "…, the governor said in a statement carried by the news agency Saba": where the
+        # source spoke or published, not where the incident happened
+        item.own_place = False
     item.recalled = bool(
         item.own_date
         and not item.reported_date
