@@ -58,6 +58,8 @@ class IncidentCues:
     victim_subject: re.Pattern[str]  # "died", "were killed" right after a subject
     series_head: re.Pattern[str]  # "a campaign of" ending just before a trigger
     claim_told: tuple[re.Pattern[str], ...]  # "said its fighters had carried out"
+    recall: re.Pattern[str]  # "earlier this month", "weeks ago"
+    description: tuple[re.Pattern[str], ...]  # "the strikes were a" before a trigger
 
     def is_definite_anaphor(self, sentence_text: str, start: int, end: int) -> bool:
         """Whether the trigger at sentence offsets ``[start, end)`` is "the attack" and the like.
@@ -126,6 +128,18 @@ class IncidentCues:
         False
         """
         return any(p.search(sentence_text) for p in self.later_death)
+
+    def describes(self, sentence_text: str, start: int) -> bool:
+        """Whether the trigger at ``start`` describes an act already told ("said the strikes
+        were a massacre").
+
+        >>> text = 'The group said the strikes were a "massacre".'
+        >>> load_incident_cues().describes(text, text.index("massacre"))
+        True
+        >>> load_incident_cues().describes("Gunmen staged a massacre.", 17)
+        False
+        """
+        return any(p.search(sentence_text[max(0, start - 40) : start]) for p in self.description)
 
     def victim_subject_at(self, sentence_text: str, end: int) -> bool:
         """Whether the noun phrase ending at ``end`` is the subject of a death or a wound
@@ -291,6 +305,10 @@ def load_incident_cues() -> IncidentCues:
             rf"(?<![\w-])(?:{_alternation(words('incidents', 'series_heads'))})"
             r"\s+(?:[\w-]+\s+){0,2}$",
             re.I,
+        ),
+        recall=phrase_pattern(words("incidents", "recall_cues")),
+        description=tuple(
+            re.compile(p, re.I) for p in sorted(words("incidents", "description_patterns"))
         ),
         claim_told=tuple(re.compile(p, re.I) for p in sorted(words("incidents", "claim_patterns"))),
         # "said on Monday", "told reporters late on Sunday", "said Monday"

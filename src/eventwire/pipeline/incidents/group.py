@@ -77,7 +77,9 @@ class Grouper:
         """What kind of mention an event is (see the module docstring)."""
         text, base = _sentence_text(doc, event)
         start, end = event.trigger.start - base, event.trigger.end - base
-        anaphor = self.cues.is_definite_anaphor(text, start, end)
+        anaphor = self.cues.is_definite_anaphor(text, start, end) or self.cues.describes(
+            text, start
+        )
         generic = event.trigger.text.lower() in self.cues.generic_triggers
         kind, own_account = self._kind(event, text, base, start, anaphor)
         item = Item(event, order, kind, generic, anaphor, own_account=own_account)
@@ -137,6 +139,7 @@ class Grouper:
             and item.kind in ("main", "coreferent")
             and not self._at_protest(item, incident)
             and not self._anaphor_of(item, incident)
+            and not self._quoted_talk(item, incident)
         ):
             return False
         if (
@@ -156,6 +159,7 @@ class Grouper:
             or self._continues(item, incident)
             or self._at_protest(item, incident)
             or self._unanchored(item, incident)
+            or self._quoted_talk(item, incident)
         ):
             return False
         if (
@@ -220,6 +224,21 @@ class Grouper:
         if (subs | {item.event.acled_sub_event_type}) & self.cues.own_sub_types:
             return False  # each change of territory is told as an event of its own
         return not item.anchored
+
+    @staticmethod
+    def _quoted_talk(item: Item, incident: Incident) -> bool:
+        """A witness's or an official's quoted words with no place or day of their own, told
+        within two sentences of an incident ("'They were shooting at us like animals,' said
+        a protester"; "'We will not let them take this region hostage'"): they speak of
+        that incident, never of a new one."""
+        role = item.event.attribution.role if item.event.attribution else None
+        told = max(i.event.sentence_index for i in incident.items)
+        return (
+            item.kind == "main"
+            and role in _QUOTED
+            and not item.anchored
+            and 0 <= item.event.sentence_index - told <= _NEAR_SENTENCES
+        )
 
     @staticmethod
     def _anaphor_of(item: Item, incident: Incident) -> bool:
@@ -400,7 +419,9 @@ class Grouper:
             if candidates:
                 if item.kind == "main" and self._at_protest(item, candidates[0]):
                     item.kind = "consequence"  # the arrests of a Protest with intervention
-                item.general = item.kind == "main" and self._only_talk(item, candidates[0])
+                item.general = item.kind == "main" and (
+                    self._only_talk(item, candidates[0]) or self._quoted_talk(item, candidates[0])
+                )
                 candidates[0].add(item)
                 return candidates[0]
         if item.kind == "follow-up" or item.own_account:

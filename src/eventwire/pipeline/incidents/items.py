@@ -30,6 +30,7 @@ class Item:
     placed: bool = True  # it states a place of its own finer than a country (a province too)
     in_total: bool = False  # its sentence speaks of a total over a period ("since 2014")
     general: bool = False  # joined only as talk with no place or day of its own
+    recall_cue: bool = False  # its sentence recalls it undated ("earlier this month")
 
 
 PROTESTERS_INTER = 6  # ACLED's inter code of protesters

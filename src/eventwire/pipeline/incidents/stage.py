@@ -112,7 +112,12 @@ class IncidentsStage:
         for incident, event in pairs:
             if event.acled_event_type is None or event.aggregate:
                 continue
-            event.background = event.background or self.is_background(doc, event, lead)
+            told = [i for i in incident.items if i.kind in ("main", "coreferent", "consequence")]
+            event.background = (
+                event.background
+                or self.is_background(doc, event, lead)
+                or (bool(told) and all(i.recall_cue for i in told))
+            )
             if not event.background and span_days(event.date) > self.options.period_days:
                 event.aggregate = True
             if (

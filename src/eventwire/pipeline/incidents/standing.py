@@ -91,6 +91,10 @@ def own_place_and_date(
         # "…, the governor said in a statement carried by the news agency Saba": where the
         # source spoke or published, not where the incident happened
         item.own_place = False
+    # "Earlier this month, fighting broke out…": recalled, unless it states its own day
+    item.recall_cue = bool(cues.recall.search(text)) and not (
+        item.own_date and when is not None and when.precision == "day"
+    )
     item.recalled = bool(
         item.own_date
         and not item.reported_date
