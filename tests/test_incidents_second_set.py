@@ -165,7 +165,7 @@ def test_a_blast_known_only_by_an_anaphor_is_not_an_incident(current: Callable) 
     text = (
         "BEIRUT, Oct 15 - A judge charged four former officials on Wednesday over the 2020 "
         "explosion of chemicals stored at the port, which killed more than 200 people.\n\n"
-        "The families welcomed the decision. \"Nothing will bring back my son, who was killed "
+        'The families welcomed the decision. "Nothing will bring back my son, who was killed '
         'by the blast," said one father.'
     )
     assert current(text, "2025-10-15") == []
@@ -221,3 +221,33 @@ def test_later_death_cues() -> None:
     assert cues.tells_later_death("One of the wounded died of his injuries overnight.")
     assert cues.tells_later_death("The death toll has risen to 14.")
     assert not cues.tells_later_death("Five soldiers died when a bomb hit their truck.")
+
+
+# ---------------------------------------------------------------- tolls and roles
+
+
+def test_a_smaller_count_in_a_toll_update_is_part_of_it() -> None:
+    from eventwire.pipeline.incidents.tolls import combine_tolls, load_toll_cues
+    from eventwire.records import Fatalities, Sentence
+
+    lead = "A suicide bomber killed 14 people at a hotel on Saturday."
+    update = " The toll had risen overnight as one more of the wounded died in hospital."
+    sentences = [Sentence(0, len(lead), lead), Sentence(len(lead), len(lead + update), update)]
+    first = Fatalities(text="killed 14 people", best=14, low=14, high=14, start=25, end=41)
+    later = Fatalities(
+        text="one more", best=1, low=1, high=1, start=len(lead) + 30, end=len(lead) + 38
+    )
+    toll = combine_tolls([first, later], sentences, load_toll_cues())
+    assert toll is not None and toll.best == 14
+
+
+def test_the_force_is_actor1_of_excessive_force_against_protesters(current: Callable) -> None:
+    text = (
+        "DHAKA - Police in Bangladesh opened fire on students protesting against job quotas "
+        "in Dhaka on Tuesday, killing two young men, witnesses said."
+    )
+    events = current(text, "2024-07-17")
+    forced = [e for e in events if e.acled_sub_event_type == "Excessive force against protesters"]
+    assert forced, [(e.trigger.text, e.acled_sub_event_type) for e in events]
+    assert forced[0].actor1 is not None and forced[0].actor1.inter == 1
+    assert forced[0].actor2 is not None and forced[0].actor2.inter == 6

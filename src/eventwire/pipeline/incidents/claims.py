@@ -99,3 +99,33 @@ def code_claimant(actor: Actor, dictionary: ActorDictionary) -> Actor:
     if coded is None:
         return actor
     return dataclasses.replace(coded, start=actor.start, end=actor.end)
+
+
+def first_actor(
+    text: str, base: int, dictionary: ActorDictionary, inters: frozenset[int]
+) -> Actor | None:
+    """The first actor of the given inter codes that the dictionary names in ``text`` (runs
+    of up to three words, longest first at each word): "Police in Bangladesh opened fire on
+    students" gives the police."""
+    words = list(_WORD.finditer(text))
+    for first in range(len(words)):
+        for size in (3, 2, 1):
+            run = words[first : first + size]
+            if len(run) < size:
+                continue
+            start, end = run[0].start(), run[-1].end()
+            entry = dictionary.lookup(text[start:end])
+            if entry is not None and entry.inter in inters:
+                return Actor(
+                    text=text[start:end],
+                    start=base + start,
+                    end=base + end,
+                    name=entry.name,
+                    actor_id=entry.id,
+                    type=entry.type,
+                    inter=entry.inter,
+                    country=entry.country,
+                    affiliation=entry.affiliation(),
+                    resolved_by="sentence",
+                )
+    return None

@@ -26,20 +26,21 @@ from eventwire.config import IncidentsOptions, Settings
 from eventwire.datafiles import words
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
-from eventwire.pipeline.incidents.claims import code_claimant, text_claims
+from eventwire.pipeline.incidents.claims import code_claimant, first_actor, text_claims
 from eventwire.pipeline.incidents.compat import ends_before, span_days
-from eventwire.pipeline.incidents.cues import load_incident_cues
+from eventwire.pipeline.incidents.cues import load_incident_cues, phrase_pattern
 from eventwire.pipeline.incidents.elaborate import sharpen_places
 from eventwire.pipeline.incidents.group import Grouper
-from eventwire.pipeline.incidents.items import Incident, Item
+from eventwire.pipeline.incidents.items import PROTESTERS_INTER, Incident, Item
 from eventwire.pipeline.incidents.merge import merge
-from eventwire.pipeline.incidents.retype import excessive_force, same_weapon
+from eventwire.pipeline.incidents.retype import EXCESSIVE_FORCE, excessive_force, same_weapon
 from eventwire.pipeline.incidents.tolls import load_toll_cues, shared_sentences
 from eventwire.pipeline.incidents.victims import victims_as_subject
-from eventwire.records import Document, Event
+from eventwire.records import Actor, Document, Event
 
 NAME = "eventwire.incidents.v1"
 VAGUE_PAST = frozenset({"week", "month", "year"})  # date precisions of "last week", "in 2015"
+STATE_FORCES = frozenset({1})  # ACLED's inter code of state forces
 
 
 class IncidentsStage:
@@ -73,6 +74,10 @@ class IncidentsStage:
         self.toll_cues = load_toll_cues()
         self.weapon_sub_types = words("incidents", "report_weapon_sub_types")
         self.victim_types = words("incidents", "victim_subject_types")
+        self.force_heads = (
+            (phrase_pattern(words("incidents", "police_heads")), "POL"),
+            (phrase_pattern(words("incidents", "military_heads")), "MIL"),
+        )
 
     def __call__(self, doc: Document) -> Document:
         if not doc.events:
@@ -187,8 +192,57 @@ class IncidentsStage:
         if event.actor1 is not None and event.actor1.claimed:
             event.actor1 = code_claimant(event.actor1, self.dictionary)
         excessive_force(incident, event)
+        self.force_first(doc, event)
         event.background = self.is_background(doc, event)
         return event
+
+    def force_first(self, doc: Document, event: Event) -> None:
+        """ACLED's Excessive force against protesters has the force as actor1 and the
+        protesters as actor2: when the events stage typed it with the protesters as actor1
+        ("Police in Bangladesh opened fire on students protesting…"), the first state force
+        the dictionary names in its sentence becomes actor1."""
+        actor = event.actor1
+        if event.acled_sub_event_type != EXCESSIVE_FORCE or (
+            actor is not None and actor.inter not in (None, PROTESTERS_INTER)
+        ):
+            return
+        if not 0 <= event.sentence_index < len(doc.sentences):
+            return
+        sentence = doc.sentences[event.sentence_index]
+        force = first_actor(sentence.text, sentence.start, self.dictionary, STATE_FORCES)
+        country = event.location.country if event.location else None
+        if force is None and country:
+            force = self._force_by_head(sentence.text, sentence.start, country)
+        if force is None:
+            return
+        if actor is not None:
+            event.actor2 = actor
+        event.actor1 = force
+
+    def _force_by_head(self, text: str, base: int, country: str) -> Actor | None:
+        """The country's police or military named by a head noun of the sentence."""
+        found = [
+            (m.start(), suffix, m)
+            for pattern, suffix in self.force_heads
+            if (m := pattern.search(text)) is not None
+        ]
+        if not found:
+            return None
+        _, suffix, match = min(found, key=lambda f: f[0])
+        entry = self.dictionary.get(f"{country}-{suffix}")
+        if entry is None:
+            return None
+        return Actor(
+            text=match.group(0),
+            start=base + match.start(),
+            end=base + match.end(),
+            name=entry.name,
+            actor_id=entry.id,
+            type=entry.type,
+            inter=entry.inter,
+            country=entry.country,
+            resolved_by="head-noun",
+        )
 
     def _claimed_act(self, doc: Document, incident: Incident) -> tuple[Event, str] | None:
         """The violent act that an incident made only of claims, or only of denials, refers
