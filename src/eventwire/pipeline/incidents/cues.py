@@ -263,6 +263,7 @@ def load_incident_cues() -> IncidentCues:
     reporting = _alternation(words("incidents", "reporting_verbs"))
     periods = words("incidents", "period_heads")
     victim_verbs = _alternation(words("incidents", "victim_subject_verbs"))
+    series = _alternation(words("incidents", "series_heads"))
     return IncidentCues(
         anaphoric_nouns=frozenset(w.lower() for w in words("incidents", "anaphoric_nouns")),
         determiners=determiner,
@@ -302,7 +303,7 @@ def load_incident_cues() -> IncidentCues:
         ),
         victim_subject=re.compile(rf"\s*(?:,[^,]{{0,60}},\s*)?(?:{victim_verbs})(?![\w-])", re.I),
         series_head=re.compile(
-            rf"(?<![\w-])(?:{_alternation(words('incidents', 'series_heads'))})"
+            rf"(?<![\w-])(?:{series})"
             r"\s+(?:[\w-]+\s+){0,2}$",
             re.I,
         ),
