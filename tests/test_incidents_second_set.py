@@ -251,3 +251,13 @@ def test_the_force_is_actor1_of_excessive_force_against_protesters(current: Call
     assert forced, [(e.trigger.text, e.acled_sub_event_type) for e in events]
     assert forced[0].actor1 is not None and forced[0].actor1.inter == 1
     assert forced[0].actor2 is not None and forced[0].actor2.inter == 6
+
+
+def test_an_act_retold_to_name_its_author_is_no_new_incident(current: Callable) -> None:
+    text = (
+        "MAIDUGURI, Nigeria - Gunmen killed seven farmers in the village of Kawuri in Borno "
+        "state on Sunday, residents said. On Monday, soldiers clashed with insurgents near "
+        "Damboa, killing four of them, the army said. The army did not say whether the "
+        "insurgents were from the same group that attacked Kawuri."
+    )
+    assert len(current(text, "2025-04-15")) == 2

@@ -60,6 +60,7 @@ class IncidentCues:
     claim_told: tuple[re.Pattern[str], ...]  # "said its fighters had carried out"
     recall: re.Pattern[str]  # "earlier this month", "weeks ago"
     description: tuple[re.Pattern[str], ...]  # "the strikes were a" before a trigger
+    retelling: tuple[re.Pattern[str], ...]  # "the same group that" before a trigger
 
     def is_definite_anaphor(self, sentence_text: str, start: int, end: int) -> bool:
         """Whether the trigger at sentence offsets ``[start, end)`` is "the attack" and the like.
@@ -140,6 +141,16 @@ class IncidentCues:
         False
         """
         return any(p.search(sentence_text[max(0, start - 40) : start]) for p in self.description)
+
+    def retells(self, sentence_text: str, start: int) -> bool:
+        """Whether the trigger at ``start`` retells an act to name its author ("the same
+        group that attacked Mbau").
+
+        >>> text = "It was not clear if they were from the group that attacked Mbau."
+        >>> load_incident_cues().retells(text, text.index("attacked"))
+        True
+        """
+        return any(p.search(sentence_text[max(0, start - 40) : start]) for p in self.retelling)
 
     def victim_subject_at(self, sentence_text: str, end: int) -> bool:
         """Whether the noun phrase ending at ``end`` is the subject of a death or a wound
@@ -308,6 +319,9 @@ def load_incident_cues() -> IncidentCues:
             re.I,
         ),
         recall=phrase_pattern(words("incidents", "recall_cues")),
+        retelling=tuple(
+            re.compile(p, re.I) for p in sorted(words("incidents", "retelling_patterns"))
+        ),
         description=tuple(
             re.compile(p, re.I) for p in sorted(words("incidents", "description_patterns"))
         ),

@@ -31,6 +31,7 @@ class Item:
     in_total: bool = False  # its sentence speaks of a total over a period ("since 2014")
     general: bool = False  # joined only as talk with no place or day of its own
     recall_cue: bool = False  # its sentence recalls it undated ("earlier this month")
+    retold: bool = False  # a relative clause retells it ("the group that attacked Mbau")
 
 
 PROTESTERS_INTER = 6  # ACLED's inter code of protesters

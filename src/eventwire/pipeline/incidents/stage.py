@@ -129,7 +129,7 @@ class IncidentsStage:
                 (not lead or _presupposed(incident))
                 and event.modality == "asserted"
                 and self.grouper.family(event) in ("violent", "demonstration")
-                and _vague(incident, event)
+                and (_vague(incident, event) or (not lead and _retold(incident)))
             ):
                 event.modality = "generic"
             lead = False
@@ -310,6 +310,13 @@ def _presupposed(incident: Incident) -> bool:
     accidental explosion, a disaster), so vague, it is talk even as the report's first."""
     told = [i for i in incident.items if i.kind in ("main", "coreferent", "consequence")]
     return bool(told) and all(i.anaphor for i in told)
+
+
+def _retold(incident: Incident) -> bool:
+    """An incident told only in relative clauses that name an author by an act ("the same
+    group that attacked Mbau"): a known act, talk, whatever its place."""
+    told = [i for i in incident.items if i.kind in ("main", "coreferent", "consequence")]
+    return bool(told) and all(i.retold for i in told)
 
 
 def _vague(incident: Incident, event: Event) -> bool:

@@ -109,6 +109,7 @@ def standing(cues: IncidentCues, item: Item, text: str, start: int) -> None:
     event, place, when = item.event, item.event.location, item.event.date
     reported = item.reported_date
     item.retrospective = cues.is_retrospective(text)
+    item.retold = cues.retells(text, start)
     # a town or a province ACLED can place an event at; a country alone is not enough
     item.placed = stated_place(place) and place is not None and place.feature != "country"
     item.anchored = (stated_place(place) and not coarse_place(place)) or bool(
