@@ -28,6 +28,7 @@ from eventwire.records import Actor, Document, Event
 
 _DEFERRED = DEFERRED
 _QUOTED = frozenset({"quoted", "interviewee"})  # attribution roles of a party's own words
+_QUOTE_MARKS = ('"', "“", "”")  # a sentence of quoted words, not reported speech
 # How many sentences on an indefinite mention of the same type still continues an incident.
 _NEAR_SENTENCES = 2
 
@@ -85,6 +86,7 @@ class Grouper:
         item = Item(event, order, kind, generic, anaphor, own_account=own_account)
         own_place_and_date(self.cues, self.recall_days, item, doc, (text, base), (start, end))
         standing(self.cues, item, text, start)
+        item.quoted = any(mark in text for mark in _QUOTE_MARKS)
         return item
 
     def _kind(
@@ -236,6 +238,8 @@ class Grouper:
         return (
             item.kind == "main"
             and role in _QUOTED
+            and item.quoted
+            and item.event.acled_event_type != "Strategic developments"  # "arrested near the scene"
             and not item.anchored
             and 0 <= item.event.sentence_index - told <= _NEAR_SENTENCES
         )

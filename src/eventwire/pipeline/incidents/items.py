@@ -32,6 +32,7 @@ class Item:
     general: bool = False  # joined only as talk with no place or day of its own
     recall_cue: bool = False  # its sentence recalls it undated ("earlier this month")
     retold: bool = False  # a relative clause retells it ("the group that attacked Mbau")
+    quoted: bool = False  # its sentence carries quotation marks (a party's own words)
 
 
 PROTESTERS_INTER = 6  # ACLED's inter code of protesters
