@@ -8,6 +8,7 @@ Each sentence with a claim cue whose claimant the actor dictionary knows gives a
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from eventwire.records import Actor, Document, Mention
 
 _WORD = re.compile(r"[\w'’.-]+")
 _MAX_WORDS = 6
+_APPOSITION = re.compile(r"\s*(?:the|a|an|which|who|whose)\s", re.I)  # "…, the group that…,"
 
 
 @dataclass(frozen=True)
@@ -28,10 +30,19 @@ class TextClaim:
     claimant: Actor  # coded by the dictionary, ``claimed=True``
 
 
-def _claimant(prefix: str, base: int, dictionary: ActorDictionary) -> Actor | None:
-    """The longest run of the last words before the claim verb that names a known actor."""
-    clause = re.split(r"[,;:\"“”()]", prefix)[-1]
-    offset = len(prefix) - len(clause)
+def _claimant(
+    prefix: str, base: int, dictionary: ActorDictionary, clause_index: int = -1
+) -> Actor | None:
+    """The longest run of the last words before the claim verb that names a known actor
+    (in the clause ``clause_index`` of the words before it: the last one by default)."""
+    # the clauses between punctuation, with their offsets; empty ones ("(TTP), ") left out
+    clauses = [(m.start(), m.group(0)) for m in re.finditer(r"[^,;:\"“”()]+", prefix)]
+    clauses = [c for c in clauses if c[1].strip()]
+    if not clauses:
+        return None
+    if len(clauses) > 1 and _APPOSITION.match(clauses[-1][1]):
+        clause_index = 0  # "Al-Shabaab, the al Qaeda-linked group that…, claimed": the subject
+    offset, clause = clauses[clause_index]
     words = list(_WORD.finditer(clause))[-_MAX_WORDS:]
     for size in range(len(words), 0, -1):
         for first in range(len(words) - size + 1):
@@ -59,13 +70,62 @@ def text_claims(doc: Document, cues: IncidentCues, dictionary: ActorDictionary) 
     """Every claim of responsibility by a known actor in the report's sentences."""
     found = []
     for index, sentence in enumerate(doc.sentences):
-        match = cues.claim.search(sentence.text)
+        match, clause = cues.claim.search(sentence.text), -1
+        if match is None:
+            # "Islamic State Khorasan, the group's branch, said one of its fighters had
+            # carried out the attack": the subject of the statement, its first clause
+            match, clause = (
+                next((m for p in cues.claim_told if (m := p.search(sentence.text))), None),
+                0,
+            )
         if match is None:
             continue
-        claimant = _claimant(sentence.text[: match.start()], sentence.start, dictionary)
+        claimant = _claimant(sentence.text[: match.start()], sentence.start, dictionary, clause)
         if claimant is None:
             continue
         start, end = sentence.start + match.start(), sentence.start + match.end()
         mention = Mention(index, start, end, match.group(0), "claim")
         found.append(TextClaim(index, mention, claimant))
     return found
+
+
+def code_claimant(actor: Actor, dictionary: ActorDictionary) -> Actor:
+    """A claimant known only by the words of the claim's speaker ("The National Liberation
+    Army (ELN) said its fighters had carried out the attack"), coded by the dictionary when
+    those words name a known actor; unchanged otherwise."""
+    if actor.inter is not None or not actor.text.strip():
+        return actor
+    coded = _claimant(actor.text, 0, dictionary, 0) or _claimant(actor.text, 0, dictionary)
+    if coded is None:
+        return actor
+    return dataclasses.replace(coded, start=actor.start, end=actor.end)
+
+
+def first_actor(
+    text: str, base: int, dictionary: ActorDictionary, inters: frozenset[int]
+) -> Actor | None:
+    """The first actor of the given inter codes that the dictionary names in ``text`` (runs
+    of up to three words, longest first at each word): "Police in Bangladesh opened fire on
+    students" gives the police."""
+    words = list(_WORD.finditer(text))
+    for first in range(len(words)):
+        for size in (3, 2, 1):
+            run = words[first : first + size]
+            if len(run) < size:
+                continue
+            start, end = run[0].start(), run[-1].end()
+            entry = dictionary.lookup(text[start:end])
+            if entry is not None and entry.inter in inters:
+                return Actor(
+                    text=text[start:end],
+                    start=base + start,
+                    end=base + end,
+                    name=entry.name,
+                    actor_id=entry.id,
+                    type=entry.type,
+                    inter=entry.inter,
+                    country=entry.country,
+                    affiliation=entry.affiliation(),
+                    resolved_by="sentence",
+                )
+    return None

@@ -54,6 +54,13 @@ class IncidentCues:
     reporting: re.Pattern[str]  # a reporting verb ending just before a date
     retrospective: re.Pattern[str]
     period_head: re.Pattern[str]  # "since the start of (the)" ending just before a trigger
+    later_death: tuple[re.Pattern[str], ...]  # "died in hospital", "the toll rose to 11"
+    victim_subject: re.Pattern[str]  # "died", "were killed" right after a subject
+    series_head: re.Pattern[str]  # "a campaign of" ending just before a trigger
+    claim_told: tuple[re.Pattern[str], ...]  # "said its fighters had carried out"
+    recall: re.Pattern[str]  # "earlier this month", "weeks ago"
+    description: tuple[re.Pattern[str], ...]  # "the strikes were a" before a trigger
+    retelling: tuple[re.Pattern[str], ...]  # "the same group that" before a trigger
 
     def is_definite_anaphor(self, sentence_text: str, start: int, end: int) -> bool:
         """Whether the trigger at sentence offsets ``[start, end)`` is "the attack" and the like.
@@ -98,8 +105,72 @@ class IncidentCues:
         return bool(self.own_account.search(sentence_text))
 
     def is_claim(self, sentence_text: str) -> bool:
-        """Whether a sentence claims responsibility ("X claimed responsibility for the blast")."""
-        return bool(self.claim.search(sentence_text))
+        """Whether a sentence claims responsibility ("X claimed responsibility for the blast",
+        "the group said its fighters had carried out the attack").
+
+        >>> load_incident_cues().is_claim("The ELN said that its fighters had carried out")
+        True
+        >>> load_incident_cues().is_claim("The army said its troops returned fire")
+        False
+        """
+        return bool(self.claim.search(sentence_text)) or any(
+            p.search(sentence_text) for p in self.claim_told
+        )
+
+    def tells_later_death(self, sentence_text: str) -> bool:
+        """Whether a sentence tells a death or a toll after the incident, whose day and place
+        are the update's ("a wounded soldier died in hospital in Saravena on Friday").
+
+        >>> load_incident_cues().tells_later_death("A wounded driver died in hospital on Friday.")
+        True
+        >>> load_incident_cues().tells_later_death("The toll rose to 11 on Monday.")
+        True
+        >>> load_incident_cues().tells_later_death("Five soldiers died when a bomb exploded.")
+        False
+        """
+        return any(p.search(sentence_text) for p in self.later_death)
+
+    def describes(self, sentence_text: str, start: int) -> bool:
+        """Whether the trigger at ``start`` describes an act already told ("said the strikes
+        were a massacre").
+
+        >>> text = 'The group said the strikes were a "massacre".'
+        >>> load_incident_cues().describes(text, text.index("massacre"))
+        True
+        >>> load_incident_cues().describes("Gunmen staged a massacre.", 17)
+        False
+        """
+        return any(p.search(sentence_text[max(0, start - 40) : start]) for p in self.description)
+
+    def retells(self, sentence_text: str, start: int) -> bool:
+        """Whether the trigger at ``start`` retells an act to name its author ("the same
+        group that attacked Mbau").
+
+        >>> text = "It was not clear if they were from the group that attacked Mbau."
+        >>> load_incident_cues().retells(text, text.index("attacked"))
+        True
+        """
+        return any(p.search(sentence_text[max(0, start - 40) : start]) for p in self.retelling)
+
+    def victim_subject_at(self, sentence_text: str, end: int) -> bool:
+        """Whether the noun phrase ending at ``end`` is the subject of a death or a wound
+        ("Five soldiers died after an IED ripped through their convoy"): the victims.
+
+        >>> text = "Five soldiers died after an IED ripped through their convoy."
+        >>> load_incident_cues().victim_subject_at(text, text.index(" died"))
+        True
+        """
+        return bool(self.victim_subject.match(sentence_text[end : end + 40]))
+
+    def in_series(self, sentence_text: str, start: int) -> bool:
+        """Whether the trigger at ``start`` is the head of a series over time ("kept up a
+        campaign of bombings"), not one incident.
+
+        >>> text = "The group has kept up a campaign of bombings in the capital."
+        >>> load_incident_cues().in_series(text, text.index("bombings"))
+        True
+        """
+        return bool(self.series_head.search(sentence_text[max(0, start - 40) : start]))
 
     def is_aggregate(self, sentence_text: str) -> bool:
         """Whether a sentence speaks of a total over a long period ("killed 900 since 2014").
@@ -202,6 +273,8 @@ def load_incident_cues() -> IncidentCues:
     treatment = _alternation(words("incidents", "treatment_places"))
     reporting = _alternation(words("incidents", "reporting_verbs"))
     periods = words("incidents", "period_heads")
+    victim_verbs = _alternation(words("incidents", "victim_subject_verbs"))
+    series = _alternation(words("incidents", "series_heads"))
     return IncidentCues(
         anaphoric_nouns=frozenset(w.lower() for w in words("incidents", "anaphoric_nouns")),
         determiners=determiner,
@@ -236,6 +309,23 @@ def load_incident_cues() -> IncidentCues:
         durative=tuple(
             re.compile(p, re.I) for p in sorted(words("incidents", "durative_patterns"))
         ),
+        later_death=tuple(
+            re.compile(p, re.I) for p in sorted(words("incidents", "later_death_patterns"))
+        ),
+        victim_subject=re.compile(rf"\s*(?:,[^,]{{0,60}},\s*)?(?:{victim_verbs})(?![\w-])", re.I),
+        series_head=re.compile(
+            rf"(?<![\w-])(?:{series})"
+            r"\s+(?:[\w-]+\s+){0,2}$",
+            re.I,
+        ),
+        recall=phrase_pattern(words("incidents", "recall_cues")),
+        retelling=tuple(
+            re.compile(p, re.I) for p in sorted(words("incidents", "retelling_patterns"))
+        ),
+        description=tuple(
+            re.compile(p, re.I) for p in sorted(words("incidents", "description_patterns"))
+        ),
+        claim_told=tuple(re.compile(p, re.I) for p in sorted(words("incidents", "claim_patterns"))),
         # "said on Monday", "told reporters late on Sunday", "said Monday"
         reporting=re.compile(
             rf"(?<![\w-])(?:{reporting})"

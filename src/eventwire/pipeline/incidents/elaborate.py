@@ -42,7 +42,12 @@ def _treated_at(cues: IncidentCues, sentence: Sentence, place: Place) -> bool:
 
 
 def following_town(
-    doc: Document, event: Event, first: int, others: set[int], cues: IncidentCues
+    doc: Document,
+    event: Event,
+    first: int,
+    others: set[int],
+    cues: IncidentCues,
+    taken: frozenset[tuple[int, int]] = frozenset(),
 ) -> Place | None:
     """The first town inside ``event``'s coarse place named in the sentences right after
     sentence ``first`` that tell no other incident (``others``: their sentence indices)."""
@@ -54,6 +59,8 @@ def following_town(
         if index in others or cues.opens_incident(sentence.text):
             return None  # the story has moved on
         for place in _places_in(doc, sentence):
+            if (place.start, place.end) in taken:
+                continue  # "the M23, which seized Goma in January": another event's place
             if _town(place) and inside(place, area) and not _treated_at(cues, sentence, place):
                 return place
     return None
@@ -75,6 +82,13 @@ def sharpen_places(
             continue
         others = set().union(*(t for m, t in enumerate(told) if m != n))
         first = min(i.event.sentence_index for i in incident.items)
-        town = following_town(doc, event, first, others - told[n], cues)
+        taken = frozenset(
+            (e.location.start, e.location.end)
+            for m, (inc, _) in enumerate(pairs)
+            if m != n
+            for e in (i.event for i in inc.items)
+            if e.location is not None
+        )
+        town = following_town(doc, event, first, others - told[n], cues, taken)
         if town is not None:
             event.location = town

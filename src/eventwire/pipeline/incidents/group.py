@@ -14,31 +14,23 @@ Political interactions without an ACLED type (PLOVER only) and totals over long 
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from eventwire.pipeline.incidents.compat import (
     actors_conflict,
-    coarse_place,
     dates_compatible,
-    ends_before,
     places_compatible,
     stated_date,
     stated_place,
 )
 from eventwire.pipeline.incidents.cues import IncidentCues
 from eventwire.pipeline.incidents.items import DEFERRED, Incident, Item, harms_protesters
+from eventwire.pipeline.incidents.standing import frame, own_place_and_date, standing
 from eventwire.records import Actor, Document, Event
 
 _DEFERRED = DEFERRED
 _QUOTED = frozenset({"quoted", "interviewee"})  # attribution roles of a party's own words
-# Around an anaphor ("the attack in Mosul on Friday"), how far its own place/date may lie.
-_WINDOW_BEFORE, _WINDOW_AFTER = 25, 60
+_QUOTE_MARKS = ('"', "“", "”")  # a sentence of quoted words, not reported speech
 # How many sentences on an indefinite mention of the same type still continues an incident.
 _NEAR_SENTENCES = 2
-
-
-def _frame(event: Event) -> str:
-    return (event.rule or "").split(":", 1)[0]
 
 
 def _sentence_text(doc: Document, event: Event) -> tuple[str, int]:
@@ -54,11 +46,6 @@ def _placed_or_dated(event: Event, base: int, length: int) -> bool:
     return (place is not None and 0 <= place.start - base < length) or (
         when is not None and 0 <= when.span_start - base < length
     )
-
-
-def _in_window(start: int, end: int, after: int, trigger_end: int) -> bool:
-    """Whether a span lies between ``after`` and a little after the trigger."""
-    return start >= after and end <= trigger_end + _WINDOW_AFTER
 
 
 class Grouper:
@@ -91,12 +78,15 @@ class Grouper:
         """What kind of mention an event is (see the module docstring)."""
         text, base = _sentence_text(doc, event)
         start, end = event.trigger.start - base, event.trigger.end - base
-        anaphor = self.cues.is_definite_anaphor(text, start, end)
+        anaphor = self.cues.is_definite_anaphor(text, start, end) or self.cues.describes(
+            text, start
+        )
         generic = event.trigger.text.lower() in self.cues.generic_triggers
         kind, own_account = self._kind(event, text, base, start, anaphor)
         item = Item(event, order, kind, generic, anaphor, own_account=own_account)
-        self._own_place_and_date(item, doc, text, base, (start, end))
-        self._standing(item, text, start)
+        own_place_and_date(self.cues, self.recall_days, item, doc, (text, base), (start, end))
+        standing(self.cues, item, text, start)
+        item.quoted = any(mark in text for mark in _QUOTE_MARKS)
         return item
 
     def _kind(
@@ -131,93 +121,12 @@ class Grouper:
         ):
             return "follow-up", False
         if (
-            _frame(event) in self.cues.consequence_frames
+            frame(event) in self.cues.consequence_frames
             or trigger in self.cues.response_triggers
             or event.acled_sub_event_type in self.cues.attached_sub_types
         ):
             return "consequence", False
         return ("coreferent" if anaphor else "main"), False
-
-    def _own_place_and_date(
-        self, item: Item, doc: Document, text: str, base: int, span: tuple[int, int]
-    ) -> None:
-        """Whether the mention's place and date are its own, the day a source spoke, or a day
-        a week or more before publication."""
-        event, kind, (start, end) = item.event, item.kind, span
-        place, when = event.location, event.date
-        # a date said in another sentence (the dateline's, the lead's) is inherited, not stated
-        item.own_date = when is None or 0 <= when.span_start - base < len(text)
-        # "…, police said on Monday": the day of the report, not of the incident
-        item.reported_date = (
-            when is not None
-            and 0 <= when.span_start - base < len(text)
-            and self.cues.is_reporting_date(text, when.span_start - base)
-        )
-        if item.anaphor or kind in _DEFERRED:
-            # "the attack in Mosul on Friday" states its own place and date; in "arrested on
-            # Saturday in connection with the bombing" the date is the arrest's
-            after = start if kind in _DEFERRED else start - _WINDOW_BEFORE
-            item.own_place = place is None or _in_window(
-                place.start - base, place.end - base, after, end
-            )
-            item.own_date = (
-                item.own_date
-                and kind not in _DEFERRED
-                and (
-                    when is None
-                    or _in_window(when.span_start - base, when.span_end - base, after, end)
-                )
-            )
-        if (
-            kind == "consequence"
-            and place is not None
-            and 0 <= place.start - base < len(text)
-            and (
-                self.cues.at_treatment_place(text, place.start - base)
-                or self.cues.before_treatment_word(text, place.end - base)
-            )
-        ):
-            item.own_place = False  # "died at a hospital in Mogadishu": where they died
-        speaker = event.attribution.speaker if event.attribution else None
-        if place is not None and speaker and (place.text or "") in speaker:
-            item.own_place = False  # "…, police spokesman Abdifatah Aden said": a name
-        item.recalled = bool(
-            item.own_date
-            and not item.reported_date
-            and doc.published is not None
-            and when is not None
-            and ends_before(when, doc.published - timedelta(days=self.recall_days - 1))
-        )
-
-    def _standing(self, item: Item, text: str, start: int) -> None:
-        """Whether the mention looks back, states a place or a day, or is a total."""
-        event, place, when = item.event, item.event.location, item.event.date
-        reported = item.reported_date
-        item.retrospective = self.cues.is_retrospective(text)
-        # a town or a province ACLED can place an event at; a country alone is not enough
-        item.placed = stated_place(place) and place is not None and place.feature != "country"
-        item.anchored = (stated_place(place) and not coarse_place(place)) or bool(
-            item.own_date and not reported and stated_date(when)
-        )
-        # a count of the dead over a period: "hundreds have been killed this year"
-        counted = _frame(event) in self.cues.consequence_frames or (
-            event.fatalities is not None and event.fatalities.best is not None
-        )
-        # a count told with no day of its own (or only the day a source spoke)
-        inherited = when is not None and when.span_start >= 0 and not item.own_date
-        undated = reported or inherited or when is None or when.precision not in ("day", "week")
-        typed = event.acled_event_type is not None
-        item.aggregate = (
-            (counted and not item.anaphor and typed and self.cues.is_aggregate(text) and undated)
-            # the name of the period of a total: "killed since the start of the protests"
-            or (typed and self.cues.names_period(text, start))
-            # a state over a period: "has been under a blockade for more than two years"
-            or (
-                event.acled_event_type == "Strategic developments"
-                and undated
-                and self.cues.is_durative(text)
-            )
-        )
 
     def compatible(self, item: Item, incident: Incident) -> bool:
         """Whether a mention can be about an incident (type family, place, date, actor1)."""
@@ -231,6 +140,8 @@ class Grouper:
             family != self.family(first.event)
             and item.kind in ("main", "coreferent")
             and not self._at_protest(item, incident)
+            and not self._anaphor_of(item, incident)
+            and not self._quoted_talk(item, incident)
         ):
             return False
         if (
@@ -242,12 +153,15 @@ class Grouper:
             and not (harms_protesters(item) and self._at_protest(item, incident))
         ):
             return False
+        if item.kind not in ("main", "coreferent") and self._only_territory(item, incident):
+            return False
         if item.kind == "main" and not (
             (self._same_type(item, incident) and self._near_or_same(item, incident))
             or self._same_act(item, incident)
             or self._continues(item, incident)
             or self._at_protest(item, incident)
             or self._unanchored(item, incident)
+            or self._quoted_talk(item, incident)
         ):
             return False
         if (
@@ -312,6 +226,55 @@ class Grouper:
         if (subs | {item.event.acled_sub_event_type}) & self.cues.own_sub_types:
             return False  # each change of territory is told as an event of its own
         return not item.anchored
+
+    @staticmethod
+    def _quoted_talk(item: Item, incident: Incident) -> bool:
+        """A witness's or an official's quoted words with no place or day of their own, told
+        within two sentences of an incident ("'They were shooting at us like animals,' said
+        a protester"; "'We will not let them take this region hostage'"): they speak of
+        that incident, never of a new one."""
+        role = item.event.attribution.role if item.event.attribution else None
+        told = max(i.event.sentence_index for i in incident.items)
+        return (
+            item.kind == "main"
+            and role in _QUOTED
+            and item.quoted
+            and item.event.acled_event_type != "Strategic developments"  # "arrested near the scene"
+            and not item.anchored
+            and 0 <= item.event.sentence_index - told <= _NEAR_SENTENCES
+        )
+
+    @staticmethod
+    def _anaphor_of(item: Item, incident: Incident) -> bool:
+        """A definite anaphor told within two sentences of an incident of another family
+        ("the strikes" after an air strike, "the clashes" after police fired on a crowd)
+        names that incident, whatever sense the events stage gave its noun."""
+        told = max(i.event.sentence_index for i in incident.items)
+        return (
+            item.kind == "coreferent"
+            and not item.own_date
+            and 0 <= item.event.sentence_index - told <= _NEAR_SENTENCES
+        )
+
+    def _only_territory(self, item: Item, incident: Incident) -> bool:
+        """A change of territory told before ("before security forces regained control") is
+        no attack: a death, a claim or an arrest of a later sentence speaks of the attack
+        told with it, not of the territory taken (in its own sentence it may be its toll)."""
+        typed = incident.typed()
+        return all(i.event.acled_sub_event_type in self.cues.own_sub_types for i in typed) and all(
+            i.event.sentence_index != item.event.sentence_index for i in typed
+        )
+
+    def _only_talk(self, item: Item, incident: Incident) -> bool:
+        """Whether a main mention joins an incident only as talk: no place or day of its own,
+        not the next sentence, not the incident's type ("the military has increasingly relied
+        on air strikes" after a raid): it neither represents the incident nor gives it a toll."""
+        if item.anchored or self._same_act(item, incident) or self._continues(item, incident):
+            return False
+        etype = item.event.acled_event_type
+        return self.family(item.event) == "violent" and not any(
+            i.event.acled_event_type == etype for i in incident.typed() if i is not item
+        )
 
     def _same_type(self, item: Item, incident: Incident) -> bool:
         """A main mention joins an incident of its ACLED type, or of its family when either
@@ -416,7 +379,7 @@ class Grouper:
         by_sentence: dict[int, list[Item]] = {}
         for item in items:
             by_sentence.setdefault(item.event.sentence_index, []).append(item)
-        for index in sorted(by_sentence):
+        for index in sorted(by_sentence, key=lambda n: (n == 0 and _headline(doc), n)):
             text, _ = _sentence_text(doc, by_sentence[index][0].event)
             barrier = len(incidents) if self.cues.opens_incident(text) else 0
             batch = sorted(by_sentence[index], key=_turn)
@@ -460,6 +423,9 @@ class Grouper:
             if candidates:
                 if item.kind == "main" and self._at_protest(item, candidates[0]):
                     item.kind = "consequence"  # the arrests of a Protest with intervention
+                item.general = item.kind == "main" and (
+                    self._only_talk(item, candidates[0]) or self._quoted_talk(item, candidates[0])
+                )
                 candidates[0].add(item)
                 return candidates[0]
         if item.kind == "follow-up" or item.own_account:
@@ -468,6 +434,19 @@ class Grouper:
         incidents.append(Incident())
         incidents[-1].add(item)
         return incidents[-1]
+
+
+def _headline(doc: Document) -> bool:
+    """Whether the report's first sentence is its headline (a title segment, or a first
+    paragraph of one unpunctuated sentence): it retells an incident of the body, so its
+    mentions are placed after the body's."""
+    if not doc.sentences:
+        return False
+    first = doc.sentences[0]
+    if 0 <= first.segment < len(doc.segments) and doc.segments[first.segment].kind == "title":
+        return True
+    alone = len(doc.sentences) > 1 and doc.sentences[1].segment != first.segment
+    return alone and not first.text.rstrip().endswith((".", "!", "?", '"', "”", "'"))
 
 
 def _modalities(incident: Incident) -> set[str]:

@@ -28,6 +28,11 @@ class Item:
     retrospective: bool = False  # its sentence looks back ("one year after", "anniversary")
     anchored: bool = True  # it states a town or a day of its own (not only the source's day)
     placed: bool = True  # it states a place of its own finer than a country (a province too)
+    in_total: bool = False  # its sentence speaks of a total over a period ("since 2014")
+    general: bool = False  # joined only as talk with no place or day of its own
+    recall_cue: bool = False  # its sentence recalls it undated ("earlier this month")
+    retold: bool = False  # a relative clause retells it ("the group that attacked Mbau")
+    quoted: bool = False  # its sentence carries quotation marks (a party's own words)
 
 
 PROTESTERS_INTER = 6  # ACLED's inter code of protesters

@@ -30,7 +30,9 @@ def _rank(item: Item) -> tuple[bool, int, bool, float, int]:
     before its consequence ("killing four"); a mention that states its own place or day
     before a retelling that inherits both ("residents heard a loud blast" after the lead);
     then the events stage's confidence."""
-    if item.kind == "main" and not item.generic:
+    if item.general:
+        rank = 8  # talk with no place or day of its own ("has relied on air strikes")
+    elif item.kind == "main" and not item.generic:
         rank = 0
     elif item.kind == "coreferent" and not item.generic:
         rank = 1
@@ -58,19 +60,39 @@ def _speaker_is_actor(event: Event) -> bool:
     return bool(actor and actor.text and speaker and actor.text.lower() in speaker.lower())
 
 
-def _actor1(rep: Item, items: list[Item], claimants: list[Actor]) -> Actor | None:
-    """The named perpetrator, else the claimant (``claimed=True``), else the representative's."""
+def _perpetrators(items: list[Item]) -> list[Actor]:
+    """The named actor1 of the given mentions, not a speaker who became actor1."""
+    return [
+        actor
+        for i in items
+        if named(actor := i.event.actor1) and actor is not None and not _speaker_is_actor(i.event)
+    ]
+
+
+def _actor1(
+    rep: Item, items: list[Item], claimants: list[Actor], strong: frozenset[str] = frozenset()
+) -> Actor | None:
+    """The named perpetrator, else the claimant (``claimed=True``), else the representative's.
+
+    In this order: a perpetrator the dictionary names in an act told for itself; a claimant
+    the dictionary names; a perpetrator read from context in an act told for itself; any
+    claimant; then one named only in a consequence ("our forces killed the three attackers"
+    is the response), an anaphor ("Troops who went to the area after the explosion…") or
+    talk with no place or day ("while the group attacked soldiers")."""
     describing = [i for i in items if i.kind in _DESCRIBING]
-    for item in describing:
-        if named(item.event.actor1) and not _speaker_is_actor(item.event):
-            return item.event.actor1
-    for item in items:
-        if item.kind == "claim":
-            claimant = _claimant(item.event)
-            if claimant is not None:
-                return claimant
-    if claimants:
-        return claimants[0]
+    told = [i for i in describing if i.kind == "main" and not i.general]
+    claims = [c for i in items if i.kind == "claim" and (c := _claimant(i.event)) is not None]
+    tiers: list[list[Actor]] = [
+        [a for a in _perpetrators(told) if a.resolved_by in strong],
+        [c for c in claims if c.resolved_by in strong] + claimants,
+        _perpetrators(told),
+        claims,
+        _perpetrators([i for i in describing if i.kind == "consequence" and not i.general]),
+        _perpetrators(describing),
+    ]
+    for tier in tiers:
+        if tier:
+            return tier[0]
     if rep.event.actor1 is not None:
         return rep.event.actor1
     return next((i.event.actor1 for i in describing if i.event.actor1 is not None), None)
@@ -142,11 +164,21 @@ def _mentions(rep: Item, items: list[Item]) -> list[Mention]:
     return mentions
 
 
+def _counting(describing: list[Item]) -> list[Item]:
+    """The mentions whose tolls count: not talk joined with no place or day of its own, nor
+    an anaphor in a sentence of a total ("Nobody claimed the attack, but the group has killed
+    thousands since 2014"), unless no other mention gives a toll."""
+    told = [i for i in describing if not (i.general or (i.anaphor and i.in_total))]
+    tolled = [i for i in told if i.event.fatalities is not None]
+    return told if tolled else describing
+
+
 def merge(
     incident: Incident,
     sentences: list[Sentence],
     toll_cues: TollCues,
     shared: frozenset[int] = frozenset(),
+    strong: frozenset[str] = frozenset(),
 ) -> Event:
     """The incident as one event: the representative mention, filled from all mentions.
     ``shared``: sentences that also name other incidents' places (their tolls are totals)."""
@@ -156,7 +188,7 @@ def merge(
     event = rep.event
     if rep.kind not in _DESCRIBING:
         rep.kind = "main"
-    event.actor1 = _actor1(rep, items, incident.claimants)
+    event.actor1 = _actor1(rep, items, incident.claimants, strong)
     event.actor2 = _actor2(rep, items)
     stated = [i for i in describing if i.own_place] or [rep]
     event.location = min(stated, key=lambda i: place_rank(i.event.location, i.order)).event.location
@@ -167,7 +199,7 @@ def merge(
         key=lambda i: (not i.own_date, i.reported_date, date_rank(i.event.date, i.order)),
     ).event.date
     event.fatalities = combine_tolls(
-        own_tolls([i.event for i in describing], set(shared)), sentences, toll_cues
+        own_tolls([i.event for i in _counting(describing)], set(shared)), sentences, toll_cues
     )
     if any(i.event.modality == "asserted" for i in describing):
         event.modality = "asserted"

@@ -26,19 +26,21 @@ from eventwire.config import IncidentsOptions, Settings
 from eventwire.datafiles import words
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
-from eventwire.pipeline.incidents.claims import text_claims
+from eventwire.pipeline.incidents.claims import code_claimant, first_actor, text_claims
 from eventwire.pipeline.incidents.compat import ends_before, span_days
-from eventwire.pipeline.incidents.cues import load_incident_cues
+from eventwire.pipeline.incidents.cues import load_incident_cues, phrase_pattern
 from eventwire.pipeline.incidents.elaborate import sharpen_places
 from eventwire.pipeline.incidents.group import Grouper
-from eventwire.pipeline.incidents.items import Incident, Item
+from eventwire.pipeline.incidents.items import PROTESTERS_INTER, Incident, Item
 from eventwire.pipeline.incidents.merge import merge
-from eventwire.pipeline.incidents.retype import excessive_force, same_weapon
+from eventwire.pipeline.incidents.retype import EXCESSIVE_FORCE, excessive_force, same_weapon
 from eventwire.pipeline.incidents.tolls import load_toll_cues, shared_sentences
-from eventwire.records import Document, Event
+from eventwire.pipeline.incidents.victims import victims_as_subject
+from eventwire.records import Actor, Document, Event
 
 NAME = "eventwire.incidents.v1"
 VAGUE_PAST = frozenset({"week", "month", "year"})  # date precisions of "last week", "in 2015"
+STATE_FORCES = frozenset({1})  # ACLED's inter code of state forces
 
 
 class IncidentsStage:
@@ -71,11 +73,17 @@ class IncidentsStage:
         self.dictionary = dictionary
         self.toll_cues = load_toll_cues()
         self.weapon_sub_types = words("incidents", "report_weapon_sub_types")
+        self.victim_types = words("incidents", "victim_subject_types")
+        self.force_heads = (
+            (phrase_pattern(words("incidents", "police_heads")), "POL"),
+            (phrase_pattern(words("incidents", "military_heads")), "MIL"),
+        )
 
     def __call__(self, doc: Document) -> Document:
         if not doc.events:
             return doc
         pairs: list[tuple[Incident, Event]] = []
+        victims_as_subject(doc, self.grouper.cues, self.victim_types, self.dictionary)
         incidents = self.grouper.group(doc)
         self.attach_text_claims(doc, incidents)
         places = [
@@ -109,14 +117,19 @@ class IncidentsStage:
         for incident, event in pairs:
             if event.acled_event_type is None or event.aggregate:
                 continue
-            event.background = event.background or self.is_background(doc, event, lead)
+            told = [i for i in incident.items if i.kind in ("main", "coreferent", "consequence")]
+            event.background = (
+                event.background
+                or self.is_background(doc, event, lead)
+                or (bool(told) and all(i.recall_cue for i in told))
+            )
             if not event.background and span_days(event.date) > self.options.period_days:
                 event.aggregate = True
             if (
-                not lead
+                (not lead or _presupposed(incident))
                 and event.modality == "asserted"
                 and self.grouper.family(event) in ("violent", "demonstration")
-                and _vague(incident, event)
+                and (_vague(incident, event) or (not lead and _retold(incident)))
             ):
                 event.modality = "generic"
             lead = False
@@ -124,15 +137,21 @@ class IncidentsStage:
     def attach_text_claims(self, doc: Document, incidents: list[Incident]) -> None:
         """Give each claim no event carries to the latest violent incident told before it."""
         coded = {
-            i.event.sentence_index for inc in incidents for i in inc.items if i.kind == "claim"
+            i.event.sentence_index: inc for inc in incidents for i in inc.items if i.kind == "claim"
         }
+        territory = self.grouper.cues.own_sub_types
         for claim in text_claims(doc, self.grouper.cues, self.dictionary):
             if claim.sentence_index in coded:
+                # the claim's event joined an incident: the claimant the dictionary names in
+                # its words ("A faction of the TTP claimed…") is that incident's
+                coded[claim.sentence_index].claimants.append(claim.claimant)
                 continue
             best: tuple[int, Incident] | None = None
             for incident in incidents:
-                if self.grouper.family(incident.first.event) != "violent":
-                    continue
+                if self.grouper.family(incident.first.event) != "violent" or all(
+                    i.event.acled_sub_event_type in territory for i in incident.typed()
+                ):
+                    continue  # "security forces regained control" is not what is claimed
                 told = [
                     i.order
                     for i in incident.items
@@ -163,14 +182,67 @@ class IncidentsStage:
                 "report: not an event",
             )
             return None
-        event = merge(incident, doc.sentences, self.toll_cues, shared)
+        event = merge(
+            incident, doc.sentences, self.toll_cues, shared, self.grouper.cues.strong_codings
+        )
         if claimed_act is not None and claimed_act[1] == "denial":
             event.actor1 = None  # who denies it is not who did it
         elif claimed_act is not None and event.actor1 is not None:
             event.actor1 = dataclasses.replace(event.actor1, claimed=True)
+        if event.actor1 is not None and event.actor1.claimed:
+            event.actor1 = code_claimant(event.actor1, self.dictionary)
         excessive_force(incident, event)
+        self.force_first(doc, event)
         event.background = self.is_background(doc, event)
         return event
+
+    def force_first(self, doc: Document, event: Event) -> None:
+        """ACLED's Excessive force against protesters has the force as actor1 and the
+        protesters as actor2: when the events stage typed it with the protesters as actor1
+        ("Police in Bangladesh opened fire on students protesting…"), the first state force
+        the dictionary names in its sentence becomes actor1."""
+        actor = event.actor1
+        if event.acled_sub_event_type != EXCESSIVE_FORCE or (
+            actor is not None and actor.inter not in (None, PROTESTERS_INTER)
+        ):
+            return
+        if not 0 <= event.sentence_index < len(doc.sentences):
+            return
+        sentence = doc.sentences[event.sentence_index]
+        force = first_actor(sentence.text, sentence.start, self.dictionary, STATE_FORCES)
+        country = event.location.country if event.location else None
+        if force is None and country:
+            force = self._force_by_head(sentence.text, sentence.start, country)
+        if force is None:
+            return
+        if actor is not None:
+            event.actor2 = actor
+        event.actor1 = force
+
+    def _force_by_head(self, text: str, base: int, country: str) -> Actor | None:
+        """The country's police or military named by a head noun of the sentence."""
+        found = [
+            (m.start(), suffix, m)
+            for pattern, suffix in self.force_heads
+            if (m := pattern.search(text)) is not None
+        ]
+        if not found:
+            return None
+        _, suffix, match = min(found, key=lambda f: f[0])
+        entry = self.dictionary.get(f"{country}-{suffix}")
+        if entry is None:
+            return None
+        return Actor(
+            text=match.group(0),
+            start=base + match.start(),
+            end=base + match.end(),
+            name=entry.name,
+            actor_id=entry.id,
+            type=entry.type,
+            inter=entry.inter,
+            country=entry.country,
+            resolved_by="head-noun",
+        )
 
     def _claimed_act(self, doc: Document, incident: Incident) -> tuple[Event, str] | None:
         """The violent act that an incident made only of claims, or only of denials, refers
@@ -201,7 +273,9 @@ class IncidentsStage:
             return False
         sentence = doc.sentences[index]
         before = sentence.text[: item.event.trigger.start - sentence.start]
-        cue = self.grouper.cues.claim.search(before) or self.grouper.cues.denial.search(before)
+        cues = self.grouper.cues
+        told = (m for p in cues.claim_told if (m := p.search(before)))
+        cue = cues.claim.search(before) or next(told, None) or cues.denial.search(before)
         if cue is None:
             return False
         between = before[cue.end() :]
@@ -228,6 +302,21 @@ class IncidentsStage:
         # a week or more before publication: ends before the day after that
         limit = doc.published - timedelta(days=self.options.recall_days - 1)
         return recalled and ends_before(event.date, limit)
+
+
+def _presupposed(incident: Incident) -> bool:
+    """An incident told only by definite anaphors ("whose daughter was killed by the
+    blast"): the act they refer back to is one the coder did not take for an incident (an
+    accidental explosion, a disaster), so vague, it is talk even as the report's first."""
+    told = [i for i in incident.items if i.kind in ("main", "coreferent", "consequence")]
+    return bool(told) and all(i.anaphor for i in told)
+
+
+def _retold(incident: Incident) -> bool:
+    """An incident told only in relative clauses that name an author by an act ("the same
+    group that attacked Mbau"): a known act, talk, whatever its place."""
+    told = [i for i in incident.items if i.kind in ("main", "coreferent", "consequence")]
+    return bool(told) and all(i.retold for i in told)
 
 
 def _vague(incident: Incident, event: Event) -> bool:

@@ -31,6 +31,7 @@ class TollCues:
     update: re.Pattern[str]
     addition: re.Pattern[str]
     breakdown: re.Pattern[str]
+    revision: re.Pattern[str]
 
 
 def load_toll_cues() -> TollCues:
@@ -39,6 +40,7 @@ def load_toll_cues() -> TollCues:
         phrase_pattern(words("incidents", "toll_update_cues")),
         phrase_pattern(words("incidents", "toll_addition_cues")),
         phrase_pattern(words("incidents", "toll_breakdown_cues")),
+        phrase_pattern(words("incidents", "toll_revision_cues")),
     )
 
 
@@ -67,6 +69,8 @@ def combine_tolls(
     for toll in counted[1:]:
         best = toll.best or 0
         text = _sentence_at(sentences, toll.start)
+        if cues.update.search(text) and best < total and not cues.revision.search(text):
+            continue  # "the toll had risen from nine to 14 as more of the wounded died": a part
         if cues.update.search(text) or best > total:
             total, chosen = best, toll
         elif cues.addition.search(text) and not cues.breakdown.search(text):

@@ -38,7 +38,7 @@ _TERMINAL = (".", "!", "?", ":", ";", "…")
 _CLOSERS = "\"'”’)]» \t"
 MAX_HEADER_CHARS = 200
 MAX_FOOTER_CHARS = 120
-MAX_TITLE_WORDS = 12  # without a byline under it or a title from the reader
+MAX_TITLE_WORDS = 16  # without a byline under it or a title from the reader (wire heads run to 15)
 
 
 @dataclass(slots=True)
