@@ -27,6 +27,7 @@ from eventwire.datafiles import words
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.conventions import (
     communal,
+    communal_context,
     lead_agent,
     monitor_reports,
     unknown_armed,
@@ -430,6 +431,9 @@ class ActorCoder:
             # name the state's forces first, none an unidentified group)
             event.actor1 = self._inferred(air_force.id, country)
             doc.note(NAME, "EW-ACT-015", "monitor report without a side: the state military")
+        elif a1 is None and (label := communal_context(d, doc, event)) is not None:
+            event.actor1 = replace(self._inferred("GEN-COMMUNAL", country), name=label)
+            doc.note(NAME, "EW-ACT-018", f"no perpetrator named among communities: {label}")
         elif a1 is None and self.infer_unidentified:
             event.actor1 = self._inferred("GEN-UAG", country)
             doc.note(
