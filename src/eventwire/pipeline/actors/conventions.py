@@ -103,6 +103,14 @@ def communal_context(d: ActorDictionary, doc: Document, event: Event) -> str | N
     return label
 
 
+def agentless_battle(event: Event) -> bool:
+    """True for an Armed clash read from a clash word ("fighting", "clashes", "a shoot-out"),
+    not from an attack on someone or a toll: "Fighting continued in Malakal" names no side,
+    and ACLED's default there, as for air strikes, is the state's military."""
+    frame = (event.rule or "").split(":", 1)[0]
+    return event.acled_sub_event_type == "Armed clash" and frame == "clash"
+
+
 def monitor_reports(d: ActorDictionary, doc: Document, event: Event) -> bool:
     """True when a monitor is named in the event's sentence ("the OSCE SMM observed …")."""
     for mention, _, _ in noun_phrases(doc, event):

@@ -27,6 +27,7 @@ from eventwire.datafiles import words
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.conventions import (
     communal,
+    agentless_battle,
     communal_context,
     lead_agent,
     monitor_reports,
@@ -434,6 +435,11 @@ class ActorCoder:
         elif a1 is None and (label := communal_context(d, doc, event)) is not None:
             event.actor1 = replace(self._inferred("GEN-COMMUNAL", country), name=label)
             doc.note(NAME, "EW-ACT-018", f"no perpetrator named among communities: {label}")
+        elif a1 is None and air_force and event.actor2 is None and agentless_battle(event):
+            # a battle with no side named ("Fighting in Malakal."): the documented default is
+            # the state's military, as for agentless air strikes
+            event.actor1 = self._inferred(air_force.id, country)
+            doc.note(NAME, "EW-ACT-019", "a battle with no side named: the state military")
         elif a1 is None and self.infer_unidentified:
             event.actor1 = self._inferred("GEN-UAG", country)
             doc.note(
