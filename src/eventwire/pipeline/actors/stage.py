@@ -26,8 +26,8 @@ from eventwire.config import ActorsOptions, Settings
 from eventwire.datafiles import words
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.conventions import (
-    communal,
     agentless_battle,
+    communal,
     communal_context,
     lead_agent,
     monitor_reports,
