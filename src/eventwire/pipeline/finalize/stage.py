@@ -32,7 +32,6 @@ _FIRE_WORDS: frozenset[str] = words("finalize", "fire_words")
 CIVILIAN_MODIFIERS: frozenset[str] = words("finalize", "civilian_modifiers")
 CIVILIAN_ROLES: frozenset[str] = words("finalize", "civilian_roles")
 ARMED_ROLE_WORDS: frozenset[str] = words("finalize", "armed_role_words")
-DROPPED_BOMB_WORDS: frozenset[str] = words("finalize", "dropped_bomb_words")
 
 
 def _off_duty(event: Event) -> bool:
@@ -43,17 +42,6 @@ def _off_duty(event: Event) -> bool:
     )
     unarmed_role = bool(words & CIVILIAN_ROLES) and not words & ARMED_ROLE_WORDS
     return bool(words & CIVILIAN_MODIFIERS) or unarmed_role
-
-
-def _military_bombed(event: Event) -> bool:
-    """ "SAF bomb Tabalo", "Sudanese forces bombed two villages": a state military (coded
-    inter 1 or 8) named before a "bomb" verb of its clause dropped the bombs."""
-    a1 = event.actor1
-    if a1 is None or a1.inter not in {1, 8} or a1.type != "military" or not a1.text:
-        return False
-    if not 0 <= a1.end <= event.trigger.start or event.trigger.start - a1.end > 12:
-        return False
-    return event.trigger.text.lower() in DROPPED_BOMB_WORDS
 
 
 def frame_of(event: Event) -> str:
@@ -82,8 +70,6 @@ def refined_sub_type(event: Event) -> tuple[str | None, str]:
             and not _off_duty(event)
         ):
             return "Armed clash", "target coded as an armed actor"
-    if frame == "explode" and sub == "Remote explosive/landmine/IED" and _military_bombed(event):
-        return "Air/drone strike", "bombed by a state military"
     if frame == "capture" and sub in {
         "Non-state actor overtakes territory",
         "Government regains territory",
