@@ -103,12 +103,19 @@ def communal_context(d: ActorDictionary, doc: Document, event: Event) -> str | N
     return label
 
 
-def agentless_battle(event: Event) -> bool:
+def agentless_battle(d: ActorDictionary, doc: Document, event: Event) -> bool:
     """True for an Armed clash read from a clash word ("fighting", "clashes", "a shoot-out"),
-    not from an attack on someone or a toll: "Fighting continued in Malakal" names no side,
-    and ACLED's default there, as for air strikes, is the state's military."""
+    not from an attack on someone or a toll, in a sentence that names no armed party at all:
+    "Fighting continued in Malakal" names no side, and ACLED's default there, as for air
+    strikes, is the state's military ("Nine rebels were killed in clashes" names one side:
+    the other is not guessed)."""
     frame = (event.rule or "").split(":", 1)[0]
-    return event.acled_sub_event_type == "Armed clash" and frame == "clash"
+    if event.acled_sub_event_type != "Armed clash" or frame != "clash":
+        return False
+    for mention, _, _ in noun_phrases(doc, event):
+        if code_mention(d, mention.text, None, doc.published, fuzzy=False).inter in ARMED:
+            return False
+    return True
 
 
 def monitor_reports(d: ActorDictionary, doc: Document, event: Event) -> bool:

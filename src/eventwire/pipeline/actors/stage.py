@@ -435,7 +435,7 @@ class ActorCoder:
         elif a1 is None and (label := communal_context(d, doc, event)) is not None:
             event.actor1 = replace(self._inferred("GEN-COMMUNAL", country), name=label)
             doc.note(NAME, "EW-ACT-018", f"no perpetrator named among communities: {label}")
-        elif a1 is None and air_force and event.actor2 is None and agentless_battle(event):
+        elif a1 is None and air_force and event.actor2 is None and agentless_battle(d, doc, event):
             # a battle with no side named ("Fighting in Malakal."): the documented default is
             # the state's military, as for agentless air strikes
             event.actor1 = self._inferred(air_force.id, country)
