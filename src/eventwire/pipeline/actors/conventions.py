@@ -6,6 +6,10 @@
   ("… were killed"), a "by", or a bare toll ("6 soldiers killed").
 - ``communal``: a perpetrator named by its ethnic group, clan or community ("the Murle",
   "rival ethnic groups", "Pokot herders") is that community's militia (ACLED inter 4).
+- ``communal_context``: violence with no perpetrator named, in a sentence (or beside one)
+  that names ethnic groups, clans or communities or calls the fight communal ("Clashes
+  between the Habbaniya and the Rizeigat. 6 killed.", "ethnic clashes left 3 dead"), was
+  done by a communal militia (ACLED inter 4), not an unidentified armed group.
 - ``monitor_reports``: a monitor (an observation mission, a rights observatory) named in
   the event's sentence makes the report an observation; the stage then follows the
   documented default for fire with no side named (the state's military).
@@ -24,6 +28,10 @@ from eventwire.records import Actor, Document, Event
 
 ARMED = frozenset({1, 2, 3, 4, 8})
 UNKNOWN_WORDS: frozenset[str] = words("actors", "unknown_words")
+COMMUNAL_CONTEXT_WORDS: frozenset[str] = words("actors", "communal_context_words")
+_CONTEXT_SKIP = re.compile(
+    r"\b(?:" + "|".join(sorted(words("actors", "communal_context_skip"))) + r")\b", re.IGNORECASE
+)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\b", re.IGNORECASE)
 LEAD_WORDS = 9  # the most words of a clause's lead that lead_agent reads as its subject
 # the lead is no agent across a passive, an agent "by", or an "of"/"from" complement
@@ -72,6 +80,41 @@ def communal(d: ActorDictionary, actor: Actor, country: str | None) -> bool:
     actor.name, actor.actor_id, actor.type = label, "GEN-COMMUNAL", "identity militia"
     actor.inter, actor.country = 4, actor.country or country
     actor.resolved_by = "communal"
+    return True
+
+
+def communal_context(d: ActorDictionary, doc: Document, event: Event) -> str | None:
+    """The communal militia the event's sentence or its neighbours point to, or None.
+
+    For violence with no perpetrator named: an ethnic group, clan or community named there,
+    or a word that calls the violence communal ("tribal clashes", "cattle rustlers"), makes
+    the unnamed perpetrator that community's militia (ACLED inter 4)."""
+    i = event.sentence_index
+    if not 0 <= i < len(doc.sentences):
+        return None
+    near = doc.sentences[max(0, i - 1) : i + 2]
+    text = " ".join(s.text for s in near if s.segment == doc.sentences[i].segment)
+    text = _CONTEXT_SKIP.sub(" ", text)
+    label = communal_militia(d, text)
+    if label is None and set(re.findall(r"[a-z]+(?:-[a-z]+)?", text.lower())) & (
+        COMMUNAL_CONTEXT_WORDS
+    ):
+        label = "Unidentified Communal Militia"
+    return label
+
+
+def agentless_battle(d: ActorDictionary, doc: Document, event: Event) -> bool:
+    """True for an Armed clash read from a clash word ("fighting", "clashes", "a shoot-out"),
+    not from an attack on someone or a toll, in a sentence that names no armed party at all:
+    "Fighting continued in Malakal" names no side, and ACLED's default there, as for air
+    strikes, is the state's military ("Nine rebels were killed in clashes" names one side:
+    the other is not guessed)."""
+    frame = (event.rule or "").split(":", 1)[0]
+    if event.acled_sub_event_type != "Armed clash" or frame != "clash":
+        return False
+    for mention, _, _ in noun_phrases(doc, event):
+        if code_mention(d, mention.text, None, doc.published, fuzzy=False).inter in ARMED:
+            return False
     return True
 
 

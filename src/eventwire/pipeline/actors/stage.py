@@ -26,7 +26,9 @@ from eventwire.config import ActorsOptions, Settings
 from eventwire.datafiles import words
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.conventions import (
+    agentless_battle,
     communal,
+    communal_context,
     lead_agent,
     monitor_reports,
     unknown_armed,
@@ -442,6 +444,14 @@ class ActorCoder:
             # name the state's forces first, none an unidentified group)
             event.actor1 = self._inferred(air_force.id, country)
             doc.note(NAME, "EW-ACT-015", "monitor report without a side: the state military")
+        elif a1 is None and (label := communal_context(d, doc, event)) is not None:
+            event.actor1 = replace(self._inferred("GEN-COMMUNAL", country), name=label)
+            doc.note(NAME, "EW-ACT-018", f"no perpetrator named among communities: {label}")
+        elif a1 is None and air_force and event.actor2 is None and agentless_battle(d, doc, event):
+            # a battle with no side named ("Fighting in Malakal."): the documented default is
+            # the state's military, as for agentless air strikes
+            event.actor1 = self._inferred(air_force.id, country)
+            doc.note(NAME, "EW-ACT-019", "a battle with no side named: the state military")
         elif a1 is None and self.infer_unidentified:
             event.actor1 = self._inferred("GEN-UAG", country)
             doc.note(

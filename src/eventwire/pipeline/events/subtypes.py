@@ -337,7 +337,10 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
     if (
         frame in CONSEQUENCE_FRAMES
         and not agent
-        and "clash" in ctx.frames_sentence | ctx.frames_window
+        and (
+            "clash" in ctx.frames_sentence | ctx.frames_window
+            or "exchange" in ctx.window  # "Clashes between X and Y in Sunta. 6 killed."
+        )
         and not _protest_context(ctx)
     ):
         return "Armed clash", CLASH_TOLL  # "clashes erupted … 3 were killed"
