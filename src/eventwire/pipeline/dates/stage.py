@@ -45,6 +45,12 @@ _SUBORDINATE = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj"})
 FRAME_LEAD_WORDS = (
     3  # at most this many words before a sentence's framing date ("Two days later, on")
 )
+# clauses that modify a noun ("protesters arrested last month", "who defected in October")
+_NOUN_CLAUSES = frozenset({"acl", "relcl"})
+# Document.published_source of a coded record whose date is the date of its event (an
+# ACLED-style note): words counted from a publication day ("yesterday", "on Monday",
+# "recently") were copied from the source article and no longer point anywhere
+EVENT_DATED = "event"
 CLAUSE_BREAK = re.compile(r"[;,]|\b(?:and|but|while|after|before|when|whereas|then)\b", re.I)
 
 
@@ -87,6 +93,18 @@ def _ancestors(token: Any) -> list[Any]:
     return chain
 
 
+def _in_modifier_clause(verb: Any, trigger: Any) -> bool:
+    """Whether a date's verb heads a clause that modifies a noun and does not hold the
+    trigger: "the release of dozens of protesters arrested last month", "700 soldiers who
+    defected in October", "cattle stolen in August" date the noun's own past, not the
+    event the sentence reports."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in _NOUN_CLAUSES:
+        return False
+    if verb.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    return not any(t.i == trigger.i for t in verb.subtree)
+
+
 def _copy(when: When, precision: str | None = None) -> When:
     return When(
         text=when.text,
@@ -116,7 +134,13 @@ class DatesStage:
     """Resolve dates against ``doc.published`` and attach one to every event."""
 
     name = NAME
-    requires: tuple[str, ...] = ("doc.events", "doc.sentences", "doc.parses", "doc.published")
+    requires: tuple[str, ...] = (
+        "doc.events",
+        "doc.sentences",
+        "doc.parses",
+        "doc.published",
+        "doc.published_source",
+    )
     # doc.sentences: the whole text as one sentence when no stage split it
     assigns: tuple[str, ...] = ("event.date", "doc.notes", "doc.sentences")
 
@@ -135,6 +159,12 @@ class DatesStage:
     # -- finding -------------------------------------------------------------------
     def sentence_timexes(self, doc: Document, index: int, sentence: Sentence) -> list[Timex]:
         """The resolved time expressions of one sentence (rules, then spaCy DATE spans)."""
+        found = self._sentence_timexes(doc, index, sentence)
+        if doc.published_source == EVENT_DATED and doc.published is not None:
+            found = [self._on_record_day(t, doc.published) for t in found]
+        return found
+
+    def _sentence_timexes(self, doc: Document, index: int, sentence: Sentence) -> list[Timex]:
         found = find_timexes(
             sentence.text, doc.published, sentence.start, self.lexicon, self.numeric_order
         )
@@ -155,6 +185,22 @@ class DatesStage:
                 found.append(Timex(start, end, ent.text, when, "dateparser"))
         found.sort(key=lambda t: t.start)
         return found
+
+    def _on_record_day(self, timex: Timex, day: date) -> Timex:
+        """A deictic expression of a record dated at its event ("yesterday", "on Monday",
+        "last week", "recently", "two days ago") names the record's own day: it was counted
+        from the day of the article the note was copied from, and the record's date is
+        the coder's reading of it. Other expressions are kept as they are."""
+        words = " ".join(timex.text.lower().split())
+        deictic = (
+            timex.kind == "relative"
+            or (timex.kind == "range" and words in self.lexicon.recent)
+            or (timex.kind == "dateparser" and "ago" in words.split())
+        )
+        if not deictic:
+            return timex
+        when = When(timex.text, day, day, "day", False, timex.start, timex.end)
+        return Timex(timex.start, timex.end, timex.text, when, timex.kind)
 
     def _datelike(self, phrase: str) -> bool:
         words = {w.lower().rstrip(".") for w in phrase.split()}
@@ -223,6 +269,18 @@ class DatesStage:
             and token.text.lower() not in self.lexicon.time_nouns
             and (token.i > anchor.i or via == ["of"])
         )
+
+    def _dates_a_clause(self, doc: Document, event: Event, timex: Timex) -> bool:
+        """Whether a date belongs to a clause that modifies a noun, away from the trigger
+        (see :func:`_in_modifier_clause`)."""
+        sentence = doc.sentences[event.sentence_index]
+        parse = doc.parses.get(event.sentence_index)
+        trigger = _token_at(parse, event.trigger.start - sentence.start)
+        anchor = _token_at(parse, timex.start - sentence.start)
+        if trigger is None or anchor is None:
+            return False
+        host = _host_of(anchor, timex.start - sentence.start, timex.end - sentence.start)
+        return host is not None and _in_modifier_clause(host, trigger)
 
     def _background(self, doc: Document, event: Event, timex: Timex) -> bool:
         """True when a date of the event's sentence belongs to another clause: an aside in
@@ -349,7 +407,11 @@ class DatesStage:
                 when = When(precision="unknown")
             when.recurring = True
             return when
-        own = [t for t in own if not self._background(doc, event, t)]
+        own = [
+            t
+            for t in own
+            if not self._background(doc, event, t) and not self._dates_a_clause(doc, event, t)
+        ]
         if own and all(self._dates_a_noun(doc, event, t) for t in own):
             # "leaders protest the killing of a priest on 22 January": every date of the
             # sentence dates a noun the event is about, not the event
