@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 
-from eventwire.pipeline.casualties.tolls import find_mentions, incident_toll
 from eventwire.pipeline.dates.stage import EVENT_DATED, DatesStage
 from eventwire.pipeline.dates.timex_lexicon import load_timex_lexicon
 from eventwire.records import Document, Event, Span
@@ -92,26 +91,3 @@ def test_a_date_of_a_clause_about_a_noun_is_not_the_events(
     assert doc.parses, "the sentence must be parsed"
     when = stage(doc).events[0].date
     assert when is not None and when.start == expected
-
-
-def test_a_definite_count_restates_victims_told_before() -> None:
-    text = (
-        "Two guards were killed when rebels stormed the post. "
-        "The two guards killed were buried on Friday."
-    )
-    mentions = [m for part in text.split(". ") for m in find_mentions(part)]
-    assert incident_toll(mentions).best == 2  # type: ignore[union-attr]
-
-
-@pytest.mark.parametrize(
-    ("text", "killed"),
-    [
-        # a participle before its clause's verb: the victims are on its left
-        ("The three men killed were farmers from the valley.", 3),
-        ("Four soldiers killed are said to be recruits.", 4),
-    ],
-)
-def test_a_participle_before_a_verb_takes_its_victims_from_the_left(
-    text: str, killed: int
-) -> None:
-    assert incident_toll(find_mentions(text)).best == killed  # type: ignore[union-attr]

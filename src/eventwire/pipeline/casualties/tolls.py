@@ -345,6 +345,12 @@ def _noun_mention(
     gap = before[-40:][found[-1].end :].strip() if found else ""
     if phrase == "death" and gap:
         return None  # "one death", never "140 prisoners on death row", "3 beat to death"
+    if phrase == "dead" and len(found) >= 2 and gap.count(" ") <= 2:
+        # "13 soldiers and 1 rebel dead": the conjoined victims before the adjective
+        subject = left_subject(before, lex)
+        if subject is not None and subject[3] == "count" and subject[0] > found[-1].best:
+            best, low, high, kind, s, _e = subject
+            return Mention(category, best, low, high, start - len(before) + s, end, "", kind)
     if found and gap.count(" ") <= 2:
         last = found[-1]
         qstart = start - len(before[-40:]) + last.start

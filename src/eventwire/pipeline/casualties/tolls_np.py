@@ -100,7 +100,7 @@ def _piece_count(piece: str, lex: NumberLexicon, bare: bool = False) -> Count | 
         unit = re.match(r"\s*([\w'’-]+)", piece[q.end :])
         if unit and unit.group(1).lower() in TIME_UNITS:
             return None  # "lasted several hours": a length of time, no people
-        if q.start > 0 and words[0].lower() in DEFINITE | {"these", "those"}:
+        if re.fullmatch(r"\s*(?:the|these|those)\s+", piece[: q.start], re.I):
             # "the two soldiers killed": a definite count names victims told before
             return q.best, q.low, q.high, "anaphoric"
         return q.best, q.low, q.high, "vague" if q.vague else "count"
