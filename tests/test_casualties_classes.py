@@ -45,6 +45,10 @@ def test_a_participle_before_a_verb_takes_its_victims_from_the_left(text: str, k
         ("Fighting resumed. 9 soldiers and 2 rebels dead on the second day.", 11),
         ("Two guards and one raider dead after the raid.", 3),
         ("The blast left 12 dead and 30 wounded.", 12),
+        # suicide bombers are among the dead
+        ("Two bombers blew themselves up at the gate, killing a guard.", 3),
+        ("A suicide bomber detonated herself near a mosque, killing 4 worshippers.", 5),
+        ("A bomber blew himself up at a checkpoint, killing himself and a guard.", 2),
     ],
 )
 def test_sentence_tolls_of_issue_16(text: str, killed: int) -> None:

@@ -49,7 +49,15 @@ __all__ = [
 CATEGORIES = ("killed", "wounded", "arrested", "kidnapped")
 INTRANSITIVE = re.compile(
     r"^(?:died|die|dies|dying|perished|drowned|were dead|was dead|are dead|is dead|found dead"
-    r"|founded dead|lost their lives|lost his life|lost her life|succumbed to|succumbed|dead)$",
+    r"|founded dead|lost their lives|lost his life|lost her life|succumbed to|succumbed|dead"
+    r"|(?:blew|blowing|exploded|detonated)\s+(?:him|her|them)sel(?:f|ves)(?:\s+up)?)$",
+    re.I,
+)
+# a suicide bomber's own death ("blew himself up"), and a later count that already holds it
+SELF_BLAST = re.compile(r"^(?:blew|blowing|exploded|detonated)\s+(?:him|her|them)sel", re.I)
+SELF_COUNTED = re.compile(
+    r"\b(?:kill\w*|died)\b[^.;]{0,40}?\b(?:him|her|them)sel(?:f|ves)\b"
+    r"|\bincluding\s+(?:the\s+)?(?:suicide\s+)?bombers?\b",
     re.I,
 )
 PASSIVE_BEFORE = re.compile(
@@ -271,6 +279,8 @@ def _mention_for_cue(
     last_left: list[Mention],
 ) -> Mention | None:
     before, after = text[previous_end:start], text[end:following]
+    if SELF_BLAST.match(phrase) and SELF_COUNTED.search(text[end:]):
+        return None  # "detonated himself, killing himself and two others": counted there
     if form == "noun":
         return _noun_mention(phrase, category, before, after, start, end, lex)
     if phrase.endswith("ed") and re.search(r"\b(?:a|an|the)\s+$", before, re.I):
