@@ -60,3 +60,17 @@ def test_a_month_after_a_number_is_still_a_date() -> None:
     for text in ("on 5 Sept. 2019", "since 12 March", "on 4 December"):
         assert find_quantities(text, 0, lex) == [], text
     assert [q.best for q in find_quantities("7 separatists", 0, lex)] == [7]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # people taken before and then found dead are the dead of the event
+        ("Rebels abducted two herders. The victims were found dead near the river.", 2),
+        ("Police detained a man at the market. His dead body was found the next day.", 1),
+        # a definite plural with nobody counted before stays unknown
+        ("The attackers were killed.", None),
+    ],
+)
+def test_people_taken_then_found_dead(text: str, killed: int | None) -> None:
+    assert toll(text) == killed

@@ -114,6 +114,9 @@ def _piece_count(piece: str, lex: NumberLexicon, bare: bool = False) -> Count | 
     if first == "both":
         return 2, 2, 2, "anaphoric"
     if first in DEFINITE:
+        if _plural(last) and first == "the" and len(words) <= 3:
+            # "the victims were found dead": the people counted last (abducted, arrested)
+            return 0, 0, None, "pronoun"
         return None if _plural(last) else (1, 1, 1, "anaphoric")
     if first in ("their", "these", "those", "some", "other"):
         return None
@@ -172,6 +175,8 @@ def count_conjuncts(phrase: str, lex: NumberLexicon, bare: bool = False) -> Coun
     highs = [c[2] for c in counts]
     high = None if any(h is None for h in highs) else sum(h for h in highs if h is not None)
     kinds = {c[3] for c in counts}
+    if kinds == {"pronoun"}:
+        return 0, 0, None, "pronoun"
     kind = "vague" if "vague" in kinds else "anaphoric" if kinds == {"anaphoric"} else "count"
     return best, low, high, kind
 
