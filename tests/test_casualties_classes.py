@@ -49,6 +49,7 @@ def test_a_participle_before_a_verb_takes_its_victims_from_the_left(text: str, k
         ("Two bombers blew themselves up at the gate, killing a guard.", 3),
         ("A suicide bomber detonated herself near a mosque, killing 4 worshippers.", 5),
         ("A bomber blew himself up at a checkpoint, killing himself and a guard.", 2),
+        ("A bomber blew himself up at the gate, 4 dead and 9 wounded.", 4),
     ],
 )
 def test_sentence_tolls_of_issue_16(text: str, killed: int) -> None:

@@ -57,7 +57,8 @@ INTRANSITIVE = re.compile(
 SELF_BLAST = re.compile(r"^(?:blew|blowing|exploded|detonated)\s+(?:him|her|them)sel", re.I)
 SELF_COUNTED = re.compile(
     r"\b(?:kill\w*|died)\b[^.;]{0,40}?\b(?:him|her|them)sel(?:f|ves)\b"
-    r"|\bincluding\s+(?:the\s+)?(?:suicide\s+)?bombers?\b",
+    r"|\bincluding\s+(?:the\s+)?(?:suicide\s+)?bombers?\b"
+    r"|\b(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:dead|deaths|fatalities)\b",
     re.I,
 )
 PASSIVE_BEFORE = re.compile(
