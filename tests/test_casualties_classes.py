@@ -45,6 +45,12 @@ def test_a_participle_before_a_verb_takes_its_victims_from_the_left(text: str, k
         ("Fighting resumed. 9 soldiers and 2 rebels dead on the second day.", 11),
         ("Two guards and one raider dead after the raid.", 3),
         ("The blast left 12 dead and 30 wounded.", 12),
+        # an unknown number killed is ACLED's unspecified count (10)
+        ("Troops shelled the hills. Unknown number killed.", 10),
+        ("Jets bombed the camp. Unspecified number killed, including 2 commanders.", 10),
+        # a second verb ends the victims; "&" joins them
+        ("Raiders kill 2 and injure 5 at a well.", 2),
+        ("Police repelled the raid. 4 raiders & 1 constable were killed.", 5),
         # suicide bombers are among the dead
         ("Two bombers blew themselves up at the gate, killing a guard.", 3),
         ("A suicide bomber detonated herself near a mosque, killing 4 worshippers.", 5),

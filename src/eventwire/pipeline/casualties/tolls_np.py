@@ -31,11 +31,13 @@ RIGHT_BOUNDARY = re.compile(
     r"|over|as\s+(?!well\s+as))\b|\band\s+(?:left|set|took|seized|destroyed|burn\w*|loot\w*"
     r"|stole|fled|dumped|\w+ed\s+(?:the|a|an|their|his|her|[0-9]))\b"
     # "killed 8 soldiers and 7 others were injured": a new clause with its own verb
-    r"|\band\s+(?:[\w'’-]+\s+){1,4}(?:was|were|are|is|had|have|has)\b",
+    r"|\band\s+(?:[\w'’-]+\s+){1,4}(?:was|were|are|is|had|have|has)\b"
+    # "Militiamen kill 1 and injure 2": a second verb of another category
+    r"|\band\s+(?:injur|wound|abduct|kidnap|arrest|detain)\w*\b",
     re.I,
 )
 CONJUNCTION = re.compile(
-    r"\s*,?\s*\b(?:and|as\s+well\s+as|plus|along\s+with|together\s+with)\b\s*", re.I
+    r"\s*,?\s*(?:\b(?:and|as\s+well\s+as|plus|along\s+with|together\s+with)\b|&)\s*", re.I
 )
 SUBSET = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|incl)\b", re.I)
 AUX_TAIL = re.compile(
@@ -197,7 +199,7 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
             core = CONJUNCTION.split(core)[-1] if CONJUNCTION.search(core) else core
             start += chunk.find(core) if core and chunk.find(core) >= 0 else 0
             chunk = core
-        words = re.findall(r"[\w'’-]+", core)
+        words = re.findall(r"[\w'’-]+|&", core)  # "6 insurgents & 1 soldier"
         if not words or SUBSET.match(core.strip()):
             continue  # "Three people, including the bomber, were killed"
         if (
