@@ -77,6 +77,12 @@ def parsed() -> object:
         ("Mothers marched to demand the release of pupils arrested in October.", "marched", DAY),
         ("Officers who had deserted in August attacked the depot.", "attacked", DAY),
         ("Herders recovered the cattle stolen in September.", "recovered", DAY),
+        # a clause about the trigger noun itself dates the event
+        (
+            "Rebels said a roadside bomb planted on 3 December hit the convoy.",
+            "bomb",
+            date(2014, 12, 3),
+        ),
         # the clause of the trigger itself keeps its date
         ("Gunmen killed two guards in October.", "killed", date(2014, 10, 1)),
         ("Police dispersed crowds that gathered on 3 December.", "gathered", date(2014, 12, 3)),

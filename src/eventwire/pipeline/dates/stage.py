@@ -100,8 +100,8 @@ def _in_modifier_clause(verb: Any, trigger: Any) -> bool:
     event the sentence reports."""
     if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in _NOUN_CLAUSES:
         return False
-    if verb.head.pos_ not in ("NOUN", "PROPN", "PRON"):
-        return False
+    if verb.head.pos_ not in ("NOUN", "PROPN", "PRON") or verb.head.i == trigger.i:
+        return False  # "a roadside bomb [trigger] ripped through a convoy on Friday"
     return not any(t.i == trigger.i for t in verb.subtree)
 
 
@@ -280,7 +280,12 @@ class DatesStage:
         if trigger is None or anchor is None:
             return False
         host = _host_of(anchor, timex.start - sentence.start, timex.end - sentence.start)
-        return host is not None and _in_modifier_clause(host, trigger)
+        if host is None or not _in_modifier_clause(host, trigger):
+            return False
+        # "after an explosive device ripped through a convoy on Friday": a clause the
+        # parser read as a noun's participle, opened by a background word, is the event's
+        opener = host.head.head if host.head.head.i != host.head.i else None
+        return opener is None or not self.lexicon.background_pattern.fullmatch(opener.text)
 
     def _background(self, doc: Document, event: Event, timex: Timex) -> bool:
         """True when a date of the event's sentence belongs to another clause: an aside in
