@@ -45,8 +45,6 @@ _SUBORDINATE = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj"})
 FRAME_LEAD_WORDS = (
     3  # at most this many words before a sentence's framing date ("Two days later, on")
 )
-# clauses that modify a noun ("protesters arrested last month", "who defected in October")
-_NOUN_CLAUSES = frozenset({"acl", "relcl"})
 # Document.published_source of a coded record whose date is the date of its event (an
 # ACLED-style note): words counted from a publication day ("yesterday", "on Monday",
 # "recently") were copied from the source article and no longer point anywhere
@@ -91,18 +89,6 @@ def _ancestors(token: Any) -> list[Any]:
         token = token.head
         chain.append(token)
     return chain
-
-
-def _in_modifier_clause(verb: Any, trigger: Any) -> bool:
-    """Whether a date's verb heads a clause that modifies a noun and does not hold the
-    trigger: "the release of dozens of protesters arrested last month", "700 soldiers who
-    defected in October", "cattle stolen in August" date the noun's own past, not the
-    event the sentence reports."""
-    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in _NOUN_CLAUSES:
-        return False
-    if verb.head.pos_ not in ("NOUN", "PROPN", "PRON") or verb.head.i == trigger.i:
-        return False  # "a roadside bomb [trigger] ripped through a convoy on Friday"
-    return not any(t.i == trigger.i for t in verb.subtree)
 
 
 def _copy(when: When, precision: str | None = None) -> When:
@@ -270,23 +256,6 @@ class DatesStage:
             and (token.i > anchor.i or via == ["of"])
         )
 
-    def _dates_a_clause(self, doc: Document, event: Event, timex: Timex) -> bool:
-        """Whether a date belongs to a clause that modifies a noun, away from the trigger
-        (see :func:`_in_modifier_clause`)."""
-        sentence = doc.sentences[event.sentence_index]
-        parse = doc.parses.get(event.sentence_index)
-        trigger = _token_at(parse, event.trigger.start - sentence.start)
-        anchor = _token_at(parse, timex.start - sentence.start)
-        if trigger is None or anchor is None:
-            return False
-        host = _host_of(anchor, timex.start - sentence.start, timex.end - sentence.start)
-        if host is None or not _in_modifier_clause(host, trigger):
-            return False
-        # "after an explosive device ripped through a convoy on Friday": a clause the
-        # parser read as a noun's participle, opened by a background word, is the event's
-        opener = host.head.head if host.head.head.i != host.head.i else None
-        return opener is None or not self.lexicon.background_pattern.fullmatch(opener.text)
-
     def _background(self, doc: Document, event: Event, timex: Timex) -> bool:
         """True when a date of the event's sentence belongs to another clause: an aside in
         parentheses the trigger is not in ("took control (initial takeover was on 20
@@ -412,11 +381,7 @@ class DatesStage:
                 when = When(precision="unknown")
             when.recurring = True
             return when
-        own = [
-            t
-            for t in own
-            if not self._background(doc, event, t) and not self._dates_a_clause(doc, event, t)
-        ]
+        own = [t for t in own if not self._background(doc, event, t)]
         if own and all(self._dates_a_noun(doc, event, t) for t in own):
             # "leaders protest the killing of a priest on 22 January": every date of the
             # sentence dates a noun the event is about, not the event
