@@ -1,4 +1,4 @@
-"""Dates of coded records and of clauses about a noun (issue 16, dates; own sentences)."""
+"""Dates of coded records dated at their event (issue 16, dates; own sentences)."""
 
 from __future__ import annotations
 
