@@ -124,6 +124,7 @@ class CachedPipeline:
         path = self._path(doc)
         if path is not None and path.is_file():
             state, parses = pickle.loads(path.read_bytes())
+            state.published_source = doc.published_source  # the reader's, not the cache's
             doc = state
             doc.parses = {i: self._doc_from(b) for i, b in parses.items()}
         else:

@@ -79,13 +79,15 @@ class GoldRow:
     year: int | None = None  # the event year (tune/check split)
 
     def document(self) -> Document:
-        """The report to code: the row's text, published on its event date (so relative
-        dates resolve as they did for the coder who wrote it)."""
+        """The report to code: the row's text, dated on its event date. The date is the
+        record's (``published_source="event"``), not the source article's: words the note
+        copied that count from the article's day ("yesterday", "on Monday") no longer
+        point anywhere, and the dates stage reads them as the record's own day."""
         return Document(
             text=self.text,
             published=self.published,
             source_id=self.id,
-            published_source="record",
+            published_source="event",
             input=self.id,
         )
 

@@ -99,8 +99,10 @@ def _build(
     not_measure = (
         r"(?![\w-]|\s*(?:%|per\s*cent|percent|km\b|kilomet|kg\b|kilogram|mm\b|cm\b|metres|meters"
         r"|miles|hours?\b|minutes?\b|days?\b|weeks?\b|months?\b|years?\b|am\b|pm\b|-year|"
-        r"-day|-hour|-minute|°|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
-        r"[a-z]*\b(?!\s+(?:people|men|women|of)\b)))"
+        r"-day|-hour|-minute|°|\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may"
+        r"|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+        # a whole month name: "5 separatists", "10 Janjaweed" and "3 marines" are people
+        r"\.?(?![\w-])(?!\s+(?:people|men|women|of)\b)))"
     )
     rng = (
         rf"(?P<a>{digits})\s*(?:-|–)\s*(?P<b>{digits})"

@@ -195,7 +195,8 @@ def _add_summaries(mentions: list[Mention], text: str, offset: int, numbers: Num
                 offset + qs,
                 offset + m.end(),
                 text[qs : m.end()],
-                kind="summary",
+                # "Unspecified number fatalities, coded: 3": a vague total is no stated one
+                kind="vague" if q.vague else "summary",
             )
         )
     short = SHORT_SUMMARY.fullmatch(MARKUP.sub("", text))

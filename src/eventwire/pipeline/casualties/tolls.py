@@ -49,7 +49,16 @@ __all__ = [
 CATEGORIES = ("killed", "wounded", "arrested", "kidnapped")
 INTRANSITIVE = re.compile(
     r"^(?:died|die|dies|dying|perished|drowned|were dead|was dead|are dead|is dead|found dead"
-    r"|founded dead|lost their lives|lost his life|lost her life|succumbed to|succumbed|dead)$",
+    r"|founded dead|lost their lives|lost his life|lost her life|succumbed to|succumbed|dead"
+    r"|(?:blew|blowing|exploded|detonated)\s+(?:him|her|them)sel(?:f|ves)(?:\s+up)?)$",
+    re.I,
+)
+# a suicide bomber's own death ("blew himself up"), and a later count that already holds it
+SELF_BLAST = re.compile(r"^(?:blew|blowing|exploded|detonated)\s+(?:him|her|them)sel", re.I)
+SELF_COUNTED = re.compile(
+    r"\b(?:kill\w*|died)\b[^.;]{0,40}?\b(?:him|her|them)sel(?:f|ves)\b"
+    r"|\bincluding\s+(?:the\s+)?(?:suicide\s+)?bombers?\b"
+    r"|\b(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:dead|deaths|fatalities)\b",
     re.I,
 )
 PASSIVE_BEFORE = re.compile(
@@ -69,7 +78,9 @@ RIGHT_START = re.compile(
 LEFT_AFTER = re.compile(  # "1 killed, three injured", "12 killed in": the count is on the left
     r"^\s*(?:[,.;:)\]]|$|at\b(?!\s+(?:least|most)\b)|(?:in|on|by|during|when|after|while|and"
     r"|as|near|following|from"
-    r"|inside|outside|with|across|over|since|because)\b)",
+    r"|inside|outside|with|across|over|since|because"
+    # "the two soldiers killed are believed to be …": a participle; its verb comes next
+    r"|are|were|is|was|have|has|had)\b)",
     re.I,
 )
 HEDGE = re.compile(
@@ -269,6 +280,8 @@ def _mention_for_cue(
     last_left: list[Mention],
 ) -> Mention | None:
     before, after = text[previous_end:start], text[end:following]
+    if SELF_BLAST.match(phrase) and SELF_COUNTED.search(text[end:]):
+        return None  # "detonated himself, killing himself and two others": counted there
     if form == "noun":
         return _noun_mention(phrase, category, before, after, start, end, lex)
     if phrase.endswith("ed") and re.search(r"\b(?:a|an|the)\s+$", before, re.I):
@@ -343,6 +356,12 @@ def _noun_mention(
     gap = before[-40:][found[-1].end :].strip() if found else ""
     if phrase == "death" and gap:
         return None  # "one death", never "140 prisoners on death row", "3 beat to death"
+    if phrase == "dead" and len(found) >= 2 and gap.count(" ") <= 2:
+        # "13 soldiers and 1 rebel dead": the conjoined victims before the adjective
+        subject = left_subject(before, lex)
+        if subject is not None and subject[3] == "count" and subject[0] > found[-1].best:
+            best, low, high, kind, s, _e = subject
+            return Mention(category, best, low, high, start - len(before) + s, end, "", kind)
     if found and gap.count(" ") <= 2:
         last = found[-1]
         qstart = start - len(before[-40:]) + last.start

@@ -31,11 +31,13 @@ RIGHT_BOUNDARY = re.compile(
     r"|over|as\s+(?!well\s+as))\b|\band\s+(?:left|set|took|seized|destroyed|burn\w*|loot\w*"
     r"|stole|fled|dumped|\w+ed\s+(?:the|a|an|their|his|her|[0-9]))\b"
     # "killed 8 soldiers and 7 others were injured": a new clause with its own verb
-    r"|\band\s+(?:[\w'’-]+\s+){1,4}(?:was|were|are|is|had|have|has)\b",
+    r"|\band\s+(?:[\w'’-]+\s+){1,4}(?:was|were|are|is|had|have|has)\b"
+    # "Militiamen kill 1 and injure 2": a second verb of another category
+    r"|\band\s+(?:injur|wound|abduct|kidnap|arrest|detain)\w*\b",
     re.I,
 )
 CONJUNCTION = re.compile(
-    r"\s*,?\s*\b(?:and|as\s+well\s+as|plus|along\s+with|together\s+with)\b\s*", re.I
+    r"\s*,?\s*(?:\b(?:and|as\s+well\s+as|plus|along\s+with|together\s+with)\b|&)\s*", re.I
 )
 SUBSET = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|incl)\b", re.I)
 AUX_TAIL = re.compile(
@@ -100,6 +102,9 @@ def _piece_count(piece: str, lex: NumberLexicon, bare: bool = False) -> Count | 
         unit = re.match(r"\s*([\w'’-]+)", piece[q.end :])
         if unit and unit.group(1).lower() in TIME_UNITS:
             return None  # "lasted several hours": a length of time, no people
+        if re.fullmatch(r"\s*(?:the|these|those)\s+", piece[: q.start], re.I):
+            # "the two soldiers killed": a definite count names victims told before
+            return q.best, q.low, q.high, "anaphoric"
         return q.best, q.low, q.high, "vague" if q.vague else "count"
     first, last = words[0].lower(), words[-1]
     if len(words) == 1 and first in REFLEXIVE:
@@ -111,6 +116,9 @@ def _piece_count(piece: str, lex: NumberLexicon, bare: bool = False) -> Count | 
     if first == "both":
         return 2, 2, 2, "anaphoric"
     if first in DEFINITE:
+        if _plural(last) and first == "the" and len(words) <= 3:
+            # "the victims were found dead": the people counted last (abducted, arrested)
+            return 0, 0, None, "pronoun"
         return None if _plural(last) else (1, 1, 1, "anaphoric")
     if first in ("their", "these", "those", "some", "other"):
         return None
@@ -169,6 +177,8 @@ def count_conjuncts(phrase: str, lex: NumberLexicon, bare: bool = False) -> Coun
     highs = [c[2] for c in counts]
     high = None if any(h is None for h in highs) else sum(h for h in highs if h is not None)
     kinds = {c[3] for c in counts}
+    if kinds == {"pronoun"}:
+        return 0, 0, None, "pronoun"
     kind = "vague" if "vague" in kinds else "anaphoric" if kinds == {"anaphoric"} else "count"
     return best, low, high, kind
 
@@ -189,7 +199,7 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
             core = CONJUNCTION.split(core)[-1] if CONJUNCTION.search(core) else core
             start += chunk.find(core) if core and chunk.find(core) >= 0 else 0
             chunk = core
-        words = re.findall(r"[\w'’-]+", core)
+        words = re.findall(r"[\w'’-]+|&", core)  # "6 insurgents & 1 soldier"
         if not words or SUBSET.match(core.strip()):
             continue  # "Three people, including the bomber, were killed"
         if (

@@ -1,0 +1,83 @@
+"""Casualty counts by class of wording (issue 16, fatalities; own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline.casualties.numbers import find_quantities, load_number_lexicon
+from eventwire.pipeline.casualties.tolls import find_mentions, incident_toll
+
+
+def toll(text: str) -> int | None:
+    mention = incident_toll([m for part in text.split(". ") for m in find_mentions(part)])
+    return None if mention is None else mention.best
+
+
+def test_a_definite_count_restates_victims_told_before() -> None:
+    text = (
+        "Two guards were killed when rebels stormed the post. "
+        "The two guards killed were buried on Friday."
+    )
+    mentions = [m for part in text.split(". ") for m in find_mentions(part)]
+    assert incident_toll(mentions).best == 2  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a participle before its clause's verb: the victims are on its left
+        ("The three men killed were farmers from the valley.", 3),
+        ("Four soldiers killed are said to be recruits.", 4),
+    ],
+)
+def test_a_participle_before_a_verb_takes_its_victims_from_the_left(text: str, killed: int) -> None:
+    assert incident_toll(find_mentions(text)).best == killed  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a word that begins like a month is no date: "5 separatists", "10 Janjaweed"
+        ("Troops clashed with rebels, killing 5 separatists and one soldier.", 6),
+        ("12 Janjaweed fighters were killed in the ambush.", 12),
+        ("Gunmen shot dead 3 marines at the port.", 3),
+        # conjoined victims before "dead"
+        ("Fighting resumed. 9 soldiers and 2 rebels dead on the second day.", 11),
+        ("Two guards and one raider dead after the raid.", 3),
+        ("The blast left 12 dead and 30 wounded.", 12),
+        # an unknown number killed is ACLED's unspecified count (10)
+        ("Troops shelled the hills. Unknown number killed.", 10),
+        ("Jets bombed the camp. Unspecified number killed, including 2 commanders.", 10),
+        # a second verb ends the victims; "&" joins them
+        ("Raiders kill 2 and injure 5 at a well.", 2),
+        ("Police repelled the raid. 4 raiders & 1 constable were killed.", 5),
+        # suicide bombers are among the dead
+        ("Two bombers blew themselves up at the gate, killing a guard.", 3),
+        ("A suicide bomber detonated herself near a mosque, killing 4 worshippers.", 5),
+        ("A bomber blew himself up at a checkpoint, killing himself and a guard.", 2),
+        ("A bomber blew himself up at the gate, 4 dead and 9 wounded.", 4),
+    ],
+)
+def test_sentence_tolls_of_issue_16(text: str, killed: int) -> None:
+    assert toll(text) == killed
+
+
+def test_a_month_after_a_number_is_still_a_date() -> None:
+    lex = load_number_lexicon()
+    for text in ("on 5 Sept. 2019", "since 12 March", "on 4 December"):
+        assert find_quantities(text, 0, lex) == [], text
+    assert [q.best for q in find_quantities("7 separatists", 0, lex)] == [7]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # people taken before and then found dead are the dead of the event
+        ("Rebels abducted two herders. The victims were found dead near the river.", 2),
+        ("Police detained a man at the market. His dead body was found the next day.", 1),
+        # a definite plural with nobody counted before stays unknown
+        ("The attackers were killed.", None),
+    ],
+)
+def test_people_taken_then_found_dead(text: str, killed: int | None) -> None:
+    assert toll(text) == killed
