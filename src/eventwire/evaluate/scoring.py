@@ -79,15 +79,13 @@ class GoldRow:
     year: int | None = None  # the event year (tune/check split)
 
     def document(self) -> Document:
-        """The report to code: the row's text, dated on its event date. The date is the
-        record's (``published_source="event"``), not the source article's: words the note
-        copied that count from the article's day ("yesterday", "on Monday") no longer
-        point anywhere, and the dates stage reads them as the record's own day."""
+        """The report to code: the row's text, published on its event date (so relative
+        dates resolve as they did for the coder who wrote it)."""
         return Document(
             text=self.text,
             published=self.published,
             source_id=self.id,
-            published_source="event",
+            published_source="record",
             input=self.id,
         )
 

@@ -45,10 +45,6 @@ _SUBORDINATE = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj"})
 FRAME_LEAD_WORDS = (
     3  # at most this many words before a sentence's framing date ("Two days later, on")
 )
-# Document.published_source of a coded record whose date is the date of its event (an
-# ACLED-style note): words counted from a publication day ("yesterday", "on Monday",
-# "recently") were copied from the source article and no longer point anywhere
-EVENT_DATED = "event"
 CLAUSE_BREAK = re.compile(r"[;,]|\b(?:and|but|while|after|before|when|whereas|then)\b", re.I)
 
 
@@ -120,13 +116,7 @@ class DatesStage:
     """Resolve dates against ``doc.published`` and attach one to every event."""
 
     name = NAME
-    requires: tuple[str, ...] = (
-        "doc.events",
-        "doc.sentences",
-        "doc.parses",
-        "doc.published",
-        "doc.published_source",
-    )
+    requires: tuple[str, ...] = ("doc.events", "doc.sentences", "doc.parses", "doc.published")
     # doc.sentences: the whole text as one sentence when no stage split it
     assigns: tuple[str, ...] = ("event.date", "doc.notes", "doc.sentences")
 
@@ -145,12 +135,6 @@ class DatesStage:
     # -- finding -------------------------------------------------------------------
     def sentence_timexes(self, doc: Document, index: int, sentence: Sentence) -> list[Timex]:
         """The resolved time expressions of one sentence (rules, then spaCy DATE spans)."""
-        found = self._sentence_timexes(doc, index, sentence)
-        if doc.published_source == EVENT_DATED and doc.published is not None:
-            found = [self._on_record_day(t, doc.published) for t in found]
-        return found
-
-    def _sentence_timexes(self, doc: Document, index: int, sentence: Sentence) -> list[Timex]:
         found = find_timexes(
             sentence.text, doc.published, sentence.start, self.lexicon, self.numeric_order
         )
@@ -171,22 +155,6 @@ class DatesStage:
                 found.append(Timex(start, end, ent.text, when, "dateparser"))
         found.sort(key=lambda t: t.start)
         return found
-
-    def _on_record_day(self, timex: Timex, day: date) -> Timex:
-        """A deictic expression of a record dated at its event ("yesterday", "on Monday",
-        "last week", "recently", "two days ago") names the record's own day: it was counted
-        from the day of the article the note was copied from, and the record's date is
-        the coder's reading of it. Other expressions are kept as they are."""
-        words = " ".join(timex.text.lower().split())
-        deictic = (
-            timex.kind == "relative"
-            or (timex.kind == "range" and words in self.lexicon.recent)
-            or (timex.kind == "dateparser" and "ago" in words.split())
-        )
-        if not deictic:
-            return timex
-        when = When(timex.text, day, day, "day", False, timex.start, timex.end)
-        return Timex(timex.start, timex.end, timex.text, when, timex.kind)
 
     def _datelike(self, phrase: str) -> bool:
         words = {w.lower().rstrip(".") for w in phrase.split()}
