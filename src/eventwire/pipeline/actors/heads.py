@@ -21,7 +21,8 @@ from eventwire.records import Actor, Document, Event
 ARMED = frozenset({1, 2, 3, 4, 8})
 LABEL_WORDS = 4  # the most words of a note's opening label ("Movement of forces")
 HEAD_WORDS = 5  # the most words of an agent named before a trigger inside a mention
-_CODED = frozenset({"dictionary", "dictionary-role", "composed", "context"})
+# a bare head noun ("Military", "Gunmen") counts too: a headline seldom names the country
+_CODED = frozenset({"dictionary", "dictionary-role", "composed", "context", "head-noun"})
 _WORD = re.compile(r"\S+")
 
 
