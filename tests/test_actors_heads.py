@@ -87,3 +87,22 @@ def test_a_subject_before_a_colon_inside_the_sentence_stays(
     text, inter, _ = _top(doc, "kill")
     assert text is not None and "soldiers" in text.lower()
     assert inter == 1
+
+
+def test_a_bare_state_force_noun_leads_a_headline_with_no_country(
+    run_text: Callable[..., Document],
+) -> None:
+    doc = run_text("Police assault reporter filming a street arrest", published="2019-04-02")
+    text, inter, _ = _top(doc, "assault")
+    assert (text, inter) == ("Police", 1)
+
+
+def test_a_bare_force_noun_hit_by_a_toll_is_no_lead(
+    run_text: Callable[..., Document],
+) -> None:
+    doc = run_text(
+        "Police officers were killed in an ambush near the market", published="2019-04-02"
+    )
+    for event in doc.events:
+        a1 = event.actor1
+        assert a1 is None or a1.inter != 1 or "police" not in a1.text.lower()
