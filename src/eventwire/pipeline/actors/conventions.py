@@ -62,7 +62,12 @@ def lead_agent(
     if bare_toll_trigger(doc, event):
         return None  # "6 soldiers killed": the lead names who was hit
     coded = code_mention(d, words.strip(), country, ref_date, fuzzy=False)
-    if coded.inter not in ARMED or coded.type == "monitor" or coded.resolved_by not in _LEAD_HOW:
+    if coded.inter not in ARMED or coded.type == "monitor":
+        return None
+    # a bare state-force noun leads a headline with no country named ("Police assault …")
+    if coded.resolved_by not in _LEAD_HOW and not (
+        coded.resolved_by == "head-noun" and coded.inter == 1
+    ):
         return None
     coded.start, coded.end = offset, offset + len(words.strip())
     coded.resolved_by = "lead"

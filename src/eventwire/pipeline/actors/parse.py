@@ -168,6 +168,21 @@ def roles_from_parse(doc: Document, event: Event) -> tuple[Actor | None, Actor |
     return agent, patient
 
 
+def subjects(doc: Document, event: Event) -> list[Actor]:
+    """Every active subject of the verb the event's trigger hangs on, in order ("Defusal:
+    …, soldiers defused an IED" has two: the note's label and the soldiers)."""
+    parse = doc.parses.get(event.sentence_index)
+    if parse is None or not 0 <= event.sentence_index < len(doc.sentences):
+        return []
+    offset = doc.sentences[event.sentence_index].start
+    trigger = _trigger_token(parse, offset, event)
+    if trigger is None:
+        return []
+    verb = _predicate(trigger)
+    found = (_actor(parse, offset, c) for c in verb.children if c.dep_ in SUBJECT_DEPS)
+    return [a for a in found if a is not None]
+
+
 def noun_phrases(doc: Document, event: Event) -> list[tuple[Actor, bool, str]]:
     """Noun phrases of the event's sentence in order: (mention, is "by" agent, dependency).
 

@@ -35,6 +35,7 @@ from eventwire.pipeline.actors.conventions import (
     victim_first,
 )
 from eventwire.pipeline.actors.coref import ANAPHORS, MentionHistory, anaphor_types
+from eventwire.pipeline.actors.heads import mend_heads
 from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse, toll_victims
 from eventwire.pipeline.actors.targets import (
     addressee_only,
@@ -142,6 +143,7 @@ class ActorCoder:
             ref_date = event.date.start if event.date and event.date.start else doc.published
             if self.fill_from_parse and event.actor1 is None and event.actor2 is None:
                 self._fill_from_parse(doc, event)
+            mend_heads(self.dictionary, doc, event, country, ref_date, NAME)
             seen = history.setdefault(segment, [])
             self._code_event_actors(doc, event, country, ref_date, seen)
             self._drop_places(doc, event)
