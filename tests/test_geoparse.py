@@ -358,3 +358,38 @@ def test_name_after_an_area_word_and_comma_is_the_area(
         parse("A mob beat a suspected thief at Likuyani subcounty, Kakamega, on Monday.")
     )
     assert found["Kakamega"]["country"] == "KE"
+
+
+def test_a_group_of_several_countries_yields_to_a_local_cue(geoparser: Geoparser) -> None:
+    # "Boko Haram" and "Al Shabaab" act across borders: their vote is shared, so the army
+    # or the police of the country where it happened decides
+    text = "Boko Haram fighters burned huts in a hamlet, and Cameroonian soldiers gave chase."
+    assert geoparser.document(Document(text=text)).country == "CM"
+    text = "Kenyan police said Al Shabaab fighters had ambushed a patrol at dawn."
+    assert geoparser.document(Document(text=text)).country == "KE"
+    # named alone, the group still gives its home country
+    text = "Boko Haram militants kidnapped twelve pupils from a school."
+    assert geoparser.document(Document(text=text)).country == "NG"
+
+
+def test_somali_regions_in_their_english_spellings(
+    parse: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    found = _by_text(parse("Militants ambushed a convoy near Bulo Burto (Hiraan) on Friday."))
+    assert found["Hiraan"]["country"] == "SO" and found["Hiraan"]["feature"] == "admin1"
+    assert found["Bulo Burto"]["country"] == "SO"
+    found = _by_text(parse("Troops retook two villages in Lower Shabelle and Middle Shabelle."))
+    assert found["Lower Shabelle"]["country"] == "SO"
+    assert found["Middle Shabelle"]["country"] == "SO"
+
+
+def test_a_foreign_victims_nationality_is_a_weak_cue(geoparser: Geoparser) -> None:
+    from eventwire.pipeline.places.gazetteer.cues import demonym_votes
+
+    lex = geoparser.places.lex
+    assert demonym_votes("Two Liberian refugees were hurt in the crush.", lex) == {"LR": 0.25}
+    assert demonym_votes("A Nigerian UN peacekeeper was shot.", lex) == {"NG": 0.25}
+    # an actor of that nationality is not a victim
+    assert demonym_votes("Nigerian gunmen were seen.", lex) == {"NG": 1.0}
+    text = "A Nigerian UN peacekeeper was killed when his patrol was ambushed near El Fasher."
+    assert geoparser.document(Document(text=text)).country == "SD"

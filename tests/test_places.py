@@ -216,7 +216,13 @@ def test_find_actor_cues_spans_and_votes() -> None:
     text = "Al Shabaab fighters and Boko Haram were named; the market stayed shut."
     cues = find_actor_cues(text, load_actor_dictionary())
     assert cues.covers(0, 10)
-    assert cues.votes["SO"] == 1.0 and cues.votes["NG"] == 1.0
+    # both act across borders: the one vote is shared among their countries, home first
+    assert cues.votes["SO"] == 0.5 and cues.votes["KE"] == 0.5
+    assert cues.votes["NG"] == 0.25 and cues.votes["CM"] == 0.25
+    assert list(cues.votes)[:2] == ["SO", "KE"]
+    assert find_actor_cues("Taliban fighters were named.", load_actor_dictionary()).votes == {
+        "AF": 1.0
+    }
     assert not cues.covers(text.index("market"), text.index("market") + 6)
     assert find_actor_cues(text, None).spans == []
 

@@ -11,10 +11,15 @@ non-state record whose whole alias occurs in the text gives
 * a span that no toponym may overlap ("Al Shabaab" is not the town of Shabaab, "Haftar"
   is a person, "Taliban" is not a Turkish village);
 * a vote for the record's country (weaker than a country name or a demonym: groups act
-  across borders);
+  across borders), shared among the countries of a group that acts in several
+  (``group_countries`` in ``data/gazetteer/words.yaml``: Boko Haram in Nigeria and
+  Cameroon's Far North, Al Shabaab in Somalia and Kenya);
 * the first-level areas the record mostly acts in (``areas``: the Donbas for the NAF,
   Borno for Boko Haram), which break ties between homonyms of the same country ("near
   Pisky": the Pisky by Donetsk, not the one in Poltava).
+
+``demonym_votes``: nationality adjectives ("Iraqi"), weaker when they name a foreign
+actor ("Saudi planes") or a foreigner the event befell ("a Nigerian UN peacekeeper").
 """
 
 from __future__ import annotations
@@ -23,13 +28,20 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from eventwire.datafiles import word_table, words
 from eventwire.pipeline.common.actordict import ActorDictionary, normalise
 from eventwire.pipeline.common.aliasrun import longest_alias_at
 from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold
 from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN1, FEAT_COUNTRY
-from eventwire.pipeline.places.gazetteer.toponyms import OTHER_LABELS, PLACE_LABELS, Mention
+from eventwire.pipeline.places.gazetteer.toponyms import (
+    OTHER_LABELS,
+    PLACE_LABELS,
+    Mention,
+    Token,
+    tokenize,
+)
 
 _WORD_RE = re.compile(r"[^\W_](?:[\w'’`-]*\w)?")
 STATE_TYPES = frozenset({"government", "military", "police", "state"})
@@ -39,6 +51,15 @@ STATE_ACTOR_VOTE = 0.5
 # a people or clan tied to one country ("Murle", "Garre", "Rizeigat"): peoples live
 # across borders, so a weak vote
 IDENTITY_VOTE = 0.5
+# armed groups that act in several countries (actor id -> those countries, home first):
+# "Boko Haram" is as much a cue for Cameroon's Far North as for Borno, so its one vote is
+# shared among them and a place, a province or an army of one of them decides
+FOREIGN_ACTOR_NOUNS: frozenset[str] = words("gazetteer", "foreign_actor_nouns")
+FOREIGN_ACTOR_VOTE = 0.5
+VICTIM_NOUNS: frozenset[str] = words("gazetteer", "victim_nouns")
+VICTIM_VOTE = 0.25  # "a Nigerian UN peacekeeper": a foreigner the event befell
+VICTIM_REACH = 3  # words after the nationality that may hold the noun
+GROUP_COUNTRIES: dict[str, tuple[str, ...]] = word_table("gazetteer", "group_countries")
 
 
 @dataclass(slots=True)
@@ -79,12 +100,21 @@ def find_actor_cues(text: str, actors: ActorDictionary | None) -> ActorCues:
         raw = text[words[i].start() : words[i + n - 1].end()]
         # a government's alias is its country's name, which votes as a place already
         if entry.country and actor_id not in seen and normalise(raw) not in actors.countries:
-            cues.votes[entry.country] += STATE_ACTOR_VOTE if state else 1.0  # type: ignore[assignment]  # float weights in a Counter
+            _vote_for_actor(cues, actor_id, entry.country, STATE_ACTOR_VOTE if state else 1.0)
             if not state:
                 cues.areas.extend((entry.country, area) for area in entry.areas)
             seen.add(actor_id)
         i += n
     return cues
+
+
+def _vote_for_actor(cues: ActorCues, actor_id: str, home: str, weight: float) -> None:
+    """Add an actor's vote: all to its country, or shared among the countries a
+    cross-border group acts in (its home first, so that a tie goes home)."""
+    countries = GROUP_COUNTRIES.get(actor_id, ())
+    shared = [home, *(cc for cc in countries if cc != home)] if countries else [home]
+    for cc in shared:
+        cues.votes[cc] += weight / len(shared)  # type: ignore[assignment]  # float weights in a Counter
 
 
 def _identity_vote(
@@ -187,3 +217,44 @@ def named_place_votes(dropped: list[Mention], gaz: Gazetteer, lex: Lexicon) -> C
         if best is not None:
             votes[gaz.country_code(best.index)] += NAMED_VOTE  # type: ignore[assignment]  # float weights in a Counter
     return votes
+
+
+def demonym_votes(text: str, lex: Lexicon) -> Counter[str]:
+    """Votes of the nationality adjectives of a text: "Iraqi" votes for IQ; a foreign
+    actor ("Saudi planes") or a hyphenated stance ("pro-Russian") at half weight."""
+    votes: Counter[str] = Counter()
+    tokens = tokenize(text)
+    skip = -1
+    for i, tok in enumerate(tokens):
+        if i == skip or not (tok.capitalised or "-" in tok.text):
+            continue  # (a lower-case word with no hyphen is neither: nothing to fold)
+        # "South Sudanese", "Central African": a two-word demonym before its last word
+        pair = fold(f"{tok.text} {tokens[i + 1].text}") if i + 1 < len(tokens) else ""
+        word = pair if pair in lex.adjectives else fold(tok.text)
+        if tok.capitalised and word in lex.adjectives:
+            # "Saudi planes", "Russian mercenaries": a foreign actor, not the report's country
+            n = 2 if word == pair else 1
+            skip = i + 1 if n == 2 else -1
+            after = tokens[i + n].text.lower() if i + n < len(tokens) else ""
+            weight = FOREIGN_ACTOR_VOTE if after in FOREIGN_ACTOR_NOUNS else 1.0
+            if _names_a_victim(tokens, i + n):
+                weight = VICTIM_VOTE
+            votes[lex.adjectives[word]] += weight  # type: ignore[assignment]  # float weights in a Counter
+        elif "-" in tok.text:
+            # "pro-Russian", "Saudi-led", "Yemeni-Saudi border": a stance, a foreign leader
+            # or a border names a country beside the report's, a weak cue
+            for part in tok.text.split("-"):
+                if part[:1].isupper() and fold(part) in lex.adjectives:
+                    votes[lex.adjectives[fold(part)]] += FOREIGN_ACTOR_VOTE  # type: ignore[assignment]  # float weights in a Counter
+    return votes
+
+
+def _names_a_victim(tokens: list[Token], at: int) -> bool:
+    """Does a victim or visitor noun ("peacekeeper", "refugees") follow within a few
+    words of position ``at`` (after a nationality), before any punctuation?"""
+    for tok in tokens[at : at + VICTIM_REACH]:
+        if not tok.text[:1].isalnum():
+            return False
+        if tok.text.lower() in VICTIM_NOUNS:
+            return True
+    return False

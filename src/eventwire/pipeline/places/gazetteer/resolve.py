@@ -19,7 +19,6 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from eventwire.datafiles import words
 from eventwire.pipeline.places.gazetteer.checks import (
     BORDER_REACH_KM,
     NEAR_PARENT_KM,
@@ -29,6 +28,7 @@ from eventwire.pipeline.places.gazetteer.checks import (
     compatible,
     drop_strays,
 )
+from eventwire.pipeline.places.gazetteer.cues import demonym_votes
 from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold, strip_article
@@ -38,7 +38,7 @@ from eventwire.pipeline.places.gazetteer.table import (
     FEAT_COUNTRY,
     FEAT_PLACE,
 )
-from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, Mention, tokenize
+from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, Mention
 from eventwire.records import Document
 
 MAX_CANDIDATES = 60
@@ -46,8 +46,6 @@ FLAG_SCORE = {2: 1.0, 1: 0.5, 0: 0.4, -1: -0.2}
 LOOSE_VOTE = 0.5
 ACTOR_WEIGHT = 1.0  # a named armed group or leader votes for its country
 AREA_WEIGHT = 1.0  # a homonym in an area where a named group mostly acts
-FOREIGN_ACTOR_NOUNS: frozenset[str] = words("gazetteer", "foreign_actor_nouns")
-FOREIGN_ACTOR_VOTE = 0.5
 ADMIN1_VOTE = 1.0  # a province named as the area of a place votes for its country
 FEATURE_SCORE = {FEAT_PLACE: 0.0, FEAT_ADMIN1: -0.8, FEAT_ADMIN: -1.0, FEAT_COUNTRY: 1.5}
 
@@ -91,7 +89,7 @@ def focus_votes(
     votes: Counter[str] = Counter()
     for cc, value in (actor_votes or Counter()).items():
         votes[cc] += ACTOR_WEIGHT * value  # type: ignore[assignment]  # float weights in a Counter
-    votes.update(_demonym_votes(text, lex))
+    votes.update(demonym_votes(text, lex))
     where = {id(o): j for j, o in enumerate(mentions)}
     for k, (m, scored) in enumerate(zip(mentions, cands, strict=True)):
         if not scored:
@@ -142,34 +140,6 @@ def focus_votes(
         total = sum(mass.values())
         for cc, value in mass.items():
             votes[cc] += weight * value / total  # type: ignore[assignment]  # float weights in a Counter
-    return votes
-
-
-def _demonym_votes(text: str, lex: Lexicon) -> Counter[str]:
-    """Votes of the nationality adjectives of a text: "Iraqi" votes for IQ; a foreign
-    actor ("Saudi planes") or a hyphenated stance ("pro-Russian") at half weight."""
-    votes: Counter[str] = Counter()
-    tokens = tokenize(text)
-    skip = -1
-    for i, tok in enumerate(tokens):
-        if i == skip or not (tok.capitalised or "-" in tok.text):
-            continue  # (a lower-case word with no hyphen is neither: nothing to fold)
-        # "South Sudanese", "Central African": a two-word demonym before its last word
-        pair = fold(f"{tok.text} {tokens[i + 1].text}") if i + 1 < len(tokens) else ""
-        word = pair if pair in lex.adjectives else fold(tok.text)
-        if tok.capitalised and word in lex.adjectives:
-            # "Saudi planes", "Russian mercenaries": a foreign actor, not the report's country
-            n = 2 if word == pair else 1
-            skip = i + 1 if n == 2 else -1
-            after = tokens[i + n].text.lower() if i + n < len(tokens) else ""
-            weight = FOREIGN_ACTOR_VOTE if after in FOREIGN_ACTOR_NOUNS else 1.0
-            votes[lex.adjectives[word]] += weight  # type: ignore[assignment]  # float weights in a Counter
-        elif "-" in tok.text:
-            # "pro-Russian", "Saudi-led", "Yemeni-Saudi border": a stance, a foreign leader
-            # or a border names a country beside the report's, a weak cue
-            for part in tok.text.split("-"):
-                if part[:1].isupper() and fold(part) in lex.adjectives:
-                    votes[lex.adjectives[fold(part)]] += FOREIGN_ACTOR_VOTE  # type: ignore[assignment]  # float weights in a Counter
     return votes
 
 
