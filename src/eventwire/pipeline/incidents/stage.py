@@ -32,7 +32,7 @@ from eventwire.pipeline.incidents.cues import load_incident_cues, phrase_pattern
 from eventwire.pipeline.incidents.elaborate import sharpen_places
 from eventwire.pipeline.incidents.group import Grouper
 from eventwire.pipeline.incidents.items import PROTESTERS_INTER, Incident, Item
-from eventwire.pipeline.incidents.merge import merge
+from eventwire.pipeline.incidents.merge import grievance, merge
 from eventwire.pipeline.incidents.retype import EXCESSIVE_FORCE, excessive_force, same_weapon
 from eventwire.pipeline.incidents.tolls import load_toll_cues, shared_sentences
 from eventwire.pipeline.incidents.victims import victims_as_subject
@@ -182,6 +182,8 @@ class IncidentsStage:
                 "report: not an event",
             )
             return None
+        # a grievance kill told alone ("protested the killing of…" split from its protest)
+        grieved = all(grievance(i) for i in incident.items)
         event = merge(
             incident, doc.sentences, self.toll_cues, shared, self.grouper.cues.strong_codings
         )
@@ -193,7 +195,7 @@ class IncidentsStage:
             event.actor1 = code_claimant(event.actor1, self.dictionary)
         excessive_force(incident, event)
         self.force_first(doc, event)
-        event.background = self.is_background(doc, event)
+        event.background = grieved or self.is_background(doc, event)
         return event
 
     def force_first(self, doc: Document, event: Event) -> None:
