@@ -40,6 +40,7 @@ from eventwire.records import Document, Event, Fatalities, Sentence
 
 NAME = "eventwire.casualties.v1"
 LETHAL_TYPES = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "THREATEN")
+DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})  # ACLED's event types of a demonstration
 NOTE_KINDS = frozenset({"coded", "coded-own"})  # a coder's toll for the report's event
 NEW_INCIDENT = re.compile(
     r"^\W*(?:separately|in\s+a\s+separate|in\s+another|another|elsewhere|meanwhile"
@@ -88,7 +89,13 @@ class CasualtiesStage:
     name = NAME
     requires: tuple[str, ...] = ("doc.events", "doc.sentences", "event.date", "event.location")
     # doc.sentences: the whole text as one sentence when no stage split it
-    assigns: tuple[str, ...] = ("event.fatalities", "doc.notes", "doc.sentences")
+    # event.background: a kill told as the grievance of a demonstration (see ``grievances``)
+    assigns: tuple[str, ...] = (
+        "event.fatalities",
+        "event.background",
+        "doc.notes",
+        "doc.sentences",
+    )
 
     def __init__(
         self, cues: CueLexicon, numbers: NumberLexicon, lethal_types: tuple[str, ...] = LETHAL_TYPES
@@ -186,7 +193,25 @@ class CasualtiesStage:
             tolls = incident.tolls()
             for event in incident.events:
                 event.fatalities = self.fatalities_for(event, tolls)
+            mark_grievances(incident.events, tolls[2])
         return doc
+
+
+def mark_grievances(events: list[Event], background: list[Mention]) -> None:
+    """Flag ``background`` the kills told as what a demonstration of the same sentence is
+    about ("residents protested the killing of 2 persons", "rioted after the death of a
+    student"): the kill is the cause of the protest, not a death in it, so the incidents
+    stage keeps its toll out of the protest's and does not report it as an incident of its
+    own. A kill told as a result ("police shot dead 3 protesters") is no background mention
+    and stays."""
+    protesting = {e.sentence_index for e in events if e.acled_event_type in DEMONSTRATION_TYPES}
+    for event in events:
+        if event.sentence_index in protesting and event.acled_event_type not in (
+            DEMONSTRATION_TYPES
+        ):
+            start = event.trigger.start
+            if any(m.start <= start < m.end for m in background):
+                event.background = True
 
 
 def _share_coder_notes(incidents: list[Incident]) -> None:

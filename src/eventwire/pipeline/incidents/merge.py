@@ -24,6 +24,12 @@ _DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
 _CONFIDENCE_STEP, _CONFIDENCE_CAP = 0.01, 0.97
 
 
+def grievance(item: Item) -> bool:
+    """A kill the casualties stage flagged as the cause of a demonstration told with it
+    ("protested the killing of 2 persons"): not a death of the incident."""
+    return item.event.background and item.event.acled_event_type not in _DEMONSTRATION_TYPES
+
+
 def _rank(item: Item) -> tuple[bool, int, bool, float, int]:
     """Which mention represents the incident, lowest first: an asserted one; a typed act
     ("a car bomb exploded") before "the blast", before a generic act ("gunmen attacked"),
@@ -184,6 +190,9 @@ def merge(
     ``shared``: sentences that also name other incidents' places (their tolls are totals)."""
     items = incident.items
     describing = [i for i in items if i.kind in _DESCRIBING] or items
+    # a kill told as what a demonstration is about (flagged ``background`` by the casualties
+    # stage): neither its representative nor part of its toll
+    describing = [i for i in describing if not grievance(i)] or describing
     rep = min(describing, key=_rank)
     event = rep.event
     if rep.kind not in _DESCRIBING:

@@ -32,11 +32,11 @@ from eventwire.pipeline.incidents.cues import load_incident_cues, phrase_pattern
 from eventwire.pipeline.incidents.elaborate import sharpen_places
 from eventwire.pipeline.incidents.group import Grouper
 from eventwire.pipeline.incidents.items import PROTESTERS_INTER, Incident, Item
-from eventwire.pipeline.incidents.merge import merge
+from eventwire.pipeline.incidents.merge import grievance, merge
 from eventwire.pipeline.incidents.retype import EXCESSIVE_FORCE, excessive_force, same_weapon
 from eventwire.pipeline.incidents.tolls import load_toll_cues, shared_sentences
 from eventwire.pipeline.incidents.victims import victims_as_subject
-from eventwire.records import Actor, Document, Event
+from eventwire.records import Actor, Document, Event, Fatalities
 
 NAME = "eventwire.incidents.v1"
 VAGUE_PAST = frozenset({"week", "month", "year"})  # date precisions of "last week", "in 2015"
@@ -74,6 +74,7 @@ class IncidentsStage:
         self.toll_cues = load_toll_cues()
         self.weapon_sub_types = words("incidents", "report_weapon_sub_types")
         self.victim_types = words("incidents", "victim_subject_types")
+        self.bloodless = words("incidents", "bloodless_sub_types")
         self.force_heads = (
             (phrase_pattern(words("incidents", "police_heads")), "POL"),
             (phrase_pattern(words("incidents", "military_heads")), "MIL"),
@@ -182,6 +183,8 @@ class IncidentsStage:
                 "report: not an event",
             )
             return None
+        # a grievance kill told alone ("protested the killing of…" split from its protest)
+        grieved = all(grievance(i) for i in incident.items)
         event = merge(
             incident, doc.sentences, self.toll_cues, shared, self.grouper.cues.strong_codings
         )
@@ -193,7 +196,17 @@ class IncidentsStage:
             event.actor1 = code_claimant(event.actor1, self.dictionary)
         excessive_force(incident, event)
         self.force_first(doc, event)
-        event.background = self.is_background(doc, event)
+        if (
+            event.acled_sub_event_type in self.bloodless
+            and event.fatalities is not None
+            and not _killing_told(incident)
+        ):
+            # a peaceful protest with no act of violence told in it has no dead: the toll
+            # its own words gave is the grievance it is about ("demanding justice for the
+            # death of their colleague, found dead in a forest")
+            wounded = event.fatalities.wounded
+            event.fatalities = None if wounded is None else Fatalities(wounded=wounded)
+        event.background = grieved or self.is_background(doc, event)
         return event
 
     def force_first(self, doc: Document, event: Event) -> None:
@@ -302,6 +315,19 @@ class IncidentsStage:
         # a week or more before publication: ends before the day after that
         limit = doc.published - timedelta(days=self.options.recall_days - 1)
         return recalled and ends_before(event.date, limit)
+
+
+def _killing_told(incident: Incident) -> bool:
+    """Whether a describing mention other than a demonstration's carries a toll ("police
+    shot at the protesters, killing 2"): a death in the incident, not its grievance."""
+    return any(
+        i.kind in ("main", "coreferent", "consequence")
+        and i.event.acled_event_type not in ("Protests", "Riots")
+        and not grievance(i)
+        and i.event.fatalities is not None
+        and bool(i.event.fatalities.best)
+        for i in incident.items
+    )
 
 
 def _presupposed(incident: Incident) -> bool:
