@@ -113,17 +113,5 @@ def claimant_actor(text: str, start: int, dictionary: ActorDictionary) -> Actor 
             entry = dictionary.lookup(text[s:e])
             if entry is None or entry.generic or entry.inter not in _claimant_inters():
                 continue
-            return Actor(
-                text=text[s:e],
-                start=start + s,
-                end=start + e,
-                name=entry.name,
-                actor_id=entry.id,
-                type=entry.type,
-                inter=entry.inter,
-                country=entry.country,
-                affiliation=entry.affiliation(),
-                resolved_by="claim",
-                claimed=True,
-            )
+            return entry.mention(text[s:e], start + s, start + e, "claim", claimed=True)
     return None

@@ -33,7 +33,7 @@ from typing import Any
 
 from eventwire.datafiles import data_path, manifest_versions, words
 from eventwire.errors import DataFileError
-from eventwire.records import parse_iso_date
+from eventwire.records import Actor, parse_iso_date
 
 BUILTIN_FILES: tuple[str, ...] = ("states.jsonl", "groups.jsonl", "leaders.jsonl", "generic.jsonl")
 ALLOWED_KEYS = frozenset(
@@ -124,6 +124,25 @@ class ActorEntry:
 
     def affiliation(self) -> list[str]:
         return [v for v in (self.religion, self.ethnicity) if v]
+
+    def mention(
+        self, text: str, start: int, end: int, resolved_by: str, claimed: bool = False
+    ) -> Actor:
+        """The actor a document span that names this entry codes as: the entry's name,
+        id, sector, inter code, country and affiliation, with how it was found."""
+        return Actor(
+            text=text,
+            start=start,
+            end=end,
+            name=self.name,
+            actor_id=self.id,
+            type=self.type,
+            inter=self.inter,
+            country=self.country,
+            affiliation=self.affiliation(),
+            resolved_by=resolved_by,
+            claimed=claimed,
+        )
 
 
 @lru_cache(maxsize=1 << 16)  # the stages ask for the same few thousand words again and again

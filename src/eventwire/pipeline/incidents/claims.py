@@ -50,17 +50,11 @@ def _claimant(
             start, end = run[0].start(), run[-1].end()
             entry = dictionary.lookup(clause[start:end])
             if entry is not None and not entry.generic:
-                return Actor(
-                    text=clause[start:end],
-                    start=base + offset + start,
-                    end=base + offset + end,
-                    name=entry.name,
-                    actor_id=entry.id,
-                    type=entry.type,
-                    inter=entry.inter,
-                    country=entry.country,
-                    affiliation=entry.affiliation(),
-                    resolved_by="claim",
+                return entry.mention(
+                    clause[start:end],
+                    base + offset + start,
+                    base + offset + end,
+                    "claim",
                     claimed=True,
                 )
     return None
@@ -116,16 +110,5 @@ def first_actor(
             start, end = run[0].start(), run[-1].end()
             entry = dictionary.lookup(text[start:end])
             if entry is not None and entry.inter in inters:
-                return Actor(
-                    text=text[start:end],
-                    start=base + start,
-                    end=base + end,
-                    name=entry.name,
-                    actor_id=entry.id,
-                    type=entry.type,
-                    inter=entry.inter,
-                    country=entry.country,
-                    affiliation=entry.affiliation(),
-                    resolved_by="sentence",
-                )
+                return entry.mention(text[start:end], base + start, base + end, "sentence")
     return None
