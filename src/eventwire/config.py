@@ -136,6 +136,7 @@ class DedupOptions(StageOptions):
     named_precision: int = 2  # two different places this precise are two events
     km_weak_place: float = 75.0  # a place found outside the event's clause and another place
     km_same_report: float = 15.0  # one report telling one incident twice, at places this close
+    km_strong_identity: float = 150.0  # places that disagree, the same group, dead and day
     city_min_population: int = 200_000  # a town this large has districts ("Sadr City, Baghdad")
     city_density_km2: float = 5000.0  # people per km² that give a large city's radius
     toll_ratio: float = 3.0  # tolls this many times apart (and toll_gap apart) contradict …

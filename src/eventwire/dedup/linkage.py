@@ -37,6 +37,7 @@ from eventwire.dedup.rules import (
     DedupOptions,
     ReportEvent,
     _mergeable_dates,
+    earliest,
     similarity,
 )
 from eventwire.records import stable_id
@@ -68,12 +69,16 @@ def candidate_edges(
         for n, e in enumerate(block):
             assert e.start is not None
             if n % 256 == 0:  # drop events that ended too long ago to overlap anything now
+                # (a later event's window may open a slack before its start: a claim's day)
                 for key in list(active):
-                    active[key] = [m for m in active[key] if m.end and m.end + slack >= e.start]
+                    active[key] = [
+                        m for m in active[key] if m.end and m.end + slack >= e.start - slack
+                    ]
+            first = earliest(e, opts)
             pools = active.values() if e.country is None else (active[e.country], active[None])
             for pool in pools:
                 for m in pool:
-                    if m.end is None or m.end + slack < e.start:
+                    if m.end is None or first is None or m.end + slack < first:
                         continue
                     sim = similarity(e, m, opts)
                     if sim is not None:
@@ -112,7 +117,7 @@ def linked_events(
             if not pool:
                 continue
             lo = bisect_left(starts[key], e.start - reach)
-            hi = bisect_right(starts[key], e.end + slack)
+            hi = bisect_right(starts[key], e.end + 2 * slack)  # a claim dated after the act
             for m in pool[lo:hi]:
                 if m.event_id not in found and similarity(e, m, opts) is not None:
                     found.add(m.event_id)
@@ -156,7 +161,9 @@ def _cluster_component(
     min_end: list[date] = []
     slack = timedelta(days=opts.date_slack_days)
     for e in sorted(members, key=_order_key):
-        start = e.start or date.min
+        # a cluster closes when no later event can overlap it: a later claim's window opens
+        # a slack before its day ("IS claimed on Tuesday the raid of two days before")
+        start = (e.start or date.min) - slack if e.start else date.min
         if any(end + slack < start for end in min_end):  # close clusters that cannot grow
             keep = [i for i, end in enumerate(min_end) if end + slack >= start]
             kept = set(keep)

@@ -186,6 +186,8 @@ def _actors(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, 
     best: tuple[float, int, str] | None = None
     for order, factor in (((0, 1), 1.0), ((1, 0), opts.swapped_actor_penalty)):
         scores = [_actor_score(*ra[i], *rb[j]) for i, j in zip((0, 1), order, strict=True)]
+        if factor == 1.0 and scores[0] == 1.0 and scores[1] is None and _state_victims(ra, rb):
+            scores[1] = 0.5  # "a paramilitary patrol" read as the army, the PMF by name
         if any(s is None for s in scores):
             continue
         vals = [s for s in scores if s is not None]
@@ -196,6 +198,79 @@ def _actors(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, 
         if best is None or cand[:2] > best[:2]:
             best = cand
     return best
+
+
+def named_group(role: tuple[str | None, int | None, bool]) -> bool:
+    """Whether an actor as compared is a named non-state group (not "gunmen", not a state
+    force): the same one in two reports is strong evidence of one incident."""
+    key, inter, _ = role
+    return bool(key and key.startswith("id:") and key not in _generic() and inter in (2, 3, 4))
+
+
+def _state_victims(
+    ra: list[tuple[str | None, int | None, bool]], rb: list[tuple[str | None, int | None, bool]]
+) -> bool:
+    """The same named group attacked two state forces of one kind (inter 1) as two reports
+    name them: one report's "paramilitary patrol" is the other's Popular Mobilisation
+    Forces, so the victims do not tell the incidents apart."""
+    return ra[0][0] == rb[0][0] and named_group(ra[0]) and ra[1][1] == rb[1][1] == 1
+
+
+def strong_identity(
+    a: ReportEvent, b: ReportEvent, same_day: bool, same_dead: bool, opts: DedupOptions
+) -> str | None:
+    """Why two reports tell one incident although their places disagree, or None: the same
+    named group (actor1), the same dead (or a later report's update of them), the same day,
+    and places that may be a geocoder's misreading rather than two towns: one of them a
+    province, a country or a place read outside the event's clause (another country's
+    "Beni" for "Beni territory", "Turkey" for "near the border with Turkey"), or a place
+    given only near another ("north-east of Baghdad") within ``km_strong_identity``.
+    Two towns named in the events' own clauses stay two incidents."""
+    if not (same_day and same_dead):
+        return None
+    ra, rb = _roles(a), _roles(b)
+    if ra[0][0] != rb[0][0] or not named_group(ra[0]):
+        return None
+    loose = [e for e in (a, b) if _coarse(e) or e.place_fallback in WEAK_FALLBACKS]
+    if a.country and b.country and a.country != b.country:
+        if not loose:
+            return None
+    elif a.has_point and b.has_point:
+        if not loose and max(a.geo_precision or 9, b.geo_precision or 9) < 2:
+            return None  # two towns, each named by its event's clause
+        assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+        if haversine_km(a.lat, a.lon, b.lat, b.lon) > opts.km_strong_identity:
+            return None
+    return (
+        f"places disagree ({a.location_name} / {b.location_name}) but the same named group, "
+        f"the same dead and the same day tell one incident"
+    )
+
+
+def _despite_places(
+    a: ReportEvent, b: ReportEvent, same_day: bool, agrees: bool, matched: int, opts: DedupOptions
+) -> tuple[float, bool, str] | None:
+    """A place link for two reports whose places disagree, when other evidence is strong:
+    a town named like its province (with the same dead and a matched actor), or the same
+    named group, the same dead and the same day (:func:`strong_identity`)."""
+    named = province_named(a, b)
+    if named and agrees and matched:
+        return 0.6, True, named
+    why = strong_identity(a, b, same_day, agrees, opts)
+    return None if why is None else (0.4, True, why)
+
+
+def province_named(a: ReportEvent, b: ReportEvent) -> str | None:
+    """Why a town named like its province ("Arauca", the city or the department) may be
+    the province in which the other report's town lies, or None."""
+    if not (a.admin1 and b.admin1 and _norm(a.admin1) == _norm(b.admin1)):
+        return None
+    if a.country != b.country:
+        return None
+    for area, town in ((a, b), (b, a)):
+        if area.geo_precision == 1 and _norm(area.location_name) == _norm(area.admin1):
+            return f"{area.location_name} may name its province, in which {town.location_name} lies"
+    return None
 
 
 def _actor_reason(a: ReportEvent, b: ReportEvent, scores: list[float], swapped: bool) -> str:
@@ -223,6 +298,12 @@ def _window(e: ReportEvent, opts: DedupOptions) -> tuple[date | None, date | Non
         # the incident came before the statement, or before the dateline it was dated by
         return start - timedelta(days=opts.date_slack_days), end, False, True
     return start, end, e.date_precision == "day", False
+
+
+def earliest(e: ReportEvent, opts: DedupOptions) -> date | None:
+    """The first day the event may have happened on (a claim's or a statement's day opens
+    its window a slack before): where the sweep of candidate pairs must look back to."""
+    return _window(e, opts)[0]
 
 
 def _dates(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, str] | None:
@@ -464,7 +545,11 @@ def compare(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None) ->
     # update of them), not only a day and a type (ACLED splits a city's protests by district)
     agrees = toll is not None and toll[0] >= 0.8 and bool(a.fatalities) and bool(b.fatalities)
     place = (0.8, True, district) if district and agrees else _places(a, b, opts)
-    if place is None or actors is None or toll is None:
+    if actors is None or toll is None:
+        return None
+    if place is None:
+        place = _despite_places(a, b, dates[0] == 1.0, agrees, actors[1], opts)
+    if place is None:
         return None
     place_score, place_match, place_why = place
     actor_score, matched_roles, actor_why = actors
