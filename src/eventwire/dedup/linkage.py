@@ -38,6 +38,7 @@ from eventwire.dedup.rules import (
     ReportEvent,
     _mergeable_dates,
     earliest,
+    group_key,
     similarity,
 )
 from eventwire.records import stable_id
@@ -66,16 +67,21 @@ def candidate_edges(
     for block in blocks.values():
         block.sort(key=_order_key)
         active: dict[str | None, list[ReportEvent]] = defaultdict(list)
+        by_group: dict[str, list[ReportEvent]] = defaultdict(list)  # named attackers, abroad
         for n, e in enumerate(block):
             assert e.start is not None
             if n % 256 == 0:  # drop events that ended too long ago to overlap anything now
                 # (a later event's window may open a slack before its start: a claim's day)
-                for key in list(active):
-                    active[key] = [
-                        m for m in active[key] if m.end and m.end + slack >= e.start - slack
-                    ]
+                for pools_of in (active, by_group):
+                    for key in list(pools_of):
+                        pools_of[key] = [
+                            m for m in pools_of[key] if m.end and m.end + slack >= e.start - slack
+                        ]
             first = earliest(e, opts)
+            group = group_key(e)
             pools = active.values() if e.country is None else (active[e.country], active[None])
+            if group is not None and e.country is not None:  # a geocoder's other country
+                pools = (*pools, [m for m in by_group[group] if m.country not in (None, e.country)])
             for pool in pools:
                 for m in pool:
                     if m.end is None or first is None or m.end + slack < first:
@@ -84,6 +90,8 @@ def candidate_edges(
                     if sim is not None:
                         edges[_pair(e.event_id, m.event_id)] = sim
             active[e.country].append(e)
+            if group is not None:
+                by_group[group].append(e)
     return edges
 
 
@@ -109,7 +117,7 @@ def linked_events(
         block = (e.plover_type, e.modality or "asserted")
         keys = (
             [k for k in groups if k[:2] == block]
-            if e.country is None
+            if e.country is None or group_key(e) is not None  # a named group: any country
             else [(*block, e.country), (*block, None)]
         )
         for key in keys:

@@ -207,6 +207,12 @@ def named_group(role: tuple[str | None, int | None, bool]) -> bool:
     return bool(key and key.startswith("id:") and key not in _generic() and inter in (2, 3, 4))
 
 
+def group_key(e: ReportEvent) -> str | None:
+    """The named non-state group an event's actor1 is, as compared (None: none named)."""
+    role = _roles(e)[0]
+    return role[0] if named_group(role) else None
+
+
 def _state_victims(
     ra: list[tuple[str | None, int | None, bool]], rb: list[tuple[str | None, int | None, bool]]
 ) -> bool:

@@ -9,8 +9,11 @@ Each sentence with a claim cue whose claimant the actor dictionary knows gives a
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
+
+from eventwire.datafiles import words
 
 from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.pipeline.incidents.cues import IncidentCues
@@ -112,3 +115,22 @@ def first_actor(
             if entry is not None and entry.inter in inters:
                 return entry.mention(text[start:end], base + start, base + end, "sentence")
     return None
+
+
+@functools.cache
+def _act_clause() -> re.Pattern[str]:
+    links = "|".join(re.escape(w) for w in sorted(words("dedup", "claim_act_links")))
+    spans = "|".join(re.escape(w) for w in sorted(words("dedup", "claim_act_spans")))
+    return re.compile(
+        rf",\s*(?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:{spans})\s+)?(?:{links})\s+\w+",
+        re.I,
+    )
+
+
+def act_after_claim(before: str, cues: IncidentCues) -> bool:
+    """Whether the words before an event's trigger claim responsibility in a clause that
+    ends before a clause of the act itself ("AQAP claimed the attack on Monday, a day after
+    a car bomb killed five guards"): the act is told for itself, not only claimed."""
+    found = [m for m in (cues.claim.search(before), *(p.search(before) for p in cues.claim_told))]
+    ends = [m.end() for m in found if m is not None]
+    return bool(ends) and _act_clause().search(before, max(ends)) is not None

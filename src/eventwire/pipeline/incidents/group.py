@@ -14,6 +14,7 @@ Political interactions without an ACLED type (PLOVER only) and totals over long 
 
 from __future__ import annotations
 
+from eventwire.pipeline.incidents.claims import act_after_claim
 from eventwire.pipeline.incidents.compat import (
     actors_conflict,
     dates_compatible,
@@ -95,7 +96,8 @@ class Grouper:
         """The mention's kind, and whether it is a party's own account of the incident."""
         trigger = event.trigger.text.lower()
         role = event.attribution.role if event.attribution else None
-        if role == "claimant" or self.cues.is_claim(text[:start]):
+        claim = role == "claimant" or self.cues.is_claim(text[:start])
+        if claim and not act_after_claim(text[:start], self.cues):
             # what follows "claimed responsibility for" is the incident claimed or the claim's
             # own words ("…, saying it avenged the torture of prisoners"): never a new event
             return "claim", False
