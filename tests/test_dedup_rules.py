@@ -470,3 +470,73 @@ def test_a_country_level_report_joins_by_the_same_dead() -> None:
     assert not linked(dataclasses.replace(whole, fatalities=12), later)  # other dead
     assert not linked(dataclasses.replace(whole, fatalities=None), later)  # no dead told
     assert not linked(dataclasses.replace(whole, country="ID"), later)  # another country
+
+
+ADF = {"actor1_id": "ADF", "actor1_name": "Allied Democratic Forces", "actor1_inter": 2}
+BENI_BO = {  # a geocoder's "El Beni" (Bolivia) for "Beni territory"
+    "location_name": "El Beni",
+    "geonameid": 3923172,
+    "lat": -14.0,
+    "lon": -65.5,
+    "admin1": "El Beni",
+    "country": "BO",
+    "geo_precision": 3,
+}
+NORTH_KIVU = {
+    "location_name": "Nord Kivu",
+    "geonameid": 2219916,
+    "lat": -0.8,
+    "lon": 29.0,
+    "admin1": "Nord Kivu",
+    "country": "CD",
+    "geo_precision": 3,
+}
+
+
+def test_the_same_named_group_dead_and_day_outweigh_a_misread_place() -> None:
+    a = report("e1", "d1", plover_mode="kill", fatalities=18, **{**ADF, **BENI_BO})
+    b = report("e2", "d2", plover_mode="kill", fatalities=18, **{**ADF, **NORTH_KIVU})
+    assert linked(a, b)
+    assert [sorted(c.members) for c in cluster_events([a, b])] == [["e1", "e2"]]
+    # other dead the same day, or "gunmen" for the group: two incidents
+    assert not linked(a, dataclasses.replace(b, fatalities=5))
+    generic = {"actor1_id": "GEN-UAG", "actor1_name": "Unidentified Armed Group"}
+    assert not linked(dataclasses.replace(a, **generic), dataclasses.replace(b, **generic))
+
+
+def test_two_towns_named_by_their_clauses_stay_apart_whatever_the_group() -> None:
+    bama = {"location_name": "Bama", "geonameid": 1, "lat": 11.52, "lon": 13.69}
+    konduga = {"location_name": "Konduga", "geonameid": 2, "lat": 11.65, "lon": 13.42}
+    common = {**ADF, "fatalities": 3, "admin1": "Borno", "country": "NG"}
+    assert not linked(report("e1", "d1", **common, **bama), report("e2", "d2", **common, **konduga))
+
+
+def test_a_town_named_like_its_province_may_be_the_province() -> None:
+    police = {"actor2_id": "POL-CO", "actor2_name": "Police Forces of Colombia", "actor2_inter": 1}
+    arauca = {"location_name": "Arauca", "geonameid": 3, "lat": 7.08, "lon": -70.76}
+    tame = {"location_name": "Tame", "geonameid": 4, "lat": 6.46, "lon": -71.73}
+    common = {"admin1": "Arauca", "country": "CO", "fatalities": 2}
+    a = report("e1", "d1", **common, **arauca, **police)
+    assert linked(a, report("e2", "d2", **common, **tame, **police))
+    assert not linked(a, report("e2", "d2", **common, **tame))  # no actor in common
+
+
+def test_a_claim_dated_days_after_the_act_joins_its_cluster() -> None:
+    sunday = date(2024, 9, 15)
+    tuesday = date(2024, 9, 17)
+    common = {"plover_mode": "kill", "date_start": sunday, "date_end": sunday}
+    act = report("e1", "d1", **common, published=sunday, fatalities=11)
+    other = report("e2", "d2", **common, published=date(2024, 9, 16), fatalities=11)
+    claim = report(
+        "e3",
+        "d3",
+        plover_mode="kill",
+        date_start=tuesday,
+        date_end=tuesday,
+        published=tuesday,
+        fatalities=14,
+        attribution_verb="claimed",
+    )
+    assert linked(act, claim)
+    clusters = cluster_events([claim, other, act])
+    assert [sorted(c.members) for c in clusters] == [["e1", "e2", "e3"]]

@@ -72,11 +72,11 @@ def candidate_edges(
             assert e.start is not None
             if n % 256 == 0:  # drop events that ended too long ago to overlap anything now
                 # (a later event's window may open a slack before its start: a claim's day)
-                for pools_of in (active, by_group):
-                    for key in list(pools_of):
-                        pools_of[key] = [
-                            m for m in pools_of[key] if m.end and m.end + slack >= e.start - slack
-                        ]
+                horizon = e.start - 2 * slack
+                for key in list(active):
+                    active[key] = [m for m in active[key] if m.end and m.end >= horizon]
+                for name in list(by_group):
+                    by_group[name] = [m for m in by_group[name] if m.end and m.end >= horizon]
             first = earliest(e, opts)
             group = group_key(e)
             pools = active.values() if e.country is None else (active[e.country], active[None])

@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 
 from eventwire.datafiles import words
-
 from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.pipeline.incidents.cues import IncidentCues
 from eventwire.records import Actor, Document, Mention
@@ -122,7 +121,7 @@ def _act_clause() -> re.Pattern[str]:
     links = "|".join(re.escape(w) for w in sorted(words("dedup", "claim_act_links")))
     spans = "|".join(re.escape(w) for w in sorted(words("dedup", "claim_act_spans")))
     return re.compile(
-        rf",\s*(?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:{spans})\s+)?(?:{links})\s+\w+",
+        rf",\s*(?:(?:(?:a|an|one|two|three|four|five|six|\d+)\s+)?(?:{spans})\s+)?(?:{links})\s+\w+",
         re.I,
     )
 

@@ -1,0 +1,155 @@
+"""Actors as deduplication compares them: who attacked whom in two reports of one incident.
+
+Unknown is compatible with known, a claimed actor counts as known; "gunmen" fits the group a
+claim names; an actor1 read from the toll's own words ("Three police officers died when …") is
+the victim; an actor inferred from no words of the report contradicts no other. The same
+*named* group in two reports (:func:`named_group`) is strong evidence of one incident.
+Used by :mod:`eventwire.dedup.rules`.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from eventwire.config import DedupOptions
+from eventwire.datafiles import word_table, words
+from eventwire.dedup.report import ReportEvent
+from eventwire.dedup.report import norm_name as _norm
+
+
+@functools.cache
+def _generic() -> dict[str, frozenset[int]]:
+    table = word_table("dedup", "generic_actors")
+    return {f"id:{k}": frozenset(int(v) for v in inters) for k, inters in table.items()}
+
+
+def is_generic(actor_id: str | None) -> bool:
+    """Whether a dictionary actor stands for one the report could not name ("gunmen")."""
+    return f"id:{actor_id}" in _generic()
+
+
+def _actor_key(actor_id: str | None, name: str | None) -> str | None:
+    return f"id:{actor_id}" if actor_id else (f"n:{_norm(name)}" if _norm(name) else None)
+
+
+def _actor_score(
+    key_a: str | None,
+    inter_a: int | None,
+    coded_a: bool,
+    key_b: str | None,
+    inter_b: int | None,
+    coded_b: bool,
+) -> float | None:
+    """1 same actor, 0.5 unknown / not contradicted, None contradicted."""
+    if key_a is None or key_b is None:
+        return 0.5
+    if key_a == key_b:
+        return 1.0
+    for key, inter in ((key_a, inter_b), (key_b, inter_a)):
+        fits = _generic().get(key)
+        if fits is not None and (inter is None or inter in fits):
+            return 0.5  # "gunmen" and the group a claim names
+    if inter_a is not None and inter_b is not None and inter_a != inter_b:
+        return None
+    if coded_a and coded_b:
+        return None  # two different dictionary actors
+    return 0.5
+
+
+def dead_as_actor1(e: ReportEvent) -> bool:
+    """Whether actor1 was read from the toll's own words ("Three police officers died"): the
+    dead are the victims, so the report names no attacker."""
+    words = (e.actor1_text or "").strip().casefold()
+    return bool(words and e.fatalities_text and words in e.fatalities_text.casefold())
+
+
+@functools.cache
+def _unspecific() -> frozenset[str]:
+    return words("dedup", "unspecific_people") | words("dedup", "target_words")
+
+
+@functools.cache
+def _hedges() -> frozenset[str]:
+    return words("dedup", "hedged_actor")
+
+
+def hedged(text: str | None) -> bool:
+    """Whether an actor's words hedge the attribution ("suspected Boko Haram")."""
+    return bool(text) and bool(_hedges() & set((text or "").casefold().split()[:2]))
+
+
+def _role(
+    actor_id: str | None, name: str | None, inter: int | None, text: str | None
+) -> tuple[str | None, int | None, bool]:
+    """An actor as compared: an actor inferred from no words of the report, or read from
+    words that name nobody in particular ("people killed": the coder's default victims,
+    "Civilians"), may match the same actor but contradicts none."""
+    if text is not None and (not text.strip() or text.split()[-1].casefold() in _unspecific()):
+        return _actor_key(actor_id, name), None, False
+    if text and hedged(text):  # "suspected Boko Haram": a guess
+        return _actor_key(actor_id, name), inter, False
+    return _actor_key(actor_id, name), inter, actor_id is not None
+
+
+def roles(e: ReportEvent) -> list[tuple[str | None, int | None, bool]]:
+    first = _role(e.actor1_id, e.actor1_name, e.actor1_inter, e.actor1_text)
+    if dead_as_actor1(e):  # compared as the victim; the attacker is unknown
+        return [(None, None, False), first]
+    return [first, _role(e.actor2_id, e.actor2_name, e.actor2_inter, e.actor2_text)]
+
+
+def actor_link(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, int, str] | None:
+    """Mean actor score, positively matched roles and a reason (best of direct/swapped)."""
+    ra, rb = roles(a), roles(b)
+    best: tuple[float, int, str] | None = None
+    for order, factor in (((0, 1), 1.0), ((1, 0), opts.swapped_actor_penalty)):
+        scores = [_actor_score(*ra[i], *rb[j]) for i, j in zip((0, 1), order, strict=True)]
+        if factor == 1.0 and scores[0] == 1.0 and scores[1] is None and _state_victims(ra, rb):
+            scores[1] = 0.5  # "a paramilitary patrol" read as the army, the PMF by name
+        if any(s is None for s in scores):
+            continue
+        vals = [s for s in scores if s is not None]
+        matched = sum(1 for s in vals if s == 1.0)
+        if factor < 1.0 and matched == 0:
+            continue  # swapping only helps when it matches something
+        cand = (factor * sum(vals) / 2, matched, _actor_reason(a, b, vals, factor < 1.0))
+        if best is None or cand[:2] > best[:2]:
+            best = cand
+    return best
+
+
+def named_group(role: tuple[str | None, int | None, bool]) -> bool:
+    """Whether an actor as compared is a named non-state group (not "gunmen", not a state
+    force): the same one in two reports is strong evidence of one incident."""
+    key, inter, _ = role
+    return bool(key and key.startswith("id:") and key not in _generic() and inter in (2, 3, 4))
+
+
+def group_key(e: ReportEvent) -> str | None:
+    """The named non-state group an event's actor1 is, as compared (None: none named)."""
+    role = roles(e)[0]
+    return role[0] if named_group(role) else None
+
+
+def _state_victims(
+    ra: list[tuple[str | None, int | None, bool]], rb: list[tuple[str | None, int | None, bool]]
+) -> bool:
+    """The same named group attacked two state forces of one kind (inter 1) as two reports
+    name them: one report's "paramilitary patrol" is the other's Popular Mobilisation
+    Forces, so the victims do not tell the incidents apart."""
+    return ra[0][0] == rb[0][0] and named_group(ra[0]) and ra[1][1] == rb[1][1] == 1
+
+
+def _actor_reason(a: ReportEvent, b: ReportEvent, scores: list[float], swapped: bool) -> str:
+    if swapped:
+        return "actors compatible with roles swapped (one report names the victim as actor1)"
+    names = []
+    for role, score, name in (
+        (1, scores[0], a.actor1_name or b.actor1_name),
+        (2, scores[1], a.actor2_name or b.actor2_name),
+    ):
+        if score == 1.0:
+            names.append(f"same actor{role} ({name})")
+        elif name:
+            names.append(f"actor{role} {name} named by one report only")
+    return "; ".join(names) or "actors unknown in both"
