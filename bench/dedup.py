@@ -4,7 +4,7 @@
     PYTHONPATH=src .venv/bin/python bench/dedup.py --n 20000  # a quick look
 
 1. tests/data/multi_outlet (our own wire reports, several outlets per incident: the tuning
-   set wire_reports.jsonl, then wire_reports_b/_c/_d/_e/_f.jsonl, each written to be measured
+   set wire_reports.jsonl, then wire_reports_b/_c/_d/_e/_f/_g.jsonl, each written to be measured
    once before it was used) and the
    bundled examples/reports, through the whole pipeline: B-cubed over the asserted violent
    report events (a habitual "similar attacks in recent months" is no incident) against
@@ -50,6 +50,7 @@ PIPELINE_SETS: dict[str, tuple[str, str | None]] = {
     "multi_outlet_d": ("tests/data/multi_outlet/wire_reports_d.jsonl", "incident"),
     "multi_outlet_e": ("tests/data/multi_outlet/wire_reports_e.jsonl", "incident"),
     "multi_outlet_f": ("tests/data/multi_outlet/wire_reports_f.jsonl", "incident"),
+    "multi_outlet_g": ("tests/data/multi_outlet/wire_reports_g.jsonl", "incident"),
     "examples": ("examples/reports/wire.jsonl", None),
 }
 
