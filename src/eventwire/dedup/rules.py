@@ -15,11 +15,14 @@ Used by :mod:`eventwire.dedup.linkage`; see its docstring for the clustering aro
 - **place**, precision-aware: the same place; a town and the province it lies in (a
   province-level report fits any town of that province); a weak place (read off the
   sentence, paragraph or dateline rather than the event's clause) and a place within
-  ``km_weak_place``; never two different towns;
-- **actors**: unknown is compatible with known, a claimed actor counts as known; an actor1
-  read from the toll's own words ("Three police officers died when …") is the victim, and
-  the report names no attacker; an actor inferred from no words of the report contradicts
-  no other;
+  ``km_weak_place``; never two different towns; a town named like its province ("in
+  Arauca", the city or the department) may be the province when the same dead and an actor
+  agree; places that disagree (another country's "El Beni" for "Beni territory", "north-east
+  of Baghdad") give way when the same named group, the same dead and the same day agree
+  (:func:`strong_identity`), unless both are towns named in the events' own clauses;
+- **actors** (:mod:`eventwire.dedup.actors`): unknown is compatible with known, a claimed
+  actor counts as known; an actor1 read from the toll's own words is the victim; an actor
+  inferred from no words of the report contradicts no other;
 - **toll**: a later report may raise a toll ("has risen to seven"); two tolls far apart
   published the same day, or a later toll far below an earlier one, are two incidents.
 
