@@ -249,6 +249,39 @@ def test_set_e_same_clusters_whatever_order(run_text: Callable[..., Document]) -
     assert _shape(canonical(docs, [[i] for i in perm])) == expected
 
 
+def test_set_f_same_clusters_whatever_order(run_text: Callable[..., Document]) -> None:
+    """Reports joined across a misread country (ADF's Mamove massacre placed in Bolivia's El
+    Beni by one report, in North Kivu by another), a claim dated two days after the raid and
+    "in Arauca" for Tame give the same canonical events one report at a time, in any order."""
+    docs = _docs(run_text, WIRE_F)
+    expected = _shape(canonical(docs))
+    for seed in (3, 11):
+        perm = list(range(len(docs)))
+        random.Random(seed).shuffle(perm)
+        assert _shape(canonical(docs, [[i] for i in perm])) == expected
+
+
+def test_set_f_joins_across_disagreeing_places_and_keeps_the_negatives_apart(
+    run_text: Callable[..., Document],
+) -> None:
+    docs = _docs(run_text, WIRE_F)
+    groups = _by_source_id(docs, canonical(docs))
+    for lead, others in (
+        ("km-0521-mamove", {"gl-0521-mamove"}),  # El Beni (BO) / North Kivu: ADF, 18 dead
+        ("tg-0816-muqd", {"mb-0816-muqd", "tg-0817-muqd"}),  # "north-east of Baghdad"
+        ("aw-0416-tame", {"ll-0416-tame"}),  # "in Arauca": the city or the department
+        ("pc-0916-chai", {"sa-0916-chai", "pc-0917-chai"}),  # claimed two days after
+    ):
+        assert others <= groups[_largest(groups, lead)], lead
+    for one, other in (
+        ("gl-0521-oicha", "km-0521-mamove"),
+        ("mb-0816-khanaqin", "tg-0816-muqd"),
+        ("ll-0415-saravena", "aw-0416-tame"),
+        ("sv-0119-bama", "sv-0119-konduga"),
+    ):
+        assert other not in groups[_largest(groups, one)], one
+
+
 @pytest.mark.parametrize("seed", range(3))
 def test_same_clusters_whatever_order_the_reports_arrive_in(
     wire_docs: list[Document], seed: int

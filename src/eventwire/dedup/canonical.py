@@ -26,7 +26,7 @@ from eventwire.db.store import Store
 from eventwire.dedup.cities import fill_city_radii
 from eventwire.dedup.linkage import Cluster, cluster_events, linked_events
 from eventwire.dedup.merge import merge_cluster, merge_record
-from eventwire.dedup.rules import DedupOptions, ReportEvent
+from eventwire.dedup.rules import DedupOptions, ReportEvent, group_key
 from eventwire.errors import StoreError
 from eventwire.records.columns import REPORT
 
@@ -215,9 +215,15 @@ def _touched_components(store: Store, new: list[ReportEvent], opts: DedupOptions
     )
     params: list[Any] = [*types, lo, hi]
     countries = {e.country for e in dated}
-    if None not in countries:  # events with another country cannot be compatible
-        where += f" AND (e.country IS NULL OR e.country IN ({', '.join('?' for _ in countries)}))"
+    if None not in countries:  # events with another country cannot be compatible, …
+        where += f" AND (e.country IS NULL OR e.country IN ({', '.join('?' for _ in countries)})"
         params.extend(sorted(c for c in countries if c))
+        # … unless the same named group's report was placed abroad (rules.strong_identity)
+        groups = sorted({key[3:] for e in dated if (key := group_key(e))})
+        if groups:
+            where += f" OR e.actor1_id IN ({', '.join('?' for _ in groups)})"
+            params.extend(groups)
+        where += ")"
     window = _load(store, where, params, opts)
     if not window:
         return set()
