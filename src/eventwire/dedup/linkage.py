@@ -39,6 +39,7 @@ from eventwire.dedup.rules import (
     _mergeable_dates,
     earliest,
     group_key,
+    loose_place,
     similarity,
 )
 from eventwire.records import stable_id
@@ -67,7 +68,10 @@ def candidate_edges(
     for block in blocks.values():
         block.sort(key=_order_key)
         active: dict[str | None, list[ReportEvent]] = defaultdict(list)
-        by_group: dict[str, list[ReportEvent]] = defaultdict(list)  # named attackers, abroad
+        # a named group's events by group, to look abroad (a geocoder's other country): all
+        # of them, and those whose place is loose (only a loose place may be misread abroad)
+        by_group: dict[str, list[ReportEvent]] = defaultdict(list)
+        loose_group: dict[str, list[ReportEvent]] = defaultdict(list)
         for n, e in enumerate(block):
             assert e.start is not None
             if n % 256 == 0:  # drop events that ended too long ago to overlap anything now
@@ -75,13 +79,16 @@ def candidate_edges(
                 horizon = e.start - 2 * slack
                 for key in list(active):
                     active[key] = [m for m in active[key] if m.end and m.end >= horizon]
-                for name in list(by_group):
-                    by_group[name] = [m for m in by_group[name] if m.end and m.end >= horizon]
+                for groups_of in (by_group, loose_group):
+                    for name in list(groups_of):
+                        groups_of[name] = [m for m in groups_of[name] if m.end and m.end >= horizon]
             first = earliest(e, opts)
             group = group_key(e)
+            loose = loose_place(e)
             pools = active.values() if e.country is None else (active[e.country], active[None])
             if group is not None and e.country is not None:  # a geocoder's other country
-                pools = (*pools, [m for m in by_group[group] if m.country not in (None, e.country)])
+                abroad = (by_group if loose else loose_group)[group]
+                pools = (*pools, [m for m in abroad if m.country not in (None, e.country)])
             for pool in pools:
                 for m in pool:
                     if m.end is None or first is None or m.end + slack < first:
@@ -92,6 +99,8 @@ def candidate_edges(
             active[e.country].append(e)
             if group is not None:
                 by_group[group].append(e)
+                if loose:
+                    loose_group[group].append(e)
     return edges
 
 

@@ -121,7 +121,7 @@ def strong_identity(
     ra, rb = roles(a), roles(b)
     if ra[0][0] != rb[0][0] or not named_group(ra[0]):
         return None
-    loose = [e for e in (a, b) if _coarse(e) or e.place_fallback in WEAK_FALLBACKS]
+    loose = [e for e in (a, b) if loose_place(e)]
     if a.country and b.country and a.country != b.country:
         if not loose:
             return None
@@ -148,6 +148,12 @@ def _despite_places(
         return 0.6, True, named
     why = strong_identity(a, b, same_day, agrees, opts)
     return None if why is None else (0.4, True, why)
+
+
+def loose_place(e: ReportEvent) -> bool:
+    """Whether an event's place is loose evidence of where it happened: a province or larger,
+    or a place read outside the event's clause (the sentence, the dateline, the document)."""
+    return _coarse(e) or e.place_fallback in WEAK_FALLBACKS
 
 
 def province_named(a: ReportEvent, b: ReportEvent) -> str | None:
