@@ -540,3 +540,25 @@ def test_a_claim_dated_days_after_the_act_joins_its_cluster() -> None:
     assert linked(act, claim)
     clusters = cluster_events([claim, other, act])
     assert [sorted(c.members) for c in clusters] == [["e1", "e2", "e3"]]
+
+
+def test_a_place_named_as_a_reference_point_is_loose_evidence() -> None:
+    """ "north-east of Baghdad" (a near place at Baghdad, another province) and a town of
+    Diyala: the same named group, dead and day join them; two places each named as the
+    incident's own (precision 2, no direction) stay apart."""
+    group = {"actor1_id": "IS", "actor1_name": "Islamic State", "actor1_inter": 2}
+    near = {"geo_precision": 2, "country": "IQ", "fatalities": 4, **group}
+    baghdad = {"location_name": "Baghdad", "geonameid": 98182, "lat": 33.34, "lon": 44.40}
+    muqdadiyah = {"location_name": "Muqdadiyah", "geonameid": 5, "lat": 33.98, "lon": 44.94}
+    a = report(
+        "e1",
+        "d1",
+        **near,
+        **baghdad,
+        admin1="Baghdad",
+        sentence="Four fighters were killed when militants attacked a post north-east of Baghdad.",
+    )
+    b = report("e2", "d2", **near, **muqdadiyah, admin1="Diyala")
+    assert linked(a, b)
+    plain = dataclasses.replace(a, sentence="Four fighters were killed near Baghdad.")
+    assert not linked(plain, b)

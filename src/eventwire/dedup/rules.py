@@ -126,8 +126,8 @@ def strong_identity(
         if not loose:
             return None
     elif a.has_point and b.has_point:
-        if not loose and max(a.geo_precision or 9, b.geo_precision or 9) < 2:
-            return None  # two towns, each named by its event's clause
+        if not loose:
+            return None  # two places, each named by its event's clause
         assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
         if haversine_km(a.lat, a.lon, b.lat, b.lon) > opts.km_strong_identity:
             return None
@@ -152,8 +152,24 @@ def _despite_places(
 
 def loose_place(e: ReportEvent) -> bool:
     """Whether an event's place is loose evidence of where it happened: a province or larger,
-    or a place read outside the event's clause (the sentence, the dateline, the document)."""
-    return _coarse(e) or e.place_fallback in WEAK_FALLBACKS
+    a place read outside the event's clause (the sentence, the dateline, the document), or
+    a place named only as a reference point (:func:`reference_place`)."""
+    return _coarse(e) or e.place_fallback in WEAK_FALLBACKS or reference_place(e)
+
+
+@functools.cache
+def _directions() -> str:
+    return "|".join(re.escape(w) for w in sorted(words("dedup", "reference_directions")))
+
+
+def reference_place(e: ReportEvent) -> bool:
+    """Whether the event's sentence names its place only as a reference point: "north-east
+    of Baghdad", "30 km south of Kirkuk" (``reference_directions``)."""
+    if not (e.sentence and e.location_name and e.geo_precision == 2):
+        return False
+    name = re.escape(e.location_name)
+    pattern = rf"\b(?:{_directions()})\s+(?:of|from)\s+(?:the\s+)?{name}\b"
+    return re.search(pattern, e.sentence, re.I) is not None
 
 
 def province_named(a: ReportEvent, b: ReportEvent) -> str | None:
