@@ -119,6 +119,12 @@ def linked_events(
     for key, members in groups.items():
         members.sort(key=_order_key)
         starts[key] = [m.start or date.min for m in members]
+    # a named group's events in any country (a geocoder's other country; rules.strong_identity)
+    by_group: dict[tuple[str, str, str], list[ReportEvent]] = defaultdict(list)
+    for (ptype, modality, _), members in groups.items():
+        for m in members:
+            if (name := group_key(m)) is not None:
+                by_group[(ptype, modality, name)].append(m)
     found: set[str] = set()
     for e in new:
         if not (e.plover_type and _mergeable_dates(e, opts)) or e.start is None or e.end is None:
@@ -126,15 +132,23 @@ def linked_events(
         block = (e.plover_type, e.modality or "asserted")
         keys = (
             [k for k in groups if k[:2] == block]
-            if e.country is None or group_key(e) is not None  # a named group: any country
+            if e.country is None
             else [(*block, e.country), (*block, None)]
         )
-        for key in keys:
-            pool = groups.get(key)
-            if not pool:
-                continue
-            lo = bisect_left(starts[key], e.start - reach)
-            hi = bisect_right(starts[key], e.end + 2 * slack)  # a claim dated after the act
+        pools = [(groups[k], starts[k]) for k in keys if k in groups]
+        name = group_key(e) if e.country is not None else None
+        if name is not None and (abroad := by_group.get((*block, name))):
+            loose = loose_place(e)
+            abroad = [
+                m
+                for m in abroad
+                if m.country not in (None, e.country) and (loose or loose_place(m))
+            ]
+            abroad.sort(key=_order_key)
+            pools.append((abroad, [m.start or date.min for m in abroad]))
+        for pool, days in pools:
+            lo = bisect_left(days, e.start - reach)
+            hi = bisect_right(days, e.end + 2 * slack)  # a claim dated after the act
             for m in pool[lo:hi]:
                 if m.event_id not in found and similarity(e, m, opts) is not None:
                     found.add(m.event_id)
