@@ -29,6 +29,7 @@ WIRE_C = WIRE.with_name("wire_reports_c.jsonl")
 WIRE_D = WIRE.with_name("wire_reports_d.jsonl")
 WIRE_E = WIRE.with_name("wire_reports_e.jsonl")
 WIRE_F = WIRE.with_name("wire_reports_f.jsonl")
+WIRE_G = WIRE.with_name("wire_reports_g.jsonl")
 VIOLENT = ("explosives", "suicide", "kill", "clash", "firearms", "artillery", "aerial", "grenade")
 
 
@@ -103,8 +104,26 @@ def test_each_incident_once_with_its_sources_and_latest_toll(wire_docs: list[Doc
 
 @pytest.mark.parametrize(
     "path",
-    [WIRE, WIRE_B, WIRE_C, WIRE_D, WIRE_E, WIRE_F],
-    ids=["wire", "wire_b", "wire_c", "wire_d", "wire_e", "wire_f"],
+    [
+        WIRE,
+        WIRE_B,
+        WIRE_C,
+        WIRE_D,
+        WIRE_E,
+        WIRE_F,
+        pytest.param(
+            WIRE_G,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="wire_reports_g, held out (measured once, never tuned on): 'Five people "
+                "were killed when a Russian aerial bomb struck a shop in Ukraine's "
+                "second-largest city' is placed at the country and joins a drone attack on "
+                "Chuhuiv (2 dead, the same day, the same Russian forces) rather than the "
+                "Kharkiv glide-bomb report it retells (read as explosives, not aerial)",
+            ),
+        ),
+    ],
+    ids=["wire", "wire_b", "wire_c", "wire_d", "wire_e", "wire_f", "wire_g"],
 )
 def test_distinct_incidents_in_one_city_on_one_day_stay_apart(
     run_text: Callable[..., Document], path: Path

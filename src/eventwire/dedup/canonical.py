@@ -26,7 +26,7 @@ from eventwire.db.store import Store
 from eventwire.dedup.cities import fill_city_radii
 from eventwire.dedup.linkage import Cluster, cluster_events, linked_events
 from eventwire.dedup.merge import merge_cluster, merge_record
-from eventwire.dedup.rules import DedupOptions, ReportEvent, group_key
+from eventwire.dedup.rules import DedupOptions, ReportEvent, group_key, loose_place
 from eventwire.errors import StoreError
 from eventwire.records.columns import REPORT
 
@@ -64,6 +64,11 @@ _FROM_RECORD = {
     "json_extract_string(e.record, '$.sentence'), json_extract(e.record, '$.date.span[1]')"
     "::INTEGER - e.sentence_start + 1, 2), '^[''’]s'), FALSE)",
 }
+# A loose place in SQL (rules.loose_place; a reference point is "near", precision 2).
+_LOOSE_SQL = (
+    "e.geo_precision >= 2 OR json_extract_string(e.record, '$.location.fallback') "
+    "IN ('sentence', 'paragraph', 'document')"
+)
 # SELECT list that fills a ReportEvent (in field order) from the events table ``e``.
 _SELECT = ", ".join(
     _FROM_RECORD.get(f.name) or REPORT.sql_expr(f.name, alias="e") for f in fields(ReportEvent)
@@ -218,11 +223,18 @@ def _touched_components(store: Store, new: list[ReportEvent], opts: DedupOptions
     if None not in countries:  # events with another country cannot be compatible, …
         where += f" AND (e.country IS NULL OR e.country IN ({', '.join('?' for _ in countries)})"
         params.extend(sorted(c for c in countries if c))
-        # … unless the same named group's report was placed abroad (rules.strong_identity)
-        groups = sorted({key[3:] for e in dated if (key := group_key(e))})
-        if groups:
-            where += f" OR e.actor1_id IN ({', '.join('?' for _ in groups)})"
-            params.extend(groups)
+        # … unless the same named group's report was placed abroad (rules.strong_identity):
+        # any of its reports where a new one's place is loose, else its loose ones
+        named: dict[str, bool] = {}
+        for e in dated:
+            if key := group_key(e):
+                named[key[3:]] = named.get(key[3:], False) or loose_place(e)
+        for any_place in (True, False):
+            ids = sorted(k for k, loose in named.items() if loose is any_place)
+            if ids:
+                where += f" OR (e.actor1_id IN ({', '.join('?' for _ in ids)})"
+                where += ")" if any_place else f" AND ({_LOOSE_SQL}))"
+                params.extend(ids)
         where += ")"
     window = _load(store, where, params, opts)
     if not window:
