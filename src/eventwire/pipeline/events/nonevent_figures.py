@@ -1,0 +1,254 @@
+"""Non-event classes found on non-conflict news snippets and long articles (issue 15, sixth
+pass, ``bench/snippets.py`` and ``tests/data/news_articles/articles3.jsonl``).
+
+- a figurative robbery: "we were robbed", "his team had been robbed" with no goods taken and
+  no armed actor or weapon in the sentence (a referee's decision in a match report);
+- a gathering that is no demonstration: "fighters gathered with motorcycles" (armed people
+  massing), "relatives gathered to mark the anniversary" (``gathering_purposes``);
+- a political boycott: "opposition lawmakers boycotted the session" (``boycott_objects``);
+- forces that block roads: "police blocking main roads near parliament" is security, not a
+  road blocked by protesters;
+- an idiomatic hostage: "we will not let them take this region hostage" (a place or a thing
+  held hostage);
+- a unit named, no device defused: "a bomb disposal squad was called" (``disposal_units``);
+- an organisation called a body: "Kenya's athletics body", "a trade body" (a modifier, and
+  none of ``corpse_modifiers``, no killing in the sentence);
+- a death at an age with no violent cause: "has died in Germany at 50", "found dead at the
+  age of 87";
+- a non-political arrest: "the owner was arrested on charges of negligence"
+  (``nonpolitical_charges``, or the accident class of the sentence);
+- a labour strike read as an attack: "an indefinite general strike", "on strike"
+  (``labour_words``);
+- a song: "Martika's 1980s hit", "a number one hit" (``song_markers``);
+- an act as the object of a condemnation: "Putin condemns the terrorist attack"
+  (``condemn_verbs``): spoken about; the incident, if the report tells it, has its own
+  mention.
+
+:func:`figure_kind` is asked by :func:`eventwire.pipeline.events.nonevent_kinds.nonevent_kind`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from eventwire.datafiles import words
+from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, token_keys
+
+__all__ = ["figure_kind"]
+
+GATHERING_PURPOSES: frozenset[str] = words("lexicon", "gathering_purposes")
+BOYCOTT_OBJECTS: frozenset[str] = words("lexicon", "boycott_objects")
+DISPOSAL_UNITS: frozenset[str] = words("lexicon", "disposal_units")
+CORPSE_MODIFIERS: frozenset[str] = words("lexicon", "corpse_modifiers")
+NONPOLITICAL_CHARGES: frozenset[str] = words("lexicon", "nonpolitical_charges")
+LABOUR_WORDS: frozenset[str] = words("lexicon", "labour_words")
+SONG_MARKERS: frozenset[str] = words("lexicon", "song_markers")
+CONDEMN_VERBS: frozenset[str] = words("lexicon", "condemn_verbs")
+ARMED = ("armed", "nonstate")
+WEAPONS = ("weapon_smallarms", "weapon_shell", "weapon_ied", "weapon_grenade", "weapon_melee")
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+CONDEMNABLE = frozenset(
+    {"attack", "kill", "shoot", "explode", "shell", "air", "grenade", "suicide", "chemical",
+     "abduct", "beat", "harm", "clash", "riot", "mob"}
+)  # fmt: skip
+HOLD_VERBS = frozenset({"take", "hold", "keep"})
+_DECADE = re.compile(r"^(1[89]|20)?\d0s$|^\d{4}$")
+
+
+def _has_class(parse: Any, lexicon: Lexicon, names: Any, skip: set[int]) -> bool:
+    vocab: set[str] = set()
+    for name in names:
+        vocab |= lexicon.words_of(name)
+    return any(t.i not in skip and token_keys(t) & vocab for t in parse)
+
+
+def _own(match: TriggerMatch) -> set[int]:
+    return set(range(match.start, match.end))
+
+
+def _figurative_robbery(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
+    """ "We were robbed", "his team had been robbed": no goods, no agent, no weapon."""
+    head = parse[match.head]
+    if head.lemma_.lower() != "rob" or head.pos_ not in {"VERB", "ADJ"}:
+        return False
+    if any(c.dep_ in {"agent", "dobj", "obj"} for c in head.children):
+        return False  # "robbed by gunmen", "robbed the bank"
+    return not _has_class(parse, lexicon, (*ARMED, *WEAPONS, "lethal"), _own(match))
+
+
+def _not_a_demonstration(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
+    """ "fighters gathered with motorcycles", "relatives gathered to mark the anniversary"."""
+    head = parse[match.head]
+    if head.lemma_.lower() != "gather":
+        return False
+    people = [c for c in head.children if c.dep_ in _SUBJECTS]
+    if head.dep_ in {"acl", "relcl"}:
+        people.append(head.head)  # "a group of fighters gathered with …"
+    armed = lexicon.words_of("armed") | lexicon.words_of("nonstate")
+    for p in people:
+        if any(token_keys(t) & armed for t in p.subtree):
+            return True
+    purposes = [c for c in head.children if c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB"]
+    return any(token_keys(v) & GATHERING_PURPOSES for v in purposes)
+
+
+def _political_boycott(match: TriggerMatch, parse: Any) -> bool:
+    """ "boycotted the session", "a boycott of the vote": an abstention, not a protest."""
+    head = parse[match.head]
+    if head.lemma_.lower() != "boycott":
+        return False
+    objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+    objects += [
+        g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+    ]
+    return any(token_keys(o) & BOYCOTT_OBJECTS for o in objects)
+
+
+def _forces_blocking(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
+    """ "with police blocking main roads": security forces block, protesters do not."""
+    head = parse[match.head]
+    if head.lemma_.lower() != "block":
+        return False
+    armed = lexicon.words_of("armed")
+    subjects = [c for c in head.children if c.dep_ in {"nsubj"}]
+    return any(token_keys(s) & armed for s in subjects)
+
+
+def _idiomatic_hostage(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
+    """ "take this region hostage", "held the economy hostage": no person is held."""
+    head = parse[match.head]
+    if head.lower_ not in {"hostage", "hostages"} or head.head.lemma_.lower() not in HOLD_VERBS:
+        return False
+    roles = {"dobj", "obj", "nsubjpass", "nsubj", "compound"}
+    held = [c for c in (*head.head.children, *head.children) if c.dep_ in roles]
+    held = [c for c in held if c.i != head.i and c.pos_ != "PRON"]
+    things = lexicon.words_of("territory") | lexicon.words_of("abstract_patient")
+    return any(
+        token_keys(o) & things or o.ent_type_ in {"GPE", "LOC", "FAC"} for o in held
+    ) and not any(o.ent_type_ in {"PERSON", "NORP"} for o in held)
+
+
+def _disposal_unit(match: TriggerMatch, parse: Any) -> bool:
+    """ "a bomb disposal squad was called": the phrase names a unit, not a defusal."""
+    last = parse[match.end - 1]
+    if last.lower_ != "disposal" or match.end >= len(parse):
+        return False
+    return bool(token_keys(parse[match.end]) & DISPOSAL_UNITS)
+
+
+def _organisation_body(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
+    """ "Kenya's athletics body has suspended …", "a trade body has warned"."""
+    head = parse[match.head]
+    if head.lower_ != "body" or match.end - match.start > 1:
+        return False
+    mods = [c for c in head.children if c.dep_ in {"compound", "amod"}]
+    if not mods or any(token_keys(m) & CORPSE_MODIFIERS for m in mods):
+        return False
+    return not _has_class(parse, lexicon, ("lethal", "violent_cause", *WEAPONS), _own(match))
+
+
+def _death_at_an_age(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
+    """ "has died in Germany at 50", "found dead at the age of 87": a death told with the
+    person's age and no violent cause in the sentence."""
+    own = _own(match)
+    if not any(parse[i].lemma_.lower() in {"die", "dead"} for i in own):
+        return False
+    if _has_class(parse, lexicon, ("violent_cause", *ARMED, *WEAPONS), own):
+        return False
+    for i, t in enumerate(parse):
+        nxt = parse[i + 1] if i + 1 < len(parse) else None
+        if t.lower_ == "at" and nxt is not None and (nxt.like_num or nxt.lower_ == "the"):
+            after = parse[i + 1 : i + 5]
+            if nxt.like_num or any(a.lower_ == "age" for a in after):
+                return True
+        if t.lower_ == "aged" and nxt is not None and nxt.like_num:
+            return True
+    return False
+
+
+def _nonpolitical_arrest(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
+    """ "the owner was taken into custody over safety violations", "arrested on charges of
+    negligence" after an accident: a criminal case, no arrest of political weight."""
+    own = _own(match)
+    if _has_class(parse, lexicon, ("nonstate", *WEAPONS, "protesters"), own):
+        return False  # police make every arrest: armed forces alone say nothing
+    text = parse.text.lower()
+    if any(cue in text for cue in NONPOLITICAL_CHARGES if " " in cue):
+        return True
+    return any(t.i not in own and token_keys(t) & NONPOLITICAL_CHARGES for t in parse)
+
+
+def _labour_strike(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
+    """ "an indefinite general strike", "workers went on strike": a strike by workers."""
+    head = parse[match.head]
+    if head.lemma_.lower() != "strike":
+        return False
+    if head.pos_ == "VERB":
+        # "Nigerian workers strike over minimum wage": workers strike, they hit nothing
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+        return not objects and any(token_keys(t) & LABOUR_WORDS for s in subjects
+                                   for t in s.subtree)  # fmt: skip
+    if head.pos_ != "NOUN":
+        return False
+    if any(c.dep_ in {"amod", "compound", "poss"} and token_keys(c) & LABOUR_WORDS
+           for c in head.children):  # fmt: skip
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ == "on" and not list(head.children):
+        return True  # "on strike"
+    return False
+
+
+def _song(match: TriggerMatch, parse: Any) -> bool:
+    """ "Martika's 1980s hit", "a number one hit", "her hit single": a song, not a blow."""
+    head = parse[match.head]
+    if head.lower_ not in {"hit", "hits"}:
+        return False
+    if head.i > 0 and _DECADE.match(parse[head.i - 1].text):
+        return True  # "Martika's 1980s hit" (parsed as a verb or a noun)
+    if head.pos_ == "NOUN" and any(
+        c.dep_ == "poss"
+        or (c.dep_ in {"amod", "compound", "nummod"} and bool(_DECADE.match(c.text)))
+        for c in head.children
+    ):
+        return True
+    near = {t.lower_ for t in parse[max(0, head.i - 2) : head.i + 2]}
+    return bool(near & SONG_MARKERS) and head.pos_ in {"NOUN", "ADJ"}
+
+
+def _condemned(match: TriggerMatch, parse: Any) -> bool:
+    """ "condemns the terrorist attack", "mourned the killing": the act is what is spoken of."""
+    head = parse[match.head]
+    if head.pos_ not in {"NOUN", "PROPN"} or head.dep_ not in {"dobj", "obj"}:
+        return False
+    return bool(token_keys(head.head) & CONDEMN_VERBS)
+
+
+def figure_kind(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -> str | None:
+    """Why a trigger match names no incident (a short reason), or None."""
+    if frame == "loot" and _figurative_robbery(match, parse, lexicon):
+        return "figurative robbery"
+    if frame == "protest" and _not_a_demonstration(match, parse, lexicon):
+        return "a gathering, no demonstration"
+    if frame == "protest" and _political_boycott(match, parse):
+        return "a political boycott"
+    if frame == "protest" and _forces_blocking(match, parse, lexicon):
+        return "forces blocking roads"
+    if frame == "abduct" and _idiomatic_hostage(match, parse, lexicon):
+        return "idiomatic hostage"
+    if frame == "disrupt" and _disposal_unit(match, parse):
+        return "a disposal unit named"
+    if frame in {"harm", "body"} and _organisation_body(match, parse, lexicon):
+        return "an organisation, not a corpse"
+    if frame in {"harm", "body"} and _death_at_an_age(match, parse, lexicon):
+        return "a death at an age"
+    if frame == "arrest" and _nonpolitical_arrest(match, parse, lexicon):
+        return "a non-political arrest"
+    if frame in {"attack", "air"} and _labour_strike(match, parse, lexicon):
+        return "a labour strike"
+    if frame == "attack" and _song(match, parse):
+        return "a song"
+    if frame in CONDEMNABLE and _condemned(match, parse):
+        return "condemned, spoken about"
+    return None
