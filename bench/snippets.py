@@ -198,7 +198,8 @@ def main(argv: list[str] | None = None) -> int:
         print("", *rate_table(snippets, hits, split), sep="\n")
     dev_hits = [h for h in hits.values() if h.snippet.split == "dev"]
     for h in dev_hits[: args.misses]:
-        print(f"\n{h.snippet.id} [{h.sub_event_type} <- {h.trigger!r} {h.rule}]\n  {h.snippet.text}")
+        print(f"\n{h.snippet.id} [{h.sub_event_type} <- {h.trigger!r} {h.rule}]")
+        print(f"  {h.snippet.text}")
     return 0
 
 

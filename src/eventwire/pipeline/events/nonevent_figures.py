@@ -22,7 +22,12 @@ pass, ``bench/snippets.py`` and ``tests/data/news_articles/articles3.jsonl``).
 - a song: "Martika's 1980s hit", "a number one hit" (``song_markers``);
 - an act as the object of a condemnation: "Putin condemns the terrorist attack"
   (``condemn_verbs``): spoken about; the incident, if the report tells it, has its own
-  mention.
+  mention; likewise an act someone is accused of, charged with or investigated for
+  ("accusing him of complicity in torture", "blamed the group for the attack",
+  ``accuse_words``);
+- a taking told with a release: "announced the release of a citizen held hostage", "will
+  release two guards held captive", "returned the bases it had seized" (``release_words``):
+  the release is the act reported.
 
 :func:`figure_kind` is asked by :func:`eventwire.pipeline.events.nonevent_kinds.nonevent_kind`.
 """
@@ -45,6 +50,10 @@ NONPOLITICAL_CHARGES: frozenset[str] = words("lexicon", "nonpolitical_charges")
 LABOUR_WORDS: frozenset[str] = words("lexicon", "labour_words")
 SONG_MARKERS: frozenset[str] = words("lexicon", "song_markers")
 CONDEMN_VERBS: frozenset[str] = words("lexicon", "condemn_verbs")
+RELEASE_WORDS: frozenset[str] = words("lexicon", "release_words")
+ACCUSE_WORDS: frozenset[str] = words("lexicon", "accuse_words")
+_OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "pobj", "prep", "relcl", "acl", "amod"})
+_ACCUSE_PREPS = frozenset({"of", "for", "with", "over", "in", "regarding", "into", "about"})
 ARMED = ("armed", "nonstate")
 WEAPONS = ("weapon_smallarms", "weapon_shell", "weapon_ied", "weapon_grenade", "weapon_melee")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -52,6 +61,7 @@ CONDEMNABLE = frozenset(
     {"attack", "kill", "shoot", "explode", "shell", "air", "grenade", "suicide", "chemical",
      "abduct", "beat", "harm", "clash", "riot", "mob"}
 )  # fmt: skip
+TAKING = frozenset({"capture", "retake", "loot", "abduct"})
 HOLD_VERBS = frozenset({"take", "hold", "keep"})
 _DECADE = re.compile(r"^(1[89]|20)?\d0s$|^\d{4}$")
 
@@ -72,8 +82,8 @@ def _figurative_robbery(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bo
     head = parse[match.head]
     if head.lemma_.lower() != "rob" or head.pos_ not in {"VERB", "ADJ"}:
         return False
-    if any(c.dep_ in {"agent", "dobj", "obj"} for c in head.children):
-        return False  # "robbed by gunmen", "robbed the bank"
+    if any(c.dep_ in {"dobj", "obj"} for c in head.children):
+        return False  # "robbed the bank"; "robbed by gunmen" has its armed cue
     return not _has_class(parse, lexicon, (*ARMED, *WEAPONS, "lethal"), _own(match))
 
 
@@ -195,9 +205,8 @@ def _labour_strike(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
     if any(c.dep_ in {"amod", "compound", "poss"} and token_keys(c) & LABOUR_WORDS
            for c in head.children):  # fmt: skip
         return True
-    if head.dep_ == "pobj" and head.head.lower_ == "on" and not list(head.children):
-        return True  # "on strike"
-    return False
+    # "on strike"
+    return head.dep_ == "pobj" and head.head.lower_ == "on" and not list(head.children)
 
 
 def _song(match: TriggerMatch, parse: Any) -> bool:
@@ -223,6 +232,49 @@ def _condemned(match: TriggerMatch, parse: Any) -> bool:
     if head.pos_ not in {"NOUN", "PROPN"} or head.dep_ not in {"dobj", "obj"}:
         return False
     return bool(token_keys(head.head) & CONDEMN_VERBS)
+
+
+def _path_up(tok: Any, steps: int = 5) -> list[tuple[Any, Any]]:
+    """(child on the path, ancestor) pairs from a token up to ``steps`` levels."""
+    out = []
+    for _ in range(steps):
+        if tok.head.i == tok.i:
+            break
+        out.append((tok, tok.head))
+        tok = tok.head
+    return out
+
+
+def _released(match: TriggerMatch, parse: Any) -> bool:
+    """ "the release of a citizen held hostage", "will release two guards held captive",
+    "released a ship it seized": the taking describes who or what is freed."""
+    path = _path_up(parse[match.head])
+    for i, (child, anc) in enumerate(path):
+        if token_keys(anc) & RELEASE_WORDS:
+            # the trigger hangs from what is released (its object, or "release of …")
+            deps = {c.dep_ for c, _ in path[: i + 1]}
+            return child.dep_ in {"dobj", "obj", "prep", "nsubjpass"} and deps <= _OBJECT_DEPS
+        if anc.pos_ == "VERB" and anc.dep_ not in {"relcl", "acl", "amod"}:
+            return False  # a clause of its own: "freed the hostages after attacking the town"
+    return False
+
+
+def _accused_of(match: TriggerMatch, parse: Any) -> bool:
+    """ "accusing him of complicity in torture", "indicted X for the three-day attacks",
+    "blamed the group for the attack", "an investigation into claims that … abused": the act
+    is what someone is accused of or what is investigated."""
+    head = parse[match.head]
+    if head.pos_ not in {"NOUN", "PROPN"} and head.dep_ not in {"ccomp", "acl", "relcl"}:
+        return False
+    path = _path_up(head)
+    for child, anc in path:
+        if token_keys(anc) & ACCUSE_WORDS:
+            return True
+        if child.dep_ == "prep" and child.lower_ not in _ACCUSE_PREPS:
+            return False
+        if anc.pos_ == "VERB" and child.dep_ not in {"prep", "pobj", "ccomp", "dobj"}:
+            return False
+    return False
 
 
 def figure_kind(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -> str | None:
@@ -251,4 +303,8 @@ def figure_kind(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -
         return "a song"
     if frame in CONDEMNABLE and _condemned(match, parse):
         return "condemned, spoken about"
+    if frame in CONDEMNABLE | TAKING and _released(match, parse):
+        return "told with a release"
+    if frame in CONDEMNABLE and _accused_of(match, parse):
+        return "accused of, spoken about"
     return None
