@@ -62,15 +62,26 @@ CONDEMNABLE = frozenset(
      "abduct", "beat", "harm", "clash", "riot", "mob"}
 )  # fmt: skip
 TAKING = frozenset({"capture", "retake", "loot", "abduct"})
+_RELATIVES = frozenset({"that", "which", "what"})  # "a match that his team was robbed of"
 HOLD_VERBS = frozenset({"take", "hold", "keep"})
 _DECADE = re.compile(r"^(1[89]|20)?\d0s$|^\d{4}$")
 
 
-def _has_class(parse: Any, lexicon: Lexicon, names: Any, skip: set[int]) -> bool:
+def _has_class(
+    parse: Any, lexicon: Lexicon, names: Any, skip: set[int], nouns: bool = False
+) -> bool:
+    """Is a word of one of the classes in the sentence (outside ``skip``; not in a title-case
+    name such as "March"; only nouns with ``nouns``: "a boiler exploded" names no bomb)?"""
     vocab: set[str] = set()
     for name in names:
         vocab |= lexicon.words_of(name)
-    return any(t.i not in skip and token_keys(t) & vocab for t in parse)
+    return any(
+        t.i not in skip
+        and not (t.pos_ == "PROPN" and t.is_title)
+        and (not nouns or t.pos_ == "NOUN")
+        and token_keys(t) & vocab
+        for t in parse
+    )
 
 
 def _own(match: TriggerMatch) -> set[int]:
@@ -82,7 +93,7 @@ def _figurative_robbery(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bo
     head = parse[match.head]
     if head.lemma_.lower() != "rob" or head.pos_ not in {"VERB", "ADJ"}:
         return False
-    if any(c.dep_ in {"dobj", "obj"} for c in head.children):
+    if any(c.dep_ in {"dobj", "obj"} and c.lower_ not in _RELATIVES for c in head.children):
         return False  # "robbed the bank"; "robbed by gunmen" has its armed cue
     return not _has_class(parse, lexicon, (*ARMED, *WEAPONS, "lethal"), _own(match))
 
@@ -181,7 +192,7 @@ def _nonpolitical_arrest(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> b
     """ "the owner was taken into custody over safety violations", "arrested on charges of
     negligence" after an accident: a criminal case, no arrest of political weight."""
     own = _own(match)
-    if _has_class(parse, lexicon, ("nonstate", *WEAPONS, "protesters"), own):
+    if _has_class(parse, lexicon, ("nonstate", *WEAPONS, "protesters"), own, nouns=True):
         return False  # police make every arrest: armed forces alone say nothing
     text = parse.text.lower()
     if any(cue in text for cue in NONPOLITICAL_CHARGES if " " in cue):
