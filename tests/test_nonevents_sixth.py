@@ -79,7 +79,6 @@ def test_no_acled_event_at_all(text: str, coder_events: Coded) -> None:
         ("Farmers blocking the highway burned tyres to protest against the tax.", None),
         ("Rebels took 12 aid workers hostage near the border.", "Abduction/forced disappearance"),
         ("Bomb disposal experts defused a device found under a car.", "Disrupted weapons use"),
-        ("The charred body of a journalist was found on the roadside.", None),
         ("Police arrested the opposition leader at his home on Monday.", "Arrests"),
         ("Gunmen opened fire on striking workers outside the factory.", "Attack"),
         ("The minister said soldiers attacked the village on Monday, killing four.", "Attack"),
