@@ -40,6 +40,8 @@ def _acled(events: list[Event]) -> list[str]:
         "Dock workers began a nationwide strike over pay on Monday.",
         "Her 1990s hit Paper Walls is back in the charts.",
         "The foreign minister condemned the terrorist attack in a statement.",
+        "The president announced the release of two engineers held hostage for a year.",
+        "The lawsuit accuses the general of complicity in torture.",
     ],
 )
 def test_no_violent_event(text: str, coder_events: Coded) -> None:
@@ -64,6 +66,8 @@ def test_no_violent_event(text: str, coder_events: Coded) -> None:
         "Traffic was slow, with police blocking the main roads near the stadium.",
         "A bomb disposal team was sent to the station after a passenger left a suitcase.",
         "The mill's owner was arrested on charges of negligence after the roof collapsed.",
+        "Two of the workers were taken to hospital with severe burns.",
+        '"We were under siege for the whole second half," the goalkeeper said.',
     ],
 )
 def test_no_acled_event_at_all(text: str, coder_events: Coded) -> None:
@@ -80,6 +84,9 @@ def test_no_acled_event_at_all(text: str, coder_events: Coded) -> None:
         ("Rebels took 12 aid workers hostage near the border.", "Abduction/forced disappearance"),
         ("Bomb disposal experts defused a device found under a car.", "Disrupted weapons use"),
         ("Police arrested the opposition leader at his home on Monday.", "Arrests"),
+        ("Militants burned the market in the town on Friday.", "Looting/property destruction"),
+        ("Rebels kidnapped two engineers and released one of them a day later.",
+         "Abduction/forced disappearance"),
         ("Gunmen opened fire on striking workers outside the factory.", "Attack"),
         ("The minister said soldiers attacked the village on Monday, killing four.", "Attack"),
     ],

@@ -19,6 +19,8 @@ pass, ``bench/snippets.py`` and ``tests/data/news_articles/articles3.jsonl``).
   (``nonpolitical_charges``, or the accident class of the sentence);
 - a labour strike read as an attack: "an indefinite general strike", "on strike"
   (``labour_words``);
+- burns as an injury ("in critical condition with severe burns"), not arson; a figurative
+  siege ("his side had been under siege for most of the second half");
 - a song: "Martika's 1980s hit", "a number one hit" (``song_markers``);
 - an act as the object of a condemnation: "Putin condemns the terrorist attack"
   (``condemn_verbs``): spoken about; the incident, if the report tells it, has its own
@@ -288,6 +290,28 @@ def _accused_of(match: TriggerMatch, parse: Any) -> bool:
     return False
 
 
+def _burn_injury(match: TriggerMatch, parse: Any) -> bool:
+    """ "three were in critical condition with severe burns": an injury, not arson."""
+    head = parse[match.head]
+    return head.pos_ == "NOUN" and head.lower_ in {"burns", "burn"} and match.end - match.start == 1
+
+
+def _figurative_siege(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
+    """ "his side had been under siege for most of the second half": a team, a government or
+    a firm under pressure; a place under siege, or armed men around it, is a siege."""
+    head = parse[match.head]
+    if head.lower_ != "siege" or head.head.lower_ != "under":
+        return False
+    verb = head.head.head
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    places = lexicon.words_of("territory")
+    if any(s.ent_type_ in {"GPE", "LOC", "FAC"} or token_keys(s) & places for s in subjects):
+        return False
+    return bool(subjects) and not _has_class(
+        parse, lexicon, (*ARMED, *WEAPONS, "weapon_air", "lethal"), _own(match)
+    )
+
+
 def figure_kind(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -> str | None:
     """Why a trigger match names no incident (a short reason), or None."""
     if frame == "loot" and _figurative_robbery(match, parse, lexicon):
@@ -312,6 +336,10 @@ def figure_kind(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -
         return "a labour strike"
     if frame == "attack" and _song(match, parse):
         return "a song"
+    if frame == "destroy" and _burn_injury(match, parse):
+        return "an injury, not arson"
+    if frame == "mobilize" and _figurative_siege(match, parse, lexicon):
+        return "figurative siege"
     if frame in CONDEMNABLE and _condemned(match, parse):
         return "condemned, spoken about"
     if frame in CONDEMNABLE | TAKING and _released(match, parse):
