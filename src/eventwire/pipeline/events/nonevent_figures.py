@@ -4,7 +4,7 @@ pass, ``bench/snippets.py`` and ``tests/data/news_articles/articles3.jsonl``).
 - a figurative robbery: "we were robbed", "his team had been robbed" with no goods taken and
   no armed actor or weapon in the sentence (a referee's decision in a match report);
 - a gathering that is no demonstration: "fighters gathered with motorcycles" (armed people
-  massing), "relatives gathered to mark the anniversary" (``gathering_purposes``);
+  massing), "worshippers gathered to pray" (``gathering_purposes``);
 - a political boycott: "opposition lawmakers boycotted the session" (``boycott_objects``);
 - forces that block roads: "police blocking main roads near parliament" is security, not a
   road blocked by protesters;
@@ -101,7 +101,7 @@ def _figurative_robbery(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bo
 
 
 def _not_a_demonstration(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
-    """ "fighters gathered with motorcycles", "relatives gathered to mark the anniversary"."""
+    """ "fighters gathered with motorcycles", "worshippers gathered to pray"."""
     head = parse[match.head]
     if head.lemma_.lower() != "gather":
         return False

@@ -36,7 +36,7 @@ no incident of political violence.
   market", "the chief executive launched an attack on rival banks over their fees"
   (``corporate``, ``abstract_patient``);
 - figures and non-political acts found on non-conflict snippets ("we were robbed", "a trade
-  body", "relatives gathered to mark the anniversary"): nonevent_figures.py.
+  body", "fighters gathered with motorcycles"): nonevent_figures.py.
 
 :func:`nonevent_kind` is asked by :func:`eventwire.pipeline.events.nonevents.non_event`.
 """
