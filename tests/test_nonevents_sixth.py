@@ -86,6 +86,8 @@ def test_no_acled_event_at_all(text: str, coder_events: Coded) -> None:
         ("Police arrested the opposition leader at his home on Monday.", "Arrests"),
         ("Militants burned the market in the town on Friday.", "Looting/property destruction"),
         ("Workers gathered in the square to mark May Day despite the ban.", "Peaceful protest"),
+        ("Retired soldiers gathered outside parliament to demand their pensions.",
+         "Peaceful protest"),
         ("The two armies exchanged artillery fire along the border on Monday.", None),
         ("Rebels kidnapped two engineers and released one of them a day later.",
          "Abduction/forced disappearance"),

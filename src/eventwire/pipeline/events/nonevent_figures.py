@@ -65,6 +65,11 @@ CONDEMNABLE = frozenset(
 )  # fmt: skip
 TAKING = frozenset({"capture", "retake", "loot", "abduct"})
 _RELATIVES = frozenset({"that", "which", "what"})  # "a match that his team was robbed of"
+PROTEST_WORDS = frozenset(
+    {"protest", "demonstration", "demonstrate", "demand", "denounce", "rally", "sit-in",
+     "chant", "placard", "banner", "slogan", "strike", "march"}
+)  # fmt: skip
+FORMER_WORDS = frozenset({"retired", "former", "veteran", "veterans", "ex"})
 HOLD_VERBS = frozenset({"take", "hold", "keep"})
 _DECADE = re.compile(r"^(1[89]|20)?\d0s$|^\d{4}$")
 
@@ -109,9 +114,13 @@ def _not_a_demonstration(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> b
     if head.dep_ in {"acl", "relcl"}:
         people.append(head.head)  # "a group of fighters gathered with …"
     armed = lexicon.words_of("armed") | lexicon.words_of("nonstate")
+    protest = _has_class(parse, lexicon, ("protesters",), _own(match)) or any(
+        token_keys(t) & PROTEST_WORDS for t in parse
+    )
     for p in people:
-        if any(token_keys(t) & armed for t in p.subtree):
-            return True
+        former = any(token_keys(t) & FORMER_WORDS for t in p.subtree)
+        if not (protest or former) and any(token_keys(t) & armed for t in p.subtree):
+            return True  # "fighters gathered", not "retired soldiers gathered to protest"
     purposes = [c for c in head.children if c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB"]
     return any(token_keys(v) & GATHERING_PURPOSES for v in purposes)
 
