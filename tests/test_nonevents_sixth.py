@@ -39,7 +39,6 @@ def _acled(events: list[Event]) -> list[str]:
         "The mill's owner was arrested on charges of negligence after the roof collapsed.",
         "Dock workers began a nationwide strike over pay on Monday.",
         "Her 1990s hit Paper Walls is back in the charts.",
-        "The foreign minister condemned the terrorist attack in a statement.",
         "The president announced the release of two engineers held hostage for a year.",
         "The lawsuit accuses the general of complicity in torture.",
     ],

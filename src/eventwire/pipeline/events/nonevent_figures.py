@@ -22,11 +22,10 @@ pass, ``bench/snippets.py`` and ``tests/data/news_articles/articles3.jsonl``).
 - burns as an injury ("in critical condition with severe burns"), not arson; a figurative
   siege ("his side had been under siege for most of the second half");
 - a song: "Martika's 1980s hit", "a number one hit" (``song_markers``);
-- an act as the object of a condemnation: "Putin condemns the terrorist attack"
-  (``condemn_verbs``): spoken about; the incident, if the report tells it, has its own
-  mention; likewise an act someone is accused of, charged with or investigated for
-  ("accusing him of complicity in torture", "blamed the group for the attack",
-  ``accuse_words``);
+- an act someone is accused of, charged with or investigated for ("accusing him of
+  complicity in torture", "blamed the group for the attack", ``accuse_words``): spoken
+  about. (A condemned act is not dropped: "condemned the bombing of the bus station" still
+  reports the bombing, ranked below the condemnation, tests/test_plover.py);
 - a taking told with a release: "announced the release of a citizen held hostage", "will
   release two guards held captive", "returned the bases it had seized" (``release_words``):
   the release is the act reported.
@@ -51,7 +50,6 @@ CORPSE_MODIFIERS: frozenset[str] = words("lexicon", "corpse_modifiers")
 NONPOLITICAL_CHARGES: frozenset[str] = words("lexicon", "nonpolitical_charges")
 LABOUR_WORDS: frozenset[str] = words("lexicon", "labour_words")
 SONG_MARKERS: frozenset[str] = words("lexicon", "song_markers")
-CONDEMN_VERBS: frozenset[str] = words("lexicon", "condemn_verbs")
 RELEASE_WORDS: frozenset[str] = words("lexicon", "release_words")
 ACCUSE_WORDS: frozenset[str] = words("lexicon", "accuse_words")
 _OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "pobj", "prep", "relcl", "acl", "amod"})
@@ -59,7 +57,7 @@ _ACCUSE_PREPS = frozenset({"of", "for", "with", "over", "in", "regarding", "into
 ARMED = ("armed", "nonstate")
 WEAPONS = ("weapon_smallarms", "weapon_shell", "weapon_ied", "weapon_grenade", "weapon_melee")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-CONDEMNABLE = frozenset(
+SPOKEN_ACTS = frozenset(
     {"attack", "kill", "shoot", "explode", "shell", "air", "grenade", "suicide", "chemical",
      "abduct", "beat", "harm", "clash", "riot", "mob"}
 )  # fmt: skip
@@ -248,14 +246,6 @@ def _song(match: TriggerMatch, parse: Any) -> bool:
     return bool(near & SONG_MARKERS) and head.pos_ in {"NOUN", "ADJ"}
 
 
-def _condemned(match: TriggerMatch, parse: Any) -> bool:
-    """ "condemns the terrorist attack", "mourned the killing": the act is what is spoken of."""
-    head = parse[match.head]
-    if head.pos_ not in {"NOUN", "PROPN"} or head.dep_ not in {"dobj", "obj"}:
-        return False
-    return bool(token_keys(head.head) & CONDEMN_VERBS)
-
-
 def _path_up(tok: Any, steps: int = 5) -> list[tuple[Any, Any]]:
     """(child on the path, ancestor) pairs from a token up to ``steps`` levels."""
     out = []
@@ -349,10 +339,8 @@ def figure_kind(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -
         return "an injury, not arson"
     if frame == "mobilize" and _figurative_siege(match, parse, lexicon):
         return "figurative siege"
-    if frame in CONDEMNABLE and _condemned(match, parse):
-        return "condemned, spoken about"
-    if frame in CONDEMNABLE | TAKING and _released(match, parse):
+    if frame in SPOKEN_ACTS | TAKING and _released(match, parse):
         return "told with a release"
-    if frame in CONDEMNABLE and _accused_of(match, parse):
+    if frame in SPOKEN_ACTS and _accused_of(match, parse):
         return "accused of, spoken about"
     return None
