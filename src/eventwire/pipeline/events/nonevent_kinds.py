@@ -34,7 +34,9 @@ no incident of political violence.
 - a business or political "attack" on a market, a rival company or a policy with no weapon,
   armed actor or harm in the sentence: "the retailer launched an assault on the budget
   market", "the chief executive launched an attack on rival banks over their fees"
-  (``corporate``, ``abstract_patient``).
+  (``corporate``, ``abstract_patient``);
+- figures and non-political acts found on non-conflict snippets ("we were robbed", "a trade
+  body", "fighters gathered with motorcycles"): nonevent_figures.py.
 
 :func:`nonevent_kind` is asked by :func:`eventwire.pipeline.events.nonevents.non_event`.
 """
@@ -44,6 +46,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.datafiles import words
+from eventwire.pipeline.events.nonevent_figures import figure_kind
 from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, token_keys
 
 __all__ = ["nonevent_kind", "spoken_about"]
@@ -345,4 +348,4 @@ def nonevent_kind(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon)
         return "business or political attack"
     if frame == "attack" and _target_noun(match, parse):
         return "names a target, not an act"
-    return None
+    return figure_kind(match, parse, frame, lexicon)  # robbed, gathered, boycotted, …
