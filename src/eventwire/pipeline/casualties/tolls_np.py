@@ -131,6 +131,15 @@ def _piece_count(piece: str, lex: NumberLexicon, bare: bool = False) -> Count | 
     return None
 
 
+def _person_piece(piece: str) -> bool:
+    """Whether a conjunct names one person by a singular noun, bare or after "a"/"his"
+    ("a husband", "wife", "his son")."""
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", piece)]
+    if words and words[0] in ("a", "an", "his", "her", "the", "their"):
+        words = words[1:]
+    return len(words) == 1 and _bare_person(words[0])
+
+
 def _bare_person(word: str) -> bool:
     return word in PERSON_NOUNS
 
@@ -161,7 +170,9 @@ def count_conjuncts(phrase: str, lex: NumberLexicon, bare: bool = False) -> Coun
         pieces.append(phrase[last : m.start()])
         last = m.end()
     pieces = [p for p in [*pieces, phrase[last:]] if p.strip()]
-    counts = [c for c in (_piece_count(p, lex, bare) for p in pieces) if c is not None]
+    # a conjoined bare noun is one person too: "a husband and wife", "mother and child"
+    joined = bare or (len(pieces) > 1 and all(_person_piece(p) for p in pieces))
+    counts = [c for c in (_piece_count(p, lex, joined) for p in pieces) if c is not None]
     if any(c[3] == "count" for c in counts):
         # "Seven soldiers and alleged mercenaries": the bare plural shares the number
         counts = [
@@ -250,7 +261,7 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
 def right_object(after: str, lex: NumberLexicon) -> Found | None:
     """The victims in the text after an active cue, with their span."""
     text = after
-    skip = re.match(r"^\s*and\s+\w+(?:ed|ing)\b", text)
+    skip = re.match(r"^\s*and\s+\w+(?:ed|ing|nt|en)\b", text)  # "and burnt a man"
     start = skip.end() if skip else 0
     boundary = RIGHT_BOUNDARY.search(text, start)
     end = boundary.start() if boundary else min(len(text), start + 80)
