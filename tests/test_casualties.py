@@ -324,3 +324,19 @@ def test_a_coder_note_speaks_for_every_incident_of_its_paragraph() -> None:
     doc = CasualtiesStage(load_cue_lexicon(), load_number_lexicon())(doc)
     assert [e.fatalities.best for e in doc.events] == [5, 5]  # type: ignore[union-attr]
     assert doc.events[0].fatalities.text == doc.events[1].fatalities.text  # type: ignore[union-attr]
+
+
+def test_a_kill_in_a_relative_clause_is_background_to_a_protest(stage: CasualtiesStage) -> None:
+    text = (
+        "Students marched to the ministry over the loss of a classmate who died in a "
+        "shooting at the gate."
+    )
+    doc = make_doc(text, None, ["marched"])
+    doc.events[0].plover_type = "PROTEST"
+    doc.events[0].acled_event_type = "Protests"
+    assert stage(doc).events[0].fatalities is None
+    # the same clause beside an attack still gives the attack its toll
+    doc = make_doc("Gunmen opened fire on a bus, which killed 3 passengers.", None, ["fire"])
+    doc.events[0].acled_event_type = "Violence against civilians"
+    fat = stage(doc).events[0].fatalities
+    assert fat is not None and fat.best == 3

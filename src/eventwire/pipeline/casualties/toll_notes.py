@@ -90,6 +90,9 @@ class Mention:
     background: bool = False
     ambiguous: bool = False
     competing: bool = False  # told after a competing source ("other sources put it at 29")
+    # told in a relative clause of a participant ("a person who was killed in a dispute"):
+    # the kill of a demonstration's or a development's background, not its own
+    relative: bool = False
 
 
 def first_quantity(text: str, lex: NumberLexicon) -> Quantity | None:

@@ -98,6 +98,10 @@ TO_DEATH = re.compile(
     r"(?P<obj>(?:(?!\b(?:and|but)\b)[^,;.]){1,60}?)\s+(?:to\s+death|dead)\b",
     re.I,
 )
+# a kill told in a relative clause: "a colleague who succumbed", "the attack which killed"
+RELATIVE_KILL = re.compile(
+    r"\w\s*,?\s+(?:who|which|whom|that)\s+(?:(?!and\b|but\b)[\w'’-]+\s+){0,4}$", re.I
+)
 CHAINED = re.compile(
     r"^\s*and\s+\w+(?:ed|ing|nt|en)\s+(?:the|a|an|his|her|their|its|[0-9]|more\s+than)\b", re.I
 )
@@ -236,6 +240,7 @@ def find_mentions(
                 and not cues.result.search(plain[max(0, start - 40) : start])
             )
             mention.background = _is_background(plain[:start], cues) or nominal
+            mention.relative = RELATIVE_KILL.search(plain[max(0, start - 60) : start]) is not None
             mention.ambiguous = _is_ambiguous(plain, start, end)
         mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
