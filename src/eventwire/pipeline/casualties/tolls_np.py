@@ -273,6 +273,11 @@ def right_object(after: str, lex: NumberLexicon) -> Found | None:
         return 0, 0, None, "pronoun", start, start + pronoun.end()
     if obj.strip().lower() in SINGULAR_PRONOUN:  # "abducted a man and killed him"
         return 1, 1, 1, "anaphoric", start, end
+    # "killed him instantly", "killing only herself": a pronoun with an adverb after it
+    lone = re.match(r"^\s*(?:only\s+|also\s+)?([\w'’-]+)(?:\s+\w+ly)?\s*$", obj, re.I)
+    if lone and lone.group(1).lower() in SINGULAR_PRONOUN | REFLEXIVE:
+        kind = "count" if lone.group(1).lower() in REFLEXIVE else "anaphoric"
+        return 1, 1, 1, kind, start, end
     count = count_conjuncts(obj, lex, bare=True)
     if count is None:
         return None
