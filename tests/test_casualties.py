@@ -340,3 +340,24 @@ def test_a_kill_in_a_relative_clause_is_background_to_a_protest(stage: Casualtie
     doc.events[0].acled_event_type = "Violence against civilians"
     fat = stage(doc).events[0].fatalities
     assert fat is not None and fat.best == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a total told across several attacks, each reported on its own: this one's share
+        ("A car bomb hit the market. Twelve people were killed across all four blasts.", 3),
+        ("A car bomb hit the market. Nine people died across both explosions.", 5),
+        ("A car bomb hit the market. Six were killed across this and a similar attack.", 3),
+        # the attackers named beside the victims died as well
+        ("A car bomb hit the market. In addition to the bomber, four people were killed.", 5),
+        ("A car bomb hit the market. In addition to three gunmen, a guard was killed.", 4),
+        # no death said after it: nothing added
+        ("A car bomb hit the market. In addition to the gunmen, police arrested two men.", None),
+    ],
+)
+def test_tolls_shared_by_attacks_and_attackers_counted(
+    stage: CasualtiesStage, text: str, killed: int | None
+) -> None:
+    fat = stage(make_doc(text, None, ["bomb"])).events[0].fatalities
+    assert (fat.best if fat is not None else None) == killed

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from eventwire.datafiles import words
 from eventwire.pipeline.casualties.numbers import NumberLexicon, Quantity, find_quantities
 
 SHORT_SUMMARY = re.compile(
@@ -71,6 +72,26 @@ SPLIT = re.compile(
     r"\b(?:coded|split|spread|distributed)(?:\s+up)?\s+(?:among|across|between|over)\s+"
     rf"(?P<m>\w+)\s+{SHARE_UNITS}(?:\s+(?:in|over)\s+(?P<d>\w+)\s+days)?\b"
     r"|\b(?:split|spread|distributed)\b[^.;]{0,40}?\b(?:in|over)\s+(?P<d2>\w+)\s+days\b",
+    re.I,
+)
+
+_ATTACKS = "|".join(sorted(words("casualties", "attack_units"), key=len, reverse=True))
+_PERPETRATORS = "|".join(sorted(words("casualties", "perpetrators"), key=len, reverse=True))
+# a total told for several attacks, each reported on its own: "across all four assaults",
+# "across both blasts", "across this and a similar attack", "between this attack and a
+# subsequent explosion"
+ACROSS = re.compile(
+    r"\bacross\s+(?:(?:all|the|these|those)\s+)*(?P<m>both|[0-9]{1,2}|two|three|four|five|six"
+    rf"|seven|eight|nine|ten)\s+(?:\w+\s+)?(?:{_ATTACKS})\b"
+    rf"|\b(?P<two>across\s+this\s+and\s+(?:a|an|another)\s+(?:\w+\s+)?(?:{_ATTACKS})"
+    rf"|between\s+this\s+(?:{_ATTACKS})\s+and\s+(?:a|an|another|the)\s)",
+    re.I,
+)
+KILL_WORD = re.compile(r"\b(?:killed|dead|died|deaths?|fatalit(?:y|ies))\b", re.I)
+# "In addition to the bomber, four people were killed": the named attackers died as well
+IN_ADDITION = re.compile(
+    rf"\bin\s+addition\s+to\s+(?:the\s+)?(?:(?P<q>[\w-]+)\s+)??(?:suicide\s+)?"
+    rf"(?P<who>{_PERPETRATORS})\b",
     re.I,
 )
 
@@ -230,6 +251,7 @@ def find_note_mentions(text: str, plain: str, offset: int, numbers: NumberLexico
     _add_coded(mentions, text, offset, numbers)
     _add_zeros_and_updates(mentions, plain, offset, numbers)
     _add_summaries(mentions, text, offset, numbers)
+    _add_attack_shares(mentions, text, offset, numbers)
     for m in SPLIT.finditer(text):
         start, end = offset + m.start(), offset + m.end()
         if any(x.start <= start < x.end for x in mentions):
@@ -249,6 +271,33 @@ def find_note_mentions(text: str, plain: str, offset: int, numbers: NumberLexico
                 )
             )
     return mentions
+
+
+def _add_attack_shares(
+    mentions: list[Mention], text: str, offset: int, numbers: NumberLexicon
+) -> None:
+    """A sentence's kill total shared by the attacks it names ("At least 14 were killed
+    across all four assaults": this report's attack is one of four), and the attackers
+    counted beside the victims ("In addition to the two bombers, 17 were killed")."""
+    if not KILL_WORD.search(text):
+        return
+    for m in ACROSS.finditer(text):
+        n = 2 if m.group("two") or (m.group("m") or "").lower() == "both" else None
+        if n is None:
+            q = first_quantity(m.group("m") or "", numbers)
+            n = q.best if q is not None else None
+        if n and n > 1 and not any(x.start <= offset + m.start() < x.end for x in mentions):
+            span = (offset + m.start(), offset + m.end())
+            mentions.append(Mention("split", n, n, n, *span, m.group(0), kind="split"))
+    for m in IN_ADDITION.finditer(text):
+        if not KILL_WORD.search(text[m.end() :]):
+            continue  # "in addition to the gunmen, police arrested three": no death said
+        word = m.group("who").lower()
+        q = first_quantity(m.group("q") or "", numbers)
+        count = q.best if q is not None else (1 if not word.endswith(("s", "men")) else None)
+        if count:
+            span = (offset + m.start(), offset + m.end())
+            mentions.append(Mention("killed", count, count, count, *span, m.group(0)))
 
 
 def _split_count(m: re.Match[str], numbers: NumberLexicon) -> Quantity | None:
