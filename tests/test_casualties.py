@@ -349,6 +349,15 @@ def test_a_kill_in_a_relative_clause_is_background_to_a_protest(stage: Casualtie
         ("A car bomb hit the market. Twelve people were killed across all four blasts.", 3),
         ("A car bomb hit the market. Nine people died across both explosions.", 5),
         ("A car bomb hit the market. Six were killed across this and a similar attack.", 3),
+        ("A car bomb hit the market. Eight were killed across this and two other attacks.", 3),
+        ("A car bomb hit the market. Nine died, distributed evenly across three events.", 3),
+        # no number in the sentence: the report says how many attacks there were
+        (
+            "A car bomb hit the market. This was one of four coordinated attacks in the city. "
+            "Twenty people were killed across all attacks.",
+            5,
+        ),
+        ("A car bomb hit the market. Twenty people were killed across all attacks.", 20),
         # the attackers named beside the victims died as well
         ("A car bomb hit the market. In addition to the bomber, four people were killed.", 5),
         ("A car bomb hit the market. In addition to three gunmen, a guard was killed.", 4),

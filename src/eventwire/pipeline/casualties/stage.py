@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from eventwire.config import CasualtiesOptions, Settings
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
+from eventwire.pipeline.casualties.toll_notes import open_shares
 from eventwire.pipeline.casualties.tolls import (
     CueLexicon,
     Mention,
@@ -158,6 +159,9 @@ class CasualtiesStage:
                     pending.extend(mentions)
                 else:
                     current.mentions.extend(mentions)
+            text = doc.text[sentences_of[segment][0][1].start : sentences_of[segment][-1][1].end]
+            for incident in found[first:]:
+                open_shares(incident.mentions, text, self.numbers)
             _share_coder_notes(found[first:])
         return found
 

@@ -84,7 +84,19 @@ ACROSS = re.compile(
     r"\bacross\s+(?:(?:all|the|these|those)\s+)*(?P<m>both|[0-9]{1,2}|two|three|four|five|six"
     rf"|seven|eight|nine|ten)\s+(?:\w+\s+)?(?:{_ATTACKS})\b"
     rf"|\b(?P<two>across\s+this\s+and\s+(?:a|an|another)\s+(?:\w+\s+)?(?:{_ATTACKS})"
-    rf"|between\s+this\s+(?:{_ATTACKS})\s+and\s+(?:a|an|another|the)\s)",
+    rf"|between\s+this\s+(?:{_ATTACKS})\s+and\s+(?:a|an|another|the)\s)"
+    rf"|\bacross\s+this\s+and\s+(?P<others>\w+)\s+other\s+(?:{_ATTACKS})\b"
+    # "in both assaults" (never "in two events": a coder's note of its own)
+    rf"|\b(?:in|during)\s+(?P<m2>both)\s+(?:\w+\s+)?(?:{_ATTACKS})\b"
+    # no number: "across all incidents", "across attacks", "during the attacks" (the report
+    # says elsewhere how many: "This was one of four coordinated attacks")
+    rf"|\b(?P<open>across\s+(?:all\s+)?(?:the\s+)?|during\s+the\s+)(?:{_ATTACKS})\b",
+    re.I,
+)
+# "This was one of four coordinated attacks": how many attacks an open share is across
+ONE_OF = re.compile(
+    rf"\bone\s+of\s+(?P<n>[0-9]{{1,2}}|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:{_ATTACKS})\b",
     re.I,
 )
 KILL_WORD = re.compile(r"\b(?:killed|dead|died|deaths?|fatalit(?:y|ies))\b", re.I)
@@ -282,11 +294,12 @@ def _add_attack_shares(
     if not KILL_WORD.search(text):
         return
     for m in ACROSS.finditer(text):
-        n = 2 if m.group("two") or (m.group("m") or "").lower() == "both" else None
-        if n is None:
-            q = first_quantity(m.group("m") or "", numbers)
-            n = q.best if q is not None else None
-        if n and n > 1 and not any(x.start <= offset + m.start() < x.end for x in mentions):
+        n = _attack_count(m, numbers)
+        if (
+            n is not None
+            and n != 1
+            and not any(x.start <= offset + m.start() < x.end for x in mentions)
+        ):
             span = (offset + m.start(), offset + m.end())
             mentions.append(Mention("split", n, n, n, *span, m.group(0), kind="split"))
     for m in IN_ADDITION.finditer(text):
@@ -298,6 +311,38 @@ def _add_attack_shares(
         if count:
             span = (offset + m.start(), offset + m.end())
             mentions.append(Mention("killed", count, count, count, *span, m.group(0)))
+
+
+def _attack_count(m: re.Match[str], numbers: NumberLexicon) -> int | None:
+    """How many attacks a match of ``ACROSS`` shares a toll among; 0 when the sentence does
+    not say (:func:`open_shares` fills it in from the report)."""
+    if m.group("open"):
+        return 0
+    if m.group("two"):
+        return 2
+    words_ = m.group("m") or m.group("m2") or ""
+    if words_.lower() == "both":
+        return 2
+    if m.group("others"):
+        others = first_quantity(m.group("others"), numbers)
+        return None if others is None else others.best + 1
+    q = first_quantity(words_, numbers)
+    return None if q is None else q.best
+
+
+def open_shares(mentions: list[Mention], text: str, numbers: NumberLexicon) -> None:
+    """Give the shares that name no number ("killed across all incidents") the number of
+    attacks the report states ("This was one of four coordinated attacks"), or drop them."""
+    open_ = [m for m in mentions if m.kind == "split" and m.best == 0]
+    if not open_:
+        return
+    found = ONE_OF.search(text)
+    q = first_quantity(found.group("n"), numbers) if found else None
+    for m in open_:
+        if q is not None and q.best > 1:
+            m.best = m.low = m.high = q.best
+        else:
+            mentions.remove(m)
 
 
 def _split_count(m: re.Match[str], numbers: NumberLexicon) -> Quantity | None:
