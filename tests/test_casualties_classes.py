@@ -98,6 +98,8 @@ def test_people_taken_then_found_dead(text: str, killed: int | None) -> None:
         ("A husband and wife were murdered by raiders.", 2),
         ("Mother and child killed in a bombardment of the town.", 2),
         ("Gunmen killed a soldier and his wife.", 2),
+        # a part told with "of whom" is inside the count before it
+        ("Twelve guards were killed in the raid, five of whom were first taken hostage.", 12),
         # a pronoun victim with an adverb after it
         ("A gunman fired at a guard and killed him instantly.", 1),
         ("The bomber was cornered and detonated her vest, killing only herself.", 1),

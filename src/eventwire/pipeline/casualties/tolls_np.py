@@ -39,6 +39,7 @@ RIGHT_BOUNDARY = re.compile(
 CONJUNCTION = re.compile(
     r"\s*,?\s*(?:\b(?:and|as\s+well\s+as|plus|along\s+with|together\s+with)\b|&)\s*", re.I
 )
+OF_WHOM = re.compile(r"^\s*[\w-]+\s+of\s+(?:whom|which)\b", re.I)
 SUBSET = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|incl)\b", re.I)
 AUX_TAIL = re.compile(
     r"\s*\b(?:was|were|is|are|been|being|be|had|has|have|got|get|left)?\s*"
@@ -250,6 +251,8 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
         count = count_conjuncts(words_text, lex)
         if count is None:
             return None
+        if OF_WHOM.match(core):  # "15 soldiers died, eight of whom were beheaded": a part
+            count = (*count[:3], "anaphoric")
         offset = cut + start + chunk.find(words[max(0, len(words) - 12)])
         numbers = find_quantities(core, 0, lex)
         if numbers and not re.search(r"\b(?:a|an|one)\b", core[: numbers[0].start], re.I):
