@@ -100,6 +100,11 @@ def test_people_taken_then_found_dead(text: str, killed: int | None) -> None:
         ("Gunmen killed a soldier and his wife.", 2),
         # a part told with "of whom" is inside the count before it
         ("Twelve guards were killed in the raid, five of whom were first taken hostage.", 12),
+        # a comma list of people before a closing "and": every item counts
+        ("At least four guards, 12 attackers, and a driver were killed in the clash.", 17),
+        ("Okonjo, a village chief, and two of his sons were killed in the raid.", 3),
+        # a place before the comma is no person
+        ("Militants stormed Garissa, Kenya, and two guards were killed.", 2),
         # a pronoun victim with an adverb after it
         ("A gunman fired at a guard and killed him instantly.", 1),
         ("The bomber was cornered and detonated her vest, killing only herself.", 1),

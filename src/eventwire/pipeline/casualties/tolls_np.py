@@ -253,12 +253,62 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
             return None
         if OF_WHOM.match(core):  # "15 soldiers died, eight of whom were beheaded": a part
             count = (*count[:3], "anaphoric")
+        listed = None
+        if position == 0 and re.match(r"^\s*and\b", chunk) and count[3] != "vague":
+            listed = _list_items([c for _s, c in chunks[:-1]], lex)
+        if listed:  # "five fighters, 15 assailants, and a journalist were killed"
+            items, first = listed
+            best, low, high, kind = count
+            s = cut + chunks[first][0]
+            return (
+                best + items,
+                low + items,
+                None if high is None else high + items,
+                kind,
+                s,
+                (cut + start + len(core.rstrip())),
+            )
         offset = cut + start + chunk.find(words[max(0, len(words) - 12)])
         numbers = find_quantities(core, 0, lex)
         if numbers and not re.search(r"\b(?:a|an|one)\b", core[: numbers[0].start], re.I):
             offset = cut + start + numbers[0].start  # "Clashes erupted and [3 soldiers]"
         return (*count, offset, cut + start + len(core.rstrip()))
     return None
+
+
+def _list_items(chunks: list[str], lex: NumberLexicon) -> tuple[int, int] | None:
+    """The people of the comma items before a closing "and …" ("At least five fighters, 15
+    assailants, and a journalist"; "Fahdawi, a police chief, and another person"): counted
+    items and names count, a description after a name is that person; ``(people, index of
+    the first item)``, or ``None`` when an item is anything else (a clause) or the list
+    does not open the subject ("stormed Garissa, Kenya, and two guards were killed")."""
+    people, first = 0, None
+    for index in range(len(chunks) - 1, -1, -1):
+        piece = chunks[index].strip()
+        words_ = re.findall(r"[\w'’-]+", piece)
+        if first is not None and PREPOSITION.match(
+            re.sub(r"^at\s+(?:least|most)\b", "", piece, flags=re.I)
+        ):
+            break  # "On 3 May, in Kabul, X, Y, and Z": the list opens after the setting
+        if not words_ or len(words_) > 6:
+            return None
+        found = find_quantities(piece, 0, lex)
+        lead = piece[: found[0].start].strip().lower() if found else None
+        if found and lead in ("", "at least", "about", "some", "around", "nearly", "over"):
+            if _not_people(piece, found) or found[0].vague:
+                return None
+            people, first = people + found[0].best, index
+            continue
+        if words_[0].lower() in ("a", "an", "the", "his", "her") and index > 0:
+            prior = re.findall(r"[\w'’-]+", chunks[index - 1])
+            if prior and all(w[:1].isupper() or w in ("al", "bin", "ibn") for w in prior):
+                continue  # "Khalifah, the mayor of X,": the named person described
+            return None
+        if all(w[:1].isupper() for w in words_) and len(words_) <= 4:
+            people, first = people + 1, index
+            continue
+        return None  # "Militants stormed Garissa, Kenya, and …": no list of people
+    return None if first is None else (people, first)
 
 
 def right_object(after: str, lex: NumberLexicon) -> Found | None:
