@@ -105,6 +105,9 @@ def test_people_taken_then_found_dead(text: str, killed: int | None) -> None:
         ("Okonjo, a village chief, and two of his sons were killed in the raid.", 3),
         # a place before the comma is no person
         ("Militants stormed Garissa, Kenya, and two guards were killed.", 2),
+        # "a father of four" is one person
+        ("A father of four was killed by raiders.", 1),
+        ("Gunmen shot dead a mother of three in her shop.", 1),
         # a pronoun victim with an adverb after it
         ("A gunman fired at a guard and killed him instantly.", 1),
         ("The bomber was cornered and detonated her vest, killing only herself.", 1),

@@ -39,6 +39,11 @@ RIGHT_BOUNDARY = re.compile(
 CONJUNCTION = re.compile(
     r"\s*,?\s*(?:\b(?:and|as\s+well\s+as|plus|along\s+with|together\s+with)\b|&)\s*", re.I
 )
+PARENT_OF = re.compile(
+    r"\b(father|mother|parent|grandfather|grandmother)\s+of\s+(?:[0-9]{1,2}|two|three|four"
+    r"|five|six|seven|eight|nine|ten)\b(?!\s+(?:of|who|were|was|killed|dead|died))",
+    re.I,
+)
 OF_WHOM = re.compile(r"^\s*[\w-]+\s+of\s+(?:whom|which)\b", re.I)
 SUBSET = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|incl)\b", re.I)
 AUX_TAIL = re.compile(
@@ -150,6 +155,8 @@ def count_conjuncts(phrase: str, lex: NumberLexicon, bare: bool = False) -> Coun
     ``bare``: the phrase is the object of a kill verb, where a lone singular noun is one
     person ("Gunmen kill policeman")."""
     phrase = re.sub(r"^\s*(?:and|also|,)\s+", "", phrase)
+    # "a father of four", "a mother of two": the number counts the children, not victims
+    phrase = PARENT_OF.sub(r"\1", phrase)
     subset = SUBSET.search(phrase)
     if subset:
         phrase = phrase[: subset.start()]
