@@ -100,7 +100,7 @@ TO_DEATH = re.compile(
 )
 # a kill told in a relative clause: "a colleague who succumbed", "the attack which killed"
 RELATIVE_KILL = re.compile(
-    r"\w\s*,?\s+(?:who|which|whom|that)\s+(?:(?!and\b|but\b)[\w'’-]+\s+){0,4}$", re.I
+    r"\w\s*,?\s+(?:who|which|whom)\s+(?:(?!and\b|but\b)[\w'’-]+\s+){0,4}$", re.I
 )
 CHAINED = re.compile(
     r"^\s*and\s+\w+(?:ed|ing|nt|en)\s+(?:the|a|an|his|her|their|its|[0-9]|more\s+than)\b", re.I
