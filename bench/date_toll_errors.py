@@ -9,7 +9,8 @@
 Every row runs through the default pipeline (as ``eventwire eval`` does) and is scored with
 :func:`eventwire.evaluate.scoring.score_row`. The rows whose date or fatality count is wrong
 are written to ``--out`` (one JSON line each: gold and predicted values, the class, the text)
-and counted per class on stdout, so that fixes go to classes and never to single rows.
+and counted per class on stdout, so that fixes go to classes and never to single rows; the
+date and fatality accuracy per ACLED region comes with them (``regions``).
 
 ``--cache DIR`` keeps each row's document as it leaves the ``actors`` stage (pickled, with
 its spaCy parses as bytes) under a folder named after a digest of the source and data files
@@ -247,6 +248,27 @@ def misses(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def by_region(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Date and fatality accuracy per ACLED region (rows without one under "?"), so that a
+    change is seen to hold in every region and not only in the ones the sample is full of."""
+    counts: dict[str, list[int]] = {}
+    for row in records:
+        tally = counts.setdefault(row.get("region") or "?", [0, 0, 0, 0, 0])
+        tally[0] += 1
+        for field, at in (("date", 1), ("fatalities", 3)):
+            if field in row["ok"]:
+                tally[at] += 1
+                tally[at + 1] += int(row["ok"][field])
+    return {
+        region: {
+            "rows": t[0],
+            "date": round(t[2] / t[1], 4) if t[1] else None,
+            "fatalities": round(t[4] / t[3], 4) if t[3] else None,
+        }
+        for region, t in sorted(counts.items())
+    }
+
+
 def compare(now: list[dict[str, Any]], before_file: Path) -> dict[str, list[str]]:
     """Rows fixed and broken per field since an earlier ``--out`` file."""
     before = [json.loads(line) for line in before_file.open(encoding="utf-8")]
@@ -292,6 +314,7 @@ def main(argv: list[str] | None = None) -> int:
             if k in fields
         },
     }
+    summary["regions"] = by_region(records)
     for field in ("date", "fatalities"):
         counts = Counter(r["classes"][field] for r in wrong if field in r["classes"])
         summary[f"{field} errors"] = dict(counts.most_common(args.top))

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from date_toll_errors import compare, date_class, front_digest, misses, toll_class
+from date_toll_errors import by_region, compare, date_class, front_digest, misses, toll_class
 
 
 def record(
@@ -72,3 +72,11 @@ def test_misses_keep_only_wrong_rows_and_compare_lists_fixed_and_broken(tmp_path
 def test_the_cache_key_names_the_stages_before_dates() -> None:
     digest = front_digest()
     assert len(digest) == 12 and digest == front_digest()
+
+
+def test_accuracy_per_region() -> None:
+    rows = [record(), record(False, row_id="r2"), record(fat_ok=False, row_id="r3")]
+    rows[2]["region"] = "Eastern Africa"
+    table = by_region(rows)
+    assert table["?"] == {"rows": 2, "date": 0.5, "fatalities": 1.0}
+    assert table["Eastern Africa"] == {"rows": 1, "date": 1.0, "fatalities": 0.0}

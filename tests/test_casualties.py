@@ -324,3 +324,49 @@ def test_a_coder_note_speaks_for_every_incident_of_its_paragraph() -> None:
     doc = CasualtiesStage(load_cue_lexicon(), load_number_lexicon())(doc)
     assert [e.fatalities.best for e in doc.events] == [5, 5]  # type: ignore[union-attr]
     assert doc.events[0].fatalities.text == doc.events[1].fatalities.text  # type: ignore[union-attr]
+
+
+def test_a_kill_in_a_relative_clause_is_background_to_a_protest(stage: CasualtiesStage) -> None:
+    text = (
+        "Students marched to the ministry over the loss of a classmate who died in a "
+        "shooting at the gate."
+    )
+    doc = make_doc(text, None, ["marched"])
+    doc.events[0].plover_type = "PROTEST"
+    doc.events[0].acled_event_type = "Protests"
+    assert stage(doc).events[0].fatalities is None
+    # the same clause beside an attack still gives the attack its toll
+    doc = make_doc("Gunmen opened fire on a bus, which killed 3 passengers.", None, ["fire"])
+    doc.events[0].acled_event_type = "Violence against civilians"
+    fat = stage(doc).events[0].fatalities
+    assert fat is not None and fat.best == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a total told across several attacks, each reported on its own: this one's share
+        ("A car bomb hit the market. Twelve people were killed across all four blasts.", 3),
+        ("A car bomb hit the market. Nine people died across both explosions.", 5),
+        ("A car bomb hit the market. Six were killed across this and a similar attack.", 3),
+        ("A car bomb hit the market. Eight were killed across this and two other attacks.", 3),
+        ("A car bomb hit the market. Nine died, distributed evenly across three events.", 3),
+        # no number in the sentence: the report says how many attacks there were
+        (
+            "A car bomb hit the market. This was one of four coordinated attacks in the city. "
+            "Twenty people were killed across all attacks.",
+            5,
+        ),
+        ("A car bomb hit the market. Twenty people were killed across all attacks.", 20),
+        # the attackers named beside the victims died as well
+        ("A car bomb hit the market. In addition to the bomber, four people were killed.", 5),
+        ("A car bomb hit the market. In addition to three gunmen, a guard was killed.", 4),
+        # no death said after it: nothing added
+        ("A car bomb hit the market. In addition to the gunmen, police arrested two men.", None),
+    ],
+)
+def test_tolls_shared_by_attacks_and_attackers_counted(
+    stage: CasualtiesStage, text: str, killed: int | None
+) -> None:
+    fat = stage(make_doc(text, None, ["bomb"])).events[0].fatalities
+    assert (fat.best if fat is not None else None) == killed

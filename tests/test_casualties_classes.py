@@ -81,3 +81,37 @@ def test_a_month_after_a_number_is_still_a_date() -> None:
 )
 def test_people_taken_then_found_dead(text: str, killed: int | None) -> None:
     assert toll(text) == killed
+
+
+# -- issue 16, third pass (helper h16h): chained verbs, denied kills, conjoined nouns --------
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a kill verb chained to another verb is active: the victims follow the second verb
+        ("Raiders killed and beheaded a herder near the well.", 1),
+        ("Villagers lynched and burnt a suspected thief in the market.", 1),
+        ("Bandits killed and burned more than a dozen goats belonging to herders.", None),
+        # a denied or averted kill is no death
+        ("The raiders did not kill anyone in the village.", None),
+        ("Police saved the two suspects from being lynched.", None),
+        # conjoined bare person nouns are one person each
+        ("A husband and wife were murdered by raiders.", 2),
+        ("Mother and child killed in a bombardment of the town.", 2),
+        ("Gunmen killed a soldier and his wife.", 2),
+        # a part told with "of whom" is inside the count before it
+        ("Twelve guards were killed in the raid, five of whom were first taken hostage.", 12),
+        # a comma list of people before a closing "and": every item counts
+        ("At least four guards, 12 attackers, and a driver were killed in the clash.", 17),
+        ("Okonjo, a village chief, and two of his sons were killed in the raid.", 3),
+        # a place before the comma is no person
+        ("Militants stormed Garissa, Kenya, and two guards were killed.", 2),
+        # "a father of four" is one person
+        ("A father of four was killed by raiders.", 1),
+        ("Gunmen shot dead a mother of three in her shop.", 1),
+        # a pronoun victim with an adverb after it
+        ("A gunman fired at a guard and killed him instantly.", 1),
+        ("The bomber was cornered and detonated her vest, killing only herself.", 1),
+    ],
+)
+def test_sentence_tolls_of_the_third_pass(text: str, killed: int | None) -> None:
+    assert toll(text) == killed

@@ -341,3 +341,79 @@ def test_a_date_that_dates_a_noun_is_not_the_events(
     doc.events = [Event(doc.doc_id, span, 0, "PROTEST")]
     assert doc.parses, "the sentence must be parsed"
     assert stage(doc).events[0].date.start == expected  # type: ignore[union-attr]
+
+
+# -- issue 16, third pass: spans of days, vague periods, relative clauses --------------------
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("between Nov. 25-27 the", "2014-11-25", "2014-11-27"),
+        ("riots over Aug 9-13 2013 left", "2013-08-09", "2013-08-13"),
+    ],
+)
+def test_month_first_span_of_days(text: str, start: str, end: str) -> None:
+    (timex,) = find_timexes(text, PUB)
+    assert (timex.when.start.isoformat(), timex.when.end.isoformat()) == (start, end)  # type: ignore[union-attr]
+    assert timex.kind == "range"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Militias and the army fought over 6-7 December near the river.", date(2014, 12, 6)),
+        ("Three men were killed on 2 and 5 December when troops raided the camp.", 2),
+        ("Herders clashed between Dec 1-4 in the hills.", date(2014, 12, 1)),
+        ("Rebels raided the depot on the night of 8-9 December.", date(2014, 12, 9)),
+    ],
+)
+def test_a_stated_span_of_days_dates_the_event_on_its_first_day(
+    stage: DatesStage, text: str, day: date | int
+) -> None:
+    trigger = next(w for w in ("fought", "killed", "clashed", "raided") if w in text)
+    when = stage(make_doc(text, PUB, [trigger])).events[0].date
+    expected = date(2014, 12, day) if isinstance(day, int) else day
+    assert when is not None and (when.start, when.end, when.precision) == (
+        expected,
+        expected,
+        "day",
+    )
+    assert when.text is not None and any(ch.isdigit() for ch in when.text)
+
+
+def test_a_long_or_counted_back_period_stays_a_range(stage: DatesStage) -> None:
+    text = "Between 1 and 30 November 2014, gunmen looted the villages."
+    when = stage(make_doc(text, PUB, ["looted"])).events[0].date
+    assert when is not None and (when.start, when.end) == (date(2014, 11, 1), date(2014, 11, 30))
+    text = "Over the past week, gunmen looted the villages."
+    when = stage(make_doc(text, PUB, ["looted"])).events[0].date
+    assert when is not None and when.precision == "range" and when.end == PUB
+
+
+def test_a_vague_period_of_an_earlier_sentence_does_not_date_the_event(
+    stage: DatesStage,
+) -> None:
+    text = "The district has recently seen more patrols. Gunmen attacked a convoy."
+    when = stage(make_doc(text, PUB, ["attacked"])).events[0].date
+    assert when is not None and when.precision == "publication"
+
+
+def test_a_date_in_a_relative_clause_dates_that_clause(
+    stage: DatesStage, settings_and_resources: tuple[object, object]
+) -> None:
+    from eventwire.pipeline.base import registered_stages
+
+    cfg, res = settings_and_resources
+    registry = registered_stages()
+    text = (
+        "Soldiers fought the rebels near Gabat. The rebels, who had taken the village on "
+        "3 December, withdrew after the fighting."
+    )
+    doc = Document(text=text, published=PUB)
+    for name in ("eventwire.structure.v1", "eventwire.nlp.v1"):
+        doc = registry[name](cfg, res)(doc)  # type: ignore[arg-type]
+    at = text.index("withdrew")
+    index = next(i for i, s in enumerate(doc.sentences) if s.start <= at < s.end)
+    doc.events = [Event(doc.doc_id, Span(at, at + 8, "trigger", "withdrew"), index, "ASSAULT")]
+    assert doc.parses, "the sentence must be parsed for the clause test"
+    when = stage(doc).events[0].date
+    assert when is not None and when.precision == "publication"

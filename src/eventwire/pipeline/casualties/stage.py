@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from eventwire.config import CasualtiesOptions, Settings
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
+from eventwire.pipeline.casualties.toll_notes import open_shares
 from eventwire.pipeline.casualties.tolls import (
     CueLexicon,
     Mention,
@@ -41,6 +42,9 @@ from eventwire.records import Document, Event, Fatalities, Sentence
 NAME = "eventwire.casualties.v1"
 LETHAL_TYPES = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "THREATEN")
 DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})  # ACLED's event types of a demonstration
+# ACLED types whose notes tell kills as background in relative clauses (the grievance of a
+# demonstration, the cause of a development): those kills are not the event's
+BACKGROUND_KILL_TYPES = frozenset({"Protests", "Riots", "Strategic developments"})
 NOTE_KINDS = frozenset({"coded", "coded-own"})  # a coder's toll for the report's event
 NEW_INCIDENT = re.compile(
     r"^\W*(?:separately|in\s+a\s+separate|in\s+another|another|elsewhere|meanwhile"
@@ -63,12 +67,18 @@ class Incident:
         self.days.update(d for d in map(_day, events) if d is not None)
         self.places.update(p for p in map(_place, events) if p is not None)
 
-    def tolls(self) -> tuple[Mention | None, Mention | None, list[Mention]]:
+    def tolls(
+        self, own_clauses_only: bool = False
+    ) -> tuple[Mention | None, Mention | None, list[Mention]]:
         """(deaths, wounded, background mentions) of the incident, computed once for all
-        its events: a report of thousands of events stays linear."""
-        background = [m for m in self.mentions if m.background]
-        deaths = split_share(self.mentions, incident_toll(self.mentions))
-        return deaths, incident_toll(self.mentions, "wounded"), background
+        its events: a report of thousands of events stays linear. ``own_clauses_only``:
+        without the kills told in relative clauses (for demonstrations and developments)."""
+        mentions = self.mentions
+        if own_clauses_only:
+            mentions = [m for m in mentions if not (m.relative and m.category == "killed")]
+        background = [m for m in mentions if m.background]
+        deaths = split_share(mentions, incident_toll(mentions))
+        return deaths, incident_toll(mentions, "wounded"), background
 
 
 def _day(event: Event) -> object:
@@ -149,6 +159,9 @@ class CasualtiesStage:
                     pending.extend(mentions)
                 else:
                     current.mentions.extend(mentions)
+            text = doc.text[sentences_of[segment][0][1].start : sentences_of[segment][-1][1].end]
+            for incident in found[first:]:
+                open_shares(incident.mentions, text, self.numbers)
             _share_coder_notes(found[first:])
         return found
 
@@ -191,7 +204,14 @@ class CasualtiesStage:
                 doc.note(NAME, "EW-CAS-001", f"event {event.trigger.text!r} has no sentence")
         for incident in self.incidents(doc):
             tolls = incident.tolls()
+            quiet = None
             for event in incident.events:
+                if event.acled_event_type in BACKGROUND_KILL_TYPES:
+                    # "protested the death of a student who succumbed to his injuries",
+                    # "met to settle the killing of a man who was shot in a dispute"
+                    quiet = quiet or incident.tolls(own_clauses_only=True)
+                    event.fatalities = self.fatalities_for(event, quiet)
+                    continue
                 event.fatalities = self.fatalities_for(event, tolls)
             mark_grievances(incident.events, tolls[2])
         return doc

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from eventwire.datafiles import words
 from eventwire.pipeline.casualties.numbers import NumberLexicon, Quantity, find_quantities
 
 SHORT_SUMMARY = re.compile(
@@ -74,6 +75,38 @@ SPLIT = re.compile(
     re.I,
 )
 
+_ATTACKS = "|".join(sorted(words("casualties", "attack_units"), key=len, reverse=True))
+_PERPETRATORS = "|".join(sorted(words("casualties", "perpetrators"), key=len, reverse=True))
+# a total told for several attacks, each reported on its own: "across all four assaults",
+# "across both blasts", "across this and a similar attack", "between this attack and a
+# subsequent explosion"
+ACROSS = re.compile(
+    r"\bacross\s+(?:(?:all|the|these|those)\s+)*(?P<m>both|[0-9]{1,2}|two|three|four|five|six"
+    rf"|seven|eight|nine|ten)\s+(?:\w+\s+)?(?:{_ATTACKS})\b"
+    rf"|\b(?P<two>across\s+this\s+and\s+(?:a|an|another)\s+(?:\w+\s+)?(?:{_ATTACKS})"
+    rf"|between\s+this\s+(?:{_ATTACKS})\s+and\s+(?:a|an|another|the)\s)"
+    rf"|\bacross\s+this\s+and\s+(?P<others>\w+)\s+other\s+(?:{_ATTACKS})\b"
+    # "in both assaults" (never "in two events": a coder's note of its own)
+    rf"|\b(?:in|during)\s+(?P<m2>both)\s+(?:\w+\s+)?(?:{_ATTACKS})\b"
+    # no number: "across all incidents", "across attacks", "during the attacks" (the report
+    # says elsewhere how many: "This was one of four coordinated attacks")
+    rf"|\b(?P<open>across\s+(?:all\s+)?(?:the\s+)?|during\s+the\s+)(?:{_ATTACKS})\b",
+    re.I,
+)
+# "This was one of four coordinated attacks": how many attacks an open share is across
+ONE_OF = re.compile(
+    rf"\bone\s+of\s+(?P<n>[0-9]{{1,2}}|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:{_ATTACKS})\b",
+    re.I,
+)
+KILL_WORD = re.compile(r"\b(?:killed|dead|died|deaths?|fatalit(?:y|ies))\b", re.I)
+# "In addition to the bomber, four people were killed": the named attackers died as well
+IN_ADDITION = re.compile(
+    rf"\bin\s+addition\s+to\s+(?:the\s+)?(?:(?P<q>[\w-]+)\s+)??(?:suicide\s+)?"
+    rf"(?P<who>{_PERPETRATORS})\b",
+    re.I,
+)
+
 
 @dataclass(slots=True)
 class Mention:
@@ -90,6 +123,9 @@ class Mention:
     background: bool = False
     ambiguous: bool = False
     competing: bool = False  # told after a competing source ("other sources put it at 29")
+    # told in a relative clause of a participant ("a person who was killed in a dispute"):
+    # the kill of a demonstration's or a development's background, not its own
+    relative: bool = False
 
 
 def first_quantity(text: str, lex: NumberLexicon) -> Quantity | None:
@@ -227,6 +263,7 @@ def find_note_mentions(text: str, plain: str, offset: int, numbers: NumberLexico
     _add_coded(mentions, text, offset, numbers)
     _add_zeros_and_updates(mentions, plain, offset, numbers)
     _add_summaries(mentions, text, offset, numbers)
+    _add_attack_shares(mentions, text, offset, numbers)
     for m in SPLIT.finditer(text):
         start, end = offset + m.start(), offset + m.end()
         if any(x.start <= start < x.end for x in mentions):
@@ -246,6 +283,66 @@ def find_note_mentions(text: str, plain: str, offset: int, numbers: NumberLexico
                 )
             )
     return mentions
+
+
+def _add_attack_shares(
+    mentions: list[Mention], text: str, offset: int, numbers: NumberLexicon
+) -> None:
+    """A sentence's kill total shared by the attacks it names ("At least 14 were killed
+    across all four assaults": this report's attack is one of four), and the attackers
+    counted beside the victims ("In addition to the two bombers, 17 were killed")."""
+    if not KILL_WORD.search(text):
+        return
+    for m in ACROSS.finditer(text):
+        n = _attack_count(m, numbers)
+        if (
+            n is not None
+            and n != 1
+            and not any(x.start <= offset + m.start() < x.end for x in mentions)
+        ):
+            span = (offset + m.start(), offset + m.end())
+            mentions.append(Mention("split", n, n, n, *span, m.group(0), kind="split"))
+    for m in IN_ADDITION.finditer(text):
+        if not KILL_WORD.search(text[m.end() :]):
+            continue  # "in addition to the gunmen, police arrested three": no death said
+        word = m.group("who").lower()
+        q = first_quantity(m.group("q") or "", numbers)
+        count = q.best if q is not None else (1 if not word.endswith(("s", "men")) else None)
+        if count:
+            span = (offset + m.start(), offset + m.end())
+            mentions.append(Mention("killed", count, count, count, *span, m.group(0)))
+
+
+def _attack_count(m: re.Match[str], numbers: NumberLexicon) -> int | None:
+    """How many attacks a match of ``ACROSS`` shares a toll among; 0 when the sentence does
+    not say (:func:`open_shares` fills it in from the report)."""
+    if m.group("open"):
+        return 0
+    if m.group("two"):
+        return 2
+    words_ = m.group("m") or m.group("m2") or ""
+    if words_.lower() == "both":
+        return 2
+    if m.group("others"):
+        others = first_quantity(m.group("others"), numbers)
+        return None if others is None else others.best + 1
+    q = first_quantity(words_, numbers)
+    return None if q is None else q.best
+
+
+def open_shares(mentions: list[Mention], text: str, numbers: NumberLexicon) -> None:
+    """Give the shares that name no number ("killed across all incidents") the number of
+    attacks the report states ("This was one of four coordinated attacks"), or drop them."""
+    open_ = [m for m in mentions if m.kind == "split" and m.best == 0]
+    if not open_:
+        return
+    found = ONE_OF.search(text)
+    q = first_quantity(found.group("n"), numbers) if found else None
+    for m in open_:
+        if q is not None and q.best > 1:
+            m.best = m.low = m.high = q.best
+        else:
+            mentions.remove(m)
 
 
 def _split_count(m: re.Match[str], numbers: NumberLexicon) -> Quantity | None:

@@ -86,7 +86,9 @@ LEFT_AFTER = re.compile(  # "1 killed, three injured", "12 killed in": the count
 HEDGE = re.compile(
     r"\b(?:nearly|almost|attempt(?:ed|ing|s)?\s+to|tr(?:y|ied|ying)\s+to|fail(?:ed|s)?\s+to"
     r"|plot(?:ted)?\s+to|plan(?:ned|s)?\s+to|threat(?:en|ened|ens)\s+to|would|will|could|might"
-    r"|may|intend(?:ed)?\s+to|narrowly\s+escaped\s+being|escaped\s+being)\s+(?:\w+\s+)?$",
+    r"|may|intend(?:ed)?\s+to|narrowly\s+escaped\s+being|escaped\s+being"
+    # a denied kill: "militants did not kill villagers", "saved the suspects from being lynched"
+    r"|did\s+not|didn[’']t|never|from\s+being)\s+(?:\w+\s+)?$",
     re.I,
 )
 TO_DEATH_VERBS: frozenset[str] = words("casualties", "to_death_verbs")
@@ -95,6 +97,13 @@ TO_DEATH = re.compile(
     rf"\b(?:{_TO_DEATH_ALT})\s+"
     r"(?P<obj>(?:(?!\b(?:and|but)\b)[^,;.]){1,60}?)\s+(?:to\s+death|dead)\b",
     re.I,
+)
+# a kill told in a relative clause: "a colleague who succumbed", "the attack which killed"
+RELATIVE_KILL = re.compile(
+    r"\w\s*,?\s+(?:who|which|whom)\s+(?:(?!and\b|but\b)[\w'’-]+\s+){0,4}$", re.I
+)
+CHAINED = re.compile(
+    r"^\s*and\s+\w+(?:ed|ing|nt|en)\s+(?:the|a|an|his|her|their|its|[0-9]|more\s+than)\b", re.I
 )
 # a kill noun as the subject or object of its own clause ("The killing is believed…")
 NOMINAL_BEFORE = re.compile(r"\b(?:the|this|that|his|her|their|its)\s+$", re.I)
@@ -231,6 +240,7 @@ def find_mentions(
                 and not cues.result.search(plain[max(0, start - 40) : start])
             )
             mention.background = _is_background(plain[:start], cues) or nominal
+            mention.relative = RELATIVE_KILL.search(plain[max(0, start - 60) : start]) is not None
             mention.ambiguous = _is_ambiguous(plain, start, end)
         mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
@@ -302,7 +312,9 @@ def _mention_for_cue(
     passive = bool(PASSIVE_BEFORE.search(before)) or INTRANSITIVE.match(phrase) is not None
     quoted = re.sub(r"^\s*['’\"]", "", after)  # "27 fighters 'eliminated' by the army"
     # "militiamen killed and mutilated the body of a man": a coordinated verb, still active
-    chained = re.match(r"^\s*and\s+\w+(?:ed|ing)\s+(?:the|a|an|his|her|their|its|[0-9])", after)
+    # ("killed and beheaded a trader", "lynched and burnt a suspect": the next cue may cut
+    # ``after`` short, so the whole text after the cue is read)
+    chained = CHAINED.match(text[end:])
     active = phrase.endswith("ing") or (
         not passive and (LEFT_AFTER.match(quoted) is None or chained is not None)
     )

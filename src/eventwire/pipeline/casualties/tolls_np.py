@@ -39,6 +39,12 @@ RIGHT_BOUNDARY = re.compile(
 CONJUNCTION = re.compile(
     r"\s*,?\s*(?:\b(?:and|as\s+well\s+as|plus|along\s+with|together\s+with)\b|&)\s*", re.I
 )
+PARENT_OF = re.compile(
+    r"\b(father|mother|parent|grandfather|grandmother)\s+of\s+(?:[0-9]{1,2}|two|three|four"
+    r"|five|six|seven|eight|nine|ten)\b(?!\s+(?:of|who|were|was|killed|dead|died))",
+    re.I,
+)
+OF_WHOM = re.compile(r"^\s*[\w-]+\s+of\s+(?:whom|which)\b", re.I)
 SUBSET = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|incl)\b", re.I)
 AUX_TAIL = re.compile(
     r"\s*\b(?:was|were|is|are|been|being|be|had|has|have|got|get|left)?\s*"
@@ -131,6 +137,15 @@ def _piece_count(piece: str, lex: NumberLexicon, bare: bool = False) -> Count | 
     return None
 
 
+def _person_piece(piece: str) -> bool:
+    """Whether a conjunct names one person by a singular noun, bare or after "a"/"his"
+    ("a husband", "wife", "his son")."""
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", piece)]
+    if words and words[0] in ("a", "an", "his", "her", "the", "their"):
+        words = words[1:]
+    return len(words) == 1 and _bare_person(words[0])
+
+
 def _bare_person(word: str) -> bool:
     return word in PERSON_NOUNS
 
@@ -140,6 +155,8 @@ def count_conjuncts(phrase: str, lex: NumberLexicon, bare: bool = False) -> Coun
     ``bare``: the phrase is the object of a kill verb, where a lone singular noun is one
     person ("Gunmen kill policeman")."""
     phrase = re.sub(r"^\s*(?:and|also|,)\s+", "", phrase)
+    # "a father of four", "a mother of two": the number counts the children, not victims
+    phrase = PARENT_OF.sub(r"\1", phrase)
     subset = SUBSET.search(phrase)
     if subset:
         phrase = phrase[: subset.start()]
@@ -161,7 +178,9 @@ def count_conjuncts(phrase: str, lex: NumberLexicon, bare: bool = False) -> Coun
         pieces.append(phrase[last : m.start()])
         last = m.end()
     pieces = [p for p in [*pieces, phrase[last:]] if p.strip()]
-    counts = [c for c in (_piece_count(p, lex, bare) for p in pieces) if c is not None]
+    # a conjoined bare noun is one person too: "a husband and wife", "mother and child"
+    joined = bare or (len(pieces) > 1 and all(_person_piece(p) for p in pieces))
+    counts = [c for c in (_piece_count(p, lex, joined) for p in pieces) if c is not None]
     if any(c[3] == "count" for c in counts):
         # "Seven soldiers and alleged mercenaries": the bare plural shares the number
         counts = [
@@ -239,6 +258,23 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
         count = count_conjuncts(words_text, lex)
         if count is None:
             return None
+        if OF_WHOM.match(core):  # "15 soldiers died, eight of whom were beheaded": a part
+            count = (*count[:3], "anaphoric")
+        listed = None
+        if position == 0 and re.match(r"^\s*and\b", chunk) and count[3] != "vague":
+            listed = _list_items([c for _s, c in chunks[:-1]], lex)
+        if listed:  # "five fighters, 15 assailants, and a journalist were killed"
+            items, first = listed
+            best, low, high, kind = count
+            s = cut + chunks[first][0]
+            return (
+                best + items,
+                low + items,
+                None if high is None else high + items,
+                kind,
+                s,
+                (cut + start + len(core.rstrip())),
+            )
         offset = cut + start + chunk.find(words[max(0, len(words) - 12)])
         numbers = find_quantities(core, 0, lex)
         if numbers and not re.search(r"\b(?:a|an|one)\b", core[: numbers[0].start], re.I):
@@ -247,10 +283,45 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
     return None
 
 
+def _list_items(chunks: list[str], lex: NumberLexicon) -> tuple[int, int] | None:
+    """The people of the comma items before a closing "and …" ("At least five fighters, 15
+    assailants, and a journalist"; "Fahdawi, a police chief, and another person"): counted
+    items and names count, a description after a name is that person; ``(people, index of
+    the first item)``, or ``None`` when an item is anything else (a clause) or the list
+    does not open the subject ("stormed Garissa, Kenya, and two guards were killed")."""
+    people, first = 0, None
+    for index in range(len(chunks) - 1, -1, -1):
+        piece = chunks[index].strip()
+        words_ = re.findall(r"[\w'’-]+", piece)
+        if first is not None and PREPOSITION.match(
+            re.sub(r"^at\s+(?:least|most)\b", "", piece, flags=re.I)
+        ):
+            break  # "On 3 May, in Kabul, X, Y, and Z": the list opens after the setting
+        if not words_ or len(words_) > 6:
+            return None
+        found = find_quantities(piece, 0, lex)
+        lead = piece[: found[0].start].strip().lower() if found else None
+        if found and lead in ("", "at least", "about", "some", "around", "nearly", "over"):
+            if _not_people(piece, found) or found[0].vague:
+                return None
+            people, first = people + found[0].best, index
+            continue
+        if words_[0].lower() in ("a", "an", "the", "his", "her") and index > 0:
+            prior = re.findall(r"[\w'’-]+", chunks[index - 1])
+            if prior and all(w[:1].isupper() or w in ("al", "bin", "ibn") for w in prior):
+                continue  # "Khalifah, the mayor of X,": the named person described
+            return None
+        if all(w[:1].isupper() for w in words_) and len(words_) <= 4:
+            people, first = people + 1, index
+            continue
+        return None  # "Militants stormed Garissa, Kenya, and …": no list of people
+    return None if first is None else (people, first)
+
+
 def right_object(after: str, lex: NumberLexicon) -> Found | None:
     """The victims in the text after an active cue, with their span."""
     text = after
-    skip = re.match(r"^\s*and\s+\w+(?:ed|ing)\b", text)
+    skip = re.match(r"^\s*and\s+\w+(?:ed|ing|nt|en)\b", text)  # "and burnt a man"
     start = skip.end() if skip else 0
     boundary = RIGHT_BOUNDARY.search(text, start)
     end = boundary.start() if boundary else min(len(text), start + 80)
@@ -262,6 +333,11 @@ def right_object(after: str, lex: NumberLexicon) -> Found | None:
         return 0, 0, None, "pronoun", start, start + pronoun.end()
     if obj.strip().lower() in SINGULAR_PRONOUN:  # "abducted a man and killed him"
         return 1, 1, 1, "anaphoric", start, end
+    # "killed him instantly", "killing only herself": a pronoun with an adverb after it
+    lone = re.match(r"^\s*(?:only\s+|also\s+)?([\w'’-]+)(?:\s+\w+ly)?\s*$", obj, re.I)
+    if lone and lone.group(1).lower() in SINGULAR_PRONOUN | REFLEXIVE:
+        kind = "count" if lone.group(1).lower() in REFLEXIVE else "anaphoric"
+        return 1, 1, 1, kind, start, end
     count = count_conjuncts(obj, lex, bare=True)
     if count is None:
         return None

@@ -45,6 +45,9 @@ _SUBORDINATE = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj"})
 FRAME_LEAD_WORDS = (
     3  # at most this many words before a sentence's framing date ("Two days later, on")
 )
+MULTI_DAY_SPAN = 14  # a stated span of days up to this long dates its event on the first day
+STATED_DAY = re.compile(r"(?<![0-9])(?:[0-2]?[0-9]|3[01])(?:st|nd|rd|th)?(?![0-9])")
+NIGHT_OF = re.compile(r"\bnight\s+of\s+(?:the\s+)?$", re.I)
 CLAUSE_BREAK = re.compile(r"[;,]|\b(?:and|but|while|after|before|when|whereas|then)\b", re.I)
 
 
@@ -97,6 +100,37 @@ def _copy(when: When, precision: str | None = None) -> When:
         span_start=when.span_start,
         span_end=when.span_end,
     )
+
+
+def first_day_of_stated_span(timex: Timex, text: str = "", max_days: int = MULTI_DAY_SPAN) -> When:
+    """The date an event takes from a stated span of days ("over 6-7 March", "between 9-13
+    Aug", "on 12 and 17 August"): its first day, as ACLED and GTD code a multi-day event on
+    the day it began. The night of two days ("on the night of 24-25 July") is the night
+    that ends on the second, as "overnight into Saturday" is Saturday. A span longer than
+    ``max_days``, and the periods counted back from publication ("the past week",
+    "recently", "last month"), stay ranges. ``text`` is the document's text."""
+    when = timex.when
+    if (
+        timex.kind != "range"
+        or when.start is None
+        or when.end is None
+        or not STATED_DAY.search(timex.text)
+        or (when.end - when.start).days > max_days
+    ):
+        return _copy(when)
+    day = _copy(when, "day")
+    night = NIGHT_OF.search(text[max(0, timex.start - 20) : timex.start])
+    if night is not None and (when.end - when.start).days == 1:
+        day.start = day.end
+    else:
+        day.end = day.start
+    return day
+
+
+def _vague_period(timex: Timex) -> bool:
+    """A period that names no day ("recently", "the past week", "in recent months"): it
+    tells the background of a sentence, not the date of an event told after it."""
+    return timex.when.precision == "range" and not STATED_DAY.search(timex.text)
 
 
 def _prefer_stated_days(own: list[Timex], weekdays: Iterable[str]) -> list[Timex]:
@@ -237,10 +271,36 @@ class DatesStage:
         ].count(")")
         if depth > trigger_depth:
             return True  # the date is inside parentheses the trigger is outside of
+        if self._in_other_relative_clause(doc, event, timex):
+            return True
         if timex.start < event.trigger.end:
             return False
         between = doc.text[event.trigger.end : timex.start]
         return self.lexicon.background_pattern.search(between) is not None
+
+    def _in_relative_clause(self, doc: Document, index: int, timex: Timex) -> bool:
+        """Whether a date of sentence ``index`` sits in a relative clause ("Gabat, which the
+        rebels had captured on March 15"): it dates what the clause tells of a participant,
+        not the narration the later sentences go on with."""
+        parse = doc.parses.get(index)
+        anchor = _token_at(parse, timex.start - doc.sentences[index].start)
+        return anchor is not None and any(t.dep_ == "relcl" for t in [anchor, *_ancestors(anchor)])
+
+    def _in_other_relative_clause(self, doc: Document, event: Event, timex: Timex) -> bool:
+        """Whether a date sits in a relative clause the trigger is not in: "near where a
+        tourist was killed several weeks ago", "a boy who committed suicide last week",
+        "Gabat, which the rebels had captured on March 15": the clause tells another
+        event about one of the participants."""
+        sentence = doc.sentences[event.sentence_index]
+        parse = doc.parses.get(event.sentence_index)
+        anchor = _token_at(parse, timex.start - sentence.start)
+        trigger = _token_at(parse, event.trigger.start - sentence.start)
+        if anchor is None or trigger is None:
+            return False
+        clause = next((t for t in [anchor, *_ancestors(anchor)] if t.dep_ == "relcl"), None)
+        if clause is None:
+            return False
+        return clause.i != trigger.i and clause not in _ancestors(trigger)
 
     def _is_habitual(
         self,
@@ -312,8 +372,8 @@ class DatesStage:
                 continue
             first = found[0]
             lead = doc.text[doc.sentences[i].start : first.start]
-            if len(lead.split()) <= FRAME_LEAD_WORDS and first.when.precision != "range":
-                return _copy(first.when)
+            if len(lead.split()) <= FRAME_LEAD_WORDS and not _vague_period(first):
+                return first_day_of_stated_span(first, doc.text)
         return None
 
     def resolve(
@@ -357,13 +417,18 @@ class DatesStage:
         if own:
             pool = _prefer_stated_days(own, self.lexicon.weekdays)
             best = min(pool, key=lambda t: self._rank(doc, event, t))
-            return _copy(best.when)
+            return first_day_of_stated_span(best, doc.text)
         frame = self._frame(doc, same_segment, timexes)
         if frame is not None:
             return frame
         for i in same_segment:
-            if timexes.get(i):
-                return _copy(timexes[i][-1].when)
+            stated = [
+                t
+                for t in timexes.get(i, [])
+                if not _vague_period(t) and not self._in_relative_clause(doc, i, t)
+            ]
+            if stated:
+                return first_day_of_stated_span(stated[-1], doc.text)
         if dateline is not None:
             return _copy(dateline)
         if doc.published is not None:

@@ -75,6 +75,8 @@ def _build_pattern(months: dict[str, int], weekdays: dict[str, int], lex: dict[s
         # from 27 - 28 April (2020): a range of days
         rf"(?P<drange>(?:from\s+|between\s+)?{day}\s*(?:-|–|to|and)\s*{day}\s+(?:of\s+)?{mon}"
         rf"(?:,?\s+{year})?)",
+        # Dec. 25-27, Aug 9-13 2017: a range of days with the month first
+        rf"(?P<mdrange>{mon}\s*{day}\s*(?:-|–)\s*{day}(?![0-9])(?:,?\s+{year})?)",
         # 14 June 2014, 14th of June, 2014, 14 June (year optional)
         rf"(?P<dmy>(?:the\s+)?{day}\s+(?:of\s+)?{mon},?(?:\s+{year})?)",
         # June 14, 2014 / June 14 2014 / June 14

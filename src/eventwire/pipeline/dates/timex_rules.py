@@ -223,6 +223,20 @@ def _year(text: str, published: date | None) -> When | None:
     return When(start=first, end=last, precision="year")
 
 
+def _month_day_range(lex: TimexLexicon, text: str, published: date | None) -> When | None:
+    """ "Dec. 25-27" / "Aug 9-13 2017": the days of one month, the year as for "Dec. 25"."""
+    days = _DAY_RE.findall(_YEAR_RE.sub(" ", text))
+    if len(days) < 2:
+        return None
+    first = _day_month(lex, text, published, day_first=True)  # the first number is the day
+    if first is None or first.start is None:
+        return None
+    last = _safe_day(first.start.year, first.start.month, int(days[1]))
+    if last is None or last < first.start:
+        return None
+    return When(start=first.start, end=last, precision="range")
+
+
 def resolve_match(
     match: re.Match[str], lex: TimexLexicon, published: date | None, numeric_order: str
 ) -> Resolved | None:
@@ -252,6 +266,8 @@ def resolve_match(
         if first and last and first.start and last.start and first.start <= last.start:
             when = When(start=first.start, end=last.start, precision="range")
         kind = "range"
+    elif group == "mdrange":
+        when, kind = _month_day_range(lex, text, published), "range"
     elif group in ("dmy", "mdy"):
         when = _day_month(lex, text, published, day_first=group == "dmy")
         kind = "explicit" if _YEAR_RE.search(text) else "partial"
