@@ -102,14 +102,17 @@ def focus_votes(
     return votes
 
 
-LOOSE_SUPPORT = 0.5  # what a country needs beside loose spellings to hold one
-WEAK_ALT_POP = 10_000  # an alternate name of a smaller place is as weak as a loose spelling
+LOOSE_SUPPORT = 0.5  # what a country needs beside weak readings to hold one
+WEAK_LOOSE_POP = 40_000  # a loose spelling of a smaller place is weak evidence
+WEAK_ALT_POP = 10_000  # and so is an alternate name of a smaller place
 
 
 def weak(gaz: Gazetteer, c: Candidate) -> bool:
-    """A reading that says little about the country on its own: a loose spelling, or an
-    alternate name of a small place (transliterations such as "Keira" for Keila)."""
-    return c.flag < 0 or (c.flag == 1 and int(gaz.pop[c.index]) < WEAK_ALT_POP)
+    """A reading that says little about the country on its own: a loose spelling of a
+    town ("Mershing" ~ Morsang), or an alternate name of a small place ("Keira" ~ Keila);
+    a loose spelling of a city ("Neqemte", "Kabkabiya") is still good evidence."""
+    pop = int(gaz.pop[c.index])
+    return (c.flag < 0 and pop < WEAK_LOOSE_POP) or (c.flag == 1 and pop < WEAK_ALT_POP)
 
 
 def drop_unsupported(
