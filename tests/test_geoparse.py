@@ -456,3 +456,9 @@ def test_a_loose_spelling_alone_names_no_country(geoparser: Geoparser) -> None:
     # with a cue for the country of that spelling, it is kept
     doc = geoparser.document(Document(text="Estonian police patrolled the town of Tartuu."))
     assert doc.country == "EE"
+
+
+def test_the_object_of_attacked_is_a_place(parse: Callable[[str], list[dict[str, Any]]]) -> None:
+    # the small model may label the village a person; an attack's object is a place
+    found = _by_text(parse("Armed men attacked Kolofata overnight and burned a granary."))
+    assert found["Kolofata"]["country"] == "CM"
