@@ -450,12 +450,16 @@ def test_a_demonym_before_a_noun_is_not_the_province(
 
 
 def test_a_loose_spelling_alone_names_no_country(geoparser: Geoparser) -> None:
-    # "Derebit" is in no gazetteer: a loose spelling of a town abroad is no evidence
-    doc = geoparser.document(Document(text="Soldiers shelled the town of Derebit at night."))
+    # "Kerfalla" is in no gazetteer: a far loose spelling of a town abroad (Caerphilly)
+    # is no evidence of that country
+    doc = geoparser.document(Document(text="Soldiers shelled the town of Kerfalla at night."))
     assert doc.country is None and doc.places == []
-    # with a cue for the country of that spelling, it is kept
-    doc = geoparser.document(Document(text="Estonian police patrolled the town of Tartuu."))
-    assert doc.country == "EE"
+    # with another cue for that country it is kept
+    doc = geoparser.document(Document(text="British police patrolled the town of Kerfalla."))
+    assert doc.country == "GB"
+    # a loose spelling of a city, close to its name, is evidence by itself
+    doc = geoparser.document(Document(text="Traders protested in Shashamene on Friday."))
+    assert doc.country == "ET"
 
 
 def test_the_object_of_attacked_is_a_place(parse: Callable[[str], list[dict[str, Any]]]) -> None:

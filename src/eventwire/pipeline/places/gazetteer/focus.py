@@ -17,8 +17,8 @@ from eventwire.pipeline.places.gazetteer.checks import Resolution, compatible
 from eventwire.pipeline.places.gazetteer.cues import demonym_votes
 from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
+from eventwire.pipeline.places.gazetteer.normalize import fold, strip_article
 from eventwire.pipeline.places.gazetteer.table import (
-    FEAT_ADMIN,
     FEAT_ADMIN1,
     FEAT_COUNTRY,
     FEAT_PLACE,
@@ -107,12 +107,16 @@ WEAK_LOOSE_POP = 40_000  # a loose spelling of a smaller place is weak evidence
 WEAK_ALT_POP = 10_000  # and so is an alternate name of a smaller place
 
 
-def weak(gaz: Gazetteer, c: Candidate) -> bool:
+def weak(gaz: Gazetteer, c: Candidate, text: str) -> bool:
     """A reading that says little about the country on its own: a loose spelling of a
-    town ("Mershing" ~ Morsang), or an alternate name of a small place ("Keira" ~ Keila);
-    a loose spelling of a city ("Neqemte", "Kabkabiya") is still good evidence."""
+    town that does not even share its first letter ("Korofala" ~ Caerphilly), or an
+    alternate name of a small place ("Keira" ~ Keila). A loose spelling of a city
+    ("Neqemte", "Kabkabiya") or one close to the name ("Majdel Aanjar") is evidence."""
     pop = int(gaz.pop[c.index])
-    return (c.flag < 0 and pop < WEAK_LOOSE_POP) or (c.flag == 1 and pop < WEAK_ALT_POP)
+    if c.flag < 0:
+        head = strip_article(fold(text))[:1]
+        return pop < WEAK_LOOSE_POP and head != strip_article(fold(gaz.name(c.index)))[:1]
+    return c.flag == 1 and pop < WEAK_ALT_POP
 
 
 def drop_unsupported(
@@ -125,20 +129,23 @@ def drop_unsupported(
     focus: str | None,
     actor_votes: Counter[str] | None,
 ) -> str | None:
-    """Reject weak readings ("Deribat" ~ Tartu, "Kalma" ~ Calmar) whose country nothing
-    else in the text names (a village the gazetteer lacks, spelt like one abroad), and
-    return the focus the rest of the evidence gives."""
-    if not any(r is not None and weak(gaz, Candidate(r.row, r.flag)) for r in out):
+    """Reject weak readings ("Korofala" ~ Caerphilly, "Kalma" ~ Calmar) whose country
+    nothing else in the text names (a village the gazetteer lacks, spelt like one abroad);
+    return the focus, or None when only such readings named it."""
+    if not any(r is not None and weak(gaz, Candidate(r.row, r.flag), r.mention.text) for r in out):
         return focus
-    strict = [[] if all(weak(gaz, c) for c, _ in sc) else sc for sc in cands]
+    strict = [
+        [(c, s) for c, s in sc if not weak(gaz, c, m.text)]
+        for m, sc in zip(mentions, cands, strict=True)
+    ]
     support = focus_votes(text, gaz, lex, mentions, strict, actor_votes)
     for res in out:
-        if res is None or not weak(gaz, Candidate(res.row, res.flag)):
+        if res is None or not weak(gaz, Candidate(res.row, res.flag), res.mention.text):
             continue
         if support.get(gaz.country_code(res.row), 0.0) < LOOSE_SUPPORT:
             res.accepted = False
     if focus is not None and support.get(focus, 0.0) < LOOSE_SUPPORT:
-        return support.most_common(1)[0][0] if support else None
+        return None  # the report's country was only a weak reading's
     return focus
 
 
@@ -154,11 +161,12 @@ def actors_hold(
     A group that acts at home ("SPLA-IO", "RSF", "Janjaweed") names its country better than
     a name that only a small town abroad answers to ("clashes with SPLA-IO in Kaka": a South
     Sudanese village the gazetteer lacks, not Kaka in Turkmenistan). A city of 100,000, a
-    province or a country named outweighs them."""
+    district, a province or a country named outweighs them, and so does a chain of places
+    ("Mansila (Mansila, Yagha)"): the caller passes no candidates then."""
     if not actor_votes or actor_votes.get(focus, 0.0) < ACTOR_HOLD:
         return False
     return all(
-        int(gaz.feat[c.index]) in (FEAT_PLACE, FEAT_ADMIN) and int(gaz.pop[c.index]) < HOLD_MAX_POP
+        int(gaz.feat[c.index]) == FEAT_PLACE and int(gaz.pop[c.index]) < HOLD_MAX_POP
         for c in placed
     )
 
@@ -170,3 +178,26 @@ def related(mentions: list[Mention], k: int, where: dict[int, int]) -> list[tupl
     out = [(where[id(m.parent)], True)] if m.parent is not None and id(m.parent) in where else []
     out.extend((where[id(ch)], False) for ch in m.children if id(ch) in where)
     return out
+
+
+SOLE_VOTE = 1.0  # a country with less than this is named by one mention at most
+
+
+def lone_homonym(
+    gaz: Gazetteer,
+    row: int,
+    scored: list[tuple[Candidate, float]],
+    votes: Counter[str],
+    focus: str | None,
+) -> bool:
+    """Is ``row`` a small town abroad chosen only because the report's own country has no
+    place of that name ("farmers of Kaka ... in Upper Nile state": a South Sudanese
+    village, not Kaka in Turkmenistan)? Nothing else may name its country, and a city of
+    100,000 named abroad stays."""
+    cc = gaz.country_code(row)
+    return (
+        int(gaz.feat[row]) == FEAT_PLACE
+        and int(gaz.pop[row]) < HOLD_MAX_POP
+        and votes.get(cc, 0.0) < SOLE_VOTE
+        and not any(gaz.country_code(c.index) == focus for c, _ in scored)
+    )

@@ -32,6 +32,7 @@ from eventwire.pipeline.places.gazetteer.focus import (
     actors_hold,
     drop_unsupported,
     focus_votes,
+    lone_homonym,
 )
 from eventwire.pipeline.places.gazetteer.focus import placed_mention as _placed
 from eventwire.pipeline.places.gazetteer.focus import related as _related
@@ -186,7 +187,8 @@ def _resolve_group(
     place_countries = {gaz.country_code(c.index) for c in placed}
     held = False
     if focus is not None and place_countries and focus not in place_countries:
-        held = actors_hold(gaz, focus, placed, actor_votes)
+        chained = any(m.parent is not None or m.children or m.hint == "admin" for m in mentions)
+        held = not chained and actors_hold(gaz, focus, placed, actor_votes)
         if not held:
             focus = max(sorted(place_countries), key=lambda cc: votes.get(cc, 0.0))
     total_votes = sum(votes.values()) or 1.0
@@ -214,10 +216,11 @@ def _resolve_group(
     lead = focus if focus is not None and _leads(votes, focus) else None
     check_hierarchy(gaz, mentions, out, focus if clear else None, cands, lead, focus)
     drop_strays(gaz, mentions, out)
-    if held:
-        for res in out:
-            if res is not None and gaz.country_code(res.row) != focus:
-                res.accepted = False  # a local village the gazetteer lacks, not the homonym
+    for k, res in enumerate(out):
+        if res is None or gaz.country_code(res.row) == focus:
+            continue
+        if held or (clear and lone_homonym(gaz, res.row, cands[k], votes, focus)):
+            res.accepted = False  # a local village the gazetteer lacks, not the homonym
     return out, focus
 
 
