@@ -161,8 +161,7 @@ def actors_hold(
     A group that acts at home ("SPLA-IO", "RSF", "Janjaweed") names its country better than
     a name that only a small town abroad answers to ("clashes with SPLA-IO in Kaka": a South
     Sudanese village the gazetteer lacks, not Kaka in Turkmenistan). A city of 100,000, a
-    district, a province or a country named outweighs them, and so does a chain of places
-    ("Mansila (Mansila, Yagha)"): the caller passes no candidates then."""
+    district ("Mansila (Mansila, Yagha)"), a province or a country named outweighs them."""
     if not actor_votes or actor_votes.get(focus, 0.0) < ACTOR_HOLD:
         return False
     return all(

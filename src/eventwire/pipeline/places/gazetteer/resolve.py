@@ -187,8 +187,7 @@ def _resolve_group(
     place_countries = {gaz.country_code(c.index) for c in placed}
     held = False
     if focus is not None and place_countries and focus not in place_countries:
-        chained = any(m.parent is not None or m.children or m.hint == "admin" for m in mentions)
-        held = not chained and actors_hold(gaz, focus, placed, actor_votes)
+        held = actors_hold(gaz, focus, placed, actor_votes)
         if not held:
             focus = max(sorted(place_countries), key=lambda cc: votes.get(cc, 0.0))
     total_votes = sum(votes.values()) or 1.0
