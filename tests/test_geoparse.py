@@ -393,3 +393,76 @@ def test_a_foreign_victims_nationality_is_a_weak_cue(geoparser: Geoparser) -> No
     assert demonym_votes("Nigerian gunmen were seen.", lex) == {"NG": 1.0}
     text = "A Nigerian UN peacekeeper was killed when his patrol was ambushed near El Fasher."
     assert geoparser.document(Document(text=text)).country == "SD"
+
+
+def test_a_home_groups_country_holds_against_a_small_town_abroad(
+    geoparser: Geoparser,
+) -> None:
+    # "Kaka" is only a town in Turkmenistan in the gazetteer; SPLA-IO fights at home, so
+    # the report stays in South Sudan and the village is left unplaced
+    text = "SPLA-IO fighters overran an army post in Kaka after two days of clashes."
+    doc = geoparser.document(Document(text=text))
+    assert doc.country == "SS"
+    assert all(p.country == "SS" for p in doc.places)
+    # a city of 100,000 named abroad still outweighs the group
+    text = "SPLA-IO envoys met mediators in Addis Ababa on Monday."
+    assert geoparser.document(Document(text=text)).country == "ET"
+
+
+def test_a_force_abroad_gives_no_vote_to_its_home(geoparser: Geoparser) -> None:
+    # the group acts abroad by definition: its name says nothing of where
+    text = "Wagner Group mercenaries beat two herders at a cattle market."
+    assert geoparser.document(Document(text=text)).country is None
+    text = "Wagner Group mercenaries searched houses in a village (Kouki, Ouham) at dawn."
+    assert geoparser.document(Document(text=text)).country == "CF"
+
+
+def test_the_last_name_of_a_parenthesised_list_is_an_area(
+    parse: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    # the model may call the last name a person; inside "(X, Y)" it is the area of X
+    found = _by_text(parse("Herders were robbed near Tiringoulou (Zobolo-Kassa, Bria)."))
+    assert found["Bria"]["country"] == "CF"
+
+
+def test_a_country_name_that_lost_its_apostrophe(
+    parse: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    found = _by_text(parse("Traders closed their shops in Benins largest market."))
+    assert found["Benins"]["country"] == "BJ" and found["Benins"]["feature"] == "country"
+
+
+def test_a_month_abbreviation_is_not_a_place(
+    parse: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    places = parse("Militiamen burned a granary on Jan 12 and returned on Nov 3.")
+    assert not [p for p in places if p["text"] in ("Jan", "Nov")]
+
+
+def test_a_demonym_before_a_noun_is_not_the_province(
+    parse: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    # Ethiopia has a "Somali" region; "the Somali border" and "Somali gunmen" are adjectives
+    places = parse("Police chased Somali gunmen towards the Somali border.")
+    assert not [p for p in places if p["text"] == "Somali"]
+    found = _by_text(parse("Troops were sent to the Somali region of Ethiopia."))
+    assert found["Somali"]["country"] == "ET"
+
+
+def test_a_loose_spelling_alone_names_no_country(geoparser: Geoparser) -> None:
+    # "Kerfalla" is in no gazetteer: a far loose spelling of a town abroad (Caerphilly)
+    # is no evidence of that country
+    doc = geoparser.document(Document(text="Soldiers shelled the town of Kerfalla at night."))
+    assert doc.country is None and doc.places == []
+    # with another cue for that country it is kept
+    doc = geoparser.document(Document(text="British police patrolled the town of Kerfalla."))
+    assert doc.country == "GB"
+    # a loose spelling of a city, close to its name, is evidence by itself
+    doc = geoparser.document(Document(text="Traders protested in Shashamene on Friday."))
+    assert doc.country == "ET"
+
+
+def test_the_object_of_attacked_is_a_place(parse: Callable[[str], list[dict[str, Any]]]) -> None:
+    # the small model may label the village a person; an attack's object is a place
+    found = _by_text(parse("Armed men attacked Kolofata overnight and burned a granary."))
+    assert found["Kolofata"]["country"] == "CM"

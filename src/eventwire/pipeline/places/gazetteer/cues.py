@@ -45,6 +45,10 @@ from eventwire.pipeline.places.gazetteer.toponyms import (
 
 _WORD_RE = re.compile(r"[^\W_](?:[\w'’`-]*\w)?")
 STATE_TYPES = frozenset({"government", "military", "police", "state"})
+# a force that by definition acts outside its home ("Wagner Group" in the Central African
+# Republic, the "Saudi-led coalition" in Yemen): its name is no place, but no cue for its
+# home country either
+EXTERNAL_TYPES = frozenset({"external", "international"})
 # a state's own forces ("SAF", "SPLA", "KDF") mostly act at home, but also abroad (KDF in
 # Somalia): a weaker vote than an armed group's, and no span (their names hold no place)
 STATE_ACTOR_VOTE = 0.5
@@ -99,7 +103,13 @@ def find_actor_cues(text: str, actors: ActorDictionary | None) -> ActorCues:
             cues.spans.append((words[i].start(), words[i + n - 1].end()))
         raw = text[words[i].start() : words[i + n - 1].end()]
         # a government's alias is its country's name, which votes as a place already
-        if entry.country and actor_id not in seen and normalise(raw) not in actors.countries:
+        external = entry.type in EXTERNAL_TYPES
+        if (
+            entry.country
+            and not external
+            and actor_id not in seen
+            and normalise(raw) not in actors.countries
+        ):
             _vote_for_actor(cues, actor_id, entry.country, STATE_ACTOR_VOTE if state else 1.0)
             if not state:
                 cues.areas.extend((entry.country, area) for area in entry.areas)

@@ -110,3 +110,18 @@ def is_latin(name: str) -> bool:
     if not folded or not any(ch.isalpha() for ch in folded):
         return False
     return all(ord(ch) < 128 for ch in folded) and len(folded) >= 0.6 * len(name.strip())
+
+
+PARENS_REACH = 10  # tokens back to the "(" of a "(X, Y)" list
+
+
+def closes_parens(window: list[str], size: int) -> bool:
+    """Does a name close a parenthesis opened a few tokens before it ("(Samba-Boungou,
+    Bria)")? ``window``: the texts of the tokens before the name, the name's ``size``
+    tokens and the token after it."""
+    if len(window) < size + 1 or window[-1] != ")":
+        return False
+    for text in reversed(window[: -size - 1]):
+        if text in ("(", ")"):
+            return text == "("
+    return False

@@ -28,7 +28,14 @@ from eventwire.pipeline.places.gazetteer.checks import (
     compatible,
     drop_strays,
 )
-from eventwire.pipeline.places.gazetteer.cues import demonym_votes
+from eventwire.pipeline.places.gazetteer.focus import (
+    actors_hold,
+    drop_unsupported,
+    focus_votes,
+    lone_homonym,
+)
+from eventwire.pipeline.places.gazetteer.focus import placed_mention as _placed
+from eventwire.pipeline.places.gazetteer.focus import related as _related
 from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold, strip_article
@@ -43,10 +50,7 @@ from eventwire.records import Document
 
 MAX_CANDIDATES = 60
 FLAG_SCORE = {2: 1.0, 1: 0.5, 0: 0.4, -1: -0.2}
-LOOSE_VOTE = 0.5
-ACTOR_WEIGHT = 1.0  # a named armed group or leader votes for its country
 AREA_WEIGHT = 1.0  # a homonym in an area where a named group mostly acts
-ADMIN1_VOTE = 1.0  # a province named as the area of a place votes for its country
 FEATURE_SCORE = {FEAT_PLACE: 0.0, FEAT_ADMIN1: -0.8, FEAT_ADMIN: -1.0, FEAT_COUNTRY: 1.5}
 
 
@@ -71,78 +75,6 @@ def local_score(gaz: Gazetteer, m: Mention, c: Candidate) -> float:
     return s
 
 
-def _placed(m: Mention) -> bool:
-    """Does the text itself present the mention as a place (a place label, a locative
-    cue, a feature word, or a link in an "X, Y" chain, as parent or child)?"""
-    return bool(m.ner in PLACE_LABELS or m.cue or m.hint or m.parent is not None or m.children)
-
-
-def focus_votes(
-    text: str,
-    gaz: Gazetteer,
-    lex: Lexicon,
-    mentions: list[Mention],
-    cands: list[list[tuple[Candidate, float]]],
-    actor_votes: Counter[str] | None = None,
-) -> Counter[str]:
-    """Votes for the focus country of a text (a document, or one of its paragraphs)."""
-    votes: Counter[str] = Counter()
-    for cc, value in (actor_votes or Counter()).items():
-        votes[cc] += ACTOR_WEIGHT * value  # type: ignore[assignment]  # float weights in a Counter
-    votes.update(demonym_votes(text, lex))
-    where = {id(o): j for j, o in enumerate(mentions)}
-    for k, (m, scored) in enumerate(zip(mentions, cands, strict=True)):
-        if not scored:
-            continue
-        weight = 1.0 if _placed(m) else 0.5
-        related = [cands[j] for j, _ in _related(mentions, k, where) if cands[j]]
-        if related:
-            # "Hays, Al Hudaydah": only readings that fit the linked place vote
-            fitting = [
-                (c, s)
-                for c, s in scored
-                if any(
-                    compatible(gaz, c.index, o.index) or compatible(gaz, o.index, c.index)
-                    for other in related
-                    for o, _ in other[:15]
-                )
-            ]
-            scored = fitting or scored
-        # a loose spelling match says less about the country than a known name
-        if all(c.flag < 0 for c, _ in scored):
-            weight *= LOOSE_VOTE
-        top = max(s for _, s in scored)
-        # a big city named by its own name is better evidence than a hamlet
-        best_pop = (
-            max(float(gaz.pop[c.index]) for c, _ in scored if c.flag == 2)
-            if any(c.flag == 2 for c, _ in scored)
-            else 0.0
-        )
-        weight *= 1.0 + 0.5 * max(0.0, math.log10(best_pop + 1.0) - 5.0)
-        mass: Counter[str] = Counter()
-        for c, s in scored:
-            cc = gaz.country_code(c.index)
-            # the best reading per country: ten hamlets called Amara do not outvote a city
-            mass[cc] = max(mass[cc], math.exp(min(s - top, 0.0) * 2.0))  # type: ignore[assignment]  # float weights in a Counter
-            if int(gaz.feat[c.index]) == FEAT_COUNTRY and c.flag == 2:
-                votes[gaz.country_code(c.index)] += 2.0  # type: ignore[assignment]  # float weights in a Counter
-        first = scored[0][0]
-        if (
-            int(gaz.feat[first.index]) == FEAT_ADMIN1
-            and (m.hint == "admin" or m.children)
-            # an alternate name ("Extreme-Nord") only closing a chain, not in "Southwest
-            # State Police"
-            and (first.flag == 2 or (first.flag == 1 and m.hint == "admin" and m.children))
-        ):
-            # "Srimantapur (Sepahijala district, Tripura)": a province named as the area
-            # of another place is nearly as good a cue as the country's name
-            votes[gaz.country_code(first.index)] += ADMIN1_VOTE  # type: ignore[assignment]  # float weights in a Counter
-        total = sum(mass.values())
-        for cc, value in mass.items():
-            votes[cc] += weight * value / total  # type: ignore[assignment]  # float weights in a Counter
-    return votes
-
-
 def resolve_mentions(
     doc: Document,
     gaz: Gazetteer,
@@ -157,7 +89,8 @@ def resolve_mentions(
     areas = _area_rows(gaz, actor_areas or [])
     cands = _candidates(gaz, mentions)
     votes = focus_votes(doc.text, gaz, lex, mentions, cands, actor_votes)
-    out, focus = _resolve_group(gaz, mentions, cands, votes, areas)
+    out, focus = _resolve_group(gaz, mentions, cands, votes, areas, actor_votes)
+    focus = drop_unsupported(doc.text, gaz, lex, mentions, cands, out, focus, actor_votes)
     # a paragraph about another country ("In neighbouring Burkina Faso, ..." in a report on
     # Mali; the Malian paragraphs of a report whose last one names Burkina Faso) is
     # resolved with its own focus
@@ -179,7 +112,9 @@ def _candidates(gaz: Gazetteer, mentions: list[Mention]) -> list[list[tuple[Cand
     that lie near one of its parent's readings."""
     full = []
     for m in mentions:
-        found = [c for c in gaz.lookup(m.text) if c.flag >= 0 or _same_shape(gaz, m.text, c)]
+        found = _possessive_country(gaz, m.text) or [
+            c for c in gaz.lookup(m.text) if c.flag >= 0 or _same_shape(gaz, m.text, c)
+        ]
         full.append(sorted(((c, local_score(gaz, m, c)) for c in found), key=lambda x: -x[1]))
     where = {id(m): k for k, m in enumerate(mentions)}
     out = []
@@ -239,21 +174,22 @@ def _resolve_group(
     cands: list[list[tuple[Candidate, float]]],
     votes: Counter[str],
     areas: set[int],
+    actor_votes: Counter[str] | None = None,
 ) -> tuple[list[Resolution | None], str | None]:
     """Resolve a group of mentions (a document, or a paragraph of it) given its votes;
     return the resolutions and the group's focus country."""
     focus = votes.most_common(1)[0][0] if votes else None
     # the report's country is where its places can be: a country voted for only by actors
     # and adjectives ("Russian mercenaries ... near Bambari") yields to the places' country
-    place_countries = {
-        gaz.country_code(c.index)
-        for m, sc in zip(mentions, cands, strict=True)
-        if _placed(m)
-        for c, _ in sc
-        if c.flag >= 1
-    }
+    placed = [
+        c for m, sc in zip(mentions, cands, strict=True) if _placed(m) for c, _ in sc if c.flag >= 1
+    ]
+    place_countries = {gaz.country_code(c.index) for c in placed}
+    held = False
     if focus is not None and place_countries and focus not in place_countries:
-        focus = max(sorted(place_countries), key=lambda cc: votes.get(cc, 0.0))
+        held = actors_hold(gaz, focus, placed, actor_votes)
+        if not held:
+            focus = max(sorted(place_countries), key=lambda cc: votes.get(cc, 0.0))
     total_votes = sum(votes.values()) or 1.0
     # a clear focus (the country is named, or most evidence agrees) rules out far homonyms
     named = any(
@@ -279,6 +215,11 @@ def _resolve_group(
     lead = focus if focus is not None and _leads(votes, focus) else None
     check_hierarchy(gaz, mentions, out, focus if clear else None, cands, lead, focus)
     drop_strays(gaz, mentions, out)
+    for k, res in enumerate(out):
+        if res is None or gaz.country_code(res.row) == focus:
+            continue
+        if held or (clear and lone_homonym(gaz, res.row, cands[k], votes, focus)):
+            res.accepted = False  # a local village the gazetteer lacks, not the homonym
     return out, focus
 
 
@@ -393,6 +334,20 @@ class _Context:
         return Resolution(m, best[0][1], best[0][0], margin, flag=best[0][2])
 
 
+def _possessive_country(gaz: Gazetteer, text: str) -> list[Candidate]:
+    """A country's name with a possessive whose apostrophe was lost ("Sudans army",
+    "Benins main city"): the country, when the whole word names no place by itself."""
+    if len(text) < 5 or not text.endswith("s") or text.endswith("ss"):
+        return []
+    if any(c.flag >= 1 for c in gaz.lookup(text, loose=False)):
+        return []
+    return [
+        c
+        for c in gaz.lookup(text[:-1], loose=False)
+        if c.flag == 2 and int(gaz.feat[c.index]) == FEAT_COUNTRY
+    ]
+
+
 def _other_picks(first_pick: list[int], folded: list[str], k: int, n: int = 20) -> list[int]:
     """The first ``n`` places picked for other names than mention k's (a lazy slice: a
     sentence of thousands of toponyms stays linear)."""
@@ -424,15 +379,6 @@ def _same_shape(gaz: Gazetteer, text: str, c: Candidate) -> bool:
     mention, name = strip_article(fold(text)), strip_article(fold(gaz.name(c.index)))
     # "Balad Ruz" ~ "Baladruz" keeps its letters; "Qabb Elias" ~ "Kabul" does not
     return len(mention.split()) <= len(name.split()) or mention[:3] == name[:3]
-
-
-def _related(mentions: list[Mention], k: int, where: dict[int, int]) -> list[tuple[int, bool]]:
-    """(index, is_parent) of the mentions linked to mention k by a hierarchy (``where``:
-    a mention's ``id()`` to its index)."""
-    m = mentions[k]
-    out = [(where[id(m.parent)], True)] if m.parent is not None and id(m.parent) in where else []
-    out.extend((where[id(ch)], False) for ch in m.children if id(ch) in where)
-    return out
 
 
 def accept(res: Resolution, gaz: Gazetteer, focus: str | None, lex: Lexicon) -> bool:

@@ -1,7 +1,4 @@
-"""Toponym recognition: find place mentions in a document's sentences.
-
-Two sources, merged:
-
+"""Toponym recognition: find place mentions in a document's sentences, from two sources:
 * spaCy GPE/LOC/FAC entities of the parsed sentences (``doc.parses``);
 * gazetteer matching over the raw text of *every* sentence: runs of capitalised words
   (with name particles such as "al", "de", "ibn") looked up longest first, which finds
@@ -23,7 +20,7 @@ from dataclasses import dataclass, field
 from eventwire.datafiles import words
 from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
-from eventwire.pipeline.places.gazetteer.normalize import fold
+from eventwire.pipeline.places.gazetteer.normalize import PARENS_REACH, closes_parens, fold
 from eventwire.pipeline.places.gazetteer.trim import (
     province_first,
     trim_entity,
@@ -212,7 +209,9 @@ def _name_mention(lex: Lexicon, tokens: list[Token], i: int, best: int, index: i
     elif nxt.lower() in lex.admin or nxt.lower() in lex.town or nxt.lower() in lex.part:
         next_name = False  # "Al Mukalla City", "Kerman Province"
     mention.partial = prev_name or next_name
-    mention.modifier = bool(nxt) and nxt.islower() and nxt in lex.modifier and not facility
+    # "US dollar", "Iraq war"; a demonym before a noun ("Somali bandits") is an adjective
+    demonym = fold(mention.text) in lex.adjectives and nxt not in lex.admin | lex.part
+    mention.modifier = nxt.islower() and (nxt in lex.modifier or demonym) and not facility
     mention.landmark = bool(nxt) and nxt.islower() and nxt in lex.landmark
     return mention
 
@@ -340,6 +339,10 @@ def _context(
     ):
         # "Hulkujir village (Cabudwaaq, Galgaduud)": the area of the place before
         mention.cue = "("
+    if mention.cue is None and before and before[-1] == ",":
+        # "village (Samba-Boungou, Bria)": a parenthesised list's last name is an area
+        lead = [t.text for t in tokens[max(0, first - PARENS_REACH) : last + 2]]
+        mention.cue = "(" if closes_parens(lead, last + 1 - first) else None
     if (
         mention.cue is None
         and len(before) >= 2
@@ -431,8 +434,7 @@ def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
 
 def _mark_echoes(mentions: list[Mention]) -> None:
     """Mark every mention of a name the text presents as a place somewhere ("drove them to
-    Kharkiv ... Kharkiv was shelled": the second Kharkiv, which the model may label ORG
-    and no cue word precedes, is the same place)."""
+    Kharkiv ... Kharkiv was shelled": the second Kharkiv, even labelled ORG, is a place)."""
     placed = {
         fold(m.text)
         for m in mentions
