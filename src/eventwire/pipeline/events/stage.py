@@ -26,7 +26,14 @@ from eventwire.pipeline.events.modality import (
     ranking_governor,
     retype_interaction,
 )
+from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.events.nonevents import equipment_tokens, non_event
+from eventwire.pipeline.events.parties import (
+    NAMED_ARMED,
+    NAMED_COMMUNAL,
+    named_target,
+    party_classes,
+)
 from eventwire.pipeline.events.roles import Roles, find_roles, is_participant
 from eventwire.pipeline.events.rules import (
     aircraft_not_striking,
@@ -71,6 +78,7 @@ STRONG_CLASSES = frozenset(
     {
         "armed",
         "nonstate",
+        NAMED_ARMED,  # a party the actor dictionary codes as armed ("RSF", "M23")
         "weapon_air",
         "weapon_shell",
         "weapon_ied",
@@ -83,6 +91,7 @@ WINDOW_BEFORE, WINDOW_AFTER = 1, 3
 # cue classes checked sentence by sentence (a cue in a background clause does not count)
 FILTERED_CLASSES = frozenset({"intervention", "protest_violence", "weapon_air"})
 HARM_FRAMES = frozenset({"kill", "harm", "beat", "body"})
+_PARTIES = {"attack": {NAMED_ARMED}, "clash": {NAMED_ARMED, NAMED_COMMUNAL}}
 PHYSICAL: frozenset[str] = words("lexicon", "physical")
 PROTEST_LIGHT_VERBS: frozenset[str] = words("lexicon", "protest_light_verbs")
 _MODALITY_PENALTY = {
@@ -118,10 +127,17 @@ class EventCoder:
         "event.rule",
     )
 
-    def __init__(self, lexicon: Lexicon, ontology: Ontology, min_confidence: float = 0.0) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        ontology: Ontology,
+        min_confidence: float = 0.0,
+        dictionary: ActorDictionary | None = None,
+    ) -> None:
         self.lexicon = lexicon
         self.ontology = ontology
         self.min_confidence = min_confidence
+        self.dictionary = dictionary  # named armed parties and communities (parties.py)
 
     # ---- context checks -------------------------------------------------------------
     def _accept(
@@ -134,14 +150,21 @@ class EventCoder:
             return None  # "according to", "riot police", "a gas explosion", "nobody was hurt"
         own = set(range(match.start, match.end))
         ctx = classes_in(list(parse), self.lexicon, skip=own) if entry.ambiguous else classes
+        ctx |= classes & {NAMED_ARMED, NAMED_COMMUNAL}
         strong = bool(ctx & STRONG_CLASSES)
         in_domain = "domain" in domain or domain_words(parse, self.lexicon, own) >= 2
         violent = frame in VIOLENT_FRAMES or frame in {"capture", "retake", "disrupt"}
         story = "story" in domain
         if violent and "fiction" in domain:
             return None  # a film, game or novel review: the violence in it is told
-        if violent and nonviolent_sense(
-            match, parse, frame, strong, in_domain or story, self.lexicon, story
+        # an armed party or two communities named by the actor dictionary: the act is one
+        named = bool(ctx & _PARTIES.get(frame, set())) and (
+            frame == "clash" or named_target(parse[match.head])  # not "attacked the plan"
+        )
+        if (
+            violent
+            and not (named and not in_domain)
+            and nonviolent_sense(match, parse, frame, strong, in_domain or story, self.lexicon, story)
         ):
             # "attacked the legislation", "beat The Sopranos", "R&B music exploded"
             return fallback_frame(entry, match, parse) if frame == "attack" else None
@@ -210,6 +233,7 @@ class EventCoder:
             ok = ("conflict" in ctx or strong) and (strong or not in_domain)
             if parse[match.head].lemma_.lower() == "clash" and not in_domain:
                 ok |= bool(ctx & {"unarmed_collective", "protesters", "weapon_melee", "communal"})
+                ok |= NAMED_COMMUNAL in ctx  # "clashes between Kikuyu and Maasai"
             if not ok and not in_domain and parse[match.head].lemma_.lower() in PHYSICAL:
                 ok = physical_target(match, parse, self.lexicon)
             ok = ok or short_note_scene(match, parse, ctx)  # "Fighting in Malakal."
@@ -248,6 +272,7 @@ class EventCoder:
         domain_sentences = 0
         for i in indices:
             classes[i] = classes_in(list(doc.parses[i]), lex)
+            classes[i] |= party_classes(doc.parses[i], self.dictionary)
             domain_sentences += domain_words(doc.parses[i], lex) >= 2
             if "intervention" in classes[i] and not valid_intervention(doc.parses[i], lex):
                 classes[i].discard("intervention")
@@ -497,4 +522,6 @@ def make_events_stage(settings: Settings, resources: Resources) -> Stage:
         lambda: load_lexicon(tuple(settings.user_lexicon_files)),
     )
     ontology = resources.get("ontology", load_ontology)
-    return EventCoder(lexicon, ontology, float(options.min_confidence))
+    files = tuple(settings.user_actor_files)  # the actors stage's key: one shared dictionary
+    dictionary = resources.get("actors:" + "|".join(files), lambda: load_actor_dictionary(files))
+    return EventCoder(lexicon, ontology, float(options.min_confidence), dictionary)
