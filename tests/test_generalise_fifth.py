@@ -125,3 +125,28 @@ def test_a_base_or_checkpoint_established(run_text: Run, text: str) -> None:
 def test_an_office_opened_by_a_company_is_no_base(run_text: Run) -> None:
     top = _top(run_text, "The company established a new headquarters in Nairobi last year.")
     assert top is None or top.acled_event_type is None
+
+
+# -- a protest a note reports by naming it ---------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There were demonstrations against the election board in Kisumu.",
+        "Anti-war demonstrations in the camp in Bentiu.",
+    ],
+)
+def test_a_named_protest_is_reported(run_text: Run, text: str) -> None:
+    top = _top(run_text, text)
+    assert top is not None and top.acled_event_type == "Protests", top
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There was a demonstration of the new phone at the fair.",
+        "There were big rallies on Wall Street as shares rose.",
+    ],
+)
+def test_a_product_demonstration_is_no_protest(run_text: Run, text: str) -> None:
+    top = _top(run_text, text)
+    assert top is None or top.acled_event_type != "Protests"

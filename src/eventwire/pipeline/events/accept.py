@@ -24,6 +24,7 @@ from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch
 HARM_FRAMES = frozenset({"kill", "harm", "beat", "body"})
 PHYSICAL: frozenset[str] = words("lexicon", "physical")
 PROTEST_LIGHT_VERBS: frozenset[str] = words("lexicon", "protest_light_verbs")
+REPORTED_PROTEST_NOUNS: frozenset[str] = words("lexicon", "reported_protest_nouns")
 
 
 def accept_violent(
@@ -79,8 +80,24 @@ def accept_protest(
         "nsubjpass",
         "pobj",
     }
+    staged = staged or _reported_protest(head, ctx)
     if head.pos_ == "VERB":
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         people = phrase_classes(parse, subj.i, lexicon) if subj is not None else set()
         staged = staged or bool(people & {"civilian", "unarmed_collective", "protesters"})
     return frame if "protest_context" in ctx or staged else None
+
+
+def _reported_protest(head: Any, ctx: set[str]) -> bool:
+    """A protest noun a note reports as having happened: "there were demonstrations in X",
+    "took part in a demonstration", "Anti-war demonstrations in Juba." (a short note's head)."""
+    if head.lemma_.lower() not in REPORTED_PROTEST_NOUNS or any(
+        c.lower_ == "of" for c in head.children
+    ):
+        return False  # "a demonstration of the new phone"
+    governor = head.head
+    if head.dep_ == "attr" and governor.lemma_ == "be":
+        return any(c.dep_ == "expl" for c in governor.children)  # "there were protests"
+    if head.dep_ == "pobj" and governor.head.lemma_.lower() in {"part", "participate"}:
+        return True  # "took part in a demonstration", "participated in a march"
+    return "short_note" in ctx and head.dep_ == "ROOT"

@@ -182,7 +182,8 @@ class EventCoder:
             short = {"short_note"} if "short" in domain and not in_domain else set()
             return accept_violent(match, parse, ctx | short, strong, in_domain, self.lexicon)
         if frame == "protest" and entry.ambiguous:
-            return accept_protest(match, parse, ctx, in_domain, self.lexicon)
+            short = {"short_note"} if "short" in domain and not in_domain else set()
+            return accept_protest(match, parse, ctx | short, in_domain, self.lexicon)
         if frame == "mobilize" and joint_exercise(match, parse):
             return "cooperate"  # "the US and its allies launched war games"
         if is_statement(parse, match.head, frame, self.lexicon):
