@@ -150,3 +150,9 @@ def test_a_named_protest_is_reported(run_text: Run, text: str) -> None:
 def test_a_product_demonstration_is_no_protest(run_text: Run, text: str) -> None:
     top = _top(run_text, text)
     assert top is None or top.acled_event_type != "Protests"
+
+
+def test_a_parliament_clashing_with_the_eu_is_no_battle(run_text: Run) -> None:
+    text = "The European Parliament has clashed with the European Union on the copyright issue."
+    top = _top(run_text, text)
+    assert top is None or top.acled_event_type != "Battles"

@@ -16,6 +16,7 @@ from typing import Any
 from eventwire.pipeline.common.actordict import ActorDictionary, normalise
 
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+ARMED_TYPES = frozenset({"military", "police", "militia", "rebel", "gang", "external"})
 COMMUNAL_KINDS = frozenset({"ethnicity", "clan"})
 NAMED_ARMED, NAMED_COMMUNAL = "named_armed", "named_communal"
 NAMED_REBEL = "named_rebel"
@@ -44,6 +45,8 @@ def _armed(dictionary: ActorDictionary, text: str) -> set[str]:
     entry = dictionary.lookup(text)
     if entry is None or entry.generic or entry.inter not in ARMED_INTER:
         return set()
+    if entry.type not in ARMED_TYPES:
+        return set()  # a government, the EU or the UN: they clash with words
     return {NAMED_ARMED} if entry.inter == 1 else {NAMED_ARMED, NAMED_REBEL}
 
 
