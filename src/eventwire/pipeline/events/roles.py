@@ -260,6 +260,25 @@ def _nominal_modifier_agent(noun: Any, lexicon: Lexicon) -> Any | None:
     return None
 
 
+def _partner_patient(tok: Any, patient: Any | None, lexicon: Lexicon) -> Any | None:
+    """The patient of a verb with none (or only a thing) from a coordinated verb."""
+    if patient is None:
+        for partner in [*_children(tok, "conj"), tok.head if tok.dep_ == "conj" else None]:
+            if partner is not None and partner.pos_ == "VERB":
+                patient = _patient_of_verb(partner, lexicon)
+                if patient is not None:
+                    break
+    elif _is_thing(patient, lexicon):
+        # a shared object: "shot and injured a civilian", "fired on a car and killed the
+        # driver" (a later conjunct only: "set up a checkpoint and attacked cars" is not)
+        for partner in _children(tok, "conj"):
+            joined = partner.pos_ == "VERB" and partner.doc[partner.i - 1].dep_ == "cc"
+            other = _patient_of_verb(partner, lexicon) if joined else None
+            if other is not None and not _is_thing(other, lexicon):
+                return other
+    return patient
+
+
 def find_roles(parse: Any, head_index: int, lexicon: Lexicon) -> Roles:
     """Return the agent and patient heads of the trigger whose head token is ``head_index``."""
     tok = parse[head_index]
@@ -274,13 +293,7 @@ def find_roles(parse: Any, head_index: int, lexicon: Lexicon) -> Roles:
             agent = _inherit_subject(tok)
         elif agent is None and tok.dep_ == "conj":
             agent = _inherit_agent_passive(tok)
-        patient = _patient_of_verb(tok, lexicon)
-        if patient is None:
-            for partner in [*_children(tok, "conj"), tok.head if tok.dep_ == "conj" else None]:
-                if partner is not None and partner.pos_ == "VERB":
-                    patient = _patient_of_verb(partner, lexicon)
-                    if patient is not None:
-                        break
+        patient = _partner_patient(tok, _patient_of_verb(tok, lexicon), lexicon)
         if agent is not None and patient is None and _headline_toll(tok):
             agent, patient = None, agent  # "Nine civilians killed, seven injured."
         if agent is not None and _is_weapon_or_event(agent, lexicon):
@@ -319,6 +332,12 @@ def find_roles(parse: Any, head_index: int, lexicon: Lexicon) -> Roles:
             patient = patient or _target_of_fire(head, tok)  # "fired mortars at X's positions"
         if token_keys(tok) & lexicon.words_of("protesters") and agent is None:
             agent = tok
+        # a verb mis-tagged as a noun ("separatists shot and killed a teacher", "an officer
+        # armed with a rifle shot and injured a civilian"): its subject and its partner's object
+        agent = agent or _first(tok, "nsubj")
+        if patient is None and any(c.lower_ == "and" for c in _children(tok, "cc")):
+            partner = next((c for c in _children(tok, "conj") if c.pos_ == "VERB"), None)
+            patient = _patient_of_verb(partner, lexicon) if partner is not None else None
     if patient is not None and patient.lower_ in _REFLEXIVE:
         patient = None  # "blew himself up": the attacker himself, never a second party
     victim = _victims(tok) if patient is None or _is_thing(patient, lexicon) else None

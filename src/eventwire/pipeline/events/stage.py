@@ -13,10 +13,11 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.config import EventsOptions, Settings
-from eventwire.datafiles import words
 from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
+from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.common.triggerlexicon import trigger_surface_forms
+from eventwire.pipeline.events.accept import accept_protest, accept_violent
 from eventwire.pipeline.events.labels import apply_note_label
 from eventwire.pipeline.events.modality import (
     find_modality,
@@ -27,7 +28,14 @@ from eventwire.pipeline.events.modality import (
     retype_interaction,
 )
 from eventwire.pipeline.events.nonevents import equipment_tokens, non_event
-from eventwire.pipeline.events.roles import Roles, find_roles, is_participant
+from eventwire.pipeline.events.parties import (
+    NAMED_ARMED,
+    NAMED_COMMUNAL,
+    NAMED_REBEL,
+    named_target,
+    party_classes,
+)
+from eventwire.pipeline.events.roles import Roles, find_roles
 from eventwire.pipeline.events.rules import (
     aircraft_not_striking,
     between_parties,
@@ -39,10 +47,7 @@ from eventwire.pipeline.events.rules import (
     make_actor,
     match_groups,
     merge_events,
-    physical_target,
     reframe,
-    short_note_scene,
-    thing_patient,
     under_prohibition,
     valid_air,
     valid_intervention,
@@ -71,6 +76,7 @@ STRONG_CLASSES = frozenset(
     {
         "armed",
         "nonstate",
+        NAMED_ARMED,  # a party the actor dictionary codes as armed ("RSF", "M23")
         "weapon_air",
         "weapon_shell",
         "weapon_ied",
@@ -82,9 +88,10 @@ STRONG_CLASSES = frozenset(
 WINDOW_BEFORE, WINDOW_AFTER = 1, 3
 # cue classes checked sentence by sentence (a cue in a background clause does not count)
 FILTERED_CLASSES = frozenset({"intervention", "protest_violence", "weapon_air"})
-HARM_FRAMES = frozenset({"kill", "harm", "beat", "body"})
-PHYSICAL: frozenset[str] = words("lexicon", "physical")
-PROTEST_LIGHT_VERBS: frozenset[str] = words("lexicon", "protest_light_verbs")
+_PARTIES = {
+    "attack": {NAMED_ARMED},
+    "clash": {NAMED_REBEL, NAMED_COMMUNAL},
+}  # a brawl with police: no
 _MODALITY_PENALTY = {
     "asserted": 0.0,
     "habitual": 0.04,
@@ -118,10 +125,17 @@ class EventCoder:
         "event.rule",
     )
 
-    def __init__(self, lexicon: Lexicon, ontology: Ontology, min_confidence: float = 0.0) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        ontology: Ontology,
+        min_confidence: float = 0.0,
+        dictionary: ActorDictionary | None = None,
+    ) -> None:
         self.lexicon = lexicon
         self.ontology = ontology
         self.min_confidence = min_confidence
+        self.dictionary = dictionary  # named armed parties and communities (parties.py)
 
     # ---- context checks -------------------------------------------------------------
     def _accept(
@@ -134,14 +148,23 @@ class EventCoder:
             return None  # "according to", "riot police", "a gas explosion", "nobody was hurt"
         own = set(range(match.start, match.end))
         ctx = classes_in(list(parse), self.lexicon, skip=own) if entry.ambiguous else classes
+        ctx |= classes & {NAMED_ARMED, NAMED_REBEL, NAMED_COMMUNAL}
         strong = bool(ctx & STRONG_CLASSES)
         in_domain = "domain" in domain or domain_words(parse, self.lexicon, own) >= 2
         violent = frame in VIOLENT_FRAMES or frame in {"capture", "retake", "disrupt"}
         story = "story" in domain
         if violent and "fiction" in domain:
             return None  # a film, game or novel review: the violence in it is told
-        if violent and nonviolent_sense(
-            match, parse, frame, strong, in_domain or story, self.lexicon, story
+        # an armed party or two communities named by the actor dictionary: the act is one
+        named = bool(ctx & _PARTIES.get(frame, set())) and (
+            frame == "clash" or named_target(parse[match.head])  # not "attacked the plan"
+        )
+        if (
+            violent
+            and not (named and not in_domain)
+            and nonviolent_sense(
+                match, parse, frame, strong, in_domain or story, self.lexicon, story
+            )
         ):
             # "attacked the legislation", "beat The Sopranos", "R&B music exploded"
             return fallback_frame(entry, match, parse) if frame == "attack" else None
@@ -157,9 +180,10 @@ class EventCoder:
             return None  # "the looted funds", "a burnt car": a state, not a reported act
         if violent and frame not in {"protest"}:
             short = {"short_note"} if "short" in domain and not in_domain else set()
-            return self._accept_violent(match, parse, ctx | short, strong, in_domain)
+            return accept_violent(match, parse, ctx | short, strong, in_domain, self.lexicon)
         if frame == "protest" and entry.ambiguous:
-            return self._accept_protest(match, parse, ctx, in_domain)
+            short = {"short_note"} if "short" in domain and not in_domain else set()
+            return accept_protest(match, parse, ctx | short, in_domain, self.lexicon)
         if frame == "mobilize" and joint_exercise(match, parse):
             return "cooperate"  # "the US and its allies launched war games"
         if is_statement(parse, match.head, frame, self.lexicon):
@@ -174,70 +198,9 @@ class EventCoder:
             if obj is None or not (phrase_classes(parse, obj.i, self.lexicon) or obj.ent_type_):
                 return None
             return frame
-        if entry.ambiguous and in_domain:
-            return None
+        if entry.ambiguous and (in_domain or (frame == "base" and not strong)):
+            return None  # "established a checkpoint": an armed party's, not a company's office
         return frame
-
-    def _accept_violent(
-        self, match: TriggerMatch, parse: Any, ctx: set[str], strong: bool, in_domain: bool
-    ) -> str | None:
-        """``_accept`` for a violent frame: a report of an act, not a reference, an accident
-        or another sense; ``strong`` cues (weapons, armed groups) settle ambiguous words; in
-        a short note ("short_note" in ctx) a named place or party does (issue 16)."""
-        entry = match.entry
-        frame = entry.frame
-        if "accident" in ctx and not strong and frame in {"kill", "harm"}:
-            return None
-        head = parse[match.head]
-        if frame in HARM_FRAMES and head.dep_ in {"amod", "compound"}:
-            return None  # "murdered fashion designer", "murder trial": a reference, not a report
-        if (
-            frame in HARM_FRAMES | {"abduct"}
-            and not strong
-            and thing_patient(match, parse, self.lexicon)
-        ):
-            return None  # "killed crops", "executed warrants", "picked up a knock"
-        if match.entry.head == "pick" and not physical_target(match, parse, self.lexicon):
-            return None
-        if match.child is not None and parse[match.child].dep_ == "prep":
-            preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in entry.children]
-            objs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
-            if not any(is_participant(o) for o in objs):
-                return None  # "she was fired on 1 November"
-        if entry.ambiguous and frame == "beat" and not strong:
-            return frame if physical_target(match, parse, self.lexicon) else None
-        if entry.ambiguous:
-            ok = ("conflict" in ctx or strong) and (strong or not in_domain)
-            if parse[match.head].lemma_.lower() == "clash" and not in_domain:
-                ok |= bool(ctx & {"unarmed_collective", "protesters", "weapon_melee", "communal"})
-            if not ok and not in_domain and parse[match.head].lemma_.lower() in PHYSICAL:
-                ok = physical_target(match, parse, self.lexicon)
-            ok = ok or short_note_scene(match, parse, ctx)  # "Fighting in Malakal."
-            if not ok:
-                return None if in_domain else fallback_frame(entry, match, parse)
-        elif in_domain and not strong and frame in {"shoot", "kill", "harm", "attack", "clash"}:
-            return None
-        return frame
-
-    def _accept_protest(
-        self, match: TriggerMatch, parse: Any, ctx: set[str], in_domain: bool
-    ) -> str | None:
-        """``_accept`` for an ambiguous protest word ("march", "rally"): it needs protest
-        context, a staging verb ("held a rally") or people as its subject."""
-        frame = match.entry.frame
-        if in_domain and not {"protest_context", "protesters"} & ctx:
-            return None
-        head = parse[match.head]
-        staged = head.head.lemma_.lower() in PROTEST_LIGHT_VERBS and head.dep_ in {
-            "dobj",
-            "nsubjpass",
-            "pobj",
-        }
-        if head.pos_ == "VERB":
-            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-            people = phrase_classes(parse, subj.i, self.lexicon) if subj is not None else set()
-            staged = staged or bool(people & {"civilian", "unarmed_collective", "protesters"})
-        return frame if "protest_context" in ctx or staged else None
 
     # ---- main -----------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
@@ -248,6 +211,7 @@ class EventCoder:
         domain_sentences = 0
         for i in indices:
             classes[i] = classes_in(list(doc.parses[i]), lex)
+            classes[i] |= party_classes(doc.parses[i], self.dictionary)
             domain_sentences += domain_words(doc.parses[i], lex) >= 2
             if "intervention" in classes[i] and not valid_intervention(doc.parses[i], lex):
                 classes[i].discard("intervention")
@@ -387,7 +351,8 @@ class EventCoder:
             ctx = Context(
                 sentence=classes_in(list(parse), lex, skip=own | equipment)
                 - (FILTERED_CLASSES - classes[i])
-                | between_parties(parse, match.head),
+                | between_parties(parse, match.head)
+                | (classes[i] & {NAMED_REBEL, NAMED_COMMUNAL}),
                 victims=classes_in(list(parse), lex, skip=own | agent_span | equipment),
                 trigger={k for t in parse[match.start : match.end] for k in token_keys(t)},
                 window=window_classes,
@@ -497,4 +462,6 @@ def make_events_stage(settings: Settings, resources: Resources) -> Stage:
         lambda: load_lexicon(tuple(settings.user_lexicon_files)),
     )
     ontology = resources.get("ontology", load_ontology)
-    return EventCoder(lexicon, ontology, float(options.min_confidence))
+    files = tuple(settings.user_actor_files)  # the actors stage's key: one shared dictionary
+    dictionary = resources.get("actors:" + "|".join(files), lambda: load_actor_dictionary(files))
+    return EventCoder(lexicon, ontology, float(options.min_confidence), dictionary)

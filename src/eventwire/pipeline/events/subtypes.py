@@ -251,7 +251,7 @@ def _clash(ctx: Context) -> tuple[str, str]:
     ):
         return "Violent demonstration", "clash in a protest"
     if "communal" in agent | patient or (
-        "communal" in ctx.sentence and "state" not in agent | patient
+        {"communal", "named_communal"} & ctx.sentence and "state" not in agent | patient
     ):
         return "Armed clash", "clans, tribes or communities clashed"  # identity militias
     if is_unarmed_crowd(agent) and not is_armed(patient) and "weapon_smallarms" not in ctx.sentence:
@@ -268,7 +268,8 @@ def _clash(ctx: Context) -> tuple[str, str]:
         return "Mob violence", "people clashed with state forces"
     if "weapon_melee" in ctx.sentence and not {"weapon_smallarms", "armed"} & ctx.sentence:
         return "Mob violence", "clash with sticks and blades"
-    armed_cues = {"armed", "nonstate", "military_site", "weapon_smallarms", "weapon_shell"}
+    armed_cues = {"armed", "nonstate", "military_site", "weapon_smallarms", "weapon_shell",
+                  "named_rebel"}  # fmt: skip
     if ctx.sentence & {"unarmed_collective", "protesters"} and not ctx.sentence & armed_cues:
         return "Mob violence", "clash between groups of people"
     return "Armed clash", "clash"

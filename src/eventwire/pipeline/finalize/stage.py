@@ -78,6 +78,8 @@ def refined_sub_type(event: Event) -> tuple[str | None, str]:
             return "Government regains territory", "taken by state forces"
         if a1 in NON_STATE_INTER and sub != "Non-state actor overtakes territory":
             return "Non-state actor overtakes territory", "taken by a non-state group"
+    if frame == "agree" and sub is None and a1 in NON_STATE_INTER and a2 in {None, *ARMED_INTER}:
+        return "Agreement", "an agreement of armed groups"  # clan militias reconcile, not states
     if frame == "aid" and sub is None and a1 in NON_STATE_INTER:
         # an armed group handing out food or money: ACLED records it as a change in activity
         return "Change to group/activity", "aid given by an armed group"

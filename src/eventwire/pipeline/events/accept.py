@@ -1,0 +1,103 @@
+"""Whether a violent or protest trigger reports an act: the context checks of the coder.
+
+``accept_violent`` keeps a violent trigger that reports an act (not a reference, an
+accident or another sense of the word); ``accept_protest`` keeps an ambiguous protest word
+("march", "rally") staged by people or in protest context. Moved out of stage.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.datafiles import words
+from eventwire.pipeline.events.parties import NAMED_COMMUNAL
+from eventwire.pipeline.events.roles import is_participant
+from eventwire.pipeline.events.rules import (
+    fallback_frame,
+    physical_target,
+    short_note_scene,
+    thing_patient,
+)
+from eventwire.pipeline.events.subtypes import phrase_classes
+from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch
+
+HARM_FRAMES = frozenset({"kill", "harm", "beat", "body"})
+PHYSICAL: frozenset[str] = words("lexicon", "physical")
+PROTEST_LIGHT_VERBS: frozenset[str] = words("lexicon", "protest_light_verbs")
+REPORTED_PROTEST_NOUNS: frozenset[str] = words("lexicon", "reported_protest_nouns")
+
+
+def accept_violent(
+    match: TriggerMatch, parse: Any, ctx: set[str], strong: bool, in_domain: bool, lexicon: Lexicon
+) -> str | None:
+    """``_accept`` for a violent frame: a report of an act, not a reference, an accident
+    or another sense; ``strong`` cues (weapons, armed groups) settle ambiguous words; in
+    a short note ("short_note" in ctx) a named place or party does (issue 16)."""
+    entry = match.entry
+    frame = entry.frame
+    if "accident" in ctx and not strong and frame in {"kill", "harm"}:
+        return None
+    head = parse[match.head]
+    if frame in HARM_FRAMES and head.dep_ in {"amod", "compound"}:
+        return None  # "murdered fashion designer", "murder trial": a reference, not a report
+    if frame in HARM_FRAMES | {"abduct"} and not strong and thing_patient(match, parse, lexicon):
+        return None  # "killed crops", "executed warrants", "picked up a knock"
+    if match.entry.head == "pick" and not physical_target(match, parse, lexicon):
+        return None
+    if match.child is not None and parse[match.child].dep_ == "prep":
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in entry.children]
+        objs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+        if not any(is_participant(o) for o in objs):
+            return None  # "she was fired on 1 November"
+    if entry.ambiguous and frame == "beat" and not strong:
+        return frame if physical_target(match, parse, lexicon) else None
+    if entry.ambiguous:
+        ok = ("conflict" in ctx or strong) and (strong or not in_domain)
+        if parse[match.head].lemma_.lower() == "clash" and not in_domain:
+            ok |= bool(ctx & {"unarmed_collective", "protesters", "weapon_melee", "communal"})
+            ok |= NAMED_COMMUNAL in ctx  # "clashes between Kikuyu and Maasai"
+        if not ok and not in_domain and parse[match.head].lemma_.lower() in PHYSICAL:
+            ok = physical_target(match, parse, lexicon)
+        ok = ok or short_note_scene(match, parse, ctx)  # "Fighting in Malakal."
+        if not ok:
+            return None if in_domain else fallback_frame(entry, match, parse)
+    elif in_domain and not strong and frame in {"shoot", "kill", "harm", "attack", "clash"}:
+        return None
+    return frame
+
+
+def accept_protest(
+    match: TriggerMatch, parse: Any, ctx: set[str], in_domain: bool, lexicon: Lexicon
+) -> str | None:
+    """``_accept`` for an ambiguous protest word ("march", "rally"): it needs protest
+    context, a staging verb ("held a rally") or people as its subject."""
+    frame = match.entry.frame
+    if in_domain and not {"protest_context", "protesters"} & ctx:
+        return None
+    head = parse[match.head]
+    staged = head.head.lemma_.lower() in PROTEST_LIGHT_VERBS and head.dep_ in {
+        "dobj",
+        "nsubjpass",
+        "pobj",
+    }
+    staged = staged or _reported_protest(head, ctx)
+    if head.pos_ == "VERB":
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        people = phrase_classes(parse, subj.i, lexicon) if subj is not None else set()
+        staged = staged or bool(people & {"civilian", "unarmed_collective", "protesters"})
+    return frame if "protest_context" in ctx or staged else None
+
+
+def _reported_protest(head: Any, ctx: set[str]) -> bool:
+    """A protest noun a note reports as having happened: "there were demonstrations in X",
+    "took part in a demonstration", "Anti-war demonstrations in Juba." (a short note's head)."""
+    if head.lemma_.lower() not in REPORTED_PROTEST_NOUNS or any(
+        c.lower_ == "of" for c in head.children
+    ):
+        return False  # "a demonstration of the new phone"
+    governor = head.head
+    if head.dep_ == "attr" and governor.lemma_ == "be":
+        return any(c.dep_ == "expl" for c in governor.children)  # "there were protests"
+    if head.dep_ == "pobj" and governor.head.lemma_.lower() in {"part", "participate"}:
+        return True  # "took part in a demonstration", "participated in a march"
+    return "short_note" in ctx and head.dep_ == "ROOT"
