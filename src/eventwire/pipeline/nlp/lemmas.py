@@ -61,7 +61,7 @@ class LemmaMemo:
         for doc in stream:
             try:
                 yield self(doc)
-            except Exception as exc:  # noqa: BLE001 - spaCy's own contract: the handler decides
+            except Exception as exc:  # spaCy's own contract: the handler decides
                 handler(self.component.name, self.component, [doc], exc)
 
 
@@ -82,6 +82,6 @@ def memoise_lemmatizer(nlp: Any) -> bool:
             and type(component).__call__ is Lemmatizer.__call__
             and type(component).pipe is Lemmatizer.pipe
         ):
-            component.pipe = LemmaMemo(component).pipe
+            setattr(component, "pipe", LemmaMemo(component).pipe)  # noqa: B010 - an instance's own pipe
             return True
     return False

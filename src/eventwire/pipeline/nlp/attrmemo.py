@@ -1,0 +1,124 @@
+"""A memo in front of spaCy's attribute ruler, for ``nlp.pipe``.
+
+The English models' attribute ruler maps each token's fine tag (and, for a few rules, its
+lower-case form or dependency label) to a coarse POS, morphology and lemma exceptions. It
+does so with a ``Matcher`` of some 180 patterns run over every token of every parse,
+which costs about a tenth of parsing a sentence. Nearly all its patterns are one token
+long and read only that token's ``TAG``, ``LOWER``, ``DEP`` and ``IS_SPACE``: which of
+them match a token is a function of those four values. :class:`RulerMemo` keeps that
+answer per four values (found once, by the ruler's own patterns run on a one-token doc
+with the same values), runs a matcher of the few longer patterns over the parse, and
+hands the same matches, in the same order, to the ruler's own ``set_annotations``. The
+attributes set are the same; only the matching work changes
+(``tests/test_nlp_memos.py`` compares them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+MEMO_KEYS = frozenset({"TAG", "LOWER", "DEP", "IS_SPACE"})  # what a pattern may read
+Match = tuple[int, int, int, int]  # (rule number, match key, start, end) as ``match`` sorts
+
+
+class RulerMemo:
+    """Match an ``AttributeRuler``'s patterns with one-token answers remembered."""
+
+    def __init__(self, ruler: Any) -> None:
+        from spacy.matcher import Matcher
+
+        self.ruler = ruler
+        vocab = ruler.vocab
+        self.single = Matcher(vocab)  # one-token patterns, under the ruler's own keys
+        self.longer = Matcher(vocab)
+        self.has_longer = False
+        for number, rule in enumerate(ruler.patterns):
+            key = vocab.strings.add(str(number))
+            one = [p for p in rule["patterns"] if len(p) == 1]
+            more = [p for p in rule["patterns"] if len(p) != 1]
+            if one:
+                self.single.add(key, one)
+            if more:
+                self.longer.add(key, more)
+                self.has_longer = True
+        self.memo: dict[tuple[int, int, int, int], list[tuple[int, int]]] = {}
+
+    def _one_token(self, doc: Any, i: int) -> list[tuple[int, int]]:
+        """(rule number, key) of each one-token pattern that matches token ``i``."""
+        from spacy.tokens import Doc
+
+        token = doc[i]
+        alone = Doc(
+            doc.vocab, words=[token.text], spaces=[False], tags=[token.tag_], deps=[token.dep_]
+        )
+        strings = doc.vocab.strings
+        return [(int(strings[k]), k) for k, _, _ in self.single(alone, allow_missing=True)]
+
+    def matches(self, doc: Any) -> list[Match] | None:
+        """The ruler's matches of ``doc``, sorted as ``AttributeRuler.match`` sorts them;
+        None for a doc without a tag or a dependency label on some token."""
+        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+
+        found: list[Match] = []
+        memo = self.memo
+        for i, (lower, space, tag, dep) in enumerate(
+            doc.to_array([LOWER, IS_SPACE, TAG, DEP]).tolist()
+        ):
+            if tag == 0 or dep == 0:
+                return None
+            key = (lower, space, tag, dep)
+            rules = memo.get(key)
+            if rules is None:
+                rules = memo[key] = self._one_token(doc, i)
+            found.extend((number, k, i, i + 1) for number, k in rules)
+        if self.has_longer:
+            strings = doc.vocab.strings
+            found.extend(
+                (int(strings[k]), k, s, e) for k, s, e in self.longer(doc, allow_missing=True)
+            )
+        found.sort()
+        return found
+
+    def __call__(self, doc: Any) -> Any:
+        """Set the attributes the ruler's patterns assign, as ``AttributeRuler.__call__``."""
+        matches = self.matches(doc) if len(doc) else None
+        if matches is None:
+            return self.ruler(doc)
+        self.ruler.set_annotations(doc, matches)
+        return doc
+
+    def pipe(self, stream: Iterable[Any], *, batch_size: int = 128) -> Iterator[Any]:
+        """``Pipe.pipe`` with the memo: each doc in turn, errors to the ruler's handler."""
+        del batch_size  # one doc at a time, as spaCy's own AttributeRuler.pipe
+        handler = self.ruler.get_error_handler()
+        for doc in stream:
+            try:
+                yield self(doc)
+            except Exception as exc:  # spaCy's own contract: the handler decides
+                handler(self.ruler.name, self.ruler, [doc], exc)
+
+
+def memoise_attribute_ruler(nlp: Any) -> bool:
+    """Put a :class:`RulerMemo` in front of the model's attribute ruler; whether it did.
+
+    Only a plain ``AttributeRuler`` whose patterns read nothing but ``TAG``, ``LOWER``,
+    ``DEP`` and ``IS_SPACE`` with no operators (so a one-token pattern depends on its token
+    alone) is memoised; any other is left as it is.
+    """
+    from spacy.pipeline import AttributeRuler
+
+    for _, component in nlp.pipeline:
+        if type(component) is not AttributeRuler:
+            continue
+        rules: list[dict[str, Any]] = list(component.patterns)
+        readable = all(
+            set(token) <= MEMO_KEYS
+            for rule in rules
+            for pattern in rule["patterns"]
+            for token in pattern
+        )
+        if readable:
+            setattr(component, "pipe", RulerMemo(component).pipe)  # noqa: B010 - an instance's own pipe
+            return True
+    return False
