@@ -85,8 +85,22 @@ class RulerMemo:
         matches = self.matches(doc) if len(doc) else None
         if matches is None:
             return self.ruler(doc)
-        self.ruler.set_annotations(doc, matches)
+        self.annotate(doc, matches)
         return doc
+
+    def annotate(self, doc: Any, matches: list[Match]) -> None:
+        """``AttributeRuler.set_annotations`` without a ``Span`` per match: the same
+        attributes set on the same tokens in the same order (a target outside its match,
+        which the ruler reports as an error, goes to the ruler itself)."""
+        from spacy.tokens._retokenize import set_token_attrs
+
+        indices, attrs = self.ruler.indices, self.ruler.attrs
+        targets = [s + indices[n] if indices[n] >= 0 else e + indices[n] for n, _, s, e in matches]
+        if not all(s <= t < e for t, (_, _, s, e) in zip(targets, matches, strict=True)):
+            self.ruler.set_annotations(doc, matches)
+            return
+        for target, (number, _, _, _) in zip(targets, matches, strict=True):
+            set_token_attrs(doc[target], attrs[number])
 
     def pipe(self, stream: Iterable[Any], *, batch_size: int = 128) -> Iterator[Any]:
         """``Pipe.pipe`` with the memo: each doc in turn, errors to the ruler's handler."""
