@@ -15,11 +15,13 @@ attributes set are the same; only the matching work changes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 MEMO_KEYS = frozenset({"TAG", "LOWER", "DEP", "IS_SPACE"})  # what a pattern may read
 Match = tuple[int, int, int, int]  # (rule number, match key, start, end) as ``match`` sorts
+Key = tuple[int, int, int, int]  # (lower-case form or 0, IS_SPACE, TAG, DEP) of a token
 
 
 class RulerMemo:
@@ -42,38 +44,65 @@ class RulerMemo:
             if more:
                 self.longer.add(key, more)
                 self.has_longer = True
-        self.memo: dict[tuple[int, int, int, int], list[tuple[int, int]]] = {}
+        self.forms = _forms_read(ruler.patterns, vocab)
+        self.named: dict[int, bool] = {}  # lower-case form -> does a pattern read it
+        self.memo: dict[Key, list[tuple[int, int]]] = {}
 
-    def _one_token(self, doc: Any, i: int) -> list[tuple[int, int]]:
-        """(rule number, key) of each one-token pattern that matches token ``i``."""
+    def _named(self, lower: int, strings: Any) -> bool:
+        """Can a one-token pattern tell this lower-case form from others?"""
+        if self.forms is None:
+            return True
+        names, regexes = self.forms
+        named = lower in names or any(r.search(strings[lower]) for r in regexes)
+        self.named[lower] = named
+        return named
+
+    def _learn(self, doc: Any, missing: dict[Key, int]) -> None:
+        """Find the one-token matches of each unseen key, all in one doc of one token per
+        key (its own head), matched by the one-token patterns."""
         from spacy.tokens import Doc
 
-        token = doc[i]
+        tokens = [doc[i] for i in missing.values()]
         alone = Doc(
-            doc.vocab, words=[token.text], spaces=[False], tags=[token.tag_], deps=[token.dep_]
+            doc.vocab,
+            words=[t.text for t in tokens],
+            spaces=[False] * len(tokens),
+            tags=[t.tag_ for t in tokens],
+            deps=[t.dep_ for t in tokens],
+            heads=list(range(len(tokens))),
         )
+        keys = list(missing)
+        for key in keys:
+            self.memo[key] = []
         strings = doc.vocab.strings
-        return [(int(strings[k]), k) for k, _, _ in self.single(alone, allow_missing=True)]
+        for k, start, _ in self.single(alone, allow_missing=True):
+            self.memo[keys[start]].append((int(strings[k]), k))
 
     def matches(self, doc: Any) -> list[Match] | None:
         """The ruler's matches of ``doc``, sorted as ``AttributeRuler.match`` sorts them;
         None for a doc without a tag or a dependency label on some token."""
         from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 
-        found: list[Match] = []
-        memo = self.memo
+        memo, named, strings = self.memo, self.named, doc.vocab.strings
+        keys: list[Key] = []
+        missing: dict[Key, int] = {}
         for i, (lower, space, tag, dep) in enumerate(
             doc.to_array([LOWER, IS_SPACE, TAG, DEP]).tolist()
         ):
             if tag == 0 or dep == 0:
                 return None
-            key = (lower, space, tag, dep)
-            rules = memo.get(key)
-            if rules is None:
-                rules = memo[key] = self._one_token(doc, i)
-            found.extend((number, k, i, i + 1) for number, k in rules)
+            # a form no one-token pattern names cannot change which of them match
+            keep = named.get(lower)
+            if keep is None:
+                keep = self._named(lower, strings)
+            key = (lower if keep else 0, space, tag, dep)
+            keys.append(key)
+            if key not in memo and key not in missing:
+                missing[key] = i
+        if missing:
+            self._learn(doc, missing)
+        found = [(n, k, i, i + 1) for i, key in enumerate(keys) for n, k in memo[key]]
         if self.has_longer:
-            strings = doc.vocab.strings
             found.extend(
                 (int(strings[k]), k, s, e) for k, s, e in self.longer(doc, allow_missing=True)
             )
@@ -111,6 +140,31 @@ class RulerMemo:
                 yield self(doc)
             except Exception as exc:  # spaCy's own contract: the handler decides
                 handler(self.ruler.name, self.ruler, [doc], exc)
+
+
+def _forms_read(
+    rules: list[dict[str, Any]], vocab: Any
+) -> tuple[frozenset[int], list[re.Pattern[str]]] | None:
+    """The lower-case forms one-token patterns read: the hashes they name
+    (``{"LOWER": x}``, ``{"LOWER": {"IN": [...]}}``) and their regular expressions
+    (``{"LOWER": {"REGEX": r}}``, searched as the Matcher searches them); None when some
+    pattern reads the form another way (``NOT_IN``, ...), so every form counts."""
+    names: set[int] = set()
+    regexes: list[re.Pattern[str]] = []
+    for rule in rules:
+        for pattern in rule["patterns"]:
+            if len(pattern) != 1 or "LOWER" not in pattern[0]:
+                continue
+            value = pattern[0]["LOWER"]
+            if isinstance(value, str):
+                names.add(vocab.strings.add(value))
+            elif isinstance(value, dict) and set(value) == {"IN"}:
+                names.update(vocab.strings.add(str(v)) for v in value["IN"])
+            elif isinstance(value, dict) and set(value) == {"REGEX"}:
+                regexes.append(re.compile(value["REGEX"]))
+            else:
+                return None
+    return frozenset(names), regexes
 
 
 def memoise_attribute_ruler(nlp: Any) -> bool:

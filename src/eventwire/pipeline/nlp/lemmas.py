@@ -29,6 +29,26 @@ class LemmaMemo:
         self.component = component
         self.lemmatize = component.lemmatize  # the component's own rule_lemmatize
         self.memo: dict[ArrayKey, int] = {}
+        self.lookups: Any = None  # the component's tables with word lists as sets
+
+    def _fast_lookups(self) -> Any:
+        """The component's lookup tables, its ``lemma_index`` word lists made sets.
+
+        ``rule_lemmatize`` asks ``form in index`` of a list of up to 57,000 nouns for
+        every suffix rule of every form it has not seen; a set answers the same."""
+        from spacy.lookups import Lookups, Table
+
+        own = self.component.lookups
+        fast = Lookups()
+        for name in own.tables:
+            table = own.get_table(name)
+            if name == "lemma_index":
+                sets = Table(name=table.name)
+                for key, words in table.items():
+                    sets[key] = frozenset(words) if isinstance(words, list) else words
+                table = sets
+            fast.set_table(name, table)
+        return fast
 
     def __call__(self, doc: Any) -> Any:
         """Set the lemma of each token that has none (every token when overwriting)."""
@@ -47,12 +67,22 @@ class LemmaMemo:
                 key = (orth, pos, morph)
                 found = memo.get(key)
                 if found is None:
-                    found = doc.vocab.strings.add(self.lemmatize(doc[i])[0])
-                    memo[key] = found
+                    found = memo[key] = doc.vocab.strings.add(self._lemmatize(doc[i]))
                 lemma = found
             lemmas.append(lemma)
         doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))
         return doc
+
+    def _lemmatize(self, token: Any) -> str:
+        """The component's own answer for a token, its word lists read as sets."""
+        if self.lookups is None:
+            self.lookups = self._fast_lookups()
+        component = self.component
+        own, component.lookups = component.lookups, self.lookups
+        try:
+            return str(self.lemmatize(token)[0])
+        finally:
+            component.lookups = own
 
     def pipe(self, stream: Iterable[Any], *, batch_size: int = 128) -> Iterator[Any]:
         """``Pipe.pipe`` with the memo: each doc in turn, errors to the component's handler."""
