@@ -8,7 +8,7 @@ is filled, so each such token is looked at again through Python ``Token`` and
 part of speech and morphology only, so :class:`LemmaMemo` keeps every answer by those
 three hashes, reads and writes the lemmas of a whole parse as arrays, and asks the
 lemmatizer itself only for a triple it has not seen. The lemmas are the same; only the
-work of finding them changes (``tests/test_lemma_memo.py`` compares them).
+work of finding them changes (``tests/test_nlp_memos.py`` compares them).
 
 :func:`memoise_lemmatizer` installs it as the component's ``pipe`` (what ``nlp.pipe``
 calls); ``nlp(text)`` still runs the component itself.
