@@ -27,6 +27,9 @@ from eventwire.errors import DataFileError
 
 # The 25 ACLED sub-event types are fixed by ACLED's codebook; the data file must list them all.
 N_ACLED_SUB_TYPES = 25
+# ACLED's event types of a demonstration: kills told with them are often the grievance,
+# not the act (casualties and incidents both read them).
+DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -375,16 +375,7 @@ class ActorCoder:
             event.actor2 = patient
 
     def _inferred(self, generic_id: str, country: str | None) -> Actor:
-        entry = self.dictionary.by_id[generic_id]
-        return Actor(
-            text="",
-            name=entry.name,
-            actor_id=entry.id,
-            type=entry.type,
-            inter=entry.inter,
-            country=country,
-            resolved_by="inferred",
-        )
+        return self.dictionary.by_id[generic_id].inferred(country)
 
     def _as_generic(self, actor: Actor, generic_id: str, country: str | None) -> Actor:
         entry = self.dictionary.by_id[generic_id]

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from eventwire.config import CasualtiesOptions, Settings
+from eventwire.ontology import DEMONSTRATION_TYPES
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
 from eventwire.pipeline.casualties.toll_notes import open_shares
@@ -41,7 +42,6 @@ from eventwire.records import Document, Event, Fatalities, Sentence
 
 NAME = "eventwire.casualties.v1"
 LETHAL_TYPES = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "THREATEN")
-DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})  # ACLED's event types of a demonstration
 # ACLED types whose notes tell kills as background in relative clauses (the grievance of a
 # demonstration, the cause of a development): those kills are not the event's
 BACKGROUND_KILL_TYPES = frozenset({"Protests", "Riots", "Strategic developments"})

@@ -144,6 +144,20 @@ class ActorEntry:
             claimed=claimed,
         )
 
+    def inferred(self, country: str | None) -> Actor:
+        """The actor an event gets when the text names none and a convention supplies this
+        generic entry (unidentified armed group, the air force of an air strike): no span,
+        the country of the report."""
+        return Actor(
+            text="",
+            name=self.name,
+            actor_id=self.id,
+            type=self.type,
+            inter=self.inter,
+            country=country,
+            resolved_by="inferred",
+        )
+
 
 @lru_cache(maxsize=1 << 16)  # the stages ask for the same few thousand words again and again
 def normalise(text: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from eventwire.ontology import DEMONSTRATION_TYPES
 from eventwire.pipeline.common.salience import coded_salience
 from eventwire.pipeline.incidents.compat import date_rank, named, place_rank
 from eventwire.pipeline.incidents.items import Incident, Item
@@ -20,14 +21,13 @@ from eventwire.records import Actor, Event, Mention, Sentence, Span
 
 # Mentions that describe the incident itself (claims, denials and follow-ups only refer to it).
 _DESCRIBING = frozenset({"main", "coreferent", "consequence"})
-_DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
 _CONFIDENCE_STEP, _CONFIDENCE_CAP = 0.01, 0.97
 
 
 def grievance(item: Item) -> bool:
     """A kill the casualties stage flagged as the cause of a demonstration told with it
     ("protested the killing of 2 persons"): not a death of the incident."""
-    return item.event.background and item.event.acled_event_type not in _DEMONSTRATION_TYPES
+    return item.event.background and item.event.acled_event_type not in DEMONSTRATION_TYPES
 
 
 def _rank(item: Item) -> tuple[bool, int, bool, float, int]:
@@ -123,7 +123,7 @@ def _actor2(rep: Item, items: list[Item]) -> Actor | None:
     """
     if rep.event.actor2 is not None and rep.event.actor2.inter is not None:
         return rep.event.actor2
-    if rep.event.acled_event_type in _DEMONSTRATION_TYPES:
+    if rep.event.acled_event_type in DEMONSTRATION_TYPES:
         # "the protesters were detained": the police who intervened are the other side
         for item in items:
             actor = item.event.actor1

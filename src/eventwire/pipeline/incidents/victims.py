@@ -25,17 +25,7 @@ AUTHOR_CODINGS = frozenset({3, 5})  # inter codes a civilian subject gets as an 
 
 def _unidentified(dictionary: ActorDictionary, country: str | None) -> Actor | None:
     entry = dictionary.by_id.get(UNIDENTIFIED)
-    if entry is None:
-        return None
-    return Actor(
-        text="",
-        name=entry.name,
-        actor_id=entry.id,
-        type=entry.type,
-        inter=entry.inter,
-        country=country,
-        resolved_by="inferred",
-    )
+    return None if entry is None else entry.inferred(country)
 
 
 def victims_as_subject(

@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from eventwire.pipeline.nlp.lemmas import pipe_each
+
 MEMO_KEYS = frozenset({"TAG", "LOWER", "DEP", "IS_SPACE"})  # what a pattern may read
 Match = tuple[int, int, int, int]  # (rule number, match key, start, end) as ``match`` sorts
 Key = tuple[int, int, int, int]  # (lower-case form or 0, IS_SPACE, TAG, DEP) of a token
@@ -134,12 +136,7 @@ class RulerMemo:
     def pipe(self, stream: Iterable[Any], *, batch_size: int = 128) -> Iterator[Any]:
         """``Pipe.pipe`` with the memo: each doc in turn, errors to the ruler's handler."""
         del batch_size  # one doc at a time, as spaCy's own AttributeRuler.pipe
-        handler = self.ruler.get_error_handler()
-        for doc in stream:
-            try:
-                yield self(doc)
-            except Exception as exc:  # spaCy's own contract: the handler decides
-                handler(self.ruler.name, self.ruler, [doc], exc)
+        return pipe_each(self, self.ruler, stream)
 
 
 def _forms_read(

@@ -16,7 +16,7 @@ calls); ``nlp(text)`` still runs the component itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 ArrayKey = tuple[int, int, int]
@@ -87,12 +87,18 @@ class LemmaMemo:
     def pipe(self, stream: Iterable[Any], *, batch_size: int = 128) -> Iterator[Any]:
         """``Pipe.pipe`` with the memo: each doc in turn, errors to the component's handler."""
         del batch_size  # one doc at a time, as spaCy's own Lemmatizer.pipe
-        handler = self.component.get_error_handler()
-        for doc in stream:
-            try:
-                yield self(doc)
-            except Exception as exc:  # spaCy's own contract: the handler decides
-                handler(self.component.name, self.component, [doc], exc)
+        return pipe_each(self, self.component, stream)
+
+
+def pipe_each(memo: Callable[[Any], Any], component: Any, stream: Iterable[Any]) -> Iterator[Any]:
+    """Run a memo in front of a spaCy component over a stream of docs, one at a time; an
+    error goes to the component's own error handler, as ``Pipe.pipe`` does."""
+    handler = component.get_error_handler()
+    for doc in stream:
+        try:
+            yield memo(doc)
+        except Exception as exc:  # spaCy's own contract: the handler decides
+            handler(component.name, component, [doc], exc)
 
 
 def memoise_lemmatizer(nlp: Any) -> bool:
