@@ -164,9 +164,7 @@ def _identity_vote(
     return taken
 
 
-def _home_of(
-    actors: ActorDictionary, key: str
-) -> tuple[str, tuple[str, tuple[str, ...]]] | None:
+def _home_of(actors: ActorDictionary, key: str) -> tuple[str, tuple[str, tuple[str, ...]]] | None:
     """(matched key, (kind, countries)) of an identity or home term, or of its singular
     ("Kisiis" reads as Kisii); None when neither is known or the identity has no country."""
     for form in (key, key[:-1]) if key.endswith("s") and len(key) > 4 else (key,):
