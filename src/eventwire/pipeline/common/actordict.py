@@ -348,6 +348,8 @@ class ActorDictionary:
             self._index(entry)
         self.demonyms: dict[str, str] = {}
         self.identities: dict[str, tuple[str, str, str | None]] = {}
+        # peoples, parties, movements, militias, politicians -> (kind, home countries)
+        self.homes: dict[str, tuple[str, tuple[str, ...]]] = {}
         self.periods: dict[str, list[tuple[int, int | None]]] = {}
         self.max_alias_words = max((len(k.split()) for k in self.alias), default=1)
         self._fuzzy_keys = [k for k in self.alias if len(k) >= 5]
@@ -388,6 +390,8 @@ class ActorDictionary:
                 row["label"],
                 row["country"] or None,
             )
+        for row in _read_csv("homes.csv"):
+            self.homes[normalise(row["term"])] = (row["kind"], tuple(row["countries"].split()))
         for row in _read_csv("regimes.csv"):
             start, end = int(row["start"]), int(row["end"]) if row["end"] else None
             self.periods.setdefault(row["country"], []).append((start, end))
@@ -403,6 +407,12 @@ class ActorDictionary:
             parts = key.split(" ")
             out.update(" ".join(parts[:n]) for n in range(1, len(parts) + 1))
         return frozenset(out)
+
+    @cached_property
+    def home_prefixes(self) -> frozenset[str]:
+        """Every identity and home term and every run of its first words."""
+        parts = [k.split(" ") for k in (*self.identities, *self.homes)]
+        return frozenset(" ".join(p[:n]) for p in parts for n in range(1, len(p) + 1))
 
     def get(self, actor_id: str | None) -> ActorEntry | None:
         return self.by_id.get(actor_id) if actor_id else None

@@ -127,6 +127,10 @@ def _vote_for_actor(cues: ActorCues, actor_id: str, home: str, weight: float) ->
         cues.votes[cc] += weight / len(shared)  # type: ignore[assignment]  # float weights in a Counter
 
 
+HOME_VOTES = {"party": 1.0, "movement": 1.0, "militia": 1.0}  # else IDENTITY_VOTE
+HOME_WORDS = 5  # the most words a home term spans ("Comandos de la Frontera")
+
+
 def _identity_vote(
     text: str,
     words: list[re.Match[str]],
@@ -135,20 +139,42 @@ def _identity_vote(
     cues: ActorCues,
     seen: set[str],
 ) -> int:
-    """Vote for the country of a people or clan named at word i ("Murle", "Lou Nuer"
-    reads as Nuer); return how many words it took (1 when none)."""
-    for n in (2, 1):
-        if i + n > len(words):
-            continue
+    """Vote for the home country of a people, clan, party, movement, local militia or
+    politician named at word i ("Murle", "Lou Nuer" reads as Nuer, "KANU", "Mungiki",
+    "Maasais"); return how many words it took (1 when none). A term of several countries
+    shares its vote among them; one that several countries use equally gives none alone."""
+    prefixes = actors.home_prefixes
+    found: tuple[str, tuple[str, ...]] | None = None
+    taken, seen_key = 1, ""
+    for n in range(1, min(HOME_WORDS, len(words) - i) + 1):
         key = normalise(text[words[i].start() : words[i + n - 1].end()])
-        found = actors.identities.get(key)
-        if found is None or found[2] is None:
-            continue
-        if key not in seen:
-            cues.votes[found[2]] += IDENTITY_VOTE  # type: ignore[assignment]  # float weights in a Counter
-            seen.add(key)
-        return n
-    return 1
+        if key not in prefixes and key[:-1] not in prefixes:
+            break
+        hit = _home_of(actors, key)
+        if hit is not None:
+            found, taken, seen_key = hit[1], n, hit[0]
+    if found is None:
+        return 1
+    kind, countries = found
+    if seen_key not in seen and countries:
+        seen.add(seen_key)
+        weight = HOME_VOTES.get(kind, IDENTITY_VOTE)
+        for cc in countries:
+            cues.votes[cc] += weight / len(countries)  # type: ignore[assignment]  # float weights in a Counter
+    return taken
+
+
+def _home_of(actors: ActorDictionary, key: str) -> tuple[str, tuple[str, tuple[str, ...]]] | None:
+    """(matched key, (kind, countries)) of an identity or home term, or of its singular
+    ("Kisiis" reads as Kisii); None when neither is known or the identity has no country."""
+    for form in (key, key[:-1]) if key.endswith("s") and len(key) > 4 else (key,):
+        ident = actors.identities.get(form)
+        if ident is not None and ident[2] is not None:
+            return form, (ident[0], (ident[2],))
+        home = actors.homes.get(form)
+        if home is not None:
+            return form, home
+    return None
 
 
 def _allcaps(text: str) -> bool:
