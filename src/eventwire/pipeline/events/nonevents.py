@@ -415,6 +415,8 @@ def equipment_tokens(parse: Any) -> set[int]:
     rifles and grenades"): they name no act, so they do not type the act either."""
     out: set[int] = set()
     for tok in parse:
+        if tok.dep_ not in ("pobj", "dobj"):
+            continue  # neither test below can hold
         gov = tok.head
         with_arms = (
             tok.dep_ == "pobj"

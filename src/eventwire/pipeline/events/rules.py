@@ -18,6 +18,7 @@ from eventwire.pipeline.events.triggers import (
     TriggerMatch,
     find_phrases,
     match_triggers,
+    parse_keys,
     token_keys,
 )
 from eventwire.records import Actor, Document, Event, Span
@@ -37,7 +38,9 @@ def domain_words(parse: Any, lexicon: Lexicon, skip: set[int] | None = None) -> 
     words: set[str] = set()
     for name in DOMAIN_CLASSES:
         words |= lexicon.words_of(name)
-    return sum(1 for t in parse if t.i not in (skip or set()) and token_keys(t) & words)
+    skipped = skip or set()
+    keys, _ = parse_keys(parse)  # a Doc: a token's index is its position
+    return sum(1 for i, k in enumerate(keys) if i not in skipped and k & words)
 
 
 def valid_intervention(parse: Any, lexicon: Lexicon) -> bool:

@@ -79,6 +79,28 @@ def token_keys(token: Any) -> frozenset[str]:
 
 _NO_KEYS: frozenset[str] = frozenset()
 
+
+def whole_parse(tokens: Sequence[Any]) -> bool:
+    """Are ``tokens`` every token of their parse, in order (a ``list(parse)``)?"""
+    return bool(tokens) and tokens[0].i == 0 and len(tokens) == len(tokens[0].doc)
+
+
+def parse_keys(parse: Any) -> tuple[list[frozenset[str]], dict[str, list[int]]]:
+    """:func:`token_keys` of every token of a parsed sentence (a ``Doc``), and each key's
+    token positions in order; built once per parse and kept in ``Doc.user_data`` (the
+    coder asks for them per phrase list, per cue class and per candidate trigger)."""
+    store = parse.user_data
+    cached: tuple[list[frozenset[str]], dict[str, list[int]]] | None = store.get("ew_parse_keys")
+    if cached is None:
+        keys = [token_keys(t) for t in parse]
+        positions: dict[str, list[int]] = {}
+        for i, token_key in enumerate(keys):
+            for key in token_key:
+                positions.setdefault(key, []).append(i)
+        store["ew_parse_keys"] = cached = (keys, positions)
+    return cached
+
+
 # Cue classes that describe actions and circumstances; capitalised names ("Money Exchange
 # company", "Revolutionary Front") must not trigger them.
 NAME_BLIND_CLASSES = frozenset(
@@ -109,11 +131,14 @@ def find_phrases(
     Only the positions whose token carries a phrase's first word are tried (the phrase
     lists hold hundreds of entries; trying each at every token was the coder's hot spot).
     """
-    keys = [token_keys(t) for t in tokens]
-    positions: dict[str, list[int]] = {}
-    for i, token_key in enumerate(keys):
-        for key in token_key:
-            positions.setdefault(key, []).append(i)
+    if whole_parse(tokens):
+        keys, positions = parse_keys(tokens[0].doc)
+    else:
+        keys = [token_keys(t) for t in tokens]
+        positions = {}
+        for i, token_key in enumerate(keys):
+            for key in token_key:
+                positions.setdefault(key, []).append(i)
     hits: list[tuple[int, int, int]] = []
     for order, phrase in enumerate(phrases):
         if not phrase:
@@ -137,11 +162,12 @@ def match_triggers(parse: Any, lexicon: Lexicon) -> list[list[TriggerMatch]]:
     blocked: set[int] = set()
     for start, end in find_phrases(tokens, lexicon.blocks):
         blocked.update(range(start, end))
+    every = parse_keys(tokens[0].doc)[0] if whole_parse(tokens) else None
     found: list[TriggerMatch] = []
     for i, tok in enumerate(tokens):
         if i in blocked:
             continue
-        keys = token_keys(tok)
+        keys = every[i] if every is not None else token_keys(tok)
         for key in keys:
             for entry in lexicon.by_first.get(key, ()):
                 if _phrase_at(tokens, i, entry.phrase):
@@ -237,7 +263,11 @@ def _class_occurrences(
     # "water cannon" is crowd control: its "cannon" is no artillery cue
     for start, end in find_phrases(tokens, lexicon.masks):
         skipped.update(t.i for t in tokens[start:end])
-    keys = [token_keys(t) if t.i not in skipped else _NO_KEYS for t in tokens]
+    if whole_parse(tokens):  # a token's index is its position
+        every = parse_keys(tokens[0].doc)[0]
+        keys = [k if i not in skipped else _NO_KEYS for i, k in enumerate(every)]
+    else:
+        keys = [token_keys(t) if t.i not in skipped else _NO_KEYS for t in tokens]
     by_word = lexicon.classes_of_words()
     per_token: list[tuple[str, ...]] = []
     for t, k in zip(tokens, keys, strict=True):
