@@ -198,7 +198,7 @@ def match_triggers(parse: Any, lexicon: Lexicon) -> list[list[TriggerMatch]]:
                         break
     # group: longest spans first; a match overlapping an accepted longer one is dropped,
     # matches with the same span are alternatives in lexicon order
-    order = {id(e): n for n, e in enumerate(lexicon.entries)}
+    order = _entry_order(lexicon)
     found.sort(key=lambda m: (-(m.end - m.start), m.start, order.get(id(m.entry), 0)))
     groups: list[list[TriggerMatch]] = []
     taken: set[int] = set()
@@ -215,6 +215,20 @@ def match_triggers(parse: Any, lexicon: Lexicon) -> list[list[TriggerMatch]]:
         groups.append([match])
     groups.sort(key=lambda g: g[0].start)
     return groups
+
+
+_ENTRY_ORDER: dict[int, tuple[list[TriggerEntry], int, dict[int, int]]] = {}
+
+
+def _entry_order(lexicon: Lexicon) -> dict[int, int]:
+    """Each trigger entry's position in ``lexicon.entries`` (by identity), built once per
+    entries list (rebuilt when it is replaced or changes length), not once per sentence."""
+    cached = _ENTRY_ORDER.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon.entries and cached[1] == len(lexicon.entries):
+        return cached[2]
+    order = {id(e): n for n, e in enumerate(lexicon.entries)}
+    _ENTRY_ORDER[id(lexicon)] = (lexicon.entries, len(lexicon.entries), order)
+    return order
 
 
 def _phrase_head(tokens: Sequence[Any], start: int, end: int) -> int:
