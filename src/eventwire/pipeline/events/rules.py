@@ -19,6 +19,7 @@ from eventwire.pipeline.events.triggers import (
     find_phrases,
     match_triggers,
     parse_keys,
+    parse_phrases,
     token_keys,
 )
 from eventwire.records import Actor, Document, Event, Span
@@ -162,7 +163,7 @@ def valid_air(parse: Any, lexicon: Lexicon) -> bool:
     words = lexicon.words_of("weapon_air")
     if any(token_keys(t) & words and not aircraft_not_striking(t, lexicon) for t in parse):
         return True
-    return bool(find_phrases(list(parse), lexicon.classes["weapon_air"].phrases))
+    return bool(parse_phrases(parse, lexicon.classes["weapon_air"].phrases))
 
 
 def under_prohibition(parse: Any, tok: Any, lexicon: Lexicon) -> bool:

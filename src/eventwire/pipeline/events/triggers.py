@@ -139,6 +139,25 @@ def find_phrases(
         for i, token_key in enumerate(keys):
             for key in token_key:
                 positions.setdefault(key, []).append(i)
+    return _phrase_hits(keys, positions, phrases)
+
+
+def parse_phrases(parse: Any, phrases: Iterable[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """:func:`find_phrases` over every token of a parsed sentence, read from
+    :func:`parse_keys` when ``parse`` is a ``Doc`` (no spaCy ``Token`` object per word)."""
+    if not hasattr(parse, "user_data"):  # a Span: its tokens, as find_phrases takes them
+        return find_phrases(list(parse), phrases)
+    keys, positions = parse_keys(parse)
+    return _phrase_hits(keys, positions, phrases)
+
+
+def _phrase_hits(
+    keys: list[frozenset[str]],
+    positions: dict[str, list[int]],
+    phrases: Iterable[tuple[str, ...]],
+) -> list[tuple[int, int]]:
+    """The [start, end) ranges of the phrases over tokens with these keys (see
+    :func:`find_phrases`)."""
     hits: list[tuple[int, int, int]] = []
     for order, phrase in enumerate(phrases):
         if not phrase:
