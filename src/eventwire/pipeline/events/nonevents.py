@@ -50,7 +50,12 @@ from typing import Any
 
 from eventwire.datafiles import words
 from eventwire.pipeline.events.nonevent_kinds import nonevent_kind, spoken_about
-from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, find_phrases, token_keys
+from eventwire.pipeline.events.triggers import (
+    Lexicon,
+    TriggerMatch,
+    parse_phrases,
+    token_keys,
+)
 
 __all__ = ["accidental_blast", "non_event"]
 
@@ -103,7 +108,7 @@ def _has(parse: Any, lexicon: Lexicon, name: str, skip: set[int] | None = None) 
     cls = lexicon.classes.get(name)
     if cls is None or not cls.phrases:
         return False
-    return any(not set(range(a, b)) & skip for a, b in find_phrases(list(parse), cls.phrases))
+    return any(not set(range(a, b)) & skip for a, b in parse_phrases(parse, cls.phrases))
 
 
 def _in_idiom(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
@@ -112,7 +117,7 @@ def _in_idiom(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
     if cls is None:
         return False
     own = set(range(match.start, match.end))
-    return any(own & set(range(a, b)) for a, b in find_phrases(list(parse), cls.phrases))
+    return any(own & set(range(a, b)) for a, b in parse_phrases(parse, cls.phrases))
 
 
 def _light_idiom(match: TriggerMatch, parse: Any) -> bool:
@@ -415,6 +420,8 @@ def equipment_tokens(parse: Any) -> set[int]:
     rifles and grenades"): they name no act, so they do not type the act either."""
     out: set[int] = set()
     for tok in parse:
+        if tok.dep_ not in ("pobj", "dobj"):
+            continue  # neither test below can hold
         gov = tok.head
         with_arms = (
             tok.dep_ == "pobj"

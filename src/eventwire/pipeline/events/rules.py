@@ -18,6 +18,8 @@ from eventwire.pipeline.events.triggers import (
     TriggerMatch,
     find_phrases,
     match_triggers,
+    parse_keys,
+    parse_phrases,
     token_keys,
 )
 from eventwire.records import Actor, Document, Event, Span
@@ -37,7 +39,9 @@ def domain_words(parse: Any, lexicon: Lexicon, skip: set[int] | None = None) -> 
     words: set[str] = set()
     for name in DOMAIN_CLASSES:
         words |= lexicon.words_of(name)
-    return sum(1 for t in parse if t.i not in (skip or set()) and token_keys(t) & words)
+    skipped = skip or set()
+    keys, _ = parse_keys(parse)  # a Doc: a token's index is its position
+    return sum(1 for i, k in enumerate(keys) if i not in skipped and k & words)
 
 
 def valid_intervention(parse: Any, lexicon: Lexicon) -> bool:
@@ -159,7 +163,7 @@ def valid_air(parse: Any, lexicon: Lexicon) -> bool:
     words = lexicon.words_of("weapon_air")
     if any(token_keys(t) & words and not aircraft_not_striking(t, lexicon) for t in parse):
         return True
-    return bool(find_phrases(list(parse), lexicon.classes["weapon_air"].phrases))
+    return bool(parse_phrases(parse, lexicon.classes["weapon_air"].phrases))
 
 
 def under_prohibition(parse: Any, tok: Any, lexicon: Lexicon) -> bool:

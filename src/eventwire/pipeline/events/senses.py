@@ -21,7 +21,12 @@ from typing import Any
 from eventwire.datafiles import words
 from eventwire.pipeline.events.roles import find_roles
 from eventwire.pipeline.events.subtypes import phrase_classes
-from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, find_phrases, token_keys
+from eventwire.pipeline.events.triggers import (
+    Lexicon,
+    TriggerMatch,
+    parse_phrases,
+    token_keys,
+)
 
 __all__ = [
     "SENSE_FRAMES",
@@ -119,7 +124,7 @@ def _cue(parse: Any, lexicon: Lexicon, name: str, skip: set[int]) -> bool:
     if cls is None or not cls.phrases:
         return False
     return any(
-        not set(range(a, b)) & skip for a, b in find_phrases(list(parse), cls.phrases)
+        not set(range(a, b)) & skip for a, b in parse_phrases(parse, cls.phrases)
     )  # "opened fire", "small arms"
 
 

@@ -328,6 +328,7 @@ class EventCoder:
         acts: list[tuple[int | None, int, Event]] = []
         trigger_heads = {m.head for m, _ in chosen[i]}
         equipment = equipment_tokens(parse)  # "armed with grenades": no cue to the act's type
+        tokens = list(parse)  # one list for every classes_in below (it reads, never writes)
         # political interactions (no ACLED type) embed acts: "condemned the attack"
         main_acts = {m.head for m, f in chosen[i] if lex.frames[f].acled is None}
         for match, picked in chosen[i]:
@@ -349,11 +350,11 @@ class EventCoder:
                 and not is_past_reference(parse[m.head])
             }
             ctx = Context(
-                sentence=classes_in(list(parse), lex, skip=own | equipment)
+                sentence=classes_in(tokens, lex, skip=own | equipment)
                 - (FILTERED_CLASSES - classes[i])
                 | between_parties(parse, match.head)
                 | (classes[i] & {NAMED_REBEL, NAMED_COMMUNAL}),
-                victims=classes_in(list(parse), lex, skip=own | agent_span | equipment),
+                victims=classes_in(tokens, lex, skip=own | agent_span | equipment),
                 trigger={k for t in parse[match.start : match.end] for k in token_keys(t)},
                 window=window_classes,
                 frames_sentence=others,

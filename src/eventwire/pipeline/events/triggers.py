@@ -79,6 +79,28 @@ def token_keys(token: Any) -> frozenset[str]:
 
 _NO_KEYS: frozenset[str] = frozenset()
 
+
+def whole_parse(tokens: Sequence[Any]) -> bool:
+    """Are ``tokens`` every token of their parse, in order (a ``list(parse)``)?"""
+    return bool(tokens) and tokens[0].i == 0 and len(tokens) == len(tokens[0].doc)
+
+
+def parse_keys(parse: Any) -> tuple[list[frozenset[str]], dict[str, list[int]]]:
+    """:func:`token_keys` of every token of a parsed sentence (a ``Doc``), and each key's
+    token positions in order; built once per parse and kept in ``Doc.user_data`` (the
+    coder asks for them per phrase list, per cue class and per candidate trigger)."""
+    store = parse.user_data
+    cached: tuple[list[frozenset[str]], dict[str, list[int]]] | None = store.get("ew_parse_keys")
+    if cached is None:
+        keys = [token_keys(t) for t in parse]
+        positions: dict[str, list[int]] = {}
+        for i, token_key in enumerate(keys):
+            for key in token_key:
+                positions.setdefault(key, []).append(i)
+        store["ew_parse_keys"] = cached = (keys, positions)
+    return cached
+
+
 # Cue classes that describe actions and circumstances; capitalised names ("Money Exchange
 # company", "Revolutionary Front") must not trigger them.
 NAME_BLIND_CLASSES = frozenset(
@@ -109,11 +131,33 @@ def find_phrases(
     Only the positions whose token carries a phrase's first word are tried (the phrase
     lists hold hundreds of entries; trying each at every token was the coder's hot spot).
     """
-    keys = [token_keys(t) for t in tokens]
-    positions: dict[str, list[int]] = {}
-    for i, token_key in enumerate(keys):
-        for key in token_key:
-            positions.setdefault(key, []).append(i)
+    if whole_parse(tokens):
+        keys, positions = parse_keys(tokens[0].doc)
+    else:
+        keys = [token_keys(t) for t in tokens]
+        positions = {}
+        for i, token_key in enumerate(keys):
+            for key in token_key:
+                positions.setdefault(key, []).append(i)
+    return _phrase_hits(keys, positions, phrases)
+
+
+def parse_phrases(parse: Any, phrases: Iterable[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """:func:`find_phrases` over every token of a parsed sentence, read from
+    :func:`parse_keys` when ``parse`` is a ``Doc`` (no spaCy ``Token`` object per word)."""
+    if not hasattr(parse, "user_data"):  # a Span: its tokens, as find_phrases takes them
+        return find_phrases(list(parse), phrases)
+    keys, positions = parse_keys(parse)
+    return _phrase_hits(keys, positions, phrases)
+
+
+def _phrase_hits(
+    keys: list[frozenset[str]],
+    positions: dict[str, list[int]],
+    phrases: Iterable[tuple[str, ...]],
+) -> list[tuple[int, int]]:
+    """The [start, end) ranges of the phrases over tokens with these keys (see
+    :func:`find_phrases`)."""
     hits: list[tuple[int, int, int]] = []
     for order, phrase in enumerate(phrases):
         if not phrase:
@@ -137,11 +181,12 @@ def match_triggers(parse: Any, lexicon: Lexicon) -> list[list[TriggerMatch]]:
     blocked: set[int] = set()
     for start, end in find_phrases(tokens, lexicon.blocks):
         blocked.update(range(start, end))
+    every = parse_keys(tokens[0].doc)[0] if whole_parse(tokens) else None
     found: list[TriggerMatch] = []
     for i, tok in enumerate(tokens):
         if i in blocked:
             continue
-        keys = token_keys(tok)
+        keys = every[i] if every is not None else token_keys(tok)
         for key in keys:
             for entry in lexicon.by_first.get(key, ()):
                 if _phrase_at(tokens, i, entry.phrase):
@@ -172,7 +217,7 @@ def match_triggers(parse: Any, lexicon: Lexicon) -> list[list[TriggerMatch]]:
                         break
     # group: longest spans first; a match overlapping an accepted longer one is dropped,
     # matches with the same span are alternatives in lexicon order
-    order = {id(e): n for n, e in enumerate(lexicon.entries)}
+    order = _entry_order(lexicon)
     found.sort(key=lambda m: (-(m.end - m.start), m.start, order.get(id(m.entry), 0)))
     groups: list[list[TriggerMatch]] = []
     taken: set[int] = set()
@@ -189,6 +234,20 @@ def match_triggers(parse: Any, lexicon: Lexicon) -> list[list[TriggerMatch]]:
         groups.append([match])
     groups.sort(key=lambda g: g[0].start)
     return groups
+
+
+_ENTRY_ORDER: dict[int, tuple[list[TriggerEntry], int, dict[int, int]]] = {}
+
+
+def _entry_order(lexicon: Lexicon) -> dict[int, int]:
+    """Each trigger entry's position in ``lexicon.entries`` (by identity), built once per
+    entries list (rebuilt when it is replaced or changes length), not once per sentence."""
+    cached = _ENTRY_ORDER.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon.entries and cached[1] == len(lexicon.entries):
+        return cached[2]
+    order = {id(e): n for n, e in enumerate(lexicon.entries)}
+    _ENTRY_ORDER[id(lexicon)] = (lexicon.entries, len(lexicon.entries), order)
+    return order
 
 
 def _phrase_head(tokens: Sequence[Any], start: int, end: int) -> int:
@@ -237,7 +296,11 @@ def _class_occurrences(
     # "water cannon" is crowd control: its "cannon" is no artillery cue
     for start, end in find_phrases(tokens, lexicon.masks):
         skipped.update(t.i for t in tokens[start:end])
-    keys = [token_keys(t) if t.i not in skipped else _NO_KEYS for t in tokens]
+    if whole_parse(tokens):  # a token's index is its position
+        every = parse_keys(tokens[0].doc)[0]
+        keys = [k if i not in skipped else _NO_KEYS for i, k in enumerate(every)]
+    else:
+        keys = [token_keys(t) if t.i not in skipped else _NO_KEYS for t in tokens]
     by_word = lexicon.classes_of_words()
     per_token: list[tuple[str, ...]] = []
     for t, k in zip(tokens, keys, strict=True):

@@ -36,7 +36,7 @@ PARTICLES: frozenset[str] = words("gazetteer", "particles")
 # lower-case particles that may open a name ("al Tabqa"); "at", "as", "an" are English
 STARTING_PARTICLES: frozenset[str] = words("gazetteer", "starting_particles")
 LOOSE_CUES: frozenset[str] = words("gazetteer", "loose_cues")
-_TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’‘`ʿ]|[-.](?=\w))*|\d+|[^\w\s]")
+_TOKEN_RE = re.compile(r"[^\W\d_][\w'’‘`ʿ]*(?:[-.](?=\w)[\w'’‘`ʿ]*)*|\d+|[^\w\s]")
 
 
 @dataclass(slots=True)
