@@ -417,3 +417,43 @@ def test_a_date_in_a_relative_clause_dates_that_clause(
     assert doc.parses, "the sentence must be parsed for the clause test"
     when = stage(doc).events[0].date
     assert when is not None and when.precision == "publication"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "start"),
+    [
+        # a conflict's relative clause tells when the span of its toll began
+        (
+            "The war between the army and the rebels, which broke out in April 2013, "
+            "killed tens of thousands of people.",
+            "killed",
+            date(2013, 4, 1),
+        ),
+        # the present perfect covers the span the subject's clause opens
+        (
+            "The governor, who took office in March 2013, has faced repeated protests.",
+            "protests",
+            date(2013, 3, 1),
+        ),
+    ],
+)
+def test_a_relative_clause_on_the_subject_of_a_span_dates_the_event(
+    stage: DatesStage,
+    settings_and_resources: tuple[object, object],
+    text: str,
+    trigger: str,
+    start: date,
+) -> None:
+    from eventwire.pipeline.base import registered_stages
+
+    cfg, res = settings_and_resources
+    registry = registered_stages()
+    doc = Document(text=text, published=PUB)
+    for name in ("eventwire.structure.v1", "eventwire.nlp.v1"):
+        doc = registry[name](cfg, res)(doc)  # type: ignore[arg-type]
+    at = text.index(trigger)
+    span = Span(at, at + len(trigger), "trigger", trigger)
+    doc.events = [Event(doc.doc_id, span, 0, "ASSAULT")]
+    assert doc.parses, "the sentence must be parsed for the clause test"
+    when = stage(doc).events[0].date
+    assert when is not None and when.start == start

@@ -300,7 +300,27 @@ class DatesStage:
         clause = next((t for t in [anchor, *_ancestors(anchor)] if t.dep_ == "relcl"), None)
         if clause is None:
             return False
-        return clause.i != trigger.i and clause not in _ancestors(trigger)
+        if clause.i == trigger.i or clause in _ancestors(trigger):
+            return False
+        return not self._dates_subject_period(clause, trigger)
+
+    def _dates_subject_period(self, clause: Any, trigger: Any) -> bool:
+        """Whether a relative clause sits in the subject of the trigger's clause and tells
+        when the span the clause covers began: the subject is a long-running conflict ("The
+        war between the army and the RSF, which broke out in April 2023, killed tens of
+        thousands") or the clause is in the present perfect ("Boluarte, who took office in
+        December 2022, has faced repeated waves of protests")."""
+        verb = _verb_of(trigger)
+        chain = [clause, *_ancestors(clause)]
+        if verb is None or verb not in chain:
+            return False
+        below = chain[chain.index(verb) - 1]
+        if below.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        perfect = verb.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children
+        )
+        return perfect or below.lemma_.lower() in self.lexicon.period_nouns
 
     def _is_habitual(
         self,

@@ -43,6 +43,9 @@ class TimexLexicon:
     background_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     # nouns of time a date may hang on and still date the event ("the morning of 27 May")
     time_nouns: frozenset[str] = frozenset()
+    # nouns of a long-running conflict whose relative clause dates the trigger they are the
+    # subject of ("the war, which began in 2020, killed ..."): see dates/stage.py
+    period_nouns: frozenset[str] = frozenset()
 
 
 def _words_pattern(words: list[str]) -> re.Pattern[str]:
@@ -137,4 +140,5 @@ def load_timex_lexicon(name: str = "timex.yaml") -> TimexLexicon:
         habitual_pattern=re.compile(rf"(?<![\w-])(?:{_alt(list(habitual))})(?![\w-])", re.I),
         background_pattern=_words_pattern([str(w) for w in lex.get("background") or []]),
         time_nouns=frozenset(str(w).lower() for w in lex.get("time_nouns") or []),
+        period_nouns=frozenset(str(w).lower() for w in lex.get("period_nouns") or []),
     )
