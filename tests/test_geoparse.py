@@ -449,6 +449,15 @@ def test_a_demonym_before_a_noun_is_not_the_province(
     assert found["Somali"]["country"] == "ET"
 
 
+def test_a_country_before_a_possessive_is_no_demonym(
+    parse: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    # "Myanmar" is also an adjective ("Myanmar troops"), but "Myanmar's" is the country's
+    found = _by_text(parse("An airstrike hit a village in Myanmar's Sagaing region."))
+    assert found["Myanmar"]["country"] == "MM" and found["Myanmar"]["feature"] == "country"
+    assert not [p for p in parse("Myanmar troops shelled the hills.") if p["text"] == "Myanmar"]
+
+
 def test_a_loose_spelling_alone_names_no_country(geoparser: Geoparser) -> None:
     # "Kerfalla" is in no gazetteer: a far loose spelling of a town abroad (Caerphilly)
     # is no evidence of that country

@@ -209,8 +209,13 @@ def _name_mention(lex: Lexicon, tokens: list[Token], i: int, best: int, index: i
     elif nxt.lower() in lex.admin or nxt.lower() in lex.town or nxt.lower() in lex.part:
         next_name = False  # "Al Mukalla City", "Kerman Province"
     mention.partial = prev_name or next_name
-    # "US dollar", "Iraq war"; a demonym before a noun ("Somali bandits") is an adjective
-    demonym = fold(mention.text) in lex.adjectives and nxt not in lex.admin | lex.part
+    # "US dollar", "Iraq war"; a demonym before a noun ("Somali bandits") is an adjective,
+    # but a name before a possessive ("Myanmar's Sagaing region") is the country's
+    demonym = (
+        nxt[:1].isalpha()
+        and fold(mention.text) in lex.adjectives
+        and nxt not in lex.admin | lex.part
+    )
     mention.modifier = nxt.islower() and (nxt in lex.modifier or demonym) and not facility
     mention.landmark = bool(nxt) and nxt.islower() and nxt in lex.landmark
     return mention
