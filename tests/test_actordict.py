@@ -15,11 +15,11 @@ from eventwire.datafiles import data_path
 from eventwire.errors import DataFileError
 from eventwire.pipeline.common.actordict import (
     ActorDictionary,
-    check_file,
     is_acronym,
     load_actor_dictionary,
     normalise,
 )
+from eventwire.pipeline.common.actorschema import check_file
 
 
 @pytest.fixture(scope="module")

@@ -74,7 +74,7 @@ def test_parse_phrases_match_a_token_by_token_scan(parse: Callable[[str], Any], 
 
 
 def test_toponym_word_pattern_matches_the_alternation_form() -> None:
-    from eventwire.pipeline.places.gazetteer.toponyms import _TOKEN_RE
+    from eventwire.pipeline.places.gazetteer.mentions import _TOKEN_RE
 
     alternation = re.compile(r"[^\W\d_](?:[\w'’‘`ʿ]|[-.](?=\w))*|\d+|[^\w\s]")
     alphabet = "aB1_-.'’‘`ʿ é\n,"

@@ -23,7 +23,8 @@ def check_paths(paths: list[Path]) -> tuple[list[str], int]:
     that exists in the packaged dictionary or in one of the files checked.
     """
     # lazy: every CLI start imports this module; the actor code loads only for `dict`
-    from eventwire.pipeline.common.actordict import check_file, load_actor_dictionary, read_records
+    from eventwire.pipeline.common.actordict import load_actor_dictionary
+    from eventwire.pipeline.common.actorschema import check_file, read_records
 
     problems: list[str] = []
     known: set[str] = set(load_actor_dictionary().by_id)

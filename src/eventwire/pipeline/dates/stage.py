@@ -29,6 +29,7 @@ from typing import Any
 
 from eventwire.config import DatesOptions, Settings
 from eventwire.pipeline.base import Resources, Stage, register_stage
+from eventwire.pipeline.dates.parsetree import ancestors, host_of, token_at, verb_of
 from eventwire.pipeline.dates.timex import (
     Timex,
     find_habitual,
@@ -49,45 +50,6 @@ MULTI_DAY_SPAN = 14  # a stated span of days up to this long dates its event on 
 STATED_DAY = re.compile(r"(?<![0-9])(?:[0-2]?[0-9]|3[01])(?:st|nd|rd|th)?(?![0-9])")
 NIGHT_OF = re.compile(r"\bnight\s+of\s+(?:the\s+)?$", re.I)
 CLAUSE_BREAK = re.compile(r"[;,]|\b(?:and|but|while|after|before|when|whereas|then)\b", re.I)
-
-
-def _token_at(parse: Any, offset: int) -> Any:
-    """The token of a sentence parse covering a sentence-relative character offset."""
-    if parse is None:
-        return None
-    for token in parse:
-        if token.idx <= offset < token.idx + max(len(token.text), 1):
-            return token
-    return None
-
-
-def _verb_of(token: Any) -> Any:
-    """The nearest verb at or above a token (the head of its clause)."""
-    while token is not None:
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-        if token.head.i == token.i:
-            return token
-        token = token.head
-    return None
-
-
-def _host_of(token: Any, start: int, end: int) -> Any:
-    """The word a time expression hangs on: up from its tokens, over prepositions."""
-    while token is not None and token.head.i != token.i:
-        token = token.head
-        inside = start <= token.idx < end
-        if not inside and token.pos_ != "ADP":
-            return token
-    return None
-
-
-def _ancestors(token: Any) -> list[Any]:
-    chain = []
-    while token is not None and token.head.i != token.i:
-        token = token.head
-        chain.append(token)
-    return chain
 
 
 def _copy(when: When, precision: str | None = None) -> When:
@@ -211,20 +173,20 @@ class DatesStage:
             distance -= 1  # on a tie the preceding expression wins
         if doc.published is not None and timex.when.start and timex.when.start > doc.published:
             return 2, distance  # a date after publication is a plan, rarely the event
-        trigger = _token_at(parse, event.trigger.start - sentence.start)
-        anchor = _token_at(parse, timex.start - sentence.start)
+        trigger = token_at(parse, event.trigger.start - sentence.start)
+        anchor = token_at(parse, timex.start - sentence.start)
         if trigger is None or anchor is None:
             return 1, distance
-        host = _host_of(anchor, timex.start - sentence.start, timex.end - sentence.start)
+        host = host_of(anchor, timex.start - sentence.start, timex.end - sentence.start)
         if host is not None and host.pos_ in ("NOUN", "PROPN") and host.i != trigger.i:
             # "in protest of the abduction … on 29 January": the date dates the noun
             return 1, distance
-        trigger_verb, timex_verb = _verb_of(trigger), _verb_of(anchor)
+        trigger_verb, timex_verb = verb_of(trigger), verb_of(anchor)
         if timex_verb is None:
             return 1, distance
         if timex_verb == trigger_verb:
             return 0, distance
-        if timex_verb in _ancestors(trigger_verb):
+        if timex_verb in ancestors(trigger_verb):
             return 0, distance + 1000
         return 1, distance
 
@@ -236,8 +198,8 @@ class DatesStage:
         the verb whatever the parse says, and still dates the event."""
         sentence = doc.sentences[event.sentence_index]
         parse = doc.parses.get(event.sentence_index)
-        trigger = _token_at(parse, event.trigger.start - sentence.start)
-        anchor = _token_at(parse, timex.start - sentence.start)
+        trigger = token_at(parse, event.trigger.start - sentence.start)
+        anchor = token_at(parse, timex.start - sentence.start)
         if trigger is None or anchor is None:
             return False
         start, end = timex.start - sentence.start, timex.end - sentence.start
@@ -283,8 +245,8 @@ class DatesStage:
         rebels had captured on March 15"): it dates what the clause tells of a participant,
         not the narration the later sentences go on with."""
         parse = doc.parses.get(index)
-        anchor = _token_at(parse, timex.start - doc.sentences[index].start)
-        return anchor is not None and any(t.dep_ == "relcl" for t in [anchor, *_ancestors(anchor)])
+        anchor = token_at(parse, timex.start - doc.sentences[index].start)
+        return anchor is not None and any(t.dep_ == "relcl" for t in [anchor, *ancestors(anchor)])
 
     def _in_other_relative_clause(self, doc: Document, event: Event, timex: Timex) -> bool:
         """Whether a date sits in a relative clause the trigger is not in: "near where a
@@ -293,14 +255,14 @@ class DatesStage:
         event about one of the participants."""
         sentence = doc.sentences[event.sentence_index]
         parse = doc.parses.get(event.sentence_index)
-        anchor = _token_at(parse, timex.start - sentence.start)
-        trigger = _token_at(parse, event.trigger.start - sentence.start)
+        anchor = token_at(parse, timex.start - sentence.start)
+        trigger = token_at(parse, event.trigger.start - sentence.start)
         if anchor is None or trigger is None:
             return False
-        clause = next((t for t in [anchor, *_ancestors(anchor)] if t.dep_ == "relcl"), None)
+        clause = next((t for t in [anchor, *ancestors(anchor)] if t.dep_ == "relcl"), None)
         if clause is None:
             return False
-        if clause.i == trigger.i or clause in _ancestors(trigger):
+        if clause.i == trigger.i or clause in ancestors(trigger):
             return False
         return not self._dates_subject_period(clause, trigger)
 
@@ -310,8 +272,8 @@ class DatesStage:
         war between the army and the RSF, which broke out in April 2023, killed tens of
         thousands") or the clause is in the present perfect ("Boluarte, who took office in
         December 2022, has faced repeated waves of protests")."""
-        verb = _verb_of(trigger)
-        chain = [clause, *_ancestors(clause)]
+        verb = verb_of(trigger)
+        chain = [clause, *ancestors(clause)]
         if verb is None or verb not in chain:
             return False
         below = chain[chain.index(verb) - 1]
@@ -344,14 +306,12 @@ class DatesStage:
         ]
         if not any(cues.get(i) for i in earlier):
             return False
-        token = _token_at(
-            doc.parses.get(event.sentence_index), event.trigger.start - sentence.start
-        )
-        verb = _verb_of(token)
+        token = token_at(doc.parses.get(event.sentence_index), event.trigger.start - sentence.start)
+        verb = verb_of(token)
         while verb is not None and verb.tag_ not in PRESENT_TAGS and verb.head.i != verb.i:
             if verb.dep_ not in ("advcl", "xcomp", "conj", "acl"):
                 break
-            verb = _verb_of(verb.head)
+            verb = verb_of(verb.head)
         if verb is not None and verb.tag_ in PRESENT_TAGS:
             return True
         # the parse may miss the verb ("insurgents wheel car bombs"); a sentence with no
@@ -367,14 +327,14 @@ class DatesStage:
         the same livery" tells of one event; the cue belongs to the relative clause."""
         sentence = doc.sentences[event.sentence_index]
         parse = doc.parses.get(event.sentence_index)
-        trigger = _verb_of(_token_at(parse, event.trigger.start - sentence.start))
+        trigger = verb_of(token_at(parse, event.trigger.start - sentence.start))
         if trigger is None:
             return True  # no parse to tell: every cue of the sentence counts
         for start, _end, _words in found:
-            verb = _verb_of(_token_at(parse, start - sentence.start))
-            if verb is None or verb == trigger or verb in _ancestors(trigger):
+            verb = verb_of(token_at(parse, start - sentence.start))
+            if verb is None or verb == trigger or verb in ancestors(trigger):
                 return True
-            if trigger in _ancestors(verb) and verb.dep_ not in _SUBORDINATE:
+            if trigger in ancestors(verb) and verb.dep_ not in _SUBORDINATE:
                 return True
         return False
 

@@ -15,11 +15,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
 from eventwire.datafiles import words
 from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
+from eventwire.pipeline.places.gazetteer.mentions import OTHER_LABELS as OTHER_LABELS
+from eventwire.pipeline.places.gazetteer.mentions import PLACE_LABELS as PLACE_LABELS
+from eventwire.pipeline.places.gazetteer.mentions import Mention as Mention
+from eventwire.pipeline.places.gazetteer.mentions import Token as Token
+from eventwire.pipeline.places.gazetteer.mentions import tokenize as tokenize
 from eventwire.pipeline.places.gazetteer.normalize import PARENS_REACH, closes_parens, fold
 from eventwire.pipeline.places.gazetteer.trim import (
     province_first,
@@ -30,59 +34,10 @@ from eventwire.pipeline.places.gazetteer.trim import (
 from eventwire.records import Document
 
 MAX_WORDS = 6
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-OTHER_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 PARTICLES: frozenset[str] = words("gazetteer", "particles")
 # lower-case particles that may open a name ("al Tabqa"); "at", "as", "an" are English
 STARTING_PARTICLES: frozenset[str] = words("gazetteer", "starting_particles")
 LOOSE_CUES: frozenset[str] = words("gazetteer", "loose_cues")
-_TOKEN_RE = re.compile(r"[^\W\d_][\w'’‘`ʿ]*(?:[-.](?=\w)[\w'’‘`ʿ]*)*|\d+|[^\w\s]")
-
-
-@dataclass(slots=True)
-class Token:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-
-@dataclass(slots=True, eq=False)
-class Mention:
-    """A toponym candidate in the text with its context."""
-
-    start: int
-    end: int
-    text: str
-    sentence: int
-    ner: str | None = None  # spaCy label of an overlapping entity, if any
-    cue: str | None = None  # the locative word before it: "in", "near", "outskirts of" …
-    near: bool = False  # "near X", "outskirts of X", "north of X"
-    hint: str | None = None  # "admin", "part", "town" from a feature word beside it
-    hint_word: str | None = None
-    parent: Mention | None = None  # the mention it is placed in ("X, Y")
-    children: list[Mention] = field(default_factory=list)
-    partial: bool = False  # inside a longer run of capitalised words
-    modifier: bool = False  # used as a modifier: "US dollar", "Iraq war"
-    landmark: bool = False  # names a site inside a place: "the Ilya intersection"
-    echo: bool = False  # the same name is presented as a place elsewhere in the document
-    dateline: bool = False  # "BEIRUT (Reuters) -", "KABUL, May 3 -": where the report was filed
-
-
-def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Words, numbers and punctuation with document offsets ("Beirut's" → "Beirut", "'s")."""
-    out: list[Token] = []
-    for m in _TOKEN_RE.finditer(text):
-        start, end, word = m.start() + offset, m.end() + offset, m.group()
-        if len(word) > 3 and word[-2] in "'’" and word[-1] in "sS":
-            out.append(Token(start, end - 2, word[:-2]))
-            out.append(Token(end - 2, end, word[-2:]))
-        else:
-            out.append(Token(start, end, word))
-    return out
 
 
 _ARTICLE_NAME_RE = re.compile(
