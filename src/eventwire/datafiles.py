@@ -62,8 +62,9 @@ def data_versions() -> dict[str, str]:
 def manifest_versions(area: str) -> dict[str, str]:
     """``{data file name: version}`` of one area's MANIFEST.
 
-    >>> manifest_versions("dates")
-    {'dates-timex': '2026.12.2'}
+    >>> versions = manifest_versions("dates")
+    >>> list(versions), versions["dates-timex"].count(".")
+    (['dates-timex'], 2)
     """
     entries = _manifest(data_path(area, "MANIFEST.json")).get("files", [])
     return {str(e["name"]): str(e["version"]) for e in entries}
