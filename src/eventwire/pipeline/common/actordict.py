@@ -207,6 +207,13 @@ def _plurals(head: str) -> list[str]:
     return [" ".join([*words[:-1], f]) for f in sorted(forms)]
 
 
+def _first_word_runs(keys: Iterable[str]) -> frozenset[str]:
+    """Every key and every run of its first words, so a scan word by word can stop as soon
+    as no key can start with what it has read."""
+    parts = [key.split(" ") for key in keys]
+    return frozenset(" ".join(p[:n]) for p in parts for n in range(1, len(p) + 1))
+
+
 def _read_csv(name: str) -> list[dict[str, str]]:
     path = data_path("actors", name)
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
@@ -291,17 +298,12 @@ class ActorDictionary:
     @cached_property
     def alias_prefixes(self) -> frozenset[str]:
         """Every alias key and every run of its first words ("islamic", "islamic state")."""
-        out: set[str] = set()
-        for key in self.alias:
-            parts = key.split(" ")
-            out.update(" ".join(parts[:n]) for n in range(1, len(parts) + 1))
-        return frozenset(out)
+        return _first_word_runs(self.alias)
 
     @cached_property
     def home_prefixes(self) -> frozenset[str]:
         """Every identity and home term and every run of its first words."""
-        parts = [k.split(" ") for k in (*self.identities, *self.homes)]
-        return frozenset(" ".join(p[:n]) for p in parts for n in range(1, len(p) + 1))
+        return _first_word_runs((*self.identities, *self.homes))
 
     def get(self, actor_id: str | None) -> ActorEntry | None:
         return self.by_id.get(actor_id) if actor_id else None
