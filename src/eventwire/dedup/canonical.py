@@ -26,6 +26,7 @@ from eventwire.db.store import Store
 from eventwire.dedup.cities import fill_city_radii
 from eventwire.dedup.linkage import Cluster, cluster_events, linked_events
 from eventwire.dedup.merge import merge_cluster, merge_record
+from eventwire.dedup.report import country_evidence
 from eventwire.dedup.rules import DedupOptions, ReportEvent, group_key, loose_place
 from eventwire.errors import StoreError
 from eventwire.records.columns import REPORT
@@ -68,6 +69,12 @@ _FROM_RECORD = {
 _LOOSE_SQL = (
     "e.geo_precision >= 2 OR json_extract_string(e.record, '$.location.fallback') "
     "IN ('sentence', 'paragraph', 'document')"
+)
+# A place that may say nothing of the country (report.country_evidence; a superset in SQL).
+_COUNTRYLESS_SQL = (
+    "(json_extract_string(e.record, '$.location.fallback') IN ('paragraph', 'document') OR "
+    "(e.geo_precision >= 3 AND regexp_matches(json_extract_string(e.record, '$.sentence'), "
+    "'borders?\\s+with', 'i')))"
 )
 # SELECT list that fills a ReportEvent (in field order) from the events table ``e``.
 _SELECT = ", ".join(
@@ -219,9 +226,10 @@ def _touched_components(store: Store, new: list[ReportEvent], opts: DedupOptions
         "AND coalesce(e.date_start, e.date_end, e.published) <= ?"
     )
     params: list[Any] = [*types, lo, hi]
-    countries = {e.country for e in dated}
+    countries = {country_evidence(e) for e in dated}
     if None not in countries:  # events with another country cannot be compatible, …
-        where += f" AND (e.country IS NULL OR e.country IN ({', '.join('?' for _ in countries)})"
+        where += f" AND (e.country IS NULL OR {_COUNTRYLESS_SQL} OR "
+        where += f"e.country IN ({', '.join('?' for _ in countries)})"
         params.extend(sorted(c for c in countries if c))
         # … unless the same named group's report was placed abroad (rules.strong_identity):
         # any of its reports where a new one's place is loose, else its loose ones

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from eventwire.dedup.report import country_evidence
 from eventwire.dedup.rules import (
     DedupOptions,
     ReportEvent,
@@ -41,6 +42,7 @@ from eventwire.dedup.rules import (
     group_key,
     loose_place,
     similarity,
+    tolls_agree,
 )
 from eventwire.records import stable_id
 
@@ -85,8 +87,9 @@ def candidate_edges(
             first = earliest(e, opts)
             group = group_key(e)
             loose = loose_place(e)
-            pools = active.values() if e.country is None else (active[e.country], active[None])
-            if group is not None and e.country is not None:  # a geocoder's other country
+            country = country_evidence(e)  # None: a border's country, a place off the sentence
+            pools = active.values() if country is None else (active[country], active[None])
+            if group is not None and country is not None:  # a geocoder's other country
                 abroad = (by_group if loose else loose_group)[group]
                 pools = (*pools, [m for m in abroad if m.country not in (None, e.country)])
             for pool in pools:
@@ -96,7 +99,7 @@ def candidate_edges(
                     sim = similarity(e, m, opts)
                     if sim is not None:
                         edges[_pair(e.event_id, m.event_id)] = sim
-            active[e.country].append(e)
+            active[country].append(e)
             if group is not None:
                 by_group[group].append(e)
                 if loose:
@@ -114,7 +117,7 @@ def linked_events(
     groups: dict[tuple[str, str, str | None], list[ReportEvent]] = defaultdict(list)
     for m in others:
         if m.plover_type and _mergeable_dates(m, opts):
-            groups[(m.plover_type, m.modality or "asserted", m.country)].append(m)
+            groups[(m.plover_type, m.modality or "asserted", country_evidence(m))].append(m)
     starts: dict[tuple[str, str, str | None], list[date]] = {}
     for key, members in groups.items():
         members.sort(key=_order_key)
@@ -130,13 +133,14 @@ def linked_events(
         if not (e.plover_type and _mergeable_dates(e, opts)) or e.start is None or e.end is None:
             continue
         block = (e.plover_type, e.modality or "asserted")
+        country = country_evidence(e)
         keys = (
             [k for k in groups if k[:2] == block]
-            if e.country is None
-            else [(*block, e.country), (*block, None)]
+            if country is None
+            else [(*block, country), (*block, None)]
         )
         pools = [(groups[k], starts[k]) for k in keys if k in groups]
-        name = group_key(e) if e.country is not None else None
+        name = group_key(e) if country is not None else None
         if name is not None and (abroad := by_group.get((*block, name))):
             loose = loose_place(e)
             abroad = [
@@ -254,6 +258,35 @@ def _report_leads(
     return lead
 
 
+def prefer_agreeing_tolls(
+    by_id: Mapping[str, ReportEvent], edges: dict[tuple[str, str], float], opts: DedupOptions
+) -> dict[tuple[str, str], float]:
+    """Drop the links of a loosely placed report (a country, a province, a place read outside
+    its clause) to other reports whose toll differs from its own, when another report it links
+    to tells the same dead and cannot be one incident with them: "five killed by a Russian bomb
+    in Ukraine's second-largest city" is the Kharkiv report of five dead, not the same day's
+    Chuhuiv strike that killed two. With no such better candidate, or when the better one and
+    the other may be one incident (two tolls of one attack), the links stay."""
+    tolled: dict[str, list[str]] = defaultdict(list)
+    for x, y in edges:
+        for e, m in ((x, y), (y, x)):
+            ev = by_id[e]
+            if ev.fatalities is not None and by_id[m].fatalities is not None and loose_place(ev):
+                tolled[e].append(m)
+    drop: set[tuple[str, str]] = set()
+    for e, others in tolled.items():
+        agree = [m for m in others if tolls_agree(by_id[e], by_id[m], opts)]
+        if agree and len(agree) < len(others):
+            drop.update(
+                _pair(e, m)
+                for m in others
+                if m not in agree and not any(_pair(m, a) in edges for a in agree)
+            )
+    if not drop:
+        return edges
+    return {k: v for k, v in edges.items() if k not in drop}
+
+
 def cluster_events(
     events: Sequence[ReportEvent], opts: DedupOptions | None = None
 ) -> list[Cluster]:
@@ -261,6 +294,7 @@ def cluster_events(
     opts = opts or DedupOptions()
     by_id = {e.event_id: e for e in events}
     edges = candidate_edges(list(by_id.values()), opts)
+    edges = prefer_agreeing_tolls(by_id, edges, opts)
     lead = _report_leads(by_id, edges)
     out: list[Cluster] = []
     for comp in components(by_id, edges):

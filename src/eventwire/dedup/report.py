@@ -4,6 +4,7 @@ store (:mod:`eventwire.dedup.canonical`) or built by benchmarks and tests, and t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -85,6 +86,37 @@ class ReportEvent:
 # dateline or the document's focus): where the report was filed or a place on the way, weak
 # evidence of where the incident happened.
 WEAK_FALLBACKS = frozenset({"sentence", "paragraph", "document"})
+
+
+# Where a place read outside the event's clause says nothing of the incident's country: the
+# paragraph or the document's focus (a claim report's "Mali" for a raid across the border).
+_COUNTRYLESS_FALLBACKS = frozenset({"paragraph", "document"})
+
+
+def country_evidence(e: ReportEvent) -> str | None:
+    """The event's country as evidence of where it happened: None when its place is a
+    country named as a border ("near the border with Niger": either side of it) or a place
+    read off the paragraph or the document rather than the event's sentence."""
+    if e.place_fallback in _COUNTRYLESS_FALLBACKS:
+        return None
+    if e.location_name and (e.geo_precision or 0) >= 3 and e.sentence:
+        name = re.escape(e.location_name)
+        if re.search(rf"\bborders?\s+with\s+(?:the\s+)?{name}\b", e.sentence, re.I):
+            return None
+    return e.country
+
+
+def province_named(a: ReportEvent, b: ReportEvent) -> str | None:
+    """Why a town named like its province ("Arauca", the city or the department) may be
+    the province in which the other report's town lies, or None."""
+    if not (a.admin1 and b.admin1 and norm_name(a.admin1) == norm_name(b.admin1)):
+        return None
+    if a.country != b.country:
+        return None
+    for area, town in ((a, b), (b, a)):
+        if area.geo_precision == 1 and norm_name(area.location_name) == norm_name(area.admin1):
+            return f"{area.location_name} may name its province, in which {town.location_name} lies"
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,7 +47,7 @@ from eventwire.dedup.actors import actor_link, named_group, roles
 from eventwire.dedup.actors import group_key as group_key
 from eventwire.dedup.actors import hedged as hedged
 from eventwire.dedup.actors import is_generic as is_generic
-from eventwire.dedup.report import WEAK_FALLBACKS, Link
+from eventwire.dedup.report import WEAK_FALLBACKS, Link, country_evidence, province_named
 from eventwire.dedup.report import ReportEvent as ReportEvent
 from eventwire.dedup.report import norm_name as _norm
 from eventwire.pipeline.common.geo import haversine_km
@@ -104,6 +104,15 @@ def generic_attack(e: ReportEvent) -> bool:
 @functools.cache
 def _generic_attack() -> frozenset[str]:
     return words("dedup", "generic_attack")
+
+
+def _bare_bomb(told: ReportEvent, other: ReportEvent) -> ReportEvent | None:
+    """``told`` when its explosives mode was read from a bare bomb word ("a glide bomb hit")
+    and ``other`` is an air strike or shelling (``bare_bomb``, the bombardment family)."""
+    bare = told.plover_mode == "explosives" and (told.trigger_text or "").casefold() in words(
+        "dedup", "bare_bomb"
+    )
+    return told if bare and _mode_family().get(other.plover_mode or "") == "bombardment" else None
 
 
 def strong_identity(
@@ -172,19 +181,6 @@ def reference_place(e: ReportEvent) -> bool:
     return re.search(pattern, e.sentence, re.I) is not None
 
 
-def province_named(a: ReportEvent, b: ReportEvent) -> str | None:
-    """Why a town named like its province ("Arauca", the city or the department) may be
-    the province in which the other report's town lies, or None."""
-    if not (a.admin1 and b.admin1 and _norm(a.admin1) == _norm(b.admin1)):
-        return None
-    if a.country != b.country:
-        return None
-    for area, town in ((a, b), (b, a)):
-        if area.geo_precision == 1 and _norm(area.location_name) == _norm(area.admin1):
-            return f"{area.location_name} may name its province, in which {town.location_name} lies"
-    return None
-
-
 def _window(e: ReportEvent, opts: DedupOptions) -> tuple[date | None, date | None, bool, bool]:
     """The days the event may have happened on, whether it is one explicit day, and whether
     its date is a day it happened on or before: the day a source spoke of it, the dateline's
@@ -240,7 +236,10 @@ def _coarse(e: ReportEvent) -> bool:
 def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, bool, str] | None:
     """Place score, whether the places positively match, and a reason; None: they contradict."""
     if a.country and b.country and a.country != b.country:
-        return None
+        told = [e for e in (a, b) if country_evidence(e) is None]
+        if not told:
+            return None
+        return 0.5, False, f"{told[0].location_name} names no country of the incident"
     same_admin = bool(a.admin1 and b.admin1 and _norm(a.admin1) == _norm(b.admin1))
     if not (a.has_point and b.has_point):
         if a.admin1 and b.admin1 and not same_admin:
@@ -333,6 +332,15 @@ def _tolls(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, s
     return 0.7, f"tolls {lo} and {hi} compatible"
 
 
+def tolls_agree(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> bool | None:
+    """Whether two known tolls tell the same dead (equal, or a later report's update of
+    them); None when either report gives no toll."""
+    if a.fatalities is None or b.fatalities is None:
+        return None
+    toll = _tolls(a, b, opts)
+    return toll is not None and toll[0] >= 0.8
+
+
 def _kind(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, str] | None:
     """Type family: the same PLOVER type, modes (ACLED types) alike or of one family."""
     if a.plover_type != b.plover_type or a.plover_type is None:
@@ -350,6 +358,8 @@ def _kind(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, st
         if (a.trigger_text or b.trigger_text) and (generic_attack(a) or generic_attack(b)):
             told = a if generic_attack(a) else b
             return 0.3, f"{told.plover_mode} read from {told.trigger_text!r}, which names no weapon"
+        if (told := _bare_bomb(a, b) or _bare_bomb(b, a)) is not None:
+            return 0.3, f"explosives read from {told.trigger_text!r}, which names no delivery"
         return None
     if a.acled_event_type and b.acled_event_type and a.acled_event_type != b.acled_event_type:
         return None
@@ -453,7 +463,9 @@ def compare(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None) ->
     # Evidence: a matching place, or the same country and at least one matching actor or
     # the same dead (a later update of them): "a bus bombing in the southern Philippines"
     # placed at the country and "the bus bombing in Isulan … the toll rose to four".
-    if not place_match and not (a.country and a.country == b.country and (matched_roles or agrees)):
+    country = country_evidence(a), country_evidence(b)
+    one_country = a.country == b.country or None in country  # a border, a place off the clause
+    if not place_match and not (a.country and one_country and (matched_roles or agrees)):
         return None
     score = 0.35 * place_score + 0.3 * actor_score + 0.2 * dates[0] + 0.1 * kind[0] + 0.05 * toll[0]
     if score < opts.min_similarity:
