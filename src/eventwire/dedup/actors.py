@@ -58,9 +58,12 @@ def _actor_score(
 
 def dead_as_actor1(e: ReportEvent) -> bool:
     """Whether actor1 was read from the toll's own words ("Three police officers died"): the
-    dead are the victims, so the report names no attacker."""
-    words = (e.actor1_text or "").strip().casefold()
-    return bool(words and e.fatalities_text and words in e.fatalities_text.casefold())
+    dead are the victims, so the report names no attacker. Words that end in an attack
+    ("the number killed in last week's ADF attack") name the attacker, not the dead."""
+    text = (e.actor1_text or "").strip().casefold()
+    if not (text and e.fatalities_text and text in e.fatalities_text.casefold()):
+        return False
+    return text.split()[-1] not in words("dedup", "generic_attack")
 
 
 @functools.cache

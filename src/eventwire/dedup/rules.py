@@ -341,6 +341,18 @@ def tolls_agree(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> bool | No
     return toll is not None and toll[0] >= 0.8
 
 
+def _recalled_update(a: ReportEvent, b: ReportEvent) -> bool:
+    """Whether the recalled one of two reports raises the other's toll in a later report
+    ("the number killed in last week's attack has risen to 31"): that incident's update."""
+    old, new = (a, b) if a.background else (b, a)
+    return bool(
+        old.fatalities is not None
+        and new.fatalities is not None
+        and old.fatalities > new.fatalities
+        and (old.published or date.min) > (new.published or date.max)
+    )
+
+
 def _kind(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, str] | None:
     """Type family: the same PLOVER type, modes (ACLED types) alike or of one family."""
     if a.plover_type != b.plover_type or a.plover_type is None:
@@ -349,7 +361,9 @@ def _kind(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, st
         return None
     if (a.modality or "asserted") not in opts.merge_modalities:
         return None
-    if bool(a.background) != bool(b.background) or bool(a.aggregate) != bool(b.aggregate):
+    if bool(a.aggregate) != bool(b.aggregate) or (
+        bool(a.background) != bool(b.background) and not _recalled_update(a, b)
+    ):
         return None  # a recall or a total is not the current incident another report tells
     if a.plover_mode and b.plover_mode and a.plover_mode != b.plover_mode:
         family = _mode_family().get(a.plover_mode)
@@ -463,9 +477,12 @@ def compare(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None) ->
     # Evidence: a matching place, or the same country and at least one matching actor or
     # the same dead (a later update of them): "a bus bombing in the southern Philippines"
     # placed at the country and "the bus bombing in Isulan … the toll rose to four".
-    country = country_evidence(a), country_evidence(b)
-    one_country = a.country == b.country or None in country  # a border, a place off the clause
-    if not place_match and not (a.country and one_country and (matched_roles or agrees)):
+    # the same country, or two countries of which one is no evidence (a border, the document)
+    one_country = a.country == b.country or None in (country_evidence(a), country_evidence(b))
+    if not place_match and not (
+        (a.country and b.country and one_country and (matched_roles or agrees))
+        or strong_identity(a, b, dates[0] == 1.0, agrees, opts)
+    ):
         return None
     score = 0.35 * place_score + 0.3 * actor_score + 0.2 * dates[0] + 0.1 * kind[0] + 0.05 * toll[0]
     if score < opts.min_similarity:
