@@ -33,6 +33,7 @@ from typing import Any
 
 from eventwire.datafiles import words
 from eventwire.dedup.linkage import Cluster, lead_key
+from eventwire.dedup.report import country_evidence
 from eventwire.dedup.rules import (
     DedupOptions,
     ReportEvent,
@@ -42,6 +43,7 @@ from eventwire.dedup.rules import (
     is_claim,
     is_generic,
 )
+from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.records.columns import CANONICAL
 from eventwire.records.model import (
     ActorRef,
@@ -191,19 +193,39 @@ def _supports(place: ReportEvent, other: ReportEvent) -> bool:
 
 
 def best_place(members: list[ReportEvent]) -> ReportEvent | None:
-    """The member whose place most reports support, then the most precise."""
+    """The member whose place most reports support, then the most precise; two places of
+    one rank in different countries (Bolivia's "El Beni" read for "Beni territory", North
+    Kivu) go to the country more reports and their named attackers' homes name."""
     placed = [e for e in members if e.lat is not None and e.lon is not None]
     if not placed:
         return None
+
+    def rank(e: ReportEvent) -> tuple[int, int]:
+        return -len({o.doc_id for o in placed if _supports(e, o)}), e.geo_precision or 9
+
+    top = min(rank(e) for e in placed)
+    tied = [e for e in placed if rank(e) == top]
+    votes: Counter[str] = Counter()
+    if len({e.country for e in tied}) > 1:
+        votes.update(c for e in members if (c := country_evidence(e)))
+        votes.update(home for e in members if (home := _home(e.actor1_id)))
     return min(
-        placed,
-        key=lambda e: (
-            -len({o.doc_id for o in placed if _supports(e, o)}),
-            e.geo_precision or 9,
-            -(e.confidence or 0.0),
-            e.event_id,
-        ),
+        tied,
+        key=lambda e: (-votes[e.country or ""], -(e.confidence or 0.0), e.event_id),
     )
+
+
+def _home(actor_id: str | None) -> str | None:
+    """The home country of a dictionary actor (a group's, a state force's), if any."""
+    if not actor_id or is_generic(actor_id):
+        return None
+    entry = _actors().get(actor_id)
+    return entry.country if entry is not None else None
+
+
+@functools.cache
+def _actors() -> ActorDictionary:
+    return load_actor_dictionary()
 
 
 def _place(members: list[ReportEvent]) -> PlaceRef | None:

@@ -372,8 +372,8 @@ def _kind(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, st
         if (a.trigger_text or b.trigger_text) and (generic_attack(a) or generic_attack(b)):
             told = a if generic_attack(a) else b
             return 0.3, f"{told.plover_mode} read from {told.trigger_text!r}, which names no weapon"
-        if (told := _bare_bomb(a, b) or _bare_bomb(b, a)) is not None:
-            return 0.3, f"explosives read from {told.trigger_text!r}, which names no delivery"
+        if (bare := _bare_bomb(a, b) or _bare_bomb(b, a)) is not None:
+            return 0.3, f"explosives read from {bare.trigger_text!r}, which names no delivery"
         return None
     if a.acled_event_type and b.acled_event_type and a.acled_event_type != b.acled_event_type:
         return None
