@@ -562,3 +562,116 @@ def test_a_place_named_as_a_reference_point_is_loose_evidence() -> None:
     assert linked(a, b)
     plain = dataclasses.replace(a, sentence="Four fighters were killed near Baghdad.")
     assert not linked(plain, b)
+
+
+KHARKIV_CITY = {"location_name": "Kharkiv", "geonameid": 706483, "lat": 49.98, "lon": 36.25,
+                "admin1": "Kharkiv", "country": "UA", "geo_precision": 1}  # fmt: skip
+UKRAINE = {"location_name": "Ukraine", "geonameid": 690791, "lat": 49.0, "lon": 32.0,
+           "admin1": None, "country": "UA", "geo_precision": 3}  # fmt: skip
+RUSSIA_MIL = {"actor1_id": "RU-MIL", "actor1_name": "Military Forces of Russia", "actor1_inter": 8}
+AIR = {"plover_mode": "aerial", "acled_event_type": "Explosions/Remote violence",
+       "acled_sub_event_type": "Air/drone strike"}  # fmt: skip
+
+
+def test_a_bare_bomb_word_names_no_delivery() -> None:
+    """'a guided bomb hit a shop' (explosives, read from "bomb") and another outlet's air
+    strike on the same town and day may be one incident; a roadside bomb may not."""
+    bomb = report("e1", "d1", **KHARKIV_CITY, **RUSSIA_MIL, fatalities=4, trigger_text="bomb")
+    strike = report("e2", "d2", **KHARKIV_CITY, **RUSSIA_MIL, **AIR, fatalities=4)
+    link = compare(bomb, strike)
+    assert link is not None and "names no delivery" in link.reasons[0]
+    assert linked(bomb, strike)
+    assert not linked(dataclasses.replace(bomb, trigger_text="roadside bomb"), strike)
+
+
+def test_a_loose_report_joins_the_candidate_with_its_dead_not_another_town() -> None:
+    """A country-level report of four killed by a Russian strike links to the city report
+    of four dead and to a strike on a nearby town that killed one; the town is no
+    incident with the city, so the country-level report goes to the city's, in any order."""
+    chuhuiv = {"location_name": "Chuhuiv", "geonameid": 710791, "lat": 49.84, "lon": 36.69,
+               "admin1": "Kharkiv", "country": "UA", "geo_precision": 1}  # fmt: skip
+    city = report("c", "d1", **KHARKIV_CITY, **RUSSIA_MIL, **AIR, fatalities=4)
+    town = report("t", "d2", **chuhuiv, **RUSSIA_MIL, **AIR, fatalities=1)
+    whole = report("w", "d3", **UKRAINE, **RUSSIA_MIL, **AIR, fatalities=4)
+    assert linked(whole, town) and linked(whole, city) and not linked(city, town)
+    for order in ([city, town, whole], [whole, town, city], [town, whole, city]):
+        for ids in (["a", "b", "c"], ["c", "b", "a"]):  # whatever ids sort first
+            renamed = [dataclasses.replace(e, event_id=i) for e, i in zip(order, ids, strict=True)]
+            by = {e.event_id: e.fatalities for e in renamed}
+            groups = [sorted(by[m] or 0 for m in c.members) for c in cluster_events(renamed)]
+            assert sorted(groups) == [[1], [4, 4]], groups
+    # with no candidate that tells its dead, the loose report still joins the town
+    assert [sorted(c.members) for c in cluster_events([town, whole])] == [["t", "w"]]
+
+
+def test_a_country_named_as_a_border_or_off_the_sentence_is_no_country_evidence() -> None:
+    """ "near the border with Niger" read as Niger, or a claim report's place taken from
+    the document ("Mali"), fits a report of the same dead in Benin; a country named by the
+    event's own clause does not."""
+    benin = {"location_name": "Benin", "geonameid": 2395170, "lat": 9.5, "lon": 2.25,
+             "admin1": None, "country": "BJ", "geo_precision": 3}  # fmt: skip
+    niger = {"location_name": "Niger", "geonameid": 2440476, "lat": 18.0, "lon": 9.0,
+             "admin1": None, "country": "NE", "geo_precision": 3}  # fmt: skip
+    common = {"plover_mode": "clash", "fatalities": 6, "acled_event_type": "Battles",
+              "acled_sub_event_type": "Armed clash"}  # fmt: skip
+    home = report("e1", "d1", **benin, **common)
+    border = report(
+        "e2", "d2", **niger, **common,
+        sentence="Six soldiers were killed when gunmen stormed a post near the border with Niger.",
+    )  # fmt: skip
+    assert linked(home, border)
+    assert not linked(home, dataclasses.replace(border, sentence="Six soldiers died in Niger."))
+    assert not linked(home, dataclasses.replace(border, fatalities=20))  # other dead
+    off = report("e3", "d3", **{**niger, "location_name": "Mali", "country": "ML"}, **common,
+                 place_fallback="document")  # fmt: skip
+    assert linked(home, off) and linked(border, off)
+    assert [sorted(c.members) for c in cluster_events([off, border, home])] == [["e1", "e2", "e3"]]
+
+
+def test_civilians_fit_the_traders_another_outlet_names() -> None:
+    """ "five civilians died" and "killing five traders": the coder's catch-all victims fit a
+    kind of civilian; traders and farmers are still two kinds."""
+    civilians = {"actor2_id": "GEN-CIVILIANS", "actor2_name": "Civilians", "actor2_inter": 7}
+    traders = {"actor2_id": "GEN-LABOUR", "actor2_name": "Labour Group", "actor2_inter": 7}
+    farmers = {"actor2_id": "GEN-FARMERS", "actor2_name": "Farmers", "actor2_inter": 7}
+    a = report("e1", "d1", fatalities=5, **civilians)
+    assert linked(a, report("e2", "d2", fatalities=5, **traders))
+    b = report("e1", "d1", fatalities=5, **farmers)
+    assert not linked(b, report("e2", "d2", fatalities=5, **traders))
+
+
+def test_a_toll_update_of_a_recalled_attack_by_its_group_joins_with_no_place() -> None:
+    """ "The number of civilians killed in last week's ADF attack on <a village the
+    geocoder lacks> has risen to 30": flagged as a recall, no place, actor1 read inside the
+    toll's words; the same group, a raised toll and an overlapping week join it to the
+    incident; a lower toll, or no named group, do not."""
+    last_week = {"date_start": date(2024, 6, 3), "date_end": date(2024, 6, 9)}
+    none = {k: None for k in ("location_name", "geonameid", "lat", "lon", "admin1", "country")}
+    update = report(
+        "e1", "d1", plover_mode="kill", **ADF, **none, **last_week, background=True,
+        fatalities=30, actor1_text="last week's ADF attack", published=date(2024, 6, 10),
+        fatalities_text="number of civilians killed in last week's ADF attack on the "
+        "village has risen to 30", geo_precision=None, place_fallback=None,
+    )  # fmt: skip
+    lead = report("e2", "d2", plover_mode="kill", **ADF, **NORTH_KIVU, fatalities=20,
+                  date_start=date(2024, 6, 6), date_end=date(2024, 6, 6))  # fmt: skip
+    link = compare(update, lead)
+    assert link is not None and any("same named group" in r for r in link.reasons)
+    assert not linked(dataclasses.replace(update, fatalities=12), lead)
+    generic = {"actor1_id": "GEN-UAG", "actor1_name": "Unidentified Armed Group"}
+    assert not linked(dataclasses.replace(update, **generic), dataclasses.replace(lead, **generic))
+
+
+def test_tied_places_in_two_countries_go_to_the_attackers_home() -> None:
+    """Bolivia's "El Beni" and North Kivu, one report each: the ADF's home (DR Congo)
+    breaks the tie, whichever report comes first."""
+    adf = {**ADF, "actor1_id": "CD-ADF"}  # the dictionary's id: its home is DR Congo
+    a = report("e1", "d1", plover_mode="kill", fatalities=18, **{**adf, **BENI_BO})
+    b = report("e2", "d2", plover_mode="kill", fatalities=18, **{**adf, **NORTH_KIVU})
+    for members in ([a, b], [b, a]):
+        assert (
+            merge_record(
+                Cluster("c", "k", ["e1", "e2"], {"e1": 0.6, "e2": 0.6}), members
+            ).location.country
+            == "CD"
+        )

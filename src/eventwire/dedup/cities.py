@@ -18,8 +18,10 @@ import functools
 import math
 from collections.abc import Iterable
 
-from eventwire.dedup.rules import DedupOptions, ReportEvent
+from eventwire.config import DedupOptions
+from eventwire.dedup.report import ReportEvent, norm_name
 from eventwire.errors import DataFileError
+from eventwire.pipeline.common.geo import haversine_km
 
 
 def city_radius_km(population: int, opts: DedupOptions) -> float:
@@ -51,3 +53,30 @@ def fill_city_radii(events: Iterable[ReportEvent], opts: DedupOptions) -> None:
         population = populations.get(e.geonameid or 0)
         if population:
             e.city_km = round(city_radius_km(population, opts), 2)
+
+
+def within_city(a: ReportEvent, b: ReportEvent) -> str | None:
+    """Why one place lies inside the large city the other report names ("Dora" 12 km from
+    Baghdad's centre, inside its 21 km radius; see :mod:`eventwire.dedup.cities`), or None.
+    A district is a town or a "near" place (precision 1 or 2) of the city's country and
+    province (when both are known) that is no larger city itself."""
+    if a.city_km is None and b.city_km is None:
+        return None
+    if not (a.has_point and b.has_point) or (a.country and b.country and a.country != b.country):
+        return None
+    for city, part in ((a, b), (b, a)):
+        if city.city_km is None or part.geo_precision not in (1, 2) or city.same_place(part):
+            continue
+        if part.city_km is not None and part.city_km >= city.city_km:
+            continue  # two cities
+        if part.admin1 and city.admin1 and norm_name(part.admin1) != norm_name(city.admin1):
+            continue
+        assert city.lat is not None and city.lon is not None
+        assert part.lat is not None and part.lon is not None
+        dist = haversine_km(city.lat, city.lon, part.lat, part.lon)
+        if dist <= city.city_km:
+            return (
+                f"{part.location_name} lies within {city.location_name} ({dist:.0f} km from "
+                f"its centre, a city {city.city_km:.0f} km across its radius)"
+            )
+    return None

@@ -47,6 +47,7 @@ from eventwire.dedup.actors import actor_link, named_group, roles
 from eventwire.dedup.actors import group_key as group_key
 from eventwire.dedup.actors import hedged as hedged
 from eventwire.dedup.actors import is_generic as is_generic
+from eventwire.dedup.cities import within_city as within_city
 from eventwire.dedup.report import WEAK_FALLBACKS, Link, country_evidence, province_named
 from eventwire.dedup.report import ReportEvent as ReportEvent
 from eventwire.dedup.report import norm_name as _norm
@@ -281,33 +282,6 @@ def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, 
     return 1.0 - 0.5 * dist / limit, True, f"places {dist:.0f} km apart"
 
 
-def within_city(a: ReportEvent, b: ReportEvent) -> str | None:
-    """Why one place lies inside the large city the other report names ("Dora" 12 km from
-    Baghdad's centre, inside its 21 km radius; see :mod:`eventwire.dedup.cities`), or None.
-    A district is a town or a "near" place (precision 1 or 2) of the city's country and
-    province (when both are known) that is no larger city itself."""
-    if a.city_km is None and b.city_km is None:
-        return None
-    if not (a.has_point and b.has_point) or (a.country and b.country and a.country != b.country):
-        return None
-    for city, part in ((a, b), (b, a)):
-        if city.city_km is None or part.geo_precision not in (1, 2) or city.same_place(part):
-            continue
-        if part.city_km is not None and part.city_km >= city.city_km:
-            continue  # two cities
-        if part.admin1 and city.admin1 and _norm(part.admin1) != _norm(city.admin1):
-            continue
-        assert city.lat is not None and city.lon is not None
-        assert part.lat is not None and part.lon is not None
-        dist = haversine_km(city.lat, city.lon, part.lat, part.lon)
-        if dist <= city.city_km:
-            return (
-                f"{part.location_name} lies within {city.location_name} ({dist:.0f} km from "
-                f"its centre, a city {city.city_km:.0f} km across its radius)"
-            )
-    return None
-
-
 def _weak_reason(weak: ReportEvent, dist: float) -> str:
     return (
         f"places {dist:.0f} km apart; {weak.location_name} was read off the "
@@ -480,10 +454,12 @@ def compare(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None) ->
     # the same country, or two countries of which one is no evidence (a border, the document)
     one_country = a.country == b.country or None in (country_evidence(a), country_evidence(b))
     if not place_match and not (
-        (a.country and b.country and one_country and (matched_roles or agrees))
-        or strong_identity(a, b, dates[0] == 1.0, agrees, opts)
+        a.country and b.country and one_country and (matched_roles or agrees)
     ):
-        return None
+        # a report with no place: the same named group, dead and day
+        place_why = strong_identity(a, b, dates[0] == 1.0, agrees, opts) or ""
+        if not place_why:
+            return None
     score = 0.35 * place_score + 0.3 * actor_score + 0.2 * dates[0] + 0.1 * kind[0] + 0.05 * toll[0]
     if score < opts.min_similarity:
         return None
