@@ -30,6 +30,7 @@ WIRE_D = WIRE.with_name("wire_reports_d.jsonl")
 WIRE_E = WIRE.with_name("wire_reports_e.jsonl")
 WIRE_F = WIRE.with_name("wire_reports_f.jsonl")
 WIRE_G = WIRE.with_name("wire_reports_g.jsonl")
+WIRE_H = WIRE.with_name("wire_reports_h.jsonl")  # held out: scored, never tuned on
 VIOLENT = ("explosives", "suicide", "kill", "clash", "firearms", "artillery", "aerial", "grenade")
 
 
@@ -111,19 +112,10 @@ def test_each_incident_once_with_its_sources_and_latest_toll(wire_docs: list[Doc
         WIRE_D,
         WIRE_E,
         WIRE_F,
-        pytest.param(
-            WIRE_G,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="wire_reports_g, held out (measured once, never tuned on): 'Five people "
-                "were killed when a Russian aerial bomb struck a shop in Ukraine's "
-                "second-largest city' is placed at the country and joins a drone attack on "
-                "Chuhuiv (2 dead, the same day, the same Russian forces) rather than the "
-                "Kharkiv glide-bomb report it retells (read as explosives, not aerial)",
-            ),
-        ),
+        WIRE_G,
+        WIRE_H,
     ],
-    ids=["wire", "wire_b", "wire_c", "wire_d", "wire_e", "wire_f", "wire_g"],
+    ids=["wire", "wire_b", "wire_c", "wire_d", "wire_e", "wire_f", "wire_g", "wire_h"],
 )
 def test_distinct_incidents_in_one_city_on_one_day_stay_apart(
     run_text: Callable[..., Document], path: Path
@@ -136,8 +128,16 @@ def test_distinct_incidents_in_one_city_on_one_day_stay_apart(
 
 @pytest.mark.parametrize(
     ("path", "min_recall"),
-    [(WIRE, 1.0), (WIRE_B, 1.0), (WIRE_C, 1.0), (WIRE_D, 0.89), (WIRE_E, 0.94), (WIRE_F, 0.87)],
-    ids=["wire", "wire_b", "wire_c", "wire_d", "wire_e", "wire_f"],
+    [
+        (WIRE, 1.0),
+        (WIRE_B, 1.0),
+        (WIRE_C, 1.0),
+        (WIRE_D, 0.96),
+        (WIRE_E, 0.94),
+        (WIRE_F, 0.91),
+        (WIRE_G, 0.91),
+    ],
+    ids=["wire", "wire_b", "wire_c", "wire_d", "wire_e", "wire_f", "wire_g"],
 )
 def test_bcubed_on_the_multi_outlet_sets(
     run_text: Callable[..., Document], path: Path, min_recall: float
@@ -151,7 +151,12 @@ def test_bcubed_on_the_multi_outlet_sets(
     "…, a day after a car bomb killed…", is now kept and joins). wire_reports_f (first run
     0.72) loses recall to "Turkey" read for "near the border with Turkey", "Burkina Faso"
     for a report naming no place, and a toll update whose "Mamove" the geocoder lacks:
-    0.87."""
+    0.87, then 0.92 once the Mamove toll update (no place, no named group) was left apart
+    by a symmetric country check. wire_reports_d reaches 0.97 (the Beni toll update of
+    "last week's ADF attack" joins by its group; "five traders" fit "five civilians").
+    wire_reports_g (never tuned on until issue 18's sixth pass; 0.8161 with one wrong merge
+    before it) loses "Two rangers" read as civilians against "paramilitary rangers" and the
+    claim report's "Elwak" read in Somalia: 0.92."""
     wire_docs = _docs(run_text, path)
     gold_of = {r["id"]: r["incident"] for r in _rows(path)}
     predicted: dict[str, str] = {}
@@ -375,3 +380,24 @@ def test_a_habitual_word_inside_an_outlet_name_is_no_cue(
     assert doc.events and doc.events[0].modality == modality, [
         (e.plover_type, e.modality) for e in doc.events
     ]
+
+
+def test_set_g_country_level_reports_join_the_incident_with_their_dead(
+    run_text: Callable[..., Document],
+) -> None:
+    """wire_reports_g: "a Russian aerial bomb struck a shop in Ukraine's second-largest city"
+    (the country, five dead) joins the Kharkiv glide-bomb report of five dead (explosives read
+    from "bomb"), not the same day's Chuhuiv drone attack (two dead); "near the border with
+    Niger" (Niger) and a claim placed at the document's "Mali" join the Karimama attack in
+    Benin; the Kharkiv record takes its city and the Karimama one its country."""
+    docs = _docs(run_text, WIRE_G)
+    records = canonical(docs)
+    groups = _by_source_id(docs, records)
+    by_id = {r["canonical_id"]: r for r in records}
+    kharkiv = _largest(groups, "ew-0622-kharkiv")
+    assert {"dp-0622-kharkiv", "ew-0622-kharkiv"} <= groups[kharkiv]
+    assert "ew-0622-chuhuiv" not in groups[kharkiv]
+    assert by_id[kharkiv]["location"]["name"] == "Kharkiv"
+    karimama = _largest(groups, "gp-0315-karimama")
+    assert groups[karimama] == {"gp-0315-karimama", "wa-0315-karimama", "gp-0316-karimama"}
+    assert by_id[karimama]["country"] == "BJ" and by_id[karimama]["fatalities"]["best"] == 11
