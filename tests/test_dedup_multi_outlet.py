@@ -401,3 +401,7 @@ def test_set_g_country_level_reports_join_the_incident_with_their_dead(
     karimama = _largest(groups, "gp-0315-karimama")
     assert groups[karimama] == {"gp-0315-karimama", "wa-0315-karimama", "gp-0316-karimama"}
     assert by_id[karimama]["country"] == "BJ" and by_id[karimama]["fatalities"]["best"] == 11
+    # the better candidate is found one report at a time, in any order, too
+    perm = list(range(len(docs)))
+    random.Random(7).shuffle(perm)
+    assert _shape(canonical(docs, [[i] for i in perm])) == _shape(records)

@@ -675,3 +675,17 @@ def test_tied_places_in_two_countries_go_to_the_attackers_home() -> None:
             ).location.country
             == "CD"
         )
+
+
+def test_a_province_and_its_country_link_whichever_comes_first() -> None:
+    """ "Lac province" and "Chad", both coarse: the country is the area, whichever report is
+    compared first (a new report joined a stored one only one way round)."""
+    lac = {"location_name": "Lac", "geonameid": 7, "lat": 13.7, "lon": 14.1, "admin1": "Lac",
+           "country": "TD", "geo_precision": 3}  # fmt: skip
+    chad = {"location_name": "Chad", "geonameid": 8, "lat": 15.0, "lon": 19.0, "admin1": None,
+            "country": "TD", "geo_precision": 3}  # fmt: skip
+    group = {"actor1_id": "NG-BH", "actor1_name": "Boko Haram", "actor1_inter": 2}
+    a = report("e1", "d1", plover_mode="clash", fatalities=40, **lac, **group)
+    b = report("e2", "d2", plover_mode="clash", fatalities=45, **chad, **group,
+               published=date(2024, 6, 9))  # fmt: skip
+    assert compare(a, b) is not None and compare(b, a) is not None

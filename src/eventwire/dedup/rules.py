@@ -254,7 +254,8 @@ def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, 
     if a.doc_id == b.doc_id:  # one report, one incident told twice (see _same_report)
         return 0.8, True, f"{a.location_name} and {b.location_name} {dist:.0f} km apart"
     if _coarse(a) or _coarse(b):  # a province (or larger) and a place in it
-        town, area = (b, a) if _coarse(a) else (a, b)
+        # the area is the coarser of the two (a country over its province), whatever order
+        town, area = sorted((a, b), key=lambda e: (_coarse(e), not e.admin1, e.geo_precision or 0))
         if a.admin1 and b.admin1 and not same_admin:
             return None
         if not area.admin1 and dist > opts.km_precision3:
