@@ -69,6 +69,7 @@ def _only_places(doc: Document, start: int, end: int) -> bool:
 
 
 COLLECTIVE: frozenset[str] = words("actors", "collective")
+UNNAMED_PEOPLE: frozenset[str] = words("actors", "unnamed_people")
 STATE_TYPES = frozenset({"military", "police"})
 
 
@@ -91,6 +92,18 @@ def _collective(text: str) -> bool:
         return False
     last = words[-1]
     return last in COLLECTIVE or (last.endswith("s") and not last.endswith("ss"))
+
+
+def _unknown_party(doc: Document, actor: Actor) -> bool:
+    """People who use violence and are not a crowd: "armed youths", "unidentified persons"
+    (the word just before the mention counts: a headline's parse may leave it out), or
+    men, persons, individuals the report does not name ("three men shot a trader"): an
+    unidentified armed group, not rioters (issue 16)."""
+    tokens = re.findall(r"[a-z]+", actor.text.lower())
+    if unknown_armed(actor.text) or (tokens and tokens[-1] in UNNAMED_PEOPLE):
+        return True
+    before = doc.text[max(0, actor.start - 24) : actor.start].split() if actor.start > 0 else []
+    return bool(before) and unknown_armed(before[-1])
 
 
 def event_category(event: Event) -> str | None:
@@ -464,7 +477,7 @@ class ActorCoder:
             named = a1.text[:1].isupper() and anaphor_types(a1.text) is None
             if a1.inter is None and a1.resolved_by == "unknown" and named:
                 a1.inter = 3  # a named armed actor we do not know: a political militia
-            elif a1.inter == 7 and _collective(a1.text) and not unknown_armed(a1.text):
+            elif a1.inter == 7 and _collective(a1.text) and not _unknown_party(doc, a1):
                 # residents, villagers, workers attacking: mob violence (ACLED: rioters)
                 event.actor1 = self._as_generic(a1, "GEN-RIOTERS", country)
             else:

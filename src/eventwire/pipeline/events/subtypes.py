@@ -104,6 +104,10 @@ def phrase_classes(parse: Any, head: int | None, lexicon: Lexicon) -> set[str]:
     ):
         found.discard("civilian")  # "members of the armed forces": the complement decides
     modifiers = {m.lower_ for m in tok.lefts if m.dep_ in {"amod", "compound", "advmod"}}
+    if tok.dep_ == "compound" and tok.i > 0 and parse[tok.i - 1].dep_ == "amod":
+        # a headline's parse hangs the adjective on a later noun: "Unidentified group
+        # attack civilians" reads "Unidentified … civilians"; it modifies the group
+        modifiers.add(parse[tok.i - 1].lower_)
     if modifiers & _CIVILIAN_MODIFIERS:
         found = (found - {"armed", "military_site", "state", "nonstate"}) | {"civilian"}
     if "armed" in modifiers and "civilian" in found:
