@@ -33,7 +33,6 @@ a mention that was kept keeps its span, only its coding changes (``resolved_by``
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 
 from eventwire.datafiles import words
@@ -53,10 +52,6 @@ _ATTACK_NP = re.compile(
     r"^(?P<owner>.*?)\s*\b(?:attack|assault|offensive|raid|advance|incursion|attempt)s?$", re.I
 )
 _DETERMINERS: frozenset[str] = words("actors", "target_determiners")
-_AUXILIARIES = re.compile(r"^(?:(?:was|were|is|are|been|being|has|have|had)\s+)+")
-_NAMED_BY = frozenset(
-    {"composed", "context", "dictionary", "dictionary-role", "fuzzy", "fuzzy-role"}
-)
 # "an (attempted) attack of Boko Haram on Kolofata": the attacker follows the attack noun
 _ATTACK_OF = re.compile(
     r"\b(?:attack|assault|offensive|raid|advance|incursion)s?\s+(?:of|by|from)\s+"
@@ -150,22 +145,11 @@ def repelled_attacker(
     other than X ("their attacks", "the assault").
     """
     a1, a2 = event.actor1, event.actor2
-    if (
-        a1 is None
-        or a2 is None
-        or not _REPEL.match(_AUXILIARIES.sub("", event.trigger.text.lower()))
-    ):
+    if a1 is None or a2 is None or not _REPEL.match(event.trigger.text.lower()):
         return None
     match = _ATTACK_NP.match(" ".join(a2.text.split()))
     if match is None:
-        attacker = _attack_of(d, a2, country, ref_date)
-        named = a2.resolved_by in _NAMED_BY and a2.start >= event.trigger.end
-        named = named and not doc.text[event.trigger.end : a2.start].strip()
-        if attacker is None and named and a2.inter in ARMED_ALL and a1.inter in ARMED_ALL:
-            # "soldiers repelled Boko Haram fighters" (the object right after the verb): the
-            # party pushed back had attacked
-            attacker = replace(a2)
-        return attacker
+        return _attack_of(d, a2, country, ref_date)
     owner = " ".join(w for w in match["owner"].split() if w.lower() not in _DETERMINERS)
     owner = re.sub(r"['’]s$", "", owner)
     attacker: Actor | None = None
