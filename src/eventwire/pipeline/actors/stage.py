@@ -27,11 +27,12 @@ from eventwire.datafiles import words
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.conventions import (
     agentless_battle,
+    arrest_motive,
     communal,
     communal_context,
     lead_agent,
     monitor_reports,
-    unknown_armed,
+    unknown_party,
     victim_first,
 )
 from eventwire.pipeline.actors.coref import ANAPHORS, MentionHistory, anaphor_types
@@ -69,7 +70,6 @@ def _only_places(doc: Document, start: int, end: int) -> bool:
 
 
 COLLECTIVE: frozenset[str] = words("actors", "collective")
-UNNAMED_PEOPLE: frozenset[str] = words("actors", "unnamed_people")
 STATE_TYPES = frozenset({"military", "police"})
 
 
@@ -92,18 +92,6 @@ def _collective(text: str) -> bool:
         return False
     last = words[-1]
     return last in COLLECTIVE or (last.endswith("s") and not last.endswith("ss"))
-
-
-def _unknown_party(doc: Document, actor: Actor) -> bool:
-    """People who use violence and are not a crowd: "armed youths", "unidentified persons"
-    (the word just before the mention counts: a headline's parse may leave it out), or
-    men, persons, individuals the report does not name ("three men shot a trader"): an
-    unidentified armed group, not rioters (issue 16)."""
-    tokens = re.findall(r"[a-z]+", actor.text.lower())
-    if unknown_armed(actor.text) or (tokens and tokens[-1] in UNNAMED_PEOPLE):
-        return True
-    before = doc.text[max(0, actor.start - 24) : actor.start].split() if actor.start > 0 else []
-    return bool(before) and unknown_armed(before[-1])
 
 
 def event_category(event: Event) -> str | None:
@@ -293,6 +281,8 @@ class ActorCoder:
                     continue
                 if _only_places(doc, mention.start, mention.end):
                     continue  # "…, Baghdad governorate, Iraq", "Baghdad's Sadr City": places
+                if arrest_motive(doc, event, mention):
+                    continue  # "arrested for collaborating with X": X did not arrest
                 if not by_agent and dep in acted_upon:
                     continue  # acted upon ("two soldiers were killed") or only reporting
                 coded = code_mention(self.dictionary, mention.text, country, ref_date, fuzzy=False)
@@ -418,6 +408,11 @@ class ActorCoder:
                     event.assoc_actors.append(a1)
         elif category in VIOLENT:
             self._violent_roles(doc, event, country)
+        elif event.acled_sub_event_type == "Arrests" and a1 is None and country:
+            # "184 were arrested in Mora": an arrest with no arrester named is the state's
+            police = self.dictionary.get(f"{country}-POL")
+            if police is not None:
+                event.actor1 = self._inferred(police.id, country)
         for actor in (event.actor1, event.actor2):
             if (
                 actor is not None
@@ -477,7 +472,7 @@ class ActorCoder:
             named = a1.text[:1].isupper() and anaphor_types(a1.text) is None
             if a1.inter is None and a1.resolved_by == "unknown" and named:
                 a1.inter = 3  # a named armed actor we do not know: a political militia
-            elif a1.inter == 7 and _collective(a1.text) and not _unknown_party(doc, a1):
+            elif a1.inter == 7 and _collective(a1.text) and not unknown_party(doc, a1):
                 # residents, villagers, workers attacking: mob violence (ACLED: rioters)
                 event.actor1 = self._as_generic(a1, "GEN-RIOTERS", country)
             else:

@@ -170,7 +170,7 @@ def _rioters_on_people(ctx: Context) -> bool:
     return (
         bool(frames & _MOB_ACTS)
         and "protest" not in frames
-        and not around & {"protest_context", "protesters", "state", "intervention"}
+        and not around & {"protest_context", "state", "intervention"}
     )
 
 
