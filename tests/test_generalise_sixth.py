@@ -96,3 +96,30 @@ def test_rioters_stoning_police_at_a_protest_stay_a_violent_demonstration(run_te
     )
     subs = {e.acled_sub_event_type for e in run_text(text, published=PUBLISHED).events}
     assert "Violent demonstration" in subs and "Mob violence" not in subs, subs
+
+
+# -- arrests: who arrested, and whom the detainees are said to have helped ----------------------
+def test_nationality_security_is_the_state(run_text: Run) -> None:
+    top = _top(run_text, "Sudanese security arrested four student leaders in Omdurman.")
+    assert top is not None and top.acled_sub_event_type == "Arrests", top
+    assert top.actor1 is not None and top.actor1.inter == 1, top.actor1
+
+
+def test_food_security_is_no_actor() -> None:
+    from eventwire.pipeline.actors.compose import code_mention
+    from eventwire.pipeline.common.actordict import load_actor_dictionary
+
+    assert code_mention(load_actor_dictionary(), "food security", "SD").inter is None
+
+
+def test_the_group_in_an_arrest_motive_did_not_arrest(run_text: Run) -> None:
+    text = "Four men were arrested for collaborating with Boko Haram in Kolofata."
+    top = _top(run_text, text)
+    assert top is not None and top.acled_sub_event_type == "Arrests", top
+    assert top.actor1 is not None and top.actor1.inter == 1, top.actor1
+
+
+def test_an_arrest_by_a_named_group_stays_theirs(run_text: Run) -> None:
+    text = "Boko Haram fighters detained four fishermen near Kolofata."
+    top = _top(run_text, text)
+    assert top is not None and top.actor1 is not None and top.actor1.inter == 2, top

@@ -13,6 +13,10 @@
 - ``monitor_reports``: a monitor (an observation mission, a rights observatory) named in
   the event's sentence makes the report an observation; the stage then follows the
   documented default for fire with no side named (the state's military).
+- ``unknown_party``: unidentified, armed or unnamed people ("three men") who use violence
+  are an unidentified armed group, not rioters.
+- ``arrest_motive``: a party named in an arrest's motive ("for collaborating with X") is
+  not the arrester.
 """
 
 from __future__ import annotations

@@ -139,7 +139,8 @@ def repelled_attacker(
 ) -> Actor | None:
     """ "X repelled Y's attack": Y attacked, so Y is actor1 and X actor2 (ACLED: initiator).
 
-    Y is the owner named before the attack noun ("an IS attack"), else the "by" agent of
+    Y is the owner named before the attack noun ("an IS attack"), or the party named after
+    it ("an attack of Boko Haram on Kolofata", ``_attack_of``), else the "by" agent of
     the attack ("repelled an attack by Taliban militants", returned with its own words and
     span), else the last armed actor before the trigger, in the sentence or the paragraph,
     other than X ("their attacks", "the assault").

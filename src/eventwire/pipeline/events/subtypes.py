@@ -27,7 +27,7 @@ CLASH_TOLL = "casualties of a clash"
 HARMED_CAPTIVE_FRAMES = frozenset({"kill", "harm", "beat", "shoot", "body"})
 REMOTE_FRAMES = ("suicide", "chemical", "air", "grenade", "explode", "shell")
 RIOT_WORDS: frozenset[str] = words("lexicon", "riot_words")
-_MOB_ACTS = frozenset({"attack", "beat", "destroy", "harm", "loot", "shoot"})  # frames
+_MOB_ACTS = frozenset({"attack", "beat", "harm", "shoot"})  # frames: acts on people
 BOMBED: frozenset[str] = words("lexicon", "bombed_words")
 _GROUP_HEADS: frozenset[str] = words("lexicon", "group_heads")
 _ORGANISED_WORDS: frozenset[str] = words("lexicon", "organised_group_words")
@@ -162,7 +162,7 @@ def _protest_context(ctx: Context) -> bool:
 
 
 def _rioters_on_people(ctx: Context) -> bool:
-    """Rioters who attacked, beat, burned or looted, with no demonstration, no grievance
+    """Rioters who attacked, beat or hurt people, with no demonstration, no grievance
     and no state force in the sentence or beside it ("rioters attacked a village and
     burned 15 houses"): ACLED's Mob violence, not a demonstration turned violent."""
     around = ctx.sentence | ctx.window
@@ -201,7 +201,7 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
         if "between_parties" in ctx.sentence and not _protest_context(ctx):
             return "Mob violence", "a riot between two groups"
         if _rioters_on_people(ctx):
-            return "Mob violence", "rioters attacked people or property, no demonstration"
+            return "Mob violence", "rioters attacked people, no demonstration"
         if _protest_context(ctx) or ctx.trigger & RIOT_WORDS or agent & {"protesters"}:
             return "Violent demonstration", "riot cue"
         if is_armed(agent) or (not agent and is_civilian(ctx.patient)):
