@@ -368,8 +368,8 @@ def _headline_noun(head: Any) -> bool:
     if governor.dep_ != "ROOT" or governor is head:
         return False
     if head.dep_ == "dobj":
-        return governor.lemma_.lower() in _HEADLINE_LIGHT_VERBS
-    return head.dep_ == "compound" and governor.pos_ == "PROPN" and head.i > 0
+        return str(governor.lemma_).lower() in _HEADLINE_LIGHT_VERBS
+    return bool(head.dep_ == "compound" and governor.pos_ == "PROPN" and head.i > 0)
 
 
 def physical_target(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
