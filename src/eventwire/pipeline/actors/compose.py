@@ -50,6 +50,7 @@ _GUESS_TYPES: tuple[tuple[str, str], ...] = (
 _PARTITIVE: frozenset[str] = words("actors", "partitive")
 # Capitalised words that name units of state forces, not a group of their own.
 STATE_UNIT_WORDS: frozenset[str] = words("actors", "state_units")
+_BARE_FORCE_HEADS: frozenset[str] = words("actors", "bare_force_heads")
 IDENTITY_MILITIA_SUFFIX = {"ethnicity": "Ethnic Militia", "clan": "Communal Militia"}
 COMMUNAL_NOUNS: frozenset[str] = words("actors", "communal_nouns")
 
@@ -332,6 +333,15 @@ def guess_type(words: list[str]) -> str:
     return "unknown"
 
 
+def _national_unit_word(d: ActorDictionary, words: list[str]) -> bool:
+    """A bare unit word after a nationality or country ("Sudanese security", "Kenya
+    security"), not "food security"."""
+    if len(words) < 2 or words[-1].lower() not in _BARE_FORCE_HEADS:
+        return False
+    key = normalise(words[-2])
+    return key in d.demonyms or key in d.countries
+
+
 def code_mention(
     d: ActorDictionary,
     text: str,
@@ -365,6 +375,9 @@ def code_mention(
         if state is not None:
             return _entry_actor(d, state, text, ref_date, "dictionary")
     composed = compose(d, text, words, context_country)
+    if composed is None and _national_unit_word(d, words):
+        # "Sudanese security [forces]": the unit word stands for the force it names
+        composed = compose(d, text, [*words, "forces"], context_country)
     if composed is not None:
         return composed
     if fuzzy:

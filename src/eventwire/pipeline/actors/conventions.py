@@ -13,6 +13,10 @@
 - ``monitor_reports``: a monitor (an observation mission, a rights observatory) named in
   the event's sentence makes the report an observation; the stage then follows the
   documented default for fire with no side named (the state's military).
+- ``unknown_party``: unidentified, armed or unnamed people ("three men") who use violence
+  are an unidentified armed group, not rioters.
+- ``arrest_motive``: a party named in an arrest's motive ("for collaborating with X") is
+  not the arrester.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ from eventwire.records import Actor, Document, Event
 
 ARMED = frozenset({1, 2, 3, 4, 8})
 UNKNOWN_WORDS: frozenset[str] = words("actors", "unknown_words")
+UNNAMED_PEOPLE: frozenset[str] = words("actors", "unnamed_people")
+ARREST_MOTIVES: frozenset[str] = words("actors", "arrest_motives")
 COMMUNAL_CONTEXT_WORDS: frozenset[str] = words("actors", "communal_context_words")
 _CONTEXT_SKIP = re.compile(
     r"\b(?:" + "|".join(sorted(words("actors", "communal_context_skip"))) + r")\b", re.IGNORECASE
@@ -152,3 +158,25 @@ def victim_first(doc: Document, event: Event) -> bool:
         return True
     after = doc.text[event.trigger.end : event.trigger.end + 4].lower()
     return not between.strip() and after.startswith(" by ")  # "Women raped by militiamen"
+
+
+def unknown_party(doc: Document, actor: Actor) -> bool:
+    """People who use violence and are not a crowd: "armed youths", "unidentified persons"
+    (the word just before the mention counts: a headline's parse may leave it out), or
+    men, persons, individuals the report does not name ("three men shot a trader"): an
+    unidentified armed group, not rioters (issue 16)."""
+    tokens = re.findall(r"[a-z]+", actor.text.lower())
+    if unknown_armed(actor.text) or (tokens and tokens[-1] in UNNAMED_PEOPLE):
+        return True
+    before = doc.text[max(0, actor.start - 24) : actor.start].split() if actor.start > 0 else []
+    return bool(before) and unknown_armed(before[-1])
+
+
+def arrest_motive(doc: Document, event: Event, mention: Actor) -> bool:
+    """True when the mention follows an arrest's motive words ("arrested for collaborating
+    with Al Shabaab", "detained over links to the rebels"): it names whom the detainees
+    are said to have helped, not who arrested them."""
+    if event.acled_sub_event_type != "Arrests" or mention.start < event.trigger.end:
+        return False
+    between = doc.text[event.trigger.end : mention.start].lower()
+    return any(w in ARREST_MOTIVES for w in re.findall(r"[a-z]+", between))

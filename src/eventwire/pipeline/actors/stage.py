@@ -27,11 +27,12 @@ from eventwire.datafiles import words
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.conventions import (
     agentless_battle,
+    arrest_motive,
     communal,
     communal_context,
     lead_agent,
     monitor_reports,
-    unknown_armed,
+    unknown_party,
     victim_first,
 )
 from eventwire.pipeline.actors.coref import ANAPHORS, MentionHistory, anaphor_types
@@ -280,6 +281,8 @@ class ActorCoder:
                     continue
                 if _only_places(doc, mention.start, mention.end):
                     continue  # "…, Baghdad governorate, Iraq", "Baghdad's Sadr City": places
+                if arrest_motive(doc, event, mention):
+                    continue  # "arrested for collaborating with X": X did not arrest
                 if not by_agent and dep in acted_upon:
                     continue  # acted upon ("two soldiers were killed") or only reporting
                 coded = code_mention(self.dictionary, mention.text, country, ref_date, fuzzy=False)
@@ -405,6 +408,11 @@ class ActorCoder:
                     event.assoc_actors.append(a1)
         elif category in VIOLENT:
             self._violent_roles(doc, event, country)
+        elif event.acled_sub_event_type == "Arrests" and a1 is None and country:
+            # "184 were arrested in Mora": an arrest with no arrester named is the state's
+            police = self.dictionary.get(f"{country}-POL")
+            if police is not None:
+                event.actor1 = self._inferred(police.id, country)
         for actor in (event.actor1, event.actor2):
             if (
                 actor is not None
@@ -464,7 +472,7 @@ class ActorCoder:
             named = a1.text[:1].isupper() and anaphor_types(a1.text) is None
             if a1.inter is None and a1.resolved_by == "unknown" and named:
                 a1.inter = 3  # a named armed actor we do not know: a political militia
-            elif a1.inter == 7 and _collective(a1.text) and not unknown_armed(a1.text):
+            elif a1.inter == 7 and _collective(a1.text) and not unknown_party(doc, a1):
                 # residents, villagers, workers attacking: mob violence (ACLED: rioters)
                 event.actor1 = self._as_generic(a1, "GEN-RIOTERS", country)
             else:

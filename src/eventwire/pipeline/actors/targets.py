@@ -52,6 +52,12 @@ _ATTACK_NP = re.compile(
     r"^(?P<owner>.*?)\s*\b(?:attack|assault|offensive|raid|advance|incursion|attempt)s?$", re.I
 )
 _DETERMINERS: frozenset[str] = words("actors", "target_determiners")
+# "an (attempted) attack of Boko Haram on Kolofata": the attacker follows the attack noun
+_ATTACK_OF = re.compile(
+    r"\b(?:attack|assault|offensive|raid|advance|incursion)s?\s+(?:of|by|from)\s+"
+    r"(?P<agent>.+?)(?=\s+(?:on|in|at|against|near|towards?)\b|[,;(]|$)",
+    re.I,
+)
 
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\b|,|;", re.IGNORECASE)
@@ -133,7 +139,8 @@ def repelled_attacker(
 ) -> Actor | None:
     """ "X repelled Y's attack": Y attacked, so Y is actor1 and X actor2 (ACLED: initiator).
 
-    Y is the owner named before the attack noun ("an IS attack"), else the "by" agent of
+    Y is the owner named before the attack noun ("an IS attack"), or the party named after
+    it ("an attack of Boko Haram on Kolofata", ``_attack_of``), else the "by" agent of
     the attack ("repelled an attack by Taliban militants", returned with its own words and
     span), else the last armed actor before the trigger, in the sentence or the paragraph,
     other than X ("their attacks", "the assault").
@@ -143,7 +150,7 @@ def repelled_attacker(
         return None
     match = _ATTACK_NP.match(" ".join(a2.text.split()))
     if match is None:
-        return None
+        return _attack_of(d, a2, country, ref_date)
     owner = " ".join(w for w in match["owner"].split() if w.lower() not in _DETERMINERS)
     owner = re.sub(r"['’]s$", "", owner)
     attacker: Actor | None = None
@@ -173,3 +180,19 @@ def repelled_attacker(
             None,
         )
     return attacker
+
+
+def _attack_of(
+    d: ActorDictionary, a2: Actor, country: str | None, ref_date: date | None
+) -> Actor | None:
+    """The armed party named after the attack noun the defender repelled ("repelled an
+    attack of Boko Haram on Kolofata"), with its own words and span; else None."""
+    match = _ATTACK_OF.search(a2.text)
+    if match is None or a2.start < 0:
+        return None
+    coded = code_mention(d, match["agent"], country, ref_date, fuzzy=False)
+    if coded.inter not in ARMED_ALL:
+        return None
+    coded.text = match["agent"]
+    coded.start, coded.end = a2.start + match.start("agent"), a2.start + match.end("agent")
+    return coded

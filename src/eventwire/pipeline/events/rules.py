@@ -291,6 +291,7 @@ def thing_patient(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
     if any(c.dep_ == "nummod" for c in obj.children):
         return False
     return not phrase_classes(parse, obj.i, lexicon) & {
+        "communal",  # "kills Njemp tribesman", "attacked clansmen"
         "civilian",
         "unarmed_collective",
         "armed",
@@ -306,6 +307,7 @@ _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 SHORT_NOTE_TOKENS = 36
 # the dependency labels of a word that heads a headline-like note (short_note_scene)
 _HEADLINE_DEPS = frozenset({"ROOT", "nsubj", "nsubjpass"})
+_HEADLINE_LIGHT_VERBS: frozenset[str] = words("lexicon", "headline_light_verbs")
 _TOKENS = re.compile(r"\w+|[^\w\s]")  # words and punctuation, about spaCy's tokens
 # entity labels that name a place or a party (a person's name alone is no scene)
 SCENE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG"})
@@ -353,9 +355,21 @@ def short_note_scene(match: TriggerMatch, parse: Any, ctx: set[str]) -> bool:
     return (
         "short_note" in ctx
         and "protest_context" not in ctx
-        and parse[match.head].dep_ in _HEADLINE_DEPS
+        and (parse[match.head].dep_ in _HEADLINE_DEPS or _headline_noun(parse[match.head]))
         and named_scene(match, parse)
     )
+
+
+def _headline_noun(head: Any) -> bool:
+    """A violent noun a headline uses as its predicate: the object of a light verb that
+    heads the note ("Turkana carry out revenge attack against Merille") or a noun the
+    parse hangs on the note's named head ("Toposa attack Kapoeta for second day")."""
+    governor = head.head
+    if governor.dep_ != "ROOT" or governor is head:
+        return False
+    if head.dep_ == "dobj":
+        return str(governor.lemma_).lower() in _HEADLINE_LIGHT_VERBS
+    return bool(head.dep_ == "compound" and governor.pos_ == "PROPN" and head.i > 0)
 
 
 def physical_target(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:

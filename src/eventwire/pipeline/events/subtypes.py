@@ -27,6 +27,7 @@ CLASH_TOLL = "casualties of a clash"
 HARMED_CAPTIVE_FRAMES = frozenset({"kill", "harm", "beat", "shoot", "body"})
 REMOTE_FRAMES = ("suicide", "chemical", "air", "grenade", "explode", "shell")
 RIOT_WORDS: frozenset[str] = words("lexicon", "riot_words")
+_MOB_ACTS = frozenset({"attack", "beat", "harm", "shoot"})  # frames: acts on people
 BOMBED: frozenset[str] = words("lexicon", "bombed_words")
 _GROUP_HEADS: frozenset[str] = words("lexicon", "group_heads")
 _ORGANISED_WORDS: frozenset[str] = words("lexicon", "organised_group_words")
@@ -104,6 +105,10 @@ def phrase_classes(parse: Any, head: int | None, lexicon: Lexicon) -> set[str]:
     ):
         found.discard("civilian")  # "members of the armed forces": the complement decides
     modifiers = {m.lower_ for m in tok.lefts if m.dep_ in {"amod", "compound", "advmod"}}
+    if tok.dep_ == "compound" and tok.i > 0 and parse[tok.i - 1].dep_ == "amod":
+        # a headline's parse hangs the adjective on a later noun: "Unidentified group
+        # attack civilians" reads "Unidentified … civilians"; it modifies the group
+        modifiers.add(parse[tok.i - 1].lower_)
     if modifiers & _CIVILIAN_MODIFIERS:
         found = (found - {"armed", "military_site", "state", "nonstate"}) | {"civilian"}
     if "armed" in modifiers and "civilian" in found:
@@ -156,6 +161,19 @@ def _protest_context(ctx: Context) -> bool:
     return bool({"protest", "riot"} & (ctx.frames_window | ctx.frames_sentence))
 
 
+def _rioters_on_people(ctx: Context) -> bool:
+    """Rioters who attacked, beat or hurt people, with no demonstration, no grievance
+    and no state force in the sentence or beside it ("rioters attacked a village and
+    burned 15 houses"): ACLED's Mob violence, not a demonstration turned violent."""
+    around = ctx.sentence | ctx.window
+    frames = ctx.frames_sentence | ctx.frames_window
+    return (
+        bool(frames & _MOB_ACTS)
+        and "protest" not in frames
+        and not around & {"protest_context", "state", "intervention"}
+    )
+
+
 def _protest_subtype(ctx: Context) -> tuple[str, str]:
     around = ctx.sentence | ctx.window
     frames = ctx.frames_sentence | ctx.frames_window
@@ -182,6 +200,8 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
             return "Mob violence", "mob cue"
         if "between_parties" in ctx.sentence and not _protest_context(ctx):
             return "Mob violence", "a riot between two groups"
+        if _rioters_on_people(ctx):
+            return "Mob violence", "rioters attacked people, no demonstration"
         if _protest_context(ctx) or ctx.trigger & RIOT_WORDS or agent & {"protesters"}:
             return "Violent demonstration", "riot cue"
         if is_armed(agent) or (not agent and is_civilian(ctx.patient)):
