@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +30,9 @@ from eventwire.datafiles import words
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.common.geo import haversine_km
+from eventwire.pipeline.places.capitals import capital_mentions
 from eventwire.pipeline.places.country import as_of, cue_votes
+from eventwire.pipeline.places.fallback import fallback_place
 from eventwire.pipeline.places.gazetteer.checks import Resolution
 from eventwire.pipeline.places.gazetteer.cues import (
     find_actor_cues,
@@ -120,6 +123,20 @@ class PlacesStage:
             )
             kept.append((res, place))
         kept = _drop_stray_quarters(kept)
+        country = focus or (kept[0][1].country if kept else None)
+        for m, row in capital_mentions(doc, self.gaz, self.lex, country):
+            # "the Somali capital", "in the capital": no toponym, but a city all the same
+            place = self.gaz.place(row, m.text, m.start, m.end, 1, point=self.area_point)
+            kept.append((Resolution(m, row, 0.0, 0.0), place))
+        kept.sort(key=lambda rp: rp[0].mention.start)
+        if not kept:
+            # nothing else is a place: a town the model took for a person or organisation
+            votes = cues.votes + Counter({focus: 1.0} if focus else {})
+            last = fallback_place(doc.text, self.gaz, self.lex, dropped, votes)
+            if last is not None:
+                m = last.mention
+                place = self.gaz.place(last.row, m.text, m.start, m.end, 2, point=self.area_point)
+                kept = [(last, place)]
         doc.places = [p for _, p in kept]
         doc.country = focus if focus else None
         if kept and not focus:
