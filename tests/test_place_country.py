@@ -94,3 +94,20 @@ def test_town_taken_for_an_organisation_is_the_last_place(
     # a name after a person's title is never the place
     doc = run_doc("Gunmen shot Governor Aweil at his farm.")
     assert not doc.places
+
+
+def test_capital_named_by_description(run_doc: Callable[..., Document]) -> None:
+    doc = run_doc("Gunmen killed two soldiers in the Somali capital on Monday.")
+    assert doc.events and doc.events[0].location is not None
+    assert (doc.events[0].location.name, doc.events[0].location.country) == ("Mogadishu", "SO")
+    doc = run_doc("Students marched through the capital of Kenya on Friday.")
+    assert [p.name for p in doc.places if p.feature == "city"] == ["Nairobi"]
+    # a province's capital is no country's capital
+    doc = run_doc("Rebels shelled the state capital on Friday, killing four.")
+    assert not [p for p in doc.places if p.feature == "city"]
+
+
+def test_dateline_city_is_the_last_place(run_doc: Callable[..., Document]) -> None:
+    doc = run_doc("MANDALAY, May 3 - Soldiers shot three protesters dead.")
+    assert doc.events and doc.events[0].location is not None
+    assert (doc.events[0].location.name, doc.events[0].location.country) == ("Mandalay", "MM")

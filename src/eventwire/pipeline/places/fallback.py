@@ -2,15 +2,15 @@
 
 The language model labels many small towns of the places ACLED covers a person or an
 organisation ("took over Bentiu", "Rebels attack Aweil"), and the context filter then drops
-them: an organisation's name is rarely a place; it drops a dateline's city too ("MANDALAY,
-May 3 -": where the report was filed, the first word of its sentence). When nothing else of the report is a place,
-such a name that the gazetteer knows exactly (its own name or an alternate name, no loose
-spelling) is the best evidence of where the event happened: ``fallback_place`` takes it,
-preferring a reading in the country the report's other cues vote for. A name after a
-person's title ("Governor Obado", "Mr Kinyanjui"), a name inside a longer run of
-capitalised words, a name an actor dictionary entry covers, a demonym and a word of the
-stoplist never count, and neither does a reading in a country no cue supports, unless no
-cue names any country and all the name's readings lie in one.
+them: an organisation's name is rarely a place. It drops a dateline's city too ("MANDALAY,
+May 3 -": the first word of its sentence). When nothing else of the report is a place, such
+a name that the gazetteer knows exactly (its own or an alternate name, no loose spelling)
+is the best evidence of where the event happened: ``fallback_place`` takes it, preferring
+a reading in the country the report's other cues vote for. A name after a person's title
+("Governor Obado", "Mr Kinyanjui"), a name inside a longer run of capitalised words, a name
+an actor dictionary entry covers, a demonym and a word of the stoplist never count, and
+neither does a reading in a country no cue supports, unless no cue names any country and
+all the name's readings lie in one.
 """
 
 from __future__ import annotations
