@@ -111,3 +111,16 @@ def test_dateline_city_is_the_last_place(run_doc: Callable[..., Document]) -> No
     doc = run_doc("MANDALAY, May 3 - Soldiers shot three protesters dead.")
     assert doc.events and doc.events[0].location is not None
     assert (doc.events[0].location.name, doc.events[0].location.country) == ("Mandalay", "MM")
+
+
+def test_cross_border_group_leans_to_the_country_of_its_place(
+    run_doc: Callable[..., Document],
+) -> None:
+    # a village only Cameroon has: Boko Haram's shared vote goes there, not home
+    doc = run_doc("Boko Haram fighters attacked Kolofata at night and killed four herders.")
+    assert doc.country == "CM"
+    assert doc.events and doc.events[0].location is not None
+    assert doc.events[0].location.country == "CM"
+    # a town of its home country keeps it home
+    doc = run_doc("Boko Haram fighters attacked Maiduguri at night and killed four herders.")
+    assert doc.country == "NG"

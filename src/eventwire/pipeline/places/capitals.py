@@ -32,6 +32,7 @@ _CAPITAL_RE = re.compile(
     rf"|(?P<owner>{_NAME})['’]s\s+capital(?:\s+city)?)\b"
 )
 _AFTER_RE = re.compile(r"^\s*(?:,\s*)?[A-Z]")  # "the capital, Mogadishu": named right after
+_OF_RE = re.compile(r"^\s+of\b")  # "the capital of the district": some area's capital
 
 
 @cache
@@ -84,8 +85,9 @@ def capital_mentions(
         cc = _country_of(named, gaz, lex)
         if named and cc is None:
             continue  # "the Darfur capital", "the capital of Kassala": not a country's
-        if not named and (focus is None or _AFTER_RE.match(doc.text[found.end() :])):
-            continue
+        after = doc.text[found.end() :]
+        if not named and (focus is None or _AFTER_RE.match(after) or _OF_RE.match(after)):
+            continue  # "the capital, Juba"; "the capital of the district": not the country's
         cc = cc or focus
         row = capital_row(gaz, cc) if cc else None
         if row is None or _names_capital(doc.text, gaz, row):

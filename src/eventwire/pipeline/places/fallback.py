@@ -38,10 +38,17 @@ def _titled(text: str, m: Mention) -> bool:
     return found is not None and found.group(1).lower() in PERSON_TITLES
 
 
+def _acronym(name: str) -> bool:
+    """ "INGO", "An INGO": an organisation's acronym (a dateline's city is longer or
+    stands alone)."""
+    last = name.split()[-1]
+    return last.isupper() and len(last) <= 5
+
+
 def _eligible(text: str, m: Mention, lex: Lexicon) -> bool:
     key = fold(m.text)
     return (
-        (m.ner in FALLBACK_LABELS or m.dateline)
+        (m.dateline or (m.ner in FALLBACK_LABELS and not _acronym(m.text)))
         and not m.partial
         and not m.modifier
         and len(m.text.split()) <= 2

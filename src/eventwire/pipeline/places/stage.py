@@ -32,6 +32,7 @@ from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dict
 from eventwire.pipeline.common.geo import haversine_km
 from eventwire.pipeline.places.capitals import capital_mentions
 from eventwire.pipeline.places.country import as_of, cue_votes
+from eventwire.pipeline.places.crossborder import lean
 from eventwire.pipeline.places.fallback import fallback_place
 from eventwire.pipeline.places.gazetteer.checks import Resolution
 from eventwire.pipeline.places.gazetteer.cues import (
@@ -104,6 +105,8 @@ class PlacesStage:
         dropped = [m for m in found if id(m) not in kept_ids and not cues.covers(m.start, m.end)]
         cues.votes.update(named_place_votes(dropped, self.gaz, self.lex))
         cues.votes.update(cue_votes(doc.text))  # "Sirba locality", "the MCA", "UNAMID"
+        # "Boko Haram attacked Kolofata": a place only Cameroon has outweighs the group's home
+        lean(doc.text, cues.spans, self.actors, self.gaz, mentions, cues.votes)
         resolutions, focus = resolve_mentions(
             doc, self.gaz, self.lex, mentions, cues.votes, cues.areas
         )
