@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,10 @@ from eventwire.datafiles import words
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.common.geo import haversine_km
+from eventwire.pipeline.places.capitals import capital_mentions
+from eventwire.pipeline.places.country import as_of, cue_votes
+from eventwire.pipeline.places.crossborder import lean
+from eventwire.pipeline.places.fallback import fallback_place
 from eventwire.pipeline.places.gazetteer.checks import Resolution
 from eventwire.pipeline.places.gazetteer.cues import (
     find_actor_cues,
@@ -69,7 +74,7 @@ class PlacesStage:
     """Recognise, resolve and attach places."""
 
     name = NAME
-    requires = ("doc.sentences", "doc.parses", "doc.events")
+    requires = ("doc.sentences", "doc.parses", "doc.events", "doc.published")
     assigns = ("doc.places", "doc.country", "event.location", "doc.notes")
 
     def __init__(
@@ -99,6 +104,9 @@ class PlacesStage:
         kept_ids = {id(m) for m in mentions}
         dropped = [m for m in found if id(m) not in kept_ids and not cues.covers(m.start, m.end)]
         cues.votes.update(named_place_votes(dropped, self.gaz, self.lex))
+        cues.votes.update(cue_votes(doc.text))  # "Sirba locality", "the MCA", "UNAMID"
+        # "Boko Haram attacked Kolofata": a place only Cameroon has outweighs the group's home
+        lean(doc.text, cues.spans, self.actors, self.gaz, mentions, cues.votes)
         resolutions, focus = resolve_mentions(
             doc, self.gaz, self.lex, mentions, cues.votes, cues.areas
         )
@@ -118,6 +126,20 @@ class PlacesStage:
             )
             kept.append((res, place))
         kept = _drop_stray_quarters(kept)
+        country = focus or (kept[0][1].country if kept else None)
+        for m, row in capital_mentions(doc, self.gaz, self.lex, country):
+            # "the Somali capital", "in the capital": no toponym, but a city all the same
+            place = self.gaz.place(row, m.text, m.start, m.end, 1, point=self.area_point)
+            kept.append((Resolution(m, row, 0.0, 0.0), place))
+        kept.sort(key=lambda rp: rp[0].mention.start)
+        if not kept:
+            # nothing else is a place: a town the model took for a person or organisation
+            votes = cues.votes + Counter({focus: 1.0} if focus else {})
+            last = fallback_place(doc.text, self.gaz, self.lex, dropped, votes)
+            if last is not None:
+                m = last.mention
+                place = self.gaz.place(last.row, m.text, m.start, m.end, 2, point=self.area_point)
+                kept = [(last, place)]
         doc.places = [p for _, p in kept]
         doc.country = focus if focus else None
         if kept and not focus:
@@ -128,13 +150,15 @@ class PlacesStage:
         kept = self.resolve(doc)
         index = _PlaceIndex.of(doc, kept)
         for event in doc.events:
-            event.location = self.locate(doc, event, index)
+            event.location = _then(self.locate(doc, event, index), doc)
             if event.location is None:
                 doc.note(
                     self.name,
                     "EW-GEO-100",
                     f"no place found for the event at {event.trigger.start}",
                 )
+        doc.places = [p for p in (_then(p, doc) for p in doc.places) if p is not None]
+        doc.country = as_of(doc.country, doc.published)
         return doc
 
     # -- attachment -----------------------------------------------------------------------
@@ -216,6 +240,14 @@ class PlacesStage:
             return None
         place = self.gaz.place(row, "", -1, -1, 3)
         return dataclasses.replace(place, text="", fallback="document")
+
+
+def _then(place: Place | None, doc: Document) -> Place | None:
+    """The place with the country it lay in on the report's date ("SS" in 2010 is "SD")."""
+    if place is None:
+        return None
+    country = as_of(place.country, doc.published)
+    return place if country == place.country else dataclasses.replace(place, country=country)
 
 
 BORROWED_PRECISION = {"paragraph": 2, "document": 2}

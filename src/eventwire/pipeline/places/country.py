@@ -1,0 +1,83 @@
+"""Country evidence of a report beyond its place names, and countries as they were then.
+
+``cue_votes``: a report that names no place still says which country it is about through
+its administration's own words ("Kirimari Ward", "Sirba locality", "Manyo payam"), its
+officials' titles ("the MCA", "the District Chief Executive"), state forces, institutions
+and peacekeeping missions ("OCPD", "FAMa", "UNAMID") and currencies ("cedis"). The terms
+live in ``data/places/words.yaml`` (``country_cues``); each votes weakly for the
+countries it belongs to (shared among them), so a place or an army named in the text still
+decides, and it breaks the tie of a group that acts in several countries ("Al Shabaab" in a
+note about a "Garissa sub-county" reads as Kenya).
+
+``as_of``: the country of a place on the report's date (``former_countries``): a town of
+today's South Sudan named in a report of 2010 lay in Sudan then.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from functools import cache
+
+from eventwire.datafiles import word_table
+
+CUE_VOTE = 0.5  # what one cue gives (shared among its countries)
+CUE_MAX = 1.0  # the most that all the cues of a text give one country
+AFTER_NAME = "+ "  # a term that counts only after a capitalised name ("Sirba locality")
+
+
+@cache
+def _cue_patterns() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    """One compiled pattern per cue term of ``country_cues``, with its countries."""
+    out = []
+    for term, countries in word_table("places", "country_cues").items():
+        after = term.startswith(AFTER_NAME)
+        word = term[len(AFTER_NAME) :] if after else term
+        body = r"\s+".join(re.escape(part) for part in word.split())
+        if after:
+            # the name before the term keeps its capital whatever the term's case
+            pattern, flags = rf"\b[A-Z][\w'’-]*\s+(?i:{body}s?)(?![\w-])", 0
+        else:
+            pattern = rf"(?<![\w-]){body}s?(?![\w-])"
+            flags = 0 if any(c.isupper() for c in word) else re.IGNORECASE
+        out.append((re.compile(pattern, flags), countries))
+    return tuple(out)
+
+
+def cue_votes(text: str) -> Counter[str]:
+    """Votes for the countries the text's non-place cues name (at most ``CUE_MAX`` each)."""
+    votes: Counter[str] = Counter()
+    taken: list[tuple[int, int]] = []
+    for pattern, countries in _cue_patterns():
+        for found in pattern.finditer(text):
+            start, end = found.span()
+            if any(s < end and start < e for s, e in taken):
+                continue  # "county askari" is one cue, not two
+            taken.append((start, end))
+            for cc in countries:
+                votes[cc] += CUE_VOTE / len(countries)  # type: ignore[assignment]  # float weights in a Counter
+            break  # one vote per term, however often the text repeats it
+    for cc, value in votes.items():
+        votes[cc] = min(value, CUE_MAX)  # type: ignore[assignment]  # float weights in a Counter
+    return votes
+
+
+@cache
+def _former() -> dict[str, tuple[str, date]]:
+    """``former_countries``: a country -> (the country it was part of, its first own day)."""
+    out = {}
+    for cc, (was, until) in word_table("places", "former_countries").items():
+        out[cc] = (was, date.fromisoformat(until))
+    return out
+
+
+def as_of(country: str | None, when: date | None) -> str | None:
+    """The country a place of ``country`` (ISO2) lay in on ``when`` (today's without a
+    date): "SS" before 9 July 2011 is "SD"."""
+    if country is None or when is None:
+        return country
+    former = _former().get(country)
+    if former is not None and when < former[1]:
+        return former[0]
+    return country
