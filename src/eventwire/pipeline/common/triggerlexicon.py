@@ -244,9 +244,30 @@ def parse_lexicon(
     return lexicon
 
 
+LEXICON_FILES = ("triggers.yaml", "context.yaml", "modality.yaml", "MANIFEST.json")
+
+
 @cache
 def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
-    """Load the packaged lexicon; ``extra_files`` are user trigger files appended to it."""
+    """Load the packaged lexicon; ``extra_files`` are user trigger files appended to it.
+
+    The packaged lexicon alone is kept as a pickle (``diskcache``) named by the bytes of
+    its files, the ontology's and the code that reads them: parsing and checking three
+    YAML files is a few percent of a cold ``extract`` (issue 22)."""
+    if not extra_files:
+        from eventwire import datafiles, ontology
+        from eventwire.pipeline.common.diskcache import cached, file_bytes
+
+        key: list[str | bytes] = [file_bytes(m.__file__ or "") for m in (ontology, datafiles)]
+        key.append(file_bytes(__file__))
+        key += [file_bytes(data_path("lexicon", name)) for name in LEXICON_FILES]
+        key += [file_bytes(p) for p in sorted(data_path("ontology").iterdir())]
+        return cached("trigger-lexicon", key, lambda: _parse_files(()), Lexicon)
+    return _parse_files(extra_files)
+
+
+def _parse_files(extra_files: tuple[str, ...]) -> Lexicon:
+    """Read and check the packaged lexicon files, then ``extra_files`` appended to it."""
     triggers = _read(data_path("lexicon", "triggers.yaml"))
     for extra in extra_files:
         user = _read(Path(extra), versioned=False)

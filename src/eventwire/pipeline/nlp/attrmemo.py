@@ -37,7 +37,8 @@ class RulerMemo:
         self.single = Matcher(vocab)  # one-token patterns, under the ruler's own keys
         self.longer = Matcher(vocab)
         self.has_longer = False
-        for number, rule in enumerate(ruler.patterns):
+        patterns = ruler.patterns  # a property that rebuilds the list on every read
+        for number, rule in enumerate(patterns):
             key = vocab.strings.add(str(number))
             one = [p for p in rule["patterns"] if len(p) == 1]
             more = [p for p in rule["patterns"] if len(p) != 1]
@@ -46,7 +47,7 @@ class RulerMemo:
             if more:
                 self.longer.add(key, more)
                 self.has_longer = True
-        self.forms = _forms_read(ruler.patterns, vocab)
+        self.forms = _forms_read(patterns, vocab)
         self.named: dict[int, bool] = {}  # lower-case form -> does a pattern read it
         self.memo: dict[Key, list[tuple[int, int]]] = {}
 
