@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from eventwire.config import CasualtiesOptions, Settings
 from eventwire.ontology import DEMONSTRATION_TYPES
 from eventwire.pipeline.base import Resources, Stage, register_stage
+from eventwire.pipeline.casualties.bombers import add_bombers
 from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
 from eventwire.pipeline.casualties.toll_notes import open_shares
 from eventwire.pipeline.casualties.tolls import (
@@ -61,6 +62,7 @@ class Incident:
     mentions: list[Mention] = field(default_factory=list)
     days: set[object] = field(default_factory=set)  # the known days of its events
     places: set[object] = field(default_factory=set)  # the known places of its events
+    sentences: list[Sentence] = field(default_factory=list)  # the sentences it spans
 
     def add(self, events: list[Event]) -> None:
         self.events.extend(events)
@@ -140,6 +142,7 @@ class CasualtiesStage:
         for segment in sorted(segments):
             first = len(found)
             pending: list[Mention] = []
+            pending_sentences: list[Sentence] = []
             current: Incident | None = None
             first_of_segment: Incident | None = None
             for index, sentence in sentences_of[segment]:
@@ -152,16 +155,23 @@ class CasualtiesStage:
                         if first_of_segment is None:
                             first_of_segment = current
                             current.mentions.extend(pending)
+                            current.sentences.extend(pending_sentences)
                             pending = []
                     current.add(events)
                     current.mentions.extend(mentions)
+                    current.sentences.append(sentence)
                 elif current is None:
                     pending.extend(mentions)
+                    pending_sentences.append(sentence)
                 else:
                     current.mentions.extend(mentions)
+                    current.sentences.append(sentence)
             text = doc.text[sentences_of[segment][0][1].start : sentences_of[segment][-1][1].end]
             for incident in found[first:]:
                 open_shares(incident.mentions, text, self.numbers)
+                told = " ".join(s.text for s in incident.sentences)
+                types = {e.acled_event_type for e in incident.events}
+                add_bombers(incident.mentions, told, types, self.numbers)
             _share_coder_notes(found[first:])
         return found
 
