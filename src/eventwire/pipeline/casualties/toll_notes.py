@@ -47,7 +47,8 @@ BARE_CODED = re.compile(
 MARKUP = re.compile(r"\s*\[[^\[\]]*=[^\[\]]*\]\s*$")
 ZERO = re.compile(
     r"\b(?:no|neither|nor|without|zero)\s+(?:\w+\s+){0,2}?(?:fatalit(?:y|ies)|deaths?|casualties)"
-    r"|\bno\s+(?:one|body|people|person|civilians?)\s+(?:was|were|had\s+been|has\s+been)\s+"
+    r"|\b(?:no\s+(?:one|body|people|person|civilians?)|nobody|no-one)\s+"
+    r"(?:was|were|had\s+been|has\s+been)\s+"
     r"(?:\w+\s+)?(?:killed|hurt|harmed)",
     re.I,
 )

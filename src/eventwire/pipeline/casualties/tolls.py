@@ -33,7 +33,12 @@ from eventwire.pipeline.casualties.toll_notes import (
     incident_toll,
     split_share,
 )
-from eventwire.pipeline.casualties.tolls_np import count_conjuncts, left_subject, right_object
+from eventwire.pipeline.casualties.tolls_np import (
+    count_conjuncts,
+    left_subject,
+    right_object,
+    singular_passive,
+)
 
 __all__ = [
     "CATEGORIES",
@@ -330,6 +335,8 @@ def _mention_for_cue(
         if (stripped.startswith("and") or not stripped) and last_left:
             prior = last_left[-1]
             return Mention(category, prior.best, prior.low, prior.high, start, end, "", prior.kind)
+        if category == "killed" and singular_passive(before):
+            return Mention(category, 1, 1, 1, start, end, "", "anaphoric")  # "X … was shot and"
         return None
     best, low, high, kind, s, _e = subject
     mention = Mention(category, best, low, high, previous_end + s, end, "", kind)
