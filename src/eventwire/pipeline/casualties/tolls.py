@@ -229,8 +229,8 @@ def find_mentions(
             numbers,
             last_left,
         )
-        if form == "verb" or mention is not None:
-            previous_end = end
+        if (form == "verb" and not _adjective(phrase, plain[previous_end:start])) or mention:
+            previous_end = end  # "the captured guards were found dead": an adjective
         if mention is None:
             continue
         mention.start += offset
@@ -255,6 +255,12 @@ def find_mentions(
         if parts and mention.kind == "count" and mention.start - offset > parts.start():
             mention.kind = "anaphoric"  # "The dead included four herders": part of the toll
     return mentions
+
+
+def _adjective(phrase: str, before: str) -> bool:
+    """Whether a participle cue is an adjective of the noun after it ("the captured
+    guards"): the noun phrase goes on past it."""
+    return phrase.endswith("ed") and re.search(r"\b(?:a|an|the)\s+$", before, re.I) is not None
 
 
 def _mark_competing(mentions: list[Mention], plain: str, offset: int, cues: CueLexicon) -> None:
@@ -299,7 +305,7 @@ def _mention_for_cue(
         return None  # "detonated himself, killing himself and two others": counted there
     if form == "noun":
         return _noun_mention(phrase, category, before, after, start, end, lex)
-    if phrase.endswith("ed") and re.search(r"\b(?:a|an|the)\s+$", before, re.I):
+    if _adjective(phrase, before):
         return None  # "the mother of a killed student": an adjective, no new death
     if (
         phrase in ("killing", "killings", "murder")

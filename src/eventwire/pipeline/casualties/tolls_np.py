@@ -302,7 +302,7 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
 
 
 SINGULAR_AUX = re.compile(
-    r"(?P<subject>[^,;:]*?)\b(?:was|is|has\s+been)\s+(?:(?:\w+ly|also|later|then|reportedly"
+    r"(?P<subject>[^;:]*?)\b(?:was|is|has\s+been)\s+(?:(?:\w+ly|also|later|then|reportedly"
     r"|allegedly|subsequently|eventually)\s+)*(?:[\w-]+(?:ed|en|t)\s*,\s*)*"
     r"(?:[\w-]+(?:ed|en|t)\s+and\s+)?$",
     re.I,
