@@ -112,7 +112,7 @@ def add_bombers(
         if m.category == "killed" and not m.background and not m.ambiguous and m.kind != "split"
     ]
     if any(PERPETRATOR.search(m.text) for m in kills):
-        return  # "1 female suicide bomber were killed", "killing herself", "in addition to the bomber"
+        return  # "a suicide bomber were killed", "killing herself", "in addition to the bomber"
     counted = [m for m in kills if m.best]
     plural_addition = IN_ADDITION_PLURAL.search(text)
     others = any(OTHERS.search(m.text) for m in counted)

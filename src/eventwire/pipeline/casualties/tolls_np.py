@@ -152,7 +152,7 @@ def _definite_tail(words: list[str]) -> bool:
     captured policemen", "details around why the persons"): the people it names were told
     of before, so it adds none (a bare plural would be ACLED's vague ten)."""
     at = max((i for i, w in enumerate(words) if w.lower() == "the"), default=0)
-    return 0 < at and len(words) - at <= 4
+    return at > 0 and len(words) - at <= 4
 
 
 def _person_piece(piece: str) -> bool:
