@@ -24,11 +24,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from eventwire.config import CasualtiesOptions, Settings
 from eventwire.ontology import DEMONSTRATION_TYPES
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.casualties.bombers import add_bombers
+from eventwire.pipeline.casualties.shares import share_for
 from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
 from eventwire.pipeline.casualties.toll_notes import open_shares
 from eventwire.pipeline.casualties.tolls import (
@@ -222,7 +224,7 @@ class CasualtiesStage:
                     quiet = quiet or incident.tolls(own_clauses_only=True)
                     event.fatalities = self.fatalities_for(event, quiet)
                     continue
-                event.fatalities = self.fatalities_for(event, tolls)
+                event.fatalities = _own_share(event, incident, self.fatalities_for(event, tolls))
             mark_grievances(incident.events, tolls[2])
         return doc
 
@@ -242,6 +244,24 @@ def mark_grievances(events: list[Event], background: list[Mention]) -> None:
             start = event.trigger.start
             if any(m.start <= start < m.end for m in background):
                 event.background = True
+
+
+def _own_share(event: Event, incident: Incident, found: Fatalities | None) -> Fatalities | None:
+    """An event's own share where the coder's note tells one per day or place ("13 coded
+    for May 24, 12 coded for May 25"): the share labelled with its day or place."""
+    shares = [m for m in incident.mentions if m.label and not m.background]
+    if found is None or found.best is None or not shares:
+        return found
+    if not any(m.start == found.start and m.end == found.end for m in shares):
+        return found  # the toll is not a labelled share
+    day = _day(event)
+    own = share_for(shares, day if isinstance(day, date) else None, _place_name(event))
+    return Fatalities(own.text, own.best, own.low, own.high, own.start, own.end, found.wounded)
+
+
+def _place_name(event: Event) -> str | None:
+    place = event.location
+    return None if place is None else " ".join(x for x in (place.name, place.text) if x)
 
 
 def _share_coder_notes(incidents: list[Incident]) -> None:

@@ -127,6 +127,7 @@ class Mention:
     # told in a relative clause of a participant ("a person who was killed in a dispute"):
     # the kill of a demonstration's or a development's background, not its own
     relative: bool = False
+    label: str = ""  # the day or place a coder's share is for ("13 coded for May 24")
 
 
 def first_quantity(text: str, lex: NumberLexicon) -> Quantity | None:

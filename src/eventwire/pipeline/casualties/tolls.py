@@ -27,6 +27,7 @@ from eventwire.pipeline.casualties.numbers import (
     find_quantities,
     load_number_lexicon,
 )
+from eventwire.pipeline.casualties.shares import find_labelled_shares
 from eventwire.pipeline.casualties.toll_notes import (
     Mention,
     find_note_mentions,
@@ -197,7 +198,9 @@ def find_mentions(
     cues = cues or load_cue_lexicon()
     numbers = numbers or load_number_lexicon()
     plain = _blank_parentheses(text)
-    mentions: list[Mention] = find_note_mentions(text, plain, offset, numbers)
+    mentions: list[Mention] = find_labelled_shares(text, offset, numbers)  # "5 coded for May 2"
+    notes = find_note_mentions(text, plain, offset, numbers)
+    mentions += [m for m in notes if not any(s.start <= m.start < s.end for s in mentions)]
     mentions.extend(find_to_death(text, offset, numbers))
     taken = [(m.start - offset, m.end - offset) for m in mentions]
     matches = list(cues.pattern.finditer(plain))
