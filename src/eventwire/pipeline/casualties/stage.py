@@ -30,8 +30,8 @@ from eventwire.config import CasualtiesOptions, Settings
 from eventwire.ontology import DEMONSTRATION_TYPES
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.casualties.bombers import add_bombers
-from eventwire.pipeline.casualties.shares import share_for
 from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
+from eventwire.pipeline.casualties.shares import share_for
 from eventwire.pipeline.casualties.toll_notes import open_shares
 from eventwire.pipeline.casualties.tolls import (
     CueLexicon,
