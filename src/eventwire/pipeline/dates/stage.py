@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 from datetime import date, timedelta
 from typing import Any
 
@@ -115,7 +116,7 @@ def _drop_named_weekdays(own: list[Timex], weekdays: Iterable[str], text: str) -
     publication."""
     days = {w.lower() for w in weekdays}
     dropped = []
-    for t, after in zip(own, own[1:], strict=False):
+    for t, after in pairwise(own):
         gap = text[t.end : after.start]
         if (
             t.kind == "relative"
