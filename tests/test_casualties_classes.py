@@ -141,3 +141,14 @@ def test_sentence_tolls_of_the_third_pass(text: str, killed: int | None) -> None
 )
 def test_victims_the_subject_or_object_phrase_names(text: str, killed: int | None) -> None:
     assert toll(text) == killed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 2 June, a trader was stabbed and killed in Garoua (Nord). 1 killed.",
+        "1 killed. [",
+    ],
+)
+def test_a_closing_note_the_parser_kept_in_its_sentence_is_the_toll(sentence: str) -> None:
+    assert toll(sentence) == 1

@@ -237,8 +237,12 @@ def _add_summaries(mentions: list[Mention], text: str, offset: int, numbers: Num
                 kind="vague" if q.vague else "summary",
             )
         )
-    short = SHORT_SUMMARY.fullmatch(MARKUP.sub("", text))
-    if short:  # a coder's closing note: "1 killed." / "2 dead, 3 injured."
+    # a coder's closing note: "1 killed." / "2 dead, 3 injured.", also where the parser
+    # kept it in the sentence before ("… in Rampur (UP). 1 killed.")
+    body = re.sub(r"\s*[\[(]\s*$", "", MARKUP.sub("", text))  # "1 killed. [" (split markup)
+    tail = max((m.end() for m in re.finditer(r"[.!?]\s+(?=[0-9A-Z])", body)), default=0)
+    short = SHORT_SUMMARY.fullmatch(body, tail)
+    if short:
         note = first_quantity(short.group("q"), numbers)
         if note is not None:
             mentions.append(
