@@ -308,6 +308,9 @@ SINGULAR_AUX = re.compile(
     re.I,
 )
 NOBODY = re.compile(r"\b(?:no\s+one|nobody|none|no|it|this|that|what|which)\s*$", re.I)
+# "Paul, whose daughter was killed by the blast": a relative of a speaker, a death of another
+# time, not one of the event's
+WHOSE = re.compile(r"\bwhose\b", re.I)
 
 
 def singular_passive(before: str) -> bool:
@@ -320,7 +323,7 @@ def singular_passive(before: str) -> bool:
         return False
     subject = found.group("subject")
     words_ = [w.lower() for w in re.findall(r"[\w'’-]+", subject)]
-    if not words_ or NOBODY.search(subject) or words_[-1] in NOT_PEOPLE:
+    if not words_ or NOBODY.search(subject) or WHOSE.search(subject) or words_[-1] in NOT_PEOPLE:
         return False
     return any(w in PERSON_NOUNS for w in words_) or subject.strip()[:1].isupper()
 
