@@ -307,7 +307,7 @@ SINGULAR_AUX = re.compile(
     r"(?:[\w-]+(?:ed|en|t)\s+and\s+)?$",
     re.I,
 )
-NOBODY = re.compile(r"\b(?:no\s+one|nobody|none|no|it|this|that|what|which)\s*$", re.I)
+NOBODY = re.compile(r"\b(?:no\s+one|nobody|none|no|it|this|that|what|which|who)\s*$", re.I)
 # "Paul, whose daughter was killed by the blast": a relative of a speaker, a death of another
 # time, not one of the event's
 WHOSE = re.compile(r"\bwhose\b", re.I)
