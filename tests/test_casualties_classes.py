@@ -115,3 +115,43 @@ def test_people_taken_then_found_dead(text: str, killed: int | None) -> None:
 )
 def test_sentence_tolls_of_the_third_pass(text: str, killed: int | None) -> None:
     assert toll(text) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a definite plural after other words restates the victims counted before
+        ("Troops shot dead 5 herders near the well. Nobody knows why the herders were killed.", 5),
+        ("Rebels abducted 2 guards at the post. Later the captured guards were found dead.", 2),
+        # a bare person noun with a name or a participle after it is one person
+        ("Militiamen shot and killed farmer Idris Bello near the river.", 1),
+        ("Angry villagers kill man accused of theft.", 1),
+        ("Angry villagers kill civilian protesters.", 10),  # a plural: ACLED's vague ten,
+        # "beat to death <victim>": the victim after the cue
+        ("A crowd beat to death a young herder at the market.", 1),
+        # a singular passive kill whose long subject the phrase cannot count
+        (
+            "The treasurer of the farmers' union, as well as a member of the Green League, "
+            "was ambushed, shot and killed by gunmen.",
+            1,
+        ),
+        ("A senior, off-duty customs officer is shot and killed by two men.", 1),
+        # a relative of a speaker, killed at another time: no victim of the event
+        ("'We want justice,' said Omar Haddad, whose son was killed by the blast.", None),
+        ("Gunmen fired on the convoy. Nobody was killed.", 0),
+    ],
+)
+def test_victims_the_subject_or_object_phrase_names(text: str, killed: int | None) -> None:
+    assert toll(text) == killed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 2 June, a trader was stabbed and killed in Garoua (Nord). 1 killed.",
+        "1 killed. [",
+    ],
+)
+def test_a_closing_note_the_parser_kept_in_its_sentence_is_the_toll(sentence: str) -> None:
+    # one sentence as the parser left it (not split at ". ")
+    assert incident_toll(find_mentions(sentence)).best == 1  # type: ignore[union-attr]

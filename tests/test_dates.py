@@ -457,3 +457,17 @@ def test_a_relative_clause_on_the_subject_of_a_span_dates_the_event(
     assert doc.parses, "the sentence must be parsed for the clause test"
     when = stage(doc).events[0].date
     assert when is not None and when.start == start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels said they repelled an attack near the town on Monday December 3.",
+        "Gunmen shot two farmers on Saturday [3 December] near the river.",
+        "On Thursday, 3 December, soldiers raided the market.",
+    ],
+)
+def test_a_weekday_beside_its_stated_day_yields_to_it(stage: DatesStage, text: str) -> None:
+    trigger = next(w for w in ("repelled", "shot", "raided") if w in text)
+    doc = stage(make_doc(text, PUB, [trigger]))
+    assert doc.events[0].date.start == date(2014, 12, 3)  # type: ignore[union-attr]

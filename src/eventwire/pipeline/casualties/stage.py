@@ -24,11 +24,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from eventwire.config import CasualtiesOptions, Settings
 from eventwire.ontology import DEMONSTRATION_TYPES
 from eventwire.pipeline.base import Resources, Stage, register_stage
+from eventwire.pipeline.casualties.bombers import add_bombers
 from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
+from eventwire.pipeline.casualties.shares import share_for
 from eventwire.pipeline.casualties.toll_notes import open_shares
 from eventwire.pipeline.casualties.tolls import (
     CueLexicon,
@@ -61,6 +64,7 @@ class Incident:
     mentions: list[Mention] = field(default_factory=list)
     days: set[object] = field(default_factory=set)  # the known days of its events
     places: set[object] = field(default_factory=set)  # the known places of its events
+    sentences: list[Sentence] = field(default_factory=list)  # the sentences it spans
 
     def add(self, events: list[Event]) -> None:
         self.events.extend(events)
@@ -140,6 +144,7 @@ class CasualtiesStage:
         for segment in sorted(segments):
             first = len(found)
             pending: list[Mention] = []
+            pending_sentences: list[Sentence] = []
             current: Incident | None = None
             first_of_segment: Incident | None = None
             for index, sentence in sentences_of[segment]:
@@ -152,16 +157,23 @@ class CasualtiesStage:
                         if first_of_segment is None:
                             first_of_segment = current
                             current.mentions.extend(pending)
+                            current.sentences.extend(pending_sentences)
                             pending = []
                     current.add(events)
                     current.mentions.extend(mentions)
+                    current.sentences.append(sentence)
                 elif current is None:
                     pending.extend(mentions)
+                    pending_sentences.append(sentence)
                 else:
                     current.mentions.extend(mentions)
+                    current.sentences.append(sentence)
             text = doc.text[sentences_of[segment][0][1].start : sentences_of[segment][-1][1].end]
             for incident in found[first:]:
                 open_shares(incident.mentions, text, self.numbers)
+                told = " ".join(s.text for s in incident.sentences)
+                types = {e.acled_event_type for e in incident.events}
+                add_bombers(incident.mentions, told, types, self.numbers)
             _share_coder_notes(found[first:])
         return found
 
@@ -212,7 +224,7 @@ class CasualtiesStage:
                     quiet = quiet or incident.tolls(own_clauses_only=True)
                     event.fatalities = self.fatalities_for(event, quiet)
                     continue
-                event.fatalities = self.fatalities_for(event, tolls)
+                event.fatalities = _own_share(event, incident, self.fatalities_for(event, tolls))
             mark_grievances(incident.events, tolls[2])
         return doc
 
@@ -232,6 +244,24 @@ def mark_grievances(events: list[Event], background: list[Mention]) -> None:
             start = event.trigger.start
             if any(m.start <= start < m.end for m in background):
                 event.background = True
+
+
+def _own_share(event: Event, incident: Incident, found: Fatalities | None) -> Fatalities | None:
+    """An event's own share where the coder's note tells one per day or place ("13 coded
+    for May 24, 12 coded for May 25"): the share labelled with its day or place."""
+    shares = [m for m in incident.mentions if m.label and not m.background]
+    if found is None or found.best is None or not shares:
+        return found
+    if not any(m.start == found.start and m.end == found.end for m in shares):
+        return found  # the toll is not a labelled share
+    day = _day(event)
+    own = share_for(shares, day if isinstance(day, date) else None, _place_name(event))
+    return Fatalities(own.text, own.best, own.low, own.high, own.start, own.end, found.wounded)
+
+
+def _place_name(event: Event) -> str | None:
+    place = event.location
+    return None if place is None else " ".join(x for x in (place.name, place.text) if x)
 
 
 def _share_coder_notes(incidents: list[Incident]) -> None:

@@ -47,7 +47,8 @@ BARE_CODED = re.compile(
 MARKUP = re.compile(r"\s*\[[^\[\]]*=[^\[\]]*\]\s*$")
 ZERO = re.compile(
     r"\b(?:no|neither|nor|without|zero)\s+(?:\w+\s+){0,2}?(?:fatalit(?:y|ies)|deaths?|casualties)"
-    r"|\bno\s+(?:one|body|people|person|civilians?)\s+(?:was|were|had\s+been|has\s+been)\s+"
+    r"|\b(?:no\s+(?:one|body|people|person|civilians?)|nobody|no-one)\s+"
+    r"(?:was|were|had\s+been|has\s+been)\s+"
     r"(?:\w+\s+)?(?:killed|hurt|harmed)",
     re.I,
 )
@@ -126,6 +127,7 @@ class Mention:
     # told in a relative clause of a participant ("a person who was killed in a dispute"):
     # the kill of a demonstration's or a development's background, not its own
     relative: bool = False
+    label: str = ""  # the day or place a coder's share is for ("13 coded for May 24")
 
 
 def first_quantity(text: str, lex: NumberLexicon) -> Quantity | None:
@@ -235,8 +237,12 @@ def _add_summaries(mentions: list[Mention], text: str, offset: int, numbers: Num
                 kind="vague" if q.vague else "summary",
             )
         )
-    short = SHORT_SUMMARY.fullmatch(MARKUP.sub("", text))
-    if short:  # a coder's closing note: "1 killed." / "2 dead, 3 injured."
+    # a coder's closing note: "1 killed." / "2 dead, 3 injured.", also where the parser
+    # kept it in the sentence before ("… in Rampur (UP). 1 killed.")
+    body = re.sub(r"\s*[\[(]\s*$", "", MARKUP.sub("", text))  # "1 killed. [" (split markup)
+    tail = max((m.end() for m in re.finditer(r"[.!?]\s+(?=[0-9A-Z])", body)), default=0)
+    short = SHORT_SUMMARY.fullmatch(body, tail)
+    if short:
         note = first_quantity(short.group("q"), numbers)
         if note is not None:
             mentions.append(

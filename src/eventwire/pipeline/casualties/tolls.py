@@ -27,13 +27,19 @@ from eventwire.pipeline.casualties.numbers import (
     find_quantities,
     load_number_lexicon,
 )
+from eventwire.pipeline.casualties.shares import find_labelled_shares
 from eventwire.pipeline.casualties.toll_notes import (
     Mention,
     find_note_mentions,
     incident_toll,
     split_share,
 )
-from eventwire.pipeline.casualties.tolls_np import count_conjuncts, left_subject, right_object
+from eventwire.pipeline.casualties.tolls_np import (
+    count_conjuncts,
+    left_subject,
+    right_object,
+    singular_passive,
+)
 
 __all__ = [
     "CATEGORIES",
@@ -192,7 +198,9 @@ def find_mentions(
     cues = cues or load_cue_lexicon()
     numbers = numbers or load_number_lexicon()
     plain = _blank_parentheses(text)
-    mentions: list[Mention] = find_note_mentions(text, plain, offset, numbers)
+    mentions: list[Mention] = find_labelled_shares(text, offset, numbers)  # "5 coded for May 2"
+    notes = find_note_mentions(text, plain, offset, numbers)
+    mentions += [m for m in notes if not any(s.start <= m.start < s.end for s in mentions)]
     mentions.extend(find_to_death(text, offset, numbers))
     taken = [(m.start - offset, m.end - offset) for m in mentions]
     matches = list(cues.pattern.finditer(plain))
@@ -224,8 +232,8 @@ def find_mentions(
             numbers,
             last_left,
         )
-        if form == "verb" or mention is not None:
-            previous_end = end
+        if (form == "verb" and not _adjective(phrase, plain[previous_end:start])) or mention:
+            previous_end = end  # "the captured guards were found dead": an adjective
         if mention is None:
             continue
         mention.start += offset
@@ -250,6 +258,12 @@ def find_mentions(
         if parts and mention.kind == "count" and mention.start - offset > parts.start():
             mention.kind = "anaphoric"  # "The dead included four herders": part of the toll
     return mentions
+
+
+def _adjective(phrase: str, before: str) -> bool:
+    """Whether a participle cue is an adjective of the noun after it ("the captured
+    guards"): the noun phrase goes on past it."""
+    return phrase.endswith("ed") and re.search(r"\b(?:a|an|the)\s+$", before, re.I) is not None
 
 
 def _mark_competing(mentions: list[Mention], plain: str, offset: int, cues: CueLexicon) -> None:
@@ -294,7 +308,7 @@ def _mention_for_cue(
         return None  # "detonated himself, killing himself and two others": counted there
     if form == "noun":
         return _noun_mention(phrase, category, before, after, start, end, lex)
-    if phrase.endswith("ed") and re.search(r"\b(?:a|an|the)\s+$", before, re.I):
+    if _adjective(phrase, before):
         return None  # "the mother of a killed student": an adjective, no new death
     if (
         phrase in ("killing", "killings", "murder")
@@ -330,6 +344,8 @@ def _mention_for_cue(
         if (stripped.startswith("and") or not stripped) and last_left:
             prior = last_left[-1]
             return Mention(category, prior.best, prior.low, prior.high, start, end, "", prior.kind)
+        if category == "killed" and singular_passive(before):
+            return Mention(category, 1, 1, 1, start, end, "", "anaphoric")  # "X … was shot and"
         return None
     best, low, high, kind, s, _e = subject
     mention = Mention(category, best, low, high, previous_end + s, end, "", kind)

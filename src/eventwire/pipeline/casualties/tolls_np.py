@@ -128,13 +128,31 @@ def _piece_count(piece: str, lex: NumberLexicon, bare: bool = False) -> Count | 
         return None if _plural(last) else (1, 1, 1, "anaphoric")
     if first in ("their", "these", "those", "some", "other"):
         return None
+    if _plural(last) and _definite_tail(words):
+        return 0, 0, None, "pronoun"  # "why the persons were killed": victims told before
     if _plural(last):
         return 10, 2, None, "vague"  # a bare plural: ACLED's "plural fatalities" rule
     if words[0][:1].isupper():
         return 1, 1, 1, "count"  # a named person: "Mulla Nadhim al-Jubouri"
-    if bare and len(words) == 1 and _bare_person(first):
-        return 1, 1, 1, "count"  # a bare singular noun, headline style: "kill soldier"
+    if bare and _bare_person(first) and (len(words) == 1 or _named_or_described(words[1])):
+        # a bare singular noun, headline style: "kill soldier", "killed farmer Musa Adam
+        # Omar", "kills man suspected of robbery"
+        return 1, 1, 1, "count"
     return None
+
+
+def _named_or_described(word: str) -> bool:
+    """Whether the word after a bare person noun names or describes that one person: a
+    name ("farmer Musa") or a participle ("man suspected of robbery")."""
+    return word[:1].isupper() or (word.lower().endswith("ed") and len(word) > 4)
+
+
+def _definite_tail(words: list[str]) -> bool:
+    """Whether a phrase ends in a definite plural noun phrase after other words ("Later the
+    captured policemen", "details around why the persons"): the people it names were told
+    of before, so it adds none (a bare plural would be ACLED's vague ten)."""
+    at = max((i for i, w in enumerate(words) if w.lower() == "the"), default=0)
+    return at > 0 and len(words) - at <= 4
 
 
 def _person_piece(piece: str) -> bool:
@@ -281,6 +299,33 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
             offset = cut + start + numbers[0].start  # "Clashes erupted and [3 soldiers]"
         return (*count, offset, cut + start + len(core.rstrip()))
     return None
+
+
+SINGULAR_AUX = re.compile(
+    r"(?P<subject>[^;:]*?)\b(?:was|is|has\s+been)\s+(?:(?:\w+ly|also|later|then|reportedly"
+    r"|allegedly|subsequently|eventually)\s+)*(?:[\w-]+(?:ed|en|t)\s*,\s*)*"
+    r"(?:[\w-]+(?:ed|en|t)\s+and\s+)?$",
+    re.I,
+)
+NOBODY = re.compile(r"\b(?:no\s+one|nobody|none|no|it|this|that|what|which|who)\s*$", re.I)
+# "Paul, whose daughter was killed by the blast": a relative of a speaker, a death of another
+# time, not one of the event's
+WHOSE = re.compile(r"\bwhose\b", re.I)
+
+
+def singular_passive(before: str) -> bool:
+    """Whether a passive kill cue has one victim the phrase before it cannot count: "A
+    senior, off-duty intelligence officer is shot and killed", "the director of X, as well
+    as a member of Y, was intercepted, shot and killed": one person (maybe one told
+    before), never "nobody was killed" nor a thing ("the convoy was hit")."""
+    found = SINGULAR_AUX.search(before)
+    if found is None:
+        return False
+    subject = found.group("subject")
+    words_ = [w.lower() for w in re.findall(r"[\w'’-]+", subject)]
+    if not words_ or NOBODY.search(subject) or WHOSE.search(subject) or words_[-1] in NOT_PEOPLE:
+        return False
+    return any(w in PERSON_NOUNS for w in words_) or subject.strip()[:1].isupper()
 
 
 def _list_items(chunks: list[str], lex: NumberLexicon) -> tuple[int, int] | None:

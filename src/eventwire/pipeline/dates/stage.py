@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 from eventwire.config import DatesOptions, Settings
@@ -106,6 +107,26 @@ def _prefer_stated_days(own: list[Timex], weekdays: Iterable[str]) -> list[Timex
     if stated and deictic:
         return [t for t in own if t not in deictic]
     return own
+
+
+def _drop_named_weekdays(own: list[Timex], weekdays: Iterable[str], text: str) -> list[Timex]:
+    """Drop a weekday told beside the stated day it names ("on Friday September 8", "on
+    Sunday [14 May]", "On Friday, 8 September"): the stated day dates the event, and a
+    weekday that disagrees with it (a slip of the note) must not count back from
+    publication."""
+    days = {w.lower() for w in weekdays}
+    dropped = []
+    for t, after in pairwise(own):
+        gap = text[t.end : after.start]
+        if (
+            t.kind == "relative"
+            and set(t.text.lower().split()) & days
+            and after.kind != "relative"
+            and after.when.precision == "day"
+            and re.fullmatch(r"[\s,(\[]{0,3}", gap)
+        ):
+            dropped.append(t)
+    return [t for t in own if t not in dropped]
 
 
 class DatesStage:
@@ -396,6 +417,7 @@ class DatesStage:
             own = []
         if own:
             pool = _prefer_stated_days(own, self.lexicon.weekdays)
+            pool = _drop_named_weekdays(pool, self.lexicon.weekdays, doc.text)
             best = min(pool, key=lambda t: self._rank(doc, event, t))
             return first_day_of_stated_span(best, doc.text)
         frame = self._frame(doc, same_segment, timexes)

@@ -1,0 +1,73 @@
+"""A coder's toll told per day or per place: "(13 coded for May 24, 12 coded for May 25)",
+"(fatality split with 2 for Bamessing and one for Mbaso)", "(10 fatalities coded for
+Fanga, 9 coded for Rokoro)".
+
+ACLED codes a multi-day or multi-place event as one row per day or place, and its note
+then tells each row's share. :func:`find_labelled_shares` reads the shares of one sentence
+as ``coded`` mentions, each with the day or place it is for (``Mention.label``), in the
+order told; :func:`share_for` picks the share of one event: the one whose label names the
+event's day or its place, else the first (ACLED's first row is the first day or place).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from eventwire.pipeline.casualties.numbers import NumberLexicon, find_quantities
+from eventwire.pipeline.casualties.toll_notes import Mention
+
+# a note that tells shares: "coded for", "split with … for", "fatalities for"
+SHARE_NOTE = re.compile(
+    r"\bcoded\s+for\b|\bsplit\s+with\b|\bfatalit(?:y|ies)\s+(?:coded\s+)?for\b", re.I
+)
+_MONTH = r"[A-Z][a-z]{2,8}\.?"
+ITEM = re.compile(
+    r"(?P<q>\b[0-9]{1,4}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+"
+    r"(?:fatalit(?:y|ies)\s+|killed\s+|dead\s+)?(?:(?:were\s+)?coded\s+)?for\s+"
+    rf"(?P<label>{_MONTH}\s+[0-9]{{1,2}}\b(?:,?\s+[0-9]{{4}})?"
+    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+[0-9]{{4}})?"
+    r"|[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?"
+    r"|(?!(?:this|the|each|every|per)\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})",
+)
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def find_labelled_shares(text: str, offset: int, numbers: NumberLexicon) -> list[Mention]:
+    """The per-day or per-place shares a sentence tells, in order (a share for a place only
+    beside another: a note split into sentences, "52 fatalities coded for Mar. 25. 51
+    fatalities for Mar. 26.", tells one day a sentence)."""
+    if not SHARE_NOTE.search(text):
+        return []
+    found = []
+    for m in ITEM.finditer(text):
+        q = find_quantities(m.group("q"), 0, numbers)
+        if not q or q[0].vague:
+            continue
+        start, end = offset + m.start(), offset + m.end()
+        share = Mention("killed", q[0].best, q[0].low, q[0].high, start, end, m.group(0), "coded")
+        share.label = m.group("label").rstrip(".")
+        found.append(share)
+    if len(found) == 1 and not re.match(r"[0-9]|[A-Z][a-z]{2,8}\.?\s+[0-9]", found[0].label):
+        return []  # one share for a place, alone: maybe "coded for Bentiu" of the row itself
+    return found
+
+
+def names_day(label: str, day: date) -> bool:
+    """Whether a share's label names ``day`` ("May 24", "10 Jan. 2020", "24/05")."""
+    numbers = [int(n) for n in re.findall(r"[0-9]{1,4}", label)]
+    low = label.lower()
+    if "/" in label and len(numbers) >= 2:
+        return day.day in numbers[:2] and day.month in numbers[:2]
+    month = next((i + 1 for i, m in enumerate(MONTHS) if re.search(rf"\b{m}", low)), None)
+    return month == day.month and day.day in numbers
+
+
+def share_for(shares: list[Mention], day: date | None, place: str | None) -> Mention:
+    """The share of one event: the one labelled with its day or place, else the first."""
+    for share in shares:
+        if day is not None and names_day(share.label, day):
+            return share
+        if place and share.label.lower() in place.lower():
+            return share
+    return shares[0]
