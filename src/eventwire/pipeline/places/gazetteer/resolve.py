@@ -57,6 +57,7 @@ FLAG_SCORE = {2: 1.0, 1: 0.5, 0: 0.4, -1: -0.2}
 # send "the OSCE SMM ... near Lozove" to a Crimean Lozove of 1,900 people)
 AREA_WEIGHT = 1.5
 VILLAGE_WORDS: frozenset[str] = words("gazetteer", "village_words")
+CODE_MATCH = 0.5  # a child whose GeoNames admin1 code is the parent province (not only near)
 LOOSE_CLOSENESS = 1.0  # of two loose spellings, the nearer one ("Tal Yabis": Tall Yabis)
 FEATURE_SCORE = {FEAT_PLACE: 0.0, FEAT_ADMIN1: -0.8, FEAT_ADMIN: -1.0, FEAT_COUNTRY: 1.5}
 
@@ -316,6 +317,10 @@ class _Context:
                     pool = self.parent_pool(j, out)
                     if any(compatible(gaz, c.index, p) for p in pool):
                         s += 3.0
+                        # a homonym whose own admin1 code is the text's province beats
+                        # one that only lies near it ("Kadikoy, Istanbul": not Yalova's)
+                        if any(int(gaz.adm1[c.index]) == p for p in pool):
+                            s += CODE_MATCH
                     else:
                         # a layer village whose code names the next province: still a fit,
                         # a weaker one the nearer the text's province ("Mushahidah, Saladin")
