@@ -219,7 +219,9 @@ def test_layer_village_resolution_classes(data_dir: Path, tmp_path: Path) -> Non
 # real city's row (its geonameid and admin1 code) so that the layer's code joins the
 # index's province: Mosul (Nineveh, code 15), Istanbul (34), Yalova (92), Donetsk (05),
 # Kharkiv (07).
-def _row(gid: int, name: str, alt: str, lat: float, lon: float, cc: str, adm1: str, pop: int) -> str:
+def _row(
+    gid: int, name: str, alt: str, lat: float, lon: float, cc: str, adm1: str, pop: int
+) -> str:
     return (
         f"{gid}\t{name}\t{name}\t{alt}\t{lat}\t{lon}\tP\tPPL\t{cc}\t\t{adm1}\t\t\t\t{pop}"
         "\t\t100\tUTC\t2020-01-01\n"

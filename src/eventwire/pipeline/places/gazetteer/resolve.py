@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import itertools
 import math
-from difflib import SequenceMatcher
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from eventwire.datafiles import words
 from eventwire.pipeline.places.gazetteer.checks import (
