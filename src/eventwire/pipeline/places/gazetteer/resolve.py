@@ -58,7 +58,7 @@ FLAG_SCORE = {2: 1.0, 1: 0.5, 0: 0.4, -1: -0.2}
 AREA_WEIGHT = 1.5
 VILLAGE_WORDS: frozenset[str] = words("gazetteer", "village_words")
 CODE_MATCH = 0.5  # a child whose GeoNames admin1 code is the parent province (not only near)
-LOOSE_CLOSENESS = 1.0  # of two loose spellings, the nearer one ("Tal Yabis": Tall Yabis)
+LOOSE_CLOSENESS = 1.0  # of two loose village spellings, the nearer ("Tal Yabis": Tall Yabis)
 FEATURE_SCORE = {FEAT_PLACE: 0.0, FEAT_ADMIN1: -0.8, FEAT_ADMIN: -1.0, FEAT_COUNTRY: 1.5}
 
 
@@ -66,7 +66,9 @@ def local_score(gaz: Gazetteer, m: Mention, c: Candidate) -> float:
     """The score of a candidate from the mention alone."""
     feat = int(gaz.feat[c.index])
     s = FLAG_SCORE[c.flag] + 0.35 * math.log10(float(gaz.pop[c.index]) + 1.0)
-    if c.flag < 0:
+    if c.flag < 0 and int(gaz.pop[c.index]) == 0:
+        # villages of unknown population (most GeoNames rows) are told apart by nothing
+        # else; a town's population already ranks it ("Kerfalla" is no closer to Kerrville)
         s += LOOSE_CLOSENESS * (closeness(m.text, gaz.name(c.index)) - 1.0)
     if feat == FEAT_ADMIN1 and c.flag == 1:
         # a province's alternate name is mostly its name in the country's other official
