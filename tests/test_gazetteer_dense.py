@@ -213,3 +213,73 @@ def test_layer_village_resolution_classes(data_dir: Path, tmp_path: Path) -> Non
     # a village far from every town of its sentence is a name we do not know there
     texts = [p.text for p in parse("Gunmen from Testabad attacked a checkpoint in Basra.")]
     assert "Basra" in texts and "Testabad" not in texts
+
+
+# Invented villages for the homonym classes of the fourth pass. Each file also holds one
+# real city's row (its geonameid and admin1 code) so that the layer's code joins the
+# index's province: Mosul (Nineveh, code 15), Istanbul (34), Yalova (92), Donetsk (05),
+# Kharkiv (07).
+def _row(
+    gid: int, name: str, alt: str, lat: float, lon: float, cc: str, adm1: str, pop: int
+) -> str:
+    return (
+        f"{gid}\t{name}\t{name}\t{alt}\t{lat}\t{lon}\tP\tPPL\t{cc}\t\t{adm1}\t\t\t\t{pop}"
+        "\t\t100\tUTC\t2020-01-01\n"
+    )
+
+
+_HOMONYM_ROWS = (
+    # two loose spellings of "Tal Fabis" in Nineveh: the nearer spelling wins
+    _row(990000031, "Qaryat Tall Fabis", "Tall Fabis", 36.10, 42.60, "IQ", "15", 0)
+    + _row(990000032, "Tall Fibsah", "", 36.45, 43.30, "IQ", "15", 0)
+    + _row(99072, "Mosul", "", 36.34075, 43.12686, "IQ", "15", 1683000)
+    # two villages "Kadiyeni" near Istanbul's point: the one GeoNames puts in Istanbul
+    # wins over a larger one of the next province
+    + _row(990000033, "Kadiyeni", "", 41.05, 28.75, "TR", "34", 1400)
+    + _row(990000034, "Kadiyeni", "", 40.85, 28.75, "TR", "92", 2700)
+    + _row(745044, "Istanbul", "", 41.00711, 28.97218, "TR", "34", 15701602)
+    + _row(738025, "Yalova", "", 40.64995, 29.26867, "TR", "92", 71289)
+    # "Zorianivka" in Donetsk (unknown population) and a town of 1,500 in Kharkiv: the
+    # monitors' area (Donetsk, Luhansk) decides
+    + _row(990000035, "Zorianivka", "", 48.10, 37.90, "UA", "05", 0)
+    + _row(990000036, "Zorianivka", "", 49.60, 36.50, "UA", "07", 1500)
+    + _row(709717, "Donetsk", "", 48.00281, 37.76348, "UA", "05", 1024700)
+    + _row(706483, "Kharkiv", "", 49.97804, 36.23097, "UA", "07", 1430885)
+)
+
+
+def test_closeness_of_loose_spellings() -> None:
+    from eventwire.pipeline.places.gazetteer.resolve import closeness
+
+    # the "village of" word and the article are not part of the name
+    assert closeness("Tal Fabis", "Qaryat Tall Fabis") > closeness("Tal Fabis", "Tall Fibsah")
+    assert closeness("Hamdaniyah", "Al Hamdaniyah") == 1.0
+
+
+def test_layer_homonym_classes(data_dir: Path, tmp_path: Path) -> None:
+    from eventwire.config import load_settings
+    from eventwire.pipeline.base import Pipeline
+    from eventwire.records import Document
+
+    path = tmp_path / "homonyms.txt"
+    path.write_text(_HOMONYM_ROWS, encoding="utf-8")
+    dense.add_file(path)
+    refresh_layers()
+    pipeline = Pipeline.from_settings(load_settings(config_file=None))
+
+    def place_of(text: str, name: str) -> tuple[float, float]:
+        doc = pipeline(Document(text=text, source_id="t", input="t"))
+        found = [p for p in doc.places if p.text == name]
+        assert found, [p.text for p in doc.places]
+        return found[0].lat or 0.0, found[0].lon or 0.0
+
+    lat, _ = place_of("A suicide bomber struck soldiers in Tal Fabis, Nineveh, Iraq.", "Tal Fabis")
+    assert abs(lat - 36.10) < 0.01
+    lat, _ = place_of(
+        "On 3 March 2019, students marched in Kadiyeni town center, Istanbul.", "Kadiyeni"
+    )
+    assert abs(lat - 41.05) < 0.01
+    lat, _ = place_of(
+        "On 3 March 2019, the OSCE SMM recorded four explosions near Zorianivka.", "Zorianivka"
+    )
+    assert abs(lat - 48.10) < 0.01

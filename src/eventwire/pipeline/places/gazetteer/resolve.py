@@ -18,7 +18,9 @@ import itertools
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
+from eventwire.datafiles import words
 from eventwire.pipeline.places.gazetteer.checks import (
     BORDER_REACH_KM,
     NEAR_PARENT_KM,
@@ -50,7 +52,13 @@ from eventwire.records import Document
 
 MAX_CANDIDATES = 60
 FLAG_SCORE = {2: 1.0, 1: 0.5, 0: 0.4, -1: -0.2}
-AREA_WEIGHT = 1.0  # a homonym in an area where a named group mostly acts
+# a homonym in an area where a named group mostly acts: beats a town under ~20,000 people
+# elsewhere (GeoNames gives most villages no population, so 0.35 * log10(pop) alone would
+# send "the OSCE SMM ... near Lozove" to a Crimean Lozove of 1,900 people)
+AREA_WEIGHT = 1.5
+VILLAGE_WORDS: frozenset[str] = words("gazetteer", "village_words")
+CODE_MATCH = 0.5  # a child whose GeoNames admin1 code is the parent province (not only near)
+LOOSE_CLOSENESS = 1.0  # of two loose village spellings, the nearer ("Tal Yabis": Tall Yabis)
 FEATURE_SCORE = {FEAT_PLACE: 0.0, FEAT_ADMIN1: -0.8, FEAT_ADMIN: -1.0, FEAT_COUNTRY: 1.5}
 
 
@@ -58,6 +66,10 @@ def local_score(gaz: Gazetteer, m: Mention, c: Candidate) -> float:
     """The score of a candidate from the mention alone."""
     feat = int(gaz.feat[c.index])
     s = FLAG_SCORE[c.flag] + 0.35 * math.log10(float(gaz.pop[c.index]) + 1.0)
+    if c.flag < 0 and int(gaz.pop[c.index]) == 0:
+        # villages of unknown population (most GeoNames rows) are told apart by nothing
+        # else; a town's population already ranks it ("Kerfalla" is no closer to Kerrville)
+        s += LOOSE_CLOSENESS * (closeness(m.text, gaz.name(c.index)) - 1.0)
     if feat == FEAT_ADMIN1 and c.flag == 1:
         # a province's alternate name is mostly its name in the country's other official
         # language ("Nord-Ouest" is Cameroon's North-West as well as a Haitian department)
@@ -73,6 +85,17 @@ def local_score(gaz: Gazetteer, m: Mention, c: Candidate) -> float:
     elif m.hint == "town":
         s += 1.0 if feat == FEAT_PLACE else -1.5
     return s
+
+
+def closeness(text: str, name: str) -> float:
+    """How alike a mention and an entry's name are (0..1), articles and a leading
+    "village of" word removed: a loose key is shared by many spellings ("Tal Yabis",
+    "Tall Baswah" and "Qaryat Tall Yabis" have one skeleton), the nearest is likeliest."""
+    a, b = strip_article(fold(text)), strip_article(fold(name))
+    head, _, rest = b.partition(" ")
+    if head in VILLAGE_WORDS and len(rest) >= 3:
+        b = strip_article(rest)
+    return SequenceMatcher(None, a.replace(" ", ""), b.replace(" ", ""), autojunk=False).ratio()
 
 
 def resolve_mentions(
@@ -296,6 +319,10 @@ class _Context:
                     pool = self.parent_pool(j, out)
                     if any(compatible(gaz, c.index, p) for p in pool):
                         s += 3.0
+                        # a homonym whose own admin1 code is the text's province beats
+                        # one that only lies near it ("Kadikoy, Istanbul": not Yalova's)
+                        if any(int(gaz.adm1[c.index]) == p for p in pool):
+                            s += CODE_MATCH
                     else:
                         # a layer village whose code names the next province: still a fit,
                         # a weaker one the nearer the text's province ("Mushahidah, Saladin")
@@ -303,10 +330,13 @@ class _Context:
                         s += -3.0 if km is None else 1.5 - km / BORDER_REACH_KM
                     # of two homonyms in the parent's area, the one closest to its seat (a
                     # country's centroid says nothing)
+                    # (a province's point is its centroid or capital: 30 km of it says
+                    # little, less than a main name against an alternate one, "Hays
+                    # district (Al Hudaydah)")
                     if any(
                         gaz.distance_km(c.index, p) < NEAR_PARENT_KM
                         for p in pool[:5]
-                        if int(gaz.feat[p]) != FEAT_COUNTRY
+                        if int(gaz.feat[p]) not in (FEAT_COUNTRY, FEAT_ADMIN1)
                     ):
                         s += 1.0
                 else:
