@@ -33,19 +33,21 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.config import VERSION, Settings, data_home
-from eventwire.datafiles import data_path, data_versions_json, read_data_file
+from eventwire.datafiles import data_path, data_versions_json, read_data_file, word_tuple
 from eventwire.errors import DataFileError
 from eventwire.pipeline.common import triggerlexicon
 from eventwire.pipeline.common.diskcache import cached_at
 from eventwire.pipeline.common.triggerlexicon import (
     cancelling_surface_forms,
     inflections,
+    load_lexicon,
+    phrase_forms,
     trigger_surface_forms,
     trigger_surface_patterns,
     window_cue_surface_forms,
 )
 
-CACHE_FORMAT = "3"  # bump when TriggerPrefilter's pickled state changes
+CACHE_FORMAT = "4"  # bump when TriggerPrefilter's pickled state changes
 CANDIDATE, CONTEXT = 2, 1  # TriggerPrefilter.level: parse it; parse it beside a candidate
 _SPACE = re.compile(r"\s+")
 _HYPHEN_SPACE = re.compile(r"\s*-\s*|\s+")
@@ -119,6 +121,7 @@ class TriggerPrefilter:
         patterns: Iterable[tuple[Iterable[str], Iterable[str]]] = (),
         cancels: Iterable[str] = (),
         cues: Iterable[str] = (),
+        lone_cues: Iterable[str] = (),
     ) -> None:
         import ahocorasick  # lazy: only runs that enable the pre-filter need it
 
@@ -132,12 +135,15 @@ class TriggerPrefilter:
             raise DataFileError("the relevance pre-filter got no trigger forms", "EW-PRE-001")
         self.cancels = frozenset(_SPACE.sub(" ", c.strip().lower()) for c in cancels) - {""}
         self.cues = frozenset(_SPACE.sub(" ", c.strip().lower()) for c in cues) - {""}
+        self.lone_cues = frozenset(_SPACE.sub(" ", c.strip().lower()) for c in lone_cues) - {""}
         automaton: Any = ahocorasick.Automaton()
-        for form in self.forms | set(sides) | self.cancels | self.cues:
+        for form in self.forms | set(sides) | self.cancels | self.cues | self.lone_cues:
             head_of, child_of = sides.get(form, (set(), set()))
-            # (length, enough alone, patterns it heads, patterns it completes, cancels, cue)
+            # (length, enough alone, patterns it heads, patterns it completes, cancels, cue,
+            # a cue that makes the sentence context on its own)
             value = (len(form), form in self.forms, frozenset(head_of), frozenset(child_of))
-            automaton.add_word(form, (*value, form in self.cancels, form in self.cues))
+            flags = (form in self.cancels, form in self.cues, form in self.lone_cues)
+            automaton.add_word(form, (*value, *flags))
         automaton.make_automaton()
         self._automaton = automaton
 
@@ -158,8 +164,9 @@ class TriggerPrefilter:
         """``CANDIDATE`` (2): a trigger form, or a pattern's head and child, occurs;
         ``CONTEXT`` (1): only a pattern head without its child, or trigger forms inside a
         block or idiom, occur, beside a word of ``cues`` (the sentence cannot yield an
-        event, but the coder reads those words as context of a candidate beside it); 0:
-        nothing of that."""
+        event, but the coder reads those words as context of a candidate beside it), or a
+        word of ``lone_cues`` occurs with no trigger at all ("Police dispersed them with
+        tear gas" after a protest: its intervention); 0: nothing of that."""
         lowered = self._normalise(text)
         found = [
             (end + 1 - value[0], end + 1, value)
@@ -171,11 +178,13 @@ class TriggerPrefilter:
         children: set[int] = set()
         level = 0
         cue = any(value[5] for _, _, value in found)
-        for start, end, (_, alone, head_of, child_of, _, _) in found:
+        if any(value[6] for _, _, value in found):
+            level = CONTEXT  # a lone cue: context whatever else the sentence holds
+        for start, end, (_, alone, head_of, child_of, *_) in found:
             children |= child_of  # a child is not the trigger: a block does not cancel it
             if not (alone or head_of):
                 continue
-            level = CONTEXT if cue else 0
+            level = CONTEXT if cue else level
             if cancelled and any(a < end and start < b for a, b in cancelled):
                 continue
             if alone:
@@ -286,6 +295,24 @@ def trigger_patterns(settings: Settings) -> list[tuple[set[str], set[str]]]:
     return lexicon_patterns(settings) + surface
 
 
+def lone_cue_forms(settings: Settings) -> set[str]:
+    """Surface forms of the context classes (``prefilter_lone_cue_classes`` in
+    ``data/lexicon/words.yaml``: intervention) that make a sentence with no trigger worth
+    parsing beside a candidate: "… protested against the tax. Police dispersed the group
+    with tear gas." is a protest with intervention only if the second sentence is read."""
+    lexicon = load_lexicon(tuple(settings.user_lexicon_files))
+    forms: set[str] = set()
+    for name in word_tuple("lexicon", "prefilter_lone_cue_classes"):
+        cls = lexicon.classes.get(name)
+        if cls is None:
+            continue
+        for word in cls.words:
+            forms |= inflections(word, lexicon.irregular) | {word}
+        for phrase in cls.phrases:
+            forms |= phrase_forms(phrase, lexicon.irregular)
+    return {f for f in forms if f}
+
+
 def cache_key(settings: Settings) -> str:
     """What the cached automaton was built from: this package's version, the data files'
     versions, the code that turns the lexicon into forms, the bytes of the user's lexicon
@@ -328,6 +355,7 @@ def load_prefilter(settings: Settings, use_cache: bool = True) -> Callable[[str]
             patterns=trigger_patterns(settings),
             cancels=cancelling_surface_forms(settings),
             cues=window_cue_surface_forms(settings),
+            lone_cues=lone_cue_forms(settings),
         )
 
     if not use_cache:
