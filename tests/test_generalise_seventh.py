@@ -9,6 +9,8 @@ from collections.abc import Callable
 import pytest
 
 from eventwire.config import load_settings
+from eventwire.pipeline.actors.compose import code_mention
+from eventwire.pipeline.common.actordict import load_actor_dictionary
 from eventwire.pipeline.nlp.prefilter import CANDIDATE, CONTEXT, TriggerPrefilter, lone_cue_forms
 from eventwire.records import Document, Event
 
@@ -58,3 +60,40 @@ def test_a_protest_with_no_intervention_stays_peaceful(run_text: Run) -> None:
 def test_a_lone_intervention_word_far_from_any_event_adds_nothing(run_text: Run) -> None:
     doc = run_text("The city bought a new water cannon for its fire brigade.", published=PUBLISHED)
     assert doc.events == []
+
+
+# -- a militia named by one unknown word is that community's militia ---------------------------
+@pytest.mark.parametrize(
+    "mention",
+    ["Gaak militia", "the Wadok militias", "Gaak and Manuer militias", "Pakam militiamen"],
+)
+def test_an_unknown_name_before_militia_is_a_communal_militia(mention: str) -> None:
+    actor = code_mention(load_actor_dictionary(), mention)
+    assert actor.inter == 4 and actor.type == "identity militia", actor
+    assert actor.name is not None and actor.name.endswith("Communal Militia"), actor
+
+
+@pytest.mark.parametrize(
+    ("mention", "inter"),
+    [
+        ("pro-government militia", 3),  # a state-allied militia
+        ("Government-backed militia", 3),
+        ("Raia Mutomboki militia", 3),  # a political militia named by several words
+        ("NPP militias", 3),  # a party's militia: an acronym
+        ("Local militia", 3),  # a descriptor, no name
+        ("Two militia", 3),
+        ("Janjaweed militia", 3),  # the dictionary's
+        ("Sudanese militia", 3),  # a country's
+    ],
+)
+def test_named_political_and_state_allied_militias_keep_their_code(
+    mention: str, inter: int
+) -> None:
+    actor = code_mention(load_actor_dictionary(), mention)
+    assert actor.inter == inter and actor.type != "identity militia", actor
+
+
+def test_a_communal_militia_named_in_a_note_is_actor1(run_text: Run) -> None:
+    text = "On 3 March, Wadok militia attacked a cattle camp near Yirol, killing 4 herders."
+    top = _top(run_text, text)
+    assert top is not None and top.actor1 is not None and top.actor1.inter == 4, top

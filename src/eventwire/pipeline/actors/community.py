@@ -1,0 +1,65 @@
+"""A militia named by a community the dictionary does not know ("Gaak militia").
+
+ACLED codes a militia named by one word it has no entry for (a clan, a section, a village:
+"Abala militia", "Gaak and Manuer militias", "Ngok militia") as that community's militia,
+inter 4; a political militia is named by several words ("Raia Mutomboki militia"), an
+acronym ("NPP militias"), a person ("Musa Hilal's militia") or the dictionary, and a
+state-allied one by its stance ("pro-government militia"). Those keep their codes.
+
+>>> from eventwire.pipeline.common.actordict import load_actor_dictionary
+>>> d = load_actor_dictionary()
+>>> community_name(d, ["Gaak", "militia"], ["gaak", "militia"], 1)
+'Gaak'
+>>> community_name(d, ["Raia", "Mutomboki", "militia"], ["raia", "mutomboki", "militia"], 2)
+>>> community_name(d, ["Local", "militia"], ["local", "militia"], 1)
+"""
+
+from __future__ import annotations
+
+from eventwire.datafiles import words
+from eventwire.pipeline.common.actordict import ActorDictionary
+
+# words before "militia" that describe it without naming anyone ("local", "rival", "two")
+_DESCRIPTORS: frozenset[str] = (
+    words("actors", "militia_descriptors")
+    | words("actors", "number_words")
+    | words("actors", "partitive")
+    | words("actors", "pronominal_nouns")
+    | words("actors", "unknown_words")
+    | words("actors", "state_units")
+)
+_HEADS: frozenset[str] = words("actors", "community_militia_heads")
+
+
+def community_name(
+    d: ActorDictionary, cut_words: list[str], norm: list[str], start: int
+) -> str | None:
+    """The one unknown capitalised word before a bare "militia(s)" head, or None.
+
+    ``cut_words`` are the mention's words, ``norm`` their normalised forms and ``start`` the
+    index of the head noun; every other word before the head must be a descriptor.
+    """
+    if start >= len(norm) or norm[start] not in _HEADS or start + 1 != len(norm):
+        return None
+    names: list[str] = []
+    for word, low in zip(cut_words[:start], norm[:start], strict=True):
+        if not low or low in _DESCRIPTORS:  # an article normalises to nothing
+            continue
+        if not _unknown_name(d, word, low):
+            return None
+        names.append(word)
+    return names[0] if len(names) == 1 else None
+
+
+def _unknown_name(d: ActorDictionary, word: str, low: str) -> bool:
+    """A capitalised word (not an acronym) that names no country, people, identity, head,
+    stance or dictionary actor."""
+    if not word[:1].isupper() or (len(word) > 1 and word.isupper()):
+        return False
+    if low.startswith(("pro ", "anti ", "pro-", "anti-")):
+        return False
+    parts = [p for p in low.replace("-", " ").split() if p]
+    known = (d.identities, d.heads, d.demonyms, d.countries, _DESCRIPTORS)
+    if any(p in table for p in parts for table in known):
+        return False
+    return d.lookup(word) is None
