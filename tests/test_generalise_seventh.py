@@ -97,3 +97,15 @@ def test_a_communal_militia_named_in_a_note_is_actor1(run_text: Run) -> None:
     text = "On 3 March, Wadok militia attacked a cattle camp near Yirol, killing 4 herders."
     top = _top(run_text, text)
     assert top is not None and top.actor1 is not None and top.actor1.inter == 4, top
+
+
+def test_a_vigilance_group_fighting_an_armed_group_is_a_communal_militia(run_text: Run) -> None:
+    text = "On 2 May, the village vigilance group repelled an attack of Boko Haram near Kolofata."
+    top = _top(run_text, text)
+    assert top is not None and top.acled_event_type == "Battles", top
+    assert top.actor2 is not None and top.actor2.inter == 4, top.actor2
+
+
+def test_a_vigilante_mob_stays_rioters(run_text: Run) -> None:
+    top = _top(run_text, "A vigilante mob beat a suspected thief to death in Kisumu.")
+    assert top is not None and top.actor1 is not None and top.actor1.inter == 5, top.actor1
