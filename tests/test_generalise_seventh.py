@@ -109,3 +109,15 @@ def test_a_vigilance_group_fighting_an_armed_group_is_a_communal_militia(run_tex
 def test_a_vigilante_mob_stays_rioters(run_text: Run) -> None:
     top = _top(run_text, "A vigilante mob beat a suspected thief to death in Kisumu.")
     assert top is not None and top.actor1 is not None and top.actor1.inter == 5, top.actor1
+
+
+def test_a_bare_name_shares_the_militia_head_coordinated_after_it(run_text: Run) -> None:
+    top = _top(run_text, "Clashes between Wadok and Manuer militia near Rumbek. 5 dead.")
+    assert top is not None and top.acled_event_type == "Battles", top
+    assert top.actor1 is not None and top.actor1.inter == 4, top.actor1
+    assert top.actor2 is not None and top.actor2.inter == 4, top.actor2
+
+
+def test_a_bare_name_before_and_the_army_stays_as_it_was(run_text: Run) -> None:
+    top = _top(run_text, "Clashes between Wadok militia and the army near Rumbek. 5 dead.")
+    assert top is not None and top.actor1 is not None and top.actor1.inter == 4, top.actor1

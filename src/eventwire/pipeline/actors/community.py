@@ -16,6 +16,8 @@ state-allied one by its stance ("pro-government militia"). Those keep their code
 
 from __future__ import annotations
 
+import re
+
 from eventwire.datafiles import words
 from eventwire.pipeline.common.actordict import ActorDictionary
 
@@ -29,6 +31,26 @@ _DESCRIPTORS: frozenset[str] = (
     | words("actors", "state_units")
 )
 _HEADS: frozenset[str] = words("actors", "community_militia_heads")
+_SHARED_HEAD = re.compile(
+    r"\s+and\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+(" + "|".join(sorted(_HEADS)) + r")\b"
+)
+
+
+def shared_head(text: str, start: int, end: int) -> str | None:
+    """The head a bare name shares with the name coordinated after it: "clashes between
+    Pakam and Rup militia" names the Pakam militia. ``start``/``end`` are the bare name's
+    offsets in ``text``; returns "<name> <head>" or None.
+
+    >>> shared_head("Clashes between Pakam and Rup militia.", 16, 21)
+    'Pakam militia'
+    >>> shared_head("Clashes between Pakam and the army.", 16, 21) is None
+    True
+    """
+    name = text[start:end]
+    if not name[:1].isupper() or " " in name.strip() or start < 0:
+        return None
+    match = _SHARED_HEAD.match(text, end)
+    return f"{name} {match.group(1)}" if match else None
 
 
 def community_name(

@@ -24,6 +24,7 @@ from datetime import date
 
 from eventwire.config import ActorsOptions, Settings
 from eventwire.datafiles import words
+from eventwire.pipeline.actors.community import shared_head
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.conventions import (
     agentless_battle,
@@ -205,6 +206,9 @@ class ActorCoder:
                 _copy_coding(actor, antecedent, "coref")
                 continue
             self.code(actor, country, ref_date, seen)
+            shared = shared_head(doc.text, actor.start, actor.end) if actor.inter is None else None
+            if shared is not None:  # "between Pakam and Rup militia": the Pakam militia
+                _copy_coding(actor, code_mention(self.dictionary, shared, country, ref_date))
             if actor.resolved_by in WEAK:
                 self._extend_left(doc, actor, country, ref_date)
 
