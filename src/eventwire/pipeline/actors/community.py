@@ -20,6 +20,7 @@ import re
 
 from eventwire.datafiles import words
 from eventwire.pipeline.common.actordict import ActorDictionary
+from eventwire.records import Actor
 
 # words before "militia" that describe it without naming anyone ("local", "rival", "two")
 _DESCRIPTORS: frozenset[str] = (
@@ -85,3 +86,21 @@ def _unknown_name(d: ActorDictionary, word: str, low: str) -> bool:
     if any(p in table for p in parts for table in known):
         return False
     return d.lookup(word) is None
+
+
+def community_actor(
+    d: ActorDictionary, text: str, cut_words: list[str], norm: list[str], start: int
+) -> Actor | None:
+    """The communal militia (ACLED inter 4) that :func:`community_name` finds, or None."""
+    name = community_name(d, cut_words, norm, start)
+    if name is None:
+        return None
+    communal = d.by_id["GEN-COMMUNAL"]
+    return Actor(
+        text=text,
+        name=f"{name} Communal Militia",
+        actor_id=communal.id,
+        type=communal.type,
+        inter=communal.inter,
+        resolved_by="composed",
+    )

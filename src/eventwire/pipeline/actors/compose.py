@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from eventwire.datafiles import words
-from eventwire.pipeline.actors.community import community_name
+from eventwire.pipeline.actors.community import community_actor
 from eventwire.pipeline.common.actordict import ActorDictionary, ActorEntry, normalise
 from eventwire.records import Actor
 
@@ -256,23 +256,11 @@ def compose(
     country = mods.country or context_country
     how = "composed" if explicit or mods.identities else "context" if country else "head-noun"
     affiliation = [*dict.fromkeys(labels), *mods.pro]
-    community = (
-        community_name(d, cut_words, norm, start)
-        if generic.id == "GEN-MILITIA" and not (mods.identities or mods.pro or mods.covered)
-        else None
-    )
-    if community is not None:  # "Gaak militia": a community's militia (ACLED inter 4)
-        communal = d.by_id["GEN-COMMUNAL"]
-        return Actor(
-            text=text,
-            name=f"{community} Communal Militia",
-            actor_id=communal.id,
-            type=communal.type,
-            inter=communal.inter,
-            country=country,
-            affiliation=affiliation,
-            resolved_by="composed",
-        )
+    if generic.id == "GEN-MILITIA" and not (mods.identities or mods.pro or mods.covered):
+        community = community_actor(d, text, cut_words, norm, start)  # "Gaak militia"
+        if community is not None:
+            community.country, community.affiliation = country, affiliation
+            return community
     if _names_unknown_group(d, generic, norm, cut_words, start, mods.covered):
         named_inter = 2 if generic.id == "GEN-REBELS" else 3
         return Actor(
