@@ -189,6 +189,22 @@ def test_result_does_not_depend_on_input_order(order: tuple[int, ...]) -> None:
     assert one_by_one == expected
 
 
+@pytest.mark.parametrize("rows", [1, 2, 3])
+def test_reading_reports_in_small_queries_clusters_the_same(
+    rows: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Clustering reads report events a few rows per query (bounding DuckDB's memory on
+    large stores); any query size gives the same canonical events, incrementally too."""
+    import eventwire.dedup.canonical as canonical
+
+    docs = attack_reports()
+    expected = cluster_in_order(docs, [[0, 1, 2, 3]])
+    expected_later = cluster_in_order(docs, [[0, 2], [1, 3]])
+    monkeypatch.setattr(canonical, "LOAD_ROWS", rows)
+    assert cluster_in_order(docs, [[0, 1, 2, 3]]) == expected
+    assert cluster_in_order(docs, [[0, 2], [1, 3]]) == expected_later
+
+
 def test_report_events_are_kept() -> None:
     docs = attack_reports()
     with Store.open(":memory:") as store:

@@ -76,6 +76,8 @@ _COUNTRYLESS_SQL = (
     "(e.geo_precision >= 3 AND regexp_matches(json_extract_string(e.record, '$.sentence'), "
     "'borders?\\s+with', 'i')))"
 )
+# Report events read per query by _load (bounds DuckDB's memory while clustering).
+LOAD_ROWS = 1024
 # SELECT list that fills a ReportEvent (in field order) from the events table ``e``.
 _SELECT = ", ".join(
     _FROM_RECORD.get(f.name) or REPORT.sql_expr(f.name, alias="e") for f in fields(ReportEvent)
@@ -98,11 +100,23 @@ class ClusterSummary:
 def _load(
     store: Store, where: str, params: Sequence[Any] = (), opts: DedupOptions | None = None
 ) -> list[ReportEvent]:
-    """The stored report events matching ``where``, large cities' radii filled in."""
-    rows = store.con.execute(f"SELECT {_SELECT} FROM events e WHERE {where}", list(params))
+    """The stored report events matching ``where`` (in row order), large cities' radii
+    filled in. Read ``LOAD_ROWS`` rows per query: DuckDB's memory for the JSON fields
+    grows with the rows of one query (~60 kB each), not with the rows already read."""
+    con, args = store.con, list(params)
+    ids = [
+        r[0] for r in con.execute(f"SELECT e.rowid FROM events e WHERE {where}", args).fetchall()
+    ]
+    ids.sort()
     out: list[ReportEvent] = []
-    while batch := rows.fetchmany(10_000):
-        out.extend(ReportEvent(*row) for row in batch)
+    for i in range(0, len(ids), LOAD_ROWS):
+        lo, hi = ids[i], ids[min(i + LOAD_ROWS, len(ids)) - 1]
+        rows = con.execute(
+            f"SELECT {_SELECT} FROM events e WHERE ({where}) AND e.rowid BETWEEN ? AND ? "
+            "ORDER BY e.rowid",
+            [*args, lo, hi],
+        ).fetchall()
+        out.extend(ReportEvent(*row) for row in rows)
     fill_city_radii(out, opts or DedupOptions())
     return out
 
