@@ -28,8 +28,9 @@ AFTER_NAME = "+ "  # a term that counts only after a capitalised name ("Sirba lo
 
 
 @cache
-def _cue_patterns() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
-    """One compiled pattern per cue term of ``country_cues``, with its countries."""
+def _cue_patterns() -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
+    """One compiled pattern per cue term of ``country_cues``, with the longest word of the
+    term in lower case (a text without it cannot match) and the term's countries."""
     out = []
     for term, countries in word_table("places", "country_cues").items():
         after = term.startswith(AFTER_NAME)
@@ -41,7 +42,8 @@ def _cue_patterns() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
         else:
             pattern = rf"(?<![\w-]){body}s?(?![\w-])"
             flags = 0 if any(c.isupper() for c in word) else re.IGNORECASE
-        out.append((re.compile(pattern, flags), countries))
+        needle = max(word.split(), key=len).lower()
+        out.append((re.compile(pattern, flags), needle, countries))
     return tuple(out)
 
 
@@ -49,7 +51,13 @@ def cue_votes(text: str) -> Counter[str]:
     """Votes for the countries the text's non-place cues name (at most ``CUE_MAX`` each)."""
     votes: Counter[str] = Counter()
     taken: list[tuple[int, int]] = []
-    for pattern, countries in _cue_patterns():
+    low = text.lower()
+    # a quick test of the term's longest word before its pattern (most texts hold few
+    # cues); skipped where lower-casing changed the text's length ("İ" -> "i̇")
+    quick = len(low) == len(text)
+    for pattern, needle, countries in _cue_patterns():
+        if quick and needle not in low:
+            continue
         for found in pattern.finditer(text):
             start, end = found.span()
             if any(s < end and start < e for s, e in taken):
