@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -377,9 +378,15 @@ WINDOW_CUE_CLASSES = ("protest_violence", "lethal", "intervention", "weapon_smal
 def window_cue_surface_forms(settings: Settings) -> set[str]:
     """Surface forms (inflected words, phrases) of :data:`WINDOW_CUE_CLASSES`: what makes a
     sentence that cannot yield an event worth parsing as the context of one beside it."""
+    return class_surface_forms(settings, WINDOW_CUE_CLASSES)
+
+
+def class_surface_forms(settings: Settings, names: Iterable[str]) -> set[str]:
+    """Surface forms (inflected words, phrases) of the lexicon's cue classes ``names``
+    (a name the lexicon lacks gives nothing)."""
     lexicon = load_lexicon(tuple(settings.user_lexicon_files))
     forms: set[str] = set()
-    for name in WINDOW_CUE_CLASSES:
+    for name in names:
         cls = lexicon.classes.get(name)
         if cls is None:
             continue

@@ -39,9 +39,8 @@ from eventwire.pipeline.common import triggerlexicon
 from eventwire.pipeline.common.diskcache import cached_at
 from eventwire.pipeline.common.triggerlexicon import (
     cancelling_surface_forms,
+    class_surface_forms,
     inflections,
-    load_lexicon,
-    phrase_forms,
     trigger_surface_forms,
     trigger_surface_patterns,
     window_cue_surface_forms,
@@ -300,17 +299,7 @@ def lone_cue_forms(settings: Settings) -> set[str]:
     ``data/lexicon/words.yaml``: intervention) that make a sentence with no trigger worth
     parsing beside a candidate: "… protested against the tax. Police dispersed the group
     with tear gas." is a protest with intervention only if the second sentence is read."""
-    lexicon = load_lexicon(tuple(settings.user_lexicon_files))
-    forms: set[str] = set()
-    for name in word_tuple("lexicon", "prefilter_lone_cue_classes"):
-        cls = lexicon.classes.get(name)
-        if cls is None:
-            continue
-        for word in cls.words:
-            forms |= inflections(word, lexicon.irregular) | {word}
-        for phrase in cls.phrases:
-            forms |= phrase_forms(phrase, lexicon.irregular)
-    return {f for f in forms if f}
+    return class_surface_forms(settings, word_tuple("lexicon", "prefilter_lone_cue_classes"))
 
 
 def cache_key(settings: Settings) -> str:
