@@ -21,6 +21,7 @@ from eventwire.pipeline.places.gazetteer.sources import (
     SupplementPlace,
     read_supplement,
 )
+from eventwire.pipeline.places.gazetteer.store import load_arrays
 from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN1, FEAT_PLACE
 from eventwire.records import Document
 
@@ -182,8 +183,7 @@ def test_every_row_reverse_geocodes_to_its_country(
 
 def test_index_records_merge_counts(gaz: Gazetteer, rows: list[SupplementPlace]) -> None:
     del gaz  # built
-    with np.load(index_path()) as data:
-        new, dup, no_admin = (int(x) for x in data["supplement"])
+    new, dup, no_admin = (int(x) for x in load_arrays(index_path())["supplement"])
     assert new + dup == len(rows)
     assert new > 0 and no_admin == 0
 

@@ -1,6 +1,8 @@
-"""Build the compact gazetteer index from installed packages and cache it as one .npz file.
+"""Build the compact gazetteer index from installed packages and cache it as one file.
 
-Layout (all numpy arrays, no pickles, loaded with ``np.load``):
+The file holds named numpy arrays at aligned offsets and is memory-mapped (``store.py``;
+indexes cached by earlier versions as ``.npz`` are converted on first use). Layout (all
+numpy arrays, no pickles):
 
 * places: ``gid`` (GeoNames id, negative for admin areas without one), ``lat``/``lon``
   (float32; an area's own centroid from countrystatecity, else the population-weighted
@@ -43,6 +45,7 @@ from eventwire.pipeline.places.gazetteer.sources import (
     read_csc_states,
     supplement_paths,
 )
+from eventwire.pipeline.places.gazetteer.store import STORE_VERSION, save_arrays
 from eventwire.pipeline.places.gazetteer.supplement import add_supplement
 from eventwire.pipeline.places.gazetteer.table import (
     FEAT_ADMIN,
@@ -108,9 +111,27 @@ def data_home() -> Path:
 
 
 def index_path() -> Path:
-    """Where the index for the current version lives."""
+    """Where the index for the current version lives (the storage layout is in the name)."""
     digest = hashlib.sha1(index_version().encode()).hexdigest()[:10]
-    return data_home() / "gazetteer" / f"gazetteer-{FORMAT}-{digest}.npz"
+    return data_home() / "gazetteer" / f"gazetteer-{FORMAT}-{digest}.m{STORE_VERSION}.idx"
+
+
+def _legacy_path(path: Path) -> Path:
+    """The ``.npz`` that earlier versions cached for the same index version as ``path``."""
+    return path.with_name(path.name.split(".", 1)[0] + ".npz")
+
+
+def _converted(path: Path) -> dict[str, np.ndarray] | None:
+    """The arrays of an ``.npz`` index of this version cached by an earlier eventwire
+    (same content, older storage), or None when there is none or it is unreadable."""
+    legacy = _legacy_path(path)
+    try:
+        with np.load(legacy, allow_pickle=False) as data:
+            arrays = {k: data[k] for k in data.files}
+    except (OSError, ValueError, KeyError):
+        return None
+    version = arrays.get("version")
+    return arrays if version is not None and str(version) == index_version() else None
 
 
 def key_hash(key: str) -> int:
@@ -395,17 +416,26 @@ def _add_variants(table: BuildTable, arrays: dict[str, np.ndarray], codes: list[
 
 
 def build_index(path: Path | None = None, force: bool = False) -> tuple[Path, float]:
-    """Build the index file (unless it exists and ``force`` is false); return (path, seconds)."""
+    """Build the index file (unless it exists and ``force`` is false); return (path, seconds).
+
+    The default path's index is converted from an ``.npz`` of the same version when an
+    earlier eventwire cached one. A ``path`` ending in ``.npz`` is written with
+    ``np.savez``, any other in the aligned layout of ``store.py``."""
+    default = path is None
     path = path or index_path()
     if path.is_file() and not force:
         return path, 0.0
     started = time.perf_counter()
-    arrays = build_arrays()
+    arrays = (_converted(path) if default and not force else None) or build_arrays()
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + f".{os.getpid()}.tmp.npz")
-    np.savez(tmp, **arrays)  # type: ignore[arg-type]
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp{path.suffix}")
+    if path.suffix == ".npz":
+        np.savez(tmp, **arrays)  # type: ignore[arg-type]
+    else:
+        save_arrays(tmp, arrays)
     os.replace(tmp, path)
-    for old in path.parent.glob("gazetteer-*.npz"):
-        if old != path and ".tmp." not in old.name:
-            old.unlink(missing_ok=True)  # indexes of older versions
+    if default:
+        for old in path.parent.glob("gazetteer-*"):
+            if old != path and old.is_file() and ".tmp." not in old.name:
+                old.unlink(missing_ok=True)  # indexes of older versions or layouts
     return path, time.perf_counter() - started

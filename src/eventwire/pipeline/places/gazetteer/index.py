@@ -11,6 +11,7 @@ import math
 import shutil
 import threading
 import time
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,7 @@ from eventwire.pipeline.places.gazetteer.layers import (
     merged_dir,
 )
 from eventwire.pipeline.places.gazetteer.normalize import fold, skeleton, strip_article
+from eventwire.pipeline.places.gazetteer.store import is_store, load_arrays
 from eventwire.pipeline.places.gazetteer.table import (
     FEAT_ADMIN,
     FEAT_ADMIN1,
@@ -296,11 +298,15 @@ _LOAD_LOCK = threading.Lock()
 
 
 def read_index(path: Path) -> Gazetteer:
-    """Load an index file into a ``Gazetteer``."""
+    """Load an index file into a ``Gazetteer``: memory-mapped when written by ``store.py``,
+    read whole when it is an ``.npz`` (a path given in the settings, an old build)."""
     try:
-        with np.load(path, allow_pickle=False) as data:
-            arrays = {k: data[k] for k in data.files}
-    except (OSError, ValueError, KeyError) as exc:
+        if is_store(path):
+            arrays = load_arrays(path)
+        else:
+            with np.load(path, allow_pickle=False) as data:
+                arrays = {k: data[k] for k in data.files}
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
         raise DataFileError(
             f"gazetteer index {str(path)!r} is unreadable ({exc}); "
             f"rebuild it with `eventwire gazetteer build --force`",
