@@ -158,6 +158,24 @@ def test_the_cached_prefilter_is_the_built_one(
     assert pickle.loads(path.read_bytes()).forms == built.forms
 
 
+def test_prefilter_values_are_shared_so_the_cache_loads_fast() -> None:
+    """Equal automaton values are one object, before and after a pickle round trip (a
+    pickle of ~100k separate tuples of frozensets took half a second to load)."""
+    built = prefilter.TriggerPrefilter(
+        ["killed", "shot", "stabbed", "riot"],
+        patterns=[({"set"}, {"fire", "ablaze"})],
+        cancels=["heart attack"],
+        cues=["police"],
+    )
+    for filt in (built, pickle.loads(pickle.dumps(built))):
+        values = [value for _, value in filt._automaton.items()]
+        assert len({id(v) for v in values}) == len(set(values)) < len(values)
+    again = pickle.loads(pickle.dumps(built))
+    assert dict(again._automaton.items()) == dict(built._automaton.items())
+    for text in ("They set the house on fire.", "Police were there.", "He was shot."):
+        assert again.level(text) == built.level(text)
+
+
 def test_parsing_documents_together_changes_nothing(pipeline: Pipeline) -> None:
     texts = [
         "Gunmen killed two police officers in Mosul on Monday. Markets were calm.",

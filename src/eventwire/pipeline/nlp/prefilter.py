@@ -46,7 +46,7 @@ from eventwire.pipeline.common.triggerlexicon import (
     window_cue_surface_forms,
 )
 
-CACHE_FORMAT = "4"  # bump when TriggerPrefilter's pickled state changes
+CACHE_FORMAT = "5"  # bump when TriggerPrefilter's pickled state changes
 CANDIDATE, CONTEXT = 2, 1  # TriggerPrefilter.level: parse it; parse it beside a candidate
 _SPACE = re.compile(r"\s+")
 _HYPHEN_SPACE = re.compile(r"\s*-\s*|\s+")
@@ -136,13 +136,17 @@ class TriggerPrefilter:
         self.cues = frozenset(_SPACE.sub(" ", c.strip().lower()) for c in cues) - {""}
         self.lone_cues = frozenset(_SPACE.sub(" ", c.strip().lower()) for c in lone_cues) - {""}
         automaton: Any = ahocorasick.Automaton()
+        # equal values are one object: ~100k forms share ~1k values, and the pickle then
+        # stores each once (loading the cached filter: 0.47 -> 0.03 CPU s at every start)
+        shared: dict[tuple[object, ...], tuple[object, ...]] = {}
         for form in self.forms | set(sides) | self.cancels | self.cues | self.lone_cues:
             head_of, child_of = sides.get(form, (set(), set()))
             # (length, enough alone, patterns it heads, patterns it completes, cancels, cue,
             # a cue that makes the sentence context on its own)
             value = (len(form), form in self.forms, frozenset(head_of), frozenset(child_of))
             flags = (form in self.cancels, form in self.cues, form in self.lone_cues)
-            automaton.add_word(form, (*value, *flags))
+            entry = (*value, *flags)
+            automaton.add_word(form, shared.setdefault(entry, entry))
         automaton.make_automaton()
         self._automaton = automaton
 
