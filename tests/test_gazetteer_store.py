@@ -73,6 +73,7 @@ def test_npz_cache_of_an_earlier_version_is_converted(
     got = load_arrays(path)
     assert list(got) == list(arrays)
     assert all(got[k].tobytes() == arrays[k].tobytes() for k in arrays)
+    assert read_index(path).version == build.index_version()  # a 0-d array, not a list
 
 
 def test_npz_of_another_version_is_not_converted(
@@ -97,3 +98,23 @@ def test_npz_index_named_in_settings_reads_like_the_mapped_one(tmp_path: Path) -
         assert got == [(c.index, c.flag) for c in whole.lookup(name)]
         assert [mapped.name(i) for i, _ in got] == [whole.name(i) for i, _ in got]
     assert mapped.reverse(36.34, 43.13) == whole.reverse(36.34, 43.13)
+
+
+def test_index_version_parses_the_lexicon_once_per_content(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from eventwire.pipeline.places.gazetteer.lexicon import load_lexicon
+
+    want = load_lexicon().version
+    build._lexicon_version.cache_clear()
+    calls: list[int] = []
+
+    def counted() -> object:
+        calls.append(1)
+        return load_lexicon()
+
+    monkeypatch.setattr(build, "load_lexicon", counted)
+    first = build.index_version()
+    assert build.index_version() == first and f";{want};" in first
+    assert len(calls) == 1
+    assert build._lexicon_version(b"other bytes") == want and len(calls) == 2

