@@ -118,3 +118,22 @@ def test_index_version_parses_the_lexicon_once_per_content(
     assert build.index_version() == first and f";{want};" in first
     assert len(calls) == 1
     assert build._lexicon_version(b"other bytes") == want and len(calls) == 2
+
+
+def test_a_conversion_finished_by_another_process_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two workers start on an old cache: the second finds the .npz gone (the first dropped
+    it after converting) and uses the first one's file instead of rebuilding."""
+    built, _ = build_index()
+    monkeypatch.setenv("EVENTWIRE_DATA_DIR", str(tmp_path))
+    target = index_path()
+    target.parent.mkdir(parents=True)
+
+    def converted_elsewhere(path: Path) -> None:
+        target.write_bytes(built.read_bytes())  # the other process's result
+        return None
+
+    monkeypatch.setattr(build, "_converted", converted_elsewhere)
+    monkeypatch.setattr(build, "build_arrays", lambda: pytest.fail("rebuilt"))
+    assert build_index() == (target, 0.0)

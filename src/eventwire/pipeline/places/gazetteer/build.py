@@ -442,7 +442,10 @@ def build_index(path: Path | None = None, force: bool = False) -> tuple[Path, fl
     if path.is_file() and not force:
         return path, 0.0
     started = time.perf_counter()
-    arrays = (_converted(path) if default and not force else None) or build_arrays()
+    arrays = _converted(path) if default and not force else None
+    if arrays is None and default and not force and path.is_file():
+        return path, 0.0  # another process converted the .npz (and dropped it) meanwhile
+    arrays = arrays or build_arrays()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp{path.suffix}")
     if path.suffix == ".npz":
