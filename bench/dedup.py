@@ -4,7 +4,7 @@
     PYTHONPATH=src .venv/bin/python bench/dedup.py --n 20000  # a quick look
 
 1. tests/data/multi_outlet (our own wire reports, several outlets per incident: the tuning
-   set wire_reports.jsonl, then wire_reports_b/_c/_d/_e/_f/_g/_h/_i.jsonl, each written to be measured
+   set wire_reports.jsonl, then wire_reports_b/…/_i.jsonl, each written to be measured
    once before it was used; g, h and i, held out, only with --heldout) and the
    bundled examples/reports, through the whole pipeline: B-cubed over the asserted violent
    report events (a habitual "similar attacks in recent months" is no incident) against

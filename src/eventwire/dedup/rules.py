@@ -48,9 +48,15 @@ from eventwire.dedup.actors import group_key as group_key
 from eventwire.dedup.actors import hedged as hedged
 from eventwire.dedup.actors import is_generic as is_generic
 from eventwire.dedup.cities import within_city as within_city
-from eventwire.dedup.report import WEAK_FALLBACKS, Link, country_evidence, province_named
+from eventwire.dedup.placewords import shared_place_word
+from eventwire.dedup.report import (
+    WEAK_FALLBACKS,
+    Link,
+    country_evidence,
+    province_named,
+    same_admin1,
+)
 from eventwire.dedup.report import ReportEvent as ReportEvent
-from eventwire.dedup.report import norm_name as _norm
 from eventwire.pipeline.common.geo import haversine_km
 
 
@@ -241,7 +247,7 @@ def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, 
         if not told:
             return None
         return 0.5, False, f"{told[0].location_name} names no country of the incident"
-    same_admin = bool(a.admin1 and b.admin1 and _norm(a.admin1) == _norm(b.admin1))
+    same_admin = same_admin1(a, b)
     if not (a.has_point and b.has_point):
         if a.admin1 and b.admin1 and not same_admin:
             return None
@@ -459,6 +465,8 @@ def compare(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None) ->
     ):
         # a report with no place: the same named group, dead and day
         place_why = strong_identity(a, b, dates[0] == 1.0, agrees, opts) or ""
+        if not place_why and dates[0] == 1.0 and agrees:  # a place word the gazetteer lacks
+            place_why = shared_place_word(a, b) or ""
         if not place_why:
             return None
     score = 0.35 * place_score + 0.3 * actor_score + 0.2 * dates[0] + 0.1 * kind[0] + 0.05 * toll[0]
