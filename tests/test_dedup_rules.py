@@ -774,3 +774,31 @@ def test_victims_named_by_one_word_but_coded_two_ways_do_not_contradict() -> Non
         actor2_text="two officers",
     )  # fmt: skip
     assert not linked(police, other_police)
+
+
+def test_a_report_joins_through_the_one_it_links_to_when_nothing_contradicts() -> None:
+    """The toll update "in Qadisiya", placed nowhere, links to the report that names the
+    village beside Kirkuk, not to the one that gives only "Kirkuk province" (no place
+    evidence between them, but nothing against): one incident, whatever the order the
+    reports come in. A time of day that contradicts the province report keeps it apart."""
+    town = report(
+        "b", "d1", fatalities=5, published=SATURDAY,
+        sentence="A car bomb killed five people in the village of Qadisiya near Kirkuk.",
+    )  # fmt: skip
+    province = report(
+        "c", "d2", fatalities=5, published=SATURDAY, location_name="Kirkuk Governorate",
+        geonameid=None, geo_precision=3, lat=35.3, lon=44.2,
+        sentence="Five people died in a car bombing in northern Iraq's Kirkuk province.",
+    )  # fmt: skip
+    update = report(
+        "a", "d3", fatalities=7, published=date(2024, 6, 9), location_name=None,
+        geonameid=None, lat=None, lon=None, admin1=None, country=None, geo_precision=None,
+        date_text="on Saturday night",
+        sentence="The toll from Saturday's car bombing in Qadisiya has risen to seven.",
+    )  # fmt: skip
+    assert linked(town, province) and linked(update, town) and not linked(update, province)
+    for order in ([update, town, province], [province, town, update], [town, update, province]):
+        assert [sorted(c.members) for c in cluster_events(order)] == [["a", "b", "c"]]
+    morning = dataclasses.replace(province, date_text="on Saturday morning")
+    clusters = sorted(sorted(c.members) for c in cluster_events([update, town, morning]))
+    assert ["a", "b", "c"] not in clusters

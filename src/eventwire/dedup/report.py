@@ -183,6 +183,7 @@ def same_province_name(x: str, y: str) -> bool:
 
 def same_admin1(a: ReportEvent, b: ReportEvent) -> bool:
     """Whether two events name one province (both known; see :func:`same_province_name`)."""
-    if not (a.admin1 and b.admin1):
+    x, y = a.admin1, b.admin1
+    if not (x and y):
         return False
-    return norm_name(a.admin1) == norm_name(b.admin1) or same_province_name(a.admin1, b.admin1)
+    return x == y or norm_name(x) == norm_name(y) or same_province_name(x, y)

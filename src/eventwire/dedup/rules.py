@@ -420,8 +420,12 @@ def shared_toll(a: ReportEvent, b: ReportEvent) -> bool:
     )
 
 
-def compare(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None) -> Link | None:
-    """The link between two report-level events, or None when they cannot be one event."""
+def compare(
+    a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None, *, evidence: bool = True
+) -> Link | None:
+    """The link between two report-level events, or None when they cannot be one event.
+    ``evidence=False``: also when nothing shows one place but nothing contradicts it either
+    (a report joining a cluster through another member it links to; see linkage)."""
     opts = opts or DedupOptions()
     if a.doc_id == b.doc_id and not _same_report(a, b, opts):
         return None
@@ -467,8 +471,9 @@ def compare(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None) ->
         place_why = strong_identity(a, b, dates[0] == 1.0, agrees, opts) or ""
         if not place_why and dates[0] == 1.0 and agrees:  # a place word the gazetteer lacks
             place_why = shared_place_word(a, b) or ""
-        if not place_why:
+        if not place_why and evidence:
             return None
+        place_why = place_why or "no place evidence of its own, and none against"
     score = 0.35 * place_score + 0.3 * actor_score + 0.2 * dates[0] + 0.1 * kind[0] + 0.05 * toll[0]
     if score < opts.min_similarity:
         return None
