@@ -111,8 +111,9 @@ def country_evidence(e: ReportEvent) -> str | None:
 
 
 def province_named(a: ReportEvent, b: ReportEvent) -> str | None:
-    """Why a town named like its province ("Arauca", the city or the department) may be
-    the province in which the other report's town lies, or None."""
+    """Why a town or a district named like its province ("Arauca", the city or the
+    department; "the Sagaing region" read as the district Sagaing) may be the province in
+    which the other report's town lies, or None."""
     if not same_admin1(a, b) or a.country != b.country:
         return None
     for area, town in ((a, b), (b, a)):
