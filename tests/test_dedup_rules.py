@@ -689,3 +689,116 @@ def test_a_province_and_its_country_link_whichever_comes_first() -> None:
     b = report("e2", "d2", plover_mode="clash", fatalities=45, **chad, **group,
                published=date(2024, 6, 9))  # fmt: skip
     assert compare(a, b) is not None and compare(b, a) is not None
+
+
+def test_one_province_spelled_two_ways_is_one_province() -> None:
+    """The gazetteer spells a province one way for its towns ("Sagain") and another for the
+    province itself ("Sagaing"); accents ("Diyarbakır") and a transliteration's last letter
+    ("Donetsk" / "Donetska") are one province, "Loire" / "Loiret" and "Kalungu" / "Kanungu"
+    two."""
+    from eventwire.dedup.report import same_province_name
+
+    assert same_province_name("Sagain", "Sagaing")
+    assert same_province_name("Donetska", "Donetsk")
+    assert same_province_name("Diyarbakır", "Diyarbakir")
+    assert not same_province_name("Loire", "Loiret")
+    assert not same_province_name("Kalungu", "Kanungu")
+    assert not same_province_name("Kano", "Kanoh")  # too short to tell
+    town = report(
+        "a", "d1", location_name="Talpe", admin1="Lunava", country="XX", lat=23.2, lon=95.5,
+        geonameid=11, fatalities=20, published=date(2024, 6, 9), actor1_id="XX-MIL",
+        actor1_name="Military Forces of X", actor1_inter=1,
+    )  # fmt: skip
+    # the province read as a district named like it, 140 km from the town
+    district = dataclasses.replace(
+        town, event_id="b", doc_id="d2", location_name="Lunavag", admin1="Lunavag",
+        geo_precision=2, lat=24.45, lon=95.5, geonameid=None, fatalities=17, published=SATURDAY,
+    )  # fmt: skip
+    assert linked(town, district)
+    elsewhere = dataclasses.replace(district, location_name="Lunavat", admin1="Lunavat")
+    assert not linked(town, elsewhere)  # another province ("t" is no transliteration's end)
+    other_dead = dataclasses.replace(district, fatalities=40)
+    assert not linked(town, other_dead)  # a province's name alone needs the same dead
+
+
+def test_a_report_with_no_place_joins_by_the_place_word_both_name() -> None:
+    """'A grocer was killed … in Lyari' finds no place; the other outlet's 'in Karachi's Lyari
+    area' is placed at Karachi: the same word, the same day and the same dead join them. A
+    different word, or another toll, keeps them apart."""
+    placed = report(
+        "a", "d1", plover_mode="firearms", fatalities=1,
+        sentence="Gunmen shot dead a trader outside his shop in Kirkuk's Qadisiya area on Monday.",
+    )  # fmt: skip
+    placeless = dataclasses.replace(
+        placed, event_id="b", doc_id="d2", location_name=None, geonameid=None, lat=None,
+        lon=None, admin1=None, country=None, geo_precision=None,
+        sentence="A shopkeeper was killed by armed men in Qadisiya late on Monday, police said.",
+    )  # fmt: skip
+    assert linked(placed, placeless)
+    link = compare(placed, placeless)
+    assert link is not None and any("qadisiya" in r for r in link.reasons)
+    other_word = dataclasses.replace(
+        placeless, sentence="A shopkeeper was killed by armed men in Tisin late on Monday."
+    )
+    assert not linked(placed, other_word)
+    assert not linked(placed, dataclasses.replace(placeless, fatalities=3))
+    # a weekday or an actor's name after "on"/"in" is no place word
+    weekday = dataclasses.replace(
+        placeless, sentence="A shopkeeper was killed by armed men on Monday in Iraq."
+    )
+    bare = dataclasses.replace(placed, sentence="Gunmen shot dead a trader on Monday.")
+    assert not linked(bare, weekday)
+
+
+def test_victims_named_by_one_word_but_coded_two_ways_do_not_contradict() -> None:
+    """'killing two paramilitary rangers' (a militia) and 'Two rangers died' (read as
+    civilians, the coder's catch-all) are one set of victims; two dictionary actors with one
+    head noun (two countries' police) stay two, and so do different words."""
+    one = report(
+        "a", "d1", fatalities=2, actor1_id="GEN-UAG", actor1_name="Unidentified Armed Group",
+        actor1_inter=3, actor2_id="GEN-MILITIA", actor2_name="Militia", actor2_inter=3,
+        actor2_text="two paramilitary rangers",
+    )  # fmt: skip
+    two = dataclasses.replace(
+        one, event_id="b", doc_id="d2", actor2_id="GEN-CIVILIANS", actor2_name="Civilians",
+        actor2_inter=7, actor2_text="Two rangers",
+    )  # fmt: skip
+    assert linked(one, two)
+    assert not linked(one, dataclasses.replace(two, actor2_text="Two teachers"))
+    police = dataclasses.replace(
+        one, actor2_id="IQ-POL", actor2_name="Police Forces of Iraq", actor2_inter=1,
+        actor2_text="two police officers",
+    )  # fmt: skip
+    other_police = dataclasses.replace(
+        two, actor2_id="SY-POL", actor2_name="Police Forces of Syria", actor2_inter=1,
+        actor2_text="two officers",
+    )  # fmt: skip
+    assert not linked(police, other_police)
+
+
+def test_a_report_joins_through_the_one_it_links_to_when_nothing_contradicts() -> None:
+    """The toll update "in Qadisiya", placed nowhere, links to the report that names the
+    village beside Kirkuk, not to the one that gives only "Kirkuk province" (no place
+    evidence between them, but nothing against): one incident, whatever the order the
+    reports come in. A time of day that contradicts the province report keeps it apart."""
+    town = report(
+        "b", "d1", fatalities=5, published=SATURDAY,
+        sentence="A car bomb killed five people in the village of Qadisiya near Kirkuk.",
+    )  # fmt: skip
+    province = report(
+        "c", "d2", fatalities=5, published=SATURDAY, location_name="Kirkuk Governorate",
+        geonameid=None, geo_precision=3, lat=35.3, lon=44.2,
+        sentence="Five people died in a car bombing in northern Iraq's Kirkuk province.",
+    )  # fmt: skip
+    update = report(
+        "a", "d3", fatalities=7, published=date(2024, 6, 9), location_name=None,
+        geonameid=None, lat=None, lon=None, admin1=None, country=None, geo_precision=None,
+        date_text="on Saturday night",
+        sentence="The toll from Saturday's car bombing in Qadisiya has risen to seven.",
+    )  # fmt: skip
+    assert linked(town, province) and linked(update, town) and not linked(update, province)
+    for order in ([update, town, province], [province, town, update], [town, update, province]):
+        assert [sorted(c.members) for c in cluster_events(order)] == [["a", "b", "c"]]
+    morning = dataclasses.replace(province, date_text="on Saturday morning")
+    clusters = sorted(sorted(c.members) for c in cluster_events([update, town, morning]))
+    assert ["a", "b", "c"] not in clusters

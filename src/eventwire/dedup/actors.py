@@ -10,6 +10,7 @@ Used by :mod:`eventwire.dedup.rules`.
 from __future__ import annotations
 
 import functools
+import re
 
 from eventwire.config import DedupOptions
 from eventwire.datafiles import word_table, words
@@ -109,6 +110,8 @@ def actor_link(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[floa
         scores = [_actor_score(*ra[i], *rb[j]) for i, j in zip((0, 1), order, strict=True)]
         if factor == 1.0 and scores[0] == 1.0 and scores[1] is None and _state_victims(ra, rb):
             scores[1] = 0.5  # "a paramilitary patrol" read as the army, the PMF by name
+        if factor == 1.0 and scores[1] is None and same_victim_words(a, b):
+            scores[1] = 0.5  # "two paramilitary rangers" (militia) / "Two rangers" (civilians)
         if any(s is None for s in scores):
             continue
         vals = [s for s in scores if s is not None]
@@ -119,6 +122,30 @@ def actor_link(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[floa
         if best is None or cand[:2] > best[:2]:
             best = cand
     return best
+
+
+def _head(text: str | None) -> str | None:
+    """The head noun of an actor's words, a plural's "s" dropped ("two paramilitary rangers"
+    -> "ranger")."""
+    found: list[str] = re.findall(r"[a-z]+", (text or "").casefold())
+    if not found:
+        return None
+    head = found[-1]
+    return head[:-1] if head.endswith("s") and len(head) > 3 else head
+
+
+def same_victim_words(a: ReportEvent, b: ReportEvent) -> bool:
+    """Whether two reports name their victims (actor2) by one head noun although the coder
+    gave them different codes, one of them a catch-all (``generic_actors``: "Two rangers" read
+    as civilians, "two paramilitary rangers" as a militia): the same victims, coded two ways.
+    Two dictionary actors (Kenya's police, Somalia's police) stay two; words that name nobody
+    in particular ("people", ``unspecific_people``) are no evidence."""
+    head = _head(a.actor2_text)
+    if head is None or head != _head(b.actor2_text) or f"{head}s" in _unspecific():
+        return False
+    if head in _unspecific():
+        return False
+    return is_generic(a.actor2_id) or is_generic(b.actor2_id)
 
 
 def named_group(role: tuple[str | None, int | None, bool]) -> bool:

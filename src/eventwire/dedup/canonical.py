@@ -102,21 +102,36 @@ def _load(
 ) -> list[ReportEvent]:
     """The stored report events matching ``where`` (in row order), large cities' radii
     filled in. Read ``LOAD_ROWS`` rows per query: DuckDB's memory for the JSON fields
-    grows with the rows of one query (~60 kB each), not with the rows already read."""
+    grows with the rows of one query (~60 kB each), not with the rows already read.
+    ``where`` is evaluated once: the row ids it selects are registered as a table and each
+    query reads its slice of them (rather than filtering the events again per slice)."""
     con, args = store.con, list(params)
     ids = [
         r[0] for r in con.execute(f"SELECT e.rowid FROM events e WHERE {where}", args).fetchall()
     ]
     ids.sort()
     out: list[ReportEvent] = []
-    for i in range(0, len(ids), LOAD_ROWS):
-        lo, hi = ids[i], ids[min(i + LOAD_ROWS, len(ids)) - 1]
-        rows = con.execute(
-            f"SELECT {_SELECT} FROM events e WHERE ({where}) AND e.rowid BETWEEN ? AND ? "
-            "ORDER BY e.rowid",
-            [*args, lo, hi],
-        ).fetchall()
-        out.extend(ReportEvent(*row) for row in rows)
+    if len(ids) <= LOAD_ROWS:  # one query: the filter runs once either way
+        if ids:
+            rows = con.execute(
+                f"SELECT {_SELECT} FROM events e WHERE ({where}) AND e.rowid BETWEEN ? AND ? "
+                "ORDER BY e.rowid",
+                [*args, ids[0], ids[-1]],
+            ).fetchall()
+            out.extend(ReportEvent(*row) for row in rows)
+    else:
+        con.register("_ew_load", pa.table({"rid": pa.array(ids, pa.int64())}))
+        try:
+            for i in range(0, len(ids), LOAD_ROWS):
+                lo, hi = ids[i], ids[min(i + LOAD_ROWS, len(ids)) - 1]
+                rows = con.execute(
+                    f"SELECT {_SELECT} FROM events e WHERE e.rowid BETWEEN ? AND ? AND e.rowid "
+                    "IN (SELECT rid FROM _ew_load WHERE rid BETWEEN ? AND ?) ORDER BY e.rowid",
+                    [lo, hi, lo, hi],
+                ).fetchall()
+                out.extend(ReportEvent(*row) for row in rows)
+        finally:
+            con.unregister("_ew_load")
     fill_city_radii(out, opts or DedupOptions())
     return out
 

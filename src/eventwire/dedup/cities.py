@@ -19,7 +19,7 @@ import math
 from collections.abc import Iterable
 
 from eventwire.config import DedupOptions
-from eventwire.dedup.report import ReportEvent, norm_name
+from eventwire.dedup.report import ReportEvent, same_admin1
 from eventwire.errors import DataFileError
 from eventwire.pipeline.common.geo import haversine_km
 
@@ -69,7 +69,7 @@ def within_city(a: ReportEvent, b: ReportEvent) -> str | None:
             continue
         if part.city_km is not None and part.city_km >= city.city_km:
             continue  # two cities
-        if part.admin1 and city.admin1 and norm_name(part.admin1) != norm_name(city.admin1):
+        if part.admin1 and city.admin1 and not same_admin1(part, city):
             continue
         assert city.lat is not None and city.lon is not None
         assert part.lat is not None and part.lon is not None

@@ -30,6 +30,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -38,6 +39,7 @@ from eventwire.dedup.rules import (
     DedupOptions,
     ReportEvent,
     _mergeable_dates,
+    compare,
     earliest,
     group_key,
     loose_place,
@@ -187,8 +189,51 @@ def components(ids: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[lis
     return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
 
 
+def _joining(
+    e: ReportEvent,
+    cluster: list[ReportEvent],
+    edges: Mapping[tuple[str, str], float],
+    dropped: AbstractSet[tuple[str, str]],
+    opts: DedupOptions,
+) -> list[float] | None:
+    """The similarities of ``e`` to each member of ``cluster``, or None when it cannot join:
+    it must link to one member at least, and be one incident with every other, or at least
+    contradict none of them (:func:`compare` without place evidence: "Monday's massacre in
+    Mamove", placed nowhere, names the village of one report but not the other's "North
+    Kivu"); a link dropped for a better candidate (:func:`prefer_agreeing_tolls`) stays out."""
+    sims = [edges.get(_pair(e.event_id, m.event_id)) for m in cluster]
+    if all(s is None for s in sims):
+        return None
+    return _cross(e, cluster, sims, dropped, opts)
+
+
+def _cross(
+    e: ReportEvent,
+    cluster: list[ReportEvent],
+    sims: list[float | None],
+    dropped: AbstractSet[tuple[str, str]],
+    opts: DedupOptions,
+) -> list[float] | None:
+    """``sims`` (the links of ``e`` to each member of ``cluster``, None: no link) with each
+    missing one filled by :func:`compare` without place evidence, or None if one contradicts."""
+    out: list[float] = []
+    for m, sim in zip(cluster, sims, strict=True):
+        if sim is None:
+            if _pair(e.event_id, m.event_id) in dropped:
+                return None
+            link = compare(e, m, opts, evidence=False)
+            if link is None:
+                return None
+            sim = link.score
+        out.append(sim)
+    return out
+
+
 def _cluster_component(
-    members: list[ReportEvent], edges: Mapping[tuple[str, str], float], opts: DedupOptions
+    members: list[ReportEvent],
+    edges: Mapping[tuple[str, str], float],
+    opts: DedupOptions,
+    dropped: AbstractSet[tuple[str, str]] = frozenset(),
 ) -> list[list[str]]:
     """Greedy complete-linkage clustering of one component, in date order."""
     done: list[list[ReportEvent]] = []
@@ -208,10 +253,10 @@ def _cluster_component(
         best: tuple[float, str] | None = None
         best_idx = -1
         for idx, cluster in enumerate(clusters):
-            sims = [edges.get(_pair(e.event_id, m.event_id)) for m in cluster]
-            if any(s is None for s in sims):
+            sims = _joining(e, cluster, edges, dropped, opts)
+            if sims is None:
                 continue
-            mean = sum(s for s in sims if s is not None) / len(sims)
+            mean = sum(sims) / len(sims)
             if mean < opts.min_similarity:
                 continue
             seed = min(m.event_id for m in cluster)
@@ -224,7 +269,54 @@ def _cluster_component(
         else:
             clusters.append([e])
             min_end.append(e.end or date.min)
-    return [sorted(m.event_id for m in c) for c in done + clusters]
+    return _join_clusters(done + clusters, edges, dropped, opts)
+
+
+def _join_clusters(
+    clusters: list[list[ReportEvent]],
+    edges: Mapping[tuple[str, str], float],
+    dropped: AbstractSet[tuple[str, str]],
+    opts: DedupOptions,
+) -> list[list[str]]:
+    """Join two clusters the greedy pass left apart when a report of one links to a report
+    of the other and every other pair is one incident or contradicts nothing (see
+    :func:`_joining`): the greedy pass saw "Monday's massacre in Mamove" (placed nowhere)
+    before the Beni report it names the village of, and "North Kivu"'s report, which it
+    cannot link to alone, first. Best mean similarity first, ties by the smallest ids."""
+    if len(clusters) < 2:
+        return [sorted(m.event_id for m in c) for c in clusters]
+    ids = sorted(m.event_id for c in clusters for m in c)
+    where = {m.event_id: n for n, c in enumerate(clusters) for m in c}
+    while True:
+        best: tuple[float, str, int, int] | None = None
+        pairs = {
+            (min(where[x], where[y]), max(where[x], where[y]))
+            for n, x in enumerate(ids)
+            for y in ids[n + 1 :]
+            if where[x] != where[y] and (x, y) in edges
+        }
+        for i, j in sorted(pairs):
+            sims: list[float] = []
+            for m in clusters[j]:  # one link across is enough (the pair came from one)
+                links = [edges.get(_pair(m.event_id, o.event_id)) for o in clusters[i]]
+                got = _cross(m, clusters[i], links, dropped, opts)
+                if got is None:
+                    sims = []
+                    break
+                sims.extend(got)
+            if not sims or sum(sims) / len(sims) < opts.min_similarity:
+                continue
+            seed = min(e.event_id for e in clusters[i] + clusters[j])
+            mean = sum(sims) / len(sims)
+            if best is None or mean > best[0] or (mean == best[0] and seed < best[1]):
+                best = (mean, seed, i, j)
+        if best is None:
+            break
+        _, _, i, j = best
+        clusters[i] = clusters[i] + clusters[j]
+        clusters[j] = []
+        where.update({m.event_id: i for m in clusters[i]})
+    return [sorted(m.event_id for m in c) for c in clusters if c]
 
 
 def lead_key(e: ReportEvent) -> tuple[bool, bool, bool, int, float, str]:
@@ -293,14 +385,19 @@ def cluster_events(
     """Cluster report-level events into canonical events (same input set → same output)."""
     opts = opts or DedupOptions()
     by_id = {e.event_id: e for e in events}
-    edges = candidate_edges(list(by_id.values()), opts)
-    edges = prefer_agreeing_tolls(by_id, edges, opts)
+    found = candidate_edges(list(by_id.values()), opts)
+    edges = prefer_agreeing_tolls(by_id, found, opts)
+    dropped = found.keys() - edges.keys()
     lead = _report_leads(by_id, edges)
     out: list[Cluster] = []
     for comp in components(by_id, edges):
         component_id = stable_id("component", comp[0])
         leads = [by_id[i] for i in comp if lead.get(i, i) == i]
-        groups = _cluster_component(leads, edges, opts) if len(leads) > 1 else [[leads[0].event_id]]
+        groups = (
+            _cluster_component(leads, edges, opts, dropped)
+            if len(leads) > 1
+            else [[leads[0].event_id]]
+        )
         if len(leads) < len(comp):  # an incident a report told twice follows its lead
             joined = {g[0]: g for g in groups}
             where = {i: g[0] for g in groups for i in g}

@@ -4,9 +4,13 @@ store (:mod:`eventwire.dedup.canonical`) or built by benchmarks and tests, and t
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
+
+from eventwire.datafiles import words
 
 
 @dataclass(slots=True)
@@ -107,14 +111,13 @@ def country_evidence(e: ReportEvent) -> str | None:
 
 
 def province_named(a: ReportEvent, b: ReportEvent) -> str | None:
-    """Why a town named like its province ("Arauca", the city or the department) may be
-    the province in which the other report's town lies, or None."""
-    if not (a.admin1 and b.admin1 and norm_name(a.admin1) == norm_name(b.admin1)):
-        return None
-    if a.country != b.country:
+    """Why a town or a district named like its province ("Arauca", the city or the
+    department; "the Sagaing region" read as the district Sagaing) may be the province in
+    which the other report's town lies, or None."""
+    if not same_admin1(a, b) or a.country != b.country:
         return None
     for area, town in ((a, b), (b, a)):
-        if area.geo_precision == 1 and norm_name(area.location_name) == norm_name(area.admin1):
+        if area.geo_precision in (1, 2) and _names_province(area):
             return f"{area.location_name} may name its province, in which {town.location_name} lies"
     return None
 
@@ -131,3 +134,57 @@ def norm_name(text: str | None) -> str | None:
     if not text:
         return None
     return " ".join(text.casefold().replace("the ", " ").split()) or None
+
+
+def _names_province(e: ReportEvent) -> bool:
+    """Whether a town's or a district's name is its province's ("Arauca" in Arauca, the
+    district "Sagaing" in the region the gazetteer spells "Sagaing" or "Sagain")."""
+    if not (e.location_name and e.admin1):
+        return False
+    return norm_name(e.location_name) == norm_name(e.admin1) or same_province_name(
+        e.location_name, e.admin1
+    )
+
+
+# Letters that no Unicode decomposition turns into a plain one ("Diyarbakır", "Łódź")
+_UNDECOMPOSED = str.maketrans(
+    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ß": "ss"}
+)
+
+
+def _folded(name: str) -> str:
+    """A province's name without accents, case, spaces or punctuation ("Diyarbakır" ->
+    "diyarbakir", "Ivano-Frankivsk" -> "ivanofrankivsk")."""
+    plain = name.casefold().translate(_UNDECOMPOSED)
+    ascii_name = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", ascii_name.casefold())
+
+
+@functools.cache
+def _spelling_endings() -> frozenset[str]:
+    return words("dedup", "admin1_spelling_endings")
+
+
+@functools.lru_cache(maxsize=4096)
+def same_province_name(x: str, y: str) -> bool:
+    """Whether two province names are one province spelled two ways, as the gazetteer spells
+    a province differently for its towns and for the province itself: accents ("Aydın" /
+    "Aydin"), or a transliteration's last letter (``admin1_spelling_endings``: "Sagain" /
+    "Sagaing", "Donetsk" / "Donetska"); "Loire" / "Loiret" and "Kalungu" / "Kanungu" stay two."""
+    short, long_ = sorted((_folded(x), _folded(y)), key=len)
+    if short == long_:
+        return bool(short)
+    return (
+        len(short) >= 5
+        and len(long_) == len(short) + 1
+        and long_.startswith(short)
+        and long_[-1] in _spelling_endings()
+    )
+
+
+def same_admin1(a: ReportEvent, b: ReportEvent) -> bool:
+    """Whether two events name one province (both known; see :func:`same_province_name`)."""
+    x, y = a.admin1, b.admin1
+    if not (x and y):
+        return False
+    return x == y or norm_name(x) == norm_name(y) or same_province_name(x, y)

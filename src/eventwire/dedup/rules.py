@@ -48,9 +48,15 @@ from eventwire.dedup.actors import group_key as group_key
 from eventwire.dedup.actors import hedged as hedged
 from eventwire.dedup.actors import is_generic as is_generic
 from eventwire.dedup.cities import within_city as within_city
-from eventwire.dedup.report import WEAK_FALLBACKS, Link, country_evidence, province_named
+from eventwire.dedup.placewords import shared_place_word
+from eventwire.dedup.report import (
+    WEAK_FALLBACKS,
+    Link,
+    country_evidence,
+    province_named,
+    same_admin1,
+)
 from eventwire.dedup.report import ReportEvent as ReportEvent
-from eventwire.dedup.report import norm_name as _norm
 from eventwire.pipeline.common.geo import haversine_km
 
 
@@ -241,7 +247,7 @@ def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, 
         if not told:
             return None
         return 0.5, False, f"{told[0].location_name} names no country of the incident"
-    same_admin = bool(a.admin1 and b.admin1 and _norm(a.admin1) == _norm(b.admin1))
+    same_admin = same_admin1(a, b)
     if not (a.has_point and b.has_point):
         if a.admin1 and b.admin1 and not same_admin:
             return None
@@ -414,8 +420,12 @@ def shared_toll(a: ReportEvent, b: ReportEvent) -> bool:
     )
 
 
-def compare(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None) -> Link | None:
-    """The link between two report-level events, or None when they cannot be one event."""
+def compare(
+    a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None, *, evidence: bool = True
+) -> Link | None:
+    """The link between two report-level events, or None when they cannot be one event.
+    ``evidence=False``: also when nothing shows one place but nothing contradicts it either
+    (a report joining a cluster through another member it links to; see linkage)."""
     opts = opts or DedupOptions()
     if a.doc_id == b.doc_id and not _same_report(a, b, opts):
         return None
@@ -459,8 +469,11 @@ def compare(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None) ->
     ):
         # a report with no place: the same named group, dead and day
         place_why = strong_identity(a, b, dates[0] == 1.0, agrees, opts) or ""
-        if not place_why:
+        if not place_why and dates[0] == 1.0 and agrees:  # a place word the gazetteer lacks
+            place_why = shared_place_word(a, b) or ""
+        if not place_why and evidence:
             return None
+        place_why = place_why or "no place evidence of its own, and none against"
     score = 0.35 * place_score + 0.3 * actor_score + 0.2 * dates[0] + 0.1 * kind[0] + 0.05 * toll[0]
     if score < opts.min_similarity:
         return None

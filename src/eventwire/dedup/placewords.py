@@ -1,0 +1,68 @@
+"""Place words two reports share when the geocoder found no place for one of them.
+
+"A grocer was killed by armed men in Lyari late on Tuesday" gives no place (the gazetteer
+lacks Lyari); the other outlet's "Gunmen shot dead a shopkeeper outside his store in
+Karachi's Lyari area on Tuesday night" is placed at Karachi. The word the first report names
+its place by, read after a locative word ("in", "near", "the village of"; ``locative_words``,
+``place_nouns``), is in the other's sentence after one too: with the same day and the same
+dead (:func:`eventwire.dedup.rules.compare` checks those), that is the evidence of one place
+the geocoder could not give. Weekdays, months and the words the reports name their actors
+by are no place words.
+
+>>> from eventwire.dedup.report import ReportEvent
+>>> sorted(place_words(ReportEvent("e", "d", "ASSAULT", sentence=(
+...     "Gunmen shot dead a shopkeeper in Karachi's Lyari area on Tuesday, police said."))))
+['karachi', 'lyari']
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+
+from eventwire.datafiles import words
+from eventwire.dedup.report import ReportEvent
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    locative = "|".join(re.escape(w) for w in sorted(words("dedup", "locative_words")))
+    nouns = "|".join(re.escape(w) for w in sorted(words("dedup", "place_nouns")))
+    return re.compile(
+        rf"\b(?i:{locative})\s+(?:(?i:the)\s+)?(?:(?i:{nouns})\s+(?i:of)\s+)?"
+        r"([A-Z][\w\-]*)(?:['’]s\s+([A-Z][\w\-]*))?"  # "in Karachi's Lyari area": both
+    )
+
+
+@functools.cache
+def _calendar_words() -> frozenset[str]:
+    names = [*calendar.day_name, *calendar.month_name, *calendar.month_abbr]
+    return frozenset(n.casefold() for n in names if n)
+
+
+def _actor_words(e: ReportEvent) -> set[str]:
+    text = " ".join(t for t in (e.actor1_text, e.actor2_text, e.actor1_name, e.actor2_name) if t)
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def place_words(e: ReportEvent) -> set[str]:
+    """The capitalised words the event's sentence names after a locative word, and the one
+    after such a word's possessive ("in Karachi's Lyari area"), casefolded, less weekdays,
+    months and its actors' words."""
+    if not e.sentence:
+        return set()
+    found = {w.casefold() for m in _pattern().finditer(e.sentence) for w in m.groups() if w}
+    return found - _calendar_words() - _actor_words(e)
+
+
+def shared_place_word(a: ReportEvent, b: ReportEvent) -> str | None:
+    """Why a report the geocoder placed nowhere names the other report's place, or None: a
+    place word of it is a place word of the other (see the module)."""
+    if a.has_point == b.has_point or (a.location_name and b.location_name):
+        return None  # one report has a place, the other none
+    common = place_words(a) & place_words(b) - _actor_words(a) - _actor_words(b)
+    if not common:
+        return None
+    word = min(common)
+    return f"one report has no place, but both name it by '{word}'"
