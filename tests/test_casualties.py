@@ -358,6 +358,18 @@ def test_a_kill_in_a_relative_clause_is_background_to_a_protest(stage: Casualtie
             5,
         ),
         ("A car bomb hit the market. Twenty people were killed across all attacks.", 20),
+        # the defenders repelled the attacks the toll is told for
+        ("A car bomb hit the gate. Guards repelled both assaults, killing 9 gunmen.", 5),
+        ("A car bomb hit the gate. Guards repelled the three attacks, killing 12 gunmen.", 4),
+        (
+            "A car bomb hit the gate. This was one of four raids on the town that night. "
+            "Guards repelled the raids, killing 20 gunmen.",
+            5,
+        ),
+        # one attack repelled: its own toll
+        ("A car bomb hit the gate. Guards repelled the attack, killing 9 gunmen.", 9),
+        # a toll told for some of the attacks
+        ("A car bomb hit the gate. Ten gunmen were killed in two of the six attacks.", 5),
         # the attackers named beside the victims died as well
         ("A car bomb hit the market. In addition to the bomber, four people were killed.", 5),
         ("A car bomb hit the market. In addition to three gunmen, a guard was killed.", 4),

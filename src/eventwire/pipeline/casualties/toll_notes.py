@@ -89,9 +89,17 @@ ACROSS = re.compile(
     rf"|\bacross\s+this\s+and\s+(?P<others>\w+)\s+other\s+(?:{_ATTACKS})\b"
     # "in both assaults" (never "in two events": a coder's note of its own)
     rf"|\b(?:in|during)\s+(?P<m2>both)\s+(?:\w+\s+)?(?:{_ATTACKS})\b"
-    # no number: "across all incidents", "across attacks", "during the attacks" (the report
-    # says elsewhere how many: "This was one of four coordinated attacks")
-    rf"|\b(?P<open>across\s+(?:all\s+)?(?:the\s+)?|during\s+the\s+)(?:{_ATTACKS})\b",
+    # the defenders repelled the attacks the toll is told for: "Security forces repelled
+    # both assaults, killing 30 assailants", "repelled the three attacks, killing 11"
+    rf"|\b(?:repelled|repulsed|foiled)\s+(?:all\s+)?(?:(?P<m3>both)|the\s+(?P<m4>[0-9]{{1,2}}"
+    rf"|two|three|four|five|six|seven|eight|nine|ten))\s+(?:\w+\s+)?(?:{_ATTACKS})\b"
+    # a toll told for some of the attacks: "killed in two of the eight events"
+    rf"|\bin\s+(?P<m5>two|three|four|five|[0-9])\s+of\s+the\s+(?:\w+\s+)?(?:{_ATTACKS})\b"
+    # no number: "across all incidents", "across attacks", "during the attacks",
+    # "repelled the assaults" (the report says elsewhere how many: "This was one of four
+    # coordinated attacks")
+    rf"|\b(?P<open>across\s+(?:all\s+)?(?:the\s+)?|during\s+the\s+)(?:{_ATTACKS})\b"
+    rf"|\b(?P<open2>(?:repelled|repulsed)\s+the\s+)(?:{_ATTACKS})(?<=s)\b",
     re.I,
 )
 # "This was one of four coordinated attacks": how many attacks an open share is across
@@ -100,7 +108,7 @@ ONE_OF = re.compile(
     rf"(?:[\w-]+\s+){{0,3}}?(?:{_ATTACKS})\b",
     re.I,
 )
-KILL_WORD = re.compile(r"\b(?:killed|dead|died|deaths?|fatalit(?:y|ies))\b", re.I)
+KILL_WORD = re.compile(r"\b(?:killed|killing|dead|died|deaths?|fatalit(?:y|ies))\b", re.I)
 # "In addition to the bomber, four people were killed": the named attackers died as well
 IN_ADDITION = re.compile(
     rf"\bin\s+addition\s+to\s+(?:the\s+)?(?:(?P<q>[\w-]+)\s+)??(?:suicide\s+)?"
@@ -322,11 +330,11 @@ def _add_attack_shares(
 def _attack_count(m: re.Match[str], numbers: NumberLexicon) -> int | None:
     """How many attacks a match of ``ACROSS`` shares a toll among; 0 when the sentence does
     not say (:func:`open_shares` fills it in from the report)."""
-    if m.group("open"):
+    if m.group("open") or m.group("open2"):
         return 0
     if m.group("two"):
         return 2
-    words_ = m.group("m") or m.group("m2") or ""
+    words_ = m.group("m") or m.group("m2") or m.group("m3") or m.group("m4") or m.group("m5") or ""
     if words_.lower() == "both":
         return 2
     if m.group("others"):
