@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,7 +16,7 @@ from eventwire.pipeline.casualties.tolls import (
     load_cue_lexicon,
     split_share,
 )
-from eventwire.records import Place
+from eventwire.records import Place, When
 from test_dates import make_doc
 
 
@@ -381,4 +383,30 @@ def test_tolls_shared_by_attacks_and_attackers_counted(
     stage: CasualtiesStage, text: str, killed: int | None
 ) -> None:
     fat = stage(make_doc(text, None, ["bomb"])).events[0].fatalities
+    assert (fat.best if fat is not None else None) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "later", "killed"),
+    [
+        # the captives of an abduction killed or found dead on a later day: its toll
+        ("On 3 May, gunmen abducted 4 traders. Their bodies were found on 6 May.", "found", 4),
+        ("On 3 May, gunmen abducted 9 herders. Three hostages were killed on 5 May.", "killed", 3),
+        # another kill on a later day after a kill told already: another incident
+        (
+            "On 3 May, gunmen abducted 4 traders and killed a guard. On 6 May, a body was found.",
+            "found",
+            1,
+        ),
+        # new victims on a later day: another incident
+        ("On 3 May, gunmen abducted 4 traders. Six farmers were killed on 6 May.", "killed", None),
+    ],
+)
+def test_captives_found_dead_later_join_the_abduction(
+    stage: CasualtiesStage, text: str, later: str, killed: int | None
+) -> None:
+    doc = make_doc(text, None, ["abducted", later])
+    doc.events[0].date = When(None, date(2020, 5, 3), date(2020, 5, 3), "day")
+    doc.events[1].date = When(None, date(2020, 5, 6), date(2020, 5, 6), "day")
+    fat = stage(doc).events[0].fatalities
     assert (fat.best if fat is not None else None) == killed

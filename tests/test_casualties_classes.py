@@ -155,3 +155,19 @@ def test_victims_the_subject_or_object_phrase_names(text: str, killed: int | Non
 def test_a_closing_note_the_parser_kept_in_its_sentence_is_the_toll(sentence: str) -> None:
     # one sentence as the parser left it (not split at ". ")
     assert incident_toll(find_mentions(sentence)).best == 1  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a captive noun as the subject of a kill: the dead, not captives
+        ("Five hostages were later executed near the river.", 5),
+        ("One of the abductees was found dead near the road.", 1),
+        # captives still held: no death
+        ("Rebels took 8 hostages and killed 2 guards.", 2),
+        # "they" counts the people told last, never one person
+        ("Militiamen abducted 6 herders. They were found dead in a ditch.", 6),
+    ],
+)
+def test_captives_killed_count_as_dead(text: str, killed: int) -> None:
+    assert toll(text) == killed

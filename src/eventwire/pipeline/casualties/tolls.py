@@ -104,6 +104,13 @@ TO_DEATH = re.compile(
     r"(?P<obj>(?:(?!\b(?:and|but)\b)[^,;.]){1,60}?)\s+(?:to\s+death|dead)\b",
     re.I,
 )
+# what may stand between a captive noun and the kill cue it is the subject of: "hostages
+# were later killed", "abductees had all been executed"
+CAPTIVE_PREDICATE = re.compile(
+    r"\s*(?:(?:were|was|are|is|had|have|has|been|all|later|then|subsequently|reportedly"
+    r"|allegedly|also|both)\s+)*",
+    re.I,
+)
 # a kill told in a relative clause: "a colleague who succumbed", "the attack which killed"
 RELATIVE_KILL = re.compile(
     r"\w\s*,?\s+(?:who|which|whom)\s+(?:(?!and\b|but\b)[\w'’-]+\s+){0,4}$", re.I
@@ -219,6 +226,8 @@ def find_mentions(
             and not cues.result.search(plain[max(0, start - 40) : start])
         ):
             continue  # "protest the death of": the cause; "resulting in the deaths of" counts
+        if _captives_killed(matches, index, category, form, cues, plain):
+            continue  # "Seven hostages were killed": the verb counts them as dead
         following = matches[index + 1].start() if index + 1 < len(matches) else len(plain)
         mention = _mention_for_cue(
             plain,
@@ -258,6 +267,25 @@ def find_mentions(
         if parts and mention.kind == "count" and mention.start - offset > parts.start():
             mention.kind = "anaphoric"  # "The dead included four herders": part of the toll
     return mentions
+
+
+def _captives_killed(
+    matches: list[re.Match[str]],
+    index: int,
+    category: str,
+    form: str,
+    cues: CueLexicon,
+    plain: str,
+) -> bool:
+    """Whether a captive noun ("hostages", "abductees") is the subject of the kill cue right
+    after it ("Seven hostages were killed the next day", "One of the hostages was found
+    dead"): the noun then counts no captives; the kill cue counts the dead."""
+    if category != "kidnapped" or form != "noun" or index + 1 >= len(matches):
+        return False
+    after = matches[index + 1]
+    next_category, _form = cues.category_of[" ".join(after.group(0).lower().split())]
+    between = plain[matches[index].end() : after.start()]
+    return next_category == "killed" and CAPTIVE_PREDICATE.fullmatch(between) is not None
 
 
 def _adjective(phrase: str, before: str) -> bool:
@@ -378,7 +406,7 @@ def _noun_mention(
                 if re.search(r"\b(?:the|their|his|her|its)\s+$", before):
                     kind = "anaphoric"  # "killed … and dumped the body of": same victim
                 return Mention(category, best, low, high, start, end + of.end() + e, "", kind)
-    if phrase in ("bodies", "corpses") and re.search(r"(?:\btheir|['’]s|s['’])\s+$", before):
+    if phrase in ("bodies", "corpses") and re.search(r"(?:\btheir|['’]s|s['’])\s+$", before, re.I):
         return Mention(category, 0, 0, None, start, end, "", "pronoun")
     found = find_quantities(before[-40:], 0, lex)
     gap = before[-40:][found[-1].end :].strip() if found else ""

@@ -58,6 +58,7 @@ DEFINITE: frozenset[str] = words("casualties", "definite")
 RELATIVE: frozenset[str] = words("casualties", "relative")
 TIME_UNITS: frozenset[str] = words("casualties", "time_units")
 SINGULAR_PRONOUN: frozenset[str] = words("casualties", "singular_pronoun")
+PLURAL_PRONOUN: frozenset[str] = words("casualties", "plural_pronoun")
 REFLEXIVE: frozenset[str] = words("casualties", "reflexive")
 NOT_PEOPLE: frozenset[str] = words("casualties", "not_people")
 PERSON_NOUNS: frozenset[str] = words("casualties", "person_nouns")
@@ -117,6 +118,8 @@ def _piece_count(piece: str, lex: NumberLexicon, bare: bool = False) -> Count | 
         return 1, 1, 1, "count"  # "the bomber killed himself and two others"
     if len(words) == 1 and first in SINGULAR_PRONOUN:
         return 1, 1, 1, "anaphoric"  # "he later died of his wounds": maybe counted before
+    if len(words) == 1 and first in PLURAL_PRONOUN:
+        return 0, 0, None, "pronoun"  # "they were found dead": the people counted last
     if first in SINGLE:
         return 1, 1, 1, "count"
     if first == "both":
