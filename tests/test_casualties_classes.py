@@ -171,3 +171,20 @@ def test_a_closing_note_the_parser_kept_in_its_sentence_is_the_toll(sentence: st
 )
 def test_captives_killed_count_as_dead(text: str, killed: int) -> None:
     assert toll(text) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a counted "casualties" is the toll when nothing else counts the dead
+        ("Jets bombed the market, causing 14 casualties.", 14),
+        ("Militiamen raided the camp. One causality reported.", 1),
+        # beside a count of the dead it may hold the wounded: the dead stand
+        ("Two guards were killed and 9 casualties were taken to hospital.", 2),
+        # no number: no count
+        ("The rebels suffered heavy casualties.", None),
+        ("Some casualties were reported after the shelling.", None),
+    ],
+)
+def test_counted_casualties_stand_only_alone(text: str, killed: int | None) -> None:
+    assert toll(text) == killed

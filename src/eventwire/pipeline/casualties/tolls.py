@@ -104,6 +104,8 @@ TO_DEATH = re.compile(
     r"(?P<obj>(?:(?!\b(?:and|but)\b)[^,;.]){1,60}?)\s+(?:to\s+death|dead)\b",
     re.I,
 )
+CASUALTY_NOUNS = frozenset({"casualties", "casualty", "causalities", "causality"})
+CASUALTY_WORD = re.compile(r"\b(?:casualt(?:y|ies)|causalit(?:y|ies))\b", re.I)
 # what may stand between a captive noun and the kill cue it is the subject of: "hostages
 # were later killed", "abductees had all been executed"
 CAPTIVE_PREDICATE = re.compile(
@@ -262,6 +264,11 @@ def find_mentions(
         mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
     _mark_competing(mentions, plain, offset, cues)
+    for mention in mentions:
+        if mention.kind != "zero" and CASUALTY_WORD.search(mention.text):
+            # "casualties" may hold the wounded: the count stands only when no count of
+            # the dead is told beside it ("3 killed and 12 casualties": 3)
+            mention.competing = True
     parts = cues.breakdown.search(plain)
     for mention in mentions:
         if parts and mention.kind == "count" and mention.start - offset > parts.start():
@@ -418,6 +425,8 @@ def _noun_mention(
         if subject is not None and subject[3] == "count" and subject[0] > found[-1].best:
             best, low, high, kind, s, _e = subject
             return Mention(category, best, low, high, start - len(before) + s, end, "", kind)
+    if phrase in CASUALTY_NOUNS and (not found or found[-1].vague or gap.count(" ") > 1):
+        return None  # "heavy casualties", "some casualties": no count of the dead
     if found and gap.count(" ") <= 2:
         last = found[-1]
         qstart = start - len(before[-40:]) + last.start
