@@ -410,3 +410,24 @@ def test_captives_found_dead_later_join_the_abduction(
     doc.events[1].date = When(None, date(2020, 5, 6), date(2020, 5, 6), "day")
     fat = stage(doc).events[0].fatalities
     assert (fat.best if fat is not None else None) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a toll told for a fight of several days: one day's part
+        ("Herders and farmers clashed near the river. 12 dead over 2 days of fighting.", 6),
+        ("Militias fought in the hills. 7 people were killed over three days.", 2),
+        ("Raiders attacked the camps in the last two days of attacks, killing 3.", 2),
+        # a coder's note says it better
+        ("Militias fought in the hills. 8 killed over two days (fatalities coded as 8).", 8),
+        # no span of the fight: as told
+        ("Raiders attacked the camp, a second attack in two days, killing 4.", 4),
+        ("After three days of raids, militias attacked the camp, killing 9.", 9),
+    ],
+)
+def test_a_toll_told_over_several_days_is_shared_by_day(
+    stage: CasualtiesStage, text: str, killed: int
+) -> None:
+    fat = stage(make_doc(text, None, ["ed "])).events[0].fatalities
+    assert fat is not None and fat.best == killed

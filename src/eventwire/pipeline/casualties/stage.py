@@ -31,7 +31,7 @@ from eventwire.ontology import DEMONSTRATION_TYPES
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.casualties.bombers import add_bombers
 from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
-from eventwire.pipeline.casualties.shares import share_for
+from eventwire.pipeline.casualties.shares import share_for, share_over_days
 from eventwire.pipeline.casualties.toll_notes import open_shares
 from eventwire.pipeline.casualties.tolls import (
     CueLexicon,
@@ -187,6 +187,7 @@ class CasualtiesStage:
                 told = " ".join(s.text for s in incident.sentences)
                 types = {e.acled_event_type for e in incident.events}
                 add_bombers(incident.mentions, told, types, self.numbers)
+                share_over_days(incident.mentions, told, self.numbers)
             _share_coder_notes(found[first:])
         return found
 
