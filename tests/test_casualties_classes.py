@@ -188,3 +188,21 @@ def test_captives_killed_count_as_dead(text: str, killed: int) -> None:
 )
 def test_counted_casualties_stand_only_alone(text: str, killed: int | None) -> None:
     assert toll(text) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a count right before the cue after a comma is the toll, not an age aside
+        ("Raiders stormed the farm, 6 killed.", 6),
+        ("The guard, 31, was killed at the gate.", 1),
+        # a list of people each with "a"/"an" before a closing "and"
+        ("A 9-year-old girl, an elderly man, and a trader were killed in the shelling.", 3),
+        ("Gunmen attacked a shop, a bar, and two guards were killed.", 2),
+        # an updated toll told "from … to …": the new one
+        ("Rebels shelled the town. Two died. The death total was raised from 2 to 7.", 7),
+        ("Rebels shelled the town. The death toll rose from 3 to 11 on Monday.", 11),
+    ],
+)
+def test_counts_before_the_cue_lists_and_raised_tolls(text: str, killed: int) -> None:
+    assert toll(text) == killed

@@ -53,9 +53,10 @@ ZERO = re.compile(
     re.I,
 )
 UPDATE = re.compile(
-    r"(?:(?:death\s+)?toll|\bnumber\s+(?:of\s+(?:\w+\s+)?)?(?:killed|dead|deaths|fatalities))"
+    r"(?:(?:death\s+)?toll|\bdeath\s+total"
+    r"|\bnumber\s+(?:of\s+(?:\w+\s+)?)?(?:killed|dead|deaths|fatalities))"
     r"\s+(?:(?:from|of|in)\s+[^,.;]{1,90}?\s+)?(?:\w+\s+){0,3}?"
-    r"(?:rose|risen|rises|climbed|increased|reached|jumped"
+    r"(?:rose|risen|rises|climbed|increased|reached|jumped|raised|revised"
     r"|stood|stands|is|was|now|has|had)\s+(?:\w+\s+){0,2}?(?:to|at|of)?\s*(?P<q>[^,.;]{1,30})"
     r"|\b(?:bringing|taking|raising|putting)\s+the\s+(?:death\s+)?toll\s+to\s+(?P<q2>[^,.;]{1,30})"
     r"|(?:death\s+)?toll\s+(?:of|at)\s+(?P<q3>[^,.;]{1,30})",
@@ -211,6 +212,8 @@ def _add_zeros_and_updates(
         mentions.append(Mention("killed", 0, 0, 0, start, end, m.group(0), kind=kind))
     for m in UPDATE.finditer(plain):
         phrase = m.group("q") or m.group("q2") or m.group("q3") or ""
+        # "raised from 1 to 4", "rose from 3 to 9": the new toll
+        phrase = re.sub(r"^.*?\bfrom\s+[^,.;]{1,20}?\s+to\s+", "", phrase, flags=re.I)
         q = first_quantity(phrase, numbers)
         if q is not None:
             start, end = offset + m.start(), offset + m.end()

@@ -248,7 +248,7 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
             and not find_quantities(core, 0, lex)
         ):
             continue  # "A man in X, in Y district, was shot dead": an aside on the place
-        if re.fullmatch(r"\s*[0-9]{1,3}\s*", core) and position < len(chunks) - 1:
+        if re.fullmatch(r"\s*[0-9]{1,3}\s*", core) and 0 < position < len(chunks) - 1:
             continue  # an age: "The soldier, 24, was killed"
         if len(words) == 1 and words[0].lower() in RELATIVE:
             earlier = len(chunks) - position - 2
@@ -358,6 +358,10 @@ def _list_items(chunks: list[str], lex: NumberLexicon) -> tuple[int, int] | None
             prior = re.findall(r"[\w'’-]+", chunks[index - 1])
             if prior and all(w[:1].isupper() or w in ("al", "bin", "ibn") for w in prior):
                 continue  # "Khalifah, the mayor of X,": the named person described
+        if words_[0].lower() in ("a", "an") and _bare_person(words_[-1].lower()):
+            people, first = people + 1, index  # "a 7-year-old boy, a pregnant woman, and"
+            continue
+        if words_[0].lower() in ("a", "an", "the", "his", "her"):
             return None
         if all(w[:1].isupper() for w in words_) and len(words_) <= 4:
             people, first = people + 1, index
