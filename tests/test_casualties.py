@@ -370,6 +370,7 @@ def test_a_kill_in_a_relative_clause_is_background_to_a_protest(stage: Casualtie
         ),
         # one attack repelled: its own toll
         ("A car bomb hit the gate. Guards repelled the attack, killing 9 gunmen.", 9),
+        ("A car bomb hit the gate. Both raids were repelled, killing 8 gunmen.", 4),
         # a toll told for some of the attacks
         ("A car bomb hit the gate. Ten gunmen were killed in two of the six attacks.", 5),
         # the attackers named beside the victims died as well

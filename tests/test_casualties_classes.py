@@ -199,6 +199,8 @@ def test_counted_casualties_stand_only_alone(text: str, killed: int | None) -> N
         # a list of people each with "a"/"an" before a closing "and"
         ("A 9-year-old girl, an elderly man, and a trader were killed in the shelling.", 3),
         ("Gunmen attacked a shop, a bar, and two guards were killed.", 2),
+        # "both of them": two
+        ("A guard stopped the bomber, who then detonated, killing both of them.", 2),
         # an updated toll told "from … to …": the new one
         ("Rebels shelled the town. Two died. The death total was raised from 2 to 7.", 7),
         ("Rebels shelled the town. The death toll rose from 3 to 11 on Monday.", 11),

@@ -94,6 +94,7 @@ ACROSS = re.compile(
     # both assaults, killing 30 assailants", "repelled the three attacks, killing 11"
     rf"|\b(?:repelled|repulsed|foiled)\s+(?:all\s+)?(?:(?P<m3>both)|the\s+(?P<m4>[0-9]{{1,2}}"
     rf"|two|three|four|five|six|seven|eight|nine|ten))\s+(?:\w+\s+)?(?:{_ATTACKS})\b"
+    rf"|\b(?P<m6>both)\s+(?:\w+\s+)?(?:{_ATTACKS})\s+were\s+(?:repelled|repulsed|foiled)\b"
     # a toll told for some of the attacks: "killed in two of the eight events"
     rf"|\bin\s+(?P<m5>two|three|four|five|[0-9])\s+of\s+the\s+(?:\w+\s+)?(?:{_ATTACKS})\b"
     # no number: "across all incidents", "across attacks", "during the attacks",
@@ -109,7 +110,9 @@ ONE_OF = re.compile(
     rf"(?:[\w-]+\s+){{0,3}}?(?:{_ATTACKS})\b",
     re.I,
 )
-KILL_WORD = re.compile(r"\b(?:killed|killing|dead|died|deaths?|fatalit(?:y|ies))\b", re.I)
+KILL_WORD = re.compile(
+    r"\b(?:killed|killing|dead|died|deaths?|fatalit(?:y|ies)|casualt(?:y|ies))\b", re.I
+)
 # "In addition to the bomber, four people were killed": the named attackers died as well
 IN_ADDITION = re.compile(
     rf"\bin\s+addition\s+to\s+(?:the\s+)?(?:(?P<q>[\w-]+)\s+)??(?:suicide\s+)?"
@@ -337,7 +340,8 @@ def _attack_count(m: re.Match[str], numbers: NumberLexicon) -> int | None:
         return 0
     if m.group("two"):
         return 2
-    words_ = m.group("m") or m.group("m2") or m.group("m3") or m.group("m4") or m.group("m5") or ""
+    groups = ("m", "m2", "m3", "m4", "m5", "m6")
+    words_ = next((m.group(g) for g in groups if m.group(g)), "")
     if words_.lower() == "both":
         return 2
     if m.group("others"):

@@ -380,7 +380,10 @@ def right_object(after: str, lex: NumberLexicon) -> Found | None:
     obj = text[start:end]
     if not obj.strip() or len(obj) > 100:
         return None
-    pronoun = re.match(r"^\s*(?:them|all\s+of\s+them|both\s+of\s+them)\b", obj, re.I)
+    both = re.match(r"^\s*both\s+of\s+them\b", obj, re.I)
+    if both:  # "killing both of them": two, maybe told before
+        return 2, 2, 2, "anaphoric", start, start + both.end()
+    pronoun = re.match(r"^\s*(?:them|all\s+of\s+them)\b", obj, re.I)
     if pronoun:
         return 0, 0, None, "pronoun", start, start + pronoun.end()
     if obj.strip().lower() in SINGULAR_PRONOUN:  # "abducted a man and killed him"
