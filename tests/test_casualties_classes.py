@@ -208,3 +208,16 @@ def test_counted_casualties_stand_only_alone(text: str, killed: int | None) -> N
 )
 def test_counts_before_the_cue_lists_and_raised_tolls(text: str, killed: int) -> None:
     assert toll(text) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a headline's two counts, each before its participle
+        ("Jets bombed the market town, seven killed nine wounded.", 7),
+        # an active verb with its object stays
+        ("Gunmen killed 3 wounded 5 at the market.", 3),
+    ],
+)
+def test_counts_before_each_participle(text: str, killed: int) -> None:
+    assert toll(text) == killed

@@ -365,7 +365,9 @@ def _mention_for_cue(
     # ``after`` short, so the whole text after the cue is read)
     chained = CHAINED.match(text[end:])
     active = phrase.endswith("ing") or (
-        not passive and (LEFT_AFTER.match(quoted) is None or chained is not None)
+        not passive
+        and (LEFT_AFTER.match(quoted) is None or chained is not None)
+        and not _next_cues_count(before, after, following, len(text), lex)
     )
     if active and not INTRANSITIVE.match(phrase):
         obj = right_object(after, lex)
@@ -386,6 +388,25 @@ def _mention_for_cue(
     mention = Mention(category, best, low, high, previous_end + s, end, "", kind)
     last_left.append(mention)
     return mention
+
+
+def _next_cues_count(
+    before: str, after: str, following: int, length: int, lex: NumberLexicon
+) -> bool:
+    """Whether a participle has its count right before it and the text after it is only
+    the count of the next cue: "five killed six wounded" (a headline's two counts, each
+    before its participle; never "Gunmen killed 3 wounded 5")."""
+    found = find_quantities(after, 0, lex)
+    told = find_quantities(before, 0, lex)
+    return (
+        following < length
+        and bool(told)
+        and not before[told[-1].end :].strip()
+        and len(found) == 1
+        and not found[0].vague
+        and not after[: found[0].start].strip()
+        and not after[found[0].end :].strip()
+    )
 
 
 def _noun_mention(
