@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,7 +16,7 @@ from eventwire.pipeline.casualties.tolls import (
     load_cue_lexicon,
     split_share,
 )
-from eventwire.records import Place
+from eventwire.records import Place, When
 from test_dates import make_doc
 
 
@@ -358,6 +360,19 @@ def test_a_kill_in_a_relative_clause_is_background_to_a_protest(stage: Casualtie
             5,
         ),
         ("A car bomb hit the market. Twenty people were killed across all attacks.", 20),
+        # the defenders repelled the attacks the toll is told for
+        ("A car bomb hit the gate. Guards repelled both assaults, killing 9 gunmen.", 5),
+        ("A car bomb hit the gate. Guards repelled the three attacks, killing 12 gunmen.", 4),
+        (
+            "A car bomb hit the gate. This was one of four raids on the town that night. "
+            "Guards repelled the raids, killing 20 gunmen.",
+            5,
+        ),
+        # one attack repelled: its own toll
+        ("A car bomb hit the gate. Guards repelled the attack, killing 9 gunmen.", 9),
+        ("A car bomb hit the gate. Both raids were repelled, killing 8 gunmen.", 4),
+        # a toll told for some of the attacks
+        ("A car bomb hit the gate. Ten gunmen were killed in two of the six attacks.", 5),
         # the attackers named beside the victims died as well
         ("A car bomb hit the market. In addition to the bomber, four people were killed.", 5),
         ("A car bomb hit the market. In addition to three gunmen, a guard was killed.", 4),
@@ -370,3 +385,50 @@ def test_tolls_shared_by_attacks_and_attackers_counted(
 ) -> None:
     fat = stage(make_doc(text, None, ["bomb"])).events[0].fatalities
     assert (fat.best if fat is not None else None) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "later", "killed"),
+    [
+        # the captives of an abduction killed or found dead on a later day: its toll
+        ("On 3 May, gunmen abducted 4 traders. Their bodies were found on 6 May.", "found", 4),
+        ("On 3 May, gunmen abducted 9 herders. Three hostages were killed on 5 May.", "killed", 3),
+        # another kill on a later day after a kill told already: another incident
+        (
+            "On 3 May, gunmen abducted 4 traders and killed a guard. On 6 May, a body was found.",
+            "found",
+            1,
+        ),
+        # new victims on a later day: another incident
+        ("On 3 May, gunmen abducted 4 traders. Six farmers were killed on 6 May.", "killed", None),
+    ],
+)
+def test_captives_found_dead_later_join_the_abduction(
+    stage: CasualtiesStage, text: str, later: str, killed: int | None
+) -> None:
+    doc = make_doc(text, None, ["abducted", later])
+    doc.events[0].date = When(None, date(2020, 5, 3), date(2020, 5, 3), "day")
+    doc.events[1].date = When(None, date(2020, 5, 6), date(2020, 5, 6), "day")
+    fat = stage(doc).events[0].fatalities
+    assert (fat.best if fat is not None else None) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a toll told for a fight of several days: one day's part
+        ("Herders and farmers clashed near the river. 12 dead over 2 days of fighting.", 6),
+        ("Militias fought in the hills. 7 people were killed over three days.", 2),
+        ("Raiders attacked the camps in the last two days of attacks, killing 3.", 2),
+        # a coder's note says it better
+        ("Militias fought in the hills. 8 killed over two days (fatalities coded as 8).", 8),
+        # no span of the fight: as told
+        ("Raiders attacked the camp, a second attack in two days, killing 4.", 4),
+        ("After three days of raids, militias attacked the camp, killing 9.", 9),
+    ],
+)
+def test_a_toll_told_over_several_days_is_shared_by_day(
+    stage: CasualtiesStage, text: str, killed: int
+) -> None:
+    fat = stage(make_doc(text, None, ["ed "])).events[0].fatalities
+    assert fat is not None and fat.best == killed

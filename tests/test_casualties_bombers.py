@@ -51,6 +51,18 @@ def test_how_many_bombers_a_report_tells_of(text: str, count: int | None) -> Non
         ),
         # a toll of the victims alone stays as told
         ("A suicide bomber struck a bus station, killing 14 passengers.", 14),
+        # ... unless the bombers are told to have set off their charges
+        ("A suspected suicide bomber detonated his vest at a bus station, killing 14.", 15),
+        ("Two kamikazes exploded themselves at the gate killing one guard.", 3),
+        (
+            "Guards fired on a suicide bomber at the checkpoint. The assailant detonated, "
+            "killing a guard.",
+            2,
+        ),
+        # a bare count of the dead may hold the bomber: as told
+        ("A suicide bomber exploded himself at the gate, 4 dead and 9 wounded.", 4),
+        # plural with no number: nothing to add
+        ("Suicide bombers detonated two trucks at the base. Six guards were killed.", 6),
         # the toll already holds the bombers
         ("A suicide bomber blew herself up, killing herself and 3 traders.", 4),
         ("Six people, including the suicide bomber, died in the explosion.", 6),

@@ -155,3 +155,69 @@ def test_victims_the_subject_or_object_phrase_names(text: str, killed: int | Non
 def test_a_closing_note_the_parser_kept_in_its_sentence_is_the_toll(sentence: str) -> None:
     # one sentence as the parser left it (not split at ". ")
     assert incident_toll(find_mentions(sentence)).best == 1  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a captive noun as the subject of a kill: the dead, not captives
+        ("Five hostages were later executed near the river.", 5),
+        ("One of the abductees was found dead near the road.", 1),
+        # captives still held: no death
+        ("Rebels took 8 hostages and killed 2 guards.", 2),
+        # "they" counts the people told last, never one person
+        ("Militiamen abducted 6 herders. They were found dead in a ditch.", 6),
+    ],
+)
+def test_captives_killed_count_as_dead(text: str, killed: int) -> None:
+    assert toll(text) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a counted "casualties" is the toll when nothing else counts the dead
+        ("Jets bombed the market, causing 14 casualties.", 14),
+        ("Militiamen raided the camp. One causality reported.", 1),
+        # beside a count of the dead it may hold the wounded: the dead stand
+        ("Two guards were killed and 9 casualties were taken to hospital.", 2),
+        # no number: no count
+        ("The rebels suffered heavy casualties.", None),
+        ("Some casualties were reported after the shelling.", None),
+    ],
+)
+def test_counted_casualties_stand_only_alone(text: str, killed: int | None) -> None:
+    assert toll(text) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a count right before the cue after a comma is the toll, not an age aside
+        ("Raiders stormed the farm, 6 killed.", 6),
+        ("The guard, 31, was killed at the gate.", 1),
+        # a list of people each with "a"/"an" before a closing "and"
+        ("A 9-year-old girl, an elderly man, and a trader were killed in the shelling.", 3),
+        ("Gunmen attacked a shop, a bar, and two guards were killed.", 2),
+        # "both of them": two
+        ("A guard stopped the bomber, who then detonated, killing both of them.", 2),
+        # an updated toll told "from … to …": the new one
+        ("Rebels shelled the town. Two died. The death total was raised from 2 to 7.", 7),
+        ("Rebels shelled the town. The death toll rose from 3 to 11 on Monday.", 11),
+    ],
+)
+def test_counts_before_the_cue_lists_and_raised_tolls(text: str, killed: int) -> None:
+    assert toll(text) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a headline's two counts, each before its participle
+        ("Jets bombed the market town, seven killed nine wounded.", 7),
+        # an active verb with its object stays
+        ("Gunmen killed 3 wounded 5 at the market.", 3),
+    ],
+)
+def test_counts_before_each_participle(text: str, killed: int) -> None:
+    assert toll(text) == killed

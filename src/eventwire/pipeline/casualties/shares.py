@@ -71,3 +71,33 @@ def share_for(shares: list[Mention], day: date | None, place: str | None) -> Men
         if place and share.label.lower() in place.lower():
             return share
     return shares[0]
+
+
+# a toll told for a fight of several days, with no coder's note: "12 dead over 2 days of
+# fighting", "7 people were killed over three days", "clashes over three days totaling at
+# least 33 dead", "in the last two days of attacks" (never "after three days of raids",
+# nor "a second attack in two days")
+OVER_DAYS = re.compile(
+    r"(?<!attack\s)\b(?:over|during|across|in)\s+(?:the\s+)?(?:(?:last|past|first)\s+)?"
+    r"(?P<n>two|three|four|five|six|seven|[2-7])\s+days\b",
+    re.I,
+)
+NOTE_KINDS = frozenset({"coded", "coded-own", "coded-part", "split", "summary", "update"})
+
+
+def share_over_days(mentions: list[Mention], text: str, numbers: NumberLexicon) -> None:
+    """Share an incident's toll among the days of a fight told over several days: ACLED
+    codes one row a day and gives each its part ("12 dead over 2 days of fighting": 6).
+    ``text`` is the incident's text; a coder's note or a labelled share says it better and
+    stops the rule."""
+    found = OVER_DAYS.search(text)
+    if found is None or any(m.kind in NOTE_KINDS or m.label for m in mentions):
+        return
+    if not any(m.category == "killed" and m.best for m in mentions):
+        return
+    q = find_quantities(found.group("n"), 0, numbers)
+    if not q or q[0].best < 2:
+        return
+    n = q[0].best
+    start = min(m.start for m in mentions)
+    mentions.append(Mention("split", n, n, n, start, start, found.group(0), kind="split"))

@@ -31,7 +31,7 @@ from eventwire.ontology import DEMONSTRATION_TYPES
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.casualties.bombers import add_bombers
 from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
-from eventwire.pipeline.casualties.shares import share_for
+from eventwire.pipeline.casualties.shares import share_for, share_over_days
 from eventwire.pipeline.casualties.toll_notes import open_shares
 from eventwire.pipeline.casualties.tolls import (
     CueLexicon,
@@ -48,6 +48,11 @@ LETHAL_TYPES = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "THREATEN
 # ACLED types whose notes tell kills as background in relative clauses (the grievance of a
 # demonstration, the cause of a development): those kills are not the event's
 BACKGROUND_KILL_TYPES = frozenset({"Protests", "Riots", "Strategic developments"})
+# the dead a report names as the captives or their remains
+CAPTIVES = re.compile(
+    r"\b(?:hostages?|captives?|abductees?|kidnapped|abducted|bod(?:y|ies)|corpses?|remains)\b",
+    re.I,
+)
 NOTE_KINDS = frozenset({"coded", "coded-own"})  # a coder's toll for the report's event
 NEW_INCIDENT = re.compile(
     r"^\W*(?:separately|in\s+a\s+separate|in\s+another|another|elsewhere|meanwhile"
@@ -118,9 +123,17 @@ class CasualtiesStage:
         self.numbers = numbers
         self.lethal_types = frozenset(lethal_types)
 
-    def _opens_incident(self, incident: Incident, events: list[Event], sentence: Sentence) -> bool:
+    def _opens_incident(
+        self,
+        incident: Incident,
+        events: list[Event],
+        sentence: Sentence,
+        mentions: list[Mention],
+    ) -> bool:
         if NEW_INCIDENT.match(sentence.text):
             return True
+        if captives_found_dead(incident.mentions, mentions):
+            return False  # "2 people kidnapped. A body was found on 16 October."
         days, places = incident.days, incident.places
         for event in events:
             day, place = _day(event), _place(event)
@@ -151,7 +164,7 @@ class CasualtiesStage:
                 mentions = find_mentions(sentence.text, sentence.start, self.cues, self.numbers)
                 events = by_sentence.get(index, [])
                 if events:
-                    if current is None or self._opens_incident(current, events, sentence):
+                    if current is None or self._opens_incident(current, events, sentence, mentions):
                         current = Incident()
                         found.append(current)
                         if first_of_segment is None:
@@ -174,6 +187,7 @@ class CasualtiesStage:
                 told = " ".join(s.text for s in incident.sentences)
                 types = {e.acled_event_type for e in incident.events}
                 add_bombers(incident.mentions, told, types, self.numbers)
+                share_over_days(incident.mentions, told, self.numbers)
             _share_coder_notes(found[first:])
         return found
 
@@ -227,6 +241,22 @@ class CasualtiesStage:
                 event.fatalities = _own_share(event, incident, self.fatalities_for(event, tolls))
             mark_grievances(incident.events, tolls[2])
         return doc
+
+
+def captives_found_dead(told: list[Mention], mentions: list[Mention]) -> bool:
+    """Whether a sentence tells the death of the captives an incident told of, on another
+    day or at another place ("Gunmen abducted 4 traders. Their bodies were found on 2 May",
+    "Seven hostages were killed the next day", "The officer was executed on 13 May"): the
+    deaths belong to the abduction, as ACLED and GTD code them. ``told``: the incident's
+    mentions so far; ``mentions``: the sentence's."""
+    if not any(m.category == "kidnapped" and not m.background for m in told):
+        return False
+    if any(m.category == "killed" and not m.background for m in told):
+        return False  # a kill told already: a later one may be another incident's
+    kills = [m for m in mentions if m.category == "killed" and not m.background]
+    return bool(kills) and all(
+        m.kind in ("anaphoric", "pronoun") or CAPTIVES.search(m.text) for m in kills
+    )
 
 
 def mark_grievances(events: list[Event], background: list[Mention]) -> None:

@@ -53,9 +53,10 @@ ZERO = re.compile(
     re.I,
 )
 UPDATE = re.compile(
-    r"(?:(?:death\s+)?toll|\bnumber\s+(?:of\s+(?:\w+\s+)?)?(?:killed|dead|deaths|fatalities))"
+    r"(?:(?:death\s+)?toll|\bdeath\s+total"
+    r"|\bnumber\s+(?:of\s+(?:\w+\s+)?)?(?:killed|dead|deaths|fatalities))"
     r"\s+(?:(?:from|of|in)\s+[^,.;]{1,90}?\s+)?(?:\w+\s+){0,3}?"
-    r"(?:rose|risen|rises|climbed|increased|reached|jumped"
+    r"(?:rose|risen|rises|climbed|increased|reached|jumped|raised|revised"
     r"|stood|stands|is|was|now|has|had)\s+(?:\w+\s+){0,2}?(?:to|at|of)?\s*(?P<q>[^,.;]{1,30})"
     r"|\b(?:bringing|taking|raising|putting)\s+the\s+(?:death\s+)?toll\s+to\s+(?P<q2>[^,.;]{1,30})"
     r"|(?:death\s+)?toll\s+(?:of|at)\s+(?P<q3>[^,.;]{1,30})",
@@ -89,9 +90,18 @@ ACROSS = re.compile(
     rf"|\bacross\s+this\s+and\s+(?P<others>\w+)\s+other\s+(?:{_ATTACKS})\b"
     # "in both assaults" (never "in two events": a coder's note of its own)
     rf"|\b(?:in|during)\s+(?P<m2>both)\s+(?:\w+\s+)?(?:{_ATTACKS})\b"
-    # no number: "across all incidents", "across attacks", "during the attacks" (the report
-    # says elsewhere how many: "This was one of four coordinated attacks")
-    rf"|\b(?P<open>across\s+(?:all\s+)?(?:the\s+)?|during\s+the\s+)(?:{_ATTACKS})\b",
+    # the defenders repelled the attacks the toll is told for: "Security forces repelled
+    # both assaults, killing 30 assailants", "repelled the three attacks, killing 11"
+    rf"|\b(?:repelled|repulsed|foiled)\s+(?:all\s+)?(?:(?P<m3>both)|the\s+(?P<m4>[0-9]{{1,2}}"
+    rf"|two|three|four|five|six|seven|eight|nine|ten))\s+(?:\w+\s+)?(?:{_ATTACKS})\b"
+    rf"|\b(?P<m6>both)\s+(?:\w+\s+)?(?:{_ATTACKS})\s+were\s+(?:repelled|repulsed|foiled)\b"
+    # a toll told for some of the attacks: "killed in two of the eight events"
+    rf"|\bin\s+(?P<m5>two|three|four|five|[0-9])\s+of\s+the\s+(?:\w+\s+)?(?:{_ATTACKS})\b"
+    # no number: "across all incidents", "across attacks", "during the attacks",
+    # "repelled the assaults" (the report says elsewhere how many: "This was one of four
+    # coordinated attacks")
+    rf"|\b(?P<open>across\s+(?:all\s+)?(?:the\s+)?|during\s+the\s+)(?:{_ATTACKS})\b"
+    rf"|\b(?P<open2>(?:repelled|repulsed)\s+the\s+)(?:{_ATTACKS})(?<=s)\b",
     re.I,
 )
 # "This was one of four coordinated attacks": how many attacks an open share is across
@@ -100,7 +110,9 @@ ONE_OF = re.compile(
     rf"(?:[\w-]+\s+){{0,3}}?(?:{_ATTACKS})\b",
     re.I,
 )
-KILL_WORD = re.compile(r"\b(?:killed|dead|died|deaths?|fatalit(?:y|ies))\b", re.I)
+KILL_WORD = re.compile(
+    r"\b(?:killed|killing|dead|died|deaths?|fatalit(?:y|ies)|casualt(?:y|ies))\b", re.I
+)
 # "In addition to the bomber, four people were killed": the named attackers died as well
 IN_ADDITION = re.compile(
     rf"\bin\s+addition\s+to\s+(?:the\s+)?(?:(?P<q>[\w-]+)\s+)??(?:suicide\s+)?"
@@ -203,6 +215,8 @@ def _add_zeros_and_updates(
         mentions.append(Mention("killed", 0, 0, 0, start, end, m.group(0), kind=kind))
     for m in UPDATE.finditer(plain):
         phrase = m.group("q") or m.group("q2") or m.group("q3") or ""
+        # "raised from 1 to 4", "rose from 3 to 9": the new toll
+        phrase = re.sub(r"^.*?\bfrom\s+[^,.;]{1,20}?\s+to\s+", "", phrase, flags=re.I)
         q = first_quantity(phrase, numbers)
         if q is not None:
             start, end = offset + m.start(), offset + m.end()
@@ -322,11 +336,12 @@ def _add_attack_shares(
 def _attack_count(m: re.Match[str], numbers: NumberLexicon) -> int | None:
     """How many attacks a match of ``ACROSS`` shares a toll among; 0 when the sentence does
     not say (:func:`open_shares` fills it in from the report)."""
-    if m.group("open"):
+    if m.group("open") or m.group("open2"):
         return 0
     if m.group("two"):
         return 2
-    words_ = m.group("m") or m.group("m2") or ""
+    groups = ("m", "m2", "m3", "m4", "m5", "m6")
+    words_ = next((m.group(g) for g in groups if m.group(g)), "")
     if words_.lower() == "both":
         return 2
     if m.group("others"):

@@ -104,6 +104,15 @@ TO_DEATH = re.compile(
     r"(?P<obj>(?:(?!\b(?:and|but)\b)[^,;.]){1,60}?)\s+(?:to\s+death|dead)\b",
     re.I,
 )
+CASUALTY_NOUNS = frozenset({"casualties", "casualty", "causalities", "causality"})
+CASUALTY_WORD = re.compile(r"\b(?:casualt(?:y|ies)|causalit(?:y|ies))\b", re.I)
+# what may stand between a captive noun and the kill cue it is the subject of: "hostages
+# were later killed", "abductees had all been executed"
+CAPTIVE_PREDICATE = re.compile(
+    r"\s*(?:(?:were|was|are|is|had|have|has|been|all|later|then|subsequently|reportedly"
+    r"|allegedly|also|both)\s+)*",
+    re.I,
+)
 # a kill told in a relative clause: "a colleague who succumbed", "the attack which killed"
 RELATIVE_KILL = re.compile(
     r"\w\s*,?\s+(?:who|which|whom)\s+(?:(?!and\b|but\b)[\w'’-]+\s+){0,4}$", re.I
@@ -219,6 +228,8 @@ def find_mentions(
             and not cues.result.search(plain[max(0, start - 40) : start])
         ):
             continue  # "protest the death of": the cause; "resulting in the deaths of" counts
+        if _captives_killed(matches, index, category, form, cues, plain):
+            continue  # "Seven hostages were killed": the verb counts them as dead
         following = matches[index + 1].start() if index + 1 < len(matches) else len(plain)
         mention = _mention_for_cue(
             plain,
@@ -253,11 +264,35 @@ def find_mentions(
         mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
     _mark_competing(mentions, plain, offset, cues)
+    for mention in mentions:
+        if mention.kind != "zero" and CASUALTY_WORD.search(mention.text):
+            # "casualties" may hold the wounded: the count stands only when no count of
+            # the dead is told beside it ("3 killed and 12 casualties": 3)
+            mention.competing = True
     parts = cues.breakdown.search(plain)
     for mention in mentions:
         if parts and mention.kind == "count" and mention.start - offset > parts.start():
             mention.kind = "anaphoric"  # "The dead included four herders": part of the toll
     return mentions
+
+
+def _captives_killed(
+    matches: list[re.Match[str]],
+    index: int,
+    category: str,
+    form: str,
+    cues: CueLexicon,
+    plain: str,
+) -> bool:
+    """Whether a captive noun ("hostages", "abductees") is the subject of the kill cue right
+    after it ("Seven hostages were killed the next day", "One of the hostages was found
+    dead"): the noun then counts no captives; the kill cue counts the dead."""
+    if category != "kidnapped" or form != "noun" or index + 1 >= len(matches):
+        return False
+    after = matches[index + 1]
+    next_category, _form = cues.category_of[" ".join(after.group(0).lower().split())]
+    between = plain[matches[index].end() : after.start()]
+    return next_category == "killed" and CAPTIVE_PREDICATE.fullmatch(between) is not None
 
 
 def _adjective(phrase: str, before: str) -> bool:
@@ -330,7 +365,9 @@ def _mention_for_cue(
     # ``after`` short, so the whole text after the cue is read)
     chained = CHAINED.match(text[end:])
     active = phrase.endswith("ing") or (
-        not passive and (LEFT_AFTER.match(quoted) is None or chained is not None)
+        not passive
+        and (LEFT_AFTER.match(quoted) is None or chained is not None)
+        and not _next_cues_count(before, after, following, len(text), lex)
     )
     if active and not INTRANSITIVE.match(phrase):
         obj = right_object(after, lex)
@@ -351,6 +388,25 @@ def _mention_for_cue(
     mention = Mention(category, best, low, high, previous_end + s, end, "", kind)
     last_left.append(mention)
     return mention
+
+
+def _next_cues_count(
+    before: str, after: str, following: int, length: int, lex: NumberLexicon
+) -> bool:
+    """Whether a participle has its count right before it and the text after it is only
+    the count of the next cue: "five killed six wounded" (a headline's two counts, each
+    before its participle; never "Gunmen killed 3 wounded 5")."""
+    found = find_quantities(after, 0, lex)
+    told = find_quantities(before, 0, lex)
+    return (
+        following < length
+        and bool(told)
+        and not before[told[-1].end :].strip()
+        and len(found) == 1
+        and not found[0].vague
+        and not after[: found[0].start].strip()
+        and not after[found[0].end :].strip()
+    )
 
 
 def _noun_mention(
@@ -378,7 +434,7 @@ def _noun_mention(
                 if re.search(r"\b(?:the|their|his|her|its)\s+$", before):
                     kind = "anaphoric"  # "killed … and dumped the body of": same victim
                 return Mention(category, best, low, high, start, end + of.end() + e, "", kind)
-    if phrase in ("bodies", "corpses") and re.search(r"(?:\btheir|['’]s|s['’])\s+$", before):
+    if phrase in ("bodies", "corpses") and re.search(r"(?:\btheir|['’]s|s['’])\s+$", before, re.I):
         return Mention(category, 0, 0, None, start, end, "", "pronoun")
     found = find_quantities(before[-40:], 0, lex)
     gap = before[-40:][found[-1].end :].strip() if found else ""
@@ -390,6 +446,8 @@ def _noun_mention(
         if subject is not None and subject[3] == "count" and subject[0] > found[-1].best:
             best, low, high, kind, s, _e = subject
             return Mention(category, best, low, high, start - len(before) + s, end, "", kind)
+    if phrase in CASUALTY_NOUNS and (not found or found[-1].vague or gap.count(" ") > 1):
+        return None  # "heavy casualties", "some casualties": no count of the dead
     if found and gap.count(" ") <= 2:
         last = found[-1]
         qstart = start - len(before[-40:]) + last.start

@@ -58,6 +58,7 @@ DEFINITE: frozenset[str] = words("casualties", "definite")
 RELATIVE: frozenset[str] = words("casualties", "relative")
 TIME_UNITS: frozenset[str] = words("casualties", "time_units")
 SINGULAR_PRONOUN: frozenset[str] = words("casualties", "singular_pronoun")
+PLURAL_PRONOUN: frozenset[str] = words("casualties", "plural_pronoun")
 REFLEXIVE: frozenset[str] = words("casualties", "reflexive")
 NOT_PEOPLE: frozenset[str] = words("casualties", "not_people")
 PERSON_NOUNS: frozenset[str] = words("casualties", "person_nouns")
@@ -117,6 +118,8 @@ def _piece_count(piece: str, lex: NumberLexicon, bare: bool = False) -> Count | 
         return 1, 1, 1, "count"  # "the bomber killed himself and two others"
     if len(words) == 1 and first in SINGULAR_PRONOUN:
         return 1, 1, 1, "anaphoric"  # "he later died of his wounds": maybe counted before
+    if len(words) == 1 and first in PLURAL_PRONOUN:
+        return 0, 0, None, "pronoun"  # "they were found dead": the people counted last
     if first in SINGLE:
         return 1, 1, 1, "count"
     if first == "both":
@@ -245,7 +248,7 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
             and not find_quantities(core, 0, lex)
         ):
             continue  # "A man in X, in Y district, was shot dead": an aside on the place
-        if re.fullmatch(r"\s*[0-9]{1,3}\s*", core) and position < len(chunks) - 1:
+        if re.fullmatch(r"\s*[0-9]{1,3}\s*", core) and 0 < position < len(chunks) - 1:
             continue  # an age: "The soldier, 24, was killed"
         if len(words) == 1 and words[0].lower() in RELATIVE:
             earlier = len(chunks) - position - 2
@@ -355,6 +358,10 @@ def _list_items(chunks: list[str], lex: NumberLexicon) -> tuple[int, int] | None
             prior = re.findall(r"[\w'’-]+", chunks[index - 1])
             if prior and all(w[:1].isupper() or w in ("al", "bin", "ibn") for w in prior):
                 continue  # "Khalifah, the mayor of X,": the named person described
+        if words_[0].lower() in ("a", "an") and _bare_person(words_[-1].lower()):
+            people, first = people + 1, index  # "a 7-year-old boy, a pregnant woman, and"
+            continue
+        if words_[0].lower() in ("a", "an", "the", "his", "her"):
             return None
         if all(w[:1].isupper() for w in words_) and len(words_) <= 4:
             people, first = people + 1, index
@@ -373,7 +380,10 @@ def right_object(after: str, lex: NumberLexicon) -> Found | None:
     obj = text[start:end]
     if not obj.strip() or len(obj) > 100:
         return None
-    pronoun = re.match(r"^\s*(?:them|all\s+of\s+them|both\s+of\s+them)\b", obj, re.I)
+    both = re.match(r"^\s*both\s+of\s+them\b", obj, re.I)
+    if both:  # "killing both of them": two, maybe told before
+        return 2, 2, 2, "anaphoric", start, start + both.end()
+    pronoun = re.match(r"^\s*(?:them|all\s+of\s+them)\b", obj, re.I)
     if pronoun:
         return 0, 0, None, "pronoun", start, start + pronoun.end()
     if obj.strip().lower() in SINGULAR_PRONOUN:  # "abducted a man and killed him"
