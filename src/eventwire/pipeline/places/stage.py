@@ -34,6 +34,7 @@ from eventwire.pipeline.places.capitals import capital_mentions
 from eventwire.pipeline.places.country import as_of, cue_votes
 from eventwire.pipeline.places.crossborder import lean
 from eventwire.pipeline.places.fallback import fallback_place
+from eventwire.pipeline.places.forces import hold_home_force
 from eventwire.pipeline.places.gazetteer.checks import Resolution
 from eventwire.pipeline.places.gazetteer.cues import (
     find_actor_cues,
@@ -110,6 +111,8 @@ class PlacesStage:
         resolutions, focus = resolve_mentions(
             doc, self.gaz, self.lex, mentions, cues.votes, cues.areas
         )
+        # "Sudanese air forces shell Tangal": not the Philippine village of that name
+        focus = hold_home_force(doc.text, self.gaz, self.lex, resolutions, focus, cues.votes)
         kept: list[tuple[Resolution, Place]] = []
         for res in resolutions:
             if res is None:

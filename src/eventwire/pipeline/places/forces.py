@@ -1,0 +1,81 @@
+"""A country's own forces named by its demonym outweigh a lone small homonym abroad.
+
+"Sudanese air forces shell the village of Tangal": the village is in no installed file
+under that name, so the only reading of "Tangal" is a small town in the Philippines, and
+its vote (a placed name, 1.0) beats the demonym's (a force's nationality, half weight).
+But a state's army, air force, police or security forces act at home far more often than
+in a foreign village that nothing else in the report names. ``hold_home_force`` keeps the
+report in the forces' country when
+
+* the text names the forces of exactly one country by its demonym ("Sudanese forces",
+  "Kenyan police", "Cameroonian army"; ``home_force_nouns`` in ``data/places/words.yaml``),
+* the focus country is another one that no actor, cue, demonym or country name votes for,
+* and every place read in it is a town of under 100,000 people (a province, a district or
+  a city named abroad stays: "Ugandan forces bombed Pamai camp in Jonglei").
+
+The small towns are then rejected and the focus is the forces' country.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from eventwire.datafiles import words
+from eventwire.pipeline.places.gazetteer.checks import Resolution
+from eventwire.pipeline.places.gazetteer.cues import demonym_votes
+from eventwire.pipeline.places.gazetteer.focus import HOLD_MAX_POP
+from eventwire.pipeline.places.gazetteer.index import Gazetteer
+from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
+from eventwire.pipeline.places.gazetteer.normalize import fold
+from eventwire.pipeline.places.gazetteer.table import FEAT_PLACE
+from eventwire.pipeline.places.gazetteer.toponyms import tokenize
+
+FORCE_NOUNS: frozenset[str] = words("places", "home_force_nouns")
+
+
+def home_forces(text: str, lex: Lexicon) -> set[str]:
+    """The countries whose demonym stands right before a state-force noun ("Sudanese air
+    forces", "Kenyan police"); "pro-Kenyan" and a demonym inside a hyphenated word are no
+    force's nationality."""
+    tokens = tokenize(text)
+    out: set[str] = set()
+    skip = -1  # the second word of a two-word demonym ("South Sudanese")
+    for i, tok in enumerate(tokens[:-1]):
+        if i == skip or not tok.capitalised or "-" in tok.text:
+            continue
+        pair = fold(f"{tok.text} {tokens[i + 1].text}")
+        n, word = (2, pair) if pair in lex.adjectives else (1, fold(tok.text))
+        if word not in lex.adjectives or i + n >= len(tokens):
+            continue
+        skip = i + 1 if n == 2 else -1
+        if tokens[i + n].text.lower() in FORCE_NOUNS:
+            out.add(lex.adjectives[word])
+    return out
+
+
+def hold_home_force(
+    text: str,
+    gaz: Gazetteer,
+    lex: Lexicon,
+    resolutions: list[Resolution | None],
+    focus: str | None,
+    votes: Counter[str],
+) -> str | None:
+    """The focus, or the country of the forces named when only small towns abroad that
+    nothing else supports named the focus (those are then rejected; see the module)."""
+    kept = [r for r in resolutions if r is not None and r.accepted]
+    lead = focus if focus is not None else (gaz.country_code(kept[0].row) if kept else None)
+    if lead is None or votes.get(lead, 0.0) > 0.0:
+        return focus
+    forces = home_forces(text, lex)
+    if len(forces) != 1 or lead in forces or demonym_votes(text, lex).get(lead, 0.0) > 0.0:
+        return focus
+    there = [r for r in kept if gaz.country_code(r.row) == lead]
+    small = all(
+        int(gaz.feat[r.row]) == FEAT_PLACE and int(gaz.pop[r.row]) < HOLD_MAX_POP for r in there
+    )
+    if not there or not small:
+        return focus
+    for r in there:
+        r.accepted = False
+    return next(iter(forces))
