@@ -44,6 +44,14 @@ def test_county_of_a_closed_list_votes_for_its_country_alone() -> None:
     assert cue_votes("Cattle raiders struck in Ajiado County.") == {"SS": 0.5}
 
 
+def test_sub_county_named_after_its_county_or_area_is_kenyan() -> None:
+    assert cue_votes("A thief was beaten to death in Laikipia West on Sunday.") == {"KE": 0.5}
+    assert cue_votes("Herders clashed in Igembe South over a borehole.") == {"KE": 0.5}
+    # the compass word must follow the stem, with its capital
+    assert cue_votes("Herders clashed south of Igembe over a borehole.") == {}
+    assert cue_votes("Herders clashed in Igembe south of the river.") == {}
+
+
 def test_demonym_before_a_force_noun_names_home_forces() -> None:
     lex = load_lexicon()
     assert home_forces("Sudanese air forces bombed two wells.", lex) == {"SD"}
@@ -62,6 +70,9 @@ def test_home_forces_outweigh_a_lone_small_town_abroad(run_doc: Callable[..., Do
     # foreign forces in a province named stay where the province is
     doc = run_doc("Ugandan forces shelled rebel positions in Jonglei on Sunday.")
     assert doc.country == "SS"
+    # a village next door stays: occupying or cross-border forces act there
+    doc = run_doc("Israeli forces fired tear gas at marchers in Kafr Qaddum on Friday.")
+    assert doc.country == "PS"
     # a city of a neighbour stays: only a small town is a lone homonym
     doc = run_doc("Kenyan police arrested two smugglers in Kampala on Monday.")
     assert doc.country == "UG"

@@ -8,7 +8,9 @@ live in ``data/places/words.yaml`` (``country_cues``); each votes weakly for the
 countries it belongs to (shared among them), so a place or an army named in the text still
 decides, and it breaks the tie of a group that acts in several countries ("Al Shabaab" in a
 note about a "Garissa sub-county" reads as Kenya). "X County" is Kenya's or Liberia's when
-X is one of their counties (``unit_names``), else South Sudan's ("Manyo County").
+X is one of their counties (``unit_names``), else South Sudan's ("Manyo County"); a
+county's name, or another stem of ``compass_stems``, with a compass word is one of its
+sub-counties ("Laikipia West", "Tigania East").
 
 ``as_of``: the country of a place on the report's date (``former_countries``): a town of
 today's South Sudan named in a report of 2010 lay in Sudan then.
@@ -82,6 +84,12 @@ def _cue_patterns() -> tuple[Cue, ...]:
             flags = 0 if any(c.isupper() for c in word) else re.IGNORECASE
         needle = max(word.split(), key=len).lower()
         out.append((re.compile(pattern, flags), needle, countries, word.lower() if after else None))
+    units = word_table("places", "unit_names")
+    for cc, stems in word_table("places", "compass_stems").items():
+        # "Laikipia West", "Tigania East": a sub-county named after its county or area
+        names = "|".join(re.escape(n) for n in (*units.get(f"county {cc}", ()), *stems))
+        pattern = rf"(?<![\w-])(?:{names})\s+(?:North|South|East|West|Central)(?![\w-])"
+        out.append((re.compile(pattern), "", (cc,), None))
     return tuple(out)
 
 

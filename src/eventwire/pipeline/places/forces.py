@@ -10,8 +10,10 @@ report in the forces' country when
 * the text names the forces of exactly one country by its demonym ("Sudanese forces",
   "Kenyan police", "Cameroonian army"; ``home_force_nouns`` in ``data/places/words.yaml``),
 * the focus country is another one that no actor, cue, demonym or country name votes for,
-* and every place read in it is a town of under 100,000 people (a province, a district or
-  a city named abroad stays: "Ugandan forces bombed Pamai camp in Jonglei").
+* and every place read in it is a town of under 100,000 people more than 1,500 km from the
+  forces' country (a province, a district or a city named abroad stays: "Ugandan forces
+  bombed Pamai camp in Jonglei"; so does a village next door: "Israeli forces" in a West
+  Bank village).
 
 The small towns are then rejected and the focus is the forces' country.
 """
@@ -21,6 +23,7 @@ from __future__ import annotations
 from collections import Counter
 
 from eventwire.datafiles import words
+from eventwire.pipeline.common.geo import haversine_km
 from eventwire.pipeline.places.gazetteer.checks import Resolution
 from eventwire.pipeline.places.gazetteer.cues import demonym_votes
 from eventwire.pipeline.places.gazetteer.focus import HOLD_MAX_POP
@@ -70,12 +73,32 @@ def hold_home_force(
     forces = home_forces(text, lex)
     if len(forces) != 1 or lead in forces or demonym_votes(text, lex).get(lead, 0.0) > 0.0:
         return focus
+    home = next(iter(forces))
     there = [r for r in kept if gaz.country_code(r.row) == lead]
-    small = all(
-        int(gaz.feat[r.row]) == FEAT_PLACE and int(gaz.pop[r.row]) < HOLD_MAX_POP for r in there
+    lone = all(
+        int(gaz.feat[r.row]) == FEAT_PLACE
+        and int(gaz.pop[r.row]) < HOLD_MAX_POP
+        and _far(gaz, r.row, home)
+        for r in there
     )
-    if not there or not small:
+    if not there or not lone:
         return focus
     for r in there:
         r.accepted = False
-    return next(iter(forces))
+    return home
+
+
+FAR_KM = 1500.0  # a town this far from the forces' country is no place they act in
+
+
+def _far(gaz: Gazetteer, row: int, country: str) -> bool:
+    """Is the place ``row`` more than ``FAR_KM`` from the point of ``country``? Forces act
+    next door ("Israeli forces" in a West Bank village, Kenyan troops in Gedo), not in a
+    village half a continent away that only shares a name with one at home."""
+    home = gaz.country_row(country)
+    if home is None:
+        return False
+    km = haversine_km(
+        float(gaz.lat[row]), float(gaz.lon[row]), float(gaz.lat[home]), float(gaz.lon[home])
+    )
+    return km > FAR_KM
