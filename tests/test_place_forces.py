@@ -70,6 +70,9 @@ def test_home_forces_outweigh_a_lone_small_town_abroad(run_doc: Callable[..., Do
     # foreign forces in a province named stay where the province is
     doc = run_doc("Ugandan forces shelled rebel positions in Jonglei on Sunday.")
     assert doc.country == "SS"
+    # with no demonym, an actor or cue word of one country does the same
+    doc = run_doc("Militiamen looted the village of Kaka, a UNAMID patrol reported.")
+    assert doc.country == "SD"
     # a village next door stays: occupying or cross-border forces act there
     doc = run_doc("Israeli forces fired tear gas at marchers in Kafr Qaddum on Friday.")
     assert doc.country == "PS"

@@ -9,13 +9,15 @@ report in the forces' country when
 
 * the text names the forces of exactly one country by its demonym ("Sudanese forces",
   "Kenyan police", "Cameroonian army"; ``home_force_nouns`` in ``data/places/words.yaml``),
+  or, naming none, its actors, peoples and cue words vote (0.5 or more) for one country
+  only ("SAF", "SLM/A-Nur", "Rizeigat", "Wadi Salih locality"),
 * the focus country is another one that no actor, cue, demonym or country name votes for,
 * and every place read in it is a town of under 100,000 people more than 1,500 km from the
   forces' country (a province, a district or a city named abroad stays: "Ugandan forces
   bombed Pamai camp in Jonglei"; so does a village next door: "Israeli forces" in a West
   Bank village).
 
-The small towns are then rejected and the focus is the forces' country.
+The small towns are then rejected and the focus is that country.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from eventwire.pipeline.places.gazetteer.table import FEAT_PLACE
 from eventwire.pipeline.places.gazetteer.toponyms import tokenize
 
 FORCE_NOUNS: frozenset[str] = words("places", "home_force_nouns")
+OWN_VOTE = 0.5  # a state force, a people or a cue word of one country ("SAF", "Murle")
 
 
 def home_forces(text: str, lex: Lexicon) -> set[str]:
@@ -70,7 +73,8 @@ def hold_home_force(
     lead = focus if focus is not None else (gaz.country_code(kept[0].row) if kept else None)
     if lead is None or votes.get(lead, 0.0) > 0.0:
         return focus
-    forces = home_forces(text, lex)
+    # the forces named by demonym, else the actors, peoples and cue words of one country
+    forces = home_forces(text, lex) or {cc for cc, v in votes.items() if v >= OWN_VOTE}
     if len(forces) != 1 or lead in forces or demonym_votes(text, lex).get(lead, 0.0) > 0.0:
         return focus
     home = next(iter(forces))
