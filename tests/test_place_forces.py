@@ -44,10 +44,14 @@ def test_county_of_a_closed_list_votes_for_its_country_alone() -> None:
     assert cue_votes("Cattle raiders struck in Ajiado County.") == {"SS": 0.5}
 
 
-def test_sub_county_named_after_its_county_or_area_is_kenyan() -> None:
+def test_sub_county_or_district_named_after_its_area_votes_for_its_country() -> None:
     assert cue_votes("A thief was beaten to death in Laikipia West on Sunday.") == {"KE": 0.5}
     assert cue_votes("Herders clashed in Igembe South over a borehole.") == {"KE": 0.5}
-    # the compass word must follow the stem, with its capital
+    # Ghana's districts, the compass word before or after the stem
+    assert cue_votes("Farmers blocked a road in Kwahu West on Monday.") == {"GH": 0.5}
+    assert cue_votes("Chiefs were beaten near Adeiso (Upper West Akyem).") == {"GH": 0.5}
+    assert cue_votes("Youths of East Gonja rioted.") == {"GH": 0.5}
+    # the compass word must follow or lead the stem, with its capital
     assert cue_votes("Herders clashed south of Igembe over a borehole.") == {}
     assert cue_votes("Herders clashed in Igembe south of the river.") == {}
 

@@ -10,7 +10,8 @@ decides, and it breaks the tie of a group that acts in several countries ("Al Sh
 note about a "Garissa sub-county" reads as Kenya). "X County" is Kenya's or Liberia's when
 X is one of their counties (``unit_names``), else South Sudan's ("Manyo County"); a
 county's name, or another stem of ``compass_stems``, with a compass word is one of its
-sub-counties ("Laikipia West", "Tigania East").
+sub-counties or districts, the compass word before or after ("Laikipia West", "Tigania
+East", "Ahanta West", "Upper West Akyem").
 
 ``as_of``: the country of a place on the report's date (``former_countries``): a town of
 today's South Sudan named in a report of 2010 lay in Sudan then.
@@ -29,6 +30,7 @@ from eventwire.pipeline.places.gazetteer.normalize import fold
 CUE_VOTE = 0.5  # what one cue gives (shared among its countries)
 CUE_MAX = 1.0  # the most that all the cues of a text give one country
 AFTER_NAME = "+ "  # a term that counts only after a capitalised name ("Sirba locality")
+COMPASS = "(?:North|South|East|West|Central)"  # "Laikipia West", "West Gonja"
 UNIT_REACH = 30  # characters before a "+ word" term read for the unit's name ("Tana River")
 
 
@@ -88,7 +90,10 @@ def _cue_patterns() -> tuple[Cue, ...]:
     for cc, stems in word_table("places", "compass_stems").items():
         # "Laikipia West", "Tigania East": a sub-county named after its county or area
         names = "|".join(re.escape(n) for n in (*units.get(f"county {cc}", ()), *stems))
-        pattern = rf"(?<![\w-])(?:{names})\s+(?:North|South|East|West|Central)(?![\w-])"
+        pattern = (
+            rf"(?<![\w-])(?:(?:{names})\s+{COMPASS}|(?:Upper\s+|Lower\s+)?{COMPASS}\s+(?:{names}))"
+            r"(?![\w-])"
+        )
         out.append((re.compile(pattern), "", (cc,), None))
     return tuple(out)
 
