@@ -83,3 +83,21 @@ def test_home_forces_outweigh_a_lone_small_town_abroad(run_doc: Callable[..., Do
     # a city of a neighbour stays: only a small town is a lone homonym
     doc = run_doc("Kenyan police arrested two smugglers in Kampala on Monday.")
     assert doc.country == "UG"
+
+
+def test_lone_small_town_abroad_yields_to_the_reports_country(
+    run_doc: Callable[..., Document],
+) -> None:
+    # Ghana's index has no Banka; India's small town of that name is dropped
+    doc = run_doc("Youths blocked a road in Banka near Nkawkaw (Kwahu West) to protest.")
+    assert doc.country == "GH"
+    assert {p.country for p in doc.places} == {"GH"}
+    # a town abroad that its own country's name supports stays
+    doc = run_doc("Boko Haram fired rockets from Banki, Nigeria, at the market of Kolofata.")
+    assert "NG" in {p.country for p in doc.places}
+
+
+def test_state_and_department_spellings_the_gazetteer_misses() -> None:
+    assert cue_votes("Fighting near Leer and Nyal, both in Unity State.") == {"SS": 0.5}
+    assert cue_votes("Fighters killed a herder near Ardebe, Logone et Chari.") == {"CM": 0.5}
+    assert cue_votes("A mine hit a truck on the road to Kumche, Mayo Sava.") == {"CM": 0.5}

@@ -13,9 +13,9 @@ report in the forces' country when
   only ("SAF", "SLM/A-Nur", "Rizeigat", "Wadi Salih locality"),
 * the focus country is another one that no actor, cue, demonym or country name votes for,
 * and every place read in it is a town of under 100,000 people more than 1,500 km from the
-  forces' country (a province, a district or a city named abroad stays: "Ugandan forces
-  bombed Pamai camp in Jonglei"; so does a village next door: "Israeli forces" in a West
-  Bank village).
+  forces' country, or a loose spelling of one ("Tongomayel" ~ Tongmuluo). A province, a
+  district or a city named abroad stays ("Ugandan forces bombed Pamai camp in Jonglei"),
+  and so does a village next door ("Israeli forces" in a West Bank village).
 
 The small towns are then rejected and the focus is that country.
 """
@@ -82,7 +82,7 @@ def hold_home_force(
     lone = all(
         int(gaz.feat[r.row]) == FEAT_PLACE
         and int(gaz.pop[r.row]) < HOLD_MAX_POP
-        and _far(gaz, r.row, home)
+        and (r.flag < 0 or _far(gaz, r.row, home))
         for r in there
     )
     if not there or not lone:
