@@ -7,7 +7,11 @@ and peacekeeping missions ("OCPD", "FAMa", "UNAMID") and currencies ("cedis"). T
 live in ``data/places/words.yaml`` (``country_cues``); each votes weakly for the
 countries it belongs to (shared among them), so a place or an army named in the text still
 decides, and it breaks the tie of a group that acts in several countries ("Al Shabaab" in a
-note about a "Garissa sub-county" reads as Kenya).
+note about a "Garissa sub-county" reads as Kenya). "X County" is Kenya's or Liberia's when
+X is one of their counties (``unit_names``), else South Sudan's ("Manyo County"); a
+county's name, or another stem of ``compass_stems``, with a compass word is one of its
+sub-counties or districts, the compass word before or after ("Laikipia West", "Tigania
+East", "Ahanta West", "Upper West Akyem").
 
 ``as_of``: the country of a place on the report's date (``former_countries``): a town of
 today's South Sudan named in a report of 2010 lay in Sudan then.
@@ -21,16 +25,54 @@ from datetime import date
 from functools import cache
 
 from eventwire.datafiles import word_table
+from eventwire.pipeline.places.gazetteer.normalize import fold
 
 CUE_VOTE = 0.5  # what one cue gives (shared among its countries)
 CUE_MAX = 1.0  # the most that all the cues of a text give one country
 AFTER_NAME = "+ "  # a term that counts only after a capitalised name ("Sirba locality")
+COMPASS = "(?:North|South|East|West|Central)"  # "Laikipia West", "West Gonja"
+UNIT_REACH = 30  # characters before a "+ word" term read for the unit's name ("Tana River")
 
 
 @cache
-def _cue_patterns() -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
+def _unit_lists() -> dict[str, dict[str, tuple[str, ...]]]:
+    """``unit_names``: an admin-unit word -> country -> the folded names of its units
+    ("county" -> "KE" -> ("mombasa", "tana river", ...))."""
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for key, names in word_table("places", "unit_names").items():
+        unit, cc = key.split()
+        out.setdefault(unit, {})[cc] = tuple(fold(n) for n in names)
+    return out
+
+
+def _unit_countries(head: str, unit: str, countries: tuple[str, ...]) -> tuple[str, ...]:
+    """The countries of a "X County" cue (``head``: the text up to the end of X): the one
+    whose closed list names X ("Embu County" is Kenya's, "Nimba County" Liberia's), else
+    the term's countries that keep no list (a county in none is South Sudan's, whose
+    counties were split and renamed too often to list)."""
+    lists = _unit_lists().get(unit)
+    if not lists:
+        return countries
+    folded = fold(head)
+    for cc, names in lists.items():
+        if any(_ends_with_name(folded, name) for name in names):
+            return (cc,)
+    return tuple(cc for cc in countries if cc not in lists) or countries
+
+
+def _ends_with_name(head: str, name: str) -> bool:
+    """Does ``head`` (folded text) end with the whole name ``name``?"""
+    return head.endswith(name) and (len(head) == len(name) or not head[-len(name) - 1].isalnum())
+
+
+Cue = tuple[re.Pattern[str], str, tuple[str, ...], str | None]
+
+
+@cache
+def _cue_patterns() -> tuple[Cue, ...]:
     """One compiled pattern per cue term of ``country_cues``, with the longest word of the
-    term in lower case (a text without it cannot match) and the term's countries."""
+    term in lower case (a text without it cannot match), the term's countries and, for a
+    "+ word" term, the word (whose ``unit_names`` may pick one of the countries)."""
     out = []
     for term, countries in word_table("places", "country_cues").items():
         after = term.startswith(AFTER_NAME)
@@ -38,12 +80,21 @@ def _cue_patterns() -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
         body = r"\s+".join(re.escape(part) for part in word.split())
         if after:
             # the name before the term keeps its capital whatever the term's case
-            pattern, flags = rf"\b[A-Z][\w'’-]*\s+(?i:{body}s?)(?![\w-])", 0
+            pattern, flags = rf"\b(?P<name>[A-Z][\w'’-]*)\s+(?i:{body}s?)(?![\w-])", 0
         else:
             pattern = rf"(?<![\w-]){body}s?(?![\w-])"
             flags = 0 if any(c.isupper() for c in word) else re.IGNORECASE
         needle = max(word.split(), key=len).lower()
-        out.append((re.compile(pattern, flags), needle, countries))
+        out.append((re.compile(pattern, flags), needle, countries, word.lower() if after else None))
+    units = word_table("places", "unit_names")
+    for cc, stems in word_table("places", "compass_stems").items():
+        # "Laikipia West", "Tigania East": a sub-county named after its county or area
+        names = "|".join(re.escape(n) for n in (*units.get(f"county {cc}", ()), *stems))
+        pattern = (
+            rf"(?<![\w-])(?:(?:{names})\s+{COMPASS}|(?:Upper\s+|Lower\s+)?{COMPASS}\s+(?:{names}))"
+            r"(?![\w-])"
+        )
+        out.append((re.compile(pattern), "", (cc,), None))
     return tuple(out)
 
 
@@ -55,7 +106,7 @@ def cue_votes(text: str) -> Counter[str]:
     # a quick test of the term's longest word before its pattern (most texts hold few
     # cues); skipped where lower-casing changed the text's length ("İ" -> "i̇")
     quick = len(low) == len(text)
-    for pattern, needle, countries in _cue_patterns():
+    for pattern, needle, countries, unit in _cue_patterns():
         if quick and needle not in low:
             continue
         for found in pattern.finditer(text):
@@ -63,8 +114,12 @@ def cue_votes(text: str) -> Counter[str]:
             if any(s < end and start < e for s, e in taken):
                 continue  # "county askari" is one cue, not two
             taken.append((start, end))
-            for cc in countries:
-                votes[cc] += CUE_VOTE / len(countries)  # type: ignore[assignment]  # float weights in a Counter
+            owners = countries
+            if unit is not None:
+                head = text[max(0, found.end("name") - UNIT_REACH) : found.end("name")]
+                owners = _unit_countries(head, unit, countries)
+            for cc in owners:
+                votes[cc] += CUE_VOTE / len(owners)  # type: ignore[assignment]  # float weights in a Counter
             break  # one vote per term, however often the text repeats it
     for cc, value in votes.items():
         votes[cc] = min(value, CUE_MAX)  # type: ignore[assignment]  # float weights in a Counter

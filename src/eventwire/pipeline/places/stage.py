@@ -30,12 +30,15 @@ from eventwire.datafiles import words
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.common.geo import haversine_km
+from eventwire.pipeline.places.abroad import drop_towns_abroad
 from eventwire.pipeline.places.capitals import capital_mentions
 from eventwire.pipeline.places.country import as_of, cue_votes
 from eventwire.pipeline.places.crossborder import lean
 from eventwire.pipeline.places.fallback import fallback_place
+from eventwire.pipeline.places.forces import hold_home_force
 from eventwire.pipeline.places.gazetteer.checks import Resolution
 from eventwire.pipeline.places.gazetteer.cues import (
+    demonym_votes,
     find_actor_cues,
     keep_mention,
     named_place_votes,
@@ -110,6 +113,11 @@ class PlacesStage:
         resolutions, focus = resolve_mentions(
             doc, self.gaz, self.lex, mentions, cues.votes, cues.areas
         )
+        # "Sudanese air forces shell Tangal": not the Philippine village of that name
+        focus = hold_home_force(doc.text, self.gaz, self.lex, resolutions, focus, cues.votes)
+        # "Kangara (Karimama, Alibori)": no Malaysian town in a report about Benin
+        demonyms = demonym_votes(doc.text, self.lex)
+        drop_towns_abroad(self.gaz, resolutions, focus, cues.votes, demonyms)
         kept: list[tuple[Resolution, Place]] = []
         for res in resolutions:
             if res is None:
