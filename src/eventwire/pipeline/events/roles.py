@@ -76,8 +76,22 @@ def _pobj(prep: Any) -> Any | None:
 INTRANSITIVE: frozenset[str] = words("lexicon", "intransitive")
 
 
+def _active_participle(tok: Any) -> bool:
+    """A participle hung on the note's head noun with its own object and no "by" phrase:
+    "an armed group killed 12 people" (no main verb parsed) is the group's act."""
+    return (
+        tok.dep_ == "acl"
+        and tok.head.dep_ == "ROOT"
+        and tok.head.pos_ in NOUN_POS
+        and any(c.dep_ in {"dobj", "obj"} for c in tok.children)
+        and not any(c.dep_ == "agent" for c in tok.children)
+    )
+
+
 def is_passive(tok: Any) -> bool:
     if tok.lemma_.lower() in INTRANSITIVE and not any(c.dep_ == "agent" for c in tok.children):
+        return False
+    if _active_participle(tok):
         return False
     return any(c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in tok.children) or (
         tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod"}
@@ -139,6 +153,8 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
     subj = _first(verb, *AGENT_DEPS)
     if subj is None and verb.dep_ in {"acl", "amod"} and verb.lemma_.lower() in INTRANSITIVE:
         subj = verb.head  # "a group of youths clashed with …" parsed as a reduced relative
+    elif subj is None and _active_participle(verb):
+        subj = verb.head
     return subj, False
 
 
@@ -328,8 +344,9 @@ def find_roles(parse: Any, head_index: int, lexicon: Lexicon) -> Roles:
                 agent = subject
         if tok.dep_ in {"nsubj"} and head.pos_ == "VERB" and patient is None:
             patient = _first(head, "dobj")
-        if tok.dep_ in {"dobj", "obj"} and head.lemma_.lower() in _FIRING_VERBS:
-            patient = patient or _target_of_fire(head, tok)  # "fired mortars at X's positions"
+        firing = head.lemma_.lower() in _FIRING_VERBS or token_keys(head) & light
+        if tok.dep_ in {"dobj", "obj"} and firing:  # "fired mortars at", "opened gunfire on"
+            patient = patient or _target_of_fire(head, tok)
         if token_keys(tok) & lexicon.words_of("protesters") and agent is None:
             agent = tok
         # a verb mis-tagged as a noun ("separatists shot and killed a teacher", "an officer

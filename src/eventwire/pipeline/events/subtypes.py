@@ -161,6 +161,11 @@ def _protest_context(ctx: Context) -> bool:
     return bool({"protest", "riot"} & (ctx.frames_window | ctx.frames_sentence))
 
 
+def _demonstration(ctx: Context) -> bool:
+    """A protest told in the sentence or beside it (another riot word is none)."""
+    return "protest" in ctx.frames_sentence | ctx.frames_window
+
+
 def _rioters_on_people(ctx: Context) -> bool:
     """Rioters who attacked, beat or hurt people, with no demonstration, no grievance
     and no state force in the sentence or beside it ("rioters attacked a village and
@@ -177,11 +182,13 @@ def _rioters_on_people(ctx: Context) -> bool:
 def _protest_subtype(ctx: Context) -> tuple[str, str]:
     around = ctx.sentence | ctx.window
     frames = ctx.frames_sentence | ctx.frames_window
-    if "riot" in frames or "mob" in frames:
+    # "held a peaceful protest … demanding the police solve a riot": told, not done
+    calm = "peaceful" in around and "turned_violent" not in around
+    if ("riot" in frames or "mob" in frames) and not calm:
         return "Violent demonstration", "riot cue near the protest"
-    if ctx.window_violent_agents & {"protesters", "unarmed_collective"}:
+    if ctx.window_violent_agents & {"protesters", "unarmed_collective"} and not calm:
         return "Violent demonstration", "protesters used violence"
-    if "protest_violence" in around:
+    if "protest_violence" in around and not calm:
         return "Violent demonstration", "violence cue near the protest"
     if "lethal" in around and ("intervention" in around or "weapon_smallarms" in around):
         return "Excessive force against protesters", "protesters killed"
@@ -198,7 +205,8 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
     if frame == "riot":
         if "mob" in ctx.frames_sentence:
             return "Mob violence", "mob cue"
-        if "between_parties" in ctx.sentence and not _protest_context(ctx):
+        if "between_parties" in ctx.sentence | ctx.window and not _demonstration(ctx):
+            # "A riot broke out between X and Y. The riot was sparked by …"
             return "Mob violence", "a riot between two groups"
         if _rioters_on_people(ctx):
             return "Mob violence", "rioters attacked people, no demonstration"
