@@ -91,3 +91,21 @@ def test_a_peaceful_protest_that_turned_violent_is_a_violent_demonstration(run_t
     )
     top = _top(run_text, text)
     assert top is not None and top.acled_sub_event_type == "Violent demonstration", top
+
+
+# -- state forces the actor dictionary names that bomb a place strike it from the air ----------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FARDC bomb Kibati. No casualties.",
+        "On 3 May 2021, the FARDC bombed the village of Kibati, destroying two houses.",
+    ],
+)
+def test_named_state_forces_that_bomb_a_place_are_an_air_strike(run_text: Run, text: str) -> None:
+    top = _top(run_text, text)
+    assert top is not None and top.acled_sub_event_type == "Air/drone strike", top
+
+
+def test_a_rebel_bombing_stays_an_explosive_device(run_text: Run) -> None:
+    top = _top(run_text, "On 3 May 2021, M23 bombed a bus station in Kibati village.")
+    assert top is not None and top.acled_sub_event_type == "Remote explosive/landmine/IED", top

@@ -44,7 +44,6 @@ class Roles:
     # who was hurt when the patient is missing or a thing ("attacked a bus, killing four
     # civilians"): actor2 of the event, but not a cue for its type
     victim: int | None = None
-    evidence: list[int] = field(default_factory=list)
 
 
 _FIRE_OBJECTS: frozenset[str] = words("lexicon", "fire_objects")
@@ -270,6 +269,8 @@ def _nominal_modifier_agent(noun: Any, lexicon: Lexicon) -> Any | None:
     if poss is not None and poss.lower_ not in {"its", "their", "his", "her"}:
         return poss
     mods = [c for c in noun.lefts if c.dep_ in {"compound", "amod", "nmod"}]
+    if noun.dep_ == "compound" and noun.i > 0 and noun.head.pos_ == "PROPN":
+        mods += [m for m in [noun.doc[noun.i - 1]] if m.head == noun.head]  # "SAF bomb Kaiog"
     for mod in reversed(mods):
         if _is_actorish(mod, lexicon) and not _is_weapon_or_event(mod, lexicon):
             return mod

@@ -34,6 +34,7 @@ from eventwire.pipeline.events.parties import (
     NAMED_REBEL,
     named_target,
     party_classes,
+    state_force_agent,
 )
 from eventwire.pipeline.events.roles import Roles, find_roles
 from eventwire.pipeline.events.rules import (
@@ -362,7 +363,8 @@ class EventCoder:
                 window=window_classes,
                 frames_sentence=others,
                 frames_window=frames_window,
-                agent=phrase_classes(parse, roles.agent, lex),
+                agent=phrase_classes(parse, roles.agent, lex)
+                | ({"state"} if state_force_agent(parse, roles.agent, self.dictionary) else set()),
                 patient=phrase_classes(parse, roles.patient, lex),
                 window_violent_agents=violent_agents,
             )
