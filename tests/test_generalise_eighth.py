@@ -109,3 +109,16 @@ def test_named_state_forces_that_bomb_a_place_are_an_air_strike(run_text: Run, t
 def test_a_rebel_bombing_stays_an_explosive_device(run_text: Run) -> None:
     top = _top(run_text, "On 3 May 2021, M23 bombed a bus station in Kibati village.")
     assert top is not None and top.acled_sub_event_type == "Remote explosive/landmine/IED", top
+
+
+# -- soldiers seized and killed, or captives taken in a fight: a battle, not an attack ---------
+def test_soldiers_abducted_and_killed_are_an_armed_clash(run_text: Run) -> None:
+    text = "On 7 May 2021, three gendarmes were abducted and killed by separatists near Bali."
+    top = _top(run_text, text)
+    assert top is not None and top.acled_sub_event_type == "Armed clash", top
+
+
+def test_villagers_abducted_and_killed_stay_an_attack(run_text: Run) -> None:
+    text = "On 7 May 2021, three farmers were abducted and killed by separatists near Bali."
+    top = _top(run_text, text)
+    assert top is not None and top.acled_sub_event_type == "Attack", top
