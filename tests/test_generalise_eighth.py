@@ -122,3 +122,19 @@ def test_villagers_abducted_and_killed_stay_an_attack(run_text: Run) -> None:
     text = "On 7 May 2021, three farmers were abducted and killed by separatists near Bali."
     top = _top(run_text, text)
     assert top is not None and top.acled_sub_event_type == "Attack", top
+
+
+# -- detainees beaten or killed: ACLED codes the harm, not the arrest --------------------------
+def test_detainees_beaten_in_custody_are_an_attack(run_text: Run) -> None:
+    text = (
+        "On 9 May 2021, police detained five traders in Bor. Two of them were beaten while in "
+        "custody."
+    )
+    top = _top(run_text, text)
+    assert top is not None and top.acled_event_type == "Violence against civilians", top
+
+
+def test_an_arrest_with_no_harm_stays_an_arrest(run_text: Run) -> None:
+    text = "On 9 May 2021, police detained five traders in Bor. They were released the next day."
+    top = _top(run_text, text)
+    assert top is not None and top.acled_sub_event_type == "Arrests", top

@@ -237,6 +237,11 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
     if frame == "arrest":
         if "nonstate" in agent and "state" not in agent:
             return "Abduction/forced disappearance", "detained by a non-state group"
+        told = ctx.frames_sentence | ctx.frames_window
+        if told & HARMED_CAPTIVE_FRAMES and "attack" not in told and not is_armed(ctx.patient):
+            # "agents detained 4 men; 2 were beaten", "arrested a man … his body was found":
+            # ACLED codes the harm (not "the police later arrested the assailants")
+            return "Attack", "detainees beaten or killed"
         return "Arrests", "arrest"
     if frame in ("destroy", "loot"):
         if (
