@@ -138,3 +138,22 @@ def test_an_arrest_with_no_harm_stays_an_arrest(run_text: Run) -> None:
     text = "On 9 May 2021, police detained five traders in Bor. They were released the next day."
     top = _top(run_text, text)
     assert top is not None and top.acled_sub_event_type == "Arrests", top
+
+
+# -- protesters shot and hurt: excessive force; rubber bullets stay an intervention -------------
+def test_police_shooting_at_protesters_and_wounding_is_excessive_force(run_text: Run) -> None:
+    text = (
+        "On 10 May 2021, traders protested against new taxes in Kitale. Police shot at the "
+        "crowd, wounding three traders."
+    )
+    top = _top(run_text, text)
+    assert top is not None and top.acled_sub_event_type == "Excessive force against protesters"
+
+
+def test_protesters_hurt_by_rubber_bullets_met_an_intervention(run_text: Run) -> None:
+    text = (
+        "On 10 May 2021, traders protested against new taxes in Kitale. Police fired rubber "
+        "bullets and tear gas at the crowd, wounding three traders."
+    )
+    top = _top(run_text, text)
+    assert top is not None and top.acled_sub_event_type == "Protest with intervention", top

@@ -192,6 +192,10 @@ def _protest_subtype(ctx: Context) -> tuple[str, str]:
         return "Violent demonstration", "violence cue near the protest"
     if "lethal" in around and ("intervention" in around or "weapon_smallarms" in around):
         return "Excessive force against protesters", "protesters killed"
+    shot = "weapon_smallarms" in around or "shoot" in frames
+    if "hurt_cue" in around and shot and "less_lethal" not in around:
+        # "police shot at the crowd, injuring two", "fired rifles … injuries reported"
+        return "Excessive force against protesters", "protesters shot and hurt"
     if "intervention" in around or "arrest" in frames:
         return "Protest with intervention", "intervention cue"
     return "Peaceful protest", "no violence or intervention cue"
@@ -343,6 +347,7 @@ def _remote(frame: str, ctx: Context) -> tuple[str, str]:
 
 def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None, str]:
     agent, patient = ctx.agent, ctx.patient
+    around = ctx.sentence | ctx.window
     weapon = remote_weapon(ctx, frame)
     if weapon is not None and frame != "beat":
         if weapon == "shell" and "weapon_smallarms" in ctx.sentence:
@@ -353,7 +358,10 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
     if (
         _protest_context(ctx)
         and (patient & {"protesters"} or "state" in agent)
-        and "lethal" in ctx.sentence | ctx.window
+        and (
+            "lethal" in ctx.sentence | ctx.window
+            or (frame == "shoot" and {"hurt_cue"} == {"hurt_cue", "less_lethal"} & around)
+        )
         and frame in ("shoot", "kill", "harm")
     ):
         return "Excessive force against protesters", "protesters shot or killed"
