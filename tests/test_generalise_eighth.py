@@ -111,11 +111,14 @@ def test_a_rebel_bombing_stays_an_explosive_device(run_text: Run) -> None:
     assert top is not None and top.acled_sub_event_type == "Remote explosive/landmine/IED", top
 
 
-# -- soldiers seized and killed, or captives taken in a fight: a battle, not an attack ---------
-def test_soldiers_abducted_and_killed_are_an_armed_clash(run_text: Run) -> None:
-    text = "On 7 May 2021, three gendarmes were abducted and killed by separatists near Bali."
+# -- captives taken in a clash told beside it: the battle; captured soldiers killed: an attack ---
+def test_captives_taken_in_a_clash_are_part_of_the_battle(run_text: Run) -> None:
+    text = (
+        "On 7 May 2021, soldiers clashed with separatists near Bali. The separatists abducted "
+        "and killed two gendarmes."
+    )
     top = _top(run_text, text)
-    assert top is not None and top.acled_sub_event_type == "Armed clash", top
+    assert top is not None and top.acled_event_type == "Battles", top
 
 
 def test_villagers_abducted_and_killed_stay_an_attack(run_text: Run) -> None:

@@ -233,9 +233,10 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
         return _personal(frame, default, ctx)
     if frame == "abduct":
         if HARMED_CAPTIVE_FRAMES & (ctx.frames_sentence | ctx.frames_window):
-            if is_armed(ctx.patient) or "clash" in ctx.frames_sentence | ctx.frames_window:
-                # soldiers seized and killed, or captives taken in a fight: a battle
-                return "Armed clash", "armed captives harmed or taken in a clash"
+            if "clash" in ctx.frames_sentence | ctx.frames_window:
+                # captives taken in a fight told beside it: the battle (captured soldiers
+                # killed later stay an attack on the defenceless, as ACLED and GTD code it)
+                return "Armed clash", "captives taken in a clash"
             return "Attack", "abducted and harmed"  # ACLED: killed or hurt, not only held
         return "Abduction/forced disappearance", "abduction"
     if frame == "arrest":
