@@ -77,3 +77,15 @@ def named_target(head: Any) -> bool:
     none ("RSF attack Shangil Tobay.")? Not "the Taliban attacked the new policy"."""
     objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
     return all(o.pos_ == "PROPN" or o.ent_type_ in PLACE_OR_GROUP for o in objects)
+
+
+def state_force_agent(parse: Any, head: int | None, dictionary: ActorDictionary | None) -> bool:
+    """Does the agent phrase headed at ``head`` name a state's own forces the actor
+    dictionary knows ("SAF bombed Tabalo", "the FARDC attacked …")? The lexicon's words
+    cannot tell an acronym's side; the dictionary's inter code 1 does."""
+    if head is None or dictionary is None:
+        return False
+    tok = parse[head]
+    phrase = parse[tok.left_edge.i : head + 1]  # the head and its left modifiers
+    found = party_classes(phrase, dictionary)
+    return NAMED_ARMED in found and NAMED_REBEL not in found

@@ -44,7 +44,6 @@ class Roles:
     # who was hurt when the patient is missing or a thing ("attacked a bus, killing four
     # civilians"): actor2 of the event, but not a cue for its type
     victim: int | None = None
-    evidence: list[int] = field(default_factory=list)
 
 
 _FIRE_OBJECTS: frozenset[str] = words("lexicon", "fire_objects")
@@ -76,8 +75,22 @@ def _pobj(prep: Any) -> Any | None:
 INTRANSITIVE: frozenset[str] = words("lexicon", "intransitive")
 
 
+def _active_participle(tok: Any) -> bool:
+    """A participle hung on the note's head noun with its own object and no "by" phrase:
+    "an armed group killed 12 people" (no main verb parsed) is the group's act."""
+    return (
+        tok.dep_ == "acl"
+        and tok.head.dep_ == "ROOT"
+        and tok.head.pos_ in NOUN_POS
+        and any(c.dep_ in {"dobj", "obj"} for c in tok.children)
+        and not any(c.dep_ == "agent" for c in tok.children)
+    )
+
+
 def is_passive(tok: Any) -> bool:
     if tok.lemma_.lower() in INTRANSITIVE and not any(c.dep_ == "agent" for c in tok.children):
+        return False
+    if _active_participle(tok):
         return False
     return any(c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in tok.children) or (
         tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod"}
@@ -139,6 +152,8 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
     subj = _first(verb, *AGENT_DEPS)
     if subj is None and verb.dep_ in {"acl", "amod"} and verb.lemma_.lower() in INTRANSITIVE:
         subj = verb.head  # "a group of youths clashed with …" parsed as a reduced relative
+    elif subj is None and _active_participle(verb):
+        subj = verb.head
     return subj, False
 
 
@@ -254,6 +269,8 @@ def _nominal_modifier_agent(noun: Any, lexicon: Lexicon) -> Any | None:
     if poss is not None and poss.lower_ not in {"its", "their", "his", "her"}:
         return poss
     mods = [c for c in noun.lefts if c.dep_ in {"compound", "amod", "nmod"}]
+    if noun.dep_ == "compound" and noun.i > 0 and noun.head.pos_ == "PROPN":
+        mods += [m for m in [noun.doc[noun.i - 1]] if m.head == noun.head]  # "SAF bomb Kaiog"
     for mod in reversed(mods):
         if _is_actorish(mod, lexicon) and not _is_weapon_or_event(mod, lexicon):
             return mod
@@ -328,8 +345,9 @@ def find_roles(parse: Any, head_index: int, lexicon: Lexicon) -> Roles:
                 agent = subject
         if tok.dep_ in {"nsubj"} and head.pos_ == "VERB" and patient is None:
             patient = _first(head, "dobj")
-        if tok.dep_ in {"dobj", "obj"} and head.lemma_.lower() in _FIRING_VERBS:
-            patient = patient or _target_of_fire(head, tok)  # "fired mortars at X's positions"
+        firing = head.lemma_.lower() in _FIRING_VERBS or token_keys(head) & light
+        if tok.dep_ in {"dobj", "obj"} and firing:  # "fired mortars at", "opened gunfire on"
+            patient = patient or _target_of_fire(head, tok)
         if token_keys(tok) & lexicon.words_of("protesters") and agent is None:
             agent = tok
         # a verb mis-tagged as a noun ("separatists shot and killed a teacher", "an officer

@@ -221,6 +221,12 @@ def match_groups(parse: Any, lexicon: Lexicon) -> list[list[TriggerMatch]]:
     return match_triggers(parse, lexicon)
 
 
+def by_agent_tokens(parse: Any) -> set[int]:
+    """The tokens of every "by" phrase of a passive in the sentence ("were killed by federal
+    troops when they staged raids"): whoever they name did the act, they are no victims."""
+    return {t.i for tok in parse if tok.dep_ == "agent" for t in tok.subtree}
+
+
 def make_actor(doc: Document, parse: Any, base: int, head: int) -> Actor:
     start, end = noun_span(parse[head])
     s = base + parse[start].idx
@@ -302,6 +308,7 @@ def thing_patient(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
 
 
 _BETWEEN: frozenset[str] = words("lexicon", "between_words")
+_RECIPROCAL_PHRASES = tuple(tuple(p.split()) for p in words("lexicon", "reciprocal_phrases"))
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # a document of at most this many tokens is a headline-like note ("Fighting in Malakal.")
 SHORT_NOTE_TOKENS = 36
@@ -333,9 +340,11 @@ def named_scene(match: TriggerMatch, parse: Any) -> bool:
 
 
 def between_parties(parse: Any, head: int) -> set[str]:
-    """``{"between_parties"}`` when the trigger, or the verb it is the subject of, takes a
-    "between" phrase ("a riot broke out between two villages", "fighting between youth
-    groups"): two sides fought each other, nobody demonstrated (ACLED: Mob violence)."""
+    """``{"between_parties"}`` when the sentence has a "between" phrase that names people
+    ("a riot broke out between two villages", "fighting between youth groups") or says the
+    sides fought "each other": two sides fought, nobody demonstrated (ACLED: Mob violence).
+    The coder also gives it to the sentences beside ("A riot broke out between X and Y.
+    The riot was sparked by …")."""
     del head  # any "between" phrase of the sentence that names people, not places
     found = any(
         t.lower_ in _BETWEEN
@@ -343,6 +352,7 @@ def between_parties(parse: Any, head: int) -> set[str]:
         and any(o.dep_ == "pobj" and o.ent_type_ not in _PLACE_ENTS for o in t.children)
         for t in parse
     )
+    found = found or bool(parse_phrases(parse, _RECIPROCAL_PHRASES))
     return {"between_parties"} if found else set()
 
 

@@ -34,11 +34,13 @@ from eventwire.pipeline.events.parties import (
     NAMED_REBEL,
     named_target,
     party_classes,
+    state_force_agent,
 )
 from eventwire.pipeline.events.roles import Roles, find_roles
 from eventwire.pipeline.events.rules import (
     aircraft_not_striking,
     between_parties,
+    by_agent_tokens,
     domain_words,
     fallback_frame,
     is_background,
@@ -212,6 +214,7 @@ class EventCoder:
         for i in indices:
             classes[i] = classes_in(list(doc.parses[i]), lex)
             classes[i] |= party_classes(doc.parses[i], self.dictionary)
+            classes[i] |= between_parties(doc.parses[i], 0)  # read by the window too
             domain_sentences += domain_words(doc.parses[i], lex) >= 2
             if "intervention" in classes[i] and not valid_intervention(doc.parses[i], lex):
                 classes[i].discard("intervention")
@@ -328,6 +331,7 @@ class EventCoder:
         acts: list[tuple[int | None, int, Event]] = []
         trigger_heads = {m.head for m, _ in chosen[i]}
         equipment = equipment_tokens(parse)  # "armed with grenades": no cue to the act's type
+        doers = by_agent_tokens(parse)  # "killed by troops": the troops are no victims
         tokens = list(parse)  # one list for every classes_in below (it reads, never writes)
         # political interactions (no ACLED type) embed acts: "condemned the attack"
         main_acts = {m.head for m, f in chosen[i] if lex.frames[f].acled is None}
@@ -354,12 +358,13 @@ class EventCoder:
                 - (FILTERED_CLASSES - classes[i])
                 | between_parties(parse, match.head)
                 | (classes[i] & {NAMED_REBEL, NAMED_COMMUNAL}),
-                victims=classes_in(tokens, lex, skip=own | agent_span | equipment),
+                victims=classes_in(tokens, lex, skip=own | agent_span | equipment | doers),
                 trigger={k for t in parse[match.start : match.end] for k in token_keys(t)},
                 window=window_classes,
                 frames_sentence=others,
                 frames_window=frames_window,
-                agent=phrase_classes(parse, roles.agent, lex),
+                agent=phrase_classes(parse, roles.agent, lex)
+                | ({"state"} if state_force_agent(parse, roles.agent, self.dictionary) else set()),
                 patient=phrase_classes(parse, roles.patient, lex),
                 window_violent_agents=violent_agents,
             )

@@ -161,6 +161,11 @@ def _protest_context(ctx: Context) -> bool:
     return bool({"protest", "riot"} & (ctx.frames_window | ctx.frames_sentence))
 
 
+def _demonstration(ctx: Context) -> bool:
+    """A protest told in the sentence or beside it (another riot word is none)."""
+    return "protest" in ctx.frames_sentence | ctx.frames_window
+
+
 def _rioters_on_people(ctx: Context) -> bool:
     """Rioters who attacked, beat or hurt people, with no demonstration, no grievance
     and no state force in the sentence or beside it ("rioters attacked a village and
@@ -177,14 +182,20 @@ def _rioters_on_people(ctx: Context) -> bool:
 def _protest_subtype(ctx: Context) -> tuple[str, str]:
     around = ctx.sentence | ctx.window
     frames = ctx.frames_sentence | ctx.frames_window
-    if "riot" in frames or "mob" in frames:
+    # "held a peaceful protest … demanding the police solve a riot": told, not done
+    calm = "peaceful" in around and "turned_violent" not in around
+    if ("riot" in frames or "mob" in frames) and not calm:
         return "Violent demonstration", "riot cue near the protest"
-    if ctx.window_violent_agents & {"protesters", "unarmed_collective"}:
+    if ctx.window_violent_agents & {"protesters", "unarmed_collective"} and not calm:
         return "Violent demonstration", "protesters used violence"
-    if "protest_violence" in around:
+    if "protest_violence" in around and not calm:
         return "Violent demonstration", "violence cue near the protest"
     if "lethal" in around and ("intervention" in around or "weapon_smallarms" in around):
         return "Excessive force against protesters", "protesters killed"
+    shot = "weapon_smallarms" in around or "shoot" in frames
+    if "hurt_cue" in around and shot and "less_lethal" not in around:
+        # "police shot at the crowd, injuring two", "fired rifles … injuries reported"
+        return "Excessive force against protesters", "protesters shot and hurt"
     if "intervention" in around or "arrest" in frames:
         return "Protest with intervention", "intervention cue"
     return "Peaceful protest", "no violence or intervention cue"
@@ -198,7 +209,8 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
     if frame == "riot":
         if "mob" in ctx.frames_sentence:
             return "Mob violence", "mob cue"
-        if "between_parties" in ctx.sentence and not _protest_context(ctx):
+        if "between_parties" in ctx.sentence | ctx.window and not _demonstration(ctx):
+            # "A riot broke out between X and Y. The riot was sparked by …"
             return "Mob violence", "a riot between two groups"
         if _rioters_on_people(ctx):
             return "Mob violence", "rioters attacked people, no demonstration"
@@ -221,11 +233,20 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
         return _personal(frame, default, ctx)
     if frame == "abduct":
         if HARMED_CAPTIVE_FRAMES & (ctx.frames_sentence | ctx.frames_window):
+            if "clash" in ctx.frames_sentence | ctx.frames_window:
+                # captives taken in a fight told beside it: the battle (captured soldiers
+                # killed later stay an attack on the defenceless, as ACLED and GTD code it)
+                return "Armed clash", "captives taken in a clash"
             return "Attack", "abducted and harmed"  # ACLED: killed or hurt, not only held
         return "Abduction/forced disappearance", "abduction"
     if frame == "arrest":
         if "nonstate" in agent and "state" not in agent:
             return "Abduction/forced disappearance", "detained by a non-state group"
+        told = ctx.frames_sentence | ctx.frames_window
+        if told & HARMED_CAPTIVE_FRAMES and "attack" not in told and not is_armed(ctx.patient):
+            # "agents detained 4 men; 2 were beaten", "arrested a man … his body was found":
+            # ACLED codes the harm (not "the police later arrested the assailants")
+            return "Attack", "detainees beaten or killed"
         return "Arrests", "arrest"
     if frame in ("destroy", "loot"):
         if (
@@ -327,6 +348,7 @@ def _remote(frame: str, ctx: Context) -> tuple[str, str]:
 
 def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None, str]:
     agent, patient = ctx.agent, ctx.patient
+    around = ctx.sentence | ctx.window
     weapon = remote_weapon(ctx, frame)
     if weapon is not None and frame != "beat":
         if weapon == "shell" and "weapon_smallarms" in ctx.sentence:
@@ -337,7 +359,10 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
     if (
         _protest_context(ctx)
         and (patient & {"protesters"} or "state" in agent)
-        and "lethal" in ctx.sentence | ctx.window
+        and (
+            "lethal" in ctx.sentence | ctx.window
+            or (frame == "shoot" and {"hurt_cue"} == {"hurt_cue", "less_lethal"} & around)
+        )
         and frame in ("shoot", "kill", "harm")
     ):
         return "Excessive force against protesters", "protesters shot or killed"
