@@ -36,7 +36,7 @@ from eventwire.pipeline.places.gazetteer.layers import (
     load_merged,
     merged_dir,
 )
-from eventwire.pipeline.places.gazetteer.normalize import fold, skeleton, strip_article
+from eventwire.pipeline.places.gazetteer.normalize import fold, skeleton, spellings, strip_article
 from eventwire.pipeline.places.gazetteer.table import (
     FEAT_ADMIN,
     FEAT_ADMIN1,
@@ -179,6 +179,12 @@ class Gazetteer:
             sk = skeleton(name)
             for place, _flag in self._postings("s_", sk) + self._layer_postings(LOOSE_PREFIX + sk):
                 found.setdefault(place, -1)
+        if loose and not found:
+            # other transliterations ("Huseiniyah": Husseiniya), for names whose skeleton
+            # is too short for the loose index or spelt further off
+            for variant in spellings(bare):
+                for place, _flag in self._postings("x_", variant) + self._layer_postings(variant):
+                    found.setdefault(place, -1)
         return [Candidate(p, f) for p, f in found.items()]
 
     # -- records ------------------------------------------------------------------------
