@@ -100,13 +100,14 @@ def skeleton(name: str) -> str:
     return joined[:1] + _VOWELS_RE.sub("", joined[1:])
 
 
-def _rules(key: str) -> tuple[tuple[str, str], ...]:
-    return tuple((a, b) for a, _, b in (r.partition(">") for r in sorted(words("gazetteer", key))))
+def _rules(rules: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """("from", "to") pairs of "from>to" rewrite rules, in a fixed order."""
+    return tuple((a, b) for a, _, b in (r.partition(">") for r in sorted(rules)))
 
 
-_ENDINGS = _rules("spelling_endings")
-_SWAPS = _rules("spelling_swaps")
-_PREFIXES = _rules("spelling_prefixes")
+_ENDINGS = _rules(words("gazetteer", "spelling_endings"))
+_SWAPS = _rules(words("gazetteer", "spelling_swaps"))
+_PREFIXES = _rules(words("gazetteer", "spelling_prefixes"))
 _CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
 _DOUBLING = _CONSONANTS - frozenset("hwy")
 SPELLING_MIN = 5  # shorter names have too many neighbours
