@@ -134,6 +134,8 @@ def test_lookup_tries_spellings_last(gaz: Gazetteer) -> None:
     assert any(gaz.country_code(c.index) == "IQ" for c in found)
     assert gaz.lookup("Tarimiyah", loose=False) == []
     assert all(c.flag >= 0 for c in gaz.lookup("Mosul"))
+    # the rows of a name's other spellings are remembered, in a fixed order
+    assert gaz.lookup("Tarimiyah") == found and "tarimiyah" in gaz._spellings
 
 
 def test_admin1_has_coordinates(gaz: Gazetteer) -> None:

@@ -45,6 +45,8 @@ from eventwire.pipeline.places.gazetteer.table import (
 )
 from eventwire.records import Place
 
+SPELT_CACHE = 50_000  # keys whose other spellings are remembered
+
 FEATURE_NAMES = {
     FEAT_PLACE: "city",
     FEAT_ADMIN1: "admin1",
@@ -90,6 +92,7 @@ class Gazetteer:
         self.base_rows = len(self.gid)
         self.layers: list[tuple[str, int, int]] = []  # dense layers: (name, first row, rows)
         self._dense: tuple[np.ndarray, ...] | None = None
+        self._spellings: dict[str, tuple[int, ...]] = {}
         self._dense_names: tuple[np.ndarray, np.ndarray] | None = None
         self.fcodes: list[str] = []
         self.fcode = np.zeros(0, dtype=np.uint8)
@@ -113,6 +116,7 @@ class Gazetteer:
         self._dense = (cols["hash"], cols["off"], cols["place"], cols["flag"])
         self._dense_names = (cols["names"], cols["name_off"])
         self.layers = merged.layers
+        self._spellings = {}
 
     def feature_code(self, index: int) -> str | None:
         """The GeoNames feature code of a layer row ("PPL", "PPLQ", "ADM2"), else None."""
@@ -182,10 +186,24 @@ class Gazetteer:
         if loose and not found:
             # other transliterations ("Huseiniyah": Husseiniya), for names whose skeleton
             # is too short for the loose index or spelt further off
-            for variant in spellings(bare):
-                for place, _flag in self._postings("x_", variant) + self._layer_postings(variant):
-                    found.setdefault(place, -1)
+            for place in self._spelt(bare):
+                found.setdefault(place, -1)
         return [Candidate(p, f) for p, f in found.items()]
+
+    def _spelt(self, key: str) -> tuple[int, ...]:
+        """The rows of the other spellings of a key that matched nothing (remembered: the
+        same capitalised words fail in every report)."""
+        rows = self._spellings.get(key)
+        if rows is None:
+            rows = tuple(
+                place
+                for variant in sorted(spellings(key))
+                for place, _flag in self._postings("x_", variant) + self._layer_postings(variant)
+            )
+            if len(self._spellings) >= SPELT_CACHE:
+                self._spellings.clear()
+            self._spellings[key] = rows
+        return rows
 
     # -- records ------------------------------------------------------------------------
     def country_code(self, index: int) -> str:
