@@ -344,29 +344,3 @@ def test_layer_ranking_classes(data_dir: Path, tmp_path: Path) -> None:
         "Bathinda",
     )
     assert country == "IN"
-
-
-_VILLAGE_ROWS = _row(990000051, "Kambalu", "", 13.05, 121.10, "PH", "", 3000) + _row(
-    990000052, "Kambalu", "", 11.20, 29.60, "SD", "", 0
-)
-
-
-def test_unknown_population_votes_as_a_village(data_dir: Path, tmp_path: Path) -> None:
-    # a hamlet of 3,000 people abroad is no better evidence of the report's country than
-    # a village of unknown population where the state force named acts
-    from eventwire.config import load_settings
-    from eventwire.pipeline.base import Pipeline
-    from eventwire.records import Document
-
-    path = tmp_path / "villages.txt"
-    path.write_text(_VILLAGE_ROWS, encoding="utf-8")
-    dense.add_file(path)
-    refresh_layers()
-    pipeline = Pipeline.from_settings(load_settings(config_file=None))
-    doc = pipeline(
-        Document(
-            text="Sudanese air forces bombed the village of Kambalu.", source_id="t", input="t"
-        )
-    )
-    assert doc.country == "SD"
-    assert all(p.country == "SD" for p in doc.places)

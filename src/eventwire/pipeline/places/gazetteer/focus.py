@@ -70,6 +70,7 @@ def focus_votes(
         # a loose spelling match says less about the country than a known name
         if all(c.flag < 0 for c, _ in scored):
             weight *= LOOSE_VOTE
+        top = max(s for _, s in scored)
         # a big city named by its own name is better evidence than a hamlet
         best_pop = (
             max(float(gaz.pop[c.index]) for c, _ in scored if c.flag == 2)
@@ -78,9 +79,7 @@ def focus_votes(
         )
         weight *= 1.0 + 0.5 * max(0.0, math.log10(best_pop + 1.0) - 5.0)
         mass: Counter[str] = Counter()
-        floored = [(c, s + _unknown_pop(gaz, c)) for c, s in scored]
-        top = max(s for _, s in floored)
-        for c, s in floored:
+        for c, s in scored:
             cc = gaz.country_code(c.index)
             # the best reading per country: ten hamlets called Amara do not outvote a city
             mass[cc] = max(mass[cc], math.exp(min(s - top, 0.0) * 2.0))  # type: ignore[assignment]  # float weights in a Counter
@@ -101,19 +100,6 @@ def focus_votes(
         for cc, value in mass.items():
             votes[cc] += weight * value / total  # type: ignore[assignment]  # float weights in a Counter
     return votes
-
-
-VILLAGE_POP = 1000  # what a village of unknown population counts as, voting
-
-
-def _unknown_pop(gaz: Gazetteer, c: Candidate) -> float:
-    """The population score a place of unknown population (most GeoNames villages) lacks
-    against a village of ``VILLAGE_POP``: a hamlet of 3,000 people abroad ("Tangal", the
-    Philippines) is no better evidence of the country than the unknown villages of the
-    name elsewhere (Sudan's Tangal)."""
-    if int(gaz.pop[c.index]) or int(gaz.feat[c.index]) != FEAT_PLACE:
-        return 0.0
-    return 0.35 * math.log10(VILLAGE_POP + 1.0)
 
 
 LOOSE_SUPPORT = 0.5  # what a country needs beside weak readings to hold one
