@@ -14,7 +14,13 @@ from eventwire.pipeline.places.gazetteer.lexicon import (
     parse_countries,
     parse_variants,
 )
-from eventwire.pipeline.places.gazetteer.normalize import fold, is_latin, skeleton, strip_article
+from eventwire.pipeline.places.gazetteer.normalize import (
+    fold,
+    is_latin,
+    skeleton,
+    spellings,
+    strip_article,
+)
 
 
 @pytest.fixture(scope="module")
@@ -93,6 +99,43 @@ def test_lookup_finds_spelling_variants(
     assert cands, name
     best = max(cands, key=lambda i: int(gaz.pop[i]))
     assert haversine_km(float(gaz.lat[best]), float(gaz.lon[best]), lat, lon) < 10
+
+
+@pytest.mark.parametrize(
+    ("written", "listed"),
+    [
+        ("karimiya", "karimiyah"),  # a word's ending
+        ("qubeidiyah", "qubaydiyah"),  # a vowel spelling
+        ("sharadah", "sharradah"),  # a doubled consonant ...
+        ("sharraf", "sharaf"),  # ... or a single one
+        ("tarikiyah", "tarkiyah"),  # a short vowel
+        ("ayn al farsh", "ayn farsh"),  # an inner article
+        ("ein mazra", "ain mazra"),  # "Ein" / "Ain"
+        ("buharwan", "albuharwan"),  # a tribal prefix
+        ("zahrat nakhl", "zahrah nakhl"),  # "-at" / "-ah" of a first word
+        ("sharadiya", "sharradiyah"),  # a consonant and an ending together
+    ],
+)
+def test_spellings_one_rewrite_away(written: str, listed: str) -> None:
+    assert listed in spellings(written)
+
+
+def test_spellings_skip_short_names_and_the_name_itself() -> None:
+    assert spellings("kafa") == set()
+    assert "sharadah" not in spellings("sharadah")
+    assert "sharraddah" not in spellings("sharadah")  # two doubled consonants: too far
+
+
+def test_lookup_tries_spellings_last(gaz: Gazetteer) -> None:
+    # no key of "Tarimiyah" (its skeleton is too short for the loose index), but one
+    # rewrite away lies Iraq's Tarmiyah; an exact or loose match is never replaced
+    found = gaz.lookup("Tarimiyah")
+    assert found and all(c.flag == -1 for c in found)
+    assert any(gaz.country_code(c.index) == "IQ" for c in found)
+    assert gaz.lookup("Tarimiyah", loose=False) == []
+    assert all(c.flag >= 0 for c in gaz.lookup("Mosul"))
+    # the rows of a name's other spellings are remembered, in a fixed order
+    assert gaz.lookup("Tarimiyah") == found and "tarimiyah" in gaz._spellings
 
 
 def test_admin1_has_coordinates(gaz: Gazetteer) -> None:

@@ -283,3 +283,64 @@ def test_layer_homonym_classes(data_dir: Path, tmp_path: Path) -> None:
         "On 3 March 2019, the OSCE SMM recorded four explosions near Zorianivka.", "Zorianivka"
     )
     assert abs(lat - 48.10) < 0.01
+
+
+def _area_row(gid: int, name: str, alt: str, lat: float, lon: float, cc: str, adm1: str) -> str:
+    return (
+        f"{gid}\t{name}\t{name}\t{alt}\t{lat}\t{lon}\tA\tADM2\t{cc}\t\t{adm1}\t\t\t\t0"
+        "\t\t100\tUTC\t2020-01-01\n"
+    )
+
+
+# Invented villages for the ranking classes of the seventh pass (real cities' rows join
+# the layer's codes to the index's provinces: Donetsk 05, Al Hudaydah 08, Lahore's Punjab 04).
+_RANKING_ROWS = (
+    # two "Verbivka" in Donetsk oblast, no population: the one near the province's biggest
+    # town wins the tie (the far one is the later row, which a bare sort would keep)
+    _row(990000041, "Verbivka", "", 48.06, 37.90, "UA", "05", 0)
+    + _row(990000042, "Verbivka", "", 48.55, 37.40, "UA", "05", 0)
+    + _row(709717, "Donetsk", "", 48.00281, 37.76348, "UA", "05", 1024700)
+    # "Qarnas district (Al Hudaydah)": the village of that main name, not the alternate
+    # name of one beside a district named like the province
+    + _row(990000043, "Qarnas", "", 14.10, 43.45, "YE", "08", 0)
+    + _row(990000044, "Bayt Qarnas", "Qarnas", 14.55, 43.32, "YE", "08", 0)
+    + _area_row(990000045, "Mudiriyat Zawiyah", "Al Hudaydah", 14.50, 43.30, "YE", "08")
+    + _row(79415, "Al Hudaydah", "", 14.80104, 42.94338, "YE", "08", 734699)
+    # a Pakistani hamlet also called "Bathinda" does not make the "Punjab" of "Bathinda
+    # (Punjab)" Pakistan's
+    + _row(990000046, "Bathinda", "", 31.0, 72.9, "PK", "04", 0)
+    + _row(1172451, "Lahore", "", 31.5297, 74.34729, "PK", "04", 11126285)
+)
+
+
+def test_layer_ranking_classes(data_dir: Path, tmp_path: Path) -> None:
+    from eventwire.config import load_settings
+    from eventwire.pipeline.base import Pipeline
+    from eventwire.records import Document
+
+    path = tmp_path / "ranking.txt"
+    path.write_text(_RANKING_ROWS, encoding="utf-8")
+    dense.add_file(path)
+    refresh_layers()
+    pipeline = Pipeline.from_settings(load_settings(config_file=None))
+
+    def place_of(text: str, name: str) -> tuple[str | None, float]:
+        doc = pipeline(Document(text=text, source_id="t", input="t"))
+        found = [p for p in doc.places if p.text == name]
+        assert found, [p.text for p in doc.places]
+        return found[0].country, found[0].lat or 0.0
+
+    _, lat = place_of(
+        "On 3 March 2019, the OSCE SMM recorded four explosions near Verbivka, Donetsk.",
+        "Verbivka",
+    )
+    assert abs(lat - 48.06) < 0.01
+    _, lat = place_of(
+        "On 3 March 2019, fighters shelled villages in Qarnas district (Al Hudaydah).", "Qarnas"
+    )
+    assert abs(lat - 14.10) < 0.01
+    country, _ = place_of(
+        "On 5 May 2020, a village head was beaten to death in Bathinda (Punjab) over land.",
+        "Bathinda",
+    )
+    assert country == "IN"

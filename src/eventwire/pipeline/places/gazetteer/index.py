@@ -37,7 +37,7 @@ from eventwire.pipeline.places.gazetteer.layers import (
     load_merged,
     merged_dir,
 )
-from eventwire.pipeline.places.gazetteer.normalize import fold, skeleton, strip_article
+from eventwire.pipeline.places.gazetteer.normalize import fold, skeleton, spellings, strip_article
 from eventwire.pipeline.places.gazetteer.store import is_store, load_arrays
 from eventwire.pipeline.places.gazetteer.table import (
     FEAT_ADMIN,
@@ -46,6 +46,8 @@ from eventwire.pipeline.places.gazetteer.table import (
     FEAT_PLACE,
 )
 from eventwire.records import Place
+
+SPELT_CACHE = 50_000  # keys whose other spellings are remembered
 
 FEATURE_NAMES = {
     FEAT_PLACE: "city",
@@ -92,6 +94,7 @@ class Gazetteer:
         self.base_rows = len(self.gid)
         self.layers: list[tuple[str, int, int]] = []  # dense layers: (name, first row, rows)
         self._dense: tuple[np.ndarray, ...] | None = None
+        self._spellings: dict[str, tuple[int, ...]] = {}
         self._dense_names: tuple[np.ndarray, np.ndarray] | None = None
         self.fcodes: list[str] = []
         self.fcode = np.zeros(0, dtype=np.uint8)
@@ -115,6 +118,7 @@ class Gazetteer:
         self._dense = (cols["hash"], cols["off"], cols["place"], cols["flag"])
         self._dense_names = (cols["names"], cols["name_off"])
         self.layers = merged.layers
+        self._spellings = {}
 
     def feature_code(self, index: int) -> str | None:
         """The GeoNames feature code of a layer row ("PPL", "PPLQ", "ADM2"), else None."""
@@ -181,7 +185,27 @@ class Gazetteer:
             sk = skeleton(name)
             for place, _flag in self._postings("s_", sk) + self._layer_postings(LOOSE_PREFIX + sk):
                 found.setdefault(place, -1)
+        if loose and not found:
+            # other transliterations ("Huseiniyah": Husseiniya), for names whose skeleton
+            # is too short for the loose index or spelt further off
+            for place in self._spelt(bare):
+                found.setdefault(place, -1)
         return [Candidate(p, f) for p, f in found.items()]
+
+    def _spelt(self, key: str) -> tuple[int, ...]:
+        """The rows of the other spellings of a key that matched nothing (remembered: the
+        same capitalised words fail in every report)."""
+        rows = self._spellings.get(key)
+        if rows is None:
+            rows = tuple(
+                place
+                for variant in sorted(spellings(key))
+                for place, _flag in self._postings("x_", variant) + self._layer_postings(variant)
+            )
+            if len(self._spellings) >= SPELT_CACHE:
+                self._spellings.clear()
+            self._spellings[key] = rows
+        return rows
 
     # -- records ------------------------------------------------------------------------
     def country_code(self, index: int) -> str:

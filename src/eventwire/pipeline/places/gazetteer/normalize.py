@@ -100,6 +100,67 @@ def skeleton(name: str) -> str:
     return joined[:1] + _VOWELS_RE.sub("", joined[1:])
 
 
+def _rules(rules: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """("from", "to") pairs of "from>to" rewrite rules, in a fixed order."""
+    return tuple((a, b) for a, _, b in (r.partition(">") for r in sorted(rules)))
+
+
+_ENDINGS = _rules(words("gazetteer", "spelling_endings"))
+_SWAPS = _rules(words("gazetteer", "spelling_swaps"))
+_PREFIXES = _rules(words("gazetteer", "spelling_prefixes"))
+_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
+_DOUBLING = _CONSONANTS - frozenset("hwy")
+SPELLING_MIN = 5  # shorter names have too many neighbours
+
+
+def spellings(key: str) -> set[str]:
+    """Other transliterations of a folded, article-free key, one rewrite away (with or
+    without a word-ending rewrite): an ending ("huseiniyah" → "huseiniya"), a vowel
+    spelling ("zubeidiyah" → "zubaydiyah"), a doubled or single consonant ("shadadah" →
+    "shaddadah"), a short vowel ("tarimiyah" → "tarmiyah"), an inner article ("ayn al
+    jahsh" → "ayn jahsh") or a tribal prefix ("buhardan" → "albuhardan"). The rewrites
+    are data (``words.yaml``: spelling_endings, spelling_swaps, spelling_prefixes).
+
+    >>> "husseiniya" in spellings("huseiniyah")
+    True
+    """
+    if len(key) < SPELLING_MIN:
+        return set()
+    out = _one_step(key)
+    for variant in list(out):
+        out |= _endings(variant)
+    out.discard(key)
+    return out
+
+
+def _endings(key: str) -> set[str]:
+    words_ = key.split(" ")
+    out = set()
+    for i, word in enumerate(words_):
+        for a, b in _ENDINGS:
+            if word.endswith(a) and len(word) > len(a) + 2:
+                out.add(" ".join([*words_[:i], word[: -len(a)] + b, *words_[i + 1 :]]))
+    return out
+
+
+def _one_step(key: str) -> set[str]:
+    out = _endings(key)
+    for a, b in _SWAPS:
+        start = key.find(a)
+        while start >= 0:
+            out.add(key[:start] + b + key[start + len(a) :])
+            start = key.find(a, start + 1)
+    out.update(b + key[len(a) :] for a, b in _PREFIXES if key.startswith(a))
+    out.add(_DOUBLE_RE.sub(r"\1", key))
+    for i in range(1, len(key) - 1):
+        ch = key[i]
+        if ch in _DOUBLING and key[i - 1] != ch and key[i + 1] != ch and key[i + 1] != " ":
+            out.add(key[:i] + ch + key[i:])  # "shadadah" → "shaddadah"
+        elif ch in "ie" and key[i - 1] in _CONSONANTS and key[i + 1] in _CONSONANTS:
+            out.add(key[:i] + key[i + 1 :])  # "tarimiyah" → "tarmiyah"
+    return out
+
+
 def is_latin(name: str) -> bool:
     """True when a name is written in Latin script (the only names we index).
 

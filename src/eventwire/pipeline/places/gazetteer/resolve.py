@@ -57,6 +57,7 @@ FLAG_SCORE = {2: 1.0, 1: 0.5, 0: 0.4, -1: -0.2}
 # send "the OSCE SMM ... near Lozove" to a Crimean Lozove of 1,900 people)
 AREA_WEIGHT = 1.5
 VILLAGE_WORDS: frozenset[str] = words("gazetteer", "village_words")
+CHILD_POP = 1.0  # a province holding a town of the text's name, by the town's population
 CODE_MATCH = 0.5  # a child whose GeoNames admin1 code is the parent province (not only near)
 LOOSE_CLOSENESS = 1.0  # of two loose village spellings, the nearer ("Tal Yabis": Tall Yabis)
 FEATURE_SCORE = {FEAT_PLACE: 0.0, FEAT_ADMIN1: -0.8, FEAT_ADMIN: -1.0, FEAT_COUNTRY: 1.5}
@@ -274,6 +275,13 @@ class _Context:
         ]
         return [chosen.row, *same]
 
+    @staticmethod
+    def near_pool(j: int, pool: list[int], out: list[Resolution | None]) -> list[int]:
+        """The readings of parent mention j whose point a child may be near: its chosen
+        entry once resolved, else its best candidates."""
+        chosen = out[j]
+        return [chosen.row] if chosen is not None else pool[:5]
+
     def unknown(self, j: int) -> bool:
         """Does the gazetteer not know mention j, but for loose spellings abroad ("Jabal
         al-Zawiya" ~ a Yemeni hamlet in a Syrian report), which ``accept`` drops anyway?"""
@@ -331,22 +339,18 @@ class _Context:
                     # of two homonyms in the parent's area, the one closest to its seat (a
                     # country's centroid says nothing)
                     # (a province's point is its centroid or capital: 30 km of it says
-                    # little, less than a main name against an alternate one, "Hays
-                    # district (Al Hudaydah)")
+                    # little, less than a main name against an alternate one; nor does a
+                    # same-named district of the chosen province, "Hays district (Al
+                    # Hudaydah)": only the parent's chosen reading counts once resolved)
                     if any(
                         gaz.distance_km(c.index, p) < NEAR_PARENT_KM
-                        for p in pool[:5]
+                        for p in self.near_pool(j, pool, out)
                         if int(gaz.feat[p]) not in (FEAT_COUNTRY, FEAT_ADMIN1)
                     ):
                         s += 1.0
                 else:
                     # "Patiala (Punjab)": the Punjab that holds a Patiala by its own name
-                    fits = [
-                        ch.flag
-                        for ch, _ in self.cands[j][:15]
-                        if compatible(gaz, ch.index, c.index)
-                    ]
-                    s += (1.5 if max(fits) == 2 else 0.75) if fits else 0.0
+                    s += _children_fit(gaz, c.index, self.cands[j][:15], m.hint == "admin")
             if self.areas and (c.index in self.areas or int(gaz.adm1[c.index]) in self.areas):
                 s += AREA_WEIGHT
             if (
@@ -361,7 +365,45 @@ class _Context:
             best.append((s, c.index, c.flag))
         best.sort(reverse=True)
         margin = best[0][0] - best[1][0] if len(best) > 1 else 5.0
-        return Resolution(m, best[0][1], best[0][0], margin, flag=best[0][2])
+        top = best[0] if margin > TIE else _tie_break(gaz, best)
+        return Resolution(m, top[1], top[0], margin, flag=top[2])
+
+
+def _children_fit(
+    gaz: Gazetteer, area: int, child: list[tuple[Candidate, float]], province: bool
+) -> float:
+    """What a child mention's readings say for an area reading ("Patiala (Punjab)": the
+    Punjab that holds a Patiala by its own name): +1.5 for a main name inside it, +0.75
+    for another, and, of two provinces of the name the text calls a province
+    (``province``), more for the one holding the bigger town (India's Punjab holds a
+    Patiala of 446,000 people, Pakistan's a hamlet; "San Jeronimo suburb, Cusco city"
+    says nothing for Cusco region against the city)."""
+    fits = [ch for ch, _ in child if compatible(gaz, ch.index, area)]
+    if not fits:
+        return 0.0
+    named = [float(gaz.pop[ch.index]) for ch in fits if ch.flag >= 1]
+    town = CHILD_POP * 0.35 * math.log10(max(named) + 1.0) if named and province else 0.0
+    return (1.5 if max(ch.flag for ch in fits) == 2 else 0.75) + town
+
+
+TIE = 1e-6
+
+
+def _tie_break(gaz: Gazetteer, best: list[tuple[float, int, int]]) -> tuple[float, int, int]:
+    """Of homonyms the text tells nothing apart (three Orikhoves in Luhansk oblast, none
+    with a population), the one nearest its province's biggest town: reports name places
+    where people live, and villages crowd around a province's towns."""
+    tied = [b for b in best if best[0][0] - b[0] <= TIE]
+    return min(tied, key=lambda b: (_seat_km(gaz, b[1]), -b[1]))
+
+
+def _seat_km(gaz: Gazetteer, row: int) -> float:
+    """Distance from a row to the biggest town of its admin1 area (inf: none known)."""
+    area = int(gaz.adm1[row])
+    seat = int(gaz.seat[area]) if area >= 0 else -1
+    if seat < 0:
+        return math.inf
+    return 0.0 if seat == row else gaz.distance_km(row, seat)
 
 
 def _possessive_country(gaz: Gazetteer, text: str) -> list[Candidate]:
