@@ -31,6 +31,7 @@ from eventwire.pipeline.actors.conventions import (
     arrest_motive,
     communal,
     communal_context,
+    crowd_force,
     lead_agent,
     monitor_reports,
     unknown_party,
@@ -57,6 +58,7 @@ ARMED = frozenset({1, 2, 3, 4, 8})
 EXPLICIT = frozenset({"dictionary", "dictionary-role", "composed", "fuzzy", "fuzzy-role"})
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 WEAK = frozenset({"context", "head-noun", "unknown"})
+ARMED_GENERICS = frozenset({"GEN-UAG", "GEN-REBELS", "GEN-MILITIA", "GEN-COMMUNAL"})
 _LEFT_WORDS = re.compile(r"((?:[A-Za-z][\w'’.-]* ){1,3})$")
 _JOINERS = re.compile(r"['’]s\b|\bthe\b|[\W_]", re.I)  # between places: "Baghdad's Sadr City"
 
@@ -75,7 +77,8 @@ STATE_TYPES = frozenset({"military", "police"})
 
 
 def _names_something(d: ActorDictionary, words: str) -> bool:
-    """True when the words are a dictionary alias, an acronym, a country or a nationality."""
+    """True when the words are a dictionary alias, an acronym, a country, a nationality, an
+    identity ("Pokot") or a people, militia, party or movement of ``homes.csv`` ("Mungiki")."""
     key = normalise(words)
     return (
         words in d.acronyms
@@ -83,6 +86,8 @@ def _names_something(d: ActorDictionary, words: str) -> bool:
         or key in d.countries
         or key in d.demonyms
         or words.replace(".", "") in d.country_acronyms
+        or (words[:1].isupper() and key in d.identities)
+        or (words[:1].isupper() and d.homes.get(key, ("politician",))[0] != "politician")
     )
 
 
@@ -292,12 +297,7 @@ class ActorCoder:
                 coded = code_mention(self.dictionary, mention.text, country, ref_date, fuzzy=False)
                 if coded.inter not in ARMED or coded.type == "monitor":
                     continue
-                armed_generic = coded.actor_id in (
-                    "GEN-UAG",
-                    "GEN-REBELS",
-                    "GEN-MILITIA",
-                    "GEN-COMMUNAL",
-                )
+                armed_generic = coded.actor_id in ARMED_GENERICS
                 subject = dep == "nsubj"  # "the Military Police carried out an operation"
                 if by_agent or subject or coded.resolved_by in EXPLICIT or armed_generic:
                     _copy_coding(mention, coded, "sentence")
@@ -410,6 +410,9 @@ class ActorCoder:
                 event.actor1 = self._as_generic(a1, generic_id, country)
                 if a1.inter is not None and a1.actor_id not in ("GEN-CIVILIANS", "GEN-PROTESTERS"):
                     event.assoc_actors.append(a1)
+            if event.actor2 is None or event.actor2.inter is None:  # "… Police fired tear gas."
+                force = crowd_force(self.dictionary, doc, event, country, doc.published)
+                event.actor2 = force or event.actor2
         elif category in VIOLENT:
             self._violent_roles(doc, event, country)
         elif event.acled_sub_event_type == "Arrests" and a1 is None and country:

@@ -18,8 +18,12 @@ ACLED defines some event types by their target, so the type itself says who acto
   (police or soldiers are kept: they did something to the crowd); ``addressee_only``
   says so and the stage leaves a note with the words (EW-ACT-013).
 
-A target that was coded (an armed group, state forces, a named person) is never replaced;
-a mention that was kept keeps its span, only its coding changes (``resolved_by`` =
+A target that was coded (an armed group, state forces, a named person) is never replaced,
+except in Violence against civilians: there ACLED's actor2 is always Civilians (694 of 694
+acled_more tune rows), so a target coded as a political party, protesters or rioters
+("politicians of the ODM") becomes Civilians with its name as the affiliation. Armed
+targets are kept: the finalizer reads them as a clash ("abducted two soldiers"); a mention
+that was kept keeps its span, only its coding changes (``resolved_by`` =
 "acled-target"); a target that had no words is inferred with an empty text.
 
 >>> from eventwire.pipeline.common.actordict import load_actor_dictionary
@@ -90,6 +94,11 @@ def _generic(d: ActorDictionary, actor_id: str, country: str | None, like: Actor
 def default_target(d: ActorDictionary, event: Event, country: str | None) -> Actor | None:
     """The actor2 ACLED's definition of the event's type implies, or None to leave it."""
     a2 = event.actor2
+    unarmed = a2 is not None and (a2.type == "political party" or a2.inter in (5, 6))
+    if unarmed and a2 is not None and event.acled_event_type in CIVILIAN_TARGET_TYPES:
+        civilians = _generic(d, "GEN-CIVILIANS", country, a2)
+        civilians.affiliation = [*a2.affiliation, *([a2.name] if a2.name else [])]
+        return civilians
     if _coded(a2):
         return None
     if (
