@@ -239,3 +239,27 @@ def test_a_rebel_attack_with_no_other_side_named_is_on_the_state(run_text: Run) 
 def test_a_battle_with_both_sides_named_keeps_them(run_text: Run) -> None:
     top = _top(run_text, "SPLM-N fighters clashed with Murle militia near Kauda.")
     assert top is not None and top.actor2 is not None and top.actor2.inter == 4, top.actor2
+
+
+def test_an_air_strike_that_hurt_nobody_has_no_target(run_text: Run) -> None:
+    text = "Government warplanes bombed the village of Tolo in Darfur. No casualties reported."
+    top = _top(run_text, text)
+    assert top is not None and top.acled_sub_event_type == "Air/drone strike", top
+    assert top.actor2 is None, top.actor2
+
+
+# -- the second party of a battle that the parse left out of actor2 ---------------------------
+@pytest.mark.parametrize(
+    ("text", "inter2"),
+    [
+        ("RSF and SLA forces clashed near Tawila. 4 killed.", 2),  # coordinated in actor1
+        ("Troops engaged in a fire fight with Ambazonian separatists near Muyuka.", 2),
+    ],
+)
+def test_a_battles_second_party_named_in_its_sentence(
+    run_text: Run, text: str, inter2: int
+) -> None:
+    top = _top(run_text, text)
+    assert top is not None and top.acled_event_type == "Battles", top
+    assert top.actor2 is not None and top.actor2.inter == inter2, top.actor2
+    assert top.actor2.resolved_by == "second-party", top.actor2

@@ -165,7 +165,7 @@ class ActorCoder:
                 event.actor1, event.actor2 = event.actor2, None
             if self.acled_roles:
                 self._acled_roles(doc, event, country)
-                event.actor2 = default_target(self.dictionary, event, country) or event.actor2
+                event.actor2 = default_target(self.dictionary, event, country, doc) or event.actor2
                 if addressee_only(event) and event.actor2 is not None:
                     doc.note(NAME, "EW-ACT-013", f"{event.actor2.text!r}: addressee, not actor2")
                     event.actor2 = None

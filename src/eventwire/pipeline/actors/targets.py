@@ -41,8 +41,9 @@ import re
 from datetime import date
 
 from eventwire.datafiles import words
-from eventwire.pipeline.actors.compose import code_mention
+from eventwire.pipeline.actors.compose import COORDINATION, code_mention
 from eventwire.pipeline.actors.parse import bare_toll_trigger, noun_phrases
+from eventwire.pipeline.actors.things import is_thing, only_places
 from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.records import Actor, Document, Event
 
@@ -52,6 +53,11 @@ CIVILIAN_TARGET_SUBTYPES = frozenset({"Looting/property destruction"})
 # grenades thrown into bars, suicide bombs in markets hit civilians (acled_more tune: 32 of
 # 38 such rows code Civilians; shelling and IEDs, 5 of 14 and 13 of 31, are left alone)
 CIVILIAN_REMOTE_SUBTYPES = frozenset({"Air/drone strike", "Grenade", "Suicide bomb"})
+_NO_CASUALTY = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(p) for p in sorted(words("actors", "no_casualty_phrases")))
+    + r")\b"
+)
 NO_TARGET_SUBTYPES = frozenset({"Peaceful protest"})
 FORCES = frozenset({"military", "police"})
 ARMED_NON_STATE = frozenset({2, 3, 4, 8})
@@ -96,9 +102,23 @@ def _generic(d: ActorDictionary, actor_id: str, country: str | None, like: Actor
     )
 
 
-def default_target(d: ActorDictionary, event: Event, country: str | None) -> Actor | None:
+def _no_casualties(doc: Document | None, event: Event) -> bool:
+    """True when the event's sentence or the next says nobody was hurt."""
+    i = event.sentence_index
+    if doc is None or not 0 <= i < len(doc.sentences):
+        return False
+    text = " ".join(s.text for s in doc.sentences[i : i + 2]).lower()
+    return _NO_CASUALTY.search(text) is not None
+
+
+def default_target(
+    d: ActorDictionary, event: Event, country: str | None, doc: Document | None = None
+) -> Actor | None:
     """The actor2 ACLED's definition of the event's type implies, or None to leave it."""
     a2 = event.actor2
+    remote = event.acled_sub_event_type in CIVILIAN_REMOTE_SUBTYPES
+    if remote and a2 is None and _no_casualties(doc, event):
+        return None  # "3 airstrikes targeted X. No fatalities reported.": no target
     unarmed = a2 is not None and (a2.type == "political party" or a2.inter in (5, 6))
     if unarmed and a2 is not None and event.acled_event_type in CIVILIAN_TARGET_TYPES:
         civilians = _generic(d, "GEN-CIVILIANS", country, a2)
@@ -109,24 +129,66 @@ def default_target(d: ActorDictionary, event: Event, country: str | None) -> Act
     if (
         event.acled_event_type in CIVILIAN_TARGET_TYPES
         or event.acled_sub_event_type in CIVILIAN_TARGET_SUBTYPES
-        or event.acled_sub_event_type in CIVILIAN_REMOTE_SUBTYPES
+        or remote
     ) and "GEN-CIVILIANS" in d.by_id:
         return _generic(d, "GEN-CIVILIANS", country, a2)
     if event.acled_sub_event_type in POLICE_TARGET_SUBTYPES and a2 is None and country:
         police = d.get(f"{country}-POL")
         if police is not None:
             return _generic(d, police.id, country, None)
-    return other_side(d, event, country) if a2 is None else None
+    return other_side(d, event, country, doc) if a2 is None else None
 
 
-def other_side(d: ActorDictionary, event: Event, country: str | None) -> Actor | None:
-    """The side a battle with one party named fought: a community fights another community
-    ("Clashes between rival clans", acled_more tune: 44 of 52 such battles code a communal
-    militia second), a rebel group or a political militia fights the state's military
-    (16 of 31 and 10 of 30; the rest name no single other category)."""
+def _different(coded: Actor, a1: Actor) -> bool:
+    """An armed, coded actor other than actor1: another category, or another named actor."""
+    if coded.inter not in ARMED_ALL or coded.resolved_by == "unknown":
+        return False
+    if coded.type in ("monitor", "government") or coded.name == a1.name:
+        return False
+    named_apart = None not in (coded.actor_id, a1.actor_id) and coded.actor_id != a1.actor_id
+    return coded.inter != a1.inter or named_apart
+
+
+def second_party(
+    d: ActorDictionary, doc: Document, event: Event, country: str | None
+) -> Actor | None:
+    """The other armed party a battle's sentence names where the parse left actor2 empty:
+    the second of actor1's coordinated words ("RSF and SLA forces clashed", "military and
+    Olonyi rebels") or an armed party elsewhere in the sentence ("engaged in a fire fight
+    with Ambazonian separatists", "a gun battle between police and Al Shabaab")."""
+    a1 = event.actor1
+    if a1 is None or not a1.text.strip():
+        return None  # an inferred actor1 has no words: no "second" party to look for
+    parts = [p for p in COORDINATION.split(a1.text) if p.strip()]
+    candidates = [Actor(text=parts[-1].strip())] if len(parts) > 1 else []
+    for mention, _, dep in noun_phrases(doc, event):
+        overlaps = a1.start >= 0 and mention.start < a1.end and a1.start < mention.end
+        place = only_places(doc, mention.start, mention.end) or is_thing(mention.text)
+        if not overlaps and dep != "speaker" and not place:
+            candidates.append(mention)
+    for mention in candidates:
+        coded = code_mention(d, mention.text, country, doc.published, fuzzy=False)
+        if _different(coded, a1):
+            coded.start, coded.end = mention.start, mention.end
+            coded.resolved_by = "second-party"
+            return coded
+    return None
+
+
+def other_side(
+    d: ActorDictionary, event: Event, country: str | None, doc: Document | None = None
+) -> Actor | None:
+    """The side a battle with one party named fought: another armed party its sentence
+    names (``second_party``); else a community fights another community ("Clashes between
+    rival clans", acled_more tune: 44 of 52 such battles code a communal militia second), a
+    rebel group or a political militia fights the state's military (16 of 31 and 10 of 30;
+    the rest name no single other category)."""
     a1 = event.actor1
     if event.acled_event_type != "Battles" or a1 is None:
         return None
+    named = second_party(d, doc, event, country) if doc is not None else None
+    if named is not None:
+        return named
     if a1.inter == 4:
         return _generic(d, "GEN-COMMUNAL", country, None)
     military = d.get(f"{country}-MIL") if country else None
