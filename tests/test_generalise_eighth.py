@@ -263,3 +263,10 @@ def test_a_battles_second_party_named_in_its_sentence(
     assert top is not None and top.acled_event_type == "Battles", top
     assert top.actor2 is not None and top.actor2.inter == inter2, top.actor2
     assert top.actor2.resolved_by == "second-party", top.actor2
+
+
+def test_an_attack_on_a_farming_community_is_no_communal_militia(run_text: Run) -> None:
+    text = "Gunmen killed nine villagers in an attack on a farming community in Zamfara state."
+    top = _top(run_text, text)
+    assert top is not None, top
+    assert top.actor2 is None or top.actor2.inter != 4, top.actor2

@@ -112,12 +112,14 @@ def lead_agent(
     return coded
 
 
-def communal(d: ActorDictionary, actor: Actor, country: str | None) -> bool:
+def communal(d: ActorDictionary, actor: Actor, country: str | None, target: bool = False) -> bool:
     """Recode a perpetrator named by its community as that community's militia (inter 4);
-    True when it did. Named groups, coreferents and inferred actors are left alone."""
+    True when it did. Named groups, coreferents and inferred actors are left alone. For a
+    battle's ``target`` the community nouns that name a place are not read ("an attack on
+    a farming community" hit a village, not a militia)."""
     if actor.actor_id not in COMMUNAL_FROM or actor.resolved_by in ("coref", "inferred"):
         return False
-    label = communal_militia(d, actor.text)
+    label = communal_militia(d, _CONTEXT_SKIP.sub(" ", actor.text) if target else actor.text)
     if label is None:
         return False
     actor.name, actor.actor_id, actor.type = label, "GEN-COMMUNAL", "identity militia"

@@ -482,7 +482,7 @@ class ActorCoder:
             if military is not None and category != "Violence against civilians":
                 a1.name, a1.actor_id, a1.type = military.name, military.id, military.type
         a2 = event.actor2  # "clashes between the Habaniya and the Rizeigat": both militias
-        if category == "Battles" and a2 is not None and communal(d, a2, country):
+        if category == "Battles" and a2 is not None and communal(d, a2, country, target=True):
             doc.note(NAME, "EW-ACT-017", f"{a2.text!r}: a community's militia (actor2)")
 
 

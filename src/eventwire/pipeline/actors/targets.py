@@ -21,10 +21,11 @@ ACLED defines some event types by their target, so the type itself says who acto
 
 A target that was coded (an armed group, state forces, a named person) is never replaced,
 except in Violence against civilians: there ACLED's actor2 is always Civilians (694 of 694
-acled_more tune rows), so a target coded as a political party, protesters or rioters
-("politicians of the ODM") becomes Civilians with its name as the affiliation. Armed
-targets are kept: the finalizer reads them as a clash ("abducted two soldiers"); a mention
-that was kept keeps its span, only its coding changes (``resolved_by`` =
+acled_more tune rows), so a target coded as a political party ("politicians of the ODM")
+becomes Civilians with its name as the affiliation. Armed targets are kept (the finalizer
+reads them as a clash: "abducted two soldiers"), and so are protesters (the incidents stage
+makes police wounding protesters Excessive force against protesters); a mention that was
+kept keeps its span, only its coding changes (``resolved_by`` =
 "acled-target"); a target that had no words is inferred with an empty text.
 
 >>> from eventwire.pipeline.common.actordict import load_actor_dictionary
@@ -74,6 +75,7 @@ _ATTACK_OF = re.compile(
     re.I,
 )
 
+_SECOND_PARTY_SKIP: frozenset[str] = words("actors", "second_party_skip")
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\b|,|;", re.IGNORECASE)
 POLICE_TARGET_SUBTYPES = frozenset(
@@ -119,7 +121,7 @@ def default_target(
     remote = event.acled_sub_event_type in CIVILIAN_REMOTE_SUBTYPES
     if remote and a2 is None and _no_casualties(doc, event):
         return None  # "3 airstrikes targeted X. No fatalities reported.": no target
-    unarmed = a2 is not None and (a2.type == "political party" or a2.inter in (5, 6))
+    unarmed = a2 is not None and a2.type == "political party"
     if unarmed and a2 is not None and event.acled_event_type in CIVILIAN_TARGET_TYPES:
         civilians = _generic(d, "GEN-CIVILIANS", country, a2)
         civilians.affiliation = [*a2.affiliation, *([a2.name] if a2.name else [])]
@@ -145,7 +147,8 @@ def _different(coded: Actor, a1: Actor) -> bool:
         return False
     if coded.type in ("monitor", "government") or coded.name == a1.name:
         return False
-    named_apart = None not in (coded.actor_id, a1.actor_id) and coded.actor_id != a1.actor_id
+    ids = (coded.actor_id or "GEN-", a1.actor_id or "GEN-")
+    named_apart = not any(i.startswith("GEN-") for i in ids) and ids[0] != ids[1]
     return coded.inter != a1.inter or named_apart
 
 
@@ -163,7 +166,9 @@ def second_party(
     candidates = [Actor(text=parts[-1].strip())] if len(parts) > 1 else []
     for mention, _, dep in noun_phrases(doc, event):
         overlaps = a1.start >= 0 and mention.start < a1.end and a1.start < mention.end
+        tokens = set(re.findall(r"[a-z]+", mention.text.lower()))
         place = only_places(doc, mention.start, mention.end) or is_thing(mention.text)
+        place = place or bool(tokens & _SECOND_PARTY_SKIP)
         if not overlaps and dep != "speaker" and not place:
             candidates.append(mention)
     for mention in candidates:
@@ -181,8 +186,8 @@ def other_side(
     """The side a battle with one party named fought: another armed party its sentence
     names (``second_party``); else a community fights another community ("Clashes between
     rival clans", acled_more tune: 44 of 52 such battles code a communal militia second), a
-    rebel group or a political militia fights the state's military (16 of 31 and 10 of 30;
-    the rest name no single other category)."""
+    named rebel group or political militia fights the state's military (16 of 31 and 10 of
+    30; an unidentified group's opponent is left open: 6 of 18)."""
     a1 = event.actor1
     if event.acled_event_type != "Battles" or a1 is None:
         return None
@@ -192,7 +197,8 @@ def other_side(
     if a1.inter == 4:
         return _generic(d, "GEN-COMMUNAL", country, None)
     military = d.get(f"{country}-MIL") if country else None
-    if a1.inter in (2, 3) and military is not None and a1.country in (None, country):
+    named = a1.actor_id is not None and not a1.actor_id.startswith("GEN-")
+    if a1.inter in (2, 3) and named and military is not None and a1.country in (None, country):
         return _generic(d, military.id, country, None)
     return None
 
