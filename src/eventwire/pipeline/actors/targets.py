@@ -191,9 +191,9 @@ def other_side(
     a1 = event.actor1
     if event.acled_event_type != "Battles" or a1 is None:
         return None
-    named = second_party(d, doc, event, country) if doc is not None else None
-    if named is not None:
-        return named
+    second = second_party(d, doc, event, country) if doc is not None else None
+    if second is not None:
+        return second
     if a1.inter == 4:
         return _generic(d, "GEN-COMMUNAL", country, None)
     military = d.get(f"{country}-MIL") if country else None
