@@ -4,7 +4,9 @@ ACLED codes a militia named by one word it has no entry for (a clan, a section, 
 "Abala militia", "Gaak and Manuer militias", "Ngok militia") as that community's militia,
 inter 4; a political militia is named by several words ("Raia Mutomboki militia"), an
 acronym ("NPP militias"), a person ("Musa Hilal's militia") or the dictionary, and a
-state-allied one by its stance ("pro-government militia"). Those keep their codes.
+state-allied one by its stance ("pro-government militia"). Those keep their codes. One word
+that ``homes.csv`` lists as a militia, party or movement ("Mungiki militia", "Nyatura
+militia") names a political militia, inter 3 (ACLED 64 tune rows "Mungiki Militia", 3).
 
 >>> from eventwire.pipeline.common.actordict import load_actor_dictionary
 >>> d = load_actor_dictionary()
@@ -12,6 +14,8 @@ state-allied one by its stance ("pro-government militia"). Those keep their code
 'Gaak'
 >>> community_name(d, ["Raia", "Mutomboki", "militia"], ["raia", "mutomboki", "militia"], 2)
 >>> community_name(d, ["Local", "militia"], ["local", "militia"], 1)
+>>> community_actor(d, "Nyatura militia", ["Nyatura", "militia"], ["nyatura", "militia"], 1).inter
+3
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from __future__ import annotations
 import re
 
 from eventwire.datafiles import words
-from eventwire.pipeline.common.actordict import ActorDictionary
+from eventwire.pipeline.common.actordict import ActorDictionary, normalise
 from eventwire.records import Actor
 
 # words before "militia" that describe it without naming anyone ("local", "rival", "two")
@@ -32,6 +36,8 @@ _DESCRIPTORS: frozenset[str] = (
     | words("actors", "state_units")
 )
 _HEADS: frozenset[str] = words("actors", "community_militia_heads")
+# homes.csv kinds that name an organisation, not a community: its militia is political (3)
+POLITICAL_HOMES = frozenset({"militia", "party", "movement"})
 _SHARED_HEAD = re.compile(
     r"\s+and\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+(" + "|".join(sorted(_HEADS)) + r")\b"
 )
@@ -60,7 +66,8 @@ def community_name(
     """The one unknown capitalised word before a bare "militia(s)" head, or None.
 
     ``cut_words`` are the mention's words, ``norm`` their normalised forms and ``start`` the
-    index of the head noun; every other word before the head must be a descriptor.
+    index of the head noun; every other word before the head must be a descriptor. The word
+    may be one ``homes.csv`` lists (a people, or an organisation: see :func:`political`).
     """
     if start >= len(norm) or norm[start] not in _HEADS or start + 1 != len(norm):
         return None
@@ -88,13 +95,24 @@ def _unknown_name(d: ActorDictionary, word: str, low: str) -> bool:
     return d.lookup(word) is None
 
 
+def political(d: ActorDictionary, name: str) -> bool:
+    """Whether ``homes.csv`` lists the name as a militia, party or movement, not a people."""
+    kind, _ = d.homes.get(normalise(name), ("", ()))
+    return kind in POLITICAL_HOMES
+
+
 def community_actor(
     d: ActorDictionary, text: str, cut_words: list[str], norm: list[str], start: int
 ) -> Actor | None:
-    """The communal militia (ACLED inter 4) that :func:`community_name` finds, or None."""
+    """The communal militia (ACLED inter 4) that :func:`community_name` finds, or None; an
+    organisation's militia ("Mungiki militia") is a political militia (inter 3)."""
     name = community_name(d, cut_words, norm, start)
     if name is None:
         return None
+    if political(d, name):
+        return Actor(
+            text=text, name=f"{name} Militia", type="militia", inter=3, resolved_by="composed"
+        )
     communal = d.by_id["GEN-COMMUNAL"]
     return Actor(
         text=text,

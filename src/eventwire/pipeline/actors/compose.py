@@ -29,7 +29,7 @@ from eventwire.pipeline.common.actordict import ActorDictionary, ActorEntry, nor
 from eventwire.records import Actor
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
-_COORDINATION = re.compile(r"\s*(?:,|;|&|\band\b|\bas well as\b)\s*")
+COORDINATION = re.compile(r"\s*(?:,|;|&|\band\b|\bas well as\b)\s*")
 _CUT_WORDS: frozenset[str] = words("actors", "cut_words")
 _UNKNOWN_WORDS: frozenset[str] = words("actors", "unknown_words")
 _PARTICLES: frozenset[str] = words("actors", "name_particles")
@@ -357,7 +357,7 @@ def code_mention(
 ) -> Actor:
     """Code the words of one actor mention; never returns None (unknowns keep their text)."""
     words = _words(text)
-    parts = [p for p in _COORDINATION.split(text) if p.strip()]
+    parts = [p for p in COORDINATION.split(text) if p.strip()]
     if len(parts) > 1 and d.lookup(text) is None:
         # "SSPDF and SPLM-IO forces": the first coordinated actor leads, keep the words
         for part in parts:

@@ -216,6 +216,7 @@ def noun_phrases(doc: Document, event: Event) -> list[tuple[Actor, bool, str]]:
 
 
 CONSEQUENCE_VERBS: frozenset[str] = words("actors", "consequence_verbs")
+HEADLINE_HARM_VERBS: frozenset[str] = words("actors", "headline_harm_verbs") | CONSEQUENCE_VERBS
 WITNESS_VERBS: frozenset[str] = words("actors", "witness_verbs")
 SEPARATE_WORDS: frozenset[str] = words("actors", "separate_incident_words")
 
@@ -282,3 +283,18 @@ def bare_toll_trigger(doc: Document, event: Event) -> bool:
         return False
     token = _trigger_token(parse, doc.sentences[event.sentence_index].start, event)
     return token is not None and _bare_toll(token)
+
+
+def bare_harm_participle(doc: Document, event: Event) -> bool:
+    """Is the trigger a headline participle of harm with no object ("Four women raped near
+    X", "Two traders abducted")? Its subject was hit."""
+    parse = doc.parses.get(event.sentence_index)
+    if parse is None or not 0 <= event.sentence_index < len(doc.sentences):
+        return False
+    token = _trigger_token(parse, doc.sentences[event.sentence_index].start, event)
+    return bool(
+        token is not None
+        and token.lemma_.lower() in HEADLINE_HARM_VERBS
+        and token.tag_ in ("VBN", "VBD")
+        and not _has_object(token)
+    )

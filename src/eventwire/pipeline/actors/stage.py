@@ -23,7 +23,6 @@ from dataclasses import replace
 from datetime import date
 
 from eventwire.config import ActorsOptions, Settings
-from eventwire.datafiles import words
 from eventwire.pipeline.actors.community import shared_head
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.conventions import (
@@ -31,8 +30,12 @@ from eventwire.pipeline.actors.conventions import (
     arrest_motive,
     communal,
     communal_context,
+    crowd_force,
+    group_after,
     lead_agent,
     monitor_reports,
+    suicide_attack,
+    suspected_party,
     unknown_party,
     victim_first,
 )
@@ -45,7 +48,13 @@ from eventwire.pipeline.actors.targets import (
     repelled_attacker,
     subject_read_as_target,
 )
-from eventwire.pipeline.actors.things import is_count, is_thing, owner_words
+from eventwire.pipeline.actors.things import (
+    collective,
+    is_count,
+    is_thing,
+    only_places,
+    owner_words,
+)
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary, normalise
 from eventwire.records import Actor, Document, Event
@@ -57,25 +66,14 @@ ARMED = frozenset({1, 2, 3, 4, 8})
 EXPLICIT = frozenset({"dictionary", "dictionary-role", "composed", "fuzzy", "fuzzy-role"})
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 WEAK = frozenset({"context", "head-noun", "unknown"})
+ARMED_GENERICS = frozenset({"GEN-UAG", "GEN-REBELS", "GEN-MILITIA", "GEN-COMMUNAL"})
 _LEFT_WORDS = re.compile(r"((?:[A-Za-z][\w'’.-]* ){1,3})$")
-_JOINERS = re.compile(r"['’]s\b|\bthe\b|[\W_]", re.I)  # between places: "Baghdad's Sadr City"
-
-
-def _only_places(doc: Document, start: int, end: int) -> bool:
-    """Whether the words start..end are places joined by a possessive ("Baghdad's Sadr City")."""
-    chars = list(doc.text[start:end])
-    for p in doc.places:
-        for i in range(max(p.start, start, 0), min(p.end, end)):
-            chars[i - start] = " "
-    return not _JOINERS.sub("", "".join(chars))
-
-
-COLLECTIVE: frozenset[str] = words("actors", "collective")
 STATE_TYPES = frozenset({"military", "police"})
 
 
 def _names_something(d: ActorDictionary, words: str) -> bool:
-    """True when the words are a dictionary alias, an acronym, a country or a nationality."""
+    """True when the words are a dictionary alias, an acronym, a country, a nationality, an
+    identity ("Pokot") or a people, militia, party or movement of ``homes.csv`` ("Mungiki")."""
     key = normalise(words)
     return (
         words in d.acronyms
@@ -83,16 +81,9 @@ def _names_something(d: ActorDictionary, words: str) -> bool:
         or key in d.countries
         or key in d.demonyms
         or words.replace(".", "") in d.country_acronyms
+        or (words[:1].isupper() and key in d.identities)
+        or (words[:1].isupper() and d.homes.get(key, ("politician",))[0] != "politician")
     )
-
-
-def _collective(text: str) -> bool:
-    """A group of people rather than one person ("residents", "five persons", "a mob")."""
-    words = [w for w in text.lower().replace("-", " ").split() if w.isalpha()]
-    if not words:
-        return False
-    last = words[-1]
-    return last in COLLECTIVE or (last.endswith("s") and not last.endswith("ss"))
 
 
 def event_category(event: Event) -> str | None:
@@ -174,7 +165,7 @@ class ActorCoder:
                 event.actor1, event.actor2 = event.actor2, None
             if self.acled_roles:
                 self._acled_roles(doc, event, country)
-                event.actor2 = default_target(self.dictionary, event, country) or event.actor2
+                event.actor2 = default_target(self.dictionary, event, country, doc) or event.actor2
                 if addressee_only(event) and event.actor2 is not None:
                     doc.note(NAME, "EW-ACT-013", f"{event.actor2.text!r}: addressee, not actor2")
                     event.actor2 = None
@@ -283,7 +274,7 @@ class ActorCoder:
                     continue
                 if a2 is not None and mention.start < a2.end and a2.start < mention.end:
                     continue
-                if _only_places(doc, mention.start, mention.end):
+                if only_places(doc, mention.start, mention.end):
                     continue  # "…, Baghdad governorate, Iraq", "Baghdad's Sadr City": places
                 if arrest_motive(doc, event, mention):
                     continue  # "arrested for collaborating with X": X did not arrest
@@ -292,12 +283,7 @@ class ActorCoder:
                 coded = code_mention(self.dictionary, mention.text, country, ref_date, fuzzy=False)
                 if coded.inter not in ARMED or coded.type == "monitor":
                     continue
-                armed_generic = coded.actor_id in (
-                    "GEN-UAG",
-                    "GEN-REBELS",
-                    "GEN-MILITIA",
-                    "GEN-COMMUNAL",
-                )
+                armed_generic = coded.actor_id in ARMED_GENERICS
                 subject = dep == "nsubj"  # "the Military Police carried out an operation"
                 if by_agent or subject or coded.resolved_by in EXPLICIT or armed_generic:
                     _copy_coding(mention, coded, "sentence")
@@ -410,6 +396,9 @@ class ActorCoder:
                 event.actor1 = self._as_generic(a1, generic_id, country)
                 if a1.inter is not None and a1.actor_id not in ("GEN-CIVILIANS", "GEN-PROTESTERS"):
                     event.assoc_actors.append(a1)
+            if event.actor2 is None or event.actor2.inter is None:  # "… Police fired tear gas."
+                force = crowd_force(self.dictionary, doc, event, country, doc.published)
+                event.actor2 = force or event.actor2
         elif category in VIOLENT:
             self._violent_roles(doc, event, country)
         elif event.acled_sub_event_type == "Arrests" and a1 is None and country:
@@ -439,10 +428,17 @@ class ActorCoder:
             # "the OSCE SMM observed explosions": the monitor reports, it is not a party
             doc.note(NAME, "EW-ACT-012", f"{a1.text!r} is a monitor, not actor1")
             a1 = event.actor1 = self._scan(doc, event, country, doc.published)
+        if a1 is None or a1.actor_id == "GEN-UAG":  # "(JNIM suspected)", "likely Al Shabaab"
+            after = group_after(d, doc, a1, doc.published) if a1 is not None else None
+            a1 = event.actor1 = after or suspected_party(d, doc, event, doc.published) or a1
+        if (a1 is None or a1.actor_id == "GEN-UAG") and suicide_attack(doc, event):
+            rebels = self._inferred("GEN-REBELS", country)  # a suicide attack: a rebel group's
+            a1 = event.actor1 = self._as_generic(a1, "GEN-REBELS", country) if a1 else rebels
         air_force = self.dictionary.get(f"{country}-MIL") if country else None
-        if a1 is None and event.acled_sub_event_type == "Air/drone strike" and air_force:
+        if a1 is None and event.acled_sub_event_type == "Air/drone strike":
             # agentless air strikes: aircraft are the state's unless a report says whose
-            event.actor1 = self._inferred(air_force.id, country)
+            # (a state's military with no country found: "Air raids on X, 2 killed")
+            event.actor1 = self._inferred(air_force.id if air_force else "GEN-MILITARY", country)
         elif a1 is None and air_force and (monitored or monitor_reports(d, doc, event)):
             # a monitoring mission recording fire with no side named: the documented
             # default is the military of the country (ACLED 2020 dev: 26 of 45 such notes
@@ -476,7 +472,7 @@ class ActorCoder:
             named = a1.text[:1].isupper() and anaphor_types(a1.text) is None
             if a1.inter is None and a1.resolved_by == "unknown" and named:
                 a1.inter = 3  # a named armed actor we do not know: a political militia
-            elif a1.inter == 7 and _collective(a1.text) and not unknown_party(doc, a1):
+            elif a1.inter == 7 and collective(a1.text) and not unknown_party(doc, a1):
                 # residents, villagers, workers attacking: mob violence (ACLED: rioters)
                 event.actor1 = self._as_generic(a1, "GEN-RIOTERS", country)
             else:
@@ -485,6 +481,9 @@ class ActorCoder:
             military = self.dictionary.get(a1.actor_id[:-4] + "-MIL")
             if military is not None and category != "Violence against civilians":
                 a1.name, a1.actor_id, a1.type = military.name, military.id, military.type
+        a2 = event.actor2  # "clashes between the Habaniya and the Rizeigat": both militias
+        if category == "Battles" and a2 is not None and communal(d, a2, country, target=True):
+            doc.note(NAME, "EW-ACT-017", f"{a2.text!r}: a community's militia (actor2)")
 
 
 @register_stage(NAME)

@@ -10,7 +10,8 @@ ACLED defines some event types by their target, so the type itself says who acto
   unarmed people: an uncoded or missing target ("her", "a residential area", "the house
   of the mayor", a body found) is Civilians of the event's country.
 - Looting/property destruction hits civilians' property ("olive trees", "houses"): an
-  uncoded or missing target is Civilians as well.
+  uncoded or missing target is Civilians as well; so is that of an air strike, a grenade
+  or a suicide bomb that names no armed target ("bombed the village of X").
 - Protest with intervention and Excessive force against protesters are defined by state
   forces acting on the crowd: without a coded target, actor2 is the country's police.
 - A peaceful protest has no actor2 in ACLED: whom the protest is addressed to ("against
@@ -18,8 +19,13 @@ ACLED defines some event types by their target, so the type itself says who acto
   (police or soldiers are kept: they did something to the crowd); ``addressee_only``
   says so and the stage leaves a note with the words (EW-ACT-013).
 
-A target that was coded (an armed group, state forces, a named person) is never replaced;
-a mention that was kept keeps its span, only its coding changes (``resolved_by`` =
+A target that was coded (an armed group, state forces, a named person) is never replaced,
+except in Violence against civilians: there ACLED's actor2 is always Civilians (694 of 694
+acled_more tune rows), so a target coded as a political party ("politicians of the ODM")
+becomes Civilians with its name as the affiliation. Armed targets are kept (the finalizer
+reads them as a clash: "abducted two soldiers"), and so are protesters (the incidents stage
+makes police wounding protesters Excessive force against protesters); a mention that was
+kept keeps its span, only its coding changes (``resolved_by`` =
 "acled-target"); a target that had no words is inferred with an empty text.
 
 >>> from eventwire.pipeline.common.actordict import load_actor_dictionary
@@ -36,13 +42,23 @@ import re
 from datetime import date
 
 from eventwire.datafiles import words
-from eventwire.pipeline.actors.compose import code_mention
+from eventwire.pipeline.actors.compose import COORDINATION, code_mention
 from eventwire.pipeline.actors.parse import bare_toll_trigger, noun_phrases
+from eventwire.pipeline.actors.things import is_thing, only_places
 from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.records import Actor, Document, Event
 
 CIVILIAN_TARGET_TYPES = frozenset({"Violence against civilians"})
 CIVILIAN_TARGET_SUBTYPES = frozenset({"Looting/property destruction"})
+# remote violence that hits no armed party the report names: air strikes on villages,
+# grenades thrown into bars, suicide bombs in markets hit civilians (acled_more tune: 32 of
+# 38 such rows code Civilians; shelling and IEDs, 5 of 14 and 13 of 31, are left alone)
+CIVILIAN_REMOTE_SUBTYPES = frozenset({"Air/drone strike", "Grenade", "Suicide bomb"})
+_NO_CASUALTY = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(p) for p in sorted(words("actors", "no_casualty_phrases")))
+    + r")\b"
+)
 NO_TARGET_SUBTYPES = frozenset({"Peaceful protest"})
 FORCES = frozenset({"military", "police"})
 ARMED_NON_STATE = frozenset({2, 3, 4, 8})
@@ -59,6 +75,7 @@ _ATTACK_OF = re.compile(
     re.I,
 )
 
+_SECOND_PARTY_SKIP: frozenset[str] = words("actors", "second_party_skip")
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\b|,|;", re.IGNORECASE)
 POLICE_TARGET_SUBTYPES = frozenset(
@@ -87,20 +104,102 @@ def _generic(d: ActorDictionary, actor_id: str, country: str | None, like: Actor
     )
 
 
-def default_target(d: ActorDictionary, event: Event, country: str | None) -> Actor | None:
+def _no_casualties(doc: Document | None, event: Event) -> bool:
+    """True when the event's sentence or the next says nobody was hurt."""
+    i = event.sentence_index
+    if doc is None or not 0 <= i < len(doc.sentences):
+        return False
+    text = " ".join(s.text for s in doc.sentences[i : i + 2]).lower()
+    return _NO_CASUALTY.search(text) is not None
+
+
+def default_target(
+    d: ActorDictionary, event: Event, country: str | None, doc: Document | None = None
+) -> Actor | None:
     """The actor2 ACLED's definition of the event's type implies, or None to leave it."""
     a2 = event.actor2
+    remote = event.acled_sub_event_type in CIVILIAN_REMOTE_SUBTYPES
+    if remote and a2 is None and _no_casualties(doc, event):
+        return None  # "3 airstrikes targeted X. No fatalities reported.": no target
+    unarmed = a2 is not None and a2.type == "political party"
+    if unarmed and a2 is not None and event.acled_event_type in CIVILIAN_TARGET_TYPES:
+        civilians = _generic(d, "GEN-CIVILIANS", country, a2)
+        civilians.affiliation = [*a2.affiliation, *([a2.name] if a2.name else [])]
+        return civilians
     if _coded(a2):
         return None
     if (
         event.acled_event_type in CIVILIAN_TARGET_TYPES
         or event.acled_sub_event_type in CIVILIAN_TARGET_SUBTYPES
+        or remote
     ) and "GEN-CIVILIANS" in d.by_id:
         return _generic(d, "GEN-CIVILIANS", country, a2)
     if event.acled_sub_event_type in POLICE_TARGET_SUBTYPES and a2 is None and country:
         police = d.get(f"{country}-POL")
         if police is not None:
             return _generic(d, police.id, country, None)
+    return other_side(d, event, country, doc) if a2 is None else None
+
+
+def _different(coded: Actor, a1: Actor) -> bool:
+    """An armed, coded actor other than actor1: another category, or another named actor."""
+    if coded.inter not in ARMED_ALL or coded.resolved_by == "unknown":
+        return False
+    if coded.type in ("monitor", "government") or coded.name == a1.name:
+        return False
+    ids = (coded.actor_id or "GEN-", a1.actor_id or "GEN-")
+    named_apart = not any(i.startswith("GEN-") for i in ids) and ids[0] != ids[1]
+    return coded.inter != a1.inter or named_apart
+
+
+def second_party(
+    d: ActorDictionary, doc: Document, event: Event, country: str | None
+) -> Actor | None:
+    """The other armed party a battle's sentence names where the parse left actor2 empty:
+    the second of actor1's coordinated words ("RSF and SLA forces clashed", "military and
+    Olonyi rebels") or an armed party elsewhere in the sentence ("engaged in a fire fight
+    with Ambazonian separatists", "a gun battle between police and Al Shabaab")."""
+    a1 = event.actor1
+    if a1 is None or not a1.text.strip():
+        return None  # an inferred actor1 has no words: no "second" party to look for
+    parts = [p for p in COORDINATION.split(a1.text) if p.strip()]
+    candidates = [Actor(text=parts[-1].strip())] if len(parts) > 1 else []
+    for mention, _, dep in noun_phrases(doc, event):
+        overlaps = a1.start >= 0 and mention.start < a1.end and a1.start < mention.end
+        tokens = set(re.findall(r"[a-z]+", mention.text.lower()))
+        place = only_places(doc, mention.start, mention.end) or is_thing(mention.text)
+        place = place or bool(tokens & _SECOND_PARTY_SKIP)
+        if not overlaps and dep != "speaker" and not place:
+            candidates.append(mention)
+    for mention in candidates:
+        coded = code_mention(d, mention.text, country, doc.published, fuzzy=False)
+        if _different(coded, a1):
+            coded.start, coded.end = mention.start, mention.end
+            coded.resolved_by = "second-party"
+            return coded
+    return None
+
+
+def other_side(
+    d: ActorDictionary, event: Event, country: str | None, doc: Document | None = None
+) -> Actor | None:
+    """The side a battle with one party named fought: another armed party its sentence
+    names (``second_party``); else a community fights another community ("Clashes between
+    rival clans", acled_more tune: 44 of 52 such battles code a communal militia second), a
+    named rebel group or political militia fights the state's military (16 of 31 and 10 of
+    30; an unidentified group's opponent is left open: 6 of 18)."""
+    a1 = event.actor1
+    if event.acled_event_type != "Battles" or a1 is None:
+        return None
+    second = second_party(d, doc, event, country) if doc is not None else None
+    if second is not None:
+        return second
+    if a1.inter == 4:
+        return _generic(d, "GEN-COMMUNAL", country, None)
+    military = d.get(f"{country}-MIL") if country else None
+    named = a1.actor_id is not None and not a1.actor_id.startswith("GEN-")
+    if a1.inter in (2, 3) and named and military is not None and a1.country in (None, country):
+        return _generic(d, military.id, country, None)
     return None
 
 

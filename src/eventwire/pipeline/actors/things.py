@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from eventwire.datafiles import words
+from eventwire.records import Document
 
 THING_NOUNS: frozenset[str] = (
     words("actors", "thing_nouns") | words("actors", "not_actors") | words("actors", "place_nouns")
@@ -29,6 +30,8 @@ THING_NOUNS: frozenset[str] = (
 NUMBER_WORDS: frozenset[str] = words("actors", "number_words")
 _OWNER = re.compile(r"\b(?:of|belonging to|owned by|used by)\s+(?P<owner>.+)$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?P<owner>.+?)['’]s?\s+\S+$")
+COLLECTIVE: frozenset[str] = words("actors", "collective")
+_JOINERS = re.compile(r"['’]s\b|\bthe\b|[\W_]", re.I)  # between places: "Baghdad's Sadr City"
 
 
 def _head(text: str) -> str:
@@ -70,3 +73,21 @@ def is_count(text: str) -> bool:
     """
     tokens = re.findall(r"[\w-]+", text.lower())
     return bool(tokens) and all(t.isdigit() or t in NUMBER_WORDS for t in tokens)
+
+
+def only_places(doc: Document, start: int, end: int) -> bool:
+    """Whether the words start..end are places joined by a possessive ("Baghdad's Sadr City")."""
+    chars = list(doc.text[start:end])
+    for p in doc.places:
+        for i in range(max(p.start, start, 0), min(p.end, end)):
+            chars[i - start] = " "
+    return not _JOINERS.sub("", "".join(chars))
+
+
+def collective(text: str) -> bool:
+    """A group of people rather than one person ("residents", "five persons", "a mob")."""
+    tokens = [w for w in text.lower().replace("-", " ").split() if w.isalpha()]
+    if not tokens:
+        return False
+    last = tokens[-1]
+    return last in COLLECTIVE or (last.endswith("s") and not last.endswith("ss"))
