@@ -23,9 +23,8 @@ from __future__ import annotations
 from collections import Counter
 
 from eventwire.pipeline.places.gazetteer.checks import Resolution
-from eventwire.pipeline.places.gazetteer.focus import HOLD_MAX_POP
+from eventwire.pipeline.places.gazetteer.focus import small_town
 from eventwire.pipeline.places.gazetteer.index import Gazetteer
-from eventwire.pipeline.places.gazetteer.table import FEAT_PLACE
 
 
 def drop_towns_abroad(
@@ -45,17 +44,13 @@ def drop_towns_abroad(
     settled = (
         votes.get(focus, 0.0) > 0.0
         or demonyms.get(focus, 0.0) > 0.0
-        or any(not _small_town(gaz, r.row) for r in by_country.get(focus, []))
+        or any(not small_town(gaz, r.row) for r in by_country.get(focus, []))
     )
     if not settled:
         return  # only small towns name the focus: one of them may be the stray one
     for cc, there in by_country.items():
         if cc == focus or votes.get(cc, 0.0) > 0.0 or demonyms.get(cc, 0.0) > 0.0:
             continue
-        if all(_small_town(gaz, r.row) for r in there):
+        if all(small_town(gaz, r.row) for r in there):
             for r in there:
                 r.accepted = False
-
-
-def _small_town(gaz: Gazetteer, row: int) -> bool:
-    return int(gaz.feat[row]) == FEAT_PLACE and int(gaz.pop[row]) < HOLD_MAX_POP

@@ -28,11 +28,10 @@ from eventwire.datafiles import words
 from eventwire.pipeline.common.geo import haversine_km
 from eventwire.pipeline.places.gazetteer.checks import Resolution
 from eventwire.pipeline.places.gazetteer.cues import demonym_votes
-from eventwire.pipeline.places.gazetteer.focus import HOLD_MAX_POP
+from eventwire.pipeline.places.gazetteer.focus import small_town
 from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold
-from eventwire.pipeline.places.gazetteer.table import FEAT_PLACE
 from eventwire.pipeline.places.gazetteer.toponyms import tokenize
 
 FORCE_NOUNS: frozenset[str] = words("places", "home_force_nouns")
@@ -79,12 +78,7 @@ def hold_home_force(
         return focus
     home = next(iter(forces))
     there = [r for r in kept if gaz.country_code(r.row) == lead]
-    lone = all(
-        int(gaz.feat[r.row]) == FEAT_PLACE
-        and int(gaz.pop[r.row]) < HOLD_MAX_POP
-        and (r.flag < 0 or _far(gaz, r.row, home))
-        for r in there
-    )
+    lone = all(small_town(gaz, r.row) and (r.flag < 0 or _far(gaz, r.row, home)) for r in there)
     if not there or not lone:
         return focus
     for r in there:

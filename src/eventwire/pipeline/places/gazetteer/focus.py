@@ -153,6 +153,12 @@ ACTOR_HOLD = 1.0  # a whole armed group's vote (or two state forces) for one cou
 HOLD_MAX_POP = 100_000
 
 
+def small_town(gaz: Gazetteer, row: int) -> bool:
+    """Is ``row`` a populated place of under ``HOLD_MAX_POP`` people (not a city, a
+    district, a province or a country)?"""
+    return int(gaz.feat[row]) == FEAT_PLACE and int(gaz.pop[row]) < HOLD_MAX_POP
+
+
 def actors_hold(
     gaz: Gazetteer, focus: str, placed: list[Candidate], actor_votes: Counter[str] | None
 ) -> bool:
@@ -164,10 +170,7 @@ def actors_hold(
     district ("Mansila (Mansila, Yagha)"), a province or a country named outweighs them."""
     if not actor_votes or actor_votes.get(focus, 0.0) < ACTOR_HOLD:
         return False
-    return all(
-        int(gaz.feat[c.index]) == FEAT_PLACE and int(gaz.pop[c.index]) < HOLD_MAX_POP
-        for c in placed
-    )
+    return all(small_town(gaz, c.index) for c in placed)
 
 
 def related(mentions: list[Mention], k: int, where: dict[int, int]) -> list[tuple[int, bool]]:
@@ -195,8 +198,7 @@ def lone_homonym(
     100,000 named abroad stays."""
     cc = gaz.country_code(row)
     return (
-        int(gaz.feat[row]) == FEAT_PLACE
-        and int(gaz.pop[row]) < HOLD_MAX_POP
+        small_town(gaz, row)
         and votes.get(cc, 0.0) < SOLE_VOTE
         and not any(gaz.country_code(c.index) == focus for c, _ in scored)
     )
