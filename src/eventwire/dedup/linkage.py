@@ -304,10 +304,10 @@ def _join_clusters(
                     sims = []
                     break
                 sims.extend(got)
-            if not sims or sum(sims) / len(sims) < opts.min_similarity:
+            mean = sum(sims) / len(sims) if sims else 0.0
+            if not sims or mean < opts.min_similarity:
                 continue
             seed = min(e.event_id for e in clusters[i] + clusters[j])
-            mean = sum(sims) / len(sims)
             if best is None or mean > best[0] or (mean == best[0] and seed < best[1]):
                 best = (mean, seed, i, j)
         if best is None:
