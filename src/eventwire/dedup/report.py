@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
 from eventwire.datafiles import words
+from eventwire.pipeline.common.folding import fold
 
 
 @dataclass(slots=True)
@@ -146,18 +146,11 @@ def _names_province(e: ReportEvent) -> bool:
     )
 
 
-# Letters that no Unicode decomposition turns into a plain one ("Diyarbakır", "Łódź")
-_UNDECOMPOSED = str.maketrans(
-    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ß": "ss"}
-)
-
-
 def _folded(name: str) -> str:
     """A province's name without accents, case, spaces or punctuation ("Diyarbakır" ->
-    "diyarbakir", "Ivano-Frankivsk" -> "ivanofrankivsk")."""
-    plain = name.casefold().translate(_UNDECOMPOSED)
-    ascii_name = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]", "", ascii_name.casefold())
+    "diyarbakir", "Ivano-Frankivsk" -> "ivanofrankivsk"): the gazetteer's lookup key
+    (:func:`~eventwire.pipeline.common.folding.fold`) without its spaces."""
+    return fold(name).replace(" ", "")
 
 
 @functools.cache

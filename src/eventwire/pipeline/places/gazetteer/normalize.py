@@ -21,45 +21,14 @@ True
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 
 from eventwire.datafiles import words
+from eventwire.pipeline.common.folding import fold as fold  # the exact key, shared with dedup
 
 # Leading articles of Arabic (and Arabic-derived) names as transliterated in English.
 ARTICLES: frozenset[str] = words("gazetteer", "articles")
-_APOSTROPHES = "'’‘`´ʿʾʼ′"
-_APOS_RE = re.compile(f"[{_APOSTROPHES}]")
-_NONWORD_RE = re.compile(r"[^a-z0-9]+")
 _DOUBLE_RE = re.compile(r"([a-z])\1+")
 _VOWELS_RE = re.compile(r"[aeiou]")
-_SPECIAL = str.maketrans(
-    {
-        "ı": "i",
-        "ł": "l",
-        "ø": "o",
-        "đ": "d",
-        "ð": "d",
-        "þ": "th",
-        "ß": "ss",
-        "æ": "ae",
-        "œ": "oe",
-        "ħ": "h",
-    }
-)
-
-
-@lru_cache(maxsize=200_000)
-def fold(name: str) -> str:
-    """Return the exact lookup key of a name: ASCII, lower case, single spaces.
-
-    >>> fold("  São  Paulo ")
-    'sao paulo'
-    """
-    text = unicodedata.normalize("NFKD", name.lower().translate(_SPECIAL))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _APOS_RE.sub("", text)
-    return _NONWORD_RE.sub(" ", text).strip()
 
 
 def strip_article(key: str) -> str:

@@ -1,0 +1,45 @@
+"""The folded form of a name that places, dedup and others compare names by: accents
+removed, lower case, apostrophes dropped, punctuation to single spaces.
+
+>>> fold("  São  Paulo ")
+'sao paulo'
+>>> fold("Al-Fallūjah")
+'al fallujah'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_APOSTROPHES = "'’‘`´ʿʾʼ′"
+_APOS_RE = re.compile(f"[{_APOSTROPHES}]")
+_NONWORD_RE = re.compile(r"[^a-z0-9]+")
+_SPECIAL = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ħ": "h",
+    }
+)
+
+
+@lru_cache(maxsize=200_000)
+def fold(name: str) -> str:
+    """Return the exact lookup key of a name: ASCII, lower case, single spaces.
+
+    >>> fold("  São  Paulo ")
+    'sao paulo'
+    """
+    text = unicodedata.normalize("NFKD", name.lower().translate(_SPECIAL))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _APOS_RE.sub("", text)
+    return _NONWORD_RE.sub(" ", text).strip()
