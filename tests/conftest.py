@@ -60,6 +60,21 @@ def run_text(pipeline: Pipeline) -> Callable[..., Document]:
     return run
 
 
+TopEvent = Callable[..., Event | None]
+
+
+@pytest.fixture(scope="session")
+def top_event(run_text: Callable[..., Document]) -> TopEvent:
+    """The first event of a text run through the whole pipeline, or None:
+    ``top_event("…")`` (published 2021-06-10 unless ``published=`` says otherwise)."""
+
+    def run(text: str, published: str = "2021-06-10") -> Event | None:
+        events = run_text(text, published=published).events
+        return events[0] if events else None
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def coder_events(settings: Settings, resources: Resources) -> Callable[[str], list[Event]]:
     """The events of a text, most confident first (the coder's stages only)."""

@@ -5,22 +5,14 @@ that must keep its old reading."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
+from conftest import TopEvent
 from eventwire.pipeline.actors.community import political
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.common.actordict import load_actor_dictionary
-from eventwire.records import Document, Event
 
-Run = Callable[..., Document]
 PUBLISHED = "2019-06-10"
-
-
-def _top(run_text: Run, text: str) -> Event | None:
-    events = run_text(text, published=PUBLISHED).events
-    return events[0] if events else None
 
 
 # -- a militia named after an organisation of homes.csv is a political militia ---------------
@@ -40,14 +32,14 @@ def test_a_peoples_militia_stays_communal() -> None:
 
 
 # -- a people's name cut off before the mention's generic head -------------------------------
-def test_a_peoples_name_before_a_bare_militia_joins_the_mention(run_text: Run) -> None:
-    top = _top(run_text, "Turkana militia raid 12 homesteads in Baringo. 3 killed.")
+def test_a_peoples_name_before_a_bare_militia_joins_the_mention(top_event: TopEvent) -> None:
+    top = top_event("Turkana militia raid 12 homesteads in Baringo. 3 killed.", published=PUBLISHED)
     assert top is not None and top.actor1 is not None, top
     assert top.actor1.inter == 4 and "Turkana" in (top.actor1.name or ""), top.actor1
 
 
-def test_a_bare_militia_with_no_name_before_it_is_unchanged(run_text: Run) -> None:
-    top = _top(run_text, "Armed militia raid 12 homesteads in Baringo. 3 killed.")
+def test_a_bare_militia_with_no_name_before_it_is_unchanged(top_event: TopEvent) -> None:
+    top = top_event("Armed militia raid 12 homesteads in Baringo. 3 killed.", published=PUBLISHED)
     assert top is not None and top.actor1 is not None and top.actor1.inter == 3, top.actor1
 
 
@@ -79,23 +71,23 @@ def test_named_groups_get_acleds_category(mention: str, inter: int) -> None:
         "Rioting youths hurled stones and set a lorry alight in Suswa. Soldiers dispersed them.",
     ],
 )
-def test_a_riot_takes_the_state_force_named_beside_it(run_text: Run, text: str) -> None:
-    top = _top(run_text, text)
+def test_a_riot_takes_the_state_force_named_beside_it(top_event: TopEvent, text: str) -> None:
+    top = top_event(text, published=PUBLISHED)
     assert top is not None and top.acled_event_type == "Riots", top
     assert top.actor2 is not None and top.actor2.inter == 1, top.actor2
 
 
-def test_a_peaceful_protest_takes_no_force_as_actor2(run_text: Run) -> None:
+def test_a_peaceful_protest_takes_no_force_as_actor2(top_event: TopEvent) -> None:
     text = "Traders marched peacefully in Kisumu against market fees. Police watched the march."
-    top = _top(run_text, text)
+    top = top_event(text, published=PUBLISHED)
     assert top is not None and top.acled_sub_event_type == "Peaceful protest", top
     assert top.actor2 is None, top.actor2
 
 
 # -- the target of violence against civilians is always Civilians ------------------------------
-def test_a_party_politician_hit_by_gunmen_is_a_civilian(run_text: Run) -> None:
+def test_a_party_politician_hit_by_gunmen_is_a_civilian(top_event: TopEvent) -> None:
     text = "Gunmen shot and wounded two ODM councillors at a market in Kisumu."
-    top = _top(run_text, text)
+    top = top_event(text, published=PUBLISHED)
     assert top is not None and top.acled_event_type == "Violence against civilians", top
     assert top.actor2 is not None and top.actor2.inter == 7, top.actor2
     assert "Orange Democratic Movement" in top.actor2.affiliation, top.actor2
@@ -116,14 +108,16 @@ def test_a_party_named_alone_outside_such_violence_keeps_its_code() -> None:
         "to be responsible.",
     ],
 )
-def test_a_suspected_group_is_the_perpetrator(run_text: Run, text: str) -> None:
-    top = _top(run_text, text)
+def test_a_suspected_group_is_the_perpetrator(top_event: TopEvent, text: str) -> None:
+    top = top_event(text, published=PUBLISHED)
     assert top is not None and top.actor1 is not None, top
     assert top.actor1.inter == 2 and top.actor1.resolved_by == "suspected", top.actor1
 
 
-def test_unknown_gunmen_with_no_group_suspected_stay_unidentified(run_text: Run) -> None:
-    top = _top(run_text, "Unknown gunmen shot dead a teacher in Wajir; police have no suspects.")
+def test_unknown_gunmen_with_no_group_suspected_stay_unidentified(top_event: TopEvent) -> None:
+    top = top_event(
+        "Unknown gunmen shot dead a teacher in Wajir; police have no suspects.", published=PUBLISHED
+    )
     assert top is not None and top.actor1 is not None and top.actor1.inter == 3, top.actor1
 
 
@@ -136,15 +130,17 @@ def test_a_bare_gendarmerie_is_the_countrys_own() -> None:
 
 
 # -- both communities of a clash are militias --------------------------------------------------
-def test_both_communities_of_a_clash_are_militias(run_text: Run) -> None:
-    top = _top(run_text, "Clashes between the Habbaniya and the Rizaygat near Buram. 6 dead.")
+def test_both_communities_of_a_clash_are_militias(top_event: TopEvent) -> None:
+    top = top_event(
+        "Clashes between the Habbaniya and the Rizaygat near Buram. 6 dead.", published=PUBLISHED
+    )
     assert top is not None and top.acled_event_type == "Battles", top
     assert top.actor1 is not None and top.actor1.inter == 4, top.actor1
     assert top.actor2 is not None and top.actor2.inter == 4, top.actor2
 
 
-def test_a_community_hit_by_an_armed_group_stays_civilians(run_text: Run) -> None:
-    top = _top(run_text, "Gunmen killed three Habbaniya herders near Buram.")
+def test_a_community_hit_by_an_armed_group_stays_civilians(top_event: TopEvent) -> None:
+    top = top_event("Gunmen killed three Habbaniya herders near Buram.", published=PUBLISHED)
     assert top is not None and top.actor2 is not None and top.actor2.inter == 7, top.actor2
 
 
@@ -152,20 +148,22 @@ def test_a_community_hit_by_an_armed_group_stays_civilians(run_text: Run) -> Non
 @pytest.mark.parametrize(
     "text", ["Three women raped near Tawila.", "Two traders abducted on the Nyala road."]
 )
-def test_civilians_before_a_bare_harm_participle_are_the_victims(run_text: Run, text: str) -> None:
-    top = _top(run_text, text)
+def test_civilians_before_a_bare_harm_participle_are_the_victims(
+    top_event: TopEvent, text: str
+) -> None:
+    top = top_event(text, published=PUBLISHED)
     assert top is not None and top.actor1 is not None and top.actor1.inter == 3, top.actor1
     assert top.actor2 is not None and top.actor2.inter == 7, top.actor2
 
 
-def test_civilians_who_beat_someone_stay_the_perpetrators(run_text: Run) -> None:
-    top = _top(run_text, "Youths beat a trader to death in Kisumu.")
+def test_civilians_who_beat_someone_stay_the_perpetrators(top_event: TopEvent) -> None:
+    top = top_event("Youths beat a trader to death in Kisumu.", published=PUBLISHED)
     assert top is not None and top.actor1 is not None and top.actor1.inter == 5, top.actor1
 
 
 # -- an agentless air strike is a state's even where no country was found ---------------------
-def test_an_agentless_air_raid_with_no_country_is_a_military(run_text: Run) -> None:
-    top = _top(run_text, "Air raids on Tabinya, 2 killed.")
+def test_an_agentless_air_raid_with_no_country_is_a_military(top_event: TopEvent) -> None:
+    top = top_event("Air raids on Tabinya, 2 killed.", published=PUBLISHED)
     assert top is not None and top.acled_sub_event_type == "Air/drone strike", top
     assert top.actor1 is not None and top.actor1.inter == 1, top.actor1
 
@@ -178,13 +176,15 @@ def test_an_agentless_air_raid_with_no_country_is_a_military(run_text: Run) -> N
         "Suicide attack at the Mora market, 7 dead and 20 wounded.",
     ],
 )
-def test_an_unnamed_suicide_attacker_is_a_rebel_group(run_text: Run, text: str) -> None:
-    top = _top(run_text, text)
+def test_an_unnamed_suicide_attacker_is_a_rebel_group(top_event: TopEvent, text: str) -> None:
+    top = top_event(text, published=PUBLISHED)
     assert top is not None and top.actor1 is not None and top.actor1.inter == 2, top.actor1
 
 
-def test_a_bomb_with_no_suicide_attacker_stays_unidentified(run_text: Run) -> None:
-    top = _top(run_text, "A bomb exploded at a market in Kolofata, killing 4 traders.")
+def test_a_bomb_with_no_suicide_attacker_stays_unidentified(top_event: TopEvent) -> None:
+    top = top_event(
+        "A bomb exploded at a market in Kolofata, killing 4 traders.", published=PUBLISHED
+    )
     assert top is not None and top.actor1 is not None and top.actor1.inter == 3, top.actor1
 
 
@@ -200,50 +200,56 @@ def test_a_bomb_with_no_suicide_attacker_stays_unidentified(run_text: Run) -> No
         ),
     ],
 )
-def test_attackers_placed_in_a_group_are_that_group(run_text: Run, text: str, inter: int) -> None:
-    top = _top(run_text, text)
+def test_attackers_placed_in_a_group_are_that_group(
+    top_event: TopEvent, text: str, inter: int
+) -> None:
+    top = top_event(text, published=PUBLISHED)
     assert top is not None and top.actor1 is not None, top
     assert top.actor1.inter == inter and top.actor1.resolved_by == "group-after", top.actor1
 
 
-def test_attackers_from_a_place_stay_unidentified(run_text: Run) -> None:
-    top = _top(run_text, "Gunmen from Mandera shot dead a trader near Elwak.")
+def test_attackers_from_a_place_stay_unidentified(top_event: TopEvent) -> None:
+    top = top_event("Gunmen from Mandera shot dead a trader near Elwak.", published=PUBLISHED)
     assert top is not None and top.actor1 is not None and top.actor1.inter == 3, top.actor1
 
 
 # -- remote violence with no armed target named hits civilians ---------------------------------
-def test_an_air_strike_on_a_village_hits_civilians(run_text: Run) -> None:
-    top = _top(run_text, "Government warplanes bombed the village of Tolo in Darfur.")
+def test_an_air_strike_on_a_village_hits_civilians(top_event: TopEvent) -> None:
+    top = top_event(
+        "Government warplanes bombed the village of Tolo in Darfur.", published=PUBLISHED
+    )
     assert top is not None and top.acled_sub_event_type == "Air/drone strike", top
     assert top.actor2 is not None and top.actor2.inter == 7, top.actor2
 
 
-def test_an_air_strike_on_rebel_positions_keeps_the_rebels(run_text: Run) -> None:
-    top = _top(run_text, "Government warplanes bombed SPLM-N positions near Kauda.")
+def test_an_air_strike_on_rebel_positions_keeps_the_rebels(top_event: TopEvent) -> None:
+    top = top_event("Government warplanes bombed SPLM-N positions near Kauda.", published=PUBLISHED)
     assert top is not None and top.actor2 is not None and top.actor2.inter == 2, top.actor2
 
 
 # -- a battle with one side named: the other side ACLED codes by default -----------------------
-def test_a_communal_clash_has_a_community_on_both_sides(run_text: Run) -> None:
-    top = _top(run_text, "Rival clans clashed over a borehole near Wajir. 3 dead.")
+def test_a_communal_clash_has_a_community_on_both_sides(top_event: TopEvent) -> None:
+    top = top_event("Rival clans clashed over a borehole near Wajir. 3 dead.", published=PUBLISHED)
     assert top is not None and top.acled_event_type == "Battles", top
     assert top.actor2 is not None and top.actor2.inter == 4, top.actor2
 
 
-def test_a_rebel_attack_with_no_other_side_named_is_on_the_state(run_text: Run) -> None:
-    top = _top(run_text, "SPLM-N fighters attacked positions near Kauda, killing five.")
+def test_a_rebel_attack_with_no_other_side_named_is_on_the_state(top_event: TopEvent) -> None:
+    top = top_event(
+        "SPLM-N fighters attacked positions near Kauda, killing five.", published=PUBLISHED
+    )
     assert top is not None and top.acled_event_type == "Battles", top
     assert top.actor2 is not None and top.actor2.inter == 1, top.actor2
 
 
-def test_a_battle_with_both_sides_named_keeps_them(run_text: Run) -> None:
-    top = _top(run_text, "SPLM-N fighters clashed with Murle militia near Kauda.")
+def test_a_battle_with_both_sides_named_keeps_them(top_event: TopEvent) -> None:
+    top = top_event("SPLM-N fighters clashed with Murle militia near Kauda.", published=PUBLISHED)
     assert top is not None and top.actor2 is not None and top.actor2.inter == 4, top.actor2
 
 
-def test_an_air_strike_that_hurt_nobody_has_no_target(run_text: Run) -> None:
+def test_an_air_strike_that_hurt_nobody_has_no_target(top_event: TopEvent) -> None:
     text = "Government warplanes bombed the village of Tolo in Darfur. No casualties reported."
-    top = _top(run_text, text)
+    top = top_event(text, published=PUBLISHED)
     assert top is not None and top.acled_sub_event_type == "Air/drone strike", top
     assert top.actor2 is None, top.actor2
 
@@ -257,16 +263,16 @@ def test_an_air_strike_that_hurt_nobody_has_no_target(run_text: Run) -> None:
     ],
 )
 def test_a_battles_second_party_named_in_its_sentence(
-    run_text: Run, text: str, inter2: int
+    top_event: TopEvent, text: str, inter2: int
 ) -> None:
-    top = _top(run_text, text)
+    top = top_event(text, published=PUBLISHED)
     assert top is not None and top.acled_event_type == "Battles", top
     assert top.actor2 is not None and top.actor2.inter == inter2, top.actor2
     assert top.actor2.resolved_by == "second-party", top.actor2
 
 
-def test_an_attack_on_a_farming_community_is_no_communal_militia(run_text: Run) -> None:
+def test_an_attack_on_a_farming_community_is_no_communal_militia(top_event: TopEvent) -> None:
     text = "Gunmen killed nine villagers in an attack on a farming community in Zamfara state."
-    top = _top(run_text, text)
+    top = top_event(text, published=PUBLISHED)
     assert top is not None, top
     assert top.actor2 is None or top.actor2.inter != 4, top.actor2

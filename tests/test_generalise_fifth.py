@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from conftest import TopEvent
 from eventwire.config import Settings
 from eventwire.pipeline.base import Resources
 from eventwire.pipeline.common.actordict import load_actor_dictionary
@@ -18,15 +19,8 @@ from eventwire.pipeline.events.parties import (
     NAMED_REBEL,
     party_classes,
 )
-from eventwire.records import Document, Event
 
-Run = Callable[..., Document]
 PUBLISHED = "2021-06-10"
-
-
-def _top(run_text: Run, text: str) -> Event | None:
-    events = run_text(text, published=PUBLISHED).events
-    return events[0] if events else None
 
 
 # -- the actor dictionary's armed groups and communities --------------------------------------
@@ -61,8 +55,10 @@ def test_party_classes(parsed: Callable[[str], Any], text: str, expected: set[st
         ("The RSF attacked Kutum on Sunday.", "Attack"),
     ],
 )
-def test_named_parties_make_an_ambiguous_act_violent(run_text: Run, text: str, sub: str) -> None:
-    top = _top(run_text, text)
+def test_named_parties_make_an_ambiguous_act_violent(
+    top_event: TopEvent, text: str, sub: str
+) -> None:
+    top = top_event(text)
     assert top is not None and top.acled_sub_event_type == sub, top
 
 
@@ -73,8 +69,8 @@ def test_named_parties_make_an_ambiguous_act_violent(run_text: Run, text: str, s
         "Two ministers clashed over the tax plan in parliament.",
     ],
 )
-def test_abstract_targets_stay_non_violent(run_text: Run, text: str) -> None:
-    top = _top(run_text, text)
+def test_abstract_targets_stay_non_violent(top_event: TopEvent, text: str) -> None:
+    top = top_event(text)
     assert top is None or top.acled_event_type not in {"Battles", "Violence against civilians"}
 
 
@@ -86,27 +82,27 @@ def test_abstract_targets_stay_non_violent(run_text: Run, text: str) -> None:
         "Gunmen opened fire on a minibus and killed the driver near Kismayo.",
     ],
 )
-def test_shared_object_is_the_target(run_text: Run, text: str) -> None:
-    top = _top(run_text, text)
+def test_shared_object_is_the_target(top_event: TopEvent, text: str) -> None:
+    top = top_event(text)
     assert top is not None and top.acled_sub_event_type == "Attack", top
     assert top.actor2 is not None and top.actor2.inter == 7
 
 
-def test_an_earlier_conjunct_keeps_its_own_object(run_text: Run) -> None:
+def test_an_earlier_conjunct_keeps_its_own_object(top_event: TopEvent) -> None:
     text = "Militiamen set up a checkpoint and attacked a police patrol near Jowhar."
-    top = _top(run_text, text)
+    top = top_event(text)
     assert top is not None and top.acled_sub_event_type == "Armed clash", top
 
 
 # -- strategic developments: armed actors agreeing, bases set up ------------------------------
-def test_armed_actors_reaching_an_agreement(run_text: Run) -> None:
+def test_armed_actors_reaching_an_agreement(top_event: TopEvent) -> None:
     text = "Two clan militias reached an agreement on grazing rights near Beledweyne."
-    top = _top(run_text, text)
+    top = top_event(text)
     assert top is not None and top.acled_sub_event_type == "Agreement", top
 
 
-def test_a_company_agreement_has_no_acled_type(run_text: Run) -> None:
-    top = _top(run_text, "The two banks reached an agreement on the merger in London.")
+def test_a_company_agreement_has_no_acled_type(top_event: TopEvent) -> None:
+    top = top_event("The two banks reached an agreement on the merger in London.")
     assert top is None or top.acled_event_type is None
 
 
@@ -117,13 +113,13 @@ def test_a_company_agreement_has_no_acled_type(run_text: Run) -> None:
         "A military command post was established in the town of Adigrat.",
     ],
 )
-def test_a_base_or_checkpoint_established(run_text: Run, text: str) -> None:
-    top = _top(run_text, text)
+def test_a_base_or_checkpoint_established(top_event: TopEvent, text: str) -> None:
+    top = top_event(text)
     assert top is not None and top.acled_sub_event_type == "Headquarters or base established"
 
 
-def test_an_office_opened_by_a_company_is_no_base(run_text: Run) -> None:
-    top = _top(run_text, "The company established a new headquarters in Nairobi last year.")
+def test_an_office_opened_by_a_company_is_no_base(top_event: TopEvent) -> None:
+    top = top_event("The company established a new headquarters in Nairobi last year.")
     assert top is None or top.acled_event_type is None
 
 
@@ -135,8 +131,8 @@ def test_an_office_opened_by_a_company_is_no_base(run_text: Run) -> None:
         "Anti-war demonstrations in the camp in Bentiu.",
     ],
 )
-def test_a_named_protest_is_reported(run_text: Run, text: str) -> None:
-    top = _top(run_text, text)
+def test_a_named_protest_is_reported(top_event: TopEvent, text: str) -> None:
+    top = top_event(text)
     assert top is not None and top.acled_event_type == "Protests", top
 
 
@@ -147,12 +143,12 @@ def test_a_named_protest_is_reported(run_text: Run, text: str) -> None:
         "There were big rallies on Wall Street as shares rose.",
     ],
 )
-def test_a_product_demonstration_is_no_protest(run_text: Run, text: str) -> None:
-    top = _top(run_text, text)
+def test_a_product_demonstration_is_no_protest(top_event: TopEvent, text: str) -> None:
+    top = top_event(text)
     assert top is None or top.acled_event_type != "Protests"
 
 
-def test_a_parliament_clashing_with_the_eu_is_no_battle(run_text: Run) -> None:
+def test_a_parliament_clashing_with_the_eu_is_no_battle(top_event: TopEvent) -> None:
     text = "The European Parliament has clashed with the European Union on the copyright issue."
-    top = _top(run_text, text)
+    top = top_event(text)
     assert top is None or top.acled_event_type != "Battles"

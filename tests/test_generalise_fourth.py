@@ -3,20 +3,11 @@ no side named. Our own sentences, one class per test."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from eventwire.records import Document, Event
+from conftest import TopEvent
 
-Run = Callable[..., Document]
 PUBLISHED = "2021-06-10"
-
-
-def _top(run_text: Run, text: str) -> Event:
-    events = run_text(text, published=PUBLISHED).events
-    assert events, text
-    return events[0]
 
 
 # -- inter 4: violence with no perpetrator named among communities -----------------------------
@@ -27,36 +18,36 @@ def _top(run_text: Run, text: str) -> Event:
         "Tribal clashes near Wau left four people dead.",
     ],
 )
-def test_no_perpetrator_among_communities_is_a_communal_militia(run_text: Run, text: str) -> None:
-    top = _top(run_text, text)
+def test_no_perpetrator_among_communities_is_a_communal_militia(
+    top_event: TopEvent, text: str
+) -> None:
+    top = top_event(text)
     assert top.actor1 is not None and top.actor1.inter == 4
 
 
-def test_a_clash_toll_in_the_next_sentence_is_the_clash(run_text: Run) -> None:
-    top = _top(
-        run_text, "Clashes between the Nuer and the Murle near Akobo. At least five were killed."
-    )
+def test_a_clash_toll_in_the_next_sentence_is_the_clash(top_event: TopEvent) -> None:
+    top = top_event("Clashes between the Nuer and the Murle near Akobo. At least five were killed.")
     assert top.acled_sub_event_type == "Armed clash"
 
 
-def test_unknown_gunmen_stay_an_unidentified_armed_group(run_text: Run) -> None:
-    top = _top(run_text, "Unknown gunmen killed two traders near the market in Juba.")
+def test_unknown_gunmen_stay_an_unidentified_armed_group(top_event: TopEvent) -> None:
+    top = top_event("Unknown gunmen killed two traders near the market in Juba.")
     assert top.actor1 is not None and top.actor1.inter == 3
 
 
-def test_a_community_that_is_a_neighbourhood_names_no_militia(run_text: Run) -> None:
+def test_a_community_that_is_a_neighbourhood_names_no_militia(top_event: TopEvent) -> None:
     text = "Two people were shot dead in the Santa Luzia community of Recife on Friday."
-    top = _top(run_text, text)
+    top = top_event(text)
     assert top.actor1 is not None and top.actor1.inter != 4
 
 
 # -- a battle with no side named: the state's military leads ----------------------------------
-def test_fighting_with_no_side_named_is_the_state_military(run_text: Run) -> None:
-    top = _top(run_text, "Fighting continued in Malakal on Sunday.")
+def test_fighting_with_no_side_named_is_the_state_military(top_event: TopEvent) -> None:
+    top = top_event("Fighting continued in Malakal on Sunday.")
     assert top.acled_sub_event_type == "Armed clash"
     assert top.actor1 is not None and top.actor1.inter == 1
 
 
-def test_gunmen_who_ambush_police_keep_their_code(run_text: Run) -> None:
-    top = _top(run_text, "Gunmen ambushed a police patrol near Juba.")
+def test_gunmen_who_ambush_police_keep_their_code(top_event: TopEvent) -> None:
+    top = top_event("Gunmen ambushed a police patrol near Juba.")
     assert top.actor1 is not None and top.actor1.inter == 3

@@ -8,19 +8,15 @@ from collections.abc import Callable
 
 import pytest
 
+from conftest import TopEvent
 from eventwire.config import load_settings
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.common.actordict import load_actor_dictionary
 from eventwire.pipeline.nlp.prefilter import CANDIDATE, CONTEXT, TriggerPrefilter, lone_cue_forms
-from eventwire.records import Document, Event
+from eventwire.records import Document
 
 Run = Callable[..., Document]
 PUBLISHED = "2021-06-10"
-
-
-def _top(run_text: Run, text: str) -> Event | None:
-    events = run_text(text, published=PUBLISHED).events
-    return events[0] if events else None
 
 
 # -- the intervention in the sentence after a protest -------------------------------------------
@@ -46,14 +42,14 @@ def test_the_packaged_lone_cues_are_the_intervention_class() -> None:
         "gathering using water cannon.",
     ],
 )
-def test_intervention_in_the_next_sentence(run_text: Run, text: str) -> None:
-    top = _top(run_text, text)
+def test_intervention_in_the_next_sentence(top_event: TopEvent, text: str) -> None:
+    top = top_event(text)
     assert top is not None and top.acled_sub_event_type == "Protest with intervention", top
 
 
-def test_a_protest_with_no_intervention_stays_peaceful(run_text: Run) -> None:
+def test_a_protest_with_no_intervention_stays_peaceful(top_event: TopEvent) -> None:
     text = "Traders protested in Kisumu against new market fees. The protest ended at noon."
-    top = _top(run_text, text)
+    top = top_event(text)
     assert top is not None and top.acled_sub_event_type == "Peaceful protest", top
 
 
@@ -93,31 +89,33 @@ def test_named_political_and_state_allied_militias_keep_their_code(
     assert actor.inter == inter and actor.type != "identity militia", actor
 
 
-def test_a_communal_militia_named_in_a_note_is_actor1(run_text: Run) -> None:
+def test_a_communal_militia_named_in_a_note_is_actor1(top_event: TopEvent) -> None:
     text = "On 3 March, Wadok militia attacked a cattle camp near Yirol, killing 4 herders."
-    top = _top(run_text, text)
+    top = top_event(text)
     assert top is not None and top.actor1 is not None and top.actor1.inter == 4, top
 
 
-def test_a_vigilance_group_fighting_an_armed_group_is_a_communal_militia(run_text: Run) -> None:
+def test_a_vigilance_group_fighting_an_armed_group_is_a_communal_militia(
+    top_event: TopEvent,
+) -> None:
     text = "On 2 May, the village vigilance group repelled an attack of Boko Haram near Kolofata."
-    top = _top(run_text, text)
+    top = top_event(text)
     assert top is not None and top.acled_event_type == "Battles", top
     assert top.actor2 is not None and top.actor2.inter == 4, top.actor2
 
 
-def test_a_vigilante_mob_stays_rioters(run_text: Run) -> None:
-    top = _top(run_text, "A vigilante mob beat a suspected thief to death in Kisumu.")
+def test_a_vigilante_mob_stays_rioters(top_event: TopEvent) -> None:
+    top = top_event("A vigilante mob beat a suspected thief to death in Kisumu.")
     assert top is not None and top.actor1 is not None and top.actor1.inter == 5, top.actor1
 
 
-def test_a_bare_name_shares_the_militia_head_coordinated_after_it(run_text: Run) -> None:
-    top = _top(run_text, "Clashes between Wadok and Manuer militia near Rumbek. 5 dead.")
+def test_a_bare_name_shares_the_militia_head_coordinated_after_it(top_event: TopEvent) -> None:
+    top = top_event("Clashes between Wadok and Manuer militia near Rumbek. 5 dead.")
     assert top is not None and top.acled_event_type == "Battles", top
     assert top.actor1 is not None and top.actor1.inter == 4, top.actor1
     assert top.actor2 is not None and top.actor2.inter == 4, top.actor2
 
 
-def test_a_bare_name_before_and_the_army_stays_as_it_was(run_text: Run) -> None:
-    top = _top(run_text, "Clashes between Wadok militia and the army near Rumbek. 5 dead.")
+def test_a_bare_name_before_and_the_army_stays_as_it_was(top_event: TopEvent) -> None:
+    top = top_event("Clashes between Wadok militia and the army near Rumbek. 5 dead.")
     assert top is not None and top.actor1 is not None and top.actor1.inter == 4, top.actor1
