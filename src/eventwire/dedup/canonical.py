@@ -11,6 +11,7 @@ in one transaction. ``events`` is only read. How a cluster becomes one record is
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from collections.abc import Iterable, Sequence
@@ -26,7 +27,7 @@ from eventwire.db.store import Store
 from eventwire.dedup.cities import fill_city_radii
 from eventwire.dedup.linkage import Cluster, cluster_events, linked_events
 from eventwire.dedup.merge import merge_cluster, merge_record
-from eventwire.dedup.report import country_evidence
+from eventwire.dedup.report import border_twins, country_evidence
 from eventwire.dedup.rules import DedupOptions, ReportEvent, group_key, loose_place
 from eventwire.errors import StoreError
 from eventwire.records.columns import REPORT
@@ -74,8 +75,17 @@ _LOOSE_SQL = (
 _COUNTRYLESS_SQL = (
     "(json_extract_string(e.record, '$.location.fallback') IN ('paragraph', 'document') OR "
     "(e.geo_precision >= 3 AND regexp_matches(json_extract_string(e.record, '$.sentence'), "
-    "'borders?\\s+with', 'i')))"
+    "'borders?\\s+with', 'i')) OR e.location_name IN ({twins}))"
 )
+
+
+@functools.cache
+def _countryless_sql() -> str:
+    """``_COUNTRYLESS_SQL`` with the border twins' names (report.border_twins) as literals."""
+    names = sorted({name for _, name in border_twins()})
+    return _COUNTRYLESS_SQL.format(twins=", ".join("'" + n.replace("'", "''") + "'" for n in names))
+
+
 # Report events read per query by _load (bounds DuckDB's memory while clustering).
 LOAD_ROWS = 1024
 # SELECT list that fills a ReportEvent (in field order) from the events table ``e``.
@@ -257,7 +267,7 @@ def _touched_components(store: Store, new: list[ReportEvent], opts: DedupOptions
     params: list[Any] = [*types, lo, hi]
     countries = {country_evidence(e) for e in dated}
     if None not in countries:  # events with another country cannot be compatible, …
-        where += f" AND (e.country IS NULL OR {_COUNTRYLESS_SQL} OR "
+        where += f" AND (e.country IS NULL OR {_countryless_sql()} OR "
         where += f"e.country IN ({', '.join('?' for _ in countries)})"
         params.extend(sorted(c for c in countries if c))
         # … unless the same named group's report was placed abroad (rules.strong_identity):

@@ -33,7 +33,7 @@ from typing import Any
 
 from eventwire.datafiles import words
 from eventwire.dedup.linkage import Cluster, lead_key
-from eventwire.dedup.report import country_evidence
+from eventwire.dedup.report import country_evidence, twin_countries
 from eventwire.dedup.rules import (
     DedupOptions,
     ReportEvent,
@@ -193,15 +193,19 @@ def _supports(place: ReportEvent, other: ReportEvent) -> bool:
 
 
 def best_place(members: list[ReportEvent]) -> ReportEvent | None:
-    """The member whose place most reports support, then the most precise; two places of
+    """The member whose place most reports support, then the most precise (a province
+    before a country), less a border twin that the others' countries outvote; two places of
     one rank in different countries (Bolivia's "El Beni" read for "Beni territory", North
     Kivu) go to the country more reports and their named attackers' homes name."""
     placed = [e for e in members if e.lat is not None and e.lon is not None]
     if not placed:
         return None
+    placed = [e for e in placed if not _outvoted_twin(e, members)] or placed
 
-    def rank(e: ReportEvent) -> tuple[int, int]:
-        return -len({o.doc_id for o in placed if _supports(e, o)}), e.geo_precision or 9
+    def rank(e: ReportEvent) -> tuple[int, int, bool]:
+        # a province before its country (both precision 3: "Mandera" county, "Kenya")
+        supports = len({o.doc_id for o in placed if _supports(e, o)})
+        return -supports, e.geo_precision or 9, not e.admin1
 
     top = min(rank(e) for e in placed)
     tied = [e for e in placed if rank(e) == top]
@@ -213,6 +217,13 @@ def best_place(members: list[ReportEvent]) -> ReportEvent | None:
         tied,
         key=lambda e: (-votes[e.country or ""], -(e.confidence or 0.0), e.event_id),
     )
+
+
+def _outvoted_twin(e: ReportEvent, members: list[ReportEvent]) -> bool:
+    """Whether ``e`` is placed at a border twin ("Elwak", Somalia's) while every other
+    report that names a country names its twin's (Kenya): the geocoder's other namesake."""
+    others = {c for o in members if o is not e and (c := country_evidence(o))}
+    return bool(others) and others <= twin_countries(e)
 
 
 def _home(actor_id: str | None) -> str | None:

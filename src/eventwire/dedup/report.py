@@ -11,6 +11,7 @@ from datetime import date
 
 from eventwire.datafiles import words
 from eventwire.pipeline.common.folding import fold
+from eventwire.pipeline.common.geo import haversine_km
 
 
 @dataclass(slots=True)
@@ -99,15 +100,59 @@ _COUNTRYLESS_FALLBACKS = frozenset({"paragraph", "document"})
 
 def country_evidence(e: ReportEvent) -> str | None:
     """The event's country as evidence of where it happened: None when its place is a
-    country named as a border ("near the border with Niger": either side of it) or a place
-    read off the paragraph or the document rather than the event's sentence."""
-    if e.place_fallback in _COUNTRYLESS_FALLBACKS:
+    country named as a border ("near the border with Niger": either side of it), a place
+    read off the paragraph or the document rather than the event's sentence, or a town with
+    a twin of its name across a border (:func:`twin_countries`: "near Elwak", Somalia's or
+    Kenya's)."""
+    if _countryless(e) or twin_countries(e):
         return None
+    return e.country
+
+
+def _countryless(e: ReportEvent) -> bool:
+    """A border's country or a place off the paragraph or document (see country_evidence)."""
+    if e.place_fallback in _COUNTRYLESS_FALLBACKS:
+        return True
     if e.location_name and (e.geo_precision or 0) >= 3 and e.sentence:
         name = re.escape(e.location_name)
         if re.search(rf"\bborders?\s+with\s+(?:the\s+)?{name}\b", e.sentence, re.I):
-            return None
-    return e.country
+            return True
+    return False
+
+
+@functools.cache
+def border_twins() -> dict[tuple[str, str], frozenset[str]]:
+    """(country, town) -> the countries across the border with a town of its name
+    (``border_twins`` of dedup's words: "KE:El Wak|SO:Elwak")."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for pair in words("dedup", "border_twins"):
+        (c1, n1), (c2, n2) = (side.split(":", 1) for side in pair.split("|", 1))
+        out.setdefault((c1, n1), set()).add(c2)
+        out.setdefault((c2, n2), set()).add(c1)
+    return {key: frozenset(found) for key, found in out.items()}
+
+
+def twin_countries(e: ReportEvent) -> frozenset[str]:
+    """The countries across a border where a town of the event's town's name lies, when its
+    place is such a town (precision 1 or 2): the geocoder may have picked the wrong one."""
+    if not (e.country and e.location_name and e.geo_precision in (1, 2)):
+        return frozenset()
+    return border_twins().get((e.country, e.location_name), frozenset())
+
+
+def countryless_against(e: ReportEvent, other: ReportEvent, km: float) -> bool:
+    """Whether ``e``'s country is no evidence against ``other``'s: a border's country or a
+    place off the document (against any country), or a border twin against its twin's
+    country when ``other`` is placed no closer than a province there or within ``km``."""
+    if _countryless(e):
+        return True
+    if other.country not in twin_countries(e):
+        return False
+    if (other.geo_precision or 0) >= 3 or not (e.has_point and other.has_point):
+        return True
+    assert e.lat is not None and e.lon is not None and other.lat is not None
+    assert other.lon is not None
+    return haversine_km(e.lat, e.lon, other.lat, other.lon) <= km
 
 
 def province_named(a: ReportEvent, b: ReportEvent) -> str | None:

@@ -53,6 +53,7 @@ from eventwire.dedup.report import (
     WEAK_FALLBACKS,
     Link,
     country_evidence,
+    countryless_against,
     province_named,
     same_admin1,
 )
@@ -243,7 +244,7 @@ def _coarse(e: ReportEvent) -> bool:
 def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, bool, str] | None:
     """Place score, whether the places positively match, and a reason; None: they contradict."""
     if a.country and b.country and a.country != b.country:
-        told = [e for e in (a, b) if country_evidence(e) is None]
+        told = [e for e, o in ((a, b), (b, a)) if countryless_against(e, o, opts.km_weak_place)]
         if not told:
             return None
         return 0.5, False, f"{told[0].location_name} names no country of the incident"
