@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 
 from eventwire.config import Settings
 from eventwire.pipeline.base import Resources, registered_stages
+from eventwire.pipeline.casualties.causes import mark_causes
+from eventwire.pipeline.casualties.toll_notes import Mention
 from eventwire.pipeline.dates.stage import DatesStage
 from eventwire.pipeline.dates.timex_lexicon import load_timex_lexicon
 from eventwire.records import Document, Event, Span
@@ -93,3 +96,65 @@ def test_a_date_before_its_noun_still_dates_the_noun(
 ) -> None:
     text = "Crowds marched against the 2 June killing of a farmer."
     assert _dated(settings, resources, text, "marched") == PUB
+
+
+# -- a kill told as the cause of another event -------------------------------------------
+
+
+def test_a_kill_told_as_the_cause_lends_neither_its_day_nor_its_toll(
+    run_text: Callable[..., Document],
+) -> None:
+    doc = run_text(
+        "Soldiers stormed houses and beat residents in Kadugli following the killing of a"
+        " soldier by a gunman on 3 June.",
+        published="2018-06-04",
+    )
+    top = doc.events[0]
+    assert top.trigger.text == "stormed"
+    assert top.date is not None and top.date.start == date(2018, 6, 4)
+    assert top.fatalities is None or not top.fatalities.best
+
+
+def test_a_kill_told_as_the_result_still_counts(run_text: Callable[..., Document]) -> None:
+    doc = run_text(
+        "Gunmen attacked the village of Kuda, resulting in the deaths of 4 farmers.",
+        published="2018-06-04",
+    )
+    assert doc.events[0].fatalities is not None and doc.events[0].fatalities.best == 4
+
+
+def _event(text: str, trigger: str, sentence: int = 0) -> Event:
+    at = text.index(trigger)
+    return Event("d", Span(at, at + len(trigger), "trigger", trigger), sentence, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        (
+            "Villagers burned the homes of herders in retaliation for the murder of two farmers.",
+            True,
+        ),
+        ("Youths looted shops after the brutal killing of a trader.", True),
+        # no cause word: the kill is what the sentence reports beside the looting
+        ("Youths looted shops and the killing of a trader was reported.", False),
+    ],
+)
+def test_mark_causes_flags_a_nominal_kill_after_a_cause_word(text: str, flagged: bool) -> None:
+    kill = "murder" if "murder" in text else "killing"
+    main = _event(text, "burned" if "burned" in text else "looted")
+    cause = _event(text, kill)
+    start = text.index(kill)
+    background = [Mention("killed", 1, 1, 1, start, len(text) - 1, "", "count", True)]
+    mark_causes([main, cause], background, text)
+    assert cause.background is flagged
+    assert main.background is False
+
+
+def test_mark_causes_keeps_a_kill_alone_in_its_sentence() -> None:
+    text = "Following the killing of a trader, calm returned."
+    cause = _event(text, "killing")
+    start = text.index("killing")
+    background = [Mention("killed", 1, 1, 1, start, start + 25, "", "count", True)]
+    mark_causes([cause], background, text)
+    assert cause.background is False

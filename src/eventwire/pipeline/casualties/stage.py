@@ -30,6 +30,7 @@ from eventwire.config import CasualtiesOptions, Settings
 from eventwire.ontology import DEMONSTRATION_TYPES
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.casualties.bombers import add_bombers
+from eventwire.pipeline.casualties.causes import mark_causes
 from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
 from eventwire.pipeline.casualties.shares import share_for, share_over_days
 from eventwire.pipeline.casualties.toll_notes import open_shares
@@ -240,6 +241,7 @@ class CasualtiesStage:
                     continue
                 event.fatalities = _own_share(event, incident, self.fatalities_for(event, tolls))
             mark_grievances(incident.events, tolls[2])
+            mark_causes(incident.events, tolls[2], doc.text)
         return doc
 
 
