@@ -158,3 +158,32 @@ def test_mark_causes_keeps_a_kill_alone_in_its_sentence() -> None:
     background = [Mention("killed", 1, 1, 1, start, start + 25, "", "count", True)]
     mark_causes([cause], background, text)
     assert cause.background is False
+
+
+# -- counted lists of victims -------------------------------------------------------------
+
+
+def _toll(text: str) -> int | None:
+    from eventwire.pipeline.casualties.tolls import find_mentions, incident_toll
+
+    toll = incident_toll(find_mentions(text))
+    return None if toll is None else toll.best
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # comma items before a last item that holds its own "and"
+        ("9 rebels, 3 farmers and 2 policemen were killed in the fighting.", 14),
+        # the counted list after an active cue goes on past the comma
+        ("The militia killed 4 soldiers, 2 traders, and wounded 6 others.", 6),
+        # a breakdown of the first count adds nothing
+        ("The militia killed 4 men, 3 herders and 1 trader, near the river.", 4),
+        ("4 men, 3 herders and 1 trader were killed near the river.", 4),
+        # items that are clauses or things are no victims
+        ("The attack left 1 person dead, 4 badly wounded, and 9 people detained.", 1),
+        ("Rebels killed 3 soldiers, 2 hours after the attack.", 3),
+    ],
+)
+def test_counted_lists_of_victims(text: str, expected: int) -> None:
+    assert _toll(text) == expected
