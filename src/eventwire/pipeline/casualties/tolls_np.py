@@ -282,13 +282,8 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
         if OF_WHOM.match(core):  # "15 soldiers died, eight of whom were beheaded": a part
             count = (*count[:3], "anaphoric")
         listed = None
-        if position == 0 and re.match(r"^\s*and\b", chunk) and count[3] != "vague":
-            listed = _list_items([c for _s, c in chunks[:-1]], lex)
-        elif position == 0 and count[3] == "count" and CONJUNCTION.search(core):
-            # "12 fighters, 4 civilians and 1 soldier were killed": counted items only
-            listed = _counted_items([c for _s, c in chunks[:-1]], lex)
-            if listed and _breakdown(listed[0], count[0]):
-                listed = None  # "3 men, 2 herders and 1 trader were killed": the 3 again
+        if position == 0:
+            listed = _listed_before([c for _s, c in chunks[:-1]], chunk, core, count, lex)
         if listed:  # "five fighters, 15 assailants, and a journalist were killed"
             items, first = listed
             best, low, high, kind = count
@@ -373,6 +368,23 @@ def _list_items(chunks: list[str], lex: NumberLexicon) -> tuple[int, int] | None
             continue
         return None  # "Militants stormed Garissa, Kenya, and …": no list of people
     return None if first is None else (people, first)
+
+
+def _listed_before(
+    chunks: list[str], chunk: str, core: str, count: Count, lex: NumberLexicon
+) -> tuple[int, int] | None:
+    """The people of the comma items before the last chunk of a passive's subject:
+    "five fighters, 15 assailants, and a journalist were killed" (a last chunk opening
+    with "and"), "12 fighters, 4 civilians and 1 soldier were killed" (a last chunk that
+    holds its own "and": counted items only, never a breakdown of the first)."""
+    if re.match(r"^\s*and\b", chunk) and count[3] != "vague":
+        return _list_items(chunks, lex)
+    if count[3] != "count" or not CONJUNCTION.search(core):
+        return None
+    listed = _counted_items(chunks, lex)
+    if listed and _breakdown(listed[0], count[0]):
+        return None  # "3 men, 2 herders and 1 trader were killed": the 3 again
+    return listed
 
 
 def _counted_item(piece: str, lex: NumberLexicon) -> int | None:
