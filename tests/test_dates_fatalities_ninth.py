@@ -10,6 +10,7 @@ import pytest
 from eventwire.config import Settings
 from eventwire.pipeline.base import Resources, registered_stages
 from eventwire.pipeline.casualties.causes import mark_causes
+from eventwire.pipeline.casualties.shares import coded_on_another_day
 from eventwire.pipeline.casualties.toll_notes import Mention
 from eventwire.pipeline.dates.stage import DatesStage
 from eventwire.pipeline.dates.timex_lexicon import load_timex_lexicon
@@ -187,3 +188,43 @@ def _toll(text: str) -> int | None:
 )
 def test_counted_lists_of_victims(text: str, expected: int) -> None:
     assert _toll(text) == expected
+
+
+# -- a coder's note that puts the whole toll on another day -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "elsewhere"),
+    [
+        ("Two people died in total. Fatalities coded on 11 March.", date(2019, 3, 12), True),
+        ("One civilian was killed. Fatality coded to 4 May 2019.", date(2019, 5, 5), True),
+        # the note names the event's own day
+        ("Two people died in total. Fatalities coded on 11 March.", date(2019, 3, 11), False),
+        # no stated day of the event: nothing to compare with
+        ("Two people died in total. Fatalities coded on 11 March.", None, False),
+        # a share told with its count is another class (labelled shares)
+        (
+            "One fatality recorded on the 10th March, the rest on the 11th.",
+            date(2019, 3, 11),
+            False,
+        ),
+    ],
+)
+def test_a_note_that_codes_the_toll_on_another_day(
+    text: str, day: date | None, elsewhere: bool
+) -> None:
+    assert coded_on_another_day(text, day) is elsewhere
+
+
+def test_the_event_of_another_day_keeps_no_toll(run_text: Callable[..., Document]) -> None:
+    text = (
+        "On 12 March 2019, clashes between two clans continued near Kuda. This follows the"
+        " fighting of the day before. Two people were killed in total. Fatalities coded on"
+        " 11 March."
+    )
+    top = run_text(text, published="2019-03-12").events[0]
+    assert top.date is not None and top.date.start == date(2019, 3, 12)
+    assert top.fatalities is not None and top.fatalities.best == 0
+    same_day = run_text(text.replace("On 12 March", "On 11 March"), published="2019-03-12")
+    assert same_day.events[0].fatalities is not None
+    assert same_day.events[0].fatalities.best == 2
