@@ -101,3 +101,25 @@ def share_over_days(mentions: list[Mention], text: str, numbers: NumberLexicon) 
     n = q[0].best
     start = min(m.start for m in mentions)
     mentions.append(Mention("split", n, n, n, start, start, found.group(0), kind="split"))
+
+
+# a coder's note that puts the whole toll on one day: "Fatalities coded on 19 December.",
+# "Fatality coded to 4 November 2019." (a sentence of its own; never "One fatality recorded
+# on the 23rd", a share told with its count)
+CODED_ON_DAY = re.compile(
+    r"(?:^|[.;(]\s*)Fatalit(?:y|ies)\s+(?:(?:were|was|are|is)\s+)?coded\s+(?:on|to)\s+"
+    rf"(?:the\s+)?(?P<label>{_MONTH}\s+[0-9]{{1,2}}\b(?:,?\s+[0-9]{{4}})?"
+    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+[0-9]{{4}})?"
+    r"|[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?)",
+)
+
+
+def coded_on_another_day(text: str, day: date | None) -> bool:
+    """Whether a coder's note puts an incident's whole toll on a day other than ``day``,
+    the event's own stated day ("On 20 December, skirmishes were reported … two people
+    were killed in total. Fatalities coded on 19 December."): that day's row holds the
+    dead and this one none. ``day`` is ``None`` when the text states none."""
+    if day is None:
+        return False
+    found = CODED_ON_DAY.search(text)
+    return found is not None and not names_day(found.group("label").rstrip("."), day)

@@ -30,8 +30,14 @@ from eventwire.config import CasualtiesOptions, Settings
 from eventwire.ontology import DEMONSTRATION_TYPES
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.casualties.bombers import add_bombers
+from eventwire.pipeline.casualties.causes import mark_causes
 from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
-from eventwire.pipeline.casualties.shares import share_for, share_over_days
+from eventwire.pipeline.casualties.shares import (
+    CODED_ON_DAY,
+    coded_on_another_day,
+    share_for,
+    share_over_days,
+)
 from eventwire.pipeline.casualties.toll_notes import open_shares
 from eventwire.pipeline.casualties.tolls import (
     CueLexicon,
@@ -228,6 +234,7 @@ class CasualtiesStage:
         for event in doc.events:
             if not 0 <= event.sentence_index < len(doc.sentences):
                 doc.note(NAME, "EW-CAS-001", f"event {event.trigger.text!r} has no sentence")
+        coded_days = CODED_ON_DAY.search(doc.text) is not None  # "Fatalities coded on 3 May"
         for incident in self.incidents(doc):
             tolls = incident.tolls()
             quiet = None
@@ -238,8 +245,11 @@ class CasualtiesStage:
                     quiet = quiet or incident.tolls(own_clauses_only=True)
                     event.fatalities = self.fatalities_for(event, quiet)
                     continue
-                event.fatalities = _own_share(event, incident, self.fatalities_for(event, tolls))
+                found = self.fatalities_for(event, tolls)
+                paragraph = _paragraph(doc, event) if coded_days else ""
+                event.fatalities = _own_share(event, incident, found, paragraph)
             mark_grievances(incident.events, tolls[2])
+            mark_causes(incident.events, tolls[2], doc.text)
         return doc
 
 
@@ -276,17 +286,32 @@ def mark_grievances(events: list[Event], background: list[Mention]) -> None:
                 event.background = True
 
 
-def _own_share(event: Event, incident: Incident, found: Fatalities | None) -> Fatalities | None:
+def _own_share(
+    event: Event, incident: Incident, found: Fatalities | None, paragraph: str = ""
+) -> Fatalities | None:
     """An event's own share where the coder's note tells one per day or place ("13 coded
-    for May 24, 12 coded for May 25"): the share labelled with its day or place."""
+    for May 24, 12 coded for May 25"): the share labelled with its day or place; none
+    where the note puts the whole toll on another day ("Fatalities coded on 19 December")."""
+    day = _day(event)
+    if (
+        found is not None
+        and found.best
+        and coded_on_another_day(paragraph, day if isinstance(day, date) else None)
+    ):
+        return Fatalities(found.text, 0, 0, 0, found.start, found.end, found.wounded)
     shares = [m for m in incident.mentions if m.label and not m.background]
     if found is None or found.best is None or not shares:
         return found
     if not any(m.start == found.start and m.end == found.end for m in shares):
         return found  # the toll is not a labelled share
-    day = _day(event)
     own = share_for(shares, day if isinstance(day, date) else None, _place_name(event))
     return Fatalities(own.text, own.best, own.low, own.high, own.start, own.end, found.wounded)
+
+
+def _paragraph(doc: Document, event: Event) -> str:
+    """The text of the paragraph (segment) an event is told in."""
+    segment = doc.sentences[event.sentence_index].segment
+    return " ".join(s.text for s in doc.sentences if s.segment == segment)
 
 
 def _place_name(event: Event) -> str | None:

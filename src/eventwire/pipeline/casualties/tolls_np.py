@@ -282,8 +282,8 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
         if OF_WHOM.match(core):  # "15 soldiers died, eight of whom were beheaded": a part
             count = (*count[:3], "anaphoric")
         listed = None
-        if position == 0 and re.match(r"^\s*and\b", chunk) and count[3] != "vague":
-            listed = _list_items([c for _s, c in chunks[:-1]], lex)
+        if position == 0:
+            listed = _listed_before([c for _s, c in chunks[:-1]], chunk, core, count, lex)
         if listed:  # "five fighters, 15 assailants, and a journalist were killed"
             items, first = listed
             best, low, high, kind = count
@@ -370,6 +370,77 @@ def _list_items(chunks: list[str], lex: NumberLexicon) -> tuple[int, int] | None
     return None if first is None else (people, first)
 
 
+def _listed_before(
+    chunks: list[str], chunk: str, core: str, count: Count, lex: NumberLexicon
+) -> tuple[int, int] | None:
+    """The people of the comma items before the last chunk of a passive's subject:
+    "five fighters, 15 assailants, and a journalist were killed" (a last chunk opening
+    with "and"), "12 fighters, 4 civilians and 1 soldier were killed" (a last chunk that
+    holds its own "and": counted items only, never a breakdown of the first)."""
+    if re.match(r"^\s*and\b", chunk) and count[3] != "vague":
+        return _list_items(chunks, lex)
+    if count[3] != "count" or not CONJUNCTION.search(core):
+        return None
+    listed = _counted_items(chunks, lex)
+    if listed and _breakdown(listed[0], count[0]):
+        return None  # "3 men, 2 herders and 1 trader were killed": the 3 again
+    return listed
+
+
+def _counted_item(piece: str, lex: NumberLexicon) -> int | None:
+    """The people of one counted list item ("4 Nigerian civilians", "at least 2 IDPs"), or
+    ``None`` for anything else (a place, a clause, a thing, a vague count)."""
+    found = find_quantities(piece, 0, lex)
+    words_ = re.findall(r"[\w'’-]+", piece)
+    if not found or found[0].vague or not words_ or len(words_) > 6:
+        return None
+    lead = piece[: found[0].start].strip().lower()
+    if lead not in ("", "at least", "about", "some", "around", "nearly", "over"):
+        return None
+    rest = [w.lower() for w in re.findall(r"[\w'’-]+", piece[found[0].end :])]
+    if not rest or _not_people(piece, found) or rest[0] in TIME_UNITS:
+        return None
+    if set(rest) & ITEM_VERBS or rest[-1].endswith(("ed", "ly")) or rest[-1] in ("dead", "hurt"):
+        return None  # a clause, not a noun phrase: "5 heavily wounded", "15 cattle were stolen"
+    return found[0].best
+
+
+ITEM_VERBS = frozenset({"was", "were", "is", "are", "had", "have", "has", "been", "being"})
+
+
+def _counted_items(chunks: list[str], lex: NumberLexicon) -> tuple[int, int] | None:
+    """The people of the counted comma items before a last item that holds its own
+    conjunction ("12 fighters, 4 civilians and 1 soldier were killed"): ``(people, index
+    of the first item)``; ``None`` unless the item right before is a counted one."""
+    people, first = 0, None
+    for index in range(len(chunks) - 1, -1, -1):
+        count = _counted_item(chunks[index], lex)
+        if count is None:
+            break
+        people, first = people + count, index
+    return None if first is None else (people, first)
+
+
+def _breakdown(first: int, more: int) -> bool:
+    """Whether the counted items after a first count only break it down ("killed 3 men,
+    2 herders and 1 trader": the 3 again)."""
+    return first == more
+
+
+def _listed_after(text: str, lex: NumberLexicon) -> int:
+    """The people of the counted items told after an active cue's first object, comma by
+    comma ("killed 3 police officers, 2 IDPs, and injured 7 others": 2 more), up to the
+    first item that is not a counted one."""
+    people = 0
+    for piece in re.split(r",", text):
+        parts = [p for p in CONJUNCTION.split(piece) if p.strip()]
+        counts = [_counted_item(part, lex) for part in parts]
+        if not counts or None in counts:
+            break
+        people += sum(c for c in counts if c is not None)  # "2 herders and 1 trader"
+    return people
+
+
 def right_object(after: str, lex: NumberLexicon) -> Found | None:
     """The victims in the text after an active cue, with their span."""
     text = after
@@ -396,4 +467,10 @@ def right_object(after: str, lex: NumberLexicon) -> Found | None:
     count = count_conjuncts(obj, lex, bare=True)
     if count is None:
         return None
+    if count[3] == "count" and text[end : end + 1] == "," and _counted_item(obj, lex):
+        # "killed 3 police officers, 2 IDPs, and injured 7 others": the counted list goes on
+        more = _listed_after(text[end + 1 :], lex)
+        if more and not _breakdown(count[0], more):
+            best, low, high, kind = count
+            return best + more, low + more, None if high is None else high + more, kind, start, end
     return (*count, start, end)

@@ -26,10 +26,14 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 from itertools import pairwise
-from typing import Any
 
 from eventwire.config import DatesOptions, Settings
 from eventwire.pipeline.base import Resources, Stage, register_stage
+from eventwire.pipeline.dates.clauses import (
+    dates_subject_period,
+    grievance_object,
+    relative_clause_of,
+)
 from eventwire.pipeline.dates.parsetree import ancestors, host_of, token_at, verb_of
 from eventwire.pipeline.dates.timex import (
     Timex,
@@ -238,7 +242,9 @@ class DatesStage:
             token.pos_ == "NOUN"
             and token.i != trigger.i
             and token.text.lower() not in self.lexicon.time_nouns
-            and (token.i > anchor.i or via == ["of"])
+            # never through a preposition from before: "On 1 March 2024, hundreds of
+            # organizations …" is a framing date the parse hung on the subject
+            and ((token.i > anchor.i and not via) or via == ["of"])
         )
 
     def _background(self, doc: Document, event: Event, timex: Timex) -> bool:
@@ -254,7 +260,7 @@ class DatesStage:
         ].count(")")
         if depth > trigger_depth:
             return True  # the date is inside parentheses the trigger is outside of
-        if self._in_other_relative_clause(doc, event, timex):
+        if self._in_other_clause(doc, event, timex):
             return True
         if timex.start < event.trigger.end:
             return False
@@ -267,43 +273,28 @@ class DatesStage:
         not the narration the later sentences go on with."""
         parse = doc.parses.get(index)
         anchor = token_at(parse, timex.start - doc.sentences[index].start)
-        return anchor is not None and any(t.dep_ == "relcl" for t in [anchor, *ancestors(anchor)])
+        return anchor is not None and relative_clause_of(anchor) is not None
 
-    def _in_other_relative_clause(self, doc: Document, event: Event, timex: Timex) -> bool:
-        """Whether a date sits in a relative clause the trigger is not in: "near where a
-        tourist was killed several weeks ago", "a boy who committed suicide last week",
-        "Gabat, which the rebels had captured on March 15": the clause tells another
-        event about one of the participants."""
+    def _in_other_clause(self, doc: Document, event: Event, timex: Timex) -> bool:
+        """Whether a date sits in a clause the trigger is not in and that tells another
+        event: a relative clause about a participant ("near where a tourist was killed
+        several weeks ago", "a boy who committed suicide last week"), or what a
+        demonstration is about ("protest the killing of 15 civilians … on Nov 25")."""
         sentence = doc.sentences[event.sentence_index]
         parse = doc.parses.get(event.sentence_index)
         anchor = token_at(parse, timex.start - sentence.start)
         trigger = token_at(parse, event.trigger.start - sentence.start)
         if anchor is None or trigger is None:
             return False
-        clause = next((t for t in [anchor, *ancestors(anchor)] if t.dep_ == "relcl"), None)
+        lex = self.lexicon
+        if grievance_object(anchor, trigger, lex.grievance_verbs, lex.time_nouns) is not None:
+            return True
+        clause = relative_clause_of(anchor)
         if clause is None:
             return False
         if clause.i == trigger.i or clause in ancestors(trigger):
             return False
-        return not self._dates_subject_period(clause, trigger)
-
-    def _dates_subject_period(self, clause: Any, trigger: Any) -> bool:
-        """Whether a relative clause sits in the subject of the trigger's clause and tells
-        when the span the clause covers began: the subject is a long-running conflict ("The
-        war between the army and the RSF, which broke out in April 2023, killed tens of
-        thousands") or the clause is in the present perfect ("Boluarte, who took office in
-        December 2022, has faced repeated waves of protests")."""
-        verb = verb_of(trigger)
-        chain = [clause, *ancestors(clause)]
-        if verb is None or verb not in chain:
-            return False
-        below = chain[chain.index(verb) - 1]
-        if below.dep_ not in ("nsubj", "nsubjpass"):
-            return False
-        perfect = verb.tag_ == "VBN" and any(
-            c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children
-        )
-        return perfect or below.lemma_.lower() in self.lexicon.period_nouns
+        return not dates_subject_period(clause, trigger, lex.period_nouns)
 
     def _is_habitual(
         self,
@@ -411,10 +402,10 @@ class DatesStage:
             when.recurring = True
             return when
         own = [t for t in own if not self._background(doc, event, t)]
-        if own and all(self._dates_a_noun(doc, event, t) for t in own):
-            # "leaders protest the killing of a priest on 22 January": every date of the
-            # sentence dates a noun the event is about, not the event
-            own = []
+        # "leaders protest the killing of a priest on 22 January", "On 1 May 2015, a
+        # demonstration in commemoration of 1 May 1963": a date of a noun the event is
+        # about does not date the event
+        own = [t for t in own if not self._dates_a_noun(doc, event, t)]
         if own:
             pool = _prefer_stated_days(own, self.lexicon.weekdays)
             pool = _drop_named_weekdays(pool, self.lexicon.weekdays, doc.text)

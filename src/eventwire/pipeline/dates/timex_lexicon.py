@@ -46,6 +46,9 @@ class TimexLexicon:
     # nouns of a long-running conflict whose relative clause dates the trigger they are the
     # subject of ("the war, which began in 2020, killed ..."): see dates/stage.py
     period_nouns: frozenset[str] = frozenset()
+    # verbs and nouns whose object is what a demonstration is about ("protest the killing
+    # of … on 25 November"): a date inside that object dates it (see dates/clauses.py)
+    grievance_verbs: frozenset[str] = frozenset()
 
 
 def _words_pattern(words: list[str]) -> re.Pattern[str]:
@@ -141,4 +144,5 @@ def load_timex_lexicon(name: str = "timex.yaml") -> TimexLexicon:
         background_pattern=_words_pattern([str(w) for w in lex.get("background") or []]),
         time_nouns=frozenset(str(w).lower() for w in lex.get("time_nouns") or []),
         period_nouns=frozenset(str(w).lower() for w in lex.get("period_nouns") or []),
+        grievance_verbs=frozenset(str(w).lower() for w in lex.get("grievance_verbs") or []),
     )

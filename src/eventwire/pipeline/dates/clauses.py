@@ -1,0 +1,72 @@
+"""Clauses whose dates belong to something other than the event they sit beside.
+
+Helpers of :mod:`eventwire.pipeline.dates.stage` over a sentence's spaCy parse:
+
+* :func:`relative_clause_of` — a date in a relative clause the trigger is not in ("a boy
+  who committed suicide last week", "Gabat, which the rebels had captured on March 15")
+  tells another event about a participant (:func:`dates_subject_period` keeps the one
+  exception: a clause that tells when the subject's own span began);
+* :func:`grievance_object` — a date inside what a demonstration is about ("protest the
+  killing of 15 civilians by a militia on Nov 25", "protested against the agreement
+  signed on February 19", "to protest the decision to redo the elections on Saturday")
+  dates that grievance, not the demonstration.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.pipeline.dates.parsetree import ancestors, verb_of
+
+# the prepositions that open what a grievance verb or noun is about
+GRIEVANCE_PREPOSITIONS = frozenset({"against", "over", "of"})
+
+
+def relative_clause_of(anchor: Any) -> Any:
+    """The nearest relative clause a date's token sits in, or ``None``."""
+    return next((t for t in [anchor, *ancestors(anchor)] if t.dep_ == "relcl"), None)
+
+
+def dates_subject_period(clause: Any, trigger: Any, period_nouns: frozenset[str]) -> bool:
+    """Whether a relative clause sits in the subject of the trigger's clause and tells
+    when the span the clause covers began: the subject is a long-running conflict ("The
+    war between the army and the RSF, which broke out in April 2023, killed tens of
+    thousands") or the clause is in the present perfect ("Boluarte, who took office in
+    December 2022, has faced repeated waves of protests")."""
+    verb = verb_of(trigger)
+    chain = [clause, *ancestors(clause)]
+    if verb is None or verb not in chain:
+        return False
+    below = chain[chain.index(verb) - 1]
+    if below.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    perfect = verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children
+    )
+    return perfect or below.lemma_.lower() in period_nouns
+
+
+def grievance_object(
+    anchor: Any, trigger: Any, verbs: frozenset[str], time_nouns: frozenset[str]
+) -> Any:
+    """The noun a date dates when it sits inside the object of a grievance verb or noun
+    (``verbs``: "protest", "denounce", "condemn" …): the direct object ("protest [the
+    killing of 15 civilians … on Nov 25]") or the object of "against", "over" or "of"
+    ("protested against [the agreement signed on February 19]", "in protest of [the
+    arrest on 3 May]"). ``None`` when the date hangs elsewhere, when the object is a noun
+    of time ("protest on the night of 3 May"), or when the trigger is that object or
+    inside it (the kill event "killing" of "protest the killing of …" keeps its date)."""
+    below_trigger = {t.i for t in [trigger, *ancestors(trigger)]}
+    for token in [anchor, *ancestors(anchor)]:
+        if token.i == trigger.i:
+            return None
+        if token.pos_ not in ("NOUN", "PROPN") or token.text.lower() in time_nouns:
+            continue
+        head = token.head
+        if token.dep_ == "pobj" and head.text.lower() in GRIEVANCE_PREPOSITIONS:
+            head = head.head
+        elif token.dep_ != "dobj":
+            continue
+        if head.lemma_.lower() in verbs and token.i not in below_trigger:
+            return token
+    return None
