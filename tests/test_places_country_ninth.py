@@ -102,3 +102,30 @@ def test_report_with_no_place_takes_its_cues_country(run_doc: Callable[..., Docu
     # nothing in the text says where: no country is made up
     doc = run_doc("Police dispersed rioters with tear gas.")
     assert doc.country is None
+
+
+def test_country_named_as_the_actors_origin_yields_to_the_cues(
+    run_doc: Callable[..., Document],
+) -> None:
+    # the raiders came from Tanzania; the county says where they struck
+    doc = run_doc("Armed raiders from Tanzania stole forty goats in Kajiado county.")
+    assert doc.country == "KE"
+    assert all(p.country != "TZ" for p in doc.places)
+    # a country named as the place of the event stays
+    doc = run_doc("Raiders attacked herders in Tanzania near Kajiado county.")
+    assert doc.country == "TZ"
+    # an origin with no other cue stays the only evidence there is
+    doc = run_doc("Armed raiders from Tanzania stole forty goats.")
+    assert doc.country == "TZ"
+
+
+def test_counties_and_zones_named_by_a_stem_and_a_compass_word() -> None:
+    from eventwire.pipeline.places.country import cue_votes
+
+    assert cue_votes("Cattle raiders struck a camp in Aweil East on Monday.") == {"SS": 0.5}
+    assert cue_votes("Youths fought near Tonj North.") == {"SS": 0.5}
+    assert cue_votes("Police beat traders in a market of North Wollo.") == {"ET": 0.5}
+    assert cue_votes("Farmers clashed in West Arsi zone.") == {"ET": 0.5}
+    # the stem alone, or a compass word alone, is no cue
+    assert cue_votes("Traders marched in Aweil.") == {}
+    assert cue_votes("Farmers clashed in the west of the zone.") == {}

@@ -21,6 +21,13 @@ Methodist University", "the Sri Lanka Army", "Ghana Police Service", "Uganda Rev
 Authority") is no place the model keeps (the whole name is an organisation), but it is a
 national institution's, a cue for the country as a cue word is (``CUE_MIN``).
 
+``drop_origin_country``: "Armed men from Somalia beheaded a herder in Kitui county": a
+country named only after "from" is where the actors came from, not where they struck.
+When such a country is the report's focus and nothing but those origin mentions places
+anything in it, while the report's cues name another country (``cue_country``, the
+origin's own votes left out), the origin mentions are rejected and the focus is that
+country.
+
 ``with_demonyms``: the stage's lexicon with the nationality adjectives that the gazetteer's
 countries file lacks (``demonyms`` in ``data/places/words.yaml``: "Sri Lankan", "South
 African", "Sierra Leonean"), so that they vote as "Kenyan" does; the gazetteer index does
@@ -35,9 +42,11 @@ from collections import Counter
 
 from eventwire.datafiles import word_table, words
 from eventwire.pipeline.places.forces import home_forces
+from eventwire.pipeline.places.gazetteer.checks import Resolution
 from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold
+from eventwire.pipeline.places.gazetteer.table import FEAT_COUNTRY
 
 CUE_MIN = 0.5  # one cue word, one state force or one home force's nationality
 CUE_LEAD = 0.25  # how far ahead of the next country the leader must be
@@ -108,3 +117,37 @@ def org_country_votes(text: str, gaz: Gazetteer, lex: Lexicon) -> Counter[str]:
         if found.group(2) not in NOT_ORG:
             votes[names[found.group(1)]] = ORG_VOTE  # type: ignore[assignment]  # float weights in a Counter
     return votes
+
+
+_FROM_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def drop_origin_country(
+    text: str,
+    gaz: Gazetteer,
+    lex: Lexicon,
+    resolutions: list[Resolution | None],
+    focus: str | None,
+    votes: Counter[str],
+    demonyms: Counter[str],
+) -> str | None:
+    """The focus, or the country the cues name when the focus was only a country named as
+    the actors' origin ("raiders from Uganda"; see the module)."""
+    if focus is None:
+        return focus
+    there = [r for r in resolutions if r is not None and r.accepted]
+    there = [r for r in there if gaz.country_code(r.row) == focus]
+    if not there or not all(
+        int(gaz.feat[r.row]) == FEAT_COUNTRY
+        and _FROM_RE.search(text[max(0, r.mention.start - 12) : r.mention.start])
+        for r in there
+    ):
+        return focus
+    others = Counter({cc: v for cc, v in votes.items() if cc != focus})
+    rest = Counter({cc: v for cc, v in demonyms.items() if cc != focus})
+    home = cue_country(text, lex, others, rest)
+    if home is None:
+        return focus
+    for r in there:
+        r.accepted = False
+    return home

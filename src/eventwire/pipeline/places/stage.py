@@ -34,7 +34,12 @@ from eventwire.pipeline.places.abroad import drop_towns_abroad
 from eventwire.pipeline.places.capitals import capital_mentions
 from eventwire.pipeline.places.country import as_of, cue_votes
 from eventwire.pipeline.places.crossborder import lean
-from eventwire.pipeline.places.evidence import cue_country, org_country_votes, with_demonyms
+from eventwire.pipeline.places.evidence import (
+    cue_country,
+    drop_origin_country,
+    org_country_votes,
+    with_demonyms,
+)
 from eventwire.pipeline.places.fallback import fallback_place
 from eventwire.pipeline.places.forces import hold_home_force
 from eventwire.pipeline.places.gazetteer.checks import Resolution
@@ -119,6 +124,10 @@ class PlacesStage:
         focus = hold_home_force(doc.text, self.gaz, self.lex, resolutions, focus, cues.votes)
         # "Kangara (Karimama, Alibori)": no Malaysian town in a report about Benin
         demonyms = demonym_votes(doc.text, self.lex)
+        # "raiders from Uganda attacked a village in Kitui county": the actors' origin
+        focus = drop_origin_country(
+            doc.text, self.gaz, self.lex, resolutions, focus, cues.votes, demonyms
+        )
         drop_towns_abroad(self.gaz, resolutions, focus, cues.votes, demonyms)
         if focus is None and not any(r is not None and r.accepted for r in resolutions):
             # "farmers robbed in Kalu area, Kass locality": no place holds, the cues remain
