@@ -34,6 +34,12 @@ from eventwire.pipeline.places.abroad import drop_towns_abroad
 from eventwire.pipeline.places.capitals import capital_mentions
 from eventwire.pipeline.places.country import as_of, cue_votes
 from eventwire.pipeline.places.crossborder import lean
+from eventwire.pipeline.places.evidence import (
+    cue_country,
+    drop_origin_country,
+    org_country_votes,
+    with_demonyms,
+)
 from eventwire.pipeline.places.fallback import fallback_place
 from eventwire.pipeline.places.forces import hold_home_force
 from eventwire.pipeline.places.gazetteer.checks import Resolution
@@ -108,6 +114,7 @@ class PlacesStage:
         dropped = [m for m in found if id(m) not in kept_ids and not cues.covers(m.start, m.end)]
         cues.votes.update(named_place_votes(dropped, self.gaz, self.lex))
         cues.votes.update(cue_votes(doc.text))  # "Sirba locality", "the MCA", "UNAMID"
+        cues.votes.update(org_country_votes(doc.text, self.gaz, self.lex))  # "Kenya Police"
         # "Boko Haram attacked Kolofata": a place only Cameroon has outweighs the group's home
         lean(doc.text, cues.spans, self.actors, self.gaz, mentions, cues.votes)
         resolutions, focus = resolve_mentions(
@@ -117,7 +124,14 @@ class PlacesStage:
         focus = hold_home_force(doc.text, self.gaz, self.lex, resolutions, focus, cues.votes)
         # "Kangara (Karimama, Alibori)": no Malaysian town in a report about Benin
         demonyms = demonym_votes(doc.text, self.lex)
+        # "raiders from Uganda attacked a village in Kitui county": the actors' origin
+        focus = drop_origin_country(
+            doc.text, self.gaz, self.lex, resolutions, focus, cues.votes, demonyms
+        )
         drop_towns_abroad(self.gaz, resolutions, focus, cues.votes, demonyms)
+        if focus is None and not any(r is not None and r.accepted for r in resolutions):
+            # "farmers robbed in Kalu area, Kass locality": no place holds, the cues remain
+            focus = cue_country(doc.text, self.lex, cues.votes, demonyms)
         kept: list[tuple[Resolution, Place]] = []
         for res in resolutions:
             if res is None:
@@ -453,4 +467,4 @@ def make_places_stage(settings: Settings, resources: Resources) -> Stage:
     point = options.area_point or fallback
     files = tuple(settings.user_actor_files)
     actors = resources.get("actors:" + "|".join(files), lambda: load_actor_dictionary(files))
-    return PlacesStage(gaz, load_lexicon(), point, actors)
+    return PlacesStage(gaz, with_demonyms(load_lexicon()), point, actors)
