@@ -95,6 +95,12 @@ def test_unknown_district_between_village_and_province(place_of: PlaceOf) -> Non
         "Tell Qubrawiya",
     )
     assert abs(lat - 36.60) < 0.01
+    # the area's feature word keeps the comma that closes it
+    lat, _ = place_of(
+        "Gunmen shot dead a farmer in Tell Qubrawiya (Gharzun district, Nineveh) on Monday.",
+        "Tell Qubrawiya",
+    )
+    assert abs(lat - 36.60) < 0.01
 
 
 def test_qualified_province_between_village_and_province(place_of: PlaceOf) -> None:

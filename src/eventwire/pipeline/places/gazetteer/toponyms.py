@@ -344,20 +344,22 @@ def _link(mentions: list[Mention], doc: Document, lex: Lexicon) -> None:
         if a.sentence != b.sentence:
             continue
         gap = doc.text[a.end : b.start]
+        feature = lex.admin | lex.part | lex.town | {"the"}
         words = gap.split()
-        kept = " ".join(
-            w
-            for w in words
-            if w.strip(",()").lower() not in (lex.admin | lex.part | lex.town | {"the"})
+        kept = " ".join(w for w in words if w.strip(",()").lower() not in feature)
+        # the same, a feature word's punctuation kept ("(Sepahijala district, ")
+        marks = " ".join(
+            w if w.strip(",()").lower() not in feature else w.strip(_WORD) for w in words
         )
         zone = after is not None and fold(after.text) == fold(b.text)
-        if len(gap) <= 40 and (_LINK_RE.match(" " + kept) or _unknown_between(kept, lex, zone)):
+        if len(gap) <= 40 and (_LINK_RE.match(" " + kept) or _unknown_between(marks, lex, zone)):
             a.parent = b
             b.children.append(a)
 
 
 # "X (Badhaadhe, Lower Juba)", "X (East Hararghe, Oromia)": an area the gazetteer lacks
 # between a place and its province; "X (Western Tigray, Tigray)": a qualified province
+_WORD = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'’-"
 _UNKNOWN_AREA_RE = re.compile(r"^\s*\(\s*(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*\s*,\s*$")
 
 
