@@ -139,14 +139,28 @@ def drop_unsupported(
         for m, sc in zip(mentions, cands, strict=True)
     ]
     support = focus_votes(text, gaz, lex, mentions, strict, actor_votes)
-    for res in out:
+    for res, scored in zip(out, cands, strict=True):
         if res is None or not weak(gaz, Candidate(res.row, res.flag), res.mention.text):
+            continue
+        if sole_layer_alias(gaz, res.row, res.flag, scored):
             continue
         if support.get(gaz.country_code(res.row), 0.0) < LOOSE_SUPPORT:
             res.accepted = False
     if focus is not None and support.get(focus, 0.0) < LOOSE_SUPPORT:
         return None  # the report's country was only a weak reading's
     return focus
+
+
+def sole_layer_alias(
+    gaz: Gazetteer, row: int, flag: int, scored: list[tuple[Candidate, float]]
+) -> bool:
+    """Is ``row`` an alternate name of an added-layer village that no other entry answers
+    to but by a loose spelling ("in Um Haraz": Umm Haraz, "in Kereinik": Al Kuraynik)?
+    Such a name is no coincidental alias of a place abroad ("Keira" ~ Keila, while Darfur
+    villages are called Keira): the files the user added hold only that place."""
+    return (
+        flag == 1 and row >= gaz.base_rows and all(c.index == row or c.flag < 0 for c, _ in scored)
+    )
 
 
 ACTOR_HOLD = 1.0  # a whole armed group's vote (or two state forces) for one country

@@ -365,7 +365,10 @@ class _Context:
             best.append((s, c.index, c.flag))
         best.sort(reverse=True)
         margin = best[0][0] - best[1][0] if len(best) > 1 else 5.0
-        top = best[0] if margin > TIE else _tie_break(gaz, best)
+        if margin > TIE:
+            top = best[0]
+        else:
+            top = _tie_break(gaz, best, [r.row for r in out if r is not None] + others)
         return Resolution(m, top[1], top[0], margin, flag=top[2])
 
 
@@ -389,12 +392,22 @@ def _children_fit(
 TIE = 1e-6
 
 
-def _tie_break(gaz: Gazetteer, best: list[tuple[float, int, int]]) -> tuple[float, int, int]:
-    """Of homonyms the text tells nothing apart (three Orikhoves in Luhansk oblast, none
-    with a population), the one nearest its province's biggest town: reports name places
-    where people live, and villages crowd around a province's towns."""
+def _tie_break(
+    gaz: Gazetteer, best: list[tuple[float, int, int]], anchors: list[int]
+) -> tuple[float, int, int]:
+    """Of homonyms the score tells nothing apart (three Orikhoves in Luhansk oblast, none
+    with a population), the one nearest the other places the text names in its country
+    ("Shag Hiraf, 58 km northeast of Adila ... Um Deibun in West Kordofan": the Kordofan
+    Adila, not Blue Nile's), else the one nearest its province's biggest town: reports
+    name places where people live, and villages crowd around a province's towns."""
     tied = [b for b in best if best[0][0] - b[0] <= TIE]
-    return min(tied, key=lambda b: (_seat_km(gaz, b[1]), -b[1]))
+    points = [a for a in anchors if a >= 0 and int(gaz.feat[a]) not in (FEAT_COUNTRY, FEAT_ADMIN1)]
+
+    def near(row: int) -> float:
+        dists = [gaz.distance_km(row, a) for a in points if a != row and gaz.cc[a] == gaz.cc[row]]
+        return min(dists) if dists else math.inf
+
+    return min(tied, key=lambda b: (near(b[1]), _seat_km(gaz, b[1]), -b[1]))
 
 
 def _seat_km(gaz: Gazetteer, row: int) -> float:

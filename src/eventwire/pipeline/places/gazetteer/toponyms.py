@@ -105,8 +105,12 @@ def _loose_end(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], i: int, j: int
     """The end of the name at ``i`` once spelling variants (loose keys) are tried."""
     prev = tokens[i - 1].text.lower() if i > 0 else ""
     # "in Quamishli", "shelled Kansafra", "the town of Kansafra"
-    cued = prev in LOOSE_CUES or (
-        prev == "of" and i > 1 and tokens[i - 2].text.lower() in (lex.town | lex.admin | lex.part)
+    kinds = lex.town | lex.admin | lex.part
+    cued = (
+        prev in LOOSE_CUES
+        or (prev == "of" and i > 1 and tokens[i - 2].text.lower() in kinds)
+        # "Karin village (Bossaso, Bari)": the first name of a parenthesised area chain
+        or (prev == "(" and j < len(tokens) and tokens[j].text == "," and i > 1)
     )
     if tokens[i].text.lower() in lex.qualifier:  # "North Iraq" is not "North York"
         return best
@@ -336,18 +340,38 @@ def _link(mentions: list[Mention], doc: Document, lex: Lexicon) -> None:
     """Attach "X, Y" / "X (Y)" / "X in Y" / "X city, Y governorate" chains."""
     for k in range(len(mentions) - 1):
         a, b = mentions[k], mentions[k + 1]
+        after = mentions[k + 2] if k + 2 < len(mentions) else None
         if a.sentence != b.sentence:
             continue
         gap = doc.text[a.end : b.start]
+        feature = lex.admin | lex.part | lex.town | {"the"}
         words = gap.split()
-        kept = " ".join(
-            w
-            for w in words
-            if w.strip(",()").lower() not in (lex.admin | lex.part | lex.town | {"the"})
+        kept = " ".join(w for w in words if w.strip(",()").lower() not in feature)
+        # the same, a feature word's punctuation kept ("(Sepahijala district, ")
+        marks = " ".join(
+            w if w.strip(",()").lower() not in feature else w.strip(_WORD) for w in words
         )
-        if len(gap) <= 40 and _LINK_RE.match(" " + kept):
+        zone = after is not None and fold(after.text) == fold(b.text)
+        if len(gap) <= 40 and (_LINK_RE.match(" " + kept) or _unknown_between(marks, lex, zone)):
             a.parent = b
             b.children.append(a)
+
+
+# "X (Badhaadhe, Lower Juba)", "X (East Hararghe, Oromia)": an area the gazetteer lacks
+# between a place and its province; "X (Western Tigray, Tigray)": a qualified province
+_WORD = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'’-"
+_UNKNOWN_AREA_RE = re.compile(r"^\s*\(\s*(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*\s*,\s*$")
+
+
+def _unknown_between(kept: str, lex: Lexicon, zone: bool) -> bool:
+    """Does the gap between two mentions (feature words removed) hold only an opened
+    parenthesis and one area name the gazetteer does not know ("(Badhaadhe, "), or, when
+    the next name is a zone of the province named after it (``zone``: "(Western Tigray,
+    Tigray)"; "(North Gondar, Amhara)" is no city of Gondar), its direction word?"""
+    if _UNKNOWN_AREA_RE.match(kept):
+        return True
+    word = kept.strip()
+    return zone and word[:1] == "(" and word[1:].strip().lower() in lex.qualifier
 
 
 def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
