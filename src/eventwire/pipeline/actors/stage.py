@@ -47,6 +47,7 @@ from eventwire.pipeline.actors.targets import (
     default_target,
     repelled_attacker,
     subject_read_as_target,
+    unidentified_first,
 )
 from eventwire.pipeline.actors.things import (
     collective,
@@ -165,7 +166,9 @@ class ActorCoder:
                 event.actor1, event.actor2 = event.actor2, None
             if self.acled_roles:
                 self._acled_roles(doc, event, country)
-                event.actor2 = default_target(self.dictionary, event, country, doc) or event.actor2
+                a2 = default_target(self.dictionary, event, country, doc, seen) or event.actor2
+                event.actor2 = a2
+                unidentified_first(event)
                 if addressee_only(event) and event.actor2 is not None:
                     doc.note(NAME, "EW-ACT-013", f"{event.actor2.text!r}: addressee, not actor2")
                     event.actor2 = None
