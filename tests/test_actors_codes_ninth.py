@@ -171,3 +171,16 @@ def test_a_slashed_acronym_names_its_group(mention: str) -> None:
 def test_a_slash_between_two_unknown_words_names_nothing() -> None:
     actor = code_mention(load_actor_dictionary(), "the ABC/D", "SD", fuzzy=False)
     assert actor.resolved_by == "unknown", actor
+
+
+# -- a crowd in a clash of communities is a communal militia ----------------------------------
+def test_rival_families_that_clash_are_communal_militias(run_text: Run) -> None:
+    top = _top(run_text, "Two rival farmer families clashed in the fields near Djougou on Monday.")
+    assert top.acled_event_type == "Battles", top
+    assert top.actor1 is not None and top.actor1.inter == 4, top.actor1
+    assert top.actor2 is not None and top.actor2.inter == 4, top.actor2
+
+
+def test_farmers_who_attack_police_stay_rioters(run_text: Run) -> None:
+    top = _top(run_text, "Farmers attacked police officers in Gilgil on Monday.")
+    assert top.actor1 is not None and top.actor1.inter == 5, top.actor1

@@ -46,8 +46,8 @@ from eventwire.pipeline.actors.targets import (
     addressee_only,
     default_target,
     repelled_attacker,
+    settle_sides,
     subject_read_as_target,
-    unidentified_first,
 )
 from eventwire.pipeline.actors.things import (
     collective,
@@ -168,7 +168,7 @@ class ActorCoder:
                 self._acled_roles(doc, event, country)
                 a2 = default_target(self.dictionary, event, country, doc, seen) or event.actor2
                 event.actor2 = a2
-                unidentified_first(event)
+                settle_sides(self.dictionary, event, country)
                 if addressee_only(event) and event.actor2 is not None:
                     doc.note(NAME, "EW-ACT-013", f"{event.actor2.text!r}: addressee, not actor2")
                     event.actor2 = None

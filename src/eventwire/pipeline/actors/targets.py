@@ -87,6 +87,7 @@ _ATTACK_OF = re.compile(
 _SECOND_PARTY_SKIP: frozenset[str] = words("actors", "second_party_skip")
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\b|,|;", re.IGNORECASE)
+_COMMUNITIES_CLASHED = "clans, tribes or communities clashed"  # the events stage's reason
 POLICE_TARGET_SUBTYPES = frozenset(
     {"Protest with intervention", "Excessive force against protesters"}
 )
@@ -296,13 +297,23 @@ def addressee_only(event: Event) -> bool:
     )
 
 
-def unidentified_first(event: Event) -> None:
-    """A battle between state forces and an unidentified armed group lists the group first
-    (ACLED acled_more tune: 182 of 282 such battles; note order decides 100 of 157)."""
+def settle_sides(d: ActorDictionary, event: Event, country: str | None) -> None:
+    """Two conventions for a battle's sides once both are coded:
+
+    - a crowd read as rioters (farmers, youths, refugees) that fights a communal militia,
+      or in a clash of communities, is a communal militia itself ("clashes between
+      farmers and herders", "two rival families clashed": ACLED inter 4 on both sides);
+    - state forces and an unidentified armed group: the group is actor1 (ACLED acled_more
+      tune: 182 of 282 such battles; note order decides 100 of 157).
+    """
     a1, a2 = event.actor1, event.actor2
-    if event.acled_event_type != "Battles" or a1 is None or a2 is None:
+    if event.acled_event_type != "Battles" or a1 is None:
         return
-    if a1.inter == 1 and a1.type in FORCES and a2.actor_id == "GEN-UAG":
+    communities = _COMMUNITIES_CLASHED in (event.rule or "") or (a2 is not None and a2.inter == 4)
+    if a1.actor_id == "GEN-RIOTERS" and communities and (a2 is None or a2.inter == 4):
+        event.actor1 = replace(_generic(d, "GEN-COMMUNAL", country, a1), affiliation=[])
+        event.actor2 = a2 or _generic(d, "GEN-COMMUNAL", country, None)  # as other_side
+    if a2 is not None and a1.inter == 1 and a1.type in FORCES and a2.actor_id == "GEN-UAG":
         event.actor1, event.actor2 = a2, a1
 
 
