@@ -189,6 +189,13 @@ def official_hit(event: Event) -> bool:
     return category in CIVILIAN_TARGET_TYPES or bool(tokens & OFFICIAL_NOUNS)
 
 
+def _sentence_start(doc: Document | None, event: Event) -> int:
+    i = event.sentence_index
+    if doc is None or not 0 <= i < len(doc.sentences):
+        return -1
+    return doc.sentences[i].start
+
+
 def _in_sentence(doc: Document | None, event: Event, pattern: re.Pattern[str]) -> bool:
     i = event.sentence_index
     if doc is None or not 0 <= i < len(doc.sentences):
@@ -253,10 +260,13 @@ def other_side(
     second = second_party(d, doc, event, country) if doc is not None else None
     if second is not None:
         return second
-    # "X clashed with Y. X took control of the village.": Y, when actor1 has words of its
-    # own (an inferred or coreferent actor1 may be the earlier party itself)
+    # "X clashed with Y. X took control of the village.": Y, named in an earlier sentence,
+    # when actor1 has words of its own (an inferred or coreferent actor1 may be the earlier
+    # party itself); a party of the event's own sentence is its own event's
     own_words = bool(a1.text.strip()) and a1.resolved_by not in ("coref", "inferred")
-    earlier = next((c for c in reversed(seen) if _opposed(c, a1)), None) if own_words else None
+    begins = _sentence_start(doc, event)
+    earlier = next((c for c in reversed(seen) if 0 <= c.start < begins and _opposed(c, a1)), None)
+    earlier = earlier if own_words else None
     if earlier is not None:
         return replace(earlier, resolved_by="earlier-party")
     if a1.inter == 4:
@@ -303,8 +313,8 @@ def settle_sides(d: ActorDictionary, event: Event, country: str | None) -> None:
     - a crowd read as rioters (farmers, youths, refugees) that fights a communal militia,
       or in a clash of communities, is a communal militia itself ("clashes between
       farmers and herders", "two rival families clashed": ACLED inter 4 on both sides);
-    - state forces and an unidentified armed group: the group is actor1 (ACLED acled_more
-      tune: 182 of 282 such battles; note order decides 100 of 157).
+    - state forces and an unidentified armed group in an armed clash: the group is actor1
+      (ACLED acled_more tune: 182 of 282 such battles; note order decides 100 of 157).
     """
     a1, a2 = event.actor1, event.actor2
     if event.acled_event_type != "Battles" or a1 is None:
@@ -313,7 +323,14 @@ def settle_sides(d: ActorDictionary, event: Event, country: str | None) -> None:
     if a1.actor_id == "GEN-RIOTERS" and communities and (a2 is None or a2.inter == 4):
         event.actor1 = replace(_generic(d, "GEN-COMMUNAL", country, a1), affiliation=[])
         event.actor2 = a2 or _generic(d, "GEN-COMMUNAL", country, None)  # as other_side
-    if a2 is not None and a1.inter == 1 and a1.type in FORCES and a2.actor_id == "GEN-UAG":
+    clash = event.acled_sub_event_type == "Armed clash"  # territory is the state's to regain
+    if (
+        clash
+        and a2 is not None
+        and a1.inter == 1
+        and a1.type in FORCES
+        and a2.actor_id == "GEN-UAG"
+    ):
         event.actor1, event.actor2 = a2, a1
 
 
