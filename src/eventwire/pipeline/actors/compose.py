@@ -110,6 +110,9 @@ def find_named(d: ActorDictionary, words: list[str]) -> ActorEntry | None:
         for i in range(len(words) - size + 1):
             if size == 1 and words[i] in d.acronyms:
                 return d.by_id[d.acronyms[words[i]]]
+            slashed = "/".join(words[i : i + size])  # "SPLM/N": the tokens split at "/"
+            if 1 < size <= 3 and slashed in d.acronyms:
+                return d.by_id[d.acronyms[slashed]]
             key = " ".join(n for n in norm[i : i + size] if n)
             hit = d.alias.get(key) if key else None
             if hit:

@@ -46,6 +46,7 @@ from eventwire.pipeline.actors.targets import (
     addressee_only,
     default_target,
     repelled_attacker,
+    settle_sides,
     subject_read_as_target,
 )
 from eventwire.pipeline.actors.things import (
@@ -165,7 +166,9 @@ class ActorCoder:
                 event.actor1, event.actor2 = event.actor2, None
             if self.acled_roles:
                 self._acled_roles(doc, event, country)
-                event.actor2 = default_target(self.dictionary, event, country, doc) or event.actor2
+                a2 = default_target(self.dictionary, event, country, doc, seen) or event.actor2
+                event.actor2 = a2
+                settle_sides(self.dictionary, event, country)
                 if addressee_only(event) and event.actor2 is not None:
                     doc.note(NAME, "EW-ACT-013", f"{event.actor2.text!r}: addressee, not actor2")
                     event.actor2 = None

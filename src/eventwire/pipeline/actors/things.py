@@ -41,6 +41,11 @@ def _head(text: str) -> str:
     return tokens[-1] if tokens else ""
 
 
+def head_word(text: str) -> str:
+    """The head noun of a mention, lower case ("the District Police Station": "station")."""
+    return _head(text)
+
+
 def is_thing(text: str) -> bool:
     """True when the head noun of a mention names a thing or an event, not a party."""
     head = _head(text)
