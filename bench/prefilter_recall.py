@@ -9,6 +9,11 @@ at least one coded sentence are run again with ``prefilter=True`` (the others ge
 the same input, so the same events). An event is lost when its (trigger span, PLOVER type)
 is missing from the pre-filtered run; a report is changed when its top event differs.
 The fraction of sentences parsed (the saving) is reported from the same runs.
+
+``--forms N`` instead runs the default (pre-filtered) pipeline and lists the N trigger
+forms that make the most characters of sentences a candidate on their own (no other form
+in the sentence would), with how many of those sentences yield an event: the forms to study
+when the pre-filter is to pass fewer sentences (issue 22).
 """
 
 from __future__ import annotations
@@ -107,6 +112,75 @@ def measure(path: Path, limit: int | None) -> dict[str, Any]:
     return out
 
 
+def deciding_forms(prefilter: Any, text: str) -> set[str]:
+    """The forms that make ``text`` a candidate: trigger forms, and a pattern's head with
+    its child ("took->control"); a head whose child is an entity counts as its own form."""
+    lowered = prefilter._normalise(text)
+    found = [
+        (end + 1 - value[0], end + 1, value)
+        for end, value in prefilter._automaton.iter(lowered)
+        if prefilter._bounded(lowered, end + 1 - value[0], end + 1)
+    ]
+    cancelled = [(start, end) for start, end, value in found if value[4]]
+    children: dict[int, set[str]] = {}
+    for start, end, value in found:
+        for number in value[3]:
+            children.setdefault(number, set()).add(lowered[start:end])
+    out: set[str] = set()
+    for start, end, value in found:
+        alone, head_of, labels = value[1], value[2], value[7]
+        if any(a < end and start < b for a, b in cancelled):
+            continue
+        form = lowered[start:end]
+        if alone or (labels and prefilter._entity_after(text, lowered, end, labels, found)):
+            out.add(form)
+        out.update(f"{form}->{'|'.join(sorted(children[n]))}" for n in head_of if n in children)
+    return out
+
+
+def form_counts(path: Path, limit: int | None, top: int) -> str:
+    """The table of ``--forms``: trigger forms by characters of the sentences they alone pass."""
+    from eventwire.config import load_settings
+    from eventwire.pipeline.base import Pipeline, Resources
+    from eventwire.pipeline.nlp.prefilter import load_prefilter
+    from eventwire.pipeline.read.readers import clean_text
+    from eventwire.records import Document
+
+    settings = load_settings(env={})
+    resources = Resources(settings)
+    pipeline = Pipeline.from_settings(settings, resources)
+    prefilter = resources.get("prefilter", lambda: load_prefilter(settings))
+    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    sole: dict[str, list[int]] = {}  # form -> [sentences, with an event, characters]
+    parsed = chars = 0
+    for row in rows[:limit] if limit else rows:
+        text = clean_text(str(row.get("text") or ""))
+        if not text.strip():
+            continue
+        doc = pipeline(Document(text=text, published=_published(row)))
+        with_event = {e.sentence_index for e in doc.events}
+        for i, sentence in enumerate(doc.sentences):
+            if not sentence.candidate:
+                continue
+            parsed += 1
+            chars += len(sentence.text)
+            forms = deciding_forms(prefilter, sentence.text)
+            if len(forms) == 1:
+                entry = sole.setdefault(forms.pop(), [0, 0, 0])
+                entry[0] += 1
+                entry[1] += int(i in with_event)
+                entry[2] += len(sentence.text)
+    lines = [
+        f"{path.name}: {parsed} sentences parsed, {chars:,} characters",
+        "",
+        "| form (alone in its sentence) | sentences | with an event | share of parsed characters |",
+        "|---|---:|---:|---:|",
+    ]
+    for form, (n, events, size) in sorted(sole.items(), key=lambda kv: -kv[1][2])[:top]:
+        lines.append(f"| {form} | {n} | {events} | {100 * size / max(1, chars):.2f}% |")
+    return "\n".join(lines)
+
+
 def render(results: dict[str, dict[str, Any]], command: str) -> str:
     lines = [
         f"Command: `{command}` ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})",
@@ -130,7 +204,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", nargs="*", choices=sorted(DEV), default=["acled", "gtd"])
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--forms", type=int, default=0, help="list the top N deciding forms")
     args = ap.parse_args(argv)
+    if args.forms:
+        for name in args.corpus:
+            print(form_counts(DEV[name], args.limit, args.forms))
+        return 0
     results: dict[str, dict[str, Any]] = {}
     for name in args.corpus:
         if not DEV[name].is_file():

@@ -320,12 +320,15 @@ def inflections(word: str, irregular: dict[str, tuple[str, ...]] | None = None) 
     return forms
 
 
-def trigger_surface_forms(settings: Settings, pattern_heads: bool = True) -> set[str]:
+def trigger_surface_forms(
+    settings: Settings, pattern_heads: bool = True, entity_heads: bool = True
+) -> set[str]:
     """Every lower-case surface form of every trigger: words with all their inflections,
     and phrases with each word inflected ("exchanged fire", "took to the streets"), for the
     relevance pre-filter. A sentence containing none of them cannot yield an event.
     Without ``pattern_heads`` the heads of patterns whose child is a word are left out
-    (they need their child too: :func:`trigger_surface_patterns`).
+    (they need their child too: :func:`trigger_surface_patterns`); without ``entity_heads``
+    the heads of patterns whose child is an entity (take -> GPE) are left out too.
 
     >>> forms = trigger_surface_forms(load_settings())     # doctest: +SKIP
     >>> {"shot", "kidnapped", "airstrikes", "car bombs"} <= forms  # doctest: +SKIP
@@ -337,6 +340,8 @@ def trigger_surface_forms(settings: Settings, pattern_heads: bool = True) -> set
     for entry in lexicon.entries:
         if entry.children and not entry.child_ents and not pattern_heads:
             continue  # a head with child words only: see trigger_surface_patterns
+        if entry.child_ents and not entity_heads:
+            continue  # a head whose child may be an entity
         for word in {*entry.words, *([entry.head] if entry.head else [])}:
             forms |= inflections(word, irregular) | {word}
         forms |= set(entry.forms)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -46,10 +46,20 @@ from eventwire.pipeline.common.triggerlexicon import (
     window_cue_surface_forms,
 )
 
-CACHE_FORMAT = "5"  # bump when TriggerPrefilter's pickled state changes
+CACHE_FORMAT = "6"  # bump when TriggerPrefilter's pickled state changes
 CANDIDATE, CONTEXT = 2, 1  # TriggerPrefilter.level: parse it; parse it beside a candidate
+# a pattern whose child is a place entity (take -> GPE: "took Kabul") is the verb's direct
+# object, a name that starts with a capital within this many words after the verb
+PLACE_WINDOW = 4
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MONEY_SIGNS = frozenset("$£€¥₹")
+# the event coder drops an agreement word of these frames used as a verb ("according to the
+# police", "dealt with": events/nonevents.py, ``nonagree_verbs`` in data/lexicon/words.yaml):
+# its -ing and -ed forms are verb forms only, so they never make a sentence a candidate
+LIGHT_VERB_FRAMES = frozenset({"agree", "ceasefire"})
 _SPACE = re.compile(r"\s+")
 _HYPHEN_SPACE = re.compile(r"\s*-\s*|\s+")
+_OPENERS = "\"'“‘(["
 
 
 def inflect(word: str) -> set[str]:
@@ -121,6 +131,8 @@ class TriggerPrefilter:
         cancels: Iterable[str] = (),
         cues: Iterable[str] = (),
         lone_cues: Iterable[str] = (),
+        entity_heads: Mapping[str, Iterable[str]] | None = None,
+        money_words: Iterable[str] = (),
     ) -> None:
         import ahocorasick  # lazy: only runs that enable the pre-filter need it
 
@@ -130,22 +142,29 @@ class TriggerPrefilter:
             for side, words in ((0, heads), (1, children)):
                 for form in expand_forms(words) if expand else words:
                     sides.setdefault(form, (set(), set()))[side].add(number)
-        if not self.forms and not sides:
-            raise DataFileError("the relevance pre-filter got no trigger forms", "EW-PRE-001")
         self.cancels = frozenset(_SPACE.sub(" ", c.strip().lower()) for c in cancels) - {""}
         self.cues = frozenset(_SPACE.sub(" ", c.strip().lower()) for c in cues) - {""}
         self.lone_cues = frozenset(_SPACE.sub(" ", c.strip().lower()) for c in lone_cues) - {""}
+        kinds: dict[str, frozenset[str]] = {}
+        for raw, labels in (entity_heads or {}).items():
+            for form in expand_forms([raw]) if expand else [raw]:
+                kinds[form] = kinds.get(form, frozenset()) | frozenset(labels)
+        self.money = frozenset(_SPACE.sub(" ", w.strip().lower()) for w in money_words) - {""}
+        if not self.forms and not sides and not kinds:
+            raise DataFileError("the relevance pre-filter got no trigger forms", "EW-PRE-001")
         automaton: Any = ahocorasick.Automaton()
         # equal values are one object: ~100k forms share ~1k values, and the pickle then
         # stores each once (loading the cached filter: 0.47 -> 0.03 CPU s at every start)
         shared: dict[tuple[object, ...], tuple[object, ...]] = {}
-        for form in self.forms | set(sides) | self.cancels | self.cues | self.lone_cues:
+        every = self.forms | set(sides) | self.cancels | self.cues | self.lone_cues
+        for form in every | set(kinds) | self.money:
             head_of, child_of = sides.get(form, (set(), set()))
             # (length, enough alone, patterns it heads, patterns it completes, cancels, cue,
-            # a cue that makes the sentence context on its own)
+            # a cue that makes the sentence context on its own, the entity labels a child
+            # of it may carry, a word of a sum of money)
             value = (len(form), form in self.forms, frozenset(head_of), frozenset(child_of))
             flags = (form in self.cancels, form in self.cues, form in self.lone_cues)
-            entry = (*value, *flags)
+            entry = (*value, *flags, kinds.get(form, frozenset()), form in self.money)
             automaton.add_word(form, shared.setdefault(entry, entry))
         automaton.make_automaton()
         self._automaton = automaton
@@ -183,19 +202,47 @@ class TriggerPrefilter:
         cue = any(value[5] for _, _, value in found)
         if any(value[6] for _, _, value in found):
             level = CONTEXT  # a lone cue: context whatever else the sentence holds
-        for start, end, (_, alone, head_of, child_of, *_) in found:
+        for start, end, (_, alone, head_of, child_of, _, _, _, labels, _) in found:
             children |= child_of  # a child is not the trigger: a block does not cancel it
-            if not (alone or head_of):
+            if not (alone or head_of or labels):
                 continue
             level = CONTEXT if cue else level
             if cancelled and any(a < end and start < b for a, b in cancelled):
                 continue
-            if alone:
+            if alone or (labels and self._entity_after(text, lowered, end, labels, found)):
                 return CANDIDATE
             heads |= head_of
             if heads & children:
                 return CANDIDATE
         return CANDIDATE if heads & children else level
+
+    @staticmethod
+    def _entity_after(
+        text: str, lowered: str, end: int, labels: frozenset[str], found: list[Any]
+    ) -> bool:
+        """Could the head ending at ``end`` have the entity child its pattern needs?
+
+        A sum of money (MONEY) is written with a digit, a currency sign or a word of
+        ``money_words`` somewhere in the sentence; a place (GPE, LOC, FAC), the verb's
+        direct object, with a word that starts with a capital in the next
+        :data:`PLACE_WINDOW` words. Other labels (and text whose lower case changes its
+        length) are taken as present."""
+        if labels - PLACE_LABELS - {"MONEY"}:
+            return True
+        if "MONEY" in labels and (
+            any(ch.isdigit() or ch in MONEY_SIGNS for ch in lowered)
+            or any(value[8] for _, _, value in found)
+        ):
+            return True
+        if not labels & PLACE_LABELS:
+            return False
+        cased = text
+        if "\n" in text or "  " in text or "\t" in text:
+            cased = _SPACE.sub(" ", text)
+        if len(cased) != len(lowered):
+            return True
+        words = cased[end:].split(None, PLACE_WINDOW)[:PLACE_WINDOW]
+        return any(word.lstrip(_OPENERS)[:1].isupper() for word in words)
 
     @staticmethod
     def _normalise(text: str) -> str:
@@ -231,16 +278,21 @@ def _child_words_only(entry: dict[str, Any]) -> bool:
     return bool(entry.get("head") and entry.get("children") and not entry.get("child_ents"))
 
 
+def _entity_child(entry: dict[str, Any]) -> bool:
+    return bool(entry.get("head") and entry.get("child_ents"))
+
+
 def lexicon_forms(settings: Settings) -> set[str]:
     """Trigger forms read straight from the lexicon file(s): words, phrases, heads, forms
-    (not the heads of patterns whose child is a word: :func:`lexicon_patterns`).
+    (not the heads of patterns whose child is a word, :func:`lexicon_patterns`, or an
+    entity, :func:`entity_heads`).
 
     Their regular inflections (:func:`expand_forms`) are the safety net next to
     ``trigger_surface_forms``.
     """
     forms: set[str] = set()
     for entry in _lexicon_entries(settings):
-        if _child_words_only(entry):
+        if _child_words_only(entry) or _entity_child(entry):
             continue
         for key in ("words", "phrases", "forms"):
             forms.update(str(v) for v in entry.get(key) or [])
@@ -254,7 +306,7 @@ def lexicon_patterns(settings: Settings) -> list[tuple[set[str], set[str]]]:
     with regular inflections (the safety net next to ``trigger_surface_patterns``)."""
     patterns: list[tuple[set[str], set[str]]] = []
     for entry in _lexicon_entries(settings):
-        if _child_words_only(entry):
+        if entry.get("head") and entry.get("children"):  # with or without entities
             heads = {str(entry["head"]), *(str(v) for v in entry.get("forms") or [])}
             children = {str(v) for v in entry.get("children") or []}
             patterns.append((expand_forms(heads), expand_forms(children)))
@@ -284,8 +336,55 @@ def trigger_forms(settings: Settings) -> set[str]:
     """Every trigger surface form: the lexicon's entries with their inflections, plus
     ``trigger_surface_forms`` (already inflected)."""
     return expand_forms(lexicon_forms(settings)) | spacing_variants(
-        trigger_surface_forms(settings, pattern_heads=False)
+        trigger_surface_forms(settings, pattern_heads=False, entity_heads=False)
     )
+
+
+def light_verb_forms(settings: Settings) -> set[str]:
+    """The -ing and -ed forms of the agreement words the coder drops as verbs ("according",
+    "accorded", "dealing" of "accord", "deal"), unless another trigger word or head has
+    the same form: they are no candidate's trigger."""
+    lexicon = triggerlexicon.load_lexicon(tuple(settings.user_lexicon_files))
+    verbs = frozenset(word_tuple("lexicon", "nonagree_verbs"))
+    drop: set[str] = set()
+    keep: set[str] = set()
+    for entry in lexicon.entries:
+        light = entry.frame in LIGHT_VERB_FRAMES
+        for word in {*entry.words, *([entry.head] if entry.head else [])}:
+            forms = inflections(word, lexicon.irregular) | {word}
+            if light and word in verbs and not entry.head:
+                drop |= {f for f in forms if f.endswith(("ing", "ed"))}
+            else:
+                keep |= forms
+        keep |= set(entry.forms)
+    return drop - keep
+
+
+def entity_heads(settings: Settings) -> dict[str, frozenset[str]]:
+    """Surface forms of the heads of patterns whose child is an entity ("take" -> GPE,
+    "pay" -> MONEY), each with the labels its child may carry: such a head makes a sentence
+    a candidate only where that entity can be (:meth:`TriggerPrefilter.level`). A form that
+    is also a trigger on its own ("donate") counts alone all the same."""
+    heads: dict[str, frozenset[str]] = {}
+    for entry in _lexicon_entries(settings):
+        if _entity_child(entry):
+            labels = frozenset(str(v) for v in entry.get("child_ents") or [])
+            names = {str(entry["head"]), *(str(v) for v in entry.get("forms") or [])}
+            for form in expand_forms(names):
+                heads[form] = heads.get(form, frozenset()) | labels
+    lexicon = triggerlexicon.load_lexicon(tuple(settings.user_lexicon_files))
+    for parsed in lexicon.entries:
+        if parsed.head and parsed.child_ents:
+            names = inflections(parsed.head, lexicon.irregular) | set(parsed.forms)
+            for form in spacing_variants(names | {parsed.head}):
+                heads[form] = heads.get(form, frozenset()) | parsed.child_ents
+    return heads
+
+
+def money_words() -> tuple[str, ...]:
+    """Words that write a sum of money without a digit or a sign ("five pounds", "millions"):
+    ``prefilter_money_words`` in ``data/lexicon/words.yaml``."""
+    return word_tuple("lexicon", "prefilter_money_words")
 
 
 def trigger_patterns(settings: Settings) -> list[tuple[set[str], set[str]]]:
@@ -343,12 +442,14 @@ def load_prefilter(settings: Settings, use_cache: bool = True) -> Callable[[str]
 
     def build() -> TriggerPrefilter:
         return TriggerPrefilter(
-            trigger_forms(settings),
+            trigger_forms(settings) - light_verb_forms(settings),
             expand=False,
             patterns=trigger_patterns(settings),
             cancels=cancelling_surface_forms(settings),
             cues=window_cue_surface_forms(settings),
             lone_cues=lone_cue_forms(settings),
+            entity_heads=entity_heads(settings),
+            money_words=money_words(),
         )
 
     if not use_cache:
