@@ -10,21 +10,24 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.datafiles import words
+from eventwire.pipeline.events.notes import short_note_scene
 from eventwire.pipeline.events.parties import NAMED_COMMUNAL
 from eventwire.pipeline.events.roles import is_participant
 from eventwire.pipeline.events.rules import (
     fallback_frame,
     physical_target,
-    short_note_scene,
     thing_patient,
 )
 from eventwire.pipeline.events.subtypes import phrase_classes
-from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch
+from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, token_keys
 
 HARM_FRAMES = frozenset({"kill", "harm", "beat", "body"})
 PHYSICAL: frozenset[str] = words("lexicon", "physical")
 PROTEST_LIGHT_VERBS: frozenset[str] = words("lexicon", "protest_light_verbs")
 REPORTED_PROTEST_NOUNS: frozenset[str] = words("lexicon", "reported_protest_nouns")
+STATE_STRIKE_NOUNS: frozenset[str] = words("lexicon", "state_strike_nouns")
+STRIKE_TARGETS = frozenset({"civilian", "property", "armed", "military_site", "state"})
+PROTEST_OCCURRENCE_VERBS: frozenset[str] = words("lexicon", "protest_occurrence_verbs")
 
 
 def accept_violent(
@@ -49,6 +52,8 @@ def accept_violent(
         objs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
         if not any(is_participant(o) for o in objs):
             return None  # "she was fired on 1 November"
+    if frame == "mob" and match.child is not None:
+        return frame if _crowd_subject(head, parse, lexicon) else None  # "youths disrupted a rally"
     if entry.ambiguous and frame == "beat" and not strong:
         return frame if physical_target(match, parse, lexicon) else None
     if entry.ambiguous:
@@ -59,6 +64,7 @@ def accept_violent(
         if not ok and not in_domain and parse[match.head].lemma_.lower() in PHYSICAL:
             ok = physical_target(match, parse, lexicon)
         ok = ok or short_note_scene(match, parse, ctx)  # "Fighting in Malakal."
+        ok = ok or (not in_domain and state_strike(parse[match.head], parse, lexicon))
         if not ok:
             return None if in_domain else fallback_frame(entry, match, parse)
     elif in_domain and not strong and frame in {"shoot", "kill", "harm", "attack", "clash"}:
@@ -100,4 +106,56 @@ def _reported_protest(head: Any, ctx: set[str]) -> bool:
         return any(c.dep_ == "expl" for c in governor.children)  # "there were protests"
     if head.dep_ == "pobj" and governor.head.lemma_.lower() in {"part", "participate"}:
         return True  # "took part in a demonstration", "participated in a march"
+    if head.dep_ == "pobj" and any(
+        c.dep_ == "dobj" and c.lower_ == "part" for c in governor.head.children
+    ):
+        return True  # "took part in a demonstration" where "in" hangs on "took"
+    if head.dep_ == "nsubj" and governor.lemma_.lower() in PROTEST_OCCURRENCE_VERBS:
+        return True  # "demonstrations erupted in Khartoum", "a sit-in continued"
     return "short_note" in ctx and head.dep_ == "ROOT"
+
+
+def state_strike(head: Any, parse: Any, lexicon: Lexicon) -> bool:
+    """A strike a nation or its forces made on a target ("a Russian strike on a supermarket",
+    "an army raid on the village"): the modifier names the side, the "on" phrase a place,
+    people or a force. "A teachers' strike on Monday", "a French strike on pensions" and
+    "the strike on the market" (no side) are none."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in STATE_STRIKE_NOUNS:
+        return False
+    side = any(
+        c.dep_ in {"amod", "compound", "nmod", "poss"}
+        and (
+            c.ent_type_ in {"NORP", "GPE"} or bool(phrase_classes(parse, c.i, lexicon) & {"state"})
+        )
+        for c in head.children
+    )
+    targets = [
+        o
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ == "on"
+        for o in p.children
+        if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}
+    ]
+    abstract = lexicon.words_of("abstract_patient")
+    return side and any(
+        (
+            o.ent_type_ in {"GPE", "LOC", "FAC"}
+            or phrase_classes(parse, o.i, lexicon) & STRIKE_TARGETS
+        )
+        and not token_keys(o) & abstract
+        for o in targets
+    )
+
+
+def _crowd_subject(head: Any, parse: Any, lexicon: Lexicon) -> bool:
+    """Is the subject of this verb an unarmed crowd ("rowdy youths", "several people")?
+    Police or soldiers who disrupt a meeting intervene; they riot no more than a storm."""
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    classes = phrase_classes(parse, subj.i, lexicon)
+    return bool(classes & {"unarmed_collective", "protesters", "civilian"}) and not classes & {
+        "armed",
+        "state",
+        "nonstate",
+    }
