@@ -178,3 +178,27 @@ def test_a_crowd_disrupting_a_gathering_is_a_riot(run_text: Run, text: str) -> N
 def test_police_who_disrupt_a_meeting_are_no_rioters(run_text: Run) -> None:
     events = run_text("Police disrupted a meeting of the opposition in Lowa.").events
     assert not any(e.acled_event_type == "Riots" for e in events), events
+
+
+# -- communities who fight each other ----------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two rival clans fight over a borehole near Lowa.",
+        "Unidentified ethnic groups fight over pasture. Deaths reported, numbers not given.",
+    ],
+)
+def test_communities_that_fight_over_land_are_a_clash(run_text: Run, text: str) -> None:
+    top = _top(run_text, text)
+    assert top is not None and top.acled_sub_event_type == "Armed clash", top
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Local communities fight for water rights in the valley.",
+        "Clans fought the new land law in Parliament.",
+    ],
+)
+def test_communities_fighting_for_a_cause_are_no_clash(run_text: Run, text: str) -> None:
+    assert _top(run_text, text) is None

@@ -61,6 +61,8 @@ def accept_violent(
         if parse[match.head].lemma_.lower() == "clash" and not in_domain:
             ok |= bool(ctx & {"unarmed_collective", "protesters", "weapon_melee", "communal"})
             ok |= NAMED_COMMUNAL in ctx  # "clashes between Kikuyu and Maasai"
+        if frame == "clash" and not in_domain and ctx & {"communal", NAMED_COMMUNAL}:
+            ok |= _fought_each_other(head)  # "ethnic groups fight over cattle"
         if not ok and not in_domain and parse[match.head].lemma_.lower() in PHYSICAL:
             ok = physical_target(match, parse, lexicon)
         ok = ok or short_note_scene(match, parse, ctx)  # "Fighting in Malakal."
@@ -159,3 +161,13 @@ def _crowd_subject(head: Any, parse: Any, lexicon: Lexicon) -> bool:
         "state",
         "nonstate",
     }
+
+
+def _fought_each_other(head: Any) -> bool:
+    """A fight verb or noun with no cause or opponent it fights for or against ("ethnic
+    groups fight over cattle", "clans fought"), which communities told beside it make a
+    fight between them; "communities fight for water rights" or "fight the plan" is none."""
+    return not any(
+        c.dep_ in {"dobj", "obj"} or (c.dep_ == "prep" and c.lower_ in {"for", "against", "to"})
+        for c in head.children
+    )
