@@ -202,3 +202,14 @@ def test_communities_that_fight_over_land_are_a_clash(run_text: Run, text: str) 
 )
 def test_communities_fighting_for_a_cause_are_no_clash(run_text: Run, text: str) -> None:
     assert _top(run_text, text) is None
+
+
+# -- a short note naming communities: "X carry out revenge attack against Y" -------------------
+def test_a_short_note_of_one_community_attacking_another_is_an_event(run_text: Run) -> None:
+    top = _top(run_text, "Turkana carry out revenge attack against Pokot")
+    assert top is not None and top.acled_event_type == "Violence against civilians", top
+
+
+def test_a_community_attacking_a_plan_is_no_violence(run_text: Run) -> None:
+    events = run_text("Nuer attack plan of the government.").events
+    assert not any(e.acled_event_type for e in events), events

@@ -66,6 +66,8 @@ def accept_violent(
         if not ok and not in_domain and parse[match.head].lemma_.lower() in PHYSICAL:
             ok = physical_target(match, parse, lexicon)
         ok = ok or short_note_scene(match, parse, ctx)  # "Fighting in Malakal."
+        # a short note naming communities: "Turkana carry out revenge attack against Merille"
+        ok = ok or (frame == "attack" and {"short_note", NAMED_COMMUNAL} <= ctx)
         ok = ok or (not in_domain and state_strike(parse[match.head], parse, lexicon))
         if not ok:
             return None if in_domain else fallback_frame(entry, match, parse)
