@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.datafiles import words
-from eventwire.pipeline.events.notes import short_note_scene
+from eventwire.pipeline.events.notes import heads_note, short_note_scene
 from eventwire.pipeline.events.parties import NAMED_COMMUNAL
 from eventwire.pipeline.events.roles import is_participant
 from eventwire.pipeline.events.rules import (
@@ -67,7 +67,7 @@ def accept_violent(
             ok = physical_target(match, parse, lexicon)
         ok = ok or short_note_scene(match, parse, ctx)  # "Fighting in Malakal."
         # a short note naming communities: "Turkana carry out revenge attack against Merille"
-        ok = ok or (frame == "attack" and {"short_note", NAMED_COMMUNAL} <= ctx)
+        ok = ok or (frame == "attack" and {"short_note", NAMED_COMMUNAL} <= ctx and _headline(head))
         ok = ok or (not in_domain and state_strike(parse[match.head], parse, lexicon))
         if not ok:
             return None if in_domain else fallback_frame(entry, match, parse)
@@ -168,8 +168,18 @@ def _crowd_subject(head: Any, parse: Any, lexicon: Lexicon) -> bool:
 def _fought_each_other(head: Any) -> bool:
     """A fight verb or noun with no cause or opponent it fights for or against ("ethnic
     groups fight over cattle", "clans fought"), which communities told beside it make a
-    fight between them; "communities fight for water rights" or "fight the plan" is none."""
+    fight between them; "communities fight for water rights", "fight the plan" or a
+    modifier ("the central fighting area") is none."""
+    if head.dep_ in {"compound", "amod"}:
+        return False
     return not any(
         c.dep_ in {"dobj", "obj"} or (c.dep_ == "prep" and c.lower_ in {"for", "against", "to"})
         for c in head.children
     )
+
+
+def _headline(head: Any) -> bool:
+    """The note's own act: its head, or a noun a headline parse hangs on the note's root
+    ("Habbaniyah attack Rizaygat group"), not a predicate told after it ("the killing was a
+    revenge attack")."""
+    return heads_note(head) or (head.dep_ == "compound" and head.head.dep_ == "ROOT")

@@ -49,9 +49,15 @@ def short_note_scene(match: TriggerMatch, parse: Any, ctx: set[str]) -> bool:
     return (
         "short_note" in ctx
         and "protest_context" not in ctx
-        and (parse[match.head].dep_ in _HEADLINE_DEPS or _headline_noun(parse[match.head]))
+        and heads_note(parse[match.head])
         and named_scene(match, parse)
     )
+
+
+def heads_note(head: Any) -> bool:
+    """Does this word head a headline-like note, as its main verb, that verb's subject or
+    the violent noun the note is about ("JEM attack Kutum", "carry out revenge attack")?"""
+    return head.dep_ in _HEADLINE_DEPS or _headline_noun(head)
 
 
 def _headline_noun(head: Any) -> bool:
