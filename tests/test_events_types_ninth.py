@@ -129,38 +129,6 @@ def test_nurses_who_have_protested_over_pay_for_months_report_no_incident(run_te
     assert _top(run_text, "Nurses have protested over pay for three months in Lowa.") is None
 
 
-# -- a nation's strike on a target: "a Russian strike on a supermarket" ------------------------
-_NEWS_TAIL = (
-    " Rescue teams worked through the night, the regional governor said in a statement, adding "
-    "that the area had been hit before. Residents were told to stay in shelters."
-)
-
-
-@pytest.mark.parametrize(
-    "lead",
-    [
-        "A Russian strike on a supermarket in the town of Lozova damaged the building on Monday.",
-        "An army raid on the village of Lowa destroyed several houses on Monday.",
-    ],
-)
-def test_a_nations_strike_on_a_target_is_violence(run_text: Run, lead: str) -> None:
-    events = run_text(lead + _NEWS_TAIL, published=PUBLISHED).events
-    assert any(e.trigger.text in {"strike", "raid"} and e.acled_event_type for e in events), events
-
-
-@pytest.mark.parametrize(
-    "lead",
-    [
-        "A French strike on pensions disrupted trains across the country on Thursday.",
-        "The American strike on the housing market came as rates rose again on Tuesday.",
-    ],
-)
-def test_a_strike_on_pensions_or_a_market_is_no_violence(run_text: Run, lead: str) -> None:
-    events = run_text(lead + _NEWS_TAIL, published=PUBLISHED).events
-    violent = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}
-    assert not any(e.trigger.text == "strike" and e.acled_event_type in violent for e in events)
-
-
 # -- a crowd that disrupts a gathering or pelts people ------------------------------------------
 @pytest.mark.parametrize(
     "text",

@@ -19,14 +19,12 @@ from eventwire.pipeline.events.rules import (
     thing_patient,
 )
 from eventwire.pipeline.events.subtypes import phrase_classes
-from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, token_keys
+from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch
 
 HARM_FRAMES = frozenset({"kill", "harm", "beat", "body"})
 PHYSICAL: frozenset[str] = words("lexicon", "physical")
 PROTEST_LIGHT_VERBS: frozenset[str] = words("lexicon", "protest_light_verbs")
 REPORTED_PROTEST_NOUNS: frozenset[str] = words("lexicon", "reported_protest_nouns")
-STATE_STRIKE_NOUNS: frozenset[str] = words("lexicon", "state_strike_nouns")
-STRIKE_TARGETS = frozenset({"civilian", "property", "armed", "military_site", "state"})
 PROTEST_OCCURRENCE_VERBS: frozenset[str] = words("lexicon", "protest_occurrence_verbs")
 
 
@@ -68,7 +66,6 @@ def accept_violent(
         ok = ok or short_note_scene(match, parse, ctx)  # "Fighting in Malakal."
         # a short note naming communities: "Turkana carry out revenge attack against Merille"
         ok = ok or (frame == "attack" and {"short_note", NAMED_COMMUNAL} <= ctx and _headline(head))
-        ok = ok or (not in_domain and state_strike(parse[match.head], parse, lexicon))
         if not ok:
             return None if in_domain else fallback_frame(entry, match, parse)
     elif in_domain and not strong and frame in {"shoot", "kill", "harm", "attack", "clash"}:
@@ -117,38 +114,6 @@ def _reported_protest(head: Any, ctx: set[str]) -> bool:
     if head.dep_ == "nsubj" and governor.lemma_.lower() in PROTEST_OCCURRENCE_VERBS:
         return True  # "demonstrations erupted in Khartoum", "a sit-in continued"
     return "short_note" in ctx and head.dep_ == "ROOT"
-
-
-def state_strike(head: Any, parse: Any, lexicon: Lexicon) -> bool:
-    """A strike a nation or its forces made on a target ("a Russian strike on a supermarket",
-    "an army raid on the village"): the modifier names the side, the "on" phrase a place,
-    people or a force. "A teachers' strike on Monday", "a French strike on pensions" and
-    "the strike on the market" (no side) are none."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in STATE_STRIKE_NOUNS:
-        return False
-    side = any(
-        c.dep_ in {"amod", "compound", "nmod", "poss"}
-        and (
-            c.ent_type_ in {"NORP", "GPE"} or bool(phrase_classes(parse, c.i, lexicon) & {"state"})
-        )
-        for c in head.children
-    )
-    targets = [
-        o
-        for p in head.children
-        if p.dep_ == "prep" and p.lower_ == "on"
-        for o in p.children
-        if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}
-    ]
-    abstract = lexicon.words_of("abstract_patient")
-    return side and any(
-        (
-            o.ent_type_ in {"GPE", "LOC", "FAC"}
-            or phrase_classes(parse, o.i, lexicon) & STRIKE_TARGETS
-        )
-        and not token_keys(o) & abstract
-        for o in targets
-    )
 
 
 def _crowd_subject(head: Any, parse: Any, lexicon: Lexicon) -> bool:
