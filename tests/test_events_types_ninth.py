@@ -191,3 +191,8 @@ def test_a_fighting_area_near_communities_is_no_clash(run_text: Run) -> None:
     )
     events = run_text(text, published=PUBLISHED).events
     assert not any(e.acled_sub_event_type == "Armed clash" for e in events), events
+
+
+def test_a_headline_of_one_community_battling_raiders_is_a_clash(run_text: Run) -> None:
+    top = _top(run_text, "Pokot battle Marakwet raiders.")
+    assert top is not None and top.acled_sub_event_type == "Armed clash", top

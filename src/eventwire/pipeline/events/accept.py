@@ -135,8 +135,8 @@ def _fought_each_other(head: Any) -> bool:
     groups fight over cattle", "clans fought"), which communities told beside it make a
     fight between them; "communities fight for water rights", "fight the plan" or a
     modifier ("the central fighting area") is none."""
-    if head.dep_ in {"compound", "amod"}:
-        return False
+    if head.dep_ in {"compound", "amod"} and not _headline(head):
+        return False  # "the central fighting area"; a headline's "Turkana battle X raiders" is one
     return not any(
         c.dep_ in {"dobj", "obj"} or (c.dep_ == "prep" and c.lower_ in {"for", "against", "to"})
         for c in head.children
