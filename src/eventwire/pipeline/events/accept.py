@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.datafiles import words
+from eventwire.pipeline.events.notes import heads_note, short_note_scene
 from eventwire.pipeline.events.parties import NAMED_COMMUNAL
 from eventwire.pipeline.events.roles import is_participant
 from eventwire.pipeline.events.rules import (
     fallback_frame,
     physical_target,
-    short_note_scene,
     thing_patient,
 )
 from eventwire.pipeline.events.subtypes import phrase_classes
@@ -25,6 +25,7 @@ HARM_FRAMES = frozenset({"kill", "harm", "beat", "body"})
 PHYSICAL: frozenset[str] = words("lexicon", "physical")
 PROTEST_LIGHT_VERBS: frozenset[str] = words("lexicon", "protest_light_verbs")
 REPORTED_PROTEST_NOUNS: frozenset[str] = words("lexicon", "reported_protest_nouns")
+PROTEST_OCCURRENCE_VERBS: frozenset[str] = words("lexicon", "protest_occurrence_verbs")
 
 
 def accept_violent(
@@ -49,6 +50,8 @@ def accept_violent(
         objs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
         if not any(is_participant(o) for o in objs):
             return None  # "she was fired on 1 November"
+    if frame == "mob" and match.child is not None:
+        return frame if _crowd_subject(head, parse, lexicon) else None  # "youths disrupted a rally"
     if entry.ambiguous and frame == "beat" and not strong:
         return frame if physical_target(match, parse, lexicon) else None
     if entry.ambiguous:
@@ -56,9 +59,13 @@ def accept_violent(
         if parse[match.head].lemma_.lower() == "clash" and not in_domain:
             ok |= bool(ctx & {"unarmed_collective", "protesters", "weapon_melee", "communal"})
             ok |= NAMED_COMMUNAL in ctx  # "clashes between Kikuyu and Maasai"
+        if frame == "clash" and not in_domain and ctx & {"communal", NAMED_COMMUNAL}:
+            ok |= _fought_each_other(head)  # "ethnic groups fight over cattle"
         if not ok and not in_domain and parse[match.head].lemma_.lower() in PHYSICAL:
             ok = physical_target(match, parse, lexicon)
         ok = ok or short_note_scene(match, parse, ctx)  # "Fighting in Malakal."
+        # a short note naming communities: "Turkana carry out revenge attack against Merille"
+        ok = ok or (frame == "attack" and {"short_note", NAMED_COMMUNAL} <= ctx and _headline(head))
         if not ok:
             return None if in_domain else fallback_frame(entry, match, parse)
     elif in_domain and not strong and frame in {"shoot", "kill", "harm", "attack", "clash"}:
@@ -100,4 +107,44 @@ def _reported_protest(head: Any, ctx: set[str]) -> bool:
         return any(c.dep_ == "expl" for c in governor.children)  # "there were protests"
     if head.dep_ == "pobj" and governor.head.lemma_.lower() in {"part", "participate"}:
         return True  # "took part in a demonstration", "participated in a march"
+    if head.dep_ == "pobj" and any(
+        c.dep_ == "dobj" and c.lower_ == "part" for c in governor.head.children
+    ):
+        return True  # "took part in a demonstration" where "in" hangs on "took"
+    if head.dep_ == "nsubj" and governor.lemma_.lower() in PROTEST_OCCURRENCE_VERBS:
+        return True  # "demonstrations erupted in Khartoum", "a sit-in continued"
     return "short_note" in ctx and head.dep_ == "ROOT"
+
+
+def _crowd_subject(head: Any, parse: Any, lexicon: Lexicon) -> bool:
+    """Is the subject of this verb an unarmed crowd ("rowdy youths", "several people")?
+    Police or soldiers who disrupt a meeting intervene; they riot no more than a storm."""
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    classes = phrase_classes(parse, subj.i, lexicon)
+    return bool(classes & {"unarmed_collective", "protesters", "civilian"}) and not classes & {
+        "armed",
+        "state",
+        "nonstate",
+    }
+
+
+def _fought_each_other(head: Any) -> bool:
+    """A fight verb or noun with no cause or opponent it fights for or against ("ethnic
+    groups fight over cattle", "clans fought"), which communities told beside it make a
+    fight between them; "communities fight for water rights", "fight the plan" or a
+    modifier ("the central fighting area") is none."""
+    if head.dep_ in {"compound", "amod"} and not _headline(head):
+        return False  # "the central fighting area"; a headline's "Turkana battle X raiders" is one
+    return not any(
+        c.dep_ in {"dobj", "obj"} or (c.dep_ == "prep" and c.lower_ in {"for", "against", "to"})
+        for c in head.children
+    )
+
+
+def _headline(head: Any) -> bool:
+    """The note's own act: its head, or a noun a headline parse hangs on the note's root
+    ("Habbaniyah attack Rizaygat group"), not a predicate told after it ("the killing was a
+    revenge attack")."""
+    return heads_note(head) or (head.dep_ == "compound" and head.head.dep_ == "ROOT")

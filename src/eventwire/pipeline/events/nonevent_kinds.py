@@ -52,6 +52,7 @@ from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, token_keys
 __all__ = ["nonevent_kind", "spoken_about"]
 
 PERIOD_UNITS: frozenset[str] = words("lexicon", "period_units")
+UNPAID_DUES: frozenset[str] = words("lexicon", "unpaid_dues")
 CROWD_CONTROL_HEADS: frozenset[str] = words("lexicon", "crowd_control_heads")
 CROWD_CONTROL_MODIFIERS: frozenset[str] = words("lexicon", "crowd_control_modifiers")
 RELATIVE_SUBJECTS: frozenset[str] = words("lexicon", "relative_subjects")
@@ -110,10 +111,20 @@ def _lasting(match: TriggerMatch, parse: Any) -> bool:
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             if prep.lower_ == "for" and token_keys(obj) & PERIOD_UNITS:
+                if _dues_period(verb, prep, parse):
+                    continue  # "protested over salaries unpaid for five months": the dues'
                 return True
             if prep.lower_ == "since" and obj.like_num and len(obj.text) == 4:
                 return True
     return False
+
+
+def _dues_period(verb: Any, prep: Any, parse: Any) -> bool:
+    """ "demonstrated over the payment of their salaries for two months": a period right
+    after a word of unpaid dues is theirs; told in a perfect or progressive tense ("have
+    protested over pay for two months") it is the protest's."""
+    lasting_aux = any(c.dep_ == "aux" and c.lemma_ in {"have", "be"} for c in verb.children)
+    return not lasting_aux and prep.i > 0 and bool(token_keys(parse[prep.i - 1]) & UNPAID_DUES)
 
 
 def _objects(verb: Any) -> list[Any]:

@@ -312,31 +312,13 @@ _RECIPROCAL_PHRASES = tuple(tuple(p.split()) for p in words("lexicon", "reciproc
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # a document of at most this many tokens is a headline-like note ("Fighting in Malakal.")
 SHORT_NOTE_TOKENS = 36
-# the dependency labels of a word that heads a headline-like note (short_note_scene)
-_HEADLINE_DEPS = frozenset({"ROOT", "nsubj", "nsubjpass"})
-_HEADLINE_LIGHT_VERBS: frozenset[str] = words("lexicon", "headline_light_verbs")
 _TOKENS = re.compile(r"\w+|[^\w\s]")  # words and punctuation, about spaCy's tokens
-# entity labels that name a place or a party (a person's name alone is no scene)
-SCENE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG"})
 
 
 def is_short_note(text: str) -> bool:
     """A headline-like note: the whole report is a few words ("JEM attack Kutum. 3 killed").
     The report's text, not its parsed sentences (the relevance filter may parse one)."""
     return 0 < len(_TOKENS.findall(text)) <= SHORT_NOTE_TOKENS
-
-
-def named_scene(match: TriggerMatch, parse: Any) -> bool:
-    """A violent word beside a named place or party ("Fighting continued in Malakal",
-    "Clashes between the Misseriya and the Rizeigat"): in a short note it reports the
-    event; a person's name alone ("X attacks Y") does not make it one."""
-    own = set(range(match.start, match.end))
-    return any(
-        t.i not in own
-        and t.ent_type_ != "PERSON"
-        and (t.ent_type_ in SCENE_ENTITIES or t.pos_ == "PROPN")
-        for t in parse
-    )
 
 
 def between_parties(parse: Any, head: int) -> set[str]:
@@ -354,32 +336,6 @@ def between_parties(parse: Any, head: int) -> set[str]:
     )
     found = found or bool(parse_phrases(parse, _RECIPROCAL_PHRASES))
     return {"between_parties"} if found else set()
-
-
-def short_note_scene(match: TriggerMatch, parse: Any, ctx: set[str]) -> bool:
-    """In a short note ("short_note" in the cue classes) with no protest words ("drivers
-    struck over unpaid wages"), a named place or party makes a violent word an event, when
-    the word heads the note as its main verb or that verb's subject ("Fighting resumed in
-    Bentiu", "JEM attack Kutum"); inside a clause or a phrase of a news sentence it is no
-    event ("while fighting extradition", "to combat flooding", "complained about a raid")."""
-    return (
-        "short_note" in ctx
-        and "protest_context" not in ctx
-        and (parse[match.head].dep_ in _HEADLINE_DEPS or _headline_noun(parse[match.head]))
-        and named_scene(match, parse)
-    )
-
-
-def _headline_noun(head: Any) -> bool:
-    """A violent noun a headline uses as its predicate: the object of a light verb that
-    heads the note ("Turkana carry out revenge attack against Merille") or a noun the
-    parse hangs on the note's named head ("Toposa attack Kapoeta for second day")."""
-    governor = head.head
-    if governor.dep_ != "ROOT" or governor is head:
-        return False
-    if head.dep_ == "dobj":
-        return str(governor.lemma_).lower() in _HEADLINE_LIGHT_VERBS
-    return bool(head.dep_ == "compound" and governor.pos_ == "PROPN" and head.i > 0)
 
 
 def physical_target(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:

@@ -198,6 +198,8 @@ def _contest(match: TriggerMatch, parse: Any, lexicon: Lexicon, domain: bool) ->
     own = set(range(match.start, match.end))
     if lemma not in CONTEST_LEMMAS:
         return False
+    if match.end - match.start > 1 and match.child is None and not domain:
+        return False  # a physical phrase of the lexicon: "beat up", "fist fight"
     if lemma in {"attack", "hit", "target", "raid", "strike"} and _cue(parse, lexicon, "tech", own):
         # "denial of service attacks", "attacks bombard websites with data"
         return not _any_cue(parse, lexicon, ("lethal", "hurt_cue"), own)

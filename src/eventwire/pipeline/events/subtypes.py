@@ -33,6 +33,7 @@ _GROUP_HEADS: frozenset[str] = words("lexicon", "group_heads")
 _ORGANISED_WORDS: frozenset[str] = words("lexicon", "organised_group_words")
 _CIVILIAN_MODIFIERS: frozenset[str] = words("lexicon", "civilian_modifiers")
 _UNKNOWN_MODIFIERS: frozenset[str] = words("lexicon", "unknown_modifiers")
+_CUSTODY_WORDS: frozenset[str] = words("lexicon", "custody_words")
 _REMOTE_SUBTYPE = {
     "suicide": "Suicide bomb",
     "chemical": "Chemical weapon",
@@ -244,6 +245,10 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
             return "Abduction/forced disappearance", "detained by a non-state group"
         told = ctx.frames_sentence | ctx.frames_window
         if told & HARMED_CAPTIVE_FRAMES and "attack" not in told and not is_armed(ctx.patient):
+            if is_unarmed_crowd(agent) and not ctx.trigger & _CUSTODY_WORDS:
+                # "residents caught and killed a suspected thief": mob justice (an "arrest"
+                # is the state's, whoever the parse makes its agent)
+                return "Mob violence", "a crowd caught and harmed someone"
             # "agents detained 4 men; 2 were beaten", "arrested a man … his body was found":
             # ACLED codes the harm (not "the police later arrested the assailants")
             return "Attack", "detainees beaten or killed"
