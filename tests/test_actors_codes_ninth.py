@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
+from conftest import TopEvent
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.targets import addressee_only, official_hit
 from eventwire.pipeline.common.actordict import load_actor_dictionary
@@ -17,12 +18,6 @@ from eventwire.records import Actor, Document, Event, Span
 
 Run = Callable[..., Document]
 PUBLISHED = "2019-06-10"
-
-
-def _top(run_text: Run, text: str) -> Event:
-    events = run_text(text, published=PUBLISHED).events
-    assert events, text
-    return events[0]
 
 
 def _event(category: str, sub: str, actor2: Actor | None) -> Event:
@@ -39,14 +34,18 @@ def _event(category: str, sub: str, actor2: Actor | None) -> Event:
 
 
 # -- officials hit by violence are civilians ---------------------------------------------------
-def test_an_official_shot_by_gunmen_is_a_civilian(run_text: Run) -> None:
-    top = _top(run_text, "Unknown gunmen shot dead a senior official in Marsabit on Sunday.")
+def test_an_official_shot_by_gunmen_is_a_civilian(top_event: TopEvent) -> None:
+    top = top_event(
+        "Unknown gunmen shot dead a senior official in Marsabit on Sunday.", published=PUBLISHED
+    )
     assert top.actor2 is not None and top.actor2.inter == 7, top.actor2
     assert top.acled_event_type == "Violence against civilians", top
 
 
-def test_police_officers_shot_by_gunmen_stay_state_forces(run_text: Run) -> None:
-    top = _top(run_text, "Unknown gunmen shot dead two police officers in Marsabit on Sunday.")
+def test_police_officers_shot_by_gunmen_stay_state_forces(top_event: TopEvent) -> None:
+    top = top_event(
+        "Unknown gunmen shot dead two police officers in Marsabit on Sunday.", published=PUBLISHED
+    )
     assert top.actor2 is not None and top.actor2.inter == 1, top.actor2
 
 
@@ -67,18 +66,18 @@ def test_an_office_word_is_needed_outside_violence_against_civilians() -> None:
         "Angry villagers beat a man to death in Kisii on Monday after accusing him of theft.",
     ],
 )
-def test_a_mobs_victim_is_a_civilian(run_text: Run, text: str) -> None:
-    top = _top(run_text, text)
+def test_a_mobs_victim_is_a_civilian(top_event: TopEvent, text: str) -> None:
+    top = top_event(text, published=PUBLISHED)
     assert top.acled_sub_event_type == "Mob violence", top
     assert top.actor2 is not None and top.actor2.inter == 7, top.actor2
 
 
-def test_two_crowds_fighting_each_other_are_both_rioters(run_text: Run) -> None:
+def test_two_crowds_fighting_each_other_are_both_rioters(top_event: TopEvent) -> None:
     text = (
         "A riot broke out between youths of two villages in Kisii on Monday. "
         "The two groups threw stones at each other."
     )
-    top = _top(run_text, text)
+    top = top_event(text, published=PUBLISHED)
     assert top.actor1 is not None and top.actor1.inter == 5, top.actor1
     assert top.actor2 is not None and top.actor2.inter == 5, top.actor2
 
@@ -92,14 +91,17 @@ def test_two_crowds_fighting_each_other_are_both_rioters(run_text: Run) -> None:
         "Traders protested against police harassment in Kisumu on Monday.",
     ],
 )
-def test_police_words_that_qualify_a_thing_are_no_party(run_text: Run, text: str) -> None:
-    top = _top(run_text, text)
+def test_police_words_that_qualify_a_thing_are_no_party(top_event: TopEvent, text: str) -> None:
+    top = top_event(text, published=PUBLISHED)
     assert top.acled_sub_event_type == "Peaceful protest", top
     assert top.actor2 is None, top.actor2
 
 
-def test_police_who_disperse_a_protest_stay_its_actor2(run_text: Run) -> None:
-    top = _top(run_text, "Traders protested in Kisumu on Monday and police fired tear gas at them.")
+def test_police_who_disperse_a_protest_stay_its_actor2(top_event: TopEvent) -> None:
+    top = top_event(
+        "Traders protested in Kisumu on Monday and police fired tear gas at them.",
+        published=PUBLISHED,
+    )
     assert top.actor2 is not None and top.actor2.inter == 1, top.actor2
 
 
@@ -111,8 +113,10 @@ def test_the_addressee_rule_reads_the_head_noun() -> None:
 
 
 # -- a base established or a change to a group has no second party ----------------------------
-def test_a_checkpoint_established_is_no_actor2(run_text: Run) -> None:
-    top = _top(run_text, "Al Shabaab established a checkpoint near Jilib on Friday.")
+def test_a_checkpoint_established_is_no_actor2(top_event: TopEvent) -> None:
+    top = top_event(
+        "Al Shabaab established a checkpoint near Jilib on Friday.", published=PUBLISHED
+    )
     assert top.acled_sub_event_type == "Headquarters or base established", top
     assert top.actor2 is None, top.actor2
 
@@ -142,14 +146,18 @@ def test_territory_taken_with_no_earlier_clash_keeps_the_default(run_text: Run) 
 
 
 # -- state forces and an unidentified armed group: the group is actor1 -------------------------
-def test_an_unidentified_group_fighting_police_is_actor1(run_text: Run) -> None:
-    top = _top(run_text, "Police clashed with an unidentified armed group in Moyale on Tuesday.")
+def test_an_unidentified_group_fighting_police_is_actor1(top_event: TopEvent) -> None:
+    top = top_event(
+        "Police clashed with an unidentified armed group in Moyale on Tuesday.", published=PUBLISHED
+    )
     assert top.actor1 is not None and top.actor1.inter == 3, top.actor1
     assert top.actor2 is not None and top.actor2.inter == 1, top.actor2
 
 
-def test_a_named_group_fighting_police_keeps_the_notes_order(run_text: Run) -> None:
-    top = _top(run_text, "Police clashed with Al Shabaab fighters in Mandera on Tuesday.")
+def test_a_named_group_fighting_police_keeps_the_notes_order(top_event: TopEvent) -> None:
+    top = top_event(
+        "Police clashed with Al Shabaab fighters in Mandera on Tuesday.", published=PUBLISHED
+    )
     assert top.actor1 is not None and top.actor1.inter == 1, top.actor1
     assert top.actor2 is not None and top.actor2.inter == 2, top.actor2
 
@@ -174,13 +182,16 @@ def test_a_slash_between_two_unknown_words_names_nothing() -> None:
 
 
 # -- a crowd in a clash of communities is a communal militia ----------------------------------
-def test_rival_families_that_clash_are_communal_militias(run_text: Run) -> None:
-    top = _top(run_text, "Two rival farmer families clashed in the fields near Djougou on Monday.")
+def test_rival_families_that_clash_are_communal_militias(top_event: TopEvent) -> None:
+    top = top_event(
+        "Two rival farmer families clashed in the fields near Djougou on Monday.",
+        published=PUBLISHED,
+    )
     assert top.acled_event_type == "Battles", top
     assert top.actor1 is not None and top.actor1.inter == 4, top.actor1
     assert top.actor2 is not None and top.actor2.inter == 4, top.actor2
 
 
-def test_farmers_who_attack_police_stay_rioters(run_text: Run) -> None:
-    top = _top(run_text, "Farmers attacked police officers in Gilgil on Monday.")
+def test_farmers_who_attack_police_stay_rioters(top_event: TopEvent) -> None:
+    top = top_event("Farmers attacked police officers in Gilgil on Monday.", published=PUBLISHED)
     assert top.actor1 is not None and top.actor1.inter == 5, top.actor1
