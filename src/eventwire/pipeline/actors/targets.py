@@ -48,7 +48,7 @@ from eventwire.pipeline.actors.compose import COORDINATION, code_mention
 from eventwire.pipeline.actors.parse import bare_toll_trigger, noun_phrases
 from eventwire.pipeline.actors.things import head_word, is_thing, only_places
 from eventwire.pipeline.common.actordict import ActorDictionary
-from eventwire.records import Actor, Document, Event
+from eventwire.records import Actor, Document, Event, Sentence
 
 CIVILIAN_TARGET_TYPES = frozenset({"Violence against civilians"})
 CIVILIAN_TARGET_SUBTYPES = frozenset({"Looting/property destruction"})
@@ -114,11 +114,17 @@ def _generic(d: ActorDictionary, actor_id: str, country: str | None, like: Actor
     )
 
 
+def _own_sentence(doc: Document | None, event: Event) -> Sentence | None:
+    """The sentence an event is told in, if the document has it."""
+    i = event.sentence_index
+    return doc.sentences[i] if doc is not None and 0 <= i < len(doc.sentences) else None
+
+
 def _no_casualties(doc: Document | None, event: Event) -> bool:
     """True when the event's sentence or the next says nobody was hurt."""
-    i = event.sentence_index
-    if doc is None or not 0 <= i < len(doc.sentences):
+    if doc is None or _own_sentence(doc, event) is None:
         return False
+    i = event.sentence_index
     text = " ".join(s.text for s in doc.sentences[i : i + 2]).lower()
     return _NO_CASUALTY.search(text) is not None
 
@@ -150,7 +156,8 @@ def default_target(
     if event.acled_sub_event_type == "Mob violence" and a2 is None:
         # a mob hits people ("lynched a suspected thief": Civilians, ACLED 452 of 636 tune
         # rows with a second party); two crowds fighting each other are both rioters
-        rival = _in_sentence(doc, event, _RIVAL_CROWDS)
+        own = _own_sentence(doc, event)
+        rival = own is not None and _RIVAL_CROWDS.search(own.text) is not None
         return _generic(d, "GEN-RIOTERS" if rival else "GEN-CIVILIANS", country, None)
     if (
         event.acled_event_type in CIVILIAN_TARGET_TYPES
@@ -187,20 +194,6 @@ def official_hit(event: Event) -> bool:
         return False
     tokens = set(re.findall(r"[a-z][a-z-]*", a2.text.lower()))
     return category in CIVILIAN_TARGET_TYPES or bool(tokens & OFFICIAL_NOUNS)
-
-
-def _sentence_start(doc: Document | None, event: Event) -> int:
-    i = event.sentence_index
-    if doc is None or not 0 <= i < len(doc.sentences):
-        return -1
-    return doc.sentences[i].start
-
-
-def _in_sentence(doc: Document | None, event: Event, pattern: re.Pattern[str]) -> bool:
-    i = event.sentence_index
-    if doc is None or not 0 <= i < len(doc.sentences):
-        return False
-    return pattern.search(doc.sentences[i].text) is not None
 
 
 def _different(coded: Actor, a1: Actor) -> bool:
@@ -264,9 +257,10 @@ def other_side(
     # when actor1 has words of its own (an inferred or coreferent actor1 may be the earlier
     # party itself); a party of the event's own sentence is its own event's
     own_words = bool(a1.text.strip()) and a1.resolved_by not in ("coref", "inferred")
-    begins = _sentence_start(doc, event)
-    earlier = next((c for c in reversed(seen) if 0 <= c.start < begins and _opposed(c, a1)), None)
-    earlier = earlier if own_words else None
+    own = _own_sentence(doc, event)
+    begins = own.start if own is not None else -1
+    opposed = (c for c in reversed(seen) if 0 <= c.start < begins and _opposed(c, a1))
+    earlier = next(opposed, None) if own_words else None
     if earlier is not None:
         return replace(earlier, resolved_by="earlier-party")
     if a1.inter == 4:

@@ -34,21 +34,17 @@ COLLECTIVE: frozenset[str] = words("actors", "collective")
 _JOINERS = re.compile(r"['’]s\b|\bthe\b|[\W_]", re.I)  # between places: "Baghdad's Sadr City"
 
 
-def _head(text: str) -> str:
-    """The head noun of a mention: its last word before an "of" complement."""
+def head_word(text: str) -> str:
+    """The head noun of a mention, lower case: its last word before an "of" complement
+    ("the District Police Station": "station")."""
     head_part = re.split(r"\s+(?:of|belonging to|owned by|used by)\s+", text, maxsplit=1)[0]
     tokens = re.findall(r"[a-z][a-z-]*", head_part.lower())
     return tokens[-1] if tokens else ""
 
 
-def head_word(text: str) -> str:
-    """The head noun of a mention, lower case ("the District Police Station": "station")."""
-    return _head(text)
-
-
 def is_thing(text: str) -> bool:
     """True when the head noun of a mention names a thing or an event, not a party."""
-    head = _head(text)
+    head = head_word(text)
     if not head:
         return False
     forms = {

@@ -338,13 +338,13 @@ _LINK_RE = re.compile(r"^\s*(?:[,(]|\bin\b|\bof\b|-)?\s*(?:the\s+)?(?:[,(]\s*)?$
 
 def _link(mentions: list[Mention], doc: Document, lex: Lexicon) -> None:
     """Attach "X, Y" / "X (Y)" / "X in Y" / "X city, Y governorate" chains."""
+    feature = lex.admin | lex.part | lex.town | {"the"}
     for k in range(len(mentions) - 1):
         a, b = mentions[k], mentions[k + 1]
         after = mentions[k + 2] if k + 2 < len(mentions) else None
         if a.sentence != b.sentence:
             continue
         gap = doc.text[a.end : b.start]
-        feature = lex.admin | lex.part | lex.town | {"the"}
         words = gap.split()
         kept = " ".join(w for w in words if w.strip(",()").lower() not in feature)
         # the same, a feature word's punctuation kept ("(Sepahijala district, ")
