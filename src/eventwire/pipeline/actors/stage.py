@@ -19,29 +19,16 @@ Options (``config.ActorsOptions``, ``[eventwire.stage_options."eventwire.actors.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 
 from eventwire.config import ActorsOptions, Settings
 from eventwire.pipeline.actors.community import shared_head
 from eventwire.pipeline.actors.compose import code_mention
-from eventwire.pipeline.actors.conventions import (
-    agentless_battle,
-    arrest_motive,
-    communal,
-    communal_context,
-    crowd_force,
-    group_after,
-    lead_agent,
-    monitor_reports,
-    suicide_attack,
-    suspected_party,
-    unknown_party,
-    victim_first,
-)
+from eventwire.pipeline.actors.conventions import arrest_motive, lead_agent
 from eventwire.pipeline.actors.coref import ANAPHORS, MentionHistory, anaphor_types
 from eventwire.pipeline.actors.heads import mend_heads
 from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse, toll_victims
+from eventwire.pipeline.actors.roles import CROWDS, VIOLENT, acled_roles, event_category
 from eventwire.pipeline.actors.targets import (
     addressee_only,
     default_target,
@@ -49,27 +36,18 @@ from eventwire.pipeline.actors.targets import (
     settle_sides,
     subject_read_as_target,
 )
-from eventwire.pipeline.actors.things import (
-    collective,
-    is_count,
-    is_thing,
-    only_places,
-    owner_words,
-)
+from eventwire.pipeline.actors.things import is_count, is_thing, only_places, owner_words
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary, normalise
 from eventwire.records import Actor, Document, Event
 
 NAME = "eventwire.actors.v1"
 __all__ = ["ANAPHORS", "NAME", "ActorCoder", "event_category", "make_actors_stage"]
-CROWDS = frozenset({"Protests", "Riots"})
 ARMED = frozenset({1, 2, 3, 4, 8})
 EXPLICIT = frozenset({"dictionary", "dictionary-role", "composed", "fuzzy", "fuzzy-role"})
-VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 WEAK = frozenset({"context", "head-noun", "unknown"})
 ARMED_GENERICS = frozenset({"GEN-UAG", "GEN-REBELS", "GEN-MILITIA", "GEN-COMMUNAL"})
 _LEFT_WORDS = re.compile(r"((?:[A-Za-z][\w'’.-]* ){1,3})$")
-STATE_TYPES = frozenset({"military", "police"})
 
 
 def _names_something(d: ActorDictionary, words: str) -> bool:
@@ -85,13 +63,6 @@ def _names_something(d: ActorDictionary, words: str) -> bool:
         or (words[:1].isupper() and key in d.identities)
         or (words[:1].isupper() and d.homes.get(key, ("politician",))[0] != "politician")
     )
-
-
-def event_category(event: Event) -> str | None:
-    """ACLED event type of an event, with a PLOVER fallback for protests and assaults."""
-    if event.acled_event_type:
-        return event.acled_event_type
-    return {"PROTEST": "Protests", "ASSAULT": "Violence against civilians"}.get(event.plover_type)
 
 
 def _copy_coding(target: Actor, coded: Actor, how: str | None = None) -> None:
@@ -165,7 +136,9 @@ class ActorCoder:
             if event.actor1 is None and subject_read_as_target(doc, event):
                 event.actor1, event.actor2 = event.actor2, None
             if self.acled_roles:
-                self._acled_roles(doc, event, country)
+                acled_roles(
+                    self.dictionary, doc, event, country, self._scan, self.infer_unidentified
+                )
                 a2 = default_target(self.dictionary, event, country, doc, seen) or event.actor2
                 event.actor2 = a2
                 settle_sides(self.dictionary, event, country)
@@ -369,124 +342,6 @@ class ActorCoder:
             event.actor1 = agent
         if patient is not None:
             event.actor2 = patient
-
-    def _inferred(self, generic_id: str, country: str | None) -> Actor:
-        return self.dictionary.by_id[generic_id].inferred(country)
-
-    def _as_generic(self, actor: Actor, generic_id: str, country: str | None) -> Actor:
-        entry = self.dictionary.by_id[generic_id]
-        return replace(
-            actor,
-            name=entry.name,
-            actor_id=entry.id,
-            type=entry.type,
-            inter=entry.inter,
-            country=actor.country or country,
-            affiliation=list(actor.affiliation),
-            resolved_by="acled-role",
-        )
-
-    def _acled_roles(self, doc: Document, event: Event, country: str | None) -> None:
-        category = event_category(event)
-        a1 = event.actor1
-        if category in ("Protests", "Riots"):
-            generic_id = "GEN-PROTESTERS" if category == "Protests" else "GEN-RIOTERS"
-            if a1 is not None and a1.type in STATE_TYPES and event.actor2 is None:
-                event.actor2, a1 = a1, None  # "police dispersed protesters": police are actor2
-            if a1 is None:
-                event.actor1 = self._inferred(generic_id, country)
-            elif a1.actor_id != generic_id:
-                event.actor1 = self._as_generic(a1, generic_id, country)
-                if a1.inter is not None and a1.actor_id not in ("GEN-CIVILIANS", "GEN-PROTESTERS"):
-                    event.assoc_actors.append(a1)
-            if event.actor2 is None or event.actor2.inter is None:  # "… Police fired tear gas."
-                force = crowd_force(self.dictionary, doc, event, country, doc.published)
-                event.actor2 = force or event.actor2
-        elif category in VIOLENT:
-            self._violent_roles(doc, event, country)
-        elif event.acled_sub_event_type == "Arrests" and a1 is None and country:
-            # "184 were arrested in Mora": an arrest with no arrester named is the state's
-            police = self.dictionary.get(f"{country}-POL")
-            if police is not None:
-                event.actor1 = self._inferred(police.id, country)
-        for actor in (event.actor1, event.actor2):
-            if (
-                actor is not None
-                and actor.inter == 1
-                and actor.type in STATE_TYPES
-                and country
-                and actor.country
-                and actor.country != country
-            ):
-                actor.inter = 8  # state forces acting outside their own country
-
-    def _violent_roles(self, doc: Document, event: Event, country: str | None) -> None:
-        """ACLED's perpetrator conventions for violence: a monitor reports, aircraft and
-        monitored fire are the state's, communities fight as militias, an unknown named
-        actor is a militia, residents attacking are rioters, no perpetrator is an
-        unidentified armed group."""
-        category, a1, d = event_category(event), event.actor1, self.dictionary
-        monitored = a1 is not None and a1.type == "monitor"
-        if a1 is not None and monitored:
-            # "the OSCE SMM observed explosions": the monitor reports, it is not a party
-            doc.note(NAME, "EW-ACT-012", f"{a1.text!r} is a monitor, not actor1")
-            a1 = event.actor1 = self._scan(doc, event, country, doc.published)
-        if a1 is None or a1.actor_id == "GEN-UAG":  # "(JNIM suspected)", "likely Al Shabaab"
-            after = group_after(d, doc, a1, doc.published) if a1 is not None else None
-            a1 = event.actor1 = after or suspected_party(d, doc, event, doc.published) or a1
-        if (a1 is None or a1.actor_id == "GEN-UAG") and suicide_attack(doc, event):
-            rebels = self._inferred("GEN-REBELS", country)  # a suicide attack: a rebel group's
-            a1 = event.actor1 = self._as_generic(a1, "GEN-REBELS", country) if a1 else rebels
-        air_force = self.dictionary.get(f"{country}-MIL") if country else None
-        if a1 is None and event.acled_sub_event_type == "Air/drone strike":
-            # agentless air strikes: aircraft are the state's unless a report says whose
-            # (a state's military with no country found: "Air raids on X, 2 killed")
-            event.actor1 = self._inferred(air_force.id if air_force else "GEN-MILITARY", country)
-        elif a1 is None and air_force and (monitored or monitor_reports(d, doc, event)):
-            # a monitoring mission recording fire with no side named: the documented
-            # default is the military of the country (ACLED 2020 dev: 26 of 45 such notes
-            # name the state's forces first, none an unidentified group)
-            event.actor1 = self._inferred(air_force.id, country)
-            doc.note(NAME, "EW-ACT-015", "monitor report without a side: the state military")
-        elif a1 is None and (label := communal_context(d, doc, event)) is not None:
-            event.actor1 = replace(self._inferred("GEN-COMMUNAL", country), name=label)
-            doc.note(NAME, "EW-ACT-018", f"no perpetrator named among communities: {label}")
-        elif a1 is None and air_force and event.actor2 is None and agentless_battle(d, doc, event):
-            # a battle with no side named ("Fighting in Malakal."): the documented default is
-            # the state's military, as for agentless air strikes
-            event.actor1 = self._inferred(air_force.id, country)
-            doc.note(NAME, "EW-ACT-019", "a battle with no side named: the state military")
-        elif a1 is None and self.infer_unidentified:
-            event.actor1 = self._inferred("GEN-UAG", country)
-            doc.note(
-                NAME,
-                "EW-ACT-010",
-                f"no perpetrator for {event.trigger.text!r}: coded as Unidentified Armed Group",
-            )
-        elif a1 is not None and communal(self.dictionary, a1, country):
-            doc.note(NAME, "EW-ACT-017", f"{a1.text!r}: a community's militia")
-        elif a1 is not None and a1.inter == 7 and event.actor2 is None and victim_first(doc, event):
-            # "Four girls were raped", "Women raped by gunmen": the civilians were hit
-            event.actor2, event.actor1 = a1, None
-            event.actor1 = self._scan(doc, event, country, doc.published) or self._inferred(
-                "GEN-UAG", country
-            )
-        elif a1 is not None and (a1.inter == 7 or a1.inter is None):
-            named = a1.text[:1].isupper() and anaphor_types(a1.text) is None
-            if a1.inter is None and a1.resolved_by == "unknown" and named:
-                a1.inter = 3  # a named armed actor we do not know: a political militia
-            elif a1.inter == 7 and collective(a1.text) and not unknown_party(doc, a1):
-                # residents, villagers, workers attacking: mob violence (ACLED: rioters)
-                event.actor1 = self._as_generic(a1, "GEN-RIOTERS", country)
-            else:
-                event.actor1 = self._as_generic(a1, "GEN-UAG", country)
-        elif a1 is not None and a1.actor_id and a1.actor_id.endswith("-GOV"):
-            military = self.dictionary.get(a1.actor_id[:-4] + "-MIL")
-            if military is not None and category != "Violence against civilians":
-                a1.name, a1.actor_id, a1.type = military.name, military.id, military.type
-        a2 = event.actor2  # "clashes between the Habaniya and the Rizeigat": both militias
-        if category == "Battles" and a2 is not None and communal(d, a2, country, target=True):
-            doc.note(NAME, "EW-ACT-017", f"{a2.text!r}: a community's militia (actor2)")
 
 
 @register_stage(NAME)
