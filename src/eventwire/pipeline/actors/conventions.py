@@ -46,6 +46,7 @@ UNKNOWN_WORDS: frozenset[str] = words("actors", "unknown_words")
 UNNAMED_PEOPLE: frozenset[str] = words("actors", "unnamed_people")
 ARREST_MOTIVES: frozenset[str] = words("actors", "arrest_motives")
 COMMUNAL_CONTEXT_WORDS: frozenset[str] = words("actors", "communal_context_words")
+COMMUNAL_CONFLICT_WORDS: frozenset[str] = words("actors", "communal_conflict_words")
 _CONTEXT_SKIP = re.compile(
     r"\b(?:" + "|".join(sorted(words("actors", "communal_context_skip"))) + r")\b", re.IGNORECASE
 )
@@ -134,18 +135,32 @@ def communal_context(d: ActorDictionary, doc: Document, event: Event) -> str | N
     For violence with no perpetrator named: an ethnic group, clan or community named there,
     or a word that calls the violence communal ("tribal clashes", "cattle rustlers"), makes
     the unnamed perpetrator that community's militia (ACLED inter 4)."""
-    i = event.sentence_index
-    if not 0 <= i < len(doc.sentences):
+    if not 0 <= event.sentence_index < len(doc.sentences):
         return None
-    near = doc.sentences[max(0, i - 1) : i + 2]
-    text = " ".join(s.text for s in near if s.segment == doc.sentences[i].segment)
-    text = _CONTEXT_SKIP.sub(" ", text)
+    text = _CONTEXT_SKIP.sub(" ", _near_text(doc, event))
     label = communal_militia(d, text)
-    if label is None and set(re.findall(r"[a-z]+(?:-[a-z]+)?", text.lower())) & (
-        COMMUNAL_CONTEXT_WORDS
-    ):
+    if label is None and _communal_words_in(text):
         label = "Unidentified Communal Militia"
     return label
+
+
+def _near_text(doc: Document, event: Event) -> str:
+    """The event's sentence and its neighbours in the same paragraph."""
+    i = event.sentence_index
+    if not 0 <= i < len(doc.sentences):
+        return ""
+    near = doc.sentences[max(0, i - 1) : i + 2]
+    return " ".join(s.text for s in near if s.segment == doc.sentences[i].segment)
+
+
+def _communal_words_in(text: str, vocabulary: frozenset[str] = COMMUNAL_CONTEXT_WORDS) -> bool:
+    return bool(set(re.findall(r"[a-z]+(?:-[a-z]+)?", text.lower())) & vocabulary)
+
+
+def communal_words(doc: Document, event: Event) -> bool:
+    """True when the event's sentence or its neighbours call the violence communal
+    ("tribal", "inter-clan", "cattle rustling", "a chieftaincy dispute")."""
+    return _communal_words_in(_near_text(doc, event), COMMUNAL_CONFLICT_WORDS)
 
 
 def agentless_battle(d: ActorDictionary, doc: Document, event: Event) -> bool:

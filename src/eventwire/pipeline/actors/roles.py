@@ -10,7 +10,7 @@ state forces acting outside their country are external (8).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -18,6 +18,7 @@ from eventwire.pipeline.actors.conventions import (
     agentless_battle,
     communal,
     communal_context,
+    communal_words,
     crowd_force,
     group_after,
     monitor_reports,
@@ -27,6 +28,7 @@ from eventwire.pipeline.actors.conventions import (
     victim_first,
 )
 from eventwire.pipeline.actors.coref import anaphor_types
+from eventwire.pipeline.actors.elsewhere import sole_group
 from eventwire.pipeline.actors.things import collective
 from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.records import Actor, Document, Event
@@ -85,8 +87,10 @@ def acled_roles(
     country: str | None,
     scan: Scan,
     infer_unidentified: bool = True,
+    seen: Sequence[Actor] = (),
 ) -> None:
-    """Apply ACLED's actor conventions to one coded event, in place."""
+    """Apply ACLED's actor conventions to one coded event, in place (``seen``: the actors
+    coded before it in its paragraph)."""
     category = event_category(event)
     a1 = event.actor1
     if category in CROWDS:
@@ -103,7 +107,7 @@ def acled_roles(
             force = crowd_force(d, doc, event, country, doc.published)
             event.actor2 = force or event.actor2
     elif category in VIOLENT:
-        _violent_roles(d, doc, event, country, scan, infer_unidentified)
+        _violent_roles(d, doc, event, country, scan, infer_unidentified, seen)
     elif event.acled_sub_event_type == "Arrests" and a1 is None and country:
         # "184 were arrested in Mora": an arrest with no arrester named is the state's
         police = d.get(f"{country}-POL")
@@ -128,6 +132,7 @@ def _violent_roles(
     country: str | None,
     scan: Scan,
     infer_unidentified: bool,
+    seen: Sequence[Actor],
 ) -> None:
     """ACLED's perpetrator conventions for violence: a monitor reports, aircraft and
     monitored fire are the state's, communities fight as militias, an unknown named
@@ -142,11 +147,16 @@ def _violent_roles(
     if a1 is None or a1.actor_id == "GEN-UAG":  # "(JNIM suspected)", "likely Al Shabaab"
         after = group_after(d, doc, a1, doc.published) if a1 is not None else None
         a1 = event.actor1 = after or suspected_party(d, doc, event, doc.published) or a1
+    air = event.acled_sub_event_type == "Air/drone strike"
+    if a1 is None and not air and not monitored and not monitor_reports(d, doc, event):
+        # "Al Shabaab is believed to be responsible": the one group the paragraph names
+        # (a monitor's report and an air strike keep their documented defaults below)
+        a1 = event.actor1 = sole_group(d, doc, event, doc.published, seen)
     if (a1 is None or a1.actor_id == "GEN-UAG") and suicide_attack(doc, event):
         rebels = inferred(d, "GEN-REBELS", country)  # a suicide attack: a rebel group's
         a1 = event.actor1 = as_generic(d, a1, "GEN-REBELS", country) if a1 else rebels
     air_force = d.get(f"{country}-MIL") if country else None
-    if a1 is None and event.acled_sub_event_type == "Air/drone strike":
+    if a1 is None and air:
         # agentless air strikes: aircraft are the state's unless a report says whose
         # (a state's military with no country found: "Air raids on X, 2 killed")
         event.actor1 = inferred(d, air_force.id if air_force else "GEN-MILITARY", country)
@@ -186,6 +196,11 @@ def _named_perpetrator(
     government fighting is its military."""
     if communal(d, a1, country):
         doc.note(NAME, "EW-ACT-017", f"{a1.text!r}: a community's militia")
+    elif a1.actor_id == "GEN-UAG" and a1.resolved_by != "inferred" and communal_words(doc, event):
+        # "gunmen … over a chieftaincy dispute", "bandits … during cattle raids": the
+        # unnamed armed men of a communal conflict are a communal militia (ACLED inter 4)
+        event.actor1 = replace(as_generic(d, a1, "GEN-COMMUNAL", country), resolved_by="communal")
+        doc.note(NAME, "EW-ACT-017", f"{a1.text!r}: unnamed armed men of a communal conflict")
     elif a1.inter == 7 and event.actor2 is None and victim_first(doc, event):
         # "Four girls were raped", "Women raped by gunmen": the civilians were hit
         event.actor2, event.actor1 = a1, None

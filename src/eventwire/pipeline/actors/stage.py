@@ -137,7 +137,7 @@ class ActorCoder:
                 event.actor1, event.actor2 = event.actor2, None
             if self.acled_roles:
                 acled_roles(
-                    self.dictionary, doc, event, country, self._scan, self.infer_unidentified
+                    self.dictionary, doc, event, country, self._scan, self.infer_unidentified, seen
                 )
                 a2 = default_target(self.dictionary, event, country, doc, seen) or event.actor2
                 event.actor2 = a2
