@@ -40,7 +40,7 @@ def test_two_groups_named_elsewhere_leave_the_perpetrator_unidentified(
 
 def test_named_groups_lists_rebels_and_militias_only() -> None:
     d = load_actor_dictionary()
-    words = "Al Shabaab and the Kenya Police and ODM and ISIS".split()
+    words = ["Al", "Shabaab", "and", "the", "Kenya", "Police", "and", "ODM", "and", "ISIS"]
     ids = {e.id for e in named_groups(d, words)}
     assert "SO-SHABAAB" in ids and "ISIS" in ids, ids
     assert all(d.by_id[i].type in ("rebel", "militia") for i in ids), ids
