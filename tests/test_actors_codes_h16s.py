@@ -83,3 +83,42 @@ def test_event_category_falls_back_on_plover() -> None:
     event = Event("d", Span(0, 4, "trigger", "shot"), 0, "ASSAULT")
     assert event_category(event) == "Violence against civilians"
     assert code_mention(load_actor_dictionary(), "gunmen", None, None).actor_id == "GEN-UAG"
+
+
+# -- state forces hit while off duty or retired are civilians ----------------------------------
+def test_an_off_duty_soldier_shot_by_rebels_is_a_civilian(top_event: TopEvent) -> None:
+    top = top_event(
+        "Al Shabaab fighters shot dead an off-duty soldier at a tea shop in Baidoa on Friday.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor2 is not None, top
+    assert top.actor2.inter == 7, top.actor2
+    assert top.acled_event_type == "Violence against civilians", top
+
+
+def test_off_duty_in_the_sentence_before_the_target_counts(top_event: TopEvent) -> None:
+    top = top_event(
+        "Unknown gunmen attacked a police officer who was off duty near Garissa on Friday. "
+        "They stabbed the officer twice.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor2 is not None, top
+    assert top.actor2.inter == 7, top.actor2
+
+
+def test_a_retired_police_inspector_is_a_civilian(top_event: TopEvent) -> None:
+    top = top_event(
+        "Unknown gunmen shot dead a retired police inspector at his farm near Nyala on Friday.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor2 is not None, top
+    assert top.actor2.inter == 7, top.actor2
+
+
+def test_soldiers_on_patrol_stay_state_forces(top_event: TopEvent) -> None:
+    top = top_event(
+        "Al Shabaab fighters shot dead two soldiers on patrol in Baidoa on Friday.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor2 is not None, top
+    assert top.actor2.inter == 1, top.actor2

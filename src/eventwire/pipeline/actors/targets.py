@@ -65,6 +65,12 @@ NO_TARGET_SUBTYPES = frozenset({"Peaceful protest"})
 NO_ACTOR2_SUBTYPES: frozenset[str] = words("actors", "no_actor2_subtypes")
 ADDRESSED_NOUNS: frozenset[str] = words("actors", "addressed_nouns")
 OFFICIAL_NOUNS: frozenset[str] = words("actors", "official_nouns")
+_OFF_DUTY = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in sorted(words("actors", "off_duty_words"))) + r")\b",
+    re.IGNORECASE,
+)
+_OFF_DUTY_ANYWHERE = re.compile(r"\boff[- ]duty\b", re.IGNORECASE)
+OFF_DUTY_REACH = 24  # characters before a target's words where "a retired | soldier" is told
 _RIVAL_CROWDS = re.compile(
     r"\b(?:" + "|".join(re.escape(w) for w in sorted(words("actors", "crowd_rival_cues"))) + r")\b",
     re.IGNORECASE,
@@ -143,7 +149,9 @@ def default_target(
         return None  # "3 airstrikes targeted X. No fatalities reported.": no target
     unarmed = a2 is not None and a2.type == "political party"
     if a2 is not None and (
-        (unarmed and event.acled_event_type in CIVILIAN_TARGET_TYPES) or official_hit(event)
+        (unarmed and event.acled_event_type in CIVILIAN_TARGET_TYPES)
+        or official_hit(event)
+        or off_duty_hit(event, doc)
     ):
         civilians = _generic(d, "GEN-CIVILIANS", country, a2)
         civilians.affiliation = [*a2.affiliation, *([a2.name] if a2.name else [])]
@@ -194,6 +202,38 @@ def official_hit(event: Event) -> bool:
         return False
     tokens = set(re.findall(r"[a-z][a-z-]*", a2.text.lower()))
     return category in CIVILIAN_TARGET_TYPES or bool(tokens & OFFICIAL_NOUNS)
+
+
+def off_duty_hit(event: Event, doc: Document | None) -> bool:
+    """A member of the state's forces hit while off duty, or retired ("an off-duty police
+    officer", "a retired soldier", "a former KDF soldier"): ACLED codes the victim a civilian
+    (acled_more tune split: +20/-0 rows of inter2). "Off duty" counts in the target's
+    sentence or the one before it ("… attacked an off-duty officer. They beat the officer");
+    retired, former and ex- must be the target's own words or just before them."""
+    a2 = event.actor2
+    if a2 is None or a2.inter not in (1, 8) or a2.type not in FORCES or doc is None:
+        return False
+    if event.acled_event_type not in VIOLENT and event.acled_event_type != "Riots":
+        return False
+    if _OFF_DUTY.search(a2.text):
+        return True
+    if a2.start < 0:
+        return False
+    if _OFF_DUTY_ANYWHERE.search(_told_with(doc, a2.start)):
+        return True
+    before = doc.text[max(0, a2.start - OFF_DUTY_REACH) : a2.start]
+    last = re.search(r"([\w-]+)\W*(?:[\w-]+\W*)?$", before)
+    return last is not None and _OFF_DUTY.search(before[last.start() :]) is not None
+
+
+def _told_with(doc: Document, offset: int) -> str:
+    """The sentence holding ``offset`` and the one before it, in the same paragraph."""
+    for i, sentence in enumerate(doc.sentences):
+        if sentence.start <= offset < sentence.end:
+            before = doc.sentences[i - 1] if i else None
+            same = before is not None and before.segment == sentence.segment
+            return (before.text + " " if same and before else "") + sentence.text
+    return ""
 
 
 def _different(coded: Actor, a1: Actor) -> bool:
