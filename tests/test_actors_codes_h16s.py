@@ -122,3 +122,24 @@ def test_soldiers_on_patrol_stay_state_forces(top_event: TopEvent) -> None:
     )
     assert top is not None and top.actor2 is not None, top
     assert top.actor2.inter == 1, top.actor2
+
+
+# -- a suspicion word in another sentence of the paragraph -------------------------------------
+def test_gunmen_blamed_on_a_group_in_a_later_sentence(top_event: TopEvent) -> None:
+    top = top_event(
+        "Gunmen threw a grenade into a bar in Garissa on Friday, wounding four people. "
+        "Local officials blamed Al Shabaab for the attack.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor1 is not None, top
+    assert top.actor1.inter == 2, top.actor1
+
+
+def test_police_suspected_in_a_later_sentence_are_no_perpetrator(top_event: TopEvent) -> None:
+    top = top_event(
+        "Gunmen threw a grenade into a bar in Garissa on Friday, wounding four people. "
+        "Kenya Police suspected nothing before the attack.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor1 is not None, top
+    assert top.actor1.inter == 3, top.actor1

@@ -42,6 +42,7 @@ from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.records import Actor, Document, Event
 
 ARMED = frozenset({1, 2, 3, 4, 8})
+_GROUPS = frozenset({2, 3, 4})  # non-state armed groups
 UNKNOWN_WORDS: frozenset[str] = words("actors", "unknown_words")
 UNNAMED_PEOPLE: frozenset[str] = words("actors", "unnamed_people")
 ARREST_MOTIVES: frozenset[str] = words("actors", "arrest_motives")
@@ -261,15 +262,28 @@ def crowd_force(
 def suspected_party(
     d: ActorDictionary, doc: Document, event: Event, ref_date: date | None
 ) -> Actor | None:
-    """The named armed group a suspicion word of the event's sentence points to, or None."""
+    """The named armed group a suspicion word points to, or None: in the event's sentence
+    first, then in the other sentences of its paragraph ("… Al Shabaab claimed
+    responsibility.", "Police blamed the ADF.")."""
     i = event.sentence_index
     if not 0 <= i < len(doc.sentences):
         return None
-    sentence = doc.sentences[i].text
+    own = doc.sentences[i]
+    others = [s for s in doc.sentences if s.segment == own.segment and s is not own]
+    for sentence in (own, *others):  # elsewhere only a non-state group ("Police suspect …")
+        coded = _suspected_in(d, sentence.text, ref_date, ARMED if sentence is own else _GROUPS)
+        if coded is not None:
+            return coded
+    return None
+
+
+def _suspected_in(
+    d: ActorDictionary, sentence: str, ref_date: date | None, inters: frozenset[int]
+) -> Actor | None:
     for cue in _SUSPICION.finditer(sentence):
         window = sentence[max(0, cue.start() - SUSPICION_REACH) : cue.end() + SUSPICION_REACH]
         entry = find_named(d, re.findall(r"[A-Za-z0-9][A-Za-z0-9'’./-]*", window))
-        if entry is None or entry.inter not in ARMED or entry.type in _NOT_SUSPECTS:
+        if entry is None or entry.inter not in inters or entry.type in _NOT_SUSPECTS:
             continue
         coded = code_mention(d, entry.name, None, ref_date, fuzzy=False)
         coded.text, coded.resolved_by = "", "suspected"

@@ -69,7 +69,7 @@ _OFF_DUTY = re.compile(
     r"\b(?:" + "|".join(re.escape(w) for w in sorted(words("actors", "off_duty_words"))) + r")\b",
     re.IGNORECASE,
 )
-_OFF_DUTY_ANYWHERE = re.compile(r"\boff[- ]duty\b", re.IGNORECASE)
+_OFF_DUTY_TOLD = re.compile(r"\boff[- ]duty\b", re.IGNORECASE)
 OFF_DUTY_REACH = 24  # characters before a target's words where "a retired | soldier" is told
 _RIVAL_CROWDS = re.compile(
     r"\b(?:" + "|".join(re.escape(w) for w in sorted(words("actors", "crowd_rival_cues"))) + r")\b",
@@ -219,7 +219,7 @@ def off_duty_hit(event: Event, doc: Document | None) -> bool:
         return True
     if a2.start < 0:
         return False
-    if _OFF_DUTY_ANYWHERE.search(_told_with(doc, a2.start)):
+    if _OFF_DUTY_TOLD.search(_told_with(doc, a2.start)):
         return True
     before = doc.text[max(0, a2.start - OFF_DUTY_REACH) : a2.start]
     last = re.search(r"([\w-]+)\W*(?:[\w-]+\W*)?$", before)
