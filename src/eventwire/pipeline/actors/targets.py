@@ -207,9 +207,10 @@ def official_hit(event: Event) -> bool:
 def off_duty_hit(event: Event, doc: Document | None) -> bool:
     """A member of the state's forces hit while off duty, or retired ("an off-duty police
     officer", "a retired soldier", "a former KDF soldier"): ACLED codes the victim a civilian
-    (acled_more tune split: +20/-0 rows of inter2). "Off duty" counts in the target's
-    sentence or the one before it ("… attacked an off-duty officer. They beat the officer");
-    retired, former and ex- must be the target's own words or just before them."""
+    (acled_more tune split, 202 notes with these words: inter2 +20/-1). "Off duty" counts
+    in the target's sentence or the one before it ("… attacked an off-duty officer. They
+    beat the officer"); retired, former and ex- must be the target's own words or just
+    before them."""
     a2 = event.actor2
     if a2 is None or a2.inter not in (1, 8) or a2.type not in FORCES or doc is None:
         return False
