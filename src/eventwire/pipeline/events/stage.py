@@ -342,6 +342,7 @@ class EventCoder:
                 continue
             frame = lex.frames[frame_name]
             own = set(range(match.start, match.end))
+            before = set(range(match.start))  # the victims "after" the act skip these
             agent_span: set[int] = set()
             if roles.agent is not None:
                 # the whole phrase: "officers based at the police station" names no victim
@@ -359,6 +360,7 @@ class EventCoder:
                 | between_parties(parse, match.head)
                 | (classes[i] & {NAMED_REBEL, NAMED_COMMUNAL}),
                 victims=classes_in(tokens, lex, skip=own | agent_span | equipment | doers),
+                after=classes_in(tokens, lex, skip=own | agent_span | equipment | doers | before),
                 trigger={k for t in parse[match.start : match.end] for k in token_keys(t)},
                 window=window_classes,
                 frames_sentence=others,

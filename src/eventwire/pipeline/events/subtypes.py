@@ -24,6 +24,7 @@ PERSONAL_FRAMES = frozenset({"attack", "shoot", "kill", "harm", "beat", "body"})
 CONSEQUENCE_FRAMES = frozenset({"kill", "harm", "body"})  # tolls: who did it is elsewhere
 HARM_WITH_LOOT = frozenset({"kill", "shoot", "harm", "beat", "attack"})
 CLASH_TOLL = "casualties of a clash"
+FOUGHT_BACK = "the attacked fought back"  # finalize keeps it: the victims' code does not undo it
 HARMED_CAPTIVE_FRAMES = frozenset({"kill", "harm", "beat", "shoot", "body"})
 REMOTE_FRAMES = ("suicide", "chemical", "air", "grenade", "explode", "shell")
 RIOT_WORDS: frozenset[str] = words("lexicon", "riot_words")
@@ -71,6 +72,7 @@ class Context:
     window_violent_agents: set[str] = field(default_factory=set)  # agent classes of violence
     trigger: set[str] = field(default_factory=set)  # lemmas and forms of the trigger words
     victims: set[str] = field(default_factory=set)  # cue classes of the sentence minus the agent
+    after: set[str] = field(default_factory=set)  # the victims' classes after the trigger
 
 
 def phrase_classes(parse: Any, head: int | None, lexicon: Lexicon) -> set[str]:
@@ -351,6 +353,18 @@ def _remote(frame: str, ctx: Context) -> tuple[str, str]:
     return _REMOTE_SUBTYPE.get(weapon, _REMOTE_SUBTYPE[frame]), f"weapon {weapon}"
 
 
+def _fought_back(frame: str, ctx: Context) -> bool:
+    """ "gunmen attacked the prison. Guards repelled the attack", "… opened fire on the
+    house; the family fired back": the attacked answered the attackers in the note, so the
+    attack is a battle (ACLED), whoever its first victims were. Not a protest's police."""
+    return (
+        frame in {"attack", "shoot"}
+        and "fought_back" in ctx.sentence | ctx.window
+        and not _protest_context(ctx)
+        and not ctx.agent & {"protesters", "unarmed_collective"}
+    )
+
+
 def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None, str]:
     agent, patient = ctx.agent, ctx.patient
     around = ctx.sentence | ctx.window
@@ -397,6 +411,8 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
         return "Armed clash", CLASH_TOLL  # "clashes erupted … 3 were killed"
     if is_armed(patient):
         return "Armed clash", "armed target"
+    if _fought_back(frame, ctx):
+        return "Armed clash", FOUGHT_BACK
     if is_civilian(patient) or "property" in patient:
         return "Attack", "civilian target"
     if "clash" in ctx.frames_sentence or "exchange" in ctx.sentence:
@@ -407,6 +423,11 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
     # a site named only as the scene ("at a checkpoint", "in a police station") is no party
     if "civilian" in victims and "armed" not in victims:
         return "Attack", "civilians named in the sentence"
+    if "civilian" in ctx.after and not ctx.after & {"armed", "military_site"}:
+        # "Police assault journalist …", "Bandits raid villages, attack civilians": a
+        # headline parse leaves the doers among the victims; the people after the act are
+        # its targets
+        return "Attack", "civilians named after the act"
     if "armed" in victims:
         return "Armed clash", "armed actors named in the sentence"
     return default, "frame default"

@@ -1,0 +1,85 @@
+"""Issue 16, tenth pass (h16r): which side a violent act's target is on.
+Our own sentences, one class per test, each with a twin that must keep its reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import TopEvent
+from eventwire.datafiles import words
+from eventwire.pipeline.events.subtypes import FOUGHT_BACK
+
+
+def _sub(top_event: TopEvent, text: str) -> str | None:
+    top = top_event(text)
+    assert top is not None, text
+    return top.acled_sub_event_type
+
+
+# -- the attacked answered the attackers in the note: a battle --------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armed men stormed a school in the village and opened fire on pupils. "
+        "Guards fired back at the gunmen.",
+        "Militants raided a farm near the town. Soldiers repulsed them after an hour.",
+        "Gunmen attacked a wedding party in the village. Guards returned fire.",
+    ],
+)
+def test_an_attack_the_attacked_answered_is_a_clash(top_event: TopEvent, text: str) -> None:
+    assert _sub(top_event, text) == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armed men stormed a school in the village and opened fire on pupils. "
+        "Police later arrived at the school.",
+        "Militants raided a farm near the town. Soldiers arrived after an hour.",
+        "Gunmen attacked a wedding party in the village. Soldiers intervened later.",
+    ],
+)
+def test_an_attack_nobody_answered_stays_an_attack(top_event: TopEvent, text: str) -> None:
+    assert _sub(top_event, text) == "Attack"
+
+
+def test_police_that_repel_protesters_make_no_battle(top_event: TopEvent) -> None:
+    text = "Students protested over fees. Police repelled the crowd with tear gas."
+    assert _sub(top_event, text) == "Protest with intervention"
+
+
+def test_finalize_keeps_the_events_stage_reason() -> None:
+    assert FOUGHT_BACK in words("finalize", "kept_clash_reasons")
+
+
+# -- one person of a community is a victim, not the community's militia -----------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Raiders shot dead a Samburu herdsman near the river.",
+        "Gunmen killed a member of the Turkana clan near the river.",
+    ],
+)
+def test_one_member_of_a_community_is_a_civilian_target(top_event: TopEvent, text: str) -> None:
+    assert _sub(top_event, text) == "Attack"
+
+
+def test_a_community_s_armed_herdsmen_stay_a_side(top_event: TopEvent) -> None:
+    text = "Samburu herdsmen attacked rival Turkana herdsmen near the river."
+    assert _sub(top_event, text) == "Armed clash"
+
+
+# -- a headline parse: the people after the act are its targets -------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police assault reporter covering land dispute",
+        "Bandits raid homesteads, attack civilians",
+    ],
+)
+def test_civilians_after_a_headline_act_are_its_targets(top_event: TopEvent, text: str) -> None:
+    assert _sub(top_event, text) == "Attack"
+
+
+def test_soldiers_after_a_headline_act_are_a_side(top_event: TopEvent) -> None:
+    assert _sub(top_event, "Rebels attack army post, kill soldiers") == "Armed clash"
