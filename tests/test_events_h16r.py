@@ -83,3 +83,19 @@ def test_civilians_after_a_headline_act_are_its_targets(top_event: TopEvent, tex
 
 def test_soldiers_after_a_headline_act_are_a_side(top_event: TopEvent) -> None:
     assert _sub(top_event, "Rebels attack army post, kill soldiers") == "Armed clash"
+
+
+# -- a place after "clashed at" is the scene, not the people the forces fought ----------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police officers and soldiers clashed at the cattle market over tax payments.",
+        "Soldiers and police officers clashed at the district office over unpaid allowances.",
+    ],
+)
+def test_forces_that_clashed_at_a_market_fought_each_other(top_event: TopEvent, text: str) -> None:
+    assert _sub(top_event, text) == "Armed clash"
+
+
+def test_police_that_clashed_with_traders_at_a_market_met_a_crowd(top_event: TopEvent) -> None:
+    assert _sub(top_event, "Police clashed with traders at the cattle market.") == "Mob violence"

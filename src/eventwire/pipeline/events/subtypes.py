@@ -305,7 +305,9 @@ def _clash(ctx: Context) -> tuple[str, str]:
     if is_unarmed_crowd(agent) and not is_armed(patient) and "weapon_smallarms" not in ctx.sentence:
         return "Mob violence", "clash between unarmed groups"
 
-    state_vs_people = (_state_side(agent) and _people(patient)) or (
+    # "soldiers and police clashed at the office": a building or property is the scene
+    people_patient = _people(patient) and "property" not in patient
+    state_vs_people = (_state_side(agent) and people_patient) or (
         _state_side(patient) and _people(agent)
     )
     gunfire = bool(ctx.trigger & _FIREARM_TRIGGER_WORDS)  # "returned fire", "shootout"
