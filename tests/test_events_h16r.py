@@ -99,3 +99,34 @@ def test_forces_that_clashed_at_a_market_fought_each_other(top_event: TopEvent, 
 
 def test_police_that_clashed_with_traders_at_a_market_met_a_crowd(top_event: TopEvent) -> None:
     assert _sub(top_event, "Police clashed with traders at the cattle market.") == "Mob violence"
+
+
+# -- a battle and the ground it won: the change of territory is the note's event --------------
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Rebels clashed with the army in Malu county. The rebels took control of the village.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "Soldiers clashed with rebels in Malu county. The soldiers took control of the "
+            "village.",
+            "Government regains territory",
+        ),
+    ],
+)
+def test_ground_taken_after_a_clash_is_the_event(top_event: TopEvent, text: str, sub: str) -> None:
+    assert _sub(top_event, text) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers clashed with rebels near Malu. The rebels took over the town the next "
+        "day (coded separately).",
+        "Soldiers clashed with rebels near Malu. The rebels did not capture the town.",
+    ],
+)
+def test_ground_told_apart_or_denied_leaves_the_clash(top_event: TopEvent, text: str) -> None:
+    assert _sub(top_event, text) == "Armed clash"
