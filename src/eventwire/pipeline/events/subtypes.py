@@ -425,7 +425,12 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
     # a site named only as the scene ("at a checkpoint", "in a police station") is no party
     if "civilian" in victims and "armed" not in victims:
         return "Attack", "civilians named in the sentence"
-    if not agent and "civilian" in ctx.after and not ctx.after & {"armed", "military_site"}:
+    if (
+        frame not in CONSEQUENCE_FRAMES  # a toll's dead are told wherever ("sentenced to death")
+        and not agent
+        and "civilian" in ctx.after
+        and not ctx.after & {"armed", "military_site"}
+    ):
         # "Police assault journalist …", "Bandits raid villages, attack civilians": a
         # headline parse leaves the doers among the victims; the people after the act are
         # its targets
