@@ -61,7 +61,9 @@ from eventwire.pipeline.events.senses import (
     nonviolent_sense,
     story_domain,
 )
+from eventwire.pipeline.events.sides import classes_after
 from eventwire.pipeline.events.subtypes import VIOLENT_FRAMES, Context, classify, phrase_classes
+from eventwire.pipeline.events.territory import rank_ground_over_battle
 from eventwire.pipeline.events.triggers import (
     Lexicon,
     TriggerMatch,
@@ -254,6 +256,7 @@ class EventCoder:
         events: list[Event] = []
         for i in indices:
             events.extend(self._code_sentence(doc, i, indices, chosen, salient, classes, rank[i]))
+        rank_ground_over_battle(doc, events)  # "X clashed with Y. Y took the village."
         merged = apply_note_label(doc, merge_events(events), self.ontology)  # "Looting: …"
         doc.events = [e for e in merged if e.confidence >= self.min_confidence]
         return doc
@@ -359,6 +362,7 @@ class EventCoder:
                 | between_parties(parse, match.head)
                 | (classes[i] & {NAMED_REBEL, NAMED_COMMUNAL}),
                 victims=classes_in(tokens, lex, skip=own | agent_span | equipment | doers),
+                after=classes_after(tokens, match, lex, agent_span | equipment | doers),
                 trigger={k for t in parse[match.start : match.end] for k in token_keys(t)},
                 window=window_classes,
                 frames_sentence=others,

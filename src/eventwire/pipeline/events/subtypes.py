@@ -24,6 +24,7 @@ PERSONAL_FRAMES = frozenset({"attack", "shoot", "kill", "harm", "beat", "body"})
 CONSEQUENCE_FRAMES = frozenset({"kill", "harm", "body"})  # tolls: who did it is elsewhere
 HARM_WITH_LOOT = frozenset({"kill", "shoot", "harm", "beat", "attack"})
 CLASH_TOLL = "casualties of a clash"
+FOUGHT_BACK = "the attacked fought back"  # finalize keeps it: the victims' code does not undo it
 HARMED_CAPTIVE_FRAMES = frozenset({"kill", "harm", "beat", "shoot", "body"})
 REMOTE_FRAMES = ("suicide", "chemical", "air", "grenade", "explode", "shell")
 RIOT_WORDS: frozenset[str] = words("lexicon", "riot_words")
@@ -71,6 +72,7 @@ class Context:
     window_violent_agents: set[str] = field(default_factory=set)  # agent classes of violence
     trigger: set[str] = field(default_factory=set)  # lemmas and forms of the trigger words
     victims: set[str] = field(default_factory=set)  # cue classes of the sentence minus the agent
+    after: set[str] = field(default_factory=set)  # the victims' classes after the trigger
 
 
 def phrase_classes(parse: Any, head: int | None, lexicon: Lexicon) -> set[str]:
@@ -303,7 +305,9 @@ def _clash(ctx: Context) -> tuple[str, str]:
     if is_unarmed_crowd(agent) and not is_armed(patient) and "weapon_smallarms" not in ctx.sentence:
         return "Mob violence", "clash between unarmed groups"
 
-    state_vs_people = (_state_side(agent) and _people(patient)) or (
+    # "soldiers and police clashed at the office": a building or property is the scene
+    people_patient = _people(patient) and "property" not in patient
+    state_vs_people = (_state_side(agent) and people_patient) or (
         _state_side(patient) and _people(agent)
     )
     gunfire = bool(ctx.trigger & _FIREARM_TRIGGER_WORDS)  # "returned fire", "shootout"
@@ -349,6 +353,18 @@ def _remote(frame: str, ctx: Context) -> tuple[str, str]:
         # heavy weapons fired together with small arms: a battle, not one-sided shelling
         return "Armed clash", "heavy and small arms"
     return _REMOTE_SUBTYPE.get(weapon, _REMOTE_SUBTYPE[frame]), f"weapon {weapon}"
+
+
+def _fought_back(frame: str, ctx: Context) -> bool:
+    """ "gunmen attacked the prison. Guards repelled the attack", "… opened fire on the
+    house; the family fired back": the attacked answered the attackers in the note, so the
+    attack is a battle (ACLED), whoever its first victims were. Not a protest's police."""
+    return (
+        frame in {"attack", "shoot"}
+        and "fought_back" in ctx.sentence | ctx.window
+        and not _protest_context(ctx)
+        and not ctx.agent & {"protesters", "unarmed_collective"}
+    )
 
 
 def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None, str]:
@@ -397,6 +413,8 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
         return "Armed clash", CLASH_TOLL  # "clashes erupted … 3 were killed"
     if is_armed(patient):
         return "Armed clash", "armed target"
+    if _fought_back(frame, ctx):
+        return "Armed clash", FOUGHT_BACK
     if is_civilian(patient) or "property" in patient:
         return "Attack", "civilian target"
     if "clash" in ctx.frames_sentence or "exchange" in ctx.sentence:
@@ -407,6 +425,16 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
     # a site named only as the scene ("at a checkpoint", "in a police station") is no party
     if "civilian" in victims and "armed" not in victims:
         return "Attack", "civilians named in the sentence"
+    if (
+        frame not in CONSEQUENCE_FRAMES  # a toll's dead are told wherever ("sentenced to death")
+        and not agent
+        and "civilian" in ctx.after
+        and not ctx.after & {"armed", "military_site"}
+    ):
+        # "Police assault journalist …", "Bandits raid villages, attack civilians": a
+        # headline parse leaves the doers among the victims; the people after the act are
+        # its targets
+        return "Attack", "civilians named after the act"
     if "armed" in victims:
         return "Armed clash", "armed actors named in the sentence"
     return default, "frame default"

@@ -32,6 +32,10 @@ _FIRE_WORDS: frozenset[str] = words("finalize", "fire_words")
 CIVILIAN_MODIFIERS: frozenset[str] = words("finalize", "civilian_modifiers")
 CIVILIAN_ROLES: frozenset[str] = words("finalize", "civilian_roles")
 ARMED_ROLE_WORDS: frozenset[str] = words("finalize", "armed_role_words")
+# singular heads of a person of a community (a herdsman, a tribesman, a member of a clan)
+LONE_MEMBER_HEADS: frozenset[str] = words("finalize", "lone_member_heads")
+# the events stage's reasons for a battle that the victims' code must not undo
+KEPT_CLASH_REASONS: frozenset[str] = words("finalize", "kept_clash_reasons")
 
 
 def _off_duty(event: Event) -> bool:
@@ -42,6 +46,16 @@ def _off_duty(event: Event) -> bool:
     )
     unarmed_role = bool(words & CIVILIAN_ROLES) and not words & ARMED_ROLE_WORDS
     return bool(words & CIVILIAN_MODIFIERS) or unarmed_role
+
+
+def _lone_member(event: Event) -> bool:
+    """ "a herdsman", "Njemp tribesman", "a member of the Turkana clan": one person of a
+    community the actor dictionary codes as its communal militia (inter 4) is a civilian
+    victim to ACLED, not the militia in a battle ("rival Toposa herdsmen" stay a side)."""
+    if event.actor2 is None or event.actor2.inter != 4:
+        return False
+    words = re.findall(r"[a-z]+", event.actor2.text.lower().split(" of ", 1)[0])
+    return bool(words) and words[-1] in LONE_MEMBER_HEADS
 
 
 def frame_of(event: Event) -> str:
@@ -61,13 +75,19 @@ def refined_sub_type(event: Event) -> tuple[str | None, str]:
         reciprocal = frame == "clash" and bool(
             _FIRE_WORDS & set(event.trigger.text.lower().split())
         )
-        if a2 == 7 and (a1 is None or a1 in ARMED_INTER) and sub != "Attack" and not reciprocal:
+        fought_back = (event.rule or "").rsplit("|", 1)[-1] in KEPT_CLASH_REASONS
+        if (
+            a2 == 7
+            and (a1 is None or a1 in ARMED_INTER)
+            and sub != "Attack"
+            and not (reciprocal or fought_back)
+        ):
             return "Attack", "target coded as civilians"
         if (
             a2 in ARMED_INTER
             and (a1 is None or a1 in ARMED_INTER)
             and sub != "Armed clash"
-            and not _off_duty(event)
+            and not (_off_duty(event) or _lone_member(event))
         ):
             return "Armed clash", "target coded as an armed actor"
     if frame == "capture" and sub in {
