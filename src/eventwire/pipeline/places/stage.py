@@ -55,6 +55,12 @@ from eventwire.pipeline.places.gazetteer.normalize import fold
 from eventwire.pipeline.places.gazetteer.resolve import accept, resolve_mentions
 from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY
 from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, Mention, find_mentions
+from eventwire.pipeline.places.within import (
+    far_from_near,
+    far_subdivisions,
+    locators,
+    wide_areas,
+)
 from eventwire.records import Document, Event, Place
 
 NAME = "eventwire.places.v1"
@@ -197,13 +203,18 @@ class PlacesStage:
             lo, hi = sent.start + clause[0], sent.start + clause[1]
             refs = _references(
                 doc.text, [r.mention for r, _ in in_sentence], self.lex.part | self.lex.town
-            )
+            ) | locators(doc.text, in_sentence)
+            wide = wide_areas(in_sentence, lo, hi)
+            far = far_from_near(doc.text, in_sentence)
+            refs -= set(far.values())
             best = max(
                 in_sentence,
                 key=lambda rp: (
                     self._rank(rp, event, lo, hi)
                     + index.agreement(sent_index, rp[1]) * (3.0 if rp[0].flag < 0 else 1.0)
                     - (2.5 if id(rp[0].mention) in refs else 0.0)
+                    - (3.0 if id(rp[0].mention) in wide else 0.0)
+                    - (6.0 if id(rp[0].mention) in far else 0.0)
                 ),
             )
             level = "clause" if lo <= best[0].mention.start < hi else "sentence"
@@ -310,7 +321,10 @@ class _PlaceIndex:
 
     @classmethod
     def of(cls, doc: Document, kept: list[Placed]) -> _PlaceIndex:
-        specific = _most_specific(kept) if kept else []
+        # "Tegalsari district, Surabaya city": a Tegalsari read 100 km off is not the place
+        far = far_subdivisions(kept)
+        near = [rp for rp in kept if id(rp[0].mention) not in far] or kept
+        specific = _most_specific(near) if kept else []
         by_sentence: dict[int, list[Placed]] = {}
         by_segment: dict[int, list[Placed]] = {}
         counts: dict[tuple[float | None, float | None], int] = {}

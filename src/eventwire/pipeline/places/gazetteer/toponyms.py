@@ -408,12 +408,28 @@ def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
                 ):
                     m.ner = label
             _context(m, tokens, lex, bounds)
-        mentions.extend(sorted(found, key=lambda m: m.start))
+        mentions.extend(sorted(_no_feature_words(found, doc.text), key=lambda m: m.start))
     _link(mentions, doc, lex)
     _admin_positions(mentions, doc, gaz)
     _mark_datelines(mentions, doc)
     _mark_echoes(mentions)
     return mentions
+
+
+def _no_feature_words(found: list[Mention], text: str) -> list[Mention]:
+    """Drop the feature word of the name before it read as a place of its own: in
+    "Kyauktaw Township, Mrauk-U District" a place called "Township" in an imported file
+    would become Kyauktaw's parent and hide the chain."""
+    words_after = {(m.end, m.hint_word) for m in found if m.hint_word is not None and not m.partial}
+    return [
+        m
+        for m in found
+        if not any(
+            word == m.text.lower() and not text[end : m.start].strip()
+            for end, word in words_after
+            if end <= m.start
+        )
+    ]
 
 
 def _mark_echoes(mentions: list[Mention]) -> None:
