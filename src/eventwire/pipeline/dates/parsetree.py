@@ -16,6 +16,26 @@ def token_at(parse: Any, offset: int) -> Any:
     return None
 
 
+def in_trigger(token: Any, event: Any, sentence: Any) -> bool:
+    """Whether a parse token is one of the event's trigger words (a trigger may be two:
+    "air strike", "car bomb")."""
+    return bool(event.trigger.start <= sentence.start + token.idx < event.trigger.end)
+
+
+def other_noun(
+    host: Any, anchor: Any, event: Any, sentence: Any, incident_nouns: frozenset[str]
+) -> bool:
+    """Whether the noun a date hangs on is another thing than the event: not one of its
+    trigger words, nor an incident noun the date names from before ("Saturday's raid",
+    "Tuesday's air strike" in "the number killed in ... has risen to 19")."""
+    return (
+        host is not None
+        and host.pos_ in ("NOUN", "PROPN")
+        and not in_trigger(host, event, sentence)
+        and not (host.i > anchor.i and host.text.lower() in incident_nouns)
+    )
+
+
 def verb_of(token: Any) -> Any:
     """The nearest verb at or above a token (the head of its clause)."""
     while token is not None:

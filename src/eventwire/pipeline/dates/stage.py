@@ -34,7 +34,14 @@ from eventwire.pipeline.dates.clauses import (
     grievance_object,
     relative_clause_of,
 )
-from eventwire.pipeline.dates.parsetree import ancestors, host_of, token_at, verb_of
+from eventwire.pipeline.dates.parsetree import (
+    ancestors,
+    host_of,
+    in_trigger,
+    other_noun,
+    token_at,
+    verb_of,
+)
 from eventwire.pipeline.dates.timex import (
     Timex,
     find_habitual,
@@ -203,7 +210,7 @@ class DatesStage:
         if trigger is None or anchor is None:
             return 1, distance
         host = host_of(anchor, timex.start - sentence.start, timex.end - sentence.start)
-        if host is not None and host.pos_ in ("NOUN", "PROPN") and host.i != trigger.i:
+        if other_noun(host, anchor, event, sentence, self.lexicon.incident_nouns):
             # "in protest of the abduction … on 29 January": the date dates the noun
             return 1, distance
         trigger_verb, timex_verb = verb_of(trigger), verb_of(anchor)
@@ -238,9 +245,11 @@ class DatesStage:
             via.append(token.text.lower())
         else:
             return False
+        if token.i > anchor.i and not via and token.text.lower() in self.lexicon.incident_nouns:
+            return False  # "Saturday's raid", "the weekend attack": the incident's day
         return (
             token.pos_ == "NOUN"
-            and token.i != trigger.i
+            and not in_trigger(token, event, sentence)  # "air strike" is one trigger
             and token.text.lower() not in self.lexicon.time_nouns
             # never through a preposition from before: "On 1 March 2024, hundreds of
             # organizations …" is a framing date the parse hung on the subject
