@@ -91,3 +91,25 @@ def test_a_protest_over_an_earlier_killing_keeps_its_own_day(
     marched = [e for e in doc.events if e.plover_type == "PROTEST"]
     assert marched and marched[0].date is not None
     assert marched[0].date.start == date(2021, 6, 10)
+
+
+def test_the_day_a_toll_rose_is_not_the_incident_day(top_event: TopEvent) -> None:
+    event = top_event(
+        "The death toll from Monday night's raid on a cattle market climbed to 16 on "
+        "Wednesday as more bodies were recovered, a district official said.",
+        published=THURSDAY,
+    )
+    assert event is not None and event.date is not None
+    assert event.date.start == date(2021, 6, 7)
+
+
+def test_a_toll_that_rose_on_a_day_with_no_other_date_keeps_that_day(
+    top_event: TopEvent,
+) -> None:
+    event = top_event(
+        "The number of people killed in clashes between two clans rose to 16 on Wednesday, "
+        "a district official said.",
+        published=THURSDAY,
+    )
+    assert event is not None and event.date is not None
+    assert event.date.start == date(2021, 6, 9)

@@ -3,7 +3,19 @@ expression to the clause and the word it dates."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+# the words before the day a toll rose on ("the toll climbed to 20 on Sunday")
+TOLL_RISE = re.compile(
+    r"\b(?:rose|risen|climbed|increased|jumped)\s+to\s+(?:at\s+least\s+)?[\w-]+\s*$", re.I
+)
+
+
+def toll_day(text: str, start: int) -> bool:
+    """Whether the date at ``start`` is the day a toll rose on ("the death toll from Friday's
+    attack climbed to 20 on Sunday"), not the day of the incident."""
+    return TOLL_RISE.search(text[max(0, start - 40) : start]) is not None
 
 
 def token_at(parse: Any, offset: int) -> Any:

@@ -40,14 +40,10 @@ from eventwire.pipeline.dates.parsetree import (
     in_trigger,
     other_noun,
     token_at,
+    toll_day,
     verb_of,
 )
-from eventwire.pipeline.dates.timex import (
-    Timex,
-    find_habitual,
-    find_timexes,
-    parse_with_dateparser,
-)
+from eventwire.pipeline.dates.timex import Timex, find_habitual, find_timexes, parse_with_dateparser
 from eventwire.pipeline.dates.timex_lexicon import TimexLexicon, load_timex_lexicon
 from eventwire.records import Document, Event, Sentence, When, parse_iso_date
 
@@ -203,8 +199,10 @@ class DatesStage:
         distance = min(abs(timex.start - event.trigger.end), abs(event.trigger.start - timex.end))
         if timex.end <= event.trigger.start:
             distance -= 1  # on a tie the preceding expression wins
-        if doc.published is not None and timex.when.start and timex.when.start > doc.published:
-            return 2, distance  # a date after publication is a plan, rarely the event
+        if toll_day(doc.text, timex.start) or (
+            doc.published is not None and timex.when.start and timex.when.start > doc.published
+        ):
+            return 2, distance  # a date after publication is a plan; the day a toll rose
         trigger = token_at(parse, event.trigger.start - sentence.start)
         anchor = token_at(parse, timex.start - sentence.start)
         if trigger is None or anchor is None:
