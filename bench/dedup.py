@@ -4,8 +4,8 @@
     PYTHONPATH=src .venv/bin/python bench/dedup.py --n 20000  # a quick look
 
 1. tests/data/multi_outlet (our own wire reports, several outlets per incident: the tuning
-   set wire_reports.jsonl, then wire_reports_b/…/_j.jsonl, each written to be measured
-   once before it was used; g, h, i and j, held out, only with --heldout) and the
+   set wire_reports.jsonl, then wire_reports_b/…/_l.jsonl, each written to be measured
+   once before it was used; g, h, i, j and l, held out, only with --heldout) and the
    bundled examples/reports, through the whole pipeline: B-cubed over the asserted violent
    report events (a habitual "similar attacks in recent months" is no incident) against
    the incident labels (examples: one label per document, the Afgoye reports one incident;
@@ -55,10 +55,18 @@ PIPELINE_SETS: dict[str, tuple[str, str | None]] = {
     "multi_outlet_h": ("tests/data/multi_outlet/wire_reports_h.jsonl", "incident"),
     "multi_outlet_i": ("tests/data/multi_outlet/wire_reports_i.jsonl", "incident"),
     "multi_outlet_j": ("tests/data/multi_outlet/wire_reports_j.jsonl", "incident"),
+    "multi_outlet_k": ("tests/data/multi_outlet/wire_reports_k.jsonl", "incident"),
+    "multi_outlet_l": ("tests/data/multi_outlet/wire_reports_l.jsonl", "incident"),
     "examples": ("examples/reports/wire.jsonl", None),
 }
 # Sets never tuned on: scored only with --heldout (their first run is their figure).
-HELDOUT_SETS = ("multi_outlet_g", "multi_outlet_h", "multi_outlet_i", "multi_outlet_j")
+HELDOUT_SETS = (
+    "multi_outlet_g",
+    "multi_outlet_h",
+    "multi_outlet_i",
+    "multi_outlet_j",
+    "multi_outlet_l",
+)
 
 
 def pipeline_sets(names: Iterable[str] = PIPELINE_SETS) -> list[tuple[str, float, float, int, int]]:

@@ -372,11 +372,25 @@ def prefer_agreeing_tolls(
             drop.update(
                 _pair(e, m)
                 for m in others
-                if m not in agree and not any(_pair(m, a) in edges for a in agree)
+                if m not in agree
+                and not any(_one_incident(by_id, m, a, edges, opts) for a in agree)
             )
     if not drop:
         return edges
     return {k: v for k, v in edges.items() if k not in drop}
+
+
+def _one_incident(
+    by_id: Mapping[str, ReportEvent],
+    x: str,
+    y: str,
+    edges: Mapping[tuple[str, str], float],
+    opts: DedupOptions,
+) -> bool:
+    """Whether two reports may be one incident: linked, or contradicting nothing but the place
+    evidence one of them lacks (a toll update placed nowhere: "the toll from Friday night's
+    attack on Yelwata climbed to 20" and the other outlet's 15 dead in "Benue state")."""
+    return _pair(x, y) in edges or compare(by_id[x], by_id[y], opts, evidence=False) is not None
 
 
 def cluster_events(

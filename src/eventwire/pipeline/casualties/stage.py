@@ -62,7 +62,9 @@ CAPTIVES = re.compile(
 NOTE_KINDS = frozenset({"coded", "coded-own"})  # a coder's toll for the report's event
 NEW_INCIDENT = re.compile(
     r"^\W*(?:separately|in\s+a\s+separate|in\s+another|another|elsewhere|meanwhile"
-    r"|in\s+a\s+second|a\s+second|in\s+an\s+unrelated|also\s+on)\b",
+    r"|in\s+a\s+second|a\s+second|in\s+an\s+unrelated|also\s+on"
+    # "Earlier that day, three men had been killed …": an earlier incident of the same day
+    r"|earlier\s+(?:that\s+day|in\s+the\s+day|on)|hours\s+earlier)\b",
     re.I,
 )
 

@@ -3,7 +3,19 @@ expression to the clause and the word it dates."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+# the words before the day a toll rose on ("the toll climbed to 20 on Sunday")
+TOLL_RISE = re.compile(
+    r"\b(?:rose|risen|climbed|increased|jumped)\s+to\s+(?:at\s+least\s+)?[\w-]+\s*$", re.I
+)
+
+
+def toll_day(text: str, start: int) -> bool:
+    """Whether the date at ``start`` is the day a toll rose on ("the death toll from Friday's
+    attack climbed to 20 on Sunday"), not the day of the incident."""
+    return TOLL_RISE.search(text[max(0, start - 40) : start]) is not None
 
 
 def token_at(parse: Any, offset: int) -> Any:
@@ -14,6 +26,26 @@ def token_at(parse: Any, offset: int) -> Any:
         if token.idx <= offset < token.idx + max(len(token.text), 1):
             return token
     return None
+
+
+def in_trigger(token: Any, event: Any, sentence: Any) -> bool:
+    """Whether a parse token is one of the event's trigger words (a trigger may be two:
+    "air strike", "car bomb")."""
+    return bool(event.trigger.start <= sentence.start + token.idx < event.trigger.end)
+
+
+def other_noun(
+    host: Any, anchor: Any, event: Any, sentence: Any, incident_nouns: frozenset[str]
+) -> bool:
+    """Whether the noun a date hangs on is another thing than the event: not one of its
+    trigger words, nor an incident noun the date names from before ("Saturday's raid",
+    "Tuesday's air strike" in "the number killed in ... has risen to 19")."""
+    return (
+        host is not None
+        and host.pos_ in ("NOUN", "PROPN")
+        and not in_trigger(host, event, sentence)
+        and not (host.i > anchor.i and host.text.lower() in incident_nouns)
+    )
 
 
 def verb_of(token: Any) -> Any:

@@ -34,13 +34,16 @@ from eventwire.pipeline.dates.clauses import (
     grievance_object,
     relative_clause_of,
 )
-from eventwire.pipeline.dates.parsetree import ancestors, host_of, token_at, verb_of
-from eventwire.pipeline.dates.timex import (
-    Timex,
-    find_habitual,
-    find_timexes,
-    parse_with_dateparser,
+from eventwire.pipeline.dates.parsetree import (
+    ancestors,
+    host_of,
+    in_trigger,
+    other_noun,
+    token_at,
+    toll_day,
+    verb_of,
 )
+from eventwire.pipeline.dates.timex import Timex, find_habitual, find_timexes, parse_with_dateparser
 from eventwire.pipeline.dates.timex_lexicon import TimexLexicon, load_timex_lexicon
 from eventwire.records import Document, Event, Sentence, When, parse_iso_date
 
@@ -196,14 +199,16 @@ class DatesStage:
         distance = min(abs(timex.start - event.trigger.end), abs(event.trigger.start - timex.end))
         if timex.end <= event.trigger.start:
             distance -= 1  # on a tie the preceding expression wins
-        if doc.published is not None and timex.when.start and timex.when.start > doc.published:
-            return 2, distance  # a date after publication is a plan, rarely the event
+        if toll_day(doc.text, timex.start) or (
+            doc.published is not None and timex.when.start and timex.when.start > doc.published
+        ):
+            return 2, distance  # a date after publication is a plan; the day a toll rose
         trigger = token_at(parse, event.trigger.start - sentence.start)
         anchor = token_at(parse, timex.start - sentence.start)
         if trigger is None or anchor is None:
             return 1, distance
         host = host_of(anchor, timex.start - sentence.start, timex.end - sentence.start)
-        if host is not None and host.pos_ in ("NOUN", "PROPN") and host.i != trigger.i:
+        if other_noun(host, anchor, event, sentence, self.lexicon.incident_nouns):
             # "in protest of the abduction … on 29 January": the date dates the noun
             return 1, distance
         trigger_verb, timex_verb = verb_of(trigger), verb_of(anchor)
@@ -238,9 +243,11 @@ class DatesStage:
             via.append(token.text.lower())
         else:
             return False
+        if token.i > anchor.i and not via and token.text.lower() in self.lexicon.incident_nouns:
+            return False  # "Saturday's raid", "the weekend attack": the incident's day
         return (
             token.pos_ == "NOUN"
-            and token.i != trigger.i
+            and not in_trigger(token, event, sentence)  # "air strike" is one trigger
             and token.text.lower() not in self.lexicon.time_nouns
             # never through a preposition from before: "On 1 March 2024, hundreds of
             # organizations …" is a framing date the parse hung on the subject

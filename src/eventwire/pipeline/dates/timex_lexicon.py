@@ -49,6 +49,8 @@ class TimexLexicon:
     # verbs and nouns whose object is what a demonstration is about ("protest the killing
     # of … on 25 November"): a date inside that object dates it (see dates/clauses.py)
     grievance_verbs: frozenset[str] = frozenset()
+    # nouns of one violent incident: "Saturday's raid" dates the incident (dates/stage.py)
+    incident_nouns: frozenset[str] = frozenset()
 
 
 def _words_pattern(words: list[str]) -> re.Pattern[str]:
@@ -102,7 +104,9 @@ def _build_pattern(months: dict[str, int], weekdays: dict[str, int], lex: dict[s
         rf"(?P<past>(?:over\s+|in\s+|during\s+|for\s+|within\s+)?the\s+(?:past|last|previous)\s+"
         rf"(?:{count}\s+)?{unit})",
         r"(?P<lastu>(?:last|this|earlier\s+this|later\s+this|early\s+this|late\s+last|"
-        r"earlier\s+last|past)\s+(?:week|month|year|weekend))",
+        r"earlier\s+last|past)\s+(?:week|month|year|weekend)|"
+        # "at the weekend", "over the weekend", "the weekend attack": the latest weekend
+        r"(?:(?:at|over|during)\s+)?the\s+weekend)",
         rf"(?P<recent>{recent})" if recent else r"(?P<recent>(?!x)x)",
         # in 2014, since 2013, during 2015
         rf"(?P<yr>(?:in|since|during|of|from|until|by|throughout)\s+(?:early\s+|late\s+|mid-?)?{year})",
@@ -145,4 +149,5 @@ def load_timex_lexicon(name: str = "timex.yaml") -> TimexLexicon:
         time_nouns=frozenset(str(w).lower() for w in lex.get("time_nouns") or []),
         period_nouns=frozenset(str(w).lower() for w in lex.get("period_nouns") or []),
         grievance_verbs=frozenset(str(w).lower() for w in lex.get("grievance_verbs") or []),
+        incident_nouns=frozenset(str(w).lower() for w in lex.get("incident_nouns") or []),
     )
