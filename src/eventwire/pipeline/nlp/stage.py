@@ -29,6 +29,7 @@ from eventwire.config import Settings, data_home
 from eventwire.errors import ConfigError
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.nlp.attrmemo import memoise_attribute_ruler
+from eventwire.pipeline.nlp.blas import use_numpy_gemm
 from eventwire.pipeline.nlp.lemmas import memoise_lemmatizer
 from eventwire.pipeline.nlp.prefilter import CANDIDATE, CONTEXT, load_prefilter
 from eventwire.records import CODED_SEGMENT_KINDS, Document, Segment, Sentence
@@ -41,8 +42,12 @@ CHECK_FORMAT = "1"  # bump when _tokenizer_settings changes
 CONTEXT_AFTER = 3
 
 
-def load_model(name: str) -> Any:
-    """Load a spaCy pipeline by package name or path, with a clear error if it is missing."""
+def load_model(name: str, numpy_gemm: bool = True) -> Any:
+    """Load a spaCy pipeline by package name or path, with a clear error if it is missing.
+
+    With ``numpy_gemm`` its matrix products run on numpy's OpenBLAS, one thread, where
+    that is available (:mod:`eventwire.pipeline.nlp.blas`: same parses, less CPU).
+    """
     import spacy  # lazy: spaCy takes seconds to import; `import eventwire` must stay light
 
     try:
@@ -55,6 +60,8 @@ def load_model(name: str) -> Any:
         ) from exc
     memoise_attribute_ruler(nlp)  # same attributes, one-token patterns matched once per kind
     memoise_lemmatizer(nlp)  # same lemmas, found once per (form, POS, morph)
+    if numpy_gemm:
+        use_numpy_gemm(nlp)
     return nlp
 
 
@@ -265,7 +272,9 @@ class NlpStage:
 
 @register_stage(NAME)
 def make_nlp_stage(settings: Settings, resources: Resources) -> Stage:
-    nlp = resources.get("spacy:" + settings.spacy_model, lambda: load_model(settings.spacy_model))
+    model, gemm = settings.spacy_model, settings.spacy_numpy_gemm
+    key = "spacy:" + model + ("" if gemm else ":blis")
+    nlp = resources.get(key, lambda: load_model(model, numpy_gemm=gemm))
     sentencizer = resources.get(
         "sentencizer:" + settings.spacy_model, lambda: load_sentencizer(nlp)
     )
