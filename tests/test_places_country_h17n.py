@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import pytest
 
+from eventwire.pipeline.places.country import compass_units
 from eventwire.pipeline.places.gazetteer.index import Gazetteer, load_gazetteer
 from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN1
 from eventwire.records import Document
@@ -76,3 +77,37 @@ def test_a_foreign_city_named_by_an_alternate_name_yields_to_one_countrys_actors
     # a foreign city under its own name stays: talks abroad are reported too
     doc = run_doc("RSF commanders met mediators in Jeddah on Monday.")
     assert doc.country == "SA"
+
+
+def test_a_town_opening_a_local_institutions_name_is_the_place_of_last_resort(
+    run_doc: Callable[..., Document],
+) -> None:
+    doc = run_doc("Cleaners of the Tamale Metropolitan Assembly marched over unpaid wages.")
+    assert doc.events and doc.events[0].location is not None
+    assert (doc.events[0].location.name, doc.events[0].location.country) == ("Tamale", "GH")
+    doc = run_doc("Police beat students of Omdurman Islamic University at a sit-in.")
+    assert doc.events and doc.events[0].location is not None
+    assert doc.events[0].location.name == "Omdurman"
+    # a town's name inside a longer name is not the opening of an institution's name
+    doc = run_doc("Police beat students of the Mama Kisumu Academy at a sit-in.")
+    location = doc.events[0].location if doc.events else None
+    assert location is None or location.name != "Kisumu"
+
+
+def test_compass_units_give_their_stems() -> None:
+    text = "Raiders struck in Rumbek East, then in West Gonja."
+    assert [(text[s:e], cc) for s, e, cc in compass_units(text)] == [
+        ("Rumbek", "SS"),
+        ("Gonja", "GH"),
+    ]
+    assert compass_units("Herders moved south of Igembe and east of Rumbek.") == []
+
+
+def test_a_sub_unit_named_by_a_stem_and_a_compass_word_is_at_its_stem(
+    run_doc: Callable[..., Document],
+) -> None:
+    # no place of the report is in the index but for the sub-county's stem
+    doc = run_doc("Two men were hacked to death by raiders in Kisumu East on Friday.")
+    assert doc.events and doc.events[0].location is not None
+    location = doc.events[0].location
+    assert (location.name, location.country, location.precision) == ("Kisumu", "KE", 2)
