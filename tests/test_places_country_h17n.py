@@ -74,6 +74,9 @@ def test_a_foreign_city_named_by_an_alternate_name_yields_to_one_countrys_actors
     # SPLA-IO fighters in South Sudan, not in Ukraine
     doc = run_doc("SPLA-IO fighters ambushed a convoy near Tor on Sunday.")
     assert doc.country == "SS"
+    # two places of one country read by other names support each other
+    doc = run_doc("Russian troops patrolled Quamishli city in al-Hasakeh on Monday.")
+    assert doc.country == "SY"
     # a foreign city under its own name stays: talks abroad are reported too
     doc = run_doc("RSF commanders met mediators in Jeddah on Monday.")
     assert doc.country == "SA"

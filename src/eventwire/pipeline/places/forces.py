@@ -14,8 +14,9 @@ report in the forces' country when
 * the focus country is another one that no actor, cue, demonym or country name votes for,
 * and every place read in it is a town of under 100,000 people more than 1,500 km from the
   forces' country, or a loose spelling of one ("Tongomayel" ~ Tongmuluo), or a town or
-  city of any size that far away named only by an alternate name or a loose spelling
-  ("Janjaweed attacked Tor area": "Tor" is an old name of Slovyansk; "SAF bombed Lill").
+  city of any size that far away named only by an alternate name or a loose spelling,
+  when it is the only place read in its country ("Janjaweed attacked Tor area": "Tor" is
+  an old name of Slovyansk; "SAF bombed Lill").
   A province, a district or a city named abroad by its own name stays ("Ugandan forces
   bombed Pamai camp in Jonglei", "RSF commanders met mediators in Jeddah"), and so does a
   village next door ("Israeli forces" in a West Bank village).
@@ -82,7 +83,7 @@ def hold_home_force(
         return focus
     home = next(iter(forces))
     there = [r for r in kept if gaz.country_code(r.row) == lead]
-    lone = all(_weak_abroad(gaz, r, home) for r in there)
+    lone = all(_weak_abroad(gaz, r, home, len(there) == 1) for r in there)
     if not there or not lone:
         return focus
     for r in there:
@@ -90,14 +91,21 @@ def hold_home_force(
     return home
 
 
-def _weak_abroad(gaz: Gazetteer, res: Resolution, home: str) -> bool:
+def _weak_abroad(gaz: Gazetteer, res: Resolution, home: str, alone: bool) -> bool:
     """Is ``res`` a reading that the forces' country outweighs: a small town far away or
-    a loose spelling of one, or a town or city of any size far away that the text names
-    only by an alternate name or a loose spelling ("Yathrib", an old name of Medina; "Tor"
-    of Slovyansk; "Lill" of Lille)?"""
+    a loose spelling of one, or, when it is the only place read in its country
+    (``alone``), a town or city of any size far away that the text names only by an
+    alternate name or a loose spelling ("Tor", an old name of Slovyansk; "Lill" of Lille)?
+    Two places of one country support each other ("Russian forces patrolled Quamishli in
+    al-Hasakeh")."""
     if small_town(gaz, res.row):
         return res.flag < 0 or _far(gaz, res.row, home)
-    return int(gaz.feat[res.row]) == FEAT_PLACE and res.flag <= 1 and _far(gaz, res.row, home)
+    return (
+        alone
+        and int(gaz.feat[res.row]) == FEAT_PLACE
+        and res.flag <= 1
+        and _far(gaz, res.row, home)
+    )
 
 
 FAR_KM = 1500.0  # a town this far from the forces' country is no place they act in
