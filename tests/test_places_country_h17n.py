@@ -75,7 +75,10 @@ def test_a_foreign_city_named_by_an_alternate_name_yields_to_one_countrys_actors
     doc = run_doc("SPLA-IO fighters ambushed a convoy near Tor on Sunday.")
     assert doc.country == "SS"
     # two places of one country read by other names support each other
-    doc = run_doc("Russian troops patrolled Quamishli city in al-Hasakeh on Monday.")
+    doc = run_doc("Russian forces held a patrol in Quamishli city in al-Hasakeh.")
+    assert doc.country == "SY"
+    # a force's nationality may be abroad: the city read by another name stays
+    doc = run_doc("Russian forces shelled Halab on Sunday.")
     assert doc.country == "SY"
     # a foreign city under its own name stays: talks abroad are reported too
     doc = run_doc("RSF commanders met mediators in Jeddah on Monday.")

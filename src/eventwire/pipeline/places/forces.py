@@ -15,8 +15,9 @@ report in the forces' country when
 * and every place read in it is a town of under 100,000 people more than 1,500 km from the
   forces' country, or a loose spelling of one ("Tongomayel" ~ Tongmuluo), or a town or
   city of any size that far away named only by an alternate name or a loose spelling,
-  when it is the only place read in its country ("Janjaweed attacked Tor area": "Tor" is
-  an old name of Slovyansk; "SAF bombed Lill").
+  when it is the only place read in its country and the forces are named by their
+  actors ("Janjaweed attacked Tor area": "Tor" is an old name of Slovyansk; "SAF bombed
+  Lill"; not "Russian troops patrolled al-Hasakeh": a nationality's forces act abroad).
   A province, a district or a city named abroad by its own name stays ("Ugandan forces
   bombed Pamai camp in Jonglei", "RSF commanders met mediators in Jeddah"), and so does a
   village next door ("Israeli forces" in a West Bank village).
@@ -78,12 +79,16 @@ def hold_home_force(
     if lead is None or votes.get(lead, 0.0) > 0.0:
         return focus
     # the forces named by demonym, else the actors, peoples and cue words of one country
-    forces = home_forces(text, lex) or {cc for cc, v in votes.items() if v >= OWN_VOTE}
+    by_demonym = home_forces(text, lex)
+    forces = by_demonym or {cc for cc, v in votes.items() if v >= OWN_VOTE}
     if len(forces) != 1 or lead in forces or demonym_votes(text, lex).get(lead, 0.0) > 0.0:
         return focus
     home = next(iter(forces))
     there = [r for r in kept if gaz.country_code(r.row) == lead]
-    lone = all(_weak_abroad(gaz, r, home, len(there) == 1) for r in there)
+    # a city read by another name yields only to the actors of one country: a force's
+    # nationality may be abroad ("Russian troops patrolled al-Hasakeh")
+    alone = len(there) == 1 and not by_demonym
+    lone = all(_weak_abroad(gaz, r, home, alone) for r in there)
     if not there or not lone:
         return focus
     for r in there:
@@ -93,11 +98,11 @@ def hold_home_force(
 
 def _weak_abroad(gaz: Gazetteer, res: Resolution, home: str, alone: bool) -> bool:
     """Is ``res`` a reading that the forces' country outweighs: a small town far away or
-    a loose spelling of one, or, when it is the only place read in its country
-    (``alone``), a town or city of any size far away that the text names only by an
-    alternate name or a loose spelling ("Tor", an old name of Slovyansk; "Lill" of Lille)?
-    Two places of one country support each other ("Russian forces patrolled Quamishli in
-    al-Hasakeh")."""
+    a loose spelling of one, or, when it is the only place read in its country and the
+    forces are named by their actors, not by a nationality (``alone``), a town or city of
+    any size far away that the text names only by an alternate name or a loose spelling
+    ("Janjaweed attacked Tor": an old name of Slovyansk; "SAF bombed Lill")? Two places
+    of one country support each other ("... Quamishli city in al-Hasakeh")."""
     if small_town(gaz, res.row):
         return res.flag < 0 or _far(gaz, res.row, home)
     return (
