@@ -98,6 +98,33 @@ def _cue_patterns() -> tuple[Cue, ...]:
     return tuple(out)
 
 
+@cache
+def _compass_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Per country of ``compass_stems``, a pattern of its sub-units named by a stem and a
+    compass word, the stem captured (group ``a`` before the compass word, ``b`` after)."""
+    units = word_table("places", "unit_names")
+    out = []
+    for cc, stems in word_table("places", "compass_stems").items():
+        names = "|".join(re.escape(n) for n in (*units.get(f"county {cc}", ()), *stems))
+        pattern = (
+            rf"(?<![\w-])(?:(?P<a>{names})\s+{COMPASS}|(?:Upper\s+|Lower\s+)?{COMPASS}\s+"
+            rf"(?P<b>{names}))(?![\w-])"
+        )
+        out.append((re.compile(pattern), cc))
+    return tuple(out)
+
+
+def compass_units(text: str) -> list[tuple[int, int, str]]:
+    """The stems of the sub-units named by a stem and a compass word ("Kisumu West",
+    "Rumbek East", "West Gonja"): (start, end, country) of each stem, in text order."""
+    out = []
+    for pattern, cc in _compass_patterns():
+        for found in pattern.finditer(text):
+            group = "a" if found.group("a") is not None else "b"
+            out.append((found.start(group), found.end(group), cc))
+    return sorted(out)
+
+
 def cue_votes(text: str) -> Counter[str]:
     """Votes for the countries the text's non-place cues name (at most ``CUE_MAX`` each)."""
     votes: Counter[str] = Counter()

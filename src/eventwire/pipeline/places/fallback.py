@@ -19,15 +19,18 @@ import re
 from collections import Counter
 
 from eventwire.datafiles import words
+from eventwire.pipeline.places.country import compass_units
 from eventwire.pipeline.places.gazetteer.checks import Resolution
 from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold
 from eventwire.pipeline.places.gazetteer.table import FEAT_COUNTRY
 from eventwire.pipeline.places.gazetteer.toponyms import Mention
+from eventwire.records import Document
 
 FALLBACK_LABELS = frozenset({"PERSON", "ORG"})
 PERSON_TITLES: frozenset[str] = words("places", "person_titles")
+INSTITUTION_WORDS: frozenset[str] = words("places", "institution_words")
 LONE_MIN_POP = 5_000  # a reading with no supporting cue must be a town of this size
 _TITLE_RE = re.compile(r"([A-Za-z]+)\.?\s+$")
 
@@ -36,6 +39,20 @@ def _titled(text: str, m: Mention) -> bool:
     """Is the name right after a person's title ("Governor Obado", "Mr. Kinyanjui")?"""
     found = _TITLE_RE.search(text[max(0, m.start - 30) : m.start])
     return found is not None and found.group(1).lower() in PERSON_TITLES
+
+
+_WORD_BEFORE_RE = re.compile(r"([\w'’-]+)[^\w]*$")
+_WORD_AFTER_RE = re.compile(r"^\s+([A-Z][a-z]+)")
+
+
+def _opens_institution(text: str, m: Mention) -> bool:
+    """Does the name open a local institution's name ("Kumasi Technical Institute", "Heiban
+    Rural Hospital"), not stand inside a longer name ("Shah Wali Kot")?"""
+    after = _WORD_AFTER_RE.match(text[m.end : m.end + 30])
+    if after is None or after.group(1).lower() not in INSTITUTION_WORDS:
+        return False
+    before = _WORD_BEFORE_RE.search(text[max(0, m.start - 30) : m.start])
+    return before is None or not before.group(1)[:1].isupper() or before.group(1) == "The"
 
 
 def _acronym(name: str) -> bool:
@@ -49,7 +66,7 @@ def _eligible(text: str, m: Mention, lex: Lexicon) -> bool:
     key = fold(m.text)
     return (
         (m.dateline or (m.ner in FALLBACK_LABELS and not _acronym(m.text)))
-        and not m.partial
+        and (not m.partial or _opens_institution(text, m))
         and not m.modifier
         and len(m.text.split()) <= 2
         and key not in lex.stoplist
@@ -94,3 +111,30 @@ def fallback_place(
         if best is None or score > best[0]:
             best = (score, Resolution(m, top.index, score, 0.0, flag=top.flag))
     return best[1] if best is not None else None
+
+
+def compass_place(doc: Document, gaz: Gazetteer, votes: Counter[str]) -> Resolution | None:
+    """The place a sub-unit named by a stem and a compass word lies at, when a report names
+    no other place: "villagers in Korando, Kisumu West" are at Kisumu, "clashes in Barnaam,
+    Rumbek East" at Rumbek (precision 2: in the area of the stem's town). The stem must be
+    an exact name of a town or an area of the sub-unit's country, which the report's cues
+    vote for."""
+    text = doc.text
+    for start, end, cc in compass_units(text):
+        if votes.get(cc, 0.0) <= 0.0:
+            continue
+        stem = text[start:end]
+        found = [
+            c
+            for c in gaz.lookup(stem, loose=False)
+            if c.flag >= 1
+            and gaz.country_code(c.index) == cc
+            and int(gaz.feat[c.index]) != FEAT_COUNTRY
+        ]
+        if found:
+            # a town of the name first, else the area ("Marakwet")
+            top = max(found, key=lambda c: (int(gaz.feat[c.index]) == 0, int(gaz.pop[c.index])))
+            sentence = sum(1 for s in doc.sentences[1:] if s.start <= start)
+            mention = Mention(start, end, stem, sentence)
+            return Resolution(mention, top.index, 0.0, 0.0, flag=top.flag)
+    return None

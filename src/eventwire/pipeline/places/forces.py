@@ -13,9 +13,14 @@ report in the forces' country when
   only ("SAF", "SLM/A-Nur", "Rizeigat", "Wadi Salih locality"),
 * the focus country is another one that no actor, cue, demonym or country name votes for,
 * and every place read in it is a town of under 100,000 people more than 1,500 km from the
-  forces' country, or a loose spelling of one ("Tongomayel" ~ Tongmuluo). A province, a
-  district or a city named abroad stays ("Ugandan forces bombed Pamai camp in Jonglei"),
-  and so does a village next door ("Israeli forces" in a West Bank village).
+  forces' country, or a loose spelling of one ("Tongomayel" ~ Tongmuluo), or a town or
+  city of any size that far away named only by an alternate name or a loose spelling,
+  when it is the only place read in its country and the forces are named by their
+  actors ("Janjaweed attacked Tor area": "Tor" is an old name of Slovyansk; "SAF bombed
+  Lill"; not "Russian troops patrolled al-Hasakeh": a nationality's forces act abroad).
+  A province, a district or a city named abroad by its own name stays ("Ugandan forces
+  bombed Pamai camp in Jonglei", "RSF commanders met mediators in Jeddah"), and so does a
+  village next door ("Israeli forces" in a West Bank village).
 
 The small towns are then rejected and the focus is that country.
 """
@@ -32,6 +37,7 @@ from eventwire.pipeline.places.gazetteer.focus import small_town
 from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold
+from eventwire.pipeline.places.gazetteer.table import FEAT_PLACE
 from eventwire.pipeline.places.gazetteer.toponyms import tokenize
 
 FORCE_NOUNS: frozenset[str] = words("places", "home_force_nouns")
@@ -73,17 +79,38 @@ def hold_home_force(
     if lead is None or votes.get(lead, 0.0) > 0.0:
         return focus
     # the forces named by demonym, else the actors, peoples and cue words of one country
-    forces = home_forces(text, lex) or {cc for cc, v in votes.items() if v >= OWN_VOTE}
+    by_demonym = home_forces(text, lex)
+    forces = by_demonym or {cc for cc, v in votes.items() if v >= OWN_VOTE}
     if len(forces) != 1 or lead in forces or demonym_votes(text, lex).get(lead, 0.0) > 0.0:
         return focus
     home = next(iter(forces))
     there = [r for r in kept if gaz.country_code(r.row) == lead]
-    lone = all(small_town(gaz, r.row) and (r.flag < 0 or _far(gaz, r.row, home)) for r in there)
+    # a city read by another name yields only to the actors of one country: a force's
+    # nationality may be abroad ("Russian troops patrolled al-Hasakeh")
+    alone = len(there) == 1 and not by_demonym
+    lone = all(_weak_abroad(gaz, r, home, alone) for r in there)
     if not there or not lone:
         return focus
     for r in there:
         r.accepted = False
     return home
+
+
+def _weak_abroad(gaz: Gazetteer, res: Resolution, home: str, alone: bool) -> bool:
+    """Is ``res`` a reading that the forces' country outweighs: a small town far away or
+    a loose spelling of one, or, when it is the only place read in its country and the
+    forces are named by their actors, not by a nationality (``alone``), a town or city of
+    any size far away that the text names only by an alternate name or a loose spelling
+    ("Janjaweed attacked Tor": an old name of Slovyansk; "SAF bombed Lill")? Two places
+    of one country support each other ("... Quamishli city in al-Hasakeh")."""
+    if small_town(gaz, res.row):
+        return res.flag < 0 or _far(gaz, res.row, home)
+    return (
+        alone
+        and int(gaz.feat[res.row]) == FEAT_PLACE
+        and res.flag <= 1
+        and _far(gaz, res.row, home)
+    )
 
 
 FAR_KM = 1500.0  # a town this far from the forces' country is no place they act in

@@ -40,7 +40,7 @@ from eventwire.pipeline.places.evidence import (
     org_country_votes,
     with_demonyms,
 )
-from eventwire.pipeline.places.fallback import fallback_place
+from eventwire.pipeline.places.fallback import compass_place, fallback_place
 from eventwire.pipeline.places.forces import hold_home_force
 from eventwire.pipeline.places.gazetteer.checks import Resolution
 from eventwire.pipeline.places.gazetteer.cues import (
@@ -164,6 +164,8 @@ class PlacesStage:
             # nothing else is a place: a town the model took for a person or organisation
             votes = cues.votes + Counter({focus: 1.0} if focus else {})
             last = fallback_place(doc.text, self.gaz, self.lex, dropped, votes)
+            if last is None:  # "villagers in Korando, Kisumu West": at Kisumu
+                last = compass_place(doc, self.gaz, votes)
             if last is not None:
                 m = last.mention
                 place = self.gaz.place(last.row, m.text, m.start, m.end, 2, point=self.area_point)
