@@ -152,6 +152,15 @@ def test_ledger_on_missing_store_is_a_clear_error(tmp_path: Path) -> None:
     assert "EW-DB-001" in result.stderr
 
 
+@pytest.mark.parametrize("name", ["missing.txt", "a folder"])
+def test_extract_of_a_path_it_cannot_read_is_a_clear_error(tmp_path: Path, name: str) -> None:
+    (tmp_path / "a folder").mkdir()
+    result = run("extract", str(tmp_path / name))
+    assert result.exit_code == 1
+    assert "EW-ING-001" in result.stderr and name in result.stderr
+    assert "unexpected" not in result.stderr and "Traceback" not in result.output
+
+
 def test_stdin_input(tmp_path: Path) -> None:
     db = tmp_path / "ew.duckdb"
     result = run("process", "-", "--db", str(db), "-q", input=ARTICLE)

@@ -68,6 +68,24 @@ def _rows_of(path: Path) -> int:
     return max(1, lines - (1 if suffix in CSV_SUFFIXES else 0))
 
 
+def _read_one(path: Path) -> bytes:
+    """The bytes of the one text ``extract`` reads, or a clear input error (no traceback)."""
+    from eventwire.errors import InputError
+
+    if not path.exists():
+        raise InputError(
+            f"{path} does not exist (check the path, or use - for stdin)", "EW-ING-001"
+        )
+    if path.is_dir():
+        raise InputError(
+            f"{path} is a folder; extract reads one text (use process for folders)", "EW-ING-001"
+        )
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}", "EW-ING-001") from exc
+
+
 def register(app: typer.Typer) -> None:
     register_demo(app)
 
@@ -204,7 +222,7 @@ def register(app: typer.Typer) -> None:
         from eventwire.run.runner import extract as run_extract
 
         pub = parse_cli_date(published)
-        data = sys.stdin.buffer.read() if input == "-" else Path(input).read_bytes()
+        data = sys.stdin.buffer.read() if input == "-" else _read_one(Path(input))
         text, _ = decode_bytes(data, input)
         settings = settings_from(None, config)
         doc = run_extract(text, settings, published=pub)
