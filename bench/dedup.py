@@ -95,7 +95,7 @@ def pipeline_sets(names: Iterable[str] = PIPELINE_SETS) -> list[tuple[str, float
             )
             docs.append(pipe(doc))
             gold_of[doc.doc_id] = r[label] if label else _example_label(r["id"])
-            recalled.update(_recalled(docs[-1], r.get("recalled", [])))
+            recalled.update(recalled_labels(docs[-1], r.get("recalled", [])))
         with Store.open(":memory:") as store:
             store.write_batch(docs, [])
             cluster_store(store)
@@ -116,7 +116,7 @@ def pipeline_sets(names: Iterable[str] = PIPELINE_SETS) -> list[tuple[str, float
     return out
 
 
-def _recalled(doc: Any, marks: list[dict[str, str]]) -> dict[str, str]:
+def recalled_labels(doc: Any, marks: list[dict[str, str]]) -> dict[str, str]:
     """Event ids of a report's background sentences ("In June last year, bombers killed 32
     people at a wedding …") labelled with the old incident they recall, not the report's."""
     out: dict[str, str] = {}
