@@ -255,9 +255,28 @@ def named_place_votes(dropped: list[Mention], gaz: Gazetteer, lex: Lexicon) -> C
     return votes
 
 
+# demonym_votes of the last few texts: the places stage asks for the same document's (and
+# paragraphs') votes several times (focus, home forces, origin, towns abroad)
+# (the lexicon is kept beside its votes, so its id cannot be reused while remembered)
+_DEMONYM_MEMO: dict[tuple[int, str], tuple[Lexicon, Counter[str]]] = {}
+_DEMONYM_MEMO_SIZE = 32
+
+
 def demonym_votes(text: str, lex: Lexicon) -> Counter[str]:
     """Votes of the nationality adjectives of a text: "Iraqi" votes for IQ; a foreign
-    actor ("Saudi planes") or a hyphenated stance ("pro-Russian") at half weight."""
+    actor ("Saudi planes") or a hyphenated stance ("pro-Russian") at half weight.
+
+    Remembered for the last few texts (a fresh copy each call: callers may add to it)."""
+    key = (id(lex), text)
+    found = _DEMONYM_MEMO.get(key)
+    if found is None or found[0] is not lex:
+        if len(_DEMONYM_MEMO) >= _DEMONYM_MEMO_SIZE:
+            _DEMONYM_MEMO.clear()
+        found = _DEMONYM_MEMO[key] = (lex, _demonym_votes(text, lex))
+    return Counter(found[1])
+
+
+def _demonym_votes(text: str, lex: Lexicon) -> Counter[str]:
     votes: Counter[str] = Counter()
     tokens = tokenize(text)
     skip = -1
