@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -58,6 +60,61 @@ def run_text(pipeline: Pipeline) -> Callable[..., Document]:
         return pipeline(doc)
 
     return run
+
+
+def canonical(docs: list[Document], order: list[list[int]] | None = None) -> list[dict[str, Any]]:
+    """The canonical event records of documents stored and clustered batch by batch
+    (``order``: lists of indices of ``docs``; all at once by default; ``[[i] for i in …]``
+    is one report at a time, as the incremental store window sees them)."""
+    from eventwire.db.store import Store
+    from eventwire.dedup.cluster import cluster_store
+
+    with Store.open(":memory:") as store:
+        for batch in order or [list(range(len(docs)))]:
+            store.write_batch([docs[i] for i in batch], [])
+            cluster_store(store)
+        rows = store.con.execute("SELECT record FROM canonical_events ORDER BY canonical_id")
+        return [json.loads(r[0]) for r in rows.fetchall()]
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty data dir holding only a link to the (already built) base gazetteer index
+    (tests that add village layers write them here, not into the user's data folder)."""
+    from eventwire.pipeline.places.gazetteer.build import build_index
+
+    base, _ = build_index()
+    target = tmp_path / "data"
+    (target / "gazetteer").mkdir(parents=True)
+    (target / "gazetteer" / base.name).symlink_to(base)
+    monkeypatch.setenv("EVENTWIRE_DATA_DIR", str(target))
+    return target
+
+
+PlaceOf = Callable[[str, str], tuple[float, float]]
+
+
+def layer_place_of(rows: str, tmp_path: Path) -> PlaceOf:
+    """Add ``rows`` (GeoNames lines) as a village layer of the ``data_dir`` fixture's data
+    folder and return ``place_of(text, name)``: the point the full pipeline gives ``name``."""
+    from eventwire.config import load_settings
+    from eventwire.pipeline.base import Pipeline
+    from eventwire.pipeline.places.gazetteer import dense
+    from eventwire.pipeline.places.gazetteer.index import refresh_layers
+
+    path = tmp_path / "layer_rows.txt"
+    path.write_text(rows, encoding="utf-8")
+    dense.add_file(path)
+    refresh_layers()
+    pipeline = Pipeline.from_settings(load_settings(config_file=None))
+
+    def place_of(text: str, name: str) -> tuple[float, float]:
+        doc = pipeline(Document(text=text, source_id="t", input="t"))
+        found = [p for p in doc.places if p.text == name]
+        assert found, [p.text for p in doc.places]
+        return found[0].lat or 0.0, found[0].lon or 0.0
+
+    return place_of
 
 
 TopEvent = Callable[..., Event | None]

@@ -10,15 +10,13 @@ incident. Own sentences, three one-at-a-time arrival orders.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import pytest
 
-from eventwire.db.store import Store
-from eventwire.dedup.cluster import cluster_store
+from conftest import canonical
 from eventwire.dedup.linkage import prefer_agreeing_tolls
 from eventwire.dedup.placewords import place_words
 from eventwire.dedup.rules import DedupOptions, ReportEvent
@@ -41,15 +39,6 @@ PLATEAU = [
 ]  # fmt: skip
 
 
-def _canonical(docs: list[Document], order: list[int]) -> list[dict[str, Any]]:
-    with Store.open(":memory:") as store:
-        for i in order:  # one report at a time: the incremental store window
-            store.write_batch([docs[i]], [])
-            cluster_store(store)
-        rows = store.con.execute("SELECT record FROM canonical_events").fetchall()
-        return [json.loads(r[0]) for r in rows]
-
-
 @pytest.fixture(scope="module")
 def plateau_docs(run_text: Callable[..., Document]) -> list[Document]:
     return [
@@ -62,7 +51,7 @@ def test_a_raid_told_by_two_outlets_and_a_toll_update_is_one_incident(
     plateau_docs: list[Document], order: list[int]
 ) -> None:
     ids = {d.doc_id: str(d.source_id) for d in plateau_docs}
-    records = _canonical(plateau_docs, order)
+    records = canonical(plateau_docs, [[i] for i in order])  # one report at a time
     groups = [{ids[r["doc_id"]] for r in rec["reports"]} for rec in records]
     assert {"pp-0504-kwall", "mb-0504-kwall", "pp-0505-kwall"} in groups
     assert {"pp-0504-riyom"} in groups  # that morning, another village: another incident

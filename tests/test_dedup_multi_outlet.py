@@ -16,9 +16,8 @@ from typing import Any
 
 import pytest
 
+from conftest import canonical
 from dedup import recalled_labels  # bench/dedup.py (bench/ is on sys.path in tests)
-from eventwire.db.store import Store
-from eventwire.dedup.cluster import cluster_store
 from eventwire.dedup.score import bcubed
 from eventwire.records import Document
 
@@ -71,15 +70,6 @@ def wire_docs(run_text: Callable[..., Document]) -> list[Document]:
 @pytest.fixture(scope="module")
 def example_docs(run_text: Callable[..., Document]) -> list[Document]:
     return _docs(run_text, EXAMPLES)
-
-
-def canonical(docs: list[Document], order: list[list[int]] | None = None) -> list[dict[str, Any]]:
-    with Store.open(":memory:") as store:
-        for batch in order or [list(range(len(docs)))]:
-            store.write_batch([docs[i] for i in batch], [])
-            cluster_store(store)
-        rows = store.con.execute("SELECT record FROM canonical_events ORDER BY canonical_id")
-        return [json.loads(r[0]) for r in rows.fetchall()]
 
 
 def _by_source_id(docs: list[Document], records: list[dict[str, Any]]) -> dict[str, set[str]]:

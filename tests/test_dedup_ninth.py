@@ -20,15 +20,15 @@ from typing import Any
 
 import pytest
 
-from eventwire.db.store import Store
+from conftest import canonical
 from eventwire.dedup.canonical import _countryless_sql
-from eventwire.dedup.cluster import cluster_store
 from eventwire.dedup.linkage import Cluster, cluster_events
 from eventwire.dedup.merge import best_place, merge_record
 from eventwire.dedup.report import border_twins, country_evidence, countryless_against
-from eventwire.dedup.rules import ReportEvent, similarity
+from eventwire.dedup.rules import ReportEvent
 from eventwire.dedup.score import bcubed
 from eventwire.records import Document
+from test_dedup_rules import linked  # similarity both ways, asserted symmetric
 
 ROOT = Path(__file__).resolve().parent.parent
 VIOLENT = ("explosives", "suicide", "kill", "clash", "firearms", "artillery", "aerial", "grenade")
@@ -63,12 +63,6 @@ def report(event_id: str, doc_id: str, place: dict[str, Any], **values: Any) -> 
     }
     base.update(values)
     return ReportEvent(event_id, doc_id, **base)
-
-
-def linked(a: ReportEvent, b: ReportEvent) -> bool:
-    one, two = similarity(a, b) is not None, similarity(b, a) is not None
-    assert one is two  # symmetric
-    return one
 
 
 def test_the_twin_list_pairs_each_town_with_the_country_across_the_border() -> None:
@@ -152,15 +146,6 @@ MARKET = [  # our own sentences: one shooting near a border town, told three way
 ]  # fmt: skip
 
 
-def _canonical(docs: list[Document], order: list[int]) -> list[dict[str, Any]]:
-    with Store.open(":memory:") as store:
-        for i in order:  # one report at a time: the incremental store window
-            store.write_batch([docs[i]], [])
-            cluster_store(store)
-        rows = store.con.execute("SELECT record FROM canonical_events").fetchall()
-        return [json.loads(r[0]) for r in rows]
-
-
 @pytest.fixture(scope="module")
 def market_docs(run_text: Callable[..., Document]) -> list[Document]:
     return [
@@ -173,7 +158,7 @@ def test_a_market_shooting_near_elwak_is_one_incident_in_kenya(
     market_docs: list[Document], order: list[int]
 ) -> None:
     ids = {d.doc_id: str(d.source_id) for d in market_docs}
-    records = _canonical(market_docs, order)
+    records = canonical(market_docs, [[i] for i in order])  # one report at a time
     groups = {
         rec["canonical_id"]: {ids[r["doc_id"]] for r in rec["reports"]}
         for rec in records
@@ -202,7 +187,7 @@ def test_set_g_is_recalled_whole_and_its_elwak_bombing_is_placed_in_kenya(
     ]
     gold_of = {r["id"]: r["incident"] for r in rows}
     ids = {d.doc_id: str(d.source_id) for d in docs}
-    records = _canonical(docs, list(range(len(docs))))
+    records = canonical(docs, [[i] for i in range(len(docs))])
     predicted: dict[str, str] = {}
     gold: dict[str, str] = {}
     for rec in records:

@@ -15,25 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHARED
+from conftest import SHARED, layer_place_of
 from eventwire.errors import DataFileError
 from eventwire.pipeline.places.gazetteer import dense
-from eventwire.pipeline.places.gazetteer.build import build_index
 from eventwire.pipeline.places.gazetteer.index import load_gazetteer, refresh_layers
 
 TINY = Path(__file__).parent / "data" / "geonames_tiny.txt"
 GEONAMES = SHARED / "gazetteer" / "geonames"
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty data dir holding only a link to the (already built) base index."""
-    base, _ = build_index()
-    target = tmp_path / "data"
-    (target / "gazetteer").mkdir(parents=True)
-    (target / "gazetteer" / base.name).symlink_to(base)
-    monkeypatch.setenv("EVENTWIRE_DATA_DIR", str(target))
-    return target
 
 
 def _rows(name: str) -> list[tuple[str, str, str | None, str | None]]:
@@ -257,22 +245,7 @@ def test_closeness_of_loose_spellings() -> None:
 
 
 def test_layer_homonym_classes(data_dir: Path, tmp_path: Path) -> None:
-    from eventwire.config import load_settings
-    from eventwire.pipeline.base import Pipeline
-    from eventwire.records import Document
-
-    path = tmp_path / "homonyms.txt"
-    path.write_text(_HOMONYM_ROWS, encoding="utf-8")
-    dense.add_file(path)
-    refresh_layers()
-    pipeline = Pipeline.from_settings(load_settings(config_file=None))
-
-    def place_of(text: str, name: str) -> tuple[float, float]:
-        doc = pipeline(Document(text=text, source_id="t", input="t"))
-        found = [p for p in doc.places if p.text == name]
-        assert found, [p.text for p in doc.places]
-        return found[0].lat or 0.0, found[0].lon or 0.0
-
+    place_of = layer_place_of(_HOMONYM_ROWS, tmp_path)
     lat, _ = place_of("A suicide bomber struck soldiers in Tal Fabis, Nineveh, Iraq.", "Tal Fabis")
     assert abs(lat - 36.10) < 0.01
     lat, _ = place_of(

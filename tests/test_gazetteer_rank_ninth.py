@@ -7,26 +7,13 @@ geonameid and admin1 code) so that the layer's code joins the index's province.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from eventwire.pipeline.places.gazetteer import dense
-from eventwire.pipeline.places.gazetteer.build import build_index
-from eventwire.pipeline.places.gazetteer.index import refresh_layers
+from conftest import PlaceOf, layer_place_of
 from eventwire.records import Document
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty data dir holding only a link to the (already built) base index."""
-    base, _ = build_index()
-    target = tmp_path / "data"
-    (target / "gazetteer").mkdir(parents=True)
-    (target / "gazetteer" / base.name).symlink_to(base)
-    monkeypatch.setenv("EVENTWIRE_DATA_DIR", str(target))
-    return target
 
 
 def _row(
@@ -57,27 +44,9 @@ _ROWS = (
 )
 
 
-PlaceOf = Callable[[str, str], tuple[float, float]]
-
-
 @pytest.fixture
 def place_of(data_dir: Path, tmp_path: Path) -> Iterator[PlaceOf]:
-    from eventwire.config import load_settings
-    from eventwire.pipeline.base import Pipeline
-
-    path = tmp_path / "ninth.txt"
-    path.write_text(_ROWS, encoding="utf-8")
-    dense.add_file(path)
-    refresh_layers()
-    pipeline = Pipeline.from_settings(load_settings(config_file=None))
-
-    def place(text: str, name: str) -> tuple[float, float]:
-        doc = pipeline(Document(text=text, source_id="t", input="t"))
-        found = [p for p in doc.places if p.text == name]
-        assert found, [p.text for p in doc.places]
-        return found[0].lat or 0.0, found[0].lon or 0.0
-
-    yield place
+    yield layer_place_of(_ROWS, tmp_path)
 
 
 def test_tied_homonyms_follow_the_other_places_named(place_of: PlaceOf) -> None:
