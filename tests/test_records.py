@@ -206,3 +206,21 @@ def test_events_openapi_lists_exactly_the_spec_fields(golden_db: Path) -> None:
         merged = client.get("/events", params={"level": "canonical"}).json()["items"]
     assert items and all(tuple(item) == REPORT.names("api") for item in items)
     assert merged and all(set(item) == set(fields["CanonicalPage"]) for item in merged)
+
+
+def test_sentence_at_finds_the_sentence_holding_an_offset() -> None:
+    from eventwire.records import Document, Sentence
+
+    text = "Gunmen struck. Police  arrived."
+    doc = Document(text=text)
+    assert doc.sentence_at(3) is None  # no sentences yet
+    doc.sentences = [Sentence(0, 14, text[:14], 0), Sentence(16, 31, text[16:], 0)]
+    assert [doc.sentence_at(i) for i in (0, 13, 14, 15, 16, 30, 31)] == [
+        0,
+        0,
+        None,
+        None,
+        1,
+        1,
+        None,
+    ]

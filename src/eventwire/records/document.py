@@ -286,6 +286,11 @@ class Document:
         """Leave a message on the document (kept in the store with the document)."""
         self.notes.append(Note(stage, code, message))
 
+    def sentence_at(self, offset: int) -> int | None:
+        """The index of the sentence holding character ``offset``, or None (a gap, or no
+        sentences yet)."""
+        return next((i for i, s in enumerate(self.sentences) if s.start <= offset < s.end), None)
+
     def segment_of(self, sentence: Sentence) -> Segment | None:
         if 0 <= sentence.segment < len(self.segments):
             return self.segments[sentence.segment]

@@ -229,12 +229,13 @@ def off_duty_hit(event: Event, doc: Document | None) -> bool:
 
 def _told_with(doc: Document, offset: int) -> str:
     """The sentence holding ``offset`` and the one before it, in the same paragraph."""
-    for i, sentence in enumerate(doc.sentences):
-        if sentence.start <= offset < sentence.end:
-            before = doc.sentences[i - 1] if i else None
-            same = before is not None and before.segment == sentence.segment
-            return (before.text + " " if same and before else "") + sentence.text
-    return ""
+    i = doc.sentence_at(offset)
+    if i is None:
+        return ""
+    sentence = doc.sentences[i]
+    before = doc.sentences[i - 1] if i else None
+    same = before is not None and before.segment == sentence.segment
+    return (before.text + " " if same and before else "") + sentence.text
 
 
 def _different(coded: Actor, a1: Actor) -> bool:

@@ -45,7 +45,8 @@ def note_label(text: str) -> tuple[str, int, int] | None:
 
 
 def _sentence_of(doc: Document, offset: int) -> int:
-    return next((i for i, s in enumerate(doc.sentences) if s.start <= offset < s.end), 0)
+    found = doc.sentence_at(offset)
+    return 0 if found is None else found
 
 
 def apply_note_label(doc: Document, events: list[Event], ontology: Ontology) -> list[Event]:

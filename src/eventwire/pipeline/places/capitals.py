@@ -92,10 +92,8 @@ def capital_mentions(
         row = capital_row(gaz, cc) if cc else None
         if row is None or _names_capital(doc.text, gaz, row):
             continue
-        sentence = next(
-            (k for k, s in enumerate(doc.sentences) if s.start <= found.start() < s.end), -1
-        )
-        if sentence < 0:
+        sentence = doc.sentence_at(found.start())
+        if sentence is None:
             continue
         start = found.start("adj") if found.group("adj") else found.start()
         mention = Mention(start, found.end(), doc.text[start : found.end()], sentence, cue="in")
