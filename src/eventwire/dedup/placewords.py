@@ -20,6 +20,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+from collections.abc import Set
 
 from eventwire.datafiles import words
 from eventwire.dedup.report import ReportEvent
@@ -41,8 +42,12 @@ def _calendar_words() -> frozenset[str]:
     return frozenset(n.casefold() for n in names if n)
 
 
-def _actor_words(e: ReportEvent) -> set[str]:
-    text = " ".join(t for t in (e.actor1_text, e.actor2_text, e.actor1_name, e.actor2_name) if t)
+def _actor_words(e: ReportEvent, places: Set[str] = frozenset()) -> set[str]:
+    """The words of the event's actors, less an actor's words that are one of ``places``
+    alone: "the attack on Gatawa" gives the coder's victims the text "Gatawa" (a village
+    the gazetteer lacks), which names the place, not the people."""
+    texts = (e.actor1_text, e.actor2_text, e.actor1_name, e.actor2_name)
+    text = " ".join(t for t in texts if t and t.strip().casefold() not in places)
     return set(re.findall(r"\w+", text.casefold()))
 
 
@@ -53,7 +58,7 @@ def place_words(e: ReportEvent) -> set[str]:
     if not e.sentence:
         return set()
     found = {w.casefold() for m in _pattern().finditer(e.sentence) for w in m.groups() if w}
-    return found - _calendar_words() - _actor_words(e)
+    return found - _calendar_words() - _actor_words(e, found)
 
 
 def shared_place_word(a: ReportEvent, b: ReportEvent) -> str | None:
@@ -61,7 +66,8 @@ def shared_place_word(a: ReportEvent, b: ReportEvent) -> str | None:
     place word of it is a place word of the other (see the module)."""
     if a.has_point == b.has_point or (a.location_name and b.location_name):
         return None  # one report has a place, the other none
-    common = place_words(a) & place_words(b) - _actor_words(a) - _actor_words(b)
+    a_words, b_words = place_words(a), place_words(b)
+    common = a_words & b_words - _actor_words(a, a_words) - _actor_words(b, b_words)
     if not common:
         return None
     word = min(common)

@@ -48,12 +48,16 @@ from eventwire.dedup.actors import group_key as group_key
 from eventwire.dedup.actors import hedged as hedged
 from eventwire.dedup.actors import is_generic as is_generic
 from eventwire.dedup.cities import within_city as within_city
+from eventwire.dedup.daytime import EVENING as EVENING
+from eventwire.dedup.daytime import MORNING as MORNING
+from eventwire.dedup.daytime import time_of_day
 from eventwire.dedup.placewords import shared_place_word
 from eventwire.dedup.report import (
     WEAK_FALLBACKS,
     Link,
     country_evidence,
     countryless_against,
+    norm_name,
     province_named,
     same_admin1,
 )
@@ -64,44 +68,6 @@ from eventwire.pipeline.common.geo import haversine_km
 @functools.cache
 def _mode_family() -> dict[str, str]:
     return {m: fam for fam, modes in word_table("dedup", "mode_families").items() for m in modes}
-
-
-@functools.cache
-def _day_parts() -> tuple[tuple[int, re.Pattern[str]], ...]:
-    table = word_table("dedup", "time_of_day")
-    return tuple(
-        (n, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I))
-        for n, words in enumerate(table.values())
-    )
-
-
-@functools.cache
-def _day_edges() -> tuple[tuple[int, re.Pattern[str]], ...]:
-    """("early on" -> the morning, "late on" -> the evening) as patterns."""
-    return tuple(
-        (part, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(found)) + r")\b", re.I))
-        for part, found in (
-            (MORNING, words("dedup", "early_in_day")),
-            (EVENING, words("dedup", "late_in_day")),
-        )
-    )
-
-
-MORNING, EVENING = 0, 2  # the parts of the day "early on Friday", "late on Friday" stand for
-
-
-def time_of_day(e: ReportEvent) -> int | None:
-    """The part of the day (0 morning … 3 night) in the date expression, else the sentence;
-    "late on Friday" with no part named is the evening, "early on Friday" the morning."""
-    for text in (e.date_text, e.sentence):
-        if not text:
-            continue
-        found = {n for n, pattern in _day_parts() if pattern.search(text)}
-        if not found:
-            found = {n for n, pattern in _day_edges() if pattern.search(text)}
-        if len(found) == 1:
-            return found.pop()
-    return None
 
 
 def generic_attack(e: ReportEvent) -> bool:
@@ -117,10 +83,13 @@ def _generic_attack() -> frozenset[str]:
 def _bare_bomb(told: ReportEvent, other: ReportEvent) -> ReportEvent | None:
     """``told`` when its explosives mode was read from a bare bomb word ("a glide bomb hit")
     and ``other`` is an air strike or shelling (``bare_bomb``, the bombardment family)."""
-    bare = told.plover_mode == "explosives" and (told.trigger_text or "").casefold() in words(
-        "dedup", "bare_bomb"
-    )
-    return told if bare and _mode_family().get(other.plover_mode or "") == "bombardment" else None
+    trigger = (told.trigger_text or "").casefold()
+    bare = told.plover_mode == "explosives" and trigger in words("dedup", "bare_bomb")
+    if not bare or _mode_family().get(other.plover_mode or "") != "bombardment":
+        return None
+    # "Thursday's car bombing": the word before the trigger may say how the bomb came
+    before = re.findall(rf"([\w-]+)\s+{re.escape(trigger)}\b", (told.sentence or "").casefold())
+    return None if set(before) & words("dedup", "bomb_delivery") else told
 
 
 def strong_identity(
@@ -276,6 +245,16 @@ def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, 
         if not same_admin and area.admin1:
             return None
         return 0.7, True, f"{town.location_name} lies in {area.location_name}"
+    # a district filed as its own province and a town of its real province ("the Tapoa
+    # province town of Diapaga" / "Diapaga")
+    districts = [e for e in (a, b) if own_province(e)]
+    if len(districts) == 1 and dist <= opts.km_precision2 and not same_admin1(a, b):
+        town = b if districts[0] is a else a
+        return (
+            0.7,
+            True,
+            f"{town.location_name} lies {dist:.0f} km from {districts[0].location_name}",
+        )
     weak = [e for e in (a, b) if e.place_fallback in WEAK_FALLBACKS]
     if weak and dist <= opts.km_weak_place:  # a place read off the sentence or the dateline
         return 0.9 - 0.5 * dist / opts.km_weak_place, True, _weak_reason(weak[0], dist)
@@ -288,6 +267,21 @@ def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, 
     if dist > limit:
         return None
     return 1.0 - 0.5 * dist / limit, True, f"places {dist:.0f} km apart"
+
+
+def own_province(e: ReportEvent) -> bool:
+    """Whether the event is placed at a district the gazetteer files as its own province
+    (precision 2, named like its admin1: Burkina Faso's Tapoa province, filed with admin1
+    "Tapoa" rather than its region, Est; an area, so no GeoNames id): its admin1 is no
+    province to set against another report's, and a town near its point may lie in it. A
+    town named like its province ("near Kirkuk") has an id, and is not such a district."""
+    return bool(
+        e.geo_precision == 2
+        and e.geonameid is None
+        and e.admin1
+        and e.location_name
+        and norm_name(e.location_name) == norm_name(e.admin1)
+    )
 
 
 def _weak_reason(weak: ReportEvent, dist: float) -> str:

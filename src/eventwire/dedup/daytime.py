@@ -1,0 +1,67 @@
+"""The part of the day a report puts its incident in (:func:`time_of_day`): two reports of
+one day whose parts are two or more steps apart ("Monday morning" / "Monday evening") tell
+two incidents (:func:`eventwire.dedup.rules.compare`)."""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+from datetime import date
+
+from eventwire.datafiles import word_table, words
+from eventwire.dedup.report import ReportEvent
+
+
+@functools.cache
+def _day_parts() -> tuple[tuple[int, re.Pattern[str]], ...]:
+    table = word_table("dedup", "time_of_day")
+    return tuple(
+        (n, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I))
+        for n, words in enumerate(table.values())
+    )
+
+
+@functools.cache
+def _day_edges() -> tuple[tuple[int, re.Pattern[str]], ...]:
+    """("early on" -> the morning, "late on" -> the evening) as patterns."""
+    return tuple(
+        (part, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(found)) + r")\b", re.I))
+        for part, found in (
+            (MORNING, words("dedup", "early_in_day")),
+            (EVENING, words("dedup", "late_in_day")),
+        )
+    )
+
+
+MORNING, EVENING = 0, 2  # the parts of the day "early on Friday", "late on Friday" stand for
+
+
+def time_of_day(e: ReportEvent) -> int | None:
+    """The part of the day (0 morning … 3 night) in the date expression, else the sentence;
+    "late on Friday" with no part named is the evening, "early on Friday" the morning. In
+    the sentence, a part of another weekday than the event's ("… stormed a hotel late on
+    Saturday … ended the siege on Sunday morning") is not the event's."""
+    for text in (e.date_text, _other_days_out(e.sentence, e.start if e.start == e.end else None)):
+        if not text:
+            continue
+        found = {n for n, pattern in _day_parts() if pattern.search(text)}
+        if not found:
+            found = {n for n, pattern in _day_edges() if pattern.search(text)}
+        if len(found) == 1:
+            return found.pop()
+    return None
+
+
+_WEEKDAY_PART = re.compile(
+    r"\b(" + "|".join(calendar.day_name) + r")(?:['’]s)?\s+(?:morning|afternoon|evening|night)\b",
+    re.I,
+)
+
+
+def _other_days_out(sentence: str | None, day: date | None) -> str | None:
+    """The sentence less its "<weekday> morning/…" phrases of other weekdays than ``day``."""
+    if not sentence or day is None:
+        return sentence
+    own = calendar.day_name[day.weekday()].casefold()
+    return _WEEKDAY_PART.sub(lambda m: m[0] if m[1].casefold() == own else " ", sentence)
