@@ -58,6 +58,7 @@ PIPELINE_SETS: dict[str, tuple[str, str | None]] = {
     "multi_outlet_k": ("tests/data/multi_outlet/wire_reports_k.jsonl", "incident"),
     "multi_outlet_l": ("tests/data/multi_outlet/wire_reports_l.jsonl", "incident"),
     "multi_outlet_m": ("tests/data/multi_outlet/wire_reports_m.jsonl", "incident"),
+    "multi_outlet_n": ("tests/data/multi_outlet/wire_reports_n.jsonl", "incident"),
     "examples": ("examples/reports/wire.jsonl", None),
 }
 # Sets never tuned on: scored only with --heldout (their first run is their figure).
@@ -67,6 +68,7 @@ HELDOUT_SETS = (
     "multi_outlet_i",
     "multi_outlet_j",
     "multi_outlet_l",
+    "multi_outlet_n",
 )
 
 
