@@ -20,6 +20,7 @@ Options: ``config.IncidentsOptions``. See docs/incidents.md.
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import timedelta
 
 from eventwire.config import IncidentsOptions, Settings
@@ -292,7 +293,9 @@ class IncidentsStage:
         if cue is None:
             return False
         between = before[cue.end() :]
-        return not any(mark in between for mark in ",;:") and len(between.split()) <= 6
+        if not any(mark in between for mark in ",;:") and len(between.split()) <= 6:
+            return True
+        return _toll_clause_of_act(between)
 
     def is_background(self, doc: Document, event: Event, lead: bool = True) -> bool:
         """Whether the event's date ends well before the report was published: more than
@@ -315,6 +318,27 @@ class IncidentsStage:
         # a week or more before publication: ends before the day after that
         limit = doc.published - timedelta(days=self.options.recall_days - 1)
         return recalled and ends_before(event.date, limit)
+
+
+_TOLL_CLAUSE = re.compile(
+    r"^(?P<act>[^,;:]{0,120}?)(?:,\s*)?\b(?:that|which)\s+"
+    r"(?:(?:[\w-]+\s+){0,4}?(?:said|says|say)\s+)?(?:had\s+|has\s+)?$",
+    re.I,
+)
+
+
+def _toll_clause_of_act(between: str) -> bool:
+    """Whether the trigger after a claim's cue is the verb of a relative clause that tells the
+    toll of the act the claim names ("claimed responsibility on Tuesday for Monday's suicide
+    bombing outside a ministry in Kabul that killed six people", "said its fighters had
+    carried out Saturday's attack on the hotel, which the government said killed 11"): the
+    killing is that act. ``between``: the words from the cue to the trigger; the act's
+    words must hold an incident noun (``anaphoric_nouns``)."""
+    found = _TOLL_CLAUSE.match(between)
+    if found is None:
+        return False
+    act = set(re.findall(r"[\w-]+", found["act"].casefold()))
+    return bool(act & words("incidents", "anaphoric_nouns"))
 
 
 def _killing_told(incident: Incident) -> bool:
