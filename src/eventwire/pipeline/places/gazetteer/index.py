@@ -185,6 +185,14 @@ class Gazetteer:
             sk = skeleton(name)
             for place, _flag in self._postings("s_", sk) + self._layer_postings(LOOSE_PREFIX + sk):
                 found.setdefault(place, -1)
+            # "Banibangou" is Bani Bangou written as one word: the one place so named, spaces
+            # aside, is read by its name, not by a spelling (several such places stay loose)
+            joined = bare.replace(" ", "")
+            spaced = [
+                p for p in found if strip_article(fold(self.name(p))).replace(" ", "") == joined
+            ]
+            if len(spaced) == 1:
+                found[spaced[0]] = 0
         if loose and not found:
             # other transliterations ("Huseiniyah": Husseiniya), for names whose skeleton
             # is too short for the loose index or spelt further off
