@@ -46,3 +46,22 @@ def test_a_toll_update_near_a_one_word_town_stays_in_its_country(top_event: TopE
     )
     assert event is not None and event.location is not None
     assert event.location.country == "NE" and event.location.name == "Bani Bangou"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen shot dead four bus passengers near Turbat in Kech district on Monday, Levies "
+        "officials said.",
+        "Two teachers were killed by unknown attackers in Turbat, Kech district, on Monday, "
+        "police said.",
+    ],
+)
+def test_an_alternate_name_abroad_is_no_parent_of_a_town_named_at_home(
+    top_event: TopEvent, text: str
+) -> None:
+    """ "Kech" is only an alternate name of Ketsch, a German town: as the district of Turbat
+    (read by its own name, in Pakistan) it is no parent that Turbat must lie in."""
+    event = top_event(text, published="2024-05-07")
+    assert event is not None and event.location is not None
+    assert event.location.country == "PK" and event.location.name == "Turbat"

@@ -116,9 +116,13 @@ def check_hierarchy(
         outside = False
         # "Nouakchott (Nouakchott)": a town in the province of the same name
         same_name = m.parent is not None and fold(m.parent.text) == fold(m.text)
-        # a loose spelling abroad is no parent ("Jabal al-Zawiya" ~ a Yemeni hamlet)
+        # a loose spelling abroad is no parent ("Jabal al-Zawiya" ~ a Yemeni hamlet), nor an
+        # alternate name abroad of a town read by its own name ("near Turbat in Kech
+        # district": Kech is no alternate name of Ketsch, Germany)
         loose_abroad = (
-            parent is not None and parent.flag < 0 and gaz.country_code(parent.row) != likely
+            parent is not None
+            and (parent.flag < 0 or (parent.flag == 1 and res.flag == 2))
+            and gaz.country_code(parent.row) != likely
         )
         if (
             j is not None
