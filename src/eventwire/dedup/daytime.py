@@ -42,15 +42,22 @@ def time_of_day(e: ReportEvent) -> int | None:
     "late on Friday" with no part named is the evening, "early on Friday" the morning. In
     the sentence, a part of another weekday than the event's ("… stormed a hotel late on
     Saturday … ended the siege on Sunday morning") is not the event's."""
-    for text in (e.date_text, _other_days_out(e.sentence, e.start if e.start == e.end else None)):
-        if not text:
-            continue
-        found = {n for n, pattern in _day_parts() if pattern.search(text)}
-        if not found:
-            found = {n for n, pattern in _day_edges() if pattern.search(text)}
-        if len(found) == 1:
-            return found.pop()
-    return None
+    part = _part_of(e.date_text)
+    if part is None and e.sentence:
+        part = _part_of(_other_days_out(e.sentence, e.start if e.start == e.end else None))
+    return part
+
+
+@functools.lru_cache(maxsize=65536)
+def _part_of(text: str | None) -> int | None:
+    """The one part of the day a text names, else None (memoised: a report's sentence is
+    compared with every candidate's)."""
+    if not text:
+        return None
+    found = {n for n, pattern in _day_parts() if pattern.search(text)}
+    if not found:
+        found = {n for n, pattern in _day_edges() if pattern.search(text)}
+    return found.pop() if len(found) == 1 else None
 
 
 _WEEKDAY_PART = re.compile(
@@ -59,6 +66,7 @@ _WEEKDAY_PART = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def _other_days_out(sentence: str | None, day: date | None) -> str | None:
     """The sentence less its "<weekday> morning/…" phrases of other weekdays than ``day``."""
     if not sentence or day is None:
