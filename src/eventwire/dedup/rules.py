@@ -247,14 +247,9 @@ def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, 
         return 0.7, True, f"{town.location_name} lies in {area.location_name}"
     # a district filed as its own province and a town of its real province ("the Tapoa
     # province town of Diapaga" / "Diapaga")
-    districts = [e for e in (a, b) if own_province(e)]
-    if len(districts) == 1 and dist <= opts.km_precision2 and not same_admin1(a, b):
-        town = b if districts[0] is a else a
-        return (
-            0.7,
-            True,
-            f"{town.location_name} lies {dist:.0f} km from {districts[0].location_name}",
-        )
+    if not same_admin and dist <= opts.km_precision2 and (own_province(a) != own_province(b)):
+        district, town = (a, b) if own_province(a) else (b, a)
+        return 0.7, True, f"{town.location_name} lies {dist:.0f} km from {district.location_name}"
     weak = [e for e in (a, b) if e.place_fallback in WEAK_FALLBACKS]
     if weak and dist <= opts.km_weak_place:  # a place read off the sentence or the dateline
         return 0.9 - 0.5 * dist / opts.km_weak_place, True, _weak_reason(weak[0], dist)
