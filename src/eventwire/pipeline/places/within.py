@@ -113,15 +113,20 @@ def locators(text: str, placed: list[Placed]) -> set[int]:
 
 NEAR_KM = 50.0
 _NEAR_GAP = re.compile(
-    r"^[^.;:\d]{0,30}?\bnear\s+(?:the\s+(?:town|village|city)\s+of\s+)?$", re.IGNORECASE
+    r"^(?:[^.;:\d]{0,30}?\bnear"
+    # "Ad Dur area, south of Ramadi city": a bare direction after a comma says near too
+    rf"|(?:\s+(?:village|town|area|camp))?,\s+(?:just\s+)?{_DIRECTION}\s+of)"
+    r"\s+(?:the\s+(?:town|village|city)\s+of\s+)?$",
+    re.IGNORECASE,
 )
 
 
 def far_from_near(text: str, placed: list[Placed]) -> dict[int, int]:
     """Places read far from the town they are said to be near (h17m's rule): in "Kassa
-    village near Tolkomari" a Kassa more than ``NEAR_KM`` from Tolkomari is another Kassa,
-    and the event is coded near Tolkomari. Maps each such mention's id to the id of the
-    town's mention. A distance in the gap ("X, 100 km north of Y") keeps X."""
+    village near Tolkomari" or "Ad Dur area, south of Ramadi" a Kassa (an Ad Dur) more than
+    ``NEAR_KM`` from Tolkomari (Ramadi) is another Kassa, and the event is coded there.
+    Maps each such mention's id to the id of the town's mention. A distance in the gap
+    ("X, 100 km north of Y") keeps X."""
     out: dict[int, int] = {}
     ordered = sorted(placed, key=lambda rp: rp[0].mention.start)
     for (r, p), (s, q) in itertools.pairwise(ordered):
