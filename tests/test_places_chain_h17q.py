@@ -1,6 +1,7 @@
 """Which place an event takes with the dense village layers (issue 17, helper h17q):
-chains "X (Y LGA, Z)" whose middle name the files hold only in another province, and
-"X area, south of Y" with X read far from Y.
+chains "X (Y LGA, Z)" whose middle name the files hold only in another province,
+"X area, south of Y" with X read far from Y, and places named in what a protest is for or
+against after the town it is held in.
 
 Every village and district here is invented; each layer file also holds the real rows of
 the two state capitals (their geonameids and admin1 codes) so that the layer's codes join
@@ -14,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PlaceOf, layer_place_of
+from conftest import PlaceOf, TopEvent, layer_place_of
 from eventwire.pipeline.places.gazetteer.checks import Resolution
 from eventwire.pipeline.places.gazetteer.toponyms import Mention
-from eventwire.pipeline.places.within import far_from_near
+from eventwire.pipeline.places.within import far_from_near, motives
 from eventwire.records import Place
 
 
@@ -66,10 +67,12 @@ def test_middle_name_in_its_province_still_places_the_village(place_of: PlaceOf)
 # -- "X area, south of Y": a bare direction after a comma says X lies near Y ---------------
 
 
-def _placed(text: str, name: str, lat: float, lon: float) -> tuple[Resolution, Place]:
+def _placed(
+    text: str, name: str, lat: float, lon: float, feature: str = "city"
+) -> tuple[Resolution, Place]:
     start = text.index(name)
     mention = Mention(start, start + len(name), name, 0)
-    place = Place(name, start, start + len(name), name, None, lat, lon, None, "IQ", 1, "city")
+    place = Place(name, start, start + len(name), name, None, lat, lon, None, "IQ", 1, feature)
     return Resolution(mention, 0, 0.0, 0.0), place
 
 
@@ -95,3 +98,36 @@ def test_twin_a_distance_or_a_list_is_no_direction_of_nearness() -> None:
         far = _placed(text, "Umm Juhaysh", 34.90, 43.70)
         town = _placed(text, "Ramadi", 33.42, 43.30)
         assert far_from_near(text, [far, town]) == {}
+
+
+# -- a place named in what a protest is for or against -------------------------------------
+
+
+def test_a_place_in_a_protests_motive_is_no_protest_place(top_event: TopEvent) -> None:
+    for text in (
+        "On 4 June 2021, about 40 people held a rally in Kisumu in solidarity with the "
+        "protest in Mombasa.",
+        "On 4 June 2021, traders held a protest in Kisumu town demanding compensation for "
+        "the market fire in Mombasa.",
+        "On 4 June 2021, about 40 traders demonstrated in Kisumu denouncing the eviction of "
+        "hawkers in Mombasa.",
+    ):
+        event = top_event(text)
+        assert event is not None and event.location is not None
+        assert event.location.text == "Kisumu", text
+
+
+def test_twin_motive_places_after_a_province_only_stay_candidates() -> None:
+    text = "Students in Bali held a rally demanding the release of activists in Denpasar."
+    province = _placed(text, "Bali", -8.40, 115.18, feature="admin1")
+    town = _placed(text, "Denpasar", -8.65, 115.22)
+    assert motives(text, [province, town]) == set()
+    text = "Students in Singaraja held a rally demanding the release of activists in Denpasar."
+    first = _placed(text, "Singaraja", -8.11, 115.09)
+    town = _placed(text, "Denpasar", -8.65, 115.22)
+    assert motives(text, [first, town]) == {id(town[0].mention)}
+    # no motive word between them: a second place of the protest
+    text = "Students in Singaraja and Denpasar held rallies on Monday."
+    first = _placed(text, "Singaraja", -8.11, 115.09)
+    town = _placed(text, "Denpasar", -8.65, 115.22)
+    assert motives(text, [first, town]) == set()

@@ -135,3 +135,29 @@ def far_from_near(text: str, placed: list[Placed]) -> dict[int, int]:
         if _NEAR_GAP.match(text[r.mention.end : s.mention.start]) and _km(p, q) > NEAR_KM:
             out[id(r.mention)] = id(s.mention)
     return out
+
+
+# what a protest is for or against: "held a protest in Vitebsk out of solidarity with the
+# protest in Brest", "rallies in Shashamene denouncing an attack on a mosque in Gojam zone"
+_MOTIVE_RE = re.compile(
+    r"\b(?:solidarity\s+with|denouncing|condemning|demanding|in\s+support\s+of|to\s+support"
+    r"|against\s+the)\b",
+    re.IGNORECASE,
+)
+
+
+def motives(text: str, placed: list[Placed]) -> set[int]:
+    """The mentions of ``placed`` (one sentence's places) named in the motive of a protest
+    after a town of the sentence: in "a protest in Denpasar city demanding the minimum wage
+    be the same as in Jakarta" the protest is in Denpasar. Only a town before the motive
+    counts (a province or country there says less than the place the motive names)."""
+    ordered = sorted(placed, key=lambda rp: rp[0].mention.start)
+    out: set[int] = set()
+    for k, (r, _) in enumerate(ordered):
+        for s, q in ordered[:k]:
+            if q.feature != "city" or s.mention.landmark or s.mention.dateline:
+                continue
+            if _MOTIVE_RE.search(text[s.mention.end : r.mention.start]):
+                out.add(id(r.mention))
+                break
+    return out
