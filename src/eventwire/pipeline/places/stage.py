@@ -59,6 +59,7 @@ from eventwire.pipeline.places.within import (
     far_from_near,
     far_subdivisions,
     locators,
+    motives,
     wide_areas,
 )
 from eventwire.records import Document, Event, Place
@@ -68,6 +69,7 @@ STRONG_CUES: frozenset[str] = words("gazetteer", "strong_cues")
 PART_WORDS: frozenset[str] = words("gazetteer", "part_words")
 QUARTER_WORDS: frozenset[str] = words("gazetteer", "quarter_words")
 QUARTER_KM = 30.0
+PROTEST_TYPES = ("Protests", "Riots")
 _CLAUSE_RE = re.compile(
     r";|:|\.\s|\bwhile\b|\bwhereas\b|\bafter\b|\bbefore\b|\bwhen\b|"
     r",\s+(?:and|but|which|where|who)\b",
@@ -209,6 +211,8 @@ class PlacesStage:
             wide = wide_areas(in_sentence, lo, hi)
             far = far_from_near(doc.text, in_sentence)
             refs -= set(far.values())
+            if event.acled_event_type in PROTEST_TYPES:
+                refs |= motives(doc.text, in_sentence)
             best = max(
                 in_sentence,
                 key=lambda rp: (

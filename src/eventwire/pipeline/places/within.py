@@ -113,15 +113,20 @@ def locators(text: str, placed: list[Placed]) -> set[int]:
 
 NEAR_KM = 50.0
 _NEAR_GAP = re.compile(
-    r"^[^.;:\d]{0,30}?\bnear\s+(?:the\s+(?:town|village|city)\s+of\s+)?$", re.IGNORECASE
+    r"^(?:[^.;:\d]{0,30}?\bnear"
+    # "Ad Dur area, south of Ramadi city": a bare direction after a comma says near too
+    rf"|(?:\s+(?:village|town|area|camp))?,\s+(?:just\s+)?{_DIRECTION}\s+of)"
+    r"\s+(?:the\s+(?:town|village|city)\s+of\s+)?$",
+    re.IGNORECASE,
 )
 
 
 def far_from_near(text: str, placed: list[Placed]) -> dict[int, int]:
     """Places read far from the town they are said to be near (h17m's rule): in "Kassa
-    village near Tolkomari" a Kassa more than ``NEAR_KM`` from Tolkomari is another Kassa,
-    and the event is coded near Tolkomari. Maps each such mention's id to the id of the
-    town's mention. A distance in the gap ("X, 100 km north of Y") keeps X."""
+    village near Tolkomari" or "Ad Dur area, south of Ramadi" a Kassa (an Ad Dur) more than
+    ``NEAR_KM`` from Tolkomari (Ramadi) is another Kassa, and the event is coded there.
+    Maps each such mention's id to the id of the town's mention. A distance in the gap
+    ("X, 100 km north of Y") keeps X."""
     out: dict[int, int] = {}
     ordered = sorted(placed, key=lambda rp: rp[0].mention.start)
     for (r, p), (s, q) in itertools.pairwise(ordered):
@@ -129,4 +134,30 @@ def far_from_near(text: str, placed: list[Placed]) -> dict[int, int]:
             continue
         if _NEAR_GAP.match(text[r.mention.end : s.mention.start]) and _km(p, q) > NEAR_KM:
             out[id(r.mention)] = id(s.mention)
+    return out
+
+
+# what a protest is for or against: "held a protest in Vitebsk out of solidarity with the
+# protest in Brest", "rallies in Shashamene denouncing an attack on a mosque in Gojam zone"
+_MOTIVE_RE = re.compile(
+    r"\b(?:solidarity\s+with|denouncing|condemning|demanding|in\s+support\s+of|to\s+support"
+    r"|against\s+the)\b",
+    re.IGNORECASE,
+)
+
+
+def motives(text: str, placed: list[Placed]) -> set[int]:
+    """The mentions of ``placed`` (one sentence's places) named in the motive of a protest
+    after a town of the sentence: in "a protest in Denpasar city demanding the minimum wage
+    be the same as in Jakarta" the protest is in Denpasar. Only a town before the motive
+    counts (a province or country there says less than the place the motive names)."""
+    ordered = sorted(placed, key=lambda rp: rp[0].mention.start)
+    out: set[int] = set()
+    for k, (r, _) in enumerate(ordered):
+        for s, q in ordered[:k]:
+            if q.feature != "city" or s.mention.landmark or s.mention.dateline:
+                continue
+            if _MOTIVE_RE.search(text[s.mention.end : r.mention.start]):
+                out.add(id(r.mention))
+                break
     return out

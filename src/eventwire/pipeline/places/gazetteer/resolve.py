@@ -48,6 +48,7 @@ from eventwire.pipeline.places.gazetteer.table import (
     FEAT_PLACE,
 )
 from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, Mention
+from eventwire.pipeline.places.gazetteer.trim import possessive_country, same_shape
 from eventwire.records import Document
 
 MAX_CANDIDATES = 60
@@ -136,8 +137,8 @@ def _candidates(gaz: Gazetteer, mentions: list[Mention]) -> list[list[tuple[Cand
     that lie near one of its parent's readings."""
     full = []
     for m in mentions:
-        found = _possessive_country(gaz, m.text) or [
-            c for c in gaz.lookup(m.text) if c.flag >= 0 or _same_shape(gaz, m.text, c)
+        found = possessive_country(gaz, m.text) or [
+            c for c in gaz.lookup(m.text) if c.flag >= 0 or same_shape(gaz, m.text, c)
         ]
         full.append(sorted(((c, local_score(gaz, m, c)) for c in found), key=lambda x: -x[1]))
     where = {id(m): k for k, m in enumerate(mentions)}
@@ -289,16 +290,30 @@ class _Context:
             c.flag < 0 and self.gaz.country_code(c.index) != self.focus for c, _ in self.cands[j]
         )
 
-    def related(self, k: int) -> list[tuple[int, bool]]:
+    def misfit(self, j: int, out: list[Resolution | None]) -> bool:
+        """Was mention j read outside the province its own parent names? In "Kagara (Rafi
+        LGA, Niger)" the files' only Rafi is a village of another state, so where it lies
+        says nothing of where Kagara lies; the province does."""
+        up, own = self.mentions[j].parent, out[j]
+        if own is None or up is None or id(up) not in self.where:
+            return False
+        i = self.where[id(up)]
+        above = out[i]
+        if above is None or int(self.gaz.feat[above.row]) != FEAT_ADMIN1:
+            return False
+        return not any(compatible(self.gaz, own.row, p) for p in self.parent_pool(i, out))
+
+    def related(self, k: int, done: list[Resolution | None]) -> list[tuple[int, bool]]:
         """``_related`` of mention k, where a parent the gazetteer does not know is replaced
-        by its own parent ("Kibungere (Nyabihanga, Mwaro)": in Mwaro)."""
+        by its own parent ("Kibungere (Nyabihanga, Mwaro)": in Mwaro), and so is a parent
+        read outside its own province (``misfit``; ``done``: the mentions resolved so far)."""
         out = []
         for j, is_parent in _related(self.mentions, k, self.where):
             seen = 0
             same = fold(self.mentions[j].text) == fold(self.mentions[k].text)
             # "Ahwar (Ahwar, Abyan)": the district of the same name says nothing; its
             # province does
-            while is_parent and (self.unknown(j) or same) and seen < 3:
+            while is_parent and (self.unknown(j) or same or self.misfit(j, done)) and seen < 3:
                 up = self.mentions[j].parent
                 if up is None or id(up) not in self.where:
                     break
@@ -311,7 +326,7 @@ class _Context:
         """Score mention k's candidates against the document and pick the best."""
         gaz, m = self.gaz, self.mentions[k]
         total_votes = sum(self.votes.values()) or 1.0
-        related = self.related(k)
+        related = self.related(k, out)
         best: list[tuple[float, int, int]] = []
         for c, s in self.cands[k]:
             cc = gaz.country_code(c.index)
@@ -419,20 +434,6 @@ def _seat_km(gaz: Gazetteer, row: int) -> float:
     return 0.0 if seat == row else gaz.distance_km(row, seat)
 
 
-def _possessive_country(gaz: Gazetteer, text: str) -> list[Candidate]:
-    """A country's name with a possessive whose apostrophe was lost ("Sudans army",
-    "Benins main city"): the country, when the whole word names no place by itself."""
-    if len(text) < 5 or not text.endswith("s") or text.endswith("ss"):
-        return []
-    if any(c.flag >= 1 for c in gaz.lookup(text, loose=False)):
-        return []
-    return [
-        c
-        for c in gaz.lookup(text[:-1], loose=False)
-        if c.flag == 2 and int(gaz.feat[c.index]) == FEAT_COUNTRY
-    ]
-
-
 def _other_picks(first_pick: list[int], folded: list[str], k: int, n: int = 20) -> list[int]:
     """The first ``n`` places picked for other names than mention k's (a lazy slice: a
     sentence of thousands of toponyms stays linear)."""
@@ -456,14 +457,6 @@ def _leads(votes: Counter[str], focus: str) -> bool:
     """True when the focus country has at least twice the votes of every other."""
     runner_up = max((v for cc, v in votes.items() if cc != focus), default=0.0)
     return votes[focus] >= 2.0 * runner_up
-
-
-def _same_shape(gaz: Gazetteer, text: str, c: Candidate) -> bool:
-    """A loose spelling match may not have more words than the entry's name ("Qara Tepe"
-    is not "Curitiba")."""
-    mention, name = strip_article(fold(text)), strip_article(fold(gaz.name(c.index)))
-    # "Balad Ruz" ~ "Baladruz" keeps its letters; "Qabb Elias" ~ "Kabul" does not
-    return len(mention.split()) <= len(name.split()) or mention[:3] == name[:3]
 
 
 def accept(res: Resolution, gaz: Gazetteer, focus: str | None, lex: Lexicon) -> bool:

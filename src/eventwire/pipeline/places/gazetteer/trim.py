@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
+from eventwire.pipeline.places.gazetteer.normalize import fold, strip_article
+from eventwire.pipeline.places.gazetteer.table import FEAT_COUNTRY
 
 
 def trim_qualifier(
@@ -54,3 +56,25 @@ def province_first(gaz: Gazetteer, readings: list[Candidate]) -> bool:
         return False
     top = max(exact, key=lambda c: int(gaz.pop[c.index]))
     return gaz.feature(top.index) == "admin1"
+
+
+def possessive_country(gaz: Gazetteer, text: str) -> list[Candidate]:
+    """A country's name with a possessive whose apostrophe was lost ("Sudans army",
+    "Benins main city"): the country, when the whole word names no place by itself."""
+    if len(text) < 5 or not text.endswith("s") or text.endswith("ss"):
+        return []
+    if any(c.flag >= 1 for c in gaz.lookup(text, loose=False)):
+        return []
+    return [
+        c
+        for c in gaz.lookup(text[:-1], loose=False)
+        if c.flag == 2 and int(gaz.feat[c.index]) == FEAT_COUNTRY
+    ]
+
+
+def same_shape(gaz: Gazetteer, text: str, c: Candidate) -> bool:
+    """A loose spelling match may not have more words than the entry's name ("Qara Tepe"
+    is not "Curitiba")."""
+    mention, name = strip_article(fold(text)), strip_article(fold(gaz.name(c.index)))
+    # "Balad Ruz" ~ "Baladruz" keeps its letters; "Qabb Elias" ~ "Kabul" does not
+    return len(mention.split()) <= len(name.split()) or mention[:3] == name[:3]
