@@ -89,3 +89,16 @@ def state_force_agent(parse: Any, head: int | None, dictionary: ActorDictionary 
     phrase = parse[tok.left_edge.i : head + 1]  # the head and its left modifiers
     found = party_classes(phrase, dictionary)
     return NAMED_ARMED in found and NAMED_REBEL not in found
+
+
+def adjective_agent(parse: Any, head: int) -> int | None:
+    """The name just before a past-tense trigger the parser hung on the next noun as an
+    adjective: "SAF bombed areas in X" read as "SAF … bombed areas" leaves the act with no
+    subject; SAF did it. Only a proper noun tagged as the subject or a modifier counts."""
+    tok = parse[head]
+    if tok.dep_ != "amod" or tok.tag_ not in {"VBD", "VBN"} or tok.i == 0:
+        return None
+    before = parse[tok.i - 1]
+    if before.pos_ != "PROPN" or before.dep_ not in {"nsubj", "nmod", "compound"}:
+        return None
+    return int(before.i)
