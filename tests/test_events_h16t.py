@@ -187,3 +187,52 @@ def test_tyres_burned_on_a_road_are_a_violent_demonstration(top_event: TopEvent,
 def test_a_crowd_that_stoned_a_man_is_a_mob(top_event: TopEvent) -> None:
     text = "Villagers stoned a suspected cattle thief to death near Lodwar."
     assert _sub(top_event, text) == "Mob violence"
+
+
+# -- damage or blows told in a trigger-less sentence after a protest ---------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of students held a demonstration in Makassar, rejecting the new bill. They "
+        "tore down the fence of the council building.",
+        "About 40 villagers demonstrated in Ikata, demanding a share of the food aid. They "
+        "punched two aid workers.",
+    ],
+)
+def test_damage_told_after_a_protest_makes_it_violent(top_event: TopEvent, text: str) -> None:
+    assert _sub(top_event, text) == "Violent demonstration"
+
+
+def test_forces_that_opened_fire_did_no_damage_of_the_crowd(top_event: TopEvent) -> None:
+    text = (
+        "Residents marched to the police station in Hula to protest a killing; police forces "
+        "opened fire, killing three demonstrators."
+    )
+    assert _sub(top_event, text) == "Excessive force against protesters"
+
+
+def test_blows_the_police_dealt_are_no_violence_of_the_crowd(top_event: TopEvent) -> None:
+    text = (
+        "Workers held a protest in front of the council in Makassar over wages. Police "
+        "dispersed the crowd and punched a reporter who was filming."
+    )
+    assert _sub(top_event, text) == "Protest with intervention"
+
+
+def test_a_protest_told_with_no_damage_stays_peaceful(top_event: TopEvent) -> None:
+    text = (
+        "Hundreds of students held a demonstration in Makassar, rejecting the new bill. They "
+        "read a statement in front of the council building."
+    )
+    assert _sub(top_event, text) == "Peaceful protest"
+
+
+def test_the_prefilter_reads_a_damage_sentence_beside_a_protest(settings: object) -> None:
+    from eventwire.config import Settings
+    from eventwire.pipeline.nlp.prefilter import CONTEXT, load_prefilter
+
+    assert isinstance(settings, Settings)
+    prefilter = load_prefilter(settings, use_cache=False)
+    level = prefilter.level
+    assert level("They tore down the fence of the council building.") == CONTEXT
+    assert level("They read a statement in front of the council building.") == 0

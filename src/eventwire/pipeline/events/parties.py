@@ -14,6 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.pipeline.common.actordict import ActorDictionary, normalise
+from eventwire.pipeline.events.subtypes import phrase_classes
+from eventwire.pipeline.events.triggers import Lexicon
 
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 ARMED_TYPES = frozenset({"military", "police", "militia", "rebel", "gang", "external"})
@@ -102,3 +104,15 @@ def adjective_agent(parse: Any, head: int) -> int | None:
     if before.pos_ != "PROPN" or before.dep_ not in {"nsubj", "nmod", "compound"}:
         return None
     return int(before.i)
+
+
+def forces_act(parse: Any, lexicon: Lexicon) -> bool:
+    """Is a state's armed force the subject of a verb of the sentence ("the police also
+    attacked journalists …; they punched one")? Then blows or damage it tells are the
+    forces', not a protest's crowd's."""
+    return any(
+        tok.dep_ == "nsubj"
+        and tok.head.pos_ == "VERB"
+        and {"state", "armed"} <= phrase_classes(parse, tok.i, lexicon)
+        for tok in parse
+    )

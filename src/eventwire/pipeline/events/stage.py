@@ -33,6 +33,7 @@ from eventwire.pipeline.events.parties import (
     NAMED_COMMUNAL,
     NAMED_REBEL,
     adjective_agent,
+    forces_act,
     named_target,
     party_classes,
     state_force_agent,
@@ -94,7 +95,9 @@ STRONG_CLASSES = frozenset(
 )
 WINDOW_BEFORE, WINDOW_AFTER = 1, 3
 # cue classes checked sentence by sentence (a cue in a background clause does not count)
-FILTERED_CLASSES = frozenset({"intervention", "protest_violence", "weapon_air", "lethal"})
+FILTERED_CLASSES = frozenset(
+    {"intervention", "protest_violence", "weapon_air", "lethal", "protest_damage"}
+)
 _PARTIES = {
     "attack": {NAMED_ARMED},
     "clash": {NAMED_REBEL, NAMED_COMMUNAL},
@@ -223,6 +226,8 @@ class EventCoder:
             domain_sentences += domain_words(doc.parses[i], lex) >= 2
             if "intervention" in classes[i] and not valid_intervention(doc.parses[i], lex):
                 classes[i].discard("intervention")
+            if "protest_damage" in classes[i] and forces_act(doc.parses[i], lex):
+                classes[i].discard("protest_damage")  # "police … punched a journalist"
             if "lethal" in classes[i] and denied_deaths(doc.parses[i], lex):
                 classes[i].discard("lethal")  # "no fatalities reported"
             if forces_on_protest(doc.parses[i], lex):

@@ -199,7 +199,7 @@ def _protest_subtype(ctx: Context) -> tuple[str, str]:
         return "Violent demonstration", "riot cue near the protest"
     if ctx.window_violent_agents & {"protesters", "unarmed_collective"} and not calm:
         return "Violent demonstration", "protesters used violence"
-    if "protest_violence" in around and not calm:
+    if {"protest_violence", "protest_damage"} & around and not calm:
         return "Violent demonstration", "violence cue near the protest"
     shot = "weapon_smallarms" in around or "shoot" in frames
     if "lethal" in around and ("intervention" in around or shot):
