@@ -14,6 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.pipeline.common.actordict import ActorDictionary, normalise
+from eventwire.pipeline.events.subtypes import phrase_classes
+from eventwire.pipeline.events.triggers import Lexicon
 
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 ARMED_TYPES = frozenset({"military", "police", "militia", "rebel", "gang", "external"})
@@ -89,3 +91,28 @@ def state_force_agent(parse: Any, head: int | None, dictionary: ActorDictionary 
     phrase = parse[tok.left_edge.i : head + 1]  # the head and its left modifiers
     found = party_classes(phrase, dictionary)
     return NAMED_ARMED in found and NAMED_REBEL not in found
+
+
+def adjective_agent(parse: Any, head: int) -> int | None:
+    """The name just before a past-tense trigger the parser hung on the next noun as an
+    adjective: "SAF bombed areas in X" read as "SAF … bombed areas" leaves the act with no
+    subject; SAF did it. Only a proper noun tagged as the subject or a modifier counts."""
+    tok = parse[head]
+    if tok.dep_ != "amod" or tok.tag_ not in {"VBD", "VBN"} or tok.i == 0:
+        return None
+    before = parse[tok.i - 1]
+    if before.pos_ != "PROPN" or before.dep_ not in {"nsubj", "nmod", "compound"}:
+        return None
+    return int(before.i)
+
+
+def forces_act(parse: Any, lexicon: Lexicon) -> bool:
+    """Is a state's armed force the subject of a verb of the sentence ("the police also
+    attacked journalists …; they punched one")? Then blows or damage it tells are the
+    forces', not a protest's crowd's."""
+    return any(
+        tok.dep_ == "nsubj"
+        and tok.head.pos_ == "VERB"
+        and {"state", "armed"} <= phrase_classes(parse, tok.i, lexicon)
+        for tok in parse
+    )

@@ -26,6 +26,7 @@ from eventwire.records import Actor, Document, Event, Span
 
 # Story domains in which ambiguous triggers ("attack", "shot", "battle") need strong cues.
 DOMAIN_CLASSES = ("sport", "business", "entertainment", "tech")
+_FORCE_ON_PROTEST_VERBS: frozenset[str] = words("lexicon", "force_on_protest_verbs")
 
 
 def plural_people(parse: Any, lexicon: Lexicon) -> bool:
@@ -50,7 +51,7 @@ def valid_intervention(parse: Any, lexicon: Lexicon) -> bool:
     words = lexicon.words_of("intervention")
     releases = any(t.lemma_.lower() in {"release", "free"} for t in parse)
     for tok in parse:
-        if not token_keys(tok) & words or is_background(tok, lexicon):
+        if not token_keys(tok) & words or is_background(tok, lexicon) or _not_done(tok):
             continue
         if tok.lemma_.lower() in {"arrest", "detain"}:
             perfect = any(c.lemma_ == "have" for c in tok.children if c.dep_ == "aux")
@@ -62,6 +63,51 @@ def valid_intervention(parse: Any, lexicon: Lexicon) -> bool:
     return any(
         not is_background(tokens[start], lexicon) for start, _ in find_phrases(tokens, phrases)
     )
+
+
+def forces_on_protest(parse: Any, lexicon: Lexicon) -> bool:
+    """A state's armed forces act on a protest or its crowd ("police stopped the march",
+    "the march was stopped by police", "troops engaged protesters"): an intervention."""
+    crowd = lexicon.words_of("protesters")
+    for tok in parse:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _FORCE_ON_PROTEST_VERBS:
+            continue
+        deps = {c.dep_: c for c in tok.children}
+        if "neg" in deps:
+            continue
+        subj, obj = deps.get("nsubj"), deps.get("dobj")
+        if subj is None and "agent" in deps:  # the passive: "was stopped by police"
+            obj = deps.get("nsubjpass")
+            subj = next((g for g in deps["agent"].children if g.dep_ == "pobj"), None)
+        if subj is None or obj is None or not token_keys(obj) & crowd:
+            continue
+        if {"state", "armed"} <= phrase_classes(parse, subj.i, lexicon):
+            return True
+    return False
+
+
+def denied_deaths(parse: Any, lexicon: Lexicon) -> bool:
+    """Is every death word of the sentence denied ("no fatalities were reported", "there
+    were no deaths")? Then the sentence tells no killing (a "live fire" phrase still does)."""
+    words = lexicon.words_of("lethal")
+    found = [t for t in parse if token_keys(t) & words]
+    if not found or find_phrases(list(parse), lexicon.classes["lethal"].phrases):
+        return False
+    return all(
+        any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children)
+        for t in found
+    )
+
+
+def _not_done(tok: Any) -> bool:
+    """An intervention word the sentence denies or dates before the protest: "no police
+    intervention was recorded", "police did not intervene", "they had been evicted"."""
+    for child in tok.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return True
+        if child.dep_ == "aux" and child.lower_ == "had":
+            return True  # the past perfect: what had happened to them, not at the protest
+    return False
 
 
 def is_background(tok: Any, lexicon: Lexicon) -> bool:

@@ -32,6 +32,8 @@ from eventwire.pipeline.events.parties import (
     NAMED_ARMED,
     NAMED_COMMUNAL,
     NAMED_REBEL,
+    adjective_agent,
+    forces_act,
     named_target,
     party_classes,
     state_force_agent,
@@ -41,8 +43,10 @@ from eventwire.pipeline.events.rules import (
     aircraft_not_striking,
     between_parties,
     by_agent_tokens,
+    denied_deaths,
     domain_words,
     fallback_frame,
+    forces_on_protest,
     is_background,
     is_past_reference,
     is_short_note,
@@ -91,7 +95,9 @@ STRONG_CLASSES = frozenset(
 )
 WINDOW_BEFORE, WINDOW_AFTER = 1, 3
 # cue classes checked sentence by sentence (a cue in a background clause does not count)
-FILTERED_CLASSES = frozenset({"intervention", "protest_violence", "weapon_air"})
+FILTERED_CLASSES = frozenset(
+    {"intervention", "protest_violence", "weapon_air", "lethal", "protest_damage"}
+)
 _PARTIES = {
     "attack": {NAMED_ARMED},
     "clash": {NAMED_REBEL, NAMED_COMMUNAL},
@@ -220,6 +226,12 @@ class EventCoder:
             domain_sentences += domain_words(doc.parses[i], lex) >= 2
             if "intervention" in classes[i] and not valid_intervention(doc.parses[i], lex):
                 classes[i].discard("intervention")
+            if "protest_damage" in classes[i] and forces_act(doc.parses[i], lex):
+                classes[i].discard("protest_damage")  # "police … punched a journalist"
+            if "lethal" in classes[i] and denied_deaths(doc.parses[i], lex):
+                classes[i].discard("lethal")  # "no fatalities reported"
+            if forces_on_protest(doc.parses[i], lex):
+                classes[i].add("intervention")  # "police stopped the march"
             if "protest_violence" in classes[i] and not valid_protest_violence(doc.parses[i], lex):
                 classes[i].discard("protest_violence")
             if "weapon_air" in classes[i] and not valid_air(doc.parses[i], lex):
@@ -356,19 +368,20 @@ class EventCoder:
                 and not is_background(parse[m.head], lex)
                 and not is_past_reference(parse[m.head])
             }
+            doer = roles.agent if roles.agent is not None else adjective_agent(parse, match.head)
             ctx = Context(
                 sentence=classes_in(tokens, lex, skip=own | equipment)
                 - (FILTERED_CLASSES - classes[i])
                 | between_parties(parse, match.head)
-                | (classes[i] & {NAMED_REBEL, NAMED_COMMUNAL}),
+                | (classes[i] & {NAMED_REBEL, NAMED_COMMUNAL, "intervention"}),
                 victims=classes_in(tokens, lex, skip=own | agent_span | equipment | doers),
                 after=classes_after(tokens, match, lex, agent_span | equipment | doers),
                 trigger={k for t in parse[match.start : match.end] for k in token_keys(t)},
                 window=window_classes,
                 frames_sentence=others,
                 frames_window=frames_window,
-                agent=phrase_classes(parse, roles.agent, lex)
-                | ({"state"} if state_force_agent(parse, roles.agent, self.dictionary) else set()),
+                agent=phrase_classes(parse, doer, lex)
+                | ({"state"} if state_force_agent(parse, doer, self.dictionary) else set()),
                 patient=phrase_classes(parse, roles.patient, lex),
                 window_violent_agents=violent_agents,
             )

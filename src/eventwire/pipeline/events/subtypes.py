@@ -27,6 +27,7 @@ CLASH_TOLL = "casualties of a clash"
 FOUGHT_BACK = "the attacked fought back"  # finalize keeps it: the victims' code does not undo it
 HARMED_CAPTIVE_FRAMES = frozenset({"kill", "harm", "beat", "shoot", "body"})
 REMOTE_FRAMES = ("suicide", "chemical", "air", "grenade", "explode", "shell")
+_REMNANT_FRAMES = frozenset({"grenade", "explode", "shell"})  # not a strike, gas or a bomber
 RIOT_WORDS: frozenset[str] = words("lexicon", "riot_words")
 _MOB_ACTS = frozenset({"attack", "beat", "harm", "shoot"})  # frames: acts on people
 BOMBED: frozenset[str] = words("lexicon", "bombed_words")
@@ -35,6 +36,7 @@ _ORGANISED_WORDS: frozenset[str] = words("lexicon", "organised_group_words")
 _CIVILIAN_MODIFIERS: frozenset[str] = words("lexicon", "civilian_modifiers")
 _UNKNOWN_MODIFIERS: frozenset[str] = words("lexicon", "unknown_modifiers")
 _CUSTODY_WORDS: frozenset[str] = words("lexicon", "custody_words")
+_STREET_TACTIC_WORDS: frozenset[str] = words("lexicon", "street_tactic_words")
 _REMOTE_SUBTYPE = {
     "suicide": "Suicide bomb",
     "chemical": "Chemical weapon",
@@ -149,6 +151,12 @@ def is_unarmed_crowd(classes: set[str]) -> bool:
 
 def remote_weapon(ctx: Context, frame: str) -> str | None:
     """The most specific remote weapon named in the sentence (or the trigger's own frame)."""
+    remnant = "war_remnant" in ctx.sentence | ctx.window
+    if remnant and _REMNANT_FRAMES & ({frame} | ctx.frames_sentence):
+        # "an unexploded grenade went off", "a shell left over from the war exploded": a
+        # remnant of war that someone set off is ACLED's landmine/IED sub-type, whatever
+        # the device
+        return "explode"
     generic_blast = "ied_specific" not in ctx.sentence and bool(
         {"weapon_air", "weapon_shell", "weapon_generic"} & ctx.sentence
     )
@@ -191,11 +199,12 @@ def _protest_subtype(ctx: Context) -> tuple[str, str]:
         return "Violent demonstration", "riot cue near the protest"
     if ctx.window_violent_agents & {"protesters", "unarmed_collective"} and not calm:
         return "Violent demonstration", "protesters used violence"
-    if "protest_violence" in around and not calm:
+    if {"protest_violence", "protest_damage"} & around and not calm:
         return "Violent demonstration", "violence cue near the protest"
-    if "lethal" in around and ("intervention" in around or "weapon_smallarms" in around):
-        return "Excessive force against protesters", "protesters killed"
     shot = "weapon_smallarms" in around or "shoot" in frames
+    if "lethal" in around and ("intervention" in around or shot):
+        # "security forces fired on protesters, resulting in three fatalities"
+        return "Excessive force against protesters", "protesters killed"
     if "hurt_cue" in around and shot and "less_lethal" not in around:
         # "police shot at the crowd, injuring two", "fired rifles … injuries reported"
         return "Excessive force against protesters", "protesters shot and hurt"
@@ -204,24 +213,31 @@ def _protest_subtype(ctx: Context) -> tuple[str, str]:
     return "Peaceful protest", "no violence or intervention cue"
 
 
+def _riot(ctx: Context) -> tuple[str | None, str]:
+    agent = ctx.agent
+    if "mob" in ctx.frames_sentence:
+        return "Mob violence", "mob cue"
+    if "between_parties" in ctx.sentence | ctx.window and not _demonstration(ctx):
+        # "A riot broke out between X and Y. The riot was sparked by …"
+        return "Mob violence", "a riot between two groups"
+    if ctx.trigger & _STREET_TACTIC_WORDS:
+        return "Violent demonstration", "tyres burned or roads barricaded"
+    if _rioters_on_people(ctx):
+        return "Mob violence", "rioters attacked people, no demonstration"
+    if _protest_context(ctx) or ctx.trigger & RIOT_WORDS or agent & {"protesters"}:
+        return "Violent demonstration", "riot cue"
+    if is_armed(agent) or (not agent and is_civilian(ctx.patient)):
+        return _personal("attack", "Attack", ctx)  # a petrol bomb thrown at a house
+    return "Mob violence", "stones or fire by a crowd"
+
+
 def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None, str]:
     """Return (ACLED sub-event type or None, a short reason) for a trigger frame in context."""
     agent = ctx.agent
     if frame == "protest":
         return _protest_subtype(ctx)
     if frame == "riot":
-        if "mob" in ctx.frames_sentence:
-            return "Mob violence", "mob cue"
-        if "between_parties" in ctx.sentence | ctx.window and not _demonstration(ctx):
-            # "A riot broke out between X and Y. The riot was sparked by …"
-            return "Mob violence", "a riot between two groups"
-        if _rioters_on_people(ctx):
-            return "Mob violence", "rioters attacked people, no demonstration"
-        if _protest_context(ctx) or ctx.trigger & RIOT_WORDS or agent & {"protesters"}:
-            return "Violent demonstration", "riot cue"
-        if is_armed(agent) or (not agent and is_civilian(ctx.patient)):
-            return _personal("attack", "Attack", ctx)  # a petrol bomb thrown at a house
-        return "Mob violence", "stones or fire by a crowd"
+        return _riot(ctx)
     if frame == "mob":
         if is_armed(agent):
             return _personal("beat", "Attack", ctx)  # "assailants stoned a civilian"
@@ -256,11 +272,14 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
             return "Attack", "detainees beaten or killed"
         return "Arrests", "arrest"
     if frame in ("destroy", "loot"):
+        # with no agent found, the doers' words are among the victims: the people harmed
+        # are those after the act ("armed men beat, wounded and robbed 21 people")
+        harmed = ctx.victims if agent else ctx.after
         if (
             frame == "loot"
             and ctx.frames_sentence & HARM_WITH_LOOT
             and not is_unarmed_crowd(agent)
-            and not ctx.victims & {"armed", "military_site"}
+            and not harmed & {"armed", "military_site"}
         ):
             return "Attack", "people harmed in the raid"  # "raiders killed 2 and stole cattle"
         if frame == "destroy" and "disrupt" in ctx.frames_sentence:
@@ -320,7 +339,11 @@ def _clash(ctx: Context) -> tuple[str, str]:
         return "Mob violence", "clash with sticks and blades"
     armed_cues = {"armed", "nonstate", "military_site", "weapon_smallarms", "weapon_shell",
                   "named_rebel"}  # fmt: skip
-    if ctx.sentence & {"unarmed_collective", "protesters"} and not ctx.sentence & armed_cues:
+    # crowds do not trade gunfire: "UNAMID exchanged fire with the group", or gunmen told
+    # beside the fight ("gunmen raided the area … in the ensuing fighting 2 were killed")
+    fired = gunfire or bool(ctx.window & {"weapon_smallarms", "nonstate"})
+    crowds = ctx.sentence & {"unarmed_collective", "protesters"}
+    if crowds and not ctx.sentence & armed_cues and not fired:
         return "Mob violence", "clash between groups of people"
     return "Armed clash", "clash"
 
