@@ -1,0 +1,80 @@
+"""South Sudan's counties and their headquarters towns in the default gazetteer
+(data/gazetteer/supplement_ss.csv; issue 17, default install): GeoNames' population files
+hold about forty places in the whole country, so a report naming a county or the town
+that holds its headquarters fell back to the country point.
+
+The example texts are our own writing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import TopEvent
+from eventwire.pipeline.common.geo import haversine_km
+from eventwire.pipeline.places.gazetteer.index import Gazetteer, load_gazetteer
+from eventwire.pipeline.places.gazetteer.sources import read_supplement, supplement_paths
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def test_the_south_sudan_file_is_read_and_stays_in_the_country() -> None:
+    paths = [p for p in supplement_paths() if p.name == "supplement_ss.csv"]
+    assert len(paths) == 1
+    rows = read_supplement(paths[0])
+    assert len(rows) >= 35
+    # every row lies inside South Sudan's bounding box (3.5-12.3 N, 24-36 E)
+    assert all(r.country == "SS" for r in rows)
+    assert all(3.4 < r.lat < 12.3 and 24.0 < r.lon < 36.0 for r in rows)
+    # a county named apart from its headquarters sits on the same point as the town
+    by_name = {r.name: r for r in rows}
+    maban, bunj = by_name["Maban"], by_name["Bunj"]
+    assert (maban.lat, maban.lon) == (bunj.lat, bunj.lon)
+
+
+@pytest.mark.parametrize(
+    ("name", "near"),
+    [
+        ("Melut", (10.44, 32.20)),  # Upper Nile county headquarters
+        ("Ayod", (8.12, 31.42)),  # Jonglei
+        ("Maban County", (9.99, 33.73)),  # the county, at Bunj
+        ("Bunj", (9.99, 33.73)),
+        ("Pochalla", (7.18, 34.10)),  # once a loose match in Vietnam
+        ("Twic East", (7.16, 31.40)),
+        ("Nzara", (4.65, 28.26)),  # Western Equatoria
+    ],
+)
+def test_county_names_and_headquarters_are_in_south_sudan(
+    gaz: Gazetteer, name: str, near: tuple[float, float]
+) -> None:
+    found = [c.index for c in gaz.lookup(name, loose=False) if gaz.country_code(c.index) == "SS"]
+    assert found, name
+    assert min(haversine_km(float(gaz.lat[i]), float(gaz.lon[i]), *near) for i in found) < 5.0
+
+
+def test_an_event_in_a_county_headquarters_is_placed_at_the_town(top_event: TopEvent) -> None:
+    event = top_event("Soldiers and rebels clashed in Melut on Tuesday; five soldiers were killed.")
+    assert event is not None and event.location is not None
+    location = event.location
+    assert location.country == "SS"
+    assert location.lat is not None and location.lon is not None
+    assert haversine_km(location.lat, location.lon, 10.44, 32.20) < 25.0
+
+
+def test_an_event_named_by_its_county_is_placed_at_the_headquarters(top_event: TopEvent) -> None:
+    event = top_event("Gunmen killed four herders in Maban County on Sunday.")
+    assert event is not None and event.location is not None
+    location = event.location
+    assert location.country == "SS"
+    assert location.lat is not None and location.lon is not None
+    assert haversine_km(location.lat, location.lon, 9.99, 33.73) < 25.0
+
+
+def test_a_town_once_read_abroad_is_now_read_at_home(top_event: TopEvent) -> None:
+    # "Pochalla" was a loose spelling of a town in Vietnam
+    event = top_event("Unknown attackers shot dead three traders in Pochalla.")
+    assert event is not None and event.location is not None
+    assert event.location.country == "SS"
