@@ -78,3 +78,46 @@ def test_a_town_once_read_abroad_is_now_read_at_home(top_event: TopEvent) -> Non
     event = top_event("Unknown attackers shot dead three traders in Pochalla.")
     assert event is not None and event.location is not None
     assert event.location.country == "SS"
+
+
+# Ethiopia's zones (data/gazetteer/supplement_et.csv): reports name the zone when the
+# village is unknown, and the region's point is 100-300 km from most of them.
+
+
+@pytest.mark.parametrize(
+    ("name", "near"),
+    [
+        ("Central Tigray", (14.12, 38.72)),  # at Axum
+        ("Eastern Tigray", (14.28, 39.46)),  # at Adigrat
+        ("East Wollega", (9.08, 36.55)),  # a spelling of East Wellega, at Nekemte
+        ("West Harerghe", (9.08, 40.87)),  # at Chiro
+        ("North Wello", (11.83, 39.60)),  # at Woldia
+    ],
+)
+def test_ethiopian_zones_are_at_their_seats(
+    gaz: Gazetteer, name: str, near: tuple[float, float]
+) -> None:
+    found = [c.index for c in gaz.lookup(name, loose=False) if gaz.country_code(c.index) == "ET"]
+    assert found, name
+    assert min(haversine_km(float(gaz.lat[i]), float(gaz.lon[i]), *near) for i in found) < 5.0
+
+
+def test_a_village_the_index_lacks_falls_to_its_zone_not_its_region(top_event: TopEvent) -> None:
+    event = top_event(
+        "On 3 May 2021, soldiers shot dead two farmers in Gerebmeda village"
+        " (Eastern Tigray, Tigray)."
+    )
+    assert event is not None and event.location is not None
+    location = event.location
+    assert location.country == "ET"
+    assert location.lat is not None and location.lon is not None
+    # Adigrat, not Mekelle (the region's point, 90 km south)
+    assert haversine_km(location.lat, location.lon, 14.28, 39.46) < 25.0
+
+
+def test_people_named_like_a_zone_are_not_a_zone(gaz: Gazetteer) -> None:
+    # Arsi, Guji and Borena are peoples too: only "X Zone" names the zone
+    for people in ("Guji", "Borena"):
+        assert not any(
+            gaz.name(c.index).endswith("Zone") for c in gaz.lookup(people, loose=False)
+        ), people
