@@ -121,3 +121,44 @@ def test_people_named_like_a_zone_are_not_a_zone(gaz: Gazetteer) -> None:
         assert not any(
             gaz.name(c.index).endswith("Zone") for c in gaz.lookup(people, loose=False)
         ), people
+
+
+# Somalia's district towns under their Somali spelling (supplement_so.csv) and Benin's
+# communes the index lacked (supplement_bj.csv).
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "near"),
+    [
+        ("Baydhaba", "SO", (3.11, 43.65)),  # the Somali name joins Baidoa's row
+        ("Belet Xaawo", "SO", (3.93, 41.88)),  # joins Beled Hawo
+        ("Ceel Afweyn", "SO", (9.93, 47.22)),
+        ("Karimama", "BJ", (12.07, 3.18)),
+    ],
+)
+def test_district_towns_under_the_spelling_reports_use(
+    gaz: Gazetteer, name: str, country: str, near: tuple[float, float]
+) -> None:
+    found = [c.index for c in gaz.lookup(name, loose=False) if gaz.country_code(c.index) == country]
+    assert found, name
+    assert min(haversine_km(float(gaz.lat[i]), float(gaz.lon[i]), *near) for i in found) < 5.0
+
+
+def test_a_somali_spelling_joins_the_town_already_there(gaz: Gazetteer) -> None:
+    # one row answers to both names: the supplement adds a spelling, not a second Baidoa
+    assert {c.index for c in gaz.lookup("Baydhaba", loose=False)} == {
+        c.index for c in gaz.lookup("Baidoa", loose=False) if gaz.country_code(c.index) == "SO"
+    }
+
+
+def test_a_hamlet_of_a_commune_the_index_lacked_falls_to_the_commune(
+    top_event: TopEvent,
+) -> None:
+    event = top_event(
+        "On 2 March 2022, gunmen abducted a herder in Tondikoara (Karimama, Alibori)."
+    )
+    assert event is not None and event.location is not None
+    location = event.location
+    assert location.country == "BJ"
+    assert location.lat is not None and location.lon is not None
+    assert haversine_km(location.lat, location.lon, 12.07, 3.18) < 25.0
