@@ -394,6 +394,8 @@ def repelled_attacker(
     seen: list[Actor],
 ) -> Actor | None:
     """ "X repelled Y's attack": Y attacked, so Y is actor1 and X actor2 (ACLED: initiator).
+    So does an armed party repelled itself ("police repulsed suspected militants", "Boko
+    Haram fighters were repelled by soldiers": the repelled party is returned as it is).
 
     Y is the owner named before the attack noun ("an IS attack"), or the party named after
     it ("an attack of Boko Haram on Kolofata", ``_attack_of``), else the "by" agent of
@@ -406,7 +408,10 @@ def repelled_attacker(
         return None
     match = _ATTACK_NP.match(" ".join(a2.text.split()))
     if match is None:
-        return _attack_of(d, a2, country, ref_date)
+        attacker_of = _attack_of(d, a2, country, ref_date)
+        if attacker_of is None and a2.inter in ARMED_ALL and a2.start >= 0:
+            return a2  # "repulsed suspected Al Shabaab militants": the repelled attacked
+        return attacker_of
     owner = " ".join(w for w in match["owner"].split() if w.lower() not in _DETERMINERS)
     owner = re.sub(r"['’]s$", "", owner)
     attacker: Actor | None = None
