@@ -7,6 +7,9 @@ test, each with a twin that must keep its old reading.
 - Two allies' acronyms joined by a hyphen ("M23-RDF") code as the first group.
 - An armed party repelled is the attacker, actor1 ("police repulsed suspected militants",
   "raiders were repulsed by police"), as the repelled attack's owner already was.
+- The force that answered a rebel or unidentified group's attack in a later sentence is the
+  battle's actor2 ("The military forces intervened and repelled them"); not police who
+  intervene in a clash of two communities.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 from conftest import TopEvent
 from eventwire.pipeline.actors.community import shared_head
 from eventwire.pipeline.actors.compose import code_mention
+from eventwire.pipeline.actors.responders import later_responder_words
 from eventwire.pipeline.common.actordict import load_actor_dictionary
 
 PUBLISHED = "2019-06-10"
@@ -100,3 +104,42 @@ def test_forces_that_attack_first_keep_their_place(top_event: TopEvent) -> None:
     )
     assert top is not None and top.actor1 is not None, top
     assert top.actor1.inter == 1, top.actor1
+
+
+# -- the force that answered an attack in a later sentence -----------------------------------
+def test_troops_who_intervene_after_an_attack_are_actor2(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 18 May 2020, Boko Haram attacked the village of Zeleved near Mora. They burnt huts "
+        "and stole goats. The military forces intervened and repelled them.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor1 is not None and top.actor2 is not None, top
+    assert (top.actor1.inter, top.actor2.inter) == (2, 1), (top.actor1, top.actor2)
+
+
+def test_guards_who_repel_the_attack_are_actor2(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 18 May 2020, an unidentified armed group attacked the prison in Natitingou. Prison "
+        "guards repelled this attack by firing warning shots.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor2 is not None, top
+    assert top.actor2.inter == 1, top.actor2
+
+
+def test_police_who_intervene_in_a_clash_of_communities_are_no_side(
+    top_event: TopEvent,
+) -> None:
+    top = top_event(
+        "On 18 May 2020, Habbaniya and Fallata tribesmen clashed near Buram. Police intervened "
+        "by firing shots in the air.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor2 is not None, top
+    assert top.actor2.inter == 4, top.actor2
+
+
+def test_later_responder_words_reads_subjects_and_interventions() -> None:
+    text = "They looted shops before the intervention of the gendarmes, who chased them."
+    assert later_responder_words(text) == ["the gendarmes"]
+    assert later_responder_words("Villagers fled to the bush.") == []

@@ -46,6 +46,7 @@ from datetime import date
 from eventwire.datafiles import words
 from eventwire.pipeline.actors.compose import COORDINATION, code_mention
 from eventwire.pipeline.actors.parse import bare_toll_trigger, noun_phrases
+from eventwire.pipeline.actors.responders import later_responder
 from eventwire.pipeline.actors.things import head_word, is_thing, only_places
 from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.records import Actor, Document, Event, Sentence
@@ -305,6 +306,9 @@ def other_side(
     earlier = next(opposed, None) if own_words else None
     if earlier is not None:
         return replace(earlier, resolved_by="earlier-party")
+    later = later_responder(d, doc, event, country, doc.published if doc else None)
+    if later is not None:  # "… attacked the village. The military intervened and repelled them."
+        return later
     if a1.inter == 4:
         return _generic(d, "GEN-COMMUNAL", country, None)
     military = d.get(f"{country}-MIL") if country else None
