@@ -10,6 +10,8 @@ test, each with a twin that must keep its old reading.
 - The force that answered a rebel or unidentified group's attack in a later sentence is the
   battle's actor2 ("The military forces intervened and repelled them"); not police who
   intervene in a clash of two communities.
+- A roadside bomb, landmine or shelling that hurt people and names no armed target hits
+  civilians (actor2 inter 7); not when nobody was hurt or a state force is told beside it.
 """
 
 from __future__ import annotations
@@ -143,3 +145,41 @@ def test_later_responder_words_reads_subjects_and_interventions() -> None:
     text = "They looted shops before the intervention of the gendarmes, who chased them."
     assert later_responder_words(text) == ["the gendarmes"]
     assert later_responder_words("Villagers fled to the bush.") == []
+
+
+# -- a roadside bomb or shelling that hurt people and names no armed target hits civilians -----
+def test_a_landmine_that_killed_herders_hits_civilians(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 9 March 2021, two herders were killed when a landmine exploded near Kurmuk.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor2 is not None, top
+    assert top.actor2.inter == 7, top.actor2
+
+
+def test_shelling_that_wounded_people_hits_civilians(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 9 March 2021, SPLM-N fighters shelled the outskirts of Kadugli, wounding three people.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor2 is not None, top
+    assert top.actor2.inter == 7, top.actor2
+
+
+def test_a_bomb_that_hurt_nobody_has_no_target(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 9 March 2021, a roadside bomb exploded near Kurmuk. No casualties were reported.",
+        published=PUBLISHED,
+    )
+    assert top is not None, top
+    assert top.actor2 is None or top.actor2.inter != 7, top.actor2
+
+
+def test_a_bomb_near_soldiers_is_not_read_as_hitting_civilians(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 9 March 2021, a roadside bomb exploded as an army convoy passed near Kurmuk, "
+        "killing two.",
+        published=PUBLISHED,
+    )
+    assert top is not None, top
+    assert top.actor2 is None or top.actor2.inter != 7, top.actor2
