@@ -148,9 +148,10 @@ def test_later_responder_words_reads_subjects_and_interventions() -> None:
 
 
 # -- a roadside bomb or shelling that hurt people and names no armed target hits civilians -----
-def test_a_landmine_that_killed_herders_hits_civilians(top_event: TopEvent) -> None:
+def test_a_landmine_that_killed_citizens_hits_civilians(top_event: TopEvent) -> None:
     top = top_event(
-        "On 9 March 2021, two herders were killed when a landmine exploded near Kurmuk.",
+        "On 9 March 2021, a landmine planted by SPLM-N fighters exploded at the entrance of "
+        "Tess, killing four citizens.",
         published=PUBLISHED,
     )
     assert top is not None and top.actor2 is not None, top
