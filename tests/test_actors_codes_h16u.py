@@ -207,3 +207,13 @@ def test_rioters_who_fight_the_police_keep_the_police(top_event: TopEvent) -> No
     )
     assert top is not None and top.actor2 is not None, top
     assert top.actor2.inter == 1, top.actor2
+
+
+def test_shelling_with_neither_injuries_nor_deaths_has_no_target(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 9 March 2021, government forces shelled the village of Tell Hamra with rockets. "
+        "Drones were seen over the area. Neither injuries nor fatalities were reported.",
+        published=PUBLISHED,
+    )
+    assert top is not None, top
+    assert top.actor2 is None or top.actor2.inter != 7, top.actor2

@@ -163,11 +163,13 @@ def harmed_civilians(
 def _harm_told(doc: Document | None, event: Event) -> bool:
     """True when the event's sentence or the two after it tell someone was hurt, and
     none says nobody was or names a state force."""
-    if doc is None or _own_sentence(doc, event) is None or _no_casualties(doc, event):
+    if doc is None or _own_sentence(doc, event) is None:
         return False
     i = event.sentence_index
     text = " ".join(s.text for s in doc.sentences[i : i + 3]).lower()
-    return _HARM.search(text) is not None and _FORCES_TOLD.search(text) is None
+    if _NO_CASUALTY.search(text) is not None or _FORCES_TOLD.search(text) is not None:
+        return False
+    return _HARM.search(text) is not None
 
 
 def default_target(
