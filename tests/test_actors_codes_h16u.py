@@ -12,8 +12,6 @@ test, each with a twin that must keep its old reading.
   intervene in a clash of two communities.
 - A roadside bomb, landmine or shelling that hurt people and names no armed target hits
   civilians (actor2 inter 7); not when nobody was hurt or a state force is told beside it.
-- A riot whose sentence says two crowds fought each other ("two rival schools", "each
-  other") has Rioters as actor2, not the police named as intervening after it.
 """
 
 from __future__ import annotations
@@ -186,27 +184,6 @@ def test_a_bomb_near_soldiers_is_not_read_as_hitting_civilians(top_event: TopEve
     )
     assert top is not None, top
     assert top.actor2 is None or top.actor2.inter != 7, top.actor2
-
-
-# -- two crowds fought each other: the police who came are no side ----------------------------
-def test_rival_crowds_with_police_intervening_fight_each_other(top_event: TopEvent) -> None:
-    top = top_event(
-        "On 3 March 2020, traders from two rival markets engaged in a street-fight in Techiman "
-        "using stones and sticks. Police intervened and calmed the situation.",
-        published=PUBLISHED,
-    )
-    assert top is not None and top.actor2 is not None, top
-    assert top.actor2.inter == 5, top.actor2
-
-
-def test_rioters_who_fight_the_police_keep_the_police(top_event: TopEvent) -> None:
-    top = top_event(
-        "On 3 March 2020, traders rioted in Techiman and pelted the police with stones. Police "
-        "fired tear gas.",
-        published=PUBLISHED,
-    )
-    assert top is not None and top.actor2 is not None, top
-    assert top.actor2.inter == 1, top.actor2
 
 
 def test_shelling_with_neither_injuries_nor_deaths_has_no_target(top_event: TopEvent) -> None:

@@ -234,14 +234,6 @@ def arrest_motive(doc: Document, event: Event, mention: Actor) -> bool:
     return any(w in ARREST_MOTIVES for w in re.findall(r"[a-z]+", between))
 
 
-_RIVAL_STRICT = re.compile(
-    r"\b(?:"
-    + "|".join(re.escape(w) for w in sorted(words("actors", "crowd_rival_strict_cues")))
-    + r")\b",
-    re.IGNORECASE,
-)
-
-
 def crowd_force(
     d: ActorDictionary, doc: Document, event: Event, country: str | None, ref_date: date | None
 ) -> Actor | None:
@@ -251,8 +243,6 @@ def crowd_force(
     i = event.sentence_index
     if event.acled_sub_event_type not in CROWD_FORCE_SUBTYPES or not 0 <= i < len(doc.sentences):
         return None
-    if event.acled_event_type == "Riots" and _RIVAL_STRICT.search(doc.sentences[i].text):
-        return None  # two crowds fought each other; the police who came are no side
     segment = doc.sentences[i].segment
     for sentence in doc.sentences[max(0, i - 1) : i + 3]:
         if sentence.segment != segment:
