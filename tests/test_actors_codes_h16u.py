@@ -12,6 +12,7 @@ test, each with a twin that must keep its old reading.
   intervene in a clash of two communities.
 - A roadside bomb, landmine or shelling that hurt people and names no armed target hits
   civilians (actor2 inter 7); not when nobody was hurt or a state force is told beside it.
+- Excessive force against protesters lists the protesters first and the force second.
 """
 
 from __future__ import annotations
@@ -194,3 +195,15 @@ def test_shelling_with_neither_injuries_nor_deaths_has_no_target(top_event: TopE
     )
     assert top is not None, top
     assert top.actor2 is None or top.actor2.inter != 7, top.actor2
+
+
+# -- excessive force against protesters: protesters first, the force second -------------------
+def test_protesters_shot_by_police_are_actor1_of_excessive_force(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 4 June 2021, police opened fire on traders protesting against new market fees in "
+        "Kisumu, killing one trader.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.acled_sub_event_type == "Excessive force against protesters"
+    assert top.actor1 is not None and top.actor1.inter == 6, top.actor1
+    assert top.actor2 is not None and top.actor2.inter == 1, top.actor2
