@@ -89,8 +89,8 @@ def test_protesters_wounded_by_the_police_make_one_excessive_force_event(run_tex
     )
     found = incidents(doc)
     assert [e.acled_sub_event_type for e in found] == ["Excessive force against protesters"]
-    assert found[0].actor1 is not None and found[0].actor1.inter == 1
-    assert found[0].actor2 is not None and found[0].actor2.inter == 6
+    assert found[0].actor1 is not None and found[0].actor1.inter == 6
+    assert found[0].actor2 is not None and found[0].actor2.inter == 1
 
 
 def test_tear_gas_alone_leaves_a_protest_with_intervention(run_text: Run) -> None:

@@ -241,7 +241,7 @@ def test_a_smaller_count_in_a_toll_update_is_part_of_it() -> None:
     assert toll is not None and toll.best == 14
 
 
-def test_the_force_is_actor1_of_excessive_force_against_protesters(current: Callable) -> None:
+def test_protesters_are_actor1_of_excessive_force_against_protesters(current: Callable) -> None:
     text = (
         "DHAKA - Police in Bangladesh opened fire on students protesting against job quotas "
         "in Dhaka on Tuesday, killing two young men, witnesses said."
@@ -249,8 +249,9 @@ def test_the_force_is_actor1_of_excessive_force_against_protesters(current: Call
     events = current(text, "2024-07-17")
     forced = [e for e in events if e.acled_sub_event_type == "Excessive force against protesters"]
     assert forced, [(e.trigger.text, e.acled_sub_event_type) for e in events]
-    assert forced[0].actor1 is not None and forced[0].actor1.inter == 1
-    assert forced[0].actor2 is not None and forced[0].actor2.inter == 6
+    # ACLED lists the protesters first and the force that shot them second
+    assert forced[0].actor1 is not None and forced[0].actor1.inter == 6
+    assert forced[0].actor2 is not None and forced[0].actor2.inter == 1
 
 
 def test_an_act_retold_to_name_its_author_is_no_new_incident(current: Callable) -> None:

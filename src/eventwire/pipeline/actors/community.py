@@ -38,23 +38,33 @@ _DESCRIPTORS: frozenset[str] = (
 _HEADS: frozenset[str] = words("actors", "community_militia_heads")
 # homes.csv kinds that name an organisation, not a community: its militia is political (3)
 POLITICAL_HOMES = frozenset({"militia", "party", "movement"})
+# longest first, so "clan militias" wins over "clan"
+_SHARED_HEADS = sorted(_HEADS | words("actors", "shared_communal_heads"), key=len, reverse=True)
 _SHARED_HEAD = re.compile(
-    r"\s+and\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+(" + "|".join(sorted(_HEADS)) + r")\b"
+    r"\s+and\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+("
+    + "|".join(re.escape(h) for h in _SHARED_HEADS)
+    + r")\b"
 )
+_NAME_WORD = re.compile(r"[A-Z][\w'-]*")
 
 
 def shared_head(text: str, start: int, end: int) -> str | None:
     """The head a bare name shares with the name coordinated after it: "clashes between
-    Pakam and Rup militia" names the Pakam militia. ``start``/``end`` are the bare name's
-    offsets in ``text``; returns "<name> <head>" or None.
+    Pakam and Rup militia" names the Pakam militia, "Maalia and Rizeigat tribesmen" the
+    Maalia tribesmen, "Ali Saleban and Siwaaqroon sub-clan militia" a sub-clan's militia.
+    ``start``/``end`` are the bare name's offsets in ``text`` (one to three capitalised
+    words); returns "<name> <head>" or None.
 
     >>> shared_head("Clashes between Pakam and Rup militia.", 16, 21)
     'Pakam militia'
     >>> shared_head("Clashes between Pakam and the army.", 16, 21) is None
     True
+    >>> shared_head("Ali Saleban and Siwaaqroon sub-clan militia clashed.", 0, 11)
+    'Ali Saleban sub-clan militia'
     """
-    name = text[start:end]
-    if not name[:1].isupper() or " " in name.strip() or start < 0:
+    name = text[start:end].strip()
+    parts = name.split()
+    if start < 0 or not 1 <= len(parts) <= 3 or not all(_NAME_WORD.fullmatch(p) for p in parts):
         return None
     match = _SHARED_HEAD.match(text, end)
     return f"{name} {match.group(1)}" if match else None

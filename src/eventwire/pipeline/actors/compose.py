@@ -110,6 +110,8 @@ def find_named(d: ActorDictionary, words: list[str]) -> ActorEntry | None:
         for i in range(len(words) - size + 1):
             if size == 1 and words[i] in d.acronyms:
                 return d.by_id[d.acronyms[words[i]]]
+            if size == 1 and (joined := _joined_acronym(d, words[i])) is not None:
+                return joined
             slashed = "/".join(words[i : i + size])  # "SPLM/N": the tokens split at "/"
             if 1 < size <= 3 and slashed in d.acronyms:
                 return d.by_id[d.acronyms[slashed]]
@@ -118,6 +120,26 @@ def find_named(d: ActorDictionary, words: list[str]) -> ActorEntry | None:
             if hit:
                 return d.by_id[hit]
     return None
+
+
+_ACRONYM_PART = re.compile(r"[A-Z][A-Z0-9]{2,}")
+
+
+def _joined_acronym(d: ActorDictionary, word: str) -> ActorEntry | None:
+    """The first of two allies' acronyms joined by a hyphen ("M23-RDF": the M23, which
+    ACLED lists first), when the whole is no alias; parts of two letters or fewer are a
+    group's own suffix ("SPLA-IO", "SPLM-N") and never split.
+
+    >>> from eventwire.pipeline.common.actordict import load_actor_dictionary
+    >>> _joined_acronym(load_actor_dictionary(), "M23-RDF").acronym
+    'M23'
+    """
+    parts = word.split("-")
+    if len(parts) != 2 or word in d.acronyms or normalise(word) in d.alias:
+        return None
+    if not all(_ACRONYM_PART.fullmatch(p) for p in parts) or parts[0] not in d.acronyms:
+        return None
+    return d.by_id[d.acronyms[parts[0]]]
 
 
 def _find_head(d: ActorDictionary, norm: list[str]) -> tuple[int, str] | None:

@@ -32,6 +32,7 @@ from eventwire.pipeline.actors.roles import CROWDS, VIOLENT, acled_roles, event_
 from eventwire.pipeline.actors.targets import (
     addressee_only,
     default_target,
+    harmed_civilians,
     repelled_attacker,
     settle_sides,
     subject_read_as_target,
@@ -142,6 +143,9 @@ class ActorCoder:
                 a2 = default_target(self.dictionary, event, country, doc, seen) or event.actor2
                 event.actor2 = a2
                 settle_sides(self.dictionary, event, country)
+                event.actor2 = event.actor2 or harmed_civilians(
+                    self.dictionary, event, country, doc
+                )
                 if addressee_only(event) and event.actor2 is not None:
                     doc.note(NAME, "EW-ACT-013", f"{event.actor2.text!r}: addressee, not actor2")
                     event.actor2 = None

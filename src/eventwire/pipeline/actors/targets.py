@@ -46,6 +46,7 @@ from datetime import date
 from eventwire.datafiles import words
 from eventwire.pipeline.actors.compose import COORDINATION, code_mention
 from eventwire.pipeline.actors.parse import bare_toll_trigger, noun_phrases
+from eventwire.pipeline.actors.responders import later_responder
 from eventwire.pipeline.actors.things import head_word, is_thing, only_places
 from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.records import Actor, Document, Event, Sentence
@@ -56,6 +57,18 @@ CIVILIAN_TARGET_SUBTYPES = frozenset({"Looting/property destruction"})
 # grenades thrown into bars, suicide bombs in markets hit civilians (acled_more tune: 32 of
 # 38 such rows code Civilians; shelling and IEDs, 5 of 14 and 13 of 31, are left alone)
 CIVILIAN_REMOTE_SUBTYPES = frozenset({"Air/drone strike", "Grenade", "Suicide bomb"})
+# …and so do shelling and roadside bombs when the report tells someone was hurt (tune rows,
+# seed-29 sample excluded: 32 of 33 such notes the stage left without a target)
+HARM_REMOTE_SUBTYPES = frozenset(
+    {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack"}
+)
+# a state force told beside the blast may be what it hit ("targeting a KDF convoy")
+_FORCES_TOLD = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in sorted(words("actors", "crowd_force_words"))) + r")\b"
+)
+_HARM = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in sorted(words("actors", "remote_harm_words"))) + r")\b"
+)
 _NO_CASUALTY = re.compile(
     r"\b(?:"
     + "|".join(re.escape(p) for p in sorted(words("actors", "no_casualty_phrases")))
@@ -133,6 +146,30 @@ def _no_casualties(doc: Document | None, event: Event) -> bool:
     i = event.sentence_index
     text = " ".join(s.text for s in doc.sentences[i : i + 2]).lower()
     return _NO_CASUALTY.search(text) is not None
+
+
+def harmed_civilians(
+    d: ActorDictionary, event: Event, country: str | None, doc: Document | None
+) -> Actor | None:
+    """Civilians, as the actor2 of a roadside bomb, landmine or shelling left with none
+    that hurt people ("a landmine exploded …, killing four citizens"); else None."""
+    if event.actor2 is not None or event.acled_sub_event_type not in HARM_REMOTE_SUBTYPES:
+        return None
+    if not _harm_told(doc, event) or "GEN-CIVILIANS" not in d.by_id:
+        return None
+    return _generic(d, "GEN-CIVILIANS", country, None)
+
+
+def _harm_told(doc: Document | None, event: Event) -> bool:
+    """True when the event's sentence or the two after it tell someone was hurt, and
+    none says nobody was or names a state force."""
+    if doc is None or _own_sentence(doc, event) is None:
+        return False
+    i = event.sentence_index
+    text = " ".join(s.text for s in doc.sentences[i : i + 3]).lower()
+    if _NO_CASUALTY.search(text) is not None or _FORCES_TOLD.search(text) is not None:
+        return False
+    return _HARM.search(text) is not None
 
 
 def default_target(
@@ -305,6 +342,9 @@ def other_side(
     earlier = next(opposed, None) if own_words else None
     if earlier is not None:
         return replace(earlier, resolved_by="earlier-party")
+    later = later_responder(d, doc, event, country, doc.published if doc else None)
+    if later is not None:  # "… attacked the village. The military intervened and repelled them."
+        return later
     if a1.inter == 4:
         return _generic(d, "GEN-COMMUNAL", country, None)
     military = d.get(f"{country}-MIL") if country else None
@@ -394,6 +434,8 @@ def repelled_attacker(
     seen: list[Actor],
 ) -> Actor | None:
     """ "X repelled Y's attack": Y attacked, so Y is actor1 and X actor2 (ACLED: initiator).
+    So does an armed party repelled itself ("police repulsed suspected militants", "Boko
+    Haram fighters were repelled by soldiers": the repelled party is returned as it is).
 
     Y is the owner named before the attack noun ("an IS attack"), or the party named after
     it ("an attack of Boko Haram on Kolofata", ``_attack_of``), else the "by" agent of
@@ -406,7 +448,10 @@ def repelled_attacker(
         return None
     match = _ATTACK_NP.match(" ".join(a2.text.split()))
     if match is None:
-        return _attack_of(d, a2, country, ref_date)
+        attacker_of = _attack_of(d, a2, country, ref_date)
+        if attacker_of is None and a2.inter in ARMED_ALL and a2.start >= 0:
+            return a2  # "repulsed suspected Al Shabaab militants": the repelled attacked
+        return attacker_of
     owner = " ".join(w for w in match["owner"].split() if w.lower() not in _DETERMINERS)
     owner = re.sub(r"['’]s$", "", owner)
     attacker: Actor | None = None

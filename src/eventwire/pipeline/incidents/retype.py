@@ -2,8 +2,8 @@
 
 - **Excessive force.** A demonstration whose protesters were killed or wounded by the force
   that intervened ("riot police fired rubber bullets at the marchers, wounding 12
-  protesters") is ACLED's *Excessive force against protesters*: the force is actor1, the
-  protesters actor2.
+  protesters") is ACLED's *Excessive force against protesters*: the protesters are actor1,
+  the force actor2 (as ACLED lists them: 84 of 96 acled_more tune rows).
 - **The report's weapon.** "Air strikes hit the towns of Saraqib and Ariha on Thursday… In
   Ariha, four members of one family were killed when their house was hit": the generic act
   told at another place right after an air strike or a shelling is one more strike of that
@@ -41,7 +41,7 @@ def excessive_force(incident: Incident, event: Event) -> None:
     if harm.event.actor1.inter in (None, PROTESTERS_INTER):
         return
     protesters = harm.event.actor2
-    event.actor1, event.actor2 = harm.event.actor1, event.actor1 or protesters
+    event.actor1, event.actor2 = event.actor1 or protesters, harm.event.actor1
     _retype(event, EXCESSIVE_FORCE, "protesters harmed")
 
 
