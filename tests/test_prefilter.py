@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -140,3 +142,22 @@ def test_a_pattern_head_needs_its_child_and_blocks_cancel_their_triggers() -> No
     # a trigger word inside a block phrase of the lexicon is never coded
     assert is_candidate("Rebels launched a takeover of the port.")
     assert not is_candidate("The firm made a hostile takeover bid.")
+
+
+def test_the_cache_key_follows_the_lexicon_files_bytes_not_only_their_versions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit to a word list that forgets to bump its "version" field still gives the
+    pre-filter a new cache file (the old automaton would silently keep the old words)."""
+    from eventwire.datafiles import data_path
+    from eventwire.pipeline.nlp import prefilter
+
+    for folder in ("lexicon", "ontology"):
+        shutil.copytree(data_path(folder), tmp_path / folder)
+    monkeypatch.setattr(prefilter, "data_path", lambda *parts: tmp_path.joinpath(*parts))
+    settings = Settings()
+    before = prefilter.cache_key(settings)
+    assert prefilter.cache_key(settings) == before
+    words = tmp_path / "lexicon" / "words.yaml"
+    words.write_text(words.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    assert prefilter.cache_key(settings) != before

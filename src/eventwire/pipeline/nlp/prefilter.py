@@ -407,8 +407,9 @@ def lone_cue_forms(settings: Settings) -> set[str]:
 
 def cache_key(settings: Settings) -> str:
     """What the cached automaton was built from: this package's version, the data files'
-    versions, the code that turns the lexicon into forms, the bytes of the user's lexicon
-    files, and the automaton library's version."""
+    versions, the bytes of the packaged lexicon and ontology files (an edit that forgets to
+    bump a "version" field still rebuilds it), the code that turns the lexicon into forms,
+    the bytes of the user's lexicon files, and the automaton library's version."""
     import ahocorasick
 
     digest = hashlib.sha256()
@@ -417,6 +418,9 @@ def cache_key(settings: Settings) -> str:
         digest.update(part.encode() + b"\0")
     for module in (__file__, triggerlexicon.__file__):
         digest.update(Path(str(module)).read_bytes())
+    for folder in ("lexicon", "ontology"):
+        for path in sorted(data_path(folder).iterdir()):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
     for name in settings.user_lexicon_files:
         digest.update(str(name).encode() + b"\0")
         try:
