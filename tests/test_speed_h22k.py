@@ -1,0 +1,187 @@
+"""Issue 22, helper h22k: work done once instead of again, with the same answers.
+
+The gazetteer remembers what each name matched; the stages before the parser run once
+for documents parsed ahead; the events stage's story tests read a text's words once."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pytest
+
+from eventwire.pipeline.base import Pipeline
+from eventwire.pipeline.events import wordcount
+from eventwire.pipeline.places.gazetteer import index as gazetteer_index
+from eventwire.pipeline.places.gazetteer.index import Gazetteer, load_gazetteer
+from eventwire.records import Document, LedgerEntry, dumps_record, event_record
+from eventwire.run.tasks import parse_ahead, run_task, run_tasks
+
+
+# -- the gazetteer's remembered lookups --------------------------------------------------
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+NAMES = ["Mosul", "the Gambia", "Mosoul", "Quamishli", "Xqzvwplk", "Kabul", "Al Hasakah"]
+
+
+def test_a_remembered_lookup_is_the_fresh_one(gaz: Gazetteer) -> None:
+    for loose in (True, False):
+        for name in NAMES:
+            fresh = gaz._lookup(name, loose)
+            assert gaz.lookup(name, loose) == fresh, name
+            assert gaz.lookup(name, loose) == fresh, name  # the second time, remembered
+    assert gaz.lookup("Mosul") and not gaz.lookup("Xqzvwplk")
+    assert gaz.lookup("Mosoul") and not gaz.lookup("Mosoul", loose=False)  # a loose spelling
+
+
+def test_a_caller_that_changes_its_list_changes_no_later_answer(gaz: Gazetteer) -> None:
+    first = gaz.lookup("Kabul")
+    assert first
+    first.clear()
+    assert gaz.lookup("Kabul") == gaz._lookup("Kabul", True) != []
+
+
+def test_lookups_stay_right_when_the_memory_is_full(
+    gaz: Gazetteer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(gazetteer_index, "LOOKUP_CACHE", 2)
+    gaz._lookups.clear()
+    for _ in range(2):
+        for name in NAMES:
+            assert gaz.lookup(name) == gaz._lookup(name, True), name
+    assert len(gaz._lookups) <= 2
+
+
+# -- stages before the parser run once for documents parsed ahead ------------------------
+class CountingStage:
+    """A stage that counts its calls and passes them on (same name and contract)."""
+
+    def __init__(self, stage: Any) -> None:
+        self.stage = stage
+        self.name, self.requires, self.assigns = stage.name, stage.requires, stage.assigns
+        self.calls = 0
+
+    def __call__(self, doc: Document) -> Document:
+        self.calls += 1
+        return self.stage(doc)  # type: ignore[no-any-return]
+
+
+TEXTS = [
+    "Clashes in Aleppo\n\nGunmen killed two police officers in Mosul on Monday.\n\nBy Ann Reed",
+    "Protesters marched in Baghdad on Friday. Markets were calm.",
+    "",  # fails in its own run, as it would alone
+    "Shares rose.\n\nTroops shelled the village on Tuesday, killing four people.",
+]
+
+
+def _tasks() -> list[tuple[Document, str, None, list[LedgerEntry]]]:
+    return [(Document(text=t, input=f"t{i}"), "{}", None, []) for i, t in enumerate(TEXTS)]
+
+
+def _coded(results: list[tuple[Document | None, LedgerEntry, list[LedgerEntry]]]) -> list[Any]:
+    out: list[Any] = []
+    for doc, entry, _ in results:
+        out.append(entry.status)
+        if doc is not None:
+            out.append((doc.title, doc.author, [(s.start, s.end, s.kind) for s in doc.segments]))
+            out.extend(dumps_record(event_record(e, doc)) for e in doc.events)
+    return out
+
+
+def _counting(pipeline: Pipeline) -> tuple[Pipeline, CountingStage]:
+    head = CountingStage(pipeline.stages[0])
+    assert head.name == "eventwire.structure.v1"
+    return Pipeline([head, *pipeline.stages[1:]], pipeline.settings), head
+
+
+def test_documents_parsed_ahead_run_the_structure_stage_once(pipeline: Pipeline) -> None:
+    counted, head = _counting(pipeline)
+    alone = _coded([run_task(counted, task) for task in _tasks()])
+    assert head.calls == len(TEXTS)
+    head.calls = 0
+    together = _coded(run_tasks(counted, _tasks()))
+    assert together == alone
+    assert head.calls == len(TEXTS)  # was twice each: on the copy, then in its own run
+    assert sum(1 for line in alone if isinstance(line, str) and line.startswith("{")) >= 2
+    titled = next(x for x in alone if isinstance(x, tuple))
+    assert titled[0] == "Clashes in Aleppo"  # the structure stage's output is handed on
+
+
+def test_a_document_changed_after_the_run_ahead_runs_every_stage(pipeline: Pipeline) -> None:
+    counted, head = _counting(pipeline)
+    docs = [task[0] for task in _tasks()]
+    parse_ahead(counted, docs)
+    calls = head.calls
+    docs[1].title = "A title of its own"  # changed since: its own run starts afresh
+    out = counted(docs[1])
+    assert head.calls == calls + 1
+    assert out.title == "A title of its own"
+    counted(docs[0])
+    assert head.calls == calls + 1  # unchanged: the copy's structure is taken
+    assert docs[0].title == "Clashes in Aleppo"
+
+
+def test_without_a_run_ahead_every_stage_runs(pipeline: Pipeline) -> None:
+    counted, head = _counting(pipeline)
+    docs = [task[0] for task in _tasks()]
+    parse_ahead(counted, docs)
+    counted.ran_ahead([], 0)  # forgotten (as when the parse ahead fails)
+    counted(docs[0])
+    assert head.calls == len(TEXTS) + 1
+
+
+# -- a text's words counted against word classes -----------------------------------------
+class Classes:
+    def __init__(self, table: dict[str, frozenset[str]]) -> None:
+        self.table = table
+
+    def words_of(self, cls: str) -> frozenset[str]:
+        return self.table.get(cls, frozenset())
+
+
+def _count_each(text: str, vocabulary: frozenset[str]) -> int:
+    """The old way: every word in turn, as it is and without a final "s"."""
+    n = 0
+    for word in wordcount._WORD.findall(text.lower()):
+        forms = {word, word[:-1]} if word.endswith("s") else {word}
+        n += bool(forms & vocabulary)
+    return n
+
+
+STORY = (
+    "The striker scored twice as United beat City; goals, more goals and a red card. "
+    "Glass said the series was 'a cross-border thriller'. Buses ran late. Gas prices rose."
+)
+
+
+def test_counts_are_those_of_reading_each_word() -> None:
+    words = wordcount.text_words(STORY)
+    for vocabulary in (
+        frozenset({"goal", "card", "striker"}),
+        frozenset({"glas", "bus", "gas"}),  # "glass" counts as "glas"; "buses" is no "bus"
+        frozenset({"cross-border", "thriller", "price"}),
+        frozenset(),
+    ):
+        assert wordcount.count_in(words, vocabulary) == _count_each(STORY, vocabulary)
+    assert wordcount.count_in(words, frozenset({"goal"})) == 2  # "goals" twice
+    assert words["goals"] == 2 and "Goals" not in words
+
+
+def test_joined_words_follow_a_changed_class() -> None:
+    lexicon = Classes({"sport": frozenset({"goal"}), "fiction": frozenset({"thriller"})})
+    names = ("sport", "fiction")
+    assert wordcount.joined_words(lexicon, names) == {"goal", "thriller"}
+    lexicon.table["sport"] = frozenset({"match"})
+    assert wordcount.joined_words(lexicon, names) == {"match", "thriller"}
+    other = Classes({"sport": frozenset({"race"})})
+    assert wordcount.joined_words(other, names) == {"race"}
+
+
+def test_the_remembered_words_of_a_text_are_its_words() -> None:
+    for i in range(wordcount._TEXTS + 2):
+        text = f"Rebels attacked{' again' * i}."
+        assert wordcount.text_words(text) == Counter(["rebels", "attacked", *(["again"] * i)])
+    assert len(wordcount._WORDS) <= wordcount._TEXTS
