@@ -5,6 +5,7 @@ for documents parsed ahead; the events stage's story tests read a text's words o
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -185,3 +186,39 @@ def test_the_remembered_words_of_a_text_are_its_words() -> None:
         text = f"Rebels attacked{' again' * i}."
         assert wordcount.text_words(text) == Counter(["rebels", "attacked", *(["again"] * i)])
     assert len(wordcount._WORDS) <= wordcount._TEXTS
+
+
+# -- country cues: the compass patterns only where a compass word is ---------------------
+CUE_TEXTS = [
+    "Youths blocked the road in Laikipia West on Monday, police said.",
+    "Herders clashed near West Gonja, the district chief executive said.",
+    "Villagers fled to the West Bank after the MCA was arrested.",
+    "The MCA for the ward was arrested in Laikipia.",
+    "Nothing here names a county, a ward or a compass point.",
+]
+
+
+def test_compass_cues_need_a_compass_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventwire.pipeline.places import country
+
+    quick = [dict(country.cue_votes(t)) for t in CUE_TEXTS]
+    assert quick[0] == {"KE": 0.5} and quick[1] == {"GH": 0.5} and quick[4] == {}
+    # every pattern tried on every text: the same votes
+    monkeypatch.setattr(country, "_COMPASS_WORD", re.compile(""))
+    assert [dict(country.cue_votes(t)) for t in CUE_TEXTS] == quick
+
+
+# -- a report's tokens read once by its demonym and force tests ---------------------------
+def test_remembered_tokens_are_the_tokens() -> None:
+    from eventwire.pipeline.places.gazetteer import mentions
+
+    texts = [
+        f"Kenyan police shot {i} of the Somali traders' goats in Mandera's market."
+        for i in range(9)
+    ]
+    for text in texts:
+        first = mentions.text_tokens(text)
+        assert first == mentions.tokenize(text)
+        assert mentions.text_tokens(text) is first  # remembered, not tokenized again
+    assert len(mentions._TEXT_TOKENS) == mentions._TEXTS
+    assert texts[-1] in mentions._TEXT_TOKENS and texts[0] not in mentions._TEXT_TOKENS
