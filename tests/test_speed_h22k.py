@@ -222,3 +222,81 @@ def test_remembered_tokens_are_the_tokens() -> None:
         assert mentions.text_tokens(text) is first  # remembered, not tokenized again
     assert len(mentions._TEXT_TOKENS) == mentions._TEXTS
     assert texts[-1] in mentions._TEXT_TOKENS and texts[0] not in mentions._TEXT_TOKENS
+
+
+# -- the store's rows, built without per-row path parsing or deep copies -----------------
+def _old_get(record: Any, path: str) -> Any:
+    """A record path read as before: the path parsed on every row."""
+    from eventwire.records.columns import _PART
+
+    value = record
+    for part in path.split("."):
+        match = _PART.fullmatch(part)
+        assert match is not None
+        value = getattr(value, match[1], None)
+        if value is not None and match[2] is not None:
+            value = value[int(match[2])]
+        if value is None:
+            return None
+    return value
+
+
+def test_stored_rows_and_records_are_those_of_reading_each_field(
+    run_text: Any,
+) -> None:
+    import dataclasses
+
+    from eventwire.records import EventRecord
+    from eventwire.records.columns import REPORT, _get
+    from eventwire.records.model import _jsonable
+
+    doc = run_text(
+        "Gunmen killed two police officers in Mosul on Monday, the ministry said. "
+        "Rebels shelled the village of Kafr Nabl on Tuesday.",
+        published="2021-06-10",
+    )
+    assert len(doc.events) >= 2
+    for event in doc.events:
+        record = EventRecord.of(event, doc)
+        for use in REPORT.stored():
+            if use.path is None:
+                continue
+            old = [_old_get(record, p) for p in use.path.split("|")]
+            assert [_get(record, p) for p in use.path.split("|")] == old, use.name
+        old_json = {f.name: _jsonable(getattr(record, f.name)) for f in dataclasses.fields(record)}
+        assert record.to_json() == old_json
+        assert list(record.to_json()) == [f.name for f in dataclasses.fields(record)]
+    with pytest.raises(ValueError, match="bad record path"):
+        _get(EventRecord.of(doc.events[0], doc), "actor1.9name")
+
+
+def test_document_rows_keep_the_plain_fields_of_asdict() -> None:
+    import dataclasses
+
+    from eventwire.db.store import _fields
+    from eventwire.records import Note, Place, Segment
+
+    items: list[Any] = [
+        Segment(0, 40, "answer", speaker="Ann Reed", speaker_role="interviewee"),
+        Place("Kafr Nabl", 10, 19, name="Kafr Nabl", geonameid=170000, lat=35.6, lon=36.5),
+        Note("places", "EW-X-001", "a note of our own"),
+    ]
+    for item in items:
+        assert _fields(item) == dataclasses.asdict(item)
+        assert list(_fields(item)) == list(dataclasses.asdict(item))
+
+    @dataclasses.dataclass
+    class Holder:
+        name: str
+        inner: Segment
+        tags: list[str]
+
+    nested = Holder("x", Segment(1, 2), ["a"])
+    assert _fields(nested) == dataclasses.asdict(nested)  # not plain: asdict's own answer
+    assert _fields(nested)["inner"] == {
+        "start": 1,
+        "end": 2,
+        "kind": "body",
+        "speaker": None,
+        "speaker_role": None,
+    }
