@@ -1,7 +1,8 @@
 """Issue 22, helper h22k: work done once instead of again, with the same answers.
 
-The gazetteer remembers what each name matched; the stages before the parser run once
-for documents parsed ahead; the events stage's story tests read a text's words once."""
+The stages before the parser run once for documents parsed ahead; the events stage's
+story tests read a text's words once; a report's tokens are read once for its demonym and
+force tests; the store's rows are built without per-row path parsing or deep copies."""
 
 from __future__ import annotations
 
@@ -13,47 +14,8 @@ import pytest
 
 from eventwire.pipeline.base import Pipeline
 from eventwire.pipeline.events import wordcount
-from eventwire.pipeline.places.gazetteer import index as gazetteer_index
-from eventwire.pipeline.places.gazetteer.index import Gazetteer, load_gazetteer
 from eventwire.records import Document, LedgerEntry, dumps_record, event_record
 from eventwire.run.tasks import parse_ahead, run_task, run_tasks
-
-
-# -- the gazetteer's remembered lookups --------------------------------------------------
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
-
-
-NAMES = ["Mosul", "the Gambia", "Mosoul", "Quamishli", "Xqzvwplk", "Kabul", "Al Hasakah"]
-
-
-def test_a_remembered_lookup_is_the_fresh_one(gaz: Gazetteer) -> None:
-    for loose in (True, False):
-        for name in NAMES:
-            fresh = gaz._lookup(name, loose)
-            assert gaz.lookup(name, loose) == fresh, name
-            assert gaz.lookup(name, loose) == fresh, name  # the second time, remembered
-    assert gaz.lookup("Mosul") and not gaz.lookup("Xqzvwplk")
-    assert gaz.lookup("Mosoul") and not gaz.lookup("Mosoul", loose=False)  # a loose spelling
-
-
-def test_a_caller_that_changes_its_list_changes_no_later_answer(gaz: Gazetteer) -> None:
-    first = gaz.lookup("Kabul")
-    assert first
-    first.clear()
-    assert gaz.lookup("Kabul") == gaz._lookup("Kabul", True) != []
-
-
-def test_lookups_stay_right_when_the_memory_is_full(
-    gaz: Gazetteer, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(gazetteer_index, "LOOKUP_CACHE", 2)
-    gaz._lookups.clear()
-    for _ in range(2):
-        for name in NAMES:
-            assert gaz.lookup(name) == gaz._lookup(name, True), name
-    assert len(gaz._lookups) <= 2
 
 
 # -- stages before the parser run once for documents parsed ahead ------------------------

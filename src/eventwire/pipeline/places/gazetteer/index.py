@@ -48,7 +48,6 @@ from eventwire.pipeline.places.gazetteer.table import (
 from eventwire.records import Place
 
 SPELT_CACHE = 50_000  # keys whose other spellings are remembered
-LOOKUP_CACHE = 50_000  # names whose matching rows are remembered
 
 FEATURE_NAMES = {
     FEAT_PLACE: "city",
@@ -96,7 +95,6 @@ class Gazetteer:
         self.layers: list[tuple[str, int, int]] = []  # dense layers: (name, first row, rows)
         self._dense: tuple[np.ndarray, ...] | None = None
         self._spellings: dict[str, tuple[int, ...]] = {}
-        self._lookups: dict[tuple[str, bool], tuple[Candidate, ...]] = {}
         self._dense_names: tuple[np.ndarray, np.ndarray] | None = None
         self.fcodes: list[str] = []
         self.fcode = np.zeros(0, dtype=np.uint8)
@@ -121,7 +119,6 @@ class Gazetteer:
         self._dense_names = (cols["names"], cols["name_off"])
         self.layers = merged.layers
         self._spellings = {}
-        self._lookups = {}
 
     def feature_code(self, index: int) -> str | None:
         """The GeoNames feature code of a layer row ("PPL", "PPLQ", "ADM2"), else None."""
@@ -175,19 +172,7 @@ class Gazetteer:
         return i < len(dense) and int(dense[i]) == h
 
     def lookup(self, name: str, loose: bool = True) -> list[Candidate]:
-        """Every row whose name matches ``name`` (exact key, article removed, then loose).
-
-        Remembered per name (the same names come back in report after report; the rows
-        never change once the layers are attached, and a ``Candidate`` is frozen)."""
-        found = self._lookups.get((name, loose))
-        if found is None:
-            found = tuple(self._lookup(name, loose))
-            if len(self._lookups) >= LOOKUP_CACHE:
-                self._lookups.clear()
-            self._lookups[(name, loose)] = found
-        return list(found)
-
-    def _lookup(self, name: str, loose: bool) -> list[Candidate]:
+        """Every row whose name matches ``name`` (exact key, article removed, then loose)."""
         key = fold(name)
         found: dict[int, int] = {}
         for place, flag in self._postings("x_", key) + self._layer_postings(key):
