@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -329,14 +329,37 @@ def _document_row(doc: Document, version: str, data_versions: str, now: datetime
         "encoding": doc.encoding,
         "country": doc.country,
         "text": doc.text,
-        "segments": _json([asdict(s) for s in doc.segments]),
+        "segments": _json([_fields(s) for s in doc.segments]),
         "sentences": _json([[s.start, s.end, s.segment, s.candidate] for s in doc.sentences]),
-        "places": _json([asdict(p) for p in doc.places]),
-        "notes": _json([asdict(n) for n in doc.notes]),
+        "places": _json([_fields(p) for p in doc.places]),
+        "notes": _json([_fields(n) for n in doc.notes]),
         "pipeline_version": version,
         "data_versions": data_versions,
         "processed_at": now,
     }
+
+
+_PLAIN = (str, int, float, type(None))
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names in order, found once per class."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
+def _fields(item: Any) -> dict[str, Any]:
+    """``asdict(item)`` of a dataclass of plain values (a segment, a place, a note) without
+    its deep copy; any other value goes through ``asdict``."""
+    row = {name: getattr(item, name) for name in _field_names(type(item))}
+    if all(isinstance(v, _PLAIN) for v in row.values()):
+        return row
+    return asdict(item)
 
 
 def _source_row(source: DocumentSource, now: datetime) -> dict[str, Any]:

@@ -32,6 +32,9 @@ from eventwire.config import Settings
 from eventwire.errors import ConfigError, ContractError, EventwireError, InputError, StageError
 from eventwire.records import READ_FIELDS, Document, Event
 
+# what a run ahead on a copy hands on (a copy never carries the parses: Document.__getstate__)
+DOCUMENT_FIELDS = tuple(f.name for f in dataclasses.fields(Document) if f.name != "parses")
+
 
 @runtime_checkable
 class Stage(Protocol):
@@ -160,6 +163,9 @@ class Pipeline:
         self.stages = list(stages)
         self.settings = settings
         check_contracts(self.stages)
+        # id() of a document -> (a copy of it as it was, a copy its first stages ran on,
+        # how many): see ``ran_ahead``
+        self._ahead: dict[int, tuple[Document, Document, int]] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings, resources: Resources | None = None) -> Pipeline:
@@ -180,9 +186,33 @@ class Pipeline:
     def names(self) -> list[str]:
         return [s.name for s in self.stages]
 
+    def ran_ahead(self, runs: Sequence[tuple[Document, Document, Document]], stages: int) -> None:
+        """The first ``stages`` stages already ran, outside the pipeline, for documents
+        that run next: ``(doc, before, ready)`` pairs a document with a shallow copy of it
+        as it then was and the shallow copy those stages ran on (stages that only assign
+        fields, so the document itself is untouched). Its own run takes the fields of
+        ``ready`` and starts at the next stage, as long as none of its fields changed
+        since; anything remembered from an earlier call is dropped."""
+        self._ahead = {id(doc): (before, ready, stages) for doc, before, ready in runs}
+
+    def _take_ahead(self, doc: Document) -> int:
+        """How many first stages ``doc`` skips, its fields now those of its ready copy."""
+        ahead = self._ahead.pop(id(doc), None)
+        if ahead is None:
+            return 0
+        before, ready, stages = ahead
+        if any(getattr(doc, name) is not getattr(before, name) for name in DOCUMENT_FIELDS):
+            return 0
+        for name in DOCUMENT_FIELDS:
+            setattr(doc, name, getattr(ready, name))
+        return stages
+
     def __call__(self, doc: Document) -> Document:
-        """Run every stage on a document; a stage failure raises StageError naming the stage."""
-        for stage in self.stages:
+        """Run every stage on a document; a stage failure raises StageError naming the stage.
+
+        Stages that already ran for it on a copy (:meth:`ran_ahead`) are not run again."""
+        first = self._take_ahead(doc) if self._ahead else 0
+        for stage in self.stages[first:]:
             started = time.perf_counter()
             try:
                 result = stage(doc)

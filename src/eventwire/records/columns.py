@@ -29,6 +29,7 @@ DDL, the store's rows and Arrow schema, the v2 migration, the exports, ``REPORT_
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -153,7 +154,7 @@ class Use:
         """The column's value read off a typed record (``a|b``: ``a or b``)."""
         if self.path is None:
             raise KeyError(f"column {self.name!r} is not read from the record")
-        alternatives = [_get(record, p) for p in self.path.split("|")]
+        alternatives = [_get(record, p) for p in _alternatives(self.path)]
         value = alternatives[0]
         for other in alternatives[1:]:
             value = value or other
@@ -166,15 +167,30 @@ class Use:
         return "$." + self.path.split("|")[0]
 
 
-def _get(record: Any, path: str) -> Any:
-    value = record
+@functools.cache
+def _alternatives(path: str) -> tuple[str, ...]:
+    return tuple(path.split("|"))
+
+
+@functools.cache
+def _steps(path: str) -> tuple[tuple[str, int | None], ...]:
+    """A path's attributes and indices (``span[0].x``: ``("span", 0), ("x", None)``), read
+    once per path rather than once per row."""
+    steps: list[tuple[str, int | None]] = []
     for part in path.split("."):
         match = _PART.fullmatch(part)
         if match is None:
             raise ValueError(f"bad record path {path!r}")
-        value = getattr(value, match[1], None)
-        if value is not None and match[2] is not None:
-            value = value[int(match[2])]
+        steps.append((match[1], None if match[2] is None else int(match[2])))
+    return tuple(steps)
+
+
+def _get(record: Any, path: str) -> Any:
+    value = record
+    for name, index in _steps(path):
+        value = getattr(value, name, None)
+        if value is not None and index is not None:
+            value = value[index]
         if value is None:
             return None
     return value

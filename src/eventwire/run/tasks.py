@@ -238,8 +238,9 @@ def parse_ahead(pipeline: Pipeline, docs: Sequence[Document]) -> None:
     document's own run. The stages before it run here on a shallow copy of each
     document, and only when they are known to leave the document alone
     (``COPY_SAFE_STAGES``); a document they fail on, or that runs out of time here, is
-    simply left to its own run, which then fails it the usual way. The output is the same
-    with or without this step.
+    simply left to its own run, which then fails it the usual way. The others' own runs
+    take those stages' results from the copy (``Pipeline.ran_ahead``) instead of running
+    them twice. The output is the same with or without this step.
     """
     index = next((i for i, s in enumerate(pipeline.stages) if hasattr(s, "parse_ahead")), None)
     if index is None or len(docs) < 2:
@@ -248,21 +249,31 @@ def parse_ahead(pipeline: Pipeline, docs: Sequence[Document]) -> None:
     if any(stage.name not in COPY_SAFE_STAGES for stage in head):
         return
     budget = pipeline.settings.doc_timeout_s
-    ready: list[tuple[int, Document]] = []
+    runs: list[tuple[Document, Document, Document]] = []
     for doc in docs:
         probe = copy.copy(doc)
+        timings = dict(doc.timings)
         try:
             with time_budget(budget):
                 for stage in head:
+                    started = time.perf_counter()
                     probe = stage(probe)
+                    timings[stage.name] = timings.get(stage.name, 0.0) + (
+                        time.perf_counter() - started
+                    )
         except (Exception, DocumentTimeout):  # its own run will say what went wrong
             continue
-        ready.append((id(doc), probe))
+        probe.timings = timings
+        runs.append((doc, copy.copy(doc), probe))
     try:
         with time_budget(budget):
+            ready = [(id(doc), probe) for doc, _, probe in runs]
             pipeline.stages[index].parse_ahead(ready)  # type: ignore[attr-defined]
     except (Exception, DocumentTimeout):  # every document then parses in its own run
+        pipeline.ran_ahead([], 0)
         return
+    # each document's own run starts at the parser: the stages before it ran here
+    pipeline.ran_ahead(runs, index)
 
 
 def run_tasks(pipeline: Pipeline, tasks: Sequence[Task]) -> list[Result]:

@@ -15,7 +15,6 @@ True
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from eventwire.datafiles import words
@@ -27,6 +26,7 @@ from eventwire.pipeline.events.triggers import (
     parse_phrases,
     token_keys,
 )
+from eventwire.pipeline.events.wordcount import count_in, joined_words, text_words
 
 __all__ = [
     "SENSE_FRAMES",
@@ -68,7 +68,7 @@ ALLY_WORDS: frozenset[str] = words("lexicon", "ally_words")
 
 # the story classes; "fiction" and "legal": a film, game, novel or court story tells violence
 DOMAIN_CLASSES = ("sport", "business", "entertainment", "tech", "politics", "fiction", "legal")
-_WORD = re.compile(r"[a-z][a-z-]*")
+_CONFLICT_CLASSES = (*sorted(WEAPON_CLASSES), "lethal")  # what a story of conflict names
 
 
 def story_domain(text: str, lexicon: Lexicon) -> bool:
@@ -79,17 +79,9 @@ def story_domain(text: str, lexicon: Lexicon) -> bool:
     Only sentences with a trigger word are parsed, so the coder's own per-sentence count
     misses most of a match report; this counts the raw words of the text.
     """
-    domain: set[str] = set()
-    for name in DOMAIN_CLASSES:
-        domain |= lexicon.words_of(name)
-    conflict: set[str] = set()
-    for name in (*WEAPON_CLASSES, "lethal"):
-        conflict |= lexicon.words_of(name)
-    n_domain = n_conflict = 0
-    for word in _WORD.findall(text.lower()):
-        forms = {word, word[:-1]} if word.endswith("s") else {word}
-        n_domain += bool(forms & domain)
-        n_conflict += bool(forms & conflict)
+    words = text_words(text)
+    n_domain = count_in(words, joined_words(lexicon, DOMAIN_CLASSES))
+    n_conflict = count_in(words, joined_words(lexicon, _CONFLICT_CLASSES))
     return n_domain >= 6 and n_domain >= 2 * n_conflict
 
 
@@ -98,17 +90,10 @@ def fiction_story(text: str, lexicon: Lexicon) -> bool:
     outnumber weapons and sport words, and there are many of them)? Then every violent act
     in it is told: "the game lets you fire rockets at tanks", "after his father is killed
     the hero sets out for revenge"."""
-    fiction = lexicon.words_of("fiction")
-    sport = lexicon.words_of("sport")
-    conflict: set[str] = set(lexicon.words_of("lethal"))
-    for name in WEAPON_CLASSES:
-        conflict |= lexicon.words_of(name)
-    n_fiction = n_sport = n_conflict = 0
-    for word in _WORD.findall(text.lower()):
-        forms = {word, word[:-1]} if word.endswith("s") else {word}
-        n_fiction += bool(forms & fiction)
-        n_sport += bool(forms & sport)
-        n_conflict += bool(forms & conflict)
+    words = text_words(text)
+    n_fiction = count_in(words, lexicon.words_of("fiction"))
+    n_sport = count_in(words, lexicon.words_of("sport"))
+    n_conflict = count_in(words, joined_words(lexicon, _CONFLICT_CLASSES))
     return n_fiction >= 8 and n_fiction > n_conflict and n_fiction > 2 * n_sport
 
 

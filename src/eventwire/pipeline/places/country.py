@@ -32,6 +32,7 @@ CUE_MAX = 1.0  # the most that all the cues of a text give one country
 AFTER_NAME = "+ "  # a term that counts only after a capitalised name ("Sirba locality")
 COMPASS = "(?:North|South|East|West|Central)"  # "Laikipia West", "West Gonja"
 UNIT_REACH = 30  # characters before a "+ word" term read for the unit's name ("Tana River")
+_COMPASS_WORD = re.compile(COMPASS)
 
 
 @cache
@@ -94,7 +95,7 @@ def _cue_patterns() -> tuple[Cue, ...]:
             rf"(?<![\w-])(?:(?:{names})\s+{COMPASS}|(?:Upper\s+|Lower\s+)?{COMPASS}\s+(?:{names}))"
             r"(?![\w-])"
         )
-        out.append((re.compile(pattern), "", (cc,), None))
+        out.append((re.compile(pattern), "", (cc,), None))  # no word: cue_votes reads that
     return tuple(out)
 
 
@@ -133,8 +134,11 @@ def cue_votes(text: str) -> Counter[str]:
     # a quick test of the term's longest word before its pattern (most texts hold few
     # cues); skipped where lower-casing changed the text's length ("İ" -> "i̇")
     quick = len(low) == len(text)
+    # the patterns without a word ("Laikipia West") each need a compass word, which most
+    # texts lack: one search for any of them first
+    compass = _COMPASS_WORD.search(text) is not None
     for pattern, needle, countries, unit in _cue_patterns():
-        if quick and needle not in low:
+        if (quick and needle not in low) or not (needle or compass):
             continue
         for found in pattern.finditer(text):
             start, end = found.span()

@@ -36,9 +36,9 @@ from eventwire.pipeline.places.gazetteer.cues import demonym_votes
 from eventwire.pipeline.places.gazetteer.focus import small_town
 from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
+from eventwire.pipeline.places.gazetteer.mentions import text_tokens
 from eventwire.pipeline.places.gazetteer.normalize import fold
 from eventwire.pipeline.places.gazetteer.table import FEAT_PLACE
-from eventwire.pipeline.places.gazetteer.toponyms import tokenize
 
 FORCE_NOUNS: frozenset[str] = words("places", "home_force_nouns")
 OWN_VOTE = 0.5  # a state force, a people or a cue word of one country ("SAF", "Murle")
@@ -48,7 +48,7 @@ def home_forces(text: str, lex: Lexicon) -> set[str]:
     """The countries whose demonym stands right before a state-force noun ("Sudanese air
     forces", "Kenyan police"); "pro-Kenyan" and a demonym inside a hyphenated word are no
     force's nationality."""
-    tokens = tokenize(text)
+    tokens = text_tokens(text)
     out: set[str] = set()
     skip = -1  # the second word of a two-word demonym ("South Sudanese")
     for i, tok in enumerate(tokens[:-1]):

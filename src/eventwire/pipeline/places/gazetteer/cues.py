@@ -33,6 +33,7 @@ from eventwire.pipeline.common.actordict import ActorDictionary, normalise
 from eventwire.pipeline.common.aliasrun import longest_alias_at
 from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
+from eventwire.pipeline.places.gazetteer.mentions import text_tokens
 from eventwire.pipeline.places.gazetteer.normalize import fold
 from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN1, FEAT_COUNTRY
 from eventwire.pipeline.places.gazetteer.toponyms import (
@@ -40,7 +41,6 @@ from eventwire.pipeline.places.gazetteer.toponyms import (
     PLACE_LABELS,
     Mention,
     Token,
-    tokenize,
 )
 
 _WORD_RE = re.compile(r"[^\W_](?:[\w'’`-]*\w)?")
@@ -278,7 +278,7 @@ def demonym_votes(text: str, lex: Lexicon) -> Counter[str]:
 
 def _demonym_votes(text: str, lex: Lexicon) -> Counter[str]:
     votes: Counter[str] = Counter()
-    tokens = tokenize(text)
+    tokens = text_tokens(text)
     skip = -1
     for i, tok in enumerate(tokens):
         if i == skip or not (tok.capitalised or "-" in tok.text):

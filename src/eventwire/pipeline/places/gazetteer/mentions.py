@@ -55,3 +55,19 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         else:
             out.append(Token(start, end, word))
     return out
+
+
+_TEXT_TOKENS: dict[str, list[Token]] = {}
+_TEXTS = 8  # texts whose tokens are remembered
+
+
+def text_tokens(text: str) -> list[Token]:
+    """``tokenize(text)``, remembered for the last few texts: the places stage reads one
+    report's words more than once (its demonyms, its forces' nationality). Shared: read
+    the list and its tokens, never change them."""
+    found = _TEXT_TOKENS.get(text)
+    if found is None:
+        if len(_TEXT_TOKENS) >= _TEXTS:
+            del _TEXT_TOKENS[next(iter(_TEXT_TOKENS))]  # the oldest
+        found = _TEXT_TOKENS[text] = tokenize(text)
+    return found
