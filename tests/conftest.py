@@ -132,6 +132,13 @@ def top_event(run_text: Callable[..., Document]) -> TopEvent:
     return run
 
 
+def top_sub_type(top_event: TopEvent, text: str) -> str | None:
+    """The ACLED sub-event type of the text's first event (the text must give one)."""
+    top = top_event(text)
+    assert top is not None, text
+    return top.acled_sub_event_type
+
+
 @pytest.fixture(scope="session")
 def coder_events(settings: Settings, resources: Resources) -> Callable[[str], list[Event]]:
     """The events of a text, most confident first (the coder's stages only)."""

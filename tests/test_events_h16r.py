@@ -6,14 +6,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import TopEvent
+from conftest import top_sub_type as _sub
 from eventwire.datafiles import words
 from eventwire.pipeline.events.subtypes import FOUGHT_BACK
-
-
-def _sub(top_event: TopEvent, text: str) -> str | None:
-    top = top_event(text)
-    assert top is not None, text
-    return top.acled_sub_event_type
 
 
 # -- the attacked answered the attackers in the note: a battle --------------------------------

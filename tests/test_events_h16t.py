@@ -6,15 +6,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import TopEvent
+from conftest import top_sub_type as _sub
 from eventwire.pipeline.events.parties import adjective_agent
 
 SHELLING = "Shelling/artillery/missile attack"
-
-
-def _sub(top_event: TopEvent, text: str) -> str | None:
-    top = top_event(text)
-    assert top is not None, text
-    return top.acled_sub_event_type
 
 
 # -- explosive remnants of war: the landmine/IED sub-type, whatever the device -----------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, fields
+from dataclasses import asdict
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -27,6 +27,7 @@ from eventwire.db.migrations import DOCUMENT_SOURCES_DDL, SCHEMA_VERSION, check_
 from eventwire.errors import StoreError
 from eventwire.records import Document, DocumentSource, EventRecord, LedgerEntry, dumps_record
 from eventwire.records.columns import LEVELS, REPORT
+from eventwire.records.model import field_names
 
 __all__ = ["SCHEMA_VERSION", "Store", "schema_sql"]
 
@@ -342,21 +343,10 @@ def _document_row(doc: Document, version: str, data_versions: str, now: datetime
 _PLAIN = (str, int, float, type(None))
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
-def _field_names(cls: type) -> tuple[str, ...]:
-    """A dataclass's field names in order, found once per class."""
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
-    return names
-
-
 def _fields(item: Any) -> dict[str, Any]:
     """``asdict(item)`` of a dataclass of plain values (a segment, a place, a note) without
     its deep copy; any other value goes through ``asdict``."""
-    row = {name: getattr(item, name) for name in _field_names(type(item))}
+    row = {name: getattr(item, name) for name in field_names(type(item))}
     if all(isinstance(v, _PLAIN) for v in row.values()):
         return row
     return asdict(item)

@@ -48,14 +48,15 @@ class _Record:
 
     def to_json(self) -> dict[str, Any]:
         """The JSON object of this record: dates as ISO strings, tuples as lists."""
-        return {name: _jsonable(getattr(self, name)) for name in _field_names(type(self))}
+        return {name: _jsonable(getattr(self, name)) for name in field_names(type(self))}
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
-def _field_names(cls: type) -> tuple[str, ...]:
-    """A record class's field names in declaration order (``fields`` is slow per record)."""
+def field_names(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names in declaration order, found once per class (``fields`` is
+    slow per record; the store's rows ask too)."""
     names = _FIELD_NAMES.get(cls)
     if names is None:
         names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
