@@ -41,8 +41,10 @@ def time_of_day(e: ReportEvent) -> int | None:
     """The part of the day (0 morning … 3 night) in the date expression, else the sentence;
     "late on Friday" with no part named is the evening, "early on Friday" the morning. In
     the sentence, a part of another weekday than the event's ("… stormed a hotel late on
-    Saturday … ended the siege on Sunday morning") is not the event's."""
-    part = _part_of(e.date_text)
+    Saturday … ended the siege on Sunday morning") is not the event's. A date expression
+    read outside the event's sentence lends its day, not its part of the day ("killed on
+    Thursday night … Earlier that day, five men had been shot": not the night)."""
+    part = None if e.date_borrowed else _part_of(e.date_text)
     if part is None and e.sentence:
         part = _part_of(_other_days_out(e.sentence, e.start if e.start == e.end else None))
     return part

@@ -9,14 +9,17 @@ Helpers of :mod:`eventwire.pipeline.dates.stage` over a sentence's spaCy parse:
 * :func:`grievance_object` — a date inside what a demonstration is about ("protest the
   killing of 15 civilians by a militia on Nov 25", "protested against the agreement
   signed on February 19", "to protest the decision to redo the elections on Saturday")
-  dates that grievance, not the demonstration.
+  dates that grievance, not the demonstration;
+* :func:`dates_telling` — a date of a verb that tells the report ("officials said on
+  Friday") dates the telling, not what was told.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from eventwire.pipeline.dates.parsetree import ancestors, verb_of
+from eventwire.pipeline.dates.parsetree import ancestors, token_at, verb_of
+from eventwire.records import Document
 
 # the prepositions that open what a grievance verb or noun is about
 GRIEVANCE_PREPOSITIONS = frozenset({"against", "over", "of"})
@@ -70,3 +73,12 @@ def grievance_object(
         if head.lemma_.lower() in verbs and token.i not in below_trigger:
             return token
     return None
+
+
+def dates_telling(doc: Document, index: int, offset: int, reporting_lemmas: frozenset[str]) -> bool:
+    """Whether the date at ``offset`` in sentence ``index`` hangs on a verb that tells the
+    report ("killed on Thursday, officials said on Friday", "police told reporters on
+    Friday"); False without a parse."""
+    anchor = token_at(doc.parses.get(index), offset - doc.sentences[index].start)
+    verb = verb_of(anchor) if anchor is not None else None
+    return verb is not None and str(verb.lemma_).lower() in reporting_lemmas

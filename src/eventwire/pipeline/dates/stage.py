@@ -31,6 +31,7 @@ from eventwire.config import DatesOptions, Settings
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.dates.clauses import (
     dates_subject_period,
+    dates_telling,
     grievance_object,
     relative_clause_of,
 )
@@ -427,8 +428,10 @@ class DatesStage:
                 for t in timexes.get(i, [])
                 if not _vague_period(t) and not self._in_relative_clause(doc, i, t)
             ]
-            if stated:
-                return first_day_of_stated_span(stated[-1], doc.text)
+            if stated:  # the narrated day, not the telling's ("…, officials said on Friday")
+                told = self.lexicon.reporting_lemmas
+                narrated = [t for t in stated if not dates_telling(doc, i, t.start, told)]
+                return first_day_of_stated_span((narrated or stated)[-1], doc.text)
         if dateline is not None:
             return _copy(dateline)
         if doc.published is not None:

@@ -51,6 +51,8 @@ class TimexLexicon:
     grievance_verbs: frozenset[str] = frozenset()
     # nouns of one violent incident: "Saturday's raid" dates the incident (dates/stage.py)
     incident_nouns: frozenset[str] = frozenset()
+    # verbs that tell a report ("said on Friday"): their date dates the telling (stage.py)
+    reporting_lemmas: frozenset[str] = frozenset()
 
 
 def _words_pattern(words: list[str]) -> re.Pattern[str]:
@@ -150,4 +152,5 @@ def load_timex_lexicon(name: str = "timex.yaml") -> TimexLexicon:
         period_nouns=frozenset(str(w).lower() for w in lex.get("period_nouns") or []),
         grievance_verbs=frozenset(str(w).lower() for w in lex.get("grievance_verbs") or []),
         incident_nouns=frozenset(str(w).lower() for w in lex.get("incident_nouns") or []),
+        reporting_lemmas=frozenset(str(w).lower() for w in lex.get("reporting_lemmas") or []),
     )
