@@ -25,7 +25,11 @@ from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.records import Actor, Document, Event
 
 _VERBS = sorted(words("actors", "response_verbs"), key=len, reverse=True)
-_ADVERBS = r"(?:(?:later|then|quickly|successfully|eventually|reportedly|immediately)\s+)?"
+_ADVERBS = (
+    r"(?:(?:"
+    + "|".join(re.escape(w) for w in sorted(words("actors", "response_adverbs")))
+    + r")\s+)?"
+)
 # "<subject> (later) intervened", at the start of a sentence or a clause
 _SUBJECT = re.compile(
     r"(?:^|[.;,]\s*|\b(?:when|before|after|until|and|but)\s+)"

@@ -140,8 +140,12 @@ def far_from_near(text: str, placed: list[Placed]) -> dict[int, int]:
 # what a protest is for or against: "held a protest in Vitebsk out of solidarity with the
 # protest in Brest", "rallies in Shashamene denouncing an attack on a mosque in Gojam zone"
 _MOTIVE_RE = re.compile(
-    r"\b(?:solidarity\s+with|denouncing|condemning|demanding|in\s+support\s+of|to\s+support"
-    r"|against\s+the)\b",
+    r"\b(?:"
+    + "|".join(
+        r"\s+".join(re.escape(w) for w in cue.split())
+        for cue in sorted(words("places", "protest_motive_cues"))
+    )
+    + r")\b",
     re.IGNORECASE,
 )
 
