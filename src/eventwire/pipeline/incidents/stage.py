@@ -241,17 +241,8 @@ class IncidentsStage:
 
     def _protesters(self, event: Event) -> Actor:
         """The generic protesters of the event's country (no words of their own)."""
-        entry = self.dictionary.by_id["GEN-PROTESTERS"]
         country = event.location.country if event.location else None
-        return Actor(
-            text="",
-            name=entry.name,
-            actor_id=entry.id,
-            type=entry.type,
-            inter=entry.inter,
-            country=country,
-            resolved_by="inferred",
-        )
+        return self.dictionary.by_id["GEN-PROTESTERS"].inferred(country)
 
     def _force_by_head(self, text: str, base: int, country: str) -> Actor | None:
         """The country's police or military named by a head noun of the sentence."""
