@@ -373,7 +373,7 @@ class EventCoder:
                 sentence=classes_in(tokens, lex, skip=own | equipment)
                 - (FILTERED_CLASSES - classes[i])
                 | between_parties(parse, match.head)
-                | (classes[i] & {NAMED_REBEL, NAMED_COMMUNAL, "intervention"}),
+                | (classes[i] & {NAMED_REBEL, NAMED_COMMUNAL, "intervention", "running_battle"}),
                 victims=classes_in(tokens, lex, skip=own | agent_span | equipment | doers),
                 after=classes_after(tokens, match, lex, agent_span | equipment | doers),
                 trigger={k for t in parse[match.start : match.end] for k in token_keys(t)},

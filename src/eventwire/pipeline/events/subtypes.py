@@ -323,13 +323,18 @@ def _clash(ctx: Context) -> tuple[str, str]:
         return "Armed clash", "clans, tribes or communities clashed"  # identity militias
     if is_unarmed_crowd(agent) and not is_armed(patient) and "weapon_smallarms" not in ctx.sentence:
         return "Mob violence", "clash between unarmed groups"
+    gunfire = bool(ctx.trigger & _FIREARM_TRIGGER_WORDS)  # "returned fire", "shootout"
+    if "running_battle" in ctx.sentence and not gunfire and "weapon_smallarms" not in ctx.sentence:
+        # "the learners engaged police in running battles": crowds fighting in the streets
+        if _protest_context(ctx):
+            return "Violent demonstration", "running battles at a protest"
+        return "Mob violence", "running battles"
 
     # "soldiers and police clashed at the office": a building or property is the scene
     people_patient = _people(patient) and "property" not in patient
     state_vs_people = (_state_side(agent) and people_patient) or (
         _state_side(patient) and _people(agent)
     )
-    gunfire = bool(ctx.trigger & _FIREARM_TRIGGER_WORDS)  # "returned fire", "shootout"
     if state_vs_people and not gunfire and not ctx.sentence & {"weapon_smallarms", "nonstate"}:
         # police fighting with vendors or villagers: unarmed people who fight are rioters
         if _protest_context(ctx):

@@ -1,0 +1,71 @@
+"""Issue 16, twelfth pass (h16v): event types and sub-types on wording seen in several notes.
+Our own sentences, one class per test, each with a twin that must keep its reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import TopEvent
+from conftest import top_sub_type as _sub
+
+
+# -- roads a protest's crowd blockaded or barricaded: a violent demonstration ---------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 March 2019, hundreds of farmers held a demonstration in Kota town against a new "
+        "cement plant. They blockaded a road to stop trucks reaching the site.",
+        "On 9 May 2020, dozens of drivers held a demonstration in Dena against a new fuel levy. "
+        "They barricaded the main road with their lorries.",
+    ],
+)
+def test_a_road_the_crowd_blockaded_makes_a_violent_demonstration(
+    top_event: TopEvent, text: str
+) -> None:
+    assert _sub(top_event, text) == "Violent demonstration"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the police blockaded the road: forces, not the crowd
+        "On 3 March 2019, hundreds of farmers held a demonstration in Kota town against a new "
+        "cement plant. Police blockaded a road to stop them reaching the site.",
+        # "the blockade of their villages" is what they protest, not what they did
+        "Hundreds of farmers held a demonstration in Kota town demanding an end to the "
+        "blockade of their villages.",
+    ],
+)
+def test_a_blockade_the_crowd_did_not_make_leaves_the_protest(
+    top_event: TopEvent, text: str
+) -> None:
+    assert _sub(top_event, text) != "Violent demonstration"
+
+
+# -- "running battles" with the police: crowds fighting in the streets, not an armed clash -----
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The college closed its campus after unrest. The learners engaged police officers in "
+        "running clashes for most of the morning.",
+        "Dozens of hawkers engaged with police in what witnesses called running battles in "
+        "Eldoret after the death of their leader.",
+        "Several party leaders led their supporters into the town centre amid running clashes "
+        "with police officers who used teargas to disperse them.",
+    ],
+)
+def test_running_battles_with_police_are_a_riot(top_event: TopEvent, text: str) -> None:
+    top = top_event(text)
+    assert top is not None
+    assert top.acled_event_type == "Riots"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers clashed with rebels near Kisumu, killing five.",
+        "Rebels and soldiers fought running battles in the town, exchanging gunfire for hours.",
+    ],
+)
+def test_battles_with_gunfire_stay_armed_clashes(top_event: TopEvent, text: str) -> None:
+    assert _sub(top_event, text) == "Armed clash"
