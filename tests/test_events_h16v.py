@@ -69,3 +69,28 @@ def test_running_battles_with_police_are_a_riot(top_event: TopEvent, text: str) 
 )
 def test_battles_with_gunfire_stay_armed_clashes(top_event: TopEvent, text: str) -> None:
     assert _sub(top_event, text) == "Armed clash"
+
+
+# -- a headline's verb the parse read as a noun before its object ----------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KDP attack reporters",
+        "Unknown persons attacks market in Dena, West Kordofan. Two injuries reported.",
+    ],
+)
+def test_a_headline_attack_read_as_a_noun_is_an_attack(top_event: TopEvent, text: str) -> None:
+    top = top_event(text)
+    assert top is not None
+    assert top.acled_event_type == "Violence against civilians"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Republicans launch attack ads against the senator.",  # a kind of advert
+        "The attack dogs of the party.",  # no doer before the noun
+    ],
+)
+def test_attack_naming_a_kind_of_thing_is_no_event(top_event: TopEvent, text: str) -> None:
+    assert top_event(text) is None

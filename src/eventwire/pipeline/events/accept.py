@@ -66,6 +66,8 @@ def accept_violent(
         ok = ok or short_note_scene(match, parse, ctx)  # "Fighting in Malakal."
         # a short note naming communities: "Turkana carry out revenge attack against Merille"
         ok = ok or (frame == "attack" and {"short_note", NAMED_COMMUNAL} <= ctx and _headline(head))
+        # "NDC attack journalists": a headline's verb the parse read as a noun
+        ok = ok or (frame == "attack" and "short_note" in ctx and headline_verb(head, parse))
         if not ok:
             return None if in_domain else fallback_frame(entry, match, parse)
     elif in_domain and not strong and frame in {"shoot", "kill", "harm", "attack", "clash"}:
@@ -141,6 +143,16 @@ def _fought_each_other(head: Any) -> bool:
         c.dep_ in {"dobj", "obj"} or (c.dep_ == "prep" and c.lower_ in {"for", "against", "to"})
         for c in head.children
     )
+
+
+def headline_verb(head: Any, parse: Any) -> bool:
+    """A headline's verb the parse hung as a noun on the note's head, its object, with a
+    noun or name before it that does the act ("NDC attack journalists", "Unidentified
+    persons attacks market in X"); not a noun that names a kind ("attack helicopters")."""
+    governor = head.head
+    if head.dep_ != "compound" or governor.dep_ != "ROOT" or governor.pos_ != "NOUN":
+        return False
+    return any(t.pos_ in {"NOUN", "PROPN"} for t in parse[: head.i - parse[0].i])
 
 
 def _headline(head: Any) -> bool:

@@ -17,7 +17,7 @@ from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.common.triggerlexicon import trigger_surface_forms
-from eventwire.pipeline.events.accept import accept_protest, accept_violent
+from eventwire.pipeline.events.accept import accept_protest, accept_violent, headline_verb
 from eventwire.pipeline.events.labels import apply_note_label
 from eventwire.pipeline.events.modality import (
     find_modality,
@@ -169,6 +169,8 @@ class EventCoder:
         named = bool(ctx & _PARTIES.get(frame, set())) and (
             frame == "clash" or named_target(parse[match.head])  # not "attacked the plan"
         )
+        # "Unidentified persons attacks market in X": a headline's verb, not a business story
+        named |= frame == "attack" and "short" in domain and headline_verb(parse[match.head], parse)
         if (
             violent
             and not (named and not in_domain)
