@@ -94,3 +94,34 @@ def test_a_headline_attack_read_as_a_noun_is_an_attack(top_event: TopEvent, text
 )
 def test_attack_naming_a_kind_of_thing_is_no_event(top_event: TopEvent, text: str) -> None:
     assert top_event(text) is None
+
+
+# -- the doers of the verbs a trigger hangs from are not among its victims -------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A cyclist was killed and another was badly injured when soldiers fired on them to "
+        "enforce the night curfew.",
+        "On 3 May 2021, unknown gunmen shot and badly wounded parliamentary candidate Amos Kori "
+        "in an ambush near Dena.",
+    ],
+)
+def test_armed_doers_of_the_verbs_around_an_act_on_civilians_make_an_attack(
+    top_event: TopEvent, text: str
+) -> None:
+    assert _sub(top_event, text) == "Attack"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a passive subject is the victim: armed, so a battle
+        "Two police reservists were killed when armed men attacked them near Dena.",
+        # forces with no one named against them stay a battle's side
+        "A spokesman said government forces were on the offensive in Dena county.",
+        # the main clause's police did not shoot: the relative clause's officer did
+        "Police in Dena have arrested a rogue officer who shot dead two colleagues on Sunday.",
+    ],
+)
+def test_armed_victims_or_no_victims_keep_the_armed_clash(top_event: TopEvent, text: str) -> None:
+    assert _sub(top_event, text) == "Armed clash"

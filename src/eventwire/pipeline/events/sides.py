@@ -24,3 +24,42 @@ def classes_after(
     if parse is None or is_passive(parse[match.head]):
         return set()
     return classes_in(tokens, lexicon, skip={*range(match.end), *skip})
+
+
+_ACTIVE_SUBJECTS = frozenset({"nsubj"})
+_OWN_CLAUSES = frozenset({"relcl", "ccomp"})  # "arrested an officer who shot two"
+
+
+def acting_subjects(parse: Any, head: int) -> set[int]:
+    """The tokens of the active subjects of the verbs the trigger hangs from, and of the
+    adverbial clauses that hang from it: "police officers sprayed a car with bullets,
+    killing one man", "a rider was hurt when troops fired on them", "gunmen shot and
+    wounded a candidate in an ambush". They did the act the trigger tells; they are not
+    among its victims (a passive subject, "two reservists were killed", stays one)."""
+    trigger = parse[head]
+    verbs = [c for c in trigger.children if c.dep_ == "advcl" and c.pos_ == "VERB"]
+    tok = trigger
+    while tok.head.i != tok.i and tok.dep_ not in _OWN_CLAUSES:
+        tok = tok.head  # not past a relative or reported clause: its subject is another's
+        if tok.pos_ in {"VERB", "AUX"}:
+            verbs.append(tok)
+    out: set[int] = set()
+    for verb in verbs:
+        for subj in verb.children:
+            if subj.dep_ in _ACTIVE_SUBJECTS and trigger not in subj.subtree:
+                out |= {t.i for t in subj.subtree}
+    return out
+
+
+def act_victims(parse: Any, head: int, lexicon: Lexicon, skip: set[int]) -> set[str]:
+    """Cue classes of a trigger's victims: the sentence's tokens less ``skip`` (the trigger,
+    its agent, equipment, "by" phrases) and, when what is left then names civilians or
+    property and no armed party, less the doers of the verbs around the act too
+    (:func:`acting_subjects`: "sprayed a vehicle with bullets, killing one man"). An armed
+    side with no one named against it ("forces were on the offensive") stays a battle's."""
+    tokens = list(parse)
+    victims = classes_in(tokens, lexicon, skip=skip)
+    beside = classes_in(tokens, lexicon, skip=skip | acting_subjects(parse, head))
+    if "armed" not in beside and beside & {"civilian", "property"}:
+        return beside
+    return victims

@@ -65,7 +65,7 @@ from eventwire.pipeline.events.senses import (
     nonviolent_sense,
     story_domain,
 )
-from eventwire.pipeline.events.sides import classes_after
+from eventwire.pipeline.events.sides import act_victims, classes_after
 from eventwire.pipeline.events.subtypes import VIOLENT_FRAMES, Context, classify, phrase_classes
 from eventwire.pipeline.events.territory import rank_ground_over_battle
 from eventwire.pipeline.events.triggers import (
@@ -376,7 +376,7 @@ class EventCoder:
                 - (FILTERED_CLASSES - classes[i])
                 | between_parties(parse, match.head)
                 | (classes[i] & {NAMED_REBEL, NAMED_COMMUNAL, "intervention", "running_battle"}),
-                victims=classes_in(tokens, lex, skip=own | agent_span | equipment | doers),
+                victims=act_victims(parse, match.head, lex, own | agent_span | equipment | doers),
                 after=classes_after(tokens, match, lex, agent_span | equipment | doers),
                 trigger={k for t in parse[match.start : match.end] for k in token_keys(t)},
                 window=window_classes,
