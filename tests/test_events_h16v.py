@@ -125,3 +125,26 @@ def test_armed_doers_of_the_verbs_around_an_act_on_civilians_make_an_attack(
 )
 def test_armed_victims_or_no_victims_keep_the_armed_clash(top_event: TopEvent, text: str) -> None:
     assert _sub(top_event, text) == "Armed clash"
+
+
+# -- a riot that broke out with no demonstration told: Mob violence --------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 June 2020, a riot broke out in Dena village after a quarrel at the market. One man "
+        "was hurt.",
+        "A riot erupted at the Dena bus park on Sunday night. Two kiosks were damaged.",
+    ],
+)
+def test_a_riot_that_broke_out_with_no_demonstration_is_mob_violence(
+    top_event: TopEvent, text: str
+) -> None:
+    assert _sub(top_event, text) == "Mob violence"
+
+
+def test_a_riot_that_broke_out_at_a_demonstration_stays_violent(top_event: TopEvent) -> None:
+    text = (
+        "On 3 June 2020, a riot broke out in Dena town after hundreds of students held a "
+        "demonstration against fee increases."
+    )
+    assert _sub(top_event, text) == "Violent demonstration"

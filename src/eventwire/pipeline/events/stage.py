@@ -98,6 +98,9 @@ WINDOW_BEFORE, WINDOW_AFTER = 1, 3
 FILTERED_CLASSES = frozenset(
     {"intervention", "protest_violence", "weapon_air", "lethal", "protest_damage"}
 )
+# cue classes read on the whole sentence, the trigger's own words too ("running battles",
+# "a riot broke out")
+_WHOLE_SENTENCE = frozenset({"intervention", "running_battle", "riot_outbreak"})
 _PARTIES = {
     "attack": {NAMED_ARMED},
     "clash": {NAMED_REBEL, NAMED_COMMUNAL},
@@ -375,7 +378,7 @@ class EventCoder:
                 sentence=classes_in(tokens, lex, skip=own | equipment)
                 - (FILTERED_CLASSES - classes[i])
                 | between_parties(parse, match.head)
-                | (classes[i] & {NAMED_REBEL, NAMED_COMMUNAL, "intervention", "running_battle"}),
+                | (classes[i] & (_WHOLE_SENTENCE | {NAMED_REBEL, NAMED_COMMUNAL})),
                 victims=act_victims(parse, match.head, lex, own | agent_span | equipment | doers),
                 after=classes_after(tokens, match, lex, agent_span | equipment | doers),
                 trigger={k for t in parse[match.start : match.end] for k in token_keys(t)},

@@ -224,6 +224,9 @@ def _riot(ctx: Context) -> tuple[str | None, str]:
         return "Violent demonstration", "tyres burned or roads barricaded"
     if _rioters_on_people(ctx):
         return "Mob violence", "rioters attacked people, no demonstration"
+    around = ctx.sentence | ctx.window
+    if "riot_outbreak" in around and "protest_context" not in around and not _demonstration(ctx):
+        return "Mob violence", "a riot broke out, no demonstration"  # "a riot broke out in X"
     if _protest_context(ctx) or ctx.trigger & RIOT_WORDS or agent & {"protesters"}:
         return "Violent demonstration", "riot cue"
     if is_armed(agent) or (not agent and is_civilian(ctx.patient)):
