@@ -170,7 +170,11 @@ class ActorCoder:
         pending.sort(key=lambda a: anaphor_types(a.text) is not None)
         for actor in pending:
             exclude = frozenset(
-                a.actor_id or a.name or "" for a in actors if a is not actor and a.inter
+                key
+                for a in actors
+                if a is not actor and a.inter
+                for key in (a.actor_id, a.name)
+                if key
             )
             antecedent = self._coreferent(doc, event, actor, exclude) if self.coref else None
             if antecedent is not None:

@@ -1,0 +1,55 @@
+"""Issue 16, twelfth pass (helper h16w, actor codes). Our own sentences, one class per
+test, each with a twin that must keep its old reading.
+
+- An anaphor never stands for the other party of its own event, whether that party is
+  known by its dictionary entry or only by its name: "government security forces (SNA)
+  attacked Al Shabaab and fought them" codes the party as the SNA entry while its head
+  noun ("government security forces") codes as the country's generic military entry; both
+  are Military Forces of Somalia, and "them" is Al Shabaab.
+"""
+
+from __future__ import annotations
+
+from conftest import TopEvent
+from eventwire.pipeline.actors.coref import Antecedent, pick
+from eventwire.records import Actor
+
+PUBLISHED = "2023-03-10"
+
+
+# -- an anaphor is not the other party of its own event, by entry or by name ------------------
+def test_them_is_not_the_attacker_named_by_its_acronym(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 6 March 2023, government security forces (SNA) raided Al Shabaab and fought "
+        "them in an armed clash for three hours near Jowhar.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor1 is not None and top.actor2 is not None, top
+    assert top.actor1.inter == 1, top.actor1
+    assert top.actor2.name == "Al Shabaab" and top.actor2.inter == 2, top.actor2
+
+
+def test_them_still_points_to_the_forces_attacked(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 6 March 2023, Al Shabaab raided government security forces (SNA) and fought "
+        "them in an armed clash for three hours near Jowhar.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor1 is not None and top.actor2 is not None, top
+    assert top.actor1.inter == 2, top.actor1
+    assert top.actor2.inter == 1, top.actor2
+
+
+def _mention(
+    start: int, subject: bool, name: str, actor_id: str, kind: str, inter: int
+) -> Antecedent:
+    actor = Actor(name, name=name, actor_id=actor_id, type=kind, inter=inter, resolved_by="dict")
+    return Antecedent(0, start, start + 10, subject, actor)
+
+
+def test_pick_skips_a_candidate_that_shares_the_excluded_name() -> None:
+    head = _mention(0, True, "Military Forces of Ruritania", "RU-MIL", "military", 1)
+    rebels = _mention(40, False, "Ruritanian Liberation Front", "RU-RLF", "rebels", 2)
+    found = pick([head, rebels], 0, 80, frozenset(), frozenset({"Military Forces of Ruritania"}))
+    assert found is rebels.actor
+    assert pick([head, rebels], 0, 80, frozenset(), frozenset({"RU-XX"})) is head.actor
