@@ -53,3 +53,45 @@ def test_pick_skips_a_candidate_that_shares_the_excluded_name() -> None:
     found = pick([head, rebels], 0, 80, frozenset(), frozenset({"Military Forces of Ruritania"}))
     assert found is rebels.actor
     assert pick([head, rebels], 0, 80, frozenset(), frozenset({"RU-XX"})) is head.actor
+
+
+# -- the accused party did the act an accusation tells ----------------------------------------
+def test_accused_army_burned_and_killed(top_event: TopEvent) -> None:
+    top = top_event(
+        "Opposition fighters accused the army of burning homes and killing three farmers "
+        "near Malakal on 4 March 2023.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor1 is not None, top
+    assert top.actor1.inter == 1, top.actor1
+
+
+def test_passive_accused_guards_beat_traders(top_event: TopEvent) -> None:
+    top = top_event(
+        "Soldiers of the presidential guard are accused of beating two traders in Juba "
+        "on 4 March 2023.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor1 is not None and top.actor2 is not None, top
+    assert top.actor1.inter == 1, top.actor1
+    assert top.actor2.inter == 7, top.actor2
+
+
+def test_accuser_is_the_other_side_of_shelling_with_no_object(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 4 March 2023, the SPLM-IO accused government troops of shelling near Nasir.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor1 is not None and top.actor2 is not None, top
+    assert top.actor1.inter == 1, top.actor1
+    assert top.actor2.inter == 2, top.actor2
+
+
+def test_a_motive_is_no_act_of_the_accused(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 4 March 2023, rebels abducted two traders near Yei, accusing them of spying "
+        "for the army.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor1 is not None, top
+    assert top.actor1.inter == 2, top.actor1

@@ -22,6 +22,7 @@ import re
 from datetime import date
 
 from eventwire.config import ActorsOptions, Settings
+from eventwire.pipeline.actors.accused import accused_roles
 from eventwire.pipeline.actors.community import shared_head
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.conventions import arrest_motive, lead_agent
@@ -109,6 +110,9 @@ class ActorCoder:
             ref_date = event.date.start if event.date and event.date.start else doc.published
             if self.fill_from_parse and event.actor1 is None and event.actor2 is None:
                 self._fill_from_parse(doc, event)
+            accused = accused_roles(doc, event)
+            if accused is not None:  # "rebels accuse the military of shelling villages"
+                event.actor1, event.actor2 = accused
             mend_heads(self.dictionary, doc, event, country, ref_date, NAME)
             seen = history.setdefault(segment, [])
             self._code_event_actors(doc, event, country, ref_date, seen)
