@@ -6,11 +6,18 @@ test, each with a twin that must keep its old reading.
   attacked Al Shabaab and fought them" codes the party as the SNA entry while its head
   noun ("government security forces") codes as the country's generic military entry; both
   are Military Forces of Somalia, and "them" is Al Shabaab.
+- The accused party did the act an accusation tells ("rebels accuse the army of burning
+  homes"): the accused is actor1; the act's object, or with none the accuser, actor2; a
+  motive ("accusing them of spying") is no act.
+- A coder's bracket right after a vague mention says how it is coded ("an unidentified
+  gunman (coded as military forces)", "allied troops (coded as Unidentified Military
+  Forces)"); a bracket that tells what happened names no actor.
 """
 
 from __future__ import annotations
 
 from conftest import TopEvent
+from eventwire.pipeline.actors.annotated import annotated_name
 from eventwire.pipeline.actors.coref import Antecedent, pick
 from eventwire.records import Actor
 
@@ -95,3 +102,42 @@ def test_a_motive_is_no_act_of_the_accused(top_event: TopEvent) -> None:
     )
     assert top is not None and top.actor1 is not None, top
     assert top.actor1.inter == 2, top.actor1
+
+
+# -- a coder's bracket says how a vague mention is coded --------------------------------------
+def test_gunman_coded_as_military_forces(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 3 March 2023, an unidentified gunman (coded as military forces) shot and wounded "
+        "a trader at his shop in Afgooye town.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor1 is not None, top
+    assert top.actor1.inter == 1, top.actor1
+
+
+def test_allied_troops_coded_as_unidentified_military_forces(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 3 March 2023, allied troops (coded as Unidentified Military Forces) carried out "
+        "an airstrike on an Al Shabaab camp near Jilib town.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor1 is not None, top
+    assert top.actor1.inter == 8, top.actor1
+
+
+def test_a_bracket_with_no_cue_keeps_the_unidentified_gunman(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 3 March 2023, an unidentified gunman (aged about 30) shot and wounded a trader "
+        "at his shop in Afgooye town.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor1 is not None, top
+    assert top.actor1.inter == 3, top.actor1
+
+
+def test_a_bracket_that_tells_an_event_names_no_actor() -> None:
+    text = "Troops fought separatists (assumed armed clash with the police) near Bali."
+    start = text.index("separatists")
+    assert annotated_name(text, start, start + len("separatists")) is None
+    text = "Troops fought separatists (assumed Restoration Forces) near Bali."
+    assert annotated_name(text, start, start + len("separatists")) == "Restoration Forces"

@@ -23,6 +23,7 @@ from datetime import date
 
 from eventwire.config import ActorsOptions, Settings
 from eventwire.pipeline.actors.accused import accused_roles
+from eventwire.pipeline.actors.annotated import annotated_name
 from eventwire.pipeline.actors.community import shared_head
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.conventions import arrest_motive, lead_agent
@@ -190,6 +191,22 @@ class ActorCoder:
                 _copy_coding(actor, code_mention(self.dictionary, shared, country, ref_date))
             if actor.resolved_by in WEAK:
                 self._extend_left(doc, actor, country, ref_date)
+            self._coder_note(doc, actor, country, ref_date)
+
+    def _coder_note(
+        self, doc: Document, actor: Actor, country: str | None, ref_date: date | None
+    ) -> None:
+        """Code a mention as the coder's bracket after it says ("an unidentified gunman
+        (coded as military forces)"), when the bracket's words code as an actor."""
+        note = annotated_name(doc.text, actor.start, actor.end)
+        if note is None:
+            return
+        coded = code_mention(self.dictionary, note, country, ref_date, fuzzy=False)
+        if coded.inter in (None, actor.inter) or coded.resolved_by == "unknown":
+            return
+        # a group the dictionary names keeps its code unless the bracket names one too
+        if actor.resolved_by != "dictionary" or coded.resolved_by == "dictionary":
+            _copy_coding(actor, coded)
 
     def _coreferent(
         self, doc: Document, event: Event, actor: Actor, exclude: frozenset[str]
