@@ -12,6 +12,9 @@ test, each with a twin that must keep its old reading.
 - A coder's bracket right after a vague mention says how it is coded ("an unidentified
   gunman (coded as military forces)", "allied troops (coded as Unidentified Military
   Forces)"); a bracket that tells what happened names no actor.
+- A supporting force is not the party it supports: in "army troops supported by Russian
+  mercenaries retook the town after clashes with rebels" the army is actor1, not the
+  agent of "supported by"; a plain "by" agent still is.
 """
 
 from __future__ import annotations
@@ -141,3 +144,33 @@ def test_a_bracket_that_tells_an_event_names_no_actor() -> None:
     assert annotated_name(text, start, start + len("separatists")) is None
     text = "Troops fought separatists (assumed Restoration Forces) near Bali."
     assert annotated_name(text, start, start + len("separatists")) == "Restoration Forces"
+
+
+# -- a supporter named in "supported by" is not the party -------------------------------------
+def test_troops_supported_by_mercenaries_lead(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 4 March 2023, army troops supported by Russian mercenaries took over the village "
+        "of Kaga following heavy clashes with UPC rebels.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor1 is not None, top
+    assert top.actor1.inter == 1, top.actor1
+
+
+def test_fighting_between_rebels_and_supported_troops(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 4 March 2023, heavy fighting took place between UPC rebels and army troops "
+        "supported by Russian mercenaries near Kaga.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor1 is not None and top.actor2 is not None, top
+    assert {top.actor1.inter, top.actor2.inter} == {1, 3}, (top.actor1, top.actor2)
+
+
+def test_a_plain_by_agent_is_still_the_attacker(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 4 March 2023, two soldiers were killed by UPC rebels near the town of Kaga.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor1 is not None, top
+    assert top.actor1.inter in (2, 3), top.actor1

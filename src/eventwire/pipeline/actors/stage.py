@@ -31,6 +31,7 @@ from eventwire.pipeline.actors.coref import ANAPHORS, MentionHistory, anaphor_ty
 from eventwire.pipeline.actors.heads import mend_heads
 from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse, toll_victims
 from eventwire.pipeline.actors.roles import CROWDS, VIOLENT, acled_roles, event_category
+from eventwire.pipeline.actors.supporters import is_supporter
 from eventwire.pipeline.actors.targets import (
     addressee_only,
     default_target,
@@ -283,6 +284,8 @@ class ActorCoder:
                     continue  # "…, Baghdad governorate, Iraq", "Baghdad's Sadr City": places
                 if arrest_motive(doc, event, mention):
                     continue  # "arrested for collaborating with X": X did not arrest
+                if by_agent and is_supporter(doc, event, mention):
+                    continue  # "forces supported by Wagner fighters": not Wagner
                 if not by_agent and dep in acted_upon:
                     continue  # acted upon ("two soldiers were killed") or only reporting
                 coded = code_mention(self.dictionary, mention.text, country, ref_date, fuzzy=False)
