@@ -174,3 +174,34 @@ def test_a_plain_by_agent_is_still_the_attacker(top_event: TopEvent) -> None:
     )
     assert top is not None and top.actor1 is not None, top
     assert top.actor1.inter in (2, 3), top.actor1
+
+
+# -- a strategic development's other party after "planted by", "surrendered to", "from" -------
+def test_defused_device_names_its_planter(top_event: TopEvent) -> None:
+    top = top_event(
+        "Defusal: On 2 March 2023, police defused a roadside bomb planted by Al Shabaab near "
+        "the market of Baidoa town.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor2 is not None, top
+    assert top.actor2.name == "Al Shabaab" and top.actor2.inter == 2, top.actor2
+
+
+def test_fighters_surrendered_to_the_army(top_event: TopEvent) -> None:
+    top = top_event(
+        "Agreement: On 2 March 2023, 300 fighters of the SSDM surrendered to the army in "
+        "the town of Pibor.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor2 is not None, top
+    assert top.actor2.inter == 1, top.actor2
+
+
+def test_a_defusal_with_no_planter_keeps_no_actor2(top_event: TopEvent) -> None:
+    top = top_event(
+        "Defusal: On 2 March 2023, police defused a roadside bomb found near the market of "
+        "Baidoa town.",
+        published=PUBLISHED,
+    )
+    assert top is not None, top
+    assert top.actor2 is None, top.actor2

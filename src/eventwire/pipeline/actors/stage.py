@@ -28,6 +28,7 @@ from eventwire.pipeline.actors.community import shared_head
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.conventions import arrest_motive, lead_agent
 from eventwire.pipeline.actors.coref import ANAPHORS, MentionHistory, anaphor_types
+from eventwire.pipeline.actors.counterparts import counterpart
 from eventwire.pipeline.actors.heads import mend_heads
 from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse, toll_victims
 from eventwire.pipeline.actors.roles import CROWDS, VIOLENT, acled_roles, event_category
@@ -152,6 +153,7 @@ class ActorCoder:
                 event.actor2 = event.actor2 or harmed_civilians(
                     self.dictionary, event, country, doc
                 )
+                event.actor2 = event.actor2 or self._counterpart(doc, event, country, ref_date)
                 if addressee_only(event) and event.actor2 is not None:
                     doc.note(NAME, "EW-ACT-013", f"{event.actor2.text!r}: addressee, not actor2")
                     event.actor2 = None
@@ -193,6 +195,22 @@ class ActorCoder:
             if actor.resolved_by in WEAK:
                 self._extend_left(doc, actor, country, ref_date)
             self._coder_note(doc, actor, country, ref_date)
+
+    def _counterpart(
+        self, doc: Document, event: Event, country: str | None, ref_date: date | None
+    ) -> Actor | None:
+        """A strategic development's other party ("defused an IED planted by Al Shabaab",
+        "surrendered to the army"), when it codes as an armed party other than actor1."""
+        if event_category(event) != "Strategic developments":
+            return None
+        other = counterpart(doc, event)
+        if other is None:
+            return None
+        _copy_coding(other, code_mention(self.dictionary, other.text, country, ref_date))
+        a1 = event.actor1
+        if other.inter not in ARMED or (a1 is not None and a1.name == other.name):
+            return None
+        return other
 
     def _coder_note(
         self, doc: Document, actor: Actor, country: str | None, ref_date: date | None
