@@ -205,3 +205,12 @@ def test_a_defusal_with_no_planter_keeps_no_actor2(top_event: TopEvent) -> None:
     )
     assert top is not None, top
     assert top.actor2 is None, top.actor2
+
+
+def test_surrendered_to_names_a_party_not_an_addressee(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 2 March 2023, 40 Boko Haram fighters surrendered to the army in the town of Mora.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor2 is not None, top
+    assert top.actor2.inter == 1, top.actor2

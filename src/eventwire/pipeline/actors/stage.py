@@ -153,10 +153,11 @@ class ActorCoder:
                 event.actor2 = event.actor2 or harmed_civilians(
                     self.dictionary, event, country, doc
                 )
-                event.actor2 = event.actor2 or self._counterpart(doc, event, country, ref_date)
                 if addressee_only(event) and event.actor2 is not None:
                     doc.note(NAME, "EW-ACT-013", f"{event.actor2.text!r}: addressee, not actor2")
                     event.actor2 = None
+                # "surrendered to the army" names a party, not an addressee
+                event.actor2 = event.actor2 or self._counterpart(doc, event, country, ref_date)
             for actor in (event.actor1, event.actor2):
                 if actor is not None and actor.resolved_by not in ("unknown", "inferred"):
                     seen.append(actor)
