@@ -4,10 +4,10 @@ A strategic development names its second party in a phrase of its own: the group
 planted a device soldiers defused ("defused an IED planted by Al Shabaab"), the side
 fighters surrendered to ("surrendered to Puntland Dervish Force"; not "defected to": ACLED
 codes a defection with no second party as often as with one), the side an area was taken
-from ("took control over the village from
-Islamic State Somalia Province"). ACLED codes that party as actor2. ``counterpart``
-returns its raw mention: the object of the preposition whose head (or the head's head) is
-one of the verbs listed for it (``counterpart_preps`` in ``data/actors/words.yaml``).
+from ("took control over the village from Islamic State Somalia Province"). ACLED codes
+that party as actor2. ``counterpart`` returns its raw mention: the object of the
+preposition whose head (or the head's head) is one of the verbs listed for it
+(``counterpart_preps`` in ``data/actors/words.yaml``).
 """
 
 from __future__ import annotations
