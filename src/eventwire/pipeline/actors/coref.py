@@ -11,7 +11,10 @@ preferred to an object ("Soldiers killed three militants. They …" -> the soldi
 Civilians, places, statements ("a YPG statement said they …") and unknown words are
 never antecedents, nor the other party of the
 anaphor's own event ("militants attacked soldiers and killed them": "them" is not the
-militants).
+militants), by its dictionary entry or by its name: "government security forces (SNA)
+attacked Al Shabaab and engaged them" codes the party as the SNA entry, its head noun as
+the country's generic military, both named Military Forces of Somalia, and neither is
+"them".
 
 Which words are anaphors, and which types each may point to, is data:
 ``anaphors`` in ``data/actors/words.yaml``; "its"/"their" before a word for armed men
@@ -95,7 +98,7 @@ def pick(
         if c.end <= start
         and c.sentence <= sentence
         and compatible(c.actor, types)
-        and (c.actor.actor_id or c.actor.name) not in exclude
+        and not ({c.actor.actor_id, c.actor.name} & exclude)
     ]
     if first_person:
         # '"We killed 20 militants," the army said': the speaker of the sentence

@@ -79,7 +79,7 @@ def reports(verb: Any) -> bool:
     return verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in REPORTING_VERBS
 
 
-def _trigger_token(parse: Any, offset: int, event: Event) -> Any | None:
+def trigger_token(parse: Any, offset: int, event: Event) -> Any | None:
     for token in parse:
         start = offset + token.idx
         if event.trigger.start <= start < max(event.trigger.end, event.trigger.start + 1):
@@ -147,7 +147,7 @@ def roles_from_parse(doc: Document, event: Event) -> tuple[Actor | None, Actor |
     if parse is None or not 0 <= event.sentence_index < len(doc.sentences):
         return None, None
     offset = doc.sentences[event.sentence_index].start
-    trigger = _trigger_token(parse, offset, event)
+    trigger = trigger_token(parse, offset, event)
     if trigger is None:
         return None, None
     verb = _predicate(trigger)
@@ -175,7 +175,7 @@ def subjects(doc: Document, event: Event) -> list[Actor]:
     if parse is None or not 0 <= event.sentence_index < len(doc.sentences):
         return []
     offset = doc.sentences[event.sentence_index].start
-    trigger = _trigger_token(parse, offset, event)
+    trigger = trigger_token(parse, offset, event)
     if trigger is None:
         return []
     verb = _predicate(trigger)
@@ -281,7 +281,7 @@ def bare_toll_trigger(doc: Document, event: Event) -> bool:
     parse = doc.parses.get(event.sentence_index)
     if parse is None or not 0 <= event.sentence_index < len(doc.sentences):
         return False
-    token = _trigger_token(parse, doc.sentences[event.sentence_index].start, event)
+    token = trigger_token(parse, doc.sentences[event.sentence_index].start, event)
     return token is not None and _bare_toll(token)
 
 
@@ -291,7 +291,7 @@ def bare_harm_participle(doc: Document, event: Event) -> bool:
     parse = doc.parses.get(event.sentence_index)
     if parse is None or not 0 <= event.sentence_index < len(doc.sentences):
         return False
-    token = _trigger_token(parse, doc.sentences[event.sentence_index].start, event)
+    token = trigger_token(parse, doc.sentences[event.sentence_index].start, event)
     return bool(
         token is not None
         and token.lemma_.lower() in HEADLINE_HARM_VERBS

@@ -22,13 +22,17 @@ import re
 from datetime import date
 
 from eventwire.config import ActorsOptions, Settings
+from eventwire.pipeline.actors.accused import accused_roles
+from eventwire.pipeline.actors.annotated import annotated_name
 from eventwire.pipeline.actors.community import shared_head
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.conventions import arrest_motive, lead_agent
 from eventwire.pipeline.actors.coref import ANAPHORS, MentionHistory, anaphor_types
+from eventwire.pipeline.actors.counterparts import counterpart
 from eventwire.pipeline.actors.heads import mend_heads
 from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse, toll_victims
 from eventwire.pipeline.actors.roles import CROWDS, VIOLENT, acled_roles, event_category
+from eventwire.pipeline.actors.supporters import is_supporter
 from eventwire.pipeline.actors.targets import (
     addressee_only,
     default_target,
@@ -109,6 +113,9 @@ class ActorCoder:
             ref_date = event.date.start if event.date and event.date.start else doc.published
             if self.fill_from_parse and event.actor1 is None and event.actor2 is None:
                 self._fill_from_parse(doc, event)
+            accused = accused_roles(doc, event)
+            if accused is not None:  # "rebels accuse the military of shelling villages"
+                event.actor1, event.actor2 = accused
             mend_heads(self.dictionary, doc, event, country, ref_date, NAME)
             seen = history.setdefault(segment, [])
             self._code_event_actors(doc, event, country, ref_date, seen)
@@ -149,6 +156,8 @@ class ActorCoder:
                 if addressee_only(event) and event.actor2 is not None:
                     doc.note(NAME, "EW-ACT-013", f"{event.actor2.text!r}: addressee, not actor2")
                     event.actor2 = None
+                # "surrendered to the army" names a party, not an addressee
+                event.actor2 = event.actor2 or self._counterpart(doc, event, country, ref_date)
             for actor in (event.actor1, event.actor2):
                 if actor is not None and actor.resolved_by not in ("unknown", "inferred"):
                     seen.append(actor)
@@ -170,7 +179,11 @@ class ActorCoder:
         pending.sort(key=lambda a: anaphor_types(a.text) is not None)
         for actor in pending:
             exclude = frozenset(
-                a.actor_id or a.name or "" for a in actors if a is not actor and a.inter
+                key
+                for a in actors
+                if a is not actor and a.inter
+                for key in (a.actor_id, a.name)
+                if key
             )
             antecedent = self._coreferent(doc, event, actor, exclude) if self.coref else None
             if antecedent is not None:
@@ -182,6 +195,38 @@ class ActorCoder:
                 _copy_coding(actor, code_mention(self.dictionary, shared, country, ref_date))
             if actor.resolved_by in WEAK:
                 self._extend_left(doc, actor, country, ref_date)
+            self._coder_note(doc, actor, country, ref_date)
+
+    def _counterpart(
+        self, doc: Document, event: Event, country: str | None, ref_date: date | None
+    ) -> Actor | None:
+        """A strategic development's other party ("defused an IED planted by Al Shabaab",
+        "surrendered to the army"), when it codes as an armed party other than actor1."""
+        if event_category(event) != "Strategic developments":
+            return None
+        other = counterpart(doc, event)
+        if other is None:
+            return None
+        _copy_coding(other, code_mention(self.dictionary, other.text, country, ref_date))
+        a1 = event.actor1
+        if other.inter not in ARMED or (a1 is not None and a1.name == other.name):
+            return None
+        return other
+
+    def _coder_note(
+        self, doc: Document, actor: Actor, country: str | None, ref_date: date | None
+    ) -> None:
+        """Code a mention as the coder's bracket after it says ("an unidentified gunman
+        (coded as military forces)"), when the bracket's words code as an actor."""
+        note = annotated_name(doc.text, actor.start, actor.end)
+        if note is None:
+            return
+        coded = code_mention(self.dictionary, note, country, ref_date, fuzzy=False)
+        if coded.inter in (None, actor.inter) or coded.resolved_by == "unknown":
+            return
+        # a group the dictionary names keeps its code unless the bracket names one too
+        if actor.resolved_by != "dictionary" or coded.resolved_by == "dictionary":
+            _copy_coding(actor, coded)
 
     def _coreferent(
         self, doc: Document, event: Event, actor: Actor, exclude: frozenset[str]
@@ -258,6 +303,8 @@ class ActorCoder:
                     continue  # "…, Baghdad governorate, Iraq", "Baghdad's Sadr City": places
                 if arrest_motive(doc, event, mention):
                     continue  # "arrested for collaborating with X": X did not arrest
+                if by_agent and is_supporter(doc, event, mention):
+                    continue  # "forces supported by Wagner fighters": not Wagner
                 if not by_agent and dep in acted_upon:
                     continue  # acted upon ("two soldiers were killed") or only reporting
                 coded = code_mention(self.dictionary, mention.text, country, ref_date, fuzzy=False)
