@@ -1,8 +1,10 @@
 """Places the default gazetteer lacked (issue 17, default install), as versioned data under
 data/gazetteer/: Kenya's towns, refugee camps, city estates and sub-counties named apart
-from their headquarters (supplement_ke.csv) and Darfur's locality seats, camps and the
-spellings reports use (supplement_sd.csv). A report naming one of them fell back to the
-country or the county, or to a same-named place abroad.
+from their headquarters (supplement_ke.csv), Darfur's locality seats, camps and the
+spellings reports use (supplement_sd.csv), Ghana's district capitals (supplement_gh.csv) and
+Indonesia's regencies named apart from their seats (supplement_id_regencies.csv). A report
+naming one of them fell back to the country, the first-level area, or a same-named place
+abroad.
 
 The example texts are our own writing.
 """
@@ -33,6 +35,8 @@ def _near(gaz: Gazetteer, name: str, country: str, near: tuple[float, float]) ->
     [
         ("supplement_ke.csv", "KE", (-4.8, 5.0, 33.9, 42.0)),
         ("supplement_sd.csv", "SD", (9.0, 22.5, 21.8, 38.7)),
+        ("supplement_gh.csv", "GH", (4.6, 11.2, -3.3, 1.3)),
+        ("supplement_id_regencies.csv", "ID", (-11.0, 6.0, 95.0, 141.0)),
     ],
 )
 def test_each_file_is_read_and_stays_in_its_country(
@@ -68,6 +72,11 @@ def test_a_sub_county_sits_on_its_headquarters(gaz: Gazetteer) -> None:
         ("Wadi Salih", "SD", (12.37, 23.12)),  # the locality, at Garsila
         ("Umm Baru", "SD", (15.05, 23.72)),
         ("Al Deain", "SD", (11.46, 26.13)),  # a spelling of El Daein
+        ("Tumu", "GH", (10.88, -1.98)),  # once only a village of Indonesia
+        ("Sogakope", "GH", (5.90, 0.60)),
+        ("Mimika", "ID", (-4.55, 136.89)),  # the regency, at Timika
+        ("Wajo regency", "ID", (-4.13, 120.03)),  # at Sengkang
+        ("Tembagapura", "ID", (-4.14, 137.09)),
     ],
 )
 def test_names_reports_use_are_in_the_right_country(
@@ -124,3 +133,30 @@ def test_a_camp_once_unknown_is_placed_beside_its_city(top_event: TopEvent) -> N
     )
     assert country == "SD"
     assert haversine_km(lat, lon, 12.02, 24.95) < 25.0
+
+
+def test_a_regency_shared_with_a_word_is_only_a_place_with_its_type(gaz: Gazetteer) -> None:
+    # "Puncak" (a summit) is the Papuan regency only as "Puncak regency"
+    assert _near(gaz, "Puncak regency", "ID", (-3.97, 137.64)) < 5.0
+    assert not any(
+        haversine_km(float(gaz.lat[c.index]), float(gaz.lon[c.index]), -3.97, 137.64) < 5.0
+        for c in gaz.lookup("Puncak", loose=False)
+    )
+
+
+def test_a_protest_in_a_district_capital_is_placed_in_ghana(top_event: TopEvent) -> None:
+    country, lat, lon = _located(
+        top_event, "On 3 May 2021, traders in Tumu marched against the closure of the market."
+    )
+    assert country == "GH"
+    assert haversine_km(lat, lon, 10.88, -1.98) < 25.0
+
+
+def test_a_district_of_a_regency_named_apart_from_its_seat(top_event: TopEvent) -> None:
+    country, lat, lon = _located(
+        top_event,
+        "On 9 March 2021, farmers held a peaceful protest in Tanasitolo district, Wajo regency,"
+        " South Sulawesi province, over the price of fertiliser.",
+    )
+    assert country == "ID"
+    assert haversine_km(lat, lon, -4.13, 120.03) < 25.0  # Sengkang, not Makassar's point
