@@ -2,7 +2,8 @@
 data/gazetteer/: Kenya's towns, refugee camps, city estates and sub-counties named apart
 from their headquarters (supplement_ke.csv), Darfur's locality seats, camps and the
 spellings reports use (supplement_sd.csv), Ghana's district capitals (supplement_gh.csv) and
-Indonesia's regencies named apart from their seats (supplement_id_regencies.csv). A report
+Indonesia's regencies named apart from their seats (supplement_id_regencies.csv) and
+Cameroon's departments of its French-speaking regions (supplement_cm.csv). A report
 naming one of them fell back to the country, the first-level area, or a same-named place
 abroad.
 
@@ -37,6 +38,7 @@ def _near(gaz: Gazetteer, name: str, country: str, near: tuple[float, float]) ->
         ("supplement_sd.csv", "SD", (9.0, 22.5, 21.8, 38.7)),
         ("supplement_gh.csv", "GH", (4.6, 11.2, -3.3, 1.3)),
         ("supplement_id_regencies.csv", "ID", (-11.0, 6.0, 95.0, 141.0)),
+        ("supplement_cm.csv", "CM", (1.6, 13.1, 8.4, 16.2)),
     ],
 )
 def test_each_file_is_read_and_stays_in_its_country(
@@ -135,13 +137,23 @@ def test_a_camp_once_unknown_is_placed_beside_its_city(top_event: TopEvent) -> N
     assert haversine_km(lat, lon, 12.02, 24.95) < 25.0
 
 
-def test_a_regency_shared_with_a_word_is_only_a_place_with_its_type(gaz: Gazetteer) -> None:
-    # "Puncak" (a summit) is the Papuan regency only as "Puncak regency"
-    assert _near(gaz, "Puncak regency", "ID", (-3.97, 137.64)) < 5.0
-    assert not any(
-        haversine_km(float(gaz.lat[c.index]), float(gaz.lon[c.index]), -3.97, 137.64) < 5.0
-        for c in gaz.lookup("Puncak", loose=False)
+def test_a_regency_named_like_a_javanese_pass_is_the_papuan_regency(top_event: TopEvent) -> None:
+    # "Puncak" is also a pass in West Java; reports of fighting mean the regency (Ilaga)
+    country, lat, lon = _located(
+        top_event,
+        "On 2 May 2021, rebels shot dead a teacher in a village of Puncak regency, Papua province.",
     )
+    assert country == "ID"
+    assert haversine_km(lat, lon, -3.97, 137.64) < 25.0
+
+
+def test_a_department_is_placed_at_its_seat(top_event: TopEvent) -> None:
+    # "Mifi" was unknown: the region's point (Ouest), not Bafoussam
+    country, lat, lon = _located(
+        top_event, "Gendarmes shot dead a young man in Bamougoum village (Mifi, Ouest)."
+    )
+    assert country == "CM"
+    assert haversine_km(lat, lon, 5.48, 10.42) < 25.0
 
 
 def test_a_protest_in_a_district_capital_is_placed_in_ghana(top_event: TopEvent) -> None:
