@@ -172,3 +172,14 @@ def test_a_district_of_a_regency_named_apart_from_its_seat(top_event: TopEvent) 
     )
     assert country == "ID"
     assert haversine_km(lat, lon, -4.13, 120.03) < 25.0  # Sengkang, not Makassar's point
+
+
+def test_a_village_of_a_known_locality_falls_to_the_locality_seat(top_event: TopEvent) -> None:
+    # "Kass locality" was read only as a Sudanese cue (the country, precision 3): the
+    # village is in no file, so the event is at the locality's seat, precision 2
+    event = top_event("Militiamen beat herders in Umm Zibeira area, Kass locality.")
+    assert event is not None and event.location is not None
+    location = event.location
+    assert location.country == "SD" and location.precision == 2
+    assert location.lat is not None and location.lon is not None
+    assert haversine_km(location.lat, location.lon, 12.50, 24.28) < 25.0
