@@ -88,7 +88,7 @@ def run_doc(run_text: Callable[..., Document]) -> Callable[..., Document]:
 
 def test_report_with_no_place_takes_its_cues_country(run_doc: Callable[..., Document]) -> None:
     # the invented village reads as a loose spelling abroad, rejected; the locality stays
-    doc = run_doc("Militiamen beat herders in Umm Zibeira area, Kass locality.")
+    doc = run_doc("Militiamen beat herders in Umm Zibeira area, Wadi Gurbal locality.")
     assert doc.country == "SD"
     assert doc.events and doc.events[0].location is not None
     assert doc.events[0].location.country == "SD"
