@@ -158,6 +158,19 @@ def reference_place(e: ReportEvent) -> bool:
     return re.search(pattern, e.sentence, re.I) is not None
 
 
+def capital_by_title(e: ReportEvent) -> bool:
+    """Whether the event is placed at a capital its sentence names only by its title, as a
+    reference point ("fired on their position north of the capital", "south of the Somali
+    capital"): the place is near the capital, not in it; the capital's name is not in the
+    sentence."""
+    if not (e.sentence and e.location_name and e.geo_precision == 1):
+        return False
+    if re.search(rf"\b{re.escape(e.location_name)}\b", e.sentence, re.I) is not None:
+        return False
+    titled = rf"\b(?:{_directions()})\s+(?:of|from)\s+the\s+(?:[\w-]+\s+)?capital\b"
+    return re.search(titled, e.sentence, re.I) is not None
+
+
 def _window(e: ReportEvent, opts: DedupOptions) -> tuple[date | None, date | None, bool, bool]:
     """The days the event may have happened on, whether it is one explicit day, and whether
     its date is a day it happened on or before: the day a source spoke of it, the dateline's
@@ -253,6 +266,9 @@ def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, 
     weak = [e for e in (a, b) if e.place_fallback in WEAK_FALLBACKS]
     if weak and dist <= opts.km_weak_place:  # a place read off the sentence or the dateline
         return 0.9 - 0.5 * dist / opts.km_weak_place, True, _weak_reason(weak[0], dist)
+    if same_admin and dist <= opts.km_weak_place and (ref := _capital_reference(a, b)):
+        # "north of the capital" placed at the capital; the other report names the town
+        return 0.9 - 0.5 * dist / opts.km_weak_place, True, ref
     if a.admin1 and b.admin1 and not same_admin:
         return None  # different provinces
     if same is False and max(a.geo_precision or 9, b.geo_precision or 9) <= opts.named_precision:
@@ -262,6 +278,15 @@ def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, 
     if dist > limit:
         return None
     return 1.0 - 0.5 * dist / limit, True, f"places {dist:.0f} km apart"
+
+
+def _capital_reference(a: ReportEvent, b: ReportEvent) -> str | None:
+    """Why one of two places is only the reference point of the other: a capital named by
+    its title alone ("north of the capital"), not by name, with the other placed by name."""
+    for ref, town in ((a, b), (b, a)):
+        if capital_by_title(ref) and not capital_by_title(town):
+            return f"{ref.location_name} is named only as a reference point of {town.location_name}"
+    return None
 
 
 def own_province(e: ReportEvent) -> bool:
