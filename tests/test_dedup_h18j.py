@@ -157,3 +157,39 @@ def test_a_capital_named_by_name_is_the_place() -> None:
     town = event("b", "d2", **CLASH, **TARMIYAH, sentence="Gunmen attacked a post in Tarmiyah.")
     assert not capital_by_title(named) and not capital_by_title(inside)
     assert not linked(named, town) and not linked(inside, town)
+
+
+NOWHERE = {"location_name": None, "geonameid": None, "lat": None, "lon": None,
+           "admin1": None, "country": None, "geo_precision": None, "place_fallback": None}  # fmt: skip
+
+
+def test_a_claim_placed_nowhere_joins_its_affiliates_report_by_the_village_named() -> None:
+    """ "ADF rebels killed 14 civilians in Kanyatsi, in Lubero territory, on Tuesday night"
+    and, the next day, "Islamic State said its fighters had killed Christians in the village
+    of Kanyatsi on Tuesday" (a village the gazetteer lacks: no place; a toll guessed from a
+    bare plural): the parent's claim of the same day names the same village."""
+    lead = event(
+        "a", "d1", **ADF,
+        sentence="ADF rebels killed 14 civilians in Kanyatsi, in Lubero territory, on Tuesday night.",
+    )  # fmt: skip
+    claim = event(
+        "b", "d2", **IS, **NOWHERE, fatalities=10, published=date(2026, 3, 11),
+        sentence="Islamic State said its fighters had killed Christians in the village of "
+        "Kanyatsi on Tuesday.",
+    )  # fmt: skip
+    assert linked(lead, claim)
+
+
+def test_an_unnamed_attacker_placed_nowhere_needs_the_same_dead() -> None:
+    """Guard: the same village word and day, but "gunmen" (no named group) and a toll that
+    does not agree: nothing says one incident."""
+    lead = event(
+        "a", "d1", **ADF,
+        sentence="ADF rebels killed 14 civilians in Kanyatsi, in Lubero territory, on Tuesday night.",
+    )  # fmt: skip
+    other = event(
+        "b", "d2", **NOWHERE, fatalities=10, published=date(2026, 3, 11),
+        actor1_id="GEN-UAG", actor1_name="Unidentified Armed Group", actor1_inter=3,
+        sentence="Gunmen killed villagers in the village of Kanyatsi on Tuesday.",
+    )  # fmt: skip
+    assert not linked(lead, other)

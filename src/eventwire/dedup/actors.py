@@ -182,6 +182,13 @@ def named_group(role: tuple[str | None, int | None, bool]) -> bool:
     return bool(key and key.startswith("id:") and key not in _generic() and inter in (2, 3, 4))
 
 
+def one_group(a: ReportEvent, b: ReportEvent) -> bool:
+    """Whether two reports name one non-state group as actor1, or a group and its parent
+    organisation ("ADF rebels killed …", "Islamic State said its fighters killed …")."""
+    ka, kb = group_key(a), group_key(b)
+    return ka is not None and kb is not None and (ka == kb or affiliated(ka, kb))
+
+
 def group_key(e: ReportEvent) -> str | None:
     """The named non-state group an event's actor1 is, as compared (None: none named)."""
     role = roles(e)[0]

@@ -43,7 +43,7 @@ from datetime import date, timedelta
 
 from eventwire.config import DedupOptions as DedupOptions  # the thresholds, a config table
 from eventwire.datafiles import word_table, words
-from eventwire.dedup.actors import actor_link, named_group, roles
+from eventwire.dedup.actors import actor_link, named_group, one_group, roles
 from eventwire.dedup.actors import group_key as group_key
 from eventwire.dedup.actors import hedged as hedged
 from eventwire.dedup.actors import is_generic as is_generic
@@ -484,8 +484,8 @@ def compare(
     ):
         # a report with no place: the same named group, dead and day
         place_why = strong_identity(a, b, dates[0] == 1.0, agrees, opts) or ""
-        if not place_why and dates[0] == 1.0 and agrees:  # a place word the gazetteer lacks
-            place_why = shared_place_word(a, b) or ""
+        if not place_why and dates[0] == 1.0 and (agrees or one_group(a, b)):
+            place_why = shared_place_word(a, b) or ""  # a place word the gazetteer lacks
         if not place_why and evidence:
             return None
         place_why = place_why or "no place evidence of its own, and none against"
