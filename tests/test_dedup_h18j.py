@@ -160,7 +160,9 @@ def test_a_capital_named_by_name_is_the_place() -> None:
 
 
 NOWHERE = {"location_name": None, "geonameid": None, "lat": None, "lon": None,
-           "admin1": None, "country": None, "geo_precision": None, "place_fallback": None}  # fmt: skip
+           "admin1": None, "country": None, "geo_precision": None,
+           "place_fallback": None}  # fmt: skip
+KANYATSI = "ADF rebels killed 14 civilians in Kanyatsi, in Lubero territory, on Tuesday night."
 
 
 def test_a_claim_placed_nowhere_joins_its_affiliates_report_by_the_village_named() -> None:
@@ -170,7 +172,7 @@ def test_a_claim_placed_nowhere_joins_its_affiliates_report_by_the_village_named
     bare plural): the parent's claim of the same day names the same village."""
     lead = event(
         "a", "d1", **ADF,
-        sentence="ADF rebels killed 14 civilians in Kanyatsi, in Lubero territory, on Tuesday night.",
+        sentence=KANYATSI,
     )  # fmt: skip
     claim = event(
         "b", "d2", **IS, **NOWHERE, fatalities=10, published=date(2026, 3, 11),
@@ -185,7 +187,7 @@ def test_an_unnamed_attacker_placed_nowhere_needs_the_same_dead() -> None:
     does not agree: nothing says one incident."""
     lead = event(
         "a", "d1", **ADF,
-        sentence="ADF rebels killed 14 civilians in Kanyatsi, in Lubero territory, on Tuesday night.",
+        sentence=KANYATSI,
     )  # fmt: skip
     other = event(
         "b", "d2", **NOWHERE, fatalities=10, published=date(2026, 3, 11),
