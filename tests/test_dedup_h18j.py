@@ -195,3 +195,34 @@ def test_an_unnamed_attacker_placed_nowhere_needs_the_same_dead() -> None:
         sentence="Gunmen killed villagers in the village of Kanyatsi on Tuesday.",
     )  # fmt: skip
     assert not linked(lead, other)
+
+
+def test_a_claim_of_a_days_act_names_the_claimant(
+    run_text: Callable[..., Document],
+) -> None:
+    """ "The Allied Democratic Forces claimed Saturday's raid on the army post in Lubero that
+    killed nine soldiers": the possessive day between "claimed" and the act ("claimed the
+    raid" was a cue, "claimed Saturday's raid" was not)."""
+    doc = run_text(
+        "The Allied Democratic Forces claimed Saturday's raid on the army post in Lubero "
+        "that killed nine soldiers.",
+        published="2026-03-09",
+    )
+    assert len(doc.events) == 1
+    (ev,) = doc.events
+    assert ev.actor1 is not None and ev.actor1.name == "Allied Democratic Forces"
+    assert ev.actor1.claimed
+
+
+def test_a_speakers_claim_about_the_act_names_no_attacker(
+    run_text: Callable[..., Document],
+) -> None:
+    """Guard: "The army claimed Saturday's raid … had been repelled": the army speaks of the
+    raid; it is not the raid's actor1."""
+    doc = run_text(
+        "The army claimed Saturday's raid on the post in Lubero had been repelled, killing "
+        "nine attackers.",
+        published="2026-03-09",
+    )
+    assert doc.events
+    assert all(e.actor1 is None or "Military" not in e.actor1.name for e in doc.events)
