@@ -14,8 +14,10 @@ from typing import Any
 
 from conftest import TopEvent
 from eventwire.dedup.actors import affiliated
+from eventwire.dedup.merge import _fatalities, claimant_count, latest_toll
 from eventwire.dedup.rules import ReportEvent, capital_by_title, similarity
 from eventwire.records import Document
+from eventwire.records.model import FatalityRange
 
 TUESDAY = date(2026, 3, 10)
 KIVU_VILLAGE = {"location_name": "Lubero", "geonameid": 1, "lat": 0.16, "lon": 29.24,
@@ -226,3 +228,30 @@ def test_a_speakers_claim_about_the_act_names_no_attacker(
     )
     assert doc.events
     assert all(e.actor1 is None or "Military" not in e.actor1.name for e in doc.events)
+
+
+def test_a_claimants_own_count_is_not_the_latest_toll() -> None:
+    """The lead's 14 dead, then the group's statement "that it had carried out Thursday's
+    attack on the camp in Lubero, which it said killed 40 soldiers": the claimant's count
+    is kept as the high, not taken as the canonical best."""
+    lead = event("a", "d1", **ADF, fatalities=14, sentence="A bomb killed 14 recruits.")
+    claim = event(
+        "b", "d2", **ADF, fatalities=40, actor1_claimed=True, published=date(2026, 3, 11),
+        sentence="The ADF said it had carried out Tuesday's attack on the camp in Lubero, "
+        "which it said killed 40 soldiers.",
+    )  # fmt: skip
+    assert claimant_count(claim) and not claimant_count(lead)
+    assert latest_toll([lead, claim]) is lead
+    assert _fatalities([lead, claim]) == FatalityRange(best=14, low=14, high=40)
+
+
+def test_another_speakers_toll_in_a_claim_is_an_update() -> None:
+    """Guard: "…, which the government said killed 16": the toll is not the claimant's."""
+    lead = event("a", "d1", **ADF, fatalities=14, sentence="A bomb killed 14 recruits.")
+    claim = event(
+        "b", "d2", **ADF, fatalities=16, actor1_claimed=True, published=date(2026, 3, 11),
+        sentence="The ADF said its fighters had carried out Tuesday's attack on the camp, "
+        "which the government said killed 16 soldiers.",
+    )  # fmt: skip
+    assert not claimant_count(claim)
+    assert latest_toll([lead, claim]) is claim
