@@ -14,7 +14,7 @@ from typing import Any
 
 from conftest import TopEvent
 from eventwire.dedup.actors import affiliated
-from eventwire.dedup.merge import _fatalities, claimant_count, latest_toll
+from eventwire.dedup.merge import _fatalities, best_place, claimant_count, latest_toll
 from eventwire.dedup.rules import ReportEvent, capital_by_title, similarity
 from eventwire.records import Document
 from eventwire.records.model import FatalityRange
@@ -255,3 +255,27 @@ def test_another_speakers_toll_in_a_claim_is_an_update() -> None:
     )  # fmt: skip
     assert not claimant_count(claim)
     assert latest_toll([lead, claim]) is claim
+
+
+PAKISTAN = {"location_name": "Pakistan", "geonameid": 1168579, "lat": 30.0, "lon": 70.0,
+            "admin1": None, "country": "PK", "geo_precision": 4}  # fmt: skip
+DIKHAN = {"location_name": "Dera Ismail Khan", "geonameid": 1180281, "lat": 31.83,
+          "lon": 70.9, "admin1": "Khyber Pakhtunkhwa", "country": "PK",
+          "geo_precision": 2}  # fmt: skip
+
+
+def test_reports_placed_only_in_the_country_support_the_town() -> None:
+    """Two reports of a checkpoint attack "in northwest Pakistan" (placed at the country)
+    and one at Dera Ismail Khan: the country holds the town, so the canonical place is the
+    town, not the country the two coarse reports outnumber it with."""
+    town = event("a", "d1", **DIKHAN)
+    coarse = [event("b", "d2", **PAKISTAN), event("c", "d3", **PAKISTAN)]
+    assert best_place([*coarse, town]) is town
+
+
+def test_a_country_does_not_support_a_town_abroad() -> None:
+    """Guard: a town of another country is not held by the reports' country."""
+    abroad = event("a", "d1", **{**DIKHAN, "country": "AF"})
+    coarse = [event("b", "d2", **PAKISTAN), event("c", "d3", **PAKISTAN)]
+    best = best_place([*coarse, abroad])
+    assert best is not None and best.country == "PK"

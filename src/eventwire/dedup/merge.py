@@ -201,10 +201,13 @@ def _fatalities(members: list[ReportEvent]) -> FatalityRange | None:
 
 
 def _supports(place: ReportEvent, other: ReportEvent) -> bool:
-    """Whether ``other``'s place agrees with ``place``: the same, or a province holding it."""
+    """Whether ``other``'s place agrees with ``place``: the same, or a province or a country
+    holding it ("northwest Pakistan" supports "Dera Ismail Khan district")."""
     if place.same_place(other):
         return True
     coarse = (other.geo_precision or 0) >= 3 and (place.geo_precision or 9) < 3
+    if coarse and not other.admin1:  # a country (no province): the same country holds it
+        return bool(other.country and other.country == place.country)
     return bool(coarse and other.admin1 and other.admin1 == place.admin1)
 
 
