@@ -279,3 +279,41 @@ def test_a_country_does_not_support_a_town_abroad() -> None:
     coarse = [event("b", "d2", **PAKISTAN), event("c", "d3", **PAKISTAN)]
     best = best_place([*coarse, abroad])
     assert best is not None and best.country == "PK"
+
+
+def test_a_claimed_act_at_an_unknown_village_is_no_talk(
+    run_text: Callable[..., Document],
+) -> None:
+    """ "The Mai-Mai Kyandenga said on Sunday that it had carried out Friday's attack on the
+    police station in Kavuvu": the act's village is not in the gazetteer and the claim gives
+    no toll, but the claim asserts the act; it is not vague talk (``generic``)."""
+    doc = run_text(
+        "The Mai-Mai Kyandenga said on Sunday that it had carried out Friday's attack on the "
+        "police station in Kavuvu.",
+        published="2026-03-09",
+    )
+    assert [e.modality for e in doc.events] == ["asserted"]
+
+
+def test_a_claim_with_no_toll_joins_the_act_by_the_village_it_names() -> None:
+    """The lead ("FARC dissidents attacked the police station in Kavuvu on Tuesday, killing
+    two officers", placed at the municipality) and the claim of the next day placed nowhere
+    ("the front said it had carried out Tuesday's attack on the police station in Kavuvu"):
+    the claim's village word and day are the lead's; it has no dead of its own to compare."""
+    lead = event(
+        "a", "d1", fatalities=2,
+        sentence="FARC dissidents attacked the police station in Kavuvu on Tuesday, killing "
+        "two officers.",
+    )  # fmt: skip
+    claim = event(
+        "b", "d2", **NOWHERE, fatalities=None, actor1_claimed=True,
+        actor1_id="GEN-UAG", actor1_name="Unidentified Armed Group", actor1_inter=3,
+        published=date(2026, 3, 11),
+        sentence="The front said it had carried out Tuesday's attack on the police station "
+        "in Kavuvu.",
+    )  # fmt: skip
+    assert linked(lead, claim)
+    guard = event("c", "d3", **{**NOWHERE, "fatalities": None, "actor1_id": "GEN-UAG",
+                                "actor1_name": "Unidentified Armed Group", "actor1_inter": 3},
+                  sentence="Gunmen attacked a police station in Kavuvu on Tuesday.")  # fmt: skip
+    assert not linked(lead, guard)  # no claim, no named group, no dead: no evidence

@@ -484,7 +484,7 @@ def compare(
     ):
         # a report with no place: the same named group, dead and day
         place_why = strong_identity(a, b, dates[0] == 1.0, agrees, opts) or ""
-        if not place_why and dates[0] == 1.0 and (agrees or one_group(a, b)):
+        if not place_why and dates[0] == 1.0 and (agrees or one_group(a, b) or _bare_claim(a, b)):
             place_why = shared_place_word(a, b) or ""  # a place word the gazetteer lacks
         if not place_why and evidence:
             return None
@@ -496,6 +496,13 @@ def compare(
     if a.doc_id == b.doc_id:
         reasons.insert(0, "one report telling one incident twice")
     return Link(round(score, 4), tuple(reasons))
+
+
+def _bare_claim(a: ReportEvent, b: ReportEvent) -> bool:
+    """Whether one of two reports is a claim with no toll of its own ("the front said it had
+    carried out Thursday's attack on the police station in El Plateado"): it names the act,
+    with no dead to agree or disagree with the other report's."""
+    return any((e.actor1_claimed or is_claim(e)) and e.fatalities is None for e in (a, b))
 
 
 def similarity(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None) -> float | None:
