@@ -15,7 +15,8 @@ from typing import Any
 from conftest import TopEvent
 from eventwire.dedup.actors import affiliated
 from eventwire.dedup.merge import _fatalities, best_place, claimant_count, latest_toll
-from eventwire.dedup.rules import ReportEvent, capital_by_title, similarity
+from eventwire.dedup.placewords import capital_by_title
+from eventwire.dedup.rules import ReportEvent, similarity
 from eventwire.records import Document
 from eventwire.records.model import FatalityRange
 

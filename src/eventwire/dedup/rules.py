@@ -51,7 +51,7 @@ from eventwire.dedup.cities import within_city as within_city
 from eventwire.dedup.daytime import EVENING as EVENING
 from eventwire.dedup.daytime import MORNING as MORNING
 from eventwire.dedup.daytime import time_of_day
-from eventwire.dedup.placewords import shared_place_word
+from eventwire.dedup.placewords import capital_reference, directions, shared_place_word
 from eventwire.dedup.report import (
     WEAK_FALLBACKS,
     Link,
@@ -143,32 +143,14 @@ def loose_place(e: ReportEvent) -> bool:
     return _coarse(e) or e.place_fallback in WEAK_FALLBACKS or reference_place(e)
 
 
-@functools.cache
-def _directions() -> str:
-    return "|".join(re.escape(w) for w in sorted(words("dedup", "reference_directions")))
-
-
 def reference_place(e: ReportEvent) -> bool:
     """Whether the event's sentence names its place only as a reference point: "north-east
     of Baghdad", "30 km south of Kirkuk" (``reference_directions``)."""
     if not (e.sentence and e.location_name and e.geo_precision == 2):
         return False
     name = re.escape(e.location_name)
-    pattern = rf"\b(?:{_directions()})\s+(?:of|from)\s+(?:the\s+)?{name}\b"
+    pattern = rf"\b(?:{directions()})\s+(?:of|from)\s+(?:the\s+)?{name}\b"
     return re.search(pattern, e.sentence, re.I) is not None
-
-
-def capital_by_title(e: ReportEvent) -> bool:
-    """Whether the event is placed at a capital its sentence names only by its title, as a
-    reference point ("fired on their position north of the capital", "south of the Somali
-    capital"): the place is near the capital, not in it; the capital's name is not in the
-    sentence."""
-    if not (e.sentence and e.location_name and e.geo_precision == 1):
-        return False
-    if re.search(rf"\b{re.escape(e.location_name)}\b", e.sentence, re.I) is not None:
-        return False
-    titled = rf"\b(?:{_directions()})\s+(?:of|from)\s+the\s+(?:[\w-]+\s+)?capital\b"
-    return re.search(titled, e.sentence, re.I) is not None
 
 
 def _window(e: ReportEvent, opts: DedupOptions) -> tuple[date | None, date | None, bool, bool]:
@@ -266,7 +248,7 @@ def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, 
     weak = [e for e in (a, b) if e.place_fallback in WEAK_FALLBACKS]
     if weak and dist <= opts.km_weak_place:  # a place read off the sentence or the dateline
         return 0.9 - 0.5 * dist / opts.km_weak_place, True, _weak_reason(weak[0], dist)
-    if same_admin and dist <= opts.km_weak_place and (ref := _capital_reference(a, b)):
+    if same_admin and dist <= opts.km_weak_place and (ref := capital_reference(a, b)):
         # "north of the capital" placed at the capital; the other report names the town
         return 0.9 - 0.5 * dist / opts.km_weak_place, True, ref
     if a.admin1 and b.admin1 and not same_admin:
@@ -278,15 +260,6 @@ def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, 
     if dist > limit:
         return None
     return 1.0 - 0.5 * dist / limit, True, f"places {dist:.0f} km apart"
-
-
-def _capital_reference(a: ReportEvent, b: ReportEvent) -> str | None:
-    """Why one of two places is only the reference point of the other: a capital named by
-    its title alone ("north of the capital"), not by name, with the other placed by name."""
-    for ref, town in ((a, b), (b, a)):
-        if capital_by_title(ref) and not capital_by_title(town):
-            return f"{ref.location_name} is named only as a reference point of {town.location_name}"
-    return None
 
 
 def own_province(e: ReportEvent) -> bool:
