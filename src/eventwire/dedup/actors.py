@@ -16,6 +16,7 @@ from eventwire.config import DedupOptions
 from eventwire.datafiles import word_table, words
 from eventwire.dedup.report import ReportEvent
 from eventwire.dedup.report import norm_name as _norm
+from eventwire.pipeline.common.actordict import load_actor_dictionary
 
 
 @functools.cache
@@ -27,6 +28,30 @@ def _generic() -> dict[str, frozenset[int]]:
 def is_generic(actor_id: str | None) -> bool:
     """Whether a dictionary actor stands for one the report could not name ("gunmen")."""
     return f"id:{actor_id}" in _generic()
+
+
+@functools.cache
+def _ancestors() -> dict[str, frozenset[str]]:
+    """Each dictionary group's parent organisations (``parent``, followed up), as keys."""
+    d = load_actor_dictionary()
+    out: dict[str, frozenset[str]] = {}
+    for entry in d.by_id.values():
+        up: set[str] = set()
+        parent = d.get(entry.parent)
+        while parent is not None and f"id:{parent.id}" not in up:
+            up.add(f"id:{parent.id}")
+            parent = d.get(parent.parent)
+        if up:
+            out[f"id:{entry.id}"] = frozenset(up)
+    return out
+
+
+def affiliated(key_a: str | None, key_b: str | None) -> bool:
+    """Whether one group is the other's parent organisation: "Islamic State said its
+    fighters killed …" claims what its affiliate did (ISWAP's raid, ADF's massacre)."""
+    if key_a is None or key_b is None:
+        return False
+    return key_b in _ancestors().get(key_a, ()) or key_a in _ancestors().get(key_b, ())
 
 
 def _actor_key(actor_id: str | None, name: str | None) -> str | None:
@@ -46,6 +71,8 @@ def _actor_score(
         return 0.5
     if key_a == key_b:
         return 1.0
+    if affiliated(key_a, key_b):
+        return 0.5  # a parent organisation claims its affiliate's attacks
     for key, inter in ((key_a, inter_b), (key_b, inter_a)):
         fits = _generic().get(key)
         if fits is not None and (inter is None or inter in fits):
@@ -153,6 +180,13 @@ def named_group(role: tuple[str | None, int | None, bool]) -> bool:
     force): the same one in two reports is strong evidence of one incident."""
     key, inter, _ = role
     return bool(key and key.startswith("id:") and key not in _generic() and inter in (2, 3, 4))
+
+
+def one_group(a: ReportEvent, b: ReportEvent) -> bool:
+    """Whether two reports name one non-state group as actor1, or a group and its parent
+    organisation ("ADF rebels killed …", "Islamic State said its fighters killed …")."""
+    ka, kb = group_key(a), group_key(b)
+    return ka is not None and kb is not None and (ka == kb or affiliated(ka, kb))
 
 
 def group_key(e: ReportEvent) -> str | None:

@@ -141,13 +141,29 @@ def is_update(e: ReportEvent) -> bool:
     return bool(_update_words().search(e.fatalities_text or ""))
 
 
+@functools.cache
+def _claimant_toll() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.I) for p in sorted(words("dedup", "claimant_toll_patterns")))
+
+
+def claimant_count(e: ReportEvent) -> bool:
+    """Whether a claim's toll is the claimant's own count ("Al-Shabaab said it had carried out
+    Thursday's attack, which it said killed 30 soldiers"; ``claimant_toll_patterns``)."""
+    if not (e.actor1_claimed or is_claim(e)) or e.fatalities is None:
+        return False
+    return any(p.search(e.sentence or "") for p in _claimant_toll())
+
+
 def _credible(e: ReportEvent, reported: list[ReportEvent]) -> bool:
     """A toll is credible as the latest when it updates an earlier one, or is no lower than
-    any toll published before it (a later rewrite repeating an old, lower count is not)."""
+    any toll published before it (a later rewrite repeating an old, lower count is not); a
+    claimant's own count is not, while another report gives a toll."""
+    if claimant_count(e) and any(not claimant_count(x) for x in reported):
+        return False
     earlier = [
         x.fatalities or 0
         for x in reported
-        if x.published and e.published and x.published < e.published
+        if x.published and e.published and x.published < e.published and not claimant_count(x)
     ]
     return is_update(e) or (e.fatalities or 0) >= max(earlier, default=0)
 
@@ -185,10 +201,13 @@ def _fatalities(members: list[ReportEvent]) -> FatalityRange | None:
 
 
 def _supports(place: ReportEvent, other: ReportEvent) -> bool:
-    """Whether ``other``'s place agrees with ``place``: the same, or a province holding it."""
+    """Whether ``other``'s place agrees with ``place``: the same, or a province or a country
+    holding it ("northwest Pakistan" supports "Dera Ismail Khan district")."""
     if place.same_place(other):
         return True
     coarse = (other.geo_precision or 0) >= 3 and (place.geo_precision or 9) < 3
+    if coarse and not other.admin1:  # a country (no province): the same country holds it
+        return bool(other.country and other.country == place.country)
     return bool(coarse and other.admin1 and other.admin1 == place.admin1)
 
 

@@ -1,4 +1,5 @@
-"""Place words two reports share when the geocoder found no place for one of them.
+"""Place words two reports share when the geocoder found no place for one of them, and a
+capital named only by its title as a reference point ("north of the capital").
 
 "A grocer was killed by armed men in Lyari late on Tuesday" gives no place (the gazetteer
 lacks Lyari); the other outlet's "Gunmen shot dead a shopkeeper outside his store in
@@ -72,3 +73,32 @@ def shared_place_word(a: ReportEvent, b: ReportEvent) -> str | None:
         return None
     word = min(common)
     return f"one report has no place, but both name it by '{word}'"
+
+
+@functools.cache
+def directions() -> str:
+    """The compass words a place is named by as a reference point ("north-east of Baghdad";
+    ``reference_directions``), as a regular-expression alternation."""
+    return "|".join(re.escape(w) for w in sorted(words("dedup", "reference_directions")))
+
+
+def capital_by_title(e: ReportEvent) -> bool:
+    """Whether the event is placed at a capital its sentence names only by its title, as a
+    reference point ("fired on their position north of the capital", "south of the Somali
+    capital"): the place is near the capital, not in it; the capital's name is not in the
+    sentence."""
+    if not (e.sentence and e.location_name and e.geo_precision == 1):
+        return False
+    if re.search(rf"\b{re.escape(e.location_name)}\b", e.sentence, re.I) is not None:
+        return False
+    titled = rf"\b(?:{directions()})\s+(?:of|from)\s+the\s+(?:[\w-]+\s+)?capital\b"
+    return re.search(titled, e.sentence, re.I) is not None
+
+
+def capital_reference(a: ReportEvent, b: ReportEvent) -> str | None:
+    """Why one of two places is only the reference point of the other: a capital named by
+    its title alone ("north of the capital"), not by name, with the other placed by name."""
+    for ref, town in ((a, b), (b, a)):
+        if capital_by_title(ref) and not capital_by_title(town):
+            return f"{ref.location_name} is named only as a reference point of {town.location_name}"
+    return None

@@ -43,7 +43,7 @@ from datetime import date, timedelta
 
 from eventwire.config import DedupOptions as DedupOptions  # the thresholds, a config table
 from eventwire.datafiles import word_table, words
-from eventwire.dedup.actors import actor_link, named_group, roles
+from eventwire.dedup.actors import actor_link, named_group, one_group, roles
 from eventwire.dedup.actors import group_key as group_key
 from eventwire.dedup.actors import hedged as hedged
 from eventwire.dedup.actors import is_generic as is_generic
@@ -51,7 +51,7 @@ from eventwire.dedup.cities import within_city as within_city
 from eventwire.dedup.daytime import EVENING as EVENING
 from eventwire.dedup.daytime import MORNING as MORNING
 from eventwire.dedup.daytime import time_of_day
-from eventwire.dedup.placewords import shared_place_word
+from eventwire.dedup.placewords import capital_reference, directions, shared_place_word
 from eventwire.dedup.report import (
     WEAK_FALLBACKS,
     Link,
@@ -143,18 +143,13 @@ def loose_place(e: ReportEvent) -> bool:
     return _coarse(e) or e.place_fallback in WEAK_FALLBACKS or reference_place(e)
 
 
-@functools.cache
-def _directions() -> str:
-    return "|".join(re.escape(w) for w in sorted(words("dedup", "reference_directions")))
-
-
 def reference_place(e: ReportEvent) -> bool:
     """Whether the event's sentence names its place only as a reference point: "north-east
     of Baghdad", "30 km south of Kirkuk" (``reference_directions``)."""
     if not (e.sentence and e.location_name and e.geo_precision == 2):
         return False
     name = re.escape(e.location_name)
-    pattern = rf"\b(?:{_directions()})\s+(?:of|from)\s+(?:the\s+)?{name}\b"
+    pattern = rf"\b(?:{directions()})\s+(?:of|from)\s+(?:the\s+)?{name}\b"
     return re.search(pattern, e.sentence, re.I) is not None
 
 
@@ -253,6 +248,9 @@ def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, 
     weak = [e for e in (a, b) if e.place_fallback in WEAK_FALLBACKS]
     if weak and dist <= opts.km_weak_place:  # a place read off the sentence or the dateline
         return 0.9 - 0.5 * dist / opts.km_weak_place, True, _weak_reason(weak[0], dist)
+    if same_admin and dist <= opts.km_weak_place and (ref := capital_reference(a, b)):
+        # "north of the capital" placed at the capital; the other report names the town
+        return 0.9 - 0.5 * dist / opts.km_weak_place, True, ref
     if a.admin1 and b.admin1 and not same_admin:
         return None  # different provinces
     if same is False and max(a.geo_precision or 9, b.geo_precision or 9) <= opts.named_precision:
@@ -459,8 +457,8 @@ def compare(
     ):
         # a report with no place: the same named group, dead and day
         place_why = strong_identity(a, b, dates[0] == 1.0, agrees, opts) or ""
-        if not place_why and dates[0] == 1.0 and agrees:  # a place word the gazetteer lacks
-            place_why = shared_place_word(a, b) or ""
+        if not place_why and dates[0] == 1.0 and (agrees or one_group(a, b) or _bare_claim(a, b)):
+            place_why = shared_place_word(a, b) or ""  # a place word the gazetteer lacks
         if not place_why and evidence:
             return None
         place_why = place_why or "no place evidence of its own, and none against"
@@ -471,6 +469,13 @@ def compare(
     if a.doc_id == b.doc_id:
         reasons.insert(0, "one report telling one incident twice")
     return Link(round(score, 4), tuple(reasons))
+
+
+def _bare_claim(a: ReportEvent, b: ReportEvent) -> bool:
+    """Whether one of two reports is a claim with no toll of its own ("the front said it had
+    carried out Thursday's attack on the police station in El Plateado"): it names the act,
+    with no dead to agree or disagree with the other report's."""
+    return any((e.actor1_claimed or is_claim(e)) and e.fatalities is None for e in (a, b))
 
 
 def similarity(a: ReportEvent, b: ReportEvent, opts: DedupOptions | None = None) -> float | None:

@@ -142,11 +142,17 @@ def is_hypothetical(tok: Any, lexicon: Lexicon, sentence_text: str) -> bool:
     return False
 
 
-def has_habitual_cue(parse: Any, lexicon: Lexicon) -> bool:
+def has_habitual_cue(parse: Any, lexicon: Lexicon, head_index: int | None = None) -> bool:
+    """Whether the sentence tells its act as habitual ("nearly daily", "routinely"). With
+    ``head_index`` (the trigger), a cue adjective of another noun is no cue: "opened fire on
+    a weekly cattle market" is one shooting at a market held weekly; "the daily shelling"
+    (the trigger's own adjective) stays habitual."""
     cues = lexicon.modality.get("habitual", {})
     words = set(cues.get("words", []))
     # a cue inside a name ("Euphrates Daily", "the Weekly Standard") is no cue
     tokens = [t for t in parse if not (t.ent_type_ in NAME_ENTITIES or _in_name(t))]
+    if head_index is not None:
+        tokens = [t for t in tokens if not (t.dep_ == "amod" and t.head.i != head_index)]
     if any(token_keys(t) & words for t in tokens):
         return True
     phrases = [split_phrase(p) for p in cues.get("phrases", [])]
@@ -196,7 +202,7 @@ def find_modality(
     listed = n_violent >= int(generic.get("min_listed_triggers", 3))
     if present and not perfect and (listed or any(token_keys(t) & generic_words for t in parse)):
         return "generic"
-    if has_habitual_cue(parse, lexicon):
+    if has_habitual_cue(parse, lexicon, head_index):
         return "habitual"
     if (present and not perfect) or (habitual_context and is_present_narrative(parse)):
         return "habitual"

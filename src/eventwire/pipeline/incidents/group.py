@@ -263,6 +263,8 @@ class Grouper:
         no attack: a death, a claim or an arrest of a later sentence speaks of the attack
         told with it, not of the territory taken (in its own sentence it may be its toll)."""
         typed = incident.typed()
+        if not typed:  # only claims so far ("said it carried out Thursday's attack, which
+            return False  # killed 30"): no territory told, the toll clause is the claimed act's
         return all(i.event.acled_sub_event_type in self.cues.own_sub_types for i in typed) and all(
             i.event.sentence_index != item.event.sentence_index for i in typed
         )

@@ -132,7 +132,9 @@ class IncidentsStage:
                 and event.modality == "asserted"
                 and self.grouper.family(event) in ("violent", "demonstration")
                 and (_vague(incident, event) or (not lead and _retold(incident)))
-            ):
+                and not (event.actor1 is not None and event.actor1.claimed)
+            ):  # a claimed act is what the claimant says it did, not talk ("said it had
+                # carried out Thursday's attack on the police station in <village>")
                 event.modality = "generic"
             lead = False
 
