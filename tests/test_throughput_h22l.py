@@ -11,12 +11,14 @@ from __future__ import annotations
 import gc
 import json
 import re
+import sys
 from collections.abc import Iterator
 from multiprocessing import Pipe
 from pathlib import Path
 
 import pytest
 
+import eventwire.cli as cli
 import eventwire.run.pool as pool
 from eventwire.config import Settings, load_settings
 from eventwire.errors import ConfigError
@@ -133,6 +135,16 @@ def test_a_pool_worker_sets_the_run_thresholds_before_building_its_pipeline(
     pool._worker_main(child, load_settings(env={}))
     assert seen == [RUN_THRESHOLDS]
     assert parent.recv()[0] == "error"
+
+
+def test_the_command_line_collects_as_a_run_does_for_its_whole_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[tuple[int, int, int]] = []
+    monkeypatch.setattr(cli, "app_for", lambda argv: lambda: seen.append(gc.get_threshold()))
+    monkeypatch.setattr(sys, "argv", ["eventwire", "extract"])
+    cli.main()
+    assert seen == [RUN_THRESHOLDS]  # the model loads and the command runs under them
 
 
 # -- the reader's language test ----------------------------------------------------------
