@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from eventwire.config import Settings, quiet_ray_usage_stats
 from eventwire.errors import ConfigError
 from eventwire.pipeline.base import Pipeline
+from eventwire.run.collector import run_thresholds, use_run_thresholds
 from eventwire.run.pool import PoolExecutor
 from eventwire.run.tasks import (
     DOCS_AHEAD,
@@ -90,7 +91,8 @@ class SerialExecutor:
 
     Tasks are taken ``DOCS_AHEAD`` at a time so that their candidate sentences are parsed
     in one call (:func:`~eventwire.run.tasks.run_tasks`); results still come one by one,
-    in input order.
+    in input order. While it runs, the garbage collector runs less often
+    (:func:`~eventwire.run.collector.run_thresholds`).
     """
 
     name = "serial"
@@ -104,8 +106,9 @@ class SerialExecutor:
         if self._pipeline is None:
             self._pipeline = Pipeline.from_settings(self.settings)
         pipeline = self._pipeline
-        for chunk in chunked(tasks, DOCS_AHEAD):
-            yield from run_tasks(pipeline, chunk)
+        with run_thresholds():
+            for chunk in chunked(tasks, DOCS_AHEAD):
+                yield from run_tasks(pipeline, chunk)
 
 
 # -- Ray --------------------------------------------------------------------------------
@@ -149,6 +152,7 @@ class PipelineActor:
     """A Ray actor that builds the Pipeline once and runs batches of pickled tasks."""
 
     def __init__(self, settings: Settings) -> None:
+        use_run_thresholds()  # the actor's process codes documents and nothing else
         self.pipeline = Pipeline.from_settings(settings)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:

@@ -39,6 +39,7 @@ from typing import Any
 from eventwire.config import Settings, one_thread_per_worker
 from eventwire.errors import ConfigError, EventwireError
 from eventwire.pipeline.base import Pipeline
+from eventwire.run.collector import use_run_thresholds
 from eventwire.run.tasks import (
     DOCS_AHEAD,
     Result,
@@ -97,6 +98,7 @@ def _worker_main(conn: Connection, settings: Settings) -> None:
     """A worker: build the Pipeline, say ready, then code each chunk sent until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     one_thread_per_worker()  # before the Pipeline loads numpy and the model
+    use_run_thresholds()  # a worker codes documents and nothing else
     try:
         pipeline = Pipeline.from_settings(settings)
     except EventwireError as exc:

@@ -28,6 +28,7 @@ from eventwire.datafiles import data_versions_json
 from eventwire.pipeline.base import Pipeline
 from eventwire.pipeline.read.readers import Item, Reader, ReaderOptions
 from eventwire.records import Document, DocumentSource, LedgerEntry
+from eventwire.run.collector import run_thresholds
 from eventwire.run.executors import Executor, Result, Task, make_executor
 from eventwire.run.parquet import ParquetSink, default_parquet_dir
 from eventwire.run.reprocess import RETRY_STATUSES, Reprocess, retry_inputs, stored_documents
@@ -264,22 +265,23 @@ class Runner:
             from eventwire.db.store import Store
 
             store = Store.open(self.settings.db)
-        try:
-            if self.reprocess is not None:
-                self._reprocess(store, summary, self.reprocess)
-            else:
-                inputs = list(inputs)
-                if self.retry and not inputs:
-                    inputs = retry_inputs(store)
-                self._execute(inputs, store, summary)
-            summary.seconds = time.perf_counter() - started
-            if self.cluster:
-                from eventwire.dedup.cluster import STAGE_NAME, cluster_store
+        with run_thresholds():  # the collector runs less often while coding and writing
+            try:
+                if self.reprocess is not None:
+                    self._reprocess(store, summary, self.reprocess)
+                else:
+                    inputs = list(inputs)
+                    if self.retry and not inputs:
+                        inputs = retry_inputs(store)
+                    self._execute(inputs, store, summary)
+                summary.seconds = time.perf_counter() - started
+                if self.cluster:
+                    from eventwire.dedup.cluster import STAGE_NAME, cluster_store
 
-                summary.clusters = cluster_store(store, self.settings.options(STAGE_NAME))
-        finally:
-            if own_store:
-                store.close()
+                    summary.clusters = cluster_store(store, self.settings.options(STAGE_NAME))
+            finally:
+                if own_store:
+                    store.close()
         return summary
 
     def _execute(self, inputs: Iterable[str], store: Store, summary: RunSummary) -> None:

@@ -45,15 +45,16 @@ def detect_language(text: str, min_words: int = 8) -> str:
     'en'
     """
     sample = text[:SAMPLE_CHARS]
-    letters = [c for c in sample if c.isalpha()]
+    letters = sum(map(str.isalpha, sample))
     if not letters:
         return "und"
-    for lang, block in _SCRIPTS[:-1]:
-        share = len(re.findall(f"[{block}]", sample)) / len(letters)
-        if share > 0.3:
-            if lang == "ar" and re.search(f"[{_SCRIPTS[-1][1]}]", sample):
-                return "fa"
-            return lang
+    if not sample.isascii():  # every block of _SCRIPTS lies outside ASCII
+        for lang, block in _SCRIPTS[:-1]:
+            share = len(re.findall(f"[{block}]", sample)) / letters
+            if share > 0.3:
+                if lang == "ar" and re.search(f"[{_SCRIPTS[-1][1]}]", sample):
+                    return "fa"
+                return lang
     # Only lowercase words count: capitalised ones are mostly names ("Al Arqoub", "De Beers").
     words = [w for w in _WORD.findall(sample) if w.islower()]
     if len(words) < min_words:
