@@ -137,9 +137,35 @@ def check_hierarchy(
             pool = readings or [parent.row]
             outside = not any(compatible(gaz, res.row, p) for p in pool)
             outside = outside and border_km(gaz, res.row, pool) is None
+            outside = outside and not _in_grandparent(gaz, mentions, out, where, j, res.row)
         abroad = _abroad(gaz, res, focus, lead, likely)
         if outside or abroad:
             res.accepted = False
+
+
+def _in_grandparent(
+    gaz: Gazetteer,
+    mentions: list[Mention],
+    out: list[Resolution | None],
+    where: dict[int, int],
+    j: int,
+    row: int,
+) -> bool:
+    """Does ``row`` carry the code of the province the text puts its parent in, while the
+    parent was read in another province? In "Maxamed Saciid village (Adan Yabaal, Middle
+    Shabelle)" the files code the town Aadan Yabaal to Hiiraan: the village of Middle
+    Shabelle is no stray for lying far from that reading."""
+    up = mentions[j].parent
+    g = where.get(id(up)) if up is not None else None
+    area, parent = (out[g] if g is not None else None), out[j]
+    return (
+        area is not None
+        and parent is not None
+        and area.accepted
+        and int(gaz.feat[area.row]) == FEAT_ADMIN1
+        and int(gaz.adm1[row]) == area.row
+        and int(gaz.adm1[parent.row]) != area.row
+    )
 
 
 def _abroad(
