@@ -132,8 +132,14 @@ def check_hierarchy(
             and not loose_abroad
         ):
             # any reading of the parent in its country will do ("Tulunan, Cotabato":
-            # the province, not the city)
-            readings = [c.index for c, _ in cands[j][:15] if gaz.cc[c.index] == gaz.cc[parent.row]]
+            # the province, not the city), but another place's alternate name ("Cadale":
+            # a village called Adale too, in the next province) is no reading of a town
+            readings = [
+                c.index
+                for c, _ in cands[j][:15]
+                if gaz.cc[c.index] == gaz.cc[parent.row]
+                and (c.flag == 2 or c.index == parent.row or int(gaz.feat[c.index]) != FEAT_PLACE)
+            ]
             pool = readings or [parent.row]
             outside = not any(compatible(gaz, res.row, p) for p in pool)
             outside = outside and border_km(gaz, res.row, pool) is None
