@@ -132,14 +132,46 @@ def check_hierarchy(
             and not loose_abroad
         ):
             # any reading of the parent in its country will do ("Tulunan, Cotabato":
-            # the province, not the city)
-            readings = [c.index for c, _ in cands[j][:15] if gaz.cc[c.index] == gaz.cc[parent.row]]
+            # the province, not the city), but another place's alternate name ("Cadale":
+            # a village called Adale too, in the next province) is no reading of a town
+            readings = [
+                c.index
+                for c, _ in cands[j][:15]
+                if gaz.cc[c.index] == gaz.cc[parent.row]
+                and (c.flag == 2 or c.index == parent.row or int(gaz.feat[c.index]) != FEAT_PLACE)
+            ]
             pool = readings or [parent.row]
             outside = not any(compatible(gaz, res.row, p) for p in pool)
             outside = outside and border_km(gaz, res.row, pool) is None
+            outside = outside and not _in_grandparent(gaz, mentions, out, where, j, res.row)
         abroad = _abroad(gaz, res, focus, lead, likely)
         if outside or abroad:
             res.accepted = False
+
+
+def _in_grandparent(
+    gaz: Gazetteer,
+    mentions: list[Mention],
+    out: list[Resolution | None],
+    where: dict[int, int],
+    j: int,
+    row: int,
+) -> bool:
+    """Does ``row`` carry the code of the province the text puts its parent in, while the
+    parent was read in another province? In "Maxamed Saciid village (Adan Yabaal, Middle
+    Shabelle)" the files code the town Aadan Yabaal to Hiiraan: the village of Middle
+    Shabelle is no stray for lying far from that reading."""
+    up = mentions[j].parent
+    g = where.get(id(up)) if up is not None else None
+    area, parent = (out[g] if g is not None else None), out[j]
+    return (
+        area is not None
+        and parent is not None
+        and area.accepted
+        and int(gaz.feat[area.row]) == FEAT_ADMIN1
+        and int(gaz.adm1[row]) == area.row
+        and int(gaz.adm1[parent.row]) != area.row
+    )
 
 
 def _abroad(

@@ -171,15 +171,19 @@ def _other_country_segments(
 ) -> list[tuple[list[int], Counter[str]]]:
     """The paragraphs whose own places and cues clearly point to another country than the
     document's focus: (mention indexes, the paragraph's votes)."""
+    # a dateline opens the paragraph after it ("BENI, Congo, June 7 - ... in Beni territory":
+    # the body is not a paragraph of its own about Bolivia's El Beni)
+    para = [g + (seg.kind == "dateline") for g, seg in enumerate(doc.segments)]
     groups: dict[int, list[int]] = {}
     for k, m in enumerate(mentions):
-        groups.setdefault(doc.sentences[m.sentence].segment, []).append(k)
+        groups.setdefault(_para(para, doc.sentences[m.sentence].segment), []).append(k)
     if len(groups) < 2:
         return []
     bounds: dict[int, tuple[int, int]] = {}
     for sent in doc.sentences:  # one pass: a report of thousands of paragraphs stays linear
-        lo, hi = bounds.get(sent.segment, (sent.start, sent.end))
-        bounds[sent.segment] = (min(lo, sent.start), max(hi, sent.end))
+        g = _para(para, sent.segment)
+        lo, hi = bounds.get(g, (sent.start, sent.end))
+        bounds[g] = (min(lo, sent.start), max(hi, sent.end))
     out = []
     for segment, idx in groups.items():
         text = doc.text[bounds[segment][0] : bounds[segment][1]]
@@ -191,6 +195,11 @@ def _other_country_segments(
         if leader != focus and value >= SEGMENT_MIN_VOTES and value / total >= SEGMENT_SHARE:
             out.append((idx, seg_votes))
     return out
+
+
+def _para(para: list[int], segment: int) -> int:
+    """The paragraph a segment belongs to (a dateline's is the one after it)."""
+    return para[segment] if 0 <= segment < len(para) else segment
 
 
 def _resolve_group(
