@@ -48,6 +48,7 @@ from eventwire.pipeline.places.gazetteer.table import (
 from eventwire.records import Place
 
 SPELT_CACHE = 50_000  # keys whose other spellings are remembered
+LOOKUP_CACHE = 100_000  # names whose lookups are remembered
 
 FEATURE_NAMES = {
     FEAT_PLACE: "city",
@@ -95,6 +96,7 @@ class Gazetteer:
         self.layers: list[tuple[str, int, int]] = []  # dense layers: (name, first row, rows)
         self._dense: tuple[np.ndarray, ...] | None = None
         self._spellings: dict[str, tuple[int, ...]] = {}
+        self._found: dict[tuple[str, bool], tuple[Candidate, ...]] = {}
         self._dense_names: tuple[np.ndarray, np.ndarray] | None = None
         self.fcodes: list[str] = []
         self.fcode = np.zeros(0, dtype=np.uint8)
@@ -119,6 +121,7 @@ class Gazetteer:
         self._dense_names = (cols["names"], cols["name_off"])
         self.layers = merged.layers
         self._spellings = {}
+        self._found = {}
 
     def feature_code(self, index: int) -> str | None:
         """The GeoNames feature code of a layer row ("PPL", "PPLQ", "ADM2"), else None."""
@@ -172,7 +175,20 @@ class Gazetteer:
         return i < len(dense) and int(dense[i]) == h
 
     def lookup(self, name: str, loose: bool = True) -> list[Candidate]:
-        """Every row whose name matches ``name`` (exact key, article removed, then loose)."""
+        """Every row whose name matches ``name`` (exact key, article removed, then loose).
+
+        Answers are remembered per name (the scanners ask again for every capitalised run
+        of every report; the index does not change once its layers are attached).
+        """
+        found = self._found.get((name, loose))
+        if found is None:
+            found = tuple(self._lookup(name, loose))
+            if len(self._found) >= LOOKUP_CACHE:
+                self._found.clear()
+            self._found[(name, loose)] = found
+        return list(found)
+
+    def _lookup(self, name: str, loose: bool) -> list[Candidate]:
         key = fold(name)
         found: dict[int, int] = {}
         for place, flag in self._postings("x_", key) + self._layer_postings(key):
@@ -207,13 +223,27 @@ class Gazetteer:
         if rows is None:
             rows = tuple(
                 place
-                for variant in sorted(spellings(key))
+                for variant in self._indexed(sorted(spellings(key)))
                 for place, _flag in self._postings("x_", variant) + self._layer_postings(variant)
             )
             if len(self._spellings) >= SPELT_CACHE:
                 self._spellings.clear()
             self._spellings[key] = rows
         return rows
+
+    def _indexed(self, keys: list[str]) -> list[str]:
+        """The keys (in their order) whose hash is in the base or the dense name index: one
+        search for all of them, where a key left out would have had no postings."""
+        if not keys:
+            return keys
+        wanted = np.array([key_hash(k) for k in keys], dtype=np.int64)
+        hit = np.zeros(len(keys), dtype=bool)
+        tables = [self._tables["x_"][0]] + ([self._dense[0]] if self._dense is not None else [])
+        for hashes in tables:
+            if len(hashes):
+                at = np.minimum(np.searchsorted(hashes, wanted), len(hashes) - 1)
+                hit |= hashes[at] == wanted
+        return [k for k, found in zip(keys, hit.tolist(), strict=True) if found]
 
     # -- records ------------------------------------------------------------------------
     def country_code(self, index: int) -> str:

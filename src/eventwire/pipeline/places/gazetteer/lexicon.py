@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -49,11 +49,14 @@ class Lexicon:
     adjectives: dict[str, str]  # folded adjective → ISO2
     variants: tuple[tuple[str, str, tuple[str, ...]], ...]  # (place, country, names)
     version: str
+    # made once from the groups above (the scanners ask for them at every capitalised word)
+    area_words: frozenset[str] = field(init=False)  # admin, part and town words
+    feature_words: frozenset[str] = field(init=False)  # the same and facility words
 
-    @property
-    def feature_words(self) -> frozenset[str]:
-        """Every word naming a kind of place ("city", "province", "district", "airport")."""
-        return self.admin | self.part | self.town | self.facility
+    def __post_init__(self) -> None:
+        area = self.admin | self.part | self.town
+        object.__setattr__(self, "area_words", area)
+        object.__setattr__(self, "feature_words", area | self.facility)
 
 
 def _yaml(path: Path) -> dict[str, Any]:

@@ -105,10 +105,9 @@ def _loose_end(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], i: int, j: int
     """The end of the name at ``i`` once spelling variants (loose keys) are tried."""
     prev = tokens[i - 1].text.lower() if i > 0 else ""
     # "in Quamishli", "shelled Kansafra", "the town of Kansafra"
-    kinds = lex.town | lex.admin | lex.part
     cued = (
         prev in LOOSE_CUES
-        or (prev == "of" and i > 1 and tokens[i - 2].text.lower() in kinds)
+        or (prev == "of" and i > 1 and tokens[i - 2].text.lower() in lex.area_words)
         # "Karin village (Bossaso, Bari)": the first name of a parenthesised area chain
         or (prev == "(" and j < len(tokens) and tokens[j].text == "," and i > 1)
     )
