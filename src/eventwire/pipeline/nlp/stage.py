@@ -90,13 +90,37 @@ class ModelSentencizer:
     (with its default punctuation, as ``add_pipe("sentencizer")`` has it)."""
 
     def __init__(self, tokenizer: Any) -> None:
+        from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
         from spacy.pipeline import Sentencizer
+        from spacy.strings import get_string_id
 
         self.tokenizer = tokenizer
         self.component = Sentencizer()
+        self._punct = frozenset(get_string_id(c) for c in self.component.punct_chars)
+        self._attrs = [ORTH, IS_PUNCT, IDX, LENGTH]
 
     def __call__(self, text: str) -> Any:
         return self.component(self.tokenizer(text))
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """``[(s.start_char, s.end_char) for s in self(text).sents]``, found over the token
+        arrays without making spaCy's Token and Span objects: the Sentencizer's rule (a
+        sentence starts at the first token that is neither punctuation nor one of its
+        sentence-final characters after one of them)."""
+        doc = self.tokenizer(text)
+        if not len(doc):
+            return []
+        orth, punct, idx, length = doc.to_array(self._attrs).T.tolist()
+        starts = [0]
+        seen = False
+        for i, word in enumerate(orth):
+            if word in self._punct:
+                seen = True
+            elif seen and not punct[i]:
+                starts.append(i)
+                seen = False
+        ends = [*starts[1:], len(orth)]
+        return [(idx[a], idx[b - 1] + length[b - 1]) for a, b in zip(starts, ends, strict=True)]
 
 
 def _tokenizer_settings(tokenizer: Any) -> tuple[Any, ...]:
@@ -150,9 +174,13 @@ def split_sentences(sentencizer: Any, text: str, segments: list[Segment]) -> lis
         chunk = text[seg.start : seg.end]
         if not chunk.strip():
             continue
-        for sent in sentencizer(chunk).sents:
-            start = seg.start + sent.start_char
-            end = seg.start + sent.end_char
+        if isinstance(sentencizer, ModelSentencizer):
+            spans = sentencizer.spans(chunk)
+        else:
+            spans = [(sent.start_char, sent.end_char) for sent in sentencizer(chunk).sents]
+        for sent_start, sent_end in spans:
+            start = seg.start + sent_start
+            end = seg.start + sent_end
             # trim whitespace so offsets point at words
             while start < end and text[start].isspace():
                 start += 1
