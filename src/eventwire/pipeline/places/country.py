@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from datetime import date
 from functools import cache
+from typing import Any
 
 from eventwire.datafiles import word_table
 from eventwire.pipeline.places.gazetteer.normalize import fold
@@ -100,6 +101,28 @@ def _cue_patterns() -> tuple[Cue, ...]:
 
 
 @cache
+def _needles() -> Any:
+    """An Aho-Corasick automaton of the cue patterns' words (None when none has one)."""
+    import ahocorasick  # lazy, as in the pre-filter
+
+    words = {needle for _pattern, needle, _countries, _unit in _cue_patterns() if needle}
+    if not words:
+        return None
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+def _words_in(low: str) -> set[str]:
+    """The cue patterns' words found anywhere in ``low`` (as ``word in low`` finds them,
+    overlaps included), in one pass over the text instead of one per word."""
+    automaton = _needles()
+    return set() if automaton is None else {word for _end, word in automaton.iter(low)}
+
+
+@cache
 def _compass_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """Per country of ``compass_stems``, a pattern of its sub-units named by a stem and a
     compass word, the stem captured (group ``a`` before the compass word, ``b`` after)."""
@@ -137,8 +160,9 @@ def cue_votes(text: str) -> Counter[str]:
     # the patterns without a word ("Laikipia West") each need a compass word, which most
     # texts lack: one search for any of them first
     compass = _COMPASS_WORD.search(text) is not None
+    present = _words_in(low) if quick else set()
     for pattern, needle, countries, unit in _cue_patterns():
-        if (quick and needle not in low) or not (needle or compass):
+        if (quick and needle and needle not in present) or not (needle or compass):
             continue
         for found in pattern.finditer(text):
             start, end = found.span()
