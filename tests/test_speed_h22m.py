@@ -1,6 +1,6 @@
 """Issue 22, helper h22m: the place scanner's word sets made once, gazetteer lookups
-remembered per name, the other spellings of a key searched in one pass, and sentence
-spans read from the token arrays.
+remembered per name, the other spellings of a key searched in one pass, sentence spans
+read from the token arrays, and the country cues' words found in one pass.
 
 Each change must leave every answer as it was: the tests compare with the slow way.
 """
@@ -19,6 +19,7 @@ from eventwire.pipeline.nlp.stage import (
     load_sentencizer,
     split_sentences,
 )
+from eventwire.pipeline.places.country import _cue_patterns, _words_in, cue_votes
 from eventwire.pipeline.places.gazetteer import dense, index
 from eventwire.pipeline.places.gazetteer.index import Gazetteer, load_gazetteer, refresh_layers
 from eventwire.pipeline.places.gazetteer.lexicon import load_lexicon
@@ -122,11 +123,13 @@ def test_other_spellings_searched_at_once_find_the_same_rows() -> None:
 def test_a_layer_attached_after_a_lookup_is_seen(data_dir: Path) -> None:
     gaz = load_gazetteer()
     assert gaz.lookup("Zubaidat", loose=False) == []
+    assert not gaz.has_key("zubaidat")
     base_found = _check_spellings(gaz)
     dense.add_file(TINY)
     refresh_layers()
     gaz = load_gazetteer()
     assert gaz._dense is not None
+    assert gaz.has_key("zubaidat")
     village = gaz.lookup("Zubaidat", loose=False)
     assert len(village) == 1 and village[0].index >= gaz.base_rows
     # "Zubeidat": one vowel spelling away from the layer's "Zubaidat", only there
@@ -135,6 +138,20 @@ def test_a_layer_attached_after_a_lookup_is_seen(data_dir: Path) -> None:
     dense.remove_layer("geonames_tiny")
     refresh_layers()
     assert load_gazetteer().lookup("Zubaidat", loose=False) == []
+    assert not load_gazetteer().has_key("zubaidat")
+
+
+def test_known_keys_are_remembered(monkeypatch: pytest.MonkeyPatch) -> None:
+    gaz = load_gazetteer()
+    keys = ("mosul", "the", "prime minister", "kafr nabudah", "mr", "baghdad")
+    slow = {key: gaz._has_key(key) for key in keys}
+    assert slow["mosul"] and slow["kafr nabudah"] and not slow["prime minister"]
+    monkeypatch.setattr(index, "LOOKUP_CACHE", 3)
+    monkeypatch.setattr(gaz, "_keys", {})
+    for _ in range(2):
+        for key in keys:
+            assert gaz.has_key(key) == slow[key]
+            assert len(gaz._keys) <= 3
 
 
 SPLIT_TEXTS = (
@@ -185,3 +202,28 @@ def test_split_sentences_gives_the_same_sentences_either_way(
         "Police came later.",
         "Roads shut.",
     ]
+
+
+CUE_TEXTS = (
+    "",
+    "Gunmen attacked a bus near the county offices on Tuesday.",
+    "The county askari and the police met the MCA in Laikipia West.",
+    "Troops of UNAMID patrolled the Sirba locality after the raid.",
+    "İstanbul police said the county askari had left.",  # lower-casing changes the length
+    "countycountyaskariaskari",  # words inside words, overlapping
+)
+
+
+@pytest.mark.parametrize("text", CUE_TEXTS)
+def test_cue_words_found_at_once_are_those_the_text_holds(text: str) -> None:
+    low = text.lower()
+    words = {needle for _p, needle, _c, _u in _cue_patterns() if needle}
+    assert _words_in(low) == {w for w in words if w in low}
+
+
+def test_cue_votes_read_only_the_words_present() -> None:
+    # the same votes whether or not lower-casing keeps the length (the quick test's path)
+    plain = cue_votes("The county askari met the MCA in Laikipia West.")
+    dotted = cue_votes("İ. The county askari met the MCA in Laikipia West.")
+    assert plain and plain == dotted
+    assert cue_votes("Nothing here names a country's units.") == {}

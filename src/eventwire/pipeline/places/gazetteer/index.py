@@ -97,6 +97,7 @@ class Gazetteer:
         self._dense: tuple[np.ndarray, ...] | None = None
         self._spellings: dict[str, tuple[int, ...]] = {}
         self._found: dict[tuple[str, bool], tuple[Candidate, ...]] = {}
+        self._keys: dict[str, bool] = {}
         self._dense_names: tuple[np.ndarray, np.ndarray] | None = None
         self.fcodes: list[str] = []
         self.fcode = np.zeros(0, dtype=np.uint8)
@@ -122,6 +123,7 @@ class Gazetteer:
         self.layers = merged.layers
         self._spellings = {}
         self._found = {}
+        self._keys = {}
 
     def feature_code(self, index: int) -> str | None:
         """The GeoNames feature code of a layer row ("PPL", "PPLQ", "ADM2"), else None."""
@@ -162,7 +164,17 @@ class Gazetteer:
         return list(zip(places[lo:hi].tolist(), flags[lo:hi].tolist(), strict=True))
 
     def has_key(self, key: str) -> bool:
-        """True when a folded key names some place (a cheap test for text scanning)."""
+        """True when a folded key names some place (a cheap test for text scanning;
+        remembered per key, as the scanner asks again for "the", "mr" in every report)."""
+        known = self._keys.get(key)
+        if known is None:
+            known = self._has_key(key)
+            if len(self._keys) >= LOOKUP_CACHE:
+                self._keys.clear()
+            self._keys[key] = known
+        return known
+
+    def _has_key(self, key: str) -> bool:
         hashes = self._tables["x_"][0]
         h = key_hash(key)
         i = int(np.searchsorted(hashes, h))
