@@ -91,6 +91,17 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return target
 
 
+def geonames_row(
+    gid: int, name: str, lat: float, lon: float, cc: str, adm1: str, pop: int, alt: str = ""
+) -> str:
+    """One GeoNames line of a populated place (PPL) for a test layer: ``alt`` its alternate
+    names (comma-separated), ``adm1`` its province code."""
+    return (
+        f"{gid}\t{name}\t{name}\t{alt}\t{lat}\t{lon}\tP\tPPL\t{cc}\t\t{adm1}\t\t\t\t{pop}"
+        "\t\t100\tUTC\t2020-01-01\n"
+    )
+
+
 PlaceOf = Callable[[str, str], tuple[float, float]]
 
 

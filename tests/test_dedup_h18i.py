@@ -20,9 +20,9 @@ from eventwire.dedup.rules import (
     ReportEvent,
     compare,
     own_province,
-    similarity,
     time_of_day,
 )
+from test_dedup_rules import linked  # similarity both ways, asserted symmetric
 
 THURSDAY = date(2025, 10, 9)
 SAGAING_TOWN = {"location_name": "Monywa", "geonameid": 1308465, "lat": 22.11, "lon": 95.13,
@@ -47,12 +47,6 @@ def event(event_id: str, doc_id: str, **values: Any) -> ReportEvent:
     }
     base.update(values)
     return ReportEvent(event_id, doc_id, **base)
-
-
-def linked(a: ReportEvent, b: ReportEvent) -> bool:
-    one, two = similarity(a, b) is not None, similarity(b, a) is not None
-    assert one is two
-    return one
 
 
 def test_a_bombing_with_no_delivery_may_be_the_air_strike() -> None:

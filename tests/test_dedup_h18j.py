@@ -16,9 +16,10 @@ from conftest import TopEvent
 from eventwire.dedup.actors import affiliated
 from eventwire.dedup.merge import _fatalities, best_place, claimant_count, latest_toll
 from eventwire.dedup.placewords import capital_by_title
-from eventwire.dedup.rules import ReportEvent, similarity
+from eventwire.dedup.rules import ReportEvent
 from eventwire.records import Document
 from eventwire.records.model import FatalityRange
+from test_dedup_rules import linked  # similarity both ways, asserted symmetric
 
 TUESDAY = date(2026, 3, 10)
 KIVU_VILLAGE = {"location_name": "Lubero", "geonameid": 1, "lat": 0.16, "lon": 29.24,
@@ -42,12 +43,6 @@ def event(event_id: str, doc_id: str, **values: Any) -> ReportEvent:
     }
     base.update(values)
     return ReportEvent(event_id, doc_id, **base)
-
-
-def linked(a: ReportEvent, b: ReportEvent) -> bool:
-    one, two = similarity(a, b) is not None, similarity(b, a) is not None
-    assert one is two
-    return one
 
 
 ADF = {"actor1_id": "CD-ADF", "actor1_name": "Allied Democratic Forces", "actor1_inter": 2}

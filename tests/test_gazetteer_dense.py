@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SHARED, layer_place_of
+from conftest import geonames_row as _row
 from eventwire.errors import DataFileError
 from eventwire.pipeline.places.gazetteer import dense
 from eventwire.pipeline.places.gazetteer.index import load_gazetteer, refresh_layers
@@ -207,32 +208,24 @@ def test_layer_village_resolution_classes(data_dir: Path, tmp_path: Path) -> Non
 # real city's row (its geonameid and admin1 code) so that the layer's code joins the
 # index's province: Mosul (Nineveh, code 15), Istanbul (34), Yalova (92), Donetsk (05),
 # Kharkiv (07).
-def _row(
-    gid: int, name: str, alt: str, lat: float, lon: float, cc: str, adm1: str, pop: int
-) -> str:
-    return (
-        f"{gid}\t{name}\t{name}\t{alt}\t{lat}\t{lon}\tP\tPPL\t{cc}\t\t{adm1}\t\t\t\t{pop}"
-        "\t\t100\tUTC\t2020-01-01\n"
-    )
-
 
 _HOMONYM_ROWS = (
     # two loose spellings of "Tal Fabis" in Nineveh: the nearer spelling wins
-    _row(990000031, "Qaryat Tall Fabis", "Tall Fabis", 36.10, 42.60, "IQ", "15", 0)
-    + _row(990000032, "Tall Fibsah", "", 36.45, 43.30, "IQ", "15", 0)
-    + _row(99072, "Mosul", "", 36.34075, 43.12686, "IQ", "15", 1683000)
+    _row(990000031, "Qaryat Tall Fabis", 36.10, 42.60, "IQ", "15", 0, alt="Tall Fabis")
+    + _row(990000032, "Tall Fibsah", 36.45, 43.30, "IQ", "15", 0)
+    + _row(99072, "Mosul", 36.34075, 43.12686, "IQ", "15", 1683000)
     # two villages "Kadiyeni" near Istanbul's point: the one GeoNames puts in Istanbul
     # wins over a larger one of the next province
-    + _row(990000033, "Kadiyeni", "", 41.05, 28.75, "TR", "34", 1400)
-    + _row(990000034, "Kadiyeni", "", 40.85, 28.75, "TR", "92", 2700)
-    + _row(745044, "Istanbul", "", 41.00711, 28.97218, "TR", "34", 15701602)
-    + _row(738025, "Yalova", "", 40.64995, 29.26867, "TR", "92", 71289)
+    + _row(990000033, "Kadiyeni", 41.05, 28.75, "TR", "34", 1400)
+    + _row(990000034, "Kadiyeni", 40.85, 28.75, "TR", "92", 2700)
+    + _row(745044, "Istanbul", 41.00711, 28.97218, "TR", "34", 15701602)
+    + _row(738025, "Yalova", 40.64995, 29.26867, "TR", "92", 71289)
     # "Zorianivka" in Donetsk (unknown population) and a town of 1,500 in Kharkiv: the
     # monitors' area (Donetsk, Luhansk) decides
-    + _row(990000035, "Zorianivka", "", 48.10, 37.90, "UA", "05", 0)
-    + _row(990000036, "Zorianivka", "", 49.60, 36.50, "UA", "07", 1500)
-    + _row(709717, "Donetsk", "", 48.00281, 37.76348, "UA", "05", 1024700)
-    + _row(706483, "Kharkiv", "", 49.97804, 36.23097, "UA", "07", 1430885)
+    + _row(990000035, "Zorianivka", 48.10, 37.90, "UA", "05", 0)
+    + _row(990000036, "Zorianivka", 49.60, 36.50, "UA", "07", 1500)
+    + _row(709717, "Donetsk", 48.00281, 37.76348, "UA", "05", 1024700)
+    + _row(706483, "Kharkiv", 49.97804, 36.23097, "UA", "07", 1430885)
 )
 
 
@@ -270,19 +263,19 @@ def _area_row(gid: int, name: str, alt: str, lat: float, lon: float, cc: str, ad
 _RANKING_ROWS = (
     # two "Verbivka" in Donetsk oblast, no population: the one near the province's biggest
     # town wins the tie (the far one is the later row, which a bare sort would keep)
-    _row(990000041, "Verbivka", "", 48.06, 37.90, "UA", "05", 0)
-    + _row(990000042, "Verbivka", "", 48.55, 37.40, "UA", "05", 0)
-    + _row(709717, "Donetsk", "", 48.00281, 37.76348, "UA", "05", 1024700)
+    _row(990000041, "Verbivka", 48.06, 37.90, "UA", "05", 0)
+    + _row(990000042, "Verbivka", 48.55, 37.40, "UA", "05", 0)
+    + _row(709717, "Donetsk", 48.00281, 37.76348, "UA", "05", 1024700)
     # "Qarnas district (Al Hudaydah)": the village of that main name, not the alternate
     # name of one beside a district named like the province
-    + _row(990000043, "Qarnas", "", 14.10, 43.45, "YE", "08", 0)
-    + _row(990000044, "Bayt Qarnas", "Qarnas", 14.55, 43.32, "YE", "08", 0)
+    + _row(990000043, "Qarnas", 14.10, 43.45, "YE", "08", 0)
+    + _row(990000044, "Bayt Qarnas", 14.55, 43.32, "YE", "08", 0, alt="Qarnas")
     + _area_row(990000045, "Mudiriyat Zawiyah", "Al Hudaydah", 14.50, 43.30, "YE", "08")
-    + _row(79415, "Al Hudaydah", "", 14.80104, 42.94338, "YE", "08", 734699)
+    + _row(79415, "Al Hudaydah", 14.80104, 42.94338, "YE", "08", 734699)
     # a Pakistani hamlet also called "Bathinda" does not make the "Punjab" of "Bathinda
     # (Punjab)" Pakistan's
-    + _row(990000046, "Bathinda", "", 31.0, 72.9, "PK", "04", 0)
-    + _row(1172451, "Lahore", "", 31.5297, 74.34729, "PK", "04", 11126285)
+    + _row(990000046, "Bathinda", 31.0, 72.9, "PK", "04", 0)
+    + _row(1172451, "Lahore", 31.5297, 74.34729, "PK", "04", 11126285)
 )
 
 

@@ -13,17 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import PlaceOf, layer_place_of
+from conftest import geonames_row as _row
 from eventwire.records import Document
-
-
-def _row(
-    gid: int, name: str, lat: float, lon: float, cc: str, adm1: str, pop: int, alt: str = ""
-) -> str:
-    return (
-        f"{gid}\t{name}\t{name}\t{alt}\t{lat}\t{lon}\tP\tPPL\t{cc}\t\t{adm1}\t\t\t\t{pop}"
-        "\t\t100\tUTC\t2020-01-01\n"
-    )
-
 
 _ROWS = (
     # two "Zhovtokamianka" in Donetsk oblast, no population, both within 100 km of

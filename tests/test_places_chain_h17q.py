@@ -16,18 +16,11 @@ from pathlib import Path
 import pytest
 
 from conftest import PlaceOf, TopEvent, layer_place_of
+from conftest import geonames_row as _row
 from eventwire.pipeline.places.gazetteer.checks import Resolution
 from eventwire.pipeline.places.gazetteer.toponyms import Mention
 from eventwire.pipeline.places.within import far_from_near, motives
 from eventwire.records import Place
-
-
-def _row(gid: int, name: str, lat: float, lon: float, cc: str, adm1: str, pop: int) -> str:
-    return (
-        f"{gid}\t{name}\t{name}\t\t{lat}\t{lon}\tP\tPPL\t{cc}\t\t{adm1}\t\t\t\t{pop}"
-        "\t\t100\tUTC\t2020-01-01\n"
-    )
-
 
 _ROWS = (
     # "Dumbaru" in Niger state and in Zamfara; the district town "Kwaratu" only in Zamfara
