@@ -59,7 +59,10 @@ def act_victims(parse: Any, head: int, lexicon: Lexicon, skip: set[int]) -> set[
     side with no one named against it ("forces were on the offensive") stays a battle's."""
     tokens = list(parse)
     victims = classes_in(tokens, lexicon, skip=skip)
-    beside = classes_in(tokens, lexicon, skip=skip | acting_subjects(parse, head))
+    doers = acting_subjects(parse, head) - skip
+    if not doers:  # no doer left to take out: the same classes
+        return victims
+    beside = classes_in(tokens, lexicon, skip=skip | doers)
     if "armed" not in beside and beside & {"civilian", "property"}:
         return beside
     return victims
