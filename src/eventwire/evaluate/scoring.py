@@ -1,6 +1,6 @@
 """Evaluate the pipeline against gold event data (ACLED- or GTD-shaped JSONL).
 
-Each gold row is treated as one report published on its event date; the pipeline
+Each gold row is treated as one report dated at its event date; the pipeline
 runs on the row's text and its *top* event (``doc.events[0]`` after finalize) is
 compared with the gold coding, field by field::
 
@@ -31,7 +31,7 @@ from eventwire.evaluate.countries import country_code
 from eventwire.evaluate.split import SPLITS, in_split, stratified_sample
 from eventwire.pipeline.base import Pipeline
 from eventwire.pipeline.common.geo import haversine_km
-from eventwire.records import Document, Event, parse_iso_date
+from eventwire.records import EVENT_DATED, Document, Event, parse_iso_date
 
 FORMATS: tuple[str, ...] = ("acled", "gtd")
 LOCATION_KM = 25.0
@@ -79,13 +79,15 @@ class GoldRow:
     year: int | None = None  # the event year (tune/check split)
 
     def document(self) -> Document:
-        """The report to code: the row's text, published on its event date (so relative
-        dates resolve as they did for the coder who wrote it)."""
+        """The report to code: the row's text, dated at its event date. The row carries no
+        day of publication: the coder's date is the day the note tells, so its words that
+        count from the telling ("yesterday", "on Monday") name that day (``EVENT_DATED``)
+        instead of counting back from it once more."""
         return Document(
             text=self.text,
             published=self.published,
             source_id=self.id,
-            published_source="record",
+            published_source=EVENT_DATED,
             input=self.id,
         )
 

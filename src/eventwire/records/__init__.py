@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from eventwire.records.document import (
     CODED_SEGMENT_KINDS,
+    EVENT_DATED,
     MODALITIES,
     PLACE_FIELDS,
     READ_FIELDS,
@@ -47,6 +48,7 @@ from eventwire.records.model import (
 
 __all__ = [
     "CODED_SEGMENT_KINDS",
+    "EVENT_DATED",
     "MODALITIES",
     "PLACE_FIELDS",
     "READ_FIELDS",

@@ -98,6 +98,10 @@ class Actor:
     claimed: bool = False  # named only by a claim of responsibility, not by the report itself
 
 
+# Document.published_source of a record dated at the event it tells, not at its publication
+# (a coded event's note: its "yesterday" is the record's date, see pipeline/dates/deictic.py)
+EVENT_DATED = "event-date"
+
 # The Document fields a reader fills from its input, before any stage runs (the pipeline's
 # contract check, re-coding stored documents and sending read documents to a server).
 READ_FIELDS: tuple[str, ...] = (
@@ -260,7 +264,8 @@ class Document:
     input: str = ""  # path, "path#record", or "-" for stdin
     title: str | None = None
     published: date | None = None
-    published_source: str = "unknown"  # "record", "option", "html-metadata", "unknown"
+    # "record", "option", "html-metadata", EVENT_DATED, "unknown"
+    published_source: str = "unknown"
     source: str | None = None  # outlet
     url: str | None = None
     author: str | None = None

@@ -23,9 +23,8 @@ or "DMY") for 01/05/2012; ``habitual_window_days`` (default 180); ``use_datepars
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from datetime import date, timedelta
-from itertools import pairwise
+from typing import Any
 
 from eventwire.config import DatesOptions, Settings
 from eventwire.pipeline.base import Resources, Stage, register_stage
@@ -34,6 +33,11 @@ from eventwire.pipeline.dates.clauses import (
     dates_telling,
     grievance_object,
     relative_clause_of,
+)
+from eventwire.pipeline.dates.deictic import (
+    drop_named_weekdays,
+    pin_telling_days,
+    prefer_stated_days,
 )
 from eventwire.pipeline.dates.parsetree import (
     ancestors,
@@ -46,7 +50,7 @@ from eventwire.pipeline.dates.parsetree import (
 )
 from eventwire.pipeline.dates.timex import Timex, find_habitual, find_timexes, parse_with_dateparser
 from eventwire.pipeline.dates.timex_lexicon import TimexLexicon, load_timex_lexicon
-from eventwire.records import Document, Event, Sentence, When, parse_iso_date
+from eventwire.records import EVENT_DATED, Document, Event, Sentence, When, parse_iso_date
 
 NAME = "eventwire.dates.v1"
 PRESENT_TAGS = frozenset({"VBP", "VBZ"})
@@ -104,39 +108,6 @@ def _vague_period(timex: Timex) -> bool:
     return timex.when.precision == "range" and not STATED_DAY.search(timex.text)
 
 
-def _prefer_stated_days(own: list[Timex], weekdays: Iterable[str]) -> list[Timex]:
-    """The expressions of a sentence that may date its event: a stated day ("On 17 December,
-    overnight, forces struck…") outranks a deictic word of the same sentence ("overnight",
-    "yesterday"), which would count back from the publication date instead (a weekday,
-    "on Monday", names a day of its own and stays)."""
-    days = {w.lower() for w in weekdays}
-    deictic = [t for t in own if t.kind == "relative" and not set(t.text.lower().split()) & days]
-    stated = [t for t in own if t.kind != "relative" and t.when.precision == "day"]
-    if stated and deictic:
-        return [t for t in own if t not in deictic]
-    return own
-
-
-def _drop_named_weekdays(own: list[Timex], weekdays: Iterable[str], text: str) -> list[Timex]:
-    """Drop a weekday told beside the stated day it names ("on Friday September 8", "on
-    Sunday [14 May]", "On Friday, 8 September"): the stated day dates the event, and a
-    weekday that disagrees with it (a slip of the note) must not count back from
-    publication."""
-    days = {w.lower() for w in weekdays}
-    dropped = []
-    for t, after in pairwise(own):
-        gap = text[t.end : after.start]
-        if (
-            t.kind == "relative"
-            and set(t.text.lower().split()) & days
-            and after.kind != "relative"
-            and after.when.precision == "day"
-            and re.fullmatch(r"[\s,(\[]{0,3}", gap)
-        ):
-            dropped.append(t)
-    return [t for t in own if t not in dropped]
-
-
 class DatesStage:
     """Resolve dates against ``doc.published`` and attach one to every event."""
 
@@ -164,8 +135,16 @@ class DatesStage:
             sentence.text, doc.published, sentence.start, self.lexicon, self.numeric_order
         )
         parse = doc.parses.get(index)
-        if not self.use_dateparser or parse is None:
-            return found
+        if self.use_dateparser and parse is not None:
+            found = self._entity_dates(doc, parse, sentence, found)
+        if doc.published is not None and doc.published_source == EVENT_DATED:
+            return pin_telling_days(found, doc.published, self.lexicon.weekdays)
+        return found
+
+    def _entity_dates(
+        self, doc: Document, parse: Any, sentence: Sentence, found: list[Timex]
+    ) -> list[Timex]:
+        """``found`` with the spaCy DATE spans the rules missed, parsed by dateparser."""
         for ent in getattr(parse, "ents", ()):
             if ent.label_ != "DATE":
                 continue
@@ -415,8 +394,8 @@ class DatesStage:
         # about does not date the event
         own = [t for t in own if not self._dates_a_noun(doc, event, t)]
         if own:
-            pool = _prefer_stated_days(own, self.lexicon.weekdays)
-            pool = _drop_named_weekdays(pool, self.lexicon.weekdays, doc.text)
+            pool = prefer_stated_days(own, self.lexicon.weekdays)
+            pool = drop_named_weekdays(pool, self.lexicon.weekdays, doc.text)
             best = min(pool, key=lambda t: self._rank(doc, event, t))
             return first_day_of_stated_span(best, doc.text)
         frame = self._frame(doc, same_segment, timexes)
