@@ -32,7 +32,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from eventwire.datafiles import data_path, manifest_versions, words
+from eventwire.datafiles import data_path, manifest_versions, word_table, words
 from eventwire.errors import DataFileError
 from eventwire.pipeline.common.actorschema import check_file, read_records, validate_record
 from eventwire.pipeline.common.actorschema import parse_role_date as _parse_date
@@ -42,6 +42,8 @@ BUILTIN_FILES: tuple[str, ...] = ("states.jsonl", "groups.jsonl", "leaders.jsonl
 _WORD = re.compile(r"[a-z0-9]+")
 _APOSTROPHES = re.compile(r"['’`ʿʼ‘]")
 _DROP_TOKENS: frozenset[str] = words("actors", "drop_tokens")
+# "child" -> "children", "schoolchild" -> "schoolchildren": plurals no suffix rule makes
+_IRREGULAR: dict[str, tuple[str, ...]] = word_table("actors", "irregular_plurals")
 FUZZY_CUTOFF = 88.0
 ROLE_GRACE_DAYS = 730  # a report published soon after a term ended usually means that term
 
@@ -193,9 +195,17 @@ def _entry(record: dict[str, Any], where: str) -> ActorEntry:
 
 
 def _plurals(head: str) -> list[str]:
+    """A head noun and its plurals ("child": "child", "childs", "children").
+
+    >>> _plurals("schoolchild"), _plurals("armed man")
+    (['schoolchild', 'schoolchildren', 'schoolchilds'], ['armed man', 'armed men'])
+    """
     words = head.split(" ")
     last = words[-1]
     forms = {last}
+    for singular, plurals in _IRREGULAR.items():
+        if last.endswith(singular):
+            forms.update(last[: len(last) - len(singular)] + p for p in plurals)
     if last.endswith("man"):
         forms.add(last[:-3] + "men")
     elif last.endswith("y") and not last.endswith(("ay", "ey", "oy")):

@@ -1,0 +1,51 @@
+"""Issue 16, thirteenth pass (helper h16y, actor codes). Our own sentences, one class per
+test, each with a twin that keeps its old reading.
+
+- A generic head noun codes in its irregular plural too: "two young children", "the
+  schoolchildren", "suspected thieves" code as the singular's entry (civilians, students,
+  a gang) instead of staying uncoded.
+"""
+
+from __future__ import annotations
+
+from conftest import TopEvent
+from eventwire.pipeline.common.actordict import load_actor_dictionary
+
+PUBLISHED = "2022-05-10"
+
+
+# -- irregular plurals of generic heads ------------------------------------------------------
+def test_irregular_plurals_index_the_singulars_entry() -> None:
+    d = load_actor_dictionary()
+    assert d.heads["children"] == d.heads["child"] == "GEN-CIVILIANS"
+    assert d.heads["schoolchildren"] == d.heads["schoolchild"]
+    assert d.heads["thieves"] == d.heads["thief"]
+    assert "childs" in d.heads and d.heads["boys"] == "GEN-CIVILIANS"  # suffix rule kept
+
+
+def test_children_hit_by_a_landmine_are_civilians(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 7 May 2022, a roadside landmine killed four children herding goats near Gamboru.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor2 is not None, top
+    assert top.actor2.inter == 7, top.actor2
+
+
+def test_a_mob_lynching_suspected_thieves_hits_civilians(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 3 May 2022, an angry mob lynched three suspected thieves at the Kitale bus "
+        "park after a chase.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor2 is not None, top
+    assert top.actor2.inter == 7, top.actor2
+
+
+def test_soldiers_hit_by_a_landmine_stay_state_forces(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 7 May 2022, a roadside landmine killed four Nigerian soldiers on patrol near Gamboru.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor2 is not None, top
+    assert top.actor2.inter == 1, top.actor2
