@@ -4,6 +4,10 @@ test, each with a twin that keeps its old reading.
 - A generic head noun codes in its irregular plural too: "two young children", "the
   schoolchildren", "suspected thieves" code as the singular's entry (civilians, students,
   a gang) instead of staying uncoded.
+- A mob's victim is a civilian whatever the dictionary made of the words that name it
+  ("two hairdressers", "a chapel"): Mob violence with an uncoded actor2 codes it as
+  Civilians (Rioters when the sentence tells rival crowds), as it did with none; a coded
+  victim (police officers) keeps its code.
 """
 
 from __future__ import annotations
@@ -45,6 +49,26 @@ def test_a_mob_lynching_suspected_thieves_hits_civilians(top_event: TopEvent) ->
 def test_soldiers_hit_by_a_landmine_stay_state_forces(top_event: TopEvent) -> None:
     top = top_event(
         "On 7 May 2022, a roadside landmine killed four Nigerian soldiers on patrol near Gamboru.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor2 is not None, top
+    assert top.actor2.inter == 1, top.actor2
+
+
+# -- a mob's uncoded victim is a civilian -----------------------------------------------------
+def test_a_mobs_uncoded_victims_are_civilians(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 4 May 2022, a mob beat two hairdressers accused of witchcraft in Kasese town.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.acled_sub_event_type == "Mob violence", top
+    assert top.actor2 is not None and top.actor2.inter == 7, top.actor2
+    assert top.actor2.text == "two hairdressers"
+
+
+def test_a_mobs_coded_victims_keep_their_code(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 4 May 2022, a mob beat two police officers accused of extortion in Kasese town.",
         published=PUBLISHED,
     )
     assert top is not None and top.actor2 is not None, top
