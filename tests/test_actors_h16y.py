@@ -8,11 +8,17 @@ test, each with a twin that keeps its old reading.
   ("two hairdressers", "a chapel"): Mob violence with an uncoded actor2 codes it as
   Civilians (Rioters when the sentence tells rival crowds), as it did with none; a coded
   victim (police officers) keeps its code.
+- Mercenaries are private military forces (inter 8), and nationality adjectives
+  coordinated before one head ("Russian and Syrian mercenaries", "Eritrean and Ethiopian
+  soldiers") name one party: the first adjective with the head, not a bare country.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from conftest import TopEvent
+from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.common.actordict import load_actor_dictionary
 
 PUBLISHED = "2022-05-10"
@@ -73,3 +79,36 @@ def test_a_mobs_coded_victims_keep_their_code(top_event: TopEvent) -> None:
     )
     assert top is not None and top.actor2 is not None, top
     assert top.actor2.inter == 1, top.actor2
+
+
+# -- mercenaries; nationality adjectives sharing one head -------------------------------------
+def test_mercenaries_are_private_military_forces(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 3 May 2022, mercenaries raided the gold mining site of Ndassima and shot dead "
+        "two miners.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor1 is not None, top
+    assert top.actor1.inter == 8, top.actor1
+
+
+def test_soldiers_raiding_a_mine_stay_state_forces(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 3 May 2022, Central African soldiers raided the gold mining site of Ndassima and "
+        "shot dead two miners.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor1 is not None, top
+    assert top.actor1.inter == 1, top.actor1
+
+
+def test_coordinated_nationalities_share_the_head() -> None:
+    d = load_actor_dictionary()
+    when = date(2022, 5, 1)
+    shared = code_mention(d, "Chadian and Sudanese soldiers", "TD", when)
+    assert shared.name == code_mention(d, "Chadian soldiers", "TD", when).name
+    assert shared.text == "Chadian and Sudanese soldiers"
+    hired = code_mention(d, "Libyan and Syrian mercenaries", "LY", when)
+    assert hired.inter == 8, hired
+    # two named parties keep the first one's coding, as before
+    assert code_mention(d, "SSPDF and SPLM-IO forces", "SS", when).inter == 1

@@ -373,6 +373,25 @@ def _national_unit_word(d: ActorDictionary, words: list[str]) -> bool:
     return key in d.demonyms or key in d.countries
 
 
+def _shared_head(d: ActorDictionary, parts: list[str]) -> str | None:
+    """ "Russian and Syrian mercenaries": nationality adjectives coordinated before one
+    head name one party, read as the first with the head ("Russian mercenaries"), not as
+    a bare country and a second party.
+
+    >>> from eventwire.pipeline.common.actordict import load_actor_dictionary
+    >>> _shared_head(load_actor_dictionary(), ["Sudanese ", " Chadian soldiers"])
+    'Sudanese soldiers'
+    """
+    if len(parts) < 2:
+        return None
+    *adjectives, last = (p.split() for p in parts)
+    if len(last) < 2 or any(len(a) != 1 for a in adjectives):
+        return None
+    if not all(normalise(w[0]) in d.demonyms for w in [*adjectives, last]):
+        return None
+    return " ".join([adjectives[0][0], *last[1:]])
+
+
 def code_mention(
     d: ActorDictionary,
     text: str,
@@ -383,6 +402,11 @@ def code_mention(
     """Code the words of one actor mention; never returns None (unknowns keep their text)."""
     words = _words(text)
     parts = [p for p in COORDINATION.split(text) if p.strip()]
+    shared = _shared_head(d, parts)
+    if shared is not None and d.lookup(text) is None:
+        coded = code_mention(d, shared, context_country, ref_date, fuzzy)
+        coded.text = text
+        return coded
     if len(parts) > 1 and d.lookup(text) is None:
         # "SSPDF and SPLM-IO forces": the first coordinated actor leads, keep the words
         for part in parts:
