@@ -11,6 +11,8 @@ test, each with a twin that keeps its old reading.
 - Mercenaries are private military forces (inter 8), and nationality adjectives
   coordinated before one head ("Russian and Syrian mercenaries", "Eritrean and Ethiopian
   soldiers") name one party: the first adjective with the head, not a bare country.
+- Rebels' shelling that names no target and tells nobody hurt hit the state's military
+  (ACLED's convention); shelling that tells civilians hurt keeps Civilians.
 """
 
 from __future__ import annotations
@@ -112,3 +114,24 @@ def test_coordinated_nationalities_share_the_head() -> None:
     assert hired.inter == 8, hired
     # two named parties keep the first one's coding, as before
     assert code_mention(d, "SSPDF and SPLM-IO forces", "SS", when).inter == 1
+
+
+# -- rebels' shelling with no target named ------------------------------------------------
+def test_rebel_mortar_fire_on_a_town_hits_state_forces(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 2 May 2022, Al Shabaab militants fired several mortar rounds at Balcad town in "
+        "Middle Shabelle, Somalia.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.acled_sub_event_type == "Shelling/artillery/missile attack"
+    assert top.actor2 is not None and top.actor2.inter == 1, top.actor2
+
+
+def test_rebel_mortar_fire_that_kills_children_hits_civilians(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 2 May 2022, Al Shabaab militants fired several mortar rounds at Balcad town in "
+        "Middle Shabelle, Somalia, killing two children.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.acled_sub_event_type == "Shelling/artillery/missile attack"
+    assert top.actor2 is not None and top.actor2.inter == 7, top.actor2

@@ -32,6 +32,7 @@ from eventwire.pipeline.actors.counterparts import counterpart
 from eventwire.pipeline.actors.heads import mend_heads
 from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse, toll_victims
 from eventwire.pipeline.actors.roles import CROWDS, VIOLENT, acled_roles, event_category
+from eventwire.pipeline.actors.shelled import shelled_forces
 from eventwire.pipeline.actors.supporters import is_supporter
 from eventwire.pipeline.actors.targets import (
     addressee_only,
@@ -158,6 +159,7 @@ class ActorCoder:
                     event.actor2 = None
                 # "surrendered to the army" names a party, not an addressee
                 event.actor2 = event.actor2 or self._counterpart(doc, event, country, ref_date)
+                event.actor2 = event.actor2 or shelled_forces(self.dictionary, event, country)
             for actor in (event.actor1, event.actor2):
                 if actor is not None and actor.resolved_by not in ("unknown", "inferred"):
                     seen.append(actor)

@@ -199,10 +199,9 @@ def default_target(
     if _coded(a2):
         return None
     if event.acled_sub_event_type == "Mob violence":
-        # a mob hits people ("lynched a suspected thief": Civilians, ACLED 452 of 636 tune
-        # rows with a second party), named or not, whatever the dictionary made of them
-        # ("three hairdressers", "a church", "the foot of a man"); two crowds fighting each
-        # other are both rioters
+        # a mob hits people, whatever the dictionary made of them ("lynched two suspected
+        # thieves", "a church": Civilians, ACLED 452 of 636 tune rows with a second party);
+        # two crowds fighting each other are both rioters
         own = _own_sentence(doc, event)
         rival = own is not None and _RIVAL_CROWDS.search(own.text) is not None
         return _generic(d, "GEN-RIOTERS" if rival else "GEN-CIVILIANS", country, a2)
