@@ -26,6 +26,7 @@ from eventwire.pipeline.places.gazetteer.mentions import Token as Token
 from eventwire.pipeline.places.gazetteer.mentions import tokenize as tokenize
 from eventwire.pipeline.places.gazetteer.normalize import PARENS_REACH, closes_parens, fold
 from eventwire.pipeline.places.gazetteer.trim import (
+    joins_name,
     province_first,
     trim_entity,
     trim_qualifier,
@@ -71,7 +72,11 @@ def _exact_end(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], i: int) -> tup
         t = tokens[j]
         if _inner_s(tokens, i, j):
             possessive = j if possessive < 0 else possessive
-        elif not (_is_name_word(t) or t.text.lower() in PARTICLES):
+        elif not (
+            _is_name_word(t)
+            or t.text.lower() in PARTICLES
+            or joins_name(gaz, tokens, i, j, MAX_WORDS)
+        ):
             break
         if (
             not _is_name_word(t)
