@@ -61,6 +61,7 @@ PIPELINE_SETS: dict[str, tuple[str, str | None]] = {
     "multi_outlet_n": ("tests/data/multi_outlet/wire_reports_n.jsonl", "incident"),
     "multi_outlet_o": ("tests/data/multi_outlet/wire_reports_o.jsonl", "incident"),
     "multi_outlet_p": ("tests/data/multi_outlet/wire_reports_p.jsonl", "incident"),
+    "multi_outlet_q": ("tests/data/multi_outlet/wire_reports_q.jsonl", "incident"),
     "examples": ("examples/reports/wire.jsonl", None),
 }
 # Sets never tuned on: scored only with --heldout (their first run is their figure).
