@@ -110,7 +110,7 @@ def district_reference(a: ReportEvent, b: ReportEvent) -> str | None:
     other at a town with an id ("the market in Datu Piang town"): the town may lie in it,
     so the two named places are not two different places."""
     for area, town in ((a, b), (b, a)):
-        if area.geo_precision == 2 and area.geonameid is None and area.location_name:
-            if town.geo_precision == 1 and town.geonameid is not None:
-                return f"{town.location_name} may lie in the district {area.location_name}"
+        district = area.geo_precision == 2 and area.geonameid is None and area.location_name
+        if district and town.geo_precision == 1 and town.geonameid is not None:
+            return f"{town.location_name} may lie in the district {area.location_name}"
     return None
