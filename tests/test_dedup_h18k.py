@@ -4,7 +4,8 @@ Own sentences and places: a region whose name holds "and" before a possessive ("
 Kashmir's Kupwara district"); a crowd word read as the doer while the sentence names the
 armed doer ("people died when gunmen stormed a bar", "a suicide bomber blew himself up as
 workers queued"); a report placed at a district the gazetteer knows only as an area and
-another at a town with an id in the same province.
+another at a town with an id in the same province; a new province the gazetteer files as
+an area of its own while its towns carry the province it was split from.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from conftest import TopEvent
 from eventwire.dedup.placewords import district_reference
+from eventwire.dedup.report import same_admin1, split_province
 from eventwire.dedup.rules import ReportEvent
 from test_dedup_rules import linked  # similarity both ways, asserted symmetric
 
@@ -69,6 +71,39 @@ def test_two_towns_or_a_district_of_another_province_stay_apart() -> None:
     assert not linked(event("a", "d1"), far)
     abroad = event("b", "d2", **{**DISTRICT, "admin1": "Soccsksargen"})
     assert not linked(event("a", "d1"), abroad)
+
+
+# Ituri as the index files it (its own province, no id) and a town of the old Eastern
+# Province 110 km from its point (invented name)
+ITURI = {"location_name": "Ituri", "geonameid": None, "lat": 1.83, "lon": 29.5,
+         "admin1": "Ituri", "country": "CD", "geo_precision": 2}  # fmt: skip
+OLD_TOWN = {"location_name": "Kandoyi", "geonameid": 9, "lat": 1.9, "lon": 30.5,
+            "admin1": "Eastern Province", "country": "CD", "geo_precision": 1}  # fmt: skip
+
+
+def test_a_new_province_holds_a_town_filed_under_the_province_it_was_split_from() -> None:
+    """ "Militiamen killed 20 people at a displacement camp in Kandoyi on Sunday" (the town
+    filed under Eastern Province) and "Militia fighters killed 20 people at a camp in
+    northeastern Congo's Ituri province on Sunday" (Ituri, its own area): one province, and
+    the province holds the town although its point lies 110 km away."""
+    town, area = event("a", "d1", **OLD_TOWN), event("b", "d2", **ITURI)
+    assert split_province(area) and not split_province(town)
+    assert same_admin1(town, area) and same_admin1(area, town)
+    assert linked(town, area)
+    # a claim that gives no toll: the province holds the town, not only a like toll
+    assert linked(event("c", "d3", **OLD_TOWN, fatalities=None), area)
+
+
+def test_a_split_province_holds_no_town_of_another_old_province() -> None:
+    """Guard: a town of Nord Kivu is not in Ituri; a split listed for one country is none
+    for a province of that name abroad."""
+    kivu = event("a", "d1", **{**OLD_TOWN, "admin1": "Nord Kivu"})
+    assert not same_admin1(kivu, event("b", "d2", **ITURI))
+    assert not linked(kivu, event("b", "d2", **ITURI))
+    abroad = {**OLD_TOWN, "country": "UG"}
+    assert not same_admin1(
+        event("a", "d1", **abroad), event("b", "d2", **{**ITURI, "country": "UG"})
+    )
 
 
 def test_a_region_named_with_and_before_a_possessive_is_one_name(top_event: TopEvent) -> None:

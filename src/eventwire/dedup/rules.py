@@ -65,6 +65,7 @@ from eventwire.dedup.report import (
     norm_name,
     province_named,
     same_admin1,
+    split_province,
 )
 from eventwire.dedup.report import ReportEvent as ReportEvent
 from eventwire.pipeline.common.geo import haversine_km
@@ -207,7 +208,8 @@ def _claim_verbs() -> frozenset[str]:
 
 
 def _coarse(e: ReportEvent) -> bool:
-    return (e.geo_precision or 0) >= 3
+    """A province or larger, or a new province filed as an area (:func:`split_province`)."""
+    return (e.geo_precision or 0) >= 3 or split_province(e)
 
 
 def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, bool, str] | None:
