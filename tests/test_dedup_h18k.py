@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from conftest import TopEvent
+from eventwire.dedup.actors import one_state
 from eventwire.dedup.placewords import district_reference
 from eventwire.dedup.report import same_admin1, split_province
 from eventwire.dedup.rules import ReportEvent
@@ -151,3 +152,38 @@ def test_a_crowd_attacking_with_police_named_is_still_rioters(top_event: TopEven
     )
     assert e is not None and e.actor1 is not None
     assert e.actor1.inter == 5
+
+
+STRIKE = {"plover_mode": "aerial", "acled_event_type": "Explosions/Remote violence",
+          "acled_sub_event_type": "Air/drone strike", "trigger_text": "air strike",
+          "actor1_id": "IL-MIL", "actor1_name": "Military Forces of Israel",
+          "actor1_inter": 8}  # fmt: skip
+BARE = {"plover_mode": "kill", "acled_event_type": "Violence against civilians",
+        "acled_sub_event_type": "Attack", "trigger_text": "strike", "actor1_id": "IL-GOV",
+        "actor1_name": "Government of Israel", "actor1_inter": 1}  # fmt: skip
+GAZA = {"location_name": "Deir al-Balah", "geonameid": 11, "lat": 31.42, "lon": 34.35,
+        "admin1": "Gaza Strip", "country": "PS"}  # fmt: skip
+
+
+def test_a_bare_strike_by_a_state_is_its_militarys_air_strike() -> None:
+    """ "An Israeli air strike on a school in Deir al-Balah killed six people on Friday" and
+    "Six displaced people died when an Israeli strike hit a school in central Gaza on
+    Friday": a "strike" that names no weapon (read as a killing) is no other kind of act
+    than the air strike, and Israel's government and its military are one state's side."""
+    air = event("a", "d1", **STRIKE, **GAZA)
+    bare = event("b", "d2", **BARE, **{**GAZA, "geo_precision": 3, "location_name": "Gaza Strip",
+                                         "geonameid": None})  # fmt: skip
+    assert one_state("id:IL-GOV", "id:IL-MIL") and one_state("id:IL-MIL", "id:IL-GOV")
+    assert linked(air, bare)
+
+
+def test_another_state_or_its_police_or_a_shooting_stays_apart() -> None:
+    """Guard: a government and another country's military, a military and its own police,
+    are two actors; "soldiers shot dead six people" names a weapon, so it is no air strike."""
+    assert not one_state("id:IL-GOV", "id:SY-MIL")
+    assert not one_state("id:IL-MIL", "id:IL-POL")
+    air = event("a", "d1", **STRIKE, **GAZA)
+    assert not linked(air, event("b", "d2", **{**BARE, "actor1_id": "SY-MIL"}, **GAZA))
+    shot = event("b", "d2", **{**BARE, "trigger_text": "shot dead", "plover_mode": "firearms"},
+                 **GAZA)  # fmt: skip
+    assert not linked(air, shot)
