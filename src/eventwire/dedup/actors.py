@@ -54,6 +54,16 @@ def affiliated(key_a: str | None, key_b: str | None) -> bool:
     return key_b in _ancestors().get(key_a, ()) or key_a in _ancestors().get(key_b, ())
 
 
+def one_state(key_a: str | None, key_b: str | None) -> bool:
+    """Whether one key is a country's government and the other its military ("an Israeli
+    strike" coded Government of Israel, "Israeli air strikes" its military forces): one
+    state's side, told two ways, not two actors."""
+    ends = {k.rpartition("-")[2] for k in (key_a or "", key_b or "")}
+    if not (key_a and key_b and key_a.startswith("id:") and ends == {"GOV", "MIL"}):
+        return False
+    return key_b.startswith("id:") and key_a.rpartition("-")[0] == key_b.rpartition("-")[0]
+
+
 def _actor_key(actor_id: str | None, name: str | None) -> str | None:
     return f"id:{actor_id}" if actor_id else (f"n:{_norm(name)}" if _norm(name) else None)
 
@@ -71,8 +81,8 @@ def _actor_score(
         return 0.5
     if key_a == key_b:
         return 1.0
-    if affiliated(key_a, key_b):
-        return 0.5  # a parent organisation claims its affiliate's attacks
+    if affiliated(key_a, key_b) or one_state(key_a, key_b):
+        return 0.5  # a parent organisation claims its affiliate's attacks; one state's side
     for key, inter in ((key_a, inter_b), (key_b, inter_a)):
         fits = _generic().get(key)
         if fits is not None and (inter is None or inter in fits):

@@ -102,3 +102,15 @@ def capital_reference(a: ReportEvent, b: ReportEvent) -> str | None:
         if capital_by_title(ref) and not capital_by_title(town):
             return f"{ref.location_name} is named only as a reference point of {town.location_name}"
     return None
+
+
+def district_reference(a: ReportEvent, b: ReportEvent) -> str | None:
+    """One report placed at a district the gazetteer knows only as an area (precision 2,
+    no GeoNames id: "a market in the southern Philippine province of Maguindanao"), the
+    other at a town with an id ("the market in Datu Piang town"): the town may lie in it,
+    so the two named places are not two different places."""
+    for area, town in ((a, b), (b, a)):
+        district = area.geo_precision == 2 and area.geonameid is None and area.location_name
+        if district and town.geo_precision == 1 and town.geonameid is not None:
+            return f"{town.location_name} may lie in the district {area.location_name}"
+    return None

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from eventwire.datafiles import words
+from eventwire.datafiles import word_table, words
 from eventwire.pipeline.common.folding import fold
 from eventwire.pipeline.common.geo import haversine_km
 
@@ -221,8 +221,34 @@ def same_province_name(x: str, y: str) -> bool:
 
 
 def same_admin1(a: ReportEvent, b: ReportEvent) -> bool:
-    """Whether two events name one province (both known; see :func:`same_province_name`)."""
+    """Whether two events name one province (both known; see :func:`same_province_name`),
+    a new province and the one it was split from included ("Ituri" / "Eastern Province")."""
     x, y = a.admin1, b.admin1
     if not (x and y):
         return False
-    return x == y or norm_name(x) == norm_name(y) or same_province_name(x, y)
+    if x == y or norm_name(x) == norm_name(y) or same_province_name(x, y):
+        return True
+    return _successor(a.country, x, y) or _successor(a.country, y, x)
+
+
+@functools.cache
+def _split_provinces() -> dict[str, frozenset[str]]:
+    table = word_table("dedup", "split_provinces")
+    return {old: frozenset(norm_name(n) or n for n in new) for old, new in table.items()}
+
+
+def _successor(country: str | None, old: str, new: str) -> bool:
+    """Whether ``new`` is a province split from ``old`` (``split_provinces``)."""
+    return norm_name(new) in _split_provinces().get(f"{country}:{old}", frozenset())
+
+
+def split_province(e: ReportEvent) -> bool:
+    """Whether the event is placed at a new province the gazetteer files as an area of its
+    own ("Ituri", admin1 "Ituri", no GeoNames id), split from an older province its towns
+    still carry: it holds those towns as a province does (``split_provinces``)."""
+    if not (e.geo_precision == 2 and e.geonameid is None and e.location_name and e.admin1):
+        return False
+    name = norm_name(e.location_name)
+    return name == norm_name(e.admin1) and any(
+        name in new and old.startswith(f"{e.country}:") for old, new in _split_provinces().items()
+    )

@@ -51,7 +51,12 @@ from eventwire.dedup.cities import within_city as within_city
 from eventwire.dedup.daytime import EVENING as EVENING
 from eventwire.dedup.daytime import MORNING as MORNING
 from eventwire.dedup.daytime import time_of_day
-from eventwire.dedup.placewords import capital_reference, directions, shared_place_word
+from eventwire.dedup.placewords import (
+    capital_reference,
+    directions,
+    district_reference,
+    shared_place_word,
+)
 from eventwire.dedup.report import (
     WEAK_FALLBACKS,
     Link,
@@ -60,6 +65,7 @@ from eventwire.dedup.report import (
     norm_name,
     province_named,
     same_admin1,
+    split_province,
 )
 from eventwire.dedup.report import ReportEvent as ReportEvent
 from eventwire.pipeline.common.geo import haversine_km
@@ -202,7 +208,8 @@ def _claim_verbs() -> frozenset[str]:
 
 
 def _coarse(e: ReportEvent) -> bool:
-    return (e.geo_precision or 0) >= 3
+    """A province or larger, or a new province filed as an area (:func:`split_province`)."""
+    return (e.geo_precision or 0) >= 3 or split_province(e)
 
 
 def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, bool, str] | None:
@@ -253,6 +260,8 @@ def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, 
         return 0.9 - 0.5 * dist / opts.km_weak_place, True, ref
     if a.admin1 and b.admin1 and not same_admin:
         return None  # different provinces
+    if same_admin and dist <= opts.km_precision2 and (ref := district_reference(a, b)):
+        return 0.7 - 0.3 * dist / opts.km_precision2, True, ref
     if same is False and max(a.geo_precision or 9, b.geo_precision or 9) <= opts.named_precision:
         return None  # two different named places: two events (ACLED splits reports this way)
     coarser = max(a.geo_precision or 4, b.geo_precision or 4)

@@ -210,8 +210,13 @@ def _named_perpetrator(
         if a1.inter is None and a1.resolved_by == "unknown" and named:
             a1.inter = 3  # a named armed actor we do not know: a political militia
         elif a1.inter == 7 and collective(a1.text) and not unknown_party(doc, a1):
-            # residents, villagers, workers attacking: mob violence (ACLED: rioters)
-            event.actor1 = as_generic(d, a1, "GEN-RIOTERS", country)
+            # residents, villagers, workers attacking: mob violence (ACLED: rioters), unless
+            # the sentence names an armed doer ("people died when armed men stormed a bar",
+            # "a suicide bomber blew himself up as employees queued"); a state force there
+            # acts on the crowd ("police fired on youths that attacked chiefs")
+            armed = scan(doc, event, country, doc.published)
+            armed = armed if armed is not None and armed.inter != 1 else None
+            event.actor1 = armed or as_generic(d, a1, "GEN-RIOTERS", country)
         else:
             event.actor1 = as_generic(d, a1, "GEN-UAG", country)
     elif a1.actor_id and a1.actor_id.endswith("-GOV"):

@@ -4,17 +4,16 @@
   (with name particles such as "al", "de", "ibn") looked up longest first, which finds
   what the small model misses or mislabels (it tags Irbil as ORG).
 
-Each mention records its context: the locative word before it ("in", "near"), a
-feature word next to it ("province", "village", "district") and the next mention it
-is attached to by a comma, parenthesis or "in" ("Sadr City, Baghdad"). Common words
-(stoplist) and person/organisation names are not taken as places unless the context
-says so.
-"""
+Each mention records its context: the locative word before it ("in", "near"), a feature
+word next to it ("province", "district") and the next mention it is attached to by a comma,
+parenthesis or "in" ("Sadr City, Baghdad"). Common words (stoplist) and person/organisation
+names are not taken as places unless the context says so."""
 
 from __future__ import annotations
 
 import bisect
 import re
+from functools import partial
 
 from eventwire.datafiles import words
 from eventwire.pipeline.places.gazetteer.index import Gazetteer
@@ -26,6 +25,7 @@ from eventwire.pipeline.places.gazetteer.mentions import Token as Token
 from eventwire.pipeline.places.gazetteer.mentions import tokenize as tokenize
 from eventwire.pipeline.places.gazetteer.normalize import PARENS_REACH, closes_parens, fold
 from eventwire.pipeline.places.gazetteer.trim import (
+    joins_name,
     province_first,
     trim_entity,
     trim_qualifier,
@@ -67,11 +67,12 @@ def _exact_end(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], i: int) -> tup
     best = 0
     j = i
     possessive = -1
+    joined = partial(joins_name, gaz, tokens, i, most=MAX_WORDS)  # "Jammu and Kashmir's"
     while j < len(tokens) and j - i < MAX_WORDS:
         t = tokens[j]
         if _inner_s(tokens, i, j):
             possessive = j if possessive < 0 else possessive
-        elif not (_is_name_word(t) or t.text.lower() in PARTICLES):
+        elif not (_is_name_word(t) or t.text.lower() in PARTICLES or joined(j)):
             break
         if (
             not _is_name_word(t)

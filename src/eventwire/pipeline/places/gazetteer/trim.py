@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
+from eventwire.pipeline.places.gazetteer.mentions import Token
 from eventwire.pipeline.places.gazetteer.normalize import fold, strip_article
 from eventwire.pipeline.places.gazetteer.table import FEAT_COUNTRY
 
@@ -78,3 +79,17 @@ def same_shape(gaz: Gazetteer, text: str, c: Candidate) -> bool:
     mention, name = strip_article(fold(text)), strip_article(fold(gaz.name(c.index)))
     # "Balad Ruz" ~ "Baladruz" keeps its letters; "Qabb Elias" ~ "Kabul" does not
     return len(mention.split()) <= len(name.split()) or mention[:3] == name[:3]
+
+
+def joins_name(gaz: Gazetteer, tokens: list[Token], i: int, j: int, most: int) -> bool:
+    """Is token ``j`` an "and" inside one name the gazetteer knows whole, started at ``i``
+    ("Jammu and Kashmir's Reasi district", "Trinidad and Tobago"), not between two names
+    ("Gao and Timbuktu")?"""
+    if not (i < j and tokens[j].text == "and"):
+        return False
+    for k in range(j + 2, min(len(tokens), i + most) + 1):
+        if not tokens[k - 1].capitalised:
+            return False
+        if gaz.has_key(fold(" ".join(t.text for t in tokens[i:k]))):
+            return True
+    return False
