@@ -4,6 +4,7 @@ feature word names, and whether a name is first of all a province."""
 
 from __future__ import annotations
 
+from eventwire.datafiles import words
 from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold, strip_article
@@ -78,3 +79,43 @@ def same_shape(gaz: Gazetteer, text: str, c: Candidate) -> bool:
     mention, name = strip_article(fold(text)), strip_article(fold(gaz.name(c.index)))
     # "Balad Ruz" ~ "Baladruz" keeps its letters; "Qabb Elias" ~ "Kabul" does not
     return len(mention.split()) <= len(name.split()) or mention[:3] == name[:3]
+
+
+def of_stop(texts: list[str], best: int, j: int) -> int:
+    """Where a longer name tried loosely after an exact one must stop: before an "of"
+    ("Maroua of Diamare" is Maroua in the Diamare division, not a loose spelling of a
+    hamlet abroad; "Tal Tamer" is still tried whole). ``texts``: the tokens' words."""
+    return next((k for k in range(best, j) if texts[k] == "of"), j)
+
+
+OF_AREA_WORDS = 3  # how many words of an area's name "X of <area>" may run to
+
+
+def area_after_of(gaz: Gazetteer, lex: Lexicon, texts: list[str], k: int) -> bool:
+    """Does "of" at ``k`` introduce a place the gazetteer knows by that exact name ("Muyuka
+    of Fako", "Fotokol of Hile Alifa")? The name before it is then a place of that area,
+    not the first words of a longer name ("Gulf of Aden" has no exact "Gulf")."""
+    if k >= len(texts) or texts[k] != "of":
+        return False
+    for n in range(OF_AREA_WORDS, 0, -1):
+        name = texts[k + 1 : k + 1 + n]
+        if len(name) != n or not all(w[:1].isupper() for w in name):
+            continue
+        key = fold(" ".join(name))
+        if key not in lex.stoplist and gaz.lookup(" ".join(name), loose=False):
+            return True
+    return False
+
+
+FACILITY_MODIFIERS: frozenset[str] = words("gazetteer", "facility_modifiers")
+
+
+def facility_after(texts: list[str], k: int, lex: Lexicon) -> bool:
+    """True when a lower-case facility noun follows position k ("air base", "dam");
+    ``texts``: the tokens' words."""
+    after = texts[k : k + 2]
+    if not after or not after[0].islower():
+        return False
+    if after[0] in lex.facility and after[0] not in lex.modifier:
+        return True
+    return len(after) == 2 and after[0] in FACILITY_MODIFIERS and after[1] in lex.facility
