@@ -4,6 +4,10 @@ at a division instead of its town, or in the wrong country.
 * "Town of Division" ("Muyuka of Fako", "Fotokol of Hile Alifa"): the town is the place,
   the division its area, as "Town, Division" reads; "Maroua of Diamare" was read whole as a
   loose spelling of a place abroad, then rejected, and the report kept only its country.
+* A possessive written without its apostrophe ("Nairobis Mathare slum", "Waus market",
+  "Omdurmans Thawra district"): the word was read as another language's name of a town
+  abroad, or as the first word of a longer name and dropped; the stem is the place when
+  it is a country, an area or a town of 100,000 people under that very name.
 
 The example texts are our own writing.
 """
@@ -52,3 +56,41 @@ def test_a_name_with_of_that_is_no_town_of_an_area_stays_whole(top_event: TopEve
         top_event, "Rebels killed ten villagers in the east of the Democratic Republic of Congo."
     )
     assert country == "CD"
+
+
+def test_a_city_with_its_apostrophe_dropped(top_event: TopEvent) -> None:
+    country, lat, lon = _located(
+        top_event, "Hawkers fought council askaris in Nairobis central business district."
+    )
+    assert country == "KE"
+    assert haversine_km(lat, lon, -1.29, 36.82) < 25.0
+
+
+def test_a_town_with_its_apostrophe_dropped_is_not_a_town_abroad(top_event: TopEvent) -> None:
+    # "Waus" alone answers to a town of Iran
+    country, lat, lon = _located(
+        top_event, "Traders closed their stalls and rioted in Waus main market on Monday."
+    )
+    assert country == "SS"
+    assert haversine_km(lat, lon, 7.70, 27.99) < 25.0
+
+
+def test_a_country_with_its_apostrophe_dropped_before_a_county(top_event: TopEvent) -> None:
+    country, lat, lon = _located(
+        top_event, "Gunmen torched three homes in a village of Kenyas Tana Delta County."
+    )
+    assert country == "KE"
+    assert haversine_km(lat, lon, -2.28, 40.12) < 25.0  # Garsen, not Kenya's point
+
+
+def test_a_name_ending_in_s_is_no_possessive_of_a_small_place() -> None:
+    from eventwire.pipeline.places.gazetteer.index import load_gazetteer
+    from eventwire.pipeline.places.gazetteer.lexicon import load_lexicon
+    from eventwire.pipeline.places.gazetteer.trim import possessive_head
+
+    gaz, lex = load_gazetteer(), load_lexicon()
+    assert possessive_head("Omdurmans", gaz, lex) == "Omdurman"
+    assert possessive_head("Kenyas", gaz, lex) == "Kenya"
+    assert possessive_head("Athens", gaz, lex) is None  # a city's own name
+    assert possessive_head("Trans", gaz, lex) is None  # "Trans Nzoia"; "Tran" is a village
+    assert possessive_head("Kibakis", gaz, lex) is None  # a person's

@@ -29,6 +29,7 @@ from eventwire.pipeline.places.gazetteer.trim import (
     area_after_of,
     facility_after,
     of_stop,
+    possessive_head,
     province_first,
     trim_entity,
     trim_qualifier,
@@ -150,8 +151,8 @@ def _name_mention(
     prev_name = (
         i > 0
         and _is_name_word(tokens[i - 1])
-        and tokens[i - 1].text.lower() not in lex.qualifier
-        and tokens[i - 1].text.lower() not in lex.locative
+        and tokens[i - 1].text.lower() not in lex.qualifier | lex.locative
+        and not possessive_head(tokens[i - 1].text, gaz, lex)  # "Kenyas Tana Delta"
     )
     nxt = tokens[best].text if best < len(tokens) else ""
     next_name = best < len(tokens) and (
@@ -199,6 +200,10 @@ def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int)
             i += 1
             continue
         best, j = _exact_end(gaz, lex, tokens, i)
+        if best <= i + 1 and (stem := possessive_head(tok.text, gaz, lex)):  # "Nairobis slum"
+            out.append(Mention(tok.start, tok.start + len(stem), stem, index))
+            i += 1
+            continue
         best = _loose_end(gaz, lex, tokens, i, j, best)
         if best:
             out.append(_name_mention(gaz, lex, tokens, i, best, index))
@@ -382,6 +387,8 @@ def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
             start, end, text, qualified = trim_qualifier(start, end, text, gaz, lex)
             if not text or any(m.start <= start and end <= m.end for m in found):
                 continue
+            if possessive_head(text, gaz, lex):
+                continue  # "Waus" read as a town of Iran: the scan found "Wau" of "Waus market"
             hits = gaz.lookup(text)
             inner = [m for m in found if start <= m.start and m.end <= end]
             if not hits or (inner and all(c.flag < 0 for c in hits)):

@@ -8,7 +8,7 @@ from eventwire.datafiles import words
 from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold, strip_article
-from eventwire.pipeline.places.gazetteer.table import FEAT_COUNTRY
+from eventwire.pipeline.places.gazetteer.table import FEAT_COUNTRY, FEAT_PLACE
 
 
 def trim_qualifier(
@@ -62,7 +62,7 @@ def province_first(gaz: Gazetteer, readings: list[Candidate]) -> bool:
 def possessive_country(gaz: Gazetteer, text: str) -> list[Candidate]:
     """A country's name with a possessive whose apostrophe was lost ("Sudans army",
     "Benins main city"): the country, when the whole word names no place by itself."""
-    if len(text) < 5 or not text.endswith("s") or text.endswith("ss"):
+    if len(text) < 4 or not text.endswith("s") or text.endswith("ss"):
         return []
     if any(c.flag >= 1 for c in gaz.lookup(text, loose=False)):
         return []
@@ -119,3 +119,27 @@ def facility_after(texts: list[str], k: int, lex: Lexicon) -> bool:
     if after[0] in lex.facility and after[0] not in lex.modifier:
         return True
     return len(after) == 2 and after[0] in FACILITY_MODIFIERS and after[1] in lex.facility
+
+
+POSSESSIVE_MIN_POP = 100_000  # a town this big is named with a possessive ("Nairobis slums")
+
+
+def possessive_head(text: str, gaz: Gazetteer, lex: Lexicon) -> str | None:
+    """The place a capitalised word names with its apostrophe dropped ("Nairobis Mathare
+    slum", "Omdurmans Wad Nubawi district", "Kenyas Tana Delta"): the word less its final
+    "s" when the word is no name the gazetteer knows and the stem is a country, a province
+    or district, or a town of ``POSSESSIVE_MIN_POP`` people ("Kibakis" is a person's, not
+    a village's; "Athens" is a town's own name, "Nairobis" only another language's). None
+    otherwise."""
+    if len(text) < 4 or not text.endswith("s") or text.endswith("ss") or not text[:1].isupper():
+        return None
+    stem = text[:-1]
+    if fold(stem) in lex.stoplist or fold(text) in lex.stoplist:
+        return None
+    if gaz.has_key(fold(text)) and any(c.flag >= 2 for c in gaz.lookup(text, loose=False)):
+        return None
+    for c in gaz.lookup(stem, loose=False):
+        big = int(gaz.feat[c.index]) != FEAT_PLACE or int(gaz.pop[c.index]) >= POSSESSIVE_MIN_POP
+        if big and fold(gaz.name(c.index)) == fold(stem):
+            return stem
+    return None
