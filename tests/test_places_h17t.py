@@ -8,6 +8,9 @@ at a division instead of its town, or in the wrong country.
   "Omdurmans Thawra district"): the word was read as another language's name of a town
   abroad, or as the first word of a longer name and dropped; the stem is the place when
   it is a country, an area or a town of 100,000 people under that very name.
+* A nationality before a word for a place ("raided a Kenyan village", "at a Kenyan army
+  base", "into Cameroonian territory") says where the place lies, a stronger cue than the
+  raiders' nationality ("Sudanese herders"), which had led the report abroad.
 
 The example texts are our own writing.
 """
@@ -94,3 +97,26 @@ def test_a_name_ending_in_s_is_no_possessive_of_a_small_place() -> None:
     assert possessive_head("Athens", gaz, lex) is None  # a city's own name
     assert possessive_head("Trans", gaz, lex) is None  # "Trans Nzoia"; "Tran" is a village
     assert possessive_head("Kibakis", gaz, lex) is None  # a person's
+
+
+def _country(top_event: TopEvent, text: str) -> str | None:
+    event = top_event(text)
+    assert event is not None and event.location is not None
+    return event.location.country
+
+
+def test_a_village_of_one_country_raided_by_another_countrys_herders(top_event: TopEvent) -> None:
+    assert (
+        _country(top_event, "Ethiopian herders raided a Kenyan village and took 200 goats.") == "KE"
+    )
+
+
+def test_a_base_named_by_its_armys_nationality(top_event: TopEvent) -> None:
+    text = "Somali gunmen fired rockets at a Kenyan army base overnight, wounding four soldiers."
+    assert _country(top_event, text) == "KE"
+
+
+def test_a_territory_named_by_its_nationality(top_event: TopEvent) -> None:
+    text = "Chadian rebels crossed into Sudanese territory and attacked a market."
+    assert _country(top_event, text) == "SD"
+
