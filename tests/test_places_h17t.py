@@ -119,4 +119,3 @@ def test_a_base_named_by_its_armys_nationality(top_event: TopEvent) -> None:
 def test_a_territory_named_by_its_nationality(top_event: TopEvent) -> None:
     text = "Chadian rebels crossed into Sudanese territory and attacked a market."
     assert _country(top_event, text) == "SD"
-
