@@ -11,6 +11,9 @@ at a division instead of its town, or in the wrong country.
 * A nationality before a word for a place ("raided a Kenyan village", "at a Kenyan army
   base", "into Cameroonian territory") says where the place lies, a stronger cue than the
   raiders' nationality ("Sudanese herders"), which had led the report abroad.
+* A country named only as across a border ("a village bordering Nigeria", "near the border
+  with Somalia") is not where the place lies when the report's other cues name another
+  country ("Cameroonian army forces"), as a country named only as the actors' origin.
 
 The example texts are our own writing.
 """
@@ -119,3 +122,19 @@ def test_a_base_named_by_its_armys_nationality(top_event: TopEvent) -> None:
 def test_a_territory_named_by_its_nationality(top_event: TopEvent) -> None:
     text = "Chadian rebels crossed into Sudanese territory and attacked a market."
     assert _country(top_event, text) == "SD"
+
+
+def test_a_country_named_across_the_border_is_not_the_place(top_event: TopEvent) -> None:
+    text = "Cameroonian army forces killed four militants in a village bordering Nigeria."
+    assert _country(top_event, text) == "CM"
+
+
+def test_a_country_named_after_the_border_with(top_event: TopEvent) -> None:
+    text = "Kenyan police repulsed an attack by armed men near the border with Somalia."
+    assert _country(top_event, text) == "KE"
+
+
+def test_a_country_across_the_border_with_no_other_cue_stays(top_event: TopEvent) -> None:
+    # nothing else names a country: the one named is all the report says
+    text = "Gunmen ambushed a convoy near the border with Somalia, killing two."
+    assert _country(top_event, text) == "SO"
