@@ -14,6 +14,9 @@ at a division instead of its town, or in the wrong country.
 * A country named only as across a border ("a village bordering Nigeria", "near the border
   with Somalia") is not where the place lies when the report's other cues name another
   country ("Cameroonian army forces"), as a country named only as the actors' origin.
+* Ghana's districts named apart from their capitals ("Nanumba North", "Effutu", "Ahanta
+  West"; data/gazetteer/supplement_gh.csv), as rows at the capital: a village of such a
+  district fell to the region's point.
 
 The example texts are our own writing.
 """
@@ -138,3 +141,21 @@ def test_a_country_across_the_border_with_no_other_cue_stays(top_event: TopEvent
     # nothing else names a country: the one named is all the report says
     text = "Gunmen ambushed a convoy near the border with Somalia, killing two."
     assert _country(top_event, text) == "SO"
+
+
+def test_a_village_of_a_ghanaian_district_falls_to_its_capital(top_event: TopEvent) -> None:
+    country, lat, lon = _located(
+        top_event,
+        "On 3 May 2021, youths blocked a road at Kpalba village (Nanumba North, Northern)"
+        " to protest the arrest of a chief.",
+    )
+    assert country == "GH"
+    assert haversine_km(lat, lon, 8.86, 0.06) < 25.0  # Bimbilla, not Tamale
+
+
+def test_a_municipality_named_for_its_people_is_its_capital(top_event: TopEvent) -> None:
+    country, lat, lon = _located(
+        top_event, "On 9 June 2020, residents of Effutu blocked the main road with burning tyres."
+    )
+    assert country == "GH"
+    assert haversine_km(lat, lon, 5.35, -0.62) < 25.0  # Winneba
