@@ -22,7 +22,9 @@ Authority") is no place the model keeps (the whole name is an organisation), but
 national institution's, a cue for the country as a cue word is (``CUE_MIN``).
 
 ``drop_origin_country``: "Armed men from Somalia beheaded a herder in Kitui county": a
-country named only after "from" is where the actors came from, not where they struck.
+country named only after "from" is where the actors came from, not where they struck; one
+named only after "bordering", "the border with" ("soldiers killed three militants in a
+village bordering Nigeria") lies across the border from the place.
 When such a country is the report's focus and nothing but those origin mentions places
 anything in it, while the report's cues name another country (``cue_country``, the
 origin's own votes left out), the origin mentions are rejected and the focus is that
@@ -119,7 +121,12 @@ def org_country_votes(text: str, gaz: Gazetteer, lex: Lexicon) -> Counter[str]:
     return votes
 
 
-_FROM_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+# "raiders from Uganda"; "a village bordering Nigeria", "near the border with Somalia": the
+# country across the border, not the one the place lies in
+_FROM_RE = re.compile(
+    r"(?:\bfrom|\bborder(?:ing|s)?(?:\s+(?:with|of))?|\bfrontier\s+with)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def drop_origin_country(
@@ -139,7 +146,7 @@ def drop_origin_country(
     there = [r for r in there if gaz.country_code(r.row) == focus]
     if not there or not all(
         int(gaz.feat[r.row]) == FEAT_COUNTRY
-        and _FROM_RE.search(text[max(0, r.mention.start - 12) : r.mention.start])
+        and _FROM_RE.search(text[max(0, r.mention.start - 24) : r.mention.start])
         for r in there
     ):
         return focus

@@ -63,6 +63,9 @@ FOREIGN_ACTOR_VOTE = 0.5
 VICTIM_NOUNS: frozenset[str] = words("gazetteer", "victim_nouns")
 VICTIM_VOTE = 0.25  # "a Nigerian UN peacekeeper": a foreigner the event befell
 VICTIM_REACH = 3  # words after the nationality that may hold the noun
+TERRITORY_NOUNS: frozenset[str] = words("gazetteer", "territory_nouns")
+TERRITORY_VOTE = 1.5  # "raided a Kenyan village": where the place lies, over who raided it
+TERRITORY_REACH = 2  # "a Kenyan army base"
 GROUP_COUNTRIES: dict[str, tuple[str, ...]] = word_table("gazetteer", "group_countries")
 
 
@@ -294,6 +297,8 @@ def _demonym_votes(text: str, lex: Lexicon) -> Counter[str]:
             weight = FOREIGN_ACTOR_VOTE if after in FOREIGN_ACTOR_NOUNS else 1.0
             if _names_a_victim(tokens, i + n):
                 weight = VICTIM_VOTE
+            elif _names_a_noun(tokens, i + n, TERRITORY_NOUNS, TERRITORY_REACH):
+                weight = TERRITORY_VOTE
             votes[lex.adjectives[word]] += weight  # type: ignore[assignment]  # float weights in a Counter
         elif "-" in tok.text:
             # "pro-Russian", "Saudi-led", "Yemeni-Saudi border": a stance, a foreign leader
@@ -307,9 +312,15 @@ def _demonym_votes(text: str, lex: Lexicon) -> Counter[str]:
 def _names_a_victim(tokens: list[Token], at: int) -> bool:
     """Does a victim or visitor noun ("peacekeeper", "refugees") follow within a few
     words of position ``at`` (after a nationality), before any punctuation?"""
-    for tok in tokens[at : at + VICTIM_REACH]:
+    return _names_a_noun(tokens, at, VICTIM_NOUNS, VICTIM_REACH)
+
+
+def _names_a_noun(tokens: list[Token], at: int, nouns: frozenset[str], reach: int) -> bool:
+    """Does one of ``nouns`` follow within ``reach`` words of position ``at``, before any
+    punctuation?"""
+    for tok in tokens[at : at + reach]:
         if not tok.text[:1].isalnum():
             return False
-        if tok.text.lower() in VICTIM_NOUNS:
+        if tok.text.lower() in nouns:
             return True
     return False

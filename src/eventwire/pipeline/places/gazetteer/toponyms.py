@@ -25,7 +25,11 @@ from eventwire.pipeline.places.gazetteer.mentions import Token as Token
 from eventwire.pipeline.places.gazetteer.mentions import tokenize as tokenize
 from eventwire.pipeline.places.gazetteer.normalize import PARENS_REACH, closes_parens, fold
 from eventwire.pipeline.places.gazetteer.trim import (
+    area_after_of,
+    facility_after,
     joins_name,
+    of_stop,
+    possessive_head,
     province_first,
     trim_entity,
     trim_qualifier,
@@ -64,9 +68,7 @@ def _starts_name(tokens: list[Token], i: int) -> bool:
 def _exact_end(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], i: int) -> tuple[int, int]:
     """``(best, j)``: the end of the longest exact gazetteer name starting at ``i`` (0: none)
     and the end of the run of name words there (at most ``MAX_WORDS``)."""
-    best = 0
-    j = i
-    possessive = -1
+    best, j, possessive = 0, i, -1
     joined = partial(joins_name, gaz, tokens, i, most=MAX_WORDS)  # "Jammu and Kashmir's"
     while j < len(tokens) and j - i < MAX_WORDS:
         t = tokens[j]
@@ -116,7 +118,7 @@ def _loose_end(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], i: int, j: int
         return best
     if best and best < j and j - i >= 2:
         # "Tal Tamer": an exact "Tal" inside a longer name; try the longer name loosely
-        for k in range(j, best, -1):
+        for k in range(of_stop([t.text for t in tokens], best, j), best, -1):
             if (
                 _is_name_word(tokens[k - 1])
                 and tokens[k - 1].text.lower() not in lex.feature_words
@@ -138,7 +140,9 @@ def _loose_end(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], i: int, j: int
     return best
 
 
-def _name_mention(lex: Lexicon, tokens: list[Token], i: int, best: int, index: int) -> Mention:
+def _name_mention(
+    gaz: Gazetteer, lex: Lexicon, tokens: list[Token], i: int, best: int, index: int
+) -> Mention:
     """The mention of tokens ``[i, best)`` with what its neighbours say about it."""
     text = _span_text(tokens, i, best)
     mention = Mention(tokens[i].start, tokens[best - 1].end, text, index)
@@ -146,8 +150,8 @@ def _name_mention(lex: Lexicon, tokens: list[Token], i: int, best: int, index: i
     prev_name = (
         i > 0
         and _is_name_word(tokens[i - 1])
-        and tokens[i - 1].text.lower() not in lex.qualifier
-        and tokens[i - 1].text.lower() not in lex.locative
+        and tokens[i - 1].text.lower() not in lex.qualifier | lex.locative
+        and not possessive_head(tokens[i - 1].text, gaz, lex)  # "Kenyas Tana Delta"
     )
     nxt = tokens[best].text if best < len(tokens) else ""
     next_name = best < len(tokens) and (
@@ -158,11 +162,13 @@ def _name_mention(lex: Lexicon, tokens: list[Token], i: int, best: int, index: i
             and _is_name_word(tokens[best + 1])
             # "Kharkiv on Monday" is not one name
             and fold(tokens[best + 1].text) not in lex.stoplist
+            # "Muyuka of Fako": a town of the Fako division, not "X of Y" as one name
+            and not area_after_of(gaz, lex, [t.text for t in tokens], best)
         )
     )
     if next_name and nxt.lower() in lex.facility:
         mention.near, next_name = True, False  # "Donetsk Airport"
-    facility = _facility_after(tokens, best, lex)
+    facility = facility_after([t.text for t in tokens], best, lex)
     if facility:
         mention.near = True  # "the Tiyas air base", "the Mosul dam"
     elif nxt.lower() in lex.admin or nxt.lower() in lex.town or nxt.lower() in lex.part:
@@ -193,9 +199,13 @@ def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int)
             i += 1
             continue
         best, j = _exact_end(gaz, lex, tokens, i)
+        if best <= i + 1 and (stem := possessive_head(tok.text, gaz, lex)):  # "Nairobis slum"
+            out.append(Mention(tok.start, tok.start + len(stem), stem, index))
+            i += 1
+            continue
         best = _loose_end(gaz, lex, tokens, i, j, best)
         if best:
-            out.append(_name_mention(lex, tokens, i, best, index))
+            out.append(_name_mention(gaz, lex, tokens, i, best, index))
             i = best
             continue
         head = _hyphen_head(tok, gaz, lex, index)
@@ -205,19 +215,6 @@ def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int)
             out.append(head)
         i += 1
     return out
-
-
-FACILITY_MODIFIERS: frozenset[str] = words("gazetteer", "facility_modifiers")
-
-
-def _facility_after(tokens: list[Token], k: int, lex: Lexicon) -> bool:
-    """True when a lower-case facility noun follows position k ("air base", "dam")."""
-    words = [t.text for t in tokens[k : k + 2]]
-    if not words or not words[0].islower():
-        return False
-    if words[0] in lex.facility and words[0] not in lex.modifier:
-        return True
-    return len(words) == 2 and words[0] in FACILITY_MODIFIERS and words[1] in lex.facility
 
 
 def _hyphen_head(tok: Token, gaz: Gazetteer, lex: Lexicon, index: int) -> Mention | None:
@@ -389,6 +386,8 @@ def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
             start, end, text, qualified = trim_qualifier(start, end, text, gaz, lex)
             if not text or any(m.start <= start and end <= m.end for m in found):
                 continue
+            if possessive_head(text, gaz, lex):
+                continue  # "Waus" read as a town of Iran: the scan found "Wau" of "Waus market"
             hits = gaz.lookup(text)
             inner = [m for m in found if start <= m.start and m.end <= end]
             if not hits or (inner and all(c.flag < 0 for c in hits)):

@@ -4,11 +4,12 @@ feature word names, and whether a name is first of all a province."""
 
 from __future__ import annotations
 
+from eventwire.datafiles import words
 from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.mentions import Token
 from eventwire.pipeline.places.gazetteer.normalize import fold, strip_article
-from eventwire.pipeline.places.gazetteer.table import FEAT_COUNTRY
+from eventwire.pipeline.places.gazetteer.table import FEAT_COUNTRY, FEAT_PLACE
 
 
 def trim_qualifier(
@@ -62,7 +63,7 @@ def province_first(gaz: Gazetteer, readings: list[Candidate]) -> bool:
 def possessive_country(gaz: Gazetteer, text: str) -> list[Candidate]:
     """A country's name with a possessive whose apostrophe was lost ("Sudans army",
     "Benins main city"): the country, when the whole word names no place by itself."""
-    if len(text) < 5 or not text.endswith("s") or text.endswith("ss"):
+    if len(text) < 4 or not text.endswith("s") or text.endswith("ss"):
         return []
     if any(c.flag >= 1 for c in gaz.lookup(text, loose=False)):
         return []
@@ -93,3 +94,67 @@ def joins_name(gaz: Gazetteer, tokens: list[Token], i: int, j: int, most: int) -
         if gaz.has_key(fold(" ".join(t.text for t in tokens[i:k]))):
             return True
     return False
+
+
+def of_stop(texts: list[str], best: int, j: int) -> int:
+    """Where a longer name tried loosely after an exact one must stop: before an "of"
+    ("Maroua of Diamare" is Maroua in the Diamare division, not a loose spelling of a
+    hamlet abroad; "Tal Tamer" is still tried whole). ``texts``: the tokens' words."""
+    return next((k for k in range(best, j) if texts[k] == "of"), j)
+
+
+OF_AREA_WORDS = 3  # how many words of an area's name "X of <area>" may run to
+
+
+def area_after_of(gaz: Gazetteer, lex: Lexicon, texts: list[str], k: int) -> bool:
+    """Does "of" at ``k`` introduce a place the gazetteer knows by that exact name ("Muyuka
+    of Fako", "Fotokol of Hile Alifa")? The name before it is then a place of that area,
+    not the first words of a longer name ("Gulf of Aden" has no exact "Gulf")."""
+    if k >= len(texts) or texts[k] != "of":
+        return False
+    for n in range(OF_AREA_WORDS, 0, -1):
+        name = texts[k + 1 : k + 1 + n]
+        if len(name) != n or not all(w[:1].isupper() for w in name):
+            continue
+        key = fold(" ".join(name))
+        if key not in lex.stoplist and gaz.lookup(" ".join(name), loose=False):
+            return True
+    return False
+
+
+FACILITY_MODIFIERS: frozenset[str] = words("gazetteer", "facility_modifiers")
+
+
+def facility_after(texts: list[str], k: int, lex: Lexicon) -> bool:
+    """True when a lower-case facility noun follows position k ("air base", "dam");
+    ``texts``: the tokens' words."""
+    after = texts[k : k + 2]
+    if not after or not after[0].islower():
+        return False
+    if after[0] in lex.facility and after[0] not in lex.modifier:
+        return True
+    return len(after) == 2 and after[0] in FACILITY_MODIFIERS and after[1] in lex.facility
+
+
+POSSESSIVE_MIN_POP = 100_000  # a town this big is named with a possessive ("Nairobis slums")
+
+
+def possessive_head(text: str, gaz: Gazetteer, lex: Lexicon) -> str | None:
+    """The place a capitalised word names with its apostrophe dropped ("Nairobis Mathare
+    slum", "Omdurmans Wad Nubawi district", "Kenyas Tana Delta"): the word less its final
+    "s" when the word is no name the gazetteer knows and the stem is a country, a province
+    or district, or a town of ``POSSESSIVE_MIN_POP`` people ("Kibakis" is a person's, not
+    a village's; "Athens" is a town's own name, "Nairobis" only another language's). None
+    otherwise."""
+    if len(text) < 4 or not text.endswith("s") or text.endswith("ss") or not text[:1].isupper():
+        return None
+    stem = text[:-1]
+    if fold(stem) in lex.stoplist or fold(text) in lex.stoplist:
+        return None
+    if gaz.has_key(fold(text)) and any(c.flag >= 2 for c in gaz.lookup(text, loose=False)):
+        return None
+    for c in gaz.lookup(stem, loose=False):
+        big = int(gaz.feat[c.index]) != FEAT_PLACE or int(gaz.pop[c.index]) >= POSSESSIVE_MIN_POP
+        if big and fold(gaz.name(c.index)) == fold(stem):
+            return stem
+    return None
