@@ -17,9 +17,11 @@ from eventwire.pipeline.common.regexgate import (
     RegexGate,
     any_search,
     gate_of,
+    gated_search,
     may_match,
     required_words,
 )
+from eventwire.pipeline.events.rules import SHORT_NOTE_TOKENS, is_short_note
 from eventwire.pipeline.incidents.cues import load_incident_cues
 from eventwire.records import Segment
 
@@ -217,3 +219,43 @@ def test_quote_speakers_are_found_before_and_after_the_quote() -> None:
     assert speakers[1] == "mayor"
     assert speakers[2] is None  # no colon or comma before the quote
     assert speakers[4] == "Amina"
+
+
+def test_gated_search_gives_the_pattern_s_own_match() -> None:
+    pattern = re.compile(r"\bdenied\s+(?:any\s+)?role\b", re.I)
+    text = "The group DENIED any role in the raid."
+    found = gated_search(pattern, text)
+    assert found is not None and found.span() == pattern.search(text).span()  # type: ignore[union-attr]
+    assert gated_search(pattern, "The group took part in the raid.") is None
+
+
+def test_more_incident_cues_answer_as_their_patterns() -> None:
+    cues = load_incident_cues()
+    extra = [
+        "The rebels denied any role in the raid on the depot.",
+        "Police arrested two men in connection with the bombing.",
+        "We only defended ourselves after they fired first, the herders said.",
+        "A year after the massacre, families gathered to commemorate the dead.",
+        "Earlier this month, fighting broke out in the hills.",
+    ]
+    checks = [
+        (cues.is_followup, cues.followup),
+        (cues.is_denial, cues.denial),
+        (cues.is_own_account, cues.own_account),
+        (cues.is_retrospective, cues.retrospective),
+    ]
+    answered = 0
+    for text in [*extra, *SENTENCES, *_texts(200, seed=31)]:
+        for method, pattern in checks:
+            assert method(text) == bool(pattern.search(text))
+            answered += method(text)
+    assert answered >= 4
+
+
+def test_a_short_note_is_counted_up_to_its_bound() -> None:
+    assert is_short_note("Fighting in Malakal. 3 killed.")
+    assert not is_short_note("")
+    words = " ".join(["word"] * SHORT_NOTE_TOKENS)
+    assert is_short_note(words)
+    assert not is_short_note(words + " more")
+    assert not is_short_note(words + ".")  # punctuation counts as a token

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from eventwire.datafiles import words
 from eventwire.pipeline.casualties.numbers import NumberLexicon, Quantity, find_quantities
-from eventwire.pipeline.common.regexgate import may_match
+from eventwire.pipeline.common.regexgate import gated_search, may_match
 
 SHORT_SUMMARY = re.compile(
     r"\s*(?P<q>[\w-]+(?:\s+[\w-]+)?)\s+(?P<cue>killed|dead)(?:\s*(?:,|and)\s*[\w\s-]{1,25}?)?"
@@ -312,9 +312,9 @@ def _add_attack_shares(
     """A sentence's kill total shared by the attacks it names ("At least 14 were killed
     across all four assaults": this report's attack is one of four), and the attackers
     counted beside the victims ("In addition to the two bombers, 17 were killed")."""
-    if not KILL_WORD.search(text):
+    if not gated_search(KILL_WORD, text):
         return
-    for m in ACROSS.finditer(text):
+    for m in ACROSS.finditer(text) if may_match(ACROSS, text) else ():
         n = _attack_count(m, numbers)
         if (
             n is not None
@@ -323,7 +323,7 @@ def _add_attack_shares(
         ):
             span = (offset + m.start(), offset + m.end())
             mentions.append(Mention("split", n, n, n, *span, m.group(0), kind="split"))
-    for m in IN_ADDITION.finditer(text):
+    for m in IN_ADDITION.finditer(text) if may_match(IN_ADDITION, text) else ():
         if not KILL_WORD.search(text[m.end() :]):
             continue  # "in addition to the gunmen, police arrested three": no death said
         word = m.group("who").lower()

@@ -40,7 +40,7 @@ from eventwire.pipeline.casualties.tolls_np import (
     right_object,
     singular_passive,
 )
-from eventwire.pipeline.common.regexgate import may_match
+from eventwire.pipeline.common.regexgate import gated_search, may_match
 
 __all__ = [
     "CATEGORIES",
@@ -270,7 +270,7 @@ def find_mentions(
             # "casualties" may hold the wounded: the count stands only when no count of
             # the dead is told beside it ("3 killed and 12 casualties": 3)
             mention.competing = True
-    parts = cues.breakdown.search(plain) if may_match(cues.breakdown, plain) else None
+    parts = gated_search(cues.breakdown, plain)
     for mention in mentions:
         if parts and mention.kind == "count" and mention.start - offset > parts.start():
             mention.kind = "anaphoric"  # "The dead included four herders": part of the toll

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from typing import Any
 
 Words = frozenset[str]
+AUTOMATON_WORDS = 8  # more words than this are looked for in one automaton pass
 
 
 def _better(a: Words | None, b: Words | None) -> Words | None:
@@ -94,12 +95,22 @@ class RegexGate:
                 break
             union |= found
         self.words: tuple[str, ...] | None = None if words is None else tuple(sorted(words))
+        self._automaton: Any = None  # many words: one pass of an Aho-Corasick automaton
+        if self.words is not None and len(self.words) > AUTOMATON_WORDS:
+            import ahocorasick  # lazy, as in the pre-filter
+
+            self._automaton = ahocorasick.Automaton()
+            for word in self.words:
+                self._automaton.add_word(word, word)
+            self._automaton.make_automaton()
 
     def may_match(self, text: str) -> bool:
         """``False`` only when no pattern of the gate can match ``text``."""
         if self.words is None or not text.isascii():
             return True
         lowered = text.lower()
+        if self._automaton is not None:
+            return next(self._automaton.iter(lowered), None) is not None
         return any(word in lowered for word in self.words)
 
 
@@ -127,3 +138,8 @@ def may_match(pattern: re.Pattern[str] | tuple[re.Pattern[str], ...], text: str)
 def any_search(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
     """``any(p.search(text) for p in patterns)``, with their gate tried first."""
     return gate_of(patterns).may_match(text) and any(p.search(text) for p in patterns)
+
+
+def gated_search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern.search(text)``, with its gate tried first."""
+    return pattern.search(text) if gate_of(pattern).may_match(text) else None

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from eventwire.datafiles import words
-from eventwire.pipeline.common.regexgate import any_search, may_match
+from eventwire.pipeline.common.regexgate import any_search, gated_search
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -90,11 +90,11 @@ class IncidentCues:
 
     def is_followup(self, sentence_text: str) -> bool:
         """Whether a sentence reports something done about an incident (arrest, condemnation)."""
-        return bool(self.followup.search(sentence_text))
+        return bool(gated_search(self.followup, sentence_text))
 
     def is_denial(self, sentence_text: str) -> bool:
         """Whether a sentence denies responsibility ("The group denied any role in the attack")."""
-        return bool(self.denial.search(sentence_text))
+        return bool(gated_search(self.denial, sentence_text))
 
     def is_own_account(self, sentence_text: str) -> bool:
         """Whether a sentence gives a party's version of how an incident began ("we were
@@ -103,7 +103,7 @@ class IncidentCues:
         >>> load_incident_cues().is_own_account("Our men only defended themselves, he said.")
         True
         """
-        return bool(self.own_account.search(sentence_text))
+        return bool(gated_search(self.own_account, sentence_text))
 
     def is_claim(self, sentence_text: str) -> bool:
         """Whether a sentence claims responsibility ("X claimed responsibility for the blast",
@@ -114,8 +114,8 @@ class IncidentCues:
         >>> load_incident_cues().is_claim("The army said its troops returned fire")
         False
         """
-        return bool(may_match(self.claim, sentence_text) and self.claim.search(sentence_text)) or (
-            any_search(self.claim_told, sentence_text)
+        return bool(gated_search(self.claim, sentence_text)) or any_search(
+            self.claim_told, sentence_text
         )
 
     def tells_later_death(self, sentence_text: str) -> bool:
@@ -235,7 +235,7 @@ class IncidentCues:
         >>> load_incident_cues().is_retrospective("A year after the bombing, families wait.")
         True
         """
-        return bool(self.retrospective.search(sentence_text))
+        return bool(gated_search(self.retrospective, sentence_text))
 
     def names_period(self, sentence_text: str, start: int) -> bool:
         """Whether the trigger at ``start`` names the period of a total ("killed since the
