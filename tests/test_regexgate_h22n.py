@@ -23,6 +23,8 @@ from eventwire.pipeline.common.regexgate import (
 )
 from eventwire.pipeline.events.rules import SHORT_NOTE_TOKENS, is_short_note
 from eventwire.pipeline.incidents.cues import load_incident_cues
+from eventwire.pipeline.places.gazetteer import normalize, toponyms
+from eventwire.pipeline.places.gazetteer.mentions import Token
 from eventwire.records import Segment
 
 _WORDS_TEXT = (
@@ -259,3 +261,43 @@ def test_a_short_note_is_counted_up_to_its_bound() -> None:
     assert is_short_note(words)
     assert not is_short_note(words + " more")
     assert not is_short_note(words + ".")  # punctuation counts as a token
+
+
+def _endings_per_rule(key: str) -> set[str]:
+    words_ = key.split(" ")
+    out = set()
+    for i, word in enumerate(words_):
+        for a, b in normalize._ENDINGS:
+            if word.endswith(a) and len(word) > len(a) + 2:
+                out.add(" ".join([*words_[:i], word[: -len(a)] + b, *words_[i + 1 :]]))
+    return out
+
+
+def test_spelling_endings_equal_those_of_trying_every_rule() -> None:
+    keys = ["huseiniyah", "tall kalakh", "ayn al jahsh", "abc", "zubeidiyah town", ""]
+    keys += [a + "x" + a for a, _ in normalize._ENDINGS]  # every ending, inside and at the end
+    keys += ["qarya " + a for a, _ in normalize._ENDINGS]  # an ending as a word too short
+    changed = 0
+    for key in keys:
+        assert normalize._endings(key) == _endings_per_rule(key)
+        changed += bool(normalize._endings(key))
+    assert changed > len(normalize._ENDINGS)
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [
+        ("Kisumu", True),
+        ("al-Bakir", True),
+        ("ibn-Saud", True),
+        ("al-bakir", False),
+        ("village", False),
+        ("x-Ray", False),
+        ("9th", False),
+        ("\u2167", False),  # a capital Roman numeral is no letter
+        ("", False),
+        ("Étoile", True),
+    ],
+)
+def test_name_words(word: str, name: bool) -> None:
+    assert toponyms._is_name_word(Token(0, len(word), word)) is name
