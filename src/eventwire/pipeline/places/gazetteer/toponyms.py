@@ -47,12 +47,7 @@ _ARTICLE_NAME_RE = re.compile(
 
 def _is_name_word(tok: Token) -> bool:
     """A capitalised word, or an Arabic name with a lower-case article ("al-Bakir")."""
-    text = tok.text
-    first = text[:1]
-    if first.isupper() and first.isalpha():
-        return True
-    # the article pattern needs a hyphen: most lower-case words are not tried
-    return "-" in text and _ARTICLE_NAME_RE.match(text) is not None
+    return (tok.capitalised and tok.text[0].isalpha()) or bool(_ARTICLE_NAME_RE.match(tok.text))
 
 
 def _starts_name(tokens: list[Token], i: int) -> bool:
