@@ -178,7 +178,8 @@ def _cue(text: str, quote: Quote, seg: Segment, pats: QuotePatterns) -> None:
     sentence_start = max(before.rfind(". "), before.rfind("\n"))
     before = before[sentence_start + 1 :] if sentence_start >= 0 else before
     offset = quote.start - len(before)
-    m = pats.before.search(before)
+    # the pattern ends in "[:,]\s*$": a text whose last non-space is neither finds nothing
+    m = pats.before.search(before) if before.rstrip()[-1:] in (":", ",") else None
     if m and _plausible(m.group("speaker")):
         quote.speaker = _clean_speaker(m.group("speaker"))
         quote.verb = m.group("verb")

@@ -16,6 +16,7 @@ from datetime import date
 
 from eventwire.pipeline.casualties.numbers import NumberLexicon, find_quantities
 from eventwire.pipeline.casualties.toll_notes import Mention
+from eventwire.pipeline.common.regexgate import gated_search
 
 # a note that tells shares: "coded for", "split with … for", "fatalities for"
 SHARE_NOTE = re.compile(
@@ -37,7 +38,7 @@ def find_labelled_shares(text: str, offset: int, numbers: NumberLexicon) -> list
     """The per-day or per-place shares a sentence tells, in order (a share for a place only
     beside another: a note split into sentences, "52 fatalities coded for Mar. 25. 51
     fatalities for Mar. 26.", tells one day a sentence)."""
-    if not SHARE_NOTE.search(text):
+    if not gated_search(SHARE_NOTE, text):
         return []
     found = []
     for m in ITEM.finditer(text):
@@ -90,7 +91,7 @@ def share_over_days(mentions: list[Mention], text: str, numbers: NumberLexicon) 
     codes one row a day and gives each its part ("12 dead over 2 days of fighting": 6).
     ``text`` is the incident's text; a coder's note or a labelled share says it better and
     stops the rule."""
-    found = OVER_DAYS.search(text)
+    found = gated_search(OVER_DAYS, text)
     if found is None or any(m.kind in NOTE_KINDS or m.label for m in mentions):
         return
     if not any(m.category == "killed" and m.best for m in mentions):
@@ -121,5 +122,5 @@ def coded_on_another_day(text: str, day: date | None) -> bool:
     dead and this one none. ``day`` is ``None`` when the text states none."""
     if day is None:
         return False
-    found = CODED_ON_DAY.search(text)
+    found = gated_search(CODED_ON_DAY, text)
     return found is not None and not names_day(found.group("label").rstrip("."), day)

@@ -47,6 +47,7 @@ from eventwire.pipeline.casualties.tolls import (
     load_cue_lexicon,
     split_share,
 )
+from eventwire.pipeline.common.regexgate import gated_search
 from eventwire.records import Document, Event, Fatalities, Sentence
 
 NAME = "eventwire.casualties.v1"
@@ -236,7 +237,7 @@ class CasualtiesStage:
         for event in doc.events:
             if not 0 <= event.sentence_index < len(doc.sentences):
                 doc.note(NAME, "EW-CAS-001", f"event {event.trigger.text!r} has no sentence")
-        coded_days = CODED_ON_DAY.search(doc.text) is not None  # "Fatalities coded on 3 May"
+        coded_days = gated_search(CODED_ON_DAY, doc.text) is not None  # "Fatalities coded on 3 May"
         for incident in self.incidents(doc):
             tolls = incident.tolls()
             quiet = None

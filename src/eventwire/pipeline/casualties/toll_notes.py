@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from eventwire.datafiles import words
 from eventwire.pipeline.casualties.numbers import NumberLexicon, Quantity, find_quantities
+from eventwire.pipeline.common.regexgate import gated_search, may_match
 
 SHORT_SUMMARY = re.compile(
     r"\s*(?P<q>[\w-]+(?:\s+[\w-]+)?)\s+(?P<cue>killed|dead)(?:\s*(?:,|and)\s*[\w\s-]{1,25}?)?"
@@ -205,7 +206,7 @@ def _add_zeros_and_updates(
 ) -> None:
     """Explicit zeros ("No fatalities were reported") and updated tolls ("the death toll
     rose to 30")."""
-    for m in ZERO.finditer(plain):
+    for m in ZERO.finditer(plain) if may_match(ZERO, plain) else ():
         start, end = offset + m.start(), offset + m.end()
         # "no fatalities assumed", "no fatalities coded": the coder's own toll
         noted = re.match(
@@ -213,7 +214,7 @@ def _add_zeros_and_updates(
         )
         kind = "coded" if noted else "zero"
         mentions.append(Mention("killed", 0, 0, 0, start, end, m.group(0), kind=kind))
-    for m in UPDATE.finditer(plain):
+    for m in UPDATE.finditer(plain) if may_match(UPDATE, plain) else ():
         phrase = m.group("q") or m.group("q2") or m.group("q3") or ""
         # "raised from 1 to 4", "rose from 3 to 9": the new toll
         phrase = re.sub(r"^.*?\bfrom\s+[^,.;]{1,20}?\s+to\s+", "", phrase, flags=re.I)
@@ -228,7 +229,7 @@ def _add_zeros_and_updates(
 def _add_summaries(mentions: list[Mention], text: str, offset: int, numbers: NumberLexicon) -> None:
     """Stated totals ("2 fatalities.", "1 fatality split among 12 events") that no earlier
     mention covers, and a coder's closing note ("1 killed.", "2 dead, 3 injured.")."""
-    for m in SUMMARY.finditer(text):
+    for m in SUMMARY.finditer(text) if may_match(SUMMARY, text) else ():
         if any(x.start <= offset + m.start() < x.end for x in mentions):
             continue
         found = find_quantities(m.group("q"), 0, numbers)
@@ -311,9 +312,9 @@ def _add_attack_shares(
     """A sentence's kill total shared by the attacks it names ("At least 14 were killed
     across all four assaults": this report's attack is one of four), and the attackers
     counted beside the victims ("In addition to the two bombers, 17 were killed")."""
-    if not KILL_WORD.search(text):
+    if not gated_search(KILL_WORD, text):
         return
-    for m in ACROSS.finditer(text):
+    for m in ACROSS.finditer(text) if may_match(ACROSS, text) else ():
         n = _attack_count(m, numbers)
         if (
             n is not None
@@ -322,7 +323,7 @@ def _add_attack_shares(
         ):
             span = (offset + m.start(), offset + m.end())
             mentions.append(Mention("split", n, n, n, *span, m.group(0), kind="split"))
-    for m in IN_ADDITION.finditer(text):
+    for m in IN_ADDITION.finditer(text) if may_match(IN_ADDITION, text) else ():
         if not KILL_WORD.search(text[m.end() :]):
             continue  # "in addition to the gunmen, police arrested three": no death said
         word = m.group("who").lower()

@@ -40,6 +40,7 @@ from eventwire.pipeline.casualties.tolls_np import (
     right_object,
     singular_passive,
 )
+from eventwire.pipeline.common.regexgate import gated_search, may_match
 
 __all__ = [
     "CATEGORIES",
@@ -212,7 +213,7 @@ def find_mentions(
     mentions += [m for m in notes if not any(s.start <= m.start < s.end for s in mentions)]
     mentions.extend(find_to_death(text, offset, numbers))
     taken = [(m.start - offset, m.end - offset) for m in mentions]
-    matches = list(cues.pattern.finditer(plain))
+    matches = list(cues.pattern.finditer(plain)) if may_match(cues.pattern, plain) else []
     previous_end = 0
     last_left: list[Mention] = []
     for index, match in enumerate(matches):
@@ -269,7 +270,7 @@ def find_mentions(
             # "casualties" may hold the wounded: the count stands only when no count of
             # the dead is told beside it ("3 killed and 12 casualties": 3)
             mention.competing = True
-    parts = cues.breakdown.search(plain)
+    parts = gated_search(cues.breakdown, plain)
     for mention in mentions:
         if parts and mention.kind == "count" and mention.start - offset > parts.start():
             mention.kind = "anaphoric"  # "The dead included four herders": part of the toll

@@ -7,6 +7,7 @@ lexicon, so it can be tested on its own.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Any
 
 from eventwire.datafiles import words
@@ -364,7 +365,12 @@ _TOKENS = re.compile(r"\w+|[^\w\s]")  # words and punctuation, about spaCy's tok
 def is_short_note(text: str) -> bool:
     """A headline-like note: the whole report is a few words ("JEM attack Kutum. 3 killed").
     The report's text, not its parsed sentences (the relevance filter may parse one)."""
-    return 0 < len(_TOKENS.findall(text)) <= SHORT_NOTE_TOKENS
+    # counted up to one past the bound: a long report need not be read to its end
+    return (
+        0
+        < sum(1 for _ in islice(_TOKENS.finditer(text), SHORT_NOTE_TOKENS + 1))
+        <= (SHORT_NOTE_TOKENS)
+    )
 
 
 def between_parties(parse: Any, head: int) -> set[str]:

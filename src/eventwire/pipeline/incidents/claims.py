@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from eventwire.datafiles import words
 from eventwire.pipeline.common.actordict import ActorDictionary
+from eventwire.pipeline.common.regexgate import gated_search, may_match
 from eventwire.pipeline.incidents.cues import IncidentCues
 from eventwire.records import Actor, Document, Mention
 
@@ -66,8 +67,9 @@ def text_claims(doc: Document, cues: IncidentCues, dictionary: ActorDictionary) 
     """Every claim of responsibility by a known actor in the report's sentences."""
     found = []
     for index, sentence in enumerate(doc.sentences):
-        match, clause = cues.claim.search(sentence.text), -1
-        if match is None:
+        text = sentence.text
+        match, clause = gated_search(cues.claim, text), -1
+        if match is None and may_match(cues.claim_told, text):
             # "Islamic State Khorasan, the group's branch, said one of its fighters had
             # carried out the attack": the subject of the statement, its first clause
             match, clause = (

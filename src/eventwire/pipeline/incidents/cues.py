@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from eventwire.datafiles import words
+from eventwire.pipeline.common.regexgate import any_search, gated_search
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -89,11 +90,11 @@ class IncidentCues:
 
     def is_followup(self, sentence_text: str) -> bool:
         """Whether a sentence reports something done about an incident (arrest, condemnation)."""
-        return bool(self.followup.search(sentence_text))
+        return bool(gated_search(self.followup, sentence_text))
 
     def is_denial(self, sentence_text: str) -> bool:
         """Whether a sentence denies responsibility ("The group denied any role in the attack")."""
-        return bool(self.denial.search(sentence_text))
+        return bool(gated_search(self.denial, sentence_text))
 
     def is_own_account(self, sentence_text: str) -> bool:
         """Whether a sentence gives a party's version of how an incident began ("we were
@@ -102,7 +103,7 @@ class IncidentCues:
         >>> load_incident_cues().is_own_account("Our men only defended themselves, he said.")
         True
         """
-        return bool(self.own_account.search(sentence_text))
+        return bool(gated_search(self.own_account, sentence_text))
 
     def is_claim(self, sentence_text: str) -> bool:
         """Whether a sentence claims responsibility ("X claimed responsibility for the blast",
@@ -113,8 +114,8 @@ class IncidentCues:
         >>> load_incident_cues().is_claim("The army said its troops returned fire")
         False
         """
-        return bool(self.claim.search(sentence_text)) or any(
-            p.search(sentence_text) for p in self.claim_told
+        return bool(gated_search(self.claim, sentence_text)) or any_search(
+            self.claim_told, sentence_text
         )
 
     def tells_later_death(self, sentence_text: str) -> bool:
@@ -128,7 +129,7 @@ class IncidentCues:
         >>> load_incident_cues().tells_later_death("Five soldiers died when a bomb exploded.")
         False
         """
-        return any(p.search(sentence_text) for p in self.later_death)
+        return any_search(self.later_death, sentence_text)
 
     def describes(self, sentence_text: str, start: int) -> bool:
         """Whether the trigger at ``start`` describes an act already told ("said the strikes
@@ -180,7 +181,7 @@ class IncidentCues:
         >>> load_incident_cues().is_aggregate("Gunmen killed four people on Monday.")
         False
         """
-        return any(p.search(sentence_text) for p in self.aggregate)
+        return any_search(self.aggregate, sentence_text)
 
     def in_past_era(self, sentence_text: str) -> bool:
         """Whether a sentence tells of a named era of the past ("during the 1994 genocide").
@@ -190,7 +191,7 @@ class IncidentCues:
         >>> load_incident_cues().in_past_era("Gunmen killed four people during the night.")
         False
         """
-        return any(p.search(sentence_text) for p in self.past_era)
+        return any_search(self.past_era, sentence_text)
 
     def at_treatment_place(self, sentence_text: str, place_start: int) -> bool:
         """Whether the place at ``place_start`` is where victims were treated or died ("died
@@ -225,7 +226,7 @@ class IncidentCues:
         >>> load_incident_cues().is_durative("Rebels besieged the town on Monday.")
         False
         """
-        return any(p.search(sentence_text) for p in self.durative)
+        return any_search(self.durative, sentence_text)
 
     def is_retrospective(self, sentence_text: str) -> bool:
         """Whether a sentence looks back on an incident ("One year after a suicide bomber
@@ -234,7 +235,7 @@ class IncidentCues:
         >>> load_incident_cues().is_retrospective("A year after the bombing, families wait.")
         True
         """
-        return bool(self.retrospective.search(sentence_text))
+        return bool(gated_search(self.retrospective, sentence_text))
 
     def names_period(self, sentence_text: str, start: int) -> bool:
         """Whether the trigger at ``start`` names the period of a total ("killed since the

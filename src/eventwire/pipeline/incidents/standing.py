@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from eventwire.pipeline.common.regexgate import gated_search
 from eventwire.pipeline.incidents.compat import coarse_place, ends_before, stated_date, stated_place
 from eventwire.pipeline.incidents.cues import IncidentCues
 from eventwire.pipeline.incidents.items import DEFERRED, Item
@@ -92,7 +93,7 @@ def own_place_and_date(
         # source spoke or published, not where the incident happened
         item.own_place = False
     # "Earlier this month, fighting broke out…": recalled, unless it states its own day
-    item.recall_cue = bool(cues.recall.search(text)) and not (
+    item.recall_cue = gated_search(cues.recall, text) is not None and not (
         item.own_date and when is not None and when.precision == "day"
     )
     item.recalled = bool(

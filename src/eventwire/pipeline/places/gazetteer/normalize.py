@@ -75,6 +75,7 @@ def _rules(rules: frozenset[str]) -> tuple[tuple[str, str], ...]:
 
 
 _ENDINGS = _rules(words("gazetteer", "spelling_endings"))
+_ENDING_FORMS = tuple(a for a, _ in _ENDINGS)
 _SWAPS = _rules(words("gazetteer", "spelling_swaps"))
 _PREFIXES = _rules(words("gazetteer", "spelling_prefixes"))
 _CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
@@ -106,6 +107,8 @@ def _endings(key: str) -> set[str]:
     words_ = key.split(" ")
     out = set()
     for i, word in enumerate(words_):
+        if not word.endswith(_ENDING_FORMS):
+            continue  # one test for every rule (most words end in none of them)
         for a, b in _ENDINGS:
             if word.endswith(a) and len(word) > len(a) + 2:
                 out.add(" ".join([*words_[:i], word[: -len(a)] + b, *words_[i + 1 :]]))
