@@ -24,9 +24,9 @@ _ROWS = (
     _row(990217001, "Qaryat al Mukhaysah", 34.80, 43.60, "IQ", "18", 0)
     # a Salah ad Din village written with its inner article
     + _row(990217002, "Tall adh Dhuwayrah", 34.95, 43.40, "IQ", "18", 0)
-    # "Shorjah" is a Syrian village by that very name; the Diyala one is written "Shurjah"
-    + _row(990217003, "Shorjah", 36.30, 37.20, "SY", "09", 0)
-    + _row(990217004, "Shurjah", 33.90, 44.90, "IQ", "10", 0)
+    # "Zorghanah" is a Syrian village by that very name; the Diyala one is written "Zurghanah"
+    + _row(990217003, "Zorghanah", 36.30, 37.20, "SY", "09", 0)
+    + _row(990217004, "Zurghanah", 33.90, 44.90, "IQ", "10", 0)
     # "Albu Rahmah" is a Salah ad Din village; the Diyala one is "Albu Rahmat"
     + _row(990217005, "Albu Rahmah", 35.10, 43.30, "IQ", "18", 0)
     + _row(990217006, "Albu Rahmat", 33.95, 44.85, "IQ", "10", 0)
@@ -69,14 +69,14 @@ def test_other_spelling_in_the_reports_country_beats_the_exact_name_abroad(
     place_of: PlaceOf,
 ) -> None:
     lat, _ = place_of(
-        "Militants shelled houses in Shorjah, Diyala governorate, Iraq, killing two.", "Shorjah"
+        "Militants shelled houses in Zorghanah, Diyala governorate, Iraq, killing two.", "Zorghanah"
     )
     assert abs(lat - 33.90) < 0.01
 
 
 def test_exact_name_abroad_stays_in_a_report_from_that_country(place_of: PlaceOf) -> None:
     lat, _ = place_of(
-        "Militants shelled houses in Shorjah, Aleppo governorate, Syria, killing two.", "Shorjah"
+        "Militants shelled houses in Zorghanah, Aleppo governorate, Syria, killing two.", "Zorghanah"
     )
     assert abs(lat - 36.30) < 0.01
 
