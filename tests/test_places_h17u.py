@@ -76,7 +76,8 @@ def test_other_spelling_in_the_reports_country_beats_the_exact_name_abroad(
 
 def test_exact_name_abroad_stays_in_a_report_from_that_country(place_of: PlaceOf) -> None:
     lat, _ = place_of(
-        "Militants shelled houses in Zorghanah, Aleppo governorate, Syria, killing two.", "Zorghanah"
+        "Militants shelled houses in Zorghanah, Aleppo governorate, Syria, killing two.",
+        "Zorghanah",
     )
     assert abs(lat - 36.30) < 0.01
 
