@@ -39,15 +39,25 @@ from pathlib import Path
 import numpy as np
 
 from eventwire.config import data_home
+from eventwire.datafiles import words
 from eventwire.errors import DataFileError
 from eventwire.pipeline.places.gazetteer.build import key_hash
-from eventwire.pipeline.places.gazetteer.normalize import fold, is_latin, skeleton, strip_article
+from eventwire.pipeline.places.gazetteer.normalize import (
+    ARTICLES,
+    fold,
+    is_latin,
+    skeleton,
+    strip_article,
+)
 from eventwire.pipeline.places.gazetteer.table import LOOSE_MIN
 
-# 2: loose spelling keys (format 1 layers are still read, without them, and re-imported
-# by the next ``add`` of their file)
-LAYER_FORMAT = 2
-READABLE_FORMATS = frozenset({1, 2})
+# 2: loose spelling keys; 3: a name's keys without a leading "village of" word and without
+# inner articles (format 1 and 2 layers are still read, without them, and re-imported by
+# the next ``add`` of their file)
+LAYER_FORMAT = 3
+READABLE_FORMATS = frozenset({1, 2, 3})
+# "Qaryat aş Şafrah" is the village Safrah, "Nāḩiyat ash Shūrah" the sub-district seat Shurah
+HEAD_WORDS: frozenset[str] = words("gazetteer", "village_words")
 LOOSE_PREFIX = "~"  # loose keys are hashed as "~" + skeleton: no folded name starts so
 LOOSE_FLAG = 3
 COLUMNS = 19
@@ -156,6 +166,35 @@ def _fold_latin(name: str) -> str:
     return fold(name) if is_latin(name) else ""
 
 
+def short_forms(key: str, flag: int) -> list[tuple[str, int]]:
+    """The other keys a folded name is indexed under, with their flags: the name without
+    its leading article (0); without a leading "village of" word, as an alternate name
+    (1), and then without its article (0): "qaryat as safrah" → "as safrah", "safrah";
+    without its inner articles (0): "tall adh dhahab" → "tall dhahab", as a report
+    writes it.
+
+    >>> short_forms("qaryat as safrah", 2)
+    [('as safrah', 1), ('safrah', 0)]
+    >>> short_forms("ayn al jahsh", 2)
+    [('ayn jahsh', 0)]
+    """
+    out = []
+    bare = strip_article(key)
+    if bare != key:
+        out.append((bare, 0))
+    head, _, rest = key.partition(" ")
+    if head in HEAD_WORDS and len(rest) >= 3:
+        out.append((rest, min(flag, 1)))
+        if strip_article(rest) != rest:
+            out.append((strip_article(rest), 0))
+        bare = strip_article(rest)
+    parts = bare.split(" ")
+    inner = [w for i, w in enumerate(parts) if i == 0 or i == len(parts) - 1 or w not in ARTICLES]
+    if len(inner) < len(parts):
+        out.append((" ".join(inner), 0))
+    return out
+
+
 class _LayerBuilder:
     """Accumulates the rows and names of one layer in compact typed arrays."""
 
@@ -206,26 +245,24 @@ class _LayerBuilder:
         self.fcode.append(self._code(self.fcodes, f[7].strip() or f[6].strip()))
         self.names.extend(f[1].encode("utf-8") + b"\n")
         self.name_off.append(len(self.names))
-        seen: set[str] = set()
-        loose_seen: set[str] = set()
+        seen: dict[str, int] = {}  # key → its best flag so far (a key met again with a
+        loose_seen: set[str] = set()  # better flag is added again: postings keep the best)
         for flag, names in ((2, (f[1], f[2])), (1, f[3].split(",") if f[3] else ())):
             for name in names:
                 name = name.strip()
                 if not name or (flag == 1 and len(name) <= 4 and name.isupper()):
                     continue  # codes ("NG", "IATA") are not names
                 key = _fold_latin(name)
-                if len(key) < 2 or key in seen:
+                if len(key) < 2:
                     continue
-                seen.add(key)
-                self._key(key, row, flag)
-                bare = strip_article(key)
-                if bare != key and bare not in seen:
-                    seen.add(bare)
-                    self._key(bare, row, 0)
-                loose = skeleton(key)
+                loose = skeleton(key)  # of the names themselves, not of their short forms
                 if len(loose) >= LOOSE_MIN and loose not in loose_seen:
                     loose_seen.add(loose)
                     self._key(LOOSE_PREFIX + loose, row, LOOSE_FLAG)
+                for other, other_flag in [(key, flag), *short_forms(key, flag)]:
+                    if other_flag > seen.get(other, -1):
+                        seen[other] = other_flag
+                        self._key(other, row, other_flag)
 
     def arrays(self) -> dict[str, np.ndarray]:
         """The layer's arrays (rows repeated by geonameid keep their last version)."""

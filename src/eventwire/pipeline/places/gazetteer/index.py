@@ -228,6 +228,12 @@ class Gazetteer:
                 found.setdefault(place, -1)
         return [Candidate(p, f) for p, f in found.items()]
 
+    def spelt(self, name: str) -> list[Candidate]:
+        """The rows of a name's other transliterations (``spellings``), as loose matches,
+        whether or not the name itself matched: "Shorah" is a town abroad and, spelt
+        "Shurah", a village of the report's country."""
+        return [Candidate(p, -1) for p in self._spelt(strip_article(fold(name)))]
+
     def _spelt(self, key: str) -> tuple[int, ...]:
         """The rows of the other spellings of a key that matched nothing (remembered: the
         same capitalised words fail in every report)."""

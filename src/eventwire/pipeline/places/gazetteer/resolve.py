@@ -41,6 +41,7 @@ from eventwire.pipeline.places.gazetteer.focus import related as _related
 from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold, strip_article
+from eventwire.pipeline.places.gazetteer.respell import add_local_spellings
 from eventwire.pipeline.places.gazetteer.table import (
     FEAT_ADMIN,
     FEAT_ADMIN1,
@@ -114,6 +115,7 @@ def resolve_mentions(
     areas = _area_rows(gaz, actor_areas or [])
     cands = _candidates(gaz, mentions)
     votes = focus_votes(doc.text, gaz, lex, mentions, cands, actor_votes)
+    add_local_spellings(gaz, mentions, cands, votes, local_score)
     out, focus = _resolve_group(gaz, mentions, cands, votes, areas, actor_votes)
     focus = drop_unsupported(doc.text, gaz, lex, mentions, cands, out, focus, actor_votes)
     # a paragraph about another country ("In neighbouring Burkina Faso, ..." in a report on
