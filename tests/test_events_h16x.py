@@ -74,3 +74,41 @@ def test_an_accusation_with_no_act_keeps_its_event(top_event: TopEvent) -> None:
     assert top is not None
     assert top.acled_event_type is None
     assert top.trigger.text == "accused"
+
+
+# --- an attack on a place an armed party holds is a battle, whatever harm it tells ------
+
+
+def test_attack_on_a_police_post_with_abductions_is_a_battle(top_event: TopEvent) -> None:
+    top = top_event("Gunmen attacked a police post in Kuma, killing an officer and abducting two.")
+    assert top is not None
+    assert top.acled_sub_event_type == "Armed clash"
+    assert top.actor2 is not None and top.actor2.inter == 1
+
+
+def test_attack_on_a_police_station_with_a_rape_is_a_battle(top_event: TopEvent) -> None:
+    top = top_event(
+        "Unknown gunmen attacked a police station in Kuma. One woman was raped during the attack."
+    )
+    assert top is not None
+    assert top.acled_event_type == "Battles"
+
+
+def test_an_attack_on_a_soldier_as_a_person_is_left_to_the_events_stage(
+    top_event: TopEvent,
+) -> None:
+    # the twin: a person who is armed is no post; the harm told in the incident decides
+    top = top_event(
+        "A gunman stormed a bar in Kuma where people watched a match. He fired at a soldier "
+        "and killed him."
+    )
+    assert top is not None
+    assert top.acled_event_type == "Violence against civilians"
+
+
+def test_an_attack_on_a_camp_for_displaced_people_stays_violence_against_civilians(
+    top_event: TopEvent,
+) -> None:
+    top = top_event("Gunmen attacked a camp for displaced people in Kuma, abducting two women.")
+    assert top is not None
+    assert top.acled_event_type == "Violence against civilians"

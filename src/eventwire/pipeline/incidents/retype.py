@@ -9,10 +9,17 @@
   told at another place right after an air strike or a shelling is one more strike of that
   kind, not an attack of unknown type (``report_weapon_sub_types``); with no day of its
   own it takes the strike's.
+- **An attack on an armed post.** "Gunmen attacked a police post, killing an officer and
+  abducting two others", "… attacked a police station. A woman was raped during the
+  attack": the incident's own act is an attack on an armed party, a battle by ACLED's
+  rules, whatever harm to others is told in it (``attack_on_armed``).
 """
 
 from __future__ import annotations
 
+import re
+
+from eventwire.datafiles import words
 from eventwire.ontology import load_ontology
 from eventwire.pipeline.incidents.cues import IncidentCues
 from eventwire.pipeline.incidents.items import PROTESTERS_INTER, Incident, harms_protesters
@@ -43,6 +50,41 @@ def excessive_force(incident: Incident, event: Event) -> None:
     protesters = harm.event.actor2
     event.actor1, event.actor2 = event.actor1 or protesters, harm.event.actor1
     _retype(event, EXCESSIVE_FORCE, "protesters harmed")
+
+
+_ARMED_TARGET = "|armed target"  # the events stage's reason: the attacked are armed
+_ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+_ARMED_SITE = re.compile(
+    r"\b(?:" + "|".join(sorted(words("incidents", "armed_site_words"))) + r")\b", re.IGNORECASE
+)
+_CIVILIAN_TYPE = "Violence against civilians"
+
+
+def attack_on_armed(incident: Incident, event: Event) -> None:
+    """Make an incident told as an attack on a place an armed party holds (a main, asserted
+    mention the events stage typed an Armed clash because its target is armed: a police
+    station, an army post, a rebel camp; not soldiers or police as persons, whose status
+    ACLED weighs case by case) a battle when a harm told in it (an abduction, a rape, a killing)
+    represents it as violence against civilians; the armed target is its actor2."""
+    if event.acled_event_type != _CIVILIAN_TYPE:
+        return
+    attack = next(
+        (
+            i
+            for i in incident.typed()
+            if i.kind == "main"
+            and i.event.modality == "asserted"
+            and (i.event.rule or "").endswith(_ARMED_TARGET)
+            and i.event.actor2 is not None
+            and i.event.actor2.inter in _ARMED_INTER
+            and _ARMED_SITE.search(i.event.actor2.text or "")
+        ),
+        None,
+    )
+    if attack is None:
+        return
+    event.actor2 = attack.event.actor2
+    _retype(event, "Armed clash", "an attack on an armed post")
 
 
 def same_weapon(
