@@ -112,3 +112,45 @@ def test_an_attack_on_a_camp_for_displaced_people_stays_violence_against_civilia
     top = top_event("Gunmen attacked a camp for displaced people in Kuma, abducting two women.")
     assert top is not None
     assert top.acled_event_type == "Violence against civilians"
+
+
+# --- an abduction told inside an attack on civilians is an Attack -----------------------
+
+
+def test_people_taken_in_a_raid_on_villagers_are_an_attack(top_event: TopEvent) -> None:
+    top = top_event(
+        "Militiamen raided and attacked villagers in Kuma on 19 January. Several injuries "
+        "reported. One person abducted."
+    )
+    assert top is not None
+    assert top.acled_sub_event_type == "Attack"
+
+
+def test_people_taken_in_a_raid_where_children_died_are_an_attack(top_event: TopEvent) -> None:
+    top = top_event("The militia attacked Kuma. At least 5 children died. Women were abducted.")
+    assert top is not None
+    assert top.acled_sub_event_type == "Attack"
+
+
+def test_an_attack_that_only_took_people_stays_an_abduction(top_event: TopEvent) -> None:
+    top = top_event("Rebels attack Kuma village, abduct 10 civilians")
+    assert top is not None
+    assert top.acled_sub_event_type == "Abduction/forced disappearance"
+
+
+# --- the toll of a clash stays the clash's, whatever the dead are coded -----------------
+
+
+def test_people_killed_between_two_militias_are_a_clash_toll(top_event: TopEvent) -> None:
+    top = top_event(
+        "At least 12 people have been killed in Kuma between Borana and Samburu militias. "
+        "The clash was over water."
+    )
+    assert top is not None
+    assert top.acled_sub_event_type == "Armed clash"
+
+
+def test_people_killed_by_gunmen_with_no_clash_stay_an_attack(top_event: TopEvent) -> None:
+    top = top_event("At least 12 people have been killed in Kuma by gunmen on motorbikes.")
+    assert top is not None
+    assert top.acled_sub_event_type == "Attack"

@@ -87,6 +87,28 @@ def attack_on_armed(incident: Incident, event: Event) -> None:
     _retype(event, "Armed clash", "an attack on an armed post")
 
 
+ABDUCTION = "Abduction/forced disappearance"
+
+
+def abduction_in_attack(incident: Incident, event: Event) -> None:
+    """Make an incident an abduction represents an Attack when an asserted attack on
+    civilians (an Attack mention) is told in it and the incident's toll counts dead or
+    wounded; an attack that only took people ("LRA attack and abduct civilians") stays an
+    abduction."""
+    if event.acled_sub_event_type != ABDUCTION:
+        return
+    toll = event.fatalities
+    if toll is None or not ((toll.best or 0) > 0 or (toll.wounded or 0) > 0):
+        return
+    if any(
+        i.kind == "main"
+        and i.event.modality == "asserted"
+        and i.event.acled_sub_event_type == "Attack"
+        for i in incident.typed()
+    ):
+        _retype(event, "Attack", "an abduction in an attack that killed or wounded")
+
+
 def same_weapon(
     pairs: list[tuple[Incident, Event]],
     sentences: list[Sentence],

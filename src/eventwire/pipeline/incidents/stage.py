@@ -36,6 +36,7 @@ from eventwire.pipeline.incidents.items import PROTESTERS_INTER, Incident, Item
 from eventwire.pipeline.incidents.merge import grievance, merge
 from eventwire.pipeline.incidents.retype import (
     EXCESSIVE_FORCE,
+    abduction_in_attack,
     attack_on_armed,
     excessive_force,
     same_weapon,
@@ -204,6 +205,7 @@ class IncidentsStage:
             event.actor1 = code_claimant(event.actor1, self.dictionary)
         excessive_force(incident, event)
         attack_on_armed(incident, event)
+        abduction_in_attack(incident, event)
         self.force_first(doc, event)
         if (
             event.acled_sub_event_type in self.bloodless
