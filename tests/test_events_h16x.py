@@ -79,11 +79,24 @@ def test_an_accusation_with_no_act_keeps_its_event(top_event: TopEvent) -> None:
 # --- an attack on a place an armed party holds is a battle, whatever harm it tells ------
 
 
-def test_attack_on_a_police_post_with_abductions_is_a_battle(top_event: TopEvent) -> None:
-    top = top_event("Gunmen attacked a police post in Kuma, killing an officer and abducting two.")
+def test_attack_on_a_police_station_ended_by_the_police_is_a_battle(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 3 May 2021, a militant attacked a police station in Kuma. He stabbed a policeman "
+        "with a knife. The police shot him dead."
+    )
     assert top is not None
     assert top.acled_sub_event_type == "Armed clash"
     assert top.actor2 is not None and top.actor2.inter == 1
+
+
+def test_soldiers_taken_from_a_camp_stay_an_abduction_or_attack(top_event: TopEvent) -> None:
+    # the twin: captives taken at a post are hostage taking to GTD, both ways to ACLED
+    top = top_event(
+        "Assailants attacked an army camp near Kuma. At least 12 soldiers were kidnapped; "
+        "they were found dead later the same day."
+    )
+    assert top is not None
+    assert top.acled_event_type == "Violence against civilians"
 
 
 def test_attack_on_a_police_station_with_a_rape_is_a_battle(top_event: TopEvent) -> None:

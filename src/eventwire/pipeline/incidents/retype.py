@@ -9,10 +9,10 @@
   told at another place right after an air strike or a shelling is one more strike of that
   kind, not an attack of unknown type (``report_weapon_sub_types``); with no day of its
   own it takes the strike's.
-- **An attack on an armed post.** "Gunmen attacked a police post, killing an officer and
-  abducting two others", "… attacked a police station. A woman was raped during the
-  attack": the incident's own act is an attack on an armed party, a battle by ACLED's
-  rules, whatever harm to others is told in it (``attack_on_armed``).
+- **An attack on an armed post.** "A militant attacked a police station … The police shot
+  him dead", "… attacked a police station. A woman was raped during the attack": the
+  incident's own act is an attack on an armed party, a battle by ACLED's rules, whatever
+  harm to others is told in it, captives taken aside (``attack_on_armed``).
 """
 
 from __future__ import annotations
@@ -65,9 +65,11 @@ def attack_on_armed(incident: Incident, event: Event) -> None:
     mention the events stage typed an Armed clash because its target is armed: a police
     station, an army post, a rebel camp; not soldiers or police as persons, whose status
     ACLED weighs case by case) a battle when a harm told in it (an abduction, a rape, a killing)
-    represents it as violence against civilians; the armed target is its actor2."""
-    if event.acled_event_type != _CIVILIAN_TYPE:
-        return
+    represents it as violence against civilians; the armed target is its actor2. Not when
+    the harm is captives taken ("attacked an army camp; 20 soldiers were kidnapped and
+    found dead"): GTD codes that as hostage taking and ACLED both ways."""
+    if event.acled_event_type != _CIVILIAN_TYPE or (event.rule or "").startswith("abduct:"):
+        return  # captives taken at a post: GTD's hostage taking, ACLED codes them both ways
     attack = next(
         (
             i
