@@ -36,6 +36,11 @@ ARMED_ROLE_WORDS: frozenset[str] = words("finalize", "armed_role_words")
 LONE_MEMBER_HEADS: frozenset[str] = words("finalize", "lone_member_heads")
 # the events stage's reasons for a battle that the victims' code must not undo
 KEPT_CLASH_REASONS: frozenset[str] = words("finalize", "kept_clash_reasons")
+_REACTION = re.compile(
+    "(?:" + "|".join(sorted(words("finalize", "reaction_stems"))) + ")", re.IGNORECASE
+)
+_UNREAL = frozenset({"hypothetical", "negated"})
+_TALK_TYPES: frozenset[str] = words("finalize", "talk_types")
 
 
 def _off_duty(event: Event) -> bool:
@@ -158,14 +163,21 @@ class Finalizer:
 
 def report_order(event: Event) -> tuple[bool, bool, float, int, int, str]:
     """Where an event stands among its report's, first first: a current incident before
-    one recalled from long ago or a total over a period; then an act ACLED lists before
-    talk and dealings it has no type for (an accusation, a demand, a meeting, a release
-    told beside the attack, protest or abduction they are about: "Rebels accuse the army
-    of shelling villages", "They were abducted and beaten; they released him after a
-    ransom was paid"); then the most confident."""
+    one recalled from long ago or a total over a period; then an act ACLED lists, told as
+    done, before talk and dealings it has no type for (an accusation, a demand, a meeting,
+    a displacement told beside the attack or protest they are about: "Rebels accuse the
+    army of shelling villages", "Traders hold protest blaming the governor"), and before
+    an act threatened or denied; a reaction to an act ("condemned the bombing"), a release
+    or a threat keeps its place among the acts; then the most confident."""
+    talk = (
+        event.acled_event_type is None
+        and event.plover_type in _TALK_TYPES
+        and _REACTION.match(event.trigger.text or "") is None
+    )
+    unreal = event.acled_event_type is not None and event.modality in _UNREAL
     return (
         event.background or event.aggregate,
-        event.acled_event_type is None,
+        talk or unreal,
         -event.confidence,
         event.sentence_index,
         event.trigger.start,
