@@ -7,7 +7,7 @@ reading.
 from __future__ import annotations
 
 from conftest import TopEvent
-from eventwire.pipeline.finalize.stage import report_order
+from eventwire.pipeline.finalize.stage import order_report
 from eventwire.records import Event, Span
 
 
@@ -29,25 +29,25 @@ def _event(
 # --- an act ACLED lists ranks before talk and dealings it has no type for ---------------
 
 
-def test_report_order_puts_a_typed_act_before_a_more_confident_statement() -> None:
+def test_order_report_puts_a_typed_act_before_a_more_confident_statement() -> None:
     talk, act = _event(None, 0.46), _event("Violence against civilians", 0.30)
-    assert sorted([talk, act], key=report_order) == [act, talk]
+    assert order_report([talk, act]) == [act, talk]
 
 
-def test_report_order_keeps_a_current_statement_before_a_recalled_act() -> None:
+def test_order_report_keeps_a_current_statement_before_a_recalled_act() -> None:
     talk = _event(None, 0.46)
     recalled = _event("Battles", 0.90, background=True)
-    assert sorted([recalled, talk], key=report_order) == [talk, recalled]
+    assert order_report([recalled, talk]) == [talk, recalled]
 
 
-def test_report_order_keeps_a_statement_before_a_threatened_act() -> None:
+def test_order_report_keeps_a_statement_before_a_threatened_act() -> None:
     talk, threatened = _event(None, 0.46), _event("Battles", 0.30, modality="hypothetical")
-    assert sorted([threatened, talk], key=report_order) == [talk, threatened]
+    assert order_report([threatened, talk]) == [talk, threatened]
 
 
-def test_report_order_keeps_confidence_between_typed_acts() -> None:
+def test_order_report_keeps_confidence_between_typed_acts() -> None:
     weak, strong = _event("Battles", 0.30), _event("Violence against civilians", 0.60)
-    assert sorted([weak, strong], key=report_order) == [strong, weak]
+    assert order_report([weak, strong]) == [strong, weak]
 
 
 def test_accused_shelling_is_the_event_not_the_accusation(top_event: TopEvent) -> None:

@@ -152,7 +152,7 @@ class Finalizer:
                 event.rule = f"{event.rule}|finalize: {why}"
             event.confidence = self.final_confidence(event)
             event.assign_id()
-        doc.events.sort(key=report_order)
+        doc.events = order_report(doc.events)
         return doc
 
     @staticmethod
@@ -161,27 +161,35 @@ class Finalizer:
         return max(0.01, min(0.99, round(coded_salience(event), 4)))
 
 
-def report_order(event: Event) -> tuple[bool, bool, float, int, int, str]:
-    """Where an event stands among its report's, first first: a current incident before
-    one recalled from long ago or a total over a period; then an act ACLED lists, told as
-    done, before talk and dealings it has no type for (an accusation, a demand, a meeting,
-    a displacement told beside the attack or protest they are about: "Rebels accuse the
-    army of shelling villages", "Traders hold protest blaming the governor"), and before
-    an act threatened or denied; a reaction to an act ("condemned the bombing"), a release
-    or a threat keeps its place among the acts; then the most confident."""
-    talk = (
+def _talk(event: Event) -> bool:
+    """Talk or dealings ACLED has no type for (an accusation, a meeting, a demand), not a
+    reaction to an act told as its object ("condemned the bombing")."""
+    return (
         event.acled_event_type is None
         and event.plover_type in _TALK_TYPES
         and _REACTION.match(event.trigger.text or "") is None
     )
-    unreal = event.acled_event_type is not None and event.modality in _UNREAL
-    return (
-        event.background or event.aggregate,
-        talk or unreal,
-        -event.confidence,
-        event.sentence_index,
-        event.trigger.start,
-        event.plover_type,
+
+
+def order_report(events: list[Event]) -> list[Event]:
+    """A report's events, first first: a current incident before one recalled from long
+    ago or a total over a period; then, when the report tells an act ACLED lists as done
+    (not threatened or denied), that act before talk and dealings it has no type for ("Rebels
+    accuse the army of shelling villages", "Traders hold protest blaming the governor");
+    then the most confident. A reaction to an act, a release or a threat keeps its place
+    among the acts; with no act told as done, the talk keeps its rank ("urged both sides
+    to stop the shelling")."""
+    done = any(e.acled_event_type is not None and e.modality not in _UNREAL for e in events)
+    return sorted(
+        events,
+        key=lambda e: (
+            e.background or e.aggregate,
+            done and _talk(e),
+            -e.confidence,
+            e.sentence_index,
+            e.trigger.start,
+            e.plover_type,
+        ),
     )
 
 
