@@ -36,6 +36,11 @@ ARMED_ROLE_WORDS: frozenset[str] = words("finalize", "armed_role_words")
 LONE_MEMBER_HEADS: frozenset[str] = words("finalize", "lone_member_heads")
 # the events stage's reasons for a battle that the victims' code must not undo
 KEPT_CLASH_REASONS: frozenset[str] = words("finalize", "kept_clash_reasons")
+_REACTION = re.compile(
+    "(?:" + "|".join(sorted(words("finalize", "reaction_stems"))) + ")", re.IGNORECASE
+)
+_UNREAL = frozenset({"hypothetical", "negated"})
+_TALK_TYPES: frozenset[str] = words("finalize", "talk_types")
 
 
 def _off_duty(event: Event) -> bool:
@@ -147,22 +152,45 @@ class Finalizer:
                 event.rule = f"{event.rule}|finalize: {why}"
             event.confidence = self.final_confidence(event)
             event.assign_id()
-        # a current incident before one recalled from long ago or a total over a period
-        doc.events.sort(
-            key=lambda e: (
-                e.background or e.aggregate,
-                -e.confidence,
-                e.sentence_index,
-                e.trigger.start,
-                e.plover_type,
-            )
-        )
+        doc.events = order_report(doc.events)
         return doc
 
     @staticmethod
     def final_confidence(event: Event) -> float:
         """Events whose participants were coded and placed are more trustworthy."""
         return max(0.01, min(0.99, round(coded_salience(event), 4)))
+
+
+def _talk(event: Event) -> bool:
+    """Talk or dealings ACLED has no type for (an accusation, a meeting, a demand), not a
+    reaction to an act told as its object ("condemned the bombing")."""
+    return (
+        event.acled_event_type is None
+        and event.plover_type in _TALK_TYPES
+        and _REACTION.match(event.trigger.text or "") is None
+    )
+
+
+def order_report(events: list[Event]) -> list[Event]:
+    """A report's events, first first: a current incident before one recalled from long
+    ago or a total over a period; then, when the report tells an act ACLED lists as done
+    (not threatened or denied), that act before talk and dealings it has no type for ("Rebels
+    accuse the army of shelling villages", "Traders hold protest blaming the governor");
+    then the most confident. A reaction to an act, a release or a threat keeps its place
+    among the acts; with no act told as done, the talk keeps its rank ("urged both sides
+    to stop the shelling")."""
+    done = any(e.acled_event_type is not None and e.modality not in _UNREAL for e in events)
+    return sorted(
+        events,
+        key=lambda e: (
+            e.background or e.aggregate,
+            done and _talk(e),
+            -e.confidence,
+            e.sentence_index,
+            e.trigger.start,
+            e.plover_type,
+        ),
+    )
 
 
 @register_stage(NAME)

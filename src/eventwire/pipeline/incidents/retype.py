@@ -9,10 +9,17 @@
   told at another place right after an air strike or a shelling is one more strike of that
   kind, not an attack of unknown type (``report_weapon_sub_types``); with no day of its
   own it takes the strike's.
+- **An attack on an armed post.** "A militant attacked a police station … The police shot
+  him dead", "… attacked a police station. A woman was raped during the attack": the
+  incident's own act is an attack on an armed party, a battle by ACLED's rules, whatever
+  harm to others is told in it, captives taken aside (``attack_on_armed``).
 """
 
 from __future__ import annotations
 
+import re
+
+from eventwire.datafiles import words
 from eventwire.ontology import load_ontology
 from eventwire.pipeline.incidents.cues import IncidentCues
 from eventwire.pipeline.incidents.items import PROTESTERS_INTER, Incident, harms_protesters
@@ -43,6 +50,65 @@ def excessive_force(incident: Incident, event: Event) -> None:
     protesters = harm.event.actor2
     event.actor1, event.actor2 = event.actor1 or protesters, harm.event.actor1
     _retype(event, EXCESSIVE_FORCE, "protesters harmed")
+
+
+_ARMED_TARGET = "|armed target"  # the events stage's reason: the attacked are armed
+_ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+_ARMED_SITE = re.compile(
+    r"\b(?:" + "|".join(sorted(words("incidents", "armed_site_words"))) + r")\b", re.IGNORECASE
+)
+_CIVILIAN_TYPE = "Violence against civilians"
+
+
+def attack_on_armed(incident: Incident, event: Event) -> None:
+    """Make an incident told as an attack on a place an armed party holds (a main, asserted
+    mention the events stage typed an Armed clash because its target is armed: a police
+    station, an army post, a rebel camp; not soldiers or police as persons, whose status
+    ACLED weighs case by case) a battle when a harm told in it (an abduction, a rape, a killing)
+    represents it as violence against civilians; the armed target is its actor2. Not when
+    the harm is captives taken ("attacked an army camp; 20 soldiers were kidnapped and
+    found dead"): GTD codes that as hostage taking and ACLED both ways."""
+    if event.acled_event_type != _CIVILIAN_TYPE or (event.rule or "").startswith("abduct:"):
+        return  # captives taken at a post: GTD's hostage taking, ACLED codes them both ways
+    attack = next(
+        (
+            i
+            for i in incident.typed()
+            if i.kind == "main"
+            and i.event.modality == "asserted"
+            and (i.event.rule or "").endswith(_ARMED_TARGET)
+            and i.event.actor2 is not None
+            and i.event.actor2.inter in _ARMED_INTER
+            and _ARMED_SITE.search(i.event.actor2.text or "")
+        ),
+        None,
+    )
+    if attack is None:
+        return
+    event.actor2 = attack.event.actor2
+    _retype(event, "Armed clash", "an attack on an armed post")
+
+
+ABDUCTION = "Abduction/forced disappearance"
+
+
+def abduction_in_attack(incident: Incident, event: Event) -> None:
+    """Make an incident an abduction represents an Attack when an asserted attack on
+    civilians (an Attack mention) is told in it and the incident's toll counts dead or
+    wounded; an attack that only took people ("LRA attack and abduct civilians") stays an
+    abduction."""
+    if event.acled_sub_event_type != ABDUCTION:
+        return
+    toll = event.fatalities
+    if toll is None or not ((toll.best or 0) > 0 or (toll.wounded or 0) > 0):
+        return
+    if any(
+        i.kind == "main"
+        and i.event.modality == "asserted"
+        and i.event.acled_sub_event_type == "Attack"
+        for i in incident.typed()
+    ):
+        _retype(event, "Attack", "an abduction in an attack that killed or wounded")
 
 
 def same_weapon(

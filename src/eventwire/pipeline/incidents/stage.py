@@ -34,7 +34,13 @@ from eventwire.pipeline.incidents.elaborate import sharpen_places
 from eventwire.pipeline.incidents.group import Grouper
 from eventwire.pipeline.incidents.items import PROTESTERS_INTER, Incident, Item
 from eventwire.pipeline.incidents.merge import grievance, merge
-from eventwire.pipeline.incidents.retype import EXCESSIVE_FORCE, excessive_force, same_weapon
+from eventwire.pipeline.incidents.retype import (
+    EXCESSIVE_FORCE,
+    abduction_in_attack,
+    attack_on_armed,
+    excessive_force,
+    same_weapon,
+)
 from eventwire.pipeline.incidents.tolls import load_toll_cues, shared_sentences
 from eventwire.pipeline.incidents.victims import victims_as_subject
 from eventwire.records import Actor, Document, Event, Fatalities
@@ -198,6 +204,8 @@ class IncidentsStage:
         if event.actor1 is not None and event.actor1.claimed:
             event.actor1 = code_claimant(event.actor1, self.dictionary)
         excessive_force(incident, event)
+        attack_on_armed(incident, event)
+        abduction_in_attack(incident, event)
         self.force_first(doc, event)
         if (
             event.acled_sub_event_type in self.bloodless
