@@ -143,6 +143,15 @@ def top_event(run_text: Callable[..., Document]) -> TopEvent:
     return run
 
 
+def located(top_event: TopEvent, text: str) -> tuple[str | None, float, float]:
+    """The country, latitude and longitude of the text's first event (it must have a point)."""
+    event = top_event(text)
+    assert event is not None and event.location is not None, text
+    loc = event.location
+    assert loc.lat is not None and loc.lon is not None, text
+    return loc.country, loc.lat, loc.lon
+
+
 def top_sub_type(top_event: TopEvent, text: str) -> str | None:
     """The ACLED sub-event type of the text's first event (the text must give one)."""
     top = top_event(text)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import TopEvent
+from conftest import TopEvent, located
 from eventwire.pipeline.common.geo import haversine_km
 from eventwire.pipeline.places.gazetteer.index import Gazetteer, load_gazetteer
 from eventwire.pipeline.places.gazetteer.sources import read_supplement, supplement_paths
@@ -94,16 +94,8 @@ def test_a_spelling_joins_the_town_already_there(gaz: Gazetteer) -> None:
     }
 
 
-def _located(top_event: TopEvent, text: str) -> tuple[str | None, float, float]:
-    event = top_event(text)
-    assert event is not None and event.location is not None
-    location = event.location
-    assert location.lat is not None and location.lon is not None
-    return location.country, location.lat, location.lon
-
-
 def test_an_attack_in_a_border_village_is_placed_in_kenya(top_event: TopEvent) -> None:
-    country, lat, lon = _located(
+    country, lat, lon = located(
         top_event, "Suspected militants planted a landmine that killed two herders in Hulugho."
     )
     assert country == "KE"
@@ -112,7 +104,7 @@ def test_an_attack_in_a_border_village_is_placed_in_kenya(top_event: TopEvent) -
 
 def test_a_village_of_a_sub_county_falls_to_the_headquarters(top_event: TopEvent) -> None:
     # the village is in no file: the sub-county's headquarters, not the county's capital
-    country, lat, lon = _located(
+    country, lat, lon = located(
         top_event,
         "On 4 March 2022, raiders stole 200 goats from herders near Lomoruk village"
         " (Baringo North, Baringo).",
@@ -122,7 +114,7 @@ def test_a_village_of_a_sub_county_falls_to_the_headquarters(top_event: TopEvent
 
 
 def test_a_darfur_locality_named_alone_is_placed_at_its_seat(top_event: TopEvent) -> None:
-    country, lat, lon = _located(
+    country, lat, lon = located(
         top_event, "Armed herders beat and robbed four farmers in villages of Sirba locality."
     )
     assert country == "SD"
@@ -130,7 +122,7 @@ def test_a_darfur_locality_named_alone_is_placed_at_its_seat(top_event: TopEvent
 
 
 def test_a_camp_once_unknown_is_placed_beside_its_city(top_event: TopEvent) -> None:
-    country, lat, lon = _located(
+    country, lat, lon = located(
         top_event, "Gunmen on camels attacked displaced people in Kalma camp."
     )
     assert country == "SD"
@@ -139,7 +131,7 @@ def test_a_camp_once_unknown_is_placed_beside_its_city(top_event: TopEvent) -> N
 
 def test_a_regency_named_like_a_javanese_pass_is_the_papuan_regency(top_event: TopEvent) -> None:
     # "Puncak" is also a pass in West Java; reports of fighting mean the regency (Ilaga)
-    country, lat, lon = _located(
+    country, lat, lon = located(
         top_event,
         "On 2 May 2021, rebels shot dead a teacher in a village of Puncak regency, Papua province.",
     )
@@ -149,7 +141,7 @@ def test_a_regency_named_like_a_javanese_pass_is_the_papuan_regency(top_event: T
 
 def test_a_department_is_placed_at_its_seat(top_event: TopEvent) -> None:
     # "Mifi" was unknown: the region's point (Ouest), not Bafoussam
-    country, lat, lon = _located(
+    country, lat, lon = located(
         top_event, "Gendarmes shot dead a young man in Bamougoum village (Mifi, Ouest)."
     )
     assert country == "CM"
@@ -157,7 +149,7 @@ def test_a_department_is_placed_at_its_seat(top_event: TopEvent) -> None:
 
 
 def test_a_protest_in_a_district_capital_is_placed_in_ghana(top_event: TopEvent) -> None:
-    country, lat, lon = _located(
+    country, lat, lon = located(
         top_event, "On 3 May 2021, traders in Tumu marched against the closure of the market."
     )
     assert country == "GH"
@@ -165,7 +157,7 @@ def test_a_protest_in_a_district_capital_is_placed_in_ghana(top_event: TopEvent)
 
 
 def test_a_district_of_a_regency_named_apart_from_its_seat(top_event: TopEvent) -> None:
-    country, lat, lon = _located(
+    country, lat, lon = located(
         top_event,
         "On 9 March 2021, farmers held a peaceful protest in Tanasitolo district, Wajo regency,"
         " South Sulawesi province, over the price of fertiliser.",

@@ -23,20 +23,12 @@ The example texts are our own writing.
 
 from __future__ import annotations
 
-from conftest import TopEvent
+from conftest import TopEvent, located
 from eventwire.pipeline.common.geo import haversine_km
 
 
-def _located(top_event: TopEvent, text: str) -> tuple[str | None, float, float]:
-    event = top_event(text)
-    assert event is not None and event.location is not None
-    loc = event.location
-    assert loc.lat is not None and loc.lon is not None
-    return loc.country, loc.lat, loc.lon
-
-
 def test_a_town_of_its_division_is_the_town(top_event: TopEvent) -> None:
-    country, lat, lon = _located(
+    country, lat, lon = located(
         top_event, "Soldiers exchanged fire with armed separatists in Muyuka of Fako on Sunday."
     )
     assert country == "CM"
@@ -44,7 +36,7 @@ def test_a_town_of_its_division_is_the_town(top_event: TopEvent) -> None:
 
 
 def test_a_city_of_its_division_is_not_read_whole_as_a_place_abroad(top_event: TopEvent) -> None:
-    country, lat, lon = _located(
+    country, lat, lon = located(
         top_event, "A gunman shot dead a trader near the central market of Maroua of Diamare."
     )
     assert country == "CM"
@@ -52,7 +44,7 @@ def test_a_city_of_its_division_is_not_read_whole_as_a_place_abroad(top_event: T
 
 
 def test_a_division_of_two_words_after_of(top_event: TopEvent) -> None:
-    country, lat, lon = _located(
+    country, lat, lon = located(
         top_event, "Militants attacked an army post in Fotokol of Hile Alifa at night."
     )
     assert country == "CM"
@@ -61,14 +53,14 @@ def test_a_division_of_two_words_after_of(top_event: TopEvent) -> None:
 
 def test_a_name_with_of_that_is_no_town_of_an_area_stays_whole(top_event: TopEvent) -> None:
     # "Republic" is no town: the country's long name is still read whole
-    country, _, _ = _located(
+    country, _, _ = located(
         top_event, "Rebels killed ten villagers in the east of the Democratic Republic of Congo."
     )
     assert country == "CD"
 
 
 def test_a_city_with_its_apostrophe_dropped(top_event: TopEvent) -> None:
-    country, lat, lon = _located(
+    country, lat, lon = located(
         top_event, "Hawkers fought council askaris in Nairobis central business district."
     )
     assert country == "KE"
@@ -77,7 +69,7 @@ def test_a_city_with_its_apostrophe_dropped(top_event: TopEvent) -> None:
 
 def test_a_town_with_its_apostrophe_dropped_is_not_a_town_abroad(top_event: TopEvent) -> None:
     # "Waus" alone answers to a town of Iran
-    country, lat, lon = _located(
+    country, lat, lon = located(
         top_event, "Traders closed their stalls and rioted in Waus main market on Monday."
     )
     assert country == "SS"
@@ -85,7 +77,7 @@ def test_a_town_with_its_apostrophe_dropped_is_not_a_town_abroad(top_event: TopE
 
 
 def test_a_country_with_its_apostrophe_dropped_before_a_county(top_event: TopEvent) -> None:
-    country, lat, lon = _located(
+    country, lat, lon = located(
         top_event, "Gunmen torched three homes in a village of Kenyas Tana Delta County."
     )
     assert country == "KE"
@@ -144,7 +136,7 @@ def test_a_country_across_the_border_with_no_other_cue_stays(top_event: TopEvent
 
 
 def test_a_village_of_a_ghanaian_district_falls_to_its_capital(top_event: TopEvent) -> None:
-    country, lat, lon = _located(
+    country, lat, lon = located(
         top_event,
         "On 3 May 2021, youths blocked a road at Kpalba village (Nanumba North, Northern)"
         " to protest the arrest of a chief.",
@@ -154,7 +146,7 @@ def test_a_village_of_a_ghanaian_district_falls_to_its_capital(top_event: TopEve
 
 
 def test_a_municipality_named_for_its_people_is_its_capital(top_event: TopEvent) -> None:
-    country, lat, lon = _located(
+    country, lat, lon = located(
         top_event, "On 9 June 2020, residents of Effutu blocked the main road with burning tyres."
     )
     assert country == "GH"
