@@ -98,6 +98,24 @@ def test_old_layer_format_is_read_and_reimported(data_dir: Path) -> None:
     assert not dense.add_file(TINY)[1]
 
 
+def test_layer_keyed_with_other_word_lists_is_imported_again(data_dir: Path) -> None:
+    # a layer whose name keys were made with other "village of" words or articles (an
+    # older eventwire) is out of date: listed and loaded, and the next add imports it again
+    info, _ = dense.add_file(TINY)
+    assert info.current
+    meta_path = data_dir / "gazetteer" / "layers" / info.name / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["key_words"] = "0123456789"
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    old_signature = dense.layers_signature()
+    (listed,) = dense.list_layers()
+    assert listed.format == dense.LAYER_FORMAT and not listed.current
+    again, changed = dense.add_file(TINY)
+    assert changed and again.current and again.key_words == dense.KEY_WORDS
+    assert dense.layers_signature() != old_signature  # the merged set is compiled again
+    assert not dense.add_file(TINY)[1]
+
+
 def test_zip_with_readme_and_repeated_ids(data_dir: Path, tmp_path: Path) -> None:
     lines = TINY.read_text(encoding="utf-8").splitlines()
     moved = lines[0].replace("33.4101", "33.9999")  # the same geonameid again, moved

@@ -141,6 +141,7 @@ def info() -> None:
                         "size_mb": round(i.size_bytes / 1e6, 1),
                         "source": i.source,
                         "sha256": i.sha256,
+                        "current": i.current,
                     }
                     for i in layers
                 ],
@@ -148,6 +149,13 @@ def info() -> None:
             indent=2,
         )
     )
+    for i in layers:
+        if not i.current:
+            typer.echo(
+                f"{i.name}: imported by an older eventwire (other name keys); "
+                f"`eventwire gazetteer add {i.source}` imports it again",
+                err=True,
+            )
 
 
 @gazetteer_app.command("lookup")

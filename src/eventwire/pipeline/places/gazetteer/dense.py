@@ -58,6 +58,11 @@ LAYER_FORMAT = 3
 READABLE_FORMATS = frozenset({1, 2, 3})
 # "Qaryat aş Şafrah" is the village Safrah, "Nāḩiyat ash Shūrah" the sub-district seat Shurah
 HEAD_WORDS: frozenset[str] = words("gazetteer", "village_words")
+# the word lists a layer's name keys are made with (``short_forms``): a layer imported with
+# other lists is out of date, and the next ``add`` of its file imports it again
+KEY_WORDS = hashlib.sha1(json.dumps([sorted(HEAD_WORDS), sorted(ARTICLES)]).encode()).hexdigest()[
+    :10
+]
 LOOSE_PREFIX = "~"  # loose keys are hashed as "~" + skeleton: no folded name starts so
 LOOSE_FLAG = 3
 COLUMNS = 19
@@ -94,6 +99,12 @@ class LayerInfo:
     size_bytes: int
     countries: tuple[str, ...]
     format: int = LAYER_FORMAT
+    key_words: str = KEY_WORDS  # the digest of the word lists its keys were made with
+
+    @property
+    def current(self) -> bool:
+        """Were its keys made by this version's format and word lists?"""
+        return self.format == LAYER_FORMAT and self.key_words == KEY_WORDS
 
 
 def layers_dir() -> Path:
@@ -374,7 +385,7 @@ def add_file(path: Path, name: str | None = None) -> tuple[LayerInfo, bool]:
     folder = layers_dir() / name
     digest = _sha256(path)
     meta = read_meta(folder)
-    if meta is not None and meta.get("sha256") == digest and meta.get("format") == LAYER_FORMAT:
+    if meta is not None and meta.get("sha256") == digest and info_of(folder, meta).current:
         return info_of(folder, meta), False
     started = time.perf_counter()
     builder = _parse(path)
@@ -383,6 +394,7 @@ def add_file(path: Path, name: str | None = None) -> tuple[LayerInfo, bool]:
     save_arrays(tmp, arrays)
     meta = {
         "format": LAYER_FORMAT,
+        "key_words": KEY_WORDS,
         "name": name,
         "source": str(path.resolve()),
         "sha256": digest,
@@ -425,6 +437,7 @@ def info_of(folder: Path, meta: dict[str, object]) -> LayerInfo:
         size_bytes=size,
         countries=tuple(str(c) for c in countries) if isinstance(countries, list) else (),
         format=int(str(meta.get("format") or LAYER_FORMAT)),
+        key_words=str(meta.get("key_words") or ""),
     )
 
 
@@ -454,9 +467,10 @@ def remove_layer(name: str) -> LayerInfo:
 
 
 def layers_signature() -> str:
-    """A short digest of the installed layers (names and file digests): the loaded
-    gazetteer is cached per signature, so an added or removed layer is seen."""
-    parts = [f"{i.name}={i.sha256}:{i.format}" for i in list_layers()]
+    """A short digest of the installed layers (names, file digests, formats and the word
+    lists their keys were made with): the loaded gazetteer and the merged set are cached
+    per signature, so an added, removed or imported-again layer is seen."""
+    parts = [f"{i.name}={i.sha256}:{i.format}:{i.key_words}" for i in list_layers()]
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:10] if parts else ""
 
 
