@@ -366,11 +366,8 @@ def is_short_note(text: str) -> bool:
     """A headline-like note: the whole report is a few words ("JEM attack Kutum. 3 killed").
     The report's text, not its parsed sentences (the relevance filter may parse one)."""
     # counted up to one past the bound: a long report need not be read to its end
-    return (
-        0
-        < sum(1 for _ in islice(_TOKENS.finditer(text), SHORT_NOTE_TOKENS + 1))
-        <= (SHORT_NOTE_TOKENS)
-    )
+    count = sum(1 for _ in islice(_TOKENS.finditer(text), SHORT_NOTE_TOKENS + 1))
+    return 0 < count <= SHORT_NOTE_TOKENS
 
 
 def between_parties(parse: Any, head: int) -> set[str]:
