@@ -118,7 +118,7 @@ def _loose_end(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], i: int, j: int
         return best
     if best and best < j and j - i >= 2:
         # "Tal Tamer": an exact "Tal" inside a longer name; try the longer name loosely
-        for k in range(of_stop([t.text for t in tokens], best, j), best, -1):
+        for k in range(of_stop(tokens, best, j), best, -1):
             if (
                 _is_name_word(tokens[k - 1])
                 and tokens[k - 1].text.lower() not in lex.feature_words
@@ -163,12 +163,12 @@ def _name_mention(
             # "Kharkiv on Monday" is not one name
             and fold(tokens[best + 1].text) not in lex.stoplist
             # "Muyuka of Fako": a town of the Fako division, not "X of Y" as one name
-            and not area_after_of(gaz, lex, [t.text for t in tokens], best)
+            and not area_after_of(gaz, lex, tokens, best)
         )
     )
     if next_name and nxt.lower() in lex.facility:
         mention.near, next_name = True, False  # "Donetsk Airport"
-    facility = facility_after([t.text for t in tokens], best, lex)
+    facility = facility_after(tokens, best, lex)
     if facility:
         mention.near = True  # "the Tiyas air base", "the Mosul dam"
     elif nxt.lower() in lex.admin or nxt.lower() in lex.town or nxt.lower() in lex.part:

@@ -96,24 +96,24 @@ def joins_name(gaz: Gazetteer, tokens: list[Token], i: int, j: int, most: int) -
     return False
 
 
-def of_stop(texts: list[str], best: int, j: int) -> int:
+def of_stop(tokens: list[Token], best: int, j: int) -> int:
     """Where a longer name tried loosely after an exact one must stop: before an "of"
     ("Maroua of Diamare" is Maroua in the Diamare division, not a loose spelling of a
-    hamlet abroad; "Tal Tamer" is still tried whole). ``texts``: the tokens' words."""
-    return next((k for k in range(best, j) if texts[k] == "of"), j)
+    hamlet abroad; "Tal Tamer" is still tried whole)."""
+    return next((k for k in range(best, j) if tokens[k].text == "of"), j)
 
 
 OF_AREA_WORDS = 3  # how many words of an area's name "X of <area>" may run to
 
 
-def area_after_of(gaz: Gazetteer, lex: Lexicon, texts: list[str], k: int) -> bool:
+def area_after_of(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], k: int) -> bool:
     """Does "of" at ``k`` introduce a place the gazetteer knows by that exact name ("Muyuka
     of Fako", "Fotokol of Hile Alifa")? The name before it is then a place of that area,
     not the first words of a longer name ("Gulf of Aden" has no exact "Gulf")."""
-    if k >= len(texts) or texts[k] != "of":
+    if k >= len(tokens) or tokens[k].text != "of":
         return False
     for n in range(OF_AREA_WORDS, 0, -1):
-        name = texts[k + 1 : k + 1 + n]
+        name = [t.text for t in tokens[k + 1 : k + 1 + n]]
         if len(name) != n or not all(w[:1].isupper() for w in name):
             continue
         key = fold(" ".join(name))
@@ -125,10 +125,9 @@ def area_after_of(gaz: Gazetteer, lex: Lexicon, texts: list[str], k: int) -> boo
 FACILITY_MODIFIERS: frozenset[str] = words("gazetteer", "facility_modifiers")
 
 
-def facility_after(texts: list[str], k: int, lex: Lexicon) -> bool:
-    """True when a lower-case facility noun follows position k ("air base", "dam");
-    ``texts``: the tokens' words."""
-    after = texts[k : k + 2]
+def facility_after(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """True when a lower-case facility noun follows position k ("air base", "dam")."""
+    after = [t.text for t in tokens[k : k + 2]]
     if not after or not after[0].islower():
         return False
     if after[0] in lex.facility and after[0] not in lex.modifier:
