@@ -63,6 +63,7 @@ PIPELINE_SETS: dict[str, tuple[str, str | None]] = {
     "multi_outlet_p": ("tests/data/multi_outlet/wire_reports_p.jsonl", "incident"),
     "multi_outlet_q": ("tests/data/multi_outlet/wire_reports_q.jsonl", "incident"),
     "multi_outlet_r": ("tests/data/multi_outlet/wire_reports_r.jsonl", "incident"),
+    "multi_outlet_s": ("tests/data/multi_outlet/wire_reports_s.jsonl", "incident"),
     "examples": ("examples/reports/wire.jsonl", None),
 }
 # Sets never tuned on: scored only with --heldout (their first run is their figure).
