@@ -99,9 +99,16 @@ def dead_as_actor1(e: ReportEvent) -> bool:
     dead are the victims, so the report names no attacker. Words that end in an attack
     ("the number killed in last week's ADF attack") name the attacker, not the dead."""
     text = (e.actor1_text or "").strip().casefold()
-    if not (text and e.fatalities_text and text in e.fatalities_text.casefold()):
+    if not text or text.split()[-1] in words("dedup", "generic_attack"):
         return False
-    return text.split()[-1] not in words("dedup", "generic_attack")
+    if e.fatalities_text and text in e.fatalities_text.casefold():
+        return True
+    # the toll's words cut short ("… has risen to seven after two wound"): the sentence says
+    # the actor's words died ("after two wounded soldiers died in hospital")
+    died = "|".join(re.escape(w) for w in sorted(words("dedup", "death_verbs")))
+    return (
+        re.search(rf"\b{re.escape(text)}\s+(?:{died})\b", (e.sentence or "").casefold()) is not None
+    )
 
 
 @functools.cache

@@ -10,7 +10,7 @@ dead (:func:`eventwire.dedup.rules.compare` checks those), that is the evidence 
 the geocoder could not give. Weekdays, months and the words the reports name their actors
 by are no place words.
 
->>> from eventwire.dedup.report import ReportEvent
+>>> from eventwire.dedup.report import ReportEvent, guessed_place
 >>> sorted(place_words(ReportEvent("e", "d", "ASSAULT", sentence=(
 ...     "Gunmen shot dead a shopkeeper in Karachi's Lyari area on Tuesday, police said."))))
 ['karachi', 'lyari']
@@ -24,7 +24,7 @@ import re
 from collections.abc import Set
 
 from eventwire.datafiles import words
-from eventwire.dedup.report import ReportEvent
+from eventwire.dedup.report import ReportEvent, guessed_place
 
 
 @functools.cache
@@ -48,8 +48,15 @@ def _actor_words(e: ReportEvent, places: Set[str] = frozenset()) -> set[str]:
     alone: "the attack on Gatawa" gives the coder's victims the text "Gatawa" (a village
     the gazetteer lacks), which names the place, not the people."""
     texts = (e.actor1_text, e.actor2_text, e.actor1_name, e.actor2_name)
-    text = " ".join(t for t in texts if t and t.strip().casefold() not in places)
+    text = " ".join(t for t in texts if t and t.strip().casefold() not in places and not _thing(t))
     return set(re.findall(r"\w+", text.casefold()))
+
+
+def _thing(text: str) -> bool:
+    """Whether an actor's words name a thing or a place hit, not people ("the Mir Ali
+    checkpost", "the Dori barracks": ``target_words``): its name words are place words."""
+    last = text.split()[-1].casefold() if text.split() else ""
+    return last in words("dedup", "target_words")
 
 
 def place_words(e: ReportEvent) -> set[str]:
@@ -63,9 +70,10 @@ def place_words(e: ReportEvent) -> set[str]:
 
 
 def shared_place_word(a: ReportEvent, b: ReportEvent) -> str | None:
-    """Why a report the geocoder placed nowhere names the other report's place, or None: a
-    place word of it is a place word of the other (see the module)."""
-    if a.has_point == b.has_point or (a.location_name and b.location_name):
+    """Why a report the geocoder placed nowhere (or at a town its sentence does not name:
+    :func:`guessed_place`) names the other report's place, or None: a place word of it is
+    a place word of the other (see the module)."""
+    if _unplaced(a) == _unplaced(b):
         return None  # one report has a place, the other none
     a_words, b_words = place_words(a), place_words(b)
     common = a_words & b_words - _actor_words(a, a_words) - _actor_words(b, b_words)
@@ -114,3 +122,23 @@ def district_reference(a: ReportEvent, b: ReportEvent) -> str | None:
         if district and town.geo_precision == 1 and town.geonameid is not None:
             return f"{town.location_name} may lie in the district {area.location_name}"
     return None
+
+
+def _unplaced(e: ReportEvent) -> bool:
+    return not (e.has_point and e.location_name) or guessed_place(e)
+
+
+def guessed_against(
+    a: ReportEvent, b: ReportEvent, evidence: bool = True
+) -> tuple[float, bool, str] | None:
+    """A place score for two reports whose places contradict when one of them is a guess
+    (:func:`guessed_place`, the other not), or None: a place word both name
+    (:func:`shared_place_word`); without ``evidence`` (a report joining a cluster through
+    another member it links to), none is needed: the guess contradicts nothing."""
+    guessed = [e for e in (a, b) if guessed_place(e)]
+    if len(guessed) != 1:
+        return None
+    why = shared_place_word(a, b)
+    if why is None and evidence:
+        return None
+    return 0.5, False, why or f"{guessed[0].location_name} is not named by its report"

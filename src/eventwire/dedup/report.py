@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -103,9 +104,10 @@ def country_evidence(e: ReportEvent) -> str | None:
     country named as a border ("near the border with Niger": either side of it), a place
     read off the paragraph or the document rather than the event's sentence, or a town with
     a twin of its name across a border (:func:`twin_countries`: "near Elwak", Somalia's or
-    Kenya's)."""
-    if _countryless(e) or twin_countries(e):
-        return None
+    Kenya's), or a town its sentence does not name (:func:`guessed_place`: the geocoder's
+    guess for a name it lacks, in whatever country)."""
+    if _countryless(e) or twin_countries(e) or guessed_place(e):
+        return None  # a town the sentence does not name: the geocoder's guess of a country
     return e.country
 
 
@@ -252,3 +254,29 @@ def split_province(e: ReportEvent) -> bool:
     return name == norm_name(e.admin1) and any(
         name in new and old.startswith(f"{e.country}:") for old, new in _split_provinces().items()
     )
+
+
+def names_own_place(e: ReportEvent) -> bool:
+    """Whether the event's sentence names the place it was given (a word of the place's
+    name, accents and hyphens aside, is in the sentence: "Al Bāb" for "al-Bab", "Nord Kivu"
+    for "North Kivu"). A town or district read from the event's clause that the sentence
+    does not name is the geocoder's guess for a name it lacks ("the massacre in
+    Manguredjipa" given a town of another country)."""
+    if not (e.sentence and e.location_name):
+        return True
+    text = _plain(e.sentence)
+    named = [w for w in _plain(e.location_name).split() if len(w) >= 4]
+    return not named or any(w in text for w in named)
+
+
+def _plain(text: str) -> str:
+    """Casefolded ASCII letters and digits, other runs a space ("Ma'rib" -> "marib")."""
+    decomposed = unicodedata.normalize("NFKD", re.sub(r"['’ʼ`]", "", text.casefold()))
+    return re.sub(r"[^a-z0-9]+", " ", "".join(c for c in decomposed if c.isascii()))
+
+
+def guessed_place(e: ReportEvent) -> bool:
+    """Whether the event was given a town or district its sentence does not name
+    (:func:`names_own_place`): no evidence for or against another report's place."""
+    clause = e.place_fallback in (None, "clause")  # the dateline's town is not in the sentence
+    return clause and e.geo_precision in (1, 2) and not names_own_place(e)

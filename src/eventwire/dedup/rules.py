@@ -12,14 +12,13 @@ Used by :mod:`eventwire.dedup.linkage`; see its docstring for the clustering aro
   date read off the attribution ("fifteen died, officials said on Sunday") is the day the
   source spoke, so the incident happened that day or up to ``date_slack_days`` before;
 - **time of day**: "Monday morning" and "Monday evening" are two incidents;
-- **place**, precision-aware: the same place; a town and the province it lies in (a
-  province-level report fits any town of that province); a weak place (read off the
-  sentence, paragraph or dateline rather than the event's clause) and a place within
-  ``km_weak_place``; never two different towns; a town named like its province ("in
-  Arauca", the city or the department) may be the province when the same dead and an actor
-  agree; places that disagree (another country's "El Beni" for "Beni territory", "north-east
-  of Baghdad") give way when the same named group, the same dead and the same day agree
-  (:func:`strong_identity`), unless both are towns named in the events' own clauses;
+- **place**, precision-aware: the same place; a town and the province it lies in; a weak
+  place (read off the sentence, paragraph or dateline) and a place within ``km_weak_place``;
+  never two different towns; a town named like its province ("in Arauca") may be the
+  province when the same dead and an actor agree; places that disagree ("El Beni" for "Beni
+  territory", "north-east of Baghdad") give way when the same named group, dead and day
+  agree (:func:`strong_identity`), unless both are towns named in the events' own clauses,
+  or when one is a town its sentence does not name and both name a place word alike;
 - **actors** (:mod:`eventwire.dedup.actors`): unknown is compatible with known, a claimed
   actor counts as known; an actor1 read from the toll's own words is the victim; an actor
   inferred from no words of the report contradicts no other;
@@ -55,6 +54,7 @@ from eventwire.dedup.placewords import (
     capital_reference,
     directions,
     district_reference,
+    guessed_against,
     shared_place_word,
 )
 from eventwire.dedup.report import (
@@ -452,6 +452,7 @@ def compare(
         return None
     if place is None:
         place = _despite_places(a, b, dates[0] == 1.0, agrees, actors[1], opts)
+        place = place or guessed_against(a, b, evidence)
     if place is None:
         return None
     place_score, place_match, place_why = place
