@@ -10,7 +10,9 @@
 - **fatalities**: best from the latest credible update (the latest report whose toll is an
   update, words ``toll_update`` in ``data/dedup/words.yaml``, or no lower than any toll
   published before it; on one day, a stated update "the toll rose to eleven" before a plain
-  count, then the narrowest range), low/high across all reports.
+  count, then the narrowest range, then the higher count: tolls rise as the dead are counted,
+  so of two outlets' counts the same day the higher is most likely the later), low/high
+  across all reports.
 - **place**: the place most reports support (a town is supported by reports of that town and
   of the province it lies in), then the most precise; **date**: the narrowest range.
 - **merge_reasons**: for each report, the member it links to most closely and why
@@ -180,6 +182,7 @@ def latest_toll(members: list[ReportEvent]) -> ReportEvent | None:
             -(e.published or date.min).toordinal(),
             not is_update(e),
             _spread(e),
+            -(e.fatalities or 0),  # one day's counts: the higher was most likely told later
             -(e.confidence or 0.0),
             e.event_id,
         ),
@@ -198,6 +201,10 @@ def _fatalities(members: list[ReportEvent]) -> FatalityRange | None:
         low=min(v for v in lows if v is not None),
         high=max(v for v in highs if v is not None),
     )
+
+
+# Where a place read outside the event's sentence came from: the paragraph, the dateline.
+OFF_CLAUSE = frozenset({"paragraph", "document"})
 
 
 def _supports(place: ReportEvent, other: ReportEvent) -> bool:
@@ -221,10 +228,14 @@ def best_place(members: list[ReportEvent]) -> ReportEvent | None:
         return None
     placed = [e for e in placed if not _outvoted_twin(e, members)] or placed
 
-    def rank(e: ReportEvent) -> tuple[int, int, bool]:
-        # a province before its country (both precision 3: "Mandera" county, "Kenya")
-        supports = len({o.doc_id for o in placed if _supports(e, o)})
-        return -supports, e.geo_precision or 9, not e.admin1
+    def rank(e: ReportEvent) -> tuple[int, bool, int, bool]:
+        # a province before its country (both precision 3: "Mandera" county, "Kenya"); a
+        # place off the dateline ("PESHAWAR, Nov 24 - Militants attacked … in Mir Ali") is
+        # where the reporter was: only the same place supports it, and it comes after a
+        # place an event's clause names ("Khyber Pakhtunkhwa province's North Waziristan")
+        off = e.place_fallback in OFF_CLAUSE
+        supports = len({o.doc_id for o in placed if (e.same_place(o) if off else _supports(e, o))})
+        return -supports, off, e.geo_precision or 9, not e.admin1
 
     top = min(rank(e) for e in placed)
     tied = [e for e in placed if rank(e) == top]

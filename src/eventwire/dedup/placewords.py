@@ -73,10 +73,15 @@ def shared_place_word(a: ReportEvent, b: ReportEvent) -> str | None:
     """Why a report the geocoder placed nowhere (or at a town its sentence does not name:
     :func:`guessed_place`) names the other report's place, or None: a place word of it is
     a place word of the other (see the module)."""
-    if _unplaced(a) == _unplaced(b):
-        return None  # one report has a place, the other none
+    placeless = a.has_point != b.has_point and not (a.location_name and b.location_name)
+    guessed = a.has_point and b.has_point and guessed_place(a) != guessed_place(b)
+    guessed = guessed and a.country != b.country
+    if not (placeless or guessed):
+        return None  # one report has a place, the other none (or a guess)
     a_words, b_words = place_words(a), place_words(b)
     common = a_words & b_words - _actor_words(a, a_words) - _actor_words(b, b_words)
+    if guessed:  # a province both name ("Zamfara state's Maru", "in Zamfara") is no town
+        common -= {w for e in (a, b) for w in re.findall(r"\w+", (e.admin1 or "").casefold())}
     if not common:
         return None
     word = min(common)
@@ -124,20 +129,16 @@ def district_reference(a: ReportEvent, b: ReportEvent) -> str | None:
     return None
 
 
-def _unplaced(e: ReportEvent) -> bool:
-    return not (e.has_point and e.location_name) or guessed_place(e)
-
-
 def guessed_against(
     a: ReportEvent, b: ReportEvent, evidence: bool = True
 ) -> tuple[float, bool, str] | None:
-    """A place score for two reports whose places contradict when one of them is a guess
-    (:func:`guessed_place`, the other not), or None: a place word both name
+    """A place score for two reports in two countries when one of them is a guess
+    (:func:`guessed_place`, the other not: a homonym abroad), or None: a place word both name
     (:func:`shared_place_word`); without ``evidence`` (a report joining a cluster through
     another member it links to), none is needed: the guess contradicts nothing."""
     guessed = [e for e in (a, b) if guessed_place(e)]
-    if len(guessed) != 1:
-        return None
+    if len(guessed) != 1 or a.country == b.country:
+        return None  # a guess in the other report's country is the geocoder's reading of it
     why = shared_place_word(a, b)
     if why is None and evidence:
         return None
