@@ -5,7 +5,7 @@
 
 1. tests/data/multi_outlet (our own wire reports, several outlets per incident: the tuning
    set wire_reports.jsonl, then wire_reports_b/…/_l.jsonl, each written to be measured
-   once before it was used; g, h, i, j, l, n, p and r, held out, only with --heldout) and the
+   once before it was used; g, h, i, j, l, n, p, r and t, held out, only with --heldout) and the
    bundled examples/reports, through the whole pipeline: B-cubed over the asserted violent
    report events (a habitual "similar attacks in recent months" is no incident) against
    the incident labels (examples: one label per document, the Afgoye reports one incident;
@@ -64,6 +64,7 @@ PIPELINE_SETS: dict[str, tuple[str, str | None]] = {
     "multi_outlet_q": ("tests/data/multi_outlet/wire_reports_q.jsonl", "incident"),
     "multi_outlet_r": ("tests/data/multi_outlet/wire_reports_r.jsonl", "incident"),
     "multi_outlet_s": ("tests/data/multi_outlet/wire_reports_s.jsonl", "incident"),
+    "multi_outlet_t": ("tests/data/multi_outlet/wire_reports_t.jsonl", "incident"),
     "examples": ("examples/reports/wire.jsonl", None),
 }
 # Sets never tuned on: scored only with --heldout (their first run is their figure).
@@ -76,6 +77,7 @@ HELDOUT_SETS = (
     "multi_outlet_n",
     "multi_outlet_p",
     "multi_outlet_r",
+    "multi_outlet_t",
 )
 
 
