@@ -264,8 +264,13 @@ def names_own_place(e: ReportEvent) -> bool:
     Manguredjipa" given a town of another country)."""
     if not (e.sentence and e.location_name):
         return True
-    text = _plain(e.sentence)
-    named = [w for w in _plain(e.location_name).split() if len(w) >= 4]
+    return _names(e.sentence, e.location_name)
+
+
+@functools.lru_cache(maxsize=65536)
+def _names(sentence: str, name: str) -> bool:
+    text = _plain(sentence)
+    named = [w for w in _plain(name).split() if len(w) >= 4]
     return not named or any(w in text for w in named)
 
 
