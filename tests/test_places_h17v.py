@@ -52,3 +52,27 @@ def test_a_place_in_the_origin_country_itself_stays(top_event: TopEvent) -> None
         top_event, "Militants from Somalia attacked a police post in Mogadishu on Friday."
     )
     assert country == "SO"
+
+
+def test_a_town_named_as_its_traders_home_opens_the_note(top_event: TopEvent) -> None:
+    country, lat, lon = located(
+        top_event, "Garsen traders blocked the highway to protest the closure of their market."
+    )
+    assert country == "KE"
+    assert haversine_km(lat, lon, -2.27, 40.12) < 15.0  # Garsen (Tana Delta), not the country
+
+
+def test_a_towns_authorities_say_where_the_arrests_were(top_event: TopEvent) -> None:
+    country, lat, lon = located(
+        top_event, "Malakal authorities arrested four men accused of recruiting for the rebels."
+    )
+    assert country == "SS"
+    assert haversine_km(lat, lon, 9.53, 31.66) < 15.0
+
+
+def test_a_peoples_herders_are_no_town_of_residents(top_event: TopEvent) -> None:
+    # "Somali residents": a nationality before the noun is no town (not the Somali region)
+    country, _, _ = located(
+        top_event, "Somali residents of Wajir town protested against the arrest of an elder."
+    )
+    assert country == "KE"

@@ -55,6 +55,7 @@ from eventwire.pipeline.places.gazetteer.resolve import accept, resolve_mentions
 from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY
 from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, Mention, find_mentions
 from eventwire.pipeline.places.origin import reread_after_origin
+from eventwire.pipeline.places.residents import town_of_residents
 from eventwire.pipeline.places.within import (
     far_from_near,
     far_subdivisions,
@@ -113,7 +114,10 @@ class PlacesStage:
         mentions = [
             m
             for m in found
-            if keep_mention(m, self.lex, doc.sentences[m.sentence].start)
+            if (
+                keep_mention(m, self.lex, doc.sentences[m.sentence].start)
+                or town_of_residents(m, doc.text, self.lex)  # "Mombasa traders protest"
+            )
             # an actor's name is not a place, unless placed in a province: "Baghdadi" is a
             # leader, "in Baghdadi, Anbar province" a town
             and not (cues.covers(m.start, m.end) and m.hint is None and m.parent is None)
