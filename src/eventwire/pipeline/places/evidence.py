@@ -129,6 +129,22 @@ _FROM_RE = re.compile(
 )
 
 
+def origin_mentions(
+    text: str, gaz: Gazetteer, resolutions: list[Resolution | None], focus: str | None
+) -> list[Resolution]:
+    """The focus country's accepted resolutions when all of them are the country's own
+    name named only as an origin or across a border ("raiders from Uganda"), else []."""
+    there = [r for r in resolutions if r is not None and r.accepted]
+    there = [r for r in there if focus is not None and gaz.country_code(r.row) == focus]
+    if all(
+        int(gaz.feat[r.row]) == FEAT_COUNTRY
+        and _FROM_RE.search(text[max(0, r.mention.start - 24) : r.mention.start])
+        for r in there
+    ):
+        return there
+    return []
+
+
 def drop_origin_country(
     text: str,
     gaz: Gazetteer,
@@ -140,15 +156,8 @@ def drop_origin_country(
 ) -> str | None:
     """The focus, or the country the cues name when the focus was only a country named as
     the actors' origin ("raiders from Uganda"; see the module)."""
-    if focus is None:
-        return focus
-    there = [r for r in resolutions if r is not None and r.accepted]
-    there = [r for r in there if gaz.country_code(r.row) == focus]
-    if not there or not all(
-        int(gaz.feat[r.row]) == FEAT_COUNTRY
-        and _FROM_RE.search(text[max(0, r.mention.start - 24) : r.mention.start])
-        for r in there
-    ):
+    there = origin_mentions(text, gaz, resolutions, focus)
+    if focus is None or not there:
         return focus
     others = Counter({cc: v for cc, v in votes.items() if cc != focus})
     rest = Counter({cc: v for cc, v in demonyms.items() if cc != focus})

@@ -36,7 +36,6 @@ from eventwire.pipeline.places.country import as_of, cue_votes
 from eventwire.pipeline.places.crossborder import lean
 from eventwire.pipeline.places.evidence import (
     cue_country,
-    drop_origin_country,
     org_country_votes,
     with_demonyms,
 )
@@ -55,6 +54,8 @@ from eventwire.pipeline.places.gazetteer.normalize import fold
 from eventwire.pipeline.places.gazetteer.resolve import accept, resolve_mentions
 from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY
 from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, Mention, find_mentions
+from eventwire.pipeline.places.origin import reread_after_origin
+from eventwire.pipeline.places.residents import town_of_residents
 from eventwire.pipeline.places.within import (
     far_from_near,
     far_subdivisions,
@@ -113,7 +114,10 @@ class PlacesStage:
         mentions = [
             m
             for m in found
-            if keep_mention(m, self.lex, doc.sentences[m.sentence].start)
+            if (
+                keep_mention(m, self.lex, doc.sentences[m.sentence].start)
+                or town_of_residents(m, doc.text, self.lex)  # "Mombasa traders protest"
+            )
             # an actor's name is not a place, unless placed in a province: "Baghdadi" is a
             # leader, "in Baghdadi, Anbar province" a town
             and not (cues.covers(m.start, m.end) and m.hint is None and m.parent is None)
@@ -133,8 +137,8 @@ class PlacesStage:
         # "Kangara (Karimama, Alibori)": no Malaysian town in a report about Benin
         demonyms = demonym_votes(doc.text, self.lex)
         # "raiders from Uganda attacked a village in Kitui county": the actors' origin
-        focus = drop_origin_country(
-            doc.text, self.gaz, self.lex, resolutions, focus, cues.votes, demonyms
+        resolutions, focus = reread_after_origin(
+            doc, self.gaz, self.lex, mentions, resolutions, focus, cues, demonyms
         )
         drop_towns_abroad(self.gaz, resolutions, focus, cues.votes, demonyms)
         if focus is None and not any(r is not None and r.accepted for r in resolutions):
