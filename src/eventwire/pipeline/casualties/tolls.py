@@ -114,6 +114,8 @@ CAPTIVE_PREDICATE = re.compile(
     r"|allegedly|also|both)\s+)*",
     re.I,
 )
+# the remains of people counted just before: "killing seven, whose bodies were dumped"
+WHOSE_REMAINS = re.compile(r"\bwhose\s+(?:dead\s+)?(?:bod(?:y|ies)|corpses?|remains)\b", re.I)
 # a kill told in a relative clause: "a colleague who succumbed", "the attack which killed"
 RELATIVE_KILL = re.compile(
     r"\w\s*,?\s+(?:who|which|whom)\s+(?:(?!and\b|but\b)[\w'’-]+\s+){0,4}$", re.I
@@ -272,8 +274,10 @@ def find_mentions(
             mention.competing = True
     parts = gated_search(cues.breakdown, plain)
     for mention in mentions:
-        if parts and mention.kind == "count" and mention.start - offset > parts.start():
+        if parts and mention.kind == "count" and mention.start - offset >= parts.start():
             mention.kind = "anaphoric"  # "The dead included four herders": part of the toll
+        elif mention.kind == "count" and WHOSE_REMAINS.search(mention.text):
+            mention.kind = "anaphoric"  # "killing seven, whose bodies they dumped": the seven
     return mentions
 
 
