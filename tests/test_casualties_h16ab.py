@@ -96,3 +96,20 @@ def test_a_body_found_or_a_kill_beside_it_still_counts(
     top_event: TopEvent, text: str, killed: int
 ) -> None:
     assert _dead(top_event, text) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a lynching told in the present tense is a killing, as "lynched" is
+        ("A mob lynches a suspected goat thief in the market.", 1),
+        ("Villagers lynch two men accused of arson near the chief's camp.", 2),
+        ("The crowd then proceeded to fatally lynch the suspect.", 1),
+        # a purpose or a threat is no deed
+        ("A crowd stormed the station to lynch two suspects but police dispersed it.", None),
+        ("Residents were threatening to lynch the driver of the bus.", None),
+        ("Gunmen were threatening to kill two hostages held in the forest.", None),
+    ],
+)
+def test_a_lynching_in_the_present_tense_is_a_killing(text: str, killed: int | None) -> None:
+    assert toll(text) == killed

@@ -37,8 +37,10 @@ from eventwire.pipeline.casualties.toll_notes import (
 from eventwire.pipeline.casualties.tolls_np import (
     count_conjuncts,
     left_subject,
+    purpose_only,
     right_object,
     singular_passive,
+    whose_remains,
 )
 from eventwire.pipeline.common.regexgate import gated_search, may_match
 
@@ -92,7 +94,7 @@ LEFT_AFTER = re.compile(  # "1 killed, three injured", "12 killed in": the count
 )
 HEDGE = re.compile(
     r"\b(?:nearly|almost|attempt(?:ed|ing|s)?\s+to|tr(?:y|ied|ying)\s+to|fail(?:ed|s)?\s+to"
-    r"|plot(?:ted)?\s+to|plan(?:ned|s)?\s+to|threat(?:en|ened|ens)\s+to|would|will|could|might"
+    r"|plot(?:ted)?\s+to|plan(?:ned|s)?\s+to|threat(?:en|ened|ens|ening)\s+to|would|will|could|might"
     r"|may|intend(?:ed)?\s+to|narrowly\s+escaped\s+being|escaped\s+being"
     # a denied kill: "militants did not kill villagers", "saved the suspects from being lynched"
     r"|did\s+not|didn[’']t|never|from\s+being)\s+(?:\w+\s+)?$",
@@ -114,8 +116,6 @@ CAPTIVE_PREDICATE = re.compile(
     r"|allegedly|also|both)\s+)*",
     re.I,
 )
-# the remains of people counted just before: "killing seven, whose bodies were dumped"
-WHOSE_REMAINS = re.compile(r"\bwhose\s+(?:dead\s+)?(?:bod(?:y|ies)|corpses?|remains)\b", re.I)
 # a kill told in a relative clause: "a colleague who succumbed", "the attack which killed"
 RELATIVE_KILL = re.compile(
     r"\w\s*,?\s+(?:who|which|whom)\s+(?:(?!and\b|but\b)[\w'’-]+\s+){0,4}$", re.I
@@ -222,7 +222,9 @@ def find_mentions(
         phrase = " ".join(match.group(0).lower().split())
         category, form = cues.category_of[phrase]
         start, end = match.start(), match.end()
-        if any(s <= start < e for s, e in taken) or HEDGE.search(plain[max(0, start - 40) : start]):
+        before = plain[max(0, start - 40) : start]
+        hedged = HEDGE.search(before) or purpose_only(phrase, before)
+        if any(s <= start < e for s, e in taken) or hedged:
             previous_end = end
             continue
         if (
@@ -273,11 +275,10 @@ def find_mentions(
             # the dead is told beside it ("3 killed and 12 casualties": 3)
             mention.competing = True
     parts = gated_search(cues.breakdown, plain)
-    for mention in mentions:
-        if parts and mention.kind == "count" and mention.start - offset >= parts.start():
-            mention.kind = "anaphoric"  # "The dead included four herders": part of the toll
-        elif mention.kind == "count" and WHOSE_REMAINS.search(mention.text):
-            mention.kind = "anaphoric"  # "killing seven, whose bodies they dumped": the seven
+    for mention in (m for m in mentions if m.kind == "count"):
+        # "The dead included four herders": part of the toll; "seven, whose bodies": the seven
+        if (parts and mention.start - offset >= parts.start()) or whose_remains(mention.text):
+            mention.kind = "anaphoric"
     return mentions
 
 
