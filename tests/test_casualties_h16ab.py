@@ -113,3 +113,26 @@ def test_a_body_found_or_a_kill_beside_it_still_counts(
 )
 def test_a_lynching_in_the_present_tense_is_a_killing(text: str, killed: int | None) -> None:
     assert toll(text) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # the plural reflexive names the bombers, whose number the subject tells
+        ("Two suicide bombers killed themselves and four traders at the bus station in Mora.", 6),
+        (
+            "Three female suicide bombers killed themselves and 2 herders near a well in Kolofata.",
+            5,
+        ),
+        # "themself" is one person
+        ("A suicide bomber blew up a checkpoint in Mora, killing themself and 3 soldiers.", 4),
+        # twins: the singular reflexive was counted already
+        ("A suicide bomber killed himself and four traders at the bus station in Mora.", 5),
+    ],
+)
+def test_bombers_named_by_a_reflexive_count_among_the_dead(
+    top_event: TopEvent, text: str, killed: int
+) -> None:
+    event = top_event(text)
+    assert event is not None and event.fatalities is not None
+    assert event.fatalities.best == killed

@@ -60,6 +60,7 @@ TIME_UNITS: frozenset[str] = words("casualties", "time_units")
 SINGULAR_PRONOUN: frozenset[str] = words("casualties", "singular_pronoun")
 PLURAL_PRONOUN: frozenset[str] = words("casualties", "plural_pronoun")
 REFLEXIVE: frozenset[str] = words("casualties", "reflexive")
+PLURAL_REFLEXIVE: frozenset[str] = words("casualties", "plural_reflexive")
 NOT_PEOPLE: frozenset[str] = words("casualties", "not_people")
 PERSON_NOUNS: frozenset[str] = words("casualties", "person_nouns")
 PREPOSITIONS: frozenset[str] = words("casualties", "prepositions")
@@ -134,6 +135,8 @@ def _piece_count(piece: str, lex: NumberLexicon, bare: bool = False) -> Count | 
     first, last = words[0].lower(), words[-1]
     if len(words) == 1 and first in REFLEXIVE:
         return 1, 1, 1, "count"  # "the bomber killed himself and two others"
+    if len(words) == 1 and first in PLURAL_REFLEXIVE:
+        return None  # "two bombers killed themselves": the subject's number (bombers.py)
     if len(words) == 1 and first in SINGULAR_PRONOUN:
         return 1, 1, 1, "anaphoric"  # "he later died of his wounds": maybe counted before
     if len(words) == 1 and first in PLURAL_PRONOUN:
