@@ -36,23 +36,6 @@ def test_a_breakdown_opening_its_sentence_restates_the_toll(text: str, killed: i
     assert toll(text) == killed
 
 
-@pytest.mark.parametrize(
-    ("text", "killed"),
-    [
-        (
-            "Raiders stopped a lorry, kidnapping six traders and killing four, whose bodies "
-            "were left by the road.",
-            4,
-        ),
-        ("Militants killed three farmers, whose bodies were found in a well.", 3),
-        # another count after the remains still adds
-        ("Rebels killed two guards, whose bodies were burnt. A driver was also killed.", 3),
-    ],
-)
-def test_the_remains_of_people_just_counted_are_not_counted_again(text: str, killed: int) -> None:
-    assert toll(text) == killed
-
-
 def _dead(top_event: TopEvent, text: str) -> int:
     event = top_event(text)
     assert event is not None and event.acled_event_type in ("Riots", "Protests")

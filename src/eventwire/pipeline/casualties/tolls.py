@@ -40,7 +40,6 @@ from eventwire.pipeline.casualties.tolls_np import (
     purpose_only,
     right_object,
     singular_passive,
-    whose_remains,
 )
 from eventwire.pipeline.common.regexgate import gated_search, may_match
 
@@ -275,10 +274,9 @@ def find_mentions(
             # the dead is told beside it ("3 killed and 12 casualties": 3)
             mention.competing = True
     parts = gated_search(cues.breakdown, plain)
-    for mention in (m for m in mentions if m.kind == "count"):
-        # "The dead included four herders": part of the toll; "seven, whose bodies": the seven
-        if (parts and mention.start - offset >= parts.start()) or whose_remains(mention.text):
-            mention.kind = "anaphoric"
+    for mention in mentions:
+        if parts and mention.kind == "count" and mention.start - offset >= parts.start():
+            mention.kind = "anaphoric"  # "The dead included four herders": part of the toll
     return mentions
 
 

@@ -71,8 +71,6 @@ NP_TAIL = re.compile(
 )
 
 
-# the remains of people counted just before: "killing seven, whose bodies were dumped"
-WHOSE_REMAINS = re.compile(r"\bwhose\s+(?:dead\s+)?(?:bod(?:y|ies)|corpses?|remains)\b", re.I)
 # a verb told in its bare form after "to" is a purpose, not a deed ("forced their way
 # into the station to lynch two women"), unless "fatally" makes it one
 BARE_INTENT = frozenset({"lynch"})
@@ -82,11 +80,6 @@ PURPOSE = re.compile(r"\bto\s+(?!fatally\b)(?:\w+ly\s+)?$", re.I)
 def purpose_only(phrase: str, before: str) -> bool:
     """Whether a kill cue is told as a purpose ("stormed the station to lynch two women")."""
     return phrase in BARE_INTENT and PURPOSE.search(before) is not None
-
-
-def whose_remains(text: str) -> bool:
-    """Whether a mention holds the remains of the people it counts ("seven, whose bodies")."""
-    return WHOSE_REMAINS.search(text) is not None
 
 
 def _plural(word: str) -> bool:
