@@ -12,7 +12,9 @@ bombers among the fatalities. Reports state that death in three ways the cue wor
   detonated himself, killing 7 people", "Two kamikazes exploded themselves killing one
   civilian"): the bombers who did are added;
 * the bombers named beside the victims without a number ("Three suicide bombers detonated
-  … In addition to the assailants, two people were killed"): the number told before.
+  … In addition to the assailants, two people were killed"), or only by a plural
+  reflexive ("Two suicide bombers killed themselves and 5 civilians"): the number told
+  before.
 
 :func:`add_bombers` adds one ``count`` mention with the bombers' number to an incident's
 mentions in those three cases only. A toll that already holds them ("killing herself and
@@ -135,6 +137,11 @@ def detonator_count(text: str, numbers: NumberLexicon) -> int | None:
     return None
 
 
+def _themselves_only(text: str) -> bool:
+    """Whether the only perpetrators a kill mention names are a plural reflexive."""
+    return all(w.lower() == "themselves" for w in PERPETRATOR.findall(text))
+
+
 def add_bombers(
     mentions: list[Mention], text: str, event_types: set[str | None], numbers: NumberLexicon
 ) -> None:
@@ -142,8 +149,6 @@ def add_bombers(
     hold them (see the module docstring); ``text`` is the incident's text and
     ``event_types`` the ACLED types of its events (only a bombing counts its bombers)."""
     if not event_types & BOMB_TYPES or FAILED.search(text) or HOLDS.search(text):
-        return
-    if not DETONATED.search(text):
         return
     count = bomber_count(text, numbers)
     if not count:
@@ -153,8 +158,17 @@ def add_bombers(
         for m in mentions
         if m.category == "killed" and not m.background and not m.ambiguous and m.kind != "split"
     ]
-    if any(PERPETRATOR.search(m.text) for m in kills):
+    held = [m for m in kills if PERPETRATOR.search(m.text)]
+    if any(not _themselves_only(m.text) for m in held):
         return  # "a suicide bomber were killed", "killing herself", "in addition to the bomber"
+    if held:
+        # "Two suicide bombers killed themselves and 5 civilians": the count leaves out the
+        # bombers the reflexive names
+        start = min(m.start for m in mentions)
+        mentions.append(Mention("killed", count, count, count, start, start, "suicide bombers"))
+        return
+    if not DETONATED.search(text):
+        return
     counted = [m for m in kills if m.best]
     plural_addition = IN_ADDITION_PLURAL.search(text)
     others = any(OTHERS.search(m.text) for m in counted)

@@ -60,6 +60,13 @@ CAPTIVES = re.compile(
     r"\b(?:hostages?|captives?|abductees?|kidnapped|abducted|bod(?:y|ies)|corpses?|remains)\b",
     re.I,
 )
+# a dead person named by the body or as "the deceased", not by their death: "the body of
+# a man", "the body of the deceased" (not "his body": the victim of a kill told beside it,
+# nor a body found, which may be a death of the event itself)
+REMAINS = re.compile(r"^\W*(?:bod(?:y|ies)|corpses?|remains)\s+of\b|\bdeceased\b", re.I)
+REMAINS_FOUND = re.compile(
+    r"\b(?:found|discovered|recovered|retrieved|dumped|lying|lay|washed)\b", re.I
+)
 NOTE_KINDS = frozenset({"coded", "coded-own"})  # a coder's toll for the report's event
 NEW_INCIDENT = re.compile(
     r"^\W*(?:separately|in\s+a\s+separate|in\s+another|another|elsewhere|meanwhile"
@@ -93,10 +100,23 @@ class Incident:
         without the kills told in relative clauses (for demonstrations and developments)."""
         mentions = self.mentions
         if own_clauses_only:
-            mentions = [m for m in mentions if not (m.relative and m.category == "killed")]
+            mentions = [m for m in mentions if not _grievance_death(m)]
         background = [m for m in mentions if m.background]
         deaths = split_share(mentions, incident_toll(mentions))
         return deaths, incident_toll(mentions, "wounded"), background
+
+
+def _grievance_death(mention: Mention) -> bool:
+    """A death a demonstration or a development tells as its background: a kill in a
+    relative clause ("a student who succumbed"), or a dead person told only by the body or
+    as "the deceased" ("rioted when police tried to exhume the body of a man", "demanded to
+    see the body of the deceased"): the crowd gathers over that death, it is not one of
+    its own (a death in the demonstration is told by a kill or death word of its own)."""
+    if mention.category != "killed":
+        return False
+    if mention.relative:
+        return True
+    return REMAINS.search(mention.text) is not None and not REMAINS_FOUND.search(mention.text)
 
 
 def _day(event: Event) -> object:

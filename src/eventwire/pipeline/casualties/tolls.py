@@ -37,6 +37,7 @@ from eventwire.pipeline.casualties.toll_notes import (
 from eventwire.pipeline.casualties.tolls_np import (
     count_conjuncts,
     left_subject,
+    purpose_only,
     right_object,
     singular_passive,
 )
@@ -92,7 +93,7 @@ LEFT_AFTER = re.compile(  # "1 killed, three injured", "12 killed in": the count
 )
 HEDGE = re.compile(
     r"\b(?:nearly|almost|attempt(?:ed|ing|s)?\s+to|tr(?:y|ied|ying)\s+to|fail(?:ed|s)?\s+to"
-    r"|plot(?:ted)?\s+to|plan(?:ned|s)?\s+to|threat(?:en|ened|ens)\s+to|would|will|could|might"
+    r"|plot(?:ted)?\s+to|plan(?:ned|s)?\s+to|threat(?:en|ened|ens|ening)\s+to|would|will|could|might"
     r"|may|intend(?:ed)?\s+to|narrowly\s+escaped\s+being|escaped\s+being"
     # a denied kill: "militants did not kill villagers", "saved the suspects from being lynched"
     r"|did\s+not|didn[’']t|never|from\s+being)\s+(?:\w+\s+)?$",
@@ -220,7 +221,9 @@ def find_mentions(
         phrase = " ".join(match.group(0).lower().split())
         category, form = cues.category_of[phrase]
         start, end = match.start(), match.end()
-        if any(s <= start < e for s, e in taken) or HEDGE.search(plain[max(0, start - 40) : start]):
+        before = plain[max(0, start - 40) : start]
+        hedged = HEDGE.search(before) or purpose_only(phrase, before)
+        if any(s <= start < e for s, e in taken) or hedged:
             previous_end = end
             continue
         if (
@@ -272,7 +275,7 @@ def find_mentions(
             mention.competing = True
     parts = gated_search(cues.breakdown, plain)
     for mention in mentions:
-        if parts and mention.kind == "count" and mention.start - offset > parts.start():
+        if parts and mention.kind == "count" and mention.start - offset >= parts.start():
             mention.kind = "anaphoric"  # "The dead included four herders": part of the toll
     return mentions
 

@@ -60,6 +60,7 @@ TIME_UNITS: frozenset[str] = words("casualties", "time_units")
 SINGULAR_PRONOUN: frozenset[str] = words("casualties", "singular_pronoun")
 PLURAL_PRONOUN: frozenset[str] = words("casualties", "plural_pronoun")
 REFLEXIVE: frozenset[str] = words("casualties", "reflexive")
+PLURAL_REFLEXIVE: frozenset[str] = words("casualties", "plural_reflexive")
 NOT_PEOPLE: frozenset[str] = words("casualties", "not_people")
 PERSON_NOUNS: frozenset[str] = words("casualties", "person_nouns")
 PREPOSITIONS: frozenset[str] = words("casualties", "prepositions")
@@ -68,6 +69,17 @@ NP_TAIL = re.compile(
     r"\b(?:a|an|the|his|her|their|one|two|three|four|five|[0-9]+)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*$",
     re.I,
 )
+
+
+# a verb told in its bare form after "to" is a purpose, not a deed ("forced their way
+# into the station to lynch two women"), unless "fatally" makes it one
+BARE_INTENT = frozenset({"lynch"})
+PURPOSE = re.compile(r"\bto\s+(?!fatally\b)(?:\w+ly\s+)?$", re.I)
+
+
+def purpose_only(phrase: str, before: str) -> bool:
+    """Whether a kill cue is told as a purpose ("stormed the station to lynch two women")."""
+    return phrase in BARE_INTENT and PURPOSE.search(before) is not None
 
 
 def _plural(word: str) -> bool:
@@ -116,6 +128,8 @@ def _piece_count(piece: str, lex: NumberLexicon, bare: bool = False) -> Count | 
     first, last = words[0].lower(), words[-1]
     if len(words) == 1 and first in REFLEXIVE:
         return 1, 1, 1, "count"  # "the bomber killed himself and two others"
+    if len(words) == 1 and first in PLURAL_REFLEXIVE:
+        return None  # "two bombers killed themselves": the subject's number (bombers.py)
     if len(words) == 1 and first in SINGULAR_PRONOUN:
         return 1, 1, 1, "anaphoric"  # "he later died of his wounds": maybe counted before
     if len(words) == 1 and first in PLURAL_PRONOUN:
