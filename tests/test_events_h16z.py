@@ -82,3 +82,47 @@ def test_a_protest_that_marched_all_the_way_stays_a_protest(top_event: TopEvent)
         "marched all the way to the town hall."
     )
     assert top_sub_type(top_event, text) == "Peaceful protest"
+
+
+# --- a protest held about a ban is a protest; a ban on protests is a measure ---------------
+
+
+def test_a_protest_held_about_a_ban_is_a_protest(top_event: TopEvent) -> None:
+    for text in (
+        "On 10 February 2021, about fifty water vendors held a peaceful protest to support the "
+        "government ban on slaughtering donkeys in Naivasha.",
+        "On 13 January 2022, members of a students' union staged a protest in Nairobi, "
+        "following the minister's remarks that sought to ban the union from campuses.",
+    ):
+        assert top_sub_type(top_event, text) == "Peaceful protest", text
+
+
+def test_a_ban_on_protests_stays_a_measure(top_event: TopEvent) -> None:
+    for text in (
+        "The government extended the ban on marches and protests in the capital.",
+        "Protests were banned in Khartoum for a month.",
+        "Authorities prohibited all demonstrations in Bamako.",
+    ):
+        assert top_sub_type(top_event, text) == "Change to group/activity", text
+
+
+# --- a place taken is ground, whatever its modifiers say of who lives in it or holds it ----
+
+
+def test_forces_taking_a_village_or_rebel_held_areas_regain_territory(
+    top_event: TopEvent,
+) -> None:
+    for text in (
+        "On 4 March 2021, army troops took over the village of Kalam following heavy clashes "
+        "with the rebels.",
+        "Army forces gain control of rebel held areas near Kalam.",
+    ):
+        assert top_sub_type(top_event, text) == "Government regains territory", text
+
+
+def test_people_captured_stay_captives_or_a_battle(top_event: TopEvent) -> None:
+    assert (
+        top_sub_type(top_event, "Rebels captured 20 villagers near Kalam.")
+        == "Abduction/forced disappearance"
+    )
+    assert top_sub_type(top_event, "Soldiers captured two militants near Kalam.") == "Armed clash"
