@@ -19,7 +19,7 @@ from eventwire.pipeline.events.rules import (
     thing_patient,
 )
 from eventwire.pipeline.events.subtypes import phrase_classes
-from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch
+from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, token_keys
 
 HARM_FRAMES = frozenset({"kill", "harm", "beat", "body"})
 PHYSICAL: frozenset[str] = words("lexicon", "physical")
@@ -160,3 +160,31 @@ def _headline(head: Any) -> bool:
     ("Habbaniyah attack Rizaygat group"), not a predicate told after it ("the killing was a
     revenge attack")."""
     return heads_note(head) or (head.dep_ == "compound" and head.head.dep_ == "ROOT")
+
+
+def under_prohibition(parse: Any, tok: Any, lexicon: Lexicon) -> bool:
+    """A protest noun a ban is about ("extended the ban on marches and protests", "protests
+    were banned", "demonstrations remain banned"): the ban word governs it, or is what its
+    verb says of it. Not a protest held about a ban ("held a protest to support the ban on
+    X", "staged a protest after remarks that sought to ban Y")."""
+    words = lexicon.words_of("prohibition")
+    if tok.pos_ != "NOUN":
+        return False
+    governors = list(tok.ancestors)[:4]
+    if any(token_keys(t) & words for t in governors):
+        return True
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head  # "the ban on marches and protests"
+    if node.dep_ == "pobj" and node.head.lower_ in {"on", "of"}:
+        holder = node.head.head  # "extended the ban on protests", "on" hung on the verb
+        if any(
+            c.dep_ in {"dobj", "nsubj", "nsubjpass"} and token_keys(c) & words
+            for c in holder.children
+        ):
+            return True
+    head = tok.head
+    return tok.dep_ in {"nsubj", "nsubjpass"} and any(
+        c.dep_ in {"acomp", "oprd", "xcomp", "attr"} and token_keys(c) & words
+        for c in head.children
+    )

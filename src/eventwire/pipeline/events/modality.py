@@ -120,6 +120,7 @@ def is_hypothetical(tok: Any, lexicon: Lexicon, sentence_text: str) -> bool:
     governors = set(cues.get("governors", []))
     markers = set(cues.get("markers", []))
     future = set(cues.get("future_forms", []))
+    en_route = set(cues.get("en_route", []))
     if sentence_text.rstrip().rstrip("\"'”’ ").endswith("?"):
         return True  # a question, also one closed by a quotation mark
     verb = _verb_of(tok)
@@ -135,10 +136,38 @@ def is_hypothetical(tok: Any, lexicon: Lexicon, sentence_text: str) -> bool:
             return True
         if gov.lower_ in future and gov.tag_ == "VBG" and tok.dep_ == "xcomp":
             return True  # "are going to be detained"
+    if en_route and _en_route(tok, en_route):
+        return True  # "on their way to join a protest": the goal, not yet reached
     # a bare infinitive of purpose ("set up checkpoints to harass")
     light = lexicon.words_of("light_verbs")
     if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return not (tok.dep_ == "xcomp" and token_keys(tok.head) & (light | {"continue", "begin"}))
+    return False
+
+
+def _en_route(tok: Any, words: set[str]) -> bool:
+    """Is the trigger (or a verb governing it) the goal of a journey told with "on the way
+    to" ("students on their way to join a protest", "who were on their way to stage a
+    demonstration"): an infinitive hung on "way" or beside an "on … way" phrase?"""
+    for verb in (tok, *_governors(tok)):
+        if verb.pos_ != "VERB" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        ):
+            continue
+        way = verb.head if verb.dep_ in {"relcl", "acl"} else None
+        if way is None and verb.dep_ in {"advcl", "xcomp"}:
+            way = next(
+                (
+                    g
+                    for c in verb.head.children
+                    if c.dep_ == "prep" and c.lower_ == "on"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+        if way is not None and token_keys(way) & words and way.head.lower_ == "on":
+            return True
     return False
 
 

@@ -213,12 +213,6 @@ def valid_air(parse: Any, lexicon: Lexicon) -> bool:
     return bool(parse_phrases(parse, lexicon.classes["weapon_air"].phrases))
 
 
-def under_prohibition(parse: Any, tok: Any, lexicon: Lexicon) -> bool:
-    """A protest noun in a sentence about a ban ("extended the ban on marches and protests")."""
-    words = lexicon.words_of("prohibition")
-    return tok.pos_ == "NOUN" and any(token_keys(t) & words for t in parse)
-
-
 PAST_MARKERS: frozenset[str] = words("lexicon", "past_markers")
 
 
@@ -484,12 +478,19 @@ def reframe(
     if frame_name == "capture" and roles.patient is not None:
         target = parse[roles.patient]
         people = phrase_classes(parse, roles.patient, lex)
-        if people & {"armed", "nonstate"} and "military_site" not in people:
+        # a place named by its head ("took over the village of X", "gained control of
+        # rebel-held areas") is ground, whatever its modifiers say of who lives or holds it
+        ground = target.ent_type_ != "PERSON" and bool(
+            token_keys(target) & lex.words_of("territory")
+        )
+        if people & {"armed", "nonstate"} and "military_site" not in people and not ground:
             return "clash"  # "captured 2 militants" during an operation
-        if people & {"civilian", "unarmed_collective"} or target.ent_type_ == "PERSON":
+        if (people & {"civilian", "unarmed_collective"} and not ground) or (
+            target.ent_type_ == "PERSON"
+        ):
             return "abduct" if "nonstate" in agent else "arrest"
         territorial = target.ent_type_ in {"GPE", "LOC", "FAC"} or target.pos_ == "PROPN"
-        if not territorial and not token_keys(target) & lex.words_of("territory"):
+        if not territorial and not ground:
             if people & {"property", "goods"} and agent & {"armed", "nonstate", "state"}:
                 return "loot"  # "militants seized a vehicle", "police seized the drugs"
             return None  # "seized an AK-47", "captured the market"

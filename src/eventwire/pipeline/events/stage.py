@@ -17,7 +17,12 @@ from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.common.triggerlexicon import trigger_surface_forms
-from eventwire.pipeline.events.accept import accept_protest, accept_violent, headline_verb
+from eventwire.pipeline.events.accept import (
+    accept_protest,
+    accept_violent,
+    headline_verb,
+    under_prohibition,
+)
 from eventwire.pipeline.events.labels import apply_note_label
 from eventwire.pipeline.events.modality import (
     find_modality,
@@ -54,7 +59,6 @@ from eventwire.pipeline.events.rules import (
     match_groups,
     merge_events,
     reframe,
-    under_prohibition,
     valid_air,
     valid_intervention,
     valid_protest_violence,
