@@ -157,10 +157,12 @@ def _in_grandparent(
     j: int,
     row: int,
 ) -> bool:
-    """Does ``row`` carry the code of the province the text puts its parent in, while the
-    parent was read in another province? In "Maxamed Saciid village (Adan Yabaal, Middle
-    Shabelle)" the files code the town Aadan Yabaal to Hiiraan: the village of Middle
-    Shabelle is no stray for lying far from that reading."""
+    """Does ``row`` carry the code of the province the text puts its parent in? In
+    "Maxamed Saciid village (Adan Yabaal, Middle Shabelle)" the files code the town Aadan
+    Yabaal to Hiiraan: the village of Middle Shabelle is no stray for lying far from that
+    reading. Nor is one of a parent read in that province: in "Dif (Wajir South, Wajir
+    County)" and "Galcad village (Ceel Dheere, Galgaduud)" the district's point (a seat or
+    a homonym) lies 150-170 km from the village the files code to the county named."""
     up = mentions[j].parent
     g = where.get(id(up)) if up is not None else None
     area, parent = (out[g] if g is not None else None), out[j]
@@ -170,7 +172,6 @@ def _in_grandparent(
         and area.accepted
         and int(gaz.feat[area.row]) == FEAT_ADMIN1
         and int(gaz.adm1[row]) == area.row
-        and int(gaz.adm1[parent.row]) != area.row
     )
 
 
