@@ -6,11 +6,20 @@ test, each with a twin that keeps its old reading.
   signed a truce") codes the first side as actor1 and the second as actor2; an agreement
   "with" a party names actor2 the same way. Unarmed people agreeing ("elders and traders
   reached an agreement") get no second side.
+- A headline's noun trigger takes the words before it as modifiers ("Dubo militia attack
+  the village", "a Kora ethnic militia attack and looted …"), so the mention kept only
+  "militia"; the words the parse gives that noun, when with them the mention names a
+  community's militia, are the mention's own (inter 4). A bare "militia attack" stays an
+  armed group.
+- Bandits named by an ethnic group ("Turkana bandits") are that community's militia, as
+  gunmen named so already were; bandits named by nothing stay a gang.
 """
 
 from __future__ import annotations
 
 from conftest import TopEvent
+from eventwire.pipeline.actors.compose import code_mention
+from eventwire.pipeline.common.actordict import load_actor_dictionary
 
 PUBLISHED = "2025-06-12"
 
@@ -58,3 +67,34 @@ def test_an_agreement_among_unarmed_people_gets_no_second_side(top_event: TopEve
     )
     assert top is not None
     assert top.actor2 is None or top.actor2.inter is None, top.actor2
+
+
+# -- a community's name before a headline's noun trigger ---------------------------------
+def test_a_named_militia_before_a_noun_trigger_is_a_community_militia(
+    top_event: TopEvent,
+) -> None:
+    for text in (
+        "Dubo militia attack Kalla village near Kutum, 3 killed.",
+        "Pokomo ethnic militia attack Kalla village, kill civilians.",
+    ):
+        top = top_event(text, published=PUBLISHED)
+        assert top is not None and top.actor1 is not None, text
+        assert top.actor1.inter == 4, (text, top.actor1)
+
+
+def test_a_bare_militia_before_a_noun_trigger_stays_an_armed_group(top_event: TopEvent) -> None:
+    top = top_event("Militia attack Kalla village near Kutum, 3 killed.", published=PUBLISHED)
+    assert top is not None and top.actor1 is not None
+    assert top.actor1.inter == 3, top.actor1
+
+
+# -- bandits named by a community ---------------------------------------------------------
+def test_bandits_named_by_an_ethnic_group_are_its_militia() -> None:
+    d = load_actor_dictionary()
+    coded = code_mention(d, "armed Turkana bandits", "KE", None)
+    assert (coded.inter, coded.name) == (4, "Turkana Ethnic Militia")
+
+
+def test_bandits_named_by_nothing_stay_a_gang() -> None:
+    d = load_actor_dictionary()
+    assert code_mention(d, "armed bandits", "KE", None).inter == 3
