@@ -13,6 +13,10 @@ test, each with a twin that keeps its old reading.
   armed group.
 - Bandits named by an ethnic group ("Turkana bandits") are that community's militia, as
   gunmen named so already were; bandits named by nothing stay a gang.
+- The people an arrest took are civilians when the dictionary does not code them ("forty
+  traders", "members of a youth forum") or the note names nobody ("Arrests: 60 were
+  arrested"): ACLED codes an arrest's actor2 as civilians unless they are an armed group,
+  which keeps its code.
 """
 
 from __future__ import annotations
@@ -98,3 +102,24 @@ def test_bandits_named_by_an_ethnic_group_are_its_militia() -> None:
 def test_bandits_named_by_nothing_stay_a_gang() -> None:
     d = load_actor_dictionary()
     assert code_mention(d, "armed bandits", "KE", None).inter == 3
+
+
+# -- whom an arrest took ---------------------------------------------------------------------
+def _arrest(top_event: TopEvent, text: str) -> int | None:
+    top = top_event(text, published=PUBLISHED)
+    assert top is not None and top.acled_sub_event_type == "Arrests", (text, top)
+    return top.actor2.inter if top.actor2 is not None else None
+
+
+def test_people_an_arrest_took_are_civilians(top_event: TopEvent) -> None:
+    for text in (
+        "On 9 June 2025, police arrested forty members of the Kibera Youth Forum in Nairobi "
+        "for distributing leaflets.",
+        "Arrests: On 9 June 2025, 60 were arrested in Mora.",
+    ):
+        assert _arrest(top_event, text) == 7, text
+
+
+def test_fighters_an_arrest_took_keep_their_group(top_event: TopEvent) -> None:
+    text = "On 9 June 2025, police arrested two Al Shabaab fighters in Garissa town."
+    assert _arrest(top_event, text) == 2

@@ -52,7 +52,10 @@ from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.records import Actor, Document, Event, Sentence
 
 CIVILIAN_TARGET_TYPES = frozenset({"Violence against civilians"})
-CIVILIAN_TARGET_SUBTYPES = frozenset({"Looting/property destruction"})
+# sub-types whose uncoded or missing target is civilians: looted property, and the people
+# an arrest took ("79 people", "KNPB members", "25 Chadian nationals"; acled_more tune: 141
+# of 179 Arrests rows code Civilians, none codes no actor2)
+CIVILIAN_TARGET_SUBTYPES = frozenset({"Looting/property destruction", "Arrests"})
 # remote violence that hits no armed party the report names: air strikes on villages,
 # grenades thrown into bars, suicide bombs in markets hit civilians (acled_more tune: 32 of
 # 38 such rows code Civilians; shelling and IEDs, 5 of 14 and 13 of 31, are left alone)
