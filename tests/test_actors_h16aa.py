@@ -17,6 +17,8 @@ test, each with a twin that keeps its old reading.
   traders", "members of a youth forum") or the note names nobody ("Arrests: 60 were
   arrested"): ACLED codes an arrest's actor2 as civilians unless they are an armed group,
   which keeps its code.
+- A device "belonging to" a group names its owner as the defusal's other party, as one
+  "planted by" it does; a device whose owner the note does not name leaves actor2 empty.
 """
 
 from __future__ import annotations
@@ -123,3 +125,22 @@ def test_people_an_arrest_took_are_civilians(top_event: TopEvent) -> None:
 def test_fighters_an_arrest_took_keep_their_group(top_event: TopEvent) -> None:
     text = "On 9 June 2025, police arrested two Al Shabaab fighters in Garissa town."
     assert _arrest(top_event, text) == 2
+
+
+# -- a device's owner ------------------------------------------------------------------------
+def test_a_device_belonging_to_a_group_names_its_owner(top_event: TopEvent) -> None:
+    top = top_event(
+        "Defusal: On 9 June 2025, soldiers defused an IED belonging to Al Shabaab near "
+        "Afgooye town.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor2 is not None, top
+    assert top.actor2.inter == 2, top.actor2
+
+
+def test_a_device_of_no_named_owner_leaves_actor2_empty(top_event: TopEvent) -> None:
+    top = top_event(
+        "Defusal: On 9 June 2025, soldiers defused an IED near Afgooye town.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor2 is None, top
