@@ -19,6 +19,11 @@ test, each with a twin that keeps its old reading.
   which keeps its code.
 - A device "belonging to" a group names its owner as the defusal's other party, as one
   "planted by" it does; a device whose owner the note does not name leaves actor2 empty.
+- Two crowds fighting each other are both rioters: the second crowd's words ("residents of
+  the town", "another group of youths"), which the dictionary codes as civilians, code as
+  rioters when the sentence tells a fight between sides ("clashed with", "a street
+  fight"); a mob's victim ("a suspected thief", on "the road between two villages") stays
+  a civilian.
 """
 
 from __future__ import annotations
@@ -144,3 +149,26 @@ def test_a_device_of_no_named_owner_leaves_actor2_empty(top_event: TopEvent) -> 
         published=PUBLISHED,
     )
     assert top is not None and top.actor2 is None, top
+
+
+# -- two crowds fighting ---------------------------------------------------------------------
+def test_a_crowd_fighting_another_crowd_fights_rioters(top_event: TopEvent) -> None:
+    for text in (
+        "On 9 June 2025, supporters of the Kijani party clashed with residents of Dusa town "
+        "during a rally, injuring four people.",
+        "On 9 June 2025, supporters of the Kijani party engaged in a street fight with "
+        "another group of youths in Dusa town.",
+    ):
+        top = top_event(text, published=PUBLISHED)
+        assert top is not None and top.actor2 is not None, text
+        assert (top.actor1.inter if top.actor1 else None, top.actor2.inter) == (5, 5), text
+
+
+def test_a_mobs_victim_on_a_road_between_villages_stays_a_civilian(top_event: TopEvent) -> None:
+    top = top_event(
+        "On 9 June 2025, a mob killed a suspected cattle thief on the road between Dusa and "
+        "Kalla villages.",
+        published=PUBLISHED,
+    )
+    assert top is not None and top.actor2 is not None, top
+    assert top.actor2.inter == 7, top.actor2

@@ -29,6 +29,7 @@ from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.conventions import arrest_motive, lead_agent
 from eventwire.pipeline.actors.coref import ANAPHORS, MentionHistory, anaphor_types
 from eventwire.pipeline.actors.counterparts import counterpart
+from eventwire.pipeline.actors.crowds import rival_rioters
 from eventwire.pipeline.actors.heads import mend_heads
 from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse, toll_victims
 from eventwire.pipeline.actors.parties import coordinated_parties
@@ -151,6 +152,7 @@ class ActorCoder:
                 )
                 a2 = default_target(self.dictionary, event, country, doc, seen) or event.actor2
                 event.actor2 = a2
+                event.actor2 = rival_rioters(self.dictionary, doc, event, country) or a2
                 settle_sides(self.dictionary, event, country)
                 event.actor2 = event.actor2 or harmed_civilians(
                     self.dictionary, event, country, doc
