@@ -16,7 +16,8 @@ test, each with a twin that keeps its old reading.
 - The people an arrest took are civilians when the dictionary does not code them ("forty
   traders", "members of a youth forum") or the note names nobody ("Arrests: 60 were
   arrested"): ACLED codes an arrest's actor2 as civilians unless they are an armed group,
-  which keeps its code.
+  which keeps its code, also when the note's label made an event of its own ("Arrests:
+  authorities say they captured four SPLA-IO recruiters").
 - A device "belonging to" a group names its owner as the defusal's other party, as one
   "planted by" it does; a device whose owner the note does not name leaves actor2 empty.
 - Two crowds fighting each other are both rioters: the second crowd's words ("residents of
@@ -128,8 +129,12 @@ def test_people_an_arrest_took_are_civilians(top_event: TopEvent) -> None:
 
 
 def test_fighters_an_arrest_took_keep_their_group(top_event: TopEvent) -> None:
-    text = "On 9 June 2025, police arrested two Al Shabaab fighters in Garissa town."
-    assert _arrest(top_event, text) == 2
+    for text in (
+        "On 9 June 2025, police arrested two Al Shabaab fighters in Garissa town.",
+        "Arrests: Dusa authorities say they have captured four SPLA-IO faction recruiters "
+        "operating in the county.",
+    ):
+        assert _arrest(top_event, text) == 2, text
 
 
 # -- a device's owner ------------------------------------------------------------------------

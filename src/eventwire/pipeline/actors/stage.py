@@ -30,6 +30,7 @@ from eventwire.pipeline.actors.conventions import arrest_motive, lead_agent
 from eventwire.pipeline.actors.coref import ANAPHORS, MentionHistory, anaphor_types
 from eventwire.pipeline.actors.counterparts import counterpart
 from eventwire.pipeline.actors.crowds import rival_rioters
+from eventwire.pipeline.actors.detainees import arrested_civilians
 from eventwire.pipeline.actors.heads import mend_heads
 from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse, toll_victims
 from eventwire.pipeline.actors.parties import coordinated_parties
@@ -164,6 +165,9 @@ class ActorCoder:
                 event.actor2 = event.actor2 or self._counterpart(doc, event, country, ref_date)
                 self._agreement_sides(doc, event, country, ref_date)
                 event.actor2 = event.actor2 or shelled_forces(self.dictionary, event, country)
+                event.actor2 = (
+                    arrested_civilians(self.dictionary, doc, event, country) or event.actor2
+                )
             for actor in (event.actor1, event.actor2):
                 if actor is not None and actor.resolved_by not in ("unknown", "inferred"):
                     seen.append(actor)

@@ -9,9 +9,9 @@ ACLED defines some event types by their target, so the type itself says who acto
 - Violence against civilians (attack, abduction, sexual violence) is violence against
   unarmed people: an uncoded or missing target ("her", "a residential area", "the house
   of the mayor", a body found) is Civilians of the event's country.
-- Looting/property destruction hits civilians' property ("houses"), an arrest takes
-  civilians (141 of 179 tune Arrests rows): an uncoded or missing target is Civilians; so
-  is that of an air strike, a grenade or a suicide bomb that names no armed target.
+- Looting/property destruction hits civilians' property ("olive trees", "houses"): an
+  uncoded or missing target is Civilians as well; so is that of an air strike, a grenade
+  or a suicide bomb that names no armed target ("bombed the village of X").
 - Protest with intervention and Excessive force against protesters are defined by state
   forces acting on the crowd: without a coded target, actor2 is the country's police.
 - A peaceful protest has no actor2 in ACLED: whom the protest is addressed to ("against
@@ -52,7 +52,7 @@ from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.records import Actor, Document, Event, Sentence
 
 CIVILIAN_TARGET_TYPES = frozenset({"Violence against civilians"})
-CIVILIAN_TARGET_SUBTYPES = frozenset({"Looting/property destruction", "Arrests"})
+CIVILIAN_TARGET_SUBTYPES = frozenset({"Looting/property destruction"})
 # remote violence that hits no armed party the report names: air strikes on villages,
 # grenades thrown into bars, suicide bombs in markets hit civilians (acled_more tune: 32 of
 # 38 such rows code Civilians; shelling and IEDs, 5 of 14 and 13 of 31, are left alone)
