@@ -312,8 +312,9 @@ def compose(
             )
     name, inter, kind = generic.name, generic.inter, generic.type
     ethnic = [i for i in mods.identities if i[0] in IDENTITY_MILITIA_SUFFIX]
+    # "Misseriya gunmen", "Pokot bandits": armed men of a community
     if (generic.id in ("GEN-MILITIA", "GEN-COMMUNAL") and mods.identities) or (
-        generic.id == "GEN-UAG" and ethnic  # "Misseriya gunmen": armed men of a community
+        generic.id in ("GEN-UAG", "GEN-BANDITS") and ethnic
     ):
         ident_kind, ident_label, _ = mods.identities[0]
         suffix = IDENTITY_MILITIA_SUFFIX.get(ident_kind, "Militia")

@@ -22,14 +22,17 @@ COUNTERPART_PREPS: dict[str, frozenset[str]] = {
 }
 
 
-def counterpart(doc: Document, event: Event) -> Actor | None:
-    """The raw mention of the development's other party, or None."""
+def counterpart(
+    doc: Document, event: Event, preps: dict[str, frozenset[str]] | None = None
+) -> Actor | None:
+    """The raw mention of the development's other party, or None (``preps``: another
+    table of prepositions and their verbs than ``COUNTERPART_PREPS``)."""
     parse = doc.parses.get(event.sentence_index)
     if parse is None or not 0 <= event.sentence_index < len(doc.sentences):
         return None
     offset = doc.sentences[event.sentence_index].start
     for token in parse:
-        verbs = COUNTERPART_PREPS.get(token.lower_)
+        verbs = (COUNTERPART_PREPS if preps is None else preps).get(token.lower_)
         if verbs is None or token.dep_ not in ("prep", "agent", "dative"):
             continue
         heads = (token.head, token.head.head)  # "took control over X from Y"

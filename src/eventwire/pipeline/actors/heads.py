@@ -4,6 +4,11 @@
   the noun after it ("SAF bombed villages of X": "bombed" an adjective of "villages"), so
   the event coder's mention runs across the trigger. The words before the trigger, when
   they name an armed actor, are the agent; the words after it are the target.
+- ``widen_left``: a headline's noun trigger ("Abala militia attack Tima", "a Pokot ethnic
+  militia attack and raided …") takes the words before it as its modifiers, so the event
+  coder's mention keeps only the head noun next to the trigger ("militia"). The words the
+  parse attaches to the same noun, when with them the mention names a community's militia
+  (inter 4), are the mention's own.
 - ``is_label``: an analyst's label that opens a note ("Defusal: …", "Movement of forces:
   …") is read as the subject of the note's verb; it names the kind of event, not a party.
 """
@@ -24,6 +29,9 @@ HEAD_WORDS = 5  # the most words of an agent named before a trigger inside a men
 # a bare head noun ("Military", "Gunmen") counts too: a headline seldom names the country
 _CODED = frozenset({"dictionary", "dictionary-role", "composed", "context", "head-noun"})
 _WORD = re.compile(r"\S+")
+HEAD_HOPS = 3  # how far up the noun compound a modifier of the mention's head may hang
+_WEAK = frozenset({"context", "head-noun", "unknown"})
+_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "det"})
 
 
 def _span(doc: Document, start: int, end: int) -> Actor | None:
@@ -68,6 +76,42 @@ def split_at_trigger(
     return False
 
 
+def widen_left(
+    d: ActorDictionary,
+    doc: Document,
+    event: Event,
+    actor: Actor,
+    country: str | None,
+    ref_date: date | None,
+) -> bool:
+    """Widen a bare head noun over the modifiers the parse gave the noun it modifies
+    ("Abala | militia attack": the Abala militia); True when it did."""
+    parse = doc.parses.get(event.sentence_index)
+    if parse is None or actor.start < 0 or not 0 <= event.sentence_index < len(doc.sentences):
+        return False
+    offset = doc.sentences[event.sentence_index].start
+    first = next((t for t in parse if offset + t.idx == actor.start), None)
+    if first is None:
+        return False
+    heads, node = [first], first  # "Dubo | militia attack Tima village": Dubo -> village
+    for _ in range(HEAD_HOPS):
+        node = node.head
+        heads.append(node)
+    i = first.i
+    while i > 0 and parse[i - 1].dep_ in _MODIFIER_DEPS and parse[i - 1].head in heads:
+        i -= 1
+    if i == first.i:
+        return False
+    start = offset + parse[i].idx
+    text = doc.text[start : actor.end]
+    alone = code_mention(d, actor.text, country, ref_date, fuzzy=False)
+    wide = code_mention(d, text, country, ref_date, fuzzy=False)
+    if alone.resolved_by not in _WEAK or wide.resolved_by != "composed" or wide.inter != 4:
+        return False
+    actor.text, actor.start = text, start
+    return True
+
+
 def is_label(doc: Document, event: Event, actor: Actor) -> bool:
     """True for a mention that is the label opening the event's sentence ("Defusal:")."""
     i = event.sentence_index
@@ -93,6 +137,9 @@ def mend_heads(
     verb's other subject ("Defusal: …, soldiers defused an IED": the soldiers)."""
     if split_at_trigger(d, doc, event, country, ref_date):
         doc.note(stage, "EW-ACT-020", "the agent was named inside a mention of the trigger")
+    for actor in (event.actor1, event.actor2):
+        if actor is not None and actor.resolved_by is None:
+            widen_left(d, doc, event, actor, country, ref_date)
     for slot in ("actor1", "actor2"):
         actor = getattr(event, slot)
         if actor is None or actor.resolved_by is not None or not is_label(doc, event, actor):

@@ -29,8 +29,11 @@ from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.conventions import arrest_motive, lead_agent
 from eventwire.pipeline.actors.coref import ANAPHORS, MentionHistory, anaphor_types
 from eventwire.pipeline.actors.counterparts import counterpart
+from eventwire.pipeline.actors.crowds import rival_rioters
+from eventwire.pipeline.actors.detainees import arrested_civilians
 from eventwire.pipeline.actors.heads import mend_heads
 from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse, toll_victims
+from eventwire.pipeline.actors.parties import coordinated_parties
 from eventwire.pipeline.actors.roles import CROWDS, VIOLENT, acled_roles, event_category
 from eventwire.pipeline.actors.shelled import shelled_forces
 from eventwire.pipeline.actors.supporters import is_supporter
@@ -150,6 +153,7 @@ class ActorCoder:
                 )
                 a2 = default_target(self.dictionary, event, country, doc, seen) or event.actor2
                 event.actor2 = a2
+                event.actor2 = rival_rioters(self.dictionary, doc, event, country) or a2
                 settle_sides(self.dictionary, event, country)
                 event.actor2 = event.actor2 or harmed_civilians(
                     self.dictionary, event, country, doc
@@ -159,7 +163,11 @@ class ActorCoder:
                     event.actor2 = None
                 # "surrendered to the army" names a party, not an addressee
                 event.actor2 = event.actor2 or self._counterpart(doc, event, country, ref_date)
+                self._agreement_sides(doc, event, country, ref_date)
                 event.actor2 = event.actor2 or shelled_forces(self.dictionary, event, country)
+                event.actor2 = (
+                    arrested_civilians(self.dictionary, doc, event, country) or event.actor2
+                )
             for actor in (event.actor1, event.actor2):
                 if actor is not None and actor.resolved_by not in ("unknown", "inferred"):
                     seen.append(actor)
@@ -214,6 +222,18 @@ class ActorCoder:
         if other.inter not in ARMED or (a1 is not None and a1.name == other.name):
             return None
         return other
+
+    def _agreement_sides(
+        self, doc: Document, event: Event, country: str | None, ref_date: date | None
+    ) -> None:
+        """ "X and Y reached an agreement": X is actor1, Y actor2 (parties.py)."""
+
+        def code(text: str) -> Actor:
+            return code_mention(self.dictionary, text, country, ref_date, fuzzy=False)
+
+        sides = coordinated_parties(doc, event, code)
+        if sides is not None:
+            event.actor1, event.actor2 = sides
 
     def _coder_note(
         self, doc: Document, actor: Actor, country: str | None, ref_date: date | None
