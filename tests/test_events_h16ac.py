@@ -51,3 +51,26 @@ def test_a_protest_that_led_to_clashes_stays_a_riot(top_event: TopEvent) -> None
         "stones at police, leading to clashes with the police."
     )
     assert top_sub_type(top_event, text) == "Violent demonstration"
+
+
+# --- captives hurt, told in a sentence of their own: the abduction is an Attack -----------
+
+CAPTIVES_HURT_APART = [
+    "On 3 March 2022, militiamen abducted 12 traders on the road to Dorlo. They were beaten "
+    "and released two days later.",
+    "Around 5 May 2022, unidentified gunmen kidnapped three nurses in Tamsa. They were freed "
+    "a week later, two of them with minor injuries.",
+]
+
+
+@pytest.mark.parametrize("text", CAPTIVES_HURT_APART)
+def test_captives_hurt_in_a_later_sentence_make_an_attack(top_event: TopEvent, text: str) -> None:
+    assert top_sub_type(top_event, text) == "Attack"
+
+
+def test_captives_released_unhurt_stay_an_abduction(top_event: TopEvent) -> None:
+    text = (
+        "On 3 March 2022, militiamen abducted 12 traders on the road to Dorlo. They were "
+        "released two days later after a ransom was paid."
+    )
+    assert top_sub_type(top_event, text) == "Abduction/forced disappearance"
