@@ -260,6 +260,8 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
                 # killed later stay an attack on the defenceless, as ACLED and GTD code it)
                 return "Armed clash", "captives taken in a clash"
             return "Attack", "abducted and harmed"  # ACLED: killed or hurt, not only held
+        if "captive_hurt" in ctx.window and "clash" not in ctx.frames_sentence | ctx.frames_window:
+            return "Attack", "captives hurt, told apart"  # "They were beaten and released."
         return "Abduction/forced disappearance", "abduction"
     if frame == "arrest":
         if "nonstate" in agent and "state" not in agent:
