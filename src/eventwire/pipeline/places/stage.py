@@ -55,6 +55,7 @@ from eventwire.pipeline.places.gazetteer.resolve import accept, resolve_mentions
 from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY
 from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, Mention, find_mentions
 from eventwire.pipeline.places.origin import reread_after_origin
+from eventwire.pipeline.places.possessive import possessive_hosts
 from eventwire.pipeline.places.residents import town_of_residents
 from eventwire.pipeline.places.within import (
     far_from_near,
@@ -212,6 +213,7 @@ class PlacesStage:
             refs = _references(
                 doc.text, [r.mention for r, _ in in_sentence], self.lex.part | self.lex.town
             ) | locators(doc.text, in_sentence)
+            refs |= possessive_hosts(doc.text, in_sentence)  # "in Somalia's Middle Shabelle"
             wide = wide_areas(in_sentence, lo, hi)
             far = far_from_near(doc.text, in_sentence)
             refs -= set(far.values())

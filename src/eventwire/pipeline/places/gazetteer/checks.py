@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
+from eventwire.pipeline.places.gazetteer.kinds import told_as_area
 from eventwire.pipeline.places.gazetteer.normalize import fold
 from eventwire.pipeline.places.gazetteer.table import (
     FEAT_ADMIN,
@@ -38,8 +39,9 @@ class Resolution:
     flag: int = 2  # how the chosen entry matched (see Candidate.flag)
 
 
-def compatible(gaz: Gazetteer, child: int, parent: int) -> bool:
-    """True when ``child`` can lie inside ``parent`` ("Sadr City, Baghdad")."""
+def compatible(gaz: Gazetteer, child: int, parent: int, area: bool = False) -> bool:
+    """True when ``child`` can lie inside ``parent`` ("Sadr City, Baghdad"); ``area``: the
+    text tells the parent as an area ("Mimika regency": ``kinds.told_as_area``)."""
     if child == parent or gaz.cc[child] != gaz.cc[parent]:
         return False
     feat = int(gaz.feat[parent])
@@ -56,7 +58,7 @@ def compatible(gaz: Gazetteer, child: int, parent: int) -> bool:
         limit = BORDER_KM if dense_known else 250.0
         return gaz.distance_km(child, parent) < limit
     # an admin2 row's point is often its seat, not its centre ("Tulunan, Cotabato": 82 km)
-    limit = ADMIN2_KM if feat == FEAT_ADMIN else 40.0
+    limit = ADMIN2_KM if feat == FEAT_ADMIN or area else 40.0
     return gaz.distance_km(child, parent) < limit or (
         int(gaz.adm1[child]) >= 0
         and int(gaz.adm1[child]) == int(gaz.adm1[parent])
@@ -141,7 +143,8 @@ def check_hierarchy(
                 and (c.flag == 2 or c.index == parent.row or int(gaz.feat[c.index]) != FEAT_PLACE)
             ]
             pool = readings or [parent.row]
-            outside = not any(compatible(gaz, res.row, p) for p in pool)
+            told = told_as_area(mentions[j])  # "Tembagapura district, Mimika regency"
+            outside = not any(compatible(gaz, res.row, p, told) for p in pool)
             outside = outside and border_km(gaz, res.row, pool) is None
             outside = outside and not _in_grandparent(gaz, mentions, out, where, j, res.row)
         abroad = _abroad(gaz, res, focus, lead, likely)
