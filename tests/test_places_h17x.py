@@ -79,4 +79,3 @@ def test_a_country_alone_after_in_stays_the_place(top_event: TopEvent) -> None:
     event = top_event("Gunmen killed three aid workers in Somalia's south on Monday.")
     assert event is not None and event.location is not None
     assert event.location.country == "SO"
-
