@@ -32,6 +32,7 @@ from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dict
 from eventwire.pipeline.common.geo import haversine_km
 from eventwire.pipeline.places.abroad import drop_towns_abroad
 from eventwire.pipeline.places.capitals import capital_mentions
+from eventwire.pipeline.places.coded import coded_place
 from eventwire.pipeline.places.country import as_of, cue_votes
 from eventwire.pipeline.places.crossborder import lean
 from eventwire.pipeline.places.evidence import (
@@ -185,8 +186,9 @@ class PlacesStage:
     def __call__(self, doc: Document) -> Document:
         kept = self.resolve(doc)
         index = _PlaceIndex.of(doc, kept)
+        coded = coded_place(doc.text, kept)  # "(coded to Buma town)": the coder's own place
         for event in doc.events:
-            event.location = _then(self.locate(doc, event, index), doc)
+            event.location = _then(coded or self.locate(doc, event, index), doc)
             if event.location is None:
                 doc.note(
                     self.name,
