@@ -48,14 +48,18 @@ def target_start(text: str, start: int) -> int:
     return m.end() if m else start
 
 
-def coded_place(text: str, kept: Sequence[tuple[Resolution, Place]]) -> Place | None:
-    """The place a coder's remark names, with the precision the remark gives (else None)."""
-    if not kept or "oded" not in text:
-        return None
+def coded_place(
+    text: str, kept: Sequence[tuple[Resolution, Place]], chosen: Place | None
+) -> Place | None:
+    """The place a coder's remark names, with the precision the remark gives, if it lies in
+    the country of the place ``chosen`` from the story's own words (else ``chosen``): "coded
+    to Buma" in a note about Chad is not a Kenyan Buma."""
+    if chosen is None or "oded" not in text:
+        return chosen
     for remark in REMARK.finditer(text):
         at = target_start(text, remark.end())
         named = [place for res, place in kept if res.mention.start <= at + 1 < res.mention.end + 1]
-        if not named:
+        if not named or named[0].country != chosen.country:
             continue
         stop = _END.search(text, at)
         tail = text[remark.start() : stop.start() if stop else len(text)]
@@ -67,4 +71,4 @@ def coded_place(text: str, kept: Sequence[tuple[Resolution, Place]]) -> Place | 
         elif NEAR.search(head + tail[: at - remark.start()]):
             precision = max(precision or 1, 2)
         return dataclasses.replace(named[0], precision=precision, fallback="clause")
-    return None
+    return chosen

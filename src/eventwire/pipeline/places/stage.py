@@ -186,9 +186,9 @@ class PlacesStage:
     def __call__(self, doc: Document) -> Document:
         kept = self.resolve(doc)
         index = _PlaceIndex.of(doc, kept)
-        coded = coded_place(doc.text, kept)  # "(coded to Buma town)": the coder's own place
         for event in doc.events:
-            event.location = _then(coded or self.locate(doc, event, index), doc)
+            # "(coded to Buma town)": the coder's own place, if in the country the note is about
+            event.location = _then(coded_place(doc.text, kept, self.locate(doc, event, index)), doc)
             if event.location is None:
                 doc.note(
                     self.name,
