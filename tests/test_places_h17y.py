@@ -44,3 +44,11 @@ def test_bracketed_remark_with_a_stated_precision(top_event: TopEvent) -> None:
     )
     assert event is not None and event.location is not None
     assert (event.location.text, event.location.precision) == ("Kitui", 2)
+
+
+def test_a_coded_name_abroad_keeps_the_storys_country(top_event: TopEvent) -> None:
+    # the remark's name resolves to a French city: the note is about Kenya
+    text = "Gunmen killed two herders near Moyale in Marsabit County (coded to Paris)."
+    event = top_event(text)
+    assert event is not None and event.location is not None
+    assert (event.location.text, event.location.country) == ("Moyale", "KE")
