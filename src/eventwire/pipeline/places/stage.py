@@ -32,6 +32,7 @@ from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dict
 from eventwire.pipeline.common.geo import haversine_km
 from eventwire.pipeline.places.abroad import drop_towns_abroad
 from eventwire.pipeline.places.capitals import capital_mentions
+from eventwire.pipeline.places.coded import coded_place
 from eventwire.pipeline.places.country import as_of, cue_votes
 from eventwire.pipeline.places.crossborder import lean
 from eventwire.pipeline.places.evidence import (
@@ -187,7 +188,8 @@ class PlacesStage:
         kept = self.resolve(doc)
         index = _PlaceIndex.of(doc, kept)
         for event in doc.events:
-            event.location = _then(self.locate(doc, event, index), doc)
+            # "(coded to Buma town)": the coder's own place, if in the country the note is about
+            event.location = _then(coded_place(doc.text, kept, self.locate(doc, event, index)), doc)
             if event.location is None:
                 doc.note(
                     self.name,
