@@ -26,24 +26,12 @@ RESIDENT_NOUNS: frozenset[str] = words("places", "resident_nouns")
 _NEXT_RE = re.compile(r"\s+([a-z]+)\b")
 
 
-_COUNTRIES: dict[int, frozenset[str]] = {}
-
-
-def _countries(lex: Lexicon) -> frozenset[str]:
-    """The folded names of every country the lexicon knows (made once per lexicon)."""
-    names = _COUNTRIES.get(id(lex))
-    if names is None:
-        names = frozenset(fold(n) for group in lex.country_names.values() for n in group)
-        _COUNTRIES[id(lex)] = names
-    return names
-
-
 def town_of_residents(m: Mention, text: str, lex: Lexicon) -> bool:
     """Is the mention a town named as its people's home ("Mombasa traders")?"""
     if m.ner in PLACE_LABELS or m.partial:
         return False  # a place label is kept anyway; a partial name is another name's
     key = fold(m.text)
-    if key in lex.stoplist or key in lex.adjectives or key in _countries(lex):
+    if key in lex.stoplist or key in lex.adjectives or key in lex.country_keys:
         return False  # "Somali residents", "Kenya authorities": no town
     nxt = _NEXT_RE.match(text, m.end)
     return nxt is not None and nxt.group(1) in RESIDENT_NOUNS

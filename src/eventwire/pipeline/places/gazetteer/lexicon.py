@@ -52,11 +52,14 @@ class Lexicon:
     # made once from the groups above (the scanners ask for them at every capitalised word)
     area_words: frozenset[str] = field(init=False)  # admin, part and town words
     feature_words: frozenset[str] = field(init=False)  # the same and facility words
+    country_keys: frozenset[str] = field(init=False)  # every country name, folded
 
     def __post_init__(self) -> None:
         area = self.admin | self.part | self.town
         object.__setattr__(self, "area_words", area)
         object.__setattr__(self, "feature_words", area | self.facility)
+        keys = frozenset(fold(n) for group in self.country_names.values() for n in group)
+        object.__setattr__(self, "country_keys", keys)
 
 
 def _yaml(path: Path) -> dict[str, Any]:
