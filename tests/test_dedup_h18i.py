@@ -22,7 +22,7 @@ from eventwire.dedup.rules import (
     own_province,
     time_of_day,
 )
-from test_dedup_rules import linked  # similarity both ways, asserted symmetric
+from test_dedup_rules import BOMBING, day_report, linked  # similarity both ways, asserted symmetric
 
 THURSDAY = date(2025, 10, 9)
 SAGAING_TOWN = {"location_name": "Monywa", "geonameid": 1308465, "lat": 22.11, "lon": 95.13,
@@ -33,20 +33,7 @@ AIR = {"plover_mode": "aerial", "acled_event_type": "Explosions/Remote violence"
 
 
 def event(event_id: str, doc_id: str, **values: Any) -> ReportEvent:
-    base: dict[str, Any] = {
-        "plover_type": "ASSAULT",
-        "plover_mode": "explosives",
-        "acled_event_type": "Explosions/Remote violence",
-        "acled_sub_event_type": "Remote explosive/landmine/IED",
-        "date_start": THURSDAY,
-        "date_end": THURSDAY,
-        "date_precision": "day",
-        "published": THURSDAY,
-        "place_fallback": "clause",
-        **SAGAING_TOWN,
-    }
-    base.update(values)
-    return ReportEvent(event_id, doc_id, **base)
+    return day_report(event_id, doc_id, THURSDAY, BOMBING, SAGAING_TOWN, **values)
 
 
 def test_a_bombing_with_no_delivery_may_be_the_air_strike() -> None:

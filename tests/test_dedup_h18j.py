@@ -19,7 +19,7 @@ from eventwire.dedup.placewords import capital_by_title
 from eventwire.dedup.rules import ReportEvent
 from eventwire.records import Document
 from eventwire.records.model import FatalityRange
-from test_dedup_rules import linked  # similarity both ways, asserted symmetric
+from test_dedup_rules import day_report, linked  # similarity both ways, asserted symmetric
 
 TUESDAY = date(2026, 3, 10)
 KIVU_VILLAGE = {"location_name": "Lubero", "geonameid": 1, "lat": 0.16, "lon": 29.24,
@@ -30,19 +30,7 @@ KILL = {"plover_mode": "kill", "acled_event_type": "Violence against civilians",
 
 
 def event(event_id: str, doc_id: str, **values: Any) -> ReportEvent:
-    base: dict[str, Any] = {
-        "plover_type": "ASSAULT",
-        "date_start": TUESDAY,
-        "date_end": TUESDAY,
-        "date_precision": "day",
-        "published": TUESDAY,
-        "place_fallback": "clause",
-        "fatalities": 14,
-        **KILL,
-        **KIVU_VILLAGE,
-    }
-    base.update(values)
-    return ReportEvent(event_id, doc_id, **base)
+    return day_report(event_id, doc_id, TUESDAY, {"fatalities": 14}, KILL, KIVU_VILLAGE, **values)
 
 
 ADF = {"actor1_id": "CD-ADF", "actor1_name": "Allied Democratic Forces", "actor1_inter": 2}

@@ -18,7 +18,7 @@ from eventwire.dedup.actors import one_state
 from eventwire.dedup.placewords import district_reference
 from eventwire.dedup.report import same_admin1, split_province
 from eventwire.dedup.rules import ReportEvent
-from test_dedup_rules import linked  # similarity both ways, asserted symmetric
+from test_dedup_rules import day_report, linked  # similarity both ways, asserted symmetric
 
 FRIDAY = date(2026, 5, 8)
 TOWN = {"location_name": "Buluan", "geonameid": 7, "lat": 6.72, "lon": 124.78,
@@ -32,19 +32,7 @@ BOMB = {"plover_mode": "explosives", "acled_event_type": "Explosions/Remote viol
 
 
 def event(event_id: str, doc_id: str, **values: Any) -> ReportEvent:
-    base: dict[str, Any] = {
-        "plover_type": "ASSAULT",
-        "date_start": FRIDAY,
-        "date_end": FRIDAY,
-        "date_precision": "day",
-        "published": FRIDAY,
-        "place_fallback": "clause",
-        "fatalities": 6,
-        **BOMB,
-        **TOWN,
-    }
-    base.update(values)
-    return ReportEvent(event_id, doc_id, **base)
+    return day_report(event_id, doc_id, FRIDAY, {"fatalities": 6}, BOMB, TOWN, **values)
 
 
 # a district the gazetteer holds as an area of the same province: no GeoNames id

@@ -19,7 +19,7 @@ from eventwire.dedup.merge import best_place, latest_toll, merge_record
 from eventwire.dedup.placewords import guessed_against, place_words, shared_place_word
 from eventwire.dedup.report import country_evidence, guessed_place, names_own_place
 from eventwire.dedup.rules import ReportEvent, generic_attack
-from test_dedup_rules import linked  # similarity both ways, asserted symmetric
+from test_dedup_rules import day_report, linked  # similarity both ways, asserted symmetric
 
 TUESDAY = date(2026, 10, 13)
 KILL = {"plover_mode": "kill", "acled_event_type": "Violence against civilians",
@@ -36,18 +36,7 @@ CLAIM = "The Islamic State group claimed on Thursday Tuesday night's massacre in
 
 
 def event(event_id: str, doc_id: str, **values: Any) -> ReportEvent:
-    base: dict[str, Any] = {
-        "plover_type": "ASSAULT",
-        "date_start": TUESDAY,
-        "date_end": TUESDAY,
-        "date_precision": "day",
-        "published": TUESDAY,
-        "place_fallback": "clause",
-        **KILL,
-        **TERRITORY,
-    }
-    base.update(values)
-    return ReportEvent(event_id, doc_id, **base)
+    return day_report(event_id, doc_id, TUESDAY, KILL, TERRITORY, **values)
 
 
 def _lead_and_claim() -> tuple[ReportEvent, ReportEvent]:

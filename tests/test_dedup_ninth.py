@@ -28,7 +28,7 @@ from eventwire.dedup.report import border_twins, country_evidence, countryless_a
 from eventwire.dedup.rules import ReportEvent
 from eventwire.dedup.score import bcubed
 from eventwire.records import Document
-from test_dedup_rules import linked  # similarity both ways, asserted symmetric
+from test_dedup_rules import day_report, linked  # similarity both ways, asserted symmetric
 
 ROOT = Path(__file__).resolve().parent.parent
 VIOLENT = ("explosives", "suicide", "kill", "clash", "firearms", "artillery", "aerial", "grenade")
@@ -47,22 +47,16 @@ TANZANIA = {"location_name": "Tanzania", "country": "TZ", "admin1": None, "lat":
             "lon": 35.0, "geo_precision": 3}  # fmt: skip
 
 
+GRENADE = {
+    "plover_mode": "grenade",
+    "acled_event_type": "Explosions/Remote violence",
+    "acled_sub_event_type": "Grenade",
+    "fatalities": 3,
+}
+
+
 def report(event_id: str, doc_id: str, place: dict[str, Any], **values: Any) -> ReportEvent:
-    base: dict[str, Any] = {
-        "plover_type": "ASSAULT",
-        "plover_mode": "grenade",
-        "acled_event_type": "Explosions/Remote violence",
-        "acled_sub_event_type": "Grenade",
-        "date_start": TUESDAY,
-        "date_end": TUESDAY,
-        "date_precision": "day",
-        "published": TUESDAY,
-        "place_fallback": "clause",
-        "fatalities": 3,
-        **place,
-    }
-    base.update(values)
-    return ReportEvent(event_id, doc_id, **base)
+    return day_report(event_id, doc_id, TUESDAY, GRENADE, place, **values)
 
 
 def test_the_twin_list_pairs_each_town_with_the_country_across_the_border() -> None:

@@ -28,21 +28,35 @@ KIRKUK = {
 }
 
 
-def report(event_id: str, doc_id: str, **values: Any) -> ReportEvent:
+BOMBING = {
+    "plover_mode": "explosives",
+    "acled_event_type": "Explosions/Remote violence",
+    "acled_sub_event_type": "Remote explosive/landmine/IED",
+}
+
+
+def day_report(
+    event_id: str, doc_id: str, day: date, *defaults: dict[str, Any], **values: Any
+) -> ReportEvent:
+    """A report event published and dated on ``day``, placed from its own clause (an
+    ASSAULT): each dedup test file's builder, with its own ``defaults`` (field mappings,
+    later ones winning) and the test's ``values`` over them."""
     base: dict[str, Any] = {
         "plover_type": "ASSAULT",
-        "plover_mode": "explosives",
-        "acled_event_type": "Explosions/Remote violence",
-        "acled_sub_event_type": "Remote explosive/landmine/IED",
-        "date_start": SATURDAY,
-        "date_end": SATURDAY,
+        "date_start": day,
+        "date_end": day,
         "date_precision": "day",
-        "published": SATURDAY,
+        "published": day,
         "place_fallback": "clause",
-        **KIRKUK,
     }
+    for fields in defaults:
+        base.update(fields)
     base.update(values)
     return ReportEvent(event_id, doc_id, **base)
+
+
+def report(event_id: str, doc_id: str, **values: Any) -> ReportEvent:
+    return day_report(event_id, doc_id, SATURDAY, BOMBING, KIRKUK, **values)
 
 
 def linked(a: ReportEvent, b: ReportEvent) -> bool:
