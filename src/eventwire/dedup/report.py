@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
 from eventwire.datafiles import word_table, words
-from eventwire.pipeline.common.folding import fold
+from eventwire.pipeline.common.folding import fold, fold_text
 from eventwire.pipeline.common.geo import haversine_km
 
 
@@ -269,15 +268,9 @@ def names_own_place(e: ReportEvent) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def _names(sentence: str, name: str) -> bool:
-    text = _plain(sentence)
-    named = [w for w in _plain(name).split() if len(w) >= 4]
+    text = fold_text(sentence)  # "Ma'rib" -> "marib"
+    named = [w for w in fold(name).split() if len(w) >= 4]
     return not named or any(w in text for w in named)
-
-
-def _plain(text: str) -> str:
-    """Casefolded ASCII letters and digits, other runs a space ("Ma'rib" -> "marib")."""
-    decomposed = unicodedata.normalize("NFKD", re.sub(r"['’ʼ`]", "", text.casefold()))
-    return re.sub(r"[^a-z0-9]+", " ", "".join(c for c in decomposed if c.isascii()))
 
 
 def guessed_place(e: ReportEvent) -> bool:

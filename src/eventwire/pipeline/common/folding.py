@@ -39,6 +39,16 @@ def fold(name: str) -> str:
     >>> fold("  São  Paulo ")
     'sao paulo'
     """
+    return fold_text(name)
+
+
+def fold_text(name: str) -> str:
+    """:func:`fold` without its cache, for running text (a sentence searched for a name's
+    words) that would only crowd the names out of it.
+
+    >>> fold_text("Gunmen struck Ma'rib's market.")
+    'gunmen struck maribs market'
+    """
     text = unicodedata.normalize("NFKD", name.lower().translate(_SPECIAL))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _APOS_RE.sub("", text)
