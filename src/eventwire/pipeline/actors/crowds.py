@@ -17,11 +17,11 @@ import re
 from eventwire.datafiles import words
 from eventwire.pipeline.actors.roles import as_generic
 from eventwire.pipeline.common.actordict import ActorDictionary
+from eventwire.pipeline.common.wordpattern import word_pattern
 from eventwire.records import Actor, Document, Event
 
 CROWD_FIGHTS = frozenset({"Mob violence", "Violent demonstration"})
-_CUES = sorted(words("actors", "crowd_rival_cues") - {"between"}, key=len, reverse=True)
-_RIVAL = re.compile(r"\b(?:" + "|".join(map(re.escape, _CUES)) + r")\b", re.IGNORECASE)
+_RIVAL = word_pattern(words("actors", "crowd_rival_cues") - {"between"}, re.IGNORECASE)
 
 
 def rival_rioters(

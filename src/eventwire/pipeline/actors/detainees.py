@@ -15,10 +15,9 @@ from __future__ import annotations
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.parse import noun_phrases
 from eventwire.pipeline.actors.roles import as_generic, inferred
+from eventwire.pipeline.actors.targets import ARMED_NON_STATE
 from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.records import Actor, Document, Event
-
-ARMED_NON_STATE = frozenset({2, 3, 4, 8})
 
 
 def _armed_group_named(

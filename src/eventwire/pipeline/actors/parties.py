@@ -23,13 +23,13 @@ from collections.abc import Callable
 from eventwire.datafiles import word_table, words
 from eventwire.pipeline.actors.community import shared_head
 from eventwire.pipeline.actors.counterparts import counterpart
+from eventwire.pipeline.actors.targets import ARMED_ALL
 from eventwire.records import Actor, Document, Event
 
 AGREEMENT_WORDS: frozenset[str] = words("actors", "agreement_words")
 _LONGEST_FIRST = sorted(AGREEMENT_WORDS, key=len, reverse=True)
 _AGREEMENT = re.compile(r"\b(?:" + "|".join(map(re.escape, _LONGEST_FIRST)) + ")", re.I)
 _AND = re.compile(r",?\s+and\s+(?:the\s+|an?\s+)?")
-ARMED = frozenset({1, 2, 3, 4, 8})
 AGREEMENT_PREPS: dict[str, frozenset[str]] = {
     k: frozenset(v) for k, v in word_table("actors", "agreement_preps").items()
 }
@@ -47,7 +47,7 @@ def _agreement_told(doc: Document, event: Event) -> bool:
 
 def _different(left: Actor, right: Actor) -> bool:
     """Two sides: armed and not one party (two clans' militias share one generic name)."""
-    if left.inter not in ARMED or right.inter not in ARMED:
+    if left.inter not in ARMED_ALL or right.inter not in ARMED_ALL:
         return False
     return left.name != right.name or (left.inter == 4 and left.text != right.text)
 

@@ -49,6 +49,7 @@ from eventwire.pipeline.actors.parse import bare_toll_trigger, noun_phrases
 from eventwire.pipeline.actors.responders import later_responder
 from eventwire.pipeline.actors.things import head_word, is_thing, only_places
 from eventwire.pipeline.common.actordict import ActorDictionary
+from eventwire.pipeline.common.wordpattern import word_pattern
 from eventwire.records import Actor, Document, Event, Sentence
 
 CIVILIAN_TARGET_TYPES = frozenset({"Violence against civilians"})
@@ -63,31 +64,17 @@ HARM_REMOTE_SUBTYPES = frozenset(
     {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack"}
 )
 # a state force told beside the blast may be what it hit ("targeting a KDF convoy")
-_FORCES_TOLD = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in sorted(words("actors", "crowd_force_words"))) + r")\b"
-)
-_HARM = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in sorted(words("actors", "remote_harm_words"))) + r")\b"
-)
-_NO_CASUALTY = re.compile(
-    r"\b(?:"
-    + "|".join(re.escape(p) for p in sorted(words("actors", "no_casualty_phrases")))
-    + r")\b"
-)
+_FORCES_TOLD = word_pattern(words("actors", "crowd_force_words"))
+_HARM = word_pattern(words("actors", "remote_harm_words"))
+_NO_CASUALTY = word_pattern(words("actors", "no_casualty_phrases"))
 NO_TARGET_SUBTYPES = frozenset({"Peaceful protest"})
 NO_ACTOR2_SUBTYPES: frozenset[str] = words("actors", "no_actor2_subtypes")
 ADDRESSED_NOUNS: frozenset[str] = words("actors", "addressed_nouns")
 OFFICIAL_NOUNS: frozenset[str] = words("actors", "official_nouns")
-_OFF_DUTY = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in sorted(words("actors", "off_duty_words"))) + r")\b",
-    re.IGNORECASE,
-)
+_OFF_DUTY = word_pattern(words("actors", "off_duty_words"), re.IGNORECASE)
 _OFF_DUTY_TOLD = re.compile(r"\boff[- ]duty\b", re.IGNORECASE)
 OFF_DUTY_REACH = 24  # characters before a target's words where "a retired | soldier" is told
-_RIVAL_CROWDS = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in sorted(words("actors", "crowd_rival_cues"))) + r")\b",
-    re.IGNORECASE,
-)
+_RIVAL_CROWDS = word_pattern(words("actors", "crowd_rival_cues"), re.IGNORECASE)
 FORCES = frozenset({"military", "police"})
 ARMED_NON_STATE = frozenset({2, 3, 4, 8})
 ARMED_ALL = frozenset({1, 2, 3, 4, 8})
