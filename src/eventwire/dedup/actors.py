@@ -105,10 +105,19 @@ def dead_as_actor1(e: ReportEvent) -> bool:
         return True
     # the toll's words cut short ("… has risen to seven after two wound"): the sentence says
     # the actor's words died ("after two wounded soldiers died in hospital")
-    died = "|".join(re.escape(w) for w in sorted(words("dedup", "death_verbs")))
-    return (
-        re.search(rf"\b{re.escape(text)}\s+(?:{died})\b", (e.sentence or "").casefold()) is not None
-    )
+    return _told_dead(text, (e.sentence or "").casefold())
+
+
+@functools.lru_cache(maxsize=65536)
+def _told_dead(text: str, sentence: str) -> bool:
+    """Whether ``sentence`` says the words ``text`` died (asked for each pair a report is
+    compared in: once per report and actor)."""
+    return re.search(rf"\b{re.escape(text)}\s+(?:{_death_verbs()})\b", sentence) is not None
+
+
+@functools.cache
+def _death_verbs() -> str:
+    return "|".join(re.escape(w) for w in sorted(words("dedup", "death_verbs")))
 
 
 @functools.cache
