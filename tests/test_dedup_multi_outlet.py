@@ -30,7 +30,7 @@ WIRE_D = WIRE.with_name("wire_reports_d.jsonl")
 WIRE_E = WIRE.with_name("wire_reports_e.jsonl")
 WIRE_F = WIRE.with_name("wire_reports_f.jsonl")
 WIRE_G = WIRE.with_name("wire_reports_g.jsonl")
-WIRE_H = WIRE.with_name("wire_reports_h.jsonl")  # held out: scored, never tuned on
+WIRE_H = WIRE.with_name("wire_reports_h.jsonl")  # dev since h18m (held out before)
 WIRE_K = WIRE.with_name("wire_reports_k.jsonl")  # dev: first run 0.687 recall, one false merge
 VIOLENT = ("explosives", "suicide", "kill", "clash", "firearms", "artillery", "aerial", "grenade")
 
