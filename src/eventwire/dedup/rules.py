@@ -68,6 +68,8 @@ from eventwire.dedup.report import (
     split_province,
 )
 from eventwire.dedup.report import ReportEvent as ReportEvent
+from eventwire.dedup.tolls import recalled_update, toll_link
+from eventwire.dedup.tolls import tolls_agree as tolls_agree
 from eventwire.pipeline.common.geo import haversine_km
 
 
@@ -293,44 +295,6 @@ def _weak_reason(weak: ReportEvent, dist: float) -> str:
     )
 
 
-def _tolls(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, str] | None:
-    """Toll agreement: a later report may raise a toll, never cut it far down."""
-    if a.fatalities is None or b.fatalities is None:
-        return 0.5, "toll known to one report at most"
-    if a.fatalities == b.fatalities:
-        return 1.0, f"same toll ({a.fatalities})"
-    early, late = sorted((a, b), key=lambda e: e.published or date.min)
-    assert early.fatalities is not None and late.fatalities is not None
-    lo, hi = sorted((a.fatalities, b.fatalities))
-    far = hi >= opts.toll_ratio * max(lo, 1) and hi - lo >= opts.toll_gap
-    if far and (early.published == late.published or late.fatalities < early.fatalities):
-        return None  # 3 killed and 40 killed told the same day: two incidents
-    if late.fatalities > early.fatalities and late.published != early.published:
-        return 0.8, f"toll updated from {early.fatalities} to {late.fatalities} in a later report"
-    return 0.7, f"tolls {lo} and {hi} compatible"
-
-
-def tolls_agree(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> bool | None:
-    """Whether two known tolls tell the same dead (equal, or a later report's update of
-    them); None when either report gives no toll."""
-    if a.fatalities is None or b.fatalities is None:
-        return None
-    toll = _tolls(a, b, opts)
-    return toll is not None and toll[0] >= 0.8
-
-
-def _recalled_update(a: ReportEvent, b: ReportEvent) -> bool:
-    """Whether the recalled one of two reports raises the other's toll in a later report
-    ("the number killed in last week's attack has risen to 31"): that incident's update."""
-    old, new = (a, b) if a.background else (b, a)
-    return bool(
-        old.fatalities is not None
-        and new.fatalities is not None
-        and old.fatalities > new.fatalities
-        and (old.published or date.min) > (new.published or date.max)
-    )
-
-
 def _kind(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, str] | None:
     """Type family: the same PLOVER type, modes (ACLED types) alike or of one family."""
     if a.plover_type != b.plover_type or a.plover_type is None:
@@ -340,7 +304,7 @@ def _kind(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, st
     if (a.modality or "asserted") not in opts.merge_modalities:
         return None
     if bool(a.aggregate) != bool(b.aggregate) or (
-        bool(a.background) != bool(b.background) and not _recalled_update(a, b)
+        bool(a.background) != bool(b.background) and not recalled_update(a, b)
     ):
         return None  # a recall or a total is not the current incident another report tells
     if a.plover_mode and b.plover_mode and a.plover_mode != b.plover_mode:
@@ -440,7 +404,7 @@ def compare(
     part_a, part_b = time_of_day(a), time_of_day(b)
     if part_a is not None and part_b is not None and abs(part_a - part_b) >= 2:
         return None  # "Monday morning" and "Monday evening": two incidents
-    actors, toll = actor_link(a, b, opts), _tolls(a, b, opts)
+    actors, toll = actor_link(a, b, opts), toll_link(a, b, opts)
     if actors is None and shared_toll(a, b):
         actors = (0.5, 0, "actors read differently for one toll of one report")
     district = within_city(a, b) if a.city_km or b.city_km else None

@@ -1,0 +1,72 @@
+"""Issue 18, fourteenth pass (helper h18m): classes found on sets h and i (retired to dev).
+
+Own sentences and invented villages: a toll a report summed over its lead and a background
+sentence (another, older incident); a claim's vague toll ("dozens"); a night told as
+"<day> night" by one outlet and "overnight into <next day>" by another; a named site both
+reports name when one has no place; a report coding one force on both sides; a province
+the gazetteer files as an area, and a town of it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import Any
+
+from eventwire.dedup.rules import DedupOptions, ReportEvent
+from eventwire.dedup.tolls import loose_toll, toll_link
+from test_dedup_rules import day_report, linked  # similarity both ways, asserted symmetric
+
+THURSDAY = date(2026, 9, 10)
+KILL = {"plover_mode": "kill", "acled_event_type": "Violence against civilians",
+        "acled_sub_event_type": "Attack", "actor2_id": "GEN-CIVILIANS",
+        "actor2_name": "Civilians", "actor2_inter": 7}  # fmt: skip
+CLASH = {"plover_mode": "clash", "acled_event_type": "Battles",
+         "acled_sub_event_type": "Armed clash"}  # fmt: skip
+VILLAGE = {"location_name": "Korodji", "geonameid": 21, "lat": 13.61, "lon": 2.42,
+           "admin1": "Tahoua", "country": "NE", "geo_precision": 1}  # fmt: skip
+
+
+def event(event_id: str, doc_id: str, *defaults: dict[str, Any], **values: Any) -> ReportEvent:
+    return day_report(event_id, doc_id, THURSDAY, KILL, VILLAGE, *defaults, **values)
+
+
+# --- a toll summed over a background sentence; a claim's vague toll -----------------------
+
+
+def test_a_toll_summed_with_a_recalled_incident_holds_the_other_outlets_count() -> None:
+    summed = event(
+        "a", "d1", fatalities=41, actor1_name="Unidentified Armed Group",
+        fatalities_text="shot dead 9 herders grazing  + killed 32 worshippers ",
+    )  # fmt: skip
+    other = event(
+        "b", "d2", fatalities=9, fatalities_text="gunned down nine herders",
+        published=THURSDAY.replace(day=11), location_name="Niger", geonameid=None,
+        geo_precision=3, admin1=None,
+    )  # fmt: skip
+    assert loose_toll(summed, other) is not None
+    assert linked(summed, other)
+    # a single count of 41 (no parts) against a later 9: two incidents
+    single = dataclasses.replace(summed, fatalities_text="shot dead 41 herders")
+    assert loose_toll(single, other) is None
+    assert toll_link(single, other, DedupOptions()) is None and not linked(single, other)
+    # parts none of which is the other's count: still a contradiction
+    other_count = dataclasses.replace(other, fatalities=5, fatalities_text="killed five herders")
+    assert toll_link(summed, other_count, DedupOptions()) is None
+
+
+def test_a_claims_vague_toll_is_a_floor_the_other_count_meets() -> None:
+    claim = event(
+        "a", "d1", CLASH, fatalities=12, actor1_claimed=True,
+        fatalities_text="said it had killed dozens of militiamen",
+        published=THURSDAY.replace(day=12),
+    )  # fmt: skip
+    lead = event("b", "d2", CLASH, fatalities=45, fatalities_text="killing some 45 militiamen")
+    assert loose_toll(claim, lead) is not None
+    assert linked(claim, lead)
+    # below the floor ("dozens": 12), the vague count still contradicts nothing it did not
+    few = dataclasses.replace(lead, fatalities=3, fatalities_text="killing three militiamen")
+    assert loose_toll(claim, few) is None
+    # an exact count beside the vague word is a count: "12 … and dozens more"
+    exact = dataclasses.replace(claim, fatalities_text="killed 12 militiamen and dozens more")
+    assert loose_toll(exact, lead) is None and not linked(exact, lead)
