@@ -10,9 +10,10 @@ the gazetteer files as an area, and a town of it.
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
+from eventwire.dedup.nights import overnight, parts_clash
 from eventwire.dedup.rules import DedupOptions, ReportEvent
 from eventwire.dedup.tolls import loose_toll, toll_link
 from test_dedup_rules import day_report, linked  # similarity both ways, asserted symmetric
@@ -70,3 +71,32 @@ def test_a_claims_vague_toll_is_a_floor_the_other_count_meets() -> None:
     # an exact count beside the vague word is a count: "12 … and dozens more"
     exact = dataclasses.replace(claim, fatalities_text="killed 12 militiamen and dozens more")
     assert loose_toll(exact, lead) is None and not linked(exact, lead)
+
+
+# --- one night on either side of midnight -------------------------------------------------
+
+FRIDAY = THURSDAY + timedelta(days=1)
+
+
+def test_a_night_and_the_small_hours_of_the_next_day_are_one_night() -> None:
+    night = event(
+        "a", "d1", date_text="on Thursday night",
+        sentence="Bandits stormed Korodji on Thursday night, killing 14 villagers.",
+    )  # fmt: skip
+    small = event(
+        "b", "d2", date_start=FRIDAY, date_end=FRIDAY, published=FRIDAY,
+        date_text="in the early hours of Friday",
+        sentence="Fourteen villagers died as bandits raided Korodji in the early hours of Friday.",
+    )  # fmt: skip
+    assert overnight(night, small) is not None and linked(night, small)
+    # the small hours are that day's early morning ("overnight": a night word), not its evening
+    into = dataclasses.replace(small, date_text="overnight into Friday", sentence=None)
+    morning = dataclasses.replace(into, event_id="c", doc_id="d3", date_text="early on Friday")
+    assert not parts_clash(into, morning) and linked(into, morning)
+    evening = dataclasses.replace(morning, date_text="on Friday evening")
+    assert parts_clash(into, evening) and not linked(into, evening)
+    # two nights (Thursday night / Friday night) stay two; so does a Thursday morning
+    friday_night = dataclasses.replace(small, date_text="on Friday night")
+    assert overnight(night, friday_night) is None and not linked(night, friday_night)
+    thursday_morning = dataclasses.replace(night, date_text="on Thursday morning")
+    assert overnight(thursday_morning, small) is None and not linked(thursday_morning, small)

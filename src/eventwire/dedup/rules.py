@@ -49,7 +49,8 @@ from eventwire.dedup.actors import is_generic as is_generic
 from eventwire.dedup.cities import within_city as within_city
 from eventwire.dedup.daytime import EVENING as EVENING
 from eventwire.dedup.daytime import MORNING as MORNING
-from eventwire.dedup.daytime import time_of_day
+from eventwire.dedup.daytime import time_of_day as time_of_day
+from eventwire.dedup.nights import overnight, parts_clash
 from eventwire.dedup.placewords import (
     capital_reference,
     directions,
@@ -398,11 +399,8 @@ def compare(
         kind = (0.3, "one toll of one sentence read as two modes")
     if kind is None or not (_mergeable_dates(a, opts) and _mergeable_dates(b, opts)):
         return None
-    dates = _dates(a, b, opts)
-    if dates is None:
-        return None
-    part_a, part_b = time_of_day(a), time_of_day(b)
-    if part_a is not None and part_b is not None and abs(part_a - part_b) >= 2:
+    dates = _dates(a, b, opts) or overnight(a, b)  # "Tuesday night" / "overnight into Wednesday"
+    if dates is None or parts_clash(a, b):
         return None  # "Monday morning" and "Monday evening": two incidents
     actors, toll = actor_link(a, b, opts), toll_link(a, b, opts)
     if actors is None and shared_toll(a, b):
