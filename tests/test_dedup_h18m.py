@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from eventwire.dedup.nights import overnight, parts_clash
+from eventwire.dedup.placewords import shared_place_word, site_words
 from eventwire.dedup.rules import DedupOptions, ReportEvent
 from eventwire.dedup.tolls import loose_toll, toll_link
 from test_dedup_rules import day_report, linked  # similarity both ways, asserted symmetric
@@ -100,3 +101,28 @@ def test_a_night_and_the_small_hours_of_the_next_day_are_one_night() -> None:
     assert overnight(night, friday_night) is None and not linked(night, friday_night)
     thursday_morning = dataclasses.replace(night, date_text="on Thursday morning")
     assert overnight(thursday_morning, small) is None and not linked(thursday_morning, small)
+
+
+# --- a named site both reports name, when one has no place --------------------------------
+
+
+def test_a_site_named_alike_places_a_report_the_geocoder_could_not() -> None:
+    lead = event(
+        "a", "d1", fatalities=19, fatalities_text="killing 19 people",
+        sentence="Armed men raided the Tadiss Kore camp near Korodji on Thursday, killing 19.",
+    )  # fmt: skip
+    update = event(
+        "b", "d2", fatalities=27, published=FRIDAY, location_name=None, geonameid=None,
+        lat=None, lon=None, admin1=None, country=None, geo_precision=None, place_fallback=None,
+        fatalities_text="toll from Thursday's attack on the Tadiss Kore grazing camp rose to 27",
+        sentence="The toll from Thursday's attack on the Tadiss Kore grazing camp rose to 27.",
+    )  # fmt: skip
+    assert site_words(update.sentence or "") == {"tadiss", "kore"}
+    assert shared_place_word(lead, update) is not None and linked(lead, update)
+    # another camp's name is no shared place
+    elsewhere = dataclasses.replace(
+        update, sentence="The toll from Thursday's attack on the Bangui Nord camp rose to 27."
+    )
+    assert shared_place_word(lead, elsewhere) is None and not linked(lead, elsewhere)
+    # a kind word with no proper name before it names no site
+    assert site_words("Gunmen attacked the army base and the main market.") == frozenset()

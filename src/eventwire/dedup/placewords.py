@@ -7,8 +7,10 @@ Karachi's Lyari area on Tuesday night" is placed at Karachi. The word the first 
 its place by, read after a locative word ("in", "near", "the village of"; ``locative_words``,
 ``place_nouns``), is in the other's sentence after one too: with the same day and the same
 dead (:func:`eventwire.dedup.rules.compare` checks those), that is the evidence of one place
-the geocoder could not give. Weekdays, months and the words the reports name their actors
-by are no place words.
+the geocoder could not give. So is a site both name by its proper name before its kind word
+("raided the Plaine Savo camp" / "the attack on the Plaine Savo displacement camp":
+:func:`site_words`). Weekdays, months and the words the reports name their actors by are no
+place words.
 
 >>> from eventwire.dedup.report import ReportEvent, guessed_place
 >>> sorted(place_words(ReportEvent("e", "d", "ASSAULT", sentence=(
@@ -66,7 +68,26 @@ def place_words(e: ReportEvent) -> set[str]:
     if not e.sentence:
         return set()
     found = {w.casefold() for m in _pattern().finditer(e.sentence) for w in m.groups() if w}
+    found |= site_words(e.sentence)
     return found - _calendar_words() - _actor_words(e, found)
+
+
+@functools.cache
+def _site_pattern() -> re.Pattern[str]:
+    kinds = words("dedup", "place_nouns") | words("dedup", "target_words")
+    alternation = "|".join(re.escape(w) for w in sorted(kinds))
+    return re.compile(
+        r"\b(?i:the)\s+((?:[A-Z][\w\-]*\s+)+)(?:[a-z][\w\-]*\s+)?" rf"(?i:{alternation})\b"
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def site_words(sentence: str) -> frozenset[str]:
+    """The capitalised words of a site named by its proper name before its kind word, with
+    at most one lowercase word between ("raided the Plaine Savo camp", "the attack on the
+    Kibali displacement camp", "the Mir Ali checkpost"), casefolded: a place the gazetteer
+    may lack, named alike by two outlets whatever verb precedes it."""
+    return frozenset(w.casefold() for m in _site_pattern().finditer(sentence) for w in m[1].split())
 
 
 def shared_place_word(a: ReportEvent, b: ReportEvent) -> str | None:
