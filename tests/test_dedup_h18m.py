@@ -13,8 +13,9 @@ import dataclasses
 from datetime import date, timedelta
 from typing import Any
 
+from eventwire.dedup.actors import one_force_both_sides
 from eventwire.dedup.nights import overnight, parts_clash
-from eventwire.dedup.placewords import shared_place_word, site_words
+from eventwire.dedup.placewords import district_reference, shared_place_word, site_words
 from eventwire.dedup.rules import DedupOptions, ReportEvent
 from eventwire.dedup.tolls import loose_toll, toll_link
 from test_dedup_rules import day_report, linked  # similarity both ways, asserted symmetric
@@ -126,3 +127,41 @@ def test_a_site_named_alike_places_a_report_the_geocoder_could_not() -> None:
     assert shared_place_word(lead, elsewhere) is None and not linked(lead, elsewhere)
     # a kind word with no proper name before it names no site
     assert site_words("Gunmen attacked the army base and the main market.") == frozenset()
+
+
+# --- one force on both sides; a province filed as an area ---------------------------------
+
+ARMY = {"actor2_id": "NE-MIL", "actor2_name": "Military Forces of Niger", "actor2_inter": 1}
+RAID = {"sentence": "Gunmen ambushed an army convoy near Korodji on Thursday, killing 6 soldiers."}
+
+
+def test_one_force_as_attacker_and_victim_contradicts_neither_side() -> None:
+    misread = event(
+        "a", "d1", CLASH, ARMY, RAID, fatalities=6, actor1_id="NE-MIL",
+        actor1_name="Military Forces of Niger", actor1_inter=1,
+        actor1_text="Pro-caliphate fighters", actor2_text="an army convoy",
+    )  # fmt: skip
+    named = event(
+        "b", "d2", CLASH, ARMY, RAID, fatalities=6, actor1_id="NE-ISSP", actor1_inter=2,
+        actor1_name="Islamic State Sahel Province", actor1_text="Islamic State fighters",
+        actor2_text="soldiers",
+    )  # fmt: skip
+    assert one_force_both_sides(misread) and linked(misread, named)
+    # a force against itself told in one word ("soldiers" and "soldiers": a mutiny) is meant
+    mutiny = dataclasses.replace(misread, actor1_text="mutinous soldiers", actor2_text="soldiers")
+    assert not one_force_both_sides(mutiny) and not linked(mutiny, named)
+    # with no words at all (a coder's row) too
+    coded = dataclasses.replace(misread, actor1_text=None, actor2_text=None)
+    assert not one_force_both_sides(coded) and not linked(coded, named)
+
+
+def test_a_province_filed_as_an_area_holds_a_village_of_it() -> None:
+    province = event(
+        "a", "d1", location_name="Tahoua", admin1="Tahoua", geonameid=None, geo_precision=2,
+        lat=13.9, lon=2.6,
+    )  # fmt: skip
+    village = event("b", "d2", geonameid=None)  # Korodji of a dense layer: no GeoNames id
+    assert district_reference(province, village) is not None and linked(province, village)
+    # an area named otherwise than its province is no province: the village keeps apart
+    area = dataclasses.replace(province, location_name="Keita Plateau")
+    assert district_reference(area, village) is None and not linked(area, village)

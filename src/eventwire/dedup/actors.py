@@ -2,7 +2,8 @@
 
 Unknown is compatible with known, a claimed actor counts as known; "gunmen" fits the group a
 claim names; an actor1 read from the toll's own words ("Three police officers died when …") is
-the victim; an actor inferred from no words of the report contradicts no other. The same
+the victim; an actor inferred from no words of the report contradicts no other, nor does
+either side of a report that gives one force as attacker and victim. The same
 *named* group in two reports (:func:`named_group`) is strong evidence of one incident.
 Used by :mod:`eventwire.dedup.rules`.
 """
@@ -152,7 +153,25 @@ def roles(e: ReportEvent) -> list[tuple[str | None, int | None, bool]]:
     first = _role(e.actor1_id, e.actor1_name, e.actor1_inter, e.actor1_text)
     if dead_as_actor1(e):  # compared as the victim; the attacker is unknown
         return [(None, None, False), first]
-    return [first, _role(e.actor2_id, e.actor2_name, e.actor2_inter, e.actor2_text)]
+    second = _role(e.actor2_id, e.actor2_name, e.actor2_inter, e.actor2_text)
+    if one_force_both_sides(e):  # one side misread: each may match, neither contradicts
+        return [(first[0], None, False), (second[0], None, False)]
+    return [first, second]
+
+
+def one_force_both_sides(e: ReportEvent) -> bool:
+    """Whether the coder gave one dictionary actor as attacker and victim ("Pro-Islamic State
+    militants ambushed an army patrol" read as the army against the army; "jihadists …
+    killing volunteer defence fighters" as rebels against rebels): one side was misread, so
+    neither side of it contradicts another report's (both may still match it). A force
+    told fighting itself in its own words (a mutiny) is rare beside such misreadings, and
+    the place, day and toll must still agree. Both sides must be read from words of the
+    report with different head nouns: a coding with no words (a coder's row, "Al Shabaab
+    against Al Shabaab" for a split) or one word for both ("rival militiamen") is meant."""
+    if not (e.actor1_id and e.actor1_id == e.actor2_id) or dead_as_actor1(e):
+        return False
+    heads = _head(e.actor1_text), _head(e.actor2_text)
+    return None not in heads and heads[0] != heads[1]
 
 
 def actor_link(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, int, str] | None:

@@ -12,7 +12,7 @@ the geocoder could not give. So is a site both name by its proper name before it
 :func:`site_words`). Weekdays, months and the words the reports name their actors by are no
 place words.
 
->>> from eventwire.dedup.report import ReportEvent, guessed_place
+>>> from eventwire.dedup.report import ReportEvent, guessed_place, norm_name
 >>> sorted(place_words(ReportEvent("e", "d", "ASSAULT", sentence=(
 ...     "Gunmen shot dead a shopkeeper in Karachi's Lyari area on Tuesday, police said."))))
 ['karachi', 'lyari']
@@ -26,7 +26,7 @@ import re
 from collections.abc import Set
 
 from eventwire.datafiles import words
-from eventwire.dedup.report import ReportEvent, guessed_place
+from eventwire.dedup.report import ReportEvent, guessed_place, norm_name
 
 
 @functools.cache
@@ -145,9 +145,16 @@ def district_reference(a: ReportEvent, b: ReportEvent) -> str | None:
     so the two named places are not two different places."""
     for area, town in ((a, b), (b, a)):
         district = area.geo_precision == 2 and area.geonameid is None and area.location_name
-        if district and town.geo_precision == 1 and town.geonameid is not None:
+        if district and town.geo_precision == 1 and (town.geonameid or _the_province(area)):
             return f"{town.location_name} may lie in the district {area.location_name}"
     return None
+
+
+def _the_province(area: ReportEvent) -> bool:
+    """Whether an area is named like the province it is filed in ("in Lanao del Sur", filed
+    as an area of admin1 Lanao del Sur): the province itself, so a town of it with no
+    GeoNames id (a village of a dense layer) lies in it as well."""
+    return bool(area.admin1 and norm_name(area.location_name) == norm_name(area.admin1))
 
 
 def guessed_against(
