@@ -16,6 +16,14 @@ compound ("Samba" of "Samba-Boungou") and other villages the index lacks.
 * and no place of that country that is not such a town is named.
 
 The event then falls to the report's own places (or its country).
+
+A name cut out of a hyphenated compound ("Bali" of "Bali-Dhiddin town (Qandala, Bari)",
+"Cali" of "Cali-Haidh village (Baki, Awdal)") is no reading of the compound, whatever the
+size of the city abroad that shares its first word: when the report's country is settled
+by a place that is no such cut name, an actor, a cue word or a demonym, and nothing but
+place names votes for the cut name's country, the city abroad is rejected too. A compound
+of the report's own country ("the Mombasa-Nairobi highway") and a country or a province
+("the Kenya-Somalia border") stay.
 """
 
 from __future__ import annotations
@@ -25,9 +33,12 @@ from collections import Counter
 from eventwire.pipeline.places.gazetteer.checks import Resolution
 from eventwire.pipeline.places.gazetteer.focus import small_town
 from eventwire.pipeline.places.gazetteer.index import Gazetteer
+from eventwire.pipeline.places.gazetteer.mentions import Mention
+from eventwire.pipeline.places.gazetteer.table import FEAT_PLACE
 
 
 def drop_towns_abroad(
+    text: str,
     gaz: Gazetteer,
     resolutions: list[Resolution | None],
     focus: str | None,
@@ -37,6 +48,7 @@ def drop_towns_abroad(
     """Reject the lone small towns abroad of a report with a focus (see the module)."""
     if focus is None:
         return
+    _drop_cut_names(text, gaz, resolutions, focus, votes, demonyms)
     kept = [r for r in resolutions if r is not None and r.accepted]
     by_country: dict[str, list[Resolution]] = {}
     for r in kept:
@@ -54,3 +66,43 @@ def drop_towns_abroad(
         if all(small_town(gaz, r.row) for r in there):
             for r in there:
                 r.accepted = False
+
+
+def cut_from_compound(text: str, m: Mention) -> bool:
+    """Is the mention ``m`` one part of a hyphenated compound ("Bali" of "Bali-Dhiddin",
+    "Boungou" of "Samba-Boungou"): a letter joined to it by a hyphen before or after?"""
+    after = text[m.end : m.end + 2]
+    before = text[max(0, m.start - 2) : m.start]
+    return (len(after) == 2 and after[0] == "-" and after[1].isalpha()) or (
+        len(before) == 2 and before[1] == "-" and before[0].isalpha()
+    )
+
+
+def _drop_cut_names(
+    text: str,
+    gaz: Gazetteer,
+    resolutions: list[Resolution | None],
+    focus: str,
+    votes: Counter[str],
+    demonyms: Counter[str],
+) -> None:
+    """Reject the towns and cities abroad read from a part of a hyphenated compound in a
+    report whose country is settled otherwise (see the module)."""
+    kept = [r for r in resolutions if r is not None and r.accepted]
+    cut = [r for r in kept if cut_from_compound(text, r.mention)]
+    cut_ids = {id(r) for r in cut}
+    if not cut:
+        return
+    settled = (
+        votes.get(focus, 0.0) > 0.0
+        or demonyms.get(focus, 0.0) > 0.0
+        or any(gaz.country_code(r.row) == focus for r in kept if id(r) not in cut_ids)
+    )
+    if not settled:
+        return
+    for r in cut:
+        cc = gaz.country_code(r.row)
+        if cc == focus or votes.get(cc, 0.0) > 0.0 or demonyms.get(cc, 0.0) > 0.0:
+            continue
+        if int(gaz.feat[r.row]) == FEAT_PLACE:
+            r.accepted = False

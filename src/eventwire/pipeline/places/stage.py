@@ -142,7 +142,7 @@ class PlacesStage:
         resolutions, focus = reread_after_origin(
             doc, self.gaz, self.lex, mentions, resolutions, focus, cues, demonyms
         )
-        drop_towns_abroad(self.gaz, resolutions, focus, cues.votes, demonyms)
+        drop_towns_abroad(doc.text, self.gaz, resolutions, focus, cues.votes, demonyms)
         if focus is None and not any(r is not None and r.accepted for r in resolutions):
             # "farmers robbed in Kalu area, Kass locality": no place holds, the cues remain
             focus = cue_country(doc.text, self.lex, cues.votes, demonyms)
