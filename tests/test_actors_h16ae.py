@@ -121,3 +121,22 @@ def test_own_post_reads_the_verb_before_the_post() -> None:
     assert own_post(text, _event_with_actor2(text, "a new checkpoint"))
     other = "Soldiers attacked a new checkpoint and looted goods."
     assert not own_post(other, _event_with_actor2(other, "a new checkpoint"))
+
+
+LABELLED = "On 12 June 2025, Al Shabaab imposed new fees on herders in Dusa village."
+
+
+def test_a_labelled_note_with_no_trigger_word_reads_its_actor(top_event: TopEvent) -> None:
+    assert _codes(top_event, "Non-violent activity: " + LABELLED) == ("Other", 2, None)
+
+
+def test_a_labelled_clan_checkpoint_names_the_clan_militia(top_event: TopEvent) -> None:
+    text = (
+        "Non-violent activity: On 12 June 2025, the Dir clan militia erected a checkpoint "
+        "near Dusa town (Zeylac, Awdal)."
+    )
+    assert _codes(top_event, text) == ("Other", 4, None)
+
+
+def test_a_note_with_no_label_and_no_trigger_word_has_no_event(top_event: TopEvent) -> None:
+    assert top_event("Reports say: " + LABELLED, published=PUBLISHED) is None
