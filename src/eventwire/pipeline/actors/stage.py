@@ -32,8 +32,11 @@ from eventwire.pipeline.actors.counterparts import counterpart
 from eventwire.pipeline.actors.crowds import rival_rioters
 from eventwire.pipeline.actors.detainees import arrested_civilians
 from eventwire.pipeline.actors.heads import mend_heads
+from eventwire.pipeline.actors.intervened import broken_up_fight
 from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse, toll_victims
 from eventwire.pipeline.actors.parties import coordinated_parties
+from eventwire.pipeline.actors.posts import own_post
+from eventwire.pipeline.actors.protested import idle_force
 from eventwire.pipeline.actors.roles import CROWDS, VIOLENT, acled_roles, event_category
 from eventwire.pipeline.actors.shelled import shelled_forces
 from eventwire.pipeline.actors.supporters import is_supporter
@@ -134,6 +137,9 @@ class ActorCoder:
                     _copy_coding(event.actor2, attacker, "repelled-attack")
                 event.actor1, event.actor2 = event.actor2, event.actor1
             self._drop_things(doc, event, country, ref_date)
+            if own_post(doc.text, event) and event.actor2 is not None:
+                doc.note(NAME, "EW-ACT-022", f"{event.actor2.text!r}: actor1's own post")
+                event.actor2 = None
             if event.actor2 is None and event_category(event) in VIOLENT:
                 victims = toll_victims(doc, event)
                 if victims is not None:
@@ -155,10 +161,11 @@ class ActorCoder:
                 event.actor2 = a2
                 event.actor2 = rival_rioters(self.dictionary, doc, event, country) or a2
                 settle_sides(self.dictionary, event, country)
+                event.actor2 = broken_up_fight(self.dictionary, doc, event, country) or event.actor2
                 event.actor2 = event.actor2 or harmed_civilians(
                     self.dictionary, event, country, doc
                 )
-                if addressee_only(event) and event.actor2 is not None:
+                if (addressee_only(event) or idle_force(doc, event)) and event.actor2 is not None:
                     doc.note(NAME, "EW-ACT-013", f"{event.actor2.text!r}: addressee, not actor2")
                     event.actor2 = None
                 # "surrendered to the army" names a party, not an addressee

@@ -6,42 +6,18 @@ plainly ("400 fighters were observed on the outskirts"), so the label is the str
 evidence there is: every event of the labelled note takes the label's sub-type, and a note
 whose words yield no event gets one event whose trigger is the label itself.
 
-The labels and their sub-types are the ``note_labels`` table of ``data/lexicon/words.yaml``.
+The labels and their sub-types are the ``note_labels`` table of ``data/lexicon/words.yaml``,
+read by pipeline/common/notelabels.py.
 """
 
 from __future__ import annotations
 
-import re
-
-from eventwire.datafiles import word_table
 from eventwire.ontology import Ontology
+from eventwire.pipeline.common.notelabels import note_label
 from eventwire.records import Document, Event, Span
 
+__all__ = ["LABEL_CONFIDENCE", "apply_note_label", "note_label"]
 LABEL_CONFIDENCE = 0.9
-_OPENING = re.compile(r"\s*([A-Za-z][A-Za-z /,\-]{1,60}?)\s*:\s")
-
-
-def _labels() -> dict[str, str]:
-    table = word_table("lexicon", "note_labels")
-    return {label.lower(): sub for sub, labels in table.items() for label in labels}
-
-
-NOTE_LABELS: dict[str, str] = _labels()
-
-
-def note_label(text: str) -> tuple[str, int, int] | None:
-    """``(sub-event type, start, end)`` of the label a text opens with, or None.
-
-    >>> note_label("Movement of forces: On 4 May, troops arrived.")[0]
-    'Change to group/activity'
-    >>> note_label("Reports that: gunmen attacked") is None
-    True
-    """
-    match = _OPENING.match(text)
-    if match is None:
-        return None
-    sub = NOTE_LABELS.get(match.group(1).lower())
-    return None if sub is None else (sub, match.start(1), match.end(1))
 
 
 def _sentence_of(doc: Document, offset: int) -> int:

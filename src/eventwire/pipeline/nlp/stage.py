@@ -28,6 +28,7 @@ from typing import Any
 from eventwire.config import Settings, data_home
 from eventwire.errors import ConfigError
 from eventwire.pipeline.base import Resources, Stage, register_stage
+from eventwire.pipeline.common.notelabels import note_label
 from eventwire.pipeline.nlp.attrmemo import memoise_attribute_ruler
 from eventwire.pipeline.nlp.blas import use_numpy_gemm
 from eventwire.pipeline.nlp.lemmas import memoise_lemmatizer
@@ -251,6 +252,12 @@ class NlpStage:
             self._level(s.text) if doc.segments[s.segment].kind in CODED_SEGMENT_KINDS else 0
             for s in sentences
         ]
+        label = note_label(doc.text)  # "Looting: …": the label makes an event of its sentence
+        if label is not None:
+            levels = [
+                CANDIDATE if s.start <= label[1] < s.end else level
+                for s, level in zip(sentences, levels, strict=True)
+            ]
         to_parse: list[int] = []
         for i, sent in enumerate(sentences):
             sent.candidate = levels[i] == CANDIDATE or (
