@@ -55,3 +55,40 @@ def test_a_long_report_of_one_person_shot_keeps_no_toll(top_event: TopEvent) -> 
         "to come forward with any information about the men."
     )
     assert _dead(top_event, text) in {None, 0}
+
+
+# --- people listed after a victim by their tie to that victim -------------------------------
+
+
+def _toll(text: str) -> int | None:
+    from eventwire.pipeline.casualties.tolls import find_mentions, incident_toll
+
+    mention = incident_toll(find_mentions(text))
+    return None if mention is None else mention.best
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Bandits stopped a lorry, killing the driver, his assistant and stealing fuel.", 2),
+        ("Gunmen killed the village head, his deputy and his bodyguard in Tawila.", 3),
+        ("Militiamen killed a trader, his wife and their two children on Monday.", 4),
+        ("Raiders killed the chief, his deputy and guard near the river.", 3),
+    ],
+)
+def test_people_listed_after_a_victim_by_their_tie_count(text: str, killed: int) -> None:
+    assert _toll(text) == killed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # things owned, or a list that goes on with other acts
+        "Gunmen killed a herder, his camels and goats near the wells.",
+        "Gunmen killed a farmer, injured his wife and burnt his house.",
+        "Gunmen killed the driver, his lorry was later found burnt.",
+        "Gunmen killed a teacher, the police said on Monday.",
+    ],
+)
+def test_a_list_of_things_or_acts_adds_no_one(text: str) -> None:
+    assert _toll(text) == 1
