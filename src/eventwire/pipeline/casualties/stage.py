@@ -31,6 +31,7 @@ from eventwire.ontology import DEMONSTRATION_TYPES
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.casualties.bombers import add_bombers
 from eventwire.pipeline.casualties.causes import mark_causes
+from eventwire.pipeline.casualties.headline_shots import headline_shooting
 from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
 from eventwire.pipeline.casualties.shares import (
     CODED_ON_DAY,
@@ -273,6 +274,7 @@ class CasualtiesStage:
                 event.fatalities = _own_share(event, incident, found, paragraph)
             mark_grievances(incident.events, tolls[2])
             mark_causes(incident.events, tolls[2], doc.text)
+        headline_shooting(doc, doc.events, BACKGROUND_KILL_TYPES)  # "Gangsters shoot officer."
         return doc
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from eventwire.datafiles import words
+from eventwire.pipeline.casualties.listed_people import listed_after_victim
 from eventwire.pipeline.casualties.numbers import NumberLexicon, Quantity, find_quantities
 
 Count = tuple[int, int, int | None, str]
@@ -487,4 +488,7 @@ def right_object(after: str, lex: NumberLexicon) -> Found | None:
         if more and not _breakdown(count[0], more):
             best, low, high, kind = count
             return best + more, low + more, None if high is None else high + more, kind, start, end
+    if count[0] == 1 and text[end : end + 1] == ",":  # "killing the driver, his assistant"
+        more = listed_after_victim(text[end + 1 :], lex)
+        count = (1 + more, 1 + more, None if count[2] is None else count[2] + more, count[3])
     return (*count, start, end)

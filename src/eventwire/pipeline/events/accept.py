@@ -11,6 +11,7 @@ from typing import Any
 
 from eventwire.datafiles import words
 from eventwire.pipeline.events.notes import heads_note, short_note_scene
+from eventwire.pipeline.events.occurrence import clashes_occurred, hijacking, people_taken
 from eventwire.pipeline.events.parties import NAMED_COMMUNAL
 from eventwire.pipeline.events.roles import is_participant
 from eventwire.pipeline.events.rules import (
@@ -45,6 +46,8 @@ def accept_violent(
         return None  # "killed crops", "executed warrants", "picked up a knock"
     if match.entry.head == "pick" and not physical_target(match, parse, lexicon):
         return None
+    if hijacking(match, parse) and not (strong and people_taken(match, parse, lexicon)):
+        return None  # "hijacked a bus" (the means of another act), "hijacked the debate"
     if match.child is not None and parse[match.child].dep_ == "prep":
         preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in entry.children]
         objs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
@@ -64,6 +67,7 @@ def accept_violent(
         if not ok and not in_domain and parse[match.head].lemma_.lower() in PHYSICAL:
             ok = physical_target(match, parse, lexicon)
         ok = ok or short_note_scene(match, parse, ctx)  # "Fighting in Malakal."
+        ok = ok or (frame == "clash" and not in_domain and clashes_occurred(head))
         # a short note naming communities: "Turkana carry out revenge attack against Merille"
         ok = ok or (frame == "attack" and {"short_note", NAMED_COMMUNAL} <= ctx and _headline(head))
         # "NDC attack journalists": a headline's verb the parse read as a noun
