@@ -41,6 +41,7 @@ from eventwire.pipeline.places.gazetteer.focus import related as _related
 from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold, strip_article
+from eventwire.pipeline.places.gazetteer.picks import first_picks
 from eventwire.pipeline.places.gazetteer.respell import add_local_spellings
 from eventwire.pipeline.places.gazetteer.table import (
     FEAT_ADMIN,
@@ -236,7 +237,7 @@ def _resolve_group(
         for c, _ in sc[:1]
     )
     clear = focus is not None and (named or votes[focus] / total_votes >= 0.6)
-    first_pick = [scored[0][0].index if scored else -1 for scored in cands]
+    first_pick = first_picks(gaz, cands)
     folded = [fold(o.text) for o in mentions]
     where = {id(o): j for j, o in enumerate(mentions)}
     ctx = _Context(gaz, mentions, cands, votes, focus, clear, where)
