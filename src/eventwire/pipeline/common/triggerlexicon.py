@@ -95,6 +95,8 @@ class Lexicon:
     by_first: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     by_head: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     masks: list[tuple[str, ...]] = field(default_factory=list)  # words that are no cue
+    # phrases whose words before the last are no cue: "riot police" is police, not a riot
+    modifier_masks: list[tuple[str, ...]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -242,6 +244,10 @@ def parse_lexicon(
     version = "+".join(str(d.get("version", "?")) for d in (triggers, context, modality))
     lexicon = Lexicon(version, frames, entries, blocks, classes, modality, irregular)
     lexicon.masks = masks
+    lexicon.modifier_masks = [
+        split_phrase(m)
+        for m in _strings(triggers.get("cue_modifier_masks"), "triggers.yaml cue_modifier_masks")
+    ]
     return lexicon
 
 

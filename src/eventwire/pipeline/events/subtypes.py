@@ -375,6 +375,11 @@ def _territory(frame: str, ctx: Context) -> tuple[str, str]:
 
 def _remote(frame: str, ctx: Context) -> tuple[str, str]:
     weapon = remote_weapon(ctx, frame) or frame
+    battle = "clash" in ctx.frames_sentence or "exchange" in ctx.sentence
+    if weapon == "grenade" and battle and not _crowd_scene(ctx):
+        # "clashed with soldiers at a checkpoint after the militants threw a hand grenade",
+        # "the clash was initiated with a hand grenade": the grenade opened the battle
+        return "Armed clash", "grenade thrown in a battle"
     if weapon == "air" and "clash" in ctx.frames_sentence | ctx.frames_window:
         # "clashed …; the operation was supported by an airstrike": air support is part of
         # the battle (heavy weapons fired at positions stay shelling: ACLED's convention)
@@ -386,6 +391,13 @@ def _remote(frame: str, ctx: Context) -> tuple[str, str]:
         # heavy weapons fired together with small arms: a battle, not one-sided shelling
         return "Armed clash", "heavy and small arms"
     return _REMOTE_SUBTYPE.get(weapon, _REMOTE_SUBTYPE[frame]), f"weapon {weapon}"
+
+
+def _crowd_scene(ctx: Context) -> bool:
+    """A protest or a riot, or crowds in the sentence ("youths clashed after a grenade
+    attack", "police threw stun grenades at the rioters"): not a battle between armed sides
+    (the protesters' class, which has "them", is not asked: "one of them threw a grenade")."""
+    return _protest_context(ctx) or "unarmed_collective" in ctx.sentence
 
 
 def _fought_back(frame: str, ctx: Context) -> bool:

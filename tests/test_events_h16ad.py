@@ -1,0 +1,67 @@
+"""Issue 16, helper h16ad: event types and sub-types of acled_more notes, own sentences.
+
+Each class has sentences that failed before the change and a twin that must keep its
+reading.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import TopEvent, top_sub_type
+
+# --- a grenade that opened a battle told in the same sentence: an Armed clash -------------
+
+GRENADE_IN_A_BATTLE = [
+    "On 3 May 2023, rebels clashed with soldiers at a roadblock in Dorlo town after the "
+    "fighters threw a hand grenade. Two soldiers were hurt.",
+    # an exchange of fire with a grenade thrown in it
+    "Militants exchanged fire with the police at a checkpoint near Tamsa after one of them "
+    "threw a grenade at the guards.",
+    "The rebels clashed with the guards of the Kiboro prison, after they threw a grenade at "
+    "the gate.",
+]
+
+
+@pytest.mark.parametrize("text", GRENADE_IN_A_BATTLE)
+def test_a_grenade_that_opened_a_battle_is_an_armed_clash(top_event: TopEvent, text: str) -> None:
+    assert top_sub_type(top_event, text) == "Armed clash"
+
+
+GRENADE_ALONE_OR_AT_A_CROWD = [
+    # no battle told: the grenade is the event
+    "On 3 May 2023, militants threw a hand grenade at a checkpoint in Dorlo town. Two soldiers "
+    "were hurt.",
+    # crowds clashing after a grenade attack: the grenade attack keeps its own reading
+    "Youths clashed in the market of Kiboro after a grenade attack on a bus.",
+]
+
+
+def test_a_grenade_with_no_battle_stays_a_grenade(top_event: TopEvent) -> None:
+    assert top_sub_type(top_event, GRENADE_ALONE_OR_AT_A_CROWD[0]) == "Grenade"
+
+
+def test_crowds_clashing_after_a_grenade_attack_are_not_a_battle(top_event: TopEvent) -> None:
+    assert top_sub_type(top_event, GRENADE_ALONE_OR_AT_A_CROWD[1]) != "Armed clash"
+
+
+# --- "riot police" are police: the word is no riot told beside the protest ---------------
+
+RIOT_POLICE_AT_A_CALM_PROTEST = [
+    ("Nurses marched to the health ministry in Dorlo to demand unpaid salaries, but riot "
+     "police fired tear gas to disperse them.", "Protest with intervention"),
+    ("Traders held a sit-in outside the town hall of Kiboro over new market fees while riot "
+     "police stood by.", "Peaceful protest"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "sub"), RIOT_POLICE_AT_A_CALM_PROTEST)
+def test_riot_police_do_not_make_a_protest_violent(
+    top_event: TopEvent, text: str, sub: str
+) -> None:
+    assert top_sub_type(top_event, text) == sub
+
+
+def test_protesters_who_stoned_riot_police_stay_violent(top_event: TopEvent) -> None:
+    text = "Nurses marching in Dorlo over unpaid salaries threw stones at riot police."
+    assert top_sub_type(top_event, text) == "Violent demonstration"
