@@ -65,3 +65,21 @@ def test_riot_police_do_not_make_a_protest_violent(
 def test_protesters_who_stoned_riot_police_stay_violent(top_event: TopEvent) -> None:
     text = "Nurses marching in Dorlo over unpaid salaries threw stones at riot police."
     assert top_sub_type(top_event, text) == "Violent demonstration"
+
+
+# --- two sides that fired at each other: an Armed clash, not one-sided fire ---------------
+
+FIRED_AT_EACH_OTHER = [
+    "On 2 March 2023, the army and the rebels shelled each other across the river at Dorlo.",
+    "Two militias opened fire at one another on the outskirts of Tamsa town on 5 May 2023.",
+]
+
+
+@pytest.mark.parametrize("text", FIRED_AT_EACH_OTHER)
+def test_sides_that_fired_at_each_other_fought_a_battle(top_event: TopEvent, text: str) -> None:
+    assert top_sub_type(top_event, text) == "Armed clash"
+
+
+def test_shelling_of_a_town_stays_shelling(top_event: TopEvent) -> None:
+    text = "On 2 March 2023, the army shelled the town of Dorlo across the river."
+    assert top_sub_type(top_event, text) == "Shelling/artillery/missile attack"
