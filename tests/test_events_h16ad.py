@@ -83,3 +83,20 @@ def test_sides_that_fired_at_each_other_fought_a_battle(top_event: TopEvent, tex
 def test_shelling_of_a_town_stays_shelling(top_event: TopEvent) -> None:
     text = "On 2 March 2023, the army shelled the town of Dorlo across the river."
     assert top_sub_type(top_event, text) == "Shelling/artillery/missile attack"
+
+
+# --- ground taken with "no confrontation" told in a sentence of its own --------------------
+
+GROUND_TAKEN_UNOPPOSED = (
+    "On 3 May 2023, government troops regained control of Tamsa from the rebels. No "
+    "confrontation was reported."
+)
+
+
+def test_ground_taken_with_no_confrontation_told_after_is_non_violent(top_event: TopEvent) -> None:
+    assert top_sub_type(top_event, GROUND_TAKEN_UNOPPOSED) == "Non-violent transfer of territory"
+
+
+def test_ground_retaken_with_nothing_said_stays_regained(top_event: TopEvent) -> None:
+    text = GROUND_TAKEN_UNOPPOSED.split(" No ")[0]
+    assert top_sub_type(top_event, text) == "Government regains territory"
