@@ -100,3 +100,16 @@ def test_ground_taken_with_no_confrontation_told_after_is_non_violent(top_event:
 def test_ground_retaken_with_nothing_said_stays_regained(top_event: TopEvent) -> None:
     text = GROUND_TAKEN_UNOPPOSED.split(" No ")[0]
     assert top_sub_type(top_event, text) == "Government regains territory"
+
+
+# --- a mine dug for ore is no landmine --------------------------------------------------------
+
+
+def test_an_attack_at_a_gold_mine_is_no_landmine(top_event: TopEvent) -> None:
+    text = "On 4 April 2023, gunmen attacked workers at a gold mine near Tamsa, killing two."
+    assert top_sub_type(top_event, text) == "Attack"
+
+
+def test_a_cart_that_hit_a_mine_stays_a_landmine(top_event: TopEvent) -> None:
+    text = "On 4 April 2023, two farmers were killed when their cart hit a mine near Tamsa."
+    assert top_sub_type(top_event, text) == "Remote explosive/landmine/IED"
