@@ -95,6 +95,8 @@ class Lexicon:
     by_first: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     by_head: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     masks: list[tuple[str, ...]] = field(default_factory=list)  # words that are no cue
+    # phrases whose words before the last are no cue: "riot police" is police, not a riot
+    modifier_masks: list[tuple[str, ...]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -236,13 +238,16 @@ def parse_lexicon(
     irregular: dict[str, tuple[str, ...]] = {}
     for lemma, forms in (triggers.get("irregular_forms") or {}).items():
         irregular[str(lemma).lower()] = tuple(_strings(forms, f"irregular_forms {lemma}"))
-    masks = [
-        split_phrase(m) for m in _strings(triggers.get("cue_masks"), "triggers.yaml cue_masks")
-    ]
     version = "+".join(str(d.get("version", "?")) for d in (triggers, context, modality))
     lexicon = Lexicon(version, frames, entries, blocks, classes, modality, irregular)
-    lexicon.masks = masks
+    lexicon.masks = _phrase_list(triggers, "cue_masks")
+    lexicon.modifier_masks = _phrase_list(triggers, "cue_modifier_masks")
     return lexicon
+
+
+def _phrase_list(triggers: dict[str, Any], key: str) -> list[tuple[str, ...]]:
+    """The phrases of a list of triggers.yaml (``cue_masks``, ``cue_modifier_masks``)."""
+    return [split_phrase(m) for m in _strings(triggers.get(key), f"triggers.yaml {key}")]
 
 
 LEXICON_FILES = ("triggers.yaml", "context.yaml", "modality.yaml", "MANIFEST.json")

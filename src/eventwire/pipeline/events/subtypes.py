@@ -37,6 +37,7 @@ _CIVILIAN_MODIFIERS: frozenset[str] = words("lexicon", "civilian_modifiers")
 _UNKNOWN_MODIFIERS: frozenset[str] = words("lexicon", "unknown_modifiers")
 _CUSTODY_WORDS: frozenset[str] = words("lexicon", "custody_words")
 _STREET_TACTIC_WORDS: frozenset[str] = words("lexicon", "street_tactic_words")
+_RECIPROCAL: frozenset[str] = words("lexicon", "reciprocal_pronouns")
 _REMOTE_SUBTYPE = {
     "suicide": "Suicide bomb",
     "chemical": "Chemical weapon",
@@ -125,6 +126,8 @@ def phrase_classes(parse: Any, head: int | None, lexicon: Lexicon) -> set[str]:
         found = (found - {"unarmed_collective", "civilian"}) | {"armed"}
     if tok.pos_ == "PROPN" and not found:
         found.add("named")
+    if any(parse[i : i + 2].text.lower() in _RECIPROCAL for i in (tok.i - 1, tok.i) if i >= 0):
+        found.add("reciprocal")  # "shelled each other": the two sides fired, a battle
     if head_keys & lexicon.words_of("membership") and any(t.pos_ == "PROPN" for t in complements):
         found = (found - {"civilian", "unarmed_collective"}) | {"named"}  # "members of X"
     return found
@@ -375,6 +378,11 @@ def _territory(frame: str, ctx: Context) -> tuple[str, str]:
 
 def _remote(frame: str, ctx: Context) -> tuple[str, str]:
     weapon = remote_weapon(ctx, frame) or frame
+    battle = "clash" in ctx.frames_sentence or "exchange" in ctx.sentence
+    if weapon == "grenade" and battle and not _crowd_scene(ctx):
+        # "clashed with soldiers at a checkpoint after the militants threw a hand grenade",
+        # "the clash was initiated with a hand grenade": the grenade opened the battle
+        return "Armed clash", "grenade thrown in a battle"
     if weapon == "air" and "clash" in ctx.frames_sentence | ctx.frames_window:
         # "clashed …; the operation was supported by an airstrike": air support is part of
         # the battle (heavy weapons fired at positions stay shelling: ACLED's convention)
@@ -382,10 +390,19 @@ def _remote(frame: str, ctx: Context) -> tuple[str, str]:
     state_agent = "state" in ctx.agent and "nonstate" not in ctx.agent  # not "Islamic State"
     if weapon == "explode" and ctx.trigger & BOMBED and state_agent:
         return "Air/drone strike", "state forces bombed"  # "the army bombed the village"
-    if weapon == "shell" and ("weapon_smallarms" in ctx.sentence or "exchange" in ctx.sentence):
+    if weapon == "shell" and (
+        {"weapon_smallarms", "exchange"} & ctx.sentence or "reciprocal" in ctx.patient
+    ):
         # heavy weapons fired together with small arms: a battle, not one-sided shelling
         return "Armed clash", "heavy and small arms"
     return _REMOTE_SUBTYPE.get(weapon, _REMOTE_SUBTYPE[frame]), f"weapon {weapon}"
+
+
+def _crowd_scene(ctx: Context) -> bool:
+    """A protest or a riot, or crowds in the sentence ("youths clashed after a grenade
+    attack", "police threw stun grenades at the rioters"): not a battle between armed sides
+    (the protesters' class, which has "them", is not asked: "one of them threw a grenade")."""
+    return _protest_context(ctx) or "unarmed_collective" in ctx.sentence
 
 
 def _fought_back(frame: str, ctx: Context) -> bool:
@@ -444,8 +461,8 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
         and not _protest_context(ctx)
     ):
         return "Armed clash", CLASH_TOLL  # "clashes erupted … 3 were killed"
-    if is_armed(patient):
-        return "Armed clash", "armed target"
+    if is_armed(patient) or ("reciprocal" in patient and frame in {"shoot", "attack", "kill"}):
+        return "Armed clash", "armed target"  # or "fired at each other": both sides fought
     if _fought_back(frame, ctx):
         return "Armed clash", FOUGHT_BACK
     if is_civilian(patient) or "property" in patient:

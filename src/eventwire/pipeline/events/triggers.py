@@ -296,6 +296,9 @@ def _class_occurrences(
     # "water cannon" is crowd control: its "cannon" is no artillery cue
     for start, end in find_phrases(tokens, lexicon.masks):
         skipped.update(t.i for t in tokens[start:end])
+    # "riot police": the modifier is no riot cue, the head keeps its classes (state)
+    for start, end in find_phrases(tokens, lexicon.modifier_masks):
+        skipped.update(t.i for t in tokens[start : end - 1])
     if whole_parse(tokens):  # a token's index is its position
         every = parse_keys(tokens[0].doc)[0]
         keys = [k if i not in skipped else _NO_KEYS for i, k in enumerate(every)]
