@@ -20,6 +20,7 @@ from eventwire.pipeline.events.rules import (
     thing_patient,
 )
 from eventwire.pipeline.events.subtypes import phrase_classes
+from eventwire.pipeline.events.toll_updates import dated_toll_update
 from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, token_keys
 
 HARM_FRAMES = frozenset({"kill", "harm", "beat", "body"})
@@ -72,6 +73,8 @@ def accept_violent(
         ok = ok or (frame == "attack" and {"short_note", NAMED_COMMUNAL} <= ctx and _headline(head))
         # "NDC attack journalists": a headline's verb the parse read as a noun
         ok = ok or (frame == "attack" and "short_note" in ctx and headline_verb(head, parse))
+        # "the death toll from Friday's attack on Titao has risen to 58" (toll_updates.py)
+        ok = ok or (frame == "attack" and not in_domain and dated_toll_update(head))
         if not ok:
             return None if in_domain else fallback_frame(entry, match, parse)
     elif in_domain and not strong and frame in {"shoot", "kill", "harm", "attack", "clash"}:
