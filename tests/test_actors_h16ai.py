@@ -145,3 +145,13 @@ def test_a_thing_a_labelled_note_opens_with_names_no_party(top_event: TopEvent) 
     text = "Looting: the district office broken into and looted in Malakal."
     top = top_event(text, published=PUBLISHED)
     assert top is None or top.actor1 is None or top.actor1.resolved_by != "label-subject"
+
+
+def test_a_later_sentence_of_an_agreement_reads_the_pair_the_note_opens_with(
+    top_event: TopEvent,
+) -> None:
+    text = (
+        "On 14 May 2024, Abdi-Yusuf sub-clan militia and Kamal-Warsame sub-clan militia met "
+        "in Galinsoor town (Cadaado, Galgaduud). They agreed on the blood compensation."
+    )
+    assert _codes(top_event, text) == ("Strategic developments", 4, 4)

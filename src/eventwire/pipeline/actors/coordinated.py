@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 
 from eventwire.datafiles import words
-from eventwire.records import Actor, Document, Event
+from eventwire.records import Actor, Document, Event, Sentence
 
 _HEADS = sorted(
     words("actors", "community_militia_heads")
@@ -49,7 +49,7 @@ def _subject(sentence: str, match: re.Match[str], trigger: tuple[int, int]) -> b
     before = sentence[: match.start()]
     if _BETWEEN.search(before) or _OPENING.match(before):
         return True
-    gap = sentence[match.end() : trigger[0]]
+    gap = sentence[match.end() : max(trigger[0], 0)]
     return trigger[0] >= match.end() and "," not in gap and len(gap.split()) <= _SUBJECT_GAP
 
 
@@ -73,23 +73,38 @@ def communal_sides(
 ) -> tuple[Actor, Actor] | None:
     """Actor1 and actor2 of a battle or a strategic development whose subject is two
     communities coordinated before a communal head, or None when the event already has
-    two communal sides, names another armed party, or its sentence tells no such pair."""
+    two communal sides, names another armed party, or its sentence tells no such pair.
+    A development told in a later sentence of the note ("Both clans agreed …", "They
+    agreed on compensation") reads the pair its first sentence opens with."""
     a1, a2 = event.actor1, event.actor2
-    if event.acled_event_type not in BATTLE_OR_DEVELOPMENT:
+    # an agreement is typed a strategic development after this stage
+    agreement = event.plover_type == "AGREE"
+    kind = "Strategic developments" if agreement else event.acled_event_type
+    if kind not in BATTLE_OR_DEVELOPMENT:
         return None
     if a1 is not None and a2 is not None and a1.inter == 4 and a2.inter == 4:
         return None
     i = event.sentence_index
     if not 0 <= i < len(doc.sentences):
         return None
-    sentence = doc.sentences[i]
+    sides = _sides_in(doc.sentences[i], event, code)
+    later = i > 0 and kind == "Strategic developments" and (a2 is None or a2.inter is None)
+    if sides is None and later and (a1 is None or a1.inter == 4):
+        sides = _sides_in(doc.sentences[0], event, code)
+    return sides
+
+
+def _sides_in(
+    sentence: Sentence, event: Event, code: Callable[[str], Actor]
+) -> tuple[Actor, Actor] | None:
+    """The two communal sides one sentence tells as its subject, or None."""
     offset = sentence.start
     trigger = (event.trigger.start - offset, event.trigger.end - offset)
     for match in _COORD.finditer(sentence.text):
         if not _subject(sentence.text, match, trigger):
             continue
         span = (offset + match.start(), offset + match.end())
-        for other in (a1, a2):
+        for other in (event.actor1, event.actor2):
             inside = other is not None and span[0] <= other.start < span[1]
             if other is not None and not inside and other.inter not in (None, 4, 7):
                 return None  # "Dir and Marehan clans fought Al Shabaab": one side
