@@ -27,12 +27,14 @@ from eventwire.pipeline.actors.annotated import annotated_name
 from eventwire.pipeline.actors.community import shared_head
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.conventions import arrest_motive, lead_agent
+from eventwire.pipeline.actors.coordinated import communal_sides
 from eventwire.pipeline.actors.coref import ANAPHORS, MentionHistory, anaphor_types
 from eventwire.pipeline.actors.counterparts import counterpart
 from eventwire.pipeline.actors.crowds import rival_rioters
 from eventwire.pipeline.actors.detainees import arrested_civilians
 from eventwire.pipeline.actors.heads import mend_heads
 from eventwire.pipeline.actors.intervened import broken_up_fight
+from eventwire.pipeline.actors.labelled import label_subject
 from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse, toll_victims
 from eventwire.pipeline.actors.parties import coordinated_parties
 from eventwire.pipeline.actors.posts import own_post
@@ -151,6 +153,8 @@ class ActorCoder:
                 event.actor1 = self._scan(doc, event, country, ref_date)
             if self.scan and event.actor1 is None and event_category(event) in VIOLENT:
                 event.actor1 = lead_agent(self.dictionary, doc, event, country, ref_date)
+            if event.actor1 is None:  # "Movement of forces: … Al Shabaab fighters armed with …"
+                event.actor1 = label_subject(self.dictionary, doc, event, country, ref_date)
             if event.actor1 is None and subject_read_as_target(doc, event):
                 event.actor1, event.actor2 = event.actor2, None
             if self.acled_roles:
@@ -233,12 +237,13 @@ class ActorCoder:
     def _agreement_sides(
         self, doc: Document, event: Event, country: str | None, ref_date: date | None
     ) -> None:
-        """ "X and Y reached an agreement": X is actor1, Y actor2 (parties.py)."""
+        """ "X and Y reached an agreement": X is actor1, Y actor2 (parties.py); "X and Y
+        clans clashed": both communities' militias (coordinated.py)."""
 
         def code(text: str) -> Actor:
             return code_mention(self.dictionary, text, country, ref_date, fuzzy=False)
 
-        sides = coordinated_parties(doc, event, code)
+        sides = coordinated_parties(doc, event, code) or communal_sides(doc, event, code)
         if sides is not None:
             event.actor1, event.actor2 = sides
 
