@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventwire.datafiles import words
+from eventwire.pipeline.events.mixed_victims import MIXED_REASON, armed_among_victims
 from eventwire.pipeline.events.triggers import Lexicon, token_keys
 
 VIOLENT_FRAMES = frozenset(
@@ -25,6 +26,10 @@ CONSEQUENCE_FRAMES = frozenset({"kill", "harm", "body"})  # tolls: who did it is
 HARM_WITH_LOOT = frozenset({"kill", "shoot", "harm", "beat", "attack"})
 CLASH_TOLL = "casualties of a clash"
 FOUGHT_BACK = "the attacked fought back"  # finalize keeps it: the victims' code does not undo it
+# a shooting or a wound whose armed words are neither its doer's nor its target's ("armed
+# men conducted a drive-by shooting against a TV station", "found dead from a gunshot wound
+# in a police detention centre"): one-sided, the frame's own Attack (issue 16, h16ah)
+LONE_SHOT_FRAMES = frozenset({"shoot", "harm", "body"})
 HARMED_CAPTIVE_FRAMES = frozenset({"kill", "harm", "beat", "shoot", "body"})
 REMOTE_FRAMES = ("suicide", "chemical", "air", "grenade", "explode", "shell")
 _REMNANT_FRAMES = frozenset({"grenade", "explode", "shell"})  # not a strike, gas or a bomber
@@ -465,6 +470,8 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
         return "Armed clash", "armed target"  # or "fired at each other": both sides fought
     if _fought_back(frame, ctx):
         return "Armed clash", FOUGHT_BACK
+    if armed_among_victims(frame, ctx.sentence | ctx.window, _protest_context(ctx)):
+        return "Armed clash", MIXED_REASON  # "killing 8 civilians and 2 soldiers"
     if is_civilian(patient) or "property" in patient:
         return "Attack", "civilian target"
     if "clash" in ctx.frames_sentence or "exchange" in ctx.sentence:
@@ -485,6 +492,6 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
         # headline parse leaves the doers among the victims; the people after the act are
         # its targets
         return "Attack", "civilians named after the act"
-    if "armed" in victims:
+    if "armed" in victims and frame not in LONE_SHOT_FRAMES:
         return "Armed clash", "armed actors named in the sentence"
     return default, "frame default"

@@ -1,0 +1,91 @@
+"""Issue 16, helper h16ah: Attack vs Armed clash in acled_more notes, own sentences.
+
+Each class has sentences that failed before the change and a twin that must keep its
+reading.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import TopEvent, top_sub_type
+
+# --- a shooting or a wound whose armed words are neither its doer's nor its target's ------
+
+LONE_SHOTS = [
+    # the armed men are the shooters the parse does not make the agent of the noun
+    "On 4 March 2018, unidentified armed men carried out a drive-by shooting against a radio "
+    "station in Dorlo town. No one was hurt.",
+    # the armed people named are those the victim had angered, not a side in a fight
+    "In May 2016, a village pastor died in unclear circumstances in Kiboro district after "
+    "quarrelling with army officers about a land grab.",
+]
+
+
+@pytest.mark.parametrize("text", LONE_SHOTS)
+def test_a_lone_shooting_with_armed_bystanders_is_an_attack(top_event: TopEvent, text: str) -> None:
+    assert top_sub_type(top_event, text) == "Attack"
+
+
+ARMED_SIDES_NAMED = [
+    # the target is armed: a battle
+    "Gunmen shot two soldiers at a checkpoint outside Dorlo town.",
+    # an attack on armed people keeps its battle through the attack frame
+    "Rebels attacked an army post in Kiboro, and two soldiers were hurt.",
+]
+
+
+@pytest.mark.parametrize("text", ARMED_SIDES_NAMED)
+def test_shootings_of_armed_people_stay_a_battle(top_event: TopEvent, text: str) -> None:
+    assert top_sub_type(top_event, text) == "Armed clash"
+
+
+# --- a clash told by a defence verb: the side that repelled fought --------------------------
+
+REPELLED = [
+    "On 3 May 2021, a group of farmers repelled an attack of separatist fighters who tried to "
+    "seize their village chief in Kiboro village. No casualties were reported.",
+    "On 9 July 2022, residents of Tala repelled an attack of Fulani militia who tried to steal "
+    "their cattle. No casualties were reported.",
+]
+
+
+@pytest.mark.parametrize("text", REPELLED)
+def test_villagers_who_repelled_attackers_fought_a_battle(top_event: TopEvent, text: str) -> None:
+    assert top_sub_type(top_event, text) == "Armed clash"
+
+
+def test_an_attack_on_villagers_with_no_defence_stays_an_attack(top_event: TopEvent) -> None:
+    text = (
+        "On 3 May 2021, separatist fighters attacked a group of farmers in Kiboro village, "
+        "wounding two of them."
+    )
+    assert top_sub_type(top_event, text) == "Attack"
+
+
+# --- armed people named beside civilians among the victims: the attack met armed men -------
+
+MIXED_VICTIMS = [
+    "Rebels attacked the village of Tala, burning homes and killing 6 civilians and 3 soldiers.",
+    "Ethnic militia attacks civilians and police in Dorlo.",
+    "At least 12 people (10 civilians and 2 policemen) were killed by gunmen in an attack on a "
+    "market in Kiboro.",
+]
+
+
+@pytest.mark.parametrize("text", MIXED_VICTIMS)
+def test_soldiers_among_the_victims_make_a_battle(top_event: TopEvent, text: str) -> None:
+    assert top_sub_type(top_event, text) == "Armed clash"
+
+
+CIVILIAN_VICTIMS_ONLY = [
+    "Rebels attacked the village of Tala, burning homes and killing 6 civilians.",
+    # soldiers and civilians named together, but not as victims
+    "Gunmen attacked the village of Tala and killed 4 farmers; soldiers and residents fled "
+    "to Dorlo.",
+]
+
+
+@pytest.mark.parametrize("text", CIVILIAN_VICTIMS_ONLY)
+def test_civilian_victims_alone_keep_the_attack(top_event: TopEvent, text: str) -> None:
+    assert top_sub_type(top_event, text) == "Attack"
