@@ -89,3 +89,21 @@ CIVILIAN_VICTIMS_ONLY = [
 @pytest.mark.parametrize("text", CIVILIAN_VICTIMS_ONLY)
 def test_civilian_victims_alone_keep_the_attack(top_event: TopEvent, text: str) -> None:
     assert top_sub_type(top_event, text) == "Attack"
+
+
+# --- a counter-attack or an offensive launched: forces fighting forces ----------------------
+
+OFFENSIVES = [
+    "Rebel forces carried out a counter-attack in Tala county and were closing in on the town.",
+    "Army troops launched an offensive to take the town of Dorlo.",
+]
+
+
+@pytest.mark.parametrize("text", OFFENSIVES)
+def test_a_counter_attack_or_an_offensive_is_a_battle(top_event: TopEvent, text: str) -> None:
+    assert top_sub_type(top_event, text) == "Armed clash"
+
+
+def test_a_protest_against_an_offensive_stays_a_protest(top_event: TopEvent) -> None:
+    text = "Hundreds protested in Kiboro against the army's offensive in the north."
+    assert top_sub_type(top_event, text) == "Peaceful protest"
