@@ -10,36 +10,6 @@ import pytest
 
 from conftest import TopEvent, top_sub_type
 
-# --- a shooting or a wound whose armed words are neither its doer's nor its target's ------
-
-LONE_SHOTS = [
-    # the armed men are the shooters the parse does not make the agent of the noun
-    "On 4 March 2018, unidentified armed men carried out a drive-by shooting against a radio "
-    "station in Dorlo town. No one was hurt.",
-    # the armed people named are those the victim had angered, not a side in a fight
-    "In May 2016, a village pastor died in unclear circumstances in Kiboro district after "
-    "quarrelling with army officers about a land grab.",
-]
-
-
-@pytest.mark.parametrize("text", LONE_SHOTS)
-def test_a_lone_shooting_with_armed_bystanders_is_an_attack(top_event: TopEvent, text: str) -> None:
-    assert top_sub_type(top_event, text) == "Attack"
-
-
-ARMED_SIDES_NAMED = [
-    # the target is armed: a battle
-    "Gunmen shot two soldiers at a checkpoint outside Dorlo town.",
-    # an attack on armed people keeps its battle through the attack frame
-    "Rebels attacked an army post in Kiboro, and two soldiers were hurt.",
-]
-
-
-@pytest.mark.parametrize("text", ARMED_SIDES_NAMED)
-def test_shootings_of_armed_people_stay_a_battle(top_event: TopEvent, text: str) -> None:
-    assert top_sub_type(top_event, text) == "Armed clash"
-
-
 # --- a clash told by a defence verb: the side that repelled fought --------------------------
 
 REPELLED = [

@@ -26,10 +26,6 @@ CONSEQUENCE_FRAMES = frozenset({"kill", "harm", "body"})  # tolls: who did it is
 HARM_WITH_LOOT = frozenset({"kill", "shoot", "harm", "beat", "attack"})
 CLASH_TOLL = "casualties of a clash"
 FOUGHT_BACK = "the attacked fought back"  # finalize keeps it: the victims' code does not undo it
-# a shooting or a wound whose armed words are neither its doer's nor its target's ("armed
-# men conducted a drive-by shooting against a TV station", "found dead from a gunshot wound
-# in a police detention centre"): one-sided, the frame's own Attack (issue 16, h16ah)
-LONE_SHOT_FRAMES = frozenset({"shoot", "harm", "body"})
 HARMED_CAPTIVE_FRAMES = frozenset({"kill", "harm", "beat", "shoot", "body"})
 REMOTE_FRAMES = ("suicide", "chemical", "air", "grenade", "explode", "shell")
 _REMNANT_FRAMES = frozenset({"grenade", "explode", "shell"})  # not a strike, gas or a bomber
@@ -492,6 +488,6 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
         # headline parse leaves the doers among the victims; the people after the act are
         # its targets
         return "Attack", "civilians named after the act"
-    if "armed" in victims and frame not in LONE_SHOT_FRAMES:
+    if "armed" in victims:
         return "Armed clash", "armed actors named in the sentence"
     return default, "frame default"
