@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.pipeline.common.actordict import ActorDictionary, normalise
+from eventwire.pipeline.events.mixed_victims import mixed_victims
 from eventwire.pipeline.events.subtypes import phrase_classes
 from eventwire.pipeline.events.triggers import Lexicon
 
@@ -54,7 +55,12 @@ def _armed(dictionary: ActorDictionary, text: str) -> set[str]:
 
 def party_classes(parse: Any, dictionary: ActorDictionary | None) -> set[str]:
     """``named_armed`` (``named_rebel``) / ``named_communal`` where the sentence names such a
-    party; ``named_rebel`` is a named armed party that is not a state's own forces."""
+    party; ``named_rebel`` is a named armed party that is not a state's own forces; and
+    ``mixed_victims`` (:func:`mixed_victims`: soldiers named beside civilians as victims)."""
+    return _named_parties(parse, dictionary) | mixed_victims(parse)
+
+
+def _named_parties(parse: Any, dictionary: ActorDictionary | None) -> set[str]:
     if dictionary is None:
         return set()
     found: set[str] = set()

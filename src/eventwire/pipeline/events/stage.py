@@ -104,7 +104,7 @@ FILTERED_CLASSES = frozenset(
 )
 # cue classes read on the whole sentence, the trigger's own words too ("running battles",
 # "a riot broke out")
-_WHOLE_SENTENCE = frozenset({"intervention", "running_battle", "riot_outbreak"})
+_WHOLE_SENTENCE = frozenset({"intervention", "running_battle", "riot_outbreak", "mixed_victims"})
 _PARTIES = {
     "attack": {NAMED_ARMED},
     "clash": {NAMED_REBEL, NAMED_COMMUNAL},

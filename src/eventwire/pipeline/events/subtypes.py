@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventwire.datafiles import words
+from eventwire.pipeline.events.mixed_victims import MIXED_REASON, armed_among_victims
 from eventwire.pipeline.events.triggers import Lexicon, token_keys
 
 VIOLENT_FRAMES = frozenset(
@@ -465,6 +466,8 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
         return "Armed clash", "armed target"  # or "fired at each other": both sides fought
     if _fought_back(frame, ctx):
         return "Armed clash", FOUGHT_BACK
+    if armed_among_victims(frame, ctx.sentence | ctx.window, _protest_context(ctx)):
+        return "Armed clash", MIXED_REASON  # "killing 8 civilians and 2 soldiers"
     if is_civilian(patient) or "property" in patient:
         return "Attack", "civilian target"
     if "clash" in ctx.frames_sentence or "exchange" in ctx.sentence:

@@ -36,6 +36,7 @@ ARMED_ROLE_WORDS: frozenset[str] = words("finalize", "armed_role_words")
 LONE_MEMBER_HEADS: frozenset[str] = words("finalize", "lone_member_heads")
 # the events stage's reasons for a battle that the victims' code must not undo
 KEPT_CLASH_REASONS: frozenset[str] = words("finalize", "kept_clash_reasons")
+KEPT_CLASH_TRIGGERS: frozenset[str] = words("finalize", "kept_clash_triggers")
 _REACTION = re.compile(
     "(?:" + "|".join(sorted(words("finalize", "reaction_stems"))) + ")", re.IGNORECASE
 )
@@ -80,7 +81,9 @@ def refined_sub_type(event: Event) -> tuple[str | None, str]:
         reciprocal = frame == "clash" and bool(
             _FIRE_WORDS & set(event.trigger.text.lower().split())
         )
-        fought_back = (event.rule or "").rsplit("|", 1)[-1] in KEPT_CLASH_REASONS
+        fought_back = (event.rule or "").rsplit("|", 1)[-1] in KEPT_CLASH_REASONS or bool(
+            KEPT_CLASH_TRIGGERS & set(event.trigger.text.lower().split())
+        )
         if (
             a2 == 7
             and (a1 is None or a1 in ARMED_INTER)
