@@ -35,6 +35,7 @@ from eventwire.pipeline.places.gazetteer.focus import small_town
 from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.mentions import Mention
 from eventwire.pipeline.places.gazetteer.table import FEAT_PLACE
+from eventwire.pipeline.places.tied import drop_tied_abroad
 
 
 def drop_towns_abroad(
@@ -60,6 +61,7 @@ def drop_towns_abroad(
     )
     if not settled:
         return  # only small towns name the focus: one of them may be the stray one
+    drop_tied_abroad(gaz, resolutions, focus, votes, demonyms)  # "Madera county"
     for cc, there in by_country.items():
         if cc == focus or votes.get(cc, 0.0) > 0.0 or demonyms.get(cc, 0.0) > 0.0:
             continue

@@ -1,0 +1,54 @@
+"""A district or town abroad that the note ties to its own country's areas.
+
+"A bus struck a bomb between Lafey and Elwak in Madera county": Kenya's Mandera county is
+spelt as a Mexican municipality's name, and the municipality is no small town, so
+``drop_towns_abroad`` keeps it. "Kubo village (Bura, Tana River)": the parent the note
+names for the village lies in the report's country while the village's only reading lies
+across the border. In both the note's own administrative context contradicts the
+reading. ``drop_tied_abroad`` rejects a reading in another country than the report's
+settled focus when
+
+* its mention is told as a district, county or other area by a kind word beside it
+  ("Madera county", "Bale zone"), or is placed in a parent ("X (Y, Z)", "X, Y") whose own
+  reading lies in the focus country,
+* the reading is a populated place or a district (a province or a country named abroad
+  stays: "troops deployed to Gedo region", "refugees fled to Uganda"),
+* and nothing but place names votes for its country (no actor, people, cue word, demonym
+  or country name).
+
+The event then falls to the parent, the report's other places or its country: the honest
+precision of an area the note names, not a point abroad.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from eventwire.pipeline.places.gazetteer.checks import Resolution
+from eventwire.pipeline.places.gazetteer.index import Gazetteer
+from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN, FEAT_PLACE
+
+_TOLD = ("admin", "part")  # the kind-word groups that tell a mention as an area
+
+
+def drop_tied_abroad(
+    gaz: Gazetteer,
+    resolutions: list[Resolution | None],
+    focus: str,
+    votes: Counter[str],
+    demonyms: Counter[str],
+) -> None:
+    """Reject the readings abroad that the note's own areas contradict (see the module);
+    ``focus`` is the report's settled country."""
+    by_mention = {id(r.mention): r for r in resolutions if r is not None and r.accepted}
+    for res in by_mention.values():
+        cc = gaz.country_code(res.row)
+        if cc == focus or votes.get(cc, 0.0) > 0.0 or demonyms.get(cc, 0.0) > 0.0:
+            continue
+        if int(gaz.feat[res.row]) not in (FEAT_PLACE, FEAT_ADMIN):
+            continue
+        m = res.mention
+        parent = by_mention.get(id(m.parent)) if m.parent is not None else None
+        at_home = parent is not None and gaz.country_code(parent.row) == focus
+        if m.hint in _TOLD or at_home:
+            res.accepted = False
