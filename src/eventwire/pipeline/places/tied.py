@@ -16,8 +16,11 @@ settled focus when
 * and nothing but place names votes for its country (no actor, people, cue word, demonym
   or country name).
 
-The event then falls to the parent, the report's other places or its country: the honest
-precision of an area the note names, not a point abroad.
+When the same name has a reading of its own in the focus country (a town or district
+by its main or an alternate name: "Bor county" in a South Sudanese note, read as Serbia's
+Bor district for its kind word), that reading is taken instead. Otherwise the event falls
+to the parent, the report's other places or its country: the honest precision of an area
+the note names, not a point abroad.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from __future__ import annotations
 from collections import Counter
 
 from eventwire.pipeline.places.gazetteer.checks import Resolution
-from eventwire.pipeline.places.gazetteer.index import Gazetteer
+from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
 from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN, FEAT_PLACE
 
 _TOLD = ("admin", "part")  # the kind-word groups that tell a mention as an area
@@ -51,4 +54,21 @@ def drop_tied_abroad(
         parent = by_mention.get(id(m.parent)) if m.parent is not None else None
         at_home = parent is not None and gaz.country_code(parent.row) == focus
         if m.hint in _TOLD or at_home:
-            res.accepted = False
+            home = _home_reading(gaz, m.text, focus)
+            if home is None:
+                res.accepted = False
+            else:  # "Bor county" in a South Sudanese note: South Sudan's Bor, not Serbia's
+                res.row, res.flag = home.index, home.flag
+
+
+def _home_reading(gaz: Gazetteer, name: str, focus: str) -> Candidate | None:
+    """The focus country's most populous town or district of that exact name or an
+    alternate name of it (no loose spelling), if any."""
+    home = [
+        c
+        for c in gaz.lookup(name, loose=False)
+        if c.flag >= 1
+        and gaz.country_code(c.index) == focus
+        and int(gaz.feat[c.index]) in (FEAT_PLACE, FEAT_ADMIN)
+    ]
+    return max(home, key=lambda c: int(gaz.pop[c.index]), default=None)
