@@ -13,11 +13,16 @@ The example texts are our own writing.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from conftest import TopEvent, located
 from eventwire.pipeline.places.borders import other_side
+from eventwire.pipeline.places.gazetteer.checks import Resolution
 from eventwire.pipeline.places.gazetteer.index import load_gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import load_lexicon
 from eventwire.pipeline.places.gazetteer.mentions import Mention
+from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN
+from eventwire.pipeline.places.tied import drop_tied_abroad
 
 
 def test_a_border_compound_takes_the_side_of_the_herders_country(top_event: TopEvent) -> None:
@@ -70,3 +75,36 @@ def test_a_town_abroad_placed_by_its_own_province_stays(top_event: TopEvent) -> 
         top_event, "Police dispersed traders protesting new levies in Madera, Chihuahua."
     )
     assert country == "MX"
+
+
+def _reading(name: str, country: str, feat: int) -> int:
+    gaz = load_gazetteer()
+    rows = [
+        c.index
+        for c in gaz.lookup(name, loose=False)
+        if gaz.country_code(c.index) == country and int(gaz.feat[c.index]) == feat
+    ]
+    assert rows, (name, country)
+    return rows[0]
+
+
+def test_a_district_abroad_told_by_its_kind_word_takes_the_home_reading() -> None:
+    gaz = load_gazetteer()
+    told = Mention(40, 43, "Bor", 0, hint="admin", hint_word="county")
+    plain = Mention(60, 63, "Bor", 0)
+    res = Resolution(told, _reading("Bor", "RS", FEAT_ADMIN), 2.0, 1.0)
+    other = Resolution(plain, _reading("Bor", "RS", FEAT_ADMIN), 2.0, 1.0)
+    drop_tied_abroad(gaz, [res, other], "SS", Counter(), Counter())
+    assert res.accepted and gaz.country_code(res.row) == "SS"  # Bor, Jonglei
+    assert other.accepted and gaz.country_code(other.row) == "RS"  # nothing ties it
+
+
+def test_a_district_abroad_with_no_home_reading_is_rejected_unless_voted_for() -> None:
+    gaz = load_gazetteer()
+    told = Mention(10, 16, "Madera", 0, hint="admin", hint_word="county")
+    res = Resolution(told, _reading("Madera", "MX", FEAT_ADMIN), 2.0, 1.0)
+    voted = Resolution(told, res.row, 2.0, 1.0)
+    drop_tied_abroad(gaz, [res], "GH", Counter(), Counter())
+    drop_tied_abroad(gaz, [voted], "GH", Counter({"MX": 1.0}), Counter())
+    assert not res.accepted
+    assert voted.accepted and gaz.country_code(voted.row) == "MX"
