@@ -94,9 +94,13 @@ def test_a_district_abroad_told_by_its_kind_word_takes_the_home_reading() -> Non
     plain = Mention(60, 63, "Bor", 0)
     res = Resolution(told, _reading("Bor", "RS", FEAT_ADMIN), 2.0, 1.0)
     other = Resolution(plain, _reading("Bor", "RS", FEAT_ADMIN), 2.0, 1.0)
-    drop_tied_abroad(gaz, [res, other], "SS", Counter(), Counter())
-    assert res.accepted and gaz.country_code(res.row) == "SS"  # Bor, Jonglei
+    drop_tied_abroad(gaz, [other], "SS", Counter(), Counter())
     assert other.accepted and gaz.country_code(other.row) == "RS"  # nothing ties it
+    both = Resolution(told, res.row, 2.0, 1.0)
+    drop_tied_abroad(gaz, [both, other], "SS", Counter(), Counter())
+    assert both.accepted and gaz.country_code(both.row) == "RS"  # another place of Serbia
+    drop_tied_abroad(gaz, [res], "SS", Counter(), Counter())
+    assert res.accepted and gaz.country_code(res.row) == "SS"  # Bor, Jonglei
 
 
 def test_a_district_abroad_with_no_home_reading_is_rejected_unless_voted_for() -> None:

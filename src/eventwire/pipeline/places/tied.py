@@ -13,8 +13,10 @@ settled focus when
   reading lies in the focus country,
 * the reading is a populated place or a district (a province or a country named abroad
   stays: "troops deployed to Gedo region", "refugees fled to Uganda"),
-* and nothing but place names votes for its country (no actor, people, cue word, demonym
-  or country name).
+* nothing but place names votes for its country (no actor, people, cue word, demonym
+  or country name),
+* and no other place of that country is named ("joint patrols in Darbasiyah countryside
+  in al-Hasakeh" stays in Syria whatever two foreign countries the note names).
 
 When the same name has a reading of its own in the focus country (a town or district
 by its main or an alternate name: "Bor county" in a South Sudanese note, read as Serbia's
@@ -44,10 +46,13 @@ def drop_tied_abroad(
     """Reject the readings abroad that the note's own areas contradict (see the module);
     ``focus`` is the report's settled country."""
     by_mention = {id(r.mention): r for r in resolutions if r is not None and r.accepted}
+    named = Counter(gaz.country_code(r.row) for r in by_mention.values())
     for res in by_mention.values():
         cc = gaz.country_code(res.row)
         if cc == focus or votes.get(cc, 0.0) > 0.0 or demonyms.get(cc, 0.0) > 0.0:
             continue
+        if named[cc] > 1:
+            continue  # another place of that country is named ("Darbasiyah, al-Hasakeh")
         if int(gaz.feat[res.row]) not in (FEAT_PLACE, FEAT_ADMIN):
             continue
         m = res.mention
