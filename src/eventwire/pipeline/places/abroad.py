@@ -35,6 +35,7 @@ from eventwire.pipeline.places.gazetteer.focus import small_town
 from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.mentions import Mention
 from eventwire.pipeline.places.gazetteer.table import FEAT_PLACE
+from eventwire.pipeline.places.tied import drop_tied_abroad
 
 
 def drop_towns_abroad(
@@ -49,10 +50,7 @@ def drop_towns_abroad(
     if focus is None:
         return
     _drop_cut_names(text, gaz, resolutions, focus, votes, demonyms)
-    kept = [r for r in resolutions if r is not None and r.accepted]
-    by_country: dict[str, list[Resolution]] = {}
-    for r in kept:
-        by_country.setdefault(gaz.country_code(r.row), []).append(r)
+    by_country = _by_country(gaz, resolutions)
     settled = (
         votes.get(focus, 0.0) > 0.0
         or demonyms.get(focus, 0.0) > 0.0
@@ -60,12 +58,24 @@ def drop_towns_abroad(
     )
     if not settled:
         return  # only small towns name the focus: one of them may be the stray one
-    for cc, there in by_country.items():
+    drop_tied_abroad(gaz, resolutions, focus, votes, demonyms)  # "Madera county"
+    for cc, there in _by_country(gaz, resolutions).items():
         if cc == focus or votes.get(cc, 0.0) > 0.0 or demonyms.get(cc, 0.0) > 0.0:
             continue
         if all(small_town(gaz, r.row) for r in there):
             for r in there:
                 r.accepted = False
+
+
+def _by_country(
+    gaz: Gazetteer, resolutions: list[Resolution | None]
+) -> dict[str, list[Resolution]]:
+    """The accepted resolutions by the country of their reading."""
+    by_country: dict[str, list[Resolution]] = {}
+    for r in resolutions:
+        if r is not None and r.accepted:
+            by_country.setdefault(gaz.country_code(r.row), []).append(r)
+    return by_country
 
 
 def cut_from_compound(text: str, m: Mention) -> bool:

@@ -31,6 +31,7 @@ from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.common.geo import haversine_km
 from eventwire.pipeline.places.abroad import drop_towns_abroad
+from eventwire.pipeline.places.borders import settle_border_sides
 from eventwire.pipeline.places.capitals import capital_mentions
 from eventwire.pipeline.places.coded import coded_place
 from eventwire.pipeline.places.country import as_of, cue_votes
@@ -143,6 +144,7 @@ class PlacesStage:
             doc, self.gaz, self.lex, mentions, resolutions, focus, cues, demonyms
         )
         drop_towns_abroad(doc.text, self.gaz, resolutions, focus, cues.votes, demonyms)
+        settle_border_sides(doc, self.gaz, self.lex, resolutions, focus)  # "Kenya-Sudan border"
         if focus is None and not any(r is not None and r.accepted for r in resolutions):
             # "farmers robbed in Kalu area, Kass locality": no place holds, the cues remain
             focus = cue_country(doc.text, self.lex, cues.votes, demonyms)
