@@ -25,6 +25,16 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 _ACTS = frozenset({"attack", "shoot", "kill"})
 
 
+def _stems(heads: frozenset[str]) -> tuple[str, ...]:
+    """What every written form of a head's lemma starts with ("wom": woman, women;
+    "policem": policeman, policemen), for a test on the sentence's text alone."""
+    return tuple(sorted({h[: max(3, len(h) - 2)] for h in heads}))
+
+
+_ARMED_STEMS = _stems(ARMED_HEADS)
+_CIVILIAN_STEMS = _stems(CIVILIAN_HEADS)
+
+
 def _conjuncts(tok: Any) -> list[Any]:
     """The first conjunct of a coordination and every conjunct after it."""
     out = [tok]
@@ -48,6 +58,9 @@ def _harmed(root: Any) -> bool:
 
 def mixed_victims(parse: Any) -> set[str]:
     """``{"mixed_victims"}`` when the sentence names armed and civilian victims together."""
+    low = parse.text.lower()  # most sentences name neither kind: no walk over their tokens
+    if not any(s in low for s in _ARMED_STEMS) or not any(s in low for s in _CIVILIAN_STEMS):
+        return set()
     for tok in parse:
         if tok.dep_ == "conj" or tok.pos_ not in _NOUNS:
             continue
