@@ -131,15 +131,19 @@ def find_phrases(
     Only the positions whose token carries a phrase's first word are tried (the phrase
     lists hold hundreds of entries; trying each at every token was the coder's hot spot).
     """
+    return _phrase_hits(*_keys_at(tokens), phrases)
+
+
+def _keys_at(tokens: Sequence[Any]) -> tuple[list[frozenset[str]], dict[str, list[int]]]:
+    """Each token's keys and the positions of each key, as :func:`find_phrases` reads them."""
     if whole_parse(tokens):
-        keys, positions = parse_keys(tokens[0].doc)
-    else:
-        keys = [token_keys(t) for t in tokens]
-        positions = {}
-        for i, token_key in enumerate(keys):
-            for key in token_key:
-                positions.setdefault(key, []).append(i)
-    return _phrase_hits(keys, positions, phrases)
+        return parse_keys(tokens[0].doc)
+    keys = [token_keys(t) for t in tokens]
+    positions: dict[str, list[int]] = {}
+    for i, token_key in enumerate(keys):
+        for key in token_key:
+            positions.setdefault(key, []).append(i)
+    return keys, positions
 
 
 def parse_phrases(parse: Any, phrases: Iterable[tuple[str, ...]]) -> list[tuple[int, int]]:
@@ -293,17 +297,18 @@ def _class_occurrences(
     ``tokens``), with the tokens in ``skip`` (by index in their doc) and the lexicon's masks
     carrying no words."""
     skipped = set(skip)
+    at = _keys_at(tokens)  # read once for both mask lists
     # "water cannon" is crowd control: its "cannon" is no artillery cue
-    for start, end in find_phrases(tokens, lexicon.masks):
+    for start, end in _phrase_hits(*at, lexicon.masks):
         skipped.update(t.i for t in tokens[start:end])
     # "riot police": the modifier is no riot cue, the head keeps its classes (state)
-    for start, end in find_phrases(tokens, lexicon.modifier_masks):
+    for start, end in _phrase_hits(*at, lexicon.modifier_masks):
         skipped.update(t.i for t in tokens[start : end - 1])
     if whole_parse(tokens):  # a token's index is its position
         every = parse_keys(tokens[0].doc)[0]
         keys = [k if i not in skipped else _NO_KEYS for i, k in enumerate(every)]
     else:
-        keys = [token_keys(t) if t.i not in skipped else _NO_KEYS for t in tokens]
+        keys = [k if t.i not in skipped else _NO_KEYS for t, k in zip(tokens, at[0], strict=True)]
     by_word = lexicon.classes_of_words()
     per_token: list[tuple[str, ...]] = []
     for t, k in zip(tokens, keys, strict=True):
