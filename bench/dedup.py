@@ -69,6 +69,7 @@ PIPELINE_SETS: dict[str, tuple[str, str | None]] = {
     "multi_outlet_u": ("tests/data/multi_outlet/wire_reports_u.jsonl", "incident"),
     "multi_outlet_v": ("tests/data/multi_outlet/wire_reports_v.jsonl", "incident"),
     "multi_outlet_w": ("tests/data/multi_outlet/wire_reports_w.jsonl", "incident"),
+    "multi_outlet_x": ("tests/data/multi_outlet/wire_reports_x.jsonl", "incident"),
     "examples": ("examples/reports/wire.jsonl", None),
 }
 # Sets never tuned on: scored only with --heldout (their first run is their figure).

@@ -80,6 +80,16 @@ def loose_toll(told: ReportEvent, other: ReportEvent) -> str | None:
     return None
 
 
+def summed_toll(told: ReportEvent, members: list[ReportEvent]) -> bool:
+    """Whether ``told``'s toll sums counts of several sentences one of which is another
+    report's count of the incident (:func:`loose_toll`): no count of this incident's dead,
+    so it gives the canonical range no high (h's Gwoza: 12 farmers + 32 at a wedding a year
+    before = 44, where the next day's update says 17)."""
+    if told.fatalities is None or " + " not in (told.fatalities_text or ""):
+        return False
+    return any(o.doc_id != told.doc_id and loose_toll(told, o) is not None for o in members)
+
+
 def _counts(text: str) -> tuple[int | None, tuple[str, int] | None]:
     """The first number of a toll's words (digits or number words), and its first vague
     quantity with the floor the lexicon gives it ("dozens": 12)."""
