@@ -83,6 +83,7 @@ def test_a_militia_its_words_call_pro_government_is_on_the_states_side() -> None
 def test_a_summed_toll_gives_the_canonical_no_high() -> None:
     lead = event(
         "a", "d1", fatalities=40, fatalities_text="killed 12 herders  + killed 28 pilgrims ",
+        sentence="Gunmen killed 12 herders near Kourma on Sunday.",
     )  # fmt: skip
     rewrite = event("b", "d2", fatalities=12, fatalities_text="shot dead 12 herders")
     update = event(
@@ -96,6 +97,16 @@ def test_a_summed_toll_gives_the_canonical_no_high() -> None:
     single = dataclasses.replace(lead, fatalities_text="killed 40 herders")
     tolls = merge_record(cluster, [single, rewrite, update]).fatalities
     assert tolls is not None and tolls.high == 40
+    # a sum within the event's own sentence (the bomber counted with his victims) is a count
+    bomber = "A suicide bomber blew himself up at a checkpoint in Kourma, killing three guards."
+    four = event(
+        "a", "d1", fatalities=4, sentence=bomber,
+        fatalities_text="A suicide bomber blew himself up + killing three guards",
+    )  # fmt: skip
+    three = event("b", "d2", fatalities=3, fatalities_text="three guards were killed")
+    pair = Cluster("c2", "k2", ["a", "b"], {"a": 0.7, "b": 0.7})
+    tolls = merge_record(pair, [four, three]).fatalities
+    assert tolls is not None and (tolls.best, tolls.high) == (4, 4)
 
 
 # --- toll updates that name their attack by a part of the day, a week, a date --------------
