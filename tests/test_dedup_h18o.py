@@ -10,8 +10,10 @@ soldiers stays two (guard); a toll summed over a recalled incident gives no cano
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -167,3 +169,32 @@ def test_the_part_of_day_update_joins_the_lead_with_its_toll(
     records = canonical(docs)
     assert len(records) == 1 and len(records[0]["reports"]) == 2
     assert records[0]["fatalities"]["best"] == 26
+
+
+# --- dev set x, through the whole pipeline -------------------------------------------------
+
+SET_X = Path(__file__).parent / "data" / "multi_outlet" / "wire_reports_x.jsonl"
+
+
+def test_set_x_each_incident_once_with_its_latest_toll(
+    run_text: Callable[..., Document],
+) -> None:
+    rows = [json.loads(line) for line in SET_X.read_text(encoding="utf-8").splitlines()]
+    docs = [
+        run_text(r["text"], published=r["published"], source=r["source"], source_id=r["id"])
+        for r in rows
+    ]
+    incident = {d.doc_id: r["incident"] for d, r in zip(docs, rows, strict=True)}
+    ids = {d.doc_id: str(d.source_id) for d in docs}
+    records = [r for r in canonical(docs) if r["modality"] == "asserted"]
+    groups = {r["canonical_id"]: {ids[x["doc_id"]] for x in r["reports"]} for r in records}
+    tolls = {r["canonical_id"]: r["fatalities"] for r in records}
+    for members in groups.values():  # distinct incidents never merged
+        assert len({incident[d] for d, s in ids.items() if s in members}) == 1, members
+    djibo = next(c for c, m in groups.items() if "sh-0803-djibo" in m)
+    assert groups[djibo] == {"sh-0802-djibo", "bm-0802-djibo", "sh-0803-djibo"}
+    assert tolls[djibo]["best"] == 22  # "Sunday night's raid … has risen to 22"
+    fada = next(c for c, m in groups.items() if "sh-0824-fada" in m)
+    assert groups[fada] == {"sh-0824-fada", "bm-0825-fada"}  # the VDP / "eleven soldiers"
+    hawija = next(c for c, m in groups.items() if "mn-0811-hawija" in m)
+    assert tolls[hawija] == {"best": 4, "low": 4, "high": 4}  # not 4 + March's 9
