@@ -17,6 +17,7 @@ from eventwire.config import DedupOptions
 from eventwire.datafiles import word_table, words
 from eventwire.dedup.report import ReportEvent
 from eventwire.dedup.report import norm_name as _norm
+from eventwire.dedup.sides import allied
 from eventwire.pipeline.common.actordict import load_actor_dictionary
 
 
@@ -184,6 +185,9 @@ def actor_link(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[floa
             scores[1] = 0.5  # "a paramilitary patrol" read as the army, the PMF by name
         if factor == 1.0 and scores[1] is None and same_victim_words(a, b):
             scores[1] = 0.5  # "two paramilitary rangers" (militia) / "Two rangers" (civilians)
+        for i in (0, 1):  # "volunteer defence fighters" (a militia) / "soldiers" (the army)
+            if factor == 1.0 and scores[i] is None and allied(a, b, i + 1):
+                scores[i] = 0.5
         if any(s is None for s in scores):
             continue
         vals = [s for s in scores if s is not None]

@@ -12,7 +12,9 @@
   published before it; on one day, a stated update "the toll rose to eleven" before a plain
   count, then the narrowest range, then the higher count: tolls rise as the dead are counted,
   so of two outlets' counts the same day the higher is most likely the later), low/high
-  across all reports.
+  across all reports. A toll a report summed over several sentences, one of which is
+  another report's count (a recalled incident's dead added in), is no count of this
+  incident: it is neither the best nor the high (:func:`eventwire.dedup.tolls.summed_toll`).
 - **place**: the place most reports support (a town is supported by reports of that town and
   of the province it lies in), then the most precise; **date**: the narrowest range.
 - **merge_reasons**: for each report, the member it links to most closely and why
@@ -45,6 +47,7 @@ from eventwire.dedup.rules import (
     is_claim,
     is_generic,
 )
+from eventwire.dedup.tolls import summed_toll
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.records.columns import CANONICAL
 from eventwire.records.model import (
@@ -162,10 +165,16 @@ def _credible(e: ReportEvent, reported: list[ReportEvent]) -> bool:
     claimant's own count is not, while another report gives a toll."""
     if claimant_count(e) and any(not claimant_count(x) for x in reported):
         return False
+    if summed_toll(e, reported):  # "killed 4 soldiers … In March, … killed nine": 13
+        return False
     earlier = [
         x.fatalities or 0
         for x in reported
-        if x.published and e.published and x.published < e.published and not claimant_count(x)
+        if x.published
+        and e.published
+        and x.published < e.published
+        and not claimant_count(x)
+        and not summed_toll(x, reported)
     ]
     return is_update(e) or (e.fatalities or 0) >= max(earlier, default=0)
 
@@ -195,11 +204,14 @@ def _fatalities(members: list[ReportEvent]) -> FatalityRange | None:
         return None
     reported = [e for e in members if e.fatalities is not None]
     lows = [e.fatalities_low if e.fatalities_low is not None else e.fatalities for e in reported]
-    highs = [e.fatalities_high if e.fatalities_high is not None else e.fatalities for e in reported]
+    # a toll summed over sentences one of which is another report's count is no count of
+    # this incident: the high is the largest of the others, never below the best
+    counted = [e for e in reported if not summed_toll(e, reported)]
+    highs = [e.fatalities_high if e.fatalities_high is not None else e.fatalities for e in counted]
     return FatalityRange(
         best=latest.fatalities,
         low=min(v for v in lows if v is not None),
-        high=max(v for v in highs if v is not None),
+        high=max([v for v in highs if v is not None] + [latest.fatalities or 0]),
     )
 
 

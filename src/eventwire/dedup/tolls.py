@@ -80,6 +80,25 @@ def loose_toll(told: ReportEvent, other: ReportEvent) -> str | None:
     return None
 
 
+def summed_toll(told: ReportEvent, members: list[ReportEvent]) -> bool:
+    """Whether ``told``'s toll adds a count of another sentence (a recalled incident's dead:
+    "killed 4 soldiers … In March, a bomb on the same road killed nine", 13) to a part that
+    is another report's count of the incident (:func:`loose_toll`): no count of this
+    incident's dead, so it is neither the canonical best nor its high. A sum within the
+    event's own sentence ("a suicide bomber blew himself up + killing three policemen": the
+    bomber counted with his victims) is the report's count."""
+    parts = (told.fatalities_text or "").split(" + ")
+    if told.fatalities is None or len(parts) < 2 or not _elsewhere(parts, told.sentence):
+        return False
+    return any(o.doc_id != told.doc_id and loose_toll(told, o) is not None for o in members)
+
+
+def _elsewhere(parts: list[str], sentence: str | None) -> bool:
+    """Whether a part of a toll's words is not in the event's sentence."""
+    text = " ".join((sentence or "").split()).casefold()
+    return any(" ".join(p.split()).casefold() not in text for p in parts if p.strip())
+
+
 def _counts(text: str) -> tuple[int | None, tuple[str, int] | None]:
     """The first number of a toll's words (digits or number words), and its first vague
     quantity with the floor the lexicon gives it ("dozens": 12)."""

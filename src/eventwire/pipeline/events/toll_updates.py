@@ -19,6 +19,9 @@ _TOLL_PREPS: frozenset[str] = words("lexicon", "toll_update_prepositions")
 _RISING: frozenset[str] = words("lexicon", "toll_update_verbs")
 _DAYS: frozenset[str] = words("lexicon", "toll_update_days")
 _PLACE_PREPS: frozenset[str] = words("lexicon", "toll_update_place_prepositions")
+_DAY_PARTS: frozenset[str] = words("lexicon", "toll_update_day_parts")
+_SPANS: frozenset[str] = words("lexicon", "toll_update_spans")
+_MONTHS: frozenset[str] = words("lexicon", "toll_update_months")
 
 
 def dated_toll_update(head: Any) -> bool:
@@ -36,8 +39,27 @@ def dated_toll_update(head: Any) -> bool:
 
 
 def _named_day(head: Any) -> bool:
-    """ "Friday's attack", "yesterday's raid": a possessive day."""
-    return any(c.dep_ == "poss" and c.lower_ in _DAYS for c in head.children)
+    """ "Friday's attack", "yesterday's raid": a possessive day; "Friday night's attack": a
+    possessive part of a day; "last week's raid": a possessive span the word "last" makes
+    the one before the report; "the June 12 attack": a month with its day's number."""
+    return any(_possessive_day(c) or _dated(c) for c in head.children)
+
+
+def _possessive_day(c: Any) -> bool:
+    if c.dep_ != "poss":
+        return False
+    if c.lower_ in _DAYS:
+        return True
+    if c.lower_ in _DAY_PARTS:
+        return any(g.lower_ in _DAYS for g in c.children)
+    return c.lower_ in _SPANS and any(g.lower_ == "last" for g in c.children)
+
+
+def _dated(c: Any) -> bool:
+    """ "the June 12 attack": a month before the act's noun with a number beside it."""
+    if c.lower_ not in _MONTHS or c.i > c.head.i:
+        return False
+    return any(g.like_num for g in c.children) or c.nbor(1).like_num
 
 
 def _named_place(head: Any) -> bool:
