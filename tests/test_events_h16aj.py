@@ -73,3 +73,16 @@ def test_a_bomb_that_went_off_beside_a_plane_stays_an_explosive(top_event: TopEv
 def test_a_plane_shot_down_keeps_its_reading(top_event: TopEvent) -> None:
     text = "Soldiers shot down a plane carrying supplies near Tira on Tuesday."
     assert top_sub_type(top_event, text) == "Shelling/artillery/missile attack"
+
+
+# --- "assualt", a misspelling of "assault" in field notes, reads as the act -----------------
+
+
+def test_a_misspelt_assault_is_an_attack(top_event: TopEvent) -> None:
+    text = "On 2 April 2014, a government-backed militia assualted civilians in Kora village."
+    assert top_sub_type(top_event, text) == "Attack"
+
+
+def test_an_assault_spelt_right_reads_the_same(top_event: TopEvent) -> None:
+    text = "On 2 April 2014, a government-backed militia assaulted civilians in Kora village."
+    assert top_sub_type(top_event, text) == "Attack"
