@@ -86,3 +86,26 @@ def test_a_misspelt_assault_is_an_attack(top_event: TopEvent) -> None:
 def test_an_assault_spelt_right_reads_the_same(top_event: TopEvent) -> None:
     text = "On 2 April 2014, a government-backed militia assaulted civilians in Kora village."
     assert top_sub_type(top_event, text) == "Attack"
+
+
+# --- a crowd's stoning or lynching told beside a riot word, with no demonstration ----------
+
+ROCKS_WITHOUT_A_PROTEST = [
+    "Rioters stoned the car of a county commissioner in Kora town on Sunday.",
+    "On 9 March 2016, a rioting crowd stoned the convoy of a candidate in Dalo, injuring his "
+    "driver.",
+]
+
+
+@pytest.mark.parametrize("text", ROCKS_WITHOUT_A_PROTEST)
+def test_rioters_who_stoned_someone_with_no_protest_are_a_mob(
+    top_event: TopEvent, text: str
+) -> None:
+    assert top_sub_type(top_event, text) == "Mob violence"
+
+
+def test_protesters_who_stoned_a_car_stay_a_violent_demonstration(top_event: TopEvent) -> None:
+    text = (
+        "Students held a demonstration over fees in Kora town and stoned the car of the principal."
+    )
+    assert top_sub_type(top_event, text) == "Violent demonstration"

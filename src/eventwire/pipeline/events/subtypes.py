@@ -248,7 +248,7 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
     if frame == "mob":
         if is_armed(agent):
             return _personal("beat", "Attack", ctx)  # "assailants stoned a civilian"
-        if _protest_context(ctx):
+        if _demonstration(ctx):  # not a riot word alone: "rioters stoned the minister's car"
             return "Violent demonstration", "crowd violence in a protest"
         return "Mob violence", "mob cue"
     if frame in REMOTE_FRAMES:
