@@ -56,7 +56,7 @@ _WEAPON_CLASS = {
     "shell": "weapon_shell",
 }
 _PHRASE_CLASSES = ("armed", "military_site", "civilian", "unarmed_collective", "protesters",
-                   "state", "nonstate", "property", "goods", "communal")  # fmt: skip
+                   "state", "nonstate", "property", "goods", "communal", "aircraft")  # fmt: skip
 _FIREARM_TRIGGER_WORDS: frozenset[str] = words("lexicon", "firearm_trigger_words")
 _HEAD_ONLY = frozenset({"civilian", "goods"})
 _BETWEEN: frozenset[str] = words("lexicon", "between_words")
@@ -248,7 +248,7 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
     if frame == "mob":
         if is_armed(agent):
             return _personal("beat", "Attack", ctx)  # "assailants stoned a civilian"
-        if _protest_context(ctx):
+        if _demonstration(ctx):  # not a riot word alone: "rioters stoned the minister's car"
             return "Violent demonstration", "crowd violence in a protest"
         return "Mob violence", "mob cue"
     if frame in REMOTE_FRAMES:
@@ -391,6 +391,8 @@ def _remote(frame: str, ctx: Context) -> tuple[str, str]:
     state_agent = "state" in ctx.agent and "nonstate" not in ctx.agent  # not "Islamic State"
     if weapon == "explode" and ctx.trigger & BOMBED and state_agent:
         return "Air/drone strike", "state forces bombed"  # "the army bombed the village"
+    if weapon in {"explode", "shell"} and ctx.trigger & BOMBED and "aircraft" in ctx.agent:
+        return "Air/drone strike", "bombed by aircraft"  # "an Antonov plane bombed X"
     if weapon == "shell" and (
         {"weapon_smallarms", "exchange"} & ctx.sentence or "reciprocal" in ctx.patient
     ):
