@@ -56,3 +56,25 @@ def test_a_toll_over_stated_days_is_shared(top_event: TopEvent, text: str, dead:
     event = top_event(text)
     assert event is not None and event.fatalities is not None
     assert event.fatalities.best == dead
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # a range a total is told with: its lower end (ACLED codes the lowest number)
+        (
+            "Gunmen attacked a market in Kidal. Between eight and fifteen fatalities were "
+            "reported.",
+            8,
+        ),
+        ("Soldiers raided a camp near Tessit. There were between 30 and 45 fatalities.", 30),
+        ("Herders attacked a village and killed between four and about nine people.", 4),
+        # twins: a total with no range keeps its number
+        ("Gunmen attacked a market in Kidal. Fifteen fatalities were reported.", 15),
+        ("Herders attacked a village and killed about nine people.", 9),
+    ],
+)
+def test_a_range_gives_its_lower_end(top_event: TopEvent, text: str, dead: int) -> None:
+    event = top_event(text)
+    assert event is not None and event.fatalities is not None
+    assert event.fatalities.best == dead
