@@ -139,11 +139,13 @@ class CachedPipeline:
         return doc
 
     def _doc_from(self, data: bytes) -> Any:
+        from spacy.lang.en import English
         from spacy.tokens import Doc
-        from spacy.vocab import Vocab
 
         if self.vocab is None:
-            self.vocab = Vocab()
+            # English's vocabulary, not a blank one: a blank ``Vocab`` has no getters for
+            # the lexical attributes, so ``token.lower_`` of a cached parse read ""
+            self.vocab = English().vocab
         return Doc(self.vocab).from_bytes(data)
 
 

@@ -108,7 +108,9 @@ def _build(
         rf"(?P<a>{digits})\s*(?:-|–)\s*(?P<b>{digits})"
         rf"|(?P<a2>{num})\s+(?:to|or)\s+(?P<b2>{num})"
     )
-    between = rf"between\s+(?P<ba>{num})\s+and\s+(?P<bb>{num})"
+    # "between six and about ten": a word of approximation may sit before either end
+    approx = r"(?:(?:about|around|some|approximately|nearly|almost)\s+)?"
+    between = rf"between\s+{approx}(?P<ba>{num})\s+and\s+{approx}(?P<bb>{num})"
     qual = rf"(?:(?P<qual>{_alt(quals)})\s+)?"
     return re.compile(
         rf"(?<![\w-])(?:{qual}(?:{between}|{rng}|(?P<n>{num})){not_measure}"
@@ -243,3 +245,22 @@ def parse_quantity(text: str, lexicon: NumberLexicon | None = None) -> Quantity 
     stripped = text.strip()
     match = lex.pattern.fullmatch(stripped)
     return None if match is None else quantity_from_match(match, lex)
+
+
+# the open of a range whose upper end a note's total took ("Between twelve and twenty
+# fatalities", "between 50 and 100 fatalities")
+RANGE_OPEN = re.compile(
+    r"\bbetween\s+(?:(?:about|around|some|approximately)\s+)?(?P<lo>[\w,-]+)\s+(?:and|to)\s+$",
+    re.I,
+)
+
+
+def range_low(before: str, high: Quantity, lex: NumberLexicon) -> tuple[int, int, int | None]:
+    """``(best, low, high)`` of a total whose words before it open a range: the range's
+    lower end is the count (ACLED codes the lowest number a report gives); ``high``'s own
+    values when nothing opens one."""
+    found = RANGE_OPEN.search(before[-40:])
+    lo = number_value(found.group("lo"), lex) if found else None
+    if lo is None or lo > high.best:
+        return high.best, high.low, high.high
+    return lo, lo, high.best

@@ -39,6 +39,7 @@ from eventwire.pipeline.casualties.shares import (
     share_for,
     share_over_days,
 )
+from eventwire.pipeline.casualties.span_days import share_over_span
 from eventwire.pipeline.casualties.toll_notes import open_shares
 from eventwire.pipeline.casualties.tolls import (
     CueLexicon,
@@ -218,6 +219,7 @@ class CasualtiesStage:
                 types = {e.acled_event_type for e in incident.events}
                 add_bombers(incident.mentions, told, types, self.numbers)
                 share_over_days(incident.mentions, told, self.numbers)
+                share_over_span(incident.mentions, incident.sentences)
             _share_coder_notes(found[first:])
         return found
 

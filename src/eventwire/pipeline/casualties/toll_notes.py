@@ -9,10 +9,15 @@ fatalities.", "1 killed.", "the death toll rose to 30", "No fatalities were repo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eventwire.datafiles import words
-from eventwire.pipeline.casualties.numbers import NumberLexicon, Quantity, find_quantities
+from eventwire.pipeline.casualties.numbers import (
+    NumberLexicon,
+    Quantity,
+    find_quantities,
+    range_low,
+)
 from eventwire.pipeline.common.regexgate import gated_search, may_match
 
 SHORT_SUMMARY = re.compile(
@@ -236,9 +241,11 @@ def _add_summaries(mentions: list[Mention], text: str, offset: int, numbers: Num
         if not found or found[-1].end < len(m.group("q").rstrip()) - 1:
             continue
         q = found[-1]
+        qs = m.start("q") + q.start
+        best, low, high = range_low(text[:qs], q, numbers)  # "between 12 and 20 fatalities"
+        q = replace(q, best=best, low=low, high=high)
         # "1 fatality split among 12 events"
         best, low, high = _shared(q, first_quantity(m.group("m") or "", numbers))
-        qs = m.start("q") + q.start
         mentions.append(
             Mention(
                 "killed",

@@ -25,9 +25,26 @@ from eventwire.records import Document
 GRIEVANCE_PREPOSITIONS = frozenset({"against", "over", "of"})
 
 
+# clauses a parse may hang as adverbial or prepositional though a relative word opens
+# them: "Gabat, which the rebels had captured on March 15" (advcl), "teachers who began a
+# strike on 7 May" (ccomp), "near where a tourist
+# was killed weeks ago" (pcomp)
+_MISREAD_RELATIVE = frozenset({"advcl", "pcomp", "acl", "ccomp"})
+RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
+
+
 def relative_clause_of(anchor: Any) -> Any:
-    """The nearest relative clause a date's token sits in, or ``None``."""
-    return next((t for t in [anchor, *ancestors(anchor)] if t.dep_ == "relcl"), None)
+    """The nearest relative clause a date's token sits in, or ``None``: a ``relcl``, or a
+    clause the parse hung elsewhere that a relative word opens."""
+    return next(
+        (
+            t
+            for t in [anchor, *ancestors(anchor)]
+            if t.dep_ == "relcl"
+            or (t.dep_ in _MISREAD_RELATIVE and t.left_edge.lower_ in RELATIVE_WORDS)
+        ),
+        None,
+    )
 
 
 def dates_subject_period(clause: Any, trigger: Any, period_nouns: frozenset[str]) -> bool:

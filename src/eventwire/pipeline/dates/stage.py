@@ -183,6 +183,12 @@ class DatesStage:
             doc.published is not None and timex.when.start and timex.when.start > doc.published
         ):
             return 2, distance  # a date after publication is a plan; the day a toll rose
+        if event.acled_event_type is not None and dates_telling(
+            doc, event.sentence_index, timex.start, self.lexicon.reporting_lemmas
+        ):
+            # "… on Saturday night, police said on Sunday": the day of the telling (which
+            # is the date of a statement, an accusation, a denial: no ACLED type)
+            return 2, distance
         trigger = token_at(parse, event.trigger.start - sentence.start)
         anchor = token_at(parse, timex.start - sentence.start)
         if trigger is None or anchor is None:
