@@ -35,6 +35,7 @@ from eventwire.pipeline.places.gazetteer.focus import small_town
 from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.mentions import Mention
 from eventwire.pipeline.places.gazetteer.table import FEAT_PLACE
+from eventwire.pipeline.places.home_village import home_instead
 from eventwire.pipeline.places.tied import drop_tied_abroad
 
 
@@ -65,6 +66,7 @@ def drop_towns_abroad(
         if all(small_town(gaz, r.row) for r in there):
             for r in there:
                 r.accepted = False
+    home_instead(gaz, resolutions, focus)  # "RSF attack civilians in Anka": Sudan's Anka
 
 
 def _by_country(
