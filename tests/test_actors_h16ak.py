@@ -8,14 +8,22 @@ test, each with a twin that keeps its old reading.
   armed group, farmers named are a communal militia (4).
 - Mob violence that a force only stopped ("were prevented by the police", "police
   intervened and rescued him") hit civilians (7), not the force.
+- "PDF" in Sudan is the Popular Defence Forces (3), in Myanmar the People's Defence Force.
+- "raiders from Ethiopia", "gunmen from Somalia" are not that country's government.
+- A battle in South Sudan's civil war that names only the state's forces has the war's
+  opposition of the day as actor2 (the mutiny, then the SPLM/A-IO).
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from conftest import TopEvent
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.nonstate import non_state_head
+from eventwire.pipeline.actors.wars import war_opponent
 from eventwire.pipeline.common.actordict import load_actor_dictionary
+from eventwire.records import Actor, Event, Span
 
 PUBLISHED = "2024-05-20"
 DICTIONARY = load_actor_dictionary()
@@ -133,3 +141,44 @@ def test_raiders_from_a_country_are_not_its_government(top_event: TopEvent) -> N
 def test_gunmen_from_a_country_are_an_unidentified_armed_group(top_event: TopEvent) -> None:
     text = "Gunmen from Somalia attack a bus near Mandera, killing three passengers"
     assert _codes(top_event, text)[1] == 3
+
+
+def _battle(actor1: Actor | None, actor2: Actor | None = None) -> Event:
+    trigger = Span(start=0, end=8, label="trigger", text="Fighting")
+    return Event(
+        doc_id="t",
+        trigger=trigger,
+        sentence_index=0,
+        plover_type="FIGHT",
+        actor1=actor1,
+        actor2=actor2,
+        acled_event_type="Battles",
+    )
+
+
+def test_a_civil_war_battle_of_the_state_alone_gets_the_war_opposition() -> None:
+    army = DICTIONARY.by_id["SS-SSPDF"].inferred("SS")
+    mutiny = war_opponent(DICTIONARY, _battle(army), "SS", date(2014, 1, 9))
+    assert mutiny is not None and (mutiny.actor_id, mutiny.inter) == ("SS-MUTINY", 1)
+    opposition = war_opponent(DICTIONARY, _battle(army), "SS", date(2015, 6, 1))
+    assert opposition is not None and (opposition.actor_id, opposition.inter) == ("SS-SPLA-IO", 2)
+
+
+def test_a_battle_outside_the_war_or_with_its_other_side_keeps_its_sides() -> None:
+    army = DICTIONARY.by_id["SS-SSPDF"].inferred("SS")
+    white_army = DICTIONARY.by_id["SS-WHITEARMY"].inferred("SS")
+    assert war_opponent(DICTIONARY, _battle(army), "SS", date(2020, 3, 1)) is None
+    assert war_opponent(DICTIONARY, _battle(army, white_army), "SS", date(2014, 1, 9)) is None
+    assert war_opponent(DICTIONARY, _battle(white_army), "SS", date(2014, 1, 9)) is None
+    kenya_army = DICTIONARY.by_id["KE-MIL"].inferred("KE")
+    assert war_opponent(DICTIONARY, _battle(kenya_army), "KE", date(2014, 1, 9)) is None
+
+
+def test_an_agentless_battle_of_the_mutiny_weeks_has_both_sides(top_event: TopEvent) -> None:
+    text = "Fighting went on around Malakal town for a third day."
+    top = top_event(text, published="2014-01-10")
+    assert top is not None and top.actor2 is not None
+    assert (top.actor1.inter if top.actor1 else None, top.actor2.name) == (
+        1,
+        "Mutiny of Military Forces of South Sudan",
+    )

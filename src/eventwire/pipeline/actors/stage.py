@@ -54,6 +54,7 @@ from eventwire.pipeline.actors.targets import (
     subject_read_as_target,
 )
 from eventwire.pipeline.actors.things import is_count, is_thing, only_places, owner_words
+from eventwire.pipeline.actors.wars import war_opponent
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary, normalise
 from eventwire.records import Actor, Document, Event
@@ -186,6 +187,8 @@ class ActorCoder:
                 )
                 looter = looting_perpetrator(self.dictionary, doc, event, country)
                 event.actor1 = looter or event.actor1
+                opponent = war_opponent(self.dictionary, event, country, ref_date)
+                event.actor2 = opponent or event.actor2  # "Fighting continued in Malakal"
             for actor in (event.actor1, event.actor2):
                 if actor is not None and actor.resolved_by not in ("unknown", "inferred"):
                     seen.append(actor)
