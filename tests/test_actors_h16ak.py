@@ -21,9 +21,10 @@ from datetime import date
 from conftest import TopEvent
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.nonstate import non_state_head
+from eventwire.pipeline.actors.rescued import rescued_victims
 from eventwire.pipeline.actors.wars import war_opponent
 from eventwire.pipeline.common.actordict import load_actor_dictionary
-from eventwire.records import Actor, Event, Span
+from eventwire.records import Actor, Document, Event, Sentence, Span
 
 PUBLISHED = "2024-05-20"
 DICTIONARY = load_actor_dictionary()
@@ -182,3 +183,28 @@ def test_an_agentless_battle_of_the_mutiny_weeks_has_both_sides(top_event: TopEv
         1,
         "Mutiny of Military Forces of South Sudan",
     )
+
+
+def test_a_force_that_dispersed_the_mob_itself_keeps_actor2() -> None:
+    d = DICTIONARY
+    text = "Police fired teargas to disperse a mob of traders who were stoning a bus in Moshi."
+    doc = Document(text=text)
+    doc.sentences = [Sentence(start=0, end=len(text), text=text)]
+    trigger = text.index("mob")
+    event = Event(
+        doc_id="t",
+        trigger=Span(start=trigger, end=trigger + 3, label="trigger", text="mob"),
+        sentence_index=0,
+        plover_type="ASSAULT",
+        actor1=d.by_id["GEN-RIOTERS"].inferred("TZ"),
+        actor2=Actor(text="Police", start=0, end=6, inter=1, name="Police Forces of Tanzania"),
+        acled_sub_event_type="Mob violence",
+    )
+    assert rescued_victims(d, doc, event, "TZ") is None
+    saved = text.replace("fired teargas to disperse", "intervened and saved a driver from")
+    doc = Document(text=saved)
+    doc.sentences = [Sentence(start=0, end=len(saved), text=saved)]
+    start = saved.index("mob")
+    event.trigger = Span(start=start, end=start + 3, label="trigger", text="mob")
+    coded = rescued_victims(d, doc, event, "TZ")
+    assert coded is not None and coded.inter == 7

@@ -8,9 +8,11 @@ police": ACLED codes Mob violence against the people the mob hit, civilians (int
 actors stage took the force of a later sentence (``crowd_force``) as actor2 (acled_more tune
 seed 13: 4 such Mob violence rows, all gold civilians). ``rescued_victims`` gives Civilians
 when the event is Mob violence led by rioters, its state-force actor2 stands in another
-sentence than the event's (or before its trigger), and those words tell the force
-intervening or rescuing (``intervention_words``, ``rescue_words``) and not hit or fought
-(``struck_force_words``). A force after the trigger in the mob's own sentence ("a mob
+sentence than the event's and that sentence tells the force intervening or rescuing
+(``intervention_words``, ``rescue_words``), or stands before the trigger in its sentence
+with rescue words between ("intervened and saved the suspects from being lynched"; only
+dispersing the crowd there is acting on it, ACLED dev: police kept), and neither is hit or
+fought (``struck_force_words``). A force after the trigger in the mob's own sentence ("a mob
 killed a police officer", "crowds hurled stones at the police") is whom it attacked and
 stays; a fight between crowds is ``intervened.py``'s.
 """
@@ -25,6 +27,7 @@ from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.pipeline.common.wordpattern import word_pattern
 from eventwire.records import Actor, Document, Event
 
+_RESCUED = word_pattern(words("actors", "rescue_words"), re.IGNORECASE)
 _STOPPED = word_pattern(
     words("actors", "intervention_words") | words("actors", "rescue_words"), re.IGNORECASE
 )
@@ -44,11 +47,12 @@ def rescued_victims(
     i = doc.sentence_at(a2.start)
     if i is None:
         return None
-    text = doc.sentences[i].text
+    text, stopped = doc.sentences[i].text, _STOPPED
     if i == event.sentence_index:  # "Police intervened and saved them from being lynched"
         if a2.end > event.trigger.start:
             return None
-        text = doc.text[a2.end : event.trigger.start]
-    if _STOPPED.search(text) is None or _STRUCK.search(text) is not None:
+        # "police used teargas to disperse violent demonstrations by prisoners": the crowd
+        text, stopped = doc.text[a2.end : event.trigger.start], _RESCUED
+    if stopped.search(text) is None or _STRUCK.search(text) is not None:
         return None
     return inferred(d, "GEN-CIVILIANS", country)
