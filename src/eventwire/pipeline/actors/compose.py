@@ -25,6 +25,7 @@ from datetime import date
 
 from eventwire.datafiles import words
 from eventwire.pipeline.actors.community import community_actor
+from eventwire.pipeline.actors.nonstate import non_state_head
 from eventwire.pipeline.common.actordict import ActorDictionary, ActorEntry, normalise
 from eventwire.records import Actor
 
@@ -275,6 +276,7 @@ def compose(
         return None
     start, generic_id = found
     generic = _state_person(d, norm[:start], d.by_id[generic_id])
+    generic = non_state_head(d, norm[:start], generic)  # "rebel forces": rebels
     mods = _read_modifiers(d, norm, cut_words, start)
     labels = [label for kind, label, _ in mods.identities if kind != "clan"]
     explicit = mods.country is not None
@@ -416,7 +418,8 @@ def code_mention(
                 coded.text = text
                 return coded
     named = find_named(d, words)
-    if named is not None:
+    if named is not None:  # "PDF" in Sudan is not Myanmar's PDF
+        named = d.namesake(named, words, context_country)
         return _entry_actor(d, named, text, ref_date, "dictionary")
     country_key = " ".join(normalise(w) for w in words if normalise(w))
     acronym = "".join(w for w in words if w.lower() != "the").replace(".", "")

@@ -35,10 +35,13 @@ from eventwire.pipeline.actors.detainees import arrested_civilians
 from eventwire.pipeline.actors.heads import mend_heads
 from eventwire.pipeline.actors.intervened import broken_up_fight
 from eventwire.pipeline.actors.labelled import label_subject
+from eventwire.pipeline.actors.looters import looting_perpetrator
+from eventwire.pipeline.actors.origins import armed_men_from
 from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse, toll_victims
 from eventwire.pipeline.actors.parties import coordinated_parties
 from eventwire.pipeline.actors.posts import own_post
 from eventwire.pipeline.actors.protested import idle_force
+from eventwire.pipeline.actors.rescued import rescued_victims
 from eventwire.pipeline.actors.roles import CROWDS, VIOLENT, acled_roles, event_category
 from eventwire.pipeline.actors.shelled import shelled_forces
 from eventwire.pipeline.actors.supporters import is_supporter
@@ -51,6 +54,7 @@ from eventwire.pipeline.actors.targets import (
     subject_read_as_target,
 )
 from eventwire.pipeline.actors.things import is_count, is_thing, only_places, owner_words
+from eventwire.pipeline.actors.wars import war_opponent
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary, normalise
 from eventwire.records import Actor, Document, Event
@@ -128,6 +132,7 @@ class ActorCoder:
             mend_heads(self.dictionary, doc, event, country, ref_date, NAME)
             seen = history.setdefault(segment, [])
             self._code_event_actors(doc, event, country, ref_date, seen)
+            armed_men_from(self.dictionary, doc, event, country, ref_date)  # "raiders from X"
             self._drop_places(doc, event)
             self._drop_trigger_words(doc, event)
             attacker = repelled_attacker(self.dictionary, doc, event, country, ref_date, seen)
@@ -166,6 +171,7 @@ class ActorCoder:
                 event.actor2 = rival_rioters(self.dictionary, doc, event, country) or a2
                 settle_sides(self.dictionary, event, country)
                 event.actor2 = broken_up_fight(self.dictionary, doc, event, country) or event.actor2
+                event.actor2 = rescued_victims(self.dictionary, doc, event, country) or event.actor2
                 event.actor2 = event.actor2 or harmed_civilians(
                     self.dictionary, event, country, doc
                 )
@@ -179,6 +185,10 @@ class ActorCoder:
                 event.actor2 = (
                     arrested_civilians(self.dictionary, doc, event, country) or event.actor2
                 )
+                looter = looting_perpetrator(self.dictionary, doc, event, country)
+                event.actor1 = looter or event.actor1
+                opponent = war_opponent(self.dictionary, event, country, ref_date)
+                event.actor2 = opponent or event.actor2  # "Fighting continued in Malakal"
             for actor in (event.actor1, event.actor2):
                 if actor is not None and actor.resolved_by not in ("unknown", "inferred"):
                     seen.append(actor)

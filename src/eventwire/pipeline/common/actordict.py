@@ -246,6 +246,9 @@ class ActorDictionary:
         self.versions = versions or {}
         self.alias: dict[str, str] = {}  # normalised alias -> id
         self.acronyms: dict[str, str] = {}  # exact-case acronym -> id
+        # (acronym, country) -> id: "PDF" is Myanmar's People's Defence Force and Sudan's
+        # Popular Defence Forces; ``acronyms`` keeps the first country's
+        self.local_acronyms: dict[tuple[str, str], str] = {}
         self.countries: dict[str, str] = {}  # normalised country name -> ISO2
         self.country_acronyms: dict[str, str] = {}  # "US", "UK", "DRC" (exact case) -> ISO2
         self.country_names: dict[str, str] = {}  # ISO2 -> short name
@@ -276,7 +279,10 @@ class ActorDictionary:
                 self.country_acronyms[alias.replace(".", "")] = entry.country
                 continue
             if is_acronym(alias):
-                self.acronyms[alias] = entry.id
+                first = self.get(self.acronyms.get(alias))
+                if first is None or first.country == entry.country:
+                    self.acronyms[alias] = entry.id
+                self.local_acronyms[(alias, entry.country or "")] = entry.id
                 continue
             key = normalise(alias)
             if not key:
@@ -314,6 +320,16 @@ class ActorDictionary:
     def home_prefixes(self) -> frozenset[str]:
         """Every identity and home term and every run of its first words."""
         return _first_word_runs((*self.identities, *self.homes))
+
+    def namesake(self, entry: ActorEntry, words: list[str], country: str | None) -> ActorEntry:
+        """The entry of ``country`` that shares the acronym among ``words`` by which
+        ``entry`` was found ("PDF" in Sudan: the Popular Defence Forces), else ``entry``."""
+        if not country or entry.country in (None, country):
+            return entry
+        for word in words:
+            if self.acronyms.get(word) == entry.id and (word, country) in self.local_acronyms:
+                return self.by_id[self.local_acronyms[(word, country)]]
+        return entry
 
     def get(self, actor_id: str | None) -> ActorEntry | None:
         return self.by_id.get(actor_id) if actor_id else None
