@@ -32,19 +32,29 @@ _STRUCK = word_pattern(words("actors", "struck_force_words"), re.IGNORECASE)
 _WITH = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+def force_beside_mob(
+    d: ActorDictionary, doc: Document, event: Event, generic: str
+) -> tuple[int, Actor] | None:
+    """The state-force actor2 of Mob violence led by rioters and the index of its sentence,
+    when the dictionary has ``generic`` to code its replacement; else None."""
+    a1, a2 = event.actor1, event.actor2
+    if event.acled_sub_event_type != "Mob violence" or a1 is None or a2 is None:
+        return None
+    if a1.inter != 5 or a2.inter != 1 or a2.start < 0 or generic not in d.by_id:
+        return None
+    i = doc.sentence_at(a2.start)
+    return None if i is None else (i, a2)
+
+
 def broken_up_fight(
     d: ActorDictionary, doc: Document, event: Event, country: str | None
 ) -> Actor | None:
     """Rioters, as the actor2 of a crowd fight whose state-force actor2 only broke it up;
     None to leave actor2 as it is."""
-    a1, a2 = event.actor1, event.actor2
-    if event.acled_sub_event_type != "Mob violence" or a1 is None or a2 is None:
+    found = force_beside_mob(d, doc, event, "GEN-RIOTERS")
+    if found is None or _FIGHT.search(doc.text) is None:
         return None
-    if a1.inter != 5 or a2.inter != 1 or a2.start < 0 or "GEN-RIOTERS" not in d.by_id:
-        return None
-    i = doc.sentence_at(a2.start)
-    if i is None or _FIGHT.search(doc.text) is None:
-        return None
+    i, a2 = found
     sentence = doc.sentences[i]
     after = doc.text[a2.end : sentence.end]
     if _INTERVENED.search(after) is None or _STRUCK.search(sentence.text) is not None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from eventwire.datafiles import words
+from eventwire.pipeline.actors.intervened import force_beside_mob
 from eventwire.pipeline.actors.roles import inferred
 from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.pipeline.common.wordpattern import word_pattern
@@ -39,14 +40,10 @@ def rescued_victims(
 ) -> Actor | None:
     """Civilians, as the actor2 of Mob violence whose state-force actor2 only stopped the
     mob in a later (or earlier) sentence; None to leave actor2 as it is."""
-    a1, a2 = event.actor1, event.actor2
-    if event.acled_sub_event_type != "Mob violence" or a1 is None or a2 is None:
+    found = force_beside_mob(d, doc, event, "GEN-CIVILIANS")
+    if found is None:
         return None
-    if a1.inter != 5 or a2.inter != 1 or a2.start < 0 or "GEN-CIVILIANS" not in d.by_id:
-        return None
-    i = doc.sentence_at(a2.start)
-    if i is None:
-        return None
+    i, a2 = found
     text, stopped = doc.sentences[i].text, _STOPPED
     if i == event.sentence_index:  # "Police intervened and saved them from being lynched"
         if a2.end > event.trigger.start:
