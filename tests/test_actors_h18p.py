@@ -13,8 +13,9 @@ import pytest
 from conftest import TopEvent, canonical
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.sides import armed_side, pro_named_words
+from eventwire.pipeline.actors.underfire import came_under_fire, fired_on_actor1
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
-from eventwire.records import Document
+from eventwire.records import Actor, Document
 
 DAY = date(2023, 5, 2)
 
@@ -70,12 +71,52 @@ def test_other_volunteers_are_no_militia(d: ActorDictionary) -> None:
     assert code_mention(d, "hospital volunteers", "BF", DAY).inter != 3
 
 
+def test_under_fire_predicate_after_a_mention() -> None:
+    text = "Their checkpoint came under heavy gunfire at dawn."
+    assert came_under_fire(Document(text=text), 0, len("Their checkpoint"))
+    active = "Their checkpoint guards fired at the car."
+    assert not came_under_fire(Document(text=active), 0, len("Their checkpoint"))
+
+
+def test_actor1_heading_a_phrase_that_came_under_fire() -> None:
+    text = "A navy patrol boat was fired upon near the delta."
+    navy = Actor(text="A navy", start=0, end=len("A navy"))
+    assert fired_on_actor1(Document(text=text), navy)
+    plain = "A navy patrol boat fired upon pirates near the delta."
+    assert not fired_on_actor1(Document(text=plain), navy)
+    assert not fired_on_actor1(Document(text=text), None)
+
+
 def test_volunteers_killed_in_a_raid(top_event: TopEvent) -> None:
     e = top_event(
         "Gunmen stormed a village near Kaya on Thursday, killing nine defense volunteers."
     )
     assert e is not None and e.actor2 is not None
     assert e.actor2.inter == 3, e.actor2
+
+
+def test_patrol_that_came_under_fire_is_no_attacker(top_event: TopEvent) -> None:
+    e = top_event(
+        "Three soldiers were killed on Monday when their convoy came under fire near Bama."
+    )
+    assert e is not None
+    assert e.actor1 is None or e.actor1.inter != 1, e.actor1
+
+
+def test_attacker_after_from_with_the_army_patrol_its_target(top_event: TopEvent) -> None:
+    e = top_event(
+        "An army patrol came under attack from Boko Haram fighters near Bama on Monday, "
+        "and two soldiers were killed."
+    )
+    assert e is not None and e.actor1 is not None and e.actor2 is not None
+    assert e.actor1.inter == 2, e.actor1
+    assert e.actor2.inter == 1, e.actor2
+
+
+def test_patrol_that_ambushed_stays_the_attacker(top_event: TopEvent) -> None:
+    e = top_event("An army patrol ambushed Boko Haram fighters near Bama on Monday, killing six.")
+    assert e is not None and e.actor1 is not None
+    assert e.actor1.inter == 1, e.actor1
 
 
 @pytest.mark.parametrize(
