@@ -26,6 +26,7 @@ from datetime import date
 from eventwire.datafiles import words
 from eventwire.pipeline.actors.community import community_actor
 from eventwire.pipeline.actors.nonstate import non_state_head
+from eventwire.pipeline.actors.sides import armed_side, pro_named_words
 from eventwire.pipeline.common.actordict import ActorDictionary, ActorEntry, normalise
 from eventwire.records import Actor
 
@@ -418,6 +419,8 @@ def code_mention(
                 coded.text = text
                 return coded
     named = find_named(d, words)
+    if named is None and (bare := pro_named_words(words)) is not None:
+        named = armed_side(find_named(d, bare))  # "pro-Houthi snipers": the Houthis
     if named is not None:  # "PDF" in Sudan is not Myanmar's PDF
         named = d.namesake(named, words, context_country)
         return _entry_actor(d, named, text, ref_date, "dictionary")

@@ -54,6 +54,7 @@ from eventwire.pipeline.actors.targets import (
     subject_read_as_target,
 )
 from eventwire.pipeline.actors.things import is_count, is_thing, only_places, owner_words
+from eventwire.pipeline.actors.underfire import came_under_fire, fired_on_actor1
 from eventwire.pipeline.actors.wars import war_opponent
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary, normalise
@@ -147,6 +148,8 @@ class ActorCoder:
             if own_post(doc.text, event) and event.actor2 is not None:
                 doc.note(NAME, "EW-ACT-022", f"{event.actor2.text!r}: actor1's own post")
                 event.actor2 = None
+            if fired_on_actor1(doc, event.actor1):  # "their patrol came under fire from X"
+                event.actor1, event.actor2 = None, event.actor2 or event.actor1
             if event.actor2 is None and event_category(event) in VIOLENT:
                 victims = toll_victims(doc, event)
                 if victims is not None:
@@ -345,6 +348,8 @@ class ActorCoder:
                     continue
                 if only_places(doc, mention.start, mention.end):
                     continue  # "…, Baghdad governorate, Iraq", "Baghdad's Sadr City": places
+                if came_under_fire(doc, mention.start, mention.end):
+                    continue  # "their patrol came under fire": the target, not the attacker
                 if arrest_motive(doc, event, mention):
                     continue  # "arrested for collaborating with X": X did not arrest
                 if by_agent and is_supporter(doc, event, mention):
