@@ -32,10 +32,12 @@ from eventwire.pipeline.actors.coref import ANAPHORS, MentionHistory, anaphor_ty
 from eventwire.pipeline.actors.counterparts import counterpart
 from eventwire.pipeline.actors.crowds import rival_rioters
 from eventwire.pipeline.actors.detainees import arrested_civilians
+from eventwire.pipeline.actors.emplaced import device_placer
 from eventwire.pipeline.actors.heads import mend_heads
 from eventwire.pipeline.actors.intervened import broken_up_fight
 from eventwire.pipeline.actors.labelled import label_subject
 from eventwire.pipeline.actors.looters import looting_perpetrator
+from eventwire.pipeline.actors.loyalty import loyal_forces
 from eventwire.pipeline.actors.origins import armed_men_from
 from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse, toll_victims
 from eventwire.pipeline.actors.parties import coordinated_parties
@@ -134,6 +136,7 @@ class ActorCoder:
             seen = history.setdefault(segment, [])
             self._code_event_actors(doc, event, country, ref_date, seen)
             armed_men_from(self.dictionary, doc, event, country, ref_date)  # "raiders from X"
+            loyal_forces(self.dictionary, doc, event, country, ref_date)  # "loyal to Machar"
             self._drop_places(doc, event)
             self._drop_trigger_words(doc, event)
             attacker = repelled_attacker(self.dictionary, doc, event, country, ref_date, seen)
@@ -165,6 +168,8 @@ class ActorCoder:
                 event.actor1 = label_subject(self.dictionary, doc, event, country, ref_date)
             if event.actor1 is None and subject_read_as_target(doc, event):
                 event.actor1, event.actor2 = event.actor2, None
+            placed = device_placer(self.dictionary, doc, event, country, ref_date)  # "hit a mine
+            event.actor1, event.actor2 = placed or (event.actor1, event.actor2)  # laid by X"
             if self.acled_roles:
                 acled_roles(
                     self.dictionary, doc, event, country, self._scan, self.infer_unidentified, seen
