@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.datafiles import words
+from eventwire.pipeline.events.blows import blow_to_person
 from eventwire.pipeline.events.notes import heads_note, short_note_scene
 from eventwire.pipeline.events.occurrence import clashes_occurred, hijacking, people_taken
 from eventwire.pipeline.events.parties import NAMED_COMMUNAL
@@ -75,6 +76,8 @@ def accept_violent(
         ok = ok or (frame == "attack" and "short_note" in ctx and headline_verb(head, parse))
         # "the death toll from Friday's attack on Titao has risen to 58" (toll_updates.py)
         ok = ok or (frame == "attack" and not in_domain and dated_toll_update(head))
+        # "several people hit a doctor", "he was hit by a bullet" (blows.py)
+        ok = ok or (not in_domain and blow_to_person(match, parse, ctx, lexicon))
         if not ok:
             return None if in_domain else fallback_frame(entry, match, parse)
     elif in_domain and not strong and frame in {"shoot", "kill", "harm", "attack", "clash"}:
