@@ -139,14 +139,7 @@ class ActorCoder:
             loyal_forces(self.dictionary, doc, event, country, ref_date)  # "loyal to Machar"
             self._drop_places(doc, event)
             self._drop_trigger_words(doc, event)
-            attacker = repelled_attacker(self.dictionary, doc, event, country, ref_date, seen)
-            if attacker is not None and event.actor1 is not None and event.actor2 is not None:
-                if attacker.start >= 0:  # "repelled an attack by X": X's own words
-                    attacker.resolved_by = "repelled-attack"
-                    event.actor2 = attacker
-                else:
-                    _copy_coding(event.actor2, attacker, "repelled-attack")
-                event.actor1, event.actor2 = event.actor2, event.actor1
+            self._repelled(doc, event, country, ref_date, seen)  # "forces repelled X"
             self._drop_things(doc, event, country, ref_date)
             if own_post(doc.text, event) and event.actor2 is not None:
                 doc.note(NAME, "EW-ACT-022", f"{event.actor2.text!r}: actor1's own post")
@@ -201,6 +194,25 @@ class ActorCoder:
                 if actor is not None and actor.resolved_by not in ("unknown", "inferred"):
                     seen.append(actor)
         return doc
+
+    def _repelled(
+        self,
+        doc: Document,
+        event: Event,
+        country: str | None,
+        ref_date: date | None,
+        seen: list[Actor],
+    ) -> None:
+        """The attacker a force repelled becomes actor1, the force actor2."""
+        attacker = repelled_attacker(self.dictionary, doc, event, country, ref_date, seen)
+        if attacker is None or event.actor1 is None or event.actor2 is None:
+            return
+        if attacker.start >= 0:  # "repelled an attack by X": X's own words
+            attacker.resolved_by = "repelled-attack"
+            event.actor2 = attacker
+        else:
+            _copy_coding(event.actor2, attacker, "repelled-attack")
+        event.actor1, event.actor2 = event.actor2, event.actor1
 
     def _code_event_actors(
         self,
