@@ -20,11 +20,11 @@ import re
 from datetime import date
 
 from eventwire.pipeline.actors.compose import code_mention
+from eventwire.pipeline.actors.roles import NON_STATE_ARMED
 from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.records import Actor, Document, Event
 
 REMOTE_EXPLOSIVE = "Remote explosive/landmine/IED"
-NON_STATE_ARMED = frozenset({2, 3, 4})
 # words that end the placer's noun phrase: a preposition, a clause, the blast's own verb
 _AFTER_PLACER = [
     *("on", "in", "at", "near", "along", "around", "between", "from", "to", "which", "that"),

@@ -17,10 +17,10 @@ import re
 from datetime import date
 
 from eventwire.pipeline.actors.compose import code_mention
+from eventwire.pipeline.actors.roles import NON_STATE_ARMED
 from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.records import Actor, Document, Event
 
-NON_STATE_ARMED = frozenset({2, 3, 4})
 _LOYAL = re.compile(
     r"\s+(?:loyal\s+to|supporting|supportive\s+of|allied\s+(?:to|with)|under)\s+"
     r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)"

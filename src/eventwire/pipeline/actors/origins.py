@@ -18,11 +18,11 @@ import re
 from datetime import date
 
 from eventwire.pipeline.actors.compose import code_mention
+from eventwire.pipeline.actors.roles import NON_STATE_ARMED
 from eventwire.pipeline.common.actordict import ActorDictionary, normalise
 from eventwire.records import Actor, Document, Event
 
 _FROM = re.compile(r"((?:[A-Za-z][\w'’-]* ){1,4})from\s+$")
-NON_STATE_ARMED = frozenset({2, 3, 4})
 REACH = 60  # characters before the country where its noun phrase may start
 
 

@@ -48,6 +48,7 @@ NAME = "eventwire.actors.v1"
 CROWDS = frozenset({"Protests", "Riots"})
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 STATE_TYPES = frozenset({"military", "police"})
+NON_STATE_ARMED = frozenset({2, 3, 4})  # inter codes: rebels, militias, communal militias
 
 # the stage's sentence scan: an armed actor named elsewhere in the event's sentence
 Scan = Callable[[Document, Event, str | None, date | None], Actor | None]
