@@ -19,6 +19,12 @@ from collections import Counter
 from difflib import SequenceMatcher
 
 from eventwire.datafiles import words
+from eventwire.pipeline.places.gazetteer.camps import (
+    camp_readings,
+    camp_rows,
+    camp_score,
+    names_camp,
+)
 from eventwire.pipeline.places.gazetteer.checks import Resolution, check_hierarchy, drop_strays
 from eventwire.pipeline.places.gazetteer.choose import Chooser, other_picks
 from eventwire.pipeline.places.gazetteer.focus import (
@@ -98,7 +104,7 @@ def resolve_mentions(
 
     ``actor_areas`` are (country, admin1 name) pairs where the named groups mostly act."""
     areas = _area_rows(gaz, actor_areas or [])
-    cands = _candidates(gaz, mentions)
+    cands = _candidates(gaz, mentions, doc.text)
     votes = focus_votes(doc.text, gaz, lex, mentions, cands, actor_votes)
     add_local_spellings(gaz, mentions, cands, votes, local_score)
     out, focus = _resolve_group(gaz, mentions, cands, votes, areas, actor_votes)
@@ -118,16 +124,23 @@ def resolve_mentions(
 PARENT_REACH_KM = 150.0
 
 
-def _candidates(gaz: Gazetteer, mentions: list[Mention]) -> list[list[tuple[Candidate, float]]]:
+def _candidates(
+    gaz: Gazetteer, mentions: list[Mention], text: str
+) -> list[list[tuple[Candidate, float]]]:
     """Each mention's best-scored candidates (``MAX_CANDIDATES``), and, for a mention placed
     in another ("Rampur, Jaunpur": India has hundreds of Rampurs), also those of the rest
-    that lie near one of its parent's readings."""
+    that lie near one of its parent's readings. A mention naming a camp prefers the entry
+    named "<mention> camp" (``camps``)."""
     full = []
     for m in mentions:
         found = possessive_country(gaz, m.text) or [
             c for c in gaz.lookup(m.text) if c.flag >= 0 or same_shape(gaz, m.text, c)
         ]
-        full.append(sorted(((c, local_score(gaz, m, c)) for c in found), key=lambda x: -x[1]))
+        camp = camp_rows(gaz, text, m)
+        if names_camp(text, m):
+            found = camp_readings(gaz, found, camp)
+        pairs = ((c, local_score(gaz, m, c) + camp_score(camp, c)) for c in found)
+        full.append(sorted(pairs, key=lambda x: -x[1]))
     where = {id(m): k for k, m in enumerate(mentions)}
     out = []
     for m, scored in zip(mentions, full, strict=True):

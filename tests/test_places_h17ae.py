@@ -1,0 +1,66 @@
+"""Camps of the displaced (issue 17, helper h17ae): a camp bearing a town's name elsewhere
+is read as the index's entry named "<X> camp", and a camp the index does not list takes
+no city's other name abroad. The sentences are our own writing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.config import Settings
+from eventwire.pipeline.base import Resources, registered_stages
+from eventwire.pipeline.places.gazetteer.camps import names_camp
+from eventwire.pipeline.places.gazetteer.toponyms import Mention
+from eventwire.records import Document
+
+
+@pytest.fixture(scope="module")
+def places(settings: Settings, resources: Resources) -> Callable[[str], Document]:
+    reg = registered_stages()
+    structure = reg["eventwire.structure.v1"](settings, resources)
+    nlp = reg["eventwire.nlp.v1"](settings, resources)
+    stage = reg["eventwire.places.v1"](settings, resources)
+
+    def run(text: str) -> Document:
+        return stage(nlp(structure(Document(text=text))))
+
+    return run
+
+
+def _mention(text: str, name: str) -> Mention:
+    start = text.index(name)
+    return Mention(start, start + len(name), name, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("A trader was robbed inside Ifo camp on Sunday.", "Ifo", True),
+        ("Shots were heard near the Kalma IDP camp overnight.", "Kalma", True),
+        ("Gunmen raided the Argo camp for IDPs at dawn.", "Argo", True),
+        ("Residents of Ifo protested on Sunday.", "Ifo", False),
+        ("Troops from Ifo camped outside the town.", "Ifo", False),
+    ],
+)
+def test_names_camp(text: str, name: str, expected: bool) -> None:
+    assert names_camp(text, _mention(text, name)) is expected
+
+
+def test_camp_named_in_the_index_beats_a_bigger_town_elsewhere(
+    places: Callable[[str], Document],
+) -> None:
+    # the index's Ifo of Nigeria is a bigger town than Kenya's Ifo, which is also "Ifo camp"
+    doc = places("A masked man shot a young refugee inside Ifo camp late on Sunday.")
+    assert [p.country for p in doc.places if p.text == "Ifo"] == ["KE"]
+
+
+def test_town_without_camp_keeps_its_reading(places: Callable[[str], Document]) -> None:
+    doc = places("Traders in Ifo closed their shops on Sunday to protest new taxes.")
+    assert "KE" not in [p.country for p in doc.places if p.text == "Ifo"]
+
+
+def test_camp_takes_no_city_other_name(places: Callable[[str], Document]) -> None:
+    # "Yida" is an alternate name of Jeddah in the index: a camp is no city's other name
+    doc = places("Armed men were seen moving through Yida refugee camp last week.")
+    assert "SA" not in [p.country for p in doc.places]
