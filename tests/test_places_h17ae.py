@@ -64,3 +64,59 @@ def test_camp_takes_no_city_other_name(places: Callable[[str], Document]) -> Non
     # "Yida" is an alternate name of Jeddah in the index: a camp is no city's other name
     doc = places("Armed men were seen moving through Yida refugee camp last week.")
     assert "SA" not in [p.country for p in doc.places]
+
+
+# -- a country's name before its forces' noun ------------------------------------------------
+
+
+def test_named_forces_are_a_country_cue() -> None:
+    from collections import Counter
+
+    from eventwire.pipeline.places.evidence import cue_country, named_forces, with_demonyms
+    from eventwire.pipeline.places.gazetteer.index import load_gazetteer
+    from eventwire.pipeline.places.gazetteer.lexicon import load_lexicon
+
+    gaz, lex = load_gazetteer(), with_demonyms(load_lexicon())
+    assert named_forces("Two men died when Kenya police fired on a crowd.", gaz, lex) == {"KE"}
+    text = "Four died in a fight between South Sudan army soldiers and raiders."
+    assert named_forces(text, gaz, lex) == {"SS"}
+    assert cue_country(text, lex, Counter(), Counter(), gaz) == "SS"
+    assert cue_country(text, lex, Counter(), Counter()) is None  # without the index: none
+    # a government is no force: "the Ethiopia government" in a report from elsewhere
+    assert named_forces("Crowds marched against the Ethiopia government.", gaz, lex) == set()
+    # inside a longer name: "New Jersey State Police" is no force of Jersey
+    assert named_forces("Radio Kenya police reporter was beaten.", gaz, lex) == set()
+
+
+def test_named_forces_say_nothing_of_the_name_as_an_organisation() -> None:
+    from eventwire.pipeline.places.evidence import org_country_votes, with_demonyms
+    from eventwire.pipeline.places.gazetteer.index import load_gazetteer
+    from eventwire.pipeline.places.gazetteer.lexicon import load_lexicon
+
+    gaz, lex = load_gazetteer(), with_demonyms(load_lexicon())
+    assert not org_country_votes("Kenya police fired tear gas.", gaz, lex)
+    assert org_country_votes("The Ghana Police Service said so.", gaz, lex)
+
+
+def test_a_force_of_a_country_that_was_not_yet_is_no_foreign_force() -> None:
+    from datetime import date
+
+    from eventwire.pipeline.common.countries import as_of
+
+    assert as_of("SS", date(2010, 6, 2)) == "SD"
+    assert as_of("SS", date(2012, 6, 2)) == "SS"
+    assert as_of("KE", date(2010, 6, 2)) == "KE"
+
+
+def test_army_of_a_later_state_in_its_old_country_is_no_foreign_force() -> None:
+    from datetime import date
+
+    from eventwire.config import load_settings
+    from eventwire.pipeline.base import Pipeline
+
+    pipeline = Pipeline.from_settings(load_settings(config_file=None))
+    text = "Seven people were killed in clashes between South Sudan army troops and raiders."
+    doc = pipeline(Document(text=text, source_id="t", input="t", published=date(2010, 3, 4)))
+    assert doc.country == "SD"
+    assert doc.events and doc.events[0].actor1 is not None
+    assert doc.events[0].actor1.inter == 1

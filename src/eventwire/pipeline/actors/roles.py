@@ -31,6 +31,7 @@ from eventwire.pipeline.actors.coref import anaphor_types
 from eventwire.pipeline.actors.elsewhere import sole_group
 from eventwire.pipeline.actors.things import collective
 from eventwire.pipeline.common.actordict import ActorDictionary
+from eventwire.pipeline.common.countries import as_of
 from eventwire.records import Actor, Document, Event
 
 __all__ = [
@@ -121,9 +122,9 @@ def acled_roles(
             and actor.type in STATE_TYPES
             and country
             and actor.country
-            and actor.country != country
+            and as_of(actor.country, doc.published) != country
         ):
-            actor.inter = 8  # state forces acting outside their own country
+            actor.inter = 8  # state forces acting outside their own country (as it was then)
 
 
 def _violent_roles(

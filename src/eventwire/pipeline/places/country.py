@@ -13,19 +13,20 @@ county's name, or another stem of ``compass_stems``, with a compass word is one 
 sub-counties or districts, the compass word before or after ("Laikipia West", "Tigania
 East", "Ahanta West", "Upper West Akyem").
 
-``as_of``: the country of a place on the report's date (``former_countries``): a town of
-today's South Sudan named in a report of 2010 lay in Sudan then.
+``as_of`` (from ``pipeline.common.countries``): the country of a place on the report's
+date (``former_countries``): a town of today's South Sudan named in a report of 2010 lay
+in Sudan then.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date
 from functools import cache
 from typing import Any
 
 from eventwire.datafiles import word_table
+from eventwire.pipeline.common.countries import as_of as as_of
 from eventwire.pipeline.places.gazetteer.normalize import fold
 
 CUE_VOTE = 0.5  # what one cue gives (shared among its countries)
@@ -179,23 +180,3 @@ def cue_votes(text: str) -> Counter[str]:
     for cc, value in votes.items():
         votes[cc] = min(value, CUE_MAX)  # type: ignore[assignment]  # float weights in a Counter
     return votes
-
-
-@cache
-def _former() -> dict[str, tuple[str, date]]:
-    """``former_countries``: a country -> (the country it was part of, its first own day)."""
-    out = {}
-    for cc, (was, until) in word_table("places", "former_countries").items():
-        out[cc] = (was, date.fromisoformat(until))
-    return out
-
-
-def as_of(country: str | None, when: date | None) -> str | None:
-    """The country a place of ``country`` (ISO2) lay in on ``when`` (today's without a
-    date): "SS" before 9 July 2011 is "SD"."""
-    if country is None or when is None:
-        return country
-    former = _former().get(country)
-    if former is not None and when < former[1]:
-        return former[0]
-    return country

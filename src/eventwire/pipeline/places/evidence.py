@@ -20,6 +20,10 @@ counts only when the noun is a home force (``home_force_nouns``: "Kenyan police"
 Methodist University", "the Sri Lanka Army", "Ghana Police Service", "Uganda Revenue
 Authority") is no place the model keeps (the whole name is an organisation), but it is a
 national institution's, a cue for the country as a cue word is (``CUE_MIN``).
+``named_forces``: a country's name before a state force's noun ("South Sudan army forces",
+"Kenya police": ``home_force_nouns`` but "government" and "authorities") names its forces
+as "Kenyan police" does, a cue for ``cue_country`` only (in "Ethiopia security forces ...
+in Luuq town" the name is kept as a place and votes as one already).
 
 ``drop_origin_country``: "Armed men from Somalia beheaded a herder in Kitui county": a
 country named only after "from" is where the actors came from, not where they struck; one
@@ -43,7 +47,7 @@ import re
 from collections import Counter
 
 from eventwire.datafiles import word_table, words
-from eventwire.pipeline.places.forces import home_forces
+from eventwire.pipeline.places.forces import FORCE_NOUNS, home_forces
 from eventwire.pipeline.places.gazetteer.checks import Resolution
 from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
@@ -55,15 +59,22 @@ CUE_LEAD = 0.25  # how far ahead of the next country the leader must be
 FULL_DEMONYM = 1.0  # a nationality that names no foreign actor or foreign victim
 
 
-def cue_country(text: str, lex: Lexicon, votes: Counter[str], demonyms: Counter[str]) -> str | None:
+def cue_country(
+    text: str,
+    lex: Lexicon,
+    votes: Counter[str],
+    demonyms: Counter[str],
+    gaz: Gazetteer | None = None,
+) -> str | None:
     """The country the report's non-place cues name (``votes``: the stage's actor, cue
-    word and organisation-city votes; ``demonyms``: ``demonym_votes`` of the text), or
-    None when they name none or no country leads (see the module)."""
+    word and organisation-city votes; ``demonyms``: ``demonym_votes`` of the text; with
+    ``gaz``, also the forces named by their country's name), or None when they name none
+    or no country leads (see the module)."""
     total: Counter[str] = Counter({cc: v for cc, v in votes.items() if v > 0.0})
     for cc, value in demonyms.items():
         if value >= FULL_DEMONYM:
             total[cc] += value
-    for cc in home_forces(text, lex):
+    for cc in home_forces(text, lex) | (named_forces(text, gaz, lex) if gaz else set()):
         total[cc] = max(total[cc], CUE_MIN)  # type: ignore[assignment]  # float weights in a Counter
     ranked = total.most_common(2)
     if not ranked or ranked[0][1] < CUE_MIN:
@@ -83,6 +94,9 @@ ORG_VOTE = 0.5  # a national institution named after its country, as one cue wor
 # capitalised words after a country's name that do not make it an organisation's: dates,
 # function words and the places named after a country ("Niger State", the "Niger Delta")
 NOT_ORG: frozenset[str] = frozenset(w.capitalize() for w in words("places", "org_name_stops"))
+# "South Sudan army forces", "Kenya police": a country's name before one of its state
+# forces' nouns (lower case), its forces as "Kenyan police" are; not "Ethiopia government"
+NAMED_FORCES = FORCE_NOUNS - {"government", "authorities"}
 _NAMES: dict[tuple[int, int], tuple[Gazetteer, Lexicon, re.Pattern[str], dict[str, str]]] = {}
 _LAST_WORD_RE = re.compile(r"([A-Z][\w'’-]*)\s*$")
 
@@ -105,20 +119,35 @@ def _compile_names(gaz: Gazetteer, lex: Lexicon) -> tuple[re.Pattern[str], dict[
             if len(name) > 3 and name[:1].isupper() and " of " not in name:
                 names.setdefault(name, cc)
     alts = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])({alts})\s+([A-Z][a-z]+)"), names
+    forces = "|".join(sorted(NAMED_FORCES))
+    return re.compile(rf"(?<![\w-])({alts})\s+([A-Z][a-z]+|(?:{forces})\b)"), names
 
 
 def org_country_votes(text: str, gaz: Gazetteer, lex: Lexicon) -> Counter[str]:
     """Votes of the countries whose name opens an organisation's name (see the module)."""
     votes: Counter[str] = Counter()
+    for cc, word in _named_before(text, gaz, lex):
+        if word not in NOT_ORG and word not in NAMED_FORCES:
+            votes[cc] = ORG_VOTE  # type: ignore[assignment]  # float weights in a Counter
+    return votes
+
+
+def named_forces(text: str, gaz: Gazetteer, lex: Lexicon) -> set[str]:
+    """The countries whose name stands before a state force's noun ("South Sudan army
+    forces", "Kenya police"; see the module)."""
+    return {cc for cc, word in _named_before(text, gaz, lex) if word in NAMED_FORCES}
+
+
+def _named_before(text: str, gaz: Gazetteer, lex: Lexicon) -> list[tuple[str, str]]:
+    """(country, next word) of each country's name before a capitalised word or a force
+    noun, not inside a longer name ("New Jersey State Police", "Radio Kenya")."""
     pattern, names = _country_name_re(gaz, lex)
+    out = []
     for found in pattern.finditer(text):
         last = _LAST_WORD_RE.search(text[max(0, found.start() - 30) : found.start()])
-        if last is not None and last.group(1) not in ("The", "A", "An"):
-            continue  # inside a longer name: "New Jersey State Police", "Radio Kenya"
-        if found.group(2) not in NOT_ORG:
-            votes[names[found.group(1)]] = ORG_VOTE  # type: ignore[assignment]  # float weights in a Counter
-    return votes
+        if last is None or last.group(1) in ("The", "A", "An"):
+            out.append((names[found.group(1)], found.group(2)))
+    return out
 
 
 # "raiders from Uganda"; "a village bordering Nigeria", "near the border with Somalia": the

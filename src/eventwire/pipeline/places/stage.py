@@ -147,7 +147,7 @@ class PlacesStage:
         settle_border_sides(doc, self.gaz, self.lex, resolutions, focus)  # "Kenya-Sudan border"
         if focus is None and not any(r is not None and r.accepted for r in resolutions):
             # "farmers robbed in Kalu area, Kass locality": no place holds, the cues remain
-            focus = cue_country(doc.text, self.lex, cues.votes, demonyms)
+            focus = cue_country(doc.text, self.lex, cues.votes, demonyms, self.gaz)
         kept: list[tuple[Resolution, Place]] = []
         for res in resolutions:
             if res is None:
