@@ -120,3 +120,22 @@ def test_army_of_a_later_state_in_its_old_country_is_no_foreign_force() -> None:
     assert doc.country == "SD"
     assert doc.events and doc.events[0].actor1 is not None
     assert doc.events[0].actor1.inter == 1
+
+
+# -- a town's name opening an institution's longer name ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Students of Bungoma Peace University rioted over fees.", "Bungoma", True),
+        ("Nurses of Kitui Level Four Hospital went on strike.", "Kitui", True),
+        ("Teachers of Nyeri Technical Institute marched.", "Nyeri", True),
+        ("Officers of Kitui Water Company were beaten.", "Kitui", False),
+        ("Guards of Kitui Blue Sky Sun Hospital were beaten.", "Kitui", False),
+    ],
+)
+def test_opens_institution_reads_three_words(text: str, name: str, expected: bool) -> None:
+    from eventwire.pipeline.places.fallback import _opens_institution
+
+    assert _opens_institution(text, _mention(text, name)) is expected

@@ -42,14 +42,17 @@ def _titled(text: str, m: Mention) -> bool:
 
 
 _WORD_BEFORE_RE = re.compile(r"([\w'’-]+)[^\w]*$")
-_WORD_AFTER_RE = re.compile(r"^\s+([A-Z][a-z]+)")
+_WORDS_AFTER_RE = re.compile(r"^(?:\s+[A-Z][a-z]+){1,3}")
+INSTITUTION_REACH = 3  # words of the name after the town's ("Babanusa Peace University")
 
 
 def _opens_institution(text: str, m: Mention) -> bool:
     """Does the name open a local institution's name ("Kumasi Technical Institute", "Heiban
-    Rural Hospital"), not stand inside a longer name ("Shah Wali Kot")?"""
-    after = _WORD_AFTER_RE.match(text[m.end : m.end + 30])
-    if after is None or after.group(1).lower() not in INSTITUTION_WORDS:
+    Rural Hospital", "Babanusa Peace University": an institution word among the next
+    ``INSTITUTION_REACH`` capitalised words), not stand inside a longer name ("Shah Wali
+    Kot")?"""
+    after = _WORDS_AFTER_RE.match(text[m.end : m.end + 40])
+    if after is None or not any(w.lower() in INSTITUTION_WORDS for w in after.group(0).split()):
         return False
     before = _WORD_BEFORE_RE.search(text[max(0, m.start - 30) : m.start])
     return before is None or not before.group(1)[:1].isupper() or before.group(1) == "The"
