@@ -139,3 +139,21 @@ def test_opens_institution_reads_three_words(text: str, name: str, expected: boo
     from eventwire.pipeline.places.fallback import _opens_institution
 
     assert _opens_institution(text, _mention(text, name)) is expected
+
+
+def test_camp_cut_out_of_a_capitalised_run_is_kept(places: Callable[[str], Document]) -> None:
+    doc = places("Police shot a refugee dead in Kakuma Refugee Camp on Tuesday.")
+    assert [p.country for p in doc.places if p.text == "Kakuma"] == ["KE"]
+
+
+def test_camp_in_a_run_needs_a_locative_cue() -> None:
+    from eventwire.pipeline.places.anyway import camp_in_a_run
+    from eventwire.pipeline.places.gazetteer.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    text = "Officials of the Kakuma Refugee Camp committee met donors."
+    m = _mention(text, "Kakuma")
+    m.partial = True
+    assert not camp_in_a_run(m, text, lex)  # no cue
+    m.cue = "in"
+    assert camp_in_a_run(m, text, lex)

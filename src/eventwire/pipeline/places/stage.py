@@ -31,6 +31,7 @@ from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.common.geo import haversine_km
 from eventwire.pipeline.places.abroad import drop_towns_abroad
+from eventwire.pipeline.places.anyway import kept_anyway
 from eventwire.pipeline.places.borders import settle_border_sides
 from eventwire.pipeline.places.capitals import capital_mentions
 from eventwire.pipeline.places.coded import coded_place
@@ -58,7 +59,6 @@ from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN, FEAT_ADMIN1, F
 from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, Mention, find_mentions
 from eventwire.pipeline.places.origin import reread_after_origin
 from eventwire.pipeline.places.possessive import possessive_hosts
-from eventwire.pipeline.places.residents import town_of_residents
 from eventwire.pipeline.places.within import (
     far_from_near,
     far_subdivisions,
@@ -119,7 +119,7 @@ class PlacesStage:
             for m in found
             if (
                 keep_mention(m, self.lex, doc.sentences[m.sentence].start)
-                or town_of_residents(m, doc.text, self.lex)  # "Mombasa traders protest"
+                or kept_anyway(m, doc.text, self.lex)  # "Mombasa traders", "Juba PoC camp"
             )
             # an actor's name is not a place, unless placed in a province: "Baghdadi" is a
             # leader, "in Baghdadi, Anbar province" a town
