@@ -59,6 +59,10 @@ def test_an_uncoded_group_still_contradicts_a_state_force_and_protesters() -> No
     army = {"actor1_id": "PK-MIL", "actor1_name": "Military Forces of Pakistan",
             "actor1_inter": 1, "actor1_text": "soldiers"}  # fmt: skip
     assert not linked(event("a", "d1", UNCODED), event("b", "d2", army))
+    vdp = {"actor1_id": "BF-VDP", "actor1_name": "Volunteers for the Defence of the Homeland",
+           "actor1_inter": 3, "actor1_text": "defence volunteers"}  # fmt: skip
+    rebel_name = {**UNCODED, "actor1_inter": 2}  # the state's militia is no rebel group
+    assert not linked(event("a", "d1", rebel_name), event("b", "d2", vdp))
     assert not armed_name("n:bessam traders union", 3, False)  # no armed noun: a name
     assert not armed_name("n:gunmen", 3, False)  # one word: no name of its own
     assert not armed_name("id:PK-TTP", 2, True)

@@ -18,7 +18,7 @@ from eventwire.datafiles import word_table, words
 from eventwire.dedup.namedsides import named_in_sentence
 from eventwire.dedup.report import ReportEvent
 from eventwire.dedup.report import norm_name as _norm
-from eventwire.dedup.sides import allied
+from eventwire.dedup.sides import allied, pro_government
 from eventwire.pipeline.actors.roles import NON_STATE_ARMED
 from eventwire.pipeline.common.actordict import load_actor_dictionary
 
@@ -92,10 +92,12 @@ def _actor_score(
         if fits is not None and (inter is None or inter in fits):
             return 0.5  # "gunmen" and the group a claim names
     if inter_a is not None and inter_b is not None and inter_a != inter_b:
-        if armed_name(key_a, inter_a, coded_a) and inter_b in NON_STATE_ARMED:
-            return 0.5  # "Segunda Marquetalia gunmen" (a guessed 3) and FARC dissidents (2)
-        if armed_name(key_b, inter_b, coded_b) and inter_a in NON_STATE_ARMED:
-            return 0.5
+        for name, inter_n, coded_n, key, inter in (
+            (key_a, inter_a, coded_a, key_b, inter_b),
+            (key_b, inter_b, coded_b, key_a, inter_a),
+        ):  # "Segunda Marquetalia gunmen" (a guessed 3) and FARC dissidents (2)
+            if armed_name(name, inter_n, coded_n) and inter in NON_STATE_ARMED:
+                return None if pro_government(key) else 0.5  # not the VDP, the state's side
         return None
     if coded_a and coded_b:
         return None  # two different dictionary actors
