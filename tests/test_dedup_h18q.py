@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from conftest import canonical
 from eventwire.dedup.actors import armed_name
 from eventwire.dedup.areakinds import area_by_kind, kind_named_area
-from eventwire.dedup.linkage import Cluster
+from eventwire.dedup.linkage import Cluster, cluster_events
 from eventwire.dedup.merge import merge_record
 from eventwire.dedup.namedsides import bare_noun
 from eventwire.dedup.report import site_named
@@ -205,5 +205,36 @@ def test_set_z_each_incident_once(run_text: Callable[..., Document]) -> None:
         {"bg-1123-daquq", "mw-1124-kirkuk"},  # "three fighters" / the Hashd al-Shaabi
         {"ck-1120-lala", "ck-1122-lala"},  # the camp's update placed at a Lala in India
         {"cm-1201-ndop", "ca-1201-ngoketunjia"},  # the division and its seat
+        {"hw-1206-afgoye", "sc-1207-afgoye"},  # the claim of three dead, not the night's raid
     ):
         assert any(pair <= members for members in groups.values()), pair
+
+
+# --- a claim dated by the day it was made, with the dead of one of two incidents ------------
+
+MONDAY = date(2027, 12, 6)
+TOWN_S = {"location_name": "Barire", "geonameid": 81, "lat": 2.1, "lon": 45.1,
+          "admin1": "Lower Shabeelle", "country": "SO", "geo_precision": 1}  # fmt: skip
+SHABAAB = {"actor1_id": "SO-SHABAAB", "actor1_name": "Al Shabaab", "actor1_inter": 2,
+           "actor1_text": "Al-Shabaab fighters"}  # fmt: skip
+
+
+def _monday(event_id: str, doc_id: str, *defaults: dict[str, Any], **values: Any) -> ReportEvent:
+    base = {"date_start": MONDAY, "date_end": MONDAY, "published": MONDAY}
+    return day_report(event_id, doc_id, MONDAY, CLASH, TOWN_S, base, *defaults, **values)
+
+
+def test_a_claim_dated_when_it_was_made_joins_the_incident_with_its_dead() -> None:
+    shooting = _monday("a", "d1", fatalities=3, actor1_id="GEN-UAG",
+                       actor1_name="Unidentified Armed Group", actor1_inter=3,
+                       actor1_text="gunmen", date_text="on Monday morning")  # fmt: skip
+    raid = _monday("b", "d2", SHABAAB, fatalities=6, date_text="late on Monday night",
+                   published=MONDAY + timedelta(days=1))  # fmt: skip
+    claim = _monday("c", "d3", SHABAAB, fatalities=3, actor1_text="its fighters",
+                    date_start=MONDAY + timedelta(days=1), date_end=MONDAY + timedelta(days=1),
+                    published=MONDAY + timedelta(days=1), statement_date=True,
+                    date_text="on Tuesday")  # fmt: skip
+    assert linked(claim, raid) and linked(claim, shooting) and not linked(shooting, raid)
+    clusters = cluster_events([shooting, raid, claim])
+    together = next(c.members for c in clusters if "c" in c.members)
+    assert sorted(together) == ["a", "c"]  # the same three dead, not the night's raid
