@@ -15,9 +15,11 @@ import re
 
 from eventwire.config import DedupOptions
 from eventwire.datafiles import word_table, words
+from eventwire.dedup.namedsides import named_in_sentence
 from eventwire.dedup.report import ReportEvent
 from eventwire.dedup.report import norm_name as _norm
-from eventwire.dedup.sides import allied
+from eventwire.dedup.sides import allied, pro_government
+from eventwire.pipeline.actors.roles import NON_STATE_ARMED
 from eventwire.pipeline.common.actordict import load_actor_dictionary
 
 
@@ -90,10 +92,28 @@ def _actor_score(
         if fits is not None and (inter is None or inter in fits):
             return 0.5  # "gunmen" and the group a claim names
     if inter_a is not None and inter_b is not None and inter_a != inter_b:
+        for name, inter_n, coded_n, key, inter in (
+            (key_a, inter_a, coded_a, key_b, inter_b),
+            (key_b, inter_b, coded_b, key_a, inter_a),
+        ):  # "Segunda Marquetalia gunmen" (a guessed 3) and FARC dissidents (2)
+            if armed_name(name, inter_n, coded_n) and inter in NON_STATE_ARMED:
+                return None if pro_government(key) else 0.5  # not the VDP, the state's side
         return None
     if coded_a and coded_b:
         return None  # two different dictionary actors
     return 0.5
+
+
+def armed_name(key: str | None, inter: int | None, coded: bool) -> bool:
+    """Whether an actor as compared is a group the dictionary does not code, named by its
+    own words before an armed noun ("Hafiz Gul Bahadur group gunmen", "Katiba Macina
+    fighters"; ``armed_name_heads``): the coder guessed its inter code (an unidentified
+    armed group's 3), so it contradicts no other non-state armed group's code (a claim's
+    coded group, another outlet's rebels). A state force or protesters still contradict."""
+    if coded or inter not in NON_STATE_ARMED or not key or not key.startswith("n:"):
+        return False
+    name = key[2:].split()
+    return len(name) > 1 and name[-1] in words("dedup", "armed_name_heads")
 
 
 def dead_as_actor1(e: ReportEvent) -> bool:
@@ -187,6 +207,9 @@ def actor_link(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[floa
             scores[1] = 0.5  # "two paramilitary rangers" (militia) / "Two rangers" (civilians)
         for i in (0, 1):  # "volunteer defence fighters" (a militia) / "soldiers" (the army)
             if factor == 1.0 and scores[i] is None and allied(a, b, i + 1):
+                scores[i] = 0.5
+            # "… a PMF vehicle …, killing three fighters" (rebels) / "three Hashd members"
+            if factor == 1.0 and scores[i] is None and named_in_sentence(a, b, i + 1, is_generic):
                 scores[i] = 0.5
         if any(s is None for s in scores):
             continue

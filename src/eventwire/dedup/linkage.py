@@ -357,16 +357,20 @@ def prefer_agreeing_tolls(
     by_id: Mapping[str, ReportEvent], edges: dict[tuple[str, str], float], opts: DedupOptions
 ) -> dict[tuple[str, str], float]:
     """Drop the links of a loosely placed report (a country, a province, a place read outside
-    its clause) to other reports whose toll differs from its own, when another report it links
-    to tells the same dead and cannot be one incident with them: "five killed by a Russian bomb
-    in Ukraine's second-largest city" is the Kharkiv report of five dead, not the same day's
-    Chuhuiv strike that killed two. With no such better candidate, or when the better one and
+    its clause) or one dated by the day a source spoke (a claim: "said on Tuesday its fighters
+    had assassinated the commissioner and two bodyguards") to other reports whose toll differs
+    from its own, when another report it links to tells the same dead and cannot be one
+    incident with them: "five killed by a Russian bomb in Ukraine's second-largest city" is
+    the Kharkiv report of five dead, not the same day's Chuhuiv strike that killed two; the
+    claim of three dead is the morning's shooting, not the night's raid on a base that killed
+    six. With no such better candidate, or when the better one and
     the other may be one incident (two tolls of one attack), the links stay."""
     tolled: dict[str, list[str]] = defaultdict(list)
     for x, y in edges:
         for e, m in ((x, y), (y, x)):
             ev = by_id[e]
-            if ev.fatalities is not None and by_id[m].fatalities is not None and loose_place(ev):
+            loose = loose_place(ev) or bool(ev.statement_date)  # or dated by when one spoke
+            if ev.fatalities is not None and by_id[m].fatalities is not None and loose:
                 tolled[e].append(m)
     drop: set[tuple[str, str]] = set()
     for e, others in tolled.items():

@@ -36,6 +36,7 @@ from datetime import date, datetime
 from typing import Any
 
 from eventwire.datafiles import words
+from eventwire.dedup.areakinds import kind_named_area
 from eventwire.dedup.linkage import Cluster, lead_key
 from eventwire.dedup.report import country_evidence, twin_countries
 from eventwire.dedup.rules import (
@@ -240,14 +241,17 @@ def best_place(members: list[ReportEvent]) -> ReportEvent | None:
         return None
     placed = [e for e in placed if not _outvoted_twin(e, members)] or placed
 
-    def rank(e: ReportEvent) -> tuple[int, bool, int, bool]:
+    def rank(e: ReportEvent) -> tuple[int, bool, int, bool, bool]:
         # a province before its country (both precision 3: "Mandera" county, "Kenya"); a
         # place off the dateline ("PESHAWAR, Nov 24 - Militants attacked … in Mir Ali") is
         # where the reporter was: only the same place supports it, and it comes after a
         # place an event's clause names ("Khyber Pakhtunkhwa province's North Waziristan")
         off = e.place_fallback in OFF_CLAUSE
         supports = len({o.doc_id for o in placed if (e.same_place(o) if off else _supports(e, o))})
-        return -supports, off, e.geo_precision or 9, not e.admin1
+        # an area named with its kind word ("Ngoketunjia division") filed as a town comes
+        # after a town of that precision another report names in it ("Ndop")
+        area = kind_named_area(e) is not None
+        return -supports, off, e.geo_precision or 9, area, not e.admin1
 
     top = min(rank(e) for e in placed)
     tied = [e for e in placed if rank(e) == top]

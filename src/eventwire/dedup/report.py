@@ -275,6 +275,38 @@ def _names(sentence: str, name: str) -> bool:
 
 def guessed_place(e: ReportEvent) -> bool:
     """Whether the event was given a town or district its sentence does not name
-    (:func:`names_own_place`): no evidence for or against another report's place."""
+    (:func:`names_own_place`), or names only as a site's name (:func:`site_named`): no
+    evidence for or against another report's place."""
     clause = e.place_fallback in (None, "clause")  # the dateline's town is not in the sentence
-    return clause and e.geo_precision in (1, 2) and not names_own_place(e)
+    return clause and e.geo_precision in (1, 2) and (not names_own_place(e) or site_named(e))
+
+
+def name_pattern(name: str) -> str:
+    """A folded name as a pattern: its words with or without a space ("ngo ?ketunjia")."""
+    return r"\b" + r"\s?".join(re.escape(w) for w in fold(name).split()) + r"\b"
+
+
+@functools.cache
+def alternation(listed: frozenset[str]) -> str:
+    """Words of a list as a regular-expression alternation of their folded forms."""
+    return "|".join(re.escape(fold(w)) for w in sorted(listed, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=65536)
+def _site_only(sentence: str, name: str) -> bool:
+    text, pattern = fold_text(sentence), name_pattern(name)
+    hits = len(re.findall(pattern, text))
+    kinds = alternation(words("dedup", "target_words"))
+    sites = re.findall(rf"\bthe\s+{pattern}\s+(?:[a-z]\w*\s+)?(?:{kinds})\b", text)
+    return hits > 0 and len(sites) == hits
+
+
+def site_named(e: ReportEvent) -> bool:
+    """Whether the event's town or district is a name its sentence uses only as a site's
+    proper name before the site's kind word ("the Lala camp", "the Lala displacement camp";
+    ``target_words``), never alone: the geocoder's town of that name may be a homonym
+    abroad ("The toll from the attack on the Lala camp has risen to 26" placed at a Lala
+    in India)."""
+    if not (e.sentence and e.location_name and e.geo_precision in (1, 2)):
+        return False
+    return _site_only(e.sentence, e.location_name)

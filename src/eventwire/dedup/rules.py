@@ -46,6 +46,7 @@ from eventwire.dedup.actors import actor_link, named_group, one_group, roles
 from eventwire.dedup.actors import group_key as group_key
 from eventwire.dedup.actors import hedged as hedged
 from eventwire.dedup.actors import is_generic as is_generic
+from eventwire.dedup.areakinds import area_by_kind
 from eventwire.dedup.cities import within_city as within_city
 from eventwire.dedup.daytime import EVENING as EVENING
 from eventwire.dedup.daytime import MORNING as MORNING
@@ -265,6 +266,8 @@ def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, 
         return None  # different provinces
     if same_admin and dist <= opts.km_precision2 and (ref := district_reference(a, b)):
         return 0.7 - 0.3 * dist / opts.km_precision2, True, ref
+    if same_admin and dist <= opts.km_precision1 and (ref := area_by_kind(a, b)):
+        return 0.7 - 0.3 * dist / opts.km_precision1, True, ref  # "Ngoketunjia division"
     if same is False and max(a.geo_precision or 9, b.geo_precision or 9) <= opts.named_precision:
         return None  # two different named places: two events (ACLED splits reports this way)
     coarser = max(a.geo_precision or 4, b.geo_precision or 4)

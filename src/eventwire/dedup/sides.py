@@ -31,6 +31,11 @@ def _listed() -> dict[str, str]:
     return {aid: codes[0] for aid, codes in table.items()}
 
 
+def pro_government(key: str | None) -> bool:
+    """Whether an actor key (``id:…``) is a listed pro-government militia (the VDP)."""
+    return bool(key and key.startswith("id:") and key[3:] in _listed())
+
+
 @functools.cache
 def _marker() -> re.Pattern[str]:
     found = sorted(words("dedup", "pro_government_words"), key=len, reverse=True)
