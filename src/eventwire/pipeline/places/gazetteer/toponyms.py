@@ -22,6 +22,7 @@ from eventwire.pipeline.places.gazetteer.mentions import OTHER_LABELS as OTHER_L
 from eventwire.pipeline.places.gazetteer.mentions import PLACE_LABELS as PLACE_LABELS
 from eventwire.pipeline.places.gazetteer.mentions import Mention as Mention
 from eventwire.pipeline.places.gazetteer.mentions import Token as Token
+from eventwire.pipeline.places.gazetteer.mentions import span_tokens
 from eventwire.pipeline.places.gazetteer.mentions import tokenize as tokenize
 from eventwire.pipeline.places.gazetteer.normalize import PARENS_REACH, closes_parens, fold
 from eventwire.pipeline.places.gazetteer.trim import (
@@ -375,7 +376,7 @@ def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     """Every toponym candidate of the document, in text order, with its context."""
     mentions: list[Mention] = []
     for index, sent in enumerate(doc.sentences):
-        tokens = tokenize(sent.text, sent.start)
+        tokens = span_tokens(doc.text, sent.text, sent.start)
         bounds = _bounds(tokens)
         found = scan_sentence(gaz, lex, tokens, index)
         ents = _ner_spans(doc, index)
