@@ -283,8 +283,9 @@ def classes_in(tokens: Sequence[Any], lexicon: Lexicon, skip: Iterable[int] = ()
     found = {n for i, names in enumerate(per_token) if i not in skipped for n in names}
     present: set[str] = set()  # filled in class order, as _classes_in_scan fills it
     for name in lexicon.classes:
-        if name in found or any(
-            not skipped or skipped.isdisjoint(range(a, b)) for a, b in phrases.get(name, ())
+        if name in found or (
+            name in phrases
+            and any(not skipped or skipped.isdisjoint(range(a, b)) for a, b in phrases[name])
         ):
             present.add(name)
     return present
@@ -327,16 +328,22 @@ def _class_occurrences(
     for i, k in enumerate(keys):
         for key in k:
             starts.setdefault(key, []).append(i)
-    phrases: dict[str, list[tuple[int, int]]] = {}
-    for name, cls in lexicon.classes.items():
-        for phrase in cls.phrases:
+    # the phrases opened by the sentence's words, in class and phrase order (their rank)
+    hits: list[tuple[int, int, str, int]] = []
+    by_first = lexicon.classes_of_phrases()
+    for first, positions in starts.items():
+        for rank, name, phrase in by_first.get(first, ()):
             # skipped tokens have empty keys, so a phrase over them cannot match
-            for i in starts.get(phrase[0], ()) if phrase else ():
+            for i in positions:
                 end = i + len(phrase)
                 if end <= len(keys) and all(
                     phrase[k] in keys[i + k] for k in range(1, len(phrase))
                 ):
-                    phrases.setdefault(name, []).append((i, end))
+                    hits.append((rank, i, name, end))
+    hits.sort()
+    phrases: dict[str, list[tuple[int, int]]] = {}
+    for _, i, name, end in hits:
+        phrases.setdefault(name, []).append((i, end))
     return per_token, phrases
 
 
