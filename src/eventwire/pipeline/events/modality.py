@@ -176,16 +176,41 @@ def has_habitual_cue(parse: Any, lexicon: Lexicon, head_index: int | None = None
     ``head_index`` (the trigger), a cue adjective of another noun is no cue: "opened fire on
     a weekly cattle market" is one shooting at a market held weekly; "the daily shelling"
     (the trigger's own adjective) stays habitual."""
-    cues = lexicon.modality.get("habitual", {})
-    words = set(cues.get("words", []))
-    # a cue inside a name ("Euphrates Daily", "the Weekly Standard") is no cue
-    tokens = [t for t in parse if not (t.ent_type_ in NAME_ENTITIES or _in_name(t))]
+    words, phrases = _habitual_cues(lexicon.modality.get("habitual", {}))
+    tokens = _unnamed(parse)
     if head_index is not None:
         tokens = [t for t in tokens if not (t.dep_ == "amod" and t.head.i != head_index)]
     if any(token_keys(t) & words for t in tokens):
         return True
-    phrases = [split_phrase(p) for p in cues.get("phrases", [])]
     return bool(find_phrases(tokens, phrases))
+
+
+_HABITUAL: dict[int, tuple[Any, frozenset[str], list[tuple[str, ...]]]] = {}
+
+
+def _habitual_cues(cues: Any) -> tuple[frozenset[str], list[tuple[str, ...]]]:
+    """The habitual cue words and split phrases, built once per cue table (kept by id,
+    beside the table itself), not once per trigger."""
+    found = _HABITUAL.get(id(cues))
+    if found is None or found[0] is not cues:
+        words = frozenset(cues.get("words", []))
+        found = (cues, words, [split_phrase(p) for p in cues.get("phrases", [])])
+        _HABITUAL[id(cues)] = found
+    return found[1], found[2]
+
+
+def _unnamed(parse: Any) -> list[Any]:
+    """The tokens of a parse outside names: a cue inside one ("Euphrates Daily", "the
+    Weekly Standard") is no cue. Their positions are kept in a ``Doc``'s ``user_data``
+    (the coder asks once per trigger of the sentence and for the sentence after it)."""
+    store = getattr(parse, "user_data", None)
+    if store is None:  # a span or a token list: read afresh
+        return [t for t in parse if not (t.ent_type_ in NAME_ENTITIES or _in_name(t))]
+    kept: list[int] | None = store.get("ew_unnamed")
+    if kept is None:
+        kept = [t.i for t in parse if not (t.ent_type_ in NAME_ENTITIES or _in_name(t))]
+        store["ew_unnamed"] = kept
+    return [parse[j] for j in kept]
 
 
 NAME_ENTITIES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT"})
