@@ -63,18 +63,28 @@ def token_keys(token: Any) -> frozenset[str]:
     Cached per parse in ``Doc.user_data``: the coder asks for the same token's keys many
     times (every cue class and phrase), and spaCy makes a new Token object on each access.
     """
-    cache: dict[int, frozenset[str]] = token.doc.user_data.setdefault("ew_token_keys", {})
+    cache = _key_cache(token.doc.user_data)
     found = cache.get(token.i)
-    if found is not None:
-        return found
-    lower = token.lower_
-    keys = {token.lemma_.lower(), lower}
+    if found is None:
+        found = cache[token.i] = _keys_of(token.lower_, token.lemma_)
+    return found
+
+
+def _key_cache(store: dict[str, Any]) -> dict[int, frozenset[str]]:
+    """A parse's token keys by token index, kept in its ``Doc.user_data``."""
+    cache: dict[int, frozenset[str]] | None = store.get("ew_token_keys")
+    if cache is None:
+        cache = store["ew_token_keys"] = {}
+    return cache
+
+
+def _keys_of(lower: str, lemma: str) -> frozenset[str]:
+    keys = {lemma.lower(), lower}
     if len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
         keys.add(lower[:-1])
         if lower.endswith("ies"):
             keys.add(lower[:-3] + "y")
-    cache[token.i] = result = frozenset(keys)
-    return result
+    return frozenset(keys)
 
 
 _NO_KEYS: frozenset[str] = frozenset()
@@ -92,7 +102,13 @@ def parse_keys(parse: Any) -> tuple[list[frozenset[str]], dict[str, list[int]]]:
     store = parse.user_data
     cached: tuple[list[frozenset[str]], dict[str, list[int]]] | None = store.get("ew_parse_keys")
     if cached is None:
-        keys = [token_keys(t) for t in parse]
+        cache = _key_cache(store)  # filled for token_keys too, one token after another
+        keys = []
+        for t in parse:
+            found = cache.get(t.i)
+            if found is None:
+                found = cache[t.i] = _keys_of(t.lower_, t.lemma_)
+            keys.append(found)
         positions: dict[str, list[int]] = {}
         for i, token_key in enumerate(keys):
             for key in token_key:
