@@ -35,17 +35,22 @@ def _habitual_cues(cues: Any) -> tuple[frozenset[str], list[tuple[str, ...]]]:
     return found[1], found[2]
 
 
+# the tokens outside names of the last few parses (kept with the parse, compared by
+# identity): the coder asks per trigger of a sentence, then for the sentence after it
+_UNNAMED: dict[int, tuple[Any, list[Any]]] = {}
+_UNNAMED_SIZE = 4
+
+
 def _unnamed(parse: Any) -> list[Any]:
-    """The tokens of a parse outside names ("Euphrates Daily" is no cue), their positions
-    kept in a ``Doc``'s ``user_data`` (asked per trigger and for the next sentence)."""
-    store = getattr(parse, "user_data", None)
-    if store is None:  # a span or a token list: read afresh
-        return [t for t in parse if not (t.ent_type_ in NAME_ENTITIES or _in_name(t))]
-    kept: list[int] | None = store.get("ew_unnamed")
-    if kept is None:
-        kept = [t.i for t in parse if not (t.ent_type_ in NAME_ENTITIES or _in_name(t))]
-        store["ew_unnamed"] = kept
-    return [parse[j] for j in kept]
+    """The tokens of a parse outside names ("Euphrates Daily" is no cue). Shared: read,
+    never change."""
+    found = _UNNAMED.get(id(parse))
+    if found is None or found[0] is not parse:
+        tokens = [t for t in parse if not (t.ent_type_ in NAME_ENTITIES or _in_name(t))]
+        if len(_UNNAMED) >= _UNNAMED_SIZE:
+            _UNNAMED.clear()
+        found = _UNNAMED[id(parse)] = (parse, tokens)
+    return found[1]
 
 
 NAME_ENTITIES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT"})
