@@ -134,11 +134,32 @@ class Lexicon:
         _CLASS_WORDS[id(self)] = (key, self.classes, index)
         return index
 
+    def classes_of_phrases(self) -> _PhraseIndex:
+        """Each first word of a cue class's phrase -> (rank, class, phrase) for the phrases
+        it opens; rank is the phrase's place in ``classes`` order, then in its class's
+        ``phrases``. Built and kept as :meth:`classes_of_words`: a sentence's phrases are
+        looked up by the words it has, not every phrase tried against it."""
+        key = (id(self.classes), len(self.classes))
+        cached = _CLASS_PHRASES.get(id(self))
+        if cached is not None and cached[0] == key and cached[1] is self.classes:
+            return cached[2]
+        index: _PhraseIndex = {}
+        rank = 0
+        for name, cls in self.classes.items():
+            for phrase in cls.phrases:
+                if phrase:
+                    index[phrase[0]] = (*index.get(phrase[0], ()), (rank, name, phrase))
+                rank += 1
+        _CLASS_PHRASES[id(self)] = (key, self.classes, index)
+        return index
+
 
 # Lexicon.classes_of_words by id() of the lexicon (a dataclass with fields only, compared by
 # value, so the index lives beside it); the dict it was built from is kept and compared.
 _ClassIndex = tuple[tuple[int, int], dict[str, CueClass], dict[str, tuple[str, ...]]]
 _CLASS_WORDS: dict[int, _ClassIndex] = {}
+_PhraseIndex = dict[str, tuple[tuple[int, str, tuple[str, ...]], ...]]
+_CLASS_PHRASES: dict[int, tuple[tuple[int, int], dict[str, CueClass], _PhraseIndex]] = {}
 
 
 def _strings(value: Any, where: str) -> list[str]:

@@ -17,7 +17,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from eventwire.ontology import Ontology
-from eventwire.pipeline.events.triggers import Lexicon, find_phrases, split_phrase, token_keys
+from eventwire.pipeline.events.habitual import has_habitual_cue
+from eventwire.pipeline.events.triggers import Lexicon, token_keys
 from eventwire.records import Event
 
 # PLOVER types of material cooperation and concessions: promised, offered or announced for
@@ -169,35 +170,6 @@ def _en_route(tok: Any, words: set[str]) -> bool:
         if way is not None and token_keys(way) & words and way.head.lower_ == "on":
             return True
     return False
-
-
-def has_habitual_cue(parse: Any, lexicon: Lexicon, head_index: int | None = None) -> bool:
-    """Whether the sentence tells its act as habitual ("nearly daily", "routinely"). With
-    ``head_index`` (the trigger), a cue adjective of another noun is no cue: "opened fire on
-    a weekly cattle market" is one shooting at a market held weekly; "the daily shelling"
-    (the trigger's own adjective) stays habitual."""
-    cues = lexicon.modality.get("habitual", {})
-    words = set(cues.get("words", []))
-    # a cue inside a name ("Euphrates Daily", "the Weekly Standard") is no cue
-    tokens = [t for t in parse if not (t.ent_type_ in NAME_ENTITIES or _in_name(t))]
-    if head_index is not None:
-        tokens = [t for t in tokens if not (t.dep_ == "amod" and t.head.i != head_index)]
-    if any(token_keys(t) & words for t in tokens):
-        return True
-    phrases = [split_phrase(p) for p in cues.get("phrases", [])]
-    return bool(find_phrases(tokens, phrases))
-
-
-NAME_ENTITIES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT"})
-
-
-def _in_name(tok: Any) -> bool:
-    """A capitalised proper-noun token inside a sentence, next to another one (a name)."""
-    if tok.tag_ not in {"NNP", "NNPS"} or not tok.is_title or tok.is_sent_start:
-        return False
-    doc = tok.doc
-    near = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
-    return any(n.tag_ in {"NNP", "NNPS"} and n.is_title for n in near)
 
 
 def is_present_narrative(parse: Any) -> bool:

@@ -23,10 +23,10 @@ from eventwire.pipeline.events.accept import (
     headline_verb,
     under_prohibition,
 )
+from eventwire.pipeline.events.habitual import has_habitual_cue
 from eventwire.pipeline.events.labels import apply_note_label
 from eventwire.pipeline.events.modality import (
     find_modality,
-    has_habitual_cue,
     is_statement,
     rank_below_governors,
     ranking_governor,

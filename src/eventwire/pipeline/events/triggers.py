@@ -63,18 +63,28 @@ def token_keys(token: Any) -> frozenset[str]:
     Cached per parse in ``Doc.user_data``: the coder asks for the same token's keys many
     times (every cue class and phrase), and spaCy makes a new Token object on each access.
     """
-    cache: dict[int, frozenset[str]] = token.doc.user_data.setdefault("ew_token_keys", {})
+    cache = _key_cache(token.doc.user_data)
     found = cache.get(token.i)
-    if found is not None:
-        return found
-    lower = token.lower_
-    keys = {token.lemma_.lower(), lower}
+    if found is None:
+        found = cache[token.i] = _keys_of(token.lower_, token.lemma_)
+    return found
+
+
+def _key_cache(store: dict[str, Any]) -> dict[int, frozenset[str]]:
+    """A parse's token keys by token index, kept in its ``Doc.user_data``."""
+    cache: dict[int, frozenset[str]] | None = store.get("ew_token_keys")
+    if cache is None:
+        cache = store["ew_token_keys"] = {}
+    return cache
+
+
+def _keys_of(lower: str, lemma: str) -> frozenset[str]:
+    keys = {lemma.lower(), lower}
     if len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
         keys.add(lower[:-1])
         if lower.endswith("ies"):
             keys.add(lower[:-3] + "y")
-    cache[token.i] = result = frozenset(keys)
-    return result
+    return frozenset(keys)
 
 
 _NO_KEYS: frozenset[str] = frozenset()
@@ -92,7 +102,13 @@ def parse_keys(parse: Any) -> tuple[list[frozenset[str]], dict[str, list[int]]]:
     store = parse.user_data
     cached: tuple[list[frozenset[str]], dict[str, list[int]]] | None = store.get("ew_parse_keys")
     if cached is None:
-        keys = [token_keys(t) for t in parse]
+        cache = _key_cache(store)  # filled for token_keys too, one token after another
+        keys = []
+        for t in parse:
+            found = cache.get(t.i)
+            if found is None:
+                found = cache[t.i] = _keys_of(t.lower_, t.lemma_)
+            keys.append(found)
         positions: dict[str, list[int]] = {}
         for i, token_key in enumerate(keys):
             for key in token_key:
@@ -283,8 +299,9 @@ def classes_in(tokens: Sequence[Any], lexicon: Lexicon, skip: Iterable[int] = ()
     found = {n for i, names in enumerate(per_token) if i not in skipped for n in names}
     present: set[str] = set()  # filled in class order, as _classes_in_scan fills it
     for name in lexicon.classes:
-        if name in found or any(
-            not skipped or skipped.isdisjoint(range(a, b)) for a, b in phrases.get(name, ())
+        if name in found or (
+            name in phrases
+            and any(not skipped or skipped.isdisjoint(range(a, b)) for a, b in phrases[name])
         ):
             present.add(name)
     return present
@@ -327,16 +344,22 @@ def _class_occurrences(
     for i, k in enumerate(keys):
         for key in k:
             starts.setdefault(key, []).append(i)
-    phrases: dict[str, list[tuple[int, int]]] = {}
-    for name, cls in lexicon.classes.items():
-        for phrase in cls.phrases:
+    # the phrases opened by the sentence's words, in class and phrase order (their rank)
+    hits: list[tuple[int, int, str, int]] = []
+    by_first = lexicon.classes_of_phrases()
+    for first, positions in starts.items():
+        for rank, name, phrase in by_first.get(first, ()):
             # skipped tokens have empty keys, so a phrase over them cannot match
-            for i in starts.get(phrase[0], ()) if phrase else ():
+            for i in positions:
                 end = i + len(phrase)
                 if end <= len(keys) and all(
                     phrase[k] in keys[i + k] for k in range(1, len(phrase))
                 ):
-                    phrases.setdefault(name, []).append((i, end))
+                    hits.append((rank, i, name, end))
+    hits.sort()
+    phrases: dict[str, list[tuple[int, int]]] = {}
+    for _, i, name, end in hits:
+        phrases.setdefault(name, []).append((i, end))
     return per_token, phrases
 
 

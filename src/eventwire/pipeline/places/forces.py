@@ -36,7 +36,7 @@ from eventwire.pipeline.places.gazetteer.cues import demonym_votes
 from eventwire.pipeline.places.gazetteer.focus import small_town
 from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
-from eventwire.pipeline.places.gazetteer.mentions import text_tokens
+from eventwire.pipeline.places.gazetteer.mentions import text_words
 from eventwire.pipeline.places.gazetteer.normalize import fold
 from eventwire.pipeline.places.gazetteer.table import FEAT_PLACE
 
@@ -48,18 +48,18 @@ def home_forces(text: str, lex: Lexicon) -> set[str]:
     """The countries whose demonym stands right before a state-force noun ("Sudanese air
     forces", "Kenyan police"); "pro-Kenyan" and a demonym inside a hyphenated word are no
     force's nationality."""
-    tokens = text_tokens(text)
+    tokens = text_words(text)
     out: set[str] = set()
     skip = -1  # the second word of a two-word demonym ("South Sudanese")
     for i, tok in enumerate(tokens[:-1]):
-        if i == skip or not tok.capitalised or "-" in tok.text:
+        if i == skip or not tok[:1].isupper() or "-" in tok:
             continue
-        pair = fold(f"{tok.text} {tokens[i + 1].text}")
-        n, word = (2, pair) if pair in lex.adjectives else (1, fold(tok.text))
+        pair = fold(f"{tok} {tokens[i + 1]}")
+        n, word = (2, pair) if pair in lex.adjectives else (1, fold(tok))
         if word not in lex.adjectives or i + n >= len(tokens):
             continue
         skip = i + 1 if n == 2 else -1
-        if tokens[i + n].text.lower() in FORCE_NOUNS:
+        if tokens[i + n].lower() in FORCE_NOUNS:
             out.add(lex.adjectives[word])
     return out
 

@@ -33,14 +33,13 @@ from eventwire.pipeline.common.actordict import ActorDictionary, normalise
 from eventwire.pipeline.common.aliasrun import longest_alias_at
 from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
-from eventwire.pipeline.places.gazetteer.mentions import text_tokens
+from eventwire.pipeline.places.gazetteer.mentions import text_words
 from eventwire.pipeline.places.gazetteer.normalize import fold
 from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN1, FEAT_COUNTRY
 from eventwire.pipeline.places.gazetteer.toponyms import (
     OTHER_LABELS,
     PLACE_LABELS,
     Mention,
-    Token,
 )
 
 _WORD_RE = re.compile(r"[^\W_](?:[\w'’`-]*\w)?")
@@ -281,46 +280,46 @@ def demonym_votes(text: str, lex: Lexicon) -> Counter[str]:
 
 def _demonym_votes(text: str, lex: Lexicon) -> Counter[str]:
     votes: Counter[str] = Counter()
-    tokens = text_tokens(text)
+    tokens = text_words(text)
     skip = -1
     for i, tok in enumerate(tokens):
-        if i == skip or not (tok.capitalised or "-" in tok.text):
+        if i == skip or not (tok[:1].isupper() or "-" in tok):
             continue  # (a lower-case word with no hyphen is neither: nothing to fold)
         # "South Sudanese", "Central African": a two-word demonym before its last word
-        pair = fold(f"{tok.text} {tokens[i + 1].text}") if i + 1 < len(tokens) else ""
-        word = pair if pair in lex.adjectives else fold(tok.text)
-        if tok.capitalised and word in lex.adjectives:
+        pair = fold(f"{tok} {tokens[i + 1]}") if i + 1 < len(tokens) else ""
+        word = pair if pair in lex.adjectives else fold(tok)
+        if tok[:1].isupper() and word in lex.adjectives:
             # "Saudi planes", "Russian mercenaries": a foreign actor, not the report's country
             n = 2 if word == pair else 1
             skip = i + 1 if n == 2 else -1
-            after = tokens[i + n].text.lower() if i + n < len(tokens) else ""
+            after = tokens[i + n].lower() if i + n < len(tokens) else ""
             weight = FOREIGN_ACTOR_VOTE if after in FOREIGN_ACTOR_NOUNS else 1.0
             if _names_a_victim(tokens, i + n):
                 weight = VICTIM_VOTE
             elif _names_a_noun(tokens, i + n, TERRITORY_NOUNS, TERRITORY_REACH):
                 weight = TERRITORY_VOTE
             votes[lex.adjectives[word]] += weight  # type: ignore[assignment]  # float weights in a Counter
-        elif "-" in tok.text:
+        elif "-" in tok:
             # "pro-Russian", "Saudi-led", "Yemeni-Saudi border": a stance, a foreign leader
             # or a border names a country beside the report's, a weak cue
-            for part in tok.text.split("-"):
+            for part in tok.split("-"):
                 if part[:1].isupper() and fold(part) in lex.adjectives:
                     votes[lex.adjectives[fold(part)]] += FOREIGN_ACTOR_VOTE  # type: ignore[assignment]  # float weights in a Counter
     return votes
 
 
-def _names_a_victim(tokens: list[Token], at: int) -> bool:
+def _names_a_victim(tokens: list[str], at: int) -> bool:
     """Does a victim or visitor noun ("peacekeeper", "refugees") follow within a few
     words of position ``at`` (after a nationality), before any punctuation?"""
     return _names_a_noun(tokens, at, VICTIM_NOUNS, VICTIM_REACH)
 
 
-def _names_a_noun(tokens: list[Token], at: int, nouns: frozenset[str], reach: int) -> bool:
+def _names_a_noun(tokens: list[str], at: int, nouns: frozenset[str], reach: int) -> bool:
     """Does one of ``nouns`` follow within ``reach`` words of position ``at``, before any
     punctuation?"""
     for tok in tokens[at : at + reach]:
-        if not tok.text[:1].isalnum():
+        if not tok[:1].isalnum():
             return False
-        if tok.text.lower() in nouns:
+        if tok.lower() in nouns:
             return True
     return False

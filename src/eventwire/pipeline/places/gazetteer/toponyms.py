@@ -18,10 +18,17 @@ from functools import partial
 from eventwire.datafiles import words
 from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
+from eventwire.pipeline.places.gazetteer.marks import (
+    admin_positions,
+    link,
+    mark_datelines,
+    mark_echoes,
+)
 from eventwire.pipeline.places.gazetteer.mentions import OTHER_LABELS as OTHER_LABELS
 from eventwire.pipeline.places.gazetteer.mentions import PLACE_LABELS as PLACE_LABELS
 from eventwire.pipeline.places.gazetteer.mentions import Mention as Mention
 from eventwire.pipeline.places.gazetteer.mentions import Token as Token
+from eventwire.pipeline.places.gazetteer.mentions import span_tokens
 from eventwire.pipeline.places.gazetteer.mentions import tokenize as tokenize
 from eventwire.pipeline.places.gazetteer.normalize import PARENS_REACH, closes_parens, fold
 from eventwire.pipeline.places.gazetteer.trim import (
@@ -30,7 +37,6 @@ from eventwire.pipeline.places.gazetteer.trim import (
     joins_name,
     of_stop,
     possessive_head,
-    province_first,
     trim_entity,
     trim_qualifier,
     word_kind,
@@ -51,7 +57,11 @@ _ARTICLE_NAME_RE = re.compile(
 
 def _is_name_word(tok: Token) -> bool:
     """A capitalised word, or an Arabic name with a lower-case article ("al-Bakir")."""
-    return (tok.capitalised and tok.text[0].isalpha()) or bool(_ARTICLE_NAME_RE.match(tok.text))
+    text = tok.text  # (asked of every word of every sentence: the hyphen before the pattern)
+    first = text[:1]
+    return (first.isupper() and first.isalpha()) or (
+        "-" in text and bool(_ARTICLE_NAME_RE.match(text))
+    )
 
 
 def _starts_name(tokens: list[Token], i: int) -> bool:
@@ -330,52 +340,11 @@ def _context(
 QUARTER_HINTS: frozenset[str] = words("gazetteer", "quarter_hints")
 
 
-_LINK_RE = re.compile(r"^\s*(?:[,(]|\bin\b|\bof\b|-)?\s*(?:the\s+)?(?:[,(]\s*)?$", re.IGNORECASE)
-
-
-def _link(mentions: list[Mention], doc: Document, lex: Lexicon) -> None:
-    """Attach "X, Y" / "X (Y)" / "X in Y" / "X city, Y governorate" chains."""
-    feature = lex.admin | lex.part | lex.town | {"the"}
-    for k in range(len(mentions) - 1):
-        a, b = mentions[k], mentions[k + 1]
-        after = mentions[k + 2] if k + 2 < len(mentions) else None
-        if a.sentence != b.sentence:
-            continue
-        gap = doc.text[a.end : b.start]
-        words = gap.split()
-        kept = " ".join(w for w in words if w.strip(",()").lower() not in feature)
-        # the same, a feature word's punctuation kept ("(Sepahijala district, ")
-        marks = " ".join(
-            w if w.strip(",()").lower() not in feature else w.strip(_WORD) for w in words
-        )
-        zone = after is not None and fold(after.text) == fold(b.text)
-        if len(gap) <= 40 and (_LINK_RE.match(" " + kept) or _unknown_between(marks, lex, zone)):
-            a.parent = b
-            b.children.append(a)
-
-
-# "X (Badhaadhe, Lower Juba)", "X (East Hararghe, Oromia)": an area the gazetteer lacks
-# between a place and its province; "X (Western Tigray, Tigray)": a qualified province
-_WORD = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'’-"
-_UNKNOWN_AREA_RE = re.compile(r"^\s*\(\s*(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*\s*,\s*$")
-
-
-def _unknown_between(kept: str, lex: Lexicon, zone: bool) -> bool:
-    """Does the gap between two mentions (feature words removed) hold only an opened
-    parenthesis and one area name the gazetteer does not know ("(Badhaadhe, "), or, when
-    the next name is a zone of the province named after it (``zone``: "(Western Tigray,
-    Tigray)"; "(North Gondar, Amhara)" is no city of Gondar), its direction word?"""
-    if _UNKNOWN_AREA_RE.match(kept):
-        return True
-    word = kept.strip()
-    return zone and word[:1] == "(" and word[1:].strip().lower() in lex.qualifier
-
-
 def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
     """Every toponym candidate of the document, in text order, with its context."""
     mentions: list[Mention] = []
     for index, sent in enumerate(doc.sentences):
-        tokens = tokenize(sent.text, sent.start)
+        tokens = span_tokens(doc.text, sent.text, sent.start)
         bounds = _bounds(tokens)
         found = scan_sentence(gaz, lex, tokens, index)
         ents = _ner_spans(doc, index)
@@ -408,10 +377,10 @@ def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
                     m.ner = label
             _context(m, tokens, lex, bounds)
         mentions.extend(sorted(_no_feature_words(found, doc.text), key=lambda m: m.start))
-    _link(mentions, doc, lex)
-    _admin_positions(mentions, doc, gaz)
-    _mark_datelines(mentions, doc)
-    _mark_echoes(mentions)
+    link(mentions, doc, lex)
+    admin_positions(mentions, doc, gaz)
+    mark_datelines(mentions, doc)
+    mark_echoes(mentions)
     return mentions
 
 
@@ -429,71 +398,3 @@ def _no_feature_words(found: list[Mention], text: str) -> list[Mention]:
             if end <= m.start
         )
     ]
-
-
-def _mark_echoes(mentions: list[Mention]) -> None:
-    """Mark every mention of a name the text presents as a place somewhere ("drove them to
-    Kharkiv ... Kharkiv was shelled": the second Kharkiv, even labelled ORG, is a place)."""
-    placed = {
-        fold(m.text)
-        for m in mentions
-        if not m.partial
-        and (
-            m.ner in PLACE_LABELS
-            or (m.cue is not None and m.cue != "of")
-            or m.hint is not None
-            or m.parent is not None
-        )
-    }
-    for m in mentions:
-        if not m.partial and not m.modifier and fold(m.text) in placed:
-            m.echo = True
-
-
-DATELINE_AGENCIES: frozenset[str] = words("gazetteer", "dateline_agencies")
-_DATELINE_AFTER = re.compile(
-    r"^\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b[^\n]{0,20}?\s*[-–—:]"
-    r"|\((?P<agency>[^()\n]{1,30})\)\s*[-–—:]?|\s*[-–—:]\s)"
-)
-
-
-def _mark_datelines(mentions: list[Mention], doc: Document) -> None:
-    """Mark the place a report opens with as its dateline ("BEIRUT (Reuters) -",
-    "KABUL, May 3 -"): the filing place, often not where the events happened."""
-    for m in mentions[:2]:
-        head = doc.text[: m.start]
-        line_start = head.rfind("\n") + 1
-        if head[line_start:].strip() or m.start > 200:
-            continue
-        after = _DATELINE_AFTER.match(doc.text[m.end : m.end + 60])
-        if after is None:
-            continue
-        agency = after.group("agency")
-        if m.text.isupper() or (agency and agency.strip().lower() in DATELINE_AGENCIES):
-            m.dateline = True
-
-
-def _admin_positions(mentions: list[Mention], doc: Document, gaz: Gazetteer) -> None:
-    """A name in the middle of "X, Y, Country" or at the end of "(X, Y)" is a province."""
-    for m in mentions:
-        if m.hint is not None:
-            continue
-        before = doc.text[max(0, m.start - 2) : m.start]
-        after = doc.text[m.end : m.end + 1]
-        opens = before.endswith("(") and after == ")"  # "La Plata (Buenos Aires)"
-        if not (before.endswith(", ") or before.endswith(",") or opens):
-            continue
-        parent = m.parent
-        in_country = parent is not None and any(
-            gaz.feature(c.index) == "country" and c.flag == 2 for c in gaz.lookup(parent.text)
-        )
-        in_parens = after == ")" and "(" in doc.text[max(0, m.start - 60) : m.start]
-        readings = gaz.lookup(m.text, loose=False)
-        if (in_country or in_parens) and any(
-            gaz.feature(c.index) in ("admin1", "admin2") for c in readings
-        ):
-            m.hint = "admin"
-        elif m.children and after in (",", ".", ";") and province_first(gaz, readings):
-            # "in Escobedo, Nuevo Leon, a man...": the name closing an "X, Y" pair is a
-            # province when its most populous reading is one
-            m.hint = "admin"
