@@ -37,9 +37,7 @@ _REDUCED = re.compile(
 # a headline's subject opens its sentence or clause ("On 3 May, two guards shot …"), or is
 # the last part of a short subject ("A commissioner and six bodyguards killed", "Aid worker
 # from Ethiopia killed"); within a longer clause the words before may hold the verb
-_OPENS = re.compile(
-    r"(?:^|[.:;,!?)\]]|\s[-–—])\s*(?:(?:[\w'’-]+\s+){0,5}(?:and|from|of)\s+)?$"
-)
+_OPENS = re.compile(r"(?:^|[.:;,!?)\]]|\s[-–—])\s*(?:(?:[\w'’-]+\s+){0,5}(?:and|from|of)\s+)?$")
 
 
 def headline_victim(doc: Document, actor: Actor | None) -> bool:
