@@ -4,8 +4,9 @@ test, each with a twin that keeps its old reading.
 - South Sudan's rebel groups of 2010-2015 and their leaders (dated roles): "SSLM/A", "Gadet
   forces", "George Athor", "Yau Yau rebels" are rebels (2) on the day; Johnson Olony's men
   were the army (1) between his 2013 amnesty and his 2015 defection.
-- A membership suffix names the side: "TPLF-affiliated fighters" are the TPLF, "rebel-aligned
-  troops" rebels (2), not the state whose head noun they carry.
+- A membership suffix names the side: "TPLF-associated fighters" are the TPLF, "rebel-aligned
+  troops" rebels (2), not the state whose head noun they carry ("-linked", "-affiliated" name
+  a franchise and are left).
 - A headline's reduced passive ("Shopkeeper shot in an attack by gunmen", "Guard shot and
   killed."): the subject was hit; the attacker is the "by" agent or an unidentified group.
 """
@@ -48,11 +49,11 @@ def test_rebel_leaders_code_as_their_group_on_the_day() -> None:
 
 
 def test_membership_suffix_names_the_side() -> None:
-    coded = code_mention(DICTIONARY, "TPLF-affiliated fighters", "ET", date(2021, 5, 1))
+    coded = code_mention(DICTIONARY, "TPLF-associated fighters", "ET", date(2021, 5, 1))
     assert coded.actor_id is not None and "TPLF" in coded.actor_id
     coded = code_mention(DICTIONARY, "rebel-aligned troops", "SS", date(2015, 5, 1))
     assert coded.inter == 2
-    coded = code_mention(DICTIONARY, "RSF-linked gunmen", "SD", date(2024, 5, 1))
+    coded = code_mention(DICTIONARY, "RSF-aligned gunmen", "SD", date(2024, 5, 1))
     assert (coded.actor_id, coded.inter) == ("SD-RSF", 2)
 
 
@@ -61,6 +62,8 @@ def test_membership_suffix_twins() -> None:
     assert code_mention(DICTIONARY, "government-allied militia", "SD").inter == 3
     assert code_mention(DICTIONARY, "anti-rebel forces", "SS").inter == 1
     assert code_mention(DICTIONARY, "government forces", "SS").inter == 1
+    # a franchise link names no member: "IS-linked forces" keep their composed coding
+    assert code_mention(DICTIONARY, "IS-linked forces", "ID").actor_id != "ISIS"
 
 
 def _actor(doc: Document, words: str, inter: int | None = None) -> Actor:

@@ -7,8 +7,8 @@ country's military (ACLED inter 1) — "rebel forces abandoned the town" became 
 2). ``non_state_head`` gives the generic the nearest such word before the head names
 (``non_state_force_words``: rebels, inter 2; militias, inter 3). "anti-rebel forces" and
 "counter-insurgency troops" keep the state: their token is the hyphenated whole. A
-membership suffix ("rebel-aligned soldiers", "militia-affiliated forces") names the same
-side as the bare word.
+membership suffix ("rebel-aligned soldiers", "militia-allied forces") names the same side as
+the bare word ("-linked" and "-affiliated" are left: see ``sides``).
 
 >>> from eventwire.pipeline.common.actordict import load_actor_dictionary
 >>> d = load_actor_dictionary()
@@ -27,7 +27,7 @@ from eventwire.pipeline.common.actordict import ActorDictionary, ActorEntry
 
 # generic id -> the words before a state head that make the mention that generic
 NON_STATE_FORCE_WORDS: dict[str, tuple[str, ...]] = word_table("actors", "non_state_force_words")
-_MEMBERSHIP = frozenset({"aligned", "affiliated", "associated", "allied", "linked", "loyalist"})
+_MEMBERSHIP = frozenset({"aligned", "associated", "allied", "loyalist"})
 
 
 def _side_word(token: str) -> str:

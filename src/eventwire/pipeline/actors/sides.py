@@ -6,14 +6,17 @@ the state's forces. The stance prefix is taken off and the rest looked up; only 
 group of the dictionary counts: "pro-government militia" (a generic), "pro-Kiir forces"
 (a person) or "pro-NCP students" (a party's supporters) keep their composed coding. The
 same holds for a membership suffix: "TPLF-associated forces", "RSF-aligned fighters" are the
-named group's men ("-backed" and "-led" name a sponsor or a leader and are left alone).
+named group's men ("-backed", "-led", "-linked" and "-affiliated" name a sponsor, a leader or
+a franchise — "al-Qaeda-linked militants" are a local group — and are left alone).
 
 >>> pro_named_words(["Pro-Islamic", "State", "militants"])
 ['Islamic', 'State', 'militants']
 >>> pro_named_words(["Islamic", "State", "militants"]) is None
 True
->>> pro_named_words(["TPLF-affiliated", "forces"])
+>>> pro_named_words(["TPLF-associated", "forces"])
 ['TPLF', 'forces']
+>>> pro_named_words(["IS-linked", "militants"]) is None
+True
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from eventwire.pipeline.common.actordict import ActorEntry
 
 _PRO = re.compile(r"(?i)^pro-(?=[A-Za-z])")
 _ALIGNED = re.compile(
-    r"(?i)(?<=[A-Za-z0-9])-(?:aligned|affiliated|associated|allied|linked|loyalist)$"
+    r"(?i)(?<=[A-Za-z0-9])-(?:aligned|associated|allied|loyalist)$"
 )
 _SIDE_TYPES = frozenset({"rebel", "militia", "military", "external"})
 
