@@ -26,9 +26,7 @@ import re
 from eventwire.pipeline.common.actordict import ActorEntry
 
 _PRO = re.compile(r"(?i)^pro-(?=[A-Za-z])")
-_ALIGNED = re.compile(
-    r"(?i)(?<=[A-Za-z0-9])-(?:aligned|associated|allied|loyalist)$"
-)
+_ALIGNED = re.compile(r"(?i)(?<=[A-Za-z0-9])-(?:aligned|associated|allied|loyalist)$")
 _SIDE_TYPES = frozenset({"rebel", "militia", "military", "external"})
 
 
