@@ -37,6 +37,7 @@ from datetime import date
 
 from eventwire.datafiles import words
 from eventwire.pipeline.actors.compose import code_mention, communal_militia, find_named
+from eventwire.pipeline.actors.headlines import headline_victim
 from eventwire.pipeline.actors.parse import bare_harm_participle, bare_toll_trigger, noun_phrases
 from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.records import Actor, Document, Event
@@ -111,7 +112,7 @@ def lead_agent(
         return None
     coded.start, coded.end = offset, offset + len(words.strip())
     coded.resolved_by = "lead"
-    return coded
+    return None if headline_victim(doc, coded) else coded  # "Guard shot in an attack"
 
 
 def communal(d: ActorDictionary, actor: Actor, country: str | None, target: bool = False) -> bool:

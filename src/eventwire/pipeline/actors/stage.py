@@ -33,6 +33,7 @@ from eventwire.pipeline.actors.counterparts import counterpart
 from eventwire.pipeline.actors.crowds import rival_rioters
 from eventwire.pipeline.actors.detainees import arrested_civilians
 from eventwire.pipeline.actors.emplaced import device_placer
+from eventwire.pipeline.actors.headlines import coded_headline_victim, headline_victim, struck_side
 from eventwire.pipeline.actors.heads import mend_heads
 from eventwire.pipeline.actors.intervened import broken_up_fight
 from eventwire.pipeline.actors.labelled import label_subject
@@ -146,6 +147,8 @@ class ActorCoder:
                 event.actor2 = None
             if fired_on_actor1(doc, event.actor1):  # "their patrol came under fire from X"
                 event.actor1, event.actor2 = None, event.actor2 or event.actor1
+            if event_category(event) in VIOLENT and coded_headline_victim(doc, event.actor1):
+                event.actor1, event.actor2 = None, event.actor2 or struck_side(event.actor1)
             if event.actor2 is None and event_category(event) in VIOLENT:
                 victims = toll_victims(doc, event)
                 if victims is not None:
@@ -365,8 +368,10 @@ class ActorCoder:
                     continue
                 if only_places(doc, mention.start, mention.end):
                     continue  # "…, Baghdad governorate, Iraq", "Baghdad's Sadr City": places
-                if came_under_fire(doc, mention.start, mention.end):
-                    continue  # "their patrol came under fire": the target, not the attacker
+                if came_under_fire(doc, mention.start, mention.end) or headline_victim(
+                    doc, mention
+                ):
+                    continue  # "their patrol came under fire", "Guard shot in …": the target
                 if arrest_motive(doc, event, mention):
                     continue  # "arrested for collaborating with X": X did not arrest
                 if by_agent and is_supporter(doc, event, mention):

@@ -45,6 +45,7 @@ from datetime import date
 
 from eventwire.datafiles import words
 from eventwire.pipeline.actors.compose import COORDINATION, code_mention
+from eventwire.pipeline.actors.headlines import coded_headline_victim
 from eventwire.pipeline.actors.parse import bare_toll_trigger, noun_phrases
 from eventwire.pipeline.actors.responders import later_responder
 from eventwire.pipeline.actors.things import head_word, is_thing, only_places
@@ -408,8 +409,8 @@ def subject_read_as_target(doc: Document, event: Event) -> bool:
     if event.acled_event_type not in VIOLENT or not 0 <= a2.end <= event.trigger.start:
         return False
     between = doc.text[a2.end : event.trigger.start]
-    if bare_toll_trigger(doc, event):
-        return False  # "1 PDF soldier killed.": a toll, the soldier was the one hit
+    if bare_toll_trigger(doc, event) or coded_headline_victim(doc, a2):
+        return False  # "1 PDF soldier killed.", "Nine tribesmen killed in an ambush": hit
     return len(between) <= 40 and not _PASSIVE.search(between)
 
 
