@@ -99,3 +99,23 @@ def test_a_range_opened_by_nearly() -> None:
     assert RANGE_OPEN.search("killing between nearly 20 and ") is not None
     q = parse_quantity("between nearly 20 and 30")
     assert q is not None and q.best == 20
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # kill verbs chained over one object: the first verb is no passive of its agent
+        ("On 3 May 2020, Separatists killed and beheaded one farmer in Bali.", 1),
+        ("Villagers lynched and burned to death a presumed thief in Tado.", 1),
+        ("Gunmen shot and killed two herders near Wajir.", 2),
+        # a conjunct told with another category's participle is no victim
+        ("Bandits ambushed a patrol, killing two rangers and leaving three missing.", 2),
+        ("A stampede broke out, killing seven people and leaving four badly injured.", 7),
+        ("Raiders attacked the camp, killing 3 herders and 2 others were wounded.", 3),
+        # conjoined victims stay
+        ("Gunmen killed a woman and her son.", 2),
+        ("Militants attacked the market, killing 2 soldiers and 3 civilians.", 5),
+    ],
+)
+def test_where_the_victims_of_an_active_kill_end(text: str, dead: int) -> None:
+    assert _toll(text) == dead
