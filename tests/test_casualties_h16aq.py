@@ -59,6 +59,10 @@ def test_a_toll_spread_across_two_dates_is_halved(top_event: TopEvent) -> None:
         ("31 militiamen were killed and one policeman.", 32),
         ("At least 9 raiders were reported killed, along with 2 soldiers.", 11),
         ("12 herders were killed as well as 3 SPLA soldiers.", 15),
+        # a place or a time between, "plus", "others", conjoined counts, no auxiliary
+        ("4 traders were killed in the crossfire, along with 2 soldiers.", 6),
+        ("1 ranger was killed in the ambush, along with 3 others.", 4),
+        ("6 villagers killed in a market plus 1 driver and 2 passengers.", 9),
         # a participle, another category, animals, a clause of its own: not victims
         ("Six people were killed and 15 wounded.", 6),
         ("One trader was killed, and two others missing.", 1),
@@ -118,4 +122,18 @@ def test_a_range_opened_by_nearly() -> None:
     ],
 )
 def test_where_the_victims_of_an_active_kill_end(text: str, dead: int) -> None:
+    assert _toll(text) == dead
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # two counts of the dead in a closing line are added, not a summary and a part
+        ("Rebels clashed with traders in Leer. 12 rebels killed, 7 others killed.", 19),
+        ("Herders clashed with police in Wajir. 3 herders killed and 1 civilian killed.", 4),
+        # a closing note of the dead and the hurt stays the toll
+        ("Militants attacked a post in Kolofata. 2 dead, 3 injured.", 2),
+    ],
+)
+def test_a_closing_line_of_two_death_counts(text: str, dead: int) -> None:
     assert _toll(text) == dead

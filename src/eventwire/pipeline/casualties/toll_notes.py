@@ -20,9 +20,11 @@ from eventwire.pipeline.casualties.numbers import (
 )
 from eventwire.pipeline.common.regexgate import gated_search, may_match
 
+# "1 killed.", "2 dead, 3 injured." (never "15 rebels killed, 10 others killed.": two
+# counts of the dead, added)
 SHORT_SUMMARY = re.compile(
-    r"\s*(?P<q>[\w-]+(?:\s+[\w-]+)?)\s+(?P<cue>killed|dead)(?:\s*(?:,|and)\s*[\w\s-]{1,25}?)?"
-    r"\s*[.]?\s*",
+    r"\s*(?P<q>[\w-]+(?:\s+[\w-]+)?)\s+(?P<cue>killed|dead)"
+    r"(?:\s*(?:,|and)\s*(?![\w\s-]*\b(?:killed|dead)\b)[\w\s-]{1,25}?)?\s*[.]?\s*",
     re.I,
 )
 # "spread across two dates", "divided across nine events", "distributed evenly across the

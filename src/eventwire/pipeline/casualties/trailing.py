@@ -26,11 +26,15 @@ PLURAL_IRREGULAR: frozenset[str] = words("casualties", "plural_irregular")
 NOT_PEOPLE: frozenset[str] = words("casualties", "not_people")
 # the end of a passive kill clause and the victims joined after it, up to the sentence end
 TRAILING = re.compile(
-    r"^\s*,?\s*(?:and|along\s+with|as\s+well\s+as|together\s+with)\s+"
+    # "were killed in the ensuing battle, along with 3 soldiers": a place or a time between
+    r"^(?:\s+(?:in|at|on|during|near)\s+[^,.;:()\[\]]{1,40}?)?"
+    r"\s*,?\s*(?:and|along\s+with|as\s+well\s+as|together\s+with|plus)\s+"
     r"(?P<np>[^,.;:()\[\]]{1,60}?)\s*(?:[.;]|$)",
     re.I,
 )
-PASSIVE_KILL = re.compile(r"\b(?:were|was|been)\s+(?:\w+\s+){0,2}?killed$", re.I)
+# a count on the left of its kill word: "27 rebels were killed", "5 civilians killed",
+# "two soldiers died" (never an active verb's object: "killed two soldiers")
+PASSIVE_KILL = re.compile(r"^(?!kill)\S.*\b(?:killed|died|dead)$", re.I | re.S)
 VERBISH = re.compile(r"(?:ed|en|ing)$", re.I)
 
 
@@ -46,17 +50,24 @@ def _person_head(word: str) -> bool:
 
 
 def _count(np: str, numbers: NumberLexicon) -> int | None:
-    """The people of a plain counted noun phrase ("one soldier", "10 SPLA soldiers"), or
-    ``None`` when the phrase is anything else."""
+    """The people of plain counted noun phrases ("one soldier", "10 SPLA soldiers", "1
+    truck driver and 2 passengers", "2 others"), or ``None`` when the phrase is anything
+    else."""
+    parts = [_count_one(p, numbers) for p in re.split(r"\s+and\s+", np)]
+    return None if any(p is None for p in parts) else sum(p or 0 for p in parts)
+
+
+def _count_one(np: str, numbers: NumberLexicon) -> int | None:
     found = find_quantities(np, 0, numbers)
     if len(found) != 1 or found[0].vague or np[: found[0].start].strip():
         return None
     rest = re.findall(r"[\w'’-]+", np[found[0].end :])
     if not 1 <= len(rest) <= 3 or any(VERBISH.search(w) for w in rest):
         return None
-    if any(w.lower() in ("were", "was", "are", "is", "have", "had", "others") for w in rest):
+    if any(w.lower() in ("were", "was", "are", "is", "have", "had") for w in rest):
         return None
-    return found[0].best if _person_head(rest[-1]) else None
+    head = rest[-1].lower()
+    return found[0].best if head == "others" or _person_head(head) else None
 
 
 def trailing_victims(
