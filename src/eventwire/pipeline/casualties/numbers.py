@@ -39,6 +39,11 @@ _MONTH_BEFORE = re.compile(
 )  # anything larger is not a casualty count
 
 
+# a word of approximation before either end of a range: "between six and about ten", "between
+# nearly 40 and 50" (the range pattern and ``RANGE_OPEN`` read the same words)
+APPROX = r"(?:(?:about|around|some|approximately|nearly|almost)\s+)?"
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A quantity found in text: ``[start, end)`` and its low/best/high reading."""
@@ -109,7 +114,7 @@ def _build(
         rf"|(?P<a2>{num})\s+(?:to|or)\s+(?P<b2>{num})"
     )
     # "between six and about ten": a word of approximation may sit before either end
-    approx = r"(?:(?:about|around|some|approximately|nearly|almost)\s+)?"
+    approx = APPROX
     between = rf"between\s+{approx}(?P<ba>{num})\s+and\s+{approx}(?P<bb>{num})"
     qual = rf"(?:(?P<qual>{_alt(quals)})\s+)?"
     return re.compile(
@@ -249,10 +254,7 @@ def parse_quantity(text: str, lexicon: NumberLexicon | None = None) -> Quantity 
 
 # the open of a range whose upper end a note's total took ("Between twelve and twenty
 # fatalities", "between 50 and 100 fatalities")
-RANGE_OPEN = re.compile(
-    r"\bbetween\s+(?:(?:about|around|some|approximately)\s+)?(?P<lo>[\w,-]+)\s+(?:and|to)\s+$",
-    re.I,
-)
+RANGE_OPEN = re.compile(rf"\bbetween\s+{APPROX}(?P<lo>[\w,-]+)\s+(?:and|to)\s+$", re.I)
 
 
 def range_low(before: str, high: Quantity, lex: NumberLexicon) -> tuple[int, int, int | None]:

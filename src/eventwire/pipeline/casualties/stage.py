@@ -29,6 +29,7 @@ from datetime import date
 from eventwire.config import CasualtiesOptions, Settings
 from eventwire.ontology import DEMONSTRATION_TYPES
 from eventwire.pipeline.base import Resources, Stage, register_stage
+from eventwire.pipeline.casualties.accused import mark_accused
 from eventwire.pipeline.casualties.bombers import add_bombers
 from eventwire.pipeline.casualties.causes import mark_causes
 from eventwire.pipeline.casualties.headline_shots import headline_shooting
@@ -49,6 +50,7 @@ from eventwire.pipeline.casualties.tolls import (
     load_cue_lexicon,
     split_share,
 )
+from eventwire.pipeline.casualties.trailing import trailing_victims
 from eventwire.pipeline.common.regexgate import gated_search
 from eventwire.records import Document, Event, Fatalities, Sentence
 
@@ -193,6 +195,8 @@ class CasualtiesStage:
             first_of_segment: Incident | None = None
             for index, sentence in sentences_of[segment]:
                 mentions = find_mentions(sentence.text, sentence.start, self.cues, self.numbers)
+                mentions += trailing_victims(sentence.text, sentence.start, mentions, self.numbers)
+                mark_accused(sentence.text, sentence.start, mentions)
                 events = by_sentence.get(index, [])
                 if events:
                     if current is None or self._opens_incident(current, events, sentence, mentions):

@@ -20,13 +20,21 @@ from eventwire.pipeline.casualties.numbers import (
 )
 from eventwire.pipeline.common.regexgate import gated_search, may_match
 
+# "1 killed.", "2 dead, 3 injured." (never "15 rebels killed, 10 others killed.": two
+# counts of the dead, added)
 SHORT_SUMMARY = re.compile(
-    r"\s*(?P<q>[\w-]+(?:\s+[\w-]+)?)\s+(?P<cue>killed|dead)(?:\s*(?:,|and)\s*[\w\s-]{1,25}?)?"
-    r"\s*[.]?\s*",
+    r"\s*(?P<q>[\w-]+(?:\s+[\w-]+)?)\s+(?P<cue>killed|dead)"
+    r"(?:\s*(?:,|and)\s*(?![\w\s-]*\b(?:killed|dead)\b)[\w\s-]{1,25}?)?\s*[.]?\s*",
     re.I,
 )
-SHARE_UNITS = r"(?:\w+\s+)?(?:events|locations|days|places|areas|incidents)"
-SHARE = r"(?:split|spread|distributed)(?:\s+up)?\s+(?:among|across|between|over)\s+"
+# "spread across two dates", "divided across nine events", "distributed evenly across the
+# two locations": the coder's wordings of one share (never "divided in two events" after
+# "coded as 3 in each location": the coded toll is each row's already)
+SHARE_UNITS = r"(?:\w+\s+)?(?:events|locations|days|dates|places|areas|incidents)"
+SHARE = (
+    r"(?:split|spread|distributed|divided)(?:\s+up)?(?:\s+(?:evenly|equally))?"
+    r"\s+(?:among|across|between|over)\s+(?:the\s+)?"
+)
 CODED = re.compile(
     r"(?:fatalit(?:y|ies)|casualties|deaths)[,:]?\s+(?:were\s+|was\s+|are\s+|is\s+)?coded"
     r"(?:\s+(?:as|at)|:)\s*(?P<q>[\w,-]+)"
@@ -77,7 +85,7 @@ SUMMARY = re.compile(
 # a coder's note that the toll is shared by several rows: "(coded across 3 events)",
 # "Fatalities split between two events", "(fatality split across 2 events)"
 SPLIT = re.compile(
-    r"\b(?:coded|split|spread|distributed)(?:\s+up)?\s+(?:among|across|between|over)\s+"
+    rf"\b(?:coded\s+(?:among|across|between|over)\s+|{SHARE})"
     rf"(?P<m>\w+)\s+{SHARE_UNITS}(?:\s+(?:in|over)\s+(?P<d>\w+)\s+days)?\b"
     r"|\b(?:split|spread|distributed)\b[^.;]{0,40}?\b(?:in|over)\s+(?P<d2>\w+)\s+days\b",
     re.I,

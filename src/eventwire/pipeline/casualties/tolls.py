@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from eventwire.datafiles import data_path, read_data_file, words
+from eventwire.pipeline.casualties.clause_edges import CHAINED
 from eventwire.pipeline.casualties.numbers import (
     NumberLexicon,
     find_quantities,
@@ -118,9 +119,6 @@ CAPTIVE_PREDICATE = re.compile(
 # a kill told in a relative clause: "a colleague who succumbed", "the attack which killed"
 RELATIVE_KILL = re.compile(
     r"\w\s*,?\s+(?:who|which|whom)\s+(?:(?!and\b|but\b)[\w'’-]+\s+){0,4}$", re.I
-)
-CHAINED = re.compile(
-    r"^\s*and\s+\w+(?:ed|ing|nt|en)\s+(?:the|a|an|his|her|their|its|[0-9]|more\s+than)\b", re.I
 )
 # a kill noun as the subject or object of its own clause ("The killing is believed…")
 NOMINAL_BEFORE = re.compile(r"\b(?:the|this|that|his|her|their|its)\s+$", re.I)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from eventwire.datafiles import words
+from eventwire.pipeline.casualties.clause_edges import RIGHT_BOUNDARY
 from eventwire.pipeline.casualties.listed_people import listed_after_victim
 from eventwire.pipeline.casualties.numbers import NumberLexicon, Quantity, find_quantities
 
@@ -23,18 +24,6 @@ Found = tuple[int, int, int | None, str, int, int]
 
 LEFT_BOUNDARY = re.compile(
     r"[;:]|\b(?:when|after|while|following|because|whereas|but|before|until|where|if|then)\b",
-    re.I,
-)
-RIGHT_BOUNDARY = re.compile(
-    r"[,;:.]|\s(?:-|–)\s|\b(?:in|at(?!\s+(?:least|most)\b)|on|during|when|after|while|near"
-    r"|who|which|that|including"
-    r"|before|with|from|by|inside|outside|across|for|since|amid|because|following|whom|whose"
-    r"|over|as\s+(?!well\s+as))\b|\band\s+(?:left|set|took|seized|destroyed|burn\w*|loot\w*"
-    r"|stole|fled|dumped|\w+ed\s+(?:the|a|an|their|his|her|[0-9]))\b"
-    # "killed 8 soldiers and 7 others were injured": a new clause with its own verb
-    r"|\band\s+(?:[\w'’-]+\s+){1,4}(?:was|were|are|is|had|have|has)\b"
-    # "Militiamen kill 1 and injure 2": a second verb of another category
-    r"|\band\s+(?:injur|wound|abduct|kidnap|arrest|detain)\w*\b",
     re.I,
 )
 CONJUNCTION = re.compile(
