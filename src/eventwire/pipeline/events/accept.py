@@ -14,13 +14,13 @@ from eventwire.pipeline.events.blows import blow_to_person
 from eventwire.pipeline.events.notes import heads_note, short_note_scene
 from eventwire.pipeline.events.occurrence import clashes_occurred, hijacking, people_taken
 from eventwire.pipeline.events.parties import NAMED_COMMUNAL
+from eventwire.pipeline.events.phrases import phrase_classes
 from eventwire.pipeline.events.roles import is_participant
 from eventwire.pipeline.events.rules import (
     fallback_frame,
     physical_target,
     thing_patient,
 )
-from eventwire.pipeline.events.subtypes import phrase_classes
 from eventwire.pipeline.events.toll_updates import dated_toll_update
 from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, token_keys
 

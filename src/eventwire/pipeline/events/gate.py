@@ -28,6 +28,7 @@ from eventwire.pipeline.events.parties import (
     named_target,
     party_classes,
 )
+from eventwire.pipeline.events.phrases import phrase_classes
 from eventwire.pipeline.events.rules import (
     aircraft_not_striking,
     between_parties,
@@ -40,7 +41,7 @@ from eventwire.pipeline.events.rules import (
     valid_protest_violence,
 )
 from eventwire.pipeline.events.senses import joint_exercise, nonviolent_sense
-from eventwire.pipeline.events.subtypes import VIOLENT_FRAMES, phrase_classes
+from eventwire.pipeline.events.subtypes import VIOLENT_FRAMES
 from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, classes_in
 
 STRONG_CLASSES = frozenset(

@@ -33,6 +33,7 @@ from eventwire.pipeline.events.parties import (
     adjective_agent,
     state_force_agent,
 )
+from eventwire.pipeline.events.phrases import Context, phrase_classes
 from eventwire.pipeline.events.roles import Roles, find_roles
 from eventwire.pipeline.events.rules import (
     between_parties,
@@ -51,7 +52,7 @@ from eventwire.pipeline.events.senses import (
     story_domain,
 )
 from eventwire.pipeline.events.sides import act_victims, classes_after
-from eventwire.pipeline.events.subtypes import VIOLENT_FRAMES, Context, classify, phrase_classes
+from eventwire.pipeline.events.subtypes import VIOLENT_FRAMES, classify
 from eventwire.pipeline.events.territory import rank_ground_over_battle
 from eventwire.pipeline.events.triggers import (
     Lexicon,
