@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.datafiles import words
+from eventwire.pipeline.events.aftermath import HARM_NEXT, act_on_people
 from eventwire.pipeline.events.blows import blow_to_person
 from eventwire.pipeline.events.notes import heads_note, short_note_scene
 from eventwire.pipeline.events.occurrence import clashes_occurred, hijacking, people_taken
@@ -78,6 +79,8 @@ def accept_violent(
         ok = ok or (frame == "attack" and not in_domain and dated_toll_update(head))
         # "several people hit a doctor", "he was hit by a bullet" (blows.py)
         ok = ok or (not in_domain and blow_to_person(match, parse, ctx, lexicon))
+        # "… attacked their president. She was injured." (aftermath.py)
+        ok = ok or (HARM_NEXT in ctx and not in_domain and act_on_people(match, parse, lexicon))
         if not ok:
             return None if in_domain else fallback_frame(entry, match, parse)
     elif in_domain and not strong and frame in {"shoot", "kill", "harm", "attack", "clash"}:

@@ -18,6 +18,8 @@ from eventwire.pipeline.events.accept import (
     headline_verb,
     under_prohibition,
 )
+from eventwire.pipeline.events.aftermath import HARM_NEXT
+from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE, crowd_damage
 from eventwire.pipeline.events.modality import is_statement
 from eventwire.pipeline.events.nonevents import non_event
 from eventwire.pipeline.events.parties import (
@@ -82,6 +84,8 @@ def sentence_classes(parse: Any, lexicon: Lexicon, dictionary: ActorDictionary |
         found.discard("protest_violence")
     if "weapon_air" in found and not valid_air(parse, lexicon):
         found.discard("weapon_air")
+    if crowd_damage(parse, lexicon):
+        found.add(CROWD_DAMAGE)  # "They burned the council building" (crowd_damage.py)
     return found
 
 
@@ -95,7 +99,7 @@ def accept_trigger(
         return None  # "according to", "riot police", "a gas explosion", "nobody was hurt"
     own = set(range(match.start, match.end))
     ctx = classes_in(list(parse), lexicon, skip=own) if entry.ambiguous else classes
-    ctx |= classes & {NAMED_ARMED, NAMED_REBEL, NAMED_COMMUNAL}
+    ctx |= classes & {NAMED_ARMED, NAMED_REBEL, NAMED_COMMUNAL, HARM_NEXT}
     strong = bool(ctx & STRONG_CLASSES)
     in_domain = "domain" in domain or domain_words(parse, lexicon, own) >= 2
     violent = frame in VIOLENT_FRAMES or frame in {"capture", "retake", "disrupt"}

@@ -17,6 +17,8 @@ from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.common.triggerlexicon import trigger_surface_forms
+from eventwire.pipeline.events.aftermath import HARM_NEXT, harm_follows
+from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
 from eventwire.pipeline.events.gate import accept_trigger, sentence_classes
 from eventwire.pipeline.events.labels import apply_note_label
 from eventwire.pipeline.events.modality import (
@@ -73,7 +75,9 @@ FILTERED_CLASSES = frozenset(
 )
 # cue classes read on the whole sentence, the trigger's own words too ("running battles",
 # "a riot broke out")
-_WHOLE_SENTENCE = frozenset({"intervention", "running_battle", "riot_outbreak", "mixed_victims"})
+_WHOLE_SENTENCE = frozenset(
+    {"intervention", "running_battle", "riot_outbreak", "mixed_victims", CROWD_DAMAGE}
+)
 _MODALITY_PENALTY = {
     "asserted": 0.0,
     "habitual": 0.04,
@@ -141,9 +145,11 @@ class EventCoder:
         for i in indices:
             parse = doc.parses[i]
             picks: list[tuple[TriggerMatch, str]] = []
+            # "… attacked their president. She was injured.": the harm told next (aftermath.py)
+            here = classes[i] | {HARM_NEXT} if harm_follows(doc, i, lex) else classes[i]
             for group in match_groups(parse, lex):
                 for match in group:
-                    frame = accept_trigger(match, parse, classes[i], domain, lex)
+                    frame = accept_trigger(match, parse, here, domain, lex)
                     if frame is not None:
                         picks.append((match, frame))
                         break

@@ -11,6 +11,7 @@ vs unarmed victims, violent vs peaceful protests, government vs rebels taking gr
 from __future__ import annotations
 
 from eventwire.datafiles import words
+from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
 from eventwire.pipeline.events.mixed_victims import MIXED_REASON, armed_among_victims
 from eventwire.pipeline.events.phrases import (
     Context,
@@ -107,7 +108,7 @@ def _protest_subtype(ctx: Context) -> tuple[str, str]:
         return "Violent demonstration", "riot cue near the protest"
     if ctx.window_violent_agents & {"protesters", "unarmed_collective"} and not calm:
         return "Violent demonstration", "protesters used violence"
-    if {"protest_violence", "protest_damage"} & around and not calm:
+    if {"protest_violence", "protest_damage", CROWD_DAMAGE} & around and not calm:
         return "Violent demonstration", "violence cue near the protest"
     shot = "weapon_smallarms" in around or "shoot" in frames
     if "lethal" in around and ("intervention" in around or shot):
