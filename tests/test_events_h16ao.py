@@ -73,6 +73,24 @@ def test_a_fight_confirmed_by_the_harm_told_next(top_event: TopEvent) -> None:
     assert event.trigger.text == "fought"
 
 
+def test_a_clash_over_land_confirmed_by_the_harm_told_next(top_event: TopEvent) -> None:
+    text = (
+        "Residents of two quarters of Kora clashed over a disputed ruling of the court. "
+        "12 injured and taken to the hospital."
+    )
+    event = top_event(text)
+    assert event is not None
+    assert event.acled_event_type in {"Battles", "Riots"}
+
+
+def test_fighting_that_continues_is_told(top_event: TopEvent) -> None:
+    event = top_event(
+        "Fighting continues. Hundreds of civilians sought shelter in the church at Kora."
+    )
+    assert event is not None
+    assert event.acled_event_type == "Battles"
+
+
 NO_HARM_NEXT = [
     "On 4 May 2021, two opposition leaders in Kora attacked the new budget. Nobody was "
     "surprised by their speech.",

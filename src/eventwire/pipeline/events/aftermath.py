@@ -7,7 +7,9 @@ or deaths in the next ("two men attacked the chairman. He was injured", "farmers
 herders fought over a field. One herder was wounded"). ``harm_follows`` says whether the
 next sentence of the same segment tells people hurt or killed (not "no one was hurt");
 ``act_on_people`` whether the ambiguous act is one people did to people: a person or
-people as its target, or people fighting (the doers of a fight).
+people as its target, or people fighting (the doers of a fight). The gate reads such an
+act as one whatever other sense the word has ("clash over land. One death reported": a
+fight, not a dispute), as it does an act of a named armed party.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from eventwire.pipeline.events.accept import (
     headline_verb,
     under_prohibition,
 )
-from eventwire.pipeline.events.aftermath import HARM_NEXT
+from eventwire.pipeline.events.aftermath import HARM_NEXT, act_on_people
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE, crowd_damage
 from eventwire.pipeline.events.modality import is_statement
 from eventwire.pipeline.events.nonevents import non_event
@@ -112,6 +112,10 @@ def accept_trigger(
     )
     # "Unidentified persons attacks market in X": a headline's verb, not a business story
     named |= frame == "attack" and "short" in domain and headline_verb(parse[match.head], parse)
+    # "two men attacked their President. She was injured." (aftermath.py)
+    named |= (
+        frame in {"attack", "clash"} and HARM_NEXT in ctx and act_on_people(match, parse, lexicon)
+    )
     if (
         violent
         and not (named and not in_domain)
