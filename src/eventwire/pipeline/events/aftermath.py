@@ -26,6 +26,7 @@ HARM_NEXT = "harm_next"  # a context mark: the next sentence tells people hurt o
 _HARM_CLASSES = ("hurt_cue", "lethal")
 _PEOPLE = frozenset({"civilian", "unarmed_collective", "armed", "protesters", "communal"})
 _DENIALS: frozenset[str] = words("lexicon", "harm_denials")
+_UNCERTAIN: frozenset[str] = words("lexicon", "harm_uncertain")
 PERSONAL_PRONOUNS: frozenset[str] = words("lexicon", "personal_pronouns")
 GROUP_NOUNS: frozenset[str] = words("lexicon", "group_nouns")
 
@@ -42,6 +43,9 @@ def harm_follows(doc: Document, i: int, lexicon: Lexicon) -> bool:
     harm = set().union(*(lexicon.words_of(name) for name in _HARM_CLASSES))
     if any(t.lower_ in _DENIALS for t in parse):
         return False
+    if any(t.lower_ in _UNCERTAIN for t in parse):
+        # "Figures unknown for injuries" tells no harm; "an unknown number were killed" does
+        return any(token_keys(t) & harm and t.pos_ == "VERB" for t in parse)
     return any(token_keys(t) & harm for t in parse)
 
 
