@@ -103,3 +103,14 @@ NO_HARM_NEXT = [
 def test_an_ambiguous_attack_without_harm_next_is_none(top_event: TopEvent, text: str) -> None:
     event = top_event(text)
     assert event is None or event.acled_event_type is None
+
+
+def test_no_harm_next_in_a_sport_story(top_event: TopEvent) -> None:
+    text = (
+        "Kora United beat Dalo 3-1 in the league on Saturday, their fourth win of the season. "
+        "The hosts scored early, but they were soon hit by another double blow in the second "
+        "half. First, their captain was sent off for killing the ball in the box. "
+        "The coach praised his players after the match."
+    )
+    event = top_event(text)
+    assert event is None or event.acled_event_type is None

@@ -9,7 +9,9 @@ next sentence of the same segment tells people hurt or killed (not "no one was h
 ``act_on_people`` whether the ambiguous act is one people did to people: a person or
 people as its target, or people fighting (the doers of a fight). The gate reads such an
 act as one whatever other sense the word has ("clash over land. One death reported": a
-fight, not a dispute), as it does an act of a named armed party.
+fight, not a dispute), as it does an act of a named armed party. Not in a sport, business
+or entertainment story ("they were hit by a double blow. Then Blair was carded for killing
+the ball"): the coder does not look for harm told next there.
 """
 
 from __future__ import annotations
@@ -43,10 +45,20 @@ def harm_follows(doc: Document, i: int, lexicon: Lexicon) -> bool:
     harm = set().union(*(lexicon.words_of(name) for name in _HARM_CLASSES))
     if any(t.lower_ in _DENIALS for t in parse):
         return False
+    told = [t for t in parse if token_keys(t) & harm and not _thing_harmed(parse, t, lexicon)]
     if any(t.lower_ in _UNCERTAIN for t in parse):
         # "Figures unknown for injuries" tells no harm; "an unknown number were killed" does
-        return any(token_keys(t) & harm and t.pos_ == "VERB" for t in parse)
-    return any(token_keys(t) & harm for t in parse)
+        return any(t.pos_ == "VERB" for t in told)
+    return bool(told)
+
+
+def _thing_harmed(parse: Any, verb: Any, lexicon: Lexicon) -> bool:
+    """A harm verb whose object is a thing, not a person ("killing the ball", "killed the
+    bill"): no harm to people."""
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
+    if obj is None or obj.pos_ in {"NUM", "PRON", "PROPN"}:
+        return False  # "killed 5", "injured him", "killed Musa"
+    return not _people(parse, obj.i, lexicon)
 
 
 def _people(parse: Any, i: int | None, lexicon: Lexicon) -> bool:

@@ -146,7 +146,8 @@ class EventCoder:
             parse = doc.parses[i]
             picks: list[tuple[TriggerMatch, str]] = []
             # "… attacked their president. She was injured.": the harm told next (aftermath.py)
-            here = classes[i] | {HARM_NEXT} if harm_follows(doc, i, lex) else classes[i]
+            told = "story" not in domain and harm_follows(doc, i, lex)  # not a sport story
+            here = classes[i] | {HARM_NEXT} if told else classes[i]
             for group in match_groups(parse, lex):
                 for match in group:
                     frame = accept_trigger(match, parse, here, domain, lex)
