@@ -10,17 +10,18 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.datafiles import words
+from eventwire.pipeline.events.aftermath import HARM_NEXT, act_on_people
 from eventwire.pipeline.events.blows import blow_to_person
 from eventwire.pipeline.events.notes import heads_note, short_note_scene
 from eventwire.pipeline.events.occurrence import clashes_occurred, hijacking, people_taken
 from eventwire.pipeline.events.parties import NAMED_COMMUNAL
+from eventwire.pipeline.events.phrases import phrase_classes
 from eventwire.pipeline.events.roles import is_participant
 from eventwire.pipeline.events.rules import (
     fallback_frame,
     physical_target,
     thing_patient,
 )
-from eventwire.pipeline.events.subtypes import phrase_classes
 from eventwire.pipeline.events.toll_updates import dated_toll_update
 from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, token_keys
 
@@ -78,6 +79,8 @@ def accept_violent(
         ok = ok or (frame == "attack" and not in_domain and dated_toll_update(head))
         # "several people hit a doctor", "he was hit by a bullet" (blows.py)
         ok = ok or (not in_domain and blow_to_person(match, parse, ctx, lexicon))
+        # "… attacked their president. She was injured." (aftermath.py)
+        ok = ok or (HARM_NEXT in ctx and not in_domain and act_on_people(match, parse, lexicon))
         if not ok:
             return None if in_domain else fallback_frame(entry, match, parse)
     elif in_domain and not strong and frame in {"shoot", "kill", "harm", "attack", "clash"}:

@@ -15,7 +15,7 @@ from typing import Any
 
 from eventwire.pipeline.common.actordict import ActorDictionary, normalise
 from eventwire.pipeline.events.mixed_victims import mixed_victims
-from eventwire.pipeline.events.subtypes import phrase_classes
+from eventwire.pipeline.events.phrases import phrase_classes
 from eventwire.pipeline.events.triggers import Lexicon
 
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})

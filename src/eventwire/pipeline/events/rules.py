@@ -11,8 +11,9 @@ from itertools import islice
 from typing import Any
 
 from eventwire.datafiles import words
+from eventwire.pipeline.events.phrases import phrase_classes
 from eventwire.pipeline.events.roles import Roles, find_roles, noun_span
-from eventwire.pipeline.events.subtypes import CLASH_TOLL, phrase_classes
+from eventwire.pipeline.events.subtypes import CLASH_TOLL
 from eventwire.pipeline.events.triggers import (
     Lexicon,
     TriggerEntry,

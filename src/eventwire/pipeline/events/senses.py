@@ -18,8 +18,8 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.datafiles import words
+from eventwire.pipeline.events.phrases import phrase_classes
 from eventwire.pipeline.events.roles import find_roles
-from eventwire.pipeline.events.subtypes import phrase_classes
 from eventwire.pipeline.events.triggers import (
     Lexicon,
     TriggerMatch,

@@ -17,41 +17,30 @@ from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.common.triggerlexicon import trigger_surface_forms
-from eventwire.pipeline.events.accept import (
-    accept_protest,
-    accept_violent,
-    headline_verb,
-    under_prohibition,
-)
+from eventwire.pipeline.events.aftermath import HARM_NEXT, harm_follows
+from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
+from eventwire.pipeline.events.gate import accept_trigger, sentence_classes
 from eventwire.pipeline.events.habitual import has_habitual_cue
 from eventwire.pipeline.events.labels import apply_note_label
 from eventwire.pipeline.events.modality import (
     find_modality,
-    is_statement,
     rank_below_governors,
     ranking_governor,
     retype_interaction,
 )
-from eventwire.pipeline.events.nonevents import equipment_tokens, non_event
+from eventwire.pipeline.events.nonevents import equipment_tokens
 from eventwire.pipeline.events.parties import (
-    NAMED_ARMED,
     NAMED_COMMUNAL,
     NAMED_REBEL,
     adjective_agent,
-    forces_act,
-    named_target,
-    party_classes,
     state_force_agent,
 )
+from eventwire.pipeline.events.phrases import Context, phrase_classes
 from eventwire.pipeline.events.roles import Roles, find_roles
 from eventwire.pipeline.events.rules import (
-    aircraft_not_striking,
     between_parties,
     by_agent_tokens,
-    denied_deaths,
     domain_words,
-    fallback_frame,
-    forces_on_protest,
     is_background,
     is_past_reference,
     is_short_note,
@@ -59,18 +48,13 @@ from eventwire.pipeline.events.rules import (
     match_groups,
     merge_events,
     reframe,
-    valid_air,
-    valid_intervention,
-    valid_protest_violence,
 )
 from eventwire.pipeline.events.senses import (
     fiction_story,
-    joint_exercise,
-    nonviolent_sense,
     story_domain,
 )
 from eventwire.pipeline.events.sides import act_victims, classes_after
-from eventwire.pipeline.events.subtypes import VIOLENT_FRAMES, Context, classify, phrase_classes
+from eventwire.pipeline.events.subtypes import VIOLENT_FRAMES, classify
 from eventwire.pipeline.events.territory import rank_ground_over_battle
 from eventwire.pipeline.events.triggers import (
     Lexicon,
@@ -84,19 +68,6 @@ from eventwire.records import CODED_SEGMENT_KINDS, Document, Event, Span
 __all__ = ["NAME", "EventCoder", "make_events_stage", "trigger_surface_forms"]
 
 NAME = "eventwire.events.v1"
-STRONG_CLASSES = frozenset(
-    {
-        "armed",
-        "nonstate",
-        NAMED_ARMED,  # a party the actor dictionary codes as armed ("RSF", "M23")
-        "weapon_air",
-        "weapon_shell",
-        "weapon_ied",
-        "weapon_grenade",
-        "weapon_suicide",
-        "weapon_chemical",
-    }
-)
 WINDOW_BEFORE, WINDOW_AFTER = 1, 3
 # cue classes checked sentence by sentence (a cue in a background clause does not count)
 FILTERED_CLASSES = frozenset(
@@ -104,11 +75,9 @@ FILTERED_CLASSES = frozenset(
 )
 # cue classes read on the whole sentence, the trigger's own words too ("running battles",
 # "a riot broke out")
-_WHOLE_SENTENCE = frozenset({"intervention", "running_battle", "riot_outbreak", "mixed_victims"})
-_PARTIES = {
-    "attack": {NAMED_ARMED},
-    "clash": {NAMED_REBEL, NAMED_COMMUNAL},
-}  # a brawl with police: no
+_WHOLE_SENTENCE = frozenset(
+    {"intervention", "running_battle", "riot_outbreak", "mixed_victims", CROWD_DAMAGE}
+)
 _MODALITY_PENALTY = {
     "asserted": 0.0,
     "habitual": 0.04,
@@ -154,73 +123,6 @@ class EventCoder:
         self.min_confidence = min_confidence
         self.dictionary = dictionary  # named armed parties and communities (parties.py)
 
-    # ---- context checks -------------------------------------------------------------
-    def _accept(
-        self, match: TriggerMatch, parse: Any, classes: set[str], domain: set[str]
-    ) -> str | None:
-        """Return the frame to use for a trigger alternative, or None to drop it."""
-        entry = match.entry
-        frame = entry.frame
-        if non_event(match, parse, frame, self.lexicon) is not None:
-            return None  # "according to", "riot police", "a gas explosion", "nobody was hurt"
-        own = set(range(match.start, match.end))
-        ctx = classes_in(list(parse), self.lexicon, skip=own) if entry.ambiguous else classes
-        ctx |= classes & {NAMED_ARMED, NAMED_REBEL, NAMED_COMMUNAL}
-        strong = bool(ctx & STRONG_CLASSES)
-        in_domain = "domain" in domain or domain_words(parse, self.lexicon, own) >= 2
-        violent = frame in VIOLENT_FRAMES or frame in {"capture", "retake", "disrupt"}
-        story = "story" in domain
-        if violent and "fiction" in domain:
-            return None  # a film, game or novel review: the violence in it is told
-        # an armed party or two communities named by the actor dictionary: the act is one
-        named = bool(ctx & _PARTIES.get(frame, set())) and (
-            frame == "clash" or named_target(parse[match.head])  # not "attacked the plan"
-        )
-        # "Unidentified persons attacks market in X": a headline's verb, not a business story
-        named |= frame == "attack" and "short" in domain and headline_verb(parse[match.head], parse)
-        if (
-            violent
-            and not (named and not in_domain)
-            and nonviolent_sense(
-                match, parse, frame, strong, in_domain or story, self.lexicon, story
-            )
-        ):
-            # "attacked the legislation", "beat The Sopranos", "R&B music exploded"
-            return fallback_frame(entry, match, parse) if frame == "attack" else None
-        if (
-            frame == "air"
-            and entry.ambiguous
-            and aircraft_not_striking(parse[match.head], self.lexicon)
-        ):
-            return None  # "helicopters were seen flying overhead"
-        if frame == "protest" and under_prohibition(parse, parse[match.head], self.lexicon):
-            return "measures"  # "the ban on marches and protests was extended"
-        if frame in {"loot", "destroy"} and parse[match.head].dep_ == "amod":
-            return None  # "the looted funds", "a burnt car": a state, not a reported act
-        if violent and frame not in {"protest"}:
-            short = {"short_note"} if "short" in domain and not in_domain else set()
-            return accept_violent(match, parse, ctx | short, strong, in_domain, self.lexicon)
-        if frame == "protest" and entry.ambiguous:
-            short = {"short_note"} if "short" in domain and not in_domain else set()
-            return accept_protest(match, parse, ctx | short, in_domain, self.lexicon)
-        if frame == "mobilize" and joint_exercise(match, parse):
-            return "cooperate"  # "the US and its allies launched war games"
-        if is_statement(parse, match.head, frame, self.lexicon):
-            return None  # "rejected the accusations", "released a statement"
-        if frame == "destroy":
-            return frame if ({"conflict", "property"} & ctx) and not in_domain else None
-        if frame == "support":
-            head = parse[match.head]
-            if head.pos_ != "VERB":
-                return None
-            obj = next((c for c in head.children if c.dep_ in {"dobj", "obj"}), None)
-            if obj is None or not (phrase_classes(parse, obj.i, self.lexicon) or obj.ent_type_):
-                return None
-            return frame
-        if entry.ambiguous and (in_domain or (frame == "base" and not strong)):
-            return None  # "established a checkpoint": an armed party's, not a company's office
-        return frame
-
     # ---- main -----------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
         lex = self.lexicon
@@ -229,22 +131,8 @@ class EventCoder:
         chosen: dict[int, list[tuple[TriggerMatch, str]]] = {}
         domain_sentences = 0
         for i in indices:
-            classes[i] = classes_in(list(doc.parses[i]), lex)
-            classes[i] |= party_classes(doc.parses[i], self.dictionary)
-            classes[i] |= between_parties(doc.parses[i], 0)  # read by the window too
+            classes[i] = sentence_classes(doc.parses[i], lex, self.dictionary)
             domain_sentences += domain_words(doc.parses[i], lex) >= 2
-            if "intervention" in classes[i] and not valid_intervention(doc.parses[i], lex):
-                classes[i].discard("intervention")
-            if "protest_damage" in classes[i] and forces_act(doc.parses[i], lex):
-                classes[i].discard("protest_damage")  # "police … punched a journalist"
-            if "lethal" in classes[i] and denied_deaths(doc.parses[i], lex):
-                classes[i].discard("lethal")  # "no fatalities reported"
-            if forces_on_protest(doc.parses[i], lex):
-                classes[i].add("intervention")  # "police stopped the march"
-            if "protest_violence" in classes[i] and not valid_protest_violence(doc.parses[i], lex):
-                classes[i].discard("protest_violence")
-            if "weapon_air" in classes[i] and not valid_air(doc.parses[i], lex):
-                classes[i].discard("weapon_air")
         # a sport, business or entertainment story: ambiguous triggers need strong cues
         domain = (
             {"domain"} if domain_sentences >= 3 and domain_sentences >= len(indices) / 4 else set()
@@ -257,9 +145,12 @@ class EventCoder:
         for i in indices:
             parse = doc.parses[i]
             picks: list[tuple[TriggerMatch, str]] = []
+            # "… attacked their president. She was injured.": the harm told next (aftermath.py)
+            told = "story" not in domain and harm_follows(doc, i, lex)  # not a sport story
+            here = classes[i] | {HARM_NEXT} if told else classes[i]
             for group in match_groups(parse, lex):
                 for match in group:
-                    frame = self._accept(match, parse, classes[i], domain)
+                    frame = accept_trigger(match, parse, here, domain, lex)
                     if frame is not None:
                         picks.append((match, frame))
                         break
