@@ -58,6 +58,7 @@ from eventwire.pipeline.actors.targets import (
 )
 from eventwire.pipeline.actors.things import is_count, is_thing, only_places, owner_words
 from eventwire.pipeline.actors.underfire import came_under_fire, fired_on_actor1
+from eventwire.pipeline.actors.unnamedforces import unidentified_forces
 from eventwire.pipeline.actors.wars import war_opponent
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary, normalise
@@ -193,6 +194,7 @@ class ActorCoder:
                 event.actor1 = looter or event.actor1
                 opponent = war_opponent(self.dictionary, event, country, ref_date)
                 event.actor2 = opponent or event.actor2  # "Fighting continued in Malakal"
+            unidentified_forces(self.dictionary, doc, event)  # "unknown forces": no state
             for actor in (event.actor1, event.actor2):
                 if actor is not None and actor.resolved_by not in ("unknown", "inferred"):
                     seen.append(actor)
