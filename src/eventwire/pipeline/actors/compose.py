@@ -27,6 +27,7 @@ from eventwire.datafiles import words
 from eventwire.pipeline.actors.community import community_actor
 from eventwire.pipeline.actors.nonstate import non_state_head
 from eventwire.pipeline.actors.sides import armed_side, pro_named_words
+from eventwire.pipeline.actors.unnamedforces import unnamed_force
 from eventwire.pipeline.common.actordict import ActorDictionary, ActorEntry, normalise
 from eventwire.records import Actor
 
@@ -279,6 +280,7 @@ def compose(
     generic = _state_person(d, norm[:start], d.by_id[generic_id])
     generic = non_state_head(d, norm[:start], generic)  # "rebel forces": rebels
     mods = _read_modifiers(d, norm, cut_words, start)
+    generic = unnamed_force(d, generic, norm[:start], mods.country)  # "unknown forces"
     labels = [label for kind, label, _ in mods.identities if kind != "clan"]
     explicit = mods.country is not None
     country = mods.country or context_country
