@@ -16,7 +16,6 @@ is a mention a coder's bracket reads ("unidentified forces (coded as …)").
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 
 from eventwire.pipeline.actors.annotated import annotated_name
