@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
+from eventwire.config import ActorsOptions
 from eventwire.pipeline.actors.conventions import (
     agentless_battle,
     communal,
@@ -45,7 +46,7 @@ __all__ = [
     "inferred",
 ]
 
-NAME = "eventwire.actors.v1"
+NAME = ActorsOptions.STAGE  # the actors stage's name, for its notes
 CROWDS = frozenset({"Protests", "Riots"})
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 STATE_TYPES = frozenset({"military", "police"})

@@ -64,7 +64,7 @@ from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary, normalise
 from eventwire.records import Actor, Document, Event
 
-NAME = "eventwire.actors.v1"
+NAME = ActorsOptions.STAGE
 __all__ = ["ANAPHORS", "NAME", "ActorCoder", "event_category", "make_actors_stage"]
 ARMED = frozenset({1, 2, 3, 4, 8})
 EXPLICIT = frozenset({"dictionary", "dictionary-role", "composed", "fuzzy", "fuzzy-role"})

@@ -18,12 +18,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from eventwire.config import ActorsOptions
 from eventwire.pipeline.actors.annotated import annotated_name
 from eventwire.pipeline.common.actordict import ActorDictionary, ActorEntry
 from eventwire.records import Document, Event
 
-NAME = "eventwire.actors.v1"  # the actors stage's name (pipeline/actors/roles.py)
-
+NAME = ActorsOptions.STAGE  # the actors stage's name, for its notes
 UNNAMED_WORDS: frozenset[str] = frozenset({"unidentified", "unknown", "unnamed"})
 _UNNAMED_FORCE = re.compile(
     r"^(?:the\s+|an?\s+|some\s+)?(?:unidentified|unknown|unnamed)\s+"

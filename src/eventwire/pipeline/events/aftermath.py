@@ -19,8 +19,10 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.datafiles import words
+from eventwire.pipeline.events.blows import PERSONAL_PRONOUNS
 from eventwire.pipeline.events.phrases import phrase_classes
 from eventwire.pipeline.events.roles import find_roles
+from eventwire.pipeline.events.rules import GROUP_NOUNS
 from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, token_keys
 from eventwire.records import Document
 
@@ -29,8 +31,6 @@ _HARM_CLASSES = ("hurt_cue", "lethal")
 _PEOPLE = frozenset({"civilian", "unarmed_collective", "armed", "protesters", "communal"})
 _DENIALS: frozenset[str] = words("lexicon", "harm_denials")
 _UNCERTAIN: frozenset[str] = words("lexicon", "harm_uncertain")
-PERSONAL_PRONOUNS: frozenset[str] = words("lexicon", "personal_pronouns")
-GROUP_NOUNS: frozenset[str] = words("lexicon", "group_nouns")
 
 
 def harm_follows(doc: Document, i: int, lexicon: Lexicon) -> bool:
