@@ -13,8 +13,9 @@
 
 EW.map = {
   map: null, cluster: null, grid: null, areas: null, legend: null,
-  fit: true, seq: 0, popupOpen: false, maxPoints: 10000, counts: {},
+  fit: true, seq: 0, drawn: 0, popupOpen: false, maxPoints: 10000, counts: {},
   fetched: null,  // {bounds, complete}: the area the shown events cover, complete if every point
+  fitting: null,  // a promise while a fit of ours has not ended (its moveend)
 };
 
 // ACLED geo-precision: how the marker is drawn and the radius (metres) of its uncertainty.
@@ -176,6 +177,30 @@ EW.drawCells = function (cells, counts) {
   }
 };
 
+/* Leaflet 1.9 cannot interrupt a zoom animation: a setView or fitBounds asked while one runs
+ * is dropped (_tryAnimatedZoom answers "moved"), and one asked after fitBounds but before the
+ * animation's first frame is undone when that frame starts it. So a fit waits until the map
+ * is still, and the map says what it shows (map-info data-mode) only when it is still. */
+EW.mapStill = async function () {
+  const m = EW.map;
+  for (;;) {
+    const map = m.map, panning = map._panAnim && map._panAnim._inProgress;
+    if (m.fitting) await m.fitting;
+    else if (map._animatingZoom || panning) await new Promise((done) => map.once("moveend", done));
+    else return;
+  }
+};
+
+/* Fit the view to latlngs; m.fitting until the fit's own moveend (at once, or after the
+ * animation). Called when the map is still: nothing else ends with a moveend meanwhile. */
+EW.fitMap = function (latlngs) {
+  const m = EW.map;
+  const fitting = new Promise((done) => m.map.once("moveend", () => { m.fitting = null; done(); }));
+  m.fitting = fitting;
+  m.map.fitBounds(latlngs, { padding: [30, 30], maxZoom: 7 });
+  return fitting;
+};
+
 EW.drawMap = async function (fit) {
   const m = EW.map;
   if (!m.map) return;
@@ -187,6 +212,8 @@ EW.drawMap = async function (fit) {
   params.set("level", EW.level || "canonical");
   const data = await EW.api("/map?" + params.toString());
   if (seq !== m.seq) return;  // a newer request is on its way
+  if (fit) await EW.mapStill();  // a fit asked during a zoom animation would be dropped
+  if (seq !== m.seq) return;
   m.map.closePopup();
   m.cluster.clearLayers();
   m.grid.clearLayers();
@@ -194,20 +221,28 @@ EW.drawMap = async function (fit) {
   const counts = {};
   if (data.mode === "points") EW.drawPoints(data.points, counts);
   else EW.drawCells(data.cells, counts);
+  m.drawn = seq;
   m.fetched = { bounds: bbox ? asked : null, complete: data.mode === "points" };
+  m.counts = counts;
+  EW.drawLegend(counts);
+  if (fit) {
+    const where = data.mode === "points" ? data.points : data.cells;
+    m.fit = false;  // the fit's own move refetches a grid: its cells at the fitted zoom
+    if (where.length) EW.fitMap(where.map((p) => [p.lat, p.lon]));
+  }
+  await EW.mapStill();
+  if (m.drawn !== seq) return;  // a newer response is drawn: it says what the map shows
+  EW.showMapInfo(data);
+  EW.showAreas();
+};
+
+/* What the map shows, once its view has settled (tests wait for data-mode). */
+EW.showMapInfo = function (data) {
   const info = document.getElementById("map-info");
   info.textContent = `${data.total.toLocaleString()} located events` +
     (data.mode === "grid" ? " (aggregated: zoom in for each event)" : "");
   info.dataset.mode = data.mode;
   info.dataset.total = data.total;
-  m.counts = counts;
-  EW.drawLegend(counts);
-  if (fit) {
-    const where = data.mode === "points" ? data.points : data.cells;
-    if (where.length) m.map.fitBounds(where.map((p) => [p.lat, p.lon]), { padding: [30, 30], maxZoom: 7 });
-    m.fit = false;
-  }
-  EW.showAreas();
 };
 
 EW.drawLegend = function (counts) {

@@ -62,11 +62,11 @@ EW.readState = function () {
 };
 
 /* Show [lat, lon] at ``zoom`` once the map has ended the move it is in (fitting the new
- * results: a zoom animation ending later would put its own view back). */
+ * results: a zoom animation ending later would put its own view back; EW.mapStill, map.js). */
 EW.moveMap = async function (lat, lon, zoom) {
   const map = EW.map && EW.map.map;
   if (!map) return;
-  if (map._animatingZoom) await new Promise((done) => map.once("zoomend", done));
+  await EW.mapStill();
   map.stop();
   map.setView([lat, lon], zoom, { animate: false });
 };
