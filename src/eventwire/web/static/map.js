@@ -195,9 +195,17 @@ EW.mapStill = async function () {
  * animation). Called when the map is still: nothing else ends with a moveend meanwhile. */
 EW.fitMap = function (latlngs) {
   const m = EW.map;
-  const fitting = new Promise((done) => m.map.once("moveend", () => { m.fitting = null; done(); }));
+  let ended = null;
+  const fitting = new Promise((done) => { ended = () => { m.fitting = null; done(); }; });
+  m.map.once("moveend", ended);
   m.fitting = fitting;
-  m.map.fitBounds(latlngs, { padding: [30, 30], maxZoom: 7 });
+  try {
+    m.map.fitBounds(latlngs, { padding: [30, 30], maxZoom: 7 });
+  } catch (e) {  // bounds Leaflet refuses: no move comes, nothing may wait for one
+    m.map.off("moveend", ended);
+    ended();
+    throw e;
+  }
   return fitting;
 };
 
