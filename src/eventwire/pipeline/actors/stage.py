@@ -39,6 +39,7 @@ from eventwire.pipeline.actors.intervened import broken_up_fight
 from eventwire.pipeline.actors.labelled import label_subject
 from eventwire.pipeline.actors.looters import looting_perpetrator
 from eventwire.pipeline.actors.loyalty import loyal_forces
+from eventwire.pipeline.actors.opponents import other_side
 from eventwire.pipeline.actors.origins import armed_men_from
 from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse, toll_victims
 from eventwire.pipeline.actors.parties import coordinated_parties
@@ -59,7 +60,6 @@ from eventwire.pipeline.actors.targets import (
 from eventwire.pipeline.actors.things import is_count, is_thing, only_places, owner_words
 from eventwire.pipeline.actors.underfire import came_under_fire, fired_on_actor1
 from eventwire.pipeline.actors.unnamedforces import unidentified_forces
-from eventwire.pipeline.actors.wars import war_opponent
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary, normalise
 from eventwire.records import Actor, Document, Event
@@ -192,7 +192,7 @@ class ActorCoder:
                 )
                 looter = looting_perpetrator(self.dictionary, doc, event, country)
                 event.actor1 = looter or event.actor1
-                opponent = war_opponent(self.dictionary, event, country, ref_date)
+                opponent = other_side(self.dictionary, doc, event, country, ref_date)
                 event.actor2 = opponent or event.actor2  # "Fighting continued in Malakal"
             unidentified_forces(self.dictionary, doc, event)  # "unknown forces": no state
             for actor in (event.actor1, event.actor2):
