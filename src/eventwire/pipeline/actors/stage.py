@@ -35,6 +35,7 @@ from eventwire.pipeline.actors.detainees import arrested_civilians
 from eventwire.pipeline.actors.emplaced import device_placer
 from eventwire.pipeline.actors.headlines import coded_headline_victim, headline_victim, struck_side
 from eventwire.pipeline.actors.heads import mend_heads
+from eventwire.pipeline.actors.infighting import split_group
 from eventwire.pipeline.actors.intervened import broken_up_fight
 from eventwire.pipeline.actors.labelled import label_subject
 from eventwire.pipeline.actors.looters import looting_perpetrator
@@ -279,6 +280,7 @@ class ActorCoder:
             return code_mention(self.dictionary, text, country, ref_date, fuzzy=False)
 
         sides = coordinated_parties(doc, event, code) or communal_sides(doc, event, code)
+        sides = sides or split_group(doc, event, code)  # "2 groups of Al Shabaab clashed"
         if sides is not None:
             event.actor1, event.actor2 = sides
 

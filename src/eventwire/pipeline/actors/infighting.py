@@ -1,0 +1,62 @@
+"""Two groups of one party that fought each other.
+
+"2 groups of Al Shabaab clashed", "two groups of government soldiers (SNA) exchanged
+gunfire", "two Islamic State Somalia Province groups clashed", "clashes between two
+factions of the militia": ACLED codes the party on both sides (Al Shabaab against Al
+Shabaab, the military against the military). The parse reads the subject as one mention
+and finds no second side, so the stage gave actor2 from elsewhere (a victim, a default) or
+none. ``split_group`` reads the pair off the event's sentence: "two/2 [rival] groups
+(factions, units, wings) of X" or "two/2 X groups (factions, units)", X an armed party the
+dictionary or the composer codes, and a trigger that tells a fight (clash, fight, gunfire,
+battle …), never a one-sided act ("two groups of fighters attacked the villages").
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable
+
+from eventwire.records import Actor, Document, Event
+
+ARMED = frozenset({1, 2, 3, 4, 8})
+_KINDS = frozenset({"Battles"})
+_PARTS = r"(?:groups|factions|units|wings|sections)"
+_OF = re.compile(
+    r"\b(?:two|2)\s+(?:rival(?:ing)?\s+|armed\s+|separate\s+|different\s+|opposing\s+)?"
+    rf"{_PARTS}\s+of\s+(?:the\s+)?(?P<x>[^,.;:()]+?)"
+    r"(?=\s+(?:clash|clashed|fought|fight|exchanged|engaged|opened|aligned|loyal|in|at|near|"
+    r"on|over|inside|outside|who)\b|\s*[,.;:(]|$)"
+)
+_BEFORE = re.compile(
+    r"\b(?:two|2)\s+(?:rival\s+)?(?P<x>[A-Z][\w'’/-]*(?:\s+[A-Z][\w'’/-]*){0,5})\s+"
+    rf"{_PARTS}\b"
+)
+_FIGHT = re.compile(
+    r"clash|fight|fought|exchang|gunfire|battle|skirmish|confront|shootout|firefight",
+    re.IGNORECASE,
+)
+
+
+def split_group(
+    doc: Document, event: Event, code: Callable[[str], Actor]
+) -> tuple[Actor, Actor] | None:
+    """The party named as "two groups of X" on both sides of a fight, or None."""
+    if event.acled_event_type not in _KINDS or not _FIGHT.search(event.trigger.text):
+        return None
+    i = event.sentence_index
+    if not 0 <= i < len(doc.sentences):
+        return None
+    sentence = doc.sentences[i]
+    for pattern in (_OF, _BEFORE):
+        match = pattern.search(sentence.text)
+        if match is None:
+            continue
+        side = code(match.group("x"))
+        if side.inter not in ARMED or side.resolved_by in (None, "unknown"):
+            return None
+        side.text = match.group(0)
+        side.start = sentence.start + match.start()
+        side.end = sentence.start + match.end()
+        return side, copy.deepcopy(side)
+    return None
