@@ -57,3 +57,19 @@ def other_side(
     war's opposition of the day; None when neither applies."""
     named = named_after_trigger(d, doc, event, country, day)
     return named if named is not None else war_opponent(d, event, country, day)
+
+
+def not_opponent(event: Event, victims: Actor) -> bool:
+    """True when the dead a battle's next sentence tells are no second side: civilians
+    (ACLED keeps it a battle) or actor1's own ("SAF and SRF fought. 74 Sudanese army were
+    killed.": the army is actor1, its dead do not make it the other side too)."""
+    if event.acled_event_type != "Battles":
+        return False
+    a1 = event.actor1
+    if a1 is None or a1.inter is None:
+        return victims.inter == 7
+    # "JNIM and soldiers exchanged gunfire. Six militants were killed.": a generic word
+    # for actor1's kind of party names actor1's own dead
+    generic = (victims.actor_id or "").startswith("GEN-") and victims.inter == a1.inter
+    own = victims.name == a1.name or generic
+    return victims.inter == 7 or own

@@ -40,7 +40,7 @@ from eventwire.pipeline.actors.intervened import broken_up_fight
 from eventwire.pipeline.actors.labelled import label_subject
 from eventwire.pipeline.actors.looters import looting_perpetrator
 from eventwire.pipeline.actors.loyalty import loyal_forces
-from eventwire.pipeline.actors.opponents import other_side
+from eventwire.pipeline.actors.opponents import not_opponent, other_side
 from eventwire.pipeline.actors.origins import armed_men_from
 from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse, toll_victims
 from eventwire.pipeline.actors.parties import coordinated_parties
@@ -156,7 +156,7 @@ class ActorCoder:
                 if victims is not None:
                     self.code(victims, country, ref_date, seen)
                     # civilians dead in a battle are no party to it (ACLED keeps it a battle)
-                    battle = event.acled_event_type == "Battles" and victims.inter == 7
+                    battle = not_opponent(event, victims)  # nor actor1's own dead
                     event.actor2 = victims if victims.inter is not None and not battle else None
             if self.scan and event.actor1 is None and event_category(event) not in CROWDS:
                 event.actor1 = self._scan(doc, event, country, ref_date)
