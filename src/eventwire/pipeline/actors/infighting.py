@@ -58,7 +58,7 @@ def split_group(
 def _armed_pair(
     doc: Document, event: Event, code: Callable[[str], Actor]
 ) -> tuple[Actor, Actor] | None:
-    """"Two groups of X" fought, X an armed party: X on both sides."""
+    """Two groups of X fought, X an armed party: X on both sides."""
     if event.acled_event_type not in _KINDS or not _FIGHT.search(event.trigger.text):
         return None
     i = event.sentence_index
