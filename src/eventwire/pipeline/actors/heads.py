@@ -19,6 +19,7 @@ import re
 from datetime import date
 
 from eventwire.pipeline.actors.compose import code_mention
+from eventwire.pipeline.actors.cutnames import rejoin_cut_name
 from eventwire.pipeline.actors.parse import subjects
 from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.records import Actor, Document, Event
@@ -139,6 +140,7 @@ def mend_heads(
         doc.note(stage, "EW-ACT-020", "the agent was named inside a mention of the trigger")
     for actor in (event.actor1, event.actor2):
         if actor is not None and actor.resolved_by is None:
+            rejoin_cut_name(d, doc, actor)  # "with Islamic | State Somalia Province"
             widen_left(d, doc, event, actor, country, ref_date)
     for slot in ("actor1", "actor2"):
         actor = getattr(event, slot)

@@ -35,10 +35,12 @@ from eventwire.pipeline.actors.detainees import arrested_civilians
 from eventwire.pipeline.actors.emplaced import device_placer
 from eventwire.pipeline.actors.headlines import coded_headline_victim, headline_victim, struck_side
 from eventwire.pipeline.actors.heads import mend_heads
+from eventwire.pipeline.actors.infighting import split_group
 from eventwire.pipeline.actors.intervened import broken_up_fight
 from eventwire.pipeline.actors.labelled import label_subject
 from eventwire.pipeline.actors.looters import looting_perpetrator
 from eventwire.pipeline.actors.loyalty import loyal_forces
+from eventwire.pipeline.actors.opponents import not_opponent, other_side
 from eventwire.pipeline.actors.origins import armed_men_from
 from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse, toll_victims
 from eventwire.pipeline.actors.parties import coordinated_parties
@@ -59,7 +61,6 @@ from eventwire.pipeline.actors.targets import (
 from eventwire.pipeline.actors.things import is_count, is_thing, only_places, owner_words
 from eventwire.pipeline.actors.underfire import came_under_fire, fired_on_actor1
 from eventwire.pipeline.actors.unnamedforces import unidentified_forces
-from eventwire.pipeline.actors.wars import war_opponent
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary, normalise
 from eventwire.records import Actor, Document, Event
@@ -155,7 +156,7 @@ class ActorCoder:
                 if victims is not None:
                     self.code(victims, country, ref_date, seen)
                     # civilians dead in a battle are no party to it (ACLED keeps it a battle)
-                    battle = event.acled_event_type == "Battles" and victims.inter == 7
+                    battle = not_opponent(event, victims)  # nor actor1's own dead
                     event.actor2 = victims if victims.inter is not None and not battle else None
             if self.scan and event.actor1 is None and event_category(event) not in CROWDS:
                 event.actor1 = self._scan(doc, event, country, ref_date)
@@ -192,7 +193,7 @@ class ActorCoder:
                 )
                 looter = looting_perpetrator(self.dictionary, doc, event, country)
                 event.actor1 = looter or event.actor1
-                opponent = war_opponent(self.dictionary, event, country, ref_date)
+                opponent = other_side(self.dictionary, doc, event, country, ref_date)
                 event.actor2 = opponent or event.actor2  # "Fighting continued in Malakal"
             unidentified_forces(self.dictionary, doc, event)  # "unknown forces": no state
             for actor in (event.actor1, event.actor2):
@@ -279,6 +280,7 @@ class ActorCoder:
             return code_mention(self.dictionary, text, country, ref_date, fuzzy=False)
 
         sides = coordinated_parties(doc, event, code) or communal_sides(doc, event, code)
+        sides = sides or split_group(doc, event, code)  # "2 groups of Al Shabaab clashed"
         if sides is not None:
             event.actor1, event.actor2 = sides
 
