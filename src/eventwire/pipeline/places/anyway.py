@@ -46,9 +46,7 @@ def named_by_remark(m: Mention, text: str, lex: Lexicon) -> bool:
     if "oded" not in head:
         return False
     offset = max(0, m.start - REMARK_REACH)
-    return any(
-        target_start(text, offset + r.end()) == m.start for r in REMARK.finditer(head)
-    )
+    return any(target_start(text, offset + r.end()) == m.start for r in REMARK.finditer(head))
 
 
 def camp_in_a_run(m: Mention, text: str, lex: Lexicon) -> bool:
