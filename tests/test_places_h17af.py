@@ -78,3 +78,15 @@ def test_ethiopian_zone_seats(places: Callable[[str], Document]) -> None:
     doc = places("Police dispersed students in West Hararghe (coded as Chiro) on Monday.")
     chiro = [p for p in doc.places if p.text == "Chiro"]
     assert chiro and chiro[0].lat is not None and abs(chiro[0].lat - 9.08) < 0.2
+
+
+def test_known_town_told_in_the_wrong_province(places: Callable[[str], Document]) -> None:
+    # Bati lies in Amhara, just across the line from Oromia: the town, not only the region
+    doc = places("Unknown gunmen attacked farmers near Bati (Oromia) on Sunday, killing two.")
+    assert ("Batī", "ET") in _names(doc)
+
+
+def test_village_told_in_the_wrong_province_stays_out(places: Callable[[str], Document]) -> None:
+    # a small place of that name elsewhere in the country is no reading of an unknown village
+    doc = places("Unknown gunmen attacked farmers near Kapedo (Kilifi) on Sunday, killing two.")
+    assert "Kapedo" not in [name for name, _ in _names(doc)]
