@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from eventwire.config import Settings
+from eventwire.pipeline.places.attach import borrowed as _borrowed
 from eventwire.pipeline.places.geoparse import Geoparser, place_json
-from eventwire.pipeline.places.stage import _borrowed
 from eventwire.records import Document, Place
 
 

@@ -11,7 +11,8 @@ import pytest
 
 from eventwire.config import Settings
 from eventwire.pipeline.base import Resources, registered_stages
-from eventwire.pipeline.places.stage import PlacesStage, _clause_bounds
+from eventwire.pipeline.places.attach import clause_bounds as _clause_bounds
+from eventwire.pipeline.places.stage import PlacesStage
 from eventwire.records import Document, Event, Place, Span
 
 SEED_PLACES = {

@@ -5,7 +5,7 @@ The locative word ("in") stands before the country's name, so the country took t
 and, ranked by it, the event kept only the country (precision 3) although the report
 names the region. The country only says whose region it is: ``possessive_hosts`` gives
 the mentions of such countries, and the stage ranks them as it ranks other mentions that
-only locate the place beside them (``stage._references``).
+only locate the place beside them (``attach.references``).
 """
 
 from __future__ import annotations

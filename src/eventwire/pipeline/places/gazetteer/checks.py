@@ -147,6 +147,9 @@ def check_hierarchy(
             outside = not any(compatible(gaz, res.row, p, told) for p in pool)
             outside = outside and border_km(gaz, res.row, pool) is None
             outside = outside and not _in_grandparent(gaz, mentions, out, where, j, res.row)
+            # "Haramka village (Jilib, Middle Shabelle)": a known town, its country's only
+            # one of that name, in the wrong province of its own country is the town still
+            outside = outside and not sole_town(gaz, res, cands[k], parent.row)
         abroad = _abroad(gaz, res, focus, lead, likely)
         if outside or abroad:
             res.accepted = False
@@ -220,6 +223,26 @@ def _abroad(
             and int(gaz.pop[res.row]) < ABROAD_MIN_POP
         )
     )
+
+
+SOLE_TOWN_POP = 20_000  # a town every reader of its country knows by that name
+
+
+def sole_town(
+    gaz: Gazetteer, res: Resolution, cands: list[tuple[Candidate, float]], parent: int
+) -> bool:
+    """Is ``res`` a town of at least ``SOLE_TOWN_POP`` people, read by its main name, the only
+    place of that name in its country, told inside a first-level area of the same country?"""
+    cc = gaz.cc[res.row]
+    if (
+        res.flag != 2
+        or int(gaz.feat[res.row]) != FEAT_PLACE
+        or int(gaz.pop[res.row]) < SOLE_TOWN_POP
+    ):
+        return False
+    if gaz.cc[parent] != cc or int(gaz.feat[parent]) != FEAT_ADMIN1:
+        return False
+    return not any(c.index != res.row and gaz.cc[c.index] == cc for c, _ in cands)
 
 
 STRAY_MAX_POP = 10_000  # a village, not a town every reader knows

@@ -50,6 +50,7 @@ from eventwire.pipeline.places.gazetteer.trim import possessive_country, same_sh
 from eventwire.records import Document
 
 MAX_CANDIDATES = 60
+ALIAS_POP = 20_000  # a town of the report's own country that its other name alone may name
 FLAG_SCORE = {2: 1.0, 1: 0.5, 0: 0.4, -1: -0.2}
 VILLAGE_WORDS: frozenset[str] = words("gazetteer", "village_words")
 LOOSE_CLOSENESS = 1.0  # of two loose village spellings, the nearer ("Tal Yabis": Tall Yabis)
@@ -294,6 +295,8 @@ def accept(res: Resolution, gaz: Gazetteer, focus: str | None, lex: Lexicon) -> 
     cc = gaz.country_code(res.row)
     pop = int(gaz.pop[res.row])
     feat = int(gaz.feat[res.row])
+    if res.flag == 1 and cc == focus and pop >= ALIAS_POP:
+        return True  # "took control of Axum" (Aksum) in a report about Ethiopia
     if res.flag < 2:
         return False  # an alternate or old name alone ("Molotov" = Perm) is not enough
     if feat in (FEAT_COUNTRY, FEAT_ADMIN1) and res.margin > 1.0:
