@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from eventwire.config import CODER_STAGES, Settings, load_settings
 from eventwire.pipeline.base import Pipeline, Resources
@@ -20,6 +21,11 @@ SHARED = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus"
 # Test-data generators (synth_events, synth_docs) live in bench/, beside the benchmarks.
 sys.path.insert(0, str(ROOT / "bench"))
+
+# Property tests check behaviour, not speed: no per-example deadline (a loaded CI machine
+# made a 200 ms default fail a correct parser check). Timing belongs in bench/.
+hypothesis_settings.register_profile("eventwire", deadline=None)
+hypothesis_settings.load_profile("eventwire")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
