@@ -32,6 +32,7 @@ from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.casualties.accused import mark_accused
 from eventwire.pipeline.casualties.bombers import add_bombers
 from eventwire.pipeline.casualties.causes import mark_causes
+from eventwire.pipeline.casualties.earlier import mark_earlier
 from eventwire.pipeline.casualties.headline_shots import headline_shooting
 from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
 from eventwire.pipeline.casualties.shares import (
@@ -197,6 +198,7 @@ class CasualtiesStage:
                 mentions = find_mentions(sentence.text, sentence.start, self.cues, self.numbers)
                 mentions += trailing_victims(sentence.text, sentence.start, mentions, self.numbers)
                 mark_accused(sentence.text, sentence.start, mentions)
+                mark_earlier(sentence.text, sentence.start, mentions)
                 events = by_sentence.get(index, [])
                 if events:
                     if current is None or self._opens_incident(current, events, sentence, mentions):
