@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import TopEvent
-from eventwire.pipeline.casualties.earlier import mark_earlier
+from eventwire.pipeline.casualties.other_deaths import mark_earlier
 from eventwire.pipeline.casualties.tolls import find_mentions, incident_toll
 
 
@@ -52,3 +52,23 @@ def test_a_report_of_a_protest_over_an_earlier_kill(top_event: TopEvent) -> None
     )
     assert event is not None
     assert event.fatalities is None or not event.fatalities.best
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Youths stoned the car of a chief after his escort killed a girl in a road accident.",
+        "A mob burned a minibus after it killed two pupils in an accident near the school.",
+        "Rioters smashed the windows of a lorry that had collided with a taxi, killing its driver.",
+    ],
+)
+def test_a_road_accident_is_what_a_riot_is_about(top_event: TopEvent, text: str) -> None:
+    event = top_event(text)
+    assert event is not None and event.acled_event_type in ("Riots", "Protests")
+    assert event.fatalities is None or not event.fatalities.best
+
+
+def test_an_accidental_blast_keeps_its_toll(top_event: TopEvent) -> None:
+    event = top_event("A mine planted by rebels went off accidentally, killing four of them.")
+    assert event is not None and event.fatalities is not None
+    assert event.fatalities.best == 4

@@ -32,9 +32,9 @@ from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.casualties.accused import mark_accused
 from eventwire.pipeline.casualties.bombers import add_bombers
 from eventwire.pipeline.casualties.causes import mark_causes
-from eventwire.pipeline.casualties.earlier import mark_earlier
 from eventwire.pipeline.casualties.headline_shots import headline_shooting
 from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
+from eventwire.pipeline.casualties.other_deaths import accident_death, mark_earlier
 from eventwire.pipeline.casualties.shares import (
     CODED_ON_DAY,
     coded_on_another_day,
@@ -102,10 +102,15 @@ class Incident:
     ) -> tuple[Mention | None, Mention | None, list[Mention]]:
         """(deaths, wounded, background mentions) of the incident, computed once for all
         its events: a report of thousands of events stays linear. ``own_clauses_only``:
-        without the kills told in relative clauses (for demonstrations and developments)."""
+        without the kills told in relative clauses or beside a road accident (for
+        demonstrations and developments)."""
         mentions = self.mentions
         if own_clauses_only:
-            mentions = [m for m in mentions if not _grievance_death(m)]
+            mentions = [
+                m
+                for m in mentions
+                if not _grievance_death(m) and not accident_death(m, self.sentences)
+            ]
         background = [m for m in mentions if m.background]
         deaths = split_share(mentions, incident_toll(mentions))
         return deaths, incident_toll(mentions, "wounded"), background

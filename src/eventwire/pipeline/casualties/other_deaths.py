@@ -1,4 +1,4 @@
-"""Kills a relative clause tells as earlier than the event: another event's toll.
+"""Deaths a report tells of another event than its own: earlier kills, accidents.
 
 "Protesters gathered at the club, the site of the grenade attack which killed one woman
 several days earlier", "shot at a plane carrying the body of a soldier who died in a clash
@@ -7,6 +7,12 @@ two students three weeks ago": the clause describes a participant or a place by 
 told before the event, so that death is background (ACLED counts only the event's own dead,
 and codes the earlier kill as its own event). A kill in a relative clause with no such word
 ("a bomb which killed 3 people") is the event's result and still counts.
+
+A death in a road accident ("blocked the road after one person died in an accident involving
+two buses", "burnt the car after his convoy killed a boy in a road accident", "the lorry had
+collided with a motorbike, killing two people") is what a demonstration or a riot is about,
+not a death in it (:func:`accident_death`, read for those types only: a bomb that goes off
+"accidentally" or a soldier's vehicle that runs over a mine is a violent event's own toll).
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import re
 
 from eventwire.pipeline.casualties.toll_notes import Mention
+from eventwire.records import Sentence
 
 # a relative word opening a clause; "that" only after an incident noun ("the raid that
 # killed"), as it opens what is said elsewhere ("police said that 3 were killed earlier")
@@ -33,6 +40,10 @@ EARLIER = re.compile(
 # what may not stand between the relative word and the end of the kill's words
 HARD_BREAK = re.compile(r"[,;:.()\[\]]")
 MAX_WORDS = 12  # words from the relative word to the end of the kill's words
+# a road accident named beside a death: the noun, not "accidentally" (a shot or a blast that
+# went off by accident is still violence)
+ACCIDENT = re.compile(r"\b(?:accidents?|collision|collided)\b", re.I)
+ACCIDENT_REACH = 100  # characters either side of a death's words, within its sentence
 CLAUSE_END = re.compile(r"[,;:.()\[\]]|\b(?:and|but|while|when|after|as)\b", re.I)
 
 
@@ -59,3 +70,16 @@ def mark_earlier(text: str, offset: int, mentions: list[Mention]) -> None:
             continue
         if EARLIER.search(told + _clause_after(text[end : end + 100])):
             m.background = True
+
+
+def accident_death(mention: Mention, sentences: list[Sentence]) -> bool:
+    """Whether a death is told within its sentence beside a road accident (``sentences``:
+    those the mention may be in)."""
+    if mention.category != "killed":
+        return False
+    for sentence in sentences:
+        if sentence.start <= mention.start < sentence.end:
+            lo = max(sentence.start, mention.start - ACCIDENT_REACH) - sentence.start
+            hi = min(sentence.end, mention.end + ACCIDENT_REACH) - sentence.start
+            return ACCIDENT.search(sentence.text[lo:hi]) is not None
+    return False
