@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import TopEvent
-from eventwire.pipeline.casualties.other_deaths import mark_earlier
+from eventwire.pipeline.casualties.other_deaths import mark_earlier, mark_reported_counts
 from eventwire.pipeline.casualties.tolls import find_mentions, incident_toll
 
 
@@ -72,3 +72,26 @@ def test_an_accidental_blast_keeps_its_toll(top_event: TopEvent) -> None:
     event = top_event("A mine planted by rebels went off accidentally, killing four of them.")
     assert event is not None and event.fatalities is not None
     assert event.fatalities.best == 4
+
+
+def _incident_toll(text: str) -> int | None:
+    mentions = find_mentions(text)
+    mark_reported_counts(mentions, text)
+    toll = incident_toll(mentions)
+    return None if toll is None else toll.best
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        # a named source's count after the report's own one is an estimate
+        ("At least 12 herders were killed in Kuda. OCHA reports 30 dead.", 12),
+        ("Five farmers and two raiders killed. Radio Tamazuj reported 11 fatalities.", 7),
+        # a reported count alone is the toll
+        ("Gunmen raided Kuda. OCHA reports 30 dead.", 30),
+        # a source's count with a word of its own is no estimate of the same deaths
+        ("Three soldiers were killed. OCHA reports 30 civilians killed.", 33),
+    ],
+)
+def test_a_sources_count_after_an_own_count_competes(text: str, toll: int) -> None:
+    assert _incident_toll(text) == toll

@@ -13,6 +13,11 @@ two buses", "burnt the car after his convoy killed a boy in a road accident", "t
 collided with a motorbike, killing two people") is what a demonstration or a riot is about,
 not a death in it (:func:`accident_death`, read for those types only: a bomb that goes off
 "accidentally" or a soldier's vehicle that runs over a mine is a violent event's own toll).
+
+A count a named source reports after the report's own count of the same incident ("13
+militiamen and villagers killed, 2 tribesmen killed. UNAMID reports 22 fatalities", "killing
+one woman. Another source reports 2 killed") is a competing estimate (ACLED keeps the
+report's own, lower count): :func:`mark_reported_counts`.
 """
 
 from __future__ import annotations
@@ -44,6 +49,21 @@ MAX_WORDS = 12  # words from the relative word to the end of the kill's words
 # went off by accident is still violence)
 ACCIDENT = re.compile(r"\b(?:accidents?|collision|collided)\b", re.I)
 ACCIDENT_REACH = 100  # characters either side of a death's words, within its sentence
+# a named source reporting a count: "UNAMID reports", "(Sembe TV, Xinhua) reports", "the UN
+# reported" (a capitalised name or a bracket right before the verb)
+SOURCE_REPORTS = re.compile(r"(?:\b[A-Z][\w.-]*|\))\s+report(?:s|ed)\s+(?:that\s+)?$")
+# a bare total ("22 fatalities", "28 dead", "12 people killed"), not a group of its own
+# ("30 civilians killed": other victims than the ones counted before)
+BARE_TOTAL = re.compile(
+    r"^\W*(?:at\s+least\s+|over\s+|more\s+than\s+|about\s+)?[0-9][0-9,]*\+?\s+"
+    r"(?:people\s+|persons\s+)?(?:were\s+)?(?:killed|dead|deaths|fatalities)\b",
+    re.I,
+)
+STATED_NUMBER = re.compile(
+    r"\b(?:[0-9]+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?"
+    r"|hundreds?|scores?)\b",
+    re.I,
+)
 CLAUSE_END = re.compile(r"[,;:.()\[\]]|\b(?:and|but|while|when|after|as)\b", re.I)
 
 
@@ -83,3 +103,19 @@ def accident_death(mention: Mention, sentences: list[Sentence]) -> bool:
             hi = min(sentence.end, mention.end + ACCIDENT_REACH) - sentence.start
             return ACCIDENT.search(sentence.text[lo:hi]) is not None
     return False
+
+
+def mark_reported_counts(mentions: list[Mention], text: str) -> None:
+    """Flag ``competing`` the death counts a named source reports ("UNAMID reports 22
+    fatalities") after an own count of the same incident (``mentions``, in the order told;
+    ``text`` the document the mentions' offsets point into). A reported count with no own
+    count before it is the report's toll and stays."""
+    own = False
+    for m in mentions:
+        if m.category != "killed" or m.background or m.kind not in ("count", "summary"):
+            continue
+        reported = SOURCE_REPORTS.search(text[max(0, m.start - 60) : m.start])
+        if reported and BARE_TOTAL.match(m.text) and own:
+            m.competing = True
+        elif m.kind == "count" and not m.competing and m.best and STATED_NUMBER.search(m.text):
+            own = True  # "killing one woman", not a bare plural ("civilians were killed")

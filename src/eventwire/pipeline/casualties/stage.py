@@ -34,7 +34,11 @@ from eventwire.pipeline.casualties.bombers import add_bombers
 from eventwire.pipeline.casualties.causes import mark_causes
 from eventwire.pipeline.casualties.headline_shots import headline_shooting
 from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
-from eventwire.pipeline.casualties.other_deaths import accident_death, mark_earlier
+from eventwire.pipeline.casualties.other_deaths import (
+    accident_death,
+    mark_earlier,
+    mark_reported_counts,
+)
 from eventwire.pipeline.casualties.shares import (
     CODED_ON_DAY,
     coded_on_another_day,
@@ -226,6 +230,7 @@ class CasualtiesStage:
             text = doc.text[sentences_of[segment][0][1].start : sentences_of[segment][-1][1].end]
             for incident in found[first:]:
                 open_shares(incident.mentions, text, self.numbers)
+                mark_reported_counts(incident.mentions, doc.text)
                 told = " ".join(s.text for s in incident.sentences)
                 types = {e.acled_event_type for e in incident.events}
                 add_bombers(incident.mentions, told, types, self.numbers)
