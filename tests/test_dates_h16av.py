@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from eventwire.pipeline.dates.deictic import drop_previous_day
+from eventwire.pipeline.dates.deictic import drop_previous_day, drop_recently
 from eventwire.pipeline.dates.timex import find_timexes
 from eventwire.pipeline.dates.timex_lexicon import load_timex_lexicon
 from eventwire.records import EVENT_DATED, Document
@@ -44,3 +44,28 @@ def test_spans_over_previous_days_stay() -> None:
     assert drop_previous_day(found) == found
     single = find_timexes("They fled the previous day.", date(2021, 3, 9), 0, lexicon, "DMY")
     assert single and drop_previous_day(single) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "Villagers protested the detention of a herder who was arrested recently for theft.",
+            "protested",
+        ),
+        ("Youths attacked a councillor in a row over recently held party elections.", "attacked"),
+    ],
+)
+def test_recently_dates_a_deed_before_the_event(
+    run_text: Callable[..., Document], text: str, trigger: str
+) -> None:
+    doc = run_text(text, published="2021-03-09", published_source=EVENT_DATED)
+    event = next(e for e in doc.events if e.trigger.text.startswith(trigger))
+    assert event.date is not None
+    assert (event.date.start, event.date.end) == (date(2021, 3, 9), date(2021, 3, 9))
+
+
+def test_a_stated_recent_span_stays() -> None:
+    lexicon = load_timex_lexicon()
+    found = find_timexes("Raids in recent weeks killed 9.", date(2021, 3, 9), 0, lexicon, "DMY")
+    assert found and drop_recently(found) == found

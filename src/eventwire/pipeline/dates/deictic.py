@@ -33,6 +33,7 @@ __all__ = [
     "EVENT_DATED",
     "drop_named_weekdays",
     "drop_previous_day",
+    "drop_recently",
     "pin_telling_days",
     "prefer_stated_days",
 ]
@@ -41,6 +42,8 @@ _SPANS = frozenset({"day", "week", "range"})
 # "the previous day" / "the preceding day" with no preposition: one day before a narrated day
 # ("protested against the attacks the previous day"), not a span up to the telling
 PREVIOUS_DAY = re.compile(r"the\s+(?:previous|preceding)\s+day", re.I)
+# "recently", "lately": a span of days up to the telling
+RECENTLY = re.compile(r"recently|lately", re.I)
 _WEEK_WORDS = frozenset({"week", "weekend"})
 
 
@@ -110,3 +113,12 @@ def drop_previous_day(found: list[Timex]) -> list[Timex]:
     attack a protest is about, the arrest a raid avenged), never the event itself. (The
     rules read the words as "the past day", a span up to the telling.)"""
     return [t for t in found if not (t.kind == "range" and PREVIOUS_DAY.fullmatch(t.text))]
+
+
+def drop_recently(found: list[Timex]) -> list[Timex]:
+    """``found`` without "recently" / "lately" of a record dated at its event: counted back
+    from the record's date, they date a deed before the event ("protesters of a recently
+    installed governor", "a resident who was arrested recently", "a dispute over recently
+    held elections"); the event itself is the record's day. (A stated span, "in recent
+    weeks", stays.)"""
+    return [t for t in found if not (t.kind == "range" and RECENTLY.fullmatch(t.text))]
