@@ -34,6 +34,11 @@ from eventwire.pipeline.casualties.bombers import add_bombers
 from eventwire.pipeline.casualties.causes import mark_causes
 from eventwire.pipeline.casualties.headline_shots import headline_shooting
 from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
+from eventwire.pipeline.casualties.other_deaths import (
+    accident_death,
+    mark_earlier,
+    mark_reported_counts,
+)
 from eventwire.pipeline.casualties.shares import (
     CODED_ON_DAY,
     coded_on_another_day,
@@ -101,10 +106,15 @@ class Incident:
     ) -> tuple[Mention | None, Mention | None, list[Mention]]:
         """(deaths, wounded, background mentions) of the incident, computed once for all
         its events: a report of thousands of events stays linear. ``own_clauses_only``:
-        without the kills told in relative clauses (for demonstrations and developments)."""
+        without the kills told in relative clauses or beside a road accident (for
+        demonstrations and developments)."""
         mentions = self.mentions
         if own_clauses_only:
-            mentions = [m for m in mentions if not _grievance_death(m)]
+            mentions = [
+                m
+                for m in mentions
+                if not _grievance_death(m) and not accident_death(m, self.sentences)
+            ]
         background = [m for m in mentions if m.background]
         deaths = split_share(mentions, incident_toll(mentions))
         return deaths, incident_toll(mentions, "wounded"), background
@@ -197,6 +207,7 @@ class CasualtiesStage:
                 mentions = find_mentions(sentence.text, sentence.start, self.cues, self.numbers)
                 mentions += trailing_victims(sentence.text, sentence.start, mentions, self.numbers)
                 mark_accused(sentence.text, sentence.start, mentions)
+                mark_earlier(sentence.text, sentence.start, mentions)
                 events = by_sentence.get(index, [])
                 if events:
                     if current is None or self._opens_incident(current, events, sentence, mentions):
@@ -219,6 +230,7 @@ class CasualtiesStage:
             text = doc.text[sentences_of[segment][0][1].start : sentences_of[segment][-1][1].end]
             for incident in found[first:]:
                 open_shares(incident.mentions, text, self.numbers)
+                mark_reported_counts(incident.mentions, doc.text)
                 told = " ".join(s.text for s in incident.sentences)
                 types = {e.acled_event_type for e in incident.events}
                 add_bombers(incident.mentions, told, types, self.numbers)

@@ -32,11 +32,18 @@ from eventwire.records import EVENT_DATED, When
 __all__ = [
     "EVENT_DATED",
     "drop_named_weekdays",
+    "drop_previous_day",
+    "drop_recently",
     "pin_telling_days",
     "prefer_stated_days",
 ]
 
 _SPANS = frozenset({"day", "week", "range"})
+# "the previous day" / "the preceding day" with no preposition: one day before a narrated day
+# ("protested against the attacks the previous day"), not a span up to the telling
+PREVIOUS_DAY = re.compile(r"the\s+(?:previous|preceding)\s+day", re.I)
+# "recently", "lately": a span of days up to the telling
+RECENTLY = re.compile(r"recently|lately", re.I)
 _WEEK_WORDS = frozenset({"week", "weekend"})
 
 
@@ -98,3 +105,20 @@ def drop_named_weekdays(own: list[Timex], weekdays: Iterable[str], text: str) ->
         ):
             dropped.append(t)
     return [t for t in own if t not in dropped]
+
+
+def drop_previous_day(found: list[Timex]) -> list[Timex]:
+    """``found`` without "the previous day" of a record dated at its event: the record's
+    date is its event's day, so the day before it dates another deed the note tells (the
+    attack a protest is about, the arrest a raid avenged), never the event itself. (The
+    rules read the words as "the past day", a span up to the telling.)"""
+    return [t for t in found if not (t.kind == "range" and PREVIOUS_DAY.fullmatch(t.text))]
+
+
+def drop_recently(found: list[Timex]) -> list[Timex]:
+    """``found`` without "recently" / "lately" of a record dated at its event: counted back
+    from the record's date, they date a deed before the event ("protesters of a recently
+    installed governor", "a resident who was arrested recently", "a dispute over recently
+    held elections"); the event itself is the record's day. (A stated span, "in recent
+    weeks", stays.)"""
+    return [t for t in found if not (t.kind == "range" and RECENTLY.fullmatch(t.text))]

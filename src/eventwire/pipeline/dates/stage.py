@@ -36,6 +36,8 @@ from eventwire.pipeline.dates.clauses import (
 )
 from eventwire.pipeline.dates.deictic import (
     drop_named_weekdays,
+    drop_previous_day,
+    drop_recently,
     pin_telling_days,
     prefer_stated_days,
 )
@@ -138,6 +140,7 @@ class DatesStage:
         if self.use_dateparser and parse is not None:
             found = self._entity_dates(doc, parse, sentence, found)
         if doc.published is not None and doc.published_source == EVENT_DATED:
+            found = drop_recently(drop_previous_day(found))
             return pin_telling_days(found, doc.published, self.lexicon.weekdays)
         return found
 
