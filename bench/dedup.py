@@ -74,6 +74,7 @@ PIPELINE_SETS: dict[str, tuple[str, str | None]] = {
     "multi_outlet_y": ("tests/data/multi_outlet/wire_reports_y.jsonl", "incident"),
     "multi_outlet_z": ("tests/data/multi_outlet/wire_reports_z.jsonl", "incident"),
     "multi_outlet_aa": ("tests/data/multi_outlet/wire_reports_aa.jsonl", "incident"),
+    "multi_outlet_ab": ("tests/data/multi_outlet/wire_reports_ab.jsonl", "incident"),
     "examples": ("examples/reports/wire.jsonl", None),
 }
 # Sets never tuned on: scored only with --heldout (their first run is their figure).

@@ -48,7 +48,7 @@ from eventwire.dedup.rules import (
     is_claim,
     is_generic,
 )
-from eventwire.dedup.tolls import summed_toll
+from eventwire.dedup.tolls import is_update, summed_toll
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.records.columns import CANONICAL
 from eventwire.records.model import (
@@ -134,17 +134,6 @@ def _spread(e: ReportEvent) -> int:
     lo = e.fatalities_low if e.fatalities_low is not None else e.fatalities
     hi = e.fatalities_high if e.fatalities_high is not None else e.fatalities
     return (hi or 0) - (lo or 0)
-
-
-@functools.cache
-def _update_words() -> re.Pattern[str]:
-    found = sorted(words("dedup", "toll_update"))
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in found) + r")\b", re.I)
-
-
-def is_update(e: ReportEvent) -> bool:
-    """Whether the report's toll updates an earlier one ("the toll has risen to 13")."""
-    return bool(_update_words().search(e.fatalities_text or ""))
 
 
 @functools.cache
