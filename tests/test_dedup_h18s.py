@@ -169,3 +169,42 @@ def test_set_ab_distinct_incidents_never_merged(run_text: Callable[..., Document
         {"ml-0208-mondoro", "ml-0209-jnim"},
     ):
         assert any(pair <= members for members in groups.values()), pair
+
+
+# --- a suicide attack's claim with no toll: the bomber counted ------------------------------
+
+SUICIDE = {"plover_mode": "suicide", "acled_event_type": "Explosions/Remote violence",
+           "acled_sub_event_type": "Suicide bomb", "actor1_id": "GEN-UAG",
+           "actor1_name": "Unidentified Armed Group", "actor1_inter": 3,
+           "actor1_text": "A suicide bomber", "fatalities": 6,
+           "fatalities_text": "killing six",
+           "sentence": "A suicide bomber struck a checkpoint in Tamboro, killing six."}  # fmt: skip
+
+
+def test_a_claim_counting_only_the_bomber_joins_the_bombing() -> None:
+    lead = event("a", "d1", SUICIDE)
+    claim_day = SATURDAY + timedelta(days=1)
+    claim = event("b", "d2", SUICIDE, actor1_claimed=True, fatalities=1,
+                  fatalities_text="suicide bombers", published=claim_day,
+                  sentence="The group said one of its fighters had carried out the suicide "
+                  "bombing at the checkpoint in Tamboro.")  # fmt: skip
+    assert linked(lead, claim)
+    # one dead the sentence itself tells is a count: far below the lead's, a day later
+    one = "A suicide bomber struck a checkpoint in Tamboro, killing one soldier."
+    told = event("c", "d3", SUICIDE, fatalities=1, fatalities_text="killing one soldier",
+                 published=claim_day, sentence=one)  # fmt: skip
+    assert not linked(lead, told)
+
+
+# --- two kinds of site on one day -----------------------------------------------------------
+
+
+def test_a_market_and_a_checkpoint_on_one_day_are_two_incidents() -> None:
+    market = event("a", "d1", sentence="A bomb tore through a market in Tamboro on Saturday.")
+    checkpoint = event("b", "d2", sentence="A bomb hit an army checkpoint in Tamboro on Saturday.")
+    assert not linked(market, checkpoint)
+    # one base, three names; a sentence naming two kinds says nothing
+    post = event("c", "d3", sentence="Gunmen overran an army post in Tamboro.")
+    assert linked(post, event("d", "d4", sentence="Gunmen attacked a military camp in Tamboro."))
+    both = event("e", "d5", sentence="A bomb hit a checkpoint outside the market in Tamboro.")
+    assert linked(market, both)

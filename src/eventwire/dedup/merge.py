@@ -48,7 +48,7 @@ from eventwire.dedup.rules import (
     is_claim,
     is_generic,
 )
-from eventwire.dedup.tolls import is_update, summed_toll
+from eventwire.dedup.tolls import bomber_only, is_update, summed_toll
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.records.columns import CANONICAL
 from eventwire.records.model import (
@@ -193,7 +193,9 @@ def _fatalities(members: list[ReportEvent]) -> FatalityRange | None:
     if latest is None:
         return None
     reported = [e for e in members if e.fatalities is not None]
-    lows = [e.fatalities_low if e.fatalities_low is not None else e.fatalities for e in reported]
+    # the bomber a claim's coder counted where it gives no toll is no count of the victims
+    counts = [e for e in reported if not bomber_only(e)] or reported
+    lows = [e.fatalities_low if e.fatalities_low is not None else e.fatalities for e in counts]
     # a toll summed over sentences one of which is another report's count is no count of
     # this incident: the high is the largest of the others, never below the best
     counted = [e for e in reported if not summed_toll(e, reported)]

@@ -70,6 +70,7 @@ from eventwire.dedup.report import (
     split_province,
 )
 from eventwire.dedup.report import ReportEvent as ReportEvent
+from eventwire.dedup.sites import sites_differ
 from eventwire.dedup.tolls import recalled_update, toll_link
 from eventwire.dedup.tolls import tolls_agree as tolls_agree
 from eventwire.pipeline.common.geo import haversine_km
@@ -434,8 +435,8 @@ def compare(
     if kind is None or not (_mergeable_dates(a, opts) and _mergeable_dates(b, opts)):
         return None
     dates = _dates(a, b, opts) or overnight(a, b)  # "Tuesday night" / "overnight into Wednesday"
-    if dates is None or parts_clash(a, b):
-        return None  # "Monday morning" and "Monday evening": two incidents
+    if dates is None or parts_clash(a, b) or sites_differ(a, b):
+        return None  # "Monday morning" and "Monday evening", a market and a checkpoint
     actors, toll = actor_link(a, b, opts), toll_link(a, b, opts)
     if actors is None and shared_toll(a, b):
         actors = (0.5, 0, "actors read differently for one toll of one report")

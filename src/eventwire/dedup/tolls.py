@@ -101,6 +101,8 @@ def loose_toll(told: ReportEvent, other: ReportEvent) -> str | None:
     text = told.fatalities_text or ""
     if told.fatalities is None or other.fatalities is None or not text:
         return None
+    if bomber_only(told):
+        return f"{text!r}: the bomber's own death, not a count of the victims"
     parts = text.split(" + ")
     if len(parts) > 1 and other.fatalities in {_counts(p)[0] for p in parts}:
         return f"{told.fatalities} sums counts of several sentences; one is {other.fatalities}"
@@ -109,6 +111,15 @@ def loose_toll(told: ReportEvent, other: ReportEvent) -> str | None:
         floor, toll = vague[1], other.fatalities
         return f"{vague[0]}: a vague count, its floor ({floor}) at most the other toll ({toll})"
     return None
+
+
+def bomber_only(e: ReportEvent) -> bool:
+    """Whether a suicide attack's toll is only the bomber the coder counts where the report
+    gives no toll ("Al-Shabaab said one of its fighters had carried out the suicide bombing
+    at the checkpoint", 1: its words are not the sentence's): no count of the victims."""
+    text = " ".join((e.fatalities_text or "").split()).casefold()
+    sentence = " ".join((e.sentence or "").split()).casefold()
+    return bool(e.plover_mode == "suicide" and e.fatalities == 1 and text and text not in sentence)
 
 
 def summed_toll(told: ReportEvent, members: list[ReportEvent]) -> bool:
