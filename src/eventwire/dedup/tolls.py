@@ -39,7 +39,8 @@ def toll_link(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float
     if far and (early.published == late.published or late.fatalities < early.fatalities):
         why = loose_toll(a, b) or loose_toll(b, a)
         return None if why is None else (0.7, why)  # else two incidents: 3 and 40 killed
-    if early.published == late.published and _one_outlet_twice(a, b):
+    apart = hi >= opts.outlet_toll_ratio * max(lo, 1) and hi - lo >= opts.outlet_toll_gap
+    if apart and early.published == late.published and _one_outlet_twice(a, b):
         return None  # one outlet's two reports of one day, two counts: two incidents
     if late.fatalities > early.fatalities and late.published != early.published:
         return 0.8, f"toll updated from {early.fatalities} to {late.fatalities} in a later report"
@@ -48,7 +49,8 @@ def toll_link(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float
 
 def _one_outlet_twice(a: ReportEvent, b: ReportEvent) -> bool:
     """Whether two reports of one outlet, published the same day, each give their own count
-    with no word of an update ("killed nine villagers in a raid on a village" and "ambushed
+    (``outlet_toll_ratio`` and ``outlet_toll_gap`` apart, checked by the caller) with no
+    word of an update ("killed nine villagers in a raid on a village" and "ambushed
     vigilantes near the town, killing four of them"): an outlet that updates its own count
     says so ("has risen to nine"); without it, the two counts are two incidents' dead."""
     return bool(
