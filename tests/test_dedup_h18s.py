@@ -203,8 +203,8 @@ def test_a_market_and_a_checkpoint_on_one_day_are_two_incidents() -> None:
     market = event("a", "d1", sentence="A bomb tore through a market in Tamboro on Saturday.")
     checkpoint = event("b", "d2", sentence="A bomb hit an army checkpoint in Tamboro on Saturday.")
     assert not linked(market, checkpoint)
-    # one base, three names; a sentence naming two kinds says nothing
-    post = event("c", "d3", sentence="Gunmen overran an army post in Tamboro.")
+    # one base, two names; a sentence naming two kinds says nothing
+    post = event("c", "d3", sentence="Gunmen overran an army outpost in Tamboro.")
     assert linked(post, event("d", "d4", sentence="Gunmen attacked a military camp in Tamboro."))
     both = event("e", "d5", sentence="A bomb hit a checkpoint outside the market in Tamboro.")
     assert linked(market, both)
