@@ -141,6 +141,8 @@ class DedupOptions(StageOptions):
     city_density_km2: float = 5000.0  # people per km² that give a large city's radius
     toll_ratio: float = 3.0  # tolls this many times apart (and toll_gap apart) contradict …
     toll_gap: int = 5  # … when the later report has the lower one, or both were published alike
+    outlet_toll_ratio: float = 2.0  # one outlet's two counts of a day this far apart (and …
+    outlet_toll_gap: int = 3  # … this many dead apart), with no update word: two incidents
     min_similarity: float = 0.55  # mean similarity a report needs to join a cluster
     swapped_actor_penalty: float = 0.8  # actor1/actor2 swapped between two reports
     merge_modalities: tuple[str, ...] = ("asserted", "habitual")

@@ -375,6 +375,9 @@ def prefer_agreeing_tolls(
     drop: set[tuple[str, str]] = set()
     for e, others in tolled.items():
         agree = [m for m in others if tolls_agree(by_id[e], by_id[m], opts)]
+        same = [m for m in agree if by_id[m].fatalities == by_id[e].fatalities]
+        if same and len(same) < len(agree):
+            agree = same  # the same dead before a count another report may have raised
         if agree and len(agree) < len(others):
             drop.update(
                 _pair(e, m)

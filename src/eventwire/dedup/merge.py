@@ -48,7 +48,7 @@ from eventwire.dedup.rules import (
     is_claim,
     is_generic,
 )
-from eventwire.dedup.tolls import summed_toll
+from eventwire.dedup.tolls import bomber_only, is_update, summed_toll
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.records.columns import CANONICAL
 from eventwire.records.model import (
@@ -137,17 +137,6 @@ def _spread(e: ReportEvent) -> int:
 
 
 @functools.cache
-def _update_words() -> re.Pattern[str]:
-    found = sorted(words("dedup", "toll_update"))
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in found) + r")\b", re.I)
-
-
-def is_update(e: ReportEvent) -> bool:
-    """Whether the report's toll updates an earlier one ("the toll has risen to 13")."""
-    return bool(_update_words().search(e.fatalities_text or ""))
-
-
-@functools.cache
 def _claimant_toll() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.I) for p in sorted(words("dedup", "claimant_toll_patterns")))
 
@@ -204,7 +193,9 @@ def _fatalities(members: list[ReportEvent]) -> FatalityRange | None:
     if latest is None:
         return None
     reported = [e for e in members if e.fatalities is not None]
-    lows = [e.fatalities_low if e.fatalities_low is not None else e.fatalities for e in reported]
+    # the bomber a claim's coder counted where it gives no toll is no count of the victims
+    counts = [e for e in reported if not bomber_only(e)] or reported
+    lows = [e.fatalities_low if e.fatalities_low is not None else e.fatalities for e in counts]
     # a toll summed over sentences one of which is another report's count is no count of
     # this incident: the high is the largest of the others, never below the best
     counted = [e for e in reported if not summed_toll(e, reported)]

@@ -70,6 +70,7 @@ from eventwire.dedup.report import (
     split_province,
 )
 from eventwire.dedup.report import ReportEvent as ReportEvent
+from eventwire.dedup.sites import sites_differ
 from eventwire.dedup.tolls import recalled_update, toll_link
 from eventwire.dedup.tolls import tolls_agree as tolls_agree
 from eventwire.pipeline.common.geo import haversine_km
@@ -81,8 +82,21 @@ def _mode_family() -> dict[str, str]:
 
 
 def generic_attack(e: ReportEvent) -> bool:
-    """Whether the event's word names an attack but no weapon ("an attack on a post")."""
-    return (e.trigger_text or "").casefold() in _generic_attack()
+    """Whether the event's word names an attack but no weapon ("an attack on a post"), or
+    its weapon only as what the attackers carried ("militants armed with rifles and grenades
+    attacked a restaurant": the trigger "grenades attacked" names their kit, not the blow)."""
+    trigger = (e.trigger_text or "").casefold()
+    if trigger in _generic_attack():
+        return True
+    *kit, verb = trigger.split() or [""]
+    return bool(kit) and verb in _generic_attack() and _armed_with(e.sentence or "", kit[0])
+
+
+@functools.lru_cache(maxsize=4096)
+def _armed_with(sentence: str, weapon: str) -> bool:
+    """Whether the sentence names ``weapon`` in what someone was armed with."""
+    pattern = rf"\barmed\s+with\s+[^.;:]{{0,60}}?\b{re.escape(weapon)}\b"
+    return re.search(pattern, sentence, re.I) is not None
 
 
 @functools.cache
@@ -142,8 +156,26 @@ def _despite_places(
     named = province_named(a, b)
     if named and agrees and matched:
         return 0.6, True, named
+    if same_day and agrees and (wide := _wide_area(a, b, opts)):
+        return 0.6, True, wide  # "in the Douentza circle" / "at Boni": one cercle, same dead
     why = strong_identity(a, b, same_day, agrees, opts)
     return None if why is None else (0.4, True, why)
+
+
+def _wide_area(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> str | None:
+    """An area named with its kind word (:func:`area_by_kind`) and a town of its province
+    farther than ``km_precision1`` but within ``km_precision3`` (a cercle, a county), the
+    town named by a claim ("JNIM claimed Saturday's attack on the army camp in Boni" /
+    "gunmen attacked a military post in the Douentza circle"); two outlets' own towns stay
+    two places."""
+    if not (a.has_point and b.has_point and same_admin1(a, b)):
+        return None
+    if not any(e.actor1_claimed or is_claim(e) for e in (a, b)):
+        return None
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    if haversine_km(a.lat, a.lon, b.lat, b.lon) > opts.km_precision3:
+        return None
+    return area_by_kind(a, b)
 
 
 def loose_place(e: ReportEvent) -> bool:
@@ -403,8 +435,8 @@ def compare(
     if kind is None or not (_mergeable_dates(a, opts) and _mergeable_dates(b, opts)):
         return None
     dates = _dates(a, b, opts) or overnight(a, b)  # "Tuesday night" / "overnight into Wednesday"
-    if dates is None or parts_clash(a, b):
-        return None  # "Monday morning" and "Monday evening": two incidents
+    if dates is None or parts_clash(a, b) or sites_differ(a, b):
+        return None  # "Monday morning" and "Monday evening", a market and a checkpoint
     actors, toll = actor_link(a, b, opts), toll_link(a, b, opts)
     if actors is None and shared_toll(a, b):
         actors = (0.5, 0, "actors read differently for one toll of one report")

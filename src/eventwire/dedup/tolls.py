@@ -16,9 +16,12 @@ before, 44) may hold the other report's count as one of its parts.
 
 from __future__ import annotations
 
+import functools
+import re
 from datetime import date
 
 from eventwire.config import DedupOptions
+from eventwire.datafiles import words
 from eventwire.dedup.report import ReportEvent
 from eventwire.pipeline.casualties.numbers import load_number_lexicon, number_value
 
@@ -36,9 +39,39 @@ def toll_link(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float
     if far and (early.published == late.published or late.fatalities < early.fatalities):
         why = loose_toll(a, b) or loose_toll(b, a)
         return None if why is None else (0.7, why)  # else two incidents: 3 and 40 killed
+    apart = hi >= opts.outlet_toll_ratio * max(lo, 1) and hi - lo >= opts.outlet_toll_gap
+    if apart and early.published == late.published and _one_outlet_twice(a, b):
+        return None  # one outlet's two reports of one day, two counts: two incidents
     if late.fatalities > early.fatalities and late.published != early.published:
         return 0.8, f"toll updated from {early.fatalities} to {late.fatalities} in a later report"
     return 0.7, f"tolls {lo} and {hi} compatible"
+
+
+def _one_outlet_twice(a: ReportEvent, b: ReportEvent) -> bool:
+    """Whether two reports of one outlet, published the same day, each give their own count
+    (``outlet_toll_ratio`` and ``outlet_toll_gap`` apart, checked by the caller) with no
+    word of an update ("killed nine villagers in a raid on a village" and "ambushed
+    vigilantes near the town, killing four of them"): an outlet that updates its own count
+    says so ("has risen to nine"); without it, the two counts are two incidents' dead."""
+    return bool(
+        a.source
+        and a.source == b.source
+        and a.doc_id != b.doc_id
+        and not (is_update(a) or is_update(b))
+        and loose_toll(a, b) is None
+        and loose_toll(b, a) is None
+    )
+
+
+@functools.cache
+def _update_words() -> re.Pattern[str]:
+    found = sorted(words("dedup", "toll_update"))
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in found) + r")\b", re.I)
+
+
+def is_update(e: ReportEvent) -> bool:
+    """Whether the report's toll updates an earlier one ("the toll has risen to 13")."""
+    return bool(_update_words().search(e.fatalities_text or ""))
 
 
 def tolls_agree(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> bool | None:
@@ -70,6 +103,8 @@ def loose_toll(told: ReportEvent, other: ReportEvent) -> str | None:
     text = told.fatalities_text or ""
     if told.fatalities is None or other.fatalities is None or not text:
         return None
+    if bomber_only(told):
+        return f"{text!r}: the bomber's own death, not a count of the victims"
     parts = text.split(" + ")
     if len(parts) > 1 and other.fatalities in {_counts(p)[0] for p in parts}:
         return f"{told.fatalities} sums counts of several sentences; one is {other.fatalities}"
@@ -78,6 +113,15 @@ def loose_toll(told: ReportEvent, other: ReportEvent) -> str | None:
         floor, toll = vague[1], other.fatalities
         return f"{vague[0]}: a vague count, its floor ({floor}) at most the other toll ({toll})"
     return None
+
+
+def bomber_only(e: ReportEvent) -> bool:
+    """Whether a suicide attack's toll is only the bomber the coder counts where the report
+    gives no toll ("Al-Shabaab said one of its fighters had carried out the suicide bombing
+    at the checkpoint", 1: its words are not the sentence's): no count of the victims."""
+    text = " ".join((e.fatalities_text or "").split()).casefold()
+    sentence = " ".join((e.sentence or "").split()).casefold()
+    return bool(e.plover_mode == "suicide" and e.fatalities == 1 and text and text not in sentence)
 
 
 def summed_toll(told: ReportEvent, members: list[ReportEvent]) -> bool:

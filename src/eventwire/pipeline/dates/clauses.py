@@ -16,6 +16,7 @@ Helpers of :mod:`eventwire.pipeline.dates.stage` over a sentence's spaCy parse:
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from eventwire.pipeline.dates.parsetree import ancestors, token_at, verb_of
@@ -99,3 +100,16 @@ def dates_telling(doc: Document, index: int, offset: int, reporting_lemmas: froz
     anchor = token_at(doc.parses.get(index), offset - doc.sentences[index].start)
     verb = verb_of(anchor) if anchor is not None else None
     return verb is not None and str(verb.lemma_).lower() in reporting_lemmas
+
+
+def names_incident(text: str, end: int, incident_nouns: frozenset[str]) -> bool:
+    """Whether the date ending at ``end`` is a possessive that names an incident ("claimed
+    Saturday's attack on the base, saying in a statement on Monday that its fighters had
+    killed 22 soldiers"): the incident's own day, even where the parse hangs it on the verb
+    of the claim, not the day of the telling."""
+    found = _POSSESSIVE_HEAD.match(text, end)
+    return found is not None and any(w.casefold() in incident_nouns for w in found["words"].split())
+
+
+# "'s attack", "'s suicide attack", "’s deadly car bombing": the noun within three words
+_POSSESSIVE_HEAD = re.compile(r"['’]s(?P<words>(?:\s+[\w-]+){1,3})")

@@ -32,6 +32,7 @@ from eventwire.pipeline.dates.clauses import (
     dates_subject_period,
     dates_telling,
     grievance_object,
+    names_incident,
     relative_clause_of,
 )
 from eventwire.pipeline.dates.deictic import (
@@ -186,8 +187,10 @@ class DatesStage:
             doc.published is not None and timex.when.start and timex.when.start > doc.published
         ):
             return 2, distance  # a date after publication is a plan; the day a toll rose
-        if event.acled_event_type is not None and dates_telling(
-            doc, event.sentence_index, timex.start, self.lexicon.reporting_lemmas
+        if (
+            event.acled_event_type is not None
+            and dates_telling(doc, event.sentence_index, timex.start, self.lexicon.reporting_lemmas)
+            and not names_incident(doc.text, timex.end, self.lexicon.incident_nouns)
         ):
             # "… on Saturday night, police said on Sunday": the day of the telling (which
             # is the date of a statement, an accusation, a denial: no ACLED type)

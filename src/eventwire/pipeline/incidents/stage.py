@@ -309,14 +309,17 @@ class IncidentsStage:
         sentence = doc.sentences[index]
         before = sentence.text[: item.event.trigger.start - sentence.start]
         cues = self.grouper.cues
-        told = (m for p in cues.claim_told if (m := p.search(before)))
-        cue = cues.claim.search(before) or next(told, None) or cues.denial.search(before)
-        if cue is None:
-            return False
-        between = before[cue.end() :]
-        if not any(mark in between for mark in ",;:") and len(between.split()) <= 6:
-            return True
-        return _toll_clause_of_act(between)
+        told = [m for p in cues.claim_told if (m := p.search(before))]
+        found = [cues.claim.search(before), *told, cues.denial.search(before)]
+        # each cue in turn: "JNIM claimed Saturday's attack on the base, saying in a statement
+        # that its fighters had killed 22 soldiers" names the act again in the speaker's words
+        for cue in (m for m in found if m is not None):
+            between = before[cue.end() :]
+            if not any(mark in between for mark in ",;:") and len(between.split()) <= 6:
+                return True
+            if _toll_clause_of_act(between):
+                return True
+        return False
 
     def is_background(self, doc: Document, event: Event, lead: bool = True) -> bool:
         """Whether the event's date ends well before the report was published: more than
