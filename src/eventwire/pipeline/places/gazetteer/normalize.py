@@ -87,9 +87,11 @@ def spellings(key: str) -> set[str]:
     """Other transliterations of a folded, article-free key, one rewrite away (with or
     without a word-ending rewrite): an ending ("huseiniyah" → "huseiniya"), a vowel
     spelling ("zubeidiyah" → "zubaydiyah"), a doubled or single consonant ("shadadah" →
-    "shaddadah"), a short vowel ("tarimiyah" → "tarmiyah"), an inner article ("ayn al
-    jahsh" → "ayn jahsh") or a tribal prefix ("buhardan" → "albuhardan"). The rewrites
-    are data (``words.yaml``: spelling_endings, spelling_swaps, spelling_prefixes).
+    "shaddadah"), a short vowel ("tarimiyah" → "tarmiyah", "gireida" → "gereida"), a
+    long one ("haawaay" → "haaway"), Somali "x" for "h" ("haramka" → "xaramka"), an inner
+    article ("ayn al jahsh" → "ayn jahsh") or a tribal prefix ("buhardan" → "albuhardan").
+    The rewrites are data (``words.yaml``: spelling_endings, spelling_swaps,
+    spelling_prefixes).
 
     >>> "husseiniya" in spellings("huseiniyah")
     True
