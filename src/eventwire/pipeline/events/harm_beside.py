@@ -1,0 +1,69 @@
+"""People harmed beside property destroyed or goods taken (issue 16, h16at).
+
+ACLED codes the burning of houses or the looting of a village as an Attack when people
+were killed, hurt, beaten or shot in it ("soldiers burned down the village. One civilian
+was killed.", "officials beat people, torched homes and destroyed crops"); only property
+damage with no harm to people is Looting/property destruction. ``people_harmed`` says
+whether a sentence or the sentences beside it tell such harm: a kill, hurt, beat, shoot
+or body trigger that is told as done (not background, not an earlier event), with no
+denial in its sentence ("No fatalities and/or injuries reported"), whose victim is a
+person or people who are not armed ("killed 32 soldiers", "a guard was wounded": a fight
+or an attack on a force, not the raid's harm) and not animals ("20 cows were killed").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.datafiles import words
+from eventwire.pipeline.events.phrases import is_armed, phrase_classes
+from eventwire.pipeline.events.roles import find_roles
+from eventwire.pipeline.events.rules import is_background, is_past_reference
+from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch
+from eventwire.records import Document
+
+HARM_FRAMES = frozenset({"kill", "harm", "beat", "shoot", "body"})
+_PEOPLE = frozenset({"civilian", "unarmed_collective", "protesters", "communal"})
+_DENIALS: frozenset[str] = words("lexicon", "harm_denials")
+
+
+def people_harmed(
+    doc: Document,
+    sentences: list[int],
+    chosen: dict[int, list[tuple[TriggerMatch, str]]],
+    lexicon: Lexicon,
+) -> bool:
+    """Does one of these sentences tell unarmed people killed, hurt, beaten or shot?"""
+    for j in sentences:
+        parse = doc.parses[j]
+        if any(t.lower_ in _DENIALS for t in parse):
+            continue  # "No fatalities and/or injuries reported", "nobody was hurt"
+        for match, frame in chosen[j]:
+            if frame in HARM_FRAMES and _unarmed_victim(parse, match.head, lexicon):
+                return True
+    return False
+
+
+def _unarmed_victim(parse: Any, head: int, lexicon: Lexicon) -> bool:
+    tok = parse[head]
+    if is_background(tok, lexicon) or is_past_reference(tok):
+        return False  # "in revenge for the killing of …", "killed on 12 June (coded separately)"
+    victim = find_roles(parse, head, lexicon).patient
+    if victim is None:
+        # "Five killed.", "Injuries reported.": nobody named; no armed party in the sentence
+        return not is_armed(_classes_of(parse, lexicon))
+    classes = phrase_classes(parse, victim, lexicon)
+    if is_armed(classes):
+        return False
+    if parse[victim].pos_ in {"NUM", "PRON", "PROPN"}:
+        return True  # "killed 5", "shot him", "killed Musa"
+    return bool(classes & _PEOPLE)
+
+
+def _classes_of(parse: Any, lexicon: Lexicon) -> set[str]:
+    """The phrase classes of the sentence's nouns (who is named in it)."""
+    found: set[str] = set()
+    for tok in parse:
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            found |= phrase_classes(parse, tok.i, lexicon)
+    return found
