@@ -39,3 +39,29 @@ def test_property_destroyed_with_harm_denied_stays_looting(top_event: TopEvent, 
     event = top_event(text)
     assert event is not None
     assert event.acled_sub_event_type == "Looting/property destruction"
+
+
+COMMUNAL = [
+    "On 4 May 2021, residents of Kora and Tema clashed over a land dispute. Three people "
+    "were injured.",
+    "On 4 May 2021, ethnic clashes broke out in Kora. Two people were killed.",
+    "On 4 May 2021, two groups of people from neighbouring villages clashed in Kora. "
+    "Five people were injured.",
+]
+
+
+@pytest.mark.parametrize("text", COMMUNAL)
+def test_ethnic_land_and_village_fights_are_communal_battles(
+    top_event: TopEvent, text: str
+) -> None:
+    event = top_event(text)
+    assert event is not None
+    assert event.acled_sub_event_type == "Armed clash"
+
+
+def test_a_brawl_of_two_groups_with_no_communal_cue_stays_mob_violence(
+    top_event: TopEvent,
+) -> None:
+    event = top_event("On 4 May 2021, two groups of youths clashed at a bar in Kora town.")
+    assert event is not None
+    assert event.acled_sub_event_type == "Mob violence"
