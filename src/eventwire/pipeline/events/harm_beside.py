@@ -51,19 +51,23 @@ def _unarmed_victim(parse: Any, head: int, lexicon: Lexicon) -> bool:
     victim = find_roles(parse, head, lexicon).patient
     if victim is None:
         # "Five killed.", "Injuries reported.": nobody named; no armed party in the sentence
-        return not is_armed(_classes_of(parse, lexicon))
+        return not _armed_named(parse, lexicon)
     classes = phrase_classes(parse, victim, lexicon)
     if is_armed(classes):
         return False
-    if parse[victim].pos_ in {"NUM", "PRON", "PROPN"}:
-        return True  # "killed 5", "shot him", "killed Musa"
+    if parse[victim].pos_ == "NUM":
+        # "killed 15 IS militants" (the parse may take the number for the object)
+        after = parse[victim + 1 : victim + 4]
+        return not any(is_armed(phrase_classes(parse, t.i, lexicon)) for t in after)
+    if parse[victim].pos_ in {"PRON", "PROPN"}:
+        return True  # "shot him", "killed Musa"
     return bool(classes & _PEOPLE)
 
 
-def _classes_of(parse: Any, lexicon: Lexicon) -> set[str]:
-    """The phrase classes of the sentence's nouns (who is named in it)."""
-    found: set[str] = set()
-    for tok in parse:
-        if tok.pos_ in {"NOUN", "PROPN"}:
-            found |= phrase_classes(parse, tok.i, lexicon)
-    return found
+def _armed_named(parse: Any, lexicon: Lexicon) -> bool:
+    """Is an armed party named in the sentence ("killed 15 militants and left warehouses
+    burnt": the dead, whom the parse did not tie to the verb, are fighters)?"""
+    return any(
+        tok.pos_ in {"NOUN", "PROPN"} and is_armed(phrase_classes(parse, tok.i, lexicon))
+        for tok in parse
+    )
