@@ -23,18 +23,23 @@ from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch
 from eventwire.records import Document
 
 HARM_FRAMES = frozenset({"kill", "harm", "beat", "shoot", "body"})
+_PROPERTY_FRAMES = frozenset({"destroy", "loot"})
 _PEOPLE = frozenset({"civilian", "unarmed_collective", "protesters", "communal"})
 _DENIALS: frozenset[str] = words("lexicon", "harm_denials")
 
 
 def people_harmed(
     doc: Document,
-    sentences: list[int],
+    i: int,
+    window: list[int],
     chosen: dict[int, list[tuple[TriggerMatch, str]]],
     lexicon: Lexicon,
 ) -> bool:
-    """Does one of these sentences tell unarmed people killed, hurt, beaten or shot?"""
-    for j in sentences:
+    """Does sentence ``i`` destroy or take property, and it or a sentence of its window
+    tell unarmed people killed, hurt, beaten or shot?"""
+    if not any(frame in _PROPERTY_FRAMES for _, frame in chosen[i]):
+        return False
+    for j in [i, *window]:
         parse = doc.parses[j]
         if any(t.lower_ in _DENIALS for t in parse):
             continue  # "No fatalities and/or injuries reported", "nobody was hurt"

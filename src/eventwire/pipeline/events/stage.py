@@ -238,15 +238,12 @@ class EventCoder:
         window_classes: set[str] = set().union(*(classes[j] for j in window)) if window else set()
         frames_window = set().union(*(salient[j] for j in window)) if window else set()
         violent_agents = self._violent_agents(doc, [i, *window], chosen)
-        # houses burned or goods taken beside people hurt: an attack (harm_beside.py)
-        harmed = any(f in {"destroy", "loot"} for _, f in chosen[i]) and people_harmed(
-            doc, [i, *window], chosen, lex
-        )
+        harmed = people_harmed(doc, i, window, chosen, lex)  # burned beside people hurt
         # present-tense violent verbs listed in one sentence ("they behead, they torture …")
         n_violent = sum(
             1 for m, f in chosen[i] if f in VIOLENT_FRAMES and parse[m.head].tag_ in {"VBP", "VBZ"}
         )
-        habitual_context = self._habitual_context(doc, i)
+        habitual = (n_violent, self._habitual_context(doc, i))
         out: list[Event] = []
         acts: list[tuple[int | None, int, Event]] = []
         trigger_heads = {m.head for m, _ in chosen[i]}
@@ -292,9 +289,7 @@ class EventCoder:
                 people_harmed=harmed,
             )
             sub, reason = classify(frame_name, frame.acled, ctx)
-            modality = find_modality(
-                parse, match.head, lex, sentence.text, n_violent, habitual_context
-            )
+            modality = find_modality(parse, match.head, lex, sentence.text, *habitual)
             event = self._event(
                 doc, i, parse, match, frame_name, sub, reason, roles, modality, rank
             )
