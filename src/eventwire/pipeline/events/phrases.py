@@ -38,6 +38,7 @@ class Context:
     trigger: set[str] = field(default_factory=set)  # lemmas and forms of the trigger words
     victims: set[str] = field(default_factory=set)  # cue classes of the sentence minus the agent
     after: set[str] = field(default_factory=set)  # the victims' classes after the trigger
+    people_harmed: bool = False  # unarmed people hurt in the sentence or beside it
 
 
 def phrase_classes(parse: Any, head: int | None, lexicon: Lexicon) -> set[str]:

@@ -21,6 +21,7 @@ from eventwire.pipeline.events.aftermath import HARM_NEXT, harm_follows
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
 from eventwire.pipeline.events.gate import accept_trigger, sentence_classes
 from eventwire.pipeline.events.habitual import has_habitual_cue
+from eventwire.pipeline.events.harm_beside import people_harmed
 from eventwire.pipeline.events.labels import apply_note_label
 from eventwire.pipeline.events.modality import (
     find_modality,
@@ -237,11 +238,12 @@ class EventCoder:
         window_classes: set[str] = set().union(*(classes[j] for j in window)) if window else set()
         frames_window = set().union(*(salient[j] for j in window)) if window else set()
         violent_agents = self._violent_agents(doc, [i, *window], chosen)
+        harmed = people_harmed(doc, i, window, chosen, lex)  # burned beside people hurt
         # present-tense violent verbs listed in one sentence ("they behead, they torture …")
         n_violent = sum(
             1 for m, f in chosen[i] if f in VIOLENT_FRAMES and parse[m.head].tag_ in {"VBP", "VBZ"}
         )
-        habitual_context = self._habitual_context(doc, i)
+        habitual = (n_violent, self._habitual_context(doc, i))
         out: list[Event] = []
         acts: list[tuple[int | None, int, Event]] = []
         trigger_heads = {m.head for m, _ in chosen[i]}
@@ -284,11 +286,10 @@ class EventCoder:
                 | ({"state"} if state_force_agent(parse, doer, self.dictionary) else set()),
                 patient=phrase_classes(parse, roles.patient, lex),
                 window_violent_agents=violent_agents,
+                people_harmed=harmed,
             )
             sub, reason = classify(frame_name, frame.acled, ctx)
-            modality = find_modality(
-                parse, match.head, lex, sentence.text, n_violent, habitual_context
-            )
+            modality = find_modality(parse, match.head, lex, sentence.text, *habitual)
             event = self._event(
                 doc, i, parse, match, frame_name, sub, reason, roles, modality, rank
             )

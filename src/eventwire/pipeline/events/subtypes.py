@@ -205,6 +205,8 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
             return "Violent demonstration", "property damage by protesters"
         if is_unarmed_crowd(agent):
             return "Mob violence", "property damage by a crowd"
+        if _people_harmed_beside(ctx, harmed):
+            return "Attack", "people harmed where property was destroyed"
         return "Looting/property destruction", frame
     if frame in ("capture", "retake"):
         return _territory(frame, ctx)
@@ -213,6 +215,16 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
         # under way (one that goes off in a store or a workshop stays Disrupted weapons use)
         return "Remote explosive/landmine/IED", "went off while being planted or carried"
     return default, "frame default"
+
+
+def _people_harmed_beside(ctx: Context, harmed: set[str]) -> bool:
+    """Houses burned or goods taken while people were killed, hurt or shot in the same
+    sentence or the next ("soldiers burned down the village. One civilian was killed.",
+    "beat people, torched homes"): ACLED codes the violence done to people, an Attack
+    (harm_beside.py). Not when a crowd or a protest did it (the rules before)."""
+    if "fought_back" in ctx.sentence | ctx.window or "clash" in ctx.frames_window:
+        return False  # "… killed a civilian and burnt a shelter. Troops repelled them.": a battle
+    return ctx.people_harmed and not harmed & {"armed", "military_site"}
 
 
 def _people(classes: set[str]) -> bool:
