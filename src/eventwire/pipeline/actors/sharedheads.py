@@ -69,7 +69,8 @@ def shared_head_sides(
     if first.name == second.name or first.inter == second.inter:
         return None
     a1 = event.actor1  # the side the event coder read first stays first
-    if a1 is not None and (a1.name, a1.inter) != (first.name, first.inter):
-        if a1.name == second.name or a1.inter == second.inter != first.inter:
-            return second, first
+    if a1 is None or (a1.name, a1.inter) == (first.name, first.inter):
+        return first, second
+    if a1.name == second.name or a1.inter == second.inter != first.inter:
+        return second, first
     return first, second
