@@ -21,6 +21,7 @@ from datetime import date
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.cutnames import rejoin_cut_name
 from eventwire.pipeline.actors.parse import subjects
+from eventwire.pipeline.actors.sharedheads import rejoin_slash_name
 from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.records import Actor, Document, Event
 
@@ -141,6 +142,7 @@ def mend_heads(
     for actor in (event.actor1, event.actor2):
         if actor is not None and actor.resolved_by is None:
             rejoin_cut_name(d, doc, actor)  # "with Islamic | State Somalia Province"
+            rejoin_slash_name(d, doc, actor)  # "and SPLA | /M-IO"
             widen_left(d, doc, event, actor, country, ref_date)
     for slot in ("actor1", "actor2"):
         actor = getattr(event, slot)

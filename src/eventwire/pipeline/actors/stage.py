@@ -48,6 +48,7 @@ from eventwire.pipeline.actors.posts import own_post
 from eventwire.pipeline.actors.protested import idle_force
 from eventwire.pipeline.actors.rescued import rescued_victims
 from eventwire.pipeline.actors.roles import CROWDS, VIOLENT, acled_roles, event_category
+from eventwire.pipeline.actors.sharedheads import shared_head_sides
 from eventwire.pipeline.actors.shelled import shelled_forces
 from eventwire.pipeline.actors.supporters import is_supporter
 from eventwire.pipeline.actors.targets import (
@@ -281,6 +282,7 @@ class ActorCoder:
 
         sides = coordinated_parties(doc, event, code) or communal_sides(doc, event, code)
         sides = sides or split_group(doc, event, code)  # "2 groups of Al Shabaab clashed"
+        sides = sides or shared_head_sides(doc, event, code)  # "government and rebel forces"
         if sides is not None:
             event.actor1, event.actor2 = sides
 
