@@ -112,30 +112,6 @@ def references(text: str, mentions: list[Mention], features: frozenset[str]) -> 
     return out
 
 
-_MODIFIER_GAP = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}(?P<word>[a-z-]+)\s+of\s+(?:the\s+)?$")
-_SIZE = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
-
-
-def modifiers(text: str, placed: list[Placed], features: frozenset[str]) -> set[int]:
-    """Places that only qualify the feature of the place named after them: in "the Red Sea
-    port of Hudaydah", "the Sahel town of Djibo" or "the Nile Delta province of Sharqiya" the
-    event is in Hudaydah / Djibo / Sharqiya. ``features``: "port", "town", "province" ...;
-    the place after "of" must be no larger than the first ("the Idlib province of Syria"
-    stays in Idlib)."""
-    out: set[int] = set()
-    ordered = sorted(placed, key=lambda rp: rp[0].mention.start)
-    for (r, p), (s, q) in itertools.pairwise(ordered):
-        gap = text[r.mention.end : s.mention.start]
-        found = _MODIFIER_GAP.match(gap) if len(gap) <= 40 else None
-        if (
-            found is not None
-            and found.group("word") in features
-            and _SIZE.get(q.feature or "", 0) <= _SIZE.get(p.feature or "", 0)
-        ):
-            out.add(id(r.mention))
-    return out
-
-
 def most_specific(kept: list[tuple[Resolution, Place]]) -> list[tuple[Resolution, Place]]:
     """Drop places that only give the context of a more specific one ("Baghdad" in
     "Sadr City, Baghdad"), keeping the head of each hierarchy chain."""

@@ -18,9 +18,6 @@ from eventwire.pipeline.places.within import Placed
 # the gap between "Somalia" and "Middle Shabelle": "'s", "’s", a bare "'" or an "s" the
 # writer ran into the name ("Sudans South Kordofan")
 _POSSESSIVE_GAP = re.compile(r"^(?:['’]s?|s)\s+$")
-# only a written apostrophe says whose place follows for sure: "South Sudans Jonglei" read
-# "Sudan" alone, and Jonglei, South Sudan's, must not lose to it
-_APOSTROPHE_GAP = re.compile(r"^['’]s?\s+$")
 
 
 def possessive_hosts(text: str, placed: list[Placed]) -> set[int]:
@@ -34,18 +31,4 @@ def possessive_hosts(text: str, placed: list[Placed]) -> set[int]:
         and q.feature != "country"
         and q.country == p.country
         and _POSSESSIVE_GAP.match(text[r.mention.end : s.mention.start])
-    }
-
-
-def possessive_strangers(text: str, placed: list[Placed]) -> set[int]:
-    """Ids of the mentions of ``placed`` read in another country than the one named as
-    their owner right before them: "Yemen's Red Sea port" is not Sudan's Red Sea state."""
-    ordered = sorted(placed, key=lambda rp: rp[0].mention.start)
-    return {
-        id(s.mention)
-        for (r, p), (s, q) in itertools.pairwise(ordered)
-        if p.feature == "country"
-        and q.feature != "country"
-        and q.country != p.country
-        and _APOSTROPHE_GAP.match(text[r.mention.end : s.mention.start])
     }

@@ -33,7 +33,6 @@ from eventwire.pipeline.places.attach import (
     borrowed,
     clause_bounds,
     drop_stray_quarters,
-    modifiers,
     references,
     unknown_place_before,
 )
@@ -62,7 +61,7 @@ from eventwire.pipeline.places.gazetteer.resolve import accept, resolve_mentions
 from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY
 from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, find_mentions
 from eventwire.pipeline.places.origin import reread_after_origin
-from eventwire.pipeline.places.possessive import possessive_hosts, possessive_strangers
+from eventwire.pipeline.places.possessive import possessive_hosts
 from eventwire.pipeline.places.within import (
     far_from_near,
     locators,
@@ -105,7 +104,6 @@ class PlacesStage:
         self.lex = lexicon
         self.area_point = area_point
         self.actors = actors
-        self.features = lexicon.part | lexicon.town | lexicon.admin | lexicon.facility
 
     def resolve(self, doc: Document) -> list[tuple[Resolution, Place]]:
         """Resolve the document's toponyms; set doc.places and doc.country."""
@@ -215,10 +213,7 @@ class PlacesStage:
                 doc.text, [r.mention for r, _ in in_sentence], self.lex.part | self.lex.town
             ) | locators(doc.text, in_sentence)
             refs |= possessive_hosts(doc.text, in_sentence)  # "in Somalia's Middle Shabelle"
-            # "the Red Sea port of Hudaydah": the event is in Hudaydah
-            refs |= modifiers(doc.text, in_sentence, self.features)
-            # "Yemen's Red Sea": not a place of another country
-            wide = wide_areas(in_sentence, lo, hi) | possessive_strangers(doc.text, in_sentence)
+            wide = wide_areas(in_sentence, lo, hi)
             far = far_from_near(doc.text, in_sentence)
             refs -= set(far.values())
             if event.acled_event_type in PROTEST_TYPES:
