@@ -13,7 +13,8 @@ import pytest
 from hypothesis import settings as hypothesis_settings
 
 from eventwire.config import CODER_STAGES, Settings, load_settings
-from eventwire.pipeline.base import Pipeline, Resources
+from eventwire.pipeline.base import Pipeline, Resources, registered_stages
+from eventwire.pipeline.places.gazetteer.toponyms import Mention
 from eventwire.records import Document, Event
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -186,6 +187,26 @@ def incidents_of(pipeline: Pipeline) -> Callable[[str], list[Event]]:
         return [e for e in events if e.acled_event_type and not (e.background or e.aggregate)]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def run_places(settings: Settings, resources: Resources) -> Callable[[str], Document]:
+    """A text through structure, nlp and places only (for tests of the places stage)."""
+    reg = registered_stages()
+    structure = reg["eventwire.structure.v1"](settings, resources)
+    nlp = reg["eventwire.nlp.v1"](settings, resources)
+    stage = reg["eventwire.places.v1"](settings, resources)
+
+    def run(text: str) -> Document:
+        return stage(nlp(structure(Document(text=text))))
+
+    return run
+
+
+def mention_in(text: str, name: str) -> Mention:
+    """The toponym mention of ``name``'s first occurrence in ``text`` (sentence 0)."""
+    start = text.index(name)
+    return Mention(start, start + len(name), name, 0)
 
 
 @pytest.fixture(scope="session")

@@ -8,29 +8,9 @@ from collections.abc import Callable
 
 import pytest
 
-from eventwire.config import Settings
-from eventwire.pipeline.base import Resources, registered_stages
+from conftest import mention_in
 from eventwire.pipeline.places.gazetteer.camps import names_camp
-from eventwire.pipeline.places.gazetteer.toponyms import Mention
 from eventwire.records import Document
-
-
-@pytest.fixture(scope="module")
-def places(settings: Settings, resources: Resources) -> Callable[[str], Document]:
-    reg = registered_stages()
-    structure = reg["eventwire.structure.v1"](settings, resources)
-    nlp = reg["eventwire.nlp.v1"](settings, resources)
-    stage = reg["eventwire.places.v1"](settings, resources)
-
-    def run(text: str) -> Document:
-        return stage(nlp(structure(Document(text=text))))
-
-    return run
-
-
-def _mention(text: str, name: str) -> Mention:
-    start = text.index(name)
-    return Mention(start, start + len(name), name, 0)
 
 
 @pytest.mark.parametrize(
@@ -44,25 +24,25 @@ def _mention(text: str, name: str) -> Mention:
     ],
 )
 def test_names_camp(text: str, name: str, expected: bool) -> None:
-    assert names_camp(text, _mention(text, name)) is expected
+    assert names_camp(text, mention_in(text, name)) is expected
 
 
 def test_camp_named_in_the_index_beats_a_bigger_town_elsewhere(
-    places: Callable[[str], Document],
+    run_places: Callable[[str], Document],
 ) -> None:
     # the index's Ifo of Nigeria is a bigger town than Kenya's Ifo, which is also "Ifo camp"
-    doc = places("A masked man shot a young refugee inside Ifo camp late on Sunday.")
+    doc = run_places("A masked man shot a young refugee inside Ifo camp late on Sunday.")
     assert [p.country for p in doc.places if p.text == "Ifo"] == ["KE"]
 
 
-def test_town_without_camp_keeps_its_reading(places: Callable[[str], Document]) -> None:
-    doc = places("Traders in Ifo closed their shops on Sunday to protest new taxes.")
+def test_town_without_camp_keeps_its_reading(run_places: Callable[[str], Document]) -> None:
+    doc = run_places("Traders in Ifo closed their shops on Sunday to protest new taxes.")
     assert "KE" not in [p.country for p in doc.places if p.text == "Ifo"]
 
 
-def test_camp_takes_no_city_other_name(places: Callable[[str], Document]) -> None:
+def test_camp_takes_no_city_other_name(run_places: Callable[[str], Document]) -> None:
     # "Yida" is an alternate name of Jeddah in the index: a camp is no city's other name
-    doc = places("Armed men were seen moving through Yida refugee camp last week.")
+    doc = run_places("Armed men were seen moving through Yida refugee camp last week.")
     assert "SA" not in [p.country for p in doc.places]
 
 
@@ -138,11 +118,11 @@ def test_army_of_a_later_state_in_its_old_country_is_no_foreign_force() -> None:
 def test_opens_institution_reads_three_words(text: str, name: str, expected: bool) -> None:
     from eventwire.pipeline.places.fallback import _opens_institution
 
-    assert _opens_institution(text, _mention(text, name)) is expected
+    assert _opens_institution(text, mention_in(text, name)) is expected
 
 
-def test_camp_cut_out_of_a_capitalised_run_is_kept(places: Callable[[str], Document]) -> None:
-    doc = places("Police shot a refugee dead in Kakuma Refugee Camp on Tuesday.")
+def test_camp_cut_out_of_a_capitalised_run_is_kept(run_places: Callable[[str], Document]) -> None:
+    doc = run_places("Police shot a refugee dead in Kakuma Refugee Camp on Tuesday.")
     assert [p.country for p in doc.places if p.text == "Kakuma"] == ["KE"]
 
 
@@ -152,7 +132,7 @@ def test_camp_in_a_run_needs_a_locative_cue() -> None:
 
     lex = load_lexicon()
     text = "Officials of the Kakuma Refugee Camp committee met donors."
-    m = _mention(text, "Kakuma")
+    m = mention_in(text, "Kakuma")
     m.partial = True
     assert not camp_in_a_run(m, text, lex)  # no cue
     m.cue = "in"

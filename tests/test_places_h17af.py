@@ -8,30 +8,10 @@ from collections.abc import Callable
 
 import pytest
 
-from eventwire.config import Settings
-from eventwire.pipeline.base import Resources, registered_stages
+from conftest import mention_in
 from eventwire.pipeline.places.anyway import named_by_remark
 from eventwire.pipeline.places.gazetteer.lexicon import load_lexicon
-from eventwire.pipeline.places.gazetteer.toponyms import Mention
 from eventwire.records import Document
-
-
-@pytest.fixture(scope="module")
-def places(settings: Settings, resources: Resources) -> Callable[[str], Document]:
-    reg = registered_stages()
-    structure = reg["eventwire.structure.v1"](settings, resources)
-    nlp = reg["eventwire.nlp.v1"](settings, resources)
-    stage = reg["eventwire.places.v1"](settings, resources)
-
-    def run(text: str) -> Document:
-        return stage(nlp(structure(Document(text=text))))
-
-    return run
-
-
-def _mention(text: str, name: str) -> Mention:
-    start = text.index(name)
-    return Mention(start, start + len(name), name, 0)
 
 
 @pytest.mark.parametrize(
@@ -45,48 +25,52 @@ def _mention(text: str, name: str) -> Mention:
     ],
 )
 def test_named_by_remark(text: str, name: str, expected: bool) -> None:
-    assert named_by_remark(_mention(text, name), text, load_lexicon()) is expected
+    assert named_by_remark(mention_in(text, name), text, load_lexicon()) is expected
 
 
 def _names(doc: Document) -> list[tuple[str, str | None]]:
     return [(p.name, p.country) for p in doc.places]
 
 
-def test_other_name_of_a_town_in_the_reports_country(places: Callable[[str], Document]) -> None:
+def test_other_name_of_a_town_in_the_reports_country(run_places: Callable[[str], Document]) -> None:
     # "Axum" is only an alternate name of Aksum in the index; "Ethiopian" settles the country
-    doc = places("Ethiopian troops took control of Axum on Friday after a day of fighting.")
+    doc = run_places("Ethiopian troops took control of Axum on Friday after a day of fighting.")
     assert ("Aksum", "ET") in _names(doc)
 
 
-def test_other_name_alone_without_a_country_stays_out(places: Callable[[str], Document]) -> None:
+def test_other_name_alone_without_a_country_stays_out(
+    run_places: Callable[[str], Document],
+) -> None:
     # with nothing else in the report, an alternate name alone still names no place
-    doc = places("Axum was quiet on Friday.")
+    doc = run_places("Axum was quiet on Friday.")
     assert "Aksum" not in [name for name, _ in _names(doc)]
 
 
-def test_place_a_coder_names(places: Callable[[str], Document]) -> None:
-    doc = places(
+def test_place_a_coder_names(run_places: Callable[[str], Document]) -> None:
+    doc = run_places(
         "Two cattle herders were killed by unknown gunmen somewhere in northern Ghana "
         "(coded as reporting location Kintampo at geoprecision 3)."
     )
     assert ("Kintampo", "GH") in _names(doc)
 
 
-def test_ethiopian_zone_seats(places: Callable[[str], Document]) -> None:
-    doc = places("Gunmen fired on a minibus near Gilgel Beles, Benishangul-Gumuz, on Tuesday.")
+def test_ethiopian_zone_seats(run_places: Callable[[str], Document]) -> None:
+    doc = run_places("Gunmen fired on a minibus near Gilgel Beles, Benishangul-Gumuz, on Tuesday.")
     assert ("Gilgel Beles", "ET") in _names(doc)
-    doc = places("Police dispersed students in West Hararghe (coded as Chiro) on Monday.")
+    doc = run_places("Police dispersed students in West Hararghe (coded as Chiro) on Monday.")
     chiro = [p for p in doc.places if p.text == "Chiro"]
     assert chiro and chiro[0].lat is not None and abs(chiro[0].lat - 9.08) < 0.2
 
 
-def test_known_town_told_in_the_wrong_province(places: Callable[[str], Document]) -> None:
+def test_known_town_told_in_the_wrong_province(run_places: Callable[[str], Document]) -> None:
     # Bati lies in Amhara, just across the line from Oromia: the town, not only the region
-    doc = places("Unknown gunmen attacked farmers near Bati (Oromia) on Sunday, killing two.")
+    doc = run_places("Unknown gunmen attacked farmers near Bati (Oromia) on Sunday, killing two.")
     assert ("Batī", "ET") in _names(doc)
 
 
-def test_village_told_in_the_wrong_province_stays_out(places: Callable[[str], Document]) -> None:
+def test_village_told_in_the_wrong_province_stays_out(
+    run_places: Callable[[str], Document],
+) -> None:
     # a small place of that name elsewhere in the country is no reading of an unknown village
-    doc = places("Unknown gunmen attacked farmers near Kapedo (Kilifi) on Sunday, killing two.")
+    doc = run_places("Unknown gunmen attacked farmers near Kapedo (Kilifi) on Sunday, killing two.")
     assert "Kapedo" not in [name for name, _ in _names(doc)]
