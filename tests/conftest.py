@@ -209,6 +209,33 @@ def mention_in(text: str, name: str) -> Mention:
     return Mention(start, start + len(name), name, 0)
 
 
+MULTI_OUTLET = ROOT / "tests" / "data" / "multi_outlet"
+VIOLENT_MODES = frozenset(
+    {"explosives", "suicide", "kill", "clash", "firearms", "aerial", "artillery"}
+)
+
+
+def multi_outlet_groups(
+    run_text: Callable[..., Document], name: str
+) -> tuple[list[set[str]], dict[str, str]]:
+    """A multi-outlet set (``wire_reports_<name>.jsonl``) through the whole pipeline: the
+    report ids of each asserted violent canonical event, and each report's gold incident."""
+    path = MULTI_OUTLET / f"wire_reports_{name}.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    docs = [
+        run_text(r["text"], published=r["published"], source=r["source"], source_id=r["id"])
+        for r in rows
+    ]
+    incident = {str(d.source_id): r["incident"] for d, r in zip(docs, rows, strict=True)}
+    ids = {d.doc_id: str(d.source_id) for d in docs}
+    records = [
+        r
+        for r in canonical(docs)
+        if r["modality"] == "asserted" and r["plover_mode"] in VIOLENT_MODES
+    ]
+    return [{ids[x["doc_id"]] for x in r["reports"]} for r in records], incident
+
+
 @pytest.fixture(scope="session")
 def run_mentions(settings: Settings, resources: Resources) -> Callable[..., Document]:
     """Like ``run_text``, but stop before the incident layer: one event per mention, as

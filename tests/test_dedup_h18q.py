@@ -9,13 +9,11 @@ guard that keeps two incidents (or two actors) apart.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
-from conftest import canonical
+from conftest import multi_outlet_groups
 from eventwire.dedup.actors import armed_name
 from eventwire.dedup.areakinds import area_by_kind, kind_named_area
 from eventwire.dedup.linkage import Cluster, cluster_events
@@ -181,23 +179,10 @@ def test_an_area_named_with_its_kind_word_far_from_the_town_stays_apart() -> Non
 
 # --- dev set z, through the whole pipeline -------------------------------------------------
 
-SET_Z = Path(__file__).parent / "data" / "multi_outlet" / "wire_reports_z.jsonl"
-
 
 def test_set_z_each_incident_once(run_text: Callable[..., Document]) -> None:
-    rows = [json.loads(line) for line in SET_Z.read_text(encoding="utf-8").splitlines()]
-    docs = [
-        run_text(r["text"], published=r["published"], source=r["source"], source_id=r["id"])
-        for r in rows
-    ]
-    incident = {str(d.source_id): r["incident"] for d, r in zip(docs, rows, strict=True)}
-    ids = {d.doc_id: str(d.source_id) for d in docs}
-    violent = {"explosives", "suicide", "kill", "clash", "firearms", "aerial", "artillery"}
-    records = [
-        r for r in canonical(docs) if r["modality"] == "asserted" and r["plover_mode"] in violent
-    ]
-    groups = {r["canonical_id"]: {ids[x["doc_id"]] for x in r["reports"]} for r in records}
-    for members in groups.values():  # distinct incidents never merged
+    groups, incident = multi_outlet_groups(run_text, "z")
+    for members in groups:  # distinct incidents never merged
         assert len({incident[s] for s in members}) == 1, members
     for pair in (
         {"fs-1109-bannu", "pd-1109-bannu"},  # uncoded "… group gunmen" / the Pakistani Taliban
@@ -207,7 +192,7 @@ def test_set_z_each_incident_once(run_text: Callable[..., Document]) -> None:
         {"cm-1201-ndop", "ca-1201-ngoketunjia"},  # the division and its seat
         {"hw-1206-afgoye", "sc-1207-afgoye"},  # the claim of three dead, not the night's raid
     ):
-        assert any(pair <= members for members in groups.values()), pair
+        assert any(pair <= members for members in groups), pair
 
 
 # --- a claim dated by the day it was made, with the dead of one of two incidents ------------

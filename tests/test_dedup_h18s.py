@@ -10,13 +10,11 @@ Own sentences and invented places (Tamboro, Kessa, Lomari): each rule with a gua
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
-from conftest import canonical
+from conftest import multi_outlet_groups
 from eventwire.config import DedupOptions
 from eventwire.dedup.linkage import cluster_events
 from eventwire.dedup.rules import ReportEvent, generic_attack
@@ -145,30 +143,17 @@ def test_a_claimed_town_lies_in_a_circle_another_report_names() -> None:
 
 # --- dev set ab, through the whole pipeline ------------------------------------------------
 
-SET_AB = Path(__file__).parent / "data" / "multi_outlet" / "wire_reports_ab.jsonl"
-
 
 def test_set_ab_distinct_incidents_never_merged(run_text: Callable[..., Document]) -> None:
-    rows = [json.loads(line) for line in SET_AB.read_text(encoding="utf-8").splitlines()]
-    docs = [
-        run_text(r["text"], published=r["published"], source=r["source"], source_id=r["id"])
-        for r in rows
-    ]
-    incident = {str(d.source_id): r["incident"] for d, r in zip(docs, rows, strict=True)}
-    ids = {d.doc_id: str(d.source_id) for d in docs}
-    violent = {"explosives", "suicide", "kill", "clash", "firearms", "aerial", "artillery"}
-    records = [
-        r for r in canonical(docs) if r["modality"] == "asserted" and r["plover_mode"] in violent
-    ]
-    groups = {r["canonical_id"]: {ids[x["doc_id"]] for x in r["reports"]} for r in records}
-    for members in groups.values():
+    groups, incident = multi_outlet_groups(run_text, "ab")
+    for members in groups:
         assert len({incident[s] for s in members}) == 1, members
     for pair in (
         {"bf-0205-gorom", "sd-0207-jnim"},  # the claim restated after "saying"
         {"zd-0212-maradun", "nw-0213-zamfara"},  # the state's report and the village's dead
         {"ml-0208-mondoro", "ml-0209-jnim"},
     ):
-        assert any(pair <= members for members in groups.values()), pair
+        assert any(pair <= members for members in groups), pair
 
 
 # --- a suicide attack's claim with no toll: the bomber counted ------------------------------
