@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from hypothesis import settings as hypothesis_settings
 from eventwire.config import CODER_STAGES, Settings, load_settings
 from eventwire.pipeline.base import Pipeline, Resources, registered_stages
 from eventwire.pipeline.places.gazetteer.toponyms import Mention
-from eventwire.records import Document, Event
+from eventwire.records import EVENT_DATED, Document, Event
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared"))
@@ -207,6 +208,16 @@ def mention_in(text: str, name: str) -> Mention:
     """The toponym mention of ``name``'s first occurrence in ``text`` (sentence 0)."""
     start = text.index(name)
     return Mention(start, start + len(name), name, 0)
+
+
+def event_day_span(
+    run_text: Callable[..., Document], text: str, trigger: str, published: str = "2021-03-09"
+) -> tuple[date | None, date | None]:
+    """The date span of the event whose trigger starts with ``trigger``, in a record dated
+    at its event on ``published`` (an ACLED-style note)."""
+    doc = run_text(text, published=published, published_source=EVENT_DATED)
+    event = next(e for e in doc.events if e.trigger.text.startswith(trigger))
+    return (event.date.start, event.date.end) if event.date else (None, None)
 
 
 MULTI_OUTLET = ROOT / "tests" / "data" / "multi_outlet"

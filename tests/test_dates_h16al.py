@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from conftest import TopEvent
+from conftest import TopEvent, event_day_span
 from eventwire.records import EVENT_DATED, Document
 
 PUBLISHED = "2024-06-11"  # a Tuesday
@@ -70,10 +70,7 @@ def test_a_telling_day_alone_still_dates_the_event(top_event: TopEvent) -> None:
 def test_a_date_in_a_clause_a_relative_word_opens_is_that_clauses(
     run_text: Callable[..., Document], text: str, trigger: str
 ) -> None:
-    doc = run_text(text, published="2021-03-09", published_source=EVENT_DATED)
-    event = next(e for e in doc.events if e.trigger.text.startswith(trigger))
-    assert event.date is not None
-    assert (event.date.start, event.date.end) == (date(2021, 3, 9), date(2021, 3, 9))
+    assert event_day_span(run_text, text, trigger) == (date(2021, 3, 9), date(2021, 3, 9))
 
 
 def test_the_relative_clauses_own_event_keeps_its_date(run_text: Callable[..., Document]) -> None:

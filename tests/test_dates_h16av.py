@@ -8,10 +8,11 @@ from datetime import date
 
 import pytest
 
+from conftest import event_day_span
 from eventwire.pipeline.dates.deictic import drop_previous_day, drop_recently
 from eventwire.pipeline.dates.timex import find_timexes
 from eventwire.pipeline.dates.timex_lexicon import load_timex_lexicon
-from eventwire.records import EVENT_DATED, Document
+from eventwire.records import Document
 
 
 @pytest.mark.parametrize(
@@ -31,10 +32,7 @@ from eventwire.records import EVENT_DATED, Document
 def test_the_previous_day_dates_another_deed(
     run_text: Callable[..., Document], text: str, trigger: str
 ) -> None:
-    doc = run_text(text, published="2021-03-09", published_source=EVENT_DATED)
-    event = next(e for e in doc.events if e.trigger.text.startswith(trigger))
-    assert event.date is not None
-    assert (event.date.start, event.date.end) == (date(2021, 3, 9), date(2021, 3, 9))
+    assert event_day_span(run_text, text, trigger) == (date(2021, 3, 9), date(2021, 3, 9))
 
 
 def test_spans_over_previous_days_stay() -> None:
@@ -59,10 +57,7 @@ def test_spans_over_previous_days_stay() -> None:
 def test_recently_dates_a_deed_before_the_event(
     run_text: Callable[..., Document], text: str, trigger: str
 ) -> None:
-    doc = run_text(text, published="2021-03-09", published_source=EVENT_DATED)
-    event = next(e for e in doc.events if e.trigger.text.startswith(trigger))
-    assert event.date is not None
-    assert (event.date.start, event.date.end) == (date(2021, 3, 9), date(2021, 3, 9))
+    assert event_day_span(run_text, text, trigger) == (date(2021, 3, 9), date(2021, 3, 9))
 
 
 def test_a_stated_recent_span_stays() -> None:
