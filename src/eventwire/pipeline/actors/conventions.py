@@ -39,10 +39,9 @@ from eventwire.datafiles import words
 from eventwire.pipeline.actors.compose import code_mention, communal_militia, find_named
 from eventwire.pipeline.actors.headlines import headline_victim
 from eventwire.pipeline.actors.parse import bare_harm_participle, bare_toll_trigger, noun_phrases
-from eventwire.pipeline.common.actordict import ActorDictionary
+from eventwire.pipeline.common.actordict import ARMED_INTER, ActorDictionary
 from eventwire.records import Actor, Document, Event
 
-ARMED = frozenset({1, 2, 3, 4, 8})
 _GROUPS = frozenset({2, 3, 4})  # non-state armed groups
 UNKNOWN_WORDS: frozenset[str] = words("actors", "unknown_words")
 UNNAMED_PEOPLE: frozenset[str] = words("actors", "unnamed_people")
@@ -103,7 +102,7 @@ def lead_agent(
     if bare_toll_trigger(doc, event):
         return None  # "6 soldiers killed": the lead names who was hit
     coded = code_mention(d, words.strip(), country, ref_date, fuzzy=False)
-    if coded.inter not in ARMED or coded.type == "monitor":
+    if coded.inter not in ARMED_INTER or coded.type == "monitor":
         return None
     # a bare state-force noun leads a headline with no country named ("Police assault …")
     if coded.resolved_by not in _LEAD_HOW and not (
@@ -175,7 +174,7 @@ def agentless_battle(d: ActorDictionary, doc: Document, event: Event) -> bool:
     if event.acled_sub_event_type != "Armed clash" or frame != "clash":
         return False
     for mention, _, _ in noun_phrases(doc, event):
-        if code_mention(d, mention.text, None, doc.published, fuzzy=False).inter in ARMED:
+        if code_mention(d, mention.text, None, doc.published, fuzzy=False).inter in ARMED_INTER:
             return False
     return True
 
@@ -272,7 +271,9 @@ def suspected_party(
     own = doc.sentences[i]
     others = [s for s in doc.sentences if s.segment == own.segment and s is not own]
     for sentence in (own, *others):  # elsewhere only a non-state group ("Police suspect …")
-        coded = _suspected_in(d, sentence.text, ref_date, ARMED if sentence is own else _GROUPS)
+        coded = _suspected_in(
+            d, sentence.text, ref_date, ARMED_INTER if sentence is own else _GROUPS
+        )
         if coded is not None:
             return coded
     return None
@@ -311,7 +312,7 @@ def group_after(
         return None
     group = match["group"]
     entry = find_named(d, re.findall(r"[A-Za-z0-9][A-Za-z0-9'’./-]*", group))
-    if entry is not None and entry.inter in ARMED and entry.type not in _NOT_SUSPECTS:
+    if entry is not None and entry.inter in ARMED_INTER and entry.type not in _NOT_SUSPECTS:
         coded = code_mention(d, entry.name, actor.country, ref_date, fuzzy=False)
     elif (label := communal_militia(d, group)) is not None:
         coded = Actor(text="", name=label, type="identity militia", inter=4, country=actor.country)

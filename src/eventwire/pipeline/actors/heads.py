@@ -22,10 +22,9 @@ from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.cutnames import rejoin_cut_name
 from eventwire.pipeline.actors.parse import subjects
 from eventwire.pipeline.actors.sharedheads import rejoin_slash_name
-from eventwire.pipeline.common.actordict import ActorDictionary
+from eventwire.pipeline.common.actordict import ARMED_INTER, ActorDictionary
 from eventwire.records import Actor, Document, Event
 
-ARMED = frozenset({1, 2, 3, 4, 8})
 LABEL_WORDS = 4  # the most words of a note's opening label ("Movement of forces")
 HEAD_WORDS = 5  # the most words of an agent named before a trigger inside a mention
 # a bare head noun ("Military", "Gunmen") counts too: a headline seldom names the country
@@ -66,7 +65,11 @@ def split_at_trigger(
         if not head.strip() or len(_WORD.findall(head)) > HEAD_WORDS:
             return False
         coded = code_mention(d, head.strip(), country, ref_date, fuzzy=False)
-        if coded.inter not in ARMED or coded.resolved_by not in _CODED or coded.type == "monitor":
+        if (
+            coded.inter not in ARMED_INTER
+            or coded.resolved_by not in _CODED
+            or coded.type == "monitor"
+        ):
             return False
         agent = _span(doc, actor.start, t.start)
         target = _span(doc, t.end, actor.end)

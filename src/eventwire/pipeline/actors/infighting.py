@@ -19,9 +19,9 @@ import copy
 import re
 from collections.abc import Callable
 
+from eventwire.pipeline.common.actordict import ARMED_INTER
 from eventwire.records import Actor, Document, Event
 
-ARMED = frozenset({1, 2, 3, 4, 8})
 _FORCES = frozenset({1, 2, 8})  # state forces, rebels, external forces
 _KINDS = frozenset({"Battles", "Riots"})  # a soldiers' brawl may still be typed a riot
 _PARTS = r"(?:groups|factions|units|wings|sections)"
@@ -70,7 +70,7 @@ def _armed_pair(
         if match is None:
             continue
         side = code(match.group("x"))
-        if side.inter not in ARMED or side.resolved_by in (None, "unknown"):
+        if side.inter not in ARMED_INTER or side.resolved_by in (None, "unknown"):
             return None
         # a riot's "two groups of NPP supporters" stay a crowd; forces or armed men do not
         riot = event.acled_event_type == "Riots"

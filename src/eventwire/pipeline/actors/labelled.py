@@ -21,12 +21,11 @@ from datetime import date
 
 from eventwire.datafiles import words
 from eventwire.pipeline.actors.compose import code_mention
-from eventwire.pipeline.common.actordict import ActorDictionary
+from eventwire.pipeline.common.actordict import ARMED_INTER, ActorDictionary
 from eventwire.pipeline.common.notelabels import note_label
 from eventwire.records import Actor, Document, Event
 
 STOPS: frozenset[str] = words("actors", "label_subject_stops")
-ARMED = frozenset({1, 2, 3, 4, 8})
 NAMED = frozenset({"dictionary", "dictionary-role", "composed"})
 _OPENING = re.compile(r"\s*:?\s*(?:(?:On|Around|Between|In|Since)\s[^,.:]{1,40},\s*)?")
 _WORD = re.compile(r"[^\s,;:.()\[\]\"]+|[,;:.()\[\]\"]")
@@ -63,6 +62,6 @@ def label_subject(
         return None
     text = doc.text[span[0] : span[1]]
     coded = code_mention(d, text, country, ref_date, fuzzy=False)
-    if coded.inter not in ARMED or coded.resolved_by not in NAMED or coded.type == "monitor":
+    if coded.inter not in ARMED_INTER or coded.resolved_by not in NAMED or coded.type == "monitor":
         return None
     return replace(coded, text=text, start=span[0], end=span[1], resolved_by="label-subject")

@@ -16,10 +16,9 @@ from datetime import date
 
 from eventwire.pipeline.actors.compose import code_mention
 from eventwire.pipeline.actors.wars import war_opponent
-from eventwire.pipeline.common.actordict import ActorDictionary
+from eventwire.pipeline.common.actordict import ARMED_INTER, ActorDictionary
 from eventwire.records import Actor, Document, Event
 
-ARMED = frozenset({1, 2, 3, 4, 8})
 _NAMED = frozenset({"dictionary", "dictionary-role", "composed"})
 _AFTER = re.compile(
     r"[ ]+(?:with|against)[ ]+((?:the[ ]+)?[A-Z][\w'’/-]*(?:[ ]+(?!(?:in|near|at|on|around|"
@@ -42,7 +41,7 @@ def named_after_trigger(
         return None
     coded = code_mention(d, match.group(1), country, day, fuzzy=False)
     a1 = event.actor1
-    if coded.inter not in ARMED or coded.resolved_by not in _NAMED:
+    if coded.inter not in ARMED_INTER or coded.resolved_by not in _NAMED:
         return None
     if a1 is not None and (a1.name == coded.name or a1.actor_id == coded.actor_id):
         return None

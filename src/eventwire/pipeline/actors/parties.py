@@ -23,7 +23,7 @@ from collections.abc import Callable
 from eventwire.datafiles import word_table, words
 from eventwire.pipeline.actors.community import shared_head
 from eventwire.pipeline.actors.counterparts import counterpart
-from eventwire.pipeline.actors.targets import ARMED_ALL
+from eventwire.pipeline.common.actordict import ARMED_INTER
 from eventwire.records import Actor, Document, Event
 
 AGREEMENT_WORDS: frozenset[str] = words("actors", "agreement_words")
@@ -47,7 +47,7 @@ def _agreement_told(doc: Document, event: Event) -> bool:
 
 def _different(left: Actor, right: Actor) -> bool:
     """Two sides: armed and not one party (two clans' militias share one generic name)."""
-    if left.inter not in ARMED_ALL or right.inter not in ARMED_ALL:
+    if left.inter not in ARMED_INTER or right.inter not in ARMED_INTER:
         return False
     return left.name != right.name or (left.inter == 4 and left.text != right.text)
 

@@ -21,7 +21,7 @@ from datetime import date
 
 from eventwire.datafiles import words
 from eventwire.pipeline.actors.compose import code_mention
-from eventwire.pipeline.common.actordict import ActorDictionary
+from eventwire.pipeline.common.actordict import ARMED_INTER, ActorDictionary
 from eventwire.records import Actor, Document, Event
 
 _VERBS = sorted(words("actors", "response_verbs"), key=len, reverse=True)
@@ -43,7 +43,6 @@ _INTERVENTION_OF = re.compile(
     r"\bintervention\s+of\s+(?P<who>(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}?)"
     r"(?=\s+(?:who|which|that|in|at|on)\b|[,.;]|$)"
 )
-_ARMED = frozenset({1, 2, 3, 4, 8})
 
 
 def later_responder_words(text: str) -> list[str]:
@@ -78,7 +77,7 @@ def later_responder(
             break
         for text in later_responder_words(sentence.text):
             coded = code_mention(d, text, country, ref_date, fuzzy=False)
-            if coded.inter not in _ARMED or coded.resolved_by == "unknown":
+            if coded.inter not in ARMED_INTER or coded.resolved_by == "unknown":
                 continue
             if coded.inter == a1.inter and coded.name == a1.name:
                 continue  # the attackers themselves, told again

@@ -17,10 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from eventwire.pipeline.common.actordict import ActorDictionary, normalise
+from eventwire.pipeline.common.actordict import ARMED_INTER, ActorDictionary, normalise
 from eventwire.records import Actor, Document, Event
 
-ARMED = frozenset({1, 2, 3, 4, 8})
 _SLASHED = re.compile(r"(?:/[A-Za-z][\w-]*)+")
 _HEADS = r"(?:forces|troops|soldiers|fighters|combatants)"  # a communal militia: community.py
 _BETWEEN = re.compile(
@@ -59,7 +58,7 @@ def shared_head_sides(
     sides: list[Actor] = []
     for key in ("a", "b"):
         side = code(f"{match.group(key)} {head}")
-        if side.inter not in ARMED or side.resolved_by in (None, "unknown"):
+        if side.inter not in ARMED_INTER or side.resolved_by in (None, "unknown"):
             return None
         side.start = sentence.start + match.start(key)
         side.end = sentence.start + (match.end(key) if key == "a" else match.end("h"))

@@ -63,12 +63,16 @@ from eventwire.pipeline.actors.things import is_count, is_thing, only_places, ow
 from eventwire.pipeline.actors.underfire import came_under_fire, fired_on_actor1
 from eventwire.pipeline.actors.unnamedforces import unidentified_forces
 from eventwire.pipeline.base import Resources, Stage, register_stage
-from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary, normalise
+from eventwire.pipeline.common.actordict import (
+    ARMED_INTER,
+    ActorDictionary,
+    load_actor_dictionary,
+    normalise,
+)
 from eventwire.records import Actor, Document, Event
 
 NAME = ActorsOptions.STAGE
 __all__ = ["ANAPHORS", "NAME", "ActorCoder", "event_category", "make_actors_stage"]
-ARMED = frozenset({1, 2, 3, 4, 8})
 EXPLICIT = frozenset({"dictionary", "dictionary-role", "composed", "fuzzy", "fuzzy-role"})
 WEAK = frozenset({"context", "head-noun", "unknown"})
 ARMED_GENERICS = frozenset({"GEN-UAG", "GEN-REBELS", "GEN-MILITIA", "GEN-COMMUNAL"})
@@ -267,7 +271,7 @@ class ActorCoder:
             return None
         _copy_coding(other, code_mention(self.dictionary, other.text, country, ref_date))
         a1 = event.actor1
-        if other.inter not in ARMED or (a1 is not None and a1.name == other.name):
+        if other.inter not in ARMED_INTER or (a1 is not None and a1.name == other.name):
             return None
         return other
 
@@ -385,7 +389,7 @@ class ActorCoder:
                 if not by_agent and dep in acted_upon:
                     continue  # acted upon ("two soldiers were killed") or only reporting
                 coded = code_mention(self.dictionary, mention.text, country, ref_date, fuzzy=False)
-                if coded.inter not in ARMED or coded.type == "monitor":
+                if coded.inter not in ARMED_INTER or coded.type == "monitor":
                     continue
                 armed_generic = coded.actor_id in ARMED_GENERICS
                 subject = dep == "nsubj"  # "the Military Police carried out an operation"

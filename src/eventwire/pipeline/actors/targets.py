@@ -49,7 +49,7 @@ from eventwire.pipeline.actors.headlines import coded_headline_victim
 from eventwire.pipeline.actors.parse import bare_toll_trigger, noun_phrases
 from eventwire.pipeline.actors.responders import later_responder
 from eventwire.pipeline.actors.things import head_word, is_thing, only_places
-from eventwire.pipeline.common.actordict import ActorDictionary
+from eventwire.pipeline.common.actordict import ARMED_INTER, ActorDictionary
 from eventwire.pipeline.common.wordpattern import word_pattern
 from eventwire.records import Actor, Document, Event, Sentence
 
@@ -78,7 +78,6 @@ OFF_DUTY_REACH = 24  # characters before a target's words where "a retired | sol
 _RIVAL_CROWDS = word_pattern(words("actors", "crowd_rival_cues"), re.IGNORECASE)
 FORCES = frozenset({"military", "police"})
 ARMED_NON_STATE = frozenset({2, 3, 4, 8})
-ARMED_ALL = frozenset({1, 2, 3, 4, 8})
 _REPEL = re.compile(r"^(?:repel|repuls|fend|fought off|foil|thwart|beat back|push(?:ed)? back)")
 _ATTACK_NP = re.compile(
     r"^(?P<owner>.*?)\s*\b(?:attack|assault|offensive|raid|advance|incursion|attempt)s?$", re.I
@@ -266,7 +265,7 @@ def _told_with(doc: Document, offset: int) -> str:
 
 def _different(coded: Actor, a1: Actor) -> bool:
     """An armed, coded actor other than actor1: another category, or another named actor."""
-    if coded.inter not in ARMED_ALL or coded.resolved_by == "unknown":
+    if coded.inter not in ARMED_INTER or coded.resolved_by == "unknown":
         return False
     if coded.type in ("monitor", "government") or coded.name == a1.name:
         return False
@@ -346,7 +345,7 @@ def other_side(
 def _opposed(candidate: Actor, a1: Actor) -> bool:
     """An armed party on the other side from actor1: state (1, 8) against non-state (2, 3,
     4), or two non-state parties named apart."""
-    if not _different(candidate, a1) or a1.inter not in ARMED_ALL:
+    if not _different(candidate, a1) or a1.inter not in ARMED_INTER:
         return False
     if candidate.text.strip().lower() == a1.text.strip().lower():
         return False  # the same words coded twice ("Rezeigat fighters") are one party
@@ -438,7 +437,7 @@ def repelled_attacker(
     match = _ATTACK_NP.match(" ".join(a2.text.split()))
     if match is None:
         attacker_of = _attack_of(d, a2, country, ref_date)
-        if attacker_of is None and a2.inter in ARMED_ALL and a2.start >= 0:
+        if attacker_of is None and a2.inter in ARMED_INTER and a2.start >= 0:
             return a2  # "repulsed suspected Al Shabaab militants": the repelled attacked
         return attacker_of
     owner = " ".join(w for w in match["owner"].split() if w.lower() not in _DETERMINERS)
@@ -446,26 +445,26 @@ def repelled_attacker(
     attacker: Actor | None = None
     if owner:
         coded = code_mention(d, owner, country, ref_date, fuzzy=False)
-        attacker = coded if coded.inter in ARMED_ALL else None
+        attacker = coded if coded.inter in ARMED_INTER else None
     else:
         phrases = noun_phrases(doc, event)
         for mention, by_agent, _ in phrases:
             if by_agent and mention.start >= a2.start and mention.inter is None:
                 coded = code_mention(d, mention.text, country, ref_date, fuzzy=False)
-                if coded.inter in ARMED_ALL:
+                if coded.inter in ARMED_INTER:
                     coded.start, coded.end = mention.start, mention.end
                     return coded
         before = [m for m, _, _ in phrases if m.end <= event.trigger.start]
         for mention in reversed(before):
             coded = code_mention(d, mention.text, country, ref_date, fuzzy=False)
-            if coded.inter in ARMED_ALL and coded.actor_id != a1.actor_id:
+            if coded.inter in ARMED_INTER and coded.actor_id != a1.actor_id:
                 attacker = coded
                 break
         attacker = attacker or next(
             (
                 c
                 for c in reversed(seen)
-                if c.inter in ARMED_ALL and c.actor_id != a1.actor_id and c.type != "monitor"
+                if c.inter in ARMED_INTER and c.actor_id != a1.actor_id and c.type != "monitor"
             ),
             None,
         )
@@ -481,7 +480,7 @@ def _attack_of(
     if match is None or a2.start < 0:
         return None
     coded = code_mention(d, match["agent"], country, ref_date, fuzzy=False)
-    if coded.inter not in ARMED_ALL:
+    if coded.inter not in ARMED_INTER:
         return None
     coded.text = match["agent"]
     coded.start, coded.end = a2.start + match.start("agent"), a2.start + match.end("agent")

@@ -45,6 +45,9 @@ _DROP_TOKENS: frozenset[str] = words("actors", "drop_tokens")
 # "child" -> "children", "schoolchild" -> "schoolchildren": plurals no suffix rule makes
 _IRREGULAR: dict[str, tuple[str, ...]] = word_table("actors", "irregular_plurals")
 FUZZY_CUTOFF = 88.0
+# ACLED inter codes of armed parties: state forces, rebels, political and identity militias,
+# external forces (not rioters 5, protesters 6, civilians 7)
+ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 ROLE_GRACE_DAYS = 730  # a report published soon after a term ended usually means that term
 
 

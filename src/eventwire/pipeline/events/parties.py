@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.pipeline.common.actordict import ActorDictionary, normalise
+from eventwire.pipeline.common.actordict import ARMED_INTER, ActorDictionary, normalise
 from eventwire.pipeline.events.mixed_victims import mixed_victims
 from eventwire.pipeline.events.phrases import phrase_classes
 from eventwire.pipeline.events.triggers import Lexicon
 
-ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 ARMED_TYPES = frozenset({"military", "police", "militia", "rebel", "gang", "external"})
 COMMUNAL_KINDS = frozenset({"ethnicity", "clan"})
 NAMED_ARMED, NAMED_COMMUNAL = "named_armed", "named_communal"

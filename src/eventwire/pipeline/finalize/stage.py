@@ -17,11 +17,11 @@ from eventwire.config import Settings
 from eventwire.datafiles import words
 from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
+from eventwire.pipeline.common.actordict import ARMED_INTER
 from eventwire.pipeline.common.salience import coded_salience
 from eventwire.records import Document, Event
 
 NAME = "eventwire.finalize.v1"
-ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 NON_STATE_INTER = frozenset({2, 3, 4})
 # words of an actor that cannot be a group detaining people by force
 _OFFICIAL_WORDS: frozenset[str] = words("finalize", "official_words")

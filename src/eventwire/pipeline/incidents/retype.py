@@ -21,6 +21,7 @@ import re
 
 from eventwire.datafiles import words
 from eventwire.ontology import load_ontology
+from eventwire.pipeline.common.actordict import ARMED_INTER
 from eventwire.pipeline.incidents.cues import IncidentCues
 from eventwire.pipeline.incidents.items import PROTESTERS_INTER, Incident, harms_protesters
 from eventwire.records import Event, Sentence
@@ -53,7 +54,6 @@ def excessive_force(incident: Incident, event: Event) -> None:
 
 
 _ARMED_TARGET = "|armed target"  # the events stage's reason: the attacked are armed
-_ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 _ARMED_SITE = re.compile(
     r"\b(?:" + "|".join(sorted(words("incidents", "armed_site_words"))) + r")\b", re.IGNORECASE
 )
@@ -78,7 +78,7 @@ def attack_on_armed(incident: Incident, event: Event) -> None:
             and i.event.modality == "asserted"
             and (i.event.rule or "").endswith(_ARMED_TARGET)
             and i.event.actor2 is not None
-            and i.event.actor2.inter in _ARMED_INTER
+            and i.event.actor2.inter in ARMED_INTER
             and _ARMED_SITE.search(i.event.actor2.text or "")
         ),
         None,
