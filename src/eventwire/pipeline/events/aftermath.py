@@ -43,13 +43,18 @@ def harm_follows(doc: Document, i: int, lexicon: Lexicon) -> bool:
         return False
     parse = doc.parses[j]
     harm = set().union(*(lexicon.words_of(name) for name in _HARM_CLASSES))
-    if any(t.lower_ in _DENIALS for t in parse):
+    if denies_harm(parse):
         return False
     told = [t for t in parse if token_keys(t) & harm and not _thing_harmed(parse, t, lexicon)]
     if any(t.lower_ in _UNCERTAIN for t in parse):
         # "Figures unknown for injuries" tells no harm; "an unknown number were killed" does
         return any(t.pos_ == "VERB" for t in told)
     return bool(told)
+
+
+def denies_harm(parse: Any) -> bool:
+    """Does the sentence deny harm ("No one was injured", "there were no fatalities")?"""
+    return any(t.lower_ in _DENIALS for t in parse)
 
 
 def _thing_harmed(parse: Any, verb: Any, lexicon: Lexicon) -> bool:

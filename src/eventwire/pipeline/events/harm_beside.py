@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.datafiles import words
+from eventwire.pipeline.events.aftermath import denies_harm
 from eventwire.pipeline.events.phrases import is_armed, phrase_classes
 from eventwire.pipeline.events.roles import find_roles
 from eventwire.pipeline.events.rules import is_background, is_past_reference
@@ -25,7 +25,6 @@ from eventwire.records import Document
 HARM_FRAMES = frozenset({"kill", "harm", "beat", "shoot", "body"})
 _PROPERTY_FRAMES = frozenset({"destroy", "loot"})
 _PEOPLE = frozenset({"civilian", "unarmed_collective", "protesters", "communal"})
-_DENIALS: frozenset[str] = words("lexicon", "harm_denials")
 
 
 def people_harmed(
@@ -41,7 +40,7 @@ def people_harmed(
         return False
     for j in [i, *window]:
         parse = doc.parses[j]
-        if any(t.lower_ in _DENIALS for t in parse):
+        if denies_harm(parse):
             continue  # "No fatalities and/or injuries reported", "nobody was hurt"
         for match, frame in chosen[j]:
             if frame in HARM_FRAMES and _unarmed_victim(parse, match.head, lexicon):
