@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from conftest import TopEvent
-from eventwire.pipeline.actors.sharedheads import rejoin_slash_name
+from eventwire.pipeline.actors.cutnames import rejoin_slash_name
 from eventwire.pipeline.common.actordict import load_actor_dictionary
 from eventwire.records import Actor, Document
 

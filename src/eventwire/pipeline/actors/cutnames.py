@@ -5,6 +5,11 @@ The parse of a note can leave the first word of a long name outside the mention
 which codes as the state of Somalia). ``rejoin_cut_name`` widens a raw mention to the
 words directly before it, in the same line, when they and the mention's first words make
 one alias of the dictionary; the mention then codes as that group.
+
+"Clashes between military and SPLA/M-IO in Pariang": the parse can also end the mention at
+a slash ("SPLA"), which codes as the state's army. ``rejoin_slash_name`` widens a raw
+mention over the slash-joined words right after it ("/M-IO") when the whole token is an
+alias of the dictionary.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from eventwire.records import Actor, Document
 
 _LEFT_WORDS = re.compile(r"((?:[A-Za-z][\w'’.-]* ){1,3})$")
 LEFT_WORDS = 3  # the most words of a name left before the mention
+_SLASHED = re.compile(r"(?:/[A-Za-z][\w-]*)+")
 
 
 def rejoin_cut_name(d: ActorDictionary, doc: Document, actor: Actor) -> bool:
@@ -39,3 +45,18 @@ def rejoin_cut_name(d: ActorDictionary, doc: Document, actor: Actor) -> bool:
                 actor.text, actor.start = doc.text[start : actor.end], start
                 return True
     return False
+
+
+def rejoin_slash_name(d: ActorDictionary, doc: Document, actor: Actor) -> bool:
+    """Widen ``actor`` (a raw mention) over "/M-IO" right after it when the whole token is
+    one dictionary alias; True when it did."""
+    if actor.end <= 0 or actor.end >= len(doc.text) or doc.text[actor.end] != "/":
+        return False
+    match = _SLASHED.match(doc.text, actor.end)
+    if match is None:
+        return False
+    token = doc.text[actor.start : match.end()].split()[-1]
+    if normalise(token) not in d.alias:
+        return False
+    actor.text, actor.end = doc.text[actor.start : match.end()], match.end()
+    return True

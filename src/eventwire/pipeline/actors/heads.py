@@ -19,9 +19,8 @@ import re
 from datetime import date
 
 from eventwire.pipeline.actors.compose import code_mention
-from eventwire.pipeline.actors.cutnames import rejoin_cut_name
+from eventwire.pipeline.actors.cutnames import rejoin_cut_name, rejoin_slash_name
 from eventwire.pipeline.actors.parse import subjects
-from eventwire.pipeline.actors.sharedheads import rejoin_slash_name
 from eventwire.pipeline.common.actordict import ARMED_INTER, ActorDictionary
 from eventwire.records import Actor, Document, Event
 

@@ -1,9 +1,4 @@
-"""Names the parse cut at a slash, and a head noun two sides share across "and".
-
-"Clashes between military and SPLA/M-IO in Pariang": the parse can end the mention at the
-slash ("SPLA"), which codes as the state's army. ``rejoin_slash_name`` widens a raw mention
-over the slash-joined words right after it ("/M-IO") when the whole token is an alias of
-the dictionary.
+"""A head noun two sides share across "and".
 
 "Fighting continued between government and rebel forces": the head noun "forces" belongs
 to both sides, but the first side's mention is the bare "government" and the second is
@@ -17,30 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from eventwire.pipeline.common.actordict import ARMED_INTER, ActorDictionary, normalise
+from eventwire.pipeline.common.actordict import ARMED_INTER
 from eventwire.records import Actor, Document, Event
 
-_SLASHED = re.compile(r"(?:/[A-Za-z][\w-]*)+")
 _HEADS = r"(?:forces|troops|soldiers|fighters|combatants)"  # a communal militia: community.py
 _BETWEEN = re.compile(
     r"\bbetween\s+(?:the\s+)?(?P<a>[A-Za-z][\w'’-]*)\s+and\s+(?:the\s+)?"
     rf"(?P<b>[A-Za-z][\w'’/-]*(?:\s+[A-Za-z][\w'’/-]*)?)\s+(?P<h>{_HEADS})\b"
 )
-
-
-def rejoin_slash_name(d: ActorDictionary, doc: Document, actor: Actor) -> bool:
-    """Widen ``actor`` (a raw mention) over "/M-IO" right after it when the whole token is
-    one dictionary alias; True when it did."""
-    if actor.end <= 0 or actor.end >= len(doc.text) or doc.text[actor.end] != "/":
-        return False
-    match = _SLASHED.match(doc.text, actor.end)
-    if match is None:
-        return False
-    token = doc.text[actor.start : match.end()].split()[-1]
-    if normalise(token) not in d.alias:
-        return False
-    actor.text, actor.end = doc.text[actor.start : match.end()], match.end()
-    return True
 
 
 def shared_head_sides(
