@@ -76,6 +76,7 @@ PIPELINE_SETS: dict[str, tuple[str, str | None]] = {
     "multi_outlet_aa": ("tests/data/multi_outlet/wire_reports_aa.jsonl", "incident"),
     "multi_outlet_ab": ("tests/data/multi_outlet/wire_reports_ab.jsonl", "incident"),
     "multi_outlet_ac": ("tests/data/multi_outlet/wire_reports_ac.jsonl", "incident"),
+    "multi_outlet_ad": ("tests/data/multi_outlet/wire_reports_ad.jsonl", "incident"),
     "examples": ("examples/reports/wire.jsonl", None),
 }
 # Sets never tuned on: scored only with --heldout (their first run is their figure).
