@@ -18,6 +18,7 @@ from eventwire.datafiles import word_table, words
 from eventwire.dedup.namedsides import named_in_sentence
 from eventwire.dedup.report import ReportEvent
 from eventwire.dedup.report import norm_name as _norm
+from eventwire.dedup.responders import responder
 from eventwire.dedup.sides import allied, pro_government
 from eventwire.pipeline.actors.roles import NON_STATE_ARMED
 from eventwire.pipeline.common.actordict import load_actor_dictionary
@@ -58,6 +59,20 @@ def affiliated(key_a: str | None, key_b: str | None) -> bool:
     return key_b in _ancestors().get(key_a, ()) or key_a in _ancestors().get(key_b, ())
 
 
+@functools.cache
+def _splits() -> frozenset[tuple[str, str]]:
+    table = word_table("dedup", "split_from")
+    pairs = {(f"id:{k}", f"id:{v}") for k, olds in table.items() for v in olds}
+    return frozenset(pairs | {(y, x) for x, y in pairs})
+
+
+def split_from(key_a: str | None, key_b: str | None) -> bool:
+    """Whether one group split from the other, whose name outlets still give it ("Boko Haram
+    fighters attacked an army post near Bol" / ISWAP's claim of the attack; ``split_from``):
+    one outlet's attribution, not a second attacker."""
+    return (key_a, key_b) in _splits()
+
+
 def one_state(key_a: str | None, key_b: str | None) -> bool:
     """Whether one key is a country's government and the other its military ("an Israeli
     strike" coded Government of Israel, "Israeli air strikes" its military forces): one
@@ -85,7 +100,7 @@ def _actor_score(
         return 0.5
     if key_a == key_b:
         return 1.0
-    if affiliated(key_a, key_b) or one_state(key_a, key_b):
+    if affiliated(key_a, key_b) or one_state(key_a, key_b) or split_from(key_a, key_b):
         return 0.5  # a parent organisation claims its affiliate's attacks; one state's side
     for key, inter in ((key_a, inter_b), (key_b, inter_a)):
         fits = _generic().get(key)
@@ -175,6 +190,11 @@ def roles(e: ReportEvent) -> list[tuple[str | None, int | None, bool]]:
     if dead_as_actor1(e):  # compared as the victim; the attacker is unknown
         return [(None, None, False), first]
     second = _role(e.actor2_id, e.actor2_name, e.actor2_inter, e.actor2_text)
+    # "… before police killed the attackers": the force that answered the attack
+    if responder(e.actor1_text, e.sentence):
+        first = (first[0], None, False)
+    if responder(e.actor2_text, e.sentence):
+        second = (second[0], None, False)
     if one_force_both_sides(e):  # one side misread: each may match, neither contradicts
         return [(first[0], None, False), (second[0], None, False)]
     return [first, second]

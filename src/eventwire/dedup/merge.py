@@ -39,6 +39,7 @@ from eventwire.datafiles import words
 from eventwire.dedup.areakinds import kind_named_area
 from eventwire.dedup.linkage import Cluster, lead_key
 from eventwire.dedup.report import country_evidence, twin_countries
+from eventwire.dedup.responders import responder
 from eventwire.dedup.rules import (
     DedupOptions,
     ReportEvent,
@@ -86,12 +87,12 @@ class _Votes:
 def _actor_votes(members: list[ReportEvent]) -> dict[str, _Votes]:
     votes: dict[str, _Votes] = {}
     for e in members:
-        for role, (aid, name, inter) in (
-            (1, (e.actor1_id, e.actor1_name, e.actor1_inter)),
-            (2, (e.actor2_id, e.actor2_name, e.actor2_inter)),
+        for role, (aid, name, inter), text in (
+            (1, (e.actor1_id, e.actor1_name, e.actor1_inter), e.actor1_text),
+            (2, (e.actor2_id, e.actor2_name, e.actor2_inter), e.actor2_text),
         ):
-            if not (aid or name):
-                continue
+            if not (aid or name) or responder(text, e.sentence):
+                continue  # "… before police killed the attackers": no side of the incident
             key = f"id:{aid}" if aid else f"n:{(name or '').casefold()}"
             v = votes.setdefault(key, _Votes(ActorRef(id=aid, name=name, inter=inter)))
             if role == 1:

@@ -48,6 +48,7 @@ from eventwire.dedup.actors import hedged as hedged
 from eventwire.dedup.actors import is_generic as is_generic
 from eventwire.dedup.areakinds import area_by_kind
 from eventwire.dedup.cities import within_city as within_city
+from eventwire.dedup.datelines import dateline_only
 from eventwire.dedup.daytime import EVENING as EVENING
 from eventwire.dedup.daytime import MORNING as MORNING
 from eventwire.dedup.daytime import time_of_day as time_of_day
@@ -158,7 +159,7 @@ def _despite_places(
         return 0.6, True, named
     if same_day and agrees and (wide := _wide_area(a, b, opts)):
         return 0.6, True, wide  # "in the Douentza circle" / "at Boni": one cercle, same dead
-    why = strong_identity(a, b, same_day, agrees, opts)
+    why = strong_identity(a, b, same_day, agrees, opts) or dateline_only(a, b, same_day)
     return None if why is None else (0.4, True, why)
 
 
