@@ -17,6 +17,7 @@ from conftest import multi_outlet_groups
 from eventwire.dedup.datelines import dateline_only
 from eventwire.dedup.linkage import cluster_events
 from eventwire.dedup.merge import pick_actors
+from eventwire.dedup.owners import owned_abroad
 from eventwire.dedup.responders import responder
 from eventwire.dedup.rules import ReportEvent, generic_attack
 from eventwire.records import Document
@@ -167,3 +168,28 @@ def test_set_ad_one_record_per_incident(run_text: Callable[..., Document]) -> No
         {"pr-0428-vraem", "aw-0428-vraem"},  # the LIMA dateline
     ):
         assert any(pair <= members for members in groups), pair
+
+
+# --- a place read in another country than its sentence's owner -----------------------------
+
+PORT = {"location_name": "Lomari", "geonameid": 91, "lat": 14.8, "lon": 42.9,
+        "admin1": "Lomari", "country": "YE", "geo_precision": 1}  # fmt: skip
+STATE_ABROAD = {"location_name": "Red Sea", "geonameid": None, "lat": 19.0, "lon": 36.0,
+                "admin1": "Red Sea", "country": "SD", "geo_precision": 3}  # fmt: skip
+STRIKE = {"plover_mode": "aerial", "acled_event_type": "Explosions/Remote violence",
+          "acled_sub_event_type": "Air/drone strike", "actor1_id": "XX-MIL",
+          "actor1_name": "Military Forces of Xland", "actor1_inter": 8,
+          "actor1_text": "Xlandi warplanes", "actor2_id": "GEN-CIVILIANS",
+          "actor2_name": "Civilians", "actor2_inter": 7, "actor2_text": "workers",
+          "fatalities": 6}  # fmt: skip
+
+
+def test_a_place_read_abroad_of_the_country_its_sentence_names_as_owner() -> None:
+    port = event("a", "d1", STRIKE, PORT, sentence="Xlandi warplanes struck the port of Lomari.")
+    owned = "Xlandi air strikes on Yemen's Red Sea port of Lomari killed six workers."
+    abroad = event("b", "d2", STRIKE, STATE_ABROAD, sentence=owned, source="Other Wire")
+    assert owned_abroad(owned, "Red Sea", "SD") == "YE"
+    assert linked(port, abroad)
+    # the sentence gives the place to its own country: two countries, two incidents
+    own = "Xlandi air strikes on Sudan's Red Sea state killed six workers."
+    assert not linked(port, event("c", "d3", STRIKE, STATE_ABROAD, sentence=own))

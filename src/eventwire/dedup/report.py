@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from eventwire.datafiles import word_table, words
+from eventwire.dedup.owners import owned_abroad
 from eventwire.pipeline.common.folding import fold, fold_text
 from eventwire.pipeline.common.geo import haversine_km
 
@@ -105,9 +106,13 @@ def country_evidence(e: ReportEvent) -> str | None:
     a twin of its name across a border (:func:`twin_countries`: "near Elwak", Somalia's or
     Kenya's), or a town its sentence does not name (:func:`guessed_place`: the geocoder's
     guess for a name it lacks, in whatever country)."""
-    if _countryless(e) or twin_countries(e) or guessed_place(e):
+    if _countryless(e) or twin_countries(e) or guessed_place(e) or _owned_abroad(e):
         return None  # a town the sentence does not name: the geocoder's guess of a country
     return e.country
+
+
+def _owned_abroad(e: ReportEvent) -> bool:
+    return owned_abroad(e.sentence, e.location_name, e.country) is not None
 
 
 def _countryless(e: ReportEvent) -> bool:
@@ -145,8 +150,8 @@ def countryless_against(e: ReportEvent, other: ReportEvent, km: float) -> bool:
     """Whether ``e``'s country is no evidence against ``other``'s: a border's country or a
     place off the document (against any country), or a border twin against its twin's
     country when ``other`` is placed no closer than a province there or within ``km``."""
-    if _countryless(e):
-        return True
+    if _countryless(e) or _owned_abroad(e):
+        return True  # "Yemen's Red Sea" read as Sudan's state: no evidence of Sudan
     if other.country not in twin_countries(e):
         return False
     if (other.geo_precision or 0) >= 3 or not (e.has_point and other.has_point):
