@@ -59,20 +59,6 @@ def affiliated(key_a: str | None, key_b: str | None) -> bool:
     return key_b in _ancestors().get(key_a, ()) or key_a in _ancestors().get(key_b, ())
 
 
-@functools.cache
-def _splits() -> frozenset[tuple[str, str]]:
-    table = word_table("dedup", "split_from")
-    pairs = {(f"id:{k}", f"id:{v}") for k, olds in table.items() for v in olds}
-    return frozenset(pairs | {(y, x) for x, y in pairs})
-
-
-def split_from(key_a: str | None, key_b: str | None) -> bool:
-    """Whether one group split from the other, whose name outlets still give it ("Boko Haram
-    fighters attacked an army post near Bol" / ISWAP's claim of the attack; ``split_from``):
-    one outlet's attribution, not a second attacker."""
-    return (key_a, key_b) in _splits()
-
-
 def one_state(key_a: str | None, key_b: str | None) -> bool:
     """Whether one key is a country's government and the other its military ("an Israeli
     strike" coded Government of Israel, "Israeli air strikes" its military forces): one
@@ -100,7 +86,7 @@ def _actor_score(
         return 0.5
     if key_a == key_b:
         return 1.0
-    if affiliated(key_a, key_b) or one_state(key_a, key_b) or split_from(key_a, key_b):
+    if affiliated(key_a, key_b) or one_state(key_a, key_b):
         return 0.5  # a parent organisation claims its affiliate's attacks; one state's side
     for key, inter in ((key_a, inter_b), (key_b, inter_a)):
         fits = _generic().get(key)

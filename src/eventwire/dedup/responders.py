@@ -37,9 +37,15 @@ from eventwire.datafiles import words
 _THE = r"(?:[\w-]+\s+(?:of\s+)?)?the\s+(?:[\w-]+\s+)?"
 
 
+def _alternation(found: frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True))
+
+
 @functools.cache
-def _alternatives(name: str) -> str:
-    return "|".join(re.escape(w) for w in sorted(words("dedup", name), key=len, reverse=True))
+def _alternatives() -> tuple[str, str]:
+    """The killing verbs and the attackers' nouns, each as an alternation (longest first)."""
+    kill = _alternation(words("dedup", "responder_kills"))
+    return kill, _alternation(words("dedup", "attacker_nouns"))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -49,7 +55,7 @@ def responder(text: str | None, sentence: str | None) -> bool:
     side = " ".join((text or "").split())
     if not side or not sentence:
         return False
-    kill, attackers = _alternatives("responder_kills"), _alternatives("attacker_nouns")
+    kill, attackers = _alternatives()
     side_re = re.escape(side)
     # "police killed the attackers", "troops shot dead 20 of the assailants"
     doer = rf"\b{side_re}\s+(?:later\s+|then\s+)?(?:{kill})\s+{_THE}(?:{attackers})\b"
