@@ -15,8 +15,7 @@ village (Afmadow, Lower Juba)"), is kept when its reading lies within ``TWIN_KM`
 populated place of the report's country (the reading is on the border). Its place keeps
 the reading's point and takes the report's country and its parent's province:
 ``as_home`` rewrites the ``Place``. An alternate name or a loose spelling is no such
-reading, a row of the base index (a town the registry lists) is none either, and a village
-abroad far from the line stays dropped.
+reading, and a village abroad far from the line stays dropped.
 """
 
 from __future__ import annotations
@@ -47,8 +46,8 @@ def keep_twins(
     by_mention = {id(r.mention): r for r in resolutions if r is not None}
     out: dict[int, Resolution] = {}
     for res in resolutions:
-        if res is None or res.accepted or res.flag != 2 or res.row < gaz.base_rows:
-            continue  # a layer village's main name only: the files' own hamlets
+        if res is None or res.accepted or res.flag != 2:
+            continue
         if gaz.country_code(res.row) == focus or int(gaz.feat[res.row]) != FEAT_PLACE:
             continue
         parent = _home_parent(gaz, res.mention, by_mention, focus)
