@@ -36,7 +36,6 @@ from eventwire.pipeline.places.attach import (
     references,
     unknown_place_before,
 )
-from eventwire.pipeline.places.border_twin import as_home, keep_twins
 from eventwire.pipeline.places.borders import settle_border_sides
 from eventwire.pipeline.places.capitals import capital_mentions
 from eventwire.pipeline.places.coded import coded_place
@@ -141,7 +140,6 @@ class PlacesStage:
         )
         drop_towns_abroad(doc.text, self.gaz, resolutions, focus, cues.votes, demonyms)
         settle_border_sides(doc, self.gaz, self.lex, resolutions, focus)  # "Kenya-Sudan border"
-        twins = keep_twins(self.gaz, resolutions, focus)  # "Dif village (Afmadow, Lower Juba)"
         if focus is None and not any(r is not None and r.accepted for r in resolutions):
             # "farmers robbed in Kalu area, Kass locality": no place holds, the cues remain
             focus = cue_country(doc.text, self.lex, cues.votes, demonyms, self.gaz)
@@ -149,8 +147,7 @@ class PlacesStage:
         for res in resolutions:
             if res is None:
                 continue
-            # a border twin scored low for lying outside its parent's country: it stands
-            if id(res) not in twins and not accept(res, self.gaz, focus, self.lex):
+            if not accept(res, self.gaz, focus, self.lex):
                 res.accepted = False
                 continue
             m = res.mention
@@ -160,8 +157,6 @@ class PlacesStage:
             place = self.gaz.place(
                 res.row, m.text, m.start, m.end, precision, point=self.area_point
             )
-            if id(res) in twins:
-                place = as_home(self.gaz, place, twins[id(res)])
             kept.append((res, place))
         kept = drop_stray_quarters(kept)
         country = focus or (kept[0][1].country if kept else None)
