@@ -58,6 +58,8 @@ def test_community_spellings_are_militias(top_event: TopEvent) -> None:
     assert _inters(top_event, text, "2013-08-01") == (4, 4)
     text = "Habbaniyah gunmen attacked a Rizeigat village near Buram, killing six."
     assert _inters(top_event, text, "2013-08-01")[0] == 4
+    text = "The Panyar fought a rival section near Cueibet. Nine people were killed."
+    assert _inters(top_event, text, "2014-03-01")[0] == 4
 
 
 def test_forces_of_two_states(top_event: TopEvent) -> None:
