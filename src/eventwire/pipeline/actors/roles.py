@@ -29,6 +29,7 @@ from eventwire.pipeline.actors.conventions import (
     victim_first,
 )
 from eventwire.pipeline.actors.coref import anaphor_types
+from eventwire.pipeline.actors.custody import custodian
 from eventwire.pipeline.actors.elsewhere import sole_group
 from eventwire.pipeline.actors.things import collective
 from eventwire.pipeline.common.actordict import ActorDictionary
@@ -155,6 +156,9 @@ def _violent_roles(
         # "Al Shabaab is believed to be responsible": the one group the paragraph names
         # (a monitor's report and an air strike keep their documented defaults below)
         a1 = event.actor1 = sole_group(d, doc, event, doc.published, seen)
+    if a1 is None and (held := custodian(d, doc, event, country)) is not None:
+        a1 = event.actor1 = held  # "tortured in police custody": the state held them
+        doc.note(NAME, "EW-ACT-024", f"harm in custody: {held.name}")
     if (a1 is None or a1.actor_id == "GEN-UAG") and suicide_attack(doc, event):
         rebels = inferred(d, "GEN-REBELS", country)  # a suicide attack: a rebel group's
         a1 = event.actor1 = as_generic(d, a1, "GEN-REBELS", country) if a1 else rebels

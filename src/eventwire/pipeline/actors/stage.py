@@ -42,6 +42,7 @@ from eventwire.pipeline.actors.looters import looting_perpetrator
 from eventwire.pipeline.actors.loyalty import loyal_forces
 from eventwire.pipeline.actors.opponents import not_opponent, other_side
 from eventwire.pipeline.actors.origins import armed_men_from
+from eventwire.pipeline.actors.pairedstates import paired_state
 from eventwire.pipeline.actors.parse import noun_phrases, roles_from_parse, toll_victims
 from eventwire.pipeline.actors.parties import coordinated_parties
 from eventwire.pipeline.actors.posts import own_post
@@ -173,6 +174,7 @@ class ActorCoder:
                 event.actor1, event.actor2 = event.actor2, None
             placed = device_placer(self.dictionary, doc, event, country, ref_date)  # "hit a mine
             event.actor1, event.actor2 = placed or (event.actor1, event.actor2)  # laid by X"
+            event.actor2 = event.actor2 or paired_state(self.dictionary, doc, event)  # "of A and B"
             if self.acled_roles:
                 acled_roles(
                     self.dictionary, doc, event, country, self._scan, self.infer_unidentified, seen
