@@ -1,13 +1,16 @@
 """Fatalities (issue 16, helper h16bd): a clause joined before a passive kill is no victim,
 bodies told in a relative clause of counted victims, buildings and warrants are no people,
-one person told by two roles before a singular verb."""
+one person told by two roles before a singular verb, kills a closing "(coded separately)"
+puts in another row, kills an "after" clause dates earlier than the event."""
 
 from __future__ import annotations
 
 import pytest
 
+from eventwire.pipeline.casualties.earlier_after import mark_earlier_after
 from eventwire.pipeline.casualties.np_clauses import after_clauses, clause_subject
 from eventwire.pipeline.casualties.numbers import load_number_lexicon
+from eventwire.pipeline.casualties.separate_rows import drop_separately_coded
 from eventwire.pipeline.casualties.tolls import find_mentions, incident_toll
 
 
@@ -99,3 +102,59 @@ def test_buildings_and_warrants_are_no_people(text: str, dead: int | None) -> No
 )
 def test_one_person_told_by_two_roles(text: str, dead: int) -> None:
     assert _toll(text) == dead
+
+
+def _sentence_toll(text: str) -> int | None:
+    mentions = drop_separately_coded(text, 0, find_mentions(text))
+    mark_earlier_after(text, 0, mentions)
+    toll = incident_toll(mentions)
+    return None if toll is None else toll.best
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elders met in the town, saying gunmen had killed two herders (coded separately).",
+        "Last week, the militants said they had killed several policemen (coded separately).",
+        "Traders marched, accusing police of killing civilians in the market (coded separately).",
+    ],
+)
+def test_a_kill_coded_separately_is_another_row(text: str) -> None:
+    assert not _sentence_toll(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # the simple past: the event's own kill, the note is about something else
+        ("A trader was killed and the guards fled, and a clash followed (coded separately).", 1),
+        ("More than 12 rebels were killed on 3 and 4 May (coded separately).", 12),
+        # no closing note
+        ("The raid led to the deaths of two herders from the other clan.", 2),
+    ],
+)
+def test_a_kill_of_the_event_keeps_its_toll_beside_the_note(text: str, dead: int) -> None:
+    assert _sentence_toll(text) == dead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mothers marched in the capital, after 5 pupils were killed in a raid earlier in the east.",
+        "Residents blocked the road after two farmers were killed in an ambush a week earlier.",
+        "Youths rioted after a trader was killed by police two days before.",
+    ],
+)
+def test_a_kill_an_after_clause_dates_earlier_is_background(text: str) -> None:
+    assert not _sentence_toll(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("Fighting broke out after 3 soldiers were killed in an ambush.", 3),
+        ("After clashes earlier in the day, 4 rebels were killed.", 4),
+    ],
+)
+def test_an_after_clause_without_an_earlier_time_keeps_its_toll(text: str, dead: int) -> None:
+    assert _sentence_toll(text) == dead
