@@ -84,12 +84,16 @@ ONE_WITH_TWO_ROLES = re.compile(
 )
 
 
-def one_person_two_roles(before: str, core: str, count: tuple[int, int, int | None, str]) -> bool:
-    """Whether a two-person count of a subject is one person told by two roles: "a high
-    school student and activist was murdered", "A religious leader and party leader was
-    shot dead" (the singular verb says one). ``before``: the text up to the cue."""
-    return (
+def one_person_two_roles(
+    before: str, core: str, count: tuple[int, int, int | None, str]
+) -> tuple[int, int, int | None, str]:
+    """A subject's count, one where a two-person count is one person told by two roles:
+    "a high school student and activist was murdered", "A religious leader and party
+    leader was shot dead" (the singular verb says one). ``before``: the text up to the cue."""
+    if (
         count[:3] == (2, 2, 2)
         and SINGULAR_END.search(before) is not None
         and ONE_WITH_TWO_ROLES.match(core) is not None
-    )
+    ):
+        return 1, 1, 1, count[3]
+    return count

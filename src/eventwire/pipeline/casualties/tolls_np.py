@@ -241,8 +241,7 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
     chunks = [(m.start(), m.group(0)) for m in re.finditer(r"[^,]+", window)]
     for position, (start, chunk) in enumerate(reversed(chunks)):
         core = AUX_TAIL.sub("", re.sub(r"\s+and\s*$", " ", chunk))
-        core = re.sub(r"^\s*(?:and|or)\b", "", core)
-        core = shared_subject(chunk, core, lex)  # "They went … and [were found dead]"
+        core = shared_subject(chunk, re.sub(r"^\s*(?:and|or)\b", "", core), lex)  # "They … and"
         inner = list(re.finditer(r"\b(?:was|were|is|are|had\s+been|has\s+been)\b", core))
         if inner:  # "a shoot-out broke out and a suspect was shot and died"
             core = core[: inner[-1].start()]
@@ -306,8 +305,7 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
                 s,
                 (cut + start + len(core.rstrip())),
             )
-        if position == 0 and one_person_two_roles(before, core, count):
-            count = (1, 1, 1, count[3])  # "a student and activist was murdered"
+        count = one_person_two_roles(before, core, count) if position == 0 else count
         offset = cut + start + chunk.find(words[max(0, len(words) - 12)])
         numbers = find_quantities(core, 0, lex)
         if numbers and not re.search(r"\b(?:a|an|one)\b", core[: numbers[0].start], re.I):
