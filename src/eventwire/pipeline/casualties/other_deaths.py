@@ -67,7 +67,7 @@ STATED_NUMBER = re.compile(
 CLAUSE_END = re.compile(r"[,;:.()\[\]]|\b(?:and|but|while|when|after|as)\b", re.I)
 
 
-def _clause_after(text: str) -> str:
+def clause_after(text: str) -> str:
     """The words of a clause from ``text`` on, up to the next clause break."""
     found = CLAUSE_END.search(text)
     return text if found is None else text[: found.start()]
@@ -88,7 +88,7 @@ def mark_earlier(text: str, offset: int, mentions: list[Mention]) -> None:
         told = window[opened[-1].start() :]
         if HARD_BREAK.search(told) or len(told.split()) > MAX_WORDS:
             continue
-        if EARLIER.search(told + _clause_after(text[end : end + 100])):
+        if EARLIER.search(told + clause_after(text[end : end + 100])):
             m.background = True
 
 

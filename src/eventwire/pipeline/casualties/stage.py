@@ -32,6 +32,7 @@ from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.casualties.accused import mark_accused
 from eventwire.pipeline.casualties.bombers import add_bombers
 from eventwire.pipeline.casualties.causes import mark_causes
+from eventwire.pipeline.casualties.earlier_after import mark_earlier_after
 from eventwire.pipeline.casualties.headline_shots import headline_shooting
 from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
 from eventwire.pipeline.casualties.other_deaths import (
@@ -39,6 +40,7 @@ from eventwire.pipeline.casualties.other_deaths import (
     mark_earlier,
     mark_reported_counts,
 )
+from eventwire.pipeline.casualties.separate_rows import drop_separately_coded
 from eventwire.pipeline.casualties.shares import (
     CODED_ON_DAY,
     coded_on_another_day,
@@ -208,6 +210,8 @@ class CasualtiesStage:
                 mentions += trailing_victims(sentence.text, sentence.start, mentions, self.numbers)
                 mark_accused(sentence.text, sentence.start, mentions)
                 mark_earlier(sentence.text, sentence.start, mentions)
+                mark_earlier_after(sentence.text, sentence.start, mentions)
+                mentions = drop_separately_coded(sentence.text, sentence.start, mentions)
                 events = by_sentence.get(index, [])
                 if events:
                     if current is None or self._opens_incident(current, events, sentence, mentions):

@@ -36,6 +36,7 @@ from eventwire.pipeline.casualties.toll_notes import (
     split_share,
 )
 from eventwire.pipeline.casualties.tolls_np import (
+    WHOSE,
     count_conjuncts,
     left_subject,
     purpose_only,
@@ -450,7 +451,7 @@ def _noun_mention(
             return Mention(category, best, low, high, start - len(before) + s, end, "", kind)
     if phrase in CASUALTY_NOUNS and (not found or found[-1].vague or gap.count(" ") > 1):
         return None  # "heavy casualties", "some casualties": no count of the dead
-    if found and gap.count(" ") <= 2:
+    if found and gap.count(" ") <= 2 and not WHOSE.search(gap):  # "seven, whose bodies"
         last = found[-1]
         qstart = start - len(before[-40:]) + last.start
         kind = "vague" if last.vague else "count"

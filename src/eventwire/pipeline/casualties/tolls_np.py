@@ -17,6 +17,11 @@ import re
 from eventwire.datafiles import words
 from eventwire.pipeline.casualties.clause_edges import RIGHT_BOUNDARY
 from eventwire.pipeline.casualties.listed_people import listed_after_victim
+from eventwire.pipeline.casualties.np_clauses import (
+    after_clauses,
+    one_person_two_roles,
+    shared_subject,
+)
 from eventwire.pipeline.casualties.numbers import NumberLexicon, Quantity, find_quantities
 
 Count = tuple[int, int, int | None, str]
@@ -202,7 +207,7 @@ def count_conjuncts(phrase: str, lex: NumberLexicon, bare: bool = False) -> Coun
             continue  # "between five and 23" is one quantity
         pieces.append(phrase[last : m.start()])
         last = m.end()
-    pieces = [p for p in [*pieces, phrase[last:]] if p.strip()]
+    pieces = after_clauses([p for p in [*pieces, phrase[last:]] if p.strip()], lex)
     # a conjoined bare noun is one person too: "a husband and wife", "mother and child"
     joined = bare or (len(pieces) > 1 and all(_person_piece(p) for p in pieces))
     counts = [c for c in (_piece_count(p, lex, joined) for p in pieces) if c is not None]
@@ -236,7 +241,7 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
     chunks = [(m.start(), m.group(0)) for m in re.finditer(r"[^,]+", window)]
     for position, (start, chunk) in enumerate(reversed(chunks)):
         core = AUX_TAIL.sub("", re.sub(r"\s+and\s*$", " ", chunk))
-        core = re.sub(r"^\s*(?:and|or)\b", "", core)
+        core = shared_subject(chunk, re.sub(r"^\s*(?:and|or)\b", "", core), lex)  # "They … and"
         inner = list(re.finditer(r"\b(?:was|were|is|are|had\s+been|has\s+been)\b", core))
         if inner:  # "a shoot-out broke out and a suspect was shot and died"
             core = core[: inner[-1].start()]
@@ -300,6 +305,7 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
                 s,
                 (cut + start + len(core.rstrip())),
             )
+        count = one_person_two_roles(before, core, count) if position == 0 else count
         offset = cut + start + chunk.find(words[max(0, len(words) - 12)])
         numbers = find_quantities(core, 0, lex)
         if numbers and not re.search(r"\b(?:a|an|one)\b", core[: numbers[0].start], re.I):

@@ -1,0 +1,40 @@
+"""Kills an "after" clause tells as earlier than the event.
+
+"women demonstrated in the city calling on the government to end the crisis, after 7
+children were killed in an attack earlier in the village", "… after 7 children were killed
+in an attack a week earlier": the clause dates the kill before the event it gives the
+reason for, so that kill is another event's (ACLED codes it apart; the demonstration's
+row counts 0). The same reading as :func:`.other_deaths.mark_earlier` for relative
+clauses, with "after" / "following" opening the clause: the time word ("earlier", "a week
+earlier", "two days before", "ago", "the previous day") must sit in the clause itself, so
+"After fighting earlier in the day, 5 soldiers were killed" (a comma between) and
+"clashed after 3 soldiers were killed" (no time word) keep their dead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eventwire.pipeline.casualties.other_deaths import EARLIER, HARD_BREAK, MAX_WORDS, clause_after
+from eventwire.pipeline.casualties.toll_notes import Mention
+
+AFTER_WORD = re.compile(r"\b(?:after|following)\b", re.I)
+REACH = 60  # characters before a kill's words read for the opening "after"
+
+
+def mark_earlier_after(text: str, offset: int, mentions: list[Mention]) -> None:
+    """Flag ``background`` the kills of one sentence (``text``, starting at ``offset`` in
+    the document) that an "after" clause tells as earlier than the event."""
+    for m in mentions:
+        if m.category != "killed" or m.background or m.kind not in ("count", "anaphoric"):
+            continue
+        start, end = m.start - offset, m.end - offset
+        window = text[max(0, start - REACH) : end]
+        opened = list(AFTER_WORD.finditer(window))
+        if not opened:
+            continue
+        told = window[opened[-1].start() :]
+        if HARD_BREAK.search(told) or len(told.split()) > MAX_WORDS:
+            continue
+        if EARLIER.search(told + clause_after(text[end : end + 100])):
+            m.background = True
