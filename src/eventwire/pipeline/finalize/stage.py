@@ -34,6 +34,8 @@ CIVILIAN_ROLES: frozenset[str] = words("finalize", "civilian_roles")
 ARMED_ROLE_WORDS: frozenset[str] = words("finalize", "armed_role_words")
 # singular heads of a person of a community (a herdsman, a tribesman, a member of a clan)
 LONE_MEMBER_HEADS: frozenset[str] = words("finalize", "lone_member_heads")
+# "them", "him", "her" as the target: the actors stage's read-back, not the victims' words
+PRONOUN_TARGETS: frozenset[str] = words("finalize", "pronoun_targets")
 # the events stage's reasons for a battle that the victims' code must not undo
 KEPT_CLASH_REASONS: frozenset[str] = words("finalize", "kept_clash_reasons")
 KEPT_CLASH_TRIGGERS: frozenset[str] = words("finalize", "kept_clash_triggers")
@@ -62,6 +64,13 @@ def _lone_member(event: Event) -> bool:
         return False
     words = re.findall(r"[a-z]+", event.actor2.text.lower().split(" of ", 1)[0])
     return bool(words) and words[-1] in LONE_MEMBER_HEADS
+
+
+def _pronoun_target(event: Event) -> bool:
+    """ "detained students and assaulted them", "troops fired on them": a pronoun the actors
+    stage read back to an armed party (often the doers' own) does not make the act a battle;
+    the events stage read the victims from the words (h16ba)."""
+    return event.actor2 is not None and event.actor2.text.strip().lower() in PRONOUN_TARGETS
 
 
 def frame_of(event: Event) -> str:
@@ -95,7 +104,7 @@ def refined_sub_type(event: Event) -> tuple[str | None, str]:
             a2 in ARMED_INTER
             and (a1 is None or a1 in ARMED_INTER)
             and sub != "Armed clash"
-            and not (_off_duty(event) or _lone_member(event))
+            and not (_off_duty(event) or _lone_member(event) or _pronoun_target(event))
         ):
             return "Armed clash", "target coded as an armed actor"
     if frame == "capture" and sub in {
