@@ -46,9 +46,7 @@ PRONOUN_TARGETS = [
 
 
 @pytest.mark.parametrize("text", PRONOUN_TARGETS)
-def test_a_pronoun_target_does_not_make_an_attack_a_battle(
-    top_event: TopEvent, text: str
-) -> None:
+def test_a_pronoun_target_does_not_make_an_attack_a_battle(top_event: TopEvent, text: str) -> None:
     event = top_event(text)
     assert event is not None
     assert event.acled_sub_event_type == "Attack"
