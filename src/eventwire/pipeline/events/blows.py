@@ -21,6 +21,7 @@ from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, token_keys
 _PEOPLE = frozenset({"civilian", "unarmed_collective", "armed", "protesters", "communal"})
 _WEAPONS = frozenset({"weapon_smallarms", "weapon_melee"})
 BLOW_LEMMAS: frozenset[str] = words("lexicon", "blow_lemmas")
+HARM_BLOW_LEMMAS: frozenset[str] = words("lexicon", "harm_blow_lemmas")
 PERSONAL_PRONOUNS: frozenset[str] = words("lexicon", "personal_pronouns")
 ROAD_WORDS: frozenset[str] = words("lexicon", "road_vehicles")
 
@@ -39,13 +40,17 @@ def _person(parse: Any, i: int | None, lexicon: Lexicon) -> bool:
 
 
 def blow_to_person(match: TriggerMatch, parse: Any, ctx: set[str], lexicon: Lexicon) -> bool:
-    """Is this "hit" a blow to a person, dealt by people or with a weapon?"""
+    """Is this "hit" a blow to a person, dealt by people or with a weapon? Is this
+    "injure" or "wound" harm done to a person by people (h16ba)?"""
     head = parse[match.head]
-    if head.pos_ != "VERB" or head.lemma_.lower() not in BLOW_LEMMAS or "accident" in ctx:
+    lemma = head.lemma_.lower()
+    if head.pos_ != "VERB" or lemma not in BLOW_LEMMAS | HARM_BLOW_LEMMAS or "accident" in ctx:
         return False
     if any(token_keys(t) & ROAD_WORDS for t in parse):
         return False  # "a truck hit a pedestrian", "hit the boy with his motorbike"
     roles = find_roles(parse, match.head, lexicon)
     if not _person(parse, roles.patient, lexicon):
         return False
+    if lemma in HARM_BLOW_LEMMAS:
+        return _person(parse, roles.agent, lexicon)
     return _person(parse, roles.agent, lexicon) or bool(ctx & _WEAPONS)

@@ -19,6 +19,7 @@ from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ARMED_INTER
 from eventwire.pipeline.common.salience import coded_salience
+from eventwire.pipeline.finalize.territory_first import territory_first
 from eventwire.records import Document, Event
 
 NAME = "eventwire.finalize.v1"
@@ -34,6 +35,8 @@ CIVILIAN_ROLES: frozenset[str] = words("finalize", "civilian_roles")
 ARMED_ROLE_WORDS: frozenset[str] = words("finalize", "armed_role_words")
 # singular heads of a person of a community (a herdsman, a tribesman, a member of a clan)
 LONE_MEMBER_HEADS: frozenset[str] = words("finalize", "lone_member_heads")
+# "them", "him", "her" as the target: the actors stage's read-back, not the victims' words
+PRONOUN_TARGETS: frozenset[str] = words("finalize", "pronoun_targets")
 # the events stage's reasons for a battle that the victims' code must not undo
 KEPT_CLASH_REASONS: frozenset[str] = words("finalize", "kept_clash_reasons")
 KEPT_CLASH_TRIGGERS: frozenset[str] = words("finalize", "kept_clash_triggers")
@@ -62,6 +65,13 @@ def _lone_member(event: Event) -> bool:
         return False
     words = re.findall(r"[a-z]+", event.actor2.text.lower().split(" of ", 1)[0])
     return bool(words) and words[-1] in LONE_MEMBER_HEADS
+
+
+def _pronoun_target(event: Event) -> bool:
+    """ "detained students and assaulted them", "troops fired on them": a pronoun the actors
+    stage read back to an armed party (often the doers' own) does not make the act a battle;
+    the events stage read the victims from the words (h16ba)."""
+    return event.actor2 is not None and event.actor2.text.strip().lower() in PRONOUN_TARGETS
 
 
 def frame_of(event: Event) -> str:
@@ -95,7 +105,7 @@ def refined_sub_type(event: Event) -> tuple[str | None, str]:
             a2 in ARMED_INTER
             and (a1 is None or a1 in ARMED_INTER)
             and sub != "Armed clash"
-            and not (_off_duty(event) or _lone_member(event))
+            and not (_off_duty(event) or _lone_member(event) or _pronoun_target(event))
         ):
             return "Armed clash", "target coded as an armed actor"
     if frame == "capture" and sub in {
@@ -155,7 +165,7 @@ class Finalizer:
                 event.rule = f"{event.rule}|finalize: {why}"
             event.confidence = self.final_confidence(event)
             event.assign_id()
-        doc.events = order_report(doc.events)
+        doc.events = territory_first(doc, order_report(doc.events))
         return doc
 
     @staticmethod
