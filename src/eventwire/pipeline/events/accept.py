@@ -15,6 +15,7 @@ from eventwire.pipeline.events.blows import blow_to_person
 from eventwire.pipeline.events.notes import heads_note, short_note_scene
 from eventwire.pipeline.events.occurrence import clashes_occurred, hijacking, people_taken
 from eventwire.pipeline.events.parties import NAMED_COMMUNAL
+from eventwire.pipeline.events.persons import people_head, person_noun, person_object
 from eventwire.pipeline.events.phrases import phrase_classes
 from eventwire.pipeline.events.roles import is_participant
 from eventwire.pipeline.events.rules import (
@@ -45,7 +46,12 @@ def accept_violent(
     head = parse[match.head]
     if frame in HARM_FRAMES and head.dep_ in {"amod", "compound"}:
         return None  # "murdered fashion designer", "murder trial": a reference, not a report
-    if frame in HARM_FRAMES | {"abduct"} and not strong and thing_patient(match, parse, lexicon):
+    if (
+        frame in HARM_FRAMES | {"abduct"}
+        and not strong
+        and thing_patient(match, parse, lexicon)
+        and not (not entry.ambiguous and person_object(match, parse))  # "kill a watchman"
+    ):
         return None  # "killed crops", "executed warrants", "picked up a knock"
     if match.entry.head == "pick" and not physical_target(match, parse, lexicon):
         return None
@@ -107,7 +113,21 @@ def accept_protest(
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         people = phrase_classes(parse, subj.i, lexicon) if subj is not None else set()
         staged = staged or bool(people & {"civilian", "unarmed_collective", "protesters"})
+        staged = staged or _people_marched(head, subj, parse, lexicon)
     return frame if "protest_context" in ctx or staged else None
+
+
+def _people_marched(head: Any, subj: Any, parse: Any, lexicon: Lexicon) -> bool:
+    """People named by an amount or a title march or demonstrate, with no object ("thousands
+    of women marched for peace", "a number of party members demonstrated"; not "members
+    demonstrated the new system"): persons.py."""
+    if subj is None or any(c.dep_ in {"dobj", "obj"} for c in head.children):
+        return False
+    who = people_head(parse, subj)
+    if who is subj and not person_noun(subj):
+        return False
+    people = phrase_classes(parse, who.i, lexicon)
+    return person_noun(who) or bool(people & {"civilian", "unarmed_collective", "protesters"})
 
 
 def _reported_protest(head: Any, ctx: set[str]) -> bool:
