@@ -12,6 +12,7 @@ from typing import Any
 from eventwire.datafiles import words
 from eventwire.pipeline.events.aftermath import HARM_NEXT, act_on_people
 from eventwire.pipeline.events.blows import blow_to_person
+from eventwire.pipeline.events.headlines import HEADLINE_ACT
 from eventwire.pipeline.events.notes import heads_note, short_note_scene
 from eventwire.pipeline.events.occurrence import clashes_occurred, hijacking, people_taken
 from eventwire.pipeline.events.parties import NAMED_COMMUNAL
@@ -81,6 +82,7 @@ def accept_violent(
         ok = ok or (frame == "attack" and {"short_note", NAMED_COMMUNAL} <= ctx and _headline(head))
         # "NDC attack journalists": a headline's verb the parse read as a noun
         ok = ok or (frame == "attack" and "short_note" in ctx and headline_verb(head, parse))
+        ok = ok or HEADLINE_ACT in ctx  # "Raiders attack shops" (headlines.py)
         # "the death toll from Friday's attack on Titao has risen to 58" (toll_updates.py)
         ok = ok or (frame == "attack" and not in_domain and dated_toll_update(head))
         # "several people hit a doctor", "he was hit by a bullet" (blows.py)
