@@ -155,3 +155,25 @@ def test_suspects_killed_by_police_underwent_the_killing(top_event: TopEvent) ->
 def test_suspects_accused_of_a_killing_stay_accused(top_event: TopEvent) -> None:
     event = top_event("Two suspects accused of killing a trader in Kora appeared in court.")
     assert event is None or event.acled_event_type is None or event.confidence < 0.5
+
+
+COUNTED_HARM = [
+    "40 injured.",
+    "Several injured in a land dispute in Dalo.",
+    "Two are dead in Dalo over a land issue.",
+]
+
+
+@pytest.mark.parametrize("text", COUNTED_HARM)
+def test_a_short_note_that_counts_people_harmed(top_event: TopEvent, text: str) -> None:
+    event = top_event(text)
+    assert event is not None
+    assert event.acled_event_type in {"Violence against civilians", "Battles"}
+
+
+MISHAPS = ["Many injured in stampede at Kora stadium.", "Three dead in bus crash near Kora."]
+
+
+@pytest.mark.parametrize("text", MISHAPS)
+def test_people_harmed_in_a_mishap_are_no_incident(top_event: TopEvent, text: str) -> None:
+    assert top_event(text) is None

@@ -12,6 +12,7 @@ from typing import Any
 from eventwire.datafiles import words
 from eventwire.pipeline.events.aftermath import HARM_NEXT, act_on_people
 from eventwire.pipeline.events.blows import blow_to_person
+from eventwire.pipeline.events.counted import counted_harm
 from eventwire.pipeline.events.headlines import HEADLINE_ACT
 from eventwire.pipeline.events.notes import heads_note, short_note_scene
 from eventwire.pipeline.events.occurrence import clashes_occurred, hijacking, people_taken
@@ -45,7 +46,7 @@ def accept_violent(
     if "accident" in ctx and not strong and frame in {"kill", "harm"}:
         return None
     head = parse[match.head]
-    if frame in HARM_FRAMES and head.dep_ in {"amod", "compound"}:
+    if frame in HARM_FRAMES and head.dep_ in {"amod", "compound"} and not _counted(head, ctx):
         return None  # "murdered fashion designer", "murder trial": a reference, not a report
     if (
         frame in HARM_FRAMES | {"abduct"}
@@ -83,6 +84,8 @@ def accept_violent(
         # "NDC attack journalists": a headline's verb the parse read as a noun
         ok = ok or (frame == "attack" and "short_note" in ctx and headline_verb(head, parse))
         ok = ok or HEADLINE_ACT in ctx  # "Raiders attack shops" (headlines.py)
+        # "60 injured.", "21 dead in an ethnic clash." (counted.py)
+        ok = ok or (frame == "harm" and _counted(head, ctx))
         # "the death toll from Friday's attack on Titao has risen to 58" (toll_updates.py)
         ok = ok or (frame == "attack" and not in_domain and dated_toll_update(head))
         # "several people hit a doctor", "he was hit by a bullet" (blows.py)
@@ -94,6 +97,11 @@ def accept_violent(
     elif in_domain and not strong and frame in {"shoot", "kill", "harm", "attack", "clash"}:
         return None
     return frame
+
+
+def _counted(head: Any, ctx: set[str]) -> bool:
+    """A short note's count of people harmed ("60 injured.", "21 dead in …"): counted.py."""
+    return "short_note" in ctx and not ctx & {"accident", "disaster"} and counted_harm(head)
 
 
 def accept_protest(
