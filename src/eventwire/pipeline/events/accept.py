@@ -12,9 +12,12 @@ from typing import Any
 from eventwire.datafiles import words
 from eventwire.pipeline.events.aftermath import HARM_NEXT, act_on_people
 from eventwire.pipeline.events.blows import blow_to_person
+from eventwire.pipeline.events.counted import counted_harm
+from eventwire.pipeline.events.headlines import HEADLINE_ACT
 from eventwire.pipeline.events.notes import heads_note, short_note_scene
 from eventwire.pipeline.events.occurrence import clashes_occurred, hijacking, people_taken
 from eventwire.pipeline.events.parties import NAMED_COMMUNAL
+from eventwire.pipeline.events.persons import people_head, person_noun, person_object
 from eventwire.pipeline.events.phrases import phrase_classes
 from eventwire.pipeline.events.roles import is_participant
 from eventwire.pipeline.events.rules import (
@@ -43,9 +46,14 @@ def accept_violent(
     if "accident" in ctx and not strong and frame in {"kill", "harm"}:
         return None
     head = parse[match.head]
-    if frame in HARM_FRAMES and head.dep_ in {"amod", "compound"}:
+    if frame in HARM_FRAMES and head.dep_ in {"amod", "compound"} and not _counted(head, ctx):
         return None  # "murdered fashion designer", "murder trial": a reference, not a report
-    if frame in HARM_FRAMES | {"abduct"} and not strong and thing_patient(match, parse, lexicon):
+    if (
+        frame in HARM_FRAMES | {"abduct"}
+        and not strong
+        and thing_patient(match, parse, lexicon)
+        and not (not entry.ambiguous and person_object(match, parse))  # "kill a watchman"
+    ):
         return None  # "killed crops", "executed warrants", "picked up a knock"
     if match.entry.head == "pick" and not physical_target(match, parse, lexicon):
         return None
@@ -75,6 +83,9 @@ def accept_violent(
         ok = ok or (frame == "attack" and {"short_note", NAMED_COMMUNAL} <= ctx and _headline(head))
         # "NDC attack journalists": a headline's verb the parse read as a noun
         ok = ok or (frame == "attack" and "short_note" in ctx and headline_verb(head, parse))
+        ok = ok or HEADLINE_ACT in ctx  # "Raiders attack shops" (headlines.py)
+        # "60 injured.", "21 dead in an ethnic clash." (counted.py)
+        ok = ok or (frame == "harm" and _counted(head, ctx))
         # "the death toll from Friday's attack on Titao has risen to 58" (toll_updates.py)
         ok = ok or (frame == "attack" and not in_domain and dated_toll_update(head))
         # "several people hit a doctor", "he was hit by a bullet" (blows.py)
@@ -86,6 +97,11 @@ def accept_violent(
     elif in_domain and not strong and frame in {"shoot", "kill", "harm", "attack", "clash"}:
         return None
     return frame
+
+
+def _counted(head: Any, ctx: set[str]) -> bool:
+    """A short note's count of people harmed ("60 injured.", "21 dead in …"): counted.py."""
+    return "short_note" in ctx and not ctx & {"accident", "disaster"} and counted_harm(head)
 
 
 def accept_protest(
@@ -107,7 +123,21 @@ def accept_protest(
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         people = phrase_classes(parse, subj.i, lexicon) if subj is not None else set()
         staged = staged or bool(people & {"civilian", "unarmed_collective", "protesters"})
+        staged = staged or _people_marched(head, subj, parse, lexicon)
     return frame if "protest_context" in ctx or staged else None
+
+
+def _people_marched(head: Any, subj: Any, parse: Any, lexicon: Lexicon) -> bool:
+    """People named by an amount or a title march or demonstrate, with no object ("thousands
+    of women marched for peace", "a number of party members demonstrated"; not "members
+    demonstrated the new system"): persons.py."""
+    if subj is None or any(c.dep_ in {"dobj", "obj"} for c in head.children):
+        return False
+    who = people_head(parse, subj)
+    if who is subj and not person_noun(subj):
+        return False
+    people = phrase_classes(parse, who.i, lexicon)
+    return person_noun(who) or bool(people & {"civilian", "unarmed_collective", "protesters"})
 
 
 def _reported_protest(head: Any, ctx: set[str]) -> bool:

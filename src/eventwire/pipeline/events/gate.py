@@ -20,6 +20,7 @@ from eventwire.pipeline.events.accept import (
 )
 from eventwire.pipeline.events.aftermath import HARM_NEXT, act_on_people
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE, crowd_damage
+from eventwire.pipeline.events.headlines import HEADLINE_ACT, headline_act
 from eventwire.pipeline.events.modality import is_statement
 from eventwire.pipeline.events.nonevents import non_event
 from eventwire.pipeline.events.parties import (
@@ -95,7 +96,10 @@ def accept_trigger(
     """Return the frame to use for a trigger alternative, or None to drop it."""
     entry = match.entry
     frame = entry.frame
-    if non_event(match, parse, frame, lexicon) is not None:
+    # "Raiders attack shops": a headline's verb the parse read as a modifier (headlines.py)
+    headline = "short" in domain and frame in VIOLENT_FRAMES and headline_act(match, parse)
+    reason = non_event(match, parse, frame, lexicon)
+    if reason is not None and not (headline and reason == "names a unit or a thing"):
         return None  # "according to", "riot police", "a gas explosion", "nobody was hurt"
     own = set(range(match.start, match.end))
     ctx = classes_in(list(parse), lexicon, skip=own) if entry.ambiguous else classes
@@ -112,6 +116,7 @@ def accept_trigger(
     )
     # "Unidentified persons attacks market in X": a headline's verb, not a business story
     named |= frame == "attack" and "short" in domain and headline_verb(parse[match.head], parse)
+    named |= headline
     # "two men attacked their President. She was injured." (aftermath.py)
     named |= (
         frame in {"attack", "clash"} and HARM_NEXT in ctx and act_on_people(match, parse, lexicon)
@@ -131,6 +136,7 @@ def accept_trigger(
         return None  # "the looted funds", "a burnt car": a state, not a reported act
     if violent and frame not in {"protest"}:
         short = {"short_note"} if "short" in domain and not in_domain else set()
+        short |= {HEADLINE_ACT} if headline and not in_domain else set()
         return accept_violent(match, parse, ctx | short, strong, in_domain, lexicon)
     if frame == "protest" and entry.ambiguous:
         short = {"short_note"} if "short" in domain and not in_domain else set()

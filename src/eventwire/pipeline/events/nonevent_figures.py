@@ -278,6 +278,8 @@ def _accused_of(match: TriggerMatch, parse: Any) -> bool:
     head = parse[match.head]
     if head.pos_ not in {"NOUN", "PROPN"} and head.dep_ not in {"ccomp", "acl", "relcl"}:
         return False
+    if head.dep_ == "acl" and head.tag_ == "VBN" and any(c.dep_ == "agent" for c in head.children):
+        return False  # "2 suspects killed by police": what the suspects underwent (h16bc)
     path = _path_up(head)
     for child, anc in path:
         if token_keys(anc) & ACCUSE_WORDS:

@@ -14,6 +14,10 @@ from eventwire.pipeline.events.triggers import TriggerMatch
 
 # the dependency labels of a word that heads a headline-like note (short_note_scene)
 _HEADLINE_DEPS = frozenset({"ROOT", "nsubj", "nsubjpass"})
+# "Fighting in Bor continues": a gerund with no object heads the note as its clausal subject
+_GERUND_SUBJECT = "csubj"
+_AREA_NOUNS: frozenset[str] = words("lexicon", "scene_area_nouns")
+_REPORT_VERBS: frozenset[str] = words("lexicon", "scene_report_verbs")
 _HEADLINE_LIGHT_VERBS: frozenset[str] = words("lexicon", "headline_light_verbs")
 # entity labels that name a place or a party (a person's name alone is no scene)
 SCENE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG"})
@@ -37,7 +41,14 @@ def named_scene(match: TriggerMatch, parse: Any) -> bool:
 def _located(tok: Any) -> bool:
     """A proper noun a place preposition governs ("Fighting in Renk", "near Leer"): a
     place, even where the tagger reads an unknown town's name as a person's."""
-    return tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS
+    if tok.dep_ == "conj":
+        tok = tok.head  # "in the areas of Fashoda and Leer"
+    if tok.pos_ != "PROPN" or tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ == "of":  # "in the areas of Fashoda", "the outskirts of Leer"
+        return prep.head.lemma_.lower() in _AREA_NOUNS
+    return prep.lower_ in _PLACE_PREPS
 
 
 def short_note_scene(match: TriggerMatch, parse: Any, ctx: set[str]) -> bool:
@@ -57,7 +68,21 @@ def short_note_scene(match: TriggerMatch, parse: Any, ctx: set[str]) -> bool:
 def heads_note(head: Any) -> bool:
     """Does this word head a headline-like note, as its main verb, that verb's subject or
     the violent noun the note is about ("JEM attack Kutum", "carry out revenge attack")?"""
-    return head.dep_ in _HEADLINE_DEPS or _headline_noun(head)
+    if head.dep_ == _GERUND_SUBJECT:  # "Fighting in Bor continues", not "fighting corruption …"
+        return not any(c.dep_ in {"dobj", "obj"} for c in head.children)
+    return head.dep_ in _HEADLINE_DEPS or _headline_noun(head) or _reported_act(head)
+
+
+def _reported_act(head: Any) -> bool:
+    """The act a note's report verb has as its object or clause ("The UN mission reported
+    sporadic fighting south of Bentiu", "Heavy fighting around Talawdi, no casualties
+    reported"): the note reports it."""
+    governor = head.head
+    return (
+        head.dep_ in {"dobj", "ccomp"}
+        and governor.dep_ == "ROOT"
+        and governor.lemma_.lower() in _REPORT_VERBS
+    )
 
 
 def _headline_noun(head: Any) -> bool:

@@ -19,6 +19,7 @@ from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dict
 from eventwire.pipeline.common.triggerlexicon import trigger_surface_forms
 from eventwire.pipeline.events.aftermath import HARM_NEXT, harm_follows
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
+from eventwire.pipeline.events.dispersal import keep_dispersals_alone
 from eventwire.pipeline.events.gate import accept_trigger, sentence_classes
 from eventwire.pipeline.events.habitual import has_habitual_cue
 from eventwire.pipeline.events.harm_beside import people_harmed
@@ -156,6 +157,7 @@ class EventCoder:
                         picks.append((match, frame))
                         break
             chosen[i] = picks
+        chosen = keep_dispersals_alone(chosen)  # "… protested. Police dispersed them."
         salient = {
             i: {
                 f
