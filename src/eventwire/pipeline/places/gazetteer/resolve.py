@@ -112,7 +112,7 @@ def resolve_mentions(
     out, focus = _resolve_group(gaz, mentions, cands, votes, areas, actor_votes)
     strangers = rival_strangers(doc.text, gaz, lex, mentions, cands, out, actor_votes)
     if strangers:
-        # "Sudanese air forces bomb the village of Al-Reka": not Rijeka; settle again
+        # "RSF members beat a driver in Yathrib district": not Medina; settle again
         cands = [[] if k in strangers else sc for k, sc in enumerate(cands)]
         votes = focus_votes(doc.text, gaz, lex, mentions, cands, actor_votes)
         out, focus = _resolve_group(gaz, mentions, cands, votes, areas, actor_votes)

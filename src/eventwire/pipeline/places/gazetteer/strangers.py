@@ -1,13 +1,13 @@
-"""Other names of places abroad that another country's evidence outweighs.
+"""Other names of places abroad that the text's named groups outweigh.
 
 A village the gazetteer lacks is often spelt like a place abroad that answers to the name
-only by an alternate name or a loose spelling ("Sudanese air forces bomb the village of
-Al-Reka": Rijeka's old name; "RSF members beat a driver in Yathrib district": Medina's old
-name). ``focus.drop_unsupported`` rejects such readings when they are small; a city's other
-name is kept there, as it may well be meant. It is not meant when the rest of the text
-(its actors, nationality words and other places) stands for another country and nothing
-but that reading stands for the city's: ``rival_strangers`` names those mentions, and
-``resolve`` settles the text again without them.
+only by an alternate name or a loose spelling ("RSF members beat a driver in Yathrib
+district": Medina's old name; "Rizaygat fighters attacked Talha": Talkha in Egypt).
+``focus.drop_unsupported`` rejects such readings when they are small; a city's other name
+is kept there, as it may well be meant. It is not meant when the text's named groups stand
+for another country and nothing but that reading stands for the city's country:
+``rival_strangers`` names those mentions, and ``resolve`` settles the text again without
+them.
 """
 
 from __future__ import annotations
@@ -35,8 +35,11 @@ def rival_strangers(
     actor_votes: Counter[str] | None,
 ) -> list[int]:
     """The mentions read by an alternate name or a loose spelling (not their main name) in
-    a country that nothing else in the text supports, while another country leads the
-    rest of the text's evidence with at least ``RIVAL_SUPPORT``."""
+    a country that nothing else in the text supports, while the named groups of the text
+    (``actor_votes``: armed groups, militias, parties that act in one country) give another
+    country at least ``RIVAL_SUPPORT``. Nationality words and the other places do not
+    displace a reading ("Russian workers" of a company abroad; another village's loose
+    reading abroad), they only keep one."""
     found = []
     for k, res in enumerate(out):
         if res is None or not res.accepted or res.flag >= 2:
@@ -50,7 +53,10 @@ def rival_strangers(
         own = gaz.country_code(res.row)
         if votes.get(own, 0.0) >= OWN_SUPPORT or not votes:
             continue
-        leader, value = votes.most_common(1)[0]
+        groups = Counter(actor_votes or {})
+        if not groups:
+            continue
+        leader, value = groups.most_common(1)[0]
         if leader != own and value >= RIVAL_SUPPORT:
             found.append(k)
     return found
