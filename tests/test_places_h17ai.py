@@ -50,12 +50,3 @@ def test_main_name_abroad_stays(run_places: Callable[[str], Document]) -> None:
     # a place named by its own main name is not touched, whatever the actors' country
     doc = run_places("Sudanese officials met rebel leaders in Addis Ababa on Monday.")
     assert "ET" in _countries(doc)
-
-
-def test_small_town_abroad_yields_to_a_people_of_one_region(
-    run_places: Callable[[str], Document],
-) -> None:
-    # the only Makir is a Philippine village; the Misseriya's vote names Sudan (its home)
-    doc = run_places("Misseriya herders and Dinka farmers fought at Makir for two days.")
-    assert "PH" not in _countries(doc)
-    assert doc.country == "SD"

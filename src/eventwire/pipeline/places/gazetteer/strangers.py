@@ -1,14 +1,13 @@
-"""Readings abroad that the text's named groups outweigh.
+"""Other names of places abroad that the text's named groups outweigh.
 
-A village the gazetteer lacks is often spelt like a place abroad: a small town, or one
-that answers to the name only by an alternate name or a loose spelling ("RSF members beat
-a driver in Yathrib district": Medina's old name; "Rizaygat fighters attacked Talha":
-Talkha in Egypt). ``focus.drop_unsupported`` rejects the small ones read by such names,
-and ``focus.actors_hold`` a small town when a whole group's vote names another country; a
-city's other name is kept there, as it may well be meant. It is not meant when the text's
-named groups stand for another country and nothing but that reading stands for the
-city's country: ``rival_strangers`` names those mentions, and ``resolve`` settles the
-text again without them.
+A village the gazetteer lacks is often spelt like a place abroad that answers to the name
+only by an alternate name or a loose spelling ("RSF members beat a driver in Yathrib
+district": Medina's old name; "Rizaygat fighters attacked Talha": Talkha in Egypt).
+``focus.drop_unsupported`` rejects such readings when they are small; a city's other name
+is kept there, as it may well be meant. It is not meant when the text's named groups stand
+for another country and nothing but that reading stands for the city's country:
+``rival_strangers`` names those mentions, and ``resolve`` settles the text again without
+them.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 
 from eventwire.pipeline.places.gazetteer.checks import Resolution
-from eventwire.pipeline.places.gazetteer.focus import focus_votes, small_town, sole_layer_alias
+from eventwire.pipeline.places.gazetteer.focus import focus_votes, sole_layer_alias
 from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.table import FEAT_COUNTRY
@@ -35,25 +34,15 @@ def rival_strangers(
     out: list[Resolution | None],
     actor_votes: Counter[str] | None,
 ) -> list[int]:
-    """The mentions read in a country that nothing else in the text supports, while the
-    named groups of the text (``actor_votes``: armed groups, militias, peoples and parties
-    of one country or region) give another country at least ``RIVAL_SUPPORT``: readings by
-    an alternate name or a loose spelling, and small towns (``focus.small_town``) read by
-    their main name ("Misseriya and Dinka fought at Makir": a Philippine village). A city
-    named by its own name stays. Nationality words and the other places do not displace a
-    reading ("Russian workers" of a company abroad; another village's loose reading
-    abroad), they only keep one."""
-    groups = Counter(actor_votes or {})
-    if not groups:
-        return []
-    leader, value = groups.most_common(1)[0]
-    if value < RIVAL_SUPPORT:
-        return []
+    """The mentions read by an alternate name or a loose spelling (not their main name) in
+    a country that nothing else in the text supports, while the named groups of the text
+    (``actor_votes``: armed groups, militias, parties that act in one country) give another
+    country at least ``RIVAL_SUPPORT``. Nationality words and the other places do not
+    displace a reading ("Russian workers" of a company abroad; another village's loose
+    reading abroad), they only keep one."""
     found = []
     for k, res in enumerate(out):
-        if res is None or not res.accepted or gaz.country_code(res.row) == leader:
-            continue
-        if res.flag >= 2 and not small_town(gaz, res.row):
+        if res is None or not res.accepted or res.flag >= 2:
             continue
         if int(gaz.feat[res.row]) == FEAT_COUNTRY or sole_layer_alias(
             gaz, res.row, res.flag, cands[k]
@@ -61,6 +50,13 @@ def rival_strangers(
             continue
         rest = [[] if j == k else sc for j, sc in enumerate(cands)]
         votes = focus_votes(text, gaz, lex, mentions, rest, actor_votes)
-        if votes.get(gaz.country_code(res.row), 0.0) < OWN_SUPPORT:
+        own = gaz.country_code(res.row)
+        if votes.get(own, 0.0) >= OWN_SUPPORT or not votes:
+            continue
+        groups = Counter(actor_votes or {})
+        if not groups:
+            continue
+        leader, value = groups.most_common(1)[0]
+        if leader != own and value >= RIVAL_SUPPORT:
             found.append(k)
     return found
