@@ -50,3 +50,10 @@ def test_main_name_abroad_stays(run_places: Callable[[str], Document]) -> None:
     # a place named by its own main name is not touched, whatever the actors' country
     doc = run_places("Sudanese officials met rebel leaders in Addis Ababa on Monday.")
     assert "ET" in _countries(doc)
+
+
+def test_main_name_without_its_article_stays(run_places: Callable[[str], Document]) -> None:
+    # "Damazin" is Ad-Damazin's own name, its article aside: a South Sudanese group named
+    # beside it does not move the town
+    doc = run_places("SPLA fighters shelled army positions outside Damazin on Friday.")
+    assert "SD" in _countries(doc)

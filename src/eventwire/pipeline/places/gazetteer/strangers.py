@@ -18,6 +18,7 @@ from eventwire.pipeline.places.gazetteer.checks import Resolution
 from eventwire.pipeline.places.gazetteer.focus import focus_votes, sole_layer_alias
 from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
+from eventwire.pipeline.places.gazetteer.normalize import fold, strip_article
 from eventwire.pipeline.places.gazetteer.table import FEAT_COUNTRY
 from eventwire.pipeline.places.gazetteer.toponyms import Mention
 
@@ -34,15 +35,16 @@ def rival_strangers(
     out: list[Resolution | None],
     actor_votes: Counter[str] | None,
 ) -> list[int]:
-    """The mentions read by an alternate name or a loose spelling (not their main name) in
-    a country that nothing else in the text supports, while the named groups of the text
-    (``actor_votes``: armed groups, militias, parties that act in one country) give another
-    country at least ``RIVAL_SUPPORT``. Nationality words and the other places do not
-    displace a reading ("Russian workers" of a company abroad; another village's loose
-    reading abroad), they only keep one."""
+    """The mentions read by an alternate name or a loose spelling (not their main name,
+    with or without its article: ``main_name``) in a country that nothing else in the
+    text supports, while the named groups of the text (``actor_votes``: armed groups,
+    militias, parties that act in one country) give another country at least
+    ``RIVAL_SUPPORT``. Nationality words and the other places do not displace a reading
+    ("Russian workers" of a company abroad; another village's loose reading abroad), they
+    only keep one."""
     found = []
     for k, res in enumerate(out):
-        if res is None or not res.accepted or res.flag >= 2:
+        if res is None or not res.accepted or main_name(gaz, res):
             continue
         if int(gaz.feat[res.row]) == FEAT_COUNTRY or sole_layer_alias(
             gaz, res.row, res.flag, cands[k]
@@ -60,3 +62,16 @@ def rival_strangers(
         if leader != own and value >= RIVAL_SUPPORT:
             found.append(k)
     return found
+
+
+def main_name(gaz: Gazetteer, res: Resolution) -> bool:
+    """Is ``res`` read by its entry's main name, its article and hyphens aside ("Damazin"
+    is Ad-Damazin's own name; "Al Hara" is no name of Zawiya's but another one)?"""
+    if res.flag >= 2:
+        return True
+    return _bare(res.mention.text) == _bare(gaz.name(res.row))
+
+
+def _bare(name: str) -> str:
+    """A name folded, hyphens read as spaces, its leading article removed."""
+    return strip_article(" ".join(fold(name).replace("-", " ").split()))
