@@ -24,6 +24,7 @@ from eventwire.pipeline.places.gazetteer.toponyms import Mention
 
 OWN_SUPPORT = 0.5  # what the reading's country needs from the rest of the text to stay
 RIVAL_SUPPORT = 0.5  # what another country needs from it to displace the reading
+FAR_KM = 1000.0  # a reading this far from the groups' country's point is no border town
 
 
 def rival_strangers(
@@ -41,7 +42,7 @@ def rival_strangers(
     militias, parties that act in one country) give another country at least
     ``RIVAL_SUPPORT``. Nationality words and the other places do not displace a reading
     ("Russian workers" of a company abroad; another village's loose reading abroad), they
-    only keep one."""
+    only keep one. A reading near the groups' country (``_far``) stays."""
     found = []
     for k, res in enumerate(out):
         if res is None or not res.accepted or main_name(gaz, res):
@@ -59,9 +60,17 @@ def rival_strangers(
         if not groups:
             continue
         leader, value = groups.most_common(1)[0]
-        if leader != own and value >= RIVAL_SUPPORT:
+        if leader != own and value >= RIVAL_SUPPORT and _far(gaz, res.row, leader):
             found.append(k)
     return found
+
+
+def _far(gaz: Gazetteer, row: int, cc: str) -> bool:
+    """Does ``row`` lie more than ``FAR_KM`` from the point of country ``cc``? A group of
+    one country raids, flees and fights across its borders, so a town of a neighbour may be
+    meant; a namesake in a distant country is a village the gazetteer lacks."""
+    home = gaz.country_row(cc)
+    return home is not None and gaz.distance_km(row, home) > FAR_KM
 
 
 def main_name(gaz: Gazetteer, res: Resolution) -> bool:
