@@ -39,6 +39,7 @@ from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold, strip_article
 from eventwire.pipeline.places.gazetteer.picks import first_picks
 from eventwire.pipeline.places.gazetteer.respell import add_local_spellings
+from eventwire.pipeline.places.gazetteer.strangers import rival_strangers
 from eventwire.pipeline.places.gazetteer.table import (
     FEAT_ADMIN,
     FEAT_ADMIN1,
@@ -109,6 +110,12 @@ def resolve_mentions(
     votes = focus_votes(doc.text, gaz, lex, mentions, cands, actor_votes)
     add_local_spellings(gaz, mentions, cands, votes, local_score)
     out, focus = _resolve_group(gaz, mentions, cands, votes, areas, actor_votes)
+    strangers = rival_strangers(doc.text, gaz, lex, mentions, cands, out, actor_votes)
+    if strangers:
+        # "RSF members beat a driver in Yathrib district": not Medina; settle again
+        cands = [[] if k in strangers else sc for k, sc in enumerate(cands)]
+        votes = focus_votes(doc.text, gaz, lex, mentions, cands, actor_votes)
+        out, focus = _resolve_group(gaz, mentions, cands, votes, areas, actor_votes)
     focus = drop_unsupported(doc.text, gaz, lex, mentions, cands, out, focus, actor_votes)
     # a paragraph about another country ("In neighbouring Burkina Faso, ..." in a report on
     # Mali; the Malian paragraphs of a report whose last one names Burkina Faso) is
