@@ -7,8 +7,9 @@
   an armed party does not turn an attack on people into a battle.
 - "supporters injure a man": a harm verb done by people to a person is an act, with no
   conflict word, as "hit" is (blows.py).
-- A battle whose report tells the ground won is coded by the taking; a thing seized beside
-  it ("weapons seized") is no taking of ground.
+- A battle with a thing seized beside it ("weapons seized") stays the battle. (h16ba's
+  rule that coded a battle which won ground by the taking was reverted at the merge: it
+  lost one held-out ACLED 2020 row and one held-out GTD row and moved no check row.)
 """
 
 from __future__ import annotations
@@ -65,15 +66,6 @@ def test_people_who_injure_a_man_commit_an_attack(top_event: TopEvent) -> None:
 def test_a_knee_injured_in_a_match_is_no_event(top_event: TopEvent) -> None:
     event = top_event("The striker injured his knee in the second half of the match on Sunday.")
     assert event is None or event.acled_event_type is None
-
-
-def test_a_battle_that_won_a_town_is_the_taking(top_event: TopEvent) -> None:
-    event = top_event(
-        "On 8 June 2021, rebels clashed with the army in Kora. "
-        "The rebels claimed to have captured the town."
-    )
-    assert event is not None
-    assert event.acled_sub_event_type == "Non-state actor overtakes territory"
 
 
 def test_weapons_seized_after_a_battle_leave_the_battle_first(top_event: TopEvent) -> None:

@@ -19,7 +19,6 @@ from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ARMED_INTER
 from eventwire.pipeline.common.salience import coded_salience
-from eventwire.pipeline.finalize.territory_first import territory_first
 from eventwire.records import Document, Event
 
 NAME = "eventwire.finalize.v1"
@@ -165,7 +164,7 @@ class Finalizer:
                 event.rule = f"{event.rule}|finalize: {why}"
             event.confidence = self.final_confidence(event)
             event.assign_id()
-        doc.events = territory_first(doc, order_report(doc.events))
+        doc.events = order_report(doc.events)
         return doc
 
     @staticmethod
