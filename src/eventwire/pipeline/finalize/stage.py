@@ -19,6 +19,7 @@ from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ARMED_INTER
 from eventwire.pipeline.common.salience import coded_salience
+from eventwire.pipeline.finalize.clash_first import clash_first
 from eventwire.pipeline.finalize.territory_first import territory_first
 from eventwire.records import Document, Event
 
@@ -165,7 +166,7 @@ class Finalizer:
                 event.rule = f"{event.rule}|finalize: {why}"
             event.confidence = self.final_confidence(event)
             event.assign_id()
-        doc.events = territory_first(doc, order_report(doc.events))
+        doc.events = territory_first(doc, clash_first(doc, order_report(doc.events)))
         return doc
 
     @staticmethod

@@ -38,7 +38,7 @@ def _thing_taken(doc: Document, event: Event) -> bool:
     return any(w.lower() in TAKEN_THINGS for w in before + after)
 
 
-def _told_aside(doc: Document, event: Event) -> bool:
+def told_aside(doc: Document, event: Event) -> bool:
     """ "since the army retook the town", "took over the region (coded separately)"."""
     start, end = event.trigger.start, event.trigger.end
     before = _WORD.findall(doc.text[max(0, start - 40) : start])[-_NEAR:]
@@ -55,7 +55,7 @@ def territory_first(doc: Document, events: list[Event]) -> list[Event]:
             event.acled_sub_event_type in TERRITORY_SUB_TYPES
             and event.modality not in _UNREAL
             and not (event.background or event.aggregate)
-            and not (_thing_taken(doc, event) or _told_aside(doc, event))
+            and not (_thing_taken(doc, event) or told_aside(doc, event))
         ):
             return [event, *events[:i], *events[i + 1 :]]
     return events
