@@ -30,7 +30,9 @@ _OFFICIAL_WORDS: frozenset[str] = words("finalize", "official_words")
 _PERSONAL = frozenset({"attack", "shoot", "kill", "harm", "beat", "clash"})
 _REFINABLE = frozenset({"Armed clash", "Attack"})
 # an exchange of fire ("returned fire", "exchanged gunfire"): the other side fired too
-_FIRE_WORDS: frozenset[str] = words("finalize", "fire_words")
+_FIRE_WORDS: frozenset[str] = words("finalize", "fire_words") | words(
+    "finalize", "reciprocal_fight_words"
+)
 CIVILIAN_MODIFIERS: frozenset[str] = words("finalize", "civilian_modifiers")
 CIVILIAN_ROLES: frozenset[str] = words("finalize", "civilian_roles")
 ARMED_ROLE_WORDS: frozenset[str] = words("finalize", "armed_role_words")
