@@ -111,6 +111,10 @@ def refined_sub_type(event: Event) -> tuple[str | None, str]:
             and not (_off_duty(event) or _lone_member(event) or _pronoun_target(event))
         ):
             return "Armed clash", "target coded as an armed actor"
+    if frame == "clash" and sub == "Mob violence" and a1 in ARMED_INTER and a2 in ARMED_INTER:
+        # "2 groups of government soldiers clashed": both sides coded as armed parties fought
+        # (no rioters, inter 5, on either side): a battle, not a brawl of crowds (h16bg)
+        return "Armed clash", "both sides coded as armed actors"
     if frame == "capture" and sub in {
         "Non-state actor overtakes territory",
         "Government regains territory",
