@@ -28,7 +28,9 @@ _OFFICIAL_WORDS: frozenset[str] = words("finalize", "official_words")
 _PERSONAL = frozenset({"attack", "shoot", "kill", "harm", "beat", "clash"})
 _REFINABLE = frozenset({"Armed clash", "Attack"})
 # an exchange of fire ("returned fire", "exchanged gunfire"): the other side fired too
-_FIRE_WORDS: frozenset[str] = words("finalize", "fire_words")
+_FIRE_WORDS: frozenset[str] = words("finalize", "fire_words") | words(
+    "finalize", "reciprocal_fight_words"
+)
 CIVILIAN_MODIFIERS: frozenset[str] = words("finalize", "civilian_modifiers")
 CIVILIAN_ROLES: frozenset[str] = words("finalize", "civilian_roles")
 ARMED_ROLE_WORDS: frozenset[str] = words("finalize", "armed_role_words")
@@ -107,6 +109,10 @@ def refined_sub_type(event: Event) -> tuple[str | None, str]:
             and not (_off_duty(event) or _lone_member(event) or _pronoun_target(event))
         ):
             return "Armed clash", "target coded as an armed actor"
+    if frame == "clash" and sub == "Mob violence" and a1 in ARMED_INTER and a2 in ARMED_INTER:
+        # "2 groups of government soldiers clashed": both sides coded as armed parties fought
+        # (no rioters, inter 5, on either side): a battle, not a brawl of crowds (h16bg)
+        return "Armed clash", "both sides coded as armed actors"
     if frame == "capture" and sub in {
         "Non-state actor overtakes territory",
         "Government regains territory",
