@@ -42,6 +42,7 @@ from eventwire.pipeline.dates.deictic import (
     pin_telling_days,
     prefer_stated_days,
 )
+from eventwire.pipeline.dates.frames import note_frame
 from eventwire.pipeline.dates.parsetree import (
     ancestors,
     host_of,
@@ -400,6 +401,9 @@ class DatesStage:
                 when = When(precision="unknown")
             when.recurring = True
             return when
+        opening = note_frame(doc, timexes.get(0), self.lexicon.reporting_lemmas)
+        if opening is not None and index == 0:  # the day a record's note opens with
+            return _copy(opening.when)
         own = [t for t in own if not self._background(doc, event, t)]
         # "leaders protest the killing of a priest on 22 January", "On 1 May 2015, a
         # demonstration in commemoration of 1 May 1963": a date of a noun the event is
