@@ -145,3 +145,16 @@ def test_a_background_deed_keeps_its_day(
 def test_the_participle_of_the_event_keeps_its_day(run_text: Callable[..., Document]) -> None:
     text = "Two soldiers killed on 5 March in an ambush near Ondesi."
     assert event_day_span(run_text, text, "ambush") == (date(2021, 3, 5), date(2021, 3, 5))
+
+
+def test_a_participant_deed_of_the_opening_sentence_keeps_its_day(
+    run_text: Callable[..., Document],
+) -> None:
+    """A deed the opening sentence tells of a participant, in a participle or a relative
+    clause, keeps its own day; the coded event takes the opening day."""
+    text = (
+        "On 9 March 2021, clashes broke out between rival activists in Talora during a "
+        "commemoration event for people killed in the city on 9 March 2015."
+    )
+    assert event_day_span(run_text, text, "clashes") == OPENING
+    assert event_day_span(run_text, text, "killed") == (date(2015, 3, 9), date(2015, 3, 9))
