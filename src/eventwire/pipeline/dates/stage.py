@@ -42,6 +42,13 @@ from eventwire.pipeline.dates.deictic import (
     pin_telling_days,
     prefer_stated_days,
 )
+from eventwire.pipeline.dates.frames import (
+    copy_when,
+    first_day_of_stated_span,
+    note_frame,
+    paragraph_frame,
+    vague_period,
+)
 from eventwire.pipeline.dates.parsetree import (
     ancestors,
     host_of,
@@ -59,56 +66,7 @@ NAME = "eventwire.dates.v1"
 PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 # clauses under the event's verb that tell something else ("helicopters, which often use…")
 _SUBORDINATE = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj"})
-FRAME_LEAD_WORDS = (
-    3  # at most this many words before a sentence's framing date ("Two days later, on")
-)
-MULTI_DAY_SPAN = 14  # a stated span of days up to this long dates its event on the first day
-STATED_DAY = re.compile(r"(?<![0-9])(?:[0-2]?[0-9]|3[01])(?:st|nd|rd|th)?(?![0-9])")
-NIGHT_OF = re.compile(r"\bnight\s+of\s+(?:the\s+)?$", re.I)
 CLAUSE_BREAK = re.compile(r"[;,]|\b(?:and|but|while|after|before|when|whereas|then)\b", re.I)
-
-
-def _copy(when: When, precision: str | None = None) -> When:
-    return When(
-        text=when.text,
-        start=when.start,
-        end=when.end,
-        precision=precision or when.precision,
-        recurring=when.recurring,
-        span_start=when.span_start,
-        span_end=when.span_end,
-    )
-
-
-def first_day_of_stated_span(timex: Timex, text: str = "", max_days: int = MULTI_DAY_SPAN) -> When:
-    """The date an event takes from a stated span of days ("over 6-7 March", "between 9-13
-    Aug", "on 12 and 17 August"): its first day, as ACLED and GTD code a multi-day event on
-    the day it began. The night of two days ("on the night of 24-25 July") is the night
-    that ends on the second, as "overnight into Saturday" is Saturday. A span longer than
-    ``max_days``, and the periods counted back from publication ("the past week",
-    "recently", "last month"), stay ranges. ``text`` is the document's text."""
-    when = timex.when
-    if (
-        timex.kind != "range"
-        or when.start is None
-        or when.end is None
-        or not STATED_DAY.search(timex.text)
-        or (when.end - when.start).days > max_days
-    ):
-        return _copy(when)
-    day = _copy(when, "day")
-    night = NIGHT_OF.search(text[max(0, timex.start - 20) : timex.start])
-    if night is not None and (when.end - when.start).days == 1:
-        day.start = day.end
-    else:
-        day.end = day.start
-    return day
-
-
-def _vague_period(timex: Timex) -> bool:
-    """A period that names no day ("recently", "the past week", "in recent months"): it
-    tells the background of a sentence, not the date of an event told after it."""
-    return timex.when.precision == "range" and not STATED_DAY.search(timex.text)
 
 
 class DatesStage:
@@ -274,6 +232,16 @@ class DatesStage:
         anchor = token_at(parse, timex.start - doc.sentences[index].start)
         return anchor is not None and relative_clause_of(anchor) is not None
 
+    def _tells_of_participant(self, doc: Document, event: Event) -> bool:
+        """Whether the event's trigger sits in a relative clause or a participle on a noun
+        ("a commemoration for people killed in the city on 2 May 2014"): a deed it tells of
+        a participant, on its own day."""
+        sentence = doc.sentences[event.sentence_index]
+        trigger = token_at(
+            doc.parses.get(event.sentence_index), event.trigger.start - sentence.start
+        )
+        return trigger is not None and relative_clause_of(trigger) is not None
+
     def _in_other_clause(self, doc: Document, event: Event, timex: Timex) -> bool:
         """Whether a date sits in a clause the trigger is not in and that tells another
         event: a relative clause about a participant ("near where a tourist was killed
@@ -349,24 +317,6 @@ class DatesStage:
                 return True
         return False
 
-    def _frame(
-        self, doc: Document, earlier: list[int], timexes: dict[int, list[Timex]]
-    ) -> When | None:
-        """The date that frames the narration of a paragraph: the nearest earlier sentence
-        that opens with a date ("On 3 May 2020, …", "04 February. …", "Around 15 November
-        2020 (month of), …"). Later sentences tell that day's event on; dates they mention
-        inside ("repeated for Nov 15, Nov 30 …", "clashes that began on 2 May") are
-        background, so an event told with no date of its own takes the frame's."""
-        for i in earlier:
-            found = timexes.get(i)
-            if not found:
-                continue
-            first = found[0]
-            lead = doc.text[doc.sentences[i].start : first.start]
-            if len(lead.split()) <= FRAME_LEAD_WORDS and not _vague_period(first):
-                return first_day_of_stated_span(first, doc.text)
-        return None
-
     def resolve(
         self,
         doc: Document,
@@ -392,7 +342,7 @@ class DatesStage:
                 if t.when.precision == "range"
             ]
             if ranges:
-                when = _copy(ranges[0].when)
+                when = copy_when(ranges[0].when)
             elif doc.published is not None:
                 start = doc.published - timedelta(days=self.habitual_window_days)
                 when = When(None, start, doc.published, "range")
@@ -400,6 +350,9 @@ class DatesStage:
                 when = When(precision="unknown")
             when.recurring = True
             return when
+        opening = note_frame(doc, timexes.get(0), self.lexicon.reporting_lemmas)
+        if opening is not None and index == 0 and not self._tells_of_participant(doc, event):
+            return copy_when(opening.when)  # the day a record's note opens with
         own = [t for t in own if not self._background(doc, event, t)]
         # "leaders protest the killing of a priest on 22 January", "On 1 May 2015, a
         # demonstration in commemoration of 1 May 1963": a date of a noun the event is
@@ -410,21 +363,21 @@ class DatesStage:
             pool = drop_named_weekdays(pool, self.lexicon.weekdays, doc.text)
             best = min(pool, key=lambda t: self._rank(doc, event, t))
             return first_day_of_stated_span(best, doc.text)
-        frame = self._frame(doc, same_segment, timexes)
+        frame = paragraph_frame(doc, same_segment, timexes)
         if frame is not None:
             return frame
         for i in same_segment:
             stated = [
                 t
                 for t in timexes.get(i, [])
-                if not _vague_period(t) and not self._in_relative_clause(doc, i, t)
+                if not vague_period(t) and not self._in_relative_clause(doc, i, t)
             ]
             if stated:  # the narrated day, not the telling's ("…, officials said on Friday")
                 told = self.lexicon.reporting_lemmas
                 narrated = [t for t in stated if not dates_telling(doc, i, t.start, told)]
                 return first_day_of_stated_span((narrated or stated)[-1], doc.text)
         if dateline is not None:
-            return _copy(dateline)
+            return copy_when(dateline)
         if doc.published is not None:
             return When(None, doc.published, doc.published, "publication")
         return When(precision="unknown")

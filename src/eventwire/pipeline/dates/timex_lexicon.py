@@ -60,6 +60,13 @@ def _words_pattern(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_alt(words)})\b" if words else r"(?!x)x", re.IGNORECASE)
 
 
+def _habitual_pattern(cues: tuple[str, ...], things: list[str]) -> re.Pattern[str]:
+    """The habitual cues, less a cue that names a thing by how often it comes ("a daily
+    newspaper", "monthly allowances", "the weekly market"): no deed recurs there."""
+    thing = rf"(?!\s+(?:{_alt([str(w) for w in things])})(?![\w-]))" if things else ""
+    return re.compile(rf"(?<![\w-])(?:{_alt(list(cues))})(?![\w-]){thing}", re.I)
+
+
 def _alt(words: list[str]) -> str:
     return "|".join(
         re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
@@ -70,6 +77,11 @@ def _build_pattern(months: dict[str, int], weekdays: dict[str, int], lex: dict[s
     # Month names: full names case-insensitive; "May" needs a capital or a preposition
     # elsewhere (checked in timex_rules), abbreviations may carry a dot.
     mon = rf"(?:{_alt(list(months))})\.?"
+    # a month read alone ("from March") is never an abbreviation whose dot a day follows:
+    # "from Mar. 11-13" is the days, not "since March" with the dot left out
+    short = [k for k in months if any(o != k and o.startswith(k) for o in months)]
+    full = [k for k in months if k not in short]
+    lone = rf"(?:(?:{_alt(full)})\.?|(?:{_alt(short)})(?!\.\s*[0-3]?[0-9](?![0-9]))\.?)"
     wd = _alt(list(weekdays))
     day = r"(?:[0-2]?[0-9]|3[01])(?:st|nd|rd|th)?"
     year = r"(?:1[89][0-9][0-9]|2[01][0-9][0-9])"
@@ -93,7 +105,7 @@ def _build_pattern(months: dict[str, int], weekdays: dict[str, int], lex: dict[s
         rf"(?P<mdy>{mon}\s+{day}(?![0-9])(?:,?\s+{year})?)",
         # June 2014 / in early June / since mid-June / June
         rf"(?P<my>(?:(?:in|since|during|until|by|from|early|late|mid|end\s+of|"
-        rf"beginning\s+of|last|this)[\s-]+)*(?:early\s+|late\s+|mid-?)?{mon}"
+        rf"beginning\s+of|last|this)[\s-]+)*(?:early\s+|late\s+|mid-?)?{lone}"
         # "until March 19" is a day (mdy), never the month of March
         rf"(?:,?\s+(?:of\s+)?{year}|(?!\s*[0-3]?[0-9](?![0-9]))))",
         # last Tuesday, on Tuesday, Tuesday night
@@ -146,7 +158,7 @@ def load_timex_lexicon(name: str = "timex.yaml") -> TimexLexicon:
         habitual=habitual,
         recent={str(k): int(v) for k, v in (lex.get("recent") or {}).items()},
         pattern=re.compile(_build_pattern(months, weekdays, lex), re.IGNORECASE),
-        habitual_pattern=re.compile(rf"(?<![\w-])(?:{_alt(list(habitual))})(?![\w-])", re.I),
+        habitual_pattern=_habitual_pattern(habitual, lex.get("habitual_things") or []),
         background_pattern=_words_pattern([str(w) for w in lex.get("background") or []]),
         time_nouns=frozenset(str(w).lower() for w in lex.get("time_nouns") or []),
         period_nouns=frozenset(str(w).lower() for w in lex.get("period_nouns") or []),
