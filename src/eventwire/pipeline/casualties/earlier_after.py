@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from eventwire.pipeline.casualties.other_deaths import EARLIER, HARD_BREAK, MAX_WORDS, clause_after
+from eventwire.pipeline.casualties.other_deaths import mark_opened_earlier
 from eventwire.pipeline.casualties.toll_notes import Mention
 
 AFTER_WORD = re.compile(r"\b(?:after|following)\b", re.I)
@@ -25,16 +25,4 @@ REACH = 60  # characters before a kill's words read for the opening "after"
 def mark_earlier_after(text: str, offset: int, mentions: list[Mention]) -> None:
     """Flag ``background`` the kills of one sentence (``text``, starting at ``offset`` in
     the document) that an "after" clause tells as earlier than the event."""
-    for m in mentions:
-        if m.category != "killed" or m.background or m.kind not in ("count", "anaphoric"):
-            continue
-        start, end = m.start - offset, m.end - offset
-        window = text[max(0, start - REACH) : end]
-        opened = list(AFTER_WORD.finditer(window))
-        if not opened:
-            continue
-        told = window[opened[-1].start() :]
-        if HARD_BREAK.search(told) or len(told.split()) > MAX_WORDS:
-            continue
-        if EARLIER.search(told + clause_after(text[end : end + 100])):
-            m.background = True
+    mark_opened_earlier(text, offset, mentions, AFTER_WORD, REACH)

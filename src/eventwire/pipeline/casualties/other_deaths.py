@@ -45,6 +45,7 @@ EARLIER = re.compile(
 # what may not stand between the relative word and the end of the kill's words
 HARD_BREAK = re.compile(r"[,;:.()\[\]]")
 MAX_WORDS = 12  # words from the relative word to the end of the kill's words
+RELATIVE_REACH = 50  # characters before a kill's words read for the relative word
 # a road accident named beside a death: the noun, not "accidentally" (a shot or a blast that
 # went off by accident is still violence)
 ACCIDENT = re.compile(r"\b(?:accidents?|collision|collided)\b", re.I)
@@ -77,12 +78,21 @@ def mark_earlier(text: str, offset: int, mentions: list[Mention]) -> None:
     """Flag ``background`` the kills of one sentence that a relative clause tells as earlier
     than the event ("the attack which killed a woman days earlier"); ``text`` is the
     sentence, ``offset`` its start in the document."""
+    mark_opened_earlier(text, offset, mentions, RELATIVE_WORD, RELATIVE_REACH)
+
+
+def mark_opened_earlier(
+    text: str, offset: int, mentions: list[Mention], opener: re.Pattern[str], reach: int
+) -> None:
+    """Flag ``background`` the kills of one sentence whose clause, opened by ``opener``
+    within ``reach`` characters before the kill's words with no hard break between, tells
+    them as earlier than the event (a time word in the clause itself)."""
     for m in mentions:
         if m.category != "killed" or m.background or m.kind not in ("count", "anaphoric"):
             continue
         start, end = m.start - offset, m.end - offset
-        window = text[max(0, start - 50) : end]
-        opened = list(RELATIVE_WORD.finditer(window))
+        window = text[max(0, start - reach) : end]
+        opened = list(opener.finditer(window))
         if not opened:
             continue
         told = window[opened[-1].start() :]
