@@ -35,17 +35,18 @@ RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
 
 
 def relative_clause_of(anchor: Any) -> Any:
-    """The nearest relative clause a date's token sits in, or ``None``: a ``relcl``, a
-    clause the parse hung elsewhere that a relative word opens, or a participle that
-    modifies a noun as a relative clause would ("10 traders kidnapped on 16 May", "cattle
-    stolen in August": "who were kidnapped", "which were stolen")."""
+    """The nearest relative clause a date's token sits in, or ``None``: a ``relcl``, or a
+    clause the parse hung elsewhere that a relative word opens. (A participle on a noun,
+    "traders kidnapped on 16 May", is not read as one: the parse hangs an event's own date
+    under a describing participle too, "drove a car packed with explosives into the gate
+    … on Saturday evening", and the participle class h16be added was taken out at the
+    merge for that.)"""
     return next(
         (
             t
             for t in [anchor, *ancestors(anchor)]
             if t.dep_ == "relcl"
             or (t.dep_ in _MISREAD_RELATIVE and t.left_edge.lower_ in RELATIVE_WORDS)
-            or (t.dep_ == "acl" and t.tag_ == "VBN" and t.head.pos_ in ("NOUN", "PROPN"))
         ),
         None,
     )
