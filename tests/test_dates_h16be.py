@@ -117,6 +117,16 @@ def test_an_abbreviated_month_keeps_its_day(text: str, start: date, end: date) -
 @pytest.mark.parametrize(
     ("text", "trigger"),
     [
+        # a participle that tells of a noun as a relative clause would
+        (
+            "Herders raided Talora village, recovering hundreds of goats stolen in January.",
+            "raided",
+        ),
+        (
+            "Agreement: The government secured the release of 9 teachers kidnapped by the "
+            "rebels in January.",
+            "release",
+        ),
         # the deed a retaliation answers
         (
             "Militiamen assault people at water wells in Ondesi, thought to be in retaliation "
@@ -140,11 +150,11 @@ def test_the_participle_of_the_event_keeps_its_day(run_text: Callable[..., Docum
 def test_a_participant_deed_of_the_opening_sentence_keeps_its_day(
     run_text: Callable[..., Document],
 ) -> None:
-    """A deed the opening sentence tells of a participant in a relative clause keeps its own
-    day; the coded event takes the opening day."""
+    """A deed the opening sentence tells of a participant, in a participle or a relative
+    clause, keeps its own day; the coded event takes the opening day."""
     text = (
         "On 9 March 2021, clashes broke out between rival activists in Talora during a "
-        "commemoration event for people who were killed in the city on 9 March 2015."
+        "commemoration event for people killed in the city on 9 March 2015."
     )
     assert event_day_span(run_text, text, "clashes") == OPENING
     assert event_day_span(run_text, text, "killed") == (date(2015, 3, 9), date(2015, 3, 9))
@@ -153,9 +163,9 @@ def test_a_participant_deed_of_the_opening_sentence_keeps_its_day(
 def test_a_news_report_keeps_the_day_under_a_describing_participle(
     run_text: Callable[..., Document],
 ) -> None:
-    """A wire report's stated day that the parse hangs under a participle describing a thing
-    ("a car packed with explosives … on Saturday evening") is the event's own day, not a
-    participant's background (the dateline's day is the telling's)."""
+    """A wire report's stated day that the parse hangs under a participle describing a thing,
+    far from it ("a car packed with explosives into the gate … on Saturday evening"), is the
+    event's own day, not a participant's background (the dateline's day is the telling's)."""
     text = (
         "KORA, March 16 - A suicide bomber drove a car packed with explosives into the gate "
         "of a busy hotel near the palace in Kora on Saturday evening, killing at least 14 "
@@ -165,3 +175,19 @@ def test_a_news_report_keeps_the_day_under_a_describing_participle(
     event = next(e for e in doc.events if e.acled_event_type)
     assert event.date is not None
     assert (event.date.start, event.date.end) == (date(2025, 3, 15), date(2025, 3, 15))
+
+
+def test_a_participle_on_the_event_noun_gives_its_own_day(
+    run_text: Callable[..., Document],
+) -> None:
+    """A participle on the event's own noun ("a ceasefire brokered by Turkey in March
+    2020") tells that event's day, not a participant's: the truce keeps March 2020 and is
+    no fresh agreement of the report's day."""
+    text = (
+        "KORA, Oct 17 - A ceasefire brokered by Turkey in March 2020 largely halted the "
+        "offensive, but shelling continues along the front lines."
+    )
+    doc = run_text(text, published="2024-10-17")
+    truce = next(e for e in doc.events if e.trigger.text.lower().startswith("ceasefire"))
+    assert truce.date is not None
+    assert (truce.date.start.year, truce.date.start.month) == (2020, 3)

@@ -32,21 +32,32 @@ GRIEVANCE_PREPOSITIONS = frozenset({"against", "over", "of"})
 # was killed weeks ago" (pcomp)
 _MISREAD_RELATIVE = frozenset({"advcl", "pcomp", "acl", "ccomp"})
 RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
+# a participle's own date follows it within this many tokens ("kidnapped by the rebels in
+# January": 5)
+PARTICIPLE_REACH = 6
 
 
 def relative_clause_of(anchor: Any) -> Any:
-    """The nearest relative clause a date's token sits in, or ``None``: a ``relcl``, or a
-    clause the parse hung elsewhere that a relative word opens. (A participle on a noun,
-    "traders kidnapped on 16 May", is not read as one: the parse hangs an event's own date
-    under a describing participle too, "drove a car packed with explosives into the gate
-    … on Saturday evening", and the participle class h16be added was taken out at the
-    merge for that.)"""
+    """The nearest relative clause a date's token sits in, or ``None``: a ``relcl``, a
+    clause the parse hung elsewhere that a relative word opens, or a participle that
+    modifies a noun as a relative clause would ("10 traders kidnapped on 16 May", "cattle
+    stolen in August": "who were kidnapped", "which were stolen") when the date follows it
+    within its own few words (``PARTICIPLE_REACH``). A date far along the sentence that
+    the parse hung under a participle describing a thing ("drove a car packed with
+    explosives into the gate of a hotel near the palace … on Saturday evening") is the
+    sentence's own."""
     return next(
         (
             t
             for t in [anchor, *ancestors(anchor)]
             if t.dep_ == "relcl"
             or (t.dep_ in _MISREAD_RELATIVE and t.left_edge.lower_ in RELATIVE_WORDS)
+            or (
+                t.dep_ == "acl"
+                and t.tag_ == "VBN"
+                and t.head.pos_ in ("NOUN", "PROPN")
+                and 0 <= anchor.i - t.i <= PARTICIPLE_REACH
+            )
         ),
         None,
     )

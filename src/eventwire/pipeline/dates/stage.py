@@ -261,6 +261,8 @@ class DatesStage:
             return False
         if clause.i == trigger.i or clause in ancestors(trigger):
             return False
+        if clause.dep_ == "acl" and clause.head.i == trigger.i:
+            return False  # "a ceasefire brokered in March 2020": the event noun's own day
         return not dates_subject_period(clause, trigger, lex.period_nouns)
 
     def _is_habitual(
