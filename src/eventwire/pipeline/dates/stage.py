@@ -352,8 +352,10 @@ class DatesStage:
                 when = When(precision="unknown")
             when.recurring = True
             return when
-        opening = note_frame(doc, timexes.get(0), self.lexicon.reporting_lemmas)
-        if opening is not None and index == 0 and not self._tells_of_participant(doc, event):
+        opening = (
+            note_frame(doc, timexes.get(0), self.lexicon.reporting_lemmas) if index == 0 else None
+        )
+        if opening is not None and not self._tells_of_participant(doc, event):
             return copy_when(opening.when)  # the day a record's note opens with
         own = [t for t in own if not self._background(doc, event, t)]
         # "leaders protest the killing of a priest on 22 January", "On 1 May 2015, a
