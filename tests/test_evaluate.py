@@ -181,9 +181,12 @@ def test_score_row_counts_each_field() -> None:
         )
     ]
     report = Report("acled")
-    score_row(report, gold, doc)
+    row = score_row(report, gold, doc)
     f = report.fields
     assert f["coverage"].accuracy == 1.0
+    # the dump row shows where the gold and the top event are, to read a place miss
+    assert (row["gold"]["lat"], row["gold"]["lon"]) == (5.0, -4.0)
+    assert row["pred"]["place"]["text"] == "Kalema" and row["pred"]["place"]["country"] == "CI"
     assert f["event_type"].accuracy == 0.0 and f["sub_event_type"].accuracy == 0.0
     assert f["inter1"].accuracy == 1.0 and f["inter2"].accuracy == 0.0
     assert f["location_25km"].accuracy == 1.0 and f["country"].accuracy == 1.0

@@ -31,7 +31,7 @@ from eventwire.evaluate.countries import country_code
 from eventwire.evaluate.split import SPLITS, in_split, stratified_sample
 from eventwire.pipeline.base import Pipeline
 from eventwire.pipeline.common.geo import haversine_km
-from eventwire.records import EVENT_DATED, Document, Event, parse_iso_date
+from eventwire.records import EVENT_DATED, Document, Event, Place, parse_iso_date
 
 FORMATS: tuple[str, ...] = ("acled", "gtd")
 LOCATION_KM = 25.0
@@ -424,6 +424,8 @@ def _row_record(
             "inter2": None if gold.inter2 is UNKNOWN else gold.inter2,
             "fatalities": None if gold.fatalities is UNKNOWN else gold.fatalities,
             "date": gold.date.isoformat() if gold.date else None,
+            "lat": gold.lat,
+            "lon": gold.lon,
         },
         "pred": None
         if top is None
@@ -440,10 +442,26 @@ def _row_record(
             "fatalities": pred_fat,
             "date": [d.isoformat() for d in span] if span else None,
             "confidence": round(top.confidence, 3),
+            "place": _place_record(top.location),
         },
         "n_events": len(events),
         "ok": ok,
         "text": gold.text,
+    }
+
+
+def _place_record(place: Place | None) -> dict[str, Any] | None:
+    """The top event's place as the dump shows it: what was written and what it became."""
+    if place is None:
+        return None
+    return {
+        "text": place.text,
+        "name": place.name,
+        "country": place.country,
+        "lat": place.lat,
+        "lon": place.lon,
+        "precision": place.precision,
+        "fallback": place.fallback,
     }
 
 
