@@ -49,6 +49,7 @@ from eventwire.pipeline.dates.frames import (
     paragraph_frame,
     vague_period,
 )
+from eventwire.pipeline.dates.later import forward_later_days
 from eventwire.pipeline.dates.parsetree import (
     ancestors,
     host_of,
@@ -99,7 +100,7 @@ class DatesStage:
         if self.use_dateparser and parse is not None:
             found = self._entity_dates(doc, parse, sentence, found)
         if doc.published is not None and doc.published_source == EVENT_DATED:
-            found = drop_recently(drop_previous_day(found))
+            found = forward_later_days(drop_recently(drop_previous_day(found)), doc.published)
             return pin_telling_days(found, doc.published, self.lexicon.weekdays)
         return found
 
@@ -231,6 +232,17 @@ class DatesStage:
         parse = doc.parses.get(index)
         anchor = token_at(parse, timex.start - doc.sentences[index].start)
         return anchor is not None and relative_clause_of(anchor) is not None
+
+    def _background_of_sentence(self, doc: Document, index: int, timex: Timex) -> bool:
+        """Whether a date of sentence ``index`` is background for an event of that sentence
+        ("students protest the Apr 29 attack on students", "troops deploy following an
+        attack April 10th"): it dates another deed than the narration, so a later sentence
+        that goes on with the narration ("Student protesters were beaten") does not take it."""
+        return any(
+            self._background(doc, e, timex) or self._dates_a_noun(doc, e, timex)
+            for e in doc.events
+            if e.sentence_index == index and e.acled_event_type is not None
+        )
 
     def _tells_of_participant(self, doc: Document, event: Event) -> bool:
         """Whether the event's trigger sits in a relative clause or a participle on a noun
@@ -374,7 +386,9 @@ class DatesStage:
             stated = [
                 t
                 for t in timexes.get(i, [])
-                if not vague_period(t) and not self._in_relative_clause(doc, i, t)
+                if not vague_period(t)
+                and not self._in_relative_clause(doc, i, t)
+                and not self._background_of_sentence(doc, i, t)
             ]
             if stated:  # the narrated day, not the telling's ("…, officials said on Friday")
                 told = self.lexicon.reporting_lemmas

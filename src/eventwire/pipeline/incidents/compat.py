@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from eventwire.records import Actor, Place, When
+from eventwire.records import EVENT_DATED, Actor, Document, Place, When
 
 # Place fallbacks that the report did not state beside the event (inherited from afar).
 WEAK_PLACE_FALLBACKS = frozenset({"paragraph", "document"})
@@ -145,3 +145,26 @@ def span_days(when: When | None) -> int:
         return 0
     assert when is not None and when.start is not None
     return ((when.end or when.start) - when.start).days
+
+
+def record_day(doc: Document) -> date | None:
+    """The date of a record dated at its event (an ACLED note, ``EVENT_DATED``), or None."""
+    return doc.published if doc.published_source == EVENT_DATED else None
+
+
+def after_day(when: When | None, day: date | None) -> bool:
+    """Whether a stated date begins after ``day``."""
+    return (
+        day is not None
+        and stated_date(when)
+        and when is not None
+        and when.start is not None
+        and when.start > day
+    )
+
+
+def later_deed(doc: Document, when: When | None) -> bool:
+    """Whether a stated day falls after the date of a record dated at its event: "later
+    died on Feb 23", "was rescued on 20 Feb" tell what followed the event the record
+    codes, never that event."""
+    return after_day(when, record_day(doc))

@@ -11,10 +11,11 @@ span and every mention with its kind.
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 from eventwire.ontology import DEMONSTRATION_TYPES
 from eventwire.pipeline.common.salience import coded_salience
-from eventwire.pipeline.incidents.compat import date_rank, named, place_rank
+from eventwire.pipeline.incidents.compat import after_day, date_rank, named, place_rank
 from eventwire.pipeline.incidents.items import Incident, Item
 from eventwire.pipeline.incidents.tolls import TollCues, combine_tolls, own_tolls
 from eventwire.records import Actor, Event, Mention, Sentence, Span
@@ -185,9 +186,11 @@ def merge(
     toll_cues: TollCues,
     shared: frozenset[int] = frozenset(),
     strong: frozenset[str] = frozenset(),
+    day: date | None = None,
 ) -> Event:
     """The incident as one event: the representative mention, filled from all mentions.
-    ``shared``: sentences that also name other incidents' places (their tolls are totals)."""
+    ``shared``: sentences that also name other incidents' places (their tolls are totals);
+    ``day``: the date of a record dated at its event."""
     items = incident.items
     describing = [i for i in items if i.kind in _DESCRIBING] or items
     # a kill told as what a demonstration is about (flagged ``background`` by the casualties
@@ -203,9 +206,15 @@ def merge(
     event.location = min(stated, key=lambda i: place_rank(i.event.location, i.order)).event.location
     # a date the mention states itself before one it inherits (from the dateline, the lead)
     # and a date of the incident before the day a source spoke ("police said on Monday")
+    # and never a day after the date of a record dated at its event (a later deed)
     event.date = min(
         describing,
-        key=lambda i: (not i.own_date, i.reported_date, date_rank(i.event.date, i.order)),
+        key=lambda i: (
+            after_day(i.event.date, day),
+            not i.own_date,
+            i.reported_date,
+            date_rank(i.event.date, i.order),
+        ),
     ).event.date
     event.fatalities = combine_tolls(
         own_tolls([i.event for i in _counting(describing)], set(shared)), sentences, toll_cues

@@ -28,7 +28,7 @@ from eventwire.datafiles import words
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.incidents.claims import code_claimant, first_actor, text_claims
-from eventwire.pipeline.incidents.compat import ends_before, span_days
+from eventwire.pipeline.incidents.compat import ends_before, later_deed, record_day, span_days
 from eventwire.pipeline.incidents.cues import load_incident_cues, phrase_pattern
 from eventwire.pipeline.incidents.elaborate import sharpen_places
 from eventwire.pipeline.incidents.group import Grouper
@@ -195,7 +195,12 @@ class IncidentsStage:
         # a grievance kill told alone ("protested the killing of…" split from its protest)
         grieved = all(grievance(i) for i in incident.items)
         event = merge(
-            incident, doc.sentences, self.toll_cues, shared, self.grouper.cues.strong_codings
+            incident,
+            doc.sentences,
+            self.toll_cues,
+            shared,
+            self.grouper.cues.strong_codings,
+            record_day(doc),
         )
         if claimed_act is not None and claimed_act[1] == "denial":
             event.actor1 = None  # who denies it is not who did it
@@ -333,6 +338,8 @@ class IncidentsStage:
             return True
         if doc.published is None:
             return False
+        if later_deed(doc, event.date):
+            return True
         if ends_before(event.date, doc.published - timedelta(days=self.options.background_days)):
             return True
         if not lead and event.date is not None and event.date.precision in VAGUE_PAST:

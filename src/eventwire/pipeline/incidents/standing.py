@@ -12,7 +12,13 @@ import re
 from datetime import timedelta
 
 from eventwire.pipeline.common.regexgate import gated_search
-from eventwire.pipeline.incidents.compat import coarse_place, ends_before, stated_date, stated_place
+from eventwire.pipeline.incidents.compat import (
+    coarse_place,
+    ends_before,
+    later_deed,
+    stated_date,
+    stated_place,
+)
 from eventwire.pipeline.incidents.cues import IncidentCues
 from eventwire.pipeline.incidents.items import DEFERRED, Item
 from eventwire.records import Document, Event
@@ -101,7 +107,10 @@ def own_place_and_date(
         and not item.reported_date
         and doc.published is not None
         and when is not None
-        and ends_before(when, doc.published - timedelta(days=recall_days - 1))
+        and (
+            ends_before(when, doc.published - timedelta(days=recall_days - 1))
+            or later_deed(doc, when)
+        )
     )
 
 
