@@ -20,6 +20,7 @@ from eventwire.dedup.report import ReportEvent
 from eventwire.dedup.report import norm_name as _norm
 from eventwire.dedup.responders import responder
 from eventwire.dedup.sides import allied, pro_government
+from eventwire.dedup.victimwords import blamed, national_victims
 from eventwire.pipeline.actors.roles import NON_STATE_ARMED
 from eventwire.pipeline.common.actordict import load_actor_dictionary
 
@@ -176,6 +177,10 @@ def roles(e: ReportEvent) -> list[tuple[str | None, int | None, bool]]:
     if dead_as_actor1(e):  # compared as the victim; the attacker is unknown
         return [(None, None, False), first]
     second = _role(e.actor2_id, e.actor2_name, e.actor2_inter, e.actor2_text)
+    if national_victims(e.actor2_text):  # "three Palestinians": civilians or fighters
+        second = (second[0], None, False)
+    if blamed(e.actor2_text, e.sentence) and not blamed(e.actor1_text, e.sentence):
+        return [second, (None, None, False)]  # "…, blaming the rebels": the attacker
     # "… before police killed the attackers": the force that answered the attack
     if responder(e.actor1_text, e.sentence):
         first = (first[0], None, False)
