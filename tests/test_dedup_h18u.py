@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from conftest import multi_outlet_groups
-from eventwire.dedup.actors import roles
+from eventwire.dedup.actors import roles, unarmed_dead
 from eventwire.dedup.clock import clock_part
 from eventwire.dedup.daytime import time_of_day
 from eventwire.dedup.report import same_admin1
@@ -125,6 +125,32 @@ def test_the_side_named_after_blaming_is_the_attacker() -> None:
     assert not linked(victims, rebels)
 
 
+# --- the dead of a toll coded as an armed group -------------------------------------------
+
+SHELLS = {"plover_mode": "artillery", "acled_event_type": "Explosions/Remote violence",
+          "acled_sub_event_type": "Shelling/artillery/missile attack"}  # fmt: skip
+
+
+def test_the_dead_of_a_toll_coded_as_an_armed_group_are_no_armed_victims() -> None:
+    said = "The toll from Saturday's shelling of Sanvo rose to seven after a woman and her son died"
+    dead = {"actor1_id": "GEN-UAG", "actor1_name": "Unidentified Armed Group",
+            "actor1_inter": 3, "actor1_text": "a woman", "actor2_id": None, "actor2_name": None,
+            "actor2_inter": None, "actor2_text": None, "fatalities": 2,
+            "fatalities_text": "a woman and her son died"}  # fmt: skip
+    update = event("a", "d1", SHELLS, dead, sentence=said, published=date(2028, 6, 11))
+    assert unarmed_dead(update)
+    told = "Xlandi troops shelled Sanvo on Saturday, killing five civilians."
+    lead = event("b", "d2", SHOT, SHELLS, FORCES, actor2_text="five civilians", fatalities=5,
+                 fatalities_text="killing five civilians", sentence=told)  # fmt: skip
+    assert linked(update, lead)
+    # dead the toll calls militants are armed victims: no civilians of another report
+    fighters = event("c", "d3", SHELLS, dead, actor1_text="two militants",
+                     fatalities_text="two militants died",
+                     sentence="Two militants died")  # fmt: skip
+    assert not unarmed_dead(fighters)
+    assert not linked(fighters, lead)
+
+
 # --- two reports placed nowhere that name one place word ---------------------------------
 
 NOWHERE = {"location_name": None, "geonameid": None, "lat": None, "lon": None, "admin1": None,
@@ -161,3 +187,12 @@ def test_set_af_incidents_stay_apart(run_text: Callable[..., Document]) -> None:
         {"pa-0614-kurram", "pa-0615-kurram-toll"},  # both placed nowhere, "Kurram"
     ):
         assert any(pair <= members for members in groups), pair
+
+
+def test_set_ag_incidents_stay_apart(run_text: Callable[..., Document]) -> None:
+    groups, incident = multi_outlet_groups(run_text, "ag")
+    for members in groups:
+        assert len({incident[s] for s in members}) == 1, members
+    # the toll update whose words name two of the dead joins both outlets' reports
+    pair = {"id-0708-ariha", "sy-0708-ariha", "id-0709-ariha-toll"}
+    assert any(pair <= members for members in groups)
