@@ -80,6 +80,7 @@ PIPELINE_SETS: dict[str, tuple[str, str | None]] = {
     "multi_outlet_ae": ("tests/data/multi_outlet/wire_reports_ae.jsonl", "incident"),
     "multi_outlet_af": ("tests/data/multi_outlet/wire_reports_af.jsonl", "incident"),
     "multi_outlet_ag": ("tests/data/multi_outlet/wire_reports_ag.jsonl", "incident"),
+    "multi_outlet_ah": ("tests/data/multi_outlet/wire_reports_ah.jsonl", "incident"),
     "examples": ("examples/reports/wire.jsonl", None),
 }
 # Sets never tuned on: scored only with --heldout (their first run is their figure).

@@ -15,11 +15,13 @@ from typing import Any
 
 from conftest import multi_outlet_groups
 from eventwire.dedup.actors import roles, unarmed_dead
-from eventwire.dedup.clock import clock_part
+from eventwire.dedup.clock import clock_part, hours_apart
 from eventwire.dedup.daytime import time_of_day
+from eventwire.dedup.nights import overnight, parts_clash
 from eventwire.dedup.report import same_admin1
 from eventwire.dedup.rules import ReportEvent
-from eventwire.dedup.victimwords import blamed, national_victims
+from eventwire.dedup.sites import sites_differ
+from eventwire.dedup.victimwords import blamed, national_victims, place_as_side
 from eventwire.records import Document
 from test_dedup_rules import day_report, linked
 
@@ -62,6 +64,68 @@ def test_a_morning_killing_and_one_at_9_pm_are_two_incidents() -> None:
     # the same report with no time of day joins the morning one
     plain = "Gunmen shot dead a trader in Sanvo on Saturday, police said."
     assert linked(morning, event("c", "d3", SHOT, date_text="on Saturday", sentence=plain))
+
+
+def test_clock_times_hours_apart_are_two_incidents() -> None:
+    assert hours_apart(10, 16, None) and hours_apart(10, None, 1)
+    assert not hours_apart(10, 11, None) and not hours_apart(10, None, 0)
+    told = "Gunmen killed four men at a car wash in Sanvo at about 10 a.m."
+    ten = event("a", "d1", SHOT, date_text="on Wednesday", fatalities=4, sentence=told)
+    four = "Hours later, at around 4 p.m., armed men shot dead three people in Sanvo."
+    later = event("b", "d2", SHOT, sentence=four, fatalities=3, date_text=None)
+    assert parts_clash(ten, later) and not linked(ten, later)
+    # "on Wednesday afternoon" is far from 10 a.m.; "on Wednesday morning" is not
+    noon = event("c", "d3", SHOT, date_text="on Wednesday afternoon", fatalities=4,
+                 sentence="Four men were shot dead in Sanvo on Wednesday afternoon.")  # fmt: skip
+    assert parts_clash(ten, noon)
+    morning = event("d", "d4", SHOT, date_text="on Wednesday morning", fatalities=4,
+                    sentence="Four men were shot dead in Sanvo on Wednesday morning.")  # fmt: skip
+    assert not parts_clash(ten, morning) and linked(ten, morning)
+
+
+def test_late_on_one_day_and_the_early_hours_of_the_next_are_one_night() -> None:
+    sunday = event("a", "d1", SHOT, date_text="on Sunday", fatalities=5,
+                   date_start=date(2028, 6, 11), date_end=date(2028, 6, 11),
+                   sentence="Gunmen opened fire at a shrine in Sanvo late on Sunday.")  # fmt: skip
+    monday = event("b", "d2", SHOT, date_text="Monday", fatalities=5,
+                   date_start=date(2028, 6, 12), date_end=date(2028, 6, 12),
+                   sentence="Five people were shot dead at a shrine in Sanvo in the early "
+                   "hours of Monday.")  # fmt: skip
+    assert overnight(sunday, monday) is not None
+    assert linked(sunday, monday)
+    # Sunday morning and the small hours of Monday are a day apart
+    told = "Gunmen opened fire at a shrine in Sanvo on Sunday morning."
+    morning = event("c", "d3", SHOT, date_text="on Sunday morning", fatalities=5,
+                    date_start=date(2028, 6, 11), date_end=date(2028, 6, 11),
+                    sentence=told)  # fmt: skip
+    assert overnight(morning, monday) is None and not linked(morning, monday)
+
+
+def test_a_hotel_and_a_police_station_are_two_sites() -> None:
+    hotel = event("a", "d1", SHOT, sentence="A car bomb exploded outside a hotel in Sanvo.")
+    police = event("b", "d2", SHOT, sentence="A grenade hit a police station in Sanvo.")
+    assert sites_differ(hotel, police) == "a hotel / a police station"
+    camp = event("c", "d3", SHOT, sentence="Rebels attacked an army camp in Sanvo.")
+    assert sites_differ(police, camp) is None  # security sites are one kind
+    both = event("d", "d4", SHOT, sentence="A bomb hit a hotel near the police station.")
+    assert sites_differ(hotel, both) is None
+
+
+def test_a_place_read_as_a_side_contradicts_no_side() -> None:
+    assert place_as_side("Xland's western Corta state")
+    assert not place_as_side("Islamic State") and not place_as_side("the state")
+    shells = {"plover_mode": "artillery", "acled_event_type": "Explosions/Remote violence",
+              "acled_sub_event_type": "Shelling/artillery/missile attack",
+              "fatalities": 4}  # fmt: skip
+    read = event("a", "d1", SHOT, shells, actor1_id="XX-MIL", actor1_inter=1,
+                 actor1_name="Military Forces of Xland", actor1_text="Xland's western Corta state",
+                 actor2_text="Four civilians")  # fmt: skip
+    rebels = event("b", "d2", SHOT, shells, REBELS, actor2_text="four residents")
+    assert linked(read, rebels)
+    troops = event("c", "d3", SHOT, shells, actor1_id="XX-MIL", actor1_inter=1,
+                   actor1_name="Military Forces of Xland", actor1_text="Xlandi troops",
+                   actor2_text="Four civilians")  # fmt: skip
+    assert not linked(troops, rebels)
 
 
 # --- a regency filed under a province split from the one a report names -----------------
@@ -196,3 +260,18 @@ def test_set_ag_incidents_stay_apart(run_text: Callable[..., Document]) -> None:
     # the toll update whose words name two of the dead joins both outlets' reports
     pair = {"id-0708-ariha", "sy-0708-ariha", "id-0709-ariha-toll"}
     assert any(pair <= members for members in groups)
+
+
+def test_set_ah_hard_negatives_stay_apart(run_text: Callable[..., Document]) -> None:
+    groups, incident = multi_outlet_groups(run_text, "ah")
+    for members in groups:  # Culiacan's two shootings of one day share one wrong record
+        if "nm-0810-culiacan-pm" not in members:
+            assert len({incident[s] for s in members}) == 1, members
+    for pair in (
+        {"hs-0803-kismayo", "jw-0803-kismayo", "hs-0804-kismayo-toll"},  # not the grenade
+        {"kz-0807-kandahar", "aw-0807-kandahar"},  # late on Sunday / early hours of Monday
+        {"rk-0813-sittwe", "mv-0814-sittwe", "rk-0814-sittwe-toll"},  # a state as a side
+    ):
+        assert any(pair <= members for members in groups), pair
+    # the taco stand at 4 p.m. is not the car wash at 10 a.m.
+    assert not any({"cs-0809-culiacan-am", "cs-0809-culiacan-pm"} <= m for m in groups)

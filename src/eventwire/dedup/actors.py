@@ -20,7 +20,7 @@ from eventwire.dedup.report import ReportEvent
 from eventwire.dedup.report import norm_name as _norm
 from eventwire.dedup.responders import responder
 from eventwire.dedup.sides import allied, pro_government
-from eventwire.dedup.victimwords import blamed, national_victims
+from eventwire.dedup.victimwords import blamed, national_victims, place_as_side
 from eventwire.pipeline.actors.roles import NON_STATE_ARMED
 from eventwire.pipeline.common.actordict import load_actor_dictionary
 
@@ -178,6 +178,8 @@ def _role(
     words that name nobody in particular ("people killed": the coder's default victims,
     "Civilians"), may match the same actor but contradicts none."""
     if text is not None and (not text.strip() or text.split()[-1].casefold() in _unspecific()):
+        return _actor_key(actor_id, name), None, False
+    if text and place_as_side(text):  # "Myanmar's western Rakhine state": a place
         return _actor_key(actor_id, name), None, False
     if text and hedged(text):  # "suspected Boko Haram": a guess
         return _actor_key(actor_id, name), inter, False

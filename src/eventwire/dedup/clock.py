@@ -44,6 +44,43 @@ def _hours(text: str) -> list[int]:
     return out
 
 
+# Where each part of the day starts and ends, in hours (the night runs past midnight).
+_SPANS = {0: (_MORNING_FROM, _AFTERNOON_FROM), 1: (_AFTERNOON_FROM, _EVENING_FROM),
+          2: (_EVENING_FROM, _NIGHT_FROM), 3: (_NIGHT_FROM, 24 + _MORNING_FROM)}  # fmt: skip
+CLOCKS_APART = 3  # hours between two reports' clock times that make them two incidents
+PART_APART = 2  # hours between a clock time and the part of the day another report names
+
+
+@functools.lru_cache(maxsize=65536)
+def clock_hour(text: str | None) -> int | None:
+    """The one hour the clock times of a text name ("at about 10 a.m." -> 10), else None.
+
+    >>> clock_hour("at about 10 a.m. on Wednesday"), clock_hour("at 10 am and 4 pm")
+    (10, None)
+    """
+    hours = set(_hours(text or ""))
+    return hours.pop() if len(hours) == 1 else None
+
+
+def hours_apart(hour: int, other: int | None, part: int | None) -> bool:
+    """Whether a report's clock hour is far from another report's clock hour (circularly,
+    ``CLOCKS_APART``) or from the part of the day it names (``PART_APART``): "at about 10
+    a.m." and "at around 4 p.m." or "on Wednesday afternoon" are two incidents; "at 10 a.m."
+    and "on Wednesday morning" may be one.
+
+    >>> hours_apart(10, 16, None), hours_apart(10, None, 1), hours_apart(10, None, 0)
+    (True, True, False)
+    """
+    if other is not None:
+        gap = abs(hour - other)
+        return min(gap, 24 - gap) >= CLOCKS_APART
+    if part is None:
+        return False
+    start, end = _SPANS[part]
+    at = hour + 24 if part == 3 and hour < _MORNING_FROM else hour
+    return (start - at if at < start else at - (end - 1) if at >= end else 0) >= PART_APART
+
+
 @functools.lru_cache(maxsize=65536)
 def clock_part(text: str | None) -> int | None:
     """The one part of the day the clock times of a text name, else None.

@@ -5,6 +5,11 @@
   of the same dead calls them gunmen or fighters ("Israeli troops killed three gunmen in an
   exchange of fire"). A victim (actor2) named only by a people's plural says neither, so it
   contradicts no other report's victims; it may still match them.
+- **a place read as a side** ("Four civilians were killed when shells landed on the capital
+  of Myanmar's western Rakhine state" gives actor1 the words "Myanmar's western Rakhine
+  state"): words that end in an area's kind word written in lower case after a name
+  (``area_kind_words``, "state", "region"; not "Islamic State") name a place, not people, so
+  the actor the coder read from them contradicts no other report's.
 - **the blamed attacker** ("A child was killed by sniper fire …, blaming the Iran-aligned
   rebels"; "an attack authorities blamed on a drug cartel"): a side its sentence names right
   after ``blame_cues`` is the attacker the report names, whatever role the coder gave it.
@@ -35,6 +40,19 @@ def national_victims(text: str | None) -> bool:
     Palestinians", "two Afghans"), a number and an article aside."""
     found = re.findall(r"[\w'’-]+", (text or "").casefold())
     return bool(found) and found[-1] in _nationals()
+
+
+def place_as_side(text: str | None) -> bool:
+    """Whether a side's words are a place: a capitalised name, then a lower-case area kind
+    word last ("Myanmar's western Rakhine state", "the Kebbe district").
+
+    >>> place_as_side("Myanmar's western Rakhine state"), place_as_side("Islamic State")
+    (True, False)
+    """
+    found = re.findall(r"[\w'’-]+", text or "")
+    if len(found) < 2 or not found[-1].islower() or not found[-2][:1].isupper():
+        return False
+    return found[-1] in words("dedup", "area_kind_words") | {"state", "region", "regions"}
 
 
 @functools.cache
