@@ -27,7 +27,7 @@ from datetime import timedelta
 
 from eventwire.datafiles import words
 from eventwire.dedup.clock import clock_hour, hours_apart
-from eventwire.dedup.daytime import EVENING, time_of_day
+from eventwire.dedup.daytime import EVENING, MORNING, time_of_day
 from eventwire.dedup.report import ReportEvent
 
 NIGHT = 3  # time_of_day's part for the night (data/dedup/words.yaml time_of_day, in order)
@@ -48,6 +48,8 @@ def small_hours(e: ReportEvent) -> bool:
         return False
     if e.date_text and _small_hours().search(e.date_text):
         return True
+    if time_of_day(e) not in (None, MORNING):  # "on Friday night": the date's own part
+        return False
     return _of_own_day(e, _small_hours().pattern + r"\s+(?:(?:of|on|into|to)\s+)?")
 
 
