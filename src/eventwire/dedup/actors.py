@@ -20,6 +20,7 @@ from eventwire.dedup.report import ReportEvent
 from eventwire.dedup.report import norm_name as _norm
 from eventwire.dedup.responders import responder
 from eventwire.dedup.sides import allied, pro_government
+from eventwire.dedup.victimwords import blamed, national_victims, place_as_side
 from eventwire.pipeline.actors.roles import NON_STATE_ARMED
 from eventwire.pipeline.common.actordict import load_actor_dictionary
 
@@ -131,6 +132,18 @@ def dead_as_actor1(e: ReportEvent) -> bool:
     return _told_dead(text, (e.sentence or "").casefold())
 
 
+def unarmed_dead(e: ReportEvent) -> bool:
+    """Whether the dead a toll names as actor1 ("a woman and her son died") were coded as a
+    catch-all armed group although their words name no armed people (``attacker_nouns``,
+    ``armed_name_heads``): the coder's default, not what the report says of them, so it
+    contradicts no other report's victims."""
+    found = re.findall(r"[a-z]+", (e.actor1_text or "").casefold())
+    armed = words("dedup", "attacker_nouns") | words("dedup", "armed_name_heads")
+    generic_armed = is_generic(e.actor1_id) and e.actor1_inter in NON_STATE_ARMED
+    plurals = {f"{w}s" for w in found} | {f"{w[:-3]}men" for w in found if w.endswith("man")}
+    return generic_armed and bool(found) and not armed & (set(found) | plurals)
+
+
 @functools.lru_cache(maxsize=65536)
 def _told_dead(text: str, sentence: str) -> bool:
     """Whether ``sentence`` says the words ``text`` died (asked for each pair a report is
@@ -166,6 +179,8 @@ def _role(
     "Civilians"), may match the same actor but contradicts none."""
     if text is not None and (not text.strip() or text.split()[-1].casefold() in _unspecific()):
         return _actor_key(actor_id, name), None, False
+    if text and place_as_side(text):  # "Myanmar's western Rakhine state": a place
+        return _actor_key(actor_id, name), None, False
     if text and hedged(text):  # "suspected Boko Haram": a guess
         return _actor_key(actor_id, name), inter, False
     return _actor_key(actor_id, name), inter, actor_id is not None
@@ -174,8 +189,14 @@ def _role(
 def roles(e: ReportEvent) -> list[tuple[str | None, int | None, bool]]:
     first = _role(e.actor1_id, e.actor1_name, e.actor1_inter, e.actor1_text)
     if dead_as_actor1(e):  # compared as the victim; the attacker is unknown
+        if unarmed_dead(e):  # "a woman and her son died" read as an armed group
+            first = (first[0], None, False)
         return [(None, None, False), first]
     second = _role(e.actor2_id, e.actor2_name, e.actor2_inter, e.actor2_text)
+    if national_victims(e.actor2_text):  # "three Palestinians": civilians or fighters
+        second = (second[0], None, False)
+    if blamed(e.actor2_text, e.sentence) and not blamed(e.actor1_text, e.sentence):
+        return [second, (None, None, False)]  # "…, blaming the rebels": the attacker
     # "… before police killed the attackers": the force that answered the attack
     if responder(e.actor1_text, e.sentence):
         first = (first[0], None, False)

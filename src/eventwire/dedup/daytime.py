@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from eventwire.datafiles import word_table, words
+from eventwire.dedup.clock import clock_part
 from eventwire.dedup.report import ReportEvent
 
 
@@ -59,6 +60,8 @@ def _part_of(text: str | None) -> int | None:
     found = {n for n, pattern in _day_parts() if pattern.search(text)}
     if not found:
         found = {n for n, pattern in _day_edges() if pattern.search(text)}
+    if not found:
+        return clock_part(text)  # "at around 9 pm"
     return found.pop() if len(found) == 1 else None
 
 

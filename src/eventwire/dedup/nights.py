@@ -20,12 +20,14 @@ neither that day's evening nor its afternoon, but they are its night and its ear
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from datetime import timedelta
 
 from eventwire.datafiles import words
-from eventwire.dedup.daytime import EVENING, time_of_day
+from eventwire.dedup.clock import clock_hour, hours_apart
+from eventwire.dedup.daytime import EVENING, MORNING, time_of_day
 from eventwire.dedup.report import ReportEvent
 
 NIGHT = 3  # time_of_day's part for the night (data/dedup/words.yaml time_of_day, in order)
@@ -39,8 +41,39 @@ def _small_hours() -> re.Pattern[str]:
 
 def small_hours(e: ReportEvent) -> bool:
     """Whether the event's date expression puts it in the small hours of its day
-    ("overnight into Wednesday", "in the early hours of Sunday", "before dawn on Friday")."""
-    return bool(e.date_text and not e.date_borrowed and _small_hours().search(e.date_text))
+    ("overnight into Wednesday", "in the early hours of Sunday", "before dawn on Friday"),
+    or its sentence does so with the event's own weekday (the date expression read as the
+    bare "Monday" of "in the early hours of Monday")."""
+    if e.date_borrowed:
+        return False
+    if e.date_text and _small_hours().search(e.date_text):
+        return True
+    if time_of_day(e) not in (None, MORNING):  # "on Friday night": the date's own part
+        return False
+    return _of_own_day(e, _small_hours().pattern + r"\s+(?:(?:of|on|into|to)\s+)?")
+
+
+def _of_own_day(e: ReportEvent, before: str) -> bool:
+    """Whether the event's sentence names its own weekday right after ``before``."""
+    if not (e.sentence and e.start is not None and e.start == e.end):
+        return False
+    day = calendar.day_name[e.start.weekday()]
+    return re.search(rf"{before}{day}\b", e.sentence, re.I) is not None
+
+
+def _clock(e: ReportEvent) -> int | None:
+    """The clock hour of the event's date expression (not one read outside its sentence),
+    else of its sentence (as :func:`time_of_day` reads the part of the day)."""
+    hour = None if e.date_borrowed else clock_hour(e.date_text)
+    return clock_hour(e.sentence) if hour is None else hour
+
+
+def late_on_day(e: ReportEvent) -> bool:
+    """Whether the event is told late on its own day ("late on Sunday", "late Sunday"):
+    the night another outlet may tell as the small hours of the next day."""
+    if time_of_day(e) == NIGHT:
+        return True
+    return bool(e.start is not None and _of_own_day(e, r"\blate\s+(?:on\s+)?"))
 
 
 def _one_day(e: ReportEvent) -> bool:
@@ -56,7 +89,7 @@ def overnight(a: ReportEvent, b: ReportEvent) -> tuple[float, str] | None:
     assert early.start is not None and late.start is not None
     if late.start - early.start != timedelta(days=1) or small_hours(early):
         return None
-    if not small_hours(late) or time_of_day(early) != NIGHT:
+    if not small_hours(late) or not late_on_day(early):
         return None
     return 0.8, f"the night of {early.start} told as the small hours of the next day"
 
@@ -66,6 +99,13 @@ def parts_clash(a: ReportEvent, b: ReportEvent) -> bool:
     "Monday evening": two or more parts apart); the small hours of a day are its night and
     its early morning, so they clash only with an afternoon or an evening."""
     part_a, part_b = time_of_day(a), time_of_day(b)
+    if overnight(a, b) is not None:
+        return False  # "late on Sunday" / "in the early hours of Monday": one night
+    hour_a, hour_b = _clock(a), _clock(b)
+    if hour_a is not None and hours_apart(hour_a, hour_b, part_b):
+        return True  # "at about 10 a.m." / "at around 4 p.m." or "on Wednesday afternoon"
+    if hour_b is not None and hours_apart(hour_b, hour_a, part_a):
+        return True
     if part_a is None or part_b is None:
         return False
     small = [p for e, p in ((a, part_b), (b, part_a)) if small_hours(e)]

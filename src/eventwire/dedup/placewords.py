@@ -95,6 +95,8 @@ def shared_place_word(a: ReportEvent, b: ReportEvent) -> str | None:
     :func:`guessed_place`) names the other report's place, or None: a place word of it is
     a place word of the other (see the module)."""
     placeless = a.has_point != b.has_point and not (a.location_name and b.location_name)
+    # neither placed ("in the Kurram district" / "in Kurram": a district the gazetteer lacks)
+    placeless = placeless or not (a.has_point or b.has_point or a.location_name or b.location_name)
     guessed = a.has_point and b.has_point and guessed_place(a) != guessed_place(b)
     guessed = guessed and a.country != b.country
     if not (placeless or guessed):

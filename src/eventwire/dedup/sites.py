@@ -28,10 +28,13 @@ def _site_kinds(sentence: str) -> dict[str, str]:
     """The site kinds a sentence names, each with the first word that names it."""
     kind_of = _kind_of()
     out: dict[str, str] = {}
+    previous = ""
     for word in re.findall(r"[a-z]+", sentence.casefold()):
-        kind = kind_of.get(word)
+        pair = f"{previous} {word}"  # "a police station": a kind named by two words
+        kind, name = (kind_of[pair], pair) if pair in kind_of else (kind_of.get(word), word)
         if kind is not None:
-            out.setdefault(kind, word)
+            out.setdefault(kind, name)
+        previous = word
     return out
 
 
