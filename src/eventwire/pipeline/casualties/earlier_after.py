@@ -9,20 +9,46 @@ clauses, with "after" / "following" opening the clause: the time word ("earlier"
 earlier", "two days before", "ago", "the previous day") must sit in the clause itself, so
 "After fighting earlier in the day, 5 soldiers were killed" (a comma between) and
 "clashed after 3 soldiers were killed" (no time word) keep their dead.
+
+A span of time right before "after" dates the clause by itself ("opened fire in the town,
+four days after a police officer was killed", "a few hours after a fifth victim of the
+blast died", "One day after attacking the village and killing several civilians, the
+militants seized the town"): :func:`mark_span_after`, with the same limits (no hard break
+and at most 12 words from "after" to the end of the kill's words).
 """
 
 from __future__ import annotations
 
 import re
 
-from eventwire.pipeline.casualties.other_deaths import mark_opened_earlier
+from eventwire.pipeline.casualties.other_deaths import HARD_BREAK, MAX_WORDS, mark_opened_earlier
 from eventwire.pipeline.casualties.toll_notes import Mention
 
 AFTER_WORD = re.compile(r"\b(?:after|following)\b", re.I)
 REACH = 60  # characters before a kill's words read for the opening "after"
+SPAN_AFTER = re.compile(r"\b(?:days?|nights?|hours?|weeks?|months?)\s+after\b", re.I)
 
 
 def mark_earlier_after(text: str, offset: int, mentions: list[Mention]) -> None:
     """Flag ``background`` the kills of one sentence (``text``, starting at ``offset`` in
     the document) that an "after" clause tells as earlier than the event."""
     mark_opened_earlier(text, offset, mentions, AFTER_WORD, REACH)
+
+
+def drop_span_after(text: str, offset: int, mentions: list[Mention]) -> list[Mention]:
+    """The mentions of one sentence less the kills told in an "after" clause that a span
+    of time opens ("four days after a police officer was killed"): that kill is another
+    event's, even for an event the coder read from its own words."""
+    return [m for m in mentions if not _span_after(text, offset, m)]
+
+
+def _span_after(text: str, offset: int, m: Mention) -> bool:
+    if m.category != "killed" or m.kind not in ("count", "vague"):
+        return False
+    start, end = m.start - offset, m.end - offset
+    window = text[max(0, start - REACH) : end]
+    opened = list(SPAN_AFTER.finditer(window))
+    if not opened:
+        return False
+    told = window[opened[-1].end() :]
+    return not HARD_BREAK.search(told) and len(told.split()) <= MAX_WORDS

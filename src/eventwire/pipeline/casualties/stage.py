@@ -32,7 +32,7 @@ from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.casualties.accused import mark_accused
 from eventwire.pipeline.casualties.bombers import add_bombers
 from eventwire.pipeline.casualties.causes import mark_causes
-from eventwire.pipeline.casualties.earlier_after import mark_earlier_after
+from eventwire.pipeline.casualties.earlier_after import drop_span_after, mark_earlier_after
 from eventwire.pipeline.casualties.headline_shots import headline_shooting
 from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
 from eventwire.pipeline.casualties.other_deaths import (
@@ -40,6 +40,7 @@ from eventwire.pipeline.casualties.other_deaths import (
     mark_earlier,
     mark_reported_counts,
 )
+from eventwire.pipeline.casualties.plurals_only import plurals_only
 from eventwire.pipeline.casualties.separate_rows import drop_separately_coded
 from eventwire.pipeline.casualties.shares import (
     CODED_ON_DAY,
@@ -47,7 +48,10 @@ from eventwire.pipeline.casualties.shares import (
     share_for,
     share_over_days,
 )
+from eventwire.pipeline.casualties.some_died import count_those_died
+from eventwire.pipeline.casualties.sources import OTHER_SOURCE, mark_aside_sources
 from eventwire.pipeline.casualties.span_days import share_over_span
+from eventwire.pipeline.casualties.told_again import mark_told_again
 from eventwire.pipeline.casualties.toll_notes import open_shares
 from eventwire.pipeline.casualties.tolls import (
     CueLexicon,
@@ -80,7 +84,8 @@ REMAINS_FOUND = re.compile(
 )
 NOTE_KINDS = frozenset({"coded", "coded-own"})  # a coder's toll for the report's event
 NEW_INCIDENT = re.compile(
-    r"^\W*(?:separately|in\s+a\s+separate|in\s+another|another|elsewhere|meanwhile"
+    rf"^\W*(?:separately|in\s+a\s+separate|in\s+another|another(?!\s+{OTHER_SOURCE})|elsewhere"
+    r"|meanwhile"
     r"|in\s+a\s+second|a\s+second|in\s+an\s+unrelated|also\s+on"
     # "Earlier that day, three men had been killed …": an earlier incident of the same day
     r"|earlier\s+(?:that\s+day|in\s+the\s+day|on)|hours\s+earlier)\b",
@@ -119,6 +124,7 @@ class Incident:
             ]
         background = [m for m in mentions if m.background]
         deaths = split_share(mentions, incident_toll(mentions))
+        deaths = plurals_only(mentions, deaths, " ".join(s.text for s in self.sentences))
         return deaths, incident_toll(mentions, "wounded"), background
 
 
@@ -211,6 +217,9 @@ class CasualtiesStage:
                 mark_accused(sentence.text, sentence.start, mentions)
                 mark_earlier(sentence.text, sentence.start, mentions)
                 mark_earlier_after(sentence.text, sentence.start, mentions)
+                mentions = drop_span_after(sentence.text, sentence.start, mentions)
+                mark_aside_sources(sentence.text, sentence.start, mentions)
+                count_those_died(mentions, self.numbers)
                 mentions = drop_separately_coded(sentence.text, sentence.start, mentions)
                 events = by_sentence.get(index, [])
                 if events:
@@ -235,6 +244,7 @@ class CasualtiesStage:
             for incident in found[first:]:
                 open_shares(incident.mentions, text, self.numbers)
                 mark_reported_counts(incident.mentions, doc.text)
+                mark_told_again(incident.mentions, doc.text, self.numbers)
                 told = " ".join(s.text for s in incident.sentences)
                 types = {e.acled_event_type for e in incident.events}
                 add_bombers(incident.mentions, told, types, self.numbers)

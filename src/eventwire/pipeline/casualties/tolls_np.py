@@ -23,6 +23,7 @@ from eventwire.pipeline.casualties.np_clauses import (
     shared_subject,
 )
 from eventwire.pipeline.casualties.numbers import NumberLexicon, Quantity, find_quantities
+from eventwire.pipeline.casualties.things import counts_things
 
 Count = tuple[int, int, int | None, str]
 Found = tuple[int, int, int | None, str, int, int]
@@ -88,6 +89,8 @@ def _not_people(piece: str, found: list[Quantity]) -> bool:
     """Whether a phrase counts animals or things ("40 oxen", "six IEDs planted", "May
     livestock"): the head of the noun run after its quantity (or of the phrase) names no
     person ("four suspected livestock thieves" are people)."""
+    if counts_things(piece, found):
+        return True  # "one vehicle of the security forces", "4 house burned down"
     tail = piece[found[0].end :] if found else piece
     run: list[str] = []
     for word in re.findall(r"[\w'’-]+", tail):
