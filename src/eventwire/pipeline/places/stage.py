@@ -60,6 +60,7 @@ from eventwire.pipeline.places.gazetteer.lexicon import Lexicon, load_lexicon
 from eventwire.pipeline.places.gazetteer.resolve import accept, resolve_mentions
 from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY
 from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, find_mentions
+from eventwire.pipeline.places.motive import without_motives
 from eventwire.pipeline.places.origin import reread_after_origin
 from eventwire.pipeline.places.possessive import possessive_hosts
 from eventwire.pipeline.places.within import (
@@ -129,6 +130,15 @@ class PlacesStage:
         lean(doc.text, cues.spans, self.actors, self.gaz, mentions, cues.votes)
         resolutions, focus = resolve_mentions(
             doc, self.gaz, self.lex, mentions, cues.votes, cues.areas
+        )
+        # "Kenyan Muslims protest against … the attacks on Somalia": not in Somalia
+        resolutions, focus = without_motives(
+            doc,
+            self.gaz,
+            mentions,
+            resolutions,
+            focus,
+            lambda d, ms: resolve_mentions(d, self.gaz, self.lex, ms, cues.votes, cues.areas),
         )
         # "Sudanese air forces shell Tangal": not the Philippine village of that name
         focus = hold_home_force(doc.text, self.gaz, self.lex, resolutions, focus, cues.votes)
