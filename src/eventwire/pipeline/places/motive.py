@@ -4,9 +4,10 @@
 held a demonstration to protest against the renditioning of refugees to Ethiopia", "a
 protest in Dawran Aness district (Dhamar) in solidarity with … the violence in Israel":
 the country after the motive word took the report's focus, and the report's own places
-(or the protesters' nationality) were then read as abroad. When every accepted place of
-the focus country lies in such a motive, the text is settled again without the motives:
-their places and nationality words do not vote, and their places are not resolved.
+(or the protesters' nationality) were then read as abroad. When the focus country's only
+accepted places are its own name told in such a motive, the text is settled again without
+those names, and the nationality words of the motives do not vote (a place of the motive
+that is no country, "in Accra town" after "against the lease granted to …", still does).
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from collections.abc import Callable
 
 from eventwire.datafiles import words
 from eventwire.pipeline.places.gazetteer.checks import Resolution
+from eventwire.pipeline.places.gazetteer.cues import demonym_votes
 from eventwire.pipeline.places.gazetteer.index import Gazetteer
+from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
+from eventwire.pipeline.places.gazetteer.table import FEAT_COUNTRY
 from eventwire.pipeline.places.gazetteer.toponyms import Mention
 from eventwire.records import Document
 
@@ -56,6 +60,7 @@ def motive_spans(doc: Document) -> list[tuple[int, int]]:
 def without_motives(
     doc: Document,
     gaz: Gazetteer,
+    lex: Lexicon,
     mentions: list[Mention],
     resolutions: list[Resolution | None],
     focus: str | None,
@@ -70,20 +75,36 @@ def without_motives(
     def inside(m: Mention) -> bool:
         return any(lo <= m.start < hi for lo, hi in spans)
 
+    def named(r: Resolution) -> bool:  # a country's own name in a motive
+        return int(gaz.feat[r.row]) == FEAT_COUNTRY and inside(r.mention)
+
     own = [
         r
         for r in resolutions
         if r is not None and r.accepted and gaz.country_code(r.row) == focus
     ]
-    if not own or not all(inside(r.mention) for r in own):
+    if not own or not all(named(r) for r in own):
         return resolutions, focus
     text = list(doc.text)
     for lo, hi in spans:
         text[lo:hi] = " " * (hi - lo)
     masked = dataclasses.replace(doc, text="".join(text))
-    kept = [m for m in mentions if not inside(m)]
+    gone = {id(r.mention) for r in resolutions if r is not None and named(r)}
+    kept = [m for m in mentions if id(m) not in gone]
     sub, new_focus = resolve(masked, kept)
     if new_focus is None or new_focus == focus:
+        return resolutions, focus
+    # the new country must stand on the text outside the motives: a place named there by
+    # a known name, or a nationality word ("Tea Board of Kenya" gone, "Tea" is no place)
+    placed = any(
+        r is not None
+        and r.accepted
+        and r.flag >= 1
+        and not inside(r.mention)
+        and gaz.country_code(r.row) == new_focus
+        for r in sub
+    )
+    if not placed and demonym_votes(masked.text, lex)[new_focus] <= 0:
         return resolutions, focus
     by_id = {id(m): r for m, r in zip(kept, sub, strict=True)}
     return [by_id.get(id(m)) for m in mentions], new_focus

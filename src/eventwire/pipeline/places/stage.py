@@ -135,6 +135,7 @@ class PlacesStage:
         resolutions, focus = without_motives(
             doc,
             self.gaz,
+            self.lex,
             mentions,
             resolutions,
             focus,
