@@ -36,9 +36,7 @@ _OPENERS = re.compile(
     re.IGNORECASE,
 )
 
-Resolver = Callable[
-    [Document, list[Mention]], tuple[list[Resolution | None], str | None]
-]
+Resolver = Callable[[Document, list[Mention]], tuple[list[Resolution | None], str | None]]
 
 
 def motive_spans(doc: Document) -> list[tuple[int, int]]:
@@ -79,9 +77,7 @@ def without_motives(
         return int(gaz.feat[r.row]) == FEAT_COUNTRY and inside(r.mention)
 
     own = [
-        r
-        for r in resolutions
-        if r is not None and r.accepted and gaz.country_code(r.row) == focus
+        r for r in resolutions if r is not None and r.accepted and gaz.country_code(r.row) == focus
     ]
     if not own or not all(named(r) for r in own):
         return resolutions, focus
@@ -108,4 +104,3 @@ def without_motives(
         return resolutions, focus
     by_id = {id(m): r for m, r in zip(kept, sub, strict=True)}
     return [by_id.get(id(m)) for m in mentions], new_focus
-

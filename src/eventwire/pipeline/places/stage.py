@@ -64,6 +64,7 @@ from eventwire.pipeline.places.motive import without_motives
 from eventwire.pipeline.places.origin import reread_after_origin
 from eventwire.pipeline.places.possessive import possessive_hosts
 from eventwire.pipeline.places.within import (
+    countries_abroad,
     far_from_near,
     locators,
     motives,
@@ -226,6 +227,7 @@ class PlacesStage:
             refs |= possessive_hosts(doc.text, in_sentence)  # "in Somalia's Middle Shabelle"
             wide = wide_areas(in_sentence, lo, hi)
             far = far_from_near(doc.text, in_sentence)
+            abroad = countries_abroad(in_sentence, doc.country)
             refs -= set(far.values())
             if event.acled_event_type in PROTEST_TYPES:
                 refs |= motives(doc.text, in_sentence)
@@ -237,6 +239,7 @@ class PlacesStage:
                     - (2.5 if id(rp[0].mention) in refs else 0.0)
                     - (3.0 if id(rp[0].mention) in wide else 0.0)
                     - (6.0 if id(rp[0].mention) in far else 0.0)
+                    - (3.0 if id(rp[0].mention) in abroad else 0.0)
                 ),
             )
             level = "clause" if lo <= best[0].mention.start < hi else "sentence"
