@@ -73,8 +73,8 @@ def test_country_abroad_beside_a_town_of_the_report_yields_to_the_town(
     # the ship lay abroad; the relatives protested in their own town (the report is about
     # Nicaragua: its town and its nationality word)
     doc = run_text(
-        "In Matagalpa (Matagalpa), relatives of Nicaraguan sailors, who were held on a ship in Panama,"
-        " protested outside the town hall."
+        "In Matagalpa (Matagalpa), relatives of Nicaraguan sailors, who were held on a ship"
+        " in Panama, protested outside the town hall."
     )
     assert _top_country(doc) == "NI"
 
