@@ -50,6 +50,7 @@ from eventwire.pipeline.places.fallback import compass_place, fallback_place
 from eventwire.pipeline.places.forces import hold_home_force
 from eventwire.pipeline.places.gazetteer.checks import Resolution
 from eventwire.pipeline.places.gazetteer.cues import (
+    ActorCues,
     demonym_votes,
     find_actor_cues,
     keep_mention,
@@ -59,7 +60,7 @@ from eventwire.pipeline.places.gazetteer.index import Gazetteer, load_gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon, load_lexicon
 from eventwire.pipeline.places.gazetteer.resolve import accept, resolve_mentions
 from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY
-from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, find_mentions
+from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, Mention, find_mentions
 from eventwire.pipeline.places.motive import without_motives
 from eventwire.pipeline.places.origin import reread_after_origin
 from eventwire.pipeline.places.possessive import possessive_hosts
@@ -133,15 +134,7 @@ class PlacesStage:
             doc, self.gaz, self.lex, mentions, cues.votes, cues.areas
         )
         # "Kenyan Muslims protest against … the attacks on Somalia": not in Somalia
-        resolutions, focus = without_motives(
-            doc,
-            self.gaz,
-            self.lex,
-            mentions,
-            resolutions,
-            focus,
-            lambda d, ms: resolve_mentions(d, self.gaz, self.lex, ms, cues.votes, cues.areas),
-        )
+        resolutions, focus = self._without_motives(doc, mentions, resolutions, focus, cues)
         # "Sudanese air forces shell Tangal": not the Philippine village of that name
         focus = hold_home_force(doc.text, self.gaz, self.lex, resolutions, focus, cues.votes)
         # "Kangara (Karimama, Alibori)": no Malaysian town in a report about Benin
@@ -192,6 +185,25 @@ class PlacesStage:
         if kept and not focus:
             doc.country = kept[0][1].country
         return kept
+
+    def _without_motives(
+        self,
+        doc: Document,
+        mentions: list[Mention],
+        resolutions: list[Resolution | None],
+        focus: str | None,
+        cues: ActorCues,
+    ) -> tuple[list[Resolution | None], str | None]:
+        """``motive.without_motives`` with this stage's gazetteer and the text's cues."""
+        return without_motives(
+            doc,
+            self.gaz,
+            self.lex,
+            mentions,
+            resolutions,
+            focus,
+            lambda d, ms: resolve_mentions(d, self.gaz, self.lex, ms, cues.votes, cues.areas),
+        )
 
     def __call__(self, doc: Document) -> Document:
         kept = self.resolve(doc)
