@@ -41,6 +41,7 @@ from eventwire.pipeline.places.gazetteer.normalize import fold
 from eventwire.pipeline.places.gazetteer.table import FEAT_PLACE
 
 FORCE_NOUNS: frozenset[str] = words("places", "home_force_nouns")
+VILLAGE_WORDS: frozenset[str] = words("places", "village_kind_words")
 OWN_VOTE = 0.5  # a state force, a people or a cue word of one country ("SAF", "Murle")
 
 
@@ -101,12 +102,16 @@ def _weak_abroad(gaz: Gazetteer, res: Resolution, home: str, alone: bool) -> boo
     a loose spelling of one, or, when it is the only place read in its country and the
     forces are named by their actors, not by a nationality (``alone``), a town or city of
     any size far away that the text names only by an alternate name or a loose spelling
-    ("Janjaweed attacked Tor": an old name of Slovyansk; "SAF bombed Lill")? Two places
+    ("Janjaweed attacked Tor": an old name of Slovyansk; "SAF bombed Lill"), or one the text
+    calls a village ("the village of Al-Reka": not Rijeka, by its old name)? Two places
     of one country support each other ("... Quamishli city in al-Hasakeh")."""
     if small_town(gaz, res.row):
         return res.flag < 0 or _far(gaz, res.row, home)
+    # "Sudanese air forces bomb village of Al-Reka": a city abroad read by another of its
+    # names is no village the text says the forces struck at home (h17ak)
+    called_village = res.mention.hint_word in VILLAGE_WORDS
     return (
-        alone
+        (alone or called_village)
         and int(gaz.feat[res.row]) == FEAT_PLACE
         and res.flag <= 1
         and _far(gaz, res.row, home)

@@ -50,6 +50,7 @@ from eventwire.pipeline.places.fallback import compass_place, fallback_place
 from eventwire.pipeline.places.forces import hold_home_force
 from eventwire.pipeline.places.gazetteer.checks import Resolution
 from eventwire.pipeline.places.gazetteer.cues import (
+    ActorCues,
     demonym_votes,
     find_actor_cues,
     keep_mention,
@@ -59,10 +60,12 @@ from eventwire.pipeline.places.gazetteer.index import Gazetteer, load_gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon, load_lexicon
 from eventwire.pipeline.places.gazetteer.resolve import accept, resolve_mentions
 from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY
-from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, find_mentions
+from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, Mention, find_mentions
+from eventwire.pipeline.places.motive import without_motives
 from eventwire.pipeline.places.origin import reread_after_origin
 from eventwire.pipeline.places.possessive import possessive_hosts
 from eventwire.pipeline.places.within import (
+    countries_abroad,
     far_from_near,
     locators,
     motives,
@@ -130,6 +133,8 @@ class PlacesStage:
         resolutions, focus = resolve_mentions(
             doc, self.gaz, self.lex, mentions, cues.votes, cues.areas
         )
+        # "Kenyan Muslims protest against … the attacks on Somalia": not in Somalia
+        resolutions, focus = self._without_motives(doc, mentions, resolutions, focus, cues)
         # "Sudanese air forces shell Tangal": not the Philippine village of that name
         focus = hold_home_force(doc.text, self.gaz, self.lex, resolutions, focus, cues.votes)
         # "Kangara (Karimama, Alibori)": no Malaysian town in a report about Benin
@@ -181,6 +186,25 @@ class PlacesStage:
             doc.country = kept[0][1].country
         return kept
 
+    def _without_motives(
+        self,
+        doc: Document,
+        mentions: list[Mention],
+        resolutions: list[Resolution | None],
+        focus: str | None,
+        cues: ActorCues,
+    ) -> tuple[list[Resolution | None], str | None]:
+        """``motive.without_motives`` with this stage's gazetteer and the text's cues."""
+        return without_motives(
+            doc,
+            self.gaz,
+            self.lex,
+            mentions,
+            resolutions,
+            focus,
+            lambda d, ms: resolve_mentions(d, self.gaz, self.lex, ms, cues.votes, cues.areas),
+        )
+
     def __call__(self, doc: Document) -> Document:
         kept = self.resolve(doc)
         index = PlaceIndex.of(doc, kept)
@@ -215,6 +239,7 @@ class PlacesStage:
             refs |= possessive_hosts(doc.text, in_sentence)  # "in Somalia's Middle Shabelle"
             wide = wide_areas(in_sentence, lo, hi)
             far = far_from_near(doc.text, in_sentence)
+            abroad = countries_abroad(in_sentence, doc.country)
             refs -= set(far.values())
             if event.acled_event_type in PROTEST_TYPES:
                 refs |= motives(doc.text, in_sentence)
@@ -226,6 +251,7 @@ class PlacesStage:
                     - (2.5 if id(rp[0].mention) in refs else 0.0)
                     - (3.0 if id(rp[0].mention) in wide else 0.0)
                     - (6.0 if id(rp[0].mention) in far else 0.0)
+                    - (3.0 if id(rp[0].mention) in abroad else 0.0)
                 ),
             )
             level = "clause" if lo <= best[0].mention.start < hi else "sentence"

@@ -68,6 +68,23 @@ def wide_areas(placed: list[Placed], lo: int, hi: int) -> set[int]:
     }
 
 
+def countries_abroad(placed: list[Placed], focus: str | None) -> set[int]:
+    """Other countries named in a sentence that holds a town of the report's own country:
+    in "in Bluefields, family members of workers who were stranded on a ship in Barbados
+    protested" the country abroad says where something else is (h17ak)."""
+    if focus is None:
+        return set()
+    home = any(
+        p.feature == "city"
+        and p.country == focus
+        and not (r.mention.landmark or r.mention.dateline)
+        for r, p in placed
+    )
+    if not home:
+        return set()
+    return {id(r.mention) for r, p in placed if p.feature == "country" and p.country != focus}
+
+
 def far_subdivisions(kept: list[Placed]) -> set[int]:
     """Districts read more than ``SUBDIVISION_KM`` from the town they are said to lie in:
     in "Tegalsari district, Surabaya city" or "Mojoroto subdistrict, Mojoroto district,

@@ -150,9 +150,21 @@ def check_hierarchy(
             # "Haramka village (Jilib, Middle Shabelle)": a known town, its country's only
             # one of that name, in the wrong province of its own country is the town still
             outside = outside and not sole_town(gaz, res, cands[k], parent.row)
-        abroad = _abroad(gaz, res, focus, lead, likely)
+        abroad = _abroad(gaz, res, focus, lead, likely) and not in_named_country(gaz, res, parent)
         if outside or abroad:
             res.accepted = False
+
+
+def in_named_country(gaz: Gazetteer, res: Resolution, parent: Resolution | None) -> bool:
+    """Is the place read in the country the text names right after it ("a market in
+    Amchide, Cameroon")? Such a place is no homonym abroad, whatever the report's focus."""
+    return (
+        parent is not None
+        and parent.accepted
+        and int(gaz.feat[parent.row]) == FEAT_COUNTRY
+        and parent.mention is res.mention.parent
+        and gaz.country_code(parent.row) == gaz.country_code(res.row)
+    )
 
 
 def _in_grandparent(

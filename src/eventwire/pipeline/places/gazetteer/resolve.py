@@ -25,7 +25,12 @@ from eventwire.pipeline.places.gazetteer.camps import (
     camp_score,
     names_camp,
 )
-from eventwire.pipeline.places.gazetteer.checks import Resolution, check_hierarchy, drop_strays
+from eventwire.pipeline.places.gazetteer.checks import (
+    Resolution,
+    check_hierarchy,
+    drop_strays,
+    in_named_country,
+)
 from eventwire.pipeline.places.gazetteer.choose import Chooser, other_picks
 from eventwire.pipeline.places.gazetteer.focus import (
     actors_hold,
@@ -260,6 +265,9 @@ def _resolve_group(
     for k, res in enumerate(out):
         if res is None or gaz.country_code(res.row) == focus:
             continue
+        up = where.get(id(res.mention.parent)) if res.mention.parent is not None else None
+        if up is not None and in_named_country(gaz, res, out[up]):
+            continue  # "into a market in Amchide, Cameroon" in a report led by Nigeria
         if held or (clear and lone_homonym(gaz, res.row, cands[k], votes, focus)):
             res.accepted = False  # a local village the gazetteer lacks, not the homonym
     return out, focus
