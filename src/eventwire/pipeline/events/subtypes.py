@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from eventwire.datafiles import words
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
+from eventwire.pipeline.events.finds import crowd_named_beside_find, crowd_took_someone
 from eventwire.pipeline.events.mixed_victims import MIXED_REASON, armed_among_victims
 from eventwire.pipeline.events.phrases import (
     Context,
@@ -151,6 +152,8 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
     if frame == "riot":
         return _riot(ctx)
     if frame == "mob":
+        if crowd_named_beside_find(frame, ctx.frames_sentence, ctx.sentence, VIOLENT_FRAMES):
+            return "Disrupted weapons use", "a crowd that found a device"  # "vigilantes found"
         if is_armed(agent):
             return _personal("beat", "Attack", ctx)  # "assailants stoned a civilian"
         if _demonstration(ctx):  # not a riot word alone: "rioters stoned the minister's car"
@@ -184,6 +187,8 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
             # "agents detained 4 men; 2 were beaten", "arrested a man … his body was found":
             # ACLED codes the harm (not "the police later arrested the assailants")
             return "Attack", "detainees beaten or killed"
+        if crowd_took_someone(frame, is_unarmed_crowd(agent), bool(told & HARMED_CAPTIVE_FRAMES)):
+            return "Mob violence", "a crowd seized someone"  # "residents arrested him"
         return "Arrests", "arrest"
     if frame in ("destroy", "loot"):
         # with no agent found, the doers' words are among the victims: the people harmed
