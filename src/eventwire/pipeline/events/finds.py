@@ -11,15 +11,27 @@ Three small readings the sub-type and frame rules ask for:
 - ``crowd_named_beside_find``: a crowd word that starts an event ("vigilantes") in a
   sentence whose act is a device found or seized ("vigilantes discovered a landmine") and
   no violent act: the crowd did not riot, the event is the disrupted weapons use.
+- ``occupied_unopposed``: ground "occupied" (``occupation_words``) with no violent act told
+  in its sentence or the ones beside it ("troops occupied a disputed area on the border"):
+  a Non-violent transfer of territory; "attacked and occupied a camp" stays the battle's.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["FIND_FRAMES", "crowd_named_beside_find", "crowd_took_someone", "headline_passive"]
+from eventwire.datafiles import words
+
+__all__ = [
+    "FIND_FRAMES",
+    "crowd_named_beside_find",
+    "crowd_took_someone",
+    "headline_passive",
+    "occupied_unopposed",
+]
 
 FIND_FRAMES = frozenset({"disrupt", "seize_arms"})  # a device found, defused or seized
+OCCUPATION: frozenset[str] = words("lexicon", "occupation_words")
 WEAPON_FRAMES = frozenset({"explode", "grenade", "shell"})  # a device's word: found, not fired
 
 
@@ -48,3 +60,8 @@ def crowd_named_beside_find(
         and bool(others & FIND_FRAMES or weapons)
         and not others & (violent - WEAPON_FRAMES - {"mob"})
     )
+
+
+def occupied_unopposed(trigger: set[str], told: set[str], violent: frozenset[str]) -> bool:
+    """Ground occupied with no violent act told beside it."""
+    return bool(trigger & OCCUPATION) and not told & violent

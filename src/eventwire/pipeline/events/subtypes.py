@@ -12,7 +12,11 @@ from __future__ import annotations
 
 from eventwire.datafiles import words
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
-from eventwire.pipeline.events.finds import crowd_named_beside_find, crowd_took_someone
+from eventwire.pipeline.events.finds import (
+    crowd_named_beside_find,
+    crowd_took_someone,
+    occupied_unopposed,
+)
 from eventwire.pipeline.events.mixed_victims import MIXED_REASON, armed_among_victims
 from eventwire.pipeline.events.phrases import (
     Context,
@@ -287,6 +291,8 @@ def _clash(ctx: Context) -> tuple[str, str]:
 def _territory(frame: str, ctx: Context) -> tuple[str, str]:
     if "handover" in ctx.frames_sentence or "unopposed" in ctx.sentence | ctx.window:
         return "Non-violent transfer of territory", "taken without a fight"
+    if occupied_unopposed(ctx.trigger, ctx.frames_sentence | ctx.frames_window, VIOLENT_FRAMES):
+        return "Non-violent transfer of territory", "occupied, no fight told"
     agent = ctx.agent
     state = "state" in agent and "nonstate" not in agent
     nonstate = "nonstate" in agent and "state" not in agent
