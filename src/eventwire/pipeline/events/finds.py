@@ -14,6 +14,9 @@ Three small readings the sub-type and frame rules ask for:
 - ``occupied_unopposed``: ground "occupied" (``occupation_words``) with no violent act told
   in its sentence or the ones beside it ("troops occupied a disputed area on the border"):
   a Non-violent transfer of territory; "attacked and occupied a camp" stays the battle's.
+- ``noun_with_subject`` and ``marching_amount``: a headline's protest verb the tagger read
+  as the sentence's noun, with a subject ("Hundreds march in X", "Health staff march"), is
+  the verb; an amount of people (``crowd_amounts``: "hundreds", "thousands") is people.
 """
 
 from __future__ import annotations
@@ -27,11 +30,14 @@ __all__ = [
     "crowd_named_beside_find",
     "crowd_took_someone",
     "headline_passive",
+    "marching_amount",
+    "noun_with_subject",
     "occupied_unopposed",
 ]
 
 FIND_FRAMES = frozenset({"disrupt", "seize_arms"})  # a device found, defused or seized
 OCCUPATION: frozenset[str] = words("lexicon", "occupation_words")
+CROWD_AMOUNTS: frozenset[str] = words("lexicon", "crowd_amounts")
 WEAPON_FRAMES = frozenset({"explode", "grenade", "shell"})  # a device's word: found, not fired
 
 
@@ -65,3 +71,18 @@ def crowd_named_beside_find(
 def occupied_unopposed(trigger: set[str], told: set[str], violent: frozenset[str]) -> bool:
     """Ground occupied with no violent act told beside it."""
     return bool(trigger & OCCUPATION) and not told & violent
+
+
+def noun_with_subject(head: Any) -> bool:
+    """A noun that heads the sentence and has a subject: a headline's verb ("Hundreds
+    march in X") the tagger read as a noun."""
+    return (
+        head.pos_ == "NOUN"
+        and head.dep_ == "ROOT"
+        and any(c.dep_ == "nsubj" for c in head.children)
+    )
+
+
+def marching_amount(subj: Any) -> bool:
+    """An amount of people with no complement ("Hundreds march", "thousands marched")."""
+    return subj.lower_ in CROWD_AMOUNTS and not any(c.lower_ == "of" for c in subj.children)
