@@ -91,3 +91,9 @@ def test_amounts_and_nouns_with_subjects() -> None:
 
     assert {"hundreds", "thousands"} <= CROWD_AMOUNTS
     assert "occupied" in OCCUPATION
+
+
+def test_a_device_found_with_no_one_named_is_an_unidentified_groups(top_event: TopEvent) -> None:
+    event = top_event("Bomb found near the bus park in Kora")
+    assert event is not None and event.actor1 is not None
+    assert event.actor1.inter == 3
