@@ -117,6 +117,10 @@ def acled_roles(
         police = d.get(f"{country}-POL")
         if police is not None:
             event.actor1 = inferred(d, police.id, country)
+    elif event.acled_sub_event_type == "Disrupted weapons use" and a1 is None:
+        # "Bomb found near X": a device no one is said to have laid or found is an
+        # unidentified armed group's, as the explosion it was read as before (h16bj)
+        event.actor1 = inferred(d, "GEN-UAG", country)
     for actor in (event.actor1, event.actor2):
         if (
             actor is not None

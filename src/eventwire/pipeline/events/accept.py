@@ -13,6 +13,7 @@ from eventwire.datafiles import words
 from eventwire.pipeline.events.aftermath import HARM_NEXT, act_on_people
 from eventwire.pipeline.events.blows import blow_to_person
 from eventwire.pipeline.events.counted import counted_harm
+from eventwire.pipeline.events.finds import marching_amount, noun_with_subject
 from eventwire.pipeline.events.headlines import HEADLINE_ACT
 from eventwire.pipeline.events.notes import heads_note, short_note_scene
 from eventwire.pipeline.events.occurrence import clashes_occurred, hijacking, people_taken
@@ -119,7 +120,7 @@ def accept_protest(
         "pobj",
     }
     staged = staged or _reported_protest(head, ctx)
-    if head.pos_ == "VERB":
+    if head.pos_ == "VERB" or noun_with_subject(head):  # "Hundreds march in X"
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         people = phrase_classes(parse, subj.i, lexicon) if subj is not None else set()
         staged = staged or bool(people & {"civilian", "unarmed_collective", "protesters"})
@@ -134,6 +135,8 @@ def _people_marched(head: Any, subj: Any, parse: Any, lexicon: Lexicon) -> bool:
     if subj is None or any(c.dep_ in {"dobj", "obj"} for c in head.children):
         return False
     who = people_head(parse, subj)
+    if marching_amount(subj):
+        return True
     if who is subj and not person_noun(subj):
         return False
     people = phrase_classes(parse, who.i, lexicon)

@@ -11,6 +11,7 @@ from itertools import islice
 from typing import Any
 
 from eventwire.datafiles import words
+from eventwire.pipeline.events.finds import headline_passive
 from eventwire.pipeline.events.phrases import phrase_classes
 from eventwire.pipeline.events.roles import Roles, find_roles, noun_span
 from eventwire.pipeline.events.subtypes import CLASH_TOLL
@@ -157,8 +158,8 @@ def unused_weapon(tok: Any, lexicon: Lexicon) -> bool:
     found = lexicon.words_of("discovery")
     if any(c.dep_ == "acl" and token_keys(c) & found for c in current.children):
         return True  # "explosives found in a car"
-    if current.dep_ not in {"dobj", "nsubjpass", "obj", "conj"}:
-        return False
+    if current.dep_ not in {"dobj", "nsubjpass", "obj", "conj"} and not headline_passive(current):
+        return False  # "Bomb found near X": a headline's passive
     verb = current.head
     if verb.pos_ != "VERB" or not token_keys(verb) & words:
         return False

@@ -12,6 +12,11 @@ from __future__ import annotations
 
 from eventwire.datafiles import words
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
+from eventwire.pipeline.events.finds import (
+    crowd_named_beside_find,
+    crowd_took_someone,
+    occupied_unopposed,
+)
 from eventwire.pipeline.events.mixed_victims import MIXED_REASON, armed_among_victims
 from eventwire.pipeline.events.phrases import (
     Context,
@@ -151,6 +156,8 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
     if frame == "riot":
         return _riot(ctx)
     if frame == "mob":
+        if crowd_named_beside_find(frame, ctx.frames_sentence, ctx.sentence, VIOLENT_FRAMES):
+            return "Disrupted weapons use", "a crowd that found a device"  # "vigilantes found"
         if is_armed(agent):
             return _personal("beat", "Attack", ctx)  # "assailants stoned a civilian"
         if _demonstration(ctx):  # not a riot word alone: "rioters stoned the minister's car"
@@ -184,6 +191,8 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
             # "agents detained 4 men; 2 were beaten", "arrested a man … his body was found":
             # ACLED codes the harm (not "the police later arrested the assailants")
             return "Attack", "detainees beaten or killed"
+        if crowd_took_someone(frame, is_unarmed_crowd(agent), bool(told & HARMED_CAPTIVE_FRAMES)):
+            return "Mob violence", "a crowd seized someone"  # "residents arrested him"
         return "Arrests", "arrest"
     if frame in ("destroy", "loot"):
         # with no agent found, the doers' words are among the victims: the people harmed
@@ -282,6 +291,8 @@ def _clash(ctx: Context) -> tuple[str, str]:
 def _territory(frame: str, ctx: Context) -> tuple[str, str]:
     if "handover" in ctx.frames_sentence or "unopposed" in ctx.sentence | ctx.window:
         return "Non-violent transfer of territory", "taken without a fight"
+    if occupied_unopposed(ctx.trigger, ctx.frames_sentence | ctx.frames_window, VIOLENT_FRAMES):
+        return "Non-violent transfer of territory", "occupied, no fight told"
     agent = ctx.agent
     state = "state" in agent and "nonstate" not in agent
     nonstate = "nonstate" in agent and "state" not in agent
