@@ -18,6 +18,7 @@ from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.common.triggerlexicon import trigger_surface_forms
 from eventwire.pipeline.events.aftermath import HARM_NEXT, harm_follows
+from eventwire.pipeline.events.crowd_acts import act_by_its_subject
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
 from eventwire.pipeline.events.dispersal import keep_dispersals_alone
 from eventwire.pipeline.events.gate import accept_trigger, sentence_classes
@@ -207,6 +208,8 @@ class EventCoder:
                     continue
                 if is_background(pj[m.head], lex) or is_past_reference(pj[m.head]):
                     continue  # "against the trial of youths who clashed with …"
+                if not act_by_its_subject(pj, m.head, f, lex):
+                    continue  # "threatened to destroy property", "a student … died"
                 r = find_roles(pj, m.head, lex)
                 if "protesters" in phrase_classes(pj, r.patient, lex):
                     continue  # the protesters were attacked: who attacked them did not protest
