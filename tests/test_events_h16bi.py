@@ -11,6 +11,8 @@ own sentences.
   told, are a crowd: Mob violence, not an Armed clash.
 - A protest's crowd that broke a gate or windows in a sentence of its own, or entered (or
   tried to enter) a building by force, rioted: Violent demonstration.
+- Supporters, students or youths named by a party ("KPU supporters") who attack people are
+  its militia: an Attack; an unnamed crowd, or the party's crowd at a protest, stays a crowd.
 """
 
 from __future__ import annotations
@@ -122,3 +124,37 @@ def test_force_only_threatened_or_used_by_police_is_no_riot(top_event: TopEvent,
     event = top_event(text)
     assert event is not None
     assert event.acled_sub_event_type == "Protest with intervention"
+
+
+PARTY_CROWDS = [
+    "On 4 May 2021, KPU supporters attacked journalists of a local radio station in Kora.",
+    "On 4 May 2021, KPU students attacked Darfuri students with metal bars at Kora University.",
+]
+
+
+@pytest.mark.parametrize("text", PARTY_CROWDS)
+def test_a_party_named_crowd_that_attacks_people_is_its_militia(
+    top_event: TopEvent, text: str
+) -> None:
+    event = top_event(text)
+    assert event is not None
+    assert event.acled_sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("On 4 May 2021, angry residents attacked a suspected thief in Kora.", "Mob violence"),
+        (
+            "On 4 May 2021, KPU supporters protesting the election results attacked "
+            "journalists in Kora.",
+            "Violent demonstration",
+        ),
+    ],
+)
+def test_an_unnamed_crowd_or_a_protest_stays_a_crowd(
+    top_event: TopEvent, text: str, sub_type: str
+) -> None:
+    event = top_event(text)
+    assert event is not None
+    assert event.acled_sub_event_type == sub_type

@@ -38,6 +38,7 @@ from eventwire.pipeline.events.parties import (
     adjective_agent,
     state_force_agent,
 )
+from eventwire.pipeline.events.party_crowds import party_crowd
 from eventwire.pipeline.events.phrases import Context, phrase_classes
 from eventwire.pipeline.events.roles import Roles, find_roles
 from eventwire.pipeline.events.rules import (
@@ -288,6 +289,7 @@ class EventCoder:
                 frames_sentence=others,
                 frames_window=frames_window,
                 agent=phrase_classes(parse, doer, lex)
+                | party_crowd(parse, doer)  # "NCP students attacked …"
                 | ({"state"} if state_force_agent(parse, doer, self.dictionary) else set()),
                 patient=phrase_classes(parse, roles.patient, lex),
                 window_violent_agents=violent_agents,

@@ -13,6 +13,7 @@ from __future__ import annotations
 from eventwire.datafiles import words
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
 from eventwire.pipeline.events.mixed_victims import MIXED_REASON, armed_among_victims
+from eventwire.pipeline.events.party_crowds import PARTY_CROWD
 from eventwire.pipeline.events.phrases import (
     Context,
     is_armed,
@@ -383,7 +384,8 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
     ):
         if _protest_context(ctx):
             return "Violent demonstration", "violence by a protesting crowd"
-        return "Mob violence", "violence by an unarmed crowd"
+        if PARTY_CROWD not in agent:  # a party's named crowd is its militia (party_crowds.py)
+            return "Mob violence", "violence by an unarmed crowd"
     if "sexual" in ctx.frames_sentence:
         return "Sexual violence", "sexual violence cue"
     if (
