@@ -9,8 +9,6 @@ own sentences.
   executed, a member of a vigilante group killed, is coded by that act (an Attack).
 - People who are no armed party and attack police or a faction with stones, no firearm
   told, are a crowd: Mob violence, not an Armed clash.
-- A protest's crowd that broke a gate or windows in a sentence of its own, or entered (or
-  tried to enter) a building by force, rioted: Violent demonstration.
 - Supporters, students or youths named by a party ("KPU supporters") who attack people are
   its militia: an Attack; an unnamed crowd, or the party's crowd at a protest, stays a crowd.
 """
@@ -92,38 +90,6 @@ def test_gunmen_who_attack_police_still_fight_a_battle(top_event: TopEvent) -> N
     event = top_event("On 4 May 2021, gunmen attacked police with rifles and stones in Kora.")
     assert event is not None
     assert event.acled_sub_event_type == "Armed clash"
-
-
-FORCED = [
-    "On 16 June 2021, hundreds of traders held a demonstration in front of the mayor's office "
-    "in Kora. They broke the building's gate and entered the office. The police intervened.",
-    "On 13 March 2021, hundreds of people held a demonstration in Kora against the eviction "
-    "of their houses. They tried to enter the governor's office by force. The police "
-    "intervened.",
-]
-
-
-@pytest.mark.parametrize("text", FORCED)
-def test_a_crowd_that_broke_or_forced_its_way_in_rioted(top_event: TopEvent, text: str) -> None:
-    event = top_event(text)
-    assert event is not None
-    assert event.acled_sub_event_type == "Violent demonstration"
-
-
-NOT_FORCED = [
-    "On 13 March 2021, hundreds of people held a demonstration in Kora against the eviction "
-    "of their houses. They threatened to enter the governor's office by force. The police "
-    "intervened.",
-    "On 13 March 2021, hundreds of people held a demonstration in Kora against the eviction "
-    "of their houses. The police dispersed them by force.",
-]
-
-
-@pytest.mark.parametrize("text", NOT_FORCED)
-def test_force_only_threatened_or_used_by_police_is_no_riot(top_event: TopEvent, text: str) -> None:
-    event = top_event(text)
-    assert event is not None
-    assert event.acled_sub_event_type == "Protest with intervention"
 
 
 PARTY_CROWDS = [

@@ -24,9 +24,6 @@ from eventwire.pipeline.events.triggers import Lexicon
 CROWD_DAMAGE = "crowd_damage"  # the context class it gives the sentence
 DAMAGE_LEMMAS: frozenset[str] = words("lexicon", "crowd_damage_lemmas")
 SYMBOLS: frozenset[str] = words("lexicon", "burned_symbols")
-ENTRY_VERBS: frozenset[str] = words("lexicon", "forced_entry_verbs")
-MANNER_WORDS: frozenset[str] = words("lexicon", "forced_manner_words")
-ATTEMPT_VERBS: frozenset[str] = words("lexicon", "attempt_verbs")
 _MAIN_DEPS = frozenset({"ROOT", "conj"})
 _UNREAL = frozenset({"would", "could", "will", "may", "might", "should", "not", "never", "to"})
 _ARMED = frozenset({"armed", "state", "nonstate", "military_site"})
@@ -57,33 +54,6 @@ def _doer_ok(parse: Any, verb: Any, lexicon: Lexicon) -> bool:
     return (pronoun or bool(classes & _PEOPLE)) and not classes & _ARMED
 
 
-def _by_force(verb: Any) -> bool:
-    """ "entered by force", "forcibly entered", "entered the office forcefully"."""
-    for c in verb.children:
-        if c.dep_ == "advmod" and c.lower_ in MANNER_WORDS:
-            return True
-        if c.dep_ == "prep" and c.lower_ == "by" and any(g.lower_ == "force" for g in c.children):
-            return True
-    return False
-
-
-def forced_entry(parse: Any, lexicon: Lexicon) -> bool:
-    """Does the sentence tell people (not armed or state parties) entering a place by force,
-    or trying to ("They tried to enter the governor's office by force", "attempted to
-    forcibly enter the offices")?"""
-    for verb in parse:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ENTRY_VERBS or not _by_force(verb):
-            continue
-        act = verb
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ATTEMPT_VERBS:
-            act = verb.head  # "tried to enter … by force": the attempt is the act
-        elif any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            continue  # "threatened to enter by force", "in order to enter"
-        if _main_clause(act) and _doer_ok(parse, act, lexicon):
-            return True
-    return False
-
-
 def crowd_damage(parse: Any, lexicon: Lexicon) -> bool:
     """Does the sentence tell people (not armed or state parties) burning, breaking or
     destroying property as its main act, or property destroyed with no doer named?"""
@@ -104,4 +74,4 @@ def crowd_damage(parse: Any, lexicon: Lexicon) -> bool:
             continue
         if objects and _doer_ok(parse, verb, lexicon):
             return True
-    return forced_entry(parse, lexicon)
+    return False
