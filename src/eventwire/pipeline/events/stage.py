@@ -217,6 +217,16 @@ class EventCoder:
                 agents |= phrase_classes(pj, r.agent, lex)
         return agents
 
+    def _agent_classes(self, parse: Any, doer: int | None) -> set[str]:
+        """The doer's cue classes, "state" for a state's force, "party_crowd" for a party's
+        named crowd ("NCP students attacked …", party_crowds.py)."""
+        state = state_force_agent(parse, doer, self.dictionary)
+        return (
+            phrase_classes(parse, doer, self.lexicon)
+            | party_crowd(parse, doer)
+            | ({"state"} if state else set())
+        )
+
     def _habitual_context(self, doc: Document, i: int) -> bool:
         """Does the sentence before ``i``, in the same segment, carry a habitual cue?"""
         prev = i - 1
@@ -288,9 +298,7 @@ class EventCoder:
                 window=window_classes,
                 frames_sentence=others,
                 frames_window=frames_window,
-                agent=phrase_classes(parse, doer, lex)
-                | party_crowd(parse, doer)  # "NCP students attacked …"
-                | ({"state"} if state_force_agent(parse, doer, self.dictionary) else set()),
+                agent=self._agent_classes(parse, doer),
                 patient=phrase_classes(parse, roles.patient, lex),
                 window_violent_agents=violent_agents,
                 people_harmed=harmed,
