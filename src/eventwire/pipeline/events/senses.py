@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.datafiles import words
+from eventwire.pipeline.events.mob_groups import idle_mob_group
 from eventwire.pipeline.events.phrases import phrase_classes
 from eventwire.pipeline.events.roles import find_roles
 from eventwire.pipeline.events.triggers import (
@@ -403,6 +404,8 @@ def nonviolent_sense(
     nominal = head.pos_ in {"NOUN", "PROPN"}
     if frame == "beat" and nominal and head.lemma_.lower() in {"whip", "lash", "beat"}:
         return True  # "the party whips", "a drum beat": a person or a rhythm, not a beating
+    if frame == "mob" and idle_mob_group(match, parse):
+        return True  # "a vigilante was killed", "clashed with a vigilante group"
     if frame == "mob" and head.lemma_.lower() == "mob" and head.pos_ == "VERB":
         # "the shop was absolutely mobbed": crowded, unless someone was hurt
         return not any(c.dep_ == "agent" for c in head.children) and not _hurt(parse, lexicon, own)

@@ -18,6 +18,7 @@ from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.common.triggerlexicon import trigger_surface_forms
 from eventwire.pipeline.events.aftermath import HARM_NEXT, harm_follows
+from eventwire.pipeline.events.crowd_acts import act_by_its_subject
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
 from eventwire.pipeline.events.dispersal import keep_dispersals_alone
 from eventwire.pipeline.events.gate import accept_trigger, sentence_classes
@@ -37,6 +38,7 @@ from eventwire.pipeline.events.parties import (
     adjective_agent,
     state_force_agent,
 )
+from eventwire.pipeline.events.party_crowds import party_crowd
 from eventwire.pipeline.events.phrases import Context, phrase_classes
 from eventwire.pipeline.events.roles import Roles, find_roles
 from eventwire.pipeline.events.rules import (
@@ -207,11 +209,23 @@ class EventCoder:
                     continue
                 if is_background(pj[m.head], lex) or is_past_reference(pj[m.head]):
                     continue  # "against the trial of youths who clashed with …"
+                if not act_by_its_subject(pj, m.head, f, lex):
+                    continue  # "threatened to destroy property", "a student … died"
                 r = find_roles(pj, m.head, lex)
                 if "protesters" in phrase_classes(pj, r.patient, lex):
                     continue  # the protesters were attacked: who attacked them did not protest
                 agents |= phrase_classes(pj, r.agent, lex)
         return agents
+
+    def _agent_classes(self, parse: Any, doer: int | None) -> set[str]:
+        """The doer's cue classes, "state" for a state's force, "party_crowd" for a party's
+        named crowd ("NCP students attacked …", party_crowds.py)."""
+        state = state_force_agent(parse, doer, self.dictionary)
+        return (
+            phrase_classes(parse, doer, self.lexicon)
+            | party_crowd(parse, doer)
+            | ({"state"} if state else set())
+        )
 
     def _habitual_context(self, doc: Document, i: int) -> bool:
         """Does the sentence before ``i``, in the same segment, carry a habitual cue?"""
@@ -284,8 +298,7 @@ class EventCoder:
                 window=window_classes,
                 frames_sentence=others,
                 frames_window=frames_window,
-                agent=phrase_classes(parse, doer, lex)
-                | ({"state"} if state_force_agent(parse, doer, self.dictionary) else set()),
+                agent=self._agent_classes(parse, doer),
                 patient=phrase_classes(parse, roles.patient, lex),
                 window_violent_agents=violent_agents,
                 people_harmed=harmed,

@@ -18,6 +18,7 @@ from eventwire.pipeline.events.finds import (
     occupied_unopposed,
 )
 from eventwire.pipeline.events.mixed_victims import MIXED_REASON, armed_among_victims
+from eventwire.pipeline.events.party_crowds import PARTY_CROWD
 from eventwire.pipeline.events.phrases import (
     Context,
     is_armed,
@@ -336,6 +337,21 @@ def _crowd_scene(ctx: Context) -> bool:
     return _protest_context(ctx) or "unarmed_collective" in ctx.sentence
 
 
+def _stones_by_people(frame: str, ctx: Context) -> bool:
+    """People who are no armed party attacked an armed side with stones or rocks, no
+    firearm told: a crowd's fight, not a battle ("refugees attack police with stones", "members of
+    the party attacked a rival faction with stones and clubs")."""
+    return (
+        frame in {"attack", "beat"}
+        and "thrown_missile" in ctx.sentence
+        and bool(ctx.agent)
+        and not is_armed(ctx.agent)
+        and is_armed(ctx.patient)
+        and "nonstate" not in ctx.agent
+        and not ctx.sentence & {"weapon_smallarms", "named_rebel"}
+    )
+
+
 def _fought_back(frame: str, ctx: Context) -> bool:
     """ "gunmen attacked the prison. Guards repelled the attack", "… opened fire on the
     house; the family fired back": the attacked answered the attackers in the note, so the
@@ -379,7 +395,8 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
     ):
         if _protest_context(ctx):
             return "Violent demonstration", "violence by a protesting crowd"
-        return "Mob violence", "violence by an unarmed crowd"
+        if PARTY_CROWD not in agent:  # a party's named crowd is its militia (party_crowds.py)
+            return "Mob violence", "violence by an unarmed crowd"
     if "sexual" in ctx.frames_sentence:
         return "Sexual violence", "sexual violence cue"
     if (
@@ -392,6 +409,10 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
         and not _protest_context(ctx)
     ):
         return "Armed clash", CLASH_TOLL  # "clashes erupted … 3 were killed"
+    if _stones_by_people(frame, ctx):
+        if _protest_context(ctx):
+            return "Violent demonstration", "stones thrown at a protest"
+        return "Mob violence", "people fought with stones"  # "refugees attack police with stones"
     if is_armed(patient) or ("reciprocal" in patient and frame in {"shoot", "attack", "kill"}):
         return "Armed clash", "armed target"  # or "fired at each other": both sides fought
     if _fought_back(frame, ctx):

@@ -1,0 +1,50 @@
+"""Is a violent act beside a protest one its doers did, told as done?
+
+A demonstration becomes violent (ACLED's Violent demonstration) when the demonstrators use
+violence or destroy property. The events stage reads that from the agents of the violent
+acts told in the protest's sentence and beside it; an act counts only when its subject did
+it and it happened:
+
+- not an act that is only threatened, planned, feared or denied ("police were called in
+  after the students threatened to destroy property", "protested over the order to
+  demolish their shops", "the protesters did not attack anyone");
+- not the harm a subject suffered: an intransitive or passive harm ("a student … has died
+  of his wounds", "another student severely wounded", "protesters injured") has the
+  harmed as its subject;
+- not a headline's reduced passive ("Student protesters allegedly beaten and detained by
+  NISS": a bare participle with a subject and no auxiliary), whose subject is the victim.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.pipeline.events.modality import is_hypothetical, is_negated
+from eventwire.pipeline.events.triggers import Lexicon
+
+# frames whose subject may be the one harmed ("died", "were wounded", "injury")
+_SUFFERED_FRAMES = frozenset({"harm", "body", "kill"})
+_OBJECT_DEPS = frozenset({"dobj", "obj", "agent"})
+
+
+def _reduced_passive(tok: Any) -> bool:
+    """A bare past participle with a subject and no auxiliary ("protesters beaten by")."""
+    verb = tok
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if tok.tag_ != "VBN" or verb.tag_ != "VBN":
+        return False
+    kids = list(verb.children)
+    return any(c.dep_ == "nsubj" for c in kids) and not any(
+        c.dep_ in {"aux", "auxpass"} for c in kids
+    )
+
+
+def act_by_its_subject(parse: Any, head_index: int, frame: str, lexicon: Lexicon) -> bool:
+    """Did the act's subject do it, and is it told as done (see the module's note)?"""
+    tok = parse[head_index]
+    if is_negated(tok, lexicon) or is_hypothetical(tok, lexicon, parse.text):
+        return False
+    if frame in _SUFFERED_FRAMES and not any(c.dep_ in _OBJECT_DEPS for c in tok.children):
+        return False  # "died", "wounded", "injuries": the harmed, not the doers
+    return not _reduced_passive(tok)
