@@ -57,6 +57,7 @@ from eventwire.pipeline.events.senses import (
 )
 from eventwire.pipeline.events.sides import act_victims, classes_after
 from eventwire.pipeline.events.subtypes import VIOLENT_FRAMES, classify
+from eventwire.pipeline.events.suspicion import suspected_tokens
 from eventwire.pipeline.events.territory import rank_ground_over_battle
 from eventwire.pipeline.events.triggers import (
     Lexicon,
@@ -273,13 +274,16 @@ class EventCoder:
                 and not is_past_reference(parse[m.head])
             }
             doer = roles.agent if roles.agent is not None else adjective_agent(parse, match.head)
+            sought = suspected_tokens(parse, match.head)  # "searching for rebels": no victims
             ctx = Context(
                 sentence=classes_in(tokens, lex, skip=own | equipment)
                 - (FILTERED_CLASSES - classes[i])
                 | between_parties(parse, match.head)
                 | (classes[i] & (_WHOLE_SENTENCE | {NAMED_REBEL, NAMED_COMMUNAL})),
-                victims=act_victims(parse, match.head, lex, own | agent_span | equipment | doers),
-                after=classes_after(tokens, match, lex, agent_span | equipment | doers),
+                victims=act_victims(
+                    parse, match.head, lex, own | agent_span | equipment | doers | sought
+                ),
+                after=classes_after(tokens, match, lex, agent_span | equipment | doers | sought),
                 trigger={k for t in parse[match.start : match.end] for k in token_keys(t)},
                 window=window_classes,
                 frames_sentence=others,

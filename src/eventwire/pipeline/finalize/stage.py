@@ -19,6 +19,7 @@ from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ARMED_INTER
 from eventwire.pipeline.common.salience import coded_salience
+from eventwire.pipeline.finalize.sought import sought_target
 from eventwire.records import Document, Event
 
 NAME = "eventwire.finalize.v1"
@@ -45,6 +46,7 @@ _REACTION = re.compile(
     "(?:" + "|".join(sorted(words("finalize", "reaction_stems"))) + ")", re.IGNORECASE
 )
 _UNREAL = frozenset({"hypothetical", "negated"})
+_ARMED_TARGET = "target coded as an armed actor"
 _TALK_TYPES: frozenset[str] = words("finalize", "talk_types")
 
 
@@ -108,7 +110,7 @@ def refined_sub_type(event: Event) -> tuple[str | None, str]:
             and sub != "Armed clash"
             and not (_off_duty(event) or _lone_member(event) or _pronoun_target(event))
         ):
-            return "Armed clash", "target coded as an armed actor"
+            return "Armed clash", _ARMED_TARGET
     if frame == "clash" and sub == "Mob violence" and a1 in ARMED_INTER and a2 in ARMED_INTER:
         # "2 groups of government soldiers clashed": both sides coded as armed parties fought
         # (no rioters, inter 5, on either side): a battle, not a brawl of crowds (h16bg)
@@ -161,6 +163,8 @@ class Finalizer:
     def __call__(self, doc: Document) -> Document:
         for event in doc.events:
             new, why = refined_sub_type(event)
+            if new == "Armed clash" and why == _ARMED_TARGET and sought_target(doc, event):
+                new = None  # "suspected of being a member of an armed group" (h16bh)
             if new is not None:
                 cw = self.ontology.crosswalk(new)
                 event.acled_sub_event_type = new
