@@ -19,6 +19,7 @@ from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ARMED_INTER
 from eventwire.pipeline.common.salience import coded_salience
+from eventwire.pipeline.finalize.people import people_attacked, people_of_group
 from eventwire.pipeline.finalize.sought import sought_target
 from eventwire.records import Document, Event
 
@@ -109,8 +110,11 @@ def refined_sub_type(event: Event) -> tuple[str | None, str]:
             and (a1 is None or a1 in ARMED_INTER)
             and sub != "Armed clash"
             and not (_off_duty(event) or _lone_member(event) or _pronoun_target(event))
+            and not people_of_group(event)
         ):
             return "Armed clash", _ARMED_TARGET
+        if people_attacked(event, frame):
+            return "Attack", "the people of an ethnic group attacked"  # h16bh
     if frame == "clash" and sub == "Mob violence" and a1 in ARMED_INTER and a2 in ARMED_INTER:
         # "2 groups of government soldiers clashed": both sides coded as armed parties fought
         # (no rioters, inter 5, on either side): a battle, not a brawl of crowds (h16bg)
