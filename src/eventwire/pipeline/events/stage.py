@@ -18,6 +18,7 @@ from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.common.triggerlexicon import trigger_surface_forms
 from eventwire.pipeline.events.aftermath import HARM_NEXT, harm_follows
+from eventwire.pipeline.events.bombers import STOPPED_BOMBER, stopped_bomber
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
 from eventwire.pipeline.events.dispersal import keep_dispersals_alone
 from eventwire.pipeline.events.gate import accept_trigger, sentence_classes
@@ -284,7 +285,8 @@ class EventCoder:
                     parse, match.head, lex, own | agent_span | equipment | doers | sought
                 ),
                 after=classes_after(tokens, match, lex, agent_span | equipment | doers | sought),
-                trigger={k for t in parse[match.start : match.end] for k in token_keys(t)},
+                trigger={k for t in parse[match.start : match.end] for k in token_keys(t)}
+                | ({STOPPED_BOMBER} if stopped_bomber(parse, match.head) else set()),
                 window=window_classes,
                 frames_sentence=others,
                 frames_window=frames_window,
