@@ -110,11 +110,8 @@ def refined_sub_type(event: Event) -> tuple[str | None, str]:
             and (a1 is None or a1 in ARMED_INTER)
             and sub != "Armed clash"
             and not (_off_duty(event) or _lone_member(event) or _pronoun_target(event))
-            and not people_of_group(event)
         ):
             return "Armed clash", _ARMED_TARGET
-        if people_attacked(event, frame):
-            return "Attack", "the people of an ethnic group attacked"  # h16bh
     if frame == "clash" and sub == "Mob violence" and a1 in ARMED_INTER and a2 in ARMED_INTER:
         # "2 groups of government soldiers clashed": both sides coded as armed parties fought
         # (no rioters, inter 5, on either side): a battle, not a brawl of crowds (h16bg)
@@ -167,8 +164,10 @@ class Finalizer:
     def __call__(self, doc: Document) -> Document:
         for event in doc.events:
             new, why = refined_sub_type(event)
-            if new == "Armed clash" and why == _ARMED_TARGET and sought_target(doc, event):
-                new = None  # "suspected of being a member of an armed group" (h16bh)
+            if new == "Armed clash" and why == _ARMED_TARGET and _civilians_named(doc, event):
+                new = None
+            if new is None and people_attacked(event, frame_of(event), doc):
+                new, why = "Attack", "the people of an ethnic group attacked"  # h16bh
             if new is not None:
                 cw = self.ontology.crosswalk(new)
                 event.acled_sub_event_type = new
@@ -185,6 +184,12 @@ class Finalizer:
     def final_confidence(event: Event) -> float:
         """Events whose participants were coded and placed are more trustworthy."""
         return max(0.01, min(0.99, round(coded_salience(event), 4)))
+
+
+def _civilians_named(doc: Document, event: Event) -> bool:
+    """The target coded as armed is named only in a suspicion clause ("suspected of being
+    a member of an armed group") or as the people of an ethnic group (h16bh)."""
+    return sought_target(doc, event) or people_of_group(event, doc)
 
 
 def _talk(event: Event) -> bool:
