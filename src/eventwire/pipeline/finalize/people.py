@@ -16,6 +16,8 @@ from eventwire.records import Document, Event
 
 _PEOPLE_OF: frozenset[str] = words("finalize", "people_of_group_words")
 _ARMED_WORDS: frozenset[str] = words("finalize", "armed_role_words")
+_PETTY: frozenset[str] = words("finalize", "petty_offender_words")
+_RAIDERS: frozenset[str] = words("finalize", "raider_modifiers")
 _PERSONAL = frozenset({"attack", "shoot", "kill", "harm", "beat"})
 _ARMED_TARGET = "armed target"
 _OBJECT_END = re.compile(r"[,.;]| (?:in|at|near|on|from)\b")
@@ -52,3 +54,13 @@ def people_attacked(event: Event, frame: str, doc: Document | None = None) -> bo
         and reason == _ARMED_TARGET
         and people_of_group(event, doc)
     )
+
+
+def petty_offender(event: Event) -> bool:
+    """ "police killed a suspected thief", "soldiers killed two suspected thieves": the
+    dictionary codes the thief as an armed gang; ACLED codes the person killed as a civilian
+    (not "cattle thieves" nor "armed thieves", raiding bands)."""
+    if event.actor2 is None:
+        return False
+    named = set(re.findall(r"[a-z]+", event.actor2.text.lower()))
+    return bool(named & _PETTY) and not named & (_RAIDERS | _ARMED_WORDS)

@@ -19,7 +19,7 @@ from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ARMED_INTER
 from eventwire.pipeline.common.salience import coded_salience
-from eventwire.pipeline.finalize.people import people_attacked, people_of_group
+from eventwire.pipeline.finalize.people import people_attacked, people_of_group, petty_offender
 from eventwire.pipeline.finalize.sought import sought_target
 from eventwire.records import Document, Event
 
@@ -188,8 +188,8 @@ class Finalizer:
 
 def _civilians_named(doc: Document, event: Event) -> bool:
     """The target coded as armed is named only in a suspicion clause ("suspected of being
-    a member of an armed group") or as the people of an ethnic group (h16bh)."""
-    return sought_target(doc, event) or people_of_group(event, doc)
+    a member of an armed group"), as the people of an ethnic group or as a thief (h16bh)."""
+    return sought_target(doc, event) or people_of_group(event, doc) or petty_offender(event)
 
 
 def _talk(event: Event) -> bool:
