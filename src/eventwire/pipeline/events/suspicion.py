@@ -23,7 +23,7 @@ _CLAUSE_DEPS = frozenset({"acl", "advcl", "relcl", "xcomp", "pcomp", "pobj", "co
 def _cue_clause(tok: Any) -> bool:
     """A suspicion word heading a clause of its own ("suspected of being …"), not the
     adjective of a name ("suspected Boko Haram fighters")."""
-    return (
+    return bool(
         tok.lower_ in SUSPICION_CUES
         and tok.pos_ == "VERB"
         and tok.dep_ in _CLAUSE_DEPS
@@ -36,7 +36,7 @@ def _conjoined_below(tok: Any, head: Any) -> bool:
     shot and killed two wardens"."""
     while head.i != tok.i and head.dep_ == "conj":
         head = head.head
-    return head.i == tok.i
+    return bool(head.i == tok.i)
 
 
 def suspected_tokens(parse: Any, head: int) -> set[int]:
