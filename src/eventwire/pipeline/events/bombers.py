@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.datafiles import words
+from eventwire.pipeline.events.triggers import TriggerMatch, token_keys
 
 STOPPING_VERBS: frozenset[str] = words("lexicon", "bomber_stopping_verbs")
 STOPPED_BOMBER = "stopped_bomber"  # a key added to the trigger's keys
@@ -30,3 +31,9 @@ def stopped_bomber(parse: Any, head: int) -> bool:
     if tok.dep_ == "nsubjpass":
         return any(c.dep_ == "agent" for c in verb.children)  # "killed by soldiers"
     return tok.dep_ in {"dobj", "obj"}
+
+
+def trigger_keys(parse: Any, match: TriggerMatch) -> set[str]:
+    """The trigger's word keys, with :data:`STOPPED_BOMBER` when it names a stopped bomber."""
+    keys = {k for t in parse[match.start : match.end] for k in token_keys(t)}
+    return keys | ({STOPPED_BOMBER} if stopped_bomber(parse, match.head) else set())

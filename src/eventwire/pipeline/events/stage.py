@@ -18,7 +18,7 @@ from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.common.triggerlexicon import trigger_surface_forms
 from eventwire.pipeline.events.aftermath import HARM_NEXT, harm_follows
-from eventwire.pipeline.events.bombers import STOPPED_BOMBER, stopped_bomber
+from eventwire.pipeline.events.bombers import trigger_keys
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
 from eventwire.pipeline.events.dispersal import keep_dispersals_alone
 from eventwire.pipeline.events.gate import accept_trigger, sentence_classes
@@ -58,14 +58,12 @@ from eventwire.pipeline.events.senses import (
 )
 from eventwire.pipeline.events.sides import act_victims, classes_after
 from eventwire.pipeline.events.subtypes import VIOLENT_FRAMES, classify
-from eventwire.pipeline.events.suspicion import suspected_tokens
 from eventwire.pipeline.events.territory import rank_ground_over_battle
 from eventwire.pipeline.events.triggers import (
     Lexicon,
     TriggerMatch,
     classes_in,
     load_lexicon,
-    token_keys,
 )
 from eventwire.records import CODED_SEGMENT_KINDS, Document, Event, Span
 
@@ -275,18 +273,14 @@ class EventCoder:
                 and not is_past_reference(parse[m.head])
             }
             doer = roles.agent if roles.agent is not None else adjective_agent(parse, match.head)
-            sought = suspected_tokens(parse, match.head)  # "searching for rebels": no victims
             ctx = Context(
                 sentence=classes_in(tokens, lex, skip=own | equipment)
                 - (FILTERED_CLASSES - classes[i])
                 | between_parties(parse, match.head)
                 | (classes[i] & (_WHOLE_SENTENCE | {NAMED_REBEL, NAMED_COMMUNAL})),
-                victims=act_victims(
-                    parse, match.head, lex, own | agent_span | equipment | doers | sought
-                ),
-                after=classes_after(tokens, match, lex, agent_span | equipment | doers | sought),
-                trigger={k for t in parse[match.start : match.end] for k in token_keys(t)}
-                | ({STOPPED_BOMBER} if stopped_bomber(parse, match.head) else set()),
+                victims=act_victims(parse, match.head, lex, own | agent_span | equipment | doers),
+                after=classes_after(tokens, match, lex, agent_span | equipment | doers),
+                trigger=trigger_keys(parse, match),
                 window=window_classes,
                 frames_sentence=others,
                 frames_window=frames_window,
