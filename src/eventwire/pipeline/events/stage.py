@@ -18,7 +18,6 @@ from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.common.triggerlexicon import trigger_surface_forms
 from eventwire.pipeline.events.aftermath import HARM_NEXT, harm_follows
-from eventwire.pipeline.events.bombers import trigger_keys
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
 from eventwire.pipeline.events.dispersal import keep_dispersals_alone
 from eventwire.pipeline.events.gate import accept_trigger, sentence_classes
@@ -64,6 +63,7 @@ from eventwire.pipeline.events.triggers import (
     TriggerMatch,
     classes_in,
     load_lexicon,
+    token_keys,
 )
 from eventwire.records import CODED_SEGMENT_KINDS, Document, Event, Span
 
@@ -280,7 +280,7 @@ class EventCoder:
                 | (classes[i] & (_WHOLE_SENTENCE | {NAMED_REBEL, NAMED_COMMUNAL})),
                 victims=act_victims(parse, match.head, lex, own | agent_span | equipment | doers),
                 after=classes_after(tokens, match, lex, agent_span | equipment | doers),
-                trigger=trigger_keys(parse, match),
+                trigger={k for t in parse[match.start : match.end] for k in token_keys(t)},
                 window=window_classes,
                 frames_sentence=others,
                 frames_window=frames_window,

@@ -11,7 +11,6 @@ vs unarmed victims, violent vs peaceful protests, government vs rebels taking gr
 from __future__ import annotations
 
 from eventwire.datafiles import words
-from eventwire.pipeline.events.bombers import STOPPED_BOMBER
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
 from eventwire.pipeline.events.mixed_victims import MIXED_REASON, armed_among_victims
 from eventwire.pipeline.events.phrases import (
@@ -297,8 +296,6 @@ def _territory(frame: str, ctx: Context) -> tuple[str, str]:
 
 def _remote(frame: str, ctx: Context) -> tuple[str, str]:
     weapon = remote_weapon(ctx, frame) or frame
-    if STOPPED_BOMBER in ctx.trigger:
-        return "Armed clash", "a bomber stopped by armed men"  # h16bh, events/bombers.py
     battle = "clash" in ctx.frames_sentence or "exchange" in ctx.sentence
     if weapon == "grenade" and battle and not _crowd_scene(ctx):
         # "clashed with soldiers at a checkpoint after the militants threw a hand grenade",
