@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from eventwire.pipeline.events.roles import is_passive
+from eventwire.pipeline.events.suspicion import suspected_tokens
 from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, classes_in
 
 
@@ -23,7 +24,8 @@ def classes_after(
     parse = tokens[0].doc if tokens else None
     if parse is None or is_passive(parse[match.head]):
         return set()
-    return classes_in(tokens, lexicon, skip={*range(match.end), *skip})
+    sought = suspected_tokens(parse, match.head)  # "searching for rebels" (h16bh)
+    return classes_in(tokens, lexicon, skip={*range(match.end), *skip, *sought})
 
 
 _ACTIVE_SUBJECTS = frozenset({"nsubj"})
@@ -56,8 +58,10 @@ def act_victims(parse: Any, head: int, lexicon: Lexicon, skip: set[int]) -> set[
     its agent, equipment, "by" phrases) and, when what is left then names civilians or
     property and no armed party, less the doers of the verbs around the act too
     (:func:`acting_subjects`: "sprayed a vehicle with bullets, killing one man"). An armed
-    side with no one named against it ("forces were on the offensive") stays a battle's."""
+    side with no one named against it ("forces were on the offensive") stays a battle's.
+    Words of a suspicion clause ("searching for rebels") are no victims (suspicion.py)."""
     tokens = list(parse)
+    skip = skip | suspected_tokens(parse, head)  # "suspected of being a member of" (h16bh)
     victims = classes_in(tokens, lexicon, skip=skip)
     doers = acting_subjects(parse, head) - skip
     if not doers:  # no doer left to take out: the same classes

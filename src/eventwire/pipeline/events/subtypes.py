@@ -330,6 +330,25 @@ def _remote(frame: str, ctx: Context) -> tuple[str, str]:
     return _REMOTE_SUBTYPE.get(weapon, _REMOTE_SUBTYPE[frame]), f"weapon {weapon}"
 
 
+HELD_REASON = "people harmed in custody"
+
+
+def _held_then_harmed(frame: str, ctx: Context) -> bool:
+    """Soldiers "arrested 3 students, took them to the barracks and shot them", police
+    "assaulted six men during interrogation after arresting them": the armed men named are
+    the captors; people harmed in custody are civilians to ACLED (h16bh)."""
+    told = ctx.frames_sentence | ctx.frames_window
+    return (
+        frame in {"shoot", "beat", "kill", "attack", "harm"}
+        and "arrest" in told
+        and (not ctx.agent or ("state" in ctx.agent and "nonstate" not in ctx.agent))
+        and not is_armed(ctx.patient)
+        and "nonstate" not in ctx.victims  # "kill six fighters … and make arrests"
+        and "clash" not in told
+        and not {"exchange", "fought_back"} & (ctx.sentence | ctx.window)
+    )
+
+
 def _crowd_scene(ctx: Context) -> bool:
     """A protest or a riot, or crowds in the sentence ("youths clashed after a grenade
     attack", "police threw stun grenades at the rioters"): not a battle between armed sides
@@ -439,6 +458,8 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
         # headline parse leaves the doers among the victims; the people after the act are
         # its targets
         return "Attack", "civilians named after the act"
+    if "armed" in victims and _held_then_harmed(frame, ctx):
+        return "Attack", HELD_REASON
     if "armed" in victims:
         return "Armed clash", "armed actors named in the sentence"
     return default, "frame default"

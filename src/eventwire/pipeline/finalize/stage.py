@@ -19,6 +19,8 @@ from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ARMED_INTER
 from eventwire.pipeline.common.salience import coded_salience
+from eventwire.pipeline.finalize.people import people_attacked, people_of_group, petty_offender
+from eventwire.pipeline.finalize.sought import sought_target
 from eventwire.records import Document, Event
 
 NAME = "eventwire.finalize.v1"
@@ -45,6 +47,7 @@ _REACTION = re.compile(
     "(?:" + "|".join(sorted(words("finalize", "reaction_stems"))) + ")", re.IGNORECASE
 )
 _UNREAL = frozenset({"hypothetical", "negated"})
+_ARMED_TARGET = "target coded as an armed actor"
 _TALK_TYPES: frozenset[str] = words("finalize", "talk_types")
 
 
@@ -108,7 +111,7 @@ def refined_sub_type(event: Event) -> tuple[str | None, str]:
             and sub != "Armed clash"
             and not (_off_duty(event) or _lone_member(event) or _pronoun_target(event))
         ):
-            return "Armed clash", "target coded as an armed actor"
+            return "Armed clash", _ARMED_TARGET
     if frame == "clash" and sub == "Mob violence" and a1 in ARMED_INTER and a2 in ARMED_INTER:
         # "2 groups of government soldiers clashed": both sides coded as armed parties fought
         # (no rioters, inter 5, on either side): a battle, not a brawl of crowds (h16bg)
@@ -161,6 +164,10 @@ class Finalizer:
     def __call__(self, doc: Document) -> Document:
         for event in doc.events:
             new, why = refined_sub_type(event)
+            if new == "Armed clash" and why == _ARMED_TARGET and _civilians_named(doc, event):
+                new = None
+            if new is None and people_attacked(event, frame_of(event), doc):
+                new, why = "Attack", "the people of an ethnic group attacked"  # h16bh
             if new is not None:
                 cw = self.ontology.crosswalk(new)
                 event.acled_sub_event_type = new
@@ -177,6 +184,12 @@ class Finalizer:
     def final_confidence(event: Event) -> float:
         """Events whose participants were coded and placed are more trustworthy."""
         return max(0.01, min(0.99, round(coded_salience(event), 4)))
+
+
+def _civilians_named(doc: Document, event: Event) -> bool:
+    """The target coded as armed is named only in a suspicion clause ("suspected of being
+    a member of an armed group"), as the people of an ethnic group or as a thief (h16bh)."""
+    return sought_target(doc, event) or people_of_group(event, doc) or petty_offender(event)
 
 
 def _talk(event: Event) -> bool:
