@@ -31,6 +31,7 @@ from eventwire.pipeline.actors.conventions import (
 from eventwire.pipeline.actors.coref import anaphor_types
 from eventwire.pipeline.actors.custody import custodian
 from eventwire.pipeline.actors.elsewhere import sole_group
+from eventwire.pipeline.actors.lateforce import late_force
 from eventwire.pipeline.actors.things import collective
 from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.pipeline.common.countries import as_of
@@ -108,7 +109,9 @@ def acled_roles(
             if a1.inter is not None and a1.actor_id not in ("GEN-CIVILIANS", "GEN-PROTESTERS"):
                 event.assoc_actors.append(a1)
         if event.actor2 is None or event.actor2.inter is None:  # "… Police fired tear gas."
-            force = crowd_force(d, doc, event, country, doc.published)
+            force = crowd_force(d, doc, event, country, doc.published) or late_force(
+                d, doc, event, country, doc.published
+            )
             event.actor2 = force or event.actor2
     elif category in VIOLENT:
         _violent_roles(d, doc, event, country, scan, infer_unidentified, seen)
