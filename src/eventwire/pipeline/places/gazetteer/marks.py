@@ -36,8 +36,15 @@ def link(mentions: list[Mention], doc: Document, lex: Lexicon) -> None:
         if len(gap) <= 40 and (_LINK_RE.match(" " + kept) or _unknown_between(marks, lex, zone)):
             a.parent = b
             b.children.append(a)
+        elif _COMPOUND_REST_RE.match(gap) and "(" in doc.text[max(0, a.start - 2) : a.start]:
+            a.parent = b  # "Bria (Samba-Boungou, Haute-Kotto)": Samba-Boungou lies in Haute-Kotto
+            b.children.append(a)
+        elif a.hint is not None and len(gap) <= 60 and unknown_listed(gap, lex, feature, b):
+            a.parent = b  # "Cibatu subdistrict, South Cikarang district": the next area
+            b.children.append(a)
 
 
+_COMPOUND_REST_RE = re.compile(r"^[-‐][A-Z][\w'’]*\s*,\s*$")
 # "X (Badhaadhe, Lower Juba)", "X (East Hararghe, Oromia)": an area the gazetteer lacks
 # between a place and its province; "X (Western Tigray, Tigray)": a qualified province
 _WORD = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'’-"
@@ -53,6 +60,28 @@ def _unknown_between(kept: str, lex: Lexicon, zone: bool) -> bool:
         return True
     word = kept.strip()
     return zone and word[:1] == "(" and word[1:].strip().lower() in lex.qualifier
+
+
+def unknown_listed(gap: str, lex: Lexicon, feature: set[str] | frozenset[str], b: Mention) -> bool:
+    """Is the gap between two names of an area list, the first told by its kind word, only
+    a comma and what the gazetteer lacks of the next link ``b``: the direction word of a
+    city or district ("Cilincing district, North Jakarta City"; "Medan city, North Sumatera
+    province" names another province than Sumatera), or one more area told by its own kind
+    word ("Sindang Jaya sub-district, Mandalajati district, Bandung City")?"""
+    head, comma, rest = gap.partition(",")
+    if not comma or any(w.lower() not in feature for w in head.split()):
+        return False
+    words = rest.split()
+    if len(words) == 1:
+        return words[0].lower() in lex.qualifier and b.hint != "admin"
+    if not words or not rest.rstrip().endswith(","):
+        return False
+    *name, kind = [w.strip(",") for w in words]
+    return (
+        1 <= len(name) <= 3
+        and all(w[:1].isupper() for w in name)
+        and kind.lower() in feature - {"the"}
+    )
 
 
 def mark_echoes(mentions: list[Mention]) -> None:
