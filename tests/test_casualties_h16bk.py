@@ -8,7 +8,6 @@ import pytest
 
 from conftest import TopEvent
 from eventwire.pipeline.casualties.numbers import find_quantities, load_number_lexicon
-from eventwire.pipeline.casualties.plurals_only import plurals_only
 from eventwire.pipeline.casualties.some_died import count_those_died
 from eventwire.pipeline.casualties.sources import mark_aside_sources
 from eventwire.pipeline.casualties.things import counts_things
@@ -149,22 +148,3 @@ def test_victims_a_later_sentence_counts_again(top_event: TopEvent, text: str, d
 )
 def test_a_kill_a_span_of_time_dates_earlier(top_event: TopEvent, text: str, dead: int) -> None:
     assert (_dead(top_event, text) or 0) == dead
-
-
-@pytest.mark.parametrize(
-    ("text", "dead"),
-    [
-        # the dead told only by a bare plural: no number given
-        ("Bandits raid a market, kill traders", 0),
-        ("Armed herders attacked the hamlet and killed villagers.", 0),
-        # twins: a vague word, an unknown number, a stated count keep their reading
-        ("Bandits raid a market, kill several traders", 10),
-        ("Militia attacked the camp. Unknown number of traders killed.", 10),
-        ("Bandits raid a market, kill traders and two guards", 2),
-        ("Bandits raid a market, kill 4 traders", 4),
-    ],
-)
-def test_a_toll_told_only_by_bare_plurals(text: str, dead: int) -> None:
-    mentions = find_mentions(text)
-    toll = plurals_only(mentions, incident_toll(mentions), text)
-    assert (0 if toll is None else toll.best) == dead

@@ -40,7 +40,6 @@ from eventwire.pipeline.casualties.other_deaths import (
     mark_earlier,
     mark_reported_counts,
 )
-from eventwire.pipeline.casualties.plurals_only import plurals_only
 from eventwire.pipeline.casualties.separate_rows import drop_separately_coded
 from eventwire.pipeline.casualties.shares import (
     CODED_ON_DAY,
@@ -124,7 +123,6 @@ class Incident:
             ]
         background = [m for m in mentions if m.background]
         deaths = split_share(mentions, incident_toll(mentions))
-        deaths = plurals_only(mentions, deaths, " ".join(s.text for s in self.sentences))
         return deaths, incident_toll(mentions, "wounded"), background
 
 
