@@ -26,6 +26,19 @@ NOT_DONE = [
 ]
 
 
+ATTEMPTED = (
+    "Thousands of protesters demanding the governor's resignation tried to attack the airport "
+    "in Kora on Monday, and police fired tear gas."
+)
+
+
+def test_an_attempted_act_makes_a_protest_violent(top_event: TopEvent) -> None:
+    """An act the crowd tried is violence it used (merge of h16bi: "tried to" is no threat)."""
+    event = top_event(ATTEMPTED)
+    assert event is not None
+    assert event.acled_sub_event_type == "Violent demonstration"
+
+
 @pytest.mark.parametrize("text", NOT_DONE)
 def test_a_threatened_act_does_not_make_a_protest_violent(top_event: TopEvent, text: str) -> None:
     event = top_event(text)

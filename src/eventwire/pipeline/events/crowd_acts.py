@@ -7,7 +7,9 @@ it and it happened:
 
 - not an act that is only threatened, planned, feared or denied ("police were called in
   after the students threatened to destroy property", "protested over the order to
-  demolish their shops", "the protesters did not attack anyone");
+  demolish their shops", "the protesters did not attack anyone"); an act its doers
+  attempted is violence all the same ("protesters tried to storm the airport": the verbs
+  of ``attempt_verbs``), unless the attempt itself is denied or only planned;
 - not the harm a subject suffered: an intransitive or passive harm ("a student … has died
   of his wounds", "another student severely wounded", "protesters injured") has the
   harmed as its subject;
@@ -19,12 +21,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventwire.datafiles import words
 from eventwire.pipeline.events.modality import is_hypothetical, is_negated
 from eventwire.pipeline.events.triggers import Lexicon
 
 # frames whose subject may be the one harmed ("died", "were wounded", "injury")
 _SUFFERED_FRAMES = frozenset({"harm", "body", "kill"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "agent"})
+ATTEMPT_VERBS: frozenset[str] = words("lexicon", "attempt_verbs")
 
 
 def _reduced_passive(tok: Any) -> bool:
@@ -40,10 +44,18 @@ def _reduced_passive(tok: Any) -> bool:
     )
 
 
+def _attempted(tok: Any) -> Any:
+    """The verb of attempt an act hangs on ("tried to storm"), else the act itself."""
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ATTEMPT_VERBS:
+        return tok.head
+    return tok
+
+
 def act_by_its_subject(parse: Any, head_index: int, frame: str, lexicon: Lexicon) -> bool:
     """Did the act's subject do it, and is it told as done (see the module's note)?"""
     tok = parse[head_index]
-    if is_negated(tok, lexicon) or is_hypothetical(tok, lexicon, parse.text):
+    told = _attempted(tok)
+    if is_negated(told, lexicon) or is_hypothetical(told, lexicon, parse.text):
         return False
     if frame in _SUFFERED_FRAMES and not any(c.dep_ in _OBJECT_DEPS for c in tok.children):
         return False  # "died", "wounded", "injuries": the harmed, not the doers
