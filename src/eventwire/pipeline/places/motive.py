@@ -1,13 +1,13 @@
 """A country named only in what a protest is about is not where the protest was (issue 17).
 
-"Kenyan Muslims protest against … the attacks on Somalia", "Refugees in the Dadaab Camp
-held a demonstration to protest against the renditioning of refugees to Ethiopia", "a
-protest in Dawran Aness district (Dhamar) in solidarity with … the violence in Israel":
-the country after the motive word took the report's focus, and the report's own places
-(or the protesters' nationality) were then read as abroad. When the focus country's only
-accepted places are its own name told in such a motive, the text is settled again without
-those names, and the nationality words of the motives do not vote (a place of the motive
-that is no country, "in Accra town" after "against the lease granted to …", still does).
+"Kenyan traders protest against … the raids in Somalia", "refugees in a camp held a
+march against the return of refugees to Ethiopia", "a rally in a district of Dhamar in
+solidarity with … the people of Lebanon": the country after the motive word took the
+report's focus, and the report's own places (or the protesters' nationality) were then
+read as abroad. When the focus country's only accepted places are its own name told in
+such a motive, the text is settled again without those names, and the nationality words of
+the motives do not vote (a place of the motive that is no country, "in Accra town" after
+"against the lease granted to …", still does).
 """
 
 from __future__ import annotations

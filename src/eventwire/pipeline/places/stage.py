@@ -133,7 +133,7 @@ class PlacesStage:
         resolutions, focus = resolve_mentions(
             doc, self.gaz, self.lex, mentions, cues.votes, cues.areas
         )
-        # "Kenyan Muslims protest against … the attacks on Somalia": not in Somalia
+        # "Kenyan traders protest against … the raids in Somalia": not in Somalia
         resolutions, focus = self._without_motives(doc, mentions, resolutions, focus, cues)
         # "Sudanese air forces shell Tangal": not the Philippine village of that name
         focus = hold_home_force(doc.text, self.gaz, self.lex, resolutions, focus, cues.votes)

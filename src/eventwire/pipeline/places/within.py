@@ -70,8 +70,8 @@ def wide_areas(placed: list[Placed], lo: int, hi: int) -> set[int]:
 
 def countries_abroad(placed: list[Placed], focus: str | None) -> set[int]:
     """Other countries named in a sentence that holds a town of the report's own country:
-    in "in Bluefields, family members of workers who were stranded on a ship in Barbados
-    protested" the country abroad says where something else is (h17ak)."""
+    in "in Bluefields, relatives of sailors held on a ship off Barbados marched" the country
+    abroad says where something else is (h17ak)."""
     if focus is None:
         return set()
     home = any(
