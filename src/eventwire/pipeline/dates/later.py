@@ -4,9 +4,9 @@ A yearless day ("on Feb 23", "from 1 November") is read as the most recent such 
 after publication: a news report tells what has happened, so a later day of the calendar
 must be last year's. A coded event record (``published_source == EVENT_DATED``: an ACLED
 note) is dated at its event, not at its telling, and may go on to tell what followed:
-"One woman beaten by police later died on Feb 23" in a note of 2 February, "curfews …
-on the Bunkpurugu community from 1 November" in a note of 28 October, "rescued on 20
-Feb." in a note of 17 February. Read back a year, such a day puts the later deed a year
+"a man beaten by the police later died on Feb 23" in a note of 2 February, "a curfew on
+the two villages from 1 November" in a note of 28 October, "freed on 20 Feb." in a note of
+17 February. Read back a year, such a day puts the later deed a year
 before the event, and the incident it is merged with takes that day. So a yearless day
 that, read in the record's year (or the next, across New Year), falls at most
 ``LATER_DAYS`` after the record's date is read forward. The incidents stage then knows
