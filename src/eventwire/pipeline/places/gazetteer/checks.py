@@ -150,16 +150,26 @@ def check_hierarchy(
             # "Haramka village (Jilib, Middle Shabelle)": a known town, its country's only
             # one of that name, in the wrong province of its own country is the town still
             outside = outside and not sole_town(gaz, res, cands[k], parent.row)
-        abroad = _abroad(gaz, res, focus, lead, likely) and not in_named_country(gaz, res, parent)
+        abroad = _abroad(gaz, res, focus, lead, likely) and not in_named_country(
+            gaz, res, parent, cands[k]
+        )
         if outside or abroad:
             res.accepted = False
 
 
-def in_named_country(gaz: Gazetteer, res: Resolution, parent: Resolution | None) -> bool:
+def in_named_country(
+    gaz: Gazetteer,
+    res: Resolution,
+    parent: Resolution | None,
+    cands: list[tuple[Candidate, float]],
+) -> bool:
     """Is the place read in the country the text names right after it ("a market in
-    Amchide, Cameroon")? Such a place is no homonym abroad, whatever the report's focus."""
+    Amchide, Cameroon")? Such a place is no homonym abroad, whatever the report's focus. A
+    name that is itself a country's ("Argentina, Brazil, Colombia, Mexico and Peru": a list
+    of countries) names no town of the next one."""
     return (
         parent is not None
+        and not any(int(gaz.feat[c.index]) == FEAT_COUNTRY for c, _ in cands)
         and parent.accepted
         and int(gaz.feat[parent.row]) == FEAT_COUNTRY
         and parent.mention is res.mention.parent

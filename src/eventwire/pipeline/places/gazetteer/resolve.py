@@ -266,7 +266,7 @@ def _resolve_group(
         if res is None or gaz.country_code(res.row) == focus:
             continue
         up = where.get(id(res.mention.parent)) if res.mention.parent is not None else None
-        if up is not None and in_named_country(gaz, res, out[up]):
+        if up is not None and in_named_country(gaz, res, out[up], cands[k]):
             continue  # "into a market in Amchide, Cameroon" in a report led by Nigeria
         if held or (clear and lone_homonym(gaz, res.row, cands[k], votes, focus)):
             res.accepted = False  # a local village the gazetteer lacks, not the homonym
