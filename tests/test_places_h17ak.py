@@ -98,7 +98,6 @@ def test_city_abroad_by_another_name_called_a_village_yields_to_home_forces(
     assert doc.country == "SD"
 
 
-
 @pytest.mark.xfail(
     strict=True,
     reason="known, older than h17ak: the hierarchy link reads 'Colombia, Mexico' in a list of"
