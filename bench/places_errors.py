@@ -33,7 +33,7 @@ from typing import Any
 
 from eventwire.config import load_settings
 from eventwire.errors import EventwireError
-from eventwire.evaluate.scoring import read_gold
+from eventwire.evaluate.scoring import place_record, read_gold
 from eventwire.pipeline.base import Pipeline
 from eventwire.pipeline.common.geo import haversine_km
 from eventwire.records import Document, Place
@@ -77,22 +77,6 @@ def _raw_precisions(path: Path) -> dict[str, int]:
             if prec not in (None, ""):
                 out[str(raw.get("id"))] = int(prec)
     return out
-
-
-def _place_dict(place: Place | None) -> dict[str, Any] | None:
-    if place is None:
-        return None
-    return {
-        "text": place.text,
-        "name": place.name,
-        "country": place.country,
-        "admin1": place.admin1,
-        "lat": place.lat,
-        "lon": place.lon,
-        "feature": place.feature,
-        "precision": place.precision,
-        "fallback": place.fallback,
-    }
 
 
 def named_near(text: str, lat: float, lon: float) -> list[dict[str, Any]]:
@@ -160,9 +144,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 "id": gold.id,
                 "class": cls,
                 "gold": {"lat": gold.lat, "lon": gold.lon, "country": gc, "precision": gp},
-                "pred": _place_dict(place),
+                "pred": place_record(place),
                 "doc_country": doc.country if doc is not None else None,
-                "places": [_place_dict(p) for p in (doc.places if doc is not None else [])],
+                "places": [place_record(p) for p in (doc.places if doc is not None else [])],
                 "named_near": named_near(gold.text, gold.lat, gold.lon) if cls != "ok" else [],
                 "text": gold.text,
             }

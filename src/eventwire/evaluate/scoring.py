@@ -442,7 +442,7 @@ def _row_record(
             "fatalities": pred_fat,
             "date": [d.isoformat() for d in span] if span else None,
             "confidence": round(top.confidence, 3),
-            "place": _place_record(top.location),
+            "place": place_record(top.location),
         },
         "n_events": len(events),
         "ok": ok,
@@ -450,19 +450,15 @@ def _row_record(
     }
 
 
-def _place_record(place: Place | None) -> dict[str, Any] | None:
-    """The top event's place as the dump shows it: what was written and what it became."""
-    if place is None:
-        return None
-    return {
-        "text": place.text,
-        "name": place.name,
-        "country": place.country,
-        "lat": place.lat,
-        "lon": place.lon,
-        "precision": place.precision,
-        "fallback": place.fallback,
-    }
+# what a dump row shows of a place: what was written and what it became
+PLACE_FIELDS = (
+    "text", "name", "country", "admin1", "lat", "lon", "feature", "precision", "fallback"
+)  # fmt: skip
+
+
+def place_record(place: Place | None) -> dict[str, Any] | None:
+    """A place as a per-row dump shows it (``eval --dump``, ``bench/places_errors.py``)."""
+    return None if place is None else {k: getattr(place, k) for k in PLACE_FIELDS}
 
 
 def evaluate(
