@@ -21,7 +21,6 @@ from dataclasses import replace
 from datetime import date
 
 from eventwire.pipeline.dates.timex import Timex
-from eventwire.records import When
 
 __all__ = ["LATER_DAYS", "forward_later_days", "later_day"]
 
@@ -50,16 +49,10 @@ def forward_later_days(found: list[Timex], anchor: date) -> list[Timex]:
     for timex in found:
         when = timex.when
         if later_day(timex, anchor) and when.start is not None and when.end is not None:
-            start = when.start.replace(year=when.start.year + 1)
-            end = when.end.replace(year=when.end.year + 1)
-            moved = When(
-                when.text,
-                start,
-                end,
-                when.precision,
-                when.recurring,
-                when.span_start,
-                when.span_end,
+            moved = replace(
+                when,
+                start=when.start.replace(year=when.start.year + 1),
+                end=when.end.replace(year=when.end.year + 1),
             )
             timex = replace(timex, when=moved)
         read.append(timex)
