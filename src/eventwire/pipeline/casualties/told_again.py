@@ -16,16 +16,13 @@ from __future__ import annotations
 
 import re
 
+from eventwire.datafiles import words
 from eventwire.pipeline.casualties.numbers import NumberLexicon, find_quantities
 from eventwire.pipeline.casualties.toll_notes import Mention
 
 # what may stand between a number and its noun: a partitive, determiners, qualifiers
 NOUN_AFTER = re.compile(r"^\s*(?:of\s+(?:the|these|those)\s+)?((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
-NOT_NOUNS = frozenset(
-    {"were", "was", "are", "is", "had", "have", "has", "been", "killed", "dead", "died",
-     "and", "the", "of", "in", "on", "at", "by", "other", "others", "more", "people",
-     "persons", "person", "individuals", "also", "reportedly"}
-)  # fmt: skip
+NOT_NOUNS: frozenset[str] = words("casualties", "told_again_not_nouns")
 COUNTS = ("count", "anaphoric")
 SENTENCE_END = re.compile(r"[.!?]\s")
 
