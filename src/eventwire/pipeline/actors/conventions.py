@@ -40,7 +40,7 @@ from eventwire.pipeline.actors.compose import code_mention, communal_militia, fi
 from eventwire.pipeline.actors.headlines import headline_victim
 from eventwire.pipeline.actors.parse import bare_harm_participle, bare_toll_trigger, noun_phrases
 from eventwire.pipeline.common.actordict import ARMED_INTER, ActorDictionary
-from eventwire.records import Actor, Document, Event
+from eventwire.records import Actor, Document, Event, Sentence
 
 _GROUPS = frozenset({2, 3, 4})  # non-state armed groups
 UNKNOWN_WORDS: frozenset[str] = words("actors", "unknown_words")
@@ -250,13 +250,26 @@ def crowd_force(
         match = _CROWD_FORCE.search(sentence.text)
         if match is None:
             continue
-        coded = code_mention(d, match.group(0), country, ref_date, fuzzy=False)
-        if coded.inter != 1 or coded.type not in ("police", "military"):
-            return None
-        coded.start, coded.end = sentence.start + match.start(), sentence.start + match.end()
-        coded.resolved_by = "crowd-force"
-        return coded
+        return coded_force(d, sentence, match.start(), match.end(), country, ref_date)
     return None
+
+
+def coded_force(
+    d: ActorDictionary,
+    sentence: Sentence,
+    start: int,
+    end: int,
+    country: str | None,
+    ref_date: date | None,
+) -> Actor | None:
+    """The force words at ``start:end`` of ``sentence`` coded for ``country``, with their
+    span in the document, when they code a state's police or military; else None."""
+    coded = code_mention(d, sentence.text[start:end], country, ref_date, fuzzy=False)
+    if coded.inter != 1 or coded.type not in ("police", "military"):
+        return None
+    coded.start, coded.end = sentence.start + start, sentence.start + end
+    coded.resolved_by = "crowd-force"
+    return coded
 
 
 def suspected_party(

@@ -23,7 +23,7 @@ import re
 from datetime import date
 
 from eventwire.datafiles import words
-from eventwire.pipeline.actors.compose import code_mention
+from eventwire.pipeline.actors.conventions import coded_force
 from eventwire.pipeline.common.actordict import ActorDictionary
 from eventwire.records import Actor, Document, Event
 
@@ -65,11 +65,5 @@ def late_force(
         match = _LATE.search(sentence.text)
         if match is None:
             continue
-        coded = code_mention(d, match["who"], country, ref_date, fuzzy=False)
-        if coded.inter != 1 or coded.type not in ("police", "military"):
-            return None
-        coded.start = sentence.start + match.start("who")
-        coded.end = sentence.start + match.end("who")
-        coded.resolved_by = "crowd-force"
-        return coded
+        return coded_force(d, sentence, match.start("who"), match.end("who"), country, ref_date)
     return None
