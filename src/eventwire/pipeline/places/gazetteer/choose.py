@@ -16,6 +16,7 @@ from eventwire.pipeline.places.gazetteer.checks import (
     compatible,
 )
 from eventwire.pipeline.places.gazetteer.focus import related as _related
+from eventwire.pipeline.places.gazetteer.fronts import front_bonus
 from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
 from eventwire.pipeline.places.gazetteer.normalize import fold
 from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY
@@ -42,6 +43,7 @@ class Chooser:
     clear: bool
     where: dict[int, int]
     areas: set[int] = field(default_factory=set)
+    fronts: list[int] = field(default_factory=list)  # towns on the areas' line of contact
 
     def parent_pool(self, j: int, out: list[Resolution | None]) -> list[int]:
         """The readings of parent mention j a child must fit: its chosen entry (and the
@@ -149,7 +151,7 @@ class Chooser:
                     # "Patiala (Punjab)": the Punjab that holds a Patiala by its own name
                     s += children_fit(gaz, c.index, self.cands[j][:15], m.hint == "admin")
             if self.areas and (c.index in self.areas or int(gaz.adm1[c.index]) in self.areas):
-                s += AREA_WEIGHT
+                s += AREA_WEIGHT + front_bonus(gaz, c.index, self.fronts)
             if (
                 others
                 and int(gaz.feat[c.index]) != FEAT_COUNTRY

@@ -39,6 +39,7 @@ from eventwire.pipeline.places.gazetteer.focus import (
     lone_homonym,
 )
 from eventwire.pipeline.places.gazetteer.focus import placed_mention as _placed
+from eventwire.pipeline.places.gazetteer.fronts import front_rows
 from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold, strip_article
@@ -111,23 +112,24 @@ def resolve_mentions(
 
     ``actor_areas`` are (country, admin1 name) pairs where the named groups mostly act."""
     areas = _area_rows(gaz, actor_areas or [])
+    fronts = front_rows(gaz, actor_areas or [], areas)
     cands = _candidates(gaz, mentions, doc.text)
     votes = focus_votes(doc.text, gaz, lex, mentions, cands, actor_votes)
     add_local_spellings(gaz, mentions, cands, votes, local_score)
-    out, focus = _resolve_group(gaz, mentions, cands, votes, areas, actor_votes)
+    out, focus = _resolve_group(gaz, mentions, cands, votes, (areas, fronts), actor_votes)
     strangers = rival_strangers(doc.text, gaz, lex, mentions, cands, out, actor_votes)
     if strangers:
         # "RSF members beat a driver in Yathrib district": not Medina; settle again
         cands = [[] if k in strangers else sc for k, sc in enumerate(cands)]
         votes = focus_votes(doc.text, gaz, lex, mentions, cands, actor_votes)
-        out, focus = _resolve_group(gaz, mentions, cands, votes, areas, actor_votes)
+        out, focus = _resolve_group(gaz, mentions, cands, votes, (areas, fronts), actor_votes)
     focus = drop_unsupported(doc.text, gaz, lex, mentions, cands, out, focus, actor_votes)
     # a paragraph about another country ("In neighbouring Burkina Faso, ..." in a report on
     # Mali; the Malian paragraphs of a report whose last one names Burkina Faso) is
     # resolved with its own focus
     for idx, seg_votes in _other_country_segments(doc, gaz, lex, mentions, cands, focus):
         sub, _ = _resolve_group(
-            gaz, [mentions[i] for i in idx], [cands[i] for i in idx], seg_votes, areas
+            gaz, [mentions[i] for i in idx], [cands[i] for i in idx], seg_votes, (areas, fronts)
         )
         for i, res in zip(idx, sub, strict=True):
             out[i] = res
@@ -220,7 +222,7 @@ def _resolve_group(
     mentions: list[Mention],
     cands: list[list[tuple[Candidate, float]]],
     votes: Counter[str],
-    areas: set[int],
+    areas: tuple[set[int], list[int]],
     actor_votes: Counter[str] | None = None,
 ) -> tuple[list[Resolution | None], str | None]:
     """Resolve a group of mentions (a document, or a paragraph of it) given its votes;
@@ -251,7 +253,7 @@ def _resolve_group(
     folded = [fold(o.text) for o in mentions]
     where = {id(o): j for j, o in enumerate(mentions)}
     ctx = Chooser(gaz, mentions, cands, votes, focus, clear, where)
-    ctx.areas = areas
+    ctx.areas, ctx.fronts = areas
     out: list[Resolution | None] = [None] * len(mentions)
     # last first: in "X (Y, Z)" the area Z is settled before Y, and Y before X
     for k in range(len(mentions) - 1, -1, -1):
