@@ -110,6 +110,7 @@ TO_DEATH = re.compile(
 )
 CASUALTY_NOUNS = frozenset({"casualties", "casualty", "causalities", "causality"})
 CASUALTY_WORD = re.compile(r"\b(?:casualt(?:y|ies)|causalit(?:y|ies))\b", re.I)
+NOTES = ("zero", "coded", "coded-part")  # "Unspecified casualties coded as 3": the coder's toll
 # what may stand between a captive noun and the kill cue it is the subject of: "hostages
 # were later killed", "abductees had all been executed"
 CAPTIVE_PREDICATE = re.compile(
@@ -268,7 +269,7 @@ def find_mentions(
     mentions.sort(key=lambda m: m.start)
     _mark_competing(mentions, plain, offset, cues)
     for mention in mentions:
-        if mention.kind != "zero" and CASUALTY_WORD.search(mention.text):
+        if mention.kind not in NOTES and CASUALTY_WORD.search(mention.text):
             # "casualties" may hold the wounded: the count stands only when no count of
             # the dead is told beside it ("3 killed and 12 casualties": 3)
             mention.competing = True
