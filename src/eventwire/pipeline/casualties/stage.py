@@ -390,11 +390,12 @@ def _share_coder_notes(incidents: list[Incident]) -> None:
         if notes and not any(m.kind in NOTE_KINDS for m in incident.mentions):
             incident.mentions.extend(notes)
     # "… resulting in an unspecified number of fatalities. Clashes were fought over land.
-    # Unknown fatalities coded as 3.": the coder's number for the vague count told before
+    # Unknown fatalities coded as 3.": the coder's number for the vague count told before,
+    # or for an incident that tells no death of its own
     parts = [m for i in incidents for m in i.mentions if m.kind == "coded-part"]
     for incident in incidents:
         kinds = {m.kind for m in incident.mentions if m.category == "killed" and not m.background}
-        if "vague" in kinds and "coded-part" not in kinds:
+        if kinds <= {"vague"}:
             incident.mentions.extend(parts)
 
 

@@ -23,6 +23,7 @@ from functools import cache
 
 from eventwire.datafiles import data_path, read_data_file, words
 from eventwire.pipeline.casualties.clause_edges import CHAINED
+from eventwire.pipeline.casualties.killings_noun import uncounted_killings
 from eventwire.pipeline.casualties.numbers import (
     NumberLexicon,
     find_quantities,
@@ -351,10 +352,10 @@ def _mention_for_cue(
         return None  # "the mother of a killed student": an adjective, no new death
     if (
         phrase in ("killing", "killings", "murder")
-        and NOMINAL_BEFORE.search(before)
+        and (NOMINAL_BEFORE.search(before) or uncounted_killings(phrase, before, lex))
         and not re.match(r"^\s+of\s+", after)
     ):
-        return None  # "The killing is believed to be…": a noun, not a verb with victims
+        return None  # "The killing is believed to be…", "a spate of killings": no victims
     nominal = re.match(r"^\s+of\s+", after)
     if nominal and phrase in ("killing", "killings", "death", "deaths", "murder"):
         obj = right_object(after[nominal.end() :], lex)  # "the killing of a teacher"
