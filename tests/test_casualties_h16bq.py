@@ -39,9 +39,9 @@ def _dead(top_event: TopEvent, text: str) -> int:
         ),
         # the note stands for a vague count told in an incident before it
         (
-            "On 3 May 2021, two herder militias clashed near Bati, resulting in an unspecified "
-            "number of fatalities. Clashes were reportedly fought over grazing land. Unknown "
-            "fatalities coded as 3.",
+            "On 3 May 2021, Afar and Issa militias clashed near Bati, resulting in an "
+            "unspecified number of fatalities. Location chosen as Bati. Clashes were reportedly "
+            "fought over disputed land near Gewane. Unknown fatalities coded as 3.",
             3,
         ),
         # twins: a counted victim keeps its count beside the note; a plain note stands
@@ -68,12 +68,12 @@ def test_coder_notes_in_other_words(top_event: TopEvent, text: str, dead: int) -
         ),
         (
             "On 3 May 2021, relatives of a patient snatched the body of the patient from a "
-            "hospital in Kisumu and beat a nurse.",
+            "hospital in Kisumu. They hit a nurse who tried to stop them.",
             0,
         ),
         (
-            "On 3 May 2021, villagers rioted in Kisumu when police tried to exhume the body "
-            "of a farmer.",
+            "On 3 May 2021, youths threw stones at police who had come to collect the body of "
+            "a motorcyclist in Isiolo town.",
             0,
         ),
         # twins: a body found or recovered is a death of the event
