@@ -33,6 +33,7 @@ from eventwire.pipeline.casualties.accused import mark_accused
 from eventwire.pipeline.casualties.bombers import add_bombers
 from eventwire.pipeline.casualties.causes import mark_causes
 from eventwire.pipeline.casualties.earlier_after import drop_span_after, mark_earlier_after
+from eventwire.pipeline.casualties.handled_bodies import mark_handled_bodies
 from eventwire.pipeline.casualties.headline_shots import headline_shooting
 from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
 from eventwire.pipeline.casualties.other_deaths import (
@@ -215,6 +216,7 @@ class CasualtiesStage:
                 mark_accused(sentence.text, sentence.start, mentions)
                 mark_earlier(sentence.text, sentence.start, mentions)
                 mark_earlier_after(sentence.text, sentence.start, mentions)
+                mark_handled_bodies(sentence.text, sentence.start, mentions)
                 mentions = drop_span_after(sentence.text, sentence.start, mentions)
                 mark_aside_sources(sentence.text, sentence.start, mentions)
                 count_those_died(mentions, self.numbers)
@@ -384,11 +386,17 @@ def _share_coder_notes(incidents: list[Incident]) -> None:
         for m in incident.mentions
         if m.kind in NOTE_KINDS and not m.background
     ]
-    if not notes:
-        return
     for incident in incidents:
-        if not any(m.kind in NOTE_KINDS for m in incident.mentions):
+        if notes and not any(m.kind in NOTE_KINDS for m in incident.mentions):
             incident.mentions.extend(notes)
+    # "… resulting in an unspecified number of fatalities. Clashes were fought over land.
+    # Unknown fatalities coded as 3.": the coder's number for the vague count told before,
+    # or for an incident that tells no death of its own
+    parts = [m for i in incidents for m in i.mentions if m.kind == "coded-part"]
+    for incident in incidents:
+        kinds = {m.kind for m in incident.mentions if m.category == "killed" and not m.background}
+        if kinds <= {"vague"}:
+            incident.mentions.extend(parts)
 
 
 def replace_background(mention: Mention) -> Mention:

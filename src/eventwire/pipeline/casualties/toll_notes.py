@@ -37,7 +37,7 @@ SHARE = (
 )
 CODED = re.compile(
     r"(?:fatalit(?:y|ies)|casualties|deaths)[,:]?\s+(?:were\s+|was\s+|are\s+|is\s+)?coded"
-    r"(?:\s+(?:as|at)|:)\s*(?P<q>[\w,-]+)"
+    r"(?:\s+(?:as|at)|:|(?=\s+[0-9]))\s*(?P<q>[\w,-]+)"
     rf"(?:[^.;]*?\b{SHARE}(?P<m>\w+)\s+{SHARE_UNITS}(?:\s+(?:in|over)\s+(?P<d>\w+)\s+days)?)?"
     r"(?:,?\s+in\s+addition\s+to\s+(?P<add>[\w,-]+)\s+(?:\w+\s+)?fatalit)?",
     re.I,

@@ -23,6 +23,7 @@ from functools import cache
 
 from eventwire.datafiles import data_path, read_data_file, words
 from eventwire.pipeline.casualties.clause_edges import CHAINED
+from eventwire.pipeline.casualties.killings_noun import uncounted_killings
 from eventwire.pipeline.casualties.numbers import (
     NumberLexicon,
     find_quantities,
@@ -110,6 +111,7 @@ TO_DEATH = re.compile(
 )
 CASUALTY_NOUNS = frozenset({"casualties", "casualty", "causalities", "causality"})
 CASUALTY_WORD = re.compile(r"\b(?:casualt(?:y|ies)|causalit(?:y|ies))\b", re.I)
+NOTES = ("zero", "coded", "coded-part")  # "Unspecified casualties coded as 3": the coder's toll
 # what may stand between a captive noun and the kill cue it is the subject of: "hostages
 # were later killed", "abductees had all been executed"
 CAPTIVE_PREDICATE = re.compile(
@@ -268,7 +270,7 @@ def find_mentions(
     mentions.sort(key=lambda m: m.start)
     _mark_competing(mentions, plain, offset, cues)
     for mention in mentions:
-        if mention.kind != "zero" and CASUALTY_WORD.search(mention.text):
+        if mention.kind not in NOTES and CASUALTY_WORD.search(mention.text):
             # "casualties" may hold the wounded: the count stands only when no count of
             # the dead is told beside it ("3 killed and 12 casualties": 3)
             mention.competing = True
@@ -350,10 +352,10 @@ def _mention_for_cue(
         return None  # "the mother of a killed student": an adjective, no new death
     if (
         phrase in ("killing", "killings", "murder")
-        and NOMINAL_BEFORE.search(before)
+        and (NOMINAL_BEFORE.search(before) or uncounted_killings(phrase, before, lex))
         and not re.match(r"^\s+of\s+", after)
     ):
-        return None  # "The killing is believed to be…": a noun, not a verb with victims
+        return None  # "The killing is believed to be…", "a spate of killings": no victims
     nominal = re.match(r"^\s+of\s+", after)
     if nominal and phrase in ("killing", "killings", "death", "deaths", "murder"):
         obj = right_object(after[nominal.end() :], lex)  # "the killing of a teacher"
