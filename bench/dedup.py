@@ -82,6 +82,8 @@ PIPELINE_SETS: dict[str, tuple[str, str | None]] = {
     "multi_outlet_ag": ("tests/data/multi_outlet/wire_reports_ag.jsonl", "incident"),
     "multi_outlet_ah": ("tests/data/multi_outlet/wire_reports_ah.jsonl", "incident"),
     "multi_outlet_ai": ("tests/data/multi_outlet/wire_reports_ai.jsonl", "incident"),
+    "multi_outlet_aj": ("tests/data/multi_outlet/wire_reports_aj.jsonl", "incident"),
+    "multi_outlet_ak": ("tests/data/multi_outlet/wire_reports_ak.jsonl", "incident"),
     "examples": ("examples/reports/wire.jsonl", None),
 }
 # Sets never tuned on: scored only with --heldout (their first run is their figure).
