@@ -30,7 +30,7 @@ from eventwire.dedup.merge import merge_cluster, merge_record
 from eventwire.dedup.patrons import patron_alternation
 from eventwire.dedup.report import border_twins, country_evidence
 from eventwire.dedup.rules import DedupOptions, ReportEvent, group_key, loose_place
-from eventwire.dedup.shortnames import SHORT_KEY_SQL, short_key
+from eventwire.dedup.shortnames import SHORT_KEY_SQL, short_keys
 from eventwire.errors import StoreError
 from eventwire.records.columns import REPORT
 
@@ -289,7 +289,8 @@ def _touched_components(store: Store, new: list[ReportEvent], opts: DedupOptions
                 where += ")" if any_place else f" AND ({_LOOSE_SQL}))"
                 params.extend(ids)
         # … or a town whose name begins like a new one's ("Fada" / "Fada N'Gourma", abroad)
-        shorts = sorted({k for e in dated if (k := short_key(e.location_name, e.geo_precision))})
+        keys = [short_keys(e.location_name, e.geo_precision) for e in dated]
+        shorts = sorted({k[1] for k in keys if k is not None})
         if shorts:
             where += f" OR (e.geo_precision <= 2 AND {SHORT_KEY_SQL} IN ("
             where += ", ".join("?" for _ in shorts) + "))"

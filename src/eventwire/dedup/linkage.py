@@ -46,7 +46,7 @@ from eventwire.dedup.rules import (
     similarity,
     tolls_agree,
 )
-from eventwire.dedup.shortnames import short_key
+from eventwire.dedup.shortnames import short_keys
 from eventwire.records import stable_id
 
 
@@ -96,9 +96,10 @@ def candidate_edges(
             if group is not None and country is not None:  # a geocoder's other country
                 abroad = (by_group if loose else loose_group)[group]
                 pools = (*pools, [m for m in abroad if m.country not in (None, e.country)])
-            short = short_key(e.location_name, e.geo_precision)
+            short = short_keys(e.location_name, e.geo_precision)
             if short is not None and country is not None:  # a town's short name read abroad
-                pools = (*pools, [m for m in by_short[short] if m.country not in (None, country)])
+                twins = by_short[short[1]]
+                pools = (*pools, [m for m in twins if m.country not in (None, country)])
             for pool in pools:
                 for m in pool:
                     if m.end is None or first is None or m.end + slack < first:
@@ -108,7 +109,7 @@ def candidate_edges(
                         edges[_pair(e.event_id, m.event_id)] = sim
             active[country].append(e)
             if short is not None:
-                by_short[short].append(e)
+                by_short[short[0]].append(e)
             if group is not None:
                 by_group[group].append(e)
                 if loose:
@@ -140,8 +141,8 @@ def linked_events(
     by_short: dict[tuple[str, str, str], list[ReportEvent]] = defaultdict(list)
     for (ptype, modality, _), members in groups.items():
         for m in members:  # by the first word of a town's name: "Fada" for "Fada N'Gourma"
-            if m.country and (first := short_key(m.location_name, m.geo_precision)):
-                by_short[(ptype, modality, first)].append(m)
+            if m.country and (filed := short_keys(m.location_name, m.geo_precision)):
+                by_short[(ptype, modality, filed[0])].append(m)
     for members in by_short.values():
         members.sort(key=_order_key)
     found: set[str] = set()
@@ -166,8 +167,8 @@ def linked_events(
             ]
             abroad.sort(key=_order_key)
             pools.append((abroad, [m.start or date.min for m in abroad]))
-        if country is not None and (short := short_key(e.location_name, e.geo_precision)):
-            twins = [m for m in by_short.get((*block, short), []) if m.country != country]
+        if country is not None and (short := short_keys(e.location_name, e.geo_precision)):
+            twins = [m for m in by_short.get((*block, short[1]), []) if m.country != country]
             pools.append((twins, [m.start or date.min for m in twins]))
         for pool, days in pools:
             lo = bisect_left(days, e.start - reach)
