@@ -5,7 +5,7 @@
 
 1. tests/data/multi_outlet (our own wire reports, several outlets per incident: the tuning
    set wire_reports.jsonl, then wire_reports_b/…/_l.jsonl, each written to be measured
-   once before it was used; g, j, l, n, p, r, t, u, v, w, y, aa, ac and ae, held out, only with
+   once before it was used; g, j, l, n, p, r, t, u, v, w, y, aa, ac, ae and ai, held out, only with
    --heldout; h and i were retired to dev by h18m after their last held-out run, 1.0 / 0.9222
    and 1.0 / 0.875) and the bundled examples/reports, through the whole pipeline: B-cubed
    over the asserted violent report events (a habitual "similar attacks in recent months" is
@@ -81,6 +81,9 @@ PIPELINE_SETS: dict[str, tuple[str, str | None]] = {
     "multi_outlet_af": ("tests/data/multi_outlet/wire_reports_af.jsonl", "incident"),
     "multi_outlet_ag": ("tests/data/multi_outlet/wire_reports_ag.jsonl", "incident"),
     "multi_outlet_ah": ("tests/data/multi_outlet/wire_reports_ah.jsonl", "incident"),
+    "multi_outlet_ai": ("tests/data/multi_outlet/wire_reports_ai.jsonl", "incident"),
+    "multi_outlet_aj": ("tests/data/multi_outlet/wire_reports_aj.jsonl", "incident"),
+    "multi_outlet_ak": ("tests/data/multi_outlet/wire_reports_ak.jsonl", "incident"),
     "examples": ("examples/reports/wire.jsonl", None),
 }
 # Sets never tuned on: scored only with --heldout (their first run is their figure).
@@ -99,6 +102,7 @@ HELDOUT_SETS = (
     "multi_outlet_aa",
     "multi_outlet_ac",
     "multi_outlet_ae",
+    "multi_outlet_ai",
 )
 
 

@@ -16,9 +16,11 @@ import re
 from eventwire.config import DedupOptions
 from eventwire.datafiles import word_table, words
 from eventwire.dedup.namedsides import named_in_sentence
+from eventwire.dedup.patrons import patron_side
 from eventwire.dedup.report import ReportEvent
 from eventwire.dedup.report import norm_name as _norm
 from eventwire.dedup.responders import responder
+from eventwire.dedup.revisers import reviser
 from eventwire.dedup.sides import allied, pro_government
 from eventwire.dedup.victimwords import blamed, national_victims, place_as_side
 from eventwire.pipeline.actors.roles import NON_STATE_ARMED
@@ -179,7 +181,7 @@ def _role(
     "Civilians"), may match the same actor but contradicts none."""
     if text is not None and (not text.strip() or text.split()[-1].casefold() in _unspecific()):
         return _actor_key(actor_id, name), None, False
-    if text and place_as_side(text):  # "Myanmar's western Rakhine state": a place
+    if text and (place_as_side(text) or patron_side(text)):  # a place; "Iran-backed rebels"
         return _actor_key(actor_id, name), None, False
     if text and hedged(text):  # "suspected Boko Haram": a guess
         return _actor_key(actor_id, name), inter, False
@@ -198,8 +200,8 @@ def roles(e: ReportEvent) -> list[tuple[str | None, int | None, bool]]:
     if blamed(e.actor2_text, e.sentence) and not blamed(e.actor1_text, e.sentence):
         return [second, (None, None, False)]  # "…, blaming the rebels": the attacker
     # "… before police killed the attackers": the force that answered the attack
-    if responder(e.actor1_text, e.sentence):
-        first = (first[0], None, False)
+    if responder(e.actor1_text, e.sentence) or reviser(e.actor1_text, e.sentence):
+        first = (first[0], None, False)  # … or "Authorities revised the toll": its source
     if responder(e.actor2_text, e.sentence):
         second = (second[0], None, False)
     if one_force_both_sides(e):  # one side misread: each may match, neither contradicts

@@ -27,8 +27,10 @@ from eventwire.db.store import Store
 from eventwire.dedup.cities import fill_city_radii
 from eventwire.dedup.linkage import Cluster, cluster_events, linked_events
 from eventwire.dedup.merge import merge_cluster, merge_record
+from eventwire.dedup.patrons import patron_alternation
 from eventwire.dedup.report import border_twins, country_evidence
 from eventwire.dedup.rules import DedupOptions, ReportEvent, group_key, loose_place
+from eventwire.dedup.shortnames import SHORT_KEY_SQL, short_keys
 from eventwire.errors import StoreError
 from eventwire.records.columns import REPORT
 
@@ -75,15 +77,19 @@ _LOOSE_SQL = (
 _COUNTRYLESS_SQL = (
     "(json_extract_string(e.record, '$.location.fallback') IN ('paragraph', 'document') OR "
     "(e.geo_precision >= 3 AND regexp_matches(json_extract_string(e.record, '$.sentence'), "
-    "'borders?\\s+with', 'i')) OR e.location_name IN ({twins}))"
+    "'borders?\\s+with', 'i')) OR e.location_name IN ({twins}) OR "
+    # "the Iran-backed rebels" read as Iran (report.country_evidence, patrons.patron_place)
+    "regexp_matches(json_extract_string(e.record, '$.sentence'), '\\w-(?:{patrons})\\b', 'i'))"
 )
 
 
 @functools.cache
 def _countryless_sql() -> str:
-    """``_COUNTRYLESS_SQL`` with the border twins' names (report.border_twins) as literals."""
+    """``_COUNTRYLESS_SQL`` with the border twins' names (report.border_twins) and the patron
+    words (patrons.patron_alternation) as literals."""
     names = sorted({name for _, name in border_twins()})
-    return _COUNTRYLESS_SQL.format(twins=", ".join("'" + n.replace("'", "''") + "'" for n in names))
+    twins = ", ".join("'" + n.replace("'", "''") + "'" for n in names)
+    return _COUNTRYLESS_SQL.format(twins=twins, patrons=patron_alternation())
 
 
 # Report events read per query by _load (bounds DuckDB's memory while clustering).
@@ -282,6 +288,13 @@ def _touched_components(store: Store, new: list[ReportEvent], opts: DedupOptions
                 where += f" OR (e.actor1_id IN ({', '.join('?' for _ in ids)})"
                 where += ")" if any_place else f" AND ({_LOOSE_SQL}))"
                 params.extend(ids)
+        # … or a town whose name begins like a new one's ("Fada" / "Fada N'Gourma", abroad)
+        keys = [short_keys(e.location_name, e.geo_precision) for e in dated]
+        shorts = sorted({k[1] for k in keys if k is not None})
+        if shorts:
+            where += f" OR (e.geo_precision <= 2 AND {SHORT_KEY_SQL} IN ("
+            where += ", ".join("?" for _ in shorts) + "))"
+            params.extend(shorts)
         where += ")"
     window = _load(store, where, params, opts)
     if not window:

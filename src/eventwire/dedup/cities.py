@@ -80,3 +80,12 @@ def within_city(a: ReportEvent, b: ReportEvent) -> str | None:
                 f"its centre, a city {city.city_km:.0f} km across its radius)"
             )
     return None
+
+
+def untold(a: ReportEvent, b: ReportEvent, evidence: bool) -> bool:
+    """Whether a district and its city contradict nothing although no toll agrees: asked
+    without place evidence (a report joining a cluster through another member it links to,
+    see :mod:`eventwire.dedup.linkage`) when one of the two reports gives no toll ("Taliban
+    authorities revised the death toll from Monday's bombing in Dasht-e-Barchi", its count
+    not read, and "a bomb … in Kabul … killing 11 passengers"). Two counts still decide."""
+    return not evidence and None in (a.fatalities, b.fatalities)

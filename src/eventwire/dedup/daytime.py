@@ -35,7 +35,7 @@ def _day_edges() -> tuple[tuple[int, re.Pattern[str]], ...]:
     )
 
 
-MORNING, EVENING = 0, 2  # the parts of the day "early on Friday", "late on Friday" stand for
+MORNING, AFTERNOON, EVENING = 0, 1, 2  # "early on Friday" is the morning, "late on" the evening
 
 
 def time_of_day(e: ReportEvent) -> int | None:
@@ -78,3 +78,20 @@ def _other_days_out(sentence: str | None, day: date | None) -> str | None:
         return sentence
     own = calendar.day_name[day.weekday()].casefold()
     return _WEEKDAY_PART.sub(lambda m: m[0] if m[1].casefold() == own else " ", sentence)
+
+
+@functools.cache
+def _turn_of_day() -> re.Pattern[str]:
+    found = sorted(words("dedup", "turn_of_day"))
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in found) + r")\b", re.I)
+
+
+def halves_apart(a: ReportEvent, b: ReportEvent) -> bool:
+    """Whether one report puts its incident in the morning and the other in the afternoon
+    ("on Wednesday morning" / "on Wednesday afternoon"): the two halves of a day, either
+    side of noon, are two incidents although the parts are adjacent. Not when either report
+    names the turn of the day (``turn_of_day``: "around noon", "late morning", "early
+    afternoon"), which outlets may tell as either half."""
+    if {time_of_day(a), time_of_day(b)} != {MORNING, AFTERNOON}:
+        return False
+    return not any(_turn_of_day().search(f"{e.date_text or ''} {e.sentence or ''}") for e in (a, b))

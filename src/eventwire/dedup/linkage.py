@@ -46,6 +46,7 @@ from eventwire.dedup.rules import (
     similarity,
     tolls_agree,
 )
+from eventwire.dedup.shortnames import short_keys
 from eventwire.records import stable_id
 
 
@@ -76,6 +77,7 @@ def candidate_edges(
         # of them, and those whose place is loose (only a loose place may be misread abroad)
         by_group: dict[str, list[ReportEvent]] = defaultdict(list)
         loose_group: dict[str, list[ReportEvent]] = defaultdict(list)
+        by_short: dict[str, list[ReportEvent]] = defaultdict(list)  # "Fada" / "Fada N'Gourma"
         for n, e in enumerate(block):
             assert e.start is not None
             if n % 256 == 0:  # drop events that ended too long ago to overlap anything now
@@ -83,7 +85,7 @@ def candidate_edges(
                 horizon = e.start - 2 * slack
                 for key in list(active):
                     active[key] = [m for m in active[key] if m.end and m.end >= horizon]
-                for groups_of in (by_group, loose_group):
+                for groups_of in (by_group, loose_group, by_short):
                     for name in list(groups_of):
                         groups_of[name] = [m for m in groups_of[name] if m.end and m.end >= horizon]
             first = earliest(e, opts)
@@ -94,6 +96,10 @@ def candidate_edges(
             if group is not None and country is not None:  # a geocoder's other country
                 abroad = (by_group if loose else loose_group)[group]
                 pools = (*pools, [m for m in abroad if m.country not in (None, e.country)])
+            short = short_keys(e.location_name, e.geo_precision)
+            if short is not None and country is not None:  # a town's short name read abroad
+                twins = by_short[short[1]]
+                pools = (*pools, [m for m in twins if m.country not in (None, country)])
             for pool in pools:
                 for m in pool:
                     if m.end is None or first is None or m.end + slack < first:
@@ -102,6 +108,8 @@ def candidate_edges(
                     if sim is not None:
                         edges[_pair(e.event_id, m.event_id)] = sim
             active[country].append(e)
+            if short is not None:
+                by_short[short[0]].append(e)
             if group is not None:
                 by_group[group].append(e)
                 if loose:
@@ -130,6 +138,13 @@ def linked_events(
         for m in members:
             if (name := group_key(m)) is not None:
                 by_group[(ptype, modality, name)].append(m)
+    by_short: dict[tuple[str, str, str], list[ReportEvent]] = defaultdict(list)
+    for (ptype, modality, _), members in groups.items():
+        for m in members:  # by the first word of a town's name: "Fada" for "Fada N'Gourma"
+            if m.country and (filed := short_keys(m.location_name, m.geo_precision)):
+                by_short[(ptype, modality, filed[0])].append(m)
+    for members in by_short.values():
+        members.sort(key=_order_key)
     found: set[str] = set()
     for e in new:
         if not (e.plover_type and _mergeable_dates(e, opts)) or e.start is None or e.end is None:
@@ -152,6 +167,9 @@ def linked_events(
             ]
             abroad.sort(key=_order_key)
             pools.append((abroad, [m.start or date.min for m in abroad]))
+        if country is not None and (short := short_keys(e.location_name, e.geo_precision)):
+            twins = [m for m in by_short.get((*block, short[1]), []) if m.country != country]
+            pools.append((twins, [m.start or date.min for m in twins]))
         for pool, days in pools:
             lo = bisect_left(days, e.start - reach)
             hi = bisect_right(days, e.end + 2 * slack)  # a claim dated after the act

@@ -27,7 +27,7 @@ from datetime import timedelta
 
 from eventwire.datafiles import words
 from eventwire.dedup.clock import clock_hour, hours_apart
-from eventwire.dedup.daytime import EVENING, MORNING, time_of_day
+from eventwire.dedup.daytime import EVENING, MORNING, halves_apart, time_of_day
 from eventwire.dedup.report import ReportEvent
 
 NIGHT = 3  # time_of_day's part for the night (data/dedup/words.yaml time_of_day, in order)
@@ -96,8 +96,9 @@ def overnight(a: ReportEvent, b: ReportEvent) -> tuple[float, str] | None:
 
 def parts_clash(a: ReportEvent, b: ReportEvent) -> bool:
     """Whether the parts of the day two reports name are two incidents ("Monday morning" /
-    "Monday evening": two or more parts apart); the small hours of a day are its night and
-    its early morning, so they clash only with an afternoon or an evening."""
+    "Monday evening": two or more parts apart, or the two halves of the day in words); the
+    small hours of a day are its night and its early morning, so they clash only with an
+    afternoon or an evening."""
     part_a, part_b = time_of_day(a), time_of_day(b)
     if overnight(a, b) is not None:
         return False  # "late on Sunday" / "in the early hours of Monday": one night
@@ -111,4 +112,5 @@ def parts_clash(a: ReportEvent, b: ReportEvent) -> bool:
     small = [p for e, p in ((a, part_b), (b, part_a)) if small_hours(e)]
     if small:
         return any(0 < p <= EVENING for p in small)
-    return abs(part_a - part_b) >= 2
+    # "Wednesday morning" / "Wednesday afternoon" in words (clock times are read above)
+    return abs(part_a - part_b) >= 2 or (hour_a is None and hour_b is None and halves_apart(a, b))

@@ -2,13 +2,16 @@
 
 "Nine people were killed in Israeli air strikes on Yemen's Red Sea port of Hudaydah" is
 placed at Sudan's Red Sea state: the geocoder read "Red Sea" as the state, although the
-sentence gives it to Yemen ("Yemen's Red Sea"). Such a place's country is no evidence
-against another report's (the Hodeidah strike placed in Yemen): :func:`owned_abroad`, read
-by :func:`eventwire.dedup.report.country_evidence` and ``countryless_against``. Only a
-written possessive right before the place's name counts; the place, day, actors and toll
+sentence gives it to Yemen ("Yemen's Red Sea", "Yemen's main Red Sea port"). Such a
+place's country is no evidence against another report's (the Hodeidah strike placed in
+Yemen): :func:`owned_abroad`, read by :func:`eventwire.dedup.report.country_evidence` and
+``countryless_against``. Only a written possessive right before the place's name counts
+(up to two lower-case words between: "main", "western"); the place, day, actors and toll
 must still agree.
 
 >>> owned_abroad("Strikes hit Yemen's Red Sea port of Hudaydah.", "Red Sea", "SD")
+'YE'
+>>> owned_abroad("Warplanes struck Yemen's main Red Sea port.", "Red Sea", "SD")
 'YE'
 >>> owned_abroad("Strikes hit Sudan's Red Sea state.", "Red Sea", "SD") is None
 True
@@ -25,7 +28,10 @@ from eventwire.db.countries import country_code
 from eventwire.errors import ConfigError
 from eventwire.pipeline.common.folding import fold, fold_text
 
-_OWNER = re.compile(r"((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)['’]s\s+(?:the\s+)?$")
+# the owner's name, its possessive, and up to two lower-case words ("Yemen's main Red Sea")
+_OWNER = re.compile(
+    r"((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)['’]s\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$"
+)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -11,6 +11,8 @@ from datetime import date
 
 from eventwire.datafiles import word_table, words
 from eventwire.dedup.owners import owned_abroad
+from eventwire.dedup.patrons import patron_place
+from eventwire.dedup.shortnames import short_name_abroad
 from eventwire.pipeline.common.folding import fold, fold_text
 from eventwire.pipeline.common.geo import haversine_km
 
@@ -112,7 +114,30 @@ def country_evidence(e: ReportEvent) -> str | None:
 
 
 def _owned_abroad(e: ReportEvent) -> bool:
+    """A place its sentence gives to another country ("Yemen's Red Sea" read as Sudan's
+    state) or names only as a patron ("the Iran-backed rebels" read as Iran, see
+    :mod:`eventwire.dedup.patrons`): no evidence of the country it was read in."""
+    if patron_place(e.sentence, e.location_name):
+        return True
     return owned_abroad(e.sentence, e.location_name, e.country) is not None
+
+
+def _short_abroad(e: ReportEvent, other: ReportEvent) -> bool:
+    """Whether ``e``'s town is ``other``'s read abroad under its short name ("in Fada" read
+    as Chad's Fada against "Fada N'Gourma"; :mod:`eventwire.dedup.shortnames`)."""
+    if (e.geo_precision or 9) > 2 or (other.geo_precision or 9) > 2:
+        return False
+    args = (e.location_name, e.country, e.sentence, other.location_name, other.country)
+    return short_name_abroad(*args)
+
+
+def no_country_between(a: ReportEvent, b: ReportEvent) -> bool:
+    """Whether the countries of two reports are no evidence against each other: one of them
+    is no evidence at all (:func:`country_evidence`), or one town is read abroad under the
+    other's short name (:func:`_short_abroad`)."""
+    if None in (country_evidence(a), country_evidence(b)):
+        return True
+    return _short_abroad(a, b) or _short_abroad(b, a)
 
 
 def _countryless(e: ReportEvent) -> bool:
@@ -150,7 +175,7 @@ def countryless_against(e: ReportEvent, other: ReportEvent, km: float) -> bool:
     """Whether ``e``'s country is no evidence against ``other``'s: a border's country or a
     place off the document (against any country), or a border twin against its twin's
     country when ``other`` is placed no closer than a province there or within ``km``."""
-    if _countryless(e) or _owned_abroad(e):
+    if _countryless(e) or _owned_abroad(e) or _short_abroad(e, other):
         return True  # "Yemen's Red Sea" read as Sudan's state: no evidence of Sudan
     if other.country not in twin_countries(e):
         return False

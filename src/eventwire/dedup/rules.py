@@ -47,6 +47,7 @@ from eventwire.dedup.actors import group_key as group_key
 from eventwire.dedup.actors import hedged as hedged
 from eventwire.dedup.actors import is_generic as is_generic
 from eventwire.dedup.areakinds import area_by_kind
+from eventwire.dedup.cities import untold
 from eventwire.dedup.cities import within_city as within_city
 from eventwire.dedup.datelines import dateline_only
 from eventwire.dedup.daytime import EVENING as EVENING
@@ -63,8 +64,8 @@ from eventwire.dedup.placewords import (
 from eventwire.dedup.report import (
     WEAK_FALLBACKS,
     Link,
-    country_evidence,
     countryless_against,
+    no_country_between,
     norm_name,
     province_named,
     same_admin1,
@@ -445,7 +446,8 @@ def compare(
     # a district and its city need a distinctive fact in common: the same dead (or a later
     # update of them), not only a day and a type (ACLED splits a city's protests by district)
     agrees = toll is not None and toll[0] >= 0.8 and bool(a.fatalities) and bool(b.fatalities)
-    place = (0.8, True, district) if district and agrees else _places(a, b, opts)
+    place = (0.8, True, district) if district and (agrees or untold(a, b, evidence)) else None
+    place = place or _places(a, b, opts)
     if actors is None or toll is None:
         return None
     if place is None:
@@ -459,7 +461,7 @@ def compare(
     # the same dead (a later update of them): "a bus bombing in the southern Philippines"
     # placed at the country and "the bus bombing in Isulan … the toll rose to four".
     # the same country, or two countries of which one is no evidence (a border, the document)
-    one_country = a.country == b.country or None in (country_evidence(a), country_evidence(b))
+    one_country = a.country == b.country or no_country_between(a, b)  # or "Fada" for Fada N'Gourma
     if not place_match and not (
         a.country and b.country and one_country and (matched_roles or agrees)
     ):
