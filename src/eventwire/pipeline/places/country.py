@@ -35,6 +35,8 @@ AFTER_NAME = "+ "  # a term that counts only after a capitalised name ("Sirba lo
 COMPASS = "(?:North|South|East|West|Central)"  # "Laikipia West", "West Gonja"
 UNIT_REACH = 30  # characters before a "+ word" term read for the unit's name ("Tana River")
 _COMPASS_WORD = re.compile(COMPASS)
+CUES = "country_cues"  # the terms that vote with the place names
+NO_PLACE_CUES = "no_place_cues"  # the terms that name a country only when no place holds
 
 
 @cache
@@ -72,12 +74,13 @@ Cue = tuple[re.Pattern[str], str, tuple[str, ...], str | None]
 
 
 @cache
-def _cue_patterns() -> tuple[Cue, ...]:
-    """One compiled pattern per cue term of ``country_cues``, with the longest word of the
-    term in lower case (a text without it cannot match), the term's countries and, for a
-    "+ word" term, the word (whose ``unit_names`` may pick one of the countries)."""
+def _cue_patterns(table: str = CUES) -> tuple[Cue, ...]:
+    """One compiled pattern per cue term of ``table`` (``country_cues`` or
+    ``no_place_cues``), with the longest word of the term in lower case (a text without
+    it cannot match), the term's countries and, for a "+ word" term, the word (whose
+    ``unit_names`` may pick one of the countries)."""
     out = []
-    for term, countries in word_table("places", "country_cues").items():
+    for term, countries in word_table("places", table).items():
         after = term.startswith(AFTER_NAME)
         word = term[len(AFTER_NAME) :] if after else term
         body = r"\s+".join(re.escape(part) for part in word.split())
@@ -89,6 +92,8 @@ def _cue_patterns() -> tuple[Cue, ...]:
             flags = 0 if any(c.isupper() for c in word) else re.IGNORECASE
         needle = max(word.split(), key=len).lower()
         out.append((re.compile(pattern, flags), needle, countries, word.lower() if after else None))
+    if table != CUES:
+        return tuple(out)
     units = word_table("places", "unit_names")
     for cc, stems in word_table("places", "compass_stems").items():
         # "Laikipia West", "Tigania East": a sub-county named after its county or area
@@ -102,11 +107,11 @@ def _cue_patterns() -> tuple[Cue, ...]:
 
 
 @cache
-def _needles() -> Any:
+def _needles(table: str = CUES) -> Any:
     """An Aho-Corasick automaton of the cue patterns' words (None when none has one)."""
     import ahocorasick  # lazy, as in the pre-filter
 
-    words = {needle for _pattern, needle, _countries, _unit in _cue_patterns() if needle}
+    words = {needle for _pattern, needle, _countries, _unit in _cue_patterns(table) if needle}
     if not words:
         return None
     automaton = ahocorasick.Automaton()
@@ -116,10 +121,10 @@ def _needles() -> Any:
     return automaton
 
 
-def _words_in(low: str) -> set[str]:
+def _words_in(low: str, table: str = CUES) -> set[str]:
     """The cue patterns' words found anywhere in ``low`` (as ``word in low`` finds them,
     overlaps included), in one pass over the text instead of one per word."""
-    automaton = _needles()
+    automaton = _needles(table)
     return set() if automaton is None else {word for _end, word in automaton.iter(low)}
 
 
@@ -150,8 +155,9 @@ def compass_units(text: str) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
-def cue_votes(text: str) -> Counter[str]:
-    """Votes for the countries the text's non-place cues name (at most ``CUE_MAX`` each)."""
+def cue_votes(text: str, table: str = CUES) -> Counter[str]:
+    """Votes for the countries the text's non-place cues name (at most ``CUE_MAX`` each);
+    ``table`` = ``NO_PLACE_CUES``: the terms that count only when no place holds."""
     votes: Counter[str] = Counter()
     taken: list[tuple[int, int]] = []
     low = text.lower()
@@ -161,8 +167,8 @@ def cue_votes(text: str) -> Counter[str]:
     # the patterns without a word ("Laikipia West") each need a compass word, which most
     # texts lack: one search for any of them first
     compass = _COMPASS_WORD.search(text) is not None
-    present = _words_in(low) if quick else set()
-    for pattern, needle, countries, unit in _cue_patterns():
+    present = _words_in(low, table) if quick else set()
+    for pattern, needle, countries, unit in _cue_patterns(table):
         if (quick and needle and needle not in present) or not (needle or compass):
             continue
         for found in pattern.finditer(text):

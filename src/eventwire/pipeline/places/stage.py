@@ -39,7 +39,7 @@ from eventwire.pipeline.places.attach import (
 from eventwire.pipeline.places.borders import settle_border_sides
 from eventwire.pipeline.places.capitals import capital_mentions
 from eventwire.pipeline.places.coded import coded_place
-from eventwire.pipeline.places.country import as_of, cue_votes
+from eventwire.pipeline.places.country import NO_PLACE_CUES, as_of, cue_votes
 from eventwire.pipeline.places.crossborder import lean
 from eventwire.pipeline.places.evidence import (
     cue_country,
@@ -147,7 +147,8 @@ class PlacesStage:
         settle_border_sides(doc, self.gaz, self.lex, resolutions, focus)  # "Kenya-Sudan border"
         if focus is None and not any(r is not None and r.accepted for r in resolutions):
             # "farmers robbed in Kalu area, Kass locality": no place holds, the cues remain
-            focus = cue_country(doc.text, self.lex, cues.votes, demonyms, self.gaz)
+            late = cues.votes + cue_votes(doc.text, NO_PLACE_CUES)  # "an SPLM soldier"
+            focus = cue_country(doc.text, self.lex, late, demonyms, self.gaz)
         kept: list[tuple[Resolution, Place]] = []
         for res in resolutions:
             if res is None:
