@@ -12,6 +12,10 @@ X is one of their counties (``unit_names``), else South Sudan's ("Manyo County")
 county's name, or another stem of ``compass_stems``, with a compass word is one of its
 sub-counties or districts, the compass word before or after ("Laikipia West", "Tigania
 East", "Ahanta West", "Upper West Akyem").
+``no_place_cues`` (``NO_PLACE_CUES``) holds terms of the same layout that the stage reads
+only when no place of the text holds (a movement whose name also stands beside towns of
+another country, "an SPLM activist … in El Roseires"): a cue of that list never outvotes a
+town the text names.
 
 ``as_of`` (from ``pipeline.common.countries``): the country of a place on the report's
 date (``former_countries``): a town of today's South Sudan named in a report of 2010 lay
@@ -80,7 +84,12 @@ def _cue_patterns(table: str = CUES) -> tuple[Cue, ...]:
     it cannot match), the term's countries and, for a "+ word" term, the word (whose
     ``unit_names`` may pick one of the countries)."""
     out = []
-    for term, countries in word_table("places", table).items():
+    terms = (
+        word_table("places", "country_cues")
+        if table == CUES
+        else word_table("places", "no_place_cues")
+    )
+    for term, countries in terms.items():
         after = term.startswith(AFTER_NAME)
         word = term[len(AFTER_NAME) :] if after else term
         body = r"\s+".join(re.escape(part) for part in word.split())
