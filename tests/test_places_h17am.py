@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from eventwire.datafiles import word_table
 from eventwire.pipeline.places.country import NO_PLACE_CUES, cue_votes
 from eventwire.records import Document
@@ -38,10 +40,13 @@ def test_the_movement_term_is_read_only_when_no_place_holds() -> None:
     assert "SPLM" in word_table("places", NO_PLACE_CUES)
 
 
-def test_an_ethiopian_zone_names_ethiopia(run_text: Callable[..., Document]) -> None:
-    doc = run_text("Five farmers were killed when rival clans clashed in Qorqora zone.")
+@pytest.mark.parametrize("name", ["Gidabo", "Dhadim"])
+def test_an_ethiopian_zone_names_ethiopia(name: str, run_text: Callable[..., Document]) -> None:
+    doc = run_text(f"Five farmers were killed when rival clans clashed in {name} zone.")
     assert doc.country == "ET"
 
 
 def test_a_subdivision_is_cameroon_s_or_the_central_african_republic_s() -> None:
-    assert cue_votes("militants looted shops in Tolkoma subdivision") == {"CM": 0.25, "CF": 0.25}
+    text = "militants looted shops in Tolkoma subdivision"
+    assert cue_votes(text) == {}
+    assert cue_votes(text, NO_PLACE_CUES) == {"CM": 0.25, "CF": 0.25}

@@ -147,8 +147,7 @@ class PlacesStage:
         settle_border_sides(doc, self.gaz, self.lex, resolutions, focus)  # "Kenya-Sudan border"
         if focus is None and not any(r is not None and r.accepted for r in resolutions):
             # "farmers robbed in Kalu area, Kass locality": no place holds, the cues remain
-            late = cues.votes + cue_votes(doc.text, NO_PLACE_CUES)  # "an SPLM soldier"
-            focus = cue_country(doc.text, self.lex, late, demonyms, self.gaz)
+            focus = cue_country(doc.text, self.lex, cues.votes, demonyms, self.gaz)
         kept: list[tuple[Resolution, Place]] = []
         for res in resolutions:
             if res is None:
@@ -181,6 +180,9 @@ class PlacesStage:
                 m = last.mention
                 place = self.gaz.place(last.row, m.text, m.start, m.end, 2, point=self.area_point)
                 kept = [(last, place)]
+        if not kept and focus is None:  # "an SPLM soldier": no place at all, a late cue
+            late = cues.votes + cue_votes(doc.text, NO_PLACE_CUES)
+            focus = cue_country(doc.text, self.lex, late, demonyms, self.gaz)
         doc.places = [p for _, p in kept]
         doc.country = focus if focus else None
         if kept and not focus:
