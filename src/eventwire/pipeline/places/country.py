@@ -12,6 +12,10 @@ X is one of their counties (``unit_names``), else South Sudan's ("Manyo County")
 county's name, or another stem of ``compass_stems``, with a compass word is one of its
 sub-counties or districts, the compass word before or after ("Laikipia West", "Tigania
 East", "Ahanta West", "Upper West Akyem").
+``no_place_cues`` (``NO_PLACE_CUES``) holds terms of the same layout that the stage reads
+only when no place of the text holds (a movement whose name also stands beside towns of
+another country, "an SPLM activist … in El Roseires"): a cue of that list never outvotes a
+town the text names.
 
 ``as_of`` (from ``pipeline.common.countries``): the country of a place on the report's
 date (``former_countries``): a town of today's South Sudan named in a report of 2010 lay
@@ -35,6 +39,8 @@ AFTER_NAME = "+ "  # a term that counts only after a capitalised name ("Sirba lo
 COMPASS = "(?:North|South|East|West|Central)"  # "Laikipia West", "West Gonja"
 UNIT_REACH = 30  # characters before a "+ word" term read for the unit's name ("Tana River")
 _COMPASS_WORD = re.compile(COMPASS)
+CUES = "country_cues"  # the terms that vote with the place names
+NO_PLACE_CUES = "no_place_cues"  # the terms that name a country only when no place holds
 
 
 @cache
@@ -72,12 +78,18 @@ Cue = tuple[re.Pattern[str], str, tuple[str, ...], str | None]
 
 
 @cache
-def _cue_patterns() -> tuple[Cue, ...]:
-    """One compiled pattern per cue term of ``country_cues``, with the longest word of the
-    term in lower case (a text without it cannot match), the term's countries and, for a
-    "+ word" term, the word (whose ``unit_names`` may pick one of the countries)."""
+def _cue_patterns(table: str = CUES) -> tuple[Cue, ...]:
+    """One compiled pattern per cue term of ``table`` (``country_cues`` or
+    ``no_place_cues``), with the longest word of the term in lower case (a text without
+    it cannot match), the term's countries and, for a "+ word" term, the word (whose
+    ``unit_names`` may pick one of the countries)."""
     out = []
-    for term, countries in word_table("places", "country_cues").items():
+    terms = (
+        word_table("places", "country_cues")
+        if table == CUES
+        else word_table("places", "no_place_cues")
+    )
+    for term, countries in terms.items():
         after = term.startswith(AFTER_NAME)
         word = term[len(AFTER_NAME) :] if after else term
         body = r"\s+".join(re.escape(part) for part in word.split())
@@ -89,6 +101,8 @@ def _cue_patterns() -> tuple[Cue, ...]:
             flags = 0 if any(c.isupper() for c in word) else re.IGNORECASE
         needle = max(word.split(), key=len).lower()
         out.append((re.compile(pattern, flags), needle, countries, word.lower() if after else None))
+    if table != CUES:
+        return tuple(out)
     units = word_table("places", "unit_names")
     for cc, stems in word_table("places", "compass_stems").items():
         # "Laikipia West", "Tigania East": a sub-county named after its county or area
@@ -102,11 +116,11 @@ def _cue_patterns() -> tuple[Cue, ...]:
 
 
 @cache
-def _needles() -> Any:
+def _needles(table: str = CUES) -> Any:
     """An Aho-Corasick automaton of the cue patterns' words (None when none has one)."""
     import ahocorasick  # lazy, as in the pre-filter
 
-    words = {needle for _pattern, needle, _countries, _unit in _cue_patterns() if needle}
+    words = {needle for _pattern, needle, _countries, _unit in _cue_patterns(table) if needle}
     if not words:
         return None
     automaton = ahocorasick.Automaton()
@@ -116,10 +130,10 @@ def _needles() -> Any:
     return automaton
 
 
-def _words_in(low: str) -> set[str]:
+def _words_in(low: str, table: str = CUES) -> set[str]:
     """The cue patterns' words found anywhere in ``low`` (as ``word in low`` finds them,
     overlaps included), in one pass over the text instead of one per word."""
-    automaton = _needles()
+    automaton = _needles(table)
     return set() if automaton is None else {word for _end, word in automaton.iter(low)}
 
 
@@ -150,8 +164,9 @@ def compass_units(text: str) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
-def cue_votes(text: str) -> Counter[str]:
-    """Votes for the countries the text's non-place cues name (at most ``CUE_MAX`` each)."""
+def cue_votes(text: str, table: str = CUES) -> Counter[str]:
+    """Votes for the countries the text's non-place cues name (at most ``CUE_MAX`` each);
+    ``table`` = ``NO_PLACE_CUES``: the terms that count only when no place holds."""
     votes: Counter[str] = Counter()
     taken: list[tuple[int, int]] = []
     low = text.lower()
@@ -161,8 +176,8 @@ def cue_votes(text: str) -> Counter[str]:
     # the patterns without a word ("Laikipia West") each need a compass word, which most
     # texts lack: one search for any of them first
     compass = _COMPASS_WORD.search(text) is not None
-    present = _words_in(low) if quick else set()
-    for pattern, needle, countries, unit in _cue_patterns():
+    present = _words_in(low, table) if quick else set()
+    for pattern, needle, countries, unit in _cue_patterns(table):
         if (quick and needle and needle not in present) or not (needle or compass):
             continue
         for found in pattern.finditer(text):

@@ -39,7 +39,7 @@ from eventwire.pipeline.places.attach import (
 from eventwire.pipeline.places.borders import settle_border_sides
 from eventwire.pipeline.places.capitals import capital_mentions
 from eventwire.pipeline.places.coded import coded_place
-from eventwire.pipeline.places.country import as_of, cue_votes
+from eventwire.pipeline.places.country import NO_PLACE_CUES, as_of, cue_votes
 from eventwire.pipeline.places.crossborder import lean
 from eventwire.pipeline.places.evidence import (
     cue_country,
@@ -180,6 +180,9 @@ class PlacesStage:
                 m = last.mention
                 place = self.gaz.place(last.row, m.text, m.start, m.end, 2, point=self.area_point)
                 kept = [(last, place)]
+        if not kept and focus is None:  # "an SPLM soldier": no place at all, a late cue
+            late = cues.votes + cue_votes(doc.text, NO_PLACE_CUES)
+            focus = cue_country(doc.text, self.lex, late, demonyms, self.gaz)
         doc.places = [p for _, p in kept]
         doc.country = focus if focus else None
         if kept and not focus:
