@@ -4,7 +4,8 @@ Analysts' notes (ACLED's among them) often open with a label and a colon that na
 of strategic development the note reports. The words after the label rarely say it as
 plainly ("400 fighters were observed on the outskirts"), so the label is the strongest
 evidence there is: every event of the labelled note takes the label's sub-type, and a note
-whose words yield no event gets one event whose trigger is the label itself.
+whose words yield no event gets one event whose trigger is the label itself. An event only
+threatened, planned or denied keeps its own sub-type unless the note tells no other event.
 
 The labels and their sub-types are the ``note_labels`` table of ``data/lexicon/words.yaml``,
 read by pipeline/common/notelabels.py.
@@ -44,8 +45,13 @@ def apply_note_label(doc: Document, events: list[Event], ontology: Ontology) -> 
                 evidence=[trigger],
             )
         ]
+    # the label says what happened: when every event its words give is only threatened,
+    # planned or denied ("Other: … the shots could be warning shots", "Non-violent activity:
+    # … directed the residents to evacuate"), those take the label too (h16bp)
+    unreal = {"negated", "hypothetical"}
+    told = any(e.modality not in unreal for e in events)
     for event in events:
-        if event.acled_sub_event_type == sub or event.modality in {"negated", "hypothetical"}:
+        if event.acled_sub_event_type == sub or (told and event.modality in unreal):
             continue
         event.acled_sub_event_type, event.acled_event_type = sub, cw.acled_event_type
         event.plover_type, event.plover_mode = cw.plover_type, cw.plover_mode

@@ -19,6 +19,7 @@ from eventwire.ontology import Ontology, load_ontology
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ARMED_INTER
 from eventwire.pipeline.common.salience import coded_salience
+from eventwire.pipeline.finalize.beside import quiet_beside_violence
 from eventwire.pipeline.finalize.people import people_attacked, people_of_group, petty_offender
 from eventwire.pipeline.finalize.sought import sought_target
 from eventwire.records import Document, Event
@@ -209,13 +210,15 @@ def order_report(events: list[Event]) -> list[Event]:
     accuse the army of shelling villages", "Traders hold protest blaming the governor");
     then the most confident. A reaction to an act, a release or a threat keeps its place
     among the acts; with no act told as done, the talk keeps its rank ("urged both sides
-    to stop the shelling")."""
+    to stop the shelling"). A quiet development told in a violent act's sentence follows
+    the act (beside.py)."""
     done = any(e.acled_event_type is not None and e.modality not in _UNREAL for e in events)
     return sorted(
         events,
         key=lambda e: (
             e.background or e.aggregate,
             done and _talk(e),
+            quiet_beside_violence(e, events),  # "injured one person when they mobilised"
             -e.confidence,
             e.sentence_index,
             e.trigger.start,
