@@ -8,7 +8,10 @@ another event's, and a town that only tells how far from it the event's town lie
 * a town a coder's note gives to another event: "protests that started in Mekelle (coded
   separately) spread to Adigrat";
 * a town that an apposition uses to say where the event's town is: "In Wad Medani, a town
-  200 kilometres south of Khartoum, students protested".
+  200 kilometres south of Khartoum, students protested";
+* a town a road or a journey only leads to or from: "cut off the road linking Aden to Taizz
+  in At Turbah area", "forced the truck to return in the direction of Ouagadougou", "a
+  convoy travelling from Mogadishu to Balcad opened fire … in Mogadishu - Heliwa".
 
 Each such mention counts as a reference in ``PlacesStage.locate`` (it ranks below the
 sentence's other places, and is still taken when it is the sentence's only place).
@@ -49,6 +52,20 @@ _APPOSITION = re.compile(
 )
 
 
+# before a town that a road or a journey only leads to or from: "the road linking Aden to
+# Taizz", "forced the truck back in the direction of Ouagadougou", "a convoy travelling from
+# Mogadishu to Balcad"
+_TOWARD = re.compile(
+    r"(?:\b(?:road|highway|route|axis)\s+(?:that\s+)?(?:links?|linking|connects?|connecting)"
+    r"|\bin\s+the\s+direction\s+of|\bheading\s+(?:to|towards|for)|\bbound\s+for"
+    r"|\bon\s+(?:its|their|his|her)\s+way\s+(?:to|from)|\ben\s+route\s+(?:to|from)"
+    r"|\btravell?ing\s+(?:from|to))\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# between the two ends: "Aden to Taizz", "Mogadishu to Balcad"
+_TO = re.compile(r"^\s+(?:(?:town|city)\s+)?(?:to|and|with)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def on_route(text: str, start: int, end: int) -> bool:
     """Does the name at ``[start, end)`` name a road (or one end of it)?"""
     if _ROUTE_AFTER.match(text[end : end + 60]):
@@ -64,11 +81,15 @@ def other_places(text: str, placed: list[Placed]) -> set[int]:
     place coded as another event, or a town that only locates the one before it."""
     out: set[int] = set()
     ordered = sorted(placed, key=lambda rp: rp[0].mention.start)
+    toward: set[int] = set()
     for r, _ in ordered:
         m = r.mention
         if on_route(text, m.start, m.end) or _SEPARATELY.match(text[m.end : m.end + 120]):
             out.add(id(m))
+        if _TOWARD.search(text[max(0, m.start - 60) : m.start]):
+            toward.add(id(m))
     for (r, _), (s, _) in itertools.pairwise(ordered):
-        if _APPOSITION.match(text[r.mention.end : s.mention.start]):
+        gap = text[r.mention.end : s.mention.start]
+        if _APPOSITION.match(gap) or (id(r.mention) in toward and _TO.match(gap)):
             out.add(id(s.mention))
-    return out
+    return out | toward
