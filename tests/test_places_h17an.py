@@ -92,3 +92,13 @@ def test_an_area_with_no_member_towns_is_placed_at_its_capital(
     place = _top(doc)
     assert place.lat is not None and place.lon is not None
     assert haversine_km(place.lat, place.lon, 12.05, 24.88) < 25.0
+
+
+def test_a_town_a_journey_only_leads_to_yields_to_the_town_of_the_event(
+    run_text: Callable[..., Document],
+) -> None:
+    doc = run_text(
+        "Gunmen ambushed a lorry heading to Nairobi between Kotulo and Tarbaj town (Tarbaj,"
+        " Wajir) on Monday."
+    )
+    assert _top(doc).name == "Tarbaj"
