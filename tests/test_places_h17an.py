@@ -102,3 +102,13 @@ def test_a_town_a_journey_only_leads_to_yields_to_the_town_of_the_event(
         " Wajir) on Monday."
     )
     assert _top(doc).name == "Tarbaj"
+
+
+def test_a_place_named_in_what_a_protest_criticizes_yields_to_the_protest_town(
+    run_text: Callable[..., Document],
+) -> None:
+    doc = run_text(
+        "Journalists held a peaceful protest in Bulukumba regency, South Sulawesi province,"
+        " criticizing the beating of a reporter in Makassar."
+    )
+    assert _top(doc).name == "Bulukumba"
