@@ -4,7 +4,8 @@ another event's, and a town that only tells how far from it the event's town lie
 
 * a road named after its towns: "blocked Mombasa Road in Makueni County", "on the
   Narok-Mai Mahiu highway", "5 kilometers from Alindao on the Bambari axis": the road runs
-  far from the town that names it;
+  far from the town that names it (only a town more than ``ROUTE_KM`` from every other
+  place of the sentence counts);
 * a town a coder's note gives to another event: "protests that started in Mekelle (coded
   separately) spread to Adigrat";
 * a town that an apposition uses to say where the event's town is: "In Wad Medani, a town
@@ -23,12 +24,14 @@ import itertools
 import re
 
 from eventwire.datafiles import words
+from eventwire.pipeline.common.geo import haversine_km
 from eventwire.pipeline.places.gazetteer.checks import Resolution
 from eventwire.records import Place
 
 Placed = tuple[Resolution, Place]
 
 ROUTE_WORDS: frozenset[str] = words("places", "route_words")
+ROUTE_KM = 50.0  # a road named after a town this close to the sentence's other place may be there
 _ROUTE = "|".join(sorted((re.escape(w) for w in ROUTE_WORDS), key=len, reverse=True))
 # after the town: "Mombasa Road", "Bambari axis", "Narok-Mai Mahiu highway" (the other end
 # of the road, up to three capitalised words, between the town and the road word)
@@ -76,15 +79,32 @@ def on_route(text: str, start: int, end: int) -> bool:
     )
 
 
+def _far_from_others(place: Place, res: Resolution, placed: list[Placed]) -> bool:
+    """Does a town that names a road lie more than ``ROUTE_KM`` from every other place of
+    its sentence? Only then does the road run away from it ("Mombasa Road in Makueni
+    County": 250 km); "the Kisumu-Busia road in Kisumu" may be at Kisumu itself."""
+    others = [
+        q
+        for s, q in placed
+        if s is not res and q.feature != "country" and q.lat is not None and q.lon is not None
+    ]
+    if not others or place.lat is None or place.lon is None:
+        return False
+    return all(
+        haversine_km(place.lat, place.lon, q.lat or 0.0, q.lon or 0.0) > ROUTE_KM for q in others
+    )
+
+
 def other_places(text: str, placed: list[Placed]) -> set[int]:
     """The ids of the mentions of ``placed`` (one sentence's places) that name a road, a
     place coded as another event, or a town that only locates the one before it."""
     out: set[int] = set()
     ordered = sorted(placed, key=lambda rp: rp[0].mention.start)
     toward: set[int] = set()
-    for r, _ in ordered:
+    for r, p in ordered:
         m = r.mention
-        if on_route(text, m.start, m.end) or _SEPARATELY.match(text[m.end : m.end + 120]):
+        road = on_route(text, m.start, m.end) and _far_from_others(p, r, ordered)
+        if road or _SEPARATELY.match(text[m.end : m.end + 120]):
             out.add(id(m))
         if _TOWARD.search(text[max(0, m.start - 60) : m.start]):
             toward.add(id(m))

