@@ -64,8 +64,10 @@ from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, Mention, 
 from eventwire.pipeline.places.motive import without_motives
 from eventwire.pipeline.places.origin import reread_after_origin
 from eventwire.pipeline.places.possessive import possessive_hosts
+from eventwire.pipeline.places.routes import other_places
 from eventwire.pipeline.places.within import (
     countries_abroad,
+    countries_over_towns,
     far_from_near,
     locators,
     motives,
@@ -240,7 +242,8 @@ class PlacesStage:
                 doc.text, [r.mention for r, _ in in_sentence], self.lex.part | self.lex.town
             ) | locators(doc.text, in_sentence)
             refs |= possessive_hosts(doc.text, in_sentence)  # "in Somalia's Middle Shabelle"
-            wide = wide_areas(in_sentence, lo, hi)
+            refs |= other_places(doc.text, in_sentence)  # "blocked Mombasa Road in Makueni"
+            wide = wide_areas(in_sentence, lo, hi) | countries_over_towns(in_sentence)
             far = far_from_near(doc.text, in_sentence)
             abroad = countries_abroad(in_sentence, doc.country)
             refs -= set(far.values())

@@ -68,6 +68,24 @@ def wide_areas(placed: list[Placed], lo: int, hi: int) -> set[int]:
     }
 
 
+def countries_over_towns(placed: list[Placed]) -> set[int]:
+    """Countries named in a sentence that also names a town of that country, outside the
+    event's clause too (h17an): in "A journalist in Ghana was assaulted while covering a
+    police raid in Ho, the capital of the Volta region" the event is coded to Ho."""
+    towns = [
+        p
+        for r, p in placed
+        if p.feature == "city"
+        and p.lat is not None
+        and not (r.mention.landmark or r.mention.dateline)
+    ]
+    return {
+        id(r.mention)
+        for r, p in placed
+        if p.feature == "country" and any(holds(p, t) for t in towns)
+    }
+
+
 def countries_abroad(placed: list[Placed], focus: str | None) -> set[int]:
     """Other countries named in a sentence that holds a town of the report's own country:
     in "in Bluefields, relatives of sailors held on a ship off Barbados marched" the country

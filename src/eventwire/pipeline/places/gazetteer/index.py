@@ -38,6 +38,7 @@ from eventwire.pipeline.places.gazetteer.layers import (
     merged_dir,
 )
 from eventwire.pipeline.places.gazetteer.normalize import fold, skeleton, spellings, strip_article
+from eventwire.pipeline.places.gazetteer.seats import fallback_seat
 from eventwire.pipeline.places.gazetteer.store import is_store, load_arrays
 from eventwire.pipeline.places.gazetteer.table import (
     FEAT_ADMIN,
@@ -98,6 +99,7 @@ class Gazetteer:
         self._spellings: dict[str, tuple[int, ...]] = {}
         self._found: dict[tuple[str, bool], tuple[Candidate, ...]] = {}
         self._keys: dict[str, bool] = {}
+        self._seats: dict[int, int] = {}  # areas with no seat of their own (seats.py)
         self._dense_names: tuple[np.ndarray, np.ndarray] | None = None
         self.fcodes: list[str] = []
         self.fcode = np.zeros(0, dtype=np.uint8)
@@ -296,8 +298,8 @@ class Gazetteer:
             precision = {FEAT_PLACE: 1, FEAT_ADMIN: 2}.get(feat, 3)
         gid = int(self.gid[index])
         at = index
-        if point == "seat" and feat != FEAT_PLACE and int(self.seat[index]) >= 0:
-            at = int(self.seat[index])
+        if point == "seat" and feat != FEAT_PLACE:
+            at = int(self.seat[index]) if int(self.seat[index]) >= 0 else self._seat_of(index)
         return Place(
             text=text or self.name(index),
             start=start,
@@ -311,6 +313,14 @@ class Gazetteer:
             precision=precision,
             feature=self.feature(index),
         )
+
+    def _seat_of(self, index: int) -> int:
+        """An area with no seat in the index: the seat ``seats.fallback_seat`` finds, else
+        the area's own row (its centroid)."""
+        if index not in self._seats:
+            found = fallback_seat(self, index) if index < self.base_rows else -1
+            self._seats[index] = found if found >= 0 else index
+        return self._seats[index]
 
     def distance_km(self, a: int, b: int) -> float:
         return haversine_km(
