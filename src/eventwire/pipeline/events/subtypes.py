@@ -11,6 +11,7 @@ vs unarmed victims, violent vs peaceful protests, government vs rebels taking gr
 from __future__ import annotations
 
 from eventwire.datafiles import words
+from eventwire.pipeline.events.crowd_captors import ANGRY_CROWD
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
 from eventwire.pipeline.events.finds import (
     crowd_named_beside_find,
@@ -171,6 +172,11 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
     if frame in PERSONAL_FRAMES:
         return _personal(frame, default, ctx)
     if frame == "abduct":
+        if ANGRY_CROWD in agent and not is_armed(agent):
+            # "held hostage by irate youths", "a mob abducted and beat to death a man"
+            if _demonstration(ctx):
+                return "Violent demonstration", "a protesting crowd took a hostage"
+            return "Mob violence", "a crowd took a hostage"
         if HARMED_CAPTIVE_FRAMES & (ctx.frames_sentence | ctx.frames_window):
             if "clash" in ctx.frames_sentence | ctx.frames_window:
                 # captives taken in a fight told beside it: the battle (captured soldiers
