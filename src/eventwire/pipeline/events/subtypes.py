@@ -26,6 +26,7 @@ from eventwire.pipeline.events.phrases import (
     is_civilian,
     is_unarmed_crowd,
 )
+from eventwire.pipeline.events.prison_riots import prisoners_rioted
 
 VIOLENT_FRAMES = frozenset(
     {"clash", "attack", "shoot", "kill", "harm", "beat", "shell", "air", "explode", "grenade",
@@ -133,6 +134,8 @@ def _riot(ctx: Context) -> tuple[str | None, str]:
     agent = ctx.agent
     if "mob" in ctx.frames_sentence:
         return "Mob violence", "mob cue"
+    if prisoners_rioted(ctx, _demonstration(ctx)):
+        return "Mob violence", "a prison riot"  # prison_riots.py
     if "between_parties" in ctx.sentence | ctx.window and not _demonstration(ctx):
         # "A riot broke out between X and Y. The riot was sparked by …"
         return "Mob violence", "a riot between two groups"
@@ -253,6 +256,8 @@ def _state_side(classes: set[str]) -> bool:
 
 def _clash(ctx: Context) -> tuple[str, str]:
     agent, patient = ctx.agent, ctx.patient
+    if prisoners_rioted(ctx, _demonstration(ctx), beside=False):
+        return "Mob violence", "prisoners clashed"  # "inmates clashed with the guards"
     if "protesters" in agent and not is_armed(agent):
         return "Violent demonstration", "protesters clashed"  # "demonstrating workers clashed"
     if _protest_context(ctx) and (
