@@ -3,8 +3,6 @@ sentences.
 
 - A protesting crowd that harms people the lexicon codes as protesters (activists, "them")
   still used violence: the protest is a Violent demonstration.
-- An act told as the protest itself ("cut down trees in protest of …", a participle
-  "protesting …" with no subject of its own) is the protest's violence.
 - A crowd named by its mood or by a riot noun ("angry youths", "a mob", "rioters") that
   takes someone is Mob violence (a Violent demonstration at a protest), not an Abduction;
   a neutral "group of men" that abducts a trader stays an Abduction.
@@ -22,19 +20,6 @@ def test_a_protesting_crowd_that_attacked_activists_rioted(top_event: TopEvent) 
         "A group of farmers protesting against the sale of their land lured two activists "
         "into the market of Kora and attacked them on Monday."
     )
-    assert event is not None
-    assert event.acled_sub_event_type == "Violent demonstration"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Tea farmers cut down trees in protest of late payments in Kora on Monday.",
-        "On 3 May 2021, residents of Kora cut down trees, protesting the delay of their pay.",
-    ],
-)
-def test_an_act_told_in_protest_is_the_protests_violence(top_event: TopEvent, text: str) -> None:
-    event = top_event(text)
     assert event is not None
     assert event.acled_sub_event_type == "Violent demonstration"
 

@@ -28,7 +28,8 @@ from eventwire.pipeline.events.triggers import Lexicon
 # frames whose subject may be the one harmed ("died", "were wounded", "injury")
 _SUFFERED_FRAMES = frozenset({"harm", "body", "kill"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "agent"})
-_ADJUNCT_DEPS = frozenset({"advcl", "xcomp"})  # "burned tyres protesting the killing"
+_CLAUSE_DEPS = frozenset({"acl", "relcl"})  # "women protesting …", "who protested"
+PROTESTER_NOUNS: frozenset[str] = words("lexicon", "protester_nouns")
 ATTEMPT_VERBS: frozenset[str] = words("lexicon", "attempt_verbs")
 
 
@@ -63,26 +64,21 @@ def act_by_its_subject(parse: Any, head_index: int, frame: str, lexicon: Lexicon
     return not _reduced_passive(tok)
 
 
-def protesting_doer(parse: Any, agent: int | None, classes: set[str], protests: set[int]) -> bool:
+def protesting_doer(parse: Any, agent: int | None, protests: set[int]) -> bool:
     """Is the act's doer the protesting crowd itself ("protesters attacked the activists",
     "a group of women protesting … attacked them")? Then harm it did to people coded as
-    protesters (activists, a rival crowd) is still the protest's violence."""
+    protesters (activists, a rival crowd) is still the protest's violence. The doer is a
+    protester noun (not "them" or "the crowd"), or the protest verb is its own participle
+    or relative clause, of the doer or of its "of" phrase ("a group of women protesting …",
+    "students who protested …")."""
     if agent is None:
         return False
-    return "protesters" in classes or any(t.i in protests for t in parse[agent].subtree)
-
-
-def protest_adjunct(parse: Any, head_index: int, protests: set[int]) -> set[str]:
-    """{"protesters"} when the act is itself told as the protest: "farmers cut down trees
-    in protest of pay", "residents burned tyres protesting the killing" (the protest word
-    hangs on the act's verb, as its "in protest" phrase or its participle clause with no
-    subject of its own: not "demonstrators marched …, police opened fire")."""
-    verb = parse[head_index]
-    for p in protests:
-        tok = parse[p]
-        own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
-        on_verb = tok.head.i == verb.i and tok.dep_ in _ADJUNCT_DEPS and not own_subject
-        in_phrase = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.i == verb.i
-        if on_verb or in_phrase:
-            return {"protesters"}
-    return set()
+    tok = parse[agent]
+    if tok.lemma_.lower() in PROTESTER_NOUNS or tok.lower_ in PROTESTER_NOUNS:
+        return True
+    heads = [tok] + [g for c in tok.children if c.lower_ == "of" for g in c.children]
+    return any(
+        c.i in protests and c.pos_ == "VERB" and c.dep_ in _CLAUSE_DEPS
+        for h in heads
+        for c in h.children
+    )

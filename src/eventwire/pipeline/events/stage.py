@@ -20,7 +20,6 @@ from eventwire.pipeline.common.triggerlexicon import trigger_surface_forms
 from eventwire.pipeline.events.aftermath import HARM_NEXT, harm_follows
 from eventwire.pipeline.events.crowd_acts import (
     act_by_its_subject,
-    protest_adjunct,
     protesting_doer,
 )
 from eventwire.pipeline.events.crowd_captors import angry_crowd
@@ -218,9 +217,9 @@ class EventCoder:
                     continue  # "threatened to destroy property", "a student … died"
                 r = find_roles(pj, m.head, lex)
                 protests = {p.head for p, g in chosen[j] if g == "protest"}
-                doers = phrase_classes(pj, r.agent, lex) | protest_adjunct(pj, m.head, protests)
+                doers = phrase_classes(pj, r.agent, lex)
                 if "protesters" in phrase_classes(pj, r.patient, lex) and not protesting_doer(
-                    pj, r.agent, doers, protests
+                    pj, r.agent, protests
                 ):
                     continue  # the protesters were attacked: who attacked them did not protest
                 agents |= doers
