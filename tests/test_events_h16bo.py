@@ -3,6 +3,8 @@ sentences.
 
 - A protesting crowd that harms people the lexicon codes as protesters (activists, "them")
   still used violence: the protest is a Violent demonstration.
+- A riot or clash of prisoners with no protest told is Mob violence; a demonstration of
+  detainees is not.
 - A crowd named by its mood or by a riot noun ("angry youths", "a mob", "rioters") that
   takes someone is Mob violence (a Violent demonstration at a protest), not an Abduction;
   a neutral "group of men" that abducts a trader stays an Abduction.
@@ -54,3 +56,27 @@ def test_police_who_fired_on_marchers_did_not_make_them_riot(top_event: TopEvent
     )
     assert event is not None
     assert event.acled_event_type == "Protests"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 March 2021, inmates rioted at the central prison of Kora and burned mattresses.",
+        "Around 140 prisoners, most of them from Kora, clashed with the prison guards and police "
+        "in the city prison on Sunday.",
+    ],
+)
+def test_a_riot_of_prisoners_is_mob_violence(top_event: TopEvent, text: str) -> None:
+    event = top_event(text)
+    assert event is not None
+    assert event.acled_sub_event_type == "Mob violence"
+
+
+def test_prisoners_who_staged_a_demonstration_did_not_riot_as_a_mob(top_event: TopEvent) -> None:
+    """Twin: a protest told in the prison is a demonstration."""
+    event = top_event(
+        "On 3 March 2021, detainees in Kora prison staged a demonstration to protest new "
+        "rules and burned mattresses."
+    )
+    assert event is not None
+    assert event.acled_sub_event_type != "Mob violence"
