@@ -153,6 +153,24 @@ def _riot(ctx: Context) -> tuple[str | None, str]:
     return "Mob violence", "stones or fire by a crowd"
 
 
+def _abduct(ctx: Context) -> tuple[str, str]:
+    agent = ctx.agent
+    if ANGRY_CROWD in agent and not is_armed(agent):
+        # "held hostage by irate youths", "a mob abducted and beat to death a man"
+        if _demonstration(ctx):
+            return "Violent demonstration", "a protesting crowd took a hostage"
+        return "Mob violence", "a crowd took a hostage"
+    if HARMED_CAPTIVE_FRAMES & (ctx.frames_sentence | ctx.frames_window):
+        if "clash" in ctx.frames_sentence | ctx.frames_window:
+            # captives taken in a fight told beside it: the battle (captured soldiers
+            # killed later stay an attack on the defenceless, as ACLED and GTD code it)
+            return "Armed clash", "captives taken in a clash"
+        return "Attack", "abducted and harmed"  # ACLED: killed or hurt, not only held
+    if "captive_hurt" in ctx.window and "clash" not in ctx.frames_sentence | ctx.frames_window:
+        return "Attack", "captives hurt, told apart"  # "They were beaten and released."
+    return "Abduction/forced disappearance", "abduction"
+
+
 def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None, str]:
     """Return (ACLED sub-event type or None, a short reason) for a trigger frame in context."""
     agent = ctx.agent
@@ -175,20 +193,7 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
     if frame in PERSONAL_FRAMES:
         return _personal(frame, default, ctx)
     if frame == "abduct":
-        if ANGRY_CROWD in agent and not is_armed(agent):
-            # "held hostage by irate youths", "a mob abducted and beat to death a man"
-            if _demonstration(ctx):
-                return "Violent demonstration", "a protesting crowd took a hostage"
-            return "Mob violence", "a crowd took a hostage"
-        if HARMED_CAPTIVE_FRAMES & (ctx.frames_sentence | ctx.frames_window):
-            if "clash" in ctx.frames_sentence | ctx.frames_window:
-                # captives taken in a fight told beside it: the battle (captured soldiers
-                # killed later stay an attack on the defenceless, as ACLED and GTD code it)
-                return "Armed clash", "captives taken in a clash"
-            return "Attack", "abducted and harmed"  # ACLED: killed or hurt, not only held
-        if "captive_hurt" in ctx.window and "clash" not in ctx.frames_sentence | ctx.frames_window:
-            return "Attack", "captives hurt, told apart"  # "They were beaten and released."
-        return "Abduction/forced disappearance", "abduction"
+        return _abduct(ctx)
     if frame == "arrest":
         if "nonstate" in agent and "state" not in agent:
             return "Abduction/forced disappearance", "detained by a non-state group"
