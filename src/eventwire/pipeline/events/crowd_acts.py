@@ -28,6 +28,8 @@ from eventwire.pipeline.events.triggers import Lexicon
 # frames whose subject may be the one harmed ("died", "were wounded", "injury")
 _SUFFERED_FRAMES = frozenset({"harm", "body", "kill"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "agent"})
+_CLAUSE_DEPS = frozenset({"acl", "relcl"})  # "women protesting …", "who protested"
+PROTESTER_NOUNS: frozenset[str] = words("lexicon", "protester_nouns")
 ATTEMPT_VERBS: frozenset[str] = words("lexicon", "attempt_verbs")
 
 
@@ -60,3 +62,23 @@ def act_by_its_subject(parse: Any, head_index: int, frame: str, lexicon: Lexicon
     if frame in _SUFFERED_FRAMES and not any(c.dep_ in _OBJECT_DEPS for c in tok.children):
         return False  # "died", "wounded", "injuries": the harmed, not the doers
     return not _reduced_passive(tok)
+
+
+def protesting_doer(parse: Any, agent: int | None, protests: set[int]) -> bool:
+    """Is the act's doer the protesting crowd itself ("protesters attacked the activists",
+    "a group of women protesting … attacked them")? Then harm it did to people coded as
+    protesters (activists, a rival crowd) is still the protest's violence. The doer is a
+    protester noun (not "them" or "the crowd"), or the protest verb is its own participle
+    or relative clause, of the doer or of its "of" phrase ("a group of women protesting …",
+    "students who protested …")."""
+    if agent is None:
+        return False
+    tok = parse[agent]
+    if tok.lemma_.lower() in PROTESTER_NOUNS or tok.lower_ in PROTESTER_NOUNS:
+        return True
+    heads = [tok] + [g for c in tok.children if c.lower_ == "of" for g in c.children]
+    return any(
+        c.i in protests and c.pos_ == "VERB" and c.dep_ in _CLAUSE_DEPS
+        for h in heads
+        for c in h.children
+    )

@@ -18,7 +18,11 @@ from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.common.actordict import ActorDictionary, load_actor_dictionary
 from eventwire.pipeline.common.triggerlexicon import trigger_surface_forms
 from eventwire.pipeline.events.aftermath import HARM_NEXT, harm_follows
-from eventwire.pipeline.events.crowd_acts import act_by_its_subject
+from eventwire.pipeline.events.crowd_acts import (
+    act_by_its_subject,
+    protesting_doer,
+)
+from eventwire.pipeline.events.crowd_captors import angry_crowd
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
 from eventwire.pipeline.events.dispersal import keep_dispersals_alone
 from eventwire.pipeline.events.gate import accept_trigger, sentence_classes
@@ -212,9 +216,13 @@ class EventCoder:
                 if not act_by_its_subject(pj, m.head, f, lex):
                     continue  # "threatened to destroy property", "a student … died"
                 r = find_roles(pj, m.head, lex)
-                if "protesters" in phrase_classes(pj, r.patient, lex):
+                protests = {p.head for p, g in chosen[j] if g == "protest"}
+                doers = phrase_classes(pj, r.agent, lex)
+                if "protesters" in phrase_classes(pj, r.patient, lex) and not protesting_doer(
+                    pj, r.agent, protests
+                ):
                     continue  # the protesters were attacked: who attacked them did not protest
-                agents |= phrase_classes(pj, r.agent, lex)
+                agents |= doers
         return agents
 
     def _agent_classes(self, parse: Any, doer: int | None) -> set[str]:
@@ -224,6 +232,7 @@ class EventCoder:
         return (
             phrase_classes(parse, doer, self.lexicon)
             | party_crowd(parse, doer)
+            | angry_crowd(parse, doer)
             | ({"state"} if state else set())
         )
 

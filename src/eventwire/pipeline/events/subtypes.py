@@ -11,6 +11,7 @@ vs unarmed victims, violent vs peaceful protests, government vs rebels taking gr
 from __future__ import annotations
 
 from eventwire.datafiles import words
+from eventwire.pipeline.events.crowd_captors import ANGRY_CROWD
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
 from eventwire.pipeline.events.finds import (
     crowd_named_beside_find,
@@ -25,6 +26,7 @@ from eventwire.pipeline.events.phrases import (
     is_civilian,
     is_unarmed_crowd,
 )
+from eventwire.pipeline.events.prison_riots import prisoners_rioted
 
 VIOLENT_FRAMES = frozenset(
     {"clash", "attack", "shoot", "kill", "harm", "beat", "shell", "air", "explode", "grenade",
@@ -132,6 +134,8 @@ def _riot(ctx: Context) -> tuple[str | None, str]:
     agent = ctx.agent
     if "mob" in ctx.frames_sentence:
         return "Mob violence", "mob cue"
+    if prisoners_rioted(ctx, _demonstration(ctx)):
+        return "Mob violence", "a prison riot"  # prison_riots.py
     if "between_parties" in ctx.sentence | ctx.window and not _demonstration(ctx):
         # "A riot broke out between X and Y. The riot was sparked by …"
         return "Mob violence", "a riot between two groups"
@@ -147,6 +151,24 @@ def _riot(ctx: Context) -> tuple[str | None, str]:
     if is_armed(agent) or (not agent and is_civilian(ctx.patient)):
         return _personal("attack", "Attack", ctx)  # a petrol bomb thrown at a house
     return "Mob violence", "stones or fire by a crowd"
+
+
+def _abduct(ctx: Context) -> tuple[str, str]:
+    agent = ctx.agent
+    if ANGRY_CROWD in agent and not is_armed(agent):
+        # "held hostage by irate youths", "a mob abducted and beat to death a man"
+        if _demonstration(ctx):
+            return "Violent demonstration", "a protesting crowd took a hostage"
+        return "Mob violence", "a crowd took a hostage"
+    if HARMED_CAPTIVE_FRAMES & (ctx.frames_sentence | ctx.frames_window):
+        if "clash" in ctx.frames_sentence | ctx.frames_window:
+            # captives taken in a fight told beside it: the battle (captured soldiers
+            # killed later stay an attack on the defenceless, as ACLED and GTD code it)
+            return "Armed clash", "captives taken in a clash"
+        return "Attack", "abducted and harmed"  # ACLED: killed or hurt, not only held
+    if "captive_hurt" in ctx.window and "clash" not in ctx.frames_sentence | ctx.frames_window:
+        return "Attack", "captives hurt, told apart"  # "They were beaten and released."
+    return "Abduction/forced disappearance", "abduction"
 
 
 def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None, str]:
@@ -171,15 +193,7 @@ def classify(frame: str, default: str | None, ctx: Context) -> tuple[str | None,
     if frame in PERSONAL_FRAMES:
         return _personal(frame, default, ctx)
     if frame == "abduct":
-        if HARMED_CAPTIVE_FRAMES & (ctx.frames_sentence | ctx.frames_window):
-            if "clash" in ctx.frames_sentence | ctx.frames_window:
-                # captives taken in a fight told beside it: the battle (captured soldiers
-                # killed later stay an attack on the defenceless, as ACLED and GTD code it)
-                return "Armed clash", "captives taken in a clash"
-            return "Attack", "abducted and harmed"  # ACLED: killed or hurt, not only held
-        if "captive_hurt" in ctx.window and "clash" not in ctx.frames_sentence | ctx.frames_window:
-            return "Attack", "captives hurt, told apart"  # "They were beaten and released."
-        return "Abduction/forced disappearance", "abduction"
+        return _abduct(ctx)
     if frame == "arrest":
         if "nonstate" in agent and "state" not in agent:
             return "Abduction/forced disappearance", "detained by a non-state group"
@@ -247,6 +261,8 @@ def _state_side(classes: set[str]) -> bool:
 
 def _clash(ctx: Context) -> tuple[str, str]:
     agent, patient = ctx.agent, ctx.patient
+    if prisoners_rioted(ctx, _demonstration(ctx), beside=False):
+        return "Mob violence", "prisoners clashed"  # "inmates clashed with the guards"
     if "protesters" in agent and not is_armed(agent):
         return "Violent demonstration", "protesters clashed"  # "demonstrating workers clashed"
     if _protest_context(ctx) and (
