@@ -1,7 +1,7 @@
 """A quiet strategic development told in the sentence of a violent act ranks after the act.
 
-"Boko Haram fighters injured one person when they mobilised near X", "a boy was fatally
-wounded when police used live ammunition during the enforcement of the curfew": the
+"rebels wounded two farmers as they massed near a village", "a youth was shot dead
+when soldiers fired live rounds while enforcing the curfew": the
 sentence tells a violent act and, as its circumstance, a development ACLED records only
 when no violence is reported (a movement of forces, a security measure). ACLED codes the
 violence; the development keeps its place after it. The quiet sub-types are the

@@ -2,17 +2,17 @@
 h17an): a town that names a road or the axis it leads to, a town a coder's note says is
 another event's, and a town that only tells how far from it the event's town lies.
 
-* a road named after its towns: "blocked Mombasa Road in Makueni County", "on the
-  Narok-Mai Mahiu highway", "5 kilometers from Alindao on the Bambari axis": the road runs
+* a road named after its towns: "truckers closed the Garissa Road in Kitui County", "on
+  the Kisumu-Busia highway", "near Bria on the Ndele axis": the road runs
   far from the town that names it (only a town more than ``ROUTE_KM`` from every other
   place of the sentence counts);
-* a town a coder's note gives to another event: "protests that started in Mekelle (coded
-  separately) spread to Adigrat";
-* a town that an apposition uses to say where the event's town is: "In Wad Medani, a town
-  200 kilometres south of Khartoum, students protested";
-* a town a road or a journey only leads to or from: "cut off the road linking Aden to Taizz
-  in At Turbah area", "forced the truck to return in the direction of Ouagadougou", "a
-  convoy travelling from Mogadishu to Balcad opened fire … in Mogadishu - Heliwa".
+* a town a coder's note gives to another event: "marches that began in Gulu (coded
+  separately) reached Lira";
+* a town that an apposition uses to say where the event's town is: "In Kosti, a town
+  300 kilometres south of Khartoum, traders went on strike";
+* a town a road or a journey only leads to or from: "gunmen closed the road linking Sanaa to Marib
+  near Sirwah", "turned the bus back in the direction of Bamako", "a convoy travelling
+  from Kismayo to Jamame was ambushed … in Kismayo".
 
 Each such mention counts as a reference in ``PlacesStage.locate`` (it ranks below the
 sentence's other places, and is still taken when it is the sentence's only place).
@@ -33,7 +33,7 @@ Placed = tuple[Resolution, Place]
 ROUTE_WORDS: frozenset[str] = words("places", "route_words")
 ROUTE_KM = 50.0  # a road named after a town this close to the sentence's other place may be there
 _ROUTE = "|".join(sorted((re.escape(w) for w in ROUTE_WORDS), key=len, reverse=True))
-# after the town: "Mombasa Road", "Bambari axis", "Narok-Mai Mahiu highway" (the other end
+# after the town: "Garissa Road", "Ndele axis", "Kisumu-Busia highway" (the other end
 # of the road, up to three capitalised words, between the town and the road word)
 _ROUTE_AFTER = re.compile(
     rf"^(?:\s*-\s*[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){{0,2}})?\s+(?:{_ROUTE})\b", re.IGNORECASE
@@ -45,7 +45,7 @@ _SEPARATELY = re.compile(
     r"separate\s+events?)\s*\)"
 )
 _DIRECTION = r"(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?"
-# "Wad Medani, a town 200 kilometres (125 miles) south of Khartoum"
+# "Kosti, a town 300 kilometres (186 miles) south of Khartoum"
 _APPOSITION = re.compile(
     r"^\s*,\s+(?:an?|the)\s+(?:[a-z]+\s+){0,2}?(?:town|village|city|area|camp|locality)\s+"
     r"(?:located\s+|situated\s+|lying\s+)?(?:about\s+|some\s+|around\s+|roughly\s+)?"
@@ -56,7 +56,7 @@ _APPOSITION = re.compile(
 
 
 # before a town that a road or a journey only leads to or from: "the road linking Aden to
-# Taizz", "forced the truck back in the direction of Ouagadougou", "a convoy travelling from
+# Marib", "turned the bus back in the direction of Bamako", "a convoy travelling from
 # Mogadishu to Balcad"
 _TOWARD = re.compile(
     r"(?:\b(?:road|highway|route|axis)\s+(?:that\s+)?(?:links?|linking|connects?|connecting)"
@@ -65,7 +65,7 @@ _TOWARD = re.compile(
     r"|\btravell?ing\s+(?:from|to))\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
-# between the two ends: "Aden to Taizz", "Mogadishu to Balcad"
+# between the two ends: "Sanaa to Marib", "Kismayo to Jamame"
 _TO = re.compile(r"^\s+(?:(?:town|city)\s+)?(?:to|and|with)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -81,8 +81,8 @@ def on_route(text: str, start: int, end: int) -> bool:
 
 def _far_from_others(place: Place, res: Resolution, placed: list[Placed]) -> bool:
     """Does a town that names a road lie more than ``ROUTE_KM`` from every other place of
-    its sentence? Only then does the road run away from it ("Mombasa Road in Makueni
-    County": 250 km); "the Kisumu-Busia road in Kisumu" may be at Kisumu itself."""
+    its sentence? Only then does the road run away from it ("Garissa Road in Kitui
+    County" runs far from Garissa); "the Kisumu-Busia road in Kisumu" may be at Kisumu itself."""
     others = [
         q
         for s, q in placed

@@ -242,7 +242,7 @@ class PlacesStage:
                 doc.text, [r.mention for r, _ in in_sentence], self.lex.part | self.lex.town
             ) | locators(doc.text, in_sentence)
             refs |= possessive_hosts(doc.text, in_sentence)  # "in Somalia's Middle Shabelle"
-            refs |= other_places(doc.text, in_sentence)  # "blocked Mombasa Road in Makueni"
+            refs |= other_places(doc.text, in_sentence)  # "closed the Garissa Road in Kitui"
             wide = wide_areas(in_sentence, lo, hi) | countries_over_towns(in_sentence)
             far = far_from_near(doc.text, in_sentence)
             abroad = countries_abroad(in_sentence, doc.country)

@@ -70,8 +70,8 @@ def wide_areas(placed: list[Placed], lo: int, hi: int) -> set[int]:
 
 def countries_over_towns(placed: list[Placed]) -> set[int]:
     """Countries named in a sentence that also names a town of that country, outside the
-    event's clause too (h17an): in "A journalist in Ghana was assaulted while covering a
-    police raid in Ho, the capital of the Volta region" the event is coded to Ho."""
+    event's clause too (h17an): in "A reporter in Ghana was beaten while filming an
+    eviction in Tamale, the capital of the Northern region" the event is coded to Tamale."""
     towns = [
         p
         for r, p in placed

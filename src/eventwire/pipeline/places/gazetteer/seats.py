@@ -3,15 +3,12 @@
 The index places an area at its most populous member town (``Gazetteer.place`` with
 ``point="seat"``: ACLED codes an area-level event to the area's capital). The areas taken
 from countrystatecity ("South Darfur", "Ituri", "Soum", "Nasarawa") have no member towns,
-so they were placed at their centroid, 50–400 km from the capital ACLED uses ("attacked
-farmers in the Muhajariya area of South Darfur": the state's point, 118 km from Nyala).
+so they were placed at their centroid, 50–400 km from the capital ACLED uses ("raided
+herders' camps in South Darfur": the state's point lies about 120 km from Nyala).
 Such an area now takes as its seat the town ``area_seats`` in ``data/gazetteer/words.yaml``
 names for it (written from general knowledge: the capitals of the first- and second-level
 areas of the conflict countries whose capital is not named like the area), read in the
 area's country within ``NAMED_SEAT_KM`` of its point; an area not listed keeps its centroid.
-
->>> seat_km_limit()
-500.0
 """
 
 from __future__ import annotations
@@ -42,10 +39,6 @@ class Gazetteer(Protocol):
 
 
 NAMED_SEAT_KM = 500.0  # a capital named in the list ("Western Bahr el Ghazal": Wau, 320 km)
-
-
-def seat_km_limit() -> float:
-    return NAMED_SEAT_KM
 
 
 def _named_seats() -> dict[tuple[str, str], str]:
