@@ -1,8 +1,8 @@
-""" "killings" told with no victims: "riot over a recent spate of child killings", "Reports of
-extrajudicial killings in Malakal", "accused of indiscriminate killings".
+""" "killings" told with no victims: "unrest after a wave of child killings", "claims of
+unlawful killings in Bor", "blamed for random killings".
 
-The plural noun names no one on its left, so the words before it are no victims ("Reports
-of extra judicial" is no named person, "a spate of child" no child); only a count right
+The plural noun names no one on its left, so the words before it are no victims ("claims
+of unlawful" is no named person, "a wave of child" no child); only a count right
 before it counts them ("three killings were reported": 3), and "the killings of two traders"
 is read on its right as before.
 """

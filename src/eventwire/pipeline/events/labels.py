@@ -46,8 +46,8 @@ def apply_note_label(doc: Document, events: list[Event], ontology: Ontology) -> 
             )
         ]
     # the label says what happened: when every event its words give is only threatened,
-    # planned or denied ("Other: … the shots could be warning shots", "Non-violent activity:
-    # … directed the residents to evacuate"), those take the label too (h16bp)
+    # planned or denied ("Other: … the gunfire may have been in the air", "Non-violent
+    # activity: … told villagers to leave"), those take the label too (h16bp)
     unreal = {"negated", "hypothetical"}
     told = any(e.modality not in unreal for e in events)
     for event in events:

@@ -3,7 +3,7 @@ guards", "a riot broke out at the prison; the inmates …".
 
 ACLED codes a riot inside a prison (or one its inmates make) as Mob violence: the
 prisoners are no demonstration, whatever they demand, unless the report tells a protest
-("detainees … to protest new regulations", "started a demonstration"). The prisoners are
+("inmates … to denounce the new visiting rules", "began a sit-in"). The prisoners are
 named by the context class ``prisoners`` (lexicon/context.yaml).
 """
 

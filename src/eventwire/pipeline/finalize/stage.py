@@ -218,7 +218,7 @@ def order_report(events: list[Event]) -> list[Event]:
         key=lambda e: (
             e.background or e.aggregate,
             done and _talk(e),
-            quiet_beside_violence(e, events),  # "injured one person when they mobilised"
+            quiet_beside_violence(e, events),  # "wounded two farmers as they massed"
             -e.confidence,
             e.sentence_index,
             e.trigger.start,
