@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from eventwire.datafiles import words
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
+from eventwire.pipeline.events.defenceless import defenceless
 from eventwire.pipeline.events.finds import (
     crowd_named_beside_find,
     crowd_took_someone,
@@ -432,6 +433,9 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
         if _protest_context(ctx):
             return "Violent demonstration", "stones thrown at a protest"
         return "Mob violence", "people fought with stones"  # "refugees attack police with stones"
+    unarmed_then = defenceless(frame, ctx)  # executed, or harmed at home (h16bn)
+    if unarmed_then is not None:
+        return "Attack", unarmed_then
     if is_armed(patient) or ("reciprocal" in patient and frame in {"shoot", "attack", "kill"}):
         return "Armed clash", "armed target"  # or "fired at each other": both sides fought
     if _fought_back(frame, ctx):
