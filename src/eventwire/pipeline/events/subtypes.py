@@ -384,6 +384,7 @@ def _fought_back(frame: str, ctx: Context) -> bool:
     )
 
 
+# long: one ordered list of rules, each returning; their order is the reading (h16bn)
 def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None, str]:
     agent, patient = ctx.agent, ctx.patient
     around = ctx.sentence | ctx.window
