@@ -1,7 +1,7 @@
 """Issue 16, helper h16bn: Battles against Violence against civilians, own sentences.
 
-- Soldiers or officers who could not fight: executed (held, then killed), or harmed at
-  home, on the way home or off duty: an Attack, though the target is armed.
+- Soldiers or officers who could not fight, executed (held, then killed): an Attack,
+  though the target is armed.
 - The attacked drove the attackers off ("forced them to retreat", "put up stiff
   resistance"): a battle, though the first victims were civilians (people who "fought
   them off" and escaped stay the victims of an Attack).
@@ -19,9 +19,6 @@ ATTACKS = [
     # executed
     "On 3 March 2021, troops of the presidential guard executed 12 soldiers of the rival "
     "faction near Tolo.",
-    # at home, on the way home, off duty
-    "On 3 March 2021, a police sergeant was shot dead at his home in Tolo town.",
-    "On 3 March 2021, a gendarme on his way home was killed by unknown gunmen in Tolo.",
     # the fight is only the cause told
     "9 gunmen on camels attacked a wedding party in Tolo, Dala locality. 2 killed, 5 wounded. "
     "Attack allegedly related to intermittent clashes between Bako and Dala tribes.",
@@ -71,11 +68,11 @@ def test_twins_keep_their_reading(top_event: TopEvent, text: str, sub: str) -> N
 
 
 def test_defenceless_reasons() -> None:
-    from eventwire.pipeline.events.defenceless import AT_HOME, EXECUTED, defenceless
+    from eventwire.pipeline.events.defenceless import EXECUTED, defenceless
     from eventwire.pipeline.events.phrases import Context
 
     assert defenceless("kill", Context(trigger={"execute"}, patient={"armed"})) == EXECUTED
     assert defenceless("kill", Context(trigger={"execute"}, patient={"civilian"})) is None
-    assert defenceless("shoot", Context(sentence={"at_home"}, patient={"armed"})) == AT_HOME
-    assert defenceless("shoot", Context(sentence={"at_home"}, window={"fought_back"},
-                                        patient={"armed"})) is None  # fmt: skip
+    assert defenceless("kill", Context(trigger={"kill"}, patient={"armed"})) is None
+    assert defenceless("kill", Context(trigger={"execute"}, window={"fought_back"},
+                                       patient={"armed"})) is None  # fmt: skip

@@ -434,7 +434,7 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
         if _protest_context(ctx):
             return "Violent demonstration", "stones thrown at a protest"
         return "Mob violence", "people fought with stones"  # "refugees attack police with stones"
-    unarmed_then = defenceless(frame, ctx)  # executed, or harmed at home (h16bn)
+    unarmed_then = defenceless(frame, ctx)  # executed: held, then killed (h16bn)
     if unarmed_then is not None:
         return "Attack", unarmed_then
     if is_armed(patient) or ("reciprocal" in patient and frame in {"shoot", "attack", "kill"}):
