@@ -13,6 +13,7 @@ from __future__ import annotations
 from eventwire.datafiles import words
 from eventwire.pipeline.events.crowd_captors import ANGRY_CROWD
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
+from eventwire.pipeline.events.defenceless import defenceless
 from eventwire.pipeline.events.finds import (
     crowd_named_beside_find,
     crowd_took_someone,
@@ -399,6 +400,7 @@ def _fought_back(frame: str, ctx: Context) -> bool:
     )
 
 
+# long: one ordered list of rules, each returning; their order is the reading (h16bn)
 def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None, str]:
     agent, patient = ctx.agent, ctx.patient
     around = ctx.sentence | ctx.window
@@ -448,6 +450,9 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
         if _protest_context(ctx):
             return "Violent demonstration", "stones thrown at a protest"
         return "Mob violence", "people fought with stones"  # "refugees attack police with stones"
+    unarmed_then = defenceless(frame, ctx)  # executed: held, then killed (h16bn)
+    if unarmed_then is not None:
+        return "Attack", unarmed_then
     if is_armed(patient) or ("reciprocal" in patient and frame in {"shoot", "attack", "kill"}):
         return "Armed clash", "armed target"  # or "fired at each other": both sides fought
     if _fought_back(frame, ctx):

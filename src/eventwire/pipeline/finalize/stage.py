@@ -44,6 +44,8 @@ PRONOUN_TARGETS: frozenset[str] = words("finalize", "pronoun_targets")
 # the events stage's reasons for a battle that the victims' code must not undo
 KEPT_CLASH_REASONS: frozenset[str] = words("finalize", "kept_clash_reasons")
 KEPT_CLASH_TRIGGERS: frozenset[str] = words("finalize", "kept_clash_triggers")
+# the events stage's reasons for an Attack on armed people who could not fight (h16bn)
+KEPT_ATTACK_REASONS: frozenset[str] = words("finalize", "kept_attack_reasons")
 _REACTION = re.compile(
     "(?:" + "|".join(sorted(words("finalize", "reaction_stems"))) + ")", re.IGNORECASE
 )
@@ -111,6 +113,7 @@ def refined_sub_type(event: Event) -> tuple[str | None, str]:
             and (a1 is None or a1 in ARMED_INTER)
             and sub != "Armed clash"
             and not (_off_duty(event) or _lone_member(event) or _pronoun_target(event))
+            and (event.rule or "").rsplit("|", 1)[-1] not in KEPT_ATTACK_REASONS
         ):
             return "Armed clash", _ARMED_TARGET
     if frame == "clash" and sub == "Mob violence" and a1 in ARMED_INTER and a2 in ARMED_INTER:
