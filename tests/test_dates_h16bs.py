@@ -1,5 +1,5 @@
-"""Dates (issue 16, helper h16bs): a date after "before", "ahead of" or "prior to", past the
-event's trigger, dates the later thing the event came before (a holiday, an election), not
+"""Dates (issue 16, helper h16bs): a date after "before", "ahead of", "prior to", "until" or
+"till", past the event's trigger, dates the later thing the event came before (a holiday, an election), not
 the event; a noun of time or a clock time after the word ("shortly before dawn on Sunday")
 keeps the event's own day."""
 
@@ -29,6 +29,7 @@ def _before(between: str) -> bool:
         " dozens of traders in Talora before the ",
         " in the market of Ondesi ahead of the ",
         " three weeks prior to the vote in ",
+        " in Talora and held until ",
     ],
 )
 def test_a_date_after_before_is_the_later_thing(between: str) -> None:
@@ -41,6 +42,7 @@ def test_a_date_after_before_is_the_later_thing(between: str) -> None:
         " the market in Talora shortly before dawn on ",
         " a checkpoint just before 10 pm on ",
         " the town before midnight on ",
+        " the town until late evening on ",
         " the town in Talora on ",
     ],
 )
@@ -60,6 +62,7 @@ def test_the_words_are_a_versioned_list() -> None:
     [
         "Police arrested dozens of traders in the Talora market before the March 12 Unity Day.",
         "Students protested in Ondesi three weeks before the elections on 30 March.",
+        "Two aid workers were abducted by gunmen in Talora and held until 25 March.",
     ],
 )
 def test_the_later_day_never_dates_the_event(run_text: Callable[..., Document], text: str) -> None:
