@@ -1,7 +1,7 @@
 """Dates (issue 16, helper h16bs): a date after "before", "ahead of", "prior to", "until" or
-"till", past the event's trigger, dates the later thing the event came before (a holiday, an election), not
-the event; a noun of time or a clock time after the word ("shortly before dawn on Sunday")
-keeps the event's own day."""
+"till", past the event's trigger, dates the later thing the event came before (a holiday, an
+election, the end of a holding), not the event; a noun of time or a clock time after the word
+("shortly before dawn on Sunday") keeps the event's own day."""
 
 from __future__ import annotations
 

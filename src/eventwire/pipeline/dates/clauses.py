@@ -140,9 +140,10 @@ def before_later_thing(
     """Whether the words from an event's trigger to a date after it put the event before
     what the date dates: the date follows "before", "ahead of", "prior to", "until" or "till"
     (``preceding``: "arrested hundreds before the May 20 national day", "protested three
-    months before elections in October", "abducted and held until 20 May"), with no noun of time or clock time after that word ("shortly
-    before dawn on Sunday", "just before 10 pm on Friday" keep the event's day)."""
-    found = [m for m in preceding.finditer(between)]
+    months before elections in October", "abducted and held until 20 May"), with no noun
+    of time or clock time after that word ("shortly before dawn on Sunday", "just before 10
+    pm on Friday" keep the event's day)."""
+    found = list(preceding.finditer(between))
     if not found:
         return False
     rest = between[found[-1].end() :]
