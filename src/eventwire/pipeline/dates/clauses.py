@@ -128,3 +128,24 @@ def names_incident(text: str, end: int, incident_nouns: frozenset[str]) -> bool:
 
 # "'s attack", "'s suicide attack", "’s deadly car bombing": the noun within three words
 _POSSESSIVE_HEAD = re.compile(r"['’]s(?P<words>(?:\s+[\w-]+){1,3})")
+
+
+# a clock time: "10 pm", "10:30", "0600 hrs", "9 o'clock"
+_CLOCK = re.compile(r"\d\s*(?:[ap]\.?m\b\.?|hrs?\b|o'clock)|\b\d{1,2}[:.]\d{2}\b", re.I)
+
+
+def before_later_thing(
+    between: str, preceding: re.Pattern[str], time_nouns: frozenset[str]
+) -> bool:
+    """Whether the words from an event's trigger to a date after it put the event before
+    what the date dates: the date follows "before", "ahead of", "prior to", "until" or "till"
+    (``preceding``: "arrested hundreds before the May 20 national day", "protested three
+    months before elections in October", "abducted and held until 20 May"), with no noun
+    of time or clock time after that word ("shortly before dawn on Sunday", "just before 10
+    pm on Friday" keep the event's day)."""
+    found = list(preceding.finditer(between))
+    if not found:
+        return False
+    rest = between[found[-1].end() :]
+    words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]*", rest)}
+    return not words & time_nouns and _CLOCK.search(rest) is None

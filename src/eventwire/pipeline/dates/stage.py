@@ -29,6 +29,7 @@ from typing import Any
 from eventwire.config import DatesOptions, Settings
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.dates.clauses import (
+    before_later_thing,
     dates_subject_period,
     dates_telling,
     grievance_object,
@@ -223,7 +224,10 @@ class DatesStage:
         if timex.start < event.trigger.end:
             return False
         between = doc.text[event.trigger.end : timex.start]
-        return self.lexicon.background_pattern.search(between) is not None
+        lex = self.lexicon
+        return lex.background_pattern.search(between) is not None or before_later_thing(
+            between, lex.preceding_pattern, lex.time_nouns
+        )
 
     def _in_relative_clause(self, doc: Document, index: int, timex: Timex) -> bool:
         """Whether a date of sentence ``index`` sits in a relative clause ("Gabat, which the

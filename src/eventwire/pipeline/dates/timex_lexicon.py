@@ -41,6 +41,8 @@ class TimexLexicon:
     habitual_pattern: re.Pattern[str]
     # opens a background clause ("after", "following"): see dates/stage.py _background
     background_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    # puts the event before a later thing ("before", "ahead of"): see dates/clauses.py
+    preceding_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     # nouns of time a date may hang on and still date the event ("the morning of 27 May")
     time_nouns: frozenset[str] = frozenset()
     # nouns of a long-running conflict whose relative clause dates the trigger they are the
@@ -160,6 +162,7 @@ def load_timex_lexicon(name: str = "timex.yaml") -> TimexLexicon:
         pattern=re.compile(_build_pattern(months, weekdays, lex), re.IGNORECASE),
         habitual_pattern=_habitual_pattern(habitual, lex.get("habitual_things") or []),
         background_pattern=_words_pattern([str(w) for w in lex.get("background") or []]),
+        preceding_pattern=_words_pattern([str(w) for w in lex.get("preceding") or []]),
         time_nouns=frozenset(str(w).lower() for w in lex.get("time_nouns") or []),
         period_nouns=frozenset(str(w).lower() for w in lex.get("period_nouns") or []),
         grievance_verbs=frozenset(str(w).lower() for w in lex.get("grievance_verbs") or []),
