@@ -134,18 +134,26 @@ _POSSESSIVE_HEAD = re.compile(r"['’]s(?P<words>(?:\s+[\w-]+){1,3})")
 _CLOCK = re.compile(r"\d\s*(?:[ap]\.?m\b\.?|hrs?\b|o'clock)|\b\d{1,2}[:.]\d{2}\b", re.I)
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
+
+
 def before_later_thing(
-    between: str, preceding: re.Pattern[str], time_nouns: frozenset[str]
+    between: str, preceding: re.Pattern[str], time_nouns: frozenset[str], later: frozenset[str]
 ) -> bool:
     """Whether the words from an event's trigger to a date after it put the event before
     what the date dates: the date follows "before", "ahead of", "prior to", "until" or "till"
     (``preceding``: "arrested hundreds before the May 20 national day", "protested three
     months before elections in October", "abducted and held until 20 May"), with no noun
     of time or clock time after that word ("shortly before dawn on Sunday", "just before 10
-    pm on Friday" keep the event's day)."""
+    pm on Friday" keep the event's day). Unless the date follows the word at once, the
+    words between must name a later occasion (``later``: "elections", "the vote"): a deed
+    ("before fleeing into the bush on Sunday") or a place ("before the parliament on
+    Monday") leaves the event its day."""
     found = list(preceding.finditer(between))
     if not found:
         return False
     rest = between[found[-1].end() :]
     words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]*", rest)}
-    return not words & time_nouns and _CLOCK.search(rest) is None
+    if words & time_nouns or _CLOCK.search(rest) is not None:
+        return False
+    return not words - _DETERMINERS or bool(words & later)

@@ -226,7 +226,7 @@ class DatesStage:
         between = doc.text[event.trigger.end : timex.start]
         lex = self.lexicon
         return lex.background_pattern.search(between) is not None or before_later_thing(
-            between, lex.preceding_pattern, lex.time_nouns
+            between, lex.preceding_pattern, lex.time_nouns, lex.later_things
         )
 
     def _in_relative_clause(self, doc: Document, index: int, timex: Timex) -> bool:

@@ -43,6 +43,8 @@ class TimexLexicon:
     background_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
     # puts the event before a later thing ("before", "ahead of"): see dates/clauses.py
     preceding_pattern: re.Pattern[str] = re.compile(r"(?!x)x")
+    # the later occasions such a word must name ("before elections in October")
+    later_things: frozenset[str] = frozenset()
     # nouns of time a date may hang on and still date the event ("the morning of 27 May")
     time_nouns: frozenset[str] = frozenset()
     # nouns of a long-running conflict whose relative clause dates the trigger they are the
@@ -163,6 +165,7 @@ def load_timex_lexicon(name: str = "timex.yaml") -> TimexLexicon:
         habitual_pattern=_habitual_pattern(habitual, lex.get("habitual_things") or []),
         background_pattern=_words_pattern([str(w) for w in lex.get("background") or []]),
         preceding_pattern=_words_pattern([str(w) for w in lex.get("preceding") or []]),
+        later_things=frozenset(str(w).lower() for w in lex.get("later_things") or []),
         time_nouns=frozenset(str(w).lower() for w in lex.get("time_nouns") or []),
         period_nouns=frozenset(str(w).lower() for w in lex.get("period_nouns") or []),
         grievance_verbs=frozenset(str(w).lower() for w in lex.get("grievance_verbs") or []),
