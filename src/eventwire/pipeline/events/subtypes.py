@@ -400,17 +400,11 @@ def _fought_back(frame: str, ctx: Context) -> bool:
     )
 
 
-# long: one ordered list of rules, each returning; their order is the reading (h16bn)
-def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None, str]:
+def _crowd_harm(frame: str, ctx: Context) -> tuple[str, str] | None:
+    """Harm at a protest or by a crowd: force against protesters, protesters' violence, a
+    crowd's beating, stones thrown by people; None when no crowd or protest decides."""
     agent, patient = ctx.agent, ctx.patient
     around = ctx.sentence | ctx.window
-    weapon = remote_weapon(ctx, frame)
-    if weapon is not None and frame != "beat":
-        if weapon == "shell" and "weapon_smallarms" in ctx.sentence:
-            return "Armed clash", "heavy and small arms"
-        if weapon in {"shell", "grenade"} and "clash" in ctx.frames_sentence:
-            return "Armed clash", "weapons fired in a clash"  # the predicate, not the noun
-        return _REMOTE_SUBTYPE[weapon], f"{frame} with {weapon}"
     if (
         _protest_context(ctx)
         and (patient & {"protesters"} or "state" in agent)
@@ -434,6 +428,23 @@ def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None
             return "Violent demonstration", "violence by a protesting crowd"
         if PARTY_CROWD not in agent:  # a party's named crowd is its militia (party_crowds.py)
             return "Mob violence", "violence by an unarmed crowd"
+    return None
+
+
+def _personal(frame: str, default: str | None, ctx: Context) -> tuple[str | None, str]:
+    """The sub-type of harm done to people: remote weapons, then crowds and protests
+    (``_crowd_harm``), then who the targets were; the order of the rules is the reading."""
+    agent, patient = ctx.agent, ctx.patient
+    weapon = remote_weapon(ctx, frame)
+    if weapon is not None and frame != "beat":
+        if weapon == "shell" and "weapon_smallarms" in ctx.sentence:
+            return "Armed clash", "heavy and small arms"
+        if weapon in {"shell", "grenade"} and "clash" in ctx.frames_sentence:
+            return "Armed clash", "weapons fired in a clash"  # the predicate, not the noun
+        return _REMOTE_SUBTYPE[weapon], f"{frame} with {weapon}"
+    crowd = _crowd_harm(frame, ctx)
+    if crowd is not None:
+        return crowd
     if "sexual" in ctx.frames_sentence:
         return "Sexual violence", "sexual violence cue"
     if (
