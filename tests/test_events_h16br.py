@@ -34,6 +34,8 @@ BOMBINGS = [
     "traders.",
     "On 3 May 2019, four traders and a suicide bomber were killed in an attack at the market "
     "of Tarmua.",
+    "On 3 May 2019, police intercepted a suicide bomber who detonated early at the gate of "
+    "Tarmua market, killing a guard.",
 ]
 
 

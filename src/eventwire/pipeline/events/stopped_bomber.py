@@ -7,8 +7,8 @@ is a trigger of its own (the suicide frame) and outranks the verb, so the bombin
 ``stopped_bomber`` tells when a bomber noun is the patient of a verb of killing, shooting
 or catching done by someone else (a passive with its "by" agent, or an active
 verb whose subject is not the bomber): then the noun is no trigger and the verb's event
-stands. "1 suicide bomber and 3 civilians were killed in an attack" (no doer named) keeps
-the bombing.
+stands. "1 suicide bomber and 3 civilians were killed in an attack" (no doer named) and
+"intercepted a bomber who detonated prematurely" (the charge went off) keep the bombing.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from eventwire.datafiles import words
 
 STOPPED_BOMBER_VERBS: frozenset[str] = words("lexicon", "stopped_bomber_verbs")
 BOMBER_HEADS: frozenset[str] = words("lexicon", "bomber_heads")
+BOMBER_BLAST_VERBS: frozenset[str] = words("lexicon", "bomber_blast_verbs")
 
 
 def _bomber(tok: Any) -> Any:
@@ -53,6 +54,11 @@ def stopped_bomber(tok: Any) -> bool:
     noun = _bomber(tok)
     if noun is None:
         return False
+    if any(
+        c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in BOMBER_BLAST_VERBS
+        for c in noun.children
+    ):
+        return False  # "intercepted a suicide bomber who detonated prematurely"
     verb = _patient_verb(noun)
     if verb is None or verb.lemma_.lower() not in STOPPED_BOMBER_VERBS:
         return False
