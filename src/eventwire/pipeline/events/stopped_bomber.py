@@ -55,8 +55,7 @@ def stopped_bomber(tok: Any) -> bool:
     if noun is None:
         return False
     if any(
-        c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in BOMBER_BLAST_VERBS
-        for c in noun.children
+        c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in BOMBER_BLAST_VERBS for c in noun.children
     ):
         return False  # "intercepted a suicide bomber who detonated prematurely"
     verb = _patient_verb(noun)
