@@ -44,6 +44,7 @@ from eventwire.pipeline.events.rules import (
     valid_protest_violence,
 )
 from eventwire.pipeline.events.senses import joint_exercise, nonviolent_sense
+from eventwire.pipeline.events.stopped_bomber import stopped_bomber, stopped_bomber_tokens
 from eventwire.pipeline.events.subtypes import VIOLENT_FRAMES
 from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, classes_in
 
@@ -70,7 +71,8 @@ def sentence_classes(parse: Any, lexicon: Lexicon, dictionary: ActorDictionary |
     """The cue classes of one sentence, less those read in another sense ("no fatalities
     reported", "police … punched a journalist"), plus "intervention" when forces stop a
     protest."""
-    found = classes_in(list(parse), lexicon)
+    # "a suicide bomber was killed by soldiers": no weapon used (stopped_bomber.py)
+    found = classes_in(list(parse), lexicon, skip=stopped_bomber_tokens(parse))
     found |= party_classes(parse, dictionary)
     found |= between_parties(parse, 0)  # read by the window too
     if "intervention" in found and not valid_intervention(parse, lexicon):
@@ -101,6 +103,8 @@ def accept_trigger(
     reason = non_event(match, parse, frame, lexicon)
     if reason is not None and not (headline and reason == "names a unit or a thing"):
         return None  # "according to", "riot police", "a gas explosion", "nobody was hurt"
+    if frame in {"suicide", "explode"} and stopped_bomber(parse[match.head]):
+        return None  # "a suicide bomber was killed by soldiers": the fight (stopped_bomber.py)
     own = set(range(match.start, match.end))
     ctx = classes_in(list(parse), lexicon, skip=own) if entry.ambiguous else classes
     ctx |= classes & {NAMED_ARMED, NAMED_REBEL, NAMED_COMMUNAL, HARM_NEXT}

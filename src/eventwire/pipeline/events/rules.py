@@ -12,6 +12,7 @@ from typing import Any
 
 from eventwire.datafiles import words
 from eventwire.pipeline.events.finds import headline_passive
+from eventwire.pipeline.events.grievance import relative_noun
 from eventwire.pipeline.events.phrases import phrase_classes
 from eventwire.pipeline.events.roles import Roles, find_roles, noun_span
 from eventwire.pipeline.events.subtypes import CLASH_TOLL
@@ -116,7 +117,7 @@ def _not_done(tok: Any) -> bool:
 def is_background(tok: Any, lexicon: Lexicon) -> bool:
     """A trigger governed by "following", "against", "demanding the release of" … is backdrop."""
     words = lexicon.words_of("background")
-    current = tok
+    current = relative_noun(tok)  # "over the murder of a girl who was kidnapped" (grievance.py)
     while (
         current.dep_ == "conj" and current.pos_ in {"NOUN", "PROPN"} and current.head.i != current.i
     ):

@@ -62,6 +62,7 @@ from eventwire.pipeline.events.senses import (
     story_domain,
 )
 from eventwire.pipeline.events.sides import act_victims, classes_after
+from eventwire.pipeline.events.stopped_bomber import stopped_bomber_tokens
 from eventwire.pipeline.events.subtypes import VIOLENT_FRAMES, classify
 from eventwire.pipeline.events.territory import rank_ground_over_battle
 from eventwire.pipeline.events.triggers import (
@@ -273,6 +274,7 @@ class EventCoder:
         acts: list[tuple[int | None, int, Event]] = []
         trigger_heads = {m.head for m, _ in chosen[i]}
         equipment = equipment_tokens(parse)  # "armed with grenades": no cue to the act's type
+        equipment |= stopped_bomber_tokens(parse)  # "a bomber was killed by soldiers"
         doers = by_agent_tokens(parse)  # "killed by troops": the troops are no victims
         tokens = list(parse)  # one list for every classes_in below (it reads, never writes)
         # political interactions (no ACLED type) embed acts: "condemned the attack"
