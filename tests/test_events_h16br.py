@@ -11,9 +11,12 @@ murder of a boy who was kidnapped by …" is a protest; the kidnapping is its ba
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from conftest import TopEvent
+from eventwire.records import Document
 
 STOPPED = [
     "On 3 May 2019, a suspected Boko Haram suicide bomber was shot dead by soldiers in "
@@ -70,3 +73,19 @@ def test_a_deed_told_of_the_marchers_stays_an_event(top_event: TopEvent) -> None
     event = top_event(text)
     assert event is not None
     assert event.acled_event_type == "Violence against civilians"
+
+
+def test_a_relative_clause_outside_a_protest_keeps_its_own_reading(
+    run_text: Callable[..., Document],
+) -> None:
+    """Only a protest's grievance makes the clause a backdrop: a claim of a bombing whose
+    relative clause tells its toll keeps the killing as a deed of the report (merged at the
+    twentieth stop, after the rule had changed a multi-outlet dev report's top event)."""
+    doc = run_text(
+        "The Islamic State group claimed responsibility on Saturday for the bombing of a "
+        "crowded market in northern Talora a day earlier, which killed dozens of shoppers.",
+        published="2021-06-12",
+    )
+    killed = [e for e in doc.events if e.trigger.text == "killed"]
+    assert killed and not killed[0].background
+    assert doc.events[0].trigger.text == "killed"
