@@ -117,7 +117,7 @@ def _not_done(tok: Any) -> bool:
 def is_background(tok: Any, lexicon: Lexicon) -> bool:
     """A trigger governed by "following", "against", "demanding the release of" … is backdrop."""
     words = lexicon.words_of("background")
-    current = relative_noun(tok, lexicon.by_word)  # "over the murder of a girl who was kidnapped"
+    current = relative_noun(tok)  # "over the murder of a girl who was kidnapped"
     while (
         current.dep_ == "conj" and current.pos_ in {"NOUN", "PROPN"} and current.head.i != current.i
     ):
