@@ -75,12 +75,12 @@ def test_a_deed_told_of_the_marchers_stays_an_event(top_event: TopEvent) -> None
     assert event.acled_event_type == "Violence against civilians"
 
 
-def test_a_relative_clause_outside_a_protest_keeps_its_own_reading(
+def test_a_relative_clause_in_a_claim_keeps_its_own_reading(
     run_text: Callable[..., Document],
 ) -> None:
-    """Only a protest's grievance makes the clause a backdrop: a claim of a bombing whose
-    relative clause tells its toll keeps the killing as a deed of the report (merged at the
-    twentieth stop, after the rule had changed a multi-outlet dev report's top event)."""
+    """A claim of responsibility tells the claimed act: a relative clause on the bombing's
+    target tells its toll, so the killing stays a deed of the report (added at the twentieth
+    stop's merge, after the rule had changed a multi-outlet dev report's top event)."""
     doc = run_text(
         "The Islamic State group claimed responsibility on Saturday for the bombing of a "
         "crowded market in northern Talora a day earlier, which killed dozens of shoppers.",
