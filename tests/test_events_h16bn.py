@@ -20,8 +20,8 @@ ATTACKS = [
     "On 3 March 2021, troops of the presidential guard executed 12 soldiers of the rival "
     "faction near Tolo.",
     # the fight is only the cause told
-    "9 gunmen on camels attacked a wedding party in Tolo, Dala locality. 2 killed, 5 wounded. "
-    "Attack allegedly related to intermittent clashes between Bako and Dala tribes.",
+    "Eight gunmen on camels attacked a naming ceremony in Tolo, Dala locality. 2 killed, 5 "
+    "wounded. Attack allegedly related to recurring clashes between Bako and Dala tribes.",
 ]
 
 

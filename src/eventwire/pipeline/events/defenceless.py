@@ -1,7 +1,7 @@
 """Soldiers and officers harmed when they could not fight (issue 16, h16bn).
 
 ACLED codes an act on an armed side a battle, but not when the armed people were held and
-killed: "forces loyal to the president executed 27 soldiers", "assailants executed a police
+killed: "guards loyal to the governor executed nine soldiers", "assailants executed a police
 officer". These are Attacks (GTD codes them as attacks on the defenceless too).
 :func:`defenceless` names the reason, or ``None`` when the note tells a fight (an exchange
 of fire, the attacked fighting back, a clash in the sentence).
@@ -33,7 +33,7 @@ def defenceless(frame: str, ctx: Context) -> str | None:
         return None
     if (ctx.sentence | ctx.window) & {"exchange", "fought_back"} or "clash" in ctx.frames_sentence:
         return None
-    # "executed 27 soldiers", not "executed an attack on a military base" (no person)
+    # "executed nine soldiers", not "executed an attack on a military base" (no person)
     people = bool(ctx.patient) and not ctx.patient & _NOT_PEOPLE
     if frame == "kill" and ctx.trigger & EXECUTION_WORDS and people:
         return EXECUTED
