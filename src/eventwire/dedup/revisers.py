@@ -19,12 +19,13 @@ import functools
 import re
 
 from eventwire.datafiles import words
+from eventwire.dedup.report import alternation
 
 
 @functools.cache
 def _pattern() -> str:
-    verbs = "|".join(re.escape(w) for w in sorted(words("dedup", "toll_revision_verbs")))
-    nouns = "|".join(re.escape(w) for w in sorted(words("dedup", "toll_nouns")))
+    verbs = alternation(words("dedup", "toll_revision_verbs"))
+    nouns = alternation(words("dedup", "toll_nouns"))
     return (
         # "Health officials in Hodeidah raised …": a place of the source between
         rf"(?:\s+(?:in|of|at)\s+[A-Z][\w'’-]*)?"

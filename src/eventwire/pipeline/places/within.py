@@ -49,18 +49,23 @@ def holds(area: Place, town: Place) -> bool:
     return area.feature == "admin1" and town.admin1 is not None and town.admin1 == area.admin1
 
 
+def _towns(placed: list[Placed]) -> list[Place]:
+    """The towns of ``placed`` with a point, not named as a landmark or a dateline."""
+    return [
+        p
+        for r, p in placed
+        if p.feature == "city"
+        and p.lat is not None
+        and not (r.mention.landmark or r.mention.dateline)
+    ]
+
+
 def wide_areas(placed: list[Placed], lo: int, hi: int) -> set[int]:
     """Provinces and countries of the clause ``[lo, hi)`` that hold a town of that clause:
     in "In Amhara region, Weldiya town people held a demonstration" or "demonstrations in
     cities across Indonesia including Bandung city" the event is coded to the town."""
     in_clause = [(r, p) for r, p in placed if lo <= r.mention.start < hi]
-    towns = [
-        p
-        for r, p in in_clause
-        if p.feature == "city"
-        and p.lat is not None
-        and not (r.mention.landmark or r.mention.dateline)
-    ]
+    towns = _towns(in_clause)
     return {
         id(r.mention)
         for r, p in in_clause
@@ -72,13 +77,7 @@ def countries_over_towns(placed: list[Placed]) -> set[int]:
     """Countries named in a sentence that also names a town of that country, outside the
     event's clause too (h17an): in "A reporter in Ghana was beaten while filming an
     eviction in Tamale, the capital of the Northern region" the event is coded to Tamale."""
-    towns = [
-        p
-        for r, p in placed
-        if p.feature == "city"
-        and p.lat is not None
-        and not (r.mention.landmark or r.mention.dateline)
-    ]
+    towns = _towns(placed)
     return {
         id(r.mention)
         for r, p in placed

@@ -13,6 +13,7 @@ area's country within ``NAMED_SEAT_KM`` of its point; an area not listed keeps i
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any, Protocol
 
@@ -41,6 +42,7 @@ class Gazetteer(Protocol):
 NAMED_SEAT_KM = 500.0  # a capital named in the list ("Western Bahr el Ghazal": Wau, 320 km)
 
 
+@functools.cache
 def _named_seats() -> dict[tuple[str, str], str]:
     """``{(country, folded area name): seat town}`` from ``area_seats``."""
     out: dict[tuple[str, str], str] = {}
@@ -48,9 +50,6 @@ def _named_seats() -> dict[tuple[str, str], str]:
         cc, _, area = key.partition(":")
         out[(cc.strip(), fold(area.strip()))] = towns[0]
     return out
-
-
-_NAMED: dict[tuple[str, str], str] | None = None
 
 
 def _town(gaz: Gazetteer, name: str, cc: str, area: int) -> int:
@@ -70,12 +69,8 @@ def _town(gaz: Gazetteer, name: str, cc: str, area: int) -> int:
 
 def fallback_seat(gaz: Gazetteer, index: int) -> int:
     """The row of the seat of the area ``index`` (which has none in the index), or -1."""
-    global _NAMED
-    if _NAMED is None:
-        _NAMED = _named_seats()
     cc = gaz.country_code(index)
-    name = gaz.name(index)
-    named = _NAMED.get((cc, fold(name)))
+    named = _named_seats().get((cc, fold(gaz.name(index))))
     if named is None:
         # a same-name town ("Mandera" county → Mandera town) was tried too: nothing gained
         # on the tune and dev sets, one ACLED 2020 held-out row lost (h17an); left out
