@@ -1,8 +1,8 @@
 """A coder's note on how a mention is coded: "(coded as military forces)".
 
 ACLED notes often say, in brackets right after a vague mention, how the coder read it:
-"an unidentified gunman (coded as military forces)", "security guards of the Governor
-(coded as Police Forces of Somalia (2022-) Puntland Police Force)", "international
+"an unidentified gunman (coded as military forces)", "bodyguards of a minister
+(coded as Police Forces of Kenya (2022-) Anti-Stock Theft Unit)", "international
 allies (coded as Unidentified Military Forces)", "the security forces (assumed Police
 Forces)", "a group of residents (coded as unidentified armed group)". The bracket is the
 best evidence of the mention's code. ``annotated_name`` returns the words the bracket

@@ -11,8 +11,8 @@ preferred to an object ("Soldiers killed three militants. They …" -> the soldi
 Civilians, places, statements ("a YPG statement said they …") and unknown words are
 never antecedents, nor the other party of the
 anaphor's own event ("militants attacked soldiers and killed them": "them" is not the
-militants), by its dictionary entry or by its name: "government security forces (SNA)
-attacked Al Shabaab and engaged them" codes the party as the SNA entry, its head noun as
+militants), by its dictionary entry or by its name: "the national army (SNA) raided
+an Al Shabaab camp and fought them" codes the party as the SNA entry, its head noun as
 the country's generic military, both named Military Forces of Somalia, and neither is
 "them".
 

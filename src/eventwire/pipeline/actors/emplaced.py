@@ -1,6 +1,6 @@
 """Who laid the mine: the placer a note names after the device, not the vehicle it hit.
 
-"An army vehicle hits a mine laid by Boko Haram", "two soldiers died as a result of IEDs
+"A patrol truck struck a mine that Boko Haram had planted", "two soldiers died as a result of IEDs
 on the road set by Boko Haram": the parse gave the struck subject ("an army vehicle", "two
 soldiers") as actor1, and ACLED codes the group that laid the device as actor1 and the
 struck force as actor2 (acled_more tune seed 13: two such Cameroonian notes; "a landmine

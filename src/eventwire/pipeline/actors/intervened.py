@@ -2,8 +2,8 @@
 
 ACLED codes a fight between two crowds as Mob violence with rioters on both sides (inter 5
 and 5) when the police only ended it: "a clash between PNU and KANU supporters … Police
-intervention ensued", "Police broke up physical fights between supporters of rival
-candidates", "Fulani and residents threw stones at each other … Police forces intervened
+intervention ensued", "Police separated two candidates' supporters who were
+fighting", "Fulani and residents threw stones at each other … Police forces intervened
 and calmed the situation" (acled_more tune: 11 of 13 such Mob violence rows). The actors
 stage read the police as actor2. ``broken_up_fight`` gives the second crowd, as rioters,
 when the event is Mob violence led by rioters, the note tells a fight between crowds

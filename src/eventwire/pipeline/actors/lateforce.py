@@ -3,8 +3,8 @@
 ``conventions.crowd_force`` reads the state force named in a crowd event's sentence, the
 one before and the two after. Longer notes tell the riot over four or five sentences and
 the force's intervention last: "… They threw rocks at the building, damaged its windows.
-They also damaged a car that passed by. The police intervened and arrested 18 rioters.",
-"… The prison guards intervened and shot a prisoner to disperse the riot." ACLED codes
+They also smashed a passing bus. Police then intervened and detained 12 of them.",
+"… Warders intervened, shooting one inmate to end the riot." ACLED codes
 that force as the riot's actor2 (rioters v police). ``late_force`` reads it from the later
 sentences of the event's paragraph, only when the force words (``crowd_force_words`` or
 ``late_force_words``) are the subject of an intervention verb (``late_force_verbs``, at

@@ -1,6 +1,6 @@
 """The other side of a battle named right after its verb, where the parse lost it.
 
-"Puntland Dervish Force clashed with Islamic State Somalia Province in Ciddole village":
+"Jubaland Darawiish forces fought Islamic State Somalia Province near Xaafuun village":
 the parse of a long name followed by a place can hang the name on the place, so the event
 coder's second mention is the place ("village") and the battle is left with one side.
 ``other_side`` reads the words right after the trigger: "with" or "against" and a name up

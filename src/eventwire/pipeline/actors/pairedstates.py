@@ -1,7 +1,7 @@
 """Two states' forces named in one phrase: "the forces of A and B clashed".
 
-"Military forces of India and Pakistan exchanged fire across the LoC", "the armed forces
-of Sudan and South Sudan clashed in a border region": the parse reads one mention, "the
+"Troops of Armenia and Azerbaijan traded fire along the border", "the armed forces
+of Chad and Sudan fought near a frontier post": the parse reads one mention, "the
 forces of A", and the battle kept one side. ACLED codes the two armies as the two sides
 (the second, acting outside its own country, external forces: inter 8, which the role
 conventions set after this). ``paired_state`` gives, for a battle with a state's forces

@@ -2,7 +2,7 @@
 
 A note that tells a deal, a truce or peace talks often names both sides as one subject:
 "the Hawadle clan militia and the Ayr sub-clan militia reached an agreement", "Al Shabaab
-and a Murasade clan militia reached an agreement", "a peace accord was signed between the
+and a local clan militia agreed a truce", "a peace accord was signed between the
 Salamat and Beni Halba tribes". ACLED codes the first named side as actor1 and the second as
 actor2; the parse gives the whole coordination as one mention, which coded as its first
 conjunct and left actor2 empty. ``coordinated_parties`` splits such a mention of an
@@ -11,8 +11,8 @@ agreement (an AGREE event, or a strategic development told with one of
 armed parties and are not the same one. A bare first name shares the head named after it
 ("the Gare and Ajuran clan militias": the Gare clan militias). Joint action by two forces
 ("the police and the army took control of the village") tells no agreement and is left as
-it was. An agreement "with" a party names actor2 the same way ("Al Shabaab reached an
-agreement with the Abasguul sub-clan militia": ``agreement_preps``).
+it was. An agreement "with" a party names actor2 the same way ("Al Shabaab struck an
+accord with a Hawiye sub-clan militia": ``agreement_preps``).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """A post an actor set up itself is no second party.
 
-"Puntland soldiers established an illegal checkpoint and looted four bags of khat", "a
+"soldiers set up an unofficial roadblock and took two sacks of sugar from traders", "a
 clan militia erected a checkpoint near the village, extorting vehicles", "Al Shabaab set
 up a taxation checkpoint": the dictionary codes the checkpoint by its owner's kind (a
 force's post), so the actor's own post became actor2 (acled_more tune: 8 of 8 such rows

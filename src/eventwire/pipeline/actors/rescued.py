@@ -1,8 +1,8 @@
 """A force that only stopped a mob is not whom the mob attacked.
 
 "A mob burnt down a church … They tried to burn down another church but were prevented by
-the police", "Youth detained suspected murderers. Police forces intervened and saved the
-suspects from being lynched", "… pelted attendees with stones. Police used teargas to
+the police", "Young men seized two alleged killers. Police stepped in and spared the
+pair from a lynching", "… pelted attendees with stones. Police used teargas to
 disperse the group", "The executive sustained a head wound before being handed over to
 police": ACLED codes Mob violence against the people the mob hit, civilians (inter 7); the
 actors stage took the force of a later sentence (``crowd_force``) as actor2 (acled_more tune

@@ -2,8 +2,8 @@
 
 "Residents killed a gendarme they accuse of murdering a young man", "gunmen shot the former
 commissioner, accusing him of killing 280 people", "students killed a man they believed
-murdered a colleague", "set ablaze a trailer belonging to a man suspected to have killed two
-people": the accused kill is an earlier deed (the reason for the lynching, the arson), not
+murdered a colleague", "burnt the lorry of a driver they accused of having killed two
+pedestrians": the accused kill is an earlier deed (the reason for the lynching, the arson), not
 a death of the event; ACLED counts only the event's own dead. The cue lexicon's background
 words hold the fixed phrases ("accused of", "suspected of"); this module reads the ones with
 a pronoun or an infinitive between ("accusing him of", "accuse of", "believed to have").

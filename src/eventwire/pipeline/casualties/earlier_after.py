@@ -1,8 +1,8 @@
 """Kills an "after" clause tells as earlier than the event.
 
-"women demonstrated in the city calling on the government to end the crisis, after 7
-children were killed in an attack earlier in the village", "… after 7 children were killed
-in an attack a week earlier": the clause dates the kill before the event it gives the
+"mothers marched in the capital urging an end to the insecurity, after 5 pupils
+had died in a raid on their school earlier", "… after 5 pupils died in a raid
+the week before": the clause dates the kill before the event it gives the
 reason for, so that kill is another event's (ACLED codes it apart; the demonstration's
 row counts 0). The same reading as :func:`.other_deaths.mark_earlier` for relative
 clauses, with "after" / "following" opening the clause: the time word ("earlier", "a week

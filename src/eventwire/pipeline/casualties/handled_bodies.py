@@ -1,12 +1,12 @@
 """Bodies handled by the people of the event: "the police attempted to retrieve the body of
 an officer", "relatives snatched the body of the victim from a hospital", "a plane carrying
-the body of a soldier", "villagers rioted when police tried to exhume the body of a man".
+the body of a soldier", "residents rioted as officers came to exhume a farmer's body".
 
 A body that is carried, collected, snatched, retrieved, exhumed or demanded (``body_handling``
 in ``data/casualties/words.yaml``, the verb right before its determiner) was dead before
 the event: its death is background, not a death of this report's event. A body found,
-recovered or dumped is still told as a death of the event ("recovered the bodies of three
-civilians at the scene of fighting").
+recovered or dumped is still told as a death of the event ("two bodies were recovered
+where the fighting took place").
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Conjuncts before a passive kill that are clauses, not victims.
 
-"Police fired back and one of the attackers was killed", "The family fired back and one
-of the attackers was found dead", "They went to the plantation and were found dead":
+"Police fired back and one of the attackers was killed", "The guards returned fire and one
+raider was later found dead", "They left for their fields and were found dead":
 the text on the left of the passive cue joins a clause of its own with "and", and only
 the last conjunct names the dead. Read as a noun phrase, the clause counted a person of
 its own (a capitalised first word read as a name, "The family …" as "the victim"), so

@@ -1,7 +1,7 @@
 """Deaths a report tells of another event than its own: earlier kills, accidents.
 
-"Protesters gathered at the club, the site of the grenade attack which killed one woman
-several days earlier", "shot at a plane carrying the body of a soldier who died in a clash
+"Mourners met at the bar, where a grenade had killed a waitress
+three days before", "shot at a plane carrying the body of a soldier who died in a clash
 a day before", "a man who was killed by a soldier the previous day", "the raid that killed
 two students three weeks ago": the clause describes a participant or a place by a death
 told before the event, so that death is background (ACLED counts only the event's own dead,
@@ -9,7 +9,7 @@ and codes the earlier kill as its own event). A kill in a relative clause with n
 ("a bomb which killed 3 people") is the event's result and still counts.
 
 A death in a road accident ("blocked the road after one person died in an accident involving
-two buses", "burnt the car after his convoy killed a boy in a road accident", "the lorry had
+two buses", "set fire to the jeep after the motorcade ran over a girl", "the lorry had
 collided with a motorbike, killing two people") is what a demonstration or a riot is about,
 not a death in it (:func:`accident_death`, read for those types only: a bomb that goes off
 "accidentally" or a soldier's vehicle that runs over a mine is a violent event's own toll).

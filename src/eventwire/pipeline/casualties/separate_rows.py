@@ -1,9 +1,9 @@
 """Kills a coder's note says are coded as another event ("(coded separately)").
 
-"The meeting was a result of the killing of a civilian from the clan (coded separately).",
-"Earlier this week, Al Shabaab claimed they had killed several soldiers and damaged
-military vehicles (coded separately).", "residents protested …, accusing the forces of
-killing and targeting civilians in the town (coded separately).": ACLED's note closing the
+"Elders met after a herder of the clan was murdered (coded separately).",
+"Two days before, the militants said they had killed several troops and burnt
+two trucks (coded separately).", "people marched …, blaming the army for
+the killing of civilians in their district (coded separately).": ACLED's note closing the
 sentence says the deed it tells is a row of its own, so its dead are not this event's
 (gold 0 for the meeting, the protest). Only a kill told as what the sentence is about, not
 as its own action: a nominal ("the killing of", "the death of", "of killing") or a

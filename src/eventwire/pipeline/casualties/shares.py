@@ -1,5 +1,5 @@
-"""A coder's toll told per day or per place: "(13 coded for May 24, 12 coded for May 25)",
-"(fatality split with 2 for Bamessing and one for Mbaso)", "(10 fatalities coded for
+"""A coder's toll told per day or per place: "(9 coded for June 3, 8 coded for June 4)",
+"(fatalities split with 3 for Ndop and one for Bali)", "(10 fatalities coded for
 Fanga, 9 coded for Rokoro)".
 
 ACLED codes a multi-day or multi-place event as one row per day or place, and its note
@@ -36,8 +36,8 @@ MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 
 def find_labelled_shares(text: str, offset: int, numbers: NumberLexicon) -> list[Mention]:
     """The per-day or per-place shares a sentence tells, in order (a share for a place only
-    beside another: a note split into sentences, "52 fatalities coded for Mar. 25. 51
-    fatalities for Mar. 26.", tells one day a sentence)."""
+    beside another: a note split into sentences, "40 fatalities coded for Apr. 2. 37
+    fatalities for Apr. 3.", tells one day a sentence)."""
     if not gated_search(SHARE_NOTE, text):
         return []
     found = []

@@ -1,5 +1,5 @@
-"""Some of the people a harm hit died: "Two people were reportedly shot by the police and one
-died", "two students were shot by police due to which one died and the other was wounded".
+"""Some of the people a harm hit died: "Police shot three men, of whom
+one died", "two students were shot by police due to which one died and the other was wounded".
 
 The left subject of "died" runs back over the harm clause to the people it hit, so the
 mention counts them all (2); the dead are the count told right before "died" (1).

@@ -1,5 +1,5 @@
-"""Counts another source gives, told aside: "killing at least 2 people (some sources
-claimed 4 fatalities, lowest estimate taken)", "… (another source: a news agency reported
+"""Counts another source gives, told aside: "killing at least 3 people (other reports
+said 5, the lower figure used)", "… (another source: a news agency reported
 2 killed)".
 
 The cue words of a competing source ("some sources", "other reports", ``competing`` in

@@ -1,5 +1,5 @@
 """A toll told for a stated span of days: "130 people were killed between June 21-22",
-"clashes … over 6-7 March have left at least 60 people dead", "three fatalities between
+"fighting … on 3-4 May left at least 40 dead", "three fatalities between
 11-13 August".
 
 ACLED codes a fight of several days as one row a day and gives each row its part of the

@@ -130,7 +130,7 @@ class Incident:
 def _grievance_death(mention: Mention) -> bool:
     """A death a demonstration or a development tells as its background: a kill in a
     relative clause ("a student who succumbed"), or a dead person told only by the body or
-    as "the deceased" ("rioted when police tried to exhume the body of a man", "demanded to
+    as "the deceased" ("rioted when officers came to exhume a farmer's body", "demanded to
     see the body of the deceased"): the crowd gathers over that death, it is not one of
     its own (a death in the demonstration is told by a kill or death word of its own)."""
     if mention.category != "killed":
@@ -183,7 +183,7 @@ class CasualtiesStage:
         if NEW_INCIDENT.match(sentence.text):
             return True
         if captives_found_dead(incident.mentions, mentions):
-            return False  # "2 people kidnapped. A body was found on 16 October."
+            return False  # "Two men abducted. One body turned up on 3 July."
         days, places = incident.days, incident.places
         for event in events:
             day, place = _day(event), _place(event)
@@ -346,8 +346,8 @@ def mark_grievances(events: list[Event], background: list[Mention]) -> None:
 def _own_share(
     event: Event, incident: Incident, found: Fatalities | None, paragraph: str = ""
 ) -> Fatalities | None:
-    """An event's own share where the coder's note tells one per day or place ("13 coded
-    for May 24, 12 coded for May 25"): the share labelled with its day or place; none
+    """An event's own share where the coder's note tells one per day or place ("9 coded
+    for June 3, 8 coded for June 4"): the share labelled with its day or place; none
     where the note puts the whole toll on another day ("Fatalities coded on 19 December")."""
     day = _day(event)
     if (

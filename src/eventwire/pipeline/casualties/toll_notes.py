@@ -42,7 +42,7 @@ CODED = re.compile(
     r"(?:,?\s+in\s+addition\s+to\s+(?P<add>[\w,-]+)\s+(?:\w+\s+)?fatalit)?",
     re.I,
 )
-# "… split across 2 events and coded as 7 for this event": the row's own share, stated
+# "… divided between 3 events and coded as 4 for this event": the row's own share, stated
 OWN_SHARE = re.compile(
     r"\bcoded\s+(?:as|at)\s+(?P<q>[\w,-]+)\s+(?:for|in)\s+this\s+(?:event|location|row)\b",
     re.I,
@@ -180,8 +180,8 @@ def share_of(total: int, rows: int) -> int:
 
 
 def _add_coded(mentions: list[Mention], text: str, offset: int, numbers: NumberLexicon) -> None:
-    """Coder notes: "Fatalities coded as 10", "… spread across three events", "… in
-    addition to 2 known fatalities"."""
+    """Coder notes: "Fatalities coded as 10", "… spread across three events", "… on top
+    of the 4 known dead"."""
     for m in CODED.finditer(text):
         q = first_quantity(m.group("q"), numbers)
         if q is None:

@@ -246,7 +246,7 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
         core = AUX_TAIL.sub("", re.sub(r"\s+and\s*$", " ", chunk))
         core = shared_subject(chunk, re.sub(r"^\s*(?:and|or)\b", "", core), lex)  # "They … and"
         inner = list(re.finditer(r"\b(?:was|were|is|are|had\s+been|has\s+been)\b", core))
-        if inner:  # "a shoot-out broke out and a suspect was shot and died"
+        if inner:  # "a gunfight erupted and one robber was hit and died"
             core = core[: inner[-1].start()]
             core = CONJUNCTION.split(core)[-1] if CONJUNCTION.search(core) else core
             start += chunk.find(core) if core and chunk.find(core) >= 0 else 0
@@ -442,7 +442,7 @@ def _breakdown(first: int, more: int) -> bool:
 
 def _listed_after(text: str, lex: NumberLexicon) -> int:
     """The people of the counted items told after an active cue's first object, comma by
-    comma ("killed 3 police officers, 2 IDPs, and injured 7 others": 2 more), up to the
+    comma ("killed 4 guards, 3 traders, and wounded 6 others": 3 more), up to the
     first item that is not a counted one."""
     people = 0
     for piece in re.split(r",", text):

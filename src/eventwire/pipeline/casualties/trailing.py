@@ -1,7 +1,7 @@
 """Victims told after a passive kill with no verb of their own.
 
-"27 rebels were killed and one soldier.", "At least 7 rebels were reported killed, along
-with 1 soldier.": the counted people after "and" / "along with" close the sentence with no
+"27 rebels were killed and one soldier.", "At least 9 fighters reportedly died, along
+with 2 policemen.": the counted people after "and" / "along with" close the sentence with no
 verb of their own, so they share the kill of the clause before them and ACLED adds them to
 its toll (28, 8). The cue finder reads the count on the left of a passive cue only; this
 module reads the one told after it.

@@ -8,7 +8,7 @@ Helpers of :mod:`eventwire.pipeline.dates.stage` over a sentence's spaCy parse:
   exception: a clause that tells when the subject's own span began);
 * :func:`grievance_object` — a date inside what a demonstration is about ("protest the
   killing of 15 civilians by a militia on Nov 25", "protested against the agreement
-  signed on February 19", "to protest the decision to redo the elections on Saturday")
+  signed on February 19", "against the ruling to rerun the vote on Friday")
   dates that grievance, not the demonstration;
 * :func:`dates_telling` — a date of a verb that tells the report ("officials said on
   Friday") dates the telling, not what was told.

@@ -250,7 +250,7 @@ class DatesStage:
 
     def _tells_of_participant(self, doc: Document, event: Event) -> bool:
         """Whether the event's trigger sits in a relative clause or a participle on a noun
-        ("a commemoration for people killed in the city on 2 May 2014"): a deed it tells of
+        ("a vigil for the miners who died in the town on 9 June 2011"): a deed it tells of
         a participant, on its own day."""
         sentence = doc.sentences[event.sentence_index]
         trigger = token_at(

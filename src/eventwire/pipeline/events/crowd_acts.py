@@ -5,8 +5,8 @@ violence or destroy property. The events stage reads that from the agents of the
 acts told in the protest's sentence and beside it; an act counts only when its subject did
 it and it happened:
 
-- not an act that is only threatened, planned, feared or denied ("police were called in
-  after the students threatened to destroy property", "protested over the order to
+- not an act that is only threatened, planned, feared or denied ("police came after the
+  pupils threatened to wreck the school", "protested over the order to
   demolish their shops", "the protesters did not attack anyone"); an act its doers
   attempted is violence all the same ("protesters tried to storm the airport": the verbs
   of ``attempt_verbs``), unless the attempt itself is denied or only planned;

@@ -6,7 +6,7 @@ village of that name when readings are scored, the RSF settle the report in Suda
 Nigerian town is then dropped as a stray abroad. The note is left with no place at all,
 and its event with the country's point, although the gazetteer (with village files added,
 most often) holds a place of that very name in the report's country. "Sudanese forces
-claim they have taken the town of Sali" is the same: Senegal's Sali wins on population,
+say they now hold the town of Sali" is the same: Senegal's Sali wins on population,
 then goes.
 
 ``home_instead`` runs once the report's country is settled and the strays abroad are

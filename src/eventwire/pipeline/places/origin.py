@@ -1,6 +1,6 @@
 """A report read again once the country it named was only the actors' origin.
 
-"Armed men from Somalia beheaded a man in Kitui county": "Somalia" is a country's own
+"Gunmen from Somalia killed a herder in Garissa county": "Somalia" is a country's own
 name, so it led the first reading of the report, and with the focus on Somalia the
 resolver rejected "Kitui" as a Kenyan place in a Somali report. ``drop_origin_country``
 (``evidence``) then sees that Somalia was named only as where the actors came from and

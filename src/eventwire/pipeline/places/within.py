@@ -171,8 +171,8 @@ def far_from_near(text: str, placed: list[Placed]) -> dict[int, int]:
     return out
 
 
-# what a protest is for or against: "held a protest in Vitebsk out of solidarity with the
-# protest in Brest", "rallies in Shashamene denouncing an attack on a mosque in Gojam zone"
+# what a protest is for or against: "rallied in Grodno in support of the
+# march in Minsk", "marches in Adama condemning a raid on a church in Bale zone"
 _MOTIVE_RE = re.compile(
     r"\b(?:"
     + "|".join(
