@@ -112,8 +112,8 @@ def test_forces_that_attack_first_keep_their_place(top_event: TopEvent) -> None:
 # -- the force that answered an attack in a later sentence -----------------------------------
 def test_troops_who_intervene_after_an_attack_are_actor2(top_event: TopEvent) -> None:
     top = top_event(
-        "On 18 May 2020, Boko Haram attacked the village of Zeleved near Mora. They burnt huts "
-        "and stole goats. The military forces intervened and repelled them.",
+        "On 7 June 2021, Boko Haram fighters attacked Zeleved, a village near Mora. They "
+        "burnt huts and stole goats. The military forces intervened and repelled them.",
         published=PUBLISHED,
     )
     assert top is not None and top.actor1 is not None and top.actor2 is not None, top

@@ -70,7 +70,7 @@ def test_soldiers_who_protest_are_no_second_party(top_event: TopEvent) -> None:
 
 def test_a_protest_demanding_the_police_act_has_no_second_party(top_event: TopEvent) -> None:
     text = (
-        "On 9 March 2024, a group of students held a peaceful protest in Makassar city, "
+        "On 9 March 2024, some forty students staged a peaceful rally in Makassar city, "
         "criticizing the police over the death of a detainee."
     )
     assert _codes(top_event, text) == ("Peaceful protest", 6, None)

@@ -41,8 +41,9 @@ def test_place_words_are_not_joined() -> None:
 
 def test_battle_second_side_named_after_the_verb(top_event: TopEvent) -> None:
     text = (
-        "On 3 March 2026, Puntland Dervish Force clashed with Islamic State Somalia Province "
-        "in Ceelbuh village near Bosaso town (Bossaso, Bari). The soldiers seized two rifles."
+        "On 3 March 2026, Puntland Dervish Force troops clashed with Islamic State Somalia "
+        "Province militants in Ceelbuh village near Bosaso town (Bossaso, Bari). The soldiers "
+        "seized two rifles."
     )
     assert _inters(top_event, text) == (1, 2)
 

@@ -43,7 +43,7 @@ def test_shared_head_codes_both_sides(top_event: TopEvent) -> None:
 
 
 def test_slash_list_is_not_the_state(top_event: TopEvent) -> None:
-    text = "Renewed clashes between military and SPLA/M-IO / Olonyis Agwelek Forces in Kodok."
+    text = "Fresh fighting between the army and SPLA/M-IO / Olonyis Agwelek Forces near Kodok."
     assert _inters(top_event, text) == (1, 2)
 
 

@@ -257,7 +257,7 @@ def paragraph_toll(text: str) -> int | None:
         ("Several rebels were killed (coded as 10). Two villagers died in the crossfire", 12),
         ("Forty fatalities split across 4 events and coded as 11 for this event", 11),
         ("Fatalities coded as 12 and spread across three locations in two days", 2),
-        ("Unknown fatalities coded at 3, in addition to 2 known fatalities", 5),
+        ("Unknown deaths coded at 4, in addition to 3 known fatalities", 7),
         ("Nine people were killed. Fatalities split up between 3 events", 3),
         ("There were several fatalities (coded as 6), split across two events", 3),
         ("Fatalities split across two locations, coded as 2", 2),

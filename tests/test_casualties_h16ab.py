@@ -45,7 +45,7 @@ def _dead(top_event: TopEvent, text: str) -> int:
 @pytest.mark.parametrize(
     "text",
     [
-        "Angry residents in Kamwala rioted when police tried to exhume the body of a trader "
+        "Angry residents in Kamwala rioted as officers came to exhume the body of a trader "
         "buried in a disputed plot.",
         "Relatives of a prisoner protested outside the prison and demanded to see the body "
         "of the deceased.",

@@ -37,11 +37,8 @@ def test_a_coders_share_in_other_words(note: str, rows: str) -> None:
 
 
 def test_a_share_in_each_location_is_no_split() -> None:
-    # "coded as 3 in each location, divided in two events": the coded toll is the row's
-    assert (
-        SPLIT.search("Unknown fatalities coded as 3 in each location, divided in two events.")
-        is None
-    )
+    # "coded as 2 in each place, divided in two events": the coded toll is the row's
+    assert SPLIT.search("Unknown deaths coded as 2 in each place, divided in two events.") is None
 
 
 def test_a_toll_spread_across_two_dates_is_halved(top_event: TopEvent) -> None:

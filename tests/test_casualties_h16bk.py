@@ -89,7 +89,7 @@ def test_a_sentence_of_another_source_tells_the_same_incident(top_event: TopEven
         ("Four villagers were attacked by raiders and one later died.", 1),
         # twins: every person hit died, or the count of the dead is told alone
         ("Two men were shot and both died.", 2),
-        ("Several people were injured and one was killed in the clash.", 1),
+        ("Several villagers were wounded and one was killed in the raid.", 1),
         ("Four people were shot dead and two others died in hospital.", 6),
     ],
 )

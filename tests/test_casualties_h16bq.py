@@ -39,9 +39,9 @@ def _dead(top_event: TopEvent, text: str) -> int:
         ),
         # the note stands for a vague count told in an incident before it
         (
-            "On 3 May 2021, Afar and Issa militias clashed near Bati, resulting in an "
-            "unspecified number of fatalities. Location chosen as Bati. Clashes were reportedly "
-            "fought over disputed land near Gewane. Unknown fatalities coded as 3.",
+            "On 3 May 2021, Afar and Issa militias fought near Bati, leaving an unknown "
+            "number of people dead. Location chosen as Bati. The fighting was said to be "
+            "about grazing land near Gewane. Unknown fatalities coded as 3.",
             3,
         ),
         # twins: a counted victim keeps its count beside the note; a plain note stands

@@ -23,9 +23,9 @@ OPENING = (date(2021, 3, 9), date(2021, 3, 9))
     [
         # a day inside what the protest is about, the parse hanging it on the trigger
         (
-            "On 9 March 2021, dozens of nurses held a peaceful protest in front of the police "
-            "headquarters in Talora, criticizing the investigation process of the death of a "
-            "patient during police detention in June 2020.",
+            "On 9 March 2021, dozens of nurses rallied peacefully outside the police "
+            "station in Talora, criticizing the inquiry into the death of a "
+            "patient held in police custody in June 2020.",
             "criticizing",
         ),
         # a span of other days the sentence tells after a coder's label and a hedge
@@ -97,7 +97,7 @@ def test_habitual_words_stay_cues(text: str) -> None:
 
 
 def test_a_strike_over_monthly_pay_is_one_day(run_text: Callable[..., Document]) -> None:
-    text = "Teachers in Talora began an open-ended strike over non-payment of monthly allowances."
+    text = "Nurses in Talora began an open-ended strike over unpaid monthly salaries."
     assert event_day_span(run_text, text, "strike") == OPENING
 
 
@@ -154,7 +154,7 @@ def test_a_participant_deed_of_the_opening_sentence_keeps_its_day(
     clause, keeps its own day; the coded event takes the opening day."""
     text = (
         "On 9 March 2021, clashes broke out between rival activists in Talora during a "
-        "commemoration event for people killed in the city on 9 March 2015."
+        "memorial for residents killed in the town on 9 March 2015."
     )
     assert event_day_span(run_text, text, "clashes") == OPENING
     assert event_day_span(run_text, text, "killed") == (date(2015, 3, 9), date(2015, 3, 9))

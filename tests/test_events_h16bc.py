@@ -92,7 +92,7 @@ def test_attack_helicopters_stay_a_kit(top_event: TopEvent) -> None:
 
 FIGHTING_REPORTED = [
     "Fighting in Dalo continues",
-    "The UN mission reported sporadic fighting south of its base in Dalo",
+    "The peacekeeping mission reported intermittent fighting north of its camp in Dalo",
     'Fighting reported "all over Kora".',
 ]
 

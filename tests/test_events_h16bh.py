@@ -21,13 +21,13 @@ ATTACKS = [
     "On 4 May 2020, soldiers killed a woman and her son while firing shots searching for "
     "Ambazonian separatists in Kora village.",
     # the people of an ethnic group
-    "On 2 June 2021, Gumuz ethnic militia attacked a group of Amhara people and killed 5 "
-    "in Metekel town.",
+    "On 2 June 2021, a Gumuz militia raided a gathering of Amhara people and killed 5 "
+    "near Metekel town.",
     "On 2 June 2021, Toposa militia attacked members of the Turkana ethnic group in Nanam, "
     "killing 4 people.",
     # custody
-    "On 4 May 2020, soldiers arrested three students in Kora, took them to the military "
-    "barracks and shot at them, killing two.",
+    "On 4 May 2020, soldiers detained three students in Kora, drove them to an army "
+    "barracks and fired on them, killing two.",
     # a thief
     "On 4 May 2020, the military forces killed two suspected thieves in Kora village.",
 ]

@@ -21,8 +21,8 @@ from conftest import TopEvent
 
 NOT_DONE = [
     "Kora Technical School has been closed following student protests at night. The students "
-    "were protesting a ban on weekend outings. Police were called in after the students "
-    "threatened to destroy property.",
+    "were protesting a ban on weekend outings. Officers arrived after the pupils "
+    "threatened to wreck the dormitories.",
 ]
 
 

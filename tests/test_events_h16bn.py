@@ -49,8 +49,8 @@ def test_attackers_driven_off_is_a_battle(top_event: TopEvent, text: str) -> Non
 
 TWINS = [
     # people who escaped their attackers did not fight a battle
-    ("On 3 March 2021, three girls from Tolo camp were assaulted by militiamen. They managed "
-     "to fight them off and run away.", "Attack"),
+    ("On 3 March 2021, three women from Tolo camp were set upon by militiamen. They "
+     "fought them off and ran away.", "Attack"),
     # soldiers killed in an attack on their post stay a battle
     ("On 3 March 2021, gunmen attacked a police post in Tolo and killed a police sergeant.",
      "Armed clash"),

@@ -52,8 +52,8 @@ def test_a_labelled_note_with_a_real_act_keeps_the_label(top_event: TopEvent) ->
 # is told.
 VIOLENCE_WITH_A_DEVELOPMENT = [
     "On 4 May 2020, rebels reportedly injured two farmers when they mobilised near Dalo.",
-    "On 4 May 2020, a trader was fatally wounded in Kora when police used live ammunition "
-    "during the enforcement of the night curfew.",
+    "On 4 May 2020, a trader was fatally wounded in Kora when police fired live rounds "
+    "while enforcing the night curfew.",
 ]
 
 

@@ -46,8 +46,8 @@ def test_a_blockade_the_crowd_did_not_make_leaves_the_protest(
 @pytest.mark.parametrize(
     "text",
     [
-        "The college closed its campus after unrest. The learners engaged police officers in "
-        "running clashes for most of the morning.",
+        "The college closed its campus after unrest. The students engaged the police in "
+        "running clashes for much of the day.",
         "Dozens of hawkers engaged with police in what witnesses called running battles in "
         "Eldoret after the death of their leader.",
         "Several party leaders led their supporters into the town centre amid running clashes "
@@ -120,7 +120,7 @@ def test_armed_doers_of_the_verbs_around_an_act_on_civilians_make_an_attack(
         # forces with no one named against them stay a battle's side
         "A spokesman said government forces were on the offensive in Dena county.",
         # the main clause's police did not shoot: the relative clause's officer did
-        "Police in Dena have arrested a rogue officer who shot dead two colleagues on Sunday.",
+        "Police in Dena have detained a constable who shot dead two fellow officers on Sunday.",
     ],
 )
 def test_armed_victims_or_no_victims_keep_the_armed_clash(top_event: TopEvent, text: str) -> None:

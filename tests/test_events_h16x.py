@@ -98,8 +98,8 @@ def test_attack_on_a_police_station_ended_by_the_police_is_a_battle(top_event: T
 def test_soldiers_taken_from_a_camp_stay_an_abduction_or_attack(top_event: TopEvent) -> None:
     # the twin: captives taken at a post are hostage taking to GTD, both ways to ACLED
     top = top_event(
-        "Assailants attacked an army camp near Kuma. At least 12 soldiers were kidnapped; "
-        "they were found dead later the same day."
+        "Assailants attacked an army camp near Kuma. At least 12 soldiers were abducted; "
+        "they were found dead that evening."
     )
     assert top is not None
     assert top.acled_event_type == "Violence against civilians"

@@ -66,8 +66,8 @@ def test_police_canes_at_a_protest_stay_an_intervention(top_event: TopEvent) -> 
 
 def test_students_arrested_on_their_way_to_a_protest_are_arrests(top_event: TopEvent) -> None:
     for text in (
-        "On 9 May 2021, police arrested 40 students in Kediri. They were on the way to join a "
-        "protest against the new labour law.",
+        "On 9 May 2021, police arrested 40 students in Kediri. They were on their way to a "
+        "rally against the new labour law.",
         "On 9 May 2021, police arrested 40 students in Kediri who were on their way to stage a "
         "demonstration at the town hall.",
     ):
@@ -89,8 +89,8 @@ def test_a_protest_that_marched_all_the_way_stays_a_protest(top_event: TopEvent)
 
 def test_a_protest_held_about_a_ban_is_a_protest(top_event: TopEvent) -> None:
     for text in (
-        "On 10 February 2021, about fifty water vendors held a peaceful protest to support the "
-        "government ban on slaughtering donkeys in Naivasha.",
+        "On 10 February 2021, some thirty fishmongers staged a peaceful protest backing the "
+        "county's ban on night fishing in Naivasha.",
         "On 13 January 2022, members of a students' union staged a protest in Nairobi, "
         "following the minister's remarks that sought to ban the union from campuses.",
     ):

@@ -185,9 +185,9 @@ def test_a_community_attacking_a_plan_is_no_violence(run_text: Run) -> None:
 
 def test_a_fighting_area_near_communities_is_no_clash(run_text: Run) -> None:
     text = (
-        "On 2 June 2021, the Ethiopian military established a command post in the North Shewa "
-        "and Oromo special zone of Amhara region in response to continuing violence in the area. "
-        "Location coded to central fighting area Kemise Town (North Shewa, Amhara)."
+        "On 2 June 2021, the Ethiopian army set up a command centre in the Oromo special zone "
+        "of Amhara region after weeks of violence there. "
+        "Location coded to the central fighting area, Kemise Town (North Shewa, Amhara)."
     )
     events = run_text(text, published=PUBLISHED).events
     assert not any(e.acled_sub_event_type == "Armed clash" for e in events), events

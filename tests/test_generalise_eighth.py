@@ -51,8 +51,8 @@ def test_gunfire_opened_on_an_army_post_stays_a_clash(top_event: TopEvent) -> No
 # -- the doer in a "by" phrase is no victim ------------------------------------------------------
 def test_troops_in_a_by_phrase_are_not_victims(top_event: TopEvent) -> None:
     text = (
-        "On 5 May 2021, at least six people were killed by federal troops when they staged "
-        "raids on Doko town and surrounding villages."
+        "On 5 May 2021, at least six people were killed by federal troops during "
+        "raids on Doko town and nearby hamlets."
     )
     top = top_event(text)
     assert top is not None and top.acled_event_type == "Violence against civilians", top

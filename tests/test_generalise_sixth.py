@@ -41,7 +41,7 @@ def test_an_angry_crowd_beating_a_thief_stays_rioters(top_event: TopEvent) -> No
 
 # -- the attacker named after the attack noun a defender repelled -------------------------------
 def test_repelled_attack_of_a_named_group(top_event: TopEvent) -> None:
-    text = "On 4 May, soldiers repelled an attack of Boko Haram on the village of Amchide."
+    text = "On 4 May, troops repelled an attack of Boko Haram on the town of Kolofata."
     top = top_event(text)
     assert top is not None and top.acled_event_type == "Battles", top
     assert top.actor1 is not None and top.actor1.inter == 2, top.actor1

@@ -83,7 +83,7 @@ def test_a_claim_after_the_report_of_the_attack_is_one_incident(run_text: Run) -
 
 def test_protesters_wounded_by_the_police_make_one_excessive_force_event(run_text: Run) -> None:
     doc = run_text(
-        "Riot police fired tear gas and rubber bullets at the crowd of protesters in Nairobi "
+        "Riot police fired rubber bullets and tear gas into a crowd of demonstrators in Nairobi "
         "on Monday, wounding 12 protesters.",
         published=PUBLISHED,
     )

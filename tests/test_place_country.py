@@ -87,7 +87,7 @@ def test_report_with_only_admin_words_gets_the_country(run_doc: Callable[..., Do
 def test_town_taken_for_an_organisation_is_the_last_place(
     run_doc: Callable[..., Document],
 ) -> None:
-    doc = run_doc("Rebels attack Aweil and opened fire on the house of the commissioner.")
+    doc = run_doc("Rebels attack Aweil and fired on the commissioner's residence.")
     assert doc.events and doc.events[0].location is not None
     assert doc.events[0].location.name == "Aweil"
     assert doc.events[0].location.precision == 2

@@ -48,7 +48,7 @@ def test_other_name_alone_without_a_country_stays_out(
 
 def test_place_a_coder_names(run_places: Callable[[str], Document]) -> None:
     doc = run_places(
-        "Two cattle herders were killed by unknown gunmen somewhere in northern Ghana "
+        "Three herdsmen were shot dead by unidentified gunmen somewhere in the Bono East region "
         "(coded as reporting location Kintampo at geoprecision 3)."
     )
     assert ("Kintampo", "GH") in _names(doc)

@@ -36,15 +36,15 @@ def place_of(data_dir: Path, tmp_path: Path) -> PlaceOf:
 
 
 def test_monitors_report_reads_the_homonym_by_the_line(place_of: PlaceOf) -> None:
-    text = "On 4 May 2020, the OSCE SMM observed a total of 5 explosions near Zorianivka."
+    text = "On 4 May 2020, the OSCE SMM recorded five blasts near Zorianivka."
     lat, lon = place_of(text, "Zorianivka")
     assert (round(lat, 2), round(lon, 2)) == (48.45, 38.30)
 
 
 def test_militia_report_reads_the_homonym_by_the_line(place_of: PlaceOf) -> None:
     text = (
-        "On 6 May 2020, the Ukrainian Forces fired mortars at the positions of the "
-        "Donbass People's Militia in the area of Zorianivka."
+        "On 6 May 2020, Ukrainian troops shelled Donbass People's Militia "
+        "positions with mortars near Zorianivka."
     )
     lat, lon = place_of(text, "Zorianivka")
     assert (round(lat, 2), round(lon, 2)) == (48.45, 38.30)

@@ -149,7 +149,12 @@ def is_hypothetical(tok: Any, lexicon: Lexicon, sentence_text: str) -> bool:
 def _en_route(tok: Any, words: set[str]) -> bool:
     """Is the trigger (or a verb governing it) the goal of a journey told with "on the way
     to" ("students on their way to join a protest", "who were on their way to stage a
-    demonstration"): an infinitive hung on "way" or beside an "on … way" phrase?"""
+    demonstration"): an infinitive hung on "way" or beside an "on … way" phrase, or the
+    noun the journey heads for ("on their way to a rally")?"""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to":
+        way = tok.head.head
+        if token_keys(way) & words and way.head.lower_ == "on":
+            return True
     for verb in (tok, *_governors(tok)):
         if verb.pos_ != "VERB" or not any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
