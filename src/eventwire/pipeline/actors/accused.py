@@ -1,6 +1,6 @@
 """The accused party of an act told as an accusation: the act's actor1.
 
-"SPLA/M-IO accuse the military of shelling villages, burning houses and raping women",
+"the rebels accuse the army of shelling hamlets, torching homes and raping women",
 "HRW accuses police of beating civilians", "Intelligence agents are accused of killing
 4 people": the event of the accused act (its trigger a verb of the "of" complement, or
 an act chained to the accusation) was done by the accused, not by the accuser, who is the

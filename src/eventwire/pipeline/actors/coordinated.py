@@ -2,7 +2,7 @@
 
 "the Dir and Darod-Marehan sub-clans clashed", "Nankpatiib and Bigbim Communal Militias
 clashed", "fighting between Borana and Samburu militias", "Agreement: Maaliya and Rizaygat
-tribes released captives", "Darod Leelkase and the Majeerteen clan held peace meetings":
+tribes released captives", "two Darod sub-clans held reconciliation talks":
 ACLED codes each name as its community's militia (inter 4), the first as actor1 and the
 second as actor2. The parse often cuts the first name from the head it shares ("sub" and
 "clans" of a hyphenated "sub-clans", a capitalised "Communal Militias"), so the first side

@@ -1,7 +1,7 @@
 """Where a kill verb's victims end, and kill verbs chained over one object.
 
 ``RIGHT_BOUNDARY``: the end of the victims phrase after an active kill verb ("killing two
-officers | and leaving three missing", "the death of 2 mercenaries | and 4 others wounded":
+officers | and leaving three missing", "the death of 3 contractors | and 5 others hurt":
 a conjunct with a participle of another category is no victim of the kill).
 
 ``CHAINED``: "militiamen killed and beheaded a trader".
@@ -34,8 +34,8 @@ RIGHT_BOUNDARY = re.compile(
     r"|\band\s+(?:[\w'’-]+\s+){1,4}(?:was|were|are|is|had|have|has)\b"
     # "Militiamen kill 1 and injure 2": a second verb of another category
     r"|\band\s+(?:injur|wound|abduct|kidnap|arrest|detain)\w*\b"
-    # "killing two officers and leaving three missing", "the death of 2 mercenaries and 4
-    # others wounded": a conjunct told with another category's participle
+    # "killing two officers and leaving three missing", "the death of 3 contractors and 5
+    # others hurt": a conjunct told with another category's participle
     r"|\band\s+leav(?:e|es|ing)\b"
     r"|\band\s+(?:[\w'’-]+\s+){1,4}?(?:wounded|injured|hurt|missing|abducted|kidnapped"
     r"|arrested|captured)\b",

@@ -1,6 +1,6 @@
 """A coder's toll told per day or per place: "(9 coded for June 3, 8 coded for June 4)",
-"(fatalities split with 3 for Ndop and one for Bali)", "(10 fatalities coded for
-Fanga, 9 coded for Rokoro)".
+"(fatalities split with 3 for Ndop and one for Bali)", "(7 fatalities coded for
+Tawila, 6 coded for Kutum)".
 
 ACLED codes a multi-day or multi-place event as one row per day or place, and its note
 then tells each row's share. :func:`find_labelled_shares` reads the shares of one sentence

@@ -1,6 +1,6 @@
 """A blow dealt to a person: "hit" as violence (issue 16, h16an).
 
-"several people hit a doctor", "he was hit with a microphone by a supporter", "he was hit
+"several people hit a doctor", "he was struck with a chair by a rival's supporter", "he was hit
 by a bullet and died": the verb "hit" is ambiguous ("prices hit a record", "the storm hit
 the coast", "hit the streets"), so the coder keeps it only with conflict words, and these
 notes have none. ``blow_to_person`` keeps it when a person is hit by people, or by a

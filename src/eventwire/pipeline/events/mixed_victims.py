@@ -1,7 +1,7 @@
 """Armed people named beside civilians among the dead or hurt (issue 16, h16ah).
 
 "Boko Haram attacked the village, killing 8 civilians and 2 soldiers", "militia attacks
-civilians and police", "20 people (19 civilians and 1 policeman) were killed": soldiers or
+civilians and police", "14 people (12 civilians and 2 gendarmes) died": soldiers or
 police among the victims were there to fight, so ACLED codes the attack as an Armed clash,
 not an Attack on civilians. :func:`mixed_victims` gives a sentence the class
 ``mixed_victims`` when a civilian noun and an armed noun are coordinated as the victims
@@ -50,7 +50,7 @@ def _head_of(tok: Any) -> str:
 
 def _harmed(root: Any) -> bool:
     """The coordination is the victims of a harm verb ("were killed", "killing", "attacks"),
-    reached through an apposition ("20 people (19 civilians and 1 policeman)")."""
+    reached through an apposition ("14 people (12 civilians and 2 gendarmes)")."""
     while root.dep_ == "appos" and root.head.i != root.i:
         root = root.head
     return root.dep_ in _VICTIM_DEPS and _head_of(root.head) in HARM_VERBS

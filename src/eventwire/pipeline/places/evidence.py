@@ -1,6 +1,6 @@
 """The country of a report that keeps no place: its cues that are not place names.
 
-"Government-backed militiamen robbed farmers in Kalu and Amarjadeed area, Kass locality":
+"Pro-government militiamen looted herders in Kalu and Amarjadeed area, Kass locality":
 no name of the note is in the default gazetteer but for loose spellings abroad (Kass ~ a
 Gambian village), which the resolver rightly rejects as the only evidence for their
 country; and with them the report lost its focus, although "Kass locality" (a Sudanese
