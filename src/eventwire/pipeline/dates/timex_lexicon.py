@@ -107,6 +107,12 @@ def _build_pattern(months: dict[str, int], weekdays: dict[str, int], lex: dict[s
         rf"(?P<dmy>(?:the\s+)?{day}\s+(?:of\s+)?{mon},?(?:\s+{year})?)",
         # June 14, 2014 / June 14 2014 / June 14
         rf"(?P<mdy>{mon}\s+{day}(?![0-9])(?:,?\s+{year})?)",
+        # between February and May 2015 / from January to March 2016: a span of months, its
+        # year written once at its end ("in April or May 2017" is no span: two months, one
+        # of which the event fell in)
+        rf"(?P<mspan>(?:(?:from|between|in|during|over)\s+)?(?:(?:early|late|mid)[\s-]+)?{lone}"
+        rf"(?:,?\s+{year})?\s*(?:-|–|to|and|until|till|through)\s*"
+        rf"(?:(?:early|late|mid|(?:the\s+)?end\s+of)[\s-]+)?{lone},?\s+(?:of\s+)?{year})",
         # June 2014 / in early June / since mid-June / June
         rf"(?P<my>(?:(?:in|since|during|until|by|from|early|late|mid|end\s+of|"
         rf"beginning\s+of|last|this)[\s-]+)*(?:early\s+|late\s+|mid-?)?{lone}"

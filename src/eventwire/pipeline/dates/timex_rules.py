@@ -237,6 +237,22 @@ def _month_day_range(lex: TimexLexicon, text: str, published: date | None) -> Wh
     return When(start=first.start, end=last, precision="range")
 
 
+def _month_span(lex: TimexLexicon, text: str) -> When | None:
+    """ "between February and May 2015", "in April and May 2017", "from November 2017 to
+    April 2018": the months from the first month's first day to the last month's last day.
+    A year written once belongs to both months (the first one a year earlier when it comes
+    later in the calendar: "December to February 2016")."""
+    words = [w for w in re.findall(r"[A-Za-z]+", text) if w.lower() in lex.months]
+    years = [int(y) for y in _YEAR_RE.findall(text)]
+    if len(words) != 2 or not years or not all(_capitalised(w) for w in words):
+        return None
+    first, last = (lex.months[w.lower()] for w in words)
+    end_year = years[-1]
+    start_year = years[0] if len(years) > 1 else end_year - (first > last)
+    start, end = month_range(start_year, first)[0], month_range(end_year, last)[1]
+    return When(start=start, end=end, precision="range") if start < end else None
+
+
 def resolve_match(
     match: re.Match[str], lex: TimexLexicon, published: date | None, numeric_order: str
 ) -> Resolved | None:
@@ -268,6 +284,12 @@ def resolve_match(
         kind = "range"
     elif group == "mdrange":
         when, kind = _month_day_range(lex, text, published), "range"
+    elif group == "mspan":
+        when, kind = _month_span(lex, text), "range"
+        if when is None:  # not a span ("May 2019 and may 2020"): its last month alone
+            at = [m.start() for m in re.finditer(r"[A-Za-z]+", text) if m[0].lower() in lex.months]
+            when, kind = _month_year(lex, text[at[-1] :], published), "explicit"
+            span = (span[0] + at[-1], span[1])
     elif group in ("dmy", "mdy"):
         when = _day_month(lex, text, published, day_first=group == "dmy")
         kind = "explicit" if _YEAR_RE.search(text) else "partial"
