@@ -21,7 +21,8 @@ gunmen", "Clashes at the market after herders found shot dead", "a feud between 
 after two of their elders were murdered") is the cause the clause gives, told as a whole
 clause: :func:`mark_victims_after` (the reading the cue list already gives "after a", "after
 the"). A kill with words between "after" and its victims ("after midnight 3 people were
-killed") keeps its dead.
+killed") keeps its dead, and so does a gerund after it ("arrested after shooting dead a
+trader": the subject's own deed, which may be the event's).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from eventwire.pipeline.casualties.toll_notes import Mention
 
 AFTER_WORD = re.compile(r"\b(?:after|following)\b", re.I)
 REACH = 60  # characters before a kill's words read for the opening "after"
+GERUND = re.compile(r"\w+ing\b", re.I)
 VICTIMS_AFTER = re.compile(r"\b(?:after|following)\s+$", re.I)
 SPAN_AFTER = re.compile(r"\b(?:days?|nights?|hours?|weeks?|months?)\s+after\b", re.I)
 
@@ -71,5 +73,7 @@ def mark_victims_after(text: str, offset: int, mentions: list[Mention]) -> None:
         start = m.start - offset
         if start <= 0 or VICTIMS_AFTER.search(text[max(0, start - 12) : start]) is None:
             continue
+        if GERUND.match(m.text):
+            continue  # "arrested after shooting dead a trader": the subject's own deed
         if not HARD_BREAK.search(m.text) and len(m.text.split()) <= MAX_WORDS:
             m.background = True
