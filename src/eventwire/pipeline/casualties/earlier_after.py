@@ -15,6 +15,14 @@ four days after a police officer was killed", "a few hours after a fifth victim 
 blast died", "One day after attacking the village and killing several civilians, the
 militants seized the town"): :func:`mark_span_after`, with the same limits (no hard break
 and at most 12 words from "after" to the end of the kill's words).
+
+A kill whose victims open the "after" clause themselves ("Riots after trader killed by
+gunmen", "Clashes at the market after herders found shot dead", "a feud between two clans
+after two of their elders were murdered") is the cause the clause gives, told as a whole
+clause: :func:`mark_victims_after` (the reading the cue list already gives "after a", "after
+the"). A kill with words between "after" and its victims ("after midnight 3 people were
+killed") keeps its dead, and so does a gerund after it ("arrested after shooting dead a
+trader": the subject's own deed, which may be the event's).
 """
 
 from __future__ import annotations
@@ -26,6 +34,8 @@ from eventwire.pipeline.casualties.toll_notes import Mention
 
 AFTER_WORD = re.compile(r"\b(?:after|following)\b", re.I)
 REACH = 60  # characters before a kill's words read for the opening "after"
+GERUND = re.compile(r"\w+ing\b", re.I)
+VICTIMS_AFTER = re.compile(r"\b(?:after|following)\s+$", re.I)
 SPAN_AFTER = re.compile(r"\b(?:days?|nights?|hours?|weeks?|months?)\s+after\b", re.I)
 
 
@@ -52,3 +62,18 @@ def _span_after(text: str, offset: int, m: Mention) -> bool:
         return False
     told = window[opened[-1].end() :]
     return not HARD_BREAK.search(told) and len(told.split()) <= MAX_WORDS
+
+
+def mark_victims_after(text: str, offset: int, mentions: list[Mention]) -> None:
+    """Flag ``background`` the kills of one sentence whose victims' words follow "after" or
+    "following" right away, the kill told within the clause (no hard break, at most 12 words)."""
+    for m in mentions:
+        if m.category != "killed" or m.background or m.kind not in ("count", "vague"):
+            continue
+        start = m.start - offset
+        if start <= 0 or VICTIMS_AFTER.search(text[max(0, start - 12) : start]) is None:
+            continue
+        if GERUND.match(m.text):
+            continue  # "arrested after shooting dead a trader": the subject's own deed
+        if not HARD_BREAK.search(m.text) and len(m.text.split()) <= MAX_WORDS:
+            m.background = True

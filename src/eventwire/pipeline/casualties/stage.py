@@ -32,7 +32,12 @@ from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.casualties.accused import mark_accused
 from eventwire.pipeline.casualties.bombers import add_bombers
 from eventwire.pipeline.casualties.causes import mark_causes
-from eventwire.pipeline.casualties.earlier_after import drop_span_after, mark_earlier_after
+from eventwire.pipeline.casualties.earlier_after import (
+    drop_span_after,
+    mark_earlier_after,
+    mark_victims_after,
+)
+from eventwire.pipeline.casualties.estimates import estimated_totals
 from eventwire.pipeline.casualties.handled_bodies import mark_handled_bodies
 from eventwire.pipeline.casualties.headline_shots import headline_shooting
 from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
@@ -51,6 +56,7 @@ from eventwire.pipeline.casualties.shares import (
 from eventwire.pipeline.casualties.some_died import count_those_died
 from eventwire.pipeline.casualties.sources import OTHER_SOURCE, mark_aside_sources
 from eventwire.pipeline.casualties.span_days import share_over_span
+from eventwire.pipeline.casualties.sum_parts import mark_sum_parts
 from eventwire.pipeline.casualties.told_again import mark_told_again
 from eventwire.pipeline.casualties.toll_notes import open_shares
 from eventwire.pipeline.casualties.tolls import (
@@ -213,9 +219,11 @@ class CasualtiesStage:
             for index, sentence in sentences_of[segment]:
                 mentions = find_mentions(sentence.text, sentence.start, self.cues, self.numbers)
                 mentions += trailing_victims(sentence.text, sentence.start, mentions, self.numbers)
+                mentions += estimated_totals(sentence.text, sentence.start, self.numbers)
                 mark_accused(sentence.text, sentence.start, mentions)
                 mark_earlier(sentence.text, sentence.start, mentions)
                 mark_earlier_after(sentence.text, sentence.start, mentions)
+                mark_victims_after(sentence.text, sentence.start, mentions)
                 mark_handled_bodies(sentence.text, sentence.start, mentions)
                 mentions = drop_span_after(sentence.text, sentence.start, mentions)
                 mark_aside_sources(sentence.text, sentence.start, mentions)
@@ -245,6 +253,7 @@ class CasualtiesStage:
                 open_shares(incident.mentions, text, self.numbers)
                 mark_reported_counts(incident.mentions, doc.text)
                 mark_told_again(incident.mentions, doc.text, self.numbers)
+                mark_sum_parts(incident.mentions, doc.text)
                 told = " ".join(s.text for s in incident.sentences)
                 types = {e.acled_event_type for e in incident.events}
                 add_bombers(incident.mentions, told, types, self.numbers)
