@@ -23,6 +23,7 @@ from eventwire.pipeline.events.crowd_acts import (
     protesting_doer,
 )
 from eventwire.pipeline.events.crowd_captors import angry_crowd
+from eventwire.pipeline.events.crowd_counts import counted_crowd
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
 from eventwire.pipeline.events.dispersal import keep_dispersals_alone
 from eventwire.pipeline.events.gate import accept_trigger, sentence_classes
@@ -234,6 +235,7 @@ class EventCoder:
             phrase_classes(parse, doer, self.lexicon)
             | party_crowd(parse, doer)
             | angry_crowd(parse, doer)
+            | counted_crowd(parse, doer, self.lexicon)
             | ({"state"} if state else set())
         )
 
