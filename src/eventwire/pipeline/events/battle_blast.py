@@ -6,7 +6,8 @@ when mortar bombs exploded inside a compound", "the militants' car exploded duri
 gunfight that ensued", "Al Shabaab clashed with the security forces at a checkpoint after
 the militants exploded an IED". :func:`bomb_in_battle` says so when a clash is told in the
 sentence (or an exchange of fire), or in the sentences beside it; not in a crowd's scene
-(a protest, a riot), nor when the doers bombed civilians ("M23 bombed civilians …
+(a protest, a riot), nor for a remnant of war that went off (the fight told is an old
+one), nor when the doers bombed civilians ("M23 bombed civilians …
 following clashes (coded separately)"): that is a deliberate attack.
 """
 
@@ -32,4 +33,5 @@ def bomb_in_battle(ctx: Context, crowd_scene: bool) -> bool:
     """
     battle = "clash" in ctx.frames_sentence | ctx.frames_window or "exchange" in ctx.sentence
     deliberate = bool(ctx.trigger & _BOMBED) and is_civilian(ctx.patient)  # "X bombed civilians"
-    return battle and not crowd_scene and not deliberate
+    remnant = "war_remnant" in ctx.sentence | ctx.window  # "a remnant of last year's fighting"
+    return battle and not crowd_scene and not deliberate and not remnant
