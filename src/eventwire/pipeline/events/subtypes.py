@@ -11,6 +11,7 @@ vs unarmed victims, violent vs peaceful protests, government vs rebels taking gr
 from __future__ import annotations
 
 from eventwire.datafiles import words
+from eventwire.pipeline.events.battle_blast import BOMB_IN_BATTLE, bomb_in_battle
 from eventwire.pipeline.events.crowd_captors import ANGRY_CROWD
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
 from eventwire.pipeline.events.defenceless import defenceless
@@ -330,6 +331,8 @@ def _remote(frame: str, ctx: Context) -> tuple[str, str]:
         # "clashed with soldiers at a checkpoint after the militants threw a hand grenade",
         # "the clash was initiated with a hand grenade": the grenade opened the battle
         return "Armed clash", "grenade thrown in a battle"
+    if weapon == "explode" and bomb_in_battle(ctx, _crowd_scene(ctx)):
+        return "Armed clash", BOMB_IN_BATTLE  # "a car exploded in a landmine during the fight"
     if weapon == "air" and "clash" in ctx.frames_sentence | ctx.frames_window:
         # "clashed …; the operation was supported by an airstrike": air support is part of
         # the battle (heavy weapons fired at positions stay shelling: ACLED's convention)
