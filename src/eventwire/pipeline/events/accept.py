@@ -11,7 +11,7 @@ from typing import Any
 
 from eventwire.datafiles import words
 from eventwire.pipeline.events.aftermath import HARM_NEXT, act_on_people
-from eventwire.pipeline.events.blows import blow_to_person
+from eventwire.pipeline.events.blows import armed_blow, blow_to_person
 from eventwire.pipeline.events.counted import counted_harm
 from eventwire.pipeline.events.finds import marching_amount, noun_with_subject
 from eventwire.pipeline.events.headlines import HEADLINE_ACT
@@ -60,6 +60,8 @@ def accept_violent(
         return None
     if hijacking(match, parse) and not (strong and people_taken(match, parse, lexicon)):
         return None  # "hijacked a bus" (the means of another act), "hijacked the debate"
+    if entry.ambiguous and not in_domain and armed_blow(match, parse, ctx, lexicon):
+        return frame  # "attacked with stones by crowds" (blows.py)
     if match.child is not None and parse[match.child].dep_ == "prep":
         preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in entry.children]
         objs = [o for p in preps for o in p.children if o.dep_ == "pobj"]

@@ -161,4 +161,6 @@ def accept_trigger(
         return frame
     if entry.ambiguous and (in_domain or (frame == "base" and not strong)):
         return None  # "established a checkpoint": an armed party's, not a company's office
+    if entry.ambiguous and frame == "measures" and "state" not in ctx:
+        return None  # "restricted travel": a government's curb, not an airline's
     return frame

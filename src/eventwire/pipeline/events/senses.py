@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.datafiles import words
+from eventwire.pipeline.events.beatings import person_beaten
 from eventwire.pipeline.events.mob_groups import idle_mob_group
 from eventwire.pipeline.events.phrases import phrase_classes
 from eventwire.pipeline.events.roles import find_roles
@@ -415,6 +416,8 @@ def nonviolent_sense(
     if frame == "shoot":
         # "blasted in a shot that James parried": a shot at goal in a sports story
         return domain and head.pos_ == "NOUN" and not _hurt(parse, lexicon, own)
+    if frame == "beat" and person_beaten(match, parse, lexicon, strong):
+        return False  # "militia beat villagers … and set fire to huts" (beatings.py)
     return _contest(match, parse, lexicon, domain)
 
 
