@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from eventwire.datafiles import word_table, words
 from eventwire.pipeline.common.actordict import ActorDictionary, normalise
@@ -86,13 +87,15 @@ class ActorCues:
 
 
 def find_actor_cues(
-    text: str, actors: ActorDictionary | None, year: int | None = None
+    text: str, actors: ActorDictionary | None, published: date | None = None
 ) -> ActorCues:
     """Whole actor aliases in ``text``, longest first (acronyms must keep their case).
-    An acronym of a group formed after ``year`` (the report's) is its elder namesake's."""
+    An acronym of a group formed after the report (``published``) is its elder
+    namesake's."""
     cues = ActorCues()
     if actors is None:
         return cues
+    year = published.year if published else None
     words = list(_WORD_RE.finditer(text))
     longest = min(actors.max_alias_words + 1, 8)
     seen: set[str] = set()
