@@ -112,7 +112,7 @@ class PlacesStage:
 
     def resolve(self, doc: Document) -> list[tuple[Resolution, Place]]:
         """Resolve the document's toponyms; set doc.places and doc.country."""
-        cues = find_actor_cues(doc.text, self.actors)
+        cues = find_actor_cues(doc.text, self.actors, doc.published)
         found = find_mentions(doc, self.gaz, self.lex)
         mentions = [
             m

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from eventwire.datafiles import word_table, words
 from eventwire.pipeline.common.actordict import ActorDictionary, normalise
@@ -66,6 +67,10 @@ TERRITORY_NOUNS: frozenset[str] = words("gazetteer", "territory_nouns")
 TERRITORY_VOTE = 1.5  # "raided a Kenyan village": where the place lies, over who raided it
 TERRITORY_REACH = 2  # "a Kenyan army base"
 GROUP_COUNTRIES: dict[str, tuple[str, ...]] = word_table("gazetteer", "group_countries")
+# the year a group was formed whose acronym another country's group bears too
+GROUP_FOUNDED: dict[str, int] = {
+    k: int(v[0]) for k, v in word_table("gazetteer", "group_founded").items()
+}
 
 
 @dataclass(slots=True)
@@ -81,11 +86,16 @@ class ActorCues:
         return any(s <= start and end <= e for s, e in self.spans)
 
 
-def find_actor_cues(text: str, actors: ActorDictionary | None) -> ActorCues:
-    """Whole actor aliases in ``text``, longest first (acronyms must keep their case)."""
+def find_actor_cues(
+    text: str, actors: ActorDictionary | None, published: date | None = None
+) -> ActorCues:
+    """Whole actor aliases in ``text``, longest first (acronyms must keep their case).
+    An acronym of a group formed after the report (``published``) is its elder
+    namesake's."""
     cues = ActorCues()
     if actors is None:
         return cues
+    year = published.year if published else None
     words = list(_WORD_RE.finditer(text))
     longest = min(actors.max_alias_words + 1, 8)
     seen: set[str] = set()
@@ -98,7 +108,8 @@ def find_actor_cues(text: str, actors: ActorDictionary | None) -> ActorCues:
         if hit is None:
             i += _identity_vote(text, words, i, actors, cues, seen)
             continue
-        n, actor_id = hit
+        n, found = hit
+        actor_id = _elder_namesake(actors, words[i].group(), found, year) if n == 1 else found
         entry = actors.by_id[actor_id]
         state = entry.type in STATE_TYPES
         if not state:
@@ -112,12 +123,33 @@ def find_actor_cues(text: str, actors: ActorDictionary | None) -> ActorCues:
             and actor_id not in seen
             and normalise(raw) not in actors.countries
         ):
-            _vote_for_actor(cues, actor_id, entry.country, STATE_ACTOR_VOTE if state else 1.0)
+            # a namesake read by the report's date is a weaker cue than a group's own name
+            weight = STATE_ACTOR_VOTE if state or actor_id != found else 1.0
+            _vote_for_actor(cues, actor_id, entry.country, weight)
             if not state:
                 cues.areas.extend((entry.country, area) for area in entry.areas)
             seen.add(actor_id)
         i += n
     return cues
+
+
+def _elder_namesake(actors: ActorDictionary, word: str, actor_id: str, year: int | None) -> str:
+    """The group of another country that bears the acronym ``word`` too, when the report
+    (of ``year``) is older than ``actor_id``'s group ("PDF" in 2014: Sudan's Popular
+    Defence Forces; Myanmar's People's Defence Force was formed in 2021); else
+    ``actor_id``."""
+    founded = GROUP_FOUNDED.get(actor_id)
+    if year is None or founded is None or year >= founded:
+        return actor_id
+    home = actors.by_id[actor_id].country
+    return next(
+        (
+            other
+            for (acronym, cc), other in actors.local_acronyms.items()
+            if acronym == word and cc != home and other != actor_id
+        ),
+        actor_id,
+    )
 
 
 def _vote_for_actor(cues: ActorCues, actor_id: str, home: str, weight: float) -> None:
