@@ -35,6 +35,7 @@ from eventwire.pipeline.casualties.causes import mark_causes
 from eventwire.pipeline.casualties.earlier_after import drop_span_after, mark_earlier_after
 from eventwire.pipeline.casualties.handled_bodies import mark_handled_bodies
 from eventwire.pipeline.casualties.headline_shots import headline_shooting
+from eventwire.pipeline.casualties.losses import side_losses
 from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
 from eventwire.pipeline.casualties.other_deaths import (
     accident_death,
@@ -213,6 +214,7 @@ class CasualtiesStage:
             for index, sentence in sentences_of[segment]:
                 mentions = find_mentions(sentence.text, sentence.start, self.cues, self.numbers)
                 mentions += trailing_victims(sentence.text, sentence.start, mentions, self.numbers)
+                mentions += side_losses(sentence.text, sentence.start, mentions, self.numbers)
                 mark_accused(sentence.text, sentence.start, mentions)
                 mark_earlier(sentence.text, sentence.start, mentions)
                 mark_earlier_after(sentence.text, sentence.start, mentions)

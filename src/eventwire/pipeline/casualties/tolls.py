@@ -88,7 +88,7 @@ RIGHT_START = re.compile(
 )
 LEFT_AFTER = re.compile(  # "1 killed, three injured", "12 killed in": the count is on the left
     r"^\s*(?:[,.;:)\]]|$|at\b(?!\s+(?:least|most)\b)|(?:in|on|by|during|when|after|while|and"
-    r"|as|near|following|from"
+    r"|as|near|following|from|total|overall|altogether"
     r"|inside|outside|with|across|over|since|because"
     # "the two soldiers killed are believed to be …": a participle; its verb comes next
     r"|are|were|is|was|have|has|had)\b)",
