@@ -38,6 +38,12 @@ def _dead(top_event: TopEvent, text: str) -> int:
         ("A driver fought a guard in Nyeri and strangled the guard to death.", 1),
         # twins: the past tense and a kill told before an arrest stay as they were
         ("Insurgents beheaded 4 farmers near Mora.", 4),
+        # a to-death kill told as an accusation is the grievance, not a death of the event
+        (
+            "Residents captured a man and threatened to lynch him in Kapsabet, over "
+            "accusation of hacking his cousin to death.",
+            0,
+        ),
         (
             "Police arrested 12 men on suspicion of involvement in an ambush that claimed the "
             "life of a teacher.",

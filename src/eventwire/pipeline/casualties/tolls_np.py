@@ -23,7 +23,6 @@ from eventwire.pipeline.casualties.np_clauses import (
     shared_subject,
 )
 from eventwire.pipeline.casualties.numbers import NumberLexicon, Quantity, find_quantities
-from eventwire.pipeline.casualties.shared_but import subject_before_but
 from eventwire.pipeline.casualties.things import counts_things
 
 Count = tuple[int, int, int | None, str]
@@ -239,9 +238,6 @@ def count_conjuncts(phrase: str, lex: NumberLexicon, bare: bool = False) -> Coun
 
 def left_subject(before: str, lex: NumberLexicon) -> Found | None:
     """The victims in the text before a passive/intransitive cue, with their span."""
-    shared = subject_before_but(before, lex, count_conjuncts)  # "… but were killed"
-    if shared is not None:
-        return shared
     cut = 0
     for m in LEFT_BOUNDARY.finditer(before):
         cut = m.end()
