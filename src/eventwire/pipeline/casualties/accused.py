@@ -22,7 +22,7 @@ import re
 from eventwire.pipeline.casualties.toll_notes import Mention
 
 ACCUSED = re.compile(
-    r"(?:\baccus(?:e|es|ed|ing)\s+(?:(?:him|her|them)\s+)?of"
+    r"(?:\baccus(?:e|es|ed|ing)\s+(?:(?:him|her|them)\s+)?of|\baccusations?\s+of"
     r"|\b(?:suspected|believed|alleged|thought)\s+to\s+have"
     # "a man they believed murdered a colleague": a clause of belief with its own subject
     r"|\b(?:they|he|she|residents|villagers|locals)\s+(?:believed|suspected)(?:\s+had)?)"
@@ -30,7 +30,10 @@ ACCUSED = re.compile(
     re.I,
 )
 ACTIVE_KILL = re.compile(
-    r"^(?:kill(?:ed|ing)?|murder(?:ed|ing)?|shot|shooting|lynch(?:ed|ing)?|slain|slew)\b", re.I
+    r"^(?:kill(?:ed|ing)?|murder(?:ed|ing)?|shot|shooting|lynch(?:ed|ing)?|slain|slew"
+    # a kill told with "to death": "accused of hacking his brother to death"
+    r"|(?:hack|stab|beat|burn|stone|club|strangl)\w*\s.*\bto\s+death)\b",
+    re.I,
 )
 
 

@@ -40,6 +40,7 @@ from eventwire.pipeline.casualties.earlier_after import (
 from eventwire.pipeline.casualties.estimates import estimated_totals
 from eventwire.pipeline.casualties.handled_bodies import mark_handled_bodies
 from eventwire.pipeline.casualties.headline_shots import headline_shooting
+from eventwire.pipeline.casualties.losses import side_losses
 from eventwire.pipeline.casualties.numbers import NumberLexicon, load_number_lexicon
 from eventwire.pipeline.casualties.other_deaths import (
     accident_death,
@@ -220,6 +221,8 @@ class CasualtiesStage:
                 mentions = find_mentions(sentence.text, sentence.start, self.cues, self.numbers)
                 mentions += trailing_victims(sentence.text, sentence.start, mentions, self.numbers)
                 mentions += estimated_totals(sentence.text, sentence.start, self.numbers)
+
+                mentions += side_losses(sentence.text, sentence.start, mentions, self.numbers)
                 mark_accused(sentence.text, sentence.start, mentions)
                 mark_earlier(sentence.text, sentence.start, mentions)
                 mark_earlier_after(sentence.text, sentence.start, mentions)

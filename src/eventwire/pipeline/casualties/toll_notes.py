@@ -60,7 +60,8 @@ BARE_CODED = re.compile(
 # trailing markup of an analyst's note: "1 killed. [size=no report]"
 MARKUP = re.compile(r"\s*\[[^\[\]]*=[^\[\]]*\]\s*$")
 ZERO = re.compile(
-    r"\b(?:no|neither|nor|without|zero)\s+(?:\w+\s+){0,2}?(?:fatalit(?:y|ies)|deaths?|casualties)"
+    r"\b(?:no|neither|nor|without|zero)\s+(?:(?!(?:of|on|about|for)\b)\w+\s+){0,2}?"
+    r"(?:fatalit(?:y|ies)|deaths?|casualties)"
     r"|\b(?:no\s+(?:one|body|people|person|civilians?)|nobody|no-one)\s+"
     r"(?:was|were|had\s+been|has\s+been)\s+"
     r"(?:\w+\s+)?(?:killed|hurt|harmed)",

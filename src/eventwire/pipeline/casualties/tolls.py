@@ -29,6 +29,7 @@ from eventwire.pipeline.casualties.numbers import (
     find_quantities,
     load_number_lexicon,
 )
+from eventwire.pipeline.casualties.shared_but import subject_before_but
 from eventwire.pipeline.casualties.shares import find_labelled_shares
 from eventwire.pipeline.casualties.toll_notes import (
     Mention,
@@ -88,7 +89,7 @@ RIGHT_START = re.compile(
 )
 LEFT_AFTER = re.compile(  # "1 killed, three injured", "12 killed in": the count is on the left
     r"^\s*(?:[,.;:)\]]|$|at\b(?!\s+(?:least|most)\b)|(?:in|on|by|during|when|after|while|and"
-    r"|as|near|following|from"
+    r"|as|near|following|from|total|overall|altogether"
     r"|inside|outside|with|across|over|since|because"
     # "the two soldiers killed are believed to be …": a participle; its verb comes next
     r"|are|were|is|was|have|has|had)\b)",
@@ -380,7 +381,7 @@ def _mention_for_cue(
             return None
         best, low, high, kind, s, e = obj
         return Mention(category, best, low, high, start, end + e, "", kind)
-    subject = left_subject(before, lex)
+    subject = subject_before_but(before, lex, count_conjuncts) or left_subject(before, lex)
     if subject is None:
         stripped = before.strip().lower()
         if (stripped.startswith("and") or not stripped) and last_left:

@@ -29,7 +29,8 @@ Count = tuple[int, int, int | None, str]
 Found = tuple[int, int, int | None, str, int, int]
 
 LEFT_BOUNDARY = re.compile(
-    r"[;:]|\b(?:when|after|while|following|because|whereas|but|before|until|where|if|then)\b",
+    r"[;:]|\b(?:when|after|while|following|because|whereas|but|before|until|where|if|then"
+    r"|leading\s+to|resulting\s+in|resulted\s+in)\b",
     re.I,
 )
 CONJUNCTION = re.compile(
