@@ -221,7 +221,6 @@ class CasualtiesStage:
                 mentions = find_mentions(sentence.text, sentence.start, self.cues, self.numbers)
                 mentions += trailing_victims(sentence.text, sentence.start, mentions, self.numbers)
                 mentions += estimated_totals(sentence.text, sentence.start, self.numbers)
-
                 mentions += side_losses(sentence.text, sentence.start, mentions, self.numbers)
                 mark_accused(sentence.text, sentence.start, mentions)
                 mark_earlier(sentence.text, sentence.start, mentions)
