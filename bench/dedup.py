@@ -5,7 +5,7 @@
 
 1. tests/data/multi_outlet (our own wire reports, several outlets per incident: the tuning
    set wire_reports.jsonl, then wire_reports_b/…/_l.jsonl, each written to be measured
-   once before it was used; g, j, l, n, p, r, t, u, v, w, y, aa, ac, ae and ai, held out, only with
+   once before it was used; g, j, l, n, p, r, t, u, v, w, y, aa, ac, ae, ai and al, held out, only with
    --heldout; h and i were retired to dev by h18m after their last held-out run, 1.0 / 0.9222
    and 1.0 / 0.875) and the bundled examples/reports, through the whole pipeline: B-cubed
    over the asserted violent report events (a habitual "similar attacks in recent months" is
@@ -84,6 +84,7 @@ PIPELINE_SETS: dict[str, tuple[str, str | None]] = {
     "multi_outlet_ai": ("tests/data/multi_outlet/wire_reports_ai.jsonl", "incident"),
     "multi_outlet_aj": ("tests/data/multi_outlet/wire_reports_aj.jsonl", "incident"),
     "multi_outlet_ak": ("tests/data/multi_outlet/wire_reports_ak.jsonl", "incident"),
+    "multi_outlet_al": ("tests/data/multi_outlet/wire_reports_al.jsonl", "incident"),
     "examples": ("examples/reports/wire.jsonl", None),
 }
 # Sets never tuned on: scored only with --heldout (their first run is their figure).
@@ -103,6 +104,7 @@ HELDOUT_SETS = (
     "multi_outlet_ac",
     "multi_outlet_ae",
     "multi_outlet_ai",
+    "multi_outlet_al",
 )
 
 
