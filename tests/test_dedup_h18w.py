@@ -213,3 +213,18 @@ def test_a_bare_namesake_is_fetched_by_a_later_report(run_text: Callable[..., Do
     for order in ([[0, 1]], [[0], [1]], [[1], [0]]):  # batch, and one report at a time
         records = [r for r in canonical(docs, order) if r["plover_mode"] in VIOLENT_MODES]
         assert len(records) == 1 and len(records[0]["reports"]) == 2, order
+
+
+def test_a_place_owned_abroad_is_fetched_by_a_later_report(
+    run_text: Callable[..., Document],
+) -> None:
+    texts = [
+        ("Eleven dock workers were killed when warplanes bombed a warehouse in Yemen's western "
+         "Red Sea port on Tuesday, medics said.", "2029-02-07", "A"),
+        ("Air strikes hit a warehouse at the port in Mocha on Tuesday, killing 11 workers, "
+         "port officials said.", "2029-02-07", "B"),
+    ]  # fmt: skip
+    docs = [run_text(t, published=p, source=s) for t, p, s in texts]
+    for order in ([[0, 1]], [[0], [1]], [[1], [0]]):  # batch, and one report at a time
+        records = [r for r in canonical(docs, order) if r["plover_mode"] in VIOLENT_MODES]
+        assert len(records) == 1 and len(records[0]["reports"]) == 2, order

@@ -83,7 +83,12 @@ _COUNTRYLESS_SQL = (
     # a bare namesake town ("Tripoli", Libya's or Lebanon's; namesakes.bare_namesake)
     "e.location_name IN ({namesakes}) OR "
     # "the Iran-backed rebels" read as Iran (report.country_evidence, patrons.patron_place)
-    "regexp_matches(json_extract_string(e.record, '$.sentence'), '\\w-(?:{patrons})\\b', 'i'))"
+    "regexp_matches(json_extract_string(e.record, '$.sentence'), '\\w-(?:{patrons})\\b', 'i') OR "
+    # "Yemen's Red Sea port" read as Sudan's state (owners.owned_abroad): a possessive, up to
+    # two lower-case words, then the place's name (accents stripped on both sides)
+    "regexp_matches(strip_accents(json_extract_string(e.record, '$.sentence')), "
+    "'[''’]s\\s+(?:the\\s+)?(?:[a-z][\\w-]*\\s+){{0,2}}\\Q' || "
+    "strip_accents(e.location_name) || '\\E', 'i'))"
 )
 
 
