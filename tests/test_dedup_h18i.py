@@ -12,11 +12,10 @@ import dataclasses
 from datetime import date
 from typing import Any
 
+from eventwire.dedup.daytime import EVENING, MORNING
 from eventwire.dedup.linkage import cluster_events
 from eventwire.dedup.placewords import place_words, shared_place_word
 from eventwire.dedup.rules import (
-    EVENING,
-    MORNING,
     ReportEvent,
     compare,
     own_province,

@@ -15,6 +15,7 @@ import re
 
 from eventwire.config import DedupOptions
 from eventwire.datafiles import word_table, words
+from eventwire.dedup.blamednames import blamed_attacker
 from eventwire.dedup.namedsides import named_in_sentence
 from eventwire.dedup.patrons import patron_side
 from eventwire.dedup.report import ReportEvent
@@ -240,6 +241,8 @@ def actor_link(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[floa
             # "… a PMF vehicle …, killing three fighters" (rebels) / "three Hashd members"
             if factor == 1.0 and scores[i] is None and named_in_sentence(a, b, i + 1, is_generic):
                 scores[i] = 0.5
+        if factor == 1.0 and scores[0] != 1.0 and blamed_attacker(a, b, is_generic):
+            scores[0] = 1.0  # "…, the army said, blaming M23" / "the Rwanda-backed M23 rebels"
         if any(s is None for s in scores):
             continue
         vals = [s for s in scores if s is not None]

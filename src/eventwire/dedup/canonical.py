@@ -27,8 +27,10 @@ from eventwire.db.store import Store
 from eventwire.dedup.cities import fill_city_radii
 from eventwire.dedup.linkage import Cluster, cluster_events, linked_events
 from eventwire.dedup.merge import merge_cluster, merge_record
+from eventwire.dedup.namesakes import namesake_names
 from eventwire.dedup.patrons import patron_alternation
 from eventwire.dedup.report import border_twins, country_evidence
+from eventwire.dedup.revisions import fill_revised_tolls
 from eventwire.dedup.rules import DedupOptions, ReportEvent, group_key, loose_place
 from eventwire.dedup.shortnames import SHORT_KEY_SQL, short_keys
 from eventwire.errors import StoreError
@@ -78,8 +80,15 @@ _COUNTRYLESS_SQL = (
     "(json_extract_string(e.record, '$.location.fallback') IN ('paragraph', 'document') OR "
     "(e.geo_precision >= 3 AND regexp_matches(json_extract_string(e.record, '$.sentence'), "
     "'borders?\\s+with', 'i')) OR e.location_name IN ({twins}) OR "
+    # a bare namesake town ("Tripoli", Libya's or Lebanon's; namesakes.bare_namesake)
+    "e.location_name IN ({namesakes}) OR "
     # "the Iran-backed rebels" read as Iran (report.country_evidence, patrons.patron_place)
-    "regexp_matches(json_extract_string(e.record, '$.sentence'), '\\w-(?:{patrons})\\b', 'i'))"
+    "regexp_matches(json_extract_string(e.record, '$.sentence'), '\\w-(?:{patrons})\\b', 'i') OR "
+    # "Yemen's Red Sea port" read as Sudan's state (owners.owned_abroad): a possessive, up to
+    # two lower-case words, then the place's name (accents stripped on both sides)
+    "regexp_matches(strip_accents(json_extract_string(e.record, '$.sentence')), "
+    "'[''’]s\\s+(?:the\\s+)?(?:[a-z][\\w-]*\\s+){{0,2}}\\Q' || "
+    "strip_accents(e.location_name) || '\\E', 'i'))"
 )
 
 
@@ -89,7 +98,8 @@ def _countryless_sql() -> str:
     words (patrons.patron_alternation) as literals."""
     names = sorted({name for _, name in border_twins()})
     twins = ", ".join("'" + n.replace("'", "''") + "'" for n in names)
-    return _COUNTRYLESS_SQL.format(twins=twins, patrons=patron_alternation())
+    namesakes = ", ".join("'" + n.replace("'", "''") + "'" for n in namesake_names())
+    return _COUNTRYLESS_SQL.format(twins=twins, namesakes=namesakes, patrons=patron_alternation())
 
 
 # Report events read per query by _load (bounds DuckDB's memory while clustering).
@@ -149,6 +159,7 @@ def _load(
         finally:
             con.unregister("_ew_load")
     fill_city_radii(out, opts or DedupOptions())
+    fill_revised_tolls(out)
     return out
 
 

@@ -34,6 +34,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from eventwire.dedup.namesakes import bare_namesake
 from eventwire.dedup.report import country_evidence
 from eventwire.dedup.rules import (
     DedupOptions,
@@ -387,7 +388,8 @@ def prefer_agreeing_tolls(
     for x, y in edges:
         for e, m in ((x, y), (y, x)):
             ev = by_id[e]
-            loose = loose_place(ev) or bool(ev.statement_date)  # or dated by when one spoke
+            # or dated by when one spoke, or a bare namesake town ("Tripoli": which one?)
+            loose = loose_place(ev) or bool(ev.statement_date) or bool(bare_namesake(ev))
             if ev.fatalities is not None and by_id[m].fatalities is not None and loose:
                 tolled[e].append(m)
     drop: set[tuple[str, str]] = set()

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from eventwire.datafiles import word_table, words
+from eventwire.dedup.namesakes import bare_namesake, names_town
 from eventwire.dedup.owners import owned_abroad
 from eventwire.dedup.patrons import patron_place
 from eventwire.dedup.shortnames import short_name_abroad
@@ -110,6 +111,8 @@ def country_evidence(e: ReportEvent) -> str | None:
     guess for a name it lacks, in whatever country)."""
     if _countryless(e) or twin_countries(e) or guessed_place(e) or _owned_abroad(e):
         return None  # a town the sentence does not name: the geocoder's guess of a country
+    if bare_namesake(e):
+        return None  # a bare "Tripoli": Libya's or Lebanon's (dedup/namesakes.py)
     return e.country
 
 
@@ -177,6 +180,8 @@ def countryless_against(e: ReportEvent, other: ReportEvent, km: float) -> bool:
     country when ``other`` is placed no closer than a province there or within ``km``."""
     if _countryless(e) or _owned_abroad(e) or _short_abroad(e, other):
         return True  # "Yemen's Red Sea" read as Sudan's state: no evidence of Sudan
+    if other.country in bare_namesake(e) and names_town(other.sentence, e.location_name):
+        return True  # a bare "Tripoli" against "a district of … Tripoli" placed in Lebanon
     if other.country not in twin_countries(e):
         return False
     if (other.geo_precision or 0) >= 3 or not (e.has_point and other.has_point):

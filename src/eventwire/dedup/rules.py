@@ -50,9 +50,8 @@ from eventwire.dedup.areakinds import area_by_kind
 from eventwire.dedup.cities import untold
 from eventwire.dedup.cities import within_city as within_city
 from eventwire.dedup.datelines import dateline_only
-from eventwire.dedup.daytime import EVENING as EVENING
-from eventwire.dedup.daytime import MORNING as MORNING
 from eventwire.dedup.daytime import time_of_day as time_of_day
+from eventwire.dedup.namesakes import namesake_place
 from eventwire.dedup.nights import overnight, parts_clash
 from eventwire.dedup.placewords import (
     capital_reference,
@@ -447,7 +446,7 @@ def compare(
     # update of them), not only a day and a type (ACLED splits a city's protests by district)
     agrees = toll is not None and toll[0] >= 0.8 and bool(a.fatalities) and bool(b.fatalities)
     place = (0.8, True, district) if district and (agrees or untold(a, b, evidence)) else None
-    place = place or _places(a, b, opts)
+    place = place or namesake_place(a, b) or _places(a, b, opts)
     if actors is None or toll is None:
         return None
     if place is None:

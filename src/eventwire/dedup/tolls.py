@@ -23,6 +23,7 @@ from datetime import date
 from eventwire.config import DedupOptions
 from eventwire.datafiles import words
 from eventwire.dedup.report import ReportEvent
+from eventwire.dedup.revisions import revised_down, revised_toll
 from eventwire.pipeline.casualties.numbers import load_number_lexicon, number_value
 
 
@@ -34,6 +35,9 @@ def toll_link(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float
         return 1.0, f"same toll ({a.fatalities})"
     early, late = sorted((a, b), key=lambda e: e.published or date.min)
     assert early.fatalities is not None and late.fatalities is not None
+    down = late.fatalities < early.fatalities and late.published != early.published
+    if down and revised_down(late):  # a source's "revised the toll … down to nine"
+        return 0.8, f"toll revised down from {early.fatalities} to {late.fatalities}"
     lo, hi = sorted((a.fatalities, b.fatalities))
     far = hi >= opts.toll_ratio * max(lo, 1) and hi - lo >= opts.toll_gap
     if far and (early.published == late.published or late.fatalities < early.fatalities):
@@ -71,7 +75,8 @@ def _update_words() -> re.Pattern[str]:
 
 def is_update(e: ReportEvent) -> bool:
     """Whether the report's toll updates an earlier one ("the toll has risen to 13")."""
-    return bool(_update_words().search(e.fatalities_text or ""))
+    text = e.fatalities_text or ""
+    return bool(_update_words().search(text)) or revised_toll(text) is not None
 
 
 def tolls_agree(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> bool | None:

@@ -56,6 +56,12 @@ def place_as_side(text: str | None) -> bool:
 
 
 @functools.cache
+def blame_alternation() -> str:
+    """The blame cues as an alternation, the longest first."""
+    return _blame_pattern()
+
+
+@functools.cache
 def _blame_pattern() -> str:
     return "|".join(re.escape(w) for w in sorted(words("dedup", "blame_cues"), key=len)[::-1])
 
