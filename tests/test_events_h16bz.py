@@ -1,0 +1,48 @@
+"""Issue 16, helper h16bz: which event of a note is the top one, own sentences.
+
+A deed told in the past perfect in a relative or adverbial clause (earlier_clause.py)
+came before the reported act: "police arrested traders who had rioted", "troops fought
+bandits after the bandits had abducted two farmers". The act of the main clause leads.
+A protest told so stays the event ("police shot at youths who had gathered to protest").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import TopEvent
+
+EARLIER = [
+    (
+        "On 4 April 2018, police arrested 30 traders in Kamba, who had rioted at the market "
+        "two days before.",
+        "Strategic developments",
+    ),
+    (
+        "On 4 April 2018, soldiers fought with bandits near Kamba after the bandits had "
+        "abducted two farmers.",
+        "Battles",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), EARLIER)
+def test_a_past_perfect_clause_is_backdrop(top_event: TopEvent, text: str, kind: str) -> None:
+    event = top_event(text)
+    assert event is not None
+    assert event.acled_event_type == kind
+
+
+def test_a_protest_in_a_past_perfect_clause_stays(top_event: TopEvent) -> None:
+    event = top_event(
+        "On 4 April 2018, police fired tear gas at youths in Kamba who had gathered to "
+        "protest the arrest of their leader."
+    )
+    assert event is not None
+    assert event.acled_event_type == "Protests"
+
+
+def test_a_past_perfect_main_clause_is_the_event(top_event: TopEvent) -> None:
+    event = top_event("On 4 April 2018, gunmen had abducted two farmers near Kamba.")
+    assert event is not None
+    assert event.acled_event_type == "Violence against civilians"
