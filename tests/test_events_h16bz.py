@@ -3,7 +3,8 @@
 A deed told in the past perfect in a relative or adverbial clause (earlier_clause.py)
 came before the reported act: "police arrested traders who had rioted", "troops fought
 bandits after the bandits had abducted two farmers". The act of the main clause leads.
-A protest told so stays the event ("police shot at youths who had gathered to protest").
+So is a deed in such a clause dated before the note ("after rebels captured the town last
+month"). A protest told so stays the event ("police shot at youths who had gathered to protest").
 """
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ EARLIER = [
         "On 4 April 2018, soldiers fought with bandits near Kamba after the bandits had "
         "abducted two farmers.",
         "Battles",
+    ),
+    (
+        "On 4 April 2018, the army shelled the village of Kamba, where hundreds of families "
+        "fled after rebels captured the district capital last month.",
+        "Explosions/Remote violence",
     ),
 ]
 
@@ -46,3 +52,11 @@ def test_a_past_perfect_main_clause_is_the_event(top_event: TopEvent) -> None:
     event = top_event("On 4 April 2018, gunmen had abducted two farmers near Kamba.")
     assert event is not None
     assert event.acled_event_type == "Violence against civilians"
+
+
+def test_a_clause_of_doubt_is_not_backdrop(top_event: TopEvent) -> None:
+    event = top_event(
+        "On 4 April 2018, the army said it broke the blockade of Kamba, but it is not clear "
+        "if soldiers had captured the town."
+    )
+    assert event is None or event.acled_event_type != "Strategic developments"

@@ -1,11 +1,11 @@
-"""A deed told in a past-perfect clause on another act is backdrop (issue 16, h16bz).
+"""A deed told as earlier in a clause on another act is backdrop (issue 16, h16bz).
 
 "police arrested youths who had rioted a few days before", "soldiers killed four fighters
-after the fighters had attacked a bus", "troops tracked gunmen who had kidnapped a chief":
-the verb in the past perfect, in a relative or adverbial clause, tells what came before
-the reported act; the act of the main clause is the event. A protest told so stays a
-candidate ("police shot at youth who had gathered to denounce an arrest": ACLED codes the
-protest and the force used on it)."""
+after the fighters had attacked a bus", "troops shelled the town where people fled after
+rebels overran it last month": the verb in the past perfect or dated before the note, in a
+relative or adverbial clause, tells what came before the reported act; the act of the main
+clause is the event. A protest told so stays a candidate ("police shot at youth who had
+gathered to denounce an arrest": ACLED codes the protest and the force used on it)."""
 
 from __future__ import annotations
 
@@ -13,10 +13,30 @@ from typing import Any
 
 _CLAUSES = frozenset({"relcl", "advcl"})
 _PERFECT = frozenset({"had", "'d"})
+_OPEN = frozenset({"if", "whether", "unless"})
 
 
 def earlier_clause(tok: Any) -> bool:
-    """Is a verb trigger the past perfect of a relative or adverbial clause?"""
+    """Is a verb trigger of a relative or adverbial clause told as earlier: in the past
+    perfect, or dated before ("a few days earlier", "two weeks ago", "last month")?"""
     if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ not in _CLAUSES:
         return False
-    return any(c.dep_ == "aux" and c.lower_ in _PERFECT for c in tok.children)
+    if any(c.dep_ == "mark" and c.lower_ in _OPEN for c in tok.children):
+        return False  # "it is unclear if they had gained control": not told as done
+    if any(c.dep_ == "aux" and c.lower_ in _PERFECT for c in tok.children):
+        return True
+    return any(_dated_before(c) for c in tok.children)
+
+
+_BEFORE = frozenset({"earlier", "before", "ago", "previously"})
+_LAST = frozenset({"last", "previous", "prior"})
+
+
+def _dated_before(child: Any) -> bool:
+    """A time word that dates a clause before the report: "a few days earlier", "two weeks
+    ago", "last month", "the previous day"."""
+    if child.dep_ == "advmod" and child.lower_ in _BEFORE:
+        return True
+    if child.dep_ in {"npadvmod", "advmod"} and any(g.lower_ in _BEFORE for g in child.children):
+        return True
+    return child.dep_ == "npadvmod" and any(g.lower_ in _LAST for g in child.children)
