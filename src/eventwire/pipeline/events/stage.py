@@ -26,6 +26,7 @@ from eventwire.pipeline.events.crowd_captors import angry_crowd
 from eventwire.pipeline.events.crowd_counts import counted_crowd
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
 from eventwire.pipeline.events.dispersal import keep_dispersals_alone
+from eventwire.pipeline.events.earlier_clause import earlier_clause
 from eventwire.pipeline.events.gate import accept_trigger, sentence_classes
 from eventwire.pipeline.events.habitual import has_habitual_cue
 from eventwire.pipeline.events.harm_beside import people_harmed
@@ -381,6 +382,10 @@ class EventCoder:
         for conj in roles.agent_conj:
             event.assoc_actors.append(make_actor(doc, parse, base, conj))
         event.confidence = self._confidence(parse, match, frame.weight, roles, modality, rank, sub)
+        head = parse[match.head]
+        told = is_background(head, lex) or is_past_reference(head)
+        if acled_type != "Protests" and not told and earlier_clause(head):
+            event.confidence = max(0.02, round(event.confidence - 0.25, 4))  # backdrop
         return event
 
     def _confidence(
