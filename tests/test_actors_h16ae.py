@@ -78,8 +78,8 @@ def test_a_protest_demanding_the_police_act_has_no_second_party(top_event: TopEv
 
 def test_police_who_act_at_a_peaceful_protest_stay(top_event: TopEvent) -> None:
     text = (
-        "On 9 March 2024, police watched as a group of students held a peaceful protest in "
-        "Makassar city."
+        "On 9 March 2024, police watched as a group of pupils held a peaceful protest outside "
+        "the governor's office in Makassar."
     )
     assert _codes(top_event, text) == ("Peaceful protest", 6, 1)
 

@@ -40,7 +40,7 @@ def _dead(top_event: TopEvent, text: str) -> int:
         ("Insurgents beheaded 4 farmers near Mora.", 4),
         # a to-death kill told as an accusation is the grievance, not a death of the event
         (
-            "Residents captured a man and threatened to lynch him in Kapsabet, over "
+            "Villagers seized a youth and threatened to lynch him in Kapsabet, over "
             "accusation of hacking his cousin to death.",
             0,
         ),

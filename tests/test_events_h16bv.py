@@ -15,8 +15,8 @@ from conftest import TopEvent
 
 BEATINGS = [
     "Settlers beat four women & confiscated their seeds as they tried to go back to their farms.",
-    "Members of a local sect tied up and severely beat a man suspected of theft in the district "
-    "of Kora.",
+    "Followers of a local sect bound and severely beat a man they accused of theft in the "
+    "district of Kora.",
     "The village elder was severely beaten and tied to a post by a group of men in Kalem.",
 ]
 
@@ -34,7 +34,7 @@ def test_a_player_beaten_in_a_final_is_no_event(top_event: TopEvent) -> None:
 
 
 ATTACKS_WITH_THINGS = [
-    "The party's spokesman Daniel Oremo was attacked with pepper spray by an unknown group in "
+    "The party's spokesman Daniel Oremo was attacked with pepper spray by masked men in "
     "the city centre.",
 ]
 

@@ -1,11 +1,11 @@
-"""A toll told as an estimate of the deaths: "(total fatalities estimated at 3)",
-"fatalities estimated at a total of 12 persons", "exchanged fire that led to deaths
-estimated to be over 10 people".
+"""A toll told as an estimate of the deaths: "(total deaths estimated at 4)",
+"fatalities estimated at a total of 9", "a gunfight whose dead were estimated to
+be over 20".
 
-The estimate is the report's whole toll, told after its parts ("killed a shopkeeper and
-several members of his family (total fatalities estimated at 3)") or after a coder's
-number for the unknown part ("Unknown fatalities coded as 3 - fatalities estimated at a
-total of 12"): :func:`estimated_totals` reads it as a stated total (``summary``), which
+The estimate is the report's whole toll, told after its parts ("killed a trader and
+some of his relatives (total deaths estimated at 4)") or after a coder's
+number for the unknown part ("Unknown fatalities coded as 3 - the dead estimated at a
+total of 9"): :func:`estimated_totals` reads it as a stated total (``summary``), which
 ``incident_toll`` takes over the counted victims. A figure estimated for something else
 ("damage estimated at 2 million") is no death word's and is not read.
 """

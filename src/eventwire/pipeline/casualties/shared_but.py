@@ -1,6 +1,6 @@
 """The dead a passive kill after "but" shares with the clause before it (issue 16, h16bw).
 
-"Two men from the family were travelling to a nearby town but were attacked and killed",
+"Two brothers were driving to the market but were ambushed and killed",
 "The four herders had left the camp but were later found dead": the kill after "but" has
 no subject of its own, and ``left_subject`` stops at "but" (a clause of another subject
 follows it in "… attacked the post but two soldiers were killed"). When nothing but

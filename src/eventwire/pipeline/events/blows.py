@@ -8,7 +8,7 @@ weapon; a vehicle that hits someone is a road accident ("a truck hit a pedestria
 him with his car"), and a person's name as the doer is left to the other checks ("Smith
 hit Jones with a right hook"). "attack" and "assault" (criticism as often as violence) are
 kept when someone is attacked with a thing held or thrown ("attacked with stones and
-chased by crowds", "was attacked with pepper spray by an unknown group"; h16bv).
+chased by crowds", "was attacked with pepper spray by masked men"; h16bv).
 """
 
 from __future__ import annotations

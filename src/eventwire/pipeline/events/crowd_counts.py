@@ -3,7 +3,7 @@
 ACLED codes violence by several ordinary people acting together, with no organisation and
 no firearms, as Mob violence: "a number of farmers assaulted a herder", "several taxi
 drivers assaulted a suspected robber", "many teachers hit a man", "members of the public
-arrested a man and beat him up". The doer's head is then a word of number ("a number of",
+caught a pickpocket and beat him". The doer's head is then a word of number ("a number of",
 "dozens of") or of the public, or a plural of ordinary people with a quantifier
 ("several", "many"), so the phrase's own classes miss the crowd ("number" is no crowd word,
 "teacher" is a civilian, not a crowd). This adds the crowd class to such a doer; whether it
