@@ -55,6 +55,13 @@ def test_parts_told_again(top_event: TopEvent, text: str, dead: int) -> None:
         # twins: words between "after" and the victims, or a kill of the event itself
         ("On 3 May 2021, gunmen raided Dodo after midnight and 3 villagers were killed.", 3),
         ("On 3 May 2021, gunmen raided Dodo and killed 3 villagers after a dispute.", 3),
+        # the event's own hurt who died later are its dead (a merge fix: the toll update)
+        (
+            "Bandits raided the village of Dodo on Monday, killing seven herders, residents said. "
+            "The toll rose to 10 on Thursday after three of the injured died of their wounds, "
+            "a health official said.",
+            10,
+        ),
     ],
 )
 def test_victims_after(top_event: TopEvent, text: str, dead: int) -> None:

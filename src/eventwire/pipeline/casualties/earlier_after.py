@@ -36,6 +36,8 @@ AFTER_WORD = re.compile(r"\b(?:after|following)\b", re.I)
 REACH = 60  # characters before a kill's words read for the opening "after"
 GERUND = re.compile(r"\w+ing\b", re.I)
 VICTIMS_AFTER = re.compile(r"\b(?:after|following)\s+$", re.I)
+# the hurt of the event who died later ("after three of the wounded died of their injuries")
+OWN_WOUNDED = re.compile(r"\b(?:wounded|injured|injuries|wounds)\b", re.I)
 SPAN_AFTER = re.compile(r"\b(?:days?|nights?|hours?|weeks?|months?)\s+after\b", re.I)
 
 
@@ -75,5 +77,7 @@ def mark_victims_after(text: str, offset: int, mentions: list[Mention]) -> None:
             continue
         if GERUND.match(m.text):
             continue  # "arrested after shooting dead a trader": the subject's own deed
+        if OWN_WOUNDED.search(text[start : m.end - offset + 30]):
+            continue  # "rose to 12 after three of the wounded died": the event's own hurt
         if not HARD_BREAK.search(m.text) and len(m.text.split()) <= MAX_WORDS:
             m.background = True
