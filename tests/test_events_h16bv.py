@@ -33,6 +33,14 @@ def test_a_player_beaten_in_a_final_is_no_event(top_event: TopEvent) -> None:
     assert event is None or event.acled_event_type is None
 
 
+def test_a_shot_beaten_away_is_no_beating(top_event: TopEvent) -> None:
+    # a merge fix: the possessor ("the striker's") is no patient of the beating
+    event = top_event(
+        "Dunn cut inside the Rangers box, but the striker's effort was beaten away by Kerr."
+    )
+    assert event is None or event.acled_event_type is None, event
+
+
 ATTACKS_WITH_THINGS = [
     "The party's spokesman Daniel Oremo was attacked with pepper spray by masked men in "
     "the city centre.",

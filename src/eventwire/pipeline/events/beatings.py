@@ -19,7 +19,7 @@ from eventwire.datafiles import words
 from eventwire.pipeline.events.persons import people_head, person_noun
 from eventwire.pipeline.events.phrases import phrase_classes
 from eventwire.pipeline.events.roles import find_roles
-from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch
+from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, token_keys
 
 BEATING_HARM_WORDS: frozenset[str] = words("lexicon", "beating_harm_words")
 _CIVILIANS = frozenset({"civilian", "unarmed_collective", "protesters"})
@@ -37,4 +37,12 @@ def person_beaten(match: TriggerMatch, parse: Any, lexicon: Lexicon, strong: boo
     who = people_head(parse, parse[patient])
     if not (person_noun(who) or phrase_classes(parse, who.i, lexicon) & _CIVILIANS):
         return False
+    if any(c.dep_ == "poss" for c in who.children) and not _own_people(who, lexicon):
+        return False  # "the striker's shot was beaten away": the possessor is no patient
     return strong or any(t.lower_ in BEATING_HARM_WORDS for t in parse)
+
+
+def _own_people(tok: Any, lexicon: Lexicon) -> bool:
+    """Is the noun itself a person or one of the civilian classes' words (not its possessor)?"""
+    own = set().union(*(lexicon.words_of(c) for c in _CIVILIANS))
+    return person_noun(tok) or bool(token_keys(tok) & own)
