@@ -1,7 +1,7 @@
 """A side's own dead told as its losses (issue 16, h16bw).
 
 "the rebels lost three fighters", "they lost two of their men", "The White Army lost seven
-and 24 were wounded", "killing 6, while losing 3 of their own": a number right after
+and 24 were wounded", "killing 5 and losing 2 of their own": a number right after
 "lost" / "losing" / "lose(s)" counts the side's dead when nothing follows it in its clause
 ("lost seven and …", "lost seven.") or what follows names people (a person noun, "men",
 "troops", "of their own", "of its men"). "lost 3 vehicles", "lost control of the town",

@@ -1,14 +1,14 @@
 """A bomb that went off in a battle (issue 16, h16bt).
 
 A mine, an IED or a bomb that exploded while the sides fought is part of the battle to
-ACLED, whoever it killed: "clashes between the army and rebels … 4 civilians were killed
-when mortar bombs exploded inside a compound", "the militants' car exploded during a
-gunfight that ensued", "Al Shabaab clashed with the security forces at a checkpoint after
-the militants exploded an IED". :func:`bomb_in_battle` says so when a clash is told in the
+ACLED, whoever it killed: "fighting between troops and rebels … three traders died when
+a shell landed in the market", "the attackers' truck blew up in the firefight
+that followed", "militants fought the police at a roadblock after setting off a
+roadside bomb". :func:`bomb_in_battle` says so when a clash is told in the
 sentence (or an exchange of fire), or in the sentences beside it; not in a crowd's scene
 (a protest, a riot), nor for a remnant of war that went off (the fight told is an old
-one), nor when the doers bombed civilians ("M23 bombed civilians …
-following clashes (coded separately)"): that is a deliberate attack.
+one), nor when the doers bombed civilians ("the rebels bombed villagers …
+after the fighting (coded separately)"): that is a deliberate attack.
 """
 
 from __future__ import annotations

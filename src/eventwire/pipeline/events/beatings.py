@@ -5,7 +5,7 @@ when a contest word ("set", "price", "seed", "game") stands anywhere in the sent
 person who is beaten where the sentence names an armed party or weapon ("Militia beat
 villagers … and set fire to huts", "soldiers beat a driver until he lost consciousness
 when he refused to pay the price") or tells the harm of the beating ("was severely beaten
-and tied to a tree") was beaten, not outplayed.
+and tied to a post") was beaten, not outplayed.
 
 >>> sorted(BEATING_HARM_WORDS)[:3]
 ['bruises', 'brutally', 'consciousness']
