@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventwire.datafiles import words
+
 _CLAUSES = frozenset({"relcl", "advcl"})
-_OPEN = frozenset({"if", "whether", "unless"})
+_OPEN: frozenset[str] = words("lexicon", "earlier_clause_open")
 
 
 def earlier_clause(tok: Any) -> bool:
@@ -27,8 +29,8 @@ def earlier_clause(tok: Any) -> bool:
     return any(_dated_before(c) for c in tok.children)
 
 
-_BEFORE = frozenset({"earlier", "before", "ago", "previously"})
-_LAST = frozenset({"last", "previous", "prior"})
+_BEFORE: frozenset[str] = words("lexicon", "earlier_clause_before")
+_LAST: frozenset[str] = words("lexicon", "earlier_clause_last")
 
 
 def _dated_before(child: Any) -> bool:
