@@ -13,12 +13,9 @@ caught and killed") is left to the singular-passive reading.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from eventwire.pipeline.casualties.numbers import NumberLexicon
-
-Count = tuple[int, int, int | None, str]
-Found = tuple[int, int, int | None, str, int, int]
+from eventwire.pipeline.casualties.tolls_np import Found, count_conjuncts
 
 BUT_TAIL = re.compile(
     r"\bbut\s+(?:(?:was|were|had|have|has|been|later|then|also|all|both|reportedly|allegedly"
@@ -29,9 +26,7 @@ CLAUSE_START = re.compile(r"[.;:,]|\b(?:when|after|while|because|before|if|then)
 AUX = re.compile(r"\b(?:was|were|had|have|has|are|is)\b", re.I)
 
 
-def subject_before_but(
-    before: str, lex: NumberLexicon, count_conjuncts: Callable[[str, NumberLexicon], Count | None]
-) -> Found | None:
+def subject_before_but(before: str, lex: NumberLexicon) -> Found | None:
     """The subject of the clause before "but" when the text after it up to a passive cue
     is only its verb's auxiliaries and participles; ``None`` otherwise."""
     tail = BUT_TAIL.search(before)

@@ -381,7 +381,7 @@ def _mention_for_cue(
             return None
         best, low, high, kind, s, e = obj
         return Mention(category, best, low, high, start, end + e, "", kind)
-    subject = subject_before_but(before, lex, count_conjuncts) or left_subject(before, lex)
+    subject = subject_before_but(before, lex) or left_subject(before, lex)
     if subject is None:
         stripped = before.strip().lower()
         if (stripped.startswith("and") or not stripped) and last_left:
