@@ -30,16 +30,22 @@ def counted_crowd(parse: Any, head: int | None, lexicon: Lexicon) -> set[str]:
     if head is None:
         return set()
     tok = parse[head]
-    people = (lexicon.words_of("civilian") | lexicon.words_of("unarmed_collective")) - _HARMED
     if tok.lower_ in _COUNT_HEADS or tok.lower_ in _MEMBERS:
         for obj in _of_objects(tok):
             if tok.lower_ in _MEMBERS and obj.lower_ not in _PUBLIC:
                 continue  # "members of the community": a party, left to the phrase's words
-            if obj.lower_ in _PUBLIC or (obj.tag_ == "NNS" and token_keys(obj) & people):
+            if obj.lower_ in _PUBLIC or (obj.tag_ == "NNS" and _people(obj, lexicon)):
                 return {CROWD}
         return set()
     counted = any(c.lower_ in _QUANTIFIERS for c in tok.lefts if c.dep_ in {"amod", "det"})
-    return {CROWD} if counted and tok.tag_ == "NNS" and token_keys(tok) & people else set()
+    return {CROWD} if counted and tok.tag_ == "NNS" and _people(tok, lexicon) else set()
+
+
+def _people(tok: Any, lexicon: Lexicon) -> bool:
+    """Is the noun one of ordinary people (a civilian or crowd word, not one of the harmed)?
+    Built only for a counted doer, not for every doer of a report."""
+    people = (lexicon.words_of("civilian") | lexicon.words_of("unarmed_collective")) - _HARMED
+    return bool(token_keys(tok) & people)
 
 
 def _of_objects(tok: Any) -> list[Any]:
