@@ -269,7 +269,7 @@ def nlp(resources: Resources, settings: Settings) -> Any:
             "GEN-CIVILIANS",
         ),
         (
-            "Two civilians were killed in an attack by Boko Haram militants.",
+            "Two civilians were killed in a raid by Boko Haram militants.",
             "killed",
             "Violence against civilians",
             "NG-BH",

@@ -190,7 +190,7 @@ def test_a_bomb_near_soldiers_is_not_read_as_hitting_civilians(top_event: TopEve
 def test_shelling_with_neither_injuries_nor_deaths_has_no_target(top_event: TopEvent) -> None:
     top = top_event(
         "On 9 March 2021, government forces shelled the village of Tell Hamra with rockets. "
-        "Drones were seen over the area. Neither injuries nor fatalities were reported.",
+        "Drones were seen over the area. Neither injuries nor fatalities were recorded by medics.",
         published=PUBLISHED,
     )
     assert top is not None, top

@@ -65,7 +65,7 @@ def test_rebels_and_a_clan_militia_reaching_an_agreement(top_event: TopEvent) ->
 
 def test_an_agreement_with_a_clan_militia_names_it_actor2(top_event: TopEvent) -> None:
     text = (
-        "On 9 June 2025, Al Shabaab reached an agreement with the Dubo sub-clan militia in "
+        "On 9 June 2025, Al Shabaab reached an agreement with a Dubo sub-clan militia in "
         "Dusa village over the release of prisoners."
     )
     assert _agreement(top_event, text) == (2, 4)

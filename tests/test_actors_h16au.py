@@ -50,7 +50,7 @@ def test_battle_second_side_named_after_the_verb(top_event: TopEvent) -> None:
 
 def test_two_groups_of_one_armed_party(top_event: TopEvent) -> None:
     text = (
-        "On 3 July 2025, 2 groups of Al Shabaab clashed in Jilib village (Jilib, Middle "
+        "On 3 July 2025, 2 groups of Al Shabaab fought in Jilib village (Jilib, Middle "
         "Juba) over a tax dispute. One militant was killed."
     )
     assert _inters(top_event, text) == (2, 2)

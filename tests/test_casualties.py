@@ -250,7 +250,7 @@ def paragraph_toll(text: str) -> int | None:
         ),
         # the coder's number stands for the unknown ones; the counted ones are added
         (
-            "One officer and an unreported number of residents were killed. Unknown number of "
+            "One officer and an unreported number of villagers died. Unknown number of "
             "fatalities coded as 3",
             4,
         ),
@@ -355,7 +355,7 @@ def test_a_kill_in_a_relative_clause_is_background_to_a_protest(stage: Casualtie
         ("A car bomb hit the market. Nine died, distributed evenly across three events.", 3),
         # no number in the sentence: the report says how many attacks there were
         (
-            "A car bomb hit the market. This was one of four coordinated attacks in the city. "
+            "A car bomb hit the market. It was one of four coordinated attacks in the city. "
             "Twenty people were killed across all attacks.",
             5,
         ),

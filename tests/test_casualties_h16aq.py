@@ -107,7 +107,7 @@ def test_a_range_opened_by_nearly() -> None:
     [
         # kill verbs chained over one object: the first verb is no passive of its agent
         ("On 3 May 2020, Separatists killed and beheaded one farmer in Bali.", 1),
-        ("Villagers lynched and burned to death a presumed thief in Tado.", 1),
+        ("Villagers lynched and burned to death a suspected thief in Tado.", 1),
         ("Gunmen shot and killed two herders near Wajir.", 2),
         # a conjunct told with another category's participle is no victim
         ("Bandits ambushed a patrol, killing two rangers and leaving three missing.", 2),

@@ -80,7 +80,7 @@ def test_bodies_of_whose_are_the_victims_counted(text: str, dead: int) -> None:
         ("one dead, 3 houses burned down and 5 goats killed.", 1),
         ("2 huts burned down and 1 child killed.", 1),
         # a person named by a building keeps the reading
-        ("Raiders killed the owner of the house and injured two others.", 1),
+        ("Raiders killed the owner of the shop and injured two others.", 1),
         ("Police executed a search warrant at the house of a suspect.", None),
         # twins: people executed count
         ("Rebels executed a village chief.", 1),

@@ -1,6 +1,6 @@
 """Issue 16, helper h16bh: Battles against Violence against civilians, own sentences.
 
-- An armed group named only in a suspicion clause ("suspected of being a member of an
+- An armed group named only in a suspicion clause ("suspected of membership in an
   armed group", "searching for rebels", "accused of helping the militants") is not a side:
   harm done to the people is an Attack.
 - A target named as the people of an ethnic group ("members of the X ethnic group", "a

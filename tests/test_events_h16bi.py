@@ -66,7 +66,7 @@ def test_protesters_who_burned_the_office_rioted(top_event: TopEvent) -> None:
 
 NOT_THE_DOERS = [
     "On 4 May 2021, the vigilante chief was executed in his house by bandits in Kora.",
-    "Bandits kill a young member of a local vigilante group in Kora.",
+    "Bandits kill a young member of a village vigilante group in Kora.",
 ]
 
 

@@ -69,7 +69,7 @@ def test_a_group_that_killed_people_is_the_agent(top_event: TopEvent) -> None:
 # -- a protest the note calls peaceful: riot words beside it are its topic ----------------------
 def test_a_peaceful_protest_about_a_riot_stays_peaceful(top_event: TopEvent) -> None:
     text = (
-        "On 8 June 2021, dozens of traders held a peaceful protest in front of the town hall "
+        "On 8 June 2021, dozens of traders held a peaceful protest outside the town hall "
         "in Kasa, accusing the mayor of having started the riots in the market in May."
     )
     top = top_event(text)

@@ -95,7 +95,7 @@ def test_army_of_a_later_state_in_its_old_country_is_no_foreign_force() -> None:
     from eventwire.pipeline.base import Pipeline
 
     pipeline = Pipeline.from_settings(load_settings(config_file=None))
-    text = "Seven people were killed in clashes between South Sudan army troops and raiders."
+    text = "Seven people died in clashes between South Sudan army troops and raiders."
     doc = pipeline(Document(text=text, source_id="t", input="t", published=date(2010, 3, 4)))
     assert doc.country == "SD"
     assert doc.events and doc.events[0].actor1 is not None

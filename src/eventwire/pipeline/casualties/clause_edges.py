@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 # "and" + a participle + the shared object's opening word (a determiner, a number, or a
-# number word), "to death" allowed between ("lynched and burned to death a presumed thief")
+# number word), "to death" allowed between ("lynched and burned to death a suspected thief")
 CHAINED = re.compile(
     r"^\s*and\s+\w+(?:ed|ing|nt|en)\s+(?:to\s+death\s+)?"
     r"(?:the|a|an|his|her|their|its|[0-9]|more\s+than"

@@ -1,7 +1,7 @@
 """Armed groups named only as a suspicion: not a side of the act.
 
 "soldiers killed a woman while firing shots searching for separatists", "police killed a
-man suspected of being a member of an armed group", "attacked civilians accused of
+man suspected of membership in an armed group", "attacked civilians accused of
 collaborating with the police": the armed group is what the victims were suspected of or
 whom the doers were looking for. ACLED codes the act on the people harmed, an Attack on
 civilians, not a battle with the group (h16bh). :func:`suspected_tokens` gives the tokens

@@ -1,7 +1,7 @@
 """A target the actors stage found in a suspicion clause is no side of a battle.
 
 "soldiers fired shots at a market, suspecting the presence of separatists", "police killed
-a man suspected of being a member of an armed group": the actors stage may code the group
+a man suspected of membership in an armed group": the actors stage may code the group
 named in the clause as the target, and "target coded as an armed actor" would then make
 the attack on the people harmed a battle. When the target's words follow a suspicion word
 (``suspicion_cues``, the events stage's list) within a few words of their sentence, the

@@ -191,8 +191,8 @@ class Finalizer:
 
 
 def _civilians_named(doc: Document, event: Event) -> bool:
-    """The target coded as armed is named only in a suspicion clause ("suspected of being
-    a member of an armed group"), as the people of an ethnic group or as a thief (h16bh)."""
+    """The target coded as armed is named only in a suspicion clause ("suspected of
+    membership in an armed group"), as the people of an ethnic group or as a thief (h16bh)."""
     return sought_target(doc, event) or people_of_group(event, doc) or petty_offender(event)
 
 
