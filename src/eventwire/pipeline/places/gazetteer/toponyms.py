@@ -209,6 +209,10 @@ def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int)
             i += 1
             continue
         best, j = _exact_end(gaz, lex, tokens, i)
+        if best <= i + 1 and (pair := _possessive_pair(gaz, lex, tokens, i)):
+            out.append(Mention(tok.start, tok.start + len(pair), pair, index))
+            i += 2  # "South Sudans Lakes state": South Sudan's, not Sudan's
+            continue
         if best <= i + 1 and (stem := possessive_head(tok.text, gaz, lex)):  # "Nairobis slum"
             out.append(Mention(tok.start, tok.start + len(stem), stem, index))
             i += 1
@@ -225,6 +229,17 @@ def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int)
             out.append(head)
         i += 1
     return out
+
+
+def _possessive_pair(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], i: int) -> str | None:
+    """A two-word place named with its apostrophe dropped ("South Sudans army", "Sierra
+    Leones capital"): the two words less the final "s", or None."""
+    if i + 1 >= len(tokens) or not tokens[i + 1].text.endswith("s"):
+        return None
+    nxt = tokens[i + 1]
+    if not nxt.capitalised or nxt.start != tokens[i].end + 1:
+        return None
+    return possessive_head(f"{tokens[i].text} {nxt.text}", gaz, lex)
 
 
 def _hyphen_head(tok: Token, gaz: Gazetteer, lex: Lexicon, index: int) -> Mention | None:
