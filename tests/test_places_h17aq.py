@@ -13,7 +13,9 @@ from eventwire.records import Document
 def test_a_cross_border_group_beside_its_home_border_is_in_the_neighbour(
     run_text: Callable[..., Document],
 ) -> None:
-    doc = run_text("Suspected Al Shabaab fighters ambushed a lorry near the Somali border.", "2013-04-02")
+    doc = run_text(
+        "Suspected Al Shabaab fighters ambushed a lorry near the Somali border.", "2013-04-02"
+    )
     assert doc.country == "KE"
 
 
@@ -54,3 +56,9 @@ def test_a_two_word_country_with_its_apostrophe_lost(run_text: Callable[..., Doc
 
 def test_the_department_in_english_is_cameroon_s() -> None:
     assert cue_votes("a landmine killed a herder in Kouloum, Logone and Chari") == {"CM": 0.5}
+
+
+def test_a_compass_word_cut_to_its_initial(run_text: Callable[..., Document]) -> None:
+    doc = run_text("Gunmen looted a clinic in Mabior, S. Sudan, on Tuesday.", "2013-04-02")
+    assert doc.country == "SS"
+    assert "South Sudan" in [p.name for p in doc.places]
