@@ -127,7 +127,7 @@ class PlacesStage:
         ]
         kept_ids = {id(m) for m in mentions}
         dropped = [m for m in found if id(m) not in kept_ids and not cues.covers(m.start, m.end)]
-        cues.votes.update(named_place_votes(dropped, self.gaz, self.lex))
+        cues.votes.update(named_place_votes(dropped, self.gaz, self.lex, doc.text))
         cues.votes.update(cue_votes(doc.text))  # "Sirba locality", "the MCA", "UNAMID"
         cues.votes.update(org_country_votes(doc.text, self.gaz, self.lex))  # "Kenya Police"
         # "Boko Haram attacked Kolofata": a place only Cameroon has outweighs the group's home

@@ -66,6 +66,11 @@ VICTIM_REACH = 3  # words after the nationality that may hold the noun
 TERRITORY_NOUNS: frozenset[str] = words("gazetteer", "territory_nouns")
 TERRITORY_VOTE = 1.5  # "raided a Kenyan village": where the place lies, over who raided it
 TERRITORY_REACH = 2  # "a Kenyan army base"
+# "near the Somali border": the event lies beside that country, so its adjective votes
+# against it (h17aq)
+BESIDE_NOUNS: frozenset[str] = words("places", "beside_border_nouns")
+BESIDE_WORDS: frozenset[str] = words("places", "beside_border_words")
+BESIDE_VOTE = -0.5
 GROUP_COUNTRIES: dict[str, tuple[str, ...]] = word_table("gazetteer", "group_countries")
 # the year a group was formed whose acronym another country's group bears too
 GROUP_FOUNDED: dict[str, int] = {
@@ -190,6 +195,9 @@ def _identity_vote(
     if found is None:
         return 1
     kind, countries = found
+    after = words[i + taken].group().lower() if i + taken < len(words) else ""
+    if after in BESIDE_NOUNS:  # "the Somali border": a country's, not the people's
+        return taken
     if seen_key not in seen and countries:
         seen.add(seen_key)
         weight = HOME_VOTES.get(kind, IDENTITY_VOTE)
@@ -259,17 +267,22 @@ NAMED_VOTE = 0.5  # a city or province named inside an organisation's or a perso
 NAMED_MIN_POP = 100_000
 
 
-def named_place_votes(dropped: list[Mention], gaz: Gazetteer, lex: Lexicon) -> Counter[str]:
+def named_place_votes(
+    dropped: list[Mention], gaz: Gazetteer, lex: Lexicon, text: str = ""
+) -> Counter[str]:
     """Country votes of the names dropped as not a place because the model labels them an
     organisation or a person ("Khartoum University", "the Kakamega county office"): not
     the event's place, but a city of 100,000 people or a province named by its own name
-    says which country the report is about (weakly; "Paris Police Department")."""
+    says which country the report is about (weakly; "Paris Police Department"). A
+    nationality before a border is not such a name ("the Somali border")."""
     votes: Counter[str] = Counter()
     seen: set[str] = set()
     for m in dropped:
         key = fold(m.text)
         if m.ner not in OTHER_LABELS or key in lex.stoplist or key in seen:
             continue
+        if key in lex.adjectives and _word_after(text, m.end) in BESIDE_NOUNS:
+            continue  # "the Somali border": a nation's (demonym_votes), not Ethiopia's region
         seen.add(key)
         best = max(
             (
@@ -330,6 +343,8 @@ def _demonym_votes(text: str, lex: Lexicon) -> Counter[str]:
                 weight = VICTIM_VOTE
             elif _names_a_noun(tokens, i + n, TERRITORY_NOUNS, TERRITORY_REACH):
                 weight = TERRITORY_VOTE
+            elif _beside_border(tokens, i, n):
+                weight = BESIDE_VOTE
             votes[lex.adjectives[word]] += weight  # type: ignore[assignment]  # float weights in a Counter
         elif "-" in tok:
             # "pro-Russian", "Saudi-led", "Yemeni-Saudi border": a stance, a foreign leader
@@ -338,6 +353,23 @@ def _demonym_votes(text: str, lex: Lexicon) -> Counter[str]:
                 if part[:1].isupper() and fold(part) in lex.adjectives:
                     votes[lex.adjectives[fold(part)]] += FOREIGN_ACTOR_VOTE  # type: ignore[assignment]  # float weights in a Counter
     return votes
+
+
+def _word_after(text: str, end: int) -> str:
+    """The word right after offset ``end`` of ``text``, lower-cased ("" when none)."""
+    found = _WORD_RE.search(text, end)
+    return found.group().lower() if found and not text[end : found.start()].strip() else ""
+
+
+def _beside_border(tokens: list[str], at: int, n: int) -> bool:
+    """Is the nationality at ``at`` (``n`` words) a border's that the event lies beside:
+    "near the Somali border", "from the Nigerian border", "near Somali border"?"""
+    if at + n >= len(tokens) or tokens[at + n].lower().rstrip("'’\"") not in BESIDE_NOUNS:
+        return False
+    before = [t.lower() for t in tokens[max(0, at - 2) : at]]
+    if before and before[-1] == "the":
+        before = before[:-1]
+    return bool(before) and before[-1] in BESIDE_WORDS
 
 
 def _names_a_victim(tokens: list[str], at: int) -> bool:

@@ -227,7 +227,9 @@ def _resolve_group(
 ) -> tuple[list[Resolution | None], str | None]:
     """Resolve a group of mentions (a document, or a paragraph of it) given its votes;
     return the resolutions and the group's focus country."""
-    focus = votes.most_common(1)[0][0] if votes else None
+    # a country voted against ("near the Somali border") is no focus, even when alone
+    top = votes.most_common(1)
+    focus = top[0][0] if top and top[0][1] > 0 else None
     # the report's country is where its places can be: a country voted for only by actors
     # and adjectives ("Russian mercenaries ... near Bambari") yields to the places' country
     placed = [

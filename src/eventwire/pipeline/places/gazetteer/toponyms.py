@@ -209,6 +209,14 @@ def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int)
             i += 1
             continue
         best, j = _exact_end(gaz, lex, tokens, i)
+        if (initial := _compass_initial(gaz, tokens, i, index)) is not None:
+            out.append(initial)  # "Deim Jallab, S. Sudan": South Sudan, not Sudan
+            i += 3
+            continue
+        if best <= i + 1 and (pair := _possessive_pair(gaz, lex, tokens, i)):
+            out.append(Mention(tok.start, tok.start + len(pair), pair, index))
+            i += 2  # "South Sudans Lakes state": South Sudan's, not Sudan's
+            continue
         if best <= i + 1 and (stem := possessive_head(tok.text, gaz, lex)):  # "Nairobis slum"
             out.append(Mention(tok.start, tok.start + len(stem), stem, index))
             i += 1
@@ -225,6 +233,35 @@ def scan_sentence(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], index: int)
             out.append(head)
         i += 1
     return out
+
+
+COMPASS_INITIALS = {"N": "North", "S": "South", "E": "East", "W": "West"}
+
+
+def _compass_initial(gaz: Gazetteer, tokens: list[Token], i: int, index: int) -> Mention | None:
+    """A compass word cut to its initial before a name ("S. Sudan", "N. Kivu"): the
+    place of the whole name when the gazetteer knows it, else None."""
+    word = COMPASS_INITIALS.get(tokens[i].text)
+    if word is None or i + 2 >= len(tokens) or tokens[i + 1].text != ".":
+        return None
+    name = tokens[i + 2]
+    if not name.capitalised or name.start != tokens[i + 1].end + 1:
+        return None
+    full = f"{word} {name.text}"
+    if not any(c.flag == 2 for c in gaz.lookup(full, loose=False)):
+        return None
+    return Mention(tokens[i].start, name.end, full, index)
+
+
+def _possessive_pair(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], i: int) -> str | None:
+    """A two-word place named with its apostrophe dropped ("South Sudans army", "Sierra
+    Leones capital"): the two words less the final "s", or None."""
+    if i + 1 >= len(tokens) or not tokens[i + 1].text.endswith("s"):
+        return None
+    nxt = tokens[i + 1]
+    if not nxt.capitalised or nxt.start != tokens[i].end + 1:
+        return None
+    return possessive_head(f"{tokens[i].text} {nxt.text}", gaz, lex)
 
 
 def _hyphen_head(tok: Token, gaz: Gazetteer, lex: Lexicon, index: int) -> Mention | None:
