@@ -205,12 +205,19 @@ class ActorCoder:
                 event.actor1 = looter or event.actor1
                 opponent = other_side(self.dictionary, doc, event, country, ref_date)
                 event.actor2 = opponent or event.actor2  # "Fighting continued in Malakal"
-            insurgent_front(self.dictionary, event, country, ref_date)  # "gunmen" in NW Cameroon
-            unidentified_forces(self.dictionary, doc, event)  # "unknown forces": no state
+            self._unnamed_sides(doc, event, country, ref_date)
             for actor in (event.actor1, event.actor2):
                 if actor is not None and actor.resolved_by not in ("unknown", "inferred"):
                     seen.append(actor)
         return doc
+
+    def _unnamed_sides(
+        self, doc: Document, event: Event, country: str | None, ref_date: date | None
+    ) -> None:
+        """An unidentified side is a front's insurgents ("gunmen" fighting the army in
+        Cameroon's North-West); "unknown forces" are no state's."""
+        insurgent_front(self.dictionary, event, country, ref_date)
+        unidentified_forces(self.dictionary, doc, event)
 
     def _repelled(
         self,
