@@ -7,8 +7,6 @@
   "Luhansk People's Militia" is the NAF.
 - A state force's seizure or destruction of illegal drugs hits an unidentified gang (3),
   not civilians; khat looted from traders stays civilians' property.
-- Unnamed gunmen fighting state forces in Cameroon's Anglophone regions (from September
-  2017) are the Ambazonian separatists (2); their attacks on civilians stay unidentified.
 - "They" whose antecedent opens an earlier sentence the parser never read ("The police
   raided homes … They beat …") is that force, not an unidentified armed group.
 """
@@ -85,15 +83,3 @@ def test_they_after_an_unparsed_force_subject(top_event: TopEvent) -> None:
 def test_they_after_unnamed_gunmen_stays_unidentified(top_event: TopEvent) -> None:
     text = "Villagers fled when gunmen arrived in Golo. They killed two farmers."
     assert _inters(top_event, text, "2016-04-02") == (3, 7)
-
-
-def test_gunmen_fighting_police_in_anglophone_cameroon_are_separatists(
-    top_event: TopEvent,
-) -> None:
-    text = "Clashes between gunmen and soldiers in Kumba, Southwest Region. One soldier killed."
-    assert _inters(top_event, text, "2018-03-02") == (2, 1)
-
-
-def test_gunmen_burning_a_house_there_stay_unidentified(top_event: TopEvent) -> None:
-    text = "Unknown assailants burned down the house of a chief in Ekondo Titi."
-    assert _inters(top_event, text, "2018-03-02") == (3, 7)

@@ -36,7 +36,6 @@ from eventwire.pipeline.actors.emplaced import device_placer
 from eventwire.pipeline.actors.headlines import coded_headline_victim, headline_victim, struck_side
 from eventwire.pipeline.actors.heads import mend_heads
 from eventwire.pipeline.actors.infighting import split_group
-from eventwire.pipeline.actors.insurgency import insurgent_front
 from eventwire.pipeline.actors.intervened import broken_up_fight
 from eventwire.pipeline.actors.labelled import label_subject
 from eventwire.pipeline.actors.looters import looting_perpetrator
@@ -205,19 +204,11 @@ class ActorCoder:
                 event.actor1 = looter or event.actor1
                 opponent = other_side(self.dictionary, doc, event, country, ref_date)
                 event.actor2 = opponent or event.actor2  # "Fighting continued in Malakal"
-            self._unnamed_sides(doc, event, country, ref_date)
+            unidentified_forces(self.dictionary, doc, event)  # "unknown forces": no state
             for actor in (event.actor1, event.actor2):
                 if actor is not None and actor.resolved_by not in ("unknown", "inferred"):
                     seen.append(actor)
         return doc
-
-    def _unnamed_sides(
-        self, doc: Document, event: Event, country: str | None, ref_date: date | None
-    ) -> None:
-        """An unidentified side is a front's insurgents ("gunmen" fighting the army in
-        Cameroon's North-West); "unknown forces" are no state's."""
-        insurgent_front(self.dictionary, event, country, ref_date)
-        unidentified_forces(self.dictionary, doc, event)
 
     def _repelled(
         self,
