@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from eventwire.datafiles import word_table, words
 from eventwire.pipeline.actors.parse import is_speaker
+from eventwire.pipeline.actors.unparsed import unparsed_subject
 from eventwire.pipeline.common.cues import load_cues
 from eventwire.records import Actor, Document
 
@@ -120,6 +121,7 @@ class MentionHistory:
 
     def __init__(self, doc: Document, code: Coder) -> None:
         self.items: list[Antecedent] = []
+        self.doc, self.code = doc, code
         for index in sorted(doc.parses):
             if not 0 <= index < len(doc.sentences):
                 continue
@@ -154,4 +156,12 @@ class MentionHistory:
         if types is None or actor.start < 0:
             return None
         first = actor.text.lower().split()[0] in FIRST_PERSON
-        return pick(self.items, sentence, actor.start, types, exclude, first)
+        found = pick(self.items, sentence, actor.start, types, exclude, first)
+        if found is not None or first:
+            return found
+
+        def accept(coded: Actor) -> bool:
+            return compatible(coded, types) and not ({coded.actor_id, coded.name} & exclude)
+
+        # "The police conducted a search. They beat …": a subject the parser never read
+        return unparsed_subject(self.doc, sentence, accept, self.code)

@@ -49,6 +49,7 @@ from eventwire.pipeline.actors.posts import own_post
 from eventwire.pipeline.actors.protested import idle_force
 from eventwire.pipeline.actors.rescued import rescued_victims
 from eventwire.pipeline.actors.roles import CROWDS, VIOLENT, acled_roles, event_category
+from eventwire.pipeline.actors.seizures import drug_owners
 from eventwire.pipeline.actors.sharedheads import shared_head_sides
 from eventwire.pipeline.actors.shelled import shelled_forces
 from eventwire.pipeline.actors.supporters import is_supporter
@@ -183,6 +184,7 @@ class ActorCoder:
                 event.actor2 = a2
                 event.actor2 = rival_rioters(self.dictionary, doc, event, country) or a2
                 settle_sides(self.dictionary, event, country)
+                event.actor2 = drug_owners(self.dictionary, doc, event, country) or event.actor2
                 event.actor2 = broken_up_fight(self.dictionary, doc, event, country) or event.actor2
                 event.actor2 = rescued_victims(self.dictionary, doc, event, country) or event.actor2
                 event.actor2 = event.actor2 or harmed_civilians(

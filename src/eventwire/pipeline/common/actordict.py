@@ -41,6 +41,7 @@ from eventwire.records import Actor
 BUILTIN_FILES: tuple[str, ...] = ("states.jsonl", "groups.jsonl", "leaders.jsonl", "generic.jsonl")
 _WORD = re.compile(r"[a-z0-9]+")
 _APOSTROPHES = re.compile(r"['’`ʿʼ‘]")
+_POSSESSIVE = re.compile(r"['’]s\b")
 _DROP_TOKENS: frozenset[str] = words("actors", "drop_tokens")
 # "child" -> "children", "schoolchild" -> "schoolchildren": plurals no suffix rule makes
 _IRREGULAR: dict[str, tuple[str, ...]] = word_table("actors", "irregular_plurals")
@@ -294,6 +295,9 @@ class ActorDictionary:
                 self.countries[key] = entry.country
             else:
                 self.alias[key] = entry.id
+                # the mention coder reads "People's" as "People" ("Iraq's" -> "Iraq"): the
+                # alias is found under that key too ("Tigray People's Liberation Front")
+                self.alias.setdefault(normalise(_POSSESSIVE.sub("", alias)), entry.id)
 
     def load_tables(self) -> None:
         """Load demonyms, identity terms and government periods (packaged CSVs)."""
