@@ -162,9 +162,9 @@ def unknown_place_before(text: str, m: Mention, lex: Lexicon) -> bool:
 def drop_stray_quarters(
     kept: list[tuple[Resolution, Place]],
 ) -> list[tuple[Resolution, Place]]:
-    """Drop a "X neighbourhood", or a name cut out of a longer one, read as a town far from
-    every town of its sentence ("in Salvador, Bahia, ... in Periperi neighbourhood" is a
-    part of Salvador, not Piripiri)."""
+    """Drop a "X neighbourhood", a "Colonia X", or a name cut out of a longer one, read as a
+    town far from every town of its sentence ("in Salvador, Bahia, ... in Periperi
+    neighbourhood" is a part of Salvador, not Piripiri)."""
     out = []
     towns_of: dict[int, list[Placed]] = {}
     for s, q in kept:
@@ -172,8 +172,14 @@ def drop_stray_quarters(
         if town and not s.mention.landmark:
             towns_of.setdefault(s.mention.sentence, []).append((s, q))
     for r, p in kept:
-        # a quarter, or a name cut out of a longer one ("Hayy" of "Hayy ath-Thawrah")
-        quarter = r.mention.hint_word in QUARTER_WORDS or r.mention.partial
+        # a quarter, or a name cut out of a longer one ("Hayy" of "Hayy ath-Thawrah"), or
+        # one whose own first word says it is a quarter ("Colonia del Valle" read in the
+        # capital while the sentence's town lies in another state)
+        quarter = (
+            r.mention.hint_word in QUARTER_WORDS
+            or r.mention.partial
+            or fold(r.mention.text.split()[0]) in QUARTER_WORDS
+        )
         towns = (
             [q for s, q in towns_of.get(r.mention.sentence, []) if s is not r] if quarter else []
         )

@@ -48,6 +48,8 @@ PARTICLES: frozenset[str] = words("gazetteer", "particles")
 # lower-case particles that may open a name ("al Tabqa"); "at", "as", "an" are English
 STARTING_PARTICLES: frozenset[str] = words("gazetteer", "starting_particles")
 LOOSE_CUES: frozenset[str] = words("gazetteer", "loose_cues")
+# words that begin hyphenated names and name no place before the hyphen ("Ceel-Cali-Axmed")
+COMPOUND_HEADS: frozenset[str] = words("gazetteer", "compound_heads")
 
 
 _ARTICLE_NAME_RE = re.compile(
@@ -275,6 +277,7 @@ def _hyphen_head(tok: Token, gaz: Gazetteer, lex: Lexicon, index: int) -> Mentio
         or not rest[:1].isupper()
         or key in lex.stoplist
         or key in PARTICLES
+        or key in COMPOUND_HEADS
         or not gaz.has_key(key)
     ):
         return None
