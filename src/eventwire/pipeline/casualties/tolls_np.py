@@ -23,6 +23,7 @@ from eventwire.pipeline.casualties.np_clauses import (
     shared_subject,
 )
 from eventwire.pipeline.casualties.numbers import NumberLexicon, Quantity, find_quantities
+from eventwire.pipeline.casualties.over_there import after_existential, victims_boundary
 from eventwire.pipeline.casualties.things import counts_things
 
 Count = tuple[int, int, int | None, str]
@@ -246,6 +247,7 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
     for position, (start, chunk) in enumerate(reversed(chunks)):
         core = AUX_TAIL.sub("", re.sub(r"\s+and\s*$", " ", chunk))
         core = shared_subject(chunk, re.sub(r"^\s*(?:and|or)\b", "", core), lex)  # "They … and"
+        core, chunk, start = after_existential(core, chunk, start)  # "There were 10 people"
         inner = list(re.finditer(r"\b(?:was|were|is|are|had\s+been|has\s+been)\b", core))
         if inner:  # "a gunfight erupted and one robber was hit and died"
             core = core[: inner[-1].start()]
@@ -419,6 +421,8 @@ def _counted_item(piece: str, lex: NumberLexicon) -> int | None:
     return found[0].best
 
 
+# a last list item cut off by the next cue, with no stop or conjunction after it
+NEXT_CUE_SUBJECT = re.compile(r"(?<![\w'’-])(?!(?:and|or|plus)\b)[\w'’-]+\s*$", re.I)
 ITEM_VERBS = frozenset({"was", "were", "is", "are", "had", "have", "has", "been", "being"})
 
 
@@ -445,8 +449,10 @@ def _listed_after(text: str, lex: NumberLexicon) -> int:
     """The people of the counted items told after an active cue's first object, comma by
     comma ("killed 4 guards, 3 traders, and wounded 6 others": 3 more), up to the
     first item that is not a counted one."""
-    people = 0
-    for piece in re.split(r",", text):
+    people, pieces = 0, re.split(r",", text)
+    if NEXT_CUE_SUBJECT.search(pieces[-1]):
+        pieces.pop()  # "killed 20 soldiers, 34 others [injured]": the next cue's subject
+    for piece in pieces:
         parts = [p for p in CONJUNCTION.split(piece) if p.strip()]
         counts = [_counted_item(part, lex) for part in parts]
         if not counts or None in counts:
@@ -460,7 +466,7 @@ def right_object(after: str, lex: NumberLexicon) -> Found | None:
     text = after
     skip = re.match(r"^\s*and\s+\w+(?:ed|ing|nt|en)\b", text)  # "and burnt a man"
     start = skip.end() if skip else 0
-    boundary = RIGHT_BOUNDARY.search(text, start)
+    boundary = victims_boundary(RIGHT_BOUNDARY, text, start)  # "killed over 100 fighters"
     end = boundary.start() if boundary else min(len(text), start + 80)
     obj = text[start:end]
     if not obj.strip() or len(obj) > 100:
