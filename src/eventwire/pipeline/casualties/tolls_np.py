@@ -16,6 +16,8 @@ import re
 
 from eventwire.datafiles import words
 from eventwire.pipeline.casualties.clause_edges import RIGHT_BOUNDARY
+from eventwire.pipeline.casualties.dash_subject import dash_cut
+from eventwire.pipeline.casualties.headline_nouns import headline_person
 from eventwire.pipeline.casualties.listed_people import listed_after_victim
 from eventwire.pipeline.casualties.np_clauses import (
     after_clauses,
@@ -24,6 +26,7 @@ from eventwire.pipeline.casualties.np_clauses import (
 )
 from eventwire.pipeline.casualties.numbers import NumberLexicon, Quantity, find_quantities
 from eventwire.pipeline.casualties.over_there import after_existential, victims_boundary
+from eventwire.pipeline.casualties.people_list import people_list
 from eventwire.pipeline.casualties.things import counts_things
 
 Count = tuple[int, int, int | None, str]
@@ -145,23 +148,15 @@ def _piece_count(piece: str, lex: NumberLexicon, bare: bool = False) -> Count | 
         return None if _plural(last) else (1, 1, 1, "anaphoric")
     if first in ("their", "these", "those", "some", "other"):
         return None
+    if bare and not words[0][:1].isupper() and headline_person(words):
+        return 1, 1, 1, "count"  # "kill soldier", "kill police officer", "man suspected of"
     if _plural(last) and _definite_tail(words):
         return 0, 0, None, "pronoun"  # "why the persons were killed": victims told before
     if _plural(last):
         return 10, 2, None, "vague"  # a bare plural: ACLED's "plural fatalities" rule
     if words[0][:1].isupper():
         return 1, 1, 1, "count"  # a named person: "Mulla Nadhim al-Jubouri"
-    if bare and _bare_person(first) and (len(words) == 1 or _named_or_described(words[1])):
-        # a bare singular noun, headline style: "kill soldier", "killed farmer Musa Adam
-        # Omar", "kills man suspected of robbery"
-        return 1, 1, 1, "count"
     return None
-
-
-def _named_or_described(word: str) -> bool:
-    """Whether the word after a bare person noun names or describes that one person: a
-    name ("farmer Musa") or a participle ("man suspected of robbery")."""
-    return word[:1].isupper() or (word.lower().endswith("ed") and len(word) > 4)
 
 
 def _definite_tail(words: list[str]) -> bool:
@@ -242,6 +237,7 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
     cut = 0
     for m in LEFT_BOUNDARY.finditer(before):
         cut = m.end()
+    cut = dash_cut(before, cut)  # "… by the police - 8 herdsmen were killed"
     window = before[cut:]
     chunks = [(m.start(), m.group(0)) for m in re.finditer(r"[^,]+", window)]
     for position, (start, chunk) in enumerate(reversed(chunks)):
@@ -251,7 +247,8 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
         inner = list(re.finditer(r"\b(?:was|were|is|are|had\s+been|has\s+been)\b", core))
         if inner:  # "a gunfight erupted and one robber was hit and died"
             core = core[: inner[-1].start()]
-            core = CONJUNCTION.split(core)[-1] if CONJUNCTION.search(core) else core
+            if CONJUNCTION.search(core) and not people_list(core, CONJUNCTION):
+                core = CONJUNCTION.split(core)[-1]  # "2 women and a child": all of them
             start += chunk.find(core) if core and chunk.find(core) >= 0 else 0
             chunk = core
         words = re.findall(r"[\w'’-]+|&", core)  # "6 insurgents & 1 soldier"
