@@ -4,9 +4,9 @@
 were read already: a lone person noun, followed by a name or a participle. Two more forms
 of the same headline object name one person too:
 
-- a person noun after up to three lower-case modifiers, with no determiner: "kill police
-  officer", "killed customs policeman", "kill mobile phone company employee", "kill local
-  chief";
+- a person noun after up to three lower-case modifiers, with no determiner, as the
+  object's first conjunct: "kill police officer", "killed customs policeman", "kill
+  mobile phone company employee", "kill local chief";
 - a person noun followed by an *-ing* participle that describes that person: "kill
   civilian distributing exam materials", "kill herder grazing cattle" (the plural noun at
   the end is the participle's object, not ACLED's vague plural count).
@@ -33,16 +33,19 @@ _NOT_MODIFIER = frozenset(
 _WORD = re.compile(r"^[a-z][a-z'’-]*$")
 
 
-def headline_person(tokens: list[str]) -> bool:
+def headline_person(tokens: list[str], first: bool = True) -> bool:
     """Whether the words of a kill verb's object name one person headline style: a lone
-    person noun, that noun with a name or a participle after it, or that noun after bare
-    lower-case modifiers ("police officer")."""
+    person noun, that noun with a name or a participle after it, or, in the object's
+    ``first`` conjunct, that noun after bare lower-case modifiers ("police officer"; "a
+    student and political activist" is one person told by two roles)."""
     if not tokens:
         return False
     first = tokens[0].lower()
     if first in PERSON_NOUNS and (len(tokens) == 1 or _named_or_described(tokens[1])):
         return True
-    if not 2 <= len(tokens) <= _MODIFIERS_MAX + 1 or tokens[-1].lower() not in PERSON_NOUNS:
+    if not first or not 2 <= len(tokens) <= _MODIFIERS_MAX + 1:
+        return False
+    if tokens[-1].lower() not in PERSON_NOUNS:
         return False
     return all(_WORD.match(t) and t not in _NOT_MODIFIER for t in tokens[:-1])
 

@@ -111,8 +111,11 @@ def _not_people(piece: str, found: list[Quantity]) -> bool:
     return bool(run) and run[-1] in NOT_PEOPLE
 
 
-def _piece_count(piece: str, lex: NumberLexicon, bare: bool = False) -> Count | None:
-    """Count one conjunct; ``bare``: a lone singular noun counts one ("kill soldier")."""
+def _piece_count(
+    piece: str, lex: NumberLexicon, bare: bool = False, opening: bool = True
+) -> Count | None:
+    """Count one conjunct; ``bare``: a lone singular noun counts one ("kill soldier");
+    ``opening``: the first conjunct, where modifiers may open it ("kill police officer")."""
     words = re.findall(r"[\w'’-]+", piece)
     if not words:
         return None
@@ -148,7 +151,7 @@ def _piece_count(piece: str, lex: NumberLexicon, bare: bool = False) -> Count | 
         return None if _plural(last) else (1, 1, 1, "anaphoric")
     if first in ("their", "these", "those", "some", "other"):
         return None
-    if bare and not words[0][:1].isupper() and headline_person(words):
+    if bare and not words[0][:1].isupper() and headline_person(words, opening):
         return 1, 1, 1, "count"  # "kill soldier", "kill police officer", "man suspected of"
     if _plural(last) and _definite_tail(words):
         return 0, 0, None, "pronoun"  # "why the persons were killed": victims told before
@@ -210,7 +213,8 @@ def count_conjuncts(phrase: str, lex: NumberLexicon, bare: bool = False) -> Coun
     pieces = after_clauses([p for p in [*pieces, phrase[last:]] if p.strip()], lex)
     # a conjoined bare noun is one person too: "a husband and wife", "mother and child"
     joined = bare or (len(pieces) > 1 and all(_person_piece(p) for p in pieces))
-    counts = [c for c in (_piece_count(p, lex, joined) for p in pieces) if c is not None]
+    counted = (_piece_count(p, lex, joined, i == 0) for i, p in enumerate(pieces))
+    counts = [c for c in counted if c is not None]
     if any(c[3] == "count" for c in counts):
         # "Seven soldiers and alleged mercenaries": the bare plural shares the number
         counts = [
