@@ -33,17 +33,17 @@ _NOT_MODIFIER = frozenset(
 _WORD = re.compile(r"^[a-z][a-z'’-]*$")
 
 
-def headline_person(tokens: list[str], first: bool = True) -> bool:
+def headline_person(tokens: list[str], opening: bool = True) -> bool:
     """Whether the words of a kill verb's object name one person headline style: a lone
     person noun, that noun with a name or a participle after it, or, in the object's
-    ``first`` conjunct, that noun after bare lower-case modifiers ("police officer"; "a
+    ``opening`` conjunct, that noun after bare lower-case modifiers ("police officer"; "a
     student and political activist" is one person told by two roles)."""
     if not tokens:
         return False
     first = tokens[0].lower()
     if first in PERSON_NOUNS and (len(tokens) == 1 or _named_or_described(tokens[1])):
         return True
-    if not first or not 2 <= len(tokens) <= _MODIFIERS_MAX + 1:
+    if not opening or not 2 <= len(tokens) <= _MODIFIERS_MAX + 1:
         return False
     if tokens[-1].lower() not in PERSON_NOUNS:
         return False
