@@ -37,3 +37,24 @@ def people_list(core: str, conjunction: re.Pattern[str]) -> bool:
     people joined by ``conjunction`` ("2 women & a child", "a farmer and his son")."""
     pieces = [p for p in conjunction.split(core) if p.strip()]
     return len(pieces) > 1 and all(_names_people(p) for p in pieces)
+
+
+INNER_AUX = re.compile(r"\b(?:was|were|is|are|had\s+been|has\s+been)\b")
+
+
+def subject_before_aux(
+    core: str, chunk: str, start: int, conjunction: re.Pattern[str]
+) -> tuple[str, str, int]:
+    """The subject of a passive kill whose clause holds an auxiliary of its own (``core``
+    ends before the cue): the words before the last auxiliary, only the last conjunct
+    of them unless all name people ("a gunfight erupted and one robber was hit and died":
+    the robber; "2 women and a child were shot and killed": all three), with the chunk
+    and its start moved to it; else unchanged."""
+    inner = list(INNER_AUX.finditer(core))
+    if not inner:
+        return core, chunk, start
+    core = core[: inner[-1].start()]
+    if conjunction.search(core) and not people_list(core, conjunction):
+        core = conjunction.split(core)[-1]
+    start += chunk.find(core) if core and chunk.find(core) >= 0 else 0
+    return core, core, start

@@ -26,7 +26,7 @@ from eventwire.pipeline.casualties.np_clauses import (
 )
 from eventwire.pipeline.casualties.numbers import NumberLexicon, Quantity, find_quantities
 from eventwire.pipeline.casualties.over_there import after_existential, victims_boundary
-from eventwire.pipeline.casualties.people_list import people_list
+from eventwire.pipeline.casualties.people_list import subject_before_aux
 from eventwire.pipeline.casualties.things import counts_things
 
 Count = tuple[int, int, int | None, str]
@@ -248,13 +248,7 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
         core = AUX_TAIL.sub("", re.sub(r"\s+and\s*$", " ", chunk))
         core = shared_subject(chunk, re.sub(r"^\s*(?:and|or)\b", "", core), lex)  # "They … and"
         core, chunk, start = after_existential(core, chunk, start)  # "There were 10 people"
-        inner = list(re.finditer(r"\b(?:was|were|is|are|had\s+been|has\s+been)\b", core))
-        if inner:  # "a gunfight erupted and one robber was hit and died"
-            core = core[: inner[-1].start()]
-            if CONJUNCTION.search(core) and not people_list(core, CONJUNCTION):
-                core = CONJUNCTION.split(core)[-1]  # "2 women and a child": all of them
-            start += chunk.find(core) if core and chunk.find(core) >= 0 else 0
-            chunk = core
+        core, chunk, start = subject_before_aux(core, chunk, start, CONJUNCTION)
         words = re.findall(r"[\w'’-]+|&", core)  # "6 insurgents & 1 soldier"
         if not words or SUBSET.match(core.strip()):
             continue  # "Three people, including the bomber, were killed"
