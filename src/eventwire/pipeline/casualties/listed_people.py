@@ -1,7 +1,8 @@
 """People listed after a victim by their tie to that victim (issue 16, h16af).
 
 "killing the driver, his assistant and stealing goods", "killed a man, his wife and their
-son", "killed the chief, his deputy and security guard": each item after the first victim
+son", "killed the chief, his deputy and security guard", "killed the mayor, together with
+his deputy and his bodyguard": each item after the first victim
 is one more person killed. The list is read item by item after the first object's comma
 and stops at the first item that names no such person ("and stealing goods", "his car").
 """
@@ -31,6 +32,7 @@ def listed_after_victim(text: str, lex: NumberLexicon) -> int:
     stealing goods" → 1; "his wife and their two sons in X" → 3; 0 when the first item
     names no one tied to the victim by a possessive ("his car", "a second village")."""
     people, tied = 0, False
+    text = re.sub(r"^\s*(?:together|along)\s+with\s+", " ", text, flags=re.I)  # "…, along with his"
     end = _LIST_END.search(text)
     for item in _ITEMS.split(text[: end.start()] if end else text):
         found = re.findall(r"[\w'’-]+", item)

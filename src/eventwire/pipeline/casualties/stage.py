@@ -30,6 +30,7 @@ from eventwire.config import CasualtiesOptions, Settings
 from eventwire.ontology import DEMONSTRATION_TYPES
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.casualties.accused import mark_accused
+from eventwire.pipeline.casualties.along_with import along_with_victims
 from eventwire.pipeline.casualties.bombers import add_bombers
 from eventwire.pipeline.casualties.causes import mark_causes
 from eventwire.pipeline.casualties.earlier_after import (
@@ -220,6 +221,7 @@ class CasualtiesStage:
             for index, sentence in sentences_of[segment]:
                 mentions = find_mentions(sentence.text, sentence.start, self.cues, self.numbers)
                 mentions += trailing_victims(sentence.text, sentence.start, mentions, self.numbers)
+                mentions += along_with_victims(sentence.text, sentence.start, mentions)
                 mentions += estimated_totals(sentence.text, sentence.start, self.numbers)
                 mentions += side_losses(sentence.text, sentence.start, mentions, self.numbers)
                 mark_accused(sentence.text, sentence.start, mentions)

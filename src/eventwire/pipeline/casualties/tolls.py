@@ -29,6 +29,7 @@ from eventwire.pipeline.casualties.numbers import (
     find_quantities,
     load_number_lexicon,
 )
+from eventwire.pipeline.casualties.over_there import OVER_COUNT
 from eventwire.pipeline.casualties.shared_but import subject_before_but
 from eventwire.pipeline.casualties.shares import find_labelled_shares
 from eventwire.pipeline.casualties.toll_notes import (
@@ -372,7 +373,7 @@ def _mention_for_cue(
     chained = CHAINED.match(text[end:])
     active = phrase.endswith("ing") or (
         not passive
-        and (LEFT_AFTER.match(quoted) is None or chained is not None)
+        and (LEFT_AFTER.match(quoted) is None or bool(chained or OVER_COUNT.match(quoted)))
         and not _next_cues_count(before, after, following, len(text), lex)
     )
     if active and not INTRANSITIVE.match(phrase):

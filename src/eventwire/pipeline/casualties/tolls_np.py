@@ -16,6 +16,8 @@ import re
 
 from eventwire.datafiles import words
 from eventwire.pipeline.casualties.clause_edges import RIGHT_BOUNDARY
+from eventwire.pipeline.casualties.dash_subject import dash_cut
+from eventwire.pipeline.casualties.headline_nouns import headline_person
 from eventwire.pipeline.casualties.listed_people import listed_after_victim
 from eventwire.pipeline.casualties.np_clauses import (
     after_clauses,
@@ -23,6 +25,8 @@ from eventwire.pipeline.casualties.np_clauses import (
     shared_subject,
 )
 from eventwire.pipeline.casualties.numbers import NumberLexicon, Quantity, find_quantities
+from eventwire.pipeline.casualties.over_there import after_existential, victims_boundary
+from eventwire.pipeline.casualties.people_list import subject_before_aux
 from eventwire.pipeline.casualties.things import counts_things
 
 Count = tuple[int, int, int | None, str]
@@ -107,8 +111,11 @@ def _not_people(piece: str, found: list[Quantity]) -> bool:
     return bool(run) and run[-1] in NOT_PEOPLE
 
 
-def _piece_count(piece: str, lex: NumberLexicon, bare: bool = False) -> Count | None:
-    """Count one conjunct; ``bare``: a lone singular noun counts one ("kill soldier")."""
+def _piece_count(
+    piece: str, lex: NumberLexicon, bare: bool = False, opening: bool = True
+) -> Count | None:
+    """Count one conjunct; ``bare``: a lone singular noun counts one ("kill soldier");
+    ``opening``: the first conjunct, where modifiers may open it ("kill police officer")."""
     words = re.findall(r"[\w'’-]+", piece)
     if not words:
         return None
@@ -144,23 +151,15 @@ def _piece_count(piece: str, lex: NumberLexicon, bare: bool = False) -> Count | 
         return None if _plural(last) else (1, 1, 1, "anaphoric")
     if first in ("their", "these", "those", "some", "other"):
         return None
+    if bare and not words[0][:1].isupper() and headline_person(words, opening):
+        return 1, 1, 1, "count"  # "kill soldier", "kill police officer", "man suspected of"
     if _plural(last) and _definite_tail(words):
         return 0, 0, None, "pronoun"  # "why the persons were killed": victims told before
     if _plural(last):
         return 10, 2, None, "vague"  # a bare plural: ACLED's "plural fatalities" rule
     if words[0][:1].isupper():
         return 1, 1, 1, "count"  # a named person: "Mulla Nadhim al-Jubouri"
-    if bare and _bare_person(first) and (len(words) == 1 or _named_or_described(words[1])):
-        # a bare singular noun, headline style: "kill soldier", "killed farmer Musa Adam
-        # Omar", "kills man suspected of robbery"
-        return 1, 1, 1, "count"
     return None
-
-
-def _named_or_described(word: str) -> bool:
-    """Whether the word after a bare person noun names or describes that one person: a
-    name ("farmer Musa") or a participle ("man suspected of robbery")."""
-    return word[:1].isupper() or (word.lower().endswith("ed") and len(word) > 4)
 
 
 def _definite_tail(words: list[str]) -> bool:
@@ -214,7 +213,8 @@ def count_conjuncts(phrase: str, lex: NumberLexicon, bare: bool = False) -> Coun
     pieces = after_clauses([p for p in [*pieces, phrase[last:]] if p.strip()], lex)
     # a conjoined bare noun is one person too: "a husband and wife", "mother and child"
     joined = bare or (len(pieces) > 1 and all(_person_piece(p) for p in pieces))
-    counts = [c for c in (_piece_count(p, lex, joined) for p in pieces) if c is not None]
+    counted = (_piece_count(p, lex, joined, i == 0) for i, p in enumerate(pieces))
+    counts = [c for c in counted if c is not None]
     if any(c[3] == "count" for c in counts):
         # "Seven soldiers and alleged mercenaries": the bare plural shares the number
         counts = [
@@ -241,17 +241,14 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
     cut = 0
     for m in LEFT_BOUNDARY.finditer(before):
         cut = m.end()
+    cut = dash_cut(before, cut)  # "… by the police - 8 herdsmen were killed"
     window = before[cut:]
     chunks = [(m.start(), m.group(0)) for m in re.finditer(r"[^,]+", window)]
     for position, (start, chunk) in enumerate(reversed(chunks)):
         core = AUX_TAIL.sub("", re.sub(r"\s+and\s*$", " ", chunk))
         core = shared_subject(chunk, re.sub(r"^\s*(?:and|or)\b", "", core), lex)  # "They … and"
-        inner = list(re.finditer(r"\b(?:was|were|is|are|had\s+been|has\s+been)\b", core))
-        if inner:  # "a gunfight erupted and one robber was hit and died"
-            core = core[: inner[-1].start()]
-            core = CONJUNCTION.split(core)[-1] if CONJUNCTION.search(core) else core
-            start += chunk.find(core) if core and chunk.find(core) >= 0 else 0
-            chunk = core
+        core, chunk, start = after_existential(core, chunk, start)  # "There were 10 people"
+        core, chunk, start = subject_before_aux(core, chunk, start, CONJUNCTION)
         words = re.findall(r"[\w'’-]+|&", core)  # "6 insurgents & 1 soldier"
         if not words or SUBSET.match(core.strip()):
             continue  # "Three people, including the bomber, were killed"
@@ -419,6 +416,8 @@ def _counted_item(piece: str, lex: NumberLexicon) -> int | None:
     return found[0].best
 
 
+# a last list item cut off by the next cue, with no stop or conjunction after it
+NEXT_CUE_SUBJECT = re.compile(r"(?<![\w'’-])(?!(?:and|or|plus)\b)[\w'’-]+\s*$", re.I)
 ITEM_VERBS = frozenset({"was", "were", "is", "are", "had", "have", "has", "been", "being"})
 
 
@@ -445,8 +444,10 @@ def _listed_after(text: str, lex: NumberLexicon) -> int:
     """The people of the counted items told after an active cue's first object, comma by
     comma ("killed 4 guards, 3 traders, and wounded 6 others": 3 more), up to the
     first item that is not a counted one."""
-    people = 0
-    for piece in re.split(r",", text):
+    people, pieces = 0, re.split(r",", text)
+    if NEXT_CUE_SUBJECT.search(pieces[-1]):
+        pieces.pop()  # "killed 20 soldiers, 34 others [injured]": the next cue's subject
+    for piece in pieces:
         parts = [p for p in CONJUNCTION.split(piece) if p.strip()]
         counts = [_counted_item(part, lex) for part in parts]
         if not counts or None in counts:
@@ -460,7 +461,7 @@ def right_object(after: str, lex: NumberLexicon) -> Found | None:
     text = after
     skip = re.match(r"^\s*and\s+\w+(?:ed|ing|nt|en)\b", text)  # "and burnt a man"
     start = skip.end() if skip else 0
-    boundary = RIGHT_BOUNDARY.search(text, start)
+    boundary = victims_boundary(RIGHT_BOUNDARY, text, start)  # "killed over 100 fighters"
     end = boundary.start() if boundary else min(len(text), start + 80)
     obj = text[start:end]
     if not obj.strip() or len(obj) > 100:
