@@ -32,6 +32,7 @@ from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.casualties.accused import mark_accused
 from eventwire.pipeline.casualties.bombers import add_bombers
 from eventwire.pipeline.casualties.causes import mark_causes
+from eventwire.pipeline.casualties.definite_again import mark_definite_again
 from eventwire.pipeline.casualties.earlier_after import (
     drop_span_after,
     mark_earlier_after,
@@ -69,6 +70,10 @@ from eventwire.pipeline.casualties.tolls import (
     split_share,
 )
 from eventwire.pipeline.casualties.trailing import trailing_victims
+from eventwire.pipeline.casualties.unknown_counts import (
+    drop_unknown_counts,
+    drop_vague_counted_later,
+)
 from eventwire.pipeline.common.regexgate import gated_search
 from eventwire.records import Document, Event, Fatalities, Sentence
 
@@ -256,6 +261,9 @@ class CasualtiesStage:
                 mark_reported_counts(incident.mentions, doc.text)
                 mark_told_again(incident.mentions, doc.text, self.numbers)
                 mark_sum_parts(incident.mentions, doc.text)
+                mark_definite_again(incident.mentions, doc.text, self.numbers)
+                incident.mentions = drop_unknown_counts(incident.mentions)
+                incident.mentions = drop_vague_counted_later(incident.mentions, doc.text)
                 told = " ".join(s.text for s in incident.sentences)
                 types = {e.acled_event_type for e in incident.events}
                 add_bombers(incident.mentions, told, types, self.numbers)
