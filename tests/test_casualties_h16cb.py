@@ -1,6 +1,7 @@
 """Fatalities, overcounts (issue 16, helper h16cb): an unknown number of dead beside a number
 of the dead of the same incident, a vague count of the dead a later sentence counts by a
-number, the dead a later sentence names again by a definite number ("the five dead")."""
+number, the dead a later sentence names again by a definite number ("the five dead"), a
+conjunct after the victims that opens with another verb's gerund ("and destroying 3 wells")."""
 
 from __future__ import annotations
 
@@ -55,6 +56,22 @@ def _dead(top_event: TopEvent, text: str) -> int:
             "people were killed and 12 wounded. It is not known which side the five dead "
             "were on.",
             5,
+        ),
+        # a conjunct that opens with another verb's gerund names no victim
+        (
+            "On 3 May 2021, the air force bombed the area around Dodo, killing 3 herders "
+            "and destroying 4 wells.",
+            3,
+        ),
+        (
+            "On 3 May 2021, rebels seized a truck of 15 traders near Dodo, killing 6 and "
+            "slowly releasing the other 9.",
+            6,
+        ),
+        # twin: a conjoined noun phrase is still victims
+        (
+            "On 3 May 2021, gunmen attacked Dodo, killing 3 herders and a young boy.",
+            4,
         ),
         # twin: the same number without "the" is other people
         (
