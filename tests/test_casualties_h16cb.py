@@ -1,7 +1,8 @@
 """Fatalities, overcounts (issue 16, helper h16cb): an unknown number of dead beside a number
 of the dead of the same incident, a vague count of the dead a later sentence counts by a
 number, the dead a later sentence names again by a definite number ("the five dead"), a
-conjunct after the victims that opens with another verb's gerund ("and destroying 3 wells")."""
+conjunct after the victims that opens with another verb's gerund ("and destroying 3 wells"),
+a school grade read as a count ("a form four student")."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 from conftest import TopEvent
 from eventwire.pipeline.casualties.definite_again import DEFINITE
+from eventwire.pipeline.casualties.numbers import find_quantities
 from eventwire.pipeline.casualties.unknown_counts import UNKNOWN, UNKNOWN_WORDS
 
 
@@ -73,6 +75,16 @@ def _dead(top_event: TopEvent, text: str) -> int:
             "On 3 May 2021, gunmen attacked Dodo, killing 3 herders and a young boy.",
             4,
         ),
+        # a school grade names no people
+        (
+            "On 3 May 2021, students clashed with the police in Dodo. A form four student "
+            "was killed by a bullet in the clashes.",
+            1,
+        ),
+        (
+            "On 3 May 2021, raiders attacked Dodo, killing a grade 2 pupil and 3 herders.",
+            4,
+        ),
         # twin: the same number without "the" is other people
         (
             "On 3 May 2021, gunmen killed two farmers near Dodo. Two soldiers were also "
@@ -90,3 +102,5 @@ def test_word_lists_loaded() -> None:
     assert UNKNOWN.search("an Unspecified number of") is not None
     assert UNKNOWN.search("a number of") is None
     assert "the" in DEFINITE
+    assert find_quantities("a form four student", 0) == []
+    assert [q.best for q in find_quantities("four students", 0)] == [4]
