@@ -2,7 +2,8 @@
 of the dead of the same incident, a vague count of the dead a later sentence counts by a
 number, the dead a later sentence names again by a definite number ("the five dead"), a
 conjunct after the victims that opens with another verb's gerund ("and destroying 3 wells"),
-a school grade read as a count ("a form four student")."""
+a school grade read as a count ("a form four student"), the parts of a toll a later sentence
+tells by how each died ("3 beaten to death and 3 burnt")."""
 
 from __future__ import annotations
 
@@ -84,6 +85,18 @@ def _dead(top_event: TopEvent, text: str) -> int:
         (
             "On 3 May 2021, raiders attacked Dodo, killing a grade 2 pupil and 3 herders.",
             4,
+        ),
+        # a later sentence breaks the toll down by how each part died
+        (
+            "On 3 May 2021, a vigilante group killed 6 suspected robbers in Dodo. 3 were "
+            "beaten to death and 3 burnt with tyres around their necks.",
+            6,
+        ),
+        # twin: numbers of things are no parts of the dead
+        (
+            "On 3 May 2021, gunmen killed 6 people in Dodo. 2 soldiers were killed and 4 "
+            "houses burnt.",
+            8,
         ),
         # twin: the same number without "the" is other people
         (

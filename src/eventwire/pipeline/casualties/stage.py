@@ -48,6 +48,7 @@ from eventwire.pipeline.casualties.other_deaths import (
     mark_earlier,
     mark_reported_counts,
 )
+from eventwire.pipeline.casualties.parts_told import mark_parts_told
 from eventwire.pipeline.casualties.separate_rows import drop_separately_coded
 from eventwire.pipeline.casualties.shares import (
     CODED_ON_DAY,
@@ -262,6 +263,7 @@ class CasualtiesStage:
                 mark_told_again(incident.mentions, doc.text, self.numbers)
                 mark_sum_parts(incident.mentions, doc.text)
                 mark_definite_again(incident.mentions, doc.text, self.numbers)
+                mark_parts_told(incident.mentions, incident.sentences, self.numbers)
                 incident.mentions = drop_unknown_counts(incident.mentions)
                 incident.mentions = drop_vague_counted_later(incident.mentions, doc.text)
                 told = " ".join(s.text for s in incident.sentences)
