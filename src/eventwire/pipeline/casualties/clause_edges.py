@@ -37,6 +37,9 @@ RIGHT_BOUNDARY = re.compile(
     # "killing two officers and leaving three missing", "the death of 3 contractors and 5
     # others hurt": a conjunct told with another category's participle
     r"|\band\s+leav(?:e|es|ing)\b"
+    # "killing 2 women and destroying 3 wells", "killing 12 and slowly releasing the
+    # other 8": a conjunct that opens with another verb's gerund names no victim
+    r"|\band\s+(?:\w+ly\s+)?(?!(?:kill|shoot|murder|execut|behead|stabb|hack)ing\b)\w{3,}ing\b"
     r"|\band\s+(?:[\w'’-]+\s+){1,4}?(?:wounded|injured|hurt|missing|abducted|kidnapped"
     r"|arrested|captured)\b",
     re.I,

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from eventwire.datafiles import KeySpec, data_path, read_data_file
+from eventwire.datafiles import KeySpec, data_path, read_data_file, words
 from eventwire.errors import DataFileError
 
 _REQUIRED: KeySpec = {
@@ -37,6 +37,10 @@ _MONTH_BEFORE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+$"
 )  # anything larger is not a casualty count
+# a school grade names no people: "a form four student", "a standard 3 pupil"
+_GRADE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(words("casualties", "school_grades"))) + r")\s+$", re.I
+)
 
 
 # a word of approximation before either end of a range: "between six and about ten", "between
@@ -238,6 +242,8 @@ def find_quantities(
     for match in lex.pattern.finditer(text):
         if _YEAR.fullmatch(match.group(0)) or _MONTH_BEFORE.search(text, 0, match.start()):
             continue  # "2020", "April 30": dates, not counts
+        if _GRADE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "a form four student": a school grade
         quantity = quantity_from_match(match, lex, offset)
         if quantity is not None:
             found.append(quantity)

@@ -33,6 +33,7 @@ from eventwire.pipeline.casualties.accused import mark_accused
 from eventwire.pipeline.casualties.along_with import along_with_victims
 from eventwire.pipeline.casualties.bombers import add_bombers
 from eventwire.pipeline.casualties.causes import mark_causes
+from eventwire.pipeline.casualties.definite_again import mark_definite_again
 from eventwire.pipeline.casualties.earlier_after import (
     drop_span_after,
     mark_earlier_after,
@@ -48,6 +49,7 @@ from eventwire.pipeline.casualties.other_deaths import (
     mark_earlier,
     mark_reported_counts,
 )
+from eventwire.pipeline.casualties.parts_told import mark_parts_told
 from eventwire.pipeline.casualties.separate_rows import drop_separately_coded
 from eventwire.pipeline.casualties.shares import (
     CODED_ON_DAY,
@@ -70,6 +72,10 @@ from eventwire.pipeline.casualties.tolls import (
     split_share,
 )
 from eventwire.pipeline.casualties.trailing import trailing_victims
+from eventwire.pipeline.casualties.unknown_counts import (
+    drop_unknown_counts,
+    drop_vague_counted_later,
+)
 from eventwire.pipeline.common.regexgate import gated_search
 from eventwire.records import Document, Event, Fatalities, Sentence
 
@@ -258,6 +264,10 @@ class CasualtiesStage:
                 mark_reported_counts(incident.mentions, doc.text)
                 mark_told_again(incident.mentions, doc.text, self.numbers)
                 mark_sum_parts(incident.mentions, doc.text)
+                mark_definite_again(incident.mentions, doc.text, self.numbers)
+                mark_parts_told(incident.mentions, incident.sentences, self.numbers)
+                incident.mentions = drop_unknown_counts(incident.mentions)
+                incident.mentions = drop_vague_counted_later(incident.mentions, doc.text)
                 told = " ".join(s.text for s in incident.sentences)
                 types = {e.acled_event_type for e in incident.events}
                 add_bombers(incident.mentions, told, types, self.numbers)
