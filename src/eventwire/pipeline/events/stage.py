@@ -46,6 +46,7 @@ from eventwire.pipeline.events.parties import (
 )
 from eventwire.pipeline.events.party_crowds import party_crowd
 from eventwire.pipeline.events.phrases import Context, phrase_classes
+from eventwire.pipeline.events.protest_claims import as_grievance, crowd_claim
 from eventwire.pipeline.events.roles import Roles, find_roles
 from eventwire.pipeline.events.rules import (
     between_parties,
@@ -325,6 +326,10 @@ class EventCoder:
             head = parse[match.head]
             if head.pos_ != "VERB" and head.head.i in trigger_heads and head.head.pos_ == "VERB":
                 event.confidence = round(event.confidence - 0.06, 4)  # the verb is the predicate
+            if event.acled_event_type != "Protests" and crowd_claim(
+                head, others | frames_window, lex
+            ):
+                as_grievance(event)  # "families who claim … were kidnapped protested"
             retype_interaction(event, parse, match.head, lex, self.ontology, _MODALITY_PENALTY)
             out.append(event)
             acts.append((ranking_governor(parse, match.head, main_acts, lex), match.head, event))
