@@ -46,6 +46,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.datafiles import words
+from eventwire.pipeline.events.ball_play import ball_play
 from eventwire.pipeline.events.nonevent_figures import figure_kind
 from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, token_keys
 
@@ -73,6 +74,8 @@ VIOLENT = frozenset(
     {"clash", "attack", "shoot", "kill", "harm", "beat", "shell", "air", "explode", "grenade",
      "suicide", "chemical", "abduct", "sexual", "riot", "mob", "body", "protest"}
 )  # fmt: skip
+# acts a match report tells of a ball or an attempt on goal ("beat away his drive")
+BALL_FRAMES = frozenset({"attack", "beat", "shoot", "harm", "kill", "riot", "protest"})
 # acts that can be told as lasting years ("has fought ... for 15 years"); an abduction or a
 # rape "for months" still names an incident, the one that began it
 LASTING = VIOLENT - {"abduct", "sexual", "body"}
@@ -359,4 +362,6 @@ def nonevent_kind(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon)
         return "business or political attack"
     if frame == "attack" and _target_noun(match, parse):
         return "names a target, not an act"
+    if frame in BALL_FRAMES and ball_play(match, parse, frame, lexicon):
+        return "a ball struck or a player's attempt"
     return figure_kind(match, parse, frame, lexicon)  # robbed, gathered, boycotted, …

@@ -46,6 +46,7 @@ from eventwire.pipeline.events.parties import (
 )
 from eventwire.pipeline.events.party_crowds import party_crowd
 from eventwire.pipeline.events.phrases import Context, phrase_classes
+from eventwire.pipeline.events.protest_claims import as_grievance, crowd_claim
 from eventwire.pipeline.events.roles import Roles, find_roles
 from eventwire.pipeline.events.rules import (
     between_parties,
@@ -322,9 +323,7 @@ class EventCoder:
             event = self._event(
                 doc, i, parse, match, frame_name, sub, reason, roles, modality, rank
             )
-            head = parse[match.head]
-            if head.pos_ != "VERB" and head.head.i in trigger_heads and head.head.pos_ == "VERB":
-                event.confidence = round(event.confidence - 0.06, 4)  # the verb is the predicate
+            _demote(event, parse[match.head], trigger_heads, others | frames_window, lex)
             retype_interaction(event, parse, match.head, lex, self.ontology, _MODALITY_PENALTY)
             out.append(event)
             acts.append((ranking_governor(parse, match.head, main_acts, lex), match.head, event))
@@ -409,6 +408,18 @@ class EventCoder:
         if is_background(parse[match.head], self.lexicon) or is_past_reference(parse[match.head]):
             conf -= 0.25
         return max(0.02, min(0.99, round(conf, 4)))
+
+
+def _demote(
+    event: Event, head: Any, trigger_heads: set[int], frames: set[str], lex: Lexicon
+) -> None:
+    """Rank a noun trigger below its sentence's verb trigger ("the verb is the predicate"),
+    and a deed a protesting crowd says was done to it below the protest (protest_claims.py:
+    "families who claim … were kidnapped protested")."""
+    if head.pos_ != "VERB" and head.head.i in trigger_heads and head.head.pos_ == "VERB":
+        event.confidence = round(event.confidence - 0.06, 4)
+    if event.acled_event_type != "Protests" and crowd_claim(head, frames, lex):
+        as_grievance(event)
 
 
 @register_stage(NAME)
