@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from eventwire.dedup.namesakes import bare_namesake
+from eventwire.dedup.reassign import reassign
 from eventwire.dedup.report import country_evidence
 from eventwire.dedup.rules import (
     DedupOptions,
@@ -288,7 +289,8 @@ def _cluster_component(
         else:
             clusters.append([e])
             min_end.append(e.end or date.min)
-    return _join_clusters(done + clusters, edges, dropped, opts)
+    moved = reassign(done + clusters, edges, lambda e, c, s: _cross(e, c, s, dropped, opts))
+    return _join_clusters(moved, edges, dropped, opts)
 
 
 def _join_clusters(
