@@ -1,6 +1,5 @@
 """Issue 18, twenty-third pass (helper h18x): a toll update meets every cluster of its day in
-the greedy pass; a faction and the movement outlets still name it by (Boko Haram / ISWAP)
-are one side; a dateline "TOWN, Country -" and a short all-caps dateline town ("ADEN") are
+the greedy pass; a dateline "TOWN, Country -" and a short all-caps dateline town ("ADEN") are
 read as the report's filing place.
 
 Own sentences; invented places (Korla, Dastan) where the rule reads no gazetteer.
@@ -13,8 +12,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from conftest import multi_outlet_groups
-from eventwire.config import DedupOptions
-from eventwire.dedup.actors import actor_link, affiliated
 from eventwire.dedup.linkage import cluster_events
 from eventwire.dedup.rules import ReportEvent
 from eventwire.records import Document
@@ -69,29 +66,6 @@ def test_dev_set_am_the_mokha_toll_update_joins_mokha(run_text: Callable[..., Do
     assert any({"ys-0107-mokha", "gw-0108-mokha-toll"} <= members for members in groups)
     hays = next(m for m in groups if "ys-0107-hays" in m)
     assert hays == {"ys-0107-hays"}
-
-
-# --- a faction and the movement outlets name it by ---------------------------------------------
-
-
-def test_boko_haram_and_iswap_are_one_side() -> None:
-    assert affiliated("id:NG-BH", "id:ISWAP")
-    assert affiliated("id:ISWAP", "id:NG-BH")
-    assert not affiliated("id:NG-BH", "id:SO-SHABAAB")
-    army = {"actor2_id": "NG-MIL", "actor2_name": "Military Forces of Nigeria", "actor2_inter": 1}
-    raid = event("a", KORLA, army, actor1_id="NG-BH", actor1_name="Boko Haram", actor1_inter=2)
-    claim = event("b", KORLA, army, actor1_id="ISWAP", actor1_inter=2,
-                  actor1_name="Islamic State West Africa Province")  # fmt: skip
-    other = event("c", KORLA, army, actor1_id="SO-SHABAAB", actor1_name="Al Shabaab",
-                  actor1_inter=2)  # fmt: skip
-    assert actor_link(raid, claim, DedupOptions()) is not None
-    assert actor_link(raid, other, DedupOptions()) is None
-
-
-def test_dev_set_ad_the_bol_reports_are_one_incident(run_text: Callable[..., Document]) -> None:
-    groups, _incident = multi_outlet_groups(run_text, "ad")
-    bol = {"nd-0408-bol", "sw-0408-bol", "sw-0409-bol-claim"}
-    assert any(bol <= members for members in groups)
 
 
 # --- datelines ---------------------------------------------------------------------------------
