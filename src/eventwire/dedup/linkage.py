@@ -48,6 +48,7 @@ from eventwire.dedup.rules import (
     tolls_agree,
 )
 from eventwire.dedup.shortnames import short_keys
+from eventwire.dedup.tolls import is_update
 from eventwire.records import stable_id
 
 
@@ -188,6 +189,13 @@ def _order_key(e: ReportEvent) -> tuple[date, date, str]:
     return (e.start or date.min, e.end or date.min, e.event_id)
 
 
+def _greedy_key(e: ReportEvent) -> tuple[date, date, bool, str]:
+    """The greedy pass's order: by event date, and a toll update ("Medics raised the death
+    toll from Sunday's drone strike on a fishing boat to 10") after the other reports of its
+    day, so that it meets every cluster of that day, not only those that sort before it."""
+    return (e.start or date.min, e.end or date.min, is_update(e), e.event_id)
+
+
 def components(ids: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[list[str]]:
     """Connected components (union-find), each sorted, listed by smallest id."""
     parent: dict[str, str] = {i: i for i in ids}
@@ -259,7 +267,7 @@ def _cluster_component(
     clusters: list[list[ReportEvent]] = []  # still open: every member may overlap what comes
     min_end: list[date] = []
     slack = timedelta(days=opts.date_slack_days)
-    for e in sorted(members, key=_order_key):
+    for e in sorted(members, key=_greedy_key):
         # a cluster closes when no later event can overlap it: a later claim's window opens
         # a slack before its day ("IS claimed on Tuesday the raid of two days before")
         start = (e.start or date.min) - slack if e.start else date.min

@@ -242,7 +242,8 @@ def keep_mention(m: Mention, lex: Lexicon, sentence_start: int) -> bool:
     if key in lex.stoplist:
         return False
     strong = m.ner in PLACE_LABELS or m.cue is not None or m.hint is not None or m.echo
-    if _allcaps(m.text) and len(m.text) <= 5 and m.ner not in PLACE_LABELS:
+    # "MOKHA, Yemen -": a dateline's town is no acronym, however short
+    if _allcaps(m.text) and len(m.text) <= 5 and m.ner not in PLACE_LABELS and not m.dateline:
         return False
     if (
         m.ner in OTHER_LABELS

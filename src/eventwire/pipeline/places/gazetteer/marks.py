@@ -106,7 +106,9 @@ def mark_echoes(mentions: list[Mention]) -> None:
 DATELINE_AGENCIES: frozenset[str] = words("gazetteer", "dateline_agencies")
 _DATELINE_AFTER = re.compile(
     r"^\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b[^\n]{0,20}?\s*[-–—:]"
-    r"|\((?P<agency>[^()\n]{1,30})\)\s*[-–—:]?|\s*[-–—:]\s)"
+    r"|\((?P<agency>[^()\n]{1,30})\)\s*[-–—:]?|\s*[-–—:]\s"
+    # "MOKHA, Yemen -", "QUITO, Ecuador (AP) -": the town, then its country (or province)
+    r"|,\s*[A-Z][a-z'’.]+(?:\s+[A-Z][a-z'’.]+){0,2}\s*(?:\([^()\n]{1,30}\)\s*)?[-–—:]\s)"
 )
 
 
