@@ -25,8 +25,10 @@ from eventwire.pipeline.events.crowd_acts import (
 from eventwire.pipeline.events.crowd_captors import angry_crowd
 from eventwire.pipeline.events.crowd_counts import counted_crowd
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
+from eventwire.pipeline.events.descriptor import descriptor_tokens, drop_descriptors
 from eventwire.pipeline.events.dispersal import keep_dispersals_alone
 from eventwire.pipeline.events.earlier_clause import earlier_clause
+from eventwire.pipeline.events.engage_sense import idle_engage_tokens
 from eventwire.pipeline.events.gate import accept_trigger, sentence_classes
 from eventwire.pipeline.events.habitual import has_habitual_cue
 from eventwire.pipeline.events.harm_beside import people_harmed
@@ -67,6 +69,7 @@ from eventwire.pipeline.events.sides import act_victims, classes_after
 from eventwire.pipeline.events.stopped_bomber import stopped_bomber_tokens
 from eventwire.pipeline.events.subtypes import VIOLENT_FRAMES, classify
 from eventwire.pipeline.events.territory import rank_ground_over_battle
+from eventwire.pipeline.events.they_crowd import crowd_classes, pronoun_antecedent
 from eventwire.pipeline.events.triggers import (
     Lexicon,
     TriggerMatch,
@@ -167,6 +170,7 @@ class EventCoder:
                         break
             chosen[i] = picks
         chosen = keep_dispersals_alone(chosen)  # "… protested. Police dispersed them."
+        chosen = drop_descriptors(doc.parses, chosen, lex)  # "militiamen who fight troops"
         salient = {
             i: {
                 f
@@ -240,6 +244,20 @@ class EventCoder:
             | ({"state"} if state else set())
         )
 
+    def _they(self, doc: Document, i: int, parse: Any, doer: int | None) -> set[str]:
+        """A doer "they" for a crowd named just before it: that crowd's classes."""
+        if doer is None:
+            return set()
+        same = (
+            i - 1 in doc.parses
+            and 0 < i < len(doc.sentences)
+            and doc.sentences[i - 1].segment == doc.sentences[i].segment
+        )
+        found = pronoun_antecedent(parse, doer, doc.parses[i - 1] if same else None)
+        if found is None:
+            return set()
+        return crowd_classes(self._agent_classes(*found))
+
     def _habitual_context(self, doc: Document, i: int) -> bool:
         """Does the sentence before ``i``, in the same segment, carry a habitual cue?"""
         prev = i - 1
@@ -278,6 +296,8 @@ class EventCoder:
         trigger_heads = {m.head for m, _ in chosen[i]}
         equipment = equipment_tokens(parse)  # "armed with grenades": no cue to the act's type
         equipment |= stopped_bomber_tokens(parse)  # "a bomber was killed by soldiers"
+        equipment |= idle_engage_tokens(parse, lex)  # "engaged in an argument": no fight
+        equipment |= descriptor_tokens(parse, trigger_heads)  # "militiamen who fight troops"
         doers = by_agent_tokens(parse)  # "killed by troops": the troops are no victims
         tokens = list(parse)  # one list for every classes_in below (it reads, never writes)
         # political interactions (no ACLED type) embed acts: "condemned the attack"
@@ -312,7 +332,7 @@ class EventCoder:
                 window=window_classes,
                 frames_sentence=others,
                 frames_window=frames_window,
-                agent=self._agent_classes(parse, doer),
+                agent=self._agent_classes(parse, doer) | self._they(doc, i, parse, doer),
                 patient=phrase_classes(parse, roles.patient, lex),
                 window_violent_agents=violent_agents,
                 people_harmed=harmed,
