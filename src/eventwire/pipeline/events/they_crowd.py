@@ -21,7 +21,7 @@ __all__ = ["crowd_classes", "pronoun_antecedent"]
 _PRONOUNS: frozenset[str] = words("lexicon", "crowd_pronouns")
 _ARMED = frozenset({"armed", "state", "nonstate"})
 _CROWD = frozenset({"civilian", "unarmed_collective", "protesters"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_SUBJECTS = frozenset({"nsubj"})  # "people were killed by troops when they …": not the victims
 
 
 def _plural_subject(tok: Any) -> bool:
