@@ -14,9 +14,10 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from eventwire.datafiles import words
+from eventwire.pipeline.events.engage_sense import idle_engage_tokens
 from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch
 
-__all__ = ["describes_people", "descriptor_tokens", "drop_descriptors"]
+__all__ = ["describes_people", "descriptor_tokens", "drop_descriptors", "idle_fight_tokens"]
 
 T = TypeVar("T")
 _MODIFIER = frozenset({"relcl", "acl"})
@@ -71,3 +72,10 @@ def descriptor_tokens(parse: Any, kept_heads: set[int]) -> set[int]:
         if tok.i not in kept_heads and describes_people(tok)
         for t in tok.subtree
     }
+
+
+def idle_fight_tokens(parse: Any, kept_heads: set[int], lexicon: Lexicon) -> set[int]:
+    """The words of fighting that give no cue to the other acts of a sentence: the dropped
+    clauses that say who someone is, and "engaged in" a thing that is no fight ("engaged
+    in an argument and were later assaulted by police": a one-sided attack)."""
+    return descriptor_tokens(parse, kept_heads) | idle_engage_tokens(parse, lexicon)

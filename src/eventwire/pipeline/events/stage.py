@@ -25,10 +25,9 @@ from eventwire.pipeline.events.crowd_acts import (
 from eventwire.pipeline.events.crowd_captors import angry_crowd
 from eventwire.pipeline.events.crowd_counts import counted_crowd
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
-from eventwire.pipeline.events.descriptor import descriptor_tokens, drop_descriptors
+from eventwire.pipeline.events.descriptor import drop_descriptors, idle_fight_tokens
 from eventwire.pipeline.events.dispersal import keep_dispersals_alone
 from eventwire.pipeline.events.earlier_clause import earlier_clause
-from eventwire.pipeline.events.engage_sense import idle_engage_tokens
 from eventwire.pipeline.events.gate import accept_trigger, sentence_classes
 from eventwire.pipeline.events.habitual import has_habitual_cue
 from eventwire.pipeline.events.harm_beside import people_harmed
@@ -294,10 +293,8 @@ class EventCoder:
         out: list[Event] = []
         acts: list[tuple[int | None, int, Event]] = []
         trigger_heads = {m.head for m, _ in chosen[i]}
-        equipment = equipment_tokens(parse)  # "armed with grenades": no cue to the act's type
-        equipment |= stopped_bomber_tokens(parse)  # "a bomber was killed by soldiers"
-        equipment |= idle_engage_tokens(parse, lex)  # "engaged in an argument": no fight
-        equipment |= descriptor_tokens(parse, trigger_heads)  # "militiamen who fight troops"
+        equipment = equipment_tokens(parse) | stopped_bomber_tokens(parse)  # no cue to the type
+        equipment |= idle_fight_tokens(parse, trigger_heads, lex)  # "who fight the army"
         doers = by_agent_tokens(parse)  # "killed by troops": the troops are no victims
         tokens = list(parse)  # one list for every classes_in below (it reads, never writes)
         # political interactions (no ACLED type) embed acts: "condemned the attack"
