@@ -1,11 +1,8 @@
-"""Issue 16, helper h16cc: Battles, Violence against civilians and Riots told apart, own
-sentences.
+"""Issue 16, helper h16cc: clash words that tell no clash, own sentences.
 
 A fight named only to say who someone is ("gunmen who have been fighting the army",
 "soldiers who are fighting the rebels") is not the event (descriptor.py); "engaged in" a
-thing that is no fight ("an argument", "illegal fishing") is no clash (engage_sense.py);
-a doer "they" that stands for a crowd of ordinary people named just before is that crowd
-(they_crowd.py).
+thing that is no fight ("an argument", "illegal fishing") is no clash (engage_sense.py).
 """
 
 from __future__ import annotations
@@ -35,16 +32,6 @@ CASES = [
         "fishing at night.",
         "Violence against civilians",
     ),
-    (
-        "On 3 May 2020, when residents of Kamba heard that a suspected thief had been freed, "
-        "they attacked a police officer at the station.",
-        "Riots",
-    ),
-    (
-        "On 3 May 2020, relatives of a patient who died at the clinic in Kamba accused the "
-        "staff of neglect. They hit a nurse.",
-        "Riots",
-    ),
 ]
 
 
@@ -61,14 +48,6 @@ TWINS = [
         "Battles",
     ),
     ("On 3 May 2020, soldiers killed five militants who fought with the army in Kamba.", "Battles"),
-    (
-        "On 3 May 2020, soldiers arrived in the village of Kamba. They beat two farmers.",
-        "Violence against civilians",
-    ),
-    (
-        "On 3 May 2020, militants entered the village of Kamba. They killed a police officer.",
-        "Battles",
-    ),
 ]
 
 

@@ -68,7 +68,6 @@ from eventwire.pipeline.events.sides import act_victims, classes_after
 from eventwire.pipeline.events.stopped_bomber import stopped_bomber_tokens
 from eventwire.pipeline.events.subtypes import VIOLENT_FRAMES, classify
 from eventwire.pipeline.events.territory import rank_ground_over_battle
-from eventwire.pipeline.events.they_crowd import crowd_classes, pronoun_antecedent
 from eventwire.pipeline.events.triggers import (
     Lexicon,
     TriggerMatch,
@@ -243,20 +242,6 @@ class EventCoder:
             | ({"state"} if state else set())
         )
 
-    def _they(self, doc: Document, i: int, parse: Any, doer: int | None) -> set[str]:
-        """A doer "they" for a crowd named just before it: that crowd's classes."""
-        if doer is None:
-            return set()
-        same = (
-            i - 1 in doc.parses
-            and 0 < i < len(doc.sentences)
-            and doc.sentences[i - 1].segment == doc.sentences[i].segment
-        )
-        found = pronoun_antecedent(parse, doer, doc.parses[i - 1] if same else None)
-        if found is None:
-            return set()
-        return crowd_classes(self._agent_classes(*found))
-
     def _habitual_context(self, doc: Document, i: int) -> bool:
         """Does the sentence before ``i``, in the same segment, carry a habitual cue?"""
         prev = i - 1
@@ -329,7 +314,7 @@ class EventCoder:
                 window=window_classes,
                 frames_sentence=others,
                 frames_window=frames_window,
-                agent=self._agent_classes(parse, doer) | self._they(doc, i, parse, doer),
+                agent=self._agent_classes(parse, doer),
                 patient=phrase_classes(parse, roles.patient, lex),
                 window_violent_agents=violent_agents,
                 people_harmed=harmed,
