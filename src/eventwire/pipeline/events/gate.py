@@ -20,6 +20,7 @@ from eventwire.pipeline.events.accept import (
 )
 from eventwire.pipeline.events.aftermath import HARM_NEXT, act_on_people
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE, crowd_damage
+from eventwire.pipeline.events.engage_sense import engaged_in_no_fight
 from eventwire.pipeline.events.headlines import HEADLINE_ACT, headline_act
 from eventwire.pipeline.events.modality import is_statement
 from eventwire.pipeline.events.nonevents import non_event
@@ -103,6 +104,8 @@ def accept_trigger(
     reason = non_event(match, parse, frame, lexicon)
     if reason is not None and not (headline and reason == "names a unit or a thing"):
         return None  # "according to", "riot police", "a gas explosion", "nobody was hurt"
+    if frame == "clash" and engaged_in_no_fight(parse[match.head], lexicon):
+        return None  # "engaged in an argument", "commanders engaged in a mission" (h16cc)
     if frame in {"suicide", "explode"} and stopped_bomber(parse[match.head]):
         return None  # "a suicide bomber was killed by soldiers": the fight (stopped_bomber.py)
     own = set(range(match.start, match.end))

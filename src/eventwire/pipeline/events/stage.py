@@ -25,6 +25,7 @@ from eventwire.pipeline.events.crowd_acts import (
 from eventwire.pipeline.events.crowd_captors import angry_crowd
 from eventwire.pipeline.events.crowd_counts import counted_crowd
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
+from eventwire.pipeline.events.descriptor import drop_descriptors, idle_fight_tokens
 from eventwire.pipeline.events.dispersal import keep_dispersals_alone
 from eventwire.pipeline.events.earlier_clause import earlier_clause
 from eventwire.pipeline.events.gate import accept_trigger, sentence_classes
@@ -168,6 +169,7 @@ class EventCoder:
                         break
             chosen[i] = picks
         chosen = keep_dispersals_alone(chosen)  # "… protested. Police dispersed them."
+        chosen = drop_descriptors(doc.parses, chosen, lex)  # "militiamen who fight troops"
         salient = {
             i: {
                 f
@@ -277,8 +279,8 @@ class EventCoder:
         out: list[Event] = []
         acts: list[tuple[int | None, int, Event]] = []
         trigger_heads = {m.head for m, _ in chosen[i]}
-        equipment = equipment_tokens(parse)  # "armed with grenades": no cue to the act's type
-        equipment |= stopped_bomber_tokens(parse)  # "a bomber was killed by soldiers"
+        equipment = equipment_tokens(parse) | stopped_bomber_tokens(parse)  # no cue to the type
+        equipment |= idle_fight_tokens(parse, trigger_heads, lex)  # "who fight the army"
         doers = by_agent_tokens(parse)  # "killed by troops": the troops are no victims
         tokens = list(parse)  # one list for every classes_in below (it reads, never writes)
         # political interactions (no ACLED type) embed acts: "condemned the attack"
