@@ -34,6 +34,9 @@ def _dead(top_event: TopEvent, text: str) -> int:
         # a list item the next cue cuts off is that cue's subject
         ("Militants said they killed over 15 soldiers, 22 others injured, near Mubi.", 15),
         ("Militants said they killed 15 soldiers, 22 others injured, near Mubi.", 15),
+        # a list item no cue cuts off is one more item (headlines with no full stop)
+        ("Gunmen kill 4 guards, 3 traders in Gombi market attack", 7),
+        ("Gunmen kill 4 guards, 3 traders", 7),
         # an existential subject
         ("Bandits raided Maru market on Friday. There were 6 traders killed.", 6),
         ("Officials in Gusau said there were 4 herders killed in the raid.", 4),

@@ -377,7 +377,7 @@ def _mention_for_cue(
         and not _next_cues_count(before, after, following, len(text), lex)
     )
     if active and not INTRANSITIVE.match(phrase):
-        obj = right_object(after, lex)
+        obj = right_object(after, lex, cut=following < len(text))
         if obj is None:
             return None
         best, low, high, kind, s, e = obj

@@ -440,13 +440,15 @@ def _breakdown(first: int, more: int) -> bool:
     return first == more
 
 
-def _listed_after(text: str, lex: NumberLexicon) -> int:
+def _listed_after(text: str, lex: NumberLexicon, cut: bool) -> int:
     """The people of the counted items told after an active cue's first object, comma by
     comma ("killed 4 guards, 3 traders, and wounded 6 others": 3 more), up to the
-    first item that is not a counted one."""
+    first item that is not a counted one; ``cut``: the next cue ends ``text``."""
     people, pieces = 0, re.split(r",", text)
-    if NEXT_CUE_SUBJECT.search(pieces[-1]):
-        pieces.pop()  # "killed 20 soldiers, 34 others [injured]": the next cue's subject
+    if cut and NEXT_CUE_SUBJECT.search(pieces[-1]) and len(pieces[-1].split()) <= 3:
+        # "killed 20 soldiers, 34 others [injured]": a bare count the next cue cuts off is
+        # that cue's subject; "kill 4 guards, 3 traders in Kano" runs on and is an item
+        pieces.pop()
     for piece in pieces:
         parts = [p for p in CONJUNCTION.split(piece) if p.strip()]
         counts = [_counted_item(part, lex) for part in parts]
@@ -456,8 +458,9 @@ def _listed_after(text: str, lex: NumberLexicon) -> int:
     return people
 
 
-def right_object(after: str, lex: NumberLexicon) -> Found | None:
-    """The victims in the text after an active cue, with their span."""
+def right_object(after: str, lex: NumberLexicon, cut: bool = False) -> Found | None:
+    """The victims in the text after an active cue, with their span; ``cut``: the next
+    cue ends ``after``."""
     text = after
     skip = re.match(r"^\s*and\s+\w+(?:ed|ing|nt|en)\b", text)  # "and burnt a man"
     start = skip.end() if skip else 0
@@ -484,7 +487,7 @@ def right_object(after: str, lex: NumberLexicon) -> Found | None:
         return None
     if count[3] == "count" and text[end : end + 1] == "," and _counted_item(obj, lex):
         # "killed 3 police officers, 2 IDPs, and injured 7 others": the counted list goes on
-        more = _listed_after(text[end + 1 :], lex)
+        more = _listed_after(text[end + 1 :], lex, cut)
         if more and not _breakdown(count[0], more):
             best, low, high, kind = count
             return best + more, low + more, None if high is None else high + more, kind, start, end
