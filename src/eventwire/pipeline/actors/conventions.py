@@ -25,7 +25,7 @@
   suspicion word that names a group ("… by unknown assailants, later suspected to be Al
   Shabaab", "armed men (JNIM suspected)") was done by that group, as ACLED codes it.
 - ``group_after``: unidentified attackers the next words place in a group or a community
-  ("gunmen from the Free Papua Movement", "attackers, assumed to be members of the Murle
+  ("gunmen from the Free Papua Movement", "attackers, presumed to be members of the Murle
   tribe", "armed men from a Dasenaach ethnic militia") are that group or its militia.
 - ``suicide_attack``: a suicide attack with no group named was a rebel group's (inter 2).
 """

@@ -1,7 +1,7 @@
 """Whose hands a victim was in: violence in custody with no perpetrator named.
 
 "A man died after being tortured in police custody", "two suspects were found dead in a
-police detention center", "four civilians were beaten at a police station", "In
+police detention center", "three traders were beaten inside a police station", "In
 detention, he was tortured", "a man who had been tortured was arrested again", "seven men
 were publicly caned": the report names no one who did it, and the actors stage coded an
 Unidentified Armed Group (inter 3). ACLED codes the state that held them (inter 1): only a

@@ -1,5 +1,5 @@
 """Bodies handled by the people of the event: "the police attempted to retrieve the body of
-an officer", "relatives snatched the body of the victim from a hospital", "a plane carrying
+an officer", "relatives took the victim's body away from a hospital", "a plane carrying
 the body of a soldier", "residents rioted as officers came to exhume a farmer's body".
 
 A body that is carried, collected, snatched, retrieved, exhumed or demanded (``body_handling``

@@ -42,13 +42,13 @@ CODED = re.compile(
     r"(?:,?\s+in\s+addition\s+to\s+(?P<add>[\w,-]+)\s+(?:\w+\s+)?fatalit)?",
     re.I,
 )
-# "… divided between 3 events and coded as 4 for this event": the row's own share, stated
+# "… divided between 3 events, with 4 coded for this event": the row's own share, stated
 OWN_SHARE = re.compile(
     r"\bcoded\s+(?:as|at)\s+(?P<q>[\w,-]+)\s+(?:for|in)\s+this\s+(?:event|location|row)\b",
     re.I,
 )
 # "Unspecified number of fatalities coded as 3": a part of the toll, where another note
-# ("Fatalities coded as 4 (1 senior militant + 3 unspecified)") gives the whole
+# ("Fatalities coded as 5 (2 commanders + 3 unspecified)") gives the whole
 QUALIFIED = re.compile(
     r"\b(?:unspecified|unknown|unreported|estimated|unconfirmed|other)\b[^.;]{0,40}$", re.I
 )
@@ -190,11 +190,11 @@ def _add_coded(mentions: list[Mention], text: str, offset: int, numbers: NumberL
         # "coded as 10 and spread across three…"
         best, low, high = _shared(q, _split_count(m, numbers) if m.group("m") else None)
         extra = first_quantity(m.group("add") or "", numbers)
-        if extra is not None:  # "coded at 3, in addition to 2 known fatalities"
+        if extra is not None:  # "coded at 3, plus 2 known fatalities"
             best, low = best + extra.best, low + extra.low
             high = None if high is None or extra.high is None else high + extra.high
         start, end = offset + m.start(), offset + m.end()
-        # "Unknown fatalities coded at 3, in addition to 2 known": the whole toll
+        # unknown dead coded at 3 on top of 2 known ones: the whole toll
         qualified = QUALIFIED.search(text[max(0, m.start() - 60) : m.start()])
         kind = "coded-part" if qualified and extra is None else "coded"
         mentions.append(Mention("killed", best, low, high, start, end, m.group(0), kind=kind))

@@ -310,7 +310,7 @@ def _adjective(phrase: str, before: str) -> bool:
 
 def _mark_competing(mentions: list[Mention], plain: str, offset: int, cues: CueLexicon) -> None:
     """Flag the counts of one sentence told after a competing source ("Other sources
-    estimated as many as 16 had died", "Al Shabaab claimed to have killed 18"): the last
+    estimated as many as 14 had died", "the rebels claimed to have killed 25"): the last
     such cue before a count decides, so "later reports of one person killed" is not."""
     cues_at = [(m.start(), m.group("alt") is not None) for m in cues.competing.finditer(plain)]
     if not cues_at:

@@ -370,7 +370,7 @@ def _list_items(chunks: list[str], lex: NumberLexicon) -> tuple[int, int] | None
             if prior and all(w[:1].isupper() or w in ("al", "bin", "ibn") for w in prior):
                 continue  # "Khalifah, the mayor of X,": the named person described
         if words_[0].lower() in ("a", "an") and _bare_person(words_[-1].lower()):
-            people, first = people + 1, index  # "a 7-year-old boy, a pregnant woman, and"
+            people, first = people + 1, index  # "a 9-year-old girl, an elderly man, and"
             continue
         if words_[0].lower() in ("a", "an", "the", "his", "her"):
             return None
@@ -486,7 +486,7 @@ def right_object(after: str, lex: NumberLexicon, cut: bool = False) -> Found | N
     if count is None:
         return None
     if count[3] == "count" and text[end : end + 1] == "," and _counted_item(obj, lex):
-        # "killed 3 police officers, 2 IDPs, and injured 7 others": the counted list goes on
+        # "killed 2 guards, 4 pilgrims, and injured 9 others": the counted list goes on
         more = _listed_after(text[end + 1 :], lex, cut)
         if more and not _breakdown(count[0], more):
             best, low, high, kind = count

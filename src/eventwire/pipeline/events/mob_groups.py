@@ -4,7 +4,7 @@
 and killed a suspected thief", "a man was killed by vigilantes"). When the group is not the
 doer of anything told, it is only a party to another act: "a vigilante was killed",
 "the vigilante chief was executed by Boko Haram men", "a gang clashed with a vigilante group",
-"the military and members of a vigilante group raided the village": that act's own trigger
+"soldiers and members of a vigilante group stormed the hamlet": that act's own trigger
 codes the event (an Attack, an Armed clash), not the mob cue.
 """
 

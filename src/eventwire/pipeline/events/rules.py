@@ -267,7 +267,7 @@ def match_groups(parse: Any, lexicon: Lexicon) -> list[list[TriggerMatch]]:
 
 def by_agent_tokens(parse: Any) -> set[int]:
     """The tokens of every "by" phrase of a passive in the sentence ("were killed by federal
-    troops when they staged raids"): whoever they name did the act, they are no victims."""
+    troops as they carried out raids"): whoever they name did the act, they are no victims."""
     return {t.i for tok in parse if tok.dep_ == "agent" for t in tok.subtree}
 
 
