@@ -49,6 +49,7 @@ from eventwire.pipeline.places.evidence import (
 from eventwire.pipeline.places.fallback import compass_place, fallback_place
 from eventwire.pipeline.places.forces import hold_home_force
 from eventwire.pipeline.places.gazetteer.checks import Resolution
+from eventwire.pipeline.places.gazetteer.common_areas import common_area_votes
 from eventwire.pipeline.places.gazetteer.cues import (
     ActorCues,
     demonym_votes,
@@ -130,6 +131,7 @@ class PlacesStage:
         cues.votes.update(named_place_votes(dropped, self.gaz, self.lex))
         cues.votes.update(cue_votes(doc.text))  # "Sirba locality", "the MCA", "UNAMID"
         cues.votes.update(org_country_votes(doc.text, self.gaz, self.lex))  # "Kenya Police"
+        cues.votes.update(common_area_votes(dropped, self.gaz, self.lex))  # "Unity state"
         # "Boko Haram attacked Kolofata": a place only Cameroon has outweighs the group's home
         lean(doc.text, cues.spans, self.actors, self.gaz, mentions, cues.votes)
         resolutions, focus = resolve_mentions(
