@@ -188,9 +188,7 @@ class PlacesStage:
             late = cues.votes + cue_votes(doc.text, NO_PLACE_CUES)
             focus = cue_country(doc.text, self.lex, late, demonyms, self.gaz)
         doc.places = [p for _, p in kept]
-        doc.country = focus if focus else None
-        if kept and not focus:
-            doc.country = kept[0][1].country
+        doc.country = focus or (kept[0][1].country if kept else None)
         return kept
 
     def _without_motives(
