@@ -49,6 +49,7 @@ from eventwire.pipeline.places.evidence import (
 from eventwire.pipeline.places.fallback import compass_place, fallback_place
 from eventwire.pipeline.places.forces import hold_home_force
 from eventwire.pipeline.places.gazetteer.checks import Resolution
+from eventwire.pipeline.places.gazetteer.common_areas import common_area_votes
 from eventwire.pipeline.places.gazetteer.cues import (
     ActorCues,
     demonym_votes,
@@ -130,6 +131,7 @@ class PlacesStage:
         cues.votes.update(named_place_votes(dropped, self.gaz, self.lex, doc.text))
         cues.votes.update(cue_votes(doc.text))  # "Sirba locality", "the MCA", "UNAMID"
         cues.votes.update(org_country_votes(doc.text, self.gaz, self.lex))  # "Kenya Police"
+        cues.votes.update(common_area_votes(dropped, self.gaz, self.lex))  # "Unity state"
         # "Boko Haram attacked Kolofata": a place only Cameroon has outweighs the group's home
         lean(doc.text, cues.spans, self.actors, self.gaz, mentions, cues.votes)
         resolutions, focus = resolve_mentions(
@@ -186,9 +188,7 @@ class PlacesStage:
             late = cues.votes + cue_votes(doc.text, NO_PLACE_CUES)
             focus = cue_country(doc.text, self.lex, late, demonyms, self.gaz)
         doc.places = [p for _, p in kept]
-        doc.country = focus if focus else None
-        if kept and not focus:
-            doc.country = kept[0][1].country
+        doc.country = focus or (kept[0][1].country if kept else None)
         return kept
 
     def _without_motives(

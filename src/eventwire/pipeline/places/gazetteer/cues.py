@@ -32,6 +32,7 @@ from datetime import date
 from eventwire.datafiles import word_table, words
 from eventwire.pipeline.common.actordict import ActorDictionary, normalise
 from eventwire.pipeline.common.aliasrun import longest_alias_at
+from eventwire.pipeline.places.gazetteer.border_pairs import hyphen_votes
 from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.mentions import text_words
@@ -350,9 +351,9 @@ def _demonym_votes(text: str, lex: Lexicon) -> Counter[str]:
         elif "-" in tok:
             # "pro-Russian", "Saudi-led", "Yemeni-Saudi border": a stance, a foreign leader
             # or a border names a country beside the report's, a weak cue
-            for part in tok.split("-"):
-                if part[:1].isupper() and fold(part) in lex.adjectives:
-                    votes[lex.adjectives[fold(part)]] += FOREIGN_ACTOR_VOTE  # type: ignore[assignment]  # float weights in a Counter
+            # ("Yemeni-Saudi border": the first is the report's side, ``border_pairs``)
+            after = tokens[i + 1] if i + 1 < len(tokens) else ""
+            votes.update(hyphen_votes(tok, after, lex, FOREIGN_ACTOR_VOTE))
     return votes
 
 

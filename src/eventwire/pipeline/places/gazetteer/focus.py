@@ -14,6 +14,7 @@ import math
 from collections import Counter
 
 from eventwire.pipeline.places.gazetteer.checks import Resolution, compatible
+from eventwire.pipeline.places.gazetteer.common_areas import KIND_VOTE, kind_word_vote
 from eventwire.pipeline.places.gazetteer.cues import demonym_votes
 from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
@@ -96,6 +97,8 @@ def focus_votes(
             # "Srimantapur (Sepahijala district, Tripura)": a province named as the area
             # of another place is nearly as good a cue as the country's name
             votes[gaz.country_code(first.index)] += ADMIN1_VOTE  # type: ignore[assignment]  # float weights in a Counter
+        elif (own := kind_word_vote(gaz, m, [c for c, _ in scored])) is not None:
+            votes[own] += KIND_VOTE  # type: ignore[assignment]  # float weights in a Counter
         total = sum(mass.values())
         for cc, value in mass.items():
             votes[cc] += weight * value / total  # type: ignore[assignment]  # float weights in a Counter

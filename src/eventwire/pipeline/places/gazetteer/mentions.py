@@ -139,3 +139,17 @@ def _cut(tokens: list[Token], k: int, at: int) -> bool:
         word = tokens[k].text
         return len(word) == 2 and word[0] in "'’"  # only ``tokenize`` splits one off
     return False
+
+
+QUOTES = frozenset("'\"‘“`")
+
+
+def word_after_quote(tokens: list[Token], at: int) -> str:
+    """The word at ``at``, or the word a quotation mark there opens ("Somali 'bandits'":
+    "bandits"); "" past the end."""
+    if at >= len(tokens):
+        return ""
+    tok = tokens[at]
+    if tok.text in QUOTES and at + 1 < len(tokens) and tokens[at + 1].start == tok.end:
+        return tokens[at + 1].text
+    return tok.text

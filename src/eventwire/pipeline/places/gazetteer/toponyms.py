@@ -16,6 +16,7 @@ import re
 from functools import partial
 
 from eventwire.datafiles import words
+from eventwire.pipeline.places.gazetteer.common_areas import common_word_area
 from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.marks import (
@@ -28,7 +29,7 @@ from eventwire.pipeline.places.gazetteer.mentions import OTHER_LABELS as OTHER_L
 from eventwire.pipeline.places.gazetteer.mentions import PLACE_LABELS as PLACE_LABELS
 from eventwire.pipeline.places.gazetteer.mentions import Mention as Mention
 from eventwire.pipeline.places.gazetteer.mentions import Token as Token
-from eventwire.pipeline.places.gazetteer.mentions import span_tokens
+from eventwire.pipeline.places.gazetteer.mentions import span_tokens, word_after_quote
 from eventwire.pipeline.places.gazetteer.mentions import tokenize as tokenize
 from eventwire.pipeline.places.gazetteer.normalize import PARENS_REACH, closes_parens, fold
 from eventwire.pipeline.places.gazetteer.trim import (
@@ -97,8 +98,12 @@ def _exact_end(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], i: int) -> tup
         j += 1
         if _is_name_word(t):
             key = fold(_span_text(tokens, i, j))
-            if key and key not in lex.stoplist and gaz.has_key(key):
-                best = j
+            if (
+                key
+                and gaz.has_key(key)
+                and (key not in lex.stoplist or common_word_area(gaz, lex, tokens, i, j))
+            ):
+                best = j  # "Unity state": a common word before an area's kind word
     if possessive >= 0 and best <= possessive:
         j = possessive  # "Beirut's Wadi Abu Jameel": the name ends before the "'s"
     return best, j
@@ -188,12 +193,15 @@ def _name_mention(
     mention.partial = prev_name or next_name
     # "US dollar", "Iraq war"; a demonym before a noun ("Somali bandits") is an adjective,
     # but a name before a possessive ("Myanmar's Sagaing region") is the country's
+    # (the word inside a quotation mark too: "Somali 'bandits'" is as adjectival)
+    word = word_after_quote(tokens, best)
     demonym = (
-        nxt[:1].isalpha()
+        word[:1].isalpha()
         and fold(mention.text) in lex.adjectives
-        and nxt not in lex.admin | lex.part
+        and word not in lex.admin | lex.part
     )
-    mention.modifier = nxt.islower() and (nxt in lex.modifier or demonym) and not facility
+    modifier = (nxt.islower() and nxt in lex.modifier) or (word.islower() and demonym)
+    mention.modifier = modifier and not facility
     mention.landmark = bool(nxt) and nxt.islower() and nxt in lex.landmark
     return mention
 
