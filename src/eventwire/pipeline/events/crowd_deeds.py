@@ -4,9 +4,6 @@ h16cf).
 ACLED codes a demonstration as a riot when its crowd was violent. Three wordings put a
 riot or fight word in a protest's note that the crowd did not do:
 
-- a prefix joined by a hyphen that names what a unit is against: "Anti-riot police tried
-  to disperse the sit-in" (the parse tags the "riot" of "Anti-riot" as an adjective, so
-  the "riot police" modifier rule does not see it) — :func:`anti_prefixed`;
 - a fight told in a present-tense relative clause on the protest's object, describing
   whom the crowd supports or opposes: "hundreds demonstrated in favour of the troops who
   are fighting the rebels" — :func:`described_fight`;
@@ -24,7 +21,6 @@ from typing import Any
 from eventwire.datafiles import words
 from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, find_phrases, token_keys
 
-ANTI_PREFIXES: frozenset[str] = words("lexicon", "anti_prefixes")
 WISHED_GOVERNORS: frozenset[str] = words("lexicon", "wished_governors")
 PUNISHMENT_WORDS: frozenset[str] = words("lexicon", "punishment_words")
 _PATH_DEPS = frozenset({"dobj", "pobj", "pcomp", "prep", "compound", "conj"})
@@ -32,23 +28,6 @@ _PROTEST_LEMMAS = frozenset(
     {"protest", "demonstrate", "demonstration", "march", "rally", "sit-in", "picket"}
 )
 _PRESENT = frozenset({"VBP", "VBZ", "VBG"})
-
-
-def anti_prefixed(match: TriggerMatch, parse: Any) -> bool:
-    """A one-word trigger joined by a hyphen to a prefix of ``anti_prefixes`` ("anti-riot
-    police", "Anti-riot units"): it names what the unit is against."""
-    if match.end - match.start != 1 or match.start - parse[0].i < 2:
-        return False
-    tok = parse[match.head]
-    if tok.i == tok.doc[0].i or tok.i - 2 < parse[0].i:
-        return False
-    hyphen, prefix = tok.nbor(-1), tok.nbor(-2)
-    return (
-        hyphen.text == "-"
-        and not hyphen.whitespace_
-        and not prefix.whitespace_
-        and prefix.lower_ in ANTI_PREFIXES
-    )
 
 
 def described_fight(match: TriggerMatch, parse: Any) -> bool:
