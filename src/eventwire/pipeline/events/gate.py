@@ -20,6 +20,7 @@ from eventwire.pipeline.events.accept import (
 )
 from eventwire.pipeline.events.aftermath import HARM_NEXT, act_on_people
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE, crowd_damage
+from eventwire.pipeline.events.crowd_deeds import untold_violence
 from eventwire.pipeline.events.engage_sense import engaged_in_no_fight
 from eventwire.pipeline.events.headlines import HEADLINE_ACT, headline_act
 from eventwire.pipeline.events.modality import is_statement
@@ -86,6 +87,8 @@ def sentence_classes(parse: Any, lexicon: Lexicon, dictionary: ActorDictionary |
         found.add("intervention")  # "police stopped the march"
     if "protest_violence" in found and not valid_protest_violence(parse, lexicon):
         found.discard("protest_violence")
+    if "protest_violence" in found and untold_violence(parse, lexicon):
+        found.discard("protest_violence")  # "they wanted to burn a tire" (crowd_deeds.py)
     if "weapon_air" in found and not valid_air(parse, lexicon):
         found.discard("weapon_air")
     if crowd_damage(parse, lexicon):

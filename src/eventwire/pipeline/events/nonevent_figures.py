@@ -39,6 +39,7 @@ import re
 from typing import Any
 
 from eventwire.datafiles import words
+from eventwire.pipeline.events.crowd_deeds import described_fight, only_wished, punished_for
 from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, token_keys
 
 __all__ = ["figure_kind"]
@@ -246,6 +247,16 @@ def _song(match: TriggerMatch, parse: Any) -> bool:
     return bool(near & SONG_MARKERS) and head.pos_ in {"NOUN", "ADJ"}
 
 
+def _not_the_crowds(match: TriggerMatch, parse: Any, frame: str) -> bool:
+    """ "troops who are fighting X"; a riot jailed for or only wanted ("prison time for
+    rioting", "wanted to burn tyres"; not another act: "charged officers with torturing a
+    journalist" may be the note's event)."""
+    if described_fight(match, parse):
+        return True
+    head = parse[match.head]
+    return frame in {"riot", "mob"} and (punished_for(head) or only_wished(head))
+
+
 def _path_up(tok: Any, steps: int = 5) -> list[tuple[Any, Any]]:
     """(child on the path, ancestor) pairs from a token up to ``steps`` levels."""
     out = []
@@ -345,4 +356,6 @@ def figure_kind(match: TriggerMatch, parse: Any, frame: str, lexicon: Lexicon) -
         return "told with a release"
     if frame in SPOKEN_ACTS and _accused_of(match, parse):
         return "accused of, spoken about"
+    if frame in SPOKEN_ACTS and _not_the_crowds(match, parse, frame):
+        return "not the crowd's deed"  # "troops who are fighting X", "jailed for rioting"
     return None
