@@ -48,17 +48,19 @@ def drop_descriptors(
     lexicon: Lexicon,
 ) -> dict[int, list[tuple[TriggerMatch, str]]]:
     """``chosen`` without the fights that only say who someone is, unless the note has no
-    other act with an ACLED type."""
+    other act with an ACLED type or another act is itself a fight ("soldiers who are
+    fighting the rebels clashed with them": the clause names the clash's other side)."""
 
     def told(i: int, m: TriggerMatch, f: str) -> bool:
         return f == "clash" and describes_people(parses[i][m.head])
 
-    others = any(
-        lexicon.frames[f].acled is not None and not told(i, m, f)
+    others = [
+        f
         for i, picks in chosen.items()
         for m, f in picks
-    )
-    if not others:
+        if lexicon.frames[f].acled is not None and not told(i, m, f)
+    ]
+    if not others or "clash" in others:
         return chosen
     return {i: [(m, f) for m, f in picks if not told(i, m, f)] for i, picks in chosen.items()}
 
