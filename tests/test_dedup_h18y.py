@@ -67,3 +67,21 @@ def test_dev_set_an_the_manta_cockfight_stays_apart_from_the_officer(
     groups, _incident = multi_outlet_groups(run_text, "an")
     officer = next(m for m in groups if "ec-0210-manta-officer" in m)
     assert officer == {"ec-0210-manta-officer"}
+
+
+# --- a victim read from a pronoun names no one ---------------------------------------------------
+
+
+def test_a_victim_read_from_a_pronoun_contradicts_no_named_victim() -> None:
+    officer = event("a-officer", actor2_id="EC-POLICE", actor2_name="Police Forces of Ecuador",
+                    actor2_inter=1, actor2_text="a police officer", fatalities=1,
+                    fatalities_text="shot dead a police officer")  # fmt: skip
+    him = event("b-him", actor2_id="GEN-CIVILIANS", actor2_name="Civilians", actor2_inter=7,
+                actor2_text="him", fatalities=1,
+                fatalities_text="A policeman was killed")  # fmt: skip
+    assert compare(officer, him) is not None
+
+
+def test_dev_set_ab_the_quetta_officer_is_one_event(run_text: Callable[..., Document]) -> None:
+    groups, _incident = multi_outlet_groups(run_text, "ab")
+    assert any({"bt-0221-quetta", "pd-0221-quetta"} <= members for members in groups)

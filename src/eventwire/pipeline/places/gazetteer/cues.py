@@ -234,6 +234,7 @@ def keep_mention(m: Mention, lex: Lexicon, sentence_start: int) -> bool:
     if key in lex.stoplist:
         return False
     strong = m.ner in PLACE_LABELS or m.cue is not None or m.hint is not None or m.echo
+    strong = strong or m.dateline  # "QUETTA - …": the filing town, not a first word
     if _allcaps(m.text) and len(m.text) <= 5 and m.ner not in PLACE_LABELS:
         return False
     if (
@@ -246,6 +247,7 @@ def keep_mention(m: Mention, lex: Lexicon, sentence_start: int) -> bool:
         and m.parent is None
         and not m.children
         and not m.echo
+        and not m.dateline
     ):
         return False
     if m.modifier:
