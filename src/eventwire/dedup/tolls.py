@@ -22,6 +22,7 @@ from datetime import date
 
 from eventwire.config import DedupOptions
 from eventwire.datafiles import words
+from eventwire.dedup.othervictims import other_dead
 from eventwire.dedup.report import ReportEvent
 from eventwire.dedup.revisions import revised_down, revised_toll
 from eventwire.pipeline.casualties.numbers import load_number_lexicon, number_value
@@ -47,6 +48,8 @@ def toll_link(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float
     if apart and early.published == late.published and _one_outlet_twice(a, b):
         return None  # one outlet's two reports of one day, two counts: two incidents
     if late.fatalities > early.fatalities and late.published != early.published:
+        if other_dead(early, late, update=is_update(late)):
+            return None  # "a police officer was shot dead" / next day "five men were shot dead"
         return 0.8, f"toll updated from {early.fatalities} to {late.fatalities} in a later report"
     return 0.7, f"tolls {lo} and {hi} compatible"
 

@@ -25,6 +25,7 @@ from datetime import date
 
 from eventwire.datafiles import words
 from eventwire.pipeline.actors.community import community_actor
+from eventwire.pipeline.actors.localnames import local_namesake
 from eventwire.pipeline.actors.nonstate import non_state_head
 from eventwire.pipeline.actors.sides import armed_side, pro_named_words
 from eventwire.pipeline.actors.unnamedforces import unnamed_force
@@ -425,6 +426,7 @@ def code_mention(
         named = armed_side(find_named(d, bare))  # "pro-Houthi snipers": the Houthis
     if named is not None:  # "PDF" in Sudan is not Myanmar's PDF
         named = d.namesake(named, words, context_country)
+        named = local_namesake(d, named, words, context_country)  # "Taliban" in Pakistan
         return _entry_actor(d, named, text, ref_date, "dictionary")
     country_key = " ".join(normalise(w) for w in words if normalise(w))
     acronym = "".join(w for w in words if w.lower() != "the").replace(".", "")

@@ -243,6 +243,7 @@ def keep_mention(m: Mention, lex: Lexicon, sentence_start: int) -> bool:
     if key in lex.stoplist:
         return False
     strong = m.ner in PLACE_LABELS or m.cue is not None or m.hint is not None or m.echo
+    strong = strong or m.dateline  # "QUETTA - …": the filing town, not a first word
     # "MOKHA, Yemen -": a dateline's town is no acronym, however short
     if _allcaps(m.text) and len(m.text) <= 5 and m.ner not in PLACE_LABELS and not m.dateline:
         return False
@@ -256,6 +257,7 @@ def keep_mention(m: Mention, lex: Lexicon, sentence_start: int) -> bool:
         and m.parent is None
         and not m.children
         and not m.echo
+        and not m.dateline
     ):
         return False
     if m.modifier:
