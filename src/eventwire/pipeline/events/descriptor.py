@@ -48,19 +48,23 @@ def drop_descriptors(
     lexicon: Lexicon,
 ) -> dict[int, list[tuple[TriggerMatch, str]]]:
     """``chosen`` without the fights that only say who someone is, unless the note has no
-    other act with an ACLED type or another act is itself a fight ("soldiers who are
-    fighting the rebels clashed with them": the clause names the clash's other side)."""
+    other act with an ACLED type or the people described are the subject of another fight
+    of the sentence ("soldiers who are fighting the rebels clashed with them": the clause
+    names the clash's other side)."""
 
     def told(i: int, m: TriggerMatch, f: str) -> bool:
-        return f == "clash" and describes_people(parses[i][m.head])
+        tok = parses[i][m.head]
+        if f != "clash" or not describes_people(tok):
+            return False
+        fights = {n.head for n, g in chosen[i] if g == "clash" and n.head != m.head}
+        return not (tok.head.dep_.startswith("nsubj") and tok.head.head.i in fights)
 
-    others = [
-        f
+    others = any(
+        lexicon.frames[f].acled is not None and not told(i, m, f)
         for i, picks in chosen.items()
         for m, f in picks
-        if lexicon.frames[f].acled is not None and not told(i, m, f)
-    ]
-    if not others or "clash" in others:
+    )
+    if not others:
         return chosen
     return {i: [(m, f) for m, f in picks if not told(i, m, f)] for i, picks in chosen.items()}
 
