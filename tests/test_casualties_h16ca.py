@@ -89,7 +89,7 @@ def test_dash_and_lists(top_event: TopEvent, text: str, dead: int) -> None:
 @pytest.mark.parametrize(
     ("text", "dead"),
     [
-        ("A councillor was shot dead along with another man who was driving him in Lokoja.", 2),
+        ("A councillor was shot dead along with a second man who was driving him in Lokoja.", 2),
         (
             "Gunmen shot and killed the ward chairman, together with his aide and his driver, "
             "in Lokoja.",

@@ -1,9 +1,9 @@
 """Whose property a state force's drug seizure destroyed: an unidentified gang's.
 
 ACLED codes a police or military seizure or destruction of illegal drugs as Looting/
-property destruction by the state force against an unidentified gang (inter 3): "federal
-police forces seized about 5 tons of marijuana hidden in a truck", "Police Forces found
-and destroyed 12 marijuana crops" (ACLED 2020 dev: 4 of 4 such notes; none codes
+property destruction by the state force against an unidentified gang (inter 3): "police
+seized two tonnes of cannabis found in a lorry", "soldiers uprooted and burned a field of
+poppies" (ACLED 2020 dev: 4 of 4 such notes; none codes
 Civilians). The targets convention makes an unnamed property-destruction target
 Civilians; ``drug_owners`` gives the unidentified gang instead when actor1 is a state
 force and the event's sentence names an illegal drug (``seized_drugs`` in

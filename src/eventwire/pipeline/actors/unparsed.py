@@ -1,12 +1,12 @@
 """The antecedent of "they" told as the subject of a sentence the parser never read.
 
-"The police conducted a sweeping search for opposition supporters in X. They forced
-their way into homes. In one home they beat a six-month old baby.", "Sudanese troops
-carried out house-to-house searches of Tabit. During these searches they separated the
-men … They beat … and raped many women": the first sentence holds no event, so the
-relevance filter leaves it unparsed and ``coref.MentionHistory`` (which reads noun
-chunks of parsed sentences only) never sees its subject; "they" then fell to ACLED's
-default perpetrator, an unidentified armed group (3), where ACLED codes the force (1).
+"Police combed the district for opposition activists. They broke into houses. In one
+house they beat an old man.", "Soldiers searched the village door to door. In the course
+of the search they took the men aside … They beat … and assaulted many women": the first
+sentence holds no event, so the relevance filter leaves it unparsed and
+``coref.MentionHistory`` (which reads noun chunks of parsed sentences only) never sees
+its subject; "they" then fell to ACLED's default perpetrator, an unidentified armed group
+(3), where ACLED codes the force (1).
 
 ``unparsed_subject`` reads the one or two sentences before the anaphor's, newest first,
 that have no parse: their opening words (after a leading "On 3 May 2020," or "During

@@ -1,6 +1,6 @@
 """One more victim told after a passive kill by "along with" / "together with" and an
-uncounted noun phrase: "X was shot dead along with another man who …", "died on the spot
-together with his passenger after …".
+uncounted noun phrase: "X was shot dead along with a second man who …", "died at once
+together with his driver after …".
 
 :mod:`.trailing` reads the counted phrases a passive kill adds at its sentence's end ("…
 were killed, along with 3 soldiers."). A person told by a determiner and a person noun

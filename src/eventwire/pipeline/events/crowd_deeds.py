@@ -7,8 +7,8 @@ riot or fight word in a protest's note that the crowd did not do:
 - a fight told in a present-tense relative clause on the protest's object, describing
   whom the crowd supports or opposes: "hundreds demonstrated in favour of the troops who
   are fighting the rebels" — :func:`described_fight`;
-- a riot or violence someone is charged with, jailed or sentenced for: "7 protesters
-  arrested on charges of instigating riots", "faced prison time for rioting in 2019" —
+- a riot or violence someone is charged with, jailed or sentenced for: "five students
+  held on charges of inciting riots", "faced prison time for rioting in 2019" —
   :func:`punished_for`;
 - a violent act the crowd only wanted, threatened or planned: "They wanted to burn a
   tire" — :func:`only_wished`.
@@ -53,7 +53,7 @@ def described_fight(match: TriggerMatch, parse: Any) -> bool:
 
 def punished_for(tok: Any) -> bool:
     """A word under a charge, a jail term or a sentence, through objects and prepositions
-    ("on charges of instigating riots", "prison time for rioting"), or under a verb of
+    ("on charges of inciting riots", "prison time for rioting"), or under a verb of
     punishment, or one whose object names the punishment, by a preposition ("jailed for
     rioting", "faced years of prison time for rioting")."""
     node = tok

@@ -1,11 +1,11 @@
 """A fight named only to say who someone is, is not the event (issue 16, h16cc).
 
-"eight people were struck by bullets fired by militiamen who have been fighting AU troops",
+"five people were hit by shots fired by militiamen who have been fighting AU troops",
 "committee members fighting the insurgents demonstrated": a verb of fighting in a relative
 clause or a participle that hangs on a noun tells what those people do in general, not the
 act the note reports. When the note has another act with an ACLED type, that act is the
 event: the fight is dropped before any event is coded, and its clause ("who have been
-fighting AU troops") gives no cue to the other acts of its sentence (the troops are not a
+fighting the army") gives no cue to the other acts of its sentence (the troops are not a
 side of the shooting).
 """
 
@@ -31,7 +31,7 @@ _FIGHT_VERBS: frozenset[str] = words("lexicon", "descriptor_fight_verbs")
 
 def describes_people(tok: Any) -> bool:
     """Is a verb of fighting the verb of a present or progressive relative clause or an -ing
-    participle that modifies a noun ("militiamen who have been fighting AU troops", "members
+    participle that modifies a noun ("gunmen who have been fighting the army", "members
     fighting the insurgents")?"""
     if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ not in _MODIFIER:
         return False
@@ -71,7 +71,7 @@ def drop_descriptors(
 
 def descriptor_tokens(parse: Any, kept_heads: set[int]) -> set[int]:
     """The tokens of the dropped clauses that tell only who someone is ("who have been
-    fighting AU troops on the border"): no cue to another act of the sentence."""
+    fighting the army near the frontier"): no cue to another act of the sentence."""
     return {
         t.i
         for tok in parse

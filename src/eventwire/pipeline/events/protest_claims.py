@@ -1,6 +1,6 @@
 """A deed a protest's crowd says was done to it is the protest's grievance (issue 16, h16cd).
 
-"families who claim their children have been kidnapped by the PKK continued their sit-in",
+"mothers who say their sons were abducted by the rebels kept up their sit-in",
 "thousands held a demonstration against the militia. They said that it has been killing and
 raping people": the kidnapping and the rapes are what the crowd complains of, told as its own
 words (the complement of a verb of saying, ``protest_claim_verbs`` of
@@ -26,7 +26,7 @@ _CLIMB = frozenset({"ccomp", "conj", "xcomp", "advcl"})
 
 
 def _misread_claim(tok: Any) -> Any:
-    """ "families who claim their children have been kidnapped … continued": the parser
+    """ "parents who claim their daughters have been kidnapped … continued": the parser
     takes the complement's subject as the saying verb's object and hangs the saying verb as
     a relative clause on the trigger's subject; that relative clause, else None."""
     for subj in (c for c in tok.children if c.dep_ in _SUBJECTS and c.i < tok.i):
@@ -44,7 +44,7 @@ def _misread_claim(tok: Any) -> Any:
 
 def _saying_verb(tok: Any) -> Any:
     """The verb of saying whose complement holds the trigger, climbing at most three
-    clause links ("claim their children have been kidnapped"), else None."""
+    clause links ("claim their daughters have been kidnapped"), else None."""
     if (misread := _misread_claim(tok)) is not None:
         return misread
     current = tok
