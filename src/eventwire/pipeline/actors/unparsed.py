@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from eventwire.datafiles import words
 from eventwire.records import Actor, Document
 
 ARMED = frozenset({1, 2, 3, 4, 8})
@@ -37,10 +38,7 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
-_VERBS = frozenset(
-    {"is", "are", "was", "were", "has", "have", "had", "will", "would", "did", "do", "does"}
-    | {"said", "took", "began", "came", "went", "stormed", "beat", "shot", "set", "fought"}
-)
+_VERBS: frozenset[str] = words("actors", "unparsed_verbs")
 
 
 def opening_words(sentence: str) -> list[str]:
