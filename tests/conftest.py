@@ -167,6 +167,14 @@ def top_sub_type(top_event: TopEvent, text: str) -> str | None:
     return top.acled_sub_event_type
 
 
+def top_dead(top_event: TopEvent, text: str, published: str = "2021-05-03") -> int:
+    """The best fatality count of the text's first event, 0 when it has none (the text
+    must give an event)."""
+    event = top_event(text, published=published)
+    assert event is not None, text
+    return 0 if event.fatalities is None or event.fatalities.best is None else event.fatalities.best
+
+
 @pytest.fixture(scope="session")
 def coder_events(settings: Settings, resources: Resources) -> Callable[[str], list[Event]]:
     """The events of a text, most confident first (the coder's stages only)."""

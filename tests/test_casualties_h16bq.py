@@ -6,15 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import TopEvent
+from conftest import TopEvent, top_dead
 from eventwire.pipeline.casualties.handled_bodies import mark_handled_bodies
 from eventwire.pipeline.casualties.tolls import find_mentions, incident_toll
-
-
-def _dead(top_event: TopEvent, text: str) -> int:
-    event = top_event(text, published="2021-05-03")
-    assert event is not None, text
-    return 0 if event.fatalities is None or event.fatalities.best is None else event.fatalities.best
 
 
 @pytest.mark.parametrize(
@@ -54,7 +48,7 @@ def _dead(top_event: TopEvent, text: str) -> int:
     ],
 )
 def test_coder_notes_in_other_words(top_event: TopEvent, text: str, dead: int) -> None:
-    assert _dead(top_event, text) == dead
+    assert top_dead(top_event, text) == dead
 
 
 @pytest.mark.parametrize(
@@ -88,7 +82,7 @@ def test_coder_notes_in_other_words(top_event: TopEvent, text: str, dead: int) -
 def test_bodies_handled_by_the_people_of_the_event(
     top_event: TopEvent, text: str, dead: int
 ) -> None:
-    assert _dead(top_event, text) == dead
+    assert top_dead(top_event, text) == dead
 
 
 def test_mark_handled_bodies() -> None:
@@ -108,7 +102,7 @@ def test_mark_handled_bodies() -> None:
     ],
 )
 def test_killings_with_no_victims(top_event: TopEvent, text: str, dead: int) -> None:
-    assert _dead(top_event, text) == dead
+    assert top_dead(top_event, text) == dead
 
 
 @pytest.mark.parametrize(

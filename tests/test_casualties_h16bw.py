@@ -8,16 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import TopEvent
+from conftest import TopEvent, top_dead
 from eventwire.pipeline.casualties.losses import side_losses
 from eventwire.pipeline.casualties.numbers import load_number_lexicon
 from eventwire.pipeline.casualties.tolls import find_mentions
-
-
-def _dead(top_event: TopEvent, text: str) -> int:
-    event = top_event(text, published="2021-05-03")
-    assert event is not None, text
-    return 0 if event.fatalities is None or event.fatalities.best is None else event.fatalities.best
 
 
 @pytest.mark.parametrize(
@@ -52,7 +46,7 @@ def _dead(top_event: TopEvent, text: str) -> int:
     ],
 )
 def test_deaths_in_other_words(top_event: TopEvent, text: str, dead: int) -> None:
-    assert _dead(top_event, text) == dead
+    assert top_dead(top_event, text) == dead
 
 
 @pytest.mark.parametrize(
@@ -68,7 +62,7 @@ def test_deaths_in_other_words(top_event: TopEvent, text: str, dead: int) -> Non
     ],
 )
 def test_side_losses(top_event: TopEvent, text: str, dead: int) -> None:
-    assert _dead(top_event, text) == dead
+    assert top_dead(top_event, text) == dead
 
 
 def test_side_losses_module() -> None:
@@ -95,7 +89,7 @@ def test_side_losses_module() -> None:
     ],
 )
 def test_subject_shared_across_but(top_event: TopEvent, text: str, dead: int) -> None:
-    assert _dead(top_event, text) == dead
+    assert top_dead(top_event, text) == dead
 
 
 @pytest.mark.parametrize(
@@ -118,4 +112,4 @@ def test_subject_shared_across_but(top_event: TopEvent, text: str, dead: int) ->
     ],
 )
 def test_counts_the_reader_missed(top_event: TopEvent, text: str, dead: int) -> None:
-    assert _dead(top_event, text) == dead
+    assert top_dead(top_event, text) == dead

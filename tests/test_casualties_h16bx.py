@@ -6,16 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import TopEvent
+from conftest import TopEvent, top_dead
 from eventwire.pipeline.casualties.earlier_after import mark_victims_after
 from eventwire.pipeline.casualties.sum_parts import mark_sum_parts
 from eventwire.pipeline.casualties.toll_notes import Mention
-
-
-def _dead(top_event: TopEvent, text: str) -> int:
-    event = top_event(text, published="2021-05-03")
-    assert event is not None, text
-    return 0 if event.fatalities is None or event.fatalities.best is None else event.fatalities.best
 
 
 @pytest.mark.parametrize(
@@ -42,7 +36,7 @@ def _dead(top_event: TopEvent, text: str) -> int:
     ],
 )
 def test_parts_told_again(top_event: TopEvent, text: str, dead: int) -> None:
-    assert _dead(top_event, text) == dead
+    assert top_dead(top_event, text) == dead
 
 
 @pytest.mark.parametrize(
@@ -65,7 +59,7 @@ def test_parts_told_again(top_event: TopEvent, text: str, dead: int) -> None:
     ],
 )
 def test_victims_after(top_event: TopEvent, text: str, dead: int) -> None:
-    assert _dead(top_event, text) == dead
+    assert top_dead(top_event, text) == dead
 
 
 @pytest.mark.parametrize(
@@ -92,7 +86,7 @@ def test_victims_after(top_event: TopEvent, text: str, dead: int) -> None:
     ],
 )
 def test_estimated_totals(top_event: TopEvent, text: str, dead: int) -> None:
-    assert _dead(top_event, text) == dead
+    assert top_dead(top_event, text) == dead
 
 
 def _kill(best: int, start: int, end: int, text: str) -> Mention:

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import TopEvent
+from conftest import TopEvent, top_dead
 from eventwire.pipeline.casualties.dash_subject import dash_cut
 from eventwire.pipeline.casualties.headline_nouns import headline_person
 from eventwire.pipeline.casualties.over_there import after_existential
 
 
 def _dead(top_event: TopEvent, text: str) -> int:
-    event = top_event(text, published="2022-03-14")
-    assert event is not None, text
-    return 0 if event.fatalities is None or event.fatalities.best is None else event.fatalities.best
+    return top_dead(top_event, text, published="2022-03-14")
 
 
 @pytest.mark.parametrize(

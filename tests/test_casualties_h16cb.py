@@ -9,16 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import TopEvent
+from conftest import TopEvent, top_dead
 from eventwire.pipeline.casualties.definite_again import DEFINITE
 from eventwire.pipeline.casualties.numbers import find_quantities
 from eventwire.pipeline.casualties.unknown_counts import UNKNOWN, UNKNOWN_WORDS
-
-
-def _dead(top_event: TopEvent, text: str) -> int:
-    event = top_event(text, published="2021-05-03")
-    assert event is not None, text
-    return 0 if event.fatalities is None or event.fatalities.best is None else event.fatalities.best
 
 
 @pytest.mark.parametrize(
@@ -107,7 +101,7 @@ def _dead(top_event: TopEvent, text: str) -> int:
     ],
 )
 def test_overcounts(top_event: TopEvent, text: str, dead: int) -> None:
-    assert _dead(top_event, text) == dead
+    assert top_dead(top_event, text) == dead
 
 
 def test_word_lists_loaded() -> None:
