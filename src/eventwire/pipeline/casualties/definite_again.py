@@ -15,22 +15,11 @@ import re
 
 from eventwire.datafiles import words
 from eventwire.pipeline.casualties.numbers import NumberLexicon, find_quantities
+from eventwire.pipeline.casualties.sum_parts import SENTENCE_END, counted_kill
 from eventwire.pipeline.casualties.toll_notes import Mention
 
 DEFINITE: frozenset[str] = words("casualties", "definite_numbers")
 BEFORE = re.compile(r"\b(?:" + "|".join(sorted(DEFINITE)) + r")\s+$", re.I)
-SENTENCE_END = re.compile(r"[.!?]\s")
-COUNTS = ("count", "anaphoric")
-
-
-def _counts(m: Mention) -> bool:
-    return (
-        m.category == "killed"
-        and not m.background
-        and not m.competing
-        and m.kind in COUNTS
-        and bool(m.best)
-    )
 
 
 def _definite(m: Mention, text: str, numbers: NumberLexicon) -> bool:
@@ -45,7 +34,7 @@ def mark_definite_again(mentions: list[Mention], text: str, numbers: NumberLexic
     """Make ``anaphoric`` the definite counts of the dead that an earlier sentence of the
     incident counted with the same number. ``mentions``: one incident's, in the order told;
     ``text``: the document the offsets point into."""
-    kills = [m for m in mentions if _counts(m)]
+    kills = [m for m in mentions if counted_kill(m, ambiguous=True)]
     for index, m in enumerate(kills):
         if m.kind != "count" or not _definite(m, text, numbers):
             continue

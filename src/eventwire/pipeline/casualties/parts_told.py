@@ -17,6 +17,7 @@ import re
 
 from eventwire.datafiles import words
 from eventwire.pipeline.casualties.numbers import NumberLexicon, find_quantities
+from eventwire.pipeline.casualties.sum_parts import counted_kill
 from eventwire.pipeline.casualties.toll_notes import Mention
 from eventwire.records import Sentence
 
@@ -31,17 +32,6 @@ def _thing(text: str) -> bool:
     """Whether the words right after a number name a thing or an animal."""
     found = NEXT_WORDS.match(text)
     return found is not None and any(w and w.lower() in NOT_PARTS for w in found.groups())
-
-
-def _counts(m: Mention) -> bool:
-    return (
-        m.category == "killed"
-        and not m.background
-        and not m.competing
-        and not m.ambiguous
-        and m.kind == "count"
-        and bool(m.best)
-    )
 
 
 def _numbers(sentence: Sentence, others: list[Mention], numbers: NumberLexicon) -> list[int]:
@@ -60,7 +50,7 @@ def mark_parts_told(
 ) -> None:
     """Make ``anaphoric`` the counted dead of a later sentence whose numbers break an
     earlier count of the dead down. ``mentions`` and ``sentences``: one incident's."""
-    kills = [m for m in mentions if _counts(m)]
+    kills = [m for m in mentions if counted_kill(m, ("count",))]
     others = [m for m in mentions if m.category not in ("killed", "split")]
     for sentence in sentences:
         inside = [m for m in kills if sentence.start <= m.start < sentence.end]

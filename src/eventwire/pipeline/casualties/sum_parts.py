@@ -20,13 +20,15 @@ COUNTS = ("count", "anaphoric")
 SENTENCE_END = re.compile(r"[.!?]\s")
 
 
-def _counts(m: Mention) -> bool:
+def counted_kill(m: Mention, kinds: tuple[str, ...] = COUNTS, *, ambiguous: bool = False) -> bool:
+    """Whether ``m`` is a stated count of the incident's own dead of one of ``kinds``: not
+    background, not a competing source's, not ambiguous unless ``ambiguous`` allows it."""
     return (
         m.category == "killed"
         and not m.background
         and not m.competing
-        and not m.ambiguous
-        and m.kind in COUNTS
+        and (ambiguous or not m.ambiguous)
+        and m.kind in kinds
         and bool(m.best)
     )
 
@@ -35,7 +37,7 @@ def mark_sum_parts(mentions: list[Mention], text: str) -> None:
     """Make ``anaphoric`` the counts of a later sentence that add up to an earlier count of
     the dead. ``mentions``: one incident's, in the order told; ``text``: the document the
     offsets point into."""
-    kills = [m for m in mentions if _counts(m)]
+    kills = [m for m in mentions if counted_kill(m)]
     groups: list[list[Mention]] = []  # the counts of each sentence, in order
     for m in kills:
         if groups and not SENTENCE_END.search(text[groups[-1][-1].end : m.start]):
