@@ -87,6 +87,7 @@ PIPELINE_SETS: dict[str, tuple[str, str | None]] = {
     "multi_outlet_al": ("tests/data/multi_outlet/wire_reports_al.jsonl", "incident"),
     "multi_outlet_am": ("tests/data/multi_outlet/wire_reports_am.jsonl", "incident"),
     "multi_outlet_an": ("tests/data/multi_outlet/wire_reports_an.jsonl", "incident"),
+    "multi_outlet_ao": ("tests/data/multi_outlet/wire_reports_ao.jsonl", "incident"),
     "examples": ("examples/reports/wire.jsonl", None),
 }
 # Sets never tuned on: scored only with --heldout (their first run is their figure).
