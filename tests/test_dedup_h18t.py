@@ -139,9 +139,10 @@ def test_set_ad_one_record_per_incident(run_text: Callable[..., Document]) -> No
     groups, incident = multi_outlet_groups(run_text, "ad")
     for members in groups:
         assert len({incident[s] for s in members}) == 1, members
-    # the prison riot gives no event; Bol's "Boko Haram fighters" stay apart from ISWAP's claim
-    assert len(groups) == len(set(incident.values()))
+    # the prison riot gives no event; Bol's "Boko Haram fighters" join ISWAP's claim
+    assert len(groups) == len(set(incident.values())) - 1
     for pair in (
+        {"nd-0408-bol", "sw-0409-bol-claim"},  # Boko Haram told for ISWAP (kin_groups)
         {"ec-0422-esmeraldas", "aw-0422-esmeraldas"},  # police killed the attackers
         {"bd-0412-nabatieh", "lw-0412-nabatieh"},  # a strike hit their vehicle
         {"pr-0428-vraem", "aw-0428-vraem"},  # the LIMA dateline

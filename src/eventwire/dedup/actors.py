@@ -60,7 +60,16 @@ def affiliated(key_a: str | None, key_b: str | None) -> bool:
     fighters killed …" claims what its affiliate did (ISWAP's raid, ADF's massacre)."""
     if key_a is None or key_b is None:
         return False
+    if frozenset((key_a, key_b)) in _kin():  # "Boko Haram fighters" / ISWAP's claim
+        return True
     return key_b in _ancestors().get(key_a, ()) or key_a in _ancestors().get(key_b, ())
+
+
+@functools.cache
+def _kin() -> frozenset[frozenset[str]]:
+    """Pairs of dictionary groups outlets name one for the other (``kin_groups``), as keys."""
+    pairs = (entry.split("|") for entry in words("dedup", "kin_groups"))
+    return frozenset(frozenset(f"id:{i.strip()}" for i in p) for p in pairs)
 
 
 def one_state(key_a: str | None, key_b: str | None) -> bool:
