@@ -45,7 +45,7 @@ def _calendar_words() -> frozenset[str]:
     return frozenset(n.casefold() for n in names if n)
 
 
-def _actor_words(e: ReportEvent, places: Set[str] = frozenset()) -> set[str]:
+def actor_words(e: ReportEvent, places: Set[str] = frozenset()) -> set[str]:
     """The words of the event's actors, less an actor's words that are one of ``places``
     alone: "the attack on Gatawa" gives the coder's victims the text "Gatawa" (a village
     the gazetteer lacks), which names the place, not the people."""
@@ -69,7 +69,7 @@ def place_words(e: ReportEvent) -> set[str]:
         return set()
     found = {w.casefold() for m in _pattern().finditer(e.sentence) for w in m.groups() if w}
     found |= site_words(e.sentence)
-    return found - _calendar_words() - _actor_words(e, found)
+    return found - _calendar_words() - actor_words(e, found)
 
 
 @functools.cache
@@ -102,7 +102,7 @@ def shared_place_word(a: ReportEvent, b: ReportEvent) -> str | None:
     if not (placeless or guessed):
         return None  # one report has a place, the other none (or a guess)
     a_words, b_words = place_words(a), place_words(b)
-    common = a_words & b_words - _actor_words(a, a_words) - _actor_words(b, b_words)
+    common = a_words & b_words - actor_words(a, a_words) - actor_words(b, b_words)
     if guessed:  # a province both name ("Zamfara state's Maru", "in Zamfara") is no town
         common -= {w for e in (a, b) for w in re.findall(r"\w+", (e.admin1 or "").casefold())}
     if not common:

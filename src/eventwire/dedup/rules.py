@@ -51,12 +51,12 @@ from eventwire.dedup.cities import untold
 from eventwire.dedup.cities import within_city as within_city
 from eventwire.dedup.datelines import dateline_only
 from eventwire.dedup.daytime import time_of_day as time_of_day
+from eventwire.dedup.districts import in_district
 from eventwire.dedup.namesakes import namesake_place
 from eventwire.dedup.nights import overnight, parts_clash
 from eventwire.dedup.placewords import (
     capital_reference,
     directions,
-    district_reference,
     guessed_against,
     shared_place_word,
 )
@@ -297,8 +297,8 @@ def _places(a: ReportEvent, b: ReportEvent, opts: DedupOptions) -> tuple[float, 
         return 0.9 - 0.5 * dist / opts.km_weak_place, True, ref
     if a.admin1 and b.admin1 and not same_admin:
         return None  # different provinces
-    if same_admin and dist <= opts.km_precision2 and (ref := district_reference(a, b)):
-        return 0.7 - 0.3 * dist / opts.km_precision2, True, ref
+    if same_admin and (hit := in_district(a, b, dist, opts)):
+        return hit  # a district and a town of it, or a village and its district both name
     if same_admin and dist <= opts.km_precision1 and (ref := area_by_kind(a, b)):
         return 0.7 - 0.3 * dist / opts.km_precision1, True, ref  # "Ngoketunjia division"
     if same is False and max(a.geo_precision or 9, b.geo_precision or 9) <= opts.named_precision:
