@@ -53,6 +53,20 @@ def test_another_village_of_the_same_district_stays_apart() -> None:
     assert compare(seat, tamso) is None
 
 
+def test_a_near_spelling_of_the_village_counts_as_its_name() -> None:
+    # the geocoder read "Dorvann" as its own "Dorvan" 100 km off
+    spelled = event("e", DORVAN, LGA.replace("Dorvan", "Dorvann"), source="Other Wire")
+    seat = event("a", SELKA, AREA.replace("Dorvan", "Dorvann"))
+    assert both_named(seat, spelled) == "both name dorvann and selka"
+
+
+def test_a_third_place_both_sentences_do_not_share_stays_apart() -> None:
+    # both name Dorvan and Selka, but one is placed at a town only its own sentence names
+    near = "Armed men attacked Brigo, a town near Dorvan in Selka local government area."
+    brigo = event("f", {**DORVAN, "location_name": "Brigo"}, near, source="Other Wire")
+    assert both_named(event("a", SELKA, AREA), brigo) is None
+
+
 def test_both_names_in_another_province_stay_apart() -> None:
     elsewhere = event("d", {**DORVAN, "admin1": "Kadan"}, LGA, source="Other Wire")
     assert compare(event("a", SELKA, AREA), elsewhere) is None

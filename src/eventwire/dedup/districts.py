@@ -13,6 +13,7 @@ the two places are in one province.
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from eventwire.config import DedupOptions
@@ -35,13 +36,23 @@ def in_district(
 def both_named(a: ReportEvent, b: ReportEvent) -> str | None:
     """Why two reports' places are one place named at two levels, or None: their sentences
     share at least two place words (:func:`place_words`, less their province's and actors'
-    words), and one report's place is one of them."""
+    words), and each report's place is one of them, by its name or a near spelling of it
+    (the geocoder's "Dorvan" for a sentence's "Dorvann")."""
     a_words, b_words = place_words(a), place_words(b)
     common = a_words & b_words - actor_words(a, a_words) - actor_words(b, b_words)
     common -= {w for e in (a, b) for w in re.findall(r"\w+", (e.admin1 or "").casefold())}
-    if len(common) < 2:
-        return None
-    placed = {norm_name(e.location_name) for e in (a, b) if e.location_name}
-    if not placed & {norm_name(w) for w in common}:
+    if len(common) < 2 or not all(_named(e, common) for e in (a, b)):
         return None
     return f"both name {' and '.join(sorted(common))}"
+
+
+def _named(e: ReportEvent, common: set[str]) -> bool:
+    """Whether the event's place is one of the ``common`` place words, or a near spelling."""
+    name = norm_name(e.location_name)
+    if not name:
+        return False
+    close = (difflib.SequenceMatcher(None, name, norm_name(w)).ratio() for w in common)
+    return max(close) >= _NEAR_SPELLING
+
+
+_NEAR_SPELLING = 0.85  # "kwal" / "kwall" 0.89; "gwoza" / "gwozi" 0.8
