@@ -13,6 +13,8 @@ from typing import Any
 
 from conftest import multi_outlet_groups
 from eventwire.dedup.districts import both_named
+from eventwire.dedup.linkage import Cluster
+from eventwire.dedup.merge import merge_record
 from eventwire.dedup.rules import ReportEvent, compare
 from eventwire.records import Document
 from test_dedup_rules import day_report
@@ -70,6 +72,19 @@ def test_a_third_place_both_sentences_do_not_share_stays_apart() -> None:
 def test_both_names_in_another_province_stay_apart() -> None:
     elsewhere = event("d", {**DORVAN, "admin1": "Kadan"}, LGA, source="Other Wire")
     assert compare(event("a", SELKA, AREA), elsewhere) is None
+
+
+def test_boko_haram_fighters_and_iswaps_claim_are_one_side_named_iswap() -> None:
+    # "Boko Haram fighters overran a base in Dorvan" / "ISWAP said its fighters raided it"
+    told = event("g", DORVAN, "Boko Haram fighters overran a base in Dorvan.",
+                 actor1_id="NG-BH", actor1_name="Boko Haram", actor1_inter=2,
+                 actor1_text="Boko Haram fighters")  # fmt: skip
+    claim = event("h", DORVAN, "ISWAP said its fighters raided the base in Dorvan.",
+                  actor1_id="ISWAP", actor1_name="ISWAP", actor1_inter=2, actor1_text="ISWAP",
+                  actor1_claimed=True, source="Other Wire")  # fmt: skip
+    assert compare(told, claim) is not None
+    rec = merge_record(Cluster("k", "c", ["g", "h"], {"g": 0.9, "h": 0.9}), [told, claim])
+    assert rec.actor1 is not None and rec.actor1.name == "ISWAP"
 
 
 def test_set_ao_one_record_per_incident(run_text: Callable[..., Document]) -> None:

@@ -60,9 +60,14 @@ def affiliated(key_a: str | None, key_b: str | None) -> bool:
     fighters killed …" claims what its affiliate did (ISWAP's raid, ADF's massacre)."""
     if key_a is None or key_b is None:
         return False
-    if frozenset((key_a, key_b)) in _kin():  # "Boko Haram fighters" / ISWAP's claim
+    if kin(key_a, key_b):  # "Boko Haram fighters" / ISWAP's claim
         return True
     return key_b in _ancestors().get(key_a, ()) or key_a in _ancestors().get(key_b, ())
+
+
+def kin(key_a: str, key_b: str) -> bool:
+    """Whether two groups are one movement outlets name one for the other (``kin_groups``)."""
+    return frozenset((key_a, key_b)) in _kin()
 
 
 @functools.cache

@@ -51,7 +51,7 @@ def _named(e: ReportEvent, common: set[str]) -> bool:
     name = norm_name(e.location_name)
     if not name:
         return False
-    close = (difflib.SequenceMatcher(None, name, norm_name(w)).ratio() for w in common)
+    close = (difflib.SequenceMatcher(None, name, norm_name(w) or "").ratio() for w in common)
     return max(close) >= _NEAR_SPELLING
 
 

@@ -36,6 +36,7 @@ from datetime import date, datetime
 from typing import Any
 
 from eventwire.datafiles import words
+from eventwire.dedup.actors import kin
 from eventwire.dedup.areakinds import kind_named_area
 from eventwire.dedup.linkage import Cluster, lead_key
 from eventwire.dedup.report import country_evidence, twin_countries
@@ -117,6 +118,7 @@ def pick_actors(members: list[ReportEvent]) -> tuple[ActorRef | None, ActorRef |
                 len(kv[1].as1) <= len(kv[1].as2),  # named more often as the victim: last
                 kv[1].ref.id is None,  # a coded actor before a bare name
                 is_generic(kv[1].ref.id),  # a named group before "gunmen"
+                _kin_of_claimant(kv[0], ones),  # ISWAP's claim before "Boko Haram fighters"
                 kv[1].hedged_only,  # a claim before a guess ("suspected Boko Haram")
                 kv[1].claimed_only,  # the report's own words before a claim
                 -(len(kv[1].as1) - len(kv[1].as2)),
@@ -129,6 +131,13 @@ def pick_actors(members: list[ReportEvent]) -> tuple[ActorRef | None, ActorRef |
         return actor1, None
     _, victim = min(twos, key=lambda kv: (kv[1].ref.id is None, -len(kv[1].as2), kv[0]))
     return actor1, victim.ref
+
+
+def _kin_of_claimant(key: str, ones: list[tuple[str, _Votes]]) -> bool:
+    """Whether another candidate that claimed the incident is the group's kin
+    (:func:`eventwire.dedup.actors.kin`): the claimant names itself, an outlet's old name
+    for it does not."""
+    return any(v.claimed_only and k != key and kin(key, k) for k, v in ones)
 
 
 def _spread(e: ReportEvent) -> int:
