@@ -402,6 +402,7 @@ class ActorCoder:
                     _copy_coding(mention, coded, "sentence")
                     if coded.resolved_by in WEAK:  # "by IS | snipers": the chunk lost "IS"
                         self._extend_left(doc, mention, country, ref_date)
+                    self._coder_note(doc, mention, country, ref_date)  # "(assumed X)"
                     return mention
         return None
 
