@@ -274,6 +274,7 @@ class ActorCoder:
         if other is None:
             return None
         _copy_coding(other, code_mention(self.dictionary, other.text, country, ref_date))
+        self._coder_note(doc, other, country, ref_date)  # "by an unknown group (likely X)"
         a1 = event.actor1
         if other.inter not in ARMED_INTER or (a1 is not None and a1.name == other.name):
             return None
@@ -401,6 +402,7 @@ class ActorCoder:
                     _copy_coding(mention, coded, "sentence")
                     if coded.resolved_by in WEAK:  # "by IS | snipers": the chunk lost "IS"
                         self._extend_left(doc, mention, country, ref_date)
+                    self._coder_note(doc, mention, country, ref_date)  # "(assumed X)"
                     return mention
         return None
 

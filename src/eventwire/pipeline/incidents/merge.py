@@ -180,6 +180,20 @@ def _counting(describing: list[Item]) -> list[Item]:
     return told if tolled else describing
 
 
+def refused_date(item: Item, rep: Item, sentences: list[Sentence]) -> bool:
+    """Whether the mention's date is one the dates stage read in the representative's own
+    sentence and did not give it: "troops deploy … following an attack April 10th", "the
+    10th resident detained since protests in early September". That stage judged the date
+    another deed's (after "following" / "since", in a relative clause, of a noun), so a
+    mention of that deed joined to the incident does not lend it back."""
+    when, own = item.event.date, rep.event.date
+    index = rep.event.sentence_index
+    if item is rep or when is None or own is None or not 0 <= index < len(sentences):
+        return False
+    sentence = sentences[index]
+    return sentence.start <= when.span_start < sentence.end and own.span_start != when.span_start
+
+
 def merge(
     incident: Incident,
     sentences: list[Sentence],
@@ -211,6 +225,7 @@ def merge(
         describing,
         key=lambda i: (
             after_day(i.event.date, day),
+            refused_date(i, rep, sentences),
             not i.own_date,
             i.reported_date,
             date_rank(i.event.date, i.order),
