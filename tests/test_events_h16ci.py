@@ -6,22 +6,16 @@
 - Rioters named by the agent noun who wrecked or burned things, with no protest, demand,
   force or blockade told, are Mob violence (events/riot_mobs.py); rioters a force fired
   on, or rioters who barricaded roads, stay a violent demonstration.
-- A clash, an arrest or violence the note denies ("no injuries or clashes were reported",
-  "ended without incidents or arrests", "No reports of violence or arrests") gives the
-  protest no violence or intervention cue (events/denied_cues.py).
 - The protest words of crowd_deeds.py are read from the lexicon's word file.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 import pytest
 
 from conftest import TopEvent
 from eventwire.datafiles import words
 from eventwire.pipeline.events import crowd_deeds
-from eventwire.records import Document
 
 GRIEVANCE_ARRESTS = [
     "On 4 May 2021, reporters held a protest in Lobo city against the arrest of a newspaper "
@@ -80,44 +74,6 @@ def test_rioters_beside_a_force_a_blockade_or_a_demand_demonstrate(
     event = top_event(text)
     assert event is not None
     assert event.acled_sub_event_type == "Violent demonstration"
-
-
-DENIED_CUES = [
-    "On 5 June 2021, residents protested in Lobo town over water shortages. Police were "
-    "present, but no injuries or clashes were reported.",
-    "On 5 June 2021, residents protested in Lobo town over water shortages. The protest was "
-    "calm and no clashes or arrests were reported.",
-    "On 5 June 2021, traders marched in Lobo town against new taxes. Police watched the "
-    "march, which ended without incidents or arrests.",
-    "On 5 June 2021, traders marched in Lobo town against new taxes. No reports of violence "
-    "or arrests.",
-]
-
-
-@pytest.mark.parametrize("text", DENIED_CUES)
-def test_denied_clashes_and_arrests_leave_a_peaceful_protest(
-    top_event: TopEvent, text: str
-) -> None:
-    event = top_event(text)
-    assert event is not None
-    assert event.acled_sub_event_type == "Peaceful protest"
-
-
-def test_reported_clashes_and_arrests_still_count(top_event: TopEvent) -> None:
-    event = top_event(
-        "On 5 June 2021, traders marched in Lobo town against new taxes. Police arrested "
-        "six of the marchers."
-    )
-    assert event is not None
-    assert event.acled_sub_event_type == "Protest with intervention"
-
-
-def test_denied_reads_the_coordination_and_report_nouns(run_text: Callable[..., Document]) -> None:
-    from eventwire.pipeline.events.denied_cues import denied_tokens  # new in h16ci
-
-    parse = run_text("No reports of violence or arrests.").parses[0]
-    found = {parse[i].lower_ for i in denied_tokens(parse)}
-    assert {"violence", "arrests"} <= found
 
 
 def test_crowd_deeds_protest_words_come_from_the_word_file() -> None:

@@ -21,7 +21,6 @@ from eventwire.pipeline.events.accept import (
 from eventwire.pipeline.events.aftermath import HARM_NEXT, act_on_people
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE, crowd_damage
 from eventwire.pipeline.events.crowd_deeds import untold_violence
-from eventwire.pipeline.events.denied_cues import denied_cue_classes
 from eventwire.pipeline.events.engage_sense import engaged_in_no_fight
 from eventwire.pipeline.events.headlines import HEADLINE_ACT, headline_act
 from eventwire.pipeline.events.modality import is_statement
@@ -75,9 +74,7 @@ def sentence_classes(parse: Any, lexicon: Lexicon, dictionary: ActorDictionary |
     reported", "police … punched a journalist"), plus "intervention" when forces stop a
     protest."""
     # "a suicide bomber was killed by soldiers": no weapon used (stopped_bomber.py)
-    skip = stopped_bomber_tokens(parse)
-    found = classes_in(list(parse), lexicon, skip=skip)
-    found -= denied_cue_classes(parse, lexicon, found, skip)  # "no injuries or clashes"
+    found = classes_in(list(parse), lexicon, skip=stopped_bomber_tokens(parse))
     found |= party_classes(parse, dictionary)
     found |= between_parties(parse, 0)  # read by the window too
     if "intervention" in found and not valid_intervention(parse, lexicon):

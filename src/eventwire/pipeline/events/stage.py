@@ -25,7 +25,6 @@ from eventwire.pipeline.events.crowd_acts import (
 from eventwire.pipeline.events.crowd_captors import angry_crowd
 from eventwire.pipeline.events.crowd_counts import counted_crowd
 from eventwire.pipeline.events.crowd_damage import CROWD_DAMAGE
-from eventwire.pipeline.events.denied_cues import denied
 from eventwire.pipeline.events.descriptor import drop_descriptors, idle_fight_tokens
 from eventwire.pipeline.events.dispersal import keep_dispersals_alone
 from eventwire.pipeline.events.earlier_clause import earlier_clause
@@ -178,7 +177,6 @@ class EventCoder:
                 for m, f in chosen[i]
                 if not is_background(doc.parses[i][m.head], lex)
                 and not is_past_reference(doc.parses[i][m.head])
-                and not denied(doc.parses[i][m.head])  # "no clashes were reported"
             }
             for i in indices
         }
@@ -309,7 +307,6 @@ class EventCoder:
                 if m is not match
                 and not is_background(parse[m.head], lex)
                 and not is_past_reference(parse[m.head])
-                and not denied(parse[m.head])
             }
             doer = roles.agent if roles.agent is not None else adjective_agent(parse, match.head)
             ctx = Context(
