@@ -112,7 +112,8 @@ def test_unit_and_thing_compounds_are_no_violence(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Rioters set fire to cars and looted shops in the port city.", "Violent demonstration"),
+        # rioters who wrecked things, no protest told: Mob violence (riot_mobs.py, h16ci)
+        ("Rioters set fire to cars and looted shops in the port city.", "Mob violence"),
         (
             "A bomb exploded at the bus station, killing four people.",
             "Remote explosive/landmine/IED",

@@ -24,9 +24,7 @@ from eventwire.pipeline.events.triggers import Lexicon, TriggerMatch, find_phras
 WISHED_GOVERNORS: frozenset[str] = words("lexicon", "wished_governors")
 PUNISHMENT_WORDS: frozenset[str] = words("lexicon", "punishment_words")
 _PATH_DEPS = frozenset({"dobj", "pobj", "pcomp", "prep", "compound", "conj"})
-_PROTEST_LEMMAS = frozenset(
-    {"protest", "demonstrate", "demonstration", "march", "rally", "sit-in", "picket"}
-)
+_PROTEST_LEMMAS: frozenset[str] = words("lexicon", "protest_object_lemmas")
 _PRESENT = frozenset({"VBP", "VBZ", "VBG"})
 
 

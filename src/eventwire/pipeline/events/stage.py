@@ -29,6 +29,7 @@ from eventwire.pipeline.events.descriptor import drop_descriptors, idle_fight_to
 from eventwire.pipeline.events.dispersal import keep_dispersals_alone
 from eventwire.pipeline.events.earlier_clause import earlier_clause
 from eventwire.pipeline.events.gate import accept_trigger, sentence_classes
+from eventwire.pipeline.events.grievance_arrests import grievance_arrests
 from eventwire.pipeline.events.habitual import has_habitual_cue
 from eventwire.pipeline.events.harm_beside import people_harmed
 from eventwire.pipeline.events.labels import apply_note_label
@@ -179,6 +180,10 @@ class EventCoder:
             }
             for i in indices
         }
+        segments = {i: s.segment for i, s in enumerate(doc.sentences)}
+        for j in grievance_arrests(doc.parses, segments, chosen, salient, lex):
+            salient[j].discard("arrest")  # "… demanding his release. He was arrested …"
+            classes[j].discard("intervention")
         rank = {i: n for n, i in enumerate(indices)}
         events: list[Event] = []
         for i in indices:

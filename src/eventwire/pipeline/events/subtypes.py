@@ -29,6 +29,7 @@ from eventwire.pipeline.events.phrases import (
     is_unarmed_crowd,
 )
 from eventwire.pipeline.events.prison_riots import prisoners_rioted
+from eventwire.pipeline.events.riot_mobs import rioters_on_people, rioters_wrecked
 
 VIOLENT_FRAMES = frozenset(
     {"clash", "attack", "shoot", "kill", "harm", "beat", "shell", "air", "explode", "grenade",
@@ -43,7 +44,6 @@ HARMED_CAPTIVE_FRAMES = frozenset({"kill", "harm", "beat", "shoot", "body"})
 REMOTE_FRAMES = ("suicide", "chemical", "air", "grenade", "explode", "shell")
 _REMNANT_FRAMES = frozenset({"grenade", "explode", "shell"})  # not a strike, gas or a bomber
 RIOT_WORDS: frozenset[str] = words("lexicon", "riot_words")
-_MOB_ACTS = frozenset({"attack", "beat", "harm", "shoot"})  # frames: acts on people
 BOMBED: frozenset[str] = words("lexicon", "bombed_words")
 _CUSTODY_WORDS: frozenset[str] = words("lexicon", "custody_words")
 _STREET_TACTIC_WORDS: frozenset[str] = words("lexicon", "street_tactic_words")
@@ -96,19 +96,6 @@ def _demonstration(ctx: Context) -> bool:
     return "protest" in ctx.frames_sentence | ctx.frames_window
 
 
-def _rioters_on_people(ctx: Context) -> bool:
-    """Rioters who attacked, beat or hurt people, with no demonstration, no grievance
-    and no state force in the sentence or beside it ("rioters attacked a village and
-    burned 15 houses"): ACLED's Mob violence, not a demonstration turned violent."""
-    around = ctx.sentence | ctx.window
-    frames = ctx.frames_sentence | ctx.frames_window
-    return (
-        bool(frames & _MOB_ACTS)
-        and "protest" not in frames
-        and not around & {"protest_context", "state", "intervention"}
-    )
-
-
 def _protest_subtype(ctx: Context) -> tuple[str, str]:
     around = ctx.sentence | ctx.window
     frames = ctx.frames_sentence | ctx.frames_window
@@ -143,8 +130,10 @@ def _riot(ctx: Context) -> tuple[str | None, str]:
         return "Mob violence", "a riot between two groups"
     if ctx.trigger & _STREET_TACTIC_WORDS:
         return "Violent demonstration", "tyres burned or roads barricaded"
-    if _rioters_on_people(ctx):
+    if rioters_on_people(ctx):
         return "Mob violence", "rioters attacked people, no demonstration"
+    if rioters_wrecked(ctx):
+        return "Mob violence", "rioters wrecked things, no demonstration"
     around = ctx.sentence | ctx.window
     if "riot_outbreak" in around and "protest_context" not in around and not _demonstration(ctx):
         return "Mob violence", "a riot broke out, no demonstration"  # "a riot broke out in X"
