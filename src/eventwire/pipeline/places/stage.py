@@ -151,8 +151,7 @@ class PlacesStage:
             doc, self.gaz, self.lex, mentions, resolutions, focus, cues, demonyms
         )
         drop_towns_abroad(doc.text, self.gaz, resolutions, focus, cues.votes, demonyms)
-        # "in the Mundri district of south Sudan" in a report of 2009: in Sudan then
-        readmit_former_parts(self.gaz, resolutions, focus, doc.published)
+        readmit_former_parts(self.gaz, resolutions, focus, doc.published)  # Mundri in 2009: SD
         settle_border_sides(doc, self.gaz, self.lex, resolutions, focus)  # "Kenya-Sudan border"
         if focus is None and not any(r is not None and r.accepted for r in resolutions):
             # "farmers robbed in Kalu area, Kass locality": no place holds, the cues remain
