@@ -48,6 +48,7 @@ from eventwire.pipeline.places.evidence import (
 )
 from eventwire.pipeline.places.fallback import compass_place, fallback_place
 from eventwire.pipeline.places.forces import hold_home_force
+from eventwire.pipeline.places.formerly import readmit_former_parts
 from eventwire.pipeline.places.gazetteer.checks import Resolution
 from eventwire.pipeline.places.gazetteer.common_areas import common_area_votes
 from eventwire.pipeline.places.gazetteer.cues import (
@@ -64,8 +65,10 @@ from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN, FEAT_ADMIN1, F
 from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, Mention, find_mentions
 from eventwire.pipeline.places.motive import without_motives
 from eventwire.pipeline.places.origin import reread_after_origin
+from eventwire.pipeline.places.peoples import without_peoples
 from eventwire.pipeline.places.possessive import possessive_hosts
 from eventwire.pipeline.places.routes import other_places
+from eventwire.pipeline.places.sharper import sharper_in_paragraph
 from eventwire.pipeline.places.within import (
     countries_abroad,
     countries_over_towns,
@@ -148,6 +151,7 @@ class PlacesStage:
             doc, self.gaz, self.lex, mentions, resolutions, focus, cues, demonyms
         )
         drop_towns_abroad(doc.text, self.gaz, resolutions, focus, cues.votes, demonyms)
+        readmit_former_parts(self.gaz, resolutions, focus, doc.published)  # Mundri in 2009: SD
         settle_border_sides(doc, self.gaz, self.lex, resolutions, focus)  # "Kenya-Sudan border"
         if focus is None and not any(r is not None and r.accepted for r in resolutions):
             # "farmers robbed in Kalu area, Kass locality": no place holds, the cues remain
@@ -212,7 +216,8 @@ class PlacesStage:
 
     def __call__(self, doc: Document) -> Document:
         kept = self.resolve(doc)
-        index = PlaceIndex.of(doc, kept)
+        # "a teacher from the Marakwet ethnic group, in Kolowa": the people is no place
+        index = PlaceIndex.of(doc, without_peoples(doc.text, kept))
         for event in doc.events:
             # "(coded to Buma town)": the coder's own place, if in the country the note is about
             event.location = _then(coded_place(doc.text, kept, self.locate(doc, event, index)), doc)
@@ -261,7 +266,9 @@ class PlacesStage:
                 ),
             )
             level = "clause" if lo <= best[0].mention.start < hi else "sentence"
-            return dataclasses.replace(best[1], fallback=level)
+            chosen = dataclasses.replace(best[1], fallback=level)
+            # "... smugglers in Kenya. ... a roadblock in Garissa": Garissa, not Kenya
+            return sharper_in_paragraph(chosen, index.by_segment.get(sent.segment, []), sent_index)
         segment = doc.sentences[sent_index].segment if 0 <= sent_index < len(doc.sentences) else -1
         same_par = index.by_segment.get(segment, [])
         if same_par:

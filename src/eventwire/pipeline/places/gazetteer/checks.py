@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
 from eventwire.pipeline.places.gazetteer.kinds import told_as_area
+from eventwire.pipeline.places.gazetteer.namesakes import in_namesake_province
 from eventwire.pipeline.places.gazetteer.normalize import fold
 from eventwire.pipeline.places.gazetteer.table import (
     FEAT_ADMIN,
@@ -147,6 +148,8 @@ def check_hierarchy(
             outside = not any(compatible(gaz, res.row, p, told) for p in pool)
             outside = outside and border_km(gaz, res.row, pool) is None
             outside = outside and not _in_grandparent(gaz, mentions, out, where, j, res.row)
+            # "Tagabati (Abala, Tillabery)": the region read as its capital, Tillabéri town
+            outside = outside and not in_namesake_province(gaz, res.row, pool)
             # "Haramka village (Jilib, Middle Shabelle)": a known town, its country's only
             # one of that name, in the wrong province of its own country is the town still
             outside = outside and not sole_town(gaz, res, cands[k], parent.row)
