@@ -32,7 +32,6 @@ from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.casualties.accused import mark_accused
 from eventwire.pipeline.casualties.along_with import along_with_victims
 from eventwire.pipeline.casualties.bombers import add_bombers
-from eventwire.pipeline.casualties.captives_dead import count_captives_dead
 from eventwire.pipeline.casualties.causes import mark_causes
 from eventwire.pipeline.casualties.definite_again import mark_definite_again
 from eventwire.pipeline.casualties.earlier_after import (
@@ -268,7 +267,6 @@ class CasualtiesStage:
                 mark_told_again(incident.mentions, doc.text, self.numbers)
                 mark_sum_parts(incident.mentions, doc.text)
                 mark_definite_again(incident.mentions, doc.text, self.numbers)
-                count_captives_dead(incident.mentions)
                 mark_parts_told(incident.mentions, incident.sentences, self.numbers)
                 incident.mentions = drop_unknown_counts(incident.mentions)
                 incident.mentions = drop_vague_counted_later(incident.mentions, doc.text)
@@ -341,16 +339,13 @@ def captives_found_dead(told: list[Mention], mentions: list[Mention]) -> bool:
     """Whether a sentence tells the death of the captives an incident told of, on another
     day or at another place ("Gunmen abducted 4 traders. Their bodies were found on 2 May",
     "Seven hostages were killed the next day", "The officer was executed on 13 May"): the
-    deaths belong to the abduction, as ACLED and GTD code them. After a kill told already,
-    only a pronoun kill ("the captured guards were found dead") still points back at
-    them. ``told``: the incident's mentions so far; ``mentions``: the sentence's."""
+    deaths belong to the abduction, as ACLED and GTD code them. ``told``: the incident's
+    mentions so far; ``mentions``: the sentence's."""
     if not any(m.category == "kidnapped" and not m.background for m in told):
         return False
-    kills = [m for m in mentions if m.category == "killed" and not m.background]
-    if any(m.category == "killed" and not m.background for m in told) and not (
-        kills and all(m.kind == "pronoun" for m in kills)
-    ):
+    if any(m.category == "killed" and not m.background for m in told):
         return False  # a kill told already: a later one may be another incident's
+    kills = [m for m in mentions if m.category == "killed" and not m.background]
     return bool(kills) and all(
         m.kind in ("anaphoric", "pronoun") or CAPTIVES.search(m.text) for m in kills
     )
