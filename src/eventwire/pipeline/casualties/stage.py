@@ -49,6 +49,7 @@ from eventwire.pipeline.casualties.other_deaths import (
     mark_earlier,
     mark_reported_counts,
 )
+from eventwire.pipeline.casualties.own_death import own_deaths
 from eventwire.pipeline.casualties.parts_told import mark_parts_told
 from eventwire.pipeline.casualties.separate_rows import drop_separately_coded
 from eventwire.pipeline.casualties.shares import (
@@ -230,6 +231,7 @@ class CasualtiesStage:
                 mentions += along_with_victims(sentence.text, sentence.start, mentions)
                 mentions += estimated_totals(sentence.text, sentence.start, self.numbers)
                 mentions += side_losses(sentence.text, sentence.start, mentions, self.numbers)
+                mentions += own_deaths(sentence.text, sentence.start, mentions, self.cues)
                 mark_accused(sentence.text, sentence.start, mentions)
                 mark_earlier(sentence.text, sentence.start, mentions)
                 mark_earlier_after(sentence.text, sentence.start, mentions)

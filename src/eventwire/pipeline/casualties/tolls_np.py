@@ -16,6 +16,7 @@ import re
 
 from eventwire.datafiles import words
 from eventwire.pipeline.casualties.clause_edges import RIGHT_BOUNDARY
+from eventwire.pipeline.casualties.complement_that import complement_cut
 from eventwire.pipeline.casualties.dash_subject import dash_cut
 from eventwire.pipeline.casualties.headline_nouns import headline_person
 from eventwire.pipeline.casualties.listed_people import listed_after_victim
@@ -242,6 +243,7 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
     for m in LEFT_BOUNDARY.finditer(before):
         cut = m.end()
     cut = dash_cut(before, cut)  # "… by the police - 8 herdsmen were killed"
+    cut = complement_cut(before, cut)  # "It was confirmed that four students died"
     window = before[cut:]
     chunks = [(m.start(), m.group(0)) for m in re.finditer(r"[^,]+", window)]
     for position, (start, chunk) in enumerate(reversed(chunks)):
