@@ -62,6 +62,7 @@ from eventwire.pipeline.places.gazetteer.lexicon import Lexicon, load_lexicon
 from eventwire.pipeline.places.gazetteer.resolve import accept, resolve_mentions
 from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY
 from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, Mention, find_mentions
+from eventwire.pipeline.places.inside_names import inside_place
 from eventwire.pipeline.places.motive import without_motives
 from eventwire.pipeline.places.origin import reread_after_origin
 from eventwire.pipeline.places.possessive import possessive_hosts
@@ -180,6 +181,8 @@ class PlacesStage:
             last = fallback_place(doc.text, self.gaz, self.lex, dropped, votes)
             if last is None:  # "villagers in Korando, Kisumu West": at Kisumu
                 last = compass_place(doc, self.gaz, votes)
+            if last is None:  # "the Homa Bay Governor's offices": at Homa Bay
+                last = inside_place(doc, self.gaz, self.lex, dropped, votes)
             if last is not None:
                 m = last.mention
                 place = self.gaz.place(last.row, m.text, m.start, m.end, 2, point=self.area_point)
