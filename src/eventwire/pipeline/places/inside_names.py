@@ -32,7 +32,7 @@ from eventwire.pipeline.places.gazetteer.index import Gazetteer
 from eventwire.pipeline.places.gazetteer.lexicon import Lexicon
 from eventwire.pipeline.places.gazetteer.normalize import fold
 from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY
-from eventwire.pipeline.places.gazetteer.toponyms import Mention
+from eventwire.pipeline.places.gazetteer.toponyms import PARTICLES, Mention
 from eventwire.records import Document
 
 OFFICE_WORDS: frozenset[str] = words("places", "office_words")
@@ -80,9 +80,14 @@ def _after_landform(text: str, m: Mention) -> bool:
 
 def _placed_before_day(text: str, m: Mention, lex: Lexicon) -> bool:
     """Is the name after a locative word and read as part of a longer name only because a
-    common capitalised word follows it ("lynched by a mob in Murang'a Thursday morning")?"""
+    common word follows it: a capitalised common word that is no name particle ("lynched by
+    a mob in Murang'a Thursday morning"; "Dar El Aman" is one name) or a lower-case word
+    ("rioters in Dagoretti at Stage 56")?"""
     after = _words_after(text, m)
-    return m.cue in lex.locative and bool(after) and fold(after[0]) in lex.stoplist
+    if m.cue not in lex.locative or not after:
+        return False
+    word = after[0]
+    return word.islower() or (fold(word) in lex.stoplist and word.lower() not in PARTICLES)
 
 
 def _area_kind_after(text: str, m: Mention, lex: Lexicon) -> bool:
@@ -137,6 +142,7 @@ def inside_place(
     report's cues)."""
     text = doc.text
     best: tuple[float, Resolution] | None = None
+    voted = any(v > 0.0 for v in votes.values())
     for m in [m for m in dropped if _eligible(text, m, lex)] + road_ends(doc):
         if fold(m.text) in lex.stoplist or fold(m.text) in lex.adjectives:
             continue
@@ -146,7 +152,8 @@ def inside_place(
         readings = [c for c in own if _sized(gaz, c.index)]
         supported = [c for c in readings if votes.get(gaz.country_code(c.index), 0.0) > 0.0]
         countries = {gaz.country_code(c.index) for c in own}
-        pool = supported or (readings if len(countries) == 1 else [])
+        # a reading abroad only when no cue names any country and the name has one
+        pool = supported or (readings if len(countries) == 1 and not voted else [])
         if not pool:
             continue
         top = max(pool, key=lambda c: int(gaz.pop[c.index]))
