@@ -43,6 +43,7 @@ MOST_WORDS = 3
 _NEXT_WORDS_RE = re.compile(r"^(?:\s+(?:[A-Z][\w'’]*|[a-z]+)){1,3}")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+$")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
+_ARTICLES = ("The", "A", "An")
 _NAME = r"[A-Z][\w'’]+(?: [A-Z][\w'’]+)?"
 # "along Yei-Maridi road", "the Maai Mahiu-Naivasha highway": a road named by its two ends
 _ROAD_RE = re.compile(rf"\b({_NAME})[-–]({_NAME})\s+(?:[Rr]oad|[Hh]ighway)\b")
@@ -61,6 +62,9 @@ def _opens_name(text: str, m: Mention) -> bool:
     after = _words_after(text, m)
     if after and after[0].lower() in LANDFORMS_AFTER:
         return True
+    before = _WORD_BEFORE_RE.search(text[max(0, m.start - 20) : m.start])
+    if before is not None and before.group(1)[:1].isupper() and before.group(1) not in _ARTICLES:
+        return False  # "the Mama Kisumu Academy": the town's name inside a longer name
     capitalised: list[str] = []
     for word in after:
         key = _POSSESSIVE_RE.sub("", word.lower())
