@@ -2,17 +2,21 @@
 
 When nothing of a report is a place — no toponym the context filter kept, no person or
 organisation name ``fallback.fallback_place`` takes, no compass sub-unit — the report may
-still name a town or a province as the first words of a local institution's or office's
-name ("the offices of the Homa Bay Governor", "Bungoma High School students", "workers of
-the Takoradi Flour Mill") or of a landform named after it ("the Laikipia Plateau", "at Lake
-Naivasha"). The recogniser drops such a name: it stands inside a longer run of capitalised
-words, and the model labels it no place. Such a name is the best evidence of where the
-event happened; :func:`inside_place` takes it at precision 2 (in the area of the town).
+still name a town or a province where the recogniser reads a longer name or none:
+* the first words of a local institution's or office's name ("the offices of the Homa Bay
+  Governor", "Bungoma High School students", "workers of the Takoradi Flour Mill");
+* a landform named after it ("the Laikipia Plateau", "at Lake Naivasha");
+* after a locative word, with a common word behind it ("in Murang'a Thursday morning");
+* an area before its kind word, behind a glued possessive ("SouthSudans Lakes state");
+* an end of a road named by its two towns ("along the Yei-Maridi road").
+The model labels such a name no place, or the filter drops it as part of a longer run of
+capitalised words. It is the best evidence of where the event happened; :func:`inside_place`
+takes it at precision 2 (in the area of the town).
 
 Only the gazetteer's own name of a place counts (no alternate name, no loose spelling), a
 town of at least ``fallback.LONE_MIN_POP`` people or an area, with every reading in one
-country unless the report's cues vote for one of them; a word of the stoplist, a nationality,
-a name after a person's title and an acronym never count.
+country when no cue names a country, else in a country the cues vote for; a word of the
+stoplist, a nationality, a name after a person's title and an acronym never count.
 """
 
 from __future__ import annotations
