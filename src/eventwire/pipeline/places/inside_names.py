@@ -15,7 +15,7 @@ takes it at precision 2 (in the area of the town).
 
 Only the gazetteer's own name of a place counts (no alternate name, no loose spelling), a
 town of at least ``fallback.LONE_MIN_POP`` people or an area, with every reading in one
-country when no cue names a country, else in a country the cues vote for; a word of the
+country when no cue names a country, else in the country the cues vote for most; a word of the
 stoplist, a nationality, a name after a person's title and an acronym never count.
 """
 
@@ -150,7 +150,9 @@ def inside_place(
     report's cues)."""
     text = doc.text
     best: tuple[float, Resolution] | None = None
-    voted = any(v > 0.0 for v in votes.values())
+    # a reading in the country the cues vote for most: the one the report is about
+    most = max((v for v in votes.values() if v > 0.0), default=0.0)
+    voted = most > 0.0
     for m in [m for m in dropped if _eligible(text, m, lex)] + road_ends(doc):
         if fold(m.text) in lex.stoplist or fold(m.text) in lex.adjectives:
             continue
@@ -158,7 +160,9 @@ def inside_place(
         if _area_kind_after(text, m, lex):
             own = [c for c in own if int(gaz.feat[c.index]) in (FEAT_ADMIN1, FEAT_ADMIN)]
         readings = [c for c in own if _sized(gaz, c.index)]
-        supported = [c for c in readings if votes.get(gaz.country_code(c.index), 0.0) > 0.0]
+        supported = [
+            c for c in readings if voted and votes.get(gaz.country_code(c.index), 0.0) >= most
+        ]
         countries = {gaz.country_code(c.index) for c in own}
         # a reading abroad only when no cue names any country and the name has one
         pool = supported or (readings if len(countries) == 1 and not voted else [])
