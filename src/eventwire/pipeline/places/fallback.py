@@ -35,7 +35,7 @@ LONE_MIN_POP = 5_000  # a reading with no supporting cue must be a town of this 
 _TITLE_RE = re.compile(r"([A-Za-z]+)\.?\s+$")
 
 
-def _titled(text: str, m: Mention) -> bool:
+def titled(text: str, m: Mention) -> bool:
     """Is the name right after a person's title ("Governor Obado", "Mr. Kinyanjui")?"""
     found = _TITLE_RE.search(text[max(0, m.start - 30) : m.start])
     return found is not None and found.group(1).lower() in PERSON_TITLES
@@ -58,7 +58,7 @@ def _opens_institution(text: str, m: Mention) -> bool:
     return before is None or not before.group(1)[:1].isupper() or before.group(1) == "The"
 
 
-def _acronym(name: str) -> bool:
+def acronym(name: str) -> bool:
     """ "INGO", "An INGO": an organisation's acronym (a dateline's city is longer or
     stands alone)."""
     last = name.split()[-1]
@@ -68,13 +68,13 @@ def _acronym(name: str) -> bool:
 def _eligible(text: str, m: Mention, lex: Lexicon) -> bool:
     key = fold(m.text)
     return (
-        (m.dateline or (m.ner in FALLBACK_LABELS and not _acronym(m.text)))
+        (m.dateline or (m.ner in FALLBACK_LABELS and not acronym(m.text)))
         and (not m.partial or _opens_institution(text, m))
         and not m.modifier
         and len(m.text.split()) <= 2
         and key not in lex.stoplist
         and key not in lex.adjectives
-        and not _titled(text, m)
+        and not titled(text, m)
     )
 
 

@@ -63,6 +63,7 @@ from eventwire.pipeline.places.gazetteer.lexicon import Lexicon, load_lexicon
 from eventwire.pipeline.places.gazetteer.resolve import accept, resolve_mentions
 from eventwire.pipeline.places.gazetteer.table import FEAT_ADMIN, FEAT_ADMIN1, FEAT_COUNTRY
 from eventwire.pipeline.places.gazetteer.toponyms import PLACE_LABELS, Mention, find_mentions
+from eventwire.pipeline.places.inside_names import inside_place
 from eventwire.pipeline.places.motive import without_motives
 from eventwire.pipeline.places.origin import reread_after_origin
 from eventwire.pipeline.places.peoples import without_peoples
@@ -180,10 +181,9 @@ class PlacesStage:
         kept.sort(key=lambda rp: rp[0].mention.start)
         if not kept:
             # nothing else is a place: a town the model took for a person or organisation
-            votes = cues.votes + Counter({focus: 1.0} if focus else {})
-            last = fallback_place(doc.text, self.gaz, self.lex, dropped, votes)
-            if last is None:  # "villagers in Korando, Kisumu West": at Kisumu
-                last = compass_place(doc, self.gaz, votes)
+            last = self._last_place(
+                doc, dropped, cues.votes + Counter({focus: 1.0} if focus else {})
+            )
             if last is not None:
                 m = last.mention
                 place = self.gaz.place(last.row, m.text, m.start, m.end, 2, point=self.area_point)
@@ -194,6 +194,20 @@ class PlacesStage:
         doc.places = [p for _, p in kept]
         doc.country = focus or (kept[0][1].country if kept else None)
         return kept
+
+    def _last_place(
+        self, doc: Document, dropped: list[Mention], votes: Counter[str]
+    ) -> Resolution | None:
+        """The place of a report none of whose toponyms holds: a town the model took for a
+        person or organisation, else a compass sub-unit's stem ("villagers in Korando,
+        Kisumu West": at Kisumu), else a town inside a longer name ("the Homa Bay
+        Governor's offices": at Homa Bay)."""
+        last = fallback_place(doc.text, self.gaz, self.lex, dropped, votes)
+        if last is None:
+            last = compass_place(doc, self.gaz, votes)
+        if last is None:
+            last = inside_place(doc, self.gaz, self.lex, dropped, votes)
+        return last
 
     def _without_motives(
         self,
