@@ -40,6 +40,7 @@ from eventwire.pipeline.casualties.earlier_after import (
     mark_victims_after,
 )
 from eventwire.pipeline.casualties.estimates import estimated_totals
+from eventwire.pipeline.casualties.grievance_told import mark_grievances_told
 from eventwire.pipeline.casualties.handled_bodies import mark_handled_bodies
 from eventwire.pipeline.casualties.headline_shots import headline_shooting
 from eventwire.pipeline.casualties.losses import side_losses
@@ -315,6 +316,7 @@ class CasualtiesStage:
                 doc.note(NAME, "EW-CAS-001", f"event {event.trigger.text!r} has no sentence")
         coded_days = gated_search(CODED_ON_DAY, doc.text) is not None  # "Fatalities coded on 3 May"
         for incident in self.incidents(doc):
+            mark_grievances_told(incident.mentions, incident.sentences, incident.events)
             tolls = incident.tolls()
             quiet = None
             for event in incident.events:
