@@ -1,13 +1,16 @@
 """Fatalities, overcounts (issue 16, helper h16ch): a demonstration's grievance death told
 again in a sentence of its own — dated before the demonstration ("yesterday", "had been
 killed", "the previous day") or one person named by a pronoun or "the" after the note names
-one person's death ("protested over the death of their colleague. He was shot ...")."""
+one person's death ("protested over the death of their colleague. He was shot ..."); a kill
+told as what a named party is accused of beside the deed the sentence reports ("accused the
+herders of killing a farmer, so attacked them")."""
 
 from __future__ import annotations
 
 import pytest
 
 from conftest import TopEvent, top_dead
+from eventwire.pipeline.casualties.accused_wide import ACCUSED_PARTY
 from eventwire.pipeline.casualties.grievance_told import BEFORE, GRIEVANCE, GRIEVANCE_NOUNS
 
 
@@ -83,3 +86,31 @@ def test_word_lists_loaded() -> None:
     assert GRIEVANCE.search("the deaths in the clash") is None
     assert BEFORE.search("found dead the day before") is not None
     assert BEFORE.search("killed during the riots") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # the accused kill is the reason for the sentence's own deed
+        (
+            "On 3 May 2021, youths accused herders from a nearby camp of killing a farmer, so "
+            "they attacked the camp and beat two herders.",
+            0,
+        ),
+        (
+            "On 3 May 2021, soldiers clashed with a gang responsible for killing traders on "
+            "the Dodo road, killing 3 gang members.",
+            3,
+        ),
+        # twin: the accusation that tells the report's own event keeps its dead
+        ("On 3 May 2021, rebels accused government troops of killing 4 villagers near Dodo.", 4),
+    ],
+)
+def test_accused_party(top_event: TopEvent, text: str, dead: int) -> None:
+    assert top_dead(top_event, text) == dead
+
+
+def test_accused_party_pattern() -> None:
+    assert ACCUSED_PARTY.search("accused civilians in the village of ") is not None
+    assert ACCUSED_PARTY.search("armed groups responsible for ") is not None
+    assert ACCUSED_PARTY.search("accused of ") is None  # the cue lexicon's own phrase
