@@ -9,10 +9,12 @@ death is before the demonstration (ACLED codes it as its own event, the demonstr
 counts 0). Read for demonstrations and developments only (the ``own_clauses_only`` tolls of
 :class:`.stage.Incident`), like the relative-clause and road-accident deaths.
 
-A kill is such a grievance when its sentence holds no demonstration event and either
+A kill told in the pluperfect ("a sea wall that had killed two swimmers", "a man who had
+just killed his mother", "A rider had earlier been killed") is such a grievance in any
+sentence. Otherwise a kill is one when its sentence holds no demonstration event and either
 
 * the sentence dates it before (``before_words`` in ``data/casualties/words.yaml``:
-  "yesterday", "had", "the day before"; or :data:`.other_deaths.EARLIER`: "earlier", "a day
+  "yesterday", "the day before"; or :data:`.other_deaths.EARLIER`: "earlier", "a day
   before", "the previous day"), or
 * it is one person named by a pronoun or "the" ("He was shot dead", "the victim died"), and
   an earlier part of the note names one person's death (``grievance_nouns``: "the death of
