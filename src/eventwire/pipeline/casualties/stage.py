@@ -30,6 +30,7 @@ from eventwire.config import CasualtiesOptions, Settings
 from eventwire.ontology import DEMONSTRATION_TYPES
 from eventwire.pipeline.base import Resources, Stage, register_stage
 from eventwire.pipeline.casualties.accused import mark_accused
+from eventwire.pipeline.casualties.accused_wide import mark_accused_party
 from eventwire.pipeline.casualties.along_with import along_with_victims
 from eventwire.pipeline.casualties.bombers import add_bombers
 from eventwire.pipeline.casualties.causes import mark_causes
@@ -40,6 +41,7 @@ from eventwire.pipeline.casualties.earlier_after import (
     mark_victims_after,
 )
 from eventwire.pipeline.casualties.estimates import estimated_totals
+from eventwire.pipeline.casualties.grievance_told import mark_grievances_told
 from eventwire.pipeline.casualties.handled_bodies import mark_handled_bodies
 from eventwire.pipeline.casualties.headline_shots import headline_shooting
 from eventwire.pipeline.casualties.losses import side_losses
@@ -317,6 +319,8 @@ class CasualtiesStage:
                 doc.note(NAME, "EW-CAS-001", f"event {event.trigger.text!r} has no sentence")
         coded_days = gated_search(CODED_ON_DAY, doc.text) is not None  # "Fatalities coded on 3 May"
         for incident in self.incidents(doc):
+            mark_grievances_told(incident.mentions, incident.sentences, incident.events)
+            mark_accused_party(incident.mentions, incident.sentences, incident.events, doc.text)
             tolls = incident.tolls()
             quiet = None
             for event in incident.events:
