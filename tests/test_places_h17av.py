@@ -1,6 +1,6 @@
-"""Places with dense layers (issue 17, helper h17av): a layer village read by an alternate
-name or a loose spelling far from the town the text puts it at is a namesake, and the
-town places the event. The layer rows are written by the tests themselves (invented
+"""Places with dense layers (issue 17, helper h17av): a layer village read by a loose
+spelling far from the town the text puts it at is a namesake, and the town places the
+event. The layer rows are written by the tests themselves (invented
 places); the sentences are our own.
 """
 
@@ -29,25 +29,13 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def _not_far(place_of: PlaceOf, text: str, name: str, town: tuple[float, float]) -> None:
-    """The place ``name`` is not read, or read within 40 km of ``town``
+    """The place ``name`` is not read, or read within 60 km of ``town``
     (``namesakes.NEAR_TOWN_KM``)."""
     try:
         village = place_of(text, name)
     except AssertionError:
         return  # not read at all: the town places the event
-    assert _km(village, town) < 40.0
-
-
-def test_an_alternate_name_far_from_the_town_is_no_reading(data_dir: Path, tmp_path: Path) -> None:
-    place_of = layer_place_of(ROWS, tmp_path)
-    text = "Separatists abducted two teachers from Tikaikom, Bafumenko, on Sunday."
-    _not_far(place_of, text, "Tikaikom", place_of(text, "Bafumenko"))
-    # the guards: the files know the hamlet by the text's very name; a hamlet of another
-    # spelling 12 km from the town is the one meant
-    text = "Separatists abducted two teachers from Kekekuma, Bafumenko, on Sunday."
-    assert _km(place_of(text, "Kekekuma"), (6.12, 11.01)) < 2.0
-    text = "Separatists abducted two teachers from Ndunglaw, Bafumenko, on Sunday."
-    assert _km(place_of(text, "Ndunglaw"), (6.15, 10.30)) < 2.0
+    assert _km(village, town) < 60.0
 
 
 def test_a_loose_spelling_far_from_the_town_is_no_reading(data_dir: Path, tmp_path: Path) -> None:
@@ -55,3 +43,11 @@ def test_a_loose_spelling_far_from_the_town_is_no_reading(data_dir: Path, tmp_pa
     place_of = layer_place_of(ROWS, tmp_path)
     text = "Gunmen burnt houses in Kikaikom, Bafumenko, overnight."
     _not_far(place_of, text, "Kikaikom", place_of(text, "Bafumenko"))
+    # the guards: the files know the hamlet by the text's very name, or by an alternate
+    # name (curated, not a spelling skeleton); a hamlet 12 km from the town is the one meant
+    text = "Separatists abducted two teachers from Kekekuma, Bafumenko, on Sunday."
+    assert _km(place_of(text, "Kekekuma"), (6.12, 11.01)) < 2.0
+    text = "Separatists abducted two teachers from Tikaikom, Bafumenko, on Sunday."
+    assert _km(place_of(text, "Tikaikom"), (6.12, 11.01)) < 2.0
+    text = "Separatists abducted two teachers from Ndunglaw, Bafumenko, on Sunday."
+    assert _km(place_of(text, "Ndunglaw"), (6.15, 10.30)) < 2.0

@@ -151,7 +151,7 @@ def check_hierarchy(
             # "Haramka village (Jilib, Middle Shabelle)": a known town, its country's only
             # one of that name, in the wrong province of its own country is the town still
             outside = outside and not sole_town(gaz, res, cands[k], parent.row)
-            # "Kikaikom, Kumbo": not a hamlet of another spelling 95 km from Kumbo (but a
+            # "Kikaikom, Kumbo": not a hamlet of a like spelling 95 km from Kumbo (but a
             # village of the province named above the town may lie that far from it)
             outside = outside or (
                 far_namesake(gaz, res.row, res.flag, parent.row, told)
