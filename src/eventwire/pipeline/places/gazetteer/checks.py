@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from eventwire.pipeline.places.gazetteer.index import Candidate, Gazetteer
 from eventwire.pipeline.places.gazetteer.kinds import told_as_area
-from eventwire.pipeline.places.gazetteer.namesakes import in_namesake_province
+from eventwire.pipeline.places.gazetteer.namesakes import far_namesake, in_namesake_province
 from eventwire.pipeline.places.gazetteer.normalize import fold
 from eventwire.pipeline.places.gazetteer.table import (
     FEAT_ADMIN,
@@ -153,6 +153,12 @@ def check_hierarchy(
             # "Haramka village (Jilib, Middle Shabelle)": a known town, its country's only
             # one of that name, in the wrong province of its own country is the town still
             outside = outside and not sole_town(gaz, res, cands[k], parent.row)
+            # "Kikaikom, Kumbo": not a hamlet of a like spelling 95 km from Kumbo (but a
+            # village of the province named above the town may lie that far from it)
+            outside = outside or (
+                far_namesake(gaz, res.row, res.flag, parent.row, told)
+                and not _in_grandparent(gaz, mentions, out, where, j, res.row)
+            )
         abroad = _abroad(gaz, res, focus, lead, likely) and not in_named_country(
             gaz, res, parent, cands[k]
         )
