@@ -23,13 +23,7 @@ from eventwire.datafiles import words
 
 PERSON_NOUNS: frozenset[str] = words("casualties", "person_nouns")
 _MODIFIERS_MAX = 3
-_NOT_MODIFIER = frozenset(
-    {
-        "a", "an", "the", "his", "her", "their", "its", "this", "that", "these", "those",
-        "and", "or", "of", "to", "for", "by", "as", "one", "another", "other", "some",
-        "him", "them", "he", "she", "they", "who", "which", "also", "then", "later",
-    }
-)  # fmt: skip
+_NOT_MODIFIER: frozenset[str] = words("casualties", "headline_not_modifiers")
 _WORD = re.compile(r"^[a-z][a-z'’-]*$")
 
 
