@@ -41,3 +41,34 @@ def test_accident_or_figure_stays_no_event(top_event: TopEvent, text: str) -> No
         "Battles",
         "Riots",
     }, text
+
+
+# A headline's "storm" the tagger reads as a noun: with an object it is the verb, a raid on a
+# place, not the weather (nonevents._disaster_agent); the weather noun stays no attack.
+STORMS = [
+    "Armed gang members storm hospital to kill wounded patient in Kamba",
+    "Gunmen storm police station in Kamba, free detainees.",
+]
+
+
+@pytest.mark.parametrize("text", STORMS)
+def test_headline_storm_with_an_object_is_an_attack(top_event: TopEvent, text: str) -> None:
+    event = top_event(text)
+    assert event is not None, text
+    assert event.acled_event_type in {"Violence against civilians", "Battles"}
+    assert event.trigger.text.lower() == "storm"
+
+
+WEATHER = [
+    "Heavy storm kills three in Kamba",
+    "A violent storm hit the coast near Kamba, killing two fishermen.",
+]
+
+
+@pytest.mark.parametrize("text", WEATHER)
+def test_weather_storm_stays_no_attack(top_event: TopEvent, text: str) -> None:
+    event = top_event(text)
+    assert event is None or event.acled_event_type not in {
+        "Violence against civilians",
+        "Battles",
+    }, text
