@@ -194,8 +194,8 @@ def _disaster_agent(match: TriggerMatch, parse: Any, lexicon: Lexicon) -> bool:
     40 people", "killed by lightning": the agent is nature or an accident."""
     head = parse[match.head]
     vocab = lexicon.words_of("disaster")
-    if head.pos_ == "NOUN" and token_keys(head) & vocab:
-        return True  # "the storm hit the coast": the weather, not storming a building
+    if head.pos_ == "NOUN" and token_keys(head) & vocab:  # "the storm hit the coast"
+        return not any(c.dep_ in {"dobj", "obj"} for c in head.children)  # "storm a post"
     agents = [c for c in head.children if c.dep_ in {"nsubj", "csubj"}]
     agents += [g for c in head.children if c.dep_ == "agent" for g in c.children]
     if head.tag_ == "VBN" or head.lemma_.lower() == "die":
