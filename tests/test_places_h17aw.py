@@ -23,6 +23,13 @@ def test_a_weekday_with_its_part_of_day_ends_the_name(run_text: Callable[..., Do
     assert [p.name for p in doc.places][:1] == ["Nyeri"]
 
 
+def test_a_weekday_after_a_whole_name_leaves_it_whole(run_text: Callable[..., Document]) -> None:
+    # the name is found on its own, and the weekday after it no longer makes it weak
+    doc = run_text("A cattle thief was beaten by a mob in Murang'a Friday morning.", "2014-03-02")
+    assert doc.country == "KE"
+    assert [p.text for p in doc.places][:1] == ["Murang'a"]
+
+
 def test_a_month_ends_the_name(run_text: Callable[..., Document]) -> None:
     doc = run_text("Police dispersed rioters in Nyeri March 3 with tear gas.", "2014-03-05")
     assert doc.country == "KE"

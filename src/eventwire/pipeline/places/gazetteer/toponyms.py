@@ -177,7 +177,7 @@ def _name_mention(
     )
     nxt = tokens[best].text if best < len(tokens) else ""
     next_name = best < len(tokens) and (
-        _is_name_word(tokens[best])
+        (_is_name_word(tokens[best]) and nxt.lower() not in NAME_ENDERS)  # "Nyeri Sunday"
         or (
             nxt.lower() in PARTICLES
             and best + 1 < len(tokens)
