@@ -42,6 +42,7 @@ from eventwire.pipeline.places.gazetteer.trim import (
     trim_qualifier,
     word_kind,
 )
+from eventwire.pipeline.places.gazetteer.units import drop_units
 from eventwire.records import Document
 
 MAX_WORDS = 6
@@ -51,6 +52,8 @@ STARTING_PARTICLES: frozenset[str] = words("gazetteer", "starting_particles")
 LOOSE_CUES: frozenset[str] = words("gazetteer", "loose_cues")
 # words that begin hyphenated names and name no place before the hyphen ("Ceel-Cali-Axmed")
 COMPOUND_HEADS: frozenset[str] = words("gazetteer", "compound_heads")
+# weekday and month words that end a name ("in Nyeri Tuesday" is Nyeri on a Tuesday)
+NAME_ENDERS: frozenset[str] = words("gazetteer", "name_enders")
 
 
 _ARTICLE_NAME_RE = re.compile(
@@ -89,6 +92,8 @@ def _exact_end(gaz: Gazetteer, lex: Lexicon, tokens: list[Token], i: int) -> tup
             possessive = j if possessive < 0 else possessive
         elif not (_is_name_word(t) or t.text.lower() in PARTICLES or joined(j)):
             break
+        elif j > i and t.text.lower() in NAME_ENDERS:
+            break  # "Nyeri Tuesday", "Kutum Monday evening": the date ends the name
         if (
             not _is_name_word(t)
             and j + 1 < len(tokens)
@@ -172,7 +177,7 @@ def _name_mention(
     )
     nxt = tokens[best].text if best < len(tokens) else ""
     next_name = best < len(tokens) and (
-        _is_name_word(tokens[best])
+        (_is_name_word(tokens[best]) and nxt.lower() not in NAME_ENDERS)  # "Nyeri Sunday"
         or (
             nxt.lower() in PARTICLES
             and best + 1 < len(tokens)
@@ -424,7 +429,8 @@ def find_mentions(doc: Document, gaz: Gazetteer, lex: Lexicon) -> list[Mention]:
                 ):
                     m.ner = label
             _context(m, tokens, lex, bounds)
-        mentions.extend(sorted(_no_feature_words(found, doc.text), key=lambda m: m.start))
+        found = drop_units(_no_feature_words(found, doc.text), doc.text, gaz)  # "forces (X)"
+        mentions.extend(sorted(found, key=lambda m: m.start))
     link(mentions, doc, lex)
     admin_positions(mentions, doc, gaz)
     mark_datelines(mentions, doc)
