@@ -1,6 +1,6 @@
 """Fatalities, overcounts (issue 16, helper h16ch): a demonstration's grievance death told
-again in a sentence of its own — dated before the demonstration ("yesterday", "had been
-killed", "the previous day") or one person named by a pronoun or "the" after the note names
+again in a sentence of its own — dated before the demonstration ("yesterday", "a wall that
+had killed", "the previous day") or one person named by a pronoun or "the" after the note names
 one person's death ("protested over the death of their colleague. He was shot ..."); a kill
 told as what a named party is accused of beside the deed the sentence reports ("accused the
 herders of killing a farmer, so attacked them")."""
@@ -74,6 +74,12 @@ def test_grievance_told_again(top_event: TopEvent, text: str, dead: int) -> None
         ),
         # a time word in a sentence that tells the crowd's own deed or its own dead
         ("On 3 May 2021, a mob lynched a suspected thief in Dodo market yesterday.", 1),
+        # reported speech puts the crowd's own dead in the pluperfect: no grievance
+        (
+            "On 3 May 2021, students protested in Dodo over fees, and police fired on them. "
+            "Hospital staff said that two students had been killed.",
+            2,
+        ),
     ],
 )
 def test_own_deaths_kept(top_event: TopEvent, text: str, dead: int) -> None:

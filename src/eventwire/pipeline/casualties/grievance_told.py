@@ -9,9 +9,10 @@ death is before the demonstration (ACLED codes it as its own event, the demonstr
 counts 0). Read for demonstrations and developments only (the ``own_clauses_only`` tolls of
 :class:`.stage.Incident`), like the relative-clause and road-accident deaths.
 
-A kill told in the pluperfect ("a sea wall that had killed two swimmers", "a man who had
-just killed his mother", "A rider had earlier been killed") is such a grievance in any
-sentence. Otherwise a kill is one when its sentence holds no demonstration event and either
+A kill told in the pluperfect of a relative clause ("a sea wall that had killed two
+swimmers", "a man who had just killed his mother") is such a grievance in any sentence; a
+bare pluperfect is not (reported speech: "said that 39 people had been killed"). Otherwise
+a kill is one when its sentence holds no demonstration event and either
 
 * the sentence dates it before (``before_words`` in ``data/casualties/words.yaml``:
   "yesterday", "the day before"; or :data:`.other_deaths.EARLIER`: "earlier", "a day
@@ -47,9 +48,13 @@ BEFORE = re.compile(
     re.I,
 )
 TOLD_AGAIN_KINDS = ("anaphoric", "pronoun")
-# the pluperfect of the kill itself ("the dam that had killed three people", "a man who had
-# just killed his mother"): a death before the demonstration, even in its own sentence
-PLUPERFECT = re.compile(r"\bhad\s+(?:\w+\s+){0,2}?(?:\w+ed|died|slain|shot|been)\b", re.I)
+# the pluperfect of the kill itself in a relative clause ("the dam that had killed three
+# people", "a man who had just killed his mother"): a death before the demonstration, even in
+# its own sentence. Not a bare "had": reported speech moves a present toll into the
+# pluperfect ("the commission said that 39 people had been killed since the protests began")
+PLUPERFECT = re.compile(
+    r"\b(?:who|that|which)\s+had\s+(?:\w+\s+){0,2}?(?:\w+ed|died|slain|shot|been)\b", re.I
+)
 PLUPERFECT_REACH = 25  # characters before a kill's words read for "had"
 
 
