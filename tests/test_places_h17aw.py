@@ -1,7 +1,8 @@
 """Places, default install (issue 17, helper h17aw): how toponyms are cut out of the text.
-A weekday or a month ends a place's name ("in Nyeri Tuesday"), "territory" is an area's
-kind word like "district" ("Beni territory"), and a force's unit named in parentheses is
-no place ("security forces (Gorgor)"). The sentences are our own writing."""
+A weekday or a month ends a place's name ("in Nyeri Tuesday"), and a force's unit named in
+parentheses is no place ("security forces (Gorgor)"). The sentences are our own writing.
+("territory" as a district-like kind word was dropped at the merge: it changed no dev row
+and cost a held-out multi-outlet set one link; "Federal Capital Territory" stays whole.)"""
 
 from __future__ import annotations
 
@@ -36,14 +37,8 @@ def test_a_month_ends_the_name(run_text: Callable[..., Document]) -> None:
     assert all(p.text != "Nyeri March" for p in doc.places)
 
 
-def test_territory_is_an_area_of_its_seat(run_text: Callable[..., Document]) -> None:
-    # Congo's territories are named after their seats; not Bolivia's El Beni department
-    doc = run_text("Militiamen attacked a farming village in Beni territory.", "2019-05-02")
-    assert doc.country == "CD"
-
-
 def test_a_territory_s_own_name_stays(run_text: Callable[..., Document]) -> None:
-    # the guard: a gazetteer name ending in the word is matched whole, as before
+    # a gazetteer name ending in the kind word is matched whole
     doc = run_text("Police arrested five men in the Federal Capital Territory.", "2019-05-02")
     assert doc.country == "NG"
 
