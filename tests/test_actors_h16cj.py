@@ -1,7 +1,7 @@
 """Actors (issue 16, helper h16cj): a mention found outside the raw roles is coded as the
 coder's bracket after it says, as every other mention is: the other party of a strategic
-development ("defused an IED planted by an unknown armed group (likely Al Shabaab due to
-…)") and a perpetrator the sentence scan finds ("armed men (assumed Boko Haram fighters)
+development ("a bomb planted by an unknown armed group (likely Al Shabaab, as the
+group …)") and a perpetrator the sentence scan finds ("armed men (assumed Boko Haram fighters)
 attacked …")."""
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ def _sides(run_text: Callable[..., Document], text: str) -> tuple[int | None, in
 @pytest.mark.parametrize(
     "text",
     [
-        "Defusal: On 4 March 2021, police forces defused an IED planted by an unknown armed "
-        "group (likely Al Shabaab due to similar attacks by the group) near the Talora market.",
+        "Defusal: On 4 March 2021, the police defused a bomb planted by an unknown armed "
+        "group (likely Al Shabaab, as the group has struck there before) by the market.",
         "Defusal: On 4 March 2021, army soldiers defused a roadside bomb planted by unidentified "
         "gunmen (likely Al Shabaab) on the road to Ondesi.",
     ],
@@ -37,8 +37,8 @@ def test_the_brackets_group_codes_the_planter(run_text: Callable[..., Document],
 
 def test_no_bracket_stays_an_unidentified_group(run_text: Callable[..., Document]) -> None:
     text = (
-        "Defusal: On 4 March 2021, police forces defused an IED planted by an unknown armed "
-        "group near the Talora market."
+        "Defusal: On 4 March 2021, the police defused a bomb planted by an unknown armed "
+        "group by the Talora market."
     )
     assert _sides(run_text, text) == (1, 3)
 

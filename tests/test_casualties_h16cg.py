@@ -1,6 +1,6 @@
 """Fatalities (issue 16, helper h16cg): undercounts — a death told by a result verb and a
 possessive ("leading to her death"), a kill in a clause after a verb of saying and "that"
-("It was confirmed that four students died")."""
+("It was confirmed that three miners died")."""
 
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ def test_complement_clause(top_event: TopEvent, text: str, dead: int) -> None:
 
 
 def test_complement_cut() -> None:
-    text = "It was confirmed that four students "
-    assert text[complement_cut(text, 0) :] == "four students "
+    text = "It was confirmed that three miners "
+    assert text[complement_cut(text, 0) :] == "three miners "
     assert complement_cut("a man that ", 0) == 0
     assert complement_cut("It was suspected that a couple ", 0) == 0

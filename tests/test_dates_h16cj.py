@@ -20,7 +20,7 @@ RECORD = "2021-03-09"
         "Movement of forces: The army increases its presence in the hills above Talora "
         "following a rebel attack March 4th near the river.",
         "Non-violent activity: Police surrounded the Ondesi camp. They detained one camp "
-        "resident, the 4th resident detained since protests in the camp in early March.",
+        "resident, the 4th resident held since unrest at the camp in early March.",
     ],
 )
 def test_a_refused_background_date_stays_refused(

@@ -33,13 +33,6 @@ from eventwire.records import Document
             "KE",
         ),
         ("Fishermen clashed with wildlife wardens at Lake Baringo.", "2018-03-02", "Baringo", "KE"),
-        # a weekday after the town made it look like a longer name
-        (
-            "A suspected thief was beaten to death by a mob in Embu Tuesday evening.",
-            "2018-03-02",
-            "Embu",
-            "KE",
-        ),
         # an area before its kind word, behind a glued possessive
         ("Gunmen wounded three herders in SouthSudans Warrap state.", "2016-03-02", "Warrap", "SS"),
         # a road named by its two ends
@@ -58,6 +51,16 @@ def test_town_inside_a_longer_name_is_the_place(
     assert event is not None and event.location is not None, text
     assert (event.location.name, event.location.country) == (name, country)
     assert event.location.precision == 2
+
+
+def test_a_town_before_a_weekday_is_the_place(top_event: TopEvent) -> None:
+    # a weekday after the town made it look like a longer name; since h17aw's name enders
+    # the weekday ends the name, so the town is read as a place of its own (precision 1)
+    # before this module's last resort is needed
+    text = "A suspected thief was beaten to death by a mob in Embu Tuesday evening."
+    event = top_event(text, published="2018-03-02")
+    assert event is not None and event.location is not None
+    assert (event.location.name, event.location.country) == ("Embu", "KE")
 
 
 def test_a_name_of_several_countries_stays_no_place(top_event: TopEvent) -> None:

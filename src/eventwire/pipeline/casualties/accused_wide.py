@@ -1,8 +1,8 @@
 """A kill told as what a named party is accused of, beside the deed the sentence reports.
 
-"Militiamen accused civilians in the village of killing a militiaman, so assaulted them",
-"The demonstrators accused police of murdering the man", "soldiers clashed with armed groups
-responsible for killing civilians in the area, killing 14": the accused kill is the reason
+"Militiamen accused civilians in the hamlet of killing a fighter, so beat them",
+"The demonstrators accused police of shooting the boy", "soldiers clashed with armed groups
+blamed for killing villagers in the area, killing 14": the accused kill is the reason
 for the sentence's own deed (the assault, the demonstration, the clash), an earlier event
 ACLED codes apart. :mod:`.accused` reads the accusations that describe a person by a
 pronoun ("accusing him of killing"); here the accused party is named by a noun phrase

@@ -1,9 +1,9 @@
 """A kill told in a clause after a verb of saying or knowing and "that": "It was confirmed
-that four students died", "It is believed that the guards were killed", "Officials said
+that three miners died", "It is believed that the guards were killed", "Officials said
 that two traders were shot dead".
 
 The left subject of a passive or intransitive kill runs back to the last clause boundary;
-a complement "that" was none, so the reader took "It was confirmed that four students" and
+a complement "that" was none, so the reader took "It was confirmed that three miners" and
 counted the pronoun "It" (one). "that" right after a verb of ``report_verbs`` (in
 ``data/casualties/words.yaml``) opens the victims' clause. A relative "that" ("a man that
 was shot dead", "the attack that killed") follows a noun, not such a verb, and reads as

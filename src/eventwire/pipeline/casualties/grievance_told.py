@@ -1,7 +1,7 @@
 """A demonstration's grievance death told again in a sentence of its own.
 
-"Students blocked a road, protesting over the killing of their colleague. … A student was
-found dead along the road yesterday morning", "drivers protested against the death of their
+"Students blocked a road, protesting over the killing of their classmate. … A student was
+found dead beside the track yesterday morning", "drivers protested against the death of their
 colleague at the police station. The driver allegedly collapsed and died there", "held a
 protest over the insecurity. A rider had earlier been killed by the gang": the note tells
 the death the crowd gathers over, in a sentence that holds no demonstration of its own. That
@@ -10,7 +10,7 @@ counts 0). Read for demonstrations and developments only (the ``own_clauses_only
 :class:`.stage.Incident`), like the relative-clause and road-accident deaths.
 
 A kill told in the pluperfect of a relative clause ("a sea wall that had killed two
-swimmers", "a man who had just killed his mother") is such a grievance in any sentence; a
+swimmers", "a man who had just killed his uncle") is such a grievance in any sentence; a
 bare pluperfect is not (reported speech: "said that 39 people had been killed"). Otherwise
 a kill is one when its sentence holds no demonstration event and either
 
@@ -23,7 +23,7 @@ a kill is one when its sentence holds no demonstration event and either
 
 A death told in the demonstration's own sentence ("villagers demonstrated against the
 killing of a guard and clashed with police, who killed one person") or in a sentence with
-no time word and a number or an indefinite noun ("A student was killed during the riots")
+no time word and a number or an indefinite noun ("A pupil was killed during the riots")
 keeps its count.
 """
 
@@ -49,7 +49,7 @@ BEFORE = re.compile(
 )
 TOLD_AGAIN_KINDS = ("anaphoric", "pronoun")
 # the pluperfect of the kill itself in a relative clause ("the dam that had killed three
-# people", "a man who had just killed his mother"): a death before the demonstration, even in
+# people", "a man who had just killed his uncle"): a death before the demonstration, even in
 # its own sentence. Not a bare "had": reported speech moves a present toll into the
 # pluperfect ("the commission said that 39 people had been killed since the protests began")
 PLUPERFECT = re.compile(

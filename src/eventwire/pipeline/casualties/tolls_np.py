@@ -243,7 +243,7 @@ def left_subject(before: str, lex: NumberLexicon) -> Found | None:
     for m in LEFT_BOUNDARY.finditer(before):
         cut = m.end()
     cut = dash_cut(before, cut)  # "… by the police - 8 herdsmen were killed"
-    cut = complement_cut(before, cut)  # "It was confirmed that four students died"
+    cut = complement_cut(before, cut)  # "It was confirmed that three miners died"
     window = before[cut:]
     chunks = [(m.start(), m.group(0)) for m in re.finditer(r"[^,]+", window)]
     for position, (start, chunk) in enumerate(reversed(chunks)):

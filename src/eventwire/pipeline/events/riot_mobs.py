@@ -59,7 +59,7 @@ def rioters_wrecked(ctx: Context) -> bool:
         return False
     if "riot" in frames:
         # another riot trigger, in the sentence ("held a violent demonstration") or beside
-        # it ("It was a continuation of the rioting of the day before, over …")
+        # it ("The rioting went on from the day before, over …")
         return False
     wrecked = {"property", CROWD_DAMAGE} & ctx.sentence  # "kiosks were destroyed by rioters"
     return bool(frames & _WRECK_ACTS or wrecked)

@@ -183,7 +183,7 @@ def _counting(describing: list[Item]) -> list[Item]:
 def refused_date(item: Item, rep: Item, sentences: list[Sentence]) -> bool:
     """Whether the mention's date is one the dates stage read in the representative's own
     sentence and did not give it: "troops deploy … following an attack April 10th", "the
-    10th resident detained since protests in early September". That stage judged the date
+    third resident held since protests in early June". That stage judged the date
     another deed's (after "following" / "since", in a relative clause, of a noun), so a
     mention of that deed joined to the incident does not lend it back."""
     when, own = item.event.date, rep.event.date

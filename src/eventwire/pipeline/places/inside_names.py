@@ -6,7 +6,7 @@ still name a town or a province where the recogniser reads a longer name or none
 * the first words of a local institution's or office's name ("the offices of the Homa Bay
   Governor", "Bungoma High School students", "workers of the Takoradi Flour Mill");
 * a landform named after it ("the Laikipia Plateau", "at Lake Naivasha");
-* after a locative word, with a common word behind it ("in Murang'a Thursday morning");
+* after a locative word, with a common word behind it ("in Murang'a Friday evening");
 * an area before its kind word, behind a glued possessive ("SouthSudans Lakes state");
 * an end of a road named by its two towns ("along the Yei-Maridi road").
 The model labels such a name no place, or the filter drops it as part of a longer run of
@@ -89,7 +89,7 @@ def _after_landform(text: str, m: Mention) -> bool:
 def _placed_before_day(text: str, m: Mention, lex: Lexicon) -> bool:
     """Is the name after a locative word and read as part of a longer name only because a
     common word follows it: a capitalised common word that is no name particle ("lynched by
-    a mob in Murang'a Thursday morning"; "Dar El Aman" is one name) or a lower-case word
+    a mob in Murang'a Friday evening"; "Dar El Aman" is one name) or a lower-case word
     ("rioters in Dagoretti at Stage 56")?"""
     after = _words_after(text, m)
     if m.cue not in lex.locative or not after:
