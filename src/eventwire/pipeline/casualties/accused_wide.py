@@ -6,7 +6,7 @@ blamed for killing villagers in the area, killing 14": the accused kill is the r
 for the sentence's own deed (the assault, the demonstration, the clash), an earlier event
 ACLED codes apart. :mod:`.accused` reads the accusations that describe a person by a
 pronoun ("accusing him of killing"); here the accused party is named by a noun phrase
-("accused civilians in Bayada village of"), or the kill describes a group ("responsible
+("accused the farmers of a hamlet of"), or the kill describes a group ("responsible
 for killing").
 
 Such a phrase is also how a report tells its own event ("Rebels accused government forces

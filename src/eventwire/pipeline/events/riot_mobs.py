@@ -5,8 +5,8 @@
   houses"): :func:`rioters_on_people` (moved from subtypes.py).
 - Rioters named by the agent noun who wrecked or burned things, with no demonstration, no
   demand, no other riot word, no blockade and no force acting on them ("kiosks were destroyed by
-  rioters", "rioters vandalised the council building", "a group of rioters destroyed five
-  buses"): a crowd's damage told with no protest is Mob violence (h16ci). A force that
+  rioters", "rioters vandalised the council building", "rioters smashed three
+  minibuses"): a crowd's damage told with no protest is Mob violence (h16ci). A force that
   disperses or fires on the rioters, a road blockaded or barricaded, or a demand tells a
   demonstration ("police fired on rioters", "rioters barricading the road").
 """
