@@ -36,6 +36,7 @@ from eventwire.records.document import (
     When,
     content_hash,
     parse_iso_date,
+    sentence_holding,
     stable_id,
 )
 from eventwire.records.model import (
@@ -77,5 +78,6 @@ __all__ = [
     "event_record",
     "from_json",
     "parse_iso_date",
+    "sentence_holding",
     "stable_id",
 ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -79,6 +80,11 @@ class Sentence:
     text: str
     segment: int = 0  # index into Document.segments
     candidate: bool = True  # set by the relevance pre-filter; False = not parsed
+
+
+def sentence_holding(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
+    """The first of ``sentences`` that holds character ``offset``, or None."""
+    return next((s for s in sentences if s.start <= offset < s.end), None)
 
 
 @dataclass(slots=True)

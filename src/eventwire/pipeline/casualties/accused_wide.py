@@ -20,7 +20,7 @@ import re
 
 from eventwire.pipeline.casualties.accused import ACTIVE_KILL
 from eventwire.pipeline.casualties.toll_notes import Mention
-from eventwire.records import Event, Sentence
+from eventwire.records import Event, Sentence, sentence_holding
 
 ACCUSED_PARTY = re.compile(
     r"(?:\baccus(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){1,6}?of|\bresponsible\s+for)"
@@ -42,10 +42,9 @@ def mark_accused_party(
             continue
         if not ACCUSED_PARTY.search(text[max(0, m.start - REACH) : m.start]):
             continue
-        told = [s for s in sentences if s.start <= m.start < s.end]
-        if not told:
+        sentence = sentence_holding(sentences, m.start)
+        if sentence is None:
             continue
-        sentence = told[0]
         inside = [e for e in events if m.start <= e.trigger.start < m.end]
         reported = [
             e

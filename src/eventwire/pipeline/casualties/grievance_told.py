@@ -35,7 +35,7 @@ from eventwire.datafiles import words
 from eventwire.ontology import DEMONSTRATION_TYPES
 from eventwire.pipeline.casualties.other_deaths import EARLIER
 from eventwire.pipeline.casualties.toll_notes import Mention
-from eventwire.records import Event, Sentence
+from eventwire.records import Event, Sentence, sentence_holding
 
 GRIEVANCE_NOUNS: frozenset[str] = words("casualties", "grievance_nouns")
 BEFORE_WORDS: frozenset[str] = words("casualties", "before_words")
@@ -64,10 +64,9 @@ def grievance_told(mention: Mention, sentences: list[Sentence], demonstrated: se
     demonstration event."""
     if mention.category != "killed" or mention.background:
         return False
-    told = [s for s in sentences if s.start <= mention.start < s.end]
-    if not told:
+    sentence = sentence_holding(sentences, mention.start)
+    if sentence is None:
         return False
-    sentence = told[0]
     start = mention.start - sentence.start
     window = sentence.text[max(0, start - PLUPERFECT_REACH) : mention.end - sentence.start]
     if PLUPERFECT.search(window):
@@ -89,6 +88,8 @@ def mark_grievances_told(
     incident (``events``, ``sentences``: its own) that holds a demonstration, and flag
     ``background`` the kill events told by them ("The driver collapsed and died"), as
     :func:`.stage.mark_grievances` does for a kill in the demonstration's own sentence."""
+    if not any(e.acled_event_type in DEMONSTRATION_TYPES for e in events):
+        return
     demonstrated = {
         s.start
         for e in events
@@ -96,8 +97,6 @@ def mark_grievances_told(
         for s in sentences
         if s.start <= e.trigger.start < s.end
     }
-    if not any(e.acled_event_type in DEMONSTRATION_TYPES for e in events):
-        return
     told = [m for m in mentions if grievance_told(m, sentences, demonstrated)]
     for m in told:
         m.background = True

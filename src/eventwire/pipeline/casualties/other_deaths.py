@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from eventwire.pipeline.casualties.toll_notes import Mention
-from eventwire.records import Sentence
+from eventwire.records import Sentence, sentence_holding
 
 # a relative word opening a clause; "that" only after an incident noun ("the raid that
 # killed"), as it opens what is said elsewhere ("police said that 3 were killed earlier")
@@ -107,12 +107,12 @@ def accident_death(mention: Mention, sentences: list[Sentence]) -> bool:
     those the mention may be in)."""
     if mention.category != "killed":
         return False
-    for sentence in sentences:
-        if sentence.start <= mention.start < sentence.end:
-            lo = max(sentence.start, mention.start - ACCIDENT_REACH) - sentence.start
-            hi = min(sentence.end, mention.end + ACCIDENT_REACH) - sentence.start
-            return ACCIDENT.search(sentence.text[lo:hi]) is not None
-    return False
+    sentence = sentence_holding(sentences, mention.start)
+    if sentence is None:
+        return False
+    lo = max(sentence.start, mention.start - ACCIDENT_REACH) - sentence.start
+    hi = min(sentence.end, mention.end + ACCIDENT_REACH) - sentence.start
+    return ACCIDENT.search(sentence.text[lo:hi]) is not None
 
 
 def mark_reported_counts(mentions: list[Mention], text: str) -> None:

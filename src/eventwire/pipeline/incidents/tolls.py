@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from eventwire.datafiles import words
 from eventwire.pipeline.incidents.cues import phrase_pattern
-from eventwire.records import Event, Fatalities, Sentence
+from eventwire.records import Event, Fatalities, Sentence, sentence_holding
 
 
 @dataclass(frozen=True)
@@ -45,10 +45,8 @@ def load_toll_cues() -> TollCues:
 
 
 def _sentence_at(sentences: list[Sentence], offset: int) -> str:
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence.text
-    return ""
+    sentence = sentence_holding(sentences, offset)
+    return sentence.text if sentence is not None else ""
 
 
 def combine_tolls(

@@ -58,6 +58,11 @@ def _words_after(text: str, m: Mention) -> list[str]:
     return found.group(0).split() if found else []
 
 
+def _word_before(text: str, m: Mention) -> str | None:
+    found = _WORD_BEFORE_RE.search(text[max(0, m.start - 20) : m.start])
+    return found.group(1) if found else None
+
+
 def _opens_name(text: str, m: Mention) -> bool:
     """Is the name the first word of an institution's, an office's or a landform's name:
     an office word among the next three words ("Homa Bay Governor", "the Dembi Dolo city
@@ -66,8 +71,8 @@ def _opens_name(text: str, m: Mention) -> bool:
     after = _words_after(text, m)
     if after and after[0].lower() in LANDFORMS_AFTER:
         return True
-    before = _WORD_BEFORE_RE.search(text[max(0, m.start - 20) : m.start])
-    if before is not None and before.group(1)[:1].isupper() and before.group(1) not in _ARTICLES:
+    before = _word_before(text, m)
+    if before is not None and before[:1].isupper() and before not in _ARTICLES:
         return False  # "the Mama Kisumu Academy": the town's name inside a longer name
     capitalised: list[str] = []
     for word in after:
@@ -82,8 +87,8 @@ def _opens_name(text: str, m: Mention) -> bool:
 
 def _after_landform(text: str, m: Mention) -> bool:
     """Is the name right after a landform word it names ("Lake Naivasha")?"""
-    before = _WORD_BEFORE_RE.search(text[max(0, m.start - 20) : m.start])
-    return before is not None and before.group(1).lower() in LANDFORMS_BEFORE
+    before = _word_before(text, m)
+    return before is not None and before.lower() in LANDFORMS_BEFORE
 
 
 def _placed_before_day(text: str, m: Mention, lex: Lexicon) -> bool:
